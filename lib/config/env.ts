@@ -1,0 +1,45 @@
+import { z } from 'zod';
+
+/** A bad environment variable: the message names the variable, what was wrong and what to set. */
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+const port = (fallback: number) => z.coerce.number().int().min(1).max(65535).default(fallback);
+const optionalUrl = z.string().url('must be a full URL such as http://127.0.0.1:8000').optional();
+
+/**
+ * Every environment variable Schoolwatch reads, in one place.
+ * Lambdas get TABLE_NAME (+ QUEUE_URL / MAIL_FROM) from the constructs that wire them;
+ * `npm start` and the CLI fall back to embedded local servers.
+ */
+export const EnvSchema = z.object({
+  TABLE_NAME: z.string().min(3).max(255).default('schoolwatch'),
+  AWS_REGION: z.string().min(1).default('eu-west-2'),
+  DYNAMODB_ENDPOINT: optionalUrl,
+  SES_ENDPOINT: optionalUrl,
+  QUEUE_URL: optionalUrl,
+  MAIL_FROM: z.string().min(3).default('Schoolwatch <digest@schoolwatch.local>'),
+  WEB_BASE_URL: optionalUrl,
+  DATA_DIR: z.string().min(1).default('.schoolwatch'),
+  PORT: port(3000),
+  MAIL_PORT: port(8005),
+  DYNAMODB_PORT: port(8004),
+  FEED_ALLOW_HOSTS: z
+    .string()
+    .default('')
+    .transform((s) => s.split(',').map((h) => h.trim()).filter(Boolean))
+    .pipe(z.array(z.string().regex(/^[^\s:/]+:\d{1,5}$/, 'each entry must be host:port, e.g. 127.0.0.1:8080'))),
+  FEED_USER_AGENT: z.string().default('Schoolwatch/0.1 (+https://github.com/schoolwatch; school mention monitor)'),
+  POLL_INTERVAL_MINUTES: z.coerce.number().int().min(1).max(1440).default(30),
+});
+export type Env = z.infer<typeof EnvSchema>;
+
+export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const parsed = EnvSchema.safeParse(Object.fromEntries(Object.entries(source).filter(([, v]) => v !== '')));
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message} (got ${JSON.stringify(source[String(i.path[0])])})`);
+    throw new ConfigError(`Invalid environment:\n${lines.join('\n')}\nFix or unset these variables and try again.`);
+  }
+  return parsed.data;
+}

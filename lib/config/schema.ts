@@ -1,0 +1,114 @@
+import { z } from 'zod';
+
+/** Ids appear in DynamoDB keys and URLs, so they are kept to a safe slug alphabet. */
+export const Slug = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[a-z0-9][a-z0-9-]*$/, 'use lower-case letters, digits and hyphens (e.g. "northgate-park")');
+
+const Term = z.string().trim().min(1, 'must not be empty').max(200);
+
+export const Timezone = z.string().refine(
+  (tz) => {
+    try {
+      new Intl.DateTimeFormat('en-GB', { timeZone: tz });
+      return true;
+    } catch {
+      return false;
+    }
+  },
+  { message: 'is not an IANA timezone name (e.g. "Europe/London")' },
+);
+
+const HttpUrl = z
+  .string()
+  .url('must be a full web address starting with http:// or https://')
+  .refine((u) => /^https?:\/\//i.test(u), 'must start with http:// or https://');
+
+/** Where a school's mentions come from. Templated sources build their query from the school's watch terms. */
+export const FeedSpec = z.discriminatedUnion('source', [
+  z.object({ source: z.literal('rss'), url: HttpUrl, label: z.string().max(200).optional() }).strict(),
+  z.object({ source: z.literal('google-news'), query: Term.optional() }).strict(),
+  z.object({ source: z.literal('bing-news'), query: Term.optional() }).strict(),
+  z.object({ source: z.literal('reddit'), query: Term.optional() }).strict(),
+  z
+    .object({
+      source: z.literal('mastodon-tag'),
+      instance: z.string().regex(/^[a-z0-9.-]+\.[a-z]{2,}$/i, 'must be a host name such as "mastodon.social"').default('mastodon.social'),
+      tag: z.string().regex(/^[A-Za-z0-9_]+$/, 'letters, digits and underscores only, without the #').optional(),
+    })
+    .strict(),
+]);
+export type FeedSpec = z.infer<typeof FeedSpec>;
+export type FeedSource = FeedSpec['source'];
+
+/** Per-school scoring adjustments: extra terms to flag, words to ignore, and a score threshold. */
+export const ScoringTuning = z
+  .object({
+    extraTerms: z.array(Term).default([]),
+    ignore: z.array(Term).default([]),
+    threshold: z.number().min(0).max(1).optional(),
+  })
+  .strict();
+export type ScoringTuning = z.infer<typeof ScoringTuning>;
+
+export const School = z
+  .object({
+    id: Slug,
+    name: Term,
+    aliases: z.array(Term).default([]),
+    context: z.array(Term).default([]),
+    exclude: z.array(Term).default([]),
+    timezone: Timezone.default('Europe/London'),
+    digestHour: z.number().int().min(0).max(23).default(7),
+    recipients: z.array(z.string().email('must be an email address')).default([]),
+    allClear: z.boolean().default(false),
+    feeds: z.array(FeedSpec).default([]),
+    scoring: ScoringTuning.optional(),
+  })
+  .strict();
+export type School = z.infer<typeof School>;
+export type SchoolInput = z.input<typeof School>;
+
+export const Trust = z
+  .object({
+    id: Slug,
+    name: Term,
+    retentionMonths: z.number().int().min(1).max(120).default(12),
+    schools: z.array(School).default([]),
+  })
+  .strict()
+  .superRefine((trust, ctx) => {
+    const seen = new Set<string>();
+    trust.schools.forEach((s, i) => {
+      if (seen.has(s.id)) ctx.addIssue({ code: 'custom', path: ['schools', i, 'id'], message: `duplicate school id "${s.id}"` });
+      seen.add(s.id);
+    });
+  });
+export type Trust = z.infer<typeof Trust>;
+
+export const ConfigFile = z
+  .object({ trusts: z.array(Trust) })
+  .strict()
+  .superRefine((cfg, ctx) => {
+    const trustIds = new Set<string>();
+    const schoolIds = new Map<string, string>();
+    cfg.trusts.forEach((t, ti) => {
+      if (trustIds.has(t.id)) ctx.addIssue({ code: 'custom', path: ['trusts', ti, 'id'], message: `duplicate trust id "${t.id}"` });
+      trustIds.add(t.id);
+      t.schools.forEach((s, si) => {
+        const other = schoolIds.get(s.id);
+        if (other && other !== t.id)
+          ctx.addIssue({ code: 'custom', path: ['trusts', ti, 'schools', si, 'id'], message: `school id "${s.id}" is already used by trust "${other}"; school ids must be unique across trusts` });
+        schoolIds.set(s.id, t.id);
+      });
+    });
+  });
+export type ConfigFile = z.infer<typeof ConfigFile>;
+
+/** A school with the trust it belongs to: the unit most use cases work on. */
+export interface SchoolRef {
+  trustId: string;
+  school: School;
+}

@@ -1,0 +1,45 @@
+/** One item of a feed after parsing and normalisation: plain text, capped, with a stable identity. */
+export interface FeedItem {
+  /** Stable identity used for dedupe: `guid:<guid>`, else `url:<canonical link>`, else `hash:<sha256 of title+text>`. */
+  itemKey: string;
+  /** The feed's own id for the item (guid / Atom id / JSON Feed id), if it had one. */
+  guid?: string;
+  /** The item's link exactly as found in the feed (http/https only). */
+  link?: string;
+  /** The link with tracking parameters removed and news-aggregator redirects unwrapped. */
+  canonicalUrl?: string;
+  title: string;
+  /** Plain text of the item (HTML stripped, entities decoded, control characters removed, size-capped). */
+  text: string;
+  author?: string;
+  /** ISO-8601 UTC, when the feed gave a parseable date. */
+  publishedAt?: string;
+}
+
+export interface ParsedFeed {
+  title?: string;
+  items: FeedItem[];
+}
+
+export interface FetchRequest {
+  url: string;
+  etag?: string;
+  lastModified?: string;
+}
+
+export type FetchOutcome =
+  | {
+      kind: 'fetched';
+      status: number;
+      body: Uint8Array;
+      contentType?: string;
+      etag?: string;
+      lastModified?: string;
+      finalUrl: string;
+    }
+  | { kind: 'not-modified'; finalUrl: string };
+
+/** The port the poll use case needs from HTTP. Implementations throw FeedError. */
+export interface FeedFetcher {
+  fetch(request: FetchRequest): Promise<FetchOutcome>;
+}

@@ -1,0 +1,22 @@
+/**
+ * The single-table layout, shared by the DynamoDB adapter, the local embedded server and the CDK stack,
+ * so the keys the code writes and the indexes the stack creates cannot drift apart.
+ */
+export const TABLE = {
+  partitionKey: 'PK',
+  sortKey: 'SK',
+  /** Trust-wide view of mentions: GSI1PK = `TRUST#t`, GSI1SK = capturedAt#id. */
+  trustIndex: { name: 'GSI1', partitionKey: 'GSI1PK', sortKey: 'GSI1SK' },
+  /** Epoch seconds; DynamoDB TTL deletes in AWS, the purge job deletes locally (dynalite has no TTL). */
+  ttlAttribute: 'expiresAt',
+} as const;
+
+export const keys = {
+  trust: (trustId: string) => ({ PK: `TRUST#${trustId}`, SK: 'META' }),
+  school: (trustId: string, schoolId: string) => ({ PK: `TRUST#${trustId}`, SK: `SCHOOL#${schoolId}` }),
+  feedState: (urlHash: string) => ({ PK: `FEED#${urlHash}`, SK: 'STATE' }),
+  seen: (schoolId: string, itemKeyHash: string) => ({ PK: `SCHOOL#${schoolId}`, SK: `SEEN#${itemKeyHash}` }),
+  mention: (schoolId: string, capturedAt: string, id: string) => ({ PK: `SCHOOL#${schoolId}`, SK: `MENTION#${capturedAt}#${id}` }),
+  digest: (schoolId: string, localDate: string) => ({ PK: `SCHOOL#${schoolId}`, SK: `DIGEST#${localDate}` }),
+  reviewEvent: (mentionId: string, at: string) => ({ PK: `MENTION#${mentionId}`, SK: `EVENT#${at}` }),
+} as const;

@@ -1,0 +1,30 @@
+import type { MatchResult, ScoreResult, Severity, Family } from '../score/types';
+
+export type ReviewStatus = 'new' | 'reviewed' | 'escalated' | 'dismissed';
+
+/** A stored hit: the evidence snapshot (never edited after capture) plus its review state. */
+export interface Mention {
+  id: string;
+  trustId: string;
+  schoolId: string;
+  itemKey: string;
+  /** Link as found in the feed. */
+  url?: string;
+  canonicalUrl?: string;
+  feedUrl: string;
+  /** The feed's own id for the item. */
+  feedItemId?: string;
+  title: string;
+  author?: string;
+  publishedAt?: string;
+  /** ISO-8601 UTC. */
+  capturedAt: string;
+  /** Plain text as captured, size-capped. */
+  text: string;
+  textSha256: string;
+  match: MatchResult;
+  score: ScoreResult;
+  severity: Severity | null;
+  families: Family[];
+  status: ReviewStatus;
+}
