@@ -18,5 +18,10 @@ export const keys = {
   seen: (schoolId: string, itemKeyHash: string) => ({ PK: `SCHOOL#${schoolId}`, SK: `SEEN#${itemKeyHash}` }),
   mention: (schoolId: string, capturedAt: string, id: string) => ({ PK: `SCHOOL#${schoolId}`, SK: `MENTION#${capturedAt}#${id}` }),
   digest: (schoolId: string, localDate: string) => ({ PK: `SCHOOL#${schoolId}`, SK: `DIGEST#${localDate}` }),
+  /** Finds a mention from its id alone (links in digests and on the page carry only the id). */
+  mentionRef: (mentionId: string) => ({ PK: `MENTION#${mentionId}`, SK: 'REF' }),
   reviewEvent: (mentionId: string, at: string) => ({ PK: `MENTION#${mentionId}`, SK: `EVENT#${at}` }),
 } as const;
+
+/** The trust index in the shape TableItems.query takes. */
+export const GSI1 = { name: TABLE.trustIndex.name, pk: TABLE.trustIndex.partitionKey, sk: TABLE.trustIndex.sortKey };

@@ -1,0 +1,28 @@
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { ConfigStore } from './config-store';
+import { DigestStore } from './digest-store';
+import { FeedStateStore } from './feed-state-store';
+import { TableItems } from './items';
+import { MentionStore } from './mention-store';
+
+export interface Store {
+  config: ConfigStore;
+  mentions: MentionStore;
+  feeds: FeedStateStore;
+  digests: DigestStore;
+}
+
+export function createStore(client: DynamoDBClient, tableName: string): Store {
+  const items = new TableItems(client, tableName);
+  return {
+    config: new ConfigStore(items),
+    mentions: new MentionStore(items),
+    feeds: new FeedStateStore(items),
+    digests: new DigestStore(items),
+  };
+}
+
+export { createDynamoClient } from './client';
+export { ensureTable } from './table-admin';
+export { StoreError } from './errors';
+export type { Mention, ReviewStatus } from './types';

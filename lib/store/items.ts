@@ -1,0 +1,164 @@
+import {
+  BatchWriteItemCommand,
+  DeleteItemCommand,
+  type DynamoDBClient,
+  GetItemCommand,
+  PutItemCommand,
+  QueryCommand,
+  type QueryCommandInput,
+  UpdateItemCommand,
+  type AttributeValue,
+} from '@aws-sdk/client-dynamodb';
+import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
+import { StoreError, isConditionalCheckFailed } from './errors';
+
+export type Key = { PK: string; SK: string };
+export type Item = Record<string, unknown>;
+
+const toAttrs = (value: Item) => marshall(value, { removeUndefinedValues: true, convertClassInstanceToMap: true });
+const fromAttrs = (attrs: Record<string, AttributeValue>) => unmarshall(attrs) as Item;
+
+/**
+ * The few table calls the stores make, with (un)marshalling and SDK errors translated once.
+ * Conditional writes return false instead of throwing, because losing the race is a normal outcome.
+ */
+export class TableItems {
+  constructor(
+    readonly client: DynamoDBClient,
+    readonly tableName: string,
+  ) {}
+
+  async get(key: Key): Promise<Item | undefined> {
+    const res = await this.call('get', () =>
+      this.client.send(new GetItemCommand({ TableName: this.tableName, Key: toAttrs(key), ConsistentRead: true })),
+    );
+    return res.Item ? fromAttrs(res.Item) : undefined;
+  }
+
+  async put(item: Item): Promise<void> {
+    await this.call('put', () => this.client.send(new PutItemCommand({ TableName: this.tableName, Item: toAttrs(item) })));
+  }
+
+  /** Writes only if no item has this key yet. Returns false when one already exists. */
+  async putIfAbsent(item: Item): Promise<boolean> {
+    return this.conditional(() =>
+      this.client.send(
+        new PutItemCommand({ TableName: this.tableName, Item: toAttrs(item), ConditionExpression: 'attribute_not_exists(PK)' }),
+      ),
+    );
+  }
+
+  /** Replaces the item only when `attr` still equals `expected`. Returns false when it changed meanwhile. */
+  async putIfUnchanged(item: Item, attr: string, expected: unknown): Promise<boolean> {
+    return this.conditional(() =>
+      this.client.send(
+        new PutItemCommand({
+          TableName: this.tableName,
+          Item: toAttrs(item),
+          ConditionExpression: '#a = :expected',
+          ExpressionAttributeNames: { '#a': attr },
+          ExpressionAttributeValues: toAttrs({ ':expected': expected }),
+        }),
+      ),
+    );
+  }
+
+  /** Sets attributes on an existing item (never creates one). Returns false when the item is missing. */
+  async set(key: Key, values: Item): Promise<boolean> {
+    const entries = Object.entries(values).filter(([, v]) => v !== undefined);
+    const names = Object.fromEntries(entries.map(([k], i) => [`#n${i}`, k]));
+    const vals = Object.fromEntries(entries.map(([, v], i) => [`:v${i}`, v]));
+    return this.conditional(() =>
+      this.client.send(
+        new UpdateItemCommand({
+          TableName: this.tableName,
+          Key: toAttrs(key),
+          UpdateExpression: `SET ${entries.map((_, i) => `#n${i} = :v${i}`).join(', ')}`,
+          ConditionExpression: 'attribute_exists(PK)',
+          ExpressionAttributeNames: names,
+          ExpressionAttributeValues: toAttrs(vals),
+        }),
+      ),
+    );
+  }
+
+  async delete(key: Key): Promise<void> {
+    await this.call('delete', () => this.client.send(new DeleteItemCommand({ TableName: this.tableName, Key: toAttrs(key) })));
+  }
+
+  /** Items of one partition whose sort key starts with `prefix` (or lies in [from, to]). Follows pagination up to `limit`. */
+  async query(
+    pk: string,
+    range: { prefix: string } | { from: string; to: string },
+    options: { limit?: number; newestFirst?: boolean; index?: { name: string; pk: string; sk: string }; filter?: string } = {},
+  ): Promise<Item[]> {
+    const pkName = options.index?.pk ?? 'PK';
+    const skName = options.index?.sk ?? 'SK';
+    const condition = 'prefix' in range ? 'begins_with(#sk, :a)' : '#sk BETWEEN :a AND :b';
+    const values: Item = 'prefix' in range ? { ':pk': pk, ':a': range.prefix } : { ':pk': pk, ':a': range.from, ':b': range.to };
+    const input: QueryCommandInput = {
+      TableName: this.tableName,
+      IndexName: options.index?.name,
+      KeyConditionExpression: `#pk = :pk AND ${condition}`,
+      FilterExpression: options.filter,
+      ExpressionAttributeNames: { '#pk': pkName, '#sk': skName },
+      ExpressionAttributeValues: toAttrs(values),
+      ScanIndexForward: !options.newestFirst,
+    };
+    const limit = options.limit ?? Infinity;
+    const out: Item[] = [];
+    let startKey: Record<string, AttributeValue> | undefined;
+    do {
+      const res = await this.call('query', () => this.client.send(new QueryCommand({ ...input, ExclusiveStartKey: startKey })));
+      for (const raw of res.Items ?? []) {
+        out.push(fromAttrs(raw));
+        if (out.length >= limit) return out;
+      }
+      startKey = res.LastEvaluatedKey;
+    } while (startKey);
+    return out;
+  }
+
+  /** Writes many items, 25 per request, retrying what DynamoDB hands back unprocessed. */
+  async putMany(items: Item[]): Promise<void> {
+    for (let i = 0; i < items.length; i += 25) {
+      let requests = items.slice(i, i + 25).map((item) => ({ PutRequest: { Item: toAttrs(item) } }));
+      for (let attempt = 0; requests.length > 0; attempt++) {
+        if (attempt > 8) throw new StoreError(`DynamoDB left ${requests.length} writes unprocessed after ${attempt} attempts`);
+        const res = await this.call('batch write', () =>
+          this.client.send(new BatchWriteItemCommand({ RequestItems: { [this.tableName]: requests } })),
+        );
+        requests = (res.UnprocessedItems?.[this.tableName] ?? []) as typeof requests;
+        if (requests.length > 0) await new Promise((r) => setTimeout(r, 20 * 2 ** attempt));
+      }
+    }
+  }
+
+  private async conditional(op: () => Promise<unknown>): Promise<boolean> {
+    try {
+      await op();
+      return true;
+    } catch (err) {
+      if (isConditionalCheckFailed(err)) return false;
+      throw this.wrap('conditional write', err);
+    }
+  }
+
+  private async call<T>(what: string, op: () => Promise<T>): Promise<T> {
+    try {
+      return await op();
+    } catch (err) {
+      throw this.wrap(what, err);
+    }
+  }
+
+  private wrap(what: string, err: unknown): StoreError {
+    const detail = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
+    const hint = /ECONNREFUSED|connect/i.test(detail)
+      ? ' Is the DynamoDB endpoint running? Check DYNAMODB_ENDPOINT, or start the local stack with `npm start`.'
+      : /ResourceNotFound/.test(detail)
+        ? ` Table "${this.tableName}" does not exist: check TABLE_NAME.`
+        : '';
+    return new StoreError(`DynamoDB ${what} on table "${this.tableName}" failed (${detail}).${hint}`, { cause: err });
+  }
+}

@@ -1,0 +1,126 @@
+import { createHash } from 'node:crypto';
+import type { ReviewStatus, Mention } from './types';
+import { GSI1, keys } from './table';
+import type { Item, TableItems } from './items';
+
+/** How long a seen marker keeps an unflagged item from being re-scored. Feeds rarely re-serve older items. */
+export const SEEN_RETENTION_DAYS = 120;
+
+export type RecordOutcome = 'stored' | 'seen' | 'duplicate';
+
+export interface MentionPage {
+  mentions: Mention[];
+  /** Pass back as `before` for the next (older) page. */
+  nextBefore?: string;
+}
+
+export const hashKey = (value: string) => createHash('sha256').update(value).digest('hex').slice(0, 32);
+
+/** A mention id is derived from school + item, so a redelivered job can only ever write the same item again. */
+export const mentionIdFor = (schoolId: string, itemKey: string) => hashKey(`${schoolId}\n${itemKey}`).slice(0, 24);
+
+/**
+ * Seen markers, mentions and the id → mention reference.
+ * Without transactions (dynalite has none) a hit is written in an order that a crash can only leave
+ * resumable: claim the seen marker (remembering capturedAt), write the mention, write the reference,
+ * then mark the claim complete. A retry finds the open claim and finishes the same writes.
+ */
+export class MentionStore {
+  constructor(private readonly items: TableItems) {}
+
+  /**
+   * Records one item for one school. `build` is omitted for items that were not flagged:
+   * those leave only a seen marker.
+   */
+  async record(input: { schoolId: string; itemKey: string; capturedAt: string; build?: (capturedAt: string) => Mention }): Promise<RecordOutcome> {
+    const markerKey = keys.seen(input.schoolId, hashKey(input.itemKey));
+    const expiresAt = Math.floor(Date.parse(input.capturedAt) / 1000) + SEEN_RETENTION_DAYS * 86400;
+    const claimed = await this.items.putIfAbsent({
+      ...markerKey,
+      state: input.build ? 'claimed' : 'done',
+      capturedAt: input.capturedAt,
+      expiresAt,
+    });
+    let capturedAt = input.capturedAt;
+    if (!claimed) {
+      const marker = await this.items.get(markerKey);
+      if (!marker || marker.state === 'done') return 'duplicate';
+      capturedAt = marker.capturedAt as string; // resume an interrupted write with its original capture time
+    }
+    if (!input.build) return 'seen';
+    const mention = input.build(capturedAt);
+    await this.items.putIfAbsent(mentionItem(mention));
+    await this.items.putIfAbsent({
+      ...keys.mentionRef(mention.id),
+      schoolId: mention.schoolId,
+      trustId: mention.trustId,
+      mentionSK: keys.mention(mention.schoolId, mention.capturedAt, mention.id).SK,
+    });
+    await this.items.set(markerKey, { state: 'done' });
+    return 'stored';
+  }
+
+  async get(id: string): Promise<Mention | undefined> {
+    const ref = await this.items.get(keys.mentionRef(id));
+    if (!ref) return undefined;
+    const row = await this.items.get({ PK: `SCHOOL#${ref.schoolId as string}`, SK: ref.mentionSK as string });
+    return row ? fromItem(row) : undefined;
+  }
+
+  /** Newest first, one school. */
+  async listForSchool(schoolId: string, options: { limit?: number; before?: string } = {}): Promise<MentionPage> {
+    const range = options.before ? { from: 'MENTION#', to: `MENTION#${options.before}` } : { prefix: 'MENTION#' };
+    const rows = await this.items.query(`SCHOOL#${schoolId}`, range, { newestFirst: true, limit: options.limit && options.limit + 1 });
+    return page(rows.filter((r) => r.SK !== `MENTION#${options.before}`), options.limit);
+  }
+
+  /** Newest first, every school of one trust (GSI1). */
+  async listForTrust(trustId: string, options: { limit?: number; before?: string } = {}): Promise<MentionPage> {
+    const range = options.before ? { from: '', to: options.before } : { prefix: '' };
+    const rows = await this.items.query(`TRUST#${trustId}`, range, { index: GSI1, newestFirst: true, limit: options.limit && options.limit + 1 });
+    return page(rows.filter((r) => r.GSI1SK !== options.before), options.limit);
+  }
+
+  /** Mentions of a school not yet included in a digest, oldest first, captured after `since`. */
+  async listUndigested(schoolId: string, since: string): Promise<Mention[]> {
+    const rows = await this.items.query(
+      `SCHOOL#${schoolId}`,
+      { from: `MENTION#${since}`, to: 'MENTION#~' },
+      { filter: 'attribute_not_exists(digestedAt)' },
+    );
+    return rows.map(fromItem);
+  }
+
+  async markDigested(mentions: Mention[], digestId: string, at: string): Promise<void> {
+    for (const m of mentions) await this.items.set(keys.mention(m.schoolId, m.capturedAt, m.id), { digestedAt: at, digestId });
+  }
+
+  async setStatus(mention: Mention, status: ReviewStatus): Promise<void> {
+    await this.items.set(keys.mention(mention.schoolId, mention.capturedAt, mention.id), { status });
+  }
+}
+
+function mentionItem(m: Mention): Item {
+  return {
+    ...keys.mention(m.schoolId, m.capturedAt, m.id),
+    GSI1PK: `TRUST#${m.trustId}`,
+    GSI1SK: `${m.capturedAt}#${m.id}`,
+    kind: 'mention',
+    ...m,
+  };
+}
+
+function fromItem(row: Item): Mention {
+  const { PK: _pk, SK: _sk, GSI1PK: _g1, GSI1SK: _g2, kind: _k, digestedAt: _d, digestId: _di, ...rest } = row;
+  return rest as unknown as Mention;
+}
+
+function page(rows: Item[], limit?: number): MentionPage {
+  const slice = limit ? rows.slice(0, limit) : rows;
+  const last = slice.at(-1);
+  const hasMore = limit !== undefined && rows.length > limit;
+  return {
+    mentions: slice.map(fromItem),
+    nextBefore: hasMore && last ? ((last.GSI1SK as string | undefined) ?? (last.SK as string).slice('MENTION#'.length)) : undefined,
+  };
+}

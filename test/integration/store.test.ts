@@ -1,0 +1,118 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ConfigFile } from '../../lib/config/schema';
+import type { Store } from '../../lib/store';
+import { startTestDynamo, type TestDynamo } from '../support/dynamo';
+import { mention } from '../support/fixtures';
+
+let dynamo: TestDynamo;
+beforeAll(async () => {
+  dynamo = await startTestDynamo();
+});
+afterAll(async () => dynamo.stop());
+
+const config = ConfigFile.parse({
+  trusts: [
+    {
+      id: 'meridian',
+      name: 'Meridian Learning Trust',
+      schools: [
+        { id: 'northgate', name: 'Northgate Park Academy', aliases: ['Northgate Park'] },
+        { id: 'kestrel', name: 'Kestrel Brook Primary' },
+      ],
+    },
+    { id: 'other', name: 'Other Trust', schools: [{ id: 'elsewhere', name: 'Elsewhere High' }] },
+  ],
+});
+
+describe('ConfigStore (dynalite)', () => {
+  let store: Store;
+  beforeAll(async () => ({ store } = await dynamo.freshStore()));
+
+  it('imports, exports and re-imports without changes', async () => {
+    expect(await store.config.importConfig(config)).toEqual({ created: 5, updated: 0, unchanged: 0 });
+    const exported = await store.config.exportConfig();
+    const byId = <T extends { id: string }>(xs: T[]) => [...xs].sort((a, b) => a.id.localeCompare(b.id));
+    expect(exported.trusts.map((t) => ({ ...t, schools: byId(t.schools) }))).toEqual(byId(config.trusts).map((t) => ({ ...t, schools: byId(t.schools) })));
+    expect(await store.config.importConfig(config)).toEqual({ created: 0, updated: 0, unchanged: 5 });
+    expect(await store.config.importConfig(exported)).toEqual({ created: 0, updated: 0, unchanged: 5 });
+  });
+
+  it('finds a school by id and lists a trust’s schools only', async () => {
+    expect((await store.config.getSchool('kestrel'))?.trustId).toBe('meridian');
+    expect(await store.config.getSchool('missing')).toBeUndefined();
+    const ids = (await store.config.listSchools('meridian')).map((s) => s.school.id).sort();
+    expect(ids).toEqual(['kestrel', 'northgate']);
+  });
+
+  it('counts a changed school as updated', async () => {
+    const changed = structuredClone(config);
+    changed.trusts[0]!.schools[1]!.aliases = ['Kestrel Brook'];
+    expect(await store.config.importConfig(changed)).toEqual({ created: 0, updated: 1, unchanged: 4 });
+  });
+});
+
+describe('MentionStore (dynalite)', () => {
+  let store: Store;
+  beforeAll(async () => ({ store } = await dynamo.freshStore()));
+
+  it('stores a hit once, and a redelivery stores nothing twice', async () => {
+    const build = (capturedAt: string) => mention({ id: 'm1', schoolId: 'northgate', trustId: 'meridian', capturedAt });
+    expect(await store.mentions.record({ schoolId: 'northgate', itemKey: 'k1', capturedAt: '2026-11-20T10:00:00.000Z', build })).toBe('stored');
+    expect(await store.mentions.record({ schoolId: 'northgate', itemKey: 'k1', capturedAt: '2026-11-20T11:00:00.000Z', build })).toBe('duplicate');
+    const page = await store.mentions.listForSchool('northgate');
+    expect(page.mentions.map((m) => [m.id, m.capturedAt])).toEqual([['m1', '2026-11-20T10:00:00.000Z']]);
+    expect((await store.mentions.get('m1'))?.title).toBe('Item m1');
+  });
+
+  it('leaves only a seen marker for an unflagged item', async () => {
+    expect(await store.mentions.record({ schoolId: 'kestrel', itemKey: 'plain', capturedAt: '2026-11-20T10:00:00.000Z' })).toBe('seen');
+    expect(await store.mentions.record({ schoolId: 'kestrel', itemKey: 'plain', capturedAt: '2026-11-20T10:05:00.000Z' })).toBe('duplicate');
+    expect((await store.mentions.listForSchool('kestrel')).mentions).toEqual([]);
+  });
+
+  it('pages a trust’s mentions newest first across schools', async () => {
+    for (let i = 0; i < 5; i++) {
+      const schoolId = i % 2 ? 'kestrel' : 'northgate';
+      const capturedAt = `2026-11-21T0${i}:00:00.000Z`;
+      await store.mentions.record({ schoolId, itemKey: `p${i}`, capturedAt, build: (at) => mention({ id: `p${i}`, schoolId, trustId: 'meridian', capturedAt: at }) });
+    }
+    const first = await store.mentions.listForTrust('meridian', { limit: 4 });
+    expect(first.mentions.map((m) => m.id)).toEqual(['p4', 'p3', 'p2', 'p1']);
+    const second = await store.mentions.listForTrust('meridian', { limit: 4, before: first.nextBefore });
+    expect(second.mentions.map((m) => m.id)).toEqual(['p0', 'm1']);
+    expect(second.nextBefore).toBeUndefined();
+    expect((await store.mentions.listForTrust('other')).mentions).toEqual([]);
+  });
+
+  it('lists undigested hits and forgets them once marked', async () => {
+    const pending = await store.mentions.listUndigested('northgate', '2026-11-01T00:00:00.000Z');
+    expect(pending.map((m) => m.id)).toEqual(['m1', 'p0', 'p2', 'p4']);
+    await store.mentions.markDigested(pending.slice(0, 2), 'northgate/2026-11-21', '2026-11-21T07:00:00.000Z');
+    expect((await store.mentions.listUndigested('northgate', '2026-11-01T00:00:00.000Z')).map((m) => m.id)).toEqual(['p2', 'p4']);
+  });
+});
+
+describe('DigestStore (dynalite)', () => {
+  let store: Store;
+  beforeAll(async () => ({ store } = await dynamo.freshStore()));
+  const now = new Date('2026-11-21T07:00:00Z');
+
+  it('lets one of two runs claim a day', async () => {
+    const [a, b] = await Promise.all([
+      store.digests.claim('northgate', '2026-11-21', now, 'run-a', 600_000),
+      store.digests.claim('northgate', '2026-11-21', now, 'run-b', 600_000),
+    ]);
+    expect([a.claimed, b.claimed].filter(Boolean)).toHaveLength(1);
+  });
+
+  it('takes over a stale claim left by a crashed run, but never a sent one', async () => {
+    await store.digests.claim('kestrel', '2026-11-21', now, 'crashed', 600_000);
+    const early = await store.digests.claim('kestrel', '2026-11-21', new Date(now.getTime() + 60_000), 'next', 600_000);
+    expect(early.claimed).toBe(false);
+    const late = await store.digests.claim('kestrel', '2026-11-21', new Date(now.getTime() + 700_000), 'next', 600_000);
+    expect(late.claimed).toBe(true);
+    await store.digests.complete(late.record, { state: 'sent', messageId: 'abc', sentAt: now.toISOString() });
+    const after = await store.digests.claim('kestrel', '2026-11-21', new Date(now.getTime() + 9e6), 'third', 600_000);
+    expect(after).toMatchObject({ claimed: false, record: { state: 'sent', messageId: 'abc' } });
+  });
+});
