@@ -5,7 +5,8 @@ export class ConfigError extends Error {
   override readonly name = 'ConfigError';
 }
 
-const port = (fallback: number) => z.coerce.number().int().min(1).max(65535).default(fallback);
+// 0 asks the OS for a free port (tests).
+const port = (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback);
 const optionalUrl = z.string().url('must be a full URL such as http://127.0.0.1:8000').optional();
 
 /**

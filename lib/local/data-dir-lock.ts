@@ -62,7 +62,7 @@ export function acquireDataDirLock(dataDir: string, info: Omit<LockInfo, 'pid' |
       } catch {
         holder = undefined;
       }
-      if (holder && holder.pid !== process.pid && alive(holder.pid)) throw new DataDirBusyError(dir, holder);
+      if (holder && alive(holder.pid)) throw new DataDirBusyError(dir, holder);
       rmSync(file, { force: true });
     }
   }

@@ -1,0 +1,152 @@
+import { existsSync } from 'node:fs';
+import * as path from 'node:path';
+import { Annotations, CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
+import * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import * as scheduler from 'aws-cdk-lib/aws-scheduler';
+import * as targets from 'aws-cdk-lib/aws-scheduler-targets';
+import * as subs from 'aws-cdk-lib/aws-sns-subscriptions';
+import type { Construct } from 'constructs';
+import { Auth } from './constructs/auth';
+import { FeedQueue } from './constructs/feed-queue';
+import { AppFunction } from './constructs/function';
+import { Mailer } from './constructs/mailer';
+import { OpsAlarms } from './constructs/ops-alarms';
+import { SchoolTable } from './constructs/school-table';
+import type { SchoolwatchContext } from './context';
+import { addNagSuppressions } from './nag';
+
+export interface SchoolwatchStackProps extends StackProps {
+  readonly config: SchoolwatchContext;
+  /** Repository root: holds package-lock.json and functions/. */
+  readonly projectRoot: string;
+}
+
+/** Entry points, relative to the repository root. Each must `export const handler`. */
+export const ENTRIES = {
+  dispatch: 'functions/dispatch.ts',
+  poll: 'functions/poll.ts',
+  digest: 'functions/digest.ts',
+  web: 'functions/web.ts',
+  sesEvents: 'functions/ses-events.ts',
+} as const;
+
+export const POLL_TIMEOUT = Duration.minutes(2);
+
+/**
+ * Schoolwatch in AWS: Scheduler → dispatch → SQS (+DLQ) → poll → DynamoDB; hourly Scheduler → digest → SES;
+ * HTTP API → web; Cognito users; alarms → ops SNS topic.
+ */
+export class SchoolwatchStack extends Stack {
+  readonly table: SchoolTable;
+  readonly feedQueue: FeedQueue;
+  readonly mailer: Mailer;
+  readonly auth: Auth;
+  readonly ops: OpsAlarms;
+  readonly api: apigw.HttpApi;
+  readonly functions: Record<string, AppFunction> = {};
+
+  constructor(scope: Construct, id: string, props: SchoolwatchStackProps) {
+    super(scope, id, props);
+    const { config, projectRoot } = props;
+    const logRetention = config.logRetentionDays as logs.RetentionDays;
+    const fn = (name: string, entry: string, description: string, memorySize: number, timeout: Duration) =>
+      (this.functions[name] = new AppFunction(this, name[0]!.toUpperCase() + name.slice(1), { projectRoot, entry, description, memorySize, timeout, logRetention }));
+
+    if (config.sender.endsWith('.example')) {
+      Annotations.of(this).addWarningV2('schoolwatch:placeholder-sender',
+        `SES sender "${config.sender}" is a placeholder (.example cannot be verified): deploy with -c sender=<your address or domain>`);
+    }
+
+    // ---- data, queue, mail, alarms
+    this.table = new SchoolTable(this, 'Store', { deletionProtection: config.deletionProtection });
+    this.feedQueue = new FeedQueue(this, 'FeedJobs', { consumerTimeout: POLL_TIMEOUT });
+    this.mailer = new Mailer(this, 'Mailer', { sender: config.sender, senderIsDomain: config.senderIsDomain, mailFrom: config.mailFrom });
+    this.ops = new OpsAlarms(this, 'Ops', { opsEmail: config.opsEmail });
+
+    // ---- functions
+    const dispatch = fn('dispatch', ENTRIES.dispatch, 'Enqueues a poll job for every feed that is due', 256, Duration.minutes(1));
+    const poll = fn('poll', ENTRIES.poll, 'Fetches, matches, scores and stores one batch of feeds', 512, POLL_TIMEOUT);
+    const digest = fn('digest', ENTRIES.digest, 'Sends the headteacher digests that are due this hour', 512, Duration.minutes(5));
+    const web = fn('web', ENTRIES.web, 'Web pages and JSON API', 512, Duration.seconds(29));
+
+    this.table.grantTo(dispatch.fn, 'read');
+    this.feedQueue.connectProducer(dispatch.fn);
+    this.table.grantTo(poll.fn, 'readWrite');
+    this.feedQueue.connectConsumer(poll.fn);
+    // poll computes each feed's nextPollAt from this; it must match the dispatch schedule below.
+    poll.fn.addEnvironment('POLL_INTERVAL_MINUTES', String(config.pollIntervalMinutes));
+    this.table.grantTo(digest.fn, 'readWrite');
+    this.mailer.connect(digest.fn);
+    this.table.grantTo(web.fn, 'readWrite');
+
+    // SES bounce/complaint handler: wired only once its entry point exists.
+    if (existsSync(path.join(projectRoot, ENTRIES.sesEvents))) {
+      const sesEvents = fn('sesEvents', ENTRIES.sesEvents, 'Records SES bounces and complaints', 256, Duration.seconds(30));
+      this.table.grantTo(sesEvents.fn, 'readWrite');
+      this.mailer.eventsTopic.addSubscription(new subs.LambdaSubscription(sesEvents.fn));
+    }
+
+    // ---- schedules (EventBridge Scheduler, exact times: no flexible window)
+    const schedulesRole = new iam.Role(this, 'SchedulesRole', {
+      assumedBy: new iam.ServicePrincipal('scheduler.amazonaws.com', { conditions: { StringEquals: { 'aws:SourceAccount': this.account } } }),
+      description: 'EventBridge Scheduler invoking the dispatch and digest functions',
+    });
+    new scheduler.Schedule(this, 'DispatchSchedule', {
+      description: `Dispatch feed polls every ${config.pollIntervalMinutes} minutes`,
+      schedule: scheduler.ScheduleExpression.rate(Duration.minutes(config.pollIntervalMinutes)),
+      timeWindow: scheduler.TimeWindow.off(),
+      target: new targets.LambdaInvoke(dispatch.fn, { role: schedulesRole, retryAttempts: 2, maxEventAge: Duration.minutes(Math.max(1, Math.min(config.pollIntervalMinutes, 60))) }),
+    });
+    new scheduler.Schedule(this, 'DigestSchedule', {
+      description: 'Send due digests at the top of every hour (each school picks its local hour)',
+      schedule: scheduler.ScheduleExpression.cron({ minute: '0' }),
+      timeWindow: scheduler.TimeWindow.off(),
+      target: new targets.LambdaInvoke(digest.fn, { role: schedulesRole, retryAttempts: 2, maxEventAge: Duration.minutes(50) }),
+    });
+
+    // ---- HTTP API → web
+    const accessLogs = new logs.LogGroup(this, 'ApiAccessLogs', { retention: logRetention });
+    this.api = new apigw.HttpApi(this, 'Api', {
+      description: 'Schoolwatch web app',
+      createDefaultStage: false,
+      defaultIntegration: new HttpLambdaIntegration('Web', web.fn),
+    });
+    this.api.addStage('DefaultStage', {
+      stageName: '$default',
+      autoDeploy: true,
+      throttle: { rateLimit: 50, burstLimit: 100 },
+      accessLogSettings: {
+        destination: new apigw.LogGroupLogDestination(accessLogs),
+        // JSON, HTTP API variables; path without query string (OAuth codes stay out of logs).
+        format: AccessLogFormat.custom(JSON.stringify({
+          requestId: '$context.requestId', ip: '$context.identity.sourceIp', time: '$context.requestTime',
+          method: '$context.httpMethod', path: '$context.path', status: '$context.status',
+          bytes: '$context.responseLength', latencyMs: '$context.responseLatency', integrationError: '$context.integrationErrorMessage',
+        })),
+      },
+    });
+    const webBaseUrl = config.webBaseUrl ?? this.api.apiEndpoint;
+    digest.fn.addEnvironment('WEB_BASE_URL', webBaseUrl);
+
+    // ---- users
+    this.auth = new Auth(this, 'Auth', { webBaseUrl, domainPrefix: config.authDomainPrefix, deletionProtection: config.deletionProtection });
+
+    // ---- alarms
+    this.ops.watchDeadLetterQueue('FeedJobsDlq', this.feedQueue.deadLetterQueue);
+    this.ops.watchQueueAge('FeedJobs', this.feedQueue.queue, Duration.minutes(Math.max(60, 2 * config.pollIntervalMinutes)));
+    for (const [name, f] of Object.entries(this.functions)) this.ops.watchFunction(name, f.fn);
+
+    new CfnOutput(this, 'WebUrl', { value: webBaseUrl });
+    new CfnOutput(this, 'TableName', { value: this.table.table.tableName });
+    new CfnOutput(this, 'FeedQueueUrl', { value: this.feedQueue.queue.queueUrl });
+    new CfnOutput(this, 'OpsTopicArn', { value: this.ops.topic.topicArn });
+    new CfnOutput(this, 'SesEventsTopicArn', { value: this.mailer.eventsTopic.topicArn });
+    new CfnOutput(this, 'MailFrom', { value: config.mailFrom });
+
+    addNagSuppressions(this, { schedulesRole, scheduledFunctions: [dispatch.fn, digest.fn] });
+  }
+}

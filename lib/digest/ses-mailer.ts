@@ -1,0 +1,245 @@
+/**
+ * Mailer over Amazon SES (SendRawEmail), for AWS and for aws-ses-v2-local alike: the endpoint is
+ * configuration. Builds a multipart/alternative (text + HTML) message with attachments using
+ * nodemailer's MailComposer, retries transient failures with exponential backoff and jitter, and
+ * translates SDK errors into MailError once, here.
+ */
+import { SendRawEmailCommand, SESClient } from '@aws-sdk/client-ses';
+import MailComposer from 'nodemailer/lib/mail-composer';
+import { MailError, type Mailer, type OutgoingMail } from './types';
+
+/** The one SES call made. An `SESClient` satisfies it; tests pass a fake. */
+export interface SesSendClient {
+  send(command: SendRawEmailCommand): Promise<{ MessageId?: string }>;
+}
+
+export interface SesMailerOptions {
+  /** A ready client. When given, region/endpoint/requestTimeoutMs are ignored. */
+  client?: SESClient | SesSendClient;
+  /** Defaults to AWS_REGION, then eu-west-2 (London). */
+  region?: string;
+  /** e.g. `http://127.0.0.1:8005` for aws-ses-v2-local; unset for AWS. */
+  endpoint?: string;
+  /** Total attempts including the first. Default 4. */
+  maxAttempts?: number;
+  /** First retry delay before jitter. Default 200 ms; doubles each retry, capped at maxDelayMs. */
+  baseDelayMs?: number;
+  /** Cap for one delay. Default 5000 ms. */
+  maxDelayMs?: number;
+  /** Per-request timeout. Default 10 s (aws-ses-v2-local never answers calls it does not know). */
+  requestTimeoutMs?: number;
+  sleep?: (ms: number) => Promise<void>;
+  /** 0 ≤ x < 1; injectable for deterministic tests. */
+  random?: () => number;
+  /** Called before each retry (for logging). */
+  onRetry?: (info: { attempt: number; delayMs: number; error: unknown }) => void;
+}
+
+/** SES refuses raw messages over 10 MB (v1 API). */
+export const SES_MAX_RAW_BYTES = 10 * 1024 * 1024;
+
+const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** Build the raw MIME message. Exposed for tests and previews. */
+export async function buildRawMessage(mail: OutgoingMail): Promise<Buffer> {
+  const composer = new MailComposer({
+    from: mail.from,
+    to: mail.to,
+    subject: stripHeaderBreaks(mail.subject),
+    text: mail.text,
+    html: mail.html,
+    attachments: (mail.attachments ?? []).map((a) => ({
+      filename: a.filename,
+      contentType: a.contentType,
+      content: typeof a.content === 'string' ? Buffer.from(a.content, 'utf8') : Buffer.from(a.content),
+    })),
+    textEncoding: 'base64',
+  });
+  return composer.compile().build();
+}
+
+function stripHeaderBreaks(s: string): string {
+  // eslint-disable-next-line no-control-regex
+  return s.replace(/[\u0000-\u001F\u007F-\u009F\u2028\u2029]+/g, ' ').trim();
+}
+
+interface ErrorFacts {
+  name: string;
+  code?: string;
+  status?: number;
+  message: string;
+  sdkRetryable: boolean;
+  throttling: boolean;
+}
+
+function facts(err: unknown): ErrorFacts {
+  const e = (err ?? {}) as {
+    name?: unknown;
+    code?: unknown;
+    message?: unknown;
+    $metadata?: { httpStatusCode?: unknown };
+    $retryable?: { throttling?: boolean };
+    $fault?: unknown;
+    cause?: { code?: unknown };
+  };
+  const status = typeof e.$metadata?.httpStatusCode === 'number' ? e.$metadata.httpStatusCode : undefined;
+  const code = typeof e.code === 'string' ? e.code : typeof e.cause?.code === 'string' ? e.cause.code : undefined;
+  return {
+    name: typeof e.name === 'string' ? e.name : 'Error',
+    code,
+    status,
+    message: typeof e.message === 'string' ? e.message : String(err),
+    sdkRetryable: !!e.$retryable,
+    throttling: !!e.$retryable?.throttling,
+  };
+}
+
+const THROTTLING = new Set([
+  'Throttling',
+  'ThrottlingException',
+  'ThrottledException',
+  'TooManyRequestsException',
+  'RequestThrottled',
+  'RequestThrottledException',
+  'RequestLimitExceeded',
+  'SlowDown',
+]);
+const TRANSIENT_NAMES = new Set([
+  'TimeoutError',
+  'RequestTimeout',
+  'RequestTimeoutException',
+  'ServiceUnavailable',
+  'ServiceUnavailableException',
+  'InternalFailure',
+  'InternalServerError',
+  'InternalError',
+]);
+const NETWORK_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ECONNABORTED',
+  'ETIMEDOUT',
+  'ESOCKETTIMEDOUT',
+  'EPIPE',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENETDOWN',
+  'EAI_AGAIN',
+  'ENOTFOUND',
+  'UND_ERR_SOCKET',
+  'UND_ERR_CONNECT_TIMEOUT',
+]);
+
+/** Throttling, 5xx, timeouts and network failures are worth another try; everything else is not. */
+export function isRetryableSesError(err: unknown): boolean {
+  const f = facts(err);
+  if (THROTTLING.has(f.name) || f.throttling) return true;
+  if (TRANSIENT_NAMES.has(f.name)) return true;
+  if (f.code && NETWORK_CODES.has(f.code)) return true;
+  if (f.status !== undefined) return f.status >= 500 || f.status === 429;
+  if (/Maximum sending rate exceeded/i.test(f.message)) return true;
+  return f.sdkRetryable;
+}
+
+/** What the operator should check, for an error that retrying will not fix. */
+function adviceFor(f: ErrorFacts, from: string): string {
+  switch (f.name) {
+    case 'MessageRejected':
+      return `SES rejected the message: check that the sender (${from}) or its domain is verified in SES in this region, and, while the account is in the SES sandbox, that every recipient address is verified too.`;
+    case 'MailFromDomainNotVerifiedException':
+    case 'MailFromDomainNotVerified':
+      return `the custom MAIL FROM domain for ${from} is not verified in SES: finish its MX/SPF set-up or remove the custom MAIL FROM domain.`;
+    case 'AccountSendingPausedException':
+      return 'sending is paused for this SES account (often a bounce or complaint rate problem): check the SES reputation dashboard, then re-enable sending.';
+    case 'ConfigurationSetDoesNotExist':
+    case 'ConfigurationSetDoesNotExistException':
+    case 'ConfigurationSetSendingPausedException':
+      return 'the SES configuration set is missing or paused: check the configuration set name and its status.';
+    case 'InvalidParameterValue':
+    case 'ValidationError':
+    case 'InvalidParameterCombination':
+      return `SES refused a parameter: check the recipient addresses and the sender (${from}) are valid email addresses, and the message is under 10 MB.`;
+    case 'AccessDenied':
+    case 'AccessDeniedException':
+    case 'UnrecognizedClientException':
+    case 'InvalidClientTokenId':
+    case 'SignatureDoesNotMatch':
+    case 'ExpiredToken':
+    case 'ExpiredTokenException':
+    case 'CredentialsProviderError':
+    case 'MissingAuthenticationToken':
+      return 'SES did not accept the credentials: check the function role has ses:SendRawEmail for the sender identity (or, locally, that AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY are set to any dummy value).';
+    default:
+      return `check the recipients, the sender (${from}), the SES region and endpoint${f.status ? ` (HTTP ${f.status})` : ''}.`;
+  }
+}
+
+export function createSesMailer(options: SesMailerOptions = {}): Mailer {
+  const maxAttempts = Math.max(1, Math.floor(options.maxAttempts ?? 4));
+  const baseDelayMs = Math.max(0, options.baseDelayMs ?? 200);
+  const maxDelayMs = Math.max(baseDelayMs, options.maxDelayMs ?? 5000);
+  const sleep = options.sleep ?? defaultSleep;
+  const random = options.random ?? Math.random;
+  const region = options.region ?? process.env.AWS_REGION ?? 'eu-west-2';
+  const client: SesSendClient =
+    options.client ??
+    new SESClient({
+      region,
+      endpoint: options.endpoint,
+      // Retries are ours (so they are visible, bounded and testable), not the SDK's.
+      maxAttempts: 1,
+      requestHandler: {
+        connectionTimeout: 3000,
+        requestTimeout: options.requestTimeoutMs ?? 10_000,
+        throwOnRequestTimeout: true,
+      },
+      // A local endpoint only needs some signature; real AWS uses the normal provider chain.
+      ...(options.endpoint && !process.env.AWS_ACCESS_KEY_ID ? { credentials: { accessKeyId: 'local', secretAccessKey: 'local' } } : {}),
+    });
+  const where = options.endpoint ? `SES at ${options.endpoint}` : `SES (${region})`;
+
+  return {
+    async send(mail: OutgoingMail): Promise<{ messageId: string }> {
+      const to = mail.to.map((a) => a.trim()).filter(Boolean);
+      if (to.length === 0) {
+        throw new MailError('No recipients: add the headteacher email addresses to the school (recipients) and try again.', false);
+      }
+      if (!mail.from?.trim()) throw new MailError('No sender: set MAIL_FROM to a verified SES identity.', false);
+
+      let raw: Buffer;
+      try {
+        raw = await buildRawMessage({ ...mail, to });
+      } catch (err) {
+        throw new MailError(`Could not build the email message: ${(err as Error)?.message ?? err}. Check the addresses and attachments.`, false, { cause: err });
+      }
+      if (raw.length > SES_MAX_RAW_BYTES) {
+        throw new MailError(`The email is ${(raw.length / 1048576).toFixed(1)} MB, over the SES limit of 10 MB: send fewer items per digest or a smaller attachment.`, false);
+      }
+
+      for (let attempt = 1; ; attempt++) {
+        try {
+          const out = await client.send(new SendRawEmailCommand({ RawMessage: { Data: raw } }));
+          // A missing id still means SES accepted the message; do not resend.
+          return { messageId: out.MessageId ?? '' };
+        } catch (err) {
+          const f = facts(err);
+          if (!isRetryableSesError(err)) {
+            throw new MailError(`Email to ${to.join(', ')} was not sent: ${f.name}: ${f.message}. Fix: ${adviceFor(f, mail.from)}`, false, { cause: err });
+          }
+          if (attempt >= maxAttempts) {
+            throw new MailError(
+              `Email to ${to.join(', ')} was not sent after ${attempt} attempt${attempt === 1 ? '' : 's'} to ${where}: ${f.name}${f.code ? ` (${f.code})` : ''}: ${f.message}. This is usually temporary (throttling, SES outage or network); it will be retried on the next run.`,
+              true,
+              { cause: err },
+            );
+          }
+          const exp = Math.min(maxDelayMs, baseDelayMs * 2 ** (attempt - 1));
+          // "Equal jitter": half fixed, half random, so delays grow but runs do not align.
+          const delayMs = Math.round(exp / 2 + random() * (exp / 2));
+          options.onRetry?.({ attempt, delayMs, error: err });
+          await sleep(delayMs);
+        }
+      }
+    },
+  };
+}

@@ -1,0 +1,364 @@
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { App, Stack, type CfnElement, type PolicyValidationPluginReport } from 'aws-cdk-lib';
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
+import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../../infra/app';
+import type { SchoolwatchStack } from '../../infra/stack';
+import { EnvSchema } from '../../lib/config/env';
+import { TABLE } from '../../lib/store/table';
+
+type Resource = { Type: string; Properties: Record<string, any>; DeletionPolicy?: string; UpdateReplacePolicy?: string };
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const cdkJson = JSON.parse(readFileSync(path.join(ROOT, 'cdk.json'), 'utf8')) as { context: Record<string, unknown> };
+
+/** Variables every function gets regardless of its resources. */
+const RUNTIME_VARS = ['NODE_OPTIONS', 'POWERTOOLS_SERVICE_NAME'];
+/** Exactly the application variables each function reads (lib/config/env.ts). */
+const EXPECTED_ENV: Record<string, string[]> = {
+  dispatch: ['QUEUE_URL', 'TABLE_NAME'],
+  poll: ['POLL_INTERVAL_MINUTES', 'TABLE_NAME'],
+  digest: ['MAIL_FROM', 'TABLE_NAME', 'WEB_BASE_URL'],
+  web: ['TABLE_NAME'],
+};
+/** Upper bound on each function's bundle (index.mjs), bytes: cold starts and the 'import natural' trap (~10 MB). */
+const BUNDLE_LIMIT = 2_000_000;
+const LOG_RETENTION_DAYS = 30;
+const POLL_INTERVAL = 30;
+
+let outdir: string;
+let app: App;
+let stack: SchoolwatchStack;
+let template: Template;
+let resources: Record<string, Resource>;
+let assemblyDir: string;
+let nag: PolicyValidationPluginReport;
+
+const idOf = (el: unknown) => Stack.of(stack).getLogicalId(el as CfnElement);
+const fnId = (name: string) => idOf(stack.functions[name]!.fn.node.defaultChild);
+const fnProps = (name: string) => resources[fnId(name)]!.Properties;
+const ofType = (type: string) => Object.entries(resources).filter(([, r]) => r.Type === type);
+const asArray = <T>(v: T | T[]): T[] => (Array.isArray(v) ? v : [v]);
+
+beforeAll(() => {
+  outdir = mkdtempSync(path.join(tmpdir(), 'schoolwatch-cdk-'));
+  app = new App({ outdir, context: { ...cdkJson.context, sender: 'digest@schoolwatch.example' } });
+  stack = buildApp(app, { withNag: false }).stack;
+  template = Template.fromStack(stack); // the one synthesis (bundles every function with local esbuild)
+  resources = template.toJSON().Resources as Record<string, Resource>;
+  assemblyDir = app.synth().directory;
+  nag = new AwsSolutionsChecks(app).validateScope(app);
+});
+
+afterAll(() => {
+  if (outdir) rmSync(outdir, { recursive: true, force: true });
+});
+
+describe('functions', () => {
+  it('are the four entry points (plus ses-events only once it exists)', () => {
+    const expected = ['dispatch', 'poll', 'digest', 'web', ...(existsSync(path.join(ROOT, 'functions/ses-events.ts')) ? ['sesEvents'] : [])];
+    expect(Object.keys(stack.functions).sort()).toEqual(expected.sort());
+    expect(ofType('AWS::Lambda::Function')).toHaveLength(expected.length);
+  });
+
+  it('run Node.js 22 or later on arm64 with the ESM handler', () => {
+    for (const [id, fn] of ofType('AWS::Lambda::Function')) {
+      const major = Number(/^nodejs(\d+)\.x$/.exec(fn.Properties.Runtime)?.[1]);
+      expect(major, `${id} runtime ${fn.Properties.Runtime}`).toBeGreaterThanOrEqual(22);
+      expect(fn.Properties.Architectures, id).toEqual(['arm64']);
+      expect(fn.Properties.Handler, id).toBe('index.handler');
+    }
+  });
+
+  it('each has exactly the environment variables it reads', () => {
+    const known = new Set(Object.keys(EnvSchema.shape));
+    for (const [name, vars] of Object.entries(EXPECTED_ENV)) {
+      const env = fnProps(name).Environment.Variables as Record<string, unknown>;
+      expect(Object.keys(env).sort(), name).toEqual([...RUNTIME_VARS, ...vars].sort());
+      for (const v of vars) expect(known.has(v), `${v} is not in lib/config/env.ts`).toBe(true);
+      expect(env.POWERTOOLS_SERVICE_NAME).toBe('schoolwatch');
+      expect(env.TABLE_NAME).toEqual({ Ref: idOf(stack.table.table.node.defaultChild) });
+      expect(env).not.toHaveProperty('AWS_REGION');
+    }
+    expect(fnProps('poll').Environment.Variables.POLL_INTERVAL_MINUTES).toBe(String(POLL_INTERVAL));
+    expect(fnProps('dispatch').Environment.Variables.QUEUE_URL).toEqual({ Ref: idOf(stack.feedQueue.queue.node.defaultChild) });
+    expect(fnProps('digest').Environment.Variables.MAIL_FROM).toBe('Schoolwatch <digest@schoolwatch.example>');
+    expect(fnProps('digest').Environment.Variables.WEB_BASE_URL).toEqual({ 'Fn::GetAtt': [idOf(stack.api.node.defaultChild), 'ApiEndpoint'] });
+  });
+
+  it('log to their own log group with retention, in JSON', () => {
+    for (const name of Object.keys(stack.functions)) {
+      const cfg = fnProps(name).LoggingConfig;
+      expect(cfg.LogFormat, name).toBe('JSON');
+      const groupId = cfg.LogGroup.Ref as string;
+      expect(resources[groupId]?.Type).toBe('AWS::Logs::LogGroup');
+      expect(resources[groupId]!.Properties.RetentionInDays, name).toBe(LOG_RETENTION_DAYS);
+    }
+    for (const [id, g] of ofType('AWS::Logs::LogGroup')) expect(g.Properties.RetentionInDays, id).toBe(LOG_RETENTION_DAYS);
+  });
+
+  it('have bounded timeouts and memory', () => {
+    for (const name of Object.keys(stack.functions)) {
+      const p = fnProps(name);
+      expect(p.Timeout, name).toBeLessThanOrEqual(900);
+      expect(p.MemorySize, name).toBeGreaterThanOrEqual(256);
+    }
+    expect(fnProps('web').Timeout).toBeLessThanOrEqual(29); // HTTP API integration limit is 30 s
+  });
+
+  it('bundles are small minified ESM with source maps and no bundled AWS SDK', () => {
+    for (const name of Object.keys(stack.functions)) {
+      const key = JSON.stringify(fnProps(name).Code.S3Key);
+      const hash = /([0-9a-f]{64})\.zip/.exec(key)?.[1];
+      expect(hash, `${name} asset key ${key}`).toBeDefined();
+      const dir = path.join(assemblyDir, `asset.${hash}`);
+      const files = readdirSync(dir);
+      expect(files, name).toContain('index.mjs');
+      expect(files, name).toContain('index.mjs.map');
+      const size = statSync(path.join(dir, 'index.mjs')).size;
+      expect(size, `${name} bundle ${size} bytes`).toBeLessThan(BUNDLE_LIMIT);
+      const code = readFileSync(path.join(dir, 'index.mjs'), 'utf8');
+      expect(code, name).toMatch(/export\s*\{[^}]*\bas handler\b|export\s*\{\s*handler\b|export\s+(const|async function|function)\s+handler\b/);
+      expect(code, name).not.toMatch(/smithy-client|@aws-sdk\/client-[a-z-]+\/dist-/);
+    }
+  });
+});
+
+describe('table', () => {
+  it('is built from lib/store/table.ts with PITR, TTL, AWS-managed encryption and deletion protection', () => {
+    const tables = ofType('AWS::DynamoDB::Table');
+    expect(tables).toHaveLength(1);
+    const [, t] = tables[0]!;
+    expect(t.DeletionPolicy).toBe('Retain');
+    expect(t.UpdateReplacePolicy).toBe('Retain');
+    expect(t.Properties).toMatchObject({
+      BillingMode: 'PAY_PER_REQUEST',
+      KeySchema: [{ AttributeName: TABLE.partitionKey, KeyType: 'HASH' }, { AttributeName: TABLE.sortKey, KeyType: 'RANGE' }],
+      PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+      SSESpecification: { SSEEnabled: true },
+      TimeToLiveSpecification: { AttributeName: TABLE.ttlAttribute, Enabled: true },
+      DeletionProtectionEnabled: true,
+      GlobalSecondaryIndexes: [{
+        IndexName: TABLE.trustIndex.name,
+        KeySchema: [{ AttributeName: TABLE.trustIndex.partitionKey, KeyType: 'HASH' }, { AttributeName: TABLE.trustIndex.sortKey, KeyType: 'RANGE' }],
+        Projection: { ProjectionType: 'ALL' },
+      }],
+    });
+    expect(t.Properties.SSESpecification.KMSMasterKeyId).toBeUndefined(); // AWS-managed key, not a CMK
+  });
+});
+
+describe('feed queue', () => {
+  it('has a DLQ after 5 receives, SSE and TLS-only on both queues', () => {
+    const jobs = resources[idOf(stack.feedQueue.queue.node.defaultChild)]!;
+    const dlqId = idOf(stack.feedQueue.deadLetterQueue.node.defaultChild);
+    expect(jobs.Properties.RedrivePolicy).toEqual({ deadLetterTargetArn: { 'Fn::GetAtt': [dlqId, 'Arn'] }, maxReceiveCount: 5 });
+    for (const [id, q] of ofType('AWS::SQS::Queue')) expect(q.Properties.SqsManagedSseEnabled, id).toBe(true);
+    const policies = ofType('AWS::SQS::QueuePolicy');
+    expect(policies).toHaveLength(2);
+    for (const [id, p] of policies) {
+      expect(p.Properties.PolicyDocument.Statement, id).toEqual(expect.arrayContaining([
+        expect.objectContaining({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+      ]));
+    }
+  });
+
+  it('visibility timeout is at least 6x the poll function timeout', () => {
+    const jobs = resources[idOf(stack.feedQueue.queue.node.defaultChild)]!;
+    expect(jobs.Properties.VisibilityTimeout).toBeGreaterThanOrEqual(6 * fnProps('poll').Timeout);
+  });
+
+  it('feeds the poll function in batches of 10 with partial batch failures', () => {
+    const mappings = ofType('AWS::Lambda::EventSourceMapping');
+    expect(mappings).toHaveLength(1);
+    expect(mappings[0]![1].Properties).toMatchObject({
+      FunctionName: { Ref: fnId('poll') },
+      EventSourceArn: { 'Fn::GetAtt': [idOf(stack.feedQueue.queue.node.defaultChild), 'Arn'] },
+      BatchSize: 10,
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+    });
+  });
+});
+
+describe('schedules', () => {
+  const scheduleFor = (name: string) => {
+    const found = ofType('AWS::Scheduler::Schedule').filter(([, s]) => JSON.stringify(s.Properties.Target.Arn) === JSON.stringify({ 'Fn::GetAtt': [fnId(name), 'Arn'] }));
+    expect(found, name).toHaveLength(1);
+    return found[0]![1].Properties;
+  };
+  it('dispatch runs every pollIntervalMinutes (default 30), digest hourly, no flexible window', () => {
+    expect(ofType('AWS::Scheduler::Schedule')).toHaveLength(2);
+    expect(scheduleFor('dispatch')).toMatchObject({ ScheduleExpression: `rate(${POLL_INTERVAL} minutes)`, FlexibleTimeWindow: { Mode: 'OFF' }, State: 'ENABLED' });
+    expect(scheduleFor('digest')).toMatchObject({ ScheduleExpression: 'cron(0 * * * ? *)', FlexibleTimeWindow: { Mode: 'OFF' }, State: 'ENABLED' });
+  });
+});
+
+describe('IAM', () => {
+  const statementsOf = (roleId: string) => ofType('AWS::IAM::Policy')
+    .filter(([, p]) => p.Properties.Roles.some((r: unknown) => JSON.stringify(r) === JSON.stringify({ Ref: roleId })))
+    .flatMap(([, p]) => p.Properties.PolicyDocument.Statement as { Action: string | string[]; Resource: unknown }[]);
+  const actionsOf = (name: string) => statementsOf(idOf(stack.functions[name]!.role.node.defaultChild)).flatMap((s) => asArray(s.Action));
+
+  it('no statement grants * or service:* actions, or any data action on Resource *', () => {
+    for (const [id, p] of [...ofType('AWS::IAM::Policy'), ...ofType('AWS::IAM::Role')]) {
+      const docs = p.Type === 'AWS::IAM::Policy' ? [p.Properties.PolicyDocument] : (p.Properties.Policies ?? []).map((x: any) => x.PolicyDocument);
+      for (const st of docs.flatMap((d: any) => d.Statement)) {
+        for (const a of asArray(st.Action as string | string[])) expect(a, id).not.toMatch(/^\*$|:\*$/);
+        expect(asArray(st.Resource), id).not.toContain('*');
+      }
+    }
+    for (const [id, r] of ofType('AWS::IAM::Role')) expect(r.Properties.ManagedPolicyArns, id).toBeUndefined();
+  });
+
+  it('dispatch only reads the table and sends jobs; only digest sends mail', () => {
+    const dispatch = actionsOf('dispatch');
+    expect(dispatch).toContain('dynamodb:Query');
+    expect(dispatch).toContain('sqs:SendMessage');
+    expect(dispatch.filter((a) => /dynamodb:(Put|Update|Delete|BatchWrite)/.test(a))).toEqual([]);
+    expect(actionsOf('poll')).toEqual(expect.arrayContaining(['dynamodb:PutItem', 'sqs:DeleteMessage']));
+    expect(actionsOf('poll')).not.toContain('sqs:SendMessage');
+    for (const name of Object.keys(stack.functions)) {
+      const ses = actionsOf(name).filter((a) => a.startsWith('ses:'));
+      expect(ses.sort(), name).toEqual(name === 'digest' ? ['ses:SendEmail', 'ses:SendRawEmail'] : []);
+    }
+  });
+
+  it('SES sending is scoped to the sender identity and the configuration set', () => {
+    const st = statementsOf(idOf(stack.functions.digest!.role.node.defaultChild)).find((s) => asArray(s.Action).includes('ses:SendRawEmail'))!;
+    const res = JSON.stringify(st.Resource);
+    expect(res).toContain('identity/digest@schoolwatch.example');
+    expect(res).toContain('configuration-set/');
+    expect(asArray(st.Resource)).toHaveLength(2);
+  });
+});
+
+describe('mail', () => {
+  it('has the identity with its configuration set and bounce/complaint events to SNS', () => {
+    template.hasResourceProperties('AWS::SES::EmailIdentity', {
+      EmailIdentity: 'digest@schoolwatch.example',
+      ConfigurationSetAttributes: { ConfigurationSetName: { Ref: Match.anyValue() } },
+    });
+    template.hasResourceProperties('AWS::SES::ConfigurationSetEventDestination', {
+      EventDestination: Match.objectLike({
+        Enabled: true,
+        MatchingEventTypes: Match.arrayWith(['bounce', 'complaint']),
+        SnsDestination: { TopicARN: { Ref: idOf(stack.mailer.eventsTopic.node.defaultChild) } },
+      }),
+    });
+    template.hasResourceProperties('AWS::SNS::TopicPolicy', {
+      PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Action: 'sns:Publish', Principal: { Service: 'ses.amazonaws.com' } })]) },
+    });
+  });
+
+  it('wires the ses-events handler to the topic only when functions/ses-events.ts exists', () => {
+    const subs = ofType('AWS::SNS::Subscription').filter(([, s]) => s.Properties.Protocol === 'lambda');
+    expect(subs).toHaveLength(existsSync(path.join(ROOT, 'functions/ses-events.ts')) ? 1 : 0);
+  });
+});
+
+describe('web', () => {
+  it('HTTP API sends every route to the web function, with access logs and throttling', () => {
+    template.resourceCountIs('AWS::ApiGatewayV2::Api', 1);
+    template.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: '$default' });
+    template.hasResourceProperties('AWS::ApiGatewayV2::Integration', {
+      IntegrationType: 'AWS_PROXY', PayloadFormatVersion: '2.0', IntegrationUri: { 'Fn::GetAtt': [fnId('web'), 'Arn'] },
+    });
+    template.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+      StageName: '$default', AutoDeploy: true,
+      AccessLogSettings: { DestinationArn: Match.anyValue(), Format: Match.stringLikeRegexp('requestId') },
+      DefaultRouteSettings: { ThrottlingBurstLimit: Match.anyValue(), ThrottlingRateLimit: Match.anyValue() },
+    });
+  });
+
+  it('Cognito: admin-created users, MFA, groups admin/trust/head, trust_id/school_id not user-writable', () => {
+    template.hasResourceProperties('AWS::Cognito::UserPool', {
+      AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
+      MfaConfiguration: 'ON',
+      DeletionProtection: 'ACTIVE',
+      Schema: Match.arrayWith([
+        Match.objectLike({ Name: 'trust_id', AttributeDataType: 'String' }),
+        Match.objectLike({ Name: 'school_id', AttributeDataType: 'String' }),
+      ]),
+    });
+    const groups = ofType('AWS::Cognito::UserPoolGroup').map(([, g]) => g.Properties.GroupName).sort();
+    expect(groups).toEqual(['admin', 'head', 'trust']);
+    const client = ofType('AWS::Cognito::UserPoolClient')[0]![1].Properties;
+    expect(client.GenerateSecret).toBe(false);
+    expect(client.AllowedOAuthFlows).toEqual(['code']);
+    expect(client.ReadAttributes).toEqual(expect.arrayContaining(['custom:trust_id', 'custom:school_id']));
+    expect(client.WriteAttributes.filter((a: string) => a.startsWith('custom:'))).toEqual([]);
+    expect(JSON.stringify(client.CallbackURLs)).toContain('/auth/callback');
+    template.resourceCountIs('AWS::Cognito::UserPoolDomain', 0); // no -c authDomainPrefix in cdk.json
+  });
+});
+
+describe('alarms', () => {
+  const alarms = () => ofType('AWS::CloudWatch::Alarm').map(([, a]) => a.Properties);
+  const opsTopic = () => ({ Ref: idOf(stack.ops.topic.node.defaultChild) });
+
+  it('DLQ depth > 0 notifies the ops topic', () => {
+    const dlq = alarms().filter((a) => a.MetricName === 'ApproximateNumberOfMessagesVisible');
+    expect(dlq).toHaveLength(1);
+    expect(dlq[0]).toMatchObject({
+      Namespace: 'AWS/SQS', Threshold: 0, ComparisonOperator: 'GreaterThanThreshold',
+      Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [idOf(stack.feedQueue.deadLetterQueue.node.defaultChild), 'QueueName'] } }],
+    });
+  });
+
+  it('every function has an errors and a throttles alarm', () => {
+    for (const name of Object.keys(stack.functions)) {
+      for (const metric of ['Errors', 'Throttles']) {
+        const found = alarms().filter((a) => a.Namespace === 'AWS/Lambda' && a.MetricName === metric
+          && JSON.stringify(a.Dimensions) === JSON.stringify([{ Name: 'FunctionName', Value: { Ref: fnId(name) } }]));
+        expect(found, `${name} ${metric}`).toHaveLength(1);
+      }
+    }
+  });
+
+  it('all alarms act on the ops topic (no email subscription without -c opsEmail)', () => {
+    expect(alarms().length).toBeGreaterThanOrEqual(1 + 2 * Object.keys(stack.functions).length);
+    for (const a of alarms()) expect(a.AlarmActions).toEqual([opsTopic()]);
+    expect(ofType('AWS::SNS::Subscription').filter(([, s]) => s.Properties.Protocol === 'email')).toHaveLength(0);
+  });
+
+  it('SNS topics refuse non-TLS publishing', () => {
+    const topics = ofType('AWS::SNS::Topic');
+    expect(topics.length).toBe(2);
+    for (const [id] of topics) {
+      const pol = ofType('AWS::SNS::TopicPolicy').find(([, p]) => JSON.stringify(p.Properties.Topics) === JSON.stringify([{ Ref: id }]));
+      expect(JSON.stringify(pol?.[1].Properties.PolicyDocument), id).toContain('aws:SecureTransport');
+    }
+  });
+});
+
+describe('cdk-nag (AwsSolutions)', () => {
+  it('has no unacknowledged findings and no synth errors', () => {
+    const open = nag.violations.map((v) => `${v.ruleName}: ${v.violatingResources.map((r) => r.resourceLogicalId).join(', ')}`);
+    expect(open).toEqual([]);
+    expect(nag.success).toBe(true);
+    expect(Annotations.fromStack(stack).findError('*', Match.anyValue())).toEqual([]);
+  });
+
+  it('the checker does report an unacknowledged finding (sanity check on a scratch app)', () => {
+    const scratch = new App();
+    const s = new Stack(scratch, 'Scratch');
+    new Queue(s, 'Plain', { encryption: QueueEncryption.UNENCRYPTED });
+    const report = new AwsSolutionsChecks(scratch).validateScope(scratch);
+    expect(report.violations.map((v) => v.ruleName)).toEqual(expect.arrayContaining([expect.stringMatching(/AwsSolutions-SQS[234]/)]));
+  });
+
+  it('every acknowledgement carries a written reason', () => {
+    const acks = app.node.findAll().flatMap((c) => c.node.metadata.filter((m) => m.type === 'aws:cdk:acknowledged-rules'))
+      .flatMap((m) => Object.entries(m.data as Record<string, unknown>));
+    expect(acks.length).toBeGreaterThan(0);
+    for (const [id, reason] of acks) {
+      const text = typeof reason === 'string' ? reason : JSON.stringify(reason);
+      expect(text.length, id).toBeGreaterThanOrEqual(40);
+    }
+  });
+});
