@@ -1,6 +1,10 @@
 /** One item of a feed after parsing and normalisation: plain text, capped, with a stable identity. */
 export interface FeedItem {
-  /** Stable identity used for dedupe: `guid:<guid>`, else `url:<canonical link>`, else `hash:<sha256 of title+text>`. */
+  /**
+   * Stable identity used for dedupe: `url:<canonical link>` when the link identifies the item,
+   * else `guid:<guid>`, else `hash:<sha256 of title+text>`. The link comes first because
+   * aggregators mint different guids for the same article (see itemKeyFor in canonical.ts).
+   */
   itemKey: string;
   /** The feed's own id for the item (guid / Atom id / JSON Feed id), if it had one. */
   guid?: string;

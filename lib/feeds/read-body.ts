@@ -1,0 +1,69 @@
+import { pipeline, type Readable, type Transform } from 'node:stream';
+import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
+import { FeedError } from './errors';
+
+/** A `maxBytes` overrun; fetch.ts turns it into a FeedError naming the URL. */
+export class BodyTooLargeError extends Error {
+  override readonly name = 'BodyTooLargeError';
+}
+
+function decoderFor(coding: string, url: string): Transform | undefined {
+  switch (coding) {
+    case 'identity':
+    case '':
+      return undefined;
+    case 'gzip':
+    case 'x-gzip':
+      return createGunzip();
+    case 'deflate':
+      return createInflate();
+    case 'br':
+      return createBrotliDecompress();
+    default:
+      throw new FeedError(
+        'network',
+        `${url} sent its feed compressed with "${coding}", which Schoolwatch cannot read. Ask the publisher to serve gzip, deflate, br or uncompressed content.`,
+        { url },
+      );
+  }
+}
+
+/**
+ * Reads a response body, undoing Content-Encoding as a stream and stopping as soon as the
+ * *decoded* size passes `maxBytes`, so a small gzip/brotli bomb never inflates beyond the cap.
+ * Destroying the iterator tears down the whole pipeline, including the socket-backed source.
+ */
+export async function readCappedBody(source: Readable, contentEncoding: string | undefined, maxBytes: number, url: string): Promise<Uint8Array> {
+  // Codings are listed in the order applied, so they are undone in reverse.
+  const codings = (contentEncoding ?? '')
+    .split(',')
+    .map((c) => c.trim().toLowerCase())
+    .filter((c) => c !== '' && c !== 'identity')
+    .reverse();
+  const decoders = codings.map((c) => decoderFor(c, url)).filter((d): d is Transform => d !== undefined);
+
+  let stream: Readable = source;
+  if (decoders.length > 0) {
+    // Errors surface through iteration below; the callback only stops pipeline reporting them twice.
+    stream = pipeline([source, ...decoders], () => {}) as unknown as Readable;
+  }
+
+  const chunks: Buffer[] = [];
+  let total = 0;
+  try {
+    for await (const chunk of stream) {
+      const buf = chunk as Buffer;
+      total += buf.length;
+      if (total > maxBytes) throw new BodyTooLargeError(`body exceeded ${maxBytes} bytes`);
+      chunks.push(buf);
+    }
+  } catch (err) {
+    // Tear everything down; destroying an unfinished body makes undici emit an error nobody needs.
+    for (const stream of [source, ...decoders]) {
+      stream.on('error', () => {});
+      stream.destroy();
+    }
+    throw err;
+  }
+  return new Uint8Array(Buffer.concat(chunks, total));
+}
