@@ -1,2 +1,17 @@
-// Placeholder entry point; replaced by the real handler wiring lib/app.
-export const handler = async (): Promise<{ ok: boolean }> => ({ ok: true });
+import { randomUUID } from 'node:crypto';
+import { sendDigests } from '../lib/app/send-digests';
+import { createSesMailer } from '../lib/digest/ses-mailer';
+import { lambdaRuntime, settingsFrom } from './runtime';
+
+const { env, store, log } = lambdaRuntime();
+const deps = { store, log, mailer: createSesMailer({ region: env.AWS_REGION }), settings: settingsFrom(env), clock: () => new Date(), newId: randomUUID };
+
+/** Hourly schedule → send the digests of the schools whose local digest hour has come. */
+export const handler = async () => {
+  const results = await sendDigests(deps);
+  const failed = results.filter((r) => r.outcome === 'failed');
+  log.info('digest run', { schools: results.length, sent: results.filter((r) => r.outcome === 'sent').length, failed: failed.length });
+  // A failed send stays claimed and is retried next hour; failing the invocation raises the alarm meanwhile.
+  if (failed.length > 0) throw new Error(`Digest sending failed for ${failed.map((f) => f.schoolId).join(', ')}`);
+  return results;
+};

@@ -1,2 +1,18 @@
-// Placeholder entry point; replaced by the real handler wiring lib/app.
-export const handler = async (): Promise<{ ok: boolean }> => ({ ok: true });
+import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
+import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
+import { pollFeed } from '../lib/app/poll-feed';
+import { createSafeFetcher } from '../lib/feeds/fetch';
+import { FeedJobMessage } from '../lib/queue/sqs-queue';
+import { lambdaRuntime, settingsFrom } from './runtime';
+
+const { env, store, log, logger } = lambdaRuntime();
+const deps = { store, log, fetcher: createSafeFetcher({ userAgent: env.FEED_USER_AGENT }), settings: settingsFrom(env), clock: () => new Date() };
+const processor = new BatchProcessor(EventType.SQS);
+
+/** One SQS message = one feed. A broken feed is a recorded result; only store failures are retried by SQS. */
+async function pollRecord(record: SQSRecord) {
+  const job = FeedJobMessage.parse(JSON.parse(record.body));
+  logger.info('polled feed', { ...(await pollFeed(deps, job)) });
+}
+
+export const handler = async (event: SQSEvent, context: Context) => processPartialResponse(event, pollRecord, processor, { context });

@@ -1,2 +1,9 @@
-// Placeholder entry point; replaced by the real handler wiring lib/app.
-export const handler = async (): Promise<{ ok: boolean }> => ({ ok: true });
+import { handle } from 'hono/aws-lambda';
+import { cognitoAuthFromEnv } from '../lib/auth/local-auth';
+import { createWebApp } from '../lib/web/app';
+import { lambdaRuntime } from './runtime';
+
+const { store, env, log } = lambdaRuntime();
+
+/** HTTP API → the same Hono app `npm start` serves. */
+export const handler = handle(createWebApp({ store, auth: cognitoAuthFromEnv(process.env), log, publicOrigin: env.WEB_BASE_URL }));

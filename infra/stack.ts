@@ -134,6 +134,7 @@ export class SchoolwatchStack extends Stack {
 
     // ---- users
     this.auth = new Auth(this, 'Auth', { webBaseUrl, domainPrefix: config.authDomainPrefix, deletionProtection: config.deletionProtection });
+    this.auth.connect(web.fn);
 
     // ---- alarms
     this.ops.watchDeadLetterQueue('FeedJobsDlq', this.feedQueue.deadLetterQueue);

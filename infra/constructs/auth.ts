@@ -85,8 +85,8 @@ export class Auth extends Construct {
   }
 
   /**
-   * For when the web handler verifies Cognito tokens: sets COGNITO_USER_POOL_ID, COGNITO_CLIENT_ID and
-   * (with a hosted domain) COGNITO_DOMAIN. Not called yet: lib/config/env.ts does not read these.
+   * The web handler verifies Cognito tokens: sets COGNITO_USER_POOL_ID, COGNITO_CLIENT_ID and
+   * (with a hosted domain) COGNITO_DOMAIN.
    */
   connect(fn: lambda.Function): void {
     fn.addEnvironment('COGNITO_USER_POOL_ID', this.userPool.userPoolId);

@@ -32,6 +32,10 @@ export const EnvSchema = z.object({
     .transform((s) => s.split(',').map((h) => h.trim()).filter(Boolean))
     .pipe(z.array(z.string().regex(/^[^\s:/]+:\d{1,5}$/, 'each entry must be host:port, e.g. 127.0.0.1:8080'))),
   FEED_USER_AGENT: z.string().default('Schoolwatch/0.1 (+https://github.com/schoolwatch; school mention monitor)'),
+  /** Set on the web Lambda by the stack's Auth construct; tokens are verified against this pool and client. */
+  COGNITO_USER_POOL_ID: z.string().regex(/^[\w-]+_[0-9a-zA-Z]+$/, 'must look like eu-west-2_AbC123').optional(),
+  COGNITO_CLIENT_ID: z.string().min(1).optional(),
+  COGNITO_DOMAIN: optionalUrl,
   POLL_INTERVAL_MINUTES: z.coerce.number().int().min(1).max(1440).default(30),
 });
 export type Env = z.infer<typeof EnvSchema>;

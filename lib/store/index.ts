@@ -4,12 +4,16 @@ import { DigestStore } from './digest-store';
 import { FeedStateStore } from './feed-state-store';
 import { TableItems } from './items';
 import { MentionStore } from './mention-store';
+import { ReviewStore } from './review-store';
+import { UserStore } from './user-store';
 
 export interface Store {
   config: ConfigStore;
   mentions: MentionStore;
   feeds: FeedStateStore;
   digests: DigestStore;
+  users: UserStore;
+  reviews: ReviewStore;
 }
 
 export function createStore(client: DynamoDBClient, tableName: string): Store {
@@ -19,6 +23,8 @@ export function createStore(client: DynamoDBClient, tableName: string): Store {
     mentions: new MentionStore(items),
     feeds: new FeedStateStore(items),
     digests: new DigestStore(items),
+    users: new UserStore(items),
+    reviews: new ReviewStore(items),
   };
 }
 

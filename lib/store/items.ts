@@ -94,14 +94,16 @@ export class TableItems {
   ): Promise<Item[]> {
     const pkName = options.index?.pk ?? 'PK';
     const skName = options.index?.sk ?? 'SK';
+    // DynamoDB rejects an empty string in a key condition, so an empty prefix means "the whole partition".
+    const wholePartition = 'prefix' in range && range.prefix === '';
     const condition = 'prefix' in range ? 'begins_with(#sk, :a)' : '#sk BETWEEN :a AND :b';
-    const values: Item = 'prefix' in range ? { ':pk': pk, ':a': range.prefix } : { ':pk': pk, ':a': range.from, ':b': range.to };
+    const values: Item = wholePartition ? { ':pk': pk } : 'prefix' in range ? { ':pk': pk, ':a': range.prefix } : { ':pk': pk, ':a': range.from, ':b': range.to };
     const input: QueryCommandInput = {
       TableName: this.tableName,
       IndexName: options.index?.name,
-      KeyConditionExpression: `#pk = :pk AND ${condition}`,
+      KeyConditionExpression: wholePartition ? '#pk = :pk' : `#pk = :pk AND ${condition}`,
       FilterExpression: options.filter,
-      ExpressionAttributeNames: { '#pk': pkName, '#sk': skName },
+      ExpressionAttributeNames: wholePartition ? { '#pk': pkName } : { '#pk': pkName, '#sk': skName },
       ExpressionAttributeValues: toAttrs(values),
       ScanIndexForward: !options.newestFirst,
     };

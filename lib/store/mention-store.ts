@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import { UpdateItemCommand } from '@aws-sdk/client-dynamodb';
+import { marshall } from '@aws-sdk/util-dynamodb';
 import type { ReviewStatus, Mention } from './types';
 import { GSI1, keys } from './table';
 import type { Item, TableItems } from './items';
@@ -76,7 +78,8 @@ export class MentionStore {
 
   /** Newest first, every school of one trust (GSI1). */
   async listForTrust(trustId: string, options: { limit?: number; before?: string } = {}): Promise<MentionPage> {
-    const range = options.before ? { from: '', to: options.before } : { prefix: '' };
+    // capturedAt starts with a digit, so '0' is below every key (DynamoDB rejects empty strings in key conditions).
+    const range = options.before ? { from: '0', to: options.before } : { prefix: '' };
     const rows = await this.items.query(`TRUST#${trustId}`, range, { index: GSI1, newestFirst: true, limit: options.limit && options.limit + 1 });
     return page(rows.filter((r) => r.GSI1SK !== options.before), options.limit);
   }
@@ -93,6 +96,62 @@ export class MentionStore {
 
   async markDigested(mentions: Mention[], digestId: string, at: string): Promise<void> {
     for (const m of mentions) await this.items.set(keys.mention(m.schoolId, m.capturedAt, m.id), { digestedAt: at, digestId });
+  }
+
+  /** Where a mention lives (trust, school) from its id alone, without reading the snapshot: for scope checks. */
+  async locate(id: string): Promise<{ trustId: string; schoolId: string } | undefined> {
+    const ref = await this.items.get(keys.mentionRef(id));
+    return ref ? { trustId: ref.trustId as string, schoolId: ref.schoolId as string } : undefined;
+  }
+
+  /**
+   * One chunk of a trust's (GSI1) or a school's mentions, newest first, with `capturedAt#id` in
+   * [`from`, `before`) (`before` exclusive, as returned in `lastKey`). For filtered, paginated listings.
+   */
+  async scan(
+    partition: { trustId: string } | { schoolId: string },
+    options: { from?: string; before?: string; limit: number },
+  ): Promise<{ mentions: Mention[]; lastKey?: string; exhausted: boolean }> {
+    const from = options.from ?? '0';
+    const to = options.before ?? '~';
+    const rows =
+      'trustId' in partition
+        ? await this.items.query(`TRUST#${partition.trustId}`, { from, to }, { index: GSI1, newestFirst: true, limit: options.limit + 1 })
+        : await this.items.query(`SCHOOL#${partition.schoolId}`, { from: `MENTION#${from}`, to: `MENTION#${to}` }, { newestFirst: true, limit: options.limit + 1 });
+    const keyOf = (r: Item) => ('trustId' in partition ? (r.GSI1SK as string) : (r.SK as string).slice('MENTION#'.length));
+    const kept = rows.filter((r) => keyOf(r) !== options.before);
+    const slice = kept.slice(0, options.limit);
+    const last = slice.at(-1);
+    return { mentions: slice.map(fromItem), lastKey: last ? keyOf(last) : undefined, exhausted: kept.length <= options.limit };
+  }
+
+  /**
+   * Review change: sets status (and review fields) only if the status is still `from`.
+   * Returns false when someone changed it meanwhile (or the mention is gone).
+   */
+  async transitionStatus(
+    mention: Pick<Mention, 'schoolId' | 'capturedAt' | 'id'>,
+    from: ReviewStatus,
+    to: ReviewStatus,
+    review: { reviewedAt: string; reviewedBy: string; assignee?: string },
+  ): Promise<boolean> {
+    const values = { ':from': from, ':to': to, ':at': review.reviewedAt, ':by': review.reviewedBy, ...(review.assignee ? { ':as': review.assignee } : {}) };
+    try {
+      await this.items.client.send(
+        new UpdateItemCommand({
+          TableName: this.items.tableName,
+          Key: marshall(keys.mention(mention.schoolId, mention.capturedAt, mention.id)),
+          UpdateExpression: `SET #st = :to, reviewedAt = :at, reviewedBy = :by${review.assignee ? ', assignee = :as' : ''}${review.assignee ? '' : ' REMOVE assignee'}`,
+          ConditionExpression: 'attribute_exists(PK) AND #st = :from',
+          ExpressionAttributeNames: { '#st': 'status' },
+          ExpressionAttributeValues: marshall(values),
+        }),
+      );
+      return true;
+    } catch (err) {
+      if ((err as Error).name === 'ConditionalCheckFailedException') return false;
+      throw err;
+    }
   }
 
   async setStatus(mention: Mention, status: ReviewStatus): Promise<void> {

@@ -24,7 +24,7 @@ const EXPECTED_ENV: Record<string, string[]> = {
   dispatch: ['QUEUE_URL', 'TABLE_NAME'],
   poll: ['POLL_INTERVAL_MINUTES', 'TABLE_NAME'],
   digest: ['MAIL_FROM', 'TABLE_NAME', 'WEB_BASE_URL'],
-  web: ['TABLE_NAME'],
+  web: ['COGNITO_CLIENT_ID', 'COGNITO_USER_POOL_ID', 'TABLE_NAME'],
 };
 /** Upper bound on each function's bundle (index.mjs), bytes: cold starts and the 'import natural' trap (~10 MB). */
 const BUNDLE_LIMIT = 2_000_000;

@@ -1,0 +1,185 @@
+#!/usr/bin/env node
+import { readFileSync, writeFileSync } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { parseArgs } from 'node:util';
+import { ConfigValidationError, exportConfig, importConfig } from '../lib/app/config';
+import { consoleLogger, type Logger } from '../lib/app/deps';
+import { pollOnce } from '../lib/app/poll-all';
+import { sendDigests } from '../lib/app/send-digests';
+import { ConfigError, loadEnv } from '../lib/config/env';
+import { FeedError } from '../lib/feeds/errors';
+import { createSafeFetcher } from '../lib/feeds/fetch';
+import { parseFeed } from '../lib/feeds';
+import { DataDirBusyError } from '../lib/local/data-dir-lock';
+import { withCliRuntime } from '../lib/local/cli-runtime';
+import { parseUserCommand, readPassword, runUserCommand, USER_HELP } from '../lib/app/users';
+import { assessItem, loadSchoolsFile } from '../lib/score/assess';
+
+const HELP = `Usage: npm run -s cli -- <command> [options]
+
+Commands:
+  config import FILE         validate a configuration file (trusts, schools, feeds) and save it;
+                             a bad file is rejected whole, naming each bad field
+  config export [--out F]    print (or write) the saved configuration as JSON
+  poll --once [--all]        poll every due feed now (--all: every feed, due or not)
+  digest --now [--school ID] send today's digests now, ignoring the digest hour (never twice a day)
+  assess [--schools FILE]    score JSON lines {id, school, title, text} from stdin, one JSON line out per item;
+                             without --schools the text is scored alone (no school matching)
+  feed test URL [--json]     fetch and parse one feed with the production fetcher and show its items
+${USER_HELP}
+
+Environment: DYNAMODB_ENDPOINT and SES_ENDPOINT point the CLI at a running stack (npm start prints them);
+otherwise it opens the embedded store in DATA_DIR (default .schoolwatch). FEED_ALLOW_HOSTS=host:port,…
+lets 'feed test' and polling reach named loopback feed servers.`;
+
+type Handler = (args: string[], log: Logger) => Promise<number>;
+
+const commands: Record<string, Handler> = {
+  async config(args, log) {
+    const [sub, file] = args;
+    const { values } = parseArgs({ args: args.slice(1), options: { out: { type: 'string' } }, allowPositionals: true });
+    const env = loadEnv();
+    if (sub === 'import') {
+      if (!file) throw new UsageError('config import needs a FILE: npm run -s cli -- config import schools.json');
+      const json = readJsonFile(file);
+      return withCliRuntime(env, { log, command: 'schoolwatch config import' }, async (deps) => {
+        const s = await importConfig(deps, json);
+        console.log(`Imported ${file}: ${s.created} created, ${s.updated} updated, ${s.unchanged} unchanged.`);
+        return 0;
+      });
+    }
+    if (sub === 'export') {
+      return withCliRuntime(env, { log, command: 'schoolwatch config export' }, async (deps) => {
+        const json = `${JSON.stringify(await exportConfig(deps), null, 2)}\n`;
+        if (values.out) {
+          writeFileSync(values.out, json);
+          console.error(`Wrote ${values.out}`);
+        } else process.stdout.write(json);
+        return 0;
+      });
+    }
+    throw new UsageError('config takes "import FILE" or "export"');
+  },
+
+  async poll(args, log) {
+    const { values } = parseArgs({ args, options: { once: { type: 'boolean' }, all: { type: 'boolean' } } });
+    if (!values.once) throw new UsageError('poll needs --once (the scheduler in `npm start` polls continuously)');
+    return withCliRuntime(loadEnv(), { log, command: 'schoolwatch poll --once' }, async (deps) => {
+      const results = await pollOnce(deps, {
+        all: values.all,
+        onResult: (r, done, total) =>
+          console.error(`[${done}/${total}] ${r.outcome === 'failed' ? `FAILED ${r.error?.code}: ${r.error?.message}` : `${r.outcome}: ${r.items} items, ${r.matched} matched, ${r.flagged} flagged, ${r.stored} new`} — ${r.url}`),
+      });
+      const failed = results.filter((r) => r.outcome === 'failed').length;
+      if (results.length === 0) console.log('No feeds are due. Use --all to poll every feed now, or add feeds with config import.');
+      else console.log(`Polled ${results.length} feed(s): ${results.reduce((n, r) => n + r.stored, 0)} new flagged mention(s), ${failed} feed(s) failed.`);
+      return failed > 0 ? 2 : 0;
+    });
+  },
+
+  async digest(args, log) {
+    const { values } = parseArgs({ args, options: { now: { type: 'boolean' }, school: { type: 'string' } } });
+    if (!values.now) throw new UsageError('digest needs --now (scheduled digests go out at each school’s digest hour)');
+    return withCliRuntime(loadEnv(), { log, mail: true, command: 'schoolwatch digest --now' }, async (deps, notes) => {
+      const results = await sendDigests(deps, { force: true, schoolId: values.school });
+      if (values.school && results.length === 0) throw new UsageError(`No school with id "${values.school}". See the ids with: npm run -s cli -- config export`);
+      for (const r of results) console.log(`${r.schoolId} ${r.localDate}: ${r.outcome}${r.mentions ? ` (${r.mentions} mention(s))` : ''}${r.messageId ? ` message ${r.messageId}` : ''}${r.error ? ` — ${r.error}` : ''}`);
+      notes.forEach((n) => console.error(n));
+      return results.some((r) => r.outcome === 'failed') ? 2 : 0;
+    });
+  },
+
+  async assess(args) {
+    const { values } = parseArgs({ args, options: { schools: { type: 'string' } } });
+    const schools = values.schools ? loadSchoolsFile(readJsonFile(values.schools)) : undefined;
+    let line = 0;
+    let bad = 0;
+    for await (const raw of createInterface({ input: process.stdin, crlfDelay: Infinity })) {
+      line++;
+      if (!raw.trim()) continue;
+      try {
+        const item = JSON.parse(raw) as Parameters<typeof assessItem>[0];
+        if (typeof item !== 'object' || item === null || typeof item.id !== 'string') throw new Error('each line needs a string "id"');
+        process.stdout.write(`${JSON.stringify(assessItem(item, schools))}\n`);
+      } catch (err) {
+        bad++;
+        console.error(`line ${line}: skipped, ${(err as Error).message}`);
+      }
+    }
+    return bad > 0 ? 1 : 0;
+  },
+
+  async user(args, log) {
+    const cmd = parseUserCommand(args);
+    const password = cmd.sub === 'add' ? await readPassword(process.stdin, `Password for ${cmd.email}: `) : undefined;
+    return withCliRuntime(loadEnv(), { log, command: `schoolwatch user ${cmd.sub}` }, async (deps) => {
+      console.log(await runUserCommand(deps, cmd, password));
+      return 0;
+    });
+  },
+
+  async feed(args) {
+    const [sub, url] = args;
+    const { values } = parseArgs({ args: args.slice(2), options: { json: { type: 'boolean' } } });
+    if (sub !== 'test' || !url) throw new UsageError('usage: feed test URL [--json]');
+    const env = loadEnv();
+    const fetcher = createSafeFetcher({ userAgent: env.FEED_USER_AGENT, allowHosts: env.FEED_ALLOW_HOSTS });
+    const fetched = await fetcher.fetch({ url });
+    if (fetched.kind === 'not-modified') {
+      console.log('Not modified (304).');
+      return 0;
+    }
+    const feed = await parseFeed(fetched.body, { feedUrl: url, contentType: fetched.contentType });
+    if (values.json) {
+      process.stdout.write(`${JSON.stringify(feed, null, 2)}\n`);
+      return 0;
+    }
+    console.log(`${feed.title ?? '(untitled feed)'} — ${feed.items.length} item(s) from ${fetched.finalUrl}`);
+    for (const item of feed.items) {
+      console.log(`\n• ${item.title}\n  ${item.canonicalUrl ?? item.link ?? '(no link)'}\n  published ${item.publishedAt ?? 'unknown'}  key ${item.itemKey}\n  ${item.text.slice(0, 200)}${item.text.length > 200 ? '…' : ''}`);
+    }
+    return 0;
+  },
+};
+
+class UsageError extends Error {}
+
+function readJsonFile(file: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (err) {
+    throw new UsageError(`Cannot read ${file}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message}`);
+  }
+  try {
+    return JSON.parse(text);
+  } catch (err) {
+    throw new UsageError(`${file} is not valid JSON: ${(err as Error).message}`);
+  }
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    console.log(HELP);
+    return 0;
+  }
+  const handler = commands[name];
+  if (!handler) throw new UsageError(`Unknown command "${name}".`);
+  if (rest.includes('--help') || rest.includes('-h')) {
+    console.log(HELP);
+    return 0;
+  }
+  return handler(rest, consoleLogger());
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    if (err instanceof UsageError) console.error(`${err.message}\nRun with --help for usage.`);
+    else if (err instanceof ConfigValidationError || err instanceof ConfigError || err instanceof DataDirBusyError) console.error(err.message);
+    else if (err instanceof FeedError) console.error(`Feed error (${err.code}): ${err.message}`);
+    else console.error(`Failed: ${(err as Error).message ?? String(err)}`);
+    process.exit(1);
+  },
+);

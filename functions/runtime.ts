@@ -1,0 +1,23 @@
+import { Logger } from '@aws-lambda-powertools/logger';
+import type { Logger as AppLogger } from '../lib/app/deps';
+import { loadEnv, type Env } from '../lib/config/env';
+import { createDynamoClient, createStore, type Store } from '../lib/store';
+
+/**
+ * Shared by every Lambda entry point: the validated env (a bad variable fails the cold start, naming it),
+ * a Powertools logger behind the app's Logger port, and the store. Each function adds only the adapters
+ * it uses, so its bundle carries nothing else.
+ */
+export function lambdaRuntime(): { env: Env; store: Store; log: AppLogger; logger: Logger } {
+  const logger = new Logger({ serviceName: process.env.POWERTOOLS_SERVICE_NAME ?? 'schoolwatch' });
+  const env = loadEnv();
+  const log: AppLogger = {
+    info: (m, e) => logger.info(m, e ?? {}),
+    warn: (m, e) => logger.warn(m, e ?? {}),
+    error: (m, e) => logger.error(m, e ?? {}),
+  };
+  const store = createStore(createDynamoClient({ region: env.AWS_REGION }), env.TABLE_NAME);
+  return { env, store, log, logger };
+}
+
+export const settingsFrom = (env: Env) => ({ mailFrom: env.MAIL_FROM, webBaseUrl: env.WEB_BASE_URL, pollIntervalMinutes: env.POLL_INTERVAL_MINUTES });

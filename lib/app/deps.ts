@@ -1,0 +1,36 @@
+import type { Mailer } from '../digest/types';
+import type { FeedFetcher } from '../feeds/types';
+import type { Store } from '../store';
+
+/** Structured log lines; Powertools' Logger in Lambda, a console logger locally. */
+export interface Logger {
+  info(message: string, extra?: Record<string, unknown>): void;
+  warn(message: string, extra?: Record<string, unknown>): void;
+  error(message: string, extra?: Record<string, unknown>): void;
+}
+
+export interface AppSettings {
+  mailFrom: string;
+  /** Base of links in digests, e.g. http://localhost:3000. */
+  webBaseUrl?: string;
+  pollIntervalMinutes: number;
+}
+
+/** What the use cases need; every caller (CLI, web, scheduler, Lambda) builds one and passes it in. */
+export interface AppDeps {
+  store: Store;
+  fetcher: FeedFetcher;
+  mailer: Mailer;
+  settings: AppSettings;
+  clock: () => Date;
+  newId: () => string;
+  log: Logger;
+}
+
+export const silentLogger: Logger = { info() {}, warn() {}, error() {} };
+
+export const consoleLogger = (prefix = 'schoolwatch'): Logger => ({
+  info: (m, e) => console.log(`[${prefix}] ${m}${e ? ` ${JSON.stringify(e)}` : ''}`),
+  warn: (m, e) => console.warn(`[${prefix}] warning: ${m}${e ? ` ${JSON.stringify(e)}` : ''}`),
+  error: (m, e) => console.error(`[${prefix}] error: ${m}${e ? ` ${JSON.stringify(e)}` : ''}`),
+});

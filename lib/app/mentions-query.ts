@@ -1,0 +1,197 @@
+import { z } from 'zod';
+import { canSeeSchool, type Principal } from '../auth/principal';
+import type { SchoolRef } from '../config/schema';
+import type { Store } from '../store';
+import type { Mention, ReviewStatus } from '../store/types';
+
+/** The mention does not exist or is outside the caller's scope; callers answer 404 either way. */
+export class NotFoundError extends Error {
+  override readonly name = 'NotFoundError';
+}
+
+/** Bad filter values, by field, for messages next to the field. */
+export class FilterError extends Error {
+  override readonly name = 'FilterError';
+  constructor(readonly problems: Record<string, string>) {
+    super(`Invalid filters: ${Object.entries(problems).map(([k, v]) => `${k}: ${v}`).join('; ')}`);
+  }
+}
+
+/** A stored mention with the review fields kept beside the snapshot. */
+export type ReviewedMention = Mention & { assignee?: string; reviewedAt?: string; reviewedBy?: string };
+
+export const STATUSES: readonly ReviewStatus[] = ['new', 'reviewed', 'escalated', 'dismissed'];
+export const FAMILIES = ['abuse', 'confidential', 'reputation'] as const;
+export const SEVERITIES = ['high', 'medium', 'low'] as const;
+
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'use a date like 2026-03-30').refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)), 'is not a real date');
+
+export const MentionFilters = z
+  .object({
+    school: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'is not a school id').optional(),
+    family: z.enum(FAMILIES).optional(),
+    category: z.string().trim().max(100).optional(),
+    severity: z.enum(SEVERITIES).optional(),
+    status: z.enum(['new', 'reviewed', 'escalated', 'dismissed']).optional(),
+    from: day.optional(),
+    to: day.optional(),
+    q: z.string().trim().max(200, 'keep the search under 200 characters').optional(),
+    sort: z.enum(['newest', 'severity']).default('newest'),
+    cursor: z.string().regex(/^(o:\d{1,6}|[0-9T:.Z-]{10,40}#[A-Za-z0-9_-]{1,64})$/, 'is not a page marker from this list').optional(),
+    limit: z.coerce.number().int().min(1).max(200).default(25),
+  })
+  .refine((f) => !f.from || !f.to || f.from <= f.to, { path: ['to'], message: 'must be on or after the “from” date' });
+export type MentionFilters = z.infer<typeof MentionFilters>;
+
+/** Query-string values → filters. Empty values mean "any". Throws FilterError naming each bad field. */
+export function parseFilters(query: Record<string, string | undefined>): MentionFilters {
+  const cleaned = Object.fromEntries(Object.entries(query).filter(([, v]) => v !== undefined && v.trim() !== ''));
+  const parsed = MentionFilters.safeParse(cleaned);
+  if (!parsed.success) {
+    const problems: Record<string, string> = {};
+    for (const issue of parsed.error.issues) problems[String(issue.path[0] ?? 'filters')] ??= issue.message;
+    throw new FilterError(problems);
+  }
+  return parsed.data;
+}
+
+export interface MentionList {
+  mentions: ReviewedMention[];
+  /** Pass as `cursor` for the next page. */
+  next?: string;
+  /** The severity ordering read this many and stopped: narrow the filters to see the rest. */
+  truncated: boolean;
+}
+
+const CHUNK = 200;
+/** Most items read to answer one page of the newest-first list before handing back a "continue" cursor. */
+const MAX_SCAN_PER_PAGE = 5_000;
+/** Most matching items the severity ordering sorts. */
+const MAX_SORTED = 5_000;
+const SEVERITY_RANK: Record<string, number> = { high: 0, medium: 1, low: 2 };
+
+/**
+ * Every read of flagged mentions goes through here, scoped to a verified Principal: a head reads only the
+ * partition of their school, trust and admin users only their trust's index partition, and single-item
+ * reads check the item's trust/school before the snapshot is read. Out of scope is indistinguishable from
+ * missing (NotFoundError).
+ */
+export class MentionsQuery {
+  constructor(
+    private readonly store: Store,
+    readonly principal: Principal,
+  ) {}
+
+  /** Schools the principal may see. */
+  async schools(): Promise<SchoolRef[]> {
+    const p = this.principal;
+    const all = await this.store.config.listSchools(p.trustId);
+    return all.filter((s) => canSeeSchool(p, s.trustId, s.school.id)).sort((a, b) => a.school.name.localeCompare(b.school.name));
+  }
+
+  async get(id: string): Promise<ReviewedMention> {
+    if (!/^[A-Za-z0-9_-]{1,64}$/.test(id)) throw new NotFoundError('No such mention');
+    const where = await this.store.mentions.locate(id);
+    if (!where || !canSeeSchool(this.principal, where.trustId, where.schoolId)) throw new NotFoundError('No such mention');
+    const mention = (await this.store.mentions.get(id)) as ReviewedMention | undefined;
+    if (!mention || !canSeeSchool(this.principal, mention.trustId, mention.schoolId)) throw new NotFoundError('No such mention');
+    return mention;
+  }
+
+  async list(filters: MentionFilters): Promise<MentionList> {
+    const partition = await this.partitionFor(filters);
+    if (!partition) return { mentions: [], truncated: false };
+    const matches = this.matcher(filters);
+    const from = filters.from ? `${filters.from}T` : undefined;
+    const upper = filters.to ? `${filters.to}T99` : undefined;
+
+    if (filters.sort === 'severity') {
+      const found: ReviewedMention[] = [];
+      let before = upper;
+      let truncated = false;
+      for (;;) {
+        const chunk = await this.store.mentions.scan(partition, { from, before, limit: CHUNK });
+        found.push(...(chunk.mentions as ReviewedMention[]).filter(matches));
+        if (found.length >= MAX_SORTED) {
+          truncated = !chunk.exhausted;
+          break;
+        }
+        if (chunk.exhausted || !chunk.lastKey) break;
+        before = chunk.lastKey;
+      }
+      found.sort((a, b) => rank(a) - rank(b) || key(b).localeCompare(key(a)));
+      const offset = filters.cursor?.startsWith('o:') ? Number(filters.cursor.slice(2)) : 0;
+      const pageItems = found.slice(offset, offset + filters.limit);
+      return { mentions: pageItems, next: offset + filters.limit < found.length ? `o:${offset + filters.limit}` : undefined, truncated };
+    }
+
+    const cursor = filters.cursor && !filters.cursor.startsWith('o:') ? filters.cursor : undefined;
+    let before = cursor && upper ? (cursor < upper ? cursor : upper) : (cursor ?? upper);
+    const found: ReviewedMention[] = [];
+    let scanned = 0;
+    for (;;) {
+      const chunk = await this.store.mentions.scan(partition, { from, before, limit: CHUNK });
+      for (const m of chunk.mentions as ReviewedMention[]) {
+        scanned++;
+        if (!matches(m)) continue;
+        found.push(m);
+        if (found.length > filters.limit) {
+          const page = found.slice(0, filters.limit);
+          return { mentions: page, next: key(page.at(-1)!), truncated: false };
+        }
+      }
+      if (chunk.exhausted || !chunk.lastKey) return { mentions: found, truncated: false };
+      before = chunk.lastKey;
+      if (scanned >= MAX_SCAN_PER_PAGE) {
+        // Many items read and the page is not full: return what there is and let the reader continue.
+        return { mentions: found, next: before, truncated: false };
+      }
+    }
+  }
+
+  /** Every match (for the CSV export), newest first or by severity, up to `max`. */
+  async all(filters: MentionFilters, max = 10_000): Promise<{ mentions: ReviewedMention[]; truncated: boolean }> {
+    const out: ReviewedMention[] = [];
+    let cursor: string | undefined;
+    for (;;) {
+      const page = await this.list({ ...filters, limit: 200, cursor });
+      out.push(...page.mentions);
+      if (out.length >= max) return { mentions: out.slice(0, max), truncated: true };
+      if (!page.next) return { mentions: out, truncated: page.truncated };
+      cursor = page.next;
+    }
+  }
+
+  private async partitionFor(filters: MentionFilters): Promise<{ trustId: string } | { schoolId: string } | undefined> {
+    const p = this.principal;
+    if (p.role === 'head') {
+      if (!p.schoolId || (filters.school && filters.school !== p.schoolId)) return undefined;
+      return { schoolId: p.schoolId };
+    }
+    if (filters.school) {
+      const ref = await this.store.config.getSchool(filters.school);
+      return ref && ref.trustId === p.trustId ? { schoolId: filters.school } : undefined;
+    }
+    return { trustId: p.trustId };
+  }
+
+  private matcher(f: MentionFilters): (m: ReviewedMention) => boolean {
+    const q = f.q ? fold(f.q) : undefined;
+    const category = f.category?.toLowerCase();
+    return (m) =>
+      canSeeSchool(this.principal, m.trustId, m.schoolId) &&
+      (!f.family || m.families.includes(f.family)) &&
+      (!f.severity || m.severity === f.severity) &&
+      (!f.status || m.status === f.status) &&
+      (!category || m.score.categories.some((c) => c.id.toLowerCase() === category || c.label.toLowerCase() === category)) &&
+      (!q || fold([m.title, m.text, m.url ?? '', m.author ?? ''].join('\n')).includes(q));
+  }
+}
+
+const key = (m: Mention) => `${m.capturedAt}#${m.id}`;
+const rank = (m: Mention) => SEVERITY_RANK[m.severity ?? ''] ?? 3;
+const fold = (s: string) => s.normalize('NFKC').toLowerCase();
+
+export function mentionsFor(deps: { store: Store }, principal: Principal): MentionsQuery {
+  return new MentionsQuery(deps.store, principal);
+}

@@ -1,0 +1,141 @@
+import { createHash } from 'node:crypto';
+import type { SchoolRef } from '../config/schema';
+import { FeedError } from '../feeds/errors';
+import { parseFeed } from '../feeds/parse';
+import type { FeedItem } from '../feeds/types';
+import { assessForSchool } from '../score/assess';
+import type { FeedState } from '../store/feed-state-store';
+import { mentionIdFor } from '../store/mention-store';
+import type { Mention } from '../store/types';
+import type { AppDeps } from './deps';
+import type { FeedJob } from './plan-polls';
+
+export interface PollResult {
+  url: string;
+  outcome: 'stored' | 'not-modified' | 'failed';
+  items: number;
+  /** Item × school pairs that mention the school. */
+  matched: number;
+  flagged: number;
+  /** New mentions written this time (a redelivered job writes none). */
+  stored: number;
+  error?: { code: string; message: string };
+  nextPollAt: string;
+}
+
+/** Longest wait after repeated failures: a broken feed is still retried daily, and stays visible as failing. */
+const MAX_BACKOFF_MS = 24 * 3600_000;
+/** Snapshots keep at most this much text (the evidence record stays well under DynamoDB's 400 KB item limit). */
+export const SNAPSHOT_TEXT_CAP = 20_000;
+
+/**
+ * Polls one feed for the schools that watch it: fetch (conditional) → parse → match → score → store.
+ * A feed that cannot be fetched or read is a recorded failure with backoff, returned as a value;
+ * only a store failure throws (so the queue retries the job; its writes are idempotent).
+ */
+export async function pollFeed(deps: Pick<AppDeps, 'store' | 'fetcher' | 'clock' | 'log' | 'settings'>, job: FeedJob): Promise<PollResult> {
+  const now = deps.clock();
+  const state: FeedState = (await deps.store.feeds.get(job.urlHash)) ?? { url: job.url, consecutiveFailures: 0 };
+  const interval = deps.settings.pollIntervalMinutes * 60_000;
+  const base = { url: job.url, items: 0, matched: 0, flagged: 0, stored: 0 };
+
+  let items: FeedItem[];
+  try {
+    const fetched = await deps.fetcher.fetch({ url: job.url, etag: state.etag, lastModified: state.lastModified });
+    if (fetched.kind === 'not-modified') {
+      const nextPollAt = new Date(now.getTime() + interval).toISOString();
+      await deps.store.feeds.save(job.urlHash, { ...state, lastPolledAt: now.toISOString(), lastSuccessAt: now.toISOString(), consecutiveFailures: 0, nextPollAt });
+      return { ...base, outcome: 'not-modified', nextPollAt };
+    }
+    // Relative links resolve against where the feed was actually served from (after redirects).
+    const parsed = await parseFeed(fetched.body, { feedUrl: fetched.finalUrl, contentType: fetched.contentType });
+    items = parsed.items;
+    state.etag = fetched.etag;
+    state.lastModified = fetched.lastModified;
+  } catch (err) {
+    if (!(err instanceof FeedError)) throw err;
+    const failures = state.consecutiveFailures + 1;
+    const retryAfterMs = (err.details.retryAfterSeconds ?? 0) * 1000;
+    const wait = Math.max(retryAfterMs, Math.min(interval * 2 ** (failures - 1), MAX_BACKOFF_MS));
+    const nextPollAt = new Date(now.getTime() + wait).toISOString();
+    await deps.store.feeds.save(job.urlHash, {
+      ...state,
+      lastPolledAt: now.toISOString(),
+      lastErrorAt: now.toISOString(),
+      lastError: err.message,
+      lastErrorCode: err.code,
+      consecutiveFailures: failures,
+      nextPollAt,
+    });
+    deps.log.warn('feed failed', { url: job.url, code: err.code, error: err.message, failures });
+    return { ...base, outcome: 'failed', error: { code: err.code, message: err.message }, nextPollAt };
+  }
+
+  const result: PollResult = { ...base, outcome: 'stored', items: items.length, nextPollAt: new Date(now.getTime() + interval).toISOString() };
+  for (const { trustId, schoolId } of job.schools) {
+    const ref = await deps.store.config.getSchool(schoolId);
+    if (!ref || ref.trustId !== trustId) {
+      deps.log.warn('school no longer configured; skipping its share of the feed', { schoolId, url: job.url });
+      continue;
+    }
+    for (const item of items) {
+      const counts = await recordItem(deps, ref, item, job.url, now);
+      result.matched += counts.matched;
+      result.flagged += counts.flagged;
+      result.stored += counts.stored;
+    }
+  }
+  await deps.store.feeds.save(job.urlHash, {
+    ...state,
+    lastPolledAt: now.toISOString(),
+    lastSuccessAt: now.toISOString(),
+    consecutiveFailures: 0,
+    lastError: undefined,
+    lastErrorCode: undefined,
+    nextPollAt: result.nextPollAt,
+    itemsLastSeen: items.length,
+  });
+  return result;
+}
+
+async function recordItem(deps: Pick<AppDeps, 'store'>, { trustId, school }: SchoolRef, item: FeedItem, feedUrl: string, now: Date) {
+  const { match, score } = assessForSchool({ title: item.title, text: item.text }, school);
+  if (!score) return { matched: 0, flagged: 0, stored: 0 };
+  const build = score.flagged ? (capturedAt: string) => snapshot({ trustId, schoolId: school.id, item, feedUrl, capturedAt, match, score }) : undefined;
+  const outcome = await deps.store.mentions.record({ schoolId: school.id, itemKey: item.itemKey, capturedAt: now.toISOString(), build });
+  return { matched: 1, flagged: score.flagged ? 1 : 0, stored: outcome === 'stored' ? 1 : 0 };
+}
+
+function snapshot(input: {
+  trustId: string;
+  schoolId: string;
+  item: FeedItem;
+  feedUrl: string;
+  capturedAt: string;
+  match: Mention['match'];
+  score: Mention['score'];
+}): Mention {
+  const { item } = input;
+  const text = item.text.slice(0, SNAPSHOT_TEXT_CAP);
+  return {
+    id: mentionIdFor(input.schoolId, item.itemKey),
+    trustId: input.trustId,
+    schoolId: input.schoolId,
+    itemKey: item.itemKey,
+    url: item.link,
+    canonicalUrl: item.canonicalUrl,
+    feedUrl: input.feedUrl,
+    feedItemId: item.guid,
+    title: item.title,
+    author: item.author,
+    publishedAt: item.publishedAt,
+    capturedAt: input.capturedAt,
+    text,
+    textSha256: createHash('sha256').update(text).digest('hex'),
+    match: input.match,
+    score: input.score,
+    severity: input.score.severity,
+    families: input.score.families,
+    status: 'new',
+  };
+}

@@ -1,0 +1,178 @@
+import { randomBytes } from 'node:crypto';
+import { z } from 'zod';
+import { hashPassword, PASSWORD_MIN_LENGTH } from '../auth/password';
+import { ROLES, type Role } from '../auth/principal';
+import { Slug } from '../config/schema';
+import type { Store } from '../store';
+import type { UserRecord } from '../store/user-store';
+
+/** A user could not be added or changed; problems by field. */
+export class UserInputError extends Error {
+  override readonly name = 'UserInputError';
+  constructor(readonly problems: Record<string, string>) {
+    super(`User not saved:\n${Object.entries(problems).map(([k, v]) => `  ${k}: ${v}`).join('\n')}`);
+  }
+}
+
+export const NewUser = z
+  .object({
+    email: z.string().trim().toLowerCase().email('must be an email address').max(254),
+    role: z.enum(ROLES, { message: 'must be head, trust or admin' }),
+    trustId: Slug,
+    schoolId: Slug.optional(),
+    password: z.string().min(PASSWORD_MIN_LENGTH, `must be at least ${PASSWORD_MIN_LENGTH} characters`).max(1024),
+  })
+  .superRefine((u, ctx) => {
+    if (u.role === 'head' && !u.schoolId) ctx.addIssue({ code: 'custom', path: ['schoolId'], message: 'a head needs --school (their one school)' });
+    if (u.role !== 'head' && u.schoolId) ctx.addIssue({ code: 'custom', path: ['schoolId'], message: `only heads have a school; a ${u.role} user sees every school of the trust` });
+  });
+export type NewUser = z.input<typeof NewUser>;
+
+type Deps = { store: Store; clock: () => Date };
+
+/** Public view of a user (never the hash). */
+export type UserSummary = Omit<UserRecord, 'passwordHash'>;
+const summary = ({ passwordHash: _h, ...rest }: UserRecord): UserSummary => rest;
+
+/**
+ * Adds a local user (the `cli user add` and admin console use case). The trust and school must be
+ * configured, so a typo cannot create a user who sees nothing. `replace` resets an existing user.
+ */
+export async function addUser(deps: Deps, input: NewUser, options: { replace?: boolean } = {}): Promise<UserSummary> {
+  const parsed = NewUser.safeParse(input);
+  if (!parsed.success) {
+    const problems: Record<string, string> = {};
+    for (const i of parsed.error.issues) problems[String(i.path[0] ?? 'user')] ??= i.message;
+    throw new UserInputError(problems);
+  }
+  const u = parsed.data;
+  if (!(await deps.store.config.getTrust(u.trustId))) throw new UserInputError({ trustId: `no trust "${u.trustId}" is configured (import the configuration first)` });
+  if (u.schoolId) {
+    const ref = await deps.store.config.getSchool(u.schoolId);
+    if (!ref || ref.trustId !== u.trustId) throw new UserInputError({ schoolId: `trust "${u.trustId}" has no school "${u.schoolId}"` });
+  }
+  const now = deps.clock().toISOString();
+  const existing = await deps.store.users.get(u.email);
+  const record: UserRecord = {
+    email: u.email,
+    role: u.role,
+    trustId: u.trustId,
+    ...(u.schoolId ? { schoolId: u.schoolId } : {}),
+    passwordHash: await hashPassword(u.password),
+    disabled: false,
+    createdAt: existing?.createdAt ?? now,
+    updatedAt: now,
+  };
+  if (options.replace) await deps.store.users.save(record);
+  else if (!(await deps.store.users.create(record))) throw new UserInputError({ email: `a user ${u.email} already exists` });
+  return summary(record);
+}
+
+export async function listUsers(deps: { store: Store }, trustId?: string): Promise<UserSummary[]> {
+  return (await deps.store.users.list(trustId)).map(summary);
+}
+
+/** Disables (or re-enables) a user; their tokens stop working on the next request. */
+export async function setUserDisabled(deps: Deps, email: string, disabled: boolean, trustId?: string): Promise<UserSummary> {
+  const user = await deps.store.users.get(email);
+  if (!user || (trustId && user.trustId !== trustId)) throw new UserInputError({ email: `no user ${email}` });
+  await deps.store.users.setDisabled(user.email, disabled, deps.clock().toISOString());
+  return summary({ ...user, disabled });
+}
+
+export const DEMO_TRUST = 'demo-trust';
+
+export interface DemoUsers {
+  password: string;
+  users: { email: string; role: Role; schoolId?: string }[];
+}
+
+/**
+ * `npm start -- --demo`: one user per role for the demo trust (which must be imported first), all with
+ * one password — a fresh random one each start unless given — so a person can sign in and try each view.
+ */
+export async function seedDemoUsers(deps: Deps, options: { password?: string } = {}): Promise<DemoUsers> {
+  const password = options.password ?? `demo-${randomBytes(9).toString('base64url')}`;
+  const users: DemoUsers['users'] = [
+    { email: 'admin@fenland-trust.example', role: 'admin' },
+    { email: 'central@fenland-trust.example', role: 'trust' },
+    { email: 'head@northgate.example', role: 'head', schoolId: 'northgate-park' },
+    { email: 'head@stbrendans.example', role: 'head', schoolId: 'st-brendans' },
+  ];
+  for (const u of users) await addUser(deps, { ...u, trustId: DEMO_TRUST, password }, { replace: true });
+  return { password, users };
+}
+
+// ---- `cli user …` (parsing and output here, so bin/schoolwatch.ts only wires it)
+
+export type UserCommand =
+  | { sub: 'add'; email: string; role: string; trustId: string; schoolId?: string; replace: boolean }
+  | { sub: 'list'; trustId?: string }
+  | { sub: 'disable' | 'enable'; email: string };
+
+export const USER_HELP = `  user add EMAIL --role head|trust|admin --trust T [--school S] [--replace]
+                             add a web user (local sign-in); the password is read from stdin
+  user list [--trust T]      list users (never their passwords)
+  user disable|enable EMAIL  stop (or restore) a user's access; their sign-in stops working at once`;
+
+/** Parses `user …` arguments. Throws UserInputError with a usage hint. */
+export function parseUserCommand(args: string[]): UserCommand {
+  const [sub, ...rest] = args;
+  const positional: string[] = [];
+  const flags: Record<string, string | true> = {};
+  for (let i = 0; i < rest.length; i++) {
+    const a = rest[i]!;
+    if (a === '--replace') flags.replace = true;
+    else if (a.startsWith('--')) {
+      const value = rest[i + 1];
+      if (value === undefined || value.startsWith('--')) throw new UserInputError({ [a.slice(2)]: `${a} needs a value` });
+      flags[a.slice(2)] = value;
+      i++;
+    } else positional.push(a);
+  }
+  const known = new Set(['role', 'trust', 'school', 'replace']);
+  for (const f of Object.keys(flags)) if (!known.has(f)) throw new UserInputError({ [f]: `unknown option --${f}\n${USER_HELP}` });
+  const s = (k: string) => (typeof flags[k] === 'string' ? (flags[k] as string) : undefined);
+  if (sub === 'add') {
+    const email = positional[0];
+    if (!email || !s('role') || !s('trust')) throw new UserInputError({ usage: `user add EMAIL --role head|trust|admin --trust T [--school S]\n${USER_HELP}` });
+    return { sub, email, role: s('role')!, trustId: s('trust')!, schoolId: s('school'), replace: flags.replace === true };
+  }
+  if (sub === 'list') return { sub, trustId: s('trust') };
+  if ((sub === 'disable' || sub === 'enable') && positional[0]) return { sub, email: positional[0] };
+  throw new UserInputError({ usage: `\n${USER_HELP}` });
+}
+
+/** Runs a parsed `user` command and returns what to print. */
+export async function runUserCommand(deps: Deps, cmd: UserCommand, password?: string): Promise<string> {
+  if (cmd.sub === 'add') {
+    const u = await addUser(deps, { email: cmd.email, role: cmd.role as Role, trustId: cmd.trustId, schoolId: cmd.schoolId, password: password ?? '' }, { replace: cmd.replace });
+    return `${cmd.replace ? 'Saved' : 'Added'} ${u.email}: ${u.role} of ${u.trustId}${u.schoolId ? `/${u.schoolId}` : ''}. They can sign in at /auth/login.`;
+  }
+  if (cmd.sub === 'list') {
+    const users = await listUsers(deps, cmd.trustId);
+    if (users.length === 0) return 'No users yet. Add one with: npm run -s cli -- user add EMAIL --role admin --trust T';
+    return users.map((u) => `${u.email}\t${u.role}\t${u.trustId}${u.schoolId ? `/${u.schoolId}` : ''}\t${u.disabled ? 'disabled' : 'active'}`).join('\n');
+  }
+  const u = await setUserDisabled(deps, cmd.email, cmd.sub === 'disable');
+  return `${u.email} is now ${u.disabled ? 'disabled' : 'active'}.`;
+}
+
+/**
+ * The password for `user add`: the first line of stdin (so `printf '%s\n' "$PW" | … user add …` works).
+ * On a terminal it prompts on stderr and does not echo what is typed.
+ */
+export async function readPassword(stdin: NodeJS.ReadStream = process.stdin, prompt = 'Password: '): Promise<string> {
+  const { createInterface } = await import('node:readline');
+  const tty = stdin.isTTY === true;
+  if (tty) process.stderr.write(prompt);
+  const rl = createInterface({ input: stdin, output: tty ? process.stderr : undefined, terminal: tty });
+  if (tty) (rl as unknown as { _writeToOutput: (s: string) => void })._writeToOutput = () => {};
+  try {
+    for await (const line of rl) return line.replace(/\r$/, '');
+    return '';
+  } finally {
+    rl.close();
+    if (tty) process.stderr.write('\n');
+  }
+}

@@ -1,0 +1,44 @@
+import type { Env } from '../config/env';
+import { buildDeps } from '../app/build-deps';
+import type { AppDeps, Logger } from '../app/deps';
+import { createDynamoClient, createStore, ensureTable } from '../store';
+import { acquireDataDirLock } from './data-dir-lock';
+import { startLocalDynamo } from './dynamo-server';
+import { startMailServer } from './mail-server';
+
+/**
+ * Runs one CLI command against the configured endpoints, or against embedded servers on DATA_DIR when
+ * none are configured. The embedded data folder is locked, so a running `npm start` is reported clearly.
+ */
+export async function withCliRuntime<T>(
+  env: Env,
+  options: { log: Logger; mail?: boolean; command: string },
+  run: (deps: AppDeps, notes: string[]) => Promise<T>,
+): Promise<T> {
+  const cleanups: (() => Promise<void> | void)[] = [];
+  const notes: string[] = [];
+  try {
+    let endpoint = env.DYNAMODB_ENDPOINT;
+    if (!endpoint) {
+      const lock = acquireDataDirLock(env.DATA_DIR, { command: options.command });
+      cleanups.push(() => lock.release());
+      const dynamo = await startLocalDynamo({ dataDir: env.DATA_DIR });
+      cleanups.push(() => dynamo.stop());
+      endpoint = dynamo.endpoint;
+    }
+    let sesEndpoint = env.SES_ENDPOINT;
+    if (options.mail && !sesEndpoint) {
+      const mail = await startMailServer({ port: 0 });
+      cleanups.push(() => mail.stop());
+      sesEndpoint = mail.endpoint;
+      notes.push('No SES_ENDPOINT was set, so mail went to a temporary local mail server that closes with this command. To read digests, run `npm start` and set SES_ENDPOINT to the endpoint it prints.');
+    }
+    const client = createDynamoClient({ region: env.AWS_REGION, endpoint });
+    cleanups.push(() => client.destroy());
+    if (!env.DYNAMODB_ENDPOINT) await ensureTable(client, env.TABLE_NAME);
+    const deps = buildDeps({ ...env, DYNAMODB_ENDPOINT: endpoint, SES_ENDPOINT: sesEndpoint }, { store: createStore(client, env.TABLE_NAME), log: options.log });
+    return await run(deps, notes);
+  } finally {
+    for (const c of cleanups.reverse()) await c();
+  }
+}

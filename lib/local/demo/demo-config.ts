@@ -1,0 +1,45 @@
+import { readFileSync } from 'node:fs';
+import { ConfigFile } from '../../config/schema';
+
+/** Sample feeds shipped with the project, served on loopback for `npm start -- --demo`. */
+export const DEMO_FEEDS: Record<string, { file: string; contentType: string }> = {
+  '/northgate-local-news.xml': { file: 'northgate-local-news.xml', contentType: 'application/rss+xml; charset=utf-8' },
+  '/community-posts.atom': { file: 'community-posts.atom', contentType: 'application/atom+xml; charset=utf-8' },
+};
+
+export function readDemoFeed(file: string): Buffer {
+  return readFileSync(new URL(file, import.meta.url));
+}
+
+/** The demo trust: two invented schools, each watching the demo feeds served at `feedBase`. */
+export function demoConfig(feedBase: string): ConfigFile {
+  const feeds = Object.keys(DEMO_FEEDS).map((path) => ({ source: 'rss' as const, url: `${feedBase}${path}` }));
+  return ConfigFile.parse({
+    trusts: [
+      {
+        id: 'demo-trust',
+        name: 'Fenland Demo Learning Trust',
+        schools: [
+          {
+            id: 'northgate-park',
+            name: 'Northgate Park Academy',
+            aliases: ['Northgate Park'],
+            context: ['Harlow Fen', 'academy', 'pupils', 'parents'],
+            exclude: ['Northgate Park Retail'],
+            recipients: ['head@northgate.example'],
+            feeds,
+          },
+          {
+            id: 'st-brendans',
+            name: "St Brendan's Catholic Primary School",
+            aliases: ["St Brendan's Catholic Primary", "St Brendan's"],
+            context: ['primary', 'pupils', 'Year', 'nativity', 'school'],
+            exclude: ["St Brendan's Church"],
+            recipients: ['head@stbrendans.example', 'dsl@stbrendans.example'],
+            feeds,
+          },
+        ],
+      },
+    ],
+  });
+}

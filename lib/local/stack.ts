@@ -1,0 +1,127 @@
+import { serve, type ServerType } from '@hono/node-server';
+import { once } from 'node:events';
+import type { AddressInfo } from 'node:net';
+import type { Env } from '../config/env';
+import { buildDeps } from '../app/build-deps';
+import { importConfig } from '../app/config';
+import type { AppDeps, Logger } from '../app/deps';
+import { pollOnce } from '../app/poll-all';
+import { sendDigests } from '../app/send-digests';
+import { createDynamoClient, ensureTable } from '../store';
+import { createStore } from '../store';
+import { createLocalAuth } from '../auth/local-auth';
+import { seedDemoUsers, type DemoUsers } from '../app/users';
+import { createWebApp } from '../web/app';
+import { acquireDataDirLock } from './data-dir-lock';
+import { demoConfig } from './demo/demo-config';
+import { serveDemoFeeds } from './demo/serve-demo-feeds';
+import { startLocalDynamo } from './dynamo-server';
+import { startMailServer } from './mail-server';
+import { startScheduler } from './scheduler';
+
+export interface LocalStack {
+  webUrl: string;
+  mailViewerUrl?: string;
+  dynamoEndpoint: string;
+  sesEndpoint: string;
+  deps: AppDeps;
+  /** With --demo: the demo sign-in accounts and their password (print them). */
+  demoUsers?: DemoUsers;
+  stop(): Promise<void>;
+}
+
+export interface LocalStackOptions {
+  env: Env;
+  demo?: boolean;
+  /** Run the in-process scheduler (off in tests that drive the use cases themselves). */
+  schedule?: boolean;
+  log: Logger;
+  host?: string;
+}
+
+/**
+ * Everything `npm start` runs in one process: dynalite on DATA_DIR, the local SES server, the web app and
+ * the scheduler, wired to the same use cases as the Lambdas. Endpoints already given in the environment
+ * (DYNAMODB_ENDPOINT / SES_ENDPOINT) are used instead of starting embedded servers.
+ */
+export async function startLocalStack(options: LocalStackOptions): Promise<LocalStack> {
+  const { env, log } = options;
+  const host = options.host ?? '127.0.0.1';
+  const stops: (() => Promise<void> | void)[] = [];
+  const stopAll = async () => {
+    for (const stop of stops.reverse()) await stop();
+  };
+  try {
+    let dynamoEndpoint = env.DYNAMODB_ENDPOINT;
+    let lock: ReturnType<typeof acquireDataDirLock> | undefined;
+    if (!dynamoEndpoint) {
+      lock = acquireDataDirLock(env.DATA_DIR, { command: 'npm start' });
+      stops.push(() => lock?.release());
+      const dynamo = await startLocalDynamo({ port: env.DYNAMODB_PORT, host, dataDir: env.DATA_DIR });
+      stops.push(() => dynamo.stop());
+      dynamoEndpoint = dynamo.endpoint;
+    }
+    let mailViewerUrl: string | undefined;
+    const sesEndpoint =
+      env.SES_ENDPOINT ??
+      (await (async () => {
+        const mail = await startMailServer({ port: env.MAIL_PORT, host });
+        stops.push(() => mail.stop());
+        mailViewerUrl = mail.viewerUrl;
+        return mail.endpoint;
+      })());
+
+    const allowHosts = [...env.FEED_ALLOW_HOSTS];
+    let demoFeeds: Awaited<ReturnType<typeof serveDemoFeeds>> | undefined;
+    if (options.demo) {
+      demoFeeds = await serveDemoFeeds();
+      stops.push(() => demoFeeds!.stop());
+      allowHosts.push(demoFeeds.hostPort);
+    }
+
+    const client = createDynamoClient({ region: env.AWS_REGION, endpoint: dynamoEndpoint });
+    stops.push(() => client.destroy());
+    await ensureTable(client, env.TABLE_NAME);
+    const webBaseUrl = env.WEB_BASE_URL ?? `http://localhost:${env.PORT}`;
+    const deps = buildDeps(
+      { ...env, DYNAMODB_ENDPOINT: dynamoEndpoint, SES_ENDPOINT: sesEndpoint, FEED_ALLOW_HOSTS: allowHosts, WEB_BASE_URL: webBaseUrl },
+      { store: createStore(client, env.TABLE_NAME), log },
+    );
+
+    const webApp = createWebApp({ store: deps.store, auth: await createLocalAuth(deps.store), log, publicOrigin: env.WEB_BASE_URL });
+    const server: ServerType = serve({ fetch: webApp.fetch, port: env.PORT, hostname: host });
+    await Promise.race([
+      once(server, 'listening'),
+      once(server, 'error').then(([err]) => {
+        throw new Error(
+          (err as NodeJS.ErrnoException).code === 'EADDRINUSE' ? `Web port ${env.PORT} is already in use: set PORT to a free port.` : String(err),
+          { cause: err },
+        );
+      }),
+    ]);
+    stops.push(() => new Promise<void>((r) => server.close(() => r())));
+    const webPort = (server.address() as AddressInfo).port;
+    const webUrl = `http://localhost:${webPort}`;
+    lock?.update({ dynamodbEndpoint: dynamoEndpoint, sesEndpoint, webUrl });
+
+    let demoUsers: DemoUsers | undefined;
+    if (demoFeeds) {
+      const summary = await importConfig(deps, demoConfig(demoFeeds.baseUrl));
+      log.info(`demo trust loaded (${summary.created} created, ${summary.updated} updated, ${summary.unchanged} unchanged)`);
+      demoUsers = await seedDemoUsers(deps);
+      log.info(`demo sign-in: ${demoUsers.users.map((u) => `${u.email} (${u.role}${u.schoolId ? ` ${u.schoolId}` : ''})`).join(', ')}; password ${demoUsers.password}`);
+      const polled = await pollOnce(deps, { all: true });
+      log.info(`demo poll: ${polled.length} feed(s), ${polled.reduce((n, r) => n + r.flagged, 0)} flagged item(s), ${polled.reduce((n, r) => n + r.stored, 0)} new`);
+      for (const d of await sendDigests(deps, { force: true })) log.info(`demo digest for ${d.schoolId}: ${d.outcome} (${d.mentions} mention(s))`);
+    }
+    if (options.schedule !== false) {
+      const scheduler = startScheduler(deps);
+      stops.push(() => scheduler.stop());
+      void scheduler.tick();
+    }
+    return { webUrl, mailViewerUrl, dynamoEndpoint, sesEndpoint, deps, demoUsers, stop: stopAll };
+  } catch (err) {
+    await stopAll();
+    throw err;
+  }
+}

@@ -1,0 +1,154 @@
+/**
+ * One item prepared for the rules: title and text joined into one string (so a phrase split across
+ * them is still found), the fold and clean views with offset maps, sentence boundaries, and the
+ * spans the scorer must not count (praise idioms, quoted statements, per-school ignore words).
+ */
+import { cleanText, foldText, toOriginal, type TextView } from './normalize';
+import type { Evidence } from './types';
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export interface Doc {
+  /** `title + "\n" + text` (or just one of them). */
+  raw: string;
+  titleLength: number;
+  /** Offset of `text` within raw; -1 when there is no text. */
+  textOffset: number;
+  fold: TextView;
+  clean: TextView;
+  /** Sentence spans in clean-view coordinates. */
+  sentences: Span[];
+  /** Spans (clean-view coordinates) where abuse hits are discounted: praise idioms and quoted statements. */
+  praise: Span[];
+  quoted: Span[];
+  ignored: Span[];
+}
+
+export function buildDoc(title: string, text: string, ignore: readonly string[] = []): Doc {
+  const t = title ?? '';
+  const x = text ?? '';
+  const raw = t && x ? `${t}\n${x}` : t || x;
+  const textOffset = x ? (t ? t.length + 1 : 0) : -1;
+  const fold = foldText(raw);
+  const clean = cleanText(fold);
+  const doc: Doc = { raw, titleLength: t.length, textOffset, fold, clean, sentences: sentences(clean.text), praise: [], quoted: [], ignored: [] };
+  doc.praise = findAll(clean.text, PRAISE);
+  doc.quoted = attributedQuotes(clean.text);
+  doc.ignored = ignoreSpans(clean.text, ignore);
+  return doc;
+}
+
+function sentences(s: string): Span[] {
+  const out: Span[] = [];
+  const re = /[.!?]+(?=\s|$)|\n+|\s[-|]\s/g;
+  let last = 0;
+  for (let m = re.exec(s); m; m = re.exec(s)) {
+    const end = m.index + m[0].length;
+    if (end - last > 0) out.push({ start: last, end });
+    last = end;
+  }
+  if (last < s.length) out.push({ start: last, end: s.length });
+  return out;
+}
+
+export function sentenceAt(doc: Doc, pos: number): Span {
+  for (const s of doc.sentences) if (pos >= s.start && pos < s.end) return s;
+  return { start: 0, end: doc.clean.text.length };
+}
+
+const globalCache = new WeakMap<RegExp, RegExp>();
+
+/** All matches of `re` (made global once and cached). */
+export function findAll(s: string, re: RegExp): Span[] {
+  const out: Span[] = [];
+  let g = re.flags.includes('g') ? re : globalCache.get(re);
+  if (!g) {
+    g = new RegExp(re.source, re.flags + 'g');
+    globalCache.set(re, g);
+  }
+  g.lastIndex = 0;
+  for (let m = g.exec(s); m; m = g.exec(s)) {
+    out.push({ start: m.index, end: m.index + m[0].length });
+    if (m[0].length === 0) g.lastIndex++;
+  }
+  return out;
+}
+
+export function overlaps(a: Span, list: readonly Span[]): boolean {
+  return list.some((b) => a.start < b.end && b.start < a.end);
+}
+
+/**
+ * Praise and sporting idioms that borrow violent or rude words: "killed it", "smashed it",
+ * "absolute legends", "sick", "on fire", "the bomb", "murdered them 45-0", "bloody brilliant".
+ */
+const PRAISE = new RegExp(
+  [
+    String.raw`\b(?:kill|killed|killing|smash|smashed|smashing|nail|nailed|nailing|boss|bossed|bossing|slay|slayed|slaying|rock|rocked|rocking|crush|crushed|crushing|ace|aced|own|owned|owning)\s+(?:it|that|this|them|the\s+\w+)\b`,
+    String.raw`\b(?:absolute|total|proper|real|utter|such|true|complete)\s+(?:legend|legends|stars|heroes|beasts|machines|icons|superstars|gems)\b`,
+    String.raw`\blegends?\b`,
+    String.raw`\b(?:so|was|were|is|are|looked|looks|sounded|sounds|well|proper|pretty|absolutely|bit)\s+(?:sick|wicked|insane|mental|savage|mad|filthy|unreal|class)\b`,
+    String.raw`\b(?:sick|wicked|insane|mental|savage|mad|unreal|class)\s+(?:effort|performance|show|goal|goals|game|match|night|day|result|results|win|set|play|gig|concert|job|work|singing|dancing|skills|team|band|choir)\b`,
+    String.raw`\b(?:on|under)\s+fire\b`,
+    String.raw`\bthe\s+bomb\b`,
+    String.raw`\bbeast\s+mode\b`,
+    String.raw`\b(?:murdered|destroyed|battered|thrashed|hammered|annihilated|demolished|slaughtered|smashed|crushed|tore\s+apart)\s+(?:the\s+)?(?:competition|opposition|[a-z]+(?:\s+[a-z]+){0,3}\s+\d+\s*-\s*\d+)`,
+    String.raw`\bout\s+of\s+(?:their|his|her|my|your)\s+skins\b`,
+    String.raw`\b(?:bloody|damn|dead|well|wicked|crazy|insanely)\s+(?:brilliant|good|great|amazing|proud|lovely|fantastic|impressive|talented|funny|clever)\b`,
+    String.raw`\bnot\s+(?:bad|terrible|awful)\s+at\s+all\b`,
+    String.raw`\b(?:shooting|shot|shoot)\s+(?:a|the|their|our)?\s*(?:short\s+)?(?:film|video|photos?|scenes?|hoops)\b`,
+    String.raw`\bphoto\s*shoot\b`,
+    String.raw`\bknife\s+(?:wounds?|crime\s+awareness|amnesty)\b`,
+  ].join('|'),
+  'g',
+);
+
+/** "...", with an attribution nearby ("said", "in a statement", "a spokesperson"). */
+function attributedQuotes(s: string): Span[] {
+  const out: Span[] = [];
+  const re = /"([^"]{3,400})"/g;
+  for (let m = re.exec(s); m; m = re.exec(s)) {
+    const before = s.slice(Math.max(0, m.index - 120), m.index);
+    const after = s.slice(m.index + m[0].length, m.index + m[0].length + 120);
+    if (ATTRIBUTION.test(before) || ATTRIBUTION.test(after)) out.push({ start: m.index, end: m.index + m[0].length });
+  }
+  return out;
+}
+const ATTRIBUTION = /\b(?:said|says|say|told|tells|added|adds|wrote|writes|stated|states|statement|spokes(?:person|woman|man)|according\s+to|announced|explained|commented|newsletter|letter\s+to\s+parents|posted)\b/;
+
+function ignoreSpans(s: string, ignore: readonly string[]): Span[] {
+  const out: Span[] = [];
+  for (const term of ignore) {
+    const t = cleanText(foldText(term)).text.trim();
+    if (!t) continue;
+    out.push(...findAll(s, new RegExp(`\\b${escapeRegExp(t)}\\w*`, 'g')));
+  }
+  return out;
+}
+
+export function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Evidence for a clean-view span, in the coordinates of the field it falls in. */
+export function evidenceFor(doc: Doc, span: Span, category: string): Evidence {
+  const o = toOriginal(doc.clean, span.start, span.end);
+  return originalEvidence(doc, o.start, o.end, category);
+}
+
+/** Evidence for a span of `doc.raw`. */
+export function originalEvidence(doc: Doc, start: number, end: number, category: string): Evidence {
+  if (doc.textOffset >= 0 && start >= doc.textOffset) {
+    return { field: 'text', start: start - doc.textOffset, end: end - doc.textOffset, text: doc.raw.slice(start, end), category };
+  }
+  const e = Math.min(end, doc.titleLength);
+  return { field: doc.titleLength > 0 ? 'title' : 'text', start, end: e, text: doc.raw.slice(start, e), category };
+}
+
+/** Clean-view text of a span. */
+export function spanText(doc: Doc, span: Span): string {
+  return doc.clean.text.slice(span.start, span.end);
+}

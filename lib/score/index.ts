@@ -1,0 +1,149 @@
+/**
+ * scoreItem: is this text something the headteacher should see, and why?
+ *
+ * Pure and deterministic. Rules (lexicons, patterns, validated identifiers) find categories with
+ * evidence; a small trained classifier adds an `abuse.offensive` signal for abuse the lexicons miss.
+ * Every flagged category carries its policy clause, a one-line reason and evidence spans.
+ */
+import type { ScoringTuning } from '../config/schema';
+import { ABUSE_COMBINED_THRESHOLD, ABUSE_MODEL_THRESHOLD, abuseProbability } from './classifier';
+import { buildDoc, escapeRegExp, evidenceFor, findAll, originalEvidence, type Doc } from './document';
+import type { Finding } from './findings';
+import { cleanText, foldText } from './normalize';
+import { categoryDef, type CategoryId } from './policy';
+import { abuseRules } from './rules/abuse';
+import { confidentialRules, LEAK_CUE } from './rules/confidential';
+import { reputationRules } from './rules/reputation';
+import type { CategoryHit, Evidence, Family, ScoreInput, ScoreResult, Severity } from './types';
+
+export { CATEGORIES, categoryDef } from './policy';
+export type { CategoryDef, CategoryId } from './policy';
+
+export const DEFAULT_THRESHOLD = 0.5;
+const MAX_EVIDENCE_PER_CATEGORY = 6;
+const FAMILY_ORDER: Family[] = ['abuse', 'confidential', 'reputation'];
+const SEVERITY_RANK: Record<Severity, number> = { low: 1, medium: 2, high: 3 };
+
+export interface ScoreOptions {
+  /** Words that are not people's names in this item, e.g. the school's own name and aliases. */
+  notNames?: readonly string[];
+  /** Use the trained classifier (default true). */
+  classifier?: boolean;
+  /**
+   * Extra probability the classifier needs, on its own, to flag. Defaults to SCHOOL_CLASSIFIER_MARGIN:
+   * the model learnt "offensive" from tweets, where any swearing or political jibe counts, while the
+   * rules already cover school-specific abuse. assessItem without schools (text alone, e.g. OLID
+   * tweets) passes TEXT_ALONE_CLASSIFIER_MARGIN; 0 uses the model's own cross-validated threshold.
+   */
+  classifierMargin?: number;
+}
+
+export const SCHOOL_CLASSIFIER_MARGIN = 0.15;
+/**
+ * Margin for text scored alone: moves the classifier to the threshold chosen by cross-validation on
+ * train for "rules or classifier" together, since the rules already flag part of what it would.
+ */
+export const TEXT_ALONE_CLASSIFIER_MARGIN = ABUSE_COMBINED_THRESHOLD - ABUSE_MODEL_THRESHOLD;
+
+/** Map the classifier probability to a confidence where the model's own threshold sits at 0.5. */
+function modelConfidence(p: number, margin: number): number {
+  const t = Math.min(0.95, ABUSE_MODEL_THRESHOLD + margin);
+  return p < t ? (0.5 * p) / t : 0.5 + (0.5 * (p - t)) / (1 - t);
+}
+
+const NAMED_PERSON = /\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Sir)\.?\s+[A-Z][a-z]+/;
+
+function severityFor(id: CategoryId, doc: Doc, finding: Finding): Severity {
+  const base = finding.severity ?? categoryDef(id).baseSeverity;
+  const named = NAMED_PERSON.test(doc.raw);
+  if (id === 'abuse.disparaging' && (named || finding.confidence >= 0.85)) return 'high';
+  if (id === 'abuse.obscene' && named) return 'medium';
+  if (id === 'confidential.staff-personal' && named) return 'high';
+  if (id === 'confidential.internal' && named) return 'high';
+  return base;
+}
+
+function extraTermFindings(doc: Doc, terms: readonly string[]): Finding[] {
+  const spans = terms.flatMap((term) => {
+    const t = cleanText(foldText(term)).text.trim();
+    return t ? findAll(doc.clean.text, new RegExp(`\\b${escapeRegExp(t)}\\b`, 'g')) : [];
+  });
+  if (!spans.length) return [];
+  const first = spans[0]!;
+  return [{ category: 'reputation.watch-term', confidence: 0.8, spans, reason: `matches this school's watch term ("${doc.clean.text.slice(first.start, first.end)}")` }];
+}
+
+function classifierText(doc: Doc): string {
+  if (!doc.ignored.length) return doc.raw;
+  // per-school ignore words are blanked before the classifier reads the text
+  let out = doc.raw;
+  for (const s of doc.ignored) {
+    const a = doc.clean.start[s.start]!;
+    const b = doc.clean.end[s.end - 1]!;
+    out = out.slice(0, a) + ' '.repeat(b - a) + out.slice(b);
+  }
+  return out;
+}
+
+export function scoreItem(input: ScoreInput, tuning?: Partial<ScoringTuning>, options: ScoreOptions = {}): ScoreResult {
+  const threshold = tuning?.threshold ?? DEFAULT_THRESHOLD;
+  const doc = buildDoc(input.title ?? '', input.text ?? '', tuning?.ignore ?? []);
+  const abuse = abuseRules(doc);
+  const findings: Finding[] = [...abuse.findings, ...confidentialRules(doc, { notNames: options.notNames }), ...reputationRules(doc)];
+  if (tuning?.extraTerms?.length) findings.push(...extraTermFindings(doc, tuning.extraTerms));
+
+  // the classifier is only needed when no abuse rule has already decided
+  const abuseDecided = abuse.findings.some((f) => f.confidence >= threshold);
+  if (options.classifier !== false && !abuseDecided && doc.raw.trim()) {
+    const p = doc.ignored.length ? abuseProbability(classifierText(doc)) : abuseProbability(doc.raw, doc.clean.text);
+    let conf = modelConfidence(p, options.classifierMargin ?? SCHOOL_CLASSIFIER_MARGIN);
+    if (abuse.praised && !abuse.hostile) conf *= 0.6;
+    if (conf >= 0.3) findings.push({ category: 'abuse.offensive', confidence: conf, spans: [], reason: `classifier judges the wording offensive (p=${p.toFixed(2)})` });
+  }
+
+  // a leak is confidential by nature, not public reporting: drop reputation signals it set off
+  const leaked = findings.some((f) => f.category.startsWith('confidential.') && f.confidence >= threshold) && LEAK_CUE.test(doc.raw.toLowerCase());
+  const kept = findings.filter((f) => f.confidence >= threshold && !(leaked && f.category.startsWith('reputation.') && f.category !== 'reputation.watch-term'));
+
+  // the classifier adds a category only when no abuse rule explains the item
+  const abuseRuleHit = kept.some((f) => f.category.startsWith('abuse.') && f.category !== 'abuse.offensive');
+  const final = kept.filter((f) => !(f.category === 'abuse.offensive' && abuseRuleHit));
+
+  const categories: CategoryHit[] = [];
+  const evidence: Evidence[] = [];
+  const seen = new Set<string>();
+  for (const f of final.sort((a, b) => b.confidence - a.confidence)) {
+    const def = categoryDef(f.category);
+    categories.push({ id: def.id, family: def.family, label: def.label, policyClause: def.policyClause, severity: severityFor(f.category, doc, f), reason: f.reason });
+    for (const span of f.spans.slice(0, MAX_EVIDENCE_PER_CATEGORY)) {
+      const ev = f.raw ? originalEvidence(doc, span.start, span.end, def.id) : evidenceFor(doc, span, def.id);
+      const key = `${ev.field}:${ev.start}:${ev.end}:${ev.category}`;
+      if (ev.end > ev.start && !seen.has(key)) {
+        seen.add(key);
+        evidence.push(ev);
+      }
+    }
+  }
+  const top = Math.max(0, ...findings.map((f) => f.confidence));
+  // flagged: the strongest category plus a little for each further one; unflagged: stays below the threshold
+  const score = categories.length ? Math.min(1, Math.max(...final.map((f) => f.confidence)) + 0.03 * (categories.length - 1)) : Math.min(top, Math.max(0, threshold - 0.01));
+  const families = FAMILY_ORDER.filter((fam) => categories.some((c) => c.family === fam));
+  const severity = categories.reduce<Severity | null>((acc, c) => (acc === null || SEVERITY_RANK[c.severity] > SEVERITY_RANK[acc] ? c.severity : acc), null);
+  return {
+    flagged: categories.length > 0,
+    score: Math.round(score * 1000) / 1000,
+    severity,
+    families,
+    categories,
+    evidence,
+    explanation: explain(categories),
+  };
+}
+
+function explain(categories: CategoryHit[]): string {
+  if (!categories.length) return 'Nothing of concern found.';
+  const [first, ...rest] = categories;
+  const head = `${first!.label} (${first!.severity}): ${first!.reason}.`;
+  if (!rest.length) return head;
+  return `${head} Also: ${rest.map((c) => c.label.toLowerCase()).join(', ')}.`;
+}

@@ -1,0 +1,258 @@
+/**
+ * Abuse rules: disparaging/defamatory, harassment, threats, obscene language, discrimination and
+ * extremism, found in the clean view so obfuscated spellings count. Hits inside praise idioms,
+ * attributed quotes (a school's own statement) or per-school ignore words are dropped, and a
+ * negation just before an insult ("not lazy at all") cancels it.
+ */
+import { findAll, overlaps, sentenceAt, type Doc, type Span } from '../document';
+import { noisyOr, type Finding } from '../findings';
+import {
+  alternation, EXTREMIST, GROUPS, INSULT_ADJECTIVES, INSULT_NOUNS, MILD_PROFANITY, PRAISE_WORDS, PROFANITY, SLURS, WEAK_INSULT_NOUNS, type Term,
+} from '../lexicon';
+
+const TARGET = /\b(?:teachers?|staff|head(?:teacher|master|mistress|s)?|head\s+of\s+\w+|principal|deputy|senco|tas?|teaching\s+assistants?|governors?|caretaker|chaplain|dinner\s+ladies|receptionist|slt|management|trust|school|academy|college|primary|he|she|they|him|her|them|you|your|ur|u|mr|mrs|ms|miss|dr|sir|people|lot|kids|parents|pupils|students|department|team|lads?|girls?|boys?|family|families)\b/;
+const NEGATION = /\b(?:not|never|no|isn't|aren't|wasn't|weren't|ain't|hardly|nothing|nobody|don't|doesn't|didn't|stop|far\s+from|rather\s+than|instead\s+of)\b|n't\b/;
+const COPULA_OR_INTENSIFIER = /\b(?:is|are|was|were|be|being|been|like|become|becoming|(?:he|she|it|that|this|who|what|there|school|place)'s|'re|by|(?:bunch|load|pack|full|lot|set|gang|herd)\s+of|you|ur|u|such|absolute|absolutely|total|totally|complete|completely|utter|utterly|proper|right|real|old|little|bunch|load|pack|full|so|really|just|bloody|fucking|fkn|nothing\s+but)\b/;
+const ACCUSATION = /\b(?:nick(?:ed|s|ing)|st(?:ole|eals?|ealing)|fiddl(?:ed|es|ing)\s+(?:the\s+)?(?:budget|books|money|funds|figures|results)|pocket(?:ed|ing)\s+(?:the\s+)?(?:money|funds)|embezzl\w+|lining\s+(?:his|her|their)\s+(?:own\s+)?pockets|cover(?:ed|s|ing)?\s+(?:it\s+)?up|covers?\s+for\s+each\s+other|watch(?:es|ing)?\s+the\s+girls|touch(?:es|ed|ing)\s+(?:the\s+)?(?:kids|children|pupils|girls|boys)|shouldn'?t\s+be\s+allowed\s+near\s+(?:kids|children)|keep\s+your\s+kids\s+away)\b/;
+const REPORTED = /\b(?:accused\s+of|alleged(?:ly)?|allegations?|charged|court|trial|police\s+(?:are|were|say)|investigat\w+)\b/;
+
+const THREATS: { re: RegExp; reason: string; weight: number }[] = [
+  {
+    reason: 'threat of violence',
+    weight: 0.92,
+    re: /\b(?:i'?ll|i\s+will|i'?m\s+(?:going\s+to|gonna)|im\s+(?:going\s+to|gonna)|i\s+am\s+going\s+to|we'?ll|we\s+will|gonna|i\s+swear\s+i'?ll|i'?d\s+(?:happily|love\s+to)|someone\s+(?:should|needs\s+to|will|is\s+going\s+to|ought\s+to|oughta)|somebody\s+(?:should|needs\s+to|will)|people\s+should|hope\s+(?:someone|somebody)|wish\s+someone\s+would)\s+(?:\w+\s+){0,3}?(?:kill|murder|stab|shoot|hurt|batter|beat\s+(?:\w+\s+)?up|smash|knock|punch|slap|kick|burn|torch|fire-?bomb|petrol\s*bomb|bomb|blow\s+up|strangle|throttle|glass|deck|lamp|run\s+(?:him|her|them)\s+over|put\s+(?:\w+\s+){0,3}through|break\s+(?:his|her|their|your)|wait\s+for|sort\s+(?:him|her|them|you)|deal\s+with|find\s+out\s+where|find\s+(?:him|her|them)|get\s+(?:him|her|them|you)|come\s+(?:for|after)|pay\s+(?:\w+\s+)?a\s+visit)\b/,
+  },
+  {
+    reason: 'wish of violence',
+    weight: 0.88,
+    re: /\b(?:should|deserves?|needs?|ought)\s+(?:to\s+)?(?:all\s+)?(?:be\s+)?(?:shot|hanged|hung|strung\s+up|burned|burnt|stabbed|killed|beaten|battered|lynched|put\s+down|a\s+(?:slap|smack|kicking|beating|good\s+hiding|punch))\b|\bhope\s+(?:they|you|he|she|it)\s+(?:all\s+)?(?:rot|die|dies|burn|burns|gets?\s+(?:cancer|hurt|what))\b/,
+  },
+  {
+    reason: 'threat to burn or bomb',
+    weight: 0.92,
+    re: /\b(?:burn|torch|fire-?bomb|petrol\s*bomb|blow\s+up)(?:s|ed|ing)?\s+(?:\w+\s+){0,5}?(?:down|to\s+the\s+ground|inside)\b|\b(?:burn|torch)\s+(?:the\s+place|the\s+school|it\s+all)|\bfire-?bombs?\b|\bwith\s+the\s+(?:teachers|staff|kids)\s+(?:still\s+)?inside\b/,
+  },
+  {
+    reason: 'intimidation',
+    weight: 0.85,
+    re: /\bwatch\s+(?:your|his|her|their)\s+backs?\b|\b(?:i|we)\s+know\s+where\s+(?:\w+\s+){0,4}?(?:lives?|parks?|works?|drops?)\b|\bwon'?t\s+be\s+walking\s+home\b|\b(?:she|he|they|you)(?:'?ll|\s+will)\s+(?:regret|pay\s+for|be\s+sorry|get\s+what'?s\s+coming)\b|\bmake\s+(?:sure\s+)?(?:she|he|they|you|her|him|them)\s+regrets?\b|\b(?:having|have|had)\s+(?:a\s+few\s+|some\s+)?words?\s+with\s+(?:her|him|them|you)\s+(?:in|at|outside|after)\b|\blove\s+a\s+word\s+with\s+(?:him|her|them)\b|\bwait(?:ing)?\s+(?:for|outside)\s+(?:\w+\s+){0,5}?(?:car\s*park|after\s+school|gates?|outside|tomorrow|tonight|home\s+time|pick\s*-?\s*up)\b|\b(?:i'?ll|i\s+will|i'?m|someone\s+should)\s+(?:be\s+)?wait(?:ing)?\s+(?:outside|for)\b|\bnice\s+surprise\s+(?:one|tomorrow|waiting|for)\b|\bpay\s+(?:him|her|them|\w+)\s+a\s+visit\b|\b(?:coming|come|go)\s+in\s+with\s+a\s+(?:baseball\s+bat|bat|knife|hammer|machete|gun|crowbar)\b|\bsort\s+(?:him|her|them|you)\s+out\b|\bbricks?\s+through\s+(?:his|her|their|the)\s+window\b|\bneeds?\s+a\s+(?:slap|smack|kicking|beating|good\s+hiding)\b|\bwants?\s+(?:a\s+)?(?:slap|smack|kicking)\b|\b(?:kill|murder|stab|shoot)\s+(?:him|her|them|you|that\s+\w+|every|all\s+of)\b|[\u{1F52A}\u{1F52B}\u{1F4A3}]/u,
+  },
+];
+
+const HARASSMENT: { re: RegExp; weight: number }[] = [
+  { weight: 0.8, re: /\bgo\s+(?:round|over|down)\s+(?:there\s+)?(?:\w+\s+){0,2}?(?:and|to)\s+(?:give|tell|have|sort|see)\b|\bgo\s+and\s+(?:tell|give|see|visit|have\s+a\s+word|sort)\b/ },
+  { weight: 0.8, re: /\btell\s+(?:her|him|them)\s+what\s+(?:you|we|u)\s+(?:think|reckon)\b|\bgive\s+(?:her|him|them)\s+a\s+piece\s+of\s+(?:your|their|our|my)\s+minds?\b/ },
+  { weight: 0.75, re: /\b(?:text|ring|call|phone|message|email|dm|tweet|tag|spam)\s+(?:her|him|them|the\s+head)\s+(?:and|to)\s+(?:tell|say|let|ask|give)\b|\btry\s+it\s+yourselves\b|\b(?:ring|call|text)\s+(?:her|him)\s+yourselves\b/ },
+  { weight: 0.8, re: /\bmake\s+(?:her|his|their|your|him|them)\s+life\s+(?:hell|a\s+misery|a\s+living\s+hell)\b|\b(?:hound|harass|hunt\s+down|target)\s+(?:her|him|them)\b|\buntil\s+(?:she|he|they)\s+(?:quits?|resigns?|leaves?|goes)\b|\bname\s+and\s+shame\b|\bflood\s+(?:their|her|his|the)\s+(?:\w+\s+)?(?:page|inbox|reviews?|comments)\b|\block\s+and\s+report\b|\bget\s+(?:her|him|them)\s+sacked\b|\bmake\s+sure\s+(?:he|she|they)\s+never\s+works?\s+again\b|\bexpose\s+(?:them|him|her)\b|\blet'?s\s+(?:all\s+)?(?:flood|report|email|go\s+round)\b/ },
+  { weight: 0.45, re: /\b(?:share|repost)\s+this\s+(?:so|everywhere|far|until|to)\b|\beveryone\s+(?:should\s+)?(?:report|email|complain\s+about|message)\s+(?:him|her|them)\b|\breport\s+(?:him|her|them|everyone)\b|\bsteer\s+clear\b|\beveryone\s+knows\s+it\b|\bpick\s+on\b/ },
+];
+
+const PRAISE_WORD_RE = new RegExp(String.raw`\b${PRAISE_WORDS}\b`);
+const GROUP_NEGATIVE = new RegExp(
+  String.raw`\b(?:those|these|bloody|dirty|filthy|smelly|stupid|fucking|fkn|all\s+the|all)\s+${GROUPS}\b|\b${GROUPS}\s+(?:\w+\s+){0,4}?(?:are\s+all|all|should|shouldn'?t|need\s+to|must|want|ought|are)\s+(?:\w+\s+){0,3}?(?:thieves|criminals|scum|rapists|terrorists|dirty|filthy|smelly|animals|vermin|out|back|banned|deported|kicked|thrown|leave|go|parasites|scroungers|disgusting|vile|breeding|invading|gassed|shot)\b|\b(?:kick|throw|chuck|send|get)\s+(?:all\s+)?(?:the\s+)?${GROUPS}\s+(?:out|back|home)\b`,
+);
+const GROUP_HINT = new RegExp(String.raw`\b${GROUPS}\b`);
+/** Cheap pre-check: every threat pattern contains one of these. */
+const THREAT_HINT = /kill|murder|stab|shoot|shot|hurt|batter|beat|smash|knock|punch|slap|kick|burn|torch|bomb|blow|strangl|throttl|glass|deck|lamp|run\s|through|break|wait|sort|deal|find|get|come|visit|hang|hung|strung|lynch|put\s+down|rot|die|inside|back|know\s+where|walking|regret|pay|sorry|words?\s+with|surprise|bat|knife|hammer|machete|gun|crowbar|brick|smack|hiding|[\u{1F52A}\u{1F52B}\u{1F4A3}]/u;
+const GO_BACK = /\bgo\s+back\s+(?:to\s+(?:your|their|his|her)\s+own\s+(?:country|countries)|where\s+(?:you|they|he|she)\s+(?:came|come)\s+from|home)\b|\bsend\s+(?:them|him|her|'em)\s+(?:all\s+)?(?:back|home)\b|\bdeport\s+(?:them|him|her)\b/;
+const GO_BACK_TO_PLACE = /\bgo\s+back\s+to\s+([a-z]+)/g;
+const NOT_A_COUNTRY = new Set(['school', 'work', 'bed', 'class', 'the', 'sleep', 'normal', 'basics', 'lessons', 'it', 'a', 'my', 'your', 'his', 'her', 'their', 'our', 'being', 'how', 'what', 'where', 'when', 'sleep', 'college', 'uni', 'university', 'nursery', 'wales', 'england', 'town']);
+
+interface Hit extends Span {
+  weight: number;
+  text: string;
+}
+
+function usable(doc: Doc, span: Span): boolean {
+  return !overlaps(span, doc.praise) && !overlaps(span, doc.quoted) && !overlaps(span, doc.ignored);
+}
+
+/** Words of the clause before `pos` (back to the last comma/clause break), at most `n`. */
+function clauseBefore(doc: Doc, pos: number, n: number): string {
+  const s = sentenceAt(doc, pos);
+  const before = doc.clean.text.slice(s.start, pos);
+  const clause = before.split(/[,;:(]|\bbut\b|\bthough\b/).pop() ?? '';
+  return clause.trim().split(/\s+/).slice(-n).join(' ');
+}
+
+function negated(doc: Doc, span: Span): boolean {
+  return NEGATION.test(clauseBefore(doc, span.start, 4));
+}
+
+const weightCache = new WeakMap<readonly Term[], { re: RegExp; w: number }[]>();
+
+function hits(doc: Doc, terms: readonly Term[], re: RegExp): Hit[] {
+  const out: Hit[] = [];
+  let weights = weightCache.get(terms);
+  if (!weights) {
+    weights = terms.map((t) => ({ re: new RegExp(`^(?:${t.re})$`), w: t.weight }));
+    weightCache.set(terms, weights);
+  }
+  for (const span of findAll(doc.clean.text, re)) {
+    if (!usable(doc, span)) continue;
+    const text = doc.clean.text.slice(span.start, span.end);
+    const w = weights.find((x) => x.re.test(text))?.w ?? terms[0]!.weight;
+    out.push({ ...span, weight: w, text });
+  }
+  return out;
+}
+
+const PROFANITY_RE = alternation(PROFANITY);
+const MILD_RE = alternation(MILD_PROFANITY);
+const NOUN_RE = alternation(INSULT_NOUNS);
+const WEAK_NOUN_RE = alternation(WEAK_INSULT_NOUNS);
+const ADJ_RE = alternation(INSULT_ADJECTIVES);
+const SLUR_RE = alternation(SLURS);
+const EXTREMIST_RE = new RegExp(String.raw`\b(?:${EXTREMIST.join('|')})\b`, 'g');
+const ADJ_ALONE = new RegExp(`^(?:${INSULT_ADJECTIVES.map((t) => t.re).join('|')})$`);
+
+export interface AbuseSignals {
+  findings: Finding[];
+  /** Any lexical sign of hostility (used to decide whether praise can discount the classifier). */
+  hostile: boolean;
+  praised: boolean;
+}
+
+export function abuseRules(doc: Doc): AbuseSignals {
+  const text = doc.clean.text;
+  const findings: Finding[] = [];
+
+  // threats
+  const threatSpans: Span[] = [];
+  let threatWeight = 0;
+  let threatReason = '';
+  for (const t of THREAT_HINT.test(text) ? THREATS : []) {
+    for (const span of findAll(text, t.re)) {
+      if (!usable(doc, span)) continue;
+      threatSpans.push(span);
+      if (t.weight > threatWeight) {
+        threatWeight = t.weight;
+        threatReason = t.reason;
+      }
+    }
+  }
+  if (threatSpans.length) {
+    findings.push({ category: 'abuse.threat', confidence: threatWeight, reason: `${threatReason} ("${quote(doc, threatSpans[0]!)}")`, spans: threatSpans });
+  }
+
+  // harassment / incitement
+  const harSpans: Span[] = [];
+  const harWeights: number[] = [];
+  for (const h of HARASSMENT) {
+    for (const span of findAll(text, h.re)) {
+      if (!usable(doc, span)) continue;
+      harSpans.push(span);
+      harWeights.push(h.weight);
+    }
+  }
+  if (harSpans.length) {
+    findings.push({ category: 'abuse.harassment', confidence: noisyOr(harWeights), reason: `urges others to target someone ("${quote(doc, harSpans[0]!)}")`, spans: harSpans });
+  }
+
+  // discriminatory
+  const discSpans: Span[] = [];
+  const discWeights: number[] = [];
+  for (const h of hits(doc, SLURS, SLUR_RE)) {
+    if (negated(doc, h)) continue;
+    discSpans.push(h);
+    discWeights.push(/^chavs?$/.test(h.text) ? 0.5 : h.weight);
+  }
+  const groupSpans = GROUP_HINT.test(text) ? findAll(text, GROUP_NEGATIVE) : [];
+  for (const span of [...groupSpans, ...findAll(text, GO_BACK)]) {
+    if (!usable(doc, span)) continue;
+    discSpans.push(span);
+    discWeights.push(0.85);
+  }
+  for (const m of text.matchAll(GO_BACK_TO_PLACE)) {
+    const place = m[1]!;
+    const start = m.index! + m[0].length - place.length;
+    const original = doc.raw[doc.clean.start[start]!] ?? '';
+    if (!NOT_A_COUNTRY.has(place) && original >= 'A' && original <= 'Z') {
+      const span = { start: m.index!, end: m.index! + m[0].length };
+      if (usable(doc, span)) {
+        discSpans.push(span);
+        discWeights.push(0.85);
+      }
+    }
+  }
+  if (discSpans.length) {
+    findings.push({ category: 'abuse.discriminatory', confidence: noisyOr(discWeights), reason: `discriminatory language ("${quote(doc, discSpans[0]!)}")`, spans: discSpans });
+  }
+
+  // extremist
+  const ext = findAll(text, EXTREMIST_RE).filter((s) => usable(doc, s));
+  if (ext.length) findings.push({ category: 'abuse.extremist', confidence: 0.9, reason: `extremist language ("${quote(doc, ext[0]!)}")`, spans: ext });
+
+  // disparaging / defamatory
+  const dispSpans: Span[] = [];
+  const dispWeights: number[] = [];
+  for (const h of hits(doc, INSULT_NOUNS, NOUN_RE)) {
+    if (negated(doc, h)) continue;
+    dispSpans.push(h);
+    dispWeights.push(h.weight);
+  }
+  for (const h of hits(doc, WEAK_INSULT_NOUNS, WEAK_NOUN_RE)) {
+    const before = clauseBefore(doc, h.start, 3);
+    if (negated(doc, h)) continue;
+    const lastWord = before.split(/\s+/).pop() ?? '';
+    const insulting = COPULA_OR_INTENSIFIER.test(before) || ADJ_ALONE.test(lastWord) || /\b(?:a|an)$/.test(before) && /\b(?:is|are|'s|was|such)\b/.test(clauseBefore(doc, h.start, 5));
+    if (!insulting) continue;
+    dispSpans.push(h);
+    dispWeights.push(h.weight);
+  }
+  for (const h of hits(doc, INSULT_ADJECTIVES, ADJ_RE)) {
+    if (negated(doc, h)) continue;
+    const s = sentenceAt(doc, h.start);
+    const sentence = text.slice(s.start, s.end);
+    const before = clauseBefore(doc, h.start, 3);
+    const after = text.slice(h.end, Math.min(s.end, h.end + 40));
+    const predicate = /\b(?:is|are|was|were|'s|'re|being|so|too|such)\b/.test(before);
+    const attributive = /^[\s,-]*(?:\w+[\s,-]+){0,2}?(?:teachers?|staff|head(?:teacher)?|principal|deputy|senco|tas?|cows?|bitch(?:es)?|people|lot|teacher|woman|man|bloke|git|sod|witch|pig|scroungers?|parasites?|kids|parents|families|slag|bully|liar|snake|scumbag|idiots?|twat|prat|muppets?|clowns?|hypocrites?|creeps?|nationalist)\b/.test(after);
+    const target = TARGET.test(sentence);
+    dispSpans.push(h);
+    dispWeights.push(attributive ? 0.5 : predicate && target ? 0.5 : predicate ? 0.42 : target ? 0.3 : 0.2);
+  }
+  for (const span of findAll(text, ACCUSATION)) {
+    if (!usable(doc, span)) continue;
+    const s = sentenceAt(doc, span.start);
+    if (REPORTED.test(text.slice(s.start, s.end))) continue;
+    dispSpans.push(span);
+    dispWeights.push(0.6);
+  }
+  const mild = hits(doc, MILD_PROFANITY, MILD_RE).filter((h) => !negated(doc, h));
+  const dispScore = noisyOr([...dispWeights, ...mild.map(() => (dispWeights.length ? 0.15 : 0))]);
+  if (dispSpans.length) {
+    findings.push({ category: 'abuse.disparaging', confidence: dispScore, reason: `insulting or damaging words (${listQuoted(doc, dispSpans)})`, spans: dispSpans });
+  }
+
+  // obscene
+  const prof = hits(doc, PROFANITY, PROFANITY_RE);
+  const praised = doc.praise.length > 0 || PRAISE_WORD_RE.test(text);
+  if (prof.length) {
+    const positive = prof.every((h) => {
+      const s = sentenceAt(doc, h.start);
+      return PRAISE_WORD_RE.test(text.slice(s.start, s.end));
+    });
+    const hostileElsewhere = dispSpans.length > 0 || threatSpans.length > 0;
+    const conf = positive && !hostileElsewhere ? 0.3 : noisyOr([0.6, ...prof.slice(1).map(() => 0.2), ...mild.map(() => 0.1)]);
+    findings.push({ category: 'abuse.obscene', confidence: conf, reason: `obscene language (${listQuoted(doc, prof)})`, spans: prof });
+  }
+
+  const hostile = findings.some((f) => f.confidence >= 0.4);
+  return { findings, hostile, praised };
+}
+
+function quote(doc: Doc, span: Span): string {
+  return doc.raw.slice(doc.clean.start[span.start]!, doc.clean.end[span.end - 1]!).replace(/\s+/g, ' ').slice(0, 60);
+}
+
+function listQuoted(doc: Doc, spans: readonly Span[]): string {
+  const seen = new Set<string>();
+  for (const s of spans) {
+    seen.add(`"${quote(doc, s)}"`);
+    if (seen.size === 3) break;
+  }
+  return [...seen].join(', ');
+}
+
+export { quote as quoteSpan };

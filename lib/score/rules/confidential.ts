@@ -1,0 +1,195 @@
+/**
+ * Confidential rules: identifiable pupils with sensitive details, staff private lives, personal
+ * contact and identity details, internal matters that have leaked, and credentials. They work on the
+ * original text (case matters for names) with spans in original coordinates.
+ */
+import type { Doc, Span } from '../document';
+import { noisyOr, type Finding } from '../findings';
+import { findDates, findEmails, findNiNumbers, findPhones, findPostcodes, findUpns } from '../identifiers';
+
+export interface ConfidentialOptions {
+  /** Capitalised words that are not people's names here (e.g. the school's own name). */
+  notNames?: readonly string[];
+}
+
+const NOT_NAME = new Set(
+  (
+    'The A An And In On At Of For To From By With Our My His Her Their Its This That These Those Year Years Yr Reception Nursery Class Form ' +
+    'School Schools Primary Secondary High Academy College Infant Infants Junior Juniors Grammar Catholic RC CE Church England Trust Council Centre Center ' +
+    'Park Green Brook Cross Vale Moor Fen Hill Road Street Lane Avenue Close Way Drive Hall House Court Gardens Place Manor Castle Hospice Estate Reserve ' +
+    'Mr Mrs Ms Miss Dr Sir St Saint Ofsted Estyn SATs GCSE GCSEs English Welsh Maths Science PE RE History Geography Art Music Drama Head Deputy ' +
+    'Teacher Teachers Governors Police Social Services Facebook WhatsApp Twitter Instagram TikTok Reddit BBC Gazette News Monday Tuesday Wednesday ' +
+    'Thursday Friday Saturday Sunday January February March April May June July August September October November December Christmas Easter Lent ' +
+    'God Heard Word Apparently Just Anyone Is Does Why Can Kid Girl Boy Lad Friend Found Leaked Staff Pupils Parents Someone Whoever Honestly Huge ' +
+    'Big Well Not Thank Thanks So Shoutout Poor Bless Keep Sorry Also Oh Yes No Hi Hello Dear Local Ysgol Blwyddyn Diocese Department Education ' +
+    'Arbor SIMS Team Year Lower Upper Sixth Key Stage Local Authority LA Trust Board Chair Business Manager Office Exams Officer Head Senior ' +
+    'Leadership Special Measures Requires Improvement Good Outstanding Inadequate Mock Results Student Students Pupil Care Home Holiday Caravan ' +
+    'New Old North South East West Upper Lower Great Little Saint Our Everyone Nobody Some All Many Most Every Any Anyway Apparently Everyone'
+  ).split(/\s+/),
+);
+
+const NAME = /\b([A-Z][a-z]+(?:[-'’][A-Z][a-z]+)?)\s+((?:Mc|Mac|O['’])?[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b/g;
+const TITLED = /\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Sir)\.?\s+[A-Z][a-zA-Z'’-]+/g;
+
+const PUPIL_MARKER = /\b(?:year|yr|y|blwyddyn)\s?(?:\d{1,2}|r)\b|\b(?:1[0-3]|[1-9])[a-z]\b|\breception\b|\bnursery\b|\baged\s+\d{1,2}\b|\b\d{1,2}[- ]year[- ]old\b|\b(?:she|he)'?s\s+(?:only\s+)?(?:\d{1,2}|fifteen|fourteen|thirteen|twelve|eleven|ten|nine|eight|seven|six|five)\b|\bpupil\b|\bstudent\b|\blad\b|\bboy\b|\bgirl\b|\bkid\b|\bchild\b|\bclassmates?\b|\bin\s+(?:his|her|my\s+\w+'s|your\s+\w+'s)\s+class\b/;
+const STAFF_ROLE = /\b(?:mr|mrs|ms|miss|mx|dr|sir)\.?\s+[a-z]|\b(?:head\s*teacher|headteacher|head\s+of\s+(?:year\s+\d+|\w+)|the\s+head|head's|principal|deputy(?:\s+head)?|senco|teacher|teaching\s+assistant|\bta\b|office\s+manager|business\s+manager|bursar|caretaker|chaplain|exams\s+officer|receptionist|dinner\s+lady|cook|governor|supply\s+teacher|tutor|her|his|she|he)\b/;
+const SENSITIVE_PUPIL = /\b(?:adhd|add|asd|autis\w*|asperger\w*|dyslexi\w*|dyspraxi\w*|sen|send|ehcp|ehc\s+plan|alns?|additional\s+learning\s+needs|1:1|one-to-one|statement(?:ed)?|speech\s+delay|learning\s+difficult\w*|epilep\w*|diabet\w*|leukaemia|cancer|asthma|allerg\w*|eating\s+disorder|anorexi\w*|bulimi\w*|self[- ]harm\w*|cuts\b|suicid\w*|depress\w*|anxiety|mental\s+health|camhs|hospital|inpatient|fractured|broken\s+(?:arm|leg|jaw|nose)|concussion|surgery|diagnos\w*|medication|pregnan\w*|sectioned|wets\s+(?:himself|herself)|soils|safeguarding|child\s+protection|social\s+services|social\s+worker|foster\w*|in\s+care|into\s+care|looked[- ]after|abused|abuse|neglect\w*|police|excluded|exclusion|expelled|suspended|pru|prison|jail|divorc\w*|splitting\s+up|split\s+up|on\s+drugs|drunk|on\s+the\s+game|kicked\s+(?:her|him)\s+out|stepdad|estranged|domestic|bereave\w*|free\s+school\s+meals|young\s+carer|homeless|restrained|bruised|knife|arrested|referred|refugee)\b/;
+const SENSITIVE_STAFF = /\b(?:cancer|chemo\w*|sick\s+leave|signed\s+off|stress\s+leave|off\s+sick|long[- ]term\s+sick|on\s+long[- ]term|depress\w*|anxiety|breakdown|mental\s+health|rehab|alcoholic|drink\s+problem|pregnan\w*|maternity|ivf|miscarri\w*|affair|divorc\w*|separated|ex\s+turned\s+up|diagnos\w*|terminal|surgery|operation|illness|disciplin\w*|misconduct|suspended|suspension|sacked|made\s+redundant|being\s+made\s+redundant|dismissed|date\s+of\s+birth|dob|lives\s+(?:at|on|in)|home\s+address)\b/;
+
+const LEAK_CUE = /\b(?:word\s+is|heard|hearing\s+(?:that|rumours|things)|apparently|rumou?rs?|my\s+(?:friend|mate|sister|brother|neighbour|husband|wife|cousin|mum|dad|sister-in-law|brother-in-law|partner|auntie|aunt|uncle)|(?:friend|mate|cousin|sister|neighbour)\s+who\s+(?:works|teaches)|works?\s+(?:there|in\s+the\s+office)|not\s+(?:been\s+)?(?:announced|public|published|minuted|told|in\s+the\s+public)|(?:hasn'?t|haven'?t|have\s+not|has\s+not)\s+(?:been\s+)?(?:announced|told|made\s+public|gone\s+to|signed|published|started)|keep(?:ing)?\s+(?:it\s+)?quiet|hush|secret|confidential|shh+|don'?t\s+(?:repeat|tell|say)|off\s+the\s+record|leaked|leaks?|by\s+mistake|in\s+error|messed\s+up|staff\s+(?:were|was|have\s+been|got)\s+told|were\s+told\s+(?:today|this|on|in|that)|told\s+(?:staff|us|everyone|me|our)|found\s+(?:it|out|his|her)|whatsapp|group\s+chat|parents'?\s+group|posted\s+(?:a\s+)?(?:photo|it|the)|someone'?s\s+posted|won'?t\s+be\s+published|not\s+yet|yet\b|until\s+(?:after|the)|whole\s+staffroom|staffroom|everyone'?s\s+talking|all\s+hush|sent\s+(?:round|to\s+the\s+whole|to\s+everyone)|emailed\s+the|left\s+on\s+the\s+bus|on\s+a\s+post-it|noticeboard|hiding\s+it|is\s+hiding|insider|minutes\s+won'?t|the\s+union)\b/;
+const INTERNAL = /\b(?:suspended|suspension|sacked|dismissed|disciplin\w+|gross\s+misconduct|misconduct|being\s+investigated|investigat\w+\s+for|hearing|marched\s+off|escorted\s+off|redundan\w+|restructur\w+|consultation|cutting\s+the\s+\w+(?:\s+form)?|closing\s+the\s+\w+(?:\s+form)?|clos(?:e|ing)\s+(?:the\s+)?(?:nursery|sixth\s+form)|merg(?:e|er|ing)\s+with|deficit|budget|finances|pay\s+rise|governors?\s+(?:meeting|row|vote|are|have|had|minutes)|governing\s+body|chair\s+of\s+governors|chair\s+walked\s+out|bust-up|fallen\s+out|at\s+war|resign\b|minutes|mock\s+results|predicted\s+grades|exam\s+results|results\s+have\s+leaked|spreadsheet|(?:sats|exam)\s+papers?|class\s+list|(?:names|list)\s+(?:and|with)\s+(?:\w+\s+){0,3}(?:grades|addresses|allergies|phone)|safeguarding\s+records|free\s+school\s+meals\s+kids|attendance\s+data|log\s+in\s+with\s+another)\b/;
+const PUBLIC_CUE = /\b(?:said|says|confirmed|announced|spokes\w+|statement|told\s+the\s+(?:\w+\s+)?(?:gazette|news|bbc|times|post|echo|paper)|according\s+to|reported|magistrates|tribunal|council\s+(?:has\s+)?confirmed|newsletter|press\s+release|panel|ruled|hearing\s+found|found\s+that|banned\s+from|inquest|court)\b/;
+
+const PERSONAL_PHONE = /\b(?:home|mobile|personal|private|landline|whatsapp|her\s+(?:own\s+)?(?:number|mobile|phone)|his\s+(?:own\s+)?(?:number|mobile|phone)|their\s+number|number\s+is|text\s+(?:her|him)|ring\s+(?:her|him)|call\s+(?:her|him)|rang\s+(?:her|him))\b/;
+const OFFICE_PHONE = /\b(?:office|reception|main\s+number|school\s+number|switchboard|admissions|attendance\s+line|absence|enquiries|box\s+office|helpline|childline|nspcc|police|tickets?|booking)\b/;
+const ADDRESS = /\b\d{1,4}[a-z]?,?\s+(?:[A-Z][a-z']+\s+){1,3}(?:Road|Rd|Street|St|Avenue|Ave|Lane|Ln|Close|Drive|Dr|Way|Crescent|Cres|Court|Ct|Grove|Gardens|Gdns|Place|Pl|Terrace|Bank|View|Rise|Hill|Walk|Mews|Square|Row|Parade|Park|Meadow|Meadows|Green|Fold|Croft|End|Chase|Vale)\b|\b\d{1,4}[a-z]?,?\s+(?:Ffordd|Heol|Stryd|Lôn|Lon|Maes|Bryn|Cae)\s+(?:[a-zA-Zôâ']+\s*){1,3}/g;
+const LIVES = /\b(?:lives?|living|live[sd]?\s+(?:at|on|in)|home\s+address|her\s+address|his\s+address|address\s+is|moved\s+to|house\s+is|her\s+house|his\s+house)\b/;
+const LIVES_ON_STREET = /\blives?\s+(?:at|on)\s+(?:[A-Z][a-z']+\s+){1,3}(?:Road|Rd|Street|Avenue|Ave|Lane|Close|Drive|Way|Crescent|Court|Grove|Gardens|Place|Terrace|Bank|View|Rise|Hill|Walk|Mews|Square|Row|Parade)\b/g;
+const DOB_CUE = /\b(?:dob|d\.o\.b|date\s+of\s+birth|born(?:\s+on)?|birthday\s+is)\b/;
+const CREDENTIAL = /\b(?:password|passwd|pass\s*word|passcode|pin(?:\s+code)?|log-?in|username|user\s*name|user\s+id)s?\b(?:\s+(?:for|to|on|of)\s+(?:the\s+)?[\w.-]+(?:\s+[\w.-]+)?)?\s*(?:is|:|=|-|was)?\s*((?:[\w.@#!$%&*+\/-]+)(?:\s*\/\s*[\w.@#!$%&*+-]+)?)/gi;
+
+/** "should be sacked", "want him struck off": an opinion, not a disclosure. */
+const OPINION_BEFORE = /\b(?:should|shld|must|needs?\s+to|ought\s+to|deserves?\s+to|want(?:s|ed)?\s+(?:\w+\s+)?to|hope)\s+(?:\w+\s+){0,2}(?:be\s+|get\s+|got\s+)?$|\bget\s+(?:him|her|them)\s+$/;
+
+const SENSITIVE_STAFF_G = new RegExp(SENSITIVE_STAFF.source, 'g');
+const INTERNAL_G = new RegExp(INTERNAL.source, 'g');
+const CREDENTIAL_HINT = /pass|pin|log-?in|user/;
+
+function sentenceSpan(raw: string, pos: number): Span {
+  let s = pos;
+  while (s > 0 && !/[.!?\n]/.test(raw[s - 1]!)) s--;
+  let e = pos;
+  while (e < raw.length && !/[.!?\n]/.test(raw[e]!)) e++;
+  return { start: s, end: e };
+}
+
+/** The sentence at `pos` plus its neighbours. */
+function around(raw: string, pos: number): string {
+  const here = sentenceSpan(raw, pos);
+  const prev = here.start > 1 ? sentenceSpan(raw, here.start - 2) : here;
+  const next = here.end + 1 < raw.length ? sentenceSpan(raw, here.end + 1) : here;
+  return raw.slice(prev.start, next.end).toLowerCase();
+}
+
+function findNames(raw: string, notNames: ReadonlySet<string>): Span[] {
+  const out: Span[] = [];
+  for (const m of raw.matchAll(NAME)) {
+    const [a, b] = [m[1]!, m[2]!];
+    if (NOT_NAME.has(a) || NOT_NAME.has(b) || notNames.has(a.toLowerCase()) || notNames.has(b.toLowerCase())) continue;
+    const after = raw.slice(m.index! + m[0].length, m.index! + m[0].length + 14);
+    if (/^\s+(?:Primary|School|Academy|College|High|Church|Park|Road|Street|Lane|Close|Avenue|Drive|Way|Trust|Centre|FC|Rovers|Hall|Infants?|Juniors?)\b/.test(after)) continue;
+    out.push({ start: m.index!, end: m.index! + m[0].length });
+  }
+  return out;
+}
+
+export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): Finding[] {
+  const raw = doc.raw;
+  const lowered = raw.toLowerCase();
+  const lower = lowered.length === raw.length ? lowered : raw.replace(/[A-Z]/g, (c) => c.toLowerCase());
+  const hasDigits = /\d/.test(raw);
+  const notNames = new Set((options.notNames ?? []).flatMap((n) => n.toLowerCase().split(/[^a-z\u00C0-\u024F]+/)).filter(Boolean));
+  const findings: Finding[] = [];
+  const leak = LEAK_CUE.test(lower);
+
+  // pupil personal information: a named child near a pupil marker and a sensitive detail
+  const pupilSpans: Span[] = [];
+  const anySensitive = SENSITIVE_PUPIL.test(lower);
+  for (const name of anySensitive ? findNames(raw, notNames) : []) {
+    const ctx = around(raw, name.start);
+    const window = lower.slice(Math.max(0, name.start - 90), name.end + 90);
+    if (!PUPIL_MARKER.test(window)) continue;
+    if (/\b(?:mr|mrs|ms|miss|dr|head(?:teacher)?|teacher|principal)\s*$/.test(lower.slice(Math.max(0, name.start - 12), name.start))) continue;
+    const sensitive = SENSITIVE_PUPIL.exec(ctx);
+    if (!sensitive) continue;
+    pupilSpans.push(name);
+    const at = lower.indexOf(sensitive[0], Math.max(0, name.start - 200));
+    if (at >= 0) pupilSpans.push({ start: at, end: at + sensitive[0].length });
+  }
+  if (pupilSpans.length) {
+    findings.push({ category: 'confidential.pupil-personal', confidence: 0.88, raw: true, spans: pupilSpans,
+      reason: `names a pupil ("${raw.slice(pupilSpans[0]!.start, pupilSpans[0]!.end)}") with sensitive details ("${raw.slice(pupilSpans[1]?.start ?? 0, pupilSpans[1]?.end ?? 0)}")` });
+  }
+
+  // staff personal information
+  const staffSpans: Span[] = [];
+  for (const m of lower.matchAll(SENSITIVE_STAFF_G)) {
+    if (OPINION_BEFORE.test(lower.slice(Math.max(0, m.index! - 30), m.index!))) continue;
+    const s = sentenceSpan(raw, m.index!);
+    const sentence = lower.slice(s.start, s.end);
+    const prev = s.start > 1 ? lower.slice(sentenceSpan(raw, s.start - 2).start, s.start) : '';
+    if (!STAFF_ROLE.test(sentence) && !STAFF_ROLE.test(prev)) continue;
+    if (PUBLIC_CUE.test(sentence) && !leak) continue;
+    // pupils' details are handled above; here the subject must be an adult
+    if (/\b(?:pupil|student|lad|boy|girl|kid|son|daughter|year\s+\d+\s+(?:boy|girl|lad|kid))\b/.test(sentence) && !/\b(?:mr|mrs|ms|miss|teacher|head|deputy|senco|chaplain|staff)\b/.test(sentence)) continue;
+    staffSpans.push({ start: m.index!, end: m.index! + m[0].length });
+  }
+  if (staffSpans.length) {
+    const detail = raw.slice(staffSpans[0]!.start, staffSpans[0]!.end);
+    findings.push({ category: 'confidential.staff-personal', confidence: leak ? 0.8 : 0.7, raw: true, spans: staffSpans, reason: `private details about a member of staff ("${detail}")` });
+  }
+
+  // contact and identity details
+  const contact: { span: Span; weight: number; what: string }[] = [];
+  for (const p of hasDigits ? findPhones(raw) : []) {
+    const before = lower.slice(Math.max(0, p.start - 70), p.start);
+    const after = lower.slice(p.end, p.end + 50);
+    const personal = PERSONAL_PHONE.test(before) || PERSONAL_PHONE.test(after);
+    const office = OFFICE_PHONE.test(before.slice(-40)) && !/\b(?:home|mobile|personal|private)\b/.test(before.slice(-40));
+    const w = office ? 0.1 : personal ? 0.9 : p.detail === 'mobile' ? 0.7 : 0.35;
+    contact.push({ span: p, weight: w, what: `${p.detail} number` });
+  }
+  for (const e of raw.includes('@') ? findEmails(raw) : []) {
+    const before = lower.slice(Math.max(0, e.start - 60), e.start);
+    const personalCue = /\b(?:personal|private|home|her\s+own|his\s+own)\b/.test(before);
+    contact.push({ span: e, weight: e.detail === 'personal' ? 0.88 : personalCue ? 0.8 : 0.05, what: `${e.detail === 'personal' ? 'personal ' : ''}email address` });
+  }
+  const addresses = [...(hasDigits ? raw.matchAll(ADDRESS) : []), ...(lower.includes('live') ? raw.matchAll(LIVES_ON_STREET) : [])];
+  for (const a of addresses) {
+    const span = { start: a.index!, end: a.index! + a[0].length };
+    const ctx = lower.slice(Math.max(0, span.start - 80), span.end + 40);
+    const residence = LIVES.test(ctx);
+    const person = STAFF_ROLE.test(around(raw, span.start)) || /\b(?:kid|boy|girl|lad|son|daughter|family|mum|dad)\b/.test(ctx);
+    const postcodeNear = findPostcodes(raw.slice(span.end, span.end + 40)).length > 0;
+    contact.push({ span, weight: residence ? 0.9 : person && postcodeNear ? 0.8 : person ? 0.55 : 0.2, what: 'home address' });
+  }
+  for (const pc of hasDigits ? findPostcodes(raw) : []) {
+    const near = addresses.some((a) => pc.start >= a.index! && pc.start - (a.index! + a[0].length) < 40);
+    const ctx = lower.slice(Math.max(0, pc.start - 80), pc.start);
+    if (near || LIVES.test(ctx)) contact.push({ span: pc, weight: 0.85, what: 'postcode with an address' });
+  }
+  for (const d of hasDigits ? findDates(raw) : []) {
+    const before = lower.slice(Math.max(0, d.start - 40), d.start);
+    if (DOB_CUE.test(before)) contact.push({ span: d, weight: 0.88, what: 'date of birth' });
+  }
+  if (hasDigits) for (const ni of findNiNumbers(raw)) contact.push({ span: ni, weight: 0.95, what: 'National Insurance number' });
+  if (hasDigits) for (const u of findUpns(raw)) contact.push({ span: u, weight: 0.95, what: 'unique pupil number' });
+  const strong = contact.filter((c) => c.weight >= 0.5);
+  if (strong.length) {
+    const top = strong.reduce((a, b) => (b.weight > a.weight ? b : a));
+    findings.push({ category: 'confidential.contact-details', confidence: noisyOr(strong.map((c) => c.weight)), raw: true, spans: strong.map((c) => c.span),
+      reason: `${[...new Set(strong.map((c) => c.what))].join(', ')} ("${raw.slice(top.span.start, top.span.end)}")` });
+  }
+
+  // credentials
+  const creds: Span[] = [];
+  for (const m of CREDENTIAL_HINT.test(lower) ? raw.matchAll(CREDENTIAL) : []) {
+    const secret = m[1] ?? '';
+    if (!/\d/.test(secret) && !/[#!$%&*@]/.test(secret) && !/[a-z][A-Z]|[A-Z][a-z]+[A-Z]/.test(secret) && !/[._]/.test(secret)) continue;
+    if (/^(?:is|was|the|a|on|for)$/i.test(secret)) continue;
+    creds.push({ start: m.index!, end: m.index! + m[0].length });
+  }
+  if (creds.length) findings.push({ category: 'confidential.credentials', confidence: 0.92, raw: true, spans: creds, reason: `shares log-in details ("${raw.slice(creds[0]!.start, creds[0]!.end)}")` });
+
+  // internal matters
+  const internal = [...lower.matchAll(INTERNAL_G)].filter((m) => !OPINION_BEFORE.test(lower.slice(Math.max(0, m.index! - 30), m.index!)));
+  if (internal.length) {
+    const publicReport = PUBLIC_CUE.test(lower) && !leak;
+    const conf = leak ? 0.75 : publicReport ? 0.2 : 0.4;
+    const spans = internal.map((m) => ({ start: m.index!, end: m.index! + m[0].length }));
+    findings.push({ category: 'confidential.internal', confidence: conf, raw: true, spans, reason: `internal matter${leak ? ' shared before it was made public' : ''} ("${raw.slice(spans[0]!.start, spans[0]!.end)}")` });
+  }
+  return findings;
+}
+
+export { LEAK_CUE };

@@ -1,0 +1,65 @@
+/**
+ * Reputation rules: public reporting that reflects poorly on the school. Not an attack, but the
+ * headteacher wants to know: poor inspections, protests, fines, investigations, apologies, criticism.
+ */
+import { findAll, overlaps, sentenceAt, type Doc, type Span } from '../document';
+import { noisyOr, type Finding } from '../findings';
+import type { CategoryId } from '../policy';
+
+interface Rule {
+  category: CategoryId;
+  weight: number;
+  re: RegExp;
+  what: string;
+}
+
+const RULES: Rule[] = [
+  { category: 'reputation.inspection', weight: 0.8, what: 'poor inspection judgement',
+    re: /\b(?:inadequate|requires?\s+improvement|required\s+improvement|special\s+measures|serious\s+weaknesses|significant\s+improvement|downgraded|lost\s+(?:its\s+)?(?:outstanding|good)\s+(?:rating|status|grade)|loses\s+outstanding|stripped\s+of)\b/g },
+  { category: 'reputation.protest', weight: 0.72, what: 'protest',
+    re: /\b(?:protest\w*|petition\w*|walk(?:ed)?\s*-?\s*out|walkouts?|demonstrat(?:ion|ions|ors|ed)|picket\w*|open\s+letter|campaign\w*\s+against|boycott\w*)\b/g },
+  { category: 'reputation.sanction', weight: 0.78, what: 'fine or legal action',
+    re: /\b(?:fined|fine\s+of|ordered\s+to\s+pay|compensation|tribunal|prosecut\w+|banned\s+from\s+(?:working|teaching)|struck\s+off|misconduct\s+hearing|convicted|sued|legal\s+action|magistrates)\b/g },
+  { category: 'reputation.investigation', weight: 0.75, what: 'investigation',
+    re: /\b(?:police|council|local\s+authority|authority|ofsted|dfe|department\s+for\s+education|exam\s+board|charity\s+commission|regulator|information\s+commissioner|ico|lado|diocese|commission|watchdog|mp)\s+(?:\w+\s+){0,4}?(?:investigat\w+|prob(?:e|es|ing)|inquir\w+|review\w*|called|involved|launch\w*)\b|\b(?:is|are|being|been|under|faces?|facing|launch\w*|opened|open)\s+(?:\w+\s+){0,3}?(?:investigation|inquiry|probe|review)\b|\binvestigation\s+(?:into|after|over)\b|\bcalls?\s+for\s+(?:an\s+)?inquiry\b|\b(?:is|are|was|were|being|been)\s+investigated\b|\bnamed\s+in\s+(?:a|an|the)\s+(?:\w+\s+){0,2}investigation\b|\binvestigating\s+(?:after|complaints|claims|reports)\b/g },
+  { category: 'reputation.apology', weight: 0.75, what: 'public apology',
+    re: /\b(?:apologi[sz](?:ed|es|ing)|apologi[sz]e\s+to|apology|apologies|said\s+sorry|says\s+sorry)\b/g },
+  { category: 'reputation.criticism', weight: 0.45, what: 'criticism or incident',
+    re: /\b(?:criticis\w+|criticiz\w+|critical\s+report|backlash|anger|angry|fury|furious|outrage\w*|row\s+over|under\s+fire|slammed|condemned|blasted|complaints?|accused|allegations?|left\s+behind|left\s+on\s+(?:the\s+)?coach|data\s+breach|evacuated|asbestos|closed\s+(?:after|over|because)|resigned\s+after|exodus|off-?rolling|removed\s+pupils|structural|cracks|outbreak|injured|assault\w*|scandal|damning|discriminat\w+|isolation\s+booths?|ignored|failed\s+to|shortfall|in\s+large\s+numbers|wrong\s+parents|wrong\s+dates)\b/g },
+];
+
+const CRITICS = /\b(?:parents|families|residents|mp|councillors?|campaigners|critics|union|unions|inspectors|report|pupils\s+say|families\s+say)\b/;
+const OPINION_BEFORE = /\b(?:should|must|needs?\s+to|ought\s+to|deserves?\s+to)\s+(?:\w+\s+){0,2}(?:be\s+|get\s+)?$/;
+const NEGATED = /\b(?:no\s+longer|not|never|out\s+of|removed\s+from|came\s+out\s+of|lifted|taken\s+out\s+of|moved\s+(?:up\s+)?from|from)\s+(?:\w+\s+){0,2}$/;
+/** A first-person writer apologising ("I apologise for the long post") is not the school apologising. */
+const FIRST_PERSON_APOLOGY = /\bi\s+(?:\w+\s+)?$/;
+
+export function reputationRules(doc: Doc): Finding[] {
+  const text = doc.clean.text;
+  const byCategory = new Map<CategoryId, { spans: Span[]; weights: number[]; what: string }>();
+  for (const rule of RULES) {
+    for (const span of findAll(text, rule.re)) {
+      if (overlaps(span, doc.ignored)) continue;
+      const before = text.slice(Math.max(0, span.start - 40), span.start);
+      if (rule.category === 'reputation.inspection' && NEGATED.test(before)) continue;
+      if (rule.category === 'reputation.apology' && FIRST_PERSON_APOLOGY.test(before)) continue;
+      if (OPINION_BEFORE.test(before)) continue;
+      let w = rule.weight;
+      if (rule.category === 'reputation.criticism') {
+        const s = sentenceAt(doc, span.start);
+        if (CRITICS.test(text.slice(s.start, s.end))) w += 0.2;
+        if (/^failed\s+to|^ignored|^complaints?/.test(text.slice(span.start, span.end))) w -= 0.1;
+      }
+      const entry = byCategory.get(rule.category) ?? { spans: [], weights: [], what: rule.what };
+      entry.spans.push(span);
+      entry.weights.push(w);
+      byCategory.set(rule.category, entry);
+    }
+  }
+  const findings: Finding[] = [];
+  for (const [category, e] of byCategory) {
+    const first = e.spans[0]!;
+    findings.push({ category, confidence: noisyOr(e.weights), spans: e.spans, reason: `${e.what} ("${doc.raw.slice(doc.clean.start[first.start]!, doc.clean.end[first.end - 1]!)}")` });
+  }
+  return findings;
+}

@@ -1,0 +1,71 @@
+import type { Role } from '../auth/principal';
+import type { SigningKey } from '../auth/tokens';
+import { GSI1 } from './table';
+import type { Item, TableItems } from './items';
+
+/** A locally managed web user (Cognito holds users in AWS). Email is the id, stored lower-case. */
+export interface UserRecord {
+  email: string;
+  role: Role;
+  trustId: string;
+  schoolId?: string;
+  passwordHash: string;
+  disabled: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+const userKey = (email: string) => ({ PK: `USER#${email.toLowerCase()}`, SK: 'PROFILE' });
+const signingKeyKey = { PK: 'AUTH', SK: 'SIGNING_KEY' };
+
+/** Users (`USER#email`), listed per trust through GSI1 (`USERS` / `trustId#email`); and the local signing key. */
+export class UserStore {
+  constructor(private readonly items: TableItems) {}
+
+  async get(email: string): Promise<UserRecord | undefined> {
+    const row = await this.items.get(userKey(email));
+    return row ? toUser(row) : undefined;
+  }
+
+  /** Creates the user; false when one with this email exists already. */
+  async create(user: UserRecord): Promise<boolean> {
+    return this.items.putIfAbsent(toItem(user));
+  }
+
+  /** Creates or replaces. */
+  async save(user: UserRecord): Promise<void> {
+    await this.items.put(toItem(user));
+  }
+
+  async list(trustId?: string): Promise<UserRecord[]> {
+    const rows = await this.items.query('USERS', { prefix: trustId ? `${trustId}#` : '' }, { index: GSI1 });
+    return rows.map(toUser);
+  }
+
+  async setDisabled(email: string, disabled: boolean, at: string): Promise<boolean> {
+    return this.items.set(userKey(email), { disabled, updatedAt: at });
+  }
+
+  /**
+   * The local token-signing key pair, created on first use. Two processes starting at once both try a
+   * conditional put; the loser reads the winner's key, so every process signs and verifies with one key.
+   */
+  async signingKey(generate: () => SigningKey): Promise<SigningKey> {
+    const existing = await this.items.get(signingKeyKey);
+    if (existing) return existing.key as SigningKey;
+    const key = generate();
+    if (await this.items.putIfAbsent({ ...signingKeyKey, key })) return key;
+    const winner = await this.items.get(signingKeyKey);
+    return winner!.key as SigningKey;
+  }
+}
+
+function toItem(u: UserRecord): Item {
+  const email = u.email.toLowerCase();
+  return { ...userKey(email), GSI1PK: 'USERS', GSI1SK: `${u.trustId}#${email}`, kind: 'user', ...u, email };
+}
+
+function toUser(row: Item): UserRecord {
+  const { PK: _p, SK: _s, GSI1PK: _g1, GSI1SK: _g2, kind: _k, ...rest } = row;
+  return rest as unknown as UserRecord;
+}

@@ -1,0 +1,53 @@
+import { html } from 'hono/html';
+import type { SchoolRef } from '../config/schema';
+import { FAMILIES, SEVERITIES, STATUSES } from '../app/mentions-query';
+import type { Html } from './layout';
+
+export type RawFilters = Record<string, string | undefined>;
+
+const options = (values: readonly string[], selected: string | undefined, anyLabel: string) => html`<option value="">${anyLabel}</option>${values.map(
+  (v) => html`<option value="${v}"${v === selected ? html` selected` : ''}>${v}</option>`,
+)}`;
+
+function err(problems: Record<string, string>, name: string) {
+  return problems[name] ? html`<span class="error" id="f-${name}-error">${problems[name]}</span>` : '';
+}
+const invalid = (problems: Record<string, string>, name: string) =>
+  problems[name] ? html` aria-invalid="true" aria-describedby="f-${name}-error"` : '';
+
+/** The GET filter form: works without JavaScript; every control has a label; errors sit next to the field. */
+export function filterForm(raw: RawFilters, schools: SchoolRef[], problems: Record<string, string>, showSchool: boolean): Html {
+  const v = (k: string) => raw[k] ?? '';
+  return html`<form class="filters" method="get" action="/mentions" role="search">
+<fieldset><legend>Filter flagged items</legend>
+${showSchool
+  ? html`<div class="field"><label for="f-school">School</label><select id="f-school" name="school"${invalid(problems, 'school')}><option value="">All schools</option>${schools.map(
+      (s) => html`<option value="${s.school.id}"${s.school.id === raw.school ? html` selected` : ''}>${s.school.name}</option>`,
+    )}</select>${err(problems, 'school')}</div>`
+  : ''}
+<div class="field"><label for="f-family">Family</label><select id="f-family" name="family"${invalid(problems, 'family')}>${options(FAMILIES, raw.family, 'Any family')}</select>${err(problems, 'family')}</div>
+<div class="field"><label for="f-category">Category</label><input id="f-category" name="category" value="${v('category')}" placeholder="e.g. abuse.threat"${invalid(problems, 'category')}>${err(problems, 'category')}</div>
+<div class="field"><label for="f-severity">Severity</label><select id="f-severity" name="severity"${invalid(problems, 'severity')}>${options(SEVERITIES, raw.severity, 'Any severity')}</select>${err(problems, 'severity')}</div>
+<div class="field"><label for="f-status">Status</label><select id="f-status" name="status"${invalid(problems, 'status')}>${options(STATUSES, raw.status, 'Any status')}</select>${err(problems, 'status')}</div>
+<div class="field"><label for="f-from">From date (UTC)</label><input id="f-from" type="date" name="from" value="${v('from')}"${invalid(problems, 'from')}>${err(problems, 'from')}</div>
+<div class="field"><label for="f-to">To date (UTC)</label><input id="f-to" type="date" name="to" value="${v('to')}"${invalid(problems, 'to')}>${err(problems, 'to')}</div>
+<div class="field"><label for="f-sort">Order</label><select id="f-sort" name="sort"${invalid(problems, 'sort')}>
+<option value="newest"${raw.sort !== 'severity' ? html` selected` : ''}>Newest first</option>
+<option value="severity"${raw.sort === 'severity' ? html` selected` : ''}>Most severe first</option></select>${err(problems, 'sort')}</div>
+<div class="field wide"><label for="f-q">Text contains</label><input id="f-q" type="search" name="q" value="${v('q')}"${invalid(problems, 'q')}>${err(problems, 'q')}</div>
+</fieldset>
+<div class="actions"><button type="submit">Apply filters</button><a class="button secondary" href="/mentions">Clear</a></div>
+</form>`;
+}
+
+/** The filter part of a query string (no cursor), to build page, export and "next" links. */
+export function filterQuery(raw: RawFilters, extra: Record<string, string | undefined> = {}): string {
+  const params = new URLSearchParams();
+  for (const k of ['school', 'family', 'category', 'severity', 'status', 'from', 'to', 'q', 'sort']) {
+    const value = raw[k];
+    if (value) params.set(k, value);
+  }
+  for (const [k, value] of Object.entries(extra)) if (value) params.set(k, value);
+  const s = params.toString();
+  return s ? `?${s}` : '';
+}

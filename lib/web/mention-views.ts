@@ -1,0 +1,182 @@
+import { html } from 'hono/html';
+import type { Principal } from '../auth/principal';
+import type { SchoolRef } from '../config/schema';
+import { formatLocal } from '../digest/schedule';
+import { safeHttpUrl } from '../digest/text';
+import { STATUSES, type MentionList, type ReviewedMention } from '../app/mentions-query';
+import type { ReviewEvent, ViewEvent } from '../store/review-store';
+import { filterForm, filterQuery, type RawFilters } from './filters-view';
+import { segmentsFor } from './highlight';
+import type { Html } from './layout';
+import { short, visible } from './text';
+
+const DEFAULT_TZ = 'Europe/London';
+
+export const severityBadge = (m: ReviewedMention) => (m.severity ? html`<span class="badge sev-${m.severity}">${m.severity}</span>` : html`<span class="muted">none</span>`);
+export const statusBadge = (s: string) => html`<span class="st st-${s}">${s}</span>`;
+
+function when(iso: string | undefined, tz: string) {
+  if (!iso) return html`<span class="muted">not given by the feed</span>`;
+  const valid = !Number.isNaN(Date.parse(iso));
+  return valid
+    ? html`<time datetime="${iso}">${formatLocal(iso, tz)}</time> <span class="muted">· ${new Date(iso).toISOString().replace('.000Z', 'Z')} UTC</span>`
+    : html`${short(iso, 80)} <span class="muted">(as given by the feed)</span>`;
+}
+
+export function listBody(input: {
+  principal: Principal;
+  raw: RawFilters;
+  problems: Record<string, string>;
+  schools: SchoolRef[];
+  result: MentionList;
+}): Html {
+  const { raw, result, schools, principal } = input;
+  const byId = new Map(schools.map((s) => [s.school.id, s.school]));
+  const filtered = ['school', 'family', 'category', 'severity', 'status', 'from', 'to', 'q'].some((k) => raw[k]);
+  const rows = result.mentions.map((m) => {
+    const school = byId.get(m.schoolId);
+    return html`<tr>
+<td class="when"><time datetime="${m.capturedAt}">${formatLocal(m.capturedAt, school?.timezone ?? DEFAULT_TZ)}</time></td>
+<td>${school?.name ?? m.schoolId}</td>
+<td class="title-cell"><a href="/mentions/${m.id}"><bdi>${short(m.title, 140) || '(untitled)'}</bdi></a>${m.assignee ? html`<div class="small muted">Assigned to ${m.assignee}</div>` : ''}</td>
+<td>${m.families.join(', ')}<div class="small muted">${m.score.categories.map((c) => c.label).join(', ')}</div></td>
+<td>${severityBadge(m)}</td>
+<td>${statusBadge(m.status)}</td>
+</tr>`;
+  });
+  const table =
+    result.mentions.length === 0
+      ? html`<p class="empty">${filtered ? 'No flagged items match these filters. Try widening the dates or clearing a filter.' : 'Nothing flagged yet. Mentions that look abusive, leak confidential information or could harm a school’s reputation appear here after the next poll.'}</p>`
+      : html`<table>
+<caption>${result.mentions.length} item${result.mentions.length === 1 ? '' : 's'} on this page, ${raw.sort === 'severity' ? 'most severe first' : 'newest first'}</caption>
+<thead><tr><th scope="col">Captured</th><th scope="col">School</th><th scope="col">Title</th><th scope="col">Why</th><th scope="col">Severity</th><th scope="col">Status</th></tr></thead>
+<tbody>${rows}</tbody></table>`;
+  return html`<h1>Flagged items</h1>
+${filterForm(raw, schools, input.problems, principal.role !== 'head')}
+${result.truncated ? html`<p class="notice">Only the first 5,000 matching items were ordered by severity. Narrow the dates or filters to see the rest in order.</p>` : ''}
+<div class="actions no-print"><a class="button secondary" href="/mentions.csv${filterQuery(raw)}" download>Export these as CSV (evidence log)</a></div>
+${table}
+<div class="pager">${raw.cursor ? html`<a href="/mentions${filterQuery(raw)}">First page</a>` : ''}${result.next ? html`<a href="/mentions${filterQuery(raw, { cursor: result.next })}" rel="next">Next page →</a>` : ''}</div>`;
+}
+
+function facts(m: ReviewedMention, school: SchoolRef['school'] | undefined) {
+  const tz = school?.timezone ?? DEFAULT_TZ;
+  const link = safeHttpUrl(m.canonicalUrl ?? m.url);
+  const asFound = m.url && m.url !== link?.href ? html`<div class="small muted">As found in the feed: <code>${visible(m.url)}</code></div>` : '';
+  return html`<dl class="facts">
+<dt>School</dt><dd>${school?.name ?? m.schoolId}</dd>
+<dt>Web address</dt><dd>${link ? html`<a href="${link.href}" rel="noopener noreferrer nofollow" target="_blank">${link.href}</a>` : html`<span>${m.url ? visible(m.url) : 'none given'}</span> <span class="muted">(not a web link)</span>`}${asFound}</dd>
+<dt>Published</dt><dd>${when(m.publishedAt, tz)}</dd>
+<dt>Captured</dt><dd>${when(m.capturedAt, tz)}</dd>
+<dt>Author</dt><dd>${m.author ? visible(m.author) : html`<span class="muted">not given</span>`}</dd>
+<dt>Source feed</dt><dd><code>${visible(m.feedUrl)}</code></dd>
+${m.feedItemId ? html`<dt>Feed item id</dt><dd><code>${visible(m.feedItemId)}</code></dd>` : ''}
+<dt>SHA-256 of text</dt><dd><code class="hash">${m.textSha256}</code></dd>
+<dt>Severity</dt><dd>${severityBadge(m)}</dd>
+<dt>Status</dt><dd>${statusBadge(m.status)}${m.assignee ? html` · assigned to ${m.assignee}` : ''}</dd>
+</dl>`;
+}
+
+function capturedText(m: ReviewedMention) {
+  const text = segmentsFor(m.text, m.score.evidence, 'text').map((s) =>
+    s.category ? html`<mark title="Evidence: ${s.category}">${visible(s.text)}</mark>` : visible(s.text),
+  );
+  return html`<div class="snapshot" id="captured-text">${text}</div>`;
+}
+
+function titleWithEvidence(m: ReviewedMention) {
+  return segmentsFor(m.title || '(untitled)', m.score.evidence, 'title').map((s) =>
+    s.category ? html`<mark title="Evidence: ${s.category}">${visible(s.text)}</mark>` : visible(s.text),
+  );
+}
+
+function why(m: ReviewedMention) {
+  return html`<p>${m.score.explanation}</p>
+<ul class="cats">${m.score.categories.map(
+    (cat) => html`<li><strong>${cat.label}</strong> <span class="muted">(${cat.family}, ${cat.severity})</span>: ${cat.reason}.<br><span class="small">Policy clause: ${cat.policyClause}</span></li>`,
+  )}</ul>
+<p class="small muted">School match: ${m.match.reason}</p>`;
+}
+
+export function snapshotBody(input: {
+  mention: ReviewedMention;
+  school?: SchoolRef['school'];
+  history: ReviewEvent[];
+  views: ViewEvent[];
+  csrf: string;
+  form?: { status?: string; note?: string; assignee?: string; problems: Record<string, string> };
+  notice?: string;
+}): Html {
+  const { mention: m, school, history } = input;
+  const tz = school?.timezone ?? DEFAULT_TZ;
+  const f = input.form ?? { problems: {} };
+  const p = f.problems;
+  const fieldErr = (name: string) => (p[name] ? html`<span class="error" id="r-${name}-error">${p[name]}</span>` : '');
+  const inv = (name: string) => (p[name] ? html` aria-invalid="true" aria-describedby="r-${name}-error"` : '');
+  const trail = history.length
+    ? html`<ol class="trail">${[...history].reverse().map(
+        (e) => html`<li><div><strong>${statusBadge(e.from)} → ${statusBadge(e.to)}</strong></div>
+<div class="small">by ${e.actor} (${e.actorRole}) · <time datetime="${e.at}">${formatLocal(e.at, tz)}</time></div>
+${e.assignee ? html`<div class="small">Assigned to ${e.assignee}</div>` : ''}
+<p class="note">${visible(e.note)}</p></li>`,
+      )}</ol>`
+    : html`<p class="muted">No review yet.</p>`;
+  return html`<p class="no-print"><a href="/mentions">← All flagged items</a></p>
+${input.notice ? html`<p class="notice" role="status">${input.notice}</p>` : ''}
+${p.form ? html`<p class="notice bad" role="alert">${p.form}</p>` : ''}
+<h1>${titleWithEvidence(m)}</h1>
+<div class="cols">
+<div>
+${facts(m, school)}
+<h2>Why it was flagged</h2>
+${why(m)}
+<h2>Captured text</h2>
+<p class="small muted">Evidence is highlighted. Invisible or direction-changing characters are shown as [U+…] markers.</p>
+${capturedText(m)}
+<p class="no-print"><a href="/mentions/${m.id}/evidence">Print-friendly evidence record</a></p>
+</div>
+<div class="no-print">
+<section class="panel" aria-labelledby="review-h">
+<h2 id="review-h">Review</h2>
+<form method="post" action="/mentions/${m.id}/review" novalidate>
+<input type="hidden" name="_csrf" value="${input.csrf}">
+<input type="hidden" name="expected" value="${m.status}">
+<div class="field"><label for="r-status">New status</label>
+<select id="r-status" name="status"${inv('status')}>${STATUSES.map(
+    (s) => html`<option value="${s}"${s === (f.status ?? nextDefault(m.status)) ? html` selected` : ''}>${s === 'dismissed' ? 'dismissed (false positive)' : s}</option>`,
+  )}</select>${fieldErr('status')}</div>
+<div class="field"><label for="r-note">Note (kept in the audit trail)</label>
+<textarea id="r-note" name="note" required maxlength="2000"${inv('note')}>${f.note ?? ''}</textarea>${fieldErr('note')}</div>
+<div class="field"><label for="r-assignee">Assign to (email, optional)</label>
+<input id="r-assignee" type="email" name="assignee" value="${f.assignee ?? m.assignee ?? ''}" autocomplete="off"${inv('assignee')}>${fieldErr('assignee')}</div>
+<div class="actions"><button type="submit">Save review</button></div>
+</form>
+</section>
+<section class="panel" aria-labelledby="trail-h">
+<h2 id="trail-h">Audit trail</h2>
+${trail}
+<h3 class="small">Recent reads of this snapshot</h3>
+<ul class="small muted">${input.views.map((v) => html`<li>${v.actor} · ${formatLocal(v.at, tz)} · ${v.via}</li>`)}</ul>
+</section>
+</div>
+</div>`;
+}
+
+const nextDefault = (s: string) => (s === 'new' ? 'reviewed' : s);
+
+/** One page that prints cleanly to PDF: time, date, web address, text, hash; no navigation or forms. */
+export function evidenceBody(m: ReviewedMention, school: SchoolRef['school'] | undefined, history: ReviewEvent[], printedBy: string, printedAt: string): Html {
+  const tz = school?.timezone ?? DEFAULT_TZ;
+  return html`<article class="evidence-page">
+<p class="no-print"><a href="/mentions/${m.id}">← Back to the item</a> · Use your browser’s Print (Ctrl+P / ⌘P) and “Save as PDF”.</p>
+<h1>Evidence record: ${titleWithEvidence(m)}</h1>
+${facts(m, school)}
+<h2>Why it was flagged</h2>
+${why(m)}
+<h2>Captured text</h2>
+${capturedText(m)}
+<h2>Review history</h2>
+${history.length ? html`<ul>${history.map((e) => html`<li>${formatLocal(e.at, tz)}: ${e.from} → ${e.to} by ${e.actor}${e.assignee ? `, assigned to ${e.assignee}` : ''}. “${visible(e.note)}”</li>`)}</ul>` : html`<p>No review yet.</p>`}
+<p class="small muted">Mention id ${m.id}. Record produced by Schoolwatch for ${printedBy} at ${formatLocal(printedAt, tz)} (${printedAt} UTC). The SHA-256 above is of the captured text exactly as stored.</p>
+</article>`;
+}

@@ -1,0 +1,54 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { silentLogger } from '../../lib/app/deps';
+import { loadEnv } from '../../lib/config/env';
+import { DataDirBusyError } from '../../lib/local/data-dir-lock';
+import { startLocalStack, type LocalStack } from '../../lib/local/stack';
+
+/** `npm start -- --demo` as a user runs it: one process, embedded servers, demo feeds on loopback. */
+describe('local stack with --demo', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'schoolwatch-stack-'));
+  const env = loadEnv({ DATA_DIR: dataDir, PORT: '0', MAIL_PORT: '0', DYNAMODB_PORT: '0' });
+  let stack: LocalStack;
+
+  beforeAll(async () => {
+    stack = await startLocalStack({ env, demo: true, schedule: false, log: silentLogger });
+  }, 60_000);
+  afterAll(async () => {
+    await stack?.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('shows the flagged demo mentions on the web page', async () => {
+    const demo = stack.demoUsers!;
+    const trustUser = demo.users.find((u) => u.role === 'trust')!;
+    const login = await fetch(`${stack.webUrl}/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: trustUser.email, password: demo.password }),
+    });
+    expect(login.status).toBe(200);
+    const { token } = (await login.json()) as { token: string };
+    expect((await fetch(`${stack.webUrl}/mentions`, { redirect: 'manual' })).status).not.toBe(200);
+    const res = await fetch(`${stack.webUrl}/mentions`, { headers: { authorization: `Bearer ${token}` } });
+    expect(res.status).toBe(200);
+    const page = await res.text();
+    expect(page).toContain('Re: new head at Northgate Park Academy');
+    expect(page).toContain('Worried about my son at St Brendan');
+    expect(page).not.toContain('choir wins regional final');
+    expect(res.headers.get('content-security-policy')).toContain("default-src 'none'");
+  });
+
+  it('delivers one digest per demo school to the mail viewer', async () => {
+    const res = await fetch(new URL('store', stack.mailViewerUrl));
+    const body = (await res.json()) as { emails: unknown[] };
+    expect(body.emails).toHaveLength(2);
+  });
+
+  it('refuses a second process on the same data folder with a clear message', async () => {
+    await expect(startLocalStack({ env, schedule: false, log: silentLogger })).rejects.toThrow(DataDirBusyError);
+    await expect(startLocalStack({ env, schedule: false, log: silentLogger })).rejects.toThrow(/DYNAMODB_ENDPOINT=http:\/\/127\.0\.0\.1:\d+/);
+  });
+});
