@@ -15,6 +15,9 @@ import { withCliRuntime } from '../lib/local/cli-runtime';
 import { parseUserCommand, readPassword, runUserCommand, USER_HELP } from '../lib/app/users';
 import { assessItem, loadSchoolsFile } from '../lib/score/assess';
 
+// The local tools support Node 20.19+; the SDK's Node 22 advisory is for the Lambda runtime, which is on 22+.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
 const HELP = `Usage: npm run -s cli -- <command> [options]
 
 Commands:

@@ -4,6 +4,9 @@ import { consoleLogger } from '../lib/app/deps';
 import { loadEnv } from '../lib/config/env';
 import { startLocalStack } from '../lib/local/stack';
 
+// The local tools support Node 20.19+; the SDK's Node 22 advisory is for the Lambda runtime, which is on 22+.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
 const HELP = `Usage: npm start [-- --demo]
 
 Starts Schoolwatch locally in one process: DynamoDB (dynalite, data in DATA_DIR), a local SES mail server

@@ -19,8 +19,17 @@ const LEXICON_FEATURES: [string, RegExp][] = [
 ];
 const SECOND_PERSON = /\b(?:you|ur|u|your|you're|youre|ya)\b/;
 
-export const FEATURE_VERSION = 3;
-export const HASH_BITS = 18;
+const ENV = (k: string, d: number) => (process.env[k] !== undefined ? Number(process.env[k]) : d);
+const FW_WORD = ENV('FW_WORD', 1);
+const FW_CHAR = ENV('FW_CHAR', 1);
+const FW_LEX = ENV('FW_LEX', 1);
+const CHAR_MIN = ENV('CHAR_MIN', 3);
+const CHAR_MAX = ENV('CHAR_MAX', 5);
+const CHAR_CROSS = ENV('CHAR_CROSS', 0);
+const UNSTEM = ENV('UNSTEM', 0);
+const HASHSEG = ENV('HASHSEG', 0);
+export const FEATURE_VERSION = ENV('FEATURE_VERSION', 3);
+export const HASH_BITS = ENV('HASH_BITS', 18);
 const MASK = (1 << HASH_BITS) - 1;
 
 export interface SparseVector {
@@ -66,11 +75,19 @@ export function classifierTokens(clean: string): string[] {
 
 // de-duplication without allocating a set per text: a bucket is taken when stamp[k] === generation
 const stamp = new Uint32Array(1 << HASH_BITS);
+const slot = new Int32Array(1 << HASH_BITS);
 let generation = 0;
 const scratch = new Int32Array(1 << 14);
-const codes = new Int32Array(1 << 12);
+const scratchVal = new Float32Array(1 << 14);
+const codes = new Int32Array(1 << 13);
 
-export function extractFeatures(raw: string, clean: string = cleanText(foldText(raw)).text): SparseVector {
+const CAMEL = /#([A-Za-z0-9]+)/g;
+function segmentHashtags(raw: string): string {
+  return raw.replace(CAMEL, (_m, tag: string) => ' ' + tag.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2') + ' ');
+}
+
+export function extractFeatures(raw: string, clean?: string): SparseVector {
+  if (clean === undefined || HASHSEG) clean = cleanText(foldText(HASHSEG ? segmentHashtags(raw) : raw)).text;
   const words = classifierTokens(clean);
   generation = (generation + 1) >>> 0;
   if (generation === 0) {
@@ -80,50 +97,51 @@ export function extractFeatures(raw: string, clean: string = cleanText(foldText(
   const gen = generation;
   let n = 0;
   const max = scratch.length;
+  const put = (k: number, v: number) => {
+    if (stamp[k] === gen) scratchVal[slot[k]!] = scratchVal[slot[k]!]! + v;
+    else if (n < max) {
+      stamp[k] = gen;
+      slot[k] = n;
+      scratch[n] = k;
+      scratchVal[n++] = v;
+    }
+  };
   let prev = '<s>';
   for (const w of words) {
     const st = stem(w);
-    let k = fnv(SEED_UNI, st) & MASK;
-    if (stamp[k] !== gen && n < max) {
-      stamp[k] = gen;
-      scratch[n++] = k;
-    }
-    k = fnv(fnv(SEED_BI, prev), st) & MASK;
-    if (stamp[k] !== gen && n < max) {
-      stamp[k] = gen;
-      scratch[n++] = k;
-    }
+    put(fnv(SEED_UNI, st) & MASK, FW_WORD);
+    if (UNSTEM && st !== w) put(fnv(SEED_UNI ^ 0x55, w) & MASK, FW_WORD);
+    put(fnv(fnv(SEED_BI, prev), st) & MASK, FW_WORD);
     prev = st;
-    if (w.length >= 2 && w.length < 4000 && w.charCodeAt(0) >= 97) {
-      // character 3-5-grams of "<word>"
+    if (!CHAR_CROSS && w.length >= 2 && w.length < 4000 && w.charCodeAt(0) >= 97) {
       const L = w.length + 2;
       codes[0] = 60;
       for (let q = 0; q < w.length; q++) codes[q + 1] = w.charCodeAt(q);
       codes[L - 1] = 62;
-      for (let p = 0; p < L - 2; p++) {
-        let h = SEED_CHAR;
-        const end = Math.min(L, p + 5);
-        for (let q = p; q < end; q++) {
-          h = Math.imul(h ^ codes[q]!, 16777619);
-          if (q - p >= 2) {
-            k = (h >>> 0) & MASK;
-            if (stamp[k] !== gen && n < max) {
-              stamp[k] = gen;
-              scratch[n++] = k;
-            }
-          }
-        }
+      charGrams(L);
+    }
+  }
+  if (CHAR_CROSS) {
+    let L = 0;
+    codes[L++] = 32;
+    for (const w of words) {
+      if (L + w.length + 1 >= codes.length) break;
+      for (let q = 0; q < w.length; q++) codes[L++] = w.charCodeAt(q);
+      codes[L++] = 32;
+    }
+    charGrams(L);
+  }
+  function charGrams(L: number) {
+    for (let p = 0; p + CHAR_MIN <= L; p++) {
+      let h = SEED_CHAR;
+      const end = Math.min(L, p + CHAR_MAX);
+      for (let q = p; q < end; q++) {
+        h = Math.imul(h ^ codes[q]!, 16777619);
+        if (q - p >= CHAR_MIN - 1) put((h >>> 0) & MASK, FW_CHAR);
       }
     }
   }
-  const add = (h: number) => {
-    const k = h & MASK;
-    if (stamp[k] !== gen && n < max) {
-      stamp[k] = gen;
-      scratch[n++] = k;
-    }
-  };
-  add(fnv(fnv(SEED_BI, prev), '</s>'));
+  put(fnv(fnv(SEED_BI, prev), '</s>') & MASK, FW_WORD);
   // meta: lexicon hits (binned counts), addressed at "you"
   const secondPerson = SECOND_PERSON.test(clean);
   for (const [name, re] of LEXICON_FEATURES) {
@@ -131,15 +149,19 @@ export function extractFeatures(raw: string, clean: string = cleanText(foldText(
     let c = 0;
     while (re.exec(clean) && c < 3) c++;
     if (c > 0) {
-      add(fnv(SEED_META, `lex:${name}:${c}`));
-      add(fnv(SEED_META, `lex:${name}`));
-      if (secondPerson) add(fnv(SEED_META, `lex:${name}:you`));
+      put(fnv(SEED_META, `lex:${name}:${c}`) & MASK, FW_LEX);
+      put(fnv(SEED_META, `lex:${name}`) & MASK, FW_LEX);
+      if (secondPerson) put(fnv(SEED_META, `lex:${name}:you`) & MASK, FW_LEX);
     }
   }
   // meta: shouting
   const capsWords = (raw.match(/\b[A-Z]{3,}\b/g) ?? []).length;
-  if (capsWords >= 2) add(fnv(SEED_META, 'caps'));
+  if (capsWords >= 2) put(fnv(SEED_META, 'caps') & MASK, FW_LEX);
   const idx = scratch.slice(0, n);
-  const val = new Float32Array(n).fill(1 / Math.sqrt(n || 1));
+  const val = scratchVal.slice(0, n);
+  let norm = 0;
+  for (let i = 0; i < n; i++) norm += val[i]! * val[i]!;
+  norm = 1 / Math.sqrt(norm || 1);
+  for (let i = 0; i < n; i++) val[i] = val[i]! * norm;
   return { idx, val };
 }
