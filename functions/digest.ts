@@ -4,7 +4,7 @@ import { createSesMailer } from '../lib/digest/ses-mailer';
 import { lambdaRuntime, settingsFrom } from './runtime';
 
 const { env, store, log } = lambdaRuntime();
-const deps = { store, log, mailer: createSesMailer({ region: env.AWS_REGION }), settings: settingsFrom(env), clock: () => new Date(), newId: randomUUID };
+const deps = { store, log, mailer: createSesMailer({ region: env.AWS_REGION, endpoint: env.SES_ENDPOINT }), settings: settingsFrom(env), clock: () => new Date(), newId: randomUUID };
 
 /** Hourly schedule → send the digests of the schools whose local digest hour has come. */
 export const handler = async () => {

@@ -16,7 +16,8 @@ export function lambdaRuntime(): { env: Env; store: Store; log: AppLogger; logge
     warn: (m, e) => logger.warn(m, e ?? {}),
     error: (m, e) => logger.error(m, e ?? {}),
   };
-  const store = createStore(createDynamoClient({ region: env.AWS_REGION }), env.TABLE_NAME);
+  // DYNAMODB_ENDPOINT is unset in AWS; tests set it to run the real handler against dynalite.
+  const store = createStore(createDynamoClient({ region: env.AWS_REGION, endpoint: env.DYNAMODB_ENDPOINT }), env.TABLE_NAME);
   return { env, store, log, logger };
 }
 
