@@ -6,7 +6,9 @@ import { FeedJobMessage } from '../lib/queue/sqs-queue';
 import { lambdaRuntime, settingsFrom } from './runtime';
 
 const { env, store, log, logger } = lambdaRuntime();
-const deps = { store, log, fetcher: createSafeFetcher({ userAgent: env.FEED_USER_AGENT }), settings: settingsFrom(env), clock: () => new Date() };
+// FEED_ALLOW_HOSTS is empty in AWS (nothing private is reachable); tests set it to reach a loopback feed server.
+const fetcher = createSafeFetcher({ userAgent: env.FEED_USER_AGENT, allowHosts: env.FEED_ALLOW_HOSTS });
+const deps = { store, log, fetcher, settings: settingsFrom(env), clock: () => new Date() };
 const processor = new BatchProcessor(EventType.SQS);
 
 /** One SQS message = one feed. A broken feed is a recorded result; only store failures are retried by SQS. */

@@ -1,7 +1,7 @@
 /**
  * Train the abuse classifier (hashed n-gram logistic regression) and write lib/score/model/abuse-lr.json.
  *
- *   npm run train -- [--data ../shared/datasets] [--davidson-weight 0.2] [--school-weight 2] [--epochs 5] [--nb 0.5] [--folds 5]
+ *   npm run train -- [--data ../shared/datasets] [--davidson-weight 0.2] [--school-weight 2] [--epochs 5] [--nb 0.7] [--seeds 3] [--folds 5] [--cv-only]
  *
  * Data: TweetEval offensive train (OLID), Davidson et al. 2017, and the project's own labelled school
  * items (data/eval/items.jsonl, never the holdout). The decision threshold is chosen by k-fold
@@ -30,8 +30,8 @@ const { values: args } = parseArgs({
     lr: { type: 'string', default: '0.2' },
     l2: { type: 'string', default: '0.0001' },
     'dry-run': { type: 'boolean', default: false },
-    nb: { type: 'string', default: '0.5' },
-    seeds: { type: 'string', default: '1' },
+    nb: { type: 'string', default: '0.7' },
+    seeds: { type: 'string', default: '3' },
     'pos-weight': { type: 'string', default: '1' },
     'cv-only': { type: 'boolean', default: false },
   },
@@ -247,7 +247,10 @@ const valQuant = macroF1At(valProbs, valLabels, cv.threshold);
 const valCombined = combinedF1At(valProbs, ruleViews(valRows), valLabels, cvCombined.threshold);
 console.log(`TweetEval val macro-F1 (not tuned on): classifier ${pct(valFloat)} float, ${pct(valQuant)} int8 at ${cv.threshold}; rules + classifier ${pct(valCombined)} at ${cvCombined.threshold}`);
 
-const sparse = encodeSparse(q);
+// the sparse encoding pays off only when most buckets are zero; otherwise keep the dense one
+const sparseEnc = encodeSparse(q);
+const dense = Buffer.from(q.buffer).toString('base64');
+const sparse = sparseEnc.data.length < dense.length ? sparseEnc : { data: dense, count: undefined };
 const out = {
   version: FEATURE_VERSION,
   hashBits: HASH_BITS,
@@ -274,7 +277,7 @@ const out = {
 };
 if (!args['dry-run']) {
   writeFileSync(args.out!, JSON.stringify(out) + '\n');
-  console.log(`wrote ${args.out} (${(readFileSync(args.out!).length / 1024).toFixed(0)} KB, ${sparse.count} non-zero weights) in ${((Date.now() - t0) / 1000).toFixed(1)}s`);
+  console.log(`wrote ${args.out} (${(readFileSync(args.out!).length / 1024).toFixed(0)} KB, ${sparseEnc.count} non-zero weights, ${sparse.count === undefined ? 'dense' : 'sparse'}) in ${((Date.now() - t0) / 1000).toFixed(1)}s`);
 } else {
-  console.log(`(dry run) model would hold ${sparse.count} non-zero weights, about ${((sparse.data.length + 1000) / 1024).toFixed(0)} KB`);
+  console.log(`(dry run) model would hold ${sparseEnc.count} non-zero weights, about ${((sparse.data.length + 1000) / 1024).toFixed(0)} KB`);
 }

@@ -1,5 +1,5 @@
-import type { AppDeps } from './deps';
-import { planPolls, type FeedJob } from './plan-polls';
+import type { Logger } from './deps';
+import { planPolls, type FeedJob, type PlanDeps } from './plan-polls';
 
 /** Where planned jobs go: SQS in AWS, straight to pollFeed locally. */
 export interface JobQueue {
@@ -12,7 +12,7 @@ export interface DispatchSummary {
 }
 
 /** Plans due feeds and hands them to the queue (the dispatch Lambda). Kept apart from pollFeed so dispatch stays small. */
-export async function dispatchPolls(deps: Pick<AppDeps, 'store' | 'clock' | 'log'>, queue: JobQueue): Promise<DispatchSummary> {
+export async function dispatchPolls(deps: PlanDeps & { log: Logger }, queue: JobQueue): Promise<DispatchSummary> {
   const jobs = await planPolls(deps);
   await queue.enqueue(jobs);
   const summary = { feeds: jobs.length, schools: new Set(jobs.flatMap((j) => j.schools.map((s) => s.schoolId))).size };

@@ -1,16 +1,23 @@
-import type { AppDeps } from './deps';
-import { planPolls, type FeedJob } from './plan-polls';
-import { pollFeed, type PollResult } from './poll-feed';
+import { planPolls, type FeedJob, type PlanDeps } from './plan-polls';
+import { pollFeed, type PollDeps, type PollResult } from './poll-feed';
+
+/**
+ * Feeds polled at once by default (the local scheduler, `poll --once`). Most of a poll is waiting on the
+ * network and the store, so more than the core count pays; the fetcher's per-host limit (2 by default)
+ * still keeps any one site from seeing more than that many requests at once.
+ */
+export const DEFAULT_POLL_CONCURRENCY = 8;
+
+export interface PollJobsOptions {
+  concurrency?: number;
+  onResult?: (result: PollResult, done: number, total: number) => void;
+}
 
 /**
  * Polls many feeds with a concurrency limit. Each feed is its own unit: a failure is in its result,
  * and a thrown (store) error is reported for that feed without stopping the others.
  */
-export async function pollJobs(
-  deps: Pick<AppDeps, 'store' | 'fetcher' | 'clock' | 'log' | 'settings'>,
-  jobs: FeedJob[],
-  options: { concurrency?: number; onResult?: (result: PollResult, done: number, total: number) => void } = {},
-): Promise<PollResult[]> {
+export async function pollJobs(deps: PollDeps, jobs: FeedJob[], options: PollJobsOptions = {}): Promise<PollResult[]> {
   const results: PollResult[] = new Array(jobs.length);
   let next = 0;
   let done = 0;
@@ -36,14 +43,15 @@ export async function pollJobs(
       options.onResult?.(results[index]!, ++done, jobs.length);
     }
   };
-  await Promise.all(Array.from({ length: Math.min(options.concurrency ?? 4, jobs.length) }, worker));
+  const workers = Math.max(1, Math.min(options.concurrency ?? DEFAULT_POLL_CONCURRENCY, jobs.length));
+  await Promise.all(Array.from({ length: workers }, worker));
   return results;
 }
 
 /** `poll --once` and the local scheduler: every due feed now (or every feed with `all`). */
 export async function pollOnce(
-  deps: Pick<AppDeps, 'store' | 'fetcher' | 'clock' | 'log' | 'settings'>,
-  options: { all?: boolean; concurrency?: number; onResult?: (result: PollResult, done: number, total: number) => void } = {},
+  deps: PollDeps & { store: PlanDeps['store'] & PollDeps['store'] },
+  options: PollJobsOptions & { all?: boolean } = {},
 ): Promise<PollResult[]> {
   const jobs = await planPolls(deps, { includeNotDue: options.all });
   return pollJobs(deps, jobs, options);

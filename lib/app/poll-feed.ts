@@ -2,13 +2,30 @@ import { createHash } from 'node:crypto';
 import type { SchoolRef } from '../config/schema';
 import { FeedError } from '../feeds/errors';
 import { parseFeed } from '../feeds/parse';
-import type { FeedItem } from '../feeds/types';
+import type { FeedFetcher, FeedItem } from '../feeds/types';
 import { assessForSchool } from '../score/assess';
-import type { FeedState } from '../store/feed-state-store';
-import { mentionIdFor } from '../store/mention-store';
+import type { ConfigStore } from '../store/config-store';
+import type { Store } from '../store';
+import type { FeedState, FeedStateStore } from '../store/feed-state-store';
+import { mentionIdFor, type MentionStore } from '../store/mention-store';
 import type { Mention } from '../store/types';
-import type { AppDeps } from './deps';
-import type { FeedJob } from './plan-polls';
+import type { AppSettings, Logger } from './deps';
+import { schoolForScoring } from './school-for-scoring';
+import { mapLimit, type FeedJob } from './plan-polls';
+
+/** What polling one feed needs: the store calls it makes (a port: the benchmark swaps in a no-op store), a fetcher, a clock. */
+export interface PollDeps {
+  store: {
+    config: Pick<ConfigStore, 'getSchool'>;
+    feeds: Pick<FeedStateStore, 'get' | 'save'>;
+    mentions: Pick<MentionStore, 'record'>;
+    falsePositives: Pick<Store['falsePositives'], 'terms'>;
+  };
+  fetcher: FeedFetcher;
+  clock: () => Date;
+  log: Logger;
+  settings: Pick<AppSettings, 'pollIntervalMinutes'>;
+}
 
 export interface PollResult {
   url: string;
@@ -24,7 +41,20 @@ export interface PollResult {
 }
 
 /** Longest wait after repeated failures: a broken feed is still retried daily, and stays visible as failing. */
-const MAX_BACKOFF_MS = 24 * 3600_000;
+export const MAX_BACKOFF_MS = 24 * 3600_000;
+
+/**
+ * Wait before the next poll of a feed that has now failed `failures` times in a row: the poll interval,
+ * doubled per further failure, at most a day; never sooner than the site's Retry-After.
+ */
+export function backoffMs(intervalMs: number, failures: number, retryAfterSeconds = 0): number {
+  const exponential = Math.min(intervalMs * 2 ** Math.max(0, failures - 1), MAX_BACKOFF_MS);
+  return Math.max(retryAfterSeconds * 1000, exponential);
+}
+
+/** Items of one feed recorded at once, per school. */
+const ITEM_WRITE_CONCURRENCY = 4;
+
 /** Snapshots keep at most this much text (the evidence record stays well under DynamoDB's 400 KB item limit). */
 export const SNAPSHOT_TEXT_CAP = 20_000;
 
@@ -33,7 +63,7 @@ export const SNAPSHOT_TEXT_CAP = 20_000;
  * A feed that cannot be fetched or read is a recorded failure with backoff, returned as a value;
  * only a store failure throws (so the queue retries the job; its writes are idempotent).
  */
-export async function pollFeed(deps: Pick<AppDeps, 'store' | 'fetcher' | 'clock' | 'log' | 'settings'>, job: FeedJob): Promise<PollResult> {
+export async function pollFeed(deps: PollDeps, job: FeedJob): Promise<PollResult> {
   const now = deps.clock();
   const state: FeedState = (await deps.store.feeds.get(job.urlHash)) ?? { url: job.url, consecutiveFailures: 0 };
   const interval = deps.settings.pollIntervalMinutes * 60_000;
@@ -44,20 +74,26 @@ export async function pollFeed(deps: Pick<AppDeps, 'store' | 'fetcher' | 'clock'
     const fetched = await deps.fetcher.fetch({ url: job.url, etag: state.etag, lastModified: state.lastModified });
     if (fetched.kind === 'not-modified') {
       const nextPollAt = new Date(now.getTime() + interval).toISOString();
-      await deps.store.feeds.save(job.urlHash, { ...state, lastPolledAt: now.toISOString(), lastSuccessAt: now.toISOString(), consecutiveFailures: 0, nextPollAt });
+      await deps.store.feeds.save(job.urlHash, {
+        ...state,
+        lastPolledAt: now.toISOString(),
+        lastSuccessAt: now.toISOString(),
+        consecutiveFailures: 0,
+        lastError: undefined,
+        lastErrorCode: undefined,
+        nextPollAt,
+      });
       return { ...base, outcome: 'not-modified', nextPollAt };
     }
     // Relative links resolve against where the feed was actually served from (after redirects).
-    const parsed = await parseFeed(fetched.body, { feedUrl: fetched.finalUrl, contentType: fetched.contentType });
+    const parsed = await parseFeed(fetched.body, { feedUrl: fetched.finalUrl, contentType: fetched.contentType, now });
     items = parsed.items;
     state.etag = fetched.etag;
     state.lastModified = fetched.lastModified;
   } catch (err) {
     if (!(err instanceof FeedError)) throw err;
     const failures = state.consecutiveFailures + 1;
-    const retryAfterMs = (err.details.retryAfterSeconds ?? 0) * 1000;
-    const wait = Math.max(retryAfterMs, Math.min(interval * 2 ** (failures - 1), MAX_BACKOFF_MS));
-    const nextPollAt = new Date(now.getTime() + wait).toISOString();
+    const nextPollAt = new Date(now.getTime() + backoffMs(interval, failures, err.details.retryAfterSeconds)).toISOString();
     await deps.store.feeds.save(job.urlHash, {
       ...state,
       lastPolledAt: now.toISOString(),
@@ -78,12 +114,15 @@ export async function pollFeed(deps: Pick<AppDeps, 'store' | 'fetcher' | 'clock'
       deps.log.warn('school no longer configured; skipping its share of the feed', { schoolId, url: job.url });
       continue;
     }
-    for (const item of items) {
-      const counts = await recordItem(deps, ref, item, job.url, now);
+    const scoringRef = await schoolForScoring(deps.store, ref);
+    // Items are independent (parseFeed drops repeated item keys), so a few are written at once: each write is a
+    // store round trip or four, and one at a time made a feed's poll time the sum of them.
+    await mapLimit(items, ITEM_WRITE_CONCURRENCY, async (item) => {
+      const counts = await recordItem(deps, scoringRef, item, job.url, now);
       result.matched += counts.matched;
       result.flagged += counts.flagged;
       result.stored += counts.stored;
-    }
+    });
   }
   await deps.store.feeds.save(job.urlHash, {
     ...state,
@@ -98,7 +137,7 @@ export async function pollFeed(deps: Pick<AppDeps, 'store' | 'fetcher' | 'clock'
   return result;
 }
 
-async function recordItem(deps: Pick<AppDeps, 'store'>, { trustId, school }: SchoolRef, item: FeedItem, feedUrl: string, now: Date) {
+async function recordItem(deps: Pick<PollDeps, 'store'>, { trustId, school }: SchoolRef, item: FeedItem, feedUrl: string, now: Date) {
   const { match, score } = assessForSchool({ title: item.title, text: item.text }, school);
   if (!score) return { matched: 0, flagged: 0, stored: 0 };
   const build = score.flagged ? (capturedAt: string) => snapshot({ trustId, schoolId: school.id, item, feedUrl, capturedAt, match, score }) : undefined;

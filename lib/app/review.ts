@@ -2,7 +2,8 @@ import { z } from 'zod';
 import type { Principal } from '../auth/principal';
 import type { Store } from '../store';
 import type { ReviewEvent, ViewEvent } from '../store/review-store';
-import type { ReviewStatus } from '../store/types';
+import type { FalsePositiveTerm } from '../store/false-positive-store';
+import type { Mention, ReviewStatus } from '../store/types';
 import { MentionsQuery, type ReviewedMention } from './mentions-query';
 
 /** Review input that cannot be accepted, by field (shown next to the field). */
@@ -67,7 +68,27 @@ export async function reviewMention(
     const now = await deps.store.mentions.get(mentionId);
     throw new ReviewConflictError(now?.status ?? from);
   }
+  if (to === 'dismissed' && from !== 'dismissed') await deps.store.falsePositives.learn(falsePositiveTerms(mention, at, principal.email));
+  if (from === 'dismissed' && to !== 'dismissed') await deps.store.falsePositives.forget(mention.schoolId, mention.id);
   return { mention: { ...mention, status: to, assignee, reviewedAt: at, reviewedBy: principal.email }, event };
+}
+
+/**
+ * What a dismissal teaches: the words that made abuse or reputation categories fire. Confidential findings
+ * (a named pupil's details, a phone number) are facts, not wording, so a dismissal never silences them.
+ */
+export function falsePositiveTerms(mention: Mention, at: string, by: string): FalsePositiveTerm[] {
+  const families = new Map(mention.score.categories.map((c) => [c.id, c.family]));
+  const seen = new Set<string>();
+  const terms: FalsePositiveTerm[] = [];
+  for (const e of mention.score.evidence) {
+    const family = families.get(e.category);
+    const term = e.text.trim().toLowerCase().replace(/\s+/g, ' ');
+    if (!family || family === 'confidential' || term.length < 3 || term.length > 80 || seen.has(term)) continue;
+    seen.add(term);
+    terms.push({ schoolId: mention.schoolId, term, mentionId: mention.id, category: e.category, at, by });
+  }
+  return terms;
 }
 
 /** The audit trail shown on the item (oldest first), scoped like every read. */

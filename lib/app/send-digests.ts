@@ -1,56 +1,157 @@
-import type { SchoolRef } from '../config/schema';
-import { digestMail, renderDigest } from '../digest/render';
+import type { School, SchoolRef, Trust, TrustRollup } from '../config/schema';
+import { digestMail, renderDigest, renderRollup, rollupMail, type RollupGroup } from '../digest/render';
 import { localParts } from '../digest/schedule';
 import { MailError } from '../digest/types';
+import type { Store } from '../store';
+import { normaliseEmail, type SuppressionReason, type SuppressionRecord } from '../store/suppression-store';
+import type { Mention } from '../store/types';
 import type { AppDeps } from './deps';
 
-export type DigestOutcome = 'sent' | 'not-due' | 'already-sent' | 'nothing-new' | 'no-recipients' | 'in-progress' | 'failed';
+export type DigestOutcome =
+  | 'sent'
+  | 'not-due'
+  | 'already-sent'
+  | 'nothing-new'
+  | 'no-recipients'
+  | 'in-progress'
+  | 'failed'
+  /** The school's hits go in its trust's roll-up instead (`rollup.replaceSchoolDigests`). */
+  | 'rolled-up';
+
+/** A recipient left out because SES reported a permanent bounce or a complaint for it. */
+export interface SkippedRecipient {
+  email: string;
+  reason: SuppressionReason;
+  /** When SES reported it. */
+  at: string;
+}
 
 export interface DigestResult {
+  kind: 'school' | 'rollup';
+  /** The school; for a trust roll-up `trust:<trustId>`, so every caller can print one id per row. */
   schoolId: string;
+  trustId: string;
   localDate: string;
   outcome: DigestOutcome;
   mentions: number;
   messageId?: string;
   error?: string;
+  /** Why nothing went out, or who was left out, in words for the operator. */
+  message?: string;
+  /** Suppressed recipients this run did not send to. */
+  skippedRecipients?: SkippedRecipient[];
 }
 
 /** A claim with no recorded send after this long belongs to a run that died; the next run takes it over. */
 export const DIGEST_LEASE_MS = 10 * 60_000;
 /** How far back a digest looks for hits not yet sent (a school that was off for weeks still hears about them). */
 const LOOKBACK_MS = 60 * 86400_000;
+/**
+ * A roll-up that does not replace the school digests is a copy for the trust team: it lists the hits captured
+ * since the previous roll-up, reaching this far further back (and skipping hits a previous roll-up listed),
+ * so a hit written late by a slow or retried poll is not missed. The first roll-up covers the last day.
+ */
+const ROLLUP_OVERLAP_MS = 86400_000;
+
+type Deps = Pick<AppDeps, 'store' | 'mailer' | 'clock' | 'newId' | 'log' | 'settings'>;
+type TrustMeta = Omit<Trust, 'schools'>;
+type Suppressed = ReadonlyMap<string, SuppressionRecord>;
 
 /**
  * Sends each school its digest once per local day, at or after its digest hour (so a missed hourly run
- * catches up). `force` ignores the hour (CLI `digest --now`, the demo) but never the once-a-day rule.
+ * catches up), and each trust with a `rollup` its roll-up once per trust-local day at its hour.
+ * Suppressed addresses (SES bounce/complaint) are skipped and reported. `force` ignores the hour (CLI
+ * `digest --now`, the demo) but never the once-a-day rule. With `schoolId`, only that school (no roll-ups).
+ * One school's failure is a `failed` result, never a failed run.
  */
-export async function sendDigests(
-  deps: Pick<AppDeps, 'store' | 'mailer' | 'clock' | 'newId' | 'log' | 'settings'>,
-  options: { schoolId?: string; force?: boolean } = {},
-): Promise<DigestResult[]> {
+export async function sendDigests(deps: Deps, options: { schoolId?: string; force?: boolean } = {}): Promise<DigestResult[]> {
+  const force = options.force ?? false;
+  const [suppressedList, trustList] = await Promise.all([deps.store.suppressions.list(), deps.store.config.listTrusts()]);
+  const suppressed: Suppressed = new Map(suppressedList.map((r) => [r.email, r]));
+  const trusts = new Map(trustList.map((t) => [t.id, t]));
   const refs = options.schoolId
     ? [await deps.store.config.getSchool(options.schoolId)].filter((r): r is SchoolRef => r !== undefined)
     : await deps.store.config.listSchools();
   const results: DigestResult[] = [];
-  for (const ref of refs) results.push(await digestForSchool(deps, ref, options.force ?? false));
+  for (const ref of refs) {
+    const trust = trusts.get(ref.trustId) ?? (await deps.store.config.getTrust(ref.trustId));
+    results.push(await guarded(deps, schoolBase(deps, ref), () => digestForSchool(deps, ref, trust, suppressed, force)));
+  }
+  if (!options.schoolId) {
+    for (const trust of trustList) {
+      if (!trust.rollup) continue;
+      const rollup = trust.rollup;
+      const base = rollupBase(deps, trust, rollup);
+      results.push(await guarded(deps, base, () => rollupForTrust(deps, trust, rollup, refs.filter((r) => r.trustId === trust.id).map((r) => r.school), suppressed, force)));
+    }
+  }
   return results;
 }
 
-async function digestForSchool(
-  deps: Pick<AppDeps, 'store' | 'mailer' | 'clock' | 'newId' | 'log' | 'settings'>,
-  { trustId, school }: SchoolRef,
-  force: boolean,
-): Promise<DigestResult> {
+function schoolBase(deps: Deps, { trustId, school }: SchoolRef) {
+  return { kind: 'school' as const, schoolId: school.id, trustId, localDate: localParts(deps.clock(), school.timezone).date, mentions: 0 };
+}
+
+function rollupBase(deps: Deps, trust: TrustMeta, rollup: TrustRollup) {
+  return { kind: 'rollup' as const, schoolId: `trust:${trust.id}`, trustId: trust.id, localDate: localParts(deps.clock(), rollup.timezone).date, mentions: 0 };
+}
+
+/** An unexpected error (store down, a bug) fails this school's digest, not everyone's. Its claim, if any, is taken over after the lease. */
+async function guarded(deps: Deps, base: Omit<DigestResult, 'outcome'>, run: () => Promise<DigestResult>): Promise<DigestResult> {
+  try {
+    return await run();
+  } catch (err) {
+    const message = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
+    deps.log.error('digest run failed for this recipient group; it will be retried on a later run', { schoolId: base.schoolId, error: message });
+    return { ...base, outcome: 'failed', error: message };
+  }
+}
+
+/** Recipients still deliverable, and the suppressed ones left out. */
+export function splitRecipients(recipients: readonly string[], suppressed: Suppressed): { active: string[]; skipped: SkippedRecipient[] } {
+  const active: string[] = [];
+  const skipped: SkippedRecipient[] = [];
+  for (const email of recipients) {
+    const s = suppressed.get(normaliseEmail(email));
+    if (s) skipped.push({ email, reason: s.reason, at: s.at });
+    else active.push(email);
+  }
+  return { active, skipped };
+}
+
+function describeSkipped(skipped: SkippedRecipient[]): string {
+  return skipped.map((s) => `${s.email} (${s.reason === 'bounce' ? 'bounced' : 'complained'} ${s.at.slice(0, 10)})`).join(', ');
+}
+
+function allSuppressedMessage(what: string, skipped: SkippedRecipient[]): string {
+  return `every ${what} recipient is suppressed after an SES bounce or complaint: ${describeSkipped(skipped)}. Fix or replace these addresses (config import or the admin page), then lift the suppression.`;
+}
+
+async function digestForSchool(deps: Deps, { trustId, school }: SchoolRef, trust: TrustMeta | undefined, suppressed: Suppressed, force: boolean): Promise<DigestResult> {
   const now = deps.clock();
   const local = localParts(now, school.timezone);
-  const base = { schoolId: school.id, localDate: local.date, mentions: 0 };
+  const base = { kind: 'school' as const, schoolId: school.id, trustId, localDate: local.date, mentions: 0 };
   if (!force && local.hour < school.digestHour) return { ...base, outcome: 'not-due' };
   const existing = await deps.store.digests.get(school.id, local.date);
   if (existing && existing.state !== 'claimed') return { ...base, outcome: 'already-sent', messageId: existing.messageId };
+  // The trust's roll-up carries this school's hits, unless it has no deliverable recipient (then the school's own digest goes, never silence).
+  if (trust?.rollup?.replaceSchoolDigests && splitRecipients(trust.rollup.recipients, suppressed).active.length > 0) {
+    return { ...base, outcome: 'rolled-up', message: `sent in the ${trust.name} roll-up` };
+  }
   if (school.recipients.length === 0) {
     deps.log.warn('school has no digest recipients; add some with config import', { schoolId: school.id });
-    return { ...base, outcome: 'no-recipients' };
+    return { ...base, outcome: 'no-recipients', message: 'the school has no digest recipients' };
   }
+  const { active, skipped } = splitRecipients(school.recipients, suppressed);
+  const skippedField = skipped.length ? { skippedRecipients: skipped } : {};
+  if (active.length === 0) {
+    const message = allSuppressedMessage('digest', skipped);
+    deps.log.warn(`no digest for ${school.id}: ${message}`, { schoolId: school.id });
+    return { ...base, ...skippedField, outcome: 'no-recipients', message };
+  }
+  if (skipped.length) deps.log.warn(`digest for ${school.id} skips suppressed recipients: ${describeSkipped(skipped)}`, { schoolId: school.id });
+  const skippedMessage = skipped.length ? { message: `not sent to ${describeSkipped(skipped)}` } : {};
+
   const claim = await deps.store.digests.claim(school.id, local.date, now, deps.newId(), DIGEST_LEASE_MS);
   if (!claim.claimed) return { ...base, outcome: claim.record.state === 'claimed' ? 'in-progress' : 'already-sent', messageId: claim.record.messageId };
 
@@ -59,25 +160,89 @@ async function digestForSchool(
     await deps.store.digests.complete(claim.record, { state: 'empty', sentAt: now.toISOString(), mentionIds: [] });
     return { ...base, outcome: 'nothing-new' };
   }
-  const trust = await deps.store.config.getTrust(trustId);
   const rendered = renderDigest({ school, trustName: trust?.name, mentions, localDate: local.date, webBaseUrl: deps.settings.webBaseUrl, allClear: school.allClear });
   try {
-    const { messageId } = await deps.mailer.send(digestMail({ from: deps.settings.mailFrom, school, localDate: local.date, rendered }));
+    const { messageId } = await deps.mailer.send(digestMail({ from: deps.settings.mailFrom, school, localDate: local.date, rendered, to: active }));
     await deps.store.digests.complete(claim.record, {
       state: 'sent',
       sentAt: deps.clock().toISOString(),
       messageId,
       mentionIds: mentions.map((m) => m.id),
-      recipients: school.recipients,
+      recipients: active,
     });
     await deps.store.mentions.markDigested(mentions, `${school.id}/${local.date}`, deps.clock().toISOString());
     deps.log.info('digest sent', { schoolId: school.id, mentions: mentions.length, messageId });
-    return { ...base, outcome: 'sent', mentions: mentions.length, messageId };
+    return { ...base, ...skippedField, ...skippedMessage, outcome: 'sent', mentions: mentions.length, messageId };
   } catch (err) {
     if (!(err instanceof MailError)) throw err;
     // The claim stays open without a message id, so the next run after the lease sends it: nothing is lost.
     await deps.store.digests.recordError(claim.record, err.message);
     deps.log.error('digest send failed; it will be retried on the next run', { schoolId: school.id, error: err.message });
-    return { ...base, outcome: 'failed', mentions: mentions.length, error: err.message };
+    return { ...base, ...skippedField, outcome: 'failed', mentions: mentions.length, error: err.message };
   }
+}
+
+async function rollupForTrust(deps: Deps, trust: TrustMeta, rollup: TrustRollup, schools: School[], suppressed: Suppressed, force: boolean): Promise<DigestResult> {
+  const now = deps.clock();
+  const local = localParts(now, rollup.timezone);
+  const base = { kind: 'rollup' as const, schoolId: `trust:${trust.id}`, trustId: trust.id, localDate: local.date, mentions: 0 };
+  if (!force && local.hour < rollup.digestHour) return { ...base, outcome: 'not-due' };
+  const existing = await deps.store.rollups.get(trust.id, local.date);
+  if (existing && existing.state !== 'claimed') return { ...base, outcome: 'already-sent', messageId: existing.messageId };
+  const { active, skipped } = splitRecipients(rollup.recipients, suppressed);
+  const skippedField = skipped.length ? { skippedRecipients: skipped } : {};
+  if (active.length === 0) {
+    const message = `${allSuppressedMessage('roll-up', skipped)}${rollup.replaceSchoolDigests ? ' Meanwhile each school gets its own digest.' : ''}`;
+    deps.log.warn(`no roll-up for ${trust.id}: ${message}`, { trustId: trust.id });
+    return { ...base, ...skippedField, outcome: 'no-recipients', message };
+  }
+  if (skipped.length) deps.log.warn(`roll-up for ${trust.id} skips suppressed recipients: ${describeSkipped(skipped)}`, { trustId: trust.id });
+  const skippedMessage = skipped.length ? { message: `not sent to ${describeSkipped(skipped)}` } : {};
+
+  const claim = await deps.store.rollups.claim(trust.id, local.date, now, deps.newId(), DIGEST_LEASE_MS);
+  if (!claim.claimed) return { ...base, outcome: claim.record.state === 'claimed' ? 'in-progress' : 'already-sent', messageId: claim.record.messageId };
+
+  const groups: RollupGroup[] = [];
+  if (rollup.replaceSchoolDigests) {
+    // In place of the school digests: exactly the hits they would have carried.
+    const since = new Date(now.getTime() - LOOKBACK_MS).toISOString();
+    for (const school of schools) groups.push({ school, mentions: await deps.store.mentions.listUndigested(school.id, since) });
+  } else {
+    const previous = (await deps.store.rollups.latest(trust.id, 8)).filter((r) => r.localDate !== local.date && r.state !== 'claimed');
+    const last = previous[0];
+    const from = new Date(last ? Date.parse(last.claimedAt) - ROLLUP_OVERLAP_MS : now.getTime() - 86400_000).toISOString();
+    const listed = new Set(previous.flatMap((r) => r.mentionIds ?? []));
+    for (const school of schools) groups.push({ school, mentions: (await mentionsSince(deps.store, school.id, from)).filter((m) => !listed.has(m.id)) });
+  }
+  const all = groups.flatMap((g) => g.mentions);
+  if (all.length === 0) {
+    await deps.store.rollups.complete(claim.record, { state: 'empty', sentAt: now.toISOString(), mentionIds: [] });
+    return { ...base, ...skippedField, outcome: 'nothing-new' };
+  }
+  const rendered = renderRollup({ trust, groups, localDate: local.date, webBaseUrl: deps.settings.webBaseUrl });
+  try {
+    const { messageId } = await deps.mailer.send(rollupMail({ from: deps.settings.mailFrom, trustId: trust.id, localDate: local.date, to: active, rendered }));
+    await deps.store.rollups.complete(claim.record, { state: 'sent', sentAt: deps.clock().toISOString(), messageId, mentionIds: all.map((m) => m.id), recipients: active });
+    if (rollup.replaceSchoolDigests) await deps.store.mentions.markDigested(all, `trust:${trust.id}/${local.date}`, deps.clock().toISOString());
+    deps.log.info('roll-up sent', { trustId: trust.id, mentions: all.length, schools: groups.filter((g) => g.mentions.length).length, messageId });
+    return { ...base, ...skippedField, ...skippedMessage, outcome: 'sent', mentions: all.length, messageId };
+  } catch (err) {
+    if (!(err instanceof MailError)) throw err;
+    await deps.store.rollups.recordError(claim.record, err.message);
+    deps.log.error('roll-up send failed; it will be retried on the next run', { trustId: trust.id, error: err.message });
+    return { ...base, ...skippedField, outcome: 'failed', mentions: all.length, error: err.message };
+  }
+}
+
+/** Every mention of a school captured at or after `from` (ISO), oldest first. */
+async function mentionsSince(store: Store, schoolId: string, from: string): Promise<Mention[]> {
+  const out: Mention[] = [];
+  let before: string | undefined;
+  for (;;) {
+    const page = await store.mentions.scan({ schoolId }, { from, before, limit: 200 });
+    out.push(...page.mentions);
+    if (page.exhausted || !page.lastKey) break;
+    before = page.lastKey;
+  }
+  return out.reverse();
 }

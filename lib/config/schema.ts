@@ -71,11 +71,26 @@ export const School = z
 export type School = z.infer<typeof School>;
 export type SchoolInput = z.input<typeof School>;
 
+/**
+ * A trust central team's daily roll-up: one email per trust per local day listing every school's new hits,
+ * grouped by school. `replaceSchoolDigests` stops the per-school emails (the roll-up then marks the hits sent).
+ */
+export const TrustRollup = z
+  .object({
+    recipients: z.array(z.string().email('must be an email address')).min(1, 'list at least one address to send the roll-up to'),
+    replaceSchoolDigests: z.boolean().default(false),
+    timezone: Timezone.default('Europe/London'),
+    digestHour: z.number().int().min(0).max(23).default(7),
+  })
+  .strict();
+export type TrustRollup = z.infer<typeof TrustRollup>;
+
 export const Trust = z
   .object({
     id: Slug,
     name: Term,
     retentionMonths: z.number().int().min(1).max(120).default(12),
+    rollup: TrustRollup.optional(),
     schools: z.array(School).default([]),
   })
   .strict()

@@ -3,6 +3,11 @@ export { localParts, isDigestDue, formatLocal, formatLocalDate, formatOffset, ty
 export {
   renderDigest,
   digestMail,
+  renderRollup,
+  rollupMail,
+  type RenderRollupInput,
+  type RenderedRollup,
+  type RollupGroup,
   digestCsvFilename,
   shouldSendDigest,
   sortMentions,

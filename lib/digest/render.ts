@@ -437,19 +437,56 @@ ${v.snapshotUrl ? button(v.snapshotUrl, 'Open the full snapshot') : ''}
 </td></tr>`;
 }
 
+/** Who an email is for: a school's digest or a trust's roll-up. Shared by the HTML and text frames. */
+interface Audience {
+  /** `Schoolwatch daily digest` or `Schoolwatch trust roll-up`. */
+  kicker: string;
+  /** Shown after the kicker (the trust's name on a school digest). */
+  kickerSuffix?: string;
+  /** The big heading: the school's or the trust's name. */
+  title: string;
+  /** `Europe/London` or `each school's timezone`. */
+  timesIn: string;
+  /** `the school` / `the trust`. */
+  keepWithin: string;
+  /** `a digest recipient for Northgate Park Academy`, with the name kept apart so HTML can escape it. */
+  listedAs: { role: string; name: string };
+  /** `digest` / `roll-up`. */
+  noun: string;
+}
+
+function schoolAudience(school: School, trustName?: string): Audience {
+  return {
+    kicker: 'Schoolwatch daily digest',
+    kickerSuffix: trustName,
+    title: school.name,
+    timesIn: school.timezone,
+    keepWithin: 'the school',
+    listedAs: { role: 'a digest recipient', name: school.name },
+    noun: 'digest',
+  };
+}
+
+function evidenceNote(a: Audience): string {
+  return `Times are shown in ${a.timesIn} with their offset from UTC. Each item is kept as evidence: the web address, when it was published and captured, and the text as captured. The attached CSV is the evidence log for this ${a.noun}.`;
+}
+
+function privacyNote(a: Audience, name: (s: string) => string): string {
+  return `This email may contain personal information about pupils or staff. Please do not forward it outside ${a.keepWithin}. You receive it because you are listed as ${a.listedAs.role} for ${name(oneLine(a.listedAs.name))} in Schoolwatch; the recipients and the time of day are set in the admin console.`;
+}
+
 interface Frame {
   allClear: boolean;
   subject: string;
   preheader: string;
-  school: School;
-  trustName?: string;
+  audience: Audience;
   localDate: string;
   body: string;
 }
 
 function frameHtml(f: Frame): string {
-  const trust = f.trustName ? oneLine(f.trustName) : '';
-  const tz = escapeHtml(f.school.timezone);
+  const a = f.audience;
+  const suffix = a.kickerSuffix ? oneLine(a.kickerSuffix) : '';
   return `<!DOCTYPE html>
 <html lang="en-GB" xmlns="http://www.w3.org/1999/xhtml">
 <head>
@@ -472,14 +509,14 @@ function frameHtml(f: Frame): string {
 <!--[if mso]><table role="presentation" width="640" align="center" cellpadding="0" cellspacing="0" border="0"><tr><td><![endif]-->
 <table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="max-width:640px;width:100%;background-color:#ffffff;border:1px solid #dde1e6;">
 <tr><td bgcolor="#1f3a5f" style="background-color:#1f3a5f;padding:18px 24px;" class="sw-pad">
-<p style="margin:0 0 4px 0;font-family:${FONT};font-size:12px;line-height:16px;letter-spacing:1px;text-transform:uppercase;color:#c7d4e6;">Schoolwatch daily digest${trust ? ` · ${escapeWrap(trust)}` : ''}</p>
-<h1 style="margin:0;font-family:${FONT};font-size:22px;line-height:28px;font-weight:bold;color:#ffffff;word-break:break-word;">${escapeWrap(oneLine(f.school.name))}</h1>
+<p style="margin:0 0 4px 0;font-family:${FONT};font-size:12px;line-height:16px;letter-spacing:1px;text-transform:uppercase;color:#c7d4e6;">${escapeHtml(a.kicker)}${suffix ? ` · ${escapeWrap(suffix)}` : ''}</p>
+<h1 style="margin:0;font-family:${FONT};font-size:22px;line-height:28px;font-weight:bold;color:#ffffff;word-break:break-word;">${escapeWrap(oneLine(a.title))}</h1>
 <p style="margin:4px 0 0 0;font-family:${FONT};font-size:14px;line-height:20px;color:#e3e9f2;">${escapeHtml(formatLocalDate(f.localDate))}</p>
 </td></tr>
 ${f.body}
 <tr><td style="padding:16px 24px 20px 24px;border-top:1px solid #e4e7ec;background-color:#f9fafb;" class="sw-pad">
-${f.allClear ? '' : `<p style="margin:0 0 6px 0;font-family:${FONT};font-size:12px;line-height:18px;color:${MUTED};">Times are shown in ${tz} with their offset from UTC. Each item is kept as evidence: the web address, when it was published and captured, and the text as captured. The attached CSV is the evidence log for this digest.</p>`}
-<p style="margin:0;font-family:${FONT};font-size:12px;line-height:18px;color:${MUTED};">This email may contain personal information about pupils or staff. Please do not forward it outside the school. You receive it because you are listed as a digest recipient for ${escapeWrap(oneLine(f.school.name))} in Schoolwatch; the recipients and the time of day are set in the admin console.</p>
+${f.allClear ? '' : `<p style="margin:0 0 6px 0;font-family:${FONT};font-size:12px;line-height:18px;color:${MUTED};">${escapeHtml(evidenceNote(a))}</p>`}
+<p style="margin:0;font-family:${FONT};font-size:12px;line-height:18px;color:${MUTED};">${privacyNote(a, escapeWrap)}</p>
 </td></tr>
 </table>
 <!--[if mso]></td></tr></table><![endif]-->
@@ -522,33 +559,47 @@ function itemText(v: ItemView): string[] {
   return lines;
 }
 
-function headerText(school: School, trustName: string | undefined, localDate: string): string[] {
-  return [
-    `Schoolwatch daily digest${trustName ? ` - ${oneLine(trustName)}` : ''}`,
-    oneLine(school.name),
-    formatLocalDate(localDate),
-    '',
-  ];
+function headerText(a: Audience, localDate: string): string[] {
+  return [`${a.kicker}${a.kickerSuffix ? ` - ${oneLine(a.kickerSuffix)}` : ''}`, oneLine(a.title), formatLocalDate(localDate), ''];
 }
 
-function footerText(school: School, allClear: boolean): string[] {
-  return [
-    RULE,
-    ...(allClear
-      ? []
-      : [
-          `Times are shown in ${school.timezone} with their offset from UTC. Each item is kept as evidence: the web address, when it was published and captured, and the text as captured. The attached CSV is the evidence log for this digest.`,
-          '',
-        ]),
-    `This email may contain personal information about pupils or staff. Please do not forward it outside the school. You receive it because you are listed as a digest recipient for ${oneLine(school.name)} in Schoolwatch; the recipients and the time of day are set in the admin console.`,
-    '',
-  ];
+function footerText(a: Audience, allClear: boolean): string[] {
+  return [RULE, ...(allClear ? [] : [evidenceNote(a), '']), privacyNote(a, (s) => s), ''];
+}
+
+/** The trust-wide (or school-wide) count lines of the text part. */
+function countsText(counts: DigestCounts): string[] {
+  const lines: string[] = [];
+  for (const f of FAMILIES) {
+    const fs = counts.byFamilySeverity[f];
+    lines.push(`  ${FAMILY_LABEL[f]}: ${counts.byFamily[f]} (high ${fs.high}, medium ${fs.medium}, low ${fs.low})`);
+  }
+  lines.push('A mention can fall into more than one family.', '', 'Most serious first. Evidence words are marked [[like this]].', '');
+  return lines;
+}
+
+/** Headline, counts table and the reading note: the top of every email that lists mentions. */
+function introHtml(headline: string, counts: DigestCounts): string {
+  return `<tr><td style="padding:20px 24px 8px 24px;" class="sw-pad">
+<p style="margin:0 0 12px 0;font-family:${FONT};font-size:17px;line-height:24px;font-weight:bold;color:#101828;">${escapeHtml(headline)}</p>
+${summaryHtml(counts)}
+<p style="margin:14px 0 4px 0;font-family:${FONT};font-size:13px;line-height:19px;color:${MUTED};">Most serious first. Evidence words are <mark style="${MARK_STYLE}">highlighted</mark>.</p>
+</td></tr>`;
+}
+
+function moreNoteFor(hidden: number, where = 'the attached evidence log (CSV) and on the flagged-items page'): string {
+  return hidden > 0 ? `${plural(hidden, 'more mention')} ${hidden === 1 ? 'is' : 'are'} not shown here; ${hidden === 1 ? 'it is' : 'they are'} in ${where}.` : '';
+}
+
+function moreNoteHtml(note: string): string {
+  return note ? `<tr><td style="padding:0 24px 16px 24px;" class="sw-pad"><p style="${P}font-weight:bold;">${escapeHtml(note)}</p></td></tr>` : '';
 }
 
 // ---------------------------------------------------------------------------------------------
 
 export function renderDigest(input: RenderDigestInput): RenderedDigest {
   const { school, trustName, localDate } = input;
+  const audience = schoolAudience(school, trustName);
   const sorted = sortMentions(input.mentions);
   const counts = countMentions(sorted);
   const subject = buildSubject(school, counts, localDate);
@@ -565,8 +616,8 @@ export function renderDigest(input: RenderDigestInput): RenderedDigest {
 </td></tr></table>
 </td></tr>
 <tr><td style="padding:8px 24px 20px 24px;" class="sw-pad"><p style="${P}color:${MUTED};">You get this all-clear email because it is switched on for this school. Schoolwatch keeps checking the school's feeds every day; anything flagged will appear in the next digest.</p></td></tr>`;
-    const html = frameHtml({ allClear: true, subject, preheader: `All clear: ${msg}`, school, trustName, localDate, body });
-    const text = [...headerText(school, trustName, localDate), 'ALL CLEAR', msg, '', 'You get this all-clear email because it is switched on for this school. Schoolwatch keeps checking the school\'s feeds every day; anything flagged will appear in the next digest.', '', ...footerText(school, true)].join('\n');
+    const html = frameHtml({ allClear: true, subject, preheader: `All clear: ${msg}`, audience, localDate, body });
+    const text = [...headerText(audience, localDate), 'ALL CLEAR', msg, '', 'You get this all-clear email because it is switched on for this school. Schoolwatch keeps checking the school\'s feeds every day; anything flagged will appear in the next digest.', '', ...footerText(audience, true)].join('\n');
     return { subject, html, text, csv, kind: 'all-clear', counts };
   }
 
@@ -576,27 +627,18 @@ export function renderDigest(input: RenderDigestInput): RenderedDigest {
   const views = shown.map((m, i) => itemView(m, i + 1, school, base));
   const sevLine = severitySummary(counts);
   const headline = `${plural(counts.total, 'new flagged mention')}${sevLine ? `: ${sevLine}` : ''}`;
-  const moreNote = hidden > 0 ? `${plural(hidden, 'more mention')} ${hidden === 1 ? 'is' : 'are'} not shown here; ${hidden === 1 ? 'it is' : 'they are'} in the attached evidence log (CSV) and on the flagged-items page.` : '';
+  const moreNote = moreNoteFor(hidden);
 
-  const body = `<tr><td style="padding:20px 24px 8px 24px;" class="sw-pad">
-<p style="margin:0 0 12px 0;font-family:${FONT};font-size:17px;line-height:24px;font-weight:bold;color:#101828;">${escapeHtml(headline)}</p>
-${summaryHtml(counts)}
-<p style="margin:14px 0 4px 0;font-family:${FONT};font-size:13px;line-height:19px;color:${MUTED};">Most serious first. Evidence words are <mark style="${MARK_STYLE}">highlighted</mark>.</p>
-</td></tr>
+  const body = `${introHtml(headline, counts)}
 ${views.map((v) => itemHtml(v)).join('\n')}
-${moreNote ? `<tr><td style="padding:0 24px 16px 24px;" class="sw-pad"><p style="${P}font-weight:bold;">${escapeHtml(moreNote)}</p></td></tr>` : ''}`;
+${moreNoteHtml(moreNote)}`;
 
-  const html = frameHtml({ allClear: false, subject, preheader: headline, school, trustName, localDate, body });
+  const html = frameHtml({ allClear: false, subject, preheader: headline, audience, localDate, body });
 
-  const text: string[] = [...headerText(school, trustName, localDate), headline];
-  for (const f of FAMILIES) {
-    const fs = counts.byFamilySeverity[f];
-    text.push(`  ${FAMILY_LABEL[f]}: ${counts.byFamily[f]} (high ${fs.high}, medium ${fs.medium}, low ${fs.low})`);
-  }
-  text.push('A mention can fall into more than one family.', '', 'Most serious first. Evidence words are marked [[like this]].', '');
+  const text: string[] = [...headerText(audience, localDate), headline, ...countsText(counts)];
   for (const v of views) text.push(RULE, ...itemText(v), '');
   if (moreNote) text.push(RULE, moreNote, '');
-  text.push(...footerText(school, false));
+  text.push(...footerText(audience, false));
 
   return { subject, html, text: text.join('\n'), csv, kind: 'digest', counts };
 }
@@ -608,7 +650,14 @@ export function digestCsvFilename(school: Pick<School, 'id'>, localDate: string)
 }
 
 /** The mail for a rendered digest: both parts plus the evidence-log CSV attachment (none for all-clear mail). */
-export function digestMail(opts: { from: string; school: School; localDate: string; rendered: Pick<RenderedDigest, 'subject' | 'html' | 'text' | 'csv'> & { kind?: RenderedDigest['kind'] } }): OutgoingMail {
+export function digestMail(opts: {
+  from: string;
+  school: School;
+  localDate: string;
+  rendered: Pick<RenderedDigest, 'subject' | 'html' | 'text' | 'csv'> & { kind?: RenderedDigest['kind'] };
+  /** Send to these instead of all of `school.recipients` (e.g. without suppressed addresses). */
+  to?: string[];
+}): OutgoingMail {
   const attachment: MailAttachment = {
     filename: digestCsvFilename(opts.school, opts.localDate),
     contentType: 'text/csv; charset=utf-8',
@@ -616,10 +665,130 @@ export function digestMail(opts: { from: string; school: School; localDate: stri
   };
   return {
     from: opts.from,
-    to: [...opts.school.recipients],
+    to: [...(opts.to ?? opts.school.recipients)],
     subject: opts.rendered.subject,
     html: opts.rendered.html,
     text: opts.rendered.text,
     attachments: opts.rendered.kind === 'all-clear' ? [] : [attachment],
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Trust roll-up: every school's new hits in one email, grouped by school, with the same item cards.
+
+export interface RollupGroup {
+  school: School;
+  mentions: Mention[];
+}
+
+export interface RenderRollupInput {
+  trust: { id: string; name: string };
+  groups: RollupGroup[];
+  /** The trust's local date the roll-up is for, `YYYY-MM-DD`. */
+  localDate: string;
+  webBaseUrl?: string;
+  /** Items shown in full across all schools; the rest are counted and are in the CSV. Default 50. */
+  maxItems?: number;
+}
+
+export interface RenderedRollup {
+  subject: string;
+  html: string;
+  text: string;
+  csv: string;
+  kind: 'rollup';
+  counts: DigestCounts;
+  /** Mentions per school id (schools with none are listed as quiet). */
+  perSchool: Record<string, number>;
+}
+
+function highestSeverity(mentions: ReadonlyArray<Mention>): number {
+  return mentions.reduce((best, m) => Math.max(best, severityRank(mentionSeverity(m))), 0);
+}
+
+function countLine(c: DigestCounts): string {
+  const sev = severitySummary(c);
+  return `${plural(c.total, 'new flagged mention')}${sev ? ` (${sev})` : ''}`;
+}
+
+export function renderRollup(input: RenderRollupInput): RenderedRollup {
+  const { trust, localDate } = input;
+  const base = baseUrl(input.webBaseUrl);
+  // Schools with the most serious hits first, then by name; each school's hits most serious first.
+  const groups = input.groups
+    .map((g) => ({ school: g.school, mentions: sortMentions(g.mentions) }))
+    .sort((a, b) => highestSeverity(b.mentions) - highestSeverity(a.mentions) || b.mentions.length - a.mentions.length || a.school.name.localeCompare(b.school.name));
+  const active = groups.filter((g) => g.mentions.length > 0);
+  const quiet = groups.filter((g) => g.mentions.length === 0);
+  const all = active.flatMap((g) => g.mentions);
+  const counts = countMentions(all);
+  const names = new Map(groups.map((g) => [g.school.id, g.school.name]));
+  const csv = evidenceCsv(all, { schoolName: (m) => names.get(m.schoolId), bom: true });
+  const sev = severitySummary(counts);
+  const subject = sanitiseSubject(
+    `${trust.name}: ${plural(counts.total, 'flagged mention')} across ${plural(active.length, 'school')}${sev ? ` (${sev})` : ''} – ${formatLocalDate(localDate)}`,
+  );
+  const audience: Audience = {
+    kicker: 'Schoolwatch trust roll-up',
+    title: trust.name,
+    timesIn: active.length === 1 ? active[0]!.school.timezone : "each school's timezone",
+    keepWithin: 'the trust',
+    listedAs: { role: 'a roll-up recipient', name: trust.name },
+    noun: 'roll-up',
+  };
+  const headline = `${plural(counts.total, 'new flagged mention')} across ${plural(active.length, 'school')}${sev ? `: ${sev}` : ''}`;
+
+  let budget = Math.max(1, input.maxItems ?? 50);
+  let index = 0;
+  const sections = active.map((g) => {
+    const shown = g.mentions.slice(0, Math.max(0, budget));
+    budget -= shown.length;
+    const views = shown.map((m) => itemView(m, ++index, g.school, base));
+    return { school: g.school, counts: countMentions(g.mentions), views, hidden: g.mentions.length - shown.length };
+  });
+  const quietNote = quiet.length ? `Nothing new flagged for ${quiet.map((g) => oneLine(g.school.name)).join(', ')}.` : '';
+  const H2 = `margin:0;font-family:${FONT};font-size:18px;line-height:24px;font-weight:bold;color:#101828;word-break:break-word;`;
+
+  const schoolRows = sections
+    .map((s) => `<tr><td align="left" style="padding:4px 8px;font-family:${FONT};font-size:14px;line-height:20px;color:#1f2937;">${escapeWrap(oneLine(s.school.name))}</td>${SEVERITIES.map((v) => `<td align="center" style="padding:4px 8px;font-family:${FONT};font-size:14px;line-height:20px;color:#1f2937;">${s.counts.bySeverity[v]}</td>`).join('')}<td align="center" style="padding:4px 8px;font-family:${FONT};font-size:14px;line-height:20px;font-weight:bold;color:#1f2937;">${s.counts.total}</td></tr>`)
+    .join('');
+  const th = (t: string, align = 'center') => `<th scope="col" align="${align}" style="padding:4px 8px;font-family:${FONT};font-size:12px;line-height:16px;color:${MUTED};font-weight:bold;border-bottom:1px solid #d0d5dd;text-align:${align};">${t}</th>`;
+  const bySchoolHtml = `<tr><td style="padding:4px 24px 12px 24px;" class="sw-pad"><table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="border-collapse:collapse;"><tr>${th('School', 'left')}${th('High')}${th('Medium')}${th('Low')}${th('Total')}</tr>${schoolRows}</table>${quietNote ? `<p style="margin:8px 0 0 0;font-family:${FONT};font-size:13px;line-height:19px;color:${MUTED};">${escapeWrap(quietNote)}</p>` : ''}</td></tr>`;
+
+  const body = `${introHtml(headline, counts)}
+${bySchoolHtml}
+${sections
+  .map(
+    (s) => `<tr><td style="padding:16px 24px 10px 24px;border-top:2px solid #1f3a5f;" class="sw-pad"><h2 style="${H2}">${escapeWrap(oneLine(s.school.name))}</h2><p style="margin:2px 0 0 0;font-family:${FONT};font-size:13px;line-height:19px;color:${MUTED};">${escapeHtml(countLine(s.counts))} · times in ${escapeHtml(s.school.timezone)}</p></td></tr>
+${s.views.map((v) => itemHtml(v)).join('\n')}
+${moreNoteHtml(moreNoteFor(s.hidden))}`,
+  )
+  .join('\n')}`;
+  const html = frameHtml({ allClear: false, subject, preheader: headline, audience, localDate, body });
+
+  const text: string[] = [...headerText(audience, localDate), headline, ...countsText(counts)];
+  for (const s of sections) text.push(`  ${oneLine(s.school.name)}: ${countLine(s.counts)}`);
+  if (quietNote) text.push(`  ${quietNote}`);
+  text.push('');
+  for (const s of sections) {
+    text.push('='.repeat(64), `${oneLine(s.school.name).toUpperCase()} (times in ${s.school.timezone})`, '');
+    for (const v of s.views) text.push(RULE, ...itemText(v), '');
+    const more = moreNoteFor(s.hidden);
+    if (more) text.push(RULE, more, '');
+  }
+  text.push(...footerText(audience, false));
+
+  return { subject, html, text: text.join('\n'), csv, kind: 'rollup', counts, perSchool: Object.fromEntries(groups.map((g) => [g.school.id, g.mentions.length])) };
+}
+
+/** The roll-up mail: both parts plus the trust-wide evidence-log CSV. */
+export function rollupMail(opts: { from: string; trustId: string; localDate: string; to: string[]; rendered: Pick<RenderedRollup, 'subject' | 'html' | 'text' | 'csv'> }): OutgoingMail {
+  return {
+    from: opts.from,
+    to: [...opts.to],
+    subject: opts.rendered.subject,
+    html: opts.rendered.html,
+    text: opts.rendered.text,
+    attachments: [{ filename: digestCsvFilename({ id: `trust-${opts.trustId}` }, opts.localDate), contentType: 'text/csv; charset=utf-8', content: opts.rendered.csv }],
   };
 }

@@ -77,6 +77,26 @@ export function findAll(s: string, re: RegExp): Span[] {
   return out;
 }
 
+let memoText: string | undefined;
+const memo = new Map<RegExp, readonly Span[]>();
+
+/**
+ * findAll for a shared global regex, remembered for the last string searched: the abuse rules and the
+ * classifier's lexicon features look for the same word lists in the same clean text. The result is shared; do not modify it.
+ */
+export function findAllCached(s: string, re: RegExp): readonly Span[] {
+  if (s !== memoText) {
+    memo.clear();
+    memoText = s;
+  }
+  let out = memo.get(re);
+  if (!out) {
+    out = findAll(s, re);
+    memo.set(re, out);
+  }
+  return out;
+}
+
 export function overlaps(a: Span, list: readonly Span[]): boolean {
   return list.some((b) => a.start < b.end && b.start < a.end);
 }

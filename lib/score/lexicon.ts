@@ -54,8 +54,8 @@ export const WEAK_INSULT_NOUNS: Term[] = t(
 export const INSULT_ADJECTIVES: Term[] = t(
   0.3,
   'lazy', 'useless', 'incompetent', 'clueless', 'pathetic', 'thick', 'stupid', 'dumb', 'ugly', 'fat', 'vile', 'nasty', 'disgusting',
-  'arrogant', 'smug', 'spineless', 'two-faced', 'two\s+faced', 'vindictive', 'sanctimonious', 'snobby', 'stuck-up', 'stuck\s+up', 'power-mad',
-  'power\s+mad', 'power-tripping', 'power\s+tripping', 'corrupt', 'evil', 'horrible', 'miserable', 'rude', 'inbred', 'brainless', 'gormless',
+  'arrogant', 'smug', 'spineless', 'two-faced', 'two\\s+faced', 'vindictive', 'sanctimonious', 'snobby', 'stuck-up', 'stuck\\s+up', 'power-mad',
+  'power\\s+mad', 'power-tripping', 'power\\s+tripping', 'corrupt', 'evil', 'horrible', 'miserable', 'rude', 'inbred', 'brainless', 'gormless',
   'creepy', 'sleazy', 'bent', 'thieving', 'lying', 'scrounging', 'overpaid', 'pompous', 'cowardly', 'gutless', 'rotten', 'toxic', 'despicable',
   'shameful', 'shameless', 'repulsive', 'revolting', 'pig-ignorant', 'ignorant', 'idiotic', 'moronic', 'retarded', 'deranged', 'unhinged',
   'disgraceful', 'vicious', 'spiteful', 'dirty', 'filthy', 'smelly', 'stinking', 'woke', 'brainwashing', 'brainwashed', 'abusive', 'racist', 'sexist',
@@ -66,9 +66,9 @@ export const INSULT_ADJECTIVES: Term[] = t(
 export const SLURS: Term[] = t(
   0.92,
   'n+i+g+g+(?:er|ers|a|as|ah|az)', 'niggers?', 'pakis?', 'chinks?', 'gooks?', 'wogs?', 'coons?', 'spics?', 'kikes?', 'yids?', 'ragheads?',
-  'towelheads?', 'sand\s*n\w+', 'gyppos?', 'gypos?', 'pikeys?', 'tinkers', 'faggots?', 'fags', 'fag', 'dykes?', 'trann(?:y|ies)', 'poofs?',
-  'poofters?', 'batty\s*boys?', 'spastics?', 'spazz?(?:es)?', 'spackers?', 'mongs?', 'mongoloids?', 'retards?', 'cripples?', 'chavs?',
-  'dole\s+scum', 'wetbacks?', 'golliwogs?', 'jungle\s+bunn(?:y|ies)', 'monkeys', 'ape', 'apes', 'half-?castes?', 'coloureds',
+  'towelheads?', 'sand\\s*n\\w+', 'gyppos?', 'gypos?', 'pikeys?', 'tinkers', 'faggots?', 'fags', 'fag', 'dykes?', 'trann(?:y|ies)', 'poofs?',
+  'poofters?', 'batty\\s*boys?', 'spastics?', 'spazz?(?:es)?', 'spackers?', 'mongs?', 'mongoloids?', 'retards?', 'cripples?', 'chavs?',
+  'dole\\s+scum', 'wetbacks?', 'golliwogs?', 'jungle\\s+bunn(?:y|ies)', 'monkeys', 'ape', 'apes', 'half-?castes?', 'coloureds',
 );
 
 /** Groups discriminatory statements are made about. */
@@ -100,4 +100,15 @@ export const PRAISE_WORDS = String.raw`(?:brilliant|amazing|great|love|loved|lov
 /** Every term of a list as one alternation, for quick matching. */
 export function alternation(terms: readonly Term[]): RegExp {
   return new RegExp(String.raw`\b(?:${terms.map((x) => x.re).join('|')})\b`, 'g');
+}
+
+const compiled = new WeakMap<readonly Term[], RegExp>();
+/** The alternation for a list, compiled once and shared (so findAllCached can reuse matches across rules and features). */
+export function sharedAlternation(terms: readonly Term[]): RegExp {
+  let re = compiled.get(terms);
+  if (!re) {
+    re = alternation(terms);
+    compiled.set(terms, re);
+  }
+  return re;
 }

@@ -1,10 +1,13 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { ConfigStore } from './config-store';
 import { DigestStore } from './digest-store';
+import { FalsePositiveStore } from './false-positive-store';
 import { FeedStateStore } from './feed-state-store';
 import { TableItems } from './items';
 import { MentionStore } from './mention-store';
 import { ReviewStore } from './review-store';
+import { RollupStore } from './rollup-store';
+import { SuppressionStore } from './suppression-store';
 import { UserStore } from './user-store';
 
 export interface Store {
@@ -14,6 +17,11 @@ export interface Store {
   digests: DigestStore;
   users: UserStore;
   reviews: ReviewStore;
+  /** Trust roll-up records (`TRUST#t` / `DIGEST#date`). */
+  rollups: RollupStore;
+  /** Addresses SES reported as bouncing or complaining; digests skip them. */
+  suppressions: SuppressionStore;
+  falsePositives: FalsePositiveStore;
 }
 
 export function createStore(client: DynamoDBClient, tableName: string): Store {
@@ -25,6 +33,9 @@ export function createStore(client: DynamoDBClient, tableName: string): Store {
     digests: new DigestStore(items),
     users: new UserStore(items),
     reviews: new ReviewStore(items),
+    rollups: new RollupStore(items),
+    suppressions: new SuppressionStore(items),
+    falsePositives: new FalsePositiveStore(items),
   };
 }
 

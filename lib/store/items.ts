@@ -63,18 +63,25 @@ export class TableItems {
     );
   }
 
-  /** Sets attributes on an existing item (never creates one). Returns false when the item is missing. */
-  async set(key: Key, values: Item): Promise<boolean> {
+  /**
+   * Sets attributes on an existing item (never creates one), optionally only while `attr` equals a value.
+   * Returns false when the item is missing or the condition no longer holds.
+   */
+  async set(key: Key, values: Item, only?: { attr: string; equals: unknown }): Promise<boolean> {
     const entries = Object.entries(values).filter(([, v]) => v !== undefined);
-    const names = Object.fromEntries(entries.map(([k], i) => [`#n${i}`, k]));
-    const vals = Object.fromEntries(entries.map(([, v], i) => [`:v${i}`, v]));
+    const names: Record<string, string> = Object.fromEntries(entries.map(([k], i) => [`#n${i}`, k]));
+    const vals: Item = Object.fromEntries(entries.map(([, v], i) => [`:v${i}`, v]));
+    if (only) {
+      names['#only'] = only.attr;
+      vals[':only'] = only.equals;
+    }
     return this.conditional(() =>
       this.client.send(
         new UpdateItemCommand({
           TableName: this.tableName,
           Key: toAttrs(key),
           UpdateExpression: `SET ${entries.map((_, i) => `#n${i} = :v${i}`).join(', ')}`,
-          ConditionExpression: 'attribute_exists(PK)',
+          ConditionExpression: only ? 'attribute_exists(PK) AND #only = :only' : 'attribute_exists(PK)',
           ExpressionAttributeNames: names,
           ExpressionAttributeValues: toAttrs(vals),
         }),

@@ -21,6 +21,12 @@ export const keys = {
   /** Finds a mention from its id alone (links in digests and on the page carry only the id). */
   mentionRef: (mentionId: string) => ({ PK: `MENTION#${mentionId}`, SK: 'REF' }),
   reviewEvent: (mentionId: string, at: string) => ({ PK: `MENTION#${mentionId}`, SK: `EVENT#${at}` }),
+  /** A trust's daily roll-up claim/record (same exactly-once rules as a school's digest record). */
+  trustDigest: (trustId: string, localDate: string) => ({ PK: `TRUST#${trustId}`, SK: `DIGEST#${localDate}` }),
+  /** An address SES reported as a permanent bounce or a complaint: digests skip it. `email` is lower-case. */
+  suppressed: (email: string) => ({ PK: 'SUPPRESSED', SK: `EMAIL#${email}` }),
+  /** Transient (soft) bounce count for an address: counted, never suppressing. `email` is lower-case. */
+  softBounce: (email: string) => ({ PK: 'SOFTBOUNCE', SK: `EMAIL#${email}` }),
 } as const;
 
 /** The trust index in the shape TableItems.query takes. */

@@ -5,6 +5,7 @@ import { addUser, listUsers, setUserDisabled, UserInputError } from '../app/user
 import { ROLES } from '../auth/principal';
 import { School, type SchoolRef } from '../config/schema';
 import { formatLocal } from '../digest/schedule';
+import { normaliseEmail, type SuppressionRecord } from '../store/suppression-store';
 import type { AppEnv, WebContext } from './app';
 import type { Html } from './layout';
 import { csrfToken } from './security';
@@ -25,6 +26,7 @@ export function registerAdmin(app: Hono<AppEnv>, ctx: WebContext, render: Render
       groupFeeds(schools).map(async (job) => ({ job, state: await ctx.store.feeds.get(job.urlHash) })),
     );
     const users = ctx.auth.mode === 'local' ? await listUsers(ctx, p.trustId) : undefined;
+    const suppressed = suppressedInTrust(await ctx.store.suppressions.list(), schools, (await ctx.store.config.getTrust(p.trustId))?.rollup?.recipients ?? []);
     const t = (iso?: string) => (iso ? formatLocal(iso, 'Europe/London') : '—');
     const body = html`<h1>Admin</h1>
 ${c.req.query('saved') ? html`<p class="notice" role="status">Saved.</p>` : ''}
@@ -42,6 +44,14 @@ ${feeds.length
 <td>${state ? t(state.nextPollAt) : 'not polled yet'}</td><td>${state?.consecutiveFailures ?? 0}${(state?.consecutiveFailures ?? 0) > 0 ? ' (backing off)' : ''}</td></tr>`,
     )}</tbody></table>`
   : html`<p class="muted">No feeds configured.</p>`}
+<h2 id="suppressed">Suppressed addresses</h2>
+${suppressed.length
+  ? html`<p class="small muted">SES reported these digest addresses as bouncing permanently or complaining, so digests skip them. Fix or replace them in the recipients.</p>
+<table><thead><tr><th scope="col">Address</th><th scope="col">Reason</th><th scope="col">Since</th><th scope="col">Recipient of</th></tr></thead>
+<tbody>${suppressed.map(
+      ({ record: r, usedBy }) => html`<tr><td>${r.email}</td><td>${r.reason === 'bounce' ? 'Bounced' : 'Complaint'}${r.detail ? html` <span class="small muted">(${r.detail})</span>` : ''}${r.diagnostic ? html`<div class="small muted">${r.diagnostic}</div>` : ''}</td><td>${t(r.at)}</td><td>${usedBy.join(', ')}</td></tr>`,
+    )}</tbody></table>`
+  : html`<p class="muted">No digest address of this trust is suppressed.</p>`}
 <h2>Users</h2>
 ${users ? usersSection(users, schools, csrfToken(c), {}) : html`<p>Users are managed in the Cognito user pool (groups admin / trust / head, attributes custom:trust_id and custom:school_id).</p>`}`;
     return render(c, 'Admin', body, 200, 'admin');
@@ -111,6 +121,15 @@ ${users ? usersSection(users, schools, csrfToken(c), {}) : html`<p>Users are man
     });
     return c.redirect('/admin?saved=1', 303);
   });
+}
+
+/** Suppressed addresses that this trust's schools or roll-up send to (other trusts' addresses stay private). */
+function suppressedInTrust(records: SuppressionRecord[], schools: SchoolRef[], rollupRecipients: string[]): { record: SuppressionRecord; usedBy: string[] }[] {
+  const usedBy = new Map<string, string[]>();
+  const add = (email: string, who: string) => usedBy.set(normaliseEmail(email), [...(usedBy.get(normaliseEmail(email)) ?? []), who]);
+  for (const s of schools) for (const e of s.school.recipients) add(e, s.school.name);
+  for (const e of rollupRecipients) add(e, 'trust roll-up');
+  return records.filter((r) => usedBy.has(r.email)).map((record) => ({ record, usedBy: usedBy.get(record.email)! }));
 }
 
 function adminOnly(render: Render) {

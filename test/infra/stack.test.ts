@@ -25,6 +25,7 @@ const EXPECTED_ENV: Record<string, string[]> = {
   poll: ['POLL_INTERVAL_MINUTES', 'TABLE_NAME'],
   digest: ['MAIL_FROM', 'TABLE_NAME', 'WEB_BASE_URL'],
   web: ['COGNITO_CLIENT_ID', 'COGNITO_USER_POOL_ID', 'TABLE_NAME'],
+  ...(existsSync(path.join(ROOT, 'functions/ses-events.ts')) ? { sesEvents: ['TABLE_NAME'] } : {}),
 };
 /** Upper bound on each function's bundle (index.mjs), bytes: cold starts and the 'import natural' trap (~10 MB). */
 const BUNDLE_LIMIT = 2_000_000;
@@ -258,6 +259,16 @@ describe('mail', () => {
   it('wires the ses-events handler to the topic only when functions/ses-events.ts exists', () => {
     const subs = ofType('AWS::SNS::Subscription').filter(([, s]) => s.Properties.Protocol === 'lambda');
     expect(subs).toHaveLength(existsSync(path.join(ROOT, 'functions/ses-events.ts')) ? 1 : 0);
+    if (subs.length) {
+      expect(subs[0]![1].Properties).toMatchObject({ TopicArn: { Ref: idOf(stack.mailer.eventsTopic.node.defaultChild) }, Endpoint: { 'Fn::GetAtt': [fnId('sesEvents'), 'Arn'] } });
+      // It only records suppressions in the table: no mail, no queue.
+      const roleId = idOf(stack.functions.sesEvents!.role.node.defaultChild);
+      const actions = ofType('AWS::IAM::Policy')
+        .filter(([, p]) => p.Properties.Roles.some((r: unknown) => JSON.stringify(r) === JSON.stringify({ Ref: roleId })))
+        .flatMap(([, p]) => (p.Properties.PolicyDocument.Statement as { Action: string | string[] }[]).flatMap((st) => asArray(st.Action)));
+      expect(actions).toEqual(expect.arrayContaining(['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:GetItem']));
+      expect(actions.filter((a) => /^(ses|sqs|sns):/.test(a))).toEqual([]);
+    }
   });
 });
 

@@ -4,10 +4,10 @@
  * attributed quotes (a school's own statement) or per-school ignore words are dropped, and a
  * negation just before an insult ("not lazy at all") cancels it.
  */
-import { findAll, overlaps, sentenceAt, type Doc, type Span } from '../document';
+import { findAll, findAllCached, overlaps, sentenceAt, type Doc, type Span } from '../document';
 import { noisyOr, type Finding } from '../findings';
 import {
-  alternation, EXTREMIST, GROUPS, INSULT_ADJECTIVES, INSULT_NOUNS, MILD_PROFANITY, PRAISE_WORDS, PROFANITY, SLURS, WEAK_INSULT_NOUNS, type Term,
+  EXTREMIST, sharedAlternation, GROUPS, INSULT_ADJECTIVES, INSULT_NOUNS, MILD_PROFANITY, PRAISE_WORDS, PROFANITY, SLURS, WEAK_INSULT_NOUNS, type Term,
 } from '../lexicon';
 
 const TARGET = /\b(?:teachers?|staff|head(?:teacher|master|mistress|s)?|head\s+of\s+\w+|principal|deputy|senco|tas?|teaching\s+assistants?|governors?|caretaker|chaplain|dinner\s+ladies|receptionist|slt|management|trust|school|academy|college|primary|he|she|they|him|her|them|you|your|ur|u|mr|mrs|ms|miss|dr|sir|people|lot|kids|parents|pupils|students|department|team|lads?|girls?|boys?|family|families)\b/;
@@ -88,7 +88,7 @@ function hits(doc: Doc, terms: readonly Term[], re: RegExp): Hit[] {
     weights = terms.map((t) => ({ re: new RegExp(`^(?:${t.re})$`), w: t.weight }));
     weightCache.set(terms, weights);
   }
-  for (const span of findAll(doc.clean.text, re)) {
+  for (const span of findAllCached(doc.clean.text, re)) {
     if (!usable(doc, span)) continue;
     const text = doc.clean.text.slice(span.start, span.end);
     const w = weights.find((x) => x.re.test(text))?.w ?? terms[0]!.weight;
@@ -97,12 +97,12 @@ function hits(doc: Doc, terms: readonly Term[], re: RegExp): Hit[] {
   return out;
 }
 
-const PROFANITY_RE = alternation(PROFANITY);
-const MILD_RE = alternation(MILD_PROFANITY);
-const NOUN_RE = alternation(INSULT_NOUNS);
-const WEAK_NOUN_RE = alternation(WEAK_INSULT_NOUNS);
-const ADJ_RE = alternation(INSULT_ADJECTIVES);
-const SLUR_RE = alternation(SLURS);
+const PROFANITY_RE = sharedAlternation(PROFANITY);
+const MILD_RE = sharedAlternation(MILD_PROFANITY);
+const NOUN_RE = sharedAlternation(INSULT_NOUNS);
+const WEAK_NOUN_RE = sharedAlternation(WEAK_INSULT_NOUNS);
+const ADJ_RE = sharedAlternation(INSULT_ADJECTIVES);
+const SLUR_RE = sharedAlternation(SLURS);
 const EXTREMIST_RE = new RegExp(String.raw`\b(?:${EXTREMIST.join('|')})\b`, 'g');
 const ADJ_ALONE = new RegExp(`^(?:${INSULT_ADJECTIVES.map((t) => t.re).join('|')})$`);
 

@@ -1,0 +1,136 @@
+/**
+ * SES bounce and complaint events (configuration set → SNS → `functions/ses-events.ts`): a permanent bounce
+ * or a complaint suppresses the address, so digests stop going to it; a transient bounce is only counted.
+ * Accepts both SES event publishing (`eventType`) and identity notifications (`notificationType`).
+ */
+import { z } from 'zod';
+import { normaliseEmail, type SuppressionReason } from '../store/suppression-store';
+import type { AppDeps } from './deps';
+
+/** The SNS message is not an SES event this handler understands. Retrying cannot fix it. */
+export class MailEventError extends Error {
+  override readonly name = 'MailEventError';
+}
+
+const Recipient = z.object({ emailAddress: z.string().min(3) }).passthrough();
+const Mail = z.object({ messageId: z.string().min(1), timestamp: z.string().optional() }).passthrough();
+const Bounce = z
+  .object({
+    bounceType: z.enum(['Permanent', 'Transient', 'Undetermined']),
+    bounceSubType: z.string().optional(),
+    bouncedRecipients: z.array(
+      Recipient.extend({ diagnosticCode: z.string().optional(), status: z.string().optional() }),
+    ).min(1),
+    timestamp: z.string().optional(),
+  })
+  .passthrough();
+const Complaint = z
+  .object({
+    complainedRecipients: z.array(Recipient).min(1),
+    complaintFeedbackType: z.string().optional(),
+    complaintSubType: z.string().nullish(),
+    timestamp: z.string().optional(),
+  })
+  .passthrough();
+
+const Envelope = z
+  .object({ eventType: z.string().optional(), notificationType: z.string().optional(), mail: Mail })
+  .passthrough()
+  .refine((e) => e.eventType ?? e.notificationType, { message: 'has neither eventType nor notificationType' });
+
+export type MailEventOutcome =
+  | { kind: 'suppressed'; eventType: 'Bounce' | 'Complaint'; messageId: string; addresses: { email: string; isNew: boolean }[] }
+  | { kind: 'counted'; eventType: 'Bounce'; messageId: string; addresses: { email: string; isNew: boolean }[] }
+  | { kind: 'ignored'; eventType: string; messageId: string; reason: string };
+
+/** Keep diagnostics short: they end up on the admin page. */
+const cap = (s: string | undefined, n = 300) => (s && s.length > n ? `${s.slice(0, n - 1)}…` : s);
+
+/** `"Head <head@x.example>"` → `head@x.example` (SES normally gives the bare address). */
+function bareAddress(raw: string): string {
+  const m = /<([^<>\s]+@[^<>\s]+)>/.exec(raw);
+  return normaliseEmail(m ? m[1]! : raw);
+}
+
+function issues(err: z.ZodError): string {
+  return err.issues.map((i) => `${i.path.join('.') || '(message)'}: ${i.message}`).join('; ');
+}
+
+/**
+ * Records one SES event (the SNS `Message` string). Throws MailEventError for anything that is not a
+ * well-formed SES event; store failures propagate (the caller's retry can fix those).
+ * Idempotent: SNS redelivery suppresses nothing twice and counts a soft bounce once per message.
+ */
+export async function recordMailEvent(deps: Pick<AppDeps, 'store' | 'clock' | 'log'>, snsMessage: string): Promise<MailEventOutcome> {
+  let json: unknown;
+  try {
+    json = JSON.parse(snsMessage);
+  } catch {
+    throw new MailEventError(`SES event is not JSON (starts ${JSON.stringify(snsMessage.slice(0, 60))}); check the SNS topic only receives SES events.`);
+  }
+  const env = Envelope.safeParse(json);
+  if (!env.success) throw new MailEventError(`Not an SES event: ${issues(env.error)}.`);
+  const eventType = (env.data.eventType ?? env.data.notificationType)!;
+  const messageId = env.data.mail.messageId;
+  const recordedAt = deps.clock().toISOString();
+
+  if (eventType === 'Bounce') {
+    const parsed = Bounce.safeParse((json as { bounce?: unknown }).bounce);
+    if (!parsed.success) throw new MailEventError(`SES Bounce event for message ${messageId} is malformed: ${issues(parsed.error)}.`);
+    const b = parsed.data;
+    const at = b.timestamp ?? env.data.mail.timestamp ?? recordedAt;
+    if (b.bounceType !== 'Permanent') {
+      // Transient (mailbox full, greylisting) and Undetermined: SES retried already; count, do not suppress.
+      const addresses = [];
+      for (const r of b.bouncedRecipients) {
+        const email = bareAddress(r.emailAddress);
+        addresses.push({ email, isNew: await deps.store.suppressions.countSoftBounce(email, at, messageId) });
+      }
+      deps.log.warn('SES soft bounce counted; the address is not suppressed', { messageId, bounceType: b.bounceType, bounceSubType: b.bounceSubType, addresses: addresses.map((a) => a.email) });
+      return { kind: 'counted', eventType: 'Bounce', messageId, addresses };
+    }
+    const addresses = [];
+    for (const r of b.bouncedRecipients) {
+      const email = bareAddress(r.emailAddress);
+      const isNew = await deps.store.suppressions.suppress({
+        email,
+        reason: 'bounce',
+        detail: b.bounceSubType,
+        at,
+        recordedAt,
+        messageId,
+        diagnostic: cap(r.diagnosticCode),
+      });
+      addresses.push({ email, isNew });
+    }
+    deps.log.warn('SES permanent bounce: digests will no longer go to these addresses', { messageId, bounceSubType: b.bounceSubType, addresses: addresses.map((a) => a.email) });
+    return { kind: 'suppressed', eventType: 'Bounce', messageId, addresses };
+  }
+
+  if (eventType === 'Complaint') {
+    const parsed = Complaint.safeParse((json as { complaint?: unknown }).complaint);
+    if (!parsed.success) throw new MailEventError(`SES Complaint event for message ${messageId} is malformed: ${issues(parsed.error)}.`);
+    const c = parsed.data;
+    const at = c.timestamp ?? env.data.mail.timestamp ?? recordedAt;
+    const reason: SuppressionReason = 'complaint';
+    const addresses = [];
+    for (const r of c.complainedRecipients) {
+      const email = bareAddress(r.emailAddress);
+      const isNew = await deps.store.suppressions.suppress({
+        email,
+        reason,
+        detail: c.complaintFeedbackType ?? c.complaintSubType ?? undefined,
+        at,
+        recordedAt,
+        messageId,
+      });
+      addresses.push({ email, isNew });
+    }
+    deps.log.warn('SES complaint: digests will no longer go to these addresses', { messageId, addresses: addresses.map((a) => a.email) });
+    return { kind: 'suppressed', eventType: 'Complaint', messageId, addresses };
+  }
+
+  // Reject (virus), Delivery, Send, Open, … and the AmazonSnsSubscriptionSucceeded notice: nothing to suppress.
+  deps.log.info('SES event ignored', { eventType, messageId });
+  return { kind: 'ignored', eventType, messageId, reason: `${eventType} events do not suppress addresses` };
+}
