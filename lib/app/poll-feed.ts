@@ -109,7 +109,7 @@ export async function pollFeed(deps: PollDeps, job: FeedJob): Promise<PollResult
 
   const result: PollResult = { ...base, outcome: 'stored', items: items.length, nextPollAt: new Date(now.getTime() + interval).toISOString() };
   for (const { trustId, schoolId } of job.schools) {
-    const ref = await deps.store.config.getSchool(schoolId);
+    const ref = await deps.store.config.getSchool(schoolId, trustId);
     if (!ref || ref.trustId !== trustId) {
       deps.log.warn('school no longer configured; skipping its share of the feed', { schoolId, url: job.url });
       continue;

@@ -27,6 +27,14 @@ const MAX_LINK_CHARS = 4_096;
 
 const isHttpUrl = (u: string) => /^https?:\/\//i.test(u);
 
+const itemSchemas = new Map<number, ReturnType<typeof feedItemSchema>>();
+/** Building a zod schema costs more than validating with it, so each cap's schema is built once. */
+function cachedItemSchema(maxTextChars: number) {
+  let schema = itemSchemas.get(maxTextChars);
+  if (!schema) itemSchemas.set(maxTextChars, (schema = feedItemSchema(maxTextChars)));
+  return schema;
+}
+
 function feedItemSchema(maxTextChars: number) {
   const HttpLink = z.string().max(MAX_LINK_CHARS).url().refine(isHttpUrl, 'must be http(s)');
   return z
@@ -129,7 +137,7 @@ export async function parseFeed(body: Uint8Array, opts: ParseFeedOptions): Promi
     raw = await readXmlFeed(xml, opts.feedUrl);
   }
 
-  const schema = feedItemSchema(maxTextChars);
+  const schema = cachedItemSchema(maxTextChars);
   const candidates: Candidate[] = [];
   for (const item of raw.items) {
     if (candidates.length >= maxItems) break;

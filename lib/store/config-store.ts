@@ -75,7 +75,12 @@ export class ConfigStore {
     return rows.map(toSchoolRef);
   }
 
-  async getSchool(schoolId: string): Promise<SchoolRef | undefined> {
+  /** A school by id. With its trust id (as feed jobs carry) it is one consistent read; without, an index lookup first. */
+  async getSchool(schoolId: string, trustId?: string): Promise<SchoolRef | undefined> {
+    if (trustId) {
+      const row = await this.items.get(keys.school(trustId, schoolId));
+      return row ? toSchoolRef(row) : undefined;
+    }
     const rows = await this.items.query('SCHOOLS', { from: schoolId, to: schoolId }, { index: GSI1 });
     const row = rows[0];
     if (!row) return undefined;

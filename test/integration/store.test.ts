@@ -40,6 +40,8 @@ describe('ConfigStore (dynalite)', () => {
   it('finds a school by id and lists a trust’s schools only', async () => {
     expect((await store.config.getSchool('kestrel'))?.trustId).toBe('meridian');
     expect(await store.config.getSchool('missing')).toBeUndefined();
+    expect((await store.config.getSchool('kestrel', 'meridian'))?.school.name).toBe('Kestrel Brook Primary');
+    expect(await store.config.getSchool('kestrel', 'other')).toBeUndefined();
     const ids = (await store.config.listSchools('meridian')).map((s) => s.school.id).sort();
     expect(ids).toEqual(['kestrel', 'northgate']);
   });
