@@ -32,6 +32,7 @@ Commands:
 ${USER_HELP}
 
 Environment: DYNAMODB_ENDPOINT and SES_ENDPOINT point the CLI at a running stack (npm start prints them);
+SCHOOLWATCH_TARGET=aws (with TABLE_NAME, AWS_REGION and AWS credentials) points it at a deployed stack;
 otherwise it opens the embedded store in DATA_DIR (default .schoolwatch). FEED_ALLOW_HOSTS=host:port,…
 lets 'feed test' and polling reach named loopback feed servers.`;
 

@@ -15,6 +15,8 @@ const optionalUrl = z.string().url('must be a full URL such as http://127.0.0.1:
  * `npm start` and the CLI fall back to embedded local servers.
  */
 export const EnvSchema = z.object({
+  /** `aws`: the CLI talks to DynamoDB and SES in AWS (credentials from the usual AWS chain) instead of embedded local servers. */
+  SCHOOLWATCH_TARGET: z.enum(['local', 'aws'], { message: 'must be "local" (embedded servers, the default) or "aws"' }).default('local'),
   TABLE_NAME: z.string().min(3).max(255).default('schoolwatch'),
   AWS_REGION: z.string().min(1).default('eu-west-2'),
   DYNAMODB_ENDPOINT: optionalUrl,

@@ -7,8 +7,9 @@ import { startLocalDynamo } from './dynamo-server';
 import { startMailServer } from './mail-server';
 
 /**
- * Runs one CLI command against the configured endpoints, or against embedded servers on DATA_DIR when
- * none are configured. The embedded data folder is locked, so a running `npm start` is reported clearly.
+ * Runs one CLI command against the configured endpoints, against AWS itself (SCHOOLWATCH_TARGET=aws), or
+ * against embedded servers on DATA_DIR when neither is set. The embedded data folder is locked, so a running
+ * `npm start` is reported clearly.
  */
 export async function withCliRuntime<T>(
   env: Env,
@@ -18,8 +19,9 @@ export async function withCliRuntime<T>(
   const cleanups: (() => Promise<void> | void)[] = [];
   const notes: string[] = [];
   try {
+    const inAws = env.SCHOOLWATCH_TARGET === 'aws';
     let endpoint = env.DYNAMODB_ENDPOINT;
-    if (!endpoint) {
+    if (!endpoint && !inAws) {
       const lock = acquireDataDirLock(env.DATA_DIR, { command: options.command });
       cleanups.push(() => lock.release());
       const dynamo = await startLocalDynamo({ dataDir: env.DATA_DIR });
@@ -27,7 +29,7 @@ export async function withCliRuntime<T>(
       endpoint = dynamo.endpoint;
     }
     let sesEndpoint = env.SES_ENDPOINT;
-    if (options.mail && !sesEndpoint) {
+    if (options.mail && !sesEndpoint && !inAws) {
       const mail = await startMailServer({ port: 0 });
       cleanups.push(() => mail.stop());
       sesEndpoint = mail.endpoint;
@@ -35,7 +37,8 @@ export async function withCliRuntime<T>(
     }
     const client = createDynamoClient({ region: env.AWS_REGION, endpoint });
     cleanups.push(() => client.destroy());
-    if (!env.DYNAMODB_ENDPOINT) await ensureTable(client, env.TABLE_NAME);
+    // Only the embedded store is ours to create; a table in AWS comes from the CDK stack.
+    if (!env.DYNAMODB_ENDPOINT && !inAws) await ensureTable(client, env.TABLE_NAME);
     const deps = buildDeps({ ...env, DYNAMODB_ENDPOINT: endpoint, SES_ENDPOINT: sesEndpoint }, { store: createStore(client, env.TABLE_NAME), log: options.log });
     return await run(deps, notes);
   } finally {
