@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { ConfigValidationError, exportConfig, importConfig } from '../lib/app/config';
 import { consoleLogger, type Logger } from '../lib/app/deps';
 import { pollOnce } from '../lib/app/poll-all';
+import { eraseSchoolData, exportSchoolData, purgeExpired } from '../lib/app/retention';
 import { sendDigests } from '../lib/app/send-digests';
 import { ConfigError, loadEnv } from '../lib/config/env';
 import { FeedError } from '../lib/feeds/errors';
@@ -29,6 +30,9 @@ Commands:
   assess [--schools FILE]    score JSON lines {id, school, title, text} from stdin, one JSON line out per item;
                              without --schools the text is scored alone (no school matching)
   feed test URL [--json]     fetch and parse one feed with the production fetcher and show its items
+  purge [--dry-run]          erase snapshots older than each trust's retention period (escalated ones are kept)
+  school export ID [--out F] everything held about one school's mentions, as JSON (subject-access requests)
+  school erase ID --yes      erase all of one school's mentions, audit trail and digest records (config stays)
 ${USER_HELP}
 
 Environment: DYNAMODB_ENDPOINT and SES_ENDPOINT point the CLI at a running stack (npm start prints them);
@@ -90,6 +94,39 @@ const commands: Record<string, Handler> = {
       for (const r of results) console.log(`${r.schoolId} ${r.localDate}: ${r.outcome}${r.mentions ? ` (${r.mentions} mention(s))` : ''}${r.messageId ? ` message ${r.messageId}` : ''}${r.error ? ` — ${r.error}` : ''}`);
       notes.forEach((n) => console.error(n));
       return results.some((r) => r.outcome === 'failed') ? 2 : 0;
+    });
+  },
+
+  async purge(args, log) {
+    const { values } = parseArgs({ args, options: { 'dry-run': { type: 'boolean' } } });
+    return withCliRuntime(loadEnv(), { log, command: 'schoolwatch purge' }, async (deps) => {
+      const results = await purgeExpired(deps, { dryRun: values['dry-run'] });
+      for (const r of results) console.log(`${r.schoolId}: ${values['dry-run'] ? 'would erase' : 'erased'} ${r.mentionsErased} snapshot(s), kept ${r.escalatedKept} escalated, ${r.seenMarkersPurged} expired dedupe marker(s) removed`);
+      if (results.length === 0) console.log('No schools are configured.');
+      return 0;
+    });
+  },
+
+  async school(args, log) {
+    const [sub, id] = args;
+    const { values } = parseArgs({ args: args.slice(2), options: { out: { type: 'string' }, yes: { type: 'boolean' } } });
+    if (!id || (sub !== 'export' && sub !== 'erase')) throw new UsageError('usage: school export ID [--out FILE] | school erase ID --yes');
+    if (sub === 'erase' && !values.yes) throw new UsageError(`Erasing deletes every snapshot and audit event of "${id}" for good. Add --yes to confirm.`);
+    return withCliRuntime(loadEnv(), { log, command: `schoolwatch school ${sub}` }, async (deps) => {
+      if (sub === 'export') {
+        const data = await exportSchoolData(deps, id);
+        if (!data) throw new UsageError(`No school with id "${id}". See the ids with: npm run -s cli -- config export`);
+        const json = `${JSON.stringify(data, null, 2)}\n`;
+        if (values.out) {
+          writeFileSync(values.out, json);
+          console.error(`Wrote ${data.mentions.length} mention(s) of ${id} to ${values.out}`);
+        } else process.stdout.write(json);
+        return 0;
+      }
+      const erased = await eraseSchoolData(deps, id);
+      if (!erased) throw new UsageError(`No school with id "${id}". See the ids with: npm run -s cli -- config export`);
+      console.log(`Erased ${erased.mentions} mention(s) and ${erased.items} other record(s) of ${id}; its configuration is kept.`);
+      return 0;
     });
   },
 

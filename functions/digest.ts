@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { purgeExpired } from '../lib/app/retention';
 import { sendDigests } from '../lib/app/send-digests';
 import { createSesMailer } from '../lib/digest/ses-mailer';
 import { lambdaRuntime, settingsFrom } from './runtime';
@@ -6,8 +7,12 @@ import { lambdaRuntime, settingsFrom } from './runtime';
 const { env, store, log } = lambdaRuntime();
 const deps = { store, log, mailer: createSesMailer({ region: env.AWS_REGION, endpoint: env.SES_ENDPOINT }), settings: settingsFrom(env), clock: () => new Date(), newId: randomUUID };
 
+/** The hourly run that also enforces retention, once a day, in a quiet hour. */
+const PURGE_HOUR_UTC = 3;
+
 /** Hourly schedule → send the digests of the schools whose local digest hour has come. */
 export const handler = async () => {
+  if (deps.clock().getUTCHours() === PURGE_HOUR_UTC) await purgeExpired(deps);
   const results = await sendDigests(deps);
   const failed = results.filter((r) => r.outcome === 'failed');
   log.info('digest run', { schools: results.length, sent: results.filter((r) => r.outcome === 'sent').length, failed: failed.length });

@@ -1,13 +1,15 @@
 import type { AppDeps } from '../app/deps';
 import { pollOnce } from '../app/poll-all';
+import { purgeExpired } from '../app/retention';
 import { sendDigests } from '../app/send-digests';
 
 /**
  * The local stand-in for EventBridge Scheduler: every tick polls the feeds that are due and sends the
- * digests whose local hour has come. Ticks never overlap; an error is logged and the next tick tries again.
+ * digests whose local hour has come; once a day it enforces retention. Ticks never overlap; an error is logged and the next tick tries again.
  */
 export function startScheduler(deps: AppDeps, options: { tickMs?: number } = {}): { stop(): void; tick(): Promise<void> } {
   let running: Promise<void> | undefined;
+  let lastPurgeDay = '';
   const tick = async () => {
     if (running) return running;
     running = (async () => {
@@ -20,6 +22,11 @@ export function startScheduler(deps: AppDeps, options: { tickMs?: number } = {})
         }
         for (const d of await sendDigests(deps)) {
           if (d.outcome === 'sent') deps.log.info(`digest sent to ${d.schoolId} (${d.mentions} mention(s))`);
+        }
+        const today = deps.clock().toISOString().slice(0, 10);
+        if (today !== lastPurgeDay) {
+          await purgeExpired(deps);
+          lastPurgeDay = today;
         }
       } catch (err) {
         deps.log.error('scheduled run failed; retrying next tick', { error: (err as Error).message });

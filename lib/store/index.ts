@@ -5,6 +5,7 @@ import { FalsePositiveStore } from './false-positive-store';
 import { FeedStateStore } from './feed-state-store';
 import { TableItems } from './items';
 import { MentionStore } from './mention-store';
+import { RetentionStore } from './retention-store';
 import { ReviewStore } from './review-store';
 import { RollupStore } from './rollup-store';
 import { SuppressionStore } from './suppression-store';
@@ -22,6 +23,7 @@ export interface Store {
   /** Addresses SES reported as bouncing or complaining; digests skip them. */
   suppressions: SuppressionStore;
   falsePositives: FalsePositiveStore;
+  retention: RetentionStore;
 }
 
 export function createStore(client: DynamoDBClient, tableName: string): Store {
@@ -36,6 +38,7 @@ export function createStore(client: DynamoDBClient, tableName: string): Store {
     rollups: new RollupStore(items),
     suppressions: new SuppressionStore(items),
     falsePositives: new FalsePositiveStore(items),
+    retention: new RetentionStore(items),
   };
 }
 

@@ -47,7 +47,7 @@ describe('schoolwatch CLI', () => {
   it('prints help listing every command', async () => {
     const { code, stdout } = await cli(['--help']);
     expect(code).toBe(0);
-    for (const command of ['config import', 'config export', 'poll --once', 'digest --now', 'assess', 'feed test']) expect(stdout).toContain(command);
+    for (const command of ['config import', 'config export', 'poll --once', 'digest --now', 'assess', 'feed test', 'purge', 'school export', 'school erase', 'user add']) expect(stdout).toContain(command);
   });
 
   it('rejects a bad configuration file whole, naming each field, and saves nothing', async () => {
@@ -69,6 +69,20 @@ describe('schoolwatch CLI', () => {
     expect(again.stdout).toContain('0 created, 0 updated, 2 unchanged');
     const exported = JSON.parse((await cli(['config', 'export'])).stdout) as typeof config;
     expect(exported.trusts[0]!.schools[0]!.aliases).toEqual(['Northgate Park']);
+  });
+
+  it('runs retention and per-school export, and refuses to erase without confirmation', async () => {
+    const purge = await cli(['purge', '--dry-run']);
+    expect(purge.code).toBe(0);
+    expect(purge.stdout).toContain('northgate: would erase 0 snapshot(s), kept 0 escalated');
+    const exported = await cli(['school', 'export', 'northgate']);
+    expect(JSON.parse(exported.stdout)).toMatchObject({ school: { trustId: 'meridian', school: { id: 'northgate' } }, mentions: [] });
+    const missing = await cli(['school', 'export', 'nope']);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('No school with id "nope"');
+    const erase = await cli(['school', 'erase', 'northgate']);
+    expect(erase.code).toBe(1);
+    expect(erase.stderr).toContain('Add --yes to confirm');
   });
 
   it('assesses JSON lines from stdin, one line out per item, and reports bad lines', async () => {

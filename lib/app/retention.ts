@@ -1,0 +1,69 @@
+import type { SchoolRef } from '../config/schema';
+import type { Store } from '../store';
+import type { Mention } from '../store/types';
+import type { AppDeps } from './deps';
+
+export interface PurgeResult {
+  schoolId: string;
+  mentionsErased: number;
+  /** Escalated items are kept past retention until someone releases them (changes their status). */
+  escalatedKept: number;
+  seenMarkersPurged: number;
+}
+
+/** Subtracts calendar months in UTC (retention is stated in months). */
+export function monthsBefore(now: Date, months: number): Date {
+  const d = new Date(now.getTime());
+  d.setUTCMonth(d.getUTCMonth() - months);
+  return d;
+}
+
+/**
+ * Enforces each trust's retention period: snapshots captured longer ago than `retentionMonths` are erased
+ * with their audit trail, except escalated ones; expired dedupe markers go too. Runs daily from the local
+ * scheduler and the digest Lambda; `dryRun` reports without deleting.
+ */
+export async function purgeExpired(deps: Pick<AppDeps, 'store' | 'clock' | 'log'>, options: { dryRun?: boolean } = {}): Promise<PurgeResult[]> {
+  const now = deps.clock();
+  const results: PurgeResult[] = [];
+  for (const trust of await deps.store.config.listTrusts()) {
+    const cutoff = monthsBefore(now, trust.retentionMonths).toISOString();
+    for (const { school } of await deps.store.config.listSchools(trust.id)) {
+      const old = await deps.store.retention.mentionsCapturedBefore(school.id, cutoff);
+      const due = old.filter((m) => m.status !== 'escalated');
+      if (!options.dryRun) for (const m of due) await deps.store.retention.eraseMention(m);
+      const seenMarkersPurged = options.dryRun ? 0 : await deps.store.retention.purgeExpiredSeenMarkers(school.id, Math.floor(now.getTime() / 1000));
+      results.push({ schoolId: school.id, mentionsErased: due.length, escalatedKept: old.length - due.length, seenMarkersPurged });
+    }
+  }
+  const erased = results.reduce((n, r) => n + r.mentionsErased, 0);
+  if (erased > 0) deps.log.info('retention purge', { erased, dryRun: options.dryRun ?? false });
+  return results;
+}
+
+export interface SchoolExport {
+  school: SchoolRef;
+  exportedAt: string;
+  mentions: (Mention & { history: unknown[] })[];
+}
+
+/** Everything held about one school's mentions, for a subject-access or data-portability request. */
+export async function exportSchoolData(deps: { store: Store; clock: () => Date }, schoolId: string): Promise<SchoolExport | undefined> {
+  const school = await deps.store.config.getSchool(schoolId);
+  if (!school) return undefined;
+  const far = new Date(deps.clock().getTime() + 86400_000).toISOString();
+  const mentions = await deps.store.retention.mentionsCapturedBefore(schoolId, far);
+  const withHistory = await Promise.all(mentions.map(async (m) => ({ ...m, history: await deps.store.reviews.history(m.id) })));
+  return { school, exportedAt: deps.clock().toISOString(), mentions: withHistory };
+}
+
+/** Erases every mention, audit trail, dedupe marker and digest record of a school; its configuration stays. */
+export async function eraseSchoolData(deps: { store: Store; clock: () => Date }, schoolId: string): Promise<{ mentions: number; items: number } | undefined> {
+  const school = await deps.store.config.getSchool(schoolId);
+  if (!school) return undefined;
+  const far = new Date(deps.clock().getTime() + 86400_000).toISOString();
+  const mentions = await deps.store.retention.mentionsCapturedBefore(schoolId, far);
+  for (const m of mentions) await deps.store.retention.eraseMention(m);
+  const items = await deps.store.retention.eraseSchoolPartition(schoolId);
+  return { mentions: mentions.length, items };
+}
