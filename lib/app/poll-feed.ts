@@ -74,15 +74,7 @@ export async function pollFeed(deps: PollDeps, job: FeedJob): Promise<PollResult
     const fetched = await deps.fetcher.fetch({ url: job.url, etag: state.etag, lastModified: state.lastModified });
     if (fetched.kind === 'not-modified') {
       const nextPollAt = new Date(now.getTime() + interval).toISOString();
-      await deps.store.feeds.save(job.urlHash, {
-        ...state,
-        lastPolledAt: now.toISOString(),
-        lastSuccessAt: now.toISOString(),
-        consecutiveFailures: 0,
-        lastError: undefined,
-        lastErrorCode: undefined,
-        nextPollAt,
-      });
+      await deps.store.feeds.save(job.urlHash, succeeded(state, now, nextPollAt));
       return { ...base, outcome: 'not-modified', nextPollAt };
     }
     // Relative links resolve against where the feed was actually served from (after redirects).
@@ -124,17 +116,13 @@ export async function pollFeed(deps: PollDeps, job: FeedJob): Promise<PollResult
       result.stored += counts.stored;
     });
   }
-  await deps.store.feeds.save(job.urlHash, {
-    ...state,
-    lastPolledAt: now.toISOString(),
-    lastSuccessAt: now.toISOString(),
-    consecutiveFailures: 0,
-    lastError: undefined,
-    lastErrorCode: undefined,
-    nextPollAt: result.nextPollAt,
-    itemsLastSeen: items.length,
-  });
+  await deps.store.feeds.save(job.urlHash, { ...succeeded(state, now, result.nextPollAt), itemsLastSeen: items.length });
   return result;
+}
+
+/** Feed state after a successful poll (fetched or not modified): healthy again, errors cleared. */
+function succeeded(state: FeedState, now: Date, nextPollAt: string): FeedState {
+  return { ...state, lastPolledAt: now.toISOString(), lastSuccessAt: now.toISOString(), consecutiveFailures: 0, lastError: undefined, lastErrorCode: undefined, nextPollAt };
 }
 
 async function recordItem(deps: Pick<PollDeps, 'store'>, { trustId, school }: SchoolRef, item: FeedItem, feedUrl: string, now: Date) {
