@@ -8,7 +8,7 @@ const projectRoot = fileURLToPath(new URL('..', import.meta.url));
 
 /** Builds the app; used by `cdk synth/deploy` (via cdk.json) and by the infra tests. */
 export function buildApp(app: App = new App(), { withNag = true }: { withNag?: boolean } = {}): { app: App; stack: SchoolwatchStack } {
-  const config = parseContext((key) => app.node.tryGetContext(key));
+  const config = parseContext((key) => app.node.tryGetContext(key), Object.keys(app.node.getAllContext() as Record<string, unknown>));
   const stack = new SchoolwatchStack(app, config.stackName, {
     // No credentials (offline synth): a placeholder account. With credentials the CLI sets CDK_DEFAULT_ACCOUNT.
     // The region never follows the CLI profile: personal data stays where the trust chose (-c region=...).

@@ -57,10 +57,18 @@ export const CONTEXT_KEYS = Object.keys(KEYS) as (keyof Keys)[];
 
 /**
  * Reads and validates every Schoolwatch context key at synth time. Throws one ContextError listing every
- * bad key, each with the `-c key=value` form to fix it.
+ * bad key, each with the `-c key=value` form to fix it. `givenKeys` (every context key set) lets it name a
+ * misspelt key instead of silently using the default.
  */
-export function parseContext(get: (key: string) => unknown): SchoolwatchContext {
+export function parseContext(get: (key: string) => unknown, givenKeys: readonly string[] = []): SchoolwatchContext {
   const problems: string[] = [];
+  // A near miss (`-c Sender=…`, `-c poll-interval-minutes=…`) would otherwise be silently ignored and the default used.
+  const squash = (k: string) => k.toLowerCase().replace(/[-_.\s]/g, '');
+  for (const given of givenKeys) {
+    if ((CONTEXT_KEYS as readonly string[]).includes(given) || /[:@/]/.test(given)) continue;
+    const meant = CONTEXT_KEYS.find((k) => squash(k) === squash(given));
+    if (meant) problems.push(`  context "${given}" is not a Schoolwatch key (keys are case-sensitive): did you mean "${meant}"? Example: ${KEYS[meant].example}`);
+  }
   const out: Record<string, unknown> = {};
   for (const key of CONTEXT_KEYS) {
     const spec = KEYS[key];

@@ -1,10 +1,11 @@
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
-import { Annotations, CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import { Annotations, CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import * as targets from 'aws-cdk-lib/aws-scheduler-targets';
@@ -37,6 +38,25 @@ export const ENTRIES = {
 export const POLL_TIMEOUT = Duration.minutes(2);
 
 /**
+ * Memory per function, MB, sized from MEASURED peak RSS (BENCHMARKS.md, "Lambda memory and duration",
+ * `npm run bench:lambda`): each real handler, bundled as deployed, run in a fresh Node process on a realistic
+ * workload. Rule: at least 1.5 × measured peak + 64 MB (the Lambda runtime client, not in the bench), rounded up
+ * to a multiple of 64, and never under 256. Measured peaks (2026-11-21): dispatch 148 MB (1,020 feeds planned),
+ * poll 181 MB (10 feeds × 20 new items, 8 runs), digest 135 MB (50 digests), web 143 MB (200 list pages),
+ * ses-events 77 MB. digest is raised above its memory figure for CPU: Lambda gives CPU in proportion to memory
+ * (1 vCPU at 1,769 MB) and the 07:00 run sends every school's digest in one invocation (866 ms CPU per 50 schools
+ * measured → ~17 s CPU for 1,000 schools, ~60 s at 512 MB, inside the 5-minute timeout). test/infra checks the
+ * rule against the figures recorded in BENCHMARKS.md: a heavier bench result fails the test until these are raised.
+ */
+export const LAMBDA_MEMORY_MB = {
+  dispatch: 320,
+  poll: 384,
+  digest: 512,
+  web: 320,
+  sesEvents: 256,
+} as const;
+
+/**
  * Schoolwatch in AWS: Scheduler → dispatch → SQS (+DLQ) → poll → DynamoDB; hourly Scheduler → digest → SES;
  * HTTP API → web; Cognito users; alarms → ops SNS topic.
  */
@@ -46,6 +66,8 @@ export class SchoolwatchStack extends Stack {
   readonly mailer: Mailer;
   readonly auth: Auth;
   readonly ops: OpsAlarms;
+  readonly topicKey: kms.Key;
+  readonly scheduleGroup: scheduler.ScheduleGroup;
   readonly api: apigw.HttpApi;
   readonly functions: Record<string, AppFunction> = {};
 
@@ -64,14 +86,31 @@ export class SchoolwatchStack extends Stack {
     // ---- data, queue, mail, alarms
     this.table = new SchoolTable(this, 'Store', { deletionProtection: config.deletionProtection });
     this.feedQueue = new FeedQueue(this, 'FeedJobs', { consumerTimeout: POLL_TIMEOUT });
-    this.mailer = new Mailer(this, 'Mailer', { sender: config.sender, senderIsDomain: config.senderIsDomain, mailFrom: config.mailFrom });
-    this.ops = new OpsAlarms(this, 'Ops', { opsEmail: config.opsEmail });
+    // Both SNS topics are encrypted with this customer-managed key: CloudWatch alarms and SES event publishing
+    // cannot use the AWS-managed alias/aws/sns key. It protects notifications in flight only (nothing at rest
+    // depends on it after delivery), so it is scheduled for deletion with the stack.
+    this.topicKey = new kms.Key(this, 'TopicKey', {
+      description: 'Schoolwatch: encrypts the ops-alarm and SES-event SNS topics',
+      enableKeyRotation: true,
+      removalPolicy: RemovalPolicy.DESTROY,
+      pendingWindow: Duration.days(7),
+    });
+    for (const [sid, service] of [['AlarmsPublishToEncryptedTopic', 'cloudwatch.amazonaws.com'], ['SesPublishToEncryptedTopic', 'ses.amazonaws.com']] as const) {
+      this.topicKey.addToResourcePolicy(new iam.PolicyStatement({
+        sid,
+        principals: [new iam.ServicePrincipal(service)],
+        actions: ['kms:Decrypt', 'kms:GenerateDataKey*'],
+        resources: ['*'], // in a key policy, "*" is this key
+      }));
+    }
+    this.mailer = new Mailer(this, 'Mailer', { sender: config.sender, senderIsDomain: config.senderIsDomain, mailFrom: config.mailFrom, masterKey: this.topicKey });
+    this.ops = new OpsAlarms(this, 'Ops', { opsEmail: config.opsEmail, masterKey: this.topicKey });
 
     // ---- functions
-    const dispatch = fn('dispatch', ENTRIES.dispatch, 'Enqueues a poll job for every feed that is due', 256, Duration.minutes(1));
-    const poll = fn('poll', ENTRIES.poll, 'Fetches, matches, scores and stores one batch of feeds', 512, POLL_TIMEOUT);
-    const digest = fn('digest', ENTRIES.digest, 'Sends the headteacher digests that are due this hour', 512, Duration.minutes(5));
-    const web = fn('web', ENTRIES.web, 'Web pages and JSON API', 512, Duration.seconds(29));
+    const dispatch = fn('dispatch', ENTRIES.dispatch, 'Enqueues a poll job for every feed that is due', LAMBDA_MEMORY_MB.dispatch, Duration.minutes(1));
+    const poll = fn('poll', ENTRIES.poll, 'Fetches, matches, scores and stores one batch of feeds', LAMBDA_MEMORY_MB.poll, POLL_TIMEOUT);
+    const digest = fn('digest', ENTRIES.digest, 'Sends the headteacher digests that are due this hour', LAMBDA_MEMORY_MB.digest, Duration.minutes(5));
+    const web = fn('web', ENTRIES.web, 'Web pages and JSON API', LAMBDA_MEMORY_MB.web, Duration.seconds(29));
 
     this.table.grantTo(dispatch.fn, 'read');
     this.feedQueue.connectProducer(dispatch.fn);
@@ -85,7 +124,7 @@ export class SchoolwatchStack extends Stack {
 
     // SES bounce/complaint handler: wired only once its entry point exists.
     if (existsSync(path.join(projectRoot, ENTRIES.sesEvents))) {
-      const sesEvents = fn('sesEvents', ENTRIES.sesEvents, 'Records SES bounces and complaints', 256, Duration.seconds(30));
+      const sesEvents = fn('sesEvents', ENTRIES.sesEvents, 'Records SES bounces and complaints', LAMBDA_MEMORY_MB.sesEvents, Duration.seconds(30));
       this.table.grantTo(sesEvents.fn, 'readWrite');
       this.mailer.eventsTopic.addSubscription(new subs.LambdaSubscription(sesEvents.fn));
     }
@@ -95,13 +134,17 @@ export class SchoolwatchStack extends Stack {
       assumedBy: new iam.ServicePrincipal('scheduler.amazonaws.com', { conditions: { StringEquals: { 'aws:SourceAccount': this.account } } }),
       description: 'EventBridge Scheduler invoking the dispatch and digest functions',
     });
+    // A group of their own, so the Scheduler metrics (and alarms) cover exactly these two schedules.
+    this.scheduleGroup = new scheduler.ScheduleGroup(this, 'Schedules', { removalPolicy: RemovalPolicy.DESTROY });
     new scheduler.Schedule(this, 'DispatchSchedule', {
+      scheduleGroup: this.scheduleGroup,
       description: `Dispatch feed polls every ${config.pollIntervalMinutes} minutes`,
       schedule: scheduler.ScheduleExpression.rate(Duration.minutes(config.pollIntervalMinutes)),
       timeWindow: scheduler.TimeWindow.off(),
       target: new targets.LambdaInvoke(dispatch.fn, { role: schedulesRole, retryAttempts: 2, maxEventAge: Duration.minutes(Math.max(1, Math.min(config.pollIntervalMinutes, 60))) }),
     });
     new scheduler.Schedule(this, 'DigestSchedule', {
+      scheduleGroup: this.scheduleGroup,
       description: 'Send due digests at the top of every hour (each school picks its local hour)',
       schedule: scheduler.ScheduleExpression.cron({ minute: '0' }),
       timeWindow: scheduler.TimeWindow.off(),
@@ -139,11 +182,24 @@ export class SchoolwatchStack extends Stack {
     // ---- alarms
     this.ops.watchDeadLetterQueue('FeedJobsDlq', this.feedQueue.deadLetterQueue);
     this.ops.watchQueueAge('FeedJobs', this.feedQueue.queue, Duration.minutes(Math.max(60, 2 * config.pollIntervalMinutes)));
-    for (const [name, f] of Object.entries(this.functions)) this.ops.watchFunction(name, f.fn);
+    for (const [name, f] of Object.entries(this.functions)) {
+      this.ops.watchFunction(name, f.fn, name === 'digest' ? {
+        id: 'DigestFailures',
+        description: 'Digest failures: the hourly digest run failed for at least one school (the handler fails the run when any send fails; '
+          + 'that digest stays claimed and is retried next hour). Check the digest function logs for "Digest sending failed".',
+      } : undefined);
+    }
+    this.ops.watchScheduleGroup(this.scheduleGroup);
+    this.ops.watchSesReputation(this.mailer.configurationSet.configurationSetName);
 
     new CfnOutput(this, 'WebUrl', { value: webBaseUrl });
     new CfnOutput(this, 'TableName', { value: this.table.table.tableName });
     new CfnOutput(this, 'FeedQueueUrl', { value: this.feedQueue.queue.queueUrl });
+    new CfnOutput(this, 'FeedQueueArn', { value: this.feedQueue.queue.queueArn, description: 'Redrive destination (start-message-move-task --destination-arn)' });
+    new CfnOutput(this, 'FeedDeadLetterQueueArn', {
+      value: this.feedQueue.deadLetterQueue.queueArn,
+      description: 'Feed jobs that failed 5 times. Move them back after fixing the cause: aws sqs start-message-move-task --source-arn <this>',
+    });
     new CfnOutput(this, 'OpsTopicArn', { value: this.ops.topic.topicArn });
     new CfnOutput(this, 'SesEventsTopicArn', { value: this.mailer.eventsTopic.topicArn });
     new CfnOutput(this, 'MailFrom', { value: config.mailFrom });

@@ -110,7 +110,10 @@ function qualitySection(): string {
     lines.push(
       '',
       `Abuse classifier: trained on TweetEval offensive train + Davidson et al. 2017 + data/eval/items.jsonl (the dev items); thresholds chosen by 5-fold cross-validation on TweetEval train ` +
-        `(classifier alone ${(100 * metrics.cvMacroF1).toFixed(1)}, rules + classifier ${(100 * (metrics.cvCombinedMacroF1 ?? NaN)).toFixed(1)} macro-F1 in cross-validation).`,
+        `(classifier alone ${(100 * metrics.cvMacroF1).toFixed(1)}, rules + classifier ${(100 * (metrics.cvCombinedMacroF1 ?? NaN)).toFixed(1)} macro-F1 in cross-validation)` +
+        (metrics.cvTextAloneMacroF1 !== undefined
+          ? `. Text alone, a stacker (logistic regression over the classifier's logit, each abuse rule's strength and the lexicon counts, fitted on out-of-fold predictions of TweetEval train) takes the abuse decision: ${(100 * metrics.cvTextAloneMacroF1).toFixed(1)} macro-F1 in cross-validation.`
+          : '.'),
     );
   }
   lines.push('', 'Tuned on: data/eval/items.jsonl (rules written against it, classifier trains on it) and TweetEval train. Reported only: holdout and TweetEval val. The OLID test split is not used.');

@@ -1,5 +1,6 @@
 import { CfnOutput, Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import type * as kms from 'aws-cdk-lib/aws-kms';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as ses from 'aws-cdk-lib/aws-ses';
 import * as sns from 'aws-cdk-lib/aws-sns';
@@ -11,6 +12,11 @@ export interface MailerProps {
   readonly senderIsDomain: boolean;
   /** From header, `Name <address>`, address covered by `sender`. */
   readonly mailFrom: string;
+  /**
+   * Customer-managed key for the events topic (SSE). SES cannot publish to a topic encrypted with the AWS-managed
+   * `alias/aws/sns` key, so the key must be customer-managed and allow ses.amazonaws.com.
+   */
+  readonly masterKey?: kms.IKey;
 }
 
 /**
@@ -41,6 +47,7 @@ export class Mailer extends Construct {
     this.eventsTopic = new sns.Topic(this, 'Events', {
       displayName: 'Schoolwatch SES bounce and complaint events',
       enforceSSL: true,
+      masterKey: props.masterKey,
     });
     new ses.ConfigurationSetEventDestination(this, 'EventsDestination', {
       configurationSet: this.configurationSet,

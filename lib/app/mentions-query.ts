@@ -38,6 +38,8 @@ export const MentionFilters = z
     q: z.string().trim().max(200, 'keep the search under 200 characters').optional(),
     sort: z.enum(['newest', 'severity']).default('newest'),
     cursor: z.string().regex(/^(o:\d{1,6}|[0-9T:.Z-]{10,40}#[A-Za-z0-9_-]{1,64})$/, 'is not a page marker from this list').optional(),
+    /** "Previous page": the page of items just newer than this key (the first item of the page the reader was on). */
+    back: z.string().regex(/^[0-9T:.Z-]{10,40}#[A-Za-z0-9_-]{1,64}$/, 'is not a page marker from this list').optional(),
     limit: z.coerce.number().int().min(1).max(200).default(25),
   })
   .refine((f) => !f.from || !f.to || f.from <= f.to, { path: ['to'], message: 'must be on or after the “from” date' });
@@ -61,6 +63,11 @@ export interface MentionList {
   next?: string;
   /** The severity ordering read this many and stopped: narrow the filters to see the rest. */
   truncated: boolean;
+  /**
+   * How to reach the previous page: `{ back }` (newest-first keyset paging), `{ cursor }` (severity offsets),
+   * or `{}` for the first page. Absent on the first page.
+   */
+  prev?: { back?: string; cursor?: string };
 }
 
 const CHUNK = 200;
@@ -68,6 +75,8 @@ const CHUNK = 200;
 const MAX_SCAN_PER_PAGE = 5_000;
 /** Most matching items the severity ordering sorts. */
 const MAX_SORTED = 5_000;
+/** Most items read to find a "previous" page (beyond this the reader is better served by dates or filters). */
+const MAX_BACK_SCAN = 50_000;
 const SEVERITY_RANK: Record<string, number> = { high: 0, medium: 1, low: 2 };
 
 /**
@@ -122,31 +131,74 @@ export class MentionsQuery {
       found.sort((a, b) => rank(a) - rank(b) || key(b).localeCompare(key(a)));
       const offset = filters.cursor?.startsWith('o:') ? Number(filters.cursor.slice(2)) : 0;
       const pageItems = found.slice(offset, offset + filters.limit);
-      return { mentions: pageItems, next: offset + filters.limit < found.length ? `o:${offset + filters.limit}` : undefined, truncated };
+      const prev = offset > 0 ? (offset - filters.limit > 0 ? { cursor: `o:${offset - filters.limit}` } : {}) : undefined;
+      return { mentions: pageItems, next: offset + filters.limit < found.length ? `o:${offset + filters.limit}` : undefined, truncated, prev };
     }
 
+    if (filters.back) return this.pageBefore(partition, matches, filters.back, upper, filters.limit);
+
     const cursor = filters.cursor && !filters.cursor.startsWith('o:') ? filters.cursor : undefined;
+    // Not the first page: "previous" shows the items just newer than this page's first (or the first page).
+    const prevOf = (page: ReviewedMention[]) => (cursor ? (page[0] ? { back: key(page[0]) } : {}) : undefined);
     let before = cursor && upper ? (cursor < upper ? cursor : upper) : (cursor ?? upper);
     const found: ReviewedMention[] = [];
     let scanned = 0;
+    // Unfiltered, the page needs only limit + 1 items (one more tells whether there is a next page); filtered,
+    // larger chunks save round trips.
+    const filtered = Boolean(filters.family || filters.severity || filters.status || filters.category || filters.q);
+    let size = filtered ? CHUNK : Math.min(CHUNK, filters.limit + 1);
     for (;;) {
-      const chunk = await this.store.mentions.scan(partition, { from, before, limit: CHUNK });
+      const chunk = await this.store.mentions.scan(partition, { from, before, limit: size });
+      size = CHUNK;
       for (const m of chunk.mentions as ReviewedMention[]) {
         scanned++;
         if (!matches(m)) continue;
         found.push(m);
         if (found.length > filters.limit) {
           const page = found.slice(0, filters.limit);
-          return { mentions: page, next: key(page.at(-1)!), truncated: false };
+          return { mentions: page, next: key(page.at(-1)!), truncated: false, prev: prevOf(page) };
         }
       }
-      if (chunk.exhausted || !chunk.lastKey) return { mentions: found, truncated: false };
+      if (chunk.exhausted || !chunk.lastKey) return { mentions: found, truncated: false, prev: prevOf(found) };
       before = chunk.lastKey;
       if (scanned >= MAX_SCAN_PER_PAGE) {
         // Many items read and the page is not full: return what there is and let the reader continue.
-        return { mentions: found, next: before, truncated: false };
+        return { mentions: found, next: before, truncated: false, prev: prevOf(found) };
       }
     }
+  }
+
+  /**
+   * The page before one whose first item has key `back`: the `limit` matching items just newer than it.
+   * Keys only sort newest-first here, so this reads from the top of the range down to `back`, keeping a
+   * sliding window; its cost grows with how far back the reader has paged (as paging there did).
+   */
+  private async pageBefore(
+    partition: { trustId: string } | { schoolId: string },
+    matches: (m: ReviewedMention) => boolean,
+    back: string,
+    upper: string | undefined,
+    limit: number,
+  ): Promise<MentionList> {
+    const window: ReviewedMention[] = [];
+    let newer = false;
+    let before = upper;
+    let scanned = 0;
+    for (;;) {
+      const chunk = await this.store.mentions.scan(partition, { from: back, before, limit: CHUNK });
+      for (const m of chunk.mentions as ReviewedMention[]) {
+        scanned++;
+        if (key(m) <= back || !matches(m)) continue;
+        window.push(m);
+        if (window.length > limit) {
+          window.shift();
+          newer = true;
+        }
+      }
+      if (chunk.exhausted || !chunk.lastKey || scanned >= MAX_BACK_SCAN) break;
+      before = chunk.lastKey;
+    }
+    return { mentions: window, next: window.length ? key(window.at(-1)!) : back, truncated: false, prev: newer && window[0] ? { back: key(window[0]) } : undefined };
   }
 
   /** Every match (for the CSV export), newest first or by severity, up to `max`. */

@@ -80,6 +80,90 @@ export async function setUserDisabled(deps: Deps, email: string, disabled: boole
   return summary({ ...user, disabled });
 }
 
+/** A password for a new user, shown once to the admin who created them (20 characters, ~120 bits). */
+export function generatePassword(): string {
+  return randomBytes(15).toString('base64url');
+}
+
+/**
+ * Admin console "add user" in local mode: creates the user in the admin's trust with a generated password,
+ * returned once for the admin to pass on (it is stored only as a hash and never shown again).
+ */
+export async function inviteUser(
+  deps: Deps,
+  trustId: string,
+  input: { email: string; role: string; schoolId?: string },
+): Promise<{ user: UserSummary; password: string }> {
+  const password = generatePassword();
+  const user = await addUser(deps, { email: input.email, role: input.role as Role, trustId, schoolId: input.schoolId || undefined, password });
+  return { user, password };
+}
+
+const UserChange = z
+  .object({
+    role: z.enum(ROLES, { message: 'must be head, trust or admin' }),
+    schoolId: z.preprocess((v) => (v === '' ? undefined : v), Slug.optional()),
+  })
+  .superRefine((u, ctx) => {
+    if (u.role === 'head' && !u.schoolId) ctx.addIssue({ code: 'custom', path: ['schoolId'], message: 'a head needs their one school' });
+    if (u.role !== 'head' && u.schoolId) ctx.addIssue({ code: 'custom', path: ['schoolId'], message: `only heads have a school; a ${u.role} user sees every school of the trust` });
+  });
+
+/**
+ * Changes a user's role and school within one trust. Their current sign-in stops working at once (local
+ * tokens are checked against the user record on every request), so they sign in again with the new access.
+ * `actor` cannot change their own role (an admin cannot lock the trust out of its console by accident).
+ */
+export async function changeUserAccess(
+  deps: Deps,
+  trustId: string,
+  email: string,
+  change: { role: string; schoolId?: string },
+  actor?: string,
+): Promise<UserSummary> {
+  const user = await deps.store.users.get(email.trim().toLowerCase());
+  if (!user || user.trustId !== trustId) throw new UserInputError({ email: `no user ${email}` });
+  if (actor && actor.toLowerCase() === user.email) throw new UserInputError({ role: 'you cannot change your own role; ask another admin' });
+  const parsed = UserChange.safeParse(change);
+  if (!parsed.success) {
+    const problems: Record<string, string> = {};
+    for (const i of parsed.error.issues) problems[String(i.path[0] ?? 'user')] ??= i.message;
+    throw new UserInputError(problems);
+  }
+  const { role, schoolId } = parsed.data;
+  if (schoolId) {
+    const ref = await deps.store.config.getSchool(schoolId);
+    if (!ref || ref.trustId !== trustId) throw new UserInputError({ schoolId: `your trust has no school "${schoolId}"` });
+  }
+  const { schoolId: _old, ...rest } = user;
+  const updated: UserRecord = { ...rest, role, ...(schoolId ? { schoolId } : {}), updatedAt: deps.clock().toISOString() };
+  await deps.store.users.save(updated);
+  return summary(updated);
+}
+
+const shellQuote = (s: string) => (/^[A-Za-z0-9_.,:=@/+-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`);
+
+/**
+ * In Cognito mode users live in the user pool. The console does not call AdminCreateUser
+ * (@aws-sdk/client-cognito-identity-provider is not a dependency); it shows these exact commands instead.
+ * Cognito emails the user a temporary password and makes them choose their own at first sign-in.
+ */
+export function cognitoInviteCommands(userPoolId: string, trustId: string, input: { email: string; role: string; schoolId?: string }): string[] {
+  const parsed = NewUser.safeParse({ ...input, trustId, schoolId: input.schoolId || undefined, password: 'x'.repeat(PASSWORD_MIN_LENGTH) });
+  if (!parsed.success) {
+    const problems: Record<string, string> = {};
+    for (const i of parsed.error.issues) problems[String(i.path[0] ?? 'user')] ??= i.message;
+    throw new UserInputError(problems);
+  }
+  const u = parsed.data;
+  const attrs = [`Name=email,Value=${u.email}`, 'Name=email_verified,Value=true', `Name=custom:trust_id,Value=${u.trustId}`, ...(u.schoolId ? [`Name=custom:school_id,Value=${u.schoolId}`] : [])];
+  const pool = shellQuote(userPoolId);
+  return [
+    `aws cognito-idp admin-create-user --user-pool-id ${pool} --username ${shellQuote(u.email)} --user-attributes ${attrs.map(shellQuote).join(' ')} --desired-delivery-mediums EMAIL`,
+    `aws cognito-idp admin-add-user-to-group --user-pool-id ${pool} --username ${shellQuote(u.email)} --group-name ${u.role}`,
+  ];
+}
+
 export const DEMO_TRUST = 'demo-trust';
 
 export interface DemoUsers {

@@ -88,7 +88,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       { store: createStore(client, env.TABLE_NAME), log },
     );
 
-    const webApp = createWebApp({ store: deps.store, auth: await createLocalAuth(deps.store), log, publicOrigin: env.WEB_BASE_URL });
+    const webApp = createWebApp({ store: deps.store, auth: await createLocalAuth(deps.store), log, publicOrigin: env.WEB_BASE_URL, fetcher: deps.fetcher });
     const server: ServerType = serve({ fetch: webApp.fetch, port: env.PORT, hostname: host });
     await Promise.race([
       once(server, 'listening'),

@@ -64,7 +64,7 @@ export function assessForSchool(input: { title: string; text: string }, school: 
 export function assessItem(item: AssessInput, schools?: Schools): Assessment {
   const input = { title: item.title ?? '', text: item.text ?? '' };
   if (!schools) {
-    const score = scoreItem(input, undefined, { classifierMargin: TEXT_ALONE_CLASSIFIER_MARGIN });
+    const score = scoreItem(input, undefined, { classifierMargin: TEXT_ALONE_CLASSIFIER_MARGIN, textAlone: true });
     return { id: item.id, mentioned: true, flagged: score.flagged, score: score.score, families: score.families, categories: score.categories, evidence: score.evidence, explanation: score.explanation };
   }
   const school = findSchool(schools, item.school);

@@ -4,7 +4,8 @@
  * ones (base64 of varint index gaps, each followed by its int8 weight).
  */
 import model from './model/abuse-lr.json';
-import { extractFeatures, FEATURE_VERSION, HASH_BITS, type SparseVector } from './features';
+import { featureDot, FEATURE_VERSION, HASH_BITS, type SparseVector } from './features';
+import type { StackerFile } from './stacker';
 
 export interface AbuseModelFile {
   version: number;
@@ -18,6 +19,8 @@ export interface AbuseModelFile {
    * (assessItem without schools), chosen by cross-validation on train for "rules or classifier".
    */
   combinedThreshold?: number;
+  /** Text-alone abuse decision over the classifier and the rules (stacker.ts), fitted on out-of-fold predictions. */
+  stacker?: StackerFile;
   /** Number of non-zero weights when `weights` is sparse; absent for the older dense encoding. */
   nonZero?: number;
   weights: string;
@@ -94,10 +97,18 @@ export function sigmoid(z: number): number {
   return 1 / (1 + Math.exp(-z));
 }
 
+/** The classifier's logit (log-odds that the text is offensive). */
+export function abuseLogit(text: string, clean?: string): number {
+  return file.bias + featureDot(weights(), text, clean);
+}
+
 /** Probability that the text is offensive, 0..1. */
 export function abuseProbability(text: string, clean?: string): number {
-  return sigmoid(linearScore(extractFeatures(text, clean), weights(), 1, file.bias));
+  return sigmoid(abuseLogit(text, clean));
 }
+
+/** The text-alone stacker shipped with the model, if any. */
+export const ABUSE_STACKER: StackerFile | undefined = file.stacker;
 
 export const ABUSE_MODEL_THRESHOLD = file.threshold;
 /** Classifier threshold for text scored alone, where the rules flag alongside it (see AbuseModelFile). */

@@ -79,44 +79,82 @@ export function classifierTokens(clean: string): string[] {
   return words;
 }
 
-// De-duplication without allocating a set per text: a bucket is taken when stamp[k] === generation,
-// and slot[k] says where its value is. Module-level scratch space: extraction is synchronous.
-const stamp = new Uint32Array(1 << HASH_BITS);
-const slot = new Int32Array(1 << HASH_BITS);
+// De-duplication without allocating a set per text: a small open-addressing table (it stays in the
+// CPU cache, unlike one slot per hash bucket) maps a bucket to its place in `scratch`; an entry is
+// live when tStamp === generation. Module-level scratch space: extraction is synchronous.
+const MAX_FEATURES = 1 << 14;
+const TABLE_BITS = 15;
+const TABLE_MASK = (1 << TABLE_BITS) - 1;
+const tStamp = new Uint32Array(1 << TABLE_BITS);
+const tKey = new Int32Array(1 << TABLE_BITS);
+const tSlot = new Int32Array(1 << TABLE_BITS);
 let generation = 0;
-const scratch = new Int32Array(1 << 14);
-const scratchVal = new Float32Array(1 << 14);
+const scratch = new Int32Array(MAX_FEATURES);
+const scratchVal = new Float32Array(MAX_FEATURES);
 let n = 0;
 const codes = new Int32Array(1 << 12);
 
 function put(h: number, v: number): void {
   const k = h & MASK;
-  if (stamp[k] === generation) {
-    const j = slot[k]!;
-    scratchVal[j] = scratchVal[j]! + v;
-  } else if (n < scratch.length) {
-    stamp[k] = generation;
-    slot[k] = n;
+  let p = Math.imul(k, 0x9e3779b1) >>> (32 - TABLE_BITS);
+  while (tStamp[p] === generation) {
+    if (tKey[p] === k) {
+      const j = tSlot[p]!;
+      scratchVal[j] = scratchVal[j]! + v;
+      return;
+    }
+    p = (p + 1) & TABLE_MASK;
+  }
+  if (n < MAX_FEATURES) {
+    tStamp[p] = generation;
+    tKey[p] = k;
+    tSlot[p] = n;
     scratch[n] = k;
     scratchVal[n++] = v;
   }
 }
 
-/** Character 3–5-grams of "<word>". */
-function charGrams(w: string): void {
+/** Character 3–5-grams of "<word>", as bucket indexes. */
+function charGrams(w: string): Int32Array {
   const L = w.length + 2;
   codes[0] = 60;
   for (let q = 0; q < w.length; q++) codes[q + 1] = w.charCodeAt(q);
   codes[L - 1] = 62;
+  const out: number[] = [];
   for (let p = 0; p < L - 2; p++) {
     let h = SEED_CHAR;
     const end = Math.min(L, p + 5);
     for (let q = p; q < end; q++) {
       h = Math.imul(h ^ codes[q]!, 16777619);
-      if (q - p >= 2) put(h >>> 0, CHAR_WEIGHT);
+      if (q - p >= 2) out.push((h >>> 0) & MASK);
     }
   }
+  return Int32Array.from(out);
 }
+
+/** What one word contributes, worked out once per distinct word (hashing is most of the extraction cost). */
+interface WordFeatures {
+  /** Unigram bucket of the stem. */
+  uni: number;
+  /** Seed for a bigram that starts with this stem. */
+  biSeed: number;
+  stem: string;
+  grams: Int32Array;
+}
+const NO_GRAMS = new Int32Array(0);
+const wordCache = new Map<string, WordFeatures>();
+function wordFeatures(w: string): WordFeatures {
+  let f = wordCache.get(w);
+  if (f === undefined) {
+    const st = stem(w);
+    const grams = w.length >= 2 && w.length < codes.length - 2 && w.charCodeAt(0) >= 97 ? charGrams(w) : NO_GRAMS;
+    f = { uni: fnv(SEED_UNI, st), biSeed: fnv(SEED_BI, st), stem: st, grams };
+    if (wordCache.size > 50_000) wordCache.clear();
+    wordCache.set(w, f);
+  }
+  return f;
+}
+const START_SEED = fnv(SEED_BI, '<s>');
 
 const metaHashes = new Map<string, number>();
 function metaHash(name: string): number {
@@ -128,23 +166,25 @@ function metaHash(name: string): number {
   return h;
 }
 
-export function extractFeatures(raw: string, clean: string = cleanText(foldText(raw)).text): SparseVector {
+/** Gather a text's features (bucket, summed value) into the scratch arrays, n of them. */
+function collect(raw: string, clean: string): void {
   const words = classifierTokens(clean);
   generation = (generation + 1) >>> 0;
   if (generation === 0) {
-    stamp.fill(0);
+    tStamp.fill(0);
     generation = 1;
   }
   n = 0;
-  let prev = '<s>';
+  let prevSeed = START_SEED;
   for (const w of words) {
-    const st = stem(w);
-    put(fnv(SEED_UNI, st), WORD_WEIGHT);
-    put(fnv(fnv(SEED_BI, prev), st), WORD_WEIGHT);
-    prev = st;
-    if (w.length >= 2 && w.length < codes.length - 2 && w.charCodeAt(0) >= 97) charGrams(w);
+    const f = wordFeatures(w);
+    put(f.uni, WORD_WEIGHT);
+    put(fnv(prevSeed, f.stem), WORD_WEIGHT);
+    prevSeed = f.biSeed;
+    const g = f.grams;
+    for (let i = 0; i < g.length; i++) put(g[i]!, CHAR_WEIGHT);
   }
-  put(fnv(fnv(SEED_BI, prev), '</s>'), WORD_WEIGHT);
+  put(fnv(prevSeed, '</s>'), WORD_WEIGHT);
   // meta: lexicon hits (binned counts), addressed at "you"
   let secondPerson: boolean | undefined;
   for (const [name, re] of LEXICON_FEATURES) {
@@ -159,6 +199,10 @@ export function extractFeatures(raw: string, clean: string = cleanText(foldText(
   // meta: shouting (two or more all-caps words)
   CAPS_WORD.lastIndex = 0;
   if (CAPS_WORD.exec(raw) && CAPS_WORD.exec(raw)) put(metaHash('caps'), META_WEIGHT);
+}
+
+export function extractFeatures(raw: string, clean: string = cleanText(foldText(raw)).text): SparseVector {
+  collect(raw, clean);
   const idx = scratch.slice(0, n);
   const val = scratchVal.slice(0, n);
   let norm = 0;
@@ -166,4 +210,20 @@ export function extractFeatures(raw: string, clean: string = cleanText(foldText(
   norm = 1 / Math.sqrt(norm || 1);
   for (let i = 0; i < n; i++) val[i] = val[i]! * norm;
   return { idx, val };
+}
+
+/**
+ * w · extractFeatures(raw, clean) without building the vector (the scorer's hot path): the same
+ * features, summed straight from the scratch arrays.
+ */
+export function featureDot(w: ArrayLike<number>, raw: string, clean: string = cleanText(foldText(raw)).text): number {
+  collect(raw, clean);
+  let norm = 0;
+  let dot = 0;
+  for (let i = 0; i < n; i++) {
+    const v = scratchVal[i]!;
+    norm += v * v;
+    dot += w[scratch[i]!]! * v;
+  }
+  return dot / Math.sqrt(norm || 1);
 }

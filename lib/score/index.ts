@@ -6,7 +6,7 @@
  * Every flagged category carries its policy clause, a one-line reason and evidence spans.
  */
 import type { ScoringTuning } from '../config/schema';
-import { ABUSE_COMBINED_THRESHOLD, ABUSE_MODEL_THRESHOLD, abuseProbability } from './classifier';
+import { ABUSE_COMBINED_THRESHOLD, ABUSE_MODEL_THRESHOLD, ABUSE_STACKER, abuseLogit, abuseProbability, sigmoid } from './classifier';
 import { buildDoc, escapeRegExp, evidenceFor, findAll, originalEvidence, type Doc } from './document';
 import type { Finding } from './findings';
 import { cleanText, foldText } from './normalize';
@@ -14,6 +14,7 @@ import { categoryDef, type CategoryId } from './policy';
 import { abuseRules } from './rules/abuse';
 import { confidentialRules, LEAK_CUE } from './rules/confidential';
 import { reputationRules } from './rules/reputation';
+import { stackFeatures, stackProbability, STRONG_RULE } from './stacker';
 import type { CategoryHit, Evidence, Family, ScoreInput, ScoreResult, Severity } from './types';
 
 export { CATEGORIES, categoryDef } from './policy';
@@ -36,6 +37,14 @@ export interface ScoreOptions {
    * tweets) passes TEXT_ALONE_CLASSIFIER_MARGIN; 0 uses the model's own cross-validated threshold.
    */
   classifierMargin?: number;
+  /**
+   * Text scored alone, without a school (assessItem without schools, e.g. tweets): the abuse decision
+   * is taken by the stacker shipped with the model (stacker.ts), which weighs the classifier against
+   * each abuse rule's strength and the lexicon counts, so a weak rule finding flags only when the
+   * stacker agrees. Rule findings at STRONG_RULE or above still flag. Without a stacker in the model file this falls
+   * back to classifierMargin.
+   */
+  textAlone?: boolean;
 }
 
 export const SCHOOL_CLASSIFIER_MARGIN = 0.15;
@@ -85,6 +94,28 @@ function classifierText(doc: Doc): string {
   return out;
 }
 
+/**
+ * Text alone: the stacker decides the abuse family. When it says yes and no rule explains why, the
+ * classifier's category is added; when it says no, weak abuse findings are kept below the threshold
+ * (so the score still shows them) and only strong ones flag.
+ */
+function textAloneAbuse(doc: Doc, abuse: ReturnType<typeof abuseRules>, findings: Finding[], threshold: number): void {
+  const stacker = ABUSE_STACKER!;
+  const z = doc.ignored.length ? abuseLogit(classifierText(doc)) : abuseLogit(doc.raw, doc.clean.text);
+  const p = stackProbability(stackFeatures(z, abuse, doc), stacker);
+  const t = stacker.threshold;
+  if (p >= t) {
+    if (!abuse.findings.some((f) => f.confidence >= threshold)) {
+      findings.push({ category: 'abuse.offensive', confidence: 0.5 + (0.5 * (p - t)) / (1 - t), spans: [], reason: `classifier judges the wording offensive (p=${sigmoid(z).toFixed(2)}; with the rules ${p.toFixed(2)})` });
+    }
+    return;
+  }
+  for (let i = 0; i < findings.length; i++) {
+    const f = findings[i]!;
+    if (f.category.startsWith('abuse.') && f.confidence >= threshold && f.confidence < STRONG_RULE) findings[i] = { ...f, confidence: Math.max(0, threshold - 0.01) };
+  }
+}
+
 export function scoreItem(input: ScoreInput, tuning?: Partial<ScoringTuning>, options: ScoreOptions = {}): ScoreResult {
   const threshold = tuning?.threshold ?? DEFAULT_THRESHOLD;
   const doc = buildDoc(input.title ?? '', input.text ?? '', tuning?.ignore ?? []);
@@ -92,9 +123,10 @@ export function scoreItem(input: ScoreInput, tuning?: Partial<ScoringTuning>, op
   const findings: Finding[] = [...abuse.findings, ...confidentialRules(doc, { notNames: options.notNames }), ...reputationRules(doc)];
   if (tuning?.extraTerms?.length) findings.push(...extraTermFindings(doc, tuning.extraTerms));
 
-  // the classifier is only needed when no abuse rule has already decided
-  const abuseDecided = abuse.findings.some((f) => f.confidence >= threshold);
-  if (options.classifier !== false && !abuseDecided && doc.raw.trim()) {
+  if (options.textAlone && ABUSE_STACKER && options.classifier !== false && doc.raw.trim()) {
+    textAloneAbuse(doc, abuse, findings, threshold);
+  } else if (options.classifier !== false && doc.raw.trim() && !abuse.findings.some((f) => f.confidence >= threshold)) {
+    // the classifier is only needed when no abuse rule has already decided
     const p = doc.ignored.length ? abuseProbability(classifierText(doc)) : abuseProbability(doc.raw, doc.clean.text);
     let conf = modelConfidence(p, options.classifierMargin ?? SCHOOL_CLASSIFIER_MARGIN);
     if (abuse.praised && !abuse.hostile) conf *= 0.6;

@@ -118,7 +118,10 @@ export class TableItems {
     const out: Item[] = [];
     let startKey: Record<string, AttributeValue> | undefined;
     do {
-      const res = await this.call('query', () => this.client.send(new QueryCommand({ ...input, ExclusiveStartKey: startKey })));
+      // Without a filter every item read is kept, so ask for no more than still needed (DynamoDB otherwise reads
+      // up to 1 MB per page); with one, the limit would apply before filtering and end pages early.
+      const pageLimit = options.filter || !Number.isFinite(limit) ? undefined : limit - out.length;
+      const res = await this.call('query', () => this.client.send(new QueryCommand({ ...input, ExclusiveStartKey: startKey, Limit: pageLimit })));
       for (const raw of res.Items ?? []) {
         out.push(fromAttrs(raw));
         if (out.length >= limit) return out;

@@ -1,18 +1,37 @@
 import type { Context, Hono } from 'hono';
 import { html } from 'hono/html';
+import {
+  AdminConfigError,
+  ConfigNotFoundError,
+  createSchool,
+  draftFromForm,
+  emptySchoolForm,
+  feedUrls,
+  formFromBody,
+  formProblems,
+  ownSchool,
+  parseSchool,
+  saveSchool,
+  saveTrustSettings,
+  schoolToForm,
+  trustDraftFromForm,
+  trustFormFromBody,
+  trustFormProblems,
+  trustToForm,
+} from '../app/admin-config';
 import { groupFeeds } from '../app/plan-polls';
-import { addUser, listUsers, setUserDisabled, UserInputError } from '../app/users';
-import { ROLES } from '../auth/principal';
-import { School, type SchoolRef } from '../config/schema';
+import { previewSchool } from '../app/preview';
+import { schoolForScoring } from '../app/school-for-scoring';
+import { changeUserAccess, cognitoInviteCommands, inviteUser, listUsers, setUserDisabled, UserInputError } from '../app/users';
+import type { SchoolRef } from '../config/schema';
 import { formatLocal } from '../digest/schedule';
 import { normaliseEmail, type SuppressionRecord } from '../store/suppression-store';
+import { invitedBody, schoolFormBody, trustFormBody, usersSection } from './admin-views';
 import type { AppEnv, WebContext } from './app';
 import type { Html } from './layout';
 import { csrfToken } from './security';
 
 type Render = (c: Context<AppEnv>, title: string, body: Html, status?: 200 | 400 | 403 | 404 | 409 | 429, current?: 'mentions' | 'admin') => Response | Promise<Response>;
-
-const LIST_FIELDS = ['aliases', 'context', 'exclude', 'recipients'] as const;
 
 /** Admin console: schools (validated with the config schema), feed health and users, for the admin's own trust. */
 export function registerAdmin(app: Hono<AppEnv>, ctx: WebContext, render: Render): void {
@@ -25,12 +44,16 @@ export function registerAdmin(app: Hono<AppEnv>, ctx: WebContext, render: Render
     const feeds = await Promise.all(
       groupFeeds(schools).map(async (job) => ({ job, state: await ctx.store.feeds.get(job.urlHash) })),
     );
-    const users = ctx.auth.mode === 'local' ? await listUsers(ctx, p.trustId) : undefined;
-    const suppressed = suppressedInTrust(await ctx.store.suppressions.list(), schools, (await ctx.store.config.getTrust(p.trustId))?.rollup?.recipients ?? []);
+    const users = ctx.auth.mode === 'local' ? await listUsers(ctx, p.trustId) : [];
+    const trust = await ctx.store.config.getTrust(p.trustId);
+    const suppressed = suppressedInTrust(await ctx.store.suppressions.list(), schools, trust?.rollup?.recipients ?? []);
     const t = (iso?: string) => (iso ? formatLocal(iso, 'Europe/London') : '—');
     const body = html`<h1>Admin</h1>
 ${c.req.query('saved') ? html`<p class="notice" role="status">Saved.</p>` : ''}
+<h2>Trust</h2>
+<p>${trust?.name ?? p.trustId} · snapshots kept ${trust?.retentionMonths ?? 12} months · ${trust?.rollup ? `daily roll-up to ${trust.rollup.recipients.join(', ')}${trust.rollup.replaceSchoolDigests ? ' (instead of school digests)' : ''}` : 'no roll-up'}. <a href="/admin/trust">Edit trust settings</a></p>
 <h2>Schools</h2>
+<p><a class="button secondary" href="/admin/schools/new">Add a school</a></p>
 <table><thead><tr><th scope="col">School</th><th scope="col">Timezone</th><th scope="col">Digest hour</th><th scope="col">Recipients</th><th scope="col">Feeds</th></tr></thead>
 <tbody>${schools.map(
       (s) => html`<tr><td><a href="/admin/schools/${s.school.id}">${s.school.name}</a><div class="small muted">${s.school.id}</div></td><td>${s.school.timezone}</td><td>${String(s.school.digestHour).padStart(2, '0')}:00</td><td>${s.school.recipients.join(', ') || '—'}</td><td>${s.school.feeds.length}</td></tr>`,
@@ -53,73 +76,137 @@ ${suppressed.length
     )}</tbody></table>`
   : html`<p class="muted">No digest address of this trust is suppressed.</p>`}
 <h2>Users</h2>
-${users ? usersSection(users, schools, csrfToken(c), {}) : html`<p>Users are managed in the Cognito user pool (groups admin / trust / head, attributes custom:trust_id and custom:school_id).</p>`}`;
+${usersSection({ users, schools, csrf: csrfToken(c), me: p.email, mode: ctx.auth.mode })}`;
     return render(c, 'Admin', body, 200, 'admin');
   });
 
-  app.get('/admin/schools/:id', async (c) => {
-    const ref = await ownSchool(ctx, c);
-    if (!ref) return c.notFound();
-    return render(c, `Edit ${ref.school.name}`, schoolForm(ref.school, formValues(ref.school), {}, csrfToken(c)), 200, 'admin');
+  const principal = (c: Context<AppEnv>) => c.get('principal')!;
+
+  // ---- trust settings
+  app.get('/admin/trust', async (c) => {
+    const t = await ctx.store.config.getTrust(principal(c).trustId);
+    if (!t) return c.notFound();
+    return render(c, 'Trust settings', trustFormBody({ id: t.id, values: trustToForm(t), problems: {}, csrf: csrfToken(c), notice: c.req.query('saved') ? 'Trust settings saved.' : undefined }), 200, 'admin');
   });
 
-  app.post('/admin/schools/:id', async (c) => {
-    const ref = await ownSchool(ctx, c);
-    if (!ref) return c.notFound();
-    const body = await c.req.parseBody();
-    const values: Record<string, string> = {};
-    for (const k of ['name', 'timezone', 'digestHour', 'feeds', 'allClear', ...LIST_FIELDS]) values[k] = typeof body[k] === 'string' ? (body[k] as string) : '';
-    const problems: Record<string, string> = {};
-    let feeds: unknown = [];
+  app.post('/admin/trust', async (c) => {
+    const p = principal(c);
+    const values = trustFormFromBody(await c.req.parseBody());
     try {
-      feeds = values.feeds!.trim() ? JSON.parse(values.feeds!) : [];
-    } catch {
-      problems.feeds = 'is not valid JSON (a list such as [{"source": "google-news"}])';
+      await saveTrustSettings(ctx, p, trustDraftFromForm(values));
+      ctx.log.info('trust settings saved', { trustId: p.trustId, by: p.email });
+      return c.redirect('/admin/trust?saved=1', 303);
+    } catch (err) {
+      if (err instanceof ConfigNotFoundError) return c.notFound();
+      if (!(err instanceof AdminConfigError)) throw err;
+      return render(c, 'Trust settings', trustFormBody({ id: p.trustId, values, problems: trustFormProblems(err.problems), csrf: csrfToken(c) }), 400, 'admin');
     }
-    const lines = (k: string) => values[k]!.split('\n').map((s) => s.trim()).filter(Boolean);
-    const candidate = {
-      ...ref.school,
-      name: values.name,
-      timezone: values.timezone,
-      digestHour: /^\d{1,2}$/.test(values.digestHour!) ? Number(values.digestHour) : values.digestHour,
-      allClear: values.allClear === 'on',
-      feeds,
-      ...Object.fromEntries(LIST_FIELDS.map((k) => [k, lines(k)])),
-    };
-    const parsed = School.safeParse(candidate);
-    if (!parsed.success) for (const i of parsed.error.issues) problems[String(i.path[0])] ??= `${i.path.length > 1 ? `${i.path.slice(1).join('.')}: ` : ''}${i.message}`;
-    if (!parsed.success || Object.keys(problems).length) return render(c, `Edit ${ref.school.name}`, schoolForm(ref.school, values, problems, csrfToken(c)), 400, 'admin');
-    await ctx.store.config.saveSchool(ref.trustId, parsed.data);
-    ctx.log.info('school saved', { schoolId: parsed.data.id, by: c.get('principal')!.email });
-    return c.redirect('/admin?saved=1', 303);
   });
+
+  // ---- schools: add, edit, preview ("new" is registered before ":id")
+  app.get('/admin/schools/new', (c) =>
+    render(c, 'Add a school', schoolFormBody({ mode: 'new', values: emptySchoolForm(), problems: {}, csrf: csrfToken(c) }), 200, 'admin'),
+  );
+
+  app.get('/admin/schools/:id', async (c) => {
+    const ref = await ownSchoolOr404(ctx, c);
+    if (!ref) return c.notFound();
+    return render(
+      c,
+      `Edit ${ref.school.name}`,
+      schoolFormBody({ mode: 'edit', values: schoolToForm(ref.school), problems: {}, csrf: csrfToken(c), urls: feedUrls(ref.school), notice: c.req.query('saved') ? 'School saved.' : undefined }),
+      200,
+      'admin',
+    );
+  });
+
+  const postSchool = async (c: Context<AppEnv>, mode: 'new' | 'edit') => {
+    const p = principal(c);
+    const ref = mode === 'edit' ? await ownSchoolOr404(ctx, c) : undefined;
+    if (mode === 'edit' && !ref) return c.notFound();
+    const body = await c.req.parseBody();
+    const values = formFromBody(body);
+    if (ref) values.id = ref.school.id;
+    const { draft, feedRows } = draftFromForm(values);
+    const title = mode === 'new' ? 'Add a school' : `Edit ${ref!.school.name}`;
+    const again = (problems: Record<string, string>, extra: Partial<Parameters<typeof schoolFormBody>[0]> = {}) =>
+      schoolFormBody({ mode, values: { ...values, feeds: values.feeds.filter((r) => !r.remove) }, problems, csrf: csrfToken(c), ...extra });
+    try {
+      if (body.intent === 'preview') {
+        const school = parseSchool(draft);
+        // The poller scores with what reviewers taught it (dismissed false positives); so does the preview.
+        const scoring = ref ? (await schoolForScoring(ctx.store, { trustId: ref.trustId, school })).school : school;
+        const preview = await previewSchool({ fetcher: ctx.fetcher(), clock: ctx.clock }, scoring);
+        ctx.log.info('school preview', { schoolId: school.id, by: p.email, feeds: preview.feeds.length, items: preview.totals.items });
+        return render(c, title, again({}, { values: { ...schoolToForm(school) }, urls: feedUrls(school), preview }), 200, 'admin');
+      }
+      const saved = mode === 'new' ? await createSchool(ctx, p, draft) : await saveSchool(ctx, p, ref!.school.id, draft);
+      ctx.log.info(mode === 'new' ? 'school added' : 'school saved', { schoolId: saved.id, by: p.email });
+      return c.redirect(`/admin/schools/${saved.id}?saved=1`, 303);
+    } catch (err) {
+      if (err instanceof ConfigNotFoundError) return c.notFound();
+      if (!(err instanceof AdminConfigError)) throw err;
+      return render(c, title, again(formProblems(err.problems, feedRows)), 400, 'admin');
+    }
+  };
+  app.post('/admin/schools/new', (c) => postSchool(c, 'new'));
+  app.post('/admin/schools/:id', (c) => postSchool(c, 'edit'));
+
+  // ---- users of the trust
+  const usersPage = async (c: Context<AppEnv>, extra: Partial<Parameters<typeof usersSection>[0]>, status: 400) => {
+    const p = principal(c);
+    const [users, schools] = await Promise.all([listUsers(ctx, p.trustId), ctx.store.config.listSchools(p.trustId)]);
+    return render(c, 'Users', html`<p><a href="/admin">← Admin</a></p><h1 id="users-h">Users</h1>${usersSection({ users, schools, csrf: csrfToken(c), me: p.email, mode: ctx.auth.mode, ...extra })}`, status, 'admin');
+  };
 
   app.post('/admin/users', async (c) => {
-    const p = c.get('principal')!;
-    if (ctx.auth.mode !== 'local') return c.notFound();
+    const p = principal(c);
     const body = await c.req.parseBody();
     const v = (k: string) => (typeof body[k] === 'string' ? (body[k] as string) : '');
+    const input = { email: v('email'), role: v('role'), schoolId: v('schoolId') || undefined };
     try {
-      await addUser(ctx, { email: v('email'), role: v('role') as 'head', trustId: p.trustId, schoolId: v('schoolId') || undefined, password: v('password') });
+      if (ctx.auth.mode !== 'local') {
+        const commands = cognitoInviteCommands(process.env.COGNITO_USER_POOL_ID || '<user-pool-id>', p.trustId, input);
+        return render(c, 'Add a user', invitedBody({ ...input, commands }), 200, 'admin');
+      }
+      const { user, password } = await inviteUser(ctx, p.trustId, input);
+      ctx.log.info('user added', { email: user.email, role: user.role, by: p.email });
+      return render(c, 'User added', invitedBody({ email: user.email, role: user.role, schoolId: user.schoolId, password }), 200, 'admin');
+    } catch (err) {
+      if (!(err instanceof UserInputError)) throw err;
+      return usersPage(c, { form: { problems: err.problems, ...input } }, 400);
+    }
+  });
+
+  app.post('/admin/users/access', async (c) => {
+    const p = principal(c);
+    if (ctx.auth.mode !== 'local') return c.notFound();
+    const body = await c.req.parseBody();
+    const email = typeof body.email === 'string' ? body.email : '';
+    try {
+      await changeUserAccess(ctx, p.trustId, email, { role: String(body.role ?? ''), schoolId: typeof body.schoolId === 'string' ? body.schoolId : undefined }, p.email);
+      ctx.log.info('user access changed', { email, role: body.role, by: p.email });
       return c.redirect('/admin?saved=1#users', 303);
     } catch (err) {
       if (!(err instanceof UserInputError)) throw err;
-      const [users, schools] = await Promise.all([listUsers(ctx, p.trustId), ctx.store.config.listSchools(p.trustId)]);
-      return render(c, 'Users', html`<h1>Users</h1>${usersSection(users, schools, csrfToken(c), { problems: err.problems, email: v('email'), role: v('role'), schoolId: v('schoolId') })}`, 400, 'admin');
+      if (err.problems.email) return c.notFound();
+      return usersPage(c, { rowProblem: { email: email.toLowerCase(), message: Object.values(err.problems).join('; ') } }, 400);
     }
   });
 
   app.post('/admin/users/disable', async (c) => {
-    const p = c.get('principal')!;
+    const p = principal(c);
     if (ctx.auth.mode !== 'local') return c.notFound();
     const body = await c.req.parseBody();
     const email = typeof body.email === 'string' ? body.email : '';
     if (email.toLowerCase() === p.email) return render(c, 'Users', html`<h1>Users</h1><p class="notice bad" role="alert">You cannot disable your own account.</p><p><a href="/admin">Back</a></p>`, 400, 'admin');
-    await setUserDisabled(ctx, email, body.disabled !== 'false', p.trustId).catch((err: unknown) => {
-      if (err instanceof UserInputError) return undefined;
+    try {
+      await setUserDisabled(ctx, email, body.disabled !== 'false', p.trustId);
+    } catch (err) {
+      if (err instanceof UserInputError) return c.notFound();
       throw err;
-    });
-    return c.redirect('/admin?saved=1', 303);
+    }
+    return c.redirect('/admin?saved=1#users', 303);
   });
 }
 
@@ -140,66 +227,11 @@ function adminOnly(render: Render) {
   };
 }
 
-async function ownSchool(ctx: WebContext, c: Context<AppEnv>): Promise<SchoolRef | undefined> {
-  const ref = await ctx.store.config.getSchool(c.req.param('id') ?? '');
-  return ref && ref.trustId === c.get('principal')!.trustId ? ref : undefined;
-}
-
-function formValues(s: School): Record<string, string> {
-  return {
-    name: s.name,
-    timezone: s.timezone,
-    digestHour: String(s.digestHour),
-    allClear: s.allClear ? 'on' : '',
-    feeds: JSON.stringify(s.feeds, null, 2),
-    ...Object.fromEntries(LIST_FIELDS.map((k) => [k, s[k].join('\n')])),
-  };
-}
-
-function schoolForm(school: School, values: Record<string, string>, problems: Record<string, string>, csrf: string): Html {
-  const err = (k: string) => (problems[k] ? html`<span class="error" id="s-${k}-error">${problems[k]}</span>` : '');
-  const inv = (k: string) => (problems[k] ? html` aria-invalid="true" aria-describedby="s-${k}-error"` : '');
-  const text = (k: string, label: string, hint = '') => html`<div class="field"><label for="s-${k}">${label}</label>${hint ? html`<span class="small muted" id="s-${k}-hint">${hint}</span>` : ''}<input id="s-${k}" name="${k}" value="${values[k] ?? ''}"${inv(k)}>${err(k)}</div>`;
-  const area = (k: string, label: string, hint: string) => html`<div class="field"><label for="s-${k}">${label}</label><span class="small muted">${hint}</span><textarea id="s-${k}" name="${k}" rows="4"${inv(k)}>${values[k] ?? ''}</textarea>${err(k)}</div>`;
-  return html`<p><a href="/admin">← Admin</a></p><h1>Edit ${school.name}</h1>
-${Object.keys(problems).length ? html`<p class="notice bad" role="alert">Nothing was saved: fix the fields marked below.</p>` : ''}
-<form method="post" action="/admin/schools/${school.id}" class="panel" novalidate>
-<input type="hidden" name="_csrf" value="${csrf}">
-<p class="small muted">School id: <code>${school.id}</code> (fixed)</p>
-${text('name', 'Name')}
-${area('aliases', 'Aliases', 'Other names people use, one per line')}
-${area('context', 'Context words', 'Words that confirm an alias means this school, one per line')}
-${area('exclude', 'Exclusions', 'Phrases that mean it is not the school, one per line')}
-${area('recipients', 'Digest recipients', 'Email addresses, one per line')}
-${text('timezone', 'Timezone', 'IANA name, e.g. Europe/London')}
-${text('digestHour', 'Digest hour (0–23, school time)')}
-<div class="field"><label><input type="checkbox" name="allClear"${values.allClear === 'on' ? html` checked` : ''}> Send an “all clear” email when nothing is flagged</label></div>
-${area('feeds', 'Feeds (JSON)', 'e.g. [{"source": "google-news"}, {"source": "rss", "url": "https://…"}]')}
-<div class="actions"><button type="submit">Save school</button><a class="button secondary" href="/admin">Cancel</a></div>
-</form>`;
-}
-
-function usersSection(
-  users: Awaited<ReturnType<typeof listUsers>>,
-  schools: SchoolRef[],
-  csrf: string,
-  form: { problems?: Record<string, string>; email?: string; role?: string; schoolId?: string },
-): Html {
-  const p = form.problems ?? {};
-  const err = (k: string) => (p[k] ? html`<span class="error" id="u-${k}-error">${p[k]}</span>` : '');
-  const inv = (k: string) => (p[k] ? html` aria-invalid="true" aria-describedby="u-${k}-error"` : '');
-  return html`<table id="users"><thead><tr><th scope="col">Email</th><th scope="col">Role</th><th scope="col">School</th><th scope="col">State</th><th scope="col"><span class="small">Action</span></th></tr></thead>
-<tbody>${users.map(
-    (u) => html`<tr><td>${u.email}</td><td>${u.role}</td><td>${u.schoolId ?? 'all'}</td><td>${u.disabled ? 'disabled' : 'active'}</td>
-<td><form method="post" action="/admin/users/disable"><input type="hidden" name="_csrf" value="${csrf}"><input type="hidden" name="email" value="${u.email}"><input type="hidden" name="disabled" value="${u.disabled ? 'false' : 'true'}"><button class="secondary" type="submit">${u.disabled ? 'Enable' : 'Disable'}<span class="skip-label"> ${u.email}</span></button></form></td></tr>`,
-  )}</tbody></table>
-<h3>Add a user</h3>
-<form method="post" action="/admin/users" class="panel" novalidate>
-<input type="hidden" name="_csrf" value="${csrf}">
-<div class="field"><label for="u-email">Email</label><input id="u-email" type="email" name="email" value="${form.email ?? ''}"${inv('email')}>${err('email')}</div>
-<div class="field"><label for="u-role">Role</label><select id="u-role" name="role"${inv('role')}>${ROLES.map((r) => html`<option value="${r}"${r === (form.role ?? 'head') ? html` selected` : ''}>${r}</option>`)}</select>${err('role')}</div>
-<div class="field"><label for="u-school">School (heads only)</label><select id="u-school" name="schoolId"${inv('schoolId')}><option value="">— none —</option>${schools.map((s) => html`<option value="${s.school.id}"${s.school.id === form.schoolId ? html` selected` : ''}>${s.school.name}</option>`)}</select>${err('schoolId')}</div>
-<div class="field"><label for="u-password">Initial password (at least 12 characters)</label><input id="u-password" type="password" name="password" autocomplete="new-password"${inv('password')}>${err('password')}</div>
-<div class="actions"><button type="submit">Add user</button></div>
-</form>`;
+async function ownSchoolOr404(ctx: WebContext, c: Context<AppEnv>): Promise<SchoolRef | undefined> {
+  try {
+    return await ownSchool(ctx, c.get('principal')!, c.req.param('id') ?? '');
+  } catch (err) {
+    if (err instanceof ConfigNotFoundError) return undefined;
+    throw err;
+  }
 }

@@ -9,6 +9,11 @@ import type { WebAuth } from '../auth/local-auth';
 import { LoginRateLimiter } from '../auth/rate-limit';
 import { toCsv, type CsvCell } from '../digest/csv';
 import type { Store } from '../store';
+import { AdminConfigError, AdminOnlyError, ConfigNotFoundError, parseSchool, replaceTrustConfig, trustConfig } from '../app/admin-config';
+import { previewSchool } from '../app/preview';
+import { EnvSchema } from '../config/env';
+import { createSafeFetcher } from '../feeds/fetch';
+import type { FeedFetcher } from '../feeds/types';
 import { registerAdmin } from './admin';
 import { registerAuthRoutes } from './auth-routes';
 import type { RawFilters } from './filters-view';
@@ -26,6 +31,11 @@ export interface WebDeps {
   /** Public origin when behind a proxy (e.g. WEB_BASE_URL); accepted as Origin on state changes. */
   publicOrigin?: string;
   loginLimiter?: LoginRateLimiter;
+  /**
+   * Fetches feeds for the admin console's preview. Default: the production safe fetcher honouring
+   * FEED_ALLOW_HOSTS from the environment, created on first use.
+   */
+  fetcher?: FeedFetcher;
 }
 
 export type AppEnv = { Variables: { principal?: Principal; authVia?: 'cookie' | 'bearer' } };
@@ -38,6 +48,7 @@ export interface WebContext {
   log: Logger;
   publicOrigin?: string;
   limiter: LoginRateLimiter;
+  fetcher: () => FeedFetcher;
 }
 
 const quiet: Logger = { info() {}, warn() {}, error() {} };
@@ -54,6 +65,7 @@ export function createWebApp(deps: WebDeps): Hono<AppEnv> {
     log: deps.log ?? quiet,
     publicOrigin: deps.publicOrigin?.replace(/\/+$/, ''),
     limiter: deps.loginLimiter ?? new LoginRateLimiter(),
+    fetcher: () => (deps.fetcher ??= defaultPreviewFetcher()),
   };
   const app = new Hono<AppEnv>();
   app.use(securityHeaders());
@@ -203,7 +215,7 @@ export function createWebApp(deps: WebDeps): Hono<AppEnv> {
   app.get('/api/mentions', async (c) => {
     const result = await mentionsFor(ctx, c.get('principal')!).list(parseFilters(c.req.query() as RawFilters));
     // Lists carry no captured text: reading a snapshot is a separate, audited call.
-    return c.json({ mentions: result.mentions.map(({ text: _t, ...rest }) => rest), next: result.next ?? null, truncated: result.truncated });
+    return c.json({ mentions: result.mentions.map(({ text: _t, ...rest }) => rest), next: result.next ?? null, prev: result.prev ?? null, truncated: result.truncated });
   });
 
   app.get('/api/mentions/:id', async (c) => {
@@ -226,8 +238,44 @@ export function createWebApp(deps: WebDeps): Hono<AppEnv> {
 
   app.get('/api/config', async (c) => {
     const principal = c.get('principal')!;
+    if (principal.role === 'admin') {
+      const { schools, ...trust } = await trustConfig(ctx, principal);
+      return c.json({ trust, schools });
+    }
     const [trust, schools] = await Promise.all([ctx.store.config.getTrust(principal.trustId), mentionsFor(ctx, principal).schools()]);
     return c.json({ trust: trust ?? { id: principal.trustId }, schools: schools.map((s) => s.school) });
+  });
+
+  /** The trust's whole configuration (`{trust: {...}, schools: [...]}` or one config-file trust), all-or-nothing. */
+  app.put('/api/config', async (c) => {
+    const principal = c.get('principal')!;
+    let body: unknown;
+    try {
+      body = await c.req.json();
+    } catch {
+      return c.json({ error: 'Send the configuration as JSON: {"trust": {"name": …}, "schools": [ … ]} (the shape GET /api/config returns)' }, 400);
+    }
+    const input = body && typeof body === 'object' && 'trust' in body && 'schools' in body ? { ...((body as { trust: object }).trust ?? {}), schools: (body as { schools: unknown }).schools } : body;
+    const summary = await replaceTrustConfig(ctx, principal, input);
+    ctx.log.info('configuration saved through the API', { trustId: principal.trustId, by: principal.email, ...summary });
+    const { schools, ...trust } = await trustConfig(ctx, principal);
+    return c.json({ saved: summary, trust, schools });
+  });
+
+  /** What a draft school would match now; nothing is stored. */
+  app.post('/api/config/preview', async (c) => {
+    const principal = c.get('principal')!;
+    if (principal.role !== 'admin') throw new AdminOnlyError('Only admins can preview configuration.');
+    let body: unknown;
+    try {
+      body = await c.req.json();
+    } catch {
+      return c.json({ error: 'Send a school as JSON (the shape of one entry of "schools")' }, 400);
+    }
+    const school = parseSchool(body);
+    const existing = await ctx.store.config.getSchool(school.id);
+    if (existing && existing.trustId !== principal.trustId) throw new ConfigNotFoundError('No such school in your trust.');
+    return c.json(await previewSchool({ fetcher: ctx.fetcher(), clock: ctx.clock }, school));
   });
 
   registerAdmin(app, ctx, render);
@@ -245,11 +293,20 @@ export function createWebApp(deps: WebDeps): Hono<AppEnv> {
     if (err instanceof ReviewValidationError) return c.json({ error: 'The review was not saved', problems: err.problems }, 400);
     if (err instanceof ReviewConflictError) return c.json({ error: err.message, current: err.current }, 409);
     if (err instanceof AuthError) return c.json({ error: 'Not signed in' }, 401);
+    if (err instanceof AdminConfigError) return c.json({ error: 'Nothing was saved: the configuration is not valid', problems: err.problems }, 400);
+    if (err instanceof AdminOnlyError) return c.json({ error: err.message }, 403);
+    if (err instanceof ConfigNotFoundError) return api ? c.json({ error: 'Not found' }, 404) : render(c, 'Not found', html`<h1>Not found</h1>`, 404);
     ctx.log.error('web request failed', { path: c.req.path, error: err.message });
     return api ? c.json({ error: 'Something went wrong; it has been logged.' }, 500) : c.html(page({ title: 'Error', body: html`<h1>Something went wrong</h1><p>The error has been logged. Try again in a moment.</p>` }), 500);
   });
 
   return app;
+}
+
+/** The preview's fetcher when the caller gave none: the production safe fetcher, FEED_ALLOW_HOSTS honoured. */
+function defaultPreviewFetcher(): FeedFetcher {
+  const allow = EnvSchema.shape.FEED_ALLOW_HOSTS.safeParse(process.env.FEED_ALLOW_HOSTS ?? '');
+  return createSafeFetcher({ allowHosts: allow.success ? allow.data : [], userAgent: process.env.FEED_USER_AGENT || undefined, timeoutMs: 10_000 });
 }
 
 function forbidden(c: Context<AppEnv>, message: string) {

@@ -1,6 +1,7 @@
 import { html } from 'hono/html';
 import type { SchoolRef } from '../config/schema';
 import { FAMILIES, SEVERITIES, STATUSES } from '../app/mentions-query';
+import { CATEGORIES } from '../score/policy';
 import type { Html } from './layout';
 
 export type RawFilters = Record<string, string | undefined>;
@@ -8,6 +9,16 @@ export type RawFilters = Record<string, string | undefined>;
 const options = (values: readonly string[], selected: string | undefined, anyLabel: string) => html`<option value="">${anyLabel}</option>${values.map(
   (v) => html`<option value="${v}"${v === selected ? html` selected` : ''}>${v}</option>`,
 )}`;
+
+const BY_FAMILY = FAMILIES.map((family) => ({ family, defs: [...CATEGORIES.values()].filter((d) => d.family === family) }));
+
+/** Categories grouped by family; an unknown value (from an old link or the API) stays selected as typed. */
+function categoryOptions(selected: string | undefined) {
+  const known = [...CATEGORIES.values()].some((d) => d.id === selected);
+  return html`<option value="">Any category</option>${selected && !known ? html`<option value="${selected}" selected>${selected}</option>` : ''}${BY_FAMILY.map(
+    (g) => html`<optgroup label="${g.family}">${g.defs.map((d) => html`<option value="${d.id}"${d.id === selected ? html` selected` : ''}>${d.label}</option>`)}</optgroup>`,
+  )}`;
+}
 
 function err(problems: Record<string, string>, name: string) {
   return problems[name] ? html`<span class="error" id="f-${name}-error">${problems[name]}</span>` : '';
@@ -26,7 +37,7 @@ ${showSchool
     )}</select>${err(problems, 'school')}</div>`
   : ''}
 <div class="field"><label for="f-family">Family</label><select id="f-family" name="family"${invalid(problems, 'family')}>${options(FAMILIES, raw.family, 'Any family')}</select>${err(problems, 'family')}</div>
-<div class="field"><label for="f-category">Category</label><input id="f-category" name="category" value="${v('category')}" placeholder="e.g. abuse.threat"${invalid(problems, 'category')}>${err(problems, 'category')}</div>
+<div class="field"><label for="f-category">Category</label><select id="f-category" name="category"${invalid(problems, 'category')}>${categoryOptions(raw.category)}</select>${err(problems, 'category')}</div>
 <div class="field"><label for="f-severity">Severity</label><select id="f-severity" name="severity"${invalid(problems, 'severity')}>${options(SEVERITIES, raw.severity, 'Any severity')}</select>${err(problems, 'severity')}</div>
 <div class="field"><label for="f-status">Status</label><select id="f-status" name="status"${invalid(problems, 'status')}>${options(STATUSES, raw.status, 'Any status')}</select>${err(problems, 'status')}</div>
 <div class="field"><label for="f-from">From date (UTC)</label><input id="f-from" type="date" name="from" value="${v('from')}"${invalid(problems, 'from')}>${err(problems, 'from')}</div>
@@ -43,7 +54,7 @@ ${showSchool
 /** The filter part of a query string (no cursor), to build page, export and "next" links. */
 export function filterQuery(raw: RawFilters, extra: Record<string, string | undefined> = {}): string {
   const params = new URLSearchParams();
-  for (const k of ['school', 'family', 'category', 'severity', 'status', 'from', 'to', 'q', 'sort']) {
+  for (const k of ['school', 'family', 'category', 'severity', 'status', 'from', 'to', 'q', 'sort', 'limit']) {
     const value = raw[k];
     if (value) params.set(k, value);
   }

@@ -23,6 +23,14 @@ function when(iso: string | undefined, tz: string) {
     : html`${short(iso, 80)} <span class="muted">(as given by the feed)</span>`;
 }
 
+/** Captured time in the school's timezone, with the UTC time on a second line and in the tooltip. */
+function listWhen(iso: string, tz: string) {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return html`${iso}`;
+  const utc = `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+  return html`<time datetime="${iso}" title="${utc}">${formatLocal(iso, tz)}</time><div class="small utc">${utc}</div>`;
+}
+
 export function listBody(input: {
   principal: Principal;
   raw: RawFilters;
@@ -36,7 +44,7 @@ export function listBody(input: {
   const rows = result.mentions.map((m) => {
     const school = byId.get(m.schoolId);
     return html`<tr>
-<td class="when"><time datetime="${m.capturedAt}">${formatLocal(m.capturedAt, school?.timezone ?? DEFAULT_TZ)}</time></td>
+<td class="when">${listWhen(m.capturedAt, school?.timezone ?? DEFAULT_TZ)}</td>
 <td>${school?.name ?? m.schoolId}</td>
 <td class="title-cell"><a href="/mentions/${m.id}"><bdi>${short(m.title, 140) || '(untitled)'}</bdi></a>${m.assignee ? html`<div class="small muted">Assigned to ${m.assignee}</div>` : ''}</td>
 <td>${m.families.join(', ')}<div class="small muted">${m.score.categories.map((c) => c.label).join(', ')}</div></td>
@@ -56,7 +64,9 @@ ${filterForm(raw, schools, input.problems, principal.role !== 'head')}
 ${result.truncated ? html`<p class="notice">Only the first 5,000 matching items were ordered by severity. Narrow the dates or filters to see the rest in order.</p>` : ''}
 <div class="actions no-print"><a class="button secondary" href="/mentions.csv${filterQuery(raw)}" download>Export these as CSV (evidence log)</a></div>
 ${table}
-<div class="pager">${raw.cursor ? html`<a href="/mentions${filterQuery(raw)}">First page</a>` : ''}${result.next ? html`<a href="/mentions${filterQuery(raw, { cursor: result.next })}" rel="next">Next page →</a>` : ''}</div>`;
+<nav class="pager" aria-label="Pages">${result.prev
+    ? html`<a href="/mentions${filterQuery(raw)}">First page</a><a href="/mentions${filterQuery(raw, result.prev)}" rel="prev">← Previous page</a>`
+    : ''}${result.next ? html`<a href="/mentions${filterQuery(raw, { cursor: result.next })}" rel="next">Next page →</a>` : ''}</nav>`;
 }
 
 function facts(m: ReviewedMention, school: SchoolRef['school'] | undefined) {

@@ -73,6 +73,26 @@ ol.trail .note{white-space:pre-wrap;overflow-wrap:anywhere;margin:.2rem 0 0}
 .login input{width:100%}
 .login button{width:100%;margin-top:.25rem}
 .title-cell a{font-weight:600}
+td.when .utc{color:var(--muted);font-size:.8rem}
+.cols2{display:grid;grid-template-columns:repeat(auto-fit,minmax(16rem,1fr));gap:0 1.25rem}
+fieldset.feeds{border:1px solid var(--line);border-radius:.5rem;padding:.75rem 1rem;margin:1rem 0}
+fieldset.feeds>legend{font-weight:700;padding:0 .35rem}
+.feed-row{border:1px solid var(--line);border-radius:.4rem;padding:.6rem .8rem;margin:.75rem 0;background:var(--soft)}
+.feed-row.new-feed{border-style:dashed;background:#fff}
+.feed-row legend{font-weight:600;padding:0 .3rem}
+.feed-grid{display:grid;grid-template-columns:repeat(auto-fit,minmax(13rem,1fr));gap:.5rem 1rem}
+.feed-url code{background:#fff;border:1px solid var(--line);padding:.1rem .3rem;border-radius:.2rem}
+.school-form .field{margin-bottom:.7rem}
+.inline-form{display:flex;flex-wrap:wrap;gap:.4rem;align-items:center;margin:0}
+.inline-form select{padding:.25rem .4rem}
+.inline-form button{padding:.25rem .7rem}
+.preview{margin-top:1.5rem}
+.preview .feed-h{font-size:1.05rem;margin:1.25rem 0 .25rem}
+.preview-items td{font-size:.9rem}
+tr.pv-flagged{background:#fff5f5}
+tr.pv-unmatched td{color:var(--muted)}
+code.secret{font-size:1.2rem;background:var(--soft);border:1px solid var(--line);padding:.3rem .6rem;border-radius:.3rem;user-select:all}
+pre.commands{white-space:pre-wrap;overflow-wrap:anywhere;background:var(--soft);border:1px solid var(--line);padding:1rem;border-radius:.4rem}
 .evidence-page{max-width:50rem}
 .evidence-page .snapshot{background:#fff}
 @media print{

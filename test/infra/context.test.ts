@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { ContextError, parseContext } from '../../infra/context';
 
 const ctx = (values: Record<string, unknown>) => (key: string) => values[key];
-const errorOf = (values: Record<string, unknown>): string => {
+const errorOf = (values: Record<string, unknown>, givenKeys?: string[]): string => {
   try {
-    parseContext(ctx(values));
+    parseContext(ctx(values), givenKeys);
   } catch (err) {
     expect(err).toBeInstanceOf(ContextError);
     return (err as Error).message;
@@ -59,6 +59,15 @@ describe('CDK context', () => {
     expect(errorOf({ sender: 'a.example', authDomainPrefix: 'Bad_Prefix' })).toContain('-c authDomainPrefix=');
     expect(errorOf({ sender: 'a.example', webBaseUrl: 'http://insecure.example' })).toContain('"webBaseUrl"');
     expect(parseContext(ctx({ sender: 'a.example', webBaseUrl: 'https://watch.meridian.org.uk/' })).webBaseUrl).toBe('https://watch.meridian.org.uk');
+  });
+
+  it('names a misspelt key (case, hyphens) instead of silently using the default', () => {
+    const msg = errorOf({ sender: 'a.example' }, ['sender', 'Sender', 'poll-interval-minutes', 'ops_email', '@aws-cdk/core:enablePartitionLiterals', 'acknowledged-issue-numbers']);
+    expect(msg).toContain('"Sender" is not a Schoolwatch key');
+    expect(msg).toContain('did you mean "pollIntervalMinutes"? Example: -c pollIntervalMinutes=30');
+    expect(msg).toContain('did you mean "opsEmail"');
+    expect(msg).not.toContain('acknowledged-issue-numbers');
+    expect(msg).not.toContain('@aws-cdk');
   });
 
   it('an explicit account must be 12 digits', () => {

@@ -84,6 +84,13 @@ describe('stack with every context option', () => {
     expect(stack.terminationProtection).toBe(false);
   });
 
+  it('alarm names follow the stack name; the ops email gets them through the encrypted topic', () => {
+    const names = Object.values(template.findResources('AWS::CloudWatch::Alarm')).map((a) => a.Properties.AlarmName as string);
+    expect(names).toContain('SchoolwatchTest-digest-failures');
+    for (const n of names) expect(n).toMatch(/^SchoolwatchTest-/);
+    for (const t of Object.values(template.findResources('AWS::SNS::Topic'))) expect(t.Properties.KmsMasterKeyId).toBeDefined();
+  });
+
   it('log retention follows -c logRetentionDays', () => {
     for (const g of Object.values(template.findResources('AWS::Logs::LogGroup'))) expect(g.Properties.RetentionInDays).toBe(90);
   });

@@ -218,14 +218,14 @@ describe('web pages: sessions, CSRF, headers, hostile text, CSV, admin', () => {
     expect(text).not.toContain(USERS.otherTrust);
     expect((await admin.req('/admin/schools/seaview')).status).toBe(404);
     const csrf = await admin.csrf('/admin/schools/northgate');
-    const bad = await admin.form('/admin/schools/northgate', { _csrf: csrf, name: 'Northgate Park Academy', timezone: 'Mars/Olympus', digestHour: '25', recipients: 'not an email', feeds: '[]' });
+    const bad = await admin.form('/admin/schools/northgate', { _csrf: csrf, name: 'Northgate Park Academy', timezone: 'Mars/Olympus', digestHour: '25', recipients: 'not an email' });
     expect(bad.status).toBe(400);
     const html = await bad.text();
     expect(html).toContain('id="s-timezone-error"');
     expect(html).toContain('id="s-digestHour-error"');
     expect(html).toContain('id="s-recipients-error"');
     expect((await store.config.getSchool('northgate'))!.school.timezone).toBe('Europe/London');
-    const good = await admin.form('/admin/schools/northgate', { _csrf: csrf, name: 'Northgate Park Academy', timezone: 'Europe/London', digestHour: '6', aliases: 'Northgate Park\nNPA', recipients: 'head@northgate.example', feeds: '[{"source":"google-news"}]' });
+    const good = await admin.form('/admin/schools/northgate', { _csrf: csrf, name: 'Northgate Park Academy', timezone: 'Europe/London', digestHour: '6', aliases: 'Northgate Park\nNPA', recipients: 'head@northgate.example', 'feeds.0.source': 'google-news' });
     expect(good.status).toBe(303);
     const saved = (await store.config.getSchool('northgate'))!.school;
     expect(saved).toMatchObject({ digestHour: 6, aliases: ['Northgate Park', 'NPA'], feeds: [{ source: 'google-news' }] });

@@ -107,3 +107,54 @@ export function launchChromium(): Promise<Browser> {
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
   });
 }
+
+/** A browser-ish client over `app.request`: keeps cookies and reads the CSRF token from forms. */
+export class PageClient {
+  cookies = new Map<string, string>();
+  constructor(private readonly app: { request: (path: string, init?: RequestInit) => Response | Promise<Response> }) {}
+  async req(path: string, init: RequestInit = {}): Promise<Response> {
+    const headers = new Headers(init.headers);
+    if (this.cookies.size) headers.set('cookie', [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; '));
+    const res = await this.app.request(path, { ...init, headers });
+    for (const c of res.headers.getSetCookie()) {
+      const [pair] = c.split(';');
+      const [k, v] = pair!.split('=');
+      if (/max-age=0/i.test(c) || v === '') this.cookies.delete(k!);
+      else this.cookies.set(k!, v!);
+    }
+    return res;
+  }
+  async csrf(path = '/auth/login'): Promise<string> {
+    const html = await (await this.req(path)).text();
+    return /name="_csrf" value="([^"]+)"/.exec(html)![1]!;
+  }
+  form(path: string, fields: Record<string, string>, headers: Record<string, string> = {}): Promise<Response> {
+    return this.req(path, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers }, body: new URLSearchParams(fields).toString() });
+  }
+  async signIn(email: string, password = PASSWORD): Promise<Response> {
+    const token = await this.csrf();
+    return this.form('/auth/login', { _csrf: token, email, password, next: '/mentions' });
+  }
+}
+
+/** A Bearer token for `email` from the JSON sign-in. */
+export async function tokenFor(app: { request: (path: string, init?: RequestInit) => Response | Promise<Response> }, email: string, password = PASSWORD): Promise<string> {
+  const res = await app.request('/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+  return ((await res.json()) as { token: string }).token;
+}
+
+/** Feed items for preview tests: two flagged, one excluded (a shop), one harmless mention, one unrelated. */
+export const PREVIEW_ITEMS = [
+  { guid: 'a', title: 'Parents angry', text: 'the head at Northgate Park Academy is a useless idiot and a disgrace' },
+  { guid: 'b', title: 'Inspection news', text: 'Northgate Park Academy was rated requires improvement by Ofsted inspectors' },
+  { guid: 'c', title: 'Shops', text: 'New shops at Northgate Park Retail centre' },
+  { guid: 'd', title: 'Charity', text: 'Pupils at Northgate Park Academy raise money for the food bank' },
+  { guid: 'e', title: 'Weather', text: 'Rain in Leeds all week' },
+];
+
+export function rss(items: { guid: string; title: string; text: string }[]): string {
+  return `<?xml version="1.0"?><rss version="2.0"><channel><title>Local news</title>${items
+    .map((i) => `<item><title>${i.title}</title><link>https://news.example/${i.guid}</link><guid>${i.guid}</guid><description>${i.text}</description></item>`)
+    .join('')}</channel></rss>`;
+}
+

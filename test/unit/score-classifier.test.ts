@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { ABUSE_COMBINED_THRESHOLD, ABUSE_MODEL_THRESHOLD, abuseProbability, decodeWeights, encodeSparse, type AbuseModelFile } from '../../lib/score/classifier';
 import { findAll, findAllCached } from '../../lib/score/document';
-import { extractFeatures, FEATURE_VERSION, HASH_BITS } from '../../lib/score/features';
+import { extractFeatures, featureDot, FEATURE_VERSION, HASH_BITS } from '../../lib/score/features';
 import { TEXT_ALONE_CLASSIFIER_MARGIN } from '../../lib/score';
 import model from '../../lib/score/model/abuse-lr.json';
 
@@ -48,6 +48,20 @@ describe('abuse classifier model', () => {
     expect([...b.val]).toEqual([...a.val]);
     const norm = a.val.reduce((s, v) => s + v * v, 0);
     expect(norm).toBeCloseTo(1, 5);
+  });
+});
+
+describe('featureDot', () => {
+  it('equals the dot product with extractFeatures, including repeated and long texts', () => {
+    const w = new Float32Array(1 << HASH_BITS);
+    for (let i = 0; i < w.length; i++) w[i] = Math.sin(i * 12.9898) * 0.5;
+    const texts = ['You absolute CLOWN, WHAT a joke #fail', 'idiot idiot idiot idiot', '', 'lovely day at the fete '.repeat(400)];
+    for (const t of texts) {
+      const v = extractFeatures(t);
+      let z = 0;
+      for (let i = 0; i < v.idx.length; i++) z += w[v.idx[i]!]! * v.val[i]!;
+      expect(featureDot(w, t)).toBeCloseTo(z, 5);
+    }
   });
 });
 

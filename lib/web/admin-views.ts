@@ -1,0 +1,240 @@
+import { html, raw } from 'hono/html';
+import { FEED_SOURCES, type FeedRow, type SchoolFormValues, type TrustFormValues } from '../app/admin-config';
+import type { PreviewItem, PreviewResult } from '../app/preview';
+import type { UserSummary } from '../app/users';
+import { ROLES } from '../auth/principal';
+import type { SchoolRef } from '../config/schema';
+import { formatLocal } from '../digest/schedule';
+import { safeHttpUrl } from '../digest/text';
+import type { Html } from './layout';
+import { short } from './text';
+
+const SOURCE_LABEL: Record<string, string> = {
+  rss: 'RSS, Atom or JSON Feed address',
+  'google-news': 'Google News search',
+  'bing-news': 'Bing News search',
+  reddit: 'Reddit search',
+  'mastodon-tag': 'Mastodon hashtag',
+};
+
+type Problems = Record<string, string>;
+
+const fid = (k: string) => `s-${k.replace(/\./g, '-')}`;
+const err = (p: Problems, k: string) => (p[k] ? html`<span class="error" id="${fid(k)}-error">${p[k]}</span>` : '');
+const inv = (p: Problems, k: string, hint?: string) =>
+  p[k] ? html` aria-invalid="true" aria-describedby="${fid(k)}-error${hint ? ` ${hint}` : ''}"` : hint ? html` aria-describedby="${hint}"` : '';
+
+function text(p: Problems, k: string, label: string, value: string, hint = '', attrs = '') {
+  const hintId = hint ? `${fid(k)}-hint` : undefined;
+  return html`<div class="field"><label for="${fid(k)}">${label}</label>${hint ? html`<span class="small muted" id="${hintId}">${hint}</span>` : ''}<input id="${fid(k)}" name="${k}" value="${value}"${attrs ? raw(` ${attrs}`) : ''}${inv(p, k, hintId)}>${err(p, k)}</div>`;
+}
+
+function area(p: Problems, k: string, label: string, value: string, hint: string) {
+  const hintId = `${fid(k)}-hint`;
+  return html`<div class="field"><label for="${fid(k)}">${label}</label><span class="small muted" id="${hintId}">${hint}</span><textarea id="${fid(k)}" name="${k}" rows="3"${inv(p, k, hintId)}>${value}</textarea>${err(p, k)}</div>`;
+}
+
+function feedRow(row: FeedRow, i: number, p: Problems, url: string | undefined, isNew: boolean): Html {
+  const k = (f: string) => `feeds.${i}.${f}`;
+  const sourceProblem = p[k('source')];
+  return html`<fieldset class="feed-row${isNew ? ' new-feed' : ''}"><legend>${isNew ? 'Add a feed' : `Feed ${i + 1}${row.source ? `: ${SOURCE_LABEL[row.source] ?? row.source}` : ''}`}</legend>
+<div class="feed-grid">
+<div class="field"><label for="${fid(k('source'))}">Source</label><select id="${fid(k('source'))}" name="${k('source')}"${inv(p, k('source'))}>
+${isNew ? html`<option value="">— choose a source to add a feed —</option>` : ''}${FEED_SOURCES.map((s) => html`<option value="${s}"${s === row.source ? html` selected` : ''}>${SOURCE_LABEL[s]}</option>`)}
+</select>${sourceProblem ? err(p, k('source')) : ''}</div>
+${text(p, k('url'), 'Feed address (RSS only)', row.url, '', 'type="url" inputmode="url" placeholder="https://news.example/feed.xml"')}
+${text(p, k('label'), 'Label (RSS only, optional)', row.label)}
+${text(p, k('query'), 'Search query (news and Reddit, optional)', row.query, 'Empty: built from the name and aliases')}
+${text(p, k('instance'), 'Mastodon server', row.instance, '', 'placeholder="mastodon.social"')}
+${text(p, k('tag'), 'Hashtag (without #, optional)', row.tag, 'Empty: made from the school name')}
+</div>
+${url && !isNew ? html`<p class="small feed-url">Reads: <code>${url}</code></p>` : ''}
+${isNew ? '' : html`<div class="field"><label><input type="checkbox" name="${k('remove')}"${row.remove ? html` checked` : ''}> Remove this feed</label></div>`}
+</fieldset>`;
+}
+
+/** The school form (edit or add), with an optional preview under it. Works without JavaScript. */
+export function schoolFormBody(input: {
+  mode: 'edit' | 'new';
+  values: SchoolFormValues;
+  problems: Problems;
+  csrf: string;
+  /** Feed address per row (templated sources built from the saved or previewed draft). */
+  urls?: (string | undefined)[];
+  preview?: PreviewResult;
+  timezone?: string;
+  notice?: string;
+}): Html {
+  const { values: v, problems: p, mode } = input;
+  const action = mode === 'new' ? '/admin/schools/new' : `/admin/schools/${v.id}`;
+  const title = mode === 'new' ? 'Add a school' : `Edit ${v.name || v.id}`;
+  const rows = v.feeds.filter((r) => r.source || r.url || r.query || r.tag);
+  const count = Object.keys(p).length;
+  return html`<p><a href="/admin">← Admin</a></p><h1>${title}</h1>
+${count ? html`<div class="notice bad" role="alert"><p>Nothing was saved: fix the ${count === 1 ? 'field' : `${count} fields`} marked below.</p><ul>${Object.entries(p).map(([k, m]) => html`<li><a href="#${fid(k)}">${fieldName(k)}</a>: ${m}</li>`)}</ul></div>` : ''}
+${input.notice ? html`<p class="notice" role="status">${input.notice}</p>` : ''}
+<form method="post" action="${action}" class="panel school-form" novalidate>
+<input type="hidden" name="_csrf" value="${input.csrf}">
+${mode === 'new'
+  ? text(p, 'id', 'School id', v.id, 'Lower-case letters, digits and hyphens, e.g. northgate-park. Cannot be changed later.', 'autocomplete="off" spellcheck="false"')
+  : html`<input type="hidden" name="id" value="${v.id}"><p class="small muted">School id: <code>${v.id}</code> (fixed)</p>`}
+${text(p, 'name', 'Name', v.name)}
+<div class="cols2">
+${area(p, 'aliases', 'Aliases', v.aliases, 'Other names people use, one per line')}
+${area(p, 'context', 'Context words', v.context, 'Words that confirm a short alias means this school, one per line')}
+${area(p, 'exclude', 'Exclusions', v.exclude, 'Phrases that mean it is not the school (a shop, a church), one per line')}
+${area(p, 'recipients', 'Digest recipients', v.recipients, 'Email addresses, one per line')}
+</div>
+<div class="cols2">
+${text(p, 'timezone', 'Timezone', v.timezone, 'IANA name, e.g. Europe/London')}
+${text(p, 'digestHour', 'Digest hour (0–23, school time)', v.digestHour, '', 'inputmode="numeric"')}
+</div>
+<div class="field"><label><input type="checkbox" name="allClear"${v.allClear ? html` checked` : ''}> Send an “all clear” email when nothing is flagged</label></div>
+<fieldset class="feeds"><legend>Feeds</legend>
+<p class="small muted">Templated sources search for the name and aliases (minus exclusions) unless you give a query. Fill only the fields that apply to the source.</p>
+${p.feeds ? html`<p>${err(p, 'feeds')}</p>` : ''}
+${rows.map((row, i) => feedRow(row, i, p, input.urls?.[i], false))}
+${feedRow({ source: '', url: '', label: '', query: '', instance: '', tag: '', remove: false }, rows.length, p, undefined, true)}
+</fieldset>
+<div class="actions"><button type="submit" name="intent" value="save">${mode === 'new' ? 'Add school' : 'Save school'}</button>
+<button type="submit" name="intent" value="preview" class="secondary">Preview matches (saves nothing)</button>
+<a class="button secondary" href="/admin">Cancel</a></div>
+</form>
+${input.preview ? previewSection(input.preview, input.timezone ?? (v.timezone || 'Europe/London')) : ''}`;
+}
+
+function fieldName(k: string): string {
+  const m = /^feeds\.(\d+)\.(\w+)$/.exec(k);
+  if (m) return `Feed ${Number(m[1]) + 1}, ${m[2] === 'url' ? 'address' : m[2]}`;
+  return { id: 'School id', digestHour: 'Digest hour', allClear: 'All clear', feeds: 'Feeds' }[k] ?? k.charAt(0).toUpperCase() + k.slice(1);
+}
+
+const rank = (i: PreviewItem) => (i.flagged ? 0 : i.matched ? 1 : 2);
+
+/** What the draft would have matched, feed by feed. Shown once; nothing of it is stored. */
+export function previewSection(r: PreviewResult, tz: string): Html {
+  const tzSafe = (() => {
+    try {
+      new Intl.DateTimeFormat('en-GB', { timeZone: tz });
+      return tz;
+    } catch {
+      return 'Europe/London';
+    }
+  })();
+  return html`<section class="panel preview" id="preview" aria-labelledby="preview-h">
+<h2 id="preview-h">Preview: what this configuration matches now</h2>
+<p role="status">Read ${r.feeds.length} feed${r.feeds.length === 1 ? '' : 's'} at ${formatLocal(r.at, tzSafe)}: <strong>${r.totals.items}</strong> items, <strong>${r.totals.matched}</strong> about this school, <strong>${r.totals.flagged}</strong> would be flagged${r.totals.failedFeeds ? html`, <strong>${r.totals.failedFeeds}</strong> feed${r.totals.failedFeeds === 1 ? '' : 's'} could not be read` : ''}.</p>
+<p class="small muted">Nothing was saved: neither the configuration nor any item. Saving the school is a separate step.</p>
+${r.feeds.length === 0 ? html`<p class="empty">This school has no feeds yet: add one above, then preview again.</p>` : ''}
+${r.feeds.map(
+    (f, n) => html`<h3 class="feed-h">Feed ${n + 1}: ${SOURCE_LABEL[f.spec.source] ?? f.spec.source}</h3>
+<p class="small"><code>${f.url ?? '(no address)'}</code></p>
+${f.ok
+  ? html`<p class="small">${f.feedTitle ? html`“${short(f.feedTitle, 120)}”: ` : ''}${f.totalItems} item${f.totalItems === 1 ? '' : 's'}, ${f.matched} about this school, ${f.flagged} flagged${f.items.length < f.totalItems ? ` (first ${f.items.length} shown)` : ''}.</p>
+${f.items.length
+  ? html`<table class="preview-items"><caption class="skip-label">Items of feed ${n + 1}, flagged first</caption><thead><tr><th scope="col">Item</th><th scope="col">About this school?</th><th scope="col">Flagged?</th></tr></thead><tbody>
+${[...f.items].sort((a, b) => rank(a) - rank(b)).map((i) => itemRow(i, tzSafe))}</tbody></table>`
+  : html`<p class="muted">The feed is empty.</p>`}`
+  : html`<p class="notice bad">Could not read this feed (${f.error?.code}): ${f.error?.message}</p>`}`,
+  )}
+</section>`;
+}
+
+function itemRow(i: PreviewItem, tz: string): Html {
+  const link = safeHttpUrl(i.link);
+  return html`<tr class="${i.flagged ? 'pv-flagged' : i.matched ? 'pv-matched' : 'pv-unmatched'}">
+<td class="title-cell">${link ? html`<a href="${link.href}" rel="noopener noreferrer nofollow" target="_blank"><bdi>${short(i.title, 140) || '(untitled)'}</bdi></a>` : html`<bdi>${short(i.title, 140) || '(untitled)'}</bdi>`}
+${i.publishedAt ? html`<div class="small muted">Published ${formatLocal(i.publishedAt, tz)}</div>` : ''}
+<div class="small muted">${short(i.excerpt, 200)}</div></td>
+<td>${i.matched ? html`<strong>Yes</strong>` : html`<span>No</span>`}<div class="small">${i.matchReason}</div></td>
+<td>${i.flagged
+    ? html`<span class="badge sev-${i.severity ?? 'low'}">${i.severity ?? 'flagged'}</span> <span>${i.families.join(', ')}</span><ul class="cats small">${i.categories.map((c) => html`<li><strong>${c.label}</strong> (${c.id}): ${c.reason}</li>`)}</ul>`
+    : i.matched
+      ? html`<span>No</span><div class="small muted">${i.explanation ?? 'Nothing the policy asks to report.'}</div>`
+      : html`<span class="muted">Not scored (not about this school)</span>`}</td>
+</tr>`;
+}
+
+/** Trust settings: name, retention and the central team's roll-up. */
+export function trustFormBody(input: { id: string; values: TrustFormValues; problems: Problems; csrf: string; notice?: string }): Html {
+  const { values: v, problems: p } = input;
+  const count = Object.keys(p).length;
+  return html`<p><a href="/admin">← Admin</a></p><h1>Trust settings</h1>
+${count ? html`<p class="notice bad" role="alert">Nothing was saved: fix the ${count === 1 ? 'field' : `${count} fields`} marked below.</p>` : ''}
+${input.notice ? html`<p class="notice" role="status">${input.notice}</p>` : ''}
+<form method="post" action="/admin/trust" class="panel" novalidate>
+<input type="hidden" name="_csrf" value="${input.csrf}">
+<p class="small muted">Trust id: <code>${input.id}</code> (fixed)</p>
+${text(p, 'name', 'Trust name', v.name)}
+${text(p, 'retentionMonths', 'Keep evidence snapshots for (months, 1–120)', v.retentionMonths, 'Escalated items are kept until released', 'inputmode="numeric"')}
+<fieldset class="feeds"><legend>Daily roll-up for the central team</legend>
+${area(p, 'rollupRecipients', 'Roll-up recipients', v.rollupRecipients, 'Email addresses, one per line. Leave empty for no roll-up.')}
+<div class="field"><label><input type="checkbox" name="rollupReplace"${v.rollupReplace ? html` checked` : ''}> Send the roll-up instead of the schools’ own digests</label>${err(p, 'rollupReplace')}</div>
+<div class="cols2">
+${text(p, 'rollupTimezone', 'Roll-up timezone', v.rollupTimezone, 'IANA name, e.g. Europe/London')}
+${text(p, 'rollupDigestHour', 'Roll-up hour (0–23)', v.rollupDigestHour, '', 'inputmode="numeric"')}
+</div>
+</fieldset>
+<div class="actions"><button type="submit">Save trust settings</button><a class="button secondary" href="/admin">Cancel</a></div>
+</form>`;
+}
+
+/** Users of the trust: role/school changes, disable/enable, and adding a user. */
+export function usersSection(input: {
+  users: UserSummary[];
+  schools: SchoolRef[];
+  csrf: string;
+  me: string;
+  mode: 'local' | 'cognito';
+  form?: { problems?: Problems; email?: string; role?: string; schoolId?: string };
+  rowProblem?: { email: string; message: string };
+}): Html {
+  const p = input.form?.problems ?? {};
+  const f = input.form ?? {};
+  const uerr = (k: string) => (p[k] ? html`<span class="error" id="u-${k}-error">${p[k]}</span>` : '');
+  const uinv = (k: string) => (p[k] ? html` aria-invalid="true" aria-describedby="u-${k}-error"` : '');
+  const schoolOptions = (selected?: string) =>
+    html`<option value="">— none (trust-wide) —</option>${input.schools.map((s) => html`<option value="${s.school.id}"${s.school.id === selected ? html` selected` : ''}>${s.school.name}</option>`)}`;
+  const table = input.mode === 'local'
+    ? html`<table id="users"><caption class="skip-label">Users of this trust</caption><thead><tr><th scope="col">Email</th><th scope="col">Access</th><th scope="col">State</th><th scope="col"><span class="small">Sign-in</span></th></tr></thead>
+<tbody>${input.users.map((u, n) => {
+        const self = u.email === input.me;
+        const rowErr = input.rowProblem?.email === u.email ? html`<span class="error" id="ua-${n}-error">${input.rowProblem.message}</span>` : '';
+        return html`<tr><td>${u.email}${self ? html` <span class="small muted">(you)</span>` : ''}</td>
+<td>${self
+          ? html`${u.role}${u.schoolId ? ` · ${u.schoolId}` : ''}`
+          : html`<form method="post" action="/admin/users/access" class="inline-form">
+<input type="hidden" name="_csrf" value="${input.csrf}"><input type="hidden" name="email" value="${u.email}">
+<label class="skip-label" for="ua-${n}-role">Role of ${u.email}</label><select id="ua-${n}-role" name="role">${ROLES.map((r) => html`<option value="${r}"${r === u.role ? html` selected` : ''}>${r}</option>`)}</select>
+<label class="skip-label" for="ua-${n}-school">School of ${u.email}</label><select id="ua-${n}-school" name="schoolId"${rowErr ? html` aria-invalid="true" aria-describedby="ua-${n}-error"` : ''}>${schoolOptions(u.schoolId)}</select>
+<button class="secondary" type="submit">Change<span class="skip-label"> access of ${u.email}</span></button>${rowErr}</form>`}</td>
+<td>${u.disabled ? 'disabled' : 'active'}</td>
+<td>${self
+          ? ''
+          : html`<form method="post" action="/admin/users/disable"><input type="hidden" name="_csrf" value="${input.csrf}"><input type="hidden" name="email" value="${u.email}"><input type="hidden" name="disabled" value="${u.disabled ? 'false' : 'true'}"><button class="secondary" type="submit">${u.disabled ? 'Enable' : 'Disable'}<span class="skip-label"> ${u.email}</span></button></form>`}</td></tr>`;
+      })}</tbody></table>`
+    : html`<p>Users are managed in the Cognito user pool (groups admin / trust / head, attributes <code>custom:trust_id</code> and <code>custom:school_id</code>). Fill in the form to get the exact commands that add one.</p>`;
+  return html`${table}
+<h3 id="add-user-h">Add a user</h3>
+<form method="post" action="/admin/users" class="panel" novalidate aria-labelledby="add-user-h">
+<input type="hidden" name="_csrf" value="${input.csrf}">
+<div class="cols2">
+<div class="field"><label for="u-email">Email</label><input id="u-email" type="email" name="email" autocomplete="off" value="${f.email ?? ''}"${uinv('email')}>${uerr('email')}</div>
+<div class="field"><label for="u-role">Role</label><select id="u-role" name="role"${uinv('role')}>${ROLES.map((r) => html`<option value="${r}"${r === (f.role ?? 'head') ? html` selected` : ''}>${r}</option>`)}</select>${uerr('role')}</div>
+<div class="field"><label for="u-school">School (heads only)</label><select id="u-school" name="schoolId"${uinv('schoolId')}>${schoolOptions(f.schoolId)}</select>${uerr('schoolId')}</div>
+</div>
+<p class="small muted">${input.mode === 'local' ? 'A password is generated and shown to you once; pass it on securely.' : 'Cognito emails the person a temporary password and asks them to choose their own.'}</p>
+<div class="actions"><button type="submit">${input.mode === 'local' ? 'Add user' : 'Show the commands'}</button></div>
+</form>`;
+}
+
+export function invitedBody(input: { email: string; role: string; schoolId?: string; password?: string; commands?: string[] }): Html {
+  return html`<p><a href="/admin#users">← Admin</a></p><h1>${input.password ? 'User added' : 'Add this user in Cognito'}</h1>
+${input.password
+  ? html`<p role="status" class="notice">${input.email} can now sign in as <strong>${input.role}</strong>${input.schoolId ? ` of ${input.schoolId}` : ''}.</p>
+<div class="panel"><p>Their password, shown <strong>only this once</strong> (it is stored only as a hash):</p>
+<p><code class="secret" id="one-time-password">${input.password}</code></p>
+<p class="small muted">Pass it on by a different channel from the email address (e.g. by phone). If it is lost, disable the user and add them again.</p></div>`
+  : html`<p>Run these with credentials for the account that holds the user pool. Cognito emails ${input.email} a temporary password.</p>
+<pre class="commands"><code>${(input.commands ?? []).join('\n')}</code></pre>`}`;
+}

@@ -1,0 +1,149 @@
+import { mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import axe from 'axe-core';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createLocalAuth } from '../../lib/auth/local-auth';
+import { createSafeFetcher } from '../../lib/feeds/fetch';
+import type { Store } from '../../lib/store';
+import { createWebApp } from '../../lib/web/app';
+import { launchChromium, PASSWORD, PREVIEW_ITEMS, rss, seedWebFixture, serveApp, USERS } from '../support/browser';
+import { startTestDynamo, type TestDynamo } from '../support/dynamo';
+import { startFeedServer, type FeedServer } from '../support/feed-server';
+
+const SHOTS = process.env.SCREENSHOT_DIR ?? join(tmpdir(), 'schoolwatch-screens');
+
+describe('admin console in Debian chromium', () => {
+  let dynamo: TestDynamo;
+  let store: Store;
+  let feeds: FeedServer;
+  let server: Awaited<ReturnType<typeof serveApp>>;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    dynamo = await startTestDynamo();
+    ({ store } = await dynamo.freshStore());
+    await seedWebFixture(store);
+    feeds = await startFeedServer();
+    feeds.route('/news.xml', (_req, res) => void res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(rss(PREVIEW_ITEMS)));
+    server = await serveApp(createWebApp({ store, auth: await createLocalAuth(store), fetcher: createSafeFetcher({ allowHosts: [feeds.hostPort], timeoutMs: 5000 }) }));
+    browser = await launchChromium();
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    await feeds?.close();
+    await dynamo?.stop();
+  });
+
+  async function signIn(email: string, bypassCSP = false): Promise<Page> {
+    const context = await browser.newContext({ bypassCSP, viewport: { width: 1280, height: 900 } });
+    context.setDefaultTimeout(8000);
+    const page = await context.newPage();
+    await page.goto(`${server.url}/auth/login`);
+    await page.getByLabel('Email address').fill(email);
+    await page.getByLabel('Password').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(/\/mentions$/);
+    return page;
+  }
+
+  async function axeCheck(page: Page, name: string) {
+    await page.addScriptTag({ content: axe.source });
+    const result = (await page.evaluate(`axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21aa', 'best-practice'] } })`)) as {
+      violations: { id: string; impact: string; nodes: { target: string[] }[] }[];
+    };
+    expect(Array.isArray(result.violations)).toBe(true);
+    const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${name}: ${v.id} (${v.impact}) at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    expect(bad).toEqual([]);
+  }
+
+  it('shows a validation error next to the field, previews against a loopback feed, adds a feed and saves', async () => {
+    const page = await signIn(USERS.admin);
+    await page.getByRole('link', { name: 'Admin' }).click();
+    await page.getByRole('link', { name: 'Northgate Park Academy' }).click();
+    await expect.poll(() => new URL(page.url()).pathname).toBe('/admin/schools/northgate');
+
+    // A bad digest hour: the error sits next to the field and is announced; nothing saved.
+    await page.getByLabel('Digest hour (0–23, school time)').fill('25');
+    await page.getByRole('button', { name: 'Save school' }).click();
+    const hour = page.getByLabel('Digest hour (0–23, school time)');
+    expect(await hour.getAttribute('aria-invalid')).toBe('true');
+    expect(await page.locator('#s-digestHour-error').isVisible()).toBe(true);
+    expect(await page.locator('#s-digestHour + #s-digestHour-error, #s-digestHour ~ #s-digestHour-error').count()).toBe(1);
+    expect(await page.getByRole('alert').textContent()).toContain('Nothing was saved');
+    expect((await store.config.getSchool('northgate'))!.school.digestHour).toBe(7);
+
+    // Fix it, describe the school, add the loopback feed in the "Add a feed" row and preview.
+    await hour.fill('7');
+    await page.getByLabel('Aliases').fill('Northgate Park');
+    await page.getByLabel('Exclusions').fill('Northgate Park Retail');
+    const newRow = page.locator('fieldset.new-feed');
+    await newRow.getByLabel('Source').selectOption('rss');
+    await newRow.getByLabel('Feed address (RSS only)').fill(feeds.url('/news.xml'));
+    await page.getByRole('button', { name: 'Preview matches (saves nothing)' }).click();
+    const preview = page.locator('#preview');
+    await preview.waitFor();
+    expect(await preview.getByRole('status').textContent()).toMatch(/5\s+items, 3\s+about this school, 2\s+would be flagged/);
+    expect(await preview.locator('tr.pv-flagged').count()).toBe(2);
+    expect(await preview.getByText('excluded by "northgate park retail"').count()).toBe(1);
+    expect((await store.config.getSchool('northgate'))!.school.feeds).toEqual([]);
+    await page.screenshot({ path: join(SHOTS, 'admin-school-preview.png'), fullPage: true });
+
+    // The previewed feed is now a row of the form; a new blank row is offered. Save.
+    expect(await page.getByLabel('Feed address (RSS only)').first().inputValue()).toBe(feeds.url('/news.xml'));
+    await page.getByRole('button', { name: 'Save school' }).click();
+    await page.waitForURL(/saved=1/);
+    expect(await page.getByRole('status').first().textContent()).toContain('School saved.');
+    expect((await store.config.getSchool('northgate'))!.school).toMatchObject({ aliases: ['Northgate Park'], exclude: ['Northgate Park Retail'], feeds: [{ source: 'rss', url: feeds.url('/news.xml') }] });
+    await page.context().close();
+  });
+
+  it('answers 404 for another trust’s school and 403 for non-admins', async () => {
+    const page = await signIn(USERS.admin);
+    const res = await page.goto(`${server.url}/admin/schools/seaview`);
+    expect(res!.status()).toBe(404);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Not found');
+    await page.context().close();
+    const trust = await signIn(USERS.trust);
+    expect((await trust.goto(`${server.url}/admin/schools/northgate`))!.status()).toBe(403);
+    await trust.context().close();
+  });
+
+  it('adds a user and shows the one-time password', async () => {
+    const page = await signIn(USERS.admin);
+    await page.goto(`${server.url}/admin`);
+    await page.getByLabel('Email', { exact: true }).fill('deputy@kestrel.example');
+    await page.getByLabel('Role', { exact: true }).selectOption('head');
+    await page.getByLabel('School (heads only)').selectOption('kestrel');
+    await page.getByRole('button', { name: 'Add user' }).click();
+    const password = (await page.locator('#one-time-password').textContent())!;
+    expect(password.length).toBeGreaterThanOrEqual(20);
+    expect(await store.users.get('deputy@kestrel.example')).toMatchObject({ role: 'head', schoolId: 'kestrel', disabled: false });
+    await page.context().close();
+  });
+
+  it('has no serious or critical axe violations on the new admin pages', async () => {
+    const page = await signIn(USERS.admin, true);
+    await page.goto(`${server.url}/admin`);
+    await axeCheck(page, 'admin with users');
+    await page.goto(`${server.url}/admin/trust`);
+    await axeCheck(page, 'trust settings');
+    await page.getByLabel('Keep evidence snapshots for (months, 1–120)').fill('0');
+    await page.getByRole('button', { name: 'Save trust settings' }).click();
+    await page.locator('#s-retentionMonths-error').waitFor();
+    await axeCheck(page, 'trust settings with an error');
+    await page.goto(`${server.url}/admin/schools/new`);
+    await axeCheck(page, 'new school');
+    await page.goto(`${server.url}/admin/schools/northgate`);
+    await page.getByRole('button', { name: 'Preview matches (saves nothing)' }).click();
+    await page.locator('#preview').waitFor();
+    await axeCheck(page, 'school form with preview');
+    await page.goto(`${server.url}/mentions?limit=5&cursor=${encodeURIComponent('2026-03-02T00:00:00.000Z#zzz')}`);
+    await axeCheck(page, 'list page 2');
+    await page.screenshot({ path: join(SHOTS, 'list-page-2.png'), fullPage: true });
+    await page.context().close();
+  });
+});
