@@ -19,6 +19,7 @@ import { startMailServer } from '../lib/local/mail-server';
 import { createDynamoClient, createStore, ensureTable } from '../lib/store';
 import { TABLE } from '../lib/store/table';
 import { machineLine, replaceSection } from './machine';
+import { SNIPPETS } from './pipeline';
 
 // The bench runs on the local Node; the SDK's Node 22 advisory concerns the Lambda runtime, which is 22+.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -57,13 +58,6 @@ const WORKLOAD = {
 const FUNCTIONS = ['dispatch', 'poll', 'digest', 'web', 'ses-events'] as const;
 type Fn = (typeof FUNCTIONS)[number];
 
-const SNIPPETS = [
-  'pupils at {S} raised money for the food bank this week',
-  '{S} was rated requires improvement by Ofsted inspectors',
-  'the head at {S} is a useless idiot and a disgrace',
-  'parents praise the new library at {S}',
-  'sports day at {S} moved to Friday because of rain',
-];
 const rss = (tag: string, name: string, items: number, offset = 0) =>
   `<?xml version="1.0"?><rss version="2.0"><channel><title>Local news ${tag}</title>${Array.from({ length: items }, (_, i) => {
     const text = SNIPPETS[(offset + i) % SNIPPETS.length]!.replace('{S}', name);

@@ -13,7 +13,8 @@ import { createDynamoClient, createStore, ensureTable } from '../lib/store';
 import { withPeakRss } from './machine';
 import { createNoopStore } from './noop-store';
 
-const SNIPPETS = [
+/** Item texts for generated feeds: praise, news, an inspection, abuse; `{S}` is the school's name. */
+export const SNIPPETS = [
   'pupils at {S} raised money for the food bank this week',
   '{S} was rated requires improvement by Ofsted inspectors',
   'the head at {S} is a useless idiot and a disgrace',

@@ -2,38 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Store } from '../../lib/store';
 import type { createWebApp } from '../../lib/web/app';
 import { startTestDynamo, type TestDynamo } from '../support/dynamo';
-import { HOSTILE, PASSWORD, seedWebFixture, USERS, webAppFor } from '../support/browser';
+import { HOSTILE, PageClient, PASSWORD, seedWebFixture, USERS, webAppFor } from '../support/browser';
 
 type App = ReturnType<typeof createWebApp>;
-
-/** A browser-ish client over app.request: keeps cookies, reads the CSRF token from forms. */
-class Client {
-  cookies = new Map<string, string>();
-  constructor(private readonly app: App) {}
-  async req(path: string, init: RequestInit = {}) {
-    const headers = new Headers(init.headers);
-    if (this.cookies.size) headers.set('cookie', [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; '));
-    const res = await this.app.request(path, { ...init, headers });
-    for (const c of res.headers.getSetCookie()) {
-      const [pair] = c.split(';');
-      const [k, v] = pair!.split('=');
-      if (/max-age=0/i.test(c) || v === '') this.cookies.delete(k!);
-      else this.cookies.set(k!, v!);
-    }
-    return res;
-  }
-  async csrf(path = '/auth/login') {
-    const html = await (await this.req(path)).text();
-    return /name="_csrf" value="([^"]+)"/.exec(html)![1]!;
-  }
-  form(path: string, fields: Record<string, string>, headers: Record<string, string> = {}) {
-    return this.req(path, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers }, body: new URLSearchParams(fields).toString() });
-  }
-  async signIn(email: string, password = PASSWORD) {
-    const token = await this.csrf();
-    return this.form('/auth/login', { _csrf: token, email, password, next: '/mentions' });
-  }
-}
 
 describe('web pages: sessions, CSRF, headers, hostile text, CSV, admin', () => {
   let dynamo: TestDynamo;
@@ -67,7 +38,7 @@ describe('web pages: sessions, CSRF, headers, hostile text, CSV, admin', () => {
   });
 
   it('signs in with the form: HttpOnly SameSite=Lax session cookie (Secure over https), then signs out', async () => {
-    const client = new Client(app);
+    const client = new PageClient(app);
     const res = await client.signIn(USERS.trust);
     expect(res.status).toBe(303);
     expect(res.headers.get('location')).toBe('/mentions');
@@ -83,7 +54,7 @@ describe('web pages: sessions, CSRF, headers, hostile text, CSV, admin', () => {
     expect(out.status).toBe(303);
     expect((await client.req('/mentions')).status).toBe(302);
 
-    const https = new Client(app);
+    const https = new PageClient(app);
     const page = await https.req('https://schoolwatch.example/auth/login');
     const token = /name="_csrf" value="([^"]+)"/.exec(await page.text())![1]!;
     const secure = await https.form('https://schoolwatch.example/auth/login', { _csrf: token, email: USERS.trust, password: PASSWORD });
@@ -93,7 +64,7 @@ describe('web pages: sessions, CSRF, headers, hostile text, CSV, admin', () => {
   });
 
   it('refuses state changes without the CSRF token or from another origin', async () => {
-    const client = new Client(app);
+    const client = new PageClient(app);
     await client.signIn(USERS.head);
     const noToken = await client.form('/mentions/n2/review', { status: 'reviewed', note: 'ok' });
     expect(noToken.status).toBe(403);
@@ -114,7 +85,7 @@ describe('web pages: sessions, CSRF, headers, hostile text, CSV, admin', () => {
   });
 
   it('shows review errors next to the field and keeps what was typed', async () => {
-    const client = new Client(app);
+    const client = new PageClient(app);
     await client.signIn(USERS.trust);
     const csrf = await client.csrf('/mentions/n4');
     const res = await client.form('/mentions/n4/review', { _csrf: csrf, status: 'dismissed', note: '', assignee: 'not-an-email' });
@@ -126,7 +97,7 @@ describe('web pages: sessions, CSRF, headers, hostile text, CSV, admin', () => {
   });
 
   it('rate-limits repeated failed sign-ins for an account', async () => {
-    const client = new Client(app);
+    const client = new PageClient(app);
     const statuses: number[] = [];
     for (let i = 0; i < 6; i++) statuses.push((await client.signIn(USERS.otherHead, `wrong-password-${i}`)).status);
     expect(statuses.slice(0, 5)).toEqual([401, 401, 401, 401, 401]);
@@ -138,7 +109,7 @@ describe('web pages: sessions, CSRF, headers, hostile text, CSV, admin', () => {
   });
 
   it('shows hostile feed text as harmless text', async () => {
-    const client = new Client(app);
+    const client = new PageClient(app);
     await client.signIn(USERS.head);
     const html = await (await client.req('/mentions/hostile')).text();
     const main = html.slice(html.indexOf('<main'));
@@ -155,7 +126,7 @@ describe('web pages: sessions, CSRF, headers, hostile text, CSV, admin', () => {
   });
 
   it('exports the filtered list as formula-safe CSV', async () => {
-    const client = new Client(app);
+    const client = new PageClient(app);
     await client.signIn(USERS.trust);
     const res = await client.req('/mentions.csv?school=northgate&q=threat');
     expect(res.status).toBe(200);
@@ -177,7 +148,7 @@ describe('web pages: sessions, CSRF, headers, hostile text, CSV, admin', () => {
   });
 
   it('renders a print-friendly evidence page with time, address, text and hash', async () => {
-    const client = new Client(app);
+    const client = new PageClient(app);
     await client.signIn(USERS.head);
     const res = await client.req('/mentions/n1/evidence');
     expect(res.status).toBe(200);
@@ -192,7 +163,7 @@ describe('web pages: sessions, CSRF, headers, hostile text, CSV, admin', () => {
   });
 
   it('gives a head a 404 page for another school’s item and for the other trust’s', async () => {
-    const client = new Client(app);
+    const client = new PageClient(app);
     await client.signIn(USERS.head);
     for (const id of ['k1', 's1']) {
       const res = await client.req(`/mentions/${id}`);
@@ -205,10 +176,10 @@ describe('web pages: sessions, CSRF, headers, hostile text, CSV, admin', () => {
   });
 
   it('keeps the admin console to admins and validates school edits with the config schema', async () => {
-    const head = new Client(app);
+    const head = new PageClient(app);
     await head.signIn(USERS.otherTrust);
     expect((await head.req('/admin')).status).toBe(403);
-    const admin = new Client(app);
+    const admin = new PageClient(app);
     await admin.signIn(USERS.admin);
     const overview = await admin.req('/admin');
     expect(overview.status).toBe(200);
