@@ -1,11 +1,12 @@
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
+import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
 import { pollFeed } from '../lib/app/poll-feed';
 import { createSafeFetcher } from '../lib/feeds/fetch';
 import { FeedJobMessage } from '../lib/queue/sqs-queue';
 import { lambdaRuntime, settingsFrom } from './runtime';
 
-const { env, store, log, logger } = lambdaRuntime();
+const { env, store, log, logger, metrics } = lambdaRuntime();
 // FEED_ALLOW_HOSTS is empty in AWS (nothing private is reachable); tests set it to reach a loopback feed server.
 const fetcher = createSafeFetcher({ userAgent: env.FEED_USER_AGENT, allowHosts: env.FEED_ALLOW_HOSTS });
 const deps = { store, log, fetcher, settings: settingsFrom(env), clock: () => new Date() };
@@ -14,7 +15,17 @@ const processor = new BatchProcessor(EventType.SQS);
 /** One SQS message = one feed. A broken feed is a recorded result; only store failures are retried by SQS. */
 async function pollRecord(record: SQSRecord) {
   const job = FeedJobMessage.parse(JSON.parse(record.body));
-  logger.info('polled feed', { ...(await pollFeed(deps, job)) });
+  const result = await pollFeed(deps, job);
+  logger.info('polled feed', { ...result });
+  metrics.addMetric(result.outcome === 'failed' ? 'FeedsFailed' : 'FeedsPolled', MetricUnit.Count, 1);
+  metrics.addMetric('ItemsRead', MetricUnit.Count, result.items);
+  metrics.addMetric('MentionsStored', MetricUnit.Count, result.stored);
 }
 
-export const handler = async (event: SQSEvent, context: Context) => processPartialResponse(event, pollRecord, processor, { context });
+export const handler = async (event: SQSEvent, context: Context) => {
+  try {
+    return await processPartialResponse(event, pollRecord, processor, { context });
+  } finally {
+    metrics.publishStoredMetrics();
+  }
+};

@@ -1,6 +1,6 @@
 import { DeleteTableCommand } from '@aws-sdk/client-dynamodb';
 import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { importConfig } from '../../lib/app/config';
 import type { FeedJob } from '../../lib/app/plan-polls';
 import { feedKey } from '../../lib/feeds';
@@ -126,7 +126,16 @@ describe('poll Lambda handler', () => {
   });
 
   it('reports only the malformed messages as batch failures; a 404 feed is a recorded failure, good feeds are stored', async () => {
-    const response = await handler(event, context);
+    const written: string[] = [];
+    const spy = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => (written.push(String(chunk)), true));
+    const response = await handler(event, context).finally(() => spy.mockRestore());
+
+    // Powertools metrics arrive as one embedded-metric-format log line per invocation.
+    const emf = written.map((w) => w.trim()).filter((w) => w.includes('"_aws"')).map((w) => JSON.parse(w) as Record<string, unknown>);
+    expect(emf).toHaveLength(1);
+    const total = (name: string) => [emf[0]![name]].flat().reduce((n: number, v) => n + Number(v), 0);
+    expect([total('FeedsPolled'), total('FeedsFailed')]).toEqual([2, 1]);
+    expect(total('MentionsStored')).toBeGreaterThanOrEqual(2);
 
     expect(response.batchItemFailures.map((f) => f.itemIdentifier).sort()).toEqual(['not-json', 'wrong-shape']);
     const counts = await mentionCounts();
