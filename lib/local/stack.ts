@@ -109,7 +109,6 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       const summary = await importConfig(deps, demoConfig(demoFeeds.baseUrl));
       log.info(`demo trust loaded (${summary.created} created, ${summary.updated} updated, ${summary.unchanged} unchanged)`);
       demoUsers = await seedDemoUsers(deps);
-      log.info(`demo sign-in: ${demoUsers.users.map((u) => `${u.email} (${u.role}${u.schoolId ? ` ${u.schoolId}` : ''})`).join(', ')}; password ${demoUsers.password}`);
       const polled = await pollOnce(deps, { all: true });
       log.info(`demo poll: ${polled.length} feed(s), ${polled.reduce((n, r) => n + r.flagged, 0)} flagged item(s), ${polled.reduce((n, r) => n + r.stored, 0)} new`);
       for (const d of await sendDigests(deps, { force: true })) log.info(`demo digest for ${d.schoolId}: ${d.outcome} (${d.mentions} mention(s))`);
