@@ -36,6 +36,8 @@ export interface PollResult {
   flagged: number;
   /** New mentions written this time (a redelivered job writes none). */
   stored: number;
+  /** Items skipped because the previous poll already processed them for the same schools and configuration. */
+  alreadyProcessed?: number;
   error?: { code: string; message: string };
   nextPollAt: string;
 }
@@ -99,25 +101,47 @@ export async function pollFeed(deps: PollDeps, job: FeedJob): Promise<PollResult
     return { ...base, outcome: 'failed', error: { code: err.code, message: err.message }, nextPollAt };
   }
 
-  const result: PollResult = { ...base, outcome: 'stored', items: items.length, nextPollAt: new Date(now.getTime() + interval).toISOString() };
+  const result: PollResult = { ...base, outcome: 'stored', items: items.length, alreadyProcessed: 0, nextPollAt: new Date(now.getTime() + interval).toISOString() };
+  const schools: SchoolRef[] = [];
   for (const { trustId, schoolId } of job.schools) {
     const ref = await deps.store.config.getSchool(schoolId, trustId);
     if (!ref || ref.trustId !== trustId) {
       deps.log.warn('school no longer configured; skipping its share of the feed', { schoolId, url: job.url });
       continue;
     }
-    const scoringRef = await schoolForScoring(deps.store, ref);
+    schools.push(await schoolForScoring(deps.store, ref));
+  }
+  // Feeds re-serve most of their items poll after poll. Items the last complete poll already processed for exactly
+  // these schools, configured exactly so, are skipped: their outcome cannot differ, and each would cost a write.
+  const processedFor = configFingerprint(schools);
+  const processed = state.processedFor === processedFor ? new Set(state.processedKeys ?? []) : new Set<string>();
+  const fresh = items.filter((item) => !processed.has(shortKey(item.itemKey)));
+  result.alreadyProcessed = items.length - fresh.length;
+  for (const school of schools) {
     // Items are independent (parseFeed drops repeated item keys), so a few are written at once: each write is a
     // store round trip or four, and one at a time made a feed's poll time the sum of them.
-    await mapLimit(items, ITEM_WRITE_CONCURRENCY, async (item) => {
-      const counts = await recordItem(deps, scoringRef, item, job.url, now);
+    await mapLimit(fresh, ITEM_WRITE_CONCURRENCY, async (item) => {
+      const counts = await recordItem(deps, school, item, job.url, now);
       result.matched += counts.matched;
       result.flagged += counts.flagged;
       result.stored += counts.stored;
     });
   }
-  await deps.store.feeds.save(job.urlHash, { ...succeeded(state, now, result.nextPollAt), itemsLastSeen: items.length });
+  await deps.store.feeds.save(job.urlHash, {
+    ...succeeded(state, now, result.nextPollAt),
+    itemsLastSeen: items.length,
+    processedKeys: items.map((item) => shortKey(item.itemKey)),
+    processedFor,
+  });
   return result;
+}
+
+const shortKey = (itemKey: string) => createHash('sha256').update(itemKey).digest('base64url').slice(0, 16);
+
+/** Changes whenever anything that decides an item's outcome changes: which schools, their names, terms and tuning. */
+function configFingerprint(schools: SchoolRef[]): string {
+  const relevant = schools.map(({ trustId, school }) => [trustId, school.id, school.name, school.aliases, school.context, school.exclude, school.scoring ?? null]);
+  return createHash('sha256').update(JSON.stringify(relevant)).digest('base64url').slice(0, 22);
 }
 
 /** Feed state after a successful poll (fetched or not modified): healthy again, errors cleared. */

@@ -14,6 +14,10 @@ export interface FeedState {
   consecutiveFailures: number;
   nextPollAt?: string;
   itemsLastSeen?: number;
+  /** Short hashes of the item keys the last complete poll processed (a feed serves at most 100 items). */
+  processedKeys?: string[];
+  /** Fingerprint of the schools and configuration those items were processed for. */
+  processedFor?: string;
 }
 
 export class FeedStateStore {
