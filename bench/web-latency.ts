@@ -233,15 +233,11 @@ then pages through GSI1 (\`TRUST#t\` / \`capturedAt#id\`, newest first, 26 items
 |---|---|---|---|---|---|---|
 ${results.map((r) => `| ${r.scenario.name} (\`${r.scenario.path}\`) | ${r.requests} | ${ms(r.p50)} | ${ms(r.p95)} | ${ms(r.p99)} | ${ms(r.max)} | ${r.rps.toFixed(0)} |`).join('\n')}
 
-**Where the time goes, and the fix (not yet applied: both are in files owned elsewhere).** A CPU profile of this run
-puts ~15 % in the AWS SDK's \`schemaLogFilter\` (the SDK's default no-op logger has an \`info\` method, so the logger
-middleware builds a redacted copy of every response, ~1 MB per query here, only to discard it) and most of the rest in
-reading and unmarshalling whole 1 MB query pages: \`TableItems.query\` stops after \`limit\` items but never sends
-DynamoDB's \`Limit\`, so a 26-item page still reads ~600 items. Measured on 2026-11-21 with both changed through a
-preload (\`Limit: limit\` on each QueryCommand; a client logger without \`info\`), 8 clients × 10 requests:
-newest 25 p50 86 ms / p95 94 ms (92 req/s); one-school filter p95 259 ms; category filter p95 267 ms; text search
-p95 417 ms; deep paging p95 71 ms; JSON API p95 401 ms: about ten times faster. \`MentionsQuery\` already asks for only
-\`limit + 1\` items for an unfiltered page, so it gains fully once the store passes the limit on.
+**Where the time went before.** A CPU profile of the first run (p95 0.9–2.7 s) put ~15 % in the AWS SDK's
+\`schemaLogFilter\` (its logger middleware built a redacted copy of every response only to discard it) and most of the
+rest in reading whole 1 MB query pages (\`TableItems.query\` did not send DynamoDB's \`Limit\`). Both are fixed
+(\`lib/store/client.ts\` removes the logger middleware; \`lib/store/items.ts\` passes \`Limit\` when no filter
+applies): about ten times faster. Filtered pages still read 200 items per query and filter in code.
 
 The load generator, the app and dynalite share the same cores, so these are floors for a deployment, where
 DynamoDB answers each query in single-digit milliseconds and each Lambda instance serves one request at a time.
