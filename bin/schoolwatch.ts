@@ -4,6 +4,7 @@ import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { ConfigValidationError, exportConfig, importConfig } from '../lib/app/config';
 import { consoleLogger, type Logger } from '../lib/app/deps';
+import { describeSuppressionReason, liftSuppression, LiftSuppressionError } from '../lib/app/mail-events';
 import { pollOnce } from '../lib/app/poll-all';
 import { eraseSchoolData, exportSchoolData, purgeExpired } from '../lib/app/retention';
 import { sendDigests } from '../lib/app/send-digests';
@@ -33,6 +34,8 @@ Commands:
   purge [--dry-run]          erase snapshots older than each trust's retention period (escalated ones are kept)
   school export ID [--out F] everything held about one school's mentions, as JSON (subject-access requests)
   school erase ID --yes      erase all of one school's mentions, audit trail and digest records (config stays)
+  mail suppressed | mail unsuppress EMAIL --note "…"   list addresses digests skip (bounce, complaint, repeated
+                             soft bounces), or lift one once it works again (the note is kept in its history)
 ${USER_HELP}
 
 Environment: DYNAMODB_ENDPOINT and SES_ENDPOINT point the CLI at a running stack (npm start prints them);
@@ -127,6 +130,32 @@ const commands: Record<string, Handler> = {
       if (!erased) throw new UsageError(`No school with id "${id}". See the ids with: npm run -s cli -- config export`);
       console.log(`Erased ${erased.mentions} mention(s) and ${erased.items} other record(s) of ${id}; its configuration is kept.`);
       return 0;
+    });
+  },
+
+  async mail(args, log) {
+    const [sub, email] = args;
+    const { values } = parseArgs({ args: args.slice(sub === 'unsuppress' ? 2 : 1), options: { note: { type: 'string' } } });
+    if (sub !== 'suppressed' && sub !== 'unsuppress') throw new UsageError('usage: mail suppressed | mail unsuppress EMAIL --note "why it works again"');
+    if (sub === 'unsuppress' && (!email || !values.note?.trim())) throw new UsageError('mail unsuppress needs an EMAIL and --note "why it works again" (kept with the address\'s history)');
+    return withCliRuntime(loadEnv(), { log, command: `schoolwatch mail ${sub}` }, async (deps) => {
+      if (sub === 'suppressed') {
+        const [list, soft] = await Promise.all([deps.store.suppressions.list(), deps.store.suppressions.listSoftBounces(deps.clock().toISOString())]);
+        for (const r of list) console.log(`${r.email}\t${describeSuppressionReason(r.reason)}${r.detail ? ` (${r.detail})` : ''}\tsince ${r.at}\tmessage ${r.messageId}`);
+        if (list.length === 0) console.log('No address is suppressed.');
+        const unsuppressed = soft.filter((b) => !list.some((r) => r.email === b.email));
+        if (unsuppressed.length) console.log(`Soft bounces in the last 14 days (not suppressed): ${unsuppressed.map((b) => `${b.email} ${b.count}`).join(', ')}`);
+        return 0;
+      }
+      try {
+        const lift = await liftSuppression(deps, { email: email!, by: `cli:${process.env.USER || process.env.USERNAME || 'unknown'}`, note: values.note! });
+        console.log(`Lifted the suppression of ${lift.email} (${describeSuppressionReason(lift.suppression.reason)} since ${lift.suppression.at}); digests go to it again.`);
+        return 0;
+      } catch (err) {
+        if (!(err instanceof LiftSuppressionError)) throw err;
+        console.error(err.message);
+        return 1;
+      }
     });
   },
 

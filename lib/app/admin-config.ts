@@ -5,6 +5,7 @@ import { FeedError } from '../feeds/errors';
 import { feedUrlFor } from '../feeds/sources';
 import type { Store } from '../store';
 import type { ImportSummary } from '../store/config-store';
+import { eraseSchoolData } from './retention';
 
 /**
  * The admin console's configuration use cases: the page and the JSON API (`/api/config`) both call these,
@@ -120,6 +121,33 @@ export async function createSchool(deps: Deps, principal: Principal, draft: unkn
   if (await deps.store.config.getSchool(school.id)) throw new AdminConfigError({ id: `a school with id "${school.id}" already exists; school ids must be unique across trusts` });
   await deps.store.config.saveSchool(principal.trustId, school);
   return school;
+}
+
+export interface RemovedSchool {
+  school: School;
+  /** What `eraseSchoolData` deleted: mentions (with their audit trail) and other records (dedupe markers, digests). */
+  erased: { mentions: number; items: number };
+  /** Local users of that school (heads), now disabled with a note. */
+  disabledUsers: string[];
+}
+
+/**
+ * Removes a school of the admin's trust for good: erases its data with `eraseSchoolData` (mentions, their
+ * audit trail, digest records), disables its heads (local users) with a note saying why, then deletes its
+ * configuration. `confirmation` must be the school id, typed by the admin. Order matters: if anything
+ * fails half-way the configuration is still there, so the admin can simply remove it again.
+ */
+export async function removeSchool(deps: { store: Store; clock: () => Date }, principal: Principal, schoolId: string, confirmation: string): Promise<RemovedSchool> {
+  requireAdmin(principal);
+  const ref = await ownSchool(deps, principal, schoolId);
+  if (confirmation.trim() !== ref.school.id) throw new AdminConfigError({ confirm: `type the school id "${ref.school.id}" exactly to confirm` });
+  const erased = (await eraseSchoolData(deps, ref.school.id)) ?? { mentions: 0, items: 0 };
+  const at = deps.clock().toISOString();
+  const heads = (await deps.store.users.list(ref.trustId)).filter((u) => u.schoolId === ref.school.id && u.trustId === ref.trustId);
+  const note = `disabled because school ${ref.school.id} was removed by ${principal.email} on ${at.slice(0, 10)}`;
+  for (const u of heads) await deps.store.users.disableWithNote(u.email, note, at);
+  await deps.store.config.removeSchool(ref.trustId, ref.school.id);
+  return { school: ref.school, erased, disabledUsers: heads.map((u) => u.email) };
 }
 
 /** Trust settings (name, retention, roll-up) without its schools. */

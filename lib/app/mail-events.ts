@@ -1,10 +1,12 @@
 /**
  * SES bounce and complaint events (configuration set → SNS → `functions/ses-events.ts`): a permanent bounce
- * or a complaint suppresses the address, so digests stop going to it; a transient bounce is only counted.
+ * or a complaint suppresses the address, so digests stop going to it; a transient bounce is counted, and
+ * SOFT_BOUNCE_LIMIT of them (distinct messages) within SOFT_BOUNCE_WINDOW_DAYS suppress it too
+ * (`repeated-soft-bounce`). Admins lift a suppression (`liftSuppression`) once the address is fixed.
  * Accepts both SES event publishing (`eventType`) and identity notifications (`notificationType`).
  */
 import { z } from 'zod';
-import { normaliseEmail, type SuppressionReason } from '../store/suppression-store';
+import { normaliseEmail, SOFT_BOUNCE_LIMIT, SOFT_BOUNCE_WINDOW_DAYS, type LiftRecord, type SuppressionReason } from '../store/suppression-store';
 import type { AppDeps } from './deps';
 
 /** The SNS message is not an SES event this handler understands. Retrying cannot fix it. */
@@ -40,7 +42,7 @@ const Envelope = z
 
 export type MailEventOutcome =
   | { kind: 'suppressed'; eventType: 'Bounce' | 'Complaint'; messageId: string; addresses: { email: string; isNew: boolean }[] }
-  | { kind: 'counted'; eventType: 'Bounce'; messageId: string; addresses: { email: string; isNew: boolean }[] }
+  | { kind: 'counted'; eventType: 'Bounce'; messageId: string; addresses: { email: string; isNew: boolean; count: number; suppressed: boolean }[] }
   | { kind: 'ignored'; eventType: string; messageId: string; reason: string };
 
 /** Keep diagnostics short: they end up on the admin page. */
@@ -80,13 +82,29 @@ export async function recordMailEvent(deps: Pick<AppDeps, 'store' | 'clock' | 'l
     const b = parsed.data;
     const at = b.timestamp ?? env.data.mail.timestamp ?? recordedAt;
     if (b.bounceType !== 'Permanent') {
-      // Transient (mailbox full, greylisting) and Undetermined: SES retried already; count, do not suppress.
+      // Transient (mailbox full, greylisting) and Undetermined: SES retried already. Count it; only a run of
+      // them (SOFT_BOUNCE_LIMIT distinct messages within the window) suppresses the address.
       const addresses = [];
       for (const r of b.bouncedRecipients) {
         const email = bareAddress(r.emailAddress);
-        addresses.push({ email, isNew: await deps.store.suppressions.countSoftBounce(email, at, messageId) });
+        const { isNew, count } = await deps.store.suppressions.countSoftBounce(email, at, messageId);
+        // Not only when isNew: a redelivery after a crash between counting and suppressing finishes the job.
+        const suppressed =
+          count >= SOFT_BOUNCE_LIMIT &&
+          (await deps.store.suppressions.suppress({
+            email,
+            reason: 'repeated-soft-bounce',
+            detail: `${count} transient bounces in ${SOFT_BOUNCE_WINDOW_DAYS} days${b.bounceSubType ? `, last ${b.bounceSubType}` : ''}`,
+            at,
+            recordedAt,
+            messageId,
+            diagnostic: cap(r.diagnosticCode),
+          }));
+        addresses.push({ email, isNew, count, suppressed });
       }
-      deps.log.warn('SES soft bounce counted; the address is not suppressed', { messageId, bounceType: b.bounceType, bounceSubType: b.bounceSubType, addresses: addresses.map((a) => a.email) });
+      const newlySuppressed = addresses.filter((a) => a.suppressed).map((a) => a.email);
+      if (newlySuppressed.length) deps.log.warn(`SES soft bounces: ${SOFT_BOUNCE_LIMIT} or more in ${SOFT_BOUNCE_WINDOW_DAYS} days, digests will no longer go to these addresses`, { messageId, addresses: newlySuppressed });
+      deps.log.warn('SES soft bounce counted', { messageId, bounceType: b.bounceType, bounceSubType: b.bounceSubType, addresses: addresses.map((a) => `${a.email} (${a.count} in ${SOFT_BOUNCE_WINDOW_DAYS} days)`) });
       return { kind: 'counted', eventType: 'Bounce', messageId, addresses };
     }
     const addresses = [];
@@ -133,4 +151,41 @@ export async function recordMailEvent(deps: Pick<AppDeps, 'store' | 'clock' | 'l
   // Reject (virus), Delivery, Send, Open, … and the AmazonSnsSubscriptionSucceeded notice: nothing to suppress.
   deps.log.info('SES event ignored', { eventType, messageId });
   return { kind: 'ignored', eventType, messageId, reason: `${eventType} events do not suppress addresses` };
+}
+
+/** A lift the caller asked for cannot be done: the address is not suppressed, or the note is missing. */
+export class LiftSuppressionError extends Error {
+  override readonly name = 'LiftSuppressionError';
+  constructor(
+    readonly problem: 'not-suppressed' | 'note',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export const LIFT_NOTE_MAX = 500;
+
+/**
+ * Lifts the suppression of `email` (after the mailbox was fixed or the recipient confirmed it), recording who
+ * did it, when and why on the address's suppression history. Digests go to the address again from the next
+ * run, and its soft-bounce count starts again from zero. Callers check the address is theirs to lift.
+ */
+export async function liftSuppression(
+  deps: Pick<AppDeps, 'store' | 'clock' | 'log'>,
+  input: { email: string; by: string; note: string },
+): Promise<LiftRecord> {
+  const note = input.note.trim();
+  if (!note) throw new LiftSuppressionError('note', 'Say why the suppression can be lifted (for example, "mailbox fixed, confirmed by phone").');
+  if (note.length > LIFT_NOTE_MAX) throw new LiftSuppressionError('note', `Keep the note under ${LIFT_NOTE_MAX} characters.`);
+  const email = normaliseEmail(input.email);
+  const lift = await deps.store.suppressions.lift(email, input.by, note, deps.clock().toISOString());
+  if (!lift) throw new LiftSuppressionError('not-suppressed', `${email} is not suppressed.`);
+  deps.log.info('suppression lifted: digests go to this address again', { email, by: input.by, reason: lift.suppression.reason, since: lift.suppression.at });
+  return lift;
+}
+
+/** How a suppression reason reads to people. */
+export function describeSuppressionReason(reason: SuppressionReason): string {
+  return reason === 'bounce' ? 'Bounced' : reason === 'complaint' ? 'Complaint' : 'Repeated soft bounces';
 }

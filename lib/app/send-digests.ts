@@ -120,11 +120,12 @@ export function splitRecipients(recipients: readonly string[], suppressed: Suppr
 }
 
 function describeSkipped(skipped: SkippedRecipient[]): string {
-  return skipped.map((s) => `${s.email} (${s.reason === 'bounce' ? 'bounced' : 'complained'} ${s.at.slice(0, 10)})`).join(', ');
+  const verb = { bounce: 'bounced', complaint: 'complained', 'repeated-soft-bounce': 'kept soft-bouncing' } as const;
+  return skipped.map((s) => `${s.email} (${verb[s.reason]} ${s.at.slice(0, 10)})`).join(', ');
 }
 
 function allSuppressedMessage(what: string, skipped: SkippedRecipient[]): string {
-  return `every ${what} recipient is suppressed after an SES bounce or complaint: ${describeSkipped(skipped)}. Fix or replace these addresses (config import or the admin page), then lift the suppression.`;
+  return `every ${what} recipient is suppressed after SES bounces or a complaint: ${describeSkipped(skipped)}. Fix or replace these addresses (config import or the admin page), then lift the suppression.`;
 }
 
 async function digestForSchool(deps: Deps, { trustId, school }: SchoolRef, trust: TrustMeta | undefined, suppressed: Suppressed, force: boolean): Promise<DigestResult> {

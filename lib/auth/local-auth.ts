@@ -29,6 +29,7 @@ export async function createLocalAuth(store: Store, options: { ttlSeconds?: numb
     if (user.role !== p.role || user.trustId !== p.trustId || (p.role === 'head' && user.schoolId !== p.schoolId)) {
       throw new AuthError('This account’s access changed since sign-in; sign in again.');
     }
+    if (user.mustChangePassword) p.mustChangePassword = true;
   });
   return {
     mode: 'local',

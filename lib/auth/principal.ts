@@ -15,6 +15,11 @@ export interface Principal {
   trustId: string;
   /** Set for heads (their one school); ignored for trust and admin roles. */
   schoolId?: string;
+  /**
+   * Local sign-in only: the user's password was issued by an admin or the CLI and must be changed before
+   * anything else works. Read from the user record on every request (never from the token).
+   */
+  mustChangePassword?: boolean;
 }
 
 /** The token is missing, invalid, expired, or its claims do not describe a usable principal. */

@@ -93,6 +93,11 @@ export class ConfigStore {
   async saveSchool(trustId: string, school: School): Promise<void> {
     await this.items.put({ ...keys.school(trustId, school.id), GSI1PK: 'SCHOOLS', GSI1SK: school.id, kind: 'school', trustId, data: school });
   }
+
+  /** Deletes one school's configuration (its data is erased separately, by `eraseSchoolData`). */
+  async removeSchool(trustId: string, schoolId: string): Promise<void> {
+    await this.items.delete(keys.school(trustId, schoolId));
+  }
 }
 
 function toSchoolRef(row: Item): SchoolRef {

@@ -11,6 +11,13 @@ export interface UserRecord {
   schoolId?: string;
   passwordHash: string;
   disabled: boolean;
+  /**
+   * The password was issued by someone else (an admin's "Add user"/"Reset password", or `cli user add`):
+   * the user must choose their own before anything else works. Absent on older records = false.
+   */
+  mustChangePassword?: boolean;
+  /** Why the account is in its state, e.g. why it was disabled ("school northgate was removed …"). */
+  note?: string;
   createdAt: string;
   updatedAt: string;
 }
@@ -44,6 +51,19 @@ export class UserStore {
 
   async setDisabled(email: string, disabled: boolean, at: string): Promise<boolean> {
     return this.items.set(userKey(email), { disabled, updatedAt: at });
+  }
+
+  /**
+   * Replaces the password hash (and whether it must be changed at next sign-in). With `expectedHash`, only
+   * while the stored hash is still that one (two changes at once: one wins). False when the user is gone.
+   */
+  async setPassword(email: string, passwordHash: string, mustChangePassword: boolean, at: string, expectedHash?: string): Promise<boolean> {
+    return this.items.set(userKey(email), { passwordHash, mustChangePassword, updatedAt: at }, expectedHash ? { attr: 'passwordHash', equals: expectedHash } : undefined);
+  }
+
+  /** Disables the user and records why (shown to admins). False when the user is gone. */
+  async disableWithNote(email: string, note: string, at: string): Promise<boolean> {
+    return this.items.set(userKey(email), { disabled: true, note, updatedAt: at });
   }
 
   /**

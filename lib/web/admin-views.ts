@@ -100,6 +100,7 @@ ${feedRow({ source: '', url: '', label: '', query: '', instance: '', tag: '', re
 <button type="submit" name="intent" value="preview" class="secondary">Preview matches (saves nothing)</button>
 <a class="button secondary" href="/admin">Cancel</a></div>
 </form>
+${mode === 'edit' ? html`<p class="small"><a href="/admin/schools/${v.id}/remove">Remove this school and erase its data…</a></p>` : ''}
 ${input.preview ? previewSection(input.preview, input.timezone ?? (v.timezone || 'Europe/London')) : ''}`;
 }
 
@@ -208,10 +209,11 @@ export function usersSection(input: {
 <label class="skip-label" for="ua-${n}-role">Role of ${u.email}</label><select id="ua-${n}-role" name="role">${ROLES.map((r) => html`<option value="${r}"${r === u.role ? html` selected` : ''}>${r}</option>`)}</select>
 <label class="skip-label" for="ua-${n}-school">School of ${u.email}</label><select id="ua-${n}-school" name="schoolId"${rowErr ? html` aria-invalid="true" aria-describedby="ua-${n}-error"` : ''}>${schoolOptions(u.schoolId)}</select>
 <button class="secondary" type="submit">Change<span class="skip-label"> access of ${u.email}</span></button>${rowErr}</form>`}</td>
-<td>${u.disabled ? 'disabled' : 'active'}</td>
+<td>${u.disabled ? 'disabled' : 'active'}${u.mustChangePassword ? html`<div class="small muted">must change password</div>` : ''}${u.note ? html`<div class="small muted">${u.note}</div>` : ''}</td>
 <td>${self
           ? ''
-          : html`<form method="post" action="/admin/users/disable"><input type="hidden" name="_csrf" value="${input.csrf}"><input type="hidden" name="email" value="${u.email}"><input type="hidden" name="disabled" value="${u.disabled ? 'false' : 'true'}"><button class="secondary" type="submit">${u.disabled ? 'Enable' : 'Disable'}<span class="skip-label"> ${u.email}</span></button></form>`}</td></tr>`;
+          : html`<form method="post" action="/admin/users/disable"><input type="hidden" name="_csrf" value="${input.csrf}"><input type="hidden" name="email" value="${u.email}"><input type="hidden" name="disabled" value="${u.disabled ? 'false' : 'true'}"><button class="secondary" type="submit">${u.disabled ? 'Enable' : 'Disable'}<span class="skip-label"> ${u.email}</span></button></form>
+<form method="post" action="/admin/users/reset"><input type="hidden" name="_csrf" value="${input.csrf}"><input type="hidden" name="email" value="${u.email}"><button class="secondary" type="submit">Reset password<span class="skip-label"> of ${u.email}</span></button></form>`}</td></tr>`;
       })}</tbody></table>`
     : html`<p>Users are managed in the Cognito user pool (groups admin / trust / head, attributes <code>custom:trust_id</code> and <code>custom:school_id</code>). Fill in the form to get the exact commands that add one.</p>`;
   return html`${table}
@@ -228,13 +230,48 @@ export function usersSection(input: {
 </form>`;
 }
 
-export function invitedBody(input: { email: string; role: string; schoolId?: string; password?: string; commands?: string[] }): Html {
-  return html`<p><a href="/admin#users">← Admin</a></p><h1>${input.password ? 'User added' : 'Add this user in Cognito'}</h1>
+export function invitedBody(input: { email: string; role: string; schoolId?: string; password?: string; commands?: string[]; reset?: boolean }): Html {
+  return html`<p><a href="/admin#users">← Admin</a></p><h1>${input.password ? (input.reset ? 'Password reset' : 'User added') : 'Add this user in Cognito'}</h1>
 ${input.password
-  ? html`<p role="status" class="notice">${input.email} can now sign in as <strong>${input.role}</strong>${input.schoolId ? ` of ${input.schoolId}` : ''}.</p>
+  ? html`<p role="status" class="notice">${input.email} can now sign in as <strong>${input.role}</strong>${input.schoolId ? ` of ${input.schoolId}` : ''} and must then choose their own password.</p>
 <div class="panel"><p>Their password, shown <strong>only this once</strong> (it is stored only as a hash):</p>
 <p><code class="secret" id="one-time-password">${input.password}</code></p>
-<p class="small muted">Pass it on by a different channel from the email address (e.g. by phone). If it is lost, disable the user and add them again.</p></div>`
+<p class="small muted">Pass it on by a different channel from the email address (e.g. by phone). If it is lost, use “Reset password” in the users table.</p></div>`
   : html`<p>Run these with credentials for the account that holds the user pool. Cognito emails ${input.email} a temporary password.</p>
 <pre class="commands"><code>${(input.commands ?? []).join('\n')}</code></pre>`}`;
+}
+
+/** Confirmation before removing a school: what is erased, who is disabled, and the id typed to confirm. */
+export function removeSchoolBody(input: { ref: SchoolRef; heads: UserSummary[]; csrf: string; problem?: string; value?: string; mode: 'local' | 'cognito' }): Html {
+  const s = input.ref.school;
+  return html`<p><a href="/admin/schools/${s.id}">← ${s.name}</a></p><h1>Remove ${s.name}</h1>
+${input.problem ? html`<p class="notice bad" role="alert">Nothing was removed: <a href="#confirm">${input.problem}</a>.</p>` : ''}
+<div class="panel">
+<p><strong>This cannot be undone.</strong> Removing the school deletes, for good:</p>
+<ul>
+<li>every flagged item (mention) of ${s.name}, with its captured snapshot,</li>
+<li>the audit trail of those items (reviews, notes, who read them),</li>
+<li>its digest records and the markers of items already seen,</li>
+<li>the school’s configuration: names, aliases, recipients and its ${s.feeds.length} feed${s.feeds.length === 1 ? '' : 's'}.</li>
+</ul>
+${input.mode === 'local'
+  ? input.heads.length
+    ? html`<p>These users of the school will be <strong>disabled</strong>, with a note saying why: ${input.heads.map((u, i) => html`${i ? ', ' : ''}${u.email}`)}.</p>`
+    : html`<p>No user is assigned to this school.</p>`
+  : html`<p>Users in the Cognito user pool whose <code>custom:school_id</code> is <code>${s.id}</code> keep their account: remove them there.</p>`}
+<p class="small muted">If the trust needs a copy first (a subject-access request, or to keep evidence), export it before removing: <code>npm run -s cli -- school export ${s.id} --out ${s.id}.json</code>.</p>
+</div>
+<form method="post" action="/admin/schools/${s.id}/remove" class="panel" novalidate>
+<input type="hidden" name="_csrf" value="${input.csrf}">
+<div class="field"><label for="confirm">Type the school id, <code>${s.id}</code>, to confirm</label><input id="confirm" name="confirm" autocomplete="off" spellcheck="false" value="${input.value ?? ''}"${input.problem ? html` aria-invalid="true" aria-describedby="confirm-error"` : ''}>${input.problem ? html`<span class="error" id="confirm-error">${input.problem}</span>` : ''}</div>
+<div class="actions"><button type="submit" class="danger">Remove school and erase its data</button><a class="button secondary" href="/admin/schools/${s.id}">Cancel</a></div>
+</form>`;
+}
+
+/** After a school was removed: what happened. */
+export function removedSchoolBody(input: { name: string; id: string; mentions: number; items: number; disabledUsers: string[] }): Html {
+  return html`<p><a href="/admin">← Admin</a></p><h1>School removed</h1>
+<p class="notice" role="status">${input.name} (<code>${input.id}</code>) was removed: ${input.mentions} flagged item${input.mentions === 1 ? '' : 's'} with their audit trail and ${input.items} other record${input.items === 1 ? '' : 's'} were erased.</p>
+${input.disabledUsers.length ? html`<p>Disabled, with a note: ${input.disabledUsers.join(', ')}.</p>` : ''}
+<p><a href="/admin">Back to the admin console</a></p>`;
 }

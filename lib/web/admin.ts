@@ -11,6 +11,7 @@ import {
   formProblems,
   ownSchool,
   parseSchool,
+  removeSchool,
   saveSchool,
   saveTrustSettings,
   schoolToForm,
@@ -22,11 +23,12 @@ import {
 import { groupFeeds } from '../app/plan-polls';
 import { previewSchool } from '../app/preview';
 import { schoolForScoring } from '../app/school-for-scoring';
-import { changeUserAccess, cognitoInviteCommands, inviteUser, listUsers, setUserDisabled, UserInputError } from '../app/users';
+import { changeUserAccess, cognitoInviteCommands, inviteUser, listUsers, resetUserPassword, setUserDisabled, UserInputError } from '../app/users';
 import type { SchoolRef } from '../config/schema';
 import { formatLocal } from '../digest/schedule';
-import { normaliseEmail, type SuppressionRecord } from '../store/suppression-store';
-import { invitedBody, schoolFormBody, trustFormBody, usersSection } from './admin-views';
+import { describeSuppressionReason, LIFT_NOTE_MAX, liftSuppression, LiftSuppressionError } from '../app/mail-events';
+import { normaliseEmail, SOFT_BOUNCE_LIMIT, SOFT_BOUNCE_WINDOW_DAYS, type SoftBounceRecord, type SuppressionRecord } from '../store/suppression-store';
+import { invitedBody, removedSchoolBody, removeSchoolBody, schoolFormBody, trustFormBody, usersSection } from './admin-views';
 import type { AppEnv, WebContext } from './app';
 import type { Html } from './layout';
 import { csrfToken } from './security';
@@ -47,6 +49,8 @@ export function registerAdmin(app: Hono<AppEnv>, ctx: WebContext, render: Render
     const users = ctx.auth.mode === 'local' ? await listUsers(ctx, p.trustId) : [];
     const trust = await ctx.store.config.getTrust(p.trustId);
     const suppressed = suppressedInTrust(await ctx.store.suppressions.list(), schools, trust?.rollup?.recipients ?? []);
+    const softBounces = softBouncesInTrust(await ctx.store.suppressions.listSoftBounces(ctx.clock().toISOString()), schools, trust?.rollup?.recipients ?? []);
+    const softCount = (email: string) => softBounces.find((b) => b.email === email)?.count ?? 0;
     const t = (iso?: string) => (iso ? formatLocal(iso, 'Europe/London') : '—');
     const body = html`<h1>Admin</h1>
 ${c.req.query('saved') ? html`<p class="notice" role="status">Saved.</p>` : ''}
@@ -69,12 +73,19 @@ ${feeds.length
   : html`<p class="muted">No feeds configured.</p>`}
 <h2 id="suppressed">Suppressed addresses</h2>
 ${suppressed.length
-  ? html`<p class="small muted">SES reported these digest addresses as bouncing permanently or complaining, so digests skip them. Fix or replace them in the recipients.</p>
-<table><thead><tr><th scope="col">Address</th><th scope="col">Reason</th><th scope="col">Since</th><th scope="col">Recipient of</th></tr></thead>
+  ? html`<p class="small muted">SES reported these digest addresses as bouncing permanently, complaining, or bouncing transiently ${SOFT_BOUNCE_LIMIT} times in ${SOFT_BOUNCE_WINDOW_DAYS} days, so digests skip them. Fix or replace them in the recipients, or lift the suppression once the mailbox works again (the note is kept with the address's history).</p>
+<table><thead><tr><th scope="col">Address</th><th scope="col">Reason</th><th scope="col">Since</th><th scope="col">Soft bounces (${SOFT_BOUNCE_WINDOW_DAYS} days)</th><th scope="col">Recipient of</th><th scope="col">Lift</th></tr></thead>
 <tbody>${suppressed.map(
-      ({ record: r, usedBy }) => html`<tr><td>${r.email}</td><td>${r.reason === 'bounce' ? 'Bounced' : 'Complaint'}${r.detail ? html` <span class="small muted">(${r.detail})</span>` : ''}${r.diagnostic ? html`<div class="small muted">${r.diagnostic}</div>` : ''}</td><td>${t(r.at)}</td><td>${usedBy.join(', ')}</td></tr>`,
+      ({ record: r, usedBy }) => html`<tr><td>${r.email}</td><td>${describeSuppressionReason(r.reason)}${r.detail ? html` <span class="small muted">(${r.detail})</span>` : ''}${r.diagnostic ? html`<div class="small muted">${r.diagnostic}</div>` : ''}</td><td>${t(r.at)}</td><td>${softCount(r.email)}</td><td>${usedBy.join(', ')}</td>
+<td><form method="post" action="/admin/suppressed/lift"><input type="hidden" name="_csrf" value="${csrfToken(c)}"><input type="hidden" name="email" value="${r.email}">
+<label class="small" for="lift-note-${r.email}">Why it can be lifted</label> <input id="lift-note-${r.email}" name="note" required maxlength="${LIFT_NOTE_MAX}"> <button class="secondary" type="submit">Lift</button></form></td></tr>`,
     )}</tbody></table>`
   : html`<p class="muted">No digest address of this trust is suppressed.</p>`}
+${softBounces.filter((b) => !suppressed.some((s) => s.record.email === b.email)).length
+  ? html`<p class="small muted">Soft bounces in the last ${SOFT_BOUNCE_WINDOW_DAYS} days (${SOFT_BOUNCE_LIMIT} suppress the address): ${softBounces
+      .filter((b) => !suppressed.some((s) => s.record.email === b.email))
+      .map((b, i) => html`${i ? ', ' : ''}${b.email} ${b.count}`)}.</p>`
+  : ''}
 <h2>Users</h2>
 ${usersSection({ users, schools, csrf: csrfToken(c), me: p.email, mode: ctx.auth.mode })}`;
     return render(c, 'Admin', body, 200, 'admin');
@@ -152,6 +163,53 @@ ${usersSection({ users, schools, csrf: csrfToken(c), me: p.email, mode: ctx.auth
   app.post('/admin/schools/new', (c) => postSchool(c, 'new'));
   app.post('/admin/schools/:id', (c) => postSchool(c, 'edit'));
 
+  // ---- remove a school: a confirmation page (type the id), then erase its data, disable its heads, delete it
+  const removePage = async (c: Context<AppEnv>, ref: SchoolRef, extra: { problem?: string; value?: string } = {}, status: 200 | 400 = 200) => {
+    const heads = ctx.auth.mode === 'local' ? (await listUsers(ctx, ref.trustId)).filter((u) => u.schoolId === ref.school.id) : [];
+    return render(c, `Remove ${ref.school.name}`, removeSchoolBody({ ref, heads, csrf: csrfToken(c), mode: ctx.auth.mode, ...extra }), status, 'admin');
+  };
+  app.get('/admin/schools/:id/remove', async (c) => {
+    const ref = await ownSchoolOr404(ctx, c);
+    return ref ? removePage(c, ref) : c.notFound();
+  });
+  app.post('/admin/schools/:id/remove', async (c) => {
+    const p = principal(c);
+    const ref = await ownSchoolOr404(ctx, c);
+    if (!ref) return c.notFound();
+    const body = await c.req.parseBody();
+    const confirm = typeof body.confirm === 'string' ? body.confirm : '';
+    try {
+      const removed = await removeSchool(ctx, p, ref.school.id, confirm);
+      ctx.log.info('school removed', { schoolId: ref.school.id, trustId: ref.trustId, by: p.email, ...removed.erased, disabledUsers: removed.disabledUsers.length });
+      return render(c, 'School removed', removedSchoolBody({ name: removed.school.name, id: removed.school.id, ...removed.erased, disabledUsers: removed.disabledUsers }), 200, 'admin');
+    } catch (err) {
+      if (err instanceof ConfigNotFoundError) return c.notFound();
+      if (!(err instanceof AdminConfigError)) throw err;
+      return removePage(c, ref, { problem: err.problems.confirm ?? Object.values(err.problems).join('; '), value: confirm }, 400);
+    }
+  });
+
+  // ---- lift a suppression (only addresses this trust sends to; anything else is "not found")
+  app.post('/admin/suppressed/lift', async (c) => {
+    const p = principal(c);
+    const body = await c.req.parseBody();
+    const email = normaliseEmail(typeof body.email === 'string' ? body.email : '');
+    const note = typeof body.note === 'string' ? body.note : '';
+    const [schools, trust] = await Promise.all([ctx.store.config.listSchools(p.trustId), ctx.store.config.getTrust(p.trustId)]);
+    const record = email ? await ctx.store.suppressions.get(email) : undefined;
+    if (!record || suppressedInTrust([record], schools, trust?.rollup?.recipients ?? []).length === 0) return c.notFound();
+    try {
+      await liftSuppression(ctx, { email, by: p.email, note });
+      return c.redirect('/admin?saved=1#suppressed', 303);
+    } catch (err) {
+      if (!(err instanceof LiftSuppressionError)) throw err;
+      if (err.problem === 'not-suppressed') return c.notFound();
+      return render(c, 'Suppressed addresses', html`<p><a href="/admin#suppressed">← Admin</a></p><h1>Lift a suppression</h1><p class="notice bad" role="alert">${email}: ${err.message}</p>
+<form method="post" action="/admin/suppressed/lift"><input type="hidden" name="_csrf" value="${csrfToken(c)}"><input type="hidden" name="email" value="${email}">
+<label for="lift-note">Why it can be lifted</label> <input id="lift-note" name="note" required maxlength="${LIFT_NOTE_MAX}" aria-invalid="true"> <button type="submit">Lift</button></form>`, 400, 'admin');
+    }
+  });
+
   // ---- users of the trust
   const usersPage = async (c: Context<AppEnv>, extra: Partial<Parameters<typeof usersSection>[0]>, status: 400) => {
     const p = principal(c);
@@ -208,6 +266,22 @@ ${usersSection({ users, schools, csrf: csrfToken(c), me: p.email, mode: ctx.auth
     }
     return c.redirect('/admin?saved=1#users', 303);
   });
+
+  app.post('/admin/users/reset', async (c) => {
+    const p = principal(c);
+    if (ctx.auth.mode !== 'local') return c.notFound();
+    const body = await c.req.parseBody();
+    const email = typeof body.email === 'string' ? body.email : '';
+    try {
+      const { user, password } = await resetUserPassword(ctx, p.trustId, email, p.email);
+      ctx.log.info('password reset', { email: user.email, by: p.email });
+      return render(c, 'Password reset', invitedBody({ email: user.email, role: user.role, schoolId: user.schoolId, password, reset: true }), 200, 'admin');
+    } catch (err) {
+      if (!(err instanceof UserInputError)) throw err;
+      if (/^no user/.test(err.problems.email ?? '')) return c.notFound();
+      return render(c, 'Users', html`<h1>Users</h1><p class="notice bad" role="alert">${Object.values(err.problems).join('; ')}</p><p><a href="/admin">Back</a></p>`, 400, 'admin');
+    }
+  });
 }
 
 /** Suppressed addresses that this trust's schools or roll-up send to (other trusts' addresses stay private). */
@@ -217,6 +291,12 @@ function suppressedInTrust(records: SuppressionRecord[], schools: SchoolRef[], r
   for (const s of schools) for (const e of s.school.recipients) add(e, s.school.name);
   for (const e of rollupRecipients) add(e, 'trust roll-up');
   return records.filter((r) => usedBy.has(r.email)).map((record) => ({ record, usedBy: usedBy.get(record.email)! }));
+}
+
+/** Soft-bounce counts of addresses this trust's schools or roll-up send to. */
+function softBouncesInTrust(records: SoftBounceRecord[], schools: SchoolRef[], rollupRecipients: string[]): SoftBounceRecord[] {
+  const mine = new Set([...schools.flatMap((s) => s.school.recipients), ...rollupRecipients].map(normaliseEmail));
+  return records.filter((r) => mine.has(r.email));
 }
 
 function adminOnly(render: Render) {

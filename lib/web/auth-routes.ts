@@ -1,10 +1,11 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Context, Hono } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { changeOwnPassword, PasswordChangeError } from '../app/users';
 import { AuthError } from '../auth/principal';
 import type { AppEnv, WebContext } from './app';
 import { page } from './layout';
-import { loginBody } from './login-view';
+import { loginBody, passwordBody } from './login-view';
 import { clientIp, csrfToken, isHttps, safeNext, session } from './security';
 
 const OAUTH_COOKIE = 'sw_oauth';
@@ -60,9 +61,78 @@ export function registerAuthRoutes(app: Hono<AppEnv>, ctx: WebContext): void {
     }
     ctx.limiter.succeed(ip, email);
     ctx.log.info('signed in', { email });
-    if (json) return c.json({ token: issued.token, tokenType: 'Bearer', expiresAt: issued.expiresAt });
+    const mustChange = (await ctx.store.users.get(email))?.mustChangePassword === true;
+    if (json) return c.json({ token: issued.token, tokenType: 'Bearer', expiresAt: issued.expiresAt, ...(mustChange ? { mustChangePassword: true } : {}) });
     session.set(c, issued.token, (Date.parse(issued.expiresAt) - Date.now()) / 1000);
-    return c.redirect(next, 303);
+    return c.redirect(mustChange ? `/account/password?next=${encodeURIComponent(next)}` : next, 303);
+  });
+
+  // ---- forced password change: a local user with an issued password reaches nothing else until they change it
+  const OPEN_WHILE_FORCED = new Set(['/account/password', '/api/account/password', '/auth/logout', '/healthz', '/assets/app.css', '/api/me']);
+  app.use(async (c, next) => {
+    if (!c.get('principal')?.mustChangePassword || OPEN_WHILE_FORCED.has(c.req.path)) return next();
+    if (c.req.path.startsWith('/api/')) {
+      return c.json({ error: 'You must change the password you were given before using Schoolwatch: POST /api/account/password with {"current", "password"}.', code: 'password_change_required' }, 403);
+    }
+    const url = new URL(c.req.url);
+    const back = c.req.method === 'GET' ? safeNext(url.pathname + url.search) : '/mentions';
+    return c.redirect(`/account/password?next=${encodeURIComponent(back)}`, c.req.method === 'GET' ? 302 : 303);
+  });
+
+  // ---- change password (local users; Cognito has its own)
+  const passwordPage = (c: Context<AppEnv>, opts: { next: string; problems?: Record<string, string>; notice?: string }, status: 200 | 400 | 429 = 200) => {
+    const p = c.get('principal')!;
+    return c.html(page({ title: 'Change password', principal: p, csrf: csrfToken(c), body: passwordBody({ csrf: csrfToken(c), email: p.email, forced: p.mustChangePassword === true, problems: opts.problems ?? {}, next: opts.next, notice: opts.notice }) }), status);
+  };
+  const localOnly = (c: Context<AppEnv>) => !local || ctx.auth.mode !== 'local' || !c.get('principal');
+
+  app.get('/account/password', (c) => {
+    if (!c.get('principal') && local) return c.redirect(`/auth/login?next=${encodeURIComponent('/account/password')}`);
+    if (localOnly(c)) return c.notFound();
+    return passwordPage(c, { next: safeNext(c.req.query('next')), notice: c.req.query('changed') ? 'Your password has been changed.' : undefined });
+  });
+
+  /** One change, with the login limiter guarding guesses of the current password. */
+  const change = async (c: Context<AppEnv>, input: { current?: string; password?: string; confirm?: string }) => {
+    const p = c.get('principal')!;
+    const ip = clientIp(c);
+    const wait = ctx.limiter.retryAfter(ip, p.email);
+    if (wait > 0) {
+      c.header('Retry-After', String(wait));
+      return { wait };
+    }
+    try {
+      await changeOwnPassword(ctx, p.email, input);
+      ctx.limiter.succeed(ip, p.email);
+      ctx.log.info('password changed', { email: p.email, forced: p.mustChangePassword === true });
+      return { ok: true as const };
+    } catch (err) {
+      if (!(err instanceof PasswordChangeError)) throw err;
+      if (err.problems.current) ctx.limiter.fail(ip, p.email);
+      return { problems: err.problems };
+    }
+  };
+
+  app.post('/account/password', async (c) => {
+    if (localOnly(c)) return c.notFound();
+    const body = await c.req.parseBody();
+    const s = (k: string) => (typeof body[k] === 'string' ? (body[k] as string) : '');
+    const next = safeNext(body.next);
+    const r = await change(c, { current: s('current'), password: s('password'), confirm: s('confirm') });
+    if ('wait' in r) return passwordPage(c, { next, problems: { current: `too many wrong attempts; try again in ${Math.ceil(r.wait! / 60)} minute(s)` } }, 429);
+    if (r.problems) return passwordPage(c, { next, problems: r.problems }, 400);
+    return c.redirect(c.get('principal')!.mustChangePassword ? next : `/account/password?changed=1&next=${encodeURIComponent(next)}`, 303);
+  });
+
+  app.post('/api/account/password', async (c) => {
+    if (!c.get('principal')) return c.json({ error: 'Sign in required' }, 401);
+    if (localOnly(c)) return c.json({ error: 'Passwords are managed by the hosted sign-in here.' }, 404);
+    const body = (await c.req.json().catch(() => undefined)) as { current?: unknown; password?: unknown } | undefined;
+    if (!body || typeof body.current !== 'string' || typeof body.password !== 'string') return c.json({ error: 'Send {"current": "...", "password": "..."}' }, 400);
+    const r = await change(c, { current: body.current, password: body.password, confirm: body.password });
+    if ('wait' in r) return c.json({ error: 'Too many wrong attempts; try again later.' }, 429);
+    if (r.problems) return c.json({ error: 'The password was not changed', problems: r.problems }, 400);
+    return c.json({ changed: true });
   });
 
   app.post('/auth/logout', (c) => {

@@ -24,6 +24,7 @@ export function page(opts: PageOptions): Html {
 ${p.role === 'admin' ? html`<li><a href="/admin"${opts.current === 'admin' ? html` aria-current="page"` : ''}>Admin</a></li>` : ''}
 </ul></nav>
 <div class="who"><span>${p.email} · ${ROLE_LABEL[p.role]}${p.schoolId ? ` (${p.schoolId})` : ''}</span>
+${p.subject.startsWith('local:') ? html`<a class="who-link" href="/account/password">Change password</a>` : ''}
 <form method="post" action="/auth/logout"><input type="hidden" name="_csrf" value="${opts.csrf ?? ''}"><button class="linkish" type="submit">Sign out</button></form></div>`
     : '';
   return html`<!doctype html>

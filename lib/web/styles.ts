@@ -15,8 +15,10 @@ a:focus-visible,button:focus-visible,input:focus-visible,select:focus-visible,te
 .site nav a{color:#dbe7f5;text-decoration:none;padding:.25rem 0;border-bottom:2px solid transparent}
 .site nav a[aria-current=page]{color:#fff;border-bottom-color:#fff}
 .site nav a:hover{color:#fff;text-decoration:underline}
-.who{margin-left:auto;display:flex;gap:.75rem;align-items:center;font-size:.9rem;color:#dbe7f5}
+.who{margin-left:auto;display:flex;flex-wrap:wrap;gap:.35rem .75rem;align-items:center;font-size:.9rem;color:#dbe7f5}
 .who form{margin:0}
+.who a{color:#fff;white-space:nowrap}
+.who span{overflow-wrap:anywhere}
 .linkish{white-space:nowrap;background:none;border:1px solid #8fb0d6;color:#fff;border-radius:.3rem;padding:.2rem .6rem;font:inherit;cursor:pointer}
 main{max-width:80rem;margin:0 auto;padding:1.25rem}
 h1{font-size:1.6rem;line-height:1.25;margin:.25rem 0 1rem;overflow-wrap:anywhere}
@@ -44,6 +46,7 @@ textarea{min-height:6rem;width:100%}
 .actions{display:flex;flex-wrap:wrap;gap:.75rem;align-items:center;margin-top:.9rem}
 button,.button{font:inherit;font-weight:600;padding:.45rem 1rem;border-radius:.3rem;border:1px solid var(--accent);background:var(--accent);color:#fff;cursor:pointer;text-decoration:none;display:inline-block}
 .button.secondary,button.secondary{background:#fff;color:var(--accent)}
+button.danger{background:#a4161a;border-color:#a4161a}
 .error{color:var(--high);font-size:.9rem;font-weight:600}
 [aria-invalid=true]{border-color:var(--high);border-width:2px}
 .notice{border-left:4px solid var(--accent);background:#eef5fc;padding:.6rem 1rem;margin:0 0 1rem}

@@ -121,8 +121,29 @@ describe('admin console in Debian chromium', () => {
     await page.getByRole('button', { name: 'Add user' }).click();
     const password = (await page.locator('#one-time-password').textContent())!;
     expect(password.length).toBeGreaterThanOrEqual(20);
-    expect(await store.users.get('deputy@kestrel.example')).toMatchObject({ role: 'head', schoolId: 'kestrel', disabled: false });
+    expect(await store.users.get('deputy@kestrel.example')).toMatchObject({ role: 'head', schoolId: 'kestrel', disabled: false, mustChangePassword: true });
     await page.context().close();
+
+    // The new head signs in with the issued password and must choose their own before anything else.
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    context.setDefaultTimeout(8000);
+    const head = await context.newPage();
+    await head.goto(`${server.url}/auth/login`);
+    await head.getByLabel('Email address').fill('deputy@kestrel.example');
+    await head.getByLabel('Password').fill(password);
+    await head.getByRole('button', { name: 'Sign in' }).click();
+    await head.waitForURL(/\/account\/password/);
+    expect(await head.getByRole('heading', { level: 1 }).textContent()).toBe('Choose your own password');
+    await head.goto(`${server.url}/mentions`);
+    await head.waitForURL(/\/account\/password/);
+    await head.getByLabel('Current password').fill(password);
+    await head.getByLabel('New password', { exact: true }).fill('deputy chooses a long one');
+    await head.getByLabel('New password again').fill('deputy chooses a long one');
+    await head.getByRole('button', { name: 'Change password' }).click();
+    await head.waitForURL(/\/mentions$/);
+    expect(await head.getByRole('heading', { level: 1 }).textContent()).toBe('Flagged items');
+    expect((await store.users.get('deputy@kestrel.example'))!.mustChangePassword).toBe(false);
+    await context.close();
   });
 
   it('has no serious or critical axe violations on the new admin pages', async () => {
@@ -141,9 +162,34 @@ describe('admin console in Debian chromium', () => {
     await page.getByRole('button', { name: 'Preview matches (saves nothing)' }).click();
     await page.locator('#preview').waitFor();
     await axeCheck(page, 'school form with preview');
+    await page.goto(`${server.url}/account/password`);
+    await axeCheck(page, 'change password');
+    await page.getByLabel('Current password').fill('wrong password here');
+    await page.getByLabel('New password', { exact: true }).fill('short');
+    await page.getByRole('button', { name: 'Change password' }).click();
+    await page.locator('#pw-current-error').waitFor();
+    await axeCheck(page, 'change password with errors');
+    await page.goto(`${server.url}/admin/schools/kestrel/remove`);
+    await axeCheck(page, 'remove a school');
     await page.goto(`${server.url}/mentions?limit=5&cursor=${encodeURIComponent('2026-03-02T00:00:00.000Z#zzz')}`);
     await axeCheck(page, 'list page 2');
     await page.screenshot({ path: join(SHOTS, 'list-page-2.png'), fullPage: true });
+    await page.context().close();
+  });
+
+  it('removes a school after its id is typed', async () => {
+    const page = await signIn(USERS.admin);
+    await page.goto(`${server.url}/admin/schools/kestrel`);
+    await page.getByRole('link', { name: 'Remove this school and erase its data…' }).click();
+    await page.getByRole('button', { name: 'Remove school and erase its data' }).click();
+    expect(await page.getByRole('alert').textContent()).toContain('Nothing was removed');
+    expect(await page.getByLabel('Type the school id, kestrel, to confirm').getAttribute('aria-invalid')).toBe('true');
+    await page.getByLabel('Type the school id, kestrel, to confirm').fill('kestrel');
+    await page.getByRole('button', { name: 'Remove school and erase its data' }).click();
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('School removed');
+    expect(await store.config.getSchool('kestrel')).toBeUndefined();
+    expect((await store.users.get(USERS.otherHead))!.disabled).toBe(true);
+    await page.screenshot({ path: join(SHOTS, 'admin-school-removed.png'), fullPage: true });
     await page.context().close();
   });
 });

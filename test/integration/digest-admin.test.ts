@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Store } from '../../lib/store';
-import { PASSWORD, seedWebFixture, USERS, webAppFor } from '../support/browser';
+import { PageClient, PASSWORD, seedWebFixture, USERS, webAppFor } from '../support/browser';
 import { startTestDynamo, type TestDynamo } from '../support/dynamo';
 import { school } from '../support/fixtures';
 
@@ -53,6 +53,67 @@ describe('admin page: suppressed addresses', () => {
     expect(section).toContain('Northgate Park Academy');
     expect(section).not.toContain('ok@northgate.example');
     expect(page).not.toContain('head@seaview.example');
-    expect(section).not.toMatch(/<form|<button/); // read-only
+    // One lift form per row, CSRF-protected, with a required note.
+    expect(section.match(/<form method="post" action="\/admin\/suppressed\/lift">/g)).toHaveLength(1);
+    expect(section).toMatch(/name="_csrf" value="[^"]+"/);
+    expect(section).toMatch(/name="note" required/);
+    expect(section).toContain('<th scope="col">Soft bounces (14 days)</th>');
+  });
+
+  describe('lifting a suppression', () => {
+    const liftForm = (page: string) => ({ csrf: /action="\/admin\/suppressed\/lift"><input type="hidden" name="_csrf" value="([^"]+)"/.exec(page)![1]! });
+
+    it('is refused without the CSRF token and for non-admins, and another trust\'s address is not found', async () => {
+      const admin = new PageClient(app);
+      await admin.signIn(USERS.admin);
+      const { csrf } = liftForm(await (await admin.req('/admin')).text());
+      expect((await admin.form('/admin/suppressed/lift', { email: 'head@northgate.example', note: 'fixed' })).status).toBe(403);
+      expect((await admin.form('/admin/suppressed/lift', { _csrf: 'x'.repeat(csrf.length), email: 'head@northgate.example', note: 'fixed' })).status).toBe(403);
+      expect((await admin.form('/admin/suppressed/lift', { _csrf: csrf, email: 'head@seaview.example', note: 'fixed' })).status).toBe(404);
+      expect((await admin.form('/admin/suppressed/lift', { _csrf: csrf, email: 'ok@northgate.example', note: 'fixed' })).status).toBe(404);
+
+      const central = new PageClient(app);
+      await central.signIn(USERS.trust);
+      const token = await central.csrf('/mentions');
+      expect((await central.form('/admin/suppressed/lift', { _csrf: token, email: 'head@northgate.example', note: 'fixed' })).status).toBe(403);
+
+      const harbourUser = new PageClient(app);
+      await harbourUser.signIn(USERS.otherTrust);
+      expect((await harbourUser.form('/admin/suppressed/lift', { _csrf: await harbourUser.csrf('/mentions'), email: 'head@seaview.example', note: 'x' })).status).toBe(403);
+
+      expect(await store.suppressions.get('head@northgate.example')).toBeDefined();
+      expect(await store.suppressions.get('head@seaview.example')).toBeDefined();
+      expect(await store.suppressions.lifts('head@northgate.example')).toEqual([]);
+    });
+
+    it('needs a note, then lifts the address with who, when and why kept', async () => {
+      const admin = new PageClient(app);
+      await admin.signIn(USERS.admin);
+      const { csrf } = liftForm(await (await admin.req('/admin')).text());
+      const noNote = await admin.form('/admin/suppressed/lift', { _csrf: csrf, email: 'head@northgate.example', note: '  ' });
+      expect(noNote.status).toBe(400);
+      expect(await noNote.text()).toContain('Say why the suppression can be lifted');
+      expect(await store.suppressions.get('head@northgate.example')).toBeDefined();
+
+      const ok = await admin.form('/admin/suppressed/lift', { _csrf: csrf, email: 'Head@Northgate.example', note: 'New mailbox <set up> by IT' });
+      expect(ok.status).toBe(303);
+      expect(ok.headers.get('location')).toBe('/admin?saved=1#suppressed');
+      expect(await store.suppressions.get('head@northgate.example')).toBeUndefined();
+      expect(await store.suppressions.lifts('head@northgate.example')).toMatchObject([{ by: USERS.admin, note: 'New mailbox <set up> by IT', suppression: { reason: 'bounce', messageId: 'ses-1' } }]);
+      const page = await (await admin.req('/admin')).text();
+      expect(page.slice(page.indexOf('id="suppressed"'), page.indexOf('<h2>Users</h2>'))).toContain('No digest address of this trust is suppressed.');
+      // Lifting again: nothing to lift.
+      expect((await admin.form('/admin/suppressed/lift', { _csrf: csrf, email: 'head@northgate.example', note: 'again' })).status).toBe(404);
+    });
+
+    it('shows soft-bounce counts of the trust\'s addresses', async () => {
+      for (let i = 1; i <= 2; i++) await store.suppressions.countSoftBounce('ok@northgate.example', new Date(Date.now() - i * 3600_000).toISOString(), `soft-${i}`);
+      await store.suppressions.countSoftBounce('head@seaview.example', new Date().toISOString(), 'soft-x');
+      const get = await signedIn(app, USERS.admin);
+      const page = await (await get('/admin')).text();
+      const section = page.slice(page.indexOf('id="suppressed"'), page.indexOf('<h2>Users</h2>'));
+      expect(section).toMatch(/Soft bounces in the last 14 days[^<]*ok@northgate\.example 2/);
+      expect(page).not.toContain('head@seaview.example');
+    });
   });
 });

@@ -230,7 +230,13 @@ describe('admin console: trust, schools, feeds, preview, users, /api/config', ()
     expect(password.length).toBeGreaterThanOrEqual(20);
     expect(JSON.stringify(await store.users.get('new-head@northgate.example'))).not.toContain(password);
     const newHead = new PageClient(app);
-    expect((await newHead.signIn('new-head@northgate.example', password)).status).toBe(303);
+    const signedIn = await newHead.signIn('new-head@northgate.example', password);
+    expect(signedIn.status).toBe(303);
+    // An issued password: they choose their own before anything else (web-account.test.ts covers the rules).
+    expect(signedIn.headers.get('location')).toMatch(/^\/account\/password\?next=/);
+    expect((await newHead.req('/mentions')).status).toBe(302);
+    const pwCsrf = await newHead.csrf('/account/password');
+    expect((await newHead.form('/account/password', { _csrf: pwCsrf, next: '/mentions', current: password, password: 'my own long passphrase', confirm: 'my own long passphrase' })).status).toBe(303);
     expect((await newHead.req('/mentions')).status).toBe(200);
 
     const changed = await admin.form('/admin/users/access', { _csrf: csrf, email: 'new-head@northgate.example', role: 'trust', schoolId: '' });
@@ -252,6 +258,64 @@ describe('admin console: trust, schools, feeds, preview, users, /api/config', ()
     expect((await store.users.get('new-head@northgate.example'))!.disabled).toBe(true);
     expect((await admin.form('/admin/users/disable', { _csrf: csrf, email: USERS.otherTrust, disabled: 'true' })).status).toBe(404);
     expect((await store.users.get(USERS.otherTrust))!.disabled).toBe(false);
+  });
+
+  it('removes a school after the id is typed: erases its data, disables its heads with a note, deletes its configuration', async () => {
+    const far = '2030-01-01T00:00:00.000Z';
+    expect((await store.retention.mentionsCapturedBefore('kestrel', far)).length).toBeGreaterThan(0);
+    const headToken = await tokenFor(app, USERS.otherHead);
+    const reviewed = await app.request('/api/mentions/k1/review', { method: 'POST', headers: { authorization: `Bearer ${headToken}`, 'content-type': 'application/json' }, body: JSON.stringify({ status: 'reviewed', note: 'seen' }) });
+    expect(reviewed.status).toBe(200);
+    expect((await store.reviews.history('k1')).length).toBe(1);
+
+    // Non-admins, other trusts' schools and posts without the CSRF token are refused.
+    const trustUser = new PageClient(app);
+    await trustUser.signIn(USERS.trust);
+    expect((await trustUser.req('/admin/schools/kestrel/remove')).status).toBe(403);
+    expect((await admin.req('/admin/schools/seaview/remove')).status).toBe(404);
+    expect((await admin.form('/admin/schools/kestrel/remove', { confirm: 'kestrel' })).status).toBe(403);
+
+    // The confirmation page says what goes and who is disabled.
+    const edit = await (await admin.req('/admin/schools/kestrel')).text();
+    expect(edit).toContain('href="/admin/schools/kestrel/remove"');
+    const confirmPage = await admin.req('/admin/schools/kestrel/remove');
+    expect(confirmPage.status).toBe(200);
+    const html = await confirmPage.text();
+    expect(html).toContain('every flagged item (mention) of Kestrel Primary');
+    expect(html).toContain('the audit trail of those items');
+    expect(html).toContain('its digest records');
+    expect(html).toContain(USERS.otherHead);
+    const csrf = await admin.csrf('/admin/schools/kestrel/remove');
+
+    // The wrong id: nothing removed, the error is next to the field.
+    const wrong = await admin.form('/admin/schools/kestrel/remove', { _csrf: csrf, confirm: 'Kestrel Primary' });
+    expect(wrong.status).toBe(400);
+    expect(await wrong.text()).toMatch(/id="confirm"[^>]*aria-invalid="true"[\s\S]*type the school id &quot;kestrel&quot; exactly/);
+    expect(await store.config.getSchool('kestrel')).toBeDefined();
+    expect((await store.reviews.history('k1')).length).toBe(1);
+    const seaviewAdmin = await admin.form('/admin/schools/seaview/remove', { _csrf: csrf, confirm: 'seaview' });
+    expect(seaviewAdmin.status).toBe(404);
+    expect(await store.config.getSchool('seaview')).toBeDefined();
+
+    const done = await admin.form('/admin/schools/kestrel/remove', { _csrf: csrf, confirm: 'kestrel' });
+    expect(done.status).toBe(200);
+    const doneHtml = await done.text();
+    expect(doneHtml).toContain('School removed');
+    expect(doneHtml).toMatch(/2 flagged items with their audit trail/);
+    expect(await store.config.getSchool('kestrel')).toBeUndefined();
+    expect(await store.config.getSchool('kestrel', 'meridian')).toBeUndefined();
+    expect(await store.retention.mentionsCapturedBefore('kestrel', far)).toEqual([]);
+    expect(await store.reviews.history('k1')).toEqual([]);
+    expect(await store.config.getSchool('northgate')).toBeDefined();
+    expect((await store.retention.mentionsCapturedBefore('northgate', far)).length).toBeGreaterThan(0);
+    const head = (await store.users.get(USERS.otherHead))!;
+    expect(head).toMatchObject({ disabled: true, note: expect.stringContaining('school kestrel was removed by admin@meridian.example') });
+    expect((await store.users.get(USERS.head))!.disabled).toBe(false);
+    expect((await app.request('/api/mentions', { headers: { authorization: `Bearer ${headToken}` } })).status).toBe(401);
+    const console = await (await admin.req('/admin')).text();
+    expect(console).not.toContain('/admin/schools/kestrel"');
+    expect(console).toContain('school kestrel was removed');
+    expect((await admin.req('/admin/schools/kestrel/remove')).status).toBe(404);
   });
 
   it('in Cognito mode shows the exact commands to add a user instead of creating one', async () => {

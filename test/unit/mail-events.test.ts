@@ -7,7 +7,7 @@ import type { SuppressionRecord } from '../../lib/store/suppression-store';
 /** An in-memory stand-in for the two store calls recordMailEvent makes (same idempotency rules as the real store). */
 function fake() {
   const suppressed = new Map<string, SuppressionRecord>();
-  const soft = new Map<string, { count: number; lastMessageId: string }>();
+  const soft = new Map<string, { count: number; events: Map<string, string> }>();
   const store = {
     suppressions: {
       async suppress(r: SuppressionRecord) {
@@ -15,11 +15,13 @@ function fake() {
         suppressed.set(r.email, r);
         return true;
       },
-      async countSoftBounce(email: string, _at: string, messageId: string) {
-        const s = soft.get(email);
-        if (s?.lastMessageId === messageId) return false;
-        soft.set(email, { count: (s?.count ?? 0) + 1, lastMessageId: messageId });
-        return true;
+      async countSoftBounce(email: string, at: string, messageId: string) {
+        const s = soft.get(email) ?? { count: 0, events: new Map<string, string>() };
+        soft.set(email, s);
+        const isNew = !s.events.has(messageId);
+        s.events.set(messageId, at);
+        s.count = [...s.events.values()].filter((t) => Date.parse(at) - Date.parse(t) < 14 * 86_400_000 && Date.parse(t) <= Date.parse(at)).length;
+        return { isNew, count: s.count };
       },
     },
   } as unknown as Store;
@@ -115,5 +117,29 @@ describe('recordMailEvent', () => {
     expect(err).toBeInstanceOf(MailEventError);
     expect((err as Error).message).toMatch(pattern);
     expect(f.suppressed.size + f.soft.size).toBe(0);
+  });
+
+  describe('repeated soft bounces', () => {
+    const soft = (id: string, at: string) =>
+      JSON.stringify({ ...permanentBounce, bounce: { ...permanentBounce.bounce, bounceType: 'Transient', bounceSubType: 'MailboxFull', timestamp: at }, mail: { ...mail, messageId: id } });
+
+    it('suppresses on the 5th distinct message within 14 days, with reason repeated-soft-bounce', async () => {
+      const f = fake();
+      for (let i = 1; i <= 4; i++) expect(await recordMailEvent(f.deps, soft(`m${i}`, `2026-11-0${i}T07:00:00.000Z`))).toMatchObject({ kind: 'counted', addresses: [{ count: i, suppressed: false }] });
+      // Redelivery of the 4th message does not count.
+      expect(await recordMailEvent(f.deps, soft('m4', '2026-11-04T07:00:00.000Z'))).toMatchObject({ addresses: [{ isNew: false, count: 4, suppressed: false }] });
+      expect(f.suppressed.size).toBe(0);
+      const out = await recordMailEvent(f.deps, soft('m5', '2026-11-14T07:00:00.000Z'));
+      expect(out).toMatchObject({ kind: 'counted', addresses: [{ email: 'head@northgate.example', isNew: true, count: 5, suppressed: true }] });
+      expect(f.suppressed.get('head@northgate.example')).toMatchObject({ reason: 'repeated-soft-bounce', messageId: 'm5', at: '2026-11-14T07:00:00.000Z', detail: '5 transient bounces in 14 days, last MailboxFull' });
+    });
+
+    it('does not count bounces older than 14 days toward the threshold', async () => {
+      const f = fake();
+      for (let i = 1; i <= 4; i++) await recordMailEvent(f.deps, soft(`m${i}`, `2026-11-0${i}T07:00:00.000Z`));
+      const out = await recordMailEvent(f.deps, soft('m5', '2026-11-15T07:00:01.000Z')); // m1 is now > 14 days old
+      expect(out).toMatchObject({ addresses: [{ count: 4, suppressed: false }] });
+      expect(f.suppressed.size).toBe(0);
+    });
   });
 });
