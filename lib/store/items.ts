@@ -64,10 +64,10 @@ export class TableItems {
   }
 
   /**
-   * Sets attributes on an existing item (never creates one), optionally only while `attr` equals a value.
-   * Returns false when the item is missing or the condition no longer holds.
+   * Sets attributes on an existing item (never creates one) and removes the `remove` attributes, optionally only
+   * while `attr` equals a value. Returns false when the item is missing or the condition no longer holds.
    */
-  async set(key: Key, values: Item, only?: { attr: string; equals: unknown }): Promise<boolean> {
+  async set(key: Key, values: Item, only?: { attr: string; equals: unknown }, remove: string[] = []): Promise<boolean> {
     const entries = Object.entries(values).filter(([, v]) => v !== undefined);
     const names: Record<string, string> = Object.fromEntries(entries.map(([k], i) => [`#n${i}`, k]));
     const vals: Item = Object.fromEntries(entries.map(([, v], i) => [`:v${i}`, v]));
@@ -75,12 +75,14 @@ export class TableItems {
       names['#only'] = only.attr;
       vals[':only'] = only.equals;
     }
+    remove.forEach((attr, i) => (names[`#r${i}`] = attr));
+    const removal = remove.length ? ` REMOVE ${remove.map((_, i) => `#r${i}`).join(', ')}` : '';
     return this.conditional(() =>
       this.client.send(
         new UpdateItemCommand({
           TableName: this.tableName,
           Key: toAttrs(key),
-          UpdateExpression: `SET ${entries.map((_, i) => `#n${i} = :v${i}`).join(', ')}`,
+          UpdateExpression: `SET ${entries.map((_, i) => `#n${i} = :v${i}`).join(', ')}${removal}`,
           ConditionExpression: only ? 'attribute_exists(PK) AND #only = :only' : 'attribute_exists(PK)',
           ExpressionAttributeNames: names,
           ExpressionAttributeValues: toAttrs(vals),
@@ -91,6 +93,21 @@ export class TableItems {
 
   async delete(key: Key): Promise<void> {
     await this.call('delete', () => this.client.send(new DeleteItemCommand({ TableName: this.tableName, Key: toAttrs(key) })));
+  }
+
+  /** Deletes the item only while `attr` still equals `equals`. Returns false when it changed (or is gone). */
+  async deleteIf(key: Key, attr: string, equals: unknown): Promise<boolean> {
+    return this.conditional(() =>
+      this.client.send(
+        new DeleteItemCommand({
+          TableName: this.tableName,
+          Key: toAttrs(key),
+          ConditionExpression: '#a = :expected',
+          ExpressionAttributeNames: { '#a': attr },
+          ExpressionAttributeValues: toAttrs({ ':expected': equals }),
+        }),
+      ),
+    );
   }
 
   /** Items of one partition whose sort key starts with `prefix` (or lies in [from, to]). Follows pagination up to `limit`. */

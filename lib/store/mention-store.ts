@@ -1,6 +1,4 @@
 import { createHash } from 'node:crypto';
-import { UpdateItemCommand } from '@aws-sdk/client-dynamodb';
-import { marshall } from '@aws-sdk/util-dynamodb';
 import type { ReviewStatus, Mention } from './types';
 import { GSI1, keys } from './table';
 import type { Item, TableItems } from './items';
@@ -135,27 +133,12 @@ export class MentionStore {
     to: ReviewStatus,
     review: { reviewedAt: string; reviewedBy: string; assignee?: string },
   ): Promise<boolean> {
-    const values = { ':from': from, ':to': to, ':at': review.reviewedAt, ':by': review.reviewedBy, ...(review.assignee ? { ':as': review.assignee } : {}) };
-    try {
-      await this.items.client.send(
-        new UpdateItemCommand({
-          TableName: this.items.tableName,
-          Key: marshall(keys.mention(mention.schoolId, mention.capturedAt, mention.id)),
-          UpdateExpression: `SET #st = :to, reviewedAt = :at, reviewedBy = :by${review.assignee ? ', assignee = :as' : ''}${review.assignee ? '' : ' REMOVE assignee'}`,
-          ConditionExpression: 'attribute_exists(PK) AND #st = :from',
-          ExpressionAttributeNames: { '#st': 'status' },
-          ExpressionAttributeValues: marshall(values),
-        }),
-      );
-      return true;
-    } catch (err) {
-      if ((err as Error).name === 'ConditionalCheckFailedException') return false;
-      throw err;
-    }
-  }
-
-  async setStatus(mention: Mention, status: ReviewStatus): Promise<void> {
-    await this.items.set(keys.mention(mention.schoolId, mention.capturedAt, mention.id), { status });
+    return this.items.set(
+      keys.mention(mention.schoolId, mention.capturedAt, mention.id),
+      { status: to, reviewedAt: review.reviewedAt, reviewedBy: review.reviewedBy, assignee: review.assignee },
+      { attr: 'status', equals: from },
+      review.assignee ? [] : ['assignee'],
+    );
   }
 }
 

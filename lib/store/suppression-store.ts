@@ -1,6 +1,3 @@
-import { DeleteItemCommand } from '@aws-sdk/client-dynamodb';
-import { marshall } from '@aws-sdk/util-dynamodb';
-import { isConditionalCheckFailed, StoreError } from './errors';
 import type { Item, TableItems } from './items';
 import { keys } from './table';
 
@@ -108,26 +105,10 @@ export class SuppressionStore {
     // Two lifts in the same millisecond are one audit fact; the second finds the suppression gone below.
     await this.items.putIfAbsent({ ...localKeys.lifted(email, liftedAt), kind: 'suppression-lift', ...lift });
     // Only the suppression that was read: a new one recorded meanwhile (another message) stays.
-    await this.deleteIf(keys.suppressed(email), suppression.messageId);
+    await this.items.deleteIf(keys.suppressed(email), 'messageId', suppression.messageId);
     for (const e of events) await this.items.delete({ PK: e.PK as string, SK: e.SK as string });
     await this.items.delete(keys.softBounce(email));
     return lift;
-  }
-
-  private async deleteIf(key: { PK: string; SK: string }, messageId: string): Promise<void> {
-    try {
-      await this.items.client.send(
-        new DeleteItemCommand({
-          TableName: this.items.tableName,
-          Key: marshall(key),
-          ConditionExpression: 'messageId = :mid',
-          ExpressionAttributeValues: marshall({ ':mid': messageId }),
-        }),
-      );
-    } catch (err) {
-      if (isConditionalCheckFailed(err)) return;
-      throw new StoreError(`DynamoDB delete on table "${this.items.tableName}" failed (${(err as Error).message}).`, { cause: err });
-    }
   }
 
   /** Deletes a suppression without an audit fact (tests and repairs); people lift with `lift`. */

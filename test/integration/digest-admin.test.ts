@@ -1,24 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Store } from '../../lib/store';
-import { PageClient, PASSWORD, seedWebFixture, USERS, webAppFor } from '../support/browser';
+import { PageClient, seedWebFixture, USERS, webAppFor } from '../support/browser';
 import { startTestDynamo, type TestDynamo } from '../support/dynamo';
 import { school } from '../support/fixtures';
 
 type App = Awaited<ReturnType<typeof webAppFor>>;
 
-/** Signs in through the real form (cookie + CSRF) and returns a fetch-like that carries the session. */
+/** Signs in through the real form (cookie + CSRF) with the shared PageClient and returns a fetch-like that carries the session. */
 async function signedIn(app: App, email: string) {
-  const login = await app.request('/auth/login');
-  const csrf = /name="_csrf" value="([^"]+)"/.exec(await login.text())![1]!;
-  const pre = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-  const res = await app.request('/auth/login', {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: pre },
-    body: new URLSearchParams({ _csrf: csrf, email, password: PASSWORD, next: '/admin' }).toString(),
-  });
-  expect(res.status).toBe(303);
-  const cookie = [pre, ...res.headers.getSetCookie().map((c) => c.split(';')[0])].filter(Boolean).join('; ');
-  return (path: string) => app.request(path, { headers: { cookie } });
+  const client = new PageClient(app);
+  expect((await client.signIn(email)).status).toBe(303);
+  return (path: string) => client.req(path);
 }
 
 describe('admin page: suppressed addresses', () => {

@@ -5,7 +5,7 @@ import { SESClient, GetSendQuotaCommand } from '@aws-sdk/client-ses';
 import { createSesMailer } from '../../lib/digest/ses-mailer';
 import { digestMail, renderDigest } from '../../lib/digest/render';
 import { MailError } from '../../lib/digest/types';
-import { sampleMentions, sampleSchool } from '../../lib/digest/sample';
+import { sampleMentions, sampleSchool } from '../support/digest-sample';
 import { startMailServer, type MailServer } from '../../lib/local/mail-server';
 
 describe('SES mailer against aws-ses-v2-local (in process)', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { csvCell, EVIDENCE_CSV_HEADER, evidenceCsv, toCsv } from '../../lib/digest/csv';
-import { sampleMention, sampleMentions } from '../../lib/digest/sample';
+import { sampleMention, sampleMentions } from '../support/digest-sample';
 
 /** A small RFC 4180 parser for checking round trips. */
 function parseCsv(text: string): string[][] {

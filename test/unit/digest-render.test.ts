@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { digestMail, renderDigest, shouldSendDigest, sortMentions } from '../../lib/digest/render';
-import { ev, sampleMention, sampleMentions, sampleSchool } from '../../lib/digest/sample';
+import { ev, sampleMention, sampleMentions, sampleSchool } from '../support/digest-sample';
 import type { CategoryHit } from '../../lib/score/types';
 
 const ALLOWED_TAGS = new Set(['html', 'head', 'meta', 'title', 'style', 'body', 'div', 'table', 'tr', 'td', 'th', 'p', 'h1', 'h2', 'span', 'strong', 'em', 'mark', 'a', 'br', 'wbr']);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { renderDigest, renderRollup, rollupMail } from '../../lib/digest/render';
-import { sampleMention, sampleSchool } from '../../lib/digest/sample';
+import { sampleMention, sampleSchool } from '../support/digest-sample';
 import type { CategoryHit } from '../../lib/score/types';
 
 const threat: CategoryHit = { id: 'abuse.threat', family: 'abuse', label: 'Threat', policyClause: 'Threats against staff', severity: 'high', reason: 'threat words' };

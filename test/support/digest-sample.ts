@@ -2,9 +2,9 @@
  * A realistic sample digest (one school, mixed severities, and hostile feed text) for previews,
  * screenshots and tests. Not used in production paths.
  */
-import type { School } from '../config/schema';
-import type { CategoryHit, Evidence, ScoreResult } from '../score/types';
-import type { Mention } from '../store/types';
+import type { School } from '../../lib/config/schema';
+import type { CategoryHit, Evidence, ScoreResult } from '../../lib/score/types';
+import type { Mention } from '../../lib/store/types';
 
 export const sampleSchool: School = {
   id: 'northgate',
