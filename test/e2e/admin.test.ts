@@ -14,7 +14,7 @@ import { startFeedServer, type FeedServer } from '../support/feed-server';
 
 const SHOTS = process.env.SCREENSHOT_DIR ?? join(tmpdir(), 'schoolwatch-screens');
 
-describe('admin console in Debian chromium', () => {
+describe('admin console in headless Chromium', () => {
   let dynamo: TestDynamo;
   let store: Store;
   let feeds: FeedServer;

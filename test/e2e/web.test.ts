@@ -10,7 +10,7 @@ import { launchChromium, PASSWORD, seedWebFixture, serveApp, USERS, webAppFor } 
 
 const SHOTS = process.env.SCREENSHOT_DIR ?? join(tmpdir(), 'schoolwatch-screens');
 
-describe('web app in Debian chromium', () => {
+describe('web app in headless Chromium', () => {
   let dynamo: TestDynamo;
   let store: Store;
   let server: Awaited<ReturnType<typeof serveApp>>;

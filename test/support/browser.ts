@@ -1,7 +1,8 @@
 import { serve, type ServerType } from '@hono/node-server';
 import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { launchBrowser } from '../../lib/browser/launch';
 import { addUser } from '../../lib/app/users';
 import { createLocalAuth } from '../../lib/auth/local-auth';
 import type { Store } from '../../lib/store';
@@ -99,13 +100,9 @@ export async function serveApp(app: { fetch: (req: Request, env?: unknown) => Re
   };
 }
 
-/** Debian's chromium, headless, with nothing that phones home. */
+/** The npm-shipped headless Chromium (no apt package needed), with nothing that phones home. */
 export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  return launchBrowser();
 }
 
 /** A browser-ish client over `app.request`: keeps cookies and reads the CSRF token from forms. */
