@@ -7,7 +7,9 @@ import type { School } from '../config/schema';
 import type { Evidence, Family, Severity } from '../score/types';
 import type { Mention } from '../store/types';
 import type { MailAttachment, OutgoingMail } from './types';
+import { compactMasked, maskMention, MASKED_NOTE } from '../privacy/mask';
 import { evidenceCsv } from './csv';
+import { FAMILY_LABEL } from './vocabulary';
 import { formatLocal, formatLocalDate } from './schedule';
 import { cleanText, escapeHtml, escapeWrap, oneLine, safeHttpUrl, truncate } from './text';
 
@@ -47,11 +49,7 @@ export interface RenderedDigest {
 export const FAMILIES: readonly Family[] = ['abuse', 'confidential', 'reputation'];
 export const SEVERITIES: readonly Severity[] = ['high', 'medium', 'low'];
 
-export const FAMILY_LABEL: Record<Family, string> = {
-  abuse: 'Abuse or harassment',
-  confidential: 'Confidential information',
-  reputation: 'Reputation',
-};
+export { FAMILY_LABEL };
 
 const SEVERITY_RANK: Record<Severity, number> = { high: 3, medium: 2, low: 1 };
 
@@ -261,7 +259,7 @@ function tidy(pieces: Piece[]): Piece[] {
       out.push(p);
       continue;
     }
-    const t = cleanText(p.text).replace(/\s+/g, ' ');
+    const t = compactMasked(cleanText(p.text).replace(/\s+/g, ' '));
     if (t) out.push({ kind: p.kind, text: t });
   }
   const first = out[0];
@@ -308,6 +306,8 @@ interface ItemView {
   rawAddress?: string;
   published?: string;
   captured: string;
+  /** When the urgent alert about it went out, in the school's timezone. */
+  alerted?: string;
   excerpt: Piece[];
   explanation: string;
   categories: { label: string; severity: Severity; reason: string; policyClause: string; family: Family }[];
@@ -318,8 +318,9 @@ interface ItemView {
 function itemView(m: Mention, index: number, school: School, base?: string): ItemView {
   const title = truncate(m.title ?? '', 400);
   const evidence = m.score?.evidence ?? [];
-  const link = safeHttpUrl(m.url) ?? (m.url ? undefined : safeHttpUrl(m.canonicalUrl));
-  const rawAddress = link ? undefined : (m.url ?? m.canonicalUrl);
+  // The cleaned address (tracking parameters removed, redirects unwrapped), as the web page shows it.
+  const link = safeHttpUrl(m.canonicalUrl) ?? safeHttpUrl(m.url);
+  const rawAddress = link ? undefined : (m.canonicalUrl ?? m.url);
   const hostUrl = link ?? safeHttpUrl(m.feedUrl);
   const author = m.author ? truncate(oneLine(m.author), 120) : undefined;
   return {
@@ -334,6 +335,7 @@ function itemView(m: Mention, index: number, school: School, base?: string): Ite
     rawAddress: rawAddress ? truncate(oneLine(rawAddress), 500) : undefined,
     published: m.publishedAt ? formatLocal(m.publishedAt, school.timezone) : undefined,
     captured: formatLocal(m.capturedAt, school.timezone),
+    alerted: m.alertedAt ? formatLocal(m.alertedAt, school.timezone) : undefined,
     excerpt: tidy(excerptPieces(m.text ?? '', spansFor('text', m.text ?? '', evidence))),
     explanation: oneLine(m.score?.explanation ?? ''),
     categories: [...(m.score?.categories ?? [])]
@@ -428,11 +430,12 @@ function itemHtml(v: ItemView): string {
 <p style="${small}">${label('Web address:')} ${address}</p>
 <p style="${small}">${label('Published:')} ${v.published ? escapeWrap(v.published) : `<span style="color:${MUTED};">not given by the feed</span>`}</p>
 <p style="${small}">${label('Captured:')} ${escapeWrap(v.captured)}</p>
+${v.alerted ? `<p style="${small}">${label('Urgent alert:')} alerted at ${escapeWrap(v.alerted)}</p>` : ''}
 ${excerpt}
 ${v.explanation ? `<p style="${P}">${label('Why flagged:')} ${escapeWrap(v.explanation)}</p>` : ''}
 ${cats ? `<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="margin:0 0 4px 0;">${cats}</table>` : ''}
 ${v.matchReason ? `<p style="margin:8px 0 0 0;font-family:${FONT};font-size:12px;line-height:18px;color:${MUTED};">Why this school: ${escapeWrap(v.matchReason)}</p>` : ''}
-${v.snapshotUrl ? button(v.snapshotUrl, 'Open the full snapshot') : ''}
+${v.snapshotUrl ? button(v.snapshotUrl, 'Sign in to see the full snapshot') : ''}
 </td></tr></table>
 </td></tr>`;
 }
@@ -468,7 +471,7 @@ function schoolAudience(school: School, trustName?: string): Audience {
 }
 
 function evidenceNote(a: Audience): string {
-  return `Times are shown in ${a.timesIn} with their offset from UTC. Each item is kept as evidence: the web address, when it was published and captured, and the text as captured. The attached CSV is the evidence log for this ${a.noun}.`;
+  return `Times are shown in ${a.timesIn} with their offset from UTC. Each item is kept as evidence: the web address, when it was published and captured, and the text as captured. The attached CSV is the evidence log for this ${a.noun}. ${MASKED_NOTE}`;
 }
 
 function privacyNote(a: Audience, name: (s: string) => string): string {
@@ -543,6 +546,7 @@ function itemText(v: ItemView): string[] {
   else lines.push('   Web address: none given by the feed');
   lines.push(`   Published: ${v.published ?? 'not given by the feed'}`);
   lines.push(`   Captured: ${v.captured}`);
+  if (v.alerted) lines.push(`   Urgent alert: alerted at ${v.alerted}`);
   if (v.excerpt.length) {
     lines.push('   Excerpt:');
     lines.push(`     "${piecesText(v.excerpt)}"`);
@@ -555,7 +559,7 @@ function itemText(v: ItemView): string[] {
     if (c.policyClause) lines.push(`     Policy: ${c.policyClause}`);
   }
   if (v.matchReason) lines.push(`   Why this school: ${v.matchReason}`);
-  if (v.snapshotUrl) lines.push(`   Full snapshot: ${v.snapshotUrl}`);
+  if (v.snapshotUrl) lines.push(`   Sign in to see the full snapshot: ${v.snapshotUrl}`);
   return lines;
 }
 
@@ -600,10 +604,11 @@ function moreNoteHtml(note: string): string {
 export function renderDigest(input: RenderDigestInput): RenderedDigest {
   const { school, trustName, localDate } = input;
   const audience = schoolAudience(school, trustName);
-  const sorted = sortMentions(input.mentions);
+  // Everything below works on masked copies: personal details never reach an email or its attachment.
+  const sorted = sortMentions(input.mentions.map(maskMention));
   const counts = countMentions(sorted);
   const subject = buildSubject(school, counts, localDate);
-  const csv = evidenceCsv(sorted, { schoolName: school.name, bom: true });
+  const csv = maskedEvidenceCsv(sorted, () => school.name);
   const base = baseUrl(input.webBaseUrl);
 
   if (sorted.length === 0) {
@@ -641,6 +646,11 @@ ${moreNoteHtml(moreNote)}`;
   text.push(...footerText(audience, false));
 
   return { subject, html, text: text.join('\n'), csv, kind: 'digest', counts };
+}
+
+/** The evidence log of already-masked mentions, with the masks' padding squeezed out of the titles. */
+export function maskedEvidenceCsv(masked: ReadonlyArray<Mention>, schoolName: (m: Mention) => string | undefined): string {
+  return evidenceCsv(masked.map((m) => ({ ...m, title: compactMasked(m.title ?? '') })), { schoolName, bom: true });
 }
 
 /** `schoolwatch-northgate-2026-03-30.csv` */
@@ -716,14 +726,14 @@ export function renderRollup(input: RenderRollupInput): RenderedRollup {
   const base = baseUrl(input.webBaseUrl);
   // Schools with the most serious hits first, then by name; each school's hits most serious first.
   const groups = input.groups
-    .map((g) => ({ school: g.school, mentions: sortMentions(g.mentions) }))
+    .map((g) => ({ school: g.school, mentions: sortMentions(g.mentions.map(maskMention)) }))
     .sort((a, b) => highestSeverity(b.mentions) - highestSeverity(a.mentions) || b.mentions.length - a.mentions.length || a.school.name.localeCompare(b.school.name));
   const active = groups.filter((g) => g.mentions.length > 0);
   const quiet = groups.filter((g) => g.mentions.length === 0);
   const all = active.flatMap((g) => g.mentions);
   const counts = countMentions(all);
   const names = new Map(groups.map((g) => [g.school.id, g.school.name]));
-  const csv = evidenceCsv(all, { schoolName: (m) => names.get(m.schoolId), bom: true });
+  const csv = maskedEvidenceCsv(all, (m) => names.get(m.schoolId));
   const sev = severitySummary(counts);
   const subject = sanitiseSubject(
     `${trust.name}: ${plural(counts.total, 'flagged mention')} across ${plural(active.length, 'school')}${sev ? ` (${sev})` : ''} – ${formatLocalDate(localDate)}`,

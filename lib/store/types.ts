@@ -27,4 +27,6 @@ export interface Mention {
   severity: Severity | null;
   families: Family[];
   status: ReviewStatus;
+  /** When an urgent alert about it was sent (ISO-8601 UTC); set by the alert run, never part of the evidence. */
+  alertedAt?: string;
 }

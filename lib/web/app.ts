@@ -7,7 +7,7 @@ import type { Logger } from '../app/deps';
 import { AuthError, type Principal } from '../auth/principal';
 import type { WebAuth } from '../auth/local-auth';
 import { LoginRateLimiter } from '../auth/rate-limit';
-import { toCsv, type CsvCell } from '../digest/csv';
+import { evidenceCsv as sharedEvidenceCsv } from '../digest/csv';
 import type { Store } from '../store';
 import { AdminConfigError, AdminOnlyError, ConfigNotFoundError, parseSchool, replaceTrustConfig, trustConfig } from '../app/admin-config';
 import { previewSchool } from '../app/preview';
@@ -324,27 +324,7 @@ async function formField(c: Context<AppEnv>, name: string): Promise<string | und
 
 export const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 
-/** The evidence log of the filtered list. `toCsv` neutralises formula-looking cells. */
+/** The evidence log of the filtered list: the same columns as the email attachments (lib/digest/csv), unmasked behind sign-in. */
 export function evidenceCsv(mentions: ReviewedMention[], schoolNames: Map<string, string>): string {
-  const rows: CsvCell[][] = [
-    ['School', 'Captured at (UTC)', 'Published at', 'Web address', 'Title', 'Families', 'Categories', 'Severity', 'Status', 'Assignee', 'SHA-256 of captured text', 'Source feed', 'Mention id'],
-  ];
-  for (const m of mentions) {
-    rows.push([
-      schoolNames.get(m.schoolId) ?? m.schoolId,
-      m.capturedAt,
-      m.publishedAt ?? '',
-      m.canonicalUrl ?? m.url ?? '',
-      m.title,
-      m.families.join('; '),
-      m.score.categories.map((c) => `${c.label} (${c.id})`).join('; '),
-      m.severity ?? '',
-      m.status,
-      m.assignee ?? '',
-      m.textSha256,
-      m.feedUrl,
-      m.id,
-    ]);
-  }
-  return toCsv(rows, { bom: true });
+  return sharedEvidenceCsv(mentions, { schoolName: (m) => schoolNames.get(m.schoolId), bom: true });
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { csvCell, EVIDENCE_CSV_HEADER, evidenceCsv, toCsv } from '../../lib/digest/csv';
+import { evidenceCsv as webEvidenceCsv } from '../../lib/web/app';
 import { sampleMention, sampleMentions } from '../support/digest-sample';
 
 /** A small RFC 4180 parser for checking round trips. */
@@ -78,17 +79,18 @@ describe('evidenceCsv', () => {
     const rows = parseCsv(csv);
     expect(rows[0]).toEqual([...EVIDENCE_CSV_HEADER]);
     expect(rows).toHaveLength(1 + sampleMentions().length);
-    const byId = new Map(rows.slice(1).map((r) => [r[9], r]));
+    const byId = new Map(rows.slice(1).map((r) => [r[13], r]));
     const high = byId.get('m-high-1')!;
     expect(high[0]).toBe('Northgate Park Academy');
     expect(high[1]).toBe('2026-03-29T22:10:03.000Z');
     expect(high[2]).toBe('2026-03-29T21:47:00Z');
     expect(high[3]).toBe('https://social.example/@harlowfenparents/112233445566');
     expect(high[4]).toContain('wait outside the gates');
-    expect(high[5]).toBe('abuse');
+    expect(high[5]).toBe('Abuse or harassment');
     expect(high[6]).toBe('Threat (abuse.threat); Insult to staff (abuse.insult)');
     expect(high[7]).toBe('high');
-    expect(high[8]).toMatch(/^[a-f0-9]{64}$/);
+    expect(high[8]).toBe('new');
+    expect(high[11]).toMatch(/^[a-f0-9]{64}$/);
     // A mention without a published time leaves the cell empty.
     expect(byId.get('m-med-1')![2]).toBe('');
   });
@@ -101,7 +103,7 @@ describe('evidenceCsv', () => {
       url: '@evil',
       categories: [{ id: 'abuse.insult', family: 'abuse', label: 'Insult', policyClause: 'p', severity: 'low', reason: 'r' }],
     });
-    const rows = parseCsv(evidenceCsv([m]));
+    const rows = parseCsv(evidenceCsv([{ ...m, canonicalUrl: undefined }]));
     expect(rows).toHaveLength(2);
     expect(rows[1]![4]).toBe('\'=cmd|\' /C calc\'!A0, "quoted"\nnext line');
     expect(rows[1]![3]).toBe("'@evil");
@@ -109,5 +111,17 @@ describe('evidenceCsv', () => {
     expect(rows[1]![0]).toBe('northgate');
     // No cell starts with a formula character.
     for (const r of rows) for (const cell of r) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
+  });
+});
+
+describe('one evidence log for web and email', () => {
+  it('the web export and the email attachment have the same columns, the cleaned address and family names', () => {
+    const m = { ...sampleMentions()[0]!, url: 'https://news.example/a?utm_source=x&fbclid=y', canonicalUrl: 'https://news.example/a' };
+    const web = parseCsv(webEvidenceCsv([m], new Map([[m.schoolId, 'Northgate Park Academy']])).replace(/^\uFEFF/, ''));
+    const email = parseCsv(evidenceCsv([m], { schoolName: 'Northgate Park Academy' }));
+    expect(web[0]).toEqual(email[0]);
+    expect(web[0]).toEqual([...EVIDENCE_CSV_HEADER]);
+    expect(email[1]![3]).toBe('https://news.example/a');
+    expect(email[1]![5]).toBe(web[1]![5]);
   });
 });

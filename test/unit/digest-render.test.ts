@@ -86,7 +86,7 @@ describe('renderDigest: hostile feed text', () => {
   it('ignores a base address that is not http(s)', () => {
     const bad = render({ mentions: [m], webBaseUrl: 'javascript:alert(1)//' });
     expect(bad.html).not.toContain('/mentions/');
-    expect(bad.text).not.toContain('Full snapshot');
+    expect(bad.text).not.toContain('full snapshot:');
   });
 
   it('percent-encodes a link that carries markup characters', () => {
@@ -144,7 +144,7 @@ describe('renderDigest: content', () => {
 
   it('links each item to its snapshot page and shows the full web address as a link', () => {
     expect(r.html).toContain('href="https://schoolwatch.example/mentions/m-high-1"');
-    expect(r.text).toContain('Full snapshot: https://schoolwatch.example/mentions/m-high-1');
+    expect(r.text).toContain('Sign in to see the full snapshot: https://schoolwatch.example/mentions/m-high-1');
     expect(r.html).toContain('href="https://social.example/@harlowfenparents/112233445566"');
     expect(r.html).toContain('social.example'); // source host
     const noBase = render({ webBaseUrl: undefined });
