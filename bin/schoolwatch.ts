@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import { ConfigValidationError, exportConfig, importConfig } from '../lib/app/config';
 import { consoleLogger, type Logger } from '../lib/app/deps';
 import { describeSuppressionReason, liftSuppression, LiftSuppressionError } from '../lib/app/mail-events';
-import { pollOnce } from '../lib/app/poll-all';
+import { pollAndAlert } from '../lib/app/poll-all';
 import { eraseSchoolData, exportSchoolData, purgeExpired } from '../lib/app/retention';
 import { sendDigests } from '../lib/app/send-digests';
 import { ConfigError, loadEnv } from '../lib/config/env';
@@ -75,8 +75,8 @@ const commands: Record<string, Handler> = {
   async poll(args, log) {
     const { values } = parseArgs({ args, options: { once: { type: 'boolean' }, all: { type: 'boolean' } } });
     if (!values.once) throw new UsageError('poll needs --once (the scheduler in `npm start` polls continuously)');
-    return withCliRuntime(loadEnv(), { log, command: 'schoolwatch poll --once' }, async (deps) => {
-      const results = await pollOnce(deps, {
+    return withCliRuntime(loadEnv(), { log, mail: true, command: 'schoolwatch poll --once' }, async (deps, notes) => {
+      const { polls: results, alerts } = await pollAndAlert(deps, {
         all: values.all,
         onResult: (r, done, total) =>
           console.error(`[${done}/${total}] ${r.outcome === 'failed' ? `FAILED ${r.error?.code}: ${r.error?.message}` : `${r.outcome}: ${r.items} items, ${r.matched} matched, ${r.flagged} flagged, ${r.stored} new`} — ${r.url}`),
@@ -84,6 +84,8 @@ const commands: Record<string, Handler> = {
       const failed = results.filter((r) => r.outcome === 'failed').length;
       if (results.length === 0) console.log('No feeds are due. Use --all to poll every feed now, or add feeds with config import.');
       else console.log(`Polled ${results.length} feed(s): ${results.reduce((n, r) => n + r.stored, 0)} new flagged mention(s), ${failed} feed(s) failed.`);
+      for (const a of alerts.filter((x) => x.mentions > 0)) console.log(`urgent alert ${a.schoolId}: ${a.outcome} (${a.mentions} mention(s))${a.dueAt ? ` due ${a.dueAt}` : ''}${a.error ? ` — ${a.error}` : ''}`);
+      if (alerts.some((a) => a.outcome === 'sent')) notes.forEach((n) => console.error(n));
       return failed > 0 ? 2 : 0;
     });
   },

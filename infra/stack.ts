@@ -108,7 +108,7 @@ export class SchoolwatchStack extends Stack {
 
     // ---- functions
     const dispatch = fn('dispatch', ENTRIES.dispatch, 'Enqueues a poll job for every feed that is due', LAMBDA_MEMORY_MB.dispatch, Duration.minutes(1));
-    const poll = fn('poll', ENTRIES.poll, 'Fetches, matches, scores and stores one batch of feeds', LAMBDA_MEMORY_MB.poll, POLL_TIMEOUT);
+    const poll = fn('poll', ENTRIES.poll, 'Fetches, matches, scores and stores one batch of feeds; sends urgent alerts', LAMBDA_MEMORY_MB.poll, POLL_TIMEOUT);
     const digest = fn('digest', ENTRIES.digest, 'Sends the headteacher digests that are due this hour', LAMBDA_MEMORY_MB.digest, Duration.minutes(5));
     const web = fn('web', ENTRIES.web, 'Web pages and JSON API', LAMBDA_MEMORY_MB.web, Duration.seconds(29));
 
@@ -120,6 +120,8 @@ export class SchoolwatchStack extends Stack {
     poll.fn.addEnvironment('POLL_INTERVAL_MINUTES', String(config.pollIntervalMinutes));
     this.table.grantTo(digest.fn, 'readWrite');
     this.mailer.connect(digest.fn);
+    // Urgent alerts go from the poll that stored the mention (lib/app/urgent-alerts.ts), not the next digest run.
+    this.mailer.connect(poll.fn);
     this.table.grantTo(web.fn, 'readWrite');
 
     // SES bounce/complaint handler: wired only once its entry point exists.
@@ -174,6 +176,7 @@ export class SchoolwatchStack extends Stack {
     });
     const webBaseUrl = config.webBaseUrl ?? this.api.apiEndpoint;
     digest.fn.addEnvironment('WEB_BASE_URL', webBaseUrl);
+    poll.fn.addEnvironment('WEB_BASE_URL', webBaseUrl);
 
     // ---- users
     this.auth = new Auth(this, 'Auth', { webBaseUrl, domainPrefix: config.authDomainPrefix, deletionProtection: config.deletionProtection });

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Env } from '../config/env';
 import { createSesMailer } from '../digest/ses-mailer';
 import { createSafeFetcher } from '../feeds/fetch';
+import { createSafePoster } from '../feeds/post';
 import { createDynamoClient, createStore } from '../store';
 import { consoleLogger, type AppDeps } from './deps';
 
@@ -15,6 +16,7 @@ export function buildDeps(env: Env, overrides: Partial<AppDeps> = {}): AppDeps {
     store,
     fetcher: overrides.fetcher ?? createSafeFetcher({ userAgent: env.FEED_USER_AGENT, allowHosts: env.FEED_ALLOW_HOSTS }),
     mailer: overrides.mailer ?? createSesMailer({ region: env.AWS_REGION, endpoint: env.SES_ENDPOINT }),
+    poster: overrides.poster ?? createSafePoster({ allowHosts: env.FEED_ALLOW_HOSTS }),
     settings: overrides.settings ?? { mailFrom: env.MAIL_FROM, webBaseUrl: env.WEB_BASE_URL, pollIntervalMinutes: env.POLL_INTERVAL_MINUTES },
     clock: overrides.clock ?? (() => new Date()),
     newId: overrides.newId ?? randomUUID,

@@ -1,4 +1,5 @@
 import type { Mailer } from '../digest/types';
+import type { WebhookPoster } from '../feeds/post';
 import type { FeedFetcher } from '../feeds/types';
 import type { Store } from '../store';
 
@@ -21,6 +22,8 @@ export interface AppDeps {
   store: Store;
   fetcher: FeedFetcher;
   mailer: Mailer;
+  /** Posts urgent alerts to a trust's webhook (guarded like the fetcher); without it only the email goes. */
+  poster?: WebhookPoster;
   settings: AppSettings;
   clock: () => Date;
   newId: () => string;

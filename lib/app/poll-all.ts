@@ -1,5 +1,7 @@
+import type { AppDeps } from './deps';
 import { planPolls, type FeedJob, type PlanDeps } from './plan-polls';
 import { pollFeed, type PollDeps, type PollResult } from './poll-feed';
+import { sendUrgentAlerts, storedTargets, type AlertResult } from './urgent-alerts';
 
 /**
  * Feeds polled at once by default (the local scheduler, `poll --once`). Most of a poll is waiting on the
@@ -55,4 +57,14 @@ export async function pollOnce(
 ): Promise<PollResult[]> {
   const jobs = await planPolls(deps, { includeNotDue: options.all });
   return pollJobs(deps, jobs, options);
+}
+
+/**
+ * The poll path of `npm start`, `poll --once` and the demo: poll the due feeds, then send the urgent alerts
+ * for what this run stored (one email per school for everything it found) and any held alerts now due.
+ */
+export async function pollAndAlert(deps: AppDeps, options: PollJobsOptions & { all?: boolean } = {}): Promise<{ polls: PollResult[]; alerts: AlertResult[] }> {
+  const polls = await pollOnce(deps, options);
+  const alerts = await sendUrgentAlerts(deps, storedTargets(polls), { includeHeld: true });
+  return { polls, alerts };
 }

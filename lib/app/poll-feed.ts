@@ -38,6 +38,8 @@ export interface PollResult {
   stored: number;
   /** Items skipped because the previous poll already processed them for the same schools and configuration. */
   alreadyProcessed?: number;
+  /** Schools this poll stored new flagged mentions for: the urgent-alert run looks at these. */
+  storedFor?: { trustId: string; schoolId: string }[];
   error?: { code: string; message: string };
   nextPollAt: string;
 }
@@ -125,6 +127,7 @@ export async function pollFeed(deps: PollDeps, job: FeedJob): Promise<PollResult
       result.matched += counts.matched;
       result.flagged += counts.flagged;
       result.stored += counts.stored;
+      if (counts.stored && !result.storedFor?.some((t) => t.schoolId === school.school.id)) (result.storedFor ??= []).push({ trustId: school.trustId, schoolId: school.school.id });
     });
   }
   await deps.store.feeds.save(job.urlHash, {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CATEGORIES } from '../score/policy';
 
 /** Ids appear in DynamoDB keys and URLs, so they are kept to a safe slug alphabet. */
 export const Slug = z
@@ -53,6 +54,12 @@ export const ScoringTuning = z
   .strict();
 export type ScoringTuning = z.infer<typeof ScoringTuning>;
 
+/** Most addresses an urgent alert goes to (SES allows 50 per message). */
+export const MAX_ALERT_RECIPIENTS = 50;
+
+/** Threats, a named pupil with SEN/medical/safeguarding details, and shared log-ins cannot wait for the morning digest. */
+export const DEFAULT_URGENT_CATEGORIES: readonly string[] = ['abuse.threat', 'confidential.pupil-personal', 'confidential.credentials'];
+
 export const School = z
   .object({
     id: Slug,
@@ -63,6 +70,8 @@ export const School = z
     timezone: Timezone.default('Europe/London'),
     digestHour: z.number().int().min(0).max(23).default(7),
     recipients: z.array(z.string().email('must be an email address')).default([]),
+    /** Who gets urgent alerts (threats, pupil leaks, credentials) at once; unset means `recipients`. */
+    urgentRecipients: z.array(z.string().email('must be an email address')).max(MAX_ALERT_RECIPIENTS, `list at most ${MAX_ALERT_RECIPIENTS} addresses`).optional(),
     allClear: z.boolean().default(false),
     feeds: z.array(FeedSpec).default([]),
     scoring: ScoringTuning.optional(),
@@ -85,12 +94,35 @@ export const TrustRollup = z
   .strict();
 export type TrustRollup = z.infer<typeof TrustRollup>;
 
+const CategoryId = z.string().superRefine((id, ctx) => {
+  if (!CATEGORIES.has(id as never)) ctx.addIssue({ code: 'custom', message: `unknown category "${id}"; use one of ${[...CATEGORIES.keys()].join(', ')}` });
+});
+
+/**
+ * Where urgent alerts are also posted: a Microsoft Teams incoming webhook or any HTTPS endpoint. The body is
+ * signed with HMAC-SHA256 using `secret` (header X-Schoolwatch-Signature), so the receiver can check it came from us.
+ */
+export const AlertWebhook = z
+  .object({
+    kind: z.enum(['teams', 'generic'], { message: 'must be "teams" (Microsoft Teams incoming webhook) or "generic" (signed JSON)' }),
+    url: z
+      .string()
+      .url('must be a full web address starting with https://')
+      .refine((u) => /^https:\/\//i.test(u) || /^http:\/\/(?:127\.0\.0\.1|localhost|\[::1\])(?::\d+)?\//i.test(u), 'must start with https:// (plain http is only for a loopback test server listed in FEED_ALLOW_HOSTS)'),
+    secret: z.string().min(32, 'must be at least 32 characters (e.g. the output of `openssl rand -hex 32`)').max(256),
+  })
+  .strict();
+export type AlertWebhook = z.infer<typeof AlertWebhook>;
+
 export const Trust = z
   .object({
     id: Slug,
     name: Term,
     retentionMonths: z.number().int().min(1).max(120).default(12),
     rollup: TrustRollup.optional(),
+    /** Categories that send an urgent alert at once (default DEFAULT_URGENT_CATEGORIES); `[]` turns urgent alerts off. */
+    urgentCategories: z.array(CategoryId).max(CATEGORIES.size).optional(),
+    alertWebhook: AlertWebhook.optional(),
     schools: z.array(School).default([]),
   })
   .strict()

@@ -121,7 +121,7 @@ export function countMentions(mentions: ReadonlyArray<Mention>): DigestCounts {
   return counts;
 }
 
-function plural(n: number, one: string, many = `${one}s`): string {
+export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
@@ -315,7 +315,7 @@ interface ItemView {
   snapshotUrl?: string;
 }
 
-function itemView(m: Mention, index: number, school: School, base?: string): ItemView {
+export function itemView(m: Mention, index: number, school: School, base?: string): ItemView {
   const title = truncate(m.title ?? '', 400);
   const evidence = m.score?.evidence ?? [];
   // The cleaned address (tracking parameters removed, redirects unwrapped), as the web page shows it.
@@ -346,7 +346,7 @@ function itemView(m: Mention, index: number, school: School, base?: string): Ite
   };
 }
 
-function baseUrl(webBaseUrl?: string): string | undefined {
+export function baseUrl(webBaseUrl?: string): string | undefined {
   const u = safeHttpUrl(webBaseUrl);
   return u ? u.href.replace(/\/+$/, '') : undefined;
 }
@@ -385,7 +385,7 @@ ${all}
 <p style="margin:8px 0 0 0;font-family:${FONT};font-size:12px;line-height:17px;color:${MUTED};">A mention can fall into more than one family, so family totals can add up to more than the number of mentions.</p>`;
 }
 
-function itemHtml(v: ItemView): string {
+export function itemHtml(v: ItemView): string {
   const st = SEVERITY_STYLE[v.severity ?? 'none'];
   const fam = v.families.map((f) => escapeHtml(FAMILY_LABEL[f])).join(' · ');
   const title = v.titlePieces.length ? piecesHtml(v.titlePieces) : '<em>(no title)</em>';
@@ -441,7 +441,7 @@ ${v.snapshotUrl ? button(v.snapshotUrl, 'Sign in to see the full snapshot') : ''
 }
 
 /** Who an email is for: a school's digest or a trust's roll-up. Shared by the HTML and text frames. */
-interface Audience {
+export interface Audience {
   /** `Schoolwatch daily digest` or `Schoolwatch trust roll-up`. */
   kicker: string;
   /** Shown after the kicker (the trust's name on a school digest). */
@@ -487,7 +487,7 @@ interface Frame {
   body: string;
 }
 
-function frameHtml(f: Frame): string {
+export function frameHtml(f: Frame): string {
   const a = f.audience;
   const suffix = a.kickerSuffix ? oneLine(a.kickerSuffix) : '';
   return `<!DOCTYPE html>
@@ -535,7 +535,7 @@ ${f.allClear ? '' : `<p style="margin:0 0 6px 0;font-family:${FONT};font-size:12
 
 const RULE = '-'.repeat(64);
 
-function itemText(v: ItemView): string[] {
+export function itemText(v: ItemView): string[] {
   const sev = (v.severity ?? 'unrated').toUpperCase();
   const lines: string[] = [];
   lines.push(`${v.index}. [${sev}] ${v.titlePieces.length ? piecesText(v.titlePieces) : '(no title)'}`);
@@ -563,11 +563,11 @@ function itemText(v: ItemView): string[] {
   return lines;
 }
 
-function headerText(a: Audience, localDate: string): string[] {
+export function headerText(a: Audience, localDate: string): string[] {
   return [`${a.kicker}${a.kickerSuffix ? ` - ${oneLine(a.kickerSuffix)}` : ''}`, oneLine(a.title), formatLocalDate(localDate), ''];
 }
 
-function footerText(a: Audience, allClear: boolean): string[] {
+export function footerText(a: Audience, allClear: boolean): string[] {
   return [RULE, ...(allClear ? [] : [evidenceNote(a), '']), privacyNote(a, (s) => s), ''];
 }
 

@@ -1,11 +1,11 @@
 import type { AppDeps } from '../app/deps';
-import { pollOnce } from '../app/poll-all';
+import { pollAndAlert } from '../app/poll-all';
 import { purgeExpired } from '../app/retention';
 import { sendDigests } from '../app/send-digests';
 
 /**
- * The local stand-in for EventBridge Scheduler: every tick polls the feeds that are due and sends the
- * digests whose local hour has come; once a day it enforces retention. Ticks never overlap; an error is logged and the next tick tries again.
+ * The local stand-in for EventBridge Scheduler: every tick polls the feeds that are due, sends the urgent
+ * alerts for what it stored (and held alerts now due) and the digests whose local hour has come; once a day it enforces retention. Ticks never overlap; an error is logged and the next tick tries again.
  */
 export function startScheduler(deps: AppDeps, options: { tickMs?: number } = {}): { stop(): void; tick(): Promise<void> } {
   let running: Promise<void> | undefined;
@@ -14,7 +14,8 @@ export function startScheduler(deps: AppDeps, options: { tickMs?: number } = {})
     if (running) return running;
     running = (async () => {
       try {
-        const polled = await pollOnce(deps);
+        const { polls: polled, alerts } = await pollAndAlert(deps);
+        for (const a of alerts) if (a.outcome === 'sent' || a.outcome === 'unknown') deps.log.info(`urgent alert for ${a.schoolId}: ${a.outcome} (${a.mentions} mention(s))`);
         if (polled.length > 0) {
           const stored = polled.reduce((n, r) => n + r.stored, 0);
           const failed = polled.filter((r) => r.outcome === 'failed').length;

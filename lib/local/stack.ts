@@ -5,7 +5,7 @@ import type { Env } from '../config/env';
 import { buildDeps } from '../app/build-deps';
 import { importConfig } from '../app/config';
 import type { AppDeps, Logger } from '../app/deps';
-import { pollOnce } from '../app/poll-all';
+import { pollAndAlert } from '../app/poll-all';
 import { sendDigests } from '../app/send-digests';
 import { createDynamoClient, ensureTable } from '../store';
 import { createStore } from '../store';
@@ -109,7 +109,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       const summary = await importConfig(deps, demoConfig(demoFeeds.baseUrl));
       log.info(`demo trust loaded (${summary.created} created, ${summary.updated} updated, ${summary.unchanged} unchanged)`);
       demoUsers = await seedDemoUsers(deps);
-      const polled = await pollOnce(deps, { all: true });
+      const { polls: polled } = await pollAndAlert(deps, { all: true });
       log.info(`demo poll: ${polled.length} feed(s), ${polled.reduce((n, r) => n + r.flagged, 0)} flagged item(s), ${polled.reduce((n, r) => n + r.stored, 0)} new`);
       for (const d of await sendDigests(deps, { force: true })) log.info(`demo digest for ${d.schoolId}: ${d.outcome} (${d.mentions} mention(s))`);
     }

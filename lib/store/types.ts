@@ -29,4 +29,6 @@ export interface Mention {
   status: ReviewStatus;
   /** When an urgent alert about it was sent (ISO-8601 UTC); set by the alert run, never part of the evidence. */
   alertedAt?: string;
+  /** `unknown`: the alert send timed out, so it may or may not have arrived; it is not sent again. */
+  alertOutcome?: 'sent' | 'unknown';
 }

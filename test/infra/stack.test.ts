@@ -23,7 +23,8 @@ const RUNTIME_VARS = ['NODE_OPTIONS', 'POWERTOOLS_SERVICE_NAME'];
 /** Exactly the application variables each function reads (lib/config/env.ts). */
 const EXPECTED_ENV: Record<string, string[]> = {
   dispatch: ['QUEUE_URL', 'TABLE_NAME'],
-  poll: ['POLL_INTERVAL_MINUTES', 'TABLE_NAME'],
+  // poll sends urgent alerts in the run that stored the mention, so it gets the mailer's variable and the sign-in link base.
+  poll: ['MAIL_FROM', 'POLL_INTERVAL_MINUTES', 'TABLE_NAME', 'WEB_BASE_URL'],
   digest: ['MAIL_FROM', 'TABLE_NAME', 'WEB_BASE_URL'],
   web: ['COGNITO_CLIENT_ID', 'COGNITO_USER_POOL_ID', 'TABLE_NAME'],
   ...(existsSync(path.join(ROOT, 'functions/ses-events.ts')) ? { sesEvents: ['TABLE_NAME'] } : {}),
@@ -250,7 +251,7 @@ describe('IAM', () => {
     for (const [id, r] of ofType('AWS::IAM::Role')) expect(r.Properties.ManagedPolicyArns, id).toBeUndefined();
   });
 
-  it('dispatch only reads the table and sends jobs; only digest sends mail', () => {
+  it('dispatch only reads the table and sends jobs; only digest and poll (urgent alerts) send mail', () => {
     const dispatch = actionsOf('dispatch');
     expect(dispatch).toContain('dynamodb:Query');
     expect(dispatch).toContain('sqs:SendMessage');
@@ -259,7 +260,7 @@ describe('IAM', () => {
     expect(actionsOf('poll')).not.toContain('sqs:SendMessage');
     for (const name of Object.keys(stack.functions)) {
       const ses = actionsOf(name).filter((a) => a.startsWith('ses:'));
-      expect(ses.sort(), name).toEqual(name === 'digest' ? ['ses:SendEmail', 'ses:SendRawEmail'] : []);
+      expect(ses.sort(), name).toEqual(name === 'digest' || name === 'poll' ? ['ses:SendEmail', 'ses:SendRawEmail'] : []);
     }
   });
 
