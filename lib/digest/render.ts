@@ -254,12 +254,18 @@ export function excerptPieces(text: string, spans: ReadonlyArray<Span>): Piece[]
 /** Collapse whitespace across piece boundaries so the excerpt reads as one paragraph. */
 function tidy(pieces: Piece[]): Piece[] {
   const out: Piece[] = [];
+  let padded = false;
   for (const p of pieces) {
     if (p.kind === 'gap') {
       out.push(p);
       continue;
     }
-    const t = compactMasked(cleanText(p.text).replace(/\s+/g, ' '));
+    let t = compactMasked(cleanText(p.text).replace(/\s+/g, ' '));
+    // A masked value keeps its length with trailing spaces: keep them out of the highlight, and drop them
+    // before a space or punctuation that follows.
+    if (padded && !/^[\s.,;:!?)"'”’]/.test(t)) t = ` ${t}`;
+    padded = p.kind === 'mark' && t !== t.trimEnd();
+    if (p.kind === 'mark') t = t.trimEnd();
     if (t) out.push({ kind: p.kind, text: t });
   }
   const first = out[0];
@@ -335,7 +341,7 @@ export function itemView(m: Mention, index: number, school: School, base?: strin
     rawAddress: rawAddress ? truncate(oneLine(rawAddress), 500) : undefined,
     published: m.publishedAt ? formatLocal(m.publishedAt, school.timezone) : undefined,
     captured: formatLocal(m.capturedAt, school.timezone),
-    alerted: m.alertedAt ? formatLocal(m.alertedAt, school.timezone) : undefined,
+    alerted: m.alertedAt ? `${formatLocal(m.alertedAt, school.timezone)}${m.alertOutcome === 'unknown' ? ' (the send timed out, so delivery is not confirmed)' : ''}` : undefined,
     excerpt: tidy(excerptPieces(m.text ?? '', spansFor('text', m.text ?? '', evidence))),
     explanation: oneLine(m.score?.explanation ?? ''),
     categories: [...(m.score?.categories ?? [])]

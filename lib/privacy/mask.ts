@@ -87,7 +87,7 @@ export function maskText(text: string, options: MaskOptions = {}): string {
   collect(EMAIL, text, '[email]|[e]', ranges);
   collect(NI, text, '[NI number]|[NI no.]', ranges);
   collect(UPN, text, '[pupil no.]', ranges);
-  for (const p of findPostcodes(text)) ranges.push({ start: p.start, end: p.end, label: '[postcode]|[pc]' });
+  for (const p of findPostcodes(text)) ranges.push({ start: p.start, end: p.end, label: '[postcode]|[pcode]|[pc]' });
   collect(ADDRESS, text, '[address]', ranges);
   collect(LIVES_ON, text, '[address]', ranges, 2);
   for (const m of text.matchAll(CREDENTIAL)) {
@@ -135,7 +135,7 @@ function nameVariants(names: readonly string[]): string[] {
 
 /** Squeezes the padding `maskText` leaves (runs of spaces) for text that has no offsets to keep. */
 export function compactMasked(text: string): string {
-  return text.replace(/ {2,}/g, ' ').replace(/(?<=[\].•]) +([.,;:!?)]|['’]s\b)/g, '$1');
+  return text.replace(/ {2,}/g, ' ').replace(/(?<=[\].•]) +([.,;:!?)"”]|['’]s\b)/g, '$1');
 }
 
 const PERSON_NAME = /^\p{Lu}[\p{L}'’-]+(?:\s+(?:Mc|Mac|O['’])?\p{Lu}[\p{L}'’-]+){1,2}$/u;

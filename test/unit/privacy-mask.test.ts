@@ -55,6 +55,7 @@ describe('masking personal data for email', () => {
   it('leaves ordinary text alone and masks short identifiers with bullets', () => {
     expect(maskText('Ofsted rated the school Requires Improvement in 2025.')).toBe('Ofsted rated the school Requires Improvement in 2025.');
     expect(maskText('M1 1AA')).toBe('[pc]  ');
+    expect(maskText('CM20 3QT')).toBe('[pcode] ');
     expect(initials("Maisie O'Neill")).toBe('M. O.');
   });
 });
