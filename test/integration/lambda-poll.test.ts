@@ -5,6 +5,7 @@ import { importConfig } from '../../lib/app/config';
 import type { FeedJob } from '../../lib/app/plan-polls';
 import { feedKey } from '../../lib/feeds';
 import type { Store } from '../../lib/store';
+import { startMailServer, type MailServer } from '../../lib/local/mail-server';
 import { startTestDynamo, type TestDynamo } from '../support/dynamo';
 import { startFeedServer, type FeedServer } from '../support/feed-server';
 
@@ -54,13 +55,15 @@ const job = (url: string, ...schoolIds: string[]): FeedJob => ({ url, urlHash: f
 describe('poll Lambda handler', () => {
   let dynamo: TestDynamo;
   let feeds: FeedServer;
+  let mail: MailServer;
   let store: Store;
   let handler: Handler;
   let event: SQSEvent;
   const saved = { ...process.env };
 
   beforeAll(async () => {
-    [dynamo, feeds] = await Promise.all([startTestDynamo(), startFeedServer()]);
+    [dynamo, feeds, mail] = await Promise.all([startTestDynamo(), startFeedServer(), startMailServer({ port: 0 })]);
+    await mail.clear();
     const fresh = await dynamo.freshStore();
     store = fresh.store;
     feeds.route('/northgate.xml', (_req, res) => {
@@ -69,6 +72,14 @@ describe('poll Lambda handler', () => {
           { id: 'n1', title: 'Parents angry at Northgate Park Academy', text: 'the head at Northgate Park Academy is a useless idiot and a disgrace' },
           { id: 'n2', title: 'Northgate Park Academy inspection', text: 'Northgate Park Academy was rated requires improvement by Ofsted inspectors' },
           { id: 'n3', title: 'Sports day', text: 'sports day at Northgate Park Academy moved to Friday because of rain' },
+        ]),
+      );
+    });
+    feeds.route('/harbour.xml', (_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(
+        rss([
+          { id: 'h1', title: 'Harbour View School', text: 'I will burn Harbour View School down tonight, you have been warned.' },
+          { id: 'h2', title: 'Harbour View School again', text: 'Someone should wait for the head of Harbour View School outside the gates and teach him a lesson.' },
         ]),
       );
     });
@@ -87,6 +98,7 @@ describe('poll Lambda handler', () => {
             schools: [
               { id: 'northgate', name: 'Northgate Park Academy', feeds: [{ source: 'rss', url: feeds.url('/northgate.xml') }, { source: 'rss', url: feeds.url('/gone.xml') }] },
               { id: 'kestrel', name: 'Kestrel Primary School', feeds: [{ source: 'rss', url: feeds.url('/kestrel.xml') }] },
+              { id: 'harbour', name: 'Harbour View School', recipients: ['head@harbour.example'], feeds: [{ source: 'rss', url: feeds.url('/harbour.xml') }] },
             ],
           },
         ],
@@ -98,6 +110,9 @@ describe('poll Lambda handler', () => {
       DYNAMODB_ENDPOINT: dynamo.server.endpoint,
       AWS_REGION: 'eu-west-2',
       FEED_ALLOW_HOSTS: feeds.hostPort,
+      SES_ENDPOINT: mail.endpoint,
+      MAIL_FROM: 'alerts@schoolwatch.test',
+      WEB_BASE_URL: 'https://schoolwatch.example',
       POWERTOOLS_LOG_LEVEL: 'SILENT',
       AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
     });
@@ -117,7 +132,7 @@ describe('poll Lambda handler', () => {
 
   afterAll(async () => {
     process.env = saved;
-    await Promise.all([dynamo?.stop(), feeds?.close()]);
+    await Promise.all([dynamo?.stop(), feeds?.close(), mail?.stop()]);
   });
 
   const mentionCounts = async () => ({
@@ -162,6 +177,17 @@ describe('poll Lambda handler', () => {
     expect(await mentionCounts()).toEqual(before);
     const broken = await store.feeds.get(feedKey(feeds.url('/gone.xml')));
     expect(broken?.consecutiveFailures).toBe(2);
+  });
+
+  it('sends one Urgent: email from the invocation that stored two threats, and none when SQS redelivers it', async () => {
+    const threats: SQSEvent = { Records: [record('harbour', JSON.stringify(job(feeds.url('/harbour.xml'), 'harbour')))] };
+    expect((await handler(threats, context)).batchItemFailures).toEqual([]);
+    await handler(threats, context);
+    const urgent = (await mail.fetchStore()).filter((e) => e.subject.startsWith('Urgent:'));
+    expect(urgent).toHaveLength(1);
+    expect(urgent[0]!.subject).toContain('Harbour View School: 2 items');
+    expect(urgent[0]!.destination.to).toEqual(['head@harbour.example']);
+    expect(urgent[0]!.body.text).toContain('https://schoolwatch.example/mentions/');
   });
 
   it('hands every job back to SQS for a retry when the store cannot be written (last: it deletes the table)', async () => {

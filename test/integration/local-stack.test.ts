@@ -41,10 +41,17 @@ describe('local stack with --demo', () => {
     expect(res.headers.get('content-security-policy')).toContain("default-src 'none'");
   });
 
-  it('delivers one digest per demo school to the mail viewer', async () => {
+  it('delivers one urgent alert and one digest per demo school to the mail viewer', async () => {
     const res = await fetch(new URL('store', stack.mailViewerUrl));
-    const body = (await res.json()) as { emails: unknown[] };
-    expect(body.emails).toHaveLength(2);
+    const body = (await res.json()) as { emails: { subject: string; body: { text?: string } }[] };
+    expect(body.emails).toHaveLength(4);
+    // The threat against a teacher and the leak about a pupil do not wait for the digest.
+    const urgent = body.emails.filter((e) => e.subject.startsWith('Urgent:'));
+    expect(urgent.map((e) => e.subject).sort()).toEqual([expect.stringContaining('Northgate Park Academy'), expect.stringContaining("St Brendan's")]);
+    const digests = body.emails.filter((e) => !e.subject.startsWith('Urgent:'));
+    expect(digests).toHaveLength(2);
+    expect(digests.every((d) => (d.body.text ?? '').includes('Urgent alert: alerted at'))).toBe(true);
+    expect(JSON.stringify(body.emails)).not.toContain('07700 900123');
   });
 
   it('refuses a second process on the same data folder with a clear message', async () => {

@@ -75,7 +75,7 @@ describe('SES mailer against aws-ses-v2-local (in process)', () => {
     expect(att.contentType).toMatch(/^text\/csv/);
     const csv = Buffer.from(att.content, 'base64').toString('utf8');
     expect(csv).toBe(rendered.csv);
-    expect(csv).toContain('SHA-256 of snapshot text');
+    expect(csv).toContain('SHA-256 of captured text');
     expect(csv.trim().split('\r\n')).toHaveLength(1 + sampleMentions().length);
   });
 
