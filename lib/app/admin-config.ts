@@ -160,7 +160,8 @@ export async function saveTrustSettings(deps: Deps, principal: Principal, draft:
   if (!current) throw new ConfigNotFoundError(`No trust "${principal.trustId}" is configured.`);
   const parsed = TrustSettings.safeParse(draft);
   if (!parsed.success) throw new AdminConfigError(problemsFrom(parsed.error.issues));
-  const meta: TrustMeta = { id: current.id, ...parsed.data };
+  // Settings this form does not show (urgent categories, the alert webhook) are kept as they are.
+  const meta: TrustMeta = { ...current, id: current.id, name: parsed.data.name, retentionMonths: parsed.data.retentionMonths, rollup: parsed.data.rollup };
   // The same write path as `config import` (a trust with no schools listed leaves its schools as they are).
   await deps.store.config.importConfig({ trusts: [{ ...meta, schools: [] }] });
   return meta;
@@ -195,7 +196,7 @@ const prefixed = (p: Record<string, string>, prefix: string) => Object.fromEntri
 // ---- the school form: flat form fields ⇄ a school draft (pure, unit-tested)
 
 export const FEED_SOURCES = ['rss', 'google-news', 'bing-news', 'reddit', 'mastodon-tag'] as const;
-export const LIST_FIELDS = ['aliases', 'context', 'exclude', 'recipients'] as const;
+export const LIST_FIELDS = ['aliases', 'context', 'exclude', 'recipients', 'urgentRecipients'] as const;
 
 export interface FeedRow {
   source: string;
@@ -217,6 +218,8 @@ export interface SchoolFormValues {
   context: string;
   exclude: string;
   recipients: string;
+  /** Empty: urgent alerts go to the digest recipients. */
+  urgentRecipients: string;
   feeds: FeedRow[];
 }
 
@@ -234,6 +237,7 @@ export function schoolToForm(s: School): SchoolFormValues {
     context: s.context.join('\n'),
     exclude: s.exclude.join('\n'),
     recipients: s.recipients.join('\n'),
+    urgentRecipients: (s.urgentRecipients ?? []).join('\n'),
     feeds: s.feeds.map((f) => ({
       ...blankRow(),
       source: f.source,
@@ -256,6 +260,7 @@ export const emptySchoolForm = (): SchoolFormValues => ({
   context: '',
   exclude: '',
   recipients: '',
+  urgentRecipients: '',
   feeds: [],
 });
 
@@ -281,6 +286,7 @@ export function formFromBody(body: Record<string, unknown>): SchoolFormValues {
     context: s('context'),
     exclude: s('exclude'),
     recipients: s('recipients'),
+    urgentRecipients: s('urgentRecipients'),
     feeds: [...rows.entries()].sort(([a], [b]) => a - b).map(([, r]) => r),
   };
 }
@@ -314,6 +320,7 @@ export function draftFromForm(v: SchoolFormValues): { draft: Record<string, unkn
       context: lines(v.context),
       exclude: lines(v.exclude),
       recipients: lines(v.recipients),
+      ...(lines(v.urgentRecipients ?? '').length ? { urgentRecipients: lines(v.urgentRecipients) } : {}),
       timezone: v.timezone,
       digestHour: /^\d{1,2}$/.test(v.digestHour) ? Number(v.digestHour) : v.digestHour,
       allClear: v.allClear,

@@ -84,6 +84,7 @@ ${area(p, 'aliases', 'Aliases', v.aliases, 'Other names people use, one per line
 ${area(p, 'context', 'Context words', v.context, 'Words that confirm a short alias means this school, one per line')}
 ${area(p, 'exclude', 'Exclusions', v.exclude, 'Phrases that mean it is not the school (a shop, a church), one per line')}
 ${area(p, 'recipients', 'Digest recipients', v.recipients, 'Email addresses, one per line')}
+${area(p, 'urgentRecipients', 'Urgent-alert recipients', v.urgentRecipients, 'Who gets an email at once about a threat, a pupil leak or shared log-ins: one address per line. Leave empty to use the digest recipients.')}
 </div>
 <div class="cols2">
 ${text(p, 'timezone', 'Timezone', v.timezone, 'IANA name, e.g. Europe/London')}

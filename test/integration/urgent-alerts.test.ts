@@ -251,3 +251,24 @@ describe('urgent alerts', () => {
     await strict.close();
   });
 });
+
+describe('admin edits keep the urgent-alert settings', () => {
+  it('saving trust settings or the school form loses neither urgentCategories, the webhook nor urgentRecipients', async () => {
+    const { saveTrustSettings, saveSchool, schoolToForm, draftFromForm } = await import('../../lib/app/admin-config');
+    const d = deps();
+    await importConfig(d, config({ urgentCategories: ['abuse.threat'], alertWebhook: { kind: 'generic', url: hook.url, secret: SECRET } }));
+    const admin = { subject: 'a', email: 'admin@meridian.example', role: 'admin' as const, trustId: 'meridian' };
+    await saveTrustSettings(d, admin, { name: 'Meridian Learning Trust (renamed)', retentionMonths: 24 });
+    const trust = await store.config.getTrust('meridian');
+    expect(trust).toMatchObject({ name: 'Meridian Learning Trust (renamed)', urgentCategories: ['abuse.threat'], alertWebhook: { kind: 'generic' } });
+
+    const ref = await store.config.getSchool('northgate', 'meridian');
+    const form = schoolToForm(ref!.school);
+    expect(form.urgentRecipients).toBe('dsl@northgate.example\nhead@northgate.example');
+    await saveSchool(d, admin, 'northgate', draftFromForm({ ...form, name: 'Northgate Park Academy' }).draft);
+    expect((await store.config.getSchool('northgate', 'meridian'))!.school.urgentRecipients).toEqual(['dsl@northgate.example', 'head@northgate.example']);
+    // An empty box means "the digest recipients".
+    await saveSchool(d, admin, 'northgate', draftFromForm({ ...form, urgentRecipients: '' }).draft);
+    expect((await store.config.getSchool('northgate', 'meridian'))!.school.urgentRecipients).toBeUndefined();
+  });
+});
