@@ -78,6 +78,7 @@ function facts(m: ReviewedMention, school: SchoolRef['school'] | undefined) {
 <dt>Web address</dt><dd>${link ? html`<a href="${link.href}" rel="noopener noreferrer nofollow" target="_blank">${link.href}</a>` : html`<span>${m.url ? visible(m.url) : 'none given'}</span> <span class="muted">(not a web link)</span>`}${asFound}</dd>
 <dt>Published</dt><dd>${when(m.publishedAt, tz)}</dd>
 <dt>Captured</dt><dd>${when(m.capturedAt, tz)}</dd>
+${m.alertedAt ? html`<dt>Urgent alert</dt><dd>${when(m.alertedAt, tz)}${m.alertOutcome === 'unknown' ? html` <span class="muted">(the send timed out, so delivery is not confirmed)</span>` : ''}</dd>` : ''}
 <dt>Author</dt><dd>${m.author ? visible(m.author) : html`<span class="muted">not given</span>`}</dd>
 <dt>Source feed</dt><dd><code>${visible(m.feedUrl)}</code></dd>
 ${m.feedItemId ? html`<dt>Feed item id</dt><dd><code>${visible(m.feedItemId)}</code></dd>` : ''}
