@@ -90,10 +90,13 @@ export function maskText(text: string, options: MaskOptions = {}): string {
   for (const p of findPostcodes(text)) ranges.push({ start: p.start, end: p.end, label: '[postcode]|[pcode]|[pc]' });
   collect(ADDRESS, text, '[address]', ranges);
   collect(LIVES_ON, text, '[address]', ranges, 2);
-  for (const m of text.matchAll(CREDENTIAL)) {
+  // exec, not matchAll: the next search starts inside this secret, so "login: x / password: y" masks both.
+  const cred = new RegExp(CREDENTIAL.source, CREDENTIAL.flags);
+  for (let m = cred.exec(text); m; m = cred.exec(text)) {
     const secret = m[1];
+    const start = m.index + m[0].length - (secret?.length ?? 0);
+    cred.lastIndex = secret ? start + 1 : m.index + m[0].length;
     if (!secret || NOT_A_SECRET.test(secret)) continue;
-    const start = m.index! + m[0].lastIndexOf(secret);
     ranges.push({ start, end: start + secret.length, label: '[hidden]|[x]' });
   }
   if (options.dates) for (const d of findDates(text)) ranges.push({ start: d.start, end: d.end, label: '[date]|[d]' });

@@ -87,3 +87,28 @@ describe('every email and attachment carries the masked evidence', () => {
     expect(r.html).toContain('alerted at Wed 1 Jul 2026, 09:05 BST');
   });
 });
+
+describe('maskText on the shapes people really write', () => {
+  const cases: [string, string, string][] = [
+    ['mobile with +44', 'text her on +44 7700 900123 tonight', '+44 7700 900123'],
+    ['mobile run together', 'his number is 07700900123', '07700900123'],
+    ['landline with brackets', 'ring (01632) 960 001 after six', '960 001'],
+    ['NI number without spaces', 'NI AB123456C on the form', 'AB123456C'],
+    ['personal email', 'email j.smith1987@hotmail.co.uk', 'j.smith1987@hotmail.co.uk'],
+    ['street address', 'she lives at 22 Acacia Avenue with her nan', '22 Acacia Avenue'],
+    ['lives on a street', 'he lives on Mill Lane near the shop', 'Mill Lane'],
+    ['postcode alone', 'somewhere in HF3 9ZZ apparently', 'HF3 9ZZ'],
+    ['pin', 'the door PIN is 4471', '4471'],
+    ['username and password pair', 'login: jsmith2 / password: Fen!2026', 'Fen!2026'],
+  ];
+  it.each(cases)('%s', (_what, text, secret) => {
+    const masked = maskText(text);
+    expect(masked).toHaveLength(text.length);
+    expect(masked).not.toContain(secret);
+  });
+
+  it('dates of birth in confidential items, written in words too', () => {
+    expect(maskText('born 3rd March 2015, in Year 6', { dates: true })).not.toContain('3rd March 2015');
+    expect(maskText('DOB 03/03/2015', { dates: true })).not.toContain('03/03/2015');
+  });
+});
