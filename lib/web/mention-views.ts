@@ -3,6 +3,7 @@ import type { Principal } from '../auth/principal';
 import type { SchoolRef } from '../config/schema';
 import { formatLocal } from '../digest/schedule';
 import { safeHttpUrl } from '../digest/text';
+import { familyName } from '../digest/vocabulary';
 import { STATUSES, type MentionList, type ReviewedMention } from '../app/mentions-query';
 import type { ReviewEvent, ViewEvent } from '../store/review-store';
 import { filterForm, filterQuery, type RawFilters } from './filters-view';
@@ -104,7 +105,7 @@ function titleWithEvidence(m: ReviewedMention) {
 function why(m: ReviewedMention) {
   return html`<p>${m.score.explanation}</p>
 <ul class="cats">${m.score.categories.map(
-    (cat) => html`<li><strong>${cat.label}</strong> <span class="muted">(${cat.family}, ${cat.severity})</span>: ${cat.reason}.<br><span class="small">Policy clause: ${cat.policyClause}</span></li>`,
+    (cat) => html`<li><strong>${cat.label}</strong> <span class="muted">(${familyName(cat.family)}, ${cat.severity})</span>: ${cat.reason}.<br><span class="small">Policy clause: ${cat.policyClause}</span></li>`,
   )}</ul>
 <p class="small muted">School match: ${m.match.reason}</p>`;
 }
