@@ -6,8 +6,12 @@
  *   npm run eval -- --olid FILE                    # macro-F1 of the abuse family on a TweetEval/OLID TSV
  *   npm run eval -- --set FILE --no-schools        # score text alone (mentioned is then always true)
  *   npm run eval -- --write BENCHMARKS.md          # the standard report set, written into FILE's "Scorer quality" section
+ *   npm run eval -- --functional dev|heldout|both|none
+ *                                                  # school functional suite (data/functional/), accuracy per
+ *                                                  # functionality; `both` is the default after the set report
  *
- * Prints precision, recall and F1 for `flagged` and per family, mention accuracy and a confusion list.
+ * Prints precision, recall and F1 for `flagged` and per family, mention accuracy and a confusion list,
+ * then the functional suite's accuracy per functionality for dev and held-out templates separately.
  * OLID/TweetEval texts are scored the way assessItem scores any text without schools (text alone).
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -16,7 +20,10 @@ import { parseArgs } from 'node:util';
 import { machineLine, replaceSection } from '../bench/machine';
 import { assessItem, loadSchoolsFile } from '../lib/score/assess';
 import modelFile from '../lib/score/model/abuse-lr.json';
+import { generateSuite, loadSuiteData } from '../lib/functional/load';
+import type { Half } from '../lib/functional/expand';
 import { readJsonl, readTweetEval } from './lib-eval/datasets';
+import { formatFunctional, functionalRows } from './lib-eval/functional';
 import { count, emptyCounts, macroF1, prf, type Counts } from './lib-eval/metrics';
 import { evaluate, formatReport, type EvalReport } from './lib-eval/report';
 
@@ -28,6 +35,8 @@ const { values: args } = parseArgs({
     olid: { type: 'string' },
     quiet: { type: 'boolean', default: false },
     write: { type: 'string' },
+    functional: { type: 'string' },
+    'functional-data': { type: 'string', default: 'data/functional' },
     data: { type: 'string', default: resolve(process.cwd(), '../shared/datasets') },
     'shared-eval': { type: 'string', default: resolve(process.cwd(), '../shared/eval') },
   },
@@ -120,6 +129,27 @@ function qualitySection(): string {
   return lines.join('\n');
 }
 
+const FUNCTIONAL_CHOICES: Record<string, Half[]> = { dev: ['dev'], heldout: ['heldout'], both: ['dev', 'heldout'], none: [] };
+
+/** The school functional suite, expanded in memory and scored with its own schools file. */
+function runFunctional(choice: string): void {
+  const halves = FUNCTIONAL_CHOICES[choice];
+  if (!halves) {
+    console.error(`--functional must be one of dev, heldout, both or none (got "${choice}")`);
+    process.exit(2);
+  }
+  if (!halves.length) return;
+  const dir = args['functional-data'];
+  const data = loadSuiteData(dir);
+  const schools = loadSchoolsFile(JSON.parse(readFileSync(`${dir}/schools.json`, 'utf8')));
+  for (const half of halves) {
+    const items = generateSuite(data, [half]);
+    const results = items.map((it) => assessItem({ id: it.id, school: it.school, title: it.title, text: it.text }, schools));
+    const label = half === 'dev' ? 'dev templates (tune on these)' : 'held-out templates (report only)';
+    console.log(`\n${formatFunctional(`functional suite, ${label}`, functionalRows(items, results))}`);
+  }
+}
+
 if (args.write) {
   const section = qualitySection();
   const current = existsSync(args.write) ? readFileSync(args.write, 'utf8') : '';
@@ -128,9 +158,13 @@ if (args.write) {
   console.log(`\nwrote the scorer-quality section of ${args.write}`);
 } else if (args.olid) {
   runOlid(args.olid);
+} else if (args.functional && !args.set) {
+  runFunctional(args.functional);
 } else {
   const set = args.set ?? 'data/eval/holdout.jsonl';
   const schools = args['no-schools'] ? undefined : (args.schools ?? (args.set ? undefined : 'data/eval/schools.json'));
   if (args.set && !args.schools && !args['no-schools']) console.error('note: no --schools given, so every item counts as mentioned');
   runSet(set, schools);
+  // the functional suite follows the default report; with --set it runs only when asked for
+  runFunctional(args.functional ?? (args.set ? 'none' : 'both'));
 }
