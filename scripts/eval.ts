@@ -9,6 +9,7 @@
  *   npm run eval -- --functional dev|heldout|both|none
  *                                                  # school functional suite (data/functional/), accuracy per
  *                                                  # functionality; `both` is the default after the set report
+ *   npm run eval -- --functional dev --examples 3  # plus up to 3 wrong dev cases per functionality (never held-out ones)
  *
  * Prints precision, recall and F1 for `flagged` and per family, mention accuracy and a confusion list,
  * then the functional suite's accuracy per functionality for dev and held-out templates separately.
@@ -21,9 +22,10 @@ import { machineLine, replaceSection } from '../bench/machine';
 import { assessItem, loadSchoolsFile } from '../lib/score/assess';
 import modelFile from '../lib/score/model/abuse-lr.json';
 import { generateSuite, loadSuiteData } from '../lib/functional/load';
-import type { Half } from '../lib/functional/expand';
+import type { FunctionalItem, Half } from '../lib/functional/expand';
+import type { Assessment } from '../lib/score/assess';
 import { readJsonl, readTweetEval } from './lib-eval/datasets';
-import { formatFunctional, functionalRows } from './lib-eval/functional';
+import { formatFailures, formatFunctional, functionalRows, functionalSummary } from './lib-eval/functional';
 import { count, emptyCounts, macroF1, prf, type Counts } from './lib-eval/metrics';
 import { evaluate, formatReport, type EvalReport } from './lib-eval/report';
 
@@ -36,6 +38,7 @@ const { values: args } = parseArgs({
     quiet: { type: 'boolean', default: false },
     write: { type: 'string' },
     functional: { type: 'string' },
+    examples: { type: 'string', default: '0' },
     'functional-data': { type: 'string', default: 'data/functional' },
     data: { type: 'string', default: resolve(process.cwd(), '../shared/datasets') },
     'shared-eval': { type: 'string', default: resolve(process.cwd(), '../shared/eval') },
@@ -125,28 +128,48 @@ function qualitySection(): string {
           : '.'),
     );
   }
+  const functional = scoreFunctional(['dev', 'heldout']);
+  lines.push(...functional.flatMap(({ half, items, results }) => ['', functionalSummary(`School functional suite (data/functional), ${half === 'dev' ? '**dev** templates' : '**held-out** templates'}`, functionalRows(items, results))]));
   lines.push('', 'Tuned on: data/eval/items.jsonl (rules written against it, classifier trains on it) and TweetEval train. Reported only: holdout and TweetEval val. The OLID test split is not used.');
   return lines.join('\n');
 }
 
 const FUNCTIONAL_CHOICES: Record<string, Half[]> = { dev: ['dev'], heldout: ['heldout'], both: ['dev', 'heldout'], none: [] };
 
+interface FunctionalHalf {
+  half: Half;
+  items: FunctionalItem[];
+  results: Assessment[];
+}
+
 /** The school functional suite, expanded in memory and scored with its own schools file. */
+function scoreFunctional(halves: readonly Half[]): FunctionalHalf[] {
+  const dir = args['functional-data'];
+  const data = loadSuiteData(dir);
+  const schools = loadSchoolsFile(JSON.parse(readFileSync(`${dir}/schools.json`, 'utf8')));
+  return halves.map((half) => {
+    const items = generateSuite(data, [half]);
+    return { half, items, results: items.map((it) => assessItem({ id: it.id, school: it.school, title: it.title, text: it.text }, schools)) };
+  });
+}
+
+const FUNCTIONAL_LABEL: Record<Half, string> = { dev: 'dev templates (tune on these)', heldout: 'held-out templates (report only)' };
+
 function runFunctional(choice: string): void {
   const halves = FUNCTIONAL_CHOICES[choice];
+  const examples = Number(args.examples);
   if (!halves) {
     console.error(`--functional must be one of dev, heldout, both or none (got "${choice}")`);
     process.exit(2);
   }
-  if (!halves.length) return;
-  const dir = args['functional-data'];
-  const data = loadSuiteData(dir);
-  const schools = loadSchoolsFile(JSON.parse(readFileSync(`${dir}/schools.json`, 'utf8')));
-  for (const half of halves) {
-    const items = generateSuite(data, [half]);
-    const results = items.map((it) => assessItem({ id: it.id, school: it.school, title: it.title, text: it.text }, schools));
-    const label = half === 'dev' ? 'dev templates (tune on these)' : 'held-out templates (report only)';
-    console.log(`\n${formatFunctional(`functional suite, ${label}`, functionalRows(items, results))}`);
+  if (!Number.isInteger(examples) || examples < 0) {
+    console.error(`--examples must be a whole number of cases (got "${args.examples}")`);
+    process.exit(2);
+  }
+  for (const { half, items, results } of scoreFunctional(halves)) {
+    console.log(`\n${formatFunctional(`functional suite, ${FUNCTIONAL_LABEL[half]}`, functionalRows(items, results))}`);
+    // wrong cases are shown for dev only: reading held-out failures would turn them into dev
+    if (half === 'dev' && examples > 0) console.log(formatFailures(items, results, examples));
   }
 }
 

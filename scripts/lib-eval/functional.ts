@@ -60,3 +60,33 @@ export function formatFunctional(name: string, rows: readonly FunctionalRow[]): 
   if (min) lines.push(`  minimum: ${acc(min).toFixed(3)} (${min.functionality})`);
   return lines.join('\n');
 }
+
+/** One Markdown line: overall accuracy and the weakest functionalities. */
+export function functionalSummary(name: string, rows: readonly FunctionalRow[]): string {
+  const acc = (r: FunctionalRow) => (r.n ? r.correct / r.n : 1);
+  const n = rows.reduce((s, r) => s + r.n, 0);
+  const correct = rows.reduce((s, r) => s + r.correct, 0);
+  const weakest = [...rows].sort((a, b) => acc(a) - acc(b)).slice(0, 3);
+  const atLeast90 = rows.filter((r) => acc(r) >= 0.9).length;
+  return (
+    `${name}: ${n} cases over ${rows.length} functionalities, accuracy ${(correct / Math.max(1, n)).toFixed(3)}; ` +
+    `${atLeast90} of ${rows.length} functionalities at 0.90 or more; lowest ${weakest.map((r) => `${r.functionality} ${acc(r).toFixed(3)}`).join(', ')}.`
+  );
+}
+
+/** Up to `perFunctionality` wrong cases of each functionality, with what the scorer said. */
+export function formatFailures(items: readonly FunctionalItem[], results: readonly Assessment[], perFunctionality: number): string {
+  const shown = new Map<string, number>();
+  const lines = ['  wrong cases (dev):'];
+  items.forEach((item, i) => {
+    const r = results[i]!;
+    const c = caseCorrect(item, r);
+    if (c.ok || (shown.get(item.functionality) ?? 0) >= perFunctionality) return;
+    shown.set(item.functionality, (shown.get(item.functionality) ?? 0) + 1);
+    const want = item.expect.mentioned ? (item.expect.family ?? 'not flagged') : 'not mentioned';
+    const got = !r.mentioned ? 'not mentioned' : r.flagged ? r.families.join('+') : 'not flagged';
+    const why = r.categories.map((k) => k.id).join(', ');
+    lines.push(`    ${item.id}: expected ${want}, got ${got}${why ? ` (${why})` : ''}: ${JSON.stringify(item.text.length > 140 ? `${item.text.slice(0, 137)}...` : item.text)}`);
+  });
+  return lines.join('\n');
+}

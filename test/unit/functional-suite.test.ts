@@ -5,9 +5,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { expand, FunctionalDataError, SCHOOL_SLOTS, slotsOf, validate, type Placeholders, type Template } from '../../lib/functional/expand';
+import { expand, FunctionalDataError, SCHOOL_SLOTS, slotsOf, validate, type ExpectedFamily, type FunctionalItem, type Placeholders, type Template } from '../../lib/functional/expand';
 import { generateSuite, loadSuiteData } from '../../lib/functional/load';
-import { loadSchoolsFile } from '../../lib/score/assess';
+import { loadSchoolsFile, type Assessment } from '../../lib/score/assess';
+import type { Family } from '../../lib/score/types';
+import { caseCorrect, formatFunctional, functionalRows } from '../../scripts/lib-eval/functional';
 
 const data = loadSuiteData();
 const { placeholders, templates } = data;
@@ -161,5 +163,30 @@ describe('functional suite validation', () => {
 
   it('stops at the number of distinct combinations a template allows', () => {
     expect(expand(tiny, [ok], { half: 'dev', perTemplate: 10 }).map((it) => it.text).sort()).toEqual(['A School one', 'A School two']);
+  });
+});
+
+describe('functional suite counting', () => {
+  const item = (mentioned: boolean, flag: boolean, family: ExpectedFamily): FunctionalItem => ({
+    id: 'x', school: 'a', source: 'forum', title: '', text: 't', expect: { mentioned, flag, family }, functionality: 'f', template: 't', half: 'dev',
+  });
+  const got = (mentioned: boolean, families: Family[]): Assessment => ({ id: 'x', mentioned, flagged: families.length > 0, score: 0, families, categories: [], evidence: [] });
+
+  it('needs the exact family for flagged cases, and only "not mentioned" for same-named places', () => {
+    expect(caseCorrect(item(true, true, 'both'), got(true, ['confidential', 'abuse'])).ok).toBe(true);
+    expect(caseCorrect(item(true, true, 'both'), got(true, ['confidential']))).toEqual({ ok: false, why: 'family' });
+    expect(caseCorrect(item(true, false, null), got(true, ['abuse']))).toEqual({ ok: false, why: 'flag' });
+    expect(caseCorrect(item(false, false, null), got(false, []))).toEqual({ ok: true });
+    expect(caseCorrect(item(false, false, null), got(true, []))).toEqual({ ok: false, why: 'mention' });
+  });
+
+  it('reports n, accuracy and the kind of error per functionality', () => {
+    const items = [item(true, true, 'abuse'), item(true, true, 'abuse'), { ...item(true, false, null), functionality: 'g' }];
+    const rows = functionalRows(items, [got(true, ['abuse']), got(true, []), got(true, [])]);
+    expect(rows).toEqual([
+      { functionality: 'f', n: 2, correct: 1, flagWrong: 1, familyWrong: 0, mentionWrong: 0 },
+      { functionality: 'g', n: 1, correct: 1, flagWrong: 0, familyWrong: 0, mentionWrong: 0 },
+    ]);
+    expect(formatFunctional('suite', rows)).toMatch(/minimum: 0\.500 \(f\)/);
   });
 });
