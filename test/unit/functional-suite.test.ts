@@ -3,10 +3,12 @@
  * enough, every placeholder used, dev and held-out templates disjoint and both covering every
  * functionality. Scorer accuracy on the suite is reported by `npm run eval`, not asserted here.
  */
-import { readFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { expand, FunctionalDataError, SCHOOL_SLOTS, slotsOf, validate, type ExpectedFamily, type FunctionalItem, type Placeholders, type Template } from '../../lib/functional/expand';
-import { generateSuite, loadSuiteData } from '../../lib/functional/load';
+import { generateSuite, loadSuiteData, placeholdersFor } from '../../lib/functional/load';
 import { loadSchoolsFile, type Assessment } from '../../lib/score/assess';
 import type { Family } from '../../lib/score/types';
 import { caseCorrect, formatFunctional, functionalRows } from '../../scripts/lib-eval/functional';
@@ -14,18 +16,21 @@ import { caseCorrect, formatFunctional, functionalRows } from '../../scripts/lib
 const data = loadSuiteData();
 const { placeholders, templates } = data;
 
-function generateWithDraws(seed?: number) {
+function generateWithDraws() {
   const draws = new Map<string, Set<string>>();
-  const onDraw = (list: string, value: string) => {
-    if (!draws.has(list)) draws.set(list, new Set());
-    draws.get(list)!.add(value);
+  const devDraws = new Map<string, Set<string>>();
+  const record = (into: Map<string, Set<string>>[]) => (list: string, value: string) => {
+    for (const m of into) {
+      if (!m.has(list)) m.set(list, new Set());
+      m.get(list)!.add(value);
+    }
   };
-  const dev = expand(placeholders, templates.dev, { half: 'dev', seed, onDraw });
-  const heldout = expand(placeholders, templates.heldout, { half: 'heldout', seed, onDraw });
-  return { dev, heldout, draws };
+  const dev = expand(placeholdersFor(data, 'dev'), templates.dev, { half: 'dev', onDraw: record([draws, devDraws]) });
+  const heldout = expand(placeholdersFor(data, 'heldout'), templates.heldout, { half: 'heldout', onDraw: record([draws]) });
+  return { dev, heldout, draws, devDraws };
 }
 
-const { dev, heldout, draws } = generateWithDraws();
+const { dev, heldout, draws, devDraws } = generateWithDraws();
 
 describe('functional suite generator', () => {
   it('is deterministic for a seed and changes with the seed', () => {
@@ -52,11 +57,15 @@ describe('functional suite generator', () => {
     for (const it of all) expect(it.text, it.id).not.toMatch(/[{}]/);
   });
 
-  it('uses every placeholder list and every value in it', () => {
-    for (const [name, values] of Object.entries(placeholders.lists)) {
+  it('uses every placeholder list and every value in it, held-out-only values in held-out cases only', () => {
+    for (const [name, values] of Object.entries(placeholdersFor(data, 'heldout').lists)) {
       const used = draws.get(name);
       expect(used, `list "${name}" is never used by a template`).toBeDefined();
       expect(values.filter((v) => !used!.has(v)), `unused values of "${name}"`).toEqual([]);
+    }
+    expect(Object.keys(data.heldoutLists).length).toBeGreaterThan(10);
+    for (const [name, values] of Object.entries(data.heldoutLists)) {
+      expect(values.filter((v) => devDraws.get(name)?.has(v)), `held-out values of "${name}" in dev cases`).toEqual([]);
     }
     for (const [id, refs] of Object.entries(placeholders.schools)) {
       expect(draws.get('school id')?.has(id), `school ${id}`).toBe(true);
@@ -159,6 +168,15 @@ describe('functional suite validation', () => {
   it('refuses a flag without a family, and a flagged case that is not about the school', () => {
     expect(() => validate(tiny, [{ ...ok, expect: { mentioned: true, flag: true, family: null } }])).toThrow(FunctionalDataError);
     expect(() => validate(tiny, [{ ...ok, expect: { mentioned: false, flag: true, family: 'abuse' } }])).toThrow(/cannot be flagged/);
+  });
+
+  it('refuses held-out vocabulary that does not extend a shared list or repeats a shared value', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'functional-'));
+    for (const f of ['placeholders.json', 'templates.dev.jsonl', 'templates.heldout.jsonl']) copyFileSync(join('data/functional', f), join(dir, f));
+    writeFileSync(join(dir, 'placeholders.heldout.json'), JSON.stringify({ lists: { slangInsults: ['twonk'] } }));
+    expect(() => loadSuiteData(dir)).toThrow(/list "slangInsults" is not in placeholders\.json/);
+    writeFileSync(join(dir, 'placeholders.heldout.json'), JSON.stringify({ lists: { slangInsult: ['wazzock'] } }));
+    expect(() => loadSuiteData(dir)).toThrow(/repeats values of placeholders\.json \(wazzock\)/);
   });
 
   it('stops at the number of distinct combinations a template allows', () => {
