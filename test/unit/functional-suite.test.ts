@@ -53,8 +53,8 @@ describe('functional suite generator', () => {
   it('gives every case a unique id, no repeated text within a template and no unfilled placeholder', () => {
     const all = [...dev, ...heldout];
     expect(new Set(all.map((it) => it.id)).size).toBe(all.length);
-    expect(new Set(all.map((it) => `${it.template}\n${it.text}`)).size).toBe(all.length);
-    for (const it of all) expect(it.text, it.id).not.toMatch(/[{}]/);
+    expect(new Set(all.map((it) => `${it.template}\n${it.title}\n${it.text}`)).size).toBe(all.length);
+    for (const it of all) expect(`${it.title} ${it.text}`, it.id).not.toMatch(/[{}]/);
   });
 
   it('uses every placeholder list and every value in it, held-out-only values in held-out cases only', () => {
@@ -117,12 +117,13 @@ describe('functional suite data', () => {
 
   it('splits by template: no template in both halves and no held-out template a near copy of a dev one', () => {
     const words = (t: string) => new Set(t.replace(/\{[A-Za-z]+\d?\}/g, ' ').toLowerCase().match(/[a-z']+/g) ?? []);
-    const devTexts = new Set(templates.dev.map((t) => t.template));
+    const whole = (t: Template) => `${t.title ?? ''} ${t.template}`;
+    const devTexts = new Set(templates.dev.map(whole));
     for (const h of templates.heldout) {
-      expect(devTexts.has(h.template), h.template).toBe(false);
-      const hw = words(h.template);
+      expect(devTexts.has(whole(h)), h.template).toBe(false);
+      const hw = words(whole(h));
       for (const d of templates.dev.filter((t) => t.functionality === h.functionality)) {
-        const dw = words(d.template);
+        const dw = words(whole(d));
         const shared = [...hw].filter((w) => dw.has(w)).length;
         const jaccard = shared / (hw.size + dw.size - shared || 1);
         expect(jaccard, `${h.template}\n  vs ${d.template}`).toBeLessThan(0.5);
@@ -132,7 +133,7 @@ describe('functional suite data', () => {
 
   it('names only the case school in mentioned templates and only a same-named place otherwise', () => {
     for (const t of [...templates.dev, ...templates.heldout]) {
-      const slots = slotsOf(t.template);
+      const slots = slotsOf(`${t.title ?? ''} ${t.template}`);
       if (t.expect.mentioned) expect(slots, t.template).toContain('school');
       else {
         expect(slots.includes('school') || slots.includes('town'), t.template).toBe(false);
