@@ -19,11 +19,10 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { machineLine, replaceSection } from '../bench/machine';
-import { assessItem, loadSchoolsFile } from '../lib/score/assess';
+import { assessItem, loadSchoolsFile, type Assessment } from '../lib/score/assess';
 import modelFile from '../lib/score/model/abuse-lr.json';
-import { generateSuite, loadSuiteData } from '../lib/functional/load';
-import type { FunctionalItem, Half } from '../lib/functional/expand';
-import type { Assessment } from '../lib/score/assess';
+import { generateSuite, loadSuiteData, type SuiteData } from '../lib/functional/load';
+import { FunctionalDataError, type FunctionalItem, type Half } from '../lib/functional/expand';
 import { readJsonl, readTweetEval } from './lib-eval/datasets';
 import { formatFailures, formatFunctional, functionalRows, functionalSummary } from './lib-eval/functional';
 import { count, emptyCounts, macroF1, prf, type Counts } from './lib-eval/metrics';
@@ -145,7 +144,14 @@ interface FunctionalHalf {
 /** The school functional suite, expanded in memory and scored with its own schools file. */
 function scoreFunctional(halves: readonly Half[]): FunctionalHalf[] {
   const dir = args['functional-data'];
-  const data = loadSuiteData(dir);
+  let data: SuiteData;
+  try {
+    data = loadSuiteData(dir);
+  } catch (e) {
+    if (!(e instanceof FunctionalDataError)) throw e;
+    console.error(`functional suite in ${dir}: ${e.message}`);
+    process.exit(2);
+  }
   const schools = loadSchoolsFile(JSON.parse(readFileSync(`${dir}/schools.json`, 'utf8')));
   return halves.map((half) => {
     const items = generateSuite(data, [half]);

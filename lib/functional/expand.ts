@@ -204,7 +204,7 @@ function knownSlot(p: Placeholders, slot: string): boolean {
 
 /** Expand one half's templates into items. Templates are expected in file order. */
 export function expand(placeholders: Placeholders, templates: readonly Template[], options: ExpandOptions): FunctionalItem[] {
-  validate(placeholders, templates, `${options.half} templates`);
+  validate(placeholders, templates, `templates.${options.half}.jsonl`);
   const seed = (options.seed ?? DEFAULT_SEED) ^ hash(options.half);
   const perTemplate = options.perTemplate ?? DEFAULT_PER_TEMPLATE;
   const drawer = new Drawer(seed);

@@ -1,7 +1,7 @@
 /** Read the functional suite's data files (data/functional/) and expand them. */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expand, FunctionalDataError, parseTemplates, type ExpandOptions, type FunctionalItem, type Half, type Placeholders, type Template } from './expand';
+import { expand, FunctionalDataError, parseTemplates, validate, type ExpandOptions, type FunctionalItem, type Half, type Placeholders, type Template } from './expand';
 
 export const FUNCTIONAL_DIR = 'data/functional';
 
@@ -43,7 +43,10 @@ export function loadSuiteData(dir = FUNCTIONAL_DIR): SuiteData {
     dev: parseTemplates(read(join(dir, 'templates.dev.jsonl')), 'templates.dev.jsonl'),
     heldout: parseTemplates(read(join(dir, 'templates.heldout.jsonl')), 'templates.heldout.jsonl'),
   };
-  return { placeholders, heldoutLists, templates };
+  const data = { placeholders, heldoutLists, templates };
+  // check both halves now, so a mistake in the data is reported before anything is scored or written
+  for (const half of ['dev', 'heldout'] as const) validate(placeholdersFor(data, half), templates[half], `templates.${half}.jsonl`);
+  return data;
 }
 
 /** The placeholders one half expands with: the shared lists, plus the held-out-only values for held-out. */

@@ -10,8 +10,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { DEFAULT_PER_TEMPLATE, DEFAULT_SEED } from '../../lib/functional/expand';
-import { FUNCTIONAL_DIR, generateSuite, loadSuiteData } from '../../lib/functional/load';
+import { DEFAULT_PER_TEMPLATE, DEFAULT_SEED, FunctionalDataError, type FunctionalItem, type Half } from '../../lib/functional/expand';
+import { FUNCTIONAL_DIR, generateSuite, loadSuiteData, type SuiteData } from '../../lib/functional/load';
 
 const { values: args } = parseArgs({
   options: {
@@ -29,10 +29,21 @@ if (!Number.isInteger(seed) || !Number.isInteger(perTemplate) || perTemplate < 1
   process.exit(2);
 }
 
-const data = loadSuiteData(args.data);
+function expandAll(): { data: SuiteData; halves: { half: Half; items: FunctionalItem[] }[] } {
+  try {
+    const data = loadSuiteData(args.data);
+    // expand both halves before writing anything, so a data error leaves the old files in place
+    return { data, halves: (['dev', 'heldout'] as const).map((half) => ({ half, items: generateSuite(data, [half], { seed, perTemplate }) })) };
+  } catch (e) {
+    if (!(e instanceof FunctionalDataError)) throw e;
+    console.error(`functional suite in ${args.data}: ${e.message}`);
+    process.exit(2);
+  }
+}
+
+const { data, halves } = expandAll();
 mkdirSync(args.out, { recursive: true });
-for (const half of ['dev', 'heldout'] as const) {
-  const items = generateSuite(data, [half], { seed, perTemplate });
+for (const { half, items } of halves) {
   const path = join(args.out, `${half}.jsonl`);
   writeFileSync(path, items.map((it) => JSON.stringify(it)).join('\n') + '\n');
   const fns = new Set(items.map((it) => it.functionality));

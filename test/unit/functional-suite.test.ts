@@ -180,6 +180,16 @@ describe('functional suite validation', () => {
     expect(() => loadSuiteData(dir)).toThrow(/repeats values of placeholders\.json \(wazzock\)/);
   });
 
+  it('names the templates file and line of a bad template when the suite is loaded', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'functional-'));
+    for (const f of ['placeholders.json', 'templates.heldout.jsonl']) copyFileSync(join('data/functional', f), join(dir, f));
+    const line = (template: string) => JSON.stringify({ functionality: 'f', template, expect: { mentioned: true, flag: false, family: null } });
+    writeFileSync(join(dir, 'templates.dev.jsonl'), `${line('{school} is fine')}\n${line('{shcool} is fine')}\n`);
+    expect(() => loadSuiteData(dir)).toThrow(/templates\.dev\.jsonl line 2: unknown placeholder \{shcool\}/);
+    writeFileSync(join(dir, 'templates.dev.jsonl'), `${line('{school} is fine')}\n{"functionality": \n`);
+    expect(() => loadSuiteData(dir)).toThrow(/templates\.dev\.jsonl line 2 is not valid JSON/);
+  });
+
   it('stops at the number of distinct combinations a template allows', () => {
     expect(expand(tiny, [ok], { half: 'dev', perTemplate: 10 }).map((it) => it.text).sort()).toEqual(['A School one', 'A School two']);
   });
