@@ -136,9 +136,10 @@ async function alertSchool(deps: AlertDeps, target: SchoolTarget): Promise<Alert
       email = { outcome: 'sent', messageId };
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
-      // Only an error that says SES refused the message means it was not sent; anything else (a timeout, a
-      // dropped connection, a crash mid-call) may have delivered it, so it is not sent again.
-      email = { outcome: err instanceof MailError && !err.retryable ? 'failed' : 'unknown', error: message };
+      // Only an error that proves the message was not taken (SES refused or throttled it, or nothing answered the
+      // connection) means it was not sent; anything else (a timeout, a dropped connection, a crash mid-call) may
+      // have delivered it, so it is not sent again.
+      email = { outcome: certainlyNotSent(err) ? 'failed' : 'unknown', error: message };
     }
   }
   const webhook = hook && deps.poster ? await postWebhook(deps, deps.poster, hook, { deliveryId: token, trust: { id: trustId, name: trust?.name ?? trustId }, school, mentions: mine, sentAt: deps.clock().toISOString(), webBaseUrl: deps.settings.webBaseUrl }) : undefined;
@@ -174,4 +175,18 @@ async function postWebhook(deps: AlertDeps, poster: WebhookPoster, hook: NonNull
     const certain = err instanceof FeedError && (err.code === 'bad-url' || err.code === 'blocked-address');
     return { kind: hook.kind, outcome: certain ? 'failed' : 'unknown', error: message };
   }
+}
+
+/** Errors whose message or code prove SES did not take the message. Timeouts and resets prove nothing. */
+const NOT_SENT = /^(?:Throttling|ThrottlingException|TooManyRequestsException|RequestThrottled|ServiceUnavailable|ServiceUnavailableException|ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH)$/;
+
+function certainlyNotSent(err: unknown): boolean {
+  if (!(err instanceof MailError)) return false;
+  if (!err.retryable) return true;
+  for (let e: unknown = err.cause; e && typeof e === 'object'; e = (e as { cause?: unknown }).cause) {
+    const { name, code } = e as { name?: unknown; code?: unknown };
+    if ((typeof name === 'string' && NOT_SENT.test(name)) || (typeof code === 'string' && NOT_SENT.test(code))) return true;
+    if (Array.isArray((e as { errors?: unknown }).errors)) return ((e as { errors: { code?: string }[] }).errors).every((x) => typeof x.code === 'string' && NOT_SENT.test(x.code));
+  }
+  return false;
 }

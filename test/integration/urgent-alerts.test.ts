@@ -198,6 +198,22 @@ describe('urgent alerts', () => {
     }
   });
 
+  it('SES unreachable (connection refused): certainly not sent, so the alert goes once SES is back, after the window', async () => {
+    const closed = createServer();
+    await new Promise<void>((r) => closed.listen(0, '127.0.0.1', r));
+    const deadPort = (closed.address() as AddressInfo).port;
+    await new Promise((r) => closed.close(r));
+    const down = deps(createSesMailer({ region: 'eu-west-2', endpoint: `http://127.0.0.1:${deadPort}`, maxAttempts: 1 }));
+    await importConfig(down, config());
+    const first = await pollAndAlert(down, { all: true });
+    expect(first.alerts.map((a) => a.outcome)).toEqual(['failed']);
+    expect(urgent(await mail.fetchStore())).toHaveLength(0);
+    later(ALERT_WINDOW_MS + 60_000);
+    const retried = await pollAndAlert(deps()); // no feed due: the held alert goes
+    expect(retried.alerts.map((a) => [a.outcome, a.mentions])).toEqual([['sent', 3]]);
+    expect(urgent(await mail.fetchStore())).toHaveLength(1);
+  });
+
   it('the next digest marks the alerted items "alerted at" in school time, and carries masked evidence only', async () => {
     const d = deps();
     await importConfig(d, config());
