@@ -34,6 +34,8 @@ export type AlertDeps = Pick<AppDeps, 'store' | 'mailer' | 'clock' | 'newId' | '
 export interface SchoolTarget {
   trustId: string;
   schoolId: string;
+  /** Set when the target came from a due hold: the token of that hold, removed once handled. */
+  heldToken?: string;
 }
 
 export interface AlertResult extends SchoolTarget {
@@ -68,7 +70,7 @@ export function storedTargets(results: ReadonlyArray<PollResult>): SchoolTarget[
  */
 export async function sendUrgentAlerts(deps: AlertDeps, targets: ReadonlyArray<SchoolTarget>, options: { includeHeld?: boolean } = {}): Promise<AlertResult[]> {
   const all = new Map(targets.map((t) => [`${t.trustId}\n${t.schoolId}`, t]));
-  if (options.includeHeld) for (const p of await deps.store.alerts.due(deps.clock())) all.set(`${p.trustId}\n${p.schoolId}`, p);
+  if (options.includeHeld) for (const p of await deps.store.alerts.due(deps.clock())) all.set(`${p.trustId}\n${p.schoolId}`, { trustId: p.trustId, schoolId: p.schoolId, heldToken: p.token });
   const results: AlertResult[] = [];
   for (const t of all.values()) {
     try {
@@ -85,9 +87,11 @@ export async function sendUrgentAlerts(deps: AlertDeps, targets: ReadonlyArray<S
 async function alertSchool(deps: AlertDeps, target: SchoolTarget): Promise<AlertResult> {
   const { trustId, schoolId } = target;
   const base = { trustId, schoolId, mentions: 0 };
+  // Only the hold this run was given is removed when there turns out to be nothing to do.
+  const dropHeld = async () => (target.heldToken ? deps.store.alerts.release(trustId, schoolId, target.heldToken) : undefined);
   const ref: SchoolRef | undefined = await deps.store.config.getSchool(schoolId, trustId);
   if (!ref || ref.trustId !== trustId) {
-    await deps.store.alerts.release(trustId, schoolId);
+    await dropHeld();
     return { ...base, outcome: 'not-found' };
   }
   const trust = await deps.store.config.getTrust(trustId);
@@ -96,7 +100,7 @@ async function alertSchool(deps: AlertDeps, target: SchoolTarget): Promise<Alert
   const since = new Date(now.getTime() - LOOKBACK_MS).toISOString();
   const candidates = urgent.size ? (await deps.store.alerts.unalerted(trustId, schoolId, since)).filter((m) => isUrgent(m, urgent)) : [];
   if (candidates.length === 0) {
-    await deps.store.alerts.release(trustId, schoolId);
+    await dropHeld();
     return { ...base, outcome: 'nothing-urgent' };
   }
 
@@ -105,24 +109,28 @@ async function alertSchool(deps: AlertDeps, target: SchoolTarget): Promise<Alert
   const { active, skipped } = splitRecipients(school.urgentRecipients ?? school.recipients, suppressed);
   const hook = trust?.alertWebhook;
   if (active.length === 0 && !hook) {
-    await deps.store.alerts.release(trustId, schoolId);
+    await dropHeld();
     const why = skipped.length ? 'every urgent-alert recipient is suppressed after bounces or a complaint' : 'the school has no urgentRecipients or recipients';
     deps.log.warn(`urgent items for ${schoolId} not alerted: ${why}; they will be in the next digest. Add addresses with config import or the admin page.`, { ...target, mentions: candidates.length });
     return { ...base, outcome: 'no-recipients', mentions: candidates.length, error: why };
   }
 
   const token = deps.newId();
+  // Held before the window is opened: if this run dies, or another run holds items meanwhile, the first run
+  // after the window closes picks them up (a hold is removed only by the run that wrote or read it).
+  await deps.store.alerts.hold({ trustId, schoolId, dueAt: new Date(now.getTime() + ALERT_WINDOW_MS).toISOString(), token });
   const window = await deps.store.alerts.openWindow(trustId, schoolId, now, token, ALERT_WINDOW_MS);
   if (!window.opened) {
-    await deps.store.alerts.hold({ trustId, schoolId, dueAt: window.closesAt });
+    await deps.store.alerts.hold({ trustId, schoolId, dueAt: window.closesAt, token });
     deps.log.info('urgent items held for the open alert window', { ...target, mentions: candidates.length, dueAt: window.closesAt });
     return { ...base, outcome: 'held', mentions: candidates.length, dueAt: window.closesAt };
   }
-  await deps.store.alerts.release(trustId, schoolId);
-
   const mine: Mention[] = [];
   for (const m of candidates) if (await deps.store.alerts.claimMention(m, token, now)) mine.push(m);
-  if (mine.length === 0) return { ...base, outcome: 'nothing-urgent' };
+  if (mine.length === 0) {
+    await deps.store.alerts.release(trustId, schoolId, token);
+    return { ...base, outcome: 'nothing-urgent' };
+  }
 
   const batch: AlertBatch = { trustId, schoolId, token, claimedAt: now.toISOString(), state: 'sending', mentionIds: mine.map((m) => m.id), recipients: active };
   await deps.store.alerts.startBatch(batch);
@@ -153,11 +161,12 @@ async function alertSchool(deps: AlertDeps, target: SchoolTarget): Promise<Alert
   if (state === 'failed') {
     // Certainly not delivered anywhere: give the mentions back, and try again when this window closes.
     for (const m of mine) await deps.store.alerts.releaseMention(m.id, token);
-    await deps.store.alerts.hold({ trustId, schoolId, dueAt: new Date(now.getTime() + ALERT_WINDOW_MS).toISOString() });
+    // The hold written above stays: the alert is tried again when this window closes.
     deps.log.error('urgent alert not sent; it will be retried when the alert window closes', { ...target, error: email.error ?? webhook?.error });
     return { ...base, outcome: 'failed', mentions: mine.length, error: email.error ?? webhook?.error, webhook };
   }
   for (const m of mine) await deps.store.alerts.markAlerted(m, at, state === 'sent' ? 'sent' : 'unknown', token);
+  await deps.store.alerts.release(trustId, schoolId, token);
   if (state === 'unknown') deps.log.error('urgent alert outcome unknown (the send timed out or broke off); recorded and not sent again', { ...target, error: email.error ?? webhook?.error });
   else deps.log.info('urgent alert sent', { ...target, mentions: mine.length, messageId: email.messageId, webhook: webhook?.outcome });
   return { ...base, outcome: state, mentions: mine.length, messageId: email.messageId, error: email.error, webhook };

@@ -41,6 +41,8 @@ export interface PendingAlert {
   schoolId: string;
   /** When the window that holds these items closes (ISO). */
   dueAt: string;
+  /** The run that wrote it: only that run (or one that read it as due) removes it, so a newer hold is never lost. */
+  token: string;
 }
 
 export class AlertStore {
@@ -103,15 +105,16 @@ export class AlertStore {
     await this.items.put({ ...alertKeys.pending(p.trustId, p.schoolId), ...p });
   }
 
-  async release(trustId: string, schoolId: string): Promise<void> {
-    await this.items.delete(alertKeys.pending(trustId, schoolId));
+  /** Removes the hold if it is still the one written (or read) with `token`. */
+  async release(trustId: string, schoolId: string, token: string): Promise<void> {
+    await this.items.deleteIf(alertKeys.pending(trustId, schoolId), 'token', token);
   }
 
   /** Held alerts whose window has closed by `now`. */
   async due(now: Date): Promise<PendingAlert[]> {
     const rows = await this.items.query('ALERTS-PENDING', { prefix: 'TRUST#' });
     return rows
-      .map((r) => ({ trustId: r.trustId as string, schoolId: r.schoolId as string, dueAt: r.dueAt as string }))
+      .map((r) => ({ trustId: r.trustId as string, schoolId: r.schoolId as string, dueAt: r.dueAt as string, token: r.token as string }))
       .filter((p) => Date.parse(p.dueAt) <= now.getTime());
   }
 }

@@ -167,6 +167,30 @@ describe('urgent alerts', () => {
     expect(second.body.text ?? '').not.toContain('teach him a lesson');
   });
 
+  it('an item held by another run while an alert is being sent is not lost when that alert finishes', async () => {
+    const real = createSesMailer({ region: 'eu-west-2', endpoint: mail.endpoint, maxAttempts: 1 });
+    let other: Promise<unknown> | undefined;
+    // The real mailer, with a second poll run (finding a new threat) happening while the first alert is in flight.
+    const interleaving = {
+      async send(m: Parameters<typeof real.send>[0]) {
+        if (!other) {
+          items = [...items, LATER];
+          other = pollAndAlert(deps(), { all: true });
+          expect(((await other) as { alerts: { outcome: string }[] }).alerts.map((a) => a.outcome)).toEqual(['held']);
+        }
+        return real.send(m);
+      },
+    };
+    const d = deps(interleaving);
+    await importConfig(d, config());
+    const first = await pollAndAlert(d, { all: true });
+    expect(first.alerts.map((a) => [a.outcome, a.mentions])).toEqual([['sent', 3]]);
+    later(ALERT_WINDOW_MS + 60_000);
+    const flushed = await pollAndAlert(deps());
+    expect(flushed.alerts.map((a) => [a.outcome, a.mentions])).toEqual([['sent', 1]]);
+    expect(urgent(await mail.fetchStore())).toHaveLength(2);
+  });
+
   it('a mail server too slow to answer in time: outcome unknown, recorded, never sent again', async () => {
     // A proxy in front of the local SES server that delivers the request but answers after the client gave up.
     const proxy = createServer((req, res) => {
