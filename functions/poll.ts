@@ -4,7 +4,7 @@ import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
 import { randomUUID } from 'node:crypto';
 import { pollFeed, type PollResult } from '../lib/app/poll-feed';
 import { sendUrgentAlerts, storedTargets } from '../lib/app/urgent-alerts';
-import { createSesMailer } from '../lib/digest/ses-mailer';
+import { createAlertMailer } from '../lib/app/build-deps';
 import { createSafeFetcher } from '../lib/feeds/fetch';
 import { createSafePoster } from '../lib/feeds/post';
 import { FeedJobMessage } from '../lib/queue/sqs-queue';
@@ -16,7 +16,7 @@ const fetcher = createSafeFetcher({ userAgent: env.FEED_USER_AGENT, allowHosts: 
 // Urgent alerts go from here, in the same invocation that stored the mention (the Mailer construct grants SES).
 // One attempt: a retry after a timeout could send a second copy; a refused or throttled alert is retried by
 // the alert run itself once its window closes (lib/app/urgent-alerts.ts).
-const mailer = createSesMailer({ region: env.AWS_REGION, endpoint: env.SES_ENDPOINT, maxAttempts: 1 });
+const mailer = createAlertMailer({ region: env.AWS_REGION, endpoint: env.SES_ENDPOINT });
 const poster = createSafePoster({ allowHosts: env.FEED_ALLOW_HOSTS });
 const deps = { store, log, fetcher, mailer, poster, settings: settingsFrom(env), clock: () => new Date(), newId: randomUUID };
 const processor = new BatchProcessor(EventType.SQS);

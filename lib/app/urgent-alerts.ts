@@ -29,7 +29,7 @@ export const ALERT_WINDOW_MS = 15 * 60_000;
 /** How far back an alert run looks for urgent mentions not yet alerted. Older ones are the digest's business. */
 const LOOKBACK_MS = 2 * 86400_000;
 
-export type AlertDeps = Pick<AppDeps, 'store' | 'mailer' | 'clock' | 'newId' | 'log' | 'settings'> & { poster?: WebhookPoster };
+export type AlertDeps = Pick<AppDeps, 'store' | 'mailer' | 'alertMailer' | 'clock' | 'newId' | 'log' | 'settings'> & { poster?: WebhookPoster };
 
 export interface SchoolTarget {
   trustId: string;
@@ -140,7 +140,7 @@ async function alertSchool(deps: AlertDeps, target: SchoolTarget): Promise<Alert
   if (active.length) {
     const rendered = renderUrgentAlert({ school, trustName: trust?.name, mentions: mine, localDate: localParts(now, school.timezone).date, foundAt, webBaseUrl: deps.settings.webBaseUrl }, urgent);
     try {
-      const { messageId } = await deps.mailer.send(urgentAlertMail({ from: deps.settings.mailFrom, to: active, rendered }));
+      const { messageId } = await (deps.alertMailer ?? deps.mailer).send(urgentAlertMail({ from: deps.settings.mailFrom, to: active, rendered }));
       email = { outcome: 'sent', messageId };
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);

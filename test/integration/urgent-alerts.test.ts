@@ -6,6 +6,7 @@ import { silentLogger, type AppDeps } from '../../lib/app/deps';
 import { pollAndAlert } from '../../lib/app/poll-all';
 import { sendDigests } from '../../lib/app/send-digests';
 import { ALERT_WINDOW_MS } from '../../lib/app/urgent-alerts';
+import { createAlertMailer } from '../../lib/app/build-deps';
 import type { ConfigFile } from '../../lib/config/schema';
 import { verifySignature } from '../../lib/digest/alert-webhook';
 import { createSesMailer } from '../../lib/digest/ses-mailer';
@@ -205,8 +206,9 @@ describe('urgent alerts', () => {
     });
     await new Promise<void>((r) => proxy.listen(0, '127.0.0.1', r));
     try {
-      const slow = createSesMailer({ region: 'eu-west-2', endpoint: `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`, maxAttempts: 1, requestTimeoutMs: 300 });
-      const d = deps(slow);
+      const endpoint = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
+      // The digest mailer retries timeouts; urgent alerts go through the alert mailer, which never does.
+      const d = { ...deps(createSesMailer({ region: 'eu-west-2', endpoint, requestTimeoutMs: 300, baseDelayMs: 1 })), alertMailer: createAlertMailer({ region: 'eu-west-2', endpoint, requestTimeoutMs: 300 }) };
       await importConfig(d, config());
       const first = await pollAndAlert(d, { all: true });
       expect(first.alerts.map((a) => a.outcome)).toEqual(['unknown']);
