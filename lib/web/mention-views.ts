@@ -48,7 +48,7 @@ export function listBody(input: {
 <td class="when">${listWhen(m.capturedAt, school?.timezone ?? DEFAULT_TZ)}</td>
 <td>${school?.name ?? m.schoolId}</td>
 <td class="title-cell"><a href="/mentions/${m.id}"><bdi>${short(m.title, 140) || '(untitled)'}</bdi></a>${m.assignee ? html`<div class="small muted">Assigned to ${m.assignee}</div>` : ''}</td>
-<td>${m.families.join(', ')}<div class="small muted">${m.score.categories.map((c) => c.label).join(', ')}</div></td>
+<td>${m.families.map(familyName).join(', ')}<div class="small muted">${m.score.categories.map((c) => c.label).join(', ')}</div></td>
 <td>${severityBadge(m)}</td>
 <td>${statusBadge(m.status)}</td>
 </tr>`;
