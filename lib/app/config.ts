@@ -1,5 +1,5 @@
 import { ConfigFile } from '../config/schema';
-import type { ImportSummary } from '../store/config-store';
+import { ItemTooLargeError, SchoolIdTakenError, schoolIdTakenMessage, type ImportSummary } from '../store/config-store';
 import type { AppDeps } from './deps';
 
 /** A configuration file that failed validation; nothing was written. */
@@ -21,7 +21,24 @@ export async function importConfig(deps: Pick<AppDeps, 'store'>, input: unknown)
       parsed.error.issues.map((i) => ({ path: i.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, ''), message: i.message })),
     );
   }
-  return deps.store.config.importConfig(parsed.data);
+  try {
+    return await deps.store.config.importConfig(parsed.data);
+  } catch (err) {
+    if (err instanceof SchoolIdTakenError) {
+      throw new ConfigValidationError(err.schoolIds.map((id) => ({ path: schoolPath(parsed.data, id, '.id'), message: schoolIdTakenMessage(id) })));
+    }
+    if (err instanceof ItemTooLargeError) throw new ConfigValidationError([{ path: err.what, message: err.message.replace(/^Nothing was saved: /, '') }]);
+    throw err;
+  }
+}
+
+/** `trusts[0].schools[3].id` for a school id of the file. */
+function schoolPath(config: ConfigFile, schoolId: string, suffix = ''): string {
+  for (const [ti, t] of config.trusts.entries()) {
+    const si = t.schools.findIndex((s) => s.id === schoolId);
+    if (si >= 0) return `trusts[${ti}].schools[${si}]${suffix}`;
+  }
+  return `school '${schoolId}'`;
 }
 
 export async function exportConfig(deps: Pick<AppDeps, 'store'>): Promise<ConfigFile> {

@@ -153,7 +153,7 @@ async function recordItem(deps: Pick<PollDeps, 'store'>, { trustId, school }: Sc
   const { match, score } = assessForSchool({ title: item.title, text: item.text }, school);
   if (!score) return { matched: 0, flagged: 0, stored: 0 };
   const build = score.flagged ? (capturedAt: string) => snapshot({ trustId, schoolId: school.id, item, feedUrl, capturedAt, match, score }) : undefined;
-  const outcome = await deps.store.mentions.record({ schoolId: school.id, itemKey: item.itemKey, capturedAt: now.toISOString(), build });
+  const outcome = await deps.store.mentions.record({ trustId, schoolId: school.id, itemKey: item.itemKey, capturedAt: now.toISOString(), build });
   return { matched: 1, flagged: score.flagged ? 1 : 0, stored: outcome === 'stored' ? 1 : 0 };
 }
 
@@ -169,7 +169,7 @@ function snapshot(input: {
   const { item } = input;
   const text = item.text.slice(0, SNAPSHOT_TEXT_CAP);
   return {
-    id: mentionIdFor(input.schoolId, item.itemKey),
+    id: mentionIdFor(input.trustId, input.schoolId, item.itemKey),
     trustId: input.trustId,
     schoolId: input.schoolId,
     itemKey: item.itemKey,

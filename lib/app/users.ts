@@ -51,8 +51,8 @@ export async function addUser(deps: Deps, input: NewUser, options: { replace?: b
   const u = parsed.data;
   if (!(await deps.store.config.getTrust(u.trustId))) throw new UserInputError({ trustId: `no trust "${u.trustId}" is configured (import the configuration first)` });
   if (u.schoolId) {
-    const ref = await deps.store.config.getSchool(u.schoolId);
-    if (!ref || ref.trustId !== u.trustId) throw new UserInputError({ schoolId: `trust "${u.trustId}" has no school "${u.schoolId}"` });
+    const ref = await deps.store.config.getSchool(u.schoolId, u.trustId);
+    if (!ref) throw new UserInputError({ schoolId: `trust "${u.trustId}" has no school "${u.schoolId}"` });
   }
   const now = deps.clock().toISOString();
   const existing = await deps.store.users.get(u.email);
@@ -178,8 +178,8 @@ export async function changeUserAccess(
   }
   const { role, schoolId } = parsed.data;
   if (schoolId) {
-    const ref = await deps.store.config.getSchool(schoolId);
-    if (!ref || ref.trustId !== trustId) throw new UserInputError({ schoolId: `your trust has no school "${schoolId}"` });
+    const ref = await deps.store.config.getSchool(schoolId, trustId);
+    if (!ref) throw new UserInputError({ schoolId: `your trust has no school "${schoolId}"` });
   }
   const { schoolId: _old, ...rest } = user;
   const updated: UserRecord = { ...rest, role, ...(schoolId ? { schoolId } : {}), updatedAt: deps.clock().toISOString() };

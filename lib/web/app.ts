@@ -180,7 +180,7 @@ export function createWebApp(deps: WebDeps): Hono<AppEnv> {
     const principal = c.get('principal')!;
     const id = c.req.param('id')!;
     const mention = await readSnapshot(ctx, principal, id, 'page');
-    const [ref, history, views] = await Promise.all([ctx.store.config.getSchool(mention.schoolId), ctx.store.reviews.history(id), ctx.store.reviews.views(id, 10)]);
+    const [ref, history, views] = await Promise.all([ctx.store.config.getSchool(mention.schoolId, mention.trustId), ctx.store.reviews.history(id), ctx.store.reviews.views(id, 10)]);
     return render(c, mention.title || 'Snapshot', snapshotBody({ mention, school: ref?.school, history, views, csrf: csrfToken(c), ...extra }), status, 'mentions');
   };
 
@@ -190,7 +190,7 @@ export function createWebApp(deps: WebDeps): Hono<AppEnv> {
     const principal = c.get('principal')!;
     const id = c.req.param('id');
     const mention = await readSnapshot(ctx, principal, id, 'evidence');
-    const [ref, history] = await Promise.all([ctx.store.config.getSchool(mention.schoolId), ctx.store.reviews.history(id)]);
+    const [ref, history] = await Promise.all([ctx.store.config.getSchool(mention.schoolId, mention.trustId), ctx.store.reviews.history(id)]);
     return render(c, `Evidence: ${mention.title}`, evidenceBody(mention, ref?.school, history, principal.email, ctx.clock().toISOString()));
   });
 
@@ -273,8 +273,8 @@ export function createWebApp(deps: WebDeps): Hono<AppEnv> {
       return c.json({ error: 'Send a school as JSON (the shape of one entry of "schools")' }, 400);
     }
     const school = parseSchool(body);
-    const existing = await ctx.store.config.getSchool(school.id);
-    if (existing && existing.trustId !== principal.trustId) throw new ConfigNotFoundError('No such school in your trust.');
+    const owner = await ctx.store.config.ownerOf(school.id);
+    if (owner && owner !== principal.trustId) throw new ConfigNotFoundError('No such school in your trust.');
     return c.json(await previewSchool({ fetcher: ctx.fetcher(), clock: ctx.clock }, school));
   });
 

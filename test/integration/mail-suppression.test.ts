@@ -27,7 +27,7 @@ const bounce = (email: string, messageId: string, bounceType: 'Permanent' | 'Tra
 
 async function hit(id: string, capturedAt: string) {
   const m = mention({ id, schoolId: 'northgate', trustId: 'meridian', capturedAt, title: `Item ${id}` });
-  await store.mentions.record({ schoolId: 'northgate', itemKey: m.itemKey, capturedAt, build: () => m });
+  await store.mentions.record({ trustId: 'meridian', schoolId: 'northgate', itemKey: m.itemKey, capturedAt, build: () => m });
 }
 
 beforeAll(async () => {
@@ -88,7 +88,7 @@ describe('lifting a suppression', () => {
     expect(next.skippedRecipients ?? []).toEqual([]);
     const sent = (await mail.fetchStore()).filter((e) => e.destination.to.some((t) => t.includes('deputy@northgate.example')));
     expect(sent).toHaveLength(1);
-    expect((await store.digests.get('northgate', '2026-11-22'))?.recipients).toEqual(['head@northgate.example', 'deputy@northgate.example']);
+    expect((await store.digests.get('meridian/northgate', '2026-11-22'))?.recipients).toEqual(['head@northgate.example', 'deputy@northgate.example']);
 
     // A new bounce (a new message) suppresses it again; the history keeps the earlier lift.
     await recordMailEvent(deps, bounce('deputy@northgate.example', 'ses-9', 'Permanent', '2026-11-23T10:00:00.000Z'));
