@@ -2,12 +2,17 @@ import { ConfigFile } from '../config/schema';
 import { ItemTooLargeError, SchoolIdTakenError, schoolIdTakenMessage, type ImportSummary } from '../store/config-store';
 import type { AppDeps } from './deps';
 
+const MAX_SHOWN = 25;
+
 /** A configuration file that failed validation; nothing was written. */
 export class ConfigValidationError extends Error {
   override readonly name = 'ConfigValidationError';
   constructor(readonly problems: { path: string; message: string }[]) {
+    // A file with thousands of bad entries would otherwise print thousands of lines: the first few say enough.
+    const shown = problems.slice(0, MAX_SHOWN);
+    const more = problems.length > MAX_SHOWN ? `\n  …and ${problems.length - MAX_SHOWN} more problems of the same kind` : '';
     super(
-      `The configuration was rejected, nothing was saved:\n${problems.map((p) => `  ${p.path || '(top level)'}: ${p.message}`).join('\n')}\n` +
+      `The configuration was rejected, nothing was saved:\n${shown.map((p) => `  ${p.path || '(top level)'}: ${p.message}`).join('\n')}${more}\n` +
         'Fix these fields and import the whole file again.',
     );
   }
