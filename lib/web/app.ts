@@ -11,6 +11,7 @@ import { toCsv, type CsvCell } from '../digest/csv';
 import type { Store } from '../store';
 import { AdminConfigError, AdminOnlyError, ConfigNotFoundError, parseSchool, replaceTrustConfig, trustConfig } from '../app/admin-config';
 import { previewSchool } from '../app/preview';
+import { auditListRead } from '../app/read-audit';
 import { EnvSchema } from '../config/env';
 import { createSafeFetcher } from '../feeds/fetch';
 import type { FeedFetcher } from '../feeds/types';
@@ -154,7 +155,9 @@ export function createWebApp(deps: WebDeps): Hono<AppEnv> {
     const raw = c.req.query() as RawFilters;
     const schools = await q.schools();
     try {
-      const result = await q.list(parseFilters(raw));
+      const filters = parseFilters(raw);
+      const result = await q.list(filters);
+      await auditListRead(ctx, principal, 'page', filters, result.mentions);
       return render(c, 'Flagged items', listBody({ principal, raw, problems: {}, schools, result }), 200, 'mentions');
     } catch (err) {
       if (!(err instanceof FilterError)) throw err;
@@ -167,6 +170,7 @@ export function createWebApp(deps: WebDeps): Hono<AppEnv> {
     const q = mentionsFor(ctx, principal);
     const filters = parseFilters(c.req.query() as RawFilters);
     const [{ mentions, truncated }, schools] = await Promise.all([q.all(filters), q.schools()]);
+    await auditListRead(ctx, principal, 'csv', filters, mentions);
     ctx.log.info('evidence export', { actor: principal.email, rows: mentions.length, truncated });
     const names = new Map(schools.map((s) => [s.school.id, s.school.name]));
     const date = ctx.clock().toISOString().slice(0, 10);
@@ -213,8 +217,12 @@ export function createWebApp(deps: WebDeps): Hono<AppEnv> {
   app.get('/api/me', (c) => c.json({ principal: c.get('principal'), csrfToken: c.get('authVia') === 'cookie' ? csrfToken(c) : undefined }));
 
   app.get('/api/mentions', async (c) => {
-    const result = await mentionsFor(ctx, c.get('principal')!).list(parseFilters(c.req.query() as RawFilters));
-    // Lists carry no captured text: reading a snapshot is a separate, audited call.
+    const principal = c.get('principal')!;
+    const filters = parseFilters(c.req.query() as RawFilters);
+    const result = await mentionsFor(ctx, principal).list(filters);
+    // Lists carry no captured text (reading a snapshot is a separate, audited call), but they do carry the evidence
+    // excerpts and `q` searches the captured text: the list itself is recorded as a read.
+    await auditListRead(ctx, principal, 'api', filters, result.mentions);
     return c.json({ mentions: result.mentions.map(({ text: _t, ...rest }) => rest), next: result.next ?? null, prev: result.prev ?? null, truncated: result.truncated });
   });
 
