@@ -122,7 +122,7 @@ describe('repeated soft bounces', () => {
     expect(out).toMatchObject({ kind: 'counted', addresses: [{ email: 'deputy@northgate.example', count: 5, suppressed: true }] });
     expect(await store.suppressions.get('deputy@northgate.example')).toMatchObject({ reason: 'repeated-soft-bounce', messageId: 'soft-5', at: '2026-11-16T08:00:00.000Z' });
     at('2026-11-16T12:00:00Z');
-    expect(await store.suppressions.listSoftBounces(now.toISOString())).toEqual([{ email: 'deputy@northgate.example', count: 5, lastAt: '2026-11-16T08:00:00.000Z', lastMessageId: 'soft-5' }]);
+    expect(await store.suppressions.listSoftBounces(now.toISOString())).toEqual([{ email: 'deputy@northgate.example', count: 5, lastAt: '2026-11-16T08:00:00.000Z', lastMessageId: 'soft-5', trustIds: ['meridian'] }]);
 
     // Digests skip it.
     await hit('n1', '2026-11-17T05:00:00.000Z');
