@@ -109,6 +109,20 @@ describe('school ids are owned by one trust', () => {
     expect(emails.some((e) => e.destination.to.some((t) => t.includes('beta.example')))).toBe(false);
   });
 
+  it('the claim-then-write order is resumable: a claim left by a crash stays its trust’s, and its re-import completes', async () => {
+    await importConfig({ store }, { trusts: [trustA, trustB] });
+    // A crash between claiming "riverside" for alpha and writing its configuration leaves only the claim.
+    expect(await store.config.claimSchoolId('alpha', 'riverside')).toBe(true);
+    await expect(createSchool({ store }, admin('beta'), { id: 'riverside', name: 'Riverside (B)' })).rejects.toThrow(AdminConfigError);
+    expect(await importConfig({ store }, { trusts: [{ ...trustA, schools: [...trustA.schools, { id: 'riverside', name: 'Riverside Primary' }] }] })).toEqual({ created: 1, updated: 0, unchanged: 2 });
+    expect((await store.config.getSchool('riverside'))?.trustId).toBe('alpha');
+    // Removing the school frees its id for anyone.
+    await removeSchool({ store, clock }, admin('alpha'), 'riverside', 'riverside');
+    expect(await store.config.ownerOf('riverside')).toBeUndefined();
+    await createSchool({ store }, admin('beta'), { id: 'riverside', name: 'Riverside (B)' });
+    expect((await store.config.getSchool('riverside'))?.trustId).toBe('beta');
+  });
+
   it('removing a school erases only the remover’s data, even if another trust’s data sits under the same school id', async () => {
     // A store written before ids were claimed could hold the same school id in two trusts: removal must still
     // touch only the remover's (trust, school) data.
