@@ -8,7 +8,35 @@ export const Slug = z
   .max(64)
   .regex(/^[a-z0-9][a-z0-9-]*$/, 'use lower-case letters, digits and hyphens (e.g. "northgate-park")');
 
-const Term = z.string().trim().min(1, 'must not be empty').max(200);
+/**
+ * Sizes a real trust needs, with room to spare (README, "Configuration limits"). They keep every school's stored
+ * item far below DynamoDB's 400 KB limit (a school at every limit is about 100 KB), so an import is refused by
+ * validation, naming the field, rather than failing half-way on a write.
+ */
+export const LIMITS = {
+  trustsPerFile: 100,
+  schoolsPerTrust: 200,
+  /** Aliases, context words, exclusions: each list. */
+  listItems: 50,
+  /** A name, alias, context word, exclusion or scoring term. */
+  nameChars: 120,
+  recipients: 20,
+  feeds: 20,
+  urlChars: 2048,
+  /** A search query of a templated feed, a feed's label. */
+  queryChars: 300,
+  scoringTerms: 100,
+  emailChars: 254,
+} as const;
+
+const tooLong = (n: number) => `must be at most ${n} characters`;
+const listAtMost = (n: number, what: string) => `list at most ${n} ${what}`;
+
+const Term = z.string().trim().min(1, 'must not be empty').max(LIMITS.nameChars, tooLong(LIMITS.nameChars));
+const Query = z.string().trim().min(1, 'must not be empty').max(LIMITS.queryChars, tooLong(LIMITS.queryChars));
+const Email = z.string().max(LIMITS.emailChars, tooLong(LIMITS.emailChars)).email('must be an email address');
+const Recipients = z.array(Email).max(LIMITS.recipients, listAtMost(LIMITS.recipients, 'addresses'));
+const Terms = z.array(Term).max(LIMITS.listItems, listAtMost(LIMITS.listItems, 'entries'));
 
 export const Timezone = z.string().refine(
   (tz) => {
@@ -24,20 +52,21 @@ export const Timezone = z.string().refine(
 
 const HttpUrl = z
   .string()
+  .max(LIMITS.urlChars, tooLong(LIMITS.urlChars))
   .url('must be a full web address starting with http:// or https://')
   .refine((u) => /^https?:\/\//i.test(u), 'must start with http:// or https://');
 
 /** Where a school's mentions come from. Templated sources build their query from the school's watch terms. */
 export const FeedSpec = z.discriminatedUnion('source', [
-  z.object({ source: z.literal('rss'), url: HttpUrl, label: z.string().max(200).optional() }).strict(),
-  z.object({ source: z.literal('google-news'), query: Term.optional() }).strict(),
-  z.object({ source: z.literal('bing-news'), query: Term.optional() }).strict(),
-  z.object({ source: z.literal('reddit'), query: Term.optional() }).strict(),
+  z.object({ source: z.literal('rss'), url: HttpUrl, label: z.string().max(LIMITS.queryChars, tooLong(LIMITS.queryChars)).optional() }).strict(),
+  z.object({ source: z.literal('google-news'), query: Query.optional() }).strict(),
+  z.object({ source: z.literal('bing-news'), query: Query.optional() }).strict(),
+  z.object({ source: z.literal('reddit'), query: Query.optional() }).strict(),
   z
     .object({
       source: z.literal('mastodon-tag'),
-      instance: z.string().regex(/^[a-z0-9.-]+\.[a-z]{2,}$/i, 'must be a host name such as "mastodon.social"').default('mastodon.social'),
-      tag: z.string().regex(/^[A-Za-z0-9_]+$/, 'letters, digits and underscores only, without the #').optional(),
+      instance: z.string().max(253, tooLong(253)).regex(/^[a-z0-9.-]+\.[a-z]{2,}$/i, 'must be a host name such as "mastodon.social"').default('mastodon.social'),
+      tag: z.string().max(100, tooLong(100)).regex(/^[A-Za-z0-9_]+$/, 'letters, digits and underscores only, without the #').optional(),
     })
     .strict(),
 ]);
@@ -47,15 +76,12 @@ export type FeedSource = FeedSpec['source'];
 /** Per-school scoring adjustments: extra terms to flag, words to ignore, and a score threshold. */
 export const ScoringTuning = z
   .object({
-    extraTerms: z.array(Term).default([]),
-    ignore: z.array(Term).default([]),
+    extraTerms: z.array(Term).max(LIMITS.scoringTerms, listAtMost(LIMITS.scoringTerms, 'terms')).default([]),
+    ignore: z.array(Term).max(LIMITS.scoringTerms, listAtMost(LIMITS.scoringTerms, 'terms')).default([]),
     threshold: z.number().min(0).max(1).optional(),
   })
   .strict();
 export type ScoringTuning = z.infer<typeof ScoringTuning>;
-
-/** Most addresses an urgent alert goes to (SES allows 50 per message). */
-export const MAX_ALERT_RECIPIENTS = 50;
 
 /** Threats, a named pupil with SEN/medical/safeguarding details, and shared log-ins cannot wait for the morning digest. */
 export const DEFAULT_URGENT_CATEGORIES: readonly string[] = ['abuse.threat', 'confidential.pupil-personal', 'confidential.credentials'];
@@ -64,16 +90,16 @@ export const School = z
   .object({
     id: Slug,
     name: Term,
-    aliases: z.array(Term).default([]),
-    context: z.array(Term).default([]),
-    exclude: z.array(Term).default([]),
+    aliases: Terms.default([]),
+    context: Terms.default([]),
+    exclude: Terms.default([]),
     timezone: Timezone.default('Europe/London'),
     digestHour: z.number().int().min(0).max(23).default(7),
-    recipients: z.array(z.string().email('must be an email address')).default([]),
+    recipients: Recipients.default([]),
     /** Who gets urgent alerts (threats, pupil leaks, credentials) at once; unset means `recipients`. */
-    urgentRecipients: z.array(z.string().email('must be an email address')).max(MAX_ALERT_RECIPIENTS, `list at most ${MAX_ALERT_RECIPIENTS} addresses`).optional(),
+    urgentRecipients: Recipients.optional(),
     allClear: z.boolean().default(false),
-    feeds: z.array(FeedSpec).default([]),
+    feeds: z.array(FeedSpec).max(LIMITS.feeds, listAtMost(LIMITS.feeds, 'feeds')).default([]),
     scoring: ScoringTuning.optional(),
   })
   .strict();
@@ -86,7 +112,7 @@ export type SchoolInput = z.input<typeof School>;
  */
 export const TrustRollup = z
   .object({
-    recipients: z.array(z.string().email('must be an email address')).min(1, 'list at least one address to send the roll-up to'),
+    recipients: Recipients.min(1, 'list at least one address to send the roll-up to'),
     replaceSchoolDigests: z.boolean().default(false),
     timezone: Timezone.default('Europe/London'),
     digestHour: z.number().int().min(0).max(23).default(7),
@@ -107,6 +133,7 @@ export const AlertWebhook = z
     kind: z.enum(['teams', 'generic'], { message: 'must be "teams" (Microsoft Teams incoming webhook) or "generic" (signed JSON)' }),
     url: z
       .string()
+      .max(LIMITS.urlChars, tooLong(LIMITS.urlChars))
       .url('must be a full web address starting with https://')
       .refine((u) => /^https:\/\//i.test(u) || /^http:\/\/(?:127\.0\.0\.1|localhost|\[::1\])(?::\d+)?\//i.test(u), 'must start with https:// (plain http is only for a loopback test server listed in FEED_ALLOW_HOSTS)'),
     secret: z.string().min(32, 'must be at least 32 characters (e.g. the output of `openssl rand -hex 32`)').max(256),
@@ -123,7 +150,7 @@ export const Trust = z
     /** Categories that send an urgent alert at once (default DEFAULT_URGENT_CATEGORIES); `[]` turns urgent alerts off. */
     urgentCategories: z.array(CategoryId).max(CATEGORIES.size).optional(),
     alertWebhook: AlertWebhook.optional(),
-    schools: z.array(School).default([]),
+    schools: z.array(School).max(LIMITS.schoolsPerTrust, listAtMost(LIMITS.schoolsPerTrust, 'schools in one trust')).default([]),
   })
   .strict()
   .superRefine((trust, ctx) => {
@@ -136,7 +163,7 @@ export const Trust = z
 export type Trust = z.infer<typeof Trust>;
 
 export const ConfigFile = z
-  .object({ trusts: z.array(Trust) })
+  .object({ trusts: z.array(Trust).max(LIMITS.trustsPerFile, listAtMost(LIMITS.trustsPerFile, 'trusts in one file')) })
   .strict()
   .superRefine((cfg, ctx) => {
     const trustIds = new Set<string>();

@@ -1,20 +1,19 @@
 import type { Item, TableItems } from './items';
-import { keys } from './table';
+import { keys, schoolPartition } from './table';
 import type { Mention } from './types';
 
 /**
- * Urgent-alert records. Keys name the trust as well as the school; they live in the school's partition so
- * erasing a school erases them, and the per-mention claim lives beside the mention's reference so erasing a
- * mention erases it.
+ * Urgent-alert records. They live in the school's partition (which names its trust) so erasing a school erases
+ * them, and the per-mention claim lives beside the mention's reference so erasing a mention erases it.
  *
- * - window    `SCHOOL#s` / `ALERT#TRUST#t#WINDOW`: who opened the school's current 15-minute alert window, when.
- * - batch     `SCHOOL#s` / `ALERT#TRUST#t#BATCH#claimedAt#token`: one alert email (+ webhook): what, to whom, outcome.
+ * - window    `TRUST#t#SCHOOL#s` / `ALERT#WINDOW`: who opened the school's current 15-minute alert window, when.
+ * - batch     `TRUST#t#SCHOOL#s` / `ALERT#BATCH#claimedAt#token`: one alert email (+ webhook): what, to whom, outcome.
  * - claim     `MENTION#id` / `ALERT`: this mention belongs to that batch; written once (conditional), never re-sent.
  * - pending   `ALERTS-PENDING` / `TRUST#t#SCHOOL#s`: urgent items held for a window to close, and when it closes.
  */
 const alertKeys = {
-  window: (trustId: string, schoolId: string) => ({ PK: `SCHOOL#${schoolId}`, SK: `ALERT#TRUST#${trustId}#WINDOW` }),
-  batch: (trustId: string, schoolId: string, claimedAt: string, token: string) => ({ PK: `SCHOOL#${schoolId}`, SK: `ALERT#TRUST#${trustId}#BATCH#${claimedAt}#${token}` }),
+  window: (trustId: string, schoolId: string) => ({ PK: schoolPartition(trustId, schoolId), SK: 'ALERT#WINDOW' }),
+  batch: (trustId: string, schoolId: string, claimedAt: string, token: string) => ({ PK: schoolPartition(trustId, schoolId), SK: `ALERT#BATCH#${claimedAt}#${token}` }),
   claim: (mentionId: string) => ({ PK: `MENTION#${mentionId}`, SK: 'ALERT' }),
   pending: (trustId: string, schoolId: string) => ({ PK: 'ALERTS-PENDING', SK: `TRUST#${trustId}#SCHOOL#${schoolId}` }),
 };
@@ -84,18 +83,18 @@ export class AlertStore {
 
   /** Newest first. */
   async batches(trustId: string, schoolId: string, limit = 20): Promise<AlertBatch[]> {
-    const rows = await this.items.query(`SCHOOL#${schoolId}`, { prefix: `ALERT#TRUST#${trustId}#BATCH#` }, { newestFirst: true, limit });
+    const rows = await this.items.query(schoolPartition(trustId, schoolId), { prefix: 'ALERT#BATCH#' }, { newestFirst: true, limit });
     return rows.map(({ PK: _p, SK: _s, kind: _k, ...rest }) => rest as unknown as AlertBatch);
   }
 
   /** Writes on the mention when (and how) it was alerted, for the digest and the web page. */
-  async markAlerted(m: Pick<Mention, 'schoolId' | 'capturedAt' | 'id'>, at: string, outcome: 'sent' | 'unknown', token: string): Promise<void> {
-    await this.items.set(keys.mention(m.schoolId, m.capturedAt, m.id), { alertedAt: at, alertOutcome: outcome, alertBatch: token });
+  async markAlerted(m: Pick<Mention, 'trustId' | 'schoolId' | 'capturedAt' | 'id'>, at: string, outcome: 'sent' | 'unknown', token: string): Promise<void> {
+    await this.items.set(keys.mention(m, m.capturedAt, m.id), { alertedAt: at, alertOutcome: outcome, alertBatch: token });
   }
 
   /** A school's mentions captured since `since` that no alert run has marked yet, oldest first. */
   async unalerted(trustId: string, schoolId: string, since: string): Promise<Mention[]> {
-    const rows = await this.items.query(`SCHOOL#${schoolId}`, { from: `MENTION#${since}`, to: 'MENTION#~' }, { filter: 'attribute_not_exists(alertedAt)' });
+    const rows = await this.items.query(schoolPartition(trustId, schoolId), { from: `MENTION#${since}`, to: 'MENTION#~' }, { filter: 'attribute_not_exists(alertedAt)' });
     return rows
       .filter((r) => r.trustId === trustId)
       .map(({ PK: _p, SK: _s, GSI1PK: _g1, GSI1SK: _g2, kind: _k, digestedAt: _d, digestId: _di, ...rest }) => rest as unknown as Mention);

@@ -314,3 +314,19 @@ describe('admin edits keep the urgent-alert settings', () => {
     expect((await store.config.getSchool('northgate', 'meridian'))!.school.urgentRecipients).toBeUndefined();
   });
 });
+
+describe('bounces of urgent-alert addresses', () => {
+  it('a permanent bounce of an address used only for urgent alerts is suppressed for the trust that uses it', async () => {
+    const { recordMailEvent } = await import('../../lib/app/mail-events');
+    const d = deps();
+    await importConfig(d, config());
+    const bounce = {
+      eventType: 'Bounce',
+      bounce: { feedbackId: 'fb-1', bounceType: 'Permanent', bounceSubType: 'General', bouncedRecipients: [{ emailAddress: 'dsl@northgate.example', action: 'failed', status: '5.1.1' }], timestamp: '2026-11-30T10:00:00.000Z' },
+      mail: { timestamp: '2026-11-30T10:00:00.000Z', messageId: 'msg-dsl', source: 'alerts@schoolwatch.test', destination: ['dsl@northgate.example'] },
+    };
+    await recordMailEvent(d, JSON.stringify(bounce));
+    const [record] = await store.suppressions.list();
+    expect(record).toMatchObject({ email: 'dsl@northgate.example', trustIds: ['meridian'] });
+  });
+});
