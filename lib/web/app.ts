@@ -15,6 +15,7 @@ import { EnvSchema } from '../config/env';
 import { createSafeFetcher } from '../feeds/fetch';
 import type { FeedFetcher } from '../feeds/types';
 import { registerAdmin } from './admin';
+import { registerAdminDigests } from './admin-digests';
 import { registerAuthRoutes } from './auth-routes';
 import type { RawFilters } from './filters-view';
 import { page, type Html } from './layout';
@@ -291,6 +292,7 @@ export function createWebApp(deps: WebDeps): Hono<AppEnv> {
   });
 
   registerAdmin(app, ctx, render);
+  registerAdminDigests(app, ctx, render);
 
   app.notFound((c) =>
     c.req.path.startsWith('/api/') ? c.json({ error: 'Not found' }, 404) : render(c, 'Not found', html`<h1>Not found</h1><p>There is nothing here, or it is not in your schools. <a href="/mentions">Back to the flagged items</a>.</p>`, 404),
