@@ -158,6 +158,7 @@ export function registerAuthRoutes(app: Hono<AppEnv>, ctx: WebContext): void {
         });
         ctx.log.info(everywhere ? 'signed out everywhere' : 'signed out', { email: p.email });
       }
+      if (c.get('authVia') === 'bearer') return c.json({ signedOut: true, everywhere });
     }
     session.clear(c);
     const h = ctx.auth.hostedUi;
