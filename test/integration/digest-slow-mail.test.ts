@@ -122,6 +122,17 @@ describe('a mail server slower than the mailer timeout', () => {
     expect(outcome(await sendDigests(fast, { schoolId: 'kestrel' }), 'kestrel').outcome).toBe('sent');
   });
 
+  it('a trust roll-up behind the same slow server is sent once too, and release without --school frees it', async () => {
+    await importConfig(deps, { trusts: [{ ...config.trusts[0]!, rollup: { recipients: ['central@meridian.example'], replaceSchoolDigests: true, timezone: 'Europe/London', digestHour: 7 } }] });
+    const first = await sendDigests(deps);
+    expect(outcome(first, 'trust:meridian')).toMatchObject({ outcome: 'unknown', error: expect.stringContaining('not resent') });
+    minutes(3);
+    expect(outcome(await sendDigests(deps), 'trust:meridian')).toMatchObject({ outcome: 'in-progress', error: expect.stringContaining('outcome unknown') });
+    expect((await mail.fetchStore()).filter((e) => e.destination.to.some((t) => t.includes('central@meridian.example')))).toHaveLength(1);
+    await releaseDigestClaim(deps, { trustId: 'meridian', localDate: '2026-11-21', by: 'cli:ops', note: 'central team has nothing' });
+    expect((await store.rollups.get('meridian', '2026-11-21'))?.releasedBy).toBe('cli:ops');
+  });
+
   it('release refuses a sent day, another trust, a missing note, and names what to do', async () => {
     const fast = { ...deps, mailer: createSesMailer({ region: 'eu-west-2', endpoint: mail.endpoint }) };
     await sendDigests(fast, { schoolId: 'quiet' });
