@@ -166,24 +166,25 @@ async function digestForSchool(deps: Deps, { trustId, school }: SchoolRef, trust
     return { ...base, outcome: 'nothing-new' };
   }
   const rendered = renderDigest({ school, trustName: trust?.name, mentions, localDate: local.date, webBaseUrl: deps.settings.webBaseUrl, allClear: school.allClear });
+  let messageId: string;
   try {
-    const { messageId } = await deps.mailer.send(digestMail({ from: deps.settings.mailFrom, school, localDate: local.date, rendered, to: active }));
-    await deps.store.digests.complete(claim.record, {
-      state: 'sent',
-      sentAt: deps.clock().toISOString(),
-      messageId,
-      mentionIds: mentions.map((m) => m.id),
-      recipients: active,
-    });
-    await deps.store.mentions.markDigested(mentions, `${school.id}/${local.date}`, deps.clock().toISOString());
-    deps.log.info('digest sent', { schoolId: school.id, mentions: mentions.length, messageId });
-    return { ...base, ...skippedField, ...skippedMessage, outcome: 'sent', mentions: mentions.length, messageId };
+    ({ messageId } = await deps.mailer.send(digestMail({ from: deps.settings.mailFrom, school, localDate: local.date, rendered, to: active })));
   } catch (err) {
     // The claim stays open without a message id, so a run after the lease (or a release) sends it: nothing is lost.
     const failure = await recordFailure(deps, deps.store.digests, claim.record, err);
     deps.log.error(`digest for ${school.id} ${failure.outcome === 'unknown' ? failure.error : `not sent; retried after ${leaseEnd(claim.record)} UTC`}`, { schoolId: school.id, error: failure.error });
     return { ...base, ...skippedField, ...failure, mentions: mentions.length };
   }
+  await deps.store.digests.complete(claim.record, {
+    state: 'sent',
+    sentAt: deps.clock().toISOString(),
+    messageId,
+    mentionIds: mentions.map((m) => m.id),
+    recipients: active,
+  });
+  await deps.store.mentions.markDigested(mentions, `${school.id}/${local.date}`, deps.clock().toISOString());
+  deps.log.info('digest sent', { schoolId: school.id, mentions: mentions.length, messageId });
+  return { ...base, ...skippedField, ...skippedMessage, outcome: 'sent', mentions: mentions.length, messageId };
 }
 
 async function rollupForTrust(deps: Deps, trust: TrustMeta, rollup: TrustRollup, schools: School[], suppressed: Suppressed, force: boolean): Promise<DigestResult> {
@@ -224,17 +225,18 @@ async function rollupForTrust(deps: Deps, trust: TrustMeta, rollup: TrustRollup,
     return { ...base, ...skippedField, outcome: 'nothing-new' };
   }
   const rendered = renderRollup({ trust, groups, localDate: local.date, webBaseUrl: deps.settings.webBaseUrl });
+  let messageId: string;
   try {
-    const { messageId } = await deps.mailer.send(rollupMail({ from: deps.settings.mailFrom, trustId: trust.id, localDate: local.date, to: active, rendered }));
-    await deps.store.rollups.complete(claim.record, { state: 'sent', sentAt: deps.clock().toISOString(), messageId, mentionIds: all.map((m) => m.id), recipients: active });
-    if (rollup.replaceSchoolDigests) await deps.store.mentions.markDigested(all, `trust:${trust.id}/${local.date}`, deps.clock().toISOString());
-    deps.log.info('roll-up sent', { trustId: trust.id, mentions: all.length, schools: groups.filter((g) => g.mentions.length).length, messageId });
-    return { ...base, ...skippedField, ...skippedMessage, outcome: 'sent', mentions: all.length, messageId };
+    ({ messageId } = await deps.mailer.send(rollupMail({ from: deps.settings.mailFrom, trustId: trust.id, localDate: local.date, to: active, rendered })));
   } catch (err) {
     const failure = await recordFailure(deps, deps.store.rollups, claim.record, err);
     deps.log.error(`roll-up for ${trust.id} ${failure.outcome === 'unknown' ? failure.error : `not sent; retried after ${leaseEnd(claim.record)} UTC`}`, { trustId: trust.id, error: failure.error });
     return { ...base, ...skippedField, ...failure, mentions: all.length };
   }
+  await deps.store.rollups.complete(claim.record, { state: 'sent', sentAt: deps.clock().toISOString(), messageId, mentionIds: all.map((m) => m.id), recipients: active });
+  if (rollup.replaceSchoolDigests) await deps.store.mentions.markDigested(all, `trust:${trust.id}/${local.date}`, deps.clock().toISOString());
+  deps.log.info('roll-up sent', { trustId: trust.id, mentions: all.length, schools: groups.filter((g) => g.mentions.length).length, messageId });
+  return { ...base, ...skippedField, ...skippedMessage, outcome: 'sent', mentions: all.length, messageId };
 }
 
 /** When an open claim may be taken over by the next run: `HH:MM` (UTC). */
