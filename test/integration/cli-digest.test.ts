@@ -96,6 +96,13 @@ describe('digest --now and the mail server nobody reads', () => {
     expect((await store.digests.get('northgate', date))?.previousAttempts).toEqual([expect.objectContaining({ claimToken: 'dead-run', releaseNote: 'head confirmed nothing arrived' })]);
   });
 
+  it('help describes digest release and --throwaway-mail', async () => {
+    const { code, stdout } = await cli(['--help'], {});
+    expect(code).toBe(0);
+    expect(stdout).toContain('digest release --trust T [--school S] --date YYYY-MM-DD --note');
+    expect(stdout).toContain('--throwaway-mail');
+  });
+
   it('with the embedded store: refuses without --throwaway-mail; with it, sends into a temporary server and says so', async () => {
     const embedded = join(dir, 'embedded');
     const importFile = join(dir, 'config.json');
