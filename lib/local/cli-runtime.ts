@@ -7,11 +7,6 @@ import { startLocalDynamo } from './dynamo-server';
 import { startMailServer } from './mail-server';
 
 /**
- * Runs one CLI command against the configured endpoints, against AWS itself (SCHOOLWATCH_TARGET=aws), or
- * against embedded servers on DATA_DIR when neither is set. The embedded data folder is locked, so a running
- * `npm start` is reported clearly.
- */
-/**
  * A command that sends mail was about to send it to a mail server started just for this run, which nobody
  * reads; the day would have been recorded as sent and the real digest lost.
  */
@@ -29,6 +24,11 @@ function throwawayMailRefusal(env: Env, command: string): ThrowawayMailError {
   );
 }
 
+/**
+ * Runs one CLI command against the configured endpoints, against AWS itself (SCHOOLWATCH_TARGET=aws), or
+ * against embedded servers on DATA_DIR when neither is set. The embedded data folder is locked, so a running
+ * `npm start` is reported clearly. A command that sends mail refuses a throwaway mail server unless asked.
+ */
 export async function withCliRuntime<T>(
   env: Env,
   options: { log: Logger; mail?: boolean; command: string; /** Allow sending into a mail server started just for this run. */ throwawayMail?: boolean },
