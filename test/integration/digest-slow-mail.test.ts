@@ -14,7 +14,7 @@ import { startSlowMailProxy, type SlowMailProxy } from '../support/slow-mail-pro
 /**
  * Issue 10.4: a mail server that accepts the message but answers after the mailer gave up. The send's
  * outcome is unknown, so nothing is resent before the lease ends (or an admin releases the claim).
- * Timeouts are injected small (150 ms against a 1.5 s answer); "later" is an injected clock.
+ * Timeouts are injected small (400 ms against a 2.5 s answer); "later" is an injected clock.
  */
 let dynamo: TestDynamo;
 let mail: MailServer;
@@ -43,7 +43,7 @@ const config: ConfigFile = {
 
 beforeAll(async () => {
   [dynamo, mail] = await Promise.all([startTestDynamo(), startMailServer({ port: 0 })]);
-  slow = await startSlowMailProxy(mail.endpoint, 1500);
+  slow = await startSlowMailProxy(mail.endpoint, 2500);
 });
 afterAll(async () => {
   await slow?.stop();
@@ -59,7 +59,7 @@ beforeEach(async () => {
     store,
     fetcher: {} as AppDeps['fetcher'],
     // Default attempts (4): a timeout must still not be retried.
-    mailer: createSesMailer({ region: 'eu-west-2', endpoint: slow.endpoint, requestTimeoutMs: 150, baseDelayMs: 1 }),
+    mailer: createSesMailer({ region: 'eu-west-2', endpoint: slow.endpoint, requestTimeoutMs: 400, baseDelayMs: 1 }),
     settings: { mailFrom: 'digest@schoolwatch.test', pollIntervalMinutes: 30 },
     clock: () => now,
     newId: () => `run-${++n}`,
@@ -78,7 +78,7 @@ describe('a mail server slower than the mailer timeout', () => {
     for (const id of SCHOOLS) {
       const r = outcome(first, id);
       expect(r.outcome).toBe('unknown');
-      expect(r.error).toMatch(/^outcome unknown: the mail server did not answer in 150 ms\b.*; not resent; will retry after 07:15 UTC unless released/);
+      expect(r.error).toMatch(/^outcome unknown: the mail server did not answer in 400 ms\b.*; not resent; will retry after 07:15 UTC unless released/);
       const claim = await store.digests.get(id, '2026-11-21');
       expect(claim).toMatchObject({ state: 'claimed', sendOutcome: 'unknown', lastErrorAt: '2026-11-21T07:05:00.000Z' });
     }
