@@ -50,7 +50,7 @@ export function registerAuthRoutes(app: Hono<AppEnv>, ctx: WebContext): void {
     const wait = ctx.limiter.retryAfter(ip, email);
     if (wait > 0) {
       c.header('Retry-After', String(wait));
-      const error = `Too many failed sign-in attempts. Try again in ${Math.ceil(wait / 60)} minute(s).`;
+      const error = `Too many failed sign-in attempts. Try again in ${inWords(wait)}.`;
       return json ? c.json({ error }, 429) : loginPage(c, { next, email, error }, 429);
     }
     const issued = email && password ? await ctx.auth.passwordLogin(email, password) : undefined;
@@ -122,7 +122,7 @@ export function registerAuthRoutes(app: Hono<AppEnv>, ctx: WebContext): void {
     const s = (k: string) => (typeof body[k] === 'string' ? (body[k] as string) : '');
     const next = safeNext(body.next);
     const r = await change(c, { current: s('current'), password: s('password'), confirm: s('confirm') });
-    if ('wait' in r) return passwordPage(c, { next, problems: { current: `too many wrong attempts; try again in ${Math.ceil(r.wait! / 60)} minute(s)` } }, 429);
+    if ('wait' in r) return passwordPage(c, { next, problems: { current: `too many wrong attempts; try again in ${inWords(r.wait!)}` } }, 429);
     if (r.problems) return passwordPage(c, { next, problems: r.problems }, 400);
     if (r.issued) session.set(c, r.issued.token, (Date.parse(r.issued.expiresAt) - Date.now()) / 1000);
     return c.redirect(c.get('principal')!.mustChangePassword ? next : `/account/password?changed=1&next=${encodeURIComponent(next)}`, 303);
@@ -229,6 +229,11 @@ function signOutEverywhere(csrf: string) {
   return html`<section class="login" aria-labelledby="everywhere-h"><h2 id="everywhere-h">Signed in somewhere else?</h2>
 <p>Sign out of Schoolwatch on every browser and device, including this one. Changing your password does this too.</p>
 <form method="post" action="/auth/logout"><input type="hidden" name="_csrf" value="${csrf}"><input type="hidden" name="everywhere" value="1"><button type="submit">Sign out everywhere</button></form></section>`;
+}
+
+/** A sign-in wait in words: seconds under a minute (a busy shared address), minutes otherwise. */
+function inWords(seconds: number): string {
+  return seconds < 60 ? `${seconds} second${seconds === 1 ? '' : 's'}` : `${Math.ceil(seconds / 60)} minutes`;
 }
 
 function redirectUri(c: Context, ctx: WebContext): string {
