@@ -3,6 +3,7 @@
  * them is still found), the fold and clean views with offset maps, sentence boundaries, and the
  * spans the scorer must not count (praise idioms, quoted statements, per-school ignore words).
  */
+import { LEXICON, type Lexicon } from './lexicon';
 import { cleanText, foldText, toOriginal, type TextView } from './normalize';
 import type { Evidence } from './types';
 
@@ -25,16 +26,18 @@ export interface Doc {
   praise: Span[];
   quoted: Span[];
   ignored: Span[];
+  /** The lexicon the rules read (the shipped one unless a caller passes another, e.g. a test). */
+  lex: Lexicon;
 }
 
-export function buildDoc(title: string, text: string, ignore: readonly string[] = []): Doc {
+export function buildDoc(title: string, text: string, ignore: readonly string[] = [], lex: Lexicon = LEXICON): Doc {
   const t = title ?? '';
   const x = text ?? '';
   const raw = t && x ? `${t}\n${x}` : t || x;
   const textOffset = x ? (t ? t.length + 1 : 0) : -1;
   const fold = foldText(raw);
   const clean = cleanText(fold);
-  const doc: Doc = { raw, titleLength: t.length, textOffset, fold, clean, sentences: sentences(clean.text), praise: [], quoted: [], ignored: [] };
+  const doc: Doc = { raw, titleLength: t.length, textOffset, fold, clean, sentences: sentences(clean.text), praise: [], quoted: [], ignored: [], lex };
   doc.praise = findAll(clean.text, PRAISE);
   doc.quoted = attributedQuotes(clean.text);
   doc.ignored = ignoreSpans(clean.text, ignore);

@@ -9,10 +9,11 @@ import type { ScoringTuning } from '../config/schema';
 import { ABUSE_COMBINED_THRESHOLD, ABUSE_MODEL_THRESHOLD, ABUSE_STACKER, abuseLogit, abuseProbability, sigmoid } from './classifier';
 import { buildDoc, escapeRegExp, evidenceFor, findAll, originalEvidence, type Doc } from './document';
 import type { Finding } from './findings';
+import type { Lexicon } from './lexicon';
 import { cleanText, foldText } from './normalize';
 import { categoryDef, type CategoryId } from './policy';
 import { abuseRules } from './rules/abuse';
-import { confidentialRules, LEAK_CUE } from './rules/confidential';
+import { confidentialPatterns, confidentialRules } from './rules/confidential';
 import { reputationRules } from './rules/reputation';
 import { stackFeatures, stackProbability, STRONG_RULE } from './stacker';
 import type { CategoryHit, Evidence, Family, ScoreInput, ScoreResult, Severity } from './types';
@@ -45,6 +46,8 @@ export interface ScoreOptions {
    * back to classifierMargin.
    */
   textAlone?: boolean;
+  /** The lexicon the rules read; defaults to the shipped one (data/lexicons, compiled). */
+  lexicon?: Lexicon;
 }
 
 export const SCHOOL_CLASSIFIER_MARGIN = 0.15;
@@ -118,7 +121,7 @@ function textAloneAbuse(doc: Doc, abuse: ReturnType<typeof abuseRules>, findings
 
 export function scoreItem(input: ScoreInput, tuning?: Partial<ScoringTuning>, options: ScoreOptions = {}): ScoreResult {
   const threshold = tuning?.threshold ?? DEFAULT_THRESHOLD;
-  const doc = buildDoc(input.title ?? '', input.text ?? '', tuning?.ignore ?? []);
+  const doc = buildDoc(input.title ?? '', input.text ?? '', tuning?.ignore ?? [], options.lexicon);
   const abuse = abuseRules(doc);
   const findings: Finding[] = [...abuse.findings, ...confidentialRules(doc, { notNames: options.notNames }), ...reputationRules(doc)];
   if (tuning?.extraTerms?.length) findings.push(...extraTermFindings(doc, tuning.extraTerms));
@@ -134,7 +137,7 @@ export function scoreItem(input: ScoreInput, tuning?: Partial<ScoringTuning>, op
   }
 
   // a leak is confidential by nature, not public reporting: drop reputation signals it set off
-  const leaked = findings.some((f) => f.category.startsWith('confidential.') && f.confidence >= threshold) && LEAK_CUE.test(doc.raw.toLowerCase());
+  const leaked = findings.some((f) => f.category.startsWith('confidential.') && f.confidence >= threshold) && confidentialPatterns(doc.lex).leakCue.test(doc.raw.toLowerCase());
   const kept = findings.filter((f) => f.confidence >= threshold && !(leaked && f.category.startsWith('reputation.') && f.category !== 'reputation.watch-term'));
 
   // the classifier adds a category only when no abuse rule explains the item

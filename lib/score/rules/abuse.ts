@@ -4,11 +4,9 @@
  * attributed quotes (a school's own statement) or per-school ignore words are dropped, and a
  * negation just before an insult ("not lazy at all") cancels it.
  */
-import { findAll, findAllCached, overlaps, sentenceAt, type Doc, type Span } from '../document';
+import { findAll, overlaps, sentenceAt, type Doc, type Span } from '../document';
 import { noisyOr, type Finding } from '../findings';
-import {
-  EXTREMIST, sharedAlternation, GROUPS, INSULT_ADJECTIVES, INSULT_NOUNS, MILD_PROFANITY, PRAISE_WORDS, PROFANITY, SLURS, WEAK_INSULT_NOUNS, type Term,
-} from '../lexicon';
+import type { Lexicon } from '../lexicon';
 
 const TARGET = /\b(?:teachers?|staff|head(?:teacher|master|mistress|s)?|head\s+of\s+\w+|principal|deputy|senco|tas?|teaching\s+assistants?|governors?|caretaker|chaplain|dinner\s+ladies|receptionist|slt|management|trust|school|academy|college|primary|he|she|they|him|her|them|you|your|ur|u|mr|mrs|ms|miss|dr|sir|people|lot|kids|parents|pupils|students|department|team|lads?|girls?|boys?|family|families)\b/;
 const NEGATION = /\b(?:not|never|no|isn't|aren't|wasn't|weren't|ain't|hardly|nothing|nobody|don't|doesn't|didn't|stop|far\s+from|rather\s+than|instead\s+of)\b|n't\b/;
@@ -47,11 +45,28 @@ const HARASSMENT: { re: RegExp; weight: number }[] = [
   { weight: 0.45, re: /\b(?:share|repost)\s+this\s+(?:so|everywhere|far|until|to)\b|\beveryone\s+(?:should\s+)?(?:report|email|complain\s+about|message)\s+(?:him|her|them)\b|\breport\s+(?:him|her|them|everyone)\b|\bsteer\s+clear\b|\beveryone\s+knows\s+it\b|\bpick\s+on\b/ },
 ];
 
-const PRAISE_WORD_RE = new RegExp(String.raw`\b${PRAISE_WORDS}\b`);
-const GROUP_NEGATIVE = new RegExp(
-  String.raw`\b(?:those|these|bloody|dirty|filthy|smelly|stupid|fucking|fkn|all\s+the|all)\s+${GROUPS}\b|\b${GROUPS}\s+(?:\w+\s+){0,4}?(?:are\s+all|all|should|shouldn'?t|need\s+to|must|want|ought|are)\s+(?:\w+\s+){0,3}?(?:thieves|criminals|scum|rapists|terrorists|dirty|filthy|smelly|animals|vermin|out|back|banned|deported|kicked|thrown|leave|go|parasites|scroungers|disgusting|vile|breeding|invading|gassed|shot)\b|\b(?:kick|throw|chuck|send|get)\s+(?:all\s+)?(?:the\s+)?${GROUPS}\s+(?:out|back|home)\b`,
-);
-const GROUP_HINT = new RegExp(String.raw`\b${GROUPS}\b`);
+interface LexPatterns {
+  praiseWord: RegExp;
+  groupNegative: RegExp;
+  groupHint: RegExp;
+}
+const patternCache = new WeakMap<Lexicon, LexPatterns>();
+/** Patterns built from a lexicon's categories, once per lexicon. */
+function lexPatterns(lex: Lexicon): LexPatterns {
+  let p = patternCache.get(lex);
+  if (!p) {
+    const GROUPS = lex.pattern('group');
+    p = {
+      praiseWord: new RegExp(String.raw`\b${lex.pattern('praise-word')}\b`),
+      groupNegative: new RegExp(
+        String.raw`\b(?:those|these|bloody|dirty|filthy|smelly|stupid|fucking|fkn|all\s+the|all)\s+${GROUPS}\b|\b${GROUPS}\s+(?:\w+\s+){0,4}?(?:are\s+all|all|should|shouldn'?t|need\s+to|must|want|ought|are)\s+(?:\w+\s+){0,3}?(?:thieves|criminals|scum|rapists|terrorists|dirty|filthy|smelly|animals|vermin|out|back|banned|deported|kicked|thrown|leave|go|parasites|scroungers|disgusting|vile|breeding|invading|gassed|shot)\b|\b(?:kick|throw|chuck|send|get)\s+(?:all\s+)?(?:the\s+)?${GROUPS}\s+(?:out|back|home)\b`,
+      ),
+      groupHint: new RegExp(String.raw`\b${GROUPS}\b`),
+    };
+    patternCache.set(lex, p);
+  }
+  return p;
+}
 /**
  * Cheap pre-check: every threat pattern contains a word that starts with one of these (at a word
  * boundary, so "brother" or "audience" no longer count as "rot" or "die").
@@ -82,32 +97,15 @@ function negated(doc: Doc, span: Span): boolean {
   return NEGATION.test(clauseBefore(doc, span.start, 4));
 }
 
-const weightCache = new WeakMap<readonly Term[], { re: RegExp; w: number }[]>();
-
-function hits(doc: Doc, terms: readonly Term[], re: RegExp): Hit[] {
+/** Lexicon hits of one category that the rules may count (not in praise, attributed quotes or ignored words). */
+function hits(doc: Doc, category: string): Hit[] {
   const out: Hit[] = [];
-  let weights = weightCache.get(terms);
-  if (!weights) {
-    weights = terms.map((t) => ({ re: new RegExp(`^(?:${t.re})$`), w: t.weight }));
-    weightCache.set(terms, weights);
-  }
-  for (const span of findAllCached(doc.clean.text, re)) {
-    if (!usable(doc, span)) continue;
-    const text = doc.clean.text.slice(span.start, span.end);
-    const w = weights.find((x) => x.re.test(text))?.w ?? terms[0]!.weight;
-    out.push({ ...span, weight: w, text });
+  for (const h of doc.lex.find(doc.clean.text, category)) {
+    if (!usable(doc, h)) continue;
+    out.push({ start: h.start, end: h.end, weight: h.weight, text: doc.clean.text.slice(h.start, h.end) });
   }
   return out;
 }
-
-const PROFANITY_RE = sharedAlternation(PROFANITY);
-const MILD_RE = sharedAlternation(MILD_PROFANITY);
-const NOUN_RE = sharedAlternation(INSULT_NOUNS);
-const WEAK_NOUN_RE = sharedAlternation(WEAK_INSULT_NOUNS);
-const ADJ_RE = sharedAlternation(INSULT_ADJECTIVES);
-const SLUR_RE = sharedAlternation(SLURS);
-const EXTREMIST_RE = new RegExp(String.raw`\b(?:${EXTREMIST.join('|')})\b`, 'g');
-const ADJ_ALONE = new RegExp(`^(?:${INSULT_ADJECTIVES.map((t) => t.re).join('|')})$`);
 
 export interface AbuseSignals {
   findings: Finding[];
@@ -118,6 +116,7 @@ export interface AbuseSignals {
 
 export function abuseRules(doc: Doc): AbuseSignals {
   const text = doc.clean.text;
+  const { praiseWord: PRAISE_WORD_RE, groupNegative: GROUP_NEGATIVE, groupHint: GROUP_HINT } = lexPatterns(doc.lex);
   const findings: Finding[] = [];
 
   // threats
@@ -155,10 +154,10 @@ export function abuseRules(doc: Doc): AbuseSignals {
   // discriminatory
   const discSpans: Span[] = [];
   const discWeights: number[] = [];
-  for (const h of hits(doc, SLURS, SLUR_RE)) {
+  for (const h of hits(doc, 'slur')) {
     if (negated(doc, h)) continue;
     discSpans.push(h);
-    discWeights.push(/^chavs?$/.test(h.text) ? 0.5 : h.weight);
+    discWeights.push(h.weight);
   }
   const groupSpans = GROUP_HINT.test(text) ? findAll(text, GROUP_NEGATIVE) : [];
   for (const span of [...groupSpans, ...findAll(text, GO_BACK)]) {
@@ -183,27 +182,27 @@ export function abuseRules(doc: Doc): AbuseSignals {
   }
 
   // extremist
-  const ext = findAll(text, EXTREMIST_RE).filter((s) => usable(doc, s));
+  const ext: Span[] = hits(doc, 'extremist');
   if (ext.length) findings.push({ category: 'abuse.extremist', confidence: 0.9, reason: `extremist language ("${quote(doc, ext[0]!)}")`, spans: ext });
 
   // disparaging / defamatory
   const dispSpans: Span[] = [];
   const dispWeights: number[] = [];
-  for (const h of hits(doc, INSULT_NOUNS, NOUN_RE)) {
+  for (const h of hits(doc, 'insult-noun')) {
     if (negated(doc, h)) continue;
     dispSpans.push(h);
     dispWeights.push(h.weight);
   }
-  for (const h of hits(doc, WEAK_INSULT_NOUNS, WEAK_NOUN_RE)) {
+  for (const h of hits(doc, 'weak-insult-noun')) {
     const before = clauseBefore(doc, h.start, 3);
     if (negated(doc, h)) continue;
     const lastWord = before.split(/\s+/).pop() ?? '';
-    const insulting = COPULA_OR_INTENSIFIER.test(before) || ADJ_ALONE.test(lastWord) || /\b(?:a|an)$/.test(before) && /\b(?:is|are|'s|was|such)\b/.test(clauseBefore(doc, h.start, 5));
+    const insulting = COPULA_OR_INTENSIFIER.test(before) || doc.lex.has('insult-adj', lastWord) || /\b(?:a|an)$/.test(before) && /\b(?:is|are|'s|was|such)\b/.test(clauseBefore(doc, h.start, 5));
     if (!insulting) continue;
     dispSpans.push(h);
     dispWeights.push(h.weight);
   }
-  for (const h of hits(doc, INSULT_ADJECTIVES, ADJ_RE)) {
+  for (const h of hits(doc, 'insult-adj')) {
     if (negated(doc, h)) continue;
     const s = sentenceAt(doc, h.start);
     const sentence = text.slice(s.start, s.end);
@@ -222,14 +221,14 @@ export function abuseRules(doc: Doc): AbuseSignals {
     dispSpans.push(span);
     dispWeights.push(0.6);
   }
-  const mild = hits(doc, MILD_PROFANITY, MILD_RE).filter((h) => !negated(doc, h));
+  const mild = hits(doc, 'mild-profanity').filter((h) => !negated(doc, h));
   const dispScore = noisyOr([...dispWeights, ...mild.map(() => (dispWeights.length ? 0.15 : 0))]);
   if (dispSpans.length) {
     findings.push({ category: 'abuse.disparaging', confidence: dispScore, reason: `insulting or damaging words (${listQuoted(doc, dispSpans)})`, spans: dispSpans });
   }
 
   // obscene
-  const prof = hits(doc, PROFANITY, PROFANITY_RE);
+  const prof = hits(doc, 'profanity');
   const praised = doc.praise.length > 0 || PRAISE_WORD_RE.test(text);
   if (prof.length) {
     const positive = prof.every((h) => {

@@ -4,6 +4,7 @@
  * original text (case matters for names) with spans in original coordinates.
  */
 import type { Doc, Span } from '../document';
+import type { Lexicon } from '../lexicon';
 import { noisyOr, type Finding } from '../findings';
 import { findDates, findEmails, findNiNumbers, findPhones, findPostcodes, findUpns } from '../identifiers';
 
@@ -33,12 +34,7 @@ const TITLED = /\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Sir)\.?\s+[A-Z][a-zA-Z'’-]+/g;
 
 const PUPIL_MARKER = /\b(?:year|yr|y|blwyddyn)\s?(?:\d{1,2}|r)\b|\b(?:1[0-3]|[1-9])[a-z]\b|\breception\b|\bnursery\b|\baged\s+\d{1,2}\b|\b\d{1,2}[- ]year[- ]old\b|\b(?:she|he)'?s\s+(?:only\s+)?(?:\d{1,2}|fifteen|fourteen|thirteen|twelve|eleven|ten|nine|eight|seven|six|five)\b|\bpupil\b|\bstudent\b|\blad\b|\bboy\b|\bgirl\b|\bkid\b|\bchild\b|\bclassmates?\b|\bin\s+(?:his|her|my\s+\w+'s|your\s+\w+'s)\s+class\b/;
 const STAFF_ROLE = /\b(?:mr|mrs|ms|miss|mx|dr|sir)\.?\s+[a-z]|\b(?:head\s*teacher|headteacher|head\s+of\s+(?:year\s+\d+|\w+)|the\s+head|head's|principal|deputy(?:\s+head)?|senco|teacher|teaching\s+assistant|\bta\b|office\s+manager|business\s+manager|bursar|caretaker|chaplain|exams\s+officer|receptionist|dinner\s+lady|cook|governor|supply\s+teacher|tutor|her|his|she|he)\b/;
-const SENSITIVE_PUPIL = /\b(?:adhd|add|asd|autis\w*|asperger\w*|dyslexi\w*|dyspraxi\w*|sen|send|ehcp|ehc\s+plan|alns?|additional\s+learning\s+needs|1:1|one-to-one|statement(?:ed)?|speech\s+delay|learning\s+difficult\w*|epilep\w*|diabet\w*|leukaemia|cancer|asthma|allerg\w*|eating\s+disorder|anorexi\w*|bulimi\w*|self[- ]harm\w*|cuts\b|suicid\w*|depress\w*|anxiety|mental\s+health|camhs|hospital|inpatient|fractured|broken\s+(?:arm|leg|jaw|nose)|concussion|surgery|diagnos\w*|medication|pregnan\w*|sectioned|wets\s+(?:himself|herself)|soils|safeguarding|child\s+protection|social\s+services|social\s+worker|foster\w*|in\s+care|into\s+care|looked[- ]after|abused|abuse|neglect\w*|police|excluded|exclusion|expelled|suspended|pru|prison|jail|divorc\w*|splitting\s+up|split\s+up|on\s+drugs|drunk|on\s+the\s+game|kicked\s+(?:her|him)\s+out|stepdad|estranged|domestic|bereave\w*|free\s+school\s+meals|young\s+carer|homeless|restrained|bruised|knife|arrested|referred|refugee)\b/;
-const SENSITIVE_STAFF = /\b(?:cancer|chemo\w*|sick\s+leave|signed\s+off|stress\s+leave|off\s+sick|long[- ]term\s+sick|on\s+long[- ]term|depress\w*|anxiety|breakdown|mental\s+health|rehab|alcoholic|drink\s+problem|pregnan\w*|maternity|ivf|miscarri\w*|affair|divorc\w*|separated|ex\s+turned\s+up|diagnos\w*|terminal|surgery|operation|illness|disciplin\w*|misconduct|suspended|suspension|sacked|made\s+redundant|being\s+made\s+redundant|dismissed|date\s+of\s+birth|dob|lives\s+(?:at|on|in)|home\s+address)\b/;
 
-const LEAK_CUE = /\b(?:word\s+is|heard|hearing\s+(?:that|rumours|things)|apparently|rumou?rs?|my\s+(?:friend|mate|sister|brother|neighbour|husband|wife|cousin|mum|dad|sister-in-law|brother-in-law|partner|auntie|aunt|uncle)|(?:friend|mate|cousin|sister|neighbour)\s+who\s+(?:works|teaches)|works?\s+(?:there|in\s+the\s+office)|not\s+(?:been\s+)?(?:announced|public|published|minuted|told|in\s+the\s+public)|(?:hasn'?t|haven'?t|have\s+not|has\s+not)\s+(?:been\s+)?(?:announced|told|made\s+public|gone\s+to|signed|published|started)|keep(?:ing)?\s+(?:it\s+)?quiet|hush|secret|confidential|shh+|don'?t\s+(?:repeat|tell|say)|off\s+the\s+record|leaked|leaks?|by\s+mistake|in\s+error|messed\s+up|staff\s+(?:were|was|have\s+been|got)\s+told|were\s+told\s+(?:today|this|on|in|that)|told\s+(?:staff|us|everyone|me|our)|found\s+(?:it|out|his|her)|whatsapp|group\s+chat|parents'?\s+group|posted\s+(?:a\s+)?(?:photo|it|the)|someone'?s\s+posted|won'?t\s+be\s+published|not\s+yet|yet\b|until\s+(?:after|the)|whole\s+staffroom|staffroom|everyone'?s\s+talking|all\s+hush|sent\s+(?:round|to\s+the\s+whole|to\s+everyone)|emailed\s+the|left\s+on\s+the\s+bus|on\s+a\s+post-it|noticeboard|hiding\s+it|is\s+hiding|insider|minutes\s+won'?t|the\s+union)\b/;
-const INTERNAL = /\b(?:suspended|suspension|sacked|dismissed|disciplin\w+|gross\s+misconduct|misconduct|being\s+investigated|investigat\w+\s+for|hearing|marched\s+off|escorted\s+off|redundan\w+|restructur\w+|consultation|cutting\s+the\s+\w+(?:\s+form)?|closing\s+the\s+\w+(?:\s+form)?|clos(?:e|ing)\s+(?:the\s+)?(?:nursery|sixth\s+form)|merg(?:e|er|ing)\s+with|deficit|budget|finances|pay\s+rise|governors?\s+(?:meeting|row|vote|are|have|had|minutes)|governing\s+body|chair\s+of\s+governors|chair\s+walked\s+out|bust-up|fallen\s+out|at\s+war|resign\b|minutes|mock\s+results|predicted\s+grades|exam\s+results|results\s+have\s+leaked|spreadsheet|(?:sats|exam)\s+papers?|class\s+list|(?:names|list)\s+(?:and|with)\s+(?:\w+\s+){0,3}(?:grades|addresses|allergies|phone)|safeguarding\s+records|free\s+school\s+meals\s+kids|attendance\s+data|log\s+in\s+with\s+another)\b/;
-const PUBLIC_CUE = /\b(?:said|says|confirmed|announced|spokes\w+|statement|told\s+the\s+(?:\w+\s+)?(?:gazette|news|bbc|times|post|echo|paper)|according\s+to|reported|magistrates|tribunal|council\s+(?:has\s+)?confirmed|newsletter|press\s+release|panel|ruled|hearing\s+found|found\s+that|banned\s+from|inquest|court)\b/;
 
 const PERSONAL_PHONE = /\b(?:home|mobile|personal|private|landline|whatsapp|her\s+(?:own\s+)?(?:number|mobile|phone)|his\s+(?:own\s+)?(?:number|mobile|phone)|their\s+number|number\s+is|text\s+(?:her|him)|ring\s+(?:her|him)|call\s+(?:her|him)|rang\s+(?:her|him))\b/;
 const OFFICE_PHONE = /\b(?:office|reception|main\s+number|school\s+number|switchboard|admissions|attendance\s+line|absence|enquiries|box\s+office|helpline|childline|nspcc|police|tickets?|booking)\b/;
@@ -51,9 +47,37 @@ const CREDENTIAL = /\b(?:password|passwd|pass\s*word|passcode|pin(?:\s+code)?|lo
 /** "should be sacked", "want him struck off": an opinion, not a disclosure. */
 const OPINION_BEFORE = /\b(?:should|shld|must|needs?\s+to|ought\s+to|deserves?\s+to|want(?:s|ed)?\s+(?:\w+\s+)?to|hope)\s+(?:\w+\s+){0,2}(?:be\s+|get\s+|got\s+)?$|\bget\s+(?:him|her|them)\s+$/;
 
-const SENSITIVE_STAFF_G = new RegExp(SENSITIVE_STAFF.source, 'g');
-const INTERNAL_G = new RegExp(INTERNAL.source, 'g');
 const CREDENTIAL_HINT = /pass|pin|log-?in|user/;
+
+export interface ConfidentialPatterns {
+  sensitivePupil: RegExp;
+  sensitiveStaff: RegExp;
+  sensitiveStaffG: RegExp;
+  leakCue: RegExp;
+  internal: RegExp;
+  internalG: RegExp;
+  publicCue: RegExp;
+}
+const patternCache = new WeakMap<Lexicon, ConfidentialPatterns>();
+
+/** The cue patterns, compiled from a lexicon's categories once per lexicon (data/lexicons/confidential-*.tsv). */
+export function confidentialPatterns(lex: Lexicon): ConfidentialPatterns {
+  let p = patternCache.get(lex);
+  if (!p) {
+    const re = (flags: string, ...cats: string[]) => new RegExp(String.raw`\b${lex.pattern(...cats)}\b`, flags);
+    p = {
+      sensitivePupil: re('', 'pupil-sensitive', 'condition', 'send'),
+      sensitiveStaff: re('', 'staff-sensitive', 'condition', 'hr-process'),
+      sensitiveStaffG: re('g', 'staff-sensitive', 'condition', 'hr-process'),
+      leakCue: re('', 'leak-cue'),
+      internal: re('', 'internal-matter'),
+      internalG: re('g', 'internal-matter'),
+      publicCue: re('', 'public-cue'),
+    };
+    patternCache.set(lex, p);
+  }
+  return p;
+}
 
 /** `.`, `!`, `?` or a newline (char codes, not a regex per character: this runs in a hot loop). */
 function isSentenceEnd(code: number): boolean {
@@ -95,6 +119,7 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
   const hasDigits = /\d/.test(raw);
   const notNames = new Set((options.notNames ?? []).flatMap((n) => n.toLowerCase().split(/[^a-z\u00C0-\u024F]+/)).filter(Boolean));
   const findings: Finding[] = [];
+  const { sensitivePupil: SENSITIVE_PUPIL, leakCue: LEAK_CUE, sensitiveStaffG: SENSITIVE_STAFF_G, internalG: INTERNAL_G, publicCue: PUBLIC_CUE } = confidentialPatterns(doc.lex);
   const leak = LEAK_CUE.test(lower);
 
   // pupil personal information: a named child near a pupil marker and a sensitive detail
@@ -197,4 +222,3 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
   return findings;
 }
 
-export { LEAK_CUE };
