@@ -133,6 +133,8 @@ export function scoreItem(input: ScoreInput, tuning?: Partial<ScoringTuning>, op
     const p = doc.ignored.length ? abuseProbability(classifierText(doc)) : abuseProbability(doc.raw, doc.clean.text);
     let conf = modelConfidence(p, options.classifierMargin ?? SCHOOL_CLASSIFIER_MARGIN);
     if (abuse.praised && !abuse.hostile) conf *= 0.6;
+    // abusive words that are reported to condemn them, or aimed at Ofsted or the council, are not the school's abuse
+    if (abuse.discounted) conf *= 0.5;
     if (conf >= 0.3) findings.push({ category: 'abuse.offensive', confidence: conf, spans: [], reason: `classifier judges the wording offensive (p=${p.toFixed(2)})` });
   }
 

@@ -7,9 +7,9 @@
 import { findAll, overlaps, sentenceAt, type Doc, type Span } from '../document';
 import { noisyOr, type Finding } from '../findings';
 import type { Lexicon } from '../lexicon';
+import { clauseBefore, externalTargetAt, negatedAt as negated, reportedAt } from '../structure';
 
 const TARGET = /\b(?:teachers?|staff|head(?:teacher|master|mistress|s)?|head\s+of\s+\w+|principal|deputy|senco|tas?|teaching\s+assistants?|governors?|caretaker|chaplain|dinner\s+ladies|receptionist|slt|management|trust|school|academy|college|primary|he|she|they|him|her|them|you|your|ur|u|mr|mrs|ms|miss|dr|sir|people|lot|kids|parents|pupils|students|department|team|lads?|girls?|boys?|family|families)\b/;
-const NEGATION = /\b(?:not|never|no|isn't|aren't|wasn't|weren't|ain't|hardly|nothing|nobody|don't|doesn't|didn't|stop|far\s+from|rather\s+than|instead\s+of)\b|n't\b/;
 const COPULA_OR_INTENSIFIER = /\b(?:is|are|was|were|be|being|been|like|become|becoming|(?:he|she|it|that|this|who|what|there|school|place)'s|'re|by|(?:bunch|load|pack|full|lot|set|gang|herd)\s+of|you|ur|u|such|absolute|absolutely|total|totally|complete|completely|utter|utterly|proper|right|real|old|little|bunch|load|pack|full|so|really|just|bloody|fucking|fkn|nothing\s+but)\b/;
 const ACCUSATION = /\b(?:nick(?:ed|s|ing)|st(?:ole|eals?|ealing)|fiddl(?:ed|es|ing)\s+(?:the\s+)?(?:budget|books|money|funds|figures|results)|pocket(?:ed|ing)\s+(?:the\s+)?(?:money|funds)|embezzl\w+|lining\s+(?:his|her|their)\s+(?:own\s+)?pockets|cover(?:ed|s|ing)?\s+(?:it\s+)?up|covers?\s+for\s+each\s+other|watch(?:es|ing)?\s+the\s+girls|touch(?:es|ed|ing)\s+(?:the\s+)?(?:kids|children|pupils|girls|boys)|shouldn'?t\s+be\s+allowed\s+near\s+(?:kids|children)|keep\s+your\s+kids\s+away)\b/;
 const REPORTED = /\b(?:accused\s+of|alleged(?:ly)?|allegations?|charged|court|trial|police\s+(?:are|were|say)|investigat\w+)\b/;
@@ -42,6 +42,7 @@ const HARASSMENT: { re: RegExp; weight: number }[] = [
   { weight: 0.8, re: /\btell\s+(?:her|him|them)\s+what\s+(?:you|we|u)\s+(?:think|reckon)\b|\bgive\s+(?:her|him|them)\s+a\s+piece\s+of\s+(?:your|their|our|my)\s+minds?\b/ },
   { weight: 0.75, re: /\b(?:text|ring|call|phone|message|email|dm|tweet|tag|spam)\s+(?:her|him|them|the\s+head)\s+(?:and|to)\s+(?:tell|say|let|ask|give)\b|\btry\s+it\s+yourselves\b|\b(?:ring|call|text)\s+(?:her|him)\s+yourselves\b/ },
   { weight: 0.8, re: /\bmake\s+(?:her|his|their|your|him|them)\s+life\s+(?:hell|a\s+misery|a\s+living\s+hell)\b|\b(?:hound|harass|hunt\s+down|target)\s+(?:her|him|them)\b|\buntil\s+(?:she|he|they)\s+(?:quits?|resigns?|leaves?|goes)\b|\bname\s+and\s+shame\b|\bflood\s+(?:their|her|his|the)\s+(?:\w+\s+)?(?:page|inbox|reviews?|comments)\b|\block\s+and\s+report\b|\bget\s+(?:her|him|them)\s+sacked\b|\bmake\s+sure\s+(?:he|she|they)\s+never\s+works?\s+again\b|\bexpose\s+(?:them|him|her)\b|\blet'?s\s+(?:all\s+)?(?:flood|report|email|go\s+round)\b/ },
+  { weight: 0.8, re: /\b(?:emailed|e-mailed|messaged|rung|rang|called|phoned|texted|dm'?d|written\s+to|wrote\s+to|reported)\s+(?:her|him|them|the\s+head|(?:mrs?|ms|miss|mr)\s+\w+)\s+(?:[\w']+\s+){0,5}?(?:\d+|dozens\s+of|hundreds\s+of|twenty|thirty|forty|fifty)\s+times\b/ },
   { weight: 0.45, re: /\b(?:share|repost)\s+this\s+(?:so|everywhere|far|until|to)\b|\beveryone\s+(?:should\s+)?(?:report|email|complain\s+about|message)\s+(?:him|her|them)\b|\breport\s+(?:him|her|them|everyone)\b|\bsteer\s+clear\b|\beveryone\s+knows\s+it\b|\bpick\s+on\b/ },
 ];
 
@@ -49,6 +50,7 @@ interface LexPatterns {
   praiseWord: RegExp;
   groupNegative: RegExp;
   groupHint: RegExp;
+  identityRole: RegExp;
 }
 const patternCache = new WeakMap<Lexicon, LexPatterns>();
 /** Patterns built from a lexicon's categories, once per lexicon. */
@@ -62,6 +64,9 @@ function lexPatterns(lex: Lexicon): LexPatterns {
         String.raw`\b(?:those|these|bloody|dirty|filthy|smelly|stupid|fucking|fkn|all\s+the|all)\s+${GROUPS}\b|\b${GROUPS}\s+(?:\w+\s+){0,4}?(?:are\s+all|all|should|shouldn'?t|need\s+to|must|want|ought|are)\s+(?:\w+\s+){0,3}?(?:thieves|criminals|scum|rapists|terrorists|dirty|filthy|smelly|animals|vermin|out|back|banned|deported|kicked|thrown|leave|go|parasites|scroungers|disgusting|vile|breeding|invading|gassed|shot)\b|\b(?:kick|throw|chuck|send|get)\s+(?:all\s+)?(?:the\s+)?${GROUPS}\s+(?:out|back|home)\b`,
       ),
       groupHint: new RegExp(String.raw`\b${GROUPS}\b`),
+      identityRole: new RegExp(
+        String.raw`\b(?:a|an|that|the|this|their|our|your|of)\s+${lex.pattern('identity')}\s+(?:teacher|teachers|head|headteacher|ta|teaching\s+assistant|woman|man|lady|bloke|governor|deputy|senco|caretaker|cook|person|family|families|kid|kids|child|children|lad|girl|boy|parent|parents|mum|dad|staff)\b|\ba\s+${lex.pattern('identity')}\s+(?:teaching|running|in\s+charge)\b`,
+      ),
     };
     patternCache.set(lex, p);
   }
@@ -76,6 +81,13 @@ const GO_BACK = /\bgo\s+back\s+(?:to\s+(?:your|their|his|her)\s+own\s+(?:country
 const GO_BACK_TO_PLACE = /\bgo\s+back\s+to\s+([a-z]+)/g;
 const NOT_A_COUNTRY = new Set(['school', 'work', 'bed', 'class', 'the', 'sleep', 'normal', 'basics', 'lessons', 'it', 'a', 'my', 'your', 'his', 'her', 'their', 'our', 'being', 'how', 'what', 'where', 'when', 'sleep', 'college', 'uni', 'university', 'nursery', 'wales', 'england', 'town']);
 
+/** Someone who will do the waiting: a threat, not a description of people waiting. */
+const THREAT_AGENT = /\b(?:i|i'?ll|i'?m|im|we|we'?ll|we'?re|someone|somebody|people|i\s+will|we\s+will|gonna|going\s+to)\b/;
+/** A negation inside a group statement ("are not terrorists", "aren't all thieves"). */
+const GROUP_NEGATED = /\b(?:not|never|no|aren'?t|isn'?t|don'?t|doesn'?t|shouldn'?t\s+be\s+(?:called|labelled))\b|n't\b/;
+/** Exclusion or stereotype said around a person named by their identity ("her sort shouldn't be near our kids"). */
+const EXCLUSION = /\b(?:shouldn'?t\s+be\s+(?:allowed|teaching|near|working|in\s+charge|around|here)|should\s+not\s+be\s+(?:allowed|teaching|near|working)|(?:her|his|their|your|that)\s+(?:sort|kind|lot|type)|people\s+like\s+(?:her|him|them)|typical|what\s+do\s+you\s+expect|go\s+back|not\s+one\s+of\s+us|(?:doesn|don)'?t\s+belong|why\s+is\s+(?:a|an|that|the)|get\s+rid\s+of|don'?t\s+want\s+(?:her|him|them|a|an|one)|near\s+our\s+(?:kids|children)|ramming|shoving|forcing|agenda|brainwash\w*|counting\s+the\s+pennies|tight-?fisted|stingy|can'?t\s+(?:even\s+)?speak\s+english|smells?|stinks?)\b/;
+
 interface Hit extends Span {
   weight: number;
   text: string;
@@ -85,16 +97,12 @@ function usable(doc: Doc, span: Span): boolean {
   return !overlaps(span, doc.praise) && !overlaps(span, doc.quoted) && !overlaps(span, doc.ignored);
 }
 
-/** Words of the clause before `pos` (back to the last comma/clause break), at most `n`. */
-function clauseBefore(doc: Doc, pos: number, n: number): string {
-  const s = sentenceAt(doc, pos);
-  const before = doc.clean.text.slice(s.start, pos);
-  const clause = before.split(/[,;:(]|\bbut\b|\bthough\b/).pop() ?? '';
-  return clause.trim().split(/\s+/).slice(-n).join(' ');
-}
-
-function negated(doc: Doc, span: Span): boolean {
-  return NEGATION.test(clauseBefore(doc, span.start, 4));
+/**
+ * A hit that is not the writer's own abuse of the school community: someone else's words reported in
+ * order to condemn or deny them, or a remark aimed at a body outside the school (structure.ts).
+ */
+function discounted(doc: Doc, span: Span, target = true): boolean {
+  return reportedAt(doc, span) || (target && externalTargetAt(doc, span));
 }
 
 /** Lexicon hits of one category that the rules may count (not in praise, attributed quotes or ignored words). */
@@ -112,11 +120,29 @@ export interface AbuseSignals {
   /** Any lexical sign of hostility (used to decide whether praise can discount the classifier). */
   hostile: boolean;
   praised: boolean;
+  /**
+   * Abusive words are present but are someone else's, reported to condemn them, or aimed outside the
+   * school community: the classifier, which reads the words, is discounted too.
+   */
+  discounted: boolean;
+}
+
+/** Does the item contain abusive words that are all reported or aimed outside the school? */
+function isDiscounted(doc: Doc): boolean {
+  let any = false;
+  for (const cat of ['slur', 'insult-noun', 'profanity', 'insult-adj', 'weak-insult-noun']) {
+    for (const h of doc.lex.find(doc.clean.text, cat)) {
+      if (!usable(doc, h)) continue;
+      if (!discounted(doc, h, cat !== 'slur') && !(cat === 'insult-adj' && doc.lex.has('condemnation', doc.clean.text.slice(h.start, h.end)))) return false;
+      any = true;
+    }
+  }
+  return any;
 }
 
 export function abuseRules(doc: Doc): AbuseSignals {
   const text = doc.clean.text;
-  const { praiseWord: PRAISE_WORD_RE, groupNegative: GROUP_NEGATIVE, groupHint: GROUP_HINT } = lexPatterns(doc.lex);
+  const { praiseWord: PRAISE_WORD_RE, groupNegative: GROUP_NEGATIVE, groupHint: GROUP_HINT, identityRole } = lexPatterns(doc.lex);
   const findings: Finding[] = [];
 
   // threats
@@ -126,11 +152,21 @@ export function abuseRules(doc: Doc): AbuseSignals {
   for (const t of THREAT_HINT.test(text) ? THREATS : []) {
     for (const span of findAll(text, t.re)) {
       if (!usable(doc, span)) continue;
+      // "waiting outside at pick-up" describes people waiting; a threat needs someone who will wait
+      if (/^wait/.test(text.slice(span.start, span.end)) && !THREAT_AGENT.test(clauseBefore(doc, span.start, 6))) continue;
       threatSpans.push(span);
       if (t.weight > threatWeight) {
         threatWeight = t.weight;
         threatReason = t.reason;
       }
+    }
+  }
+  for (const h of hits(doc, 'threat-idiom')) {
+    if (negated(doc, h) || reportedAt(doc, h)) continue;
+    threatSpans.push(h);
+    if (h.weight > threatWeight) {
+      threatWeight = h.weight;
+      threatReason = 'veiled threat';
     }
   }
   if (threatSpans.length) {
@@ -147,6 +183,11 @@ export function abuseRules(doc: Doc): AbuseSignals {
       harWeights.push(h.weight);
     }
   }
+  for (const h of hits(doc, 'harassment-cue')) {
+    if (negated(doc, h) || reportedAt(doc, h)) continue;
+    harSpans.push(h);
+    harWeights.push(h.weight);
+  }
   if (harSpans.length) {
     findings.push({ category: 'abuse.harassment', confidence: noisyOr(harWeights), reason: `urges others to target someone ("${quote(doc, harSpans[0]!)}")`, spans: harSpans });
   }
@@ -155,13 +196,14 @@ export function abuseRules(doc: Doc): AbuseSignals {
   const discSpans: Span[] = [];
   const discWeights: number[] = [];
   for (const h of hits(doc, 'slur')) {
-    if (negated(doc, h)) continue;
+    if (negated(doc, h) || discounted(doc, h, false)) continue;
     discSpans.push(h);
     discWeights.push(h.weight);
   }
   const groupSpans = GROUP_HINT.test(text) ? findAll(text, GROUP_NEGATIVE) : [];
   for (const span of [...groupSpans, ...findAll(text, GO_BACK)]) {
-    if (!usable(doc, span)) continue;
+    // "Muslims are not terrorists": the negation inside the statement reverses it
+    if (!usable(doc, span) || GROUP_NEGATED.test(text.slice(span.start, span.end)) || reportedAt(doc, span)) continue;
     discSpans.push(span);
     discWeights.push(0.85);
   }
@@ -177,6 +219,16 @@ export function abuseRules(doc: Doc): AbuseSignals {
       }
     }
   }
+  if (identityRole.test(text)) {
+    for (const span of findAll(text, identityRole)) {
+      if (!usable(doc, span) || reportedAt(doc, span)) continue;
+      const s = sentenceAt(doc, span.start);
+      const near = text.slice(Math.max(0, s.start - 120), Math.min(text.length, s.end + 120));
+      if (!EXCLUSION.test(near)) continue;
+      discSpans.push(span);
+      discWeights.push(0.85);
+    }
+  }
   if (discSpans.length) {
     findings.push({ category: 'abuse.discriminatory', confidence: noisyOr(discWeights), reason: `discriminatory language ("${quote(doc, discSpans[0]!)}")`, spans: discSpans });
   }
@@ -189,13 +241,13 @@ export function abuseRules(doc: Doc): AbuseSignals {
   const dispSpans: Span[] = [];
   const dispWeights: number[] = [];
   for (const h of hits(doc, 'insult-noun')) {
-    if (negated(doc, h)) continue;
+    if (negated(doc, h) || discounted(doc, h)) continue;
     dispSpans.push(h);
     dispWeights.push(h.weight);
   }
   for (const h of hits(doc, 'weak-insult-noun')) {
     const before = clauseBefore(doc, h.start, 3);
-    if (negated(doc, h)) continue;
+    if (negated(doc, h) || discounted(doc, h)) continue;
     const lastWord = before.split(/\s+/).pop() ?? '';
     const insulting = COPULA_OR_INTENSIFIER.test(before) || doc.lex.has('insult-adj', lastWord) || /\b(?:a|an)$/.test(before) && /\b(?:is|are|'s|was|such)\b/.test(clauseBefore(doc, h.start, 5));
     if (!insulting) continue;
@@ -203,10 +255,14 @@ export function abuseRules(doc: Doc): AbuseSignals {
     dispWeights.push(h.weight);
   }
   for (const h of hits(doc, 'insult-adj')) {
-    if (negated(doc, h)) continue;
+    if (negated(doc, h) || discounted(doc, h)) continue;
     const s = sentenceAt(doc, h.start);
     const sentence = text.slice(s.start, s.end);
     const before = clauseBefore(doc, h.start, 3);
+    // "that's disgusting", "it was vile": a judgement of what happened, not of a person
+    if (/^(?:that'?s|that\s+is|that\s+was|it'?s|it\s+is|it\s+was|this\s+is|which\s+is|which\s+was|so|absolutely|just)$/.test(before.split(/\s+/).slice(-2).join(' ').replace(/^(?:and|but)\s+/, '')) || /\b(?:that'?s|that\s+(?:is|was)|it'?s|it\s+(?:is|was)|this\s+is)\s+(?:\w+\s+)?$/.test(before + ' ')) {
+      if (doc.lex.has('condemnation', h.text)) continue;
+    }
     const after = text.slice(h.end, Math.min(s.end, h.end + 40));
     const predicate = /\b(?:is|are|was|were|'s|'re|being|so|too|such)\b/.test(before);
     const attributive = /^[\s,-]*(?:\w+[\s,-]+){0,2}?(?:teachers?|staff|head(?:teacher)?|principal|deputy|senco|tas?|cows?|bitch(?:es)?|people|lot|teacher|woman|man|bloke|git|sod|witch|pig|scroungers?|parasites?|kids|parents|families|slag|bully|liar|snake|scumbag|idiots?|twat|prat|muppets?|clowns?|hypocrites?|creeps?|nationalist)\b/.test(after);
@@ -214,12 +270,19 @@ export function abuseRules(doc: Doc): AbuseSignals {
     dispSpans.push(h);
     dispWeights.push(attributive ? 0.5 : predicate && target ? 0.5 : predicate ? 0.42 : target ? 0.3 : 0.2);
   }
-  for (const span of findAll(text, ACCUSATION)) {
-    if (!usable(doc, span)) continue;
+  const polite = hits(doc, 'politeness').length > 0;
+  const accusations: Span[] = [...findAll(text, ACCUSATION), ...hits(doc, 'accusation')];
+  for (const span of accusations) {
+    if (!usable(doc, span) || negated(doc, span) || discounted(doc, span)) continue;
     const s = sentenceAt(doc, span.start);
-    if (REPORTED.test(text.slice(s.start, s.end))) continue;
+    const sentence = text.slice(s.start, s.end);
+    if (REPORTED.test(sentence)) continue;
+    if (dispSpans.some((d) => d.start === span.start)) continue;
+    // a claim of wrongdoing is damaging when it is about someone at the school
+    if (!TARGET.test(sentence)) continue;
     dispSpans.push(span);
-    dispWeights.push(0.6);
+    // "I'll say it politely: ..." prefaces a claim; it does not soften it
+    dispWeights.push(polite ? 0.7 : 0.6);
   }
   const mild = hits(doc, 'mild-profanity').filter((h) => !negated(doc, h));
   const dispScore = noisyOr([...dispWeights, ...mild.map(() => (dispWeights.length ? 0.15 : 0))]);
@@ -228,7 +291,7 @@ export function abuseRules(doc: Doc): AbuseSignals {
   }
 
   // obscene
-  const prof = hits(doc, 'profanity');
+  const prof = hits(doc, 'profanity').filter((h) => !discounted(doc, h));
   const praised = doc.praise.length > 0 || PRAISE_WORD_RE.test(text);
   if (prof.length) {
     const positive = prof.every((h) => {
@@ -241,7 +304,7 @@ export function abuseRules(doc: Doc): AbuseSignals {
   }
 
   const hostile = findings.some((f) => f.confidence >= 0.4);
-  return { findings, hostile, praised };
+  return { findings, hostile, praised, discounted: !hostile && isDiscounted(doc) };
 }
 
 function quote(doc: Doc, span: Span): string {

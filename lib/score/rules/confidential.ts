@@ -102,15 +102,42 @@ function around(raw: string, pos: number): string {
 
 function findNames(raw: string, notNames: ReadonlySet<string>): Span[] {
   const out: Span[] = [];
-  for (const m of raw.matchAll(NAME)) {
+  NAME.lastIndex = 0;
+  for (let m = NAME.exec(raw); m; m = NAME.exec(raw)) {
     const [a, b] = [m[1]!, m[2]!];
-    if (NOT_NAME.has(a) || NOT_NAME.has(b) || notNames.has(a.toLowerCase()) || notNames.has(b.toLowerCase())) continue;
+    // "Heard Mason Clarke": the first word is not a name, but the next two may be
+    if (NOT_NAME.has(a) || notNames.has(a.toLowerCase())) {
+      NAME.lastIndex = m.index + a.length;
+      continue;
+    }
+    if (NOT_NAME.has(b) || notNames.has(b.toLowerCase())) continue;
     const after = raw.slice(m.index! + m[0].length, m.index! + m[0].length + 14);
     if (/^\s+(?:Primary|School|Academy|College|High|Church|Park|Road|Street|Lane|Close|Avenue|Drive|Way|Trust|Centre|FC|Rovers|Hall|Infants?|Juniors?)\b/.test(after)) continue;
     out.push({ start: m.index!, end: m.index! + m[0].length });
   }
   return out;
 }
+
+/**
+ * A pupil named by first name only, known by what follows: "Ethan in Year 3", "Lily (Y4)", "Ava in 9C",
+ * or what comes before: "my son's classmate Jake".
+ */
+const FIRST_NAME_PUPIL = /\b([A-Z][a-z]{2,})(?=\s+(?:in\s+(?:year|yr|y)\s?\d{1,2}\b|in\s+(?:reception|nursery)\b|in\s+\d{1,2}[A-Za-z]\b|\((?:y|yr|year)\s?\d{1,2}\)|from\s+(?:year|yr|y)\s?\d{1,2}\b))|(?<=\b(?:classmate|pupil|boy|girl|lad|kid|child|son's\s+friend|daughter's\s+friend)\s+)([A-Z][a-z]{2,})\b/g;
+
+function findFirstNamePupils(raw: string, notNames: ReadonlySet<string>): Span[] {
+  const out: Span[] = [];
+  for (const m of raw.matchAll(FIRST_NAME_PUPIL)) {
+    const name = m[1] ?? m[2]!;
+    if (NOT_NAME.has(name) || notNames.has(name.toLowerCase())) continue;
+    const start = m.index! + (m[1] ? 0 : m[0].length - name.length);
+    out.push({ start, end: start + name.length });
+  }
+  return out;
+}
+
+/** A photo or video of people, and words that say it is shared with consent. */
+const PHOTO_OF = /\b(?:photos?|pictures?|pics?|videos?|snaps?|selfies?|footage|images?|clip)\s+(?:of|showing|with)\s+/g;
+const CONSENT = /\b(?:permission|consent(?:ed)?|parents\s+agreed|with\s+their\s+parents'?\s+(?:ok|agreement))\b/;
 
 export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): Finding[] {
   const raw = doc.raw;
@@ -125,7 +152,9 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
   // pupil personal information: a named child near a pupil marker and a sensitive detail
   const pupilSpans: Span[] = [];
   const anySensitive = SENSITIVE_PUPIL.test(lower);
-  for (const name of anySensitive ? findNames(raw, notNames) : []) {
+  const fullNames = anySensitive || PHOTO_OF.test(lower) ? findNames(raw, notNames) : [];
+  const firstNames = anySensitive ? findFirstNamePupils(raw, notNames).filter((f) => !fullNames.some((n) => f.start >= n.start && f.start < n.end)) : [];
+  for (const name of anySensitive ? [...fullNames, ...firstNames] : []) {
     const ctx = around(raw, name.start);
     const window = lower.slice(Math.max(0, name.start - 90), name.end + 90);
     if (!PUPIL_MARKER.test(window)) continue;
@@ -139,6 +168,19 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
   if (pupilSpans.length) {
     findings.push({ category: 'confidential.pupil-personal', confidence: 0.88, raw: true, spans: pupilSpans,
       reason: `names a pupil ("${raw.slice(pupilSpans[0]!.start, pupilSpans[0]!.end)}") with sensitive details ("${raw.slice(pupilSpans[1]?.start ?? 0, pupilSpans[1]?.end ?? 0)}")` });
+  } else if (fullNames.length && !CONSENT.test(lower)) {
+    // a photo of named children from the school, shared without a word of consent
+    PHOTO_OF.lastIndex = 0;
+    for (const m of lower.matchAll(PHOTO_OF)) {
+      const after = m.index! + m[0].length;
+      const named = fullNames.filter((n) => n.start >= after && n.start - after < 40);
+      if (!named.length) continue;
+      const window = lower.slice(m.index!, Math.min(lower.length, named[named.length - 1]!.end + 120));
+      if (!PUPIL_MARKER.test(window) && !/\b(?:pupils?|children|kids|school|primary|academy|class)\b/.test(window)) continue;
+      const spans = [{ start: m.index!, end: after - 1 }, ...named];
+      findings.push({ category: 'confidential.pupil-personal', confidence: 0.8, raw: true, spans, reason: `a photo of named pupils ("${raw.slice(named[0]!.start, named[0]!.end)}")` });
+      break;
+    }
   }
 
   // staff personal information
