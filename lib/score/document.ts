@@ -38,7 +38,7 @@ export function buildDoc(title: string, text: string, ignore: readonly string[] 
   const fold = foldText(raw);
   const clean = cleanText(fold);
   const doc: Doc = { raw, titleLength: t.length, textOffset, fold, clean, sentences: sentences(clean.text), praise: [], quoted: [], ignored: [], lex };
-  doc.praise = findAll(clean.text, PRAISE);
+  doc.praise = findAll(clean.text, praisePattern(lex));
   doc.quoted = attributedQuotes(clean.text);
   doc.ignored = ignoreSpans(clean.text, ignore);
   return doc;
@@ -108,8 +108,7 @@ export function overlaps(a: Span, list: readonly Span[]): boolean {
  * Praise and sporting idioms that borrow violent or rude words: "killed it", "smashed it",
  * "absolute legends", "sick", "on fire", "the bomb", "murdered them 45-0", "bloody brilliant".
  */
-const PRAISE = new RegExp(
-  [
+const PRAISE_PARTS = [
     String.raw`\b(?:kill|killed|killing|smash|smashed|smashing|nail|nailed|nailing|boss|bossed|bossing|slay|slayed|slaying|rock|rocked|rocking|crush|crushed|crushing|ace|aced|own|owned|owning)\s+(?:it|that|this|them|the\s+\w+)\b`,
     String.raw`\b(?:absolute|total|proper|real|utter|such|true|complete)\s+(?:legend|legends|stars|heroes|beasts|machines|icons|superstars|gems)\b`,
     String.raw`\blegends?\b`,
@@ -125,9 +124,18 @@ const PRAISE = new RegExp(
     String.raw`\b(?:shooting|shot|shoot)\s+(?:a|the|their|our)?\s*(?:short\s+)?(?:film|video|photos?|scenes?|hoops)\b`,
     String.raw`\bphoto\s*shoot\b`,
     String.raw`\bknife\s+(?:wounds?|crime\s+awareness|amnesty)\b`,
-  ].join('|'),
-  'g',
-);
+];
+const praiseCache = new WeakMap<Lexicon, RegExp>();
+/** The praise idioms, plus slang praise of any school event in the lexicon ("sick nativity", "mint sports day"). */
+function praisePattern(lex: Lexicon): RegExp {
+  let re = praiseCache.get(lex);
+  if (!re) {
+    const events = String.raw`\b(?:sick|wicked|insane|mental|savage|mad|unreal|class|mint|banging|bangin|lit|peng|fire|filthy|bad\s+ass|badass)\s+${lex.pattern('praise-event')}\b`;
+    re = new RegExp([...PRAISE_PARTS, events].join('|'), 'g');
+    praiseCache.set(lex, re);
+  }
+  return re;
+}
 
 /** "...", with an attribution nearby ("said", "in a statement", "a spokesperson"). */
 function attributedQuotes(s: string): Span[] {
