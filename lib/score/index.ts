@@ -13,7 +13,7 @@ import type { Lexicon } from './lexicon';
 import { cleanText, foldText } from './normalize';
 import { categoryDef, type CategoryId } from './policy';
 import { abuseRules } from './rules/abuse';
-import { confidentialPatterns, confidentialRules } from './rules/confidential';
+import { confidentialRules, hasLeakCue } from './rules/confidential';
 import { reputationRules } from './rules/reputation';
 import { stackFeatures, stackProbability, STRONG_RULE } from './stacker';
 import type { CategoryHit, Evidence, Family, ScoreInput, ScoreResult, Severity } from './types';
@@ -139,7 +139,7 @@ export function scoreItem(input: ScoreInput, tuning?: Partial<ScoringTuning>, op
   }
 
   // a leak is confidential by nature, not public reporting: drop reputation signals it set off
-  const leaked = findings.some((f) => f.category.startsWith('confidential.') && f.confidence >= threshold) && confidentialPatterns(doc.lex).leakCue.test(doc.raw.toLowerCase());
+  const leaked = findings.some((f) => f.category.startsWith('confidential.') && f.confidence >= threshold) && hasLeakCue(doc);
   const kept = findings.filter((f) => f.confidence >= threshold && !(leaked && f.category.startsWith('reputation.') && f.category !== 'reputation.watch-term'));
 
   // the classifier adds a category only when no abuse rule explains the item

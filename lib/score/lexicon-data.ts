@@ -155,6 +155,9 @@ export class Lexicon {
   private readonly regexByCat = new Map<number, { re: RegExp; parts: { re: RegExp; weight: number; term: string; source: string }[] }>();
   private readonly patterns = new Map<string, string>();
   private readonly literal = new Set<string>();
+  private readonly wordCache = new Map<string, readonly TokenEntry[]>();
+  private seen = new Uint32Array(0);
+  private stamp = 0;
   private memoText: string | undefined;
   private memo = new Map<string, LexHit[]>();
 
@@ -168,9 +171,10 @@ export class Lexicon {
         this.cats.push(e.category);
         this.catIndex.set(e.category, cat);
       }
-      if (e.term.startsWith('re:')) {
+      // patterns, and terms with characters words are not split on ("1:1"), are searched as regular expressions
+      if (e.term.startsWith('re:') || !/^[a-z0-9' *-]+$/.test(e.term)) {
         const list = regexParts.get(cat) ?? [];
-        list.push({ re: new RegExp(`^(?:${e.term.slice(3)})$`), weight: e.weight, term: e.term, source: e.source });
+        list.push({ re: new RegExp(`^(?:${entryPattern(e.term)})$`), weight: e.weight, term: e.term, source: e.source });
         regexParts.set(cat, list);
         continue;
       }
@@ -190,6 +194,7 @@ export class Lexicon {
       }
     }
     for (const list of [...this.byWord.values(), ...this.byPrefix.values()]) list.sort((a, b) => b.words.length - a.words.length);
+    this.seen = new Uint32Array(this.cats.length);
     for (const [cat, parts] of regexParts) {
       this.regexByCat.set(cat, { re: new RegExp(String.raw`\b(?:${parts.map((p) => p.re.source.slice(4, -2)).join('|')})\b`, 'g'), parts });
     }
@@ -260,17 +265,15 @@ export class Lexicon {
     const byCat = new Map<string, LexHit[]>();
     const lastEnd = new Int32Array(this.cats.length).fill(-1);
     const toks = tokens(text);
-    const seen = new Set<number>();
+    const seen = this.seen;
     for (let i = 0; i < toks.length; i++) {
       const t = toks[i]!;
-      seen.clear();
-      for (const word of t.stem ? [t.word, t.stem] : [t.word]) {
-        const cands = this.byWord.get(word);
-        if (cands) for (const e of cands) this.tryEntry(text, toks, i, word, e, seen, lastEnd, byCat);
-        if (word.length >= PREFIX_KEY) {
-          const pre = this.byPrefix.get(word.slice(0, PREFIX_KEY));
-          if (pre) for (const e of pre) this.tryEntry(text, toks, i, word, e, seen, lastEnd, byCat);
-        }
+      this.stamp++;
+      const cands = this.candidates(t.word);
+      if (cands !== NO_CANDIDATES) for (const e of cands) this.tryEntry(text, toks, i, t.word, e, seen, lastEnd, byCat);
+      if (t.stem) {
+        const more = this.candidates(t.stem);
+        if (more !== NO_CANDIDATES) for (const e of more) this.tryEntry(text, toks, i, t.stem, e, seen, lastEnd, byCat);
       }
     }
     for (const [cat, { re, parts }] of this.regexByCat) {
@@ -294,8 +297,21 @@ export class Lexicon {
     return byCat;
   }
 
-  private tryEntry(text: string, toks: Token[], i: number, first: string, e: TokenEntry, seen: Set<number>, lastEnd: Int32Array, byCat: Map<string, LexHit[]>): void {
-    if (seen.has(e.cat) || toks[i]!.start < lastEnd[e.cat]!) return;
+  /** Entries that may start at this word: by the word itself, or by a prefix entry (remembered per word). */
+  private candidates(word: string): readonly TokenEntry[] {
+    let c = this.wordCache.get(word);
+    if (c === undefined) {
+      const exact = this.byWord.get(word) ?? [];
+      const pre = word.length >= PREFIX_KEY ? (this.byPrefix.get(word.slice(0, PREFIX_KEY)) ?? []).filter((e) => word.startsWith(e.words[0]!)) : [];
+      c = exact.length + pre.length ? [...exact, ...pre].sort((a, b) => b.words.length - a.words.length) : NO_CANDIDATES;
+      if (this.wordCache.size > 100_000) this.wordCache.clear();
+      this.wordCache.set(word, c);
+    }
+    return c;
+  }
+
+  private tryEntry(text: string, toks: Token[], i: number, first: string, e: TokenEntry, seen: Uint32Array, lastEnd: Int32Array, byCat: Map<string, LexHit[]>): void {
+    if (seen[e.cat] === this.stamp || toks[i]!.start < lastEnd[e.cat]!) return;
     const n = e.words.length;
     if (i + n > toks.length) return;
     for (let k = 0; k < n; k++) {
@@ -308,7 +324,7 @@ export class Lexicon {
     }
     const lastTok = toks[i + n - 1]!;
     const end = lastTok.stem && !e.prefix && e.words[n - 1] === lastTok.stem ? lastTok.start + lastTok.stem.length : n === 1 && first !== toks[i]!.word ? toks[i]!.start + first.length : lastTok.end;
-    seen.add(e.cat);
+    seen[e.cat] = this.stamp;
     lastEnd[e.cat] = end;
     const name = this.cats[e.cat]!;
     const list = byCat.get(name) ?? [];
@@ -318,6 +334,7 @@ export class Lexicon {
 }
 
 const NONE: readonly LexHit[] = [];
+const NO_CANDIDATES: readonly TokenEntry[] = [];
 
 /** The generated JSON form (scripts/build-lexicons.ts). */
 export interface LexiconFile {

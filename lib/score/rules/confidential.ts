@@ -4,7 +4,6 @@
  * original text (case matters for names) with spans in original coordinates.
  */
 import type { Doc, Span } from '../document';
-import type { Lexicon } from '../lexicon';
 import { noisyOr, type Finding } from '../findings';
 import { findDates, findEmails, findNiNumbers, findPhones, findPostcodes, findUpns } from '../identifiers';
 
@@ -49,34 +48,25 @@ const OPINION_BEFORE = /\b(?:should|shld|must|needs?\s+to|ought\s+to|deserves?\s
 
 const CREDENTIAL_HINT = /pass|pin|log-?in|user/;
 
-export interface ConfidentialPatterns {
-  sensitivePupil: RegExp;
-  sensitiveStaff: RegExp;
-  sensitiveStaffG: RegExp;
-  leakCue: RegExp;
-  internal: RegExp;
-  internalG: RegExp;
-  publicCue: RegExp;
-}
-const patternCache = new WeakMap<Lexicon, ConfidentialPatterns>();
-
-/** The cue patterns, compiled from a lexicon's categories once per lexicon (data/lexicons/confidential-*.tsv). */
-export function confidentialPatterns(lex: Lexicon): ConfidentialPatterns {
-  let p = patternCache.get(lex);
-  if (!p) {
-    const re = (flags: string, ...cats: string[]) => new RegExp(String.raw`\b${lex.pattern(...cats)}\b`, flags);
-    p = {
-      sensitivePupil: re('', 'pupil-sensitive', 'condition', 'send'),
-      sensitiveStaff: re('', 'staff-sensitive', 'condition', 'hr-process'),
-      sensitiveStaffG: re('g', 'staff-sensitive', 'condition', 'hr-process'),
-      leakCue: re('', 'leak-cue'),
-      internal: re('', 'internal-matter'),
-      internalG: re('g', 'internal-matter'),
-      publicCue: re('', 'public-cue'),
-    };
-    patternCache.set(lex, p);
+/** Hits of lexicon categories (data/lexicons) as spans of the original text, in order. */
+function rawHits(doc: Doc, ...categories: string[]): Span[] {
+  const out: Span[] = [];
+  for (const c of categories) {
+    for (const h of doc.lex.find(doc.clean.text, c)) {
+      const span = { start: doc.clean.start[h.start]!, end: doc.clean.end[h.end - 1]! };
+      if (!out.some((o) => o.start < span.end && span.start < o.end)) out.push(span);
+    }
   }
-  return p;
+  return out.sort((x, y) => x.start - y.start);
+}
+
+function firstWithin(hits: readonly Span[], from: number, to: number): Span | undefined {
+  return hits.find((h) => h.start >= from && h.end <= to);
+}
+
+/** Does the item carry a sign that what it tells was not meant to be public (data: leak-cue)? */
+export function hasLeakCue(doc: Doc): boolean {
+  return doc.lex.count(doc.clean.text, 'leak-cue') > 0;
 }
 
 /** `.`, `!`, `?` or a newline (char codes, not a regex per character: this runs in a hot loop). */
@@ -93,11 +83,16 @@ function sentenceSpan(raw: string, pos: number): Span {
 }
 
 /** The sentence at `pos` plus its neighbours. */
-function around(raw: string, pos: number): string {
+function aroundSpan(raw: string, pos: number): Span {
   const here = sentenceSpan(raw, pos);
   const prev = here.start > 1 ? sentenceSpan(raw, here.start - 2) : here;
   const next = here.end + 1 < raw.length ? sentenceSpan(raw, here.end + 1) : here;
-  return raw.slice(prev.start, next.end).toLowerCase();
+  return { start: prev.start, end: next.end };
+}
+
+function around(raw: string, pos: number): string {
+  const a = aroundSpan(raw, pos);
+  return raw.slice(a.start, a.end).toLowerCase();
 }
 
 function findNames(raw: string, notNames: ReadonlySet<string>): Span[] {
@@ -146,24 +141,25 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
   const hasDigits = /\d/.test(raw);
   const notNames = new Set((options.notNames ?? []).flatMap((n) => n.toLowerCase().split(/[^a-z\u00C0-\u024F]+/)).filter(Boolean));
   const findings: Finding[] = [];
-  const { sensitivePupil: SENSITIVE_PUPIL, leakCue: LEAK_CUE, sensitiveStaffG: SENSITIVE_STAFF_G, internalG: INTERNAL_G, publicCue: PUBLIC_CUE } = confidentialPatterns(doc.lex);
-  const leak = LEAK_CUE.test(lower);
+  const leak = hasLeakCue(doc);
+  const publicCues = rawHits(doc, 'public-cue');
+  // a sensitive fact about a pupil: conditions (NHS names), SEND, safeguarding, exclusion, family matters
+  const pupilFacts = rawHits(doc, 'pupil-sensitive', 'condition', 'send');
 
   // pupil personal information: a named child near a pupil marker and a sensitive detail
   const pupilSpans: Span[] = [];
-  const anySensitive = SENSITIVE_PUPIL.test(lower);
+  const anySensitive = pupilFacts.length > 0;
   const fullNames = anySensitive || PHOTO_OF.test(lower) ? findNames(raw, notNames) : [];
   const firstNames = anySensitive ? findFirstNamePupils(raw, notNames).filter((f) => !fullNames.some((n) => f.start >= n.start && f.start < n.end)) : [];
   for (const name of anySensitive ? [...fullNames, ...firstNames] : []) {
-    const ctx = around(raw, name.start);
+    const ctx = aroundSpan(raw, name.start);
     const window = lower.slice(Math.max(0, name.start - 90), name.end + 90);
     if (!PUPIL_MARKER.test(window)) continue;
     if (/\b(?:mr|mrs|ms|miss|dr|head(?:teacher)?|teacher|principal)\s*$/.test(lower.slice(Math.max(0, name.start - 12), name.start))) continue;
-    const sensitive = SENSITIVE_PUPIL.exec(ctx);
+    // proximity: the fact must be in the pupil's sentence or the one either side
+    const sensitive = firstWithin(pupilFacts, ctx.start, ctx.end);
     if (!sensitive) continue;
-    pupilSpans.push(name);
-    const at = lower.indexOf(sensitive[0], Math.max(0, name.start - 200));
-    if (at >= 0) pupilSpans.push({ start: at, end: at + sensitive[0].length });
+    pupilSpans.push(name, sensitive);
   }
   if (pupilSpans.length) {
     findings.push({ category: 'confidential.pupil-personal', confidence: 0.88, raw: true, spans: pupilSpans,
@@ -185,16 +181,16 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
 
   // staff personal information
   const staffSpans: Span[] = [];
-  for (const m of lower.matchAll(SENSITIVE_STAFF_G)) {
-    if (OPINION_BEFORE.test(lower.slice(Math.max(0, m.index! - 30), m.index!))) continue;
-    const s = sentenceSpan(raw, m.index!);
+  for (const m of rawHits(doc, 'staff-sensitive', 'condition', 'hr-process')) {
+    if (OPINION_BEFORE.test(lower.slice(Math.max(0, m.start - 30), m.start))) continue;
+    const s = sentenceSpan(raw, m.start);
     const sentence = lower.slice(s.start, s.end);
     const prev = s.start > 1 ? lower.slice(sentenceSpan(raw, s.start - 2).start, s.start) : '';
     if (!STAFF_ROLE.test(sentence) && !STAFF_ROLE.test(prev)) continue;
-    if (PUBLIC_CUE.test(sentence) && !leak) continue;
+    if (firstWithin(publicCues, s.start, s.end) && !leak) continue;
     // pupils' details are handled above; here the subject must be an adult
     if (/\b(?:pupil|student|lad|boy|girl|kid|son|daughter|year\s+\d+\s+(?:boy|girl|lad|kid))\b/.test(sentence) && !/\b(?:mr|mrs|ms|miss|teacher|head|deputy|senco|chaplain|staff)\b/.test(sentence)) continue;
-    staffSpans.push({ start: m.index!, end: m.index! + m[0].length });
+    staffSpans.push(m);
   }
   if (staffSpans.length) {
     const detail = raw.slice(staffSpans[0]!.start, staffSpans[0]!.end);
@@ -254,11 +250,11 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
   if (creds.length) findings.push({ category: 'confidential.credentials', confidence: 0.92, raw: true, spans: creds, reason: `shares log-in details ("${raw.slice(creds[0]!.start, creds[0]!.end)}")` });
 
   // internal matters
-  const internal = [...lower.matchAll(INTERNAL_G)].filter((m) => !OPINION_BEFORE.test(lower.slice(Math.max(0, m.index! - 30), m.index!)));
+  const internal = rawHits(doc, 'internal-matter').filter((m) => !OPINION_BEFORE.test(lower.slice(Math.max(0, m.start - 30), m.start)));
   if (internal.length) {
-    const publicReport = PUBLIC_CUE.test(lower) && !leak;
+    const publicReport = publicCues.length > 0 && !leak;
     const conf = leak ? 0.75 : publicReport ? 0.2 : 0.4;
-    const spans = internal.map((m) => ({ start: m.index!, end: m.index! + m[0].length }));
+    const spans = internal;
     findings.push({ category: 'confidential.internal', confidence: conf, raw: true, spans, reason: `internal matter${leak ? ' shared before it was made public' : ''} ("${raw.slice(spans[0]!.start, spans[0]!.end)}")` });
   }
   return findings;
