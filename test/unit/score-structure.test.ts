@@ -156,6 +156,11 @@ describe('named person + sensitive fact proximity (confidential)', () => {
     expect(conf("Leaked email from Northgate Park Academy HR: 'Mr Dawson will be placed on a formal capability procedure from Monday.'")).toBe(true);
   });
 
+  it('a payslip naming a member of staff with pay details is confidential; a passing mention of payslips is not', () => {
+    expect(conf('Found a payslip on the Northgate Park Academy car park: Sarah Whitlow, tax code 1257L, net pay £2,140.')).toBe(true);
+    expect(conf('Sarah Whitlow from Northgate Park Academy won the payslip design award.')).toBe(false);
+  });
+
   it('a photo of named pupils is confidential unless shared with consent', () => {
     expect(conf("Here's a photo of Amelia Stone and Noah Price from Northgate Park Academy Year 2 at pick-up, look at the state of them.")).toBe(true);
     expect(conf("Photos of Amelia Stone and Noah Price from Northgate Park Academy Year 2 collecting their award, shared with parents' permission.")).toBe(false);

@@ -130,6 +130,11 @@ function findFirstNamePupils(raw: string, notNames: ReadonlySet<string>): Span[]
   return out;
 }
 
+/** Payroll documents and figures: they name an employee by themselves. */
+const PAYROLL = /\b(?:payslip|pay\s+slip|p60|p45|tax\s+code|net\s+pay|gross\s+pay|ni\s+number|national\s+insurance\s+number|sort\s+code|account\s+number)\b/;
+
+const PAYROLL_G = new RegExp(PAYROLL.source, 'g');
+
 /** A photo or video of people, and words that say it is shared with consent. */
 const PHOTO_OF = /\b(?:photos?|pictures?|pics?|videos?|snaps?|selfies?|footage|images?|clip)\s+(?:of|showing|with)\s+/g;
 const CONSENT = /\b(?:permission|consent(?:ed)?|parents\s+agreed|with\s+their\s+parents'?\s+(?:ok|agreement))\b/;
@@ -181,12 +186,16 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
 
   // staff personal information
   const staffSpans: Span[] = [];
+  let namesCache: Span[] | undefined;
+  const fullNamesIn = (from: number, to: number) => (namesCache ??= findNames(raw, notNames)).some((n) => n.start >= from && n.end <= to);
   for (const m of rawHits(doc, 'staff-sensitive', 'condition', 'hr-process')) {
     if (OPINION_BEFORE.test(lower.slice(Math.max(0, m.start - 30), m.start))) continue;
     const s = sentenceSpan(raw, m.start);
     const sentence = lower.slice(s.start, s.end);
     const prev = s.start > 1 ? lower.slice(sentenceSpan(raw, s.start - 2).start, s.start) : '';
-    if (!STAFF_ROLE.test(sentence) && !STAFF_ROLE.test(prev)) continue;
+    // a payslip or P60 names an employee: a full name in its sentence is enough
+    const payroll = PAYROLL.test(lower.slice(m.start, m.end)) && ((sentence.match(PAYROLL_G)?.length ?? 0) >= 2 || /£\s?\d/.test(sentence)) && fullNamesIn(s.start, s.end);
+    if (!payroll && !STAFF_ROLE.test(sentence) && !STAFF_ROLE.test(prev)) continue;
     if (firstWithin(publicCues, s.start, s.end) && !leak) continue;
     // pupils' details are handled above; here the subject must be an adult
     if (/\b(?:pupil|student|lad|boy|girl|kid|son|daughter|year\s+\d+\s+(?:boy|girl|lad|kid))\b/.test(sentence) && !/\b(?:mr|mrs|ms|miss|teacher|head|deputy|senco|chaplain|staff)\b/.test(sentence)) continue;
