@@ -43,6 +43,7 @@ const HARASSMENT: { re: RegExp; weight: number }[] = [
   { weight: 0.75, re: /\b(?:text|ring|call|phone|message|email|dm|tweet|tag|spam)\s+(?:her|him|them|the\s+head)\s+(?:and|to)\s+(?:tell|say|let|ask|give)\b|\btry\s+it\s+yourselves\b|\b(?:ring|call|text)\s+(?:her|him)\s+yourselves\b/ },
   { weight: 0.8, re: /\bmake\s+(?:her|his|their|your|him|them)\s+life\s+(?:hell|a\s+misery|a\s+living\s+hell)\b|\b(?:hound|harass|hunt\s+down|target)\s+(?:her|him|them)\b|\buntil\s+(?:she|he|they)\s+(?:quits?|resigns?|leaves?|goes)\b|\bname\s+and\s+shame\b|\bflood\s+(?:their|her|his|the)\s+(?:\w+\s+)?(?:page|inbox|reviews?|comments)\b|\block\s+and\s+report\b|\bget\s+(?:her|him|them)\s+sacked\b|\bmake\s+sure\s+(?:he|she|they)\s+never\s+works?\s+again\b|\bexpose\s+(?:them|him|her)\b|\blet'?s\s+(?:all\s+)?(?:flood|report|email|go\s+round)\b/ },
   { weight: 0.8, re: /\b(?:emailed|e-mailed|messaged|rung|rang|called|phoned|texted|dm'?d|written\s+to|wrote\s+to|reported)\s+(?:her|him|them|the\s+head|(?:mrs?|ms|miss|mr)\s+\w+)\s+(?:[\w']+\s+){0,5}?(?:\d+|dozens\s+of|hundreds\s+of|twenty|thirty|forty|fifty)\s+times\b/ },
+  { weight: 0.6, re: /\b(?:sent|fired\s+off|written)\s+(?:her|him|them|the\s+head\s+)?\s*(?:\d+|dozens\s+of|hundreds\s+of|twenty|thirty|forty|fifty)\s+(?:emails|e-mails|messages|texts|letters|complaints|dms)\b/ },
   { weight: 0.45, re: /\b(?:share|repost)\s+this\s+(?:so|everywhere|far|until|to)\b|\beveryone\s+(?:should\s+)?(?:report|email|complain\s+about|message)\s+(?:him|her|them)\b|\breport\s+(?:him|her|them|everyone)\b|\bsteer\s+clear\b|\beveryone\s+knows\s+it\b|\bpick\s+on\b/ },
 ];
 
@@ -77,7 +78,7 @@ function lexPatterns(lex: Lexicon): LexPatterns {
  * boundary, so "brother" or "audience" no longer count as "rot" or "die").
  */
 const THREAT_HINT = /\b(?:kill|murder|stab|shoot|shot|hurt|batter|beat|smash|knock|punch|slap|kick|burn|torch|fire|petrol|bomb|blow|strangl|throttl|glass|deck|lamp|run|put|break|wait|sort|deal|find|get|come|visit|hang|hung|strung|lynch|rot|die|inside|watch|know|walking|regret|pay|sorry|word|surprise|bat|knife|hammer|machete|gun|crowbar|brick|smack|hiding)|[\u{1F52A}\u{1F52B}\u{1F4A3}]/u;
-const GO_BACK = /\bgo\s+back\s+(?:to\s+(?:your|their|his|her)\s+own\s+(?:country|countries)|where\s+(?:you|they|he|she)\s+(?:came|come)\s+from|home)\b|\bsend\s+(?:them|him|her|'em)\s+(?:all\s+)?(?:back|home)\b|\bdeport\s+(?:them|him|her)\b/;
+const GO_BACK = /\bgo\s+back\s+(?:to\s+(?:your|their|his|her)\s+own\s+(?:country|countries)|(?:to\s+)?where\s+(?:you|they|he|she)\s+(?:came|come)\s+from|home)\b|\bsend\s+(?:them|him|her|'em)\s+(?:all\s+)?(?:back|home)\b|\bdeport\s+(?:them|him|her)\b/;
 const GO_BACK_TO_PLACE = /\bgo\s+back\s+to\s+([a-z]+)/g;
 const NOT_A_COUNTRY = new Set(['school', 'work', 'bed', 'class', 'the', 'sleep', 'normal', 'basics', 'lessons', 'it', 'a', 'my', 'your', 'his', 'her', 'their', 'our', 'being', 'how', 'what', 'where', 'when', 'sleep', 'college', 'uni', 'university', 'nursery', 'wales', 'england', 'town']);
 
