@@ -121,6 +121,8 @@ const PRAISE_PARTS = [
     String.raw`\bout\s+of\s+(?:their|his|her|my|your)\s+skins\b`,
     String.raw`\b(?:bloody|damn|dead|well|wicked|crazy|insanely)\s+(?:brilliant|good|great|amazing|proud|lovely|fantastic|impressive|talented|funny|clever)\b`,
     String.raw`\bnot\s+(?:bad|terrible|awful)\s+at\s+all\b`,
+    String.raw`\b(?:shit|shite)\s+hot\b`,
+    String.raw`\b(?:fucking|fkn|effing|bloody|frigging)\s+(?:brilliant|amazing|proud|fantastic|incredible|awesome|class|unreal|epic|superb|lovely|beautiful|outstanding|legends?|smashed\s+it|nailed\s+it)\b`,
     String.raw`\b(?:shooting|shot|shoot)\s+(?:a|the|their|our)?\s*(?:short\s+)?(?:film|video|photos?|scenes?|hoops)\b`,
     String.raw`\bphoto\s*shoot\b`,
     String.raw`\bknife\s+(?:wounds?|crime\s+awareness|amnesty)\b`,

@@ -135,11 +135,16 @@ export function scoreItem(input: ScoreInput, tuning?: Partial<ScoringTuning>, op
     if (abuse.praised && !abuse.hostile) conf *= 0.6;
     // abusive words that are reported to condemn them, or aimed at Ofsted or the council, are not the school's abuse
     if (abuse.discounted) conf *= 0.5;
+    // "teacher charged with fraud": news of a charge or an inquiry is reputation, not abuse
+    if (!abuse.hostile && findings.some((f) => (f.category === 'reputation.sanction' || f.category === 'reputation.investigation') && f.confidence >= threshold)) conf *= 0.6;
     if (conf >= 0.3) findings.push({ category: 'abuse.offensive', confidence: conf, spans: [], reason: `classifier judges the wording offensive (p=${p.toFixed(2)})` });
   }
 
   // a leak is confidential by nature, not public reporting: drop reputation signals it set off
-  const leaked = findings.some((f) => f.category.startsWith('confidential.') && f.confidence >= threshold) && hasLeakCue(doc);
+  const confidential = findings.some((f) => f.category.startsWith('confidential.') && f.confidence >= threshold);
+  // so is a named teacher's disciplinary case told by someone other than the press
+  const privateCase = findings.some((f) => f.category === 'confidential.staff-personal' && f.confidence >= threshold) && NAMED_PERSON.test(doc.raw) && doc.lex.count(doc.clean.text, 'public-cue') === 0;
+  const leaked = confidential && (hasLeakCue(doc) || privateCase);
   const kept = findings.filter((f) => f.confidence >= threshold && !(leaked && f.category.startsWith('reputation.') && f.category !== 'reputation.watch-term'));
 
   // the classifier adds a category only when no abuse rule explains the item

@@ -48,7 +48,9 @@ export function negatedAt(doc: Doc, span: Span): boolean {
 }
 
 /** Someone else's words reported: calling, shouting, writing, spraying, rumours. */
-const REPORT_FRAME = /\b(?:call(?:ed|ing|s)?|shout(?:ed|ing|s)?|yell(?:ed|ing|s)?|scream(?:ed|ing|s)?|chant(?:ed|ing|s)?|wr(?:ote|itten|iting)|spray(?:ed|ing)?|spray-painted|scrawl(?:ed|ing)?|daub(?:ed|ing)?|graffiti|label(?:l)?ed|branded|accus(?:ed|ing)\s+(?:\w+\s+){0,2}?of\s+being|the\s+word|words?\s+like|slurs?\s+like|rumou?rs?|people\s+(?:are\s+)?saying|(?:someone|somebody|he|she|they|a\s+\w+|one\s+of\s+\w+)\s+(?:said|says|told|messaged|posted|commented)|messages?\s+(?:saying|calling)|comments?\s+(?:saying|calling)|post\s+(?:saying|calling)|names?\s+like)\b/;
+const REPORT_FRAME = /\b(?:call(?:ed|ing|s)?|shout(?:ed|ing|s)?|yell(?:ed|ing|s)?|scream(?:ed|ing|s)?|chant(?:ed|ing|s)?|wr(?:ote|itten|iting)|spray(?:ed|ing)?|spray-painted|scrawl(?:ed|ing)?|daub(?:ed|ing)?|graffiti|label(?:l)?ed|branded|accus(?:ed|ing)\s+(?:\w+\s+){0,2}?of\s+being|the\s+word|words?\s+like|slurs?\s+like|rumou?rs?|(?:started|spreading|spread)\s+(?:the\s+|a\s+)?(?:story|lie|lies)|story\s+that|claims?\s+that|people\s+(?:are\s+)?saying|(?:people|they|some|parents|others)\s+say|every(?:one|body)\s+says|(?:someone|somebody|he|she|they|a\s+\w+|one\s+of\s+\w+)\s+(?:said|says|told|messaged|posted|commented)|messages?\s+(?:saying|calling)|comments?\s+(?:saying|calling)|post\s+(?:saying|calling)|names?\s+like)\b/;
+/** "NONCE scrawled on the sign": the word is what someone wrote. */
+const WRITTEN_AFTER = /^\s*['"]?\s*(?:was\s+|were\s+|been\s+|has\s+been\s+)?(?:scrawled|sprayed|spray-painted|daubed|written|painted|graffitied|etched|carved|chalked|scratched)\b/;
 /** Agreement with what was reported: then it is endorsed, not condemned. */
 const ENDORSED = /\b(?:(?:she|he|they)\s+(?:is|are)\s+(?:one|though)|and\s+(?:she|he|they)\s+(?:is|are)|it'?s\s+(?:true|right)|they'?re\s+(?:not\s+)?wrong|fair\s+enough|not\s+wrong|spot\s+on|i\s+agree|agreed|about\s+time\s+someone\s+said)\b/;
 
@@ -77,9 +79,9 @@ function reportContext(doc: Doc): ReportContext {
 export function reportedAt(doc: Doc, span: Span): boolean {
   const text = doc.clean.text;
   const s = sentenceAt(doc, span.start);
-  const before = text.slice(Math.max(s.start, span.start - 80), span.start);
+  const before = text.slice(Math.max(s.start, span.start - 160), span.start);
   const quoted = /['"]\s*$/.test(text.slice(Math.max(0, span.start - 2), span.start)) && /^\s*['"]/.test(text.slice(span.end, span.end + 2));
-  const framed = REPORT_FRAME.test(before) || (quoted && REPORT_FRAME.test(text.slice(s.start, s.end)));
+  const framed = REPORT_FRAME.test(before) || WRITTEN_AFTER.test(text.slice(span.end, span.end + 40)) || (quoted && REPORT_FRAME.test(text.slice(s.start, s.end)));
   if (!framed) return false;
   const ctx = reportContext(doc);
   return ctx.condemns && !ctx.endorsed;

@@ -41,7 +41,7 @@ const ADDRESS = /\b\d{1,4}[a-z]?,?\s+(?:[A-Z][a-z']+\s+){1,3}(?:Road|Rd|Street|S
 const LIVES = /\b(?:lives?|living|live[sd]?\s+(?:at|on|in)|home\s+address|her\s+address|his\s+address|address\s+is|moved\s+to|house\s+is|her\s+house|his\s+house)\b/;
 const LIVES_ON_STREET = /\blives?\s+(?:at|on)\s+(?:[A-Z][a-z']+\s+){1,3}(?:Road|Rd|Street|Avenue|Ave|Lane|Close|Drive|Way|Crescent|Court|Grove|Gardens|Place|Terrace|Bank|View|Rise|Hill|Walk|Mews|Square|Row|Parade)\b/g;
 const DOB_CUE = /\b(?:dob|d\.o\.b|date\s+of\s+birth|born(?:\s+on)?|birthday\s+is)\b/;
-const CREDENTIAL = /\b(?:password|passwd|pass\s*word|passcode|pin(?:\s+code)?|log-?in|username|user\s*name|user\s+id)s?\b(?:\s+(?:for|to|on|of)\s+(?:the\s+)?[\w.-]+(?:\s+[\w.-]+)?)?\s*(?:is|:|=|-|was)?\s*((?:[\w.@#!$%&*+\/-]+)(?:\s*\/\s*[\w.@#!$%&*+-]+)?)/gi;
+const CREDENTIAL = /\b(?:password|passwd|pass\s*word|passcode|pin(?:\s+code)?|log-?in|username|user\s*name|user\s+id)s?\b(?:\s+(?:for|to|on|of)\s+(?:the\s+)?[\w.()-]+(?:\s+[\w.()-]+){0,3}?\s*(?:is(?:\s+still)?|:|=|-|was)|\s*(?:is(?:\s+still)?|:|=|-|was)?)\s*((?:[\w.@#!$%&*+\/-]+)(?:\s*\/\s*[\w.@#!$%&*+-]+)?)/gi;
 
 /** "should be sacked", "want him struck off": an opinion, not a disclosure. */
 const OPINION_BEFORE = /\b(?:should|shld|must|needs?\s+to|ought\s+to|deserves?\s+to|want(?:s|ed)?\s+(?:\w+\s+)?to|hope)\s+(?:\w+\s+){0,2}(?:be\s+|get\s+|got\s+)?$|\bget\s+(?:him|her|them)\s+$/;
@@ -133,10 +133,18 @@ function findFirstNamePupils(raw: string, notNames: ReadonlySet<string>): Span[]
 /** Payroll documents and figures: they name an employee by themselves. */
 const PAYROLL = /\b(?:payslip|pay\s+slip|p60|p45|tax\s+code|net\s+pay|gross\s+pay|ni\s+number|national\s+insurance\s+number|sort\s+code|account\s+number)\b/;
 
+/** Words that end an organisation's name rather than a person's. */
+const ORGANISATION = /\b(?:Ambulance|Commissioner|Commission|Council|Service|Services|Trust|Foundation|Society|Office|Agency|Authority|Association|Board|Group|Club|Centre|Center|Hospital|Clinic|Unit|Team|Partnership|Network|Charity|Police|Fire|Rescue|Ministry|Department|Court|Tribunal|Institute|University|College|School|Academy|Church|Surgery|Practice|Pharmacy|Ltd|Limited|Plc)\b/;
+
+/** The condition as a topic: training, awareness, fundraising, research. */
+const ABOUT_THE_TOPIC = /\b(?:training|session|course|talk|awareness|assembly|workshop|fundraiser|fundraising|charity|research|lesson|lessons|information|info|leaflet|coffee\s+morning|day|week|month|walk|run|appeal)\s+(?:\w+\s+)?(?:on|about|for|into|in\s+aid\s+of|raising)?\s*(?:\w+\s+)?$/;
+
+const NI_CUED = /\b(?:NI|NINO|N\.I\.|national\s+insurance)(?:\s+(?:no\.?|number|num))?\s*[:#-]?\s*([A-Z]{2}\s?\d{2}\s?\d{2}\s?\d{2}\s?[A-D])\b/gi;
 const PAYROLL_G = new RegExp(PAYROLL.source, 'g');
 
 /** A photo or video of people, and words that say it is shared with consent. */
-const PHOTO_OF = /\b(?:photos?|pictures?|pics?|videos?|snaps?|selfies?|footage|images?|clip)\s+(?:of|showing|with)\s+/g;
+const PHOTO_OF = /\b(?:photos?|pictures?|pics?|videos?|snaps?|selfies?|footage|images?|clip)\s+(?:of|showing|with)\s+|\b(?:took|taken|snapped|filmed|got)\s+(?:this|these|a\s+(?:pic|photo|picture|video|snap))\s+of\s+/g;
+const PHOTO_HINT = new RegExp(PHOTO_OF.source);
 const CONSENT = /\b(?:permission|consent(?:ed)?|parents\s+agreed|with\s+their\s+parents'?\s+(?:ok|agreement))\b/;
 
 export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): Finding[] {
@@ -154,16 +162,22 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
   // pupil personal information: a named child near a pupil marker and a sensitive detail
   const pupilSpans: Span[] = [];
   const anySensitive = pupilFacts.length > 0;
-  const fullNames = anySensitive || PHOTO_OF.test(lower) ? findNames(raw, notNames) : [];
+  const fullNames = anySensitive || PHOTO_HINT.test(lower) ? findNames(raw, notNames) : [];
   const firstNames = anySensitive ? findFirstNamePupils(raw, notNames).filter((f) => !fullNames.some((n) => f.start >= n.start && f.start < n.end)) : [];
   for (const name of anySensitive ? [...fullNames, ...firstNames] : []) {
     const ctx = aroundSpan(raw, name.start);
     const window = lower.slice(Math.max(0, name.start - 90), name.end + 90);
-    if (!PUPIL_MARKER.test(window)) continue;
+    const sentence = sentenceSpan(raw, name.start);
+    // without a year group or "pupil" nearby, the fact must be in the named person's own sentence
+    const marked = PUPIL_MARKER.test(window);
+    if (!marked && !firstWithin(pupilFacts, sentence.start, sentence.end)) continue;
+    // unmarked, it must look like a person: not "(St) John Ambulance", "Information Commissioner"
+    if (!marked && (ORGANISATION.test(raw.slice(name.start, name.end)) || /\b(?:St|Saint|The)\.?\s*$/.test(raw.slice(Math.max(0, name.start - 7), name.start)))) continue;
+    if (!marked && /\b(?:mr|mrs|ms|miss|mx|dr|sir|mum|dad|mother|father|parent|grandparent|nan|grandad)\b/.test(lower.slice(Math.max(0, name.start - 12), name.start))) continue;
     if (/\b(?:mr|mrs|ms|miss|dr|head(?:teacher)?|teacher|principal)\s*$/.test(lower.slice(Math.max(0, name.start - 12), name.start))) continue;
     // proximity: the fact must be in the pupil's sentence or the one either side
-    const sensitive = firstWithin(pupilFacts, ctx.start, ctx.end);
-    if (!sensitive) continue;
+    const sensitive = marked ? firstWithin(pupilFacts, ctx.start, ctx.end) : firstWithin(pupilFacts, sentence.start, sentence.end);
+    if (!sensitive || ABOUT_THE_TOPIC.test(lower.slice(Math.max(0, sensitive.start - 40), sensitive.start))) continue;
     pupilSpans.push(name, sensitive);
   }
   if (pupilSpans.length) {
@@ -177,7 +191,7 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
       const named = fullNames.filter((n) => n.start >= after && n.start - after < 40);
       if (!named.length) continue;
       const window = lower.slice(m.index!, Math.min(lower.length, named[named.length - 1]!.end + 120));
-      if (!PUPIL_MARKER.test(window) && !/\b(?:pupils?|children|kids|school|primary|academy|class)\b/.test(window)) continue;
+      if (!PUPIL_MARKER.test(window) && !/\b(?:pupils?|children|kids|school|primary|academy|college|class|uniform|playground|classroom)\b/.test(window)) continue;
       const spans = [{ start: m.index!, end: after - 1 }, ...named];
       findings.push({ category: 'confidential.pupil-personal', confidence: 0.8, raw: true, spans, reason: `a photo of named pupils ("${raw.slice(named[0]!.start, named[0]!.end)}")` });
       break;
@@ -190,6 +204,8 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
   const fullNamesIn = (from: number, to: number) => (namesCache ??= findNames(raw, notNames)).some((n) => n.start >= from && n.end <= to);
   for (const m of rawHits(doc, 'staff-sensitive', 'condition', 'hr-process')) {
     if (OPINION_BEFORE.test(lower.slice(Math.max(0, m.start - 30), m.start))) continue;
+    // "a training session on asthma", "epilepsy awareness": the topic, not someone's health
+    if (ABOUT_THE_TOPIC.test(lower.slice(Math.max(0, m.start - 40), m.start))) continue;
     const s = sentenceSpan(raw, m.start);
     const sentence = lower.slice(s.start, s.end);
     const prev = s.start > 1 ? lower.slice(sentenceSpan(raw, s.start - 2).start, s.start) : '';
@@ -240,6 +256,13 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
     if (DOB_CUE.test(before)) contact.push({ span: d, weight: 0.88, what: 'date of birth' });
   }
   if (hasDigits) for (const ni of findNiNumbers(raw)) contact.push({ span: ni, weight: 0.95, what: 'National Insurance number' });
+  // a number in NI format right after "NI" or "National Insurance" is one, even with a prefix HMRC never issues (QQ 12 34 56 C)
+  if (hasDigits) {
+    for (const m of raw.matchAll(NI_CUED)) {
+      const start = m.index! + m[0].length - m[1]!.length;
+      if (!contact.some((c) => c.span.start === start)) contact.push({ span: { start, end: start + m[1]!.length }, weight: 0.9, what: 'National Insurance number' });
+    }
+  }
   if (hasDigits) for (const u of findUpns(raw)) contact.push({ span: u, weight: 0.95, what: 'unique pupil number' });
   const strong = contact.filter((c) => c.weight >= 0.5);
   if (strong.length) {
@@ -262,7 +285,9 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
   const internal = rawHits(doc, 'internal-matter').filter((m) => !OPINION_BEFORE.test(lower.slice(Math.max(0, m.start - 30), m.start)));
   if (internal.length) {
     const publicReport = publicCues.length > 0 && !leak;
-    const conf = leak ? 0.75 : publicReport ? 0.2 : 0.4;
+    // a rumour the writer denies ("total rubbish") is not a leak
+    const denied = doc.lex.count(doc.clean.text, 'denial') > 0;
+    const conf = denied ? 0.3 : leak ? 0.75 : publicReport ? 0.2 : 0.4;
     const spans = internal;
     findings.push({ category: 'confidential.internal', confidence: conf, raw: true, spans, reason: `internal matter${leak ? ' shared before it was made public' : ''} ("${raw.slice(spans[0]!.start, spans[0]!.end)}")` });
   }
