@@ -66,7 +66,7 @@ function lexPatterns(lex: Lexicon): LexPatterns {
       ),
       groupHint: new RegExp(String.raw`\b${GROUPS}\b`),
       identityRole: new RegExp(
-        String.raw`\b(?:no|any)\s+${lex.pattern('identity')}\s+(?=should|shouldn'?t|can|deserves)|\b${lex.pattern('identity')}\s+(?:teachers|staff|people|men|women|heads)\s+like\b|\b(?:a|an|that|the|this|their|our|your|of)\s+${lex.pattern('identity')}\s+(?:like|such\s+as)\b|\b(?:woman|man|teacher|person|lady|bloke|head|ta)\s+(?:in\s+a\s+wheelchair|with\s+a\s+(?:headscarf|hijab|turban|stammer|walking\s+stick)|in\s+a\s+(?:hijab|headscarf|turban|burka|burqa))\b|\b(?:a|an|that|the|this|their|our|your|of)\s+${lex.pattern('identity')}\s+(?:teacher|teachers|head|headteacher|ta|teaching\s+assistant|woman|man|lady|bloke|governor|deputy|senco|caretaker|cook|person|family|families|kid|kids|child|children|lad|girl|boy|parent|parents|mum|dad|staff)\b|\ba\s+${lex.pattern('identity')}\s+(?:teaching|running|in\s+charge)\b`,
+        String.raw`\btypical\s+${lex.pattern('identity')}\b|\b(?:is|are|'s|'re)\s+${lex.pattern('identity')}\s+(?:so|which\s+is\s+why|that'?s\s+why)\b|\b(?:only|just)\s+because\s+(?:she|he|they)(?:'s|\s+is|\s+are|'re)\s+${lex.pattern('identity')}\b|\b(?:no|any)\s+${lex.pattern('identity')}\s+(?=should|shouldn'?t|can|deserves)|\b${lex.pattern('identity')}\s+(?:teachers|staff|people|men|women|heads)\s+like\b|\b(?:a|an|that|the|this|their|our|your|of)\s+${lex.pattern('identity')}\s+(?:like|such\s+as)\b|\b(?:woman|man|teacher|person|lady|bloke|head|ta)\s+(?:in\s+a\s+wheelchair|with\s+a\s+(?:headscarf|hijab|turban|stammer|walking\s+stick)|in\s+a\s+(?:hijab|headscarf|turban|burka|burqa))\b|\b(?:a|an|that|the|this|their|our|your|of)\s+${lex.pattern('identity')}\s+(?:teacher|teachers|head|headteacher|ta|teaching\s+assistant|woman|man|lady|bloke|governor|deputy|senco|caretaker|cook|person|family|families|kid|kids|child|children|lad|girl|boy|parent|parents|mum|dad|staff)\b|\ba\s+${lex.pattern('identity')}\s+(?:teaching|running|in\s+charge)\b`,
       ),
     };
     patternCache.set(lex, p);
@@ -91,7 +91,7 @@ const THREAT_AGENT = /\b(?:i|i'?ll|i'?m|im|we|we'?ll|we'?re|someone|somebody|peo
 /** A negation inside a group statement ("are not terrorists", "aren't all thieves"). */
 const GROUP_NEGATED = /\b(?:not|never|no|aren'?t|isn'?t|don'?t|doesn'?t|shouldn'?t\s+be\s+(?:called|labelled))\b|n't\b/;
 /** Exclusion or stereotype said around a person named by their identity ("her sort shouldn't be near our kids"). */
-const EXCLUSION = /\b(?:shouldn'?t\s+be\s+(?:allowed|teaching|near|working|in\s+charge|around|here)|should\s+not\s+be\s+(?:allowed|teaching|near|working)|(?:her|his|their|your|that)\s+(?:sort|kind|lot|type)|people\s+like\s+(?:her|him|them)|typical|what\s+do\s+you\s+expect|go\s+back|not\s+one\s+of\s+us|(?:doesn|don)'?t\s+belong|why\s+is\s+(?:a|an|that|the)|shouldn'?t\s+let|should\s+not\s+let|should\s+be\s+(?:running|teaching|in\s+charge)|get\s+(?:her|him|them|(?:mrs?|ms|miss|mr|dr)\s+[\w-]+)\s+out|teach\s+our\s+(?:kids|children)|tick\s+a\s+box|ticking\s+(?:a\s+)?box(?:es)?|diversity\s+hire|token|can'?t\s+(?:control|manage|cope|handle)|only\s+(?:hired|got\s+the\s+job)|get\s+rid\s+of|don'?t\s+want\s+(?:her|him|them|a|an|one)|near\s+our\s+(?:kids|children)|ramming|shoving|forcing|agenda|brainwash\w*|counting\s+the\s+pennies|tight-?fisted|stingy|can'?t\s+(?:even\s+)?speak\s+english|smells?|stinks?)\b/;
+const EXCLUSION = /\b(?:shouldn'?t\s+be\s+(?:allowed|teaching|near|working|in\s+charge|around|here)|should\s+not\s+be\s+(?:allowed|teaching|near|working)|(?:her|his|their|your|that)\s+(?:sort|kind|lot|type)|people\s+like\s+(?:her|him|them)|typical|what\s+do\s+you\s+expect|go\s+back|not\s+one\s+of\s+us|(?:doesn|don)'?t\s+belong|why\s+is\s+(?:a|an|that|the)|shouldn'?t\s+let|should\s+not\s+let|of\s+course\s+(?:she|he|they)\s+got|got\s+promoted|got\s+the\s+job|own\s+lot|their\s+own\s+kind|should\s+be\s+(?:running|teaching|in\s+charge)|get\s+(?:her|him|them|(?:mrs?|ms|miss|mr|dr)\s+[\w-]+)\s+out|teach\s+our\s+(?:kids|children)|tick\s+a\s+box|ticking\s+(?:a\s+)?box(?:es)?|diversity\s+hire|token|can'?t\s+(?:control|manage|cope|handle)|only\s+(?:hired|got\s+the\s+job)|get\s+rid\s+of|don'?t\s+want\s+(?:her|him|them|a|an|one)|near\s+our\s+(?:kids|children)|ramming|shoving|forcing|agenda|brainwash\w*|counting\s+the\s+pennies|tight-?fisted|stingy|can'?t\s+(?:even\s+)?speak\s+english|smells?|stinks?)\b/;
 
 interface Hit extends Span {
   weight: number;
@@ -135,7 +135,7 @@ export interface AbuseSignals {
 /** Does the item contain abusive words that are all negated, reported or aimed outside the school? */
 function isDiscounted(doc: Doc): boolean {
   let any = false;
-  for (const cat of ['slur', 'insult-noun', 'profanity', 'insult-adj', 'weak-insult-noun']) {
+  for (const cat of ['slur', 'insult-noun', 'profanity', 'insult-adj', 'weak-insult-noun', 'accusation', 'threat-idiom']) {
     for (const h of doc.lex.find(doc.clean.text, cat)) {
       if (!usable(doc, h)) continue;
       if (!negated(doc, h) && !discounted(doc, h, cat !== 'slur') && !(cat === 'insult-adj' && doc.lex.has('condemnation', doc.clean.text.slice(h.start, h.end)))) return false;

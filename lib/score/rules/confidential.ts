@@ -41,7 +41,7 @@ const ADDRESS = /\b\d{1,4}[a-z]?,?\s+(?:[A-Z][a-z']+\s+){1,3}(?:Road|Rd|Street|S
 const LIVES = /\b(?:lives?|living|live[sd]?\s+(?:at|on|in)|home\s+address|her\s+address|his\s+address|address\s+is|moved\s+to|house\s+is|her\s+house|his\s+house)\b/;
 const LIVES_ON_STREET = /\blives?\s+(?:at|on)\s+(?:[A-Z][a-z']+\s+){1,3}(?:Road|Rd|Street|Avenue|Ave|Lane|Close|Drive|Way|Crescent|Court|Grove|Gardens|Place|Terrace|Bank|View|Rise|Hill|Walk|Mews|Square|Row|Parade)\b/g;
 const DOB_CUE = /\b(?:dob|d\.o\.b|date\s+of\s+birth|born(?:\s+on)?|birthday\s+is)\b/;
-const CREDENTIAL = /\b(?:password|passwd|pass\s*word|passcode|pin(?:\s+code)?|log-?in|username|user\s*name|user\s+id)s?\b(?:\s+(?:for|to|on|of)\s+(?:the\s+)?[\w.()-]+(?:\s+[\w.()-]+){0,3}?\s*(?:is(?:\s+still)?|:|=|-|was)|\s*(?:is(?:\s+still)?|:|=|-|was)?)\s*((?:[\w.@#!$%&*+\/-]+)(?:\s*\/\s*[\w.@#!$%&*+-]+)?)/gi;
+const CREDENTIAL = /\b(?:password|passwd|pass\s*word|passcode|pin(?:\s+code)?|log-?in|username|user\s*name|user\s+id)s?\b(?:\s+(?:for|to|on|of)\s+(?:the\s+)?[\w.()'-]+(?:\s+[\w.()'-]+){0,8}?\s*(?:is(?:\s+still)?|:|=|-|was)|\s*(?:is(?:\s+still)?|:|=|-|was)?)\s*((?:[\w.@#!$%&*+\/-]+)(?:\s*\/\s*[\w.@#!$%&*+-]+)?)/gi;
 
 /** "should be sacked", "want him struck off": an opinion, not a disclosure. */
 const OPINION_BEFORE = /\b(?:should|shld|must|needs?\s+to|ought\s+to|deserves?\s+to|want(?:s|ed)?\s+(?:\w+\s+)?to|hope)\s+(?:\w+\s+){0,2}(?:be\s+|get\s+|got\s+)?$|\bget\s+(?:him|her|them)\s+$/;
@@ -144,6 +144,7 @@ const PAYROLL_G = new RegExp(PAYROLL.source, 'g');
 
 /** A photo or video of people, and words that say it is shared with consent. */
 const PHOTO_OF = /\b(?:photos?|pictures?|pics?|videos?|snaps?|selfies?|footage|images?|clip)\s+(?:of|showing|with)\s+|\b(?:took|taken|snapped|filmed|got)\s+(?:this|these|a\s+(?:pic|photo|picture|video|snap))\s+of\s+/g;
+const PHOTO_ATTACHED = /\[(?:image|photo|picture|pic|video)s?[^\]]{0,20}\]|\u{1F4F8}|\u{1F4F7}/u;
 const PHOTO_HINT = new RegExp(PHOTO_OF.source);
 const CONSENT = /\b(?:permission|consent(?:ed)?|parents\s+agreed|with\s+their\s+parents'?\s+(?:ok|agreement))\b/;
 
@@ -162,7 +163,7 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
   // pupil personal information: a named child near a pupil marker and a sensitive detail
   const pupilSpans: Span[] = [];
   const anySensitive = pupilFacts.length > 0;
-  const fullNames = anySensitive || PHOTO_HINT.test(lower) ? findNames(raw, notNames) : [];
+  const fullNames = anySensitive || PHOTO_HINT.test(lower) || PHOTO_ATTACHED.test(raw) ? findNames(raw, notNames) : [];
   const firstNames = anySensitive ? findFirstNamePupils(raw, notNames).filter((f) => !fullNames.some((n) => f.start >= n.start && f.start < n.end)) : [];
   for (const name of anySensitive ? [...fullNames, ...firstNames] : []) {
     const ctx = aroundSpan(raw, name.start);
@@ -191,10 +192,16 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
       const named = fullNames.filter((n) => n.start >= after && n.start - after < 40);
       if (!named.length) continue;
       const window = lower.slice(m.index!, Math.min(lower.length, named[named.length - 1]!.end + 120));
-      if (!PUPIL_MARKER.test(window) && !/\b(?:pupils?|children|kids|school|primary|academy|college|class|uniform|playground|classroom)\b/.test(window)) continue;
+      if (!PUPIL_MARKER.test(window) && !/\b(?:pupils?|children|kids|school|primary|academy|college|class|uniform|playground|classroom|ysgol|high|infants?|nursery|juniors?|trip|year)\b/.test(window)) continue;
       const spans = [{ start: m.index!, end: after - 1 }, ...named];
       findings.push({ category: 'confidential.pupil-personal', confidence: 0.8, raw: true, spans, reason: `a photo of named pupils ("${raw.slice(named[0]!.start, named[0]!.end)}")` });
       break;
+    }
+    // "[image attached] … that's Niamh Tolley on the left": an attached photo, a named child, a year group
+    const attached = PHOTO_ATTACHED.exec(raw);
+    if (attached && !findings.some((f) => f.category === 'confidential.pupil-personal') && PUPIL_MARKER.test(lower)) {
+      const named = fullNames.filter((n) => !ORGANISATION.test(raw.slice(n.start, n.end)));
+      if (named.length) findings.push({ category: 'confidential.pupil-personal', confidence: 0.75, raw: true, spans: [{ start: attached.index, end: attached.index + attached[0].length }, ...named], reason: `a photo of named pupils ("${raw.slice(named[0]!.start, named[0]!.end)}")` });
     }
   }
 
