@@ -134,7 +134,7 @@ export function scoreItem(input: ScoreInput, tuning?: Partial<ScoringTuning>, op
     let conf = modelConfidence(p, options.classifierMargin ?? SCHOOL_CLASSIFIER_MARGIN);
     if (abuse.praised && !abuse.hostile) conf *= 0.6;
     // abusive words that are reported to condemn them, or aimed at Ofsted or the council, are not the school's abuse
-    if (abuse.discounted) conf *= 0.5;
+    if (abuse.discounted) conf *= 0.3;
     // "teacher charged with fraud": news of a charge or an inquiry is reputation, not abuse
     if (!abuse.hostile && findings.some((f) => (f.category === 'reputation.sanction' || f.category === 'reputation.investigation') && f.confidence >= threshold)) conf *= 0.6;
     if (conf >= 0.3) findings.push({ category: 'abuse.offensive', confidence: conf, spans: [], reason: `classifier judges the wording offensive (p=${p.toFixed(2)})` });

@@ -91,7 +91,7 @@ const THREAT_AGENT = /\b(?:i|i'?ll|i'?m|im|we|we'?ll|we'?re|someone|somebody|peo
 /** A negation inside a group statement ("are not terrorists", "aren't all thieves"). */
 const GROUP_NEGATED = /\b(?:not|never|no|aren'?t|isn'?t|don'?t|doesn'?t|shouldn'?t\s+be\s+(?:called|labelled))\b|n't\b/;
 /** Exclusion or stereotype said around a person named by their identity ("her sort shouldn't be near our kids"). */
-const EXCLUSION = /\b(?:shouldn'?t\s+be\s+(?:allowed|teaching|near|working|in\s+charge|around|here)|should\s+not\s+be\s+(?:allowed|teaching|near|working)|(?:her|his|their|your|that)\s+(?:sort|kind|lot|type)|people\s+like\s+(?:her|him|them)|typical|what\s+do\s+you\s+expect|go\s+back|not\s+one\s+of\s+us|(?:doesn|don)'?t\s+belong|why\s+is\s+(?:a|an|that|the)|shouldn'?t\s+let|should\s+not\s+let|of\s+course\s+(?:she|he|they)\s+got|got\s+promoted|got\s+the\s+job|own\s+lot|their\s+own\s+kind|should\s+be\s+(?:running|teaching|in\s+charge)|get\s+(?:her|him|them|(?:mrs?|ms|miss|mr|dr)\s+[\w-]+)\s+out|teach\s+our\s+(?:kids|children)|tick\s+a\s+box|ticking\s+(?:a\s+)?box(?:es)?|diversity\s+hire|token|can'?t\s+(?:control|manage|cope|handle)|only\s+(?:hired|got\s+the\s+job)|get\s+rid\s+of|don'?t\s+want\s+(?:her|him|them|a|an|one)|near\s+our\s+(?:kids|children)|ramming|shoving|forcing|agenda|brainwash\w*|counting\s+the\s+pennies|tight-?fisted|stingy|can'?t\s+(?:even\s+)?speak\s+english|smells?|stinks?)\b/;
+const EXCLUSION = /\b(?:shouldn'?t\s+be\s+(?:allowed|teaching|near|working|in\s+charge|around|here)|should\s+not\s+be\s+(?:allowed|teaching|near|working)|(?:her|his|their|your|that)\s+(?:sort|kind|lot|type)|people\s+like\s+(?:her|him|them)|typical|what\s+do\s+you\s+expect|go\s+back|not\s+one\s+of\s+us|(?:doesn|don)'?t\s+belong|why\s+is\s+(?:a|an|that|the)|shouldn'?t\s+let|should\s+not\s+let|don'?t\s+need|do\s+not\s+need|(?:christian|british|english|white)\s+country|barely\s+(?:walk|speak|see|hear)|how\s+(?:are|is|can)\s+(?:they|she|he)\s+(?:supposed|meant|expected)\s+to|of\s+course\s+(?:she|he|they)\s+got|got\s+promoted|got\s+the\s+job|own\s+lot|their\s+own\s+kind|should\s+be\s+(?:running|teaching|in\s+charge)|get\s+(?:her|him|them|(?:mrs?|ms|miss|mr|dr)\s+[\w-]+)\s+out|teach\s+our\s+(?:kids|children)|tick\s+a\s+box|ticking\s+(?:a\s+)?box(?:es)?|diversity\s+hire|token|can'?t\s+(?:control|manage|cope|handle)|only\s+(?:hired|got\s+the\s+job)|get\s+rid\s+of|don'?t\s+want\s+(?:her|him|them|a|an|one)|near\s+our\s+(?:kids|children)|ramming|shoving|forcing|agenda|brainwash\w*|counting\s+the\s+pennies|tight-?fisted|stingy|can'?t\s+(?:even\s+)?speak\s+english|smells?|stinks?)\b/;
 
 interface Hit extends Span {
   weight: number;
@@ -141,6 +141,11 @@ function isDiscounted(doc: Doc): boolean {
       if (!negated(doc, h) && !discounted(doc, h, cat !== 'slur') && !(cat === 'insult-adj' && doc.lex.has('condemnation', doc.clean.text.slice(h.start, h.end)))) return false;
       any = true;
     }
+  }
+  for (const span of findAll(doc.clean.text, ACCUSATION)) {
+    if (!usable(doc, span)) continue;
+    if (!negated(doc, span) && !discounted(doc, span)) return false;
+    any = true;
   }
   return any;
 }

@@ -41,11 +41,13 @@ const ADDRESS = /\b\d{1,4}[a-z]?,?\s+(?:[A-Z][a-z']+\s+){1,3}(?:Road|Rd|Street|S
 const LIVES = /\b(?:lives?|living|live[sd]?\s+(?:at|on|in)|home\s+address|her\s+address|his\s+address|address\s+is|moved\s+to|house\s+is|her\s+house|his\s+house)\b/;
 const LIVES_ON_STREET = /\blives?\s+(?:at|on)\s+(?:[A-Z][a-z']+\s+){1,3}(?:Road|Rd|Street|Avenue|Ave|Lane|Close|Drive|Way|Crescent|Court|Grove|Gardens|Place|Terrace|Bank|View|Rise|Hill|Walk|Mews|Square|Row|Parade)\b/g;
 const DOB_CUE = /\b(?:dob|d\.o\.b|date\s+of\s+birth|born(?:\s+on)?|birthday\s+is)\b/;
-const CREDENTIAL = /\b(?:password|passwd|pass\s*word|passcode|pin(?:\s+code)?|log-?in|username|user\s*name|user\s+id)s?\b(?:\s+(?:for|to|on|of)\s+(?:the\s+)?[\w.()'-]+(?:\s+[\w.()'-]+){0,8}?\s*(?:is(?:\s+still)?|:|=|-|was)|\s*(?:is(?:\s+still)?|:|=|-|was)?)\s*((?:[\w.@#!$%&*+\/-]+)(?:\s*\/\s*[\w.@#!$%&*+-]+)?)/gi;
+const CREDENTIAL = /\b(?:password|passwd|pass\s*word|passcode|pin(?:\s+code)?|log-?in|username|user\s*name|user\s+id)s?\b(?:\s+(?:for|to|on|of)\s+(?:the\s+)?[\w.()'-]+(?:\s+[\w.()'-]+){0,12}?\s*(?:is(?:\s+still)?|:|=|-|was)|\s*(?:is(?:\s+still)?|:|=|-|was)?)\s*((?:[\w.@#!$%&*+\/-]+)(?:\s*\/\s*[\w.@#!$%&*+-]+)?)/gi;
 
 /** "should be sacked", "want him struck off": an opinion, not a disclosure. */
 const OPINION_BEFORE = /\b(?:should|shld|must|needs?\s+to|ought\s+to|deserves?\s+to|want(?:s|ed)?\s+(?:\w+\s+)?to|hope)\s+(?:\w+\s+){0,2}(?:be\s+|get\s+|got\s+)?$|\bget\s+(?:him|her|them)\s+$/;
 
+/** "log into the MIS with Winifred2026!" */
+const LOGIN_WITH = /\blog(?:s|ged|ging)?\s*-?\s*(?:in|on)(?:to)?\s+(?:the\s+)?[\w.()' -]{1,40}?\s+(?:with|using)\s+([\w.@#!$%&*+\/-]{4,})/gi;
 const CREDENTIAL_HINT = /pass|pin|log-?in|user/;
 
 /** Hits of lexicon categories (data/lexicons) as spans of the original text, in order. */
@@ -285,6 +287,10 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
     if (!/\d/.test(secret) && !/[#!$%&*@]/.test(secret) && !/[a-z][A-Z]|[A-Z][a-z]+[A-Z]/.test(secret) && !/[._]/.test(secret)) continue;
     if (/^(?:is|was|the|a|on|for)$/i.test(secret)) continue;
     creds.push({ start: m.index!, end: m.index! + m[0].length });
+  }
+  for (const m of CREDENTIAL_HINT.test(lower) ? raw.matchAll(LOGIN_WITH) : []) {
+    const secret = m[1] ?? '';
+    if (/\d/.test(secret) && /[a-z]/i.test(secret)) creds.push({ start: m.index!, end: m.index! + m[0].length });
   }
   if (creds.length) findings.push({ category: 'confidential.credentials', confidence: 0.92, raw: true, spans: creds, reason: `shares log-in details ("${raw.slice(creds[0]!.start, creds[0]!.end)}")` });
 
