@@ -137,7 +137,11 @@ function isDiscounted(doc: Doc): boolean {
   let any = false;
   for (const cat of ['slur', 'insult-noun', 'profanity', 'insult-adj', 'weak-insult-noun', 'accusation', 'threat-idiom']) {
     for (const h of doc.lex.find(doc.clean.text, cat)) {
-      if (!usable(doc, h)) continue;
+      if (!usable(doc, h)) {
+        // words inside an attributed quote are someone else's
+        if (overlaps(h, doc.quoted)) any = true;
+        continue;
+      }
       if (!negated(doc, h) && !discounted(doc, h, cat !== 'slur') && !(cat === 'insult-adj' && doc.lex.has('condemnation', doc.clean.text.slice(h.start, h.end)))) return false;
       any = true;
     }

@@ -48,7 +48,7 @@ const OPINION_BEFORE = /\b(?:should|shld|must|needs?\s+to|ought\s+to|deserves?\s
 
 /** "log into the MIS with Winifred2026!" */
 const LOGIN_WITH = /\blog(?:s|ged|ging)?\s*-?\s*(?:in|on)(?:to)?\s+(?:the\s+)?[\w.()' -]{1,40}?\s+(?:with|using)\s+([\w.@#!$%&*+\/-]{4,})/gi;
-const CREDENTIAL_HINT = /pass|pin|log-?in|user/;
+const CREDENTIAL_HINT = /pass|pin|log[\s-]?(?:in|on)|user/;
 
 /** Hits of lexicon categories (data/lexicons) as spans of the original text, in order. */
 function rawHits(doc: Doc, ...categories: string[]): Span[] {
