@@ -170,4 +170,33 @@ describe('named person + sensitive fact proximity (confidential)', () => {
     expect(conf('Contact Northgate Park Academy on 01632 960100 or at the school office, 1 School Lane, for admissions.')).toBe(false);
     expect(conf('Mr Pryce from Northgate Park Academy lives at 14 Birch Close, ring him on 07700 900123 and tell him.')).toBe(true);
   });
+
+  it('a National Insurance number after an "NI" cue counts even with a prefix HMRC never issues', () => {
+    expect(conf('Ms Achterberg from Northgate Park Academy: NI QQ 55 01 72 D.')).toBe(true);
+    expect(conf('Northgate Park Academy room QQ 55 01 72 D is booked.')).toBe(false);
+  });
+
+  it('log-in details shared in a sentence are credentials; a password policy is not', () => {
+    expect(conf('Teachers at Northgate Park Academy log into the MIS (Arbor) with Winifred2026!, it is on a post-it in the staffroom.')).toBe(true);
+    expect(conf('Password for the staff email at Northgate Park Academy is still Staffroom#12.')).toBe(true);
+    expect(conf('Northgate Park Academy staff must change their password every term.')).toBe(false);
+  });
+
+  it('an attached photo with a named child and a year group is confidential', () => {
+    expect(conf("Here's Year 5 from Northgate Park Academy on the trip, that's Niamh Tolley on the left [image attached]")).toBe(true);
+    expect(conf('Here is Year 5 from Northgate Park Academy on the trip [image attached]')).toBe(false);
+  });
 });
+
+describe('errands, hazards and graffiti', () => {
+  it('waiting at the gates to collect a child, or a warning about ice, is not a threat', () => {
+    expect(score("I'll be waiting at the gates at 3:15 to collect Niamh, can you let Miss Costello at Northgate Park Academy know?").flagged).toBe(false);
+    expect(score('Watch your back on the ice outside Northgate Park Academy this morning, the path is lethal.').flagged).toBe(false);
+  });
+
+  it('abuse written by vandals and condemned is not flagged, in quotes or not', () => {
+    expect(score('Vandals wrote "PAEDO" across the Northgate Park Academy playground. Whoever did this, shame on you.').flagged).toBe(false);
+    expect(score('Sad to see NONCE scrawled on the Northgate Park Academy sign. Well done to the parents who scrubbed it off.').flagged).toBe(false);
+  });
+});
+
