@@ -166,8 +166,9 @@ export function abuseRules(doc: Doc): AbuseSignals {
   for (const t of THREAT_HINT.test(text) ? THREATS : []) {
     for (const span of findAll(text, t.re)) {
       if (!usable(doc, span)) continue;
-      // "watch your back on the ice": a warning about a hazard
-      if (/^watch/.test(text.slice(span.start, span.end)) && HAZARD.test(text.slice(sentenceAt(doc, span.start).start, sentenceAt(doc, span.start).end))) continue;
+      // "watch your back on the ice", "someone will get hurt by a car": a warning about a hazard
+      const hazard = HAZARD.test(text.slice(sentenceAt(doc, span.start).start, sentenceAt(doc, span.start).end));
+      if (hazard && (/^watch/.test(text.slice(span.start, span.end)) || /\bget\s+(?:hurt|killed|injured|run\s+over|hit)\b/.test(text.slice(span.start, span.end + 12)))) continue;
       // "waiting outside at pick-up" describes people waiting; a threat needs someone who will wait
       if (/^wait/.test(text.slice(span.start, span.end)) && !THREAT_AGENT.test(clauseBefore(doc, span.start, 6))) continue;
       threatSpans.push(span);
@@ -313,7 +314,8 @@ export function abuseRules(doc: Doc): AbuseSignals {
   }
 
   // obscene
-  const prof = hits(doc, 'profanity').filter((h) => !discounted(doc, h));
+  // "nobody should call a teacher a bitch": a negated act of name-calling is not swearing at anyone
+  const prof = hits(doc, 'profanity').filter((h) => !discounted(doc, h) && !(negated(doc, h) && /\bcall(?:ed|ing|s)?\s+(?:[\w']+\s+){0,3}(?:a|an)$/.test(clauseBefore(doc, h.start, 6))));
   const praised = doc.praise.length > 0 || PRAISE_WORD_RE.test(text);
   if (prof.length) {
     const positive = prof.every((h) => {
