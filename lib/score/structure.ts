@@ -48,7 +48,7 @@ export function negatedAt(doc: Doc, span: Span): boolean {
 }
 
 /** Someone else's words reported: calling, shouting, writing, spraying, rumours. */
-const REPORT_FRAME = /\b(?:call(?:ed|ing|s)?|shout(?:ed|ing|s)?|yell(?:ed|ing|s)?|scream(?:ed|ing|s)?|chant(?:ed|ing|s)?|wr(?:ote|itten|iting)|spray(?:ed|ing)?|spray-painted|scrawl(?:ed|ing)?|daub(?:ed|ing)?|graffiti|label(?:l)?ed|branded|accus(?:ed|ing)\s+(?:\w+\s+){0,2}?of\s+being|the\s+word|words?\s+like|slurs?\s+like|rumou?rs?|gossip|the\s+(?:idea|suggestion|claim|allegation)\s+that|(?:started|spreading|spread)\s+(?:the\s+|a\s+)?(?:story|lie|lies)|story\s+that|claims?\s+that|people\s+(?:are\s+)?saying|(?:people|they|some|parents|others)\s+say|every(?:one|body)\s+says|(?:someone|somebody|he|she|they|a\s+\w+|one\s+of\s+\w+)\s+(?:said|says|told|messaged|posted|commented)|messages?\s+(?:saying|calling)|comments?\s+(?:saying|calling)|post\s+(?:saying|calling)|names?\s+like)\b/;
+const REPORT_FRAME = /\b(?:call(?:ed|ing|s)?|shout(?:ed|ing|s)?|yell(?:ed|ing|s)?|scream(?:ed|ing|s)?|chant(?:ed|ing|s)?|wr(?:ote|itten|iting)|spray(?:ed|ing)?|spray-painted|scrawl(?:ed|ing)?|daub(?:ed|ing)?|graffiti|label(?:l)?ed|branded|accus(?:ed|ing)\s+(?:\w+\s+){0,2}?of\s+being|the\s+word|words?\s+like|slurs?\s+like|rumou?rs?|gossip|the\s+(?:idea|suggestion|claim|allegation)\s+that|(?:started|spreading|spread)\s+(?:the\s+|a\s+)?(?:story|lie|lies)|story\s+that|claims?\s+that|people\s+(?:are\s+)?saying|(?:people|they|some|parents|others)\s+say|my\s+[\w-]+\s+(?:says|said|reckons|thinks|swears)|every(?:one|body)\s+says|(?:someone|somebody|he|she|they|a\s+\w+|one\s+of\s+\w+)\s+(?:said|says|told|messaged|posted|commented)|messages?\s+(?:saying|calling)|comments?\s+(?:saying|calling)|post\s+(?:saying|calling)|names?\s+like)\b/;
 /** "NONCE scrawled on the sign": the word is what someone wrote. */
 const WRITTEN_AFTER = /^\s*['"]?\s*(?:was\s+|were\s+|been\s+|has\s+been\s+)?(?:scrawled|sprayed|spray-painted|daubed|written|painted|graffitied|etched|carved|chalked|scratched)\b/;
 /** Agreement with what was reported: then it is endorsed, not condemned. */
@@ -98,8 +98,20 @@ const COMMUNITY = /\b(?:teachers?|staff|head(?:teacher|master|mistress|s)?|princ
 export function externalTargetAt(doc: Doc, span: Span): boolean {
   const text = doc.clean.text;
   const s = sentenceAt(doc, span.start);
-  const ext = doc.lex.find(text, 'external-body').filter((h) => h.start >= s.start && h.end <= s.end);
-  if (!ext.length) return false;
+  let ext = doc.lex.find(text, 'external-body').filter((h) => h.start >= s.start && h.end <= s.end);
+  if (!ext.length) {
+    // "I'm furious with the local authority. It is run by clowns.": a pronoun opening the sentence
+    // points back to the last body or person named in the sentence before
+    if (!/^\W*(?:it|they|it's|they're|its|their)\b/.test(text.slice(s.start, span.start)) || s.start === 0) return false;
+    const prev = sentenceAt(doc, s.start - 1);
+    const before = doc.lex.find(text, 'external-body').filter((h) => h.start >= prev.start && h.end <= prev.end);
+    if (!before.length) return false;
+    COMMUNITY.lastIndex = 0;
+    let lastCom = -1;
+    const p = text.slice(prev.start, prev.end);
+    for (let m = COMMUNITY.exec(p); m; m = COMMUNITY.exec(p)) lastCom = prev.start + m.index;
+    return before[before.length - 1]!.start > lastCom;
+  }
   let lastExt = -1;
   for (const h of ext) if (h.end <= span.start) lastExt = Math.max(lastExt, h.start);
   let lastCom = -1;

@@ -28,7 +28,7 @@ const RULES: Rule[] = [
     re: /\b(?:criticis\w+|criticiz\w+|critical\s+report|backlash|anger|angry|fury|furious|outrage\w*|row\s+over|under\s+fire|slammed|condemned|blasted|complaints?|accused|allegations?|left\s+behind|left\s+on\s+(?:the\s+)?coach|data\s+breach|evacuated|asbestos|closed\s+(?:after|over|because)|resigned\s+after|exodus|off-?rolling|removed\s+pupils|structural|cracks|outbreak|injured|assault\w*|scandal|damning|discriminat\w+|isolation\s+booths?|ignored|failed\s+to|shortfall|in\s+large\s+numbers|wrong\s+parents|wrong\s+dates)\b/g },
 ];
 
-const CRITICS = /\b(?:parents|families|residents|mp|councillors?|campaigners|critics|union|unions|inspectors|report|pupils\s+say|families\s+say)\b/;
+const CRITICS = /\b(?:judge|judges|court|tribunal|coroner|ombudsman|parents|families|residents|mp|councillors?|campaigners|critics|union|unions|inspectors|report|pupils\s+say|families\s+say)\b/;
 const OPINION_BEFORE = /\b(?:should|must|needs?\s+to|ought\s+to|deserves?\s+to)\s+(?:\w+\s+){0,2}(?:be\s+|get\s+)?$/;
 const NEGATED = /\b(?:no\s+longer|not|never|out\s+of|removed\s+from|came\s+out\s+of|lifted|taken\s+out\s+of|moved\s+(?:up\s+)?from|from)\s+(?:\w+\s+){0,2}$/;
 /** A first-person writer apologising ("I apologise for the long post") is not the school apologising. */
