@@ -4,7 +4,7 @@ import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
 import { randomUUID } from 'node:crypto';
 import { pollFeed, type PollResult } from '../lib/app/poll-feed';
 import { sendUrgentAlerts, storedTargets } from '../lib/app/urgent-alerts';
-import { createAlertMailer } from '../lib/app/build-deps';
+import { createSesMailer } from '../lib/digest/ses-mailer';
 import { createSafeFetcher } from '../lib/feeds/fetch';
 import { createSafePoster } from '../lib/feeds/post';
 import { FeedJobMessage } from '../lib/queue/sqs-queue';
@@ -14,9 +14,9 @@ const { env, store, log, logger, metrics } = lambdaRuntime();
 // FEED_ALLOW_HOSTS is empty in AWS (nothing private is reachable); tests set it to reach a loopback feed server.
 const fetcher = createSafeFetcher({ userAgent: env.FEED_USER_AGENT, allowHosts: env.FEED_ALLOW_HOSTS });
 // Urgent alerts go from here, in the same invocation that stored the mention (the Mailer construct grants SES).
-// One attempt: a retry after a timeout could send a second copy; a refused or throttled alert is retried by
-// the alert run itself once its window closes (lib/app/urgent-alerts.ts).
-const mailer = createAlertMailer({ region: env.AWS_REGION, endpoint: env.SES_ENDPOINT });
+// The mailer never resends after an unknown outcome (a timeout); an alert SES certainly did not take is also
+// retried by the alert run itself once its window closes (lib/app/urgent-alerts.ts).
+const mailer = createSesMailer({ region: env.AWS_REGION, endpoint: env.SES_ENDPOINT });
 const poster = createSafePoster({ allowHosts: env.FEED_ALLOW_HOSTS });
 const deps = { store, log, fetcher, mailer, poster, settings: settingsFrom(env), clock: () => new Date(), newId: randomUUID };
 const processor = new BatchProcessor(EventType.SQS);

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Env } from '../config/env';
-import { createSesMailer, type SesMailerOptions } from '../digest/ses-mailer';
+import { createSesMailer } from '../digest/ses-mailer';
 import { createSafeFetcher } from '../feeds/fetch';
 import { createSafePoster } from '../feeds/post';
 import { createDynamoClient, createStore } from '../store';
@@ -16,19 +16,10 @@ export function buildDeps(env: Env, overrides: Partial<AppDeps> = {}): AppDeps {
     store,
     fetcher: overrides.fetcher ?? createSafeFetcher({ userAgent: env.FEED_USER_AGENT, allowHosts: env.FEED_ALLOW_HOSTS }),
     mailer: overrides.mailer ?? createSesMailer({ region: env.AWS_REGION, endpoint: env.SES_ENDPOINT }),
-    alertMailer: overrides.alertMailer ?? createAlertMailer({ region: env.AWS_REGION, endpoint: env.SES_ENDPOINT }),
     poster: overrides.poster ?? createSafePoster({ allowHosts: env.FEED_ALLOW_HOSTS }),
     settings: overrides.settings ?? { mailFrom: env.MAIL_FROM, webBaseUrl: env.WEB_BASE_URL, pollIntervalMinutes: env.POLL_INTERVAL_MINUTES },
     clock: overrides.clock ?? (() => new Date()),
     newId: overrides.newId ?? randomUUID,
     log: overrides.log ?? consoleLogger(),
   };
-}
-
-/**
- * The mailer urgent alerts go through: one attempt only. A retry after a timeout could deliver a second copy;
- * an alert SES certainly did not take is retried by the alert run itself when its window closes.
- */
-export function createAlertMailer(options: SesMailerOptions) {
-  return createSesMailer({ ...options, maxAttempts: 1 });
 }

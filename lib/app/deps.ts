@@ -22,8 +22,6 @@ export interface AppDeps {
   store: Store;
   fetcher: FeedFetcher;
   mailer: Mailer;
-  /** Urgent alerts send through this when set (one attempt, see createAlertMailer); otherwise through `mailer`. */
-  alertMailer?: Mailer;
   /** Posts urgent alerts to a trust's webhook (guarded like the fetcher); without it only the email goes. */
   poster?: WebhookPoster;
   settings: AppSettings;

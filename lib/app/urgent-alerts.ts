@@ -29,7 +29,7 @@ export const ALERT_WINDOW_MS = 15 * 60_000;
 /** How far back an alert run looks for urgent mentions not yet alerted. Older ones are the digest's business. */
 const LOOKBACK_MS = 2 * 86400_000;
 
-export type AlertDeps = Pick<AppDeps, 'store' | 'mailer' | 'alertMailer' | 'clock' | 'newId' | 'log' | 'settings'> & { poster?: WebhookPoster };
+export type AlertDeps = Pick<AppDeps, 'store' | 'mailer' | 'clock' | 'newId' | 'log' | 'settings'> & { poster?: WebhookPoster };
 
 export interface SchoolTarget {
   trustId: string;
@@ -140,7 +140,7 @@ async function alertSchool(deps: AlertDeps, target: SchoolTarget): Promise<Alert
   if (active.length) {
     const rendered = renderUrgentAlert({ school, trustName: trust?.name, mentions: mine, localDate: localParts(now, school.timezone).date, foundAt, webBaseUrl: deps.settings.webBaseUrl }, urgent);
     try {
-      const { messageId } = await (deps.alertMailer ?? deps.mailer).send(urgentAlertMail({ from: deps.settings.mailFrom, to: active, rendered }));
+      const { messageId } = await deps.mailer.send(urgentAlertMail({ from: deps.settings.mailFrom, to: active, rendered }));
       email = { outcome: 'sent', messageId };
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
@@ -186,16 +186,7 @@ async function postWebhook(deps: AlertDeps, poster: WebhookPoster, hook: NonNull
   }
 }
 
-/** Errors whose message or code prove SES did not take the message. Timeouts and resets prove nothing. */
-const NOT_SENT = /^(?:Throttling|ThrottlingException|TooManyRequestsException|RequestThrottled|ServiceUnavailable|ServiceUnavailableException|ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH)$/;
-
+/** The mailer says so: SES refused or throttled it, or was never reached. A timeout or a reset is `unknown`. */
 function certainlyNotSent(err: unknown): boolean {
-  if (!(err instanceof MailError)) return false;
-  if (!err.retryable) return true;
-  for (let e: unknown = err.cause; e && typeof e === 'object'; e = (e as { cause?: unknown }).cause) {
-    const { name, code } = e as { name?: unknown; code?: unknown };
-    if ((typeof name === 'string' && NOT_SENT.test(name)) || (typeof code === 'string' && NOT_SENT.test(code))) return true;
-    if (Array.isArray((e as { errors?: unknown }).errors)) return ((e as { errors: { code?: string }[] }).errors).every((x) => typeof x.code === 'string' && NOT_SENT.test(x.code));
-  }
-  return false;
+  return err instanceof MailError && err.outcome === 'not-sent';
 }

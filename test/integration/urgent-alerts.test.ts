@@ -6,7 +6,6 @@ import { silentLogger, type AppDeps } from '../../lib/app/deps';
 import { pollAndAlert } from '../../lib/app/poll-all';
 import { sendDigests } from '../../lib/app/send-digests';
 import { ALERT_WINDOW_MS } from '../../lib/app/urgent-alerts';
-import { createAlertMailer } from '../../lib/app/build-deps';
 import type { ConfigFile } from '../../lib/config/schema';
 import { verifySignature } from '../../lib/digest/alert-webhook';
 import { createSesMailer } from '../../lib/digest/ses-mailer';
@@ -207,8 +206,8 @@ describe('urgent alerts', () => {
     await new Promise<void>((r) => proxy.listen(0, '127.0.0.1', r));
     try {
       const endpoint = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
-      // The digest mailer retries timeouts; urgent alerts go through the alert mailer, which never does.
-      const d = { ...deps(createSesMailer({ region: 'eu-west-2', endpoint, requestTimeoutMs: 300, baseDelayMs: 1 })), alertMailer: createAlertMailer({ region: 'eu-west-2', endpoint, requestTimeoutMs: 300 }) };
+      // The production mailer, retries on: a timeout is an unknown outcome and is never retried.
+      const d = deps(createSesMailer({ region: 'eu-west-2', endpoint, requestTimeoutMs: 300, baseDelayMs: 1 }));
       await importConfig(d, config());
       const first = await pollAndAlert(d, { all: true });
       expect(first.alerts.map((a) => a.outcome)).toEqual(['unknown']);
