@@ -39,6 +39,10 @@ export const EnvSchema = z.object({
   COGNITO_CLIENT_ID: z.string().min(1).optional(),
   COGNITO_DOMAIN: optionalUrl,
   POLL_INTERVAL_MINUTES: z.coerce.number().int().min(1).max(1440).default(30),
+  /** Evidence bucket (S3): set on the capture, web and digest Lambdas by the stack's EvidenceStore construct. */
+  EVIDENCE_BUCKET: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'must be an S3 bucket name such as schoolwatch-evidence').optional(),
+  /** Capture-job queue (SQS): set on the poll and capture Lambdas by the stack's CaptureQueue construct. */
+  CAPTURE_QUEUE_URL: optionalUrl,
 });
 export type Env = z.infer<typeof EnvSchema>;
 
