@@ -9,8 +9,11 @@
  *
  * Writes the "bench-capture-lambda" section of BENCHMARKS.md (infra/stack.ts sizes LAMBDA_MEMORY_MB.capture from it).
  */
+import { execFileSync } from 'node:child_process';
 import { once } from 'node:events';
-import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { parseArgs } from 'node:util';
@@ -196,14 +199,14 @@ function treeCpuMs(): number {
 interface Run { page: string; ms: number; cpuMs: number; peakMb: number; peakPssMb: number; processes: number; pngKb: number; htmlKb: number; textKb: number; pdfKb: number; height: number }
 
 /** One capture as the Lambda does it: a fresh browser, one page, every artefact, browser closed. */
-async function capture(path: string): Promise<Omit<Run, 'page' | 'peakMb' | 'peakPssMb' | 'processes'>> {
+async function capture(route: string): Promise<Omit<Run, 'page' | 'peakMb' | 'peakPssMb' | 'processes'>> {
   const started = performance.now();
   const cpuStart = treeCpuMs();
   const browser = await launchBrowser();
   try {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: false, serviceWorkers: 'block' });
     const page = await context.newPage();
-    const response = await page.goto(`${base}${path}`, { waitUntil: 'load', timeout: 15_000 });
+    const response = await page.goto(`${base}${route}`, { waitUntil: 'load', timeout: 15_000 });
     const html = (await response?.body()) ?? Buffer.alloc(0);
     const height = (await page.evaluate('document.documentElement.scrollHeight')) as number;
     const clipHeight = Math.min(height, HEIGHT_CAP);
@@ -218,15 +221,34 @@ async function capture(path: string): Promise<Omit<Run, 'page' | 'peakMb' | 'pea
   }
 }
 
+/**
+ * A cold Lambda first inflates the Brotli-packed Chromium into an empty /tmp: measured in a fresh Node process
+ * with its own empty TMPDIR (CPU = user + system of that process, which does the inflation itself).
+ */
+function coldInflation(): { wallMs: number; cpuMs: number; tmpMb: number } {
+  const tmp = mkdtempSync(path.join(os.tmpdir(), 'schoolwatch-inflate-'));
+  try {
+    const script = `import chromium from '@sparticuz/chromium'; const t = performance.now(); await chromium.executablePath();
+      const u = process.cpuUsage(); console.log(JSON.stringify({ wallMs: performance.now() - t, cpuMs: (u.user + u.system) / 1000 }));`;
+    const out = JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: process.cwd(), env: { PATH: process.env.PATH, TMPDIR: tmp }, encoding: 'utf8' })) as { wallMs: number; cpuMs: number };
+    const size = Number(execFileSync('du', ['-sk', tmp], { encoding: 'utf8' }).split(/\s/)[0]) / 1024;
+    return { ...out, tmpMb: size };
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
 log(`Machine: ${machineLine()}`);
+log('cold start: inflating Chromium into an empty temp directory…');
+const inflation = coldInflation();
+log(`  ${inflation.wallMs.toFixed(0)} ms (CPU ${inflation.cpuMs.toFixed(0)} ms), ${inflation.tmpMb.toFixed(0)} MB in the temp directory`);
 const baseline = treeRssKb().rssKb / 1024;
 log('warm-up capture (not measured: first run inflates Chromium into the temp directory)…');
 await capture('/news/article');
 const runs: Run[] = [];
 for (const [page, w] of Object.entries(WORKLOAD)) {
   for (let i = 0; i < w.runs; i++) {
-    const path = `/news/${page}`;
-    const { result, peakMb, peakPssMb, maxProcesses } = await sampled(() => capture(path));
+    const { result, peakMb, peakPssMb, maxProcesses } = await sampled(() => capture(`/news/${page}`));
     runs.push({ page, peakMb, peakPssMb, processes: maxProcesses, ...result });
     log(`  ${page} #${i + 1}: ${result.ms.toFixed(0)} ms (CPU ${result.cpuMs.toFixed(0)} ms), peak RSS sum ${peakMb.toFixed(0)} MB, PSS sum ${peakPssMb.toFixed(0)} MB over ${maxProcesses} processes, PNG ${result.pngKb.toFixed(0)} KB (page ${result.height} px), HTML ${result.htmlKb.toFixed(0)} KB`);
   }
@@ -275,8 +297,9 @@ processes once per process, so it overstates the footprint; summed PSS splits sh
 CPU is user + system time of Node and every Chromium process (reaped children), the measure Lambda's
 memory-proportional CPU share stretches. This machine is shared (two cores, several test runs at once), so wall
 durations vary two- to four-fold between runs; the CPU column is the stable figure and the one the cost model uses. Durations include launching Chromium
-(already inflated into the temp directory: the warm-up run, as on a warm Lambda; a cold Lambda adds the one-off
-Brotli inflation of ~130 MB, about 1–2 s).
+(already inflated into the temp directory: the warm-up run, as on a warm Lambda). A cold Lambda first inflates the
+Brotli-packed Chromium into an empty /tmp: measured here in a fresh process, ${(inflation.cpuMs / 1000).toFixed(2)} s CPU
+(${(inflation.wallMs / 1000).toFixed(2)} s wall), leaving ${inflation.tmpMb.toFixed(0)} MB in the temp directory (\`CAPTURE_EPHEMERAL_MB\` in infra/stack.ts sizes /tmp from it).
 
 | page | captures | peak RSS (Node + Chromium) | peak PSS | processes | median / max duration | median CPU (all processes) | page height | PNG | HTML | text | PDF |
 |---|---|---|---|---|---|---|---|---|---|---|---|
@@ -287,7 +310,7 @@ The stack sizes the capture function from the larger peak (\`LAMBDA_MEMORY_MB.ca
 the other functions: ≥ 1.5 × peak + 64 MB, multiple of 64); the cost model (docs/cost-model.md) uses the
 durations and file sizes.
 
-<!-- bench-capture-lambda:data ${JSON.stringify({ capture: { peakRssMb, ...summary } })} -->
+<!-- bench-capture-lambda:data ${JSON.stringify({ capture: { peakRssMb, coldInflateCpuMs: Math.round(inflation.cpuMs), tmpMb: Math.round(inflation.tmpMb), ...summary } })} -->
 `;
 const current = existsSync(values.out!) ? readFileSync(values.out!, 'utf8') : '# Benchmarks\n';
 writeFileSync(values.out!, replaceSection(current, 'bench-capture-lambda', section));
