@@ -21,6 +21,7 @@ import { Mailer } from './constructs/mailer';
 import { OpsAlarms } from './constructs/ops-alarms';
 import { SchoolTable } from './constructs/school-table';
 import type { SchoolwatchContext } from './context';
+import { CAPTURE_SHIPPED_MODULES } from './capture-modules';
 import { addNagSuppressions } from './nag';
 
 export interface SchoolwatchStackProps extends StackProps {
@@ -47,12 +48,7 @@ export const POLL_TIMEOUT = Duration.minutes(2);
 export const CAPTURE_TIMEOUT = Duration.seconds(60);
 /** /tmp for the capture function: inflated Chromium (~200 MB binary + ~40 MB libraries and fonts), profile, files. */
 export const CAPTURE_EPHEMERAL_MB = 1024;
-/**
- * Packages the capture function ships as files next to its bundle: @sparticuz/chromium finds its Brotli binaries
- * relative to its own module (the package's README: "must be marked as external"), and playwright-core with it
- * (it reads its own files at run time; unbundled it is exactly the tested package).
- */
-export const CAPTURE_SHIPPED_MODULES = ['@sparticuz/chromium', 'playwright-core'] as const;
+export { CAPTURE_SHIPPED_MODULES };
 
 /**
  * Memory per function, MB, sized from MEASURED peak RSS (BENCHMARKS.md, "Lambda memory and duration",
