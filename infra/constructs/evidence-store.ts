@@ -92,6 +92,32 @@ export class EvidenceStore extends Construct {
       // Compliance-locked objects cannot be deleted by anyone before their retention ends: never try.
       removalPolicy: RemovalPolicy.RETAIN,
     });
+    // Evidence is always under the evidence key. A writer that asked for other encryption in the request (SSE-S3,
+    // another key, or aws:kms without a key id, which S3 would serve with the AWS-managed aws/s3 key) is refused;
+    // a request with no encryption headers gets the bucket default (this key), which is how the app writes.
+    const uploads = { principals: [new iam.AnyPrincipal()], actions: ['s3:PutObject'], resources: [this.bucket.arnForObjects('*')], effect: iam.Effect.DENY };
+    this.bucket.addToResourcePolicy(new iam.PolicyStatement({
+      ...uploads, sid: 'DenyOtherEncryption',
+      conditions: { Null: { 's3:x-amz-server-side-encryption': 'false' }, StringNotEquals: { 's3:x-amz-server-side-encryption': 'aws:kms' } },
+    }));
+    this.bucket.addToResourcePolicy(new iam.PolicyStatement({
+      ...uploads, sid: 'DenyOtherKmsKey',
+      conditions: { Null: { 's3:x-amz-server-side-encryption-aws-kms-key-id': 'false' }, StringNotEquals: { 's3:x-amz-server-side-encryption-aws-kms-key-id': this.key.keyArn } },
+    }));
+    this.bucket.addToResourcePolicy(new iam.PolicyStatement({
+      ...uploads, sid: 'DenyAwsManagedKey',
+      conditions: { StringEquals: { 's3:x-amz-server-side-encryption': 'aws:kms' }, Null: { 's3:x-amz-server-side-encryption-aws-kms-key-id': 'true' } },
+    }));
+  }
+
+  /** KMS on the evidence key, only through S3 in this region (a role's credentials cannot decrypt directly). */
+  private kms(fn: lambda.Function, actions: string[]): void {
+    fn.addToRolePolicy(new iam.PolicyStatement({
+      sid: 'EvidenceKeyViaS3',
+      actions,
+      resources: [this.key.keyArn],
+      conditions: { StringEquals: { 'kms:ViaService': `s3.${Stack.of(this).region}.amazonaws.com` } },
+    }));
   }
 
   private objects(fn: lambda.Function, sid: string, actions: string[]): void {
@@ -125,7 +151,7 @@ export class EvidenceStore extends Construct {
     this.env(fn);
     this.objects(fn, 'WriteEvidence', ['s3:PutObject', 's3:GetObject', 's3:PutObjectRetention', 's3:PutObjectLegalHold']);
     this.list(fn);
-    this.key.grant(fn, 'kms:GenerateDataKey', 'kms:Decrypt');
+    this.kms(fn, ['kms:GenerateDataKey', 'kms:Decrypt']);
   }
 
   /**
@@ -136,7 +162,7 @@ export class EvidenceStore extends Construct {
     this.env(fn);
     this.objects(fn, 'ReadEvidence', ['s3:GetObject', ...(access.legalHold ? ['s3:PutObjectLegalHold'] : []), ...(access.erase ? ['s3:DeleteObject'] : [])]);
     this.list(fn);
-    this.key.grant(fn, 'kms:Decrypt');
+    this.kms(fn, ['kms:Decrypt']);
   }
 
   /** The retention purge: EVIDENCE_BUCKET and delete markers only (deleting needs no key and no read). */

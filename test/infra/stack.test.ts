@@ -490,6 +490,21 @@ describe('evidence', () => {
     expect(keyId()).not.toBe(idOf(stack.topicKey.node.defaultChild)); // not the SNS key, which is destroyed with the stack
   });
 
+  it('bucket: uploads asking for other encryption (SSE-S3, another key, the aws/s3 key) are refused; KMS only via S3', () => {
+    const policy = ofType('AWS::S3::BucketPolicy').find(([, p]) => JSON.stringify(p.Properties.Bucket) === JSON.stringify({ Ref: bucketId() }))![1];
+    const deny = (sid: string) => (policy.Properties.PolicyDocument.Statement as { Sid?: string; Effect: string; Action: string; Condition: unknown }[]).find((st) => st.Sid === sid);
+    expect(deny('DenyOtherEncryption')).toMatchObject({ Effect: 'Deny', Action: 's3:PutObject', Condition: {
+      Null: { 's3:x-amz-server-side-encryption': 'false' }, StringNotEquals: { 's3:x-amz-server-side-encryption': 'aws:kms' } } });
+    expect(deny('DenyOtherKmsKey')).toMatchObject({ Effect: 'Deny', Condition: {
+      Null: { 's3:x-amz-server-side-encryption-aws-kms-key-id': 'false' }, StringNotEquals: { 's3:x-amz-server-side-encryption-aws-kms-key-id': { 'Fn::GetAtt': [keyId(), 'Arn'] } } } });
+    expect(deny('DenyAwsManagedKey')).toMatchObject({ Effect: 'Deny', Condition: {
+      StringEquals: { 's3:x-amz-server-side-encryption': 'aws:kms' }, Null: { 's3:x-amz-server-side-encryption-aws-kms-key-id': 'true' } } });
+    for (const name of ['capture', 'web']) {
+      const st = statementsOf(name).find((x) => JSON.stringify(x.Resource) === JSON.stringify({ 'Fn::GetAtt': [keyId(), 'Arn'] }));
+      expect(st?.Condition, name).toEqual({ StringEquals: { 'kms:ViaService': 's3.eu-west-2.amazonaws.com' } });
+    }
+  });
+
   it('bucket: all public access blocked, TLS 1.2+ only, server access logs to an SSE-S3 log bucket', () => {
     const all = { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true };
     const logsId = idOf(stack.evidence.accessLogs.node.defaultChild);
