@@ -77,7 +77,8 @@ export const LAMBDA_MEMORY_MB = {
 
 /**
  * Schoolwatch in AWS: Scheduler → dispatch → SQS (+DLQ) → poll → DynamoDB; hourly Scheduler → digest → SES;
- * HTTP API → web; Cognito users; alarms → ops SNS topic.
+ * HTTP API → web; Cognito users; alarms → ops SNS topic; poll → SQS capture jobs (+DLQ) → capture (headless Chromium)
+ * → Object Lock evidence bucket (read by web, purged by digest).
  */
 export class SchoolwatchStack extends Stack {
   readonly table: SchoolTable;
