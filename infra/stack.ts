@@ -137,7 +137,8 @@ export class SchoolwatchStack extends Stack {
     const digest = fn('digest', ENTRIES.digest, 'Sends the headteacher digests that are due this hour', LAMBDA_MEMORY_MB.digest, Duration.minutes(5));
     const web = fn('web', ENTRIES.web, 'Web pages and JSON API', LAMBDA_MEMORY_MB.web, Duration.seconds(29));
 
-    this.table.grantTo(dispatch.fn, 'read');
+    // dispatch also re-queues captures whose retry time has come (retryDueCaptures clears each retry marker).
+    this.table.grantTo(dispatch.fn, 'readWrite');
     this.feedQueue.connectProducer(dispatch.fn);
     this.table.grantTo(poll.fn, 'readWrite');
     this.feedQueue.connectConsumer(poll.fn);
@@ -158,8 +159,8 @@ export class SchoolwatchStack extends Stack {
         reservedConcurrentExecutions: config.captureConcurrency,
       });
     this.captureQueue.connectProducer(poll.fn);
+    this.captureQueue.connectProducer(dispatch.fn); // retries: backoff times are kept in the table, dispatch re-queues
     this.captureQueue.connectConsumer(capture.fn);
-    this.captureQueue.connectProducer(capture.fn); // retry with backoff: re-enqueue with DelaySeconds
     this.table.grantTo(capture.fn, 'readWrite');
     this.evidence.connectWriter(capture.fn);
     // web: screen prints and evidence.zip; escalation puts captures on legal hold; school erase deletes them.

@@ -46,8 +46,9 @@ export class CaptureQueue extends Construct {
   }
 
   /**
-   * Sets CAPTURE_QUEUE_URL and lets the function send capture jobs (the poll function; and the capture function
-   * itself, which re-enqueues a page that could not be captured with a growing DelaySeconds: the backoff).
+   * Sets CAPTURE_QUEUE_URL and lets the function send capture jobs: poll (one per flagged mention it stores) and
+   * dispatch (captures whose retry time has come: a page that could not be captured is retried with backoff,
+   * 10 minutes up to 12 hours, kept in the table because SQS delays stop at 15 minutes).
    */
   connectProducer(fn: lambda.Function): void {
     fn.addEnvironment('CAPTURE_QUEUE_URL', this.queue.queueUrl);

@@ -1,38 +1,29 @@
 /**
- * STUB (evidence-infra branch) so functions/capture.ts typechecks before the capture engineer's module lands.
- * The real lib/app/capture-mention.ts (capture branch) replaces this file whole at merge: take theirs.
- * Contract: `captureMention(deps, job)`; `CaptureJob` is also the capture queue's SQS message body (JSON).
+ * STUB (evidence-infra branch) so functions/capture.ts typechecks before the capture branch lands.
+ * The real lib/app/capture-mention.ts (capture branch) replaces this file whole at merge: TAKE THEIRS.
+ * Only the names functions/capture.ts uses, with the capture branch's signatures.
  */
-import type { Browser } from 'playwright-core';
-import type { S3Client } from '@aws-sdk/client-s3';
-import { z } from 'zod';
-import type { FeedFetcher } from '../feeds/types';
-import type { Store } from '../store';
 import type { Logger } from './deps';
 
-export const CaptureJob = z.object({
-  trustId: z.string().min(1),
-  schoolId: z.string().min(1),
-  mentionId: z.string().min(1),
-  url: z.string().url(),
-});
-export type CaptureJob = z.infer<typeof CaptureJob>;
+/** One page to capture for one stored mention; also the capture queue's message body (JSON). */
+export interface CaptureJob {
+  trustId: string;
+  schoolId: string;
+  mentionId: string;
+  url: string;
+}
 
 export interface CaptureDeps {
-  store: Store;
-  fetcher: FeedFetcher;
-  launch: () => Promise<Browser>;
-  s3: S3Client;
-  bucket: string;
   clock: () => Date;
-  newId: () => string;
   log: Logger;
 }
+
+export type CaptureOutcome = { outcome: 'captured' } | { outcome: 'failed'; retryAt?: string } | { outcome: 'skipped'; reason: string };
 
 export class CaptureNotAvailableError extends Error {
   override readonly name = 'CaptureNotAvailableError';
 }
 
-export async function captureMention(_deps: CaptureDeps, job: CaptureJob): Promise<{ outcome: string }> {
+export async function captureMention(_deps: CaptureDeps, job: CaptureJob): Promise<CaptureOutcome> {
   throw new CaptureNotAvailableError(`Capture of ${job.url} is not available in this build: lib/app/capture-mention.ts is a stub until the capture code is merged.`);
 }

@@ -25,11 +25,11 @@ const cdkJson = JSON.parse(readFileSync(path.join(ROOT, 'cdk.json'), 'utf8')) as
 const RUNTIME_VARS = ['NODE_OPTIONS', 'POWERTOOLS_SERVICE_NAME'];
 /** Exactly the application variables each function reads (lib/config/env.ts). */
 const EXPECTED_ENV: Record<string, string[]> = {
-  dispatch: ['QUEUE_URL', 'TABLE_NAME'],
+  dispatch: ['CAPTURE_QUEUE_URL', 'QUEUE_URL', 'TABLE_NAME'],
   poll: ['CAPTURE_QUEUE_URL', 'POLL_INTERVAL_MINUTES', 'TABLE_NAME'],
   digest: ['EVIDENCE_BUCKET', 'MAIL_FROM', 'TABLE_NAME', 'WEB_BASE_URL'],
   web: ['COGNITO_CLIENT_ID', 'COGNITO_USER_POOL_ID', 'EVIDENCE_BUCKET', 'TABLE_NAME'],
-  capture: ['CAPTURE_QUEUE_URL', 'EVIDENCE_BUCKET', 'TABLE_NAME'],
+  capture: ['EVIDENCE_BUCKET', 'TABLE_NAME'],
   ...(existsSync(path.join(ROOT, 'functions/ses-events.ts')) ? { sesEvents: ['TABLE_NAME'] } : {}),
 };
 /**
@@ -261,11 +261,13 @@ describe('IAM', () => {
     for (const [id, r] of ofType('AWS::IAM::Role')) expect(r.Properties.ManagedPolicyArns, id).toBeUndefined();
   });
 
-  it('dispatch only reads the table and sends jobs; only digest sends mail', () => {
+  it('dispatch sends feed jobs and due capture retries; only digest sends mail', () => {
     const dispatch = actionsOf('dispatch');
     expect(dispatch).toContain('dynamodb:Query');
-    expect(dispatch).toContain('sqs:SendMessage');
-    expect(dispatch.filter((a) => /dynamodb:(Put|Update|Delete|BatchWrite)/.test(a))).toEqual([]);
+    expect(dispatch).toContain('dynamodb:DeleteItem'); // clears each capture retry marker it re-queues
+    const sends = statementsOf(idOf(stack.functions.dispatch!.role.node.defaultChild)).filter((st) => asArray(st.Action).includes('sqs:SendMessage'));
+    expect(sends.flatMap((st) => asArray(st.Resource)).map((r) => JSON.stringify(r)).sort()).toEqual([stack.feedQueue.queue, stack.captureQueue.queue]
+      .map((q) => JSON.stringify({ 'Fn::GetAtt': [idOf(q.node.defaultChild), 'Arn'] })).sort());
     expect(actionsOf('poll')).toEqual(expect.arrayContaining(['dynamodb:PutItem', 'sqs:DeleteMessage']));
     // poll sends capture jobs only: never feed jobs back onto its own queue.
     const pollSends = statementsOf(idOf(stack.functions.poll!.role.node.defaultChild)).filter((st) => asArray(st.Action).includes('sqs:SendMessage'));
@@ -561,7 +563,7 @@ describe('evidence', () => {
     const bucket = { Ref: bucketId() };
     const queue = { Ref: idOf(stack.captureQueue.queue.node.defaultChild) };
     for (const name of ['capture', 'web', 'digest']) expect(fnProps(name).Environment.Variables.EVIDENCE_BUCKET, name).toEqual(bucket);
-    for (const name of ['poll', 'capture']) expect(fnProps(name).Environment.Variables.CAPTURE_QUEUE_URL, name).toEqual(queue);
+    for (const name of ['poll', 'dispatch']) expect(fnProps(name).Environment.Variables.CAPTURE_QUEUE_URL, name).toEqual(queue);
   });
 
   it('capture writes captures with retention and legal hold, reads them back, never deletes; KMS encrypt/decrypt', () => {
@@ -569,7 +571,8 @@ describe('evidence', () => {
     expect(kmsActions('capture')).toEqual(['kms:Decrypt', 'kms:GenerateDataKey']);
     const objects = statementsOf('capture').find((st) => asArray(st.Action).includes('s3:PutObject'))!;
     expect(objects.Resource).toEqual(evidenceObjects());
-    expect(statementsOf('capture').flatMap((st) => asArray(st.Action))).toEqual(expect.arrayContaining(['dynamodb:UpdateItem', 'dynamodb:GetItem', 'sqs:ReceiveMessage', 'sqs:SendMessage']));
+    expect(statementsOf('capture').flatMap((st) => asArray(st.Action))).toEqual(expect.arrayContaining(['dynamodb:UpdateItem', 'dynamodb:GetItem', 'sqs:ReceiveMessage']));
+    expect(statementsOf('capture').flatMap((st) => asArray(st.Action))).not.toContain('sqs:SendMessage'); // retries go through the table
   });
 
   it('web reads (KMS decrypt), sets legal hold on escalation and erases a school (delete markers); it never writes captures', () => {
