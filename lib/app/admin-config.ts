@@ -126,7 +126,7 @@ export async function createSchool(deps: Deps, principal: Principal, draft: unkn
 export interface RemovedSchool {
   school: School;
   /** What `eraseSchoolData` deleted: mentions (with their audit trail) and other records (dedupe markers, digests). */
-  erased: { mentions: number; items: number };
+  erased: { mentions: number; items: number; evidenceFiles?: number };
   /** Local users of that school (heads), now disabled with a note. */
   disabledUsers: string[];
 }
@@ -137,7 +137,7 @@ export interface RemovedSchool {
  * configuration. `confirmation` must be the school id, typed by the admin. Order matters: if anything
  * fails half-way the configuration is still there, so the admin can simply remove it again.
  */
-export async function removeSchool(deps: { store: Store; clock: () => Date }, principal: Principal, schoolId: string, confirmation: string): Promise<RemovedSchool> {
+export async function removeSchool(deps: { store: Store; clock: () => Date; evidence?: import('../evidence/evidence-store').EvidenceStore }, principal: Principal, schoolId: string, confirmation: string): Promise<RemovedSchool> {
   requireAdmin(principal);
   const ref = await ownSchool(deps, principal, schoolId);
   if (confirmation.trim() !== ref.school.id) throw new AdminConfigError({ confirm: `type the school id "${ref.school.id}" exactly to confirm` });

@@ -1,4 +1,6 @@
+import { createHash } from 'node:crypto';
 import type { SchoolRef } from '../config/schema';
+import { mentionPrefix, schoolPrefix, type EvidenceStore } from '../evidence/evidence-store';
 import type { Store } from '../store';
 import type { Mention } from '../store/types';
 import type { AppDeps } from './deps';
@@ -23,7 +25,7 @@ export function monthsBefore(now: Date, months: number): Date {
  * with their audit trail, except escalated ones; expired dedupe markers go too. Runs daily from the local
  * scheduler and the digest Lambda; `dryRun` reports without deleting.
  */
-export async function purgeExpired(deps: Pick<AppDeps, 'store' | 'clock' | 'log'>, options: { dryRun?: boolean } = {}): Promise<PurgeResult[]> {
+export async function purgeExpired(deps: Pick<AppDeps, 'store' | 'clock' | 'log' | 'evidence'>, options: { dryRun?: boolean } = {}): Promise<PurgeResult[]> {
   const now = deps.clock();
   const results: PurgeResult[] = [];
   for (const trust of await deps.store.config.listTrusts()) {
@@ -31,7 +33,13 @@ export async function purgeExpired(deps: Pick<AppDeps, 'store' | 'clock' | 'log'
     for (const { school } of await deps.store.config.listSchools(trust.id)) {
       const old = await deps.store.retention.mentionsCapturedBefore(school.id, cutoff);
       const due = old.filter((m) => m.status !== 'escalated');
-      if (!options.dryRun) for (const m of due) await deps.store.retention.eraseMention(m);
+      if (!options.dryRun) {
+        for (const m of due) {
+          // Captures first: if the bucket fails, the mention stays and the next purge tries both again.
+          await deps.evidence?.deletePrefix(mentionPrefix({ trustId: trust.id, schoolId: school.id, mentionId: m.id }));
+          await deps.store.retention.eraseMention(m);
+        }
+      }
       const seenMarkersPurged = options.dryRun ? 0 : await deps.store.retention.purgeExpiredSeenMarkers(school.id, Math.floor(now.getTime() / 1000));
       results.push({ schoolId: school.id, mentionsErased: due.length, escalatedKept: old.length - due.length, seenMarkersPurged });
     }
@@ -41,29 +49,55 @@ export async function purgeExpired(deps: Pick<AppDeps, 'store' | 'clock' | 'log'
   return results;
 }
 
+export interface EvidenceFileExport {
+  key: string;
+  bytes: number;
+  sha256: string;
+  contentBase64: string;
+}
+
 export interface SchoolExport {
   school: SchoolRef;
   exportedAt: string;
-  mentions: (Mention & { history: unknown[] })[];
+  /** Each mention with its audit history and its captured evidence files (screen print, HTML, text, manifest). */
+  mentions: (Mention & { history: unknown[]; evidenceFiles?: EvidenceFileExport[] })[];
+}
+
+async function evidenceFiles(evidence: EvidenceStore, prefix: string): Promise<EvidenceFileExport[]> {
+  const out: EvidenceFileExport[] = [];
+  for (const key of await evidence.list(prefix)) {
+    const body = await evidence.get(key);
+    if (body) out.push({ key, bytes: body.length, sha256: createHash('sha256').update(body).digest('hex'), contentBase64: body.toString('base64') });
+  }
+  return out;
 }
 
 /** Everything held about one school's mentions, for a subject-access or data-portability request. */
-export async function exportSchoolData(deps: { store: Store; clock: () => Date }, schoolId: string): Promise<SchoolExport | undefined> {
+export async function exportSchoolData(deps: { store: Store; clock: () => Date; evidence?: EvidenceStore }, schoolId: string): Promise<SchoolExport | undefined> {
   const school = await deps.store.config.getSchool(schoolId);
   if (!school) return undefined;
   const far = new Date(deps.clock().getTime() + 86400_000).toISOString();
   const mentions = await deps.store.retention.mentionsCapturedBefore(schoolId, far);
-  const withHistory = await Promise.all(mentions.map(async (m) => ({ ...m, history: await deps.store.reviews.history(m.id) })));
+  const withHistory = [];
+  for (const m of mentions) {
+    const files = deps.evidence ? await evidenceFiles(deps.evidence, mentionPrefix({ trustId: school.trustId, schoolId, mentionId: m.id })) : [];
+    withHistory.push({ ...m, history: await deps.store.reviews.history(m.id), ...(files.length ? { evidenceFiles: files } : {}) });
+  }
   return { school, exportedAt: deps.clock().toISOString(), mentions: withHistory };
 }
 
 /** Erases every mention, audit trail, dedupe marker and digest record of a school; its configuration stays. */
-export async function eraseSchoolData(deps: { store: Store; clock: () => Date }, schoolId: string): Promise<{ mentions: number; items: number } | undefined> {
+export async function eraseSchoolData(
+  deps: { store: Store; clock: () => Date; evidence?: EvidenceStore },
+  schoolId: string,
+): Promise<{ mentions: number; items: number; evidenceFiles: number } | undefined> {
   const school = await deps.store.config.getSchool(schoolId);
   if (!school) return undefined;
   const far = new Date(deps.clock().getTime() + 86400_000).toISOString();
   const mentions = await deps.store.retention.mentionsCapturedBefore(schoolId, far);
+  // The whole school prefix goes, which also catches a capture whose mention was erased mid-capture.
+  const evidenceFiles = (await deps.evidence?.deletePrefix(schoolPrefix({ trustId: school.trustId, schoolId }))) ?? 0;
   for (const m of mentions) await deps.store.retention.eraseMention(m);
   const items = await deps.store.retention.eraseSchoolPartition(schoolId);
-  return { mentions: mentions.length, items };
+  return { mentions: mentions.length, items, evidenceFiles };
 }

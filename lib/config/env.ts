@@ -38,6 +38,12 @@ export const EnvSchema = z.object({
   COGNITO_USER_POOL_ID: z.string().regex(/^[\w-]+_[0-9a-zA-Z]+$/, 'must look like eu-west-2_AbC123').optional(),
   COGNITO_CLIENT_ID: z.string().min(1).optional(),
   COGNITO_DOMAIN: optionalUrl,
+  /** Evidence bucket (page captures). Locally `npm start` and the CLI run an embedded S3 server with this bucket. */
+  EVIDENCE_BUCKET: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'must be an S3 bucket name (lower-case letters, digits, dots, hyphens)').default('schoolwatch-evidence'),
+  /** An S3-compatible endpoint for evidence (e.g. a running `npm start`'s); unset in AWS. */
+  S3_ENDPOINT: optionalUrl,
+  /** SQS queue of page-capture jobs (set on the poll Lambda by the stack); locally captures run in-process. */
+  CAPTURE_QUEUE_URL: optionalUrl,
   POLL_INTERVAL_MINUTES: z.coerce.number().int().min(1).max(1440).default(30),
 });
 export type Env = z.infer<typeof EnvSchema>;

@@ -188,7 +188,16 @@ export function createPageCapturer(options: PageCapturerOptions): PageCapturer {
         </style></head><body><div class="banner">${banner}</div><img src="${SHOT_URL}" alt=""></body></html>`,
         { waitUntil: 'load' },
       );
-      return await page.screenshot({ type: 'png', fullPage: true, animations: 'disabled', caret: 'hide' });
+      const height = Number(await page.evaluate('document.documentElement.scrollHeight'));
+      await page.setViewportSize({ width: VIEWPORT_WIDTH, height: Math.max(1, Math.ceil(height)) });
+      for (let attempt = 1; ; attempt++) {
+        try {
+          return await page.screenshot({ type: 'png', animations: 'disabled', caret: 'hide' });
+        } catch (err) {
+          if (attempt >= 5 || !/Unable to capture screenshot/i.test((err as Error).message)) throw new Error(`banner: ${(err as Error).message}`, { cause: err });
+          await page.waitForTimeout(250 * attempt);
+        }
+      }
     } finally {
       await context.close().catch(() => {});
     }
@@ -267,6 +276,7 @@ export function createPageCapturer(options: PageCapturerOptions): PageCapturer {
         await page.goto(finalUrl, { waitUntil: 'domcontentloaded', timeout: Math.max(1, deadlineAt - Date.now()) });
       } catch (err) {
         if (stopped) throw err;
+        if ((err as Error).name === 'TimeoutError') throw stillLoading(url, deadlineMs, err);
         throw new CaptureError('render-failed', `${url} was downloaded but the browser could not draw it (${(err as Error).message.split('\n')[0]}); it will be tried again.`, { url }, { cause: err });
       }
       // Images and styles get a little longer; a page whose extras never finish is drawn as it stands.
@@ -274,14 +284,26 @@ export function createPageCapturer(options: PageCapturerOptions): PageCapturer {
       // Runs in the page (a DOM context this Node project has no types for), hence the string.
       const pageHeight = Number(await page.evaluate('Math.max(document.documentElement ? document.documentElement.scrollHeight : 0, document.body ? document.body.scrollHeight : 0)'));
       const height = Math.max(1, Math.min(Number.isFinite(pageHeight) ? Math.ceil(pageHeight) : 1, maxHeight));
-      const raw = await page.screenshot({
-        type: 'png',
-        fullPage: true,
-        clip: { x: 0, y: 0, width: VIEWPORT_WIDTH, height },
-        animations: 'disabled',
-        caret: 'hide',
-        timeout: Math.max(1, deadlineAt - Date.now()),
-      });
+      // The viewport becomes the (capped) page: a plain viewport screenshot is the most dependable capture call.
+      await page.setViewportSize({ width: VIEWPORT_WIDTH, height });
+      const shoot = () =>
+        page.screenshot({
+          type: 'png',
+          animations: 'disabled',
+          caret: 'hide',
+          timeout: Math.max(1, deadlineAt - Date.now()),
+        });
+      // Chromium now and then answers "Unable to capture screenshot" while the compositor settles; once more is enough.
+      let raw: Buffer | undefined;
+      for (let attempt = 1; !raw; attempt++) {
+        try {
+          raw = await shoot();
+        } catch (err) {
+          // On a busy machine Chromium sometimes has no frame ready ("Unable to capture screenshot"); wait for one.
+          if (stopped || attempt >= 5 || !/Unable to capture screenshot/i.test((err as Error).message)) throw err;
+          await page.waitForTimeout(250 * attempt);
+        }
+      }
       await context.close().catch(() => {});
       context = undefined;
 
@@ -338,9 +360,13 @@ export function createPageCapturer(options: PageCapturerOptions): PageCapturer {
     try {
       return await withDeadline(work, deadlineMs, teardown, url);
     } catch (err) {
+      const deadlinePassed = stopped;
       await teardown();
+      // Whatever broke once the deadline had passed (a closed page mid-call) is the deadline's doing.
+      if (deadlinePassed && !(err instanceof CaptureError && err.code === 'timeout')) throw stillLoading(url, deadlineMs, err);
       if (err instanceof CaptureError) throw err;
       if (err instanceof FeedError) throw fromFeedError(err, url);
+      if ((err as Error).name === 'TimeoutError') throw stillLoading(url, deadlineMs, err);
       throw new CaptureError('render-failed', `${url} could not be captured: ${(err as Error).message.split('\n')[0]}`, { url }, { cause: err });
     }
   }
@@ -352,7 +378,7 @@ export function createPageCapturer(options: PageCapturerOptions): PageCapturer {
       await context.route('**/*', (route: Route) => route.abort('blockedbyclient'));
       const page = await context.newPage();
       await page.setContent(html, { waitUntil: 'load', timeout: 15_000 });
-      return await page.pdf({ format: 'A4', printBackground: true, margin: { top: '12mm', bottom: '12mm', left: '12mm', right: '12mm' } });
+      return await page.pdf({ format: 'A4', printBackground: true, pageRanges: '1', margin: { top: '12mm', bottom: '12mm', left: '12mm', right: '12mm' } });
     } finally {
       await context.close().catch(() => {});
     }
@@ -370,6 +396,11 @@ export function createPageCapturer(options: PageCapturerOptions): PageCapturer {
       if (s) await (await s).close();
     },
   };
+}
+
+/** A page whose scripts or resources kept the browser busy past the deadline. */
+function stillLoading(url: string, deadlineMs: number, cause: unknown): CaptureError {
+  return new CaptureError('timeout', `${url} was still loading or running scripts after ${Math.round(deadlineMs / 1000)} s, so no capture was kept; it will be tried again.`, { url }, { cause });
 }
 
 function schoolwatchVersion(): string {
