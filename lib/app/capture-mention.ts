@@ -28,7 +28,7 @@ export interface CaptureDeps {
   store: {
     mentions: Pick<Store['mentions'], 'get'>;
     captures: Store['captures'];
-    config: Pick<Store['config'], 'getSchool' | 'getTrust'>;
+    config: Pick<Store['config'], 'getSchool' | 'getTrust' | 'listTrusts'>;
     falsePositives: Pick<Store['falsePositives'], 'terms'>;
   };
   evidence: EvidenceStore;
@@ -109,7 +109,7 @@ export async function captureMention(deps: CaptureDeps, job: CaptureJob): Promis
     return { outcome: 'failed', record, ...(nextAttemptAt ? { retryAt: nextAttemptAt } : {}) };
   }
 
-  const prefix = `${mentionPrefix(job)}${page.manifest.captureId}/`;
+  const prefix = `${mentionPrefix({ trustId: job.trustId, schoolId: job.schoolId, mentionId: job.mentionId })}${page.manifest.captureId}/`;
   const capturedAt = new Date(page.manifest.capturedAtUtc);
   // Object Lock (AWS): kept unchangeable for the trust's retention period, and held while escalated.
   const retainUntil = monthsBefore(capturedAt, -(trust?.retentionMonths ?? 12));
