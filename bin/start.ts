@@ -31,8 +31,9 @@ Schoolwatch is running.
   Mail viewer:      ${stack.mailViewerUrl ?? `(external SES endpoint ${stack.sesEndpoint})`}
   DynamoDB:         ${stack.dynamoEndpoint}  (data in ${env.DATA_DIR})
   SES endpoint:     ${stack.sesEndpoint}
+  Evidence (S3):    ${stack.s3Endpoint}  (page captures; data in ${env.DATA_DIR}/s3)
 ${stack.demoUsers ? `Demo sign-in (password for this run: ${stack.demoUsers.password}):\n${stack.demoUsers.users.map((u) => `  ${u.email.padEnd(32)} ${u.role}${u.schoolId ? ` (${u.schoolId})` : ''}`).join('\n')}\n` : `Sign in with a user you added: npm run -s cli -- user add EMAIL --role admin --trust TRUST\n`}Use the CLI against this stack with:
-  DYNAMODB_ENDPOINT=${stack.dynamoEndpoint} SES_ENDPOINT=${stack.sesEndpoint} npm run -s cli -- --help
+  DYNAMODB_ENDPOINT=${stack.dynamoEndpoint} SES_ENDPOINT=${stack.sesEndpoint} S3_ENDPOINT=${stack.s3Endpoint} npm run -s cli -- --help
 Press Ctrl+C to stop.`);
   const shutdown = async () => {
     console.log('\nStopping…');

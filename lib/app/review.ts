@@ -103,8 +103,9 @@ export async function readSnapshot(
   principal: Principal,
   mentionId: string,
   via: ViewEvent['via'],
+  file?: string,
 ): Promise<ReviewedMention> {
   const mention = await new MentionsQuery(deps.store, principal).get(mentionId);
-  await deps.store.reviews.recordView({ mentionId, at: deps.clock().toISOString(), actor: principal.email, actorRole: principal.role, via });
+  await deps.store.reviews.recordView({ mentionId, at: deps.clock().toISOString(), actor: principal.email, actorRole: principal.role, via, ...(file ? { file } : {}) });
   return mention;
 }

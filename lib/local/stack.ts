@@ -18,12 +18,18 @@ import { serveDemoFeeds } from './demo/serve-demo-feeds';
 import { startLocalDynamo } from './dynamo-server';
 import { startMailServer } from './mail-server';
 import { startScheduler } from './scheduler';
+import { buildCaptureDeps, buildEvidenceStore, buildPageCapturer } from '../app/build-capture-deps';
+import { captureMention } from '../app/capture-mention';
+import { startLocalCaptureQueue } from './capture-queue';
+import { startLocalS3 } from './s3-server';
 
 export interface LocalStack {
   webUrl: string;
   mailViewerUrl?: string;
   dynamoEndpoint: string;
   sesEndpoint: string;
+  /** The evidence store (page captures): embedded s3rver on DATA_DIR, or S3_ENDPOINT. */
+  s3Endpoint: string;
   deps: AppDeps;
   /** With --demo: the demo sign-in accounts and their password (print them). */
   demoUsers?: DemoUsers;
@@ -71,6 +77,14 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
         return mail.endpoint;
       })());
 
+    const s3Endpoint =
+      env.S3_ENDPOINT ??
+      (await (async () => {
+        const s3 = await startLocalS3({ dataDir: env.DATA_DIR, host, bucket: env.EVIDENCE_BUCKET });
+        stops.push(() => s3.stop());
+        return s3.endpoint;
+      })());
+
     const allowHosts = [...env.FEED_ALLOW_HOSTS];
     let demoFeeds: Awaited<ReturnType<typeof serveDemoFeeds>> | undefined;
     if (options.demo) {
@@ -87,8 +101,16 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       { ...env, DYNAMODB_ENDPOINT: dynamoEndpoint, SES_ENDPOINT: sesEndpoint, FEED_ALLOW_HOSTS: allowHosts, WEB_BASE_URL: webBaseUrl },
       { store: createStore(client, env.TABLE_NAME), log },
     );
+    // Page captures run in this process, one at a time, through the same use case as the capture Lambda.
+    deps.evidence = buildEvidenceStore({ ...env, S3_ENDPOINT: s3Endpoint });
+    const capturer = buildPageCapturer({ ...env, FEED_ALLOW_HOSTS: allowHosts }, deps);
+    stops.push(() => capturer.close());
+    const captureDeps = buildCaptureDeps(deps, deps.evidence, capturer);
+    const captureQueue = startLocalCaptureQueue((job) => captureMention(captureDeps, job), log);
+    stops.push(() => captureQueue.stop());
+    deps.captureQueue = captureQueue;
 
-    const webApp = createWebApp({ store: deps.store, auth: await createLocalAuth(deps.store), log, publicOrigin: env.WEB_BASE_URL, fetcher: deps.fetcher });
+    const webApp = createWebApp({ store: deps.store, auth: await createLocalAuth(deps.store), log, publicOrigin: env.WEB_BASE_URL, fetcher: deps.fetcher, evidence: deps.evidence });
     const server: ServerType = serve({ fetch: webApp.fetch, port: env.PORT, hostname: host });
     await Promise.race([
       once(server, 'listening'),
@@ -118,7 +140,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       stops.push(() => scheduler.stop());
       void scheduler.tick();
     }
-    return { webUrl, mailViewerUrl, dynamoEndpoint, sesEndpoint, deps, demoUsers, stop: stopAll };
+    return { webUrl, mailViewerUrl, dynamoEndpoint, sesEndpoint, s3Endpoint, deps, demoUsers, stop: stopAll };
   } catch (err) {
     await stopAll();
     throw err;

@@ -22,7 +22,9 @@ export interface ViewEvent {
   at: string;
   actor: string;
   actorRole: Role;
-  via: 'page' | 'evidence' | 'api';
+  via: 'page' | 'evidence' | 'api' | 'download';
+  /** For downloads: which evidence file (screenshot.png, page.html, evidence.zip…). */
+  file?: string;
 }
 
 /**

@@ -16,6 +16,8 @@ import { createSafeFetcher } from '../feeds/fetch';
 import type { FeedFetcher } from '../feeds/types';
 import { registerAdmin } from './admin';
 import { registerAuthRoutes } from './auth-routes';
+import { registerEvidenceRoutes } from './evidence-routes';
+import type { EvidenceStore } from '../evidence/evidence-store';
 import type { RawFilters } from './filters-view';
 import { page, type Html } from './layout';
 import { evidenceBody, listBody, snapshotBody } from './mention-views';
@@ -36,6 +38,8 @@ export interface WebDeps {
    * FEED_ALLOW_HOSTS from the environment, created on first use.
    */
   fetcher?: FeedFetcher;
+  /** The evidence bucket: page captures shown and downloaded from the snapshot page. */
+  evidence?: EvidenceStore;
 }
 
 export type AppEnv = { Variables: { principal?: Principal; authVia?: 'cookie' | 'bearer' } };
@@ -193,6 +197,8 @@ export function createWebApp(deps: WebDeps): Hono<AppEnv> {
     const [ref, history] = await Promise.all([ctx.store.config.getSchool(mention.schoolId), ctx.store.reviews.history(id)]);
     return render(c, `Evidence: ${mention.title}`, evidenceBody(mention, ref?.school, history, principal.email, ctx.clock().toISOString()));
   });
+
+  registerEvidenceRoutes(app, ctx, deps.evidence);
 
   app.post('/mentions/:id/review', async (c) => {
     const principal = c.get('principal')!;

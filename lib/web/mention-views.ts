@@ -108,6 +108,24 @@ function why(m: ReviewedMention) {
 <p class="small muted">School match: ${m.match.reason}</p>`;
 }
 
+/** The page capture: the screen print (served from our origin), the files as downloads, or why there is none. */
+function captureSection(m: ReviewedMention, tz: string) {
+  const rec = m.capture;
+  if (!rec) return html`<p class="muted" id="capture-status">No page capture yet. Captures are queued when an item is stored.</p>`;
+  if (rec.status !== 'captured') {
+    const next = rec.nextAttemptAt ? html` The next try is at ${formatLocal(rec.nextAttemptAt, tz)}.` : html` No further tries will be made; take a screen print by hand if the page is still up.`;
+    return html`<p class="notice${rec.status === 'failed' ? ' bad' : ''}" id="capture-status">${rec.status === 'failed' ? 'The page could not be captured' : 'Page capture pending'} (${rec.attempts} attempt${rec.attempts === 1 ? '' : 's'}). ${rec.reason ? visible(rec.reason.message) : ''}${next}</p>`;
+  }
+  const base = `/mentions/${m.id}/capture`;
+  const newCats = (rec.pageScore?.categories ?? []).filter((c) => rec.pageScore?.newCategories.includes(c.id));
+  return html`<p class="small" id="capture-status">Captured ${rec.capturedAt ? when(new Date(rec.capturedAt).toISOString(), tz) : ''} · HTTP ${rec.httpStatus ?? '?'}${rec.finalUrl && rec.finalUrl !== rec.requestedUrl ? html` · final address <code>${visible(rec.finalUrl)}</code>` : ''}</p>
+${newCats.length ? html`<div class="notice"><strong>The page itself also shows:</strong><ul>${newCats.map((c) => html`<li>${c.label} (${c.family}, ${c.severity}): ${c.reason}</li>`)}</ul></div>` : ''}
+<p class="no-print"><a class="button" href="/mentions/${m.id}/evidence.zip" download>Download evidence bundle (.zip)</a>
+<a href="${base}/sheet.pdf" download>Evidence sheet (PDF)</a> · <a href="${base}/page.html" download>Archived HTML</a> · <a href="${base}/page.txt" download>Page text</a> · <a href="${base}/manifest.json" download>Manifest</a></p>
+<a href="${base}/screenshot.png"><img class="screenprint" src="${base}/screenshot.png" alt="Screen print of ${visible(rec.requestedUrl ?? '')} as captured" width="640"></a>
+<details><summary class="small">SHA-256 of the files</summary><ul class="small">${Object.entries(rec.files ?? {}).map(([name, f]) => html`<li>${name}: <code class="hash">${f.sha256}</code></li>`)}</ul></details>`;
+}
+
 export function snapshotBody(input: {
   mention: ReviewedMention;
   school?: SchoolRef['school'];
@@ -144,6 +162,8 @@ ${why(m)}
 <p class="small muted">Evidence is highlighted. Invisible or direction-changing characters are shown as [U+…] markers.</p>
 ${capturedText(m)}
 <p class="no-print"><a href="/mentions/${m.id}/evidence">Print-friendly evidence record</a></p>
+<h2>Screen print of the page</h2>
+${captureSection(m, tz)}
 </div>
 <div class="no-print">
 <section class="panel" aria-labelledby="review-h">

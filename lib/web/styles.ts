@@ -55,6 +55,7 @@ button.danger{background:#a4161a;border-color:#a4161a}
 .muted{color:var(--muted)}
 .small{font-size:.85rem}
 .snapshot{white-space:pre-wrap;overflow-wrap:anywhere;border:1px solid var(--line);padding:1rem;border-radius:.5rem;background:var(--soft);max-height:none}
+.screenprint{display:block;max-width:100%;height:auto;border:1px solid var(--line);border-radius:.25rem}
 mark{background:#ffe08a;color:inherit;padding:0 .1rem;border-bottom:2px solid #b58100}
 .ctl{font-family:ui-monospace,monospace;font-size:.75em;background:#ffebe9;color:#82071e;border-radius:.2rem;padding:0 .15rem}
 dl.facts{display:grid;grid-template-columns:minmax(9rem,max-content) 1fr;gap:.35rem 1.25rem;margin:0}
