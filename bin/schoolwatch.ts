@@ -16,6 +16,9 @@ import { DataDirBusyError } from '../lib/local/data-dir-lock';
 import { withCliRuntime } from '../lib/local/cli-runtime';
 import { parseUserCommand, readPassword, runUserCommand, USER_HELP } from '../lib/app/users';
 import { assessItem, loadSchoolsFile } from '../lib/score/assess';
+import { buildPageCapturer } from '../lib/app/build-capture-deps';
+import { captureUrlToDirectory } from '../lib/app/capture-url';
+import { CaptureError } from '../lib/evidence/errors';
 
 // The local tools support Node 20.19+; the SDK's Node 22 advisory is for the Lambda runtime, which is on 22+.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -31,6 +34,8 @@ Commands:
   assess [--schools FILE]    score JSON lines {id, school, title, text} from stdin, one JSON line out per item;
                              without --schools the text is scored alone (no school matching)
   feed test URL [--json]     fetch and parse one feed with the production fetcher and show its items
+  capture URL --out DIR [--json] [--timezone TZ]   capture one web page as evidence into DIR: screenshot.png,
+                             page.html, page.txt, manifest.json (same guarded fetcher and browser as the pipeline)
   purge [--dry-run]          erase snapshots older than each trust's retention period (escalated ones are kept)
   school export ID [--out F] everything held about one school's mentions, as JSON (subject-access requests)
   school erase ID --yes      erase all of one school's mentions, audit trail and digest records (config stays)
@@ -128,7 +133,7 @@ const commands: Record<string, Handler> = {
       }
       const erased = await eraseSchoolData(deps, id);
       if (!erased) throw new UsageError(`No school with id "${id}". See the ids with: npm run -s cli -- config export`);
-      console.log(`Erased ${erased.mentions} mention(s) and ${erased.items} other record(s) of ${id}; its configuration is kept.`);
+      console.log(`Erased ${erased.mentions} mention(s), ${erased.evidenceFiles} evidence file(s) and ${erased.items} other record(s) of ${id}; its configuration is kept.`);
       return 0;
     });
   },
@@ -188,6 +193,32 @@ const commands: Record<string, Handler> = {
     });
   },
 
+  async capture(args) {
+    const { values, positionals } = parseArgs({ args, options: { out: { type: 'string' }, json: { type: 'boolean' }, timezone: { type: 'string', default: 'Europe/London' } }, allowPositionals: true });
+    const [url] = positionals;
+    if (!url || !values.out) throw new UsageError('usage: capture URL --out DIR [--json] [--timezone Europe/London]');
+    const timeZone = values.timezone!;
+    try {
+      new Intl.DateTimeFormat('en-GB', { timeZone });
+    } catch {
+      throw new UsageError(`--timezone "${timeZone}" is not a time zone name such as Europe/London.`);
+    }
+    const env = loadEnv();
+    const capturer = buildPageCapturer(env, { clock: () => new Date(), newId: () => crypto.randomUUID() });
+    try {
+      const { manifest, files } = await captureUrlToDirectory(capturer, url, values.out, timeZone);
+      if (values.json) process.stdout.write(`${JSON.stringify({ ok: true, dir: values.out, files, manifest }, null, 2)}\n`);
+      else console.log(`Captured ${manifest.finalUrl} (HTTP ${manifest.httpStatus}) at ${manifest.capturedAt} into ${values.out}: ${files.map((f) => f.split(/[\\/]/).pop()).join(', ')}`);
+      return 0;
+    } catch (err) {
+      if (!(err instanceof CaptureError)) throw err;
+      if (values.json) process.stdout.write(`${JSON.stringify({ ok: false, code: err.code, reason: err.message })}\n`);
+      console.error(`Capture failed (${err.code}): ${err.message.replace(/\s+/g, ' ')}`);
+      return 2;
+    } finally {
+      await capturer.close();
+    }
+  },
   async feed(args) {
     const [sub, url] = args;
     const { values } = parseArgs({ args: args.slice(2), options: { json: { type: 'boolean' } } });
