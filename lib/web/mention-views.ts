@@ -186,7 +186,7 @@ ${captureSection(m, tz)}
 <h2 id="trail-h">Audit trail</h2>
 ${trail}
 <h3 class="small">Recent reads of this snapshot</h3>
-<ul class="small muted">${input.views.map((v) => html`<li>${v.actor} · ${formatLocal(v.at, tz)} · ${v.via}</li>`)}</ul>
+<ul class="small muted">${input.views.map((v) => html`<li>${v.actor} · ${formatLocal(v.at, tz)} · ${v.via}${v.file ? ` ${v.file}` : ""}</li>`)}</ul>
 </section>
 </div>
 </div>`;
