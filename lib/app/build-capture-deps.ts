@@ -1,20 +1,14 @@
 import type { Env } from '../config/env';
 import { launchBrowser } from '../browser/launch';
-import { createS3EvidenceStore, type EvidenceStore } from '../evidence/evidence-store';
+import type { EvidenceStore } from '../evidence/evidence-store';
 import { createPageCapturer, type PageCapturer } from '../evidence/page-capture';
 import { createSafeFetcher } from '../feeds/fetch';
 import type { CaptureDeps } from './capture-mention';
 import type { AppDeps } from './deps';
 
-const MiB = 1024 * 1024;
+export { buildEvidenceStore, LOCAL_EVIDENCE_BUCKET } from './build-evidence-store';
 
-/**
- * The evidence bucket for this environment: EVIDENCE_BUCKET in AWS (Object Lock headers on every put), or the
- * S3-compatible server at S3_ENDPOINT (the local s3rver, which has no Object Lock).
- */
-export function buildEvidenceStore(env: Pick<Env, 'EVIDENCE_BUCKET' | 'S3_ENDPOINT' | 'AWS_REGION'>): EvidenceStore {
-  return createS3EvidenceStore({ bucket: env.EVIDENCE_BUCKET, region: env.AWS_REGION, endpoint: env.S3_ENDPOINT, objectLock: !env.S3_ENDPOINT });
-}
+const MiB = 1024 * 1024;
 
 /**
  * The page capturer every caller uses (CLI `capture`, the local worker, the capture Lambda): the production

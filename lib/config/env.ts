@@ -38,8 +38,8 @@ export const EnvSchema = z.object({
   COGNITO_USER_POOL_ID: z.string().regex(/^[\w-]+_[0-9a-zA-Z]+$/, 'must look like eu-west-2_AbC123').optional(),
   COGNITO_CLIENT_ID: z.string().min(1).optional(),
   COGNITO_DOMAIN: optionalUrl,
-  /** Evidence bucket (page captures). Locally `npm start` and the CLI run an embedded S3 server with this bucket. */
-  EVIDENCE_BUCKET: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'must be an S3 bucket name (lower-case letters, digits, dots, hyphens)').default('schoolwatch-evidence'),
+  /** Evidence bucket (page captures), set on the Lambdas by the stack. Locally `npm start` and the CLI run an embedded S3 server (bucket `schoolwatch-evidence` unless set). */
+  EVIDENCE_BUCKET: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'must be an S3 bucket name (lower-case letters, digits, dots, hyphens)').optional(),
   /** An S3-compatible endpoint for evidence (e.g. a running `npm start`'s); unset in AWS. */
   S3_ENDPOINT: optionalUrl,
   /** SQS queue of page-capture jobs (set on the poll Lambda by the stack); locally captures run in-process. */

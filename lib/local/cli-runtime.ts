@@ -5,7 +5,7 @@ import { createDynamoClient, createStore, ensureTable } from '../store';
 import { acquireDataDirLock } from './data-dir-lock';
 import { startLocalDynamo } from './dynamo-server';
 import { startMailServer } from './mail-server';
-import { buildEvidenceStore } from '../app/build-capture-deps';
+import { buildEvidenceStore, LOCAL_EVIDENCE_BUCKET } from '../app/build-capture-deps';
 import { startLocalS3 } from './s3-server';
 
 /**
@@ -33,7 +33,7 @@ export async function withCliRuntime<T>(
     // Evidence: the embedded store's captures live beside it in DATA_DIR; a running stack's come from S3_ENDPOINT.
     let s3Endpoint = env.S3_ENDPOINT;
     if (!s3Endpoint && !inAws && !env.DYNAMODB_ENDPOINT) {
-      const s3 = await startLocalS3({ dataDir: env.DATA_DIR, bucket: env.EVIDENCE_BUCKET });
+      const s3 = await startLocalS3({ dataDir: env.DATA_DIR, bucket: env.EVIDENCE_BUCKET ?? LOCAL_EVIDENCE_BUCKET });
       cleanups.push(() => s3.stop());
       s3Endpoint = s3.endpoint;
     }

@@ -18,7 +18,7 @@ import { serveDemoFeeds } from './demo/serve-demo-feeds';
 import { startLocalDynamo } from './dynamo-server';
 import { startMailServer } from './mail-server';
 import { startScheduler } from './scheduler';
-import { buildCaptureDeps, buildEvidenceStore, buildPageCapturer } from '../app/build-capture-deps';
+import { buildCaptureDeps, buildEvidenceStore, buildPageCapturer, LOCAL_EVIDENCE_BUCKET } from '../app/build-capture-deps';
 import { captureMention } from '../app/capture-mention';
 import { startLocalCaptureQueue } from './capture-queue';
 import { startLocalS3 } from './s3-server';
@@ -80,7 +80,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     const s3Endpoint =
       env.S3_ENDPOINT ??
       (await (async () => {
-        const s3 = await startLocalS3({ dataDir: env.DATA_DIR, host, bucket: env.EVIDENCE_BUCKET });
+        const s3 = await startLocalS3({ dataDir: env.DATA_DIR, host, bucket: env.EVIDENCE_BUCKET ?? LOCAL_EVIDENCE_BUCKET });
         stops.push(() => s3.stop());
         return s3.endpoint;
       })());
