@@ -1,3 +1,5 @@
+import type { EvidenceStore } from '../evidence/evidence-store';
+import type { Logger } from './deps';
 import { z } from 'zod';
 import type { Principal } from '../auth/principal';
 import type { Store } from '../store';
@@ -41,7 +43,7 @@ export type ReviewInput = z.input<typeof ReviewInput>;
  * event, and a change that lost a race leaves none.
  */
 export async function reviewMention(
-  deps: { store: Store; clock: () => Date },
+  deps: { store: Store; clock: () => Date; evidence?: EvidenceStore; log?: Logger },
   principal: Principal,
   mentionId: string,
   input: unknown,
@@ -70,6 +72,12 @@ export async function reviewMention(
   }
   if (to === 'dismissed' && from !== 'dismissed') await deps.store.falsePositives.learn(falsePositiveTerms(mention, at, principal.email));
   if (from === 'dismissed' && to !== 'dismissed') await deps.store.falsePositives.forget(mention.schoolId, mention.id);
+  // Escalated evidence is kept past retention: its captured files get an Object Lock legal hold (lifted on release).
+  if ((to === 'escalated') !== (from === 'escalated') && deps.evidence && mention.capture?.prefix) {
+    await deps.evidence.setLegalHold(mention.capture.prefix, to === 'escalated').catch((err: Error) =>
+      deps.log?.error('could not change the legal hold on captured evidence; change the status again to retry', { mentionId, error: err.message }),
+    );
+  }
   return { mention: { ...mention, status: to, assignee, reviewedAt: at, reviewedBy: principal.email }, event };
 }
 

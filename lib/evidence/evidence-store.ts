@@ -1,5 +1,6 @@
 import {
   DeleteObjectsCommand,
+  PutObjectLegalHoldCommand,
   GetObjectCommand,
   ListObjectsV2Command,
   NoSuchKey,
@@ -23,6 +24,8 @@ export interface EvidenceStore {
   list(prefix: string): Promise<string[]>;
   /** Deletes every object under `prefix`; returns how many. */
   deletePrefix(prefix: string): Promise<number>;
+  /** Puts (or lifts) an Object Lock legal hold on every object under `prefix`; 0 where there is no Object Lock (locally). */
+  setLegalHold(prefix: string, on: boolean): Promise<number>;
 }
 
 /** An S3 (or S3-compatible) failure, named once here so callers never see SDK errors. */
@@ -111,6 +114,14 @@ export function createS3EvidenceStore(options: S3EvidenceStoreOptions): Evidence
         const batch = keys.slice(i, i + 1000);
         const res = await wrap(`delete ${prefix}`, () => client.send(new DeleteObjectsCommand({ Bucket, Delete: { Objects: batch.map((Key) => ({ Key })), Quiet: true } })));
         if (res.Errors?.length) throw new EvidenceStoreError(`Could not delete ${res.Errors.length} evidence file(s) under ${prefix}: ${res.Errors[0]?.Message ?? res.Errors[0]?.Code}`);
+      }
+      return keys.length;
+    },
+    async setLegalHold(prefix, on) {
+      if (!options.objectLock) return 0;
+      const keys = await this.list(prefix);
+      for (const Key of keys) {
+        await wrap(`set the legal hold on ${Key}`, () => client.send(new PutObjectLegalHoldCommand({ Bucket, Key, LegalHold: { Status: on ? 'ON' : 'OFF' } })));
       }
       return keys.length;
     },

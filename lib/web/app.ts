@@ -53,6 +53,7 @@ export interface WebContext {
   publicOrigin?: string;
   limiter: LoginRateLimiter;
   fetcher: () => FeedFetcher;
+  evidence?: EvidenceStore;
 }
 
 const quiet: Logger = { info() {}, warn() {}, error() {} };
@@ -70,6 +71,7 @@ export function createWebApp(deps: WebDeps): Hono<AppEnv> {
     publicOrigin: deps.publicOrigin?.replace(/\/+$/, ''),
     limiter: deps.loginLimiter ?? new LoginRateLimiter(),
     fetcher: () => (deps.fetcher ??= defaultPreviewFetcher()),
+    evidence: deps.evidence,
   };
   const app = new Hono<AppEnv>();
   app.use(securityHeaders());

@@ -32,6 +32,7 @@ describe('captured evidence on the web (s3rver, dynalite, real Chromium)', () =>
   let server: Awaited<ReturnType<typeof serveApp>>;
   let browser: Browser;
   const id = 'cap1';
+  const holds: { prefix: string; on: boolean }[] = [];
 
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
@@ -50,7 +51,8 @@ describe('captured evidence on the web (s3rver, dynalite, real Chromium)', () =>
     capturer = buildPageCapturer({ FEED_ALLOW_HOSTS: [site.hostPort], FEED_USER_AGENT: 'Schoolwatch-test' }, { clock: () => new Date('2026-03-21T09:05:00.000Z'), newId: () => 'capture-1' });
     const outcome = await captureMention({ store, evidence, capturer, clock: () => new Date('2026-03-21T09:05:00.000Z'), log: silentLogger }, { trustId: 'meridian', schoolId: 'northgate', mentionId: id, url });
     expect(outcome.outcome).toBe('captured');
-    app = await webAppFor(store, { evidence });
+    // The real store, with its legal-hold calls noted (s3rver has no Object Lock to show them).
+    app = await webAppFor(store, { evidence: { ...evidence, setLegalHold: async (prefix, on) => (holds.push({ prefix, on }), evidence.setLegalHold(prefix, on)) } });
     server = await serveApp(app);
     browser = await launchChromium();
   }, 120_000);
@@ -104,6 +106,16 @@ describe('captured evidence on the web (s3rver, dynalite, real Chromium)', () =>
     expect((await get(`/api/mentions/${id}/capture/screenshot.png`, USERS.otherHead)).status).toBe(404);
     expect((await app.request(`/api/mentions/${id}/evidence.zip`)).status).toBe(401);
     expect((await get(`/api/mentions/${id}/capture/secrets.txt`)).status).toBe(404);
+  });
+
+  it('escalating puts the captured files on legal hold; releasing lifts it', async () => {
+    const token = await tokenFor(app, USERS.trust);
+    const review = (status: string) =>
+      app.request(`/api/mentions/${id}/review`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify({ status, note: `now ${status}` }) });
+    expect((await review('escalated')).status).toBe(200);
+    expect((await review('reviewed')).status).toBe(200);
+    const prefix = (await store.mentions.get(id))!.capture!.prefix!;
+    expect(holds).toEqual([{ prefix, on: true }, { prefix, on: false }]);
   });
 
   it('in a browser: the snapshot page shows the screen print; the archived HTML downloads instead of opening', async () => {
