@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { CaptureError } from '../evidence/errors';
 import { mentionPrefix, type EvidenceStore } from '../evidence/evidence-store';
+import { looksPaywalled } from '../evidence/paywall';
 import { evidenceSheetHtml } from '../evidence/sheet';
 import { EVIDENCE_FILES, CONTENT_TYPES, type CapturedPage, type PageCapturer } from '../evidence/page-capture';
 import { assessForSchool } from '../score/assess';
@@ -130,6 +131,9 @@ export async function captureMention(deps: CaptureDeps, job: CaptureJob): Promis
     capturedAt: page.manifest.capturedAt,
     files: Object.fromEntries(EVIDENCE_FILES.map((name) => [name, { sha256: sha256Of(page, name), bytes: page.files[name].length }])),
     ...pageScoreOf(page, mention, school.school),
+    ...(looksPaywalled(page.text)
+      ? { note: 'The page looks like a subscription or sign-in wall: the screen print shows what a visitor sees, and the article itself may be behind it. Take a screen print by hand if you can read it.' }
+      : {}),
   };
   // The one-page sheet is printed from what was just recorded; without it the capture still stands.
   try {

@@ -119,6 +119,7 @@ function captureSection(m: ReviewedMention, tz: string) {
   const base = `/mentions/${m.id}/capture`;
   const newCats = (rec.pageScore?.categories ?? []).filter((c) => rec.pageScore?.newCategories.includes(c.id));
   return html`<p class="small" id="capture-status">Captured ${rec.capturedAt ? when(new Date(rec.capturedAt).toISOString(), tz) : ''} · HTTP ${rec.httpStatus ?? '?'}${rec.finalUrl && rec.finalUrl !== rec.requestedUrl ? html` · final address <code>${visible(rec.finalUrl)}</code>` : ''}</p>
+${rec.note ? html`<p class="notice">${rec.note}</p>` : ''}
 ${newCats.length ? html`<div class="notice"><strong>The page itself also shows:</strong><ul>${newCats.map((c) => html`<li>${c.label} (${c.family}, ${c.severity}): ${c.reason}</li>`)}</ul></div>` : ''}
 <p class="no-print"><a class="button" href="/mentions/${m.id}/evidence.zip" download>Download evidence bundle (.zip)</a>
 <a href="${base}/sheet.pdf" download>Evidence sheet (PDF)</a> · <a href="${base}/page.html" download>Archived HTML</a> · <a href="${base}/page.txt" download>Page text</a> · <a href="${base}/manifest.json" download>Manifest</a></p>

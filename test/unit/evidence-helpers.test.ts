@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { captureBackoffMs, captureJobFor } from '../../lib/app/capture-mention';
 import { EvidenceStoreError, mentionPrefix, schoolPrefix } from '../../lib/evidence/evidence-store';
+import { looksPaywalled } from '../../lib/evidence/paywall';
 import { readableText } from '../../lib/evidence/readable';
 import { humanTime, isoWithOffset } from '../../lib/evidence/time';
 import { articlePage } from '../support/page-server';
@@ -36,5 +37,13 @@ describe('evidence helpers', () => {
     expect(title).toMatch(/Parents protest/);
     expect(text).toMatch(/^Northgate Park Academy was rated inadequate|By Jo Reporter/);
     expect(text).not.toMatch(/Most read|setAttribute|Home News Sport/);
+  });
+});
+
+describe('paywall wording', () => {
+  it('notes a short page with a subscription wall, not an article that mentions subscribing', () => {
+    expect(looksPaywalled('Parents protest at school\nThis article is for subscribers only. Already a subscriber? Log in.')).toBe(true);
+    expect(looksPaywalled(readableText(articlePage(), 'https://paper.example/a').text)).toBe(false);
+    expect(looksPaywalled(`${'Long article text about the school. '.repeat(60)} Subscribe to read more stories like this.`)).toBe(false);
   });
 });
