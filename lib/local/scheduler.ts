@@ -1,6 +1,6 @@
 import type { AppDeps } from '../app/deps';
 import { pollOnce } from '../app/poll-all';
-import { retryDueCaptures } from '../app/capture-mention';
+import { retryDueCaptures } from '../app/retry-captures';
 import { purgeExpired } from '../app/retention';
 import { sendDigests } from '../app/send-digests';
 

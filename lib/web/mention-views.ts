@@ -206,6 +206,8 @@ ${facts(m, school)}
 ${why(m)}
 <h2>Captured text</h2>
 ${capturedText(m)}
+<h2>Screen print of the page</h2>
+${captureSection(m, tz)}
 <h2>Review history</h2>
 ${history.length ? html`<ul>${history.map((e) => html`<li>${formatLocal(e.at, tz)}: ${e.from} → ${e.to} by ${e.actor}${e.assignee ? `, assigned to ${e.assignee}` : ''}. “${visible(e.note)}”</li>`)}</ul>` : html`<p>No review yet.</p>`}
 <p class="small muted">Mention id ${m.id}. Record produced by Schoolwatch for ${printedBy} at ${formatLocal(printedAt, tz)} (${printedAt} UTC). The SHA-256 above is of the captured text exactly as stored.</p>
