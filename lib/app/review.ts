@@ -71,7 +71,7 @@ export async function reviewMention(
     throw new ReviewConflictError(now?.status ?? from);
   }
   if (to === 'dismissed' && from !== 'dismissed') await deps.store.falsePositives.learn(falsePositiveTerms(mention, at, principal.email));
-  if (from === 'dismissed' && to !== 'dismissed') await deps.store.falsePositives.forget(mention.schoolId, mention.id);
+  if (from === 'dismissed' && to !== 'dismissed') await deps.store.falsePositives.forget(mention, mention.id);
   // Escalated evidence is kept past retention: its captured files get an Object Lock legal hold (lifted on release).
   if ((to === 'escalated') !== (from === 'escalated') && deps.evidence && mention.capture?.prefix) {
     await deps.evidence.setLegalHold(mention.capture.prefix, to === 'escalated').catch((err: Error) =>
@@ -94,7 +94,7 @@ export function falsePositiveTerms(mention: Mention, at: string, by: string): Fa
     const term = e.text.trim().toLowerCase().replace(/\s+/g, ' ');
     if (!family || family === 'confidential' || term.length < 3 || term.length > 80 || seen.has(term)) continue;
     seen.add(term);
-    terms.push({ schoolId: mention.schoolId, term, mentionId: mention.id, category: e.category, at, by });
+    terms.push({ trustId: mention.trustId, schoolId: mention.schoolId, term, mentionId: mention.id, category: e.category, at, by });
   }
   return terms;
 }

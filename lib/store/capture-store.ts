@@ -64,8 +64,8 @@ export class CaptureStore {
   constructor(private readonly items: TableItems) {}
 
   /** Sets the mention's capture record; false when the mention is gone (erased meanwhile). Never creates an item. */
-  async set(mention: Pick<Mention, 'schoolId' | 'capturedAt' | 'id'>, record: CaptureRecord): Promise<boolean> {
-    return this.items.set(keys.mention(mention.schoolId, mention.capturedAt, mention.id), { capture: record });
+  async set(mention: Pick<Mention, 'trustId' | 'schoolId' | 'capturedAt' | 'id'>, record: CaptureRecord): Promise<boolean> {
+    return this.items.set(keys.mention(mention, mention.capturedAt, mention.id), { capture: record });
   }
 
   async scheduleRetry(due: DueCapture): Promise<void> {

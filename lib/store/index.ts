@@ -1,5 +1,6 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { CaptureStore } from './capture-store';
+import { AuditStore } from './audit-store';
 import { ConfigStore } from './config-store';
 import { DigestStore } from './digest-store';
 import { FalsePositiveStore } from './false-positive-store';
@@ -27,6 +28,8 @@ export interface Store {
   retention: RetentionStore;
   /** Evidence capture status on mentions, and the retry schedule. */
   captures: CaptureStore;
+  /** Trust-wide read audit: lists, searches and exports of flagged items. */
+  audit: AuditStore;
 }
 
 export function createStore(client: DynamoDBClient, tableName: string): Store {
@@ -43,6 +46,7 @@ export function createStore(client: DynamoDBClient, tableName: string): Store {
     falsePositives: new FalsePositiveStore(items),
     retention: new RetentionStore(items),
     captures: new CaptureStore(items),
+    audit: new AuditStore(items),
   };
 }
 

@@ -42,6 +42,7 @@ describe('captured evidence on the web (s3rver, dynalite, real Chromium)', () =>
     await seedWebFixture(store);
     const url = `${site.url}/news/northgate-protest`;
     await store.mentions.record({
+      trustId: 'meridian',
       schoolId: 'northgate',
       itemKey: `url:${url}`,
       capturedAt: '2026-03-21T09:00:00.000Z',

@@ -78,8 +78,8 @@ describe('capture pipeline (dynalite, s3rver, loopback site, Chromium)', () => {
     await Promise.all([dynamo?.stop(), s3?.stop(), site?.close()]);
   });
 
-  const articleId = () => mentionIdFor('northgate', `url:${site.url}/news/northgate-protest`);
-  const lockedId = () => mentionIdFor('northgate', `url:${site.url}/locked`);
+  const articleId = () => mentionIdFor('meridian', 'northgate', `url:${site.url}/news/northgate-protest`);
+  const lockedId = () => mentionIdFor('meridian', 'northgate', `url:${site.url}/locked`);
 
   it('a poll stores the flagged mentions and queues their captures without waiting for them', async () => {
     const [result] = await pollOnce(deps, { all: true });
@@ -165,6 +165,7 @@ describe('capture pipeline (dynalite, s3rver, loopback site, Chromium)', () => {
     const old = new Date('2025-01-10T10:00:00Z');
     await importConfig({ store }, { trusts: [{ id: 'meridian', name: 'Meridian', retentionMonths: 12, schools: [{ id: 'northgate', name: 'Northgate Park Academy' }] }] });
     await store.mentions.record({
+      trustId: 'meridian',
       schoolId: 'northgate',
       itemKey: 'k-old',
       capturedAt: old.toISOString(),
