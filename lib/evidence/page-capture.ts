@@ -18,16 +18,8 @@ const versionOf = (pkg: string): string => {
   }
 };
 
-export const EVIDENCE_FILES = ['screenshot.png', 'page.html', 'page.txt', 'manifest.json'] as const;
-export type EvidenceFileName = (typeof EVIDENCE_FILES)[number] | 'sheet.pdf';
-
-export const CONTENT_TYPES: Record<EvidenceFileName, string> = {
-  'screenshot.png': 'image/png',
-  'page.html': 'text/html; charset=utf-8',
-  'page.txt': 'text/plain; charset=utf-8',
-  'manifest.json': 'application/json',
-  'sheet.pdf': 'application/pdf',
-};
+export { CONTENT_TYPES, EVIDENCE_FILES, type EvidenceFileName } from './files';
+import { CONTENT_TYPES, EVIDENCE_FILES, type EvidenceFileName } from './files';
 
 /** Response headers kept in the manifest: what says who served the page, when, and what it was. */
 const KEPT_HEADERS = ['content-type', 'content-length', 'content-language', 'date', 'last-modified', 'etag', 'server', 'cache-control', 'age', 'x-robots-tag'];

@@ -3,7 +3,7 @@ import type { Context, Hono } from 'hono';
 import { ZipFile } from 'yazl';
 import { readSnapshot } from '../app/review';
 import type { EvidenceStore } from '../evidence/evidence-store';
-import { CONTENT_TYPES, type EvidenceFileName } from '../evidence/page-capture';
+import { CONTENT_TYPES, type EvidenceFileName } from '../evidence/files';
 import type { Mention } from '../store/types';
 import type { AppEnv, WebContext } from './app';
 
