@@ -39,7 +39,7 @@ ${trend.map((d, i) => {
     const x = left + i * step + (step - bar) / 2;
     const h = H - bottom - y(d.flagged);
     const hu = H - bottom - y(d.urgent);
-    return html`<g><rect x="${x.toFixed(1)}" y="${y(d.flagged).toFixed(1)}" width="${bar.toFixed(1)}" height="${h.toFixed(1)}" class="bar"><title>${dm(d.date)}: ${d.flagged} flagged, ${d.urgent} urgent</title></rect>${d.urgent ? html`<rect x="${x.toFixed(1)}" y="${y(d.urgent).toFixed(1)}" width="${bar.toFixed(1)}" height="${hu.toFixed(1)}" class="bar-urgent"/>` : ''}${i % 7 === 0 || i === trend.length - 1 ? html`<text x="${(x + bar / 2).toFixed(1)}" y="${H - bottom + 16}" text-anchor="middle" class="tick">${dm(d.date)}</text>` : ''}</g>`;
+    return html`<g><rect x="${x.toFixed(1)}" y="${y(d.flagged).toFixed(1)}" width="${bar.toFixed(1)}" height="${h.toFixed(1)}" class="bar"><title>${dm(d.date)}: ${d.flagged} flagged, ${d.urgent} urgent</title></rect>${d.urgent ? html`<rect x="${x.toFixed(1)}" y="${y(d.urgent).toFixed(1)}" width="${bar.toFixed(1)}" height="${hu.toFixed(1)}" class="bar-urgent"/>` : ''}${i % 7 === 0 || (i === trend.length - 1 && i % 7 >= 4) ? html`<text x="${(x + bar / 2).toFixed(1)}" y="${H - bottom + 16}" text-anchor="middle" class="tick">${dm(d.date)}</text>` : ''}</g>`;
   })}
 </svg>
 <figcaption class="small">${desc} <span class="legend"><span class="key key-all"></span> flagged <span class="key key-urgent"></span> of which urgent</span></figcaption>

@@ -60,7 +60,7 @@ describe('triage: dashboard, notes, assignment, bulk changes, published order, l
 
     const unassign = await client.form('/mentions/n2/assign', { _csrf: csrf, assignee: '', expected: 'new' });
     expect(unassign.status).toBe(303);
-    expect((await store.mentions.get('n2'))!.assignee).toBeUndefined();
+    expect(((await store.mentions.get('n2')) as { assignee?: string }).assignee).toBeUndefined();
     const trail = await store.reviews.history('n2');
     expect(trail.map((e) => [e.action, e.assignee, e.note])).toEqual([
       ['assign', USERS.trust, `Assigned to ${USERS.trust}.`],
@@ -68,7 +68,7 @@ describe('triage: dashboard, notes, assignment, bulk changes, published order, l
     ]);
     // Without the CSRF token nothing happens.
     expect((await client.form('/mentions/n2/assign', { assignee: USERS.trust })).status).toBe(403);
-    expect((await store.mentions.get('n2'))!.assignee).toBeUndefined();
+    expect(((await store.mentions.get('n2')) as { assignee?: string }).assignee).toBeUndefined();
   });
 
   it('changes ticked items to one status with one note, one audit event each, skipping out-of-scope ids', async () => {
