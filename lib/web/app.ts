@@ -14,6 +14,7 @@ import type { Store } from '../store';
 import { AdminConfigError, AdminOnlyError, ConfigNotFoundError, parseSchool, replaceTrustConfig, trustConfig } from '../app/admin-config';
 import { previewSchool } from '../app/preview';
 import { EnvSchema } from '../config/env';
+import { JsonSyntaxError, parseJson } from '../config/messages';
 import { createSafeFetcher } from '../feeds/fetch';
 import type { FeedFetcher } from '../feeds/types';
 import { registerAdmin } from './admin';
@@ -312,9 +313,10 @@ export function createWebApp(deps: WebDeps): Hono<AppEnv> {
     const principal = c.get('principal')!;
     let body: unknown;
     try {
-      body = await c.req.json();
-    } catch {
-      return c.json({ error: 'Send the configuration as JSON: {"trust": {"name": …}, "schools": [ … ]} (the shape GET /api/config returns)' }, 400);
+      body = parseJson(await c.req.text());
+    } catch (err) {
+      const where = err instanceof JsonSyntaxError ? ` The body is not valid JSON: ${err.message}.` : '';
+      return c.json({ error: `Send the configuration as JSON: {"trust": {"name": …}, "schools": [ … ]} (the shape GET /api/config returns).${where}` }, 400);
     }
     const input = body && typeof body === 'object' && 'trust' in body && 'schools' in body ? { ...((body as { trust: object }).trust ?? {}), schools: (body as { schools: unknown }).schools } : body;
     const summary = await replaceTrustConfig(ctx, principal, input);
