@@ -28,6 +28,8 @@ export const EnvSchema = z.object({
   PORT: port(3000),
   MAIL_PORT: port(8005),
   DYNAMODB_PORT: port(8004),
+  /** `npm start -- --demo`: the loopback port the sample feeds are served on (fixed, so a restart finds the same feed addresses). */
+  DEMO_FEED_PORT: port(8006),
   FEED_ALLOW_HOSTS: z
     .string()
     .default('')

@@ -15,6 +15,7 @@ import { createWebApp } from '../web/app';
 import { acquireDataDirLock } from './data-dir-lock';
 import { demoConfig } from './demo/demo-config';
 import { serveDemoFeeds } from './demo/serve-demo-feeds';
+import { releaseDemoDigests } from './demo/demo-resend';
 import { startLocalDynamo } from './dynamo-server';
 import { startMailServer } from './mail-server';
 import { startScheduler } from './scheduler';
@@ -27,6 +28,10 @@ export interface LocalStack {
   deps: AppDeps;
   /** With --demo: the demo sign-in accounts and their password (print them). */
   demoUsers?: DemoUsers;
+  /** With --demo: where the sample feeds are served (the CLI needs it in FEED_ALLOW_HOSTS). */
+  demoFeedHost?: string;
+  /** With --demo on data that already held the demo: the demo's own digest records released to send again. */
+  demoResent?: { claims: number; mentions: number };
   stop(): Promise<void>;
 }
 
@@ -74,7 +79,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     const allowHosts = [...env.FEED_ALLOW_HOSTS];
     let demoFeeds: Awaited<ReturnType<typeof serveDemoFeeds>> | undefined;
     if (options.demo) {
-      demoFeeds = await serveDemoFeeds();
+      demoFeeds = await serveDemoFeeds({ port: env.DEMO_FEED_PORT });
       stops.push(() => demoFeeds!.stop());
       allowHosts.push(demoFeeds.hostPort);
     }
@@ -105,8 +110,17 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     lock?.update({ dynamodbEndpoint: dynamoEndpoint, sesEndpoint, webUrl });
 
     let demoUsers: DemoUsers | undefined;
+    let demoResent: LocalStack['demoResent'];
     if (demoFeeds) {
-      const summary = await importConfig(deps, demoConfig(demoFeeds.baseUrl));
+      const config = demoConfig(demoFeeds.baseUrl);
+      const demoTrust = config.trusts[0]!;
+      // A restart on the same data: release the demo's own digest records so its digests show again.
+      const released = await releaseDemoDigests(client, env.TABLE_NAME, demoTrust.id, demoTrust.schools.map((s) => s.id));
+      if (released.claims > 0) {
+        demoResent = released;
+        log.info(`demo re-send: released ${released.claims} demo digest record(s) and ${released.mentions} demo mention mark(s) so the demo digests are sent again (demo trust only)`);
+      }
+      const summary = await importConfig(deps, config);
       log.info(`demo trust loaded (${summary.created} created, ${summary.updated} updated, ${summary.unchanged} unchanged)`);
       demoUsers = await seedDemoUsers(deps);
       const polled = await pollOnce(deps, { all: true });
@@ -118,7 +132,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       stops.push(() => scheduler.stop());
       void scheduler.tick();
     }
-    return { webUrl, mailViewerUrl, dynamoEndpoint, sesEndpoint, deps, demoUsers, stop: stopAll };
+    return { webUrl, mailViewerUrl, dynamoEndpoint, sesEndpoint, deps, demoUsers, demoFeedHost: demoFeeds?.hostPort, demoResent, stop: stopAll };
   } catch (err) {
     await stopAll();
     throw err;
