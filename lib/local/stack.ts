@@ -1,5 +1,4 @@
 import { serve, type ServerType } from '@hono/node-server';
-import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import type { Env } from '../config/env';
 import { buildDeps } from '../app/build-deps';
@@ -13,6 +12,7 @@ import { createLocalAuth } from '../auth/local-auth';
 import { seedDemoUsers, type DemoUsers } from '../app/users';
 import { createWebApp } from '../web/app';
 import { acquireDataDirLock } from './data-dir-lock';
+import { listening } from './listen';
 import { demoConfig } from './demo/demo-config';
 import { serveDemoFeeds } from './demo/serve-demo-feeds';
 import { releaseDemoDigests } from './demo/demo-resend';
@@ -95,15 +95,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
 
     const webApp = createWebApp({ store: deps.store, auth: await createLocalAuth(deps.store), log, publicOrigin: env.WEB_BASE_URL, fetcher: deps.fetcher });
     const server: ServerType = serve({ fetch: webApp.fetch, port: env.PORT, hostname: host });
-    await Promise.race([
-      once(server, 'listening'),
-      once(server, 'error').then(([err]) => {
-        throw new Error(
-          (err as NodeJS.ErrnoException).code === 'EADDRINUSE' ? `Web port ${env.PORT} is already in use: set PORT to a free port.` : String(err),
-          { cause: err },
-        );
-      }),
-    ]);
+    await listening(server, { port: env.PORT, variable: 'PORT', name: 'Web' });
     stops.push(() => new Promise<void>((r) => server.close(() => r())));
     const webPort = (server.address() as AddressInfo).port;
     const webUrl = `http://localhost:${webPort}`;

@@ -87,4 +87,18 @@ describe('local stack with --demo', () => {
       rmSync(otherDir, { recursive: true, force: true });
     }
   });
+
+  it.each(['PORT', 'MAIL_PORT', 'DYNAMODB_PORT'])('names %s when its port is busy', { timeout: 60_000 }, async (variable) => {
+    const busy = createServer().listen(0, '127.0.0.1');
+    await once(busy, 'listening');
+    const otherDir = mkdtempSync(join(tmpdir(), 'schoolwatch-stack-'));
+    try {
+      const port = String((busy.address() as AddressInfo).port);
+      const busyEnv = loadEnv({ DATA_DIR: otherDir, PORT: '0', MAIL_PORT: '0', DYNAMODB_PORT: '0', [variable]: port });
+      await expect(startLocalStack({ env: busyEnv, schedule: false, log: silentLogger })).rejects.toThrow(new RegExp(`${port}.*set ${variable} to a free port`, 'i'));
+    } finally {
+      busy.close();
+      rmSync(otherDir, { recursive: true, force: true });
+    }
+  });
 });
