@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { fieldMessage } from './messages';
 
 /** A bad environment variable: the message names the variable, what was wrong and what to set. */
 export class ConfigError extends Error {
@@ -47,7 +48,7 @@ export type Env = z.infer<typeof EnvSchema>;
 export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
   const parsed = EnvSchema.safeParse(Object.fromEntries(Object.entries(source).filter(([, v]) => v !== '')));
   if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message} (got ${JSON.stringify(source[String(i.path[0])])})`);
+    const lines = parsed.error.issues.map((i) => `  ${String(i.path[0])} ${fieldMessage(i, EnvSchema).replace(/^(?!must |is |are |needs |can )/, ': ')} (got ${JSON.stringify(source[String(i.path[0])])})`.replace(' : ', ': '));
     throw new ConfigError(`Invalid environment:\n${lines.join('\n')}\nFix or unset these variables and try again.`);
   }
   return parsed.data;

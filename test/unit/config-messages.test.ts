@@ -70,3 +70,10 @@ describe('feed errors offline', () => {
     expect(online.message).toMatch(/spelled correctly/);
   });
 });
+
+describe('environment variables', () => {
+  it('names the variable and its bounds in words', async () => {
+    const { loadEnv } = await import('../../lib/config/env');
+    expect(() => loadEnv({ PORT: 'abc', MAIL_PORT: '70000' })).toThrow(/ {2}PORT must be a number \(got "abc"\)\n {2}MAIL_PORT must be between 0 and 65535 \(got "70000"\)/);
+  });
+});
