@@ -137,6 +137,7 @@ button,.button{white-space:nowrap;max-width:100%}
   table.list tbody tr{position:relative}
   table.list td.title-cell{order:-1;font-size:1.05rem;padding-right:2.5rem}
   table.list td.title-cell::before{display:none}
+  table.by-school td:not(:first-child){grid-column:auto}
   table.list td.pick{position:absolute;top:.55rem;right:.6rem;width:auto;padding:0}
   table.list td.when,table.list td[data-label=Severity],table.list td[data-label=Status]{grid-column:auto}
   table.list td,table.stack td,table.stack th{border:0;padding:.2rem 0}
