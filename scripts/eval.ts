@@ -6,17 +6,25 @@
  *   npm run eval -- --olid FILE                    # macro-F1 of the abuse family on a TweetEval/OLID TSV
  *   npm run eval -- --set FILE --no-schools        # score text alone (mentioned is then always true)
  *   npm run eval -- --write BENCHMARKS.md          # the standard report set, written into FILE's "Scorer quality" section
+ *   npm run eval -- --functional dev|heldout|both|none
+ *                                                  # school functional suite (data/functional/), accuracy per
+ *                                                  # functionality; `both` is the default after the set report
+ *   npm run eval -- --functional dev --examples 3  # plus up to 3 wrong dev cases per functionality (never held-out ones)
  *
- * Prints precision, recall and F1 for `flagged` and per family, mention accuracy and a confusion list.
+ * Prints precision, recall and F1 for `flagged` and per family, mention accuracy and a confusion list,
+ * then the functional suite's accuracy per functionality for dev and held-out templates separately.
  * OLID/TweetEval texts are scored the way assessItem scores any text without schools (text alone).
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { machineLine, replaceSection } from '../bench/machine';
-import { assessItem, loadSchoolsFile } from '../lib/score/assess';
+import { assessItem, loadSchoolsFile, type Assessment } from '../lib/score/assess';
 import modelFile from '../lib/score/model/abuse-lr.json';
+import { generateSuite, loadSuiteData, type SuiteData } from '../lib/functional/load';
+import { FunctionalDataError, type FunctionalItem, type Half } from '../lib/functional/expand';
 import { readJsonl, readTweetEval } from './lib-eval/datasets';
+import { formatFailures, formatFunctional, functionalRows, functionalSummary } from './lib-eval/functional';
 import { count, emptyCounts, macroF1, prf, type Counts } from './lib-eval/metrics';
 import { evaluate, formatReport, type EvalReport } from './lib-eval/report';
 
@@ -28,6 +36,9 @@ const { values: args } = parseArgs({
     olid: { type: 'string' },
     quiet: { type: 'boolean', default: false },
     write: { type: 'string' },
+    functional: { type: 'string' },
+    examples: { type: 'string', default: '0' },
+    'functional-data': { type: 'string', default: 'data/functional' },
     data: { type: 'string', default: resolve(process.cwd(), '../shared/datasets') },
     'shared-eval': { type: 'string', default: resolve(process.cwd(), '../shared/eval') },
   },
@@ -116,8 +127,56 @@ function qualitySection(): string {
           : '.'),
     );
   }
+  const functional = scoreFunctional(['dev', 'heldout']);
+  lines.push(...functional.flatMap(({ half, items, results }) => ['', functionalSummary(`School functional suite (data/functional), ${half === 'dev' ? '**dev** templates' : '**held-out** templates'}`, functionalRows(items, results))]));
   lines.push('', 'Tuned on: data/eval/items.jsonl (rules written against it, classifier trains on it) and TweetEval train. Reported only: holdout and TweetEval val. The OLID test split is not used.');
   return lines.join('\n');
+}
+
+const FUNCTIONAL_CHOICES: Record<string, Half[]> = { dev: ['dev'], heldout: ['heldout'], both: ['dev', 'heldout'], none: [] };
+
+interface FunctionalHalf {
+  half: Half;
+  items: FunctionalItem[];
+  results: Assessment[];
+}
+
+/** The school functional suite, expanded in memory and scored with its own schools file. */
+function scoreFunctional(halves: readonly Half[]): FunctionalHalf[] {
+  const dir = args['functional-data'];
+  let data: SuiteData;
+  try {
+    data = loadSuiteData(dir);
+  } catch (e) {
+    if (!(e instanceof FunctionalDataError)) throw e;
+    console.error(`functional suite in ${dir}: ${e.message}`);
+    process.exit(2);
+  }
+  const schools = loadSchoolsFile(JSON.parse(readFileSync(`${dir}/schools.json`, 'utf8')));
+  return halves.map((half) => {
+    const items = generateSuite(data, [half]);
+    return { half, items, results: items.map((it) => assessItem({ id: it.id, school: it.school, title: it.title, text: it.text }, schools)) };
+  });
+}
+
+const FUNCTIONAL_LABEL: Record<Half, string> = { dev: 'dev templates (tune on these)', heldout: 'held-out templates (report only)' };
+
+function runFunctional(choice: string): void {
+  const halves = FUNCTIONAL_CHOICES[choice];
+  const examples = Number(args.examples);
+  if (!halves) {
+    console.error(`--functional must be one of dev, heldout, both or none (got "${choice}")`);
+    process.exit(2);
+  }
+  if (!Number.isInteger(examples) || examples < 0) {
+    console.error(`--examples must be a whole number of cases (got "${args.examples}")`);
+    process.exit(2);
+  }
+  for (const { half, items, results } of scoreFunctional(halves)) {
+    console.log(`\n${formatFunctional(`functional suite, ${FUNCTIONAL_LABEL[half]}`, functionalRows(items, results))}`);
+    // wrong cases are shown for dev only: reading held-out failures would turn them into dev
+    if (half === 'dev' && examples > 0) console.log(formatFailures(items, results, examples));
+  }
 }
 
 if (args.write) {
@@ -128,9 +187,13 @@ if (args.write) {
   console.log(`\nwrote the scorer-quality section of ${args.write}`);
 } else if (args.olid) {
   runOlid(args.olid);
+} else if (args.functional && !args.set) {
+  runFunctional(args.functional);
 } else {
   const set = args.set ?? 'data/eval/holdout.jsonl';
   const schools = args['no-schools'] ? undefined : (args.schools ?? (args.set ? undefined : 'data/eval/schools.json'));
   if (args.set && !args.schools && !args['no-schools']) console.error('note: no --schools given, so every item counts as mentioned');
   runSet(set, schools);
+  // the functional suite follows the default report; with --set it runs only when asked for
+  runFunctional(args.functional ?? (args.set ? 'none' : 'both'));
 }

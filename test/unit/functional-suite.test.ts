@@ -1,0 +1,221 @@
+/**
+ * The school functional test suite's generator and data (data/functional/): deterministic, big
+ * enough, every placeholder used, dev and held-out templates disjoint and both covering every
+ * functionality. Scorer accuracy on the suite is reported by `npm run eval`, not asserted here.
+ */
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { expand, FunctionalDataError, SCHOOL_SLOTS, slotsOf, validate, type ExpectedFamily, type FunctionalItem, type Placeholders, type Template } from '../../lib/functional/expand';
+import { generateSuite, loadSuiteData, placeholdersFor } from '../../lib/functional/load';
+import { loadSchoolsFile, type Assessment } from '../../lib/score/assess';
+import type { Family } from '../../lib/score/types';
+import { caseCorrect, formatFunctional, functionalRows } from '../../scripts/lib-eval/functional';
+
+const data = loadSuiteData();
+const { placeholders, templates } = data;
+
+function generateWithDraws() {
+  const draws = new Map<string, Set<string>>();
+  const devDraws = new Map<string, Set<string>>();
+  const record = (into: Map<string, Set<string>>[]) => (list: string, value: string) => {
+    for (const m of into) {
+      if (!m.has(list)) m.set(list, new Set());
+      m.get(list)!.add(value);
+    }
+  };
+  const dev = expand(placeholdersFor(data, 'dev'), templates.dev, { half: 'dev', onDraw: record([draws, devDraws]) });
+  const heldout = expand(placeholdersFor(data, 'heldout'), templates.heldout, { half: 'heldout', onDraw: record([draws]) });
+  return { dev, heldout, draws, devDraws };
+}
+
+const { dev, heldout, draws, devDraws } = generateWithDraws();
+
+describe('functional suite generator', () => {
+  it('is deterministic for a seed and changes with the seed', () => {
+    const again = generateSuite(data, ['dev', 'heldout']);
+    expect(again).toEqual([...dev, ...heldout]);
+    const other = generateSuite(data, ['dev'], { seed: 7 });
+    expect(other.map((it) => it.text)).not.toEqual(dev.map((it) => it.text));
+  });
+
+  it('makes at least 3,000 cases: 2,000 dev and 1,000 held-out, capped per template', () => {
+    expect(dev.length).toBeGreaterThanOrEqual(2000);
+    expect(heldout.length).toBeGreaterThanOrEqual(1000);
+    expect(dev.length + heldout.length).toBeGreaterThanOrEqual(3000);
+    const perTemplate = new Map<string, number>();
+    for (const it of [...dev, ...heldout]) perTemplate.set(it.template, (perTemplate.get(it.template) ?? 0) + 1);
+    expect(Math.max(...perTemplate.values())).toBeLessThanOrEqual(18);
+    expect(expand(placeholders, templates.dev, { half: 'dev', perTemplate: 2 }).length).toBe(2 * templates.dev.length);
+  });
+
+  it('gives every case a unique id, no repeated text within a template and no unfilled placeholder', () => {
+    const all = [...dev, ...heldout];
+    expect(new Set(all.map((it) => it.id)).size).toBe(all.length);
+    expect(new Set(all.map((it) => `${it.template}\n${it.title}\n${it.text}`)).size).toBe(all.length);
+    for (const it of all) expect(`${it.title} ${it.text}`, it.id).not.toMatch(/[{}]/);
+  });
+
+  it('uses every placeholder list and every value in it, held-out-only values in held-out cases only', () => {
+    for (const [name, values] of Object.entries(placeholdersFor(data, 'heldout').lists)) {
+      const used = draws.get(name);
+      expect(used, `list "${name}" is never used by a template`).toBeDefined();
+      expect(values.filter((v) => !used!.has(v)), `unused values of "${name}"`).toEqual([]);
+    }
+    expect(Object.keys(data.heldoutLists).length).toBeGreaterThan(10);
+    for (const [name, values] of Object.entries(data.heldoutLists)) {
+      expect(values.filter((v) => devDraws.get(name)?.has(v)), `held-out values of "${name}" in dev cases`).toEqual([]);
+    }
+    for (const [id, refs] of Object.entries(placeholders.schools)) {
+      expect(draws.get('school id')?.has(id), `school ${id}`).toBe(true);
+      for (const [slot, field] of Object.entries(SCHOOL_SLOTS)) {
+        const used = draws.get(`${id}:${slot}`) ?? new Set();
+        expect(refs[field].filter((v) => !used.has(v)), `unused ${field} of ${id}`).toEqual([]);
+      }
+    }
+  });
+
+  it('keeps {x2} different from {x} in the same case', () => {
+    const photos = [...dev, ...heldout].filter((it) => it.template.includes('{pupil2}'));
+    expect(photos.length).toBeGreaterThan(0);
+    for (const it of photos) {
+      const names = it.text.match(/[A-Z][a-z]+ [A-Z][a-z]+(?= and | in their)|(?<= and )[A-Z][a-z]+ [A-Z][a-z]+/g) ?? [];
+      expect(new Set(names).size, it.text).toBe(names.length);
+    }
+  });
+});
+
+describe('functional suite data', () => {
+  const fns = (ts: Template[]) => new Set(ts.map((t) => t.functionality));
+
+  it('has at least 30 functionalities, each in both halves with about two thirds of its templates in dev', () => {
+    const devF = fns(templates.dev);
+    const heldF = fns(templates.heldout);
+    expect(devF.size).toBeGreaterThanOrEqual(30);
+    expect([...devF].sort()).toEqual([...heldF].sort());
+    for (const f of devF) {
+      const d = templates.dev.filter((t) => t.functionality === f).length;
+      const h = templates.heldout.filter((t) => t.functionality === f).length;
+      expect(h, f).toBeGreaterThanOrEqual(2);
+      expect(d, f).toBeGreaterThanOrEqual(h);
+      expect(d / (d + h), f).toBeGreaterThan(0.5);
+      expect(d / (d + h), f).toBeLessThan(0.75);
+    }
+  });
+
+  it('keeps each functionality to one expectation, and covers every family and not-mentioned', () => {
+    const byF = new Map<string, string>();
+    for (const t of [...templates.dev, ...templates.heldout]) {
+      const e = JSON.stringify(t.expect);
+      expect(byF.get(t.functionality) ?? e, t.functionality).toBe(e);
+      byF.set(t.functionality, e);
+    }
+    const families = new Set([...templates.dev, ...templates.heldout].map((t) => (t.expect.mentioned ? String(t.expect.family) : 'not mentioned')));
+    expect([...families].sort()).toEqual(['abuse', 'both', 'confidential', 'not mentioned', 'null', 'reputation']);
+  });
+
+  it('splits by template: no template in both halves and no held-out template a near copy of a dev one', () => {
+    const words = (t: string) => new Set(t.replace(/\{[A-Za-z]+\d?\}/g, ' ').toLowerCase().match(/[a-z']+/g) ?? []);
+    const whole = (t: Template) => `${t.title ?? ''} ${t.template}`;
+    const devTexts = new Set(templates.dev.map(whole));
+    for (const h of templates.heldout) {
+      expect(devTexts.has(whole(h)), h.template).toBe(false);
+      const hw = words(whole(h));
+      for (const d of templates.dev.filter((t) => t.functionality === h.functionality)) {
+        const dw = words(whole(d));
+        const shared = [...hw].filter((w) => dw.has(w)).length;
+        const jaccard = shared / (hw.size + dw.size - shared || 1);
+        expect(jaccard, `${h.template}\n  vs ${d.template}`).toBeLessThan(0.5);
+      }
+    }
+  });
+
+  it('names only the case school in mentioned templates and only a same-named place otherwise', () => {
+    for (const t of [...templates.dev, ...templates.heldout]) {
+      const slots = slotsOf(`${t.title ?? ''} ${t.template}`);
+      if (t.expect.mentioned) expect(slots, t.template).toContain('school');
+      else {
+        expect(slots.includes('school') || slots.includes('town'), t.template).toBe(false);
+        expect(slots.some((s) => s.startsWith('collision')), t.template).toBe(true);
+      }
+    }
+  });
+
+  it('keeps placeholders.json schools consistent with schools.json', () => {
+    const schools = loadSchoolsFile(JSON.parse(readFileSync('data/functional/schools.json', 'utf8')));
+    expect([...schools.keys()].sort()).toEqual(Object.keys(placeholders.schools).sort());
+    for (const [id, refs] of Object.entries(placeholders.schools)) {
+      const s = schools.get(id)!;
+      for (const m of refs.mention) expect([s.name, ...s.aliases], `${id} mention`).toContain(m);
+      for (const c of refs.collision) expect(s.exclude, `${id} collision`).toContain(c);
+      for (const c of refs.collisionUnlisted) expect(s.exclude, `${id} unlisted collision`).not.toContain(c);
+      for (const t of refs.town) expect(s.context, `${id} town`).toContain(t);
+    }
+  });
+});
+
+describe('functional suite validation', () => {
+  const tiny: Placeholders = {
+    lists: { word: ['one', 'two'] },
+    schools: { a: { mention: ['A School'], town: ['Town'], collision: ['A Pub'], collisionUnlisted: ['A Farm'], schoolPhone: ['01632 960000'], schoolAddress: ['1 Road'] } },
+  };
+  const ok: Template = { functionality: 'f', template: '{school} {word}', expect: { mentioned: true, flag: false, family: null } };
+
+  it('names an unknown placeholder and the line it is on', () => {
+    expect(() => validate(tiny, [ok, { ...ok, template: '{school} {wrod}' }], 'templates.dev.jsonl')).toThrow(/templates\.dev\.jsonl line 2: unknown placeholder \{wrod\}/);
+  });
+
+  it('refuses a flag without a family, and a flagged case that is not about the school', () => {
+    expect(() => validate(tiny, [{ ...ok, expect: { mentioned: true, flag: true, family: null } }])).toThrow(FunctionalDataError);
+    expect(() => validate(tiny, [{ ...ok, expect: { mentioned: false, flag: true, family: 'abuse' } }])).toThrow(/cannot be flagged/);
+  });
+
+  it('refuses held-out vocabulary that does not extend a shared list or repeats a shared value', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'functional-'));
+    for (const f of ['placeholders.json', 'templates.dev.jsonl', 'templates.heldout.jsonl']) copyFileSync(join('data/functional', f), join(dir, f));
+    writeFileSync(join(dir, 'placeholders.heldout.json'), JSON.stringify({ lists: { slangInsults: ['twonk'] } }));
+    expect(() => loadSuiteData(dir)).toThrow(/list "slangInsults" is not in placeholders\.json/);
+    writeFileSync(join(dir, 'placeholders.heldout.json'), JSON.stringify({ lists: { slangInsult: ['wazzock'] } }));
+    expect(() => loadSuiteData(dir)).toThrow(/repeats values of placeholders\.json \(wazzock\)/);
+  });
+
+  it('names the templates file and line of a bad template when the suite is loaded', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'functional-'));
+    for (const f of ['placeholders.json', 'templates.heldout.jsonl']) copyFileSync(join('data/functional', f), join(dir, f));
+    const line = (template: string) => JSON.stringify({ functionality: 'f', template, expect: { mentioned: true, flag: false, family: null } });
+    writeFileSync(join(dir, 'templates.dev.jsonl'), `${line('{school} is fine')}\n${line('{shcool} is fine')}\n`);
+    expect(() => loadSuiteData(dir)).toThrow(/templates\.dev\.jsonl line 2: unknown placeholder \{shcool\}/);
+    writeFileSync(join(dir, 'templates.dev.jsonl'), `${line('{school} is fine')}\n{"functionality": \n`);
+    expect(() => loadSuiteData(dir)).toThrow(/templates\.dev\.jsonl line 2 is not valid JSON/);
+  });
+
+  it('stops at the number of distinct combinations a template allows', () => {
+    expect(expand(tiny, [ok], { half: 'dev', perTemplate: 10 }).map((it) => it.text).sort()).toEqual(['A School one', 'A School two']);
+  });
+});
+
+describe('functional suite counting', () => {
+  const item = (mentioned: boolean, flag: boolean, family: ExpectedFamily): FunctionalItem => ({
+    id: 'x', school: 'a', source: 'forum', title: '', text: 't', expect: { mentioned, flag, family }, functionality: 'f', template: 't', half: 'dev',
+  });
+  const got = (mentioned: boolean, families: Family[]): Assessment => ({ id: 'x', mentioned, flagged: families.length > 0, score: 0, families, categories: [], evidence: [] });
+
+  it('needs the exact family for flagged cases, and only "not mentioned" for same-named places', () => {
+    expect(caseCorrect(item(true, true, 'both'), got(true, ['confidential', 'abuse'])).ok).toBe(true);
+    expect(caseCorrect(item(true, true, 'both'), got(true, ['confidential']))).toEqual({ ok: false, why: 'family' });
+    expect(caseCorrect(item(true, false, null), got(true, ['abuse']))).toEqual({ ok: false, why: 'flag' });
+    expect(caseCorrect(item(false, false, null), got(false, []))).toEqual({ ok: true });
+    expect(caseCorrect(item(false, false, null), got(true, []))).toEqual({ ok: false, why: 'mention' });
+  });
+
+  it('reports n, accuracy and the kind of error per functionality', () => {
+    const items = [item(true, true, 'abuse'), item(true, true, 'abuse'), { ...item(true, false, null), functionality: 'g' }];
+    const rows = functionalRows(items, [got(true, ['abuse']), got(true, []), got(true, [])]);
+    expect(rows).toEqual([
+      { functionality: 'f', n: 2, correct: 1, flagWrong: 1, familyWrong: 0, mentionWrong: 0 },
+      { functionality: 'g', n: 1, correct: 1, flagWrong: 0, familyWrong: 0, mentionWrong: 0 },
+    ]);
+    expect(formatFunctional('suite', rows)).toMatch(/minimum: 0\.500 \(f\)/);
+  });
+});
