@@ -129,9 +129,9 @@ button,.button{white-space:nowrap;max-width:100%}
   .site-inner{padding:.5rem .75rem}
   .who{margin-left:0}
   h1{font-size:1.35rem}
-  table.list thead,table.stack thead{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
-  table.list,table.list tbody,table.list tr,table.list td,table.stack,table.stack tbody,table.stack tr,table.stack td,table.stack th{display:block;width:100%}
-  table.list tr,table.stack tr{border:1px solid var(--line);border-radius:.5rem;margin:0 0 .75rem;padding:.4rem .6rem;background:#fff}
+  table.list thead{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
+  table.list,table.list tbody,table.list tr,table.list td{display:block;width:100%}
+  table.list tr{border:1px solid var(--line);border-radius:.5rem;margin:0 0 .75rem;padding:.4rem .6rem;background:#fff}
   table.list tbody tr{display:grid;grid-template-columns:minmax(0,1fr) minmax(0,1fr);gap:.1rem .75rem}
   table.list tbody td{grid-column:1/-1}
   table.list tbody tr{position:relative}
@@ -140,10 +140,10 @@ button,.button{white-space:nowrap;max-width:100%}
   table.by-school td:not(:first-child){grid-column:auto}
   table.list td.pick{position:absolute;top:.55rem;right:.6rem;width:auto;padding:0}
   table.list td.when,table.list td[data-label=Severity],table.list td[data-label=Status]{grid-column:auto}
-  table.list td,table.stack td,table.stack th{border:0;padding:.2rem 0}
-  table.list td[data-label]::before,table.stack td[data-label]::before{content:attr(data-label);display:block;font-size:.75rem;font-weight:600;color:var(--muted);text-transform:uppercase;letter-spacing:.04em}
+  table.list td{border:0;padding:.2rem 0}
+  table.list td[data-label]::before{content:attr(data-label);display:block;font-size:.75rem;font-weight:600;color:var(--muted);text-transform:uppercase;letter-spacing:.04em}
   table.list td.when{white-space:normal}
-  table.list caption,table.stack caption{display:block;width:auto}
+  table.list caption{display:block;width:auto}
   td.pick input{margin:0}
   .filters fieldset{grid-template-columns:repeat(2,minmax(0,1fr));gap:.6rem .75rem}
   .filters .field.wide,.filters .field.check{grid-column:1/-1}

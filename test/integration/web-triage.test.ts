@@ -40,6 +40,11 @@ describe('triage: dashboard, notes, assignment, bulk changes, published order, l
     expect(history).toEqual([expect.objectContaining({ from: 'new', to: 'new', action: 'note', note: 'Called the parent, waiting to hear back', actor: USERS.trust })]);
     const page = await (await client.req('/mentions/n1')).text();
     expect(page).toContain('Note added (status');
+    // The API takes a note alone too.
+    const token = await tokenFor(app, USERS.trust);
+    const api = await app.request('/api/mentions/n1/review', { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify({ note: 'Parent called back' }) });
+    expect(api.status).toBe(200);
+    expect(((await api.json()) as { event: { action: string; to: string } }).event).toMatchObject({ action: 'note', to: 'new' });
     expect(page).toContain('No change: keep “new”, add the note');
   });
 
