@@ -201,6 +201,7 @@ const scenarios: Scenario[] = [
   { name: 'List page, text search (1 in 97 items match)', path: '/mentions?q=needle' },
   { name: 'List page, paging: follow "next" 10 pages deep', path: '/mentions', follow: 10 },
   { name: 'JSON API, filtered list (Bearer)', path: '/api/mentions?severity=medium&status=new&limit=50' },
+  { name: 'Overview (dashboard: reads every item of the trust)', path: '/' },
 ];
 const results: Figures[] = [];
 for (const s of scenarios) {
