@@ -90,8 +90,9 @@ export async function triageSummary(deps: { store: Store; clock: () => Date }, p
   let total = 0;
   let truncated = false;
 
-  for (const partition of principal.role === 'head' ? [{ schoolId: principal.schoolId ?? '' }] : [{ trustId: principal.trustId }]) {
-    if ('schoolId' in partition && !partition.schoolId) break;
+  // A head reads their school's partition (trust and school both in the key); others their trust's index partition.
+  const partitions = principal.role === 'head' ? (principal.schoolId ? [{ trustId: principal.trustId, schoolId: principal.schoolId }] : []) : [{ trustId: principal.trustId }];
+  for (const partition of partitions) {
     let before: string | undefined;
     for (;;) {
       const chunk = await deps.store.mentions.scan(partition, { before, limit: 500 });

@@ -13,6 +13,7 @@ import { toCsv, type CsvCell } from '../digest/csv';
 import type { Store } from '../store';
 import { AdminConfigError, AdminOnlyError, ConfigNotFoundError, parseSchool, replaceTrustConfig, trustConfig } from '../app/admin-config';
 import { previewSchool } from '../app/preview';
+import { auditListRead } from '../app/read-audit';
 import { EnvSchema } from '../config/env';
 import { JsonSyntaxError, parseJson } from '../config/messages';
 import { createSafeFetcher } from '../feeds/fetch';
@@ -163,7 +164,9 @@ export function createWebApp(deps: WebDeps): Hono<AppEnv> {
     const schools = await q.schools();
     const bulk = done !== undefined ? { notice: bulkNotice(Number(done) || 0, Number(unchanged) || 0, Number(failed) || 0) } : undefined;
     try {
-      const result = await q.list(parseFilters(filters));
+      const parsed = parseFilters(filters);
+      const result = await q.list(parsed);
+      await auditListRead(ctx, principal, 'page', parsed, result.mentions);
       return render(c, 'Flagged items', listBody({ principal, raw: filters, problems: {}, schools, result, csrf: csrfToken(c), bulk }), 200, 'mentions');
     } catch (err) {
       if (!(err instanceof FilterError)) throw err;
@@ -188,7 +191,9 @@ export function createWebApp(deps: WebDeps): Hono<AppEnv> {
     } catch (err) {
       if (!(err instanceof ReviewValidationError)) throw err;
       const q = mentionsFor(ctx, principal);
-      const [schools, result] = await Promise.all([q.schools(), q.list(parseFilters(raw)).catch(() => ({ mentions: [], truncated: false }))]);
+      const parsed = parseFilters(raw);
+      const [schools, result] = await Promise.all([q.schools(), q.list(parsed)]);
+      await auditListRead(ctx, principal, 'page', parsed, result.mentions);
       return render(c, 'Flagged items', listBody({ principal, raw, problems: {}, schools, result, csrf: csrfToken(c), bulk: { problems: err.problems, status: str(body.status), note: str(body.note) } }), 400, 'mentions');
     }
   });
@@ -198,6 +203,7 @@ export function createWebApp(deps: WebDeps): Hono<AppEnv> {
     const q = mentionsFor(ctx, principal);
     const filters = parseFilters(c.req.query() as RawFilters);
     const [{ mentions, truncated }, schools] = await Promise.all([q.all(filters), q.schools()]);
+    await auditListRead(ctx, principal, 'csv', filters, mentions);
     ctx.log.info('evidence export', { actor: principal.email, rows: mentions.length, truncated });
     const names = new Map(schools.map((s) => [s.school.id, s.school.name]));
     const date = ctx.clock().toISOString().slice(0, 10);
@@ -211,7 +217,7 @@ export function createWebApp(deps: WebDeps): Hono<AppEnv> {
     const principal = c.get('principal')!;
     const id = c.req.param('id')!;
     const mention = await readSnapshot(ctx, principal, id, 'page');
-    const [ref, history, views] = await Promise.all([ctx.store.config.getSchool(mention.schoolId), ctx.store.reviews.history(id), ctx.store.reviews.views(id, 10)]);
+    const [ref, history, views] = await Promise.all([ctx.store.config.getSchool(mention.schoolId, mention.trustId), ctx.store.reviews.history(id), ctx.store.reviews.views(id, 10)]);
     return render(c, mention.title || 'Snapshot', snapshotBody({ mention, school: ref?.school, history, views, csrf: csrfToken(c), me: principal.email, ...extra }), status, 'mentions');
   };
 
@@ -237,7 +243,7 @@ export function createWebApp(deps: WebDeps): Hono<AppEnv> {
     const principal = c.get('principal')!;
     const id = c.req.param('id');
     const mention = await readSnapshot(ctx, principal, id, 'evidence');
-    const [ref, history] = await Promise.all([ctx.store.config.getSchool(mention.schoolId), ctx.store.reviews.history(id)]);
+    const [ref, history] = await Promise.all([ctx.store.config.getSchool(mention.schoolId, mention.trustId), ctx.store.reviews.history(id)]);
     return render(c, `Evidence: ${mention.title}`, evidenceBody(mention, ref?.school, history, principal.email, ctx.clock().toISOString()));
   });
 
@@ -260,8 +266,12 @@ export function createWebApp(deps: WebDeps): Hono<AppEnv> {
   app.get('/api/me', (c) => c.json({ principal: c.get('principal'), csrfToken: c.get('authVia') === 'cookie' ? csrfToken(c) : undefined }));
 
   app.get('/api/mentions', async (c) => {
-    const result = await mentionsFor(ctx, c.get('principal')!).list(parseFilters(c.req.query() as RawFilters));
-    // Lists carry no captured text: reading a snapshot is a separate, audited call.
+    const principal = c.get('principal')!;
+    const filters = parseFilters(c.req.query() as RawFilters);
+    const result = await mentionsFor(ctx, principal).list(filters);
+    // Lists carry no captured text (reading a snapshot is a separate, audited call), but they do carry the evidence
+    // excerpts and `q` searches the captured text: the list itself is recorded as a read.
+    await auditListRead(ctx, principal, 'api', filters, result.mentions);
     return c.json({ mentions: result.mentions.map(({ text: _t, ...rest }) => rest), next: result.next ?? null, prev: result.prev ?? null, truncated: result.truncated });
   });
 
@@ -336,8 +346,8 @@ export function createWebApp(deps: WebDeps): Hono<AppEnv> {
       return c.json({ error: 'Send a school as JSON (the shape of one entry of "schools")' }, 400);
     }
     const school = parseSchool(body);
-    const existing = await ctx.store.config.getSchool(school.id);
-    if (existing && existing.trustId !== principal.trustId) throw new ConfigNotFoundError('No such school in your trust.');
+    const owner = await ctx.store.config.ownerOf(school.id);
+    if (owner && owner !== principal.trustId) throw new ConfigNotFoundError('No such school in your trust.');
     return c.json(await previewSchool({ fetcher: ctx.fetcher(), clock: ctx.clock }, school));
   });
 

@@ -7,7 +7,7 @@ import { PageClient, PASSWORD, seedWebFixture, tokenFor, USERS, webAppFor } from
 import { startTestDynamo, type TestDynamo } from '../support/dynamo';
 import { flaggedScore, mention, school } from '../support/fixtures';
 
-const put = (store: Store, m: Mention) => store.mentions.record({ schoolId: m.schoolId, itemKey: m.itemKey, capturedAt: m.capturedAt, build: () => m });
+const put = (store: Store, m: Mention) => store.mentions.record({ trustId: m.trustId, schoolId: m.schoolId, itemKey: m.itemKey, capturedAt: m.capturedAt, build: () => m });
 
 describe('triage: dashboard, notes, assignment, bulk changes, published order, local-day filters', () => {
   let dynamo: TestDynamo;

@@ -1,7 +1,7 @@
 import { UpdateItemCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import { TableItems } from '../../store/items';
-import { keys } from '../../store/table';
+import { keys, schoolPartition } from '../../store/table';
 
 /**
  * `npm start -- --demo` on data that already holds the demo: the demo's digests were sent on the first run,
@@ -17,11 +17,11 @@ export async function releaseDemoDigests(client: DynamoDBClient, tableName: stri
   for (const schoolId of schoolIds) {
     const school = await items.get(keys.school(trustId, schoolId));
     if (!school) continue; // not (yet) a demo school: nothing of the demo's to release
-    for (const row of await items.query(`SCHOOL#${schoolId}`, { prefix: 'DIGEST#' })) {
+    for (const row of await items.query(schoolPartition(trustId, schoolId), { prefix: 'DIGEST#' })) {
       await items.delete({ PK: row.PK as string, SK: row.SK as string });
       claims++;
     }
-    for (const row of await items.query(`SCHOOL#${schoolId}`, { prefix: 'MENTION#' })) {
+    for (const row of await items.query(schoolPartition(trustId, schoolId), { prefix: 'MENTION#' })) {
       if (row.trustId !== trustId || row.digestedAt === undefined) continue;
       await client.send(
         new UpdateItemCommand({
