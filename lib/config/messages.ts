@@ -170,8 +170,9 @@ export function fieldMessage(issue: z.core.$ZodIssue, root?: AnySchema): string 
 export function issueSentence(issue: z.core.$ZodIssue, root?: AnySchema): string {
   const message = fieldMessage(issue, root);
   if (issue.code === 'unrecognized_keys' && message.startsWith('unknown field')) return message;
-  const label = fieldLabel(issue.path);
-  return /^(must|is|are|needs|can|has|should) /.test(message) ? `${label} ${message}` : `${label}: ${message}`;
+  // "must be …" reads as a sentence after the field's name; a message phrased otherwise ("list at most 200
+  // entries", "duplicate school id") is already complete beside the path the caller prints.
+  return /^(must|is|are|needs|can|has|should) /.test(message) ? `${fieldLabel(issue.path)} ${message}` : message;
 }
 
 /** The dotted-with-brackets path people can find in a file: `trusts[0].schools[1].digestHour`. */
