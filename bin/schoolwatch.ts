@@ -8,12 +8,13 @@ import { describeSuppressionReason, liftSuppression, LiftSuppressionError } from
 import { pollOnce } from '../lib/app/poll-all';
 import { eraseSchoolData, exportSchoolData, purgeExpired } from '../lib/app/retention';
 import { sendDigests } from '../lib/app/send-digests';
+import { DigestReleaseError, releaseDigestClaim } from '../lib/app/digest-release';
 import { ConfigError, loadEnv } from '../lib/config/env';
 import { FeedError } from '../lib/feeds/errors';
 import { createSafeFetcher } from '../lib/feeds/fetch';
 import { parseFeed } from '../lib/feeds';
 import { DataDirBusyError } from '../lib/local/data-dir-lock';
-import { withCliRuntime } from '../lib/local/cli-runtime';
+import { ThrowawayMailError, withCliRuntime } from '../lib/local/cli-runtime';
 import { parseUserCommand, readPassword, runUserCommand, USER_HELP, UserInputError } from '../lib/app/users';
 import { JsonSyntaxError, parseJson } from '../lib/config/messages';
 import { explainNetworkError } from '../lib/feeds/network-probe';
@@ -29,7 +30,13 @@ Commands:
                              a bad file is rejected whole, naming each bad field
   config export [--out F]    print (or write) the saved configuration as JSON
   poll --once [--all]        poll every due feed now (--all: every feed, due or not)
-  digest --now [--school ID] send today's digests now, ignoring the digest hour (never twice a day)
+  digest --now [--school ID] [--throwaway-mail]
+                             send today's digests now, ignoring the digest hour (never twice a day); needs
+                             SES_ENDPOINT (a mail server someone reads) unless --throwaway-mail. Exits 2 when a
+                             send failed, its outcome is unknown, or a held day's last attempt failed
+  digest release --trust T [--school S] --date YYYY-MM-DD --note "…"
+                             release a held digest claim (a dead run, or an "outcome unknown" send you checked
+                             did not arrive) so the next run sends it now; without --school: the trust roll-up
   assess [--schools FILE]    score JSON lines {id, school, title, text} from stdin, one JSON line out per item;
                              without --schools the text is scored alone (no school matching)
   feed test URL [--json]     fetch and parse one feed with the production fetcher and show its items
@@ -137,14 +144,38 @@ const commands: Record<string, Handler> = {
   },
 
   async digest(args, log) {
-    const { values } = parseArgs({ args, options: { now: { type: 'boolean' }, school: { type: 'string' } } });
-    if (!values.now) throw new UsageError('digest needs --now (scheduled digests go out at each school’s digest hour)');
-    return withCliRuntime(loadEnv(), { log, mail: true, command: 'schoolwatch digest --now' }, async (deps, notes) => {
+    if (args[0] === 'release') {
+      const { values } = parseArgs({ args: args.slice(1), options: { trust: { type: 'string' }, school: { type: 'string' }, date: { type: 'string' }, note: { type: 'string' } } });
+      if (!values.trust || !values.date || !values.note?.trim()) {
+        throw new UsageError('digest release needs --trust T [--school S] --date YYYY-MM-DD --note "why" (without --school it releases the trust roll-up)');
+      }
+      return withCliRuntime(loadEnv(), { log, command: 'schoolwatch digest release' }, async (deps) => {
+        try {
+          const by = `cli:${process.env.USER || process.env.USERNAME || 'unknown'}`;
+          const { previous } = await releaseDigestClaim(deps, { trustId: values.trust!, schoolId: values.school, localDate: values.date!, by, note: values.note! });
+          const what = values.school ? `the digest of ${values.school}` : `the roll-up of ${values.trust}`;
+          console.log(`Released ${what} on ${values.date} (claimed ${previous.claimedAt}${previous.lastError ? `; last error: ${previous.lastError}` : ''}). The next run sends it (digest --now, or the next scheduled run); your note is kept with the day's record.`);
+          return 0;
+        } catch (err) {
+          if (!(err instanceof DigestReleaseError)) throw err;
+          console.error(err.message);
+          return 1;
+        }
+      });
+    }
+    const { values } = parseArgs({ args, options: { now: { type: 'boolean' }, school: { type: 'string' }, 'throwaway-mail': { type: 'boolean' } } });
+    if (!values.now) throw new UsageError('digest needs --now (scheduled digests go out at each school’s digest hour), or "release"');
+    const command = `schoolwatch digest --now${values.school ? ` --school ${values.school}` : ''}`;
+    return withCliRuntime(loadEnv(), { log, mail: true, throwawayMail: values['throwaway-mail'], command }, async (deps, notes) => {
       const results = await sendDigests(deps, { force: true, schoolId: values.school });
       if (values.school && results.length === 0) throw new UsageError(`No school with id "${values.school}". See the ids with: npm run -s cli -- config export`);
-      for (const r of results) console.log(`${r.schoolId} ${r.localDate}: ${r.outcome}${r.mentions ? ` (${r.mentions} mention(s))` : ''}${r.messageId ? ` message ${r.messageId}` : ''}${r.error ? ` — ${r.error}` : ''}`);
+      for (const r of results) {
+        console.log(`${r.schoolId} ${r.localDate}: ${r.outcome}${r.mentions ? ` (${r.mentions} mention(s))` : ''}${r.messageId ? ` message ${r.messageId}` : ''}${r.error ? ` — ${r.error}` : ''}`);
+        if (r.message && r.outcome !== 'sent') console.log(`  ${r.message}`);
+      }
       notes.forEach((n) => console.error(n));
-      return results.some((r) => r.outcome === 'failed') ? 2 : 0;
+      // A held day whose last attempt failed (or may have gone) needs a person: say so in the exit code too.
+      return results.some((r) => r.outcome === 'failed' || r.outcome === 'unknown' || (r.outcome === 'in-progress' && r.error)) ? 2 : 0;
     });
   },
 
@@ -305,7 +336,7 @@ main(argv).then(
       process.exit(1);
     }
     if (err instanceof UsageError) console.error(`${err.message}\nRun with --help for usage.`);
-    else if (err instanceof ConfigValidationError || err instanceof ConfigError || err instanceof DataDirBusyError) console.error(err.message);
+    else if (err instanceof ConfigValidationError || err instanceof ConfigError || err instanceof DataDirBusyError || err instanceof ThrowawayMailError) console.error(err.message);
     else if (err instanceof FeedError) console.error(`Feed error (${err.code}): ${err.message}`);
     else if (err instanceof UserInputError) console.error(`${err.message}\nRun with --help for usage.`);
     else console.error(`Failed: ${(err as Error).message ?? String(err)}`);

@@ -15,7 +15,8 @@ const PURGE_HOUR_UTC = 3;
 export const handler = async () => {
   if (deps.clock().getUTCHours() === PURGE_HOUR_UTC) await purgeExpired(deps);
   const results = await sendDigests(deps);
-  const failed = results.filter((r) => r.outcome === 'failed');
+  // An unknown outcome is not resent (it may have been delivered) but needs a person: it raises the alarm like a failure.
+  const failed = results.filter((r) => r.outcome === 'failed' || r.outcome === 'unknown');
   const sent = results.filter((r) => r.outcome === 'sent').length;
   log.info('digest run', { schools: results.length, sent, failed: failed.length });
   metrics.addMetric('DigestsSent', MetricUnit.Count, sent);

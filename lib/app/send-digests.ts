@@ -3,6 +3,7 @@ import { digestMail, renderDigest, renderRollup, rollupMail, type RollupGroup } 
 import { localParts } from '../digest/schedule';
 import { MailError } from '../digest/types';
 import type { Store } from '../store';
+import type { DailySendRecord } from '../store/daily-claims';
 import { normaliseEmail, type SuppressionReason, type SuppressionRecord } from '../store/suppression-store';
 import { digestOwner } from '../store/digest-store';
 import type { Mention } from '../store/types';
@@ -14,8 +15,11 @@ export type DigestOutcome =
   | 'already-sent'
   | 'nothing-new'
   | 'no-recipients'
+  /** Another run holds today's claim (sending, died, or its send's outcome is unknown): `error` carries what it recorded. */
   | 'in-progress'
   | 'failed'
+  /** The mail server may have accepted the message but did not say so: not resent before the lease ends or a release. */
+  | 'unknown'
   /** The school's hits go in its trust's roll-up instead (`rollup.replaceSchoolDigests`). */
   | 'rolled-up';
 
@@ -156,7 +160,7 @@ async function digestForSchool(deps: Deps, { trustId, school }: SchoolRef, trust
   const skippedMessage = skipped.length ? { message: `not sent to ${describeSkipped(skipped)}` } : {};
 
   const claim = await deps.store.digests.claim(owner, local.date, now, deps.newId(), DIGEST_LEASE_MS);
-  if (!claim.claimed) return { ...base, outcome: claim.record.state === 'claimed' ? 'in-progress' : 'already-sent', messageId: claim.record.messageId };
+  if (!claim.claimed) return claim.record.state === 'claimed' ? openClaim(deps, base, claim.record, `--school ${school.id}`) : { ...base, outcome: 'already-sent', messageId: claim.record.messageId };
 
   const mentions = await deps.store.mentions.listUndigested({ trustId, schoolId: school.id }, new Date(now.getTime() - LOOKBACK_MS).toISOString());
   if (mentions.length === 0 && !school.allClear) {
@@ -164,25 +168,25 @@ async function digestForSchool(deps: Deps, { trustId, school }: SchoolRef, trust
     return { ...base, outcome: 'nothing-new' };
   }
   const rendered = renderDigest({ school, trustName: trust?.name, mentions, localDate: local.date, webBaseUrl: deps.settings.webBaseUrl, allClear: school.allClear });
+  let messageId: string;
   try {
-    const { messageId } = await deps.mailer.send(digestMail({ from: deps.settings.mailFrom, school, localDate: local.date, rendered, to: active }));
-    await deps.store.digests.complete(claim.record, {
-      state: 'sent',
-      sentAt: deps.clock().toISOString(),
-      messageId,
-      mentionIds: mentions.map((m) => m.id),
-      recipients: active,
-    });
-    await deps.store.mentions.markDigested(mentions, `${school.id}/${local.date}`, deps.clock().toISOString());
-    deps.log.info('digest sent', { schoolId: school.id, mentions: mentions.length, messageId });
-    return { ...base, ...skippedField, ...skippedMessage, outcome: 'sent', mentions: mentions.length, messageId };
+    ({ messageId } = await deps.mailer.send(digestMail({ from: deps.settings.mailFrom, school, localDate: local.date, rendered, to: active })));
   } catch (err) {
-    if (!(err instanceof MailError)) throw err;
-    // The claim stays open without a message id, so the next run after the lease sends it: nothing is lost.
-    await deps.store.digests.recordError(claim.record, err.message);
-    deps.log.error('digest send failed; it will be retried on the next run', { schoolId: school.id, error: err.message });
-    return { ...base, ...skippedField, outcome: 'failed', mentions: mentions.length, error: err.message };
+    // The claim stays open without a message id, so a run after the lease (or a release) sends it: nothing is lost.
+    const failure = await recordFailure(deps, deps.store.digests, claim.record, err);
+    deps.log.error(`digest for ${school.id} ${failure.outcome === 'unknown' ? failure.error : `not sent; retried after ${leaseEnd(claim.record)} UTC`}`, { schoolId: school.id, error: failure.error });
+    return { ...base, ...skippedField, ...failure, mentions: mentions.length };
   }
+  await deps.store.digests.complete(claim.record, {
+    state: 'sent',
+    sentAt: deps.clock().toISOString(),
+    messageId,
+    mentionIds: mentions.map((m) => m.id),
+    recipients: active,
+  });
+  await deps.store.mentions.markDigested(mentions, `${school.id}/${local.date}`, deps.clock().toISOString());
+  deps.log.info('digest sent', { schoolId: school.id, mentions: mentions.length, messageId });
+  return { ...base, ...skippedField, ...skippedMessage, outcome: 'sent', mentions: mentions.length, messageId };
 }
 
 async function rollupForTrust(deps: Deps, trust: TrustMeta, rollup: TrustRollup, schools: School[], suppressed: Suppressed, force: boolean): Promise<DigestResult> {
@@ -203,7 +207,7 @@ async function rollupForTrust(deps: Deps, trust: TrustMeta, rollup: TrustRollup,
   const skippedMessage = skipped.length ? { message: `not sent to ${describeSkipped(skipped)}` } : {};
 
   const claim = await deps.store.rollups.claim(trust.id, local.date, now, deps.newId(), DIGEST_LEASE_MS);
-  if (!claim.claimed) return { ...base, outcome: claim.record.state === 'claimed' ? 'in-progress' : 'already-sent', messageId: claim.record.messageId };
+  if (!claim.claimed) return claim.record.state === 'claimed' ? openClaim(deps, base, claim.record, '--rollup') : { ...base, outcome: 'already-sent', messageId: claim.record.messageId };
 
   const groups: RollupGroup[] = [];
   if (rollup.replaceSchoolDigests) {
@@ -223,18 +227,56 @@ async function rollupForTrust(deps: Deps, trust: TrustMeta, rollup: TrustRollup,
     return { ...base, ...skippedField, outcome: 'nothing-new' };
   }
   const rendered = renderRollup({ trust, groups, localDate: local.date, webBaseUrl: deps.settings.webBaseUrl });
+  let messageId: string;
   try {
-    const { messageId } = await deps.mailer.send(rollupMail({ from: deps.settings.mailFrom, trustId: trust.id, localDate: local.date, to: active, rendered }));
-    await deps.store.rollups.complete(claim.record, { state: 'sent', sentAt: deps.clock().toISOString(), messageId, mentionIds: all.map((m) => m.id), recipients: active });
-    if (rollup.replaceSchoolDigests) await deps.store.mentions.markDigested(all, `trust:${trust.id}/${local.date}`, deps.clock().toISOString());
-    deps.log.info('roll-up sent', { trustId: trust.id, mentions: all.length, schools: groups.filter((g) => g.mentions.length).length, messageId });
-    return { ...base, ...skippedField, ...skippedMessage, outcome: 'sent', mentions: all.length, messageId };
+    ({ messageId } = await deps.mailer.send(rollupMail({ from: deps.settings.mailFrom, trustId: trust.id, localDate: local.date, to: active, rendered })));
   } catch (err) {
-    if (!(err instanceof MailError)) throw err;
-    await deps.store.rollups.recordError(claim.record, err.message);
-    deps.log.error('roll-up send failed; it will be retried on the next run', { trustId: trust.id, error: err.message });
-    return { ...base, ...skippedField, outcome: 'failed', mentions: all.length, error: err.message };
+    const failure = await recordFailure(deps, deps.store.rollups, claim.record, err);
+    deps.log.error(`roll-up for ${trust.id} ${failure.outcome === 'unknown' ? failure.error : `not sent; retried after ${leaseEnd(claim.record)} UTC`}`, { trustId: trust.id, error: failure.error });
+    return { ...base, ...skippedField, ...failure, mentions: all.length };
   }
+  await deps.store.rollups.complete(claim.record, { state: 'sent', sentAt: deps.clock().toISOString(), messageId, mentionIds: all.map((m) => m.id), recipients: active });
+  if (rollup.replaceSchoolDigests) await deps.store.mentions.markDigested(all, `trust:${trust.id}/${local.date}`, deps.clock().toISOString());
+  deps.log.info('roll-up sent', { trustId: trust.id, mentions: all.length, schools: groups.filter((g) => g.mentions.length).length, messageId });
+  return { ...base, ...skippedField, ...skippedMessage, outcome: 'sent', mentions: all.length, messageId };
+}
+
+/** When an open claim may be taken over by the next run: `HH:MM` (UTC). */
+function leaseEnd(record: DailySendRecord): string {
+  return new Date(Date.parse(record.claimedAt) + DIGEST_LEASE_MS).toISOString().slice(11, 16);
+}
+
+interface Claims<R extends DailySendRecord> {
+  recordError(record: R, message: string, at: string, outcome: 'not-sent' | 'unknown'): Promise<boolean>;
+}
+
+/**
+ * A send that threw: kept on the claim (with its time and whether the message may have gone), so the next
+ * run can say why the day is held. An unknown outcome is never resent before the lease ends or a release.
+ * A non-MailError (a bug in a mailer) is treated as a failure whose outcome is unknown too.
+ */
+async function recordFailure<R extends DailySendRecord>(deps: Deps, claims: Claims<R>, record: R, err: unknown): Promise<{ outcome: 'failed' | 'unknown'; error: string }> {
+  const unknown = err instanceof MailError && err.outcome === 'unknown';
+  const detail = err instanceof MailError ? err.message : err instanceof Error ? `${err.name}: ${err.message}` : String(err);
+  const error = unknown ? `${detail}; not resent; will retry after ${leaseEnd(record)} UTC unless released` : detail;
+  await claims.recordError(record, error, deps.clock().toISOString(), unknown || !(err instanceof MailError) ? 'unknown' : 'not-sent').catch((e: unknown) => {
+    deps.log.error('could not record the failed send on the claim', { error: (e as Error)?.message });
+  });
+  return { outcome: unknown ? 'unknown' : 'failed', error };
+}
+
+/** Another run holds the day: say what it recorded and when the claim may be taken over. */
+function openClaim(deps: Deps, base: Omit<DigestResult, 'outcome'>, record: DailySendRecord, which: string): DigestResult {
+  const release = `npm run -s cli -- digest release --trust ${base.trustId} ${which === '--rollup' ? '' : `${which} `}--date ${record.localDate} --note "…"`;
+  if (record.lastError) {
+    const message =
+      record.sendOutcome === 'unknown'
+        ? `a send at ${record.lastErrorAt?.slice(11, 16) ?? '?'} UTC may have been delivered; not resent; will retry after ${leaseEnd(record)} UTC unless released (if the recipients did not get it: ${release})`
+        : `the previous attempt failed; it is retried after ${leaseEnd(record)} UTC (or at once after: ${release})`;
+    deps.log.warn(`digest for ${base.schoolId} held: ${message}`, { schoolId: base.schoolId, error: record.lastError });
+    return { ...base, outcome: 'in-progress', error: record.lastError, message };
+  }
+  return { ...base, outcome: 'in-progress', message: `another run claimed it at ${record.claimedAt.slice(11, 16)} UTC and is sending it; if that run died, the next run after ${leaseEnd(record)} UTC sends it` };
 }
 
 /** Every mention of a school captured at or after `from` (ISO), oldest first. */

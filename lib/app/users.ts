@@ -31,8 +31,8 @@ export type NewUser = z.input<typeof NewUser>;
 type Deps = { store: Store; clock: () => Date };
 
 /** Public view of a user (never the hash). */
-export type UserSummary = Omit<UserRecord, 'passwordHash'>;
-const summary = ({ passwordHash: _h, ...rest }: UserRecord): UserSummary => rest;
+export type UserSummary = Omit<UserRecord, 'passwordHash' | 'revokedTokens'>;
+const summary = ({ passwordHash: _h, revokedTokens: _r, ...rest }: UserRecord): UserSummary => rest;
 
 /**
  * Adds a local user (the `cli user add` and admin console use case). The trust and school must be
@@ -64,6 +64,8 @@ export async function addUser(deps: Deps, input: NewUser, options: { replace?: b
     passwordHash: await hashPassword(u.password),
     disabled: false,
     ...(options.mustChangePassword ? { mustChangePassword: true } : {}),
+    // Replacing a user ends their sessions (the version only ever rises, so old tokens stay refused).
+    ...(existing ? { sessionVersion: (existing.sessionVersion ?? 0) + 1 } : {}),
     createdAt: existing?.createdAt ?? now,
     updatedAt: now,
   };
@@ -111,8 +113,7 @@ export async function inviteUser(
 
 /**
  * Admin console "Reset password" (local mode): a new generated password, shown once to the admin; the user
- * must change it at their next sign-in. Their current sessions keep working until then (the change is
- * enforced on their next request). An admin cannot reset their own password this way.
+ * must change it at their next sign-in. Their current sessions end at once. An admin cannot reset their own password this way.
  */
 export async function resetUserPassword(deps: Deps, trustId: string, email: string, actor?: string): Promise<{ user: UserSummary; password: string }> {
   const user = await deps.store.users.get(email.trim().toLowerCase());
@@ -188,7 +189,8 @@ export async function changeUserAccess(
     if (!ref) throw new UserInputError({ schoolId: `your trust has no school "${schoolId}"` });
   }
   const { schoolId: _old, ...rest } = user;
-  const updated: UserRecord = { ...rest, role, ...(schoolId ? { schoolId } : {}), updatedAt: deps.clock().toISOString() };
+  // A new session version: tokens issued before the change stay refused even if the access is changed back.
+  const updated: UserRecord = { ...rest, role, ...(schoolId ? { schoolId } : {}), sessionVersion: (user.sessionVersion ?? 0) + 1, updatedAt: deps.clock().toISOString() };
   await deps.store.users.save(updated);
   return summary(updated);
 }

@@ -36,6 +36,8 @@ export interface TokenSubject {
   role: Role;
   trustId: string;
   schoolId?: string;
+  /** Local tokens: the user's session version at sign-in (`sv`); a token whose `sv` is behind the user's is refused. */
+  sessionVersion?: number;
 }
 
 /**
@@ -53,6 +55,7 @@ export function signLocalToken(key: SigningKey, who: TokenSubject, ttlSeconds: n
     [CLAIMS.groups]: [who.role],
     [CLAIMS.trustId]: who.trustId,
     ...(who.schoolId ? { [CLAIMS.schoolId]: who.schoolId } : {}),
+    ...(who.sessionVersion !== undefined ? { sv: who.sessionVersion } : {}),
     iat,
     exp: iat + ttlSeconds,
     jti: randomUUID(),
@@ -73,10 +76,10 @@ export type VerifierConfig =
 
 /**
  * THE verification path. Both modes use aws-jwt-verify (signature, alg, exp/nbf, iss, aud/client_id,
- * token_use) and the same claim mapping; they differ only in where the public keys come from
+ * token_use), require `exp`, and use the same claim mapping; they differ only in where the public keys come from
  * (Cognito's JWKS URI vs the local key pair). There is no switch that skips verification.
  */
-export function createTokenVerifier(config: VerifierConfig, after?: (p: Principal) => Promise<void>): TokenVerifier {
+export function createTokenVerifier(config: VerifierConfig, after?: (p: Principal, payload: Record<string, unknown>) => Promise<void>): TokenVerifier {
   let verifyJwt: (token: string) => Promise<Record<string, unknown>>;
   if (config.kind === 'cognito') {
     const v = CognitoJwtVerifier.create({ userPoolId: config.userPoolId, clientId: config.clientId, tokenUse: 'id' });
@@ -103,8 +106,10 @@ export function createTokenVerifier(config: VerifierConfig, after?: (p: Principa
       } catch (err) {
         throw new AuthError(`Invalid token: ${(err as Error).message}`, { cause: err });
       }
+      // aws-jwt-verify checks `exp` only when present; a token that never expires is never accepted here.
+      if (typeof payload.exp !== 'number' || !Number.isFinite(payload.exp)) throw new AuthError('Invalid token: it has no expiry (exp).');
       const principal = principalFromClaims(payload);
-      await after?.(principal);
+      await after?.(principal, payload);
       return principal;
     },
   };

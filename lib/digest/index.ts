@@ -19,4 +19,4 @@ export {
   type DigestCounts,
 } from './render';
 export { evidenceCsv, toCsv, csvCell, EVIDENCE_CSV_HEADER } from './csv';
-export { createSesMailer, isRetryableSesError, buildRawMessage, type SesMailerOptions, type SesSendClient } from './ses-mailer';
+export { createSesMailer, classifySesError, isRetryableSesError, buildRawMessage, type SesMailerOptions, type SesSendClient } from './ses-mailer';

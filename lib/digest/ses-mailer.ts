@@ -1,8 +1,9 @@
 /**
  * Mailer over Amazon SES (SendRawEmail), for AWS and for aws-ses-v2-local alike: the endpoint is
  * configuration. Builds a multipart/alternative (text + HTML) message with attachments using
- * nodemailer's MailComposer, retries transient failures with exponential backoff and jitter, and
- * translates SDK errors into MailError once, here.
+ * nodemailer's MailComposer, retries failures known to have happened before SES took the message
+ * (exponential backoff and jitter), never one whose outcome is unknown, and translates SDK errors into
+ * MailError once, here.
  */
 import { SendRawEmailCommand, SESClient } from '@aws-sdk/client-ses';
 import MailComposer from 'nodemailer/lib/mail-composer';
@@ -26,7 +27,20 @@ export interface SesMailerOptions {
   baseDelayMs?: number;
   /** Cap for one delay. Default 5000 ms. */
   maxDelayMs?: number;
-  /** Per-request timeout. Default 10 s (aws-ses-v2-local never answers calls it does not know). */
+  /**
+   * Time allowed to open the connection. Default 3 s: nothing has been sent yet, so a timeout here is
+   * safely retried.
+   */
+  connectionTimeoutMs?: number;
+  /**
+   * Time allowed for the whole request once connected. Default 30 s. SES answers SendRawEmail in well under
+   * a second; 30 s leaves room for a large digest (CSV attachment, up to 10 MB) on a slow uplink and for an
+   * SES slow patch, and still fits many schools in one digest Lambda run. A timeout here is "outcome
+   * unknown" (the message may have been accepted), so it is never retried: too short a limit would turn
+   * slow successes into held days, too long only delays the report. If SES hangs for everyone, a school
+   * costs at most 30 s; when the 5-minute digest Lambda runs out, the schools it did not reach are unclaimed
+   * and still due, so the next hourly run sends them.
+   */
   requestTimeoutMs?: number;
   sleep?: (ms: number) => Promise<void>;
   /** 0 ≤ x < 1; injectable for deterministic tests. */
@@ -104,42 +118,50 @@ const THROTTLING = new Set([
   'RequestLimitExceeded',
   'SlowDown',
 ]);
-const TRANSIENT_NAMES = new Set([
-  'TimeoutError',
-  'RequestTimeout',
-  'RequestTimeoutException',
-  'ServiceUnavailable',
-  'ServiceUnavailableException',
-  'InternalFailure',
-  'InternalServerError',
-  'InternalError',
-]);
-const NETWORK_CODES = new Set([
-  'ECONNREFUSED',
-  'ECONNRESET',
-  'ECONNABORTED',
-  'ETIMEDOUT',
-  'ESOCKETTIMEDOUT',
-  'EPIPE',
-  'EHOSTUNREACH',
-  'ENETUNREACH',
-  'ENETDOWN',
-  'EAI_AGAIN',
-  'ENOTFOUND',
-  'UND_ERR_SOCKET',
-  'UND_ERR_CONNECT_TIMEOUT',
-]);
+/** Network failures that happen before a byte of the request reaches SES: nothing can have been sent. */
+const BEFORE_SEND_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ENETDOWN', 'UND_ERR_CONNECT_TIMEOUT']);
+/** Errors raised before the request is sent (credentials, signing): not sent, and retrying will not help. */
+const BEFORE_SEND_PERMANENT = new Set(['CredentialsProviderError', 'MissingAuthenticationToken']);
 
-/** Throttling, 5xx, timeouts and network failures are worth another try; everything else is not. */
-export function isRetryableSesError(err: unknown): boolean {
+/**
+ * What a failed SendRawEmail means:
+ * - `retry`: SES did not take the message and said so, or we never reached it (refused, DNS, connect
+ *   timeout, throttling, 503 ServiceUnavailable), so another attempt cannot duplicate it;
+ * - `permanent`: SES answered with a refusal retrying will not fix (4xx), or the request could not be signed;
+ * - `unknown`: the request was sent and the answer is missing or unclear (request timeout, connection reset,
+ *   other 5xx such as a gateway's 502/504 or InternalFailure): SES may have accepted it, so never resend blindly.
+ */
+export type SesFailureKind = 'retry' | 'permanent' | 'unknown';
+
+export function classifySesError(err: unknown): SesFailureKind {
   const f = facts(err);
-  if (THROTTLING.has(f.name) || f.throttling) return true;
-  if (TRANSIENT_NAMES.has(f.name)) return true;
-  if (f.code && NETWORK_CODES.has(f.code)) return true;
-  if (f.status !== undefined) return f.status >= 500 || f.status === 429;
-  if (/Maximum sending rate exceeded/i.test(f.message)) return true;
-  return f.sdkRetryable;
+  if (THROTTLING.has(f.name) || f.throttling || f.status === 429 || /Maximum sending rate exceeded/i.test(f.message)) return 'retry';
+  if (f.status === 503 || f.name === 'ServiceUnavailable' || f.name === 'ServiceUnavailableException') return 'retry';
+  if (f.status !== undefined && f.status >= 400 && f.status < 500) return 'permanent';
+  if (f.status !== undefined && f.status >= 500) return 'unknown';
+  if (f.code && BEFORE_SEND_CODES.has(f.code)) return 'retry';
+  // @smithy/node-http-handler's connectionTimeout: the socket never connected.
+  if (/did not establish a connection/i.test(f.message)) return 'retry';
+  if (BEFORE_SEND_PERMANENT.has(f.name)) return 'permanent';
+  return 'unknown';
 }
+
+/** Safe to send again: SES certainly did not accept the message. */
+export function isRetryableSesError(err: unknown): boolean {
+  return classifySesError(err) === 'retry';
+}
+
+/** "the mail server did not answer in 30 s" / "the connection was reset after the message was sent". */
+function unknownReason(f: ErrorFacts, requestTimeoutMs: number | undefined): string {
+  if (f.name === 'TimeoutError' && /requestTimeout|timed out/i.test(f.message) && !/ECONNRESET|EPIPE/.test(f.code ?? '')) {
+    return `the mail server did not answer in ${requestTimeoutMs !== undefined ? formatMs(requestTimeoutMs) : 'time'}`;
+  }
+  if (f.code === 'ECONNRESET' || f.code === 'EPIPE' || /socket hang up/i.test(f.message)) return 'the connection was reset after the message was sent';
+  if (f.status !== undefined) return `the mail server answered HTTP ${f.status} (${f.name}) after the message was sent`;
+  return `no clear answer came back (${f.name}${f.code ? ` ${f.code}` : ''}: ${f.message})`;
+}
+
+const formatMs = (ms: number) => (ms < 1000 ? `${ms} ms` : `${Math.round(ms / 100) / 10} s`);
 
 /** What the operator should check, for an error that retrying will not fix. */
 function adviceFor(f: ErrorFacts, from: string): string {
@@ -181,6 +203,7 @@ export function createSesMailer(options: SesMailerOptions = {}): Mailer {
   const sleep = options.sleep ?? defaultSleep;
   const random = options.random ?? Math.random;
   const region = options.region ?? process.env.AWS_REGION ?? 'eu-west-2';
+  const requestTimeoutMs = options.client ? options.requestTimeoutMs : (options.requestTimeoutMs ?? 30_000);
   const client: SesSendClient =
     options.client ??
     new SESClient({
@@ -189,8 +212,8 @@ export function createSesMailer(options: SesMailerOptions = {}): Mailer {
       // Retries are ours (so they are visible, bounded and testable), not the SDK's.
       maxAttempts: 1,
       requestHandler: {
-        connectionTimeout: 3000,
-        requestTimeout: options.requestTimeoutMs ?? 10_000,
+        connectionTimeout: options.connectionTimeoutMs ?? 3000,
+        requestTimeout: requestTimeoutMs,
         throwOnRequestTimeout: true,
       },
       // A local endpoint only needs some signature; real AWS uses the normal provider chain.
@@ -223,7 +246,12 @@ export function createSesMailer(options: SesMailerOptions = {}): Mailer {
           return { messageId: out.MessageId ?? '' };
         } catch (err) {
           const f = facts(err);
-          if (!isRetryableSesError(err)) {
+          const kind = classifySesError(err);
+          if (kind === 'unknown') {
+            // The request went out; SES may have accepted it. Resending now could deliver it twice.
+            throw new MailError(`outcome unknown: ${unknownReason(f, requestTimeoutMs)} (${where}); email to ${to.join(', ')} may have been sent`, false, { cause: err, outcome: 'unknown' });
+          }
+          if (kind === 'permanent') {
             throw new MailError(`Email to ${to.join(', ')} was not sent: ${f.name}: ${f.message}. Fix: ${adviceFor(f, mail.from)}`, false, { cause: err });
           }
           if (attempt >= maxAttempts) {

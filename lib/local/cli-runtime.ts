@@ -2,24 +2,43 @@ import type { Env } from '../config/env';
 import { buildDeps } from '../app/build-deps';
 import type { AppDeps, Logger } from '../app/deps';
 import { createDynamoClient, createStore, ensureTable } from '../store';
-import { acquireDataDirLock } from './data-dir-lock';
+import { acquireDataDirLock, readLiveLock } from './data-dir-lock';
 import { startLocalDynamo } from './dynamo-server';
 import { startMailServer } from './mail-server';
 
 /**
+ * A command that sends mail was about to send it to a mail server started just for this run, which nobody
+ * reads; the day would have been recorded as sent and the real digest lost.
+ */
+export class ThrowawayMailError extends Error {
+  override readonly name = 'ThrowawayMailError';
+}
+
+function throwawayMailRefusal(env: Env, command: string): ThrowawayMailError {
+  const running = readLiveLock(env.DATA_DIR);
+  const how = running?.sesEndpoint
+    ? `"${running.command}" (pid ${running.pid}) is running with its mail server at ${running.sesEndpoint}. Send through it with:\n  SES_ENDPOINT=${running.sesEndpoint}${running.dynamodbEndpoint ? ` DYNAMODB_ENDPOINT=${running.dynamodbEndpoint}` : ''} npm run -s cli -- ${command}`
+    : 'Start `npm start` and set SES_ENDPOINT to the "SES endpoint" it prints (and DYNAMODB_ENDPOINT to its DynamoDB), or point SES_ENDPOINT at another mail server.';
+  return new ThrowawayMailError(
+    `Not sending: SES_ENDPOINT is not set, so the mail would go to a temporary mail server started for this command that nobody reads, and the day would still be recorded as sent.\n${how}\nTo send into a throwaway mail server anyway (trying the command out), add --throwaway-mail.`,
+  );
+}
+
+/**
  * Runs one CLI command against the configured endpoints, against AWS itself (SCHOOLWATCH_TARGET=aws), or
  * against embedded servers on DATA_DIR when neither is set. The embedded data folder is locked, so a running
- * `npm start` is reported clearly.
+ * `npm start` is reported clearly. A command that sends mail refuses a throwaway mail server unless asked.
  */
 export async function withCliRuntime<T>(
   env: Env,
-  options: { log: Logger; mail?: boolean; command: string },
+  options: { log: Logger; mail?: boolean; command: string; /** Allow sending into a mail server started just for this run. */ throwawayMail?: boolean },
   run: (deps: AppDeps, notes: string[]) => Promise<T>,
 ): Promise<T> {
   const cleanups: (() => Promise<void> | void)[] = [];
   const notes: string[] = [];
   try {
     const inAws = env.SCHOOLWATCH_TARGET === 'aws';
+    if (options.mail && !env.SES_ENDPOINT && !inAws && !options.throwawayMail) throw throwawayMailRefusal(env, options.command.replace(/^schoolwatch /, ''));
     let endpoint = env.DYNAMODB_ENDPOINT;
     if (!endpoint && !inAws) {
       const lock = acquireDataDirLock(env.DATA_DIR, { command: options.command });
@@ -33,7 +52,7 @@ export async function withCliRuntime<T>(
       const mail = await startMailServer({ port: 0 });
       cleanups.push(() => mail.stop());
       sesEndpoint = mail.endpoint;
-      notes.push('No SES_ENDPOINT was set, so mail went to a temporary local mail server that closes with this command. To read digests, run `npm start` and set SES_ENDPOINT to the endpoint it prints.');
+      notes.push('--throwaway-mail: mail went to a temporary local mail server that closed with this command; nobody can read it, yet the day counts as sent. To send real digests, run `npm start` and set SES_ENDPOINT to the endpoint it prints.');
     }
     const client = createDynamoClient({ region: env.AWS_REGION, endpoint });
     cleanups.push(() => client.destroy());

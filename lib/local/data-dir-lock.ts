@@ -36,6 +36,16 @@ function alive(pid: number): boolean {
   }
 }
 
+/** The live process holding the folder's lock (e.g. a running `npm start`, with its endpoints), if any. */
+export function readLiveLock(dataDir: string): LockInfo | undefined {
+  try {
+    const holder = JSON.parse(readFileSync(join(resolve(dataDir), 'schoolwatch.lock'), 'utf8')) as LockInfo;
+    return typeof holder.pid === 'number' && alive(holder.pid) ? holder : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Takes the folder's lock file, replacing a stale one left by a process that died. */
 export function acquireDataDirLock(dataDir: string, info: Omit<LockInfo, 'pid' | 'startedAt'>) {
   const dir = resolve(dataDir);

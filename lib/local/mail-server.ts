@@ -7,6 +7,7 @@
  */
 import type { Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { assertLoopbackBind, guardLoopback } from './loopback-guard';
 
 export interface StoredEmail {
   messageId: string;
@@ -55,9 +56,10 @@ function urlHost(host: string): string {
   return host.includes(':') ? `[${host}]` : host;
 }
 
-/** Start the local SES server. `port: 0` picks a free port. Defaults to 127.0.0.1 (not every interface). */
+/** Start the local SES server. `port: 0` picks a free port. Loopback only, behind the loopback guard. */
 export async function startMailServer(options: { port: number; host?: string }): Promise<MailServer> {
   const host = options.host ?? '127.0.0.1';
+  assertLoopbackBind(host, 'The local mail server', 'host');
   const start = await loadStart();
 
   // The library resolves with the server even when listen fails, and never reports the error.
@@ -72,6 +74,9 @@ export async function startMailServer(options: { port: number; host?: string }):
       `Could not start the local mail server on ${host}:${options.port} (is the port in use?). Set MAIL_PORT to a free port, or set SES_ENDPOINT to a mail server that is already running.`,
     );
   }
+
+  // Before any request can arrive (the listen callback has not run a request yet): programs only; the viewer as a same-origin GET.
+  guardLoopback(server, { name: 'the local mail server', viewer: true });
 
   const sockets = new Set<Socket>();
   server.on('connection', (s: Socket) => {

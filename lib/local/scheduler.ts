@@ -22,6 +22,7 @@ export function startScheduler(deps: AppDeps, options: { tickMs?: number } = {})
         }
         for (const d of await sendDigests(deps)) {
           if (d.outcome === 'sent') deps.log.info(`digest sent to ${d.schoolId} (${d.mentions} mention(s))`);
+          // failed/unknown are logged by sendDigests with what happens next; a held day with an error is repeated here each tick.
         }
         const today = deps.clock().toISOString().slice(0, 10);
         if (today !== lastPurgeDay) {

@@ -12,7 +12,22 @@ export interface DailySendRecord {
   mentionIds?: string[];
   recipients?: string[];
   lastError?: string;
+  /** When the last error was recorded. */
+  lastErrorAt?: string;
+  /**
+   * What the last failed send means: `not-sent` (it certainly failed before SES took it) or `unknown` (it may
+   * have been delivered; not resent before the lease ends or someone releases the claim).
+   */
+  sendOutcome?: 'not-sent' | 'unknown';
+  /** Set when someone released this claim early (`digest release`, the admin console): who, when, why. */
+  releasedAt?: string;
+  releasedBy?: string;
+  releaseNote?: string;
+  /** Earlier claims of the day that were taken over (died, failed, released), oldest first: the audit trail. */
+  previousAttempts?: PreviousAttempt[];
 }
+
+export type PreviousAttempt = Pick<DailySendRecord, 'claimedAt' | 'claimToken' | 'lastError' | 'lastErrorAt' | 'sendOutcome' | 'releasedAt' | 'releasedBy' | 'releaseNote'>;
 
 export type DailyOutcome = Pick<DailySendRecord, 'state' | 'sentAt' | 'messageId' | 'mentionIds' | 'recipients'>;
 
@@ -41,10 +56,14 @@ export class DailyClaims<R extends DailySendRecord> {
       if (await this.items.putIfAbsent(item)) return { claimed: true, record };
       const existing = await this.get(owner, localDate);
       if (!existing) continue; // deleted meanwhile: try again
-      const stale = existing.state === 'claimed' && now.getTime() - Date.parse(existing.claimedAt) > leaseMs;
+      const stale = existing.state === 'claimed' && (existing.releasedAt !== undefined || now.getTime() - Date.parse(existing.claimedAt) > leaseMs);
       if (!stale) return { claimed: false, record: existing };
-      const takeover = await this.items.putIfUnchanged(item, 'claimToken', existing.claimToken);
-      return takeover ? { claimed: true, record } : { claimed: false, record: (await this.get(owner, localDate)) ?? existing };
+      // The taken-over attempt stays on the record, so what happened to the day (and who released it) is kept.
+      const { claimedAt, claimToken, lastError, lastErrorAt, sendOutcome, releasedAt, releasedBy, releaseNote } = existing;
+      const previousAttempts = [...(existing.previousAttempts ?? []), { claimedAt, claimToken, lastError, lastErrorAt, sendOutcome, releasedAt, releasedBy, releaseNote }].slice(-20);
+      const taken = { ...record, previousAttempts } as R;
+      const takeover = await this.items.putIfUnchanged({ ...item, previousAttempts }, 'claimToken', existing.claimToken);
+      return takeover ? { claimed: true, record: taken } : { claimed: false, record: (await this.get(owner, localDate)) ?? existing };
     }
   }
 
@@ -53,8 +72,19 @@ export class DailyClaims<R extends DailySendRecord> {
     return this.items.set(this.keyFor(this.ownerOf(record), record.localDate), { ...outcome }, { attr: 'claimToken', equals: record.claimToken });
   }
 
-  async recordError(record: R, message: string): Promise<void> {
-    await this.items.set(this.keyFor(this.ownerOf(record), record.localDate), { lastError: message });
+  /** Records a failed send on this run's claim (only while it still holds it). */
+  async recordError(record: R, message: string, at: string, sendOutcome: 'not-sent' | 'unknown'): Promise<boolean> {
+    return this.items.set(this.keyFor(this.ownerOf(record), record.localDate), { lastError: message, lastErrorAt: at, sendOutcome }, { attr: 'claimToken', equals: record.claimToken });
+  }
+
+  /**
+   * Lets the next run take an open claim over at once instead of after the lease (a run that died, or a
+   * send whose outcome is unknown and which someone checked did not arrive). Only the claim as it was
+   * read (`claimToken`) is released; false when it was completed or taken over meanwhile.
+   */
+  async release(record: R, by: string, note: string, at: string): Promise<boolean> {
+    if (record.state !== 'claimed') return false;
+    return this.items.set(this.keyFor(this.ownerOf(record), record.localDate), { releasedAt: at, releasedBy: by, releaseNote: note }, { attr: 'claimToken', equals: record.claimToken });
   }
 
   /** Newest first. */

@@ -88,9 +88,10 @@ export class TableItems {
 
   /**
    * Sets attributes on an existing item (never creates one) and removes the `remove` attributes, optionally only
-   * while `attr` equals a value. Returns false when the item is missing or the condition no longer holds.
+   * while `attr` equals a value. `sets.add` adds to numbers / string sets atomically, `sets.delete` takes
+   * elements out of string sets. Returns false when the item is missing or the condition no longer holds.
    */
-  async set(key: Key, values: Item, only?: { attr: string; equals: unknown }, remove: string[] = []): Promise<boolean> {
+  async set(key: Key, values: Item, only?: { attr: string; equals: unknown }, remove: string[] = [], sets: { add?: Item; delete?: Item } = {}): Promise<boolean> {
     const entries = Object.entries(values).filter(([, v]) => v !== undefined);
     const names: Record<string, string> = Object.fromEntries(entries.map(([k], i) => [`#n${i}`, k]));
     const vals: Item = Object.fromEntries(entries.map(([, v], i) => [`:v${i}`, v]));
@@ -100,12 +101,22 @@ export class TableItems {
     }
     remove.forEach((attr, i) => (names[`#r${i}`] = attr));
     const removal = remove.length ? ` REMOVE ${remove.map((_, i) => `#r${i}`).join(', ')}` : '';
+    const clause = (word: string, tag: string, of: Item | undefined) => {
+      const list = Object.entries(of ?? {});
+      list.forEach(([k, v], i) => {
+        names[`#${tag}${i}`] = k;
+        vals[`:${tag}${i}`] = v;
+      });
+      return list.length ? ` ${word} ${list.map((_, i) => `#${tag}${i} :${tag}${i}`).join(', ')}` : '';
+    };
+    const adding = clause('ADD', 'a', sets.add);
+    const deleting = clause('DELETE', 'd', sets.delete);
     return this.conditional(() =>
       this.client.send(
         new UpdateItemCommand({
           TableName: this.tableName,
           Key: toAttrs(key),
-          UpdateExpression: `SET ${entries.map((_, i) => `#n${i} = :v${i}`).join(', ')}${removal}`,
+          UpdateExpression: `${entries.length ? `SET ${entries.map((_, i) => `#n${i} = :v${i}`).join(', ')}` : ''}${removal}${adding}${deleting}`.trim(),
           ConditionExpression: only ? 'attribute_exists(PK) AND #only = :only' : 'attribute_exists(PK)',
           ExpressionAttributeNames: names,
           ExpressionAttributeValues: toAttrs(vals),

@@ -16,11 +16,22 @@ export interface UserRecord {
    * the user must choose their own before anything else works. Absent on older records = false.
    */
   mustChangePassword?: boolean;
+  /**
+   * Carried in every local token (`sv`) and checked on every request: raising it ends every session of the
+   * user at once (password change or reset, "sign out everywhere", disable, role or school change). Never
+   * lowered, so re-enabling a user does not revive old tokens. Absent on older records = 0.
+   */
+  sessionVersion?: number;
+  /** Single sessions signed out before they expire: `exp.jti` of each token (pruned once expired). */
+  revokedTokens?: Set<string>;
   /** Why the account is in its state, e.g. why it was disabled ("school northgate was removed …"). */
   note?: string;
   createdAt: string;
   updatedAt: string;
 }
+
+/** Raises the session version by one (DynamoDB ADD: atomic, starts from 0 on older records). */
+const ENDS_SESSIONS = { add: { sessionVersion: 1 } };
 
 const userKey = (email: string) => ({ PK: `USER#${email.toLowerCase()}`, SK: 'PROFILE' });
 const signingKeyKey = { PK: 'AUTH', SK: 'SIGNING_KEY' };
@@ -49,21 +60,37 @@ export class UserStore {
     return rows.map(toUser);
   }
 
+  /** Disabling (and re-enabling) ends the user's sessions. */
   async setDisabled(email: string, disabled: boolean, at: string): Promise<boolean> {
-    return this.items.set(userKey(email), { disabled, updatedAt: at });
+    return this.items.set(userKey(email), { disabled, updatedAt: at }, undefined, [], ENDS_SESSIONS);
+  }
+
+  /** "Sign out everywhere": every token issued so far stops working. */
+  async endSessions(email: string, at: string): Promise<boolean> {
+    return this.items.set(userKey(email), { updatedAt: at }, undefined, [], ENDS_SESSIONS);
+  }
+
+  /** Signs one token out (its `jti`, until its `exp` in epoch seconds); expired entries are pruned. */
+  async revokeToken(email: string, jti: string, exp: number, nowSeconds: number): Promise<boolean> {
+    const user = await this.get(email);
+    if (!user) return false;
+    const ok = await this.items.set(userKey(email), {}, undefined, [], { add: { revokedTokens: new Set([`${exp}.${jti}`]) } });
+    const expired = [...(user.revokedTokens ?? [])].filter((t) => Number(t.split('.')[0]) < nowSeconds);
+    if (expired.length) await this.items.set(userKey(email), {}, undefined, [], { delete: { revokedTokens: new Set(expired) } });
+    return ok;
   }
 
   /**
-   * Replaces the password hash (and whether it must be changed at next sign-in). With `expectedHash`, only
+   * Replaces the password hash (and whether it must be changed at next sign-in), ending the user's sessions. With `expectedHash`, only
    * while the stored hash is still that one (two changes at once: one wins). False when the user is gone.
    */
   async setPassword(email: string, passwordHash: string, mustChangePassword: boolean, at: string, expectedHash?: string): Promise<boolean> {
-    return this.items.set(userKey(email), { passwordHash, mustChangePassword, updatedAt: at }, expectedHash ? { attr: 'passwordHash', equals: expectedHash } : undefined);
+    return this.items.set(userKey(email), { passwordHash, mustChangePassword, updatedAt: at }, expectedHash ? { attr: 'passwordHash', equals: expectedHash } : undefined, [], ENDS_SESSIONS);
   }
 
   /** Disables the user and records why (shown to admins). False when the user is gone. */
   async disableWithNote(email: string, note: string, at: string): Promise<boolean> {
-    return this.items.set(userKey(email), { disabled: true, note, updatedAt: at });
+    return this.items.set(userKey(email), { disabled: true, note, updatedAt: at }, undefined, [], ENDS_SESSIONS);
   }
 
   /**

@@ -71,6 +71,7 @@ ${feeds.length
 <td>${state ? t(state.nextPollAt) : 'not polled yet'}</td><td>${state?.consecutiveFailures ?? 0}${(state?.consecutiveFailures ?? 0) > 0 ? ' (backing off)' : ''}</td></tr>`,
     )}</tbody></table>`
   : html`<p class="muted">No feeds configured.</p>`}
+<p><a href="/admin/digests">Held digests</a>: days a run claimed but did not finish sending, with a Release button.</p>
 <h2 id="suppressed">Suppressed addresses</h2>
 ${suppressed.length
   ? html`<p class="small muted">SES reported these digest addresses as bouncing permanently, complaining, or bouncing transiently ${SOFT_BOUNCE_LIMIT} times in ${SOFT_BOUNCE_WINDOW_DAYS} days, so digests skip them. Fix or replace them in the recipients, or lift the suppression once the mailbox works again (the note is kept with the address's history).</p>

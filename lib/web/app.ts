@@ -19,6 +19,7 @@ import { JsonSyntaxError, parseJson } from '../config/messages';
 import { createSafeFetcher } from '../feeds/fetch';
 import type { FeedFetcher } from '../feeds/types';
 import { registerAdmin } from './admin';
+import { registerAdminDigests } from './admin-digests';
 import { registerAuthRoutes } from './auth-routes';
 import { filterQuery, type RawFilters } from './filters-view';
 import { page, type Html } from './layout';
@@ -78,6 +79,18 @@ export function createWebApp(deps: WebDeps): Hono<AppEnv> {
     if (!c.req.path.startsWith('/assets/')) c.header('Cache-Control', 'no-store');
   });
   app.use(bodyLimit({ maxSize: 64 * 1024, onError: (c) => c.text('Request body too large', 413) }));
+  // A form body that cannot be parsed (broken multipart, bad boundary) is the sender's mistake: 400, never 500.
+  // Parsed once here; Hono caches the result for the handlers' own parseBody().
+  app.use(async (c, next) => {
+    if (!/^(multipart\/form-data|application\/x-www-form-urlencoded)\b/i.test(c.req.header('content-type') ?? '')) return next();
+    try {
+      await c.req.parseBody();
+    } catch {
+      const error = 'The form could not be read: the request body is not valid form data (multipart/form-data or URL-encoded). Reload the page and send the form again.';
+      return c.req.path.startsWith('/api/') ? c.json({ error }, 400) : c.text(error, 400);
+    }
+    return next();
+  });
 
   app.get('/healthz', (c) => c.json({ ok: true }));
   app.get('/assets/app.css', (c) => {
@@ -352,6 +365,7 @@ export function createWebApp(deps: WebDeps): Hono<AppEnv> {
   });
 
   registerAdmin(app, ctx, render);
+  registerAdminDigests(app, ctx, render);
 
   app.notFound((c) =>
     c.req.path.startsWith('/api/') ? c.json({ error: 'Not found' }, 404) : render(c, 'Not found', html`<h1>Not found</h1><p>There is nothing here, or it is not in your schools. <a href="/mentions">Back to the flagged items</a>.</p>`, 404),

@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Context, Hono } from 'hono';
+import { html } from 'hono/html';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { changeOwnPassword, PasswordChangeError } from '../app/users';
 import { AuthError } from '../auth/principal';
@@ -49,7 +50,7 @@ export function registerAuthRoutes(app: Hono<AppEnv>, ctx: WebContext): void {
     const wait = ctx.limiter.retryAfter(ip, email);
     if (wait > 0) {
       c.header('Retry-After', String(wait));
-      const error = `Too many failed sign-in attempts. Try again in ${Math.ceil(wait / 60)} minute(s).`;
+      const error = `Too many failed sign-in attempts. Try again in ${inWords(wait)}.`;
       return json ? c.json({ error }, 429) : loginPage(c, { next, email, error }, 429);
     }
     const issued = email && password ? await ctx.auth.passwordLogin(email, password) : undefined;
@@ -82,7 +83,7 @@ export function registerAuthRoutes(app: Hono<AppEnv>, ctx: WebContext): void {
   // ---- change password (local users; Cognito has its own)
   const passwordPage = (c: Context<AppEnv>, opts: { next: string; problems?: Record<string, string>; notice?: string }, status: 200 | 400 | 429 = 200) => {
     const p = c.get('principal')!;
-    return c.html(page({ title: 'Change password', principal: p, csrf: csrfToken(c), body: passwordBody({ csrf: csrfToken(c), email: p.email, forced: p.mustChangePassword === true, problems: opts.problems ?? {}, next: opts.next, notice: opts.notice }) }), status);
+    return c.html(page({ title: 'Change password', principal: p, csrf: csrfToken(c), body: html`${passwordBody({ csrf: csrfToken(c), email: p.email, forced: p.mustChangePassword === true, problems: opts.problems ?? {}, next: opts.next, notice: opts.notice })}${signOutEverywhere(csrfToken(c))}` }), status);
   };
   const localOnly = (c: Context<AppEnv>) => !local || ctx.auth.mode !== 'local' || !c.get('principal');
 
@@ -104,8 +105,10 @@ export function registerAuthRoutes(app: Hono<AppEnv>, ctx: WebContext): void {
     try {
       await changeOwnPassword(ctx, p.email, input);
       ctx.limiter.succeed(ip, p.email);
-      ctx.log.info('password changed', { email: p.email, forced: p.mustChangePassword === true });
-      return { ok: true as const };
+      ctx.log.info('password changed; the user\'s other sessions ended', { email: p.email, forced: p.mustChangePassword === true });
+      // The change ended every session, this one too; the person who changed it carries on with a new one.
+      const issued = await ctx.auth.reissue?.(p.email);
+      return { ok: true as const, issued };
     } catch (err) {
       if (!(err instanceof PasswordChangeError)) throw err;
       if (err.problems.current) ctx.limiter.fail(ip, p.email);
@@ -119,8 +122,9 @@ export function registerAuthRoutes(app: Hono<AppEnv>, ctx: WebContext): void {
     const s = (k: string) => (typeof body[k] === 'string' ? (body[k] as string) : '');
     const next = safeNext(body.next);
     const r = await change(c, { current: s('current'), password: s('password'), confirm: s('confirm') });
-    if ('wait' in r) return passwordPage(c, { next, problems: { current: `too many wrong attempts; try again in ${Math.ceil(r.wait! / 60)} minute(s)` } }, 429);
+    if ('wait' in r) return passwordPage(c, { next, problems: { current: `too many wrong attempts; try again in ${inWords(r.wait!)}` } }, 429);
     if (r.problems) return passwordPage(c, { next, problems: r.problems }, 400);
+    if (r.issued) session.set(c, r.issued.token, (Date.parse(r.issued.expiresAt) - Date.now()) / 1000);
     return c.redirect(c.get('principal')!.mustChangePassword ? next : `/account/password?changed=1&next=${encodeURIComponent(next)}`, 303);
   });
 
@@ -132,10 +136,30 @@ export function registerAuthRoutes(app: Hono<AppEnv>, ctx: WebContext): void {
     const r = await change(c, { current: body.current, password: body.password, confirm: body.password });
     if ('wait' in r) return c.json({ error: 'Too many wrong attempts; try again later.' }, 429);
     if (r.problems) return c.json({ error: 'The password was not changed', problems: r.problems }, 400);
-    return c.json({ changed: true });
+    // The token used for this call has stopped working: here is its replacement.
+    return c.json({ changed: true, ...(r.issued ? { token: r.issued.token, tokenType: 'Bearer', expiresAt: r.issued.expiresAt } : {}) });
   });
 
-  app.post('/auth/logout', (c) => {
+  /**
+   * Sign-out ends this session for good (its token is refused even if copied), or with `everywhere=1` every
+   * session of the user. Works for the session cookie and for a Bearer token.
+   */
+  app.post('/auth/logout', async (c) => {
+    const p = c.get('principal');
+    if (p && ctx.auth.signOut) {
+      const bearer = /^Bearer\s+(\S+)$/i.exec(c.req.header('authorization') ?? '')?.[1];
+      const token = c.get('authVia') === 'bearer' ? bearer : session.get(c);
+      const type = c.req.header('content-type') ?? '';
+      const form = type.includes('form') ? await c.req.parseBody() : {};
+      const everywhere = form.everywhere === '1' || c.req.query('everywhere') === '1';
+      if (token) {
+        await ctx.auth.signOut(token, everywhere).catch((err: unknown) => {
+          if (!(err instanceof AuthError)) throw err;
+        });
+        ctx.log.info(everywhere ? 'signed out everywhere' : 'signed out', { email: p.email });
+      }
+      if (c.get('authVia') === 'bearer') return c.json({ signedOut: true, everywhere });
+    }
     session.clear(c);
     const h = ctx.auth.hostedUi;
     if (h) {
@@ -198,6 +222,18 @@ export function registerAuthRoutes(app: Hono<AppEnv>, ctx: WebContext): void {
     session.set(c, tokens.id_token, tokens.expires_in ?? 3600);
     return c.redirect(safeNext(saved.next), 303);
   });
+}
+
+/** On the account page: end every session of this user (other browsers, API tokens, a lost device). */
+function signOutEverywhere(csrf: string) {
+  return html`<section class="login" aria-labelledby="everywhere-h"><h2 id="everywhere-h">Signed in somewhere else?</h2>
+<p>Sign out of Schoolwatch on every browser and device, including this one. Changing your password does this too.</p>
+<form method="post" action="/auth/logout"><input type="hidden" name="_csrf" value="${csrf}"><input type="hidden" name="everywhere" value="1"><button type="submit">Sign out everywhere</button></form></section>`;
+}
+
+/** A sign-in wait in words: seconds under a minute (a busy shared address), minutes otherwise. */
+function inWords(seconds: number): string {
+  return seconds < 60 ? `${seconds} second${seconds === 1 ? '' : 's'}` : `${Math.ceil(seconds / 60)} minutes`;
 }
 
 function redirectUri(c: Context, ctx: WebContext): string {

@@ -98,7 +98,8 @@ describe('account: forced password change for issued passwords, and "Change pass
     expect(stored.passwordHash).toMatch(/^scrypt\$/);
     expect(await verifyPassword(NEW_PASSWORD, stored.passwordHash)).toBe(true);
     expect((await head.req('/mentions')).status).toBe(200);
-    expect((await app.request('/api/mentions', { headers: { authorization: `Bearer ${token}` } })).status).toBe(200);
+    // The token from before the change has ended with it (issue 10.6); the browser that changed it carries on.
+    expect((await app.request('/api/mentions', { headers: { authorization: `Bearer ${token}` } })).status).toBe(401);
     const old = await app.request('/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'forced@northgate.example', password: issued }) });
     expect(old.status).toBe(401);
     expect((await new PageClient(app).signIn('forced@northgate.example', NEW_PASSWORD)).headers.get('location')).toBe('/mentions');
@@ -122,7 +123,10 @@ describe('account: forced password change for issued passwords, and "Change pass
     expect(await bad.json()).toMatchObject({ problems: { password: expect.stringContaining('at least 12') } });
     const good = await app.request('/api/account/password', { method: 'POST', headers: auth, body: JSON.stringify({ current: issued, password: NEW_PASSWORD }) });
     expect(good.status).toBe(200);
-    expect((await app.request('/api/mentions', { headers: auth })).status).toBe(200);
+    // The old token ended with the change; the answer carries its replacement.
+    expect((await app.request('/api/mentions', { headers: auth })).status).toBe(401);
+    const { token: fresh } = (await good.json()) as { token: string };
+    expect((await app.request('/api/mentions', { headers: { authorization: `Bearer ${fresh}` } })).status).toBe(200);
 
     await runUserCommand({ store, clock }, { sub: 'add', email: 'cli@meridian.example', role: 'trust', trustId: 'meridian', replace: false }, 'typed by the operator');
     expect(await store.users.get('cli@meridian.example')).toMatchObject({ mustChangePassword: true });

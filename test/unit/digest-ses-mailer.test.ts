@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { SendRawEmailCommand } from '@aws-sdk/client-ses';
-import { buildRawMessage, createSesMailer, isRetryableSesError, type SesSendClient } from '../../lib/digest/ses-mailer';
+import { buildRawMessage, classifySesError, createSesMailer, isRetryableSesError, type SesSendClient } from '../../lib/digest/ses-mailer';
 import { MailError, type OutgoingMail } from '../../lib/digest/types';
 
 const mail: OutgoingMail = {
@@ -37,11 +37,11 @@ const noSleep = () => {
 };
 
 describe('createSesMailer retries', () => {
-  it('retries throttling, 5xx and network errors with growing, jittered backoff, then succeeds', async () => {
+  it('retries throttling, 503 and failures before sending (refused) with growing, jittered backoff, then succeeds', async () => {
     const client = fakeClient(
       sesError('Throttling', 400, { $retryable: { throttling: true } }),
       sesError('ServiceUnavailable', 503),
-      Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }),
+      Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:1'), { code: 'ECONNREFUSED' }),
       'msg-123',
     );
     const { delays, sleep } = noSleep();
@@ -54,7 +54,7 @@ describe('createSesMailer retries', () => {
   });
 
   it('keeps delays within [exp/2, exp] and under the cap', async () => {
-    const client = fakeClient(...Array.from({ length: 5 }, () => sesError('InternalFailure', 500)), 'ok');
+    const client = fakeClient(...Array.from({ length: 5 }, () => sesError('ServiceUnavailable', 503)), 'ok');
     const { delays, sleep } = noSleep();
     const mailer = createSesMailer({ client, maxAttempts: 6, baseDelayMs: 1000, maxDelayMs: 4000, sleep, random: () => 0.999 });
     await mailer.send(mail);
@@ -115,19 +115,37 @@ describe('createSesMailer retries', () => {
   });
 });
 
-describe('isRetryableSesError', () => {
+describe('classifySesError: only failures known to be before SES took the message are retried', () => {
+  const timeout = (message: string, code?: string) => Object.assign(new Error(message), { name: 'TimeoutError', ...(code ? { code } : {}) });
   it.each([
-    [sesError('Throttling', 400), true],
-    [sesError('TooManyRequestsException', 429), true],
-    [sesError('InternalFailure', 500), true],
-    [sesError('Whatever', 502), true],
-    [Object.assign(new Error('t'), { name: 'TimeoutError' }), true],
-    [Object.assign(new Error('refused'), { code: 'ECONNREFUSED' }), true],
-    [sesError('MessageRejected', 400), false],
-    [sesError('ValidationError', 400), false],
-    [new TypeError('bug'), false],
+    [sesError('Throttling', 400), 'retry'],
+    [sesError('TooManyRequestsException', 429), 'retry'],
+    [sesError('ServiceUnavailable', 503), 'retry'],
+    [Object.assign(new Error('refused'), { code: 'ECONNREFUSED' }), 'retry'],
+    [Object.assign(new Error('getaddrinfo ENOTFOUND email.eu-west-2.amazonaws.com'), { code: 'ENOTFOUND' }), 'retry'],
+    [timeout('the request socket did not establish a connection with the server within the configured timeout of 3000 ms.'), 'retry'],
+    [sesError('MessageRejected', 400), 'permanent'],
+    [sesError('ValidationError', 400), 'permanent'],
+    [sesError('InternalFailure', 500), 'unknown'],
+    [sesError('Whatever', 502), 'unknown'],
+    [timeout('a request has exceeded the configured 30000 ms requestTimeout.', 'ETIMEDOUT'), 'unknown'],
+    [timeout('socket hang up', 'ECONNRESET'), 'unknown'],
+    [new TypeError('bug'), 'unknown'],
   ])('%o → %s', (err, expected) => {
-    expect(isRetryableSesError(err)).toBe(expected);
+    expect(classifySesError(err)).toBe(expected);
+    expect(isRetryableSesError(err)).toBe(expected === 'retry');
+  });
+
+  it('a timeout after sending is not retried: one call, outcome unknown, saying how long it waited', async () => {
+    const client = fakeClient(timeout('a request has exceeded the configured 30000 ms requestTimeout.', 'ETIMEDOUT'), 'never');
+    const { delays, sleep } = noSleep();
+    const err = (await createSesMailer({ client, sleep, requestTimeoutMs: 30_000 }).send(mail).catch((e: unknown) => e)) as MailError;
+    expect(err).toBeInstanceOf(MailError);
+    expect(err.outcome).toBe('unknown');
+    expect(err.retryable).toBe(false);
+    expect(err.message).toMatch(/^outcome unknown: the mail server did not answer in 30 s/);
+    expect(client.calls).toHaveLength(1);
+    expect(delays).toHaveLength(0);
   });
 });
 
