@@ -15,7 +15,9 @@ import { createSafeFetcher } from '../lib/feeds/fetch';
 import { parseFeed } from '../lib/feeds';
 import { DataDirBusyError } from '../lib/local/data-dir-lock';
 import { ThrowawayMailError, withCliRuntime } from '../lib/local/cli-runtime';
-import { parseUserCommand, readPassword, runUserCommand, USER_HELP } from '../lib/app/users';
+import { parseUserCommand, readPassword, runUserCommand, USER_HELP, UserInputError } from '../lib/app/users';
+import { JsonSyntaxError, parseJson } from '../lib/config/messages';
+import { explainNetworkError } from '../lib/feeds/network-probe';
 import { assessItem, loadSchoolsFile } from '../lib/score/assess';
 import { buildPageCapturer } from '../lib/app/build-capture-deps';
 import { captureUrlToDirectory } from '../lib/app/capture-url';
@@ -54,6 +56,52 @@ Environment: DYNAMODB_ENDPOINT and SES_ENDPOINT point the CLI at a running stack
 SCHOOLWATCH_TARGET=aws (with TABLE_NAME, AWS_REGION and AWS credentials) points it at a deployed stack;
 otherwise it opens the embedded store in DATA_DIR (default .schoolwatch). FEED_ALLOW_HOSTS=host:port,…
 lets 'feed test' and polling reach named loopback feed servers.`;
+
+/** `npm run -s cli -- COMMAND --help`: that command's lines of the help, with an example or two. */
+const COMMAND_HELP: Record<string, string> = {
+  config: `Usage: npm run -s cli -- config import FILE | config export [--out FILE]
+
+  config import FILE         validate a configuration file (trusts, schools, feeds) and save it. The whole
+                             file is checked first; a bad file is rejected whole, naming each bad field, and
+                             nothing is saved. Re-importing the same file changes nothing.
+  config export [--out F]    print (or write to F) the saved configuration as JSON, ready to edit and import
+
+Example: npm run -s cli -- config export > schools.json && npm run -s cli -- config import schools.json`,
+  poll: `Usage: npm run -s cli -- poll --once [--all]
+
+Polls every feed that is due now (--all: every feed, due or not), with one progress line per feed on stderr.
+Exit code 2 when a feed failed. The scheduler in \`npm start\` polls continuously; this is for a one-off run.`,
+  digest: `Usage: npm run -s cli -- digest --now [--school ID]
+
+Sends today's digests now, ignoring each school's digest hour (--school: only that school). A school's digest
+still goes at most once per local day. Exit code 2 when a send failed.`,
+  assess: `Usage: npm run -s cli -- assess [--schools FILE] < items.jsonl
+
+Reads JSON lines {id, school?, title, text} from stdin and writes one JSON line per item:
+{id, mentioned, flagged, score, families, categories, evidence}. With --schools (a configuration file) each
+item is matched to its school first; without it the text is scored alone.`,
+  feed: `Usage: npm run -s cli -- feed test URL [--json]
+
+Fetches and parses one feed with the production fetcher (the same limits and address guard as polling)
+and lists its items. --json prints the parsed feed, and any error, as JSON.
+Loopback or private feed servers must be listed in FEED_ALLOW_HOSTS=host:port,…`,
+  purge: `Usage: npm run -s cli -- purge [--dry-run]
+
+Erases snapshots older than each trust's retentionMonths (escalated items are kept); --dry-run only reports.`,
+  school: `Usage: npm run -s cli -- school export ID [--out FILE] | school erase ID --yes
+
+  school export ID [--out F] everything held about one school's mentions, as JSON (subject-access requests)
+  school erase ID --yes      erase all of one school's mentions, audit trail and digest records (config stays)`,
+  mail: `Usage: npm run -s cli -- mail suppressed | mail unsuppress EMAIL --note "why it works again"
+
+  mail suppressed            list the addresses digests skip (bounce, complaint, repeated soft bounces)
+  mail unsuppress EMAIL --note "…"   lift one once it works again; the note is kept in its history`,
+  user: `Usage: npm run -s cli -- user add|list|disable|enable …
+
+${USER_HELP}
+
+Example: printf '%s\\n' "$PASSWORD" | npm run -s cli -- user add head@school.example --role head --trust T --school S`,
+};
 
 type Handler = (args: string[], log: Logger) => Promise<number>;
 
@@ -256,7 +304,9 @@ const commands: Record<string, Handler> = {
     if (sub !== 'test' || !url) throw new UsageError('usage: feed test URL [--json]');
     const env = loadEnv();
     const fetcher = createSafeFetcher({ userAgent: env.FEED_USER_AGENT, allowHosts: env.FEED_ALLOW_HOSTS });
-    const fetched = await fetcher.fetch({ url });
+    const fetched = await fetcher.fetch({ url }).catch(async (err: unknown) => {
+      throw err instanceof FeedError ? await explainNetworkError(err) : err;
+    });
     if (fetched.kind === 'not-modified') {
       console.log('Not modified (304).');
       return 0;
@@ -284,33 +334,42 @@ function readJsonFile(file: string): unknown {
     throw new UsageError(`Cannot read ${file}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message}`);
   }
   try {
-    return JSON.parse(text);
+    return parseJson(text);
   } catch (err) {
-    throw new UsageError(`${file} is not valid JSON: ${(err as Error).message}`);
+    if (!(err instanceof JsonSyntaxError)) throw err;
+    throw new UsageError(`${file} is not valid JSON: ${err.message}. Fix that spot (a missing comma or quote is the usual cause) and run the command again.`);
   }
 }
 
 async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
-    console.log(HELP);
+    console.log(rest[0] && COMMAND_HELP[rest[0]] ? COMMAND_HELP[rest[0]] : HELP);
     return 0;
   }
   const handler = commands[name];
   if (!handler) throw new UsageError(`Unknown command "${name}".`);
   if (rest.includes('--help') || rest.includes('-h')) {
-    console.log(HELP);
+    console.log(COMMAND_HELP[name] ?? HELP);
     return 0;
   }
   return handler(rest, consoleLogger());
 }
 
-main(process.argv.slice(2)).then(
+const argv = process.argv.slice(2);
+main(argv).then(
   (code) => process.exit(code),
   (err: unknown) => {
+    if (argv.includes('--json')) {
+      // Asked for JSON: the error is JSON too (on stdout, where the answer would have been), exit code 1.
+      const code = err instanceof FeedError ? err.code : err instanceof UsageError ? 'usage' : err instanceof UserInputError ? 'invalid-input' : 'failed';
+      process.stdout.write(`${JSON.stringify({ error: { code, message: (err as Error).message ?? String(err), ...(err instanceof FeedError ? err.details : {}) } }, null, 2)}\n`);
+      process.exit(1);
+    }
     if (err instanceof UsageError) console.error(`${err.message}\nRun with --help for usage.`);
     else if (err instanceof ConfigValidationError || err instanceof ConfigError || err instanceof DataDirBusyError || err instanceof ThrowawayMailError) console.error(err.message);
     else if (err instanceof FeedError) console.error(`Feed error (${err.code}): ${err.message}`);
+    else if (err instanceof UserInputError) console.error(`${err.message}\nRun with --help for usage.`);
     else console.error(`Failed: ${(err as Error).message ?? String(err)}`);
     process.exit(1);
   },

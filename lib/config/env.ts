@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { fieldMessage } from './messages';
 
 /** A bad environment variable: the message names the variable, what was wrong and what to set. */
 export class ConfigError extends Error {
@@ -28,6 +29,10 @@ export const EnvSchema = z.object({
   PORT: port(3000),
   MAIL_PORT: port(8005),
   DYNAMODB_PORT: port(8004),
+  /** `npm start`: the loopback port of the embedded S3-compatible evidence store (page captures). */
+  S3_PORT: port(8007),
+  /** `npm start -- --demo`: the loopback port the sample feeds are served on (fixed, so a restart finds the same feed addresses). */
+  DEMO_FEED_PORT: port(8006),
   FEED_ALLOW_HOSTS: z
     .string()
     .default('')
@@ -51,7 +56,7 @@ export type Env = z.infer<typeof EnvSchema>;
 export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
   const parsed = EnvSchema.safeParse(Object.fromEntries(Object.entries(source).filter(([, v]) => v !== '')));
   if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message} (got ${JSON.stringify(source[String(i.path[0])])})`);
+    const lines = parsed.error.issues.map((i) => `  ${String(i.path[0])} ${fieldMessage(i, EnvSchema).replace(/^(?!must |is |are |needs |can )/, ': ')} (got ${JSON.stringify(source[String(i.path[0])])})`.replace(' : ', ': '));
     throw new ConfigError(`Invalid environment:\n${lines.join('\n')}\nFix or unset these variables and try again.`);
   }
   return parsed.data;

@@ -1,4 +1,4 @@
-import { once } from 'node:events';
+import { listening } from './listen';
 import { mkdirSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { createRequire } from 'node:module';
@@ -44,12 +44,7 @@ export async function startLocalS3(options: { dataDir?: string; port?: number; h
     handle(req, res);
   });
   server.listen(options.port ?? 0, host);
-  await Promise.race([
-    once(server, 'listening'),
-    once(server, 'error').then(([err]) => {
-      throw new Error(`Could not start the local evidence store (s3rver): ${(err as Error).message}`, { cause: err });
-    }),
-  ]);
+  await listening(server, { port: options.port ?? 0, variable: 'S3_PORT', name: 'Evidence store (S3)' });
   const { port } = server.address() as AddressInfo;
   return {
     endpoint: `http://${host}:${port}`,

@@ -1,5 +1,4 @@
 import { serve, type ServerType } from '@hono/node-server';
-import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import type { Env } from '../config/env';
 import { buildDeps } from '../app/build-deps';
@@ -13,8 +12,10 @@ import { createLocalAuth } from '../auth/local-auth';
 import { seedDemoUsers, type DemoUsers } from '../app/users';
 import { createWebApp } from '../web/app';
 import { acquireDataDirLock } from './data-dir-lock';
+import { listening } from './listen';
 import { demoConfig } from './demo/demo-config';
 import { serveDemoFeeds } from './demo/serve-demo-feeds';
+import { releaseDemoDigests } from './demo/demo-resend';
 import { startLocalDynamo } from './dynamo-server';
 import { startMailServer } from './mail-server';
 import { startScheduler } from './scheduler';
@@ -33,6 +34,10 @@ export interface LocalStack {
   deps: AppDeps;
   /** With --demo: the demo sign-in accounts and their password (print them). */
   demoUsers?: DemoUsers;
+  /** With --demo: where the sample feeds are served (the CLI needs it in FEED_ALLOW_HOSTS). */
+  demoFeedHost?: string;
+  /** With --demo on data that already held the demo: the demo's own digest records released to send again. */
+  demoResent?: { claims: number; mentions: number };
   stop(): Promise<void>;
 }
 
@@ -80,7 +85,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     const s3Endpoint =
       env.S3_ENDPOINT ??
       (await (async () => {
-        const s3 = await startLocalS3({ dataDir: env.DATA_DIR, host, bucket: env.EVIDENCE_BUCKET ?? LOCAL_EVIDENCE_BUCKET });
+        const s3 = await startLocalS3({ dataDir: env.DATA_DIR, port: env.S3_PORT, host, bucket: env.EVIDENCE_BUCKET ?? LOCAL_EVIDENCE_BUCKET });
         stops.push(() => s3.stop());
         return s3.endpoint;
       })());
@@ -88,7 +93,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     const allowHosts = [...env.FEED_ALLOW_HOSTS];
     let demoFeeds: Awaited<ReturnType<typeof serveDemoFeeds>> | undefined;
     if (options.demo) {
-      demoFeeds = await serveDemoFeeds();
+      demoFeeds = await serveDemoFeeds({ port: env.DEMO_FEED_PORT });
       stops.push(() => demoFeeds!.stop());
       allowHosts.push(demoFeeds.hostPort);
     }
@@ -112,23 +117,24 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
 
     const webApp = createWebApp({ store: deps.store, auth: await createLocalAuth(deps.store), log, publicOrigin: env.WEB_BASE_URL, fetcher: deps.fetcher, evidence: deps.evidence });
     const server: ServerType = serve({ fetch: webApp.fetch, port: env.PORT, hostname: host });
-    await Promise.race([
-      once(server, 'listening'),
-      once(server, 'error').then(([err]) => {
-        throw new Error(
-          (err as NodeJS.ErrnoException).code === 'EADDRINUSE' ? `Web port ${env.PORT} is already in use: set PORT to a free port.` : String(err),
-          { cause: err },
-        );
-      }),
-    ]);
+    await listening(server, { port: env.PORT, variable: 'PORT', name: 'Web' });
     stops.push(() => new Promise<void>((r) => server.close(() => r())));
     const webPort = (server.address() as AddressInfo).port;
     const webUrl = `http://localhost:${webPort}`;
     lock?.update({ dynamodbEndpoint: dynamoEndpoint, sesEndpoint, webUrl });
 
     let demoUsers: DemoUsers | undefined;
+    let demoResent: LocalStack['demoResent'];
     if (demoFeeds) {
-      const summary = await importConfig(deps, demoConfig(demoFeeds.baseUrl));
+      const config = demoConfig(demoFeeds.baseUrl);
+      const demoTrust = config.trusts[0]!;
+      // A restart on the same data: release the demo's own digest records so its digests show again.
+      const released = await releaseDemoDigests(client, env.TABLE_NAME, demoTrust.id, demoTrust.schools.map((s) => s.id));
+      if (released.claims > 0) {
+        demoResent = released;
+        log.info(`demo re-send: released ${released.claims} demo digest record(s) and ${released.mentions} demo mention mark(s) so the demo digests are sent again (demo trust only)`);
+      }
+      const summary = await importConfig(deps, config);
       log.info(`demo trust loaded (${summary.created} created, ${summary.updated} updated, ${summary.unchanged} unchanged)`);
       demoUsers = await seedDemoUsers(deps);
       const polled = await pollOnce(deps, { all: true });
@@ -140,7 +146,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       stops.push(() => scheduler.stop());
       void scheduler.tick();
     }
-    return { webUrl, mailViewerUrl, dynamoEndpoint, sesEndpoint, s3Endpoint, deps, demoUsers, stop: stopAll };
+    return { webUrl, mailViewerUrl, dynamoEndpoint, sesEndpoint, s3Endpoint, deps, demoUsers, demoFeedHost: demoFeeds?.hostPort, demoResent, stop: stopAll };
   } catch (err) {
     await stopAll();
     throw err;
