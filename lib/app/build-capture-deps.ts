@@ -1,31 +1,37 @@
-/**
- * STUB (evidence-infra branch) so functions/capture.ts typechecks before the capture branch lands.
- * The real lib/app/build-capture-deps.ts (capture branch) replaces this file whole at merge: TAKE THEIRS.
- * Same function names and parameters as the capture branch's; the return types are reduced to what is used.
- */
-import { launchBrowser } from '../browser/launch';
 import type { Env } from '../config/env';
-import { CaptureNotAvailableError, type CaptureDeps } from './capture-mention';
+import { launchBrowser } from '../browser/launch';
+import type { EvidenceStore } from '../evidence/evidence-store';
+import { createPageCapturer, type PageCapturer } from '../evidence/page-capture';
+import { createSafeFetcher } from '../feeds/fetch';
+import type { CaptureDeps } from './capture-mention';
 import type { AppDeps } from './deps';
 
-export interface EvidenceStore {
-  list(prefix: string): Promise<string[]>;
+export { buildEvidenceStore, LOCAL_EVIDENCE_BUCKET } from './build-evidence-store';
+
+const MiB = 1024 * 1024;
+
+/**
+ * The page capturer every caller uses (CLI `capture`, the local worker, the capture Lambda): the production
+ * guarded fetcher for the page and for everything it embeds, FEED_ALLOW_HOSTS included, and the npm-shipped
+ * Chromium. Close it when done (browser + connection pools).
+ */
+export function buildPageCapturer(env: Pick<Env, 'FEED_ALLOW_HOSTS' | 'FEED_USER_AGENT'>, base: Pick<AppDeps, 'clock' | 'newId'>, options: { deadlineMs?: number } = {}): PageCapturer {
+  const allowHosts = env.FEED_ALLOW_HOSTS;
+  const fetcher = createSafeFetcher({ allowHosts, userAgent: env.FEED_USER_AGENT, timeoutMs: 15_000, maxBytes: 10 * MiB, maxRedirects: 5 });
+  // Embedded resources: more at once per host (a page pulls many images from one CDN), each smaller and quicker.
+  const resourceFetcher = createSafeFetcher({ allowHosts, userAgent: env.FEED_USER_AGENT, timeoutMs: 8_000, maxBytes: 5 * MiB, maxRedirects: 3, perHostConcurrency: 6 });
+  const capturer = createPageCapturer({ fetcher, resourceFetcher, launch: () => launchBrowser(), clock: base.clock, newId: base.newId, deadlineMs: options.deadlineMs, userAgent: env.FEED_USER_AGENT });
+  return {
+    capture: capturer.capture,
+    printPdf: capturer.printPdf,
+    async close() {
+      await capturer.close();
+      await fetcher.close();
+      await resourceFetcher.close();
+    },
+  };
 }
 
-export interface PageCapturer {
-  /** The npm-shipped Chromium, as the real capturer launches it (so the bundle references it as the real one does). */
-  launch: typeof launchBrowser;
-  close(): Promise<void>;
-}
-
-export function buildEvidenceStore(_env: Pick<Env, 'EVIDENCE_BUCKET' | 'AWS_REGION'>): EvidenceStore {
-  return { list: () => Promise.reject(new CaptureNotAvailableError('evidence store: stub until the capture code is merged')) };
-}
-
-export function buildPageCapturer(_env: Pick<Env, 'FEED_ALLOW_HOSTS' | 'FEED_USER_AGENT'>, _base: Pick<AppDeps, 'clock' | 'newId'>, _options: { deadlineMs?: number } = {}): PageCapturer {
-  return { launch: () => launchBrowser(), close: async () => {} };
-}
-
-export function buildCaptureDeps(base: Pick<AppDeps, 'store' | 'clock' | 'log'>, _evidence: EvidenceStore, _capturer: PageCapturer): CaptureDeps {
-  return { clock: base.clock, log: base.log };
+export function buildCaptureDeps(base: Pick<AppDeps, 'store' | 'clock' | 'log'>, evidence: EvidenceStore, capturer: PageCapturer): CaptureDeps {
+  return { store: base.store, evidence, capturer, clock: base.clock, log: base.log };
 }

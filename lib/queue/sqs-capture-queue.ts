@@ -1,9 +1,6 @@
-/**
- * STUB (evidence-infra branch) so functions/capture.ts typechecks before the capture branch lands.
- * The real lib/queue/sqs-capture-queue.ts (capture branch) replaces this file whole at merge: TAKE THEIRS.
- */
+import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { z } from 'zod';
-import type { CaptureJob } from '../app/capture-mention';
+import type { CaptureJob, CaptureQueue } from '../app/capture-mention';
 
 const id = z.string().regex(/^[A-Za-z0-9_-]{1,100}$/);
 /** A capture job on the wire (the capture queue's message body), checked when the capture worker receives it. */
@@ -11,4 +8,19 @@ export const CaptureJobMessage = z.object({ trustId: id, schoolId: id, mentionId
 
 export function parseCaptureJob(body: string): CaptureJob {
   return CaptureJobMessage.parse(JSON.parse(body));
+}
+
+/** The one SQS call made (SQSClient satisfies it). */
+export interface SqsMessageSender {
+  send(command: SendMessageCommand): Promise<unknown>;
+}
+
+/** Capture jobs to SQS (CAPTURE_QUEUE_URL), one message per flagged mention. */
+export function createSqsCaptureQueue(options: { queueUrl: string; client?: SqsMessageSender; region?: string }): CaptureQueue {
+  const client: SqsMessageSender = options.client ?? new SQSClient({ region: options.region });
+  return {
+    async enqueue(job) {
+      await client.send(new SendMessageCommand({ QueueUrl: options.queueUrl, MessageBody: JSON.stringify(CaptureJobMessage.parse(job)) }));
+    },
+  };
 }
