@@ -8,6 +8,7 @@ import { createSesMailer } from '../lib/digest/ses-mailer';
 import { createSafeFetcher } from '../lib/feeds/fetch';
 import { createSafePoster } from '../lib/feeds/post';
 import { FeedJobMessage } from '../lib/queue/sqs-queue';
+import { createSqsCaptureQueue } from '../lib/queue/sqs-capture-queue';
 import { lambdaRuntime, settingsFrom } from './runtime';
 
 const { env, store, log, logger, metrics } = lambdaRuntime();
@@ -18,7 +19,9 @@ const fetcher = createSafeFetcher({ userAgent: env.FEED_USER_AGENT, allowHosts: 
 // retried by the alert run itself once its window closes (lib/app/urgent-alerts.ts).
 const mailer = createSesMailer({ region: env.AWS_REGION, endpoint: env.SES_ENDPOINT });
 const poster = createSafePoster({ allowHosts: env.FEED_ALLOW_HOSTS });
-const deps = { store, log, fetcher, mailer, poster, settings: settingsFrom(env), clock: () => new Date(), newId: randomUUID };
+// Newly stored flagged mentions go to the capture queue (CAPTURE_QUEUE_URL, set by the stack's capture construct).
+const captureQueue = env.CAPTURE_QUEUE_URL ? createSqsCaptureQueue({ queueUrl: env.CAPTURE_QUEUE_URL, region: env.AWS_REGION }) : undefined;
+const deps = { store, log, fetcher, mailer, poster, settings: settingsFrom(env), clock: () => new Date(), newId: randomUUID, captureQueue };
 const processor = new BatchProcessor(EventType.SQS);
 
 /** One SQS message = one feed. A broken feed is a recorded result; only store failures are retried by SQS. */

@@ -1,5 +1,6 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { AlertStore } from './alert-store';
+import { CaptureStore } from './capture-store';
 import { AuditStore } from './audit-store';
 import { ConfigStore } from './config-store';
 import { DigestStore } from './digest-store';
@@ -28,6 +29,8 @@ export interface Store {
   retention: RetentionStore;
   /** Urgent-alert windows, batches and per-mention claims. */
   alerts: AlertStore;
+  /** Evidence capture status on mentions, and the retry schedule. */
+  captures: CaptureStore;
   /** Trust-wide read audit: lists, searches and exports of flagged items. */
   audit: AuditStore;
 }
@@ -46,6 +49,7 @@ export function createStore(client: DynamoDBClient, tableName: string): Store {
     falsePositives: new FalsePositiveStore(items),
     retention: new RetentionStore(items),
     alerts: new AlertStore(items),
+    captures: new CaptureStore(items),
     audit: new AuditStore(items),
   };
 }

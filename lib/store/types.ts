@@ -1,3 +1,4 @@
+import type { CaptureRecord } from './capture-store';
 import type { MatchResult, ScoreResult, Severity, Family } from '../score/types';
 
 export type ReviewStatus = 'new' | 'reviewed' | 'escalated' | 'dismissed';
@@ -31,4 +32,6 @@ export interface Mention {
   alertedAt?: string;
   /** `unknown`: the alert send timed out, so it may or may not have arrived; it is not sent again. */
   alertOutcome?: 'sent' | 'unknown';
+  /** The page capture (screen print, archived HTML, readable text), beside the snapshot; absent before the first attempt. */
+  capture?: CaptureRecord;
 }
