@@ -106,8 +106,8 @@ function mentionFor(i: number, rand: () => number): Mention {
 /** The item layout MentionStore writes (mention + id reference), written 25 at a time with BatchWriteItem. */
 function itemsFor(m: Mention): Item[] {
   return [
-    { ...keys.mention(m.schoolId, m.capturedAt, m.id), GSI1PK: `TRUST#${m.trustId}`, GSI1SK: `${m.capturedAt}#${m.id}`, kind: 'mention', ...m },
-    { ...keys.mentionRef(m.id), schoolId: m.schoolId, trustId: m.trustId, mentionSK: keys.mention(m.schoolId, m.capturedAt, m.id).SK },
+    { ...keys.mention(m, m.capturedAt, m.id), GSI1PK: `TRUST#${m.trustId}`, GSI1SK: `${m.capturedAt}#${m.id}`, kind: 'mention', ...m },
+    { ...keys.mentionRef(m.id), schoolId: m.schoolId, trustId: m.trustId, mentionSK: keys.mention(m, m.capturedAt, m.id).SK },
   ];
 }
 

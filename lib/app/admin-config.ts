@@ -4,7 +4,7 @@ import { ConfigFile, School, Trust, type SchoolRef } from '../config/schema';
 import { FeedError } from '../feeds/errors';
 import { feedUrlFor } from '../feeds/sources';
 import type { Store } from '../store';
-import type { ImportSummary } from '../store/config-store';
+import { ItemTooLargeError, SchoolExistsError, SchoolIdTakenError, schoolIdTakenMessage, type ImportSummary } from '../store/config-store';
 import { eraseSchoolData } from './retention';
 
 /**
@@ -61,7 +61,7 @@ export async function trustConfig(deps: Deps, principal: Principal): Promise<Tru
 
 /** One school of the admin's trust, or ConfigNotFoundError. */
 export async function ownSchool(deps: Deps, principal: Principal, schoolId: string): Promise<SchoolRef> {
-  const ref = /^[a-z0-9][a-z0-9-]{0,63}$/.test(schoolId) ? await deps.store.config.getSchool(schoolId) : undefined;
+  const ref = /^[a-z0-9][a-z0-9-]{0,63}$/.test(schoolId) ? await deps.store.config.getSchool(schoolId, principal.trustId) : undefined;
   if (!ref || ref.trustId !== principal.trustId) throw new ConfigNotFoundError('No such school in your trust.');
   return ref;
 }
@@ -108,18 +108,27 @@ export async function saveSchool(deps: Deps, principal: Principal, schoolId: str
   requireAdmin(principal);
   const ref = await ownSchool(deps, principal, schoolId);
   const school = parseSchool({ ...(draft as object), id: ref.school.id });
-  await deps.store.config.saveSchool(ref.trustId, school);
+  if (!(await deps.store.config.saveSchool(ref.trustId, school))) throw new AdminConfigError({ id: schoolIdTakenMessage(school.id) });
   return school;
 }
 
-/** Adds a school to the admin's trust. Its id must be unused in every trust (ids are global, as in `config import`). */
+/**
+ * Adds a school to the admin's trust. Its id must be unused in every trust (ids are global, as in `config import`):
+ * the store claims it with a conditional write, so two admins adding the same id at once cannot both succeed.
+ */
 export async function createSchool(deps: Deps, principal: Principal, draft: unknown): Promise<School> {
   requireAdmin(principal);
   const school = parseSchool(draft);
   if (RESERVED_SCHOOL_IDS.has(school.id)) throw new AdminConfigError({ id: `"${school.id}" is reserved; choose another id` });
   if (!(await deps.store.config.getTrust(principal.trustId))) throw new ConfigNotFoundError(`No trust "${principal.trustId}" is configured.`);
-  if (await deps.store.config.getSchool(school.id)) throw new AdminConfigError({ id: `a school with id "${school.id}" already exists; school ids must be unique across trusts` });
-  await deps.store.config.saveSchool(principal.trustId, school);
+  try {
+    await deps.store.config.createSchool(principal.trustId, school);
+  } catch (err) {
+    if (err instanceof SchoolIdTakenError) throw new AdminConfigError({ id: schoolIdTakenMessage(school.id) });
+    if (err instanceof SchoolExistsError) throw new AdminConfigError({ id: err.message });
+    if (err instanceof ItemTooLargeError) throw new AdminConfigError({ form: err.message });
+    throw err;
+  }
   return school;
 }
 
@@ -141,7 +150,7 @@ export async function removeSchool(deps: { store: Store; clock: () => Date }, pr
   requireAdmin(principal);
   const ref = await ownSchool(deps, principal, schoolId);
   if (confirmation.trim() !== ref.school.id) throw new AdminConfigError({ confirm: `type the school id "${ref.school.id}" exactly to confirm` });
-  const erased = (await eraseSchoolData(deps, ref.school.id)) ?? { mentions: 0, items: 0 };
+  const erased = (await eraseSchoolData(deps, ref.school.id, ref.trustId)) ?? { mentions: 0, items: 0 };
   const at = deps.clock().toISOString();
   const heads = (await deps.store.users.list(ref.trustId)).filter((u) => u.schoolId === ref.school.id && u.trustId === ref.trustId);
   const note = `disabled because school ${ref.school.id} was removed by ${principal.email} on ${at.slice(0, 10)}`;
@@ -183,11 +192,16 @@ export async function replaceTrustConfig(deps: Deps, principal: Principal, input
   for (const [i, school] of trust.schools.entries()) {
     if (RESERVED_SCHOOL_IDS.has(school.id)) problems[`schools.${i}.id`] = `"${school.id}" is reserved; choose another id`;
     Object.assign(problems, prefixed(feedUrlProblems(school), `schools.${i}.`));
-    const existing = await deps.store.config.getSchool(school.id);
-    if (existing && existing.trustId !== trust.id) problems[`schools.${i}.id`] = `school id "${school.id}" is already used by another trust; school ids must be unique across trusts`;
   }
   if (Object.keys(problems).length) throw new AdminConfigError(problems);
-  return deps.store.config.importConfig({ trusts: [trust] });
+  try {
+    return await deps.store.config.importConfig({ trusts: [trust] });
+  } catch (err) {
+    const index = (id: string) => trust.schools.findIndex((s) => s.id === id);
+    if (err instanceof SchoolIdTakenError) throw new AdminConfigError(Object.fromEntries(err.schoolIds.map((id) => [`schools.${index(id)}.id`, schoolIdTakenMessage(id)])));
+    if (err instanceof ItemTooLargeError) throw new AdminConfigError({ form: err.message });
+    throw err;
+  }
 }
 
 const prefixed = (p: Record<string, string>, prefix: string) => Object.fromEntries(Object.entries(p).map(([k, v]) => [`${prefix}${k}`, v]));

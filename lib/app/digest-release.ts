@@ -1,4 +1,5 @@
 import type { DailySendRecord } from '../store/daily-claims';
+import { digestOwner } from '../store/digest-store';
 import type { AppDeps } from './deps';
 
 /** A claim could not be released; the message says why and what to do. */
@@ -32,9 +33,9 @@ export async function releaseDigestClaim(deps: Pick<AppDeps, 'store' | 'clock' |
   let record: DailySendRecord | undefined;
   let release: (r: DailySendRecord, at: string) => Promise<boolean>;
   if (input.schoolId) {
-    const ref = await deps.store.config.getSchool(input.schoolId);
+    const ref = await deps.store.config.getSchool(input.schoolId, input.trustId);
     if (!ref || ref.trustId !== input.trustId) throw new DigestReleaseError(`Trust "${input.trustId}" has no school "${input.schoolId}". See the ids with: npm run -s cli -- config export`);
-    const digest = await deps.store.digests.get(input.schoolId, input.localDate);
+    const digest = await deps.store.digests.get(digestOwner({ trustId: input.trustId, schoolId: input.schoolId }), input.localDate);
     record = digest;
     release = (_r, at) => deps.store.digests.release(digest!, input.by, note, at);
   } else {

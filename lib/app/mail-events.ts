@@ -75,6 +75,8 @@ export async function recordMailEvent(deps: Pick<AppDeps, 'store' | 'clock' | 'l
   const eventType = (env.data.eventType ?? env.data.notificationType)!;
   const messageId = env.data.mail.messageId;
   const recordedAt = deps.clock().toISOString();
+  const owners = await addressOwners(deps.store);
+  const trustIds = (email: string) => owners.get(email);
 
   if (eventType === 'Bounce') {
     const parsed = Bounce.safeParse((json as { bounce?: unknown }).bounce);
@@ -87,7 +89,7 @@ export async function recordMailEvent(deps: Pick<AppDeps, 'store' | 'clock' | 'l
       const addresses = [];
       for (const r of b.bouncedRecipients) {
         const email = bareAddress(r.emailAddress);
-        const { isNew, count } = await deps.store.suppressions.countSoftBounce(email, at, messageId);
+        const { isNew, count } = await deps.store.suppressions.countSoftBounce(email, at, messageId, trustIds(email));
         // Not only when isNew: a redelivery after a crash between counting and suppressing finishes the job.
         const suppressed =
           count >= SOFT_BOUNCE_LIMIT &&
@@ -99,6 +101,7 @@ export async function recordMailEvent(deps: Pick<AppDeps, 'store' | 'clock' | 'l
             recordedAt,
             messageId,
             diagnostic: cap(r.diagnosticCode),
+            trustIds: trustIds(email),
           }));
         addresses.push({ email, isNew, count, suppressed });
       }
@@ -118,6 +121,7 @@ export async function recordMailEvent(deps: Pick<AppDeps, 'store' | 'clock' | 'l
         recordedAt,
         messageId,
         diagnostic: cap(r.diagnosticCode),
+        trustIds: trustIds(email),
       });
       addresses.push({ email, isNew });
     }
@@ -141,6 +145,7 @@ export async function recordMailEvent(deps: Pick<AppDeps, 'store' | 'clock' | 'l
         at,
         recordedAt,
         messageId,
+        trustIds: trustIds(email),
       });
       addresses.push({ email, isNew });
     }
@@ -151,6 +156,20 @@ export async function recordMailEvent(deps: Pick<AppDeps, 'store' | 'clock' | 'l
   // Reject (virus), Delivery, Send, Open, … and the AmazonSnsSubscriptionSucceeded notice: nothing to suppress.
   deps.log.info('SES event ignored', { eventType, messageId });
   return { kind: 'ignored', eventType, messageId, reason: `${eventType} events do not suppress addresses` };
+}
+
+/**
+ * Which trusts send to each address now (a school's recipients, the roll-up's): a suppression is recorded for
+ * them only. SES reports an address, not a trust; the trusts using it at that moment are the ones whose mail
+ * bounced or was complained about. (A trust that adds the address later is not among them.)
+ */
+async function addressOwners(store: AppDeps['store']): Promise<Map<string, string[]>> {
+  const [schools, trusts] = await Promise.all([store.config.listSchools(), store.config.listTrusts()]);
+  const owners = new Map<string, Set<string>>();
+  const add = (email: string, trustId: string) => owners.set(normaliseEmail(email), (owners.get(normaliseEmail(email)) ?? new Set()).add(trustId));
+  for (const s of schools) for (const e of s.school.recipients) add(e, s.trustId);
+  for (const t of trusts) for (const e of t.rollup?.recipients ?? []) add(e, t.id);
+  return new Map([...owners].map(([email, ids]) => [email, [...ids].sort()]));
 }
 
 /** A lift the caller asked for cannot be done: the address is not suppressed, or the note is missing. */

@@ -174,7 +174,7 @@ export class MentionsQuery {
    * sliding window; its cost grows with how far back the reader has paged (as paging there did).
    */
   private async pageBefore(
-    partition: { trustId: string } | { schoolId: string },
+    partition: Partition,
     matches: (m: ReviewedMention) => boolean,
     back: string,
     upper: string | undefined,
@@ -214,15 +214,15 @@ export class MentionsQuery {
     }
   }
 
-  private async partitionFor(filters: MentionFilters): Promise<{ trustId: string } | { schoolId: string } | undefined> {
+  private async partitionFor(filters: MentionFilters): Promise<Partition | undefined> {
     const p = this.principal;
     if (p.role === 'head') {
       if (!p.schoolId || (filters.school && filters.school !== p.schoolId)) return undefined;
-      return { schoolId: p.schoolId };
+      return { trustId: p.trustId, schoolId: p.schoolId };
     }
     if (filters.school) {
-      const ref = await this.store.config.getSchool(filters.school);
-      return ref && ref.trustId === p.trustId ? { schoolId: filters.school } : undefined;
+      const ref = await this.store.config.getSchool(filters.school, p.trustId);
+      return ref ? { trustId: p.trustId, schoolId: filters.school } : undefined;
     }
     return { trustId: p.trustId };
   }
@@ -239,6 +239,9 @@ export class MentionsQuery {
       (!q || fold([m.title, m.text, m.url ?? '', m.author ?? ''].join('\n')).includes(q));
   }
 }
+
+/** A trust's index partition, or one school of it (always named with its trust). */
+type Partition = Parameters<Store['mentions']['scan']>[0];
 
 const key = (m: Mention) => `${m.capturedAt}#${m.id}`;
 const rank = (m: Mention) => SEVERITY_RANK[m.severity ?? ''] ?? 3;

@@ -71,9 +71,24 @@ export async function pollFeed(deps: PollDeps, job: FeedJob): Promise<PollResult
   const interval = deps.settings.pollIntervalMinutes * 60_000;
   const base = { url: job.url, items: 0, matched: 0, flagged: 0, stored: 0 };
 
+  const schools: SchoolRef[] = [];
+  for (const { trustId, schoolId } of job.schools) {
+    const ref = await deps.store.config.getSchool(schoolId, trustId);
+    if (!ref || ref.trustId !== trustId) {
+      deps.log.warn('school no longer configured; skipping its share of the feed', { schoolId, url: job.url });
+      continue;
+    }
+    schools.push(await schoolForScoring(deps.store, ref));
+  }
+  // The validators (ETag, Last-Modified) describe what the last complete poll processed for exactly these schools,
+  // configured exactly so. After a change (a school added, renamed, re-tuned) a 304 would hide the feed's current
+  // items from the new configuration, so the feed is fetched unconditionally once.
+  const processedFor = configFingerprint(schools);
+  const sameConfig = state.processedFor === processedFor;
+
   let items: FeedItem[];
   try {
-    const fetched = await deps.fetcher.fetch({ url: job.url, etag: state.etag, lastModified: state.lastModified });
+    const fetched = await deps.fetcher.fetch(sameConfig ? { url: job.url, etag: state.etag, lastModified: state.lastModified } : { url: job.url });
     if (fetched.kind === 'not-modified') {
       const nextPollAt = new Date(now.getTime() + interval).toISOString();
       await deps.store.feeds.save(job.urlHash, succeeded(state, now, nextPollAt));
@@ -102,19 +117,9 @@ export async function pollFeed(deps: PollDeps, job: FeedJob): Promise<PollResult
   }
 
   const result: PollResult = { ...base, outcome: 'stored', items: items.length, alreadyProcessed: 0, nextPollAt: new Date(now.getTime() + interval).toISOString() };
-  const schools: SchoolRef[] = [];
-  for (const { trustId, schoolId } of job.schools) {
-    const ref = await deps.store.config.getSchool(schoolId, trustId);
-    if (!ref || ref.trustId !== trustId) {
-      deps.log.warn('school no longer configured; skipping its share of the feed', { schoolId, url: job.url });
-      continue;
-    }
-    schools.push(await schoolForScoring(deps.store, ref));
-  }
   // Feeds re-serve most of their items poll after poll. Items the last complete poll already processed for exactly
   // these schools, configured exactly so, are skipped: their outcome cannot differ, and each would cost a write.
-  const processedFor = configFingerprint(schools);
-  const processed = state.processedFor === processedFor ? new Set(state.processedKeys ?? []) : new Set<string>();
+  const processed = sameConfig ? new Set(state.processedKeys ?? []) : new Set<string>();
   const fresh = items.filter((item) => !processed.has(shortKey(item.itemKey)));
   result.alreadyProcessed = items.length - fresh.length;
   for (const school of schools) {
@@ -153,7 +158,7 @@ async function recordItem(deps: Pick<PollDeps, 'store'>, { trustId, school }: Sc
   const { match, score } = assessForSchool({ title: item.title, text: item.text }, school);
   if (!score) return { matched: 0, flagged: 0, stored: 0 };
   const build = score.flagged ? (capturedAt: string) => snapshot({ trustId, schoolId: school.id, item, feedUrl, capturedAt, match, score }) : undefined;
-  const outcome = await deps.store.mentions.record({ schoolId: school.id, itemKey: item.itemKey, capturedAt: now.toISOString(), build });
+  const outcome = await deps.store.mentions.record({ trustId, schoolId: school.id, itemKey: item.itemKey, capturedAt: now.toISOString(), build });
   return { matched: 1, flagged: score.flagged ? 1 : 0, stored: outcome === 'stored' ? 1 : 0 };
 }
 
@@ -169,7 +174,7 @@ function snapshot(input: {
   const { item } = input;
   const text = item.text.slice(0, SNAPSHOT_TEXT_CAP);
   return {
-    id: mentionIdFor(input.schoolId, item.itemKey),
+    id: mentionIdFor(input.trustId, input.schoolId, item.itemKey),
     trustId: input.trustId,
     schoolId: input.schoolId,
     itemKey: item.itemKey,

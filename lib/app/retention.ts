@@ -29,10 +29,11 @@ export async function purgeExpired(deps: Pick<AppDeps, 'store' | 'clock' | 'log'
   for (const trust of await deps.store.config.listTrusts()) {
     const cutoff = monthsBefore(now, trust.retentionMonths).toISOString();
     for (const { school } of await deps.store.config.listSchools(trust.id)) {
-      const old = await deps.store.retention.mentionsCapturedBefore(school.id, cutoff);
+      const key = { trustId: trust.id, schoolId: school.id };
+      const old = await deps.store.retention.mentionsCapturedBefore(key, cutoff);
       const due = old.filter((m) => m.status !== 'escalated');
       if (!options.dryRun) for (const m of due) await deps.store.retention.eraseMention(m);
-      const seenMarkersPurged = options.dryRun ? 0 : await deps.store.retention.purgeExpiredSeenMarkers(school.id, Math.floor(now.getTime() / 1000));
+      const seenMarkersPurged = options.dryRun ? 0 : await deps.store.retention.purgeExpiredSeenMarkers(key, Math.floor(now.getTime() / 1000));
       results.push({ schoolId: school.id, mentionsErased: due.length, escalatedKept: old.length - due.length, seenMarkersPurged });
     }
   }
@@ -47,23 +48,32 @@ export interface SchoolExport {
   mentions: (Mention & { history: unknown[] })[];
 }
 
-/** Everything held about one school's mentions, for a subject-access or data-portability request. */
-export async function exportSchoolData(deps: { store: Store; clock: () => Date }, schoolId: string): Promise<SchoolExport | undefined> {
-  const school = await deps.store.config.getSchool(schoolId);
+/**
+ * Everything held about one school's mentions, for a subject-access or data-portability request. The school is
+ * found by id (ids are unique across trusts); `trustId`, when the caller is scoped to a trust, must match.
+ * Reads key on (trust, school) from then on.
+ */
+export async function exportSchoolData(deps: { store: Store; clock: () => Date }, schoolId: string, trustId?: string): Promise<SchoolExport | undefined> {
+  const school = await deps.store.config.getSchool(schoolId, trustId);
   if (!school) return undefined;
   const far = new Date(deps.clock().getTime() + 86400_000).toISOString();
-  const mentions = await deps.store.retention.mentionsCapturedBefore(schoolId, far);
+  const mentions = await deps.store.retention.mentionsCapturedBefore({ trustId: school.trustId, schoolId }, far);
   const withHistory = await Promise.all(mentions.map(async (m) => ({ ...m, history: await deps.store.reviews.history(m.id) })));
   return { school, exportedAt: deps.clock().toISOString(), mentions: withHistory };
 }
 
-/** Erases every mention, audit trail, dedupe marker and digest record of a school; its configuration stays. */
-export async function eraseSchoolData(deps: { store: Store; clock: () => Date }, schoolId: string): Promise<{ mentions: number; items: number } | undefined> {
-  const school = await deps.store.config.getSchool(schoolId);
+/**
+ * Erases every mention, audit trail, dedupe marker and digest record of a school; its configuration stays.
+ * Everything it deletes is keyed by (trust, school), so it can never reach another trust's data; `trustId`,
+ * when the caller is scoped to a trust (the admin console), must own the school.
+ */
+export async function eraseSchoolData(deps: { store: Store; clock: () => Date }, schoolId: string, trustId?: string): Promise<{ mentions: number; items: number } | undefined> {
+  const school = await deps.store.config.getSchool(schoolId, trustId);
   if (!school) return undefined;
+  const key = { trustId: school.trustId, schoolId };
   const far = new Date(deps.clock().getTime() + 86400_000).toISOString();
-  const mentions = await deps.store.retention.mentionsCapturedBefore(schoolId, far);
+  const mentions = await deps.store.retention.mentionsCapturedBefore(key, far);
   for (const m of mentions) await deps.store.retention.eraseMention(m);
-  const items = await deps.store.retention.eraseSchoolPartition(schoolId);
+  const items = await deps.store.retention.eraseSchoolPartition(key);
   return { mentions: mentions.length, items };
 }

@@ -69,7 +69,7 @@ export async function reviewMention(
     throw new ReviewConflictError(now?.status ?? from);
   }
   if (to === 'dismissed' && from !== 'dismissed') await deps.store.falsePositives.learn(falsePositiveTerms(mention, at, principal.email));
-  if (from === 'dismissed' && to !== 'dismissed') await deps.store.falsePositives.forget(mention.schoolId, mention.id);
+  if (from === 'dismissed' && to !== 'dismissed') await deps.store.falsePositives.forget(mention, mention.id);
   return { mention: { ...mention, status: to, assignee, reviewedAt: at, reviewedBy: principal.email }, event };
 }
 
@@ -86,7 +86,7 @@ export function falsePositiveTerms(mention: Mention, at: string, by: string): Fa
     const term = e.text.trim().toLowerCase().replace(/\s+/g, ' ');
     if (!family || family === 'confidential' || term.length < 3 || term.length > 80 || seen.has(term)) continue;
     seen.add(term);
-    terms.push({ schoolId: mention.schoolId, term, mentionId: mention.id, category: e.category, at, by });
+    terms.push({ trustId: mention.trustId, schoolId: mention.schoolId, term, mentionId: mention.id, category: e.category, at, by });
   }
   return terms;
 }

@@ -5,6 +5,7 @@ import { MailError } from '../digest/types';
 import type { Store } from '../store';
 import type { DailySendRecord } from '../store/daily-claims';
 import { normaliseEmail, type SuppressionReason, type SuppressionRecord } from '../store/suppression-store';
+import { digestOwner } from '../store/digest-store';
 import type { Mention } from '../store/types';
 import type { AppDeps } from './deps';
 
@@ -137,7 +138,8 @@ async function digestForSchool(deps: Deps, { trustId, school }: SchoolRef, trust
   const local = localParts(now, school.timezone);
   const base = { kind: 'school' as const, schoolId: school.id, trustId, localDate: local.date, mentions: 0 };
   if (!force && local.hour < school.digestHour) return { ...base, outcome: 'not-due' };
-  const existing = await deps.store.digests.get(school.id, local.date);
+  const owner = digestOwner({ trustId, schoolId: school.id });
+  const existing = await deps.store.digests.get(owner, local.date);
   if (existing && existing.state !== 'claimed') return { ...base, outcome: 'already-sent', messageId: existing.messageId };
   // The trust's roll-up carries this school's hits, unless it has no deliverable recipient (then the school's own digest goes, never silence).
   if (trust?.rollup?.replaceSchoolDigests && splitRecipients(trust.rollup.recipients, suppressed).active.length > 0) {
@@ -157,10 +159,10 @@ async function digestForSchool(deps: Deps, { trustId, school }: SchoolRef, trust
   if (skipped.length) deps.log.warn(`digest for ${school.id} skips suppressed recipients: ${describeSkipped(skipped)}`, { schoolId: school.id });
   const skippedMessage = skipped.length ? { message: `not sent to ${describeSkipped(skipped)}` } : {};
 
-  const claim = await deps.store.digests.claim(school.id, local.date, now, deps.newId(), DIGEST_LEASE_MS);
+  const claim = await deps.store.digests.claim(owner, local.date, now, deps.newId(), DIGEST_LEASE_MS);
   if (!claim.claimed) return claim.record.state === 'claimed' ? openClaim(deps, base, claim.record, `--school ${school.id}`) : { ...base, outcome: 'already-sent', messageId: claim.record.messageId };
 
-  const mentions = await deps.store.mentions.listUndigested(school.id, new Date(now.getTime() - LOOKBACK_MS).toISOString());
+  const mentions = await deps.store.mentions.listUndigested({ trustId, schoolId: school.id }, new Date(now.getTime() - LOOKBACK_MS).toISOString());
   if (mentions.length === 0 && !school.allClear) {
     await deps.store.digests.complete(claim.record, { state: 'empty', sentAt: now.toISOString(), mentionIds: [] });
     return { ...base, outcome: 'nothing-new' };
@@ -211,13 +213,13 @@ async function rollupForTrust(deps: Deps, trust: TrustMeta, rollup: TrustRollup,
   if (rollup.replaceSchoolDigests) {
     // In place of the school digests: exactly the hits they would have carried.
     const since = new Date(now.getTime() - LOOKBACK_MS).toISOString();
-    for (const school of schools) groups.push({ school, mentions: await deps.store.mentions.listUndigested(school.id, since) });
+    for (const school of schools) groups.push({ school, mentions: await deps.store.mentions.listUndigested({ trustId: trust.id, schoolId: school.id }, since) });
   } else {
     const previous = (await deps.store.rollups.latest(trust.id, 8)).filter((r) => r.localDate !== local.date && r.state !== 'claimed');
     const last = previous[0];
     const from = new Date(last ? Date.parse(last.claimedAt) - ROLLUP_OVERLAP_MS : now.getTime() - 86400_000).toISOString();
     const listed = new Set(previous.flatMap((r) => r.mentionIds ?? []));
-    for (const school of schools) groups.push({ school, mentions: (await mentionsSince(deps.store, school.id, from)).filter((m) => !listed.has(m.id)) });
+    for (const school of schools) groups.push({ school, mentions: (await mentionsSince(deps.store, { trustId: trust.id, schoolId: school.id }, from)).filter((m) => !listed.has(m.id)) });
   }
   const all = groups.flatMap((g) => g.mentions);
   if (all.length === 0) {
@@ -278,11 +280,11 @@ function openClaim(deps: Deps, base: Omit<DigestResult, 'outcome'>, record: Dail
 }
 
 /** Every mention of a school captured at or after `from` (ISO), oldest first. */
-async function mentionsSince(store: Store, schoolId: string, from: string): Promise<Mention[]> {
+async function mentionsSince(store: Store, school: { trustId: string; schoolId: string }, from: string): Promise<Mention[]> {
   const out: Mention[] = [];
   let before: string | undefined;
   for (;;) {
-    const page = await store.mentions.scan({ schoolId }, { from, before, limit: 200 });
+    const page = await store.mentions.scan(school, { from, before, limit: 200 });
     out.push(...page.mentions);
     if (page.exhausted || !page.lastKey) break;
     before = page.lastKey;

@@ -51,8 +51,8 @@ export async function addUser(deps: Deps, input: NewUser, options: { replace?: b
   const u = parsed.data;
   if (!(await deps.store.config.getTrust(u.trustId))) throw new UserInputError({ trustId: `no trust "${u.trustId}" is configured (import the configuration first)` });
   if (u.schoolId) {
-    const ref = await deps.store.config.getSchool(u.schoolId);
-    if (!ref || ref.trustId !== u.trustId) throw new UserInputError({ schoolId: `trust "${u.trustId}" has no school "${u.schoolId}"` });
+    const ref = await deps.store.config.getSchool(u.schoolId, u.trustId);
+    if (!ref) throw new UserInputError({ schoolId: `trust "${u.trustId}" has no school "${u.schoolId}"` });
   }
   const now = deps.clock().toISOString();
   const existing = await deps.store.users.get(u.email);
@@ -70,9 +70,15 @@ export async function addUser(deps: Deps, input: NewUser, options: { replace?: b
     updatedAt: now,
   };
   if (options.replace) await deps.store.users.save(record);
-  else if (!(await deps.store.users.create(record))) throw new UserInputError({ email: `a user ${u.email} already exists` });
+  // Sign-in is by address alone, so an address has one account across all trusts. The refusal reads the same
+  // whichever trust (this one or another) holds the address, and names no trust.
+  else if (!(await deps.store.users.create(record))) throw new UserInputError({ email: addressUnavailable(u.email) });
   return summary(record);
 }
+
+/** Why an address cannot get a new account, in words that do not say where it is used. */
+export const addressUnavailable = (email: string) =>
+  `${email} cannot be used for a new account. If they are one of your users they are listed below (reset their password there); otherwise ask them for another address`;
 
 export async function listUsers(deps: { store: Store }, trustId?: string): Promise<UserSummary[]> {
   return (await deps.store.users.list(trustId)).map(summary);
@@ -179,8 +185,8 @@ export async function changeUserAccess(
   }
   const { role, schoolId } = parsed.data;
   if (schoolId) {
-    const ref = await deps.store.config.getSchool(schoolId);
-    if (!ref || ref.trustId !== trustId) throw new UserInputError({ schoolId: `your trust has no school "${schoolId}"` });
+    const ref = await deps.store.config.getSchool(schoolId, trustId);
+    if (!ref) throw new UserInputError({ schoolId: `your trust has no school "${schoolId}"` });
   }
   const { schoolId: _old, ...rest } = user;
   // A new session version: tokens issued before the change stay refused even if the access is changed back.

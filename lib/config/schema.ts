@@ -7,7 +7,35 @@ export const Slug = z
   .max(64)
   .regex(/^[a-z0-9][a-z0-9-]*$/, 'use lower-case letters, digits and hyphens (e.g. "northgate-park")');
 
-const Term = z.string().trim().min(1, 'must not be empty').max(200);
+/**
+ * Sizes a real trust needs, with room to spare (README, "Configuration limits"). They keep every school's stored
+ * item far below DynamoDB's 400 KB limit (a school at every limit is about 100 KB), so an import is refused by
+ * validation, naming the field, rather than failing half-way on a write.
+ */
+export const LIMITS = {
+  trustsPerFile: 100,
+  schoolsPerTrust: 200,
+  /** Aliases, context words, exclusions: each list. */
+  listItems: 50,
+  /** A name, alias, context word, exclusion or scoring term. */
+  nameChars: 120,
+  recipients: 20,
+  feeds: 20,
+  urlChars: 2048,
+  /** A search query of a templated feed, a feed's label. */
+  queryChars: 300,
+  scoringTerms: 100,
+  emailChars: 254,
+} as const;
+
+const tooLong = (n: number) => `must be at most ${n} characters`;
+const listAtMost = (n: number, what: string) => `list at most ${n} ${what}`;
+
+const Term = z.string().trim().min(1, 'must not be empty').max(LIMITS.nameChars, tooLong(LIMITS.nameChars));
+const Query = z.string().trim().min(1, 'must not be empty').max(LIMITS.queryChars, tooLong(LIMITS.queryChars));
+const Email = z.string().max(LIMITS.emailChars, tooLong(LIMITS.emailChars)).email('must be an email address');
+const Recipients = z.array(Email).max(LIMITS.recipients, listAtMost(LIMITS.recipients, 'addresses'));
+const Terms = z.array(Term).max(LIMITS.listItems, listAtMost(LIMITS.listItems, 'entries'));
 
 export const Timezone = z.string().refine(
   (tz) => {
@@ -23,20 +51,21 @@ export const Timezone = z.string().refine(
 
 const HttpUrl = z
   .string()
+  .max(LIMITS.urlChars, tooLong(LIMITS.urlChars))
   .url('must be a full web address starting with http:// or https://')
   .refine((u) => /^https?:\/\//i.test(u), 'must start with http:// or https://');
 
 /** Where a school's mentions come from. Templated sources build their query from the school's watch terms. */
 export const FeedSpec = z.discriminatedUnion('source', [
-  z.object({ source: z.literal('rss'), url: HttpUrl, label: z.string().max(200).optional() }).strict(),
-  z.object({ source: z.literal('google-news'), query: Term.optional() }).strict(),
-  z.object({ source: z.literal('bing-news'), query: Term.optional() }).strict(),
-  z.object({ source: z.literal('reddit'), query: Term.optional() }).strict(),
+  z.object({ source: z.literal('rss'), url: HttpUrl, label: z.string().max(LIMITS.queryChars, tooLong(LIMITS.queryChars)).optional() }).strict(),
+  z.object({ source: z.literal('google-news'), query: Query.optional() }).strict(),
+  z.object({ source: z.literal('bing-news'), query: Query.optional() }).strict(),
+  z.object({ source: z.literal('reddit'), query: Query.optional() }).strict(),
   z
     .object({
       source: z.literal('mastodon-tag'),
-      instance: z.string().regex(/^[a-z0-9.-]+\.[a-z]{2,}$/i, 'must be a host name such as "mastodon.social"').default('mastodon.social'),
-      tag: z.string().regex(/^[A-Za-z0-9_]+$/, 'letters, digits and underscores only, without the #').optional(),
+      instance: z.string().max(253, tooLong(253)).regex(/^[a-z0-9.-]+\.[a-z]{2,}$/i, 'must be a host name such as "mastodon.social"').default('mastodon.social'),
+      tag: z.string().max(100, tooLong(100)).regex(/^[A-Za-z0-9_]+$/, 'letters, digits and underscores only, without the #').optional(),
     })
     .strict(),
 ]);
@@ -46,8 +75,8 @@ export type FeedSource = FeedSpec['source'];
 /** Per-school scoring adjustments: extra terms to flag, words to ignore, and a score threshold. */
 export const ScoringTuning = z
   .object({
-    extraTerms: z.array(Term).default([]),
-    ignore: z.array(Term).default([]),
+    extraTerms: z.array(Term).max(LIMITS.scoringTerms, listAtMost(LIMITS.scoringTerms, 'terms')).default([]),
+    ignore: z.array(Term).max(LIMITS.scoringTerms, listAtMost(LIMITS.scoringTerms, 'terms')).default([]),
     threshold: z.number().min(0).max(1).optional(),
   })
   .strict();
@@ -57,14 +86,14 @@ export const School = z
   .object({
     id: Slug,
     name: Term,
-    aliases: z.array(Term).default([]),
-    context: z.array(Term).default([]),
-    exclude: z.array(Term).default([]),
+    aliases: Terms.default([]),
+    context: Terms.default([]),
+    exclude: Terms.default([]),
     timezone: Timezone.default('Europe/London'),
     digestHour: z.number().int().min(0).max(23).default(7),
-    recipients: z.array(z.string().email('must be an email address')).default([]),
+    recipients: Recipients.default([]),
     allClear: z.boolean().default(false),
-    feeds: z.array(FeedSpec).default([]),
+    feeds: z.array(FeedSpec).max(LIMITS.feeds, listAtMost(LIMITS.feeds, 'feeds')).default([]),
     scoring: ScoringTuning.optional(),
   })
   .strict();
@@ -77,7 +106,7 @@ export type SchoolInput = z.input<typeof School>;
  */
 export const TrustRollup = z
   .object({
-    recipients: z.array(z.string().email('must be an email address')).min(1, 'list at least one address to send the roll-up to'),
+    recipients: Recipients.min(1, 'list at least one address to send the roll-up to'),
     replaceSchoolDigests: z.boolean().default(false),
     timezone: Timezone.default('Europe/London'),
     digestHour: z.number().int().min(0).max(23).default(7),
@@ -91,7 +120,7 @@ export const Trust = z
     name: Term,
     retentionMonths: z.number().int().min(1).max(120).default(12),
     rollup: TrustRollup.optional(),
-    schools: z.array(School).default([]),
+    schools: z.array(School).max(LIMITS.schoolsPerTrust, listAtMost(LIMITS.schoolsPerTrust, 'schools in one trust')).default([]),
   })
   .strict()
   .superRefine((trust, ctx) => {
@@ -104,7 +133,7 @@ export const Trust = z
 export type Trust = z.infer<typeof Trust>;
 
 export const ConfigFile = z
-  .object({ trusts: z.array(Trust) })
+  .object({ trusts: z.array(Trust).max(LIMITS.trustsPerFile, listAtMost(LIMITS.trustsPerFile, 'trusts in one file')) })
   .strict()
   .superRefine((cfg, ctx) => {
     const trustIds = new Set<string>();

@@ -1,7 +1,9 @@
 import type { TableItems } from './items';
+import { schoolPartition, type SchoolKey } from './table';
 
 /** A word or phrase a reviewer dismissed as a false positive for one school, and which mention taught it. */
 export interface FalsePositiveTerm {
+  trustId: string;
   schoolId: string;
   term: string;
   mentionId: string;
@@ -10,7 +12,7 @@ export interface FalsePositiveTerm {
   by: string;
 }
 
-const pk = (schoolId: string) => `SCHOOL#${schoolId}`;
+const pk = (s: SchoolKey) => schoolPartition(s.trustId, s.schoolId);
 const sk = (term: string, mentionId: string) => `FALSEPOS#${term}#${mentionId}`;
 
 /**
@@ -21,17 +23,17 @@ export class FalsePositiveStore {
   constructor(private readonly items: TableItems) {}
 
   async learn(terms: FalsePositiveTerm[]): Promise<void> {
-    await this.items.putMany(terms.map((t) => ({ PK: pk(t.schoolId), SK: sk(t.term, t.mentionId), ...t })));
+    await this.items.putMany(terms.map((t) => ({ PK: pk(t), SK: sk(t.term, t.mentionId), ...t })));
   }
 
-  async forget(schoolId: string, mentionId: string): Promise<void> {
-    const rows = await this.items.query(pk(schoolId), { prefix: 'FALSEPOS#' });
+  async forget(school: SchoolKey, mentionId: string): Promise<void> {
+    const rows = await this.items.query(pk(school), { prefix: 'FALSEPOS#' });
     for (const row of rows) if (row.mentionId === mentionId) await this.items.delete({ PK: row.PK as string, SK: row.SK as string });
   }
 
   /** Distinct suppressed terms for a school. */
-  async terms(schoolId: string): Promise<string[]> {
-    const rows = await this.items.query(pk(schoolId), { prefix: 'FALSEPOS#' });
+  async terms(school: SchoolKey): Promise<string[]> {
+    const rows = await this.items.query(pk(school), { prefix: 'FALSEPOS#' });
     return [...new Set(rows.map((r) => r.term as string))].sort();
   }
 }

@@ -1,4 +1,5 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { AuditStore } from './audit-store';
 import { ConfigStore } from './config-store';
 import { DigestStore } from './digest-store';
 import { FalsePositiveStore } from './false-positive-store';
@@ -24,6 +25,8 @@ export interface Store {
   suppressions: SuppressionStore;
   falsePositives: FalsePositiveStore;
   retention: RetentionStore;
+  /** Trust-wide read audit: lists, searches and exports of flagged items. */
+  audit: AuditStore;
 }
 
 export function createStore(client: DynamoDBClient, tableName: string): Store {
@@ -39,6 +42,7 @@ export function createStore(client: DynamoDBClient, tableName: string): Store {
     suppressions: new SuppressionStore(items),
     falsePositives: new FalsePositiveStore(items),
     retention: new RetentionStore(items),
+    audit: new AuditStore(items),
   };
 }
 

@@ -18,6 +18,29 @@ export type Item = Record<string, unknown>;
 const toAttrs = (value: Item) => marshall(value, { removeUndefinedValues: true, convertClassInstanceToMap: true });
 const fromAttrs = (attrs: Record<string, AttributeValue>) => unmarshall(attrs) as Item;
 
+/** DynamoDB refuses an item larger than this (attribute names and values, UTF-8), whatever the table. */
+export const MAX_ITEM_BYTES = 400 * 1024;
+
+/**
+ * The size DynamoDB counts for an item: attribute names plus values (strings as UTF-8, numbers about one byte per
+ * two digits, 1 byte for booleans and null, 3 bytes plus one per element for maps and lists). Used to refuse an
+ * item before the first write of a batch rather than failing half-way through it.
+ */
+export function itemSize(item: Item): number {
+  const utf8 = (s: string) => Buffer.byteLength(s, 'utf8');
+  const value = (v: AttributeValue): number => {
+    if (v.S !== undefined) return utf8(v.S);
+    if (v.N !== undefined) return Math.ceil(v.N.replace(/^-|\.|e.*$/gi, '').length / 2) + 1;
+    if (v.BOOL !== undefined || v.NULL !== undefined) return 1;
+    if (v.L) return 3 + v.L.reduce((n, e) => n + 1 + value(e), 0);
+    if (v.M) return 3 + Object.entries(v.M).reduce((n, [k, e]) => n + 1 + utf8(k) + value(e), 0);
+    if (v.SS) return v.SS.reduce((n, e) => n + utf8(e), 0);
+    if (v.B) return v.B.length;
+    return JSON.stringify(v).length;
+  };
+  return Object.entries(toAttrs(item)).reduce((n, [k, v]) => n + utf8(k) + value(v), 0);
+}
+
 /**
  * The few table calls the stores make, with (un)marshalling and SDK errors translated once.
  * Conditional writes return false instead of throwing, because losing the race is a normal outcome.

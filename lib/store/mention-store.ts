@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { ReviewStatus, Mention } from './types';
-import { GSI1, keys } from './table';
+import { GSI1, keys, schoolPartition, type SchoolKey } from './table';
 import type { Item, TableItems } from './items';
 
 /** How long a seen marker keeps an unflagged item from being re-scored. Feeds rarely re-serve older items. */
@@ -16,8 +16,8 @@ export interface MentionPage {
 
 export const hashKey = (value: string) => createHash('sha256').update(value).digest('hex').slice(0, 32);
 
-/** A mention id is derived from school + item, so a redelivered job can only ever write the same item again. */
-export const mentionIdFor = (schoolId: string, itemKey: string) => hashKey(`${schoolId}\n${itemKey}`).slice(0, 24);
+/** A mention id is derived from trust + school + item, so a redelivered job can only ever write the same item again. */
+export const mentionIdFor = (trustId: string, schoolId: string, itemKey: string) => hashKey(`${trustId}\n${schoolId}\n${itemKey}`).slice(0, 24);
 
 /**
  * Seen markers, mentions and the id → mention reference.
@@ -32,8 +32,8 @@ export class MentionStore {
    * Records one item for one school. `build` is omitted for items that were not flagged:
    * those leave only a seen marker.
    */
-  async record(input: { schoolId: string; itemKey: string; capturedAt: string; build?: (capturedAt: string) => Mention }): Promise<RecordOutcome> {
-    const markerKey = keys.seen(input.schoolId, hashKey(input.itemKey));
+  async record(input: SchoolKey & { itemKey: string; capturedAt: string; build?: (capturedAt: string) => Mention }): Promise<RecordOutcome> {
+    const markerKey = keys.seen(input, hashKey(input.itemKey));
     const expiresAt = Math.floor(Date.parse(input.capturedAt) / 1000) + SEEN_RETENTION_DAYS * 86400;
     const claimed = await this.items.putIfAbsent({
       ...markerKey,
@@ -49,12 +49,15 @@ export class MentionStore {
     }
     if (!input.build) return 'seen';
     const mention = input.build(capturedAt);
+    if (mention.trustId !== input.trustId || mention.schoolId !== input.schoolId) {
+      throw new Error(`mention ${mention.id} belongs to ${mention.trustId}/${mention.schoolId}, not ${input.trustId}/${input.schoolId}`);
+    }
     await this.items.putIfAbsent(mentionItem(mention));
     await this.items.putIfAbsent({
       ...keys.mentionRef(mention.id),
       schoolId: mention.schoolId,
       trustId: mention.trustId,
-      mentionSK: keys.mention(mention.schoolId, mention.capturedAt, mention.id).SK,
+      mentionSK: keys.mention(mention, mention.capturedAt, mention.id).SK,
     });
     await this.items.set(markerKey, { state: 'done' });
     return 'stored';
@@ -63,14 +66,14 @@ export class MentionStore {
   async get(id: string): Promise<Mention | undefined> {
     const ref = await this.items.get(keys.mentionRef(id));
     if (!ref) return undefined;
-    const row = await this.items.get({ PK: `SCHOOL#${ref.schoolId as string}`, SK: ref.mentionSK as string });
+    const row = await this.items.get({ PK: schoolPartition(ref.trustId as string, ref.schoolId as string), SK: ref.mentionSK as string });
     return row ? fromItem(row) : undefined;
   }
 
   /** Newest first, one school. */
-  async listForSchool(schoolId: string, options: { limit?: number; before?: string } = {}): Promise<MentionPage> {
+  async listForSchool(school: SchoolKey, options: { limit?: number; before?: string } = {}): Promise<MentionPage> {
     const range = options.before ? { from: 'MENTION#', to: `MENTION#${options.before}` } : { prefix: 'MENTION#' };
-    const rows = await this.items.query(`SCHOOL#${schoolId}`, range, { newestFirst: true, limit: options.limit && options.limit + 1 });
+    const rows = await this.items.query(schoolPartition(school.trustId, school.schoolId), range, { newestFirst: true, limit: options.limit && options.limit + 1 });
     return page(rows.filter((r) => r.SK !== `MENTION#${options.before}`), options.limit);
   }
 
@@ -83,9 +86,9 @@ export class MentionStore {
   }
 
   /** Mentions of a school not yet included in a digest, oldest first, captured after `since`. */
-  async listUndigested(schoolId: string, since: string): Promise<Mention[]> {
+  async listUndigested(school: SchoolKey, since: string): Promise<Mention[]> {
     const rows = await this.items.query(
-      `SCHOOL#${schoolId}`,
+      schoolPartition(school.trustId, school.schoolId),
       { from: `MENTION#${since}`, to: 'MENTION#~' },
       { filter: 'attribute_not_exists(digestedAt)' },
     );
@@ -93,7 +96,7 @@ export class MentionStore {
   }
 
   async markDigested(mentions: Mention[], digestId: string, at: string): Promise<void> {
-    for (const m of mentions) await this.items.set(keys.mention(m.schoolId, m.capturedAt, m.id), { digestedAt: at, digestId });
+    for (const m of mentions) await this.items.set(keys.mention(m, m.capturedAt, m.id), { digestedAt: at, digestId });
   }
 
   /** Where a mention lives (trust, school) from its id alone, without reading the snapshot: for scope checks. */
@@ -107,16 +110,16 @@ export class MentionStore {
    * [`from`, `before`) (`before` exclusive, as returned in `lastKey`). For filtered, paginated listings.
    */
   async scan(
-    partition: { trustId: string } | { schoolId: string },
+    partition: { trustId: string; schoolId?: undefined } | SchoolKey,
     options: { from?: string; before?: string; limit: number },
   ): Promise<{ mentions: Mention[]; lastKey?: string; exhausted: boolean }> {
     const from = options.from ?? '0';
     const to = options.before ?? '~';
     const rows =
-      'trustId' in partition
+      partition.schoolId === undefined
         ? await this.items.query(`TRUST#${partition.trustId}`, { from, to }, { index: GSI1, newestFirst: true, limit: options.limit + 1 })
-        : await this.items.query(`SCHOOL#${partition.schoolId}`, { from: `MENTION#${from}`, to: `MENTION#${to}` }, { newestFirst: true, limit: options.limit + 1 });
-    const keyOf = (r: Item) => ('trustId' in partition ? (r.GSI1SK as string) : (r.SK as string).slice('MENTION#'.length));
+        : await this.items.query(schoolPartition(partition.trustId, partition.schoolId), { from: `MENTION#${from}`, to: `MENTION#${to}` }, { newestFirst: true, limit: options.limit + 1 });
+    const keyOf = (r: Item) => (partition.schoolId === undefined ? (r.GSI1SK as string) : (r.SK as string).slice('MENTION#'.length));
     const kept = rows.filter((r) => keyOf(r) !== options.before);
     const slice = kept.slice(0, options.limit);
     const last = slice.at(-1);
@@ -128,13 +131,13 @@ export class MentionStore {
    * Returns false when someone changed it meanwhile (or the mention is gone).
    */
   async transitionStatus(
-    mention: Pick<Mention, 'schoolId' | 'capturedAt' | 'id'>,
+    mention: Pick<Mention, 'trustId' | 'schoolId' | 'capturedAt' | 'id'>,
     from: ReviewStatus,
     to: ReviewStatus,
     review: { reviewedAt: string; reviewedBy: string; assignee?: string },
   ): Promise<boolean> {
     return this.items.set(
-      keys.mention(mention.schoolId, mention.capturedAt, mention.id),
+      keys.mention(mention, mention.capturedAt, mention.id),
       { status: to, reviewedAt: review.reviewedAt, reviewedBy: review.reviewedBy, assignee: review.assignee },
       { attr: 'status', equals: from },
       review.assignee ? [] : ['assignee'],
@@ -144,7 +147,7 @@ export class MentionStore {
 
 function mentionItem(m: Mention): Item {
   return {
-    ...keys.mention(m.schoolId, m.capturedAt, m.id),
+    ...keys.mention(m, m.capturedAt, m.id),
     GSI1PK: `TRUST#${m.trustId}`,
     GSI1SK: `${m.capturedAt}#${m.id}`,
     kind: 'mention',

@@ -1,5 +1,5 @@
 import type { TableItems } from './items';
-import { keys } from './table';
+import { keys, schoolPartition, type SchoolKey } from './table';
 import type { Mention } from './types';
 
 /** Deletes what retention says must go. Everything here removes data: callers decide what is due. */
@@ -7,8 +7,8 @@ export class RetentionStore {
   constructor(private readonly items: TableItems) {}
 
   /** Mentions of a school captured before `cutoff` (ISO), oldest first. */
-  async mentionsCapturedBefore(schoolId: string, cutoff: string): Promise<Mention[]> {
-    const rows = await this.items.query(`SCHOOL#${schoolId}`, { from: 'MENTION#', to: `MENTION#${cutoff}` });
+  async mentionsCapturedBefore(school: SchoolKey, cutoff: string): Promise<Mention[]> {
+    const rows = await this.items.query(schoolPartition(school.trustId, school.schoolId), { from: 'MENTION#', to: `MENTION#${cutoff}` });
     return rows.map((row) => {
       const { PK: _p, SK: _s, GSI1PK: _g1, GSI1SK: _g2, kind: _k, ...rest } = row;
       return rest as unknown as Mention;
@@ -19,15 +19,15 @@ export class RetentionStore {
   async eraseMention(mention: Mention): Promise<void> {
     const beside = await this.items.query(`MENTION#${mention.id}`, { prefix: '' });
     for (const row of beside) await this.items.delete({ PK: row.PK as string, SK: row.SK as string });
-    await this.items.delete(keys.mention(mention.schoolId, mention.capturedAt, mention.id));
+    await this.items.delete(keys.mention(mention, mention.capturedAt, mention.id));
   }
 
   /**
    * Seen markers whose expiry has passed (dynalite has no TTL; in AWS TTL removes them too).
    * Returns how many were deleted.
    */
-  async purgeExpiredSeenMarkers(schoolId: string, nowEpochSeconds: number): Promise<number> {
-    const rows = await this.items.query(`SCHOOL#${schoolId}`, { prefix: 'SEEN#' });
+  async purgeExpiredSeenMarkers(school: SchoolKey, nowEpochSeconds: number): Promise<number> {
+    const rows = await this.items.query(schoolPartition(school.trustId, school.schoolId), { prefix: 'SEEN#' });
     let deleted = 0;
     for (const row of rows) {
       if (typeof row.expiresAt === 'number' && row.expiresAt < nowEpochSeconds) {
@@ -39,8 +39,8 @@ export class RetentionStore {
   }
 
   /** Every item in a school's partition except its configuration (which lives under the trust). */
-  async eraseSchoolPartition(schoolId: string): Promise<number> {
-    const rows = await this.items.query(`SCHOOL#${schoolId}`, { prefix: '' });
+  async eraseSchoolPartition(school: SchoolKey): Promise<number> {
+    const rows = await this.items.query(schoolPartition(school.trustId, school.schoolId), { prefix: '' });
     for (const row of rows) await this.items.delete({ PK: row.PK as string, SK: row.SK as string });
     return rows.length;
   }

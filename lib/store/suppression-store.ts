@@ -34,6 +34,12 @@ export interface SuppressionRecord {
   messageId: string;
   /** The mail server's diagnostic, when SES passed one on (size-capped). */
   diagnostic?: string;
+  /**
+   * The trusts whose schools or roll-up sent to the address when SES reported it: only their admins see and lift
+   * the record (another trust adding the address later gains nothing). Records without it (0.1) are the operator's
+   * (`cli mail suppressed` / `mail unsuppress`).
+   */
+  trustIds?: string[];
 }
 
 export interface SoftBounceRecord {
@@ -42,6 +48,8 @@ export interface SoftBounceRecord {
   count: number;
   lastAt: string;
   lastMessageId: string;
+  /** As on SuppressionRecord: the trusts that used the address when the last soft bounce was counted. */
+  trustIds?: string[];
 }
 
 /** An admin (or the CLI) lifted a suppression: the address is sent to again. Kept as an audit fact. */
@@ -127,7 +135,7 @@ export class SuppressionStore {
    * transiently in the SOFT_BOUNCE_WINDOW_DAYS up to the newest of them (`at`, unless SNS delivered out of order). `isNew` is false when this
    * message was already counted (SNS redelivery).
    */
-  async countSoftBounce(emailRaw: string, at: string, messageId: string): Promise<{ isNew: boolean; count: number }> {
+  async countSoftBounce(emailRaw: string, at: string, messageId: string, trustIds?: string[]): Promise<{ isNew: boolean; count: number }> {
     const email = normaliseEmail(emailRaw);
     const atMs = Date.parse(at);
     const expiresAt = Math.floor(((Number.isNaN(atMs) ? Date.now() : atMs) + 2 * WINDOW_MS) / 1000);
@@ -137,7 +145,7 @@ export class SuppressionStore {
     const newest = events.reduce((a, e) => (Date.parse(e.at as string) > Date.parse(a.at as string) ? e : a), { at, messageId } as Item);
     const count = recentCount(events, newest.at as string);
     // The summary the admin page reads in one query (last writer wins; it is a display value).
-    await this.items.put({ ...keys.softBounce(email), kind: 'soft-bounce-summary', email, count, lastAt: newest.at, lastMessageId: newest.messageId });
+    await this.items.put({ ...keys.softBounce(email), kind: 'soft-bounce-summary', email, count, lastAt: newest.at, lastMessageId: newest.messageId, trustIds });
     return { isNew, count };
   }
 
@@ -164,7 +172,7 @@ function recentCount(events: Item[], at: string): number {
 }
 
 function toSoftBounce(row: Item): SoftBounceRecord {
-  return { email: row.email as string, count: Number(row.count ?? 0), lastAt: row.lastAt as string, lastMessageId: row.lastMessageId as string };
+  return { email: row.email as string, count: Number(row.count ?? 0), lastAt: row.lastAt as string, lastMessageId: row.lastMessageId as string, trustIds: row.trustIds as string[] | undefined };
 }
 
 function strip(row: Item): SuppressionRecord {

@@ -11,13 +11,28 @@ export const TABLE = {
   ttlAttribute: 'expiresAt',
 } as const;
 
+/**
+ * A school's own data (seen markers, mentions, digest records, learnt false positives) lives in a partition that
+ * names its trust as well as the school, so no read, claim or erase can reach another trust's data through a
+ * school id alone. (0.1 wrote these under `SCHOOL#s`; 0.x does not migrate them: re-import and re-poll.)
+ */
+export const schoolPartition = (trustId: string, schoolId: string) => `TRUST#${trustId}#SCHOOL#${schoolId}`;
+
+/** A school as the stores key it: always with its trust. */
+export interface SchoolKey {
+  trustId: string;
+  schoolId: string;
+}
+
 export const keys = {
   trust: (trustId: string) => ({ PK: `TRUST#${trustId}`, SK: 'META' }),
   school: (trustId: string, schoolId: string) => ({ PK: `TRUST#${trustId}`, SK: `SCHOOL#${schoolId}` }),
+  /** Which trust owns a school id: written once, conditionally, before the school's configuration (ids are unique across trusts). */
+  schoolIdClaim: (schoolId: string) => ({ PK: `SCHOOLID#${schoolId}`, SK: 'OWNER' }),
   feedState: (urlHash: string) => ({ PK: `FEED#${urlHash}`, SK: 'STATE' }),
-  seen: (schoolId: string, itemKeyHash: string) => ({ PK: `SCHOOL#${schoolId}`, SK: `SEEN#${itemKeyHash}` }),
-  mention: (schoolId: string, capturedAt: string, id: string) => ({ PK: `SCHOOL#${schoolId}`, SK: `MENTION#${capturedAt}#${id}` }),
-  digest: (schoolId: string, localDate: string) => ({ PK: `SCHOOL#${schoolId}`, SK: `DIGEST#${localDate}` }),
+  seen: (s: SchoolKey, itemKeyHash: string) => ({ PK: schoolPartition(s.trustId, s.schoolId), SK: `SEEN#${itemKeyHash}` }),
+  mention: (s: SchoolKey, capturedAt: string, id: string) => ({ PK: schoolPartition(s.trustId, s.schoolId), SK: `MENTION#${capturedAt}#${id}` }),
+  digest: (s: SchoolKey, localDate: string) => ({ PK: schoolPartition(s.trustId, s.schoolId), SK: `DIGEST#${localDate}` }),
   /** Finds a mention from its id alone (links in digests and on the page carry only the id). */
   mentionRef: (mentionId: string) => ({ PK: `MENTION#${mentionId}`, SK: 'REF' }),
   reviewEvent: (mentionId: string, at: string) => ({ PK: `MENTION#${mentionId}`, SK: `EVENT#${at}` }),

@@ -4,6 +4,7 @@ import { DigestReleaseError, releaseDigestClaim } from '../app/digest-release';
 import { DIGEST_LEASE_MS } from '../app/send-digests';
 import { formatLocal } from '../digest/schedule';
 import type { DailySendRecord } from '../store/daily-claims';
+import { digestOwner } from '../store/digest-store';
 import type { AppEnv, WebContext } from './app';
 import type { Html } from './layout';
 import { csrfToken } from './security';
@@ -24,7 +25,7 @@ export function registerAdminDigests(app: Hono<AppEnv>, ctx: WebContext, render:
     const [schools, trust] = await Promise.all([ctx.store.config.listSchools(p.trustId), ctx.store.config.getTrust(p.trustId)]);
     const held: { label: string; schoolId?: string; record: DailySendRecord }[] = [];
     for (const s of schools) {
-      for (const record of await ctx.store.digests.latest(s.school.id, RECENT_DAYS)) if (record.state === 'claimed') held.push({ label: s.school.name, schoolId: s.school.id, record });
+      for (const record of await ctx.store.digests.latest(digestOwner({ trustId: p.trustId, schoolId: s.school.id }), RECENT_DAYS)) if (record.state === 'claimed') held.push({ label: s.school.name, schoolId: s.school.id, record });
     }
     if (trust?.rollup) for (const record of await ctx.store.rollups.latest(p.trustId, RECENT_DAYS)) if (record.state === 'claimed') held.push({ label: 'Trust roll-up', record });
     const t = (iso?: string) => (iso ? formatLocal(iso, 'Europe/London') : '—');

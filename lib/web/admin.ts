@@ -48,8 +48,8 @@ export function registerAdmin(app: Hono<AppEnv>, ctx: WebContext, render: Render
     );
     const users = ctx.auth.mode === 'local' ? await listUsers(ctx, p.trustId) : [];
     const trust = await ctx.store.config.getTrust(p.trustId);
-    const suppressed = suppressedInTrust(await ctx.store.suppressions.list(), schools, trust?.rollup?.recipients ?? []);
-    const softBounces = softBouncesInTrust(await ctx.store.suppressions.listSoftBounces(ctx.clock().toISOString()), schools, trust?.rollup?.recipients ?? []);
+    const suppressed = suppressedInTrust(p.trustId, await ctx.store.suppressions.list(), schools, trust?.rollup?.recipients ?? []);
+    const softBounces = softBouncesInTrust(p.trustId, await ctx.store.suppressions.listSoftBounces(ctx.clock().toISOString()), schools, trust?.rollup?.recipients ?? []);
     const softCount = (email: string) => softBounces.find((b) => b.email === email)?.count ?? 0;
     const t = (iso?: string) => (iso ? formatLocal(iso, 'Europe/London') : '—');
     const body = html`<h1>Admin</h1>
@@ -198,7 +198,7 @@ ${usersSection({ users, schools, csrf: csrfToken(c), me: p.email, mode: ctx.auth
     const note = typeof body.note === 'string' ? body.note : '';
     const [schools, trust] = await Promise.all([ctx.store.config.listSchools(p.trustId), ctx.store.config.getTrust(p.trustId)]);
     const record = email ? await ctx.store.suppressions.get(email) : undefined;
-    if (!record || suppressedInTrust([record], schools, trust?.rollup?.recipients ?? []).length === 0) return c.notFound();
+    if (!record || suppressedInTrust(p.trustId, [record], schools, trust?.rollup?.recipients ?? []).length === 0) return c.notFound();
     try {
       await liftSuppression(ctx, { email, by: p.email, note });
       return c.redirect('/admin?saved=1#suppressed', 303);
@@ -286,18 +286,20 @@ ${usersSection({ users, schools, csrf: csrfToken(c), me: p.email, mode: ctx.auth
 }
 
 /** Suppressed addresses that this trust's schools or roll-up send to (other trusts' addresses stay private). */
-function suppressedInTrust(records: SuppressionRecord[], schools: SchoolRef[], rollupRecipients: string[]): { record: SuppressionRecord; usedBy: string[] }[] {
+function suppressedInTrust(trustId: string, records: SuppressionRecord[], schools: SchoolRef[], rollupRecipients: string[]): { record: SuppressionRecord; usedBy: string[] }[] {
   const usedBy = new Map<string, string[]>();
   const add = (email: string, who: string) => usedBy.set(normaliseEmail(email), [...(usedBy.get(normaliseEmail(email)) ?? []), who]);
   for (const s of schools) for (const e of s.school.recipients) add(e, s.school.name);
   for (const e of rollupRecipients) add(e, 'trust roll-up');
-  return records.filter((r) => usedBy.has(r.email)).map((record) => ({ record, usedBy: usedBy.get(record.email)! }));
+  // Only records this trust owns (it used the address when SES reported it): adding someone else's address as a
+  // recipient must not reveal or lift their suppression.
+  return records.filter((r) => r.trustIds?.includes(trustId) && usedBy.has(r.email)).map((record) => ({ record, usedBy: usedBy.get(record.email)! }));
 }
 
 /** Soft-bounce counts of addresses this trust's schools or roll-up send to. */
-function softBouncesInTrust(records: SoftBounceRecord[], schools: SchoolRef[], rollupRecipients: string[]): SoftBounceRecord[] {
+function softBouncesInTrust(trustId: string, records: SoftBounceRecord[], schools: SchoolRef[], rollupRecipients: string[]): SoftBounceRecord[] {
   const mine = new Set([...schools.flatMap((s) => s.school.recipients), ...rollupRecipients].map(normaliseEmail));
-  return records.filter((r) => mine.has(r.email));
+  return records.filter((r) => r.trustIds?.includes(trustId) && mine.has(r.email));
 }
 
 function adminOnly(render: Render) {

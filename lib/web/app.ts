@@ -11,6 +11,7 @@ import { toCsv, type CsvCell } from '../digest/csv';
 import type { Store } from '../store';
 import { AdminConfigError, AdminOnlyError, ConfigNotFoundError, parseSchool, replaceTrustConfig, trustConfig } from '../app/admin-config';
 import { previewSchool } from '../app/preview';
+import { auditListRead } from '../app/read-audit';
 import { EnvSchema } from '../config/env';
 import { createSafeFetcher } from '../feeds/fetch';
 import type { FeedFetcher } from '../feeds/types';
@@ -167,7 +168,9 @@ export function createWebApp(deps: WebDeps): Hono<AppEnv> {
     const raw = c.req.query() as RawFilters;
     const schools = await q.schools();
     try {
-      const result = await q.list(parseFilters(raw));
+      const filters = parseFilters(raw);
+      const result = await q.list(filters);
+      await auditListRead(ctx, principal, 'page', filters, result.mentions);
       return render(c, 'Flagged items', listBody({ principal, raw, problems: {}, schools, result }), 200, 'mentions');
     } catch (err) {
       if (!(err instanceof FilterError)) throw err;
@@ -180,6 +183,7 @@ export function createWebApp(deps: WebDeps): Hono<AppEnv> {
     const q = mentionsFor(ctx, principal);
     const filters = parseFilters(c.req.query() as RawFilters);
     const [{ mentions, truncated }, schools] = await Promise.all([q.all(filters), q.schools()]);
+    await auditListRead(ctx, principal, 'csv', filters, mentions);
     ctx.log.info('evidence export', { actor: principal.email, rows: mentions.length, truncated });
     const names = new Map(schools.map((s) => [s.school.id, s.school.name]));
     const date = ctx.clock().toISOString().slice(0, 10);
@@ -193,7 +197,7 @@ export function createWebApp(deps: WebDeps): Hono<AppEnv> {
     const principal = c.get('principal')!;
     const id = c.req.param('id')!;
     const mention = await readSnapshot(ctx, principal, id, 'page');
-    const [ref, history, views] = await Promise.all([ctx.store.config.getSchool(mention.schoolId), ctx.store.reviews.history(id), ctx.store.reviews.views(id, 10)]);
+    const [ref, history, views] = await Promise.all([ctx.store.config.getSchool(mention.schoolId, mention.trustId), ctx.store.reviews.history(id), ctx.store.reviews.views(id, 10)]);
     return render(c, mention.title || 'Snapshot', snapshotBody({ mention, school: ref?.school, history, views, csrf: csrfToken(c), ...extra }), status, 'mentions');
   };
 
@@ -203,7 +207,7 @@ export function createWebApp(deps: WebDeps): Hono<AppEnv> {
     const principal = c.get('principal')!;
     const id = c.req.param('id');
     const mention = await readSnapshot(ctx, principal, id, 'evidence');
-    const [ref, history] = await Promise.all([ctx.store.config.getSchool(mention.schoolId), ctx.store.reviews.history(id)]);
+    const [ref, history] = await Promise.all([ctx.store.config.getSchool(mention.schoolId, mention.trustId), ctx.store.reviews.history(id)]);
     return render(c, `Evidence: ${mention.title}`, evidenceBody(mention, ref?.school, history, principal.email, ctx.clock().toISOString()));
   });
 
@@ -226,8 +230,12 @@ export function createWebApp(deps: WebDeps): Hono<AppEnv> {
   app.get('/api/me', (c) => c.json({ principal: c.get('principal'), csrfToken: c.get('authVia') === 'cookie' ? csrfToken(c) : undefined }));
 
   app.get('/api/mentions', async (c) => {
-    const result = await mentionsFor(ctx, c.get('principal')!).list(parseFilters(c.req.query() as RawFilters));
-    // Lists carry no captured text: reading a snapshot is a separate, audited call.
+    const principal = c.get('principal')!;
+    const filters = parseFilters(c.req.query() as RawFilters);
+    const result = await mentionsFor(ctx, principal).list(filters);
+    // Lists carry no captured text (reading a snapshot is a separate, audited call), but they do carry the evidence
+    // excerpts and `q` searches the captured text: the list itself is recorded as a read.
+    await auditListRead(ctx, principal, 'api', filters, result.mentions);
     return c.json({ mentions: result.mentions.map(({ text: _t, ...rest }) => rest), next: result.next ?? null, prev: result.prev ?? null, truncated: result.truncated });
   });
 
@@ -286,8 +294,8 @@ export function createWebApp(deps: WebDeps): Hono<AppEnv> {
       return c.json({ error: 'Send a school as JSON (the shape of one entry of "schools")' }, 400);
     }
     const school = parseSchool(body);
-    const existing = await ctx.store.config.getSchool(school.id);
-    if (existing && existing.trustId !== principal.trustId) throw new ConfigNotFoundError('No such school in your trust.');
+    const owner = await ctx.store.config.ownerOf(school.id);
+    if (owner && owner !== principal.trustId) throw new ConfigNotFoundError('No such school in your trust.');
     return c.json(await previewSchool({ fetcher: ctx.fetcher(), clock: ctx.clock }, school));
   });
 

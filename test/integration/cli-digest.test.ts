@@ -8,6 +8,7 @@ import { silentLogger, type AppDeps } from '../../lib/app/deps';
 import { localParts } from '../../lib/digest/schedule';
 import { startMailServer, type MailServer } from '../../lib/local/mail-server';
 import type { Store } from '../../lib/store';
+import { digestOwner } from '../../lib/store/digest-store';
 import { startTestDynamo, type TestDynamo } from '../support/dynamo';
 import { mention } from '../support/fixtures';
 
@@ -32,6 +33,7 @@ function cli(args: string[], env: Record<string, string>): Promise<{ code: numbe
 const config = {
   trusts: [{ id: 'meridian', name: 'Meridian Learning Trust', schools: [{ id: 'northgate', name: 'Northgate Park Academy', recipients: ['head@northgate.example'] }] }],
 };
+const NORTHGATE = digestOwner({ trustId: 'meridian', schoolId: 'northgate' });
 const today = () => localParts(new Date(), 'Europe/London').date;
 
 describe('digest --now and the mail server nobody reads', () => {
@@ -47,7 +49,7 @@ describe('digest --now and the mail server nobody reads', () => {
     const deps = { store, clock: () => new Date(), newId: () => 'id', log: silentLogger } as unknown as AppDeps;
     await importConfig(deps, config);
     const m = mention({ id: 'n1', schoolId: 'northgate', trustId: 'meridian', capturedAt: new Date(Date.now() - 3600_000).toISOString(), title: 'A flagged item' });
-    await store.mentions.record({ schoolId: 'northgate', itemKey: m.itemKey, capturedAt: m.capturedAt, build: () => m });
+    await store.mentions.record({ trustId: 'meridian', schoolId: 'northgate', itemKey: m.itemKey, capturedAt: m.capturedAt, build: () => m });
     // What `npm start` leaves in its data folder while it runs (this test process is the live pid).
     mkdirSync(runningDir, { recursive: true });
     writeFileSync(join(runningDir, 'schoolwatch.lock'), JSON.stringify({ pid: process.pid, command: 'npm start', startedAt: new Date().toISOString(), dynamodbEndpoint: dynamo.server.endpoint, sesEndpoint: mail.endpoint }));
@@ -65,13 +67,13 @@ describe('digest --now and the mail server nobody reads', () => {
     expect(r.stderr).toContain('SES_ENDPOINT');
     expect(r.stderr).toContain(`SES_ENDPOINT=${mail.endpoint}`);
     expect(r.stderr).toContain('--throwaway-mail');
-    expect(await store.digests.get('northgate', today())).toBeUndefined();
+    expect(await store.digests.get(NORTHGATE, today())).toBeUndefined();
     expect(await mail.fetchStore()).toHaveLength(0);
   });
 
   it('a held claim with a stored error: digest prints it and exits non-zero; release with a note lets the next run send', async () => {
     const date = today();
-    const claim = await store.digests.claim('northgate', date, new Date(), 'dead-run', 600_000);
+    const claim = await store.digests.claim(NORTHGATE, date, new Date(), 'dead-run', 600_000);
     await store.digests.recordError(claim.record, 'outcome unknown: the mail server did not answer in 30 s; not resent; will retry after 09:15 UTC unless released', new Date().toISOString(), 'unknown');
 
     const held = await cli(['digest', '--now'], againstRunning({ SES_ENDPOINT: mail.endpoint }));
@@ -93,7 +95,7 @@ describe('digest --now and the mail server nobody reads', () => {
     expect(sent.code).toBe(0);
     expect(sent.stdout).toContain(`northgate ${date}: sent (1 mention(s))`);
     expect(await mail.fetchStore()).toHaveLength(1);
-    expect((await store.digests.get('northgate', date))?.previousAttempts).toEqual([expect.objectContaining({ claimToken: 'dead-run', releaseNote: 'head confirmed nothing arrived' })]);
+    expect((await store.digests.get(NORTHGATE, date))?.previousAttempts).toEqual([expect.objectContaining({ claimToken: 'dead-run', releaseNote: 'head confirmed nothing arrived' })]);
   });
 
   it('help describes digest release and --throwaway-mail', async () => {

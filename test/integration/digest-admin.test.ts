@@ -25,8 +25,8 @@ describe('admin page: suppressed addresses', () => {
     await store.config.saveSchool('meridian', school({ id: 'northgate', name: 'Northgate Park Academy', recipients: ['head@northgate.example', 'ok@northgate.example'] }));
     await store.config.saveSchool('harbour', school({ id: 'seaview', name: 'Seaview High', recipients: ['head@seaview.example'] }));
     const rec = { recordedAt: '2026-03-02T10:00:00.000Z', messageId: 'ses-1' };
-    await store.suppressions.suppress({ email: 'head@northgate.example', reason: 'bounce', detail: 'NoEmail', diagnostic: 'smtp; 550 <no such user>', at: '2026-03-02T09:30:00.000Z', ...rec });
-    await store.suppressions.suppress({ email: 'head@seaview.example', reason: 'complaint', at: '2026-03-02T09:30:00.000Z', ...rec });
+    await store.suppressions.suppress({ email: 'head@northgate.example', reason: 'bounce', detail: 'NoEmail', diagnostic: 'smtp; 550 <no such user>', at: '2026-03-02T09:30:00.000Z', ...rec, trustIds: ['meridian'] });
+    await store.suppressions.suppress({ email: 'head@seaview.example', reason: 'complaint', at: '2026-03-02T09:30:00.000Z', ...rec, trustIds: ['harbour'] });
     app = await webAppFor(store);
   }, 60_000);
   afterAll(async () => dynamo?.stop());
@@ -99,8 +99,8 @@ describe('admin page: suppressed addresses', () => {
     });
 
     it('shows soft-bounce counts of the trust\'s addresses', async () => {
-      for (let i = 1; i <= 2; i++) await store.suppressions.countSoftBounce('ok@northgate.example', new Date(Date.now() - i * 3600_000).toISOString(), `soft-${i}`);
-      await store.suppressions.countSoftBounce('head@seaview.example', new Date().toISOString(), 'soft-x');
+      for (let i = 1; i <= 2; i++) await store.suppressions.countSoftBounce('ok@northgate.example', new Date(Date.now() - i * 3600_000).toISOString(), `soft-${i}`, ['meridian']);
+      await store.suppressions.countSoftBounce('head@seaview.example', new Date().toISOString(), 'soft-x', ['harbour']);
       const get = await signedIn(app, USERS.admin);
       const page = await (await get('/admin')).text();
       const section = page.slice(page.indexOf('id="suppressed"'), page.indexOf('<h2>Users</h2>'));

@@ -50,7 +50,7 @@ function config(overrides: { rollup?: ConfigFile['trusts'][number]['rollup']; no
 
 async function hit(id: string, schoolId: string, capturedAt: string, title = `Item ${id}`) {
   const m = mention({ id, schoolId, trustId: 'meridian', capturedAt, title });
-  await store.mentions.record({ schoolId, itemKey: m.itemKey, capturedAt, build: () => m });
+  await store.mentions.record({ trustId: 'meridian', schoolId, itemKey: m.itemKey, capturedAt, build: () => m });
 }
 
 const to = (emails: StoredEmail[], address: string) => emails.filter((e) => e.destination.to.some((t) => t.includes(address)));
@@ -90,7 +90,7 @@ describe('a run that dies between claim and send', () => {
     const first = await sendDigests({ ...deps, mailer: crashing });
     expect(outcome(first, 'northgate')).toMatchObject({ outcome: 'failed', error: expect.stringContaining('simulated crash') });
     expect(await mail.fetchStore()).toHaveLength(0);
-    expect((await store.digests.get('northgate', '2026-11-21'))?.state).toBe('claimed');
+    expect((await store.digests.get('meridian/northgate', '2026-11-21'))?.state).toBe('claimed');
 
     minutes(5); // within the lease
     const second = await sendDigests(deps);
@@ -107,19 +107,19 @@ describe('a run that dies between claim and send', () => {
     expect(sent).toHaveLength(1);
     expect(sent[0]!.body.text).toContain('First northgate hit');
     expect(sent[0]!.body.text).toContain('Second northgate hit');
-    expect(await store.mentions.listUndigested('northgate', '2026-01-01')).toEqual([]);
+    expect(await store.mentions.listUndigested({ trustId: 'meridian', schoolId: 'northgate' }, '2026-01-01')).toEqual([]);
   });
 
   it('a claim written by a run that died before sending anything is taken over only after the lease', async () => {
     await hit('n1', 'northgate', '2026-11-21T05:00:00.000Z');
     at('2026-11-21T07:00:00Z');
-    await store.digests.claim('northgate', '2026-11-21', now, 'dead-run', DIGEST_LEASE_MS);
+    await store.digests.claim('meridian/northgate', '2026-11-21', now, 'dead-run', DIGEST_LEASE_MS);
     minutes(9);
     expect(outcome(await sendDigests(deps), 'northgate')?.outcome).toBe('in-progress');
     minutes(2);
     expect(outcome(await sendDigests(deps), 'northgate')?.outcome).toBe('sent');
     expect(to(await mail.fetchStore(), 'head@northgate.example')).toHaveLength(1);
-    expect((await store.digests.get('northgate', '2026-11-21'))?.claimToken).not.toBe('dead-run');
+    expect((await store.digests.get('meridian/northgate', '2026-11-21'))?.claimToken).not.toBe('dead-run');
   });
 });
 
@@ -152,10 +152,10 @@ describe('an SES failure', () => {
     const r = outcome(failed, 'northgate')!;
     expect(r.outcome).toBe('failed');
     expect(r.error).toMatch(/retried on the next run/);
-    const record = await store.digests.get('northgate', '2026-11-21');
+    const record = await store.digests.get('meridian/northgate', '2026-11-21');
     expect(record).toMatchObject({ state: 'claimed', lastError: expect.stringContaining('not sent') });
     expect(record?.messageId).toBeUndefined();
-    expect((await store.mentions.listUndigested('northgate', '2026-01-01')).map((m) => m.id)).toEqual(['n1']);
+    expect((await store.mentions.listUndigested({ trustId: 'meridian', schoolId: 'northgate' }, '2026-01-01')).map((m) => m.id)).toEqual(['n1']);
 
     // A new hit arrives meanwhile; it goes out with the retried digest.
     await hit('n2', 'northgate', '2026-11-21T07:05:00.000Z', 'Arrived during the outage');
@@ -167,7 +167,7 @@ describe('an SES failure', () => {
     expect(sent).toHaveLength(1);
     expect(sent[0]!.body.text).toContain('Kept through the outage');
     expect(sent[0]!.body.text).toContain('Arrived during the outage');
-    expect((await store.digests.get('northgate', '2026-11-21'))?.messageId).toBe(sent[0]!.messageId);
+    expect((await store.digests.get('meridian/northgate', '2026-11-21'))?.messageId).toBe(sent[0]!.messageId);
   });
 
   it('a mailer that throws MailError also keeps the hits (a wrapper, not the network)', async () => {
@@ -239,7 +239,7 @@ describe('suppressed recipients', () => {
     const sent = to(await mail.fetchStore(), 'northgate.example');
     expect(sent).toHaveLength(1);
     expect(sent[0]!.destination.to).toEqual(['head@northgate.example']);
-    expect((await store.digests.get('northgate', '2026-11-21'))?.recipients).toEqual(['head@northgate.example']);
+    expect((await store.digests.get('meridian/northgate', '2026-11-21'))?.recipients).toEqual(['head@northgate.example']);
   });
 
   it('when every recipient is suppressed: no-recipients naming them, nothing sent, the day left unclaimed', async () => {
@@ -250,8 +250,8 @@ describe('suppressed recipients', () => {
     expect(r.outcome).toBe('no-recipients');
     expect(r.message).toMatch(/every digest recipient is suppressed.*head@quiet\.example \(complained 2026-11-19\)/);
     expect(to(await mail.fetchStore(), 'quiet.example')).toHaveLength(0);
-    expect(await store.digests.get('quiet', '2026-11-21')).toBeUndefined();
-    expect((await store.mentions.listUndigested('quiet', '2026-01-01')).map((m) => m.id)).toEqual(['q1']);
+    expect(await store.digests.get('meridian/quiet', '2026-11-21')).toBeUndefined();
+    expect((await store.mentions.listUndigested({ trustId: 'meridian', schoolId: 'quiet' }, '2026-01-01')).map((m) => m.id)).toEqual(['q1']);
     // Lifting the suppression the same day lets the digest go.
     await store.suppressions.remove('HEAD@quiet.example');
     expect(outcome(await sendDigests(deps), 'quiet')).toMatchObject({ outcome: 'sent', mentions: 1 });
@@ -338,8 +338,8 @@ describe('trust roll-up', () => {
     const emails = await mail.fetchStore();
     expect(emails).toHaveLength(1);
     expect(emails[0]!.destination.to).toEqual(['central@meridian.example']);
-    expect(await store.mentions.listUndigested('northgate', '2026-01-01')).toEqual([]);
-    expect(await store.mentions.listUndigested('quiet', '2026-01-01')).toEqual([]);
+    expect(await store.mentions.listUndigested({ trustId: 'meridian', schoolId: 'northgate' }, '2026-01-01')).toEqual([]);
+    expect(await store.mentions.listUndigested({ trustId: 'meridian', schoolId: 'quiet' }, '2026-01-01')).toEqual([]);
     expect((await store.rollups.get('meridian', '2026-11-21'))?.mentionIds?.sort()).toEqual(['n1', 'q1']);
   });
 
@@ -349,7 +349,7 @@ describe('trust roll-up', () => {
     at('2026-11-21T07:00:00Z');
     const throttled: Mailer = { send: async () => { throw new MailError('Throttling', true); } };
     expect(rollupOf(await sendDigests({ ...deps, mailer: throttled }))?.outcome).toBe('failed');
-    expect((await store.mentions.listUndigested('northgate', '2026-01-01')).map((m) => m.id)).toEqual(['n1']);
+    expect((await store.mentions.listUndigested({ trustId: 'meridian', schoolId: 'northgate' }, '2026-01-01')).map((m) => m.id)).toEqual(['n1']);
     minutes(5);
     expect(rollupOf(await sendDigests(deps))?.outcome).toBe('in-progress');
     minutes(6);

@@ -57,13 +57,13 @@ describe('dismissed mentions teach a per-school suppression', () => {
       { id: 'b1', title: 'Kestrel Brook Primary canteen', text: 'The new canteen menu at Kestrel Brook Primary is a disgrace.' },
     ]);
     await pollOnce(deps(), { all: true });
-    const [first] = (await store.mentions.listForSchool('northgate')).mentions;
+    const [first] = (await store.mentions.listForSchool({ trustId: 'meridian', schoolId: 'northgate' })).mentions;
     expect(first?.families).toContain('abuse');
-    expect((await store.mentions.listForSchool('kestrel')).mentions).toHaveLength(1);
+    expect((await store.mentions.listForSchool({ trustId: 'meridian', schoolId: 'kestrel' })).mentions).toHaveLength(1);
 
     await reviewMention({ store, clock: () => now }, trustUser, first!.id, { status: 'dismissed', note: 'Fair comment about food, not abuse' });
-    expect(await store.falsePositives.terms('northgate')).toContain('disgrace');
-    expect(await store.falsePositives.terms('kestrel')).toEqual([]);
+    expect(await store.falsePositives.terms({ trustId: 'meridian', schoolId: 'northgate' })).toContain('disgrace');
+    expect(await store.falsePositives.terms({ trustId: 'meridian', schoolId: 'kestrel' })).toEqual([]);
 
     now = new Date('2026-11-21T10:00:00Z');
     feedBody = rss([
@@ -73,13 +73,13 @@ describe('dismissed mentions teach a per-school suppression', () => {
     const results = await pollOnce(deps(), { all: true });
     expect(results[0]?.error).toBeUndefined();
     expect(results[0]).toMatchObject({ outcome: 'stored', matched: 2 });
-    expect((await store.mentions.listForSchool('northgate')).mentions.map((m) => m.itemKey)).not.toContainEqual(expect.stringContaining('a2'));
-    expect((await store.mentions.listForSchool('kestrel')).mentions).toHaveLength(2);
+    expect((await store.mentions.listForSchool({ trustId: 'meridian', schoolId: 'northgate' })).mentions.map((m) => m.itemKey)).not.toContainEqual(expect.stringContaining('a2'));
+    expect((await store.mentions.listForSchool({ trustId: 'meridian', schoolId: 'kestrel' })).mentions).toHaveLength(2);
   });
 
   it('forgets the suppression when the dismissal is undone', async () => {
-    const [first] = (await store.mentions.listForSchool('northgate')).mentions;
+    const [first] = (await store.mentions.listForSchool({ trustId: 'meridian', schoolId: 'northgate' })).mentions;
     await reviewMention({ store, clock: () => now }, trustUser, first!.id, { status: 'reviewed', note: 'On reflection this is disparaging' });
-    expect(await store.falsePositives.terms('northgate')).toEqual([]);
+    expect(await store.falsePositives.terms({ trustId: 'meridian', schoolId: 'northgate' })).toEqual([]);
   });
 });

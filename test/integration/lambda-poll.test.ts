@@ -121,8 +121,8 @@ describe('poll Lambda handler', () => {
   });
 
   const mentionCounts = async () => ({
-    northgate: (await store.mentions.listForSchool('northgate')).mentions.length,
-    kestrel: (await store.mentions.listForSchool('kestrel')).mentions.length,
+    northgate: (await store.mentions.listForSchool({ trustId: 'meridian', schoolId: 'northgate' })).mentions.length,
+    kestrel: (await store.mentions.listForSchool({ trustId: 'meridian', schoolId: 'kestrel' })).mentions.length,
   });
 
   it('reports only the malformed messages as batch failures; a 404 feed is a recorded failure, good feeds are stored', async () => {
@@ -141,7 +141,7 @@ describe('poll Lambda handler', () => {
     const counts = await mentionCounts();
     expect(counts.northgate).toBeGreaterThanOrEqual(1);
     expect(counts.kestrel).toBe(1);
-    const titles = (await store.mentions.listForSchool('northgate')).mentions.map((m) => m.title);
+    const titles = (await store.mentions.listForSchool({ trustId: 'meridian', schoolId: 'northgate' })).mentions.map((m) => m.title);
     expect(titles).toContain('Parents angry at Northgate Park Academy');
     expect(titles).not.toContain('Sports day');
 

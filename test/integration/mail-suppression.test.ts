@@ -27,7 +27,7 @@ const bounce = (email: string, messageId: string, bounceType: 'Permanent' | 'Tra
 
 async function hit(id: string, capturedAt: string) {
   const m = mention({ id, schoolId: 'northgate', trustId: 'meridian', capturedAt, title: `Item ${id}` });
-  await store.mentions.record({ schoolId: 'northgate', itemKey: m.itemKey, capturedAt, build: () => m });
+  await store.mentions.record({ trustId: 'meridian', schoolId: 'northgate', itemKey: m.itemKey, capturedAt, build: () => m });
 }
 
 beforeAll(async () => {
@@ -88,7 +88,7 @@ describe('lifting a suppression', () => {
     expect(next.skippedRecipients ?? []).toEqual([]);
     const sent = (await mail.fetchStore()).filter((e) => e.destination.to.some((t) => t.includes('deputy@northgate.example')));
     expect(sent).toHaveLength(1);
-    expect((await store.digests.get('northgate', '2026-11-22'))?.recipients).toEqual(['head@northgate.example', 'deputy@northgate.example']);
+    expect((await store.digests.get('meridian/northgate', '2026-11-22'))?.recipients).toEqual(['head@northgate.example', 'deputy@northgate.example']);
 
     // A new bounce (a new message) suppresses it again; the history keeps the earlier lift.
     await recordMailEvent(deps, bounce('deputy@northgate.example', 'ses-9', 'Permanent', '2026-11-23T10:00:00.000Z'));
@@ -122,7 +122,7 @@ describe('repeated soft bounces', () => {
     expect(out).toMatchObject({ kind: 'counted', addresses: [{ email: 'deputy@northgate.example', count: 5, suppressed: true }] });
     expect(await store.suppressions.get('deputy@northgate.example')).toMatchObject({ reason: 'repeated-soft-bounce', messageId: 'soft-5', at: '2026-11-16T08:00:00.000Z' });
     at('2026-11-16T12:00:00Z');
-    expect(await store.suppressions.listSoftBounces(now.toISOString())).toEqual([{ email: 'deputy@northgate.example', count: 5, lastAt: '2026-11-16T08:00:00.000Z', lastMessageId: 'soft-5' }]);
+    expect(await store.suppressions.listSoftBounces(now.toISOString())).toEqual([{ email: 'deputy@northgate.example', count: 5, lastAt: '2026-11-16T08:00:00.000Z', lastMessageId: 'soft-5', trustIds: ['meridian'] }]);
 
     // Digests skip it.
     await hit('n1', '2026-11-17T05:00:00.000Z');

@@ -48,7 +48,7 @@ describe('poll and digest pipeline', () => {
     expect(broken).toMatchObject({ outcome: 'failed', error: { code: 'http-status' } });
     expect(results.filter((r) => r.outcome === 'stored')).toHaveLength(2);
 
-    const northgate = (await deps.store.mentions.listForSchool('northgate-park')).mentions;
+    const northgate = (await deps.store.mentions.listForSchool({ trustId: 'demo-trust', schoolId: 'northgate-park' })).mentions;
     const titles = northgate.map((m) => m.title);
     expect(titles).toContain('Re: new head at Northgate Park Academy');
     expect(titles).not.toContain('Northgate Park Academy choir wins regional final');
@@ -59,7 +59,7 @@ describe('poll and digest pipeline', () => {
     expect(threat.textSha256).toMatch(/^[0-9a-f]{64}$/);
     expect(threat.capturedAt).toBe(now.toISOString());
 
-    const brendans = (await deps.store.mentions.listForSchool('st-brendans')).mentions;
+    const brendans = (await deps.store.mentions.listForSchool({ trustId: 'demo-trust', schoolId: 'st-brendans' })).mentions;
     expect(brendans.map((m) => m.title)).toEqual(["Worried about my son at St Brendan's"]);
     expect(brendans[0]!.families).toContain('confidential');
 

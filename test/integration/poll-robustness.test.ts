@@ -82,7 +82,7 @@ describe('polling survives one bad job', () => {
     const urls = new Set(paths.map((p) => feeds.url(p)));
     return groupFeeds(await store.config.listSchools()).filter((j) => urls.has(j.url));
   };
-  const mentions = async (schoolId: string) => (await store.mentions.listForSchool(schoolId)).mentions;
+  const mentions = async (schoolId: string) => (await store.mentions.listForSchool({ trustId: 'meridian', schoolId })).mentions;
 
   it('a store failure while polling one feed fails only that feed; the others are stored', async () => {
     // The real store, except that recording anything for bravo throws (as a throttled or unreachable table would).

@@ -13,7 +13,7 @@ describe('retention and per-school export/erase (dynalite)', () => {
   const deps = () => ({ store, clock: () => now, log: silentLogger });
 
   const record = (id: string, schoolId: string, capturedAt: string, status: 'new' | 'escalated' = 'new') =>
-    store.mentions.record({ schoolId, itemKey: `k-${id}`, capturedAt, build: (at) => mention({ id, schoolId, trustId: 'meridian', capturedAt: at, status }) });
+    store.mentions.record({ trustId: 'meridian', schoolId, itemKey: `k-${id}`, capturedAt, build: (at) => mention({ id, schoolId, trustId: 'meridian', capturedAt: at, status }) });
 
   beforeAll(async () => {
     dynamo = await startTestDynamo();
@@ -26,7 +26,7 @@ describe('retention and per-school export/erase (dynalite)', () => {
     await record('recent', 'northgate', '2026-10-21T10:00:00.000Z');
     await store.reviews.append({ mentionId: 'old', at: '2025-10-02T10:00:00.000Z', actor: 'a@b.c', actorRole: 'trust', from: 'new', to: 'reviewed', note: 'seen' });
     // an unflagged item seen 200 days ago: its dedupe marker has expired
-    await store.mentions.record({ schoolId: 'northgate', itemKey: 'plain', capturedAt: '2026-05-05T00:00:00.000Z' });
+    await store.mentions.record({ trustId: 'meridian', schoolId: 'northgate', itemKey: 'plain', capturedAt: '2026-05-05T00:00:00.000Z' });
     await record('k1', 'kestrel', '2026-11-01T10:00:00.000Z');
   });
   afterAll(async () => dynamo.stop());
@@ -49,7 +49,7 @@ describe('retention and per-school export/erase (dynalite)', () => {
     expect((await store.mentions.get('old-escalated'))?.status).toBe('escalated');
     expect(await store.mentions.get('recent')).toBeDefined();
     // the expired marker is gone, so the same unflagged item would be assessed afresh
-    expect(await store.mentions.record({ schoolId: 'northgate', itemKey: 'plain', capturedAt: now.toISOString() })).toBe('seen');
+    expect(await store.mentions.record({ trustId: 'meridian', schoolId: 'northgate', itemKey: 'plain', capturedAt: now.toISOString() })).toBe('seen');
   });
 
   it('exports everything held about one school, then erases it without touching other schools', async () => {
@@ -60,8 +60,8 @@ describe('retention and per-school export/erase (dynalite)', () => {
     const erased = await eraseSchoolData(deps(), 'northgate');
     expect(erased?.mentions).toBe(2);
     expect(await store.mentions.get('recent')).toBeUndefined();
-    expect((await store.mentions.listForSchool('northgate')).mentions).toEqual([]);
+    expect((await store.mentions.listForSchool({ trustId: 'meridian', schoolId: 'northgate' })).mentions).toEqual([]);
     expect(await store.config.getSchool('northgate')).toBeDefined();
-    expect((await store.mentions.listForSchool('kestrel')).mentions.map((m) => m.id)).toEqual(['k1']);
+    expect((await store.mentions.listForSchool({ trustId: 'meridian', schoolId: 'kestrel' })).mentions.map((m) => m.id)).toEqual(['k1']);
   });
 });

@@ -59,24 +59,24 @@ describe('MentionStore (dynalite)', () => {
 
   it('stores a hit once, and a redelivery stores nothing twice', async () => {
     const build = (capturedAt: string) => mention({ id: 'm1', schoolId: 'northgate', trustId: 'meridian', capturedAt });
-    expect(await store.mentions.record({ schoolId: 'northgate', itemKey: 'k1', capturedAt: '2026-11-20T10:00:00.000Z', build })).toBe('stored');
-    expect(await store.mentions.record({ schoolId: 'northgate', itemKey: 'k1', capturedAt: '2026-11-20T11:00:00.000Z', build })).toBe('duplicate');
-    const page = await store.mentions.listForSchool('northgate');
+    expect(await store.mentions.record({ trustId: 'meridian', schoolId: 'northgate', itemKey: 'k1', capturedAt: '2026-11-20T10:00:00.000Z', build })).toBe('stored');
+    expect(await store.mentions.record({ trustId: 'meridian', schoolId: 'northgate', itemKey: 'k1', capturedAt: '2026-11-20T11:00:00.000Z', build })).toBe('duplicate');
+    const page = await store.mentions.listForSchool({ trustId: 'meridian', schoolId: 'northgate' });
     expect(page.mentions.map((m) => [m.id, m.capturedAt])).toEqual([['m1', '2026-11-20T10:00:00.000Z']]);
     expect((await store.mentions.get('m1'))?.title).toBe('Item m1');
   });
 
   it('leaves only a seen marker for an unflagged item', async () => {
-    expect(await store.mentions.record({ schoolId: 'kestrel', itemKey: 'plain', capturedAt: '2026-11-20T10:00:00.000Z' })).toBe('seen');
-    expect(await store.mentions.record({ schoolId: 'kestrel', itemKey: 'plain', capturedAt: '2026-11-20T10:05:00.000Z' })).toBe('duplicate');
-    expect((await store.mentions.listForSchool('kestrel')).mentions).toEqual([]);
+    expect(await store.mentions.record({ trustId: 'meridian', schoolId: 'kestrel', itemKey: 'plain', capturedAt: '2026-11-20T10:00:00.000Z' })).toBe('seen');
+    expect(await store.mentions.record({ trustId: 'meridian', schoolId: 'kestrel', itemKey: 'plain', capturedAt: '2026-11-20T10:05:00.000Z' })).toBe('duplicate');
+    expect((await store.mentions.listForSchool({ trustId: 'meridian', schoolId: 'kestrel' })).mentions).toEqual([]);
   });
 
   it('pages a trust’s mentions newest first across schools', async () => {
     for (let i = 0; i < 5; i++) {
       const schoolId = i % 2 ? 'kestrel' : 'northgate';
       const capturedAt = `2026-11-21T0${i}:00:00.000Z`;
-      await store.mentions.record({ schoolId, itemKey: `p${i}`, capturedAt, build: (at) => mention({ id: `p${i}`, schoolId, trustId: 'meridian', capturedAt: at }) });
+      await store.mentions.record({ trustId: 'meridian', schoolId, itemKey: `p${i}`, capturedAt, build: (at) => mention({ id: `p${i}`, schoolId, trustId: 'meridian', capturedAt: at }) });
     }
     const first = await store.mentions.listForTrust('meridian', { limit: 4 });
     expect(first.mentions.map((m) => m.id)).toEqual(['p4', 'p3', 'p2', 'p1']);
@@ -87,10 +87,10 @@ describe('MentionStore (dynalite)', () => {
   });
 
   it('lists undigested hits and forgets them once marked', async () => {
-    const pending = await store.mentions.listUndigested('northgate', '2026-11-01T00:00:00.000Z');
+    const pending = await store.mentions.listUndigested({ trustId: 'meridian', schoolId: 'northgate' }, '2026-11-01T00:00:00.000Z');
     expect(pending.map((m) => m.id)).toEqual(['m1', 'p0', 'p2', 'p4']);
     await store.mentions.markDigested(pending.slice(0, 2), 'northgate/2026-11-21', '2026-11-21T07:00:00.000Z');
-    expect((await store.mentions.listUndigested('northgate', '2026-11-01T00:00:00.000Z')).map((m) => m.id)).toEqual(['p2', 'p4']);
+    expect((await store.mentions.listUndigested({ trustId: 'meridian', schoolId: 'northgate' }, '2026-11-01T00:00:00.000Z')).map((m) => m.id)).toEqual(['p2', 'p4']);
   });
 });
 
@@ -101,20 +101,20 @@ describe('DigestStore (dynalite)', () => {
 
   it('lets one of two runs claim a day', async () => {
     const [a, b] = await Promise.all([
-      store.digests.claim('northgate', '2026-11-21', now, 'run-a', 600_000),
-      store.digests.claim('northgate', '2026-11-21', now, 'run-b', 600_000),
+      store.digests.claim('meridian/northgate', '2026-11-21', now, 'run-a', 600_000),
+      store.digests.claim('meridian/northgate', '2026-11-21', now, 'run-b', 600_000),
     ]);
     expect([a.claimed, b.claimed].filter(Boolean)).toHaveLength(1);
   });
 
   it('takes over a stale claim left by a crashed run, but never a sent one', async () => {
-    await store.digests.claim('kestrel', '2026-11-21', now, 'crashed', 600_000);
-    const early = await store.digests.claim('kestrel', '2026-11-21', new Date(now.getTime() + 60_000), 'next', 600_000);
+    await store.digests.claim('meridian/kestrel', '2026-11-21', now, 'crashed', 600_000);
+    const early = await store.digests.claim('meridian/kestrel', '2026-11-21', new Date(now.getTime() + 60_000), 'next', 600_000);
     expect(early.claimed).toBe(false);
-    const late = await store.digests.claim('kestrel', '2026-11-21', new Date(now.getTime() + 700_000), 'next', 600_000);
+    const late = await store.digests.claim('meridian/kestrel', '2026-11-21', new Date(now.getTime() + 700_000), 'next', 600_000);
     expect(late.claimed).toBe(true);
     await store.digests.complete(late.record, { state: 'sent', messageId: 'abc', sentAt: now.toISOString() });
-    const after = await store.digests.claim('kestrel', '2026-11-21', new Date(now.getTime() + 9e6), 'third', 600_000);
+    const after = await store.digests.claim('meridian/kestrel', '2026-11-21', new Date(now.getTime() + 9e6), 'third', 600_000);
     expect(after).toMatchObject({ claimed: false, record: { state: 'sent', messageId: 'abc' } });
   });
 });

@@ -81,7 +81,7 @@ describe('admin console: trust, schools, feeds, preview, users, /api/config', ()
     const csrf = await admin.csrf('/admin/schools/new');
     const taken = await admin.form('/admin/schools/new', { _csrf: csrf, id: 'seaview', name: 'Another Seaview', timezone: 'Europe/London', digestHour: '7' });
     expect(taken.status).toBe(400);
-    expect(await taken.text()).toMatch(/id="s-id-error">a school with id &quot;seaview&quot; already exists/);
+    expect(await taken.text()).toMatch(/id="s-id-error">school id &#39;seaview&#39; already belongs to another trust; choose another id/);
     expect((await store.config.getSchool('seaview'))!.trustId).toBe('harbour');
     const badId = await admin.form('/admin/schools/new', { _csrf: csrf, id: 'Bad Id', name: '', timezone: 'Europe/London', digestHour: '7' });
     const badHtml = await badId.text();
@@ -192,7 +192,7 @@ describe('admin console: trust, schools, feeds, preview, users, /api/config', ()
 
     const foreign = await api('/api/config', { method: 'PUT', body: JSON.stringify({ trust: got.trust, schools: [...got.schools, { id: 'seaview', name: 'Stolen' }] }) });
     expect(foreign.status).toBe(400);
-    expect(JSON.stringify(await foreign.json())).toContain('already used by another trust');
+    expect(JSON.stringify(await foreign.json())).toContain('already belongs to another trust; choose another id');
     expect((await store.config.getSchool('seaview'))!.trustId).toBe('harbour');
 
     const otherTrust = await api('/api/config', { method: 'PUT', body: JSON.stringify({ trust: { ...got.trust, id: 'harbour' }, schools: [] }) });
@@ -262,7 +262,7 @@ describe('admin console: trust, schools, feeds, preview, users, /api/config', ()
 
   it('removes a school after the id is typed: erases its data, disables its heads with a note, deletes its configuration', async () => {
     const far = '2030-01-01T00:00:00.000Z';
-    expect((await store.retention.mentionsCapturedBefore('kestrel', far)).length).toBeGreaterThan(0);
+    expect((await store.retention.mentionsCapturedBefore({ trustId: 'meridian', schoolId: 'kestrel' }, far)).length).toBeGreaterThan(0);
     const headToken = await tokenFor(app, USERS.otherHead);
     const reviewed = await app.request('/api/mentions/k1/review', { method: 'POST', headers: { authorization: `Bearer ${headToken}`, 'content-type': 'application/json' }, body: JSON.stringify({ status: 'reviewed', note: 'seen' }) });
     expect(reviewed.status).toBe(200);
@@ -304,10 +304,10 @@ describe('admin console: trust, schools, feeds, preview, users, /api/config', ()
     expect(doneHtml).toMatch(/2 flagged items with their audit trail/);
     expect(await store.config.getSchool('kestrel')).toBeUndefined();
     expect(await store.config.getSchool('kestrel', 'meridian')).toBeUndefined();
-    expect(await store.retention.mentionsCapturedBefore('kestrel', far)).toEqual([]);
+    expect(await store.retention.mentionsCapturedBefore({ trustId: 'meridian', schoolId: 'kestrel' }, far)).toEqual([]);
     expect(await store.reviews.history('k1')).toEqual([]);
     expect(await store.config.getSchool('northgate')).toBeDefined();
-    expect((await store.retention.mentionsCapturedBefore('northgate', far)).length).toBeGreaterThan(0);
+    expect((await store.retention.mentionsCapturedBefore({ trustId: 'meridian', schoolId: 'northgate' }, far)).length).toBeGreaterThan(0);
     const head = (await store.users.get(USERS.otherHead))!;
     expect(head).toMatchObject({ disabled: true, note: expect.stringContaining('school kestrel was removed by admin@meridian.example') });
     expect((await store.users.get(USERS.head))!.disabled).toBe(false);

@@ -141,7 +141,7 @@ describe('web pages: sessions, CSRF, headers, hostile text, CSV, admin', () => {
     expect(all.trim().split('\r\n')).toHaveLength(1 + 33);
     expect(all).not.toContain('Seaview');
     // A title starting with "=" is neutralised.
-    await store.mentions.record({ schoolId: 'kestrel', itemKey: 'formula', capturedAt: '2026-03-07T00:00:00.000Z', build: () => ({ ...baseFormula() }) });
+    await store.mentions.record({ trustId: 'meridian', schoolId: 'kestrel', itemKey: 'formula', capturedAt: '2026-03-07T00:00:00.000Z', build: () => ({ ...baseFormula() }) });
     const withFormula = await (await client.req('/mentions.csv?school=kestrel')).text();
     expect(withFormula).toContain(`"'=HYPERLINK(""http://evil.example"",""x"")"`);
     expect(withFormula).not.toMatch(/(^|,)=HYPERLINK/m);

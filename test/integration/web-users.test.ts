@@ -28,7 +28,7 @@ describe('users: add, list, disable, demo seeding', () => {
     const stored = await store.users.get('h@x.example');
     expect(stored!.passwordHash).toMatch(/^scrypt\$/);
     expect(JSON.stringify(stored)).not.toContain('long enough pw');
-    await expect(addUser(deps, { email: 'h@x.example', role: 'trust', trustId: 'demo-trust', password: 'long enough pw' })).rejects.toThrow(/already exists/);
+    await expect(addUser(deps, { email: 'h@x.example', role: 'trust', trustId: 'demo-trust', password: 'long enough pw' })).rejects.toThrow(/cannot be used for a new account/);
     expect(await runUserCommand(deps, { sub: 'list', trustId: 'demo-trust' })).toContain('h@x.example\thead\tdemo-trust/northgate-park\tactive');
     expect(await runUserCommand(deps, { sub: 'disable', email: 'h@x.example' })).toBe('h@x.example is now disabled.');
   });

@@ -39,7 +39,7 @@ export async function seedWebFixture(store: Store): Promise<{ ids: Record<string
       { id: 'harbour', name: 'Harbour Trust', retentionMonths: 12, schools: [school({ id: 'seaview', name: 'Seaview High' })] },
     ],
   });
-  const put = (m: Mention) => store.mentions.record({ schoolId: m.schoolId, itemKey: m.itemKey, capturedAt: m.capturedAt, build: () => m });
+  const put = (m: Mention) => store.mentions.record({ trustId: m.trustId, schoolId: m.schoolId, itemKey: m.itemKey, capturedAt: m.capturedAt, build: () => m });
   const sev = ['high', 'medium', 'low'] as const;
   const fam = ['abuse', 'confidential', 'reputation'] as const;
   for (let i = 1; i <= 30; i++) {

@@ -9,6 +9,7 @@ function fake() {
   const suppressed = new Map<string, SuppressionRecord>();
   const soft = new Map<string, { count: number; events: Map<string, string> }>();
   const store = {
+    config: { listSchools: async () => [], listTrusts: async () => [] },
     suppressions: {
       async suppress(r: SuppressionRecord) {
         if (suppressed.has(r.email)) return false;
