@@ -3,6 +3,7 @@
  * them is still found), the fold and clean views with offset maps, sentence boundaries, and the
  * spans the scorer must not count (praise idioms, quoted statements, per-school ignore words).
  */
+import { LEXICON, type Lexicon } from './lexicon';
 import { cleanText, foldText, toOriginal, type TextView } from './normalize';
 import type { Evidence } from './types';
 
@@ -25,17 +26,19 @@ export interface Doc {
   praise: Span[];
   quoted: Span[];
   ignored: Span[];
+  /** The lexicon the rules read (the shipped one unless a caller passes another, e.g. a test). */
+  lex: Lexicon;
 }
 
-export function buildDoc(title: string, text: string, ignore: readonly string[] = []): Doc {
+export function buildDoc(title: string, text: string, ignore: readonly string[] = [], lex: Lexicon = LEXICON): Doc {
   const t = title ?? '';
   const x = text ?? '';
   const raw = t && x ? `${t}\n${x}` : t || x;
   const textOffset = x ? (t ? t.length + 1 : 0) : -1;
   const fold = foldText(raw);
   const clean = cleanText(fold);
-  const doc: Doc = { raw, titleLength: t.length, textOffset, fold, clean, sentences: sentences(clean.text), praise: [], quoted: [], ignored: [] };
-  doc.praise = findAll(clean.text, PRAISE);
+  const doc: Doc = { raw, titleLength: t.length, textOffset, fold, clean, sentences: sentences(clean.text), praise: [], quoted: [], ignored: [], lex };
+  doc.praise = findAll(clean.text, praisePattern(lex));
   doc.quoted = attributedQuotes(clean.text);
   doc.ignored = ignoreSpans(clean.text, ignore);
   return doc;
@@ -105,8 +108,7 @@ export function overlaps(a: Span, list: readonly Span[]): boolean {
  * Praise and sporting idioms that borrow violent or rude words: "killed it", "smashed it",
  * "absolute legends", "sick", "on fire", "the bomb", "murdered them 45-0", "bloody brilliant".
  */
-const PRAISE = new RegExp(
-  [
+const PRAISE_PARTS = [
     String.raw`\b(?:kill|killed|killing|smash|smashed|smashing|nail|nailed|nailing|boss|bossed|bossing|slay|slayed|slaying|rock|rocked|rocking|crush|crushed|crushing|ace|aced|own|owned|owning)\s+(?:it|that|this|them|the\s+\w+)\b`,
     String.raw`\b(?:absolute|total|proper|real|utter|such|true|complete)\s+(?:legend|legends|stars|heroes|beasts|machines|icons|superstars|gems)\b`,
     String.raw`\blegends?\b`,
@@ -119,12 +121,23 @@ const PRAISE = new RegExp(
     String.raw`\bout\s+of\s+(?:their|his|her|my|your)\s+skins\b`,
     String.raw`\b(?:bloody|damn|dead|well|wicked|crazy|insanely)\s+(?:brilliant|good|great|amazing|proud|lovely|fantastic|impressive|talented|funny|clever)\b`,
     String.raw`\bnot\s+(?:bad|terrible|awful)\s+at\s+all\b`,
+    String.raw`\b(?:shit|shite)\s+hot\b`,
+    String.raw`\b(?:fucking|fkn|effing|bloody|frigging)\s+(?:brilliant|amazing|proud|fantastic|incredible|awesome|class|unreal|epic|superb|lovely|beautiful|outstanding|legends?|smashed\s+it|nailed\s+it)\b`,
     String.raw`\b(?:shooting|shot|shoot)\s+(?:a|the|their|our)?\s*(?:short\s+)?(?:film|video|photos?|scenes?|hoops)\b`,
     String.raw`\bphoto\s*shoot\b`,
     String.raw`\bknife\s+(?:wounds?|crime\s+awareness|amnesty)\b`,
-  ].join('|'),
-  'g',
-);
+];
+const praiseCache = new WeakMap<Lexicon, RegExp>();
+/** The praise idioms, plus slang praise of any school event in the lexicon ("sick nativity", "mint sports day"). */
+function praisePattern(lex: Lexicon): RegExp {
+  let re = praiseCache.get(lex);
+  if (!re) {
+    const events = String.raw`\b(?:sick|wicked|insane|mental|savage|mad|unreal|class|mint|banging|bangin|lit|peng|fire|filthy|bad\s+ass|badass)\s+${lex.pattern('praise-event')}\b`;
+    re = new RegExp([...PRAISE_PARTS, events].join('|'), 'g');
+    praiseCache.set(lex, re);
+  }
+  return re;
+}
 
 /** "...", with an attribution nearby ("said", "in a statement", "a spokesperson"). */
 function attributedQuotes(s: string): Span[] {

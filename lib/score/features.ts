@@ -5,22 +5,14 @@
  * see the same features.
  */
 import PorterStemmer from 'natural/lib/natural/stemmers/porter_stemmer.js';
-import { findAllCached } from './document';
-import { INSULT_ADJECTIVES, INSULT_NOUNS, PROFANITY, PUT_DOWNS, sharedAlternation, SLURS, WEAK_INSULT_NOUNS } from './lexicon';
+import { FEATURE_CATEGORIES, featureName, MODEL_LEXICON } from './lexicon';
 import { cleanText, foldText } from './normalize';
 
 /**
- * Lexicon counts as features, so words the training data rarely saw still carry weight. The regexes
- * are the ones the abuse rules use, so in scoreItem their matches are found once (findAllCached).
+ * Lexicon counts as features, so words the training data rarely saw still carry weight: the entries
+ * the model was trained with (MODEL_LEXICON), matched once per text and shared with the stacker.
  */
-const LEXICON_FEATURES: [string, RegExp][] = [
-  ['profanity', sharedAlternation(PROFANITY)],
-  ['insult', sharedAlternation(INSULT_NOUNS)],
-  ['weak-insult', sharedAlternation(WEAK_INSULT_NOUNS)],
-  ['insult-adj', sharedAlternation(INSULT_ADJECTIVES)],
-  ['slur', sharedAlternation(SLURS)],
-  ['put-down', sharedAlternation(PUT_DOWNS)],
-];
+const LEXICON_FEATURES: [string, string][] = FEATURE_CATEGORIES.map((c) => [featureName(c), c]);
 const SECOND_PERSON = /\b(?:you|ur|u|your|you're|youre|ya)\b/;
 
 /**
@@ -187,8 +179,8 @@ function collect(raw: string, clean: string): void {
   put(fnv(prevSeed, '</s>'), WORD_WEIGHT);
   // meta: lexicon hits (binned counts), addressed at "you"
   let secondPerson: boolean | undefined;
-  for (const [name, re] of LEXICON_FEATURES) {
-    const c = Math.min(3, findAllCached(clean, re).length);
+  for (const [name, cat] of LEXICON_FEATURES) {
+    const c = Math.min(3, MODEL_LEXICON.count(clean, cat));
     if (c > 0) {
       secondPerson ??= SECOND_PERSON.test(clean);
       put(metaHash(`lex:${name}:${c}`), META_WEIGHT);

@@ -9,10 +9,11 @@ import type { ScoringTuning } from '../config/schema';
 import { ABUSE_COMBINED_THRESHOLD, ABUSE_MODEL_THRESHOLD, ABUSE_STACKER, abuseLogit, abuseProbability, sigmoid } from './classifier';
 import { buildDoc, escapeRegExp, evidenceFor, findAll, originalEvidence, type Doc } from './document';
 import type { Finding } from './findings';
+import type { Lexicon } from './lexicon';
 import { cleanText, foldText } from './normalize';
 import { categoryDef, type CategoryId } from './policy';
 import { abuseRules } from './rules/abuse';
-import { confidentialRules, LEAK_CUE } from './rules/confidential';
+import { confidentialRules, hasLeakCue } from './rules/confidential';
 import { reputationRules } from './rules/reputation';
 import { stackFeatures, stackProbability, STRONG_RULE } from './stacker';
 import type { CategoryHit, Evidence, Family, ScoreInput, ScoreResult, Severity } from './types';
@@ -45,6 +46,8 @@ export interface ScoreOptions {
    * back to classifierMargin.
    */
   textAlone?: boolean;
+  /** The lexicon the rules read; defaults to the shipped one (data/lexicons, compiled). */
+  lexicon?: Lexicon;
 }
 
 export const SCHOOL_CLASSIFIER_MARGIN = 0.15;
@@ -118,7 +121,7 @@ function textAloneAbuse(doc: Doc, abuse: ReturnType<typeof abuseRules>, findings
 
 export function scoreItem(input: ScoreInput, tuning?: Partial<ScoringTuning>, options: ScoreOptions = {}): ScoreResult {
   const threshold = tuning?.threshold ?? DEFAULT_THRESHOLD;
-  const doc = buildDoc(input.title ?? '', input.text ?? '', tuning?.ignore ?? []);
+  const doc = buildDoc(input.title ?? '', input.text ?? '', tuning?.ignore ?? [], options.lexicon);
   const abuse = abuseRules(doc);
   const findings: Finding[] = [...abuse.findings, ...confidentialRules(doc, { notNames: options.notNames }), ...reputationRules(doc)];
   if (tuning?.extraTerms?.length) findings.push(...extraTermFindings(doc, tuning.extraTerms));
@@ -130,11 +133,18 @@ export function scoreItem(input: ScoreInput, tuning?: Partial<ScoringTuning>, op
     const p = doc.ignored.length ? abuseProbability(classifierText(doc)) : abuseProbability(doc.raw, doc.clean.text);
     let conf = modelConfidence(p, options.classifierMargin ?? SCHOOL_CLASSIFIER_MARGIN);
     if (abuse.praised && !abuse.hostile) conf *= 0.6;
+    // abusive words that are reported to condemn them, or aimed at Ofsted or the council, are not the school's abuse
+    if (abuse.discounted) conf *= 0.3;
+    // "teacher charged with fraud": news of a charge or an inquiry is reputation, not abuse
+    if (!abuse.hostile && findings.some((f) => (f.category === 'reputation.sanction' || f.category === 'reputation.investigation') && f.confidence >= threshold)) conf *= 0.6;
     if (conf >= 0.3) findings.push({ category: 'abuse.offensive', confidence: conf, spans: [], reason: `classifier judges the wording offensive (p=${p.toFixed(2)})` });
   }
 
   // a leak is confidential by nature, not public reporting: drop reputation signals it set off
-  const leaked = findings.some((f) => f.category.startsWith('confidential.') && f.confidence >= threshold) && LEAK_CUE.test(doc.raw.toLowerCase());
+  const confidential = findings.some((f) => f.category.startsWith('confidential.') && f.confidence >= threshold);
+  // so is a named teacher's disciplinary case told by someone other than the press
+  const privateCase = findings.some((f) => f.category === 'confidential.staff-personal' && f.confidence >= threshold) && NAMED_PERSON.test(doc.raw) && doc.lex.count(doc.clean.text, 'public-cue') === 0;
+  const leaked = confidential && (hasLeakCue(doc) || privateCase);
   const kept = findings.filter((f) => f.confidence >= threshold && !(leaked && f.category.startsWith('reputation.') && f.category !== 'reputation.watch-term'));
 
   // the classifier adds a category only when no abuse rule explains the item

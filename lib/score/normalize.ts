@@ -85,6 +85,7 @@ const MASK_TARGETS = [
   'cunt', 'cunts', 'bitch', 'bitches', 'twat', 'twats', 'wanker', 'wankers', 'bastard', 'bastards', 'bollocks', 'arsehole', 'asshole',
   'dickhead', 'prick', 'slag', 'slut', 'whore', 'nonce', 'paedo', 'faggot', 'faggots', 'nigger', 'niggers', 'nigga', 'retard', 'retards',
   'spastic', 'paki', 'pakis', 'motherfucker', 'bullshit', 'piss', 'pissed', 'cock', 'dick', 'crap',
+  'gyppo', 'gyppos', 'dyke', 'dykes', 'spaz', 'spazz', 'poof', 'poofs', 'pikey', 'pikeys', 'tranny', 'coon', 'coons', 'chink', 'chinks', 'wog', 'wogs', 'bender', 'nigga', 'faggot', 'fag', 'fags', 'mong', 'mongs', 'nonces', 'paedos', 'slags', 'sluts',
 ];
 const MASK_BY_LENGTH = new Map<number, string[]>();
 for (const w of MASK_TARGETS) {

@@ -7,9 +7,9 @@
  * instead, and also lets rule evidence lift a text the classifier alone would miss. Findings at
  * STRONG_RULE or above (threats, slurs, extremism) flag whatever it says. School mode does not use it.
  */
-import { findAllCached, type Doc } from './document';
+import type { Doc } from './document';
 import type { Finding } from './findings';
-import { INSULT_ADJECTIVES, INSULT_NOUNS, PROFANITY, PUT_DOWNS, sharedAlternation, SLURS, WEAK_INSULT_NOUNS } from './lexicon';
+import { FEATURE_CATEGORIES, MODEL_LEXICON } from './lexicon';
 
 export interface StackerFile {
   /** Feature names, in the order of `weights` (must equal STACK_FEATURES). */
@@ -21,7 +21,6 @@ export interface StackerFile {
 }
 
 const RULE_CATEGORIES = ['abuse.threat', 'abuse.harassment', 'abuse.discriminatory', 'abuse.extremist', 'abuse.disparaging', 'abuse.obscene'] as const;
-const LEXICONS: RegExp[] = [PROFANITY, INSULT_NOUNS, WEAK_INSULT_NOUNS, INSULT_ADJECTIVES, SLURS, PUT_DOWNS].map((t) => sharedAlternation(t));
 const SECOND_PERSON = /\b(?:you|ur|u|your|you're|youre|ya)\b/;
 
 export const STACK_FEATURES: readonly string[] = [
@@ -61,7 +60,7 @@ export function stackFeatures(logit: number, abuse: { findings: readonly Finding
   k += RULE_CATEGORIES.length;
   x[k++] = abuse.praised && !abuse.hostile ? 1 : 0;
   const text = doc.clean.text;
-  for (const re of LEXICONS) x[k++] = Math.log1p(findAllCached(text, re).length);
+  for (const cat of FEATURE_CATEGORIES) x[k++] = Math.log1p(MODEL_LEXICON.count(text, cat));
   x[k++] = SECOND_PERSON.test(text) ? 1 : 0;
   x[ANY_RULE] = anyRule;
   return setLogit(x, logit);

@@ -4,14 +4,12 @@
  * attributed quotes (a school's own statement) or per-school ignore words are dropped, and a
  * negation just before an insult ("not lazy at all") cancels it.
  */
-import { findAll, findAllCached, overlaps, sentenceAt, type Doc, type Span } from '../document';
+import { findAll, overlaps, sentenceAt, type Doc, type Span } from '../document';
 import { noisyOr, type Finding } from '../findings';
-import {
-  EXTREMIST, sharedAlternation, GROUPS, INSULT_ADJECTIVES, INSULT_NOUNS, MILD_PROFANITY, PRAISE_WORDS, PROFANITY, SLURS, WEAK_INSULT_NOUNS, type Term,
-} from '../lexicon';
+import type { Lexicon } from '../lexicon';
+import { clauseBefore, externalTargetAt, negatedAt as negated, reportedAt } from '../structure';
 
-const TARGET = /\b(?:teachers?|staff|head(?:teacher|master|mistress|s)?|head\s+of\s+\w+|principal|deputy|senco|tas?|teaching\s+assistants?|governors?|caretaker|chaplain|dinner\s+ladies|receptionist|slt|management|trust|school|academy|college|primary|he|she|they|him|her|them|you|your|ur|u|mr|mrs|ms|miss|dr|sir|people|lot|kids|parents|pupils|students|department|team|lads?|girls?|boys?|family|families)\b/;
-const NEGATION = /\b(?:not|never|no|isn't|aren't|wasn't|weren't|ain't|hardly|nothing|nobody|don't|doesn't|didn't|stop|far\s+from|rather\s+than|instead\s+of)\b|n't\b/;
+const TARGET = /\b(?:teachers?|staff|officer|bursar|manager|coach|librarian|technician|nurse|head(?:teacher|master|mistress|s)?|head\s+of\s+\w+|principal|deputy|senco|tas?|teaching\s+assistants?|governors?|caretaker|chaplain|dinner\s+ladies|receptionist|slt|management|trust|school|academy|college|primary|he|she|they|him|her|them|you|your|ur|u|mr|mrs|ms|miss|dr|sir|people|lot|kids|parents|pupils|students|department|team|lads?|girls?|boys?|family|families)\b/;
 const COPULA_OR_INTENSIFIER = /\b(?:is|are|was|were|be|being|been|like|become|becoming|(?:he|she|it|that|this|who|what|there|school|place)'s|'re|by|(?:bunch|load|pack|full|lot|set|gang|herd)\s+of|you|ur|u|such|absolute|absolutely|total|totally|complete|completely|utter|utterly|proper|right|real|old|little|bunch|load|pack|full|so|really|just|bloody|fucking|fkn|nothing\s+but)\b/;
 const ACCUSATION = /\b(?:nick(?:ed|s|ing)|st(?:ole|eals?|ealing)|fiddl(?:ed|es|ing)\s+(?:the\s+)?(?:budget|books|money|funds|figures|results)|pocket(?:ed|ing)\s+(?:the\s+)?(?:money|funds)|embezzl\w+|lining\s+(?:his|her|their)\s+(?:own\s+)?pockets|cover(?:ed|s|ing)?\s+(?:it\s+)?up|covers?\s+for\s+each\s+other|watch(?:es|ing)?\s+the\s+girls|touch(?:es|ed|ing)\s+(?:the\s+)?(?:kids|children|pupils|girls|boys)|shouldn'?t\s+be\s+allowed\s+near\s+(?:kids|children)|keep\s+your\s+kids\s+away)\b/;
 const REPORTED = /\b(?:accused\s+of|alleged(?:ly)?|allegations?|charged|court|trial|police\s+(?:are|were|say)|investigat\w+)\b/;
@@ -35,7 +33,7 @@ const THREATS: { re: RegExp; reason: string; weight: number }[] = [
   {
     reason: 'intimidation',
     weight: 0.85,
-    re: /\bwatch\s+(?:your|his|her|their)\s+backs?\b|\b(?:i|we)\s+know\s+where\s+(?:\w+\s+){0,4}?(?:lives?|parks?|works?|drops?)\b|\bwon'?t\s+be\s+walking\s+home\b|\b(?:she|he|they|you)(?:'?ll|\s+will)\s+(?:regret|pay\s+for|be\s+sorry|get\s+what'?s\s+coming)\b|\bmake\s+(?:sure\s+)?(?:she|he|they|you|her|him|them)\s+regrets?\b|\b(?:having|have|had)\s+(?:a\s+few\s+|some\s+)?words?\s+with\s+(?:her|him|them|you)\s+(?:in|at|outside|after)\b|\blove\s+a\s+word\s+with\s+(?:him|her|them)\b|\bwait(?:ing)?\s+(?:for|outside)\s+(?:\w+\s+){0,5}?(?:car\s*park|after\s+school|gates?|outside|tomorrow|tonight|home\s+time|pick\s*-?\s*up)\b|\b(?:i'?ll|i\s+will|i'?m|someone\s+should)\s+(?:be\s+)?wait(?:ing)?\s+(?:outside|for)\b|\bnice\s+surprise\s+(?:one|tomorrow|waiting|for)\b|\bpay\s+(?:him|her|them|\w+)\s+a\s+visit\b|\b(?:coming|come|go)\s+in\s+with\s+a\s+(?:baseball\s+bat|bat|knife|hammer|machete|gun|crowbar)\b|\bsort\s+(?:him|her|them|you)\s+out\b|\bbricks?\s+through\s+(?:his|her|their|the)\s+window\b|\bneeds?\s+a\s+(?:slap|smack|kicking|beating|good\s+hiding)\b|\bwants?\s+(?:a\s+)?(?:slap|smack|kicking)\b|\b(?:kill|murder|stab|shoot)\s+(?:him|her|them|you|that\s+\w+|every|all\s+of)\b|[\u{1F52A}\u{1F52B}\u{1F4A3}]/u,
+    re: /\bwatch\s+(?:your|his|her|their)\s+backs?\b|\b(?:i|we)\s+know\s+where\s+(?:[\w'-]+\s+){0,4}?(?:lives?|parks?|works?|drops?)\b|\bwon'?t\s+be\s+walking\s+home\b|\b(?:she|he|they|you)(?:'?ll|\s+will)\s+(?:regret|pay\s+for|be\s+sorry|get\s+what'?s\s+coming)\b|\bmake\s+(?:sure\s+)?(?:she|he|they|you|her|him|them)\s+regrets?\b|\b(?:having|have|had)\s+(?:a\s+few\s+|some\s+)?words?\s+with\s+(?:her|him|them|you)\s+(?:in|at|outside|after)\b|\blove\s+a\s+word\s+with\s+(?:him|her|them)\b|\bwait(?:ing)?\s+(?:for|outside)\s+(?:\w+\s+){0,5}?(?:car\s*park|after\s+school|gates?|outside|tomorrow|tonight|home\s+time|pick\s*-?\s*up)\b|\b(?:i'?ll|i\s+will|i'?m|someone\s+should)\s+(?:be\s+)?wait(?:ing)?\s+(?:outside|for)\b|\bnice\s+surprise\s+(?:one|tomorrow|waiting|for)\b|\bpay(?:ing)?\s+(?:him|her|them|\w+)\s+a\s+visit\b|\b(?:coming|come|go)\s+in\s+with\s+a\s+(?:baseball\s+bat|bat|knife|hammer|machete|gun|crowbar)\b|\bsort\s+(?:him|her|them|you)\s+out\b|\bbricks?\s+through\s+(?:his|her|their|the)\s+window\b|\bneeds?\s+a\s+(?:slap|smack|kicking|beating|good\s+hiding)\b|\bwants?\s+(?:a\s+)?(?:slap|smack|kicking)\b|\b(?:kill|murder|stab|shoot)\s+(?:him|her|them|you|that\s+\w+|every|all\s+of)\b|[\u{1F52A}\u{1F52B}\u{1F4A3}]/u,
   },
 ];
 
@@ -44,22 +42,56 @@ const HARASSMENT: { re: RegExp; weight: number }[] = [
   { weight: 0.8, re: /\btell\s+(?:her|him|them)\s+what\s+(?:you|we|u)\s+(?:think|reckon)\b|\bgive\s+(?:her|him|them)\s+a\s+piece\s+of\s+(?:your|their|our|my)\s+minds?\b/ },
   { weight: 0.75, re: /\b(?:text|ring|call|phone|message|email|dm|tweet|tag|spam)\s+(?:her|him|them|the\s+head)\s+(?:and|to)\s+(?:tell|say|let|ask|give)\b|\btry\s+it\s+yourselves\b|\b(?:ring|call|text)\s+(?:her|him)\s+yourselves\b/ },
   { weight: 0.8, re: /\bmake\s+(?:her|his|their|your|him|them)\s+life\s+(?:hell|a\s+misery|a\s+living\s+hell)\b|\b(?:hound|harass|hunt\s+down|target)\s+(?:her|him|them)\b|\buntil\s+(?:she|he|they)\s+(?:quits?|resigns?|leaves?|goes)\b|\bname\s+and\s+shame\b|\bflood\s+(?:their|her|his|the)\s+(?:\w+\s+)?(?:page|inbox|reviews?|comments)\b|\block\s+and\s+report\b|\bget\s+(?:her|him|them)\s+sacked\b|\bmake\s+sure\s+(?:he|she|they)\s+never\s+works?\s+again\b|\bexpose\s+(?:them|him|her)\b|\blet'?s\s+(?:all\s+)?(?:flood|report|email|go\s+round)\b/ },
+  { weight: 0.8, re: /\b(?:emailed|e-mailed|messaged|rung|rang|called|phoned|texted|dm'?d|written\s+to|wrote\s+to|reported)\s+(?:her|him|them|the\s+head|(?:mrs?|ms|miss|mr|mx|dr|sir)\s+[\w-]+)\s+(?:[\w'-]+\s+){0,10}?(?:\d+|dozens\s+of|hundreds\s+of|twenty|thirty|forty|fifty)\s+times\b/ },
+  { weight: 0.6, re: /\b(?:sent|fired\s+off|written)\s+(?:her|him|them|the\s+head\s+)?\s*(?:\d+|dozens\s+of|hundreds\s+of|twenty|thirty|forty|fifty)\s+(?:emails|e-mails|messages|texts|letters|complaints|dms)\b/ },
   { weight: 0.45, re: /\b(?:share|repost)\s+this\s+(?:so|everywhere|far|until|to)\b|\beveryone\s+(?:should\s+)?(?:report|email|complain\s+about|message)\s+(?:him|her|them)\b|\breport\s+(?:him|her|them|everyone)\b|\bsteer\s+clear\b|\beveryone\s+knows\s+it\b|\bpick\s+on\b/ },
 ];
 
-const PRAISE_WORD_RE = new RegExp(String.raw`\b${PRAISE_WORDS}\b`);
-const GROUP_NEGATIVE = new RegExp(
-  String.raw`\b(?:those|these|bloody|dirty|filthy|smelly|stupid|fucking|fkn|all\s+the|all)\s+${GROUPS}\b|\b${GROUPS}\s+(?:\w+\s+){0,4}?(?:are\s+all|all|should|shouldn'?t|need\s+to|must|want|ought|are)\s+(?:\w+\s+){0,3}?(?:thieves|criminals|scum|rapists|terrorists|dirty|filthy|smelly|animals|vermin|out|back|banned|deported|kicked|thrown|leave|go|parasites|scroungers|disgusting|vile|breeding|invading|gassed|shot)\b|\b(?:kick|throw|chuck|send|get)\s+(?:all\s+)?(?:the\s+)?${GROUPS}\s+(?:out|back|home)\b`,
-);
-const GROUP_HINT = new RegExp(String.raw`\b${GROUPS}\b`);
+interface LexPatterns {
+  praiseWord: RegExp;
+  groupNegative: RegExp;
+  identityRole: RegExp;
+}
+const patternCache = new WeakMap<Lexicon, LexPatterns>();
+/** Patterns built from a lexicon's categories, once per lexicon. */
+function lexPatterns(lex: Lexicon): LexPatterns {
+  let p = patternCache.get(lex);
+  if (!p) {
+    const GROUPS = lex.pattern('group');
+    p = {
+      praiseWord: new RegExp(String.raw`\b${lex.pattern('praise-word')}\b`),
+      groupNegative: new RegExp(
+        String.raw`\b(?:too\s+many|those|these|bloody|dirty|filthy|smelly|stupid|fucking|fkn|all\s+the|all)\s+${GROUPS}\b|\b${GROUPS}\s+(?:\w+\s+){0,4}?(?:are\s+all|all|should|shouldn'?t|need\s+to|must|want|ought|are)\s+(?:\w+\s+){0,3}?(?:thieves|criminals|scum|rapists|terrorists|dirty|filthy|smelly|animals|vermin|out|back|banned|deported|kicked|thrown|leave|go|parasites|scroungers|disgusting|vile|breeding|invading|gassed|shot)\b|\b(?:kick|throw|chuck|send|get)\s+(?:all\s+)?(?:the\s+)?${GROUPS}\s+(?:out|back|home)\b`,
+      ),
+      identityRole: new RegExp(
+        String.raw`\b(?:take\s+off|remove|ditch|lose|get\s+rid\s+of)\s+(?:that|the|her|his|their)\s+(?:hijab|headscarf|turban|crucifix|kippah|yarmulke|burka|burqa|niqab|cross|patka)\b|\btypical\s+${lex.pattern('identity')}\b|\b(?:is|are|'s|'re)\s+${lex.pattern('identity')}\s+(?:so|which\s+is\s+why|that'?s\s+why)\b|\b(?:only|just)\s+because\s+(?:she|he|they)(?:'s|\s+is|\s+are|'re)\s+${lex.pattern('identity')}\b|\b(?:no|any)\s+${lex.pattern('identity')}\s+(?=should|shouldn'?t|can|deserves)|\b${lex.pattern('identity')}\s+(?:teachers|staff|people|men|women|heads)\s+like\b|\b(?:a|an|that|the|this|their|our|your|of)\s+${lex.pattern('identity')}\s+(?:like|such\s+as)\b|\b(?:woman|man|teacher|person|lady|bloke|head|ta)\s+(?:in\s+a\s+wheelchair|with\s+a\s+(?:headscarf|hijab|turban|stammer|walking\s+stick)|in\s+a\s+(?:hijab|headscarf|turban|burka|burqa))\b|\b(?:a|an|that|the|this|their|our|your|of)\s+${lex.pattern('identity')}\s+(?:teacher|teachers|head|headteacher|ta|teaching\s+assistant|woman|man|lady|bloke|governor|deputy|senco|caretaker|cook|person|family|families|kid|kids|child|children|lad|girl|boy|parent|parents|mum|dad|staff)\b|\ba\s+${lex.pattern('identity')}\s+(?:teaching|running|in\s+charge)\b`,
+      ),
+    };
+    patternCache.set(lex, p);
+  }
+  return p;
+}
 /**
  * Cheap pre-check: every threat pattern contains a word that starts with one of these (at a word
  * boundary, so "brother" or "audience" no longer count as "rot" or "die").
  */
 const THREAT_HINT = /\b(?:kill|murder|stab|shoot|shot|hurt|batter|beat|smash|knock|punch|slap|kick|burn|torch|fire|petrol|bomb|blow|strangl|throttl|glass|deck|lamp|run|put|break|wait|sort|deal|find|get|come|visit|hang|hung|strung|lynch|rot|die|inside|watch|know|walking|regret|pay|sorry|word|surprise|bat|knife|hammer|machete|gun|crowbar|brick|smack|hiding)|[\u{1F52A}\u{1F52B}\u{1F4A3}]/u;
-const GO_BACK = /\bgo\s+back\s+(?:to\s+(?:your|their|his|her)\s+own\s+(?:country|countries)|where\s+(?:you|they|he|she)\s+(?:came|come)\s+from|home)\b|\bsend\s+(?:them|him|her|'em)\s+(?:all\s+)?(?:back|home)\b|\bdeport\s+(?:them|him|her)\b/;
+const GO_BACK = /\bgo\s+back\s+(?:to\s+(?:your|their|his|her)\s+own\s+(?:country|countries)|(?:to\s+)?where\s+(?:you|they|he|she)\s+(?:came|come)\s+from|home)\b|\bsend\s+(?:them|him|her|'em)\s+(?:all\s+)?(?:back|home)\b|\bdeport\s+(?:them|him|her)\b/;
 const GO_BACK_TO_PLACE = /\bgo\s+back\s+to\s+([a-z]+)/g;
 const NOT_A_COUNTRY = new Set(['school', 'work', 'bed', 'class', 'the', 'sleep', 'normal', 'basics', 'lessons', 'it', 'a', 'my', 'your', 'his', 'her', 'their', 'our', 'being', 'how', 'what', 'where', 'when', 'sleep', 'college', 'uni', 'university', 'nursery', 'wales', 'england', 'town']);
+
+/** Words for what a person wears or uses that the identity pattern also reads. */
+const VISIBLE_IDENTITY = /wheelchair|headscarf|hijab|turban|burka|burqa|niqab|crucifix|kippah|yarmulke|patka|stammer|walking\s+stick/;
+/** Hazards people warn each other about. */
+const HAZARD = /\b(?:ice|icy|slippery|black\s+ice|path|pavement|traffic|lorries|cars|puddles?|roadworks|potholes?|lethal|flood\w*|snow|mud|wet\s+floor)\b/;
+/** Ordinary reasons to be at the gates. */
+const BENIGN_ERRAND = /\b(?:to\s+(?:collect|pick\s+up|meet|drop\s+off|hand\s+in|give\s+(?:her|him|them)\s+(?:the|a|their))|for\s+(?:pick\s*-?\s*up|home\s+time|the\s+(?:kids|children))|with\s+(?:the\s+)?(?:pram|buggy|dog|kids)|let\s+(?:\w+\s+){1,3}know)\b/;
+/** Someone who will do the waiting: a threat, not a description of people waiting. */
+const THREAT_AGENT = /\b(?:i|i'?ll|i'?m|im|we|we'?ll|we'?re|someone|somebody|people|i\s+will|we\s+will|gonna|going\s+to)\b/;
+/** A negation inside a group statement ("are not terrorists", "aren't all thieves"). */
+const GROUP_NEGATED = /\b(?:not|never|no|aren'?t|isn'?t|don'?t|doesn'?t|shouldn'?t\s+be\s+(?:called|labelled))\b|n't\b/;
+/** Exclusion or stereotype said around a person named by their identity ("her sort shouldn't be near our kids"). */
+const EXCLUSION = /\b(?:shouldn'?t\s+be\s+(?:allowed|teaching|near|working|in\s+charge|around|here)|should\s+not\s+be\s+(?:allowed|teaching|near|working)|(?:her|his|their|your|that)\s+(?:sort|kind|lot|type)|people\s+like\s+(?:her|him|them)|typical|what\s+do\s+you\s+expect|go\s+back|not\s+one\s+of\s+us|(?:doesn|don)'?t\s+belong|why\s+is\s+(?:a|an|that|the)|shouldn'?t\s+let|should\s+not\s+let|or\s+get\s+out|should\s+go\s+home|go\s+home|don'?t\s+need|do\s+not\s+need|(?:christian|british|english|white)\s+country|barely\s+(?:walk|speak|see|hear)|how\s+(?:are|is|can)\s+(?:they|she|he)\s+(?:supposed|meant|expected)\s+to|of\s+course\s+(?:she|he|they)\s+got|got\s+promoted|got\s+the\s+job|own\s+lot|their\s+own\s+kind|should\s+be\s+(?:running|teaching|in\s+charge)|get\s+(?:her|him|them|(?:mrs?|ms|miss|mr|dr)\s+[\w-]+)\s+out|teach\s+our\s+(?:kids|children)|tick\s+a\s+box|ticking\s+(?:a\s+)?box(?:es)?|diversity\s+hire|token|can'?t\s+(?:control|manage|cope|handle)|only\s+(?:hired|got\s+the\s+job)|get\s+rid\s+of|don'?t\s+want\s+(?:her|him|them|a|an|one)|near\s+our\s+(?:kids|children)|ramming|shoving|forcing|agenda|brainwash\w*|counting\s+the\s+pennies|tight-?fisted|stingy|can'?t\s+(?:even\s+)?speak\s+english|smells?|stinks?)\b/;
 
 interface Hit extends Span {
   weight: number;
@@ -70,54 +102,63 @@ function usable(doc: Doc, span: Span): boolean {
   return !overlaps(span, doc.praise) && !overlaps(span, doc.quoted) && !overlaps(span, doc.ignored);
 }
 
-/** Words of the clause before `pos` (back to the last comma/clause break), at most `n`. */
-function clauseBefore(doc: Doc, pos: number, n: number): string {
-  const s = sentenceAt(doc, pos);
-  const before = doc.clean.text.slice(s.start, pos);
-  const clause = before.split(/[,;:(]|\bbut\b|\bthough\b/).pop() ?? '';
-  return clause.trim().split(/\s+/).slice(-n).join(' ');
+/**
+ * A hit that is not the writer's own abuse of the school community: someone else's words reported in
+ * order to condemn or deny them, or a remark aimed at a body outside the school (structure.ts).
+ */
+function discounted(doc: Doc, span: Span, target = true): boolean {
+  return reportedAt(doc, span) || (target && externalTargetAt(doc, span));
 }
 
-function negated(doc: Doc, span: Span): boolean {
-  return NEGATION.test(clauseBefore(doc, span.start, 4));
-}
-
-const weightCache = new WeakMap<readonly Term[], { re: RegExp; w: number }[]>();
-
-function hits(doc: Doc, terms: readonly Term[], re: RegExp): Hit[] {
+/** Lexicon hits of one category that the rules may count (not in praise, attributed quotes or ignored words). */
+function hits(doc: Doc, category: string): Hit[] {
   const out: Hit[] = [];
-  let weights = weightCache.get(terms);
-  if (!weights) {
-    weights = terms.map((t) => ({ re: new RegExp(`^(?:${t.re})$`), w: t.weight }));
-    weightCache.set(terms, weights);
-  }
-  for (const span of findAllCached(doc.clean.text, re)) {
-    if (!usable(doc, span)) continue;
-    const text = doc.clean.text.slice(span.start, span.end);
-    const w = weights.find((x) => x.re.test(text))?.w ?? terms[0]!.weight;
-    out.push({ ...span, weight: w, text });
+  for (const h of doc.lex.find(doc.clean.text, category)) {
+    if (!usable(doc, h)) continue;
+    out.push({ start: h.start, end: h.end, weight: h.weight, text: doc.clean.text.slice(h.start, h.end) });
   }
   return out;
 }
-
-const PROFANITY_RE = sharedAlternation(PROFANITY);
-const MILD_RE = sharedAlternation(MILD_PROFANITY);
-const NOUN_RE = sharedAlternation(INSULT_NOUNS);
-const WEAK_NOUN_RE = sharedAlternation(WEAK_INSULT_NOUNS);
-const ADJ_RE = sharedAlternation(INSULT_ADJECTIVES);
-const SLUR_RE = sharedAlternation(SLURS);
-const EXTREMIST_RE = new RegExp(String.raw`\b(?:${EXTREMIST.join('|')})\b`, 'g');
-const ADJ_ALONE = new RegExp(`^(?:${INSULT_ADJECTIVES.map((t) => t.re).join('|')})$`);
 
 export interface AbuseSignals {
   findings: Finding[];
   /** Any lexical sign of hostility (used to decide whether praise can discount the classifier). */
   hostile: boolean;
   praised: boolean;
+  /**
+   * Abusive words are present but are someone else's, reported to condemn them, or aimed outside the
+   * school community: the classifier, which reads the words, is discounted too.
+   */
+  discounted: boolean;
+}
+
+/** Does the item contain abusive words that are all negated, reported or aimed outside the school? */
+function isDiscounted(doc: Doc): boolean {
+  let any = false;
+  // violent words in a quote ("KILL" sprayed on a wall) are counted only as quoted
+  for (const h of doc.lex.find(doc.clean.text, 'put-down')) if (overlaps(h, doc.quoted)) any = true;
+  for (const cat of ['slur', 'insult-noun', 'profanity', 'insult-adj', 'weak-insult-noun', 'accusation', 'threat-idiom']) {
+    for (const h of doc.lex.find(doc.clean.text, cat)) {
+      if (!usable(doc, h)) {
+        // words inside an attributed quote are someone else's; inside a praise idiom ("sh*t hot") they praise
+        if (overlaps(h, doc.quoted) || overlaps(h, doc.praise)) any = true;
+        continue;
+      }
+      if (!negated(doc, h) && !discounted(doc, h, cat !== 'slur') && !(cat === 'insult-adj' && doc.lex.has('condemnation', doc.clean.text.slice(h.start, h.end)))) return false;
+      any = true;
+    }
+  }
+  for (const span of findAll(doc.clean.text, ACCUSATION)) {
+    if (!usable(doc, span)) continue;
+    if (!negated(doc, span) && !discounted(doc, span)) return false;
+    any = true;
+  }
+  return any;
 }
 
 export function abuseRules(doc: Doc): AbuseSignals {
   const text = doc.clean.text;
+  const { praiseWord: PRAISE_WORD_RE, groupNegative: GROUP_NEGATIVE, identityRole } = lexPatterns(doc.lex);
   const findings: Finding[] = [];
 
   // threats
@@ -127,11 +168,27 @@ export function abuseRules(doc: Doc): AbuseSignals {
   for (const t of THREAT_HINT.test(text) ? THREATS : []) {
     for (const span of findAll(text, t.re)) {
       if (!usable(doc, span)) continue;
+      // "watch your back on the ice", "someone will get hurt by a car": a warning about a hazard
+      const hazard = HAZARD.test(text.slice(sentenceAt(doc, span.start).start, sentenceAt(doc, span.start).end));
+      if (hazard && (/^watch/.test(text.slice(span.start, span.end)) || /\bget\s+(?:hurt|killed|injured|run\s+over|hit)\b/.test(text.slice(span.start, span.end + 12)))) continue;
+      // "waiting outside at pick-up" describes people waiting; a threat needs someone who will wait
+      if (/^wait/.test(text.slice(span.start, span.end)) && !THREAT_AGENT.test(clauseBefore(doc, span.start, 6))) continue;
       threatSpans.push(span);
       if (t.weight > threatWeight) {
         threatWeight = t.weight;
         threatReason = t.reason;
       }
+    }
+  }
+  for (const h of hits(doc, 'threat-idiom')) {
+    if (negated(doc, h) || reportedAt(doc, h)) continue;
+    // "I'll be waiting at the gates at 3:15 to collect Niamh": an errand, not a threat
+    const s = sentenceAt(doc, h.start);
+    if (BENIGN_ERRAND.test(text.slice(s.start, s.end))) continue;
+    threatSpans.push(h);
+    if (h.weight > threatWeight) {
+      threatWeight = h.weight;
+      threatReason = 'veiled threat';
     }
   }
   if (threatSpans.length) {
@@ -148,6 +205,11 @@ export function abuseRules(doc: Doc): AbuseSignals {
       harWeights.push(h.weight);
     }
   }
+  for (const h of hits(doc, 'harassment-cue')) {
+    if (negated(doc, h) || reportedAt(doc, h)) continue;
+    harSpans.push(h);
+    harWeights.push(h.weight);
+  }
   if (harSpans.length) {
     findings.push({ category: 'abuse.harassment', confidence: noisyOr(harWeights), reason: `urges others to target someone ("${quote(doc, harSpans[0]!)}")`, spans: harSpans });
   }
@@ -155,14 +217,15 @@ export function abuseRules(doc: Doc): AbuseSignals {
   // discriminatory
   const discSpans: Span[] = [];
   const discWeights: number[] = [];
-  for (const h of hits(doc, SLURS, SLUR_RE)) {
-    if (negated(doc, h)) continue;
+  for (const h of hits(doc, 'slur')) {
+    if (negated(doc, h) || discounted(doc, h, false)) continue;
     discSpans.push(h);
-    discWeights.push(/^chavs?$/.test(h.text) ? 0.5 : h.weight);
+    discWeights.push(h.weight);
   }
-  const groupSpans = GROUP_HINT.test(text) ? findAll(text, GROUP_NEGATIVE) : [];
+  const groupSpans = doc.lex.count(text, 'group') > 0 ? findAll(text, GROUP_NEGATIVE) : [];
   for (const span of [...groupSpans, ...findAll(text, GO_BACK)]) {
-    if (!usable(doc, span)) continue;
+    // "Muslims are not terrorists": the negation inside the statement reverses it
+    if (!usable(doc, span) || GROUP_NEGATED.test(text.slice(span.start, span.end)) || reportedAt(doc, span)) continue;
     discSpans.push(span);
     discWeights.push(0.85);
   }
@@ -178,36 +241,55 @@ export function abuseRules(doc: Doc): AbuseSignals {
       }
     }
   }
+  // identity words are found by the token matcher first: the pattern only runs when one is there
+  if ((doc.lex.count(text, 'identity') > 0 || VISIBLE_IDENTITY.test(text)) && identityRole.test(text)) {
+    for (const span of findAll(text, identityRole)) {
+      if (!usable(doc, span) || reportedAt(doc, span)) continue;
+      const s = sentenceAt(doc, span.start);
+      const near = text.slice(Math.max(0, s.start - 120), Math.min(text.length, s.end + 120));
+      if (!EXCLUSION.test(near)) continue;
+      discSpans.push(span);
+      discWeights.push(0.85);
+    }
+  }
   if (discSpans.length) {
     findings.push({ category: 'abuse.discriminatory', confidence: noisyOr(discWeights), reason: `discriminatory language ("${quote(doc, discSpans[0]!)}")`, spans: discSpans });
   }
 
   // extremist
-  const ext = findAll(text, EXTREMIST_RE).filter((s) => usable(doc, s));
+  const ext: Span[] = hits(doc, 'extremist');
   if (ext.length) findings.push({ category: 'abuse.extremist', confidence: 0.9, reason: `extremist language ("${quote(doc, ext[0]!)}")`, spans: ext });
 
   // disparaging / defamatory
   const dispSpans: Span[] = [];
   const dispWeights: number[] = [];
-  for (const h of hits(doc, INSULT_NOUNS, NOUN_RE)) {
-    if (negated(doc, h)) continue;
+  for (const h of hits(doc, 'insult-noun')) {
+    if (negated(doc, h) || discounted(doc, h)) continue;
+    // "charged with fraud", "accused of theft": the name of an offence in a report, not a name for a person
+    if (/\b(?:with|of|for|over|into|alleged|suspected|suspicion\s+of)$/.test(clauseBefore(doc, h.start, 2)) && REPORTED.test(text.slice(sentenceAt(doc, h.start).start, sentenceAt(doc, h.start).end))) continue;
     dispSpans.push(h);
     dispWeights.push(h.weight);
   }
-  for (const h of hits(doc, WEAK_INSULT_NOUNS, WEAK_NOUN_RE)) {
+  for (const h of hits(doc, 'weak-insult-noun')) {
     const before = clauseBefore(doc, h.start, 3);
-    if (negated(doc, h)) continue;
+    if (negated(doc, h) || discounted(doc, h)) continue;
     const lastWord = before.split(/\s+/).pop() ?? '';
-    const insulting = COPULA_OR_INTENSIFIER.test(before) || ADJ_ALONE.test(lastWord) || /\b(?:a|an)$/.test(before) && /\b(?:is|are|'s|was|such)\b/.test(clauseBefore(doc, h.start, 5));
+    // "that clown Mrs Adeyemi": a weak insult used as a label for a named person
+    const label = /\b(?:that|this)$/.test(before) && /^\s+(?:mr|mrs|ms|miss|mx|dr|sir)\b/.test(text.slice(h.end, h.end + 8));
+    const insulting = label || COPULA_OR_INTENSIFIER.test(before) || doc.lex.has('insult-adj', lastWord) || /\b(?:a|an)$/.test(before) && /\b(?:is|are|'s|was|such)\b/.test(clauseBefore(doc, h.start, 5));
     if (!insulting) continue;
     dispSpans.push(h);
     dispWeights.push(h.weight);
   }
-  for (const h of hits(doc, INSULT_ADJECTIVES, ADJ_RE)) {
-    if (negated(doc, h)) continue;
+  for (const h of hits(doc, 'insult-adj')) {
+    if (negated(doc, h) || discounted(doc, h)) continue;
     const s = sentenceAt(doc, h.start);
     const sentence = text.slice(s.start, s.end);
     const before = clauseBefore(doc, h.start, 3);
+    // "that's disgusting", "it was vile": a judgement of what happened, not of a person
+    if (/^(?:that'?s|that\s+is|that\s+was|it'?s|it\s+is|it\s+was|this\s+is|which\s+is|which\s+was|so|absolutely|just)$/.test(before.split(/\s+/).slice(-2).join(' ').replace(/^(?:and|but)\s+/, '')) || /\b(?:that'?s|that\s+(?:is|was)|it'?s|it\s+(?:is|was)|this\s+is)\s+(?:\w+\s+)?$/.test(before + ' ')) {
+      if (doc.lex.has('condemnation', h.text)) continue;
+    }
     const after = text.slice(h.end, Math.min(s.end, h.end + 40));
     const predicate = /\b(?:is|are|was|were|'s|'re|being|so|too|such)\b/.test(before);
     const attributive = /^[\s,-]*(?:\w+[\s,-]+){0,2}?(?:teachers?|staff|head(?:teacher)?|principal|deputy|senco|tas?|cows?|bitch(?:es)?|people|lot|teacher|woman|man|bloke|git|sod|witch|pig|scroungers?|parasites?|kids|parents|families|slag|bully|liar|snake|scumbag|idiots?|twat|prat|muppets?|clowns?|hypocrites?|creeps?|nationalist)\b/.test(after);
@@ -215,21 +297,29 @@ export function abuseRules(doc: Doc): AbuseSignals {
     dispSpans.push(h);
     dispWeights.push(attributive ? 0.5 : predicate && target ? 0.5 : predicate ? 0.42 : target ? 0.3 : 0.2);
   }
-  for (const span of findAll(text, ACCUSATION)) {
-    if (!usable(doc, span)) continue;
+  const polite = hits(doc, 'politeness').length > 0;
+  const accusations: Span[] = [...findAll(text, ACCUSATION), ...hits(doc, 'accusation')];
+  for (const span of accusations) {
+    if (!usable(doc, span) || negated(doc, span) || discounted(doc, span)) continue;
     const s = sentenceAt(doc, span.start);
-    if (REPORTED.test(text.slice(s.start, s.end))) continue;
+    const sentence = text.slice(s.start, s.end);
+    if (REPORTED.test(sentence)) continue;
+    if (dispSpans.some((d) => d.start === span.start)) continue;
+    // a claim of wrongdoing is damaging when it is about someone at the school
+    if (!TARGET.test(sentence)) continue;
     dispSpans.push(span);
-    dispWeights.push(0.6);
+    // "I'll say it politely: ..." prefaces a claim; it does not soften it
+    dispWeights.push(polite ? 0.7 : 0.6);
   }
-  const mild = hits(doc, MILD_PROFANITY, MILD_RE).filter((h) => !negated(doc, h));
+  const mild = hits(doc, 'mild-profanity').filter((h) => !negated(doc, h));
   const dispScore = noisyOr([...dispWeights, ...mild.map(() => (dispWeights.length ? 0.15 : 0))]);
   if (dispSpans.length) {
     findings.push({ category: 'abuse.disparaging', confidence: dispScore, reason: `insulting or damaging words (${listQuoted(doc, dispSpans)})`, spans: dispSpans });
   }
 
   // obscene
-  const prof = hits(doc, PROFANITY, PROFANITY_RE);
+  // "nobody should call a teacher a bitch": a negated act of name-calling is not swearing at anyone
+  const prof = hits(doc, 'profanity').filter((h) => !discounted(doc, h) && !(negated(doc, h) && /\bcall(?:ed|ing|s)?\s+(?:[\w']+\s+){0,3}(?:a|an)$/.test(clauseBefore(doc, h.start, 6))));
   const praised = doc.praise.length > 0 || PRAISE_WORD_RE.test(text);
   if (prof.length) {
     const positive = prof.every((h) => {
@@ -242,7 +332,7 @@ export function abuseRules(doc: Doc): AbuseSignals {
   }
 
   const hostile = findings.some((f) => f.confidence >= 0.4);
-  return { findings, hostile, praised };
+  return { findings, hostile, praised, discounted: !hostile && isDiscounted(doc) };
 }
 
 function quote(doc: Doc, span: Span): string {

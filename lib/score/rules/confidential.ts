@@ -32,13 +32,8 @@ const NAME = /\b([A-Z][a-z]+(?:[-'’][A-Z][a-z]+)?)\s+((?:Mc|Mac|O['’])?[A-Z]
 const TITLED = /\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Sir)\.?\s+[A-Z][a-zA-Z'’-]+/g;
 
 const PUPIL_MARKER = /\b(?:year|yr|y|blwyddyn)\s?(?:\d{1,2}|r)\b|\b(?:1[0-3]|[1-9])[a-z]\b|\breception\b|\bnursery\b|\baged\s+\d{1,2}\b|\b\d{1,2}[- ]year[- ]old\b|\b(?:she|he)'?s\s+(?:only\s+)?(?:\d{1,2}|fifteen|fourteen|thirteen|twelve|eleven|ten|nine|eight|seven|six|five)\b|\bpupil\b|\bstudent\b|\blad\b|\bboy\b|\bgirl\b|\bkid\b|\bchild\b|\bclassmates?\b|\bin\s+(?:his|her|my\s+\w+'s|your\s+\w+'s)\s+class\b/;
-const STAFF_ROLE = /\b(?:mr|mrs|ms|miss|mx|dr|sir)\.?\s+[a-z]|\b(?:head\s*teacher|headteacher|head\s+of\s+(?:year\s+\d+|\w+)|the\s+head|head's|principal|deputy(?:\s+head)?|senco|teacher|teaching\s+assistant|\bta\b|office\s+manager|business\s+manager|bursar|caretaker|chaplain|exams\s+officer|receptionist|dinner\s+lady|cook|governor|supply\s+teacher|tutor|her|his|she|he)\b/;
-const SENSITIVE_PUPIL = /\b(?:adhd|add|asd|autis\w*|asperger\w*|dyslexi\w*|dyspraxi\w*|sen|send|ehcp|ehc\s+plan|alns?|additional\s+learning\s+needs|1:1|one-to-one|statement(?:ed)?|speech\s+delay|learning\s+difficult\w*|epilep\w*|diabet\w*|leukaemia|cancer|asthma|allerg\w*|eating\s+disorder|anorexi\w*|bulimi\w*|self[- ]harm\w*|cuts\b|suicid\w*|depress\w*|anxiety|mental\s+health|camhs|hospital|inpatient|fractured|broken\s+(?:arm|leg|jaw|nose)|concussion|surgery|diagnos\w*|medication|pregnan\w*|sectioned|wets\s+(?:himself|herself)|soils|safeguarding|child\s+protection|social\s+services|social\s+worker|foster\w*|in\s+care|into\s+care|looked[- ]after|abused|abuse|neglect\w*|police|excluded|exclusion|expelled|suspended|pru|prison|jail|divorc\w*|splitting\s+up|split\s+up|on\s+drugs|drunk|on\s+the\s+game|kicked\s+(?:her|him)\s+out|stepdad|estranged|domestic|bereave\w*|free\s+school\s+meals|young\s+carer|homeless|restrained|bruised|knife|arrested|referred|refugee)\b/;
-const SENSITIVE_STAFF = /\b(?:cancer|chemo\w*|sick\s+leave|signed\s+off|stress\s+leave|off\s+sick|long[- ]term\s+sick|on\s+long[- ]term|depress\w*|anxiety|breakdown|mental\s+health|rehab|alcoholic|drink\s+problem|pregnan\w*|maternity|ivf|miscarri\w*|affair|divorc\w*|separated|ex\s+turned\s+up|diagnos\w*|terminal|surgery|operation|illness|disciplin\w*|misconduct|suspended|suspension|sacked|made\s+redundant|being\s+made\s+redundant|dismissed|date\s+of\s+birth|dob|lives\s+(?:at|on|in)|home\s+address)\b/;
+const STAFF_ROLE = /\b(?:mr|mrs|ms|miss|mx|dr|sir)\.?\s+[a-z]|\b(?:head\s*teacher|headteacher|head\s+of\s+(?:year\s+\d+|\w+)|the\s+head|head's|principal|deputy(?:\s+head)?|senco|teacher|teaching\s+assistant|\bta\b|office\s+manager|business\s+manager|bursar|caretaker|chaplain|exams\s+officer|attendance\s+officer|officer|receptionist|dinner\s+lady|cook|governor|supply\s+teacher|tutor|her|his|she|he)\b/;
 
-const LEAK_CUE = /\b(?:word\s+is|heard|hearing\s+(?:that|rumours|things)|apparently|rumou?rs?|my\s+(?:friend|mate|sister|brother|neighbour|husband|wife|cousin|mum|dad|sister-in-law|brother-in-law|partner|auntie|aunt|uncle)|(?:friend|mate|cousin|sister|neighbour)\s+who\s+(?:works|teaches)|works?\s+(?:there|in\s+the\s+office)|not\s+(?:been\s+)?(?:announced|public|published|minuted|told|in\s+the\s+public)|(?:hasn'?t|haven'?t|have\s+not|has\s+not)\s+(?:been\s+)?(?:announced|told|made\s+public|gone\s+to|signed|published|started)|keep(?:ing)?\s+(?:it\s+)?quiet|hush|secret|confidential|shh+|don'?t\s+(?:repeat|tell|say)|off\s+the\s+record|leaked|leaks?|by\s+mistake|in\s+error|messed\s+up|staff\s+(?:were|was|have\s+been|got)\s+told|were\s+told\s+(?:today|this|on|in|that)|told\s+(?:staff|us|everyone|me|our)|found\s+(?:it|out|his|her)|whatsapp|group\s+chat|parents'?\s+group|posted\s+(?:a\s+)?(?:photo|it|the)|someone'?s\s+posted|won'?t\s+be\s+published|not\s+yet|yet\b|until\s+(?:after|the)|whole\s+staffroom|staffroom|everyone'?s\s+talking|all\s+hush|sent\s+(?:round|to\s+the\s+whole|to\s+everyone)|emailed\s+the|left\s+on\s+the\s+bus|on\s+a\s+post-it|noticeboard|hiding\s+it|is\s+hiding|insider|minutes\s+won'?t|the\s+union)\b/;
-const INTERNAL = /\b(?:suspended|suspension|sacked|dismissed|disciplin\w+|gross\s+misconduct|misconduct|being\s+investigated|investigat\w+\s+for|hearing|marched\s+off|escorted\s+off|redundan\w+|restructur\w+|consultation|cutting\s+the\s+\w+(?:\s+form)?|closing\s+the\s+\w+(?:\s+form)?|clos(?:e|ing)\s+(?:the\s+)?(?:nursery|sixth\s+form)|merg(?:e|er|ing)\s+with|deficit|budget|finances|pay\s+rise|governors?\s+(?:meeting|row|vote|are|have|had|minutes)|governing\s+body|chair\s+of\s+governors|chair\s+walked\s+out|bust-up|fallen\s+out|at\s+war|resign\b|minutes|mock\s+results|predicted\s+grades|exam\s+results|results\s+have\s+leaked|spreadsheet|(?:sats|exam)\s+papers?|class\s+list|(?:names|list)\s+(?:and|with)\s+(?:\w+\s+){0,3}(?:grades|addresses|allergies|phone)|safeguarding\s+records|free\s+school\s+meals\s+kids|attendance\s+data|log\s+in\s+with\s+another)\b/;
-const PUBLIC_CUE = /\b(?:said|says|confirmed|announced|spokes\w+|statement|told\s+the\s+(?:\w+\s+)?(?:gazette|news|bbc|times|post|echo|paper)|according\s+to|reported|magistrates|tribunal|council\s+(?:has\s+)?confirmed|newsletter|press\s+release|panel|ruled|hearing\s+found|found\s+that|banned\s+from|inquest|court)\b/;
 
 const PERSONAL_PHONE = /\b(?:home|mobile|personal|private|landline|whatsapp|her\s+(?:own\s+)?(?:number|mobile|phone)|his\s+(?:own\s+)?(?:number|mobile|phone)|their\s+number|number\s+is|text\s+(?:her|him)|ring\s+(?:her|him)|call\s+(?:her|him)|rang\s+(?:her|him))\b/;
 const OFFICE_PHONE = /\b(?:office|reception|main\s+number|school\s+number|switchboard|admissions|attendance\s+line|absence|enquiries|box\s+office|helpline|childline|nspcc|police|tickets?|booking)\b/;
@@ -46,14 +41,35 @@ const ADDRESS = /\b\d{1,4}[a-z]?,?\s+(?:[A-Z][a-z']+\s+){1,3}(?:Road|Rd|Street|S
 const LIVES = /\b(?:lives?|living|live[sd]?\s+(?:at|on|in)|home\s+address|her\s+address|his\s+address|address\s+is|moved\s+to|house\s+is|her\s+house|his\s+house)\b/;
 const LIVES_ON_STREET = /\blives?\s+(?:at|on)\s+(?:[A-Z][a-z']+\s+){1,3}(?:Road|Rd|Street|Avenue|Ave|Lane|Close|Drive|Way|Crescent|Court|Grove|Gardens|Place|Terrace|Bank|View|Rise|Hill|Walk|Mews|Square|Row|Parade)\b/g;
 const DOB_CUE = /\b(?:dob|d\.o\.b|date\s+of\s+birth|born(?:\s+on)?|birthday\s+is)\b/;
-const CREDENTIAL = /\b(?:password|passwd|pass\s*word|passcode|pin(?:\s+code)?|log-?in|username|user\s*name|user\s+id)s?\b(?:\s+(?:for|to|on|of)\s+(?:the\s+)?[\w.-]+(?:\s+[\w.-]+)?)?\s*(?:is|:|=|-|was)?\s*((?:[\w.@#!$%&*+\/-]+)(?:\s*\/\s*[\w.@#!$%&*+-]+)?)/gi;
+const CREDENTIAL = /\b(?:password|passwd|pass\s*word|passcode|pin(?:\s+code)?|log-?in|username|user\s*name|user\s+id)s?\b(?:\s+(?:for|to|on|of|at)\s+(?:the\s+)?[\w.()'-]+(?:\s+[\w.()'-]+){0,12}?\s*(?:is(?:\s+still)?|:|=|-|was)|\s*(?:is(?:\s+still)?|:|=|-|was)?)\s*((?:[\w.@#!$%&*+\/-]+)(?:\s*\/\s*[\w.@#!$%&*+-]+)?)/gi;
 
 /** "should be sacked", "want him struck off": an opinion, not a disclosure. */
 const OPINION_BEFORE = /\b(?:should|shld|must|needs?\s+to|ought\s+to|deserves?\s+to|want(?:s|ed)?\s+(?:\w+\s+)?to|hope)\s+(?:\w+\s+){0,2}(?:be\s+|get\s+|got\s+)?$|\bget\s+(?:him|her|them)\s+$/;
 
-const SENSITIVE_STAFF_G = new RegExp(SENSITIVE_STAFF.source, 'g');
-const INTERNAL_G = new RegExp(INTERNAL.source, 'g');
-const CREDENTIAL_HINT = /pass|pin|log-?in|user/;
+/** "log into the MIS with Winifred2026!" */
+const LOGIN_WITH = /\blog(?:s|ged|ging)?\s*-?\s*(?:in|on)(?:to)?\s+(?:the\s+)?[\w.()' -]{1,40}?\s+(?:with|using)\s+([\w.@#!$%&*+\/-]{4,})/gi;
+const CREDENTIAL_HINT = /pass|pin|log[\s-]?(?:in|on)|user/;
+
+/** Hits of lexicon categories (data/lexicons) as spans of the original text, in order. */
+function rawHits(doc: Doc, ...categories: string[]): Span[] {
+  const out: Span[] = [];
+  for (const c of categories) {
+    for (const h of doc.lex.find(doc.clean.text, c)) {
+      const span = { start: doc.clean.start[h.start]!, end: doc.clean.end[h.end - 1]! };
+      if (!out.some((o) => o.start < span.end && span.start < o.end)) out.push(span);
+    }
+  }
+  return out.sort((x, y) => x.start - y.start);
+}
+
+function firstWithin(hits: readonly Span[], from: number, to: number): Span | undefined {
+  return hits.find((h) => h.start >= from && h.end <= to);
+}
+
+/** Does the item carry a sign that what it tells was not meant to be public (data: leak-cue)? */
+export function hasLeakCue(doc: Doc): boolean {
+  return doc.lex.count(doc.clean.text, 'leak-cue') > 0;
+}
 
 /** `.`, `!`, `?` or a newline (char codes, not a regex per character: this runs in a hot loop). */
 function isSentenceEnd(code: number): boolean {
@@ -69,24 +85,70 @@ function sentenceSpan(raw: string, pos: number): Span {
 }
 
 /** The sentence at `pos` plus its neighbours. */
-function around(raw: string, pos: number): string {
+function aroundSpan(raw: string, pos: number): Span {
   const here = sentenceSpan(raw, pos);
   const prev = here.start > 1 ? sentenceSpan(raw, here.start - 2) : here;
   const next = here.end + 1 < raw.length ? sentenceSpan(raw, here.end + 1) : here;
-  return raw.slice(prev.start, next.end).toLowerCase();
+  return { start: prev.start, end: next.end };
+}
+
+function around(raw: string, pos: number): string {
+  const a = aroundSpan(raw, pos);
+  return raw.slice(a.start, a.end).toLowerCase();
 }
 
 function findNames(raw: string, notNames: ReadonlySet<string>): Span[] {
   const out: Span[] = [];
-  for (const m of raw.matchAll(NAME)) {
+  NAME.lastIndex = 0;
+  for (let m = NAME.exec(raw); m; m = NAME.exec(raw)) {
     const [a, b] = [m[1]!, m[2]!];
-    if (NOT_NAME.has(a) || NOT_NAME.has(b) || notNames.has(a.toLowerCase()) || notNames.has(b.toLowerCase())) continue;
+    // "Heard Mason Clarke": the first word is not a name, but the next two may be
+    if (NOT_NAME.has(a) || notNames.has(a.toLowerCase())) {
+      NAME.lastIndex = m.index + a.length;
+      continue;
+    }
+    if (NOT_NAME.has(b) || notNames.has(b.toLowerCase())) continue;
     const after = raw.slice(m.index! + m[0].length, m.index! + m[0].length + 14);
     if (/^\s+(?:Primary|School|Academy|College|High|Church|Park|Road|Street|Lane|Close|Avenue|Drive|Way|Trust|Centre|FC|Rovers|Hall|Infants?|Juniors?)\b/.test(after)) continue;
     out.push({ start: m.index!, end: m.index! + m[0].length });
   }
   return out;
 }
+
+/**
+ * A pupil named by first name only, known by what follows: "Ethan in Year 3", "Lily (Y4)", "Ava in 9C",
+ * or what comes before: "my son's classmate Jake".
+ */
+const FIRST_NAME_PUPIL = /\b([A-Z][a-z]{2,})(?=\s+(?:in\s+(?:year|yr|y)\s?\d{1,2}\b|in\s+(?:reception|nursery)\b|in\s+\d{1,2}[A-Za-z]\b|\((?:y|yr|year)\s?\d{1,2}\)|from\s+(?:year|yr|y)\s?\d{1,2}\b))|(?<=\b(?:classmate|pupil|boy|girl|lad|kid|child|son's\s+friend|daughter's\s+friend)\s+)([A-Z][a-z]{2,})\b/g;
+
+function findFirstNamePupils(raw: string, notNames: ReadonlySet<string>): Span[] {
+  const out: Span[] = [];
+  for (const m of raw.matchAll(FIRST_NAME_PUPIL)) {
+    const name = m[1] ?? m[2]!;
+    if (NOT_NAME.has(name) || notNames.has(name.toLowerCase())) continue;
+    const start = m.index! + (m[1] ? 0 : m[0].length - name.length);
+    out.push({ start, end: start + name.length });
+  }
+  return out;
+}
+
+/** Payroll documents and figures: they name an employee by themselves. */
+const PAYROLL = /\b(?:payslip|pay\s+slip|p60|p45|tax\s+code|net\s+pay|gross\s+pay|ni\s+number|national\s+insurance\s+number|sort\s+code|account\s+number)\b/;
+
+/** Words that end an organisation's name rather than a person's. */
+const ORGANISATION = /\b(?:Ambulance|Commissioner|Commission|Council|Service|Services|Trust|Foundation|Society|Office|Agency|Authority|Association|Board|Group|Club|Centre|Center|Hospital|Clinic|Unit|Team|Partnership|Network|Charity|Police|Fire|Rescue|Ministry|Department|Court|Tribunal|Institute|University|College|School|Academy|Church|Surgery|Practice|Pharmacy|Ltd|Limited|Plc)\b/;
+
+/** The condition as a topic: training, awareness, fundraising, research. */
+const ABOUT_THE_TOPIC = /\b(?:training|session|course|talk|awareness|assembly|workshop|fundraiser|fundraising|charity|research|lesson|lessons|information|info|leaflet|coffee\s+morning|day|week|month|walk|run|appeal)\s+(?:\w+\s+)?(?:on|about|for|into|in\s+aid\s+of|raising)?\s*(?:\w+\s+)?$/;
+
+const NI_CUED = /\b(?:NI|NINO|N\.I\.|national\s+insurance)(?:\s+(?:no\.?|number|num))?\s*[:#-]?\s*([A-Z]{2}\s?\d{2}\s?\d{2}\s?\d{2}\s?[A-D])\b/gi;
+const PAYROLL_G = new RegExp(PAYROLL.source, 'g');
+
+/** A photo or video of people, and words that say it is shared with consent. */
+const PHOTO_OF = /\b(?:photos?|pictures?|pics?|videos?|snaps?|selfies?|footage|images?|clip)\s+(?:of|showing|with)\s+|\b(?:took|taken|snapped|filmed|got)\s+(?:this|these|a\s+(?:pic|photo|picture|video|snap))\s+of\s+/g;
+const PHOTO_ATTACHED = /\[(?:image|photo|picture|pic|video)s?[^\]]{0,20}\]|\u{1F4F8}|\u{1F4F7}/u;
+const PHOTO_HINT = new RegExp(PHOTO_OF.source);
+const CONSENT = /\b(?:permission|consent(?:ed)?|parents\s+agreed|with\s+their\s+parents'?\s+(?:ok|agreement))\b/;
 
 export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): Finding[] {
   const raw = doc.raw;
@@ -95,39 +157,74 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
   const hasDigits = /\d/.test(raw);
   const notNames = new Set((options.notNames ?? []).flatMap((n) => n.toLowerCase().split(/[^a-z\u00C0-\u024F]+/)).filter(Boolean));
   const findings: Finding[] = [];
-  const leak = LEAK_CUE.test(lower);
+  const leak = hasLeakCue(doc);
+  const publicCues = rawHits(doc, 'public-cue');
+  // a sensitive fact about a pupil: conditions (NHS names), SEND, safeguarding, exclusion, family matters
+  const pupilFacts = rawHits(doc, 'pupil-sensitive', 'condition', 'send');
 
   // pupil personal information: a named child near a pupil marker and a sensitive detail
   const pupilSpans: Span[] = [];
-  const anySensitive = SENSITIVE_PUPIL.test(lower);
-  for (const name of anySensitive ? findNames(raw, notNames) : []) {
-    const ctx = around(raw, name.start);
+  const anySensitive = pupilFacts.length > 0;
+  const fullNames = anySensitive || PHOTO_HINT.test(lower) || PHOTO_ATTACHED.test(raw) ? findNames(raw, notNames) : [];
+  const firstNames = anySensitive ? findFirstNamePupils(raw, notNames).filter((f) => !fullNames.some((n) => f.start >= n.start && f.start < n.end)) : [];
+  for (const name of anySensitive ? [...fullNames, ...firstNames] : []) {
+    const ctx = aroundSpan(raw, name.start);
     const window = lower.slice(Math.max(0, name.start - 90), name.end + 90);
-    if (!PUPIL_MARKER.test(window)) continue;
+    const sentence = sentenceSpan(raw, name.start);
+    // without a year group or "pupil" nearby, the fact must be in the named person's own sentence
+    const marked = PUPIL_MARKER.test(window);
+    if (!marked && !firstWithin(pupilFacts, sentence.start, sentence.end)) continue;
+    // unmarked, it must look like a person: not "(St) John Ambulance", "Information Commissioner"
+    if (!marked && (ORGANISATION.test(raw.slice(name.start, name.end + 16)) || /\b(?:St|Saint|The)\.?\s*$/.test(raw.slice(Math.max(0, name.start - 7), name.start)))) continue;
+    if (!marked && /\b(?:mr|mrs|ms|miss|mx|dr|sir|mum|dad|mother|father|parent|grandparent|nan|grandad)\b/.test(lower.slice(Math.max(0, name.start - 12), name.start))) continue;
     if (/\b(?:mr|mrs|ms|miss|dr|head(?:teacher)?|teacher|principal)\s*$/.test(lower.slice(Math.max(0, name.start - 12), name.start))) continue;
-    const sensitive = SENSITIVE_PUPIL.exec(ctx);
-    if (!sensitive) continue;
-    pupilSpans.push(name);
-    const at = lower.indexOf(sensitive[0], Math.max(0, name.start - 200));
-    if (at >= 0) pupilSpans.push({ start: at, end: at + sensitive[0].length });
+    // proximity: the fact must be in the pupil's sentence or the one either side
+    const sensitive = marked ? firstWithin(pupilFacts, ctx.start, ctx.end) : firstWithin(pupilFacts, sentence.start, sentence.end);
+    if (!sensitive || ABOUT_THE_TOPIC.test(lower.slice(Math.max(0, sensitive.start - 40), sensitive.start))) continue;
+    pupilSpans.push(name, sensitive);
   }
   if (pupilSpans.length) {
     findings.push({ category: 'confidential.pupil-personal', confidence: 0.88, raw: true, spans: pupilSpans,
       reason: `names a pupil ("${raw.slice(pupilSpans[0]!.start, pupilSpans[0]!.end)}") with sensitive details ("${raw.slice(pupilSpans[1]?.start ?? 0, pupilSpans[1]?.end ?? 0)}")` });
+  } else if (fullNames.length && !CONSENT.test(lower)) {
+    // a photo of named children from the school, shared without a word of consent
+    PHOTO_OF.lastIndex = 0;
+    for (const m of lower.matchAll(PHOTO_OF)) {
+      const after = m.index! + m[0].length;
+      const named = fullNames.filter((n) => n.start >= after && n.start - after < 40);
+      if (!named.length) continue;
+      const window = lower.slice(m.index!, Math.min(lower.length, named[named.length - 1]!.end + 120));
+      if (!PUPIL_MARKER.test(window) && !/\b(?:pupils?|children|kids|school|primary|academy|college|class|uniform|playground|classroom|ysgol|high|infants?|nursery|juniors?|trip|year)\b/.test(window)) continue;
+      const spans = [{ start: m.index!, end: after - 1 }, ...named];
+      findings.push({ category: 'confidential.pupil-personal', confidence: 0.8, raw: true, spans, reason: `a photo of named pupils ("${raw.slice(named[0]!.start, named[0]!.end)}")` });
+      break;
+    }
+    // "[image attached] … that's Niamh Tolley on the left": an attached photo, a named child, a year group
+    const attached = PHOTO_ATTACHED.exec(raw);
+    if (attached && !findings.some((f) => f.category === 'confidential.pupil-personal') && PUPIL_MARKER.test(lower)) {
+      const named = fullNames.filter((n) => !ORGANISATION.test(raw.slice(n.start, n.end)));
+      if (named.length) findings.push({ category: 'confidential.pupil-personal', confidence: 0.75, raw: true, spans: [{ start: attached.index, end: attached.index + attached[0].length }, ...named], reason: `a photo of named pupils ("${raw.slice(named[0]!.start, named[0]!.end)}")` });
+    }
   }
 
   // staff personal information
   const staffSpans: Span[] = [];
-  for (const m of lower.matchAll(SENSITIVE_STAFF_G)) {
-    if (OPINION_BEFORE.test(lower.slice(Math.max(0, m.index! - 30), m.index!))) continue;
-    const s = sentenceSpan(raw, m.index!);
+  let namesCache: Span[] | undefined;
+  const fullNamesIn = (from: number, to: number) => (namesCache ??= findNames(raw, notNames)).some((n) => n.start >= from && n.end <= to);
+  for (const m of rawHits(doc, 'staff-sensitive', 'condition', 'hr-process')) {
+    if (OPINION_BEFORE.test(lower.slice(Math.max(0, m.start - 30), m.start))) continue;
+    // "a training session on asthma", "epilepsy awareness": the topic, not someone's health
+    if (ABOUT_THE_TOPIC.test(lower.slice(Math.max(0, m.start - 40), m.start))) continue;
+    const s = sentenceSpan(raw, m.start);
     const sentence = lower.slice(s.start, s.end);
     const prev = s.start > 1 ? lower.slice(sentenceSpan(raw, s.start - 2).start, s.start) : '';
-    if (!STAFF_ROLE.test(sentence) && !STAFF_ROLE.test(prev)) continue;
-    if (PUBLIC_CUE.test(sentence) && !leak) continue;
+    // a payslip or P60 names an employee: a full name in its sentence is enough
+    const payroll = PAYROLL.test(lower.slice(m.start, m.end)) && ((sentence.match(PAYROLL_G)?.length ?? 0) >= 2 || /£\s?\d/.test(sentence)) && fullNamesIn(s.start, s.end);
+    if (!payroll && !STAFF_ROLE.test(sentence) && !STAFF_ROLE.test(prev)) continue;
+    if (firstWithin(publicCues, s.start, s.end) && !leak) continue;
     // pupils' details are handled above; here the subject must be an adult
     if (/\b(?:pupil|student|lad|boy|girl|kid|son|daughter|year\s+\d+\s+(?:boy|girl|lad|kid))\b/.test(sentence) && !/\b(?:mr|mrs|ms|miss|teacher|head|deputy|senco|chaplain|staff)\b/.test(sentence)) continue;
-    staffSpans.push({ start: m.index!, end: m.index! + m[0].length });
+    staffSpans.push(m);
   }
   if (staffSpans.length) {
     const detail = raw.slice(staffSpans[0]!.start, staffSpans[0]!.end);
@@ -168,6 +265,13 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
     if (DOB_CUE.test(before)) contact.push({ span: d, weight: 0.88, what: 'date of birth' });
   }
   if (hasDigits) for (const ni of findNiNumbers(raw)) contact.push({ span: ni, weight: 0.95, what: 'National Insurance number' });
+  // a number in NI format right after "NI" or "National Insurance" is one, even with a prefix HMRC never issues (QQ 12 34 56 C)
+  if (hasDigits) {
+    for (const m of raw.matchAll(NI_CUED)) {
+      const start = m.index! + m[0].length - m[1]!.length;
+      if (!contact.some((c) => c.span.start === start)) contact.push({ span: { start, end: start + m[1]!.length }, weight: 0.9, what: 'National Insurance number' });
+    }
+  }
   if (hasDigits) for (const u of findUpns(raw)) contact.push({ span: u, weight: 0.95, what: 'unique pupil number' });
   const strong = contact.filter((c) => c.weight >= 0.5);
   if (strong.length) {
@@ -184,17 +288,22 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
     if (/^(?:is|was|the|a|on|for)$/i.test(secret)) continue;
     creds.push({ start: m.index!, end: m.index! + m[0].length });
   }
+  for (const m of CREDENTIAL_HINT.test(lower) ? raw.matchAll(LOGIN_WITH) : []) {
+    const secret = m[1] ?? '';
+    if (/\d/.test(secret) && /[a-z]/i.test(secret)) creds.push({ start: m.index!, end: m.index! + m[0].length });
+  }
   if (creds.length) findings.push({ category: 'confidential.credentials', confidence: 0.92, raw: true, spans: creds, reason: `shares log-in details ("${raw.slice(creds[0]!.start, creds[0]!.end)}")` });
 
   // internal matters
-  const internal = [...lower.matchAll(INTERNAL_G)].filter((m) => !OPINION_BEFORE.test(lower.slice(Math.max(0, m.index! - 30), m.index!)));
+  const internal = rawHits(doc, 'internal-matter').filter((m) => !OPINION_BEFORE.test(lower.slice(Math.max(0, m.start - 30), m.start)));
   if (internal.length) {
-    const publicReport = PUBLIC_CUE.test(lower) && !leak;
-    const conf = leak ? 0.75 : publicReport ? 0.2 : 0.4;
-    const spans = internal.map((m) => ({ start: m.index!, end: m.index! + m[0].length }));
+    const publicReport = publicCues.length > 0 && !leak;
+    // a rumour the writer denies ("total rubbish") is not a leak
+    const denied = doc.lex.count(doc.clean.text, 'denial') > 0;
+    const conf = denied ? 0.3 : leak ? 0.75 : publicReport ? 0.2 : 0.4;
+    const spans = internal;
     findings.push({ category: 'confidential.internal', confidence: conf, raw: true, spans, reason: `internal matter${leak ? ' shared before it was made public' : ''} ("${raw.slice(spans[0]!.start, spans[0]!.end)}")` });
   }
   return findings;
 }
 
-export { LEAK_CUE };

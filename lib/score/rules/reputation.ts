@@ -17,18 +17,18 @@ const RULES: Rule[] = [
   { category: 'reputation.inspection', weight: 0.8, what: 'poor inspection judgement',
     re: /\b(?:inadequate|requires?\s+improvement|required\s+improvement|special\s+measures|serious\s+weaknesses|significant\s+improvement|downgraded|lost\s+(?:its\s+)?(?:outstanding|good)\s+(?:rating|status|grade)|loses\s+outstanding|stripped\s+of)\b/g },
   { category: 'reputation.protest', weight: 0.72, what: 'protest',
-    re: /\b(?:protest\w*|petition\w*|walk(?:ed)?\s*-?\s*out|walkouts?|demonstrat(?:ion|ions|ors|ed)|picket\w*|open\s+letter|campaign\w*\s+against|boycott\w*)\b/g },
+    re: /\b(?:placards?|chanting|protest\w*|petition\w*|walk(?:ed)?\s*-?\s*out|walkouts?|demonstrat(?:ion|ions|ors|ed)|picket\w*|open\s+letter|campaign\w*\s+against|boycott\w*)\b/g },
   { category: 'reputation.sanction', weight: 0.78, what: 'fine or legal action',
-    re: /\b(?:fined|fine\s+of|ordered\s+to\s+pay|compensation|tribunal|prosecut\w+|banned\s+from\s+(?:working|teaching)|struck\s+off|misconduct\s+hearing|convicted|sued|legal\s+action|magistrates)\b/g },
+    re: /\b(?:annulled|disqualified|cheating\s+scandal|exam\s+malpractice|charged\s+with|arrested|pleaded\s+(?:not\s+)?guilty|appear(?:s|ed|ing)?\s+(?:in|at|before)\s+(?:\w+\s+){0,2}court|jailed|sentenced|reprimand\w*|rapped\s+by|fined|fine\s+of|ordered\s+to\s+pay|compensation|tribunal|prosecut\w+|banned\s+from\s+(?:working|teaching)|struck\s+off|misconduct\s+hearing|convicted|sued|legal\s+action|magistrates)\b/g },
   { category: 'reputation.investigation', weight: 0.75, what: 'investigation',
-    re: /\b(?:police|council|local\s+authority|authority|ofsted|dfe|department\s+for\s+education|exam\s+board|charity\s+commission|regulator|information\s+commissioner|ico|lado|diocese|commission|watchdog|mp)\s+(?:\w+\s+){0,4}?(?:investigat\w+|prob(?:e|es|ing)|inquir\w+|review\w*|called|involved|launch\w*)\b|\b(?:is|are|being|been|under|faces?|facing|launch\w*|opened|open)\s+(?:\w+\s+){0,3}?(?:investigation|inquiry|probe|review)\b|\binvestigation\s+(?:into|after|over)\b|\bcalls?\s+for\s+(?:an\s+)?inquiry\b|\b(?:is|are|was|were|being|been)\s+investigated\b|\bnamed\s+in\s+(?:a|an|the)\s+(?:\w+\s+){0,2}investigation\b|\binvestigating\s+(?:after|complaints|claims|reports)\b/g },
+    re: /\b(?:police|council|local\s+authority|authority|ofsted|dfe|department\s+for\s+education|exam\s+board|charity\s+commission|regulator|information\s+commissioner|ico|lado|diocese|commission|watchdog|mp|agency|tra)\s+(?:\w+\s+){0,4}?(?:investigat\w+|prob(?:e|es|ing)|inquir\w+|review\w*|called|involved|launch\w*|(?:is|are)\s+looking\s+into)\b|\b(?:is|are|being|been|under|faces?|facing|launch\w*|opened|open)\s+(?:\w+\s+){0,3}?(?:investigation|inquiry|probe|review)\b|\binvestigation\s+(?:into|after|over|launched|opened)\b|\blaunch(?:ed|es)?\s+(?:an?\s+)?(?:\w+\s+)?investigation\b|\bcalls?\s+for\s+(?:an\s+)?inquiry\b|\b(?:is|are|was|were|being|been)\s+investigated\b|\bnamed\s+in\s+(?:a|an|the)\s+(?:\w+\s+){0,2}investigation\b|\binvestigating\s+(?:after|complaints|claims|reports)\b/g },
   { category: 'reputation.apology', weight: 0.75, what: 'public apology',
     re: /\b(?:apologi[sz](?:ed|es|ing)|apologi[sz]e\s+to|apology|apologies|said\s+sorry|says\s+sorry)\b/g },
   { category: 'reputation.criticism', weight: 0.45, what: 'criticism or incident',
     re: /\b(?:criticis\w+|criticiz\w+|critical\s+report|backlash|anger|angry|fury|furious|outrage\w*|row\s+over|under\s+fire|slammed|condemned|blasted|complaints?|accused|allegations?|left\s+behind|left\s+on\s+(?:the\s+)?coach|data\s+breach|evacuated|asbestos|closed\s+(?:after|over|because)|resigned\s+after|exodus|off-?rolling|removed\s+pupils|structural|cracks|outbreak|injured|assault\w*|scandal|damning|discriminat\w+|isolation\s+booths?|ignored|failed\s+to|shortfall|in\s+large\s+numbers|wrong\s+parents|wrong\s+dates)\b/g },
 ];
 
-const CRITICS = /\b(?:parents|families|residents|mp|councillors?|campaigners|critics|union|unions|inspectors|report|pupils\s+say|families\s+say)\b/;
+const CRITICS = /\b(?:judge|judges|court|tribunal|coroner|ombudsman|parents|families|residents|mp|councillors?|campaigners|critics|union|unions|inspectors|report|pupils\s+say|families\s+say)\b/;
 const OPINION_BEFORE = /\b(?:should|must|needs?\s+to|ought\s+to|deserves?\s+to)\s+(?:\w+\s+){0,2}(?:be\s+|get\s+)?$/;
 const NEGATED = /\b(?:no\s+longer|not|never|out\s+of|removed\s+from|came\s+out\s+of|lifted|taken\s+out\s+of|moved\s+(?:up\s+)?from|from)\s+(?:\w+\s+){0,2}$/;
 /** A first-person writer apologising ("I apologise for the long post") is not the school apologising. */
@@ -44,6 +44,8 @@ export function reputationRules(doc: Doc): Finding[] {
       if (rule.category === 'reputation.inspection' && NEGATED.test(before)) continue;
       if (rule.category === 'reputation.apology' && FIRST_PERSON_APOLOGY.test(before)) continue;
       if (OPINION_BEFORE.test(before)) continue;
+      // a petition to the council for a crossing asks the council, not about the school
+      if (rule.category === 'reputation.protest' && /^\w*\s+(?:to|asking|calling\s+on)\s+(?:the\s+)?(?:council|local\s+authority|highways|mp|government)\b/.test(text.slice(span.start, span.end + 40))) continue;
       let w = rule.weight;
       if (rule.category === 'reputation.criticism') {
         const s = sentenceAt(doc, span.start);

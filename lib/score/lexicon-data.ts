@@ -1,0 +1,361 @@
+/**
+ * Lexicons as data. Word lists live in data/lexicons/*.tsv (one entry a line: term, category, weight,
+ * source); scripts/build-lexicons.ts checks them and writes lib/score/model/lexicons.json, which the
+ * scorer (and so each Lambda bundle) imports. This module parses the TSV form, and compiles entries
+ * into matchers at load time:
+ *
+ * - a token matcher for the clean view (one pass over the words of a text finds every category's
+ *   entries, phrases included, by map look-up; it scales to thousands of entries, unlike a regex
+ *   alternation, which tries each alternative at each word);
+ * - a regular-expression source per category, for rules that still search with a pattern
+ *   (`pattern(category)`).
+ *
+ * Term syntax: a word or phrase (a space or hyphen in the term matches spaces or hyphens in the
+ * text); a trailing `*` matches any ending of the last word ("diabet*"); `re:` starts a
+ * regular-expression fragment, kept for obfuscated spellings ("re:f+u+c+k+…").
+ */
+
+export interface LexEntry {
+  term: string;
+  category: string;
+  /** Confidence one hit contributes (0..1), or a plain 1 for lists that are only looked up. */
+  weight: number;
+  source: string;
+}
+
+export interface LexHit {
+  start: number;
+  end: number;
+  weight: number;
+  /** The entry's term as written in the data. */
+  term: string;
+  source: string;
+}
+
+export class LexiconFileError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'LexiconFileError';
+  }
+}
+
+const HEADER = ['term', 'category', 'weight', 'source'];
+const CATEGORY = /^[a-z][a-z0-9-]*$/;
+
+/** Parse one lexicon file. Lines starting with `#` are notes; the first other line is the header. */
+export function parseLexiconTsv(text: string, file = 'lexicon'): LexEntry[] {
+  const out: LexEntry[] = [];
+  let header = false;
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!.replace(/\r$/, '');
+    if (!line.trim() || line.startsWith('#')) continue;
+    const cols = line.split('\t');
+    const where = `${file} line ${i + 1}`;
+    if (!header) {
+      if (cols.join('\t') !== HEADER.join('\t')) throw new LexiconFileError(`${where}: the first line after the notes must be the header "term<TAB>category<TAB>weight<TAB>source"`);
+      header = true;
+      continue;
+    }
+    if (cols.length !== 4) throw new LexiconFileError(`${where}: expected 4 tab-separated columns (term, category, weight, source), found ${cols.length}`);
+    const [term, category, w, source] = cols as [string, string, string, string];
+    const weight = Number(w);
+    if (!term.trim()) throw new LexiconFileError(`${where}: the term is empty`);
+    if (!CATEGORY.test(category)) throw new LexiconFileError(`${where}: category "${category}" must be lower-case letters, digits and hyphens`);
+    if (!Number.isFinite(weight) || weight < 0 || weight > 1) throw new LexiconFileError(`${where}: weight "${w}" must be a number from 0 to 1`);
+    if (!source.trim()) throw new LexiconFileError(`${where}: the source is empty (say where the entry comes from)`);
+    if (term.startsWith('re:')) {
+      try {
+        new RegExp(term.slice(3));
+      } catch (cause) {
+        throw new LexiconFileError(`${where}: "${term}" is not a valid regular expression`, { cause });
+      }
+    } else if (term !== term.toLowerCase()) throw new LexiconFileError(`${where}: write the term "${term}" in lower case (matching ignores case)`);
+    else if (/\*./.test(term) || (term.endsWith('*') && (term.split(/[\s-]+/).length === 1 ? lastWord(term).length < 5 : lastWord(term).length < 3))) {
+      throw new LexiconFileError(`${where}: "${term}": a * may only end the term, after at least 4 letters (2 in the last word of a phrase)`);
+    }
+    out.push({ term, category, weight, source });
+  }
+  return out;
+}
+
+function lastWord(term: string): string {
+  return term.split(/[\s-]+/).pop() ?? '';
+}
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Regular-expression source for one entry (no boundaries). */
+export function entryPattern(term: string): string {
+  if (term.startsWith('re:')) return term.slice(3);
+  const prefix = term.endsWith('*');
+  const words = (prefix ? term.slice(0, -1) : term).split(/[\s-]+/).filter(Boolean);
+  return words.map(escapeRe).join(String.raw`[\s-]+`) + (prefix ? String.raw`\w*` : '');
+}
+
+interface TokenEntry {
+  words: string[];
+  /** The last word is a prefix. */
+  prefix: boolean;
+  cat: number;
+  weight: number;
+  term: string;
+  source: string;
+}
+
+interface Token {
+  start: number;
+  end: number;
+  word: string;
+  /** The word before an apostrophe ("idiot's" → "idiot"), or undefined. */
+  stem?: string;
+}
+
+const TOKEN = /[a-z0-9]+(?:'[a-z0-9]+)*/g;
+const PREFIX_KEY = 4;
+
+let tokenMemoText: string | undefined;
+let tokenMemo: Token[] = [];
+
+/** Word tokens of a clean-view text (remembered for the last text: every lexicon reads the same one). */
+export function tokens(text: string): Token[] {
+  if (text === tokenMemoText) return tokenMemo;
+  const out: Token[] = [];
+  TOKEN.lastIndex = 0;
+  for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) {
+    const word = m[0];
+    const q = word.indexOf("'");
+    out.push({ start: m.index, end: m.index + word.length, word, stem: q > 0 ? word.slice(0, q) : undefined });
+  }
+  tokenMemoText = text;
+  tokenMemo = out;
+  return out;
+}
+
+function joinable(text: string, from: number, to: number): boolean {
+  if (to <= from) return false;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 45 && c !== 9) return false;
+  }
+  return true;
+}
+
+/** A compiled set of entries: look-ups by category, matches in a text, patterns. */
+export class Lexicon {
+  readonly entries: readonly LexEntry[];
+  private readonly catIndex = new Map<string, number>();
+  private readonly cats: string[] = [];
+  /** first word → entries (longest first) */
+  private readonly byWord = new Map<string, TokenEntry[]>();
+  /** first four letters of a one-word prefix entry → entries */
+  private readonly byPrefix = new Map<string, TokenEntry[]>();
+  private readonly regexByCat = new Map<number, { re: RegExp; parts: { re: RegExp; weight: number; term: string; source: string }[] }>();
+  private readonly patterns = new Map<string, string>();
+  private readonly literal = new Set<string>();
+  private readonly wordCache = new Map<string, readonly TokenEntry[]>();
+  private seen = new Uint32Array(0);
+  private stamp = 0;
+  private memoText: string | undefined;
+  private memo = new Map<string, LexHit[]>();
+
+  constructor(entries: readonly LexEntry[]) {
+    this.entries = entries;
+    const regexParts = new Map<number, { re: RegExp; weight: number; term: string; source: string }[]>();
+    for (const e of entries) {
+      let cat = this.catIndex.get(e.category);
+      if (cat === undefined) {
+        cat = this.cats.length;
+        this.cats.push(e.category);
+        this.catIndex.set(e.category, cat);
+      }
+      // patterns, and terms with characters words are not split on ("1:1"), are searched as regular expressions
+      if (e.term.startsWith('re:') || !/^[a-z0-9' *-]+$/.test(e.term)) {
+        const list = regexParts.get(cat) ?? [];
+        list.push({ re: new RegExp(`^(?:${entryPattern(e.term)})$`), weight: e.weight, term: e.term, source: e.source });
+        regexParts.set(cat, list);
+        continue;
+      }
+      const prefix = e.term.endsWith('*');
+      const words = (prefix ? e.term.slice(0, -1) : e.term).split(/[\s-]+/).filter(Boolean);
+      const te: TokenEntry = { words, prefix, cat, weight: e.weight, term: e.term, source: e.source };
+      if (!prefix) this.literal.add(`${e.category}\t${words.join(' ')}`);
+      if (prefix && words.length === 1) {
+        const key = words[0]!.slice(0, PREFIX_KEY);
+        const list = this.byPrefix.get(key) ?? [];
+        list.push(te);
+        this.byPrefix.set(key, list);
+      } else {
+        const list = this.byWord.get(words[0]!) ?? [];
+        list.push(te);
+        this.byWord.set(words[0]!, list);
+      }
+    }
+    for (const list of [...this.byWord.values(), ...this.byPrefix.values()]) list.sort((a, b) => b.words.length - a.words.length);
+    this.seen = new Uint32Array(this.cats.length);
+    for (const [cat, parts] of regexParts) {
+      this.regexByCat.set(cat, { re: new RegExp(String.raw`\b(?:${parts.map((p) => p.re.source.slice(4, -2)).join('|')})\b`, 'g'), parts });
+    }
+  }
+
+  categories(): string[] {
+    return [...this.cats];
+  }
+
+  /** Entries of one category. */
+  list(category: string): LexEntry[] {
+    return this.entries.filter((e) => e.category === category);
+  }
+
+  /** A new lexicon with more entries (e.g. a test adding one line). */
+  with(more: readonly LexEntry[]): Lexicon {
+    return new Lexicon([...this.entries, ...more]);
+  }
+
+  /** Only the entries that pass `keep`. */
+  filter(keep: (e: LexEntry) => boolean): Lexicon {
+    return new Lexicon(this.entries.filter(keep));
+  }
+
+  /**
+   * Regular-expression source matching any entry of the categories, as one non-capturing group
+   * without boundaries (callers add `\b`). Compiled once per lexicon.
+   */
+  pattern(...categories: string[]): string {
+    const key = categories.join(',');
+    let p = this.patterns.get(key);
+    if (p === undefined) {
+      const parts = this.entries.filter((e) => categories.includes(e.category)).map((e) => entryPattern(e.term));
+      // longer alternatives first, so "sick leave" wins over "sick"
+      parts.sort((a, b) => b.length - a.length);
+      p = parts.length ? `(?:${parts.join('|')})` : '(?!)';
+      this.patterns.set(key, p);
+    }
+    return p;
+  }
+
+  /** Is this word or phrase (clean view) a literal entry of the category (or covered by a `*` entry)? */
+  has(category: string, phrase: string): boolean {
+    const words = phrase.trim().split(/[\s-]+/).filter(Boolean);
+    if (!words.length) return false;
+    const key = words.join(' ');
+    if (this.literal.has(`${category}\t${key}`)) return true;
+    const cat = this.catIndex.get(category);
+    if (words.length === 1 && cat !== undefined) {
+      const pre = this.byPrefix.get(key.slice(0, PREFIX_KEY));
+      return !!pre && pre.some((e) => e.cat === cat && key.startsWith(e.words[0]!));
+    }
+    return false;
+  }
+
+  /** Hits of one category in a clean-view text. The array is shared; do not modify it. */
+  find(text: string, category: string): readonly LexHit[] {
+    return this.matchText(text).get(category) ?? NONE;
+  }
+
+  count(text: string, category: string): number {
+    return this.find(text, category).length;
+  }
+
+  /** Every category's hits, one pass over the words (remembered for the last text). */
+  matchText(text: string): Map<string, LexHit[]> {
+    if (text === this.memoText) return this.memo;
+    const byCat = new Map<string, LexHit[]>();
+    const lastEnd = new Int32Array(this.cats.length).fill(-1);
+    const toks = tokens(text);
+    const seen = this.seen;
+    for (let i = 0; i < toks.length; i++) {
+      const t = toks[i]!;
+      this.stamp++;
+      const cands = this.candidates(t.word);
+      if (cands !== NO_CANDIDATES) for (const e of cands) this.tryEntry(text, toks, i, t.word, e, seen, lastEnd, byCat);
+      if (t.stem) {
+        const more = this.candidates(t.stem);
+        if (more !== NO_CANDIDATES) for (const e of more) this.tryEntry(text, toks, i, t.stem, e, seen, lastEnd, byCat);
+      }
+    }
+    for (const [cat, { re, parts }] of this.regexByCat) {
+      const name = this.cats[cat]!;
+      re.lastIndex = 0;
+      for (let m = re.exec(text); m; m = re.exec(text)) {
+        if (m[0].length === 0) {
+          re.lastIndex++;
+          continue;
+        }
+        const part = parts.find((p) => p.re.test(m![0])) ?? parts[0]!;
+        const hit: LexHit = { start: m.index, end: m.index + m[0].length, weight: part.weight, term: part.term, source: part.source };
+        const list = byCat.get(name) ?? [];
+        if (!list.some((h) => h.start < hit.end && hit.start < h.end)) list.push(hit);
+        byCat.set(name, list);
+      }
+    }
+    for (const list of byCat.values()) list.sort((a, b) => a.start - b.start);
+    this.memoText = text;
+    this.memo = byCat;
+    return byCat;
+  }
+
+  /** Entries that may start at this word: by the word itself, or by a prefix entry (remembered per word). */
+  private candidates(word: string): readonly TokenEntry[] {
+    let c = this.wordCache.get(word);
+    if (c === undefined) {
+      const exact = this.byWord.get(word) ?? [];
+      const pre = word.length >= PREFIX_KEY ? (this.byPrefix.get(word.slice(0, PREFIX_KEY)) ?? []).filter((e) => word.startsWith(e.words[0]!)) : [];
+      c = exact.length + pre.length ? [...exact, ...pre].sort((a, b) => b.words.length - a.words.length) : NO_CANDIDATES;
+      if (this.wordCache.size > 100_000) this.wordCache.clear();
+      this.wordCache.set(word, c);
+    }
+    return c;
+  }
+
+  private tryEntry(text: string, toks: Token[], i: number, first: string, e: TokenEntry, seen: Uint32Array, lastEnd: Int32Array, byCat: Map<string, LexHit[]>): void {
+    if (seen[e.cat] === this.stamp || toks[i]!.start < lastEnd[e.cat]!) return;
+    const n = e.words.length;
+    if (i + n > toks.length) return;
+    for (let k = 0; k < n; k++) {
+      const w = k === 0 ? first : toks[i + k]!.word;
+      const want = e.words[k]!;
+      const last = k === n - 1;
+      const ok = last && e.prefix ? w.startsWith(want) : w === want || (last && toks[i + k]!.stem === want);
+      if (!ok) return;
+      if (k > 0 && !joinable(text, toks[i + k - 1]!.end, toks[i + k]!.start)) return;
+    }
+    const lastTok = toks[i + n - 1]!;
+    const end = lastTok.stem && !e.prefix && e.words[n - 1] === lastTok.stem ? lastTok.start + lastTok.stem.length : n === 1 && first !== toks[i]!.word ? toks[i]!.start + first.length : lastTok.end;
+    seen[e.cat] = this.stamp;
+    lastEnd[e.cat] = end;
+    const name = this.cats[e.cat]!;
+    const list = byCat.get(name) ?? [];
+    list.push({ start: toks[i]!.start, end, weight: e.weight, term: e.term, source: e.source });
+    byCat.set(name, list);
+  }
+}
+
+const NONE: readonly LexHit[] = [];
+const NO_CANDIDATES: readonly TokenEntry[] = [];
+
+/** The generated JSON form (scripts/build-lexicons.ts). */
+export interface LexiconFile {
+  version: number;
+  sources: string[];
+  /** [term, category index, weight, source index] */
+  entries: [string, number, number, number][];
+  categories: string[];
+}
+
+export function toLexiconFile(entries: readonly LexEntry[]): LexiconFile {
+  const sources: string[] = [];
+  const categories: string[] = [];
+  const idx = (arr: string[], v: string) => {
+    let i = arr.indexOf(v);
+    if (i < 0) i = arr.push(v) - 1;
+    return i;
+  };
+  return { version: 1, sources, categories, entries: entries.map((e) => [e.term, idx(categories, e.category), e.weight, idx(sources, e.source)]) };
+}
+
+export function fromLexiconFile(file: LexiconFile): LexEntry[] {
+  return file.entries.map(([term, c, weight, s]) => ({ term, category: file.categories[c]!, weight, source: file.sources[s]! }));
+}

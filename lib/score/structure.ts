@@ -1,0 +1,131 @@
+/**
+ * Structure the abuse rules need beyond word lists, on the clean view: clauses, negation scope,
+ * reported speech and counter-speech ("someone called her X, that's disgusting"), and who a remark
+ * is aimed at (the school community, or a body outside it such as Ofsted or the council).
+ *
+ * Sentence and clause splitting are our own (document.ts): a parser (compromise, wink-nlp) would
+ * cost more than the whole scorer per item, and these decisions need only the clause around a hit.
+ * The cue words (condemnation, denial, outside bodies) are data: data/lexicons/structure-cues.tsv.
+ */
+import { sentenceAt, type Doc, type Span } from './document';
+
+/** Where a clause ends: punctuation, a dash, contrast and cause words, or "and" starting a new subject. */
+const CLAUSE_BREAK = /[,;:()]|\s-+\s|\b(?:but|though|although|whereas|while|because|cos|coz)\b|\band\s+(?=(?:the|he|she|they|it|i|we|you|his|her|their|my|our)\b)/g;
+
+/** Start (clean-view offset) of the clause that contains `pos`. */
+export function clauseStart(doc: Doc, pos: number): number {
+  const s = sentenceAt(doc, pos);
+  const before = doc.clean.text.slice(s.start, pos);
+  let start = s.start;
+  CLAUSE_BREAK.lastIndex = 0;
+  for (let m = CLAUSE_BREAK.exec(before); m; m = CLAUSE_BREAK.exec(before)) start = s.start + m.index + m[0].length;
+  return start;
+}
+
+/** The last `n` words of the clause before `pos`. */
+export function clauseBefore(doc: Doc, pos: number, n: number): string {
+  const words = doc.clean.text.slice(clauseStart(doc, pos), pos).trim().split(/\s+/);
+  return words.slice(-n).join(' ');
+}
+
+/** A negation just before a word ("not lazy", "never rude", "no idiots"). */
+const NEGATION = /\b(?:not|never|no|isn't|aren't|wasn't|weren't|ain't|hardly|nothing|nobody|don't|doesn't|didn't|stop|far\s+from|rather\s+than|instead\s+of)\b|n't\b/;
+/**
+ * A negation whose scope reaches further along the clause: "I don't think they are useless", "not one
+ * teacher there is rude", "none of the staff are lazy".
+ */
+const NEGATION_SCOPE = /\b(?:(?:do|did|does|would)(?:n't|\s+not)\s+(?:\w+\s+){0,2}?(?:think|believe|reckon|feel|find|consider|call|say)|not\s+(?:one|a\s+single|any|all)|none\s+of|no\s+(?:one|single|teacher|teachers|member|members|child|pupil|pupils|parent|staff)|nobody|no-one|(?:is|are|was|were|am|be|being)\s+(?:not|never)|isn't|aren't|wasn't|weren't|ain't|far\s+from)\b/;
+/** Phrases with a negation word that do not negate what follows ("not only lazy", "nothing but thieves"). */
+const NOT_NEGATING = /\b(?:not\s+only|not\s+just|no\s+wonder|no\s+doubt|never\s+seen\s+such|never\s+met\s+such|can'?t\s+believe|couldn'?t\s+be\s+(?:more|any\s+more)|not\s+surprised|no\s+better\s+than|nothing\s+but|nothing\s+more\s+than|no\s+more\s+than|don'?t\s+care|doesn'?t\s+care|not\s+(?:even\s+)?(?:a\s+)?(?:bit|little)\s+but)\b/;
+
+/** Is the word at `span` under a negation in its clause? */
+export function negatedAt(doc: Doc, span: Span): boolean {
+  const near = clauseBefore(doc, span.start, 4);
+  const clause = clauseBefore(doc, span.start, 14);
+  if (NOT_NEGATING.test(near)) return false;
+  if (NEGATION.test(near)) return true;
+  return NEGATION_SCOPE.test(clause) && !NOT_NEGATING.test(clause);
+}
+
+/** Someone else's words reported: calling, shouting, writing, spraying, rumours. */
+const REPORT_FRAME = /\b(?:call(?:ed|ing|s)?|shout(?:ed|ing|s)?|yell(?:ed|ing|s)?|scream(?:ed|ing|s)?|chant(?:ed|ing|s)?|wr(?:ote|itten|iting)|spray(?:ed|ing)?|spray-painted|scrawl(?:ed|ing)?|daub(?:ed|ing)?|graffiti|label(?:l)?ed|branded|accus(?:ed|ing)\s+(?:\w+\s+){0,2}?of\s+being|the\s+word|words?\s+like|slurs?\s+like|rumou?rs?|gossip|the\s+(?:idea|suggestion|claim|allegation)\s+that|(?:started|spreading|spread)\s+(?:the\s+|a\s+)?(?:story|lie|lies)|story\s+that|claims?\s+that|people\s+(?:are\s+)?saying|(?:people|they|some|parents|others)\s+say|my\s+[\w-]+\s+(?:says|said|reckons|thinks|swears)|every(?:one|body)\s+says|(?:someone|somebody|he|she|they|a\s+\w+|one\s+of\s+\w+)\s+(?:said|says|told|messaged|posted|commented)|messages?\s+(?:saying|calling)|comments?\s+(?:saying|calling)|post\s+(?:saying|calling)|names?\s+like)\b/;
+/** "NONCE scrawled on the sign": the word is what someone wrote. */
+const WRITTEN_AFTER = /^\s*['"]?\s*(?:was\s+|were\s+|been\s+|has\s+been\s+)?(?:scrawled|sprayed|spray-painted|daubed|written|painted|graffitied|etched|carved|chalked|scratched)\b/;
+/** Agreement with what was reported: then it is endorsed, not condemned. */
+const ENDORSED = /\b(?:(?:she|he|they)\s+(?:is|are)\s+(?:one|though)|and\s+(?:she|he|they)\s+(?:is|are)|it'?s\s+(?:true|right)|they'?re\s+(?:not\s+)?wrong|fair\s+enough|not\s+wrong|spot\s+on|i\s+agree|agreed|about\s+time\s+someone\s+said)\b/;
+
+export interface ReportContext {
+  /** The document condemns or denies something (data: condemnation, denial). */
+  condemns: boolean;
+  endorsed: boolean;
+}
+
+const reportCache = new WeakMap<Doc, ReportContext>();
+function reportContext(doc: Doc): ReportContext {
+  let c = reportCache.get(doc);
+  if (!c) {
+    const text = doc.clean.text;
+    c = { condemns: doc.lex.count(text, 'condemnation') + doc.lex.count(text, 'denial') > 0, endorsed: ENDORSED.test(text) };
+    reportCache.set(doc, c);
+  }
+  return c;
+}
+
+/**
+ * Is the abusive word at `span` someone else's, reported in order to condemn or deny it? It must sit
+ * in a reporting frame in its sentence (after "called her", "sprayed", "rumour that", or in quotes
+ * next to one), and the item must condemn or deny it somewhere without endorsing it.
+ */
+export function reportedAt(doc: Doc, span: Span): boolean {
+  const text = doc.clean.text;
+  const s = sentenceAt(doc, span.start);
+  const before = text.slice(Math.max(s.start, span.start - 160), span.start);
+  const quoted = /['"]\s*$/.test(text.slice(Math.max(0, span.start - 2), span.start)) && /^\s*['"]/.test(text.slice(span.end, span.end + 2));
+  const framed = REPORT_FRAME.test(before) || WRITTEN_AFTER.test(text.slice(span.end, span.end + 40)) || (quoted && REPORT_FRAME.test(text.slice(s.start, s.end)));
+  if (!framed) return false;
+  const ctx = reportContext(doc);
+  return ctx.condemns && !ctx.endorsed;
+}
+
+/** The school community: people and the school itself (a remark aimed at them is the school's concern). */
+const COMMUNITY = /\b(?:teachers?|staff|head(?:teacher|master|mistress|s)?|principal|deputy|senco|tas?|teaching\s+assistants?|governors?|caretaker|receptionist|slt|management|school|academy|college|primary|pupils?|students?|kids|children|parents|mr|mrs|ms|miss|sir|trust)\b/g;
+
+/**
+ * Is the remark at `span` aimed at a body outside the school community (Ofsted, the council, the
+ * DfE, the government)? The nearest mention before it in its sentence decides; when there is none,
+ * the first one after it in its clause.
+ */
+export function externalTargetAt(doc: Doc, span: Span): boolean {
+  const text = doc.clean.text;
+  const s = sentenceAt(doc, span.start);
+  let ext = doc.lex.find(text, 'external-body').filter((h) => h.start >= s.start && h.end <= s.end);
+  if (!ext.length) {
+    // "I'm furious with the local authority. It is run by clowns.": a pronoun opening the sentence
+    // points back to the last body or person named in the sentence before
+    if (!/^\W*(?:it|they|it's|they're|its|their)\b/.test(text.slice(s.start, span.start)) || s.start === 0) return false;
+    const prev = sentenceAt(doc, s.start - 1);
+    const before = doc.lex.find(text, 'external-body').filter((h) => h.start >= prev.start && h.end <= prev.end);
+    if (!before.length) return false;
+    COMMUNITY.lastIndex = 0;
+    let lastCom = -1;
+    const p = text.slice(prev.start, prev.end);
+    for (let m = COMMUNITY.exec(p); m; m = COMMUNITY.exec(p)) lastCom = prev.start + m.index;
+    return before[before.length - 1]!.start > lastCom;
+  }
+  let lastExt = -1;
+  for (const h of ext) if (h.end <= span.start) lastExt = Math.max(lastExt, h.start);
+  let lastCom = -1;
+  let firstComAfter = Number.POSITIVE_INFINITY;
+  COMMUNITY.lastIndex = 0;
+  const sentence = text.slice(s.start, s.end);
+  for (let m = COMMUNITY.exec(sentence); m; m = COMMUNITY.exec(sentence)) {
+    const at = s.start + m.index;
+    // "Ofsted inspectors", "council staff" are part of the outside body's mention
+    if (ext.some((h) => at >= h.start && at <= h.end + 1)) continue;
+    if (at + m[0].length <= span.start) lastCom = Math.max(lastCom, at);
+    else if (at >= span.end) firstComAfter = Math.min(firstComAfter, at);
+  }
+  if (lastExt >= 0 || lastCom >= 0) return lastExt > lastCom;
+  const firstExtAfter = Math.min(...ext.filter((h) => h.start >= span.end).map((h) => h.start));
+  return firstExtAfter < firstComAfter;
+}

@@ -1,0 +1,70 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { scoreItem } from '../../lib/score';
+import { LEXICON } from '../../lib/score/lexicon';
+import { Lexicon, LexiconFileError, parseLexiconTsv, toLexiconFile } from '../../lib/score/lexicon-data';
+import { loadLexiconDir } from '../../scripts/lib-lexicon/load';
+
+const HEADER = 'term\tcategory\tweight\tsource\n';
+
+describe('lexicon data files', () => {
+  it('the compiled lib/score/model/lexicons.json is up to date with data/lexicons/*.tsv (run `npm run lexicons`)', () => {
+    const built = JSON.stringify(toLexiconFile(loadLexiconDir('data/lexicons'))) + '\n';
+    expect(readFileSync('lib/score/model/lexicons.json', 'utf8') === built).toBe(true);
+  });
+
+  it('every file says where its entries come from and under which licence', () => {
+    for (const e of LEXICON.entries) expect(e.source).not.toBe('');
+  });
+
+  it('a bad line is reported with its file, line and what to do', () => {
+    expect(() => parseLexiconTsv(`# note\n${HEADER}idiot\tinsult-noun\t2\thand\n`, 'x.tsv')).toThrow(/x\.tsv line 3: weight "2" must be a number from 0 to 1/);
+    expect(() => parseLexiconTsv(`${HEADER}idiot\tinsult-noun\t0.8\n`, 'x.tsv')).toThrow(LexiconFileError);
+    expect(() => parseLexiconTsv(`term,category\n`, 'x.tsv')).toThrow(/header/);
+    expect(() => parseLexiconTsv(`${HEADER}Idiot\tinsult-noun\t0.8\thand\n`, 'x.tsv')).toThrow(/lower case/);
+    expect(() => parseLexiconTsv(`${HEADER}re:(\tinsult-noun\t0.8\thand\n`, 'x.tsv')).toThrow(/not a valid regular expression/);
+  });
+});
+
+describe('lexicon matching', () => {
+  const lex = new Lexicon(parseLexiconTsv(`${HEADER}idiot\tinsult-noun\t0.85\tt\nwaste of space\tinsult-noun\t0.85\tt\ndiabet*\tcondition\t1\tt\ntwo-faced\tinsult-adj\t0.3\tt\nre:f+u+c+k+\tprofanity\t0.6\tt\n`));
+  const terms = (text: string, cat: string) => lex.find(text, cat).map((h) => text.slice(h.start, h.end));
+
+  it('finds words, phrases across spaces or hyphens, possessives, prefixes and patterns', () => {
+    expect(terms("what an idiot's idea, a total waste  of space", 'insult-noun')).toEqual(['idiot', 'waste  of space']);
+    expect(terms('she is diabetic and has diabetes', 'condition')).toEqual(['diabetic', 'diabetes']);
+    expect(terms('two faced and two-faced', 'insult-adj')).toEqual(['two faced', 'two-faced']);
+    expect(terms('fuuuck that', 'profanity')).toEqual(['fuuuck']);
+  });
+
+  it('does not join a phrase across a sentence break or match inside a word', () => {
+    expect(terms('what a waste. of space', 'insult-noun')).toEqual([]);
+    expect(terms('idiotic', 'insult-noun')).toEqual([]);
+  });
+
+  it('has() looks up a single word or phrase', () => {
+    expect(lex.has('insult-adj', 'two-faced')).toBe(true);
+    expect(lex.has('condition', 'diabetes')).toBe(true);
+    expect(lex.has('condition', 'diet')).toBe(false);
+  });
+});
+
+describe('a one-line lexicon change changes a result', () => {
+  const text = { title: 'Northgate Park Academy', text: 'The new head of maths is a complete blorpwit.' };
+
+  it('an insult the lexicon does not know is not flagged; adding one line flags it', () => {
+    expect(scoreItem(text, undefined, { classifier: false }).flagged).toBe(false);
+    const added = LEXICON.with(parseLexiconTsv(`${HEADER}blorpwit\tinsult-noun\t0.85\ttest: one added line\n`));
+    const r = scoreItem(text, undefined, { classifier: false, lexicon: added });
+    expect(r.flagged).toBe(true);
+    expect(r.categories.map((c) => c.id)).toEqual(['abuse.disparaging']);
+    expect(r.evidence[0]!.text).toBe('blorpwit');
+  });
+
+  it('a condition the lexicon does not know is not sensitive; adding one line makes a named pupil with it confidential', () => {
+    const leak = { title: '', text: 'Jacob Morris in Year 5 has grumbleitis, his mum told the whole class group.' };
+    expect(scoreItem(leak, undefined, { classifier: false }).families).not.toContain('confidential');
+    const added = LEXICON.with(parseLexiconTsv(`${HEADER}grumbleitis\tcondition\t1\ttest: one added line\n`));
+    expect(scoreItem(leak, undefined, { classifier: false, lexicon: added }).families).toContain('confidential');
+  });
+});
