@@ -1,5 +1,6 @@
 import { build } from 'esbuild';
 import { readdirSync } from 'node:fs';
+import { CAPTURE_SHIPPED_MODULES } from '../infra/capture-modules';
 
 /** Where a bundle's bytes come from: a package (`undici`, `@scope/name`) or a source folder (`lib/score`). */
 function origin(input: string): string {
@@ -13,7 +14,8 @@ function origin(input: string): string {
 
 /**
  * Bundles each Lambda entry point the way the stack does (ESM, minified, AWS SDK external) and reports its size
- * and its three largest contributors.
+ * and its three largest contributors. The capture function ships Chromium and playwright-core beside its bundle
+ * (infra/capture-modules.ts), so they are external here too.
  */
 export async function benchBundles() {
   const entries = readdirSync('functions').filter((f) => f.endsWith('.ts') && f !== 'runtime.ts');
@@ -26,7 +28,7 @@ export async function benchBundles() {
       platform: 'node',
       target: 'node22',
       format: 'esm',
-      external: ['@aws-sdk/*'],
+      external: ['@aws-sdk/*', ...(file === 'capture.ts' ? CAPTURE_SHIPPED_MODULES : [])],
       write: false,
       metafile: true,
       logLevel: 'silent',

@@ -15,8 +15,13 @@ import { createSafeFetcher } from '../lib/feeds/fetch';
 import { parseFeed } from '../lib/feeds';
 import { DataDirBusyError } from '../lib/local/data-dir-lock';
 import { ThrowawayMailError, withCliRuntime } from '../lib/local/cli-runtime';
-import { parseUserCommand, readPassword, runUserCommand, USER_HELP } from '../lib/app/users';
+import { parseUserCommand, readPassword, runUserCommand, USER_HELP, UserInputError } from '../lib/app/users';
+import { JsonSyntaxError, parseJson } from '../lib/config/messages';
+import { explainNetworkError } from '../lib/feeds/network-probe';
 import { assessItem, loadSchoolsFile } from '../lib/score/assess';
+import { buildPageCapturer } from '../lib/app/build-capture-deps';
+import { captureUrlToDirectory } from '../lib/app/capture-url';
+import { CaptureError } from '../lib/evidence/errors';
 
 // The local tools support Node 20.19+; the SDK's Node 22 advisory is for the Lambda runtime, which is on 22+.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -38,6 +43,8 @@ Commands:
   assess [--schools FILE]    score JSON lines {id, school, title, text} from stdin, one JSON line out per item;
                              without --schools the text is scored alone (no school matching)
   feed test URL [--json]     fetch and parse one feed with the production fetcher and show its items
+  capture URL --out DIR [--json] [--timezone TZ]   capture one web page as evidence into DIR: screenshot.png,
+                             page.html, page.txt, manifest.json (same guarded fetcher and browser as the pipeline)
   purge [--dry-run]          erase snapshots older than each trust's retention period (escalated ones are kept)
   school export ID [--out F] everything held about one school's mentions, as JSON (subject-access requests)
   school erase ID --yes      erase all of one school's mentions, audit trail and digest records (config stays)
@@ -49,6 +56,52 @@ Environment: DYNAMODB_ENDPOINT and SES_ENDPOINT point the CLI at a running stack
 SCHOOLWATCH_TARGET=aws (with TABLE_NAME, AWS_REGION and AWS credentials) points it at a deployed stack;
 otherwise it opens the embedded store in DATA_DIR (default .schoolwatch). FEED_ALLOW_HOSTS=host:port,…
 lets 'feed test' and polling reach named loopback feed servers.`;
+
+/** `npm run -s cli -- COMMAND --help`: that command's lines of the help, with an example or two. */
+const COMMAND_HELP: Record<string, string> = {
+  config: `Usage: npm run -s cli -- config import FILE | config export [--out FILE]
+
+  config import FILE         validate a configuration file (trusts, schools, feeds) and save it. The whole
+                             file is checked first; a bad file is rejected whole, naming each bad field, and
+                             nothing is saved. Re-importing the same file changes nothing.
+  config export [--out F]    print (or write to F) the saved configuration as JSON, ready to edit and import
+
+Example: npm run -s cli -- config export > schools.json && npm run -s cli -- config import schools.json`,
+  poll: `Usage: npm run -s cli -- poll --once [--all]
+
+Polls every feed that is due now (--all: every feed, due or not), with one progress line per feed on stderr.
+Exit code 2 when a feed failed. The scheduler in \`npm start\` polls continuously; this is for a one-off run.`,
+  digest: `Usage: npm run -s cli -- digest --now [--school ID]
+
+Sends today's digests now, ignoring each school's digest hour (--school: only that school). A school's digest
+still goes at most once per local day. Exit code 2 when a send failed.`,
+  assess: `Usage: npm run -s cli -- assess [--schools FILE] < items.jsonl
+
+Reads JSON lines {id, school?, title, text} from stdin and writes one JSON line per item:
+{id, mentioned, flagged, score, families, categories, evidence}. With --schools (a configuration file) each
+item is matched to its school first; without it the text is scored alone.`,
+  feed: `Usage: npm run -s cli -- feed test URL [--json]
+
+Fetches and parses one feed with the production fetcher (the same limits and address guard as polling)
+and lists its items. --json prints the parsed feed, and any error, as JSON.
+Loopback or private feed servers must be listed in FEED_ALLOW_HOSTS=host:port,…`,
+  purge: `Usage: npm run -s cli -- purge [--dry-run]
+
+Erases snapshots older than each trust's retentionMonths (escalated items are kept); --dry-run only reports.`,
+  school: `Usage: npm run -s cli -- school export ID [--out FILE] | school erase ID --yes
+
+  school export ID [--out F] everything held about one school's mentions, as JSON (subject-access requests)
+  school erase ID --yes      erase all of one school's mentions, audit trail and digest records (config stays)`,
+  mail: `Usage: npm run -s cli -- mail suppressed | mail unsuppress EMAIL --note "why it works again"
+
+  mail suppressed            list the addresses digests skip (bounce, complaint, repeated soft bounces)
+  mail unsuppress EMAIL --note "…"   lift one once it works again; the note is kept in its history`,
+  user: `Usage: npm run -s cli -- user add|list|disable|enable …
+
+${USER_HELP}
+
+Example: printf '%s\\n' "$PASSWORD" | npm run -s cli -- user add head@school.example --role head --trust T --school S`,
+};
 
 type Handler = (args: string[], log: Logger) => Promise<number>;
 
@@ -159,7 +212,7 @@ const commands: Record<string, Handler> = {
       }
       const erased = await eraseSchoolData(deps, id);
       if (!erased) throw new UsageError(`No school with id "${id}". See the ids with: npm run -s cli -- config export`);
-      console.log(`Erased ${erased.mentions} mention(s) and ${erased.items} other record(s) of ${id}; its configuration is kept.`);
+      console.log(`Erased ${erased.mentions} mention(s), ${erased.evidenceFiles} evidence file(s) and ${erased.items} other record(s) of ${id}; its configuration is kept.`);
       return 0;
     });
   },
@@ -219,13 +272,41 @@ const commands: Record<string, Handler> = {
     });
   },
 
+  async capture(args) {
+    const { values, positionals } = parseArgs({ args, options: { out: { type: 'string' }, json: { type: 'boolean' }, timezone: { type: 'string', default: 'Europe/London' } }, allowPositionals: true });
+    const [url] = positionals;
+    if (!url || !values.out) throw new UsageError('usage: capture URL --out DIR [--json] [--timezone Europe/London]');
+    const timeZone = values.timezone!;
+    try {
+      new Intl.DateTimeFormat('en-GB', { timeZone });
+    } catch {
+      throw new UsageError(`--timezone "${timeZone}" is not a time zone name such as Europe/London.`);
+    }
+    const env = loadEnv();
+    const capturer = buildPageCapturer(env, { clock: () => new Date(), newId: () => crypto.randomUUID() });
+    try {
+      const { manifest, files } = await captureUrlToDirectory(capturer, url, values.out, timeZone);
+      if (values.json) process.stdout.write(`${JSON.stringify({ ok: true, dir: values.out, files, manifest }, null, 2)}\n`);
+      else console.log(`Captured ${manifest.finalUrl} (HTTP ${manifest.httpStatus}) at ${manifest.capturedAt} into ${values.out}: ${files.map((f) => f.split(/[\\/]/).pop()).join(', ')}`);
+      return 0;
+    } catch (err) {
+      if (!(err instanceof CaptureError)) throw err;
+      if (values.json) process.stdout.write(`${JSON.stringify({ ok: false, code: err.code, reason: err.message })}\n`);
+      console.error(`Capture failed (${err.code}): ${err.message.replace(/\s+/g, ' ')}`);
+      return 2;
+    } finally {
+      await capturer.close();
+    }
+  },
   async feed(args) {
     const [sub, url] = args;
     const { values } = parseArgs({ args: args.slice(2), options: { json: { type: 'boolean' } } });
     if (sub !== 'test' || !url) throw new UsageError('usage: feed test URL [--json]');
     const env = loadEnv();
     const fetcher = createSafeFetcher({ userAgent: env.FEED_USER_AGENT, allowHosts: env.FEED_ALLOW_HOSTS });
-    const fetched = await fetcher.fetch({ url });
+    const fetched = await fetcher.fetch({ url }).catch(async (err: unknown) => {
+      throw err instanceof FeedError ? await explainNetworkError(err) : err;
+    });
     if (fetched.kind === 'not-modified') {
       console.log('Not modified (304).');
       return 0;
@@ -253,33 +334,42 @@ function readJsonFile(file: string): unknown {
     throw new UsageError(`Cannot read ${file}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message}`);
   }
   try {
-    return JSON.parse(text);
+    return parseJson(text);
   } catch (err) {
-    throw new UsageError(`${file} is not valid JSON: ${(err as Error).message}`);
+    if (!(err instanceof JsonSyntaxError)) throw err;
+    throw new UsageError(`${file} is not valid JSON: ${err.message}. Fix that spot (a missing comma or quote is the usual cause) and run the command again.`);
   }
 }
 
 async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
-    console.log(HELP);
+    console.log(rest[0] && COMMAND_HELP[rest[0]] ? COMMAND_HELP[rest[0]] : HELP);
     return 0;
   }
   const handler = commands[name];
   if (!handler) throw new UsageError(`Unknown command "${name}".`);
   if (rest.includes('--help') || rest.includes('-h')) {
-    console.log(HELP);
+    console.log(COMMAND_HELP[name] ?? HELP);
     return 0;
   }
   return handler(rest, consoleLogger());
 }
 
-main(process.argv.slice(2)).then(
+const argv = process.argv.slice(2);
+main(argv).then(
   (code) => process.exit(code),
   (err: unknown) => {
+    if (argv.includes('--json')) {
+      // Asked for JSON: the error is JSON too (on stdout, where the answer would have been), exit code 1.
+      const code = err instanceof FeedError ? err.code : err instanceof UsageError ? 'usage' : err instanceof UserInputError ? 'invalid-input' : 'failed';
+      process.stdout.write(`${JSON.stringify({ error: { code, message: (err as Error).message ?? String(err), ...(err instanceof FeedError ? err.details : {}) } }, null, 2)}\n`);
+      process.exit(1);
+    }
     if (err instanceof UsageError) console.error(`${err.message}\nRun with --help for usage.`);
     else if (err instanceof ConfigValidationError || err instanceof ConfigError || err instanceof DataDirBusyError || err instanceof ThrowawayMailError) console.error(err.message);
     else if (err instanceof FeedError) console.error(`Feed error (${err.code}): ${err.message}`);
+    else if (err instanceof UserInputError) console.error(`${err.message}\nRun with --help for usage.`);
     else console.error(`Failed: ${(err as Error).message ?? String(err)}`);
     process.exit(1);
   },

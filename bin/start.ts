@@ -2,6 +2,7 @@
 import { parseArgs } from 'node:util';
 import { consoleLogger } from '../lib/app/deps';
 import { loadEnv } from '../lib/config/env';
+import { startBanner } from '../lib/local/banner';
 import { startLocalStack } from '../lib/local/stack';
 
 // The local tools support Node 20.19+; the SDK's Node 22 advisory is for the Lambda runtime, which is on 22+.
@@ -15,8 +16,12 @@ with a web viewer, the web app and a scheduler that polls feeds and sends digest
   --demo     load a demo trust whose feeds are sample files served on loopback, poll them at once
              and send the digests, so flagged mentions and a digest appear within a minute.
 
-Environment: PORT (3000), MAIL_PORT (8005), DYNAMODB_PORT (8004), DATA_DIR (.schoolwatch),
-DYNAMODB_ENDPOINT / SES_ENDPOINT (use running servers instead of embedded ones), FEED_ALLOW_HOSTS.`;
+             Restarting with --demo on the same data sends the demo digests again (the demo
+             releases only its own digest records; real schools are never re-sent).
+
+Environment: PORT (3000), MAIL_PORT (8005), DYNAMODB_PORT (8004), S3_PORT (8007), DEMO_FEED_PORT (8006), DATA_DIR
+(.schoolwatch), DYNAMODB_ENDPOINT / SES_ENDPOINT (use running servers instead of embedded ones),
+FEED_ALLOW_HOSTS. A port already in use is reported with the variable to change.`;
 
 async function main() {
   const { values } = parseArgs({ options: { demo: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' } } });
@@ -25,15 +30,7 @@ async function main() {
   const log = consoleLogger();
   console.log('Starting Schoolwatch…');
   const stack = await startLocalStack({ env, demo: values.demo, log });
-  console.log(`
-Schoolwatch is running.
-  Web app:          ${stack.webUrl}/mentions
-  Mail viewer:      ${stack.mailViewerUrl ?? `(external SES endpoint ${stack.sesEndpoint})`}
-  DynamoDB:         ${stack.dynamoEndpoint}  (data in ${env.DATA_DIR})
-  SES endpoint:     ${stack.sesEndpoint}
-${stack.demoUsers ? `Demo sign-in (password for this run: ${stack.demoUsers.password}):\n${stack.demoUsers.users.map((u) => `  ${u.email.padEnd(32)} ${u.role}${u.schoolId ? ` (${u.schoolId})` : ''}`).join('\n')}\n` : `Sign in with a user you added: npm run -s cli -- user add EMAIL --role admin --trust TRUST\n`}Use the CLI against this stack with:
-  DYNAMODB_ENDPOINT=${stack.dynamoEndpoint} SES_ENDPOINT=${stack.sesEndpoint} npm run -s cli -- --help
-Press Ctrl+C to stop.`);
+  console.log(`\n${startBanner(stack, env)}`);
   const shutdown = async () => {
     console.log('\nStopping…');
     await stack.stop();

@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { purgeExpired } from '../lib/app/retention';
+import { buildEvidenceStore } from '../lib/app/build-evidence-store';
 import { sendDigests } from '../lib/app/send-digests';
 import { createSesMailer } from '../lib/digest/ses-mailer';
 import { lambdaRuntime, settingsFrom } from './runtime';
 
 const { env, store, log, metrics } = lambdaRuntime();
-const deps = { store, log, mailer: createSesMailer({ region: env.AWS_REGION, endpoint: env.SES_ENDPOINT }), settings: settingsFrom(env), clock: () => new Date(), newId: randomUUID };
+const deps = { store, log, mailer: createSesMailer({ region: env.AWS_REGION, endpoint: env.SES_ENDPOINT }), settings: settingsFrom(env), clock: () => new Date(), newId: randomUUID, evidence: env.EVIDENCE_BUCKET ? buildEvidenceStore(env) : undefined };
 
 /** The hourly run that also enforces retention, once a day, in a quiet hour. */
 const PURGE_HOUR_UTC = 3;

@@ -41,6 +41,16 @@ const KEYS = {
     schema: z.coerce.number().refine((n) => (LOG_RETENTION_DAYS as readonly number[]).includes(n), `must be one of ${LOG_RETENTION_DAYS.join(', ')}`).default(30),
   },
   deletionProtection: { example: '-c deletionProtection=false', schema: bool.default(true) },
+  evidenceRetentionMonths: {
+    example: '-c evidenceRetentionMonths=12',
+    schema: z.coerce.number({ error: 'must be a whole number of months' }).int('must be a whole number of months').min(1, 'must be at least 1')
+      .max(120, 'must be at most 120 (ten years): compliance-mode retention cannot be shortened once set').default(12),
+  },
+  captureConcurrency: {
+    example: '-c captureConcurrency=2',
+    schema: z.coerce.number({ error: 'must be a whole number' }).int('must be a whole number').min(2, 'must be at least 2 (the SQS event source minimum)')
+      .max(50, 'must be at most 50').default(2),
+  },
 } as const;
 
 type Keys = typeof KEYS;

@@ -1,23 +1,27 @@
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
-import { Annotations, CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import { Annotations, CfnOutput, Duration, RemovalPolicy, Size, Stack, type StackProps } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import * as kms from 'aws-cdk-lib/aws-kms';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import * as targets from 'aws-cdk-lib/aws-scheduler-targets';
 import * as subs from 'aws-cdk-lib/aws-sns-subscriptions';
 import type { Construct } from 'constructs';
 import { Auth } from './constructs/auth';
+import { CaptureQueue } from './constructs/capture-queue';
+import { EvidenceStore } from './constructs/evidence-store';
 import { FeedQueue } from './constructs/feed-queue';
-import { AppFunction } from './constructs/function';
+import { AppFunction, type AppFunctionProps } from './constructs/function';
 import { Mailer } from './constructs/mailer';
 import { OpsAlarms } from './constructs/ops-alarms';
 import { SchoolTable } from './constructs/school-table';
 import type { SchoolwatchContext } from './context';
+import { CAPTURE_SHIPPED_MODULES } from './capture-modules';
 import { addNagSuppressions } from './nag';
 
 export interface SchoolwatchStackProps extends StackProps {
@@ -33,9 +37,18 @@ export const ENTRIES = {
   digest: 'functions/digest.ts',
   web: 'functions/web.ts',
   sesEvents: 'functions/ses-events.ts',
+  capture: 'functions/capture.ts',
 } as const;
 
 export const POLL_TIMEOUT = Duration.minutes(2);
+/**
+ * One capture: the page's own deadline (25 s in lib/evidence: fetch, render, screen print), plus a cold start's
+ * Chromium inflation (~1-2 s), the evidence sheet PDF, S3 uploads and the mention update.
+ */
+export const CAPTURE_TIMEOUT = Duration.seconds(60);
+/** /tmp for the capture function: inflated Chromium (~200 MB binary + ~40 MB libraries and fonts), profile, files. */
+export const CAPTURE_EPHEMERAL_MB = 1024;
+export { CAPTURE_SHIPPED_MODULES };
 
 /**
  * Memory per function, MB, sized from MEASURED peak RSS (BENCHMARKS.md, "Lambda memory and duration",
@@ -47,6 +60,11 @@ export const POLL_TIMEOUT = Duration.minutes(2);
  * (1 vCPU at 1,769 MB) and the 07:00 run sends every school's digest in one invocation (866 ms CPU per 50 schools
  * measured → ~17 s CPU for 1,000 schools, ~60 s at 512 MB, inside the 5-minute timeout). test/infra checks the
  * rule against the figures recorded in BENCHMARKS.md: a heavier bench result fails the test until these are raised.
+ * capture runs headless Chromium (a tree of processes, all counted by Lambda): measured by `npm run
+ * bench:capture-lambda` (BENCHMARKS.md "Capture Lambda memory"), peak summed RSS of Node + Chromium 888 MB on a
+ * very long page (829 MB for a typical article; 2026-11-30) → the rule gives ≥ 1,408 MB; raised to 1,600 MB, the figure the
+ * @sparticuz/chromium README recommends, because rendering and PNG encoding are CPU-bound and Lambda's CPU share
+ * grows with memory (billed GB-s stay about the same for CPU-bound work; the capture finishes sooner).
  */
 export const LAMBDA_MEMORY_MB = {
   dispatch: 320,
@@ -54,17 +72,21 @@ export const LAMBDA_MEMORY_MB = {
   digest: 512,
   web: 320,
   sesEvents: 256,
+  capture: 1600,
 } as const;
 
 /**
  * Schoolwatch in AWS: Scheduler → dispatch → SQS (+DLQ) → poll → DynamoDB; hourly Scheduler → digest → SES;
- * HTTP API → web; Cognito users; alarms → ops SNS topic.
+ * HTTP API → web; Cognito users; alarms → ops SNS topic; poll → SQS capture jobs (+DLQ) → capture (headless Chromium)
+ * → Object Lock evidence bucket (read by web, purged by digest).
  */
 export class SchoolwatchStack extends Stack {
   readonly table: SchoolTable;
   readonly feedQueue: FeedQueue;
   readonly mailer: Mailer;
   readonly auth: Auth;
+  readonly evidence: EvidenceStore;
+  readonly captureQueue: CaptureQueue;
   readonly ops: OpsAlarms;
   readonly topicKey: kms.Key;
   readonly scheduleGroup: scheduler.ScheduleGroup;
@@ -75,8 +97,8 @@ export class SchoolwatchStack extends Stack {
     super(scope, id, props);
     const { config, projectRoot } = props;
     const logRetention = config.logRetentionDays as logs.RetentionDays;
-    const fn = (name: string, entry: string, description: string, memorySize: number, timeout: Duration) =>
-      (this.functions[name] = new AppFunction(this, name[0]!.toUpperCase() + name.slice(1), { projectRoot, entry, description, memorySize, timeout, logRetention }));
+    const fn = (name: string, entry: string, description: string, memorySize: number, timeout: Duration, extra: Partial<AppFunctionProps> = {}) =>
+      (this.functions[name] = new AppFunction(this, name[0]!.toUpperCase() + name.slice(1), { projectRoot, entry, description, memorySize, timeout, logRetention, ...extra }));
 
     if (config.sender.endsWith('.example')) {
       Annotations.of(this).addWarningV2('schoolwatch:placeholder-sender',
@@ -103,6 +125,9 @@ export class SchoolwatchStack extends Stack {
         resources: ['*'], // in a key policy, "*" is this key
       }));
     }
+    // Evidence: Object Lock bucket under its own key, capture jobs queue (+DLQ).
+    this.evidence = new EvidenceStore(this, 'Evidence', { defaultRetentionMonths: config.evidenceRetentionMonths });
+    this.captureQueue = new CaptureQueue(this, 'CaptureJobs', { consumerTimeout: CAPTURE_TIMEOUT, maxConcurrency: config.captureConcurrency });
     this.mailer = new Mailer(this, 'Mailer', { sender: config.sender, senderIsDomain: config.senderIsDomain, mailFrom: config.mailFrom, masterKey: this.topicKey });
     this.ops = new OpsAlarms(this, 'Ops', { opsEmail: config.opsEmail, masterKey: this.topicKey });
 
@@ -112,7 +137,8 @@ export class SchoolwatchStack extends Stack {
     const digest = fn('digest', ENTRIES.digest, 'Sends the headteacher digests that are due this hour', LAMBDA_MEMORY_MB.digest, Duration.minutes(5));
     const web = fn('web', ENTRIES.web, 'Web pages and JSON API', LAMBDA_MEMORY_MB.web, Duration.seconds(29));
 
-    this.table.grantTo(dispatch.fn, 'read');
+    // dispatch also re-queues captures whose retry time has come (retryDueCaptures clears each retry marker).
+    this.table.grantTo(dispatch.fn, 'readWrite');
     this.feedQueue.connectProducer(dispatch.fn);
     this.table.grantTo(poll.fn, 'readWrite');
     this.feedQueue.connectConsumer(poll.fn);
@@ -121,6 +147,26 @@ export class SchoolwatchStack extends Stack {
     this.table.grantTo(digest.fn, 'readWrite');
     this.mailer.connect(digest.fn);
     this.table.grantTo(web.fn, 'readWrite');
+
+    // ---- evidence capture: poll enqueues a job per flagged mention; capture renders, stores, updates the mention.
+    // x86_64: the npm package ships Chromium for x86_64 only (arm64 needs @sparticuz/chromium-min plus a layer or
+    // a hosted pack; see infra/README.md). Reserved concurrency caps spend: at most captureConcurrency at once.
+    const capture = fn('capture', ENTRIES.capture, 'Captures a flagged page as evidence (screen print, HTML, text, manifest) with headless Chromium',
+      LAMBDA_MEMORY_MB.capture, CAPTURE_TIMEOUT, {
+        architecture: lambda.Architecture.X86_64,
+        shipModules: CAPTURE_SHIPPED_MODULES,
+        ephemeralStorage: Size.mebibytes(CAPTURE_EPHEMERAL_MB),
+        reservedConcurrentExecutions: config.captureConcurrency,
+      });
+    this.captureQueue.connectProducer(poll.fn);
+    this.captureQueue.connectProducer(dispatch.fn); // retries: backoff times are kept in the table, dispatch re-queues
+    this.captureQueue.connectConsumer(capture.fn);
+    this.table.grantTo(capture.fn, 'readWrite');
+    this.evidence.connectWriter(capture.fn);
+    // web: screen prints and evidence.zip; escalation puts captures on legal hold; school erase deletes them.
+    this.evidence.connectReader(web.fn, { legalHold: true, erase: true });
+    // digest runs the daily retention purge (lib/app/retention.ts), which covers captures.
+    this.evidence.connectEraser(digest.fn);
 
     // SES bounce/complaint handler: wired only once its entry point exists.
     if (existsSync(path.join(projectRoot, ENTRIES.sesEvents))) {
@@ -182,6 +228,8 @@ export class SchoolwatchStack extends Stack {
     // ---- alarms
     this.ops.watchDeadLetterQueue('FeedJobsDlq', this.feedQueue.deadLetterQueue);
     this.ops.watchQueueAge('FeedJobs', this.feedQueue.queue, Duration.minutes(Math.max(60, 2 * config.pollIntervalMinutes)));
+    this.ops.watchDeadLetterQueue('CaptureJobsDlq', this.captureQueue.deadLetterQueue, 'capture job', 'CaptureDeadLetterQueueArn');
+    this.ops.watchQueueAge('CaptureJobs', this.captureQueue.queue, Duration.hours(1), 'capture job');
     for (const [name, f] of Object.entries(this.functions)) {
       this.ops.watchFunction(name, f.fn, name === 'digest' ? {
         id: 'DigestFailures',
@@ -199,6 +247,12 @@ export class SchoolwatchStack extends Stack {
     new CfnOutput(this, 'FeedDeadLetterQueueArn', {
       value: this.feedQueue.deadLetterQueue.queueArn,
       description: 'Feed jobs that failed 5 times. Move them back after fixing the cause: aws sqs start-message-move-task --source-arn <this>',
+    });
+    new CfnOutput(this, 'EvidenceBucketName', { value: this.evidence.bucket.bucketName });
+    new CfnOutput(this, 'CaptureQueueArn', { value: this.captureQueue.queue.queueArn, description: 'Redrive destination for capture jobs' });
+    new CfnOutput(this, 'CaptureDeadLetterQueueArn', {
+      value: this.captureQueue.deadLetterQueue.queueArn,
+      description: 'Capture jobs that failed 3 times. Move them back after fixing the cause: aws sqs start-message-move-task --source-arn <this>',
     });
     new CfnOutput(this, 'OpsTopicArn', { value: this.ops.topic.topicArn });
     new CfnOutput(this, 'SesEventsTopicArn', { value: this.mailer.eventsTopic.topicArn });

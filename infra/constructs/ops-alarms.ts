@@ -57,17 +57,20 @@ export class OpsAlarms extends Construct {
     return alarm;
   }
 
-  /** Any message in the DLQ means a feed job failed five times. */
-  watchDeadLetterQueue(name: string, dlq: sqs.IQueue): void {
+  /**
+   * Any message in the DLQ means a job failed repeatedly. `job` names what failed ("feed job", "capture job") and
+   * `arnOutput` the stack output holding the DLQ ARN for the redrive command.
+   */
+  watchDeadLetterQueue(name: string, dlq: sqs.IQueue, job = 'feed job', arnOutput = 'FeedDeadLetterQueueArn'): void {
     this.add(`${name}Depth`, dlq.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5), statistic: 'Maximum' }),
-      `${name}: messages in the dead-letter queue (a feed job failed repeatedly). Inspect them, fix the cause, then move them back: `
-      + 'aws sqs start-message-move-task --source-arn <FeedDeadLetterQueueArn output> (see README "Deploying to AWS")');
+      `${name}: messages in the dead-letter queue (a ${job} failed repeatedly). Inspect them, fix the cause, then move them back: `
+      + `aws sqs start-message-move-task --source-arn <${arnOutput} output> (see README "Deploying to AWS")`);
   }
 
-  /** Jobs older than `maxAge` mean the poll worker is not keeping up or is failing. */
-  watchQueueAge(name: string, queue: sqs.IQueue, maxAge: Duration): void {
+  /** Jobs older than `maxAge` mean the worker is not keeping up or is failing. */
+  watchQueueAge(name: string, queue: sqs.IQueue, maxAge: Duration, job = 'feed job'): void {
     this.add(`${name}Age`, queue.metricApproximateAgeOfOldestMessage({ period: Duration.minutes(5), statistic: 'Maximum' }),
-      `${name}: oldest feed job older than ${maxAge.toHumanString()}`, maxAge.toSeconds());
+      `${name}: oldest ${job} older than ${maxAge.toHumanString()}`, maxAge.toSeconds());
   }
 
   /** Errors > 0 and throttles > 0 over five minutes. `errors` renames and re-describes the errors alarm. */

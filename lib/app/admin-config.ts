@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { fieldMessage } from '../config/messages';
 import type { Principal } from '../auth/principal';
 import { ConfigFile, School, Trust, type SchoolRef } from '../config/schema';
 import { FeedError } from '../feeds/errors';
@@ -42,11 +43,11 @@ function requireAdmin(p: Principal): void {
 }
 
 /** zod issues → field problems, keyed by the dotted path (first message per field wins). */
-export function problemsFrom(issues: readonly z.core.$ZodIssue[], prefix: (string | number)[] = []): Record<string, string> {
+export function problemsFrom(issues: readonly z.core.$ZodIssue[], prefix: (string | number)[] = [], root?: z.core.$ZodType): Record<string, string> {
   const out: Record<string, string> = {};
   for (const i of issues) {
     const path = i.path.slice(prefix.length).map(String).join('.') || 'form';
-    out[path] ??= i.message;
+    out[path] ??= fieldMessage(i, root);
   }
   return out;
 }
@@ -69,7 +70,7 @@ export async function ownSchool(deps: Deps, principal: Principal, schoolId: stri
 /** Validates a school draft with the config-file schema; AdminConfigError names each bad field. */
 export function parseSchool(draft: unknown): School {
   const parsed = School.safeParse(draft);
-  if (!parsed.success) throw new AdminConfigError(problemsFrom(parsed.error.issues));
+  if (!parsed.success) throw new AdminConfigError(problemsFrom(parsed.error.issues, [], School));
   const mastodon = feedUrlProblems(parsed.data);
   if (Object.keys(mastodon).length) throw new AdminConfigError(mastodon);
   return parsed.data;
@@ -135,7 +136,7 @@ export async function createSchool(deps: Deps, principal: Principal, draft: unkn
 export interface RemovedSchool {
   school: School;
   /** What `eraseSchoolData` deleted: mentions (with their audit trail) and other records (dedupe markers, digests). */
-  erased: { mentions: number; items: number };
+  erased: { mentions: number; items: number; evidenceFiles?: number };
   /** Local users of that school (heads), now disabled with a note. */
   disabledUsers: string[];
 }
@@ -146,7 +147,7 @@ export interface RemovedSchool {
  * configuration. `confirmation` must be the school id, typed by the admin. Order matters: if anything
  * fails half-way the configuration is still there, so the admin can simply remove it again.
  */
-export async function removeSchool(deps: { store: Store; clock: () => Date }, principal: Principal, schoolId: string, confirmation: string): Promise<RemovedSchool> {
+export async function removeSchool(deps: { store: Store; clock: () => Date; evidence?: import('../evidence/evidence-store').EvidenceStore }, principal: Principal, schoolId: string, confirmation: string): Promise<RemovedSchool> {
   requireAdmin(principal);
   const ref = await ownSchool(deps, principal, schoolId);
   if (confirmation.trim() !== ref.school.id) throw new AdminConfigError({ confirm: `type the school id "${ref.school.id}" exactly to confirm` });
@@ -168,7 +169,7 @@ export async function saveTrustSettings(deps: Deps, principal: Principal, draft:
   const current = await deps.store.config.getTrust(principal.trustId);
   if (!current) throw new ConfigNotFoundError(`No trust "${principal.trustId}" is configured.`);
   const parsed = TrustSettings.safeParse(draft);
-  if (!parsed.success) throw new AdminConfigError(problemsFrom(parsed.error.issues));
+  if (!parsed.success) throw new AdminConfigError(problemsFrom(parsed.error.issues, [], TrustSettings));
   const meta: TrustMeta = { id: current.id, ...parsed.data };
   // The same write path as `config import` (a trust with no schools listed leaves its schools as they are).
   await deps.store.config.importConfig({ trusts: [{ ...meta, schools: [] }] });
@@ -185,7 +186,7 @@ export async function replaceTrustConfig(deps: Deps, principal: Principal, input
   const body = input && typeof input === 'object' && 'trust' in input ? (input as { trust: unknown }).trust : input;
   const withId = body && typeof body === 'object' && !Array.isArray(body) ? { id: principal.trustId, ...(body as object) } : body;
   const parsed = ConfigFile.safeParse({ trusts: [withId] });
-  if (!parsed.success) throw new AdminConfigError(problemsFrom(parsed.error.issues, ['trusts', 0]));
+  if (!parsed.success) throw new AdminConfigError(problemsFrom(parsed.error.issues, ['trusts', 0], ConfigFile));
   const trust = parsed.data.trusts[0]!;
   if (trust.id !== principal.trustId) throw new AdminConfigError({ id: `you can only change your own trust ("${principal.trustId}")` });
   const problems: Record<string, string> = {};

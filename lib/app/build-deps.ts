@@ -3,6 +3,8 @@ import type { Env } from '../config/env';
 import { createSesMailer } from '../digest/ses-mailer';
 import { createSafeFetcher } from '../feeds/fetch';
 import { createDynamoClient, createStore } from '../store';
+import { createSqsCaptureQueue } from '../queue/sqs-capture-queue';
+import { buildEvidenceStore } from './build-evidence-store';
 import { consoleLogger, type AppDeps } from './deps';
 
 /**
@@ -19,5 +21,8 @@ export function buildDeps(env: Env, overrides: Partial<AppDeps> = {}): AppDeps {
     clock: overrides.clock ?? (() => new Date()),
     newId: overrides.newId ?? randomUUID,
     log: overrides.log ?? consoleLogger(),
+    // In AWS the stack sets these on the functions that use them; locally the stack/CLI wire their own.
+    evidence: overrides.evidence ?? (env.EVIDENCE_BUCKET ? buildEvidenceStore(env) : undefined),
+    captureQueue: overrides.captureQueue ?? (env.CAPTURE_QUEUE_URL ? createSqsCaptureQueue({ queueUrl: env.CAPTURE_QUEUE_URL, region: env.AWS_REGION }) : undefined),
   };
 }

@@ -1,3 +1,4 @@
+import { issuePath, issueSentence } from '../config/messages';
 import { ConfigFile } from '../config/schema';
 import { ItemTooLargeError, SchoolIdTakenError, schoolIdTakenMessage, type ImportSummary } from '../store/config-store';
 import type { AppDeps } from './deps';
@@ -22,9 +23,7 @@ export class ConfigValidationError extends Error {
 export async function importConfig(deps: Pick<AppDeps, 'store'>, input: unknown): Promise<ImportSummary> {
   const parsed = ConfigFile.safeParse(input);
   if (!parsed.success) {
-    throw new ConfigValidationError(
-      parsed.error.issues.map((i) => ({ path: i.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, ''), message: i.message })),
-    );
+    throw new ConfigValidationError(parsed.error.issues.map((i) => ({ path: issuePath(i.path), message: issueSentence(i, ConfigFile) })));
   }
   try {
     return await deps.store.config.importConfig(parsed.data);

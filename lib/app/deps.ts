@@ -1,6 +1,8 @@
 import type { Mailer } from '../digest/types';
 import type { FeedFetcher } from '../feeds/types';
+import type { EvidenceStore } from '../evidence/evidence-store';
 import type { Store } from '../store';
+import type { CaptureQueue } from './capture-mention';
 
 /** Structured log lines; Powertools' Logger in Lambda, a console logger locally. */
 export interface Logger {
@@ -25,6 +27,10 @@ export interface AppDeps {
   clock: () => Date;
   newId: () => string;
   log: Logger;
+  /** The evidence bucket (page captures): purge, export and erase cover it when present. */
+  evidence?: EvidenceStore;
+  /** Where newly stored flagged mentions go for a page capture. */
+  captureQueue?: CaptureQueue;
 }
 
 export const silentLogger: Logger = { info() {}, warn() {}, error() {} };

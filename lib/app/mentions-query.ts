@@ -24,7 +24,27 @@ export const STATUSES: readonly ReviewStatus[] = ['new', 'reviewed', 'escalated'
 export const FAMILIES = ['abuse', 'confidential', 'reputation'] as const;
 export const SEVERITIES = ['high', 'medium', 'low'] as const;
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'use a date like 2026-03-30').refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)), 'is not a real date');
+/**
+ * A calendar day in the school's timezone, typed as people in the UK write it (30/03/2026) or as ISO
+ * (2026-03-30, old links and the API); normalised to yyyy-mm-dd.
+ */
+const day = z
+  .string()
+  .trim()
+  .transform((d, ctx) => {
+    const uk = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(d);
+    const iso = uk ? `${uk[3]}-${uk[2]!.padStart(2, '0')}-${uk[1]!.padStart(2, '0')}` : d;
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(iso)) {
+      ctx.addIssue({ code: 'custom', message: 'use a date like 30/03/2026 (day/month/year)' });
+      return z.NEVER;
+    }
+    const t = new Date(`${iso}T00:00:00Z`);
+    if (Number.isNaN(t.getTime()) || t.toISOString().slice(0, 10) !== iso) {
+      ctx.addIssue({ code: 'custom', message: `${d} is not a real date` });
+      return z.NEVER;
+    }
+    return iso;
+  });
 
 export const MentionFilters = z
   .object({
@@ -36,7 +56,9 @@ export const MentionFilters = z
     from: day.optional(),
     to: day.optional(),
     q: z.string().trim().max(200, 'keep the search under 200 characters').optional(),
-    sort: z.enum(['newest', 'severity']).default('newest'),
+    sort: z.enum(['newest', 'severity', 'published'], { message: 'choose newest, severity or published' }).default('newest'),
+    /** `me`: only items assigned to the signed-in person. */
+    assigned: z.enum(['me'], { message: 'can only be "me"' }).optional(),
     cursor: z.string().regex(/^(o:\d{1,6}|[0-9T:.Z-]{10,40}#[A-Za-z0-9_-]{1,64})$/, 'is not a page marker from this list').optional(),
     /** "Previous page": the page of items just newer than this key (the first item of the page the reader was on). */
     back: z.string().regex(/^[0-9T:.Z-]{10,40}#[A-Za-z0-9_-]{1,64}$/, 'is not a page marker from this list').optional(),
@@ -110,11 +132,12 @@ export class MentionsQuery {
   async list(filters: MentionFilters): Promise<MentionList> {
     const partition = await this.partitionFor(filters);
     if (!partition) return { mentions: [], truncated: false };
-    const matches = this.matcher(filters);
-    const from = filters.from ? `${filters.from}T` : undefined;
-    const upper = filters.to ? `${filters.to}T99` : undefined;
+    const matches = this.matcher(filters, filters.from || filters.to ? await this.timezones() : undefined);
+    // Dates are days in each school's timezone: read a day either side in UTC, then keep the local-day matches.
+    const from = filters.from ? `${shiftDay(filters.from, -1)}T` : undefined;
+    const upper = filters.to ? `${shiftDay(filters.to, 1)}T99` : undefined;
 
-    if (filters.sort === 'severity') {
+    if (filters.sort === 'severity' || filters.sort === 'published') {
       const found: ReviewedMention[] = [];
       let before = upper;
       let truncated = false;
@@ -128,7 +151,8 @@ export class MentionsQuery {
         if (chunk.exhausted || !chunk.lastKey) break;
         before = chunk.lastKey;
       }
-      found.sort((a, b) => rank(a) - rank(b) || key(b).localeCompare(key(a)));
+      if (filters.sort === 'severity') found.sort((a, b) => rank(a) - rank(b) || key(b).localeCompare(key(a)));
+      else found.sort((a, b) => published(b).localeCompare(published(a)) || key(b).localeCompare(key(a)));
       const offset = filters.cursor?.startsWith('o:') ? Number(filters.cursor.slice(2)) : 0;
       const pageItems = found.slice(offset, offset + filters.limit);
       const prev = offset > 0 ? (offset - filters.limit > 0 ? { cursor: `o:${offset - filters.limit}` } : {}) : undefined;
@@ -145,7 +169,7 @@ export class MentionsQuery {
     let scanned = 0;
     // Unfiltered, the page needs only limit + 1 items (one more tells whether there is a next page); filtered,
     // larger chunks save round trips.
-    const filtered = Boolean(filters.family || filters.severity || filters.status || filters.category || filters.q);
+    const filtered = Boolean(filters.family || filters.severity || filters.status || filters.category || filters.q || filters.assigned || filters.from || filters.to);
     let size = filtered ? CHUNK : Math.min(CHUNK, filters.limit + 1);
     for (;;) {
       const chunk = await this.store.mentions.scan(partition, { from, before, limit: size });
@@ -227,11 +251,24 @@ export class MentionsQuery {
     return { trustId: p.trustId };
   }
 
-  private matcher(f: MentionFilters): (m: ReviewedMention) => boolean {
+  /** Each visible school's timezone, for day filters. */
+  private async timezones(): Promise<Map<string, string>> {
+    return new Map((await this.schools()).map((s) => [s.school.id, s.school.timezone]));
+  }
+
+  private matcher(f: MentionFilters, zones?: Map<string, string>): (m: ReviewedMention) => boolean {
     const q = f.q ? fold(f.q) : undefined;
     const category = f.category?.toLowerCase();
+    const me = this.principal.email.toLowerCase();
+    const inDays = (m: ReviewedMention) => {
+      if (!f.from && !f.to) return true;
+      const d = localDay(m.capturedAt, zones?.get(m.schoolId) ?? 'Europe/London');
+      return (!f.from || d >= f.from) && (!f.to || d <= f.to);
+    };
     return (m) =>
       canSeeSchool(this.principal, m.trustId, m.schoolId) &&
+      inDays(m) &&
+      (!f.assigned || (m.assignee ?? '').toLowerCase() === me) &&
       (!f.family || m.families.includes(f.family)) &&
       (!f.severity || m.severity === f.severity) &&
       (!f.status || m.status === f.status) &&
@@ -246,6 +283,19 @@ type Partition = Parameters<Store['mentions']['scan']>[0];
 const key = (m: Mention) => `${m.capturedAt}#${m.id}`;
 const rank = (m: Mention) => SEVERITY_RANK[m.severity ?? ''] ?? 3;
 const fold = (s: string) => s.normalize('NFKC').toLowerCase();
+/** Publication time for ordering; items whose feed gave none (or an unreadable one) sort last. */
+const published = (m: Mention) => {
+  const t = m.publishedAt ? Date.parse(m.publishedAt) : NaN;
+  return Number.isNaN(t) ? '' : new Date(t).toISOString();
+};
+const shiftDay = (isoDay: string, days: number) => new Date(Date.parse(`${isoDay}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+/** The calendar day (yyyy-mm-dd) of an instant in a timezone. */
+export function localDay(iso: string, timeZone: string): string {
+  let f = dayFormats.get(timeZone);
+  if (!f) dayFormats.set(timeZone, (f = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })));
+  return f.format(new Date(iso));
+}
 
 export function mentionsFor(deps: { store: Store }, principal: Principal): MentionsQuery {
   return new MentionsQuery(deps.store, principal);

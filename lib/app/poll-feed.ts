@@ -9,6 +9,7 @@ import type { Store } from '../store';
 import type { FeedState, FeedStateStore } from '../store/feed-state-store';
 import { mentionIdFor, type MentionStore } from '../store/mention-store';
 import type { Mention } from '../store/types';
+import { captureJobFor, type CaptureQueue } from './capture-mention';
 import type { AppSettings, Logger } from './deps';
 import { schoolForScoring } from './school-for-scoring';
 import { mapLimit, type FeedJob } from './plan-polls';
@@ -25,6 +26,8 @@ export interface PollDeps {
   clock: () => Date;
   log: Logger;
   settings: Pick<AppSettings, 'pollIntervalMinutes'>;
+  /** Newly stored flagged mentions are handed here for a page capture; the poll never waits for the capture itself. */
+  captureQueue?: CaptureQueue;
 }
 
 export interface PollResult {
@@ -154,11 +157,16 @@ function succeeded(state: FeedState, now: Date, nextPollAt: string): FeedState {
   return { ...state, lastPolledAt: now.toISOString(), lastSuccessAt: now.toISOString(), consecutiveFailures: 0, lastError: undefined, lastErrorCode: undefined, nextPollAt };
 }
 
-async function recordItem(deps: Pick<PollDeps, 'store'>, { trustId, school }: SchoolRef, item: FeedItem, feedUrl: string, now: Date) {
+async function recordItem(deps: Pick<PollDeps, 'store' | 'captureQueue' | 'log'>, { trustId, school }: SchoolRef, item: FeedItem, feedUrl: string, now: Date) {
   const { match, score } = assessForSchool({ title: item.title, text: item.text }, school);
   if (!score) return { matched: 0, flagged: 0, stored: 0 };
   const build = score.flagged ? (capturedAt: string) => snapshot({ trustId, schoolId: school.id, item, feedUrl, capturedAt, match, score }) : undefined;
   const outcome = await deps.store.mentions.record({ trustId, schoolId: school.id, itemKey: item.itemKey, capturedAt: now.toISOString(), build });
+  if (outcome === 'stored' && deps.captureQueue) {
+    const job = captureJobFor({ trustId, schoolId: school.id, id: mentionIdFor(trustId, school.id, item.itemKey), url: item.link, canonicalUrl: item.canonicalUrl });
+    // A queue hiccup costs the screen print, never the mention or the digest.
+    if (job) await deps.captureQueue.enqueue(job).catch((err: Error) => deps.log.warn('could not queue page capture', { mentionId: job.mentionId, error: err.message }));
+  }
   return { matched: 1, flagged: score.flagged ? 1 : 0, stored: outcome === 'stored' ? 1 : 0 };
 }
 

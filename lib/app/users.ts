@@ -17,13 +17,13 @@ export class UserInputError extends Error {
 export const NewUser = z
   .object({
     email: z.string().trim().toLowerCase().email('must be an email address').max(254),
-    role: z.enum(ROLES, { message: 'must be head, trust or admin' }),
+    role: z.enum(ROLES, { message: 'choose a role: head (one school), trust (every school of the trust) or admin' }),
     trustId: Slug,
     schoolId: Slug.optional(),
     password: z.string().min(PASSWORD_MIN_LENGTH, `must be at least ${PASSWORD_MIN_LENGTH} characters`).max(1024),
   })
   .superRefine((u, ctx) => {
-    if (u.role === 'head' && !u.schoolId) ctx.addIssue({ code: 'custom', path: ['schoolId'], message: 'a head needs --school (their one school)' });
+    if (u.role === 'head' && !u.schoolId) ctx.addIssue({ code: 'custom', path: ['schoolId'], message: 'a head needs their one school' });
     if (u.role !== 'head' && u.schoolId) ctx.addIssue({ code: 'custom', path: ['schoolId'], message: `only heads have a school; a ${u.role} user sees every school of the trust` });
   });
 export type NewUser = z.input<typeof NewUser>;
@@ -283,8 +283,20 @@ export function parseUserCommand(args: string[]): UserCommand {
   throw new UserInputError({ usage: `\n${USER_HELP}` });
 }
 
-/** Runs a parsed `user` command and returns what to print. */
+/** The command-line option each field is given with, so CLI messages name what to type. */
+const CLI_FLAGS: Record<string, string> = { email: 'EMAIL', role: '--role', trustId: '--trust', schoolId: '--school', password: 'the password (stdin)' };
+
+/** Runs a parsed `user` command and returns what to print. Problems are restated in terms of the options. */
 export async function runUserCommand(deps: Deps, cmd: UserCommand, password?: string): Promise<string> {
+  try {
+    return await runUser(deps, cmd, password);
+  } catch (err) {
+    if (!(err instanceof UserInputError)) throw err;
+    throw new UserInputError(Object.fromEntries(Object.entries(err.problems).map(([k, v]) => [CLI_FLAGS[k] ?? k, v])));
+  }
+}
+
+async function runUser(deps: Deps, cmd: UserCommand, password?: string): Promise<string> {
   if (cmd.sub === 'add') {
     // The operator typed this password for someone else: they choose their own at first sign-in.
     const u = await addUser(deps, { email: cmd.email, role: cmd.role as Role, trustId: cmd.trustId, schoolId: cmd.schoolId, password: password ?? '' }, { replace: cmd.replace, mustChangePassword: true });

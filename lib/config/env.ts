@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { fieldMessage } from './messages';
 
 /** A bad environment variable: the message names the variable, what was wrong and what to set. */
 export class ConfigError extends Error {
@@ -28,6 +29,10 @@ export const EnvSchema = z.object({
   PORT: port(3000),
   MAIL_PORT: port(8005),
   DYNAMODB_PORT: port(8004),
+  /** `npm start`: the loopback port of the embedded S3-compatible evidence store (page captures). */
+  S3_PORT: port(8007),
+  /** `npm start -- --demo`: the loopback port the sample feeds are served on (fixed, so a restart finds the same feed addresses). */
+  DEMO_FEED_PORT: port(8006),
   FEED_ALLOW_HOSTS: z
     .string()
     .default('')
@@ -38,6 +43,12 @@ export const EnvSchema = z.object({
   COGNITO_USER_POOL_ID: z.string().regex(/^[\w-]+_[0-9a-zA-Z]+$/, 'must look like eu-west-2_AbC123').optional(),
   COGNITO_CLIENT_ID: z.string().min(1).optional(),
   COGNITO_DOMAIN: optionalUrl,
+  /** Evidence bucket (page captures), set on the Lambdas by the stack. Locally `npm start` and the CLI run an embedded S3 server (bucket `schoolwatch-evidence` unless set). */
+  EVIDENCE_BUCKET: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'must be an S3 bucket name (lower-case letters, digits, dots, hyphens)').optional(),
+  /** An S3-compatible endpoint for evidence (e.g. a running `npm start`'s); unset in AWS. */
+  S3_ENDPOINT: optionalUrl,
+  /** SQS queue of page-capture jobs (set on the poll Lambda by the stack); locally captures run in-process. */
+  CAPTURE_QUEUE_URL: optionalUrl,
   POLL_INTERVAL_MINUTES: z.coerce.number().int().min(1).max(1440).default(30),
 });
 export type Env = z.infer<typeof EnvSchema>;
@@ -45,7 +56,7 @@ export type Env = z.infer<typeof EnvSchema>;
 export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
   const parsed = EnvSchema.safeParse(Object.fromEntries(Object.entries(source).filter(([, v]) => v !== '')));
   if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message} (got ${JSON.stringify(source[String(i.path[0])])})`);
+    const lines = parsed.error.issues.map((i) => `  ${String(i.path[0])} ${fieldMessage(i, EnvSchema).replace(/^(?!must |is |are |needs |can )/, ': ')} (got ${JSON.stringify(source[String(i.path[0])])})`.replace(' : ', ': '));
     throw new ConfigError(`Invalid environment:\n${lines.join('\n')}\nFix or unset these variables and try again.`);
   }
   return parsed.data;

@@ -109,7 +109,7 @@ export function createSafeFetcher(options: SafeFetcherOptions = {}): SafeFetcher
       try {
         const headers: Record<string, string> = {
           'user-agent': userAgent,
-          accept: ACCEPT,
+          accept: req.accept ?? ACCEPT,
           'accept-encoding': 'gzip, deflate, br',
         };
         if (req.etag) headers['if-none-match'] = req.etag;
@@ -182,6 +182,7 @@ export function createSafeFetcher(options: SafeFetcherOptions = {}): SafeFetcher
           ...(contentType ? { contentType } : {}),
           ...(etag ? { etag } : {}),
           ...(lastModified ? { lastModified } : {}),
+          headers: Object.fromEntries(Object.entries(res.headers).flatMap(([k, v]) => (v === undefined ? [] : [[k, Array.isArray(v) ? v[0]! : v]]))),
         };
       } finally {
         release();

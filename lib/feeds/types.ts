@@ -29,6 +29,8 @@ export interface FetchRequest {
   url: string;
   etag?: string;
   lastModified?: string;
+  /** Accept header; feeds by default. Evidence capture asks for web pages and page resources. */
+  accept?: string;
 }
 
 export type FetchOutcome =
@@ -40,6 +42,8 @@ export type FetchOutcome =
       etag?: string;
       lastModified?: string;
       finalUrl: string;
+      /** Response headers of the final answer (first value of each), for the evidence manifest. */
+      headers?: Record<string, string>;
     }
   | { kind: 'not-modified'; finalUrl: string };
 

@@ -5,6 +5,8 @@ import { createDynamoClient, createStore, ensureTable } from '../store';
 import { acquireDataDirLock, readLiveLock } from './data-dir-lock';
 import { startLocalDynamo } from './dynamo-server';
 import { startMailServer } from './mail-server';
+import { buildEvidenceStore, LOCAL_EVIDENCE_BUCKET } from '../app/build-capture-deps';
+import { startLocalS3 } from './s3-server';
 
 /**
  * A command that sends mail was about to send it to a mail server started just for this run, which nobody
@@ -47,6 +49,13 @@ export async function withCliRuntime<T>(
       cleanups.push(() => dynamo.stop());
       endpoint = dynamo.endpoint;
     }
+    // Evidence: the embedded store's captures live beside it in DATA_DIR; a running stack's come from S3_ENDPOINT.
+    let s3Endpoint = env.S3_ENDPOINT;
+    if (!s3Endpoint && !inAws && !env.DYNAMODB_ENDPOINT) {
+      const s3 = await startLocalS3({ dataDir: env.DATA_DIR, bucket: env.EVIDENCE_BUCKET ?? LOCAL_EVIDENCE_BUCKET });
+      cleanups.push(() => s3.stop());
+      s3Endpoint = s3.endpoint;
+    }
     let sesEndpoint = env.SES_ENDPOINT;
     if (options.mail && !sesEndpoint && !inAws) {
       const mail = await startMailServer({ port: 0 });
@@ -59,6 +68,8 @@ export async function withCliRuntime<T>(
     // Only the embedded store is ours to create; a table in AWS comes from the CDK stack.
     if (!env.DYNAMODB_ENDPOINT && !inAws) await ensureTable(client, env.TABLE_NAME);
     const deps = buildDeps({ ...env, DYNAMODB_ENDPOINT: endpoint, SES_ENDPOINT: sesEndpoint }, { store: createStore(client, env.TABLE_NAME), log: options.log });
+    if (s3Endpoint || inAws) deps.evidence = buildEvidenceStore({ ...env, S3_ENDPOINT: s3Endpoint });
+    else notes.push('DYNAMODB_ENDPOINT is set without S3_ENDPOINT, so page captures (evidence files) were not included; set S3_ENDPOINT to the one `npm start` prints.');
     return await run(deps, notes);
   } finally {
     for (const c of cleanups.reverse()) await c();

@@ -1,5 +1,5 @@
-import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
+import { listening } from './listen';
 import { join, resolve } from 'node:path';
 import { createRequire } from 'node:module';
 import type { Server } from 'node:http';
@@ -28,19 +28,9 @@ export async function startLocalDynamo(options: { port?: number; host?: string; 
     updateTableMs: 0,
   });
   guardLoopback(server, { name: 'the embedded DynamoDB' });
+  const ready = listening(server, { port: options.port ?? 0, variable: 'DYNAMODB_PORT', name: 'DynamoDB' });
   server.listen(options.port ?? 0, host);
-  await Promise.race([
-    once(server, 'listening'),
-    once(server, 'error').then(([err]) => {
-      const e = err as NodeJS.ErrnoException;
-      throw new Error(
-        e.code === 'EADDRINUSE'
-          ? `DynamoDB port ${options.port} is already in use: set DYNAMODB_PORT to a free port.`
-          : `Could not start the local DynamoDB (dynalite): ${e.message}`,
-        { cause: err },
-      );
-    }),
-  ]);
+  await ready;
   const { port } = server.address() as AddressInfo;
   return {
     endpoint: `http://${host}:${port}`,

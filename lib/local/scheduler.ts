@@ -1,5 +1,6 @@
 import type { AppDeps } from '../app/deps';
 import { pollOnce } from '../app/poll-all';
+import { retryDueCaptures } from '../app/retry-captures';
 import { purgeExpired } from '../app/retention';
 import { sendDigests } from '../app/send-digests';
 
@@ -19,6 +20,10 @@ export function startScheduler(deps: AppDeps, options: { tickMs?: number } = {})
           const stored = polled.reduce((n, r) => n + r.stored, 0);
           const failed = polled.filter((r) => r.outcome === 'failed').length;
           deps.log.info(`polled ${polled.length} feed(s): ${stored} new flagged mention(s), ${failed} failed`);
+        }
+        if (deps.captureQueue) {
+          const retried = await retryDueCaptures(deps, deps.captureQueue);
+          if (retried > 0) deps.log.info(`retrying ${retried} page capture(s)`);
         }
         for (const d of await sendDigests(deps)) {
           if (d.outcome === 'sent') deps.log.info(`digest sent to ${d.schoolId} (${d.mentions} mention(s))`);

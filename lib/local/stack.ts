@@ -1,5 +1,4 @@
 import { serve, type ServerType } from '@hono/node-server';
-import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import type { Env } from '../config/env';
 import { buildDeps } from '../app/build-deps';
@@ -13,20 +12,32 @@ import { createLocalAuth } from '../auth/local-auth';
 import { seedDemoUsers, type DemoUsers } from '../app/users';
 import { createWebApp } from '../web/app';
 import { acquireDataDirLock } from './data-dir-lock';
+import { listening } from './listen';
 import { demoConfig } from './demo/demo-config';
 import { serveDemoFeeds } from './demo/serve-demo-feeds';
+import { releaseDemoDigests } from './demo/demo-resend';
 import { startLocalDynamo } from './dynamo-server';
 import { startMailServer } from './mail-server';
 import { startScheduler } from './scheduler';
+import { buildCaptureDeps, buildEvidenceStore, buildPageCapturer, LOCAL_EVIDENCE_BUCKET } from '../app/build-capture-deps';
+import { captureMention } from '../app/capture-mention';
+import { startLocalCaptureQueue } from './capture-queue';
+import { startLocalS3 } from './s3-server';
 
 export interface LocalStack {
   webUrl: string;
   mailViewerUrl?: string;
   dynamoEndpoint: string;
   sesEndpoint: string;
+  /** The evidence store (page captures): embedded s3rver on DATA_DIR, or S3_ENDPOINT. */
+  s3Endpoint: string;
   deps: AppDeps;
   /** With --demo: the demo sign-in accounts and their password (print them). */
   demoUsers?: DemoUsers;
+  /** With --demo: where the sample feeds are served (the CLI needs it in FEED_ALLOW_HOSTS). */
+  demoFeedHost?: string;
+  /** With --demo on data that already held the demo: the demo's own digest records released to send again. */
+  demoResent?: { claims: number; mentions: number };
   stop(): Promise<void>;
 }
 
@@ -71,10 +82,18 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
         return mail.endpoint;
       })());
 
+    const s3Endpoint =
+      env.S3_ENDPOINT ??
+      (await (async () => {
+        const s3 = await startLocalS3({ dataDir: env.DATA_DIR, port: env.S3_PORT, host, bucket: env.EVIDENCE_BUCKET ?? LOCAL_EVIDENCE_BUCKET });
+        stops.push(() => s3.stop());
+        return s3.endpoint;
+      })());
+
     const allowHosts = [...env.FEED_ALLOW_HOSTS];
     let demoFeeds: Awaited<ReturnType<typeof serveDemoFeeds>> | undefined;
     if (options.demo) {
-      demoFeeds = await serveDemoFeeds();
+      demoFeeds = await serveDemoFeeds({ port: env.DEMO_FEED_PORT });
       stops.push(() => demoFeeds!.stop());
       allowHosts.push(demoFeeds.hostPort);
     }
@@ -87,26 +106,35 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       { ...env, DYNAMODB_ENDPOINT: dynamoEndpoint, SES_ENDPOINT: sesEndpoint, FEED_ALLOW_HOSTS: allowHosts, WEB_BASE_URL: webBaseUrl },
       { store: createStore(client, env.TABLE_NAME), log },
     );
+    // Page captures run in this process, one at a time, through the same use case as the capture Lambda.
+    deps.evidence = buildEvidenceStore({ ...env, S3_ENDPOINT: s3Endpoint });
+    const capturer = buildPageCapturer({ ...env, FEED_ALLOW_HOSTS: allowHosts }, deps);
+    stops.push(() => capturer.close());
+    const captureDeps = buildCaptureDeps(deps, deps.evidence, capturer);
+    const captureQueue = startLocalCaptureQueue((job) => captureMention(captureDeps, job), log);
+    stops.push(() => captureQueue.stop());
+    deps.captureQueue = captureQueue;
 
-    const webApp = createWebApp({ store: deps.store, auth: await createLocalAuth(deps.store), log, publicOrigin: env.WEB_BASE_URL, fetcher: deps.fetcher });
+    const webApp = createWebApp({ store: deps.store, auth: await createLocalAuth(deps.store), log, publicOrigin: env.WEB_BASE_URL, fetcher: deps.fetcher, evidence: deps.evidence });
     const server: ServerType = serve({ fetch: webApp.fetch, port: env.PORT, hostname: host });
-    await Promise.race([
-      once(server, 'listening'),
-      once(server, 'error').then(([err]) => {
-        throw new Error(
-          (err as NodeJS.ErrnoException).code === 'EADDRINUSE' ? `Web port ${env.PORT} is already in use: set PORT to a free port.` : String(err),
-          { cause: err },
-        );
-      }),
-    ]);
+    await listening(server, { port: env.PORT, variable: 'PORT', name: 'Web' });
     stops.push(() => new Promise<void>((r) => server.close(() => r())));
     const webPort = (server.address() as AddressInfo).port;
     const webUrl = `http://localhost:${webPort}`;
     lock?.update({ dynamodbEndpoint: dynamoEndpoint, sesEndpoint, webUrl });
 
     let demoUsers: DemoUsers | undefined;
+    let demoResent: LocalStack['demoResent'];
     if (demoFeeds) {
-      const summary = await importConfig(deps, demoConfig(demoFeeds.baseUrl));
+      const config = demoConfig(demoFeeds.baseUrl);
+      const demoTrust = config.trusts[0]!;
+      // A restart on the same data: release the demo's own digest records so its digests show again.
+      const released = await releaseDemoDigests(client, env.TABLE_NAME, demoTrust.id, demoTrust.schools.map((s) => s.id));
+      if (released.claims > 0) {
+        demoResent = released;
+        log.info(`demo re-send: released ${released.claims} demo digest record(s) and ${released.mentions} demo mention mark(s) so the demo digests are sent again (demo trust only)`);
+      }
+      const summary = await importConfig(deps, config);
       log.info(`demo trust loaded (${summary.created} created, ${summary.updated} updated, ${summary.unchanged} unchanged)`);
       demoUsers = await seedDemoUsers(deps);
       const polled = await pollOnce(deps, { all: true });
@@ -118,7 +146,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       stops.push(() => scheduler.stop());
       void scheduler.tick();
     }
-    return { webUrl, mailViewerUrl, dynamoEndpoint, sesEndpoint, deps, demoUsers, stop: stopAll };
+    return { webUrl, mailViewerUrl, dynamoEndpoint, sesEndpoint, s3Endpoint, deps, demoUsers, demoFeedHost: demoFeeds?.hostPort, demoResent, stop: stopAll };
   } catch (err) {
     await stopAll();
     throw err;

@@ -1,4 +1,5 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { CaptureStore } from './capture-store';
 import { AuditStore } from './audit-store';
 import { ConfigStore } from './config-store';
 import { DigestStore } from './digest-store';
@@ -25,6 +26,8 @@ export interface Store {
   suppressions: SuppressionStore;
   falsePositives: FalsePositiveStore;
   retention: RetentionStore;
+  /** Evidence capture status on mentions, and the retry schedule. */
+  captures: CaptureStore;
   /** Trust-wide read audit: lists, searches and exports of flagged items. */
   audit: AuditStore;
 }
@@ -42,6 +45,7 @@ export function createStore(client: DynamoDBClient, tableName: string): Store {
     suppressions: new SuppressionStore(items),
     falsePositives: new FalsePositiveStore(items),
     retention: new RetentionStore(items),
+    captures: new CaptureStore(items),
     audit: new AuditStore(items),
   };
 }

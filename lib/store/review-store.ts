@@ -14,6 +14,11 @@ export interface ReviewEvent {
   to: ReviewStatus;
   note: string;
   assignee?: string;
+  /**
+   * What the event records beyond `from → to`: `note` (a note added, status kept), `assign` / `unassign`
+   * (the assignee changed, status kept). Absent on status changes (and on events written before this field).
+   */
+  action?: 'note' | 'assign' | 'unassign';
 }
 
 /** A person read the snapshot (page, evidence page or API). */
@@ -22,7 +27,9 @@ export interface ViewEvent {
   at: string;
   actor: string;
   actorRole: Role;
-  via: 'page' | 'evidence' | 'api';
+  via: 'page' | 'evidence' | 'api' | 'download';
+  /** For downloads: which evidence file (screenshot.png, page.html, evidence.zip…). */
+  file?: string;
 }
 
 /**

@@ -1,3 +1,4 @@
+import type { CaptureRecord } from './capture-store';
 import type { MatchResult, ScoreResult, Severity, Family } from '../score/types';
 
 export type ReviewStatus = 'new' | 'reviewed' | 'escalated' | 'dismissed';
@@ -27,4 +28,6 @@ export interface Mention {
   severity: Severity | null;
   families: Family[];
   status: ReviewStatus;
+  /** The page capture (screen print, archived HTML, readable text), beside the snapshot; absent before the first attempt. */
+  capture?: CaptureRecord;
 }

@@ -222,13 +222,16 @@ export function usersSection(input: {
 <input type="hidden" name="_csrf" value="${input.csrf}">
 <div class="cols2">
 <div class="field"><label for="u-email">Email</label><input id="u-email" type="email" name="email" autocomplete="off" value="${f.email ?? ''}"${uinv('email')}>${uerr('email')}</div>
-<div class="field"><label for="u-role">Role</label><select id="u-role" name="role"${uinv('role')}>${ROLES.map((r) => html`<option value="${r}"${r === (f.role ?? 'head') ? html` selected` : ''}>${r}</option>`)}</select>${uerr('role')}</div>
+<div class="field"><label for="u-role">Role</label><select id="u-role" name="role"${uinv('role')}><option value=""${!f.role ? html` selected` : ''}>Choose a role…</option>${ROLES.map((r) => html`<option value="${r}"${r === f.role ? html` selected` : ''}>${ROLE_WORDS[r]}</option>`)}</select>${uerr('role')}</div>
 <div class="field"><label for="u-school">School (heads only)</label><select id="u-school" name="schoolId"${uinv('schoolId')}>${schoolOptions(f.schoolId)}</select>${uerr('schoolId')}</div>
 </div>
 <p class="small muted">${input.mode === 'local' ? 'A password is generated and shown to you once; pass it on securely.' : 'Cognito emails the person a temporary password and asks them to choose their own.'}</p>
 <div class="actions"><button type="submit">${input.mode === 'local' ? 'Add user' : 'Show the commands'}</button></div>
 </form>`;
 }
+
+/** Roles as people say them (the value sent is still the role id). */
+const ROLE_WORDS: Record<string, string> = { head: 'head (one school)', trust: 'trust team (every school)', admin: 'admin (settings and users)' };
 
 export function invitedBody(input: { email: string; role: string; schoolId?: string; password?: string; commands?: string[]; reset?: boolean }): Html {
   return html`<p><a href="/admin#users">← Admin</a></p><h1>${input.password ? (input.reset ? 'Password reset' : 'User added') : 'Add this user in Cognito'}</h1>

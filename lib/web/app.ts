@@ -2,7 +2,9 @@ import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { html } from 'hono/html';
 import { FilterError, mentionsFor, NotFoundError, parseFilters, type ReviewedMention } from '../app/mentions-query';
-import { readSnapshot, reviewHistory, reviewMention, ReviewConflictError, ReviewValidationError } from '../app/review';
+import { assignMention, readSnapshot, reviewHistory, reviewMany, reviewMention, ReviewConflictError, ReviewValidationError, type BulkOutcome } from '../app/review';
+import { triageSummary } from '../app/summary';
+import { dashboardBody } from './dashboard-view';
 import type { Logger } from '../app/deps';
 import { AuthError, type Principal } from '../auth/principal';
 import type { WebAuth } from '../auth/local-auth';
@@ -13,12 +15,15 @@ import { AdminConfigError, AdminOnlyError, ConfigNotFoundError, parseSchool, rep
 import { previewSchool } from '../app/preview';
 import { auditListRead } from '../app/read-audit';
 import { EnvSchema } from '../config/env';
+import { JsonSyntaxError, parseJson } from '../config/messages';
 import { createSafeFetcher } from '../feeds/fetch';
 import type { FeedFetcher } from '../feeds/types';
 import { registerAdmin } from './admin';
 import { registerAdminDigests } from './admin-digests';
 import { registerAuthRoutes } from './auth-routes';
-import type { RawFilters } from './filters-view';
+import { registerEvidenceRoutes } from './evidence-routes';
+import type { EvidenceStore } from '../evidence/evidence-store';
+import { filterQuery, type RawFilters } from './filters-view';
 import { page, type Html } from './layout';
 import { evidenceBody, listBody, snapshotBody } from './mention-views';
 import { csrfMatches, csrfToken, sameOrigin, securityHeaders, session } from './security';
@@ -38,6 +43,8 @@ export interface WebDeps {
    * FEED_ALLOW_HOSTS from the environment, created on first use.
    */
   fetcher?: FeedFetcher;
+  /** The evidence bucket: page captures shown and downloaded from the snapshot page. */
+  evidence?: EvidenceStore;
 }
 
 export type AppEnv = { Variables: { principal?: Principal; authVia?: 'cookie' | 'bearer' } };
@@ -51,6 +58,7 @@ export interface WebContext {
   publicOrigin?: string;
   limiter: LoginRateLimiter;
   fetcher: () => FeedFetcher;
+  evidence?: EvidenceStore;
 }
 
 const quiet: Logger = { info() {}, warn() {}, error() {} };
@@ -68,6 +76,7 @@ export function createWebApp(deps: WebDeps): Hono<AppEnv> {
     publicOrigin: deps.publicOrigin?.replace(/\/+$/, ''),
     limiter: deps.loginLimiter ?? new LoginRateLimiter(),
     fetcher: () => (deps.fetcher ??= defaultPreviewFetcher()),
+    evidence: deps.evidence,
   };
   const app = new Hono<AppEnv>();
   app.use(securityHeaders());
@@ -139,7 +148,11 @@ export function createWebApp(deps: WebDeps): Hono<AppEnv> {
 
   registerAuthRoutes(app, ctx);
 
-  app.get('/', (c) => c.redirect(c.get('principal') ? '/mentions' : '/auth/login'));
+  app.get('/', async (c) => {
+    const principal = c.get('principal');
+    if (!principal) return c.redirect('/auth/login');
+    return render(c, 'Overview', dashboardBody(await triageSummary(ctx, principal)), 200, 'overview');
+  });
 
   // Pages need a signed-in person; the API answers 401 instead of redirecting.
   const needPage = async (c: Context<AppEnv>, next: () => Promise<void>) => {
@@ -158,7 +171,7 @@ export function createWebApp(deps: WebDeps): Hono<AppEnv> {
     return c.json({ error: 'Sign in required: send Authorization: Bearer <token> (POST /auth/login) or the session cookie' }, 401);
   });
 
-  const render = (c: Context<AppEnv>, title: string, body: Html, status: 200 | 400 | 403 | 404 | 409 | 429 = 200, current?: 'mentions' | 'admin') =>
+  const render = (c: Context<AppEnv>, title: string, body: Html, status: 200 | 400 | 403 | 404 | 409 | 429 = 200, current?: 'overview' | 'mentions' | 'admin') =>
     c.html(page({ title, body, principal: c.get('principal'), csrf: csrfToken(c), current }), status);
 
   // ---- flagged items
@@ -166,15 +179,41 @@ export function createWebApp(deps: WebDeps): Hono<AppEnv> {
     const principal = c.get('principal')!;
     const q = mentionsFor(ctx, principal);
     const raw = c.req.query() as RawFilters;
+    const { done, unchanged, failed, ...filters } = raw;
     const schools = await q.schools();
+    const bulk = done !== undefined ? { notice: bulkNotice(Number(done) || 0, Number(unchanged) || 0, Number(failed) || 0) } : undefined;
     try {
-      const filters = parseFilters(raw);
-      const result = await q.list(filters);
-      await auditListRead(ctx, principal, 'page', filters, result.mentions);
-      return render(c, 'Flagged items', listBody({ principal, raw, problems: {}, schools, result }), 200, 'mentions');
+      const parsed = parseFilters(filters);
+      const result = await q.list(parsed);
+      await auditListRead(ctx, principal, 'page', parsed, result.mentions);
+      return render(c, 'Flagged items', listBody({ principal, raw: filters, problems: {}, schools, result, csrf: csrfToken(c), bulk }), 200, 'mentions');
     } catch (err) {
       if (!(err instanceof FilterError)) throw err;
-      return render(c, 'Flagged items', listBody({ principal, raw, problems: err.problems, schools, result: { mentions: [], truncated: false } }), 400, 'mentions');
+      return render(c, 'Flagged items', listBody({ principal, raw: filters, problems: err.problems, schools, result: { mentions: [], truncated: false }, csrf: csrfToken(c) }), 400, 'mentions');
+    }
+  });
+
+  /** Ticked items of the list → one status and one note; each item gets its own audit event. */
+  app.post('/mentions/bulk', async (c) => {
+    const principal = c.get('principal')!;
+    const body = await c.req.parseBody({ all: true });
+    const ids = ([] as unknown[]).concat(body.id ?? []).filter((v): v is string => typeof v === 'string');
+    const raw = c.req.query() as RawFilters;
+    try {
+      const outcomes = await reviewMany(ctx, principal, ids, { status: str(body.status), note: str(body.note) });
+      const count = (o: BulkOutcome['outcome']) => outcomes.filter((x) => x.outcome === o).length;
+      const back = new URLSearchParams(filterQuery(raw).slice(1));
+      back.set('done', String(count('changed')));
+      back.set('unchanged', String(count('unchanged')));
+      back.set('failed', String(count('conflict') + count('not-found')));
+      return c.redirect(`/mentions?${back}`, 303);
+    } catch (err) {
+      if (!(err instanceof ReviewValidationError)) throw err;
+      const q = mentionsFor(ctx, principal);
+      const parsed = parseFilters(raw);
+      const [schools, result] = await Promise.all([q.schools(), q.list(parsed)]);
+      await auditListRead(ctx, principal, 'page', parsed, result.mentions);
+      return render(c, 'Flagged items', listBody({ principal, raw, problems: {}, schools, result, csrf: csrfToken(c), bulk: { problems: err.problems, status: str(body.status), note: str(body.note) } }), 400, 'mentions');
     }
   });
 
@@ -198,10 +237,26 @@ export function createWebApp(deps: WebDeps): Hono<AppEnv> {
     const id = c.req.param('id')!;
     const mention = await readSnapshot(ctx, principal, id, 'page');
     const [ref, history, views] = await Promise.all([ctx.store.config.getSchool(mention.schoolId, mention.trustId), ctx.store.reviews.history(id), ctx.store.reviews.views(id, 10)]);
-    return render(c, mention.title || 'Snapshot', snapshotBody({ mention, school: ref?.school, history, views, csrf: csrfToken(c), ...extra }), status, 'mentions');
+    return render(c, mention.title || 'Snapshot', snapshotBody({ mention, school: ref?.school, history, views, csrf: csrfToken(c), me: principal.email, ...extra }), status, 'mentions');
   };
 
-  app.get('/mentions/:id', (c) => snapshot(c, { notice: c.req.query('saved') ? 'Review saved and added to the audit trail.' : undefined }));
+  app.get('/mentions/:id', (c) =>
+    snapshot(c, { notice: c.req.query('saved') ? 'Review saved and added to the audit trail.' : c.req.query('assigned') ? 'Assignment saved and added to the audit trail.' : undefined }),
+  );
+
+  app.post('/mentions/:id/assign', async (c) => {
+    const principal = c.get('principal')!;
+    const id = c.req.param('id');
+    const body = await c.req.parseBody();
+    try {
+      await assignMention(ctx, principal, id, { assignee: str(body.assignee) ?? '', expected: str(body.expected) });
+      return c.redirect(`/mentions/${id}?assigned=1`, 303);
+    } catch (err) {
+      if (err instanceof ReviewValidationError) return snapshot(c, { form: { problems: { form: `Not assigned: ${Object.values(err.problems).join('; ')}` } } }, 400);
+      if (err instanceof ReviewConflictError) return snapshot(c, { form: { problems: { form: err.message } } }, 409);
+      throw err;
+    }
+  });
 
   app.get('/mentions/:id/evidence', async (c) => {
     const principal = c.get('principal')!;
@@ -210,6 +265,8 @@ export function createWebApp(deps: WebDeps): Hono<AppEnv> {
     const [ref, history] = await Promise.all([ctx.store.config.getSchool(mention.schoolId, mention.trustId), ctx.store.reviews.history(id)]);
     return render(c, `Evidence: ${mention.title}`, evidenceBody(mention, ref?.school, history, principal.email, ctx.clock().toISOString()));
   });
+
+  registerEvidenceRoutes(app, ctx, deps.evidence);
 
   app.post('/mentions/:id/review', async (c) => {
     const principal = c.get('principal')!;
@@ -257,6 +314,21 @@ export function createWebApp(deps: WebDeps): Hono<AppEnv> {
     return c.json({ mention: summary, event });
   });
 
+  app.get('/api/summary', async (c) => c.json(await triageSummary(ctx, c.get('principal')!)));
+
+  /** `{ids: [...], status, note}`: one status and note for many items; answers each item's outcome. */
+  app.post('/api/mentions/review', async (c) => {
+    let body: { ids?: unknown; status?: unknown; note?: unknown };
+    try {
+      body = (await c.req.json()) as typeof body;
+    } catch {
+      return c.json({ error: 'Send a JSON body: {"ids": ["…"], "status": "...", "note": "..."}' }, 400);
+    }
+    const ids = Array.isArray(body?.ids) ? body.ids.filter((v): v is string => typeof v === 'string') : [];
+    const results = await reviewMany(ctx, c.get('principal')!, ids, { status: str(body?.status), note: str(body?.note) });
+    return c.json({ results });
+  });
+
   app.get('/api/config', async (c) => {
     const principal = c.get('principal')!;
     if (principal.role === 'admin') {
@@ -272,9 +344,10 @@ export function createWebApp(deps: WebDeps): Hono<AppEnv> {
     const principal = c.get('principal')!;
     let body: unknown;
     try {
-      body = await c.req.json();
-    } catch {
-      return c.json({ error: 'Send the configuration as JSON: {"trust": {"name": …}, "schools": [ … ]} (the shape GET /api/config returns)' }, 400);
+      body = parseJson(await c.req.text());
+    } catch (err) {
+      const where = err instanceof JsonSyntaxError ? ` The body is not valid JSON: ${err.message}.` : '';
+      return c.json({ error: `Send the configuration as JSON: {"trust": {"name": …}, "schools": [ … ]} (the shape GET /api/config returns).${where}` }, 400);
     }
     const input = body && typeof body === 'object' && 'trust' in body && 'schools' in body ? { ...((body as { trust: object }).trust ?? {}), schools: (body as { schools: unknown }).schools } : body;
     const summary = await replaceTrustConfig(ctx, principal, input);
@@ -329,6 +402,13 @@ export function createWebApp(deps: WebDeps): Hono<AppEnv> {
 function defaultPreviewFetcher(): FeedFetcher {
   const allow = EnvSchema.shape.FEED_ALLOW_HOSTS.safeParse(process.env.FEED_ALLOW_HOSTS ?? '');
   return createSafeFetcher({ allowHosts: allow.success ? allow.data : [], userAgent: process.env.FEED_USER_AGENT || undefined, timeoutMs: 10_000 });
+}
+
+function bulkNotice(done: number, unchanged: number, failed: number): string {
+  const parts = [`${done} item${done === 1 ? '' : 's'} changed (each with the note in its audit trail)`];
+  if (unchanged) parts.push(`${unchanged} already had that status and ${unchanged === 1 ? 'was' : 'were'} left alone`);
+  if (failed) parts.push(`${failed} could not be changed (changed by someone else meanwhile, or no longer there): open ${failed === 1 ? 'it' : 'them'} to check`);
+  return `${parts.join('; ')}.`;
 }
 
 function forbidden(c: Context<AppEnv>, message: string) {

@@ -40,11 +40,14 @@ ${showSchool
 <div class="field"><label for="f-category">Category</label><select id="f-category" name="category"${invalid(problems, 'category')}>${categoryOptions(raw.category)}</select>${err(problems, 'category')}</div>
 <div class="field"><label for="f-severity">Severity</label><select id="f-severity" name="severity"${invalid(problems, 'severity')}>${options(SEVERITIES, raw.severity, 'Any severity')}</select>${err(problems, 'severity')}</div>
 <div class="field"><label for="f-status">Status</label><select id="f-status" name="status"${invalid(problems, 'status')}>${options(STATUSES, raw.status, 'Any status')}</select>${err(problems, 'status')}</div>
-<div class="field"><label for="f-from">From date (UTC)</label><input id="f-from" type="date" name="from" value="${v('from')}"${invalid(problems, 'from')}>${err(problems, 'from')}</div>
-<div class="field"><label for="f-to">To date (UTC)</label><input id="f-to" type="date" name="to" value="${v('to')}"${invalid(problems, 'to')}>${err(problems, 'to')}</div>
+<div class="field"><label for="f-from">From date</label><input id="f-from" type="text" inputmode="numeric" autocomplete="off" placeholder="dd/mm/yyyy" name="from" value="${ukDay(v('from'))}" aria-describedby="f-dates-hint${problems.from ? ' f-from-error' : ''}"${problems.from ? html` aria-invalid="true"` : ''}>${err(problems, 'from')}</div>
+<div class="field"><label for="f-to">To date</label><input id="f-to" type="text" inputmode="numeric" autocomplete="off" placeholder="dd/mm/yyyy" name="to" value="${ukDay(v('to'))}" aria-describedby="f-dates-hint${problems.to ? ' f-to-error' : ''}"${problems.to ? html` aria-invalid="true"` : ''}>${err(problems, 'to')}</div>
 <div class="field"><label for="f-sort">Order</label><select id="f-sort" name="sort"${invalid(problems, 'sort')}>
-<option value="newest"${raw.sort !== 'severity' ? html` selected` : ''}>Newest first</option>
+<option value="newest"${raw.sort !== 'severity' && raw.sort !== 'published' ? html` selected` : ''}>Newest captured first</option>
+<option value="published"${raw.sort === 'published' ? html` selected` : ''}>Newest published first</option>
 <option value="severity"${raw.sort === 'severity' ? html` selected` : ''}>Most severe first</option></select>${err(problems, 'sort')}</div>
+<div class="field check"><input id="f-assigned" type="checkbox" name="assigned" value="me"${raw.assigned === 'me' ? html` checked` : ''}${invalid(problems, 'assigned')}><label for="f-assigned">Only items assigned to me</label>${err(problems, 'assigned')}</div>
+<p class="small muted field wide" id="f-dates-hint">Dates are day/month/year (e.g. 30/03/2026), in each school’s own timezone.</p>
 <div class="field wide"><label for="f-q">Text contains</label><input id="f-q" type="search" name="q" value="${v('q')}"${invalid(problems, 'q')}>${err(problems, 'q')}</div>
 </fieldset>
 <div class="actions"><button type="submit">Apply filters</button><a class="button secondary" href="/mentions">Clear</a></div>
@@ -54,11 +57,17 @@ ${showSchool
 /** The filter part of a query string (no cursor), to build page, export and "next" links. */
 export function filterQuery(raw: RawFilters, extra: Record<string, string | undefined> = {}): string {
   const params = new URLSearchParams();
-  for (const k of ['school', 'family', 'category', 'severity', 'status', 'from', 'to', 'q', 'sort', 'limit']) {
+  for (const k of ['school', 'family', 'category', 'severity', 'status', 'from', 'to', 'q', 'assigned', 'sort', 'limit']) {
     const value = raw[k];
     if (value) params.set(k, value);
   }
   for (const [k, value] of Object.entries(extra)) if (value) params.set(k, value);
   const s = params.toString();
   return s ? `?${s}` : '';
+}
+
+/** yyyy-mm-dd (old links, the API) shown as dd/mm/yyyy; anything else (a typo being corrected) as typed. */
+export function ukDay(value: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value.trim());
+  return m ? `${m[3]}/${m[2]}/${m[1]}` : value;
 }

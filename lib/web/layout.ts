@@ -10,7 +10,7 @@ export interface PageOptions {
   principal?: Principal;
   csrf?: string;
   /** Which navigation entry is the current page. */
-  current?: 'mentions' | 'admin';
+  current?: 'overview' | 'mentions' | 'admin';
 }
 
 const ROLE_LABEL = { admin: 'Trust admin', trust: 'Trust team', head: 'Headteacher' } as const;
@@ -20,6 +20,7 @@ export function page(opts: PageOptions): Html {
   const p = opts.principal;
   const nav = p
     ? html`<nav aria-label="Main"><ul>
+<li><a href="/"${opts.current === 'overview' ? html` aria-current="page"` : ''}>Overview</a></li>
 <li><a href="/mentions"${opts.current === 'mentions' ? html` aria-current="page"` : ''}>Flagged items</a></li>
 ${p.role === 'admin' ? html`<li><a href="/admin"${opts.current === 'admin' ? html` aria-current="page"` : ''}>Admin</a></li>` : ''}
 </ul></nav>
@@ -37,7 +38,7 @@ ${p.subject.startsWith('local:') ? html`<a class="who-link" href="/account/passw
 </head>
 <body>
 <a class="skip" href="#main">Skip to content</a>
-<header class="site"><div class="site-inner"><a class="brand" href="/mentions">Schoolwatch</a>${nav}</div></header>
+<header class="site"><div class="site-inner"><a class="brand" href="/">Schoolwatch</a>${nav}</div></header>
 <main id="main" tabindex="-1">${opts.body}</main>
 </body>
 </html>`;

@@ -25,6 +25,8 @@ export function securityHeaders(): MiddlewareHandler {
     strictTransportSecurity: 'max-age=31536000; includeSubDomains',
     xFrameOptions: 'DENY',
     permissionsPolicy: { camera: [], microphone: [], geolocation: [], payment: [] },
+    // A route may set a stricter header itself (evidence downloads add a `sandbox` CSP); it is kept.
+    overwrite: false,
   });
 }
 

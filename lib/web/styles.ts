@@ -55,6 +55,7 @@ button.danger{background:#a4161a;border-color:#a4161a}
 .muted{color:var(--muted)}
 .small{font-size:.85rem}
 .snapshot{white-space:pre-wrap;overflow-wrap:anywhere;border:1px solid var(--line);padding:1rem;border-radius:.5rem;background:var(--soft);max-height:none}
+.screenprint{display:block;max-width:100%;height:auto;border:1px solid var(--line);border-radius:.25rem}
 mark{background:#ffe08a;color:inherit;padding:0 .1rem;border-bottom:2px solid #b58100}
 .ctl{font-family:ui-monospace,monospace;font-size:.75em;background:#ffebe9;color:#82071e;border-radius:.2rem;padding:0 .15rem}
 dl.facts{display:grid;grid-template-columns:minmax(9rem,max-content) 1fr;gap:.35rem 1.25rem;margin:0}
@@ -98,6 +99,65 @@ code.secret{font-size:1.2rem;background:var(--soft);border:1px solid var(--line)
 pre.commands{white-space:pre-wrap;overflow-wrap:anywhere;background:var(--soft);border:1px solid var(--line);padding:1rem;border-radius:.4rem}
 .evidence-page{max-width:50rem}
 .evidence-page .snapshot{background:#fff}
+td.pick{width:2rem}
+td.pick input{width:1.2rem;height:1.2rem}
+.field.check{flex-direction:row;align-items:center;gap:.5rem;align-self:end}
+.field.check input{width:1.2rem;height:1.2rem}
+.bulk{margin-top:1rem}
+.bulk h2{font-size:1.05rem}
+details.reads{margin-top:1rem}
+details summary{cursor:pointer;font-weight:600;font-size:.9rem}
+.stats{display:grid;grid-template-columns:repeat(auto-fit,minmax(10rem,1fr));gap:.75rem;margin:1rem 0}
+.stat{border:1px solid var(--line);border-radius:.5rem;padding:.75rem;background:var(--soft);overflow-wrap:anywhere}
+.stat-n{display:block;font-size:1.5rem;font-weight:700;line-height:1.2}
+.urgent.has-urgent{border-left:5px solid var(--high)}
+.urgent-list{padding-left:1.2rem;margin:.25rem 0}
+.urgent-list li{margin-bottom:.5rem;overflow-wrap:anywhere}
+figure.trend{margin:0}
+figure.trend svg{width:100%;max-width:48rem;height:auto;display:block}
+svg .bar{fill:#7aa7d6}
+svg .bar-urgent{fill:var(--high)}
+svg .axis{stroke:var(--muted);stroke-width:1}
+svg .tick{font-size:11px;fill:var(--muted)}
+.legend{white-space:nowrap}
+.key{display:inline-block;width:.8rem;height:.8rem;vertical-align:middle;margin-left:.5rem}
+.key-all{background:#7aa7d6}.key-urgent{background:var(--high)}
+.trend-table table{max-width:24rem}
+/* Phones: no sideways scroll; tables become stacked cards, each cell labelled; buttons keep their words whole. */
+button,.button{white-space:nowrap;max-width:100%}
+@media (max-width:40rem){
+  main{padding:.75rem}
+  .site-inner{padding:.5rem .75rem}
+  .who{margin-left:0}
+  h1{font-size:1.35rem}
+  table.list thead{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
+  table.list,table.list tbody,table.list tr,table.list td{display:block;width:100%}
+  table.list tr{border:1px solid var(--line);border-radius:.5rem;margin:0 0 .75rem;padding:.4rem .6rem;background:#fff}
+  table.list tbody tr{display:grid;grid-template-columns:minmax(0,1fr) minmax(0,1fr);gap:.1rem .75rem}
+  table.list tbody td{grid-column:1/-1}
+  table.list tbody tr{position:relative}
+  table.list td.title-cell{order:-1;font-size:1.05rem;padding-right:2.5rem}
+  table.list td.title-cell::before{display:none}
+  table.by-school td:not(:first-child){grid-column:auto}
+  table.list td.pick{position:absolute;top:.55rem;right:.6rem;width:auto;padding:0}
+  table.list td.when,table.list td[data-label=Severity],table.list td[data-label=Status]{grid-column:auto}
+  table.list td{border:0;padding:.2rem 0}
+  table.list td[data-label]::before{content:attr(data-label);display:block;font-size:.75rem;font-weight:600;color:var(--muted);text-transform:uppercase;letter-spacing:.04em}
+  table.list td.when{white-space:normal}
+  table.list caption{display:block;width:auto}
+  td.pick input{margin:0}
+  .filters fieldset{grid-template-columns:repeat(2,minmax(0,1fr));gap:.6rem .75rem}
+  .filters .field.wide,.filters .field.check{grid-column:1/-1}
+  .cols2,.feed-grid{grid-template-columns:minmax(0,1fr)}
+  dl.facts{grid-template-columns:minmax(0,1fr)}
+  dl.facts dd{margin-bottom:.4rem}
+  .actions{gap:.5rem}
+  pre,code{white-space:pre-wrap;overflow-wrap:anywhere}
+  input,select,textarea{width:100%}
+  input[type=checkbox],input[type=radio]{width:auto}
+  .inline-form select,.inline-form input{width:auto;max-width:100%}
+  .table-wrap{overflow-x:auto}
+}
 @media print{
   @page{margin:15mm}
   .site,.no-print,.skip,form{display:none!important}

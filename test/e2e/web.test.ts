@@ -48,7 +48,7 @@ describe('web app in headless Chromium', () => {
     return { context, page };
   }
 
-  const schoolsShown = async (page: Page) => new Set(await page.locator('tbody tr td:nth-child(2)').allTextContents());
+  const schoolsShown = async (page: Page) => new Set(await page.locator('tbody tr td[data-label="School"]').allTextContents());
 
   it('signs in as each role and shows each only their own schools', async () => {
     const head = await signIn(USERS.head);
@@ -58,7 +58,7 @@ describe('web app in headless Chromium', () => {
 
     const trust = await signIn(USERS.trust);
     await trust.page.getByLabel('Order').selectOption('newest');
-    await trust.page.getByLabel('From date (UTC)').fill('2026-03-05');
+    await trust.page.getByLabel('From date').fill('05/03/2026');
     await trust.page.getByRole('button', { name: 'Apply filters' }).click();
     expect(await schoolsShown(trust.page)).toEqual(new Set(['Northgate Park Academy', 'Kestrel Primary']));
     await trust.context.close();
@@ -102,7 +102,7 @@ describe('web app in headless Chromium', () => {
 
   it('exports the filtered list as CSV from the page', async () => {
     const { context, page } = await signIn(USERS.head);
-    await page.getByLabel('Status').selectOption('new');
+    await page.getByLabel('Status', { exact: true }).selectOption('new');
     await page.getByRole('button', { name: 'Apply filters' }).click();
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /Export these as CSV/ }).click()]);
     expect(download.suggestedFilename()).toMatch(/^schoolwatch-evidence-\d{4}-\d{2}-\d{2}\.csv$/);

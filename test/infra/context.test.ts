@@ -70,6 +70,17 @@ describe('CDK context', () => {
     expect(msg).not.toContain('@aws-cdk');
   });
 
+  it('evidence retention (months) and capture concurrency: defaults, -c strings, clear errors', () => {
+    expect(parseContext(ctx({ sender: 'a.example' }))).toMatchObject({ evidenceRetentionMonths: 12, captureConcurrency: 2 });
+    expect(parseContext(ctx({ sender: 'a.example', evidenceRetentionMonths: '36', captureConcurrency: '4' }))).toMatchObject({ evidenceRetentionMonths: 36, captureConcurrency: 4 });
+    const msg = errorOf({ sender: 'a.example', evidenceRetentionMonths: '0', captureConcurrency: '1' });
+    expect(msg).toContain('"evidenceRetentionMonths" must be at least 1');
+    expect(msg).toContain('-c evidenceRetentionMonths=12');
+    expect(msg).toContain('"captureConcurrency" must be at least 2 (the SQS event source minimum)');
+    expect(errorOf({ sender: 'a.example', evidenceRetentionMonths: '1.5' })).toContain('whole number of months');
+    expect(errorOf({ sender: 'a.example', evidenceRetentionMonths: '240' })).toContain('cannot be shortened');
+  });
+
   it('an explicit account must be 12 digits', () => {
     expect(errorOf({ sender: 'a.example', account: '1234' })).toContain('"account"');
     expect(parseContext(ctx({ sender: 'a.example', account: '123456789012' })).account).toBe('123456789012');

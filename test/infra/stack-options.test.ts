@@ -36,6 +36,8 @@ beforeAll(() => {
       account: '123456789012',
       region: 'eu-west-1',
       stackName: 'SchoolwatchTest',
+      evidenceRetentionMonths: '24',
+      captureConcurrency: '5',
     },
   });
   stack = buildApp(app, { withNag: false }).stack;
@@ -89,6 +91,21 @@ describe('stack with every context option', () => {
     expect(names).toContain('SchoolwatchTest-digest-failures');
     for (const n of names) expect(n).toMatch(/^SchoolwatchTest-/);
     for (const t of Object.values(template.findResources('AWS::SNS::Topic'))) expect(t.Properties.KmsMasterKeyId).toBeDefined();
+  });
+
+  it('evidence default retention (compliance) follows -c evidenceRetentionMonths; capture concurrency follows -c captureConcurrency', () => {
+    template.hasResourceProperties('AWS::S3::Bucket', {
+      ObjectLockConfiguration: { ObjectLockEnabled: 'Enabled', Rule: { DefaultRetention: { Mode: 'COMPLIANCE', Days: 731 } } },
+    });
+    const id = Stack.of(stack).getLogicalId(stack.functions.capture!.fn.node.defaultChild as CfnElement);
+    expect(template.toJSON().Resources[id].Properties.ReservedConcurrentExecutions).toBe(5);
+    template.hasResourceProperties('AWS::Lambda::EventSourceMapping', { FunctionName: { Ref: id }, BatchSize: 1, ScalingConfig: { MaximumConcurrency: 5 } });
+  });
+
+  it('evidence bucket and key are retained even when deletionProtection=false (compliance-locked evidence cannot be deleted)', () => {
+    template.hasResource('AWS::S3::Bucket', { DeletionPolicy: 'Retain', Properties: Match.objectLike({ ObjectLockEnabled: true }) });
+    const keyId = Stack.of(stack).getLogicalId(stack.evidence.key.node.defaultChild as CfnElement);
+    expect(template.toJSON().Resources[keyId].DeletionPolicy).toBe('Retain');
   });
 
   it('log retention follows -c logRetentionDays', () => {

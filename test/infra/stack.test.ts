@@ -1,4 +1,5 @@
-import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -9,7 +10,9 @@ import { AwsSolutionsChecks } from 'cdk-nag';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../infra/app';
 import { SES_BOUNCE_RATE_ALARM, SES_COMPLAINT_RATE_ALARM } from '../../infra/constructs/ops-alarms';
-import { LAMBDA_MEMORY_MB, type SchoolwatchStack } from '../../infra/stack';
+import { CAPTURE_MAX_RECEIVE_COUNT } from '../../infra/constructs/capture-queue';
+import { ACCESS_LOG_DAYS } from '../../infra/constructs/evidence-store';
+import { CAPTURE_EPHEMERAL_MB, CAPTURE_SHIPPED_MODULES, LAMBDA_MEMORY_MB, type SchoolwatchStack } from '../../infra/stack';
 import { EnvSchema } from '../../lib/config/env';
 import { TABLE } from '../../lib/store/table';
 
@@ -22,10 +25,11 @@ const cdkJson = JSON.parse(readFileSync(path.join(ROOT, 'cdk.json'), 'utf8')) as
 const RUNTIME_VARS = ['NODE_OPTIONS', 'POWERTOOLS_SERVICE_NAME'];
 /** Exactly the application variables each function reads (lib/config/env.ts). */
 const EXPECTED_ENV: Record<string, string[]> = {
-  dispatch: ['QUEUE_URL', 'TABLE_NAME'],
-  poll: ['POLL_INTERVAL_MINUTES', 'TABLE_NAME'],
-  digest: ['MAIL_FROM', 'TABLE_NAME', 'WEB_BASE_URL'],
-  web: ['COGNITO_CLIENT_ID', 'COGNITO_USER_POOL_ID', 'TABLE_NAME'],
+  dispatch: ['CAPTURE_QUEUE_URL', 'QUEUE_URL', 'TABLE_NAME'],
+  poll: ['CAPTURE_QUEUE_URL', 'POLL_INTERVAL_MINUTES', 'TABLE_NAME'],
+  digest: ['EVIDENCE_BUCKET', 'MAIL_FROM', 'TABLE_NAME', 'WEB_BASE_URL'],
+  web: ['COGNITO_CLIENT_ID', 'COGNITO_USER_POOL_ID', 'EVIDENCE_BUCKET', 'TABLE_NAME'],
+  capture: ['EVIDENCE_BUCKET', 'TABLE_NAME'],
   ...(existsSync(path.join(ROOT, 'functions/ses-events.ts')) ? { sesEvents: ['TABLE_NAME'] } : {}),
 };
 /**
@@ -37,12 +41,17 @@ const BUNDLE_LIMIT = 2_500_000;
 const LOG_RETENTION_DAYS = 30;
 const POLL_INTERVAL = 30;
 
-/** Measured peak RSS per function (MB), as `npm run bench:lambda` recorded it in BENCHMARKS.md. */
+/**
+ * Measured peak RSS per function (MB), as `npm run bench:lambda` recorded it in BENCHMARKS.md, and the capture
+ * function's (Node + every Chromium process) as `npm run bench:capture-lambda` recorded it.
+ */
 function measuredPeaks(): Record<string, number> {
   const text = readFileSync(path.join(ROOT, 'BENCHMARKS.md'), 'utf8');
   const json = /<!-- bench-lambda:data (\{.*\}) -->/.exec(text)?.[1];
   if (!json) throw new Error('BENCHMARKS.md has no bench-lambda data: run npm run bench:lambda');
-  const data = JSON.parse(json) as Record<string, { peakRssMb: number }>;
+  const capture = /<!-- bench-capture-lambda:data (\{.*\}) -->/.exec(text)?.[1];
+  if (!capture) throw new Error('BENCHMARKS.md has no bench-capture-lambda data: run npm run bench:capture-lambda');
+  const data = { ...JSON.parse(json), ...JSON.parse(capture) } as Record<string, { peakRssMb: number }>;
   return Object.fromEntries(Object.entries(data).map(([fn, d]) => [fn.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase()), d.peakRssMb]));
 }
 
@@ -75,17 +84,17 @@ afterAll(() => {
 });
 
 describe('functions', () => {
-  it('are the four entry points (plus ses-events only once it exists)', () => {
-    const expected = ['dispatch', 'poll', 'digest', 'web', ...(existsSync(path.join(ROOT, 'functions/ses-events.ts')) ? ['sesEvents'] : [])];
+  it('are the five entry points (plus ses-events only once it exists)', () => {
+    const expected = ['dispatch', 'poll', 'digest', 'web', 'capture', ...(existsSync(path.join(ROOT, 'functions/ses-events.ts')) ? ['sesEvents'] : [])];
     expect(Object.keys(stack.functions).sort()).toEqual(expected.sort());
     expect(ofType('AWS::Lambda::Function')).toHaveLength(expected.length);
   });
 
-  it('run Node.js 22 or later on arm64 with the ESM handler', () => {
+  it('run Node.js 22 or later on arm64 with the ESM handler (capture on x86_64: the npm Chromium is x86_64 only)', () => {
     for (const [id, fn] of ofType('AWS::Lambda::Function')) {
       const major = Number(/^nodejs(\d+)\.x$/.exec(fn.Properties.Runtime)?.[1]);
       expect(major, `${id} runtime ${fn.Properties.Runtime}`).toBeGreaterThanOrEqual(22);
-      expect(fn.Properties.Architectures, id).toEqual(['arm64']);
+      expect(fn.Properties.Architectures, id).toEqual([id === fnId('capture') ? 'x86_64' : 'arm64']);
       expect(fn.Properties.Handler, id).toBe('index.handler');
     }
   });
@@ -124,6 +133,7 @@ describe('functions', () => {
       expect(p.MemorySize, name).toBeGreaterThanOrEqual(256);
     }
     expect(fnProps('web').Timeout).toBeLessThanOrEqual(29); // HTTP API integration limit is 30 s
+    expect(fnProps('capture').Timeout).toBe(60);
   });
 
   it('memory is sized from the measured peak RSS in BENCHMARKS.md: >= 1.5 x peak + 64 MB, multiple of 64, >= 256', () => {
@@ -187,7 +197,7 @@ describe('feed queue', () => {
     expect(jobs.Properties.RedrivePolicy).toEqual({ deadLetterTargetArn: { 'Fn::GetAtt': [dlqId, 'Arn'] }, maxReceiveCount: 5 });
     for (const [id, q] of ofType('AWS::SQS::Queue')) expect(q.Properties.SqsManagedSseEnabled, id).toBe(true);
     const policies = ofType('AWS::SQS::QueuePolicy');
-    expect(policies).toHaveLength(2);
+    expect(policies).toHaveLength(4); // feed jobs + DLQ, capture jobs + DLQ
     for (const [id, p] of policies) {
       expect(p.Properties.PolicyDocument.Statement, id).toEqual(expect.arrayContaining([
         expect.objectContaining({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
@@ -202,9 +212,10 @@ describe('feed queue', () => {
 
   it('feeds the poll function in batches of 10 with partial batch failures', () => {
     const mappings = ofType('AWS::Lambda::EventSourceMapping');
-    expect(mappings).toHaveLength(1);
-    expect(mappings[0]![1].Properties).toMatchObject({
-      FunctionName: { Ref: fnId('poll') },
+    const poll = mappings.filter(([, m]) => JSON.stringify(m.Properties.FunctionName) === JSON.stringify({ Ref: fnId('poll') }));
+    expect(mappings).toHaveLength(2); // feed jobs → poll, capture jobs → capture
+    expect(poll).toHaveLength(1);
+    expect(poll[0]![1].Properties).toMatchObject({
       EventSourceArn: { 'Fn::GetAtt': [idOf(stack.feedQueue.queue.node.defaultChild), 'Arn'] },
       BatchSize: 10,
       FunctionResponseTypes: ['ReportBatchItemFailures'],
@@ -250,13 +261,17 @@ describe('IAM', () => {
     for (const [id, r] of ofType('AWS::IAM::Role')) expect(r.Properties.ManagedPolicyArns, id).toBeUndefined();
   });
 
-  it('dispatch only reads the table and sends jobs; only digest sends mail', () => {
+  it('dispatch sends feed jobs and due capture retries; only digest sends mail', () => {
     const dispatch = actionsOf('dispatch');
     expect(dispatch).toContain('dynamodb:Query');
-    expect(dispatch).toContain('sqs:SendMessage');
-    expect(dispatch.filter((a) => /dynamodb:(Put|Update|Delete|BatchWrite)/.test(a))).toEqual([]);
+    expect(dispatch).toContain('dynamodb:DeleteItem'); // clears each capture retry marker it re-queues
+    const sends = statementsOf(idOf(stack.functions.dispatch!.role.node.defaultChild)).filter((st) => asArray(st.Action).includes('sqs:SendMessage'));
+    expect(sends.flatMap((st) => asArray(st.Resource)).map((r) => JSON.stringify(r)).sort()).toEqual([stack.feedQueue.queue, stack.captureQueue.queue]
+      .map((q) => JSON.stringify({ 'Fn::GetAtt': [idOf(q.node.defaultChild), 'Arn'] })).sort());
     expect(actionsOf('poll')).toEqual(expect.arrayContaining(['dynamodb:PutItem', 'sqs:DeleteMessage']));
-    expect(actionsOf('poll')).not.toContain('sqs:SendMessage');
+    // poll sends capture jobs only: never feed jobs back onto its own queue.
+    const pollSends = statementsOf(idOf(stack.functions.poll!.role.node.defaultChild)).filter((st) => asArray(st.Action).includes('sqs:SendMessage'));
+    expect(pollSends.map((st) => st.Resource)).toEqual([{ 'Fn::GetAtt': [idOf(stack.captureQueue.queue.node.defaultChild), 'Arn'] }]);
     for (const name of Object.keys(stack.functions)) {
       const ses = actionsOf(name).filter((a) => a.startsWith('ses:'));
       expect(ses.sort(), name).toEqual(name === 'digest' ? ['ses:SendEmail', 'ses:SendRawEmail'] : []);
@@ -348,11 +363,14 @@ describe('alarms', () => {
 
   it('DLQ depth > 0 notifies the ops topic', () => {
     const dlq = alarms().filter((a) => a.MetricName === 'ApproximateNumberOfMessagesVisible');
-    expect(dlq).toHaveLength(1);
-    expect(dlq[0]).toMatchObject({
-      Namespace: 'AWS/SQS', Threshold: 0, ComparisonOperator: 'GreaterThanThreshold',
-      Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [idOf(stack.feedQueue.deadLetterQueue.node.defaultChild), 'QueueName'] } }],
-    });
+    expect(dlq).toHaveLength(2);
+    for (const [queue, output] of [[stack.feedQueue.deadLetterQueue, 'FeedDeadLetterQueueArn'], [stack.captureQueue.deadLetterQueue, 'CaptureDeadLetterQueueArn']] as const) {
+      const found = dlq.filter((a) => JSON.stringify(a.Dimensions) === JSON.stringify([{ Name: 'QueueName', Value: { 'Fn::GetAtt': [idOf(queue.node.defaultChild), 'QueueName'] } }]));
+      expect(found, output).toHaveLength(1);
+      expect(found[0]).toMatchObject({ Namespace: 'AWS/SQS', Threshold: 0, ComparisonOperator: 'GreaterThanThreshold', AlarmActions: [opsTopic()] });
+      expect(found[0]!.AlarmDescription).toContain(`<${output} output>`);
+    }
+    expect(dlq.map((a) => a.AlarmName).sort()).toEqual(['Schoolwatch-capture-jobs-dlq-depth', 'Schoolwatch-feed-jobs-dlq-depth']);
   });
 
   it('every function has an errors and a throttles alarm', () => {
@@ -426,8 +444,10 @@ describe('alarms', () => {
     expect(outputs.FeedDeadLetterQueueArn?.Value).toEqual({ 'Fn::GetAtt': [idOf(stack.feedQueue.deadLetterQueue.node.defaultChild), 'Arn'] });
     expect(outputs.FeedDeadLetterQueueArn?.Description).toContain('start-message-move-task');
     expect(outputs.FeedQueueArn?.Value).toEqual({ 'Fn::GetAtt': [idOf(stack.feedQueue.queue.node.defaultChild), 'Arn'] });
-    const dlq = alarms().find((a) => a.MetricName === 'ApproximateNumberOfMessagesVisible');
-    expect(dlq?.AlarmDescription).toContain('aws sqs start-message-move-task');
+    expect(outputs.CaptureDeadLetterQueueArn?.Value).toEqual({ 'Fn::GetAtt': [idOf(stack.captureQueue.deadLetterQueue.node.defaultChild), 'Arn'] });
+    expect(outputs.CaptureDeadLetterQueueArn?.Description).toContain('start-message-move-task');
+    expect(outputs.CaptureQueueArn?.Value).toEqual({ 'Fn::GetAtt': [idOf(stack.captureQueue.queue.node.defaultChild), 'Arn'] });
+    for (const dlq of alarms().filter((a) => a.MetricName === 'ApproximateNumberOfMessagesVisible')) expect(dlq.AlarmDescription).toContain('aws sqs start-message-move-task');
   });
 
   it('SNS topics refuse non-TLS publishing', () => {
@@ -436,6 +456,183 @@ describe('alarms', () => {
     for (const [id] of topics) {
       const pol = ofType('AWS::SNS::TopicPolicy').find(([, p]) => JSON.stringify(p.Properties.Topics) === JSON.stringify([{ Ref: id }]));
       expect(JSON.stringify(pol?.[1].Properties.PolicyDocument), id).toContain('aws:SecureTransport');
+    }
+  });
+});
+
+describe('evidence', () => {
+  const bucketId = () => idOf(stack.evidence.bucket.node.defaultChild);
+  const keyId = () => idOf(stack.evidence.key.node.defaultChild);
+  const statementsOf = (name: string) => ofType('AWS::IAM::Policy')
+    .filter(([, p]) => p.Properties.Roles.some((r: unknown) => JSON.stringify(r) === JSON.stringify({ Ref: idOf(stack.functions[name]!.role.node.defaultChild) })))
+    .flatMap(([, p]) => p.Properties.PolicyDocument.Statement as { Action: string | string[]; Resource: unknown; Condition?: unknown }[]);
+  const s3Actions = (name: string) => statementsOf(name).flatMap((st) => asArray(st.Action)).filter((a) => a.startsWith('s3:')).sort();
+  const kmsActions = (name: string) => statementsOf(name).filter((st) => JSON.stringify(st.Resource) === JSON.stringify({ 'Fn::GetAtt': [keyId(), 'Arn'] }))
+    .flatMap((st) => asArray(st.Action)).sort();
+  const evidenceObjects = () => ({ 'Fn::Join': ['', [{ 'Fn::GetAtt': [bucketId(), 'Arn'] }, '/trust/*']] });
+
+  it('bucket: versioned, Object Lock in COMPLIANCE mode (12-month default), retained', () => {
+    const b = resources[bucketId()]!;
+    expect(b.DeletionPolicy).toBe('Retain');
+    expect(b.UpdateReplacePolicy).toBe('Retain');
+    expect(b.Properties).toMatchObject({
+      VersioningConfiguration: { Status: 'Enabled' },
+      ObjectLockEnabled: true,
+      ObjectLockConfiguration: { ObjectLockEnabled: 'Enabled', Rule: { DefaultRetention: { Mode: 'COMPLIANCE', Days: 366 } } },
+    });
+  });
+
+  it('bucket: SSE-KMS under a rotating customer-managed key (retained) with an S3 Bucket Key', () => {
+    expect(resources[bucketId()]!.Properties.BucketEncryption).toEqual({
+      ServerSideEncryptionConfiguration: [{ BucketKeyEnabled: true, ServerSideEncryptionByDefault: { SSEAlgorithm: 'aws:kms', KMSMasterKeyID: { 'Fn::GetAtt': [keyId(), 'Arn'] } } }],
+    });
+    const key = resources[keyId()]!;
+    expect(key.Properties.EnableKeyRotation).toBe(true);
+    expect(key.DeletionPolicy).toBe('Retain');
+    expect(keyId()).not.toBe(idOf(stack.topicKey.node.defaultChild)); // not the SNS key, which is destroyed with the stack
+  });
+
+  it('bucket: uploads asking for other encryption (SSE-S3, another key, the aws/s3 key) are refused; KMS only via S3', () => {
+    const policy = ofType('AWS::S3::BucketPolicy').find(([, p]) => JSON.stringify(p.Properties.Bucket) === JSON.stringify({ Ref: bucketId() }))![1];
+    const deny = (sid: string) => (policy.Properties.PolicyDocument.Statement as { Sid?: string; Effect: string; Action: string; Condition: unknown }[]).find((st) => st.Sid === sid);
+    expect(deny('DenyOtherEncryption')).toMatchObject({ Effect: 'Deny', Action: 's3:PutObject', Condition: {
+      Null: { 's3:x-amz-server-side-encryption': 'false' }, StringNotEquals: { 's3:x-amz-server-side-encryption': 'aws:kms' } } });
+    expect(deny('DenyOtherKmsKey')).toMatchObject({ Effect: 'Deny', Condition: {
+      Null: { 's3:x-amz-server-side-encryption-aws-kms-key-id': 'false' }, StringNotEquals: { 's3:x-amz-server-side-encryption-aws-kms-key-id': { 'Fn::GetAtt': [keyId(), 'Arn'] } } } });
+    expect(deny('DenyAwsManagedKey')).toMatchObject({ Effect: 'Deny', Condition: {
+      StringEquals: { 's3:x-amz-server-side-encryption': 'aws:kms' }, Null: { 's3:x-amz-server-side-encryption-aws-kms-key-id': 'true' } } });
+    for (const name of ['capture', 'web']) {
+      const st = statementsOf(name).find((x) => JSON.stringify(x.Resource) === JSON.stringify({ 'Fn::GetAtt': [keyId(), 'Arn'] }));
+      expect(st?.Condition, name).toEqual({ StringEquals: { 'kms:ViaService': 's3.eu-west-2.amazonaws.com' } });
+    }
+  });
+
+  it('bucket: all public access blocked, TLS 1.2+ only, server access logs to an SSE-S3 log bucket', () => {
+    const all = { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true };
+    const logsId = idOf(stack.evidence.accessLogs.node.defaultChild);
+    for (const id of [bucketId(), logsId]) {
+      expect(resources[id]!.Properties.PublicAccessBlockConfiguration, id).toEqual(all);
+      const policy = ofType('AWS::S3::BucketPolicy').find(([, p]) => JSON.stringify(p.Properties.Bucket) === JSON.stringify({ Ref: id }));
+      const text = JSON.stringify(policy?.[1].Properties.PolicyDocument);
+      expect(text, id).toContain('"aws:SecureTransport":"false"');
+      expect(text, id).toContain('"s3:TlsVersion":1.2');
+    }
+    expect(resources[bucketId()]!.Properties.LoggingConfiguration).toEqual({ DestinationBucketName: { Ref: logsId }, LogFilePrefix: 'evidence/' });
+    const logs = resources[logsId]!;
+    expect(logs.DeletionPolicy).toBe('Retain');
+    expect(logs.Properties.BucketEncryption.ServerSideEncryptionConfiguration[0].ServerSideEncryptionByDefault).toEqual({ SSEAlgorithm: 'AES256' });
+    expect(logs.Properties.LifecycleConfiguration.Rules).toEqual([expect.objectContaining({ ExpirationInDays: ACCESS_LOG_DAYS, Status: 'Enabled' })]);
+  });
+
+  it('bucket: erased captures (delete markers) lose their locked version only when retention lets them', () => {
+    expect(resources[bucketId()]!.Properties.LifecycleConfiguration.Rules).toEqual([expect.objectContaining({
+      Status: 'Enabled', NoncurrentVersionExpiration: { NoncurrentDays: 1 }, ExpiredObjectDeleteMarker: true, AbortIncompleteMultipartUpload: { DaysAfterInitiation: 1 },
+    })]);
+    // Nobody may bypass retention: no role holds BypassGovernanceRetention, version deletes or lock configuration.
+    for (const name of Object.keys(stack.functions)) {
+      expect(s3Actions(name).filter((a) => /Bypass|DeleteObjectVersion|PutBucketObjectLockConfiguration|\*/.test(a)), name).toEqual([]);
+    }
+  });
+
+  it('capture queue: DLQ after 3 receives, SSE, visibility 6 × the capture timeout', () => {
+    const jobs = resources[idOf(stack.captureQueue.queue.node.defaultChild)]!;
+    expect(jobs.Properties.RedrivePolicy).toEqual({ deadLetterTargetArn: { 'Fn::GetAtt': [idOf(stack.captureQueue.deadLetterQueue.node.defaultChild), 'Arn'] }, maxReceiveCount: CAPTURE_MAX_RECEIVE_COUNT });
+    expect(CAPTURE_MAX_RECEIVE_COUNT).toBe(3);
+    expect(jobs.Properties.SqsManagedSseEnabled).toBe(true);
+    expect(jobs.Properties.VisibilityTimeout).toBe(6 * fnProps('capture').Timeout);
+    expect(resources[idOf(stack.captureQueue.deadLetterQueue.node.defaultChild)]!.Properties.SqsManagedSseEnabled).toBe(true);
+  });
+
+  it('capture function: one job per invocation, partial batch failures, concurrency capped (reserved = event source maximum)', () => {
+    const mapping = ofType('AWS::Lambda::EventSourceMapping').filter(([, m]) => JSON.stringify(m.Properties.FunctionName) === JSON.stringify({ Ref: fnId('capture') }));
+    expect(mapping).toHaveLength(1);
+    expect(mapping[0]![1].Properties).toMatchObject({
+      EventSourceArn: { 'Fn::GetAtt': [idOf(stack.captureQueue.queue.node.defaultChild), 'Arn'] },
+      BatchSize: 1,
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+      ScalingConfig: { MaximumConcurrency: 2 },
+    });
+    const p = fnProps('capture');
+    expect(p.ReservedConcurrentExecutions).toBe(2);
+    expect(p.EphemeralStorage).toEqual({ Size: CAPTURE_EPHEMERAL_MB });
+    expect(p.MemorySize).toBe(LAMBDA_MEMORY_MB.capture);
+    for (const name of Object.keys(stack.functions)) if (name !== 'capture') expect(fnProps(name).ReservedConcurrentExecutions, name).toBeUndefined();
+  });
+
+  it('env vars name the bucket and the queue they were granted', () => {
+    const bucket = { Ref: bucketId() };
+    const queue = { Ref: idOf(stack.captureQueue.queue.node.defaultChild) };
+    for (const name of ['capture', 'web', 'digest']) expect(fnProps(name).Environment.Variables.EVIDENCE_BUCKET, name).toEqual(bucket);
+    for (const name of ['poll', 'dispatch']) expect(fnProps(name).Environment.Variables.CAPTURE_QUEUE_URL, name).toEqual(queue);
+  });
+
+  it('capture writes captures with retention and legal hold, reads them back, never deletes; KMS encrypt/decrypt', () => {
+    expect(s3Actions('capture')).toEqual(['s3:GetObject', 's3:ListBucket', 's3:PutObject', 's3:PutObjectLegalHold', 's3:PutObjectRetention']);
+    expect(kmsActions('capture')).toEqual(['kms:Decrypt', 'kms:GenerateDataKey']);
+    const objects = statementsOf('capture').find((st) => asArray(st.Action).includes('s3:PutObject'))!;
+    expect(objects.Resource).toEqual(evidenceObjects());
+    expect(statementsOf('capture').flatMap((st) => asArray(st.Action))).toEqual(expect.arrayContaining(['dynamodb:UpdateItem', 'dynamodb:GetItem', 'sqs:ReceiveMessage']));
+    expect(statementsOf('capture').flatMap((st) => asArray(st.Action))).not.toContain('sqs:SendMessage'); // retries go through the table
+  });
+
+  it('web reads (KMS decrypt), sets legal hold on escalation and erases a school (delete markers); it never writes captures', () => {
+    expect(s3Actions('web')).toEqual(['s3:DeleteObject', 's3:GetObject', 's3:ListBucket', 's3:PutObjectLegalHold']);
+    expect(kmsActions('web')).toEqual(['kms:Decrypt']);
+  });
+
+  it('digest (daily retention purge) only deletes: no read, no key', () => {
+    expect(s3Actions('digest')).toEqual(['s3:DeleteObject', 's3:ListBucket']);
+    expect(kmsActions('digest')).toEqual([]);
+  });
+
+  it('dispatch, poll and ses-events have no access to evidence; listing is limited to the evidence prefix', () => {
+    for (const name of ['dispatch', 'poll', ...(stack.functions.sesEvents ? ['sesEvents'] : [])]) {
+      expect(s3Actions(name), name).toEqual([]);
+      expect(kmsActions(name), name).toEqual([]);
+    }
+    for (const name of ['capture', 'web', 'digest']) {
+      const list = statementsOf(name).find((st) => asArray(st.Action).includes('s3:ListBucket'))!;
+      expect(list.Resource, name).toEqual({ 'Fn::GetAtt': [bucketId(), 'Arn'] });
+      expect(list.Condition, name).toEqual({ StringLike: { 's3:prefix': ['trust/*'] } });
+    }
+  });
+
+  it('the capture bundle ships the npm Chromium and playwright-core unbundled, with their dependencies', () => {
+    const hash = /([0-9a-f]{64})\.zip/.exec(JSON.stringify(fnProps('capture').Code.S3Key))![1];
+    const dir = path.join(assemblyDir, `asset.${hash}`);
+    for (const m of CAPTURE_SHIPPED_MODULES) expect(existsSync(path.join(dir, 'node_modules', m, 'package.json')), m).toBe(true);
+    expect(readdirSync(path.join(dir, 'node_modules/@sparticuz/chromium/bin')).sort()).toEqual(['al2023.tar.br', 'chromium.br', 'fonts.tar.br', 'swiftshader.tar.br']);
+    expect(existsSync(path.join(dir, 'node_modules/tar-fs/package.json'))).toBe(true); // @sparticuz/chromium's own dependency
+    const code = readFileSync(path.join(dir, 'index.mjs'), 'utf8');
+    expect(code).toMatch(/from\s*"@sparticuz\/chromium"/);
+    expect(code).toMatch(/from\s*"playwright-core"/);
+  });
+
+  it('the shipped Chromium inflates from the asset into an empty /tmp and renders a page (as on a cold Lambda)', { timeout: 120_000 }, () => {
+    const hash = /([0-9a-f]{64})\.zip/.exec(JSON.stringify(fnProps('capture').Code.S3Key))![1];
+    const dir = path.join(assemblyDir, `asset.${hash}`);
+    const tmp = mkdtempSync(path.join(tmpdir(), 'schoolwatch-capture-tmp-'));
+    // Resolved exactly as index.mjs resolves its externals: ESM imports from the asset directory.
+    writeFileSync(path.join(dir, 'probe.mjs'), `
+      import chromium from '@sparticuz/chromium';
+      import { chromium as playwright } from 'playwright-core';
+      const exe = await chromium.executablePath();
+      const browser = await playwright.launch({ executablePath: exe, headless: true, args: ['--headless=shell', '--no-sandbox', '--no-zygote', '--disable-gpu'] });
+      const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+      await page.setContent('<title>Evidence probe</title><h1>Northgate Park Academy</h1>');
+      const png = await page.screenshot({ fullPage: true });
+      console.log(JSON.stringify({ exe, chromium: import.meta.resolve('@sparticuz/chromium'), playwright: import.meta.resolve('playwright-core'), title: await page.title(), png: png.subarray(1, 4).toString() }));
+      await browser.close();`);
+    try {
+      const out = JSON.parse(execFileSync(process.execPath, ['probe.mjs'], { cwd: dir, env: { PATH: process.env.PATH, TMPDIR: tmp }, encoding: 'utf8', timeout: 110_000 }));
+      expect(out.exe).toBe(path.join(tmp, 'chromium')); // inflated from the asset's own bin/, not a cached copy
+      expect(out.chromium).toBe(`file://${dir}/node_modules/@sparticuz/chromium/build/index.js`);
+      expect(out.playwright).toBe(`file://${dir}/node_modules/playwright-core/index.mjs`);
+      expect(out.title).toBe('Evidence probe');
+      expect(out.png).toBe('PNG');
+    } finally {
+      rmSync(path.join(dir, 'probe.mjs'), { force: true });
+      rmSync(tmp, { recursive: true, force: true });
     }
   });
 });

@@ -50,6 +50,42 @@ describe('schoolwatch CLI', () => {
     for (const command of ['config import', 'config export', 'poll --once', 'digest --now', 'assess', 'feed test', 'purge', 'school export', 'school erase', 'user add']) expect(stdout).toContain(command);
   });
 
+  it('prints one command’s help with COMMAND --help', async () => {
+    const { code, stdout } = await cli(['feed', '--help']);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^Usage: npm run -s cli -- feed test URL \[--json\]/);
+    expect(stdout).not.toContain('config import');
+    expect((await cli(['help', 'user'])).stdout).toContain('user add EMAIL --role');
+  });
+
+  it('says where a file is not JSON and which field is unknown or out of range, in plain words', async () => {
+    const broken = join(dir, 'broken.json');
+    writeFileSync(broken, '{\n  "trusts": [\n    { "id": "a" "name": "A" }\n  ]\n}');
+    const syntax = await cli(['config', 'import', broken]);
+    expect(syntax.code).toBe(1);
+    expect(syntax.stderr).toContain(`${broken} is not valid JSON: line 3, column 17:`);
+    const wrong = join(dir, 'wrong.json');
+    writeFileSync(wrong, JSON.stringify({ trusts: [{ id: 'm', name: 'M', schools: [{ id: 'n', name: 'N', digestHour: 24, recipient: ['a@b.example'] }] }] }));
+    const fields = await cli(['config', 'import', wrong]);
+    expect(fields.code).toBe(1);
+    expect(fields.stderr).toContain('trusts[0].schools[0].digestHour: Digest hour must be between 0 and 23');
+    expect(fields.stderr).toContain("unknown field 'recipient' — did you mean 'recipients'?");
+  });
+
+  it('names the option to fix when a user cannot be added', async () => {
+    const { code, stderr } = await cli(['user', 'add', 'head@northgate.example', '--role', 'head', '--trust', 'meridian'], { input: 'a long enough password\n' });
+    expect(code).toBe(1);
+    expect(stderr).toContain('--school: a head needs their one school');
+  });
+
+  it('answers --json with a JSON error', async () => {
+    const { code, stdout } = await cli(['feed', 'test', 'http://127.0.0.1:9/feed.xml', '--json']);
+    expect(code).toBe(1);
+    const body = JSON.parse(stdout) as { error: { code: string; message: string } };
+    expect(body.error.code).toBe('blocked-address');
+    expect(body.error.message).toContain('FEED_ALLOW_HOSTS');
+  });
+
   it('rejects a bad configuration file whole, naming each field, and saves nothing', async () => {
     const bad = join(dir, 'bad.json');
     writeFileSync(bad, JSON.stringify({ trusts: [{ ...config.trusts[0], schools: [{ id: 'northgate', name: 'N', digestHour: 31 }] }] }));

@@ -371,6 +371,6 @@ describe('trust roll-up', () => {
 
   it('rejects a roll-up without valid addresses at import', async () => {
     const bad = config({ rollup: { recipients: ['not-an-email'], replaceSchoolDigests: false, timezone: 'Europe/London', digestHour: 7 } });
-    await expect(importConfig(deps, bad)).rejects.toThrow(/trusts\[0\]\.rollup\.recipients\[0\]: must be an email address/);
+    await expect(importConfig(deps, bad)).rejects.toThrow(/trusts\[0\]\.rollup\.recipients\[0\]: Recipients entry 1 must be an email address/);
   });
 });

@@ -6,11 +6,15 @@ import { silentLogger } from '../../lib/app/deps';
 import { loadEnv } from '../../lib/config/env';
 import { DataDirBusyError } from '../../lib/local/data-dir-lock';
 import { startLocalStack, type LocalStack } from '../../lib/local/stack';
+import { startBanner } from '../../lib/local/banner';
+import { createServer } from 'node:http';
+import { once } from 'node:events';
+import type { AddressInfo } from 'node:net';
 
 /** `npm start -- --demo` as a user runs it: one process, embedded servers, demo feeds on loopback. */
 describe('local stack with --demo', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'schoolwatch-stack-'));
-  const env = loadEnv({ DATA_DIR: dataDir, PORT: '0', MAIL_PORT: '0', DYNAMODB_PORT: '0' });
+  const env = loadEnv({ DATA_DIR: dataDir, PORT: '0', MAIL_PORT: '0', DYNAMODB_PORT: '0', S3_PORT: '0', DEMO_FEED_PORT: '0' });
   let stack: LocalStack;
 
   beforeAll(async () => {
@@ -50,5 +54,51 @@ describe('local stack with --demo', () => {
   it('refuses a second process on the same data folder with a clear message', async () => {
     await expect(startLocalStack({ env, schedule: false, log: silentLogger })).rejects.toThrow(DataDirBusyError);
     await expect(startLocalStack({ env, schedule: false, log: silentLogger })).rejects.toThrow(/DYNAMODB_ENDPOINT=http:\/\/127\.0\.0\.1:\d+/);
+  });
+
+  it('lists the demo feed host for the CLI in the banner', () => {
+    expect(stack.demoFeedHost).toMatch(/^127\.0\.0\.1:\d+$/);
+    expect(startBanner(stack, env)).toContain(`FEED_ALLOW_HOSTS=${stack.demoFeedHost} npm run -s cli -- --help`);
+    expect(stack.demoResent).toBeUndefined();
+  });
+
+  it('sends the demo digests again when restarted on the same data, saying so', { timeout: 60_000 }, async () => {
+    // The local SES server keeps its mail per process, so count what this restart adds.
+    const before = ((await (await fetch(new URL('store', stack.mailViewerUrl))).json()) as { emails: unknown[] }).emails.length;
+    await stack.stop();
+    stack = await startLocalStack({ env, demo: true, schedule: false, log: silentLogger });
+    expect(stack.demoResent).toEqual({ claims: 2, mentions: expect.any(Number) });
+    expect(stack.demoResent!.mentions).toBeGreaterThan(0);
+    const body = (await (await fetch(new URL('store', stack.mailViewerUrl))).json()) as { emails: unknown[] };
+    expect(body.emails.length - before).toBe(2);
+    expect(startBanner(stack, env)).toContain('Demo digests sent again: this restart released the demo trust’s own digest records');
+  });
+
+  it('names the variable to change when the demo feed port is busy', { timeout: 60_000 }, async () => {
+    const busy = createServer().listen(0, '127.0.0.1');
+    await once(busy, 'listening');
+    const otherDir = mkdtempSync(join(tmpdir(), 'schoolwatch-stack-'));
+    try {
+      const port = String((busy.address() as AddressInfo).port);
+      const busyEnv = loadEnv({ DATA_DIR: otherDir, PORT: '0', MAIL_PORT: '0', DYNAMODB_PORT: '0', S3_PORT: '0', DEMO_FEED_PORT: port });
+      await expect(startLocalStack({ env: busyEnv, demo: true, schedule: false, log: silentLogger })).rejects.toThrow(`Demo feed port ${port} is already in use: set DEMO_FEED_PORT to a free port.`);
+    } finally {
+      busy.close();
+      rmSync(otherDir, { recursive: true, force: true });
+    }
+  });
+
+  it.each(['PORT', 'MAIL_PORT', 'DYNAMODB_PORT', 'S3_PORT'])('names %s when its port is busy', { timeout: 60_000 }, async (variable) => {
+    const busy = createServer().listen(0, '127.0.0.1');
+    await once(busy, 'listening');
+    const otherDir = mkdtempSync(join(tmpdir(), 'schoolwatch-stack-'));
+    try {
+      const port = String((busy.address() as AddressInfo).port);
+      const busyEnv = loadEnv({ DATA_DIR: otherDir, PORT: '0', MAIL_PORT: '0', DYNAMODB_PORT: '0', S3_PORT: '0', [variable]: port });
+      await expect(startLocalStack({ env: busyEnv, schedule: false, log: silentLogger })).rejects.toThrow(new RegExp(`${port}.*set ${variable} to a free port`, 'i'));
+    } finally {
+      busy.close();
+      rmSync(otherDir, { recursive: true, force: true });
+    }
   });
 });

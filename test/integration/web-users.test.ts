@@ -19,7 +19,7 @@ describe('users: add, list, disable, demo seeding', () => {
 
   it('validates role, trust and school before saving, and never stores the plain password', async () => {
     const deps = { store, clock };
-    await expect(addUser(deps, { email: 'h@x.example', role: 'head', trustId: 'demo-trust', password: 'long enough pw' })).rejects.toThrow(/needs --school/);
+    await expect(addUser(deps, { email: 'h@x.example', role: 'head', trustId: 'demo-trust', password: 'long enough pw' })).rejects.toThrow(/a head needs their one school/);
     await expect(addUser(deps, { email: 'h@x.example', role: 'head', trustId: 'nope', schoolId: 'northgate-park', password: 'long enough pw' })).rejects.toThrow(/no trust "nope"/);
     await expect(addUser(deps, { email: 'h@x.example', role: 'head', trustId: 'demo-trust', schoolId: 'elsewhere', password: 'long enough pw' })).rejects.toThrow(UserInputError);
     await expect(addUser(deps, { email: 'h@x.example', role: 'head', trustId: 'demo-trust', schoolId: 'northgate-park', password: 'short' })).rejects.toThrow(/at least 12/);

@@ -1,0 +1,153 @@
+import type { Principal } from '../auth/principal';
+import type { Store } from '../store';
+import type { Family } from '../score/types';
+import { FAMILIES, localDay, mentionsFor, type ReviewedMention } from './mentions-query';
+
+/**
+ * Categories that make a high-severity item urgent on the dashboard: threats, a named pupil's
+ * SEN/medical/safeguarding details, and leaked credentials. (The urgent-alert emails keep their own,
+ * per-trust configurable list; an item they alerted on, `alertedAt`, counts as urgent here too.)
+ */
+export const URGENT_CATEGORIES: readonly string[] = ['abuse.threat', 'confidential.pupil-personal', 'confidential.credentials'];
+
+/** Most items one summary reads; past this the counts say they are a lower bound (`truncated`). */
+export const MAX_SUMMARY_SCAN = 20_000;
+const TREND_DAYS = 30;
+
+export function isUrgent(m: ReviewedMention & { alertedAt?: string }): boolean {
+  if (m.alertedAt) return true;
+  return m.severity === 'high' && m.score.categories.some((c) => c.severity === 'high' && URGENT_CATEGORIES.includes(c.id));
+}
+
+export interface SchoolSummary {
+  schoolId: string;
+  name: string;
+  unreviewed: number;
+  byFamily: Record<Family, number>;
+  oldestUnreviewedAt?: string;
+}
+
+/** A list entry without the captured text (reading that is a separate, audited call). */
+export type MentionBrief = Pick<ReviewedMention, 'id' | 'schoolId' | 'title' | 'capturedAt' | 'publishedAt' | 'severity' | 'families' | 'status' | 'assignee'> & {
+  categories: string[];
+  alertedAt?: string;
+};
+
+export interface TriageSummary {
+  generatedAt: string;
+  /** The timezone the trend's days are counted in. */
+  timezone: string;
+  /** Items with status "new". */
+  unreviewed: number;
+  byFamily: Record<Family, number>;
+  schools: SchoolSummary[];
+  oldestUnreviewed?: MentionBrief & { ageHours: number };
+  /** Unreviewed urgent items, newest first (at most 20). */
+  urgent: MentionBrief[];
+  urgentCount: number;
+  /** One entry per day, oldest first, ending today: items captured that day and how many were urgent. */
+  trend: { date: string; flagged: number; urgent: number }[];
+  /** Every stored item in scope (up to MAX_SUMMARY_SCAN). */
+  total: number;
+  truncated: boolean;
+}
+
+const zero = (): Record<Family, number> => ({ abuse: 0, confidential: 0, reputation: 0 });
+
+const brief = (m: ReviewedMention & { alertedAt?: string }): MentionBrief => ({
+  id: m.id,
+  schoolId: m.schoolId,
+  title: m.title,
+  capturedAt: m.capturedAt,
+  publishedAt: m.publishedAt,
+  severity: m.severity,
+  families: m.families,
+  status: m.status,
+  assignee: m.assignee,
+  categories: m.score.categories.map((c) => c.id),
+  ...(m.alertedAt ? { alertedAt: m.alertedAt } : {}),
+});
+
+/**
+ * What a trust team (or a head) needs first: how much is waiting per school and family, how long the oldest
+ * has waited, the urgent items, and the last 30 days. Reads through the same principal-scoped query as the list.
+ */
+export async function triageSummary(deps: { store: Store; clock: () => Date }, principal: Principal): Promise<TriageSummary> {
+  const q = mentionsFor(deps, principal);
+  const schools = await q.schools();
+  const now = deps.clock();
+  const timezone = (principal.schoolId && schools.find((s) => s.school.id === principal.schoolId)?.school.timezone) || 'Europe/London';
+  const perSchool = new Map<string, SchoolSummary>(
+    schools.map((s) => [s.school.id, { schoolId: s.school.id, name: s.school.name, unreviewed: 0, byFamily: zero(), oldestUnreviewedAt: undefined }]),
+  );
+  const days: string[] = [];
+  for (let i = TREND_DAYS - 1; i >= 0; i--) days.push(localDay(new Date(now.getTime() - i * 86_400_000).toISOString(), timezone));
+  const trend = new Map(days.map((d) => [d, { date: d, flagged: 0, urgent: 0 }]));
+  const byFamily = zero();
+  let unreviewed = 0;
+  let oldest: ReviewedMention | undefined;
+  const urgent: ReviewedMention[] = [];
+  let total = 0;
+  let truncated = false;
+
+  // A head reads their school's partition (trust and school both in the key); others their trust's index partition.
+  const partitions = principal.role === 'head' ? (principal.schoolId ? [{ trustId: principal.trustId, schoolId: principal.schoolId }] : []) : [{ trustId: principal.trustId }];
+  for (const partition of partitions) {
+    let before: string | undefined;
+    for (;;) {
+      const chunk = await deps.store.mentions.scan(partition, { before, limit: 500 });
+      for (const m of chunk.mentions as ReviewedMention[]) {
+        const school = perSchool.get(m.schoolId);
+        if (!school) continue; // not visible to this principal
+        total++;
+        const day = trend.get(localDay(m.capturedAt, timezone));
+        const isUrgentItem = isUrgent(m);
+        if (day) {
+          day.flagged++;
+          if (isUrgentItem) day.urgent++;
+        }
+        if (m.status !== 'new') continue;
+        unreviewed++;
+        school.unreviewed++;
+        for (const f of m.families) {
+          school.byFamily[f]++;
+          byFamily[f]++;
+        }
+        if (!school.oldestUnreviewedAt || m.capturedAt < school.oldestUnreviewedAt) school.oldestUnreviewedAt = m.capturedAt;
+        if (!oldest || m.capturedAt < oldest.capturedAt) oldest = m;
+        if (isUrgentItem) urgent.push(m);
+      }
+      if (total >= MAX_SUMMARY_SCAN) {
+        truncated = !chunk.exhausted;
+        break;
+      }
+      if (chunk.exhausted || !chunk.lastKey) break;
+      before = chunk.lastKey;
+    }
+  }
+
+  return {
+    generatedAt: now.toISOString(),
+    timezone,
+    unreviewed,
+    byFamily,
+    schools: [...perSchool.values()].sort((a, b) => b.unreviewed - a.unreviewed || a.name.localeCompare(b.name)),
+    oldestUnreviewed: oldest ? { ...brief(oldest), ageHours: Math.max(0, Math.floor((now.getTime() - Date.parse(oldest.capturedAt)) / 3_600_000)) } : undefined,
+    urgent: urgent.slice(0, 20).map(brief),
+    urgentCount: urgent.length,
+    trend: days.map((d) => trend.get(d)!),
+    total,
+    truncated,
+  };
+}
+
+/** "3 days 4 hours", "5 hours", "under an hour". */
+export function describeAge(hours: number): string {
+  if (hours < 1) return 'under an hour';
+  const d = Math.floor(hours / 24);
+  const h = hours % 24;
+  const part = (n: number, unit: string) => `${n} ${unit}${n === 1 ? '' : 's'}`;
+  return d === 0 ? part(h, 'hour') : h === 0 ? part(d, 'day') : `${part(d, 'day')} ${part(h, 'hour')}`;
+}
+
+export { FAMILIES };
