@@ -34,7 +34,7 @@ export async function releaseDigestClaim(deps: Pick<AppDeps, 'store' | 'clock' |
   let release: (r: DailySendRecord, at: string) => Promise<boolean>;
   if (input.schoolId) {
     const ref = await deps.store.config.getSchool(input.schoolId, input.trustId);
-    if (!ref) throw new DigestReleaseError(`Trust "${input.trustId}" has no school "${input.schoolId}". See the ids with: npm run -s cli -- config export`);
+    if (!ref || ref.trustId !== input.trustId) throw new DigestReleaseError(`Trust "${input.trustId}" has no school "${input.schoolId}". See the ids with: npm run -s cli -- config export`);
     const digest = await deps.store.digests.get(digestOwner({ trustId: input.trustId, schoolId: input.schoolId }), input.localDate);
     record = digest;
     release = (_r, at) => deps.store.digests.release(digest!, input.by, note, at);

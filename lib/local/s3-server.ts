@@ -1,4 +1,5 @@
 import { listening } from './listen';
+import { assertLoopbackBind, guardLoopback } from './loopback-guard';
 import { mkdirSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { createRequire } from 'node:module';
@@ -23,12 +24,14 @@ interface S3rverInstance {
 
 /**
  * Starts s3rver (an S3-compatible server) in this process, its objects under `dataDir/s3` (or a temporary
- * directory removed on stop), on loopback only. Requests that carry an Origin header are refused: a web page
- * in the user's browser must not be able to read or write evidence through it.
+ * directory removed on stop), on loopback only, behind the same guard as the
+ * other local servers (no Origin, no preflight, no cross-site request, loopback Host only): a web page in the
+ * user's browser must not be able to read or write evidence through it.
  */
 export async function startLocalS3(options: { dataDir?: string; port?: number; host?: string; bucket?: string } = {}): Promise<LocalS3> {
   const S3rver = require('s3rver') as new (opts: Record<string, unknown>) => S3rverInstance;
   const host = options.host ?? '127.0.0.1';
+  assertLoopbackBind(host, 'The local evidence store', 'host');
   const bucket = options.bucket ?? 'schoolwatch-evidence';
   const temp = options.dataDir ? undefined : mkdtempSync(join(tmpdir(), 'schoolwatch-s3-'));
   const directory = options.dataDir ? join(resolve(options.dataDir), 's3') : temp!;
@@ -36,13 +39,9 @@ export async function startLocalS3(options: { dataDir?: string; port?: number; h
   const s3 = new S3rver({ directory, silent: true, configureBuckets: [{ name: bucket }], allowMismatchedSignatures: true });
   await s3.configureBuckets();
   const handle = s3.callback();
-  const server = createServer((req, res) => {
-    if (req.headers.origin !== undefined) {
-      res.writeHead(403, { 'content-type': 'text/plain' }).end('The local evidence store does not accept requests from web pages.');
-      return;
-    }
-    handle(req, res);
-  });
+  const server = createServer(handle);
+  // The same guard as the embedded DynamoDB and mail server: programs on this computer only, never a web page.
+  guardLoopback(server, { name: 'the local evidence store' });
   server.listen(options.port ?? 0, host);
   await listening(server, { port: options.port ?? 0, variable: 'S3_PORT', name: 'Evidence store (S3)' });
   const { port } = server.address() as AddressInfo;

@@ -8,6 +8,7 @@ import { silentLogger, type AppDeps } from '../../lib/app/deps';
 import { localParts } from '../../lib/digest/schedule';
 import { startMailServer, type MailServer } from '../../lib/local/mail-server';
 import type { Store } from '../../lib/store';
+import { digestOwner } from '../../lib/store/digest-store';
 import { startTestDynamo, type TestDynamo } from '../support/dynamo';
 import { mention } from '../support/fixtures';
 
@@ -32,6 +33,7 @@ function cli(args: string[], env: Record<string, string>): Promise<{ code: numbe
 const config = {
   trusts: [{ id: 'meridian', name: 'Meridian Learning Trust', schools: [{ id: 'northgate', name: 'Northgate Park Academy', recipients: ['head@northgate.example'] }] }],
 };
+const NORTHGATE = digestOwner({ trustId: 'meridian', schoolId: 'northgate' });
 const today = () => localParts(new Date(), 'Europe/London').date;
 
 describe('digest --now and the mail server nobody reads', () => {
@@ -65,13 +67,13 @@ describe('digest --now and the mail server nobody reads', () => {
     expect(r.stderr).toContain('SES_ENDPOINT');
     expect(r.stderr).toContain(`SES_ENDPOINT=${mail.endpoint}`);
     expect(r.stderr).toContain('--throwaway-mail');
-    expect(await store.digests.get('meridian/northgate', today())).toBeUndefined();
+    expect(await store.digests.get(NORTHGATE, today())).toBeUndefined();
     expect(await mail.fetchStore()).toHaveLength(0);
   });
 
   it('a held claim with a stored error: digest prints it and exits non-zero; release with a note lets the next run send', async () => {
     const date = today();
-    const claim = await store.digests.claim('meridian/northgate', date, new Date(), 'dead-run', 600_000);
+    const claim = await store.digests.claim(NORTHGATE, date, new Date(), 'dead-run', 600_000);
     await store.digests.recordError(claim.record, 'outcome unknown: the mail server did not answer in 30 s; not resent; will retry after 09:15 UTC unless released', new Date().toISOString(), 'unknown');
 
     const held = await cli(['digest', '--now'], againstRunning({ SES_ENDPOINT: mail.endpoint }));
@@ -93,7 +95,7 @@ describe('digest --now and the mail server nobody reads', () => {
     expect(sent.code).toBe(0);
     expect(sent.stdout).toContain(`northgate ${date}: sent (1 mention(s))`);
     expect(await mail.fetchStore()).toHaveLength(1);
-    expect((await store.digests.get('meridian/northgate', date))?.previousAttempts).toEqual([expect.objectContaining({ claimToken: 'dead-run', releaseNote: 'head confirmed nothing arrived' })]);
+    expect((await store.digests.get(NORTHGATE, date))?.previousAttempts).toEqual([expect.objectContaining({ claimToken: 'dead-run', releaseNote: 'head confirmed nothing arrived' })]);
   });
 
   it('help describes digest release and --throwaway-mail', async () => {

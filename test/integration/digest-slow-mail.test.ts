@@ -7,6 +7,7 @@ import type { ConfigFile } from '../../lib/config/schema';
 import { createSesMailer } from '../../lib/digest/ses-mailer';
 import { startMailServer, type MailServer, type StoredEmail } from '../../lib/local/mail-server';
 import type { Store } from '../../lib/store';
+import { digestOwner } from '../../lib/store/digest-store';
 import { startTestDynamo, type TestDynamo } from '../support/dynamo';
 import { mention } from '../support/fixtures';
 import { startSlowMailProxy, type SlowMailProxy } from '../support/slow-mail-proxy';
@@ -25,6 +26,7 @@ let errors: string[];
 let deps: AppDeps;
 
 const SCHOOLS = ['northgate', 'kestrel', 'quiet'];
+const own = (schoolId: string) => digestOwner({ trustId: 'meridian', schoolId });
 const log: Logger = { info() {}, warn() {}, error: (m, e) => errors.push(`${m} ${JSON.stringify(e ?? {})}`) };
 const minutes = (n: number) => (now = new Date(now.getTime() + n * 60_000));
 const to = (emails: StoredEmail[], school: string) => emails.filter((e) => e.destination.to.some((t) => t.includes(`head@${school}.example`)));
@@ -79,7 +81,7 @@ describe('a mail server slower than the mailer timeout', () => {
       const r = outcome(first, id);
       expect(r.outcome).toBe('unknown');
       expect(r.error).toMatch(/^outcome unknown: the mail server did not answer in 400 ms\b.*; not resent; will retry after 07:15 UTC unless released/);
-      const claim = await store.digests.get(`meridian/${id}`, '2026-11-21');
+      const claim = await store.digests.get(own(id), '2026-11-21');
       expect(claim).toMatchObject({ state: 'claimed', sendOutcome: 'unknown', lastErrorAt: '2026-11-21T07:05:00.000Z' });
     }
     expect(errors.join('\n')).toContain('outcome unknown');
@@ -108,7 +110,7 @@ describe('a mail server slower than the mailer timeout', () => {
     expect(released.previous).toMatchObject({ sendOutcome: 'unknown' });
     const retried = outcome(await sendDigests(fast, { schoolId: 'northgate' }), 'northgate');
     expect(retried).toMatchObject({ outcome: 'sent', mentions: 1 });
-    const record = await store.digests.get('meridian/northgate', '2026-11-21');
+    const record = await store.digests.get(own('northgate'), '2026-11-21');
     expect(record?.state).toBe('sent');
     expect(record?.previousAttempts).toEqual([
       expect.objectContaining({ claimToken: 'run-1', sendOutcome: 'unknown', releasedBy: 'cli:ops', releaseNote: 'head says nothing arrived', releasedAt: '2026-11-21T07:06:00.000Z' }),

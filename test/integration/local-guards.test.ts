@@ -5,6 +5,8 @@ import { createSesMailer } from '../../lib/digest/ses-mailer';
 import { startLocalDynamo, type LocalDynamo } from '../../lib/local/dynamo-server';
 import { startMailServer, type MailServer } from '../../lib/local/mail-server';
 import { createDynamoClient } from '../../lib/store';
+import { startLocalS3, type LocalS3 } from '../../lib/local/s3-server';
+import { ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
 
 /**
  * Issue 10.7: the embedded DynamoDB and mail server answer programs on this computer (the AWS SDK, the CLI)
@@ -101,5 +103,34 @@ describe('embedded mail server: loopback programs, and the viewer only as a same
 
   it('binds to loopback only', async () => {
     await expect(startMailServer({ port: 0, host: '0.0.0.0' })).rejects.toThrow(/loopback/);
+  });
+});
+
+describe('embedded evidence store (s3rver): loopback programs only', () => {
+  let s3: LocalS3;
+  beforeAll(async () => {
+    s3 = await startLocalS3();
+  });
+  afterAll(async () => s3?.stop());
+
+  it('refuses a request with an Origin, a CORS preflight, a cross-site request and a rebound Host with 403 and no CORS headers', async () => {
+    for (const attempt of <{ method: string; headers: Record<string, string> }[]>[
+      { method: 'GET', headers: { origin: EVIL } },
+      { method: 'OPTIONS', headers: { origin: EVIL, 'access-control-request-method': 'GET' } },
+      { method: 'OPTIONS', headers: {} },
+      { method: 'GET', headers: { host: 'evil.example:8007' } },
+      { method: 'GET', headers: { 'sec-fetch-site': 'cross-site', 'sec-fetch-mode': 'no-cors' } },
+    ]) {
+      const res = await raw(s3.endpoint, `/${s3.bucket}?list-type=2`, attempt);
+      expect(res.status, JSON.stringify(attempt)).toBe(403);
+      expect(corsHeaders(res.headers), JSON.stringify(attempt)).toEqual([]);
+      expect(res.body).not.toContain('ListBucketResult');
+    }
+  });
+
+  it('still answers the S3 client', async () => {
+    const client = new S3Client({ region: 'eu-west-2', endpoint: s3.endpoint, forcePathStyle: true, credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } });
+    await expect(client.send(new ListObjectsV2Command({ Bucket: s3.bucket }))).resolves.toMatchObject({ $metadata: { httpStatusCode: 200 } });
+    client.destroy();
   });
 });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Store } from '../../lib/store';
+import { digestOwner } from '../../lib/store/digest-store';
 import { PageClient, seedWebFixture, USERS, webAppFor } from '../support/browser';
 import { startTestDynamo, type TestDynamo } from '../support/dynamo';
 
@@ -14,9 +15,9 @@ describe('admin console: held digests', () => {
     ({ store } = await dynamo.freshStore());
     await seedWebFixture(store);
     const now = new Date('2026-03-20T07:05:00.000Z');
-    const mine = await store.digests.claim('meridian/northgate', '2026-03-20', now, 'run-a', 600_000);
+    const mine = await store.digests.claim(digestOwner({ trustId: 'meridian', schoolId: 'northgate' }), '2026-03-20', now, 'run-a', 600_000);
     await store.digests.recordError(mine.record, 'outcome unknown: the mail server did not answer in 30 s; not resent; will retry after 07:15 UTC unless released', now.toISOString(), 'unknown');
-    await store.digests.claim('harbour/seaview', '2026-03-20', now, 'run-b', 600_000);
+    await store.digests.claim(digestOwner({ trustId: 'harbour', schoolId: 'seaview' }), '2026-03-20', now, 'run-b', 600_000);
     admin = new PageClient(await webAppFor(store));
     expect((await admin.signIn(USERS.admin)).status).toBe(303);
   }, 60_000);
@@ -41,10 +42,10 @@ describe('admin console: held digests', () => {
     expect(await noNote.text()).toContain('Give a note');
     const other = await admin.form('/admin/digests/release', { _csrf: csrf, school: 'seaview', date: '2026-03-20', note: 'mine now' });
     expect(other.status).toBe(400);
-    expect((await store.digests.get('harbour/seaview', '2026-03-20'))?.releasedAt).toBeUndefined();
+    expect((await store.digests.get(digestOwner({ trustId: 'harbour', schoolId: 'seaview' }), '2026-03-20'))?.releasedAt).toBeUndefined();
     const ok = await admin.form('/admin/digests/release', { _csrf: csrf, school: 'northgate', date: '2026-03-20', note: 'head confirmed nothing arrived' });
     expect(ok.status).toBe(303);
-    expect(await store.digests.get('meridian/northgate', '2026-03-20')).toMatchObject({ releasedBy: USERS.admin, releaseNote: 'head confirmed nothing arrived' });
+    expect(await store.digests.get(digestOwner({ trustId: 'meridian', schoolId: 'northgate' }), '2026-03-20')).toMatchObject({ releasedBy: USERS.admin, releaseNote: 'head confirmed nothing arrived' });
     const head = new PageClient(await webAppFor(store));
     await head.signIn(USERS.head);
     expect((await head.req('/admin/digests')).status).toBe(403);
