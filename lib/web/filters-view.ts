@@ -1,13 +1,14 @@
 import { html } from 'hono/html';
 import type { SchoolRef } from '../config/schema';
 import { FAMILIES, SEVERITIES, STATUSES } from '../app/mentions-query';
+import { familyName } from '../digest/vocabulary';
 import { CATEGORIES } from '../score/policy';
 import type { Html } from './layout';
 
 export type RawFilters = Record<string, string | undefined>;
 
-const options = (values: readonly string[], selected: string | undefined, anyLabel: string) => html`<option value="">${anyLabel}</option>${values.map(
-  (v) => html`<option value="${v}"${v === selected ? html` selected` : ''}>${v}</option>`,
+const options = (values: readonly string[], selected: string | undefined, anyLabel: string, label: (v: string) => string = (v) => v) => html`<option value="">${anyLabel}</option>${values.map(
+  (v) => html`<option value="${v}"${v === selected ? html` selected` : ''}>${label(v)}</option>`,
 )}`;
 
 const BY_FAMILY = FAMILIES.map((family) => ({ family, defs: [...CATEGORIES.values()].filter((d) => d.family === family) }));
@@ -16,7 +17,7 @@ const BY_FAMILY = FAMILIES.map((family) => ({ family, defs: [...CATEGORIES.value
 function categoryOptions(selected: string | undefined) {
   const known = [...CATEGORIES.values()].some((d) => d.id === selected);
   return html`<option value="">Any category</option>${selected && !known ? html`<option value="${selected}" selected>${selected}</option>` : ''}${BY_FAMILY.map(
-    (g) => html`<optgroup label="${g.family}">${g.defs.map((d) => html`<option value="${d.id}"${d.id === selected ? html` selected` : ''}>${d.label}</option>`)}</optgroup>`,
+    (g) => html`<optgroup label="${familyName(g.family)}">${g.defs.map((d) => html`<option value="${d.id}"${d.id === selected ? html` selected` : ''}>${d.label}</option>`)}</optgroup>`,
   )}`;
 }
 
@@ -36,7 +37,7 @@ ${showSchool
       (s) => html`<option value="${s.school.id}"${s.school.id === raw.school ? html` selected` : ''}>${s.school.name}</option>`,
     )}</select>${err(problems, 'school')}</div>`
   : ''}
-<div class="field"><label for="f-family">Family</label><select id="f-family" name="family"${invalid(problems, 'family')}>${options(FAMILIES, raw.family, 'Any family')}</select>${err(problems, 'family')}</div>
+<div class="field"><label for="f-family">Family</label><select id="f-family" name="family"${invalid(problems, 'family')}>${options(FAMILIES, raw.family, 'Any family', familyName)}</select>${err(problems, 'family')}</div>
 <div class="field"><label for="f-category">Category</label><select id="f-category" name="category"${invalid(problems, 'category')}>${categoryOptions(raw.category)}</select>${err(problems, 'category')}</div>
 <div class="field"><label for="f-severity">Severity</label><select id="f-severity" name="severity"${invalid(problems, 'severity')}>${options(SEVERITIES, raw.severity, 'Any severity')}</select>${err(problems, 'severity')}</div>
 <div class="field"><label for="f-status">Status</label><select id="f-status" name="status"${invalid(problems, 'status')}>${options(STATUSES, raw.status, 'Any status')}</select>${err(problems, 'status')}</div>

@@ -59,7 +59,7 @@ describe('flagged-items list: previous page, local and UTC times, category selec
     expect(dated).toMatch(/<time datetime="2026-03-02T14:00:00.000Z" title="2026-03-02 14:00 UTC">Mon 2 Mar 2026, 14:00 GMT \(UTC\+00:00\)<\/time><div class="small utc">2026-03-02 14:00 UTC<\/div>/);
     const kestrel = await (await client.req('/mentions?school=kestrel&from=2026-03-05&to=2026-03-05')).text();
     expect(kestrel).toContain('title="2026-03-05 09:00 UTC"');
-    expect(kestrel).toMatch(/<select id="f-category" name="category"><option value="">Any category<\/option><optgroup label="abuse"><option value="abuse.disparaging">Disparaging or defamatory<\/option>/);
+    expect(kestrel).toMatch(/<select id="f-category" name="category"><option value="">Any category<\/option><optgroup label="Abuse or harassment"><option value="abuse.disparaging">Disparaging or defamatory<\/option>/);
     const filtered = await (await client.req('/mentions?category=reputation.inspection')).text();
     expect(filtered).toContain('<option value="reputation.inspection" selected>Inspection outcome</option>');
   });
