@@ -1,11 +1,8 @@
 import { Duration } from 'aws-cdk-lib';
-import type * as lambda from 'aws-cdk-lib/aws-lambda';
-import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
-import * as sqs from 'aws-cdk-lib/aws-sqs';
-import { Construct } from 'constructs';
+import type { Construct } from 'constructs';
+import { JobQueue } from './job-queue';
 
-/** AWS guidance: queue visibility timeout at least six times the consumer function's timeout. */
-export const VISIBILITY_FACTOR = 6;
+export { VISIBILITY_FACTOR } from './job-queue';
 export const MAX_RECEIVE_COUNT = 5;
 export const BATCH_SIZE = 10;
 
@@ -16,47 +13,16 @@ export interface FeedQueueProps {
   readonly maxConcurrency?: number;
 }
 
-/** Queue of feed-poll jobs with a DLQ. Producers get QUEUE_URL + send; the consumer gets an event source. */
-export class FeedQueue extends Construct {
-  readonly queue: sqs.Queue;
-  readonly deadLetterQueue: sqs.Queue;
-  private readonly consumerTimeout: Duration;
-  private readonly maxConcurrency: number;
-
+/** Queue of feed-poll jobs with a DLQ. Producers get QUEUE_URL + send; the consumer takes batches of 10. */
+export class FeedQueue extends JobQueue {
   constructor(scope: Construct, id: string, props: FeedQueueProps) {
-    super(scope, id);
-    this.consumerTimeout = props.consumerTimeout;
-    this.maxConcurrency = props.maxConcurrency ?? 5;
-    this.deadLetterQueue = new sqs.Queue(this, 'DeadLetters', {
-      encryption: sqs.QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
-      retentionPeriod: Duration.days(14),
-    });
-    this.queue = new sqs.Queue(this, 'Jobs', {
-      encryption: sqs.QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
-      visibilityTimeout: Duration.seconds(props.consumerTimeout.toSeconds() * VISIBILITY_FACTOR),
-      retentionPeriod: Duration.days(1),
-      deadLetterQueue: { queue: this.deadLetterQueue, maxReceiveCount: MAX_RECEIVE_COUNT },
-    });
-  }
-
-  /** Sets QUEUE_URL on the function and lets it send jobs. */
-  connectProducer(fn: lambda.Function): void {
-    fn.addEnvironment('QUEUE_URL', this.queue.queueUrl);
-    this.queue.grantSendMessages(fn);
-  }
-
-  /** Subscribes the worker: batches of 10, partial batch failures reported per message. */
-  connectConsumer(fn: lambda.Function): void {
-    const timeout = fn.timeout?.toSeconds() ?? 3;
-    if (timeout > this.consumerTimeout.toSeconds()) {
-      throw new Error(`FeedQueue consumer timeout ${timeout}s exceeds the ${this.consumerTimeout.toSeconds()}s the queue visibility was sized for`);
-    }
-    fn.addEventSource(new SqsEventSource(this.queue, {
+    super(scope, id, {
+      consumerTimeout: props.consumerTimeout,
+      maxConcurrency: props.maxConcurrency ?? 5,
+      urlVariable: 'QUEUE_URL',
+      retention: Duration.days(1),
+      maxReceiveCount: MAX_RECEIVE_COUNT,
       batchSize: BATCH_SIZE,
-      reportBatchItemFailures: true,
-      maxConcurrency: this.maxConcurrency,
-    }));
+    });
   }
 }
