@@ -86,10 +86,30 @@ export type ScoringTuning = z.infer<typeof ScoringTuning>;
 /** Threats, a named pupil with SEN/medical/safeguarding details, and shared log-ins cannot wait for the morning digest. */
 export const DEFAULT_URGENT_CATEGORIES: readonly string[] = ['abuse.threat', 'confidential.pupil-personal', 'confidential.credentials'];
 
+/**
+ * What the school itself publishes (GIAS, its website): its office phone, address, postcode, website and the
+ * head's name. The confidential rules never flag these for this school; a parent's or pupil's number still is.
+ */
+export const PublicFacts = z
+  .object({
+    phones: Terms.default([]),
+    addresses: Terms.default([]),
+    postcodes: Terms.default([]),
+    websites: Terms.default([]),
+    people: Terms.default([]),
+  })
+  .strict();
+export type PublicFacts = z.infer<typeof PublicFacts>;
+
+/** A school's Unique Reference Number in the DfE register (GIAS): six digits. */
+export const Urn = z.string().trim().regex(/^\d{6}$/, 'must be the school\'s six-digit URN from Get Information about Schools');
+
 export const School = z
   .object({
     id: Slug,
     name: Term,
+    /** Set when the school was added from GIAS (or typed in); Ofsted watch and GIAS refresh use it. */
+    urn: Urn.optional(),
     aliases: Terms.default([]),
     context: Terms.default([]),
     exclude: Terms.default([]),
@@ -101,6 +121,7 @@ export const School = z
     allClear: z.boolean().default(false),
     feeds: z.array(FeedSpec).max(LIMITS.feeds, listAtMost(LIMITS.feeds, 'feeds')).default([]),
     scoring: ScoringTuning.optional(),
+    publicFacts: PublicFacts.optional(),
   })
   .strict();
 export type School = z.infer<typeof School>;
