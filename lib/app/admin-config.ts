@@ -36,7 +36,7 @@ type Deps = { store: Store };
 export type TrustMeta = Omit<Trust, 'schools'>;
 
 /** Ids that would collide with admin console paths. */
-const RESERVED_SCHOOL_IDS = new Set(['new']);
+export const RESERVED_SCHOOL_IDS: ReadonlySet<string> = new Set(['new']);
 
 function requireAdmin(p: Principal): void {
   if (p.role !== 'admin') throw new AdminOnlyError('Only your trust’s administrators can change the configuration.');
