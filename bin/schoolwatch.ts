@@ -22,6 +22,8 @@ import { assessItem, loadSchoolsFile } from '../lib/score/assess';
 import { buildPageCapturer } from '../lib/app/build-capture-deps';
 import { captureUrlToDirectory } from '../lib/app/capture-url';
 import { CaptureError } from '../lib/evidence/errors';
+import { runSchoolAdd, SCHOOL_ADD_HELP } from '../lib/app/school-add-command';
+import { UrnLookupError } from '../lib/app/school-from-urn';
 
 // The local tools support Node 20.19+; the SDK's Node 22 advisory is for the Lambda runtime, which is on 22+.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -46,6 +48,9 @@ Commands:
   capture URL --out DIR [--json] [--timezone TZ]   capture one web page as evidence into DIR: screenshot.png,
                              page.html, page.txt, manifest.json (same guarded fetcher and browser as the pipeline)
   purge [--dry-run]          erase snapshots older than each trust's retention period (escalated ones are kept)
+  school add URN [URN…] --trust T [--yes] [--json] [--preview]
+                             fill schools from GIAS by URN (name, aliases, context, public facts) and show the
+                             drafts; --yes saves them (all or none)
   school export ID [--out F] everything held about one school's mentions, as JSON (subject-access requests)
   school erase ID --yes      erase all of one school's mentions, audit trail and digest records (config stays)
   mail suppressed | mail unsuppress EMAIL --note "…"   list addresses digests skip (bounce, complaint, repeated
@@ -88,7 +93,9 @@ Loopback or private feed servers must be listed in FEED_ALLOW_HOSTS=host:port,�
   purge: `Usage: npm run -s cli -- purge [--dry-run]
 
 Erases snapshots older than each trust's retentionMonths (escalated items are kept); --dry-run only reports.`,
-  school: `Usage: npm run -s cli -- school export ID [--out FILE] | school erase ID --yes
+  school: `Usage: npm run -s cli -- school add URN [URN…] --trust T [--yes] | school export ID [--out FILE] | school erase ID --yes
+
+${SCHOOL_ADD_HELP.replace(/^Usage: npm run -s cli -- /, '  ')}
 
   school export ID [--out F] everything held about one school's mentions, as JSON (subject-access requests)
   school erase ID --yes      erase all of one school's mentions, audit trail and digest records (config stays)`,
@@ -197,6 +204,15 @@ const commands: Record<string, Handler> = {
   },
 
   async school(args, log) {
+    if (args[0] === 'add') {
+      const { values, positionals } = parseArgs({ args: args.slice(1), options: { trust: { type: 'string' }, yes: { type: 'boolean' }, json: { type: 'boolean' }, preview: { type: 'boolean' } }, allowPositionals: true });
+      if (!positionals.length || !values.trust) throw new UsageError('usage: school add URN [URN…] --trust T [--yes] [--json] [--preview]');
+      return withCliRuntime(loadEnv(), { log, command: 'schoolwatch school add' }, async (deps) => {
+        const { code, text } = await runSchoolAdd(deps, { urns: positionals, trustId: values.trust!, yes: !!values.yes, json: !!values.json, preview: !!values.preview });
+        process.stdout.write(text);
+        return code;
+      });
+    }
     const [sub, id] = args;
     const { values } = parseArgs({ args: args.slice(2), options: { out: { type: 'string' }, yes: { type: 'boolean' } } });
     if (!id || (sub !== 'export' && sub !== 'erase')) throw new UsageError('usage: school export ID [--out FILE] | school erase ID --yes');
@@ -364,7 +380,7 @@ main(argv).then(
   (err: unknown) => {
     if (argv.includes('--json')) {
       // Asked for JSON: the error is JSON too (on stdout, where the answer would have been), exit code 1.
-      const code = err instanceof FeedError ? err.code : err instanceof UsageError ? 'usage' : err instanceof UserInputError ? 'invalid-input' : 'failed';
+      const code = err instanceof FeedError ? err.code : err instanceof UsageError ? 'usage' : err instanceof UserInputError ? 'invalid-input' : err instanceof UrnLookupError ? err.problem : 'failed';
       process.stdout.write(`${JSON.stringify({ error: { code, message: (err as Error).message ?? String(err), ...(err instanceof FeedError ? err.details : {}) } }, null, 2)}\n`);
       process.exit(1);
     }
@@ -372,6 +388,7 @@ main(argv).then(
     else if (err instanceof ConfigValidationError || err instanceof ConfigError || err instanceof DataDirBusyError || err instanceof ThrowawayMailError) console.error(err.message);
     else if (err instanceof FeedError) console.error(`Feed error (${err.code}): ${err.message}`);
     else if (err instanceof UserInputError) console.error(`${err.message}\nRun with --help for usage.`);
+    else if (err instanceof UrnLookupError) console.error(err.message);
     else console.error(`Failed: ${(err as Error).message ?? String(err)}`);
     process.exit(1);
   },
