@@ -53,11 +53,11 @@ export function registerAdmin(app: Hono<AppEnv>, ctx: WebContext, render: Render
     const softCount = (email: string) => softBounces.find((b) => b.email === email)?.count ?? 0;
     const t = (iso?: string) => (iso ? formatLocal(iso, 'Europe/London') : '—');
     const body = html`<h1>Admin</h1>
-${c.req.query('saved') ? html`<p class="notice" role="status">Saved.</p>` : ''}
+${c.req.query('saved') ? html`<p class="notice" role="status">${/^\d{1,2}$/.test(c.req.query('added') ?? '') ? `Added ${c.req.query('added')} school${c.req.query('added') === '1' ? '' : 's'} from GIAS.` : 'Saved.'}</p>` : ''}
 <h2>Trust</h2>
 <p>${trust?.name ?? p.trustId} · snapshots kept ${trust?.retentionMonths ?? 12} months · ${trust?.rollup ? `daily roll-up to ${trust.rollup.recipients.join(', ')}${trust.rollup.replaceSchoolDigests ? ' (instead of school digests)' : ''}` : 'no roll-up'}. <a href="/admin/trust">Edit trust settings</a></p>
 <h2>Schools</h2>
-<p><a class="button secondary" href="/admin/schools/new">Add a school</a></p>
+<p class="actions"><a class="button secondary" href="/admin/schools/new">Add a school</a> <a class="button secondary" href="/admin/schools/new/from-urn">Add from URN</a></p>
 <table><thead><tr><th scope="col">School</th><th scope="col">Timezone</th><th scope="col">Digest hour</th><th scope="col">Recipients</th><th scope="col">Feeds</th></tr></thead>
 <tbody>${schools.map(
       (s) => html`<tr><td><a href="/admin/schools/${s.school.id}">${s.school.name}</a><div class="small muted">${s.school.id}</div></td><td>${s.school.timezone}</td><td>${String(s.school.digestHour).padStart(2, '0')}:00</td><td>${s.school.recipients.join(', ') || '—'}</td><td>${s.school.feeds.length}</td></tr>`,

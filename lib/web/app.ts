@@ -20,6 +20,8 @@ import { createSafeFetcher } from '../feeds/fetch';
 import type { FeedFetcher } from '../feeds/types';
 import { registerAdmin } from './admin';
 import { registerAdminDigests } from './admin-digests';
+import { registerAdminUrn } from './admin-urn';
+import type { GiasIndex } from '../gias/types';
 import { registerAuthRoutes } from './auth-routes';
 import { registerEvidenceRoutes } from './evidence-routes';
 import type { EvidenceStore } from '../evidence/evidence-store';
@@ -45,6 +47,8 @@ export interface WebDeps {
   fetcher?: FeedFetcher;
   /** The evidence bucket: page captures shown and downloaded from the snapshot page. */
   evidence?: EvidenceStore;
+  /** The loaded GIAS extract, for "Add from URN"; without it that page says how to load one. */
+  gias?: GiasIndex;
 }
 
 export type AppEnv = { Variables: { principal?: Principal; authVia?: 'cookie' | 'bearer' } };
@@ -59,6 +63,7 @@ export interface WebContext {
   limiter: LoginRateLimiter;
   fetcher: () => FeedFetcher;
   evidence?: EvidenceStore;
+  gias?: GiasIndex;
 }
 
 const quiet: Logger = { info() {}, warn() {}, error() {} };
@@ -77,6 +82,7 @@ export function createWebApp(deps: WebDeps): Hono<AppEnv> {
     limiter: deps.loginLimiter ?? new LoginRateLimiter(),
     fetcher: () => (deps.fetcher ??= defaultPreviewFetcher()),
     evidence: deps.evidence,
+    gias: deps.gias,
   };
   const app = new Hono<AppEnv>();
   app.use(securityHeaders());
@@ -374,6 +380,7 @@ export function createWebApp(deps: WebDeps): Hono<AppEnv> {
 
   registerAdmin(app, ctx, render);
   registerAdminDigests(app, ctx, render);
+  registerAdminUrn(app, ctx, render);
 
   app.notFound((c) =>
     c.req.path.startsWith('/api/') ? c.json({ error: 'Not found' }, 404) : render(c, 'Not found', html`<h1>Not found</h1><p>There is nothing here, or it is not in your schools. <a href="/mentions">Back to the flagged items</a>.</p>`, 404),
