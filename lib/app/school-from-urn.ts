@@ -143,6 +143,11 @@ export async function draftSchoolsFromUrns(deps: SchoolFromUrnDeps, input: { tru
     proposed.add(id);
     const derived = deriveSchoolDraft(record, { id, trustName: trust.name });
     const warnings: string[] = [];
+    const key = (n: string) => n.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+    const twin = own.find((s) => !s.school.urn && key(s.school.name) === key(record.name));
+    if (twin) {
+      warnings.push(`Your trust already has “${twin.school.name}” (id ${twin.school.id}) without a URN. If it is this school, untick this draft and add the URN to that school instead, or remove it after saving this one.`);
+    }
     if (record.status && !/^open/i.test(record.status)) {
       warnings.push(`GIAS lists this establishment as “${record.status}”. Check the URN: a school that converted to an academy or changed trust usually has a new URN.`);
     }

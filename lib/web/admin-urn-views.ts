@@ -48,7 +48,18 @@ export function rowFromSchool(s: School): UrnRowValues {
   };
 }
 
-export const infoFromDraft = (d: UrnDraft): UrnRowInfo => ({ filledFrom: [...new Set(d.filled.map((f) => f.from))], missing: d.missing, warnings: d.warnings });
+const FIELD_WORDS: Record<string, string> = {
+  name: 'name',
+  aliases: 'aliases',
+  context: 'context words',
+  'publicFacts.phones': 'phone',
+  'publicFacts.addresses': 'address',
+  'publicFacts.postcodes': 'postcode',
+  'publicFacts.websites': 'website',
+  'publicFacts.people': 'headteacher’s name',
+};
+/** What was filled, in people's words (the GIAS column names are in the CLI's --json output). */
+export const infoFromDraft = (d: UrnDraft): UrnRowInfo => ({ filledFrom: d.filled.flatMap((f) => (FIELD_WORDS[f.field] ? [FIELD_WORDS[f.field]!] : [])), missing: d.missing, warnings: d.warnings });
 
 type Problems = Record<string, string>;
 const fid = (row: number, k: string) => `u-${row}-${k}`;
@@ -85,7 +96,7 @@ ${field(row, p, 'postcodes', 'Postcodes', v.postcodes, 'One per line', true)}
 ${field(row, p, 'websites', 'Websites', v.websites, 'Addresses or domains, one per line', true)}
 ${field(row, p, 'people', 'Headteacher’s name', v.people, 'The forms it is written in, one per line', true)}
 </div></details>
-${info ? html`<p class="small muted">From GIAS: ${info.filledFrom.join(', ')}.${info.missing.length ? ` Not in GIAS: ${info.missing.join(', ')}.` : ''} Feeds: a Google News search for the name and aliases (change it later on the school’s page).</p>` : ''}
+${info ? html`<p class="small muted">Filled from GIAS: ${info.filledFrom.join(', ')}.${info.missing.length ? ` Not in GIAS: ${info.missing.join(', ')}.` : ''} Feeds: a Google News search for the name and aliases (change it later on the school’s page).</p>` : ''}
 <div class="actions"><button type="submit" name="intent" value="preview:${row}" class="secondary">Preview matches for this school</button></div>
 ${preview ? previewSection(preview, 'Europe/London') : ''}
 </fieldset>`;

@@ -7,6 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Store } from '../../lib/store';
 import { startTestDynamo, type TestDynamo } from '../support/dynamo';
 import { launchChromium, PASSWORD, seedWebFixture, serveApp, USERS, webAppFor } from '../support/browser';
+import { MemoryGiasIndex } from '../../lib/gias/memory-index';
+import { GIAS_LOADED_AT, GIAS_RECORDS } from '../support/gias-fixtures';
 
 const SHOTS = process.env.SCREENSHOT_DIR ?? join(tmpdir(), 'schoolwatch-screens');
 const PHONE = { width: 360, height: 740 };
@@ -24,6 +26,8 @@ const PAGES: [name: string, path: string][] = [
   ['admin new school', '/admin/schools/new'],
   ['admin school', '/admin/schools/northgate'],
   ['admin remove school', '/admin/schools/northgate/remove'],
+  ['admin add from URN', '/admin/schools/new/from-urn'],
+  ['admin add from URN review', `/admin/schools/new/from-urn?urns=${encodeURIComponent('114501\n12345\n100960\n181818')}`],
   ['change password', '/account/password'],
 ];
 
@@ -85,7 +89,7 @@ describe('every page on a 360 px phone', () => {
     ({ store } = await dynamo.freshStore());
     await seedWebFixture(store);
     // The fixture's items are from March 2026: a clock then gives the overview's 30-day chart some bars.
-    server = await serveApp(await webAppFor(store, { clock: () => new Date('2026-03-20T10:00:00.000Z') }));
+    server = await serveApp(await webAppFor(store, { clock: () => new Date('2026-03-20T10:00:00.000Z'), gias: new MemoryGiasIndex(GIAS_RECORDS, GIAS_LOADED_AT) }));
     browser = await launchChromium();
   }, 60_000);
   afterAll(async () => {
@@ -122,7 +126,7 @@ describe('every page on a 360 px phone', () => {
     it.each(PAGES)('%s (%s): no sideways scroll, whole-word buttons, no serious axe violations', async (name, path) => {
       const res = await page.goto(`${server.url}${path}`);
       expect(res!.status()).toBe(200);
-      if (['overview', 'snapshot', 'evidence', 'admin school'].includes(name)) await page.screenshot({ path: join(SHOTS, `phone-${name.replace(/ /g, '-')}.png`), fullPage: true });
+      if (['overview', 'snapshot', 'evidence', 'admin school', 'admin add from URN review'].includes(name)) await page.screenshot({ path: join(SHOTS, `phone-${name.replace(/ /g, '-')}.png`), fullPage: true });
       expect(await layoutProblems(page)).toEqual([]);
       expect(await axeProblems(page, name)).toEqual([]);
     }, 60_000);

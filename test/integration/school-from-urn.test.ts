@@ -60,6 +60,13 @@ describe('draftSchoolFromUrn', () => {
     expect(d.school.id).toBe('northgate-park-harlow');
   });
 
+  it('warns when the trust already has a school of that name without a URN (typed in by hand earlier)', async () => {
+    const store = await freshStore();
+    await importConfig({ store }, { trusts: [{ id: 'downs', name: 'Downs Learning Trust', schools: [school({ id: 'qe', name: 'Queen Elizabeth’s Grammar School' })] }] });
+    const d = await draftSchoolFromUrn({ store, gias }, { trustId: 'downs', urn: '117460' });
+    expect(d.warnings).toEqual([expect.stringContaining('Your trust already has “Queen Elizabeth’s Grammar School” (id qe) without a URN')]);
+  });
+
   it('clear errors: malformed, not in GIAS, no data loaded, already here (named), in another trust (not named), closed (warned)', async () => {
     const store = await freshStore();
     const deps = { store, gias };
