@@ -75,7 +75,8 @@ export function registerAdminUrn(app: Hono<AppEnv>, ctx: WebContext, render: Ren
     const text = c.req.query('urns') ?? '';
     const giasDate = ctx.gias ? await ctx.gias.loadedAt() : undefined;
     const urns = parseUrnList(text);
-    if (urns.length === 0) return page(c, { urns: text, giasDate, failures: [], rows: [], info: [], problems: {} });
+    // Without GIAS data the page's notice already says how to load it; one message, not one per URN.
+    if (urns.length === 0 || !giasDate) return page(c, { urns: text, giasDate, failures: [], rows: [], info: [], problems: {} });
     if (urns.length > CONSOLE_MAX_URNS) {
       return page(c, { urns: text, giasDate, failures: [{ urn: `${urns.length} URNs`, message: `that is more than one page takes; look up at most ${CONSOLE_MAX_URNS} at a time.` }], rows: [], info: [], problems: {} }, 400);
     }
