@@ -24,7 +24,9 @@ const RELIGIOUS = phraseRe(words.religiousDesignations);
 const TYPE_WORDS = [...words.typeWords].map((w) => apos(lower(w))).sort((a, b) => b.length - a.length);
 const CONNECTORS = new Set(words.connectors.map(lower));
 const STOP = new Set(words.stopWords.map(lower));
-const COMMON = new Set([...words.commonWords, ...words.typeWords, ...words.religiousDesignations].map((w) => apos(lower(w))));
+/** Comparison form of one word or phrase: lower case, no apostrophes ("King's" and "Kings" are one word). */
+const norm = (s: string) => apos(lower(s)).replace(/'/g, '');
+const COMMON = new Set([...words.commonWords, ...words.typeWords, ...words.religiousDesignations].map(norm));
 const ABBREVIATIONS = new Set(words.commonAbbreviations.map(lower));
 const SAINT = new Set(words.saintForms.map(lower));
 const ROMAN = /^(?:I{1,3}|IV|VI{0,3}|IX|X)$/;
@@ -110,9 +112,9 @@ function placesOf(r: GiasRecord): Set<string> {
   return new Set([r.town, r.locality, r.address3, r.localAuthority].filter((s): s is string => !!s && !!s.trim()).map(key));
 }
 
-/** Comparison key: lower case, one apostrophe, no leading "the", single spaces. */
+/** Comparison key: lower case, no apostrophes, no leading "the", single spaces ("Bishop's Stortford" = "Bishops Stortford"). */
 function key(s: string): string {
-  return squash(apos(lower(s)).replace(/^the\s+/, '').replace(/[.,]/g, ' '));
+  return squash(norm(s).replace(/^the\s+/, '').replace(/[.,()]/g, ' '));
 }
 
 function uniqueCi(list: string[]): string[] {
@@ -128,7 +130,8 @@ function uniqueCi(list: string[]): string[] {
 /** The name without its religious character / governance designation ("Church of England", "RC", "(VA)"). */
 export function withoutDesignation(name: string): string {
   const out = apos(name).replace(RELIGIOUS, ' ');
-  return tidy(out.replace(/\(\s*\)/g, ' '));
+  // What is left in brackets is a second name or a note ("The King's (The Cathedral) School"): people leave it out.
+  return tidy(out.replace(/\([^)]*\)/g, ' '));
 }
 
 /** Drops connectors and stray punctuation left at either end ("St Mary's and" → "St Mary's"). */
@@ -164,18 +167,34 @@ export function nameLevels(name: string): string[] {
   return levels;
 }
 
+/**
+ * A sponsor's academy names its place after the type word ("Harris Academy Battersea", "Oasis Academy
+ * Coulsdon"); people drop the type word: "Harris Battersea". Undefined when no type word is inside the name.
+ */
+export function withoutInnerTypeWords(level: string): string | undefined {
+  const toks = level.split(' ');
+  const isType = (t: string) => TYPE_WORDS.includes(norm(t)) && !/^(?:high|grammar|first|middle|lower|upper|village|county|national|learning|campus|centre)$/i.test(t);
+  // only type words with a name word after them ("… Junior and Infant School" has none)
+  let last = toks.length - 1;
+  while (last >= 0 && (isType(toks[last]!) || CONNECTORS.has(lower(toks[last]!)))) last--;
+  const inner = toks.filter((t, i) => !(i > 0 && i < last && isType(t)));
+  return inner.length < toks.length ? tidy(inner.join(' ')) : undefined;
+}
+
 /** Words that carry the name (not "the", "of", "and"). */
 const significant = (s: string) => key(s).split(' ').filter((w) => w && !STOP.has(w) && w !== '-');
 
 /** An alias that is only a place, a common word, or nothing at all would match everything. */
-export function acceptableAlias(alias: string, places: ReadonlySet<string>): boolean {
+export function acceptableAlias(alias: string, placeNames: ReadonlySet<string>): boolean {
+  const places = new Set([...placeNames].map(key));
   const k = key(alias);
   if (!k || places.has(k)) return false;
   const sig = significant(alias);
   if (sig.length === 0) return false;
   if (sig.length === 1) {
-    const w = sig[0]!.replace(/'s$/, '');
-    if (COMMON.has(sig[0]!) || COMMON.has(w) || SAINT.has(w) || places.has(w) || w.length < 3) return false;
+    const w = sig[0]!;
+    const stem = w.replace(/s$/, '');
+    if (COMMON.has(w) || COMMON.has(stem) || SAINT.has(w) || places.has(w) || w.length < 3) return false;
   }
   // "St Something" where Something is a place ("St Albans" for a school in St Albans) is the place.
   return !places.has(k.replace(/^(?:saint|st\.?)\s+/, 'st ')) && !places.has(k.replace(/^(?:st\.?)\s+/, 'saint '));
@@ -198,11 +217,12 @@ function initialsAliases(levels: string[]): string[] {
   const full = levels[0] ?? '';
   if (!full || DEDICATION.test(full)) return out;
   const core = levels[levels.length - 1]!;
-  const fullNoPhase = full
-    .split(' ')
-    .filter((w) => !PHASE.has(lower(apos(w))))
-    .join(' ');
-  for (const s of [core, fullNoPhase]) {
+  const noPhase = (s: string) =>
+    s
+      .split(' ')
+      .filter((w) => !PHASE.has(lower(apos(w))))
+      .join(' ');
+  for (const s of [noPhase(core), noPhase(full)]) {
     const ini = initialsOf(s);
     const letters = ini.replace(/[^A-Z]/g, '').length;
     if (letters < INITIALS_MIN || ini.length > INITIALS_MAX || ABBREVIATIONS.has(lower(ini))) continue;
@@ -242,7 +262,8 @@ function ampersandVariants(s: string): string[] {
 export function deriveAliases(name: string, places: ReadonlySet<string> = new Set()): string[] {
   const levels = nameLevels(name);
   const variants = (s: string) => [...saintVariants(s), ...apostropheVariants(s), ...ampersandVariants(s)];
-  const candidates = [...levels, ...initialsAliases(levels), ...levels.flatMap(variants), ...variants(squash(name))];
+  const inner = levels.flatMap((l) => withoutInnerTypeWords(l) ?? []);
+  const candidates = [...levels, ...inner, ...initialsAliases(levels), ...levels.flatMap(variants), ...inner.flatMap(variants), ...variants(squash(name))];
   const seen = new Set([lower(apos(squash(name)))]);
   const out: string[] = [];
   for (const c of candidates.map(squash)) {

@@ -72,6 +72,32 @@ describe('deriveAliases: the names people write for a school', () => {
     expect(acceptableAlias('Saint', new Set())).toBe(false);
   });
 
+  it('a town written without its apostrophe is still the town (Bishop’s Stortford College)', () => {
+    const a = deriveAliases("Bishop's Stortford College", new Set(["Bishop's Stortford", 'Hertfordshire']));
+    expect(a).toEqual(['Bishop’s Stortford College', 'Bishops Stortford College']);
+    expect(a).not.toContain('BSC'); // a degree, not a school
+  });
+
+  it('a bracketed second name is left out: The King’s (The Cathedral) School → The King’s School', () => {
+    expect(deriveAliases("The King's (The Cathedral) School", new Set(['Peterborough'])).slice(0, 3)).toEqual(["The King's School", 'The King’s School', 'The Kings School']);
+    expect(deriveAliases("St Joseph's (RC) Primary School")[0]).toBe("St Joseph's Primary School");
+  });
+
+  it('sponsored academies drop the type word before the place: Harris Academy Battersea → Harris Battersea', () => {
+    expect(deriveAliases('Harris Academy Battersea', new Set(['London', 'Wandsworth']))).toEqual(['Harris Battersea', 'HAB']);
+    expect(deriveAliases('Oasis Academy Coulsdon', new Set(['Coulsdon', 'Croydon']))).toEqual(['Oasis Coulsdon', 'OAC']);
+    expect(deriveAliases('Harris Primary Academy Kent House', new Set(['London']))).toEqual(['Harris Kent House', 'HAKH']);
+    expect(deriveAliases('Ark Globe Academy', new Set(['London']))).toEqual(['Ark Globe', 'AGA']);
+    // "Junior and Infant School" at the end has no name after it: nothing is taken from the middle
+    expect(deriveAliases("All Saints' CofE Junior and Infant School").some((a) => /All Saints' and/.test(a))).toBe(false);
+  });
+
+  it('a school named after its town gets no alias that is only the town (Reading School, Manchester Grammar School)', () => {
+    expect(deriveAliases('Reading School', new Set(['Reading']))).toEqual([]);
+    expect(deriveAliases('Manchester Grammar School', new Set(['Manchester']))).toEqual(['Manchester Grammar', 'MGS']);
+    expect(deriveAliases('St Albans School', new Set(['St Albans']))).toEqual(['Saint Albans School', 'St. Albans School']);
+  });
+
   it('initials only when at least three letters and not a common abbreviation', () => {
     expect(deriveAliases('Kestrel Primary School')).toEqual(['Kestrel Primary', 'Kestrel']);
     expect(deriveAliases('Sandhurst Mill School')).not.toContain('SMS'); // text messages
