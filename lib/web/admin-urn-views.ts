@@ -74,6 +74,13 @@ function field(row: number, p: Problems, k: keyof UrnRowValues, label: string, v
     : html`<input id="${id}" name="s.${row}.${k}" value="${value}" autocomplete="off" spellcheck="false"${attrs}>`}${problem ? html`<span class="error" id="${id}-error">${problem}</span>` : ''}</div>`;
 }
 
+/** The facts at a glance, so a reviewer need not open each school's facts: phone · postcode · website · head. */
+const factsLine = (v: UrnRowValues) =>
+  [v.phones, v.postcodes, v.websites.split(/\r?\n/).at(-1) ?? '', v.people]
+    .map((x) => x.split(/\r?\n/)[0]?.trim() ?? '')
+    .filter(Boolean)
+    .join(' · ');
+
 function draftRow(row: number, v: UrnRowValues, info: UrnRowInfo | undefined, p: Problems, preview: PreviewResult | undefined): Html {
   const rowProblem = p[`${row}.form`] ?? p[`${row}.urn`];
   return html`<fieldset class="feed-row urn-draft" id="draft-${row}"><legend>URN ${v.urn}: ${v.name || '(no name)'}</legend>
@@ -88,7 +95,7 @@ ${field(row, p, 'aliases', 'Aliases', v.aliases, 'Other names people use, one pe
 ${field(row, p, 'context', 'Context words', v.context, 'Words that confirm a short alias means this school, one per line', true)}
 ${field(row, p, 'recipients', 'Digest recipients (optional)', v.recipients, 'Email addresses, one per line', true)}
 </div>
-<details${Object.keys(p).some((k) => k.startsWith(`${row}.`) && /phones|addresses|postcodes|websites|people/.test(k)) ? html` open` : ''}><summary>Public facts (never flagged as leaks for this school)</summary>
+<details${Object.keys(p).some((k) => k.startsWith(`${row}.`) && /phones|addresses|postcodes|websites|people/.test(k)) ? html` open` : ''}><summary>Public facts (never flagged as leaks for this school)${factsLine(v) ? html`: <span class="small">${factsLine(v)}</span>` : ''}</summary>
 <div class="cols2">
 ${field(row, p, 'phones', 'Phone numbers', v.phones, 'As published, one per line', true)}
 ${field(row, p, 'addresses', 'Addresses', v.addresses, 'One per line', true)}

@@ -64,7 +64,8 @@ describe('admin console: add schools from their URN', () => {
     expect(page).toContain('These 2 URNs could not be added'); // 12345 and 999999; 171717 is free here and drafts
     expect(page).toContain('“12345” is not a URN');
     expect(page).toContain('URN 999999 is not in the GIAS data (extract of 27 Nov 2026)');
-    expect(page).toContain('Mrs Jane Smith');
+    expect(page).toContain('01632 960114 · BN3 2AA · stmaryshove.example.sch.uk · Mrs Jane Smith'); // the facts at a glance
+    expect(page).toContain('Filled from GIAS: name, aliases, context words, phone, address, postcode, website, headteacher’s name.');
     expect(page).toContain('Preview matches for this school');
   });
 
