@@ -115,7 +115,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     stops.push(() => captureQueue.stop());
     deps.captureQueue = captureQueue;
 
-    const webApp = createWebApp({ store: deps.store, auth: await createLocalAuth(deps.store), log, publicOrigin: env.WEB_BASE_URL, fetcher: deps.fetcher, evidence: deps.evidence });
+    const webApp = createWebApp({ store: deps.store, auth: await createLocalAuth(deps.store), log, publicOrigin: env.WEB_BASE_URL, fetcher: deps.fetcher, evidence: deps.evidence, gias: deps.gias });
     const server: ServerType = serve({ fetch: webApp.fetch, port: env.PORT, hostname: host });
     await listening(server, { port: env.PORT, variable: 'PORT', name: 'Web' });
     stops.push(() => new Promise<void>((r) => server.close(() => r())));
