@@ -48,9 +48,15 @@ export interface UrnDraft {
 
 export type UrnResult = { urn: string; ok: true; draft: UrnDraft } | { urn: string; ok: false; error: UrnLookupError };
 
-/** "114501, 137010\n140210" → ["114501", "137010", "140210"]: commas, semicolons, spaces or lines between URNs. */
+/**
+ * "114501, 137010\n140210" → ["114501", "137010", "140210"]: commas, semicolons, spaces or lines between URNs. A
+ * "URN" or "URN:" label, as copied from a GIAS page, is dropped.
+ */
 export function parseUrnList(text: string): string[] {
-  return text.split(/[\s,;]+/).map((s) => s.trim()).filter(Boolean);
+  return text
+    .split(/[\s,;]+/)
+    .map((s) => s.trim().replace(/^urn:?/i, ''))
+    .filter(Boolean);
 }
 
 const dateOf = (iso?: string) => (iso ? new Date(iso).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'Europe/London' }) : undefined);

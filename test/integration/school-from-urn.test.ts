@@ -94,6 +94,7 @@ describe('batches', () => {
     const store = await freshStore();
     const urns = parseUrnList('114501, 191919\n137010;  abc 114501');
     expect(urns).toEqual(['114501', '191919', '137010', 'abc', '114501']);
+    expect(parseUrnList('URN: 114501\nURN 136285, urn:140210')).toEqual(['114501', '136285', '140210']);
     const { results, giasDate } = await draftSchoolsFromUrns({ store, gias }, { trustId: 'downs', urns });
     expect(giasDate).toBe(GIAS_LOADED_AT);
     expect(results.map((r) => (r.ok ? r.draft.school.id : r.error.problem))).toEqual(['st-marys-primary-hove', 'st-marys-primary-191919', 'king-edward-vi-grammar', 'malformed', 'listed-twice']);
