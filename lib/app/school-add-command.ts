@@ -1,7 +1,7 @@
 import type { School } from '../config/schema';
 import type { FeedFetcher } from '../feeds/types';
 import { previewSchool, type PreviewResult } from './preview';
-import { draftSchoolsFromUrns, saveSchoolsFromUrns, SchoolsNotSavedError, type SchoolFromUrnDeps, type UrnResult } from './school-from-urn';
+import { draftSchoolsFromUrns, parseUrnList, saveSchoolsFromUrns, SchoolsNotSavedError, type SchoolFromUrnDeps, type UrnResult } from './school-from-urn';
 
 /**
  * `school add URN [URN…] --trust T [--yes] [--json] [--preview]`: the CLI's "add a school by URN". Drafts are
@@ -65,7 +65,8 @@ function describeDraft(r: Extract<UrnResult, { ok: true }>, preview?: PreviewRes
 
 /** Runs the command; `code` is 0 when every URN drafted (and, with --yes, saved), 1 otherwise. */
 export async function runSchoolAdd(deps: SchoolAddDeps, cmd: SchoolAddCommand): Promise<{ code: number; text: string }> {
-  const { results, giasDate } = await draftSchoolsFromUrns(deps, { trustId: cmd.trustId, urns: cmd.urns });
+  // "114501,136285" or "URN: 114501" as pasted work too
+  const { results, giasDate } = await draftSchoolsFromUrns(deps, { trustId: cmd.trustId, urns: parseUrnList(cmd.urns.join(' ')) });
   const ok = results.filter((r): r is Extract<UrnResult, { ok: true }> => r.ok);
   const failed = results.filter((r): r is Extract<UrnResult, { ok: false }> => !r.ok);
   const previews = new Map<string, PreviewResult>();

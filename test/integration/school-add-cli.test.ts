@@ -56,7 +56,7 @@ describe('school add (in-process)', () => {
     expect(bad.text).toContain('“99999x” is not a URN');
     expect(bad.text).toContain('nothing saved');
     expect(await s.config.listSchools('meridian')).toEqual([]);
-    const good = await runSchoolAdd({ store: s, gias }, cmd(['114501', '136285', '140210'], { yes: true }));
+    const good = await runSchoolAdd({ store: s, gias }, cmd(['114501,136285', '140210'], { yes: true }));
     expect(good.code).toBe(0);
     expect(good.text).toContain('Saved 3 school(s) to trust meridian: st-marys-primary, king-george-v, holy-trinity.');
     expect((await s.config.listSchools('meridian')).map((r) => r.school.urn).sort()).toEqual(['114501', '136285', '140210']);
