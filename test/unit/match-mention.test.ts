@@ -1,0 +1,122 @@
+/**
+ * The mention decision for ambiguous names (issue 11): school-ness against place-ness, each kind a contrast pair
+ * in words of its own (invented schools, not the eval sets'), plus a paraphrase that the same rule must also get.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { matchSchool, type MatchableSchool } from '../../lib/match';
+import { compileCueFile, loadCueTsv } from '../../lib/match/cues';
+import cuesJson from '../../lib/match/cues.json';
+
+const hartfell: MatchableSchool = { name: 'Hartfell Academy', aliases: ['Hartfell'], context: ['Brinmoor'], exclude: ['Hartfell Town FC'] };
+const aidans: MatchableSchool = { name: "St Aidan's Catholic Primary School", aliases: ["St Aidan's"], context: ['Pellow'], exclude: ["St Aidan's Church"] };
+const larkspur: MatchableSchool = { name: 'Larkspur Hill Primary School', aliases: ['Larkspur Hill'], context: ['Dunmere'], exclude: ['Larkspur Hill Garden Centre'] };
+const millgate: MatchableSchool = { name: 'Millgate Grammar School', aliases: ['Millgate'], context: ['Oxley'], exclude: [] };
+const copper: MatchableSchool = { name: 'Copperbeech High School', aliases: ['Copperbeech'], context: [], exclude: [] };
+
+const m = (text: string, school: MatchableSchool, title = '') => matchSchool({ title, text }, school).mentioned;
+
+describe('mention cues are data', () => {
+  it('lib/match/cues.json is compiled from data/match/mention-cues.tsv (run npx tsx scripts/build-mention-cues.ts)', () => {
+    const fresh = compileCueFile(loadCueTsv(readFileSync('data/match/mention-cues.tsv', 'utf8'), 'data/match/mention-cues.tsv'));
+    expect(cuesJson).toEqual(JSON.parse(JSON.stringify(fresh)));
+  });
+
+  it('refuses a cue line without a source, naming the file and line', () => {
+    expect(() => loadCueTsv('term\tcategory\tweight\tsource\npupils\tschool-cue\t1\t\n', 'cues.tsv')).toThrow(/cues.tsv line 2: the source is empty/);
+  });
+});
+
+describe('mention: place-ness outweighs the town', () => {
+  it('a football report in the school town is not the school; a concert there is', () => {
+    expect(m('Hartfell looked sharp on Saturday, two-nil up at the break and the away fans in Brinmoor loved it.', hartfell)).toBe(false);
+    expect(m('Hartfell looked sharp at the Brinmoor music festival, the Year 8 choir were superb.', hartfell)).toBe(true);
+  });
+  it('paraphrase: the town alone still counts, a kick-off time does not', () => {
+    expect(m('Big night for Hartfell in Brinmoor tonight.', hartfell)).toBe(true);
+    expect(m('Big night for Hartfell in Brinmoor tonight, kick off at 7, season ticket holders use gate B.', hartfell)).toBe(false);
+  });
+});
+
+describe('mention: generic words (kids, staff) are not school-ness', () => {
+  it('a garden-centre visit with the kids is not the school; an open morning is', () => {
+    expect(m('Took the kids to Larkspur Hill, staff were helpful and the café was lovely.', larkspur)).toBe(false);
+    expect(m('Took the kids to the Larkspur Hill open morning, the head was lovely.', larkspur)).toBe(true);
+  });
+});
+
+describe('mention: an excluded place named in the item claims the bare name too', () => {
+  it('opening hours after the garden centre is named are not the school; pupils are', () => {
+    expect(m('Larkspur Hill Garden Centre in Dunmere has new hours. Larkspur Hill is now open until eight on Thursdays.', larkspur)).toBe(false);
+    expect(m('After a visit to Larkspur Hill Garden Centre, Larkspur Hill pupils planted bulbs by the gate.', larkspur)).toBe(true);
+  });
+});
+
+describe('mention: another school with a similar name', () => {
+  it('"Hartfell Primary" is not Hartfell Academy; "Hartfell\'s Year 4" is', () => {
+    expect(m("Hartfell Primary's Year 4 went to the zoo.", hartfell)).toBe(false);
+    expect(m("Hartfell's Year 4 went to the zoo.", hartfell)).toBe(true);
+  });
+  it('paraphrase: a denomination in between does not hide the different kind', () => {
+    expect(m("St Aidan's Catholic High School in Pellow got a good Ofsted.", aidans)).toBe(false);
+    expect(m("St Aidan's Catholic Primary in Pellow got a good Ofsted.", aidans)).toBe(true);
+  });
+});
+
+describe("mention: a person's surname", () => {
+  it('a councillor called Hartfell is not the school', () => {
+    expect(m('Brinmoor councillor Ruth Hartfell opened the new library.', hartfell)).toBe(false);
+    expect(m('Hartfell opened a new library for its Year 7s in Brinmoor.', hartfell)).toBe(true);
+  });
+  it('paraphrase: "Cllr Hartfell said"', () => {
+    expect(m('Cllr Hartfell said the Brinmoor bypass would be finished by June.', hartfell)).toBe(false);
+  });
+});
+
+describe('mention: staff written the school way', () => {
+  it('"Mr Quill at St Aidan\'s" is a teacher; "Fr Quill at St Aidan\'s" is a priest', () => {
+    expect(m("Mr Quill at St Aidan's has been off for weeks now.", aidans)).toBe(true);
+    expect(m("Fr Quill at St Aidan's has been off for weeks now.", aidans)).toBe(false);
+  });
+  it('a teacher\'s class names the school', () => {
+    expect(m("Poor lad in Miss Tan's class at Copperbeech, his mum is beside herself.", copper)).toBe(true);
+    expect(m('Poor lad at Copperbeech, his mum is beside herself.', copper)).toBe(false);
+  });
+});
+
+describe('mention: a street or path', () => {
+  it('"on Millgate" is the street; "Millgate\'s sixth form" is the school', () => {
+    expect(m('A florist has opened on Millgate in Oxley, in the old bank.', millgate)).toBe(false);
+    expect(m("A florist has opened opposite Millgate's sixth form block in Oxley.", millgate)).toBe(true);
+  });
+});
+
+describe('mention: said in so many words', () => {
+  it('"the church, not the school" against "the school, not the church"', () => {
+    expect(m("Coffee at St Aidan's (the church, not the school) in Pellow is lovely.", aidans)).toBe(false);
+    expect(m("Coffee morning at St Aidan's (the school, not the church) in Pellow raised £200.", aidans)).toBe(true);
+  });
+});
+
+describe('mention: abbreviated forms', () => {
+  it('"St A\'s" with school cues is the school; with mass times it is not', () => {
+    expect(m("Non-uniform at St A's tomorrow, £1 for the PTA.", aidans)).toBe(true);
+    expect(m("Mass at St A's tomorrow at 9, vigil tonight.", aidans)).toBe(false);
+  });
+  it('initials of the full name count with school vocabulary, in capitals', () => {
+    expect(m('LHPS sports day is on Friday, bring a sun hat.', larkspur)).toBe(true);
+    expect(m('LHPS said the footpath will reopen on Friday.', larkspur)).toBe(false);
+    expect(m('lhps sports day is on Friday', larkspur)).toBe(false);
+  });
+});
+
+describe('mention: threads, quotes and headlines', () => {
+  it('a name only in a quoted question is the school when the reply talks school', () => {
+    expect(m('> Quote from dm77: Is Hartfell any good?\n\nMy two are in Year 9 there, no complaints at all.', hartfell)).toBe(true);
+    expect(m('> Quote from dm77: Is Hartfell any good?\n\nBest burgers in Brinmoor, the beer garden is huge and the landlord is sound.', hartfell)).toBe(false);
+  });
+  it('a name only in the headline', () => {
+    expect(m('The team of four beat eleven other schools at the regional final.', hartfell, 'Hartfell pupils win county quiz')).toBe(true);
+    expect(m('The club paid an undisclosed fee for the 24-year-old, who scored nine goals last season.', hartfell, 'Hartfell sign new striker')).toBe(false);
+  });
+});
