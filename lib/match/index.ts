@@ -24,15 +24,22 @@ export type MatchableSchool = Pick<School, 'name' | 'aliases' | 'context' | 'exc
 
 /** Support a decision needs at least (one specific school word, or the town alone). */
 const MIN_SUPPORT = 0.3;
-/** Cues this close to the name (characters), or in its sentence, count in full; further away, half. */
-const NEAR_CHARS = 60;
+/**
+ * Cues in the name's sentence count in full; in another sentence within NEXT_CHARS characters three quarters (short
+ * posts: "X has gone downhill. Worst head in the county."), within MID_CHARS half, further a quarter.
+ */
+const NEXT_CHARS = 60;
+const NEXT_FACTOR = 0.75;
 const FAR_FACTOR = 0.5;
+const MID_CHARS = 200;
+/** "(the church, not the school)" decides when this close to the name. */
+const EXPLICIT_CHARS = 80;
 /** Context words (the town, the trust): weak support, the first counts 0.35, more add up to 0.5 in all. */
 const CONTEXT_FIRST = 0.35;
 const CONTEXT_MAX = 0.5;
 /** An excluded place named elsewhere in the item ("St Brendan's Hospice … St Brendan's has cared for"). */
 const EXCLUDED_NEARBY = 0.6;
-/** School cues of this weight or less are generic (kids, staff, parents): they count only when nothing is place-like. */
+/** Cues of this weight or less are generic (kids, staff, parents; parking, residents): they count half against a specific word. */
 const GENERIC = 0.3;
 
 interface Pattern {
@@ -287,19 +294,24 @@ function itemEvidence(view: TextView, compiled: Compiled, occurrences: Occurrenc
 
 const SENTENCE_END = /[.!?](?:\s|$)|\n/;
 
-/** Full weight when the cue is near the occurrence or in its sentence, half elsewhere in the item. */
+/** Full weight when the cue is near the occurrence or in its sentence, half in the next sentences, a quarter further away. */
 function nearness(view: TextView, occ: Occurrence, cue: { start: number; end: number }): number {
   const [a, b] = cue.start >= occ.end ? [occ.end, cue.start] : [cue.end, occ.start];
-  if (b - a <= NEAR_CHARS) return 1;
-  return SENTENCE_END.test(view.text.slice(a, b)) ? FAR_FACTOR : 1;
+  if (!SENTENCE_END.test(view.text.slice(a, b))) return 1;
+  if (b - a <= NEXT_CHARS) return NEXT_FACTOR;
+  return b - a <= MID_CHARS ? FAR_FACTOR : FAR_FACTOR / 2;
 }
 
-/** Sum of distinct terms' weights, each at its nearest; the strongest term for the reason. */
-function weigh(view: TextView, occ: Occurrence, cues: Cue[], keep: (c: Cue) => boolean = () => true): { total: number; top: string | undefined; max: number } {
+/**
+ * Sum of distinct terms' weights, each at its nearest; generic terms (weight ≤ GENERIC) count half when
+ * `halveGeneric`. The strongest term for the reason; `specific` says whether any non-generic term was found.
+ */
+function weigh(view: TextView, occ: Occurrence, cues: Cue[], halveGeneric = false): { total: number; top: string | undefined; specific: boolean } {
   const best = new Map<string, number>();
+  let specific = false;
   for (const c of cues) {
-    if (!keep(c)) continue;
-    const w = c.weight * nearness(view, occ, c);
+    if (c.weight > GENERIC) specific = true;
+    const w = c.weight * nearness(view, occ, c) * (halveGeneric && c.weight <= GENERIC ? 0.5 : 1);
     if (w > (best.get(c.term) ?? 0)) best.set(c.term, w);
   }
   let total = 0;
@@ -309,7 +321,7 @@ function weigh(view: TextView, occ: Occurrence, cues: Cue[], keep: (c: Cue) => b
     total += w;
     if (w > max) [max, top] = [w, t];
   }
-  return { total, top, max };
+  return { total, top, specific };
 }
 
 interface Decision {
@@ -350,16 +362,21 @@ function decideAmbiguous(view: TextView, raw: string, occ: Occurrence, after: st
     if (ch !== ch.toLowerCase()) return { mentioned: false, why: `is someone's surname ("${firstName[0].trim()} ${named}")`, prefix: '' };
   }
 
-  const near = (c: Cue) => (c.start >= occ.end ? c.start - occ.end : occ.start - c.end) <= NEAR_CHARS + 20;
+  const near = (c: Cue) => (c.start >= occ.end ? c.start - occ.end : occ.start - c.end) <= EXPLICIT_CHARS;
   const notThis = ev.notThis.find(near);
   if (notThis) return { mentioned: false, why: `is said not to be the school ("${notThis.term}")`, prefix: '' };
   const isThis = ev.isThis.find(near);
   if (isThis) return { mentioned: true, why: `said to be the school ("${isThis.term}")` };
 
-  const placeW = weigh(view, occ, ev.place);
+  const street = CUES.streetBefore.exec(before);
+  const staff = CUES.staffAt.exec(before);
+  // generic words ("kids", "staff", "parking", "residents") are said of schools and places alike: each side's
+  // count half when the other side has a specific word
+  const schoolSpecific = staff !== null || ev.school.some((c) => c.weight > GENERIC);
+  const placeSpecific = street !== null || ev.excludedNamed !== undefined || ev.place.some((c) => c.weight > GENERIC);
+  const placeW = weigh(view, occ, ev.place, schoolSpecific);
   let against = placeW.total;
   let againstWhy = placeW.top ? `"${placeW.top}"` : '';
-  const street = CUES.streetBefore.exec(before);
   if (street) {
     against += CUES.streetWeight.get(street[1]!) ?? 0;
     againstWhy ||= `"${street[1]} ${named}"`;
@@ -369,11 +386,9 @@ function decideAmbiguous(view: TextView, raw: string, occ: Occurrence, after: st
     againstWhy ||= `"${ev.excludedNamed}" named in the item`;
   }
 
-  // "kids", "staff" and "parents" are said of garden centres and castles too: they count only when nothing is place-like
-  const school = weigh(view, occ, ev.school, against > 0 ? (c) => c.weight > GENERIC : undefined);
-  let support = school.total >= MIN_SUPPORT || school.max > GENERIC ? school.total : 0;
+  const school = weigh(view, occ, ev.school, placeSpecific);
+  let support = school.total;
   let supportWhy = support ? `school vocabulary "${school.top}"` : '';
-  const staff = CUES.staffAt.exec(before);
   if (staff) {
     support += CUES.staffWeight.get(staff[1]!) ?? 0;
     supportWhy ||= `school vocabulary "${staff[0].trim()}"`;

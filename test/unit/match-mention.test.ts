@@ -120,3 +120,20 @@ describe('mention: threads, quotes and headlines', () => {
     expect(m('The club paid an undisclosed fee for the 24-year-old, who scored nine goals last season.', hartfell, 'Hartfell sign new striker')).toBe(false);
   });
 });
+
+describe('mention: long items weigh what is said near the name', () => {
+  const roundUp = (middle: string) =>
+    `Brinmoor this week. The library has new opening hours from Monday and the car park charges go up in April. ${middle} Finally, the farmers market returns to the square on Sunday with twenty stalls.`;
+  it('a round-up sentence about inspectors is the school; one about the manager is not', () => {
+    expect(m(roundUp('Hartfell has been told to tighten up on behaviour after a visit from inspectors.'), hartfell)).toBe(true);
+    expect(m(roundUp('Hartfell were beaten at home again and the manager is under pressure.'), hartfell)).toBe(false);
+  });
+  it('generic words (parents, parking, residents) count half against a specific word on the other side', () => {
+    expect(m('Parents at Hartfell are fed up with parking on Mill Lane at drop-off time; residents agree something must change.', hartfell)).toBe(true);
+    expect(m('Parking at Hartfell is a nightmare, residents say, since the shops and the food court opened.', hartfell)).toBe(false);
+  });
+  it('chat shorthand for year groups ("y11") is school vocabulary', () => {
+    expect(m('[07:50] Dee: is hartfell shut for y11 today\n[07:51] Kat: no just the rest', hartfell)).toBe(true);
+    expect(m('[07:50] Dee: is hartfell shut today\n[07:51] Kat: no just the bar', hartfell)).toBe(false);
+  });
+});
