@@ -41,6 +41,8 @@ const CONTEXT_MAX = 0.5;
 const EXCLUDED_NEARBY = 0.6;
 /** Cues of this weight or less are generic (kids, staff, parents; parking, residents): they count half against a specific word. */
 const GENERIC = 0.3;
+/** A cue straight after the name ("Hartfell kids", "Hartfell residents") counts at least this. */
+const ADJACENT = 1.5;
 
 interface Pattern {
   /** The configured alias (for reporting). */
@@ -370,11 +372,15 @@ function decideAmbiguous(view: TextView, raw: string, occ: Occurrence, after: st
 
   const street = CUES.streetBefore.exec(before);
   const staff = CUES.staffAt.exec(before);
+  // a word straight after the name is said of it ("Hartfell kids", "Hartfell residents"): it outweighs most of the item
+  const adjacent = (cues: Cue[]) => cues.map((c) => (c.start >= occ.end && /^\s?$/.test(view.text.slice(occ.end, c.start)) ? { ...c, weight: Math.max(c.weight, ADJACENT) } : c));
+  const schoolCues = adjacent(ev.school);
+  const placeCues = adjacent(ev.place);
   // generic words ("kids", "staff", "parking", "residents") are said of schools and places alike: each side's
   // count half when the other side has a specific word
-  const schoolSpecific = staff !== null || ev.school.some((c) => c.weight > GENERIC);
-  const placeSpecific = street !== null || ev.excludedNamed !== undefined || ev.place.some((c) => c.weight > GENERIC);
-  const placeW = weigh(view, occ, ev.place, schoolSpecific);
+  const schoolSpecific = staff !== null || schoolCues.some((c) => c.weight > GENERIC);
+  const placeSpecific = street !== null || ev.excludedNamed !== undefined || placeCues.some((c) => c.weight > GENERIC);
+  const placeW = weigh(view, occ, placeCues, schoolSpecific);
   let against = placeW.total;
   let againstWhy = placeW.top ? `"${placeW.top}"` : '';
   if (street) {
@@ -386,7 +392,7 @@ function decideAmbiguous(view: TextView, raw: string, occ: Occurrence, after: st
     againstWhy ||= `"${ev.excludedNamed}" named in the item`;
   }
 
-  const school = weigh(view, occ, ev.school, placeSpecific);
+  const school = weigh(view, occ, schoolCues, placeSpecific);
   let support = school.total;
   let supportWhy = support ? `school vocabulary "${school.top}"` : '';
   if (staff) {

@@ -137,3 +137,13 @@ describe('mention: long items weigh what is said near the name', () => {
     expect(m('[07:50] Dee: is hartfell shut today\n[07:51] Kat: no just the bar', hartfell)).toBe(false);
   });
 });
+
+describe('mention: a school word right after the name', () => {
+  it('"Hartfell kids" at the shops are the school\'s; "kids" elsewhere in a shopping post are not', () => {
+    expect(m('Hartfell kids causing bother outside the shops on the high street again at lunchtime.', hartfell)).toBe(true);
+    expect(m('Hartfell has great shops on the high street, the kids love the toy store.', hartfell)).toBe(false);
+  });
+  it('paraphrase: "the Hartfell parents" at a shopping-parade protest', () => {
+    expect(m('The Hartfell parents were out in force at the shopping parade protest.', hartfell)).toBe(true);
+  });
+});
