@@ -253,8 +253,8 @@ export function matchSchool(item: { title: string; text: string }, school: Match
     if (!occ.pattern.ambiguous) {
       return { mentioned: true, alias: occ.pattern.alias, reason: how, evidence: evidenceOf({ title, text }, view, occ, textOffset, title.length) };
     }
-    evidence ??= itemEvidence(view, compiled, occurrences, excluded);
-    const d = decideAmbiguous(view, raw, occ, after, compiled, evidence);
+    // the whole item's vocabulary is read once, and only when a hard rule has not already decided
+    const d = decideAmbiguous(view, raw, occ, after, compiled, () => (evidence ??= itemEvidence(view, compiled, occurrences, excluded)));
     if (d.mentioned) return { mentioned: true, alias: occ.pattern.alias, reason: `${how} ${d.why}`, evidence: evidenceOf({ title, text }, view, occ, textOffset, title.length) };
     lastReason = `${d.prefix ?? 'ambiguous '}${how} ${d.why}`;
   }
@@ -340,7 +340,7 @@ const fmt = (x: number) => x.toFixed(2);
  * place-ness (place vocabulary, "on X", an excluded place named in the item): support must reach MIN_SUPPORT and
  * outweigh place-ness.
  */
-function decideAmbiguous(view: TextView, raw: string, occ: Occurrence, after: string, compiled: Compiled, ev: ItemEvidence): Decision {
+function decideAmbiguous(view: TextView, raw: string, occ: Occurrence, after: string, compiled: Compiled, readItem: () => ItemEvidence): Decision {
   const named = view.text.slice(occ.start, occ.end);
   const place = CUES.placeNext.exec(after);
   if (place && !CUES.schoolWord.test(after.slice(0, 12))) return { mentioned: false, why: `is part of another name ("${named} ${place[0]}")`, prefix: '' };
@@ -364,6 +364,7 @@ function decideAmbiguous(view: TextView, raw: string, occ: Occurrence, after: st
     if (ch !== ch.toLowerCase()) return { mentioned: false, why: `is someone's surname ("${firstName[0].trim()} ${named}")`, prefix: '' };
   }
 
+  const ev = readItem();
   const near = (c: Cue) => (c.start >= occ.end ? c.start - occ.end : occ.start - c.end) <= EXPLICIT_CHARS;
   const notThis = ev.notThis.find(near);
   if (notThis) return { mentioned: false, why: `is said not to be the school ("${notThis.term}")`, prefix: '' };
