@@ -147,3 +147,17 @@ describe('mention: a school word right after the name', () => {
     expect(m('The Hartfell parents were out in force at the shopping parade protest.', hartfell)).toBe(true);
   });
 });
+
+describe('mention: care homes, community centres, holiday lodges', () => {
+  it('a care home with carers and residents is not the school; a school with carers\' children is', () => {
+    expect(m('Grandad has settled into Larkspur Hill in Dunmere, the carers are kind and there is bingo on Fridays.', larkspur)).toBe(false);
+    expect(m('Larkspur Hill in Dunmere runs a club for young carers after school on Fridays.', larkspur)).toBe(true);
+  });
+  it('"Hartfell Community Centre" is another place', () => {
+    expect(m('Hartfell Community Centre in Brinmoor hosts a toddler group on Tuesdays.', hartfell)).toBe(false);
+  });
+  it('a lodge with a hot tub booked for half term is a holiday, not the school', () => {
+    expect(m('We have booked a lodge at Larkspur Hill near Dunmere for half term, hot tub and all.', larkspur)).toBe(false);
+    expect(m('Larkspur Hill in Dunmere breaks up for half term on Friday, reports go home with pupils.', larkspur)).toBe(true);
+  });
+});
