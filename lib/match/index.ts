@@ -42,7 +42,7 @@ const EXCLUDED_NEARBY = 0.6;
 /** Cues of this weight or less are generic (kids, staff, parents; parking, residents): they count half against a specific word. */
 const GENERIC = 0.3;
 /** A cue straight after the name ("Hartfell kids", "Hartfell residents") counts at least this. */
-const ADJACENT = 1.5;
+const ADJACENT = 2;
 
 interface Pattern {
   /** The configured alias (for reporting). */
@@ -373,8 +373,14 @@ function decideAmbiguous(view: TextView, raw: string, occ: Occurrence, after: st
 
   const street = CUES.streetBefore.exec(before);
   const staff = CUES.staffAt.exec(before);
-  // a word straight after the name is said of it ("Hartfell kids", "Hartfell residents"): it outweighs most of the item
-  const adjacent = (cues: Cue[]) => cues.map((c) => (c.start >= occ.end && /^\s?$/.test(view.text.slice(occ.end, c.start)) ? { ...c, weight: Math.max(c.weight, ADJACENT) } : c));
+  // a word straight after the name is said of it: a specific one decides ("Hartfell pupils", "Hartfell tenants"),
+  // a generic one outweighs most of the item ("Hartfell kids", "Hartfell residents")
+  const follows = (c: Cue) => c.start >= occ.end && /^\s?$/.test(view.text.slice(occ.end, c.start));
+  const schoolNext = ev.school.find((c) => follows(c) && c.weight > GENERIC);
+  if (schoolNext) return { mentioned: true, why: `with school vocabulary "${schoolNext.term}" straight after it` };
+  const placeNextCue = ev.place.find((c) => follows(c) && c.weight > GENERIC);
+  if (placeNextCue) return { mentioned: false, why: `is followed by place word "${placeNextCue.term}"`, prefix: '' };
+  const adjacent = (cues: Cue[]) => cues.map((c) => (follows(c) ? { ...c, weight: Math.max(c.weight, ADJACENT) } : c));
   const schoolCues = adjacent(ev.school);
   const placeCues = adjacent(ev.place);
   // generic words ("kids", "staff", "parking", "residents") are said of schools and places alike: each side's

@@ -161,3 +161,14 @@ describe('mention: care homes, community centres, holiday lodges', () => {
     expect(m('Larkspur Hill in Dunmere breaks up for half term on Friday, reports go home with pupils.', larkspur)).toBe(true);
   });
 });
+
+describe('mention: school teams and outings near place words', () => {
+  it('"Hartfell\'s football team" is the school\'s; "Hartfell Football Club" is not', () => {
+    expect(m("Hartfell's football team won the county cup 2-0 in Brinmoor on Wednesday.", hartfell)).toBe(true);
+    expect(m('Hartfell Football Club won the county cup 2-0 in Brinmoor on Wednesday.', hartfell)).toBe(false);
+  });
+  it('"Hartfell pupils" on a towpath litter pick outweigh the towpath', () => {
+    expect(m('Hartfell pupils did a litter pick along the canal towpath and past the bluebells by the weir.', hartfell)).toBe(true);
+    expect(m('Lovely walk along the canal towpath to Hartfell, bluebells out by the weir.', hartfell)).toBe(false);
+  });
+});
