@@ -306,13 +306,11 @@ function nearness(view: TextView, occ: Occurrence, cue: { start: number; end: nu
 
 /**
  * Sum of distinct terms' weights, each at its nearest; generic terms (weight ≤ GENERIC) count half when
- * `halveGeneric`. The strongest term for the reason; `specific` says whether any non-generic term was found.
+ * `halveGeneric`. The strongest term for the reason.
  */
-function weigh(view: TextView, occ: Occurrence, cues: Cue[], halveGeneric = false): { total: number; top: string | undefined; specific: boolean } {
+function weigh(view: TextView, occ: Occurrence, cues: Cue[], halveGeneric = false): { total: number; top: string | undefined } {
   const best = new Map<string, number>();
-  let specific = false;
   for (const c of cues) {
-    if (c.weight > GENERIC) specific = true;
     const w = c.weight * nearness(view, occ, c) * (halveGeneric && c.weight <= GENERIC ? 0.5 : 1);
     if (w > (best.get(c.term) ?? 0)) best.set(c.term, w);
   }
@@ -323,7 +321,7 @@ function weigh(view: TextView, occ: Occurrence, cues: Cue[], halveGeneric = fals
     total += w;
     if (w > max) [max, top] = [w, t];
   }
-  return { total, top, specific };
+  return { total, top };
 }
 
 interface Decision {
@@ -352,7 +350,7 @@ function decideAmbiguous(view: TextView, raw: string, occ: Occurrence, after: st
   }
   CUES.distinctKinds.lastIndex = 0;
   const kind = CUES.distinctKinds.exec(rest);
-  if (kind && kind.index === 0 && !compiled.ownKinds.has(kind[0])) return { mentioned: false, why: `names another school ("${named} ${after.slice(0, kind.index + kind[0].length + (after.length - rest.length))}")`, prefix: '' };
+  if (kind && kind.index === 0 && !compiled.ownKinds.has(kind[0])) return { mentioned: false, why: `names another school ("${named} ${after.slice(0, after.length - rest.length + kind[0].length)}")`, prefix: '' };
 
   const before = view.text.slice(Math.max(0, occ.start - 40), occ.start);
   if (CUES.personTitle.test(before)) return { mentioned: false, why: `is someone's surname ("${before.trim().split(/\s+/).pop()} ${named}")`, prefix: '' };
