@@ -172,3 +172,11 @@ describe('mention: school teams and outings near place words', () => {
     expect(m('Lovely walk along the canal towpath to Hartfell, bluebells out by the weir.', hartfell)).toBe(false);
   });
 });
+
+describe('mention: regional words for children', () => {
+  it('"the bairn" or "the weans" at Hartfell are pupils; a pint at Hartfell is not', () => {
+    expect(m("Hartfell's been grand for the bairn since September.", hartfell)).toBe(true);
+    expect(m('Hartfell has been great for the weans this year.', hartfell)).toBe(true);
+    expect(m("Hartfell's been grand for a pint since September.", hartfell)).toBe(false);
+  });
+});
