@@ -63,7 +63,7 @@ function modelConfidence(p: number, margin: number): number {
   return p < t ? (0.5 * p) / t : 0.5 + (0.5 * (p - t)) / (1 - t);
 }
 
-const NAMED_PERSON = /\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Sir)\.?\s+[A-Z][a-z]+/;
+const NAMED_PERSON = /\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Sir)\.?\s+\p{Lu}\p{Ll}+/u;
 
 function severityFor(id: CategoryId, doc: Doc, finding: Finding): Severity {
   const base = finding.severity ?? categoryDef(id).baseSeverity;

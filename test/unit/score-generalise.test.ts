@@ -204,3 +204,28 @@ describe('wider vocabulary from the data files (blind b082, b135, b146, b189)', 
     );
   });
 });
+
+describe('names written with diacritics are names (held-out vocabulary: names with diacritics)', () => {
+  it('a pupil named "Łukasz Wójcik" with a sensitive fact is confidential; the fact alone is not', () => {
+    pair(
+      'Łukasz Wójcik in Year 8 has been permanently excluded from Northgate Park Academy.',
+      'Northgate Park Academy has explained its permanent exclusion policy to Year 8 parents.',
+      'confidential',
+    );
+  });
+});
+
+describe('threat idioms are threats; the same alarm about a road is a warning', () => {
+  it('"her card\'s marked", "he will end up in A&E" vs a child ending up in A&E at a broken crossing', () => {
+    pair(
+      "Mrs Varga at Northgate Park Academy gave my lad a detention. Her card's marked.",
+      'The crossing outside Northgate Park Academy has been broken for weeks. A child will end up in A&E at this rate.',
+      'abuse',
+    );
+    pair(
+      'Mr Lowe at Northgate Park Academy excluded my son. He will end up in A&E if I see him.',
+      'The crossing outside Northgate Park Academy has been broken for weeks. A child will end up in A&E at this rate.',
+      'abuse',
+    );
+  });
+});

@@ -251,6 +251,10 @@ export function abuseRules(doc: Doc): AbuseSignals {
     // "I'll be waiting at the gates at 3:15 to collect Niamh": an errand, not a threat
     const s = sentenceAt(doc, h.start);
     if (BENIGN_ERRAND.test(text.slice(s.start, s.end))) continue;
+    // a warning about a hazard on the road, not a threat to anyone (data: road-safety)
+    const roads = doc.lex.find(text, 'road-safety');
+    if (HAZARD.test(text.slice(s.start, s.end)) || roads.some((b) => b.start >= s.start && b.end <= s.end)) continue;
+    if (roads.length && !/\b(?:her|him|his|mr|mrs|ms|miss|mx|dr|sir)\b/.test(text.slice(s.start, s.end))) continue;
     // "I know her car because she gives me a lift": an ordinary reason in the same sentence (data: watch-benign)
     if (doc.lex.find(text, 'watch-benign').some((b) => b.start >= s.start && b.end <= s.end)) continue;
     threatSpans.push(h);

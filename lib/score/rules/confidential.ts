@@ -28,8 +28,9 @@ const NOT_NAME = new Set(
   ).split(/\s+/),
 );
 
-const NAME = /\b([A-Z][a-z]+(?:[-'’][A-Z][a-z]+)?)\s+((?:Mc|Mac|O['’])?[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b/g;
-const TITLED = /\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Sir)\.?\s+[A-Z][a-zA-Z'’-]+/g;
+// letters of any script, so names with diacritics count ("Zoë Ní Bhriain", "Łukasz Wójcik"); \b is ASCII-only, hence the look-arounds
+const NAME = /(?<![\p{L}\d_])(\p{Lu}\p{Ll}+(?:[-'’]\p{Lu}\p{Ll}+)?)\s+((?:Mc|Mac|O['’])?\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)(?![\p{L}\d_])/gu;
+const TITLED = /\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Sir)\.?\s+\p{Lu}[\p{L}'’-]+/gu;
 
 const PUPIL_MARKER = /\b(?:year|yr|y|blwyddyn)\s?(?:\d{1,2}|r)\b|\b(?:1[0-3]|[1-9])[a-z]\b|\breception\b|\bnursery\b|\baged\s+\d{1,2}\b|\b\d{1,2}[- ]year[- ]old\b|\b(?:she|he)'?s\s+(?:only\s+)?(?:\d{1,2}|fifteen|fourteen|thirteen|twelve|eleven|ten|nine|eight|seven|six|five)\b|\bpupil\b|\bstudent\b|\blad\b|\bboy\b|\bgirl\b|\bkid\b|\bchild\b|\bclassmates?\b|\bin\s+(?:his|her|my\s+\w+'s|your\s+\w+'s)\s+class\b/;
 const STAFF_ROLE = /\b(?:mr|mrs|ms|miss|mx|dr|sir)\.?\s+[a-z]|\b(?:head\s*teacher|headteacher|head\s+of\s+(?:year\s+\d+|\w+)|the\s+head|head's|principal|deputy(?:\s+head)?|senco|teacher|teaching\s+assistant|\bta\b|office\s+manager|business\s+manager|bursar|caretaker|chaplain|exams\s+officer|attendance\s+officer|officer|receptionist|dinner\s+lady|cook|governor|supply\s+teacher|tutor|her|his|she|he)\b/;
@@ -130,7 +131,7 @@ function findNames(raw: string, notNames: ReadonlySet<string>): Span[] {
  * A pupil named by first name only, known by what follows: "Ethan in Year 3", "Lily (Y4)", "Ava in 9C",
  * or what comes before: "my son's classmate Jake".
  */
-const FIRST_NAME_PUPIL = /\b([A-Z][a-z]{2,})(?=\s+(?:in\s+(?:year|yr|y)\s?\d{1,2}\b|in\s+(?:reception|nursery)\b|in\s+\d{1,2}[A-Za-z]\b|\((?:y|yr|year)\s?\d{1,2}\)|from\s+(?:year|yr|y)\s?\d{1,2}\b))|(?<=\b(?:classmate|pupil|boy|girl|lad|kid|child|son's\s+friend|daughter's\s+friend)\s+)([A-Z][a-z]{2,})\b/g;
+const FIRST_NAME_PUPIL = /(?<![\p{L}\d_])(\p{Lu}\p{Ll}{2,})(?=\s+(?:in\s+(?:year|yr|y)\s?\d{1,2}\b|in\s+(?:reception|nursery)\b|in\s+\d{1,2}[A-Za-z]\b|\((?:y|yr|year)\s?\d{1,2}\)|from\s+(?:year|yr|y)\s?\d{1,2}\b))|(?<=\b(?:classmate|pupil|boy|girl|lad|kid|child|son's\s+friend|daughter's\s+friend)\s+)(\p{Lu}\p{Ll}{2,})(?![\p{L}\d_])/gu;
 
 function findFirstNamePupils(raw: string, notNames: ReadonlySet<string>): Span[] {
   const out: Span[] = [];
