@@ -229,3 +229,15 @@ describe('threat idioms are threats; the same alarm about a road is a warning', 
     );
   });
 });
+
+describe('a disclosure without an abusive word is not offensive wording (functional conf_staff_sickness)', () => {
+  it('the classifier does not add abuse to a sick-leave disclosure; an insult beside it still does', () => {
+    // "Infant and Nursery School" and a private medical word move the tweet-trained classifier on their own
+    const school = { notNames: ['Larkfield', 'Infant', 'Nursery', 'School'] };
+    const fams = (text: string) => scoreItem({ title: '', text }, undefined, school).families;
+    expect(fams('Mr Rowe from Larkfield Infant and Nursery School is off sick with a mental health crisis, hence the supply teachers.')).toEqual(['confidential']);
+    expect(fams('Mr Rowe from Larkfield Infant and Nursery School is off sick again, the useless prat.')).toEqual(['abuse', 'confidential']);
+    expect(families('Mr Holt at Northgate Park Academy is on long-term sick leave after a miscarriage in the family.')).toEqual(['confidential']);
+    expect(families('Mr Holt at Northgate Park Academy is on long-term sick leave, the useless prat.')).toEqual(['abuse', 'confidential']);
+  });
+});
