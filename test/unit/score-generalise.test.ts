@@ -241,3 +241,28 @@ describe('a disclosure without an abusive word is not offensive wording (functio
     expect(families('Mr Holt at Northgate Park Academy is on long-term sick leave, the useless prat.')).toEqual(['abuse', 'confidential']);
   });
 });
+
+describe('polite defamation in a formal register; wrongdoing as a training topic is not a claim (functional abuse_defamation_polite)', () => {
+  it('"I have it on good authority that Mr Quill turned up drunk" vs training on spotting a colleague who turns up drunk', () => {
+    pair(
+      'I have it on good authority that Mr Quill at Northgate Park Academy turned up drunk to the Year 6 disco.',
+      'Northgate Park Academy staff had training on how to spot a colleague who turns up drunk.',
+      'abuse',
+    );
+    pair(
+      'It is my understanding that the bursar at Northgate Park Academy helped himself to the trip money.',
+      'The bursar at Northgate Park Academy helped the Year 4 trip money go further this year.',
+      'abuse',
+    );
+  });
+});
+
+describe('a forwarded internal email is a leak (functional conf_internal_email)', () => {
+  it('"FW: … Dear colleagues" with a capability process vs a public newsletter about a new appointment', () => {
+    pair(
+      'FW: staffing update. Dear colleagues, Mrs Ruddock at Northgate Park Academy will begin a formal capability process next week.',
+      'From this week\'s newsletter: Mrs Ruddock at Northgate Park Academy will become head of science next term.',
+      'confidential',
+    );
+  });
+});

@@ -126,6 +126,9 @@ function removal(doc: Doc, span: Span): boolean {
   return doc.lex.find(doc.clean.text, 'condemnation').some((c) => c.start < span.end + 3 && span.start < c.end + 3);
 }
 
+/** Wrongdoing as a topic of training or policy ("how to spot a colleague who turns up drunk"), not a claim about anyone. */
+const TOPIC_FRAME = /\b(?:training|how\s+to\s+(?:spot|report|recognise|deal\s+with)|policy\s+on|guidance\s+on|what\s+to\s+do\s+if|signs\s+of|awareness)\b/;
+
 /** "being told their kid was rude": someone else's verdict, reported in the clause before the word. */
 function toldAt(doc: Doc, span: Span): boolean {
   return /\b(?:being|been|get|got|was|were)\s+told\b/.test(doc.clean.text.slice(sentenceAt(doc, span.start).start, span.start));
@@ -379,7 +382,7 @@ export function abuseRules(doc: Doc): AbuseSignals {
     const attributive = /^[\s,-]*(?:\w+[\s,-]+){0,2}?(?:teachers?|staff|head(?:teacher)?|principal|deputy|senco|tas?|cows?|bitch(?:es)?|people|lot|teacher|woman|man|bloke|git|sod|witch|pig|scroungers?|parasites?|kids|parents|families|slag|bully|liar|snake|scumbag|idiots?|twat|prat|muppets?|clowns?|hypocrites?|creeps?|nationalist)\b/.test(after);
     const target = TARGET.test(sentence);
     // "being told their kid was rude": someone else's verdict, reported
-    const told = toldAt(doc, h);
+    const told = toldAt(doc, h) || TOPIC_FRAME.test(sentence);
     // "my daughter is bossy": a parent describing their own child
     if (OWN_CHILD_PREDICATE.test(text.slice(s.start, h.start))) continue;
     dispSpans.push(h);
@@ -397,7 +400,7 @@ export function abuseRules(doc: Doc): AbuseSignals {
     if (!usable(doc, span) || negated(doc, span) || discounted(doc, span) || removal(doc, span)) continue;
     const s = sentenceAt(doc, span.start);
     const sentence = text.slice(s.start, s.end);
-    if (REPORTED.test(sentence)) continue;
+    if (REPORTED.test(sentence) || TOPIC_FRAME.test(sentence)) continue;
     if (dispSpans.some((d) => d.start === span.start)) continue;
     // a claim of wrongdoing is damaging when it is about someone at the school
     if (!TARGET.test(sentence)) continue;
