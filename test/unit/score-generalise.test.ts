@@ -266,3 +266,10 @@ describe('a forwarded internal email is a leak (functional conf_internal_email)'
     );
   });
 });
+
+describe('an investigation by any investigating body, in either word order, is reputation (functional rep_investigation)', () => {
+  it('"Ofqual is investigating…", "referred to the Teaching Regulation Agency" vs pupils investigating volcanoes', () => {
+    pair('Ofqual is investigating exam results at Northgate Park Academy.', 'Year 9 at Northgate Park Academy are investigating volcanoes in science.', 'reputation');
+    pair('Northgate Park Academy has been referred to the Teaching Regulation Agency.', 'Northgate Park Academy has been shortlisted for a regional teaching award.', 'reputation');
+  });
+});

@@ -64,6 +64,15 @@ export function reputationRules(doc: Doc): Finding[] {
       byCategory.set(rule.category, entry);
     }
   }
+  // a body that investigates, and an investigating verb next to it in either order (data: investigating-body,
+  // investigating-verb): "Ofqual is investigating…", "referred to the Teaching Regulation Agency"
+  if (!byCategory.has('reputation.investigation') && !schoolVictim) {
+    const verbs = doc.lex.find(text, 'investigating-verb');
+    const bodies = verbs.length ? doc.lex.find(text, 'investigating-body') : [];
+    const near = verbs.filter((v) => !overlaps(v, doc.ignored) && bodies.some((b) => sentenceAt(doc, b.start).start === sentenceAt(doc, v.start).start && Math.abs(b.start - v.start) <= 60));
+    const opinion = near.filter((v) => !OPINION_BEFORE.test(text.slice(Math.max(0, v.start - 40), v.start)));
+    if (opinion.length) byCategory.set('reputation.investigation', { spans: opinion, weights: [0.75], what: 'investigation' });
+  }
   const findings: Finding[] = [];
   // an incident at the school: emergency services, a lockdown, a closure (data: incident; two different cues)
   const incidents = doc.lex.find(text, 'incident').filter((h) => !overlaps(h, doc.ignored));
