@@ -97,6 +97,12 @@ export function sigmoid(z: number): number {
   return 1 / (1 + Math.exp(-z));
 }
 
+/** The classifier's decoded weights (times the scale) and bias: the school-mode decision reads them in one pass with its own (school-model.ts). */
+export function abuseWeights(): Float32Array {
+  return weights();
+}
+export const ABUSE_BIAS = file.bias;
+
 /** The classifier's logit (log-odds that the text is offensive). */
 export function abuseLogit(text: string, clean?: string): number {
   return file.bias + featureDot(weights(), text, clean);
