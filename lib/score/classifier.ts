@@ -97,9 +97,10 @@ export function sigmoid(z: number): number {
   return 1 / (1 + Math.exp(-z));
 }
 
-/** The classifier's decoded weights (times the scale) and bias: the school-mode decision reads them in one pass with its own (school-model.ts). */
-export function abuseWeights(): Float32Array {
-  return weights();
+/** The classifier's int8 weights and their scale: the school-mode decision reads them in one pass with its own (school-model.ts). */
+export function abuseQuantised(): { q: Int8Array; scale: number } {
+  weights();
+  return { q: decodeWeights(file), scale: file.scale };
 }
 export const ABUSE_BIAS = file.bias;
 

@@ -17,7 +17,7 @@
  * it weighed most as evidence; when it turns a rule finding down, the finding stays below the
  * threshold (the score still shows it). Findings at a family's `strong` level stay rule-decided.
  */
-import { ABUSE_BIAS, abuseWeights, decodeWeights } from './classifier';
+import { ABUSE_BIAS, abuseQuantised, decodeWeights } from './classifier';
 import { escapeRegExp, findAll, type Doc, type Span } from './document';
 import { FEATURE_VERSION, featureDots, HASH_BITS, topWords } from './features';
 import type { Finding } from './findings';
@@ -97,8 +97,12 @@ export class SchoolModelError extends Error {
 
 export interface SchoolModel {
   file: SchoolModelFile;
-  /** Interleaved weights, 4 per bucket: the tweet classifier, then the abuse, confidential and reputation n-gram models. */
-  w: Float32Array;
+  /**
+   * Interleaved int8 weights, 4 per bucket: the tweet classifier, then the abuse, confidential and
+   * reputation n-gram models (1 MB, the size of the classifier alone as floats, so it stays in cache).
+   */
+  w: Int8Array;
+  scale: Float64Array;
   bias: Float64Array;
 }
 
@@ -116,10 +120,12 @@ export function loadSchoolModel(json: unknown): SchoolModel {
   if (!Array.isArray(file.dense) || file.dense.join('|') !== DENSE_FEATURES.join('|')) {
     throw new SchoolModelError(`the school model was trained on different rule features than the scorer computes (rule categories or cues changed); ${retrain}`);
   }
-  const w = new Float32Array(K << HASH_BITS);
-  const tweet = abuseWeights();
-  for (let b = 0; b < tweet.length; b++) w[b * K] = tweet[b]!;
+  const w = new Int8Array(K << HASH_BITS);
+  const tweet = abuseQuantised();
+  for (let b = 0; b < tweet.q.length; b++) w[b * K] = tweet.q[b]!;
+  const scale = new Float64Array(K);
   const bias = new Float64Array(K);
+  scale[0] = tweet.scale;
   bias[0] = ABUSE_BIAS;
   SCHOOL_FAMILIES.forEach((fam, j) => {
     const f = file.families?.[fam];
@@ -134,10 +140,12 @@ export function loadSchoolModel(json: unknown): SchoolModel {
     } catch (cause) {
       throw new SchoolModelError(`the school model's "${fam}" n-gram weights are corrupt; ${retrain}`, { cause });
     }
-    for (let b = 0; b < q.length; b++) if (q[b]) w[b * K + j + 1] = q[b]! * f.scale;
+    for (let b = 0; b < q.length; b++) if (q[b]) w[b * K + j + 1] = q[b]!;
+    if (!(f.scale > 0)) throw new SchoolModelError(`the school model's "${fam}" weight scale must be a positive number (got ${String(f.scale)}); ${retrain}`);
+    scale[j + 1] = f.scale;
     bias[j + 1] = f.bias;
   });
-  return { file, w, bias };
+  return { file, w, scale, bias };
 }
 
 /** The parts of an item the rules have already worked out (index.ts). */
@@ -169,43 +177,52 @@ export function maskedClean(doc: Doc, schoolNames: readonly string[] = []): stri
 }
 
 /** The stacker's dense inputs; the n-gram logits and the tweet logit are filled in by the caller (schoolView) or the trainer. */
+const RULE_SLOT = new Map<CategoryId, { idx: number; fam: number }>(RULE_CATEGORIES.map((c) => [c, { idx: at(`rule:${c}`), fam: SCHOOL_FAMILIES.indexOf(CATEGORIES.get(c)!.family) }]));
+const MAX = at('max:abuse');
+const FLAG = at('flag:abuse');
+const HOSTILE = at('abuse:hostile');
+const PRAISED = at('abuse:praised');
+const DISCOUNTED = at('abuse:discounted');
+const LEAK = at('leak-cue');
+const PUBLIC = at('public-cue');
+const DENIAL = at('denial');
+const NAMED = at('named-person');
+const TWEET = at('tweet-logit');
+const TWEET_X_DISCOUNTED = at('tweet-logit*discounted');
+const TWEET_X_PRAISED = at('tweet-logit*praised');
+const NGRAM = at('ngram:abuse');
+const NGRAM_X_FLAG = at('ngram:abuse*flag');
+const LENGTH = at('log-length');
+
+/** The stacker's dense inputs; the n-gram logits and the tweet logit are filled in by the caller (schoolView) or the trainer. */
 export function denseFeatures(parts: RuleParts, tweetLogit: number, ngram: ArrayLike<number>): Float64Array {
   const x = new Float64Array(DENSE_FEATURES.length);
   const { doc, abuse, findings } = parts;
-  const famMax = [0, 0, 0];
   for (const f of findings) {
-    const i = IDX.get(`rule:${f.category}`);
-    if (i === undefined) continue;
-    if (f.confidence > x[i]!) x[i] = f.confidence;
-    const fam = SCHOOL_FAMILIES.indexOf(CATEGORIES.get(f.category)!.family);
-    if (f.confidence > famMax[fam]!) famMax[fam] = f.confidence;
+    const slot = RULE_SLOT.get(f.category);
+    if (slot === undefined) continue;
+    if (f.confidence > x[slot.idx]!) x[slot.idx] = f.confidence;
+    if (f.confidence > x[MAX + slot.fam]!) x[MAX + slot.fam] = f.confidence;
   }
-  SCHOOL_FAMILIES.forEach((fam, j) => {
-    x[at(`max:${fam}`)] = famMax[j]!;
-    x[at(`flag:${fam}`)] = famMax[j]! >= 0.5 ? 1 : 0;
-  });
-  x[at('abuse:hostile')] = abuse.hostile ? 1 : 0;
-  x[at('abuse:praised')] = abuse.praised && !abuse.hostile ? 1 : 0;
-  x[at('abuse:discounted')] = abuse.discounted ? 1 : 0;
+  for (let j = 0; j < SCHOOL_FAMILIES.length; j++) x[FLAG + j] = x[MAX + j]! >= 0.5 ? 1 : 0;
+  x[HOSTILE] = abuse.hostile ? 1 : 0;
+  x[PRAISED] = abuse.praised && !abuse.hostile ? 1 : 0;
+  x[DISCOUNTED] = abuse.discounted ? 1 : 0;
   const text = doc.clean.text;
-  x[at('leak-cue')] = hasLeakCue(doc) ? 1 : 0;
-  x[at('public-cue')] = doc.lex.count(text, 'public-cue') > 0 ? 1 : 0;
-  x[at('denial')] = doc.lex.count(text, 'denial') > 0 ? 1 : 0;
-  x[at('named-person')] = NAMED_PERSON.test(doc.raw) ? 1 : 0;
+  x[LEAK] = hasLeakCue(doc) ? 1 : 0;
+  x[PUBLIC] = doc.lex.count(text, 'public-cue') > 0 ? 1 : 0;
+  x[DENIAL] = doc.lex.count(text, 'denial') > 0 ? 1 : 0;
+  x[NAMED] = NAMED_PERSON.test(doc.raw) ? 1 : 0;
   setModelInputs(x, tweetLogit, ngram);
-  x[at('log-length')] = Math.log1p(text.length / 100);
+  x[LENGTH] = Math.log1p(text.length / 100);
   return x;
 }
 
-const TWEET = at('tweet-logit');
-const NGRAM = at('ngram:abuse');
-const NGRAM_X_FLAG = at('ngram:abuse*flag');
-const FLAG = at('flag:abuse');
 /** Put the tweet logit (and its interactions) and the n-gram logits into a dense vector, in place. */
 export function setModelInputs(x: Float64Array, tweetLogit: number, ngram: ArrayLike<number>): Float64Array {
   x[TWEET] = tweetLogit;
-  x[at('tweet-logit*discounted')] = tweetLogit * x[at('abuse:discounted')]!;
-  x[at('tweet-logit*praised')] = tweetLogit * x[at('abuse:praised')]!;
+  x[TWEET_X_DISCOUNTED] = tweetLogit * x[DISCOUNTED]!;
+  x[TWEET_X_PRAISED] = tweetLogit * x[PRAISED]!;
   for (let j = 0; j < SCHOOL_FAMILIES.length; j++) {
     x[NGRAM + j] = ngram[j]!;
     x[NGRAM_X_FLAG + j] = ngram[j]! * x[FLAG + j]!;
@@ -224,8 +241,8 @@ const dots = new Float64Array(K);
 export function schoolView(model: SchoolModel, parts: RuleParts, schoolNames?: readonly string[]): { x: Float64Array; masked: string } {
   const masked = maskedClean(parts.doc, schoolNames);
   featureDots(model.w, K, parts.doc.raw, masked, dots);
-  const ngram = [dots[1]! + model.bias[1]!, dots[2]! + model.bias[2]!, dots[3]! + model.bias[3]!];
-  return { x: denseFeatures(parts, dots[0]! + model.bias[0]!, ngram), masked };
+  const ngram = [dots[1]! * model.scale[1]! + model.bias[1]!, dots[2]! * model.scale[2]! + model.bias[2]!, dots[3]! * model.scale[3]! + model.bias[3]!];
+  return { x: denseFeatures(parts, dots[0]! * model.scale[0]! + model.bias[0]!, ngram), masked };
 }
 
 const GENERAL: Record<Family, CategoryId> = { abuse: 'abuse.offensive', confidential: 'confidential.internal', reputation: 'reputation.criticism' };
