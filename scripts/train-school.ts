@@ -2,7 +2,7 @@
  * Train the school-mode decision (lib/score/school-model.ts) and write lib/score/model/school-model.json.
  *
  *   npm run train:school -- [--folds 5] [--functional-weight 0.2] [--tweet-weight 0] [--presidio-weight 0]
- *                           [--epochs 5] [--lr 0.2] [--l2 0.0001] [--ridge 1] [--beta 1] [--no-loso | --loso-only] [--dry-run]
+ *                           [--epochs 5] [--lr 0.2] [--l2 0.0001] [--ridge 1] [--beta 1] [--prune 12] [--no-loso | --loso-only] [--dry-run]
  *                           [--write BENCHMARKS.md]   # also write the validation figures into its "school-model" section
  *
  * Data (all dev; nothing held out is read): the functional suite's dev templates expanded
@@ -59,6 +59,7 @@ const { values: args } = parseArgs({
     l2: { type: 'string', default: '0.0001' },
     ridge: { type: 'string', default: '1' },
     beta: { type: 'string', default: '1' },
+    prune: { type: 'string', default: '12' },
     'no-loso': { type: 'boolean', default: false },
     'loso-only': { type: 'boolean', default: false },
     'dry-run': { type: 'boolean', default: false },
@@ -76,6 +77,7 @@ const sgd = { epochs: Number(args.epochs), lr: Number(args.lr), l2: Number(args.
 const ridge = Number(args.ridge);
 /** Thresholds maximise F-beta: beta above 1 weighs recall (a missed item) over precision (a false alarm). */
 const beta = Number(args.beta);
+const prune = Number(args.prune);
 const BLIND = 'data/eval/blind-2026-11-30';
 const t0 = Date.now();
 const secs = () => `${((Date.now() - t0) / 1000).toFixed(1)}s`;
@@ -230,7 +232,11 @@ function quantise(m: { w: Float64Array; b: number }): Pick<SchoolFamilyFile, 'bi
   for (const v of m.w) maxAbs = Math.max(maxAbs, Math.abs(v));
   const scale = maxAbs / 127 || 1;
   const q = new Int8Array(DIM);
-  for (let i = 0; i < DIM; i++) q[i] = Math.max(-127, Math.min(127, Math.round(m.w[i]! / scale)));
+  // int8 weights this small or smaller are dropped: they barely move a logit and cost bundle bytes
+  for (let i = 0; i < DIM; i++) {
+    const v = Math.max(-127, Math.min(127, Math.round(m.w[i]! / scale)));
+    q[i] = Math.abs(v) > prune ? v : 0;
+  }
   const enc = encodeSparse(q);
   return { bias: Number(m.b.toPrecision(7)), scale: Number(scale.toPrecision(7)), nonZero: enc.count, weights: enc.data };
 }
@@ -278,7 +284,7 @@ function trainModel(items: Prepared[], aux: readonly Aux[], trainedOn: string[])
     families,
     trainedOn,
     metrics,
-    hyperParameters: { folds, seed, functionalWeight, tweetWeight, presidioWeight, ...sgd, ridge, beta },
+    hyperParameters: { folds, seed, functionalWeight, tweetWeight, presidioWeight, ...sgd, ridge, beta, prune },
     attribution: 'Derived weights only, no source text. Schoolwatch dev items and functional dev templates (invented); the tweet classifier it reads is trained on TweetEval/OLID and Davidson et al. 2017 (see abuse-lr.json).',
   };
   return { file, oof };
