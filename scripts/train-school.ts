@@ -2,7 +2,7 @@
  * Train the school-mode decision (lib/score/school-model.ts) and write lib/score/model/school-model.json.
  *
  *   npm run train:school -- [--folds 5] [--functional-weight 0.2] [--tweet-weight 0] [--presidio-weight 0]
- *                           [--epochs 5] [--lr 0.2] [--l2 0.0001] [--ridge 1] [--beta 1] [--prune 12] [--no-loso | --loso-only] [--dry-run]
+ *                           [--epochs 5] [--lr 0.2] [--l2 0.0001] [--ridge 1] [--beta 1] [--prune 12] [--abuse-strong 0.85] [--no-loso | --loso-only] [--dry-run]
  *                           [--write BENCHMARKS.md]   # also write the validation figures into its "school-model" section
  *
  * Data (all dev; nothing held out is read): the functional suite's dev templates expanded
@@ -60,6 +60,10 @@ const { values: args } = parseArgs({
     ridge: { type: 'string', default: '1' },
     beta: { type: 'string', default: '1' },
     prune: { type: 'string', default: '12' },
+    // abuse rule findings this strong (threats, slurs, insults aimed at a person) stay rule-decided: measured
+    // 2026-11-30, the blind leave-one-out is the same with or without, and the n-gram model otherwise vetoes
+    // a parent's insult quoted in a news article (news wording is reputation in the dev data)
+    'abuse-strong': { type: 'string', default: '0.85' },
     'no-loso': { type: 'boolean', default: false },
     'loso-only': { type: 'boolean', default: false },
     'dry-run': { type: 'boolean', default: false },
@@ -189,7 +193,8 @@ const STRONG_CHOICES: (number | null)[] = [null, 0.95, 0.9, 0.85];
 function chooseThreshold(ps: ArrayLike<number>, items: readonly Prepared[], j: number): { threshold: number; strong: number | null; f1: number } {
   let best = { threshold: 0.5, strong: null as number | null, f1: -1 };
   const maxIdx = DENSE_FEATURES.indexOf(`max:${SCHOOL_FAMILIES[j]}`);
-  for (const strong of STRONG_CHOICES) {
+  const fixed = SCHOOL_FAMILIES[j] === 'abuse' && args['abuse-strong'] !== undefined ? [Number(args['abuse-strong'])] : undefined;
+  for (const strong of fixed ?? STRONG_CHOICES) {
     for (let t = 0.1; t <= 0.901; t += 0.01) {
       let tp = 0;
       let fp = 0;
@@ -284,7 +289,7 @@ function trainModel(items: Prepared[], aux: readonly Aux[], trainedOn: string[])
     families,
     trainedOn,
     metrics,
-    hyperParameters: { folds, seed, functionalWeight, tweetWeight, presidioWeight, ...sgd, ridge, beta, prune },
+    hyperParameters: { folds, seed, functionalWeight, tweetWeight, presidioWeight, ...sgd, ridge, beta, prune, abuseStrong: args['abuse-strong'] ?? 'chosen' },
     attribution: 'Derived weights only, no source text. Schoolwatch dev items and functional dev templates (invented); the tweet classifier it reads is trained on TweetEval/OLID and Davidson et al. 2017 (see abuse-lr.json).',
   };
   return { file, oof };
