@@ -228,6 +228,28 @@ export function featureDot(w: ArrayLike<number>, raw: string, clean: string = cl
 export function featureDots(w: ArrayLike<number>, k: number, raw: string, clean: string, out: Float64Array): void {
   collect(raw, clean);
   let norm = 0;
+  if (k === 4) {
+    // the school model's case, unrolled: four running sums in registers
+    let a = 0;
+    let b = 0;
+    let c = 0;
+    let d = 0;
+    for (let i = 0; i < n; i++) {
+      const v = scratchVal[i]!;
+      norm += v * v;
+      const base = scratch[i]! << 2;
+      a += w[base]! * v;
+      b += w[base + 1]! * v;
+      c += w[base + 2]! * v;
+      d += w[base + 3]! * v;
+    }
+    const inv = 1 / Math.sqrt(norm || 1);
+    out[0] = a * inv;
+    out[1] = b * inv;
+    out[2] = c * inv;
+    out[3] = d * inv;
+    return;
+  }
   for (let j = 0; j < k; j++) out[j] = 0;
   for (let i = 0; i < n; i++) {
     const v = scratchVal[i]!;
