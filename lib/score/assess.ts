@@ -58,7 +58,7 @@ function schoolWords(school: School): string[] {
 export function assessForSchool(input: { title: string; text: string }, school: School): { match: MatchResult; score?: ScoreResult } {
   const match = matchSchool(input, school);
   if (!match.mentioned) return { match };
-  return { match, score: scoreItem(input, school.scoring, { notNames: schoolWords(school), classifierMargin: SCHOOL_CLASSIFIER_MARGIN }) };
+  return { match, score: scoreItem(input, school.scoring, { notNames: schoolWords(school), classifierMargin: SCHOOL_CLASSIFIER_MARGIN, publicFacts: school.publicFacts }) };
 }
 
 export function assessItem(item: AssessInput, schools?: Schools): Assessment {
