@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { assessItem, loadSchoolsFile } from '../../lib/score/assess';
 import { compilePublicFacts, normaliseHost, normalisePhone, normalisePostcode } from '../../lib/score/public-facts';
@@ -146,5 +147,19 @@ describe('public facts: normalised comparison', () => {
   it('no facts: the rules run exactly as before', () => {
     expect(compilePublicFacts(undefined)).toBeUndefined();
     expect(compilePublicFacts({ phones: [], addresses: [], postcodes: [], websites: [], people: [] })).toBeUndefined();
+  });
+});
+
+describe('public facts: the functional suite’s schools carry their published contact details', () => {
+  const suite = loadSchoolsFile(JSON.parse(readFileSync('data/functional/schools.json', 'utf8')));
+  const ashby = suite.get('ashbygrange')!;
+  const bare = loadSchoolsFile([{ ...ashby, publicFacts: undefined }]);
+  const text = 'Ashby Grange Primary School: if you want Mrs Pendleton, ring her on 01632 960100 or write to her at 2 Grange Lane, Thornleigh TL4 2AG.';
+
+  it('a published-contact item without any office word is cleared by the facts, not by luck', () => {
+    expect(ashby.publicFacts?.phones).toEqual(['01632 960100']);
+    expect(assessItem({ id: 'a', school: 'ashbygrange', text }, bare).categories.map((c) => c.id)).toContain('confidential.contact-details');
+    const facts = loadSchoolsFile([{ ...ashby, publicFacts: { ...ashby.publicFacts!, addresses: ['2 Grange Lane, Thornleigh TL4 2AG'] } }]);
+    expect(assessItem({ id: 'a', school: 'ashbygrange', text }, facts).flagged).toBe(false);
   });
 });
