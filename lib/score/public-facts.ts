@@ -35,7 +35,7 @@ export function normalisePhone(value: string): string {
     d = d.slice(2);
     if (d.startsWith('0')) d = d.slice(1); // "+44 (0)1632 …"
     d = `0${d}`;
-  }
+  } else if (/^[1-9]\d{8,9}$/.test(d)) d = `0${d}`; // a register export that lost the leading 0 ("1632960100")
   return d;
 }
 

@@ -120,7 +120,7 @@ describe('public facts: private details still flag', () => {
 
 describe('public facts: normalised comparison', () => {
   it('phones: +44, 0044, (0), spaces and dashes', () => {
-    for (const v of ['01632 960100', '+44 1632 960100', '+44 (0)1632 960100', '0044 1632 960100', '01632-960-100', '(01632) 960100']) expect(normalisePhone(v)).toBe('01632960100');
+    for (const v of ['01632 960100', '+44 1632 960100', '+44 (0)1632 960100', '0044 1632 960100', '01632-960-100', '(01632) 960100', '1632960100']) expect(normalisePhone(v)).toBe('01632960100');
   });
 
   it('postcodes: case and spacing', () => {
