@@ -1,5 +1,5 @@
 import { html, raw } from 'hono/html';
-import { FEED_SOURCES, type FeedRow, type SchoolFormValues, type TrustFormValues } from '../app/admin-config';
+import { FACT_FIELDS, FEED_SOURCES, type FactField, type FeedRow, type SchoolFormValues, type TrustFormValues } from '../app/admin-config';
 import type { PreviewItem, PreviewResult } from '../app/preview';
 import type { UserSummary } from '../app/users';
 import { ROLES } from '../auth/principal';
@@ -91,6 +91,7 @@ ${text(p, 'timezone', 'Timezone', v.timezone, 'IANA name, e.g. Europe/London')}
 ${text(p, 'digestHour', 'Digest hour (0–23, school time)', v.digestHour, '', 'inputmode="numeric"')}
 </div>
 <div class="field"><label><input type="checkbox" name="allClear"${v.allClear ? html` checked` : ''}> Send an “all clear” email when nothing is flagged</label></div>
+${publicFactsFields(v, p)}
 <fieldset class="feeds"><legend>Feeds</legend>
 <p class="small muted">Templated sources search for the name and aliases (minus exclusions) unless you give a query. Fill only the fields that apply to the source.</p>
 ${p.feeds ? html`<p>${err(p, 'feeds')}</p>` : ''}
@@ -105,9 +106,32 @@ ${mode === 'edit' ? html`<p class="small"><a href="/admin/schools/${v.id}/remove
 ${input.preview ? previewSection(input.preview, input.timezone ?? (v.timezone || 'Europe/London')) : ''}`;
 }
 
+const FACT_LABEL: Record<FactField, { label: string; hint: string }> = {
+  phones: { label: 'Published phone numbers', hint: 'The school’s own numbers (office, admissions), one per line, e.g. 01632 960100' },
+  addresses: { label: 'Published addresses', hint: 'The school’s postal address, one per line, e.g. 14 Fen Lane, Harlow Fen HF3 2QP' },
+  postcodes: { label: 'Published postcodes', hint: 'One per line, e.g. HF3 2QP' },
+  websites: { label: 'Websites', hint: 'The school’s own web addresses, one per line, e.g. www.northgate.sch.uk' },
+  people: { label: 'Published names', hint: 'People the school names publicly, such as the headteacher, one per line' },
+};
+
+/**
+ * Public facts: what the school publishes itself. The scorer never flags these as a leak for this school, but
+ * abuse about a named head still flags, and so does anyone's private number or home address.
+ */
+function publicFactsFields(v: SchoolFormValues, p: Problems): Html {
+  return html`<fieldset class="feeds public-facts"><legend>Public facts</legend>
+<p class="small muted" id="facts-hint">What the school publishes itself (its website, Get Information about Schools). The confidential rules never flag these as a leak for this school; a parent’s, pupil’s or teacher’s own number or address still is, and so is abuse about a named head.</p>
+<div class="cols2">
+${FACT_FIELDS.map((k) => area(p, `publicFacts.${k}`, FACT_LABEL[k].label, v.publicFacts?.[k] ?? '', FACT_LABEL[k].hint))}
+</div>
+</fieldset>`;
+}
+
 function fieldName(k: string): string {
   const m = /^feeds\.(\d+)\.(\w+)$/.exec(k);
   if (m) return `Feed ${Number(m[1]) + 1}, ${m[2] === 'url' ? 'address' : m[2]}`;
+  const f = /^publicFacts\.(\w+)$/.exec(k);
+  if (f && f[1]! in FACT_LABEL) return FACT_LABEL[f[1] as FactField].label;
   return { id: 'School id', digestHour: 'Digest hour', allClear: 'All clear', feeds: 'Feeds' }[k] ?? k.charAt(0).toUpperCase() + k.slice(1);
 }
 
