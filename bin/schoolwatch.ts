@@ -12,12 +12,11 @@ import { DigestReleaseError, releaseDigestClaim } from '../lib/app/digest-releas
 import { ConfigError, loadEnv } from '../lib/config/env';
 import { FeedError } from '../lib/feeds/errors';
 import { createSafeFetcher } from '../lib/feeds/fetch';
-import { parseFeed } from '../lib/feeds';
 import { DataDirBusyError } from '../lib/local/data-dir-lock';
 import { ThrowawayMailError, withCliRuntime } from '../lib/local/cli-runtime';
 import { parseUserCommand, readPassword, runUserCommand, USER_HELP, UserInputError } from '../lib/app/users';
 import { JsonSyntaxError, parseJson } from '../lib/config/messages';
-import { explainNetworkError } from '../lib/feeds/network-probe';
+import { testFeed } from '../lib/app/feed-test';
 import { assessItem, loadSchoolsFile } from '../lib/score/assess';
 import { buildPageCapturer } from '../lib/app/build-capture-deps';
 import { captureUrlToDirectory } from '../lib/app/capture-url';
@@ -306,14 +305,12 @@ const commands: Record<string, Handler> = {
     if (sub !== 'test' || !url) throw new UsageError('usage: feed test URL [--json]');
     const env = loadEnv();
     const fetcher = createSafeFetcher({ userAgent: env.FEED_USER_AGENT, allowHosts: env.FEED_ALLOW_HOSTS });
-    const fetched = await fetcher.fetch({ url }).catch(async (err: unknown) => {
-      throw err instanceof FeedError ? await explainNetworkError(err) : err;
-    });
+    const fetched = await testFeed({ fetcher }, url);
     if (fetched.kind === 'not-modified') {
       console.log('Not modified (304).');
       return 0;
     }
-    const feed = await parseFeed(fetched.body, { feedUrl: url, contentType: fetched.contentType });
+    const { feed } = fetched;
     if (values.json) {
       process.stdout.write(`${JSON.stringify(feed, null, 2)}\n`);
       return 0;
