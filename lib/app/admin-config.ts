@@ -224,6 +224,8 @@ export interface FeedRow {
   instance: string;
   tag: string;
   remove: boolean;
+  /** Save this RSS address even though the check before saving could not read it (the feed is down for now). */
+  saveAnyway?: boolean;
 }
 
 export interface SchoolFormValues {
@@ -293,11 +295,12 @@ export function formFromBody(body: Record<string, unknown>): SchoolFormValues {
   const s = (k: string) => (typeof body[k] === 'string' ? (body[k] as string) : '');
   const rows = new Map<number, FeedRow>();
   for (const key of Object.keys(body)) {
-    const m = /^feeds\.(\d{1,2})\.(source|url|label|query|instance|tag|remove)$/.exec(key);
+    const m = /^feeds\.(\d{1,2})\.(source|url|label|query|instance|tag|remove|saveAnyway)$/.exec(key);
     if (!m) continue;
     const row = rows.get(Number(m[1])) ?? blankRow();
     if (m[2] === 'remove') row.remove = true;
-    else row[m[2] as Exclude<keyof FeedRow, 'remove'>] = s(key).trim();
+    else if (m[2] === 'saveAnyway') row.saveAnyway = true;
+    else row[m[2] as Exclude<keyof FeedRow, 'remove' | 'saveAnyway'>] = s(key).trim();
     rows.set(Number(m[1]), row);
   }
   return {

@@ -1,8 +1,10 @@
+import type { School } from '../config/schema';
 import { FeedError } from '../feeds/errors';
 import { googleAlertsMistake, isGoogleAlertsFeed } from '../feeds/google-alerts';
 import { explainNetworkError } from '../feeds/network-probe';
 import { parseFeed } from '../feeds/parse';
 import type { FeedFetcher, ParsedFeed } from '../feeds/types';
+import { mapLimit } from './plan-polls';
 
 /**
  * "Does this address work as a feed?": fetched once with the guarded production fetcher, parsed with the
@@ -60,4 +62,17 @@ export async function checkFeed(deps: FeedTestDeps, url: string): Promise<FeedCh
     if (!(err instanceof FeedError)) throw err;
     return { ...base, ok: false, error: { code: err.code, message: err.message } };
   }
+}
+
+const CHECK_CONCURRENCY = 4;
+
+/** RSS addresses of `draft` that `saved` (the school as stored, if any) does not already read: the ones an admin just pasted. */
+export function newFeedAddresses(draft: Pick<School, 'feeds'>, saved?: Pick<School, 'feeds'>): string[] {
+  const known = new Set((saved?.feeds ?? []).flatMap((f) => (f.source === 'rss' ? [f.url] : [])));
+  return [...new Set(draft.feeds.flatMap((f) => (f.source === 'rss' && !known.has(f.url) ? [f.url] : [])))];
+}
+
+/** checkFeed for several addresses, a few at a time, in the order given. */
+export function checkFeeds(deps: FeedTestDeps, urls: readonly string[]): Promise<FeedCheck[]> {
+  return mapLimit(urls, CHECK_CONCURRENCY, (url) => checkFeed(deps, url));
 }
