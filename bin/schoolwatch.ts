@@ -78,11 +78,14 @@ still goes at most once per local day. Exit code 2 when a send failed.`,
 
 Reads JSON lines {id, school?, title, text} from stdin and writes one JSON line per item:
 {id, mentioned, flagged, score, families, categories, evidence}. With --schools (a configuration file) each
-item is matched to its school first; without it the text is scored alone.`,
+item is matched to its school first (its publicFacts, e.g. the office number, are never flagged as a leak);
+without it the text is scored alone.`,
   feed: `Usage: npm run -s cli -- feed test URL [--json]
 
 Fetches and parses one feed with the production fetcher (the same limits and address guard as polling)
-and lists its items. --json prints the parsed feed, and any error, as JSON.
+and lists its items. --json prints the parsed feed, and any error, as JSON. The admin console checks a
+pasted feed address with the same code before saving. A Google Alert delivered as RSS has an address like
+https://www.google.com/alerts/feeds/<digits>/<digits>; the alerts page itself is refused with the steps.
 Loopback or private feed servers must be listed in FEED_ALLOW_HOSTS=host:port,…`,
   purge: `Usage: npm run -s cli -- purge [--dry-run]
 
