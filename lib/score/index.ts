@@ -12,7 +12,7 @@ import type { Finding } from './findings';
 import type { Lexicon } from './lexicon';
 import { cleanText, foldText } from './normalize';
 import { categoryDef, type CategoryId } from './policy';
-import { compilePublicFacts } from './public-facts';
+import { compilePublicFacts, withoutPublicNumberCues } from './public-facts';
 import { abuseRules } from './rules/abuse';
 import { confidentialRules, hasLeakCue } from './rules/confidential';
 import { reputationRules } from './rules/reputation';
@@ -126,7 +126,10 @@ export function scoreItem(input: ScoreInput, tuning?: Partial<ScoringTuning>, op
   const threshold = tuning?.threshold ?? DEFAULT_THRESHOLD;
   const doc = buildDoc(input.title ?? '', input.text ?? '', tuning?.ignore ?? [], options.lexicon);
   const abuse = abuseRules(doc);
-  const findings: Finding[] = [...abuse.findings, ...confidentialRules(doc, { notNames: options.notNames, publicFacts: compilePublicFacts(options.publicFacts) }), ...reputationRules(doc)];
+  const facts = compilePublicFacts(options.publicFacts);
+  let findings: Finding[] = [...abuse.findings, ...confidentialRules(doc, { notNames: options.notNames, publicFacts: facts }), ...reputationRules(doc)];
+  // the public-facts step for abuse: "her number is <the school's own number>" points at the school, it doxxes no one
+  if (facts) findings = withoutPublicNumberCues(doc, findings, facts);
   if (tuning?.extraTerms?.length) findings.push(...extraTermFindings(doc, tuning.extraTerms));
 
   if (options.textAlone && ABUSE_STACKER && options.classifier !== false && doc.raw.trim()) {

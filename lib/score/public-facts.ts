@@ -14,7 +14,9 @@
  * - people: the name without titles ("Mrs Jane Marsh" = "Jane Marsh").
  */
 import type { PublicFacts } from '../config/schema';
-import { findPostcodes } from './identifiers';
+import type { Doc, Span } from './document';
+import type { Finding } from './findings';
+import { findPhones, findPostcodes } from './identifiers';
 
 export interface PublicFactsMatcher {
   /** Is this phone number (as written) one of the school's published numbers? */
@@ -109,4 +111,34 @@ const URL_TOKEN = /\b(?:https?:\/\/|www\.)[^\s<>"')\]]+/gi;
 export function ownWebsiteSpans(raw: string, facts: PublicFactsMatcher): { start: number; end: number }[] {
   if (!raw.includes('http') && !raw.includes('www.')) return [];
   return [...raw.matchAll(URL_TOKEN)].filter((m) => facts.website(m[0])).map((m) => ({ start: m.index!, end: m.index! + m[0].length }));
+}
+
+/** A harassment cue that hands out a number: "her number is", "here's his number". */
+const NUMBER_CUE = /\bnumber\b/i;
+
+/**
+ * "Her number is 01632 960100" where that is the school's own office number is pointing people at the school, not
+ * sharing someone's phone: the cue is dropped when the first phone number after it (within a few words) is one of
+ * the school's public ones. "Ring the office every day" stays harassment whatever the number.
+ */
+export function withoutPublicNumberCues(doc: Doc, findings: Finding[], facts: PublicFactsMatcher): Finding[] {
+  const raw = doc.raw;
+  const rawSpan = (f: Finding, s: Span): Span => (f.raw ? s : { start: doc.clean.start[s.start] ?? 0, end: doc.clean.end[s.end - 1] ?? 0 });
+  const publicNumberAfter = (s: Span) => {
+    const next = findPhones(raw.slice(s.end, s.end + 40))[0];
+    return next !== undefined && /^[\s:,-]*$/.test(raw.slice(s.end, s.end + next.start)) && facts.phone(next.value);
+  };
+  const out: Finding[] = [];
+  for (const f of findings) {
+    if (f.category !== 'abuse.harassment') {
+      out.push(f);
+      continue;
+    }
+    const spans = f.spans.filter((s) => {
+      const r = rawSpan(f, s);
+      return !(NUMBER_CUE.test(raw.slice(r.start, r.end)) && publicNumberAfter(r));
+    });
+    if (spans.length) out.push(spans.length === f.spans.length ? f : { ...f, spans });
+  }
+  return out;
 }

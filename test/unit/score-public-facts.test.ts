@@ -68,6 +68,14 @@ describe('public facts: the school’s own published details are not flagged', (
     ]);
   });
 
+  it('"her number is" followed by the school’s own number is not sharing someone’s number', () => {
+    const text = 'Anyone wanting to complain to Mrs Marsh at Northgate Park in Harlow Fen: her number is 01632 960100, that’s the school office.';
+    expect(assess(text).flagged).toBe(false);
+    const mobile = assess('Anyone wanting to complain to Mrs Marsh at Northgate Park in Harlow Fen: her number is 07700 900481, that’s her own phone.');
+    expect(mobile.families).toEqual(['abuse', 'confidential']);
+    expect(categories('Everyone ring the office every day until Mrs Marsh at Northgate Park in Harlow Fen resigns: 01632 960100.')).toContain('abuse.harassment');
+  });
+
   it('an Ofsted-style blurb about pupils with SEND is not a member of staff’s private health (plural "pupils")', () => {
     const text = 'Northgate Park Academy is a larger than average academy in Harlow Fen. Jane Marsh was appointed headteacher in 2021. Pupils with SEND, including those with autism, are well supported.';
     expect(categories(text)).toEqual([]);
