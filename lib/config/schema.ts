@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CATEGORIES } from '../score/policy';
-import { normalisePhone } from '../score/public-facts';
+import { normaliseHost, normalisePhone } from '../score/public-facts';
 
 /** Ids appear in DynamoDB keys and URLs, so they are kept to a safe slug alphabet. */
 export const Slug = z
@@ -96,7 +96,7 @@ export const PublicFacts = z
     phones: z.array(Term.refine(isUkPhone, 'must be a UK phone number such as "01632 960100" or "+44 1632 960100"')).max(LIMITS.listItems, listAtMost(LIMITS.listItems, 'entries')).default([]),
     addresses: Terms.default([]),
     postcodes: z.array(Term.regex(/^[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}$/i, 'must be a UK postcode such as "HF3 2QP"')).max(LIMITS.listItems, listAtMost(LIMITS.listItems, 'entries')).default([]),
-    websites: z.array(Term.regex(/^(?:https?:\/\/)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}(?::\d+)?(?:[/?#]\S*)?$/i, 'must be a web address such as "www.northgate.sch.uk"')).max(LIMITS.listItems, listAtMost(LIMITS.listItems, 'entries')).default([]),
+    websites: z.array(Term.refine((v) => !/\s/.test(v) && /^[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}$/.test(normaliseHost(v)), 'must be a web address such as "www.northgate.sch.uk"')).max(LIMITS.listItems, listAtMost(LIMITS.listItems, 'entries')).default([]),
     people: Terms.default([]),
   })
   .strict();

@@ -41,6 +41,14 @@ describe('admin school form: public facts', () => {
     expect(page).toMatch(/<textarea id="s-publicFacts-phones" name="publicFacts.phones" rows="3" aria-invalid="true" aria-describedby="s-publicFacts-phones-error s-publicFacts-phones-hint">01632 960100\nask at reception<\/textarea>/);
   });
 
+  it('accepts the shapes a register or a website gives, and refuses what is not a fact of that kind', () => {
+    const ok = School.safeParse({ id: 'x', name: 'X', publicFacts: { phones: ['+44 (0)1632 960100', '1632960100', '01632-960100'], postcodes: ['hf3 2qp', 'HF32QP'], websites: ['HTTP://WWW.NORTHGATE.SCH.UK', 'www.northgate.sch.uk.', 'https://northgate.sch.uk/index.php?id=1'] } });
+    expect(ok.success).toBe(true);
+    const bad = School.safeParse({ id: 'x', name: 'X', publicFacts: { phones: ['0163'], websites: ['northgate school'] } });
+    expect(bad.success).toBe(false);
+    expect(bad.error!.issues.map((i) => i.path.join('.'))).toEqual(['publicFacts.phones.0', 'publicFacts.websites.0']);
+  });
+
   it('explains what public facts do on the form', () => {
     const page = String(schoolFormBody({ mode: 'new', values: emptySchoolForm(), problems: {}, csrf: 't' }));
     expect(page).toContain('<legend>Public facts</legend>');
