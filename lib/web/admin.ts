@@ -128,7 +128,7 @@ ${usersSection({ users, schools, csrf: csrfToken(c), me: p.email, mode: ctx.auth
     return render(
       c,
       `Edit ${ref.school.name}`,
-      schoolFormBody({ mode: 'edit', values: schoolToForm(ref.school), problems: {}, csrf: csrfToken(c), urls: feedUrls(ref.school), notice: savedNotice(c.req.query('saved'), c.req.query('checked')) }),
+      schoolFormBody({ mode: 'edit', values: schoolToForm(ref.school), problems: {}, csrf: csrfToken(c), urls: feedUrls(ref.school), notice: savedNotice(c.req.query('saved'), c.req.query('checked'), c.req.query('anyway')) }),
       200,
       'admin',
     );
@@ -171,7 +171,8 @@ ${usersSection({ users, schools, csrf: csrfToken(c), me: p.email, mode: ctx.auth
       }
       const saved = mode === 'new' ? await createSchool(ctx, p, draft) : await saveSchool(ctx, p, ref!.school.id, draft);
       ctx.log.info(mode === 'new' ? 'school added' : 'school saved', { schoolId: saved.id, by: p.email, feedsChecked: checks.length });
-      return c.redirect(`/admin/schools/${saved.id}?saved=1${checks.length ? `&checked=${checks.length}` : ''}`, 303);
+      const anyway = checks.filter((k) => !k.ok).length;
+      return c.redirect(`/admin/schools/${saved.id}?saved=1${checks.length ? `&checked=${checks.length}` : ''}${anyway ? `&anyway=${anyway}` : ''}`, 303);
     } catch (err) {
       if (err instanceof ConfigNotFoundError) return c.notFound();
       if (!(err instanceof AdminConfigError)) throw err;
@@ -318,10 +319,14 @@ function unreadable(checks: FeedCheck[], rows: FeedRow[]): Record<string, string
   return out;
 }
 
-function savedNotice(saved: string | undefined, checked: string | undefined): string | undefined {
+function savedNotice(saved: string | undefined, checked: string | undefined, anyway: string | undefined): string | undefined {
   if (!saved) return undefined;
-  const n = Number(checked);
-  return Number.isInteger(n) && n > 0 && n <= 20 ? `School saved. ${n === 1 ? 'The new feed address was' : `${n} new feed addresses were`} checked before saving.` : 'School saved.';
+  const count = (v: string | undefined) => (v && /^\d{1,2}$/.test(v) && Number(v) <= 20 ? Number(v) : 0);
+  const n = count(checked);
+  const a = Math.min(count(anyway), n);
+  if (!n) return 'School saved.';
+  const checkedWords = `${n === 1 ? 'The new feed address was' : `${n} new feed addresses were`} checked before saving`;
+  return a ? `School saved. ${checkedWords}; ${a === 1 ? 'one' : a} could not be read and ${a === 1 ? 'was' : 'were'} saved anyway: Feed health shows how ${a === 1 ? 'it does' : 'they do'} at the next polls.` : `School saved. ${checkedWords}.`;
 }
 
 /** Suppressed addresses that this trust's schools or roll-up send to (other trusts' addresses stay private). */

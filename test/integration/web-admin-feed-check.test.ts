@@ -117,7 +117,9 @@ describe('admin feed form: the pasted address is checked before saving', () => {
     const csrf = await admin.csrf('/admin/schools/kestrel');
     const res = await admin.form('/admin/schools/kestrel', { ...form(csrf, feeds.url('/gone.xml'), { 'feeds.0.saveAnyway': 'on' }), name: 'Kestrel Primary', aliases: '' });
     expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toBe('/admin/schools/kestrel?saved=1&checked=1&anyway=1');
     expect((await store.config.getSchool('kestrel'))!.school.feeds).toEqual([{ source: 'rss', url: feeds.url('/gone.xml') }]);
+    expect(await (await admin.req(res.headers.get('location')!)).text()).toContain('School saved. The new feed address was checked before saving; one could not be read and was saved anyway: Feed health shows how it does at the next polls.');
   });
 
   it('the Google Alerts page pasted instead of the feed is named, and nothing is fetched or saved', async () => {
