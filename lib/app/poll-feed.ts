@@ -8,11 +8,13 @@ import type { ConfigStore } from '../store/config-store';
 import type { Store } from '../store';
 import type { FeedState, FeedStateStore } from '../store/feed-state-store';
 import { mentionIdFor, type MentionStore } from '../store/mention-store';
+import type { OfstedStateStore } from '../store/ofsted-store';
 import type { Mention } from '../store/types';
 import { captureJobFor, type CaptureQueue } from './capture-mention';
 import type { AppSettings, Logger } from './deps';
 import { schoolForScoring } from './school-for-scoring';
 import { mapLimit, type FeedJob } from './plan-polls';
+import { pollOfsted } from './poll-ofsted';
 
 /** What polling one feed needs: the store calls it makes (a port: the benchmark swaps in a no-op store), a fetcher, a clock. */
 export interface PollDeps {
@@ -21,6 +23,7 @@ export interface PollDeps {
     feeds: Pick<FeedStateStore, 'get' | 'save'>;
     mentions: Pick<MentionStore, 'record'>;
     falsePositives: Pick<Store['falsePositives'], 'terms'>;
+    ofsted: Pick<OfstedStateStore, 'get' | 'save'>;
   };
   fetcher: FeedFetcher;
   clock: () => Date;
@@ -71,6 +74,7 @@ export const SNAPSHOT_TEXT_CAP = 20_000;
  * only a store failure throws (so the queue retries the job; its writes are idempotent).
  */
 export async function pollFeed(deps: PollDeps, job: FeedJob): Promise<PollResult> {
+  if (job.kind === 'ofsted') return pollOfsted(deps, job);
   const now = deps.clock();
   const state: FeedState = (await deps.store.feeds.get(job.urlHash)) ?? { url: job.url, consecutiveFailures: 0 };
   const interval = deps.settings.pollIntervalMinutes * 60_000;
