@@ -12,6 +12,7 @@ import { evidenceCsv } from './csv';
 import { FAMILY_LABEL } from './vocabulary';
 import { formatLocal, formatLocalDate } from './schedule';
 import { cleanText, escapeHtml, escapeWrap, oneLine, safeHttpUrl, truncate } from './text';
+import { isOfstedReport, ofstedSectionHtml, ofstedSectionText, ofstedSubjectPart } from './ofsted-section';
 
 export interface RenderDigestInput {
   school: School;
@@ -135,11 +136,11 @@ export function sanitiseSubject(s: string): string {
   return truncate(oneLine(s), 200);
 }
 
-function buildSubject(school: School, counts: DigestCounts, localDate: string): string {
+function buildSubject(school: School, counts: DigestCounts, localDate: string, ofsted = ''): string {
   const date = formatLocalDate(localDate);
-  if (counts.total === 0) return sanitiseSubject(`${school.name}: all clear, nothing flagged – ${date}`);
+  if (counts.total === 0) return sanitiseSubject(ofsted ? `${school.name}: ${ofsted} – ${date}` : `${school.name}: all clear, nothing flagged – ${date}`);
   const sev = severitySummary(counts);
-  return sanitiseSubject(`${school.name}: ${plural(counts.total, 'flagged mention')}${sev ? ` (${sev})` : ''} – ${date}`);
+  return sanitiseSubject(`${school.name}: ${ofsted ? `${ofsted}; ` : ''}${plural(counts.total, 'flagged mention')}${sev ? ` (${sev})` : ''} – ${date}`);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -611,13 +612,16 @@ export function renderDigest(input: RenderDigestInput): RenderedDigest {
   const { school, trustName, localDate } = input;
   const audience = schoolAudience(school, trustName);
   // Everything below works on masked copies: personal details never reach an email or its attachment.
-  const sorted = sortMentions(input.mentions.map(maskMention));
+  const all = sortMentions(input.mentions.map(maskMention));
+  // A new Ofsted report has its own section, flagged or not; the counts and item cards are the other mentions.
+  const reports = all.filter(isOfstedReport);
+  const sorted = all.filter((m) => !isOfstedReport(m));
   const counts = countMentions(sorted);
-  const subject = buildSubject(school, counts, localDate);
-  const csv = maskedEvidenceCsv(sorted, () => school.name);
+  const subject = buildSubject(school, counts, localDate, ofstedSubjectPart(reports));
+  const csv = maskedEvidenceCsv(all, () => school.name);
   const base = baseUrl(input.webBaseUrl);
 
-  if (sorted.length === 0) {
+  if (all.length === 0) {
     // Shown whenever there is nothing to list; whether to send it at all is shouldSendDigest().
     const msg = `Nothing new was flagged for ${oneLine(school.name)} since the last digest.`;
     const body = `<tr><td style="padding:20px 24px 8px 24px;" class="sw-pad">
@@ -640,13 +644,14 @@ export function renderDigest(input: RenderDigestInput): RenderedDigest {
   const headline = `${plural(counts.total, 'new flagged mention')}${sevLine ? `: ${sevLine}` : ''}`;
   const moreNote = moreNoteFor(hidden);
 
-  const body = `${introHtml(headline, counts)}
+  const body = `${ofstedSectionHtml(reports, base)}
+${sorted.length ? `${introHtml(headline, counts)}
 ${views.map((v) => itemHtml(v)).join('\n')}
-${moreNoteHtml(moreNote)}`;
+${moreNoteHtml(moreNote)}` : ''}`;
 
-  const html = frameHtml({ allClear: false, subject, preheader: headline, audience, localDate, body });
+  const html = frameHtml({ allClear: false, subject, preheader: sorted.length ? headline : ofstedSubjectPart(reports), audience, localDate, body });
 
-  const text: string[] = [...headerText(audience, localDate), headline, ...countsText(counts)];
+  const text: string[] = [...headerText(audience, localDate), ...ofstedSectionText(reports, base), ...(sorted.length ? [headline, ...countsText(counts)] : [])];
   for (const v of views) text.push(RULE, ...itemText(v), '');
   if (moreNote) text.push(RULE, moreNote, '');
   text.push(...footerText(audience, false));
