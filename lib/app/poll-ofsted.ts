@@ -100,7 +100,7 @@ async function checkSchool(deps: PollDeps, { trustId, school }: SchoolRef, url: 
   const nextCheckAt = now.getTime() + OFSTED_CHECK_INTERVAL_MS;
   const checked = { urn, knownReports: state?.knownReports ?? [], lastCheckedAt: now.toISOString(), etag: state?.etag, lastModified: state?.lastModified };
   const fail = async (code: string, message: string): Promise<Outcome> => {
-    // Validators are kept only from a page that was read: after a failure the next check fetches in full.
+    // The validators stay those of the last page that was read, so a page that could not be read is fetched in full next time.
     await deps.store.ofsted.save(key, { ...state, ...checked, lastOutcome: 'failed', lastError: message, lastErrorCode: code });
     deps.log.warn('Ofsted page check failed', { schoolId: school.id, url, code, error: message });
     return { kind: 'failed', ...none, nextCheckAt, error: { code, message } };
@@ -123,8 +123,9 @@ async function checkSchool(deps: PollDeps, { trustId, school }: SchoolRef, url: 
   const page = parsed.page;
   const reports = page.kind === 'reports' ? page.reports : [];
   const known = new Set(state?.knownReports ?? []);
-  // First check: only the latest report is news (the history is not); afterwards every report not seen before.
-  const fresh = state ? reports.filter((r) => !known.has(r.id)).slice(0, MAX_NEW_REPORTS) : reports.slice(0, 1);
+  // Until the page has been read once, only the latest report is news (the history is not); afterwards every
+  // report not seen before. A first check that failed read nothing, so it sets no baseline.
+  const fresh = state?.lastSuccessAt ? reports.filter((r) => !known.has(r.id)).slice(0, MAX_NEW_REPORTS) : reports.slice(0, 1);
   let flagged = 0;
   let storedCount = 0;
   for (const report of fresh) {

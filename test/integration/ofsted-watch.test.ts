@@ -197,6 +197,24 @@ describe('the Ofsted watch', () => {
     expect(text).toContain('   - Quality of education: Good');
   });
 
+  it('a school whose first check failed still records only its latest report once the page can be read', async () => {
+    current['/provider/21/137003'] = fixture('unrecognised.html');
+    servePage('/provider/21/137003');
+    const cfg = config();
+    const heron = { ...cfg.trusts[0]!.schools[0]!, id: 'heron', name: 'Heron Academy', urn: '137003', recipients: ['head@heron.example'], feeds: [{ source: 'ofsted' as const, url: pages.url('/provider/21/137003') }] };
+    cfg.trusts[0]!.schools.push(heron);
+    await importConfig(deps, cfg);
+    const heronKey = { trustId: 'meridian', schoolId: 'heron' };
+    now = new Date('2026-11-27T09:00:00Z');
+    await pollOnce(deps);
+    expect(await store.ofsted.get(heronKey)).toMatchObject({ lastOutcome: 'failed' });
+
+    current['/provider/21/137003'] = fixture('graded-good.html');
+    now = new Date('2026-11-28T09:00:00Z');
+    await pollOnce(deps);
+    expect((await mentionsOf(heronKey)).map((m) => m.ofsted?.reportId)).toEqual(['50184632']);
+  });
+
   it('an Ofsted feed on a school without a URN is refused at import, naming the school and what to do', async () => {
     const cfg = config();
     delete (cfg.trusts[0]!.schools[1] as { urn?: string }).urn;
