@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { groupFeeds } from '../../lib/app/plan-polls';
 import { School } from '../../lib/config/schema';
-import { renderDigest } from '../../lib/digest/render';
+import { renderDigest, renderRollup } from '../../lib/digest/render';
 import { feedKey } from '../../lib/feeds/sources';
 import { ofstedMentionText, ofstedScore, type OfstedReportRecord } from '../../lib/ofsted/report';
 import { FeedJobMessage } from '../../lib/queue/sqs-queue';
@@ -62,5 +62,16 @@ describe('the digest\'s "New Ofsted report" section', () => {
     expect(out.subject).toBe('Northgate Park Academy: new Ofsted report; 1 flagged mention (1 low) – Thu 26 Nov 2026');
     expect(out.text.indexOf('NEW OFSTED REPORT')).toBeLessThan(out.text.indexOf('Parents protest'));
     expect(out.counts.total).toBe(1);
+  });
+
+  it('the trust roll-up lists the report in its school\'s section too, not as a flagged mention', () => {
+    const kestrel = School.parse({ id: 'kestrel', name: 'Kestrel Primary' });
+    const out = renderRollup({ trust: { id: 'meridian', name: 'Meridian Learning Trust' }, groups: [{ school, mentions: [reportMention(base)] }, { school: kestrel, mentions: [] }], localDate: '2026-11-26' });
+    expect(out.subject).toBe('Meridian Learning Trust: new Ofsted report; 0 flagged mentions across 1 school – Thu 26 Nov 2026');
+    expect(out.text).toContain('  Northgate Park Academy: 0 new flagged mentions; new Ofsted report');
+    expect(out.text).toContain('NEW OFSTED REPORT: School report, inspection 26 April 2022');
+    expect(out.html).toContain('>New Ofsted report</p>');
+    expect(out.counts.total).toBe(0);
+    expect(out.perSchool).toEqual({ northgate: 1, kestrel: 0 });
   });
 });
