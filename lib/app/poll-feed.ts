@@ -14,7 +14,6 @@ import { captureJobFor, type CaptureQueue } from './capture-mention';
 import type { AppSettings, Logger } from './deps';
 import { schoolForScoring } from './school-for-scoring';
 import { mapLimit, type FeedJob } from './plan-polls';
-import { pollOfsted } from './poll-ofsted';
 
 /** What polling one feed needs: the store calls it makes (a port: the benchmark swaps in a no-op store), a fetcher, a clock. */
 export interface PollDeps {
@@ -74,7 +73,9 @@ export const SNAPSHOT_TEXT_CAP = 20_000;
  * only a store failure throws (so the queue retries the job; its writes are idempotent).
  */
 export async function pollFeed(deps: PollDeps, job: FeedJob): Promise<PollResult> {
-  if (job.kind === 'ofsted') return pollOfsted(deps, job);
+  // An Ofsted page is an HTML page checked daily, not a feed; its module (and its HTML parser, linkedom, a few
+  // hundred ms to load) is loaded only when such a job comes, so feed polls and cold starts do not pay for it.
+  if (job.kind === 'ofsted') return (await import('./poll-ofsted')).pollOfsted(deps, job);
   const now = deps.clock();
   const state: FeedState = (await deps.store.feeds.get(job.urlHash)) ?? { url: job.url, consecutiveFailures: 0 };
   const interval = deps.settings.pollIntervalMinutes * 60_000;

@@ -5,7 +5,6 @@ import { feedUrlFor } from '../feeds/sources';
 import type { FeedFetcher } from '../feeds/types';
 import { assessForSchool } from '../score/assess';
 import type { Family, Severity } from '../score/types';
-import { parseOfstedPage } from '../ofsted/parse';
 import { ofstedMentionText, ofstedRecord, ofstedScore } from '../ofsted/report';
 import { mapLimit } from './plan-polls';
 
@@ -130,6 +129,7 @@ async function previewOfsted(deps: PreviewDeps, school: School, spec: FeedSpec, 
   const empty = { spec, url, totalItems: 0, matched: 0, flagged: 0, items: [] };
   const fetched = await deps.fetcher.fetch({ url, accept: 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.5' });
   if (fetched.kind === 'not-modified') return { ...empty, ok: false, error: { code: 'not-modified', message: `${url} answered "not modified" to a request that asked for the whole page.` } };
+  const { parseOfstedPage } = await import('../ofsted/parse'); // linkedom loads only when an Ofsted feed is previewed
   const parsed = parseOfstedPage(fetched.body, { pageUrl: fetched.finalUrl, contentType: fetched.contentType });
   if (!parsed.ok) return { ...empty, ok: false, error: { code: 'unrecognised-page', message: parsed.error.message } };
   if (parsed.page.kind === 'no-reports') return { ...empty, ok: true, feedTitle: `${parsed.page.providerName ?? school.name} on Ofsted: no reports yet` };
