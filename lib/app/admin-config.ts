@@ -129,9 +129,18 @@ export function feedUrls(school: Pick<School, 'name' | 'aliases' | 'exclude' | '
 export async function saveSchool(deps: Deps, principal: Principal, schoolId: string, draft: unknown): Promise<School> {
   requireAdmin(principal);
   const ref = await ownSchool(deps, principal, schoolId);
-  const school = parseSchool({ ...(draft as object), id: ref.school.id });
+  const school = parseSchool({ ...keptByTheForm(ref.school, draft), ...(draft as object), id: ref.school.id });
   if (!(await deps.store.config.saveSchool(ref.trustId, school))) throw new AdminConfigError({ id: schoolIdTakenMessage(school.id) });
   return school;
+}
+
+/**
+ * What an edit keeps when the draft does not carry it: the school form has no fields for the URN (set from GIAS
+ * or the config file; the Ofsted source needs it) or the per-school scoring tuning (config file and API only).
+ */
+export function keptByTheForm(current: School, draft: unknown): Partial<School> {
+  const has = (k: string) => !!draft && typeof draft === 'object' && k in draft;
+  return { ...(current.urn && !has('urn') ? { urn: current.urn } : {}), ...(current.scoring && !has('scoring') ? { scoring: current.scoring } : {}) };
 }
 
 /**

@@ -10,6 +10,7 @@ import {
   feedUrls,
   formFromBody,
   formProblems,
+  keptByTheForm,
   ownSchool,
   parseSchool,
   removeSchool,
@@ -141,9 +142,9 @@ ${usersSection({ users, schools, csrf: csrfToken(c), me: p.email, mode: ctx.auth
     const body = await c.req.parseBody();
     const values = formFromBody(body);
     if (ref) values.id = ref.school.id;
-    const { draft, feedRows } = draftFromForm(values);
-    // The form has no URN field: an edit keeps the school's URN (the Ofsted source needs it).
-    if (ref?.school.urn && !('urn' in draft)) draft.urn = ref.school.urn;
+    const { draft: formDraft, feedRows } = draftFromForm(values);
+    // An edit keeps what the form has no field for (URN, scoring tuning), for the preview and checks too.
+    const draft = ref ? { ...keptByTheForm(ref.school, formDraft), ...formDraft } : formDraft;
     const title = mode === 'new' ? 'Add a school' : `Edit ${ref!.school.name}`;
     const again = (problems: Record<string, string>, extra: Partial<Parameters<typeof schoolFormBody>[0]> = {}) =>
       schoolFormBody({ mode, values: { ...values, feeds: values.feeds.filter((r) => !r.remove) }, problems, csrf: csrfToken(c), ...extra });
