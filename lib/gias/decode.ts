@@ -10,7 +10,7 @@ export type GiasEncoding = 'utf-8' | 'windows-1252';
  * non-ASCII bytes decide: a well-formed UTF-8 sequence means UTF-8, anything else Windows-1252.
  * `onDecided` reports the choice (for the import summary).
  */
-export async function* decodeGiasBytes(source: AsyncIterable<Uint8Array | string>, onDecided?: (encoding: GiasEncoding) => void): AsyncGenerator<string> {
+export async function* decodeGiasBytes(source: AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>, onDecided?: (encoding: GiasEncoding) => void): AsyncGenerator<string> {
   let mode: GiasEncoding | undefined;
   let utf8: TextDecoder | undefined;
   let pending: Buffer = Buffer.alloc(0);

@@ -73,7 +73,7 @@ export interface ParseGiasOptions {
  * that closed is still looked up by URN). A row without a usable URN is counted and reported, not fatal; a file
  * without the URN and EstablishmentName headers is refused with GiasFormatError before any record is passed on.
  */
-export async function parseGiasExtract(source: AsyncIterable<Uint8Array | string>, options: ParseGiasOptions): Promise<GiasParseReport> {
+export async function parseGiasExtract(source: AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>, options: ParseGiasOptions): Promise<GiasParseReport> {
   const every = options.progressEvery ?? 5_000;
   const report: GiasParseReport = { rows: 0, records: 0, skippedByReason: {}, skipped: 0, skippedExamples: [], encoding: 'utf-8', columns: 0 };
   const skip = (line: number, reason: string) => {
