@@ -171,6 +171,7 @@ function refreshError(err: unknown, urls: string[], previous: GiasIndexMeta | un
   const kept = previous ? ` The previous index (${previous.count} establishments, from ${previous.extractDate ?? previous.importedAt}) is still in use.` : ' No GIAS index is stored yet.';
   let why: string;
   if (err instanceof FeedError && err.code === 'too-large') why = `The GIAS extract at ${urls[0]} was larger than the download limit (GIAS_MAX_MB), so it was not read. If the real file has grown, raise GIAS_MAX_MB.`;
+  else if (err instanceof FeedError && err.code === 'timeout') why = `The GIAS extract at ${err.details.url ?? urls[0]} did not finish downloading within the deadline (GIAS_TIMEOUT_SECONDS), so it was not used. The site may be slow; the refresh runs again next week, or raise GIAS_TIMEOUT_SECONDS.`;
   else if (err instanceof FeedError && err.code === 'http-status' && err.details.status === 404) why = `No GIAS extract was published at ${urls.join(' or ')} (HTTP 404). Check GIAS_EXTRACT_URL; the refresh runs again next week, or import a file by hand.`;
   else if (err instanceof Error) why = `The GIAS refresh failed: ${err.message}`;
   else why = `The GIAS refresh failed: ${String(err)}`;

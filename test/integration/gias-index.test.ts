@@ -112,6 +112,25 @@ describe('refreshGias from a loopback server', () => {
     expect(readFileSync(store.path)).toEqual(stored);
   });
 
+  it('a download that stalls past the deadline is stopped and the index kept', async () => {
+    const store = new FileGiasIndexStore(giasIndexPath(join(dir, 'slow')));
+    await importGias(store, [fixture], { source: 'edubasealldata20261129.csv', clock });
+    const before = readFileSync(store.path);
+    server.route('/slow/edubasealldata20261130.csv', (_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/csv' });
+      res.write(fixture.subarray(0, 2000)); // then nothing more
+    });
+    const slow = createSafeFetcher({ allowHosts: [server.hostPort], timeoutMs: 400 });
+    try {
+      await expect(refreshGias({ store, fetcher: slow, clock, log: silentLogger }, { urlTemplate: server.url('/slow/edubasealldata{date}.csv') })).rejects.toThrow(
+        /did not finish downloading within the deadline \(GIAS_TIMEOUT_SECONDS\).*previous index \(4 establishments, from 2026-11-29\) is still in use/s,
+      );
+    } finally {
+      await slow.close();
+    }
+    expect(readFileSync(store.path)).toEqual(before);
+  });
+
   it('falls back to yesterday’s file when today’s is not published yet', async () => {
     const store = new FileGiasIndexStore(giasIndexPath(join(dir, 'b')));
     server.route('/b/edubasealldata20261129.csv', (_req, res) => void res.writeHead(200, { 'content-type': 'text/csv' }).end(fixture));
