@@ -194,7 +194,7 @@ const commands: Record<string, Handler> = {
     const { values } = parseArgs({ args, options: { 'dry-run': { type: 'boolean' } } });
     return withCliRuntime(loadEnv(), { log, command: 'schoolwatch purge' }, async (deps) => {
       const results = await purgeExpired(deps, { dryRun: values['dry-run'] });
-      for (const r of results) console.log(`${r.schoolId}: ${values['dry-run'] ? 'would erase' : 'erased'} ${r.mentionsErased} snapshot(s), kept ${r.escalatedKept} escalated, ${r.seenMarkersPurged} expired dedupe marker(s) removed`);
+      for (const r of results) console.log(`${r.schoolId}: ${values['dry-run'] ? 'would erase' : 'erased'} ${r.mentionsErased} snapshot(s), kept ${r.escalatedKept} escalated, ${r.seenMarkersPurged} expired dedupe marker(s) removed, ${r.alertBatchesPurged} old alert record(s) ${values['dry-run'] ? 'due' : 'removed'}`);
       if (results.length === 0) console.log('No schools are configured.');
       return 0;
     });

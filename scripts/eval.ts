@@ -6,7 +6,7 @@
  *   npm run eval -- --olid FILE                    # macro-F1 of the abuse family on a TweetEval/OLID TSV
  *   npm run eval -- --set FILE --no-schools        # score text alone (mentioned is then always true)
  *   npm run eval -- --write BENCHMARKS.md          # the standard report set, written into FILE's "Scorer quality" section
- *   npm run eval -- --functional dev|heldout|both|none
+ *   npm run eval -- --functional dev|heldout|heldout-b|both|none
  *                                                  # school functional suite (data/functional/), accuracy per
  *                                                  # functionality; `both` is the default after the set report
  *   npm run eval -- --functional dev --examples 3  # plus up to 3 wrong dev cases per functionality (never held-out ones)
@@ -22,7 +22,7 @@ import { machineLine, replaceSection } from '../bench/machine';
 import { assessItem, loadSchoolsFile, type Assessment } from '../lib/score/assess';
 import modelFile from '../lib/score/model/abuse-lr.json';
 import { generateSuite, loadSuiteData, type SuiteData } from '../lib/functional/load';
-import { FunctionalDataError, type FunctionalItem, type Half } from '../lib/functional/expand';
+import { FunctionalDataError, type FunctionalItem, type SuiteHalf as Half } from '../lib/functional/expand';
 import { readJsonl, readTweetEval } from './lib-eval/datasets';
 import { formatFailures, formatFunctional, functionalRows, functionalSummary } from './lib-eval/functional';
 import { count, emptyCounts, macroF1, prf, type Counts } from './lib-eval/metrics';
@@ -136,7 +136,7 @@ function qualitySection(): string {
   return lines.join('\n');
 }
 
-const FUNCTIONAL_CHOICES: Record<string, Half[]> = { dev: ['dev'], heldout: ['heldout'], both: ['dev', 'heldout'], none: [] };
+const FUNCTIONAL_CHOICES: Record<string, Half[]> = { dev: ['dev'], heldout: ['heldout'], 'heldout-b': ['heldout-b'], both: ['dev', 'heldout'], none: [] };
 
 interface FunctionalHalf {
   half: Half;
@@ -162,13 +162,17 @@ function scoreFunctional(halves: readonly Half[]): FunctionalHalf[] {
   });
 }
 
-const FUNCTIONAL_LABEL: Record<Half, string> = { dev: 'dev templates (tune on these)', heldout: 'held-out templates (report only)' };
+const FUNCTIONAL_LABEL: Record<Half, string> = {
+  dev: 'dev templates (tune on these)',
+  heldout: 'held-out templates (report only; scored once on 2026-11-30, so its per-functionality figures are known)',
+  'heldout-b': 'second held-out half, written blind (report only: score once per round)',
+};
 
 function runFunctional(choice: string): void {
   const halves = FUNCTIONAL_CHOICES[choice];
   const examples = Number(args.examples);
   if (!halves) {
-    console.error(`--functional must be one of dev, heldout, both or none (got "${choice}")`);
+    console.error(`--functional must be one of dev, heldout, heldout-b, both or none (got "${choice}")`);
     process.exit(2);
   }
   if (!Number.isInteger(examples) || examples < 0) {

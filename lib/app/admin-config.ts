@@ -60,6 +60,27 @@ export async function trustConfig(deps: Deps, principal: Principal): Promise<Tru
   return { ...meta, schools };
 }
 
+/**
+ * What GET /api/config shows instead of the alert webhook's signing secret: the secret is write-only, so a copy
+ * of the JSON (or a shoulder-surfer) cannot forge signed alerts. Sending this marker back keeps the stored secret.
+ */
+export const SECRET_NOT_SHOWN = '(kept, not shown: send a new secret of 32+ characters to change it)';
+
+/** The trust's configuration as the admin console and API show it: `trustConfig` without the webhook secret. */
+export async function trustConfigForDisplay(deps: Deps, principal: Principal): Promise<Trust> {
+  const trust = await trustConfig(deps, principal);
+  return trust.alertWebhook ? { ...trust, alertWebhook: { ...trust.alertWebhook, secret: SECRET_NOT_SHOWN } } : trust;
+}
+
+/** A webhook sent back with the marker gets the stored secret (or a plain-words problem when none is stored). */
+async function withStoredSecret(deps: Deps, principal: Principal, body: unknown): Promise<unknown> {
+  const hook = body && typeof body === 'object' ? (body as { alertWebhook?: { secret?: unknown } }).alertWebhook : undefined;
+  if (!hook || typeof hook !== 'object' || hook.secret !== SECRET_NOT_SHOWN) return body;
+  const stored = (await deps.store.config.getTrust(principal.trustId))?.alertWebhook?.secret;
+  if (!stored) throw new AdminConfigError({ 'alertWebhook.secret': 'no secret is stored yet: send the new secret itself (32 characters or more)' });
+  return { ...(body as object), alertWebhook: { ...hook, secret: stored } };
+}
+
 /** One school of the admin's trust, or ConfigNotFoundError. */
 export async function ownSchool(deps: Deps, principal: Principal, schoolId: string): Promise<SchoolRef> {
   const ref = /^[a-z0-9][a-z0-9-]{0,63}$/.test(schoolId) ? await deps.store.config.getSchool(schoolId, principal.trustId) : undefined;
@@ -185,7 +206,7 @@ export async function saveTrustSettings(deps: Deps, principal: Principal, draft:
 export async function replaceTrustConfig(deps: Deps, principal: Principal, input: unknown): Promise<ImportSummary> {
   requireAdmin(principal);
   const body = input && typeof input === 'object' && 'trust' in input ? (input as { trust: unknown }).trust : input;
-  const withId = body && typeof body === 'object' && !Array.isArray(body) ? { id: principal.trustId, ...(body as object) } : body;
+  const withId = body && typeof body === 'object' && !Array.isArray(body) ? { id: principal.trustId, ...((await withStoredSecret(deps, principal, body)) as object) } : body;
   const parsed = ConfigFile.safeParse({ trusts: [withId] });
   if (!parsed.success) throw new AdminConfigError(problemsFrom(parsed.error.issues, ['trusts', 0], ConfigFile));
   const trust = parsed.data.trusts[0]!;

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { SchoolRef } from '../config/schema';
 import { mentionPrefix, schoolPrefix, type EvidenceStore } from '../evidence/evidence-store';
 import type { Store } from '../store';
+import type { AlertBatch } from '../store/alert-store';
 import type { Mention } from '../store/types';
 import type { AppDeps } from './deps';
 
@@ -11,6 +12,8 @@ export interface PurgeResult {
   /** Escalated items are kept past retention until someone releases them (changes their status). */
   escalatedKept: number;
   seenMarkersPurged: number;
+  /** Urgent-alert records (recipients, mention ids) claimed before the cut-off. */
+  alertBatchesPurged: number;
 }
 
 /** Subtracts calendar months in UTC (retention is stated in months). */
@@ -42,7 +45,10 @@ export async function purgeExpired(deps: Pick<AppDeps, 'store' | 'clock' | 'log'
         }
       }
       const seenMarkersPurged = options.dryRun ? 0 : await deps.store.retention.purgeExpiredSeenMarkers(key, Math.floor(now.getTime() / 1000));
-      results.push({ schoolId: school.id, mentionsErased: due.length, escalatedKept: old.length - due.length, seenMarkersPurged });
+      // Alert records name recipients and mentions, so they follow the same retention period.
+      const oldBatches = await deps.store.alerts.batchesBefore(trust.id, school.id, cutoff);
+      if (!options.dryRun) for (const b of oldBatches) await deps.store.alerts.deleteBatch(b);
+      results.push({ schoolId: school.id, mentionsErased: due.length, escalatedKept: old.length - due.length, seenMarkersPurged, alertBatchesPurged: oldBatches.length });
     }
   }
   const erased = results.reduce((n, r) => n + r.mentionsErased, 0);
@@ -62,6 +68,8 @@ export interface SchoolExport {
   exportedAt: string;
   /** Each mention with its audit history and its captured evidence files (screen print, HTML, text, manifest). */
   mentions: (Mention & { history: unknown[]; evidenceFiles?: EvidenceFileExport[] })[];
+  /** Urgent alerts sent about the school: when, to whom, which mentions, and how each send ended. */
+  alertBatches?: AlertBatch[];
 }
 
 async function evidenceFiles(evidence: EvidenceStore, prefix: string): Promise<EvidenceFileExport[]> {
@@ -88,7 +96,8 @@ export async function exportSchoolData(deps: { store: Store; clock: () => Date; 
     const files = deps.evidence ? await evidenceFiles(deps.evidence, mentionPrefix({ trustId: school.trustId, schoolId, mentionId: m.id })) : [];
     withHistory.push({ ...m, history: await deps.store.reviews.history(m.id), ...(files.length ? { evidenceFiles: files } : {}) });
   }
-  return { school, exportedAt: deps.clock().toISOString(), mentions: withHistory };
+  const alertBatches = await deps.store.alerts.batchesBefore(school.trustId, schoolId, far);
+  return { school, exportedAt: deps.clock().toISOString(), mentions: withHistory, ...(alertBatches.length ? { alertBatches } : {}) };
 }
 
 /**

@@ -19,7 +19,15 @@
  */
 
 export type ExpectedFamily = null | 'abuse' | 'confidential' | 'reputation' | 'both';
+/** The halves the eval reports: `dev` is tuned on, `heldout` is scored and never read while tuning. */
 export type Half = 'dev' | 'heldout';
+/**
+ * Every half the suite holds: also `heldout-b`, a second held-out half written blind (by an author
+ * who never saw the scorer), with its own extra vocabulary (placeholders.heldout-b.json) and not the
+ * first held-out half's; it is to be scored once, at the end of a scoring round.
+ */
+export type SuiteHalf = Half | 'heldout-b';
+export const HALVES: readonly SuiteHalf[] = ['dev', 'heldout', 'heldout-b'];
 
 export interface Expectation {
   mentioned: boolean;
@@ -64,11 +72,11 @@ export interface FunctionalItem {
   expect: Expectation;
   functionality: string;
   template: string;
-  half: Half;
+  half: SuiteHalf;
 }
 
 export interface ExpandOptions {
-  half: Half;
+  half: SuiteHalf;
   seed?: number;
   /** Most cases generated from one template. */
   perTemplate?: number;

@@ -1,7 +1,7 @@
 /** Read the functional suite's data files (data/functional/) and expand them. */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expand, FunctionalDataError, parseTemplates, validate, type ExpandOptions, type FunctionalItem, type Half, type Placeholders, type Template } from './expand';
+import { expand, FunctionalDataError, HALVES, parseTemplates, validate, type ExpandOptions, type FunctionalItem, type Placeholders, type SuiteHalf, type Template } from './expand';
 
 export const FUNCTIONAL_DIR = 'data/functional';
 
@@ -9,7 +9,13 @@ export interface SuiteData {
   placeholders: Placeholders;
   /** Extra values for the held-out half only (placeholders.heldout.json), by list name. */
   heldoutLists: Record<string, string[]>;
-  templates: Record<Half, Template[]>;
+  /**
+   * Extra values for the second, blind held-out half only (placeholders.heldout-b.json), by list
+   * name: added to the shared lists for `heldout-b`, which does NOT get the first half's extras.
+   */
+  heldoutBLists: Record<string, string[]>;
+  /** Templates per half; `heldout-b` is empty when templates.heldout-b.jsonl is absent. */
+  templates: Record<SuiteHalf, Template[]>;
 }
 
 function readJson<T>(path: string): T {
@@ -29,35 +35,52 @@ function read(path: string): string {
   }
 }
 
+/** Extra-vocabulary file (placeholders.heldout*.json): lists extending shared lists with new values only. */
+function readExtraLists(dir: string, file: string, shared: Record<string, string[]>, others: Record<string, Record<string, string[]>> = {}): Record<string, string[]> {
+  const path = join(dir, file);
+  const lists = existsSync(path) ? (readJson<{ lists?: Record<string, string[]> }>(path).lists ?? {}) : {};
+  for (const [name, values] of Object.entries(lists)) {
+    const base = shared[name];
+    if (!base) throw new FunctionalDataError(`${file}: list "${name}" is not in placeholders.json; held-out values extend a shared list`);
+    const both = values.filter((v) => base.includes(v));
+    if (both.length) throw new FunctionalDataError(`${file}: list "${name}" repeats values of placeholders.json (${both.join(', ')}); a held-out value must be new`);
+    for (const [otherFile, other] of Object.entries(others)) {
+      const again = values.filter((v) => other[name]?.includes(v));
+      if (again.length) throw new FunctionalDataError(`${file}: list "${name}" repeats values of ${otherFile} (${again.join(', ')}); each held-out half's vocabulary must be its own`);
+    }
+  }
+  return lists;
+}
+
 export function loadSuiteData(dir = FUNCTIONAL_DIR): SuiteData {
   const placeholders = readJson<Placeholders>(join(dir, 'placeholders.json'));
-  const heldoutPath = join(dir, 'placeholders.heldout.json');
-  const heldoutLists = existsSync(heldoutPath) ? (readJson<{ lists?: Record<string, string[]> }>(heldoutPath).lists ?? {}) : {};
-  for (const [name, values] of Object.entries(heldoutLists)) {
-    const shared = placeholders.lists[name];
-    if (!shared) throw new FunctionalDataError(`placeholders.heldout.json: list "${name}" is not in placeholders.json; held-out values extend a shared list`);
-    const both = values.filter((v) => shared.includes(v));
-    if (both.length) throw new FunctionalDataError(`placeholders.heldout.json: list "${name}" repeats values of placeholders.json (${both.join(', ')}); a held-out value must be new`);
-  }
-  const templates = {
+  const heldoutLists = readExtraLists(dir, 'placeholders.heldout.json', placeholders.lists);
+  const heldoutBLists = readExtraLists(dir, 'placeholders.heldout-b.json', placeholders.lists, { 'placeholders.heldout.json': heldoutLists });
+  const heldoutBPath = join(dir, 'templates.heldout-b.jsonl');
+  const templates: Record<SuiteHalf, Template[]> = {
     dev: parseTemplates(read(join(dir, 'templates.dev.jsonl')), 'templates.dev.jsonl'),
     heldout: parseTemplates(read(join(dir, 'templates.heldout.jsonl')), 'templates.heldout.jsonl'),
+    'heldout-b': existsSync(heldoutBPath) ? parseTemplates(read(heldoutBPath), 'templates.heldout-b.jsonl') : [],
   };
-  const data = { placeholders, heldoutLists, templates };
-  // check both halves now, so a mistake in the data is reported before anything is scored or written
-  for (const half of ['dev', 'heldout'] as const) validate(placeholdersFor(data, half), templates[half], `templates.${half}.jsonl`);
+  const data = { placeholders, heldoutLists, heldoutBLists, templates };
+  // check every half now, so a mistake in the data is reported before anything is scored or written
+  for (const half of HALVES) validate(placeholdersFor(data, half), templates[half], `templates.${half}.jsonl`);
   return data;
 }
 
-/** The placeholders one half expands with: the shared lists, plus the held-out-only values for held-out. */
-export function placeholdersFor(data: SuiteData, half: Half): Placeholders {
+/**
+ * The placeholders one half expands with: the shared lists, plus that half's own extra values
+ * (placeholders.heldout.json for `heldout`, placeholders.heldout-b.json for `heldout-b`; never both).
+ */
+export function placeholdersFor(data: SuiteData, half: SuiteHalf): Placeholders {
   if (half === 'dev') return data.placeholders;
+  const extra = half === 'heldout' ? data.heldoutLists : data.heldoutBLists;
   const lists = { ...data.placeholders.lists };
-  for (const [name, values] of Object.entries(data.heldoutLists)) lists[name] = [...(lists[name] ?? []), ...values];
+  for (const [name, values] of Object.entries(extra)) lists[name] = [...(lists[name] ?? []), ...values];
   return { ...data.placeholders, lists };
 }
 
 /** The generated cases of one half (or both, dev first). */
-export function generateSuite(data: SuiteData, halves: readonly Half[], options: Omit<ExpandOptions, 'half'> = {}): FunctionalItem[] {
+export function generateSuite(data: SuiteData, halves: readonly SuiteHalf[], options: Omit<ExpandOptions, 'half'> = {}): FunctionalItem[] {
   return halves.flatMap((half) => expand(placeholdersFor(data, half), data.templates[half], { ...options, half }));
 }

@@ -87,6 +87,16 @@ export class AlertStore {
     return rows.map(({ PK: _p, SK: _s, kind: _k, ...rest }) => rest as unknown as AlertBatch);
   }
 
+  /** Every batch of the school claimed before `before` (ISO), oldest first: for retention and export. */
+  async batchesBefore(trustId: string, schoolId: string, before: string): Promise<AlertBatch[]> {
+    const rows = await this.items.query(schoolPartition(trustId, schoolId), { from: 'ALERT#BATCH#', to: `ALERT#BATCH#${before}` });
+    return rows.map(({ PK: _p, SK: _s, kind: _k, ...rest }) => rest as unknown as AlertBatch);
+  }
+
+  async deleteBatch(batch: Pick<AlertBatch, 'trustId' | 'schoolId' | 'claimedAt' | 'token'>): Promise<void> {
+    await this.items.delete(alertKeys.batch(batch.trustId, batch.schoolId, batch.claimedAt, batch.token));
+  }
+
   /** Writes on the mention when (and how) it was alerted, for the digest and the web page. */
   async markAlerted(m: Pick<Mention, 'trustId' | 'schoolId' | 'capturedAt' | 'id'>, at: string, outcome: 'sent' | 'unknown', token: string): Promise<void> {
     await this.items.set(keys.mention(m, m.capturedAt, m.id), { alertedAt: at, alertOutcome: outcome, alertBatch: token });

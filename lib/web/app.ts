@@ -11,7 +11,7 @@ import type { WebAuth } from '../auth/local-auth';
 import { LoginRateLimiter } from '../auth/rate-limit';
 import { evidenceCsv as sharedEvidenceCsv } from '../digest/csv';
 import type { Store } from '../store';
-import { AdminConfigError, AdminOnlyError, ConfigNotFoundError, parseSchool, replaceTrustConfig, trustConfig } from '../app/admin-config';
+import { AdminConfigError, AdminOnlyError, ConfigNotFoundError, parseSchool, replaceTrustConfig, trustConfigForDisplay } from '../app/admin-config';
 import { previewSchool } from '../app/preview';
 import { auditListRead } from '../app/read-audit';
 import { EnvSchema } from '../config/env';
@@ -332,7 +332,7 @@ export function createWebApp(deps: WebDeps): Hono<AppEnv> {
   app.get('/api/config', async (c) => {
     const principal = c.get('principal')!;
     if (principal.role === 'admin') {
-      const { schools, ...trust } = await trustConfig(ctx, principal);
+      const { schools, ...trust } = await trustConfigForDisplay(ctx, principal);
       return c.json({ trust, schools });
     }
     const [trust, schools] = await Promise.all([ctx.store.config.getTrust(principal.trustId), mentionsFor(ctx, principal).schools()]);
@@ -352,7 +352,7 @@ export function createWebApp(deps: WebDeps): Hono<AppEnv> {
     const input = body && typeof body === 'object' && 'trust' in body && 'schools' in body ? { ...((body as { trust: object }).trust ?? {}), schools: (body as { schools: unknown }).schools } : body;
     const summary = await replaceTrustConfig(ctx, principal, input);
     ctx.log.info('configuration saved through the API', { trustId: principal.trustId, by: principal.email, ...summary });
-    const { schools, ...trust } = await trustConfig(ctx, principal);
+    const { schools, ...trust } = await trustConfigForDisplay(ctx, principal);
     return c.json({ saved: summary, trust, schools });
   });
 

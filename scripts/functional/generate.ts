@@ -1,7 +1,7 @@
 /**
  * Expand the school functional test suite (data/functional/) into eval items.
  *
- *   npx tsx scripts/functional/generate.ts                 # writes data/functional/generated/{dev,heldout}.jsonl
+ *   npx tsx scripts/functional/generate.ts                 # writes data/functional/generated/{dev,heldout,heldout-b}.jsonl
  *   npx tsx scripts/functional/generate.ts --out DIR [--seed N] [--per-template N]
  *
  * The output is not committed: it is regenerated in well under a second and is the same every time
@@ -10,7 +10,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { DEFAULT_PER_TEMPLATE, DEFAULT_SEED, FunctionalDataError, type FunctionalItem, type Half } from '../../lib/functional/expand';
+import { DEFAULT_PER_TEMPLATE, DEFAULT_SEED, FunctionalDataError, HALVES, type FunctionalItem, type SuiteHalf } from '../../lib/functional/expand';
 import { FUNCTIONAL_DIR, generateSuite, loadSuiteData, type SuiteData } from '../../lib/functional/load';
 
 const { values: args } = parseArgs({
@@ -29,11 +29,12 @@ if (!Number.isInteger(seed) || !Number.isInteger(perTemplate) || perTemplate < 1
   process.exit(2);
 }
 
-function expandAll(): { data: SuiteData; halves: { half: Half; items: FunctionalItem[] }[] } {
+function expandAll(): { data: SuiteData; halves: { half: SuiteHalf; items: FunctionalItem[] }[] } {
   try {
     const data = loadSuiteData(args.data);
-    // expand both halves before writing anything, so a data error leaves the old files in place
-    return { data, halves: (['dev', 'heldout'] as const).map((half) => ({ half, items: generateSuite(data, [half], { seed, perTemplate }) })) };
+    // expand every half before writing anything, so a data error leaves the old files in place;
+    // heldout-b only when its templates file is there
+    return { data, halves: HALVES.filter((half) => data.templates[half].length > 0).map((half) => ({ half, items: generateSuite(data, [half], { seed, perTemplate }) })) };
   } catch (e) {
     if (!(e instanceof FunctionalDataError)) throw e;
     console.error(`functional suite in ${args.data}: ${e.message}`);

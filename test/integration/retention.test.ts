@@ -43,7 +43,7 @@ describe('retention and per-school export/erase (dynalite)', () => {
 
   it('erases snapshots past retention with their audit trail, keeps escalated and recent ones', async () => {
     const results = await purgeExpired(deps());
-    expect(results.find((r) => r.schoolId === 'northgate')).toEqual({ schoolId: 'northgate', mentionsErased: 1, escalatedKept: 1, seenMarkersPurged: 3 }); // markers of 'plain', 'old' and 'old-escalated'
+    expect(results.find((r) => r.schoolId === 'northgate')).toEqual({ schoolId: 'northgate', mentionsErased: 1, escalatedKept: 1, seenMarkersPurged: 3, alertBatchesPurged: 0 }); // markers of 'plain', 'old' and 'old-escalated'
     expect(await store.mentions.get('old')).toBeUndefined();
     expect(await store.reviews.history('old')).toEqual([]);
     expect((await store.mentions.get('old-escalated'))?.status).toBe('escalated');

@@ -1,7 +1,8 @@
 /**
  * The school functional test suite's generator and data (data/functional/): deterministic, big
  * enough, every placeholder used, dev and held-out templates disjoint and both covering every
- * functionality. Scorer accuracy on the suite is reported by `npm run eval`, not asserted here.
+ * functionality; the same for the blind second held-out half (heldout-b), which also keeps clear of
+ * the first held-out half's templates and vocabulary. Scorer accuracy on the suite is reported by `npm run eval`, not asserted here.
  */
 import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,6 +20,8 @@ const { placeholders, templates } = data;
 function generateWithDraws() {
   const draws = new Map<string, Set<string>>();
   const devDraws = new Map<string, Set<string>>();
+  const heldoutDraws = new Map<string, Set<string>>();
+  const heldoutBDraws = new Map<string, Set<string>>();
   const record = (into: Map<string, Set<string>>[]) => (list: string, value: string) => {
     for (const m of into) {
       if (!m.has(list)) m.set(list, new Set());
@@ -26,16 +29,17 @@ function generateWithDraws() {
     }
   };
   const dev = expand(placeholdersFor(data, 'dev'), templates.dev, { half: 'dev', onDraw: record([draws, devDraws]) });
-  const heldout = expand(placeholdersFor(data, 'heldout'), templates.heldout, { half: 'heldout', onDraw: record([draws]) });
-  return { dev, heldout, draws, devDraws };
+  const heldout = expand(placeholdersFor(data, 'heldout'), templates.heldout, { half: 'heldout', onDraw: record([draws, heldoutDraws]) });
+  const heldoutB = expand(placeholdersFor(data, 'heldout-b'), templates['heldout-b'], { half: 'heldout-b', onDraw: record([draws, heldoutBDraws]) });
+  return { dev, heldout, heldoutB, draws, devDraws, heldoutDraws, heldoutBDraws };
 }
 
-const { dev, heldout, draws, devDraws } = generateWithDraws();
+const { dev, heldout, heldoutB, draws, devDraws, heldoutDraws, heldoutBDraws } = generateWithDraws();
 
 describe('functional suite generator', () => {
   it('is deterministic for a seed and changes with the seed', () => {
-    const again = generateSuite(data, ['dev', 'heldout']);
-    expect(again).toEqual([...dev, ...heldout]);
+    const again = generateSuite(data, ['dev', 'heldout', 'heldout-b']);
+    expect(again).toEqual([...dev, ...heldout, ...heldoutB]);
     const other = generateSuite(data, ['dev'], { seed: 7 });
     expect(other.map((it) => it.text)).not.toEqual(dev.map((it) => it.text));
   });
@@ -44,14 +48,15 @@ describe('functional suite generator', () => {
     expect(dev.length).toBeGreaterThanOrEqual(2000);
     expect(heldout.length).toBeGreaterThanOrEqual(1000);
     expect(dev.length + heldout.length).toBeGreaterThanOrEqual(3000);
+    expect(heldoutB.length).toBeGreaterThanOrEqual(1000);
     const perTemplate = new Map<string, number>();
-    for (const it of [...dev, ...heldout]) perTemplate.set(it.template, (perTemplate.get(it.template) ?? 0) + 1);
+    for (const it of [...dev, ...heldout, ...heldoutB]) perTemplate.set(it.template, (perTemplate.get(it.template) ?? 0) + 1);
     expect(Math.max(...perTemplate.values())).toBeLessThanOrEqual(18);
     expect(expand(placeholders, templates.dev, { half: 'dev', perTemplate: 2 }).length).toBe(2 * templates.dev.length);
   });
 
   it('gives every case a unique id, no repeated text within a template and no unfilled placeholder', () => {
-    const all = [...dev, ...heldout];
+    const all = [...dev, ...heldout, ...heldoutB];
     expect(new Set(all.map((it) => it.id)).size).toBe(all.length);
     expect(new Set(all.map((it) => `${it.template}\n${it.title}\n${it.text}`)).size).toBe(all.length);
     for (const it of all) expect(`${it.title} ${it.text}`, it.id).not.toMatch(/[{}]/);
@@ -69,6 +74,7 @@ describe('functional suite generator', () => {
     }
     for (const [id, refs] of Object.entries(placeholders.schools)) {
       expect(draws.get('school id')?.has(id), `school ${id}`).toBe(true);
+      expect(heldoutBDraws.get('school id')?.has(id), `heldout-b school ${id}`).toBe(true);
       for (const [slot, field] of Object.entries(SCHOOL_SLOTS)) {
         const used = draws.get(`${id}:${slot}`) ?? new Set();
         expect(refs[field].filter((v) => !used.has(v)), `unused ${field} of ${id}`).toEqual([]);
@@ -76,8 +82,22 @@ describe('functional suite generator', () => {
     }
   });
 
+  it('uses every heldout-b-only value in heldout-b cases, and keeps each held-out half\'s vocabulary to itself', () => {
+    expect(Object.keys(data.heldoutBLists).length).toBeGreaterThan(10);
+    for (const [name, values] of Object.entries(data.heldoutBLists)) {
+      const used = heldoutBDraws.get(name) ?? new Set();
+      expect(values.filter((v) => !used.has(v)), `unused heldout-b values of "${name}"`).toEqual([]);
+      expect(values.filter((v) => devDraws.get(name)?.has(v)), `heldout-b values of "${name}" in dev cases`).toEqual([]);
+      expect(values.filter((v) => heldoutDraws.get(name)?.has(v)), `heldout-b values of "${name}" in held-out cases`).toEqual([]);
+      expect(values.filter((v) => data.heldoutLists[name]?.includes(v)), `heldout-b values of "${name}" repeating placeholders.heldout.json`).toEqual([]);
+    }
+    for (const [name, values] of Object.entries(data.heldoutLists)) {
+      expect(values.filter((v) => heldoutBDraws.get(name)?.has(v)), `held-out values of "${name}" in heldout-b cases`).toEqual([]);
+    }
+  });
+
   it('keeps {x2} different from {x} in the same case', () => {
-    const photos = [...dev, ...heldout].filter((it) => it.template.includes('{pupil2}'));
+    const photos = [...dev, ...heldout, ...heldoutB].filter((it) => it.template.includes('{pupil2}'));
     expect(photos.length).toBeGreaterThan(0);
     for (const it of photos) {
       const names = it.text.match(/[A-Z][a-z]+ [A-Z][a-z]+(?= and | in their)|(?<= and )[A-Z][a-z]+ [A-Z][a-z]+/g) ?? [];
@@ -104,9 +124,15 @@ describe('functional suite data', () => {
     }
   });
 
+  it('has every dev functionality in heldout-b, at least 3 templates each, and no other', () => {
+    const devF = fns(templates.dev);
+    expect([...fns(templates['heldout-b'])].sort()).toEqual([...devF].sort());
+    for (const f of devF) expect(templates['heldout-b'].filter((t) => t.functionality === f).length, f).toBeGreaterThanOrEqual(3);
+  });
+
   it('keeps each functionality to one expectation, and covers every family and not-mentioned', () => {
     const byF = new Map<string, string>();
-    for (const t of [...templates.dev, ...templates.heldout]) {
+    for (const t of [...templates.dev, ...templates.heldout, ...templates['heldout-b']]) {
       const e = JSON.stringify(t.expect);
       expect(byF.get(t.functionality) ?? e, t.functionality).toBe(e);
       byF.set(t.functionality, e);
@@ -131,8 +157,25 @@ describe('functional suite data', () => {
     }
   });
 
+  it('keeps heldout-b templates clear of dev and held-out ones: under half of their words shared with any of the same functionality', () => {
+    const words = (t: string) => new Set(t.replace(/\{[A-Za-z]+\d?\}/g, ' ').toLowerCase().match(/[a-z']+/g) ?? []);
+    const whole = (t: Template) => `${t.title ?? ''} ${t.template}`;
+    const earlier = [...templates.dev, ...templates.heldout];
+    const earlierTexts = new Set(earlier.map(whole));
+    for (const b of templates['heldout-b']) {
+      expect(earlierTexts.has(whole(b)), b.template).toBe(false);
+      const bw = words(whole(b));
+      for (const o of earlier.filter((t) => t.functionality === b.functionality)) {
+        const ow = words(whole(o));
+        const shared = [...bw].filter((w) => ow.has(w)).length;
+        expect(shared / (bw.size + ow.size - shared || 1), `${b.template}\n  vs ${o.template}`).toBeLessThan(0.5);
+        expect(shared / (bw.size || 1), `${b.template}\n  vs ${o.template}`).toBeLessThan(0.5);
+      }
+    }
+  });
+
   it('names only the case school in mentioned templates and only a same-named place otherwise', () => {
-    for (const t of [...templates.dev, ...templates.heldout]) {
+    for (const t of [...templates.dev, ...templates.heldout, ...templates['heldout-b']]) {
       const slots = slotsOf(`${t.title ?? ''} ${t.template}`);
       if (t.expect.mentioned) expect(slots, t.template).toContain('school');
       else {
@@ -178,6 +221,23 @@ describe('functional suite validation', () => {
     expect(() => loadSuiteData(dir)).toThrow(/list "slangInsults" is not in placeholders\.json/);
     writeFileSync(join(dir, 'placeholders.heldout.json'), JSON.stringify({ lists: { slangInsult: ['wazzock'] } }));
     expect(() => loadSuiteData(dir)).toThrow(/repeats values of placeholders\.json \(wazzock\)/);
+  });
+
+  it('loads heldout-b only when its files are there, with its own vocabulary and not the first held-out half\'s', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'functional-'));
+    for (const f of ['placeholders.json', 'placeholders.heldout.json', 'templates.dev.jsonl', 'templates.heldout.jsonl']) copyFileSync(join('data/functional', f), join(dir, f));
+    expect(loadSuiteData(dir).templates['heldout-b']).toEqual([]);
+    writeFileSync(join(dir, 'placeholders.heldout-b.json'), JSON.stringify({ lists: { slangInsult: ['twonk'] } }));
+    expect(() => loadSuiteData(dir)).toThrow(/placeholders\.heldout-b\.json: list "slangInsult" repeats values of placeholders\.heldout\.json \(twonk\)/);
+    writeFileSync(join(dir, 'placeholders.heldout-b.json'), JSON.stringify({ lists: { slangInsult: ['scrote'] } }));
+    const line = JSON.stringify({ functionality: 'f', template: '{school} {slangInsult}', expect: { mentioned: true, flag: true, family: 'abuse' } });
+    writeFileSync(join(dir, 'templates.heldout-b.jsonl'), `${line}\n`);
+    const loaded = loadSuiteData(dir);
+    const lists = placeholdersFor(loaded, 'heldout-b').lists;
+    expect(lists.slangInsult).toContain('scrote');
+    expect(lists.slangInsult).not.toContain('twonk');
+    expect(placeholdersFor(loaded, 'heldout').lists.slangInsult).not.toContain('scrote');
+    expect(placeholdersFor(loaded, 'dev').lists.slangInsult).not.toContain('scrote');
   });
 
   it('names the templates file and line of a bad template when the suite is loaded', () => {
