@@ -2,21 +2,24 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
-import { buildGiasIndex, buildGiasIndexStore } from '../lib/app/build-gias';
-import { importGias, type GiasImportSummary } from '../lib/app/gias-import';
+import { buildGiasFetcher, buildGiasIndex, buildGiasIndexStore } from '../lib/app/build-gias';
+import { GiasRefreshError, importGias, refreshGias, type GiasImportSummary } from '../lib/app/gias-import';
+import { consoleLogger } from '../lib/app/deps';
 import { loadEnv } from '../lib/config/env';
 import { GiasIndexFormatError } from '../lib/gias/index-format';
 import { GiasIndexStoreError } from '../lib/gias/index-store';
 import { GiasFormatError } from '../lib/gias/parse';
 import type { GiasRecord } from '../lib/gias/types';
 
-export const GIAS_HELP = `Usage: npm run -s cli -- gias import FILE [--json] | gias show URN [--json]
+export const GIAS_HELP = `Usage: npm run -s cli -- gias import FILE [--json] | gias show URN [--json] | gias refresh [--json]
 
   gias import FILE           load a GIAS all-establishments extract (edubasealldataYYYYMMDD.csv, from
                              https://get-information-schools.service.gov.uk/Downloads) into the per-URN index
                              that "school add URN" reads. Progress goes to stderr; rows without a usable URN are
                              skipped and counted. A file that is not an extract is refused and the index kept.
   gias show URN              print what the loaded GIAS data holds for one establishment
+  gias refresh               download today's extract (GIAS_EXTRACT_URL) through the guarded fetcher and
+                             replace the index, as the weekly job in AWS does; a failure keeps the old index
 
 The index is DATA_DIR/gias/index.jsonl.gz (or the GIAS_BUCKET in S3 when set). In AWS a weekly job refreshes it.
 Example: npm run -s cli -- gias import ~/Downloads/edubasealldata20261130.csv`;
@@ -91,9 +94,23 @@ export async function giasCommand(args: string[], usage: (message: string) => Er
           : `URN ${arg.trim()} is not in the loaded GIAS data: no extract has been imported yet. Import one with \`npm run -s cli -- gias import FILE\` (download "All establishment data" from https://get-information-schools.service.gov.uk/Downloads).`,
       );
     }
-    throw usage('gias takes "import FILE" or "show URN"');
+    if (sub === 'refresh') {
+      const env = loadEnv();
+      const fetcher = buildGiasFetcher(env);
+      try {
+        const result = await refreshGias({ store: buildGiasIndexStore(env), fetcher, clock: () => new Date(), log: consoleLogger('gias') }, { urlTemplate: env.GIAS_EXTRACT_URL });
+        if (values.json) process.stdout.write(`${JSON.stringify({ ok: true, ...result }, null, 2)}\n`);
+        else if (result.kind === 'not-modified') console.log(`${result.url} has not changed since it was imported; the index (${result.meta.count} establishments) is kept.`);
+        else console.log(describeImport(result.summary));
+        return 0;
+      } finally {
+        await fetcher.close();
+      }
+    }
+    throw usage('gias takes "import FILE", "show URN" or "refresh"');
   } catch (err) {
     if (err instanceof GiasFormatError) return fail('not-gias', `${arg}: ${err.message}`);
+    if (err instanceof GiasRefreshError) return fail('refresh-failed', err.message);
     if (err instanceof GiasIndexStoreError || err instanceof GiasIndexFormatError) return fail('index', err.message);
     throw err;
   }

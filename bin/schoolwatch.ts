@@ -51,8 +51,9 @@ Commands:
   school erase ID --yes      erase all of one school's mentions, audit trail and digest records (config stays)
   mail suppressed | mail unsuppress EMAIL --note "…"   list addresses digests skip (bounce, complaint, repeated
                              soft bounces), or lift one once it works again (the note is kept in its history)
-  gias import FILE | gias show URN   load the GIAS all-establishments extract (school register) into the index
-                             "school add URN" reads, or show one establishment from it
+  gias import FILE | gias show URN | gias refresh   load the GIAS all-establishments extract (the school
+                             register) into the index "school add URN" reads, show one establishment from it,
+                             or download today's extract (GIAS_EXTRACT_URL) as the weekly job in AWS does
 ${USER_HELP}
 
 Environment: DYNAMODB_ENDPOINT and SES_ENDPOINT point the CLI at a running stack (npm start prints them);

@@ -1,17 +1,18 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { startFeedServer } from '../support/feed-server';
 import { giasHeaderLine, giasLine } from '../support/gias-extract';
 
 /** `gias import` / `gias show` as a user runs them: a real child process on a temporary DATA_DIR. */
 const dir = mkdtempSync(join(tmpdir(), 'schoolwatch-gias-cli-'));
 const fixture = join(import.meta.dirname, '../fixtures/gias/edubasealldata20261130.csv');
 
-function cli(args: string[], dataDir = join(dir, 'data')): Promise<{ code: number; stdout: string; stderr: string }> {
+function cli(args: string[], dataDir = join(dir, 'data'), env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, ['--import', 'tsx', 'bin/schoolwatch.ts', ...args], { env: { ...process.env, DATA_DIR: dataDir, GIAS_BUCKET: '' }, timeout: 60_000 }, (err, stdout, stderr) =>
+    execFile(process.execPath, ['--import', 'tsx', 'bin/schoolwatch.ts', ...args], { env: { ...process.env, DATA_DIR: dataDir, GIAS_BUCKET: '', ...env }, timeout: 60_000 }, (err, stdout, stderr) =>
       resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
     );
   });
@@ -35,14 +36,14 @@ describe('schoolwatch gias', { timeout: 180_000 }, () => {
   });
 
   it('imports an extract with progress on stderr and a summary, then shows a school', async () => {
-    // 12 000 rows so the every-5 000-rows progress lines appear.
+    // 6 000 rows so the every-5 000-rows progress line appears.
     const big = join(dir, 'edubasealldata20261201.csv');
-    const rows = Array.from({ length: 12_000 }, (_, i) => giasLine({ URN: String(300000 + i), EstablishmentName: `Synthetic School ${i}`, Town: 'Leeds' }));
+    const rows = Array.from({ length: 6_000 }, (_, i) => giasLine({ URN: String(300000 + i), EstablishmentName: `Synthetic School ${i}`, Town: 'Leeds' }));
     writeFileSync(big, `${[giasHeaderLine(), ...rows].join('\r\n')}\r\n`);
     const bigImport = await cli(['gias', 'import', big], join(dir, 'big'));
     expect(bigImport.code).toBe(0);
     expect(bigImport.stderr).toContain('5000 rows read…');
-    expect(bigImport.stderr).toContain('10000 rows read…');
+    expect(bigImport.stdout).toContain('6000 rows read, 6000 establishments indexed, 0 rows skipped.');
 
     const imported = await cli(['gias', 'import', fixture]);
     expect(imported.code).toBe(0);
@@ -61,6 +62,24 @@ describe('schoolwatch gias', { timeout: 180_000 }, () => {
     const missing = await cli(['gias', 'show', '999999']);
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain('URN 999999 is not in the loaded GIAS data (from 2026-11-30)');
+  });
+
+  it('gias refresh downloads from GIAS_EXTRACT_URL through the guarded fetcher; a failure says the old index is kept', async () => {
+    const server = await startFeedServer();
+    try {
+      let up = true;
+      server.route('/edubasealldata.csv', (_req, res) => (up ? void res.writeHead(200, { 'content-type': 'text/csv' }).end(readFileSync(fixture)) : void res.writeHead(503).end()));
+      const env = { GIAS_EXTRACT_URL: server.url('/edubasealldata.csv'), FEED_ALLOW_HOSTS: server.hostPort };
+      const refreshed = await cli(['gias', 'refresh'], join(dir, 'refresh'), env);
+      expect(refreshed.code).toBe(0);
+      expect(refreshed.stdout).toContain('4 establishments indexed');
+      up = false;
+      const failed = await cli(['gias', 'refresh', '--json'], join(dir, 'refresh'), env);
+      expect(failed.code).toBe(1);
+      expect(JSON.parse(failed.stdout).error).toMatchObject({ code: 'refresh-failed', message: expect.stringMatching(/HTTP 503.*previous index \(4 establishments/s) });
+    } finally {
+      await server.close();
+    }
   });
 
   it('refuses a file that is not an extract, in words and as JSON, keeping the index', async () => {
