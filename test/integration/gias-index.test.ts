@@ -51,6 +51,21 @@ describe('GIAS import into the per-URN index', () => {
     expect(await index.get('137001')).toMatchObject({ urn: '137001' });
   });
 
+  it('keeps the loaded index for recheckMs, then reloads it only if the stored one changed', async () => {
+    const dataDir = join(dir, 'recheck');
+    const store = new FileGiasIndexStore(giasIndexPath(dataDir));
+    await importGias(store, [fixture], { source: 'edubasealldata20261130.csv', clock });
+    let now = 0;
+    const index = new FileGiasIndex(dataDir, { recheckMs: 1_000, clock: () => now });
+    expect(await index.get('300001')).toBeUndefined();
+    await importGias(store, [Buffer.from(`${giasHeaderLine()}\r\n${giasLine({ URN: '300001', EstablishmentName: 'New Free School' })}\r\n`)], { source: 'edubasealldata20261207.csv', clock });
+    now = 999;
+    expect(await index.get('300001')).toBeUndefined(); // still the cached copy
+    now = 1_000;
+    expect(await index.get('300001')).toMatchObject({ name: 'New Free School' });
+    expect(await index.loadedAt()).toBe('2026-12-07');
+  });
+
   it('a file that is not an extract is refused and the stored index is kept', async () => {
     const dataDir = join(dir, 'refuse');
     const store = new FileGiasIndexStore(giasIndexPath(dataDir));
