@@ -4,15 +4,15 @@ import { FileGiasIndexStore, giasIndexPath, S3GiasIndexStore, type GiasIndexStor
 import type { GiasIndex, GiasRecord } from './types';
 
 export interface CachedGiasIndexOptions {
-  /** How long a loaded index is trusted before the store is asked whether it changed. Default 1 hour. */
+  /** How long a loaded index is trusted before the store is asked whether it changed. Default 15 minutes. */
   recheckMs?: number;
   clock?: () => number;
 }
 
 /**
  * GiasIndex over a stored index blob. Nothing is read until the first lookup; the decoded index is then kept
- * for the life of the process (a web Lambda instance, the CLI, `npm start`), and after `recheckMs` (default 15 minutes) a cheap
- * version check (file stat, S3 HEAD) reloads it only if a refresh replaced it meanwhile.
+ * for the life of the process (a web Lambda instance, the CLI, `npm start`), and after `recheckMs` a cheap version
+ * check (file stat, S3 HEAD) reloads it only if a refresh replaced it meanwhile.
  */
 export class CachedGiasIndex implements GiasIndex {
   private loaded: DecodedGiasIndex | undefined;
