@@ -63,7 +63,10 @@ function modelConfidence(p: number, margin: number): number {
   return p < t ? (0.5 * p) / t : 0.5 + (0.5 * (p - t)) / (1 - t);
 }
 
-const NAMED_PERSON = /\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Sir)\.?\s+[A-Z][a-z]+/;
+/** Lexicon categories of abusive words (data/lexicons). */
+const ABUSIVE_CATEGORIES = ['profanity', 'insult-noun', 'weak-insult-noun', 'insult-adj', 'slur', 'put-down', 'threat-idiom', 'harassment-cue'];
+
+const NAMED_PERSON = /\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Sir)\.?\s+\p{Lu}\p{Ll}+/u;
 
 function severityFor(id: CategoryId, doc: Doc, finding: Finding): Severity {
   const base = finding.severity ?? categoryDef(id).baseSeverity;
@@ -137,6 +140,9 @@ export function scoreItem(input: ScoreInput, tuning?: Partial<ScoringTuning>, op
     if (abuse.discounted) conf *= 0.3;
     // "teacher charged with fraud": news of a charge or an inquiry is reputation, not abuse
     if (!abuse.hostile && findings.some((f) => (f.category === 'reputation.sanction' || f.category === 'reputation.investigation') && f.confidence >= threshold)) conf *= 0.6;
+    // a disclosure ("on sick leave with IVF") is not offensive wording: without a single abusive word the classifier,
+    // trained on tweets, is discounted when the rules already found a confidential matter
+    if (!abuse.hostile && findings.some((f) => f.category.startsWith('confidential.') && f.confidence >= threshold) && !ABUSIVE_CATEGORIES.some((c) => doc.lex.count(doc.clean.text, c) > 0)) conf *= 0.6;
     if (conf >= 0.3) findings.push({ category: 'abuse.offensive', confidence: conf, spans: [], reason: `classifier judges the wording offensive (p=${p.toFixed(2)})` });
   }
 

@@ -7,6 +7,10 @@
  * - `cleanText`: the fold view plus de-obfuscation for lexicon matching: leetspeak (sh1t, w@nker),
  *   masked words (f***, c*nt), spaced-out letters (s h i t), stretched letters (fuuuck).
  */
+import lexiconJson from './model/lexicons.json';
+import type { LexiconFile } from './lexicon-data';
+
+const lexiconFile = lexiconJson as LexiconFile;
 
 export interface TextView {
   text: string;
@@ -87,8 +91,17 @@ const MASK_TARGETS = [
   'spastic', 'paki', 'pakis', 'motherfucker', 'bullshit', 'piss', 'pissed', 'cock', 'dick', 'crap',
   'gyppo', 'gyppos', 'dyke', 'dykes', 'spaz', 'spazz', 'poof', 'poofs', 'pikey', 'pikeys', 'tranny', 'coon', 'coons', 'chink', 'chinks', 'wog', 'wogs', 'bender', 'nigga', 'faggot', 'fag', 'fags', 'mong', 'mongs', 'nonces', 'paedos', 'slags', 'sluts',
 ];
+/**
+ * After those, every one-word slur, profanity and insult of the lexicon data (data/lexicons), so a new
+ * slur added as one line is also found masked ("h*mo"); the hand list above keeps its priority.
+ */
+const MASKABLE_CATEGORIES = new Set(['slur', 'profanity', 'insult-noun']);
+const LEXICON_MASK_TARGETS = lexiconFile.entries
+  .filter(([term, c]) => MASKABLE_CATEGORIES.has(lexiconFile.categories[c]!) && /^[a-z]{4,}$/.test(term))
+  .map(([term]) => term);
+const HAND_MASK_TARGETS = new Set(MASK_TARGETS);
 const MASK_BY_LENGTH = new Map<number, string[]>();
-for (const w of MASK_TARGETS) {
+for (const w of new Set([...MASK_TARGETS, ...LEXICON_MASK_TARGETS])) {
   const list = MASK_BY_LENGTH.get(w.length) ?? [];
   list.push(w);
   MASK_BY_LENGTH.set(w.length, list);
@@ -101,7 +114,11 @@ function isLetter(c: string | undefined): boolean {
 function resolveMask(token: string): string | null {
   const candidates = MASK_BY_LENGTH.get(token.length);
   if (!candidates || !isLetter(token[0])) return null;
+  let visible = 0;
+  for (const t of token) if (isLetter(t)) visible++;
   outer: for (const cand of candidates) {
+    // a lexicon word needs two visible letters to be guessed ("h*mo", not "h***")
+    if (visible < 2 && !HAND_MASK_TARGETS.has(cand)) continue;
     for (let k = 0; k < token.length; k++) {
       const t = token[k]!;
       if (t === '*' || t === '#' || t === '%' || t === '_') continue;

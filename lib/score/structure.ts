@@ -48,9 +48,9 @@ export function negatedAt(doc: Doc, span: Span): boolean {
 }
 
 /** Someone else's words reported: calling, shouting, writing, spraying, rumours. */
-const REPORT_FRAME = /\b(?:call(?:ed|ing|s)?|shout(?:ed|ing|s)?|yell(?:ed|ing|s)?|scream(?:ed|ing|s)?|chant(?:ed|ing|s)?|wr(?:ote|itten|iting)|spray(?:ed|ing)?|spray-painted|scrawl(?:ed|ing)?|daub(?:ed|ing)?|graffiti|label(?:l)?ed|branded|accus(?:ed|ing)\s+(?:\w+\s+){0,2}?of\s+being|the\s+word|words?\s+like|slurs?\s+like|rumou?rs?|gossip|the\s+(?:idea|suggestion|claim|allegation)\s+that|(?:started|spreading|spread)\s+(?:the\s+|a\s+)?(?:story|lie|lies)|story\s+that|claims?\s+that|people\s+(?:are\s+)?saying|(?:people|they|some|parents|others)\s+say|my\s+[\w-]+\s+(?:says|said|reckons|thinks|swears)|every(?:one|body)\s+says|(?:someone|somebody|he|she|they|a\s+\w+|one\s+of\s+\w+)\s+(?:said|says|told|messaged|posted|commented)|messages?\s+(?:saying|calling)|comments?\s+(?:saying|calling)|post\s+(?:saying|calling)|names?\s+like)\b/;
+const REPORT_FRAME = /\b(?:call(?:ed|ing|s)?|shout(?:ed|ing|s)?|yell(?:ed|ing|s)?|scream(?:ed|ing|s)?|chant(?:ed|ing|s)?|wr(?:ote|itten|iting)|spray(?:ed|ing)?|spray-painted|scrawl(?:ed|ing)?|daub(?:ed|ing)?|graffiti|label(?:l)?ed|branded|accus(?:ed|ing)\s+(?:\w+\s+){0,2}?of\s+being|the\s+word|words?\s+like|slurs?\s+like|rumou?rs?|gossip|the\s+(?:idea|suggestion|claim|allegation)\s+that|(?:started|spreading|spread)\s+(?:the\s+|a\s+)?(?:story|lie|lies)|story\s+that|claims?\s+that|people\s+(?:are\s+)?saying|(?:people|they|some|parents|others)\s+say|my\s+[\w-]+\s+(?:says|said|reckons|thinks|swears)|every(?:one|body)\s+says|(?:someone|somebody|he|she|they|a\s+\w+|one\s+of\s+\w+)\s+(?:said|says|told|messaged|posted|commented)|messages?\s+(?:saying|calling)|comments?\s+(?:saying|calling)|post\s+(?:saying|calling)|names?\s+like|(?:keep|keeps|kept|been|are|is|were|was)\s+saying|every(?:one|body)\s+(?:[\w']+\s+){0,4}?say)\b/;
 /** "NONCE scrawled on the sign": the word is what someone wrote. */
-const WRITTEN_AFTER = /^\s*['"]?\s*(?:was\s+|were\s+|been\s+|has\s+been\s+)?(?:scrawled|sprayed|spray-painted|daubed|written|painted|graffitied|etched|carved|chalked|scratched)\b/;
+const WRITTEN_AFTER = /^\s*['"]?\s*(?:was\s+|were\s+|been\s+|has\s+been\s+)?(?:scrawled|sprayed|spray-painted|daubed|written|painted|graffitied|etched|carved|chalked|scratched)\b|^\s*['"]?\s*(?:graffiti|tag|slogan|scrawl)\b/;
 /** Agreement with what was reported: then it is endorsed, not condemned. */
 const ENDORSED = /\b(?:(?:she|he|they)\s+(?:is|are)\s+(?:one|though)|and\s+(?:she|he|they)\s+(?:is|are)|it'?s\s+(?:true|right)|they'?re\s+(?:not\s+)?wrong|fair\s+enough|not\s+wrong|spot\s+on|i\s+agree|agreed|about\s+time\s+someone\s+said)\b/;
 
@@ -109,7 +109,11 @@ export function externalTargetAt(doc: Doc, span: Span): boolean {
     COMMUNITY.lastIndex = 0;
     let lastCom = -1;
     const p = text.slice(prev.start, prev.end);
-    for (let m = COMMUNITY.exec(p); m; m = COMMUNITY.exec(p)) lastCom = prev.start + m.index;
+    for (let m = COMMUNITY.exec(p); m; m = COMMUNITY.exec(p)) {
+      const at = prev.start + m.index;
+      // "the trust's central office": part of the outside body's own mention
+      if (!before.some((h) => at >= h.start && at < h.end)) lastCom = at;
+    }
     return before[before.length - 1]!.start > lastCom;
   }
   let lastExt = -1;
@@ -128,4 +132,38 @@ export function externalTargetAt(doc: Doc, span: Span): boolean {
   if (lastExt >= 0 || lastCom >= 0) return lastExt > lastCom;
   const firstExtAfter = Math.min(...ext.filter((h) => h.start >= span.end).map((h) => h.start));
   return firstExtAfter < firstComAfter;
+}
+
+/** Words of the school community in a sentence, "you" aside (the reader may be the offender). */
+function namesCommunity(text: string): boolean {
+  COMMUNITY.lastIndex = 0;
+  return COMMUNITY.test(text);
+}
+
+/**
+ * Is the insult at `span` aimed at whoever wrote, sprayed or posted the abuse the item reports, not at
+ * the school community? Counter-speech names its target that way: "Whoever wrote it, you're a
+ * disgrace", "Some absolute weapon has posted a video calling her…", or a short verdict after the
+ * report ("Homophobic trash."). Needs an offender or an offence verb (data: offender, offence-verb)
+ * and, when the offender is only named, a condemnation somewhere in the item.
+ */
+export function aimedAtOffenderAt(doc: Doc, span: Span): boolean {
+  const text = doc.clean.text;
+  const offenders = doc.lex.find(text, 'offender');
+  const verbs = doc.lex.find(text, 'offence-verb');
+  if (!offenders.length && !verbs.length) return false;
+  const s = sentenceAt(doc, span.start);
+  // "some absolute weapon has posted…": the insult is the subject of an offence verb right after it
+  if (verbs.some((v) => v.start >= span.end && v.start - span.end <= 12 && v.end <= s.end)) return true;
+  if (!reportContext(doc).condemns && !verbs.length) return false;
+  const within = (a: Span) => offenders.some((o) => o.start >= a.start && o.end <= a.end) || verbs.some((v) => v.start >= a.start && v.end <= a.end);
+  const sentence = text.slice(s.start, s.end);
+  // the offender is named in the insult's own sentence, before it, with no one from the school after it
+  if (offenders.some((o) => o.start >= s.start && o.end <= span.start) && !namesCommunity(text.slice(span.end, s.end))) return true;
+  // a verdict or "you're a …" in the sentence after the report
+  if (s.start === 0) return false;
+  const prev = sentenceAt(doc, s.start - 1);
+  const addressed = /\b(?:you|you'?re|ur|u)\b/.test(text.slice(s.start, span.start)) && !namesCommunity(sentence);
+  const verdict = sentence.trim().split(/\s+/).length <= 5 && !namesCommunity(sentence);
+  return (addressed || verdict) && (within(prev) || (prev.start > 0 && within(sentenceAt(doc, prev.start - 1))));
 }

@@ -7,7 +7,7 @@
 import { findAll, overlaps, sentenceAt, type Doc, type Span } from '../document';
 import { noisyOr, type Finding } from '../findings';
 import type { Lexicon } from '../lexicon';
-import { clauseBefore, externalTargetAt, negatedAt as negated, reportedAt } from '../structure';
+import { aimedAtOffenderAt, clauseBefore, externalTargetAt, negatedAt as negated, reportedAt } from '../structure';
 
 const TARGET = /\b(?:teachers?|staff|officer|bursar|manager|coach|librarian|technician|nurse|head(?:teacher|master|mistress|s)?|head\s+of\s+\w+|principal|deputy|senco|tas?|teaching\s+assistants?|governors?|caretaker|chaplain|dinner\s+ladies|receptionist|slt|management|trust|school|academy|college|primary|he|she|they|him|her|them|you|your|ur|u|mr|mrs|ms|miss|dr|sir|people|lot|kids|parents|pupils|students|department|team|lads?|girls?|boys?|family|families)\b/;
 const COPULA_OR_INTENSIFIER = /\b(?:is|are|was|were|be|being|been|like|become|becoming|(?:he|she|it|that|this|who|what|there|school|place)'s|'re|by|(?:bunch|load|pack|full|lot|set|gang|herd)\s+of|you|ur|u|such|absolute|absolutely|total|totally|complete|completely|utter|utterly|proper|right|real|old|little|bunch|load|pack|full|so|really|just|bloody|fucking|fkn|nothing\s+but)\b/;
@@ -64,7 +64,7 @@ function lexPatterns(lex: Lexicon): LexPatterns {
         String.raw`\b(?:too\s+many|those|these|bloody|dirty|filthy|smelly|stupid|fucking|fkn|all\s+the|all)\s+${GROUPS}\b|\b${GROUPS}\s+(?:\w+\s+){0,4}?(?:are\s+all|all|should|shouldn'?t|need\s+to|must|want|ought|are)\s+(?:\w+\s+){0,3}?(?:thieves|criminals|scum|rapists|terrorists|dirty|filthy|smelly|animals|vermin|out|back|banned|deported|kicked|thrown|leave|go|parasites|scroungers|disgusting|vile|breeding|invading|gassed|shot)\b|\b(?:kick|throw|chuck|send|get)\s+(?:all\s+)?(?:the\s+)?${GROUPS}\s+(?:out|back|home)\b`,
       ),
       identityRole: new RegExp(
-        String.raw`\b(?:take\s+off|remove|ditch|lose|get\s+rid\s+of)\s+(?:that|the|her|his|their)\s+(?:hijab|headscarf|turban|crucifix|kippah|yarmulke|burka|burqa|niqab|cross|patka)\b|\btypical\s+${lex.pattern('identity')}\b|\b(?:is|are|'s|'re)\s+${lex.pattern('identity')}\s+(?:so|which\s+is\s+why|that'?s\s+why)\b|\b(?:only|just)\s+because\s+(?:she|he|they)(?:'s|\s+is|\s+are|'re)\s+${lex.pattern('identity')}\b|\b(?:no|any)\s+${lex.pattern('identity')}\s+(?=should|shouldn'?t|can|deserves)|\b${lex.pattern('identity')}\s+(?:teachers|staff|people|men|women|heads)\s+like\b|\b(?:a|an|that|the|this|their|our|your|of)\s+${lex.pattern('identity')}\s+(?:like|such\s+as)\b|\b(?:woman|man|teacher|person|lady|bloke|head|ta)\s+(?:in\s+a\s+wheelchair|with\s+a\s+(?:headscarf|hijab|turban|stammer|walking\s+stick)|in\s+a\s+(?:hijab|headscarf|turban|burka|burqa))\b|\b(?:a|an|that|the|this|their|our|your|of)\s+${lex.pattern('identity')}\s+(?:teacher|teachers|head|headteacher|ta|teaching\s+assistant|woman|man|lady|bloke|governor|deputy|senco|caretaker|cook|person|family|families|kid|kids|child|children|lad|girl|boy|parent|parents|mum|dad|staff)\b|\ba\s+${lex.pattern('identity')}\s+(?:teaching|running|in\s+charge)\b`,
+        String.raw`\b(?:take\s+off|remove|ditch|lose|get\s+rid\s+of)\s+(?:that|the|her|his|their)\s+(?:hijab|headscarf|turban|crucifix|kippah|yarmulke|burka|burqa|niqab|cross|patka)\b|\btypical\s+${lex.pattern('identity')}\b|\b(?:is|are|'s|'re)\s+${lex.pattern('identity')}\s+(?:so|which\s+is\s+why|that'?s\s+why)\b|\b(?:only|just)\s+because\s+(?:she|he|they)(?:'s|\s+is|\s+are|'re)\s+${lex.pattern('identity')}\b|\b(?:no|any)\s+${lex.pattern('identity')}\s+(?=should|shouldn'?t|can|deserves)|\b${lex.pattern('identity')}\s+(?:teachers|staff|people|men|women|heads)\s+like\b|\b(?:a|an|that|the|this|their|our|your|of)\s+${lex.pattern('identity')}\s+(?:like|such\s+as)\b|\b(?:woman|man|teacher|person|lady|bloke|head|ta)\s+(?:in\s+a\s+wheelchair|with\s+a\s+(?:headscarf|hijab|turban|stammer|walking\s+stick)|in\s+a\s+(?:hijab|headscarf|turban|burka|burqa))\b|\b(?:a|an|that|the|this|their|our|your|of)\s+${lex.pattern('identity')}\s+(?:teacher|teachers|head|headteacher|ta|teaching\s+assistant|woman|man|lady|bloke|governor|deputy|senco|caretaker|cook|person|family|families|kid|kids|child|children|lad|girl|boy|parent|parents|mum|dad|staff)\b|\ba\s+${lex.pattern('identity')}\s+(?:teach|teaching|run|running|in\s+charge|look\s+after|looking\s+after)\b|\b(?:full\s+of|overrun\s+with|swamped\s+with)\s+(?:\w+\s+(?:and|&)\s+)?${lex.pattern('identity')}\b`,
       ),
     };
     patternCache.set(lex, p);
@@ -107,7 +107,31 @@ function usable(doc: Doc, span: Span): boolean {
  * order to condemn or deny them, or a remark aimed at a body outside the school (structure.ts).
  */
 function discounted(doc: Doc, span: Span, target = true): boolean {
-  return reportedAt(doc, span) || (target && externalTargetAt(doc, span));
+  return reportedAt(doc, span) || (target && (externalTargetAt(doc, span) || aimedAtOffenderAt(doc, span)));
+}
+
+/**
+ * A label the writer denies elsewhere in the item: "Are the teachers really 'useless'? They're not
+ * useless at all." Every use of the word is the label being rebutted, not the writer's insult.
+ */
+function rebutted(doc: Doc, span: Span, category: string): boolean {
+  const word = doc.clean.text.slice(span.start, span.end);
+  return doc.lex.find(doc.clean.text, category).some((o) => o.start !== span.start && doc.clean.text.slice(o.start, o.end) === word && negated(doc, o));
+}
+
+const OWN_CHILD_PREDICATE = /\b(?:my|our)\s+(?:son|daughter|child|kid|lad|girl|boy|twins|little\s+one|youngest|eldest)\s+(?:is|was|can\s+be|gets|got|'s)\b/;
+
+/** "had it covered up", "painted over": the school removing graffiti, not covering up wrongdoing (data: condemnation). */
+function removal(doc: Doc, span: Span): boolean {
+  return doc.lex.find(doc.clean.text, 'condemnation').some((c) => c.start < span.end + 3 && span.start < c.end + 3);
+}
+
+/** Wrongdoing as a topic of training or policy ("how to spot a colleague who turns up drunk"), not a claim about anyone. */
+const TOPIC_FRAME = /\b(?:training|how\s+to\s+(?:spot|report|recognise|deal\s+with)|policy\s+on|guidance\s+on|what\s+to\s+do\s+if|signs\s+of|awareness)\b/;
+
+/** "being told their kid was rude": someone else's verdict, reported in the clause before the word. */
+function toldAt(doc: Doc, span: Span): boolean {
+  return /\b(?:being|been|get|got|was|were)\s+told\b/.test(doc.clean.text.slice(sentenceAt(doc, span.start).start, span.start));
 }
 
 /** Lexicon hits of one category that the rules may count (not in praise, attributed quotes or ignored words). */
@@ -144,16 +168,61 @@ function isDiscounted(doc: Doc): boolean {
         if (overlaps(h, doc.quoted) || overlaps(h, doc.praise)) any = true;
         continue;
       }
-      if (!negated(doc, h) && !discounted(doc, h, cat !== 'slur') && !(cat === 'insult-adj' && doc.lex.has('condemnation', doc.clean.text.slice(h.start, h.end)))) return false;
+      if (cat === 'insult-adj' && toldAt(doc, h)) {
+        any = true;
+        continue;
+      }
+      if (cat === 'accusation' && removal(doc, h)) continue;
+      if (!negated(doc, h) && !discounted(doc, h, cat !== 'slur') && !rebutted(doc, h, cat) && !(cat === 'insult-adj' && doc.lex.has('condemnation', doc.clean.text.slice(h.start, h.end)))) return false;
       any = true;
     }
   }
   for (const span of findAll(doc.clean.text, ACCUSATION)) {
-    if (!usable(doc, span)) continue;
+    if (!usable(doc, span) || removal(doc, span)) continue;
     if (!negated(doc, span) && !discounted(doc, span)) return false;
     any = true;
   }
   return any;
+}
+
+/** Someone at the school, by role, title or pronoun. */
+const STAFF_REF = /\b(?:mr|mrs|ms|miss|mx|dr|sir|teachers?|staff|head(?:teacher|master|mistress)?|principal|deputy|senco|tas?|governors?|caretaker|coach|he|she|him|her)\b/;
+
+/**
+ * Insinuation (data: insinuation): strong cues ("no smoke without fire", "I'm sure there's an innocent
+ * explanation") count alone, weak ones ("just asking", "not saying anything") only together, and only
+ * when someone at the school is in view. Said of Ofsted or the council, or denied, it is not defamation.
+ */
+function insinuation(doc: Doc): { spans: Span[]; weight: number } | undefined {
+  const text = doc.clean.text;
+  const found = hits(doc, 'insinuation').filter((h) => !externalTargetAt(doc, h));
+  if (!found.length) return undefined;
+  const strong = found.filter((h) => h.weight >= 0.6);
+  const distinct = new Set(found.map((h) => h.text)).size;
+  if (!strong.length && distinct < 2) return undefined;
+  if (!STAFF_REF.test(text) || doc.lex.count(text, 'denial') > 0) return undefined;
+  return { spans: found, weight: strong.length ? 0.7 : 0.6 };
+}
+
+/**
+ * Surveillance (data: watch-verb, watch-object, watch-benign): "I know what car she drives", "I'll
+ * remember his face and his reg plate": the writer knows someone's car, home or routine, in one
+ * sentence, with no ordinary reason (a lift share, a neighbour, a thank-you card) in view.
+ */
+function surveillance(doc: Doc): Span[] {
+  const text = doc.clean.text;
+  const verbs = doc.lex.find(text, 'watch-verb');
+  if (!verbs.length) return [];
+  const objects = doc.lex.find(text, 'watch-object');
+  if (!objects.length || doc.lex.count(text, 'watch-benign') > 0) return [];
+  const out: Span[] = [];
+  for (const v of verbs) {
+    const s = sentenceAt(doc, v.start);
+    const o = objects.find((x) => x.start >= v.end && x.end <= s.end && x.start - v.end <= 60);
+    if (!o || negated(doc, v) || !usable(doc, v)) continue;
+    out.push({ start: v.start, end: o.end });
+  }
+  return out;
 }
 
 export function abuseRules(doc: Doc): AbuseSignals {
@@ -185,10 +254,24 @@ export function abuseRules(doc: Doc): AbuseSignals {
     // "I'll be waiting at the gates at 3:15 to collect Niamh": an errand, not a threat
     const s = sentenceAt(doc, h.start);
     if (BENIGN_ERRAND.test(text.slice(s.start, s.end))) continue;
+    // a warning about a hazard on the road, not a threat to anyone (data: road-safety)
+    const roads = doc.lex.find(text, 'road-safety');
+    if (HAZARD.test(text.slice(s.start, s.end)) || roads.some((b) => b.start >= s.start && b.end <= s.end)) continue;
+    if (roads.length && !/\b(?:her|him|his|mr|mrs|ms|miss|mx|dr|sir)\b/.test(text.slice(s.start, s.end))) continue;
+    // "I know her car because she gives me a lift": an ordinary reason in the same sentence (data: watch-benign)
+    if (doc.lex.find(text, 'watch-benign').some((b) => b.start >= s.start && b.end <= s.end)) continue;
     threatSpans.push(h);
     if (h.weight > threatWeight) {
       threatWeight = h.weight;
       threatReason = 'veiled threat';
+    }
+  }
+  // "I know what car she drives", "I'll remember his reg plate": the writer watches someone's car, home or routine
+  for (const span of surveillance(doc)) {
+    threatSpans.push(span);
+    if (0.8 > threatWeight) {
+      threatWeight = 0.8;
+      threatReason = 'veiled threat (knows where someone goes)';
     }
   }
   if (threatSpans.length) {
@@ -247,7 +330,9 @@ export function abuseRules(doc: Doc): AbuseSignals {
       if (!usable(doc, span) || reportedAt(doc, span)) continue;
       const s = sentenceAt(doc, span.start);
       const near = text.slice(Math.max(0, s.start - 120), Math.min(text.length, s.end + 120));
-      if (!EXCLUSION.test(near)) continue;
+      const from = Math.max(0, s.start - 120);
+      const to = Math.min(text.length, s.end + 120);
+      if (!EXCLUSION.test(near) && !doc.lex.find(text, 'exclusion-cue').some((c) => c.start >= from && c.end <= to)) continue;
       discSpans.push(span);
       discWeights.push(0.85);
     }
@@ -264,7 +349,7 @@ export function abuseRules(doc: Doc): AbuseSignals {
   const dispSpans: Span[] = [];
   const dispWeights: number[] = [];
   for (const h of hits(doc, 'insult-noun')) {
-    if (negated(doc, h) || discounted(doc, h)) continue;
+    if (negated(doc, h) || discounted(doc, h) || rebutted(doc, h, 'insult-noun')) continue;
     // "charged with fraud", "accused of theft": the name of an offence in a report, not a name for a person
     if (/\b(?:with|of|for|over|into|alleged|suspected|suspicion\s+of)$/.test(clauseBefore(doc, h.start, 2)) && REPORTED.test(text.slice(sentenceAt(doc, h.start).start, sentenceAt(doc, h.start).end))) continue;
     dispSpans.push(h);
@@ -272,17 +357,19 @@ export function abuseRules(doc: Doc): AbuseSignals {
   }
   for (const h of hits(doc, 'weak-insult-noun')) {
     const before = clauseBefore(doc, h.start, 3);
-    if (negated(doc, h) || discounted(doc, h)) continue;
+    if (negated(doc, h) || discounted(doc, h) || rebutted(doc, h, 'weak-insult-noun')) continue;
     const lastWord = before.split(/\s+/).pop() ?? '';
     // "that clown Mrs Adeyemi": a weak insult used as a label for a named person
     const label = /\b(?:that|this)$/.test(before) && /^\s+(?:mr|mrs|ms|miss|mx|dr|sir)\b/.test(text.slice(h.end, h.end + 8));
-    const insulting = label || COPULA_OR_INTENSIFIER.test(before) || doc.lex.has('insult-adj', lastWord) || /\b(?:a|an)$/.test(before) && /\b(?:is|are|'s|was|such)\b/.test(clauseBefore(doc, h.start, 5));
+    // "Mr X = melt", "what a weapon they are", "which melt came up with this?"
+    const pointed = /(?:=|\bwhat\s+(?:a|an)|^which)$/.test(text.slice(Math.max(0, h.start - 8), h.start).trim()) || /^which$/.test(before.trim());
+    const insulting = label || pointed || COPULA_OR_INTENSIFIER.test(before) || doc.lex.has('insult-adj', lastWord) || /\b(?:a|an)$/.test(before) && /\b(?:is|are|'s|was|such)\b/.test(clauseBefore(doc, h.start, 5));
     if (!insulting) continue;
     dispSpans.push(h);
     dispWeights.push(h.weight);
   }
   for (const h of hits(doc, 'insult-adj')) {
-    if (negated(doc, h) || discounted(doc, h)) continue;
+    if (negated(doc, h) || discounted(doc, h) || rebutted(doc, h, 'insult-adj')) continue;
     const s = sentenceAt(doc, h.start);
     const sentence = text.slice(s.start, s.end);
     const before = clauseBefore(doc, h.start, 3);
@@ -294,16 +381,26 @@ export function abuseRules(doc: Doc): AbuseSignals {
     const predicate = /\b(?:is|are|was|were|'s|'re|being|so|too|such)\b/.test(before);
     const attributive = /^[\s,-]*(?:\w+[\s,-]+){0,2}?(?:teachers?|staff|head(?:teacher)?|principal|deputy|senco|tas?|cows?|bitch(?:es)?|people|lot|teacher|woman|man|bloke|git|sod|witch|pig|scroungers?|parasites?|kids|parents|families|slag|bully|liar|snake|scumbag|idiots?|twat|prat|muppets?|clowns?|hypocrites?|creeps?|nationalist)\b/.test(after);
     const target = TARGET.test(sentence);
+    // "being told their kid was rude": someone else's verdict, reported
+    const told = toldAt(doc, h) || TOPIC_FRAME.test(sentence);
+    // "my daughter is bossy": a parent describing their own child
+    if (OWN_CHILD_PREDICATE.test(text.slice(s.start, h.start))) continue;
     dispSpans.push(h);
-    dispWeights.push(attributive ? 0.5 : predicate && target ? 0.5 : predicate ? 0.42 : target ? 0.3 : 0.2);
+    dispWeights.push(told ? 0.3 : attributive ? 0.5 : predicate && target ? 0.5 : predicate ? 0.42 : target ? 0.3 : 0.2);
+  }
+  // insinuation: a damaging suggestion about someone at the school made without saying it
+  const hint = insinuation(doc);
+  if (hint) {
+    dispSpans.push(...hint.spans);
+    dispWeights.push(hint.weight);
   }
   const polite = hits(doc, 'politeness').length > 0;
   const accusations: Span[] = [...findAll(text, ACCUSATION), ...hits(doc, 'accusation')];
   for (const span of accusations) {
-    if (!usable(doc, span) || negated(doc, span) || discounted(doc, span)) continue;
+    if (!usable(doc, span) || negated(doc, span) || discounted(doc, span) || removal(doc, span)) continue;
     const s = sentenceAt(doc, span.start);
     const sentence = text.slice(s.start, s.end);
-    if (REPORTED.test(sentence)) continue;
+    if (REPORTED.test(sentence) || TOPIC_FRAME.test(sentence)) continue;
     if (dispSpans.some((d) => d.start === span.start)) continue;
     // a claim of wrongdoing is damaging when it is about someone at the school
     if (!TARGET.test(sentence)) continue;

@@ -28,8 +28,9 @@ const NOT_NAME = new Set(
   ).split(/\s+/),
 );
 
-const NAME = /\b([A-Z][a-z]+(?:[-'’][A-Z][a-z]+)?)\s+((?:Mc|Mac|O['’])?[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b/g;
-const TITLED = /\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Sir)\.?\s+[A-Z][a-zA-Z'’-]+/g;
+// letters of any script, so names with diacritics count ("Zoë Ní Bhriain", "Łukasz Wójcik"); \b is ASCII-only, hence the look-arounds
+const NAME = /(?<![\p{L}\d_])(\p{Lu}\p{Ll}+(?:[-'’]\p{Lu}\p{Ll}+)?)\s+((?:Mc|Mac|O['’])?\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)(?![\p{L}\d_])/gu;
+const TITLED = /\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Sir)\.?\s+\p{Lu}[\p{L}'’-]+/gu;
 
 const PUPIL_MARKER = /\b(?:year|yr|y|blwyddyn)\s?(?:\d{1,2}|r)\b|\b(?:1[0-3]|[1-9])[a-z]\b|\breception\b|\bnursery\b|\baged\s+\d{1,2}\b|\b\d{1,2}[- ]year[- ]old\b|\b(?:she|he)'?s\s+(?:only\s+)?(?:\d{1,2}|fifteen|fourteen|thirteen|twelve|eleven|ten|nine|eight|seven|six|five)\b|\bpupil\b|\bstudent\b|\blad\b|\bboy\b|\bgirl\b|\bkid\b|\bchild\b|\bclassmates?\b|\bin\s+(?:his|her|my\s+\w+'s|your\s+\w+'s)\s+class\b/;
 const STAFF_ROLE = /\b(?:mr|mrs|ms|miss|mx|dr|sir)\.?\s+[a-z]|\b(?:head\s*teacher|headteacher|head\s+of\s+(?:year\s+\d+|\w+)|the\s+head|head's|principal|deputy(?:\s+head)?|senco|teacher|teaching\s+assistant|\bta\b|office\s+manager|business\s+manager|bursar|caretaker|chaplain|exams\s+officer|attendance\s+officer|officer|receptionist|dinner\s+lady|cook|governor|supply\s+teacher|tutor|her|his|she|he)\b/;
@@ -49,6 +50,9 @@ const OPINION_BEFORE = /\b(?:should|shld|must|needs?\s+to|ought\s+to|deserves?\s
 /** "log into the MIS with Winifred2026!" */
 const LOGIN_WITH = /\blog(?:s|ged|ging)?\s*-?\s*(?:in|on)(?:to)?\s+(?:the\s+)?[\w.()' -]{1,40}?\s+(?:with|using)\s+([\w.@#!$%&*+\/-]{4,})/gi;
 const CREDENTIAL_HINT = /pass|pin|log[\s-]?(?:in|on)|user/;
+/** "name / secret": two tokens either side of a spaced slash; the secret has letters and digits. */
+const CREDENTIAL_PAIR = /(?<![\w@.])([\w.@-]{3,40})\s+\/\s+([\w.@#!$%&*+-]{6,40})(?![\w])/g;
+const CREDENTIAL_WORD = /\b(?:log-?ins?|logon|password|passwords|passcode|username|user\s*name|credentials|sign-?in)\b/;
 
 /** Hits of lexicon categories (data/lexicons) as spans of the original text, in order. */
 function rawHits(doc: Doc, ...categories: string[]): Span[] {
@@ -68,8 +72,16 @@ function firstWithin(hits: readonly Span[], from: number, to: number): Span | un
 
 /** Does the item carry a sign that what it tells was not meant to be public (data: leak-cue)? */
 export function hasLeakCue(doc: Doc): boolean {
-  return doc.lex.count(doc.clean.text, 'leak-cue') > 0;
+  const text = doc.clean.text;
+  // "magistrates heard", "the tribunal heard": evidence given in public, not a rumour passed on
+  return doc.lex.find(text, 'leak-cue').some((h) => !(h.term === 'heard' && COURT_BEFORE.test(text.slice(Math.max(0, h.start - 24), h.start))));
 }
+const COURT_BEFORE = /\b(?:magistrates|court|jury|tribunal|inquest|judge|coroner|panel|hearing|committee|councillors|mps?)\s+(?:was\s+|were\s+|has\s+|have\s+)?$/;
+
+/** "my son's dyslexia", "our daughter's asthma": the writer's own child's condition, not a member of staff's. */
+const CHILD_OWNER = /\b(?:my|our)\s+(?:own\s+)?(?:son|daughter|child|kid|lad|boy|girl|twins?|youngest|eldest|little\s+one)'?s?\s+(?:[\w-]+\s+)?$/;
+/** "runs the place like a prison": a comparison, not a fact about anyone. */
+const SIMILE_BEFORE = /\b(?:like|as\s+if\s+it\s+were|as\s+though\s+it\s+were)\s+(?:a|an|some)\s+(?:[\w-]+\s+)?$/;
 
 /** `.`, `!`, `?` or a newline (char codes, not a regex per character: this runs in a hot loop). */
 function isSentenceEnd(code: number): boolean {
@@ -119,7 +131,7 @@ function findNames(raw: string, notNames: ReadonlySet<string>): Span[] {
  * A pupil named by first name only, known by what follows: "Ethan in Year 3", "Lily (Y4)", "Ava in 9C",
  * or what comes before: "my son's classmate Jake".
  */
-const FIRST_NAME_PUPIL = /\b([A-Z][a-z]{2,})(?=\s+(?:in\s+(?:year|yr|y)\s?\d{1,2}\b|in\s+(?:reception|nursery)\b|in\s+\d{1,2}[A-Za-z]\b|\((?:y|yr|year)\s?\d{1,2}\)|from\s+(?:year|yr|y)\s?\d{1,2}\b))|(?<=\b(?:classmate|pupil|boy|girl|lad|kid|child|son's\s+friend|daughter's\s+friend)\s+)([A-Z][a-z]{2,})\b/g;
+const FIRST_NAME_PUPIL = /(?<![\p{L}\d_])(\p{Lu}\p{Ll}{2,})(?=\s+(?:in\s+(?:year|yr|y)\s?\d{1,2}\b|in\s+(?:reception|nursery)\b|in\s+\d{1,2}[A-Za-z]\b|\((?:y|yr|year)\s?\d{1,2}\)|from\s+(?:year|yr|y)\s?\d{1,2}\b))|(?<=\b(?:classmate|pupil|boy|girl|lad|kid|child|son's\s+friend|daughter's\s+friend)\s+)(\p{Lu}\p{Ll}{2,})(?![\p{L}\d_])/gu;
 
 function findFirstNamePupils(raw: string, notNames: ReadonlySet<string>): Span[] {
   const out: Span[] = [];
@@ -180,7 +192,7 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
     if (/\b(?:mr|mrs|ms|miss|dr|head(?:teacher)?|teacher|principal)\s*$/.test(lower.slice(Math.max(0, name.start - 12), name.start))) continue;
     // proximity: the fact must be in the pupil's sentence or the one either side
     const sensitive = marked ? firstWithin(pupilFacts, ctx.start, ctx.end) : firstWithin(pupilFacts, sentence.start, sentence.end);
-    if (!sensitive || ABOUT_THE_TOPIC.test(lower.slice(Math.max(0, sensitive.start - 40), sensitive.start))) continue;
+    if (!sensitive || ABOUT_THE_TOPIC.test(lower.slice(Math.max(0, sensitive.start - 40), sensitive.start)) || SIMILE_BEFORE.test(lower.slice(Math.max(0, sensitive.start - 30), sensitive.start))) continue;
     pupilSpans.push(name, sensitive);
   }
   if (pupilSpans.length) {
@@ -215,6 +227,7 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
     if (OPINION_BEFORE.test(lower.slice(Math.max(0, m.start - 30), m.start))) continue;
     // "a training session on asthma", "epilepsy awareness": the topic, not someone's health
     if (ABOUT_THE_TOPIC.test(lower.slice(Math.max(0, m.start - 40), m.start))) continue;
+    if (CHILD_OWNER.test(lower.slice(Math.max(0, m.start - 40), m.start)) || SIMILE_BEFORE.test(lower.slice(Math.max(0, m.start - 30), m.start))) continue;
     const s = sentenceSpan(raw, m.start);
     const sentence = lower.slice(s.start, s.end);
     const prev = s.start > 1 ? lower.slice(sentenceSpan(raw, s.start - 2).start, s.start) : '';
@@ -292,6 +305,14 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
     const secret = m[1] ?? '';
     if (/\d/.test(secret) && /[a-z]/i.test(secret)) creds.push({ start: m.index!, end: m.index! + m[0].length });
   }
+  // "the wifi login is on a post-it: STAFF-NET / Harbour2024!": a user name and a secret after a log-in word
+  if (!creds.length && CREDENTIAL_HINT.test(lower)) {
+    for (const m of raw.matchAll(CREDENTIAL_PAIR)) {
+      const before = lower.slice(Math.max(0, m.index! - 100), m.index!);
+      const secret = m[2]!;
+      if (CREDENTIAL_WORD.test(before) && /\d/.test(secret) && /[a-z]/i.test(secret)) creds.push({ start: m.index!, end: m.index! + m[0].length });
+    }
+  }
   if (creds.length) findings.push({ category: 'confidential.credentials', confidence: 0.92, raw: true, spans: creds, reason: `shares log-in details ("${raw.slice(creds[0]!.start, creds[0]!.end)}")` });
 
   // internal matters
@@ -299,7 +320,8 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
   if (internal.length) {
     const publicReport = publicCues.length > 0 && !leak;
     // a rumour the writer denies ("total rubbish") is not a leak
-    const denied = doc.lex.count(doc.clean.text, 'denial') > 0;
+    // "what they're not telling us" accuses; it does not deny
+    const denied = doc.lex.find(doc.clean.text, 'denial').some((h) => !/^\s+(?:telling|saying|admitting|sharing|publishing)\b/.test(doc.clean.text.slice(h.end, h.end + 12)));
     const conf = denied ? 0.3 : leak ? 0.75 : publicReport ? 0.2 : 0.4;
     const spans = internal;
     findings.push({ category: 'confidential.internal', confidence: conf, raw: true, spans, reason: `internal matter${leak ? ' shared before it was made public' : ''} ("${raw.slice(spans[0]!.start, spans[0]!.end)}")` });

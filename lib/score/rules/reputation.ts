@@ -37,6 +37,8 @@ const FIRST_PERSON_APOLOGY = /\bi\s+(?:\w+\s+)?$/;
 export function reputationRules(doc: Doc): Finding[] {
   const text = doc.clean.text;
   const byCategory = new Map<CategoryId, { spans: Span[]; weights: number[]; what: string }>();
+  const roadSafetyCampaign = doc.lex.count(text, 'road-safety') > 0 && doc.lex.count(text, 'external-body') > 0;
+  const schoolVictim = doc.lex.count(text, 'offender') > 0 && doc.lex.count(text, 'offence-verb') > 0;
   for (const rule of RULES) {
     for (const span of findAll(text, rule.re)) {
       if (overlaps(span, doc.ignored)) continue;
@@ -46,6 +48,10 @@ export function reputationRules(doc: Doc): Finding[] {
       if (OPINION_BEFORE.test(before)) continue;
       // a petition to the council for a crossing asks the council, not about the school
       if (rule.category === 'reputation.protest' && /^\w*\s+(?:to|asking|calling\s+on)\s+(?:the\s+)?(?:council|local\s+authority|highways|mp|government)\b/.test(text.slice(span.start, span.end + 40))) continue;
+      // nor does one for a 20mph zone handed to the council (data: road-safety, external-body)
+      if (rule.category === 'reputation.protest' && roadSafetyCampaign) continue;
+      // "whoever sprayed it, the police are involved": the school is the victim of a crime, not under investigation
+      if (rule.category === 'reputation.investigation' && schoolVictim) continue;
       let w = rule.weight;
       if (rule.category === 'reputation.criticism') {
         const s = sentenceAt(doc, span.start);
@@ -58,7 +64,25 @@ export function reputationRules(doc: Doc): Finding[] {
       byCategory.set(rule.category, entry);
     }
   }
+  // a body that investigates, and an investigating verb next to it in either order (data: investigating-body,
+  // investigating-verb): "Ofqual is investigating…", "referred to the Teaching Regulation Agency"
+  if (!byCategory.has('reputation.investigation') && !schoolVictim) {
+    const verbs = doc.lex.find(text, 'investigating-verb');
+    const bodies = verbs.length ? doc.lex.find(text, 'investigating-body') : [];
+    const near = verbs.filter((v) => !overlaps(v, doc.ignored) && bodies.some((b) => sentenceAt(doc, b.start).start === sentenceAt(doc, v.start).start && Math.abs(b.start - v.start) <= 60));
+    const opinion = near.filter((v) => !OPINION_BEFORE.test(text.slice(Math.max(0, v.start - 40), v.start)));
+    if (opinion.length) byCategory.set('reputation.investigation', { spans: opinion, weights: [0.75], what: 'investigation' });
+  }
   const findings: Finding[] = [];
+  // an incident at the school: emergency services, a lockdown, a closure (data: incident; two different cues)
+  const incidents = doc.lex.find(text, 'incident').filter((h) => !overlaps(h, doc.ignored));
+  const kinds = new Set(incidents.map((h) => h.term));
+  if (kinds.size >= 2) {
+    const e = byCategory.get('reputation.criticism') ?? { spans: [], weights: [], what: 'criticism or incident' };
+    e.spans.push(...incidents);
+    e.weights.push(...[...kinds].map(() => 0.35));
+    byCategory.set('reputation.criticism', e);
+  }
   for (const [category, e] of byCategory) {
     const first = e.spans[0]!;
     findings.push({ category, confidence: noisyOr(e.weights), spans: e.spans, reason: `${e.what} ("${doc.raw.slice(doc.clean.start[first.start]!, doc.clean.end[first.end - 1]!)}")` });
