@@ -1,25 +1,48 @@
 /**
- * matchSchool: is this item about *this* school, or a same-named church, shop, reserve or club?
+ * matchSchool: is this item about *this* school, or a same-named church, shop, reserve, club, street, person or
+ * another school?
  *
- * Pure. Names and aliases are compared in a normalised form (case, punctuation, possessives,
- * "Saint"/"St", diacritics, zero-width characters), also against hashtags and @handles written as
- * one word (#StBrendans, @NorthgateParkAcademy). An alias that does not say it is a school
- * (no "School", "Academy", "Primary"…) is ambiguous: it counts only with one of the school's context
- * words or school vocabulary in the item, and never when it is part of a place name such as
- * "… Nature Reserve" or "… Shopping Centre". Exclusions cover only the occurrence they contain, so
- * another genuine mention in the same item still counts.
+ * Pure. Names and aliases are compared in a normalised form (case, punctuation, possessives, "Saint"/"St",
+ * diacritics, zero-width characters), also against hashtags and @handles written as one word (#StBrendans,
+ * @NorthgateParkAcademy); "St B's" for a saint's name and the capital initials of the full name ("KBPS") count as
+ * ambiguous aliases. An alias that does not say it is a school (no "School", "Academy", "Primary"…) is ambiguous:
+ * each of its occurrences is weighed (decideAmbiguous): school vocabulary near it (pupils, Year 6, the head, PTA,
+ * "Mrs Okafor at X") against the vocabulary of the places schools share names with (service times, kick-off,
+ * shops, caravans, blossom, "on X" for a street), the school's context words (its town) as weak support, an
+ * excluded place named elsewhere in the item as support for the place. Never a mention: a name that is part of a
+ * place name ("… Nature Reserve"), another kind of school ("Ravensworth Primary" for Ravensworth High), someone's
+ * surname ("Cllr Ravensworth"), or "the church, not the school". Exclusions cover only the occurrence they
+ * contain, so another genuine mention in the same item still counts. The cue lists are data
+ * (data/match/mention-cues.tsv, compiled into cues.json).
  */
 import type { School } from '../config/schema';
 import { cleanText, foldText, type TextView } from '../score/normalize';
 import type { Evidence, MatchResult } from '../score/types';
+import { CUES } from './cues';
 
 export type MatchableSchool = Pick<School, 'name' | 'aliases' | 'context' | 'exclude'>;
 
-const SCHOOL_WORD = /\b(?:school|academy|college|primary|secondary|high|grammar|infants?|juniors?|nursery|sixth\s+form|ysgol|ysgolion|prep|preparatory|c\s+of\s+e|cofe|rc|ce|catholic\s+primary|free\s+school|studio\s+school|utc)\b/;
-/** Vocabulary that shows an item is about a school even when the alias alone is ambiguous. */
-const SCHOOL_CONTEXT = /\b(?:school|schools|academy|college|primary|pupils?|students?|teachers?|teaching|headteacher|head\s+teacher|headmaster|headmistress|principal|deputy\s+head|head\s+of\s+year|senco|sen|send|ehcp|ofsted|estyn|inspectors?|classroom|classes|lessons?|homework|detentions?|isolation|exclusion|excluded|uniform|blazers?|term|half[- ]term|inset|parents'?\s+evening|sports\s+day|nativity|assembly|playground|pick[- ]?up|drop[- ]?off|school\s+run|year\s+\d{1,2}|yr\s?\d{1,2}|y\d{1,2}|reception\s+class|sixth\s+form|gcses?|a\s+levels?|sats|mocks?|exams?|results\s+day|governors?|pta|staff|tas?|supply\s+teachers?|dinner\s+ladies|trust|admissions|catchment|open\s+(?:evening|morning|day)|prom|leavers|curriculum|safeguarding|bullied|bullying|tutor|form\s+tutor|slt|caretaker|kids|kid'?s|children|my\s+(?:son|daughter|lad|boy|girl|kid)|our\s+(?:son|daughter|kids)|(?:the|new|our|their|acting|deputy|interim)\s+head|head'?s|behaviour|attendance|arbor|parentpay|class\s+dojo|seesaw|tapestry|satchel\s+one|bromcom|sims)\b/;
-/** Words that, right after an ambiguous alias, make it a different place or organisation. */
-const OTHER_PLACE = /^(?:'s\s+)?(?:church|chapel|parish|cathedral|abbey|priory|hospice|hospital|surgery|medical|health|care\s+home|nursing\s+home|housing|estate|homes|shopping|retail|centre|center|mall|precinct|market|garden\s+centre|allotments?|nature|country\s+park|reserve|woods?|lake|reservoir|footpath|path|bridge|brook|river|beach|holiday|caravan|campsite|golf|cricket|rugby|football|fc|afc|united|rovers|town|city|athletic|wanderers|rangers|harriers|tennis|bowls|leisure|sports\s+centre|library|station|road|rd|street|lane|avenue|close|drive|way|roundabout|industrial|business\s+park|castle|manor|hall|house|hotel|inn|pub|arms|farm|village|ward|surgery|dental|vets|pharmacy|food\s+court|car\s+park|cinema|theatre|players|choir|scouts|brownies|guides|social\s+club|club|society|lodge|u\d{1,2}s?\b|under[- ]\d{1,2}s?\b)\b/;
+/** Support a decision needs at least (one specific school word, or the town alone). */
+const MIN_SUPPORT = 0.3;
+/**
+ * Cues in the name's sentence count in full; in another sentence within NEXT_CHARS characters three quarters (short
+ * posts: "X has gone downhill. Worst head in the county."), within MID_CHARS half, further a quarter.
+ */
+const NEXT_CHARS = 60;
+const NEXT_FACTOR = 0.75;
+const FAR_FACTOR = 0.5;
+const MID_CHARS = 200;
+/** "(the church, not the school)" decides when this close to the name. */
+const EXPLICIT_CHARS = 80;
+/** Context words (the town, the trust): weak support, the first counts 0.35, more add up to 0.5 in all. */
+const CONTEXT_FIRST = 0.35;
+const CONTEXT_MAX = 0.5;
+/** An excluded place named elsewhere in the item ("St Brendan's Hospice … St Brendan's has cared for"). */
+const EXCLUDED_NEARBY = 0.6;
+/** Cues of this weight or less are generic (kids, staff, parents; parking, residents): they count half against a specific word. */
+const GENERIC = 0.3;
+/** A cue straight after the name ("Hartfell kids", "Hartfell residents") counts at least this. */
+const ADJACENT = 2;
 
 interface Pattern {
   /** The configured alias (for reporting). */
@@ -29,9 +52,20 @@ interface Pattern {
   /** Compact form for hashtags/handles ("stbrendans"). */
   compact: string;
   ambiguous: boolean;
+  /** Initials derived from the full name: only in capitals ("KBPS", not "kbps"), and context words count half. */
+  acronym: boolean;
+  capitalsOnly?: boolean;
 }
 
-const patternCache = new WeakMap<object, { patterns: Pattern[]; excludes: RegExp[]; context: RegExp | null }>();
+interface Compiled {
+  patterns: Pattern[];
+  excludes: RegExp[];
+  context: RegExp | null;
+  /** Kinds of school this school's names say ("primary", "academy"). */
+  ownKinds: Set<string>;
+}
+
+const patternCache = new WeakMap<object, Compiled>();
 
 /** Normalised comparison form: folded, "saint" → "st", possessive 's dropped, punctuation → space. */
 function normalise(s: string): string {
@@ -64,33 +98,63 @@ function escape(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-function compile(school: MatchableSchool) {
+function compile(school: MatchableSchool): Compiled {
   const cached = patternCache.get(school);
   if (cached) return cached;
   const names = [school.name, ...(school.aliases ?? [])];
   const seen = new Set<string>();
   const patterns: Pattern[] = [];
+  const ownKinds = new Set<string>();
   for (const alias of names) {
     const norm = normalise(alias);
     if (!norm || seen.has(norm)) continue;
     seen.add(norm);
+    for (const k of norm.matchAll(CUES.distinctKinds)) ownKinds.add(k[0]);
     const isAcronym = /^[A-Z0-9]{2,6}$/.test(alias.trim());
-    const ambiguous = alias !== school.name && (!SCHOOL_WORD.test(norm) || isAcronym);
+    const ambiguous = alias !== school.name && (!CUES.schoolWord.test(norm) || isAcronym);
     patterns.push({
       alias,
       re: new RegExp(`(?<![a-z0-9])${phraseSource(norm)}(?![a-z0-9])`, 'g'),
       compact: norm.replace(/\s+/g, ''),
-      ambiguous: ambiguous || (alias === school.name && !SCHOOL_WORD.test(norm) && isAcronym),
+      ambiguous: ambiguous || (alias === school.name && !CUES.schoolWord.test(norm) && isAcronym),
+      acronym: isAcronym,
     });
   }
+  for (const p of derivedPatterns(school.name, names.map(normalise), seen)) patterns.push(p);
   // longer names first so "Northgate Park Academy" wins over "Northgate Park"
   patterns.sort((a, b) => b.compact.length - a.compact.length);
   const excludes = (school.exclude ?? []).map((e) => normalise(e)).filter(Boolean).map((n) => new RegExp(`(?<![a-z0-9])${phraseSource(n)}(?![a-z0-9])`, 'g'));
   const ctx = (school.context ?? []).map((c) => normalise(c)).filter(Boolean);
-  const context = ctx.length ? new RegExp(`(?<![a-z0-9])(?:${ctx.map(phraseSource).join('|')})(?![a-z0-9])`) : null;
-  const compiled = { patterns, excludes, context };
+  const context = ctx.length ? new RegExp(`(?<![a-z0-9])(?:${ctx.map(phraseSource).join('|')})(?![a-z0-9])`, 'g') : null;
+  const compiled = { patterns, excludes, context, ownKinds };
   patternCache.set(school, compiled);
   return compiled;
+}
+
+const INITIALS_SKIP = new Set(['of', 'the', 'and', 'for', 'a']);
+
+/**
+ * Short forms people write that nobody configures: "St B's" for a saint's name (any name or alias starting
+ * "St <name>"), and the capital initials of the full name ("KBPS" for Kestrel Brook Primary School). Both are
+ * ambiguous: they count only with school vocabulary or context, like any alias that does not say "school".
+ */
+function derivedPatterns(name: string, norms: string[], seen: Set<string>): Pattern[] {
+  const out: Pattern[] = [];
+  for (const norm of norms) {
+    const saint = /^st ([a-z])[a-z]+/.exec(norm);
+    if (!saint) continue;
+    const key = `st ${saint[1]}s`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push({ alias: `St ${saint[1]!.toUpperCase()}'s`, re: new RegExp(`(?<![a-z0-9])(?:st\\.?|saint)\\s+${saint[1]}'s(?![a-z0-9])`, 'g'), compact: '', ambiguous: true, acronym: false });
+  }
+  const words = normalise(name).split(' ').filter((w) => w && !INITIALS_SKIP.has(w));
+  const initials = words.map((w) => w[0]).join('');
+  if (words.length >= 3 && initials.length <= 6 && /^[a-z]+$/.test(initials) && !seen.has(initials)) {
+    seen.add(initials);
+    out.push({ alias: initials.toUpperCase(), re: new RegExp(`(?<![a-z0-9])${initials}(?![a-z0-9])`, 'g'), compact: '', ambiguous: true, acronym: true, capitalsOnly: true });
+  }
+  return out;
 }
 
 interface Occurrence {
@@ -102,7 +166,7 @@ interface Occurrence {
 
 const TAG = /[#@][\p{L}\p{N}_]+/gu;
 
-function findOccurrences(view: TextView, patterns: Pattern[]): Occurrence[] {
+function findOccurrences(view: TextView, patterns: Pattern[], raw: string): Occurrence[] {
   const out: Occurrence[] = [];
   const taken: [number, number][] = [];
   const free = (s: number, e: number) => !taken.some(([a, b]) => s < b && a < e);
@@ -113,6 +177,8 @@ function findOccurrences(view: TextView, patterns: Pattern[]): Occurrence[] {
       if (!free(s, e)) continue;
       // inside a hashtag/handle word it is handled below
       if (s > 0 && /[#@]/.test(view.text[s - 1]!)) continue;
+      // derived initials only in capitals: "KBPS" is the school, "kbps" a download speed
+      if (p.capitalsOnly && raw.slice(view.start[s]!, view.end[e - 1]!) !== raw.slice(view.start[s]!, view.end[e - 1]!).toUpperCase()) continue;
       taken.push([s, e]);
       out.push({ pattern: p, start: s, end: e, via: 'text' });
     }
@@ -127,7 +193,7 @@ function findOccurrences(view: TextView, patterns: Pattern[]): Occurrence[] {
       taken.push([s, e]);
       const extra = word.slice(p.compact.length);
       // a tag that adds a school word is unambiguous: #NorthgateParkAcademy
-      const upgraded = p.ambiguous && SCHOOL_WORD.test(extra.replace(/(academy|school|college|primary|high|infants?|juniors?|rc|ce|cofe)/, ' $1 '));
+      const upgraded = p.ambiguous && CUES.schoolWord.test(extra.replace(/(academy|school|college|primary|high|infants?|juniors?|rc|ce|cofe)/, ' $1 '));
       out.push({ pattern: upgraded ? { ...p, ambiguous: false } : p, start: s, end: e, via: 'tag' });
     }
   }
@@ -149,31 +215,28 @@ function joinFields(item: { title: string; text: string }): string {
 }
 
 export function matchSchool(item: { title: string; text: string }, school: MatchableSchool): MatchResult {
-  const { patterns, excludes, context } = compile(school);
+  const compiled = compile(school);
+  const { patterns, excludes } = compiled;
   const title = item.title ?? '';
   const text = item.text ?? '';
   const raw = joinFields({ title, text });
   const textOffset = text ? (title ? title.length + 1 : 0) : -1;
   let view = foldText(raw);
-  let occurrences = findOccurrences(view, patterns);
+  let occurrences = findOccurrences(view, patterns, raw);
   if (!occurrences.length) {
     // leetspeak and masked spellings of the name ("K3str3l Br00k")
     const clean = cleanText(view);
     if (clean.text !== view.text) {
-      occurrences = findOccurrences(clean, patterns);
+      occurrences = findOccurrences(clean, patterns, raw);
       view = clean;
     }
   }
   if (!occurrences.length) return { mentioned: false, reason: 'no name or alias found' };
 
-  const excluded: { start: number; end: number; phrase: string }[] = [];
+  const excluded: Span[] = [];
   for (const re of excludes) for (const m of view.text.matchAll(re)) excluded.push({ start: m.index!, end: m.index! + m[0].length, phrase: m[0] });
 
-  const contextHit = context ? context.exec(view.text) : null;
-  // school vocabulary outside the alias occurrences and excluded phrases
-  const masked = maskSpans(view.text, [...occurrences.map((o) => ({ start: o.start, end: o.end })), ...excluded]);
-  const vocab = SCHOOL_CONTEXT.exec(masked);
-
+  let evidence: ItemEvidence | undefined;
   let lastReason = '';
   for (const occ of occurrences) {
     const cover = excluded.find((x) => x.start <= occ.start && x.end >= occ.end);
@@ -181,7 +244,7 @@ export function matchSchool(item: { title: string; text: string }, school: Match
       lastReason = `excluded by "${cover.phrase}"`;
       continue;
     }
-    const after = view.text.slice(occ.end, occ.end + 30).replace(/^[\s,.'’-]+/, '');
+    const after = view.text.slice(occ.end, occ.end + 40).replace(/^[\s,.'’-]+/, '');
     const how = occ.via === 'tag' ? `tag "${view.text.slice(occ.start, occ.end)}"` : `${occ.pattern.alias === school.name ? 'name' : 'alias'} "${occ.pattern.alias}"`;
     if (!occ.pattern.ambiguous && /^(?:street|st|road|rd|lane|avenue|close|drive|church|chapel|parish)\b/.test(after)) {
       lastReason = `${how} is part of a street or church name`;
@@ -190,24 +253,166 @@ export function matchSchool(item: { title: string; text: string }, school: Match
     if (!occ.pattern.ambiguous) {
       return { mentioned: true, alias: occ.pattern.alias, reason: how, evidence: evidenceOf({ title, text }, view, occ, textOffset, title.length) };
     }
-    const place = OTHER_PLACE.exec(after);
-    if (place && !SCHOOL_WORD.test(after.slice(0, 12))) {
-      lastReason = `${how} is part of another name ("${view.text.slice(occ.start, occ.end)} ${place[0]}")`;
-      continue;
-    }
-    if (contextHit) {
-      return { mentioned: true, alias: occ.pattern.alias, reason: `${how} with context "${contextHit[0]}"`, evidence: evidenceOf({ title, text }, view, occ, textOffset, title.length) };
-    }
-    if (vocab) {
-      return { mentioned: true, alias: occ.pattern.alias, reason: `${how} with school vocabulary "${vocab[0]}"`, evidence: evidenceOf({ title, text }, view, occ, textOffset, title.length) };
-    }
-    lastReason = `ambiguous ${how} without school context`;
+    // the whole item's vocabulary is read once, and only when a hard rule has not already decided
+    const d = decideAmbiguous(view, raw, occ, after, compiled, () => (evidence ??= itemEvidence(view, compiled, occurrences, excluded)));
+    if (d.mentioned) return { mentioned: true, alias: occ.pattern.alias, reason: `${how} ${d.why}`, evidence: evidenceOf({ title, text }, view, occ, textOffset, title.length) };
+    lastReason = `${d.prefix ?? 'ambiguous '}${how} ${d.why}`;
   }
   return { mentioned: false, reason: lastReason || 'no usable mention' };
 }
 
-function maskSpans(s: string, spans: { start: number; end: number }[]): string {
-  let out = s;
-  for (const sp of spans) out = out.slice(0, sp.start) + ' '.repeat(sp.end - sp.start) + out.slice(sp.end);
-  return out;
+interface Span {
+  start: number;
+  end: number;
+  phrase: string;
+}
+
+interface Cue {
+  start: number;
+  end: number;
+  term: string;
+  weight: number;
+}
+
+/** What the whole item says, gathered once: vocabulary hits and context words outside the names and exclusions. */
+interface ItemEvidence {
+  school: Cue[];
+  place: Cue[];
+  notThis: Cue[];
+  isThis: Cue[];
+  context: Cue[];
+  excludedNamed: string | undefined;
+}
+
+function itemEvidence(view: TextView, compiled: Compiled, occurrences: Occurrence[], excluded: Span[]): ItemEvidence {
+  const blocked = [...occurrences, ...excluded];
+  const free = (h: { start: number; end: number }) => !blocked.some((b) => h.start < b.end && b.start < h.end);
+  const hits = CUES.vocabulary.matchText(view.text);
+  const pick = (cat: string): Cue[] => (hits.get(cat) ?? []).filter(free).map((h) => ({ start: h.start, end: h.end, term: h.term, weight: h.weight }));
+  const context: Cue[] = [];
+  if (compiled.context) for (const m of view.text.matchAll(compiled.context)) if (free({ start: m.index!, end: m.index! + m[0].length })) context.push({ start: m.index!, end: m.index! + m[0].length, term: m[0], weight: 1 });
+  return { school: pick('school-cue'), place: pick('place-cue'), notThis: pick('not-this'), isThis: pick('is-this'), context, excludedNamed: excluded[0]?.phrase };
+}
+
+const SENTENCE_END = /[.!?](?:\s|$)|\n/;
+
+/** Full weight when the cue is near the occurrence or in its sentence, half in the next sentences, a quarter further away. */
+function nearness(view: TextView, occ: Occurrence, cue: { start: number; end: number }): number {
+  const [a, b] = cue.start >= occ.end ? [occ.end, cue.start] : [cue.end, occ.start];
+  if (!SENTENCE_END.test(view.text.slice(a, b))) return 1;
+  if (b - a <= NEXT_CHARS) return NEXT_FACTOR;
+  return b - a <= MID_CHARS ? FAR_FACTOR : FAR_FACTOR / 2;
+}
+
+/**
+ * Sum of distinct terms' weights, each at its nearest; generic terms (weight ≤ GENERIC) count half when
+ * `halveGeneric`. The strongest term for the reason.
+ */
+function weigh(view: TextView, occ: Occurrence, cues: Cue[], halveGeneric = false): { total: number; top: string | undefined } {
+  const best = new Map<string, number>();
+  for (const c of cues) {
+    const w = c.weight * nearness(view, occ, c) * (halveGeneric && c.weight <= GENERIC ? 0.5 : 1);
+    if (w > (best.get(c.term) ?? 0)) best.set(c.term, w);
+  }
+  let total = 0;
+  let top: string | undefined;
+  let max = 0;
+  for (const [t, w] of best) {
+    total += w;
+    if (w > max) [max, top] = [w, t];
+  }
+  return { total, top };
+}
+
+interface Decision {
+  mentioned: boolean;
+  why: string;
+  prefix?: string;
+}
+
+const fmt = (x: number) => x.toFixed(2);
+
+/**
+ * One occurrence of an ambiguous name: is it this school? Hard answers first (part of another name, another kind
+ * of school, a surname, "not the school"), then school support (vocabulary, "Mrs X at", context words) against
+ * place-ness (place vocabulary, "on X", an excluded place named in the item): support must reach MIN_SUPPORT and
+ * outweigh place-ness.
+ */
+function decideAmbiguous(view: TextView, raw: string, occ: Occurrence, after: string, compiled: Compiled, readItem: () => ItemEvidence): Decision {
+  const named = view.text.slice(occ.start, occ.end);
+  const place = CUES.placeNext.exec(after);
+  if (place && !CUES.schoolWord.test(after.slice(0, 12))) return { mentioned: false, why: `is part of another name ("${named} ${place[0]}")`, prefix: '' };
+  let rest = after;
+  for (let i = 0; i < 3; i++) {
+    const d = CUES.denomination.exec(rest);
+    if (!d) break;
+    rest = rest.slice(d[0].length).replace(/^[\s,.-]+/, '');
+  }
+  CUES.distinctKinds.lastIndex = 0;
+  const kind = CUES.distinctKinds.exec(rest);
+  if (kind && kind.index === 0 && !compiled.ownKinds.has(kind[0])) return { mentioned: false, why: `names another school ("${named} ${after.slice(0, after.length - rest.length + kind[0].length)}")`, prefix: '' };
+
+  const before = view.text.slice(Math.max(0, occ.start - 40), occ.start);
+  if (CUES.personTitle.test(before)) return { mentioned: false, why: `is someone's surname ("${before.trim().split(/\s+/).pop()} ${named}")`, prefix: '' };
+  const firstName = CUES.personTitleName.exec(before);
+  if (firstName) {
+    // "councillor Ruth Hartfell": the word between must be a capitalised first name in the raw text
+    const nameStart = occ.start - before.length + firstName.index + firstName[0].search(/[a-z][a-z'-]+\s+$/);
+    const ch = raw[view.start[nameStart]!] ?? '';
+    if (ch !== ch.toLowerCase()) return { mentioned: false, why: `is someone's surname ("${firstName[0].trim()} ${named}")`, prefix: '' };
+  }
+
+  const ev = readItem();
+  const near = (c: Cue) => (c.start >= occ.end ? c.start - occ.end : occ.start - c.end) <= EXPLICIT_CHARS;
+  const notThis = ev.notThis.find(near);
+  if (notThis) return { mentioned: false, why: `is said not to be the school ("${notThis.term}")`, prefix: '' };
+  const isThis = ev.isThis.find(near);
+  if (isThis) return { mentioned: true, why: `said to be the school ("${isThis.term}")` };
+
+  const street = CUES.streetBefore.exec(before);
+  const staff = CUES.staffAt.exec(before);
+  // a word straight after the name is said of it: a specific one decides ("Hartfell pupils", "Hartfell tenants"),
+  // a generic one outweighs most of the item ("Hartfell kids", "Hartfell residents")
+  const follows = (c: Cue) => c.start >= occ.end && /^\s?$/.test(view.text.slice(occ.end, c.start));
+  const schoolNext = ev.school.find((c) => follows(c) && c.weight > GENERIC);
+  if (schoolNext) return { mentioned: true, why: `with school vocabulary "${schoolNext.term}" straight after it` };
+  const placeNextCue = ev.place.find((c) => follows(c) && c.weight > GENERIC);
+  if (placeNextCue) return { mentioned: false, why: `is followed by place word "${placeNextCue.term}"`, prefix: '' };
+  const adjacent = (cues: Cue[]) => cues.map((c) => (follows(c) ? { ...c, weight: Math.max(c.weight, ADJACENT) } : c));
+  const schoolCues = adjacent(ev.school);
+  const placeCues = adjacent(ev.place);
+  // generic words ("kids", "staff", "parking", "residents") are said of schools and places alike: each side's
+  // count half when the other side has a specific word
+  const schoolSpecific = staff !== null || schoolCues.some((c) => c.weight > GENERIC);
+  const placeSpecific = street !== null || ev.excludedNamed !== undefined || placeCues.some((c) => c.weight > GENERIC);
+  const placeW = weigh(view, occ, placeCues, schoolSpecific);
+  let against = placeW.total;
+  let againstWhy = placeW.top ? `"${placeW.top}"` : '';
+  if (street) {
+    against += CUES.streetWeight.get(street[1]!) ?? 0;
+    againstWhy ||= `"${street[1]} ${named}"`;
+  }
+  if (ev.excludedNamed) {
+    against += EXCLUDED_NEARBY;
+    againstWhy ||= `"${ev.excludedNamed}" named in the item`;
+  }
+
+  const school = weigh(view, occ, schoolCues, placeSpecific);
+  let support = school.total;
+  let supportWhy = support ? `school vocabulary "${school.top}"` : '';
+  if (staff) {
+    support += CUES.staffWeight.get(staff[1]!) ?? 0;
+    supportWhy ||= `school vocabulary "${staff[0].trim()}"`;
+  }
+  const ctxTerms = new Set(ev.context.map((c) => c.term));
+  let ctx = ctxTerms.size ? Math.min(CONTEXT_MAX, CONTEXT_FIRST + 0.15 * (ctxTerms.size - 1)) : 0;
+  // initials nobody configured are the most shared names of all: the town alone says little
+  if (occ.pattern.capitalsOnly) ctx /= 2;
+  const ctxWhy = ctx ? `context "${[...ctxTerms][0]}"` : '';
+
+  const total = support + ctx;
+  const sayFor = [supportWhy, ctxWhy].filter(Boolean).join(' and ');
+  if (total >= MIN_SUPPORT && total > against) return { mentioned: true, why: `with ${sayFor}${against ? ` (outweighing place words ${againstWhy})` : ''}` };
+  if (total >= MIN_SUPPORT) return { mentioned: false, why: `with ${sayFor} (${fmt(total)}) outweighed by place words ${againstWhy} (${fmt(against)})` };
+  return { mentioned: false, why: 'without school context' };
 }

@@ -1,0 +1,182 @@
+/**
+ * The mention decision for ambiguous names (issue 11): school-ness against place-ness, each kind a contrast pair
+ * in words of its own (invented schools, not the eval sets'), plus a paraphrase that the same rule must also get.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { matchSchool, type MatchableSchool } from '../../lib/match';
+import { compileCueFile, loadCueTsv } from '../../lib/match/cues';
+import cuesJson from '../../lib/match/cues.json';
+
+const hartfell: MatchableSchool = { name: 'Hartfell Academy', aliases: ['Hartfell'], context: ['Brinmoor'], exclude: ['Hartfell Town FC'] };
+const aidans: MatchableSchool = { name: "St Aidan's Catholic Primary School", aliases: ["St Aidan's"], context: ['Pellow'], exclude: ["St Aidan's Church"] };
+const larkspur: MatchableSchool = { name: 'Larkspur Hill Primary School', aliases: ['Larkspur Hill'], context: ['Dunmere'], exclude: ['Larkspur Hill Garden Centre'] };
+const millgate: MatchableSchool = { name: 'Millgate Grammar School', aliases: ['Millgate'], context: ['Oxley'], exclude: [] };
+const copper: MatchableSchool = { name: 'Copperbeech High School', aliases: ['Copperbeech'], context: [], exclude: [] };
+
+const m = (text: string, school: MatchableSchool, title = '') => matchSchool({ title, text }, school).mentioned;
+
+describe('mention cues are data', () => {
+  it('lib/match/cues.json is compiled from data/match/mention-cues.tsv (run npx tsx scripts/build-mention-cues.ts)', () => {
+    const fresh = compileCueFile(loadCueTsv(readFileSync('data/match/mention-cues.tsv', 'utf8'), 'data/match/mention-cues.tsv'));
+    expect(cuesJson).toEqual(JSON.parse(JSON.stringify(fresh)));
+  });
+
+  it('refuses a cue line without a source, naming the file and line', () => {
+    expect(() => loadCueTsv('term\tcategory\tweight\tsource\npupils\tschool-cue\t1\t\n', 'cues.tsv')).toThrow(/cues.tsv line 2: the source is empty/);
+  });
+});
+
+describe('mention: place-ness outweighs the town', () => {
+  it('a football report in the school town is not the school; a concert there is', () => {
+    expect(m('Hartfell looked sharp on Saturday, two-nil up at the break and the away fans in Brinmoor loved it.', hartfell)).toBe(false);
+    expect(m('Hartfell looked sharp at the Brinmoor music festival, the Year 8 choir were superb.', hartfell)).toBe(true);
+  });
+  it('paraphrase: the town alone still counts, a kick-off time does not', () => {
+    expect(m('Big night for Hartfell in Brinmoor tonight.', hartfell)).toBe(true);
+    expect(m('Big night for Hartfell in Brinmoor tonight, kick off at 7, season ticket holders use gate B.', hartfell)).toBe(false);
+  });
+});
+
+describe('mention: generic words (kids, staff) are not school-ness', () => {
+  it('a garden-centre visit with the kids is not the school; an open morning is', () => {
+    expect(m('Took the kids to Larkspur Hill, staff were helpful and the café was lovely.', larkspur)).toBe(false);
+    expect(m('Took the kids to the Larkspur Hill open morning, the head was lovely.', larkspur)).toBe(true);
+  });
+});
+
+describe('mention: an excluded place named in the item claims the bare name too', () => {
+  it('opening hours after the garden centre is named are not the school; pupils are', () => {
+    expect(m('Larkspur Hill Garden Centre in Dunmere has new hours. Larkspur Hill is now open until eight on Thursdays.', larkspur)).toBe(false);
+    expect(m('After a visit to Larkspur Hill Garden Centre, Larkspur Hill pupils planted bulbs by the gate.', larkspur)).toBe(true);
+  });
+});
+
+describe('mention: another school with a similar name', () => {
+  it('"Hartfell Primary" is not Hartfell Academy; "Hartfell\'s Year 4" is', () => {
+    expect(m("Hartfell Primary's Year 4 went to the zoo.", hartfell)).toBe(false);
+    expect(m("Hartfell's Year 4 went to the zoo.", hartfell)).toBe(true);
+  });
+  it('paraphrase: a denomination in between does not hide the different kind', () => {
+    expect(m("St Aidan's Catholic High School in Pellow got a good Ofsted.", aidans)).toBe(false);
+    expect(m("St Aidan's Catholic Primary in Pellow got a good Ofsted.", aidans)).toBe(true);
+  });
+});
+
+describe("mention: a person's surname", () => {
+  it('a councillor called Hartfell is not the school', () => {
+    expect(m('Brinmoor councillor Ruth Hartfell opened the new library.', hartfell)).toBe(false);
+    expect(m('Hartfell opened a new library for its Year 7s in Brinmoor.', hartfell)).toBe(true);
+  });
+  it('paraphrase: "Cllr Hartfell said"', () => {
+    expect(m('Cllr Hartfell said the Brinmoor bypass would be finished by June.', hartfell)).toBe(false);
+  });
+});
+
+describe('mention: staff written the school way', () => {
+  it('"Mr Quill at St Aidan\'s" is a teacher; "Fr Quill at St Aidan\'s" is a priest', () => {
+    expect(m("Mr Quill at St Aidan's has been off for weeks now.", aidans)).toBe(true);
+    expect(m("Fr Quill at St Aidan's has been off for weeks now.", aidans)).toBe(false);
+  });
+  it('a teacher\'s class names the school', () => {
+    expect(m("Poor lad in Miss Tan's class at Copperbeech, his mum is beside herself.", copper)).toBe(true);
+    expect(m('Poor lad at Copperbeech, his mum is beside herself.', copper)).toBe(false);
+  });
+});
+
+describe('mention: a street or path', () => {
+  it('"on Millgate" is the street; "Millgate\'s sixth form" is the school', () => {
+    expect(m('A florist has opened on Millgate in Oxley, in the old bank.', millgate)).toBe(false);
+    expect(m("A florist has opened opposite Millgate's sixth form block in Oxley.", millgate)).toBe(true);
+  });
+});
+
+describe('mention: said in so many words', () => {
+  it('"the church, not the school" against "the school, not the church"', () => {
+    expect(m("Coffee at St Aidan's (the church, not the school) in Pellow is lovely.", aidans)).toBe(false);
+    expect(m("Coffee morning at St Aidan's (the school, not the church) in Pellow raised £200.", aidans)).toBe(true);
+  });
+});
+
+describe('mention: abbreviated forms', () => {
+  it('"St A\'s" with school cues is the school; with mass times it is not', () => {
+    expect(m("Non-uniform at St A's tomorrow, £1 for the PTA.", aidans)).toBe(true);
+    expect(m("Mass at St A's tomorrow at 9, vigil tonight.", aidans)).toBe(false);
+  });
+  it('initials of the full name count with school vocabulary, in capitals', () => {
+    expect(m('LHPS sports day is on Friday, bring a sun hat.', larkspur)).toBe(true);
+    expect(m('LHPS said the footpath will reopen on Friday.', larkspur)).toBe(false);
+    expect(m('lhps sports day is on Friday', larkspur)).toBe(false);
+  });
+});
+
+describe('mention: threads, quotes and headlines', () => {
+  it('a name only in a quoted question is the school when the reply talks school', () => {
+    expect(m('> Quote from dm77: Is Hartfell any good?\n\nMy two are in Year 9 there, no complaints at all.', hartfell)).toBe(true);
+    expect(m('> Quote from dm77: Is Hartfell any good?\n\nBest burgers in Brinmoor, the beer garden is huge and the landlord is sound.', hartfell)).toBe(false);
+  });
+  it('a name only in the headline', () => {
+    expect(m('The team of four beat eleven other schools at the regional final.', hartfell, 'Hartfell pupils win county quiz')).toBe(true);
+    expect(m('The club paid an undisclosed fee for the 24-year-old, who scored nine goals last season.', hartfell, 'Hartfell sign new striker')).toBe(false);
+  });
+});
+
+describe('mention: long items weigh what is said near the name', () => {
+  const roundUp = (middle: string) =>
+    `Brinmoor this week. The library has new opening hours from Monday and the car park charges go up in April. ${middle} Finally, the farmers market returns to the square on Sunday with twenty stalls.`;
+  it('a round-up sentence about inspectors is the school; one about the manager is not', () => {
+    expect(m(roundUp('Hartfell has been told to tighten up on behaviour after a visit from inspectors.'), hartfell)).toBe(true);
+    expect(m(roundUp('Hartfell were beaten at home again and the manager is under pressure.'), hartfell)).toBe(false);
+  });
+  it('generic words (parents, parking, residents) count half against a specific word on the other side', () => {
+    expect(m('Parents at Hartfell are fed up with parking on Mill Lane at drop-off time; residents agree something must change.', hartfell)).toBe(true);
+    expect(m('Parking at Hartfell is a nightmare, residents say, since the shops and the food court opened.', hartfell)).toBe(false);
+  });
+  it('chat shorthand for year groups ("y11") is school vocabulary', () => {
+    expect(m('[07:50] Dee: is hartfell shut for y11 today\n[07:51] Kat: no just the rest', hartfell)).toBe(true);
+    expect(m('[07:50] Dee: is hartfell shut today\n[07:51] Kat: no just the bar', hartfell)).toBe(false);
+  });
+});
+
+describe('mention: a school word right after the name', () => {
+  it('"Hartfell kids" at the shops are the school\'s; "kids" elsewhere in a shopping post are not', () => {
+    expect(m('Hartfell kids causing bother outside the shops on the high street again at lunchtime.', hartfell)).toBe(true);
+    expect(m('Hartfell has great shops on the high street, the kids love the toy store.', hartfell)).toBe(false);
+  });
+  it('paraphrase: "the Hartfell parents" at a shopping-parade protest', () => {
+    expect(m('The Hartfell parents were out in force at the shopping parade protest.', hartfell)).toBe(true);
+  });
+});
+
+describe('mention: care homes, community centres, holiday lodges', () => {
+  it('a care home with carers and residents is not the school; a school with carers\' children is', () => {
+    expect(m('Grandad has settled into Larkspur Hill in Dunmere, the carers are kind and there is bingo on Fridays.', larkspur)).toBe(false);
+    expect(m('Larkspur Hill in Dunmere runs a club for young carers after school on Fridays.', larkspur)).toBe(true);
+  });
+  it('"Hartfell Community Centre" is another place', () => {
+    expect(m('Hartfell Community Centre in Brinmoor hosts a toddler group on Tuesdays.', hartfell)).toBe(false);
+  });
+  it('a lodge with a hot tub booked for half term is a holiday, not the school', () => {
+    expect(m('We have booked a lodge at Larkspur Hill near Dunmere for half term, hot tub and all.', larkspur)).toBe(false);
+    expect(m('Larkspur Hill in Dunmere breaks up for half term on Friday, reports go home with pupils.', larkspur)).toBe(true);
+  });
+});
+
+describe('mention: school teams and outings near place words', () => {
+  it('"Hartfell\'s football team" is the school\'s; "Hartfell Football Club" is not', () => {
+    expect(m("Hartfell's football team won the county cup 2-0 in Brinmoor on Wednesday.", hartfell)).toBe(true);
+    expect(m('Hartfell Football Club won the county cup 2-0 in Brinmoor on Wednesday.', hartfell)).toBe(false);
+  });
+  it('"Hartfell pupils" on a towpath litter pick outweigh the towpath', () => {
+    expect(m('Hartfell pupils did a litter pick along the canal towpath and past the bluebells by the weir.', hartfell)).toBe(true);
+    expect(m('Lovely walk along the canal towpath to Hartfell, bluebells out by the weir.', hartfell)).toBe(false);
+  });
+});
+
+describe('mention: regional words for children', () => {
+  it('"the bairn" or "the weans" at Hartfell are pupils; a pint at Hartfell is not', () => {
+    expect(m("Hartfell's been grand for the bairn since September.", hartfell)).toBe(true);
+    expect(m('Hartfell has been great for the weans this year.', hartfell)).toBe(true);
+    expect(m("Hartfell's been grand for a pint since September.", hartfell)).toBe(false);
+  });
+});
