@@ -6,6 +6,7 @@
  * Prints the median pass (the figure to quote) and the best pass.
  *
  * With --olid it scores the texts of a TweetEval TSV instead (text alone, as assessItem does without schools).
+ * With --no-school-model it takes the previous school decision (rules + classifier margin) instead of the school model.
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -17,6 +18,7 @@ const { values: args } = parseArgs({
     set: { type: 'string', default: 'data/eval/items.jsonl' },
     olid: { type: 'string' },
     seconds: { type: 'string', default: '3' },
+    'no-school-model': { type: 'boolean', default: false },
   },
 });
 
@@ -27,7 +29,7 @@ const items = args.olid
       .filter(Boolean)
       .map((l) => JSON.parse(l) as { title?: string; text?: string })
       .map((i) => ({ title: i.title ?? '', text: i.text ?? '' }));
-const options = args.olid ? { classifierMargin: TEXT_ALONE_CLASSIFIER_MARGIN, textAlone: true } : {};
+const options = args.olid ? { classifierMargin: TEXT_ALONE_CLASSIFIER_MARGIN, textAlone: true } : args['no-school-model'] ? { schoolModel: false as const } : {};
 
 for (let pass = 0; pass < 3; pass++) for (const item of items) scoreItem(item, undefined, options); // warm-up (JIT, model decode)
 // time each pass over the set: the median is the figure, the best pass shows the machine's headroom

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { ConfigFile, School } from '../config/schema';
 import { matchSchool } from '../match';
-import { SCHOOL_CLASSIFIER_MARGIN, scoreItem, TEXT_ALONE_CLASSIFIER_MARGIN } from './index';
+import { SCHOOL_CLASSIFIER_MARGIN, scoreItem, TEXT_ALONE_CLASSIFIER_MARGIN, type ScoreOptions } from './index';
 import type { CategoryHit, Evidence, Family, MatchResult, ScoreResult } from './types';
 
 export interface AssessInput {
@@ -55,13 +55,13 @@ function schoolWords(school: School): string[] {
  * Is this item about the school, and if so how does it score: the one rule the poller and `assess` share.
  * An item that does not mention the school is not scored.
  */
-export function assessForSchool(input: { title: string; text: string }, school: School): { match: MatchResult; score?: ScoreResult } {
+export function assessForSchool(input: { title: string; text: string }, school: School, options: Pick<ScoreOptions, 'schoolModel'> = {}): { match: MatchResult; score?: ScoreResult } {
   const match = matchSchool(input, school);
   if (!match.mentioned) return { match };
-  return { match, score: scoreItem(input, school.scoring, { notNames: schoolWords(school), classifierMargin: SCHOOL_CLASSIFIER_MARGIN }) };
+  return { match, score: scoreItem(input, school.scoring, { notNames: schoolWords(school), schoolNames: [school.name, ...school.aliases], classifierMargin: SCHOOL_CLASSIFIER_MARGIN, ...options }) };
 }
 
-export function assessItem(item: AssessInput, schools?: Schools): Assessment {
+export function assessItem(item: AssessInput, schools?: Schools, options: Pick<ScoreOptions, 'schoolModel'> = {}): Assessment {
   const input = { title: item.title ?? '', text: item.text ?? '' };
   if (!schools) {
     const score = scoreItem(input, undefined, { classifierMargin: TEXT_ALONE_CLASSIFIER_MARGIN, textAlone: true });
@@ -69,7 +69,7 @@ export function assessItem(item: AssessInput, schools?: Schools): Assessment {
   }
   const school = findSchool(schools, item.school);
   if (!school) throw new UnknownSchoolError(item.school);
-  const { match, score } = assessForSchool(input, school);
+  const { match, score } = assessForSchool(input, school, options);
   if (!score) return { id: item.id, mentioned: false, flagged: false, score: 0, families: [], categories: [], evidence: [], match };
   return { id: item.id, mentioned: true, flagged: score.flagged, score: score.score, families: score.families, categories: score.categories, evidence: score.evidence, match, explanation: score.explanation };
 }

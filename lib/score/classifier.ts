@@ -97,6 +97,13 @@ export function sigmoid(z: number): number {
   return 1 / (1 + Math.exp(-z));
 }
 
+/** The classifier's int8 weights and their scale: the school-mode decision reads them in one pass with its own (school-model.ts). */
+export function abuseQuantised(): { q: Int8Array; scale: number } {
+  weights();
+  return { q: decodeWeights(file), scale: file.scale };
+}
+export const ABUSE_BIAS = file.bias;
+
 /** The classifier's logit (log-odds that the text is offensive). */
 export function abuseLogit(text: string, clean?: string): number {
   return file.bias + featureDot(weights(), text, clean);

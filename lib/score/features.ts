@@ -219,3 +219,61 @@ export function featureDot(w: ArrayLike<number>, raw: string, clean: string = cl
   }
   return dot / Math.sqrt(norm || 1);
 }
+
+/**
+ * Several dot products over one extraction (the school-mode decision, school-model.ts): `w` holds
+ * `k` weight vectors interleaved (bucket b of vector j at b * k + j), so one cache line serves all k.
+ * Writes w_j · extractFeatures(raw, clean) into out[j].
+ */
+export function featureDots(w: ArrayLike<number>, k: number, raw: string, clean: string, out: Float64Array): void {
+  collect(raw, clean);
+  let norm = 0;
+  if (k === 4) {
+    // the school model's case, unrolled: four running sums in registers
+    let a = 0;
+    let b = 0;
+    let c = 0;
+    let d = 0;
+    for (let i = 0; i < n; i++) {
+      const v = scratchVal[i]!;
+      norm += v * v;
+      const base = scratch[i]! << 2;
+      a += w[base]! * v;
+      b += w[base + 1]! * v;
+      c += w[base + 2]! * v;
+      d += w[base + 3]! * v;
+    }
+    const inv = 1 / Math.sqrt(norm || 1);
+    out[0] = a * inv;
+    out[1] = b * inv;
+    out[2] = c * inv;
+    out[3] = d * inv;
+    return;
+  }
+  for (let j = 0; j < k; j++) out[j] = 0;
+  for (let i = 0; i < n; i++) {
+    const v = scratchVal[i]!;
+    norm += v * v;
+    const base = scratch[i]! * k;
+    for (let j = 0; j < k; j++) out[j] = out[j]! + w[base + j]! * v;
+  }
+  const inv = 1 / Math.sqrt(norm || 1);
+  for (let j = 0; j < k; j++) out[j] = out[j]! * inv;
+}
+
+/**
+ * The words of `clean` whose unigram weights (vector j of the interleaved `w`, see featureDots) are
+ * largest and positive, best first: what a linear model "read" when it decided. For evidence only.
+ */
+export function topWords(w: ArrayLike<number>, k: number, j: number, clean: string, limit: number): string[] {
+  const seen = new Map<string, number>();
+  for (const word of classifierTokens(clean)) {
+    if (seen.has(word) || word.length < 2 || word === '@user') continue;
+    seen.set(word, w[(wordFeatures(word).uni & MASK) * k + j]!);
+  }
+  return [...seen.entries()]
+    .filter(([, v]) => v > 0)
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, limit)
+    .map(([word]) => word);
+}

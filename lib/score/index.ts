@@ -15,6 +15,7 @@ import { categoryDef, type CategoryId } from './policy';
 import { abuseRules } from './rules/abuse';
 import { confidentialRules, hasLeakCue } from './rules/confidential';
 import { reputationRules } from './rules/reputation';
+import { applySchoolDecision, shippedSchoolModel, type RuleParts, type SchoolModel } from './school-model';
 import { stackFeatures, stackProbability, STRONG_RULE } from './stacker';
 import type { CategoryHit, Evidence, Family, ScoreInput, ScoreResult, Severity } from './types';
 
@@ -48,6 +49,17 @@ export interface ScoreOptions {
   textAlone?: boolean;
   /** The lexicon the rules read; defaults to the shipped one (data/lexicons, compiled). */
   lexicon?: Lexicon;
+  /**
+   * The school's own names (name and aliases): the school-mode model reads them as one placeholder
+   * token, so it learns how people write about a school rather than which school.
+   */
+  schoolNames?: readonly string[];
+  /**
+   * The school-mode decision (school-model.ts): by default the shipped model decides each family for
+   * an item scored with a school; false keeps the older rules + classifier-margin decision. Ignored for
+   * text alone and when `classifier` is false (rules only).
+   */
+  schoolModel?: SchoolModel | false;
 }
 
 export const SCHOOL_CLASSIFIER_MARGIN = 0.15;
@@ -122,14 +134,25 @@ function textAloneAbuse(doc: Doc, abuse: ReturnType<typeof abuseRules>, findings
   }
 }
 
-export function scoreItem(input: ScoreInput, tuning?: Partial<ScoringTuning>, options: ScoreOptions = {}): ScoreResult {
-  const threshold = tuning?.threshold ?? DEFAULT_THRESHOLD;
+/** What the rules find in an item, before any decision (scripts/train-school.ts reads this too). */
+export function ruleParts(input: ScoreInput, tuning?: Partial<ScoringTuning>, options: Pick<ScoreOptions, 'notNames' | 'lexicon'> = {}): RuleParts {
   const doc = buildDoc(input.title ?? '', input.text ?? '', tuning?.ignore ?? [], options.lexicon);
   const abuse = abuseRules(doc);
   const findings: Finding[] = [...abuse.findings, ...confidentialRules(doc, { notNames: options.notNames }), ...reputationRules(doc)];
   if (tuning?.extraTerms?.length) findings.push(...extraTermFindings(doc, tuning.extraTerms));
+  return { doc, abuse, findings };
+}
 
-  if (options.textAlone && ABUSE_STACKER && options.classifier !== false && doc.raw.trim()) {
+export function scoreItem(input: ScoreInput, tuning?: Partial<ScoringTuning>, options: ScoreOptions = {}): ScoreResult {
+  const threshold = tuning?.threshold ?? DEFAULT_THRESHOLD;
+  const parts = ruleParts(input, tuning, options);
+  const { doc, abuse, findings } = parts;
+
+  // school-mode decision step: the trained model decides each family (school-model.ts)
+  const schoolModel = options.textAlone || options.classifier === false || options.schoolModel === false ? undefined : (options.schoolModel ?? shippedSchoolModel());
+  if (schoolModel && doc.raw.trim()) {
+    applySchoolDecision(schoolModel, parts, threshold, options.schoolNames);
+  } else if (options.textAlone && ABUSE_STACKER && options.classifier !== false && doc.raw.trim()) {
     textAloneAbuse(doc, abuse, findings, threshold);
   } else if (options.classifier !== false && doc.raw.trim() && !abuse.findings.some((f) => f.confidence >= threshold)) {
     // the classifier is only needed when no abuse rule has already decided
@@ -150,7 +173,7 @@ export function scoreItem(input: ScoreInput, tuning?: Partial<ScoringTuning>, op
   const confidential = findings.some((f) => f.category.startsWith('confidential.') && f.confidence >= threshold);
   // so is a named teacher's disciplinary case told by someone other than the press
   const privateCase = findings.some((f) => f.category === 'confidential.staff-personal' && f.confidence >= threshold) && NAMED_PERSON.test(doc.raw) && doc.lex.count(doc.clean.text, 'public-cue') === 0;
-  const leaked = confidential && (hasLeakCue(doc) || privateCase);
+  const leaked = !schoolModel && confidential && (hasLeakCue(doc) || privateCase);
   const kept = findings.filter((f) => f.confidence >= threshold && !(leaked && f.category.startsWith('reputation.') && f.category !== 'reputation.watch-term'));
 
   // the classifier adds a category only when no abuse rule explains the item

@@ -224,7 +224,13 @@ describe('scoreItem: explainable, pure, tunable', () => {
   it('honours a per-school threshold', () => {
     const text = 'The reception teacher is lazy.';
     expect(scoreItem({ title: '', text }).flagged).toBe(true);
-    expect(scoreItem({ title: '', text }, { extraTerms: [], ignore: [], threshold: 0.9 }).flagged).toBe(false);
+    // rules alone (the previous school decision): the insult's own confidence is 0.5
+    expect(scoreItem({ title: '', text }, { extraTerms: [], ignore: [], threshold: 0.9 }, { schoolModel: false }).flagged).toBe(false);
+    // the school model is far surer than that rule ("X is lazy" about a teacher is abuse in every dev set),
+    // so the threshold is compared with the model's confidence, which is below certainty
+    const model = scoreItem({ title: '', text }).score;
+    expect(model).toBeLessThan(1);
+    expect(scoreItem({ title: '', text }, { extraTerms: [], ignore: [], threshold: Math.min(1, model + 0.01) }).flagged).toBe(false);
   });
 
   it('returns an empty result for empty input', () => {

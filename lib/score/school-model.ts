@@ -1,0 +1,322 @@
+/**
+ * The school-mode decision: which families (abuse, confidential, reputation) an item about a school
+ * is flagged for, decided by a trained model rather than by each rule's own threshold.
+ *
+ * Why: the hand rules fit the text they were written against (functional dev templates 0.99, held-out
+ * templates 0.64; independent blind set flagged recall 0.70). Per family, a logistic regression
+ * ("stacker") weighs what the rules found (each category's strength, the structure cues behind them:
+ * negation and reported speech as `discounted`, praise, leak and public cues, a named person), the
+ * tweet classifier's logit, and a hashed word/character n-gram model of the item's own words with the
+ * school's names replaced by one placeholder token, so it learns how people write *about a school*
+ * rather than which school. Trained by scripts/train-school.ts (`npm run train:school`) on dev data
+ * only; its n-gram logits enter the stacker out-of-fold (grouped by template), so the stacker learns
+ * how far they generalise.
+ *
+ * The rules still supply categories, reasons and evidence. When the model flags a family the rules
+ * found nothing for, that family's general category is added with the model's reason and the words
+ * it weighed most as evidence; when it turns a rule finding down, the finding stays below the
+ * threshold (the score still shows it). Findings at a family's `strong` level stay rule-decided.
+ */
+import { ABUSE_BIAS, abuseQuantised, decodeWeights } from './classifier';
+import { escapeRegExp, findAll, type Doc, type Span } from './document';
+import { FEATURE_VERSION, featureDots, HASH_BITS, topWords } from './features';
+import type { Finding } from './findings';
+import { cleanText, foldText } from './normalize';
+import { CATEGORIES, type CategoryId } from './policy';
+import type { AbuseSignals } from './rules/abuse';
+import { hasLeakCue } from './rules/confidential';
+import shippedFile from './model/school-model.json';
+import type { Family } from './types';
+
+export const SCHOOL_MODEL_VERSION = 1;
+export const SCHOOL_FAMILIES: readonly Family[] = ['abuse', 'confidential', 'reputation'];
+/** The token the school's names become before the n-gram model reads the text. */
+export const SCHOOL_PLACEHOLDER = 'schoolname';
+
+/** Rule categories the stacker reads (the classifier's own category and school watch terms are not rules about the text). */
+const RULE_CATEGORIES = [...CATEGORIES.keys()].filter((c) => c !== 'abuse.offensive' && c !== 'reputation.watch-term');
+const NAMED_PERSON = /\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Sir)\.?\s+[A-Z][a-z]+/;
+
+/** The stacker's inputs, in order. A model file names them; a mismatch means it must be retrained. */
+export const DENSE_FEATURES: readonly string[] = [
+  ...RULE_CATEGORIES.map((c) => `rule:${c}`),
+  ...SCHOOL_FAMILIES.map((f) => `max:${f}`),
+  ...SCHOOL_FAMILIES.map((f) => `flag:${f}`),
+  'abuse:hostile',
+  'abuse:praised',
+  'abuse:discounted',
+  'leak-cue',
+  'public-cue',
+  'denial',
+  'named-person',
+  'tweet-logit',
+  'tweet-logit*discounted',
+  'tweet-logit*praised',
+  ...SCHOOL_FAMILIES.map((f) => `ngram:${f}`),
+  // how much the words count once the rules have found the family (or not)
+  ...SCHOOL_FAMILIES.map((f) => `ngram:${f}*flag`),
+  'log-length',
+];
+const IDX = new Map(DENSE_FEATURES.map((name, i) => [name, i]));
+const at = (name: string) => IDX.get(name)!;
+
+export interface SchoolFamilyFile {
+  /** n-gram logistic regression: bias, int8 quantisation scale, sparse weights (classifier.ts encoding). */
+  bias: number;
+  scale: number;
+  nonZero: number;
+  weights: string;
+  /** Stacker over DENSE_FEATURES. */
+  stack: number[];
+  stackBias: number;
+  /** Stacker probability at which the family is flagged (chosen by grouped cross-validation on dev). */
+  threshold: number;
+  /** A rule finding of this family at or above this confidence flags whatever the stacker says; null: none does. */
+  strong: number | null;
+}
+
+export interface SchoolModelFile {
+  version: number;
+  featureVersion: number;
+  hashBits: number;
+  dense: string[];
+  families: Record<Family, SchoolFamilyFile>;
+  trainedOn: string[];
+  metrics: Record<string, number>;
+  hyperParameters?: Record<string, number | string | boolean>;
+  attribution?: string;
+}
+
+/** A school model file that cannot be used, with what to do about it. */
+export class SchoolModelError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'SchoolModelError';
+  }
+}
+
+export interface SchoolModel {
+  file: SchoolModelFile;
+  /**
+   * Interleaved int8 weights, 4 per bucket: the tweet classifier, then the abuse, confidential and
+   * reputation n-gram models (1 MB, the size of the classifier alone as floats, so it stays in cache).
+   */
+  w: Int8Array;
+  scale: Float64Array;
+  bias: Float64Array;
+}
+
+const K = 4;
+
+/** Check and decode a model file (e.g. lib/score/model/school-model.json). Throws SchoolModelError naming the problem. */
+export function loadSchoolModel(json: unknown): SchoolModel {
+  const retrain = 'run npm run train:school to rebuild it';
+  if (!json || typeof json !== 'object') throw new SchoolModelError(`the school model is not a JSON object; ${retrain}`);
+  const file = json as SchoolModelFile;
+  if (file.version !== SCHOOL_MODEL_VERSION) throw new SchoolModelError(`the school model has version ${String(file.version)}, this scorer reads version ${SCHOOL_MODEL_VERSION}; ${retrain}`);
+  if (file.featureVersion !== FEATURE_VERSION || file.hashBits !== HASH_BITS) {
+    throw new SchoolModelError(`the school model was trained on n-gram features ${String(file.featureVersion)}/${String(file.hashBits)} bits, the scorer extracts ${FEATURE_VERSION}/${HASH_BITS}; ${retrain}`);
+  }
+  if (!Array.isArray(file.dense) || file.dense.join('|') !== DENSE_FEATURES.join('|')) {
+    throw new SchoolModelError(`the school model was trained on different rule features than the scorer computes (rule categories or cues changed); ${retrain}`);
+  }
+  const w = new Int8Array(K << HASH_BITS);
+  const tweet = abuseQuantised();
+  for (let b = 0; b < tweet.q.length; b++) w[b * K] = tweet.q[b]!;
+  const scale = new Float64Array(K);
+  const bias = new Float64Array(K);
+  scale[0] = tweet.scale;
+  bias[0] = ABUSE_BIAS;
+  SCHOOL_FAMILIES.forEach((fam, j) => {
+    const f = file.families?.[fam];
+    if (!f) throw new SchoolModelError(`the school model has no "${fam}" family; ${retrain}`);
+    if (!Array.isArray(f.stack) || f.stack.length !== DENSE_FEATURES.length || !f.stack.every(Number.isFinite) || !Number.isFinite(f.stackBias)) {
+      throw new SchoolModelError(`the school model's "${fam}" stacker has ${Array.isArray(f.stack) ? f.stack.length : 'no'} weights, expected ${DENSE_FEATURES.length} numbers; ${retrain}`);
+    }
+    if (!(f.threshold > 0 && f.threshold < 1)) throw new SchoolModelError(`the school model's "${fam}" threshold must be between 0 and 1 (got ${String(f.threshold)}); ${retrain}`);
+    let q: Int8Array;
+    try {
+      q = decodeWeights({ hashBits: file.hashBits, nonZero: f.nonZero, weights: f.weights } as Parameters<typeof decodeWeights>[0]);
+    } catch (cause) {
+      throw new SchoolModelError(`the school model's "${fam}" n-gram weights are corrupt; ${retrain}`, { cause });
+    }
+    for (let b = 0; b < q.length; b++) if (q[b]) w[b * K + j + 1] = q[b]!;
+    if (!(f.scale > 0)) throw new SchoolModelError(`the school model's "${fam}" weight scale must be a positive number (got ${String(f.scale)}); ${retrain}`);
+    scale[j + 1] = f.scale;
+    bias[j + 1] = f.bias;
+  });
+  return { file, w, scale, bias };
+}
+
+/** The parts of an item the rules have already worked out (index.ts). */
+export interface RuleParts {
+  doc: Doc;
+  abuse: AbuseSignals;
+  findings: Finding[];
+}
+
+const maskCache = new Map<string, RegExp | null>();
+/** The clean view with the school's names as SCHOOL_PLACEHOLDER and per-school ignore words blanked. */
+export function maskedClean(doc: Doc, schoolNames: readonly string[] = []): string {
+  let text = doc.clean.text;
+  if (doc.ignored.length) {
+    const chars = text.split('');
+    for (const s of doc.ignored) for (let i = s.start; i < s.end; i++) chars[i] = ' ';
+    text = chars.join('');
+  }
+  if (!schoolNames.length) return text;
+  const key = schoolNames.join('\u0000');
+  let re = maskCache.get(key);
+  if (re === undefined) {
+    const names = [...new Set(schoolNames.map((n) => cleanText(foldText(n)).text.trim()).filter((n) => n.length >= 2))].sort((a, b) => b.length - a.length);
+    re = names.length ? new RegExp(`\\b(?:${names.map(escapeRegExp).join('|')})(?:'s|s)?\\b`, 'g') : null;
+    if (maskCache.size > 5000) maskCache.clear();
+    maskCache.set(key, re);
+  }
+  return re ? text.replace(re, SCHOOL_PLACEHOLDER) : text;
+}
+
+/** The stacker's dense inputs; the n-gram logits and the tweet logit are filled in by the caller (schoolView) or the trainer. */
+const RULE_SLOT = new Map<CategoryId, { idx: number; fam: number }>(RULE_CATEGORIES.map((c) => [c, { idx: at(`rule:${c}`), fam: SCHOOL_FAMILIES.indexOf(CATEGORIES.get(c)!.family) }]));
+const MAX = at('max:abuse');
+const FLAG = at('flag:abuse');
+const HOSTILE = at('abuse:hostile');
+const PRAISED = at('abuse:praised');
+const DISCOUNTED = at('abuse:discounted');
+const LEAK = at('leak-cue');
+const PUBLIC = at('public-cue');
+const DENIAL = at('denial');
+const NAMED = at('named-person');
+const TWEET = at('tweet-logit');
+const TWEET_X_DISCOUNTED = at('tweet-logit*discounted');
+const TWEET_X_PRAISED = at('tweet-logit*praised');
+const NGRAM = at('ngram:abuse');
+const NGRAM_X_FLAG = at('ngram:abuse*flag');
+const LENGTH = at('log-length');
+
+/** The stacker's dense inputs; the n-gram logits and the tweet logit are filled in by the caller (schoolView) or the trainer. */
+export function denseFeatures(parts: RuleParts, tweetLogit: number, ngram: ArrayLike<number>): Float64Array {
+  const x = new Float64Array(DENSE_FEATURES.length);
+  const { doc, abuse, findings } = parts;
+  for (const f of findings) {
+    const slot = RULE_SLOT.get(f.category);
+    if (slot === undefined) continue;
+    if (f.confidence > x[slot.idx]!) x[slot.idx] = f.confidence;
+    if (f.confidence > x[MAX + slot.fam]!) x[MAX + slot.fam] = f.confidence;
+  }
+  for (let j = 0; j < SCHOOL_FAMILIES.length; j++) x[FLAG + j] = x[MAX + j]! >= 0.5 ? 1 : 0;
+  x[HOSTILE] = abuse.hostile ? 1 : 0;
+  x[PRAISED] = abuse.praised && !abuse.hostile ? 1 : 0;
+  x[DISCOUNTED] = abuse.discounted ? 1 : 0;
+  const text = doc.clean.text;
+  x[LEAK] = hasLeakCue(doc) ? 1 : 0;
+  x[PUBLIC] = doc.lex.count(text, 'public-cue') > 0 ? 1 : 0;
+  x[DENIAL] = doc.lex.count(text, 'denial') > 0 ? 1 : 0;
+  x[NAMED] = NAMED_PERSON.test(doc.raw) ? 1 : 0;
+  setModelInputs(x, tweetLogit, ngram);
+  x[LENGTH] = Math.log1p(text.length / 100);
+  return x;
+}
+
+/** Put the tweet logit (and its interactions) and the n-gram logits into a dense vector, in place. */
+export function setModelInputs(x: Float64Array, tweetLogit: number, ngram: ArrayLike<number>): Float64Array {
+  x[TWEET] = tweetLogit;
+  x[TWEET_X_DISCOUNTED] = tweetLogit * x[DISCOUNTED]!;
+  x[TWEET_X_PRAISED] = tweetLogit * x[PRAISED]!;
+  for (let j = 0; j < SCHOOL_FAMILIES.length; j++) {
+    x[NGRAM + j] = ngram[j]!;
+    x[NGRAM_X_FLAG + j] = ngram[j]! * x[FLAG + j]!;
+  }
+  return x;
+}
+
+export function stackProbability(x: ArrayLike<number>, f: Pick<SchoolFamilyFile, 'stack' | 'stackBias'>): number {
+  let z = f.stackBias;
+  for (let i = 0; i < f.stack.length; i++) z += f.stack[i]! * x[i]!;
+  return 1 / (1 + Math.exp(-z));
+}
+
+const dots = new Float64Array(K);
+/** What the model sees of an item: the dense inputs (with the tweet and n-gram logits) and the masked text. */
+export function schoolView(model: SchoolModel, parts: RuleParts, schoolNames?: readonly string[]): { x: Float64Array; masked: string } {
+  const masked = maskedClean(parts.doc, schoolNames);
+  featureDots(model.w, K, parts.doc.raw, masked, dots);
+  const ngram = [dots[1]! * model.scale[1]! + model.bias[1]!, dots[2]! * model.scale[2]! + model.bias[2]!, dots[3]! * model.scale[3]! + model.bias[3]!];
+  return { x: denseFeatures(parts, dots[0]! * model.scale[0]! + model.bias[0]!, ngram), masked };
+}
+
+const GENERAL: Record<Family, CategoryId> = { abuse: 'abuse.offensive', confidential: 'confidential.internal', reputation: 'reputation.criticism' };
+const JUDGED: Record<Family, string> = { abuse: 'judged abusive by the trained model', confidential: 'judged confidential by the trained model', reputation: 'judged damaging to the school\'s reputation by the trained model' };
+
+export interface FamilyVerdict {
+  family: Family;
+  probability: number;
+  /** The probability on the scorer's scale: 0.5 at the family's trained threshold, 1 at certainty. */
+  confidence: number;
+  flagged: boolean;
+  /** Flagged because a rule finding reached the family's `strong` level. */
+  strongRule: boolean;
+}
+
+/** Map a stacker probability to the scorer's 0..1 scale, where the family's threshold sits at 0.5. */
+export function modelConfidence(p: number, t: number): number {
+  return p < t ? (0.5 * p) / t : 0.5 + (0.5 * (p - t)) / (1 - t);
+}
+
+/**
+ * The model's verdict per family, without changing anything. `threshold` is the school's own
+ * (ScoringTuning.threshold, default 0.5): a school that asks for more certainty gets it from the model too.
+ */
+export function familyVerdicts(model: SchoolModel, parts: RuleParts, x: Float64Array, threshold = 0.5): FamilyVerdict[] {
+  return SCHOOL_FAMILIES.map((family) => {
+    const f = model.file.families[family];
+    const probability = stackProbability(x, f);
+    const confidence = modelConfidence(probability, f.threshold);
+    const strongRule = f.strong !== null && parts.findings.some((g) => CATEGORIES.get(g.category)!.family === family && g.category !== 'abuse.offensive' && g.confidence >= f.strong! && g.confidence >= threshold);
+    return { family, probability, confidence, strongRule, flagged: confidence >= threshold || strongRule };
+  });
+}
+
+/**
+ * Take the school-mode decision, in place on parts.findings: a flagged family keeps its rule findings
+ * (the best one raised to the model's confidence, and to the threshold) or gets its general category; a family the
+ * model turns down has its findings kept below the threshold. Watch terms are the school's own ask
+ * and are left alone.
+ */
+export function applySchoolDecision(model: SchoolModel, parts: RuleParts, threshold: number, schoolNames?: readonly string[]): FamilyVerdict[] {
+  const { x, masked } = schoolView(model, parts, schoolNames);
+  const verdicts = familyVerdicts(model, parts, x, threshold);
+  const findings = parts.findings;
+  verdicts.forEach((v, j) => {
+    const fam = v.family;
+    const conf = v.confidence;
+    const mine = findings.map((f, i) => [f, i] as const).filter(([f]) => f.category !== 'reputation.watch-term' && CATEGORIES.get(f.category)!.family === fam);
+    if (!v.flagged) {
+      for (const [f, i] of mine) if (f.confidence >= threshold) findings[i] = { ...f, confidence: Math.max(0, threshold - 0.01) };
+      return;
+    }
+    // the family's strongest rule finding carries the decision (its confidence at least the model's)
+    const best = mine.filter(([f]) => f.category !== 'abuse.offensive' && f.confidence > 0).sort((a, b) => b[0].confidence - a[0].confidence)[0];
+    if (best) {
+      const [f, i] = best;
+      findings[i] = { ...f, confidence: Math.max(f.confidence, conf, threshold), reason: f.confidence >= threshold ? f.reason : `${f.reason}; ${JUDGED[fam]}` };
+      return;
+    }
+    const words = topWords(model.w, K, j + 1, masked, 3).filter((w) => w !== SCHOOL_PLACEHOLDER);
+    const spans: Span[] = words.flatMap((w) => findAll(parts.doc.clean.text, new RegExp(`\\b${escapeRegExp(w)}\\b`)).slice(0, 1));
+    findings.push({
+      category: GENERAL[fam],
+      confidence: Math.max(threshold, conf),
+      spans,
+      reason: `${JUDGED[fam]} (p=${v.probability.toFixed(2)}${words.length ? `; weighed most: ${words.map((w) => `"${w}"`).join(', ')}` : ''})`,
+    });
+  });
+  return verdicts;
+}
+
+let shipped: SchoolModel | undefined;
+/** The model shipped in lib/score/model/school-model.json, checked and decoded on first use. */
+export function shippedSchoolModel(): SchoolModel {
+  shipped ??= loadSchoolModel(shippedFile);
+  return shipped;
+}
