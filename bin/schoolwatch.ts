@@ -12,12 +12,11 @@ import { DigestReleaseError, releaseDigestClaim } from '../lib/app/digest-releas
 import { ConfigError, loadEnv } from '../lib/config/env';
 import { FeedError } from '../lib/feeds/errors';
 import { createSafeFetcher } from '../lib/feeds/fetch';
-import { parseFeed } from '../lib/feeds';
 import { DataDirBusyError } from '../lib/local/data-dir-lock';
 import { ThrowawayMailError, withCliRuntime } from '../lib/local/cli-runtime';
 import { parseUserCommand, readPassword, runUserCommand, USER_HELP, UserInputError } from '../lib/app/users';
 import { JsonSyntaxError, parseJson } from '../lib/config/messages';
-import { explainNetworkError } from '../lib/feeds/network-probe';
+import { testFeed } from '../lib/app/feed-test';
 import { assessItem, loadSchoolsFile } from '../lib/score/assess';
 import { buildPageCapturer } from '../lib/app/build-capture-deps';
 import { captureUrlToDirectory } from '../lib/app/capture-url';
@@ -83,11 +82,14 @@ still goes at most once per local day. Exit code 2 when a send failed.`,
 
 Reads JSON lines {id, school?, title, text} from stdin and writes one JSON line per item:
 {id, mentioned, flagged, score, families, categories, evidence}. With --schools (a configuration file) each
-item is matched to its school first; without it the text is scored alone.`,
+item is matched to its school first (its publicFacts, e.g. the office number, are never flagged as a leak);
+without it the text is scored alone.`,
   feed: `Usage: npm run -s cli -- feed test URL [--json]
 
 Fetches and parses one feed with the production fetcher (the same limits and address guard as polling)
-and lists its items. --json prints the parsed feed, and any error, as JSON.
+and lists its items. --json prints the parsed feed, and any error, as JSON. The admin console checks a
+pasted feed address with the same code before saving. A Google Alert delivered as RSS has an address like
+https://www.google.com/alerts/feeds/<digits>/<digits>; the alerts page itself is refused with the steps.
 Loopback or private feed servers must be listed in FEED_ALLOW_HOSTS=host:port,…`,
   purge: `Usage: npm run -s cli -- purge [--dry-run]
 
@@ -312,14 +314,12 @@ const commands: Record<string, Handler> = {
     if (sub !== 'test' || !url) throw new UsageError('usage: feed test URL [--json]');
     const env = loadEnv();
     const fetcher = createSafeFetcher({ userAgent: env.FEED_USER_AGENT, allowHosts: env.FEED_ALLOW_HOSTS });
-    const fetched = await fetcher.fetch({ url }).catch(async (err: unknown) => {
-      throw err instanceof FeedError ? await explainNetworkError(err) : err;
-    });
+    const fetched = await testFeed({ fetcher }, url);
     if (fetched.kind === 'not-modified') {
       console.log('Not modified (304).');
       return 0;
     }
-    const feed = await parseFeed(fetched.body, { feedUrl: url, contentType: fetched.contentType });
+    const { feed } = fetched;
     if (values.json) {
       process.stdout.write(`${JSON.stringify(feed, null, 2)}\n`);
       return 0;

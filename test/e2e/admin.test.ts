@@ -146,7 +146,7 @@ describe('admin console in headless Chromium', () => {
     await context.close();
   });
 
-  it('has no serious or critical axe violations on the new admin pages', async () => {
+  it('has no serious or critical axe violations on the new admin pages', { timeout: 60_000 }, async () => {
     const page = await signIn(USERS.admin, true);
     await page.goto(`${server.url}/admin`);
     await axeCheck(page, 'admin with users');

@@ -27,6 +27,8 @@ export function demoConfig(feedBase: string): ConfigFile {
             context: ['Harlow Fen', 'academy', 'pupils', 'parents'],
             exclude: ['Northgate Park Retail'],
             recipients: ['head@northgate.example'],
+            // what the school publishes itself: quoting these is never flagged as a leak
+            publicFacts: { phones: ['01632 960100'], addresses: ['14 Fen Lane, Harlow Fen HF3 2QP'], postcodes: ['HF3 2QP'], websites: ['www.northgate.example'] },
             feeds,
           },
           {
