@@ -231,7 +231,7 @@ const prefixed = (p: Record<string, string>, prefix: string) => Object.fromEntri
 
 // ---- the school form: flat form fields ⇄ a school draft (pure, unit-tested)
 
-export const FEED_SOURCES = ['rss', 'google-news', 'bing-news', 'reddit', 'mastodon-tag'] as const;
+export const FEED_SOURCES = ['rss', 'google-news', 'bing-news', 'reddit', 'mastodon-tag', 'ofsted'] as const;
 export const LIST_FIELDS = ['aliases', 'context', 'exclude', 'recipients', 'urgentRecipients'] as const;
 /** The school's public facts (config `publicFacts`), one textarea each, one fact per line; form names `publicFacts.<kind>`. */
 export const FACT_FIELDS = ['phones', 'addresses', 'postcodes', 'websites', 'people'] as const;
@@ -287,7 +287,7 @@ export function schoolToForm(s: School): SchoolFormValues {
     feeds: s.feeds.map((f) => ({
       ...blankRow(),
       source: f.source,
-      url: f.source === 'rss' ? f.url : '',
+      url: f.source === 'rss' ? f.url : f.source === 'ofsted' ? (f.url ?? '') : '',
       label: f.source === 'rss' ? (f.label ?? '') : '',
       query: 'query' in f ? (f.query ?? '') : '',
       instance: f.source === 'mastodon-tag' ? f.instance : '',
@@ -357,7 +357,9 @@ export function draftFromForm(v: SchoolFormValues): { draft: Record<string, unkn
         ? { source: 'rss', url: row.url, ...opt('label') }
         : row.source === 'mastodon-tag'
           ? { source: 'mastodon-tag', ...opt('instance'), ...opt('tag') }
-          : { source: row.source, ...opt('query') };
+          : row.source === 'ofsted'
+            ? { source: 'ofsted', ...opt('url') } // empty: Ofsted's page for the school's URN (an address is for a test or demo page)
+            : { source: row.source, ...opt('query') };
     feeds.push(spec);
     feedRows.push(i);
   });

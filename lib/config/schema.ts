@@ -70,6 +70,8 @@ export const FeedSpec = z.discriminatedUnion('source', [
       tag: z.string().max(100, tooLong(100)).regex(/^[A-Za-z0-9_]+$/, 'letters, digits and underscores only, without the #').optional(),
     })
     .strict(),
+  /** Ofsted's provider page for the school's URN (checked at most daily); `url` only for a mirror or a local test page. */
+  z.object({ source: z.literal('ofsted'), url: HttpUrl.optional() }).strict(),
 ]);
 export type FeedSpec = z.infer<typeof FeedSpec>;
 export type FeedSource = FeedSpec['source'];
@@ -129,7 +131,14 @@ export const School = z
     scoring: ScoringTuning.optional(),
     publicFacts: PublicFacts.optional(),
   })
-  .strict();
+  .strict()
+  .superRefine((school, ctx) => {
+    // Ofsted lists reports by URN, so the Ofsted source needs one; said here so import, console and API agree.
+    school.feeds.forEach((feed, i) => {
+      if (feed.source === 'ofsted' && !school.urn)
+        ctx.addIssue({ code: 'custom', path: ['feeds', i, 'source'], message: `Ofsted reports need the school's URN, and "${school.name}" has none: add its six-digit URN from Get Information about Schools, or remove the Ofsted feed` });
+    });
+  });
 export type School = z.infer<typeof School>;
 export type SchoolInput = z.input<typeof School>;
 

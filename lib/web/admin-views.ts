@@ -17,6 +17,7 @@ const SOURCE_LABEL: Record<string, string> = {
   'bing-news': 'Bing News search',
   reddit: 'Reddit search',
   'mastodon-tag': 'Mastodon hashtag',
+  ofsted: 'Ofsted reports (needs the school\'s URN; checked daily)',
 };
 
 type Problems = Record<string, string>;

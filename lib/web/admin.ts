@@ -142,6 +142,8 @@ ${usersSection({ users, schools, csrf: csrfToken(c), me: p.email, mode: ctx.auth
     const values = formFromBody(body);
     if (ref) values.id = ref.school.id;
     const { draft, feedRows } = draftFromForm(values);
+    // The form has no URN field: an edit keeps the school's URN (the Ofsted source needs it).
+    if (ref?.school.urn && !('urn' in draft)) draft.urn = ref.school.urn;
     const title = mode === 'new' ? 'Add a school' : `Edit ${ref!.school.name}`;
     const again = (problems: Record<string, string>, extra: Partial<Parameters<typeof schoolFormBody>[0]> = {}) =>
       schoolFormBody({ mode, values: { ...values, feeds: values.feeds.filter((r) => !r.remove) }, problems, csrf: csrfToken(c), ...extra });
