@@ -21,6 +21,7 @@ import { assessItem, loadSchoolsFile } from '../lib/score/assess';
 import { buildPageCapturer } from '../lib/app/build-capture-deps';
 import { captureUrlToDirectory } from '../lib/app/capture-url';
 import { CaptureError } from '../lib/evidence/errors';
+import { GIAS_HELP, giasCommand } from './gias-command';
 
 // The local tools support Node 20.19+; the SDK's Node 22 advisory is for the Lambda runtime, which is on 22+.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -49,6 +50,9 @@ Commands:
   school erase ID --yes      erase all of one school's mentions, audit trail and digest records (config stays)
   mail suppressed | mail unsuppress EMAIL --note "…"   list addresses digests skip (bounce, complaint, repeated
                              soft bounces), or lift one once it works again (the note is kept in its history)
+  gias import FILE | gias show URN | gias refresh   load the GIAS all-establishments extract (the school
+                             register) into the index "school add URN" reads, show one establishment from it,
+                             or download today's extract (GIAS_EXTRACT_URL) as the weekly job in AWS does
 ${USER_HELP}
 
 Environment: DYNAMODB_ENDPOINT and SES_ENDPOINT point the CLI at a running stack (npm start prints them);
@@ -98,6 +102,7 @@ Erases snapshots older than each trust's retentionMonths (escalated items are ke
 
   mail suppressed            list the addresses digests skip (bounce, complaint, repeated soft bounces)
   mail unsuppress EMAIL --note "…"   lift one once it works again; the note is kept in its history`,
+  gias: GIAS_HELP,
   user: `Usage: npm run -s cli -- user add|list|disable|enable …
 
 ${USER_HELP}
@@ -302,6 +307,7 @@ const commands: Record<string, Handler> = {
       await capturer.close();
     }
   },
+  gias: (args) => giasCommand(args, (message) => new UsageError(message)),
   async feed(args) {
     const [sub, url] = args;
     const { values } = parseArgs({ args: args.slice(2), options: { json: { type: 'boolean' } } });

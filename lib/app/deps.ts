@@ -2,6 +2,7 @@ import type { Mailer } from '../digest/types';
 import type { WebhookPoster } from '../feeds/post';
 import type { FeedFetcher } from '../feeds/types';
 import type { EvidenceStore } from '../evidence/evidence-store';
+import type { GiasIndex } from '../gias/types';
 import type { Store } from '../store';
 import type { CaptureQueue } from './capture-mention';
 
@@ -34,6 +35,8 @@ export interface AppDeps {
   evidence?: EvidenceStore;
   /** Where newly stored flagged mentions go for a page capture. */
   captureQueue?: CaptureQueue;
+  /** The GIAS register (school details by URN), loaded lazily on first lookup. */
+  gias?: GiasIndex;
 }
 
 export const silentLogger: Logger = { info() {}, warn() {}, error() {} };
