@@ -35,6 +35,8 @@ export function createNoopStore(schools: SchoolRef[]): PollDeps['store'] & PlanD
       },
     },
     falsePositives: { terms: async () => (calls++, []) },
+    // The benchmark polls feeds only; an Ofsted page would keep its per-school state here.
+    ofsted: { get: async () => (calls++, undefined), save: async () => void calls++ },
     counts: () => ({ calls }),
   };
 }

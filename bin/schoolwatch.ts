@@ -12,18 +12,18 @@ import { DigestReleaseError, releaseDigestClaim } from '../lib/app/digest-releas
 import { ConfigError, loadEnv } from '../lib/config/env';
 import { FeedError } from '../lib/feeds/errors';
 import { createSafeFetcher } from '../lib/feeds/fetch';
-import { parseFeed } from '../lib/feeds';
 import { DataDirBusyError } from '../lib/local/data-dir-lock';
 import { ThrowawayMailError, withCliRuntime } from '../lib/local/cli-runtime';
 import { parseUserCommand, readPassword, runUserCommand, USER_HELP, UserInputError } from '../lib/app/users';
 import { JsonSyntaxError, parseJson } from '../lib/config/messages';
-import { explainNetworkError } from '../lib/feeds/network-probe';
+import { testFeed } from '../lib/app/feed-test';
 import { assessItem, loadSchoolsFile } from '../lib/score/assess';
 import { buildPageCapturer } from '../lib/app/build-capture-deps';
 import { captureUrlToDirectory } from '../lib/app/capture-url';
 import { CaptureError } from '../lib/evidence/errors';
 import { runSchoolAdd, SCHOOL_ADD_HELP } from '../lib/app/school-add-command';
 import { UrnLookupError } from '../lib/app/school-from-urn';
+import { GIAS_HELP, giasCommand } from './gias-command';
 
 // The local tools support Node 20.19+; the SDK's Node 22 advisory is for the Lambda runtime, which is on 22+.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -55,6 +55,9 @@ Commands:
   school erase ID --yes      erase all of one school's mentions, audit trail and digest records (config stays)
   mail suppressed | mail unsuppress EMAIL --note "…"   list addresses digests skip (bounce, complaint, repeated
                              soft bounces), or lift one once it works again (the note is kept in its history)
+  gias import FILE | gias show URN | gias refresh   load the GIAS all-establishments extract (the school
+                             register) into the index "school add URN" reads, show one establishment from it,
+                             or download today's extract (GIAS_EXTRACT_URL) as the weekly job in AWS does
 ${USER_HELP}
 
 Environment: DYNAMODB_ENDPOINT and SES_ENDPOINT point the CLI at a running stack (npm start prints them);
@@ -84,11 +87,14 @@ still goes at most once per local day. Exit code 2 when a send failed.`,
 
 Reads JSON lines {id, school?, title, text} from stdin and writes one JSON line per item:
 {id, mentioned, flagged, score, families, categories, evidence}. With --schools (a configuration file) each
-item is matched to its school first; without it the text is scored alone.`,
+item is matched to its school first (its publicFacts, e.g. the office number, are never flagged as a leak);
+without it the text is scored alone.`,
   feed: `Usage: npm run -s cli -- feed test URL [--json]
 
 Fetches and parses one feed with the production fetcher (the same limits and address guard as polling)
-and lists its items. --json prints the parsed feed, and any error, as JSON.
+and lists its items. --json prints the parsed feed, and any error, as JSON. The admin console checks a
+pasted feed address with the same code before saving. A Google Alert delivered as RSS has an address like
+https://www.google.com/alerts/feeds/<digits>/<digits>; the alerts page itself is refused with the steps.
 Loopback or private feed servers must be listed in FEED_ALLOW_HOSTS=host:port,…`,
   purge: `Usage: npm run -s cli -- purge [--dry-run]
 
@@ -103,6 +109,7 @@ ${SCHOOL_ADD_HELP.replace(/^Usage: npm run -s cli -- /, '  ')}
 
   mail suppressed            list the addresses digests skip (bounce, complaint, repeated soft bounces)
   mail unsuppress EMAIL --note "…"   lift one once it works again; the note is kept in its history`,
+  gias: GIAS_HELP,
   user: `Usage: npm run -s cli -- user add|list|disable|enable …
 
 ${USER_HELP}
@@ -316,20 +323,19 @@ const commands: Record<string, Handler> = {
       await capturer.close();
     }
   },
+  gias: (args) => giasCommand(args, (message) => new UsageError(message)),
   async feed(args) {
     const [sub, url] = args;
     const { values } = parseArgs({ args: args.slice(2), options: { json: { type: 'boolean' } } });
     if (sub !== 'test' || !url) throw new UsageError('usage: feed test URL [--json]');
     const env = loadEnv();
     const fetcher = createSafeFetcher({ userAgent: env.FEED_USER_AGENT, allowHosts: env.FEED_ALLOW_HOSTS });
-    const fetched = await fetcher.fetch({ url }).catch(async (err: unknown) => {
-      throw err instanceof FeedError ? await explainNetworkError(err) : err;
-    });
+    const fetched = await testFeed({ fetcher }, url);
     if (fetched.kind === 'not-modified') {
       console.log('Not modified (304).');
       return 0;
     }
-    const feed = await parseFeed(fetched.body, { feedUrl: url, contentType: fetched.contentType });
+    const { feed } = fetched;
     if (values.json) {
       process.stdout.write(`${JSON.stringify(feed, null, 2)}\n`);
       return 0;

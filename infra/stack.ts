@@ -16,6 +16,7 @@ import { Auth } from './constructs/auth';
 import { CaptureQueue } from './constructs/capture-queue';
 import { EvidenceStore } from './constructs/evidence-store';
 import { FeedQueue } from './constructs/feed-queue';
+import { GiasData } from './constructs/gias-data';
 import { AppFunction, type AppFunctionProps } from './constructs/function';
 import { Mailer } from './constructs/mailer';
 import { OpsAlarms } from './constructs/ops-alarms';
@@ -38,6 +39,7 @@ export const ENTRIES = {
   web: 'functions/web.ts',
   sesEvents: 'functions/ses-events.ts',
   capture: 'functions/capture.ts',
+  giasRefresh: 'functions/gias-refresh.ts',
 } as const;
 
 export const POLL_TIMEOUT = Duration.minutes(2);
@@ -73,7 +75,13 @@ export const LAMBDA_MEMORY_MB = {
   web: 320,
   sesEvents: 256,
   capture: 1600,
+  // giasRefresh: `npm run bench:gias` (BENCHMARKS.md "GIAS import") measures the streaming import in one process;
+  // the rule above applied to its peak, with room for a full extract (~2 × the bench's 25 000 rows).
+  giasRefresh: 512,
 } as const;
+
+/** The weekly GIAS download of a ~60 MB file and its indexing: the app's own deadline is a minute shorter. */
+export const GIAS_REFRESH_TIMEOUT = Duration.minutes(11);
 
 /**
  * Schoolwatch in AWS: Scheduler → dispatch → SQS (+DLQ) → poll → DynamoDB; hourly Scheduler → digest → SES;
@@ -87,6 +95,7 @@ export class SchoolwatchStack extends Stack {
   readonly auth: Auth;
   readonly evidence: EvidenceStore;
   readonly captureQueue: CaptureQueue;
+  readonly gias: GiasData;
   readonly ops: OpsAlarms;
   readonly topicKey: kms.Key;
   readonly scheduleGroup: scheduler.ScheduleGroup;
@@ -170,6 +179,13 @@ export class SchoolwatchStack extends Stack {
     // digest runs the daily retention purge (lib/app/retention.ts), which covers captures.
     this.evidence.connectEraser(digest.fn);
 
+    // ---- GIAS register: a weekly refresh replaces the per-URN index; web reads it (add a school by URN).
+    this.gias = new GiasData(this, 'Gias');
+    const giasRefresh = fn('giasRefresh', ENTRIES.giasRefresh, 'Downloads the GIAS all-establishments extract weekly and rebuilds the per-URN index', LAMBDA_MEMORY_MB.giasRefresh, GIAS_REFRESH_TIMEOUT);
+    this.gias.connectWriter(giasRefresh.fn);
+    giasRefresh.fn.addEnvironment('GIAS_TIMEOUT_SECONDS', String(GIAS_REFRESH_TIMEOUT.toSeconds() - 60));
+    this.gias.connectReader(web.fn);
+
     // SES bounce/complaint handler: wired only once its entry point exists.
     if (existsSync(path.join(projectRoot, ENTRIES.sesEvents))) {
       const sesEvents = fn('sesEvents', ENTRIES.sesEvents, 'Records SES bounces and complaints', LAMBDA_MEMORY_MB.sesEvents, Duration.seconds(30));
@@ -197,6 +213,14 @@ export class SchoolwatchStack extends Stack {
       schedule: scheduler.ScheduleExpression.cron({ minute: '0' }),
       timeWindow: scheduler.TimeWindow.off(),
       target: new targets.LambdaInvoke(digest.fn, { role: schedulesRole, retryAttempts: 2, maxEventAge: Duration.minutes(50) }),
+    });
+
+    new scheduler.Schedule(this, 'GiasRefreshSchedule', {
+      scheduleGroup: this.scheduleGroup,
+      description: 'Refresh the GIAS index from the all-establishments extract, Mondays 05:00 UTC',
+      schedule: scheduler.ScheduleExpression.cron({ minute: '0', hour: '5', weekDay: 'MON' }),
+      timeWindow: scheduler.TimeWindow.off(),
+      target: new targets.LambdaInvoke(giasRefresh.fn, { role: schedulesRole, retryAttempts: 2, maxEventAge: Duration.hours(6) }),
     });
 
     // ---- HTTP API → web
@@ -252,6 +276,7 @@ export class SchoolwatchStack extends Stack {
       description: 'Feed jobs that failed 5 times. Move them back after fixing the cause: aws sqs start-message-move-task --source-arn <this>',
     });
     new CfnOutput(this, 'EvidenceBucketName', { value: this.evidence.bucket.bucketName });
+    new CfnOutput(this, 'GiasBucketName', { value: this.gias.bucket.bucketName, description: 'GIAS index; load one by hand with GIAS_BUCKET=<this> npm run -s cli -- gias import FILE' });
     new CfnOutput(this, 'CaptureQueueArn', { value: this.captureQueue.queue.queueArn, description: 'Redrive destination for capture jobs' });
     new CfnOutput(this, 'CaptureDeadLetterQueueArn', {
       value: this.captureQueue.deadLetterQueue.queueArn,
@@ -261,6 +286,6 @@ export class SchoolwatchStack extends Stack {
     new CfnOutput(this, 'SesEventsTopicArn', { value: this.mailer.eventsTopic.topicArn });
     new CfnOutput(this, 'MailFrom', { value: config.mailFrom });
 
-    addNagSuppressions(this, { schedulesRole, scheduledFunctions: [dispatch.fn, digest.fn] });
+    addNagSuppressions(this, { schedulesRole, scheduledFunctions: [dispatch.fn, digest.fn, giasRefresh.fn] });
   }
 }

@@ -7,6 +7,7 @@
  *   npm run eval -- --set FILE --no-schools        # score text alone (mentioned is then always true)
  *   npm run eval -- --write BENCHMARKS.md          # the standard report set, written into FILE's "Scorer quality" section
  *   npm run eval -- --functional dev|heldout|heldout-b|both|none
+ *   npm run eval -- … --no-school-model            # the previous school decision (rules + classifier margin), for comparison
  *                                                  # school functional suite (data/functional/), accuracy per
  *                                                  # functionality; `both` is the default after the set report
  *   npm run eval -- --functional dev --examples 3  # plus up to 3 wrong dev cases per functionality (never held-out ones)
@@ -33,6 +34,7 @@ const { values: args } = parseArgs({
     set: { type: 'string' },
     schools: { type: 'string' },
     'no-schools': { type: 'boolean', default: false },
+    'no-school-model': { type: 'boolean', default: false },
     olid: { type: 'string' },
     quiet: { type: 'boolean', default: false },
     write: { type: 'string' },
@@ -43,6 +45,9 @@ const { values: args } = parseArgs({
     'shared-eval': { type: 'string', default: resolve(process.cwd(), '../shared/eval') },
   },
 });
+
+/** `--no-school-model`: the previous school decision (rules + classifier margin), for comparison. */
+const schoolModelOption = args['no-school-model'] ? { schoolModel: false as const } : {};
 
 interface OlidResult {
   texts: number;
@@ -74,7 +79,7 @@ function runOlid(path: string): void {
 function evalSet(setPath: string, schoolsPath: string | undefined): EvalReport {
   const items = readJsonl(setPath);
   const schools = schoolsPath ? loadSchoolsFile(JSON.parse(readFileSync(schoolsPath, 'utf8'))) : undefined;
-  const results = items.map((it) => assessItem({ id: it.id, school: it.school, title: it.title, text: it.text }, schools));
+  const results = items.map((it) => assessItem({ id: it.id, school: it.school, title: it.title, text: it.text }, schools, schoolModelOption));
   return evaluate(items, results);
 }
 
@@ -158,7 +163,7 @@ function scoreFunctional(halves: readonly Half[]): FunctionalHalf[] {
   const schools = loadSchoolsFile(JSON.parse(readFileSync(`${dir}/schools.json`, 'utf8')));
   return halves.map((half) => {
     const items = generateSuite(data, [half]);
-    return { half, items, results: items.map((it) => assessItem({ id: it.id, school: it.school, title: it.title, text: it.text }, schools)) };
+    return { half, items, results: items.map((it) => assessItem({ id: it.id, school: it.school, title: it.title, text: it.text }, schools, schoolModelOption)) };
   });
 }
 

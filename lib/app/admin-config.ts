@@ -129,9 +129,18 @@ export function feedUrls(school: Pick<School, 'name' | 'aliases' | 'exclude' | '
 export async function saveSchool(deps: Deps, principal: Principal, schoolId: string, draft: unknown): Promise<School> {
   requireAdmin(principal);
   const ref = await ownSchool(deps, principal, schoolId);
-  const school = parseSchool({ ...(draft as object), id: ref.school.id });
+  const school = parseSchool({ ...keptByTheForm(ref.school, draft), ...(draft as object), id: ref.school.id });
   if (!(await deps.store.config.saveSchool(ref.trustId, school))) throw new AdminConfigError({ id: schoolIdTakenMessage(school.id) });
   return school;
+}
+
+/**
+ * What an edit keeps when the draft does not carry it: the school form has no fields for the URN (set from GIAS
+ * or the config file; the Ofsted source needs it) or the per-school scoring tuning (config file and API only).
+ */
+export function keptByTheForm(current: School, draft: unknown): Partial<School> {
+  const has = (k: string) => !!draft && typeof draft === 'object' && k in draft;
+  return { ...(current.urn && !has('urn') ? { urn: current.urn } : {}), ...(current.scoring && !has('scoring') ? { scoring: current.scoring } : {}) };
 }
 
 /**
@@ -231,8 +240,11 @@ const prefixed = (p: Record<string, string>, prefix: string) => Object.fromEntri
 
 // ---- the school form: flat form fields ⇄ a school draft (pure, unit-tested)
 
-export const FEED_SOURCES = ['rss', 'google-news', 'bing-news', 'reddit', 'mastodon-tag'] as const;
+export const FEED_SOURCES = ['rss', 'google-news', 'bing-news', 'reddit', 'mastodon-tag', 'ofsted'] as const;
 export const LIST_FIELDS = ['aliases', 'context', 'exclude', 'recipients', 'urgentRecipients'] as const;
+/** The school's public facts (config `publicFacts`), one textarea each, one fact per line; form names `publicFacts.<kind>`. */
+export const FACT_FIELDS = ['phones', 'addresses', 'postcodes', 'websites', 'people'] as const;
+export type FactField = (typeof FACT_FIELDS)[number];
 
 export interface FeedRow {
   source: string;
@@ -242,6 +254,8 @@ export interface FeedRow {
   instance: string;
   tag: string;
   remove: boolean;
+  /** Save this RSS address even though the check before saving could not read it (the feed is down for now). */
+  saveAnyway?: boolean;
 }
 
 export interface SchoolFormValues {
@@ -256,8 +270,12 @@ export interface SchoolFormValues {
   recipients: string;
   /** Empty: urgent alerts go to the digest recipients. */
   urgentRecipients: string;
+  /** Public facts, one per line (empty lines ignored). */
+  publicFacts: Record<FactField, string>;
   feeds: FeedRow[];
 }
+
+const noFacts = (): Record<FactField, string> => ({ phones: '', addresses: '', postcodes: '', websites: '', people: '' });
 
 const blankRow = (): FeedRow => ({ source: '', url: '', label: '', query: '', instance: '', tag: '', remove: false });
 
@@ -274,10 +292,11 @@ export function schoolToForm(s: School): SchoolFormValues {
     exclude: s.exclude.join('\n'),
     recipients: s.recipients.join('\n'),
     urgentRecipients: (s.urgentRecipients ?? []).join('\n'),
+    publicFacts: Object.fromEntries(FACT_FIELDS.map((k) => [k, (s.publicFacts?.[k] ?? []).join('\n')])) as Record<FactField, string>,
     feeds: s.feeds.map((f) => ({
       ...blankRow(),
       source: f.source,
-      url: f.source === 'rss' ? f.url : '',
+      url: f.source === 'rss' ? f.url : f.source === 'ofsted' ? (f.url ?? '') : '',
       label: f.source === 'rss' ? (f.label ?? '') : '',
       query: 'query' in f ? (f.query ?? '') : '',
       instance: f.source === 'mastodon-tag' ? f.instance : '',
@@ -297,6 +316,7 @@ export const emptySchoolForm = (): SchoolFormValues => ({
   exclude: '',
   recipients: '',
   urgentRecipients: '',
+  publicFacts: noFacts(),
   feeds: [],
 });
 
@@ -305,11 +325,12 @@ export function formFromBody(body: Record<string, unknown>): SchoolFormValues {
   const s = (k: string) => (typeof body[k] === 'string' ? (body[k] as string) : '');
   const rows = new Map<number, FeedRow>();
   for (const key of Object.keys(body)) {
-    const m = /^feeds\.(\d{1,2})\.(source|url|label|query|instance|tag|remove)$/.exec(key);
+    const m = /^feeds\.(\d{1,2})\.(source|url|label|query|instance|tag|remove|saveAnyway)$/.exec(key);
     if (!m) continue;
     const row = rows.get(Number(m[1])) ?? blankRow();
     if (m[2] === 'remove') row.remove = true;
-    else row[m[2] as Exclude<keyof FeedRow, 'remove'>] = s(key).trim();
+    else if (m[2] === 'saveAnyway') row.saveAnyway = true;
+    else row[m[2] as Exclude<keyof FeedRow, 'remove' | 'saveAnyway'>] = s(key).trim();
     rows.set(Number(m[1]), row);
   }
   return {
@@ -323,6 +344,7 @@ export function formFromBody(body: Record<string, unknown>): SchoolFormValues {
     exclude: s('exclude'),
     recipients: s('recipients'),
     urgentRecipients: s('urgentRecipients'),
+    publicFacts: Object.fromEntries(FACT_FIELDS.map((k) => [k, s(`publicFacts.${k}`)])) as Record<FactField, string>,
     feeds: [...rows.entries()].sort(([a], [b]) => a - b).map(([, r]) => r),
   };
 }
@@ -344,7 +366,9 @@ export function draftFromForm(v: SchoolFormValues): { draft: Record<string, unkn
         ? { source: 'rss', url: row.url, ...opt('label') }
         : row.source === 'mastodon-tag'
           ? { source: 'mastodon-tag', ...opt('instance'), ...opt('tag') }
-          : { source: row.source, ...opt('query') };
+          : row.source === 'ofsted'
+            ? { source: 'ofsted', ...opt('url') } // empty: Ofsted's page for the school's URN (an address is for a test or demo page)
+            : { source: row.source, ...opt('query') };
     feeds.push(spec);
     feedRows.push(i);
   });
@@ -357,6 +381,7 @@ export function draftFromForm(v: SchoolFormValues): { draft: Record<string, unkn
       exclude: lines(v.exclude),
       recipients: lines(v.recipients),
       ...(lines(v.urgentRecipients ?? '').length ? { urgentRecipients: lines(v.urgentRecipients) } : {}),
+      ...factsDraft(v.publicFacts ?? noFacts(), lines),
       timezone: v.timezone,
       digestHour: /^\d{1,2}$/.test(v.digestHour) ? Number(v.digestHour) : v.digestHour,
       allClear: v.allClear,
@@ -364,6 +389,12 @@ export function draftFromForm(v: SchoolFormValues): { draft: Record<string, unkn
     },
     feedRows,
   };
+}
+
+/** Public facts only when at least one line is filled in (a school without any keeps no `publicFacts`). */
+function factsDraft(v: Record<FactField, string>, lines: (s: string) => string[]): { publicFacts?: Record<FactField, string[]> } {
+  const facts = Object.fromEntries(FACT_FIELDS.map((k) => [k, lines(v[k] ?? '')])) as Record<FactField, string[]>;
+  return FACT_FIELDS.some((k) => facts[k].length) ? { publicFacts: facts } : {};
 }
 
 /** Problems keyed by draft path → keyed by form field (`feeds.<row>.<field>`, list fields by their textarea). */
@@ -376,6 +407,9 @@ export function formProblems(problems: Record<string, string>, feedRows: number[
     if (parts[0] === 'feeds' && parts.length >= 2 && /^\d+$/.test(parts[1]!)) {
       const field = parts[2] ?? 'source';
       key = `feeds.${feedRows[Number(parts[1])] ?? parts[1]}.${['url', 'label', 'query', 'instance', 'tag'].includes(field) ? field : 'source'}`;
+    } else if (parts[0] === 'publicFacts' && (FACT_FIELDS as readonly string[]).includes(parts[1] ?? '')) {
+      key = `publicFacts.${parts[1]}`;
+      if (parts.length > 2) text = `line ${Number(parts[2]) + 1}: ${message}`;
     } else if ((LIST_FIELDS as readonly string[]).includes(parts[0]!) && parts.length > 1) {
       key = parts[0]!;
       text = `line ${Number(parts[1]) + 1}: ${message}`;

@@ -6,6 +6,7 @@ import { createSafePoster } from '../feeds/post';
 import { createDynamoClient, createStore } from '../store';
 import { createSqsCaptureQueue } from '../queue/sqs-capture-queue';
 import { buildEvidenceStore } from './build-evidence-store';
+import { buildGiasIndex } from './build-gias';
 import { consoleLogger, type AppDeps } from './deps';
 
 /**
@@ -26,5 +27,7 @@ export function buildDeps(env: Env, overrides: Partial<AppDeps> = {}): AppDeps {
     // In AWS the stack sets these on the functions that use them; locally the stack/CLI wire their own.
     evidence: overrides.evidence ?? (env.EVIDENCE_BUCKET ? buildEvidenceStore(env) : undefined),
     captureQueue: overrides.captureQueue ?? (env.CAPTURE_QUEUE_URL ? createSqsCaptureQueue({ queueUrl: env.CAPTURE_QUEUE_URL, region: env.AWS_REGION }) : undefined),
+    // Nothing is read until the first lookup, so every caller can have it.
+    gias: overrides.gias ?? buildGiasIndex(env),
   };
 }

@@ -1,8 +1,8 @@
 import type { Mailer } from '../digest/types';
 import type { WebhookPoster } from '../feeds/post';
 import type { FeedFetcher } from '../feeds/types';
-import type { GiasIndex } from '../gias/types';
 import type { EvidenceStore } from '../evidence/evidence-store';
+import type { GiasIndex } from '../gias/types';
 import type { Store } from '../store';
 import type { CaptureQueue } from './capture-mention';
 
@@ -35,7 +35,7 @@ export interface AppDeps {
   evidence?: EvidenceStore;
   /** Where newly stored flagged mentions go for a page capture. */
   captureQueue?: CaptureQueue;
-  /** The loaded GIAS extract (schools by URN); without it, adding a school by URN says how to import one. */
+  /** The GIAS register (school details by URN), loaded lazily on first lookup; without it, adding a school by URN says how to import one. */
   gias?: GiasIndex;
 }
 

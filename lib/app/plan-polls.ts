@@ -8,6 +8,8 @@ export interface FeedJob {
   url: string;
   urlHash: string;
   schools: { trustId: string; schoolId: string }[];
+  /** `ofsted`: the URL is an Ofsted provider page, read by the Ofsted watch (lib/app/poll-ofsted.ts), not as a feed. */
+  kind?: 'ofsted';
 }
 
 /** The store calls planning makes (a port, so planning can be tested without a table). */
@@ -53,7 +55,7 @@ export function groupFeeds(schools: SchoolRef[]): FeedJob[] {
   for (const { trustId, school } of schools) {
     for (const spec of school.feeds) {
       const url = feedUrlFor(spec, school);
-      const job = byUrl.get(url) ?? { url, urlHash: feedKey(url), schools: [] };
+      const job: FeedJob = byUrl.get(url) ?? { url, urlHash: feedKey(url), schools: [], ...(spec.source === 'ofsted' ? { kind: 'ofsted' as const } : {}) };
       if (!job.schools.some((s) => s.schoolId === school.id)) job.schools.push({ trustId, schoolId: school.id });
       byUrl.set(url, job);
     }

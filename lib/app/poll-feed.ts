@@ -8,6 +8,7 @@ import type { ConfigStore } from '../store/config-store';
 import type { Store } from '../store';
 import type { FeedState, FeedStateStore } from '../store/feed-state-store';
 import { mentionIdFor, type MentionStore } from '../store/mention-store';
+import type { OfstedStateStore } from '../store/ofsted-store';
 import type { Mention } from '../store/types';
 import { captureJobFor, type CaptureQueue } from './capture-mention';
 import type { AppSettings, Logger } from './deps';
@@ -21,6 +22,7 @@ export interface PollDeps {
     feeds: Pick<FeedStateStore, 'get' | 'save'>;
     mentions: Pick<MentionStore, 'record'>;
     falsePositives: Pick<Store['falsePositives'], 'terms'>;
+    ofsted: Pick<OfstedStateStore, 'get' | 'save'>;
   };
   fetcher: FeedFetcher;
   clock: () => Date;
@@ -71,6 +73,9 @@ export const SNAPSHOT_TEXT_CAP = 20_000;
  * only a store failure throws (so the queue retries the job; its writes are idempotent).
  */
 export async function pollFeed(deps: PollDeps, job: FeedJob): Promise<PollResult> {
+  // An Ofsted page is an HTML page checked daily, not a feed; its module (and its HTML parser, linkedom, a few
+  // hundred ms to load) is loaded only when such a job comes, so feed polls and cold starts do not pay for it.
+  if (job.kind === 'ofsted') return (await import('./poll-ofsted')).pollOfsted(deps, job);
   const now = deps.clock();
   const state: FeedState = (await deps.store.feeds.get(job.urlHash)) ?? { url: job.url, consecutiveFailures: 0 };
   const interval = deps.settings.pollIntervalMinutes * 60_000;

@@ -5,6 +5,7 @@ import { feedUrlFor } from '../feeds/sources';
 import type { FeedFetcher } from '../feeds/types';
 import { assessForSchool } from '../score/assess';
 import type { Family, Severity } from '../score/types';
+import { ofstedMentionText, ofstedRecord, ofstedScore } from '../ofsted/report';
 import { mapLimit } from './plan-polls';
 
 /**
@@ -85,6 +86,7 @@ async function previewFeed(deps: PreviewDeps, school: School, spec: FeedSpec, no
   let url: string | undefined;
   try {
     url = feedUrlFor(spec, school);
+    if (spec.source === 'ofsted') return await previewOfsted(deps, school, spec, url);
     const fetched = await deps.fetcher.fetch({ url });
     if (fetched.kind === 'not-modified') {
       return { ...empty, url, ok: false, error: { code: 'not-modified', message: `${url} answered "not modified" to a request that asked for the whole feed.` } };
@@ -117,4 +119,38 @@ async function previewFeed(deps: PreviewDeps, school: School, spec: FeedSpec, no
     if (err instanceof FeedError) return { ...empty, url, ok: false, error: { code: err.code, message: err.message } };
     throw err;
   }
+}
+
+/**
+ * The Ofsted page as the watch would read it: its reports, newest first, each scored as it would be if it were
+ * new (the first check records only the newest). A page that cannot be read says what to check.
+ */
+async function previewOfsted(deps: PreviewDeps, school: School, spec: FeedSpec, url: string): Promise<PreviewFeed> {
+  const empty = { spec, url, totalItems: 0, matched: 0, flagged: 0, items: [] };
+  const fetched = await deps.fetcher.fetch({ url, accept: 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.5' });
+  if (fetched.kind === 'not-modified') return { ...empty, ok: false, error: { code: 'not-modified', message: `${url} answered "not modified" to a request that asked for the whole page.` } };
+  const { parseOfstedPage } = await import('../ofsted/parse'); // linkedom loads only when an Ofsted feed is previewed
+  const parsed = parseOfstedPage(fetched.body, { pageUrl: fetched.finalUrl, contentType: fetched.contentType });
+  if (!parsed.ok) return { ...empty, ok: false, error: { code: 'unrecognised-page', message: parsed.error.message } };
+  if (parsed.page.kind === 'no-reports') return { ...empty, ok: true, feedTitle: `${parsed.page.providerName ?? school.name} on Ofsted: no reports yet` };
+  const items: PreviewItem[] = parsed.page.reports.slice(0, MAX_ITEMS_PER_FEED).map((report) => {
+    const record = ofstedRecord(report, school.urn ?? '', fetched.finalUrl);
+    const { title, text } = ofstedMentionText(record, school.name);
+    const score = ofstedScore(record, text);
+    return {
+      title,
+      link: report.link,
+      publishedAt: report.publishedDate ? `${report.publishedDate}T12:00:00.000Z` : undefined,
+      excerpt: text.length > 300 ? `${text.slice(0, 299)}…` : text,
+      matched: true,
+      matchReason: `Ofsted provider page for URN ${school.urn ?? '(none)'}`,
+      flagged: score.flagged,
+      score: score.score,
+      severity: score.severity,
+      families: score.families,
+      categories: score.categories.map((c) => ({ id: c.id, label: c.label, family: c.family, severity: c.severity, reason: c.reason })),
+      explanation: score.explanation,
+    };
+  });
+  return { ...empty, ok: true, feedTitle: `${parsed.page.providerName ?? school.name} on Ofsted`, totalItems: parsed.page.reports.length, matched: items.length, flagged: items.filter((i) => i.flagged).length, items };
 }

@@ -50,6 +50,17 @@ export const EnvSchema = z.object({
   /** SQS queue of page-capture jobs (set on the poll Lambda by the stack); locally captures run in-process. */
   CAPTURE_QUEUE_URL: optionalUrl,
   POLL_INTERVAL_MINUTES: z.coerce.number().int().min(1).max(1440).default(30),
+  /** GIAS (school register) index bucket, set on the Lambdas by the stack; unset locally, where the index is DATA_DIR/gias/index.jsonl.gz. */
+  GIAS_BUCKET: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'must be an S3 bucket name (lower-case letters, digits, dots, hyphens)').optional(),
+  /** Where the weekly refresh downloads the all-establishments extract; {date} becomes YYYYMMDD. */
+  GIAS_EXTRACT_URL: z
+    .string()
+    .url('must be a full URL such as https://ea-edubase-api-prod.azurewebsites.net/edubase/downloads/public/edubasealldata{date}.csv')
+    .default('https://ea-edubase-api-prod.azurewebsites.net/edubase/downloads/public/edubasealldata{date}.csv'),
+  /** Download cap for the extract (the real file is ~60 MB). */
+  GIAS_MAX_MB: z.coerce.number().int().min(1).max(1024).default(200),
+  /** Deadline for downloading and indexing the extract. */
+  GIAS_TIMEOUT_SECONDS: z.coerce.number().int().min(5).max(900).default(600),
 });
 export type Env = z.infer<typeof EnvSchema>;
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CATEGORIES } from '../score/policy';
+import { normaliseHost, normalisePhone } from '../score/public-facts';
 
 /** Ids appear in DynamoDB keys and URLs, so they are kept to a safe slug alphabet. */
 export const Slug = z
@@ -69,6 +70,8 @@ export const FeedSpec = z.discriminatedUnion('source', [
       tag: z.string().max(100, tooLong(100)).regex(/^[A-Za-z0-9_]+$/, 'letters, digits and underscores only, without the #').optional(),
     })
     .strict(),
+  /** Ofsted's provider page for the school's URN (checked at most daily); `url` only for a mirror or a local test page. */
+  z.object({ source: z.literal('ofsted'), url: HttpUrl.optional() }).strict(),
 ]);
 export type FeedSpec = z.infer<typeof FeedSpec>;
 export type FeedSource = FeedSpec['source'];
@@ -92,14 +95,19 @@ export const DEFAULT_URGENT_CATEGORIES: readonly string[] = ['abuse.threat', 'co
  */
 export const PublicFacts = z
   .object({
-    phones: Terms.default([]),
+    phones: z.array(Term.refine(isUkPhone, 'must be a UK phone number such as "01632 960100" or "+44 1632 960100"')).max(LIMITS.listItems, listAtMost(LIMITS.listItems, 'entries')).default([]),
     addresses: Terms.default([]),
-    postcodes: Terms.default([]),
-    websites: Terms.default([]),
+    postcodes: z.array(Term.regex(/^[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}$/i, 'must be a UK postcode such as "HF3 2QP"')).max(LIMITS.listItems, listAtMost(LIMITS.listItems, 'entries')).default([]),
+    websites: z.array(Term.refine((v) => !/\s/.test(v) && /^[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}$/.test(normaliseHost(v)), 'must be a web address such as "www.northgate.sch.uk"')).max(LIMITS.listItems, listAtMost(LIMITS.listItems, 'entries')).default([]),
     people: Terms.default([]),
   })
   .strict();
 export type PublicFacts = z.infer<typeof PublicFacts>;
+
+/** Digits, spaces, brackets, dashes and a leading + only, and 10 or 11 digits in the national (0…) form. */
+function isUkPhone(v: string): boolean {
+  return /^\+?[\d\s().-]+$/.test(v) && /^0\d{9,10}$/.test(normalisePhone(v));
+}
 
 /** A school's Unique Reference Number in the DfE register (GIAS): six digits. */
 export const Urn = z.string().trim().regex(/^\d{6}$/, 'must be the school\'s six-digit URN from Get Information about Schools');
@@ -123,7 +131,14 @@ export const School = z
     scoring: ScoringTuning.optional(),
     publicFacts: PublicFacts.optional(),
   })
-  .strict();
+  .strict()
+  .superRefine((school, ctx) => {
+    // Ofsted lists reports by URN, so the Ofsted source needs one; said here so import, console and API agree.
+    school.feeds.forEach((feed, i) => {
+      if (feed.source === 'ofsted' && !school.urn)
+        ctx.addIssue({ code: 'custom', path: ['feeds', i, 'source'], message: `Ofsted reports need the school's URN, and "${school.name}" has none: add its six-digit URN from Get Information about Schools, or remove the Ofsted feed` });
+    });
+  });
 export type School = z.infer<typeof School>;
 export type SchoolInput = z.input<typeof School>;
 

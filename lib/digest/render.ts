@@ -12,6 +12,7 @@ import { evidenceCsv } from './csv';
 import { FAMILY_LABEL } from './vocabulary';
 import { formatLocal, formatLocalDate } from './schedule';
 import { cleanText, escapeHtml, escapeWrap, oneLine, safeHttpUrl, truncate } from './text';
+import { isOfstedReport, ofstedSectionHtml, ofstedSectionText, ofstedSubjectPart } from './ofsted-section';
 
 export interface RenderDigestInput {
   school: School;
@@ -135,11 +136,11 @@ export function sanitiseSubject(s: string): string {
   return truncate(oneLine(s), 200);
 }
 
-function buildSubject(school: School, counts: DigestCounts, localDate: string): string {
+function buildSubject(school: School, counts: DigestCounts, localDate: string, ofsted = ''): string {
   const date = formatLocalDate(localDate);
-  if (counts.total === 0) return sanitiseSubject(`${school.name}: all clear, nothing flagged – ${date}`);
+  if (counts.total === 0) return sanitiseSubject(ofsted ? `${school.name}: ${ofsted} – ${date}` : `${school.name}: all clear, nothing flagged – ${date}`);
   const sev = severitySummary(counts);
-  return sanitiseSubject(`${school.name}: ${plural(counts.total, 'flagged mention')}${sev ? ` (${sev})` : ''} – ${date}`);
+  return sanitiseSubject(`${school.name}: ${ofsted ? `${ofsted}; ` : ''}${plural(counts.total, 'flagged mention')}${sev ? ` (${sev})` : ''} – ${date}`);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -611,13 +612,16 @@ export function renderDigest(input: RenderDigestInput): RenderedDigest {
   const { school, trustName, localDate } = input;
   const audience = schoolAudience(school, trustName);
   // Everything below works on masked copies: personal details never reach an email or its attachment.
-  const sorted = sortMentions(input.mentions.map(maskMention));
+  const all = sortMentions(input.mentions.map(maskMention));
+  // A new Ofsted report has its own section, flagged or not; the counts and item cards are the other mentions.
+  const reports = all.filter(isOfstedReport);
+  const sorted = all.filter((m) => !isOfstedReport(m));
   const counts = countMentions(sorted);
-  const subject = buildSubject(school, counts, localDate);
-  const csv = maskedEvidenceCsv(sorted, () => school.name);
+  const subject = buildSubject(school, counts, localDate, ofstedSubjectPart(reports));
+  const csv = maskedEvidenceCsv(all, () => school.name);
   const base = baseUrl(input.webBaseUrl);
 
-  if (sorted.length === 0) {
+  if (all.length === 0) {
     // Shown whenever there is nothing to list; whether to send it at all is shouldSendDigest().
     const msg = `Nothing new was flagged for ${oneLine(school.name)} since the last digest.`;
     const body = `<tr><td style="padding:20px 24px 8px 24px;" class="sw-pad">
@@ -640,13 +644,14 @@ export function renderDigest(input: RenderDigestInput): RenderedDigest {
   const headline = `${plural(counts.total, 'new flagged mention')}${sevLine ? `: ${sevLine}` : ''}`;
   const moreNote = moreNoteFor(hidden);
 
-  const body = `${introHtml(headline, counts)}
+  const body = `${ofstedSectionHtml(reports, base)}
+${sorted.length ? `${introHtml(headline, counts)}
 ${views.map((v) => itemHtml(v)).join('\n')}
-${moreNoteHtml(moreNote)}`;
+${moreNoteHtml(moreNote)}` : ''}`;
 
-  const html = frameHtml({ allClear: false, subject, preheader: headline, audience, localDate, body });
+  const html = frameHtml({ allClear: false, subject, preheader: sorted.length ? headline : ofstedSubjectPart(reports), audience, localDate, body });
 
-  const text: string[] = [...headerText(audience, localDate), headline, ...countsText(counts)];
+  const text: string[] = [...headerText(audience, localDate), ...ofstedSectionText(reports, base), ...(sorted.length ? [headline, ...countsText(counts)] : [])];
   for (const v of views) text.push(RULE, ...itemText(v), '');
   if (moreNote) text.push(RULE, moreNote, '');
   text.push(...footerText(audience, false));
@@ -737,12 +742,15 @@ export function renderRollup(input: RenderRollupInput): RenderedRollup {
   const active = groups.filter((g) => g.mentions.length > 0);
   const quiet = groups.filter((g) => g.mentions.length === 0);
   const all = active.flatMap((g) => g.mentions);
-  const counts = countMentions(all);
+  // New Ofsted reports are listed in their school's section, flagged or not; the counts are the other mentions.
+  const reports = all.filter(isOfstedReport);
+  const counts = countMentions(all.filter((m) => !isOfstedReport(m)));
   const names = new Map(groups.map((g) => [g.school.id, g.school.name]));
   const csv = maskedEvidenceCsv(all, (m) => names.get(m.schoolId));
   const sev = severitySummary(counts);
+  const ofstedPart = ofstedSubjectPart(reports);
   const subject = sanitiseSubject(
-    `${trust.name}: ${plural(counts.total, 'flagged mention')} across ${plural(active.length, 'school')}${sev ? ` (${sev})` : ''} – ${formatLocalDate(localDate)}`,
+    `${trust.name}: ${ofstedPart ? `${ofstedPart}; ` : ''}${plural(counts.total, 'flagged mention')} across ${plural(active.length, 'school')}${sev ? ` (${sev})` : ''} – ${formatLocalDate(localDate)}`,
   );
   const audience: Audience = {
     kicker: 'Schoolwatch trust roll-up',
@@ -757,11 +765,13 @@ export function renderRollup(input: RenderRollupInput): RenderedRollup {
   let budget = Math.max(1, input.maxItems ?? 50);
   let index = 0;
   const sections = active.map((g) => {
-    const shown = g.mentions.slice(0, Math.max(0, budget));
+    const others = g.mentions.filter((m) => !isOfstedReport(m));
+    const shown = others.slice(0, Math.max(0, budget));
     budget -= shown.length;
     const views = shown.map((m) => itemView(m, ++index, g.school, base));
-    return { school: g.school, counts: countMentions(g.mentions), views, hidden: g.mentions.length - shown.length };
+    return { school: g.school, counts: countMentions(others), views, hidden: others.length - shown.length, reports: g.mentions.filter(isOfstedReport) };
   });
+  const schoolLine = (sec: (typeof sections)[number]) => `${countLine(sec.counts)}${sec.reports.length ? `; ${ofstedSubjectPart(sec.reports)}` : ''}`;
   const quietNote = quiet.length ? `Nothing new flagged for ${quiet.map((g) => oneLine(g.school.name)).join(', ')}.` : '';
   const H2 = `margin:0;font-family:${FONT};font-size:18px;line-height:24px;font-weight:bold;color:#101828;word-break:break-word;`;
 
@@ -775,7 +785,8 @@ export function renderRollup(input: RenderRollupInput): RenderedRollup {
 ${bySchoolHtml}
 ${sections
   .map(
-    (s) => `<tr><td style="padding:16px 24px 10px 24px;border-top:2px solid #1f3a5f;" class="sw-pad"><h2 style="${H2}">${escapeWrap(oneLine(s.school.name))}</h2><p style="margin:2px 0 0 0;font-family:${FONT};font-size:13px;line-height:19px;color:${MUTED};">${escapeHtml(countLine(s.counts))} · times in ${escapeHtml(s.school.timezone)}</p></td></tr>
+    (s) => `<tr><td style="padding:16px 24px 10px 24px;border-top:2px solid #1f3a5f;" class="sw-pad"><h2 style="${H2}">${escapeWrap(oneLine(s.school.name))}</h2><p style="margin:2px 0 0 0;font-family:${FONT};font-size:13px;line-height:19px;color:${MUTED};">${escapeHtml(schoolLine(s))} · times in ${escapeHtml(s.school.timezone)}</p></td></tr>
+${ofstedSectionHtml(s.reports, base)}
 ${s.views.map((v) => itemHtml(v)).join('\n')}
 ${moreNoteHtml(moreNoteFor(s.hidden))}`,
   )
@@ -783,11 +794,11 @@ ${moreNoteHtml(moreNoteFor(s.hidden))}`,
   const html = frameHtml({ allClear: false, subject, preheader: headline, audience, localDate, body });
 
   const text: string[] = [...headerText(audience, localDate), headline, ...countsText(counts)];
-  for (const s of sections) text.push(`  ${oneLine(s.school.name)}: ${countLine(s.counts)}`);
+  for (const s of sections) text.push(`  ${oneLine(s.school.name)}: ${schoolLine(s)}`);
   if (quietNote) text.push(`  ${quietNote}`);
   text.push('');
   for (const s of sections) {
-    text.push('='.repeat(64), `${oneLine(s.school.name).toUpperCase()} (times in ${s.school.timezone})`, '');
+    text.push('='.repeat(64), `${oneLine(s.school.name).toUpperCase()} (times in ${s.school.timezone})`, '', ...ofstedSectionText(s.reports, base));
     for (const v of s.views) text.push(RULE, ...itemText(v), '');
     const more = moreNoteFor(s.hidden);
     if (more) text.push(RULE, more, '');

@@ -19,3 +19,13 @@ export function familyName(family: string): string {
 export function categoryName(c: { label: string; id: string }): string {
   return `${c.label} (${c.id})`;
 }
+
+/** The digest's heading for a newly published Ofsted report (listed whether or not it was flagged). */
+export const OFSTED_REPORT_HEADING = 'New Ofsted report';
+
+/** What the digest says about a report that was not flagged, by layout. */
+export const OFSTED_NOT_FLAGGED: Record<'graded' | 'report-card' | 'none', string> = {
+  graded: 'Not flagged: no judgement is below Good.',
+  'report-card': 'Not flagged: no area needs attention or urgent improvement.',
+  none: 'Not flagged: the provider page shows no judgements for this report.',
+};

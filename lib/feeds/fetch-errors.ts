@@ -40,6 +40,9 @@ export function toFeedError(err: unknown, url: string, deadlineHit: boolean, opt
       return new FeedError('network', `The host name in ${url} could not be found in DNS. Check the feed address is spelled correctly.`, { url }, { cause: err });
     case 'ECONNREFUSED':
       return new FeedError('network', `Nothing answered at ${url} (connection refused). The site may be down; Schoolwatch will try again at the next poll. If it persists, check the address.`, { url }, { cause: err });
+    case 'ENETUNREACH':
+    case 'EHOSTUNREACH':
+      return new FeedError('network', `Could not reach ${url}: the network is unreachable from this machine (${code}). Check this computer's internet connection; the address itself may be fine.`, { url }, { cause: err });
     case 'ECONNRESET':
     case 'UND_ERR_SOCKET':
       return new FeedError('network', `The connection to ${url} was dropped mid-answer. Schoolwatch will try again at the next poll.`, { url }, { cause: err });

@@ -6,9 +6,30 @@ import { FeedError } from './errors';
 import { httpStatusError, toFeedError, tooLarge } from './fetch-errors';
 import { guardedConnector, type ResolvedAddress, type Resolver } from './guarded-connector';
 import { HostLimiter } from './host-limiter';
-import { readCappedBody } from './read-body';
+import { cappedBodyStream, readCappedBody } from './read-body';
 import { parseRetryAfter } from './retry-after';
 import type { FeedFetcher, FetchOutcome, FetchRequest } from './types';
+
+interface ResponseInfo {
+  status: number;
+  finalUrl: string;
+  contentEncoding: string | undefined;
+  headers: Record<string, string>;
+}
+type NotModified = { kind: 'not-modified'; finalUrl: string };
+
+/** A successful answer whose body is read as a stream (decoded, and cut off past maxBytes). */
+export interface StreamedResponse {
+  status: number;
+  finalUrl: string;
+  body: Readable;
+  contentType?: string;
+  etag?: string;
+  lastModified?: string;
+  headers: Record<string, string>;
+}
+
+export type StreamOutcome<T> = { kind: 'fetched'; result: T; finalUrl: string; etag?: string; lastModified?: string } | NotModified;
 
 export type { ResolvedAddress, Resolver } from './guarded-connector';
 
@@ -34,6 +55,11 @@ export interface SafeFetcherOptions {
 
 /** A FeedFetcher that also owns a connection pool; close it when the process is done fetching. */
 export interface SafeFetcher extends FeedFetcher {
+  /**
+   * Like fetch, for bodies too big to hold (the GIAS extract): `consume` reads the body as a stream within the
+   * same deadline, size cap and address guard; its result is returned. A 304 never calls it.
+   */
+  fetchStream<T>(request: FetchRequest, consume: (response: StreamedResponse) => Promise<T>): Promise<StreamOutcome<T>>;
   close(): Promise<void>;
 }
 
@@ -100,7 +126,8 @@ export function createSafeFetcher(options: SafeFetcherOptions = {}): SafeFetcher
     keepAliveTimeout: 4_000,
   });
 
-  async function fetchOnce(req: FetchRequest, signal: AbortSignal): Promise<FetchOutcome> {
+  /** One fetch, redirects followed; `read` turns the successful response's body into the result. */
+  async function fetchOnce<T>(req: FetchRequest, signal: AbortSignal, read: (body: Readable, res: ResponseInfo) => Promise<T>): Promise<T | NotModified> {
     let url = parseFeedUrl(req.url);
     let redirectedFrom: URL | undefined;
     for (let hop = 0; ; hop++) {
@@ -170,39 +197,80 @@ export function createSafeFetcher(options: SafeFetcherOptions = {}): SafeFetcher
           discard(body);
           throw tooLarge(url.href, maxBytes, undefined);
         }
-        const bytes = await readCappedBody(body, header(res.headers, 'content-encoding'), maxBytes, url.href);
-        const contentType = header(res.headers, 'content-type');
-        const etag = header(res.headers, 'etag');
-        const lastModified = header(res.headers, 'last-modified');
-        return {
-          kind: 'fetched',
+        return await read(body, {
           status,
-          body: bytes,
           finalUrl: url.href,
-          ...(contentType ? { contentType } : {}),
-          ...(etag ? { etag } : {}),
-          ...(lastModified ? { lastModified } : {}),
+          contentEncoding: header(res.headers, 'content-encoding'),
           headers: Object.fromEntries(Object.entries(res.headers).flatMap(([k, v]) => (v === undefined ? [] : [[k, Array.isArray(v) ? v[0]! : v]]))),
-        };
+        });
       } finally {
         release();
       }
     }
   }
 
+  /** Runs `work` under the total deadline and turns whatever it threw into a FeedError naming the URL. */
+  async function withDeadline<T>(url: string, work: (signal: AbortSignal) => Promise<T>): Promise<T> {
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(new FeedError('timeout', `deadline of ${timeoutMs} ms passed`)), timeoutMs);
+    try {
+      const running = work(controller.signal);
+      // If the deadline wins the race, the late failure of `running` is already reported as the timeout.
+      running.catch(() => {});
+      return await Promise.race([running, abortedBy(controller.signal)]);
+    } catch (err) {
+      throw toFeedError(err, url, controller.signal.aborted, { timeoutMs, maxBytes });
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
   return {
     async fetch(req: FetchRequest): Promise<FetchOutcome> {
-      const controller = new AbortController();
-      const timer = setTimeout(() => controller.abort(new FeedError('timeout', `deadline of ${timeoutMs} ms passed`)), timeoutMs);
+      return withDeadline(req.url, (signal) =>
+        fetchOnce(req, signal, async (body, res) => {
+          const bytes = await readCappedBody(body, res.contentEncoding, maxBytes, res.finalUrl);
+          const { 'content-type': contentType, etag, 'last-modified': lastModified } = res.headers;
+          return {
+            kind: 'fetched' as const,
+            status: res.status,
+            body: bytes,
+            finalUrl: res.finalUrl,
+            ...(contentType ? { contentType } : {}),
+            ...(etag ? { etag } : {}),
+            ...(lastModified ? { lastModified } : {}),
+            headers: res.headers,
+          };
+        }),
+      );
+    },
+    async fetchStream<T>(req: FetchRequest, consume: (res: StreamedResponse) => Promise<T>): Promise<StreamOutcome<T>> {
+      // The consumer's own failures (say, "not a GIAS file") are its to word and pass through unchanged;
+      // failures of the download under it (size cap, dropped connection, deadline) become FeedErrors.
+      let consumerFailure: { err: unknown } | undefined;
       try {
-        const work = fetchOnce(req, controller.signal);
-        // If the deadline wins the race, the late failure of `work` is already reported as the timeout.
-        work.catch(() => {});
-        return await Promise.race([work, abortedBy(controller.signal)]);
+        return await withDeadline(req.url, (signal) =>
+          fetchOnce(req, signal, async (body, res) => {
+            let streamFailed = false;
+            const stream = cappedBodyStream(body, res.contentEncoding, maxBytes, res.finalUrl);
+            stream.once('error', () => (streamFailed = true));
+            try {
+              const { 'content-type': contentType, etag, 'last-modified': lastModified } = res.headers;
+              const result = await consume({ status: res.status, finalUrl: res.finalUrl, body: stream, headers: res.headers, ...(contentType ? { contentType } : {}), ...(etag ? { etag } : {}), ...(lastModified ? { lastModified } : {}) });
+              return { kind: 'fetched' as const, result, finalUrl: res.finalUrl, ...(etag ? { etag } : {}), ...(lastModified ? { lastModified } : {}) };
+            } catch (err) {
+              if (!streamFailed && !signal.aborted) consumerFailure = { err };
+              throw err;
+            } finally {
+              // Whatever `consume` left unread (it failed, or stopped early) must not keep the socket open.
+              stream.on('error', () => {});
+              stream.destroy();
+            }
+          }),
+        );
       } catch (err) {
-        throw toFeedError(err, req.url, controller.signal.aborted, { timeoutMs, maxBytes });
-      } finally {
-        clearTimeout(timer);
+        if (consumerFailure && !(err instanceof FeedError && err.code === 'timeout')) throw consumerFailure.err;
+        throw err;
       }
     },
     async close(): Promise<void> {

@@ -9,7 +9,7 @@ export {
   hostPortKey,
   type BlockReason,
 } from './address-guard';
-export { createSafeFetcher, DEFAULT_USER_AGENT, type SafeFetcher, type SafeFetcherOptions, type ResolvedAddress, type Resolver } from './fetch';
+export { createSafeFetcher, DEFAULT_USER_AGENT, type SafeFetcher, type SafeFetcherOptions, type StreamedResponse, type StreamOutcome, type ResolvedAddress, type Resolver } from './fetch';
 export { parseRetryAfter } from './retry-after';
 export { parseFeed, type ParseFeedOptions } from './parse';
 export { canonicalizeUrl, itemKeyFor, type ItemIdentity } from './canonical';

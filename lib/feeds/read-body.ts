@@ -1,4 +1,4 @@
-import { pipeline, type Readable, type Transform } from 'node:stream';
+import { pipeline, Transform, type Readable } from 'node:stream';
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
 import { FeedError } from './errors';
 
@@ -66,4 +66,26 @@ export async function readCappedBody(source: Readable, contentEncoding: string |
     throw err;
   }
   return new Uint8Array(Buffer.concat(chunks, total));
+}
+
+/**
+ * The streaming counterpart of readCappedBody: the decoded body as a stream that fails with BodyTooLargeError
+ * as soon as it passes `maxBytes`. Destroying it tears down the socket-backed source too.
+ */
+export function cappedBodyStream(source: Readable, contentEncoding: string | undefined, maxBytes: number, url: string): Readable {
+  const codings = (contentEncoding ?? '')
+    .split(',')
+    .map((c) => c.trim().toLowerCase())
+    .filter((c) => c !== '' && c !== 'identity')
+    .reverse();
+  const decoders = codings.map((c) => decoderFor(c, url)).filter((d): d is Transform => d !== undefined);
+  let total = 0;
+  const cap = new Transform({
+    transform(chunk: Buffer, _enc, done) {
+      total += chunk.length;
+      if (total > maxBytes) done(new BodyTooLargeError(`body exceeded ${maxBytes} bytes`));
+      else done(null, chunk);
+    },
+  });
+  return pipeline([source, ...decoders, cap], () => {}) as unknown as Readable;
 }

@@ -56,10 +56,17 @@ export function defaultMastodonTag(schoolName: string): string {
     .replace(/[^A-Za-z0-9_]/g, '');
 }
 
+/** Ofsted's provider page for a school: where its inspection reports are listed (21 = schools). */
+export const ofstedProviderUrl = (urn: string) => `https://reports.ofsted.gov.uk/provider/21/${encodeURIComponent(urn)}`;
+
 /** The feed address a FeedSpec reads for a school. */
-export function feedUrlFor(spec: FeedSpec, school: Pick<School, 'name' | 'aliases' | 'exclude'>): string {
-  const q = (dialect: QueryDialect) => encodeURIComponent(spec.source !== 'rss' && spec.source !== 'mastodon-tag' && spec.query ? spec.query : buildQuery(watchTermsFor(school), dialect));
+export function feedUrlFor(spec: FeedSpec, school: Pick<School, 'name' | 'aliases' | 'exclude' | 'urn'>): string {
+  const q = (dialect: QueryDialect) => encodeURIComponent('query' in spec && spec.query ? spec.query : buildQuery(watchTermsFor(school), dialect));
   switch (spec.source) {
+    case 'ofsted':
+      if (spec.url) return spec.url;
+      if (!school.urn) throw new FeedError('bad-url', `Ofsted reports need the school's URN, and "${school.name}" has none. Add its six-digit URN, or remove the Ofsted feed.`);
+      return ofstedProviderUrl(school.urn);
     case 'rss':
       return spec.url;
     case 'google-news':

@@ -126,7 +126,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     let demoUsers: DemoUsers | undefined;
     let demoResent: LocalStack['demoResent'];
     if (demoFeeds) {
-      const config = demoConfig(demoFeeds.baseUrl);
+      const config = demoConfig(demoFeeds.baseUrl, { ofsted: true });
       const demoTrust = config.trusts[0]!;
       // A restart on the same data: release the demo's own digest records so its digests show again.
       const released = await releaseDemoDigests(client, env.TABLE_NAME, demoTrust.id, demoTrust.schools.map((s) => s.id));

@@ -8,6 +8,7 @@ export const FeedJobMessage = z.object({
   url: z.string().url(),
   urlHash: z.string().regex(/^[0-9a-f]{16,64}$/),
   schools: z.array(z.object({ trustId: z.string().min(1), schoolId: z.string().min(1) })).min(1),
+  kind: z.literal('ofsted').optional(),
 });
 
 /** SQS takes at most ten entries per SendMessageBatch. */

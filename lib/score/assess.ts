@@ -58,7 +58,7 @@ function schoolWords(school: School): string[] {
 export function assessForSchool(input: { title: string; text: string }, school: School, options: Pick<ScoreOptions, 'schoolModel'> = {}): { match: MatchResult; score?: ScoreResult } {
   const match = matchSchool(input, school);
   if (!match.mentioned) return { match };
-  return { match, score: scoreItem(input, school.scoring, { notNames: schoolWords(school), schoolNames: [school.name, ...school.aliases], classifierMargin: SCHOOL_CLASSIFIER_MARGIN, ...options }) };
+  return { match, score: scoreItem(input, school.scoring, { notNames: schoolWords(school), schoolNames: [school.name, ...school.aliases], classifierMargin: SCHOOL_CLASSIFIER_MARGIN, publicFacts: school.publicFacts, ...options }) };
 }
 
 export function assessItem(item: AssessInput, schools?: Schools, options: Pick<ScoreOptions, 'schoolModel'> = {}): Assessment {

@@ -5,13 +5,14 @@
  * evidence; a small trained classifier adds an `abuse.offensive` signal for abuse the lexicons miss.
  * Every flagged category carries its policy clause, a one-line reason and evidence spans.
  */
-import type { ScoringTuning } from '../config/schema';
+import type { PublicFacts, ScoringTuning } from '../config/schema';
 import { ABUSE_COMBINED_THRESHOLD, ABUSE_MODEL_THRESHOLD, ABUSE_STACKER, abuseLogit, abuseProbability, sigmoid } from './classifier';
 import { buildDoc, escapeRegExp, evidenceFor, findAll, originalEvidence, type Doc } from './document';
 import type { Finding } from './findings';
 import type { Lexicon } from './lexicon';
 import { cleanText, foldText } from './normalize';
 import { categoryDef, type CategoryId } from './policy';
+import { compilePublicFacts, withoutPublicNumberCues } from './public-facts';
 import { abuseRules } from './rules/abuse';
 import { confidentialRules, hasLeakCue } from './rules/confidential';
 import { reputationRules } from './rules/reputation';
@@ -30,6 +31,8 @@ const SEVERITY_RANK: Record<Severity, number> = { low: 1, medium: 2, high: 3 };
 export interface ScoreOptions {
   /** Words that are not people's names in this item, e.g. the school's own name and aliases. */
   notNames?: readonly string[];
+  /** What the school publishes about itself (phone, address, website, the head's name): never flagged as a leak. */
+  publicFacts?: Partial<PublicFacts>;
   /** Use the trained classifier (default true). */
   classifier?: boolean;
   /**
@@ -135,10 +138,13 @@ function textAloneAbuse(doc: Doc, abuse: ReturnType<typeof abuseRules>, findings
 }
 
 /** What the rules find in an item, before any decision (scripts/train-school.ts reads this too). */
-export function ruleParts(input: ScoreInput, tuning?: Partial<ScoringTuning>, options: Pick<ScoreOptions, 'notNames' | 'lexicon'> = {}): RuleParts {
+export function ruleParts(input: ScoreInput, tuning?: Partial<ScoringTuning>, options: Pick<ScoreOptions, 'notNames' | 'lexicon' | 'publicFacts'> = {}): RuleParts {
   const doc = buildDoc(input.title ?? '', input.text ?? '', tuning?.ignore ?? [], options.lexicon);
   const abuse = abuseRules(doc);
-  const findings: Finding[] = [...abuse.findings, ...confidentialRules(doc, { notNames: options.notNames }), ...reputationRules(doc)];
+  const facts = compilePublicFacts(options.publicFacts);
+  let findings: Finding[] = [...abuse.findings, ...confidentialRules(doc, { notNames: options.notNames, publicFacts: facts }), ...reputationRules(doc)];
+  // the public-facts step for abuse: "her number is <the school's own number>" points at the school, it doxxes no one
+  if (facts) findings = withoutPublicNumberCues(doc, findings, facts);
   if (tuning?.extraTerms?.length) findings.push(...extraTermFindings(doc, tuning.extraTerms));
   return { doc, abuse, findings };
 }

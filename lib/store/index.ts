@@ -8,6 +8,7 @@ import { FalsePositiveStore } from './false-positive-store';
 import { FeedStateStore } from './feed-state-store';
 import { TableItems } from './items';
 import { MentionStore } from './mention-store';
+import { OfstedStateStore } from './ofsted-store';
 import { RetentionStore } from './retention-store';
 import { ReviewStore } from './review-store';
 import { RollupStore } from './rollup-store';
@@ -33,6 +34,8 @@ export interface Store {
   captures: CaptureStore;
   /** Trust-wide read audit: lists, searches and exports of flagged items. */
   audit: AuditStore;
+  /** Per-school Ofsted watch state (last check, validators, reports recorded). */
+  ofsted: OfstedStateStore;
 }
 
 export function createStore(client: DynamoDBClient, tableName: string): Store {
@@ -51,6 +54,7 @@ export function createStore(client: DynamoDBClient, tableName: string): Store {
     alerts: new AlertStore(items),
     captures: new CaptureStore(items),
     audit: new AuditStore(items),
+    ofsted: new OfstedStateStore(items),
   };
 }
 

@@ -33,6 +33,8 @@ export const keys = {
   seen: (s: SchoolKey, itemKeyHash: string) => ({ PK: schoolPartition(s.trustId, s.schoolId), SK: `SEEN#${itemKeyHash}` }),
   mention: (s: SchoolKey, capturedAt: string, id: string) => ({ PK: schoolPartition(s.trustId, s.schoolId), SK: `MENTION#${capturedAt}#${id}` }),
   digest: (s: SchoolKey, localDate: string) => ({ PK: schoolPartition(s.trustId, s.schoolId), SK: `DIGEST#${localDate}` }),
+  /** The Ofsted watch of one school: when its provider page was last checked, validators, reports already recorded. */
+  ofsted: (s: SchoolKey) => ({ PK: schoolPartition(s.trustId, s.schoolId), SK: 'OFSTED#STATE' }),
   /** Finds a mention from its id alone (links in digests and on the page carry only the id). */
   mentionRef: (mentionId: string) => ({ PK: `MENTION#${mentionId}`, SK: 'REF' }),
   reviewEvent: (mentionId: string, at: string) => ({ PK: `MENTION#${mentionId}`, SK: `EVENT#${at}` }),

@@ -1,5 +1,6 @@
 import type { CaptureRecord } from './capture-store';
 import type { MatchResult, ScoreResult, Severity, Family } from '../score/types';
+import type { OfstedReportRecord } from '../ofsted/report';
 
 export type ReviewStatus = 'new' | 'reviewed' | 'escalated' | 'dismissed';
 
@@ -34,4 +35,6 @@ export interface Mention {
   alertOutcome?: 'sent' | 'unknown';
   /** The page capture (screen print, archived HTML, readable text), beside the snapshot; absent before the first attempt. */
   capture?: CaptureRecord;
+  /** Set when the mention is a newly published Ofsted report (the Ofsted watch), flagged or not: the digest lists it either way. */
+  ofsted?: OfstedReportRecord;
 }

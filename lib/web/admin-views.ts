@@ -1,6 +1,8 @@
 import { html, raw } from 'hono/html';
-import { FEED_SOURCES, type FeedRow, type SchoolFormValues, type TrustFormValues } from '../app/admin-config';
+import { FACT_FIELDS, FEED_SOURCES, type FactField, type FeedRow, type SchoolFormValues, type TrustFormValues } from '../app/admin-config';
+import type { FeedCheck } from '../app/feed-test';
 import type { PreviewItem, PreviewResult } from '../app/preview';
+import { GOOGLE_ALERTS_FEED_EXAMPLE, isGoogleAlertsFeed } from '../feeds/google-alerts';
 import type { UserSummary } from '../app/users';
 import { ROLES } from '../auth/principal';
 import type { SchoolRef } from '../config/schema';
@@ -15,6 +17,7 @@ const SOURCE_LABEL: Record<string, string> = {
   'bing-news': 'Bing News search',
   reddit: 'Reddit search',
   'mastodon-tag': 'Mastodon hashtag',
+  ofsted: 'Ofsted reports (needs the school\'s URN; checked daily)',
 };
 
 type Problems = Record<string, string>;
@@ -34,7 +37,25 @@ function area(p: Problems, k: string, label: string, value: string, hint: string
   return html`<div class="field"><label for="${fid(k)}">${label}</label><span class="small muted" id="${hintId}">${hint}</span><textarea id="${fid(k)}" name="${k}" rows="3"${inv(p, k, hintId)}>${value}</textarea>${err(p, k)}</div>`;
 }
 
-function feedRow(row: FeedRow, i: number, p: Problems, url: string | undefined, isNew: boolean): Html {
+/**
+ * What the check before saving found for this row's address (the code behind `feed test`): items and first
+ * titles, or why it could not be read with a "Save anyway" box for a feed that is only down for now.
+ */
+function feedCheckNote(row: FeedRow, k: (f: string) => string, p: Problems, check: FeedCheck | undefined): Html | '' {
+  const alert = row.source === 'rss' && isGoogleAlertsFeed(row.url) ? html`<strong>Google Alert</strong> (RSS delivery) recognised. ` : '';
+  if (check?.ok) {
+    return html`<p class="small feed-check" id="${fid(k('check'))}">${alert}Checked: ${check.title ? html`“${short(check.title, 80)}”, ` : ''}${check.itemCount} item${check.itemCount === 1 ? '' : 's'} found${check.firstTitles.length ? html`, first: ${check.firstTitles.map((t, j) => html`${j ? '; ' : ''}“${short(t, 80)}”`)}` : ''}.</p>`;
+  }
+  const failed = check && !check.ok;
+  const box = failed || row.saveAnyway
+    ? html`<div class="field"><label><input type="checkbox" name="${k('saveAnyway')}"${row.saveAnyway ? html` checked` : ''} aria-describedby="${fid(k('saveAnyway'))}-hint"> Save anyway</label><span class="small muted" id="${fid(k('saveAnyway'))}-hint">Tick only if the address is right and the feed is down for now (the site has a problem, or this computer is offline). Schoolwatch keeps trying at each poll and shows the feed under Feed health.</span></div>`
+    : '';
+  // the reason is already beside the address when saving was refused
+  const reason = failed && !p[k('url')] ? html`<p class="small notice bad">Could not read this address (${check.error?.code}): ${check.error?.message}</p>` : '';
+  return html`${alert ? html`<p class="small feed-check">${alert}</p>` : ''}${reason}${box}`;
+}
+
+function feedRow(row: FeedRow, i: number, p: Problems, url: string | undefined, isNew: boolean, check?: FeedCheck): Html {
   const k = (f: string) => `feeds.${i}.${f}`;
   const sourceProblem = p[k('source')];
   return html`<fieldset class="feed-row${isNew ? ' new-feed' : ''}"><legend>${isNew ? 'Add a feed' : `Feed ${i + 1}${row.source ? `: ${SOURCE_LABEL[row.source] ?? row.source}` : ''}`}</legend>
@@ -49,6 +70,7 @@ ${text(p, k('instance'), 'Mastodon server', row.instance, '', 'placeholder="mast
 ${text(p, k('tag'), 'Hashtag (without #, optional)', row.tag, 'Empty: made from the school name')}
 </div>
 ${url && !isNew ? html`<p class="small feed-url">Reads: <code>${url}</code></p>` : ''}
+${feedCheckNote(row, k, p, check)}
 ${isNew ? '' : html`<div class="field"><label><input type="checkbox" name="${k('remove')}"${row.remove ? html` checked` : ''}> Remove this feed</label></div>`}
 </fieldset>`;
 }
@@ -62,6 +84,8 @@ export function schoolFormBody(input: {
   /** Feed address per row (templated sources built from the saved or previewed draft). */
   urls?: (string | undefined)[];
   preview?: PreviewResult;
+  /** Feed addresses checked before saving (or with "Check feed addresses"). */
+  checks?: FeedCheck[];
   timezone?: string;
   notice?: string;
 }): Html {
@@ -91,23 +115,60 @@ ${text(p, 'timezone', 'Timezone', v.timezone, 'IANA name, e.g. Europe/London')}
 ${text(p, 'digestHour', 'Digest hour (0–23, school time)', v.digestHour, '', 'inputmode="numeric"')}
 </div>
 <div class="field"><label><input type="checkbox" name="allClear"${v.allClear ? html` checked` : ''}> Send an “all clear” email when nothing is flagged</label></div>
+${publicFactsFields(v, p)}
 <fieldset class="feeds"><legend>Feeds</legend>
-<p class="small muted">Templated sources search for the name and aliases (minus exclusions) unless you give a query. Fill only the fields that apply to the source.</p>
+<p class="small muted">Templated sources search for the name and aliases (minus exclusions) unless you give a query. Fill only the fields that apply to the source. A new feed address is read once before saving, to check it works.</p>
+${googleAlertsHelp()}
 ${p.feeds ? html`<p>${err(p, 'feeds')}</p>` : ''}
-${rows.map((row, i) => feedRow(row, i, p, input.urls?.[i], false))}
+${rows.map((row, i) => feedRow(row, i, p, input.urls?.[i], false, input.checks?.find((c) => row.source === 'rss' && c.url === row.url)))}
 ${feedRow({ source: '', url: '', label: '', query: '', instance: '', tag: '', remove: false }, rows.length, p, undefined, true)}
 </fieldset>
 <div class="actions"><button type="submit" name="intent" value="save">${mode === 'new' ? 'Add school' : 'Save school'}</button>
 <button type="submit" name="intent" value="preview" class="secondary">Preview matches (saves nothing)</button>
+<button type="submit" name="intent" value="check" class="secondary">Check feed addresses (saves nothing)</button>
 <a class="button secondary" href="/admin">Cancel</a></div>
 </form>
 ${mode === 'edit' ? html`<p class="small"><a href="/admin/schools/${v.id}/remove">Remove this school and erase its data…</a></p>` : ''}
 ${input.preview ? previewSection(input.preview, input.timezone ?? (v.timezone || 'Europe/London')) : ''}`;
 }
 
+const FACT_LABEL: Record<FactField, { label: string; hint: string }> = {
+  phones: { label: 'Published phone numbers', hint: 'The school’s own numbers (office, admissions), one per line, e.g. 01632 960100' },
+  addresses: { label: 'Published addresses', hint: 'The school’s postal address, one per line, e.g. 14 Fen Lane, Harlow Fen HF3 2QP' },
+  postcodes: { label: 'Published postcodes', hint: 'One per line, e.g. HF3 2QP' },
+  websites: { label: 'Websites', hint: 'The school’s own web addresses, one per line, e.g. www.northgate.sch.uk' },
+  people: { label: 'Published names', hint: 'People the school names publicly, such as the headteacher, one per line' },
+};
+
+/**
+ * Public facts: what the school publishes itself. The scorer never flags these as a leak for this school, but
+ * abuse about a named head still flags, and so does anyone's private number or home address.
+ */
+function publicFactsFields(v: SchoolFormValues, p: Problems): Html {
+  return html`<fieldset class="feeds public-facts"><legend>Public facts</legend>
+<p class="small muted" id="facts-hint">What the school publishes itself (its website, Get Information about Schools). The confidential rules never flag these as a leak for this school; a parent’s, pupil’s or teacher’s own number or address still is, and so is abuse about a named head.</p>
+<div class="cols2">
+${FACT_FIELDS.map((k) => area(p, `publicFacts.${k}`, FACT_LABEL[k].label, v.publicFacts?.[k] ?? '', FACT_LABEL[k].hint))}
+</div>
+</fieldset>`;
+}
+
+/** How to make a Google Alert that Schoolwatch can read: a short help that stays closed until asked for. */
+function googleAlertsHelp(): Html {
+  return html`<details class="help google-alerts"><summary>How to watch a Google Alert</summary>
+<ol class="small">
+<li>Go to <strong>google.com/alerts</strong>, signed in with a Google account the school or trust controls, and type what to watch, e.g. <code>"Northgate Park Academy"</code> in quotes.</li>
+<li>Choose <strong>Show options</strong>, set <strong>Deliver to: RSS feed</strong> (and How often: As-it-happens), then <strong>Create Alert</strong>.</li>
+<li>In the list of alerts, right-click the <strong>RSS icon</strong> beside the alert and copy the link. It looks like <code>${GOOGLE_ALERTS_FEED_EXAMPLE}</code>; the alerts page itself (<code>google.com/alerts</code>) is not the feed.</li>
+<li>In “Add a feed” below, choose <strong>RSS, Atom or JSON Feed address</strong>, paste the link and save: Schoolwatch reads it once and shows what it found.</li>
+</ol></details>`;
+}
+
 function fieldName(k: string): string {
   const m = /^feeds\.(\d+)\.(\w+)$/.exec(k);
   if (m) return `Feed ${Number(m[1]) + 1}, ${m[2] === 'url' ? 'address' : m[2]}`;
+  const f = /^publicFacts\.(\w+)$/.exec(k);
+  if (f && f[1]! in FACT_LABEL) return FACT_LABEL[f[1] as FactField].label;
   return { id: 'School id', digestHour: 'Digest hour', allClear: 'All clear', feeds: 'Feeds' }[k] ?? k.charAt(0).toUpperCase() + k.slice(1);
 }
 

@@ -6,9 +6,11 @@ import {
   createSchool,
   draftFromForm,
   emptySchoolForm,
+  type FeedRow,
   feedUrls,
   formFromBody,
   formProblems,
+  keptByTheForm,
   ownSchool,
   parseSchool,
   removeSchool,
@@ -20,6 +22,7 @@ import {
   trustFormProblems,
   trustToForm,
 } from '../app/admin-config';
+import { checkFeeds, newFeedAddresses, type FeedCheck } from '../app/feed-test';
 import { groupFeeds } from '../app/plan-polls';
 import { previewSchool } from '../app/preview';
 import { schoolForScoring } from '../app/school-for-scoring';
@@ -126,7 +129,7 @@ ${usersSection({ users, schools, csrf: csrfToken(c), me: p.email, mode: ctx.auth
     return render(
       c,
       `Edit ${ref.school.name}`,
-      schoolFormBody({ mode: 'edit', values: schoolToForm(ref.school), problems: {}, csrf: csrfToken(c), urls: feedUrls(ref.school), notice: c.req.query('saved') ? 'School saved.' : undefined }),
+      schoolFormBody({ mode: 'edit', values: schoolToForm(ref.school), problems: {}, csrf: csrfToken(c), urls: feedUrls(ref.school), notice: savedNotice(c.req.query('saved'), c.req.query('checked'), c.req.query('anyway')) }),
       200,
       'admin',
     );
@@ -139,7 +142,9 @@ ${usersSection({ users, schools, csrf: csrfToken(c), me: p.email, mode: ctx.auth
     const body = await c.req.parseBody();
     const values = formFromBody(body);
     if (ref) values.id = ref.school.id;
-    const { draft, feedRows } = draftFromForm(values);
+    const { draft: formDraft, feedRows } = draftFromForm(values);
+    // An edit keeps what the form has no field for (URN, scoring tuning), for the preview and checks too.
+    const draft = ref ? { ...keptByTheForm(ref.school, formDraft), ...formDraft } : formDraft;
     const title = mode === 'new' ? 'Add a school' : `Edit ${ref!.school.name}`;
     const again = (problems: Record<string, string>, extra: Partial<Parameters<typeof schoolFormBody>[0]> = {}) =>
       schoolFormBody({ mode, values: { ...values, feeds: values.feeds.filter((r) => !r.remove) }, problems, csrf: csrfToken(c), ...extra });
@@ -152,9 +157,25 @@ ${usersSection({ users, schools, csrf: csrfToken(c), me: p.email, mode: ctx.auth
         ctx.log.info('school preview', { schoolId: school.id, by: p.email, feeds: preview.feeds.length, items: preview.totals.items });
         return render(c, title, again({}, { values: { ...schoolToForm(school) }, urls: feedUrls(school), preview }), 200, 'admin');
       }
+      if (body.intent === 'check') {
+        const school = parseSchool(draft);
+        const checks = await checkFeeds({ fetcher: ctx.fetcher(), clock: ctx.clock }, newFeedAddresses(school));
+        ctx.log.info('feed check', { schoolId: school.id, by: p.email, feeds: checks.length, failed: checks.filter((k) => !k.ok).length });
+        const notice = checks.length ? `Checked ${checks.length} feed address${checks.length === 1 ? '' : 'es'}: ${checks.filter((k) => k.ok).length} could be read. Nothing was saved.` : 'There is no feed address (RSS) to check. Nothing was saved.';
+        return render(c, title, again({}, { checks, notice }), 200, 'admin');
+      }
+      // A pasted feed address is read once before saving, with the code behind `feed test`; one that cannot be
+      // read is not saved unless the admin ticks "Save anyway" on its row (the feed may only be down for now).
+      const checks = await checkFeeds({ fetcher: ctx.fetcher(), clock: ctx.clock }, newFeedAddresses(parseSchool(draft), ref?.school));
+      const refused = unreadable(checks, values.feeds);
+      if (Object.keys(refused).length) {
+        ctx.log.info('school not saved: feed check failed', { by: p.email, feeds: Object.keys(refused).length });
+        return render(c, title, again(refused, { checks }), 400, 'admin');
+      }
       const saved = mode === 'new' ? await createSchool(ctx, p, draft) : await saveSchool(ctx, p, ref!.school.id, draft);
-      ctx.log.info(mode === 'new' ? 'school added' : 'school saved', { schoolId: saved.id, by: p.email });
-      return c.redirect(`/admin/schools/${saved.id}?saved=1`, 303);
+      ctx.log.info(mode === 'new' ? 'school added' : 'school saved', { schoolId: saved.id, by: p.email, feedsChecked: checks.length });
+      const anyway = checks.filter((k) => !k.ok).length;
+      return c.redirect(`/admin/schools/${saved.id}?saved=1${checks.length ? `&checked=${checks.length}` : ''}${anyway ? `&anyway=${anyway}` : ''}`, 303);
     } catch (err) {
       if (err instanceof ConfigNotFoundError) return c.notFound();
       if (!(err instanceof AdminConfigError)) throw err;
@@ -283,6 +304,32 @@ ${usersSection({ users, schools, csrf: csrfToken(c), me: p.email, mode: ctx.auth
       return render(c, 'Users', html`<h1>Users</h1><p class="notice bad" role="alert">${Object.values(err.problems).join('; ')}</p><p><a href="/admin">Back</a></p>`, 400, 'admin');
     }
   });
+}
+
+/**
+ * Problems for the rows whose new address could not be read and were not ticked "Save anyway", keyed by the
+ * row as the form shows it again (removed and blank rows left out).
+ */
+function unreadable(checks: FeedCheck[], rows: FeedRow[]): Record<string, string> {
+  const shown = rows.filter((r) => !r.remove).filter((r) => r.source || r.url || r.query || r.tag);
+  const out: Record<string, string> = {};
+  for (const check of checks) {
+    if (check.ok) continue;
+    const i = shown.findIndex((r) => r.source === 'rss' && r.url === check.url);
+    if (i < 0 || shown[i]!.saveAnyway) continue;
+    out[`feeds.${i}.url`] = `could not be read as a feed, so nothing was saved: ${check.error?.message ?? 'no reason given'} Fix the address, or tick “Save anyway” on this feed if it is right and only down for now.`;
+  }
+  return out;
+}
+
+function savedNotice(saved: string | undefined, checked: string | undefined, anyway: string | undefined): string | undefined {
+  if (!saved) return undefined;
+  const count = (v: string | undefined) => (v && /^\d{1,2}$/.test(v) && Number(v) <= 20 ? Number(v) : 0);
+  const n = count(checked);
+  const a = Math.min(count(anyway), n);
+  if (!n) return 'School saved.';
+  const checkedWords = `${n === 1 ? 'The new feed address was' : `${n} new feed addresses were`} checked before saving`;
+  return a ? `School saved. ${checkedWords}; ${a === 1 ? 'one' : a} could not be read and ${a === 1 ? 'was' : 'were'} saved anyway: Feed health shows how ${a === 1 ? 'it does' : 'they do'} at the next polls.` : `School saved. ${checkedWords}.`;
 }
 
 /** Suppressed addresses that this trust's schools or roll-up send to (other trusts' addresses stay private). */

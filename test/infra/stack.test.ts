@@ -29,8 +29,10 @@ const EXPECTED_ENV: Record<string, string[]> = {
   // poll sends urgent alerts in the run that stored the mention, so it gets the mailer's variable and the sign-in link base.
   poll: ['CAPTURE_QUEUE_URL', 'MAIL_FROM', 'POLL_INTERVAL_MINUTES', 'TABLE_NAME', 'WEB_BASE_URL'],
   digest: ['EVIDENCE_BUCKET', 'MAIL_FROM', 'TABLE_NAME', 'WEB_BASE_URL'],
-  web: ['COGNITO_CLIENT_ID', 'COGNITO_USER_POOL_ID', 'EVIDENCE_BUCKET', 'TABLE_NAME'],
+  web: ['COGNITO_CLIENT_ID', 'COGNITO_USER_POOL_ID', 'EVIDENCE_BUCKET', 'GIAS_BUCKET', 'TABLE_NAME'],
   capture: ['EVIDENCE_BUCKET', 'TABLE_NAME'],
+  // The weekly GIAS refresh touches no table: it only replaces the index object.
+  giasRefresh: ['GIAS_BUCKET', 'GIAS_TIMEOUT_SECONDS'],
   ...(existsSync(path.join(ROOT, 'functions/ses-events.ts')) ? { sesEvents: ['TABLE_NAME'] } : {}),
 };
 /**
@@ -53,7 +55,9 @@ function measuredPeaks(): Record<string, number> {
   if (!json) throw new Error('BENCHMARKS.md has no bench-lambda data: run npm run bench:lambda');
   const capture = /<!-- bench-capture-lambda:data (\{.*\}) -->/.exec(text)?.[1];
   if (!capture) throw new Error('BENCHMARKS.md has no bench-capture-lambda data: run npm run bench:capture-lambda');
-  const data = { ...JSON.parse(json), ...JSON.parse(capture) } as Record<string, { peakRssMb: number }>;
+  const gias = /<!-- bench-gias:data (\{.*\}) -->/.exec(text)?.[1];
+  if (!gias) throw new Error('BENCHMARKS.md has no bench-gias data: run npm run bench:gias -- --write');
+  const data = { ...JSON.parse(json), ...JSON.parse(capture), ...JSON.parse(gias) } as Record<string, { peakRssMb: number }>;
   return Object.fromEntries(Object.entries(data).map(([fn, d]) => [fn.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase()), d.peakRssMb]));
 }
 
@@ -87,7 +91,7 @@ afterAll(() => {
 
 describe('functions', () => {
   it('are the five entry points (plus ses-events only once it exists)', () => {
-    const expected = ['dispatch', 'poll', 'digest', 'web', 'capture', ...(existsSync(path.join(ROOT, 'functions/ses-events.ts')) ? ['sesEvents'] : [])];
+    const expected = ['dispatch', 'poll', 'digest', 'web', 'capture', 'giasRefresh', ...(existsSync(path.join(ROOT, 'functions/ses-events.ts')) ? ['sesEvents'] : [])];
     expect(Object.keys(stack.functions).sort()).toEqual(expected.sort());
     expect(ofType('AWS::Lambda::Function')).toHaveLength(expected.length);
   });
@@ -108,7 +112,7 @@ describe('functions', () => {
       expect(Object.keys(env).sort(), name).toEqual([...RUNTIME_VARS, ...vars].sort());
       for (const v of vars) expect(known.has(v), `${v} is not in lib/config/env.ts`).toBe(true);
       expect(env.POWERTOOLS_SERVICE_NAME).toBe('schoolwatch');
-      expect(env.TABLE_NAME).toEqual({ Ref: idOf(stack.table.table.node.defaultChild) });
+      if (vars.includes('TABLE_NAME')) expect(env.TABLE_NAME).toEqual({ Ref: idOf(stack.table.table.node.defaultChild) });
       expect(env).not.toHaveProperty('AWS_REGION');
     }
     expect(fnProps('poll').Environment.Variables.POLL_INTERVAL_MINUTES).toBe(String(POLL_INTERVAL));
@@ -236,13 +240,14 @@ describe('schedules', () => {
     expect(groups).toHaveLength(1);
     const groupName = groups[0]![1].Properties.Name as string;
     expect(groupName).toMatch(/^Schoolwatch-/);
-    for (const name of ['dispatch', 'digest']) expect(scheduleFor(name).GroupName, name).toBe(groupName);
+    for (const name of ['dispatch', 'digest', 'giasRefresh']) expect(scheduleFor(name).GroupName, name).toBe(groupName);
   });
 
   it('dispatch runs every pollIntervalMinutes (default 30), digest hourly, no flexible window', () => {
-    expect(ofType('AWS::Scheduler::Schedule')).toHaveLength(2);
+    expect(ofType('AWS::Scheduler::Schedule')).toHaveLength(3);
     expect(scheduleFor('dispatch')).toMatchObject({ ScheduleExpression: `rate(${POLL_INTERVAL} minutes)`, FlexibleTimeWindow: { Mode: 'OFF' }, State: 'ENABLED' });
     expect(scheduleFor('digest')).toMatchObject({ ScheduleExpression: 'cron(0 * * * ? *)', FlexibleTimeWindow: { Mode: 'OFF' }, State: 'ENABLED' });
+    expect(scheduleFor('giasRefresh')).toMatchObject({ ScheduleExpression: 'cron(0 5 ? * MON *)', FlexibleTimeWindow: { Mode: 'OFF' }, State: 'ENABLED' });
   });
 });
 
@@ -465,9 +470,11 @@ describe('alarms', () => {
 describe('evidence', () => {
   const bucketId = () => idOf(stack.evidence.bucket.node.defaultChild);
   const keyId = () => idOf(stack.evidence.key.node.defaultChild);
+  // Grants on the GIAS index bucket are checked under 'GIAS data'; here only everything else counts.
   const statementsOf = (name: string) => ofType('AWS::IAM::Policy')
     .filter(([, p]) => p.Properties.Roles.some((r: unknown) => JSON.stringify(r) === JSON.stringify({ Ref: idOf(stack.functions[name]!.role.node.defaultChild) })))
-    .flatMap(([, p]) => p.Properties.PolicyDocument.Statement as { Action: string | string[]; Resource: unknown; Condition?: unknown }[]);
+    .flatMap(([, p]) => p.Properties.PolicyDocument.Statement as { Action: string | string[]; Resource: unknown; Condition?: unknown }[])
+    .filter((st) => !JSON.stringify(st.Resource).includes(idOf(stack.gias.bucket.node.defaultChild)));
   const s3Actions = (name: string) => statementsOf(name).flatMap((st) => asArray(st.Action)).filter((a) => a.startsWith('s3:')).sort();
   const kmsActions = (name: string) => statementsOf(name).filter((st) => JSON.stringify(st.Resource) === JSON.stringify({ 'Fn::GetAtt': [keyId(), 'Arn'] }))
     .flatMap((st) => asArray(st.Action)).sort();
@@ -663,5 +670,40 @@ describe('cdk-nag (AwsSolutions)', () => {
       const text = typeof reason === 'string' ? reason : JSON.stringify(reason);
       expect(text.length, id).toBeGreaterThanOrEqual(40);
     }
+  });
+});
+
+describe('GIAS data', () => {
+  const bucketId = () => idOf(stack.gias.bucket.node.defaultChild);
+  const statementsOf = (name: string) => ofType('AWS::IAM::Policy')
+    .filter(([, p]) => p.Properties.Roles.some((r: unknown) => JSON.stringify(r) === JSON.stringify({ Ref: idOf(stack.functions[name]!.role.node.defaultChild) })))
+    .flatMap(([, p]) => p.Properties.PolicyDocument.Statement as { Action: string | string[]; Resource: unknown; Condition?: unknown }[]);
+  const onBucket = (name: string) => statementsOf(name).filter((st) => JSON.stringify(st.Resource).includes(bucketId()));
+  const indexObject = () => ({ 'Fn::Join': ['', [{ 'Fn::GetAtt': [bucketId(), 'Arn'] }, '/gias/index.jsonl.gz']] });
+
+  it('bucket: versioned (old indexes expire after 35 days), SSE-S3, public access blocked, TLS only', () => {
+    const b = resources[bucketId()]!;
+    expect(b.Properties.VersioningConfiguration).toEqual({ Status: 'Enabled' });
+    expect(b.Properties.BucketEncryption.ServerSideEncryptionConfiguration[0].ServerSideEncryptionByDefault).toEqual({ SSEAlgorithm: 'AES256' });
+    expect(b.Properties.PublicAccessBlockConfiguration).toEqual({ BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true });
+    expect(b.Properties.LifecycleConfiguration.Rules).toEqual([expect.objectContaining({ Status: 'Enabled', NoncurrentVersionExpiration: { NoncurrentDays: 35 } })]);
+    const policy = ofType('AWS::S3::BucketPolicy').find(([, p]) => JSON.stringify(p.Properties.Bucket) === JSON.stringify({ Ref: bucketId() }));
+    expect(JSON.stringify(policy?.[1].Properties.PolicyDocument)).toContain('"aws:SecureTransport":"false"');
+  });
+
+  it('the refresh function reads and replaces only the index object; web only reads it; no other function touches the bucket', () => {
+    const refresh = onBucket('giasRefresh');
+    expect(refresh.filter((st) => JSON.stringify(st.Resource) === JSON.stringify(indexObject())).flatMap((st) => asArray(st.Action)).sort()).toEqual(['s3:GetObject', 's3:PutObject']);
+    expect(refresh.find((st) => asArray(st.Action).includes('s3:ListBucket'))?.Condition).toEqual({ StringEquals: { 's3:prefix': ['gias/index.jsonl.gz'] } });
+    const web = onBucket('web');
+    expect(web.filter((st) => JSON.stringify(st.Resource) === JSON.stringify(indexObject())).flatMap((st) => asArray(st.Action))).toEqual(['s3:GetObject']);
+    for (const name of Object.keys(stack.functions).filter((n) => n !== 'giasRefresh' && n !== 'web')) expect(onBucket(name), name).toEqual([]);
+    expect(statementsOf('giasRefresh').flatMap((st) => asArray(st.Action)).filter((a) => a.startsWith('dynamodb:') || a.startsWith('ses:') || a.startsWith('sqs:'))).toEqual([]);
+    expect(fnProps('giasRefresh').Environment.Variables.GIAS_BUCKET).toEqual({ Ref: bucketId() });
+  });
+
+  it('the refresh deadline leaves a minute of the function timeout for storing the index', () => {
+    expect(Number(fnProps('giasRefresh').Environment.Variables.GIAS_TIMEOUT_SECONDS)).toBe(fnProps('giasRefresh').Timeout - 60);
+    expect(fnProps('giasRefresh').Timeout).toBeLessThanOrEqual(900);
   });
 });

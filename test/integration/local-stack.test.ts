@@ -55,6 +55,10 @@ describe('local stack with --demo', () => {
     const digests = body.emails.filter((e) => !e.subject.startsWith('Urgent:'));
     expect(digests).toHaveLength(2);
     expect(digests.every((d) => (d.body.text ?? '').includes('Urgent alert: alerted at'))).toBe(true);
+    // Northgate Park watches the demo Ofsted page: its new report card (two areas needing attention) is in the digest.
+    const northgate = digests.find((d) => d.subject.startsWith('Northgate Park Academy'))!;
+    expect(northgate.subject).toContain('new Ofsted report (flagged)');
+    expect(northgate.body.text).toContain('NEW OFSTED REPORT: Report card, inspection 14 January 2026');
     expect(JSON.stringify(body.emails)).not.toContain('07700 900123');
   });
 

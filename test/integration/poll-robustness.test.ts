@@ -158,6 +158,7 @@ describe('poll concurrency', () => {
     feeds: { get: async () => undefined, save: async () => {} },
     mentions: { record: async () => 'seen' },
     falsePositives: { terms: async () => [] } as unknown as Store['falsePositives'],
+    ofsted: { get: async () => undefined, save: async () => {} },
   });
 
   it(`polls ${DEFAULT_POLL_CONCURRENCY} feeds at once by default`, async () => {

@@ -23,7 +23,7 @@ describe('validation messages in people’s words', () => {
       "unknown field 'recipient' — did you mean 'recipients'?",
     ]);
     expect(sentences(ConfigFile, { trust: [] })).toContain("unknown field 'trust' — did you mean 'trusts'?");
-    expect(sentences(School, { id: 'x', name: 'X', feeds: [{ source: 'rs' }] })).toEqual(['Feed source must be one of "rss", "google-news", "bing-news", "reddit", "mastodon-tag"']);
+    expect(sentences(School, { id: 'x', name: 'X', feeds: [{ source: 'rs' }] })).toEqual(['Feed source must be one of "rss", "google-news", "bing-news", "reddit", "mastodon-tag", "ofsted"']);
     expect(sentences(School, { id: 'x', name: 'X', recipients: ['ok@x.example', 'nope'] })).toEqual(['Recipients entry 2 must be an email address']);
   });
 

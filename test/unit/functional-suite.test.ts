@@ -194,6 +194,9 @@ describe('functional suite data', () => {
       for (const c of refs.collision) expect(s.exclude, `${id} collision`).toContain(c);
       for (const c of refs.collisionUnlisted) expect(s.exclude, `${id} unlisted collision`).not.toContain(c);
       for (const t of refs.town) expect(s.context, `${id} town`).toContain(t);
+      // the suite's own published contact details are the school's public facts, as a real school's would be
+      for (const p of refs.schoolPhone) expect(s.publicFacts?.phones, `${id} schoolPhone`).toContain(p);
+      for (const a of refs.schoolAddress) expect(s.publicFacts?.addresses, `${id} schoolAddress`).toContain(a);
     }
   });
 });

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { previewSchool } from '../../lib/app/preview';
 import { School } from '../../lib/config/schema';
@@ -67,5 +68,20 @@ describe('previewSchool', () => {
     expect(r.feeds[0]!.ok).toBe(false);
     expect(['not-a-feed', 'parse-error']).toContain(r.feeds[0]!.error!.code);
     expect(r.feeds[0]!.error!.message.length).toBeGreaterThan(10);
+  });
+
+  it('previews an Ofsted feed as the watch reads it: the reports newest first, each scored as if new', async () => {
+    const page = 'https://reports.ofsted.gov.uk/provider/21/137001';
+    const fetcher = fakeFetcher({ [page]: readFileSync(new URL('../fixtures/ofsted/report-card.html', import.meta.url), 'utf8') });
+    const r = await previewSchool({ fetcher, clock: () => NOW }, School.parse({ id: 'northgate', name: 'Northgate Park Academy', urn: '137001', feeds: [{ source: 'ofsted' }] }));
+    expect(fetcher.asked[0]).toMatchObject({ url: page, accept: expect.stringMatching(/text\/html/) });
+    const feed = r.feeds[0]!;
+    expect(feed).toMatchObject({ ok: true, url: page, totalItems: 3, flagged: 1, feedTitle: 'Northgate Park Academy on Ofsted' });
+    expect(feed.items[0]).toMatchObject({ flagged: true, severity: 'medium', link: 'https://reports.ofsted.gov.uk/provider/21/137001/report-card/50301122' });
+    expect(feed.items[0]!.categories.map((c) => c.id)).toEqual(['reputation.inspection']);
+    expect(feed.items[1]).toMatchObject({ flagged: false, link: 'https://files.ofsted.gov.uk/v1/file/50184632' });
+
+    const broken = await previewSchool({ fetcher: fakeFetcher({ [page]: '<html><body><p>Down for maintenance</p></body></html>' }), clock: () => NOW }, School.parse({ id: 'northgate', name: 'N', urn: '137001', feeds: [{ source: 'ofsted' }] }));
+    expect(broken.feeds[0]).toMatchObject({ ok: false, error: { code: 'unrecognised-page', message: expect.stringMatching(/changed the page layout/) } });
   });
 });

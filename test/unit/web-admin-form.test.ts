@@ -13,6 +13,7 @@ import {
 } from '../../lib/app/admin-config';
 import { cognitoInviteCommands, UserInputError } from '../../lib/app/users';
 import { School } from '../../lib/config/schema';
+import { schoolFormBody } from '../../lib/web/admin-views';
 
 describe('admin school form ⇄ school draft', () => {
   it('round-trips a school through the form fields, feed rows included', () => {
@@ -73,6 +74,22 @@ describe('admin school form ⇄ school draft', () => {
     expect(problems.recipients).toBe('line 2: must be an email address');
     expect(problems.timezone).toMatch(/IANA/);
     expect(problems.digestHour).toBeDefined();
+  });
+
+  it('offers "Ofsted reports" as a source, which needs the school\'s URN (said on the row, naming the school)', () => {
+    const page = String(schoolFormBody({ mode: 'new', values: formFromBody({ id: 'x', name: 'X' }), problems: {}, csrf: 't' }));
+    expect(page).toContain('<option value="ofsted">Ofsted reports');
+    const { draft, feedRows } = draftFromForm(formFromBody({ id: 'kestrel', name: 'Kestrel Primary', timezone: 'Europe/London', digestHour: '7', 'feeds.0.source': 'ofsted' }));
+    expect(draft.feeds).toEqual([{ source: 'ofsted' }]);
+    try {
+      parseSchool(draft);
+      expect.unreachable('a school without a URN cannot watch Ofsted');
+    } catch (err) {
+      expect(formProblems((err as AdminConfigError).problems, feedRows)).toEqual({ 'feeds.0.source': expect.stringMatching(/^Ofsted reports need the school's URN, and "Kestrel Primary" has none/) });
+    }
+    const withUrn = parseSchool({ ...draft, urn: '137002' });
+    expect(withUrn.feeds).toEqual([{ source: 'ofsted' }]);
+    expect(schoolToForm(withUrn).feeds[0]).toMatchObject({ source: 'ofsted', url: '' });
   });
 
   it('refuses a Mastodon feed whose hashtag cannot be made from the name, on the tag field', () => {

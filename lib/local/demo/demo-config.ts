@@ -7,12 +7,19 @@ export const DEMO_FEEDS: Record<string, { file: string; contentType: string }> =
   '/community-posts.atom': { file: 'community-posts.atom', contentType: 'application/atom+xml; charset=utf-8' },
 };
 
+/** An invented Ofsted provider page (report-card layout, two areas needing attention) for the demo's Northgate Park. */
+export const DEMO_OFSTED_PAGE = { path: '/provider/21/137001', urn: '137001', file: 'ofsted-northgate-park.html', contentType: 'text/html; charset=utf-8' };
+
 export function readDemoFeed(file: string): Buffer {
   return readFileSync(new URL(file, import.meta.url));
 }
 
-/** The demo trust: two invented schools, each watching the demo feeds served at `feedBase`. */
-export function demoConfig(feedBase: string): ConfigFile {
+/**
+ * The demo trust: two invented schools, each watching the demo feeds served at `feedBase`. With `ofsted`,
+ * Northgate Park also has its URN and watches the demo Ofsted page (`npm start -- --demo` turns it on).
+ */
+export function demoConfig(feedBase: string, options: { ofsted?: boolean } = {}): ConfigFile {
+  const ofsted = options.ofsted ? { urn: DEMO_OFSTED_PAGE.urn, feeds: [...Object.keys(DEMO_FEEDS).map((path) => ({ source: 'rss' as const, url: `${feedBase}${path}` })), { source: 'ofsted' as const, url: `${feedBase}${DEMO_OFSTED_PAGE.path}` }] } : {};
   const feeds = Object.keys(DEMO_FEEDS).map((path) => ({ source: 'rss' as const, url: `${feedBase}${path}` }));
   return ConfigFile.parse({
     trusts: [
@@ -27,7 +34,10 @@ export function demoConfig(feedBase: string): ConfigFile {
             context: ['Harlow Fen', 'academy', 'pupils', 'parents'],
             exclude: ['Northgate Park Retail'],
             recipients: ['head@northgate.example'],
+            // what the school publishes itself: quoting these is never flagged as a leak
+            publicFacts: { phones: ['01632 960100'], addresses: ['14 Fen Lane, Harlow Fen HF3 2QP'], postcodes: ['HF3 2QP'], websites: ['www.northgate.example'] },
             feeds,
+            ...ofsted,
           },
           {
             id: 'st-brendans',

@@ -1,11 +1,12 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { DEMO_FEEDS, readDemoFeed } from './demo-config';
+import { DEMO_FEEDS, DEMO_OFSTED_PAGE, readDemoFeed } from './demo-config';
 
 /** Serves the shipped sample feeds on a loopback port (the only place the demo fetches from). */
 export async function serveDemoFeeds(options: { port?: number } = {}): Promise<{ baseUrl: string; hostPort: string; stop(): Promise<void> }> {
   const server = createServer((req, res) => {
-    const feed = DEMO_FEEDS[new URL(req.url ?? '/', 'http://x').pathname];
+    const path = new URL(req.url ?? '/', 'http://x').pathname;
+    const feed = DEMO_FEEDS[path] ?? (path === DEMO_OFSTED_PAGE.path ? DEMO_OFSTED_PAGE : undefined);
     if (!feed) {
       res.writeHead(404).end('not found');
       return;

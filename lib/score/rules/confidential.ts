@@ -6,10 +6,13 @@
 import type { Doc, Span } from '../document';
 import { noisyOr, type Finding } from '../findings';
 import { findDates, findEmails, findNiNumbers, findPhones, findPostcodes, findUpns } from '../identifiers';
+import { ownWebsiteSpans, type PublicFactsMatcher } from '../public-facts';
 
 export interface ConfidentialOptions {
   /** Capitalised words that are not people's names here (e.g. the school's own name). */
   notNames?: readonly string[];
+  /** What the school publishes about itself (lib/score/public-facts.ts): never a leak for this school. */
+  publicFacts?: PublicFactsMatcher;
 }
 
 const NOT_NAME = new Set(
@@ -162,6 +165,36 @@ const PHOTO_ATTACHED = /\[(?:image|photo|picture|pic|video)s?[^\]]{0,20}\]|\u{1F
 const PHOTO_HINT = new RegExp(PHOTO_OF.source);
 const CONSENT = /\b(?:permission|consent(?:ed)?|parents\s+agreed|with\s+their\s+parents'?\s+(?:ok|agreement))\b/;
 
+interface ContactHit {
+  span: Span;
+  weight: number;
+  what: string;
+  kind?: 'phone' | 'email' | 'address' | 'postcode';
+}
+
+/**
+ * The public-facts step: contact details that equal the school's own published ones (its office number, its
+ * address or postcode, anything inside a link to its own website) are dropped before the contact finding is
+ * weighed. Only equal facts go; a parent's or teacher's number in the same item stays and still flags.
+ */
+function withoutPublicFacts(raw: string, contact: ContactHit[], facts: PublicFactsMatcher | undefined): ContactHit[] {
+  if (!facts || !contact.length) return contact;
+  const own = ownWebsiteSpans(raw, facts);
+  return contact.filter((c) => {
+    if (own.some((o) => c.span.start >= o.start && c.span.end <= o.end)) return false;
+    const text = raw.slice(c.span.start, c.span.end);
+    if (c.kind === 'phone') return !facts.phone(text);
+    if (c.kind === 'postcode') return !facts.postcode(text);
+    if (c.kind === 'address') return !facts.address(text);
+    return true;
+  });
+}
+
+/** The school publishes this person's name (the head): a named adult, not a pupil. */
+function isPublicPerson(raw: string, name: Span, facts: PublicFactsMatcher | undefined): boolean {
+  return facts !== undefined && facts.person(raw.slice(name.start, name.end));
+}
+
 export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): Finding[] {
   const raw = doc.raw;
   const lowered = raw.toLowerCase();
@@ -180,6 +213,7 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
   const fullNames = anySensitive || PHOTO_HINT.test(lower) || PHOTO_ATTACHED.test(raw) ? findNames(raw, notNames) : [];
   const firstNames = anySensitive ? findFirstNamePupils(raw, notNames).filter((f) => !fullNames.some((n) => f.start >= n.start && f.start < n.end)) : [];
   for (const name of anySensitive ? [...fullNames, ...firstNames] : []) {
+    if (isPublicPerson(raw, name, options.publicFacts)) continue;
     const ctx = aroundSpan(raw, name.start);
     const window = lower.slice(Math.max(0, name.start - 90), name.end + 90);
     const sentence = sentenceSpan(raw, name.start);
@@ -203,7 +237,7 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
     PHOTO_OF.lastIndex = 0;
     for (const m of lower.matchAll(PHOTO_OF)) {
       const after = m.index! + m[0].length;
-      const named = fullNames.filter((n) => n.start >= after && n.start - after < 40);
+      const named = fullNames.filter((n) => n.start >= after && n.start - after < 40 && !isPublicPerson(raw, n, options.publicFacts));
       if (!named.length) continue;
       const window = lower.slice(m.index!, Math.min(lower.length, named[named.length - 1]!.end + 120));
       if (!PUPIL_MARKER.test(window) && !/\b(?:pupils?|children|kids|school|primary|academy|college|class|uniform|playground|classroom|ysgol|high|infants?|nursery|juniors?|trip|year)\b/.test(window)) continue;
@@ -214,7 +248,7 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
     // "[image attached] … that's Niamh Tolley on the left": an attached photo, a named child, a year group
     const attached = PHOTO_ATTACHED.exec(raw);
     if (attached && !findings.some((f) => f.category === 'confidential.pupil-personal') && PUPIL_MARKER.test(lower)) {
-      const named = fullNames.filter((n) => !ORGANISATION.test(raw.slice(n.start, n.end)));
+      const named = fullNames.filter((n) => !ORGANISATION.test(raw.slice(n.start, n.end)) && !isPublicPerson(raw, n, options.publicFacts));
       if (named.length) findings.push({ category: 'confidential.pupil-personal', confidence: 0.75, raw: true, spans: [{ start: attached.index, end: attached.index + attached[0].length }, ...named], reason: `a photo of named pupils ("${raw.slice(named[0]!.start, named[0]!.end)}")` });
     }
   }
@@ -236,7 +270,7 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
     if (!payroll && !STAFF_ROLE.test(sentence) && !STAFF_ROLE.test(prev)) continue;
     if (firstWithin(publicCues, s.start, s.end) && !leak) continue;
     // pupils' details are handled above; here the subject must be an adult
-    if (/\b(?:pupil|student|lad|boy|girl|kid|son|daughter|year\s+\d+\s+(?:boy|girl|lad|kid))\b/.test(sentence) && !/\b(?:mr|mrs|ms|miss|teacher|head|deputy|senco|chaplain|staff)\b/.test(sentence)) continue;
+    if (/\b(?:pupils?|students?|lad|boy|girl|kid|son|daughter|year\s+\d+\s+(?:boy|girl|lad|kid))\b/.test(sentence) && !/\b(?:mr|mrs|ms|miss|teacher|head|deputy|senco|chaplain|staff)\b/.test(sentence)) continue;
     staffSpans.push(m);
   }
   if (staffSpans.length) {
@@ -245,19 +279,19 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
   }
 
   // contact and identity details
-  const contact: { span: Span; weight: number; what: string }[] = [];
+  const contact: ContactHit[] = [];
   for (const p of hasDigits ? findPhones(raw) : []) {
     const before = lower.slice(Math.max(0, p.start - 70), p.start);
     const after = lower.slice(p.end, p.end + 50);
     const personal = PERSONAL_PHONE.test(before) || PERSONAL_PHONE.test(after);
     const office = OFFICE_PHONE.test(before.slice(-40)) && !/\b(?:home|mobile|personal|private)\b/.test(before.slice(-40));
     const w = office ? 0.1 : personal ? 0.9 : p.detail === 'mobile' ? 0.7 : 0.35;
-    contact.push({ span: p, weight: w, what: `${p.detail} number` });
+    contact.push({ span: p, weight: w, what: `${p.detail} number`, kind: 'phone' });
   }
   for (const e of raw.includes('@') ? findEmails(raw) : []) {
     const before = lower.slice(Math.max(0, e.start - 60), e.start);
     const personalCue = /\b(?:personal|private|home|her\s+own|his\s+own)\b/.test(before);
-    contact.push({ span: e, weight: e.detail === 'personal' ? 0.88 : personalCue ? 0.8 : 0.05, what: `${e.detail === 'personal' ? 'personal ' : ''}email address` });
+    contact.push({ span: e, weight: e.detail === 'personal' ? 0.88 : personalCue ? 0.8 : 0.05, what: `${e.detail === 'personal' ? 'personal ' : ''}email address`, kind: 'email' });
   }
   const addresses = [...(hasDigits ? raw.matchAll(ADDRESS) : []), ...(lower.includes('live') ? raw.matchAll(LIVES_ON_STREET) : [])];
   for (const a of addresses) {
@@ -266,12 +300,12 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
     const residence = LIVES.test(ctx);
     const person = STAFF_ROLE.test(around(raw, span.start)) || /\b(?:kid|boy|girl|lad|son|daughter|family|mum|dad)\b/.test(ctx);
     const postcodeNear = findPostcodes(raw.slice(span.end, span.end + 40)).length > 0;
-    contact.push({ span, weight: residence ? 0.9 : person && postcodeNear ? 0.8 : person ? 0.55 : 0.2, what: 'home address' });
+    contact.push({ span, weight: residence ? 0.9 : person && postcodeNear ? 0.8 : person ? 0.55 : 0.2, what: 'home address', kind: 'address' });
   }
   for (const pc of hasDigits ? findPostcodes(raw) : []) {
     const near = addresses.some((a) => pc.start >= a.index! && pc.start - (a.index! + a[0].length) < 40);
     const ctx = lower.slice(Math.max(0, pc.start - 80), pc.start);
-    if (near || LIVES.test(ctx)) contact.push({ span: pc, weight: 0.85, what: 'postcode with an address' });
+    if (near || LIVES.test(ctx)) contact.push({ span: pc, weight: 0.85, what: 'postcode with an address', kind: 'postcode' });
   }
   for (const d of hasDigits ? findDates(raw) : []) {
     const before = lower.slice(Math.max(0, d.start - 40), d.start);
@@ -286,7 +320,7 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
     }
   }
   if (hasDigits) for (const u of findUpns(raw)) contact.push({ span: u, weight: 0.95, what: 'unique pupil number' });
-  const strong = contact.filter((c) => c.weight >= 0.5);
+  const strong = withoutPublicFacts(raw, contact, options.publicFacts).filter((c) => c.weight >= 0.5);
   if (strong.length) {
     const top = strong.reduce((a, b) => (b.weight > a.weight ? b : a));
     findings.push({ category: 'confidential.contact-details', confidence: noisyOr(strong.map((c) => c.weight)), raw: true, spans: strong.map((c) => c.span),
