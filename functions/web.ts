@@ -1,10 +1,10 @@
 import { handle } from 'hono/aws-lambda';
 import { cognitoAuthFromEnv } from '../lib/auth/local-auth';
+import { webDepsFromEnv } from '../lib/app/build-web-deps';
 import { createWebApp } from '../lib/web/app';
-import { buildEvidenceStore } from '../lib/app/build-evidence-store';
 import { lambdaRuntime } from './runtime';
 
 const { store, env, log } = lambdaRuntime();
 
 /** HTTP API → the same Hono app `npm start` serves. */
-export const handler = handle(createWebApp({ store, auth: cognitoAuthFromEnv(process.env), log, publicOrigin: env.WEB_BASE_URL, evidence: env.EVIDENCE_BUCKET ? buildEvidenceStore(env) : undefined }));
+export const handler = handle(createWebApp(webDepsFromEnv(env, { store, auth: cognitoAuthFromEnv(process.env), log })));

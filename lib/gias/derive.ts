@@ -130,8 +130,9 @@ function uniqueCi(list: string[]): string[] {
 /** The name without its religious character / governance designation ("Church of England", "RC", "(VA)"). */
 export function withoutDesignation(name: string): string {
   const out = apos(name).replace(RELIGIOUS, ' ');
-  // What is left in brackets is a second name or a note ("The King's (The Cathedral) School"): people leave it out.
-  return tidy(out.replace(/\([^)]*\)/g, ' '));
+  // What is left in brackets is a second name or a note ("The King's (The Cathedral) School"), and GIAS often
+  // ends a name with ", Town" ("St Mary's … Primary School, Ashworth"): people leave both out.
+  return tidy(out.replace(/\([^)]*\)/g, ' ').replace(/,[^,]*$/, ' '));
 }
 
 /** Drops connectors and stray punctuation left at either end ("St Mary's and" → "St Mary's"). */
@@ -263,7 +264,7 @@ export function deriveAliases(name: string, places: ReadonlySet<string> = new Se
   const levels = nameLevels(name);
   const variants = (s: string) => [...saintVariants(s), ...apostropheVariants(s), ...ampersandVariants(s)];
   const inner = levels.flatMap((l) => withoutInnerTypeWords(l) ?? []);
-  const candidates = [...levels, ...inner, ...initialsAliases(levels), ...levels.flatMap(variants), ...inner.flatMap(variants), ...variants(squash(name))];
+  const candidates = [...levels, ...inner, ...initialsAliases(levels), ...levels.flatMap(variants), ...inner.flatMap(variants), ...variants(squash(name.replace(/,[^,]*$/, '')))];
   const seen = new Set([lower(apos(squash(name)))]);
   const out: string[] = [];
   for (const c of candidates.map(squash)) {

@@ -135,6 +135,15 @@ describe('public facts and the head’s name', () => {
   });
 });
 
+describe('names that end with ", Place" (found after merging the GIAS import)', () => {
+  it('the place after the comma is left out of the shorter forms and the id, as with a bracketed second name', () => {
+    const a = deriveAliases("St Mary's Church of England Primary School, Ashworth", new Set(['ashworth']));
+    expect(a.slice(0, 3)).toEqual(["St Mary's Primary School", "St Mary's Primary", "St Mary's"]);
+    expect(a.some((x) => x.includes(','))).toBe(false);
+    expect(schoolIdCandidates({ urn: '123457', town: 'Ashworth', name: "St Mary's Church of England Primary School, Ashworth" })[0]).toBe('st-marys-primary');
+  });
+});
+
 describe('school ids', () => {
   it('from the short form, then with the town, then with the URN', () => {
     expect(schoolIdCandidates(giasRecord('114501'))).toEqual(['st-marys-primary', 'st-marys-primary-hove', 'st-marys-primary-114501']);
