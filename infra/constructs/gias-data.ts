@@ -4,8 +4,9 @@ import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 
-/** The one object the app reads and writes (lib/gias/index-store.ts). */
-export const GIAS_INDEX_KEY = 'gias/index.jsonl.gz';
+import { GIAS_INDEX_KEY } from '../../lib/gias/index-key';
+
+export { GIAS_INDEX_KEY };
 
 /**
  * The GIAS index bucket: one gzip'd object (a few MB) holding the per-URN index built from the public

@@ -3,6 +3,7 @@
  * link), a red call to act now, and no attachment (the evidence log comes with the next digest).
  * Pure: no clock, no I/O.
  */
+import { FONT } from './style';
 import type { School } from '../config/schema';
 import { maskMention, MASKED_NOTE } from '../privacy/mask';
 import type { Mention } from '../store/types';
@@ -27,7 +28,6 @@ export interface RenderedAlert {
   text: string;
 }
 
-const FONT = "-apple-system,BlinkMacSystemFont,'Segoe UI',Roboto,Helvetica,Arial,sans-serif";
 
 /** The distinct category labels of the items, most common first: "Threat, Pupil personal information". */
 function what(mentions: Mention[], urgent: ReadonlySet<string>): string {

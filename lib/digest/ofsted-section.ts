@@ -5,11 +5,10 @@
  */
 import type { Mention } from '../store/types';
 import { longDate } from '../ofsted/report';
+import { FONT, MUTED } from './style';
 import { escapeHtml, escapeWrap, oneLine, safeHttpUrl } from './text';
 import { FAMILY_LABEL, OFSTED_NOT_FLAGGED, OFSTED_REPORT_HEADING } from './vocabulary';
 
-const FONT = "-apple-system,BlinkMacSystemFont,'Segoe UI',Roboto,Helvetica,Arial,sans-serif";
-const MUTED = '#5b6472';
 
 export const isOfstedReport = (m: Mention): boolean => m.ofsted !== undefined;
 

@@ -3,6 +3,7 @@
  * phone friendly), a plain-text part that mirrors it, and the evidence-log CSV.
  * Pure: no clock, no I/O. Every piece of feed text is escaped where it is written.
  */
+import { FONT, MUTED } from './style';
 import type { School } from '../config/schema';
 import type { Evidence, Family, Severity } from '../score/types';
 import type { Mention } from '../store/types';
@@ -61,9 +62,7 @@ const SEVERITY_STYLE: Record<Severity | 'none', { fg: string; bg: string; border
   none: { fg: '#ffffff', bg: '#667085', border: '#667085', label: 'UNRATED' },
 };
 
-const FONT = "-apple-system,BlinkMacSystemFont,'Segoe UI',Roboto,Helvetica,Arial,sans-serif";
 const MARK_STYLE = 'background-color:#ffe27a;color:#1a1a1a;font-weight:bold;padding:0 1px;';
-const MUTED = '#5b6472';
 
 /** Should a digest email go out at all? (Nothing flagged → only when the school asked for all-clear mail.) */
 export function shouldSendDigest(mentions: ReadonlyArray<Mention>, school: Pick<School, 'allClear'>, allClear?: boolean): boolean {

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, open, readFile, rename, rm, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { GetObjectCommand, HeadObjectCommand, NoSuchKey, NotFound, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { GIAS_INDEX_KEY } from './index-key';
 
 /** Where the encoded index lives: one blob, replaced whole, so a reader never sees half of a new index. */
 export interface GiasIndexStore {
@@ -73,7 +74,7 @@ export class S3GiasIndexStore implements GiasIndexStore {
   constructor(
     private readonly client: S3Client,
     readonly bucket: string,
-    readonly key = 'gias/index.jsonl.gz',
+    readonly key = GIAS_INDEX_KEY,
   ) {}
 
   get where(): string {

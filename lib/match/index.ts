@@ -16,6 +16,7 @@
  * (data/match/mention-cues.tsv, compiled into cues.json).
  */
 import type { School } from '../config/schema';
+import { escapeRegExp } from '../score/document';
 import { cleanText, foldText, type TextView } from '../score/normalize';
 import type { Evidence, MatchResult } from '../score/types';
 import { CUES } from './cues';
@@ -88,15 +89,12 @@ function phraseSource(norm: string): string {
       if (w === 'st') return "(?:st\\.?|saint)";
       if (w === 'and') return '(?:and|&)';
       // "brendans" also matches "brendan's", "brendan’s", "brendan s"
-      if (w.length > 2 && w.endsWith('s')) return `${escape(w.slice(0, -1))}(?:'?s|s'|\\s?'s)?`;
-      return `${escape(w)}(?:'s|')?`;
+      if (w.length > 2 && w.endsWith('s')) return `${escapeRegExp(w.slice(0, -1))}(?:'?s|s'|\\s?'s)?`;
+      return `${escapeRegExp(w)}(?:'s|')?`;
     })
     .join("[\\s\\-–—.,']*");
 }
 
-function escape(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
 
 function compile(school: MatchableSchool): Compiled {
   const cached = patternCache.get(school);

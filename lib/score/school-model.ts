@@ -176,7 +176,7 @@ export function maskedClean(doc: Doc, schoolNames: readonly string[] = []): stri
   return re ? text.replace(re, SCHOOL_PLACEHOLDER) : text;
 }
 
-/** The stacker's dense inputs; the n-gram logits and the tweet logit are filled in by the caller (schoolView) or the trainer. */
+/** Where each rule category and cue sits in the dense vector (positions in DENSE_FEATURES). */
 const RULE_SLOT = new Map<CategoryId, { idx: number; fam: number }>(RULE_CATEGORIES.map((c) => [c, { idx: at(`rule:${c}`), fam: SCHOOL_FAMILIES.indexOf(CATEGORIES.get(c)!.family) }]));
 const MAX = at('max:abuse');
 const FLAG = at('flag:abuse');
@@ -238,7 +238,7 @@ export function stackProbability(x: ArrayLike<number>, f: Pick<SchoolFamilyFile,
 
 const dots = new Float64Array(K);
 /** What the model sees of an item: the dense inputs (with the tweet and n-gram logits) and the masked text. */
-export function schoolView(model: SchoolModel, parts: RuleParts, schoolNames?: readonly string[]): { x: Float64Array; masked: string } {
+function schoolView(model: SchoolModel, parts: RuleParts, schoolNames?: readonly string[]): { x: Float64Array; masked: string } {
   const masked = maskedClean(parts.doc, schoolNames);
   featureDots(model.w, K, parts.doc.raw, masked, dots);
   const ngram = [dots[1]! * model.scale[1]! + model.bias[1]!, dots[2]! * model.scale[2]! + model.bias[2]!, dots[3]! * model.scale[3]! + model.bias[3]!];
@@ -248,7 +248,7 @@ export function schoolView(model: SchoolModel, parts: RuleParts, schoolNames?: r
 const GENERAL: Record<Family, CategoryId> = { abuse: 'abuse.offensive', confidential: 'confidential.internal', reputation: 'reputation.criticism' };
 const JUDGED: Record<Family, string> = { abuse: 'judged abusive by the trained model', confidential: 'judged confidential by the trained model', reputation: 'judged damaging to the school\'s reputation by the trained model' };
 
-export interface FamilyVerdict {
+interface FamilyVerdict {
   family: Family;
   probability: number;
   /** The probability on the scorer's scale: 0.5 at the family's trained threshold, 1 at certainty. */
@@ -267,7 +267,7 @@ export function modelConfidence(p: number, t: number): number {
  * The model's verdict per family, without changing anything. `threshold` is the school's own
  * (ScoringTuning.threshold, default 0.5): a school that asks for more certainty gets it from the model too.
  */
-export function familyVerdicts(model: SchoolModel, parts: RuleParts, x: Float64Array, threshold = 0.5): FamilyVerdict[] {
+function familyVerdicts(model: SchoolModel, parts: RuleParts, x: Float64Array, threshold = 0.5): FamilyVerdict[] {
   return SCHOOL_FAMILIES.map((family) => {
     const f = model.file.families[family];
     const probability = stackProbability(x, f);
