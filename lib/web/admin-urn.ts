@@ -98,17 +98,19 @@ export function registerAdminUrn(app: Hono<AppEnv>, ctx: WebContext, render: Ren
     const text = typeof body.urns === 'string' ? body.urns : '';
     const rows = rowsFromBody(body).slice(0, CONSOLE_MAX_URNS);
     const giasDate = ctx.gias ? await ctx.gias.loadedAt() : undefined;
-    // What GIAS said (filled from / missing / warnings) is shown again beside the edited fields.
-    const info: (UrnRowInfo | undefined)[] = [];
-    if (ctx.gias) {
+    // What GIAS said (filled from / missing / warnings) is shown again beside the edited fields. Worked out only
+    // when the page is shown again: a successful save redirects, so drafting every URN again would be wasted.
+    const rowInfo = async (): Promise<(UrnRowInfo | undefined)[]> => {
+      if (!ctx.gias) return [];
       const { results } = await draftSchoolsFromUrns({ store: ctx.store, gias: ctx.gias }, { trustId: p.trustId, urns: rows.map((r) => r.urn).filter((u) => /^\d{6}$/.test(u)) }).catch(() => ({ results: [] }));
-      for (const r of rows) {
-        const hit = results.find((x) => x.urn === r.urn);
-        info.push(hit?.ok ? infoFromDraft(hit.draft) : undefined);
-      }
-    }
-    const again = (problems: Record<string, string>, extra: { preview?: { row: number; result: PreviewResult }; formProblem?: string } = {}, status: 200 | 400 = 400) =>
-      page(c, { urns: text, giasDate, failures: [], rows, info, problems, ...extra }, status);
+      const byUrn = new Map(results.map((x) => [x.urn, x]));
+      return rows.map((r) => {
+        const hit = byUrn.get(r.urn);
+        return hit?.ok ? infoFromDraft(hit.draft) : undefined;
+      });
+    };
+    const again = async (problems: Record<string, string>, extra: { preview?: { row: number; result: PreviewResult }; formProblem?: string } = {}, status: 200 | 400 = 400) =>
+      page(c, { urns: text, giasDate, failures: [], rows, info: await rowInfo(), problems, ...extra }, status);
     const intent = typeof body.intent === 'string' ? body.intent : 'save';
 
     const preview = /^preview:(\d{1,2})$/.exec(intent);
