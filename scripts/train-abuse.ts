@@ -29,6 +29,7 @@ import { bestThreshold, count, emptyCounts, macroF1, macroF1At, pct } from './li
 import { scoreItem } from '../lib/score';
 import { buildDoc } from '../lib/score/document';
 import { encodeSparse } from '../lib/score/classifier';
+import { mulberry32, solve } from './lib-eval/logistic';
 import type { SparseVector as Features } from '../lib/score/features';
 import { abuseRules } from '../lib/score/rules/abuse';
 import { setLogit, STACK_FEATURES, stackFeatures, stackLogit, stackProbability, STRONG_RULE, type StackerFile } from '../lib/score/stacker';
@@ -83,15 +84,6 @@ function featurise(rows: LabelledText[]): Example[] {
   return rows.map((r) => ({ x: extractFeatures(r.text), y: r.label, w: r.weight * (r.label === 1 ? posWeight : 1) }));
 }
 
-/** Deterministic PRNG so training is reproducible. */
-function mulberry32(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * Naive-Bayes log-count ratios (Wang & Manning 2012, "NBSVM"): each feature is scaled by how much
@@ -382,32 +374,6 @@ function fitStacker(xs: readonly Float64Array[], ys: ArrayLike<number>, ridge = 
   return { weights, bias };
 }
 
-/** Solve A x = b (A is D×D, row-major) by Gaussian elimination with partial pivoting. */
-function solve(A: Float64Array, b: Float64Array, D: number): Float64Array {
-  const M = Float64Array.from(A);
-  const x = Float64Array.from(b);
-  for (let c = 0; c < D; c++) {
-    let piv = c;
-    for (let r = c + 1; r < D; r++) if (Math.abs(M[r * D + c]!) > Math.abs(M[piv * D + c]!)) piv = r;
-    if (piv !== c) {
-      for (let k = 0; k < D; k++) [M[c * D + k], M[piv * D + k]] = [M[piv * D + k]!, M[c * D + k]!];
-      [x[c], x[piv]] = [x[piv]!, x[c]!];
-    }
-    const m = M[c * D + c]! || 1e-12;
-    for (let r = c + 1; r < D; r++) {
-      const f = M[r * D + c]! / m;
-      if (!f) continue;
-      for (let k = c; k < D; k++) M[r * D + k] = M[r * D + k]! - f * M[c * D + k]!;
-      x[r] = x[r]! - f * x[c]!;
-    }
-  }
-  for (let c = D - 1; c >= 0; c--) {
-    let s = x[c]!;
-    for (let k = c + 1; k < D; k++) s -= M[c * D + k]! * x[k]!;
-    x[c] = s / (M[c * D + c]! || 1e-12);
-  }
-  return x;
-}
 
 const t0 = Date.now();
 const dataDir = args.data!;

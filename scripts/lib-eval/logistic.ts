@@ -110,7 +110,7 @@ export function fitDense(xs: readonly ArrayLike<number>[], ys: ArrayLike<number>
 }
 
 /** Solve A x = b (A is D×D, row-major) by Gaussian elimination with partial pivoting. */
-function solve(A: Float64Array, b: Float64Array, D: number): Float64Array {
+export function solve(A: Float64Array, b: Float64Array, D: number): Float64Array {
   const M = Float64Array.from(A);
   const x = Float64Array.from(b);
   for (let c = 0; c < D; c++) {
