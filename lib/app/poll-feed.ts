@@ -11,6 +11,7 @@ import { mentionIdFor, type MentionStore } from '../store/mention-store';
 import type { OfstedStateStore } from '../store/ofsted-store';
 import type { Mention } from '../store/types';
 import { captureJobFor, type CaptureQueue } from './capture-mention';
+import { snapshot } from './mention-snapshot';
 import type { AppSettings, Logger } from './deps';
 import { schoolForScoring } from './school-for-scoring';
 import { mapLimit, type FeedJob } from './plan-polls';
@@ -64,8 +65,7 @@ export function backoffMs(intervalMs: number, failures: number, retryAfterSecond
 /** Items of one feed recorded at once, per school. */
 const ITEM_WRITE_CONCURRENCY = 4;
 
-/** Snapshots keep at most this much text (the evidence record stays well under DynamoDB's 400 KB item limit). */
-export const SNAPSHOT_TEXT_CAP = 20_000;
+export { SNAPSHOT_TEXT_CAP } from './mention-snapshot';
 
 /**
  * Polls one feed for the schools that watch it: fetch (conditional) → parse → match → score → store.
@@ -178,36 +178,3 @@ async function recordItem(deps: Pick<PollDeps, 'store' | 'captureQueue' | 'log'>
   return { matched: 1, flagged: score.flagged ? 1 : 0, stored: outcome === 'stored' ? 1 : 0 };
 }
 
-function snapshot(input: {
-  trustId: string;
-  schoolId: string;
-  item: FeedItem;
-  feedUrl: string;
-  capturedAt: string;
-  match: Mention['match'];
-  score: Mention['score'];
-}): Mention {
-  const { item } = input;
-  const text = item.text.slice(0, SNAPSHOT_TEXT_CAP);
-  return {
-    id: mentionIdFor(input.trustId, input.schoolId, item.itemKey),
-    trustId: input.trustId,
-    schoolId: input.schoolId,
-    itemKey: item.itemKey,
-    url: item.link,
-    canonicalUrl: item.canonicalUrl,
-    feedUrl: input.feedUrl,
-    feedItemId: item.guid,
-    title: item.title,
-    author: item.author,
-    publishedAt: item.publishedAt,
-    capturedAt: input.capturedAt,
-    text,
-    textSha256: createHash('sha256').update(text).digest('hex'),
-    match: input.match,
-    score: input.score,
-    severity: input.score.severity,
-    families: input.score.families,
-    status: 'new',
-  };
-}

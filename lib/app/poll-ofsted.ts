@@ -1,13 +1,12 @@
-import { createHash } from 'node:crypto';
 import type { SchoolRef } from '../config/schema';
 import { FeedError } from '../feeds/errors';
 import { feedUrlFor } from '../feeds/sources';
 import { parseOfstedPage, type OfstedReport } from '../ofsted/parse';
 import { ofstedItemKey, ofstedMentionText, ofstedRecord, ofstedScore } from '../ofsted/report';
-import { mentionIdFor } from '../store/mention-store';
 import type { OfstedState } from '../store/ofsted-store';
 import type { FeedState } from '../store/feed-state-store';
 import type { Mention } from '../store/types';
+import { snapshot } from './mention-snapshot';
 import { DUE_MARGIN_MS, type FeedJob } from './plan-polls';
 import type { PollDeps, PollResult } from './poll-feed';
 
@@ -163,26 +162,24 @@ async function recordReport(
   // Unlike a feed item, an unflagged report is kept too (`build` always given): the head hears of every new report.
   // No page capture is queued: the report is Ofsted's own permanent public record, and the mention keeps its link.
   const build = (capturedAt: string): Mention => ({
-    id: mentionIdFor(key.trustId, key.schoolId, itemKey),
-    trustId: key.trustId,
-    schoolId: key.schoolId,
-    itemKey,
-    url: report.link,
-    canonicalUrl: report.link,
-    feedUrl,
-    feedItemId: report.id,
-    title,
-    author: 'Ofsted',
-    // A date without a time: noon UTC keeps it on the same calendar day in the UK and Europe.
-    publishedAt: report.publishedDate ? `${report.publishedDate}T12:00:00.000Z` : undefined,
-    capturedAt,
-    text,
-    textSha256: createHash('sha256').update(text).digest('hex'),
-    match: { mentioned: true, reason: `Ofsted provider page for the school's URN ${urn}` },
-    score,
-    severity: score.severity,
-    families: score.families,
-    status: 'new',
+    ...snapshot({
+      ...key,
+      item: {
+        itemKey,
+        link: report.link,
+        canonicalUrl: report.link,
+        guid: report.id,
+        title,
+        author: 'Ofsted',
+        // A date without a time: noon UTC keeps it on the same calendar day in the UK and Europe.
+        publishedAt: report.publishedDate ? `${report.publishedDate}T12:00:00.000Z` : undefined,
+        text,
+      },
+      feedUrl,
+      capturedAt,
+      match: { mentioned: true, reason: `Ofsted provider page for the school's URN ${urn}` },
+      score,
+    }),
     ofsted: record,
   });
   const outcome = await deps.store.mentions.record({ ...key, itemKey, capturedAt: now.toISOString(), build });
