@@ -1,7 +1,7 @@
 import type { Env } from '../config/env';
 import { createS3Client } from '../evidence/evidence-store';
 import { createSafeFetcher, type SafeFetcher } from '../feeds/fetch';
-import { FileGiasIndex, S3GiasIndex, type CachedGiasIndex } from '../gias/gias-index';
+import { CachedGiasIndex, FILE_RECHECK_MS, S3_RECHECK_MS } from '../gias/gias-index';
 import { FileGiasIndexStore, giasIndexPath, S3GiasIndexStore, type GiasIndexStore } from '../gias/index-store';
 
 type GiasEnv = Pick<Env, 'GIAS_BUCKET' | 'S3_ENDPOINT' | 'AWS_REGION' | 'DATA_DIR'>;
@@ -17,8 +17,7 @@ export function buildGiasIndexStore(env: GiasEnv): GiasIndexStore {
 
 /** The lazily loaded, per-process cached GiasIndex every caller gets as deps.gias. */
 export function buildGiasIndex(env: GiasEnv): CachedGiasIndex {
-  if (env.GIAS_BUCKET) return new S3GiasIndex(createS3Client({ region: env.AWS_REGION, endpoint: env.S3_ENDPOINT }), env.GIAS_BUCKET);
-  return new FileGiasIndex(env.DATA_DIR);
+  return new CachedGiasIndex(buildGiasIndexStore(env), { recheckMs: env.GIAS_BUCKET ? S3_RECHECK_MS : FILE_RECHECK_MS });
 }
 
 /** The guarded fetcher for the extract: the feeds' address guard, with a cap and deadline sized for a ~60 MB file. */

@@ -28,19 +28,23 @@ function decoderFor(coding: string, url: string): Transform | undefined {
   }
 }
 
+/** The decoders that undo a Content-Encoding header: codings are listed in the order applied, so undone in reverse. */
+function decodersFor(contentEncoding: string | undefined, url: string): Transform[] {
+  const codings = (contentEncoding ?? '')
+    .split(',')
+    .map((c) => c.trim().toLowerCase())
+    .filter((c) => c !== '' && c !== 'identity')
+    .reverse();
+  return codings.map((c) => decoderFor(c, url)).filter((d): d is Transform => d !== undefined);
+}
+
 /**
  * Reads a response body, undoing Content-Encoding as a stream and stopping as soon as the
  * *decoded* size passes `maxBytes`, so a small gzip/brotli bomb never inflates beyond the cap.
  * Destroying the iterator tears down the whole pipeline, including the socket-backed source.
  */
 export async function readCappedBody(source: Readable, contentEncoding: string | undefined, maxBytes: number, url: string): Promise<Uint8Array> {
-  // Codings are listed in the order applied, so they are undone in reverse.
-  const codings = (contentEncoding ?? '')
-    .split(',')
-    .map((c) => c.trim().toLowerCase())
-    .filter((c) => c !== '' && c !== 'identity')
-    .reverse();
-  const decoders = codings.map((c) => decoderFor(c, url)).filter((d): d is Transform => d !== undefined);
+  const decoders = decodersFor(contentEncoding, url);
 
   let stream: Readable = source;
   if (decoders.length > 0) {
@@ -73,12 +77,7 @@ export async function readCappedBody(source: Readable, contentEncoding: string |
  * as soon as it passes `maxBytes`. Destroying it tears down the socket-backed source too.
  */
 export function cappedBodyStream(source: Readable, contentEncoding: string | undefined, maxBytes: number, url: string): Readable {
-  const codings = (contentEncoding ?? '')
-    .split(',')
-    .map((c) => c.trim().toLowerCase())
-    .filter((c) => c !== '' && c !== 'identity')
-    .reverse();
-  const decoders = codings.map((c) => decoderFor(c, url)).filter((d): d is Transform => d !== undefined);
+  const decoders = decodersFor(contentEncoding, url);
   let total = 0;
   const cap = new Transform({
     transform(chunk: Buffer, _enc, done) {

@@ -1,6 +1,5 @@
-import type { S3Client } from '@aws-sdk/client-s3';
 import { decodeGiasIndex, rowToRecord, type DecodedGiasIndex, type GiasIndexMeta } from './index-format';
-import { FileGiasIndexStore, giasIndexPath, S3GiasIndexStore, type GiasIndexStore } from './index-store';
+import { FileGiasIndexStore, giasIndexPath, type GiasIndexStore } from './index-store';
 import type { GiasIndex, GiasRecord } from './types';
 
 export interface CachedGiasIndexOptions {
@@ -78,18 +77,14 @@ export class CachedGiasIndex implements GiasIndex {
   }
 }
 
+/** A stat is cheap, so a running `npm start` notices a `gias import` within seconds. */
+export const FILE_RECHECK_MS = 10_000;
+/** The weekly refresh is picked up by warm web instances within 15 minutes. */
+export const S3_RECHECK_MS = 15 * 60 * 1000;
+
 /** The index under DATA_DIR (local use: the CLI, `npm start`). */
 export class FileGiasIndex extends CachedGiasIndex {
   constructor(dataDir: string, options?: CachedGiasIndexOptions) {
-    // A stat is cheap, so a running `npm start` notices a `gias import` within seconds.
-    super(new FileGiasIndexStore(giasIndexPath(dataDir)), { recheckMs: 10_000, ...options });
-  }
-}
-
-/** The index in the stack's GIAS bucket (AWS). */
-export class S3GiasIndex extends CachedGiasIndex {
-  constructor(client: S3Client, bucket: string, options?: CachedGiasIndexOptions) {
-    // The weekly refresh is picked up by warm web instances within 15 minutes.
-    super(new S3GiasIndexStore(client, bucket), { recheckMs: 15 * 60 * 1000, ...options });
+    super(new FileGiasIndexStore(giasIndexPath(dataDir)), { recheckMs: FILE_RECHECK_MS, ...options });
   }
 }

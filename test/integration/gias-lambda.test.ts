@@ -11,11 +11,11 @@ import { startFeedServer, type FeedServer } from '../support/feed-server';
 
 /**
  * The real weekly refresh handler (functions/gias-refresh.ts: env → guarded fetcher → streaming import → S3),
- * against a loopback "GIAS" server and the local S3 server; then S3GiasIndex reads what it stored.
+ * against a loopback "GIAS" server and the local S3 server; then the S3-backed GIAS index reads what it stored.
  */
 const fixture = readFileSync(join(import.meta.dirname, '../fixtures/gias/edubasealldata20261130.csv'));
 
-describe('giasRefresh Lambda handler and S3GiasIndex', () => {
+describe('giasRefresh Lambda handler and the S3-backed GIAS index', () => {
   let s3: LocalS3;
   let server: FeedServer;
   let handler: () => Promise<{ kind: string; indexed?: number }>;
@@ -48,7 +48,7 @@ describe('giasRefresh Lambda handler and S3GiasIndex', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('stores the index in the bucket, where S3GiasIndex finds each school; a failed run throws and keeps it', async () => {
+  it('stores the index in the bucket, where the S3-backed index finds each school; a failed run throws and keeps it', async () => {
     expect(await handler()).toMatchObject({ kind: 'refreshed', indexed: 4 });
     const index = buildGiasIndex({ GIAS_BUCKET: 'schoolwatch-gias', S3_ENDPOINT: s3.endpoint, AWS_REGION: 'eu-west-2', DATA_DIR: dir });
     expect(await index.get('145002')).toMatchObject({ name: 'Northgate Park Academy', trust: 'MERIDIAN LEARNING TRUST' });
