@@ -17,6 +17,7 @@
  * it weighed most as evidence; when it turns a rule finding down, the finding stays below the
  * threshold (the score still shows it). Findings at a family's `strong` level stay rule-decided.
  */
+import { stackProbability as textAloneStackProbability } from './stacker';
 import { ABUSE_BIAS, abuseQuantised, decodeWeights } from './classifier';
 import { escapeRegExp, findAll, type Doc, type Span } from './document';
 import { FEATURE_VERSION, featureDots, HASH_BITS, topWords } from './features';
@@ -230,10 +231,9 @@ export function setModelInputs(x: Float64Array, tweetLogit: number, ngram: Array
   return x;
 }
 
+/** A family's stacker is the same logistic regression as the text-alone one (stacker.ts), under its file's names. */
 export function stackProbability(x: ArrayLike<number>, f: Pick<SchoolFamilyFile, 'stack' | 'stackBias'>): number {
-  let z = f.stackBias;
-  for (let i = 0; i < f.stack.length; i++) z += f.stack[i]! * x[i]!;
-  return 1 / (1 + Math.exp(-z));
+  return textAloneStackProbability(x, { weights: f.stack, bias: f.stackBias });
 }
 
 const dots = new Float64Array(K);
