@@ -9,29 +9,16 @@
  * written by scripts/import-lexicon-sources.ts from maintained packages (cuss, retext-equality,
  * WordNet), the rest by hand with their source named on each line.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { loadLexiconDir } from './lib-lexicon/load';
+import { writeOrCheck } from './lib-lexicon/write-or-check';
 import { toLexiconFile } from '../lib/score/lexicon-data';
 
 const { values: args } = parseArgs({ options: { check: { type: 'boolean', default: false }, dir: { type: 'string', default: 'data/lexicons' }, out: { type: 'string', default: 'lib/score/model/lexicons.json' } } });
 
 const entries = loadLexiconDir(args.dir!);
 const json = JSON.stringify(toLexiconFile(entries)) + '\n';
-if (args.check) {
-  let current = '';
-  try {
-    current = readFileSync(args.out!, 'utf8');
-  } catch {
-    /* missing counts as out of date */
-  }
-  if (current !== json) {
-    console.error(`${args.out} is out of date with ${args.dir}/*.tsv: run \`npm run lexicons\` and commit the result.`);
-    process.exit(1);
-  }
-  console.log(`${args.out} is up to date (${entries.length} entries).`);
-} else {
-  writeFileSync(args.out!, json);
+if (writeOrCheck({ check: args.check!, out: args.out!, json, source: `${args.dir}/*.tsv`, command: 'npm run lexicons', entries: entries.length })) {
   const cats = new Map<string, number>();
   for (const e of entries) cats.set(e.category, (cats.get(e.category) ?? 0) + 1);
   console.log(`wrote ${args.out}: ${entries.length} entries, ${json.length} bytes; ${[...cats].map(([c, n]) => `${c} ${n}`).join(', ')}`);
