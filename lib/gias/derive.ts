@@ -40,6 +40,14 @@ export const MAX_ALIASES = 30;
 /** The default watch: a Google News search for the name and aliases (the admin can change it before saving). */
 export const DEFAULT_FEEDS: FeedSpec[] = [{ source: 'google-news' }];
 
+/**
+ * What a school added from its URN starts with beyond what GIAS says: the CLI draft and the console's reviewed
+ * rows both take these, so the two ways of adding a school save the same thing.
+ */
+export function urnSchoolDefaults() {
+  return { exclude: [] as string[], timezone: 'Europe/London', digestHour: 7, allClear: false, feeds: DEFAULT_FEEDS.map((f) => ({ ...f })) };
+}
+
 export interface DeriveOptions {
   /** The school id to use (pick a free one from `schoolIdCandidates`). */
   id: string;
@@ -94,12 +102,8 @@ export function deriveSchoolDraft(record: GiasRecord, options: DeriveOptions): D
       urn: record.urn,
       aliases,
       context,
-      exclude: [],
-      timezone: 'Europe/London',
-      digestHour: 7,
+      ...urnSchoolDefaults(),
       recipients: [],
-      allClear: false,
-      feeds: DEFAULT_FEEDS.map((f) => ({ ...f })),
       publicFacts: facts,
     },
     filled,

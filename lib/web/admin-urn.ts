@@ -2,7 +2,7 @@ import type { Context, Hono } from 'hono';
 import { AdminConfigError, parseSchool } from '../app/admin-config';
 import { previewSchool, type PreviewResult } from '../app/preview';
 import { draftSchoolsFromUrns, parseUrnList, saveSchoolsFromUrns, SchoolsNotSavedError, UrnLookupError } from '../app/school-from-urn';
-import { DEFAULT_FEEDS } from '../gias/derive';
+import { urnSchoolDefaults } from '../gias/derive';
 import type { AppEnv, WebContext } from './app';
 import { infoFromDraft, LIST_KEYS, rowFromSchool, urnPageBody, type UrnRowInfo, type UrnRowValues } from './admin-urn-views';
 import type { Html } from './layout';
@@ -46,12 +46,8 @@ export function draftFromRow(r: UrnRowValues): Record<string, unknown> {
     urn: r.urn.trim(),
     aliases: lines(r.aliases),
     context: lines(r.context),
-    exclude: [],
+    ...urnSchoolDefaults(),
     recipients: lines(r.recipients),
-    timezone: 'Europe/London',
-    digestHour: 7,
-    allClear: false,
-    feeds: DEFAULT_FEEDS.map((f) => ({ ...f })),
     publicFacts: { phones: lines(r.phones), addresses: lines(r.addresses), postcodes: lines(r.postcodes), websites: lines(r.websites), people: lines(r.people) },
   };
 }
