@@ -277,6 +277,11 @@ export interface SchoolFormValues {
 
 const noFacts = (): Record<FactField, string> => ({ phones: '', addresses: '', postcodes: '', websites: '', people: '' });
 
+/** The feed rows the school form shows: not removed, and not blank. Error keys `feeds.<i>.…` count in this list. */
+export function shownFeedRows(rows: readonly FeedRow[]): FeedRow[] {
+  return rows.filter((r) => !r.remove && (r.source || r.url || r.query || r.tag));
+}
+
 const blankRow = (): FeedRow => ({ source: '', url: '', label: '', query: '', instance: '', tag: '', remove: false });
 
 /** Form values for an existing school (one row per feed). */

@@ -1,5 +1,5 @@
 import { html, raw } from 'hono/html';
-import { FACT_FIELDS, FEED_SOURCES, type FactField, type FeedRow, type SchoolFormValues, type TrustFormValues } from '../app/admin-config';
+import { FACT_FIELDS, FEED_SOURCES, shownFeedRows, type FactField, type FeedRow, type SchoolFormValues, type TrustFormValues } from '../app/admin-config';
 import type { FeedCheck } from '../app/feed-test';
 import type { PreviewItem, PreviewResult } from '../app/preview';
 import { GOOGLE_ALERTS_FEED_EXAMPLE, isGoogleAlertsFeed } from '../feeds/google-alerts';
@@ -92,7 +92,7 @@ export function schoolFormBody(input: {
   const { values: v, problems: p, mode } = input;
   const action = mode === 'new' ? '/admin/schools/new' : `/admin/schools/${v.id}`;
   const title = mode === 'new' ? 'Add a school' : `Edit ${v.name || v.id}`;
-  const rows = v.feeds.filter((r) => r.source || r.url || r.query || r.tag);
+  const rows = shownFeedRows(v.feeds);
   const count = Object.keys(p).length;
   return html`<p><a href="/admin">← Admin</a></p><h1>${title}</h1>
 ${count ? html`<div class="notice bad" role="alert"><p>Nothing was saved: fix the ${count === 1 ? 'field' : `${count} fields`} marked below.</p><ul>${Object.entries(p).map(([k, m]) => html`<li><a href="#${fid(k)}">${fieldName(k)}</a>: ${m}</li>`)}</ul></div>` : ''}

@@ -10,6 +10,7 @@ import {
   feedUrls,
   formFromBody,
   formProblems,
+  shownFeedRows,
   keptByTheForm,
   ownSchool,
   parseSchool,
@@ -311,7 +312,7 @@ ${usersSection({ users, schools, csrf: csrfToken(c), me: p.email, mode: ctx.auth
  * row as the form shows it again (removed and blank rows left out).
  */
 function unreadable(checks: FeedCheck[], rows: FeedRow[]): Record<string, string> {
-  const shown = rows.filter((r) => !r.remove).filter((r) => r.source || r.url || r.query || r.tag);
+  const shown = shownFeedRows(rows);
   const out: Record<string, string> = {};
   for (const check of checks) {
     if (check.ok) continue;
