@@ -52,13 +52,23 @@ function schoolWords(school: School): string[] {
 }
 
 /**
+ * How an item about `school` is scored: the options scoreItem gets from the school (its names are not
+ * people's names and become the model's placeholder; its published facts are not leaks). One definition
+ * for assessForSchool and the school model's trainer (scripts/train-school.ts), so the model learns from
+ * the same rule findings it meets when it scores.
+ */
+export function schoolScoreOptions(school: School): Required<Pick<ScoreOptions, 'notNames' | 'schoolNames' | 'classifierMargin'>> & Pick<ScoreOptions, 'publicFacts'> {
+  return { notNames: schoolWords(school), schoolNames: [school.name, ...school.aliases], classifierMargin: SCHOOL_CLASSIFIER_MARGIN, publicFacts: school.publicFacts };
+}
+
+/**
  * Is this item about the school, and if so how does it score: the one rule the poller and `assess` share.
  * An item that does not mention the school is not scored.
  */
 export function assessForSchool(input: { title: string; text: string }, school: School, options: Pick<ScoreOptions, 'schoolModel'> = {}): { match: MatchResult; score?: ScoreResult } {
   const match = matchSchool(input, school);
   if (!match.mentioned) return { match };
-  return { match, score: scoreItem(input, school.scoring, { notNames: schoolWords(school), schoolNames: [school.name, ...school.aliases], classifierMargin: SCHOOL_CLASSIFIER_MARGIN, publicFacts: school.publicFacts, ...options }) };
+  return { match, score: scoreItem(input, school.scoring, { ...schoolScoreOptions(school), ...options }) };
 }
 
 export function assessItem(item: AssessInput, schools?: Schools, options: Pick<ScoreOptions, 'schoolModel'> = {}): Assessment {

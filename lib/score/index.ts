@@ -10,6 +10,7 @@ import { ABUSE_COMBINED_THRESHOLD, ABUSE_MODEL_THRESHOLD, ABUSE_STACKER, abuseLo
 import { buildDoc, escapeRegExp, evidenceFor, findAll, originalEvidence, type Doc } from './document';
 import type { Finding } from './findings';
 import type { Lexicon } from './lexicon';
+import { NAMED_PERSON } from './named-person';
 import { cleanText, foldText } from './normalize';
 import { categoryDef, type CategoryId } from './policy';
 import { compilePublicFacts, withoutPublicNumberCues } from './public-facts';
@@ -80,8 +81,6 @@ function modelConfidence(p: number, margin: number): number {
 
 /** Lexicon categories of abusive words (data/lexicons). */
 const ABUSIVE_CATEGORIES = ['profanity', 'insult-noun', 'weak-insult-noun', 'insult-adj', 'slur', 'put-down', 'threat-idiom', 'harassment-cue'];
-
-const NAMED_PERSON = /\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Sir)\.?\s+\p{Lu}\p{Ll}+/u;
 
 function severityFor(id: CategoryId, doc: Doc, finding: Finding): Severity {
   const base = finding.severity ?? categoryDef(id).baseSeverity;

@@ -22,6 +22,7 @@ import { ABUSE_BIAS, abuseQuantised, decodeWeights } from './classifier';
 import { escapeRegExp, findAll, type Doc, type Span } from './document';
 import { FEATURE_VERSION, featureDots, HASH_BITS, topWords } from './features';
 import type { Finding } from './findings';
+import { NAMED_PERSON } from './named-person';
 import { cleanText, foldText } from './normalize';
 import { CATEGORIES, type CategoryId } from './policy';
 import type { AbuseSignals } from './rules/abuse';
@@ -36,7 +37,6 @@ export const SCHOOL_PLACEHOLDER = 'schoolname';
 
 /** Rule categories the stacker reads (the classifier's own category and school watch terms are not rules about the text). */
 const RULE_CATEGORIES = [...CATEGORIES.keys()].filter((c) => c !== 'abuse.offensive' && c !== 'reputation.watch-term');
-const NAMED_PERSON = /\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Sir)\.?\s+[A-Z][a-z]+/;
 
 /** The stacker's inputs, in order. A model file names them; a mismatch means it must be retrained. */
 export const DENSE_FEATURES: readonly string[] = [
@@ -238,7 +238,7 @@ export function stackProbability(x: ArrayLike<number>, f: Pick<SchoolFamilyFile,
 
 const dots = new Float64Array(K);
 /** What the model sees of an item: the dense inputs (with the tweet and n-gram logits) and the masked text. */
-function schoolView(model: SchoolModel, parts: RuleParts, schoolNames?: readonly string[]): { x: Float64Array; masked: string } {
+export function schoolView(model: SchoolModel, parts: RuleParts, schoolNames?: readonly string[]): { x: Float64Array; masked: string } {
   const masked = maskedClean(parts.doc, schoolNames);
   featureDots(model.w, K, parts.doc.raw, masked, dots);
   const ngram = [dots[1]! * model.scale[1]! + model.bias[1]!, dots[2]! * model.scale[2]! + model.bias[2]!, dots[3]! * model.scale[3]! + model.bias[3]!];

@@ -1,0 +1,6 @@
+/**
+ * A titled person's name ("Mrs Öztürk", "Mr O'Neill", "Dr Ng"): the one pattern the scorer's severity
+ * rules (index.ts) and the school model's `named-person` input (school-model.ts) read, so both agree
+ * on names outside ASCII. Tested against the raw text: the title and the capital letter matter.
+ */
+export const NAMED_PERSON = /\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Sir)\.?\s+\p{Lu}\p{Ll}+/u;

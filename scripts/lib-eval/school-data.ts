@@ -1,0 +1,139 @@
+/**
+ * The school model's training data (scripts/train-school.ts): which sets it learns from, read as rows,
+ * and what the rules and the classifiers make of each row, computed exactly as the scorer does when it
+ * scores an item about that school (schoolScoreOptions, abuseLogit, maskedClean).
+ *
+ * Corpora, all dev: the functional suite's dev templates and its two spent held-out halves (each half
+ * expanded with its own placeholders; never heldout-c, which is being written blind), the project's items,
+ * the spent blind sets blind-2026-11-30 and blind-2026-11-30b (never blind-2026-11-30c), the shared dev
+ * set, and every corpus under data/train/<name>/ (items.jsonl + schools.json), found by listing the folder.
+ * Each has a `kind`: `independent` sets were written by people who never saw the scorer, so leaving one
+ * out and scoring it is the generalisation check (leave-one-corpus-out).
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { School } from '../../lib/config/schema';
+import { generateSuite, loadSuiteData } from '../../lib/functional/load';
+import type { SuiteHalf } from '../../lib/functional/expand';
+import { loadSchoolsFile, schoolScoreOptions } from '../../lib/score/assess';
+import { abuseLogit } from '../../lib/score/classifier';
+import { extractFeatures, type SparseVector } from '../../lib/score/features';
+import { ruleParts } from '../../lib/score/index';
+import { denseFeatures, maskedClean, SCHOOL_FAMILIES } from '../../lib/score/school-model';
+import { readJsonl, type EvalItem } from './datasets';
+import { expectedFamilies } from './report';
+
+/** Sets nobody here may read: the unread blind set and the blind functional half being written. */
+const NEVER = /blind-2026-11-30c|heldout-c/;
+
+export type CorpusKind = 'functional' | 'project' | 'independent';
+
+/** One labelled school item, from a functional template or an item set. */
+export interface Row {
+  id: string;
+  /** The corpus it comes from (Corpus.name). */
+  set: string;
+  /** Items of one group are never split between folds (a functional template; otherwise the item). */
+  group: string;
+  functionality?: string;
+  school: School;
+  title: string;
+  text: string;
+  expect: EvalItem['expect'];
+  weight: number;
+}
+
+export interface Corpus {
+  name: string;
+  kind: CorpusKind;
+  /** The item file and its schools (item sets only): leave-one-corpus-out scores it through assessItem. */
+  path?: string;
+  schoolsPath?: string;
+  rows: Row[];
+  /** Scored by leave-one-corpus-out but never trained on (the old-data baseline's view of the new sets). */
+  evalOnly?: boolean;
+}
+
+function schoolsOf(path: string): Map<string, School> {
+  return loadSchoolsFile(JSON.parse(readFileSync(path, 'utf8')));
+}
+
+function guard(path: string): string {
+  if (NEVER.test(path)) throw new Error(`refusing to read ${path}: it is an unread blind set`);
+  return path;
+}
+
+export function itemCorpus(name: string, kind: CorpusKind, path: string, schoolsPath: string): Corpus {
+  const schools = schoolsOf(guard(schoolsPath));
+  const rows = readJsonl(guard(path)).map((it) => {
+    const school = schools.get(it.school!);
+    if (!school) throw new Error(`${path}: item ${it.id} names school "${String(it.school)}", which ${schoolsPath} does not list`);
+    return { id: it.id, set: name, group: `${name}:${it.id}`, school, title: it.title ?? '', text: it.text ?? '', expect: it.expect, weight: 1 };
+  });
+  return { name, kind, path, schoolsPath, rows };
+}
+
+/** One half of the functional suite, expanded with its own placeholders; every case weighs `weight`. */
+export function functionalCorpus(half: Exclude<SuiteHalf, 'heldout-c'>, weight: number, dir = 'data/functional'): Corpus {
+  const data = loadSuiteData(dir);
+  const schools = schoolsOf(join(dir, 'schools.json'));
+  const name = `functional-${half}`;
+  const rows = generateSuite(data, [half]).map((it) => ({
+    id: it.id, set: name, group: `functional:${it.functionality}:${it.template}`, functionality: it.functionality,
+    school: schools.get(it.school)!, title: it.title, text: it.text, expect: it.expect, weight,
+  }));
+  return { name, kind: 'functional', rows };
+}
+
+/** The training corpora under `dir` (data/train/<name>/items.jsonl + schools.json), in name order. */
+export function trainCorpora(dir = 'data/train'): Corpus[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && !NEVER.test(d.name) && existsSync(join(dir, d.name, 'items.jsonl')) && existsSync(join(dir, d.name, 'schools.json')))
+    .map((d) => d.name)
+    .sort()
+    .map((name) => itemCorpus(`train/${name}`, 'independent', join(dir, name, 'items.jsonl'), join(dir, name, 'schools.json')));
+}
+
+export interface CorpusOptions {
+  functionalWeight: number;
+  /** Also the spent held-out functional halves (heldout, heldout-b). */
+  heldoutHalves: boolean;
+  /** Also train on blind-2026-11-30b and data/train/* (false: they are read for leave-one-corpus-out scoring only). */
+  newSets: boolean;
+  sharedEval?: string;
+  trainDir?: string;
+}
+
+export function schoolCorpora(o: CorpusOptions): Corpus[] {
+  const out: Corpus[] = [functionalCorpus('dev', o.functionalWeight)];
+  if (o.heldoutHalves) out.push(functionalCorpus('heldout', o.functionalWeight), functionalCorpus('heldout-b', o.functionalWeight));
+  for (const f of ['items', 'holdout', 'dev-extra']) out.push(itemCorpus(f, 'project', `data/eval/${f}.jsonl`, 'data/eval/schools.json'));
+  out.push(itemCorpus('blind-2026-11-30', 'independent', 'data/eval/blind-2026-11-30/items.jsonl', 'data/eval/blind-2026-11-30/schools.json'));
+  if (o.sharedEval && existsSync(join(o.sharedEval, 'dev.jsonl'))) out.push(itemCorpus('shared-dev', 'project', join(o.sharedEval, 'dev.jsonl'), join(o.sharedEval, 'schools.json')));
+  const fresh = [itemCorpus('blind-2026-11-30b', 'independent', 'data/eval/blind-2026-11-30b/items.jsonl', 'data/eval/blind-2026-11-30b/schools.json'), ...trainCorpora(o.trainDir)];
+  return [...out, ...fresh.map((c) => ({ ...c, evalOnly: !o.newSets }))];
+}
+
+/** A scored row: what the rules and the classifier say, ready for both stages. */
+export interface Prepared {
+  row: Row;
+  x: SparseVector;
+  dense: Float64Array;
+  tweetLogit: number;
+  y: number[];
+}
+
+/**
+ * What the scorer's school-mode step sees of a row (school-model.ts schoolView): the rule findings with
+ * the school's options, the tweet classifier's logit and the n-gram features of the masked text. The
+ * n-gram logits are left at 0 for the trainer to fill in out of fold.
+ */
+export function prepare(row: Row): Prepared {
+  const options = schoolScoreOptions(row.school);
+  const parts = ruleParts({ title: row.title, text: row.text }, row.school.scoring, options);
+  const masked = maskedClean(parts.doc, options.schoolNames);
+  const tweetLogit = abuseLogit(parts.doc.raw, masked);
+  const want = expectedFamilies(row as unknown as EvalItem);
+  return { row, x: extractFeatures(parts.doc.raw, masked), dense: denseFeatures(parts, tweetLogit, [0, 0, 0]), tweetLogit, y: SCHOOL_FAMILIES.map((f) => (want.includes(f) ? 1 : 0)) };
+}

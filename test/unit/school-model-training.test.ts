@@ -1,0 +1,81 @@
+/**
+ * The school model learns from what it meets when it scores: the trainer's view of an item
+ * (scripts/lib-eval/school-data.ts prepare) equals the scorer's (school-model.ts schoolView with the
+ * options assessForSchool passes), and the two agree on who is a named person. Also: corpus
+ * discovery never opens an unread blind set.
+ */
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadSchoolsFile, schoolScoreOptions } from '../../lib/score/assess';
+import { ruleParts } from '../../lib/score/index';
+import { DENSE_FEATURES, denseFeatures, schoolView, shippedSchoolModel } from '../../lib/score/school-model';
+import { prepare, trainCorpora, type Row } from '../../scripts/lib-eval/school-data';
+
+const ashby = loadSchoolsFile([
+  {
+    id: 'ashbygrange',
+    name: 'Ashby Grange Primary School',
+    aliases: ['Ashby Grange Primary', 'Ashby Grange'],
+    context: ['Thornleigh'],
+    exclude: [],
+    publicFacts: { phones: ['01632 960100'], addresses: ['Grange Lane, Thornleigh TL4 2AG'], postcodes: ['TL4 2AG'] },
+  },
+]).get('ashbygrange')!;
+
+const row = (text: string): Row => ({ id: 'x', set: 't', group: 't:x', school: ashby, title: '', text, expect: { mentioned: true, flag: false, family: null }, weight: 1 });
+const NGRAM_SLOTS = new Set(DENSE_FEATURES.flatMap((n, i) => (n.startsWith('ngram:') ? [i] : [])));
+
+describe('school model training data', () => {
+  const texts = [
+    // the school's own published number, given as "her" number: a leak without the public facts, not with them
+    'Ashby Grange in Thornleigh: if you want Mrs Hale, her number is 01632 960100, ring her about the trip.',
+    'Mr Öztürk at Ashby Grange Primary is off sick again with his back, according to the office.',
+    'Ashby Grange Primary teachers are useless idiots and someone should sort them out.',
+  ];
+
+  it('the trainer computes the rule findings with the school’s public facts, as assessForSchool does', () => {
+    const p = prepare(row(texts[0]!));
+    const withFacts = denseFeatures(ruleParts({ title: '', text: texts[0]! }, ashby.scoring, schoolScoreOptions(ashby)), 0, [0, 0, 0]);
+    const withoutFacts = denseFeatures(ruleParts({ title: '', text: texts[0]! }, ashby.scoring, { notNames: schoolScoreOptions(ashby).notNames }), 0, [0, 0, 0]);
+    const conf = DENSE_FEATURES.indexOf('max:confidential');
+    // the case matters: without the facts the rules call the school's number a leak
+    expect(withoutFacts[conf]).toBeGreaterThanOrEqual(0.5);
+    expect(p.dense[conf]).toBe(withFacts[conf]);
+    expect(p.dense[conf]).toBeLessThan(0.5);
+  });
+
+  it('the trainer’s inputs equal the scorer’s for the same item (rule findings, cues, tweet logit)', () => {
+    const model = shippedSchoolModel();
+    for (const text of texts) {
+      const p = prepare(row(text));
+      const options = schoolScoreOptions(ashby);
+      const { x } = schoolView(model, ruleParts({ title: '', text }, ashby.scoring, options), options.schoolNames);
+      DENSE_FEATURES.forEach((name, i) => {
+        if (NGRAM_SLOTS.has(i)) return;
+        expect(p.dense[i], `${name} for "${text}"`).toBeCloseTo(x[i]!, 4);
+      });
+    }
+  });
+
+  it('a titled name outside ASCII is a named person to the model, as it is to the severity rules', () => {
+    const p = prepare(row(texts[1]!));
+    expect(p.dense[DENSE_FEATURES.indexOf('named-person')]).toBe(1);
+  });
+
+  it('training corpora are found by listing data/train, and an unread blind set is never opened', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'train-corpora-'));
+    const school = { id: 'ashbygrange', name: 'Ashby Grange Primary School', aliases: [], context: [], exclude: [] };
+    for (const name of ['writer-b', 'writer-a', 'blind-2026-11-30c', 'notes-only']) {
+      mkdirSync(join(dir, name));
+      if (name === 'notes-only') continue;
+      writeFileSync(join(dir, name, 'schools.json'), JSON.stringify([school]));
+      writeFileSync(join(dir, name, 'items.jsonl'), JSON.stringify({ id: `${name}-1`, school: 'ashbygrange', text: 'Ashby Grange Primary School fair', expect: { mentioned: true, flag: false, family: null } }) + '\n');
+    }
+    const corpora = trainCorpora(dir);
+    expect(corpora.map((c) => c.name)).toEqual(['train/writer-a', 'train/writer-b']);
+    expect(corpora.every((c) => c.kind === 'independent')).toBe(true);
+    expect(corpora[0]!.rows[0]!.school.id).toBe('ashbygrange');
+  });
+});
