@@ -13,8 +13,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { School } from '../../lib/config/schema';
-import { generateSuite, loadSuiteData } from '../../lib/functional/load';
-import type { SuiteHalf } from '../../lib/functional/expand';
+import { expand, parseTemplates, validate, type Placeholders } from '../../lib/functional/expand';
 import { loadSchoolsFile, schoolScoreOptions } from '../../lib/score/assess';
 import { abuseLogit } from '../../lib/score/classifier';
 import { extractFeatures, type SparseVector } from '../../lib/score/features';
@@ -73,12 +72,25 @@ export function itemCorpus(name: string, kind: CorpusKind, path: string, schools
   return { name, kind, path, schoolsPath, rows };
 }
 
-/** One half of the functional suite, expanded with its own placeholders; every case weighs `weight`. */
-export function functionalCorpus(half: Exclude<SuiteHalf, 'heldout-c'>, weight: number, dir = 'data/functional'): Corpus {
-  const data = loadSuiteData(dir);
+/**
+ * One half of the functional suite, expanded with its own placeholders as the eval expands it
+ * (lib/functional/load.ts placeholdersFor); every case weighs `weight`. Only this half's files are opened:
+ * loadSuiteData would also open the blind heldout-c files to validate them.
+ */
+export function functionalCorpus(half: 'dev' | 'heldout' | 'heldout-b', weight: number, dir = 'data/functional'): Corpus {
+  const placeholders = JSON.parse(readFileSync(join(dir, 'placeholders.json'), 'utf8')) as Placeholders;
+  if (half !== 'dev') {
+    const extra = (JSON.parse(readFileSync(guard(join(dir, `placeholders.${half}.json`)), 'utf8')) as { lists?: Record<string, string[]> }).lists ?? {};
+    const lists = { ...placeholders.lists };
+    for (const [list, values] of Object.entries(extra)) lists[list] = [...(lists[list] ?? []), ...values];
+    placeholders.lists = lists;
+  }
+  const file = `templates.${half}.jsonl`;
+  const templates = parseTemplates(readFileSync(guard(join(dir, file)), 'utf8'), file);
+  validate(placeholders, templates, file);
   const schools = schoolsOf(join(dir, 'schools.json'));
   const name = `functional-${half}`;
-  const rows = generateSuite(data, [half]).map((it) => ({
+  const rows = expand(placeholders, templates, { half }).map((it) => ({
     id: it.id, set: name, group: `functional:${it.functionality}:${it.template}`, functionality: it.functionality,
     school: schools.get(it.school)!, title: it.title, text: it.text, expect: it.expect, weight,
   }));
