@@ -35,7 +35,7 @@ import { matchSchool } from '../lib/match';
 import { assessItem, loadSchoolsFile } from '../lib/score/assess';
 import { encodeSparse } from '../lib/score/classifier';
 import { extractFeatures, FEATURE_VERSION, HASH_BITS } from '../lib/score/features';
-import { DENSE_FEATURES, loadSchoolModel, SCHOOL_FAMILIES, SCHOOL_MODEL_VERSION, setModelInputs, stackProbability, type SchoolFamilyFile, type SchoolModel, type SchoolModelFile } from '../lib/score/school-model';
+import { DENSE_FEATURES, familyThreshold, loadSchoolModel, SCHOOL_FAMILIES, SCHOOL_MODEL_VERSION, setModelInputs, stackProbability, type SchoolFamilyFile, type SchoolModel, type SchoolModelFile } from '../lib/score/school-model';
 import type { Family } from '../lib/score/types';
 import { readDavidson, readJsonl, readTweetEval, type EvalItem } from './lib-eval/datasets';
 import { formatReport, evaluate, expectedFamilies } from './lib-eval/report';
@@ -73,6 +73,8 @@ const { values: args } = parseArgs({
     // thresholds are chosen on out-of-fold probabilities of these rows: 'independent' (independent corpora, each
     // held out whole) or 'all'
     'threshold-on': { type: 'string', default: 'independent' },
+    // 'off': words alone need no more than the threshold
+    alone: { type: 'string', default: 'chosen' },
     'no-loco': { type: 'boolean', default: false },
     'loco-only': { type: 'boolean', default: false },
     'dry-run': { type: 'boolean', default: false },
@@ -151,27 +153,39 @@ function ngramModels(train: readonly Prepared[], aux: readonly Aux[], s: number)
 
 const STRONG_CHOICES: (number | null)[] = [null, 0.95, 0.9, 0.85];
 
-/** Best (strong, threshold) for one family on out-of-fold stacker probabilities, by weighted F-beta. */
-function chooseThreshold(ps: ArrayLike<number>, items: readonly Prepared[], j: number): { threshold: number; strong: number | null; f1: number } {
-  let best = { threshold: 0.5, strong: null as number | null, f1: -1 };
+const ALONE_STEPS = [0, 0.05, 0.1, 0.15, 0.2, 0.3, 0.4];
+
+/**
+ * Best (strong, threshold, alone) for one family on out-of-fold stacker probabilities, by weighted F-beta:
+ * `alone` (at least the threshold) is what the words alone need when the rules found nothing of the family.
+ */
+function chooseThreshold(ps: ArrayLike<number>, items: readonly Prepared[], j: number): { threshold: number; alone: number; strong: number | null; f1: number } {
+  let best = { threshold: 0.5, alone: 0.5, strong: null as number | null, f1: -1 };
   const maxIdx = DENSE_FEATURES.indexOf(`max:${SCHOOL_FAMILIES[j]}`);
   const fixed = SCHOOL_FAMILIES[j] === 'abuse' && args['abuse-strong'] !== undefined ? [Number(args['abuse-strong'])] : undefined;
+  const use = items.map((p, i) => i).filter((i) => thresholdOn === 'all' || kindOf.get(items[i]!.row.set) === 'independent');
+  const p = Float64Array.from(use, (i) => ps[i]!);
+  const rule = Float64Array.from(use, (i) => items[i]!.dense[maxIdx]!);
+  const y = Uint8Array.from(use, (i) => items[i]!.y[j]!);
+  const w = Float64Array.from(use, (i) => items[i]!.row.weight);
+  const b2 = beta * beta;
   for (const strong of fixed ?? STRONG_CHOICES) {
-    for (let t = 0.1; t <= 0.901; t += 0.01) {
-      let tp = 0;
-      let fp = 0;
-      let fn = 0;
-      items.forEach((p, i) => {
-        if (thresholdOn === 'independent' && kindOf.get(p.row.set) !== 'independent') return;
-        const yes = ps[i]! >= t || (strong !== null && p.dense[maxIdx]! >= strong);
-        const w = p.row.weight;
-        if (yes && p.y[j]) tp += w;
-        else if (yes) fp += w;
-        else if (p.y[j]) fn += w;
-      });
-      const b2 = beta * beta;
-      const f1 = ((1 + b2) * tp) / Math.max(1e-9, (1 + b2) * tp + b2 * fn + fp);
-      if (f1 > best.f1 + 1e-9) best = { threshold: Math.round(t * 100) / 100, strong, f1 };
+    for (let ti = 10; ti <= 90; ti++) {
+      const t = ti / 100;
+      for (const step of args.alone === 'off' ? [0] : ALONE_STEPS) {
+        const alone = Math.min(0.99, Math.round((t + step) * 100) / 100);
+        let tp = 0;
+        let fp = 0;
+        let fn = 0;
+        for (let k = 0; k < p.length; k++) {
+          const yes = p[k]! >= (rule[k]! > 0 ? t : alone) || (strong !== null && rule[k]! >= strong);
+          if (yes && y[k]) tp += w[k]!;
+          else if (yes) fp += w[k]!;
+          else if (y[k]) fn += w[k]!;
+        }
+        const f1 = ((1 + b2) * tp) / Math.max(1e-9, (1 + b2) * tp + b2 * fn + fp);
+        if (f1 > best.f1 + 1e-9) best = { threshold: t, alone, strong, f1 };
+      }
     }
   }
   return best;
@@ -239,10 +253,10 @@ function trainModel(items: Prepared[], aux: readonly Aux[], trainedOn: string[])
   SCHOOL_FAMILIES.forEach((fam, j) => {
     const choice = chooseThreshold(stackOof[j]!, items, j);
     const s = fitDense(xs.map((x) => withoutExcluded(x, fam)), items.map((p) => p.y[j]!), ws, ridge);
-    families[fam] = { ...quantise(final[j]!), stack: s.weights.map((w) => Number(w.toPrecision(6))), stackBias: Number(s.bias.toPrecision(6)), threshold: choice.threshold, strong: choice.strong };
+    families[fam] = { ...quantise(final[j]!), stack: s.weights.map((w) => Number(w.toPrecision(6))), stackBias: Number(s.bias.toPrecision(6)), threshold: choice.threshold, alone: choice.alone, strong: choice.strong };
     metrics[`cvF1:${fam}`] = Number(choice.f1.toFixed(4));
     const maxIdx = DENSE_FEATURES.indexOf(`max:${fam}`);
-    items.forEach((p, i) => (oof[i]![j] = stackOof[j]![i]! >= choice.threshold || (choice.strong !== null && p.dense[maxIdx]! >= choice.strong)));
+    items.forEach((p, i) => (oof[i]![j] = stackOof[j]![i]! >= familyThreshold(choice, p.dense[maxIdx]!) || (choice.strong !== null && p.dense[maxIdx]! >= choice.strong)));
   });
   const file: SchoolModelFile = {
     version: SCHOOL_MODEL_VERSION,
@@ -252,7 +266,7 @@ function trainModel(items: Prepared[], aux: readonly Aux[], trainedOn: string[])
     families,
     trainedOn,
     metrics,
-    hyperParameters: { folds, seed, functionalWeight, tweetWeight, presidioWeight, ...sgd, ridge, beta, prune, abuseStrong: args['abuse-strong'] ?? 'chosen', balance, thresholdOn, oldData: args['old-data']! },
+    hyperParameters: { folds, seed, functionalWeight, tweetWeight, presidioWeight, ...sgd, ridge, beta, prune, abuseStrong: args['abuse-strong'] ?? 'chosen', balance, thresholdOn, alone: args.alone!, oldData: args['old-data']! },
     attribution: 'Derived weights only, no source text. Schoolwatch dev items, spent blind sets, training corpora written for the project (data/train) and functional templates (all invented); the tweet classifier it reads is trained on TweetEval/OLID and Davidson et al. 2017 (see abuse-lr.json).',
   };
   return { file, oof };
@@ -402,7 +416,7 @@ if (existsSync(valPath)) {
   md.push(`TweetEval offensive val (report only; text alone, which the school model does not touch): macro-F1 ${pct(macroF1(c))}.`, '');
 }
 
-const thresholds = SCHOOL_FAMILIES.map((f) => `${f} ${trained.file.families[f].threshold}${trained.file.families[f].strong !== null ? ` (rule findings ≥ ${trained.file.families[f].strong} decide alone)` : ''}`).join(', ');
+const thresholds = SCHOOL_FAMILIES.map((f) => `${f} ${trained.file.families[f].threshold} (words alone ${trained.file.families[f].alone})${trained.file.families[f].strong !== null ? ` (rule findings ≥ ${trained.file.families[f].strong} decide alone)` : ''}`).join(', ');
 console.log(`\nthresholds: ${thresholds}`);
 const bytes = Buffer.byteLength(JSON.stringify(trained.file) + '\n');
 md.push(

@@ -74,6 +74,12 @@ export interface SchoolFamilyFile {
   threshold: number;
   /** A rule finding of this family at or above this confidence flags whatever the stacker says; null: none does. */
   strong: number | null;
+  /**
+   * Stacker probability needed when the rules found nothing at all of this family (the words alone): at
+   * least `threshold`. Absent in older files: `threshold`. Words alone generalise less than words plus a rule
+   * finding ("password" in "I forgot my password" is not a leak), so the trainer may ask more of them.
+   */
+  alone?: number;
 }
 
 export interface SchoolModelFile {
@@ -135,6 +141,7 @@ export function loadSchoolModel(json: unknown): SchoolModel {
       throw new SchoolModelError(`the school model's "${fam}" stacker has ${Array.isArray(f.stack) ? f.stack.length : 'no'} weights, expected ${DENSE_FEATURES.length} numbers; ${retrain}`);
     }
     if (!(f.threshold > 0 && f.threshold < 1)) throw new SchoolModelError(`the school model's "${fam}" threshold must be between 0 and 1 (got ${String(f.threshold)}); ${retrain}`);
+    if (f.alone !== undefined && !(f.alone >= f.threshold && f.alone <= 1)) throw new SchoolModelError(`the school model's "${fam}" threshold for words alone must be between its threshold ${f.threshold} and 1 (got ${String(f.alone)}); ${retrain}`);
     let q: Int8Array;
     try {
       q = decodeWeights({ hashBits: file.hashBits, nonZero: f.nonZero, weights: f.weights } as Parameters<typeof decodeWeights>[0]);
@@ -258,6 +265,11 @@ interface FamilyVerdict {
   strongRule: boolean;
 }
 
+/** The stacker probability a family needs: `alone` when the rules found nothing of it (its strongest finding is 0). */
+export function familyThreshold(f: Pick<SchoolFamilyFile, 'threshold' | 'alone'>, maxRule: number): number {
+  return maxRule > 0 ? f.threshold : (f.alone ?? f.threshold);
+}
+
 /** Map a stacker probability to the scorer's 0..1 scale, where the family's threshold sits at 0.5. */
 export function modelConfidence(p: number, t: number): number {
   return p < t ? (0.5 * p) / t : 0.5 + (0.5 * (p - t)) / (1 - t);
@@ -268,10 +280,10 @@ export function modelConfidence(p: number, t: number): number {
  * (ScoringTuning.threshold, default 0.5): a school that asks for more certainty gets it from the model too.
  */
 function familyVerdicts(model: SchoolModel, parts: RuleParts, x: Float64Array, threshold = 0.5): FamilyVerdict[] {
-  return SCHOOL_FAMILIES.map((family) => {
+  return SCHOOL_FAMILIES.map((family, j) => {
     const f = model.file.families[family];
     const probability = stackProbability(x, f);
-    const confidence = modelConfidence(probability, f.threshold);
+    const confidence = modelConfidence(probability, familyThreshold(f, x[MAX + j]!));
     const strongRule = f.strong !== null && parts.findings.some((g) => CATEGORIES.get(g.category)!.family === family && g.category !== 'abuse.offensive' && g.confidence >= f.strong! && g.confidence >= threshold);
     return { family, probability, confidence, strongRule, flagged: confidence >= threshold || strongRule };
   });
