@@ -73,8 +73,14 @@ const { values: args } = parseArgs({
     // thresholds are chosen on out-of-fold probabilities of these rows: 'independent' (independent corpora, each
     // held out whole) or 'all'
     'threshold-on': { type: 'string', default: 'independent' },
-    // 'off': words alone need no more than the threshold
+    // functional cases are grouped in folds by 'template' or by 'functionality' (every template of a kind in one fold)
+    'group-functional': { type: 'string', default: 'template' },
+    // 'chosen', 'off' (words alone need no more than the threshold) or a number (what words alone need, at least the threshold)
     alone: { type: 'string', default: 'chosen' },
+    // the same for one family
+    'alone-abuse': { type: 'string' },
+    'alone-confidential': { type: 'string' },
+    'alone-reputation': { type: 'string' },
     'no-loco': { type: 'boolean', default: false },
     'loco-only': { type: 'boolean', default: false },
     'dry-run': { type: 'boolean', default: false },
@@ -126,7 +132,8 @@ function auxData(): Aux[] {
  * The fold group of a row: an independent corpus is one group (its out-of-fold predictions come from a
  * model that never saw its author's wording), a functional template is one, any other item its own.
  */
-const groupOf = (p: Prepared) => (kindOf.get(p.row.set) === 'independent' ? `corpus:${p.row.set}` : p.row.group);
+const groupOf = (p: Prepared) =>
+  kindOf.get(p.row.set) === 'independent' ? `corpus:${p.row.set}` : args['group-functional'] === 'functionality' && p.row.functionality ? `functionality:${p.row.functionality}` : p.row.group;
 
 /** Fold of each group: a seeded shuffle of the distinct groups dealt round-robin. */
 function assignFolds(rows: readonly Prepared[]): Int32Array {
@@ -172,8 +179,9 @@ function chooseThreshold(ps: ArrayLike<number>, items: readonly Prepared[], j: n
   for (const strong of fixed ?? STRONG_CHOICES) {
     for (let ti = 10; ti <= 90; ti++) {
       const t = ti / 100;
-      for (const step of args.alone === 'off' ? [0] : ALONE_STEPS) {
-        const alone = Math.min(0.99, Math.round((t + step) * 100) / 100);
+      const aloneArg = args[`alone-${SCHOOL_FAMILIES[j]}` as 'alone'] ?? args.alone;
+      for (const step of aloneArg === 'off' ? [0] : aloneArg === 'chosen' ? ALONE_STEPS : [Number(aloneArg) - t]) {
+        const alone = Math.max(t, Math.min(0.99, Math.round((t + step) * 100) / 100));
         let tp = 0;
         let fp = 0;
         let fn = 0;
@@ -266,7 +274,7 @@ function trainModel(items: Prepared[], aux: readonly Aux[], trainedOn: string[])
     families,
     trainedOn,
     metrics,
-    hyperParameters: { folds, seed, functionalWeight, tweetWeight, presidioWeight, ...sgd, ridge, beta, prune, abuseStrong: args['abuse-strong'] ?? 'chosen', balance, thresholdOn, alone: args.alone!, oldData: args['old-data']! },
+    hyperParameters: { folds, seed, functionalWeight, tweetWeight, presidioWeight, ...sgd, ridge, beta, prune, abuseStrong: args['abuse-strong'] ?? 'chosen', balance, thresholdOn, alone: SCHOOL_FAMILIES.map((f) => args[`alone-${f}` as 'alone'] ?? args.alone).join('/'), groupFunctional: args['group-functional']!, oldData: args['old-data']! },
     attribution: 'Derived weights only, no source text. Schoolwatch dev items, spent blind sets, training corpora written for the project (data/train) and functional templates (all invented); the tweet classifier it reads is trained on TweetEval/OLID and Davidson et al. 2017 (see abuse-lr.json).',
   };
   return { file, oof };
