@@ -80,6 +80,11 @@ export interface SchoolFamilyFile {
    * finding ("password" in "I forgot my password" is not a leak), so the trainer may ask more of them.
    */
   alone?: number;
+  /**
+   * Stacker probability needed when a rule finding of this family already reaches 0.5 (the rules alone
+   * would flag): at most `threshold`, so the model overturns a rule's yes only when fairly sure. Absent: `threshold`.
+   */
+  keep?: number;
 }
 
 export interface SchoolModelFile {
@@ -141,6 +146,7 @@ export function loadSchoolModel(json: unknown): SchoolModel {
       throw new SchoolModelError(`the school model's "${fam}" stacker has ${Array.isArray(f.stack) ? f.stack.length : 'no'} weights, expected ${DENSE_FEATURES.length} numbers; ${retrain}`);
     }
     if (!(f.threshold > 0 && f.threshold < 1)) throw new SchoolModelError(`the school model's "${fam}" threshold must be between 0 and 1 (got ${String(f.threshold)}); ${retrain}`);
+    if (f.keep !== undefined && !(f.keep > 0 && f.keep <= f.threshold)) throw new SchoolModelError(`the school model's "${fam}" threshold for rule-backed findings must be between 0 and its threshold ${f.threshold} (got ${String(f.keep)}); ${retrain}`);
     if (f.alone !== undefined && !(f.alone >= f.threshold && f.alone <= 1)) throw new SchoolModelError(`the school model's "${fam}" threshold for words alone must be between its threshold ${f.threshold} and 1 (got ${String(f.alone)}); ${retrain}`);
     let q: Int8Array;
     try {
@@ -265,9 +271,12 @@ interface FamilyVerdict {
   strongRule: boolean;
 }
 
-/** The stacker probability a family needs: `alone` when the rules found nothing of it (its strongest finding is 0). */
-export function familyThreshold(f: Pick<SchoolFamilyFile, 'threshold' | 'alone'>, maxRule: number): number {
-  return maxRule > 0 ? f.threshold : (f.alone ?? f.threshold);
+/**
+ * The stacker probability a family needs, by its strongest rule finding: `keep` when the rules alone would
+ * flag (0.5 or more), `alone` when they found nothing of it, else `threshold`.
+ */
+export function familyThreshold(f: Pick<SchoolFamilyFile, 'threshold' | 'alone' | 'keep'>, maxRule: number): number {
+  return maxRule >= 0.5 ? (f.keep ?? f.threshold) : maxRule > 0 ? f.threshold : (f.alone ?? f.threshold);
 }
 
 /** Map a stacker probability to the scorer's 0..1 scale, where the family's threshold sits at 0.5. */
