@@ -178,6 +178,25 @@ describe('Overview figures: identical to a recount from whole mentions', () => {
     expect(JSON.parse(JSON.stringify(summary))).toEqual(JSON.parse(JSON.stringify(recount(all, principal))));
   });
 
+  it('reads headlines only (no snapshot), chunk for chunk the same items and keys as the full scan', async () => {
+    for (const partition of [{ trustId: 'meridian' }, { trustId: 'meridian', schoolId: 'kestrel' }]) {
+      let before: string | undefined;
+      for (;;) {
+        const full = await store.mentions.scan(partition, { before, limit: 40 });
+        const heads = await store.mentions.scanHeadlines(partition, { before, limit: 40 });
+        expect(heads.mentions.map((m) => m.id)).toEqual(full.mentions.map((m) => m.id));
+        expect([heads.lastKey, heads.exhausted]).toEqual([full.lastKey, full.exhausted]);
+        for (const h of heads.mentions) {
+          expect(h).not.toHaveProperty('text');
+          expect(h).not.toHaveProperty('score');
+          expect(h).not.toHaveProperty('PK');
+        }
+        if (full.exhausted || !full.lastKey) break;
+        before = full.lastKey;
+      }
+    }
+  });
+
   it('covers what the figures depend on (the seeded store is not trivially empty)', async () => {
     const s = await triageSummary({ store, clock: () => NOW }, principals['trust team']!);
     expect(s.unreviewed).toBeGreaterThan(20);
