@@ -125,6 +125,20 @@ export class MentionStore {
     for (const m of mentions) await this.items.set(keys.mention(m, m.capturedAt, m.id), { digestedAt: at, digestId });
   }
 
+  /**
+   * Clears the "included in a digest" mark on every mention of one school, so the next digest lists them again.
+   * Only the local demo's restart calls it, on its own demo schools. Returns how many mentions were cleared.
+   */
+  async unmarkDigested(school: SchoolKey): Promise<number> {
+    const rows = await this.items.query(schoolPartition(school.trustId, school.schoolId), { prefix: 'MENTION#' }, { filter: 'attribute_exists(digestedAt)' });
+    let cleared = 0;
+    for (const row of rows) {
+      const key = { PK: row.PK as string, SK: row.SK as string };
+      if (await this.items.set(key, {}, { attr: 'trustId', equals: school.trustId }, ['digestedAt', 'digestId'])) cleared++;
+    }
+    return cleared;
+  }
+
   /** Where a mention lives (trust, school) from its id alone, without reading the snapshot: for scope checks. */
   async locate(id: string): Promise<{ trustId: string; schoolId: string } | undefined> {
     const ref = await this.items.get(keys.mentionRef(id));
