@@ -3,7 +3,7 @@
  * @hono/node-server on loopback, and a bounded load generator (CLIENTS concurrent clients × REQUESTS each)
  * driving the list page, filtered lists and the JSON API. Prints the "bench-web" section; --write records it in BENCHMARKS.md.
  *
- *   npm run bench:web [-- --mentions 10000] [-- --requests 50] [-- --out FILE]
+ *   npm run bench:web [-- --mentions 10000] [-- --requests 50] [-- --only overview] [-- --out FILE]
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -22,6 +22,7 @@ import { keys } from '../lib/store/table';
 import type { Mention, ReviewStatus } from '../lib/store/types';
 import type { Family, Severity } from '../lib/score/types';
 import { createWebApp } from '../lib/web/app';
+import os from 'node:os';
 import { machineLine, replaceSection } from './machine';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -35,12 +36,14 @@ const { values } = parseArgs({
     clients: { type: 'string', default: '8' },
     requests: { type: 'string', default: '25' },
     out: { type: 'string' },
+    /** Run only the scenarios whose name contains this text (case-insensitive), e.g. `overview`. */
+    only: { type: 'string' },
     write: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   },
 });
 if (values.help) {
-  console.log('Usage: npm run bench:web [-- --mentions N] [-- --clients N] [-- --requests N] [-- --write | --out FILE]\nPrints the results; --write records them in BENCHMARKS.md (--out: in FILE).');
+  console.log('Usage: npm run bench:web [-- --mentions N] [-- --clients N] [-- --requests N] [-- --only TEXT] [-- --write | --out FILE]\nPrints the results; --write records them in BENCHMARKS.md (--out: in FILE).');
   process.exit(0);
 }
 const MENTIONS = Number(values.mentions);
@@ -204,7 +207,9 @@ const scenarios: Scenario[] = [
   { name: 'Overview (dashboard: reads every item of the trust)', path: '/' },
 ];
 const results: Figures[] = [];
-for (const s of scenarios) {
+const load = (): string => os.loadavg().map((n) => n.toFixed(1)).join(' / ');
+const loadAtStart = load();
+for (const s of scenarios.filter((x) => !values.only || x.name.toLowerCase().includes(values.only.toLowerCase()))) {
   log(`  ${s.name}: ${CLIENTS} clients × ${REQUESTS} requests…`);
   const r = await drive(base, s.path.startsWith('/api/') ? { authorization: `Bearer ${login.token}` } : headers, s);
   results.push(r);
@@ -223,7 +228,8 @@ const ms = (n: number) => `${n.toFixed(1)} ms`;
 const date = new Date().toISOString().slice(0, 10);
 const section = `## Web latency (npm run bench:web)
 
-Measured ${date} on ${machineLine()}.
+Measured ${date} on ${machineLine()}; load average (1 / 5 / 15 min) ${loadAtStart} at the start, ${load()} at the end
+(other work shares these cores: compare figures measured in one session).
 
 ${MENTIONS.toLocaleString('en-GB')} flagged mentions across ${SCHOOLS.length} schools of one trust in dynalite (in this process, seeded with
 BatchWriteItem in ${seedSeconds.toFixed(1)} s), the web app on @hono/node-server on 127.0.0.1, signed in as the trust admin (session
