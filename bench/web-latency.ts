@@ -248,6 +248,16 @@ rest in reading whole 1 MB query pages (\`TableItems.query\` did not send Dynamo
 (\`lib/store/client.ts\` removes the logger middleware; \`lib/store/items.ts\` passes \`Limit\` when no filter
 applies): about ten times faster. Filtered pages still read 200 items per query and filter in code.
 
+**The Overview** counts every item of the trust, so it cannot page. A CPU profile (10,000 items, one reader) put
+the time in moving whole items: dynalite decoding and sending them (~26 %), the SDK parsing and unmarshalling them (~24 %) and
+garbage (~23 %); the summary's own counting was ~6 %. It now reads headlines only (\`MentionStore.scanHeadlines\`:
+a ProjectionExpression of the twelve attributes it counts, not the snapshot text, evidence, match or capture):
+a 500-item chunk is 0.33 MB on the wire instead of 1.1 MB, and one walk of the trust takes ~77 ms instead of
+~122 ms. Measured in one session on 2026-11-30 with \`--only overview\`, old and new code alternating three times
+each at load average 7.5–9 on these 2 cores: p50 1,942 / 2,017 / 1,952 ms → 1,239 / 1,190 / 1,120 ms, p95
+3,546 / 2,675 / 3,116 ms → 2,002 / 1,619 / 1,611 ms (about 40 % less). What remains is mostly dynalite decoding each
+stored item whole (DynamoDB does that server-side); the figures are identical (test/integration/summary-figures.test.ts).
+
 The load generator, the app and dynalite share the same cores, so these are floors for a deployment, where
 DynamoDB answers each query in single-digit milliseconds and each Lambda instance serves one request at a time.
 `;
