@@ -8,7 +8,7 @@ import { entryPattern, fromLexiconFile, Lexicon, LexiconFileError, parseLexiconT
 import cueFile from './cues.json';
 
 /** Every category the matcher reads; a line with another category is a mistake in the data. */
-export const CUE_CATEGORIES = ['school-cue', 'place-cue', 'not-this', 'is-this', 'place-next', 'school-kind', 'school-denomination', 'person-title', 'staff-title', 'street-before'] as const;
+export const CUE_CATEGORIES = ['school-cue', 'place-cue', 'not-this', 'is-this', 'place-next', 'school-kind', 'school-denomination', 'person-title', 'staff-title', 'street-before', 'name-next'] as const;
 export type CueCategory = (typeof CUE_CATEGORIES)[number];
 
 /** Parse and check the cue TSV: the lexicon format, known categories, no term twice in a category. */
@@ -50,9 +50,16 @@ export interface MentionCues {
   /** Before the name: "Mrs Okafor at", "Mr Lee's class at" (group 1 = the title). */
   staffAt: RegExp;
   staffWeight: Map<string, number>;
+  /** Before the name: "Fr Quill at", "Rev Ann Lowe from": a titled person (priest, councillor) at a place that is not a school. */
+  titledAt: RegExp;
   /** Before the name: "on", "along" (group 1 = the word). */
   streetBefore: RegExp;
   streetWeight: Map<string, number>;
+  /**
+   * Right after the name in capitals, words that leave it the school's name ("Gorsebrook Maths", "St Walstan's
+   * Advent concert"); any other capitalised word makes it part of another proper name ("Bryn Hafod Quarry").
+   */
+  nameNext: RegExp;
 }
 
 function alternation(entries: readonly LexEntry[], category: CueCategory): string {
@@ -80,8 +87,10 @@ export function compileCues(entries: readonly LexEntry[]): MentionCues {
     distinctKinds: new RegExp(`(?<![a-z0-9])${alternation(entries.filter((e) => e.weight >= 1), 'school-kind')}(?![a-z0-9])`, 'g'),
     staffAt: new RegExp(`(?<![a-z0-9])(${staff})\\.?\\s+[a-z][a-z'-]+(?:'s\\s+class)?\\s+(?:at|from|in)\\s+(?:the\\s+)?$`),
     staffWeight: weights(entries, 'staff-title'),
+    titledAt: new RegExp(`(?<![a-z0-9])(?:${alternation(entries, 'person-title')})\\.?\\s+(?:[a-z][a-z'-]+\\s+){1,2}(?:at|from|of)\\s+(?:the\\s+)?$`),
     streetBefore: new RegExp(`(?<![a-z0-9])(${alternation(entries, 'street-before')})\\s+$`),
     streetWeight: weights(entries, 'street-before'),
+    nameNext: new RegExp(`^(?:${alternation(entries, 'name-next')}|${kinds}|${denom}|${alternation(entries, 'school-cue')})(?![a-z0-9])`),
   };
 }
 

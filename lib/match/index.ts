@@ -40,6 +40,8 @@ const CONTEXT_FIRST = 0.35;
 const CONTEXT_MAX = 0.5;
 /** An excluded place named elsewhere in the item ("St Brendan's Hospice … St Brendan's has cared for"). */
 const EXCLUDED_NEARBY = 0.6;
+/** "Fr Quill at X", "Cllr Lowe from X": place-ness of a titled person's place. */
+const TITLED_AT = 0.8;
 /** Cues of this weight or less are generic (kids, staff, parents; parking, residents): they count half against a specific word. */
 const GENERIC = 0.3;
 /** A cue straight after the name ("Hartfell kids", "Hartfell residents") counts at least this. */
@@ -330,6 +332,49 @@ interface Decision {
 
 const fmt = (x: number) => x.toFixed(2);
 
+const WORD = /[\p{L}][\p{L}'’-]*/gu;
+
+/**
+ * "Bryn Hafod Quarry", "Harbourside Lifeboat Station": a capitalised word straight after the name (a space, no
+ * punctuation) that is not school vocabulary (kinds, school words, subjects, festivals: CUES.nameNext) makes the
+ * name part of another proper name, whatever that place is. Not in Title Case lines (headlines) or shouting,
+ * where every word has a capital. Returns the word, or undefined.
+ */
+function properNameAfter(view: TextView, raw: string, occ: Occurrence, after: string): string | undefined {
+  if (occ.via === 'tag') return undefined;
+  const endRaw = view.end[occ.end - 1]!;
+  let at = endRaw;
+  let word = '';
+  // a denomination may stand in between: "Millford Vale Methodist Chapel"
+  for (let i = 0; i < 3; i++) {
+    const m = /^ {1,2}([\p{Lu}][\p{L}’'-]+)/u.exec(raw.slice(at, at + 40));
+    if (!m) return undefined;
+    word = m[1]!;
+    at += m[0].length;
+    if (!CUES.denomination.test(word.toLowerCase())) break;
+  }
+  if (word === word.toUpperCase() && word.length > 1 && word.length < 5) return undefined; // PTA, SEN (FC is in place-next)
+  if (CUES.nameNext.test(raw.slice(at - word.length, at + 30).toLowerCase())) return undefined;
+  // the line it stands in: Title Case (most longer words capitalised) says nothing
+  const lineStart = raw.lastIndexOf('\n', view.start[occ.start]! - 1) + 1;
+  const nl = raw.indexOf('\n', endRaw);
+  const line = raw.slice(lineStart, nl < 0 ? raw.length : nl);
+  const nameRaw = raw.slice(view.start[occ.start]!, endRaw);
+  let words = 0;
+  let caps = 0;
+  let first = true;
+  for (const w of line.matchAll(WORD)) {
+    const isFirst = first;
+    first = false;
+    if (isFirst || w[0].length < 4 || nameRaw.includes(w[0]) || w[0] === word) continue;
+    words++;
+    if (w[0][0] !== w[0][0]!.toLowerCase()) caps++;
+  }
+  if (words >= 2 && caps / words >= 0.5) return undefined;
+  if (nameRaw === nameRaw.toUpperCase() && /[A-Z]{3}/.test(nameRaw) && word === word.toUpperCase()) return undefined;
+  return word;
+}
+
 /**
  * One occurrence of an ambiguous name: is it this school? Hard answers first (part of another name, another kind
  * of school, a surname, "not the school"), then school support (vocabulary, "Mrs X at", context words) against
@@ -349,6 +394,9 @@ function decideAmbiguous(view: TextView, raw: string, occ: Occurrence, after: st
   CUES.distinctKinds.lastIndex = 0;
   const kind = CUES.distinctKinds.exec(rest);
   if (kind && kind.index === 0 && !compiled.ownKinds.has(kind[0])) return { mentioned: false, why: `names another school ("${named} ${after.slice(0, after.length - rest.length + kind[0].length)}")`, prefix: '' };
+
+  const proper = properNameAfter(view, raw, occ, after);
+  if (proper) return { mentioned: false, why: `is part of another name ("${named} ${proper}")`, prefix: '' };
 
   const before = view.text.slice(Math.max(0, occ.start - 40), occ.start);
   if (CUES.personTitle.test(before)) return { mentioned: false, why: `is someone's surname ("${before.trim().split(/\s+/).pop()} ${named}")`, prefix: '' };
@@ -382,13 +430,19 @@ function decideAmbiguous(view: TextView, raw: string, occ: Occurrence, after: st
   // generic words ("kids", "staff", "parking", "residents") are said of schools and places alike: each side's
   // count half when the other side has a specific word
   const schoolSpecific = staff !== null || schoolCues.some((c) => c.weight > GENERIC);
-  const placeSpecific = street !== null || ev.excludedNamed !== undefined || placeCues.some((c) => c.weight > GENERIC);
+  const placeSpecific = street !== null || CUES.titledAt.test(before) || ev.excludedNamed !== undefined || placeCues.some((c) => c.weight > GENERIC);
   const placeW = weigh(view, occ, placeCues, schoolSpecific);
   let against = placeW.total;
   let againstWhy = placeW.top ? `"${placeW.top}"` : '';
   if (street) {
     against += CUES.streetWeight.get(street[1]!) ?? 0;
     againstWhy ||= `"${street[1]} ${named}"`;
+  }
+  // "Fr Quill at St Aidan's": a priest's or councillor's place (a teacher is "Mr Quill at")
+  const titled = staff === null && CUES.titledAt.test(before);
+  if (titled) {
+    against += TITLED_AT;
+    againstWhy ||= `a titled person "at" it`;
   }
   if (ev.excludedNamed) {
     against += EXCLUDED_NEARBY;
@@ -410,6 +464,9 @@ function decideAmbiguous(view: TextView, raw: string, occ: Occurrence, after: st
 
   const total = support + ctx;
   const sayFor = [supportWhy, ctxWhy].filter(Boolean).join(' and ');
+  // nothing says place either: the name the feed found is taken as the school's (never initials, configured or
+  // not: "QA", "NPA" are shared by too much)
+  if (against === 0 && !occ.pattern.acronym) return { mentioned: true, why: total ? `with ${sayFor} and no place words` : 'with no place words either (taken as the school)' };
   if (total >= MIN_SUPPORT && total > against) return { mentioned: true, why: `with ${sayFor}${against ? ` (outweighing place words ${againstWhy})` : ''}` };
   if (total >= MIN_SUPPORT) return { mentioned: false, why: `with ${sayFor} (${fmt(total)}) outweighed by place words ${againstWhy} (${fmt(against)})` };
   return { mentioned: false, why: 'without school context' };

@@ -13,6 +13,7 @@ const aidans: MatchableSchool = { name: "St Aidan's Catholic Primary School", al
 const larkspur: MatchableSchool = { name: 'Larkspur Hill Primary School', aliases: ['Larkspur Hill'], context: ['Dunmere'], exclude: ['Larkspur Hill Garden Centre'] };
 const millgate: MatchableSchool = { name: 'Millgate Grammar School', aliases: ['Millgate'], context: ['Oxley'], exclude: [] };
 const copper: MatchableSchool = { name: 'Copperbeech High School', aliases: ['Copperbeech'], context: [], exclude: [] };
+const quayside: MatchableSchool = { name: 'Quayside Sixth Form College', aliases: ['Quayside', 'QSC'], context: [], exclude: [] };
 
 const m = (text: string, school: MatchableSchool, title = '') => matchSchool({ title, text }, school).mentioned;
 
@@ -80,7 +81,7 @@ describe('mention: staff written the school way', () => {
   });
   it('a teacher\'s class names the school', () => {
     expect(m("Poor lad in Miss Tan's class at Copperbeech, his mum is beside herself.", copper)).toBe(true);
-    expect(m('Poor lad at Copperbeech, his mum is beside herself.', copper)).toBe(false);
+    expect(m('Poor lad at Copperbeech, the landlord had to ring him a taxi.', copper)).toBe(false);
   });
 });
 
@@ -178,5 +179,48 @@ describe('mention: regional words for children', () => {
     expect(m("Hartfell's been grand for the bairn since September.", hartfell)).toBe(true);
     expect(m('Hartfell has been great for the weans this year.', hartfell)).toBe(true);
     expect(m("Hartfell's been grand for a pint since September.", hartfell)).toBe(false);
+  });
+});
+
+describe('mention: a name with nothing said either way is the school (round 3)', () => {
+  it('a bare complaint is the school; the same complaint with pub words is not', () => {
+    expect(m("Copperbeech is a joke, honestly wouldn't send a dog there.", copper)).toBe(true);
+    expect(m('Copperbeech is a joke, the pints are warm and the landlord is rude.', copper)).toBe(false);
+  });
+  it('paraphrase: someone running it "like his own little empire" is the school; a car-park rant is not', () => {
+    expect(m('Adam Crewe runs Millgate like his own little empire. Arrogant and a liar.', millgate)).toBe(true);
+    expect(m('Millgate car park charges have doubled, the retailers must be laughing.', millgate)).toBe(false);
+  });
+  it('initials never count without school vocabulary, even configured ones', () => {
+    expect(m("QSC's new figures are out on Tuesday.", quayside)).toBe(false);
+    expect(m("QSC's biology dept is elite, best in the county.", quayside)).toBe(true);
+  });
+});
+
+describe('mention: part of another proper name (round 3)', () => {
+  it('a capitalised word of no school after the name makes another place; a school word does not', () => {
+    expect(m('Police were called to Hartfell Lifeboat Station after a fight on Saturday night.', hartfell)).toBe(false);
+    expect(m('Police were called to Hartfell after a fight on Saturday night.', hartfell)).toBe(true);
+  });
+  it('paraphrase: a festival or subject in capitals keeps it the school; a Title Case headline says nothing', () => {
+    expect(m('Larkspur Hill Christmas fair on Saturday, crafts made by the children.', larkspur)).toBe(true);
+    expect(m('Larkspur Hill Maths results were the best in the county.', larkspur)).toBe(true);
+    expect(m('', hartfell, 'Hartfell Students Plant Two Hundred Trees Along Brinmoor Road')).toBe(true);
+    expect(m('Anyone know if Larkspur Hill Quarry is open on Sundays?', larkspur)).toBe(false);
+  });
+  it('a denomination in between does not hide the other place', () => {
+    expect(m('Firefighters were called to Millgate Methodist Chapel on Tuesday evening.', millgate)).toBe(false);
+    expect(m('Firefighters were called to Millgate on Tuesday evening, the pupils were sent home.', millgate)).toBe(true);
+  });
+});
+
+describe('mention: the saint, the road, the priest (round 3)', () => {
+  it("a saint's life is not the school; a festival with the Year 6 choir is", () => {
+    expect(m("St Aidan's arrived from Iona in 635 and was consecrated bishop; pilgrims still visit his shrine.", aidans)).toBe(false);
+    expect(m("St Aidan's arrived at the festival with the Year 6 choir.", aidans)).toBe(true);
+  });
+  it('traffic near the name is the road; the school run near it is the school', () => {
+    expect(m('Traffic on the A41 near Millgate is horrendous this morning, accident by the garage.', millgate)).toBe(false);
+    expect(m('Traffic near Millgate at the school run is horrendous this morning.', millgate)).toBe(true);
   });
 });
