@@ -6,12 +6,29 @@
  *   npx tsx scripts/mention-eval.ts                 # accuracy per set
  *   npx tsx scripts/mention-eval.ts --errors        # plus the wrong items
  *   npx tsx scripts/mention-eval.ts --only train    # sets whose name contains "train"
+ *   npx tsx scripts/mention-eval.ts --bench         # matchSchool speed over the dev sets' items (median of passes)
  */
 import { parseArgs } from 'node:util';
 import { matchSchool } from '../lib/match';
 import { mentionSets } from './mention/sets';
 
-const { values: args } = parseArgs({ options: { errors: { type: 'boolean', default: false }, only: { type: 'string' }, width: { type: 'string', default: '260' } } });
+const { values: args } = parseArgs({ options: { bench: { type: 'boolean', default: false }, errors: { type: 'boolean', default: false }, only: { type: 'string' }, width: { type: 'string', default: '260' } } });
+
+if (args.bench) {
+  // the item sets, not the generated functional cases (short and many alike)
+  const cases = mentionSets().filter((s) => s.kind !== 'functional').flatMap((s) => s.cases);
+  for (let i = 0; i < 3; i++) for (const c of cases) matchSchool({ title: c.title, text: c.text }, c.school);
+  const passes: number[] = [];
+  const t = performance.now();
+  while (performance.now() - t < 3000) {
+    const t0 = performance.now();
+    for (const c of cases) matchSchool({ title: c.title, text: c.text }, c.school);
+    passes.push(performance.now() - t0);
+  }
+  passes.sort((a, b) => a - b);
+  console.log(`matchSchool: ${cases.length} items × ${passes.length} passes, median ${Math.round(cases.length / (passes[passes.length >> 1]! / 1000))} items/s on one core`);
+  process.exit(0);
+}
 
 let all = 0;
 let right = 0;
