@@ -58,6 +58,8 @@ interface Pattern {
   /** Initials derived from the full name: only in capitals ("KBPS", not "kbps"), and context words count half. */
   acronym: boolean;
   capitalsOnly?: boolean;
+  /** Found one or two edits away ("Gorsbrook"): see fuzzyOccurrences. */
+  misspelt?: boolean;
 }
 
 interface Compiled {
@@ -200,6 +202,71 @@ function findOccurrences(view: TextView, patterns: Pattern[], raw: string): Occu
   return out.sort((a, b) => a.start - b.start);
 }
 
+/** Names this long may be misspelt by one edit and still be found; this long, by two. */
+const FUZZY_ONE = 7;
+const FUZZY_TWO = 12;
+const FUZZY_WORD = /[a-z0-9]+(?:'[a-z]+)?/g;
+
+/**
+ * Misspellings of a configured name or alias (not initials): a run of one to n+1 words (n = the name's words)
+ * whose letters, spaces dropped, are within one edit (Damerau: a swap counts one) of the name's, two for names of
+ * FUZZY_TWO letters or more, same first letter. Run only when no exact name is found, so it costs nothing on
+ * the usual item. Each is ambiguous.
+ */
+function fuzzyOccurrences(view: TextView, patterns: Pattern[]): Occurrence[] {
+  const targets = patterns.filter((p) => !p.acronym && p.compact.length >= FUZZY_ONE && /^[a-z]+$/.test(p.compact));
+  if (!targets.length) return [];
+  const words = [...view.text.matchAll(FUZZY_WORD)].map((m) => ({ start: m.index!, end: m.index! + m[0].length, w: m[0].replace(/'/g, '') }));
+  const out: Occurrence[] = [];
+  let next = 0;
+  for (let i = 0; i < words.length; i++) {
+    if (words[i]!.start < next) continue;
+    found: for (const p of targets) {
+      const k = p.compact.length >= FUZZY_TWO ? 2 : 1;
+      if (words[i]!.w[0] !== p.compact[0]) continue;
+      let cand = '';
+      const maxWords = p.alias.split(/\s+/).length + 1;
+      for (let n = 0; n < maxWords && i + n < words.length; n++) {
+        // words of one name are next to each other
+        if (n && !/^[\s\-'.]{1,2}$/.test(view.text.slice(words[i + n - 1]!.end, words[i + n]!.start))) break;
+        cand += words[i + n]!.w;
+        if (cand.length > p.compact.length + k) break;
+        if (cand.length < p.compact.length - k) continue;
+        if (withinEdits(cand, p.compact, k)) {
+          out.push({ pattern: { ...p, alias: `${p.alias} (misspelt)`, ambiguous: true, misspelt: true }, start: words[i]!.start, end: words[i + n]!.end, via: 'text' });
+          next = words[i + n]!.end;
+          break found;
+        }
+      }
+    }
+  }
+  return out;
+}
+
+/** Optimal-string-alignment distance of a and b is at most k (a swap of neighbours counts one). */
+function withinEdits(a: string, b: string, k: number): boolean {
+  if (a === b) return false; // exact forms are the regex's; here only misspellings
+  const n = a.length;
+  const m = b.length;
+  let prev2: number[] = [];
+  let prev = Array.from({ length: m + 1 }, (_, j) => j);
+  for (let i = 1; i <= n; i++) {
+    const cur = [i];
+    let rowMin = i;
+    for (let j = 1; j <= m; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, prev2[j - 2]! + 1);
+      cur.push(v);
+      if (v < rowMin) rowMin = v;
+    }
+    if (rowMin > k) return false;
+    prev2 = prev;
+    prev = cur;
+  }
+  return prev[m]! <= k;
+}
+
 function evidenceOf(item: { title: string; text: string }, view: TextView, occ: Occurrence, textOffset: number, titleLen: number): Evidence {
   const start = view.start[occ.start]!;
   const end = view.end[occ.end - 1]!;
@@ -230,6 +297,10 @@ export function matchSchool(item: { title: string; text: string }, school: Match
       occurrences = findOccurrences(clean, patterns, raw);
       view = clean;
     }
+  }
+  if (!occurrences.length) {
+    // a misspelt name ("Gorsbrook", "Priory Meade"): weighed like any ambiguous alias
+    occurrences = fuzzyOccurrences(view, patterns);
   }
   if (!occurrences.length) return { mentioned: false, reason: 'no name or alias found' };
 
@@ -366,11 +437,12 @@ function properNameAfter(view: TextView, raw: string, occ: Occurrence, after: st
   for (const w of line.matchAll(WORD)) {
     const isFirst = first;
     first = false;
-    if (isFirst || w[0].length < 4 || nameRaw.includes(w[0]) || w[0] === word) continue;
+    // days, months and festivals are capitalised in any sentence
+    if (isFirst || w[0].length < 4 || nameRaw.includes(w[0]) || w[0] === word || CUES.nameNext.test(w[0].toLowerCase())) continue;
     words++;
     if (w[0][0] !== w[0][0]!.toLowerCase()) caps++;
   }
-  if (words >= 2 && caps / words >= 0.5) return undefined;
+  if (words >= 2 && caps / words > 0.5) return undefined;
   if (nameRaw === nameRaw.toUpperCase() && /[A-Z]{3}/.test(nameRaw) && word === word.toUpperCase()) return undefined;
   return word;
 }

@@ -224,3 +224,14 @@ describe('mention: the saint, the road, the priest (round 3)', () => {
     expect(m('Traffic near Millgate at the school run is horrendous this morning.', millgate)).toBe(true);
   });
 });
+
+describe('mention: misspelt names (round 3)', () => {
+  it('one edit from the name is found and weighed; further is not the name', () => {
+    expect(m("Copperbech is a joke, honestly wouldn't send a dog there.", copper)).toBe(true);
+    expect(m("Coppersmith is a joke, honestly wouldn't send a dog there.", copper)).toBe(false);
+  });
+  it('paraphrase: a misspelt two-word name is weighed like the alias (pupils yes, a quarry no)', () => {
+    expect(m('Larkspur Hil pupils planted bulbs by the gate.', larkspur)).toBe(true);
+    expect(m('Larksper Hill Quarry is closed on Sundays.', larkspur)).toBe(false);
+  });
+});
