@@ -480,6 +480,14 @@ function decideAmbiguous(view: TextView, raw: string, occ: Occurrence, after: st
     if (ch !== ch.toLowerCase()) return { mentioned: false, why: `is someone's surname ("${firstName[0].trim()} ${named}")`, prefix: '' };
   }
 
+  // "Adrian Kingsmead", "Kingsmead, 42, of Bolton": a person of that surname
+  const given = CUES.firstNameBefore.exec(before);
+  if (given) {
+    const ch = raw[view.start[occ.start - before.length + given.index]!] ?? '';
+    if (ch !== ch.toLowerCase()) return { mentioned: false, why: `is someone's surname ("${given[1]} ${named}")`, prefix: '' };
+  }
+  if (/^,\s*(?:aged\s+)?\d{1,3},/.test(view.text.slice(occ.end, occ.end + 14))) return { mentioned: false, why: `is someone's surname ("${named}, age")`, prefix: '' };
+
   const ev = readItem();
   const near = (c: Cue) => (c.start >= occ.end ? c.start - occ.end : occ.start - c.end) <= EXPLICIT_CHARS;
   const notThis = ev.notThis.find(near);

@@ -235,3 +235,15 @@ describe('mention: misspelt names (round 3)', () => {
     expect(m('Larksper Hill Quarry is closed on Sundays.', larkspur)).toBe(false);
   });
 });
+
+describe("mention: a given name before it makes it someone's surname (round 3)", () => {
+  it('"Adrian Copperbeech" is a person; in lower case the given name is not told from a word, so the name counts', () => {
+    expect(m('Adrian Copperbeech has been fined for speeding, he told the magistrates he was late.', copper)).toBe(false);
+    expect(m('adrian copperbeech has been fined for speeding, he told the magistrates he was late.', copper)).toBe(true);
+    expect(m('Honestly Copperbeech has been a nightmare this term, the head never replies.', copper)).toBe(true);
+  });
+  it('paraphrase: "Copperbeech, 42, of Oxley" in court news is a person', () => {
+    expect(m('Copperbeech, 42, of Oxley, admitted the offence at the magistrates court.', copper)).toBe(false);
+    expect(m('Copperbeech, in Oxley, admitted it got the marking wrong and apologised to pupils.', copper)).toBe(true);
+  });
+});
