@@ -247,3 +247,14 @@ describe("mention: a given name before it makes it someone's surname (round 3)",
     expect(m('Copperbeech, in Oxley, admitted it got the marking wrong and apologised to pupils.', copper)).toBe(true);
   });
 });
+
+describe('mention: a settlement or a town abroad of the same name (round 3)', () => {
+  it('"the village of Copperbeech" is a settlement; "the pupils of Copperbeech" are the school\'s', () => {
+    expect(m('Flooding hit the village of Copperbeech again last night.', copper)).toBe(false);
+    expect(m('Flooding hit the pupils of Copperbeech again last night, the hall was under water.', copper)).toBe(true);
+  });
+  it('paraphrase: "Copperbeech, New York" is a town abroad; a school trip to New York is the school', () => {
+    expect(m('Copperbeech, New York has a lovely main street and a great bagel shop.', copper)).toBe(false);
+    expect(m('Copperbeech pupils are back from their trip to New York, what an experience.', copper)).toBe(true);
+  });
+});
