@@ -24,14 +24,24 @@ import { CUES } from './cues';
 export type MatchableSchool = Pick<School, 'name' | 'aliases' | 'context' | 'exclude'>;
 
 /** Support a decision needs at least (one specific school word, or the town alone). */
-const MIN_SUPPORT = 0.3;
+/**
+ * The decision's numbers, in one object so scripts/mention-tune.ts can try others against the training corpora
+ * (leave-one-corpus-out); the matcher itself never changes them.
+ */
+export const MENTION_TUNING = {
+  /** Support a decision needs at least when there is place-ness (one specific school word, or the town alone). */
+  minSupport: 0.3,
+  /** Place-ness below this is noise: a name with no school support is still taken as the school's. */
+  noiseFloor: 0.15,
+  /** Cues in the next sentence (within NEXT_CHARS) count this much; within MID_CHARS farFactor, further half that. */
+  nextFactor: 0.75,
+  farFactor: 0.5,
+};
 /**
  * Cues in the name's sentence count in full; in another sentence within NEXT_CHARS characters three quarters (short
  * posts: "X has gone downhill. Worst head in the county."), within MID_CHARS half, further a quarter.
  */
 const NEXT_CHARS = 60;
-const NEXT_FACTOR = 0.75;
-const FAR_FACTOR = 0.5;
 const MID_CHARS = 200;
 /** "(the church, not the school)" decides when this close to the name. */
 const EXPLICIT_CHARS = 80;
@@ -371,8 +381,8 @@ const SENTENCE_END = /[.!?](?:\s|$)|\n/;
 function nearness(view: TextView, occ: Occurrence, cue: { start: number; end: number }): number {
   const [a, b] = cue.start >= occ.end ? [occ.end, cue.start] : [cue.end, occ.start];
   if (!SENTENCE_END.test(view.text.slice(a, b))) return 1;
-  if (b - a <= NEXT_CHARS) return NEXT_FACTOR;
-  return b - a <= MID_CHARS ? FAR_FACTOR : FAR_FACTOR / 2;
+  if (b - a <= NEXT_CHARS) return MENTION_TUNING.nextFactor;
+  return b - a <= MID_CHARS ? MENTION_TUNING.farFactor : MENTION_TUNING.farFactor / 2;
 }
 
 /**
@@ -450,7 +460,7 @@ function properNameAfter(view: TextView, raw: string, occ: Occurrence, after: st
 /**
  * One occurrence of an ambiguous name: is it this school? Hard answers first (part of another name, another kind
  * of school, a surname, "not the school"), then school support (vocabulary, "Mrs X at", context words) against
- * place-ness (place vocabulary, "on X", an excluded place named in the item): support must reach MIN_SUPPORT and
+ * place-ness (place vocabulary, "on X", an excluded place named in the item): support must reach MENTION_TUNING.minSupport and
  * outweigh place-ness.
  */
 function decideAmbiguous(view: TextView, raw: string, occ: Occurrence, after: string, compiled: Compiled, readItem: () => ItemEvidence): Decision {
@@ -546,8 +556,8 @@ function decideAmbiguous(view: TextView, raw: string, occ: Occurrence, after: st
   const sayFor = [supportWhy, ctxWhy].filter(Boolean).join(' and ');
   // nothing says place either: the name the feed found is taken as the school's (never initials, configured or
   // not: "QA", "NPA" are shared by too much)
-  if (against === 0 && !occ.pattern.acronym) return { mentioned: true, why: total ? `with ${sayFor} and no place words` : 'with no place words either (taken as the school)' };
-  if (total >= MIN_SUPPORT && total > against) return { mentioned: true, why: `with ${sayFor}${against ? ` (outweighing place words ${againstWhy})` : ''}` };
-  if (total >= MIN_SUPPORT) return { mentioned: false, why: `with ${sayFor} (${fmt(total)}) outweighed by place words ${againstWhy} (${fmt(against)})` };
+  if (against < MENTION_TUNING.noiseFloor && !occ.pattern.acronym) return { mentioned: true, why: total ? `with ${sayFor} and no place words` : 'with no place words either (taken as the school)' };
+  if (total >= MENTION_TUNING.minSupport && total > against) return { mentioned: true, why: `with ${sayFor}${against ? ` (outweighing place words ${againstWhy})` : ''}` };
+  if (total >= MENTION_TUNING.minSupport) return { mentioned: false, why: `with ${sayFor} (${fmt(total)}) outweighed by place words ${againstWhy} (${fmt(against)})` };
   return { mentioned: false, why: 'without school context' };
 }
