@@ -23,7 +23,6 @@ import { CUES } from './cues';
 
 export type MatchableSchool = Pick<School, 'name' | 'aliases' | 'context' | 'exclude'>;
 
-/** Support a decision needs at least (one specific school word, or the town alone). */
 /**
  * The decision's numbers, in one object so scripts/mention-tune.ts can try others against the training corpora
  * (leave-one-corpus-out); the matcher itself never changes them.
@@ -37,6 +36,7 @@ export const MENTION_TUNING = {
   nextFactor: 0.75,
   farFactor: 0.5,
 };
+
 /**
  * Cues in the name's sentence count in full; in another sentence within NEXT_CHARS characters three quarters (short
  * posts: "X has gone downhill. Worst head in the county."), within MID_CHARS half, further a quarter.
