@@ -258,3 +258,14 @@ describe('mention: a settlement or a town abroad of the same name (round 3)', ()
     expect(m('Copperbeech pupils are back from their trip to New York, what an experience.', copper)).toBe(true);
   });
 });
+
+describe('mention: a firm of the same name (round 3)', () => {
+  it('"copperbeech lettings" is a firm; "copperbeech group chat" is the school\'s parents', () => {
+    expect(m('copperbeech lettings still have not returned our deposit, avoid.', copper)).toBe(false);
+    expect(m('copperbeech group chat is kicking off about the deposit for the trip again.', copper)).toBe(true);
+  });
+  it('paraphrase: customers and a refund are a firm\'s; a trip refund from the office is the school\'s', () => {
+    expect(m('Copperbeech are a joke, three weeks waiting for a refund and customer service just hang up.', copper)).toBe(false);
+    expect(m('Copperbeech are a joke, three weeks waiting for a refund of trip money from the school office.', copper)).toBe(true);
+  });
+});
