@@ -39,6 +39,8 @@ export interface MentionCues {
   schoolKind: RegExp;
   /** Kind and denomination words, as a test anywhere in a phrase (an alias "St Brendan's RC" says school). */
   schoolWord: RegExp;
+  /** A phrase that is wholly kind or denomination words' one entry ("high", "church of england", "gynradd"). */
+  schoolWordExact: RegExp;
   /** Words that may stand between a name and its kind ("St Aidan's Catholic High"). */
   denomination: RegExp;
   /** Before the name: a title making it a surname ("Cllr Hartfell"). */
@@ -84,6 +86,7 @@ export function compileCues(entries: readonly LexEntry[]): MentionCues {
     schoolKind: new RegExp(`^${kinds}(?![a-z0-9])`),
     schoolWord: new RegExp(`(?<![a-z0-9])(?:${kinds}|${denom})(?![a-z0-9])`),
     denomination: new RegExp(`^${denom}(?![a-z0-9])`),
+    schoolWordExact: new RegExp(`^(?:${kinds}|${denom})$`),
     personTitle: new RegExp(`(?<![a-z0-9])(?:${alternation(entries, 'person-title')}|${staff})\\.?\\s+$`),
     personTitleName: new RegExp(`(?<![a-z0-9])(?:${alternation(entries, 'person-title')}|${staff})\\.?\\s+([a-z][a-z'-]+)\\s+$`),
     distinctKinds: new RegExp(`(?<![a-z0-9])${alternation(entries.filter((e) => e.weight >= 1), 'school-kind')}(?![a-z0-9])`, 'g'),

@@ -72,6 +72,9 @@ interface Pattern {
   misspelt?: boolean;
 }
 
+/** Kinds an all-through school (named so, or with "all-through" in its context) has as phases of its own. */
+const ALL_THROUGH_KINDS = ['primary', 'secondary', 'infant', 'infants', 'junior', 'juniors', 'high', 'middle'];
+
 interface Compiled {
   patterns: Pattern[];
   excludes: RegExp[];
@@ -103,7 +106,8 @@ function phraseSource(norm: string): string {
       if (w === 'st') return "(?:st\\.?|saint)";
       if (w === 'and') return '(?:and|&)';
       // "brendans" also matches "brendan's", "brendan’s", "brendan s"
-      if (w.length > 2 && w.endsWith('s')) return `${escapeRegExp(w.slice(0, -1))}(?:'?s|s'|\\s?'s)?`;
+      // and "bs" (from "St B's") also matches "b's"
+      if (w.length >= 2 && w.endsWith('s') && w !== 'ss') return `${escapeRegExp(w.slice(0, -1))}(?:'?s|s'|\\s?'s)?`;
       return `${escapeRegExp(w)}(?:'s|')?`;
     })
     .join("[\\s\\-–—.,']*");
@@ -122,6 +126,8 @@ function compile(school: MatchableSchool): Compiled {
     if (!norm || seen.has(norm)) continue;
     seen.add(norm);
     for (const k of norm.matchAll(CUES.distinctKinds)) ownKinds.add(k[0]);
+    // an all-through school has primary and secondary phases of its own ("Millbeck Park's primary phase")
+    if (/\ball through\b/.test(norm)) for (const k of ALL_THROUGH_KINDS) ownKinds.add(k);
     const isAcronym = /^[A-Z0-9]{2,6}$/.test(alias.trim());
     const ambiguous = alias !== school.name && (!CUES.schoolWord.test(norm) || isAcronym);
     patterns.push({
@@ -132,15 +138,47 @@ function compile(school: MatchableSchool): Compiled {
       acronym: isAcronym,
     });
   }
+  const core = coreName(school.name);
+  if (core && !seen.has(core)) {
+    // "Bryn Derwen" for Ysgol Gynradd Bryn Derwen, "Craigbank" for Craigbank High School: what people write
+    seen.add(core);
+    patterns.push({ alias: core.replace(/\b[a-z]/g, (c) => c.toUpperCase()), re: new RegExp(`(?<![a-z0-9])${phraseSource(core)}(?![a-z0-9])`, 'g'), compact: core.replace(/\s+/g, ''), ambiguous: true, acronym: false });
+  }
   for (const p of derivedPatterns(school.name, names.map(normalise), seen)) patterns.push(p);
   // longer names first so "Northgate Park Academy" wins over "Northgate Park"
   patterns.sort((a, b) => b.compact.length - a.compact.length);
+  if ((school.context ?? []).some((c) => /\ball[\s-]through\b/i.test(c))) for (const k of ALL_THROUGH_KINDS) ownKinds.add(k);
   const excludes = (school.exclude ?? []).map((e) => normalise(e)).filter(Boolean).map((n) => new RegExp(`(?<![a-z0-9])${phraseSource(n)}(?![a-z0-9])`, 'g'));
   const ctx = (school.context ?? []).map((c) => normalise(c)).filter(Boolean);
   const context = ctx.length ? new RegExp(`(?<![a-z0-9])(?:${ctx.map(phraseSource).join('|')})(?![a-z0-9])`, 'g') : null;
   const compiled = { patterns, excludes, context, ownKinds };
   patternCache.set(school, compiled);
   return compiled;
+}
+
+/**
+ * The name without its kind and denomination words, front and back ("ysgol gynradd bryn derwen" → "bryn derwen",
+ * "st oswins catholic high school" → "st oswins"); undefined when nothing is left to tell it by (under 4 letters).
+ */
+function coreName(name: string): string | undefined {
+  const words = normalise(name).split(' ').filter(Boolean);
+  const strip = (fromEnd: boolean) => {
+    for (let again = true; again && words.length; ) {
+      again = false;
+      for (let k = Math.min(3, words.length - 1); k >= 1; k--) {
+        const part = fromEnd ? words.slice(-k) : words.slice(0, k);
+        if (CUES.schoolWordExact.test(part.join(' '))) {
+          words.splice(fromEnd ? words.length - k : 0, k);
+          again = true;
+          break;
+        }
+      }
+    }
+  };
+  strip(true);
+  strip(false);
+  const core = words.join(' ');
+  return core.replace(/\s/g, '').length >= 4 && core !== normalise(name) ? core : undefined;
 }
 
 const INITIALS_SKIP = new Set(['of', 'the', 'and', 'for', 'a']);
@@ -421,7 +459,7 @@ const WORD = /[\p{L}][\p{L}'’-]*/gu;
  * name part of another proper name, whatever that place is. Not in Title Case lines (headlines) or shouting,
  * where every word has a capital. Returns the word, or undefined.
  */
-function properNameAfter(view: TextView, raw: string, occ: Occurrence, after: string): string | undefined {
+function properNameAfter(view: TextView, raw: string, occ: Occurrence, compiled: Compiled): string | undefined {
   if (occ.via === 'tag') return undefined;
   const endRaw = view.end[occ.end - 1]!;
   let at = endRaw;
@@ -435,6 +473,13 @@ function properNameAfter(view: TextView, raw: string, occ: Occurrence, after: st
     if (!CUES.denomination.test(word.toLowerCase())) break;
   }
   if (word === word.toUpperCase() && word.length > 1 && word.length < 5) return undefined; // PTA, SEN (FC is in place-next)
+  if (/^I['’]/.test(word)) return undefined; // "at Marlowe Fields I'm often asked"
+  // the school's own town after its name ("St Brigid's Netherfold")
+  if (compiled.context) {
+    compiled.context.lastIndex = 0;
+    const c = compiled.context.exec(view.text.slice(occ.end));
+    if (c && /^[\s,]*$/.test(view.text.slice(occ.end, occ.end + c.index))) return undefined;
+  }
   if (CUES.nameNext.test(raw.slice(at - word.length, at + 30).toLowerCase())) return undefined;
   // the line it stands in: Title Case (most longer words capitalised) says nothing
   const lineStart = raw.lastIndexOf('\n', view.start[occ.start]! - 1) + 1;
@@ -477,7 +522,7 @@ function decideAmbiguous(view: TextView, raw: string, occ: Occurrence, after: st
   const kind = CUES.distinctKinds.exec(rest);
   if (kind && kind.index === 0 && !compiled.ownKinds.has(kind[0])) return { mentioned: false, why: `names another school ("${named} ${after.slice(0, after.length - rest.length + kind[0].length)}")`, prefix: '' };
 
-  const proper = properNameAfter(view, raw, occ, after);
+  const proper = properNameAfter(view, raw, occ, compiled);
   if (proper) return { mentioned: false, why: `is part of another name ("${named} ${proper}")`, prefix: '' };
 
   const before = view.text.slice(Math.max(0, occ.start - 40), occ.start);
