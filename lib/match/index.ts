@@ -79,6 +79,8 @@ interface Compiled {
   patterns: Pattern[];
   excludes: RegExp[];
   context: RegExp | null;
+  /** The same, not global: for tests that must not move a shared lastIndex. */
+  contextAny: RegExp | null;
   /** Kinds of school this school's names say ("primary", "academy"). */
   ownKinds: Set<string>;
 }
@@ -151,7 +153,7 @@ function compile(school: MatchableSchool): Compiled {
   const excludes = (school.exclude ?? []).map((e) => normalise(e)).filter(Boolean).map((n) => new RegExp(`(?<![a-z0-9])${phraseSource(n)}(?![a-z0-9])`, 'g'));
   const ctx = (school.context ?? []).map((c) => normalise(c)).filter(Boolean);
   const context = ctx.length ? new RegExp(`(?<![a-z0-9])(?:${ctx.map(phraseSource).join('|')})(?![a-z0-9])`, 'g') : null;
-  const compiled = { patterns, excludes, context, ownKinds };
+  const compiled = { patterns, excludes, context, contextAny: context && new RegExp(context.source), ownKinds };
   patternCache.set(school, compiled);
   return compiled;
 }
@@ -369,6 +371,11 @@ export function matchSchool(item: { title: string; text: string }, school: Match
       lastReason = `${how} is part of a street or church name`;
       continue;
     }
+    const away = elsewhere(view, raw, occ, compiled);
+    if (away) {
+      lastReason = `${how} is placed in "${away}", not one of this school's places`;
+      continue;
+    }
     if (!occ.pattern.ambiguous) {
       return { mentioned: true, alias: occ.pattern.alias, reason: how, evidence: evidenceOf({ title, text }, view, occ, textOffset, title.length) };
     }
@@ -451,6 +458,42 @@ interface Decision {
 
 const fmt = (x: number) => x.toFixed(2);
 
+const CAPITAL_RUN = /^([\p{Lu}][\p{L}'’-]+(?:[ -](?:upon|on|le|under|in|[\p{Lu}][\p{L}'’-]+))*)/u;
+
+/**
+ * "Hollins Lane Primary School in Accrington", "Marshfield, Gloucestershire": the name (and any kind words after
+ * it) placed in a capitalised place that is none of this school's context words, in an item that names none of
+ * them anywhere: a school or place of the same name elsewhere. Only for a school with context configured; months,
+ * school words and given names after a comma are not places. Returns the place, or undefined.
+ */
+function elsewhere(view: TextView, raw: string, occ: Occurrence, compiled: Compiled): string | undefined {
+  if (!compiled.context || occ.via === 'tag') return undefined;
+  if (compiled.contextAny!.test(view.text)) return undefined;
+  let at = view.end[occ.end - 1]!;
+  const apos = /^['’]s\b/.exec(raw.slice(at, at + 3));
+  if (apos) at += apos[0].length;
+  for (let i = 0; i < 4; i++) {
+    const w = /^\s+([\p{L}-]+)/u.exec(raw.slice(at, at + 40));
+    if (!w || !CUES.schoolWordExact.test(w[1]!.toLowerCase().replace(/-/g, ' '))) break;
+    at += w[0].length;
+  }
+  const link = /^(?:\s*,\s*|\s+(?:here\s+|over\s+|down\s+|up\s+)?(?:in|near)\s+)/.exec(raw.slice(at, at + 20));
+  if (!link) return undefined;
+  at += link[0].length;
+  const run = CAPITAL_RUN.exec(raw.slice(at, at + 60));
+  if (!run) return undefined;
+  const place = run[1]!.replace(/['’]s$/, '').replace(/\s+(?:upon|on|le|under|in)$/, '');
+  const low = place.toLowerCase();
+  const first = `${low.split(/[ -]/)[0]} `;
+  if (/^the\b/.test(low) || CUES.nameNext.test(raw.slice(at, at + 30).toLowerCase()) || CUES.firstNameBefore.test(first) || CUES.personTitle.test(first)) return undefined;
+  // after a comma only a place that ends its sentence ("Marshfield, Gloucestershire."), not an appositive person
+  // ("Linnet Brook, Sunita Mehra, has…")
+  if (link[0].includes(',') && !/^\s*(?:[.;:!?)\n]|$)/.test(raw.slice(at + run[1]!.length, at + run[1]!.length + 2))) return undefined;
+  // "Mrs Pritchard from Bryn Derwen in Swansea": the person is in Swansea, the school is hers
+  if (CUES.staffAt.test(view.text.slice(Math.max(0, occ.start - 40), occ.start))) return undefined;
+  return place;
+}
+
 const WORD = /[\p{L}][\p{L}'’-]*/gu;
 
 /**
@@ -475,9 +518,8 @@ function properNameAfter(view: TextView, raw: string, occ: Occurrence, compiled:
   if (word === word.toUpperCase() && word.length > 1 && word.length < 5) return undefined; // PTA, SEN (FC is in place-next)
   if (/^I['’]/.test(word)) return undefined; // "at Marlowe Fields I'm often asked"
   // the school's own town after its name ("St Brigid's Netherfold")
-  if (compiled.context) {
-    compiled.context.lastIndex = 0;
-    const c = compiled.context.exec(view.text.slice(occ.end));
+  if (compiled.contextAny) {
+    const c = compiled.contextAny.exec(view.text.slice(occ.end));
     if (c && /^[\s,]*$/.test(view.text.slice(occ.end, occ.end + c.index))) return undefined;
   }
   if (CUES.nameNext.test(raw.slice(at - word.length, at + 30).toLowerCase())) return undefined;

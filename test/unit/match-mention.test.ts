@@ -269,3 +269,48 @@ describe('mention: a firm of the same name (round 3)', () => {
     expect(m('Copperbeech are a joke, three weeks waiting for a refund of trip money from the school office.', copper)).toBe(true);
   });
 });
+
+describe('mention: forms people write that nobody configured (round 3)', () => {
+  const derwen: MatchableSchool = { name: 'Ysgol Gynradd Nant Celyn', aliases: ['Ysgol Nant Celyn'], context: ['Llanfor'], exclude: [] };
+  const through: MatchableSchool = { name: 'Fernhill All-Through School', aliases: ['Fernhill'], context: ['Oxley'], exclude: [] };
+  const saint: MatchableSchool = { name: "St Aidan's Catholic Primary School", aliases: ["St A's"], context: ['Pellow'], exclude: [] };
+  it('the name without its kind words ("Nant Celyn") is an alias, weighed like one', () => {
+    expect(m('Nant Celyn teachers are tidy, diolch x', derwen)).toBe(true);
+    expect(m('Nant Celyn Quarry is closed for blasting all week.', derwen)).toBe(false);
+  });
+  it('paraphrase: "Millgate" alone for Millgate Grammar School, a pub or a person still not', () => {
+    const bare: MatchableSchool = { name: 'Millgate Grammar School', aliases: [], context: ['Oxley'], exclude: [] };
+    expect(m('millgate is a joke, the head never answers an email', bare)).toBe(true);
+    expect(m('Millgate is a joke, the pints are warm and the landlord is rude.', bare)).toBe(false);
+  });
+  it('a configured "St A\'s" is found as written', () => {
+    expect(m("St A's Christmas jumper day Friday, £1", saint)).toBe(true);
+    expect(m("St A's mass times have changed, vigil at 6", saint)).toBe(false);
+  });
+  it('an all-through school has a primary phase of its own; a plain school does not', () => {
+    expect(m("Fernhill's primary phase nativity was the best thing all year.", through)).toBe(true);
+    expect(m("Millgate's primary phase nativity was the best thing all year.", millgate)).toBe(false);
+  });
+});
+
+describe('mention: capitalised words after the name that keep it the school (round 3)', () => {
+  it('its town, its Facebook page and its parents\' forum; not a quarry', () => {
+    expect(m('Teachers at Hartfell Brinmoor are brilliant.', hartfell)).toBe(true);
+    expect(m('Anyone seen the state of the Hartfell Facebook comments?', hartfell)).toBe(true);
+    expect(m('Hartfell Parent Forum | reminder about Friday', hartfell)).toBe(true);
+    expect(m('As a governor at Hartfell I\'m often asked what we do.', hartfell)).toBe(true);
+    expect(m('Hartfell Quarry is blasting again on Friday.', hartfell)).toBe(false);
+  });
+});
+
+describe('mention: a school of the same name placed elsewhere (round 3)', () => {
+  it('"Larkspur Hill Primary School in Accrington" is another school; "in Dunmere" is this one', () => {
+    expect(m('Larkspur Hill Primary School in Accrington marked its 150th anniversary.', larkspur)).toBe(false);
+    expect(m('Larkspur Hill Primary School in Dunmere marked its 150th anniversary.', larkspur)).toBe(true);
+  });
+  it('paraphrase: "Millgate, Gloucestershire." is a village; "Millgate, Mrs Amos, …" is a teacher at the school', () => {
+    expect(m('Millgate, Gloucestershire. The prettiest village around?', millgate)).toBe(false);
+    expect(m('The head at Millgate, Mrs Amos, is brilliant.', millgate)).toBe(true);
+    expect(m('My son was bullied at Millgate Grammar School in Year 7 and they dealt with it well.', millgate)).toBe(true);
+  });
+});
