@@ -214,6 +214,8 @@ interface Occurrence {
   start: number;
   end: number;
   via: 'text' | 'tag';
+  /** For a tag, what follows the name in it ("fc" in #HartfellFC). */
+  tagExtra?: string;
 }
 
 const TAG = /[#@][\p{L}\p{N}_]+/gu;
@@ -245,8 +247,8 @@ function findOccurrences(view: TextView, patterns: Pattern[], raw: string): Occu
       taken.push([s, e]);
       const extra = word.slice(p.compact.length);
       // a tag that adds a school word is unambiguous: #NorthgateParkAcademy
-      const upgraded = p.ambiguous && CUES.schoolWord.test(extra.replace(/(academy|school|college|primary|high|infants?|juniors?|rc|ce|cofe)/, ' $1 '));
-      out.push({ pattern: upgraded ? { ...p, ambiguous: false } : p, start: s, end: e, via: 'tag' });
+      const upgraded = p.ambiguous && CUES.schoolWord.test(extra.replace(/(academy|school|college|primary|high|infants?|juniors?|rc|ce|cofe|sch|schl)/, ' $1 '));
+      out.push({ pattern: upgraded ? { ...p, ambiguous: false } : p, start: s, end: e, via: 'tag', tagExtra: extra });
     }
   }
   return out.sort((a, b) => a.start - b.start);
@@ -458,6 +460,16 @@ interface Decision {
 
 const fmt = (x: number) => x.toFixed(2);
 
+/**
+ * A configured acronym written as a school's: in capitals, not after "the" (an authority: "the NPA") or a number (a
+ * unit: "30 KVA"). Initials nobody configured never are.
+ */
+function acronymAsName(view: TextView, raw: string, occ: Occurrence, before: string): boolean {
+  if (occ.pattern.capitalsOnly || occ.via === 'tag') return false;
+  const written = raw.slice(view.start[occ.start]!, view.end[occ.end - 1]!);
+  return written === written.toUpperCase() && !/(?:\bthe|\d)\s*$/.test(before);
+}
+
 const CAPITAL_RUN = /^([\p{Lu}][\p{L}'’-]+(?:[ -](?:upon|on|le|under|in|[\p{Lu}][\p{L}'’-]+))*)/u;
 
 /**
@@ -552,6 +564,9 @@ function properNameAfter(view: TextView, raw: string, occ: Occurrence, compiled:
  */
 function decideAmbiguous(view: TextView, raw: string, occ: Occurrence, after: string, compiled: Compiled, readItem: () => ItemEvidence): Decision {
   const named = view.text.slice(occ.start, occ.end);
+  // #HartfellFC, @HartfellRFC: another's handle
+  const tagPlace = occ.tagExtra ? CUES.placeNext.exec(occ.tagExtra) : null;
+  if (tagPlace) return { mentioned: false, why: `is another's handle ("${named}")`, prefix: '' };
   const place = CUES.placeNext.exec(after);
   if (place && !CUES.schoolWord.test(after.slice(0, 12))) return { mentioned: false, why: `is part of another name ("${named} ${place[0]}")`, prefix: '' };
   let rest = after;
@@ -570,7 +585,8 @@ function decideAmbiguous(view: TextView, raw: string, occ: Occurrence, after: st
   const before = view.text.slice(Math.max(0, occ.start - 40), occ.start);
   if (CUES.personTitle.test(before)) return { mentioned: false, why: `is someone's surname ("${before.trim().split(/\s+/).pop()} ${named}")`, prefix: '' };
   const firstName = CUES.personTitleName.exec(before);
-  if (firstName) {
+  // "Mr Doherty St Oswin's": a saint's name is nobody's surname; a teacher and his school
+  if (firstName && !/^st\b/.test(named)) {
     // "councillor Ruth Hartfell": the word between must be a capitalised first name in the raw text
     const nameStart = occ.start - before.length + firstName.index + firstName[0].search(/[a-z][a-z'-]+\s+$/);
     const ch = raw[view.start[nameStart]!] ?? '';
@@ -643,7 +659,7 @@ function decideAmbiguous(view: TextView, raw: string, occ: Occurrence, after: st
   const sayFor = [supportWhy, ctxWhy].filter(Boolean).join(' and ');
   // nothing says place either: the name the feed found is taken as the school's (never initials, configured or
   // not: "QA", "NPA" are shared by too much)
-  if (against < MENTION_TUNING.noiseFloor && !occ.pattern.acronym) return { mentioned: true, why: total ? `with ${sayFor} and no place words` : 'with no place words either (taken as the school)' };
+  if (against < MENTION_TUNING.noiseFloor && (!occ.pattern.acronym || acronymAsName(view, raw, occ, before))) return { mentioned: true, why: total ? `with ${sayFor} and no place words` : 'with no place words either (taken as the school)' };
   if (total >= MENTION_TUNING.minSupport && total > against) return { mentioned: true, why: `with ${sayFor}${against ? ` (outweighing place words ${againstWhy})` : ''}` };
   if (total >= MENTION_TUNING.minSupport) return { mentioned: false, why: `with ${sayFor} (${fmt(total)}) outweighed by place words ${againstWhy} (${fmt(against)})` };
   return { mentioned: false, why: 'without school context' };

@@ -314,3 +314,42 @@ describe('mention: a school of the same name placed elsewhere (round 3)', () => 
     expect(m('My son was bullied at Millgate Grammar School in Year 7 and they dealt with it well.', millgate)).toBe(true);
   });
 });
+
+describe('mention: configured initials written as a school\'s (round 3)', () => {
+  it('"QSC" in capitals with nothing else said is the school; "the QSC" and "30 QSC" are not', () => {
+    expect(m('Nae wonder QSC is getting worse, my cousin says so.', quayside)).toBe(true);
+    expect(m('Nae wonder the QSC is getting worse, my cousin says so.', quayside)).toBe(false);
+    expect(m('Looking at a 30 QSC unit for the farm, anyone running one?', quayside)).toBe(false);
+  });
+  it('paraphrase: lower-case initials still need school vocabulary', () => {
+    expect(m('qsc is pure mint the noo', quayside)).toBe(false);
+    expect(m('qsc canteen is pure mint the noo', quayside)).toBe(true);
+  });
+});
+
+describe('mention: people, handles and "not the school" (round 3)', () => {
+  const oswin: MatchableSchool = { name: "St Oswin's Catholic High School", aliases: ["St Oswin's"], context: ['Kelverton'], exclude: [] };
+  it('"Mr Doherty St Oswin\'s" is a teacher at the school; "Mr Doherty Hartfell" is a person', () => {
+    expect(m("Mr Doherty St Oswins is a disgrace", oswin)).toBe(true);
+    expect(m('Mr Doherty Hartfell is a disgrace', hartfell)).toBe(false);
+  });
+  it('a handle ending "Sch" is the school\'s own', () => {
+    expect(m('@HartfellSch why do you let this happen', hartfell)).toBe(true);
+    expect(m('@HartfellFC why do you let this happen', hartfell)).toBe(false);
+  });
+  it('"not the school\'s fault" is said of the school; "not the school team" is another', () => {
+    expect(m("parking at hartfell is carnage, not the school's fault, the shops need a car park", hartfell)).toBe(true);
+    expect(m("hartfell got done 6-0 on sunday, not the school team tho, the pub side", hartfell)).toBe(false);
+  });
+});
+
+describe('mention: more kinds of same-named things (round 3)', () => {
+  it('a bank, a hymn tune, a lake, a GAA club are not the school; its gates and dinner ladies are', () => {
+    expect(m('just opened an account at Hartfell and the woman behind the counter was rude', hartfell)).toBe(false);
+    expect(m("This week's hymn tune is Hartfell, written in 1890.", hartfell)).toBe(false);
+    expect(m('Swimmers warned to avoid Hartfell after blue-green algae was found near the shore.', hartfell)).toBe(false);
+    expect(m('Hartfell GAA club celebrates its centenary.', hartfell)).toBe(false);
+    expect(m('the dinner lady at hartfell screams at the little ones', hartfell)).toBe(true);
+    expect(m('see you at the hartfell school gates tomorrow', hartfell)).toBe(true);
+  });
+});
