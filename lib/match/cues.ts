@@ -47,6 +47,8 @@ export interface MentionCues {
   personTitle: RegExp;
   /** Before the name: a title and a first name ("councillor Ruth Hartfell"; group 1 = the first name, checked for a capital). */
   personTitleName: RegExp;
+  /** The same kinds straight before the name ("ysgol gynradd Bryn Celyn"; group 1 = the kind). */
+  distinctKindBefore: RegExp;
   /** Kinds that name a different school when none of this school's names has them (weight 1 in the data). */
   distinctKinds: RegExp;
   /** Before the name: "Mrs Okafor at", "Mr Lee's class at" (group 1 = the title). */
@@ -89,6 +91,7 @@ export function compileCues(entries: readonly LexEntry[]): MentionCues {
     schoolWordExact: new RegExp(`^(?:${kinds}|${denom})$`),
     personTitle: new RegExp(`(?<![a-z0-9])(?:${alternation(entries, 'person-title')}|${staff})\\.?\\s+$`),
     personTitleName: new RegExp(`(?<![a-z0-9])(?:${alternation(entries, 'person-title')}|${staff})\\.?\\s+([a-z][a-z'-]+)\\s+$`),
+    distinctKindBefore: new RegExp(`(?<![a-z0-9])(${alternation(entries.filter((e) => e.weight >= 1), 'school-kind')})\\s+$`),
     distinctKinds: new RegExp(`(?<![a-z0-9])${alternation(entries.filter((e) => e.weight >= 1), 'school-kind')}(?![a-z0-9])`, 'g'),
     staffAt: new RegExp(`(?<![a-z0-9])(${staff})\\.?\\s+[a-z][a-z'-]+(?:'s\\s+class)?\\s+(?:at|from|in)\\s+(?:the\\s+)?$`),
     staffWeight: weights(entries, 'staff-title'),

@@ -150,7 +150,11 @@ function compile(school: MatchableSchool): Compiled {
   // longer names first so "Northgate Park Academy" wins over "Northgate Park"
   patterns.sort((a, b) => b.compact.length - a.compact.length);
   if ((school.context ?? []).some((c) => /\ball[\s-]through\b/i.test(c))) for (const k of ALL_THROUGH_KINDS) ownKinds.add(k);
-  const excludes = (school.exclude ?? []).map((e) => normalise(e)).filter(Boolean).map((n) => new RegExp(`(?<![a-z0-9])${phraseSource(n)}(?![a-z0-9])`, 'g'));
+  // "Ashgrove Bank Nurseries" also covers "Ashgrove Bank nursery"
+  const excludes = (school.exclude ?? [])
+    .map((e) => normalise(e))
+    .filter(Boolean)
+    .map((n) => new RegExp(`(?<![a-z0-9])(?:${[n, ...numberVariants(n)].map(phraseSource).join('|')})(?![a-z0-9])`, 'g'));
   const ctx = (school.context ?? []).map((c) => normalise(c)).filter(Boolean);
   const context = ctx.length ? new RegExp(`(?<![a-z0-9])(?:${ctx.map(phraseSource).join('|')})(?![a-z0-9])`, 'g') : null;
   const compiled = { patterns, excludes, context, contextAny: context && new RegExp(context.source), ownKinds };
@@ -181,6 +185,17 @@ function coreName(name: string): string | undefined {
   strip(false);
   const core = words.join(' ');
   return core.replace(/\s/g, '').length >= 4 && core !== normalise(name) ? core : undefined;
+}
+
+/** The phrase with its last word in the other number: "nurseries" ↔ "nursery", "lodges" ↔ "lodge". */
+function numberVariants(phrase: string): string[] {
+  const m = /^(.* )?([a-z]{4,})$/.exec(phrase);
+  if (!m) return [];
+  const [head, last] = [m[1] ?? '', m[2]!];
+  if (last.endsWith('ies')) return [`${head}${last.slice(0, -3)}y`];
+  if (last.endsWith('y')) return [`${head}${last.slice(0, -1)}ies`];
+  if (last.endsWith('s') && !last.endsWith('ss')) return [];
+  return [`${head}${last}s`];
 }
 
 const INITIALS_SKIP = new Set(['of', 'the', 'and', 'for', 'a']);
@@ -361,6 +376,9 @@ export function matchSchool(item: { title: string; text: string }, school: Match
 
   let evidence: ItemEvidence | undefined;
   let lastReason = '';
+  // the same name already read as another place or school in this item ("Marshfield Church of England Primary …
+  // the village of Marshfield"): it claims the bare name later on, as a configured exclusion would
+  let claimed: string | undefined;
   for (const occ of occurrences) {
     const cover = excluded.find((x) => x.start <= occ.start && x.end >= occ.end);
     if (cover) {
@@ -376,14 +394,16 @@ export function matchSchool(item: { title: string; text: string }, school: Match
     const away = elsewhere(view, raw, occ, compiled);
     if (away) {
       lastReason = `${how} is placed in "${away}", not one of this school's places`;
+      claimed ??= view.text.slice(occ.start, occ.end);
       continue;
     }
     if (!occ.pattern.ambiguous) {
       return { mentioned: true, alias: occ.pattern.alias, reason: how, evidence: evidenceOf({ title, text }, view, occ, textOffset, title.length) };
     }
     // the whole item's vocabulary is read once, and only when a hard rule has not already decided
-    const d = decideAmbiguous(view, raw, occ, after, compiled, () => (evidence ??= itemEvidence(view, compiled, occurrences, excluded)));
+    const d = decideAmbiguous(view, raw, occ, after, compiled, () => (evidence ??= itemEvidence(view, compiled, occurrences, excluded)), claimed);
     if (d.mentioned) return { mentioned: true, alias: occ.pattern.alias, reason: `${how} ${d.why}`, evidence: evidenceOf({ title, text }, view, occ, textOffset, title.length) };
+    if (d.other) claimed ??= d.other;
     lastReason = `${d.prefix ?? 'ambiguous '}${how} ${d.why}`;
   }
   return { mentioned: false, reason: lastReason || 'no usable mention' };
@@ -456,6 +476,8 @@ interface Decision {
   mentioned: boolean;
   why: string;
   prefix?: string;
+  /** Read as another place or school of the same name: the phrase that names it. */
+  other?: string;
 }
 
 const fmt = (x: number) => x.toFixed(2);
@@ -562,13 +584,13 @@ function properNameAfter(view: TextView, raw: string, occ: Occurrence, compiled:
  * place-ness (place vocabulary, "on X", an excluded place named in the item): support must reach MENTION_TUNING.minSupport and
  * outweigh place-ness.
  */
-function decideAmbiguous(view: TextView, raw: string, occ: Occurrence, after: string, compiled: Compiled, readItem: () => ItemEvidence): Decision {
+function decideAmbiguous(view: TextView, raw: string, occ: Occurrence, after: string, compiled: Compiled, readItem: () => ItemEvidence, claimed?: string): Decision {
   const named = view.text.slice(occ.start, occ.end);
   // #HartfellFC, @HartfellRFC: another's handle
   const tagPlace = occ.tagExtra ? CUES.placeNext.exec(occ.tagExtra) : null;
-  if (tagPlace) return { mentioned: false, why: `is another's handle ("${named}")`, prefix: '' };
+  if (tagPlace) return { mentioned: false, why: `is another's handle ("${named}")`, prefix: '', other: named };
   const place = CUES.placeNext.exec(after);
-  if (place && !CUES.schoolWord.test(after.slice(0, 12))) return { mentioned: false, why: `is part of another name ("${named} ${place[0]}")`, prefix: '' };
+  if (place && !CUES.schoolWord.test(after.slice(0, 12))) return { mentioned: false, why: `is part of another name ("${named} ${place[0]}")`, prefix: '', other: `${named} ${place[0]}` };
   let rest = after;
   for (let i = 0; i < 3; i++) {
     const d = CUES.denomination.exec(rest);
@@ -577,10 +599,13 @@ function decideAmbiguous(view: TextView, raw: string, occ: Occurrence, after: st
   }
   CUES.distinctKinds.lastIndex = 0;
   const kind = CUES.distinctKinds.exec(rest);
-  if (kind && kind.index === 0 && !compiled.ownKinds.has(kind[0])) return { mentioned: false, why: `names another school ("${named} ${after.slice(0, after.length - rest.length + kind[0].length)}")`, prefix: '' };
+  if (kind && kind.index === 0 && !compiled.ownKinds.has(kind[0])) return { mentioned: false, why: `names another school ("${named} ${after.slice(0, after.length - rest.length + kind[0].length)}")`, prefix: '', other: named };
+  // Welsh puts the kind first: "Ysgol Gynradd Bryn Celyn" is not Ysgol Gyfun Bryn Celyn
+  const kindBefore = CUES.distinctKindBefore.exec(view.text.slice(Math.max(0, occ.start - 30), occ.start));
+  if (kindBefore && !compiled.ownKinds.has(kindBefore[1]!)) return { mentioned: false, why: `names another school ("${kindBefore[1]} ${named}")`, prefix: '', other: named };
 
   const proper = properNameAfter(view, raw, occ, compiled);
-  if (proper) return { mentioned: false, why: `is part of another name ("${named} ${proper}")`, prefix: '' };
+  if (proper) return { mentioned: false, why: `is part of another name ("${named} ${proper}")`, prefix: '', other: `${named} ${proper}` };
 
   const before = view.text.slice(Math.max(0, occ.start - 40), occ.start);
   if (CUES.personTitle.test(before)) return { mentioned: false, why: `is someone's surname ("${before.trim().split(/\s+/).pop()} ${named}")`, prefix: '' };
@@ -623,7 +648,8 @@ function decideAmbiguous(view: TextView, raw: string, occ: Occurrence, after: st
   // generic words ("kids", "staff", "parking", "residents") are said of schools and places alike: each side's
   // count half when the other side has a specific word
   const schoolSpecific = staff !== null || schoolCues.some((c) => c.weight > GENERIC);
-  const placeSpecific = street !== null || CUES.titledAt.test(before) || ev.excludedNamed !== undefined || placeCues.some((c) => c.weight > GENERIC);
+  const excludedNamed = ev.excludedNamed ?? claimed;
+  const placeSpecific = street !== null || CUES.titledAt.test(before) || excludedNamed !== undefined || placeCues.some((c) => c.weight > GENERIC);
   const placeW = weigh(view, occ, placeCues, schoolSpecific);
   let against = placeW.total;
   let againstWhy = placeW.top ? `"${placeW.top}"` : '';
@@ -637,9 +663,9 @@ function decideAmbiguous(view: TextView, raw: string, occ: Occurrence, after: st
     against += TITLED_AT;
     againstWhy ||= `a titled person "at" it`;
   }
-  if (ev.excludedNamed) {
+  if (excludedNamed) {
     against += EXCLUDED_NEARBY;
-    againstWhy ||= `"${ev.excludedNamed}" named in the item`;
+    againstWhy ||= `"${excludedNamed}" named in the item`;
   }
 
   const school = weigh(view, occ, schoolCues, placeSpecific);

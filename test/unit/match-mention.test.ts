@@ -353,3 +353,20 @@ describe('mention: more kinds of same-named things (round 3)', () => {
     expect(m('see you at the hartfell school gates tomorrow', hartfell)).toBe(true);
   });
 });
+
+describe('mention: one reading of the name carries through the item (round 3)', () => {
+  it('after "Larkspur Hill Methodist Chapel", a bare "Larkspur Hill" is still the chapel; alone it is taken as the school', () => {
+    expect(m('Larkspur Hill Methodist Chapel reopens today. Larkspur Hill has been closed for a year.', larkspur)).toBe(false);
+    expect(m('The chapel reopens today. Larkspur Hill has been closed for a year.', larkspur)).toBe(true);
+  });
+  it('a kind written before the name (Welsh order) names another school', () => {
+    const celyn: MatchableSchool = { name: 'Ysgol Gyfun Nant Celyn', aliases: ['Nant Celyn'], context: ['Llanfor'], exclude: [] };
+    expect(m('Ysgol Gynradd Nant Celyn are doing a uniform sale Saturday.', celyn)).toBe(false);
+    expect(m('Ysgol Gyfun Nant Celyn are doing a uniform sale Saturday.', celyn)).toBe(true);
+  });
+  it('an exclusion covers its singular or plural ("Nurseries" → "nursery")', () => {
+    const ash: MatchableSchool = { name: 'Ashgrove Bank School', aliases: ['Ashgrove Bank'], context: ['Wyebridge'], exclude: ['Ashgrove Bank Nurseries'] };
+    expect(m('Ashgrove Bank nursery staff sold me a bush labelled as a climber.', ash)).toBe(false);
+    expect(m('Ashgrove Bank staff sorted my son\'s transport in a day.', ash)).toBe(true);
+  });
+});
