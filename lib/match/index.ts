@@ -269,6 +269,47 @@ function findOccurrences(view: TextView, patterns: Pattern[], raw: string): Occu
   return out.sort((a, b) => a.start - b.start);
 }
 
+/** School vocabulary an item that never names the school needs, besides one of its places (specific words only). */
+const UNNAMED_SUPPORT = 0.9;
+/** "St Mary's Primary", "Kirkvale High School": another school named in the item. */
+const OTHER_SCHOOL = /\b[A-Z][\p{L}'’-]+(?: [A-Z][\p{L}'’-]+)* (?:Primary|High|Academy|School|College|Grammar|Infants?|Juniors?)\b/u;
+
+/**
+ * An item that never names the school but names one of its places or its trust (a context word that is not school
+ * vocabulary: "Quarry Lane Parents | the Year 8 letter…", "Kirkvale Mums & Dads | … the head won't answer") and
+ * speaks of school life in specific words, with no place-ness and no other school named: the school's community
+ * talking about it. The town alone, or generic words (kids, staff), are not enough.
+ */
+function unnamed(item: { title: string; text: string }, view: TextView, compiled: Compiled, textOffset: number): MatchResult | undefined {
+  if (!compiled.context) return undefined;
+  const raw = joinFields(item);
+  if (OTHER_SCHOOL.test(raw)) return undefined;
+  const hits = CUES.vocabulary.matchText(view.text);
+  const school = hits.get('school-cue') ?? [];
+  const place = [...(hits.get('place-cue') ?? []), ...(hits.get('not-this') ?? [])];
+  let ctx: { start: number; end: number } | undefined;
+  for (const m of view.text.matchAll(compiled.context)) {
+    const start = m.index!;
+    const end = start + m[0].length;
+    // "special school", "EHCP", "S1" in a context list are school words, not places
+    if (CUES.schoolWord.test(m[0]) || school.some((h) => h.start < end && start < h.end)) continue;
+    ctx = { start, end };
+    break;
+  }
+  if (!ctx) return undefined;
+  const sum = (list: readonly { term: string; weight: number }[], min: number) => {
+    const best = new Map<string, number>();
+    for (const h of list) if (h.weight > min) best.set(h.term, Math.max(best.get(h.term) ?? 0, h.weight));
+    return [...best.values()].reduce((a, b) => a + b, 0);
+  };
+  const support = sum(school, GENERIC);
+  const against = sum(place, 0);
+  if (support < UNNAMED_SUPPORT || against >= MENTION_TUNING.noiseFloor) return undefined;
+  const where = view.text.slice(ctx.start, ctx.end);
+  const occ: Occurrence = { pattern: { alias: where, re: /$^/, compact: '', ambiguous: true, acronym: false }, start: ctx.start, end: ctx.end, via: 'text' };
+  return { mentioned: true, reason: `not named, but its place "${where}" with school vocabulary (${fmt(support)})`, evidence: evidenceOf(item, view, occ, textOffset, item.title.length) };
+}
+
 /** Names this long may be misspelt by one edit and still be found; this long, by two. */
 const FUZZY_ONE = 7;
 const FUZZY_TWO = 12;
@@ -369,7 +410,7 @@ export function matchSchool(item: { title: string; text: string }, school: Match
     // a misspelt name ("Gorsbrook", "Priory Meade"): weighed like any ambiguous alias
     occurrences = fuzzyOccurrences(view, patterns);
   }
-  if (!occurrences.length) return { mentioned: false, reason: 'no name or alias found' };
+  if (!occurrences.length) return unnamed({ title, text }, view, compiled, textOffset) ?? { mentioned: false, reason: 'no name or alias found' };
 
   const excluded: Span[] = [];
   for (const re of excludes) for (const m of view.text.matchAll(re)) excluded.push({ start: m.index!, end: m.index! + m[0].length, phrase: m[0] });

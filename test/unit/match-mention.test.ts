@@ -370,3 +370,14 @@ describe('mention: one reading of the name carries through the item (round 3)', 
     expect(m('Ashgrove Bank staff sorted my son\'s transport in a day.', ash)).toBe(true);
   });
 });
+
+describe('mention: the school\'s community without its name (round 3)', () => {
+  it('its town\'s parents\' group on the head and Year 8 is the school; another school named there is not', () => {
+    expect(m("Brinmoor Parents | the head won't answer a single email about the Year 8 letter.", hartfell)).toBe(true);
+    expect(m("Brinmoor Parents | the Ashby Primary head won't answer a single email about the Year 8 letter.", hartfell)).toBe(false);
+  });
+  it('paraphrase: the town with generic or place words only is not', () => {
+    expect(m('Brinmoor Parents | the kids loved the fair, staff were lovely.', hartfell)).toBe(false);
+    expect(m('Brinmoor Parents | the teachers and pupils were out on the towpath litter pick by the weir.', hartfell)).toBe(false);
+  });
+});
