@@ -181,8 +181,11 @@ function coreName(name: string): string | undefined {
       }
     }
   };
+  const welsh = words[0] === 'ysgol';
   strip(true);
   strip(false);
+  // "Ysgol Bro Penrhos": bro (district) belongs with ysgol; people write "Penrhos"
+  if (welsh && words[0] === 'bro' && words.length > 1) words.shift();
   const core = words.join(' ');
   return core.replace(/\s/g, '').length >= 4 && core !== normalise(name) ? core : undefined;
 }

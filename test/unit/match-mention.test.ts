@@ -277,6 +277,8 @@ describe('mention: forms people write that nobody configured (round 3)', () => {
   it('the name without its kind words ("Nant Celyn") is an alias, weighed like one', () => {
     expect(m('Nant Celyn teachers are tidy, diolch x', derwen)).toBe(true);
     expect(m('Nant Celyn Quarry is closed for blasting all week.', derwen)).toBe(false);
+    const bro: MatchableSchool = { name: 'Ysgol Bro Treflan', aliases: [], context: ['Llanfor'], exclude: [] };
+    expect(m('that kid in blwyddyn 10 at treflan is a weirdo', bro)).toBe(true);
   });
   it('paraphrase: "Millgate" alone for Millgate Grammar School, a pub or a person still not', () => {
     const bare: MatchableSchool = { name: 'Millgate Grammar School', aliases: [], context: ['Oxley'], exclude: [] };
