@@ -561,6 +561,8 @@ function elsewhere(view: TextView, raw: string, occ: Occurrence, compiled: Compi
   const run = CAPITAL_RUN.exec(raw.slice(at, at + 60));
   if (!run) return undefined;
   const place = run[1]!.replace(/['’]s$/, '').replace(/\s+(?:upon|on|le|under|in)$/, '');
+  // shouting ("AT NORTHGATE PARK ACADEMY, ALWAYS COUNTING THE PENNIES") has no places by capitals
+  if (place.length > 4 && place === place.toUpperCase()) return undefined;
   const low = place.toLowerCase();
   const first = `${low.split(/[ -]/)[0]} `;
   if (/^the\b/.test(low) || CUES.nameNext.test(raw.slice(at, at + 30).toLowerCase()) || CUES.firstNameBefore.test(first) || CUES.personTitle.test(first)) return undefined;

@@ -314,6 +314,8 @@ describe('mention: a school of the same name placed elsewhere (round 3)', () => 
     expect(m('Millgate, Gloucestershire. The prettiest village around?', millgate)).toBe(false);
     expect(m('The head at Millgate, Mrs Amos, is brilliant.', millgate)).toBe(true);
     expect(m('My son was bullied at Millgate Grammar School in Year 7 and they dealt with it well.', millgate)).toBe(true);
+    // shouting has no places by capitals
+    expect(m('MILLGATE GRAMMAR SCHOOL, ALWAYS COUNTING THE PENNIES.', millgate)).toBe(true);
   });
 });
 
