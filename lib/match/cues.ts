@@ -35,6 +35,8 @@ export interface MentionCues {
   vocabulary: Lexicon;
   /** Right after the name: another place or organisation ("… Rovers", "'s Church"). */
   placeNext: RegExp;
+  /** Right after the name, an apposition saying what it is: ", the village in the Cotswolds", ", a three-arched crossing". */
+  placeApposition: RegExp;
   /** A school kind word (for "is this alias a school's name?" and "is that another school?"). */
   schoolKind: RegExp;
   /** Kind and denomination words, as a test anywhere in a phrase (an alias "St Brendan's RC" says school). */
@@ -45,6 +47,8 @@ export interface MentionCues {
   denomination: RegExp;
   /** Before the name: a title making it a surname ("Cllr Hartfell"). */
   personTitle: RegExp;
+  /** Person titles that are also common words in lower case ("fr" = "for real"): they count only with a capital (weight < 1 in the data). */
+  capitalTitles: Set<string>;
   /** Before the name: a title and a first name ("councillor Ruth Hartfell"; group 1 = the first name, checked for a capital). */
   personTitleName: RegExp;
   /** The same kinds straight before the name ("ysgol gynradd Bryn Celyn"; group 1 = the kind). */
@@ -85,13 +89,16 @@ export function compileCues(entries: readonly LexEntry[]): MentionCues {
   return {
     vocabulary: new Lexicon(entries.filter((e) => ['school-cue', 'place-cue', 'not-this', 'is-this'].includes(e.category))),
     placeNext: new RegExp(`^(?:'?s\\s+)?${alternation(entries, 'place-next')}(?![a-z0-9])`),
+    // up to two describing words ("the old", "a three-arched"), never "the one beside the chapel" or "the church one"
+    placeApposition: new RegExp(`^\\s*,\\s+(?:the|a|an)\\s+(?:(?!(?:one|beside|by|near|next|on|in|at|of|opposite|with|behind|up|down)\\b)[a-z'-]+\\s+){0,2}?${alternation(entries, 'place-next')}(?![a-z0-9])(?!\\s+(?:one|school)\\b)`),
     schoolKind: new RegExp(`^${kinds}(?![a-z0-9])`),
     schoolWord: new RegExp(`(?<![a-z0-9])(?:${kinds}|${denom})(?![a-z0-9])`),
     denomination: new RegExp(`^${denom}(?![a-z0-9])`),
     schoolWordExact: new RegExp(`^(?:${kinds}|${denom})$`),
-    personTitle: new RegExp(`(?<![a-z0-9])(?:${alternation(entries, 'person-title')}|${staff})\\.?\\s+$`),
+    personTitle: new RegExp(`(?<![a-z0-9])(${alternation(entries, 'person-title')}|${staff})\\.?\\s+$`),
+    capitalTitles: new Set(entries.filter((e) => e.category === 'person-title' && e.weight < 1).map((e) => e.term)),
     personTitleName: new RegExp(`(?<![a-z0-9])(?:${alternation(entries, 'person-title')}|${staff})\\.?\\s+([a-z][a-z'-]+)\\s+$`),
-    distinctKindBefore: new RegExp(`(?<![a-z0-9])(${alternation(entries.filter((e) => e.weight >= 1), 'school-kind')})\\s+$`),
+    distinctKindBefore: new RegExp(`(?<![a-z0-9])(${alternation(entries.filter((e) => e.weight >= 1), 'school-kind')}) +$`),
     distinctKinds: new RegExp(`(?<![a-z0-9])${alternation(entries.filter((e) => e.weight >= 1), 'school-kind')}(?![a-z0-9])`, 'g'),
     staffAt: new RegExp(`(?<![a-z0-9])(${staff})\\.?\\s+[a-z][a-z'-]+(?:'s\\s+class)?\\s+(?:at|from|in)\\s+(?:the\\s+)?$`),
     staffWeight: weights(entries, 'staff-title'),

@@ -81,6 +81,8 @@ interface Compiled {
   context: RegExp | null;
   /** The same, not global: for tests that must not move a shared lastIndex. */
   contextAny: RegExp | null;
+  /** Every name and alias, normalised, joined (to ask whether a word is in the school's own names). */
+  names: string;
   /** Kinds of school this school's names say ("primary", "academy"). */
   ownKinds: Set<string>;
 }
@@ -157,7 +159,7 @@ function compile(school: MatchableSchool): Compiled {
     .map((n) => new RegExp(`(?<![a-z0-9])(?:${[n, ...numberVariants(n)].map(phraseSource).join('|')})(?![a-z0-9])`, 'g'));
   const ctx = (school.context ?? []).map((c) => normalise(c)).filter(Boolean);
   const context = ctx.length ? new RegExp(`(?<![a-z0-9])(?:${ctx.map(phraseSource).join('|')})(?![a-z0-9])`, 'g') : null;
-  const compiled = { patterns, excludes, context, contextAny: context && new RegExp(context.source), ownKinds };
+  const compiled = { patterns, excludes, context, contextAny: context && new RegExp(context.source), ownKinds, names: names.map(normalise).join(' | ') };
   patternCache.set(school, compiled);
   return compiled;
 }
@@ -272,6 +274,8 @@ function findOccurrences(view: TextView, patterns: Pattern[], raw: string): Occu
   return out.sort((a, b) => a.start - b.start);
 }
 
+/** How far the clause of another school or place of the same name reaches after it (characters). */
+const OTHER_CLAUSE = 80;
 /** School vocabulary an item that never names the school needs, besides one of its places (specific words only). */
 const UNNAMED_SUPPORT = 0.9;
 /** "St Mary's Primary", "Kirkvale High School": another school named in the item. */
@@ -424,7 +428,18 @@ export function matchSchool(item: { title: string; text: string }, school: Match
   // the village of Marshfield"): it claims the bare name later on, as a configured exclusion would
   let claimed: string | undefined;
   for (const occ of occurrences) {
-    const cover = excluded.find((x) => x.start <= occ.start && x.end >= occ.end);
+    if (!occ.pattern.ambiguous || excluded.some((x) => x.start <= occ.start && x.end >= occ.end)) continue;
+    const after = view.text.slice(occ.end, occ.end + 40).replace(/^[\s,.'’-]+/, '');
+    const other = anotherNamed(view, raw, occ, after, compiled)?.other;
+    if (!other) continue;
+    claimed ??= other;
+    // what the clause naming the other school or place says is about it ("Hartfell Primary School in Stirling has
+    // been rated …"), not school vocabulary for this one
+    const stop = /[.;:!?\n|]/.exec(view.text.slice(occ.end, occ.end + OTHER_CLAUSE));
+    excluded.push({ start: occ.start, end: occ.end + (stop ? stop.index : OTHER_CLAUSE), phrase: other, other: true });
+  }
+  for (const occ of occurrences) {
+    const cover = excluded.find((x) => !x.other && x.start <= occ.start && x.end >= occ.end);
     if (cover) {
       lastReason = `excluded by "${cover.phrase}"`;
       continue;
@@ -457,6 +472,8 @@ interface Span {
   start: number;
   end: number;
   phrase: string;
+  /** The clause of another school or place of the same name (not a configured exclusion). */
+  other?: boolean;
 }
 
 interface Cue {
@@ -483,7 +500,7 @@ function itemEvidence(view: TextView, compiled: Compiled, occurrences: Occurrenc
   const pick = (cat: string): Cue[] => (hits.get(cat) ?? []).filter(free).map((h) => ({ start: h.start, end: h.end, term: h.term, weight: h.weight }));
   const context: Cue[] = [];
   if (compiled.context) for (const m of view.text.matchAll(compiled.context)) if (free({ start: m.index!, end: m.index! + m[0].length })) context.push({ start: m.index!, end: m.index! + m[0].length, term: m[0], weight: 1 });
-  return { school: pick('school-cue'), place: pick('place-cue'), notThis: pick('not-this'), isThis: pick('is-this'), context, excludedNamed: excluded[0]?.phrase };
+  return { school: pick('school-cue'), place: pick('place-cue'), notThis: pick('not-this'), isThis: pick('is-this'), context, excludedNamed: excluded.find((x) => !x.other)?.phrase };
 }
 
 const SENTENCE_END = /[.!?](?:\s|$)|\n/;
@@ -525,6 +542,45 @@ interface Decision {
 }
 
 const fmt = (x: number) => x.toFixed(2);
+
+/**
+ * Hard readings of one occurrence as another place or school of the same name (its handle, "… Rovers", "…
+ * Primary" for a high school, "Ysgol Gynradd …", "… Methodist", "… Lifeboat Station"): the decision, or
+ * undefined. Read for every occurrence before any is weighed, so one such reading claims the bare name elsewhere
+ * in the item (matchSchool).
+ */
+function anotherNamed(view: TextView, raw: string, occ: Occurrence, after: string, compiled: Compiled): Decision | undefined {
+  const named = view.text.slice(occ.start, occ.end);
+  const tagPlace = occ.tagExtra ? CUES.placeNext.exec(occ.tagExtra) : null;
+  if (tagPlace) return { mentioned: false, why: `is another's handle ("${named}")`, prefix: '', other: named };
+  // "Harrowfield, the village in the Cotswolds", "Bryn Derw, the old farmhouse"
+  const apposition = CUES.placeApposition.exec(view.text.slice(occ.end, occ.end + 60));
+  if (apposition) return { mentioned: false, why: `is said to be a place ("${named}${apposition[0]}")`, prefix: '', other: named };
+  const place = CUES.placeNext.exec(after);
+  if (place && !CUES.schoolWord.test(after.slice(0, 12))) return { mentioned: false, why: `is part of another name ("${named} ${place[0]}")`, prefix: '', other: `${named} ${place[0]}` };
+  let rest = after;
+  let denomination = '';
+  for (let i = 0; i < 3; i++) {
+    const d = CUES.denomination.exec(rest);
+    if (!d) break;
+    denomination ||= d[0];
+    rest = rest.slice(d[0].length).replace(/^[\s,.-]+/, '');
+  }
+  CUES.distinctKinds.lastIndex = 0;
+  const kind = CUES.distinctKinds.exec(rest);
+  if (kind && kind.index === 0 && !compiled.ownKinds.has(kind[0])) return { mentioned: false, why: `names another school ("${named} ${after.slice(0, after.length - rest.length + kind[0].length)}")`, prefix: '', other: named };
+  // "Ashworth Vale Methodist are doing their jumble sale": a denomination with no kind after it is a church's,
+  // unless the school's own name has that denomination ("St Aidan's Catholic" for St Aidan's Catholic Primary)
+  if (denomination && !CUES.schoolKind.test(rest) && !compiled.names.includes(denomination)) return { mentioned: false, why: `names a church ("${named} ${denomination}")`, prefix: '', other: `${named} ${denomination}` };
+  // Welsh puts the kind first: "Ysgol Gynradd Bryn Celyn" is not Ysgol Gyfun Bryn Celyn
+  const kindBefore = CUES.distinctKindBefore.exec(view.text.slice(Math.max(0, occ.start - 30), occ.start));
+  if (kindBefore && !compiled.ownKinds.has(kindBefore[1]!)) return { mentioned: false, why: `names another school ("${kindBefore[1]} ${named}")`, prefix: '', other: named };
+
+  const proper = properNameAfter(view, raw, occ, compiled);
+  if (proper) return { mentioned: false, why: `is part of another name ("${named} ${proper}")`, prefix: '', other: `${named} ${proper}` };
+  return undefined;
+}
+
 
 /**
  * A configured acronym written as a school's: in capitals, not after "the" (an authority: "the NPA") or a number (a
@@ -633,28 +689,13 @@ function properNameAfter(view: TextView, raw: string, occ: Occurrence, compiled:
 function decideAmbiguous(view: TextView, raw: string, occ: Occurrence, after: string, compiled: Compiled, readItem: () => ItemEvidence, claimed?: string): Decision {
   const named = view.text.slice(occ.start, occ.end);
   // #HartfellFC, @HartfellRFC: another's handle
-  const tagPlace = occ.tagExtra ? CUES.placeNext.exec(occ.tagExtra) : null;
-  if (tagPlace) return { mentioned: false, why: `is another's handle ("${named}")`, prefix: '', other: named };
-  const place = CUES.placeNext.exec(after);
-  if (place && !CUES.schoolWord.test(after.slice(0, 12))) return { mentioned: false, why: `is part of another name ("${named} ${place[0]}")`, prefix: '', other: `${named} ${place[0]}` };
-  let rest = after;
-  for (let i = 0; i < 3; i++) {
-    const d = CUES.denomination.exec(rest);
-    if (!d) break;
-    rest = rest.slice(d[0].length).replace(/^[\s,.-]+/, '');
-  }
-  CUES.distinctKinds.lastIndex = 0;
-  const kind = CUES.distinctKinds.exec(rest);
-  if (kind && kind.index === 0 && !compiled.ownKinds.has(kind[0])) return { mentioned: false, why: `names another school ("${named} ${after.slice(0, after.length - rest.length + kind[0].length)}")`, prefix: '', other: named };
-  // Welsh puts the kind first: "Ysgol Gynradd Bryn Celyn" is not Ysgol Gyfun Bryn Celyn
-  const kindBefore = CUES.distinctKindBefore.exec(view.text.slice(Math.max(0, occ.start - 30), occ.start));
-  if (kindBefore && !compiled.ownKinds.has(kindBefore[1]!)) return { mentioned: false, why: `names another school ("${kindBefore[1]} ${named}")`, prefix: '', other: named };
-
-  const proper = properNameAfter(view, raw, occ, compiled);
-  if (proper) return { mentioned: false, why: `is part of another name ("${named} ${proper}")`, prefix: '', other: `${named} ${proper}` };
+  const other = anotherNamed(view, raw, occ, after, compiled);
+  if (other) return other;
 
   const before = view.text.slice(Math.max(0, occ.start - 40), occ.start);
-  if (CUES.personTitle.test(before)) return { mentioned: false, why: `is someone's surname ("${before.trim().split(/\s+/).pop()} ${named}")`, prefix: '' };
+  const title = CUES.personTitle.exec(before);
+  if (title && (!CUES.capitalTitles.has(title[1]!) || /^\p{Lu}/u.test(raw.slice(view.start[occ.start - before.length + title.index + (title[0].length - title[0].trimStart().length)]!))))
+    return { mentioned: false, why: `is someone's surname ("${before.trim().split(/\s+/).pop()} ${named}")`, prefix: '' };
   const firstName = CUES.personTitleName.exec(before);
   // "Mr Doherty St Oswin's": a saint's name is nobody's surname; a teacher and his school
   if (firstName && !/^st\b/.test(named)) {

@@ -385,3 +385,40 @@ describe('mention: the school\'s community without its name (round 3)', () => {
     expect(m('Brinmoor Parents | the teachers and pupils were out on the towpath litter pick by the weir.', hartfell)).toBe(false);
   });
 });
+
+describe('mention: round 3, kinds from the second batch of corpora', () => {
+  const aidansRC: MatchableSchool = { name: "St Aidan's Catholic Primary School", aliases: ["St Aidan's"], context: ['Pellow'], exclude: [] };
+  it('"fr" (for real) in lower case is not a priest; "Fr Quill" is', () => {
+    expect(m("nah fr hartfell's drama dept is lowkey cold", hartfell)).toBe(true);
+    expect(m("Fr Quill at St Aidan's has been off for weeks now.", aidans)).toBe(false);
+  });
+  it('a kind on the line before (a forum section) is not the name\'s; on the same line it is', () => {
+    expect(m("Hartfell have a new packed lunch rule and my son comes home starving.", hartfell, 'Mumsnet > Primary')).toBe(true);
+    expect(m("Primary Hartfell have a new packed lunch rule and my son comes home starving.", hartfell)).toBe(false);
+  });
+  it('a later "Hartfell Primary" claims an earlier bare "Hartfell" in the headline', () => {
+    expect(m('Hartfell Primary School in Stirling has been rated outstanding.', hartfell, 'Another Hartfell? Good news up north')).toBe(false);
+    expect(m('The academy has been rated outstanding.', hartfell, 'Another Hartfell? Good news up north')).toBe(true);
+  });
+  it('a denomination without a kind after it is a church, unless the school\'s name has it', () => {
+    expect(m('Larkspur Hill Methodist are doing their jumble sale Saturday, proceeds to the roof fund.', larkspur)).toBe(false);
+    expect(m("St Aidan's Catholic are doing their jumble sale Saturday, proceeds to the roof fund.", aidansRC)).toBe(true);
+  });
+  it('an apposition says what the name is: a village, not "the one beside the chapel"', () => {
+    expect(m('Spent the afternoon at Hartfell, the village in the Cotswolds, lovely cottages.', hartfell)).toBe(false);
+    expect(m("Our youngest started at Hartfell, the one beside the chapel, and she loves it.", hartfell)).toBe(true);
+  });
+  it('capitalised staff titles, Wi-Fi and open nights after the name keep it the school', () => {
+    expect(m("Hartfell's Mr Gwilym has gone very quiet since the incident.", hartfell)).toBe(true);
+    expect(m('Hartfell Wi-Fi guest password is on a post-it by reception.', hartfell)).toBe(true);
+    expect(m('Just a reminder Hartfell Open Night is Thursday.', hartfell)).toBe(true);
+  });
+  it('"not the Brinmoor one" says the name is another\'s; a department by subject is the school\'s', () => {
+    expect(m('Hartfell in Shelford is the one I meant, not the Brinmoor one.', hartfell)).toBe(false);
+    expect(m("Fair play to the music department at St Aidan's, the carol service was gorgeous.", aidans)).toBe(true);
+  });
+  it('a hill walk is not the school; a walk to its parents\' evening is', () => {
+    expect(m("Hiked up Hartfell this arvo, proper views all the way to the coast.", hartfell)).toBe(false);
+    expect(m("Hiked up to Hartfell for parents' evening in the rain.", hartfell)).toBe(true);
+  });
+});
