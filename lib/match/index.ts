@@ -602,7 +602,9 @@ const CAPITAL_RUN = /^([\p{Lu}][\p{L}'’-]+(?:[ -](?:upon|on|le|under|in|[\p{Lu
  */
 function elsewhere(view: TextView, raw: string, occ: Occurrence, compiled: Compiled): string | undefined {
   if (!compiled.context || occ.via === 'tag') return undefined;
-  if (compiled.contextAny!.test(view.text)) return undefined;
+  // its own places named anywhere say it is this school, except inside "not the Wendham one"
+  const denied = CUES.vocabulary.matchText(view.text).get('not-this') ?? [];
+  for (const m of view.text.matchAll(compiled.context)) if (!denied.some((d) => d.start <= m.index! && m.index! + m[0].length <= d.end)) return undefined;
   let at = view.end[occ.end - 1]!;
   const apos = /^['’]s\b/.exec(raw.slice(at, at + 3));
   if (apos) at += apos[0].length;

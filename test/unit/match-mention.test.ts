@@ -422,3 +422,10 @@ describe('mention: round 3, kinds from the second batch of corpora', () => {
     expect(m("Hiked up to Hartfell for parents' evening in the rain.", hartfell)).toBe(true);
   });
 });
+
+describe('mention: its town inside "not the X one" does not place it (round 3)', () => {
+  it('"Larkspur Hill Primary in Shelford, not the Dunmere one" is another school; "in Dunmere" is this one', () => {
+    expect(m('Larkspur Hill Primary in Shelford is the one I meant, not the Dunmere one.', larkspur)).toBe(false);
+    expect(m('Larkspur Hill Primary in Dunmere is the one I meant.', larkspur)).toBe(true);
+  });
+});
