@@ -425,7 +425,7 @@ describe('mention: round 3, kinds from the second batch of corpora', () => {
 
 describe('mention: its town inside "not the X one" does not place it (round 3)', () => {
   it('"Larkspur Hill Primary in Shelford, not the Dunmere one" is another school; "in Dunmere" is this one', () => {
-    expect(m('Larkspur Hill Primary in Shelford is the one I meant, not the Dunmere one.', larkspur)).toBe(false);
-    expect(m('Larkspur Hill Primary in Dunmere is the one I meant.', larkspur)).toBe(true);
+    expect(m('Larkspur Hill Primary School in Shelford is the one I meant, not the Dunmere one.', larkspur)).toBe(false);
+    expect(m('Larkspur Hill Primary School in Dunmere is the one I meant.', larkspur)).toBe(true);
   });
 });
