@@ -626,7 +626,7 @@ function elsewhere(view: TextView, raw: string, occ: Occurrence, compiled: Compi
   if (/^the\b/.test(low) || CUES.nameNext.test(raw.slice(at, at + 30).toLowerCase()) || CUES.firstNameBefore.test(first) || CUES.personTitle.test(first)) return undefined;
   // after a comma only a place that ends its sentence ("Marshfield, Gloucestershire."), not an appositive person
   // ("Linnet Brook, Sunita Mehra, has…")
-  if (link[0].includes(',') && !/^\s*(?:[.;:!?)\n]|$)/.test(raw.slice(at + run[1]!.length, at + run[1]!.length + 2))) return undefined;
+  if (link[0].includes(',') && !/^\s*(?:[.;:!?)\n]|$|(?:vs|v|or)\b)/.test(raw.slice(at + run[1]!.length, at + run[1]!.length + 5))) return undefined;
   // "Mrs Pritchard from Bryn Derwen in Swansea": the person is in Swansea, the school is hers
   if (CUES.staffAt.test(view.text.slice(Math.max(0, occ.start - 40), occ.start))) return undefined;
   return place;

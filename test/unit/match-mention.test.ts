@@ -312,6 +312,7 @@ describe('mention: a school of the same name placed elsewhere (round 3)', () => 
   });
   it('paraphrase: "Millgate, Gloucestershire." is a village; "Millgate, Mrs Amos, …" is a teacher at the school', () => {
     expect(m('Millgate, Gloucestershire. The prettiest village around?', millgate)).toBe(false);
+    expect(m('Millgate, Bradford vs Millgate, Harrogate? which is better', millgate)).toBe(false);
     expect(m('The head at Millgate, Mrs Amos, is brilliant.', millgate)).toBe(true);
     expect(m('My son was bullied at Millgate Grammar School in Year 7 and they dealt with it well.', millgate)).toBe(true);
     // shouting has no places by capitals
