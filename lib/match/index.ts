@@ -428,9 +428,10 @@ export function matchSchool(item: { title: string; text: string }, school: Match
   // the village of Marshfield"): it claims the bare name later on, as a configured exclusion would
   let claimed: string | undefined;
   for (const occ of occurrences) {
-    if (!occ.pattern.ambiguous || excluded.some((x) => x.start <= occ.start && x.end >= occ.end)) continue;
+    if (excluded.some((x) => x.start <= occ.start && x.end >= occ.end)) continue;
     const after = view.text.slice(occ.end, occ.end + 40).replace(/^[\s,.'’-]+/, '');
-    const other = anotherNamed(view, raw, occ, after, compiled)?.other;
+    const away = elsewhere(view, raw, occ, compiled);
+    const other = away ? `${view.text.slice(occ.start, occ.end)} in ${away}` : occ.pattern.ambiguous ? anotherNamed(view, raw, occ, after, compiled)?.other : undefined;
     if (!other) continue;
     claimed ??= other;
     // what the clause naming the other school or place says is about it ("Hartfell Primary School in Stirling has
