@@ -14,6 +14,12 @@
  * surname ("Cllr Ravensworth"), or "the church, not the school". Exclusions cover only the occurrence they
  * contain, so another genuine mention in the same item still counts. The cue lists are data
  * (data/match/mention-cues.tsv, compiled into cues.json).
+ *
+ * Round 3 (data/match/README.md): the name without its kind words and misspellings are ambiguous aliases too; an
+ * ambiguous name with no place-ness at all is taken as the school (the feed found it by that name); a capitalised
+ * non-school word, an apposition or a denomination after the name, a kind before it, or a place elsewhere makes it
+ * another of the same name, which then claims the item's other bare uses; an item that never names the school but
+ * names one of its places with specific school vocabulary is its community talking.
  */
 import type { School } from '../config/schema';
 import { escapeRegExp } from '../score/document';
