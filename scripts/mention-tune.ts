@@ -14,7 +14,7 @@ type Tuning = typeof MENTION_TUNING;
 const committed: Tuning = { ...MENTION_TUNING };
 const GRID: Partial<Record<keyof Tuning, number[]>> = {
   minSupport: [0.2, 0.3, 0.4],
-  noiseFloor: [0, 0.15, 0.3, 0.5],
+  noiseFloor: [0, 0.15, 0.31, 0.5],
   farFactor: [0.3, 0.5, 0.7],
 };
 

@@ -430,3 +430,10 @@ describe('mention: its town inside "not the X one" does not place it (round 3)',
     expect(m('Larkspur Hill Primary School in Dunmere is the one I meant.', larkspur)).toBe(true);
   });
 });
+
+describe('mention: one generic place word is noise (numbers chosen leave-one-corpus-out, round 3)', () => {
+  it('"parking" alone does not stop a bare name counting; shops and their car park do', () => {
+    expect(m('Copperbeech is a joke, the parking is awful every morning.', copper)).toBe(true);
+    expect(m('Copperbeech is a joke, the shops have put the car park charges up again.', copper)).toBe(false);
+  });
+});
