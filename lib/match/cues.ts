@@ -68,8 +68,8 @@ export interface MentionCues {
    * Advent concert"); any other capitalised word makes it part of another proper name ("Bryn Hafod Quarry").
    */
   nameNext: RegExp;
-  /** Before the name: a common given name ("Adrian Kingsmead"; group 1 = the name, checked for a capital). */
-  firstNameBefore: RegExp;
+  /** Common given names ("Adrian Kingsmead": the word before the name, checked for a capital). */
+  firstNames: Set<string>;
 }
 
 function alternation(entries: readonly LexEntry[], category: CueCategory): string {
@@ -105,7 +105,7 @@ export function compileCues(entries: readonly LexEntry[]): MentionCues {
     titledAt: new RegExp(`(?<![a-z0-9])(?:${alternation(entries, 'person-title')})\\.?\\s+(?:[a-z][a-z'-]+\\s+){1,2}(?:at|from|of)\\s+(?:the\\s+)?$`),
     streetBefore: new RegExp(`(?<![a-z0-9])(${alternation(entries, 'street-before')})\\s+$`),
     streetWeight: weights(entries, 'street-before'),
-    firstNameBefore: new RegExp(`(?<![a-z0-9'])(${alternation(entries, 'first-name')})\\s+$`),
+    firstNames: new Set(entries.filter((e) => e.category === 'first-name').map((e) => e.term)),
     nameNext: new RegExp(`^(?:${alternation(entries, 'name-next')}|${kinds}|${denom}|${alternation(entries, 'school-cue')})(?![a-z0-9])`),
   };
 }

@@ -296,14 +296,15 @@ const OTHER_SCHOOL = /\b[A-Z][\p{L}'’-]+(?: [A-Z][\p{L}'’-]+)* (?:Primary|Hi
  * talking about it. The town alone, or generic words (kids, staff), are not enough.
  */
 function unnamed(item: { title: string; text: string }, view: TextView, compiled: Compiled, textOffset: number): MatchResult | undefined {
-  if (!compiled.context) return undefined;
+  // cheap tests first: most items that do not name the school name none of its places either
+  if (!compiled.contextAny?.test(view.text)) return undefined;
   const raw = joinFields(item);
   if (OTHER_SCHOOL.test(raw)) return undefined;
   const hits = CUES.vocabulary.matchText(view.text);
   const school = hits.get('school-cue') ?? [];
   const place = [...(hits.get('place-cue') ?? []), ...(hits.get('not-this') ?? [])];
   let ctx: { start: number; end: number } | undefined;
-  for (const m of view.text.matchAll(compiled.context)) {
+  for (const m of view.text.matchAll(compiled.context!)) {
     const start = m.index!;
     const end = start + m[0].length;
     // "special school", "EHCP", "S1" in a context list are school words, not places
@@ -435,11 +436,15 @@ export function matchSchool(item: { title: string; text: string }, school: Match
   // the same name already read as another place or school in this item ("Marshfield Church of England Primary …
   // the village of Marshfield"): it claims the bare name later on, as a configured exclusion would
   let claimed: string | undefined;
+  const read = new Map<Occurrence, { away: string | undefined; hard: Decision | undefined }>();
   for (const occ of occurrences) {
-    if (excluded.some((x) => x.start <= occ.start && x.end >= occ.end)) continue;
+    if (excluded.some((x) => !x.other && x.start <= occ.start && x.end >= occ.end)) continue;
     const after = view.text.slice(occ.end, occ.end + 40).replace(/^[\s,.'’-]+/, '');
     const away = elsewhere(view, raw, occ, compiled);
-    const other = away ? `${view.text.slice(occ.start, occ.end)} in ${away}` : occ.pattern.ambiguous ? anotherNamed(view, raw, occ, after, compiled)?.other : undefined;
+    const hard = !away && occ.pattern.ambiguous ? anotherNamed(view, raw, occ, after, compiled) : undefined;
+    // read once: the main pass below takes them from here
+    read.set(occ, { away, hard });
+    const other = away ? `${view.text.slice(occ.start, occ.end)} in ${away}` : hard?.other;
     if (!other) continue;
     claimed ??= other;
     // what the clause naming the other school or place says is about it ("Hartfell Primary School in Stirling has
@@ -459,7 +464,8 @@ export function matchSchool(item: { title: string; text: string }, school: Match
       lastReason = `${how} is part of a street or church name`;
       continue;
     }
-    const away = elsewhere(view, raw, occ, compiled);
+    const known = read.get(occ);
+    const away = known ? known.away : elsewhere(view, raw, occ, compiled);
     if (away) {
       lastReason = `${how} is placed in "${away}", not one of this school's places`;
       claimed ??= view.text.slice(occ.start, occ.end);
@@ -469,7 +475,7 @@ export function matchSchool(item: { title: string; text: string }, school: Match
       return { mentioned: true, alias: occ.pattern.alias, reason: how, evidence: evidenceOf({ title, text }, view, occ, textOffset, title.length) };
     }
     // the whole item's vocabulary is read once, and only when a hard rule has not already decided
-    const d = decideAmbiguous(view, raw, occ, after, compiled, () => (evidence ??= itemEvidence(view, compiled, occurrences, excluded)), claimed);
+    const d = known?.hard ?? decideAmbiguous(view, raw, occ, after, compiled, () => (evidence ??= itemEvidence(view, compiled, occurrences, excluded)), claimed, known !== undefined);
     if (d.mentioned) return { mentioned: true, alias: occ.pattern.alias, reason: `${how} ${d.why}`, evidence: evidenceOf({ title, text }, view, occ, textOffset, title.length) };
     if (d.other) claimed ??= d.other;
     lastReason = `${d.prefix ?? 'ambiguous '}${how} ${d.why}`;
@@ -611,9 +617,6 @@ const CAPITAL_RUN = /^([\p{Lu}][\p{L}'’-]+(?:[ -](?:upon|on|le|under|in|[\p{Lu
  */
 function elsewhere(view: TextView, raw: string, occ: Occurrence, compiled: Compiled): string | undefined {
   if (!compiled.context || occ.via === 'tag') return undefined;
-  // its own places named anywhere say it is this school, except inside "not the Wendham one"
-  const denied = CUES.vocabulary.matchText(view.text).get('not-this') ?? [];
-  for (const m of view.text.matchAll(compiled.context)) if (!denied.some((d) => d.start <= m.index! && m.index! + m[0].length <= d.end)) return undefined;
   let at = view.end[occ.end - 1]!;
   const apos = /^['’]s\b/.exec(raw.slice(at, at + 3));
   if (apos) at += apos[0].length;
@@ -632,12 +635,18 @@ function elsewhere(view: TextView, raw: string, occ: Occurrence, compiled: Compi
   if (place.length > 4 && place === place.toUpperCase()) return undefined;
   const low = place.toLowerCase();
   const first = `${low.split(/[ -]/)[0]} `;
-  if (/^the\b/.test(low) || CUES.nameNext.test(raw.slice(at, at + 30).toLowerCase()) || CUES.firstNameBefore.test(first) || CUES.personTitle.test(first)) return undefined;
+  if (/^the\b/.test(low) || CUES.nameNext.test(raw.slice(at, at + 30).toLowerCase()) || CUES.firstNames.has(first.trim()) || CUES.personTitle.test(first)) return undefined;
   // after a comma only a place that ends its sentence ("Marshfield, Gloucestershire."), not an appositive person
   // ("Linnet Brook, Sunita Mehra, has…")
   if (link[0].includes(',') && !/^\s*(?:[.;:!?)\n]|$|(?:vs|v|or)\b)/.test(raw.slice(at + run[1]!.length, at + run[1]!.length + 5))) return undefined;
   // "Mrs Pritchard from Bryn Derwen in Swansea": the person is in Swansea, the school is hers
   if (CUES.staffAt.test(view.text.slice(Math.max(0, occ.start - 40), occ.start))) return undefined;
+  // its own places named anywhere say it is this school, except inside "not the Wendham one" (read last: the
+  // item's vocabulary is the costly part)
+  if (compiled.contextAny!.test(view.text)) {
+    const denied = CUES.vocabulary.matchText(view.text).get('not-this') ?? [];
+    for (const m of view.text.matchAll(compiled.context)) if (!denied.some((d) => d.start <= m.index! && m.index! + m[0].length <= d.end)) return undefined;
+  }
   return place;
 }
 
@@ -697,10 +706,11 @@ function properNameAfter(view: TextView, raw: string, occ: Occurrence, compiled:
  * place-ness (place vocabulary, "on X", an excluded place named in the item): support must reach MENTION_TUNING.minSupport and
  * outweigh place-ness.
  */
-function decideAmbiguous(view: TextView, raw: string, occ: Occurrence, after: string, compiled: Compiled, readItem: () => ItemEvidence, claimed?: string): Decision {
+function decideAmbiguous(view: TextView, raw: string, occ: Occurrence, after: string, compiled: Compiled, readItem: () => ItemEvidence, claimed?: string, hardRead = false): Decision {
   const named = view.text.slice(occ.start, occ.end);
   // #HartfellFC, @HartfellRFC: another's handle
-  const other = anotherNamed(view, raw, occ, after, compiled);
+  // already read in matchSchool's first pass when hardRead
+  const other = hardRead ? undefined : anotherNamed(view, raw, occ, after, compiled);
   if (other) return other;
 
   const before = view.text.slice(Math.max(0, occ.start - 40), occ.start);
@@ -717,8 +727,8 @@ function decideAmbiguous(view: TextView, raw: string, occ: Occurrence, after: st
   }
 
   // "Adrian Kingsmead", "Kingsmead, 42, of Bolton": a person of that surname
-  const given = CUES.firstNameBefore.exec(before);
-  if (given) {
+  const given = /(?<![a-z0-9'])([a-z]+)\s+$/.exec(before);
+  if (given && CUES.firstNames.has(given[1]!)) {
     const ch = raw[view.start[occ.start - before.length + given.index]!] ?? '';
     if (ch !== ch.toLowerCase()) return { mentioned: false, why: `is someone's surname ("${given[1]} ${named}")`, prefix: '' };
   }
