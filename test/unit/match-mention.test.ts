@@ -437,3 +437,11 @@ describe('mention: one generic place word is noise (numbers chosen leave-one-cor
     expect(m('Copperbeech is a joke, the shops have put the car park charges up again.', copper)).toBe(false);
   });
 });
+
+describe('mention: its parents\' groups and teams in capitals after the name (round 3)', () => {
+  it('"Hartfell Mums" and "Hartfell Netball" are the school\'s; "Hartfell Quarry" is not', () => {
+    expect(m('Hartfell Mums are organising a collection for the teacher who is leaving.', hartfell)).toBe(true);
+    expect(m('Hartfell Netball won the county final on Saturday.', hartfell)).toBe(true);
+    expect(m('Hartfell Quarry won an award for its restoration work.', hartfell)).toBe(false);
+  });
+});
