@@ -59,13 +59,17 @@ const { values: args } = parseArgs({
     lr: { type: 'string', default: '0.2' },
     l2: { type: 'string', default: '0.0001' },
     ridge: { type: 'string', default: '1' },
-    // measured 2026-11-30 by leave-one-corpus-out: 1.2 keeps the recall of 1 and loses less on the contrast tests
-    beta: { type: 'string', default: '1.2' },
+    // 0.8 (precision weighed over recall): with 1 or 1.2 the thresholds fall low enough that a weak rule finding plus
+    // ordinary words flags ("sports day was suspended"), measured 2026-11-30
+    beta: { type: 'string', default: '0.8' },
     prune: { type: 'string', default: '12' },
     // abuse rule findings this strong (threats, slurs, insults aimed at a person) stay rule-decided: measured
     // 2026-11-30, the blind leave-one-out is the same with or without, and the n-gram model otherwise vetoes
     // a parent's insult quoted in a news article (news wording is reputation in the dev data)
-    'abuse-strong': { type: 'string', default: '0.85' },
+    // 2026-11-30 round 3: 0.7 for abuse and confidential. Trained on 12 independent corpora the stackers learnt to
+    // overturn rule findings of 0.7 (a polite defamation, a sick-leave disclosure beside an insult) that the
+    // functional contrasts say are right; leave-one-corpus-out costs little (see BENCHMARKS.md)
+    'abuse-strong': { type: 'string', default: '0.7' },
     // the old training data only (round 2: functional dev, project items, blind-2026-11-30, shared dev): for before/after figures
     'old-data': { type: 'boolean', default: false },
     // total weight of each item set relative to its size: 'none' (every item 1) or 'corpus' (each set weighs as much as
@@ -89,6 +93,9 @@ const { values: args } = parseArgs({
     'alone-abuse': { type: 'string', default: '0.85' },
     'alone-confidential': { type: 'string', default: '0.97' },
     'alone-reputation': { type: 'string' },
+    'independent-families': { type: 'boolean', default: false },
+    // confidential rule findings this strong stay rule-decided (default: chosen with the threshold)
+    'confidential-strong': { type: 'string', default: '0.7' },
     'no-loco': { type: 'boolean', default: false },
     'loco-only': { type: 'boolean', default: false },
     'dry-run': { type: 'boolean', default: false },
@@ -178,7 +185,8 @@ const KEEP_STEPS = [0, 0.1, 0.2, 0.3, 0.4];
 function chooseThreshold(ps: ArrayLike<number>, items: readonly Prepared[], j: number): { threshold: number; alone: number; keep: number; strong: number | null; f1: number } {
   let best = { threshold: 0.5, alone: 0.5, keep: 0.5, strong: null as number | null, f1: -1 };
   const maxIdx = DENSE_FEATURES.indexOf(`max:${SCHOOL_FAMILIES[j]}`);
-  const fixed = SCHOOL_FAMILIES[j] === 'abuse' && args['abuse-strong'] !== undefined ? [Number(args['abuse-strong'])] : undefined;
+  const strongArg = SCHOOL_FAMILIES[j] === 'abuse' ? args['abuse-strong'] : SCHOOL_FAMILIES[j] === 'confidential' ? args['confidential-strong'] : undefined;
+  const fixed = strongArg !== undefined ? [strongArg === 'none' ? null : Number(strongArg)] : undefined;
   const use = items.map((p, i) => i).filter((i) => thresholdOn === 'all' || kindOf.get(items[i]!.row.set) === 'independent');
   const p = Float64Array.from(use, (i) => ps[i]!);
   const rule = Float64Array.from(use, (i) => items[i]!.dense[maxIdx]!);
@@ -216,7 +224,17 @@ function chooseThreshold(ps: ArrayLike<number>, items: readonly Prepared[], j: n
  * from reputation, not whether it is abusive (on dev data "rumour has it" mostly opens a leak, and
  * the abuse stacker learnt to hold that against a defamatory rumour).
  */
-const EXCLUDED: Record<Family, readonly string[]> = { abuse: ['leak-cue', 'public-cue'], confidential: [], reputation: [] };
+const CONF_RULES = DENSE_FEATURES.filter((n) => /^(?:rule:confidential\.|max:confidential|flag:confidential|ngram:confidential)/.test(n));
+const ABUSE_RULES = DENSE_FEATURES.filter((n) => /^(?:rule:abuse\.|max:abuse|flag:abuse|ngram:abuse|abuse:)/.test(n));
+/**
+ * With --independent-families, also: whether an item is abusive says nothing about whether it discloses something
+ * private, and the other way round ("off sick again, the useless prat" is both), so the abuse and confidential
+ * stackers do not read each other's evidence (on dev data items that are both are rare, and each stacker learnt
+ * to hold the other family's findings against its own).
+ */
+const EXCLUDED: Record<Family, readonly string[]> = args['independent-families']
+  ? { abuse: ['leak-cue', 'public-cue', ...CONF_RULES], confidential: ABUSE_RULES, reputation: [] }
+  : { abuse: ['leak-cue', 'public-cue'], confidential: [], reputation: [] };
 const withoutExcluded = (x: Float64Array, fam: Family) => {
   const out = Float64Array.from(x);
   for (const name of EXCLUDED[fam]) out[DENSE_FEATURES.indexOf(name)] = 0;
@@ -286,7 +304,7 @@ function trainModel(items: Prepared[], aux: readonly Aux[], trainedOn: string[])
     families,
     trainedOn,
     metrics,
-    hyperParameters: { folds, seed, functionalWeight, tweetWeight, presidioWeight, ...sgd, ridge, beta, prune, abuseStrong: args['abuse-strong'] ?? 'chosen', balance, thresholdOn, alone: SCHOOL_FAMILIES.map((f) => args[`alone-${f}` as 'alone'] ?? args.alone).join('/'), groupFunctional: args['group-functional']!, keep: args.keep!, oldData: args['old-data']! },
+    hyperParameters: { folds, seed, functionalWeight, tweetWeight, presidioWeight, ...sgd, ridge, beta, prune, abuseStrong: args['abuse-strong'] ?? 'chosen', confidentialStrong: args['confidential-strong'] ?? 'chosen', balance, thresholdOn, alone: SCHOOL_FAMILIES.map((f) => args[`alone-${f}` as 'alone'] ?? args.alone).join('/'), groupFunctional: args['group-functional']!, keep: args.keep!, independentFamilies: args['independent-families']!, oldData: args['old-data']! },
     attribution: 'Derived weights only, no source text. Schoolwatch dev items, spent blind sets, training corpora written for the project (data/train) and functional templates (all invented); the tweet classifier it reads is trained on TweetEval/OLID and Davidson et al. 2017 (see abuse-lr.json).',
   };
   return { file, oof };
