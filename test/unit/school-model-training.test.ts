@@ -10,7 +10,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadSchoolsFile, schoolScoreOptions } from '../../lib/score/assess';
 import { ruleParts } from '../../lib/score/index';
-import { DENSE_FEATURES, denseFeatures, schoolView, shippedSchoolModel } from '../../lib/score/school-model';
+import { readFileSync } from 'node:fs';
+import { DENSE_FEATURES, denseFeatures, familyThreshold, loadSchoolModel, schoolView, shippedSchoolModel, type SchoolModelFile } from '../../lib/score/school-model';
 import { prepare, trainCorpora, type Row } from '../../scripts/lib-eval/school-data';
 
 const ashby = loadSchoolsFile([
@@ -77,5 +78,23 @@ describe('school model training data', () => {
     expect(corpora.map((c) => c.name)).toEqual(['train/writer-a', 'train/writer-b']);
     expect(corpora.every((c) => c.kind === 'independent')).toBe(true);
     expect(corpora[0]!.rows[0]!.school.id).toBe('ashbygrange');
+  });
+});
+
+describe('school model thresholds by rule support', () => {
+  const f = { threshold: 0.5, alone: 0.85, keep: 0.4 };
+  it('words alone need `alone`, a rule finding that flags on its own needs only `keep`, anything between the threshold', () => {
+    expect(familyThreshold(f, 0)).toBe(0.85);
+    expect(familyThreshold(f, 0.3)).toBe(0.5);
+    expect(familyThreshold(f, 0.5)).toBe(0.4);
+    expect(familyThreshold({ threshold: 0.5 }, 0)).toBe(0.5);
+    expect(familyThreshold({ threshold: 0.5 }, 0.9)).toBe(0.5);
+  });
+
+  it('a model file whose words-alone or rule-backed threshold is out of order is refused, saying what to do', () => {
+    const shipped = JSON.parse(readFileSync('lib/score/model/school-model.json', 'utf8')) as SchoolModelFile;
+    const withAbuse = (over: object) => ({ ...shipped, families: { ...shipped.families, abuse: { ...shipped.families.abuse, ...over } } });
+    expect(() => loadSchoolModel(withAbuse({ threshold: 0.5, alone: 0.3, keep: 0.5 }))).toThrow(/threshold for words alone must be between its threshold 0.5 and 1.*npm run train:school/);
+    expect(() => loadSchoolModel(withAbuse({ threshold: 0.5, keep: 0.6, alone: 0.9 }))).toThrow(/rule-backed findings must be between 0 and its threshold 0.5.*npm run train:school/);
   });
 });
