@@ -7,6 +7,7 @@
 import { findAll, overlaps, sentenceAt, type Doc, type Span } from '../document';
 import { noisyOr, type Finding } from '../findings';
 import type { Lexicon } from '../lexicon';
+import { identityExclusion } from './identity';
 import { aimedAtOffenderAt, clauseBefore, externalTargetAt, negatedAt as negated, reportedAt } from '../structure';
 
 const TARGET = /\b(?:teachers?|staff|officer|bursar|manager|coach|librarian|technician|nurse|head(?:teacher|master|mistress|s)?|head\s+of\s+\w+|principal|deputy|senco|tas?|teaching\s+assistants?|governors?|caretaker|chaplain|dinner\s+ladies|receptionist|slt|management|trust|school|academy|college|primary|he|she|they|him|her|them|you|your|ur|u|mr|mrs|ms|miss|dr|sir|people|lot|kids|parents|pupils|students|department|team|lads?|girls?|boys?|family|families)\b/;
@@ -336,6 +337,12 @@ export function abuseRules(doc: Doc): AbuseSignals {
       discSpans.push(span);
       discWeights.push(0.85);
     }
+  }
+  // an identity word near a cue of exclusion or stereotype (data: identity-word, identity-exclusion)
+  const excluded = identityExclusion(doc, (span) => discounted(doc, span));
+  if (excluded) {
+    discSpans.push(...excluded.spans);
+    discWeights.push(excluded.weight);
   }
   if (discSpans.length) {
     findings.push({ category: 'abuse.discriminatory', confidence: noisyOr(discWeights), reason: `discriminatory language ("${quote(doc, discSpans[0]!)}")`, spans: discSpans });

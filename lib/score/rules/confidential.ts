@@ -153,6 +153,9 @@ const PAYROLL = /\b(?:payslip|pay\s+slip|p60|p45|tax\s+code|net\s+pay|gross\s+pa
 /** Words that end an organisation's name rather than a person's. */
 const ORGANISATION = /\b(?:Ambulance|Commissioner|Commission|Council|Service|Services|Trust|Foundation|Society|Office|Agency|Authority|Association|Board|Group|Club|Centre|Center|Hospital|Clinic|Unit|Team|Partnership|Network|Charity|Police|Fire|Rescue|Ministry|Department|Court|Tribunal|Institute|University|College|School|Academy|Church|Surgery|Practice|Pharmacy|Ltd|Limited|Plc)\b/;
 
+/** A plural group noun right after a condition word ("deaf people", "autistic kids"). */
+const GROUP_AFTER = /^\s+(?:people|persons|folk|teachers|staff|kids|children|pupils|adults|ones)\b/;
+
 /** The condition as a topic: training, awareness, fundraising, research. */
 const ABOUT_THE_TOPIC = /\b(?:training|session|course|talk|awareness|assembly|workshop|fundraiser|fundraising|charity|research|lesson|lessons|information|info|leaflet|coffee\s+morning|day|week|month|walk|run|appeal)\s+(?:\w+\s+)?(?:on|about|for|into|in\s+aid\s+of|raising)?\s*(?:\w+\s+)?$/;
 
@@ -261,6 +264,8 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
     if (OPINION_BEFORE.test(lower.slice(Math.max(0, m.start - 30), m.start))) continue;
     // "a training session on asthma", "epilepsy awareness": the topic, not someone's health
     if (ABOUT_THE_TOPIC.test(lower.slice(Math.max(0, m.start - 40), m.start))) continue;
+    // "deaf people shouldn't teach": a condition said of a group is a generalisation, not someone's health
+    if (GROUP_AFTER.test(lower.slice(m.end, m.end + 16))) continue;
     if (CHILD_OWNER.test(lower.slice(Math.max(0, m.start - 40), m.start)) || SIMILE_BEFORE.test(lower.slice(Math.max(0, m.start - 30), m.start))) continue;
     const s = sentenceSpan(raw, m.start);
     const sentence = lower.slice(s.start, s.end);

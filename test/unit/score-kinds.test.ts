@@ -1,0 +1,51 @@
+/**
+ * Contrast pairs for the kinds of text round 3 generalises (issue 11): each case has a flagged side
+ * and an unflagged side that shares its words, scored by the rules alone (no classifier, no school
+ * model), so a failure points at a rule or a lexicon line. Sentences are written for this test.
+ */
+import { describe, expect, it } from 'vitest';
+import { scoreItem } from '../../lib/score';
+import { LEXICON } from '../../lib/score/lexicon';
+import { parseLexiconTsv } from '../../lib/score/lexicon-data';
+
+const rules = (text: string, lexicon = LEXICON) => scoreItem({ title: '', text }, undefined, { classifier: false, lexicon });
+const ids = (text: string) => rules(text).categories.map((c) => c.id);
+
+describe('discrimination: an identity word near an exclusion cue', () => {
+  it('flags blunt and polite exclusion aimed at a teacher, pupil or family, in any order', () => {
+    for (const text of [
+      'With respect, people like Mrs Farouk shouldn\'t be teaching at Elmfield. She is a Sikh after all.',
+      'Elmfield has hired a Nigerian for Year 4. Send them all back, I say.',
+      'Can Elmfield explain why a Mormon is allowed near our children?',
+      'Honestly the new TA at Elmfield is a bloke in a dress. Not having my kids confused like that.',
+      'Not racist but Elmfield Primary has too many of them on the staff now.',
+    ]) expect(ids(text), text).toContain('abuse.discriminatory');
+  });
+
+  it('does not flag the same identities in RE lessons, festivals, EAL support or praise of the staff', () => {
+    for (const text of [
+      'Elmfield Year 5 visited the gurdwara in RE and learnt how Sikh families celebrate Vaisakhi.',
+      'Lovely Eid party at Elmfield today, thank you to the Muslim families who brought food.',
+      'The EAL team at Elmfield help pupils from Poland and Romania settle in so quickly.',
+      'Our deaf son has thrived at Elmfield: the staff learnt to sign for him.',
+      'Such a diverse staff at Elmfield, gay, straight, Christian and Hindu, and all brilliant.',
+    ]) expect(ids(text), text).not.toContain('abuse.discriminatory');
+  });
+
+  it('a negated or condemned cue does not count', () => {
+    expect(ids('Mrs Farouk is a Sikh and she belongs at Elmfield as much as anyone.')).not.toContain('abuse.discriminatory');
+    expect(ids('Someone wrote that people like Mrs Farouk shouldn\'t be teaching because she is Sikh. Disgusting, reported it.')).not.toContain('abuse.discriminatory');
+  });
+
+  it('a cue is one line of data: without it the remark is not found', () => {
+    const text = 'Elmfield took on a Buddhist for reception. Utterly unwelcome here.';
+    expect(ids(text)).not.toContain('abuse.discriminatory');
+    const added = LEXICON.with(parseLexiconTsv('term\tcategory\tweight\tsource\nutterly unwelcome\tidentity-exclusion\t0.85\ttest line\n'));
+    expect(rules(text, added).categories.map((c) => c.id)).toContain('abuse.discriminatory');
+  });
+
+  it('a condition said of a group is not a member of staff\'s health', () => {
+    expect(ids('Mrs Kerr at Elmfield is deaf and off for an operation next week.')).toContain('confidential.staff-personal');
+    expect(ids('Mrs Kerr at Elmfield? Deaf people shouldn\'t be teaching, simple as.')).not.toContain('confidential.staff-personal');
+  });
+});
