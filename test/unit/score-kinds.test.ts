@@ -49,3 +49,25 @@ describe('discrimination: an identity word near an exclusion cue', () => {
     expect(ids('Mrs Kerr at Elmfield? Deaf people shouldn\'t be teaching, simple as.')).not.toContain('confidential.staff-personal');
   });
 });
+
+describe('credentials in any wording', () => {
+  it('flags a secret given for a log-in, a school system, a network or a door, however it is put', () => {
+    for (const text of [
+      'Elmfield staff, pw for the photocopier account is now Kestrel2027 fyi',
+      'lol Elmfield still has Bromcom on Autumn99! nobody ever changes it',
+      'user: office1 / pass: Heron44 (Elmfield MIS) enjoy',
+      'Elmfield staff wifi key is Elm-Staff-2027 if anyone needs it',
+      'The door code at Elmfield is 4518, the back gate is the same.',
+    ]) expect(ids(text), text).toContain('confidential.credentials');
+  });
+
+  it('does not flag talk about passwords in general, or numbers that are not secrets', () => {
+    for (const text of [
+      'Reminder from Elmfield: change your ParentPay password every term and never share it.',
+      'Elmfield Year 6 did an online safety lesson on strong passwords, e.g. three random words.',
+      'Cannot log in to Google Classroom at Elmfield again today, anyone else?',
+      'Elmfield ParentPay: Year6 trip is £12.50, pay by Friday 3pm.',
+      'The Elmfield office door code changed this week; ask reception if you need it.',
+    ]) expect(ids(text), text).not.toContain('confidential.credentials');
+  });
+});

@@ -4,6 +4,7 @@
  * original text (case matters for names) with spans in original coordinates.
  */
 import type { Doc, Span } from '../document';
+import { credentialLeaks } from './credentials';
 import { noisyOr, type Finding } from '../findings';
 import { findDates, findEmails, findNiNumbers, findPhones, findPostcodes, findUpns } from '../identifiers';
 import { ownWebsiteSpans, type PublicFactsMatcher } from '../public-facts';
@@ -352,6 +353,8 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
       if (CREDENTIAL_WORD.test(before) && /\d/.test(secret) && /[a-z]/i.test(secret)) creds.push({ start: m.index!, end: m.index! + m[0].length });
     }
   }
+  // any wording: a secret-looking token near a credential word or a school system (data: credential-*)
+  for (const span of credentialLeaks(doc)) if (!creds.some((c) => c.start < span.end && span.start < c.end)) creds.push(span);
   if (creds.length) findings.push({ category: 'confidential.credentials', confidence: 0.92, raw: true, spans: creds, reason: `shares log-in details ("${raw.slice(creds[0]!.start, creds[0]!.end)}")` });
 
   // internal matters
