@@ -157,7 +157,10 @@ const commands: Record<string, Handler> = {
       });
       const failed = results.filter((r) => r.outcome === 'failed').length;
       if (results.length === 0) console.log('No feeds are due. Use --all to poll every feed now, or add feeds with config import.');
-      else console.log(`Polled ${results.length} feed(s): ${results.reduce((n, r) => n + r.stored, 0)} new flagged mention(s), ${failed} feed(s) failed.`);
+      else {
+        const reports = results.reduce((n, r) => n + (r.newReports ?? 0), 0);
+        console.log(`Polled ${results.length} feed(s): ${results.reduce((n, r) => n + r.stored, 0)} new flagged mention(s)${reports ? `, ${reports} new Ofsted report(s)` : ''}, ${failed} feed(s) failed.`);
+      }
       for (const a of alerts.filter((x) => x.mentions > 0)) console.log(`urgent alert ${a.schoolId}: ${a.outcome} (${a.mentions} mention(s))${a.dueAt ? ` due ${a.dueAt}` : ''}${a.error ? ` — ${a.error}` : ''}`);
       if (alerts.some((a) => a.outcome === 'sent')) notes.forEach((n) => console.error(n));
       return failed > 0 ? 2 : 0;

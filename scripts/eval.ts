@@ -6,7 +6,7 @@
  *   npm run eval -- --olid FILE                    # macro-F1 of the abuse family on a TweetEval/OLID TSV
  *   npm run eval -- --set FILE --no-schools        # score text alone (mentioned is then always true)
  *   npm run eval -- --write BENCHMARKS.md          # the standard report set, written into FILE's "Scorer quality" section
- *   npm run eval -- --functional dev|heldout|heldout-b|both|none
+ *   npm run eval -- --functional dev|heldout|heldout-b|heldout-c|both|none
  *   npm run eval -- … --no-school-model            # the previous school decision (rules + classifier margin), for comparison
  *                                                  # school functional suite (data/functional/), accuracy per
  *                                                  # functionality; `both` is the default after the set report
@@ -141,7 +141,7 @@ function qualitySection(): string {
   return lines.join('\n');
 }
 
-const FUNCTIONAL_CHOICES: Record<string, Half[]> = { dev: ['dev'], heldout: ['heldout'], 'heldout-b': ['heldout-b'], both: ['dev', 'heldout'], none: [] };
+const FUNCTIONAL_CHOICES: Record<string, Half[]> = { dev: ['dev'], heldout: ['heldout'], 'heldout-b': ['heldout-b'], 'heldout-c': ['heldout-c'], both: ['dev', 'heldout'], none: [] };
 
 interface FunctionalHalf {
   half: Half;
@@ -171,13 +171,14 @@ const FUNCTIONAL_LABEL: Record<Half, string> = {
   dev: 'dev templates (tune on these)',
   heldout: 'held-out templates (report only; scored once on 2026-11-30, so its per-functionality figures are known)',
   'heldout-b': 'second held-out half, written blind (report only: score once per round)',
+  'heldout-c': 'third held-out half, written blind on 2026-11-30 (report only: score once per round)',
 };
 
 function runFunctional(choice: string): void {
   const halves = FUNCTIONAL_CHOICES[choice];
   const examples = Number(args.examples);
   if (!halves) {
-    console.error(`--functional must be one of dev, heldout, heldout-b, both or none (got "${choice}")`);
+    console.error(`--functional must be one of dev, heldout, heldout-b, heldout-c, both or none (got "${choice}")`);
     process.exit(2);
   }
   if (!Number.isInteger(examples) || examples < 0) {

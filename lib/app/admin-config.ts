@@ -5,7 +5,7 @@ import { ConfigFile, School, Trust, type SchoolRef } from '../config/schema';
 import { FeedError } from '../feeds/errors';
 import { feedUrlFor } from '../feeds/sources';
 import type { Store } from '../store';
-import { ItemTooLargeError, SchoolExistsError, SchoolIdTakenError, schoolIdTakenMessage, type ImportSummary } from '../store/config-store';
+import { ItemTooLargeError, SchoolExistsError, SchoolIdTakenError, schoolIdTakenMessage, urnConflictMessage, UrnTakenError, type ImportSummary } from '../store/config-store';
 import { eraseSchoolData } from './retention';
 
 /**
@@ -130,7 +130,12 @@ export async function saveSchool(deps: Deps, principal: Principal, schoolId: str
   requireAdmin(principal);
   const ref = await ownSchool(deps, principal, schoolId);
   const school = parseSchool({ ...keptByTheForm(ref.school, draft), ...(draft as object), id: ref.school.id });
-  if (!(await deps.store.config.saveSchool(ref.trustId, school))) throw new AdminConfigError({ id: schoolIdTakenMessage(school.id) });
+  try {
+    if (!(await deps.store.config.saveSchool(ref.trustId, school))) throw new AdminConfigError({ id: schoolIdTakenMessage(school.id) });
+  } catch (err) {
+    if (err instanceof UrnTakenError) throw new AdminConfigError({ urn: urnConflictMessage(err.conflicts[0]!) });
+    throw err;
+  }
   return school;
 }
 
@@ -156,6 +161,7 @@ export async function createSchool(deps: Deps, principal: Principal, draft: unkn
     await deps.store.config.createSchool(principal.trustId, school);
   } catch (err) {
     if (err instanceof SchoolIdTakenError) throw new AdminConfigError({ id: schoolIdTakenMessage(school.id) });
+    if (err instanceof UrnTakenError) throw new AdminConfigError({ urn: urnConflictMessage(err.conflicts[0]!) });
     if (err instanceof SchoolExistsError) throw new AdminConfigError({ id: err.message });
     if (err instanceof ItemTooLargeError) throw new AdminConfigError({ form: err.message });
     throw err;
@@ -231,6 +237,7 @@ export async function replaceTrustConfig(deps: Deps, principal: Principal, input
   } catch (err) {
     const index = (id: string) => trust.schools.findIndex((s) => s.id === id);
     if (err instanceof SchoolIdTakenError) throw new AdminConfigError(Object.fromEntries(err.schoolIds.map((id) => [`schools.${index(id)}.id`, schoolIdTakenMessage(id)])));
+    if (err instanceof UrnTakenError) throw new AdminConfigError(Object.fromEntries(err.conflicts.map((c) => [`schools.${index(c.schoolId)}.urn`, urnConflictMessage(c)])));
     if (err instanceof ItemTooLargeError) throw new AdminConfigError({ form: err.message });
     throw err;
   }

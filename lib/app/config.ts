@@ -1,6 +1,6 @@
 import { issuePath, issueSentence } from '../config/messages';
 import { ConfigFile } from '../config/schema';
-import { ItemTooLargeError, SchoolIdTakenError, schoolIdTakenMessage, type ImportSummary } from '../store/config-store';
+import { ItemTooLargeError, SchoolIdTakenError, schoolIdTakenMessage, urnConflictMessage, UrnTakenError, type ImportSummary } from '../store/config-store';
 import type { AppDeps } from './deps';
 
 const MAX_SHOWN = 25;
@@ -30,6 +30,9 @@ export async function importConfig(deps: Pick<AppDeps, 'store'>, input: unknown)
   } catch (err) {
     if (err instanceof SchoolIdTakenError) {
       throw new ConfigValidationError(err.schoolIds.map((id) => ({ path: schoolPath(parsed.data, id, '.id'), message: schoolIdTakenMessage(id) })));
+    }
+    if (err instanceof UrnTakenError) {
+      throw new ConfigValidationError(err.conflicts.map((c) => ({ path: schoolPath(parsed.data, c.schoolId, '.urn'), message: urnConflictMessage(c) })));
     }
     if (err instanceof ItemTooLargeError) throw new ConfigValidationError([{ path: err.what, message: err.message.replace(/^Nothing was saved: /, '') }]);
     throw err;

@@ -42,6 +42,8 @@ export interface PollResult {
   flagged: number;
   /** New mentions written this time (a redelivered job writes none). */
   stored: number;
+  /** Ofsted watch only: reports newly recorded (flagged or not; every one is in the digest). */
+  newReports?: number;
   /** Items skipped because the previous poll already processed them for the same schools and configuration. */
   alreadyProcessed?: number;
   /** Schools this poll stored new flagged mentions for: the urgent-alert run looks at these. */

@@ -22,7 +22,7 @@ const MAX_NEW_REPORTS = 3;
 
 const HTML_ACCEPT = 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.5';
 
-type Outcome = { kind: 'skipped' | 'not-modified' | 'fetched' | 'failed'; reports: number; recorded: number; flagged: number; stored: number; nextCheckAt: number; error?: { code: string; message: string } };
+type Outcome = { kind: 'skipped' | 'not-modified' | 'fetched' | 'failed'; reports: number; recorded: number; flagged: number; stored: number; newReports: number; nextCheckAt: number; error?: { code: string; message: string } };
 
 /**
  * The Ofsted watch for one provider page and the schools (usually one) whose URN it lists: for each school that is
@@ -48,6 +48,7 @@ export async function pollOfsted(deps: PollDeps, job: FeedJob): Promise<PollResu
     result.matched += outcome.recorded;
     result.flagged += outcome.flagged;
     result.stored += outcome.stored;
+    if (outcome.newReports) result.newReports = (result.newReports ?? 0) + outcome.newReports;
     if (outcome.stored) (result.storedFor ??= []).push({ trustId, schoolId });
   }
   if (outcomes.length) {
@@ -91,7 +92,7 @@ async function checkSchool(deps: PollDeps, { trustId, school }: SchoolRef, url: 
   const stored = await deps.store.ofsted.get(key);
   // A different URN (the school was re-linked) starts afresh: its validators and known reports were another page's.
   const state: OfstedState | undefined = stored?.urn === urn ? stored : undefined;
-  const none = { reports: 0, recorded: 0, flagged: 0, stored: 0 };
+  const none = { reports: 0, recorded: 0, flagged: 0, stored: 0, newReports: 0 };
   const lastChecked = state?.lastCheckedAt ? Date.parse(state.lastCheckedAt) : NaN;
   if (!Number.isNaN(lastChecked) && now.getTime() < lastChecked + OFSTED_CHECK_INTERVAL_MS - DUE_MARGIN_MS) {
     return { kind: 'skipped', ...none, nextCheckAt: lastChecked + OFSTED_CHECK_INTERVAL_MS };
@@ -126,11 +127,14 @@ async function checkSchool(deps: PollDeps, { trustId, school }: SchoolRef, url: 
   // report not seen before. A first check that failed read nothing, so it sets no baseline.
   const fresh = state?.lastSuccessAt ? reports.filter((r) => !known.has(r.id)).slice(0, MAX_NEW_REPORTS) : reports.slice(0, 1);
   let flagged = 0;
-  let storedCount = 0;
+  let storedFlagged = 0;
+  let newReports = 0;
   for (const report of fresh) {
     const outcome = await recordReport(deps, key, school.name, urn, report, fetched.finalUrl, url, now);
     if (outcome.flagged) flagged++;
-    if (outcome.stored) storedCount++;
+    if (outcome.stored) newReports++;
+    // Like a feed poll's, `stored` counts new flagged mentions: what `poll --once` reports and urgent alerts read.
+    if (outcome.stored && outcome.flagged) storedFlagged++;
   }
   const knownReports = [...new Set([...reports.map((r) => r.id), ...(state?.knownReports ?? [])])];
   await deps.store.ofsted.save(key, {
@@ -141,7 +145,7 @@ async function checkSchool(deps: PollDeps, { trustId, school }: SchoolRef, url: 
     lastSuccessAt: now.toISOString(),
     lastOutcome: page.kind === 'no-reports' ? 'no-reports' : fresh.length ? 'recorded' : 'nothing-new',
   });
-  return { kind: 'fetched', reports: reports.length, recorded: fresh.length, flagged, stored: storedCount, nextCheckAt };
+  return { kind: 'fetched', reports: reports.length, recorded: fresh.length, flagged, stored: storedFlagged, newReports, nextCheckAt };
 }
 
 /** Records one report as a mention through the same store call feeds use (seen marker, mention, reference). */

@@ -2,7 +2,7 @@ import { LIMITS, School, Urn } from '../config/schema';
 import { deriveSchoolDraft, schoolIdCandidates, type FilledField } from '../gias/derive';
 import type { GiasIndex, GiasRecord } from '../gias/types';
 import type { Store } from '../store';
-import { ItemTooLargeError, SchoolIdTakenError, schoolIdTakenMessage } from '../store/config-store';
+import { ItemTooLargeError, SchoolIdTakenError, schoolIdTakenMessage, urnConflictMessage, UrnTakenError, urnTakenMessage } from '../store/config-store';
 import { AdminConfigError, parseSchool, RESERVED_SCHOOL_IDS } from './admin-config';
 
 /**
@@ -78,11 +78,7 @@ async function configuredUrns(store: Store): Promise<Map<string, { trustId: stri
 function urnConflict(urn: string, trustId: string, where: { trustId: string; id: string; name: string } | undefined): UrnLookupError | undefined {
   if (!where) return undefined;
   if (where.trustId === trustId) return new UrnLookupError('already-in-trust', urn, `URN ${urn} is already in your trust as “${where.name}” (id ${where.id}); edit that school instead.`);
-  return new UrnLookupError(
-    'in-another-trust',
-    urn,
-    `URN ${urn} is already configured by another trust, so it cannot be added to yours. If the school has joined your trust, ask the other trust's administrator (or Schoolwatch support) to remove it there first.`,
-  );
+  return new UrnLookupError('in-another-trust', urn, urnTakenMessage(urn));
 }
 
 /**
@@ -240,6 +236,9 @@ export async function saveSchoolsFromUrns(deps: Pick<SchoolFromUrnDeps, 'store'>
   } catch (err) {
     if (err instanceof SchoolIdTakenError) {
       throw new SchoolsNotSavedError(err.schoolIds.map((id) => ({ index: ids.get(id) ?? 0, urn: schools[ids.get(id) ?? 0]?.urn, field: 'id', message: schoolIdTakenMessage(id) })));
+    }
+    if (err instanceof UrnTakenError) {
+      throw new SchoolsNotSavedError(err.conflicts.map((c) => ({ index: ids.get(c.schoolId) ?? 0, urn: c.urn, field: 'urn', message: urnConflictMessage(c) })));
     }
     if (err instanceof ItemTooLargeError) throw new SchoolsNotSavedError([{ index: 0, field: 'form', message: err.message.replace(/^Nothing was saved: /, '') }]);
     throw err;

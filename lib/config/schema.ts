@@ -204,6 +204,7 @@ export const ConfigFile = z
   .superRefine((cfg, ctx) => {
     const trustIds = new Set<string>();
     const schoolIds = new Map<string, string>();
+    const urns = new Map<string, string>();
     cfg.trusts.forEach((t, ti) => {
       if (trustIds.has(t.id)) ctx.addIssue({ code: 'custom', path: ['trusts', ti, 'id'], message: `duplicate trust id "${t.id}"` });
       trustIds.add(t.id);
@@ -212,6 +213,10 @@ export const ConfigFile = z
         if (other && other !== t.id)
           ctx.addIssue({ code: 'custom', path: ['trusts', ti, 'schools', si, 'id'], message: `school id "${s.id}" is already used by trust "${other}"; school ids must be unique across trusts` });
         schoolIds.set(s.id, t.id);
+        const urnHolder = s.urn ? urns.get(s.urn) : undefined;
+        if (s.urn && urnHolder !== undefined)
+          ctx.addIssue({ code: 'custom', path: ['trusts', ti, 'schools', si, 'urn'], message: `URN ${s.urn} is given to two schools ('${urnHolder}' and '${s.id}'); a URN names one school` });
+        if (s.urn) urns.set(s.urn, s.id);
       });
     });
   });

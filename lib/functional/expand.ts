@@ -24,10 +24,11 @@ export type Half = 'dev' | 'heldout';
 /**
  * Every half the suite holds: also `heldout-b`, a second held-out half written blind (by an author
  * who never saw the scorer), with its own extra vocabulary (placeholders.heldout-b.json) and not the
- * first held-out half's; it is to be scored once, at the end of a scoring round.
+ * first held-out half's; it is to be scored once, at the end of a scoring round. `heldout-c` is a third
+ * blind half of the same kind (placeholders.heldout-c.json), written when heldout-b's figures became known.
  */
-export type SuiteHalf = Half | 'heldout-b';
-export const HALVES: readonly SuiteHalf[] = ['dev', 'heldout', 'heldout-b'];
+export type SuiteHalf = Half | 'heldout-b' | 'heldout-c';
+export const HALVES: readonly SuiteHalf[] = ['dev', 'heldout', 'heldout-b', 'heldout-c'];
 
 export interface Expectation {
   mentioned: boolean;

@@ -14,7 +14,9 @@ export interface SuiteData {
    * name: added to the shared lists for `heldout-b`, which does NOT get the first half's extras.
    */
   heldoutBLists: Record<string, string[]>;
-  /** Templates per half; `heldout-b` is empty when templates.heldout-b.jsonl is absent. */
+  /** Extra values for the third, blind held-out half only (placeholders.heldout-c.json), by list name. */
+  heldoutCLists: Record<string, string[]>;
+  /** Templates per half; `heldout-b` and `heldout-c` are empty when their templates file is absent. */
   templates: Record<SuiteHalf, Template[]>;
 }
 
@@ -56,13 +58,18 @@ export function loadSuiteData(dir = FUNCTIONAL_DIR): SuiteData {
   const placeholders = readJson<Placeholders>(join(dir, 'placeholders.json'));
   const heldoutLists = readExtraLists(dir, 'placeholders.heldout.json', placeholders.lists);
   const heldoutBLists = readExtraLists(dir, 'placeholders.heldout-b.json', placeholders.lists, { 'placeholders.heldout.json': heldoutLists });
-  const heldoutBPath = join(dir, 'templates.heldout-b.jsonl');
+  const heldoutCLists = readExtraLists(dir, 'placeholders.heldout-c.json', placeholders.lists, {
+    'placeholders.heldout.json': heldoutLists,
+    'placeholders.heldout-b.json': heldoutBLists,
+  });
+  const optional = (file: string): Template[] => (existsSync(join(dir, file)) ? parseTemplates(read(join(dir, file)), file) : []);
   const templates: Record<SuiteHalf, Template[]> = {
     dev: parseTemplates(read(join(dir, 'templates.dev.jsonl')), 'templates.dev.jsonl'),
     heldout: parseTemplates(read(join(dir, 'templates.heldout.jsonl')), 'templates.heldout.jsonl'),
-    'heldout-b': existsSync(heldoutBPath) ? parseTemplates(read(heldoutBPath), 'templates.heldout-b.jsonl') : [],
+    'heldout-b': optional('templates.heldout-b.jsonl'),
+    'heldout-c': optional('templates.heldout-c.jsonl'),
   };
-  const data = { placeholders, heldoutLists, heldoutBLists, templates };
+  const data = { placeholders, heldoutLists, heldoutBLists, heldoutCLists, templates };
   // check every half now, so a mistake in the data is reported before anything is scored or written
   for (const half of HALVES) validate(placeholdersFor(data, half), templates[half], `templates.${half}.jsonl`);
   return data;
@@ -70,11 +77,12 @@ export function loadSuiteData(dir = FUNCTIONAL_DIR): SuiteData {
 
 /**
  * The placeholders one half expands with: the shared lists, plus that half's own extra values
- * (placeholders.heldout.json for `heldout`, placeholders.heldout-b.json for `heldout-b`; never both).
+ * (placeholders.heldout.json for `heldout`, placeholders.heldout-b.json for `heldout-b`,
+ * placeholders.heldout-c.json for `heldout-c`; never another half's).
  */
 export function placeholdersFor(data: SuiteData, half: SuiteHalf): Placeholders {
   if (half === 'dev') return data.placeholders;
-  const extra = half === 'heldout' ? data.heldoutLists : data.heldoutBLists;
+  const extra = { heldout: data.heldoutLists, 'heldout-b': data.heldoutBLists, 'heldout-c': data.heldoutCLists }[half];
   const lists = { ...data.placeholders.lists };
   for (const [name, values] of Object.entries(extra)) lists[name] = [...(lists[name] ?? []), ...values];
   return { ...data.placeholders, lists };

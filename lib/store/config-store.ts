@@ -21,6 +21,27 @@ export class SchoolIdTakenError extends Error {
   }
 }
 
+/** What people are told when another trust's school has the URN: never which trust. */
+export const urnTakenMessage = (urn: string) =>
+  `URN ${urn} is already configured by another trust, so it cannot be added to yours. If the school has joined your trust, ask the other trust's administrator (or Schoolwatch support) to remove it there first.`;
+
+/** A URN wanted for `schoolId`, held by another school: of the same trust (`heldBy`) or of another trust. */
+export interface UrnConflict {
+  urn: string;
+  schoolId: string;
+  heldBy?: string;
+}
+export const urnConflictMessage = (c: UrnConflict) =>
+  c.heldBy ? `URN ${c.urn} is already used by school '${c.heldBy}' in your trust; take it off that school first` : urnTakenMessage(c.urn);
+
+/** One or more URNs belong to other schools; nothing was saved. */
+export class UrnTakenError extends Error {
+  override readonly name = 'UrnTakenError';
+  constructor(readonly conflicts: UrnConflict[]) {
+    super(`Nothing was saved: ${conflicts.map(urnConflictMessage).join('; ')}.`);
+  }
+}
+
 /** The trust already has a school with this id (the console's "add a school"); nothing was saved. */
 export class SchoolExistsError extends Error {
   override readonly name = 'SchoolExistsError';
@@ -46,6 +67,8 @@ export class ImportFailedError extends Error {
  * Trusts and schools. Trust items are listed through GSI1 (`TRUSTS`), schools through GSI1 (`SCHOOLS`),
  * so neither listing needs a table scan. A school id is unique across trusts: `SCHOOLID#s` / `OWNER` names the
  * trust that owns it and is written conditionally before the school's configuration (see `claimSchoolId`).
+ * A URN is unique too: `URN#u` / `OWNER` names the one (trust, school) that has it, claimed the same way, so of
+ * two trusts adding the same school at the same instant exactly one succeeds.
  */
 export class ConfigStore {
   constructor(private readonly items: TableItems) {}
@@ -68,6 +91,10 @@ export class ConfigStore {
     const writes: { item: Item; previous?: Item }[] = [];
     const taken: string[] = [];
     const toClaim: { trustId: string; schoolId: string }[] = [];
+    const urnConflicts: UrnConflict[] = [];
+    const urnsToClaim: UrnOwner[] = [];
+    const urnsToRelease: UrnOwner[] = [];
+    const legacy = this.legacyUrnHolders();
     for (const trust of config.trusts) {
       const { schools, ...meta } = trust;
       const candidates: { what: string; item: Item }[] = [
@@ -79,6 +106,12 @@ export class ConfigStore {
         const owner = claim ? (claim.trustId as string) : (await this.findByIndex(school.id))?.trustId;
         if (owner && owner !== trust.id) taken.push(school.id);
         else if (!claim) toClaim.push({ trustId: trust.id, schoolId: school.id });
+        if (!school.urn) continue;
+        const wanted = { trustId: trust.id, schoolId: school.id, urn: school.urn };
+        const holder = await this.urnHolder(school.urn, legacy);
+        if (!holder) urnsToClaim.push(wanted);
+        else if (!sameOwner(holder, wanted)) urnConflicts.push(conflictWith(holder, wanted));
+        else if (!holder.claimed) urnsToClaim.push(wanted);
       }
       for (const { what, item } of candidates) {
         const bytes = itemSize(item);
@@ -90,18 +123,31 @@ export class ConfigStore {
           continue;
         } else summary.updated++;
         writes.push({ item, previous: existing });
+        const before = existing?.kind === 'school' ? (existing.data as School).urn : undefined;
+        if (before && before !== (item.data as School).urn) urnsToRelease.push({ trustId: trust.id, schoolId: (item.data as School).id, urn: before });
       }
     }
     if (taken.length) throw new SchoolIdTakenError(taken);
+    if (urnConflicts.length) throw new UrnTakenError(urnConflicts);
 
     const claimed: typeof toClaim = [];
+    const claimedUrns: UrnOwner[] = [];
+    const releaseAll = async () => {
+      await this.releaseClaims(claimed);
+      for (const u of claimedUrns) await this.releaseUrn(u.trustId, u.schoolId, u.urn);
+    };
     for (const c of toClaim) {
       if (await this.claimSchoolId(c.trustId, c.schoolId)) claimed.push(c);
       else taken.push(c.schoolId);
     }
-    if (taken.length) {
-      await this.releaseClaims(claimed);
-      throw new SchoolIdTakenError(taken);
+    for (const u of urnsToClaim) {
+      const outcome = await this.claimUrn(u);
+      if (outcome === 'claimed') claimedUrns.push(u);
+      else if (outcome !== 'held') urnConflicts.push(conflictWith(outcome, u));
+    }
+    if (taken.length || urnConflicts.length) {
+      await releaseAll();
+      throw taken.length ? new SchoolIdTakenError(taken) : new UrnTakenError(urnConflicts);
     }
 
     const written: typeof writes = [];
@@ -116,7 +162,7 @@ export class ConfigStore {
           if (w.previous) await this.items.put(w.previous);
           else await this.items.delete({ PK: w.item.PK as string, SK: w.item.SK as string });
         }
-        await this.releaseClaims(claimed);
+        await releaseAll();
       } catch (restoreErr) {
         throw new ImportFailedError(
           `The import failed part-way (${describe(err)}) and the previous configuration could not be put back (${describe(restoreErr)}). Import the same file again once the store answers: it is safe to repeat.`,
@@ -125,6 +171,9 @@ export class ConfigStore {
       }
       throw new ImportFailedError(`The import failed part-way (${describe(err)}); the previous configuration was put back, nothing changed. Try again.`, { cause: err });
     }
+    // A URN a school no longer has is given up only after its new configuration is written: a crash in between
+    // leaves the claim with that same school (never free while a configuration still names it).
+    for (const u of urnsToRelease) await this.releaseUrn(u.trustId, u.schoolId, u.urn);
     return summary;
   }
 
@@ -153,6 +202,57 @@ export class ConfigStore {
 
   private async releaseClaims(claims: { trustId: string; schoolId: string }[]): Promise<void> {
     for (const c of claims) await this.releaseSchoolId(c.trustId, c.schoolId);
+  }
+
+  /**
+   * Who has a URN: its claim, else (stores written before URN claims, 0.3.0) a school configuration naming it,
+   * found through the `SCHOOLS` index, which `legacy` reads at most once per call that needs it.
+   */
+  private async urnHolder(urn: string, legacy: () => Promise<Map<string, UrnOwner>>): Promise<(UrnOwner & { claimed: boolean }) | undefined> {
+    const claim = await this.items.get(keys.urnClaim(urn));
+    if (claim) return { trustId: claim.trustId as string, schoolId: claim.schoolId as string, urn, claimed: true };
+    const configured = (await legacy()).get(urn);
+    return configured && { ...configured, claimed: false };
+  }
+
+  private legacyUrnHolders(): () => Promise<Map<string, UrnOwner>> {
+    let map: Promise<Map<string, UrnOwner>> | undefined;
+    return () =>
+      (map ??= this.listSchools().then((refs) => {
+        const out = new Map<string, UrnOwner>();
+        for (const r of refs) if (r.school.urn && !out.has(r.school.urn)) out.set(r.school.urn, { trustId: r.trustId, schoolId: r.school.id, urn: r.school.urn });
+        return out;
+      }));
+  }
+
+  /** Claims a URN for one school with a conditional write: 'claimed' (new), 'held' (already this school's) or the holder. */
+  private async claimUrn(u: UrnOwner): Promise<'claimed' | 'held' | UrnOwner> {
+    if (await this.items.putIfAbsent({ ...keys.urnClaim(u.urn), kind: 'urn', trustId: u.trustId, schoolId: u.schoolId, owner: ownerOf(u) })) return 'claimed';
+    const claim = await this.items.get(keys.urnClaim(u.urn));
+    if (!claim) return this.claimUrn(u); // released in between: try again
+    const holder = { trustId: claim.trustId as string, schoolId: claim.schoolId as string, urn: u.urn };
+    return sameOwner(holder, u) ? 'held' : holder;
+  }
+
+  /**
+   * Checks and claims the URN a single school write (the school form, "add a school") gives a school. Returns
+   * whether this call made the claim, so a write that then fails can give it back; throws UrnTakenError.
+   */
+  private async claimUrnFor(trustId: string, school: School): Promise<boolean> {
+    if (!school.urn) return false;
+    const wanted = { trustId, schoolId: school.id, urn: school.urn };
+    const holder = await this.urnHolder(school.urn, this.legacyUrnHolders());
+    if (holder && !sameOwner(holder, wanted)) throw new UrnTakenError([conflictWith(holder, wanted)]);
+    if (holder?.claimed) return false;
+    const outcome = await this.claimUrn(wanted);
+    if (outcome === 'claimed') return true;
+    if (outcome === 'held') return false;
+    throw new UrnTakenError([conflictWith(outcome, wanted)]);
+  }
+
+  /** Gives a URN up, only if this very school holds it. */
+  async releaseUrn(trustId: string, schoolId: string, urn: string): Promise<void> {
+    await this.items.deleteIf(keys.urnClaim(urn), 'owner', ownerOf({ trustId, schoolId }));
   }
 
   /** A school's configuration through the `SCHOOLS` index (eventually consistent), then its base item. */
@@ -204,10 +304,22 @@ export class ConfigStore {
     return this.findByIndex(schoolId);
   }
 
-  /** Saves an edit of one school of the trust (admin console). False when the id belongs to another trust. */
+  /**
+   * Saves an edit of one school of the trust (admin console). False when the id belongs to another trust;
+   * UrnTakenError when its URN is another school's.
+   */
   async saveSchool(trustId: string, school: School): Promise<boolean> {
     if (!(await this.claimSchoolId(trustId, school.id))) return false;
-    await this.items.put(schoolItem(trustId, school));
+    const previous = await this.items.get(keys.school(trustId, school.id));
+    const before = previous ? (previous.data as School).urn : undefined;
+    const claimedUrn = await this.claimUrnFor(trustId, school);
+    try {
+      await this.items.put(schoolItem(trustId, school));
+    } catch (err) {
+      if (claimedUrn) await this.releaseUrn(trustId, school.id, school.urn!);
+      throw err;
+    }
+    if (before && before !== school.urn) await this.releaseUrn(trustId, school.id, before);
     return true;
   }
 
@@ -220,16 +332,41 @@ export class ConfigStore {
     const item = schoolItem(trustId, school);
     const bytes = itemSize(item);
     if (bytes > MAX_ITEM_BYTES) throw new ItemTooLargeError(`school '${school.id}'`, bytes);
-    if (!(await this.claimSchoolId(trustId, school.id))) throw new SchoolIdTakenError([school.id]);
-    if (!(await this.items.putIfAbsent(item))) throw new SchoolExistsError(`a school with id '${school.id}' already exists in your trust`);
+    // The URN first: a refused URN then leaves no id claim behind.
+    const claimedUrn = await this.claimUrnFor(trustId, school);
+    const giveBackUrn = async () => {
+      if (claimedUrn) await this.releaseUrn(trustId, school.id, school.urn!);
+    };
+    if (!(await this.claimSchoolId(trustId, school.id))) {
+      await giveBackUrn();
+      throw new SchoolIdTakenError([school.id]);
+    }
+    if (!(await this.items.putIfAbsent(item))) {
+      await giveBackUrn();
+      throw new SchoolExistsError(`a school with id '${school.id}' already exists in your trust`);
+    }
   }
 
   /** Deletes one school's configuration (its data is erased separately, by `eraseSchoolData`). */
   async removeSchool(trustId: string, schoolId: string): Promise<void> {
+    const current = await this.items.get(keys.school(trustId, schoolId));
     await this.items.delete(keys.school(trustId, schoolId));
     await this.releaseSchoolId(trustId, schoolId);
+    const urn = current ? (current.data as School).urn : undefined;
+    if (urn) await this.releaseUrn(trustId, schoolId, urn);
   }
 }
+
+interface UrnOwner {
+  trustId: string;
+  schoolId: string;
+  urn: string;
+}
+const ownerOf = (o: { trustId: string; schoolId: string }) => `${o.trustId}#${o.schoolId}`;
+const sameOwner = (a: { trustId: string; schoolId: string }, b: { trustId: string; schoolId: string }) => a.trustId === b.trustId && a.schoolId === b.schoolId;
+/** What a school wanting a URN is told about its holder: the school if it is in the same trust, never another trust. */
+const conflictWith = (holder: UrnOwner, wanted: UrnOwner): UrnConflict =>
+  holder.trustId === wanted.trustId ? { urn: wanted.urn, schoolId: wanted.schoolId, heldBy: holder.schoolId } : { urn: wanted.urn, schoolId: wanted.schoolId };
 
 function schoolItem(trustId: string, school: School): Item {
   return { ...keys.school(trustId, school.id), GSI1PK: 'SCHOOLS', GSI1SK: school.id, kind: 'school', trustId, data: school };

@@ -29,6 +29,8 @@ export const keys = {
   school: (trustId: string, schoolId: string) => ({ PK: `TRUST#${trustId}`, SK: `SCHOOL#${schoolId}` }),
   /** Which trust owns a school id: written once, conditionally, before the school's configuration (ids are unique across trusts). */
   schoolIdClaim: (schoolId: string) => ({ PK: `SCHOOLID#${schoolId}`, SK: 'OWNER' }),
+  /** Which school (of which trust) has a URN: written once, conditionally, before the school's configuration. */
+  urnClaim: (urn: string) => ({ PK: `URN#${urn}`, SK: 'OWNER' }),
   feedState: (urlHash: string) => ({ PK: `FEED#${urlHash}`, SK: 'STATE' }),
   seen: (s: SchoolKey, itemKeyHash: string) => ({ PK: schoolPartition(s.trustId, s.schoolId), SK: `SEEN#${itemKeyHash}` }),
   mention: (s: SchoolKey, capturedAt: string, id: string) => ({ PK: schoolPartition(s.trustId, s.schoolId), SK: `MENTION#${capturedAt}#${id}` }),

@@ -102,6 +102,12 @@ describe('the Ofsted watch', () => {
     const results = await pollOnce(deps);
     expect(results).toHaveLength(2);
     expect(results.every((r) => r.outcome === 'stored')).toBe(true);
+    // `stored` counts new flagged mentions (what `poll --once` reports and urgent alerts look at); every newly
+    // recorded report, flagged or not, is counted in `newReports`.
+    const first = new Map(results.map((r) => [new URL(r.url).pathname, r]));
+    expect(first.get('/provider/21/137001')).toMatchObject({ flagged: 0, stored: 0, newReports: 1 });
+    expect(first.get('/provider/21/137001')!.storedFor).toBeUndefined();
+    expect(first.get('/provider/21/137002')).toMatchObject({ flagged: 1, stored: 1, newReports: 1, storedFor: [{ trustId: 'meridian', schoolId: 'kestrel' }] });
     expect(requestsTo('/provider/21/137001')).toHaveLength(1);
     expect(requestsTo('/provider/21/137001')[0]!.headers['if-none-match']).toBeUndefined();
     expect(requestsTo('/provider/21/137001')[0]!.headers.accept).toMatch(/text\/html/);

@@ -2,7 +2,8 @@
  * The school functional test suite's generator and data (data/functional/): deterministic, big
  * enough, every placeholder used, dev and held-out templates disjoint and both covering every
  * functionality; the same for the blind second held-out half (heldout-b), which also keeps clear of
- * the first held-out half's templates and vocabulary. Scorer accuracy on the suite is reported by `npm run eval`, not asserted here.
+ * the first held-out half's templates and vocabulary, and for the blind third half (heldout-c), which keeps clear
+ * of all three earlier halves. Scorer accuracy on the suite is reported by `npm run eval`, not asserted here.
  */
 import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -22,6 +23,7 @@ function generateWithDraws() {
   const devDraws = new Map<string, Set<string>>();
   const heldoutDraws = new Map<string, Set<string>>();
   const heldoutBDraws = new Map<string, Set<string>>();
+  const heldoutCDraws = new Map<string, Set<string>>();
   const record = (into: Map<string, Set<string>>[]) => (list: string, value: string) => {
     for (const m of into) {
       if (!m.has(list)) m.set(list, new Set());
@@ -31,15 +33,16 @@ function generateWithDraws() {
   const dev = expand(placeholdersFor(data, 'dev'), templates.dev, { half: 'dev', onDraw: record([draws, devDraws]) });
   const heldout = expand(placeholdersFor(data, 'heldout'), templates.heldout, { half: 'heldout', onDraw: record([draws, heldoutDraws]) });
   const heldoutB = expand(placeholdersFor(data, 'heldout-b'), templates['heldout-b'], { half: 'heldout-b', onDraw: record([draws, heldoutBDraws]) });
-  return { dev, heldout, heldoutB, draws, devDraws, heldoutDraws, heldoutBDraws };
+  const heldoutC = expand(placeholdersFor(data, 'heldout-c'), templates['heldout-c'], { half: 'heldout-c', onDraw: record([draws, heldoutCDraws]) });
+  return { dev, heldout, heldoutB, heldoutC, draws, devDraws, heldoutDraws, heldoutBDraws, heldoutCDraws };
 }
 
-const { dev, heldout, heldoutB, draws, devDraws, heldoutDraws, heldoutBDraws } = generateWithDraws();
+const { dev, heldout, heldoutB, heldoutC, draws, devDraws, heldoutDraws, heldoutBDraws, heldoutCDraws } = generateWithDraws();
 
 describe('functional suite generator', () => {
   it('is deterministic for a seed and changes with the seed', () => {
-    const again = generateSuite(data, ['dev', 'heldout', 'heldout-b']);
-    expect(again).toEqual([...dev, ...heldout, ...heldoutB]);
+    const again = generateSuite(data, ['dev', 'heldout', 'heldout-b', 'heldout-c']);
+    expect(again).toEqual([...dev, ...heldout, ...heldoutB, ...heldoutC]);
     const other = generateSuite(data, ['dev'], { seed: 7 });
     expect(other.map((it) => it.text)).not.toEqual(dev.map((it) => it.text));
   });
@@ -49,14 +52,15 @@ describe('functional suite generator', () => {
     expect(heldout.length).toBeGreaterThanOrEqual(1000);
     expect(dev.length + heldout.length).toBeGreaterThanOrEqual(3000);
     expect(heldoutB.length).toBeGreaterThanOrEqual(1000);
+    expect(heldoutC.length).toBeGreaterThanOrEqual(1000);
     const perTemplate = new Map<string, number>();
-    for (const it of [...dev, ...heldout, ...heldoutB]) perTemplate.set(it.template, (perTemplate.get(it.template) ?? 0) + 1);
+    for (const it of [...dev, ...heldout, ...heldoutB, ...heldoutC]) perTemplate.set(it.template, (perTemplate.get(it.template) ?? 0) + 1);
     expect(Math.max(...perTemplate.values())).toBeLessThanOrEqual(18);
     expect(expand(placeholders, templates.dev, { half: 'dev', perTemplate: 2 }).length).toBe(2 * templates.dev.length);
   });
 
   it('gives every case a unique id, no repeated text within a template and no unfilled placeholder', () => {
-    const all = [...dev, ...heldout, ...heldoutB];
+    const all = [...dev, ...heldout, ...heldoutB, ...heldoutC];
     expect(new Set(all.map((it) => it.id)).size).toBe(all.length);
     expect(new Set(all.map((it) => `${it.template}\n${it.title}\n${it.text}`)).size).toBe(all.length);
     for (const it of all) expect(`${it.title} ${it.text}`, it.id).not.toMatch(/[{}]/);
@@ -75,6 +79,7 @@ describe('functional suite generator', () => {
     for (const [id, refs] of Object.entries(placeholders.schools)) {
       expect(draws.get('school id')?.has(id), `school ${id}`).toBe(true);
       expect(heldoutBDraws.get('school id')?.has(id), `heldout-b school ${id}`).toBe(true);
+      expect(heldoutCDraws.get('school id')?.has(id), `heldout-c school ${id}`).toBe(true);
       for (const [slot, field] of Object.entries(SCHOOL_SLOTS)) {
         const used = draws.get(`${id}:${slot}`) ?? new Set();
         expect(refs[field].filter((v) => !used.has(v)), `unused ${field} of ${id}`).toEqual([]);
@@ -96,8 +101,28 @@ describe('functional suite generator', () => {
     }
   });
 
+  it('uses every heldout-c-only value in heldout-c cases, and keeps its vocabulary and the other halves\' apart', () => {
+    expect(Object.keys(data.heldoutCLists).length).toBeGreaterThanOrEqual(40);
+    const otherExtras = { 'placeholders.heldout.json': data.heldoutLists, 'placeholders.heldout-b.json': data.heldoutBLists };
+    for (const [name, values] of Object.entries(data.heldoutCLists)) {
+      const used = heldoutCDraws.get(name) ?? new Set();
+      expect(values.filter((v) => !used.has(v)), `unused heldout-c values of "${name}"`).toEqual([]);
+      for (const [half, other] of [['dev', devDraws], ['heldout', heldoutDraws], ['heldout-b', heldoutBDraws]] as const) {
+        expect(values.filter((v) => other.get(name)?.has(v)), `heldout-c values of "${name}" in ${half} cases`).toEqual([]);
+      }
+      for (const [file, lists] of Object.entries(otherExtras)) {
+        expect(values.filter((v) => lists[name]?.includes(v)), `heldout-c values of "${name}" repeating ${file}`).toEqual([]);
+      }
+    }
+    for (const lists of Object.values(otherExtras)) {
+      for (const [name, values] of Object.entries(lists)) {
+        expect(values.filter((v) => heldoutCDraws.get(name)?.has(v)), `another held-out half's values of "${name}" in heldout-c cases`).toEqual([]);
+      }
+    }
+  });
+
   it('keeps {x2} different from {x} in the same case', () => {
-    const photos = [...dev, ...heldout, ...heldoutB].filter((it) => it.template.includes('{pupil2}'));
+    const photos = [...dev, ...heldout, ...heldoutB, ...heldoutC].filter((it) => it.template.includes('{pupil2}'));
     expect(photos.length).toBeGreaterThan(0);
     for (const it of photos) {
       const names = it.text.match(/[A-Z][a-z]+ [A-Z][a-z]+(?= and | in their)|(?<= and )[A-Z][a-z]+ [A-Z][a-z]+/g) ?? [];
@@ -130,9 +155,15 @@ describe('functional suite data', () => {
     for (const f of devF) expect(templates['heldout-b'].filter((t) => t.functionality === f).length, f).toBeGreaterThanOrEqual(3);
   });
 
+  it('has every dev functionality in heldout-c, at least 4 templates each, and no other', () => {
+    const devF = fns(templates.dev);
+    expect([...fns(templates['heldout-c'])].sort()).toEqual([...devF].sort());
+    for (const f of devF) expect(templates['heldout-c'].filter((t) => t.functionality === f).length, f).toBeGreaterThanOrEqual(4);
+  });
+
   it('keeps each functionality to one expectation, and covers every family and not-mentioned', () => {
     const byF = new Map<string, string>();
-    for (const t of [...templates.dev, ...templates.heldout, ...templates['heldout-b']]) {
+    for (const t of [...templates.dev, ...templates.heldout, ...templates['heldout-b'], ...templates['heldout-c']]) {
       const e = JSON.stringify(t.expect);
       expect(byF.get(t.functionality) ?? e, t.functionality).toBe(e);
       byF.set(t.functionality, e);
@@ -174,8 +205,25 @@ describe('functional suite data', () => {
     }
   });
 
+  it('keeps heldout-c templates clear of dev, held-out and heldout-b ones: under half of their words shared with any of the same functionality', () => {
+    const words = (t: string) => new Set(t.replace(/\{[A-Za-z]+\d?\}/g, ' ').toLowerCase().match(/[a-z']+/g) ?? []);
+    const whole = (t: Template) => `${t.title ?? ''} ${t.template}`;
+    const earlier = [...templates.dev, ...templates.heldout, ...templates['heldout-b']];
+    const earlierTexts = new Set(earlier.map(whole));
+    for (const c of templates['heldout-c']) {
+      expect(earlierTexts.has(whole(c)), c.template).toBe(false);
+      const cw = words(whole(c));
+      for (const o of earlier.filter((t) => t.functionality === c.functionality)) {
+        const ow = words(whole(o));
+        const shared = [...cw].filter((w) => ow.has(w)).length;
+        expect(shared / (cw.size + ow.size - shared || 1), `${c.template}\n  vs ${o.template}`).toBeLessThan(0.5);
+        expect(shared / (cw.size || 1), `${c.template}\n  vs ${o.template}`).toBeLessThan(0.5);
+      }
+    }
+  });
+
   it('names only the case school in mentioned templates and only a same-named place otherwise', () => {
-    for (const t of [...templates.dev, ...templates.heldout, ...templates['heldout-b']]) {
+    for (const t of [...templates.dev, ...templates.heldout, ...templates['heldout-b'], ...templates['heldout-c']]) {
       const slots = slotsOf(`${t.title ?? ''} ${t.template}`);
       if (t.expect.mentioned) expect(slots, t.template).toContain('school');
       else {
@@ -241,6 +289,29 @@ describe('functional suite validation', () => {
     expect(lists.slangInsult).not.toContain('twonk');
     expect(placeholdersFor(loaded, 'heldout').lists.slangInsult).not.toContain('scrote');
     expect(placeholdersFor(loaded, 'dev').lists.slangInsult).not.toContain('scrote');
+  });
+
+  it('loads heldout-c only when its files are there, with its own vocabulary and not the other held-out halves\'', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'functional-'));
+    for (const f of ['placeholders.json', 'placeholders.heldout.json', 'placeholders.heldout-b.json', 'templates.dev.jsonl', 'templates.heldout.jsonl', 'templates.heldout-b.jsonl']) {
+      copyFileSync(join('data/functional', f), join(dir, f));
+    }
+    expect(loadSuiteData(dir).templates['heldout-c']).toEqual([]);
+    expect(loadSuiteData(dir).heldoutCLists).toEqual({});
+    writeFileSync(join(dir, 'placeholders.heldout-c.json'), JSON.stringify({ lists: { slangInsult: ['scrote'] } }));
+    expect(() => loadSuiteData(dir)).toThrow(/placeholders\.heldout-c\.json: list "slangInsult" repeats values of placeholders\.heldout-b\.json \(scrote\)/);
+    writeFileSync(join(dir, 'placeholders.heldout-c.json'), JSON.stringify({ lists: { slangInsult: ['twonk'] } }));
+    expect(() => loadSuiteData(dir)).toThrow(/placeholders\.heldout-c\.json: list "slangInsult" repeats values of placeholders\.heldout\.json \(twonk\)/);
+    writeFileSync(join(dir, 'placeholders.heldout-c.json'), JSON.stringify({ lists: { slangInsult: ['zzc-only'] } }));
+    const line = JSON.stringify({ functionality: 'f', template: '{school} {slangInsult}', expect: { mentioned: true, flag: true, family: 'abuse' } });
+    writeFileSync(join(dir, 'templates.heldout-c.jsonl'), `${line}\n`);
+    const loaded = loadSuiteData(dir);
+    expect(loaded.templates['heldout-c']).toHaveLength(1);
+    const lists = placeholdersFor(loaded, 'heldout-c').lists;
+    expect(lists.slangInsult).toContain('zzc-only');
+    expect(lists.slangInsult).not.toContain('scrote');
+    expect(lists.slangInsult).not.toContain('twonk');
+    for (const half of ['dev', 'heldout', 'heldout-b'] as const) expect(placeholdersFor(loaded, half).lists.slangInsult, half).not.toContain('zzc-only');
   });
 
   it('names the templates file and line of a bad template when the suite is loaded', () => {

@@ -1,0 +1,117 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createSchool, removeSchool, replaceTrustConfig, saveSchool, AdminConfigError } from '../../lib/app/admin-config';
+import { importConfig, ConfigValidationError } from '../../lib/app/config';
+import type { Principal } from '../../lib/auth/principal';
+import type { Store } from '../../lib/store';
+import { startTestDynamo, type TestDynamo } from '../support/dynamo';
+
+/**
+ * A URN is one school's, in one trust, like a school id: it is claimed with a conditional write before the
+ * school's configuration is written, so two trusts adding the same school at the same instant cannot both
+ * succeed (0.3.0 checked by reading first, so both could), and no write path (config import, PUT /api/config,
+ * the school form, "add a school") gives a school a URN another school holds.
+ */
+let dynamo: TestDynamo;
+let store: Store;
+beforeAll(async () => {
+  dynamo = await startTestDynamo();
+});
+afterAll(async () => {
+  await dynamo?.stop();
+});
+beforeEach(async () => {
+  ({ store } = await dynamo.freshStore());
+});
+
+const admin = (trustId: string): Principal => ({ email: `admin@${trustId}.example`, role: 'admin', trustId }) as Principal;
+const clock = () => new Date('2026-11-30T08:00:00.000Z');
+const OTHER_TRUST = /already configured by another trust/;
+
+const seed = () =>
+  importConfig({ store }, {
+    trusts: [
+      { id: 'alpha', name: 'Alpha Trust', schools: [{ id: 'northgate', name: 'Northgate Park Academy', urn: '140001' }] },
+      { id: 'beta', name: 'Beta Trust', schools: [{ id: 'seaview', name: 'Seaview High' }] },
+    ],
+  });
+
+describe('a URN belongs to one school of one trust', () => {
+  it('two trusts importing the same URN at the same instant: exactly one wins, every time, and the loser saves nothing', async () => {
+    await seed();
+    for (let round = 0; round < 8; round++) {
+      const urn = `15000${round}`;
+      const tries = ['alpha', 'beta'].map((trustId) =>
+        importConfig({ store }, { trusts: [{ id: trustId, name: trustId === 'alpha' ? 'Alpha Trust' : 'Beta Trust', schools: [{ id: `${trustId}-r${round}`, name: `Race ${round}`, urn }] }] }).then(
+          () => 'won',
+          (e: unknown) => e,
+        ),
+      );
+      const outcomes = await Promise.all(tries);
+      expect(outcomes.filter((o) => o === 'won'), `round ${round}`).toHaveLength(1);
+      const lost = outcomes.find((o) => o !== 'won');
+      expect(lost).toBeInstanceOf(ConfigValidationError);
+      expect((lost as Error).message).toMatch(OTHER_TRUST);
+      const holders = (await store.config.listSchools()).filter((s) => s.school.urn === urn);
+      expect(holders, `round ${round}`).toHaveLength(1);
+    }
+  });
+
+  it('config import refuses a URN another trust holds, at the field, without naming the trust, and saves nothing', async () => {
+    await seed();
+    const err = await importConfig({ store }, { trusts: [{ id: 'beta', name: 'Beta renamed', schools: [{ id: 'seaview', name: 'Seaview High' }, { id: 'copy', name: 'Copy', urn: '140001' }] }] }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ConfigValidationError);
+    expect((err as ConfigValidationError).problems).toEqual([{ path: 'trusts[0].schools[1].urn', message: expect.stringMatching(OTHER_TRUST) }]);
+    expect((err as Error).message).not.toContain('alpha');
+    expect((await store.config.getTrust('beta'))?.name).toBe('Beta Trust');
+    expect(await store.config.getSchool('copy', 'beta')).toBeUndefined();
+  });
+
+  it('PUT /api/config, the school form and "add a school" refuse it too', async () => {
+    await seed();
+    const put = await replaceTrustConfig({ store }, admin('beta'), { name: 'Beta Trust', schools: [{ id: 'seaview', name: 'Seaview High', urn: '140001' }] }).catch((e: unknown) => e);
+    expect(put).toBeInstanceOf(AdminConfigError);
+    expect((put as AdminConfigError).problems['schools.0.urn']).toMatch(OTHER_TRUST);
+    const form = await saveSchool({ store }, admin('beta'), 'seaview', { name: 'Seaview High', urn: '140001' }).catch((e: unknown) => e);
+    expect(form).toBeInstanceOf(AdminConfigError);
+    expect((form as AdminConfigError).problems.urn).toMatch(OTHER_TRUST);
+    expect((await store.config.getSchool('seaview', 'beta'))?.school.urn).toBeUndefined();
+    const created = await createSchool({ store }, admin('beta'), { id: 'newbeta', name: 'New Beta', urn: '140001' }).catch((e: unknown) => e);
+    expect(created).toBeInstanceOf(AdminConfigError);
+    expect((created as AdminConfigError).problems.urn).toMatch(OTHER_TRUST);
+    expect(await store.config.getSchool('newbeta', 'beta')).toBeUndefined();
+    // The refused create left no id claim behind: the id is still free for anyone.
+    expect(await store.config.ownerOf('newbeta')).toBeUndefined();
+  });
+
+  it('within a trust a URN names one school: a second school taking it is told which one has it', async () => {
+    await seed();
+    const err = await createSchool({ store }, admin('alpha'), { id: 'twin', name: 'Twin', urn: '140001' }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(AdminConfigError);
+    expect((err as AdminConfigError).problems.urn).toMatch(/already used by school 'northgate' in your trust/);
+    const file = await importConfig({ store }, { trusts: [{ id: 'alpha', name: 'Alpha Trust', schools: [{ id: 'a', name: 'A', urn: '140002' }, { id: 'b', name: 'B', urn: '140002' }] }] }).catch((e: unknown) => e);
+    expect(file).toBeInstanceOf(ConfigValidationError);
+    expect((file as Error).message).toMatch(/trusts\[0\]\.schools\[1\]\.urn: URN 140002 is given to two schools/);
+  });
+
+  it('removing a school or changing its URN frees the URN for another trust', async () => {
+    await seed();
+    await saveSchool({ store }, admin('alpha'), 'northgate', { name: 'Northgate Park Academy', urn: '140009' });
+    await importConfig({ store }, { trusts: [{ id: 'beta', name: 'Beta Trust', schools: [{ id: 'old-northgate', name: 'Old Northgate', urn: '140001' }] }] });
+    expect((await store.config.getSchool('old-northgate', 'beta'))?.school.urn).toBe('140001');
+    await expect(createSchool({ store }, admin('beta'), { id: 'grab', name: 'Grab', urn: '140009' })).rejects.toThrow(AdminConfigError);
+    await removeSchool({ store, clock }, admin('alpha'), 'northgate', 'northgate');
+    await createSchool({ store }, admin('beta'), { id: 'grab', name: 'Grab', urn: '140009' });
+    expect((await store.config.getSchool('grab', 'beta'))?.school.urn).toBe('140009');
+  });
+
+  it('a store written before URN claims: a URN already on another trust’s school is still refused', async () => {
+    await seed();
+    // 0.3.0 wrote no URN claims: simulate by dropping the claim the seed made.
+    await store.config.releaseUrn('alpha', 'northgate', '140001');
+    const err = await importConfig({ store }, { trusts: [{ id: 'beta', name: 'Beta Trust', schools: [{ id: 'copy', name: 'Copy', urn: '140001' }] }] }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ConfigValidationError);
+    // …and re-saving the owner's school claims it again.
+    await importConfig({ store }, { trusts: [{ id: 'alpha', name: 'Alpha Trust', schools: [{ id: 'northgate', name: 'Northgate Park Academy', urn: '140001' }] }] });
+    await expect(createSchool({ store }, admin('beta'), { id: 'copy', name: 'Copy', urn: '140001' })).rejects.toThrow(OTHER_TRUST);
+  });
+});
