@@ -71,3 +71,34 @@ describe('credentials in any wording', () => {
     ]) expect(ids(text), text).not.toContain('confidential.credentials');
   });
 });
+
+describe('threat idioms and campaigns of contact', () => {
+  it('flags veiled threats in standard and regional wording', () => {
+    for (const text of [
+      'Keep my girl in at break again, Mrs Hale, and you\'ll find her tyres slashed. Ask Elm School if I\'m joking.',
+      'Mr Dale from Elm School is going to get hurt if this carries on.',
+      'Elm School head wants to watch herself walking to that car park after parents evening.',
+      'I kna where he lives, the Elm School heid. See how he likes it.',
+    ]) expect(ids(text), text).toContain('abuse.threat');
+  });
+
+  it('does not flag the same words as a warning, an errand or news of damage', () => {
+    for (const text of [
+      'Cars mount the kerb outside Elm School every morning. Someone is going to get hurt.',
+      'Staff at Elm School had their tyres slashed in the car park overnight; police are appealing for witnesses.',
+      'I\'ll be at the Elm School gates at 3:15 to collect my son, see you there.',
+    ]) expect(ids(text), text).not.toContain('abuse.threat');
+  });
+
+  it('flags a campaign of repeated contact or a pile-on, not an ordinary appeal', () => {
+    for (const text of [
+      'Everyone troll Mr Dale from Elm School, we don\'t stop till they leave.',
+      'Messaged Mrs Hale at Elm School every day til she resigns, keep it going people.',
+      'Everyone message the Elm School head on her personal Facebook and ask her how she sleeps at night.',
+    ]) expect(ids(text), text).toContain('abuse.harassment');
+    for (const text of [
+      'Calling all Elm School parents: the more the better at Saturday\'s litter pick, join in!',
+      'Elm School PTA: everyone message the class rep if you can help with the disco.',
+    ]) expect(ids(text), text).not.toContain('abuse.harassment');
+  });
+});

@@ -87,6 +87,8 @@ const VISIBLE_IDENTITY = /wheelchair|headscarf|hijab|turban|burka|burqa|niqab|cr
 const HAZARD = /\b(?:ice|icy|slippery|black\s+ice|path|pavement|traffic|lorries|cars|puddles?|roadworks|potholes?|lethal|flood\w*|snow|mud|wet\s+floor)\b/;
 /** Ordinary reasons to be at the gates. */
 const BENIGN_ERRAND = /\b(?:to\s+(?:collect|pick\s+up|meet|drop\s+off|hand\s+in|give\s+(?:her|him|them)\s+(?:the|a|their))|for\s+(?:pick\s*-?\s*up|home\s+time|the\s+(?:kids|children))|with\s+(?:the\s+)?(?:pram|buggy|dog|kids)|let\s+(?:\w+\s+){1,3}know)\b/;
+/** An indefinite subject: what happens to "someone" or "a child" is a warning, not a threat. */
+const WARNING_SUBJECT = /\b(?:someone|somebody|some\s+kid|a\s+(?:child|kid|pupil)|kids|children|one\s+of\s+(?:the|our)\s+(?:kids|children))(?:'s|\s+is|\s+will|\s+'ll)?(?:\s+(?:going\s+to|gonna))?$/;
 /** Someone who will do the waiting: a threat, not a description of people waiting. */
 const THREAT_AGENT = /\b(?:i|i'?ll|i'?m|im|we|we'?ll|we'?re|someone|somebody|people|i\s+will|we\s+will|gonna|going\s+to)\b/;
 /** A negation inside a group statement ("are not terrorists", "aren't all thieves"). */
@@ -241,6 +243,8 @@ export function abuseRules(doc: Doc): AbuseSignals {
       // "watch your back on the ice", "someone will get hurt by a car": a warning about a hazard
       const hazard = HAZARD.test(text.slice(sentenceAt(doc, span.start).start, sentenceAt(doc, span.start).end));
       if (hazard && (/^watch/.test(text.slice(span.start, span.end)) || /\bget\s+(?:hurt|killed|injured|run\s+over|hit)\b/.test(text.slice(span.start, span.end + 12)))) continue;
+      // "someone is going to get hurt": harm that may come to anyone is a warning, whatever the hazard
+      if (/^(?:someone|somebody)\b/.test(text.slice(span.start, span.end)) && /\bget\s+(?:hurt|killed|injured|run\s+over|hit)\b/.test(text.slice(span.start, span.end + 12))) continue;
       // "waiting outside at pick-up" describes people waiting; a threat needs someone who will wait
       if (/^wait/.test(text.slice(span.start, span.end)) && !THREAT_AGENT.test(clauseBefore(doc, span.start, 6))) continue;
       threatSpans.push(span);
@@ -259,6 +263,8 @@ export function abuseRules(doc: Doc): AbuseSignals {
     const roads = doc.lex.find(text, 'road-safety');
     if (HAZARD.test(text.slice(s.start, s.end)) || roads.some((b) => b.start >= s.start && b.end <= s.end)) continue;
     if (roads.length && !/\b(?:her|him|his|mr|mrs|ms|miss|mx|dr|sir)\b/.test(text.slice(s.start, s.end))) continue;
+    // "someone's going to get hurt": a warning about anyone, not a threat to a person
+    if (WARNING_SUBJECT.test(clauseBefore(doc, h.start, 3))) continue;
     // "I know her car because she gives me a lift": an ordinary reason in the same sentence (data: watch-benign)
     if (doc.lex.find(text, 'watch-benign').some((b) => b.start >= s.start && b.end <= s.end)) continue;
     threatSpans.push(h);
