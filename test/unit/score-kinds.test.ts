@@ -102,3 +102,41 @@ describe('threat idioms and campaigns of contact', () => {
     ]) expect(ids(text), text).not.toContain('abuse.harassment');
   });
 });
+
+describe('counter-speech, rebuttal and negation: whose words, and are they meant', () => {
+  const abusive = (text: string) => ids(text).some((id) => id.startsWith('abuse.'));
+  it('an insult quoted, reported or asked about and then condemned or denied is not the writer\'s', () => {
+    for (const text of [
+      '> Mr Dale at Elm School is a total muppet\nCan\'t believe people write this about a teacher. Report and block.',
+      'Someone\'s been sayin\' Mrs Hale at Elm School fiddles the dinner money. Utter pish, she\'s brilliant.',
+      'Somebody wrote \'Mr Dale is a nonce\' on the Elm School page. Not banter, reported it.',
+      'is it true Mrs Hale at Elm School nicks from the tuck shop?? no, total lies, the school wrote to us about it',
+      'I used to think Mr Dale at Elm School was useless. I was wrong, he got my son through his GCSEs.',
+    ]) expect(abusive(text), text).toBe(false);
+  });
+
+  it('the same insults said in the writer\'s own voice, or agreed with, are flagged', () => {
+    for (const text of [
+      'Mr Dale at Elm School is a total muppet. Report him to the governors.',
+      'Mrs Hale at Elm School fiddles the dinner money, everyone knows it.',
+      'Someone wrote that Mr Dale at Elm School is useless and they\'re not wrong.',
+    ]) expect(abusive(text), text).toBe(true);
+  });
+
+  it('"no way is she …" and "the opposite of a …" negate the insult', () => {
+    expect(abusive('No way is Mrs Hale at Elm School clueless. Best teacher there.')).toBe(false);
+    expect(abusive('Mrs Hale at Elm School is clueless.')).toBe(true);
+    expect(abusive('Mr Dale at Elm School is the opposite of a liar.')).toBe(false);
+    expect(abusive('Mr Dale at Elm School is a liar.')).toBe(true);
+  });
+
+  it('a rumour of a sacking that the item rebuts discloses nothing; told as fact it does', () => {
+    expect(ids('The claim that Mr Dale at Elm School was sacked from his last job is false. Stop sharing it.')).not.toContain('confidential.staff-personal');
+    expect(ids('Mr Dale at Elm School was sacked from his last job, a friend in HR told me.')).toContain('confidential.staff-personal');
+  });
+
+  it('knowing where a neighbour lives, or a nan waiting at the gates, is not a threat', () => {
+    expect(ids('I know where Mrs Hale from Elm School lives, she\'s my neighbour and a lovely woman.')).not.toContain('abuse.threat');
+    expect(ids('I know where Mrs Hale from Elm School lives. She won\'t be expecting me.')).toContain('abuse.threat');
+  });
+});

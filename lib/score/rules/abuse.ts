@@ -34,7 +34,7 @@ const THREATS: { re: RegExp; reason: string; weight: number }[] = [
   {
     reason: 'intimidation',
     weight: 0.85,
-    re: /\bwatch\s+(?:your|his|her|their)\s+backs?\b|\b(?:i|we)\s+know\s+where\s+(?:[\w'-]+\s+){0,4}?(?:lives?|parks?|works?|drops?)\b|\bwon'?t\s+be\s+walking\s+home\b|\b(?:she|he|they|you)(?:'?ll|\s+will)\s+(?:regret|pay\s+for|be\s+sorry|get\s+what'?s\s+coming)\b|\bmake\s+(?:sure\s+)?(?:she|he|they|you|her|him|them)\s+regrets?\b|\b(?:having|have|had)\s+(?:a\s+few\s+|some\s+)?words?\s+with\s+(?:her|him|them|you)\s+(?:in|at|outside|after)\b|\blove\s+a\s+word\s+with\s+(?:him|her|them)\b|\bwait(?:ing)?\s+(?:for|outside)\s+(?:\w+\s+){0,5}?(?:car\s*park|after\s+school|gates?|outside|tomorrow|tonight|home\s+time|pick\s*-?\s*up)\b|\b(?:i'?ll|i\s+will|i'?m|someone\s+should)\s+(?:be\s+)?wait(?:ing)?\s+(?:outside|for)\b|\bnice\s+surprise\s+(?:one|tomorrow|waiting|for)\b|\bpay(?:ing)?\s+(?:him|her|them|\w+)\s+a\s+visit\b|\b(?:coming|come|go)\s+in\s+with\s+a\s+(?:baseball\s+bat|bat|knife|hammer|machete|gun|crowbar)\b|\bsort\s+(?:him|her|them|you)\s+out\b|\bbricks?\s+through\s+(?:his|her|their|the)\s+window\b|\bneeds?\s+a\s+(?:slap|smack|kicking|beating|good\s+hiding)\b|\bwants?\s+(?:a\s+)?(?:slap|smack|kicking)\b|\b(?:kill|murder|stab|shoot)\s+(?:him|her|them|you|that\s+\w+|every|all\s+of)\b|[\u{1F52A}\u{1F52B}\u{1F4A3}]/u,
+    re: /\bwatch\s+(?:your|his|her|their)\s+backs?\b|\b(?:i|we)\s+know\s+where\s+(?:[\w'-]+\s+){0,6}?(?:lives?|parks?|works?|drops?)\b|\bwon'?t\s+be\s+walking\s+home\b|\b(?:she|he|they|you)(?:'?ll|\s+will)\s+(?:regret|pay\s+for|be\s+sorry|get\s+what'?s\s+coming)\b|\bmake\s+(?:sure\s+)?(?:she|he|they|you|her|him|them)\s+regrets?\b|\b(?:having|have|had)\s+(?:a\s+few\s+|some\s+)?words?\s+with\s+(?:her|him|them|you)\s+(?:in|at|outside|after)\b|\blove\s+a\s+word\s+with\s+(?:him|her|them)\b|\bwait(?:ing)?\s+(?:for|outside)\s+(?:\w+\s+){0,5}?(?:car\s*park|after\s+school|gates?|outside|tomorrow|tonight|home\s+time|pick\s*-?\s*up)\b|\b(?:i'?ll|i\s+will|i'?m|someone\s+should)\s+(?:be\s+)?wait(?:ing)?\s+(?:outside|for)\b|\bnice\s+surprise\s+(?:one|tomorrow|waiting|for)\b|\bpay(?:ing)?\s+(?:him|her|them|\w+)\s+a\s+visit\b|\b(?:coming|come|go)\s+in\s+with\s+a\s+(?:baseball\s+bat|bat|knife|hammer|machete|gun|crowbar)\b|\bsort\s+(?:him|her|them|you)\s+out\b|\bbricks?\s+through\s+(?:his|her|their|the)\s+window\b|\bneeds?\s+a\s+(?:slap|smack|kicking|beating|good\s+hiding)\b|\bwants?\s+(?:a\s+)?(?:slap|smack|kicking)\b|\b(?:kill|murder|stab|shoot)\s+(?:him|her|them|you|that\s+\w+|every|all\s+of)\b|[\u{1F52A}\u{1F52B}\u{1F4A3}]/u,
   },
 ];
 
@@ -89,6 +89,12 @@ const HAZARD = /\b(?:ice|icy|slippery|black\s+ice|path|pavement|traffic|lorries|
 const BENIGN_ERRAND = /\b(?:to\s+(?:collect|pick\s+up|meet|drop\s+off|hand\s+in|give\s+(?:her|him|them)\s+(?:the|a|their))|for\s+(?:pick\s*-?\s*up|home\s+time|the\s+(?:kids|children))|with\s+(?:the\s+)?(?:pram|buggy|dog|kids)|let\s+(?:\w+\s+){1,3}know)\b/;
 /** An indefinite subject: what happens to "someone" or "a child" is a warning, not a threat. */
 const WARNING_SUBJECT = /\b(?:someone|somebody|some\s+kid|a\s+(?:child|kid|pupil)|kids|children|one\s+of\s+(?:the|our)\s+(?:kids|children))(?:'s|\s+is|\s+will|\s+'ll)?(?:\s+(?:going\s+to|gonna))?$/;
+/** An ordinary reason (data: watch-benign) in the sentence of `span` or the next one. */
+function benignNear(doc: Doc, span: Span): boolean {
+  const s = sentenceAt(doc, span.start);
+  const end = s.end < doc.clean.text.length ? sentenceAt(doc, s.end).end : s.end;
+  return doc.lex.find(doc.clean.text, 'watch-benign').some((b) => b.start >= s.start && b.end <= end);
+}
 /** Someone who will do the waiting: a threat, not a description of people waiting. */
 const THREAT_AGENT = /\b(?:i|i'?ll|i'?m|im|we|we'?ll|we'?re|someone|somebody|people|i\s+will|we\s+will|gonna|going\s+to)\b/;
 /** A negation inside a group statement ("are not terrorists", "aren't all thieves"). */
@@ -245,6 +251,8 @@ export function abuseRules(doc: Doc): AbuseSignals {
       if (hazard && (/^watch/.test(text.slice(span.start, span.end)) || /\bget\s+(?:hurt|killed|injured|run\s+over|hit)\b/.test(text.slice(span.start, span.end + 12)))) continue;
       // "someone is going to get hurt": harm that may come to anyone is a warning, whatever the hazard
       if (/^(?:someone|somebody)\b/.test(text.slice(span.start, span.end)) && /\bget\s+(?:hurt|killed|injured|run\s+over|hit)\b/.test(text.slice(span.start, span.end + 12))) continue;
+      // "I know where she lives, she's my neighbour": an ordinary reason next to it (data: watch-benign)
+      if (t.reason === 'intimidation' && benignNear(doc, span)) continue;
       // "waiting outside at pick-up" describes people waiting; a threat needs someone who will wait
       if (/^wait/.test(text.slice(span.start, span.end)) && !THREAT_AGENT.test(clauseBefore(doc, span.start, 6))) continue;
       threatSpans.push(span);
@@ -432,9 +440,12 @@ export function abuseRules(doc: Doc): AbuseSignals {
   const prof = hits(doc, 'profanity').filter((h) => !discounted(doc, h) && !(negated(doc, h) && /\bcall(?:ed|ing|s)?\s+(?:[\w']+\s+){0,3}(?:a|an)$/.test(clauseBefore(doc, h.start, 6))));
   const praised = doc.praise.length > 0 || PRAISE_WORD_RE.test(text);
   if (prof.length) {
+    // "Holy sh*t, what a show. F***ing brilliant.": swearing next to praise, in its sentence or a neighbouring one
     const positive = prof.every((h) => {
       const s = sentenceAt(doc, h.start);
-      return PRAISE_WORD_RE.test(text.slice(s.start, s.end));
+      const prev = s.start > 0 ? sentenceAt(doc, s.start - 1).start : s.start;
+      const next = s.end < text.length ? sentenceAt(doc, s.end).end : s.end;
+      return PRAISE_WORD_RE.test(text.slice(prev, next));
     });
     const hostileElsewhere = dispSpans.length > 0 || threatSpans.length > 0;
     const conf = positive && !hostileElsewhere ? 0.3 : noisyOr([0.6, ...prof.slice(1).map(() => 0.2), ...mild.map(() => 0.1)]);

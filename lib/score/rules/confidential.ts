@@ -5,6 +5,7 @@
  */
 import type { Doc, Span } from '../document';
 import { credentialLeaks } from './credentials';
+import { reportedAt } from '../structure';
 import { noisyOr, type Finding } from '../findings';
 import { findDates, findEmails, findNiNumbers, findPhones, findPostcodes, findUpns } from '../identifiers';
 import { ownWebsiteSpans, type PublicFactsMatcher } from '../public-facts';
@@ -68,6 +69,22 @@ function rawHits(doc: Doc, ...categories: string[]): Span[] {
     }
   }
   return out.sort((x, y) => x.start - y.start);
+}
+
+/** The clean-view span of an original-text span (the inverse of rawHits' mapping), when its ends line up. */
+function cleanSpanOf(doc: Doc, span: Span): Span | undefined {
+  const starts = doc.clean.start;
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (starts[mid]! < span.start) lo = mid + 1;
+    else hi = mid;
+  }
+  if (starts[lo] !== span.start) return undefined;
+  let end = lo;
+  while (end < starts.length && starts[end]! < span.end) end++;
+  return { start: lo, end };
 }
 
 function firstWithin(hits: readonly Span[], from: number, to: number): Span | undefined {
@@ -262,6 +279,9 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
   let namesCache: Span[] | undefined;
   const fullNamesIn = (from: number, to: number) => (namesCache ??= findNames(raw, notNames)).some((n) => n.start >= from && n.end <= to);
   for (const m of rawHits(doc, 'staff-sensitive', 'condition', 'hr-process')) {
+    // "the claim that he was sacked is false": a rumour the item rebuts discloses nothing
+    const at = cleanSpanOf(doc, m);
+    if (at && reportedAt(doc, at)) continue;
     if (OPINION_BEFORE.test(lower.slice(Math.max(0, m.start - 30), m.start))) continue;
     // "a training session on asthma", "epilepsy awareness": the topic, not someone's health
     if (ABOUT_THE_TOPIC.test(lower.slice(Math.max(0, m.start - 40), m.start))) continue;
