@@ -140,3 +140,23 @@ describe('counter-speech, rebuttal and negation: whose words, and are they meant
     expect(ids('I know where Mrs Hale from Elm School lives. She won\'t be expecting me.')).toContain('abuse.threat');
   });
 });
+
+describe('reputation: staff in court, results stripped, inspections, reviews', () => {
+  const rep = (text: string) => ids(text).filter((id) => id.startsWith('reputation.'));
+  it('flags public reporting of charges, hearings, penalties and downgrades', () => {
+    for (const text of [
+      'Elm School teacher in court. The former PE teacher denied all charges at a hearing on Monday.',
+      'Exam board cancels grades at Elm School after staff helped candidates cheat.',
+      'Elm School goes from good to inadequate in one inspection.',
+      'Elm School has been placed in urgent improvement after the inspection.',
+      'The local authority designated officer has been at Elm School all week; the trust is cooperating fully.',
+    ]) expect(rep(text), text).not.toEqual([]);
+  });
+
+  it('does not flag the same words about a cancelled trip, a tribunal against the council or a school coming out of a category', () => {
+    for (const text of [
+      'Elm School cancelled the Year 6 residential with a week\'s notice, gutted but understandable.',
+      'Elm School has come out of special measures, well done everyone.',
+    ]) expect(rep(text), text).toEqual([]);
+  });
+});
