@@ -160,3 +160,21 @@ describe('reputation: staff in court, results stripped, inspections, reviews', (
     ]) expect(rep(text), text).toEqual([]);
   });
 });
+
+describe('confidential: named pupils in photos, and new vocabulary said of a named person', () => {
+  it('a photo or video of a named child shared without consent is flagged; with consent or as news it is not', () => {
+    expect(ids('Snapchat story from the Elm School residential: Ruby Marsh and Theo Lang asleep in Year 5 dorm, nobody asked their parents.')).toContain('confidential.pupil-personal');
+    expect(ids('Elm School residential photos, shared with the family\'s consent: Ruby Marsh in Year 5 won the talent show.')).not.toContain('confidential.pupil-personal');
+    expect(ids('AFPS residential pics from Elm School, no faces, but the view over the Lake District was something else.')).not.toContain('confidential.pupil-personal');
+  });
+
+  it('a safeguarding or SEND term next to a named pupil is flagged; the term as a topic is not', () => {
+    expect(ids('Don\'t repeat this but Ruby Marsh in Year 4 at Elm School is on a supervision order.')).toContain('confidential.pupil-personal');
+    expect(ids('Elm School governors had training on supervision orders and the MARAC process this week.')).not.toContain('confidential.pupil-personal');
+  });
+
+  it('a capability or disciplinary step next to a named teacher is flagged; the policy is not', () => {
+    expect(ids('Not official yet but Mr Dale at Elm School is on a final written warning.')).toContain('confidential.staff-personal');
+    expect(ids('Elm School has published its new disciplinary policy, including how a final written warning works.')).not.toContain('confidential.staff-personal');
+  });
+});

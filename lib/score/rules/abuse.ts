@@ -89,6 +89,14 @@ const HAZARD = /\b(?:ice|icy|slippery|black\s+ice|path|pavement|traffic|lorries|
 const BENIGN_ERRAND = /\b(?:to\s+(?:collect|pick\s+up|meet|drop\s+off|hand\s+in|give\s+(?:her|him|them)\s+(?:the|a|their))|for\s+(?:pick\s*-?\s*up|home\s+time|the\s+(?:kids|children))|with\s+(?:the\s+)?(?:pram|buggy|dog|kids)|let\s+(?:\w+\s+){1,3}know)\b/;
 /** An indefinite subject: what happens to "someone" or "a child" is a warning, not a threat. */
 const WARNING_SUBJECT = /\b(?:someone|somebody|some\s+kid|a\s+(?:child|kid|pupil)|kids|children|one\s+of\s+(?:the|our)\s+(?:kids|children))(?:'s|\s+is|\s+will|\s+'ll)?(?:\s+(?:going\s+to|gonna))?$/;
+/** A praise word between `from` and `to` that is not denied ("zero stars", "not brilliant"). */
+function praiseIn(text: string, from: number, to: number, praise: RegExp): boolean {
+  const g = new RegExp(praise.source, 'g');
+  const part = text.slice(from, to);
+  for (let m = g.exec(part); m; m = g.exec(part)) if (!/\b(?:zero|no|not|never|0|nil)\s+$/.test(part.slice(Math.max(0, m.index - 8), m.index))) return true;
+  return false;
+}
+
 /** An ordinary reason (data: watch-benign) in the sentence of `span` or the next one. */
 function benignNear(doc: Doc, span: Span): boolean {
   const s = sentenceAt(doc, span.start);
@@ -445,7 +453,7 @@ export function abuseRules(doc: Doc): AbuseSignals {
       const s = sentenceAt(doc, h.start);
       const prev = s.start > 0 ? sentenceAt(doc, s.start - 1).start : s.start;
       const next = s.end < text.length ? sentenceAt(doc, s.end).end : s.end;
-      return PRAISE_WORD_RE.test(text.slice(prev, next));
+      return praiseIn(text, prev, next, PRAISE_WORD_RE);
     });
     const hostileElsewhere = dispSpans.length > 0 || threatSpans.length > 0;
     const conf = positive && !hostileElsewhere ? 0.3 : noisyOr([0.6, ...prof.slice(1).map(() => 0.2), ...mild.map(() => 0.1)]);

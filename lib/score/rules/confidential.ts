@@ -117,6 +117,15 @@ function sentenceSpan(raw: string, pos: number): Span {
   return { start: s, end: e };
 }
 
+/** Two positions in one sentence of the original text. */
+function sameSentence(raw: string, a: number, b: number): boolean {
+  const s = sentenceSpan(raw, a);
+  return b >= s.start && b < s.end;
+}
+
+/** Words that end the name of a place or a group rather than a child ("Lake District", "Space Station", "Tots Chat"). */
+const PLACE_END = /\b(?:District|Station|Country|Valley|Forest|Lakes?|Chat|Group|Space|Centre|Center|Museum|Gallery|Zoo|Theatre|Arena|Stadium|Festival|Show|Awards?|Cup|League|Honours)\b/;
+
 /** The sentence at `pos` plus its neighbours. */
 function aroundSpan(raw: string, pos: number): Span {
   const here = sentenceSpan(raw, pos);
@@ -231,7 +240,8 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
   // pupil personal information: a named child near a pupil marker and a sensitive detail
   const pupilSpans: Span[] = [];
   const anySensitive = pupilFacts.length > 0;
-  const fullNames = anySensitive || PHOTO_HINT.test(lower) || PHOTO_ATTACHED.test(raw) ? findNames(raw, notNames) : [];
+  const photoCues = rawHits(doc, 'photo-cue');
+  const fullNames = anySensitive || photoCues.length || PHOTO_HINT.test(lower) || PHOTO_ATTACHED.test(raw) ? findNames(raw, notNames) : [];
   const firstNames = anySensitive ? findFirstNamePupils(raw, notNames).filter((f) => !fullNames.some((n) => f.start >= n.start && f.start < n.end)) : [];
   for (const name of anySensitive ? [...fullNames, ...firstNames] : []) {
     if (isPublicPerson(raw, name, options.publicFacts)) continue;
@@ -271,6 +281,17 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
     if (attached && !findings.some((f) => f.category === 'confidential.pupil-personal') && PUPIL_MARKER.test(lower)) {
       const named = fullNames.filter((n) => !ORGANISATION.test(raw.slice(n.start, n.end)) && !isPublicPerson(raw, n, options.publicFacts));
       if (named.length) findings.push({ category: 'confidential.pupil-personal', confidence: 0.75, raw: true, spans: [{ start: attached.index, end: attached.index + attached[0].length }, ...named], reason: `a photo of named pupils ("${raw.slice(named[0]!.start, named[0]!.end)}")` });
+    }
+  }
+
+  // any wording of a photo or video of a named child (data: photo-cue), shared without consent (data: consent-cue, no-consent-cue)
+  if (photoCues.length && fullNames.length && !findings.some((f) => f.category === 'confidential.pupil-personal')) {
+    const unconsented = rawHits(doc, 'no-consent-cue').length > 0;
+    // consent said, or a news report (data: public-cue), clears it unless the item says nobody agreed
+    const consented = !unconsented && (rawHits(doc, 'consent-cue').length > 0 || publicCues.length > 0);
+    const named = consented ? [] : fullNames.filter((n) => photoCues.some((c) => Math.abs(c.start - n.start) <= 160 && sameSentence(raw, c.start, n.start)) && !PLACE_END.test(raw.slice(n.start, n.end + 10)) && (unconsented || PUPIL_MARKER.test(lower.slice(Math.max(0, n.start - 90), n.end + 90))) && !ORGANISATION.test(raw.slice(n.start, n.end)) && !isPublicPerson(raw, n, options.publicFacts) && !/\b(?:mr|mrs|ms|miss|mx|dr|sir|head(?:teacher)?|teacher|principal)\.?\s*$/.test(lower.slice(Math.max(0, n.start - 12), n.start)));
+    if (named.length && (PUPIL_MARKER.test(lower) || /\b(?:pupils?|children|kids|class|uniform|playground|classroom|pe|trip|residential|gates|fence|year\s+\d+)\b/.test(lower))) {
+      findings.push({ category: 'confidential.pupil-personal', confidence: 0.8, raw: true, spans: [photoCues[0]!, ...named], reason: `a photo of named pupils ("${raw.slice(named[0]!.start, named[0]!.end)}")` });
     }
   }
 

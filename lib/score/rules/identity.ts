@@ -50,7 +50,8 @@ export function identityExclusion(doc: Doc, counterSpeech: (span: Span) => boole
     const near = live.filter((c) => c.start >= w.start && c.end <= w.end);
     if (!near.length) continue;
     const strong = near.filter((c) => c.weight >= STRONG);
-    const distinct = new Set(near.map((c) => text.slice(c.start, c.end))).size;
+    // different cues: overlapping hits ("not being funny but" as a disclaimer and a cue) count once
+    const distinct = new Set(near.filter((c, i) => !near.some((o, j) => j < i && o.start < c.end && c.start < o.end)).map((c) => text.slice(c.start, c.end))).size;
     if (strong.length || distinct >= 2) return { spans: [id, ...(strong.length ? strong : near)], weight: strong.length ? 0.85 : 0.7 };
   }
   return undefined;
