@@ -288,7 +288,7 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
   if (photoCues.length && fullNames.length && !findings.some((f) => f.category === 'confidential.pupil-personal')) {
     const unconsented = rawHits(doc, 'no-consent-cue').length > 0;
     // consent said, or a news report (data: public-cue), clears it unless the item says nobody agreed
-    const consented = !unconsented && (rawHits(doc, 'consent-cue').length > 0 || publicCues.length > 0);
+    const consented = !unconsented && (CONSENT.test(lower) || rawHits(doc, 'consent-cue').length > 0 || publicCues.length > 0);
     const named = consented ? [] : fullNames.filter((n) => photoCues.some((c) => Math.abs(c.start - n.start) <= 160 && sameSentence(raw, c.start, n.start)) && !PLACE_END.test(raw.slice(n.start, n.end + 10)) && (unconsented || PUPIL_MARKER.test(lower.slice(Math.max(0, n.start - 90), n.end + 90))) && !ORGANISATION.test(raw.slice(n.start, n.end)) && !isPublicPerson(raw, n, options.publicFacts) && !/\b(?:mr|mrs|ms|miss|mx|dr|sir|head(?:teacher)?|teacher|principal)\.?\s*$/.test(lower.slice(Math.max(0, n.start - 12), n.start)));
     if (named.length && (PUPIL_MARKER.test(lower) || /\b(?:pupils?|children|kids|class|uniform|playground|classroom|pe|trip|residential|gates|fence|year\s+\d+)\b/.test(lower))) {
       findings.push({ category: 'confidential.pupil-personal', confidence: 0.8, raw: true, spans: [photoCues[0]!, ...named], reason: `a photo of named pupils ("${raw.slice(named[0]!.start, named[0]!.end)}")` });
