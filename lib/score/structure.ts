@@ -40,6 +40,8 @@ const NOT_NEGATING = /\b(?:not\s+only|not\s+just|no\s+wonder|no\s+doubt|never\s+
 
 /** Is the word at `span` under a negation in its clause? */
 export function negatedAt(doc: Doc, span: Span): boolean {
+  // "Scum my arse.": the word said back in order to deny it
+  if (/^\W{0,3}\s*my\s+(?:arse|backside|foot|eye)\b/.test(doc.clean.text.slice(span.end, span.end + 16))) return true;
   const near = clauseBefore(doc, span.start, 4);
   const clause = clauseBefore(doc, span.start, 14);
   if (NOT_NEGATING.test(near)) return false;

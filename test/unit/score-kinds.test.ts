@@ -178,3 +178,22 @@ describe('confidential: named pupils in photos, and new vocabulary said of a nam
     expect(ids('Elm School has published its new disciplinary policy, including how a final written warning works.')).not.toContain('confidential.staff-personal');
   });
 });
+
+describe('round 3, second pass: accents, codes, open links, "X my arse"', () => {
+  it('a remark about a teacher\'s accent or language is discriminatory; asking for EAL help is not', () => {
+    expect(ids('Not being funny but why has Elm School got a teacher who can\'t even speak proper English? Sick of it.')).toContain('abuse.discriminatory');
+    expect(ids('Elm School\'s EAL team help new pupils speak English with confidence, brilliant work.')).not.toContain('abuse.discriminatory');
+  });
+
+  it('a code given in a chat or an open document link is a credential; a school word ending in "!" is not', () => {
+    expect(ids('Elm School staff toilet code is 2244 lol')).toContain('confidential.credentials');
+    expect(ids('The Elm School SharePoint for the therapy team is open to anyone with the link: elmschool-my.sharepoint.example/personal/ot_reports')).toContain('confidential.credentials');
+    expect(ids('Reminder from the Elm School PTA: the tuck shop is cashless, top up on ParentPay. Diolch!')).not.toContain('confidential.credentials');
+    expect(ids('A phishing email asked Elm School pupils to confirm their password. Don\'t click it.')).not.toContain('confidential.credentials');
+  });
+
+  it('"scum my arse" denies the word it repeats', () => {
+    expect(ids('Elm School teachers scum? Scum my arse, they drove my lad to hospital.').some((id) => id.startsWith('abuse.'))).toBe(false);
+    expect(ids('Elm School teachers are scum.').some((id) => id.startsWith('abuse.'))).toBe(true);
+  });
+});

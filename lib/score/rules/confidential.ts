@@ -379,7 +379,7 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
   for (const m of CREDENTIAL_HINT.test(lower) ? raw.matchAll(CREDENTIAL) : []) {
     const secret = m[1] ?? '';
     if (!/\d/.test(secret) && !/[#!$%&*@]/.test(secret) && !/[a-z][A-Z]|[A-Z][a-z]+[A-Z]/.test(secret) && !/[._]/.test(secret)) continue;
-    if (/^(?:is|was|the|a|on|for)$/i.test(secret)) continue;
+    if (/^(?:is|was|the|a|on|for)$/i.test(secret) || secret.replace(/[.,;:!?]+$/, '').length < 4) continue;
     creds.push({ start: m.index!, end: m.index! + m[0].length });
   }
   for (const m of CREDENTIAL_HINT.test(lower) ? raw.matchAll(LOGIN_WITH) : []) {

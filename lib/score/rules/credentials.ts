@@ -23,7 +23,8 @@ function secretLike(token: string, code: boolean): boolean {
   if (code && /^\d{4,8}#?$/.test(t)) return true;
   if (t.length < 5) return false;
   const letters = /[a-z]/i.test(t);
-  return letters && (/\d/.test(t) || (/[!#$%&*?]/.test(t.slice(1)) && /[A-Z]/.test(t) && /[a-z]/.test(t)));
+  // letters with digits, or mixed case with a symbol inside ("Pa$$word"); a word ending in "!" is only a word
+  return letters && (/\d/.test(t) || (/[!#$%&*?@]/.test(t.slice(1, -1)) && /[A-Z]/.test(t) && /[a-z]/.test(t)));
 }
 
 function rawSpans(doc: Doc, category: string): Span[] {
@@ -37,6 +38,15 @@ function lineAround(raw: string, pos: number): Span {
   return { start, end: nl < 0 ? raw.length : nl };
 }
 
+/** Where the sentence of `pos` ends: a full stop, "!" or "?" followed by a capital starts another one. */
+function sentenceEnd(raw: string, pos: number, limit: number): number {
+  const m = /[.!?]\s+(?=[A-Z])/.exec(raw.slice(pos, limit));
+  return m ? pos + m.index + 1 : limit;
+}
+
+/** A link to a document or drive (a host with a path), not a school's home page. */
+const LINK = /^(?:https?:\/\/)?[\w-]+(?:\.[\w-]+)+\/\S{3,}/;
+
 /** Spans of cue + secret, or none. */
 export function credentialLeaks(doc: Doc): Span[] {
   const cues = [...rawSpans(doc, 'credential-cue').map((s) => ({ ...s, code: false })), ...rawSpans(doc, 'credential-system').map((s) => ({ ...s, code: false })), ...rawSpans(doc, 'credential-code').map((s) => ({ ...s, code: true }))];
@@ -47,7 +57,7 @@ export function credentialLeaks(doc: Doc): Span[] {
   for (const cue of cues) {
     const line = lineAround(raw, cue.start);
     const from = Math.max(line.start, cue.start - BEFORE);
-    const to = Math.min(line.end, cue.end + AFTER);
+    const to = sentenceEnd(raw, cue.end, Math.min(line.end, cue.end + AFTER));
     // "change your Arbor password, e.g. Summer2026 is far too weak": advice, not a leak
     if (advice.some((a) => a.start >= line.start && a.end <= line.end)) continue;
     TOKEN.lastIndex = 0;
@@ -57,6 +67,16 @@ export function credentialLeaks(doc: Doc): Span[] {
       if (at < cue.end && at + m[0].length > cue.start) continue;
       if (!secretLike(m[0], cue.code)) continue;
       out.push({ start: Math.min(cue.start, at), end: Math.max(cue.end, at + m[0].length) });
+      break;
+    }
+  }
+  // a shared drive or document left open to anyone with its link (data: shared-link-cue)
+  const links = rawSpans(doc, 'shared-link-cue');
+  if (links.length && !advice.length) {
+    TOKEN.lastIndex = 0;
+    for (let m = TOKEN.exec(raw); m; m = TOKEN.exec(raw)) {
+      if (!LINK.test(m[0]) || !links.some((l) => Math.abs(l.start - m!.index) <= 200)) continue;
+      out.push({ start: m.index, end: m.index + m[0].length });
       break;
     }
   }
