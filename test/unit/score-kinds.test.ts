@@ -197,3 +197,15 @@ describe('round 3, second pass: accents, codes, open links, "X my arse"', () => 
     expect(ids('Elm School teachers are scum.').some((id) => id.startsWith('abuse.'))).toBe(true);
   });
 });
+
+describe('British slang insults and damaging claims', () => {
+  const abusive = (text: string) => ids(text).some((id) => id.startsWith('abuse.'));
+  it('a weak slang insult counts in an insulting construction, not as an ordinary noun', () => {
+    expect(abusive('That Mrs Hale from Elm School is a right doughnut, la.')).toBe(true);
+    expect(abusive('Bought a jam doughnut at the Elm School summer fair, lovely afternoon.')).toBe(false);
+  });
+  it('a claim of bribery said of a named teacher is damaging, however politely put; denied it is not', () => {
+    expect(abusive('With the greatest respect, Mr Dale at Elm School takes bribes for school places.')).toBe(true);
+    expect(abusive('The rumour that Mr Dale at Elm School takes bribes is total lies. Don\'t spread it.')).toBe(false);
+  });
+});
