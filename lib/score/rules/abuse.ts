@@ -90,8 +90,11 @@ const BENIGN_ERRAND = /\b(?:to\s+(?:collect|pick\s+up|meet|drop\s+off|hand\s+in|
 /** An indefinite subject: what happens to "someone" or "a child" is a warning, not a threat. */
 const WARNING_SUBJECT = /\b(?:someone|somebody|some\s+kid|a\s+(?:child|kid|pupil)|kids|children|one\s+of\s+(?:the|our)\s+(?:kids|children))(?:'s|\s+is|\s+will|\s+'ll)?(?:\s+(?:going\s+to|gonna))?$/;
 /** A praise word between `from` and `to` that is not denied ("zero stars", "not brilliant"). */
+const globalPraise = new WeakMap<RegExp, RegExp>();
 function praiseIn(text: string, from: number, to: number, praise: RegExp): boolean {
-  const g = new RegExp(praise.source, 'g');
+  let g = globalPraise.get(praise);
+  if (!g) globalPraise.set(praise, (g = new RegExp(praise.source, 'g')));
+  g.lastIndex = 0;
   const part = text.slice(from, to);
   for (let m = g.exec(part); m; m = g.exec(part)) if (!/\b(?:zero|no|not|never|0|nil)\s+$/.test(part.slice(Math.max(0, m.index - 8), m.index))) return true;
   return false;

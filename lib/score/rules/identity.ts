@@ -35,6 +35,8 @@ export interface IdentityFinding {
 /** Identity words with an exclusion cue near them, or undefined. */
 export function identityExclusion(doc: Doc, counterSpeech: (span: Span) => boolean): IdentityFinding | undefined {
   const text = doc.clean.text;
+  // no cue from the data: an example ("a … like Mrs X") alone is one weak cue, never enough
+  if (!doc.lex.find(text, 'identity-exclusion').length && !doc.lex.find(text, 'identity-disclaimer').length) return undefined;
   const ids: Span[] = [];
   for (const c of IDENTITY_CATEGORIES) for (const h of doc.lex.find(text, c)) ids.push(h);
   if (!ids.length) return undefined;
