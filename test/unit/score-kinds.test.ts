@@ -209,3 +209,18 @@ describe('British slang insults and damaging claims', () => {
     expect(abusive('The rumour that Mr Dale at Elm School takes bribes is total lies. Don\'t spread it.')).toBe(false);
   });
 });
+
+describe('tone and regional voices (corpus kinds)', () => {
+  it('"wants battered" said of a teacher is a threat; "needs a battering" of a slide is not aimed at anyone there', () => {
+    expect(ids('Ms Hale fae Elm School wants battered, gave ma brother a detention for breathin')).toContain('abuse.threat');
+    expect(ids('Elm School fair was lovely, the chippy van sold out of battered fish by six.')).not.toContain('abuse.threat');
+  });
+  it('a staff-room code is a credential; the year a school opened is not', () => {
+    expect(ids('who wants the staff room code at Elm School, its literally 2011 lol')).toContain('confidential.credentials');
+    expect(ids('Elm School opened in 2011 and the staff room was refitted this year.')).not.toContain('confidential.credentials');
+  });
+  it('leave a teacher announced herself is not a disclosure', () => {
+    expect(ids('Miss Ahern at Elm School is on maternity leave from January, she told us at parents evening so it is not a secret.')).not.toContain('confidential.staff-personal');
+    expect(ids('Miss Ahern at Elm School is on maternity leave from January, keep it quiet.')).toContain('confidential.staff-personal');
+  });
+});

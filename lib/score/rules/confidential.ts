@@ -95,7 +95,9 @@ function firstWithin(hits: readonly Span[], from: number, to: number): Span | un
 export function hasLeakCue(doc: Doc): boolean {
   const text = doc.clean.text;
   // "magistrates heard", "the tribunal heard": evidence given in public, not a rumour passed on
-  return doc.lex.find(text, 'leak-cue').some((h) => !(h.term === 'heard' && COURT_BEFORE.test(text.slice(Math.max(0, h.start - 24), h.start))));
+  // "it's not a secret": a leak word inside a public cue (data: public-cue) says the opposite
+  const publicCues = doc.lex.find(text, 'public-cue');
+  return doc.lex.find(text, 'leak-cue').some((h) => !(h.term === 'heard' && COURT_BEFORE.test(text.slice(Math.max(0, h.start - 24), h.start))) && !publicCues.some((p) => p.start <= h.start && h.end <= p.end));
 }
 const COURT_BEFORE = /\b(?:magistrates|court|jury|tribunal|inquest|judge|coroner|panel|hearing|committee|councillors|mps?)\s+(?:was\s+|were\s+|has\s+|have\s+)?$/;
 
