@@ -224,3 +224,14 @@ describe('tone and regional voices (corpus kinds)', () => {
     expect(ids('Miss Ahern at Elm School is on maternity leave from January, keep it quiet.')).toContain('confidential.staff-personal');
   });
 });
+
+describe('court reports and quoted threats', () => {
+  it('an adult named in a court report is not a pupil; a child named with a condition is', () => {
+    expect(ids('Former Elm School TA jailed for stealing from pupils\' trip fund. Laura Pike, 44, admitted theft at Elmford Crown Court.')).not.toContain('confidential.pupil-personal');
+    expect(ids('Ruby Marsh in Year 4 at Elm School has epilepsy, her mum told everyone at the gate.')).toContain('confidential.pupil-personal');
+  });
+  it('a threat quoted in order to report it is not the writer\'s threat', () => {
+    expect(ids('Forwarded because it\'s disgusting: "If Mrs Hale at Elm School touches my son again I\'ll be waiting for her in the car park." I\'ve reported it to the school.')).not.toContain('abuse.threat');
+    expect(ids('If Mrs Hale at Elm School touches my son again I\'ll be waiting for her in the car park.')).toContain('abuse.threat');
+  });
+});

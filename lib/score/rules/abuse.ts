@@ -256,7 +256,8 @@ export function abuseRules(doc: Doc): AbuseSignals {
   let threatReason = '';
   for (const t of THREAT_HINT.test(text) ? THREATS : []) {
     for (const span of findAll(text, t.re)) {
-      if (!usable(doc, span)) continue;
+      // a threat quoted in order to condemn it ("…'I'll be waiting for her'. I've reported it") is someone else's
+      if (!usable(doc, span) || reportedAt(doc, span)) continue;
       // "watch your back on the ice", "someone will get hurt by a car": a warning about a hazard
       const hazard = HAZARD.test(text.slice(sentenceAt(doc, span.start).start, sentenceAt(doc, span.start).end));
       if (hazard && (/^watch/.test(text.slice(span.start, span.end)) || /\bget\s+(?:hurt|killed|injured|run\s+over|hit)\b/.test(text.slice(span.start, span.end + 12)))) continue;

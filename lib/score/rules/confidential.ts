@@ -224,7 +224,18 @@ function withoutPublicFacts(raw: string, contact: ContactHit[], facts: PublicFac
 
 /** The school publishes this person's name (the head): a named adult, not a pupil. */
 function isPublicPerson(raw: string, name: Span, facts: PublicFactsMatcher | undefined): boolean {
-  return facts !== undefined && facts.person(raw.slice(name.start, name.end));
+  return (facts !== undefined && facts.person(raw.slice(name.start, name.end))) || adultNamed(raw, name);
+}
+
+/**
+ * An adult as the press names one: "Laura-Jane Pike, 44,", "Judge Hargreaves", "MP Hannah Obi", or a
+ * court's name ("Aylesbury Crown", "Livingston Sheriff"): not a pupil.
+ */
+function adultNamed(raw: string, name: Span): boolean {
+  const age = /^,?\s+(?:aged\s+)?(\d{2})/.exec(raw.slice(name.end, name.end + 12));
+  if (age && Number(age[1]) >= 18) return true;
+  if (/(?:Judge|Sheriff|MP|Councillor|Cllr|Dame|Lord|Lady|Professor|Prof|Reverend|Rev|Bishop|Father|Canon|Inspector|Sergeant|Sgt|Constable|PC|DC|DI|Detective)\.?\s+$/.test(raw.slice(Math.max(0, name.start - 14), name.start))) return true;
+  return /(?:Crown|Sheriff|Magistrates|Executive|Coroner)$/.test(raw.slice(name.start, name.end));
 }
 
 export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): Finding[] {
