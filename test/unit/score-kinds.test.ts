@@ -235,3 +235,13 @@ describe('court reports and quoted threats', () => {
     expect(ids('If Mrs Hale at Elm School touches my son again I\'ll be waiting for her in the car park.')).toContain('abuse.threat');
   });
 });
+
+describe('outcomes that clear a school', () => {
+  const rep = (text: string) => ids(text).filter((id) => id.startsWith('reputation.'));
+  it('a teacher cleared, or a school out of special measures, is not a reputational risk; charged or placed in it is', () => {
+    expect(rep('Elm School teacher cleared of assault after a two-day trial at Elmford Magistrates\' Court.')).toEqual([]);
+    expect(rep('Elm School teacher charged with assault, due at Elmford Magistrates\' Court.')).not.toEqual([]);
+    expect(rep('Elm School has been rated good after its period in special measures.')).toEqual([]);
+    expect(rep('Elm School has been placed in special measures.')).not.toEqual([]);
+  });
+});

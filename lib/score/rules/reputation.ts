@@ -65,6 +65,13 @@ export function reputationRules(doc: Doc): Finding[] {
   const byCategory = new Map<CategoryId, { spans: Span[]; weights: number[]; what: string }>();
   const roadSafetyCampaign = doc.lex.count(text, 'road-safety') > 0 && doc.lex.count(text, 'external-body') > 0;
   const schoolVictim = doc.lex.count(text, 'offender') > 0 && doc.lex.count(text, 'offence-verb') > 0;
+  // "cleared of misconduct", "found no evidence of malpractice", "rated good after special measures" (data: exoneration)
+  const cleared = doc.lex.find(text, 'exoneration');
+  const exonerated = (span: Span) => {
+    if (!cleared.length) return false;
+    const s = sentenceAt(doc, span.start);
+    return cleared.some((c) => c.start >= s.start && c.end <= s.end);
+  };
   for (const rule of rulesFor(doc)) {
     for (const span of rule.spans ?? findAll(text, rule.re)) {
       if (overlaps(span, doc.ignored)) continue;
@@ -73,6 +80,7 @@ export function reputationRules(doc: Doc): Finding[] {
       if (rule.category === 'reputation.inspection' && NEGATED.test(before) && !/\bto\s+$/.test(before)) continue;
       if (rule.category === 'reputation.apology' && FIRST_PERSON_APOLOGY.test(before)) continue;
       if (OPINION_BEFORE.test(before)) continue;
+      if (rule.category !== 'reputation.protest' && rule.category !== 'reputation.apology' && exonerated(span)) continue;
       // a petition to the council for a crossing asks the council, not about the school
       if (rule.category === 'reputation.protest' && /^\w*\s+(?:to|asking|calling\s+on)\s+(?:the\s+)?(?:council|local\s+authority|highways|mp|government)\b/.test(text.slice(span.start, span.end + 40))) continue;
       // nor does one for a 20mph zone handed to the council (data: road-safety, external-body)
