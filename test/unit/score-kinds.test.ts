@@ -245,3 +245,13 @@ describe('outcomes that clear a school', () => {
     expect(rep('Elm School has been placed in special measures.')).not.toEqual([]);
   });
 });
+
+describe('a named pupil and a sensitive fact across a question and its answer', () => {
+  it('the fact in the answer to a question about the child counts; a question answered about something else does not', () => {
+    expect(ids('Why is Ruby Marsh always out of lessons at Elm School? Oh right, a statement of special needs.')).toContain('confidential.pupil-personal');
+    expect(ids('Why is Ruby Marsh always first in the lunch queue at Elm School? The SEND review meeting is on Tuesday for all parents.')).not.toContain('confidential.pupil-personal');
+  });
+  it('"from Year 3" marks a pupil named by first name, with a capital Y', () => {
+    expect(ids('Update on Zara from Year 3 at Elm School: hospital confirmed alopecia yesterday.')).toContain('confidential.pupil-personal');
+  });
+});

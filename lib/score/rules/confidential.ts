@@ -163,7 +163,7 @@ function findNames(raw: string, notNames: ReadonlySet<string>): Span[] {
  * A pupil named by first name only, known by what follows: "Ethan in Year 3", "Lily (Y4)", "Ava in 9C",
  * or what comes before: "my son's classmate Jake".
  */
-const FIRST_NAME_PUPIL = /(?<![\p{L}\d_])(\p{Lu}\p{Ll}{2,})(?=\s+(?:in\s+(?:year|yr|y)\s?\d{1,2}\b|in\s+(?:reception|nursery)\b|in\s+\d{1,2}[A-Za-z]\b|\((?:y|yr|year)\s?\d{1,2}\)|from\s+(?:year|yr|y)\s?\d{1,2}\b))|(?<=\b(?:classmate|pupil|boy|girl|lad|kid|child|son's\s+friend|daughter's\s+friend)\s+)(\p{Lu}\p{Ll}{2,})(?![\p{L}\d_])/gu;
+const FIRST_NAME_PUPIL = /(?<![\p{L}\d_])(\p{Lu}\p{Ll}{2,})(?=\s+(?:in\s+(?:[Yy]ear|[Yy]r|[Yy])\s?\d{1,2}\b|in\s+(?:[Rr]eception|[Nn]ursery)\b|in\s+\d{1,2}[A-Za-z]\b|\((?:y|yr|year)\s?\d{1,2}\)|from\s+(?:[Yy]ear|[Yy]r|[Yy])\s?\d{1,2}\b))|(?<=\b(?:classmate|pupil|boy|girl|lad|kid|child|son's\s+friend|daughter's\s+friend)\s+)(\p{Lu}\p{Ll}{2,})(?![\p{L}\d_])/gu;
 
 function findFirstNamePupils(raw: string, notNames: ReadonlySet<string>): Span[] {
   const out: Span[] = [];
@@ -263,13 +263,18 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
     const sentence = sentenceSpan(raw, name.start);
     // without a year group or "pupil" nearby, the fact must be in the named person's own sentence
     const marked = PUPIL_MARKER.test(window);
-    if (!marked && !firstWithin(pupilFacts, sentence.start, sentence.end)) continue;
+    // "Why is Isla always out of lessons? Oh right, a statement of special needs.": a question about the named child
+    // answered in the next sentence, or a next sentence that goes on about them, is the child's own sentence too
+    const next = sentence.end + 1 < raw.length ? sentenceSpan(raw, sentence.end + 1) : undefined;
+    const continued = next && /^\s*(?:she|he|they|it'?s|its|her|his|their|mum|dad|apparently|turns\s+out|oh\s+right|because|cos|coz)\b/i.test(raw.slice(next.start, next.end));
+    const own = continued ? { start: sentence.start, end: next!.end } : sentence;
+    if (!marked && !firstWithin(pupilFacts, own.start, own.end)) continue;
     // unmarked, it must look like a person: not "(St) John Ambulance", "Information Commissioner"
     if (!marked && (ORGANISATION.test(raw.slice(name.start, name.end + 16)) || /\b(?:St|Saint|The)\.?\s*$/.test(raw.slice(Math.max(0, name.start - 7), name.start)))) continue;
     if (!marked && /\b(?:mr|mrs|ms|miss|mx|dr|sir|mum|dad|mother|father|parent|grandparent|nan|grandad)\b/.test(lower.slice(Math.max(0, name.start - 12), name.start))) continue;
     if (/\b(?:mr|mrs|ms|miss|dr|head(?:teacher)?|teacher|principal)\s*$/.test(lower.slice(Math.max(0, name.start - 12), name.start))) continue;
     // proximity: the fact must be in the pupil's sentence or the one either side
-    const sensitive = marked ? firstWithin(pupilFacts, ctx.start, ctx.end) : firstWithin(pupilFacts, sentence.start, sentence.end);
+    const sensitive = marked ? firstWithin(pupilFacts, ctx.start, ctx.end) : firstWithin(pupilFacts, own.start, own.end);
     if (!sensitive || ABOUT_THE_TOPIC.test(lower.slice(Math.max(0, sensitive.start - 40), sensitive.start)) || SIMILE_BEFORE.test(lower.slice(Math.max(0, sensitive.start - 30), sensitive.start))) continue;
     pupilSpans.push(name, sensitive);
   }
