@@ -363,13 +363,26 @@ export class Lexicon {
 const NONE: readonly LexHit[] = [];
 const NO_CANDIDATES: readonly TokenEntry[] = [];
 
-/** The generated JSON form (scripts/build-lexicons.ts). */
+/** The generated JSON form (scripts/build-lexicons.ts, lib/match/cues.ts). */
 export interface LexiconFile {
   version: number;
   sources: string[];
   /** [term, category index, weight, source index] */
   entries: [string, number, number, number][];
   categories: string[];
+}
+
+/**
+ * The compact JSON form of version 2 (scripts/build-lexicons.ts): runs of entries that share a
+ * category, weight and source, in file order, their terms joined by newlines. The lexicon ships in
+ * every Lambda bundle, and one array per entry cost about 15 bytes more than its term.
+ */
+export interface CompactLexiconFile {
+  version: 2;
+  sources: string[];
+  categories: string[];
+  /** [category index, weight, source index, terms joined by "\n"] */
+  runs: [number, number, number, string][];
 }
 
 export function toLexiconFile(entries: readonly LexEntry[]): LexiconFile {
@@ -383,6 +396,29 @@ export function toLexiconFile(entries: readonly LexEntry[]): LexiconFile {
   return { version: 1, sources, categories, entries: entries.map((e) => [e.term, idx(categories, e.category), e.weight, idx(sources, e.source)]) };
 }
 
-export function fromLexiconFile(file: LexiconFile): LexEntry[] {
+export function fromLexiconFile(file: LexiconFile | CompactLexiconFile): LexEntry[] {
+  if ('runs' in file) {
+    return file.runs.flatMap(([c, weight, s, terms]) => terms.split('\n').map((term) => ({ term, category: file.categories[c]!, weight, source: file.sources[s]! })));
+  }
   return file.entries.map(([term, c, weight, s]) => ({ term, category: file.categories[c]!, weight, source: file.sources[s]! }));
+}
+
+/** Entries in the compact form (order kept; terms never contain a newline). */
+export function toCompactLexiconFile(entries: readonly LexEntry[]): CompactLexiconFile {
+  const sources: string[] = [];
+  const categories: string[] = [];
+  const idx = (arr: string[], v: string) => {
+    let i = arr.indexOf(v);
+    if (i < 0) i = arr.push(v) - 1;
+    return i;
+  };
+  const runs: [number, number, number, string][] = [];
+  for (const e of entries) {
+    const c = idx(categories, e.category);
+    const s = idx(sources, e.source);
+    const last = runs[runs.length - 1];
+    if (last && last[0] === c && last[1] === e.weight && last[2] === s) last[3] += `\n${e.term}`;
+    else runs.push([c, e.weight, s, e.term]);
+  }
+  return { version: 2, sources, categories, runs };
 }
