@@ -255,3 +255,11 @@ describe('a named pupil and a sensitive fact across a question and its answer', 
     expect(ids('Update on Zara from Year 3 at Elm School: hospital confirmed alopecia yesterday.')).toContain('confidential.pupil-personal');
   });
 });
+
+describe('campaign cues stay specific', () => {
+  it('"ring back" or "everyone in this group" in an ordinary post is not a campaign; jamming the lines is', () => {
+    expect(ids('Rather than waiting for Elm School to ring back I just call the office again at nine.')).not.toContain('abuse.harassment');
+    expect(ids('Everyone in this group has been so kind about the Elm School fair, thank you.')).not.toContain('abuse.harassment');
+    expect(ids('Everyone in this group, phone Elm School at 8.30 tomorrow and jam the lines till Mr Dale resigns.')).toContain('abuse.harassment');
+  });
+});
