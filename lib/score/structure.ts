@@ -36,7 +36,7 @@ const NEGATION = /\b(?:not|never|no|no\s+way\s+(?:is|are|was|were)|(?:the\s+)?op
  */
 const NEGATION_SCOPE = /\b(?:no\s+way\s+(?:is|are|was|were|would|could)|(?:do|did|does|would)(?:n't|\s+not)\s+(?:\w+\s+){0,2}?(?:think|believe|reckon|feel|find|consider|call|say)|not\s+(?:one|a\s+single|any|all)|none\s+of|no\s+(?:one|single|teacher|teachers|member|members|child|pupil|pupils|parent|staff)|nobody|no-one|(?:is|are|was|were|am|be|being)\s+(?:not|never)|isn't|aren't|wasn't|weren't|ain't|far\s+from)\b/;
 /** Phrases with a negation word that do not negate what follows ("not only lazy", "nothing but thieves"). */
-const NOT_NEGATING = /\b(?:not\s+only|not\s+just|no\s+wonder|no\s+doubt|never\s+seen\s+such|never\s+met\s+such|can'?t\s+believe|couldn'?t\s+be\s+(?:more|any\s+more)|not\s+surprised|no\s+better\s+than|nothing\s+but|nothing\s+more\s+than|no\s+more\s+than|don'?t\s+care|doesn'?t\s+care|not\s+(?:even\s+)?(?:a\s+)?(?:bit|little)\s+but)\b/;
+const NOT_NEGATING = /\b(?:(?:not\s+having|won'?t\s+have|(?:don'?t|do\s+not|wouldn'?t)\s+want)\s+(?:a|an|some|that|those|them|any|one)|not\s+only|not\s+just|no\s+wonder|no\s+doubt|never\s+seen\s+such|never\s+met\s+such|can'?t\s+believe|couldn'?t\s+be\s+(?:more|any\s+more)|not\s+surprised|no\s+better\s+than|nothing\s+but|nothing\s+more\s+than|no\s+more\s+than|don'?t\s+care|doesn'?t\s+care|not\s+(?:even\s+)?(?:a\s+)?(?:bit|little)\s+but)\b/;
 
 /** Is the word at `span` under a negation in its clause? */
 export function negatedAt(doc: Doc, span: Span): boolean {

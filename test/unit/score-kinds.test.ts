@@ -263,3 +263,10 @@ describe('campaign cues stay specific', () => {
     expect(ids('Everyone in this group, phone Elm School at 8.30 tomorrow and jam the lines till Mr Dale resigns.')).toContain('abuse.harassment');
   });
 });
+
+describe('refusing a kind of person is not negation', () => {
+  it('"I\'m not having a <slur> near my kids" is flagged; "I don\'t want to slag anyone off" is not an insult', () => {
+    expect(ids('Pulled my son out of Elm School. I\'m not having a paki anywhere near my kids.')).toContain('abuse.discriminatory');
+    expect(ids('I don\'t want to slag anyone off at Elm School, but communication this term has been poor.').some((id) => id.startsWith('abuse.'))).toBe(false);
+  });
+});

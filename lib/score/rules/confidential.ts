@@ -266,7 +266,7 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
     // "Why is Isla always out of lessons? Oh right, a statement of special needs.": a question about the named child
     // answered in the next sentence, or a next sentence that goes on about them, is the child's own sentence too
     const next = sentence.end + 1 < raw.length ? sentenceSpan(raw, sentence.end + 1) : undefined;
-    const continued = next && /^\s*(?:she|he|they|it'?s|its|her|his|their|mum|dad|apparently|turns\s+out|oh\s+right|because|cos|coz)\b/i.test(raw.slice(next.start, next.end));
+    const continued = next && /^\W*(?:[\w']+[\s,]+){0,6}?(?:she|he|they|she's|he's|they're|it'?s|its|her|his|their|mum|dad|apparently|turns\s+out|oh\s+right|because|cos|coz)\b/i.test(raw.slice(next.start, next.end));
     const own = continued ? { start: sentence.start, end: next!.end } : sentence;
     if (!marked && !firstWithin(pupilFacts, own.start, own.end)) continue;
     // unmarked, it must look like a person: not "(St) John Ambulance", "Information Commissioner"
