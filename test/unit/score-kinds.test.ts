@@ -270,3 +270,14 @@ describe('refusing a kind of person is not negation', () => {
     expect(ids('I don\'t want to slag anyone off at Elm School, but communication this term has been poor.').some((id) => id.startsWith('abuse.'))).toBe(false);
   });
 });
+
+describe('short verdicts and ironic labels', () => {
+  it('"Honestly incompetent." after naming a role insults them; "Vile." after reported abuse condemns it', () => {
+    expect(ids('Elm School\'s attendance officer? Honestly incompetent.')).toContain('abuse.disparaging');
+    expect(ids('Reported the comment that said Mr Dale at Elm School is a wh*re. Vile.').some((id) => id.startsWith('abuse.'))).toBe(false);
+  });
+  it('"the school\'s finest snake" is an insult; a snake in the science lab is not', () => {
+    expect(ids('Mrs Hale, Elm School\'s finest snake.')).toContain('abuse.disparaging');
+    expect(ids('Elm School\'s science lab has a new corn snake called Kevin.')).not.toContain('abuse.disparaging');
+  });
+});

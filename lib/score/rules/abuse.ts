@@ -11,7 +11,7 @@ import { identityExclusion } from './identity';
 import { aimedAtOffenderAt, clauseBefore, externalTargetAt, negatedAt as negated, reportedAt } from '../structure';
 
 const TARGET = /\b(?:teachers?|staff|officer|bursar|manager|coach|librarian|technician|nurse|head(?:teacher|master|mistress|s)?|head\s+of\s+\w+|principal|deputy|senco|tas?|teaching\s+assistants?|governors?|caretaker|chaplain|dinner\s+ladies|receptionist|slt|management|trust|school|academy|college|primary|he|she|they|him|her|them|you|your|ur|u|mr|mrs|ms|miss|dr|sir|people|lot|kids|parents|pupils|students|department|team|lads?|girls?|boys?|family|families)\b/;
-const COPULA_OR_INTENSIFIER = /\b(?:is|are|was|were|be|being|been|like|become|becoming|(?:he|she|it|that|this|who|what|there|school|place)'s|'re|by|(?:bunch|load|pack|full|lot|set|gang|herd)\s+of|you|ur|u|such|absolute|absolutely|total|totally|complete|completely|utter|utterly|proper|right|real|old|little|bunch|load|pack|full|so|really|just|bloody|fucking|fkn|nothing\s+but)\b/;
+const COPULA_OR_INTENSIFIER = /\b(?:is|are|was|were|be|being|been|like|become|becoming|(?:he|she|it|that|this|who|what|there|school|place)'s|'re|by|(?:bunch|load|pack|full|lot|set|gang|herd)\s+of|you|ur|u|such|absolute|absolutely|total|totally|complete|completely|utter|utterly|proper|right|real|old|little|finest|biggest|resident|bunch|load|pack|full|so|really|just|bloody|fucking|fkn|nothing\s+but)\b/;
 const ACCUSATION = /\b(?:nick(?:ed|s|ing)|st(?:ole|eals?|ealing)|fiddl(?:ed|es|ing)\s+(?:the\s+)?(?:budget|books|money|funds|figures|results)|pocket(?:ed|ing)\s+(?:the\s+)?(?:money|funds)|embezzl\w+|lining\s+(?:his|her|their)\s+(?:own\s+)?pockets|cover(?:ed|s|ing)?\s+(?:it\s+)?up|covers?\s+for\s+each\s+other|watch(?:es|ing)?\s+the\s+girls|touch(?:es|ed|ing)\s+(?:the\s+)?(?:kids|children|pupils|girls|boys)|shouldn'?t\s+be\s+allowed\s+near\s+(?:kids|children)|keep\s+your\s+kids\s+away)\b/;
 const REPORTED = /\b(?:accused\s+of|alleged(?:ly)?|allegations?|charged|court|trial|police\s+(?:are|were|say)|investigat\w+)\b/;
 
@@ -418,8 +418,10 @@ export function abuseRules(doc: Doc): AbuseSignals {
     const told = toldAt(doc, h) || TOPIC_FRAME.test(sentence);
     // "my daughter is bossy": a parent describing their own child
     if (OWN_CHILD_PREDICATE.test(text.slice(s.start, h.start))) continue;
+    // "Their attendance officer? Honestly incompetent.": a verdict of two or three words on someone named just before
+    const verdict = !predicate && !doc.lex.has('condemnation', h.text) && sentence.trim().split(/\s+/).length <= 3 && s.start > 0 && TARGET.test(text.slice(sentenceAt(doc, s.start - 1).start, s.start));
     dispSpans.push(h);
-    dispWeights.push(told ? 0.3 : attributive ? 0.5 : predicate && target ? 0.5 : predicate ? 0.42 : target ? 0.3 : 0.2);
+    dispWeights.push(told ? 0.3 : attributive || verdict ? 0.5 : predicate && target ? 0.5 : predicate ? 0.42 : target ? 0.3 : 0.2);
   }
   // insinuation: a damaging suggestion about someone at the school made without saying it
   const hint = insinuation(doc);
