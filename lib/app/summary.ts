@@ -1,5 +1,6 @@
 import type { Principal } from '../auth/principal';
 import type { Store } from '../store';
+import type { MentionHeadline } from '../store/mention-store';
 import type { Family } from '../score/types';
 import { FAMILIES, localDay, mentionsFor, type ReviewedMention } from './mentions-query';
 
@@ -14,9 +15,9 @@ export const URGENT_CATEGORIES: readonly string[] = ['abuse.threat', 'confidenti
 export const MAX_SUMMARY_SCAN = 20_000;
 const TREND_DAYS = 30;
 
-export function isUrgent(m: ReviewedMention & { alertedAt?: string }): boolean {
+export function isUrgent(m: Pick<MentionHeadline, 'alertedAt' | 'severity' | 'categories'>): boolean {
   if (m.alertedAt) return true;
-  return m.severity === 'high' && m.score.categories.some((c) => c.severity === 'high' && URGENT_CATEGORIES.includes(c.id));
+  return m.severity === 'high' && m.categories.some((c) => c.severity === 'high' && URGENT_CATEGORIES.includes(c.id));
 }
 
 export interface SchoolSummary {
@@ -54,7 +55,7 @@ export interface TriageSummary {
 
 const zero = (): Record<Family, number> => ({ abuse: 0, confidential: 0, reputation: 0 });
 
-const brief = (m: ReviewedMention & { alertedAt?: string }): MentionBrief => ({
+const brief = (m: MentionHeadline): MentionBrief => ({
   id: m.id,
   schoolId: m.schoolId,
   title: m.title,
@@ -64,7 +65,7 @@ const brief = (m: ReviewedMention & { alertedAt?: string }): MentionBrief => ({
   families: m.families,
   status: m.status,
   assignee: m.assignee,
-  categories: m.score.categories.map((c) => c.id),
+  categories: m.categories.map((c) => c.id),
   ...(m.alertedAt ? { alertedAt: m.alertedAt } : {}),
 });
 
@@ -85,8 +86,8 @@ export async function triageSummary(deps: { store: Store; clock: () => Date }, p
   const trend = new Map(days.map((d) => [d, { date: d, flagged: 0, urgent: 0 }]));
   const byFamily = zero();
   let unreviewed = 0;
-  let oldest: ReviewedMention | undefined;
-  const urgent: ReviewedMention[] = [];
+  let oldest: MentionHeadline | undefined;
+  const urgent: MentionHeadline[] = [];
   let total = 0;
   let truncated = false;
 
@@ -95,8 +96,9 @@ export async function triageSummary(deps: { store: Store; clock: () => Date }, p
   for (const partition of partitions) {
     let before: string | undefined;
     for (;;) {
-      const chunk = await deps.store.mentions.scan(partition, { before, limit: 500 });
-      for (const m of chunk.mentions as ReviewedMention[]) {
+      // Headlines only: the counts never need the snapshot text, evidence or capture (most of each item's bytes).
+      const chunk = await deps.store.mentions.scanHeadlines(partition, { before, limit: 500 });
+      for (const m of chunk.mentions) {
         const school = perSchool.get(m.schoolId);
         if (!school) continue; // not visible to this principal
         total++;

@@ -129,7 +129,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       const config = demoConfig(demoFeeds.baseUrl, { ofsted: true });
       const demoTrust = config.trusts[0]!;
       // A restart on the same data: release the demo's own digest records so its digests show again.
-      const released = await releaseDemoDigests(client, env.TABLE_NAME, demoTrust.id, demoTrust.schools.map((s) => s.id));
+      const released = await releaseDemoDigests(deps.store, demoTrust.id, demoTrust.schools.map((s) => s.id));
       if (released.claims > 0) {
         demoResent = released;
         log.info(`demo re-send: released ${released.claims} demo digest record(s) and ${released.mentions} demo mention mark(s) so the demo digests are sent again (demo trust only)`);

@@ -1,6 +1,6 @@
 import { DailyClaims, type DailySendRecord } from './daily-claims';
 import type { TableItems } from './items';
-import { keys, type SchoolKey } from './table';
+import { keys, schoolPartition, type SchoolKey } from './table';
 
 export interface DigestRecord extends DailySendRecord {
   /** `trustId/schoolId`: the school the record belongs to, always named with its trust. */
@@ -22,7 +22,18 @@ function keyFor(owner: string, localDate: string) {
  * Callers pass `digestOwner({trustId, schoolId})` as the owner, never a school id alone.
  */
 export class DigestStore extends DailyClaims<DigestRecord> {
-  constructor(items: TableItems) {
-    super(items, keyFor, 'owner');
+  constructor(private readonly table: TableItems) {
+    super(table, keyFor, 'owner');
+  }
+
+  /**
+   * Deletes every daily record of one school (trust and school both in the key), so its next run sends again.
+   * This undoes the exactly-once record: only the local demo's restart calls it, on its own demo schools.
+   * Returns how many records were deleted.
+   */
+  async deleteAllOf(school: SchoolKey): Promise<number> {
+    const rows = await this.table.query(schoolPartition(school.trustId, school.schoolId), { prefix: 'DIGEST#' });
+    for (const row of rows) await this.table.delete({ PK: row.PK as string, SK: row.SK as string });
+    return rows.length;
   }
 }

@@ -148,7 +148,14 @@ export class TableItems {
   async query(
     pk: string,
     range: { prefix: string } | { from: string; to: string },
-    options: { limit?: number; newestFirst?: boolean; index?: { name: string; pk: string; sk: string }; filter?: string } = {},
+    options: {
+      limit?: number;
+      newestFirst?: boolean;
+      index?: { name: string; pk: string; sk: string };
+      filter?: string;
+      /** Read only these attributes (dotted paths reach into maps: `score.categories`); all of them when absent. */
+      attributes?: readonly string[];
+    } = {},
   ): Promise<Item[]> {
     const pkName = options.index?.pk ?? 'PK';
     const skName = options.index?.sk ?? 'SK';
@@ -156,12 +163,24 @@ export class TableItems {
     const wholePartition = 'prefix' in range && range.prefix === '';
     const condition = 'prefix' in range ? 'begins_with(#sk, :a)' : '#sk BETWEEN :a AND :b';
     const values: Item = wholePartition ? { ':pk': pk } : 'prefix' in range ? { ':pk': pk, ':a': range.prefix } : { ':pk': pk, ':a': range.from, ':b': range.to };
+    const names: Record<string, string> = wholePartition ? { '#pk': pkName } : { '#pk': pkName, '#sk': skName };
+    // Every path segment through a name placeholder, so reserved words (`status`, `name`) need no special care.
+    const projection = options.attributes?.map((path, i) =>
+      path
+        .split('.')
+        .map((segment, j) => {
+          names[`#p${i}_${j}`] = segment;
+          return `#p${i}_${j}`;
+        })
+        .join('.'),
+    );
     const input: QueryCommandInput = {
       TableName: this.tableName,
       IndexName: options.index?.name,
       KeyConditionExpression: wholePartition ? '#pk = :pk' : `#pk = :pk AND ${condition}`,
       FilterExpression: options.filter,
-      ExpressionAttributeNames: wholePartition ? { '#pk': pkName } : { '#pk': pkName, '#sk': skName },
+      ProjectionExpression: projection?.join(', '),
+      ExpressionAttributeNames: names,
       ExpressionAttributeValues: toAttrs(values),
       ScanIndexForward: !options.newestFirst,
     };

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { Family, Severity } from '../score/types';
 import type { ReviewStatus, Mention } from './types';
 import { GSI1, keys, schoolPartition, type SchoolKey } from './table';
 import type { Item, TableItems } from './items';
@@ -13,6 +14,31 @@ export interface MentionPage {
   /** Pass back as `before` for the next (older) page. */
   nextBefore?: string;
 }
+
+export type ScanPartition = { trustId: string; schoolId?: undefined } | SchoolKey;
+export type ScanOptions = { from?: string; before?: string; limit: number };
+
+/**
+ * What a summary needs of a mention: who, when, how serious, its review state and its category ids and
+ * severities. Not a Mention: the snapshot (text, evidence, links, capture) is not read.
+ */
+export interface MentionHeadline {
+  id: string;
+  trustId: string;
+  schoolId: string;
+  title: string;
+  capturedAt: string;
+  publishedAt?: string;
+  severity: Severity | null;
+  families: Family[];
+  status: ReviewStatus;
+  assignee?: string;
+  alertedAt?: string;
+  categories: { id: string; severity: Severity }[];
+}
+
+/** The attributes a headline is built from (`score.categories` is read whole: a list cannot be projected per field). */
+const HEADLINE_ATTRIBUTES = ['id', 'trustId', 'schoolId', 'title', 'capturedAt', 'publishedAt', 'severity', 'families', 'status', 'assignee', 'alertedAt', 'score.categories'] as const;
 
 export const hashKey = (value: string) => createHash('sha256').update(value).digest('hex').slice(0, 32);
 
@@ -99,6 +125,20 @@ export class MentionStore {
     for (const m of mentions) await this.items.set(keys.mention(m, m.capturedAt, m.id), { digestedAt: at, digestId });
   }
 
+  /**
+   * Clears the "included in a digest" mark on every mention of one school, so the next digest lists them again.
+   * Only the local demo's restart calls it, on its own demo schools. Returns how many mentions were cleared.
+   */
+  async unmarkDigested(school: SchoolKey): Promise<number> {
+    const rows = await this.items.query(schoolPartition(school.trustId, school.schoolId), { prefix: 'MENTION#' }, { filter: 'attribute_exists(digestedAt)' });
+    let cleared = 0;
+    for (const row of rows) {
+      const key = { PK: row.PK as string, SK: row.SK as string };
+      if (await this.items.set(key, {}, { attr: 'trustId', equals: school.trustId }, ['digestedAt', 'digestId'])) cleared++;
+    }
+    return cleared;
+  }
+
   /** Where a mention lives (trust, school) from its id alone, without reading the snapshot: for scope checks. */
   async locate(id: string): Promise<{ trustId: string; schoolId: string } | undefined> {
     const ref = await this.items.get(keys.mentionRef(id));
@@ -109,21 +149,34 @@ export class MentionStore {
    * One chunk of a trust's (GSI1) or a school's mentions, newest first, with `capturedAt#id` in
    * [`from`, `before`) (`before` exclusive, as returned in `lastKey`). For filtered, paginated listings.
    */
-  async scan(
-    partition: { trustId: string; schoolId?: undefined } | SchoolKey,
-    options: { from?: string; before?: string; limit: number },
-  ): Promise<{ mentions: Mention[]; lastKey?: string; exhausted: boolean }> {
+  async scan(partition: ScanPartition, options: ScanOptions): Promise<{ mentions: Mention[]; lastKey?: string; exhausted: boolean }> {
+    const chunk = await this.chunk(partition, options);
+    return { ...chunk, mentions: chunk.rows.map(fromItem) };
+  }
+
+  /**
+   * `scan`, reading only the headline fields (no snapshot text, evidence, match or capture): for counting a
+   * whole trust without moving every snapshot over the wire.
+   */
+  async scanHeadlines(partition: ScanPartition, options: ScanOptions): Promise<{ mentions: MentionHeadline[]; lastKey?: string; exhausted: boolean }> {
+    const chunk = await this.chunk(partition, options, HEADLINE_ATTRIBUTES);
+    return { ...chunk, mentions: chunk.rows.map(headlineFromItem) };
+  }
+
+  private async chunk(partition: ScanPartition, options: ScanOptions, fields?: readonly string[]): Promise<{ rows: Item[]; lastKey?: string; exhausted: boolean }> {
     const from = options.from ?? '0';
     const to = options.before ?? '~';
-    const rows =
-      partition.schoolId === undefined
-        ? await this.items.query(`TRUST#${partition.trustId}`, { from, to }, { index: GSI1, newestFirst: true, limit: options.limit + 1 })
-        : await this.items.query(schoolPartition(partition.trustId, partition.schoolId), { from: `MENTION#${from}`, to: `MENTION#${to}` }, { newestFirst: true, limit: options.limit + 1 });
-    const keyOf = (r: Item) => (partition.schoolId === undefined ? (r.GSI1SK as string) : (r.SK as string).slice('MENTION#'.length));
+    const trustWide = partition.schoolId === undefined;
+    // The sort key is read too: it is what `lastKey` (the next chunk's `before`) is made of.
+    const attributes = fields && [...fields, trustWide ? 'GSI1SK' : 'SK'];
+    const rows = trustWide
+      ? await this.items.query(`TRUST#${partition.trustId}`, { from, to }, { index: GSI1, newestFirst: true, limit: options.limit + 1, attributes })
+      : await this.items.query(schoolPartition(partition.trustId, partition.schoolId!), { from: `MENTION#${from}`, to: `MENTION#${to}` }, { newestFirst: true, limit: options.limit + 1, attributes });
+    const keyOf = (r: Item) => (trustWide ? (r.GSI1SK as string) : (r.SK as string).slice('MENTION#'.length));
     const kept = rows.filter((r) => keyOf(r) !== options.before);
     const slice = kept.slice(0, options.limit);
     const last = slice.at(-1);
-    return { mentions: slice.map(fromItem), lastKey: last ? keyOf(last) : undefined, exhausted: kept.length <= options.limit };
+    return { rows: slice, lastKey: last ? keyOf(last) : undefined, exhausted: kept.length <= options.limit };
   }
 
   /**
@@ -158,6 +211,25 @@ function mentionItem(m: Mention): Item {
 function fromItem(row: Item): Mention {
   const { PK: _pk, SK: _sk, GSI1PK: _g1, GSI1SK: _g2, kind: _k, digestedAt: _d, digestId: _di, ...rest } = row;
   return rest as unknown as Mention;
+}
+
+function headlineFromItem(row: Item): MentionHeadline {
+  const score = row.score as { categories?: { id: string; severity: Severity }[] } | undefined;
+  const optional = (name: 'publishedAt' | 'assignee' | 'alertedAt') => (typeof row[name] === 'string' ? { [name]: row[name] as string } : {});
+  return {
+    id: row.id as string,
+    trustId: row.trustId as string,
+    schoolId: row.schoolId as string,
+    title: row.title as string,
+    capturedAt: row.capturedAt as string,
+    ...optional('publishedAt'),
+    severity: (row.severity as Severity | null | undefined) ?? null,
+    families: (row.families as Family[] | undefined) ?? [],
+    status: row.status as ReviewStatus,
+    ...optional('assignee'),
+    ...optional('alertedAt'),
+    categories: (score?.categories ?? []).map((c) => ({ id: c.id, severity: c.severity })),
+  };
 }
 
 function page(rows: Item[], limit?: number): MentionPage {
