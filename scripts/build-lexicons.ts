@@ -12,12 +12,12 @@
 import { parseArgs } from 'node:util';
 import { loadLexiconDir } from './lib-lexicon/load';
 import { writeOrCheck } from './lib-lexicon/write-or-check';
-import { toLexiconFile } from '../lib/score/lexicon-data';
+import { toCompactLexiconFile } from '../lib/score/lexicon-data';
 
 const { values: args } = parseArgs({ options: { check: { type: 'boolean', default: false }, dir: { type: 'string', default: 'data/lexicons' }, out: { type: 'string', default: 'lib/score/model/lexicons.json' } } });
 
 const entries = loadLexiconDir(args.dir!);
-const json = JSON.stringify(toLexiconFile(entries)) + '\n';
+const json = JSON.stringify(toCompactLexiconFile(entries)) + '\n';
 if (writeOrCheck({ check: args.check!, out: args.out!, json, source: `${args.dir}/*.tsv`, command: 'npm run lexicons', entries: entries.length })) {
   const cats = new Map<string, number>();
   for (const e of entries) cats.set(e.category, (cats.get(e.category) ?? 0) + 1);

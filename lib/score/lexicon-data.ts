@@ -148,8 +148,13 @@ export class Lexicon {
   readonly entries: readonly LexEntry[];
   private readonly catIndex = new Map<string, number>();
   private readonly cats: string[] = [];
-  /** first word → entries (longest first) */
+  /** first word → one-word entries and phrases whose second word is a prefix (longest first) */
   private readonly byWord = new Map<string, TokenEntry[]>();
+  /**
+   * first two words → phrases (longest first): a common first word ("the", "not", "i'm") then costs one
+   * look-up of the word pair, not a try of every phrase it starts
+   */
+  private readonly byPair = new Map<string, Map<string, TokenEntry[]>>();
   /** first four letters of a one-word prefix entry → entries */
   private readonly byPrefix = new Map<string, TokenEntry[]>();
   private readonly regexByCat = new Map<number, { re: RegExp; parts: { re: RegExp; weight: number; term: string; source: string }[] }>();
@@ -187,13 +192,19 @@ export class Lexicon {
         const list = this.byPrefix.get(key) ?? [];
         list.push(te);
         this.byPrefix.set(key, list);
+      } else if (words.length >= 2 && !(prefix && words.length === 2)) {
+        let seconds = this.byPair.get(words[0]!);
+        if (!seconds) this.byPair.set(words[0]!, (seconds = new Map()));
+        const list = seconds.get(words[1]!) ?? [];
+        list.push(te);
+        seconds.set(words[1]!, list);
       } else {
         const list = this.byWord.get(words[0]!) ?? [];
         list.push(te);
         this.byWord.set(words[0]!, list);
       }
     }
-    for (const list of [...this.byWord.values(), ...this.byPrefix.values()]) list.sort((a, b) => b.words.length - a.words.length);
+    for (const list of [...this.byWord.values(), ...this.byPrefix.values(), ...[...this.byPair.values()].flatMap((m) => [...m.values()])]) list.sort((a, b) => b.words.length - a.words.length);
     this.seen = new Uint32Array(this.cats.length);
     for (const [cat, parts] of regexParts) {
       this.regexByCat.set(cat, { re: new RegExp(String.raw`\b(?:${parts.map((p) => p.re.source.slice(4, -2)).join('|')})\b`, 'g'), parts });
@@ -269,6 +280,12 @@ export class Lexicon {
     for (let i = 0; i < toks.length; i++) {
       const t = toks[i]!;
       this.stamp++;
+      // phrases first (longer wins): looked up by this word (or its stem) and the next one (or its stem)
+      const nx = toks[i + 1];
+      if (nx) {
+        this.tryPairs(text, toks, i, t.word, nx, seen, lastEnd, byCat);
+        if (t.stem) this.tryPairs(text, toks, i, t.stem, nx, seen, lastEnd, byCat);
+      }
       const cands = this.candidates(t.word);
       if (cands !== NO_CANDIDATES) for (const e of cands) this.tryEntry(text, toks, i, t.word, e, seen, lastEnd, byCat);
       if (t.stem) {
@@ -310,6 +327,16 @@ export class Lexicon {
     return c;
   }
 
+  /** Phrases starting with `first` and the next token (its word or stem). */
+  private tryPairs(text: string, toks: Token[], i: number, first: string, nx: Token, seen: Uint32Array, lastEnd: Int32Array, byCat: Map<string, LexHit[]>): void {
+    const seconds = this.byPair.get(first);
+    if (!seconds || !joinable(text, toks[i]!.end, nx.start)) return;
+    const a = seconds.get(nx.word);
+    if (a) for (const e of a) this.tryEntry(text, toks, i, first, e, seen, lastEnd, byCat);
+    const b = nx.stem ? seconds.get(nx.stem) : undefined;
+    if (b) for (const e of b) this.tryEntry(text, toks, i, first, e, seen, lastEnd, byCat);
+  }
+
   private tryEntry(text: string, toks: Token[], i: number, first: string, e: TokenEntry, seen: Uint32Array, lastEnd: Int32Array, byCat: Map<string, LexHit[]>): void {
     if (seen[e.cat] === this.stamp || toks[i]!.start < lastEnd[e.cat]!) return;
     const n = e.words.length;
@@ -336,13 +363,26 @@ export class Lexicon {
 const NONE: readonly LexHit[] = [];
 const NO_CANDIDATES: readonly TokenEntry[] = [];
 
-/** The generated JSON form (scripts/build-lexicons.ts). */
+/** The generated JSON form (scripts/build-lexicons.ts, lib/match/cues.ts). */
 export interface LexiconFile {
   version: number;
   sources: string[];
   /** [term, category index, weight, source index] */
   entries: [string, number, number, number][];
   categories: string[];
+}
+
+/**
+ * The compact JSON form of version 2 (scripts/build-lexicons.ts): runs of entries that share a
+ * category, weight and source, in file order, their terms joined by newlines. The lexicon ships in
+ * every Lambda bundle, and one array per entry cost about 15 bytes more than its term.
+ */
+export interface CompactLexiconFile {
+  version: 2;
+  sources: string[];
+  categories: string[];
+  /** [category index, weight, source index, terms joined by "\n"] */
+  runs: [number, number, number, string][];
 }
 
 export function toLexiconFile(entries: readonly LexEntry[]): LexiconFile {
@@ -356,6 +396,29 @@ export function toLexiconFile(entries: readonly LexEntry[]): LexiconFile {
   return { version: 1, sources, categories, entries: entries.map((e) => [e.term, idx(categories, e.category), e.weight, idx(sources, e.source)]) };
 }
 
-export function fromLexiconFile(file: LexiconFile): LexEntry[] {
+export function fromLexiconFile(file: LexiconFile | CompactLexiconFile): LexEntry[] {
+  if ('runs' in file) {
+    return file.runs.flatMap(([c, weight, s, terms]) => terms.split('\n').map((term) => ({ term, category: file.categories[c]!, weight, source: file.sources[s]! })));
+  }
   return file.entries.map(([term, c, weight, s]) => ({ term, category: file.categories[c]!, weight, source: file.sources[s]! }));
+}
+
+/** Entries in the compact form (order kept; terms never contain a newline). */
+export function toCompactLexiconFile(entries: readonly LexEntry[]): CompactLexiconFile {
+  const sources: string[] = [];
+  const categories: string[] = [];
+  const idx = (arr: string[], v: string) => {
+    let i = arr.indexOf(v);
+    if (i < 0) i = arr.push(v) - 1;
+    return i;
+  };
+  const runs: [number, number, number, string][] = [];
+  for (const e of entries) {
+    const c = idx(categories, e.category);
+    const s = idx(sources, e.source);
+    const last = runs[runs.length - 1];
+    if (last && last[0] === c && last[1] === e.weight && last[2] === s) last[3] += `\n${e.term}`;
+    else runs.push([c, e.weight, s, e.term]);
+  }
+  return { version: 2, sources, categories, runs };
 }

@@ -4,14 +4,14 @@
  * against the clean (de-obfuscated) view by the token matcher of lexicon-data.ts, or turned into
  * patterns for the rules that search with one.
  */
-import { fromLexiconFile, Lexicon, type LexiconFile } from './lexicon-data';
+import { fromLexiconFile, Lexicon, type CompactLexiconFile } from './lexicon-data';
 import file from './model/lexicons.json';
 
 export { Lexicon } from './lexicon-data';
 export type { LexEntry, LexHit } from './lexicon-data';
 
 /** Everything in data/lexicons: what the rules read. */
-export const LEXICON = new Lexicon(fromLexiconFile(file as LexiconFile));
+export const LEXICON = new Lexicon(fromLexiconFile(file as CompactLexiconFile));
 
 /**
  * The source whose entries the abuse classifier's lexicon features were trained with. The features

@@ -8,9 +8,9 @@
  *   masked words (f***, c*nt), spaced-out letters (s h i t), stretched letters (fuuuck).
  */
 import lexiconJson from './model/lexicons.json';
-import type { LexiconFile } from './lexicon-data';
+import { fromLexiconFile, type CompactLexiconFile } from './lexicon-data';
 
-const lexiconFile = lexiconJson as LexiconFile;
+const lexiconEntries = fromLexiconFile(lexiconJson as CompactLexiconFile);
 
 export interface TextView {
   text: string;
@@ -96,9 +96,7 @@ const MASK_TARGETS = [
  * slur added as one line is also found masked ("h*mo"); the hand list above keeps its priority.
  */
 const MASKABLE_CATEGORIES = new Set(['slur', 'profanity', 'insult-noun']);
-const LEXICON_MASK_TARGETS = lexiconFile.entries
-  .filter(([term, c]) => MASKABLE_CATEGORIES.has(lexiconFile.categories[c]!) && /^[a-z]{4,}$/.test(term))
-  .map(([term]) => term);
+const LEXICON_MASK_TARGETS = lexiconEntries.filter((e) => MASKABLE_CATEGORIES.has(e.category) && /^[a-z]{4,}$/.test(e.term)).map((e) => e.term);
 const HAND_MASK_TARGETS = new Set(MASK_TARGETS);
 const MASK_BY_LENGTH = new Map<number, string[]>();
 for (const w of new Set([...MASK_TARGETS, ...LEXICON_MASK_TARGETS])) {

@@ -29,17 +29,19 @@ export function clauseBefore(doc: Doc, pos: number, n: number): string {
 }
 
 /** A negation just before a word ("not lazy", "never rude", "no idiots"). */
-const NEGATION = /\b(?:not|never|no|isn't|aren't|wasn't|weren't|ain't|hardly|nothing|nobody|don't|doesn't|didn't|stop|far\s+from|rather\s+than|instead\s+of)\b|n't\b/;
+const NEGATION = /\b(?:not|never|no|no\s+way\s+(?:is|are|was|were)|(?:the\s+)?opposite\s+of|anything\s+but|isn't|aren't|wasn't|weren't|ain't|hardly|nothing|nobody|don't|doesn't|didn't|stop|far\s+from|rather\s+than|instead\s+of)\b|n't\b/;
 /**
  * A negation whose scope reaches further along the clause: "I don't think they are useless", "not one
  * teacher there is rude", "none of the staff are lazy".
  */
-const NEGATION_SCOPE = /\b(?:(?:do|did|does|would)(?:n't|\s+not)\s+(?:\w+\s+){0,2}?(?:think|believe|reckon|feel|find|consider|call|say)|not\s+(?:one|a\s+single|any|all)|none\s+of|no\s+(?:one|single|teacher|teachers|member|members|child|pupil|pupils|parent|staff)|nobody|no-one|(?:is|are|was|were|am|be|being)\s+(?:not|never)|isn't|aren't|wasn't|weren't|ain't|far\s+from)\b/;
+const NEGATION_SCOPE = /\b(?:no\s+way\s+(?:is|are|was|were|would|could)|(?:do|did|does|would)(?:n't|\s+not)\s+(?:\w+\s+){0,2}?(?:think|believe|reckon|feel|find|consider|call|say)|not\s+(?:one|a\s+single|any|all)|none\s+of|no\s+(?:one|single|teacher|teachers|member|members|child|pupil|pupils|parent|staff)|nobody|no-one|(?:is|are|was|were|am|be|being)\s+(?:not|never)|isn't|aren't|wasn't|weren't|ain't|far\s+from)\b/;
 /** Phrases with a negation word that do not negate what follows ("not only lazy", "nothing but thieves"). */
-const NOT_NEGATING = /\b(?:not\s+only|not\s+just|no\s+wonder|no\s+doubt|never\s+seen\s+such|never\s+met\s+such|can'?t\s+believe|couldn'?t\s+be\s+(?:more|any\s+more)|not\s+surprised|no\s+better\s+than|nothing\s+but|nothing\s+more\s+than|no\s+more\s+than|don'?t\s+care|doesn'?t\s+care|not\s+(?:even\s+)?(?:a\s+)?(?:bit|little)\s+but)\b/;
+const NOT_NEGATING = /\b(?:(?:not\s+having|won'?t\s+have|(?:don'?t|do\s+not|wouldn'?t)\s+want)\s+(?:a|an|some|that|those|them|any|one)|not\s+only|not\s+just|no\s+wonder|no\s+doubt|never\s+seen\s+such|never\s+met\s+such|can'?t\s+believe|couldn'?t\s+be\s+(?:more|any\s+more)|not\s+surprised|no\s+better\s+than|nothing\s+but|nothing\s+more\s+than|no\s+more\s+than|don'?t\s+care|doesn'?t\s+care|not\s+(?:even\s+)?(?:a\s+)?(?:bit|little)\s+but)\b/;
 
 /** Is the word at `span` under a negation in its clause? */
 export function negatedAt(doc: Doc, span: Span): boolean {
+  // "Scum my arse.": the word said back in order to deny it
+  if (/^\W{0,3}\s*my\s+(?:arse|backside|foot|eye)\b/.test(doc.clean.text.slice(span.end, span.end + 16))) return true;
   const near = clauseBefore(doc, span.start, 4);
   const clause = clauseBefore(doc, span.start, 14);
   if (NOT_NEGATING.test(near)) return false;
@@ -57,6 +59,8 @@ const ENDORSED = /\b(?:(?:she|he|they)\s+(?:is|are)\s+(?:one|though)|and\s+(?:sh
 export interface ReportContext {
   /** The document condemns or denies something (data: condemnation, denial). */
   condemns: boolean;
+  /** The document denies a claim (data: denial): a question or an old belief it answers is rebutted. */
+  denies: boolean;
   endorsed: boolean;
 }
 
@@ -65,7 +69,8 @@ function reportContext(doc: Doc): ReportContext {
   let c = reportCache.get(doc);
   if (!c) {
     const text = doc.clean.text;
-    c = { condemns: doc.lex.count(text, 'condemnation') + doc.lex.count(text, 'denial') > 0, endorsed: ENDORSED.test(text) };
+    const denies = doc.lex.count(text, 'denial') > 0;
+    c = { condemns: denies || doc.lex.count(text, 'condemnation') > 0, denies, endorsed: ENDORSED.test(text) };
     reportCache.set(doc, c);
   }
   return c;
@@ -81,10 +86,35 @@ export function reportedAt(doc: Doc, span: Span): boolean {
   const s = sentenceAt(doc, span.start);
   const before = text.slice(Math.max(s.start, span.start - 160), span.start);
   const quoted = /['"]\s*$/.test(text.slice(Math.max(0, span.start - 2), span.start)) && /^\s*['"]/.test(text.slice(span.end, span.end + 2));
-  const framed = REPORT_FRAME.test(before) || WRITTEN_AFTER.test(text.slice(span.end, span.end + 40)) || (quoted && REPORT_FRAME.test(text.slice(s.start, s.end)));
-  if (!framed) return false;
   const ctx = reportContext(doc);
-  return ctx.condemns && !ctx.endorsed;
+  if (!ctx.condemns || ctx.endorsed) return false;
+  if (REPORT_FRAME.test(before) || WRITTEN_AFTER.test(text.slice(span.end, span.end + 40)) || (quoted && REPORT_FRAME.test(text.slice(s.start, s.end)))) return true;
+  // a report verb earlier in the sentence (data: report-verb): "the comment that said…", "been sayin'…", "I used to think…"
+  const from = Math.max(s.start, span.start - 160);
+  if (doc.lex.find(text, 'report-verb').some((v) => v.start >= from && v.end <= span.start)) return true;
+  // someone else's words: inside quotation marks, or on a quoted reply line ("> …")
+  if (insideQuotes(text, span) || quoteLineAt(text, span.start)) return true;
+  // "Mrs K, a petty tyrant? Behave.": a label put as a question, which the item denies
+  return ctx.denies && /^[\s'"]*\?/.test(text.slice(span.end).replace(/^[^.!?\n]*/, ''));
+}
+
+/** Is `pos` on a line that quotes a reply ("> text")? */
+function quoteLineAt(text: string, pos: number): boolean {
+  const lineStart = text.lastIndexOf('\n', pos - 1) + 1;
+  return /^\s*>/.test(text.slice(lineStart, pos));
+}
+
+/** Is the span between paired quotation marks on its line ("…", or '…' that are not apostrophes)? */
+function insideQuotes(text: string, span: Span): boolean {
+  const lineStart = text.lastIndexOf('\n', span.start - 1) + 1;
+  let lineEnd = text.indexOf('\n', span.end);
+  if (lineEnd < 0) lineEnd = text.length;
+  const before = text.slice(lineStart, span.start);
+  const after = text.slice(span.end, lineEnd);
+  if ((before.split('"').length - 1) % 2 === 1 && after.includes('"')) return true;
+  // an opening single quote follows a space or the line start; a closing one precedes a space, punctuation or the end
+  const open = before.search(/(?:^|[\s(:])'[^']*$/);
+  return open >= 0 && /^[^']*'(?=[\s.,!?;:)]|$)/.test(after);
 }
 
 /** The school community: people and the school itself (a remark aimed at them is the school's concern). */

@@ -2,15 +2,20 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { scoreItem } from '../../lib/score';
 import { LEXICON } from '../../lib/score/lexicon';
-import { Lexicon, LexiconFileError, parseLexiconTsv, toLexiconFile } from '../../lib/score/lexicon-data';
+import { fromLexiconFile, Lexicon, LexiconFileError, parseLexiconTsv, toCompactLexiconFile } from '../../lib/score/lexicon-data';
 import { loadLexiconDir } from '../../scripts/lib-lexicon/load';
 
 const HEADER = 'term\tcategory\tweight\tsource\n';
 
 describe('lexicon data files', () => {
   it('the compiled lib/score/model/lexicons.json is up to date with data/lexicons/*.tsv (run `npm run lexicons`)', () => {
-    const built = JSON.stringify(toLexiconFile(loadLexiconDir('data/lexicons'))) + '\n';
+    const built = JSON.stringify(toCompactLexiconFile(loadLexiconDir('data/lexicons'))) + '\n';
     expect(readFileSync('lib/score/model/lexicons.json', 'utf8') === built).toBe(true);
+  });
+
+  it('the compact form keeps every entry, in order', () => {
+    const entries = loadLexiconDir('data/lexicons');
+    expect(fromLexiconFile(toCompactLexiconFile(entries))).toEqual(entries);
   });
 
   it('every file says where its entries come from and under which licence', () => {

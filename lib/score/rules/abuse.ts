@@ -7,10 +7,11 @@
 import { findAll, overlaps, sentenceAt, type Doc, type Span } from '../document';
 import { noisyOr, type Finding } from '../findings';
 import type { Lexicon } from '../lexicon';
+import { identityExclusion } from './identity';
 import { aimedAtOffenderAt, clauseBefore, externalTargetAt, negatedAt as negated, reportedAt } from '../structure';
 
 const TARGET = /\b(?:teachers?|staff|officer|bursar|manager|coach|librarian|technician|nurse|head(?:teacher|master|mistress|s)?|head\s+of\s+\w+|principal|deputy|senco|tas?|teaching\s+assistants?|governors?|caretaker|chaplain|dinner\s+ladies|receptionist|slt|management|trust|school|academy|college|primary|he|she|they|him|her|them|you|your|ur|u|mr|mrs|ms|miss|dr|sir|people|lot|kids|parents|pupils|students|department|team|lads?|girls?|boys?|family|families)\b/;
-const COPULA_OR_INTENSIFIER = /\b(?:is|are|was|were|be|being|been|like|become|becoming|(?:he|she|it|that|this|who|what|there|school|place)'s|'re|by|(?:bunch|load|pack|full|lot|set|gang|herd)\s+of|you|ur|u|such|absolute|absolutely|total|totally|complete|completely|utter|utterly|proper|right|real|old|little|bunch|load|pack|full|so|really|just|bloody|fucking|fkn|nothing\s+but)\b/;
+const COPULA_OR_INTENSIFIER = /\b(?:is|are|was|were|be|being|been|like|become|becoming|(?:he|she|it|that|this|who|what|there|school|place)'s|'re|by|(?:bunch|load|pack|full|lot|set|gang|herd)\s+of|you|ur|u|such|absolute|absolutely|total|totally|complete|completely|utter|utterly|proper|right|real|old|little|finest|biggest|resident|bunch|load|pack|full|so|really|just|bloody|fucking|fkn|nothing\s+but)\b/;
 const ACCUSATION = /\b(?:nick(?:ed|s|ing)|st(?:ole|eals?|ealing)|fiddl(?:ed|es|ing)\s+(?:the\s+)?(?:budget|books|money|funds|figures|results)|pocket(?:ed|ing)\s+(?:the\s+)?(?:money|funds)|embezzl\w+|lining\s+(?:his|her|their)\s+(?:own\s+)?pockets|cover(?:ed|s|ing)?\s+(?:it\s+)?up|covers?\s+for\s+each\s+other|watch(?:es|ing)?\s+the\s+girls|touch(?:es|ed|ing)\s+(?:the\s+)?(?:kids|children|pupils|girls|boys)|shouldn'?t\s+be\s+allowed\s+near\s+(?:kids|children)|keep\s+your\s+kids\s+away)\b/;
 const REPORTED = /\b(?:accused\s+of|alleged(?:ly)?|allegations?|charged|court|trial|police\s+(?:are|were|say)|investigat\w+)\b/;
 
@@ -33,7 +34,7 @@ const THREATS: { re: RegExp; reason: string; weight: number }[] = [
   {
     reason: 'intimidation',
     weight: 0.85,
-    re: /\bwatch\s+(?:your|his|her|their)\s+backs?\b|\b(?:i|we)\s+know\s+where\s+(?:[\w'-]+\s+){0,4}?(?:lives?|parks?|works?|drops?)\b|\bwon'?t\s+be\s+walking\s+home\b|\b(?:she|he|they|you)(?:'?ll|\s+will)\s+(?:regret|pay\s+for|be\s+sorry|get\s+what'?s\s+coming)\b|\bmake\s+(?:sure\s+)?(?:she|he|they|you|her|him|them)\s+regrets?\b|\b(?:having|have|had)\s+(?:a\s+few\s+|some\s+)?words?\s+with\s+(?:her|him|them|you)\s+(?:in|at|outside|after)\b|\blove\s+a\s+word\s+with\s+(?:him|her|them)\b|\bwait(?:ing)?\s+(?:for|outside)\s+(?:\w+\s+){0,5}?(?:car\s*park|after\s+school|gates?|outside|tomorrow|tonight|home\s+time|pick\s*-?\s*up)\b|\b(?:i'?ll|i\s+will|i'?m|someone\s+should)\s+(?:be\s+)?wait(?:ing)?\s+(?:outside|for)\b|\bnice\s+surprise\s+(?:one|tomorrow|waiting|for)\b|\bpay(?:ing)?\s+(?:him|her|them|\w+)\s+a\s+visit\b|\b(?:coming|come|go)\s+in\s+with\s+a\s+(?:baseball\s+bat|bat|knife|hammer|machete|gun|crowbar)\b|\bsort\s+(?:him|her|them|you)\s+out\b|\bbricks?\s+through\s+(?:his|her|their|the)\s+window\b|\bneeds?\s+a\s+(?:slap|smack|kicking|beating|good\s+hiding)\b|\bwants?\s+(?:a\s+)?(?:slap|smack|kicking)\b|\b(?:kill|murder|stab|shoot)\s+(?:him|her|them|you|that\s+\w+|every|all\s+of)\b|[\u{1F52A}\u{1F52B}\u{1F4A3}]/u,
+    re: /\bwatch\s+(?:your|his|her|their)\s+backs?\b|\b(?:i|we)\s+know\s+where\s+(?:[\w'-]+\s+){0,6}?(?:lives?|parks?|works?|drops?)\b|\bwon'?t\s+be\s+walking\s+home\b|\b(?:she|he|they|you)(?:'?ll|\s+will)\s+(?:regret|pay\s+for|be\s+sorry|get\s+what'?s\s+coming)\b|\bmake\s+(?:sure\s+)?(?:she|he|they|you|her|him|them)\s+regrets?\b|\b(?:having|have|had)\s+(?:a\s+few\s+|some\s+)?words?\s+with\s+(?:her|him|them|you)\s+(?:in|at|outside|after)\b|\blove\s+a\s+word\s+with\s+(?:him|her|them)\b|\bwait(?:ing)?\s+(?:for|outside)\s+(?:\w+\s+){0,5}?(?:car\s*park|after\s+school|gates?|outside|tomorrow|tonight|home\s+time|pick\s*-?\s*up)\b|\b(?:i'?ll|i\s+will|i'?m|someone\s+should)\s+(?:be\s+)?wait(?:ing)?\s+(?:outside|for)\b|\bnice\s+surprise\s+(?:one|tomorrow|waiting|for)\b|\bpay(?:ing)?\s+(?:him|her|them|\w+)\s+a\s+visit\b|\b(?:coming|come|go)\s+in\s+with\s+a\s+(?:baseball\s+bat|bat|knife|hammer|machete|gun|crowbar)\b|\bsort\s+(?:him|her|them|you)\s+out\b|\bbricks?\s+through\s+(?:his|her|their|the)\s+window\b|\bneeds?\s+a\s+(?:slap|smack|kicking|beating|good\s+hiding)\b|\bwants?\s+(?:a\s+)?(?:slap|smack|kicking)\b|\b(?:kill|murder|stab|shoot)\s+(?:him|her|them|you|that\s+\w+|every|all\s+of)\b|[\u{1F52A}\u{1F52B}\u{1F4A3}]/u,
   },
 ];
 
@@ -86,6 +87,25 @@ const VISIBLE_IDENTITY = /wheelchair|headscarf|hijab|turban|burka|burqa|niqab|cr
 const HAZARD = /\b(?:ice|icy|slippery|black\s+ice|path|pavement|traffic|lorries|cars|puddles?|roadworks|potholes?|lethal|flood\w*|snow|mud|wet\s+floor)\b/;
 /** Ordinary reasons to be at the gates. */
 const BENIGN_ERRAND = /\b(?:to\s+(?:collect|pick\s+up|meet|drop\s+off|hand\s+in|give\s+(?:her|him|them)\s+(?:the|a|their))|for\s+(?:pick\s*-?\s*up|home\s+time|the\s+(?:kids|children))|with\s+(?:the\s+)?(?:pram|buggy|dog|kids)|let\s+(?:\w+\s+){1,3}know)\b/;
+/** An indefinite subject: what happens to "someone" or "a child" is a warning, not a threat. */
+const WARNING_SUBJECT = /\b(?:someone|somebody|some\s+kid|a\s+(?:child|kid|pupil)|kids|children|one\s+of\s+(?:the|our)\s+(?:kids|children))(?:'s|\s+is|\s+will|\s+'ll)?(?:\s+(?:going\s+to|gonna))?$/;
+/** A praise word between `from` and `to` that is not denied ("zero stars", "not brilliant"). */
+const globalPraise = new WeakMap<RegExp, RegExp>();
+function praiseIn(text: string, from: number, to: number, praise: RegExp): boolean {
+  let g = globalPraise.get(praise);
+  if (!g) globalPraise.set(praise, (g = new RegExp(praise.source, 'g')));
+  g.lastIndex = 0;
+  const part = text.slice(from, to);
+  for (let m = g.exec(part); m; m = g.exec(part)) if (!/\b(?:zero|no|not|never|0|nil)\s+$/.test(part.slice(Math.max(0, m.index - 8), m.index))) return true;
+  return false;
+}
+
+/** An ordinary reason (data: watch-benign) in the sentence of `span` or the next one. */
+function benignNear(doc: Doc, span: Span): boolean {
+  const s = sentenceAt(doc, span.start);
+  const end = s.end < doc.clean.text.length ? sentenceAt(doc, s.end).end : s.end;
+  return doc.lex.find(doc.clean.text, 'watch-benign').some((b) => b.start >= s.start && b.end <= end);
+}
 /** Someone who will do the waiting: a threat, not a description of people waiting. */
 const THREAT_AGENT = /\b(?:i|i'?ll|i'?m|im|we|we'?ll|we'?re|someone|somebody|people|i\s+will|we\s+will|gonna|going\s+to)\b/;
 /** A negation inside a group statement ("are not terrorists", "aren't all thieves"). */
@@ -236,10 +256,15 @@ export function abuseRules(doc: Doc): AbuseSignals {
   let threatReason = '';
   for (const t of THREAT_HINT.test(text) ? THREATS : []) {
     for (const span of findAll(text, t.re)) {
-      if (!usable(doc, span)) continue;
+      // a threat quoted in order to condemn it ("…'I'll be waiting for her'. I've reported it") is someone else's
+      if (!usable(doc, span) || reportedAt(doc, span)) continue;
       // "watch your back on the ice", "someone will get hurt by a car": a warning about a hazard
       const hazard = HAZARD.test(text.slice(sentenceAt(doc, span.start).start, sentenceAt(doc, span.start).end));
       if (hazard && (/^watch/.test(text.slice(span.start, span.end)) || /\bget\s+(?:hurt|killed|injured|run\s+over|hit)\b/.test(text.slice(span.start, span.end + 12)))) continue;
+      // "someone is going to get hurt": harm that may come to anyone is a warning, whatever the hazard
+      if (/^(?:someone|somebody)\b/.test(text.slice(span.start, span.end)) && /\bget\s+(?:hurt|killed|injured|run\s+over|hit)\b/.test(text.slice(span.start, span.end + 12))) continue;
+      // "I know where she lives, she's my neighbour": an ordinary reason next to it (data: watch-benign)
+      if (t.reason === 'intimidation' && benignNear(doc, span)) continue;
       // "waiting outside at pick-up" describes people waiting; a threat needs someone who will wait
       if (/^wait/.test(text.slice(span.start, span.end)) && !THREAT_AGENT.test(clauseBefore(doc, span.start, 6))) continue;
       threatSpans.push(span);
@@ -258,6 +283,8 @@ export function abuseRules(doc: Doc): AbuseSignals {
     const roads = doc.lex.find(text, 'road-safety');
     if (HAZARD.test(text.slice(s.start, s.end)) || roads.some((b) => b.start >= s.start && b.end <= s.end)) continue;
     if (roads.length && !/\b(?:her|him|his|mr|mrs|ms|miss|mx|dr|sir)\b/.test(text.slice(s.start, s.end))) continue;
+    // "someone's going to get hurt": a warning about anyone, not a threat to a person
+    if (WARNING_SUBJECT.test(clauseBefore(doc, h.start, 3))) continue;
     // "I know her car because she gives me a lift": an ordinary reason in the same sentence (data: watch-benign)
     if (doc.lex.find(text, 'watch-benign').some((b) => b.start >= s.start && b.end <= s.end)) continue;
     threatSpans.push(h);
@@ -337,6 +364,12 @@ export function abuseRules(doc: Doc): AbuseSignals {
       discWeights.push(0.85);
     }
   }
+  // an identity word near a cue of exclusion or stereotype (data: identity-word, identity-exclusion)
+  const excluded = identityExclusion(doc, (span) => discounted(doc, span));
+  if (excluded) {
+    discSpans.push(...excluded.spans);
+    discWeights.push(excluded.weight);
+  }
   if (discSpans.length) {
     findings.push({ category: 'abuse.discriminatory', confidence: noisyOr(discWeights), reason: `discriminatory language ("${quote(doc, discSpans[0]!)}")`, spans: discSpans });
   }
@@ -385,8 +418,10 @@ export function abuseRules(doc: Doc): AbuseSignals {
     const told = toldAt(doc, h) || TOPIC_FRAME.test(sentence);
     // "my daughter is bossy": a parent describing their own child
     if (OWN_CHILD_PREDICATE.test(text.slice(s.start, h.start))) continue;
+    // "Their attendance officer? Honestly incompetent.": a verdict of two or three words on someone named just before
+    const verdict = !predicate && !doc.lex.has('condemnation', h.text) && sentence.trim().split(/\s+/).length <= 3 && s.start > 0 && TARGET.test(text.slice(sentenceAt(doc, s.start - 1).start, s.start));
     dispSpans.push(h);
-    dispWeights.push(told ? 0.3 : attributive ? 0.5 : predicate && target ? 0.5 : predicate ? 0.42 : target ? 0.3 : 0.2);
+    dispWeights.push(told ? 0.3 : attributive || verdict ? 0.5 : predicate && target ? 0.5 : predicate ? 0.42 : target ? 0.3 : 0.2);
   }
   // insinuation: a damaging suggestion about someone at the school made without saying it
   const hint = insinuation(doc);
@@ -419,9 +454,12 @@ export function abuseRules(doc: Doc): AbuseSignals {
   const prof = hits(doc, 'profanity').filter((h) => !discounted(doc, h) && !(negated(doc, h) && /\bcall(?:ed|ing|s)?\s+(?:[\w']+\s+){0,3}(?:a|an)$/.test(clauseBefore(doc, h.start, 6))));
   const praised = doc.praise.length > 0 || PRAISE_WORD_RE.test(text);
   if (prof.length) {
+    // "Holy sh*t, what a show. F***ing brilliant.": swearing next to praise, in its sentence or a neighbouring one
     const positive = prof.every((h) => {
       const s = sentenceAt(doc, h.start);
-      return PRAISE_WORD_RE.test(text.slice(s.start, s.end));
+      const prev = s.start > 0 ? sentenceAt(doc, s.start - 1).start : s.start;
+      const next = s.end < text.length ? sentenceAt(doc, s.end).end : s.end;
+      return praiseIn(text, prev, next, PRAISE_WORD_RE);
     });
     const hostileElsewhere = dispSpans.length > 0 || threatSpans.length > 0;
     const conf = positive && !hostileElsewhere ? 0.3 : noisyOr([0.6, ...prof.slice(1).map(() => 0.2), ...mild.map(() => 0.1)]);

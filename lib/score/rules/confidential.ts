@@ -4,6 +4,8 @@
  * original text (case matters for names) with spans in original coordinates.
  */
 import type { Doc, Span } from '../document';
+import { credentialLeaks } from './credentials';
+import { reportedAt } from '../structure';
 import { noisyOr, type Finding } from '../findings';
 import { findDates, findEmails, findNiNumbers, findPhones, findPostcodes, findUpns } from '../identifiers';
 import { ownWebsiteSpans, type PublicFactsMatcher } from '../public-facts';
@@ -69,6 +71,22 @@ function rawHits(doc: Doc, ...categories: string[]): Span[] {
   return out.sort((x, y) => x.start - y.start);
 }
 
+/** The clean-view span of an original-text span (the inverse of rawHits' mapping), when its ends line up. */
+function cleanSpanOf(doc: Doc, span: Span): Span | undefined {
+  const starts = doc.clean.start;
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (starts[mid]! < span.start) lo = mid + 1;
+    else hi = mid;
+  }
+  if (starts[lo] !== span.start) return undefined;
+  let end = lo;
+  while (end < starts.length && starts[end]! < span.end) end++;
+  return { start: lo, end };
+}
+
 function firstWithin(hits: readonly Span[], from: number, to: number): Span | undefined {
   return hits.find((h) => h.start >= from && h.end <= to);
 }
@@ -77,7 +95,9 @@ function firstWithin(hits: readonly Span[], from: number, to: number): Span | un
 export function hasLeakCue(doc: Doc): boolean {
   const text = doc.clean.text;
   // "magistrates heard", "the tribunal heard": evidence given in public, not a rumour passed on
-  return doc.lex.find(text, 'leak-cue').some((h) => !(h.term === 'heard' && COURT_BEFORE.test(text.slice(Math.max(0, h.start - 24), h.start))));
+  // "it's not a secret": a leak word inside a public cue (data: public-cue) says the opposite
+  const publicCues = doc.lex.find(text, 'public-cue');
+  return doc.lex.find(text, 'leak-cue').some((h) => !(h.term === 'heard' && COURT_BEFORE.test(text.slice(Math.max(0, h.start - 24), h.start))) && !publicCues.some((p) => p.start <= h.start && h.end <= p.end));
 }
 const COURT_BEFORE = /\b(?:magistrates|court|jury|tribunal|inquest|judge|coroner|panel|hearing|committee|councillors|mps?)\s+(?:was\s+|were\s+|has\s+|have\s+)?$/;
 
@@ -98,6 +118,15 @@ function sentenceSpan(raw: string, pos: number): Span {
   while (e < raw.length && !isSentenceEnd(raw.charCodeAt(e))) e++;
   return { start: s, end: e };
 }
+
+/** Two positions in one sentence of the original text. */
+function sameSentence(raw: string, a: number, b: number): boolean {
+  const s = sentenceSpan(raw, a);
+  return b >= s.start && b < s.end;
+}
+
+/** Words that end the name of a place or a group rather than a child ("Lake District", "Space Station", "Tots Chat"). */
+const PLACE_END = /\b(?:District|Station|Country|Valley|Forest|Lakes?|Chat|Group|Space|Centre|Center|Museum|Gallery|Zoo|Theatre|Arena|Stadium|Festival|Show|Awards?|Cup|League|Honours)\b/;
 
 /** The sentence at `pos` plus its neighbours. */
 function aroundSpan(raw: string, pos: number): Span {
@@ -134,7 +163,7 @@ function findNames(raw: string, notNames: ReadonlySet<string>): Span[] {
  * A pupil named by first name only, known by what follows: "Ethan in Year 3", "Lily (Y4)", "Ava in 9C",
  * or what comes before: "my son's classmate Jake".
  */
-const FIRST_NAME_PUPIL = /(?<![\p{L}\d_])(\p{Lu}\p{Ll}{2,})(?=\s+(?:in\s+(?:year|yr|y)\s?\d{1,2}\b|in\s+(?:reception|nursery)\b|in\s+\d{1,2}[A-Za-z]\b|\((?:y|yr|year)\s?\d{1,2}\)|from\s+(?:year|yr|y)\s?\d{1,2}\b))|(?<=\b(?:classmate|pupil|boy|girl|lad|kid|child|son's\s+friend|daughter's\s+friend)\s+)(\p{Lu}\p{Ll}{2,})(?![\p{L}\d_])/gu;
+const FIRST_NAME_PUPIL = /(?<![\p{L}\d_])(\p{Lu}\p{Ll}{2,})(?=\s+(?:in\s+(?:[Yy]ear|[Yy]r|[Yy])\s?\d{1,2}\b|in\s+(?:[Rr]eception|[Nn]ursery)\b|in\s+\d{1,2}[A-Za-z]\b|\((?:y|yr|year)\s?\d{1,2}\)|from\s+(?:[Yy]ear|[Yy]r|[Yy])\s?\d{1,2}\b))|(?<=\b(?:classmate|pupil|boy|girl|lad|kid|child|son's\s+friend|daughter's\s+friend)\s+)(\p{Lu}\p{Ll}{2,})(?![\p{L}\d_])/gu;
 
 function findFirstNamePupils(raw: string, notNames: ReadonlySet<string>): Span[] {
   const out: Span[] = [];
@@ -152,6 +181,9 @@ const PAYROLL = /\b(?:payslip|pay\s+slip|p60|p45|tax\s+code|net\s+pay|gross\s+pa
 
 /** Words that end an organisation's name rather than a person's. */
 const ORGANISATION = /\b(?:Ambulance|Commissioner|Commission|Council|Service|Services|Trust|Foundation|Society|Office|Agency|Authority|Association|Board|Group|Club|Centre|Center|Hospital|Clinic|Unit|Team|Partnership|Network|Charity|Police|Fire|Rescue|Ministry|Department|Court|Tribunal|Institute|University|College|School|Academy|Church|Surgery|Practice|Pharmacy|Ltd|Limited|Plc)\b/;
+
+/** A plural group noun right after a condition word ("deaf people", "autistic kids"). */
+const GROUP_AFTER = /^\s+(?:people|persons|folk|teachers|staff|kids|children|pupils|adults|ones)\b/;
 
 /** The condition as a topic: training, awareness, fundraising, research. */
 const ABOUT_THE_TOPIC = /\b(?:training|session|course|talk|awareness|assembly|workshop|fundraiser|fundraising|charity|research|lesson|lessons|information|info|leaflet|coffee\s+morning|day|week|month|walk|run|appeal)\s+(?:\w+\s+)?(?:on|about|for|into|in\s+aid\s+of|raising)?\s*(?:\w+\s+)?$/;
@@ -192,7 +224,18 @@ function withoutPublicFacts(raw: string, contact: ContactHit[], facts: PublicFac
 
 /** The school publishes this person's name (the head): a named adult, not a pupil. */
 function isPublicPerson(raw: string, name: Span, facts: PublicFactsMatcher | undefined): boolean {
-  return facts !== undefined && facts.person(raw.slice(name.start, name.end));
+  return (facts !== undefined && facts.person(raw.slice(name.start, name.end))) || adultNamed(raw, name);
+}
+
+/**
+ * An adult as the press names one: "Laura-Jane Pike, 44,", "Judge Hargreaves", "MP Hannah Obi", or a
+ * court's name ("Aylesbury Crown", "Livingston Sheriff"): not a pupil.
+ */
+function adultNamed(raw: string, name: Span): boolean {
+  const age = /^,?\s+(?:aged\s+)?(\d{2})/.exec(raw.slice(name.end, name.end + 12));
+  if (age && Number(age[1]) >= 18) return true;
+  if (/(?:Judge|Sheriff|MP|Councillor|Cllr|Dame|Lord|Lady|Professor|Prof|Reverend|Rev|Bishop|Father|Canon|Inspector|Sergeant|Sgt|Constable|PC|DC|DI|Detective)\.?\s+$/.test(raw.slice(Math.max(0, name.start - 14), name.start))) return true;
+  return /(?:Crown|Sheriff|Magistrates|Executive|Coroner)$/.test(raw.slice(name.start, name.end));
 }
 
 export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): Finding[] {
@@ -210,7 +253,8 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
   // pupil personal information: a named child near a pupil marker and a sensitive detail
   const pupilSpans: Span[] = [];
   const anySensitive = pupilFacts.length > 0;
-  const fullNames = anySensitive || PHOTO_HINT.test(lower) || PHOTO_ATTACHED.test(raw) ? findNames(raw, notNames) : [];
+  const photoCues = rawHits(doc, 'photo-cue');
+  const fullNames = anySensitive || photoCues.length || PHOTO_HINT.test(lower) || PHOTO_ATTACHED.test(raw) ? findNames(raw, notNames) : [];
   const firstNames = anySensitive ? findFirstNamePupils(raw, notNames).filter((f) => !fullNames.some((n) => f.start >= n.start && f.start < n.end)) : [];
   for (const name of anySensitive ? [...fullNames, ...firstNames] : []) {
     if (isPublicPerson(raw, name, options.publicFacts)) continue;
@@ -219,13 +263,18 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
     const sentence = sentenceSpan(raw, name.start);
     // without a year group or "pupil" nearby, the fact must be in the named person's own sentence
     const marked = PUPIL_MARKER.test(window);
-    if (!marked && !firstWithin(pupilFacts, sentence.start, sentence.end)) continue;
+    // "Why is Isla always out of lessons? Oh right, a statement of special needs.": a question about the named child
+    // answered in the next sentence, or a next sentence that goes on about them, is the child's own sentence too
+    const next = sentence.end + 1 < raw.length ? sentenceSpan(raw, sentence.end + 1) : undefined;
+    const continued = next && /^\W*(?:[\w']+[\s,]+){0,6}?(?:she|he|they|she's|he's|they're|it'?s|its|her|his|their|mum|dad|apparently|turns\s+out|oh\s+right|because|cos|coz)\b/i.test(raw.slice(next.start, next.end));
+    const own = continued ? { start: sentence.start, end: next!.end } : sentence;
+    if (!marked && !firstWithin(pupilFacts, own.start, own.end)) continue;
     // unmarked, it must look like a person: not "(St) John Ambulance", "Information Commissioner"
     if (!marked && (ORGANISATION.test(raw.slice(name.start, name.end + 16)) || /\b(?:St|Saint|The)\.?\s*$/.test(raw.slice(Math.max(0, name.start - 7), name.start)))) continue;
     if (!marked && /\b(?:mr|mrs|ms|miss|mx|dr|sir|mum|dad|mother|father|parent|grandparent|nan|grandad)\b/.test(lower.slice(Math.max(0, name.start - 12), name.start))) continue;
     if (/\b(?:mr|mrs|ms|miss|dr|head(?:teacher)?|teacher|principal)\s*$/.test(lower.slice(Math.max(0, name.start - 12), name.start))) continue;
     // proximity: the fact must be in the pupil's sentence or the one either side
-    const sensitive = marked ? firstWithin(pupilFacts, ctx.start, ctx.end) : firstWithin(pupilFacts, sentence.start, sentence.end);
+    const sensitive = marked ? firstWithin(pupilFacts, ctx.start, ctx.end) : firstWithin(pupilFacts, own.start, own.end);
     if (!sensitive || ABOUT_THE_TOPIC.test(lower.slice(Math.max(0, sensitive.start - 40), sensitive.start)) || SIMILE_BEFORE.test(lower.slice(Math.max(0, sensitive.start - 30), sensitive.start))) continue;
     pupilSpans.push(name, sensitive);
   }
@@ -253,14 +302,30 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
     }
   }
 
+  // any wording of a photo or video of a named child (data: photo-cue), shared without consent (data: consent-cue, no-consent-cue)
+  if (photoCues.length && fullNames.length && !findings.some((f) => f.category === 'confidential.pupil-personal')) {
+    const unconsented = rawHits(doc, 'no-consent-cue').length > 0;
+    // consent said, or a news report (data: public-cue), clears it unless the item says nobody agreed
+    const consented = !unconsented && (CONSENT.test(lower) || rawHits(doc, 'consent-cue').length > 0 || publicCues.length > 0);
+    const named = consented ? [] : fullNames.filter((n) => photoCues.some((c) => Math.abs(c.start - n.start) <= 160 && sameSentence(raw, c.start, n.start)) && !PLACE_END.test(raw.slice(n.start, n.end + 10)) && (unconsented || PUPIL_MARKER.test(lower.slice(Math.max(0, n.start - 90), n.end + 90))) && !ORGANISATION.test(raw.slice(n.start, n.end)) && !isPublicPerson(raw, n, options.publicFacts) && !/\b(?:mr|mrs|ms|miss|mx|dr|sir|head(?:teacher)?|teacher|principal)\.?\s*$/.test(lower.slice(Math.max(0, n.start - 12), n.start)));
+    if (named.length && (PUPIL_MARKER.test(lower) || /\b(?:pupils?|children|kids|class|uniform|playground|classroom|pe|trip|residential|gates|fence|year\s+\d+)\b/.test(lower))) {
+      findings.push({ category: 'confidential.pupil-personal', confidence: 0.8, raw: true, spans: [photoCues[0]!, ...named], reason: `a photo of named pupils ("${raw.slice(named[0]!.start, named[0]!.end)}")` });
+    }
+  }
+
   // staff personal information
   const staffSpans: Span[] = [];
   let namesCache: Span[] | undefined;
   const fullNamesIn = (from: number, to: number) => (namesCache ??= findNames(raw, notNames)).some((n) => n.start >= from && n.end <= to);
   for (const m of rawHits(doc, 'staff-sensitive', 'condition', 'hr-process')) {
+    // "the claim that he was sacked is false": a rumour the item rebuts discloses nothing
+    const at = cleanSpanOf(doc, m);
+    if (at && reportedAt(doc, at)) continue;
     if (OPINION_BEFORE.test(lower.slice(Math.max(0, m.start - 30), m.start))) continue;
     // "a training session on asthma", "epilepsy awareness": the topic, not someone's health
     if (ABOUT_THE_TOPIC.test(lower.slice(Math.max(0, m.start - 40), m.start))) continue;
+    // "deaf people shouldn't teach": a condition said of a group is a generalisation, not someone's health
+    if (GROUP_AFTER.test(lower.slice(m.end, m.end + 16))) continue;
     if (CHILD_OWNER.test(lower.slice(Math.max(0, m.start - 40), m.start)) || SIMILE_BEFORE.test(lower.slice(Math.max(0, m.start - 30), m.start))) continue;
     const s = sentenceSpan(raw, m.start);
     const sentence = lower.slice(s.start, s.end);
@@ -332,7 +397,7 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
   for (const m of CREDENTIAL_HINT.test(lower) ? raw.matchAll(CREDENTIAL) : []) {
     const secret = m[1] ?? '';
     if (!/\d/.test(secret) && !/[#!$%&*@]/.test(secret) && !/[a-z][A-Z]|[A-Z][a-z]+[A-Z]/.test(secret) && !/[._]/.test(secret)) continue;
-    if (/^(?:is|was|the|a|on|for)$/i.test(secret)) continue;
+    if (/^(?:is|was|the|a|on|for)$/i.test(secret) || secret.replace(/[.,;:!?]+$/, '').length < 4) continue;
     creds.push({ start: m.index!, end: m.index! + m[0].length });
   }
   for (const m of CREDENTIAL_HINT.test(lower) ? raw.matchAll(LOGIN_WITH) : []) {
@@ -347,6 +412,8 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
       if (CREDENTIAL_WORD.test(before) && /\d/.test(secret) && /[a-z]/i.test(secret)) creds.push({ start: m.index!, end: m.index! + m[0].length });
     }
   }
+  // any wording: a secret-looking token near a credential word or a school system (data: credential-*)
+  for (const span of credentialLeaks(doc)) if (!creds.some((c) => c.start < span.end && span.start < c.end)) creds.push(span);
   if (creds.length) findings.push({ category: 'confidential.credentials', confidence: 0.92, raw: true, spans: creds, reason: `shares log-in details ("${raw.slice(creds[0]!.start, creds[0]!.end)}")` });
 
   // internal matters

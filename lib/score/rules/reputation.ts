@@ -34,31 +34,68 @@ const NEGATED = /\b(?:no\s+longer|not|never|out\s+of|removed\s+from|came\s+out\s
 /** A first-person writer apologising ("I apologise for the long post") is not the school apologising. */
 const FIRST_PERSON_APOLOGY = /\bi\s+(?:\w+\s+)?$/;
 
+/** Lexicon categories of reputation cues (data/lexicons/reputation-cues.tsv) and the category each finds. */
+const DATA_CATEGORIES: [string, CategoryId, string][] = [
+  ['rep-inspection', 'reputation.inspection', 'poor inspection judgement'],
+  ['rep-protest', 'reputation.protest', 'protest'],
+  ['rep-sanction', 'reputation.sanction', 'fine or legal action'],
+  ['rep-investigation', 'reputation.investigation', 'investigation'],
+  ['rep-criticism', 'reputation.criticism', 'criticism or incident'],
+];
+
+interface RuleRun extends Rule {
+  /** Hits found by the lexicon, with their weights (else the pattern is searched). */
+  spans?: Span[];
+  weights?: number[];
+}
+
+/** The pattern rules, then one rule per data category with the hits the lexicon found. */
+function rulesFor(doc: Doc): RuleRun[] {
+  const out: RuleRun[] = [...RULES];
+  for (const [cat, category, what] of DATA_CATEGORIES) {
+    const hits = doc.lex.find(doc.clean.text, cat);
+    if (hits.length) out.push({ category, weight: 0, re: NEVER, what, spans: hits.map((h) => ({ start: h.start, end: h.end })), weights: hits.map((h) => h.weight) });
+  }
+  return out;
+}
+const NEVER = /(?!)/g;
+
 export function reputationRules(doc: Doc): Finding[] {
   const text = doc.clean.text;
   const byCategory = new Map<CategoryId, { spans: Span[]; weights: number[]; what: string }>();
   const roadSafetyCampaign = doc.lex.count(text, 'road-safety') > 0 && doc.lex.count(text, 'external-body') > 0;
   const schoolVictim = doc.lex.count(text, 'offender') > 0 && doc.lex.count(text, 'offence-verb') > 0;
-  for (const rule of RULES) {
-    for (const span of findAll(text, rule.re)) {
+  // "cleared of misconduct", "found no evidence of malpractice", "rated good after special measures" (data: exoneration)
+  const cleared = doc.lex.find(text, 'exoneration');
+  const exonerated = (span: Span) => {
+    if (!cleared.length) return false;
+    const s = sentenceAt(doc, span.start);
+    return cleared.some((c) => c.start >= s.start && c.end <= s.end);
+  };
+  for (const rule of rulesFor(doc)) {
+    for (const span of rule.spans ?? findAll(text, rule.re)) {
       if (overlaps(span, doc.ignored)) continue;
       const before = text.slice(Math.max(0, span.start - 40), span.start);
-      if (rule.category === 'reputation.inspection' && NEGATED.test(before)) continue;
+      // "lifted out of special measures" is good news; "from good to inadequate" is not
+      if (rule.category === 'reputation.inspection' && NEGATED.test(before) && !/\bto\s+$/.test(before)) continue;
       if (rule.category === 'reputation.apology' && FIRST_PERSON_APOLOGY.test(before)) continue;
       if (OPINION_BEFORE.test(before)) continue;
+      if (rule.category !== 'reputation.protest' && rule.category !== 'reputation.apology' && exonerated(span)) continue;
       // a petition to the council for a crossing asks the council, not about the school
       if (rule.category === 'reputation.protest' && /^\w*\s+(?:to|asking|calling\s+on)\s+(?:the\s+)?(?:council|local\s+authority|highways|mp|government)\b/.test(text.slice(span.start, span.end + 40))) continue;
       // nor does one for a 20mph zone handed to the council (data: road-safety, external-body)
       if (rule.category === 'reputation.protest' && roadSafetyCampaign) continue;
       // "whoever sprayed it, the police are involved": the school is the victim of a crime, not under investigation
       if (rule.category === 'reputation.investigation' && schoolVictim) continue;
-      let w = rule.weight;
+      let w = 'weights' in rule && rule.weights ? rule.weights[rule.spans!.indexOf(span)]! : rule.weight;
       if (rule.category === 'reputation.criticism') {
         const s = sentenceAt(doc, span.start);
         if (CRITICS.test(text.slice(s.start, s.end))) w += 0.2;
         if (/^failed\s+to|^ignored|^complaints?/.test(text.slice(span.start, span.end))) w -= 0.1;
       }
       const entry = byCategory.get(rule.category) ?? { spans: [], weights: [], what: rule.what };
+      // a cue found by both a pattern and the data counts once
+      if (rule.spans && overlaps(span, entry.spans)) continue;
       entry.spans.push(span);
       entry.weights.push(w);
       byCategory.set(rule.category, entry);

@@ -1,0 +1,84 @@
+/**
+ * Credentials in any wording: "pw is Summer2026", "Google Classroom is still on Admin123!", "username
+ * reception and it's Winifred2026!", "door code 4512". A secret-looking token near a word that
+ * introduces a secret or names a school system (data/lexicons/credentials.tsv) is a leak, however the
+ * sentence around it is put; talk about passwords in general has no secret in it, or gives one as an
+ * example of advice (data: credential-advice), and stays unflagged.
+ *
+ * The token is read from the original text: the clean view undoes leetspeak, which would turn
+ * "Adm1n!" into a word.
+ */
+import type { Doc, Span } from '../document';
+
+/** How far after a cue (and before it) a secret may sit, in characters of the original text. */
+const AFTER = 90;
+const BEFORE = 30;
+const TOKEN = /[^\s"'“”‘’()[\]{}<>,;]+/g;
+/** Tokens with digits and letters that are not secrets: year groups, times, ordinals, sizes, money. */
+const NOT_SECRET = /^(?:y|yr|year|ks|key\s?stage|room|rm|block|unit|u|p|ch|chapter|page|pg|no|q|term|week|wk|day|covid|gcse|a-?level)[-_]?\d+s?$|^\d+(?:st|nd|rd|th|am|pm|s|k|m|mph|km|ft|kg|cm|mm|gb|mb|x|yo|yrs?|hrs?|mins?|p|pc|%)$|^[£$€]|@[\w-]+\.\w|:\/\/|^www\.|^#|^\d{1,2}[:.]\d{2}/i;
+
+function secretLike(token: string, code: boolean): boolean {
+  const t = token.replace(/[.,:;]+$/, '');
+  if (t.length < 4 || t.length > 32 || NOT_SECRET.test(t)) return false;
+  if (code && /^\d{4,8}#?$/.test(t)) return true;
+  if (t.length < 5) return false;
+  const letters = /[a-z]/i.test(t);
+  // letters with digits, or mixed case with a symbol inside ("Pa$$word"); a word ending in "!" is only a word
+  return letters && (/\d/.test(t) || (/[!#$%&*?@]/.test(t.slice(1, -1)) && /[A-Z]/.test(t) && /[a-z]/.test(t)));
+}
+
+function rawSpans(doc: Doc, category: string): Span[] {
+  return doc.lex.find(doc.clean.text, category).map((h) => ({ start: doc.clean.start[h.start]!, end: doc.clean.end[h.end - 1]! }));
+}
+
+/** The line (and sentence) around `pos`: a secret is given in the same line as what it opens. */
+function lineAround(raw: string, pos: number): Span {
+  const start = raw.lastIndexOf('\n', pos - 1) + 1;
+  const nl = raw.indexOf('\n', pos);
+  return { start, end: nl < 0 ? raw.length : nl };
+}
+
+/** Where the sentence of `pos` ends: a full stop, "!" or "?" followed by a capital starts another one. */
+function sentenceEnd(raw: string, pos: number, limit: number): number {
+  const m = /[.!?]\s+(?=[A-Z])/.exec(raw.slice(pos, limit));
+  return m ? pos + m.index + 1 : limit;
+}
+
+/** A link to a document or drive (a host with a path), not a school's home page. */
+const LINK = /^(?:https?:\/\/)?[\w-]+(?:\.[\w-]+)+\/\S{3,}/;
+
+/** Spans of cue + secret, or none. */
+export function credentialLeaks(doc: Doc): Span[] {
+  const cues = [...rawSpans(doc, 'credential-cue').map((s) => ({ ...s, code: false })), ...rawSpans(doc, 'credential-system').map((s) => ({ ...s, code: false })), ...rawSpans(doc, 'credential-code').map((s) => ({ ...s, code: true }))];
+  if (!cues.length) return [];
+  const raw = doc.raw;
+  const advice = rawSpans(doc, 'credential-advice');
+  const out: Span[] = [];
+  for (const cue of cues) {
+    const line = lineAround(raw, cue.start);
+    const from = Math.max(line.start, cue.start - BEFORE);
+    const to = sentenceEnd(raw, cue.end, Math.min(line.end, cue.end + AFTER));
+    // "change your Arbor password, e.g. Summer2026 is far too weak": advice, not a leak
+    if (advice.some((a) => a.start >= line.start && a.end <= line.end)) continue;
+    TOKEN.lastIndex = 0;
+    const window = raw.slice(from, to);
+    for (let m = TOKEN.exec(window); m; m = TOKEN.exec(window)) {
+      const at = from + m.index;
+      if (at < cue.end && at + m[0].length > cue.start) continue;
+      if (!secretLike(m[0], cue.code)) continue;
+      out.push({ start: Math.min(cue.start, at), end: Math.max(cue.end, at + m[0].length) });
+      break;
+    }
+  }
+  // a shared drive or document left open to anyone with its link (data: shared-link-cue)
+  const links = rawSpans(doc, 'shared-link-cue');
+  if (links.length && !advice.length) {
+    TOKEN.lastIndex = 0;
+    for (let m = TOKEN.exec(raw); m; m = TOKEN.exec(raw)) {
+      if (!LINK.test(m[0]) || !links.some((l) => Math.abs(l.start - m!.index) <= 200)) continue;
+      out.push({ start: m.index, end: m.index + m[0].length });
+      break;
+    }
+  }
+  return out;
+}

@@ -1,0 +1,283 @@
+/**
+ * Contrast pairs for the kinds of text round 3 generalises (issue 11): each case has a flagged side
+ * and an unflagged side that shares its words, scored by the rules alone (no classifier, no school
+ * model), so a failure points at a rule or a lexicon line. Sentences are written for this test.
+ */
+import { describe, expect, it } from 'vitest';
+import { scoreItem } from '../../lib/score';
+import { LEXICON } from '../../lib/score/lexicon';
+import { parseLexiconTsv } from '../../lib/score/lexicon-data';
+
+const rules = (text: string, lexicon = LEXICON) => scoreItem({ title: '', text }, undefined, { classifier: false, lexicon });
+const ids = (text: string) => rules(text).categories.map((c) => c.id);
+
+describe('discrimination: an identity word near an exclusion cue', () => {
+  it('flags blunt and polite exclusion aimed at a teacher, pupil or family, in any order', () => {
+    for (const text of [
+      'With respect, people like Mrs Farouk shouldn\'t be teaching at Elmfield. She is a Sikh after all.',
+      'Elmfield has hired a Nigerian for Year 4. Send them all back, I say.',
+      'Can Elmfield explain why a Mormon is allowed near our children?',
+      'Honestly the new TA at Elmfield is a bloke in a dress. Not having my kids confused like that.',
+      'Not racist but Elmfield Primary has too many of them on the staff now.',
+    ]) expect(ids(text), text).toContain('abuse.discriminatory');
+  });
+
+  it('does not flag the same identities in RE lessons, festivals, EAL support or praise of the staff', () => {
+    for (const text of [
+      'Elmfield Year 5 visited the gurdwara in RE and learnt how Sikh families celebrate Vaisakhi.',
+      'Lovely Eid party at Elmfield today, thank you to the Muslim families who brought food.',
+      'The EAL team at Elmfield help pupils from Poland and Romania settle in so quickly.',
+      'Our deaf son has thrived at Elmfield: the staff learnt to sign for him.',
+      'Such a diverse staff at Elmfield, gay, straight, Christian and Hindu, and all brilliant.',
+    ]) expect(ids(text), text).not.toContain('abuse.discriminatory');
+  });
+
+  it('a negated or condemned cue does not count', () => {
+    expect(ids('Mrs Farouk is a Sikh and she belongs at Elmfield as much as anyone.')).not.toContain('abuse.discriminatory');
+    expect(ids('Someone wrote that people like Mrs Farouk shouldn\'t be teaching because she is Sikh. Disgusting, reported it.')).not.toContain('abuse.discriminatory');
+  });
+
+  it('a cue is one line of data: without it the remark is not found', () => {
+    const text = 'Elmfield took on a Buddhist for reception. Utterly unwelcome here.';
+    expect(ids(text)).not.toContain('abuse.discriminatory');
+    const added = LEXICON.with(parseLexiconTsv('term\tcategory\tweight\tsource\nutterly unwelcome\tidentity-exclusion\t0.85\ttest line\n'));
+    expect(rules(text, added).categories.map((c) => c.id)).toContain('abuse.discriminatory');
+  });
+
+  it('a condition said of a group is not a member of staff\'s health', () => {
+    expect(ids('Mrs Kerr at Elmfield is deaf and off for an operation next week.')).toContain('confidential.staff-personal');
+    expect(ids('Mrs Kerr at Elmfield? Deaf people shouldn\'t be teaching, simple as.')).not.toContain('confidential.staff-personal');
+  });
+});
+
+describe('credentials in any wording', () => {
+  it('flags a secret given for a log-in, a school system, a network or a door, however it is put', () => {
+    for (const text of [
+      'Elmfield staff, pw for the photocopier account is now Kestrel2027 fyi',
+      'lol Elmfield still has Bromcom on Autumn99! nobody ever changes it',
+      'user: office1 / pass: Heron44 (Elmfield MIS) enjoy',
+      'Elmfield staff wifi key is Elm-Staff-2027 if anyone needs it',
+      'The door code at Elmfield is 4518, the back gate is the same.',
+    ]) expect(ids(text), text).toContain('confidential.credentials');
+  });
+
+  it('does not flag talk about passwords in general, or numbers that are not secrets', () => {
+    for (const text of [
+      'Reminder from Elmfield: change your ParentPay password every term and never share it.',
+      'Elmfield Year 6 did an online safety lesson on strong passwords, e.g. three random words.',
+      'Cannot log in to Google Classroom at Elmfield again today, anyone else?',
+      'Elmfield ParentPay: Year6 trip is £12.50, pay by Friday 3pm.',
+      'The Elmfield office door code changed this week; ask reception if you need it.',
+    ]) expect(ids(text), text).not.toContain('confidential.credentials');
+  });
+});
+
+describe('threat idioms and campaigns of contact', () => {
+  it('flags veiled threats in standard and regional wording', () => {
+    for (const text of [
+      'Keep my girl in at break again, Mrs Hale, and you\'ll find her tyres slashed. Ask Elm School if I\'m joking.',
+      'Mr Dale from Elm School is going to get hurt if this carries on.',
+      'Elm School head wants to watch herself walking to that car park after parents evening.',
+      'I kna where he lives, the Elm School heid. See how he likes it.',
+    ]) expect(ids(text), text).toContain('abuse.threat');
+  });
+
+  it('does not flag the same words as a warning, an errand or news of damage', () => {
+    for (const text of [
+      'Cars mount the kerb outside Elm School every morning. Someone is going to get hurt.',
+      'Staff at Elm School had their tyres slashed in the car park overnight; police are appealing for witnesses.',
+      'I\'ll be at the Elm School gates at 3:15 to collect my son, see you there.',
+    ]) expect(ids(text), text).not.toContain('abuse.threat');
+  });
+
+  it('flags a campaign of repeated contact or a pile-on, not an ordinary appeal', () => {
+    for (const text of [
+      'Everyone troll Mr Dale from Elm School, we don\'t stop till they leave.',
+      'Messaged Mrs Hale at Elm School every day til she resigns, keep it going people.',
+      'Everyone message the Elm School head on her personal Facebook and ask her how she sleeps at night.',
+    ]) expect(ids(text), text).toContain('abuse.harassment');
+    for (const text of [
+      'Calling all Elm School parents: the more the better at Saturday\'s litter pick, join in!',
+      'Elm School PTA: everyone message the class rep if you can help with the disco.',
+    ]) expect(ids(text), text).not.toContain('abuse.harassment');
+  });
+});
+
+describe('counter-speech, rebuttal and negation: whose words, and are they meant', () => {
+  const abusive = (text: string) => ids(text).some((id) => id.startsWith('abuse.'));
+  it('an insult quoted, reported or asked about and then condemned or denied is not the writer\'s', () => {
+    for (const text of [
+      '> Mr Dale at Elm School is a total muppet\nCan\'t believe people write this about a teacher. Report and block.',
+      'Someone\'s been sayin\' Mrs Hale at Elm School fiddles the dinner money. Utter pish, she\'s brilliant.',
+      'Somebody wrote \'Mr Dale is a nonce\' on the Elm School page. Not banter, reported it.',
+      'is it true Mrs Hale at Elm School nicks from the tuck shop?? no, total lies, the school wrote to us about it',
+      'I used to think Mr Dale at Elm School was useless. I was wrong, he got my son through his GCSEs.',
+    ]) expect(abusive(text), text).toBe(false);
+  });
+
+  it('the same insults said in the writer\'s own voice, or agreed with, are flagged', () => {
+    for (const text of [
+      'Mr Dale at Elm School is a total muppet. Report him to the governors.',
+      'Mrs Hale at Elm School fiddles the dinner money, everyone knows it.',
+      'Someone wrote that Mr Dale at Elm School is useless and they\'re not wrong.',
+    ]) expect(abusive(text), text).toBe(true);
+  });
+
+  it('"no way is she …" and "the opposite of a …" negate the insult', () => {
+    expect(abusive('No way is Mrs Hale at Elm School clueless. Best teacher there.')).toBe(false);
+    expect(abusive('Mrs Hale at Elm School is clueless.')).toBe(true);
+    expect(abusive('Mr Dale at Elm School is the opposite of a liar.')).toBe(false);
+    expect(abusive('Mr Dale at Elm School is a liar.')).toBe(true);
+  });
+
+  it('a rumour of a sacking that the item rebuts discloses nothing; told as fact it does', () => {
+    expect(ids('The claim that Mr Dale at Elm School was sacked from his last job is false. Stop sharing it.')).not.toContain('confidential.staff-personal');
+    expect(ids('Mr Dale at Elm School was sacked from his last job, a friend in HR told me.')).toContain('confidential.staff-personal');
+  });
+
+  it('knowing where a neighbour lives, or a nan waiting at the gates, is not a threat', () => {
+    expect(ids('I know where Mrs Hale from Elm School lives, she\'s my neighbour and a lovely woman.')).not.toContain('abuse.threat');
+    expect(ids('I know where Mrs Hale from Elm School lives. She won\'t be expecting me.')).toContain('abuse.threat');
+  });
+});
+
+describe('reputation: staff in court, results stripped, inspections, reviews', () => {
+  const rep = (text: string) => ids(text).filter((id) => id.startsWith('reputation.'));
+  it('flags public reporting of charges, hearings, penalties and downgrades', () => {
+    for (const text of [
+      'Elm School teacher in court. The former PE teacher denied all charges at a hearing on Monday.',
+      'Exam board cancels grades at Elm School after staff helped candidates cheat.',
+      'Elm School goes from good to inadequate in one inspection.',
+      'Elm School has been placed in urgent improvement after the inspection.',
+      'The local authority designated officer has been at Elm School all week; the trust is cooperating fully.',
+    ]) expect(rep(text), text).not.toEqual([]);
+  });
+
+  it('does not flag the same words about a cancelled trip, a tribunal against the council or a school coming out of a category', () => {
+    for (const text of [
+      'Elm School cancelled the Year 6 residential with a week\'s notice, gutted but understandable.',
+      'Elm School has come out of special measures, well done everyone.',
+    ]) expect(rep(text), text).toEqual([]);
+  });
+});
+
+describe('confidential: named pupils in photos, and new vocabulary said of a named person', () => {
+  it('a photo or video of a named child shared without consent is flagged; with consent or as news it is not', () => {
+    expect(ids('Snapchat story from the Elm School residential: Ruby Marsh and Theo Lang asleep in Year 5 dorm, nobody asked their parents.')).toContain('confidential.pupil-personal');
+    expect(ids('Elm School residential photos, shared with the family\'s consent: Ruby Marsh in Year 5 won the talent show.')).not.toContain('confidential.pupil-personal');
+    expect(ids('AFPS residential pics from Elm School, no faces, but the view over the Lake District was something else.')).not.toContain('confidential.pupil-personal');
+  });
+
+  it('a safeguarding or SEND term next to a named pupil is flagged; the term as a topic is not', () => {
+    expect(ids('Don\'t repeat this but Ruby Marsh in Year 4 at Elm School is on a supervision order.')).toContain('confidential.pupil-personal');
+    expect(ids('Elm School governors had training on supervision orders and the MARAC process this week.')).not.toContain('confidential.pupil-personal');
+  });
+
+  it('a capability or disciplinary step next to a named teacher is flagged; the policy is not', () => {
+    expect(ids('Not official yet but Mr Dale at Elm School is on a final written warning.')).toContain('confidential.staff-personal');
+    expect(ids('Elm School has published its new disciplinary policy, including how a final written warning works.')).not.toContain('confidential.staff-personal');
+  });
+});
+
+describe('round 3, second pass: accents, codes, open links, "X my arse"', () => {
+  it('a remark about a teacher\'s accent or language is discriminatory; asking for EAL help is not', () => {
+    expect(ids('Not being funny but why has Elm School got a teacher who can\'t even speak proper English? Sick of it.')).toContain('abuse.discriminatory');
+    expect(ids('Elm School\'s EAL team help new pupils speak English with confidence, brilliant work.')).not.toContain('abuse.discriminatory');
+  });
+
+  it('a code given in a chat or an open document link is a credential; a school word ending in "!" is not', () => {
+    expect(ids('Elm School staff toilet code is 2244 lol')).toContain('confidential.credentials');
+    expect(ids('The Elm School SharePoint for the therapy team is open to anyone with the link: elmschool-my.sharepoint.example/personal/ot_reports')).toContain('confidential.credentials');
+    expect(ids('Reminder from the Elm School PTA: the tuck shop is cashless, top up on ParentPay. Diolch!')).not.toContain('confidential.credentials');
+    expect(ids('A phishing email asked Elm School pupils to confirm their password. Don\'t click it.')).not.toContain('confidential.credentials');
+  });
+
+  it('"scum my arse" denies the word it repeats', () => {
+    expect(ids('Elm School teachers scum? Scum my arse, they drove my lad to hospital.').some((id) => id.startsWith('abuse.'))).toBe(false);
+    expect(ids('Elm School teachers are scum.').some((id) => id.startsWith('abuse.'))).toBe(true);
+  });
+});
+
+describe('British slang insults and damaging claims', () => {
+  const abusive = (text: string) => ids(text).some((id) => id.startsWith('abuse.'));
+  it('a weak slang insult counts in an insulting construction, not as an ordinary noun', () => {
+    expect(abusive('That Mrs Hale from Elm School is a right doughnut, la.')).toBe(true);
+    expect(abusive('Bought a jam doughnut at the Elm School summer fair, lovely afternoon.')).toBe(false);
+  });
+  it('a claim of bribery said of a named teacher is damaging, however politely put; denied it is not', () => {
+    expect(abusive('With the greatest respect, Mr Dale at Elm School takes bribes for school places.')).toBe(true);
+    expect(abusive('The rumour that Mr Dale at Elm School takes bribes is total lies. Don\'t spread it.')).toBe(false);
+  });
+});
+
+describe('tone and regional voices (corpus kinds)', () => {
+  it('"wants battered" said of a teacher is a threat; "needs a battering" of a slide is not aimed at anyone there', () => {
+    expect(ids('Ms Hale fae Elm School wants battered, gave ma brother a detention for breathin')).toContain('abuse.threat');
+    expect(ids('Elm School fair was lovely, the chippy van sold out of battered fish by six.')).not.toContain('abuse.threat');
+  });
+  it('a staff-room code is a credential; the year a school opened is not', () => {
+    expect(ids('who wants the staff room code at Elm School, its literally 2011 lol')).toContain('confidential.credentials');
+    expect(ids('Elm School opened in 2011 and the staff room was refitted this year.')).not.toContain('confidential.credentials');
+  });
+  it('leave a teacher announced herself is not a disclosure', () => {
+    expect(ids('Miss Ahern at Elm School is on maternity leave from January, she told us at parents evening so it is not a secret.')).not.toContain('confidential.staff-personal');
+    expect(ids('Miss Ahern at Elm School is on maternity leave from January, keep it quiet.')).toContain('confidential.staff-personal');
+  });
+});
+
+describe('court reports and quoted threats', () => {
+  it('an adult named in a court report is not a pupil; a child named with a condition is', () => {
+    expect(ids('Former Elm School TA jailed for stealing from pupils\' trip fund. Laura Pike, 44, admitted theft at Elmford Crown Court.')).not.toContain('confidential.pupil-personal');
+    expect(ids('Ruby Marsh in Year 4 at Elm School has epilepsy, her mum told everyone at the gate.')).toContain('confidential.pupil-personal');
+  });
+  it('a threat quoted in order to report it is not the writer\'s threat', () => {
+    expect(ids('Forwarded because it\'s disgusting: "If Mrs Hale at Elm School touches my son again I\'ll be waiting for her in the car park." I\'ve reported it to the school.')).not.toContain('abuse.threat');
+    expect(ids('If Mrs Hale at Elm School touches my son again I\'ll be waiting for her in the car park.')).toContain('abuse.threat');
+  });
+});
+
+describe('outcomes that clear a school', () => {
+  const rep = (text: string) => ids(text).filter((id) => id.startsWith('reputation.'));
+  it('a teacher cleared, or a school out of special measures, is not a reputational risk; charged or placed in it is', () => {
+    expect(rep('Elm School teacher cleared of assault after a two-day trial at Elmford Magistrates\' Court.')).toEqual([]);
+    expect(rep('Elm School teacher charged with assault, due at Elmford Magistrates\' Court.')).not.toEqual([]);
+    expect(rep('Elm School has been rated good after its period in special measures.')).toEqual([]);
+    expect(rep('Elm School has been placed in special measures.')).not.toEqual([]);
+  });
+});
+
+describe('a named pupil and a sensitive fact across a question and its answer', () => {
+  it('the fact in the answer to a question about the child counts; a question answered about something else does not', () => {
+    expect(ids('Why is Ruby Marsh always out of lessons at Elm School? Oh right, a statement of special needs.')).toContain('confidential.pupil-personal');
+    expect(ids('Why is Ruby Marsh always first in the lunch queue at Elm School? The SEND review meeting is on Tuesday for all parents.')).not.toContain('confidential.pupil-personal');
+  });
+  it('"from Year 3" marks a pupil named by first name, with a capital Y', () => {
+    expect(ids('Update on Zara from Year 3 at Elm School: hospital confirmed alopecia yesterday.')).toContain('confidential.pupil-personal');
+  });
+});
+
+describe('campaign cues stay specific', () => {
+  it('"ring back" or "everyone in this group" in an ordinary post is not a campaign; jamming the lines is', () => {
+    expect(ids('Rather than waiting for Elm School to ring back I just call the office again at nine.')).not.toContain('abuse.harassment');
+    expect(ids('Everyone in this group has been so kind about the Elm School fair, thank you.')).not.toContain('abuse.harassment');
+    expect(ids('Everyone in this group, phone Elm School at 8.30 tomorrow and jam the lines till Mr Dale resigns.')).toContain('abuse.harassment');
+  });
+});
+
+describe('refusing a kind of person is not negation', () => {
+  it('"I\'m not having a <slur> near my kids" is flagged; "I don\'t want to slag anyone off" is not an insult', () => {
+    expect(ids('Pulled my son out of Elm School. I\'m not having a paki anywhere near my kids.')).toContain('abuse.discriminatory');
+    expect(ids('I don\'t want to slag anyone off at Elm School, but communication this term has been poor.').some((id) => id.startsWith('abuse.'))).toBe(false);
+  });
+});
+
+describe('short verdicts and ironic labels', () => {
+  it('"Honestly incompetent." after naming a role insults them; "Vile." after reported abuse condemns it', () => {
+    expect(ids('Elm School\'s attendance officer? Honestly incompetent.')).toContain('abuse.disparaging');
+    expect(ids('Reported the comment that said Mr Dale at Elm School is a wh*re. Vile.').some((id) => id.startsWith('abuse.'))).toBe(false);
+  });
+  it('"the school\'s finest snake" is an insult; a snake in the science lab is not', () => {
+    expect(ids('Mrs Hale, Elm School\'s finest snake.')).toContain('abuse.disparaging');
+    expect(ids('Elm School\'s science lab has a new corn snake called Kevin.')).not.toContain('abuse.disparaging');
+  });
+});
