@@ -37,11 +37,13 @@ const EXPECTED_ENV: Record<string, string[]> = {
 };
 /**
  * Upper bound on each function's bundle (index.mjs), bytes: cold starts and the 'import natural' trap (~10 MB).
- * 3 MB: poll (~2.6 MB: undici, zod, lib/score with its lexicons, and since urgent alerts go from the poll, the
- * SES mailer with nodemailer's MIME composer) and web (~2.1 MB since the admin watch-term preview runs the fetch +
- * scoring code in the web function) fit; a bundle that pulls in natural's root (~10 MB) still fails.
+ * 4 MB: poll (~3.2 MB: undici, zod, lib/score with its lexicons and models, and since urgent alerts go from the
+ * poll, the SES mailer with nodemailer's MIME composer) and web (the admin watch-term preview runs the fetch +
+ * scoring code in the web function) fit; a bundle that pulls in natural's root (~10 MB) still fails. Raised from
+ * 3 MB in round 3 of issue 11, whose budget for model and lexicon files in the poll bundle is 5 MB: the school
+ * model, trained on ten times more text, grew from 215 KB to 510 KB (all model and lexicon files: 975 KB).
  */
-const BUNDLE_LIMIT = 3_000_000;
+const BUNDLE_LIMIT = 4_000_000;
 const LOG_RETENTION_DAYS = 30;
 const POLL_INTERVAL = 30;
 
