@@ -169,9 +169,9 @@ function scoreFunctional(halves: readonly Half[]): FunctionalHalf[] {
 
 const FUNCTIONAL_LABEL: Record<Half, string> = {
   dev: 'dev templates (tune on these)',
-  heldout: 'held-out templates (report only; scored once on 2026-11-30, so its per-functionality figures are known)',
-  'heldout-b': 'second held-out half, written blind (report only: score once per round)',
-  'heldout-c': 'third held-out half, written blind on 2026-11-30 (report only: score once per round)',
+  heldout: 'first held-out half (spent: read by kind and trained on in round 3, a dev figure now)',
+  'heldout-b': 'second held-out half, written blind (spent: read by kind and trained on in round 3, a dev figure now)',
+  'heldout-c': 'third held-out half, written blind on 2026-11-30 (scored once at the end of round 3; spent now)',
 };
 
 function runFunctional(choice: string): void {
