@@ -32,7 +32,7 @@ export interface UrnConflict {
   heldBy?: string;
 }
 export const urnConflictMessage = (c: UrnConflict) =>
-  c.heldBy ? `URN ${c.urn} is already used by school '${c.heldBy}' in your trust; take it off that school first` : urnTakenMessage(c.urn);
+  c.heldBy ? `URN ${c.urn} is already used by school '${c.heldBy}' in your trust; save that school without it first, then give it to this one` : urnTakenMessage(c.urn);
 
 /** One or more URNs belong to other schools; nothing was saved. */
 export class UrnTakenError extends Error {
@@ -76,13 +76,16 @@ export class ConfigStore {
   /**
    * Writes a validated configuration all-or-nothing. Unchanged items are not rewritten, so re-importing a file
    * changes nothing. dynalite has no transactions, so "nothing" is made in this order:
-   *  1. reads only: refuse a school id another trust owns, and any item over DynamoDB's size limit;
-   *  2. claim each new school id (conditional writes: of two trusts racing for an id exactly one wins; the loser
-   *     releases the claims it made and saves nothing);
+   *  1. reads only: refuse a school id another trust owns, a URN another school has, and any item over
+   *     DynamoDB's size limit;
+   *  2. claim each new school id and URN (conditional writes: of two trusts racing for one exactly one wins; the
+   *     loser, or an import the store fails part-way, releases the claims it made and saves nothing);
    *  3. write the changed items one by one, having kept each one's previous version (read in step 1); if a write
    *     fails, every changed item is put back to that version (or deleted if it was new) and the new claims are
    *     released, so the store is as it was. A claim is written before its school and released after a failed
    *     import, so a crash can only leave a claim held by the importing trust, which a re-import simply reuses.
+   *     A URN a school no longer has is released only after the writes (and not while its configuration names it).
+   * A URN moving between two schools of one trust takes two imports: off the one, then onto the other.
    * A snapshot-and-restore rather than a staging generation: imports are rare and small (≤ 200 schools a trust),
    * and readers then never need to know about generations.
    */
@@ -108,7 +111,7 @@ export class ConfigStore {
         else if (!claim) toClaim.push({ trustId: trust.id, schoolId: school.id });
         if (!school.urn) continue;
         const wanted = { trustId: trust.id, schoolId: school.id, urn: school.urn };
-        const holder = await this.urnHolder(school.urn, legacy);
+        const holder = await this.urnHolder(school.urn, legacy, wanted);
         if (!holder) urnsToClaim.push(wanted);
         else if (!sameOwner(holder, wanted)) urnConflicts.push(conflictWith(holder, wanted));
         else if (!holder.claimed) urnsToClaim.push(wanted);
@@ -134,16 +137,22 @@ export class ConfigStore {
     const claimedUrns: UrnOwner[] = [];
     const releaseAll = async () => {
       await this.releaseClaims(claimed);
-      for (const u of claimedUrns) await this.releaseUrn(u.trustId, u.schoolId, u.urn);
+      for (const u of claimedUrns) await this.releaseUrnUnlessNamed(u);
     };
-    for (const c of toClaim) {
-      if (await this.claimSchoolId(c.trustId, c.schoolId)) claimed.push(c);
-      else taken.push(c.schoolId);
-    }
-    for (const u of urnsToClaim) {
-      const outcome = await this.claimUrn(u);
-      if (outcome === 'claimed') claimedUrns.push(u);
-      else if (outcome !== 'held') urnConflicts.push(conflictWith(outcome, u));
+    try {
+      for (const c of toClaim) {
+        if (await this.claimSchoolId(c.trustId, c.schoolId)) claimed.push(c);
+        else taken.push(c.schoolId);
+      }
+      for (const u of urnsToClaim) {
+        const outcome = await this.claimUrn(u);
+        if (outcome === 'claimed') claimedUrns.push(u);
+        else if (outcome !== 'held') urnConflicts.push(conflictWith(outcome, u));
+      }
+    } catch (err) {
+      // A store failure part-way: the claims made so far are given back, so nothing is held for a school never written.
+      await releaseAll();
+      throw err;
     }
     if (taken.length || urnConflicts.length) {
       await releaseAll();
@@ -173,7 +182,7 @@ export class ConfigStore {
     }
     // A URN a school no longer has is given up only after its new configuration is written: a crash in between
     // leaves the claim with that same school (never free while a configuration still names it).
-    for (const u of urnsToRelease) await this.releaseUrn(u.trustId, u.schoolId, u.urn);
+    for (const u of urnsToRelease) await this.releaseUrnUnlessNamed(u);
     return summary;
   }
 
@@ -205,22 +214,25 @@ export class ConfigStore {
   }
 
   /**
-   * Who has a URN: its claim, else (stores written before URN claims, 0.3.0) a school configuration naming it,
-   * found through the `SCHOOLS` index, which `legacy` reads at most once per call that needs it.
+   * Who has a URN, as seen by the school `wanted` it: its claim, else (stores written before URN claims, 0.3.0) a
+   * school configuration naming it, found through the `SCHOOLS` index, which `legacy` reads at most once per call
+   * that needs it. If two schools named one URN back then, each sees the other as its holder, so neither can claim it
+   * while the other's configuration still names it.
    */
-  private async urnHolder(urn: string, legacy: () => Promise<Map<string, UrnOwner>>): Promise<(UrnOwner & { claimed: boolean }) | undefined> {
+  private async urnHolder(urn: string, legacy: () => Promise<Map<string, UrnOwner[]>>, wanted: UrnOwner): Promise<(UrnOwner & { claimed: boolean }) | undefined> {
     const claim = await this.items.get(keys.urnClaim(urn));
     if (claim) return { trustId: claim.trustId as string, schoolId: claim.schoolId as string, urn, claimed: true };
-    const configured = (await legacy()).get(urn);
-    return configured && { ...configured, claimed: false };
+    const configured = (await legacy()).get(urn) ?? [];
+    const holder = configured.find((o) => !sameOwner(o, wanted)) ?? configured[0];
+    return holder && { ...holder, claimed: false };
   }
 
-  private legacyUrnHolders(): () => Promise<Map<string, UrnOwner>> {
-    let map: Promise<Map<string, UrnOwner>> | undefined;
+  private legacyUrnHolders(): () => Promise<Map<string, UrnOwner[]>> {
+    let map: Promise<Map<string, UrnOwner[]>> | undefined;
     return () =>
       (map ??= this.listSchools().then((refs) => {
-        const out = new Map<string, UrnOwner>();
-        for (const r of refs) if (r.school.urn && !out.has(r.school.urn)) out.set(r.school.urn, { trustId: r.trustId, schoolId: r.school.id, urn: r.school.urn });
+        const out = new Map<string, UrnOwner[]>();
+        for (const r of refs) if (r.school.urn) out.set(r.school.urn, [...(out.get(r.school.urn) ?? []), { trustId: r.trustId, schoolId: r.school.id, urn: r.school.urn }]);
         return out;
       }));
   }
@@ -241,7 +253,7 @@ export class ConfigStore {
   private async claimUrnFor(trustId: string, school: School): Promise<boolean> {
     if (!school.urn) return false;
     const wanted = { trustId, schoolId: school.id, urn: school.urn };
-    const holder = await this.urnHolder(school.urn, this.legacyUrnHolders());
+    const holder = await this.urnHolder(school.urn, this.legacyUrnHolders(), wanted);
     if (holder && !sameOwner(holder, wanted)) throw new UrnTakenError([conflictWith(holder, wanted)]);
     if (holder?.claimed) return false;
     const outcome = await this.claimUrn(wanted);
@@ -253,6 +265,18 @@ export class ConfigStore {
   /** Gives a URN up, only if this very school holds it. */
   async releaseUrn(trustId: string, schoolId: string, urn: string): Promise<void> {
     await this.items.deleteIf(keys.urnClaim(urn), 'owner', ownerOf({ trustId, schoolId }));
+  }
+
+  /**
+   * Gives a URN up after a write that no longer needs it, unless the school's stored configuration names it: two
+   * writes of one school share its claim, and the one that lost (or dropped the URN) must not take it from the one
+   * whose configuration now has it. (A read then a delete: without transactions a write landing between the two
+   * can still find its URN unclaimed, and the configured-schools check then still refuses it to another trust.)
+   */
+  private async releaseUrnUnlessNamed(u: UrnOwner): Promise<void> {
+    const current = await this.items.get(keys.school(u.trustId, u.schoolId));
+    if (current && (current.data as School).urn === u.urn) return;
+    await this.releaseUrn(u.trustId, u.schoolId, u.urn);
   }
 
   /** A school's configuration through the `SCHOOLS` index (eventually consistent), then its base item. */
@@ -316,10 +340,10 @@ export class ConfigStore {
     try {
       await this.items.put(schoolItem(trustId, school));
     } catch (err) {
-      if (claimedUrn) await this.releaseUrn(trustId, school.id, school.urn!);
+      if (claimedUrn) await this.releaseUrnUnlessNamed({ trustId, schoolId: school.id, urn: school.urn! });
       throw err;
     }
-    if (before && before !== school.urn) await this.releaseUrn(trustId, school.id, before);
+    if (before && before !== school.urn) await this.releaseUrnUnlessNamed({ trustId, schoolId: school.id, urn: before });
     return true;
   }
 
@@ -335,15 +359,14 @@ export class ConfigStore {
     // The URN first: a refused URN then leaves no id claim behind.
     const claimedUrn = await this.claimUrnFor(trustId, school);
     const giveBackUrn = async () => {
-      if (claimedUrn) await this.releaseUrn(trustId, school.id, school.urn!);
+      if (claimedUrn) await this.releaseUrnUnlessNamed({ trustId, schoolId: school.id, urn: school.urn! });
     };
-    if (!(await this.claimSchoolId(trustId, school.id))) {
+    try {
+      if (!(await this.claimSchoolId(trustId, school.id))) throw new SchoolIdTakenError([school.id]);
+      if (!(await this.items.putIfAbsent(item))) throw new SchoolExistsError(`a school with id '${school.id}' already exists in your trust`);
+    } catch (err) {
       await giveBackUrn();
-      throw new SchoolIdTakenError([school.id]);
-    }
-    if (!(await this.items.putIfAbsent(item))) {
-      await giveBackUrn();
-      throw new SchoolExistsError(`a school with id '${school.id}' already exists in your trust`);
+      throw err;
     }
   }
 

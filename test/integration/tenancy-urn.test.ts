@@ -1,8 +1,11 @@
+import { GetItemCommand } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createSchool, removeSchool, replaceTrustConfig, saveSchool, AdminConfigError } from '../../lib/app/admin-config';
 import { importConfig, ConfigValidationError } from '../../lib/app/config';
 import type { Principal } from '../../lib/auth/principal';
 import type { Store } from '../../lib/store';
+import { ConfigStore } from '../../lib/store/config-store';
+import { TableItems, type Item } from '../../lib/store/items';
 import { startTestDynamo, type TestDynamo } from '../support/dynamo';
 
 /**
@@ -13,6 +16,7 @@ import { startTestDynamo, type TestDynamo } from '../support/dynamo';
  */
 let dynamo: TestDynamo;
 let store: Store;
+let tableName: string;
 beforeAll(async () => {
   dynamo = await startTestDynamo();
 });
@@ -20,8 +24,23 @@ afterAll(async () => {
   await dynamo?.stop();
 });
 beforeEach(async () => {
-  ({ store } = await dynamo.freshStore());
+  ({ store, tableName } = await dynamo.freshStore());
 });
+
+/** The table's own record of who holds a URN (read past the stores, to see exactly what is left behind). */
+const urnClaim = async (urn: string) =>
+  (await dynamo.client.send(new GetItemCommand({ TableName: tableName, Key: { PK: { S: `URN#${urn}` }, SK: { S: 'OWNER' } }, ConsistentRead: true }))).Item;
+
+/** Table calls that fail (as a throttled or unreachable table would) for the conditional writes `failing` picks. */
+class FailingItems extends TableItems {
+  constructor(private readonly failing: (item: Item) => boolean) {
+    super(dynamo.client, tableName);
+  }
+  override async putIfAbsent(item: Item): Promise<boolean> {
+    if (this.failing(item)) throw new Error('the table did not answer');
+    return super.putIfAbsent(item);
+  }
+}
 
 const admin = (trustId: string): Principal => ({ email: `admin@${trustId}.example`, role: 'admin', trustId }) as Principal;
 const clock = () => new Date('2026-11-30T08:00:00.000Z');
@@ -113,5 +132,42 @@ describe('a URN belongs to one school of one trust', () => {
     // …and re-saving the owner's school claims it again.
     await importConfig({ store }, { trusts: [{ id: 'alpha', name: 'Alpha Trust', schools: [{ id: 'northgate', name: 'Northgate Park Academy', urn: '140001' }] }] });
     await expect(createSchool({ store }, admin('beta'), { id: 'copy', name: 'Copy', urn: '140001' })).rejects.toThrow(OTHER_TRUST);
+  });
+
+  it('a store failure part-way through claiming gives back every URN claim it made (import and "add a school")', async () => {
+    await seed();
+    // The import claims URN 140100 for its first school, then the table fails on the second school's URN claim.
+    const importing = new ConfigStore(new FailingItems((item) => item.PK === 'URN#140101'));
+    const file = { trusts: [{ id: 'beta', name: 'Beta Trust', schools: [{ id: 'first', name: 'First', urn: '140100' }, { id: 'second', name: 'Second', urn: '140101' }] }] };
+    await expect(importing.importConfig(file as never)).rejects.toThrow(/did not answer/);
+    expect(await urnClaim('140100')).toBeUndefined();
+    // "Add a school" claims the URN first, then the table fails writing the school itself.
+    const adding = new ConfigStore(new FailingItems((item) => item.SK === 'SCHOOL#added'));
+    await expect(adding.createSchool('beta', { id: 'added', name: 'Added', urn: '140200' } as never)).rejects.toThrow(/did not answer/);
+    expect(await urnClaim('140200')).toBeUndefined();
+    // …so another trust can still add either school.
+    await createSchool({ store }, admin('alpha'), { id: 'gets-it', name: 'Gets it', urn: '140200' });
+    await createSchool({ store }, admin('alpha'), { id: 'gets-that', name: 'Gets that', urn: '140100' });
+  });
+
+  it('two admins of one trust adding the same school at once: the one who lost does not give back the URN the winner’s school has', async () => {
+    await seed();
+    // Admin A claims the URN and the id, then (slowed) finds the school already written by admin B, who found the
+    // URN already this school's and wrote first.
+    let bDone!: () => void;
+    const afterB = new Promise<void>((resolve) => (bDone = resolve));
+    class SlowSchoolWrite extends TableItems {
+      override async putIfAbsent(item: Item): Promise<boolean> {
+        if (item.SK === 'SCHOOL#same') await afterB;
+        return super.putIfAbsent(item);
+      }
+    }
+    const a = new ConfigStore(new SlowSchoolWrite(dynamo.client, tableName)).createSchool('beta', { id: 'same', name: 'Same (A)', urn: '140300' } as never).then(() => 'won', (e: unknown) => e);
+    while (!(await urnClaim('140300'))) await new Promise((r) => setTimeout(r, 5));
+    await store.config.createSchool('beta', { id: 'same', name: 'Same (B)', urn: '140300' } as never);
+    bDone();
+    expect(await a).toBeInstanceOf(Error);
+    expect((await store.config.getSchool('same', 'beta'))?.school.name).toBe('Same (B)');
+    expect((await urnClaim('140300'))?.owner?.S).toBe('beta#same');
   });
 });
