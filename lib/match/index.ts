@@ -287,7 +287,7 @@ const OTHER_CLAUSE = 80;
 /** School vocabulary an item that never names the school needs, besides one of its places (specific words only). */
 const UNNAMED_SUPPORT = 0.9;
 /** "St Mary's Primary", "Kirkvale High School": another school named in the item. */
-const OTHER_SCHOOL = /\b[A-Z][\p{L}'’-]+(?: [A-Z][\p{L}'’-]+)* (?:Primary|High|Academy|School|College|Grammar|Infants?|Juniors?)\b/u;
+const OTHER_SCHOOL = /\b[A-Z][\p{L}'’-]+(?: [A-Z][\p{L}'’-]+){0,5} (?:Primary|High|Academy|School|College|Grammar|Infants?|Juniors?)\b/u;
 
 /**
  * An item that never names the school but names one of its places or its trust (a context word that is not school
@@ -586,7 +586,7 @@ function anotherNamed(view: TextView, raw: string, occ: Occurrence, after: strin
   if (kind && kind.index === 0 && !compiled.ownKinds.has(kind[0])) return { mentioned: false, why: `names another school ("${named} ${after.slice(0, after.length - rest.length + kind[0].length)}")`, prefix: '', other: named };
   // "Ashworth Vale Methodist are doing their jumble sale": a denomination with no kind after it is a church's,
   // unless the school's own name has that denomination ("St Aidan's Catholic" for St Aidan's Catholic Primary)
-  if (denomination && !CUES.schoolKind.test(rest) && !compiled.names.includes(denomination)) return { mentioned: false, why: `names a church ("${named} ${denomination}")`, prefix: '', other: `${named} ${denomination}` };
+  if (denomination && !CUES.schoolKind.test(rest) && !new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(denomination)}(?![\\p{L}\\p{N}])`, 'u').test(compiled.names)) return { mentioned: false, why: `names a church ("${named} ${denomination}")`, prefix: '', other: `${named} ${denomination}` };
   // Welsh puts the kind first: "Ysgol Gynradd Bryn Celyn" is not Ysgol Gyfun Bryn Celyn
   const kindBefore = CUES.distinctKindBefore.exec(view.text.slice(Math.max(0, occ.start - 30), occ.start));
   if (kindBefore && !compiled.ownKinds.has(kindBefore[1]!)) return { mentioned: false, why: `names another school ("${kindBefore[1]} ${named}")`, prefix: '', other: named };
@@ -658,6 +658,9 @@ const WORD = /[\p{L}][\p{L}'’-]*/gu;
  * name part of another proper name, whatever that place is. Not in Title Case lines (headlines) or shouting,
  * where every word has a capital. Returns the word, or undefined.
  */
+/** How far either side of a name its line is read for Title Case. */
+const LINE_REACH = 300;
+
 function properNameAfter(view: TextView, raw: string, occ: Occurrence, compiled: Compiled): string | undefined {
   if (occ.via === 'tag') return undefined;
   const endRaw = view.end[occ.end - 1]!;
@@ -675,14 +678,16 @@ function properNameAfter(view: TextView, raw: string, occ: Occurrence, compiled:
   if (/^I['’]/.test(word)) return undefined; // "at Marlowe Fields I'm often asked"
   // the school's own town after its name ("St Brigid's Netherfold")
   if (compiled.contextAny) {
-    const c = compiled.contextAny.exec(view.text.slice(occ.end));
+    // only what follows at once matters: a bounded look keeps long single-line items linear
+    const c = compiled.contextAny.exec(view.text.slice(occ.end, occ.end + 120));
     if (c && /^[\s,]*$/.test(view.text.slice(occ.end, occ.end + c.index))) return undefined;
   }
   if (CUES.nameNext.test(raw.slice(at - word.length, at + 30).toLowerCase())) return undefined;
   // the line it stands in: Title Case (most longer words capitalised) says nothing
-  const lineStart = raw.lastIndexOf('\n', view.start[occ.start]! - 1) + 1;
+  // (at most LINE_REACH characters either side: a 20,000-character one-line item is read near the name only)
+  const lineStart = Math.max(raw.lastIndexOf('\n', view.start[occ.start]! - 1) + 1, view.start[occ.start]! - LINE_REACH);
   const nl = raw.indexOf('\n', endRaw);
-  const line = raw.slice(lineStart, nl < 0 ? raw.length : nl);
+  const line = raw.slice(lineStart, Math.min(nl < 0 ? raw.length : nl, endRaw + LINE_REACH));
   const nameRaw = raw.slice(view.start[occ.start]!, endRaw);
   let words = 0;
   let caps = 0;
@@ -708,8 +713,8 @@ function properNameAfter(view: TextView, raw: string, occ: Occurrence, compiled:
  */
 function decideAmbiguous(view: TextView, raw: string, occ: Occurrence, after: string, compiled: Compiled, readItem: () => ItemEvidence, claimed?: string, hardRead = false): Decision {
   const named = view.text.slice(occ.start, occ.end);
-  // #HartfellFC, @HartfellRFC: another's handle
-  // already read in matchSchool's first pass when hardRead
+  // another thing named (#HartfellFC, a proper name after it, …: anotherNamed), already read in matchSchool's first
+  // pass when hardRead
   const other = hardRead ? undefined : anotherNamed(view, raw, occ, after, compiled);
   if (other) return other;
 

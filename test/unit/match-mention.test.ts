@@ -445,3 +445,11 @@ describe('mention: its parents\' groups and teams in capitals after the name (ro
     expect(m('Hartfell Quarry won an award for its restoration work.', hartfell)).toBe(false);
   });
 });
+
+describe('mention: a denomination after the name is the school\'s own only as a whole word of its name', () => {
+  const lawrence: MatchableSchool = { name: 'St Lawrence Primary School', aliases: ['St Lawrence'], context: ['Dunmere'], exclude: [] };
+  it('"St Lawrence CE" is a church ("ce" inside "Lawrence" is not the school\'s own denomination); the school\'s own is', () => {
+    expect(m('St Lawrence CE are doing their jumble sale on Saturday.', lawrence)).toBe(false);
+    expect(m("St Aidan's Catholic are doing their jumble sale on Saturday.", aidans)).toBe(true);
+  });
+});
