@@ -37,7 +37,7 @@ export interface LocalStack {
   /** With --demo: where the sample feeds are served (the CLI needs it in FEED_ALLOW_HOSTS). */
   demoFeedHost?: string;
   /** With --demo on data that already held the demo: the demo's own digest records released to send again. */
-  demoResent?: { claims: number; mentions: number };
+  demoResent?: { digests: number; mentions: number };
   stop(): Promise<void>;
 }
 
@@ -130,9 +130,9 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       const demoTrust = config.trusts[0]!;
       // A restart on the same data: release the demo's own digest records so its digests show again.
       const released = await releaseDemoDigests(deps.store, demoTrust.id, demoTrust.schools.map((s) => s.id));
-      if (released.claims > 0) {
+      if (released.digests > 0) {
         demoResent = released;
-        log.info(`demo re-send: released ${released.claims} demo digest record(s) and ${released.mentions} demo mention mark(s) so the demo digests are sent again (demo trust only)`);
+        log.info(`demo re-send: released ${released.digests} demo digest record(s) and ${released.mentions} demo mention mark(s) so the demo digests are sent again (demo trust only)`);
       }
       const summary = await importConfig(deps, config);
       log.info(`demo trust loaded (${summary.created} created, ${summary.updated} updated, ${summary.unchanged} unchanged)`);

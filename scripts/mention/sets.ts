@@ -57,7 +57,9 @@ export function trainCorpora(root = 'data/train'): string[] {
 export function mentionSets(): MentionSet[] {
   const sets: MentionSet[] = [];
   for (const f of ['items', 'holdout', 'dev-extra', 'mention-dev']) sets.push(readSet(`eval/${f}`, 'dev', `data/eval/${f}.jsonl`, 'data/eval/schools.json'));
-  if (existsSync('/work/shared/eval/dev.jsonl')) sets.push(readSet('shared/dev', 'dev', '/work/shared/eval/dev.jsonl', '/work/shared/eval/schools.json'));
+  // the shared eval sample beside the checkout (../shared/eval), as the other eval scripts read it
+  const shared = join('..', 'shared', 'eval');
+  if (existsSync(join(shared, 'dev.jsonl'))) sets.push(readSet('shared/dev', 'dev', join(shared, 'dev.jsonl'), join(shared, 'schools.json')));
   for (const b of ['blind-2026-11-30', 'blind-2026-11-30b']) sets.push(readSet(`eval/${b}`, 'spent-blind', `data/eval/${b}/items.jsonl`, `data/eval/${b}/schools.json`));
   const data = loadSuiteData('data/functional');
   const fschools = loadSchoolsFile(JSON.parse(readFileSync('data/functional/schools.json', 'utf8')));

@@ -40,7 +40,7 @@ describe('demo restart: releasing the demo trust’s digests', () => {
 
   it('deletes the demo schools’ digest records and clears their mentions’ marks; another trust’s stay', async () => {
     // `seaview` is named as if it were a demo school, but it is the real trust's: nothing of it is touched.
-    expect(await releaseDemoDigests(store, 'demo', ['northgate', 'brendan', 'seaview', 'not-yet'])).toEqual({ claims: 4, mentions: 6 });
+    expect(await releaseDemoDigests(store, 'demo', ['northgate', 'brendan', 'seaview', 'not-yet'])).toEqual({ digests: 4, mentions: 6 });
     for (const s of schools.filter((x) => x.trustId === 'demo')) {
       expect(await store.digests.latest(digestOwner(s))).toEqual([]);
       expect(await store.mentions.listUndigested(s, '2026-01-01')).toHaveLength(3);
@@ -49,6 +49,6 @@ describe('demo restart: releasing the demo trust’s digests', () => {
     expect((await store.digests.latest(digestOwner(real))).map((r) => r.localDate)).toEqual(['2026-03-10', '2026-03-09']);
     expect(await store.mentions.listUndigested(real, '2026-01-01')).toEqual([]);
     // A second restart finds nothing left to release.
-    expect(await releaseDemoDigests(store, 'demo', ['northgate', 'brendan'])).toEqual({ claims: 0, mentions: 0 });
+    expect(await releaseDemoDigests(store, 'demo', ['northgate', 'brendan'])).toEqual({ digests: 0, mentions: 0 });
   });
 });

@@ -78,7 +78,7 @@ describe('local stack with --demo', () => {
     const before = ((await (await fetch(new URL('store', stack.mailViewerUrl))).json()) as { emails: unknown[] }).emails.length;
     await stack.stop();
     stack = await startLocalStack({ env, demo: true, schedule: false, log: silentLogger });
-    expect(stack.demoResent).toEqual({ claims: 2, mentions: expect.any(Number) });
+    expect(stack.demoResent).toEqual({ digests: 2, mentions: expect.any(Number) });
     expect(stack.demoResent!.mentions).toBeGreaterThan(0);
     const body = (await (await fetch(new URL('store', stack.mailViewerUrl))).json()) as { emails: unknown[] };
     expect(body.emails.length - before).toBe(2);

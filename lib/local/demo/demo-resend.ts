@@ -8,13 +8,13 @@ import type { Store } from '../../store';
  * call names the trust), so the exactly-once rule for real digests is unchanged. Returns how many digest
  * records were released (0 on a first run).
  */
-export async function releaseDemoDigests(store: Store, trustId: string, schoolIds: string[]): Promise<{ claims: number; mentions: number }> {
-  let claims = 0;
+export async function releaseDemoDigests(store: Store, trustId: string, schoolIds: string[]): Promise<{ digests: number; mentions: number }> {
+  let digests = 0;
   let mentions = 0;
   for (const schoolId of schoolIds) {
     if (!(await store.config.getSchool(schoolId, trustId))) continue; // not (yet) a demo school: nothing of the demo's to release
-    claims += await store.digests.deleteAllOf({ trustId, schoolId });
+    digests += await store.digests.deleteAllOf({ trustId, schoolId });
     mentions += await store.mentions.unmarkDigested({ trustId, schoolId });
   }
-  return { claims, mentions };
+  return { digests, mentions };
 }
