@@ -58,7 +58,17 @@ function sentences(s: string): Span[] {
 }
 
 export function sentenceAt(doc: Doc, pos: number): Span {
-  for (const s of doc.sentences) if (pos >= s.start && pos < s.end) return s;
+  // binary search: sentences are in order and do not overlap, and rules ask this for every hit
+  const list = doc.sentences;
+  let lo = 0;
+  let hi = list.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = list[mid]!;
+    if (pos < s.start) hi = mid - 1;
+    else if (pos >= s.end) lo = mid + 1;
+    else return s;
+  }
   return { start: 0, end: doc.clean.text.length };
 }
 

@@ -12,13 +12,20 @@ import { sentenceAt, type Doc, type Span } from './document';
 /** Where a clause ends: punctuation, a dash, contrast and cause words, or "and" starting a new subject. */
 const CLAUSE_BREAK = /[,;:()]|\s-+\s|\b(?:but|though|although|whereas|while|because|cos|coz)\b|\band\s+(?=(?:the|he|she|they|it|i|we|you|his|her|their|my|our)\b)/g;
 
-/** Start (clean-view offset) of the clause that contains `pos`. */
+/**
+ * How far back a clause is read, in characters. The callers want a clause's last few words (14 at most), and a
+ * sentence with no stops (a 7 KB rant) would otherwise be re-read from its start for every word: quadratic.
+ */
+export const CLAUSE_REACH = 300;
+
+/** Start (clean-view offset) of the clause that contains `pos`, at most CLAUSE_REACH characters back. */
 export function clauseStart(doc: Doc, pos: number): number {
   const s = sentenceAt(doc, pos);
-  const before = doc.clean.text.slice(s.start, pos);
-  let start = s.start;
+  const from = Math.max(s.start, pos - CLAUSE_REACH);
+  const before = doc.clean.text.slice(from, pos);
+  let start = from;
   CLAUSE_BREAK.lastIndex = 0;
-  for (let m = CLAUSE_BREAK.exec(before); m; m = CLAUSE_BREAK.exec(before)) start = s.start + m.index + m[0].length;
+  for (let m = CLAUSE_BREAK.exec(before); m; m = CLAUSE_BREAK.exec(before)) start = from + m.index + m[0].length;
   return start;
 }
 
@@ -95,7 +102,7 @@ export function reportedAt(doc: Doc, span: Span): boolean {
   // someone else's words: inside quotation marks, or on a quoted reply line ("> …")
   if (insideQuotes(text, span) || quoteLineAt(text, span.start)) return true;
   // "Mrs K, a petty tyrant? Behave.": a label put as a question, which the item denies
-  return ctx.denies && /^[\s'"]*\?/.test(text.slice(span.end).replace(/^[^.!?\n]*/, ''));
+  return ctx.denies && /^[\s'"]*\?/.test(text.slice(span.end, sentenceAt(doc, span.start).end + 4).replace(/^[^.!?\n]*/, ''));
 }
 
 /** Is `pos` on a line that quotes a reply ("> text")? */

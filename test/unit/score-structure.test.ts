@@ -200,3 +200,17 @@ describe('errands, hazards and graffiti', () => {
   });
 });
 
+
+describe('clause look-back is bounded', () => {
+  it('a very long sentence is read at most CLAUSE_REACH characters back from a word (so scoring stays linear in its length)', async () => {
+    const { clauseStart, CLAUSE_REACH } = await import('../../lib/score/structure');
+    const text = 'idiot '.repeat(400) + 'end';
+    const doc = buildDoc('', text);
+    const pos = doc.clean.text.indexOf('end');
+    expect(pos).toBeGreaterThan(2000);
+    expect(clauseStart(doc, pos)).toBeGreaterThanOrEqual(pos - CLAUSE_REACH);
+    // a short clause still starts where it does
+    const short = buildDoc('', 'They were lovely, but she is rude.');
+    expect(short.clean.text.slice(clauseStart(short, short.clean.text.indexOf('rude')))).toMatch(/^\s*(?:but\s+)?she is rude/);
+  });
+});

@@ -100,11 +100,15 @@ function praiseIn(text: string, from: number, to: number, praise: RegExp): boole
   return false;
 }
 
-/** An ordinary reason (data: watch-benign) in the sentence of `span` or the next one. */
+/**
+ * An ordinary reason (data: watch-benign) in the sentence of `span`, or a phrase of one in the next sentence ("I know
+ * where she lives. She's my neighbour."). A single mild word after the threat ("… lives. Lovely house.") clears nothing.
+ */
 function benignNear(doc: Doc, span: Span): boolean {
   const s = sentenceAt(doc, span.start);
   const end = s.end < doc.clean.text.length ? sentenceAt(doc, s.end).end : s.end;
-  return doc.lex.find(doc.clean.text, 'watch-benign').some((b) => b.start >= s.start && b.end <= end);
+  const text = doc.clean.text;
+  return doc.lex.find(text, 'watch-benign').some((b) => b.start >= s.start && (b.end <= s.end || (b.end <= end && /\s/.test(text.slice(b.start, b.end)))));
 }
 /** Someone who will do the waiting: a threat, not a description of people waiting. */
 const THREAT_AGENT = /\b(?:i|i'?ll|i'?m|im|we|we'?ll|we'?re|someone|somebody|people|i\s+will|we\s+will|gonna|going\s+to)\b/;
@@ -136,7 +140,29 @@ function discounted(doc: Doc, span: Span, target = true): boolean {
  */
 function rebutted(doc: Doc, span: Span, category: string): boolean {
   const word = doc.clean.text.slice(span.start, span.end);
-  return doc.lex.find(doc.clean.text, category).some((o) => o.start !== span.start && doc.clean.text.slice(o.start, o.end) === word && negated(doc, o));
+  return (negatedOccurrences(doc, category).get(word) ?? []).some((start) => start !== span.start);
+}
+
+/**
+ * Per document and category: each word's occurrences that are negated (their starts). Worked out once, so an item
+ * repeating a word a thousand times costs a thousand negation checks, not a million.
+ */
+const negatedCache = new WeakMap<Doc, Map<string, Map<string, number[]>>>();
+function negatedOccurrences(doc: Doc, category: string): Map<string, number[]> {
+  let byCategory = negatedCache.get(doc);
+  if (!byCategory) negatedCache.set(doc, (byCategory = new Map()));
+  let byWord = byCategory.get(category);
+  if (byWord) return byWord;
+  byWord = new Map();
+  for (const o of doc.lex.find(doc.clean.text, category)) {
+    if (!negated(doc, o)) continue;
+    const w = doc.clean.text.slice(o.start, o.end);
+    const starts = byWord.get(w);
+    if (starts) starts.push(o.start);
+    else byWord.set(w, [o.start]);
+  }
+  byCategory.set(category, byWord);
+  return byWord;
 }
 
 const OWN_CHILD_PREDICATE = /\b(?:my|our)\s+(?:son|daughter|child|kid|lad|girl|boy|twins|little\s+one|youngest|eldest)\s+(?:is|was|can\s+be|gets|got|'s)\b/;
