@@ -68,6 +68,10 @@ describe('credentials in any wording', () => {
       'Cannot log in to Google Classroom at Elmfield again today, anyone else?',
       'Elmfield ParentPay: Year6 trip is £12.50, pay by Friday 3pm.',
       'The Elmfield office door code changed this week; ask reception if you need it.',
+      // a school system and a code that is no secret (review of round 3)
+      'Elmfield trip: pay on ParentPay, reference TRIP2026, by Friday.',
+      'Elmfield staff wifi keeps dropping since the Windows11 update.',
+      'Elmfield homework is on Google Classroom: classroom.google.com/c/NjQ2ODk2',
     ]) expect(ids(text), text).not.toContain('confidential.credentials');
   });
 });
@@ -138,6 +142,9 @@ describe('counter-speech, rebuttal and negation: whose words, and are they meant
   it('knowing where a neighbour lives, or a nan waiting at the gates, is not a threat', () => {
     expect(ids('I know where Mrs Hale from Elm School lives, she\'s my neighbour and a lovely woman.')).not.toContain('abuse.threat');
     expect(ids('I know where Mrs Hale from Elm School lives. She won\'t be expecting me.')).toContain('abuse.threat');
+    // an ordinary reason said in the next sentence still counts; one mild word there does not clear a threat
+    expect(ids('I know where Mrs Hale from Elm School lives. She\'s my neighbour.')).not.toContain('abuse.threat');
+    expect(ids('I know where Mrs Hale from Elm School lives. Lovely house.')).toContain('abuse.threat');
   });
 });
 
@@ -279,5 +286,17 @@ describe('short verdicts and ironic labels', () => {
   it('"the school\'s finest snake" is an insult; a snake in the science lab is not', () => {
     expect(ids('Mrs Hale, Elm School\'s finest snake.')).toContain('abuse.disparaging');
     expect(ids('Elm School\'s science lab has a new corn snake called Kevin.')).not.toContain('abuse.disparaging');
+  });
+});
+
+describe('a named adult is told by an age, not by any number after the name', () => {
+  it('"Noah Patel, 42," is an adult; "Noah Patel, 23 Acacia Avenue" and "Noah Patel, 2015" are not', async () => {
+    const { adultNamed } = await import('../../lib/score/rules/confidential');
+    const after = (raw: string) => adultNamed(raw, { start: 0, end: 'Noah Patel'.length });
+    expect(after('Noah Patel, 42, of Hill Road was fined.')).toBe(true);
+    expect(after('Noah Patel, aged 19, appeared in court.')).toBe(true);
+    expect(after('Noah Patel, 23 Acacia Avenue, has epilepsy.')).toBe(false);
+    expect(after('Noah Patel, 2015 intake, has epilepsy.')).toBe(false);
+    expect(after('Noah Patel, 12, has epilepsy.')).toBe(false);
   });
 });

@@ -231,11 +231,13 @@ function isPublicPerson(raw: string, name: Span, facts: PublicFactsMatcher | und
  * An adult as the press names one: "Laura-Jane Pike, 44,", "Judge Hargreaves", "MP Hannah Obi", or a
  * court's name ("Aylesbury Crown", "Livingston Sheriff"): not a pupil.
  */
-function adultNamed(raw: string, name: Span): boolean {
-  const age = /^,?\s+(?:aged\s+)?(\d{2})/.exec(raw.slice(name.end, name.end + 12));
+/** A named adult (an age of 18 or more after the name, a title, a court): exported for its unit test. */
+export function adultNamed(raw: string, name: Span): boolean {
+  // "Noah Patel, 42," is an age; "Noah Patel, 23 Acacia Avenue" is an address (the \b rules out "2015")
+  const age = /^,?\s+(?:aged\s+)?(\d{2})\b(?![\s,]*\p{Lu})/u.exec(raw.slice(name.end, name.end + 24));
   if (age && Number(age[1]) >= 18) return true;
-  if (/(?:Judge|Sheriff|MP|Councillor|Cllr|Dame|Lord|Lady|Professor|Prof|Reverend|Rev|Bishop|Father|Canon|Inspector|Sergeant|Sgt|Constable|PC|DC|DI|Detective)\.?\s+$/.test(raw.slice(Math.max(0, name.start - 14), name.start))) return true;
-  return /(?:Crown|Sheriff|Magistrates|Executive|Coroner)$/.test(raw.slice(name.start, name.end));
+  if (/\b(?:Judge|Sheriff|MP|Councillor|Cllr|Dame|Lord|Lady|Professor|Prof|Reverend|Rev|Bishop|Father|Canon|Inspector|Sergeant|Sgt|Constable|PC|DC|DI|Detective)\.?\s+$/.test(raw.slice(Math.max(0, name.start - 14), name.start))) return true;
+  return /\b(?:Crown|Sheriff|Magistrates|Executive|Coroner)$/.test(raw.slice(name.start, name.end));
 }
 
 export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): Finding[] {

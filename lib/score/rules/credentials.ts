@@ -15,7 +15,13 @@ const AFTER = 90;
 const BEFORE = 30;
 const TOKEN = /[^\s"'“”‘’()[\]{}<>,;]+/g;
 /** Tokens with digits and letters that are not secrets: year groups, times, ordinals, sizes, money. */
-const NOT_SECRET = /^(?:y|yr|year|ks|key\s?stage|room|rm|block|unit|u|p|ch|chapter|page|pg|no|q|term|week|wk|day|covid|gcse|a-?level)[-_]?\d+s?$|^\d+(?:st|nd|rd|th|am|pm|s|k|m|mph|km|ft|kg|cm|mm|gb|mb|x|yo|yrs?|hrs?|mins?|p|pc|%)$|^[£$€]|@[\w-]+\.\w|:\/\/|^www\.|^#|^\d{1,2}[:.]\d{2}/i;
+const NOT_SECRET = /^(?:y|yr|year|ks|key\s?stage|room|rm|block|unit|u|p|ch|chapter|page|pg|no|q|term|week|wk|day|covid|gcse|a-?level)[-_]?\d+s?$|^\d+(?:st|nd|rd|th|am|pm|s|k|m|mph|km|ft|kg|cm|mm|gb|mb|x|yo|yrs?|hrs?|mins?|p|pc|%)$|^[£$€]|@[\w-]+\.\w|:\/\/|^www\.|^#|^\d{1,2}[:.]\d{2}|^[\w-]+(?:\.[\w-]+)+\//i;
+/**
+ * After a school system's name (not a word that opens a secret), only linking words may stand before the secret:
+ * "Bromcom on Autumn99!", "staff wifi is Elm-2027", "Arbor: jsmith / Summer2026"; "ParentPay, reference TRIP2026"
+ * and "the staff wifi keeps dropping since the Windows11 update" name a system and a code that is no secret.
+ */
+const SYSTEM_GAP = /^[\s,:=/(\-–—]*(?:(?:is|was|on|now|still|are|=|password|passwd|pw|pwd|pass|login|log-?in|username|user|pin|code|key|details)\b[\s:=/-]*){0,4}$/i;
 
 function secretLike(token: string, code: boolean): boolean {
   const t = token.replace(/[.,:;]+$/, '');
@@ -49,7 +55,11 @@ const LINK = /^(?:https?:\/\/)?[\w-]+(?:\.[\w-]+)+\/\S{3,}/;
 
 /** Spans of cue + secret, or none. */
 export function credentialLeaks(doc: Doc): Span[] {
-  const cues = [...rawSpans(doc, 'credential-cue').map((s) => ({ ...s, code: false })), ...rawSpans(doc, 'credential-system').map((s) => ({ ...s, code: false })), ...rawSpans(doc, 'credential-code').map((s) => ({ ...s, code: true }))];
+  const cues = [
+    ...rawSpans(doc, 'credential-cue').map((s) => ({ ...s, code: false, system: false })),
+    ...rawSpans(doc, 'credential-system').map((s) => ({ ...s, code: false, system: true })),
+    ...rawSpans(doc, 'credential-code').map((s) => ({ ...s, code: true, system: false })),
+  ];
   if (!cues.length) return [];
   const raw = doc.raw;
   const advice = rawSpans(doc, 'credential-advice');
@@ -66,6 +76,7 @@ export function credentialLeaks(doc: Doc): Span[] {
       const at = from + m.index;
       if (at < cue.end && at + m[0].length > cue.start) continue;
       if (!secretLike(m[0], cue.code)) continue;
+      if (cue.system && (at < cue.start || !SYSTEM_GAP.test(raw.slice(cue.end, at)))) continue;
       out.push({ start: Math.min(cue.start, at), end: Math.max(cue.end, at + m[0].length) });
       break;
     }
