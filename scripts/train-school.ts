@@ -94,7 +94,8 @@ const { values: args } = parseArgs({
     'alone-confidential': { type: 'string', default: '0.97' },
     'alone-reputation': { type: 'string' },
     'independent-families': { type: 'boolean', default: false },
-    // confidential rule findings this strong stay rule-decided (default: chosen with the threshold)
+    // confidential rule findings this strong stay rule-decided ('none': no such level); reputation has no option, so
+    // its level is searched over STRONG_CHOICES
     'confidential-strong': { type: 'string', default: '0.7' },
     'no-loco': { type: 'boolean', default: false },
     'loco-only': { type: 'boolean', default: false },
@@ -304,7 +305,7 @@ function trainModel(items: Prepared[], aux: readonly Aux[], trainedOn: string[])
     families,
     trainedOn,
     metrics,
-    hyperParameters: { folds, seed, functionalWeight, tweetWeight, presidioWeight, ...sgd, ridge, beta, prune, abuseStrong: args['abuse-strong'] ?? 'chosen', confidentialStrong: args['confidential-strong'] ?? 'chosen', balance, thresholdOn, alone: SCHOOL_FAMILIES.map((f) => args[`alone-${f}` as 'alone'] ?? args.alone).join('/'), groupFunctional: args['group-functional']!, keep: args.keep!, independentFamilies: args['independent-families']!, oldData: args['old-data']! },
+    hyperParameters: { folds, seed, functionalWeight, tweetWeight, presidioWeight, ...sgd, ridge, beta, prune, abuseStrong: args['abuse-strong'], confidentialStrong: args['confidential-strong'], balance, thresholdOn, alone: SCHOOL_FAMILIES.map((f) => args[`alone-${f}` as 'alone'] ?? args.alone).join('/'), groupFunctional: args['group-functional']!, keep: args.keep!, independentFamilies: args['independent-families']!, oldData: args['old-data']! },
     attribution: 'Derived weights only, no source text. Schoolwatch dev items, spent blind sets, training corpora written for the project (data/train) and functional templates (all invented); the tweet classifier it reads is trained on TweetEval/OLID and Davidson et al. 2017 (see abuse-lr.json).',
   };
   return { file, oof };

@@ -363,7 +363,13 @@ export class Lexicon {
 const NONE: readonly LexHit[] = [];
 const NO_CANDIDATES: readonly TokenEntry[] = [];
 
-/** The generated JSON form (scripts/build-lexicons.ts, lib/match/cues.ts). */
+/** Index of `v` in `arr`, appending it the first time: the files' tables of categories and sources. */
+function internAt(arr: string[], v: string): number {
+  const i = arr.indexOf(v);
+  return i < 0 ? arr.push(v) - 1 : i;
+}
+
+/** The JSON form of version 1: lib/match/cues.ts's cue file (the lexicon itself is written compact, below). */
 export interface LexiconFile {
   version: number;
   sources: string[];
@@ -388,12 +394,7 @@ export interface CompactLexiconFile {
 export function toLexiconFile(entries: readonly LexEntry[]): LexiconFile {
   const sources: string[] = [];
   const categories: string[] = [];
-  const idx = (arr: string[], v: string) => {
-    let i = arr.indexOf(v);
-    if (i < 0) i = arr.push(v) - 1;
-    return i;
-  };
-  return { version: 1, sources, categories, entries: entries.map((e) => [e.term, idx(categories, e.category), e.weight, idx(sources, e.source)]) };
+  return { version: 1, sources, categories, entries: entries.map((e) => [e.term, internAt(categories, e.category), e.weight, internAt(sources, e.source)]) };
 }
 
 export function fromLexiconFile(file: LexiconFile | CompactLexiconFile): LexEntry[] {
@@ -407,15 +408,10 @@ export function fromLexiconFile(file: LexiconFile | CompactLexiconFile): LexEntr
 export function toCompactLexiconFile(entries: readonly LexEntry[]): CompactLexiconFile {
   const sources: string[] = [];
   const categories: string[] = [];
-  const idx = (arr: string[], v: string) => {
-    let i = arr.indexOf(v);
-    if (i < 0) i = arr.push(v) - 1;
-    return i;
-  };
   const runs: [number, number, number, string][] = [];
   for (const e of entries) {
-    const c = idx(categories, e.category);
-    const s = idx(sources, e.source);
+    const c = internAt(categories, e.category);
+    const s = internAt(sources, e.source);
     const last = runs[runs.length - 1];
     if (last && last[0] === c && last[1] === e.weight && last[2] === s) last[3] += `\n${e.term}`;
     else runs.push([c, e.weight, s, e.term]);

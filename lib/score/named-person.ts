@@ -1,5 +1,6 @@
 /**
- * A titled person's name ("Mrs Öztürk", "Mr O'Neill", "Dr Ng"): the one pattern the scorer's severity
+ * A titled person's name ("Mrs Öztürk", "Dr Ng"; "Mr O'Neill" is not matched: a capital and lower-case letters
+ * must follow the title): the one pattern the scorer's severity
  * rules (index.ts) and the school model's `named-person` input (school-model.ts) read, so both agree
  * on names outside ASCII. Tested against the raw text: the title and the capital letter matter.
  */

@@ -36,7 +36,7 @@ export function clauseBefore(doc: Doc, pos: number, n: number): string {
 }
 
 /** A negation just before a word ("not lazy", "never rude", "no idiots"). */
-const NEGATION = /\b(?:not|never|no|no\s+way\s+(?:is|are|was|were)|(?:the\s+)?opposite\s+of|anything\s+but|isn't|aren't|wasn't|weren't|ain't|hardly|nothing|nobody|don't|doesn't|didn't|stop|far\s+from|rather\s+than|instead\s+of)\b|n't\b/;
+const NEGATION = /\b(?:not|never|no|(?:the\s+)?opposite\s+of|anything\s+but|isn't|aren't|wasn't|weren't|ain't|hardly|nothing|nobody|don't|doesn't|didn't|stop|far\s+from|rather\s+than|instead\s+of)\b|n't\b/;
 /**
  * A negation whose scope reaches further along the clause: "I don't think they are useless", "not one
  * teacher there is rude", "none of the staff are lazy".
