@@ -11,7 +11,7 @@
  * held-out halves (each expanded with its own placeholders), the project's items, the spent blind sets
  * blind-2026-11-30 and blind-2026-11-30b, the shared dev set and every corpus under data/train/<name>/, found
  * by listing the folder; optionally, down-weighted, TweetEval train + Davidson (abuse) and Presidio
- * synthetic PII texts (confidential) for the n-gram models only. Never blind-2026-11-30c nor heldout-c.
+ * synthetic PII texts (confidential) for the n-gram models only. Never the unread blind-2026-11-30d nor heldout-d.
  * Rule findings are recomputed with the current rules and lexicons and the school's options exactly as
  * assessItem scores (schoolScoreOptions), so re-run this after the rules change.
  *

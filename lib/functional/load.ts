@@ -1,22 +1,20 @@
 /** Read the functional suite's data files (data/functional/) and expand them. */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expand, FunctionalDataError, HALVES, parseTemplates, validate, type ExpandOptions, type FunctionalItem, type Placeholders, type SuiteHalf, type Template } from './expand';
+import { expand, FunctionalDataError, HALVES, parseTemplates, validate, type ExpandOptions, type FunctionalItem, type HeldoutHalf, type Placeholders, type SuiteHalf, type Template } from './expand';
+
+const HELDOUT_HALVES = HALVES.filter((h): h is HeldoutHalf => h !== 'dev');
 
 export const FUNCTIONAL_DIR = 'data/functional';
 
 export interface SuiteData {
   placeholders: Placeholders;
-  /** Extra values for the held-out half only (placeholders.heldout.json), by list name. */
-  heldoutLists: Record<string, string[]>;
   /**
-   * Extra values for the second, blind held-out half only (placeholders.heldout-b.json), by list
-   * name: added to the shared lists for `heldout-b`, which does NOT get the first half's extras.
+   * Each held-out half's extra values, by half and list name (placeholders.<half>.json): added to the shared
+   * lists for that half only, never another half's. Empty for a half whose file is absent.
    */
-  heldoutBLists: Record<string, string[]>;
-  /** Extra values for the third, blind held-out half only (placeholders.heldout-c.json), by list name. */
-  heldoutCLists: Record<string, string[]>;
-  /** Templates per half; `heldout-b` and `heldout-c` are empty when their templates file is absent. */
+  extraLists: Record<HeldoutHalf, Record<string, string[]>>;
+  /** Templates per half; the blind halves (`heldout-b` onwards) are empty when their templates file is absent. */
   templates: Record<SuiteHalf, Template[]>;
 }
 
@@ -56,20 +54,22 @@ function readExtraLists(dir: string, file: string, shared: Record<string, string
 
 export function loadSuiteData(dir = FUNCTIONAL_DIR): SuiteData {
   const placeholders = readJson<Placeholders>(join(dir, 'placeholders.json'));
-  const heldoutLists = readExtraLists(dir, 'placeholders.heldout.json', placeholders.lists);
-  const heldoutBLists = readExtraLists(dir, 'placeholders.heldout-b.json', placeholders.lists, { 'placeholders.heldout.json': heldoutLists });
-  const heldoutCLists = readExtraLists(dir, 'placeholders.heldout-c.json', placeholders.lists, {
-    'placeholders.heldout.json': heldoutLists,
-    'placeholders.heldout-b.json': heldoutBLists,
-  });
-  const optional = (file: string): Template[] => (existsSync(join(dir, file)) ? parseTemplates(read(join(dir, file)), file) : []);
-  const templates: Record<SuiteHalf, Template[]> = {
-    dev: parseTemplates(read(join(dir, 'templates.dev.jsonl')), 'templates.dev.jsonl'),
-    heldout: parseTemplates(read(join(dir, 'templates.heldout.jsonl')), 'templates.heldout.jsonl'),
-    'heldout-b': optional('templates.heldout-b.jsonl'),
-    'heldout-c': optional('templates.heldout-c.jsonl'),
-  };
-  const data = { placeholders, heldoutLists, heldoutBLists, heldoutCLists, templates };
+  // each held-out half's vocabulary must be new to the shared lists and to every half written before it
+  const extraLists = {} as Record<HeldoutHalf, Record<string, string[]>>;
+  const earlier: Record<string, Record<string, string[]>> = {};
+  for (const half of HELDOUT_HALVES) {
+    const file = `placeholders.${half}.json`;
+    extraLists[half] = readExtraLists(dir, file, placeholders.lists, earlier);
+    earlier[file] = extraLists[half];
+  }
+  const templates = {} as Record<SuiteHalf, Template[]>;
+  for (const half of HALVES) {
+    const file = `templates.${half}.jsonl`;
+    // dev and the first held-out half are always there; the blind halves arrive one per scoring round
+    const required = half === 'dev' || half === 'heldout';
+    templates[half] = required || existsSync(join(dir, file)) ? parseTemplates(read(join(dir, file)), file) : [];
+  }
+  const data = { placeholders, extraLists, templates };
   // check every half now, so a mistake in the data is reported before anything is scored or written
   for (const half of HALVES) validate(placeholdersFor(data, half), templates[half], `templates.${half}.jsonl`);
   return data;
@@ -77,14 +77,13 @@ export function loadSuiteData(dir = FUNCTIONAL_DIR): SuiteData {
 
 /**
  * The placeholders one half expands with: the shared lists, plus that half's own extra values
- * (placeholders.heldout.json for `heldout`, placeholders.heldout-b.json for `heldout-b`,
- * placeholders.heldout-c.json for `heldout-c`; never another half's).
+ * (placeholders.<half>.json: placeholders.heldout.json for `heldout`, placeholders.heldout-b.json for
+ * `heldout-b` …; never another half's).
  */
-export function placeholdersFor(data: SuiteData, half: SuiteHalf): Placeholders {
+export function placeholdersFor(data: Pick<SuiteData, 'placeholders' | 'extraLists'>, half: SuiteHalf): Placeholders {
   if (half === 'dev') return data.placeholders;
-  const extra = { heldout: data.heldoutLists, 'heldout-b': data.heldoutBLists, 'heldout-c': data.heldoutCLists }[half];
   const lists = { ...data.placeholders.lists };
-  for (const [name, values] of Object.entries(extra)) lists[name] = [...(lists[name] ?? []), ...values];
+  for (const [name, values] of Object.entries(data.extraLists[half] ?? {})) lists[name] = [...(lists[name] ?? []), ...values];
   return { ...data.placeholders, lists };
 }
 

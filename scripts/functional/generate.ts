@@ -1,7 +1,7 @@
 /**
  * Expand the school functional test suite (data/functional/) into eval items.
  *
- *   npx tsx scripts/functional/generate.ts                 # writes data/functional/generated/{dev,heldout,heldout-b,heldout-c}.jsonl
+ *   npx tsx scripts/functional/generate.ts                 # writes data/functional/generated/<half>.jsonl for every half present
  *   npx tsx scripts/functional/generate.ts --out DIR [--seed N] [--per-template N]
  *
  * The output is not committed: it is regenerated in well under a second and is the same every time
@@ -33,7 +33,7 @@ function expandAll(): { data: SuiteData; halves: { half: SuiteHalf; items: Funct
   try {
     const data = loadSuiteData(args.data);
     // expand every half before writing anything, so a data error leaves the old files in place;
-    // heldout-b and heldout-c only when their templates files are there
+    // the blind halves only when their templates files are there
     return { data, halves: HALVES.filter((half) => data.templates[half].length > 0).map((half) => ({ half, items: generateSuite(data, [half], { seed, perTemplate }) })) };
   } catch (e) {
     if (!(e instanceof FunctionalDataError)) throw e;

@@ -4,8 +4,8 @@
  * scores an item about that school (schoolScoreOptions, abuseLogit, maskedClean).
  *
  * Corpora, all dev: the functional suite's dev templates and its two spent held-out halves (each half
- * expanded with its own placeholders; never heldout-c, which is being written blind), the project's items,
- * the spent blind sets blind-2026-11-30 and blind-2026-11-30b (never blind-2026-11-30c), the shared dev
+ * expanded with its own placeholders; never heldout-d, the unread blind half), the project's items,
+ * the spent blind sets blind-2026-11-30 and blind-2026-11-30b (never the unread blind-2026-11-30d), the shared dev
  * set, and every corpus under data/train/<name>/ (items.jsonl + schools.json), found by listing the folder.
  * Each has a `kind`: `independent` sets were written by people who never saw the scorer, so leaving one
  * out and scoring it is the generalisation check (leave-one-corpus-out).
@@ -23,7 +23,7 @@ import { readJsonl, type EvalItem } from './datasets';
 import { expectedFamilies } from './report';
 
 /** Sets nobody here may read: the unread blind set and the blind functional half being written. */
-const NEVER = /blind-2026-11-30c|heldout-c/;
+const NEVER = /blind-2026-11-30d|heldout-d/;
 
 export type CorpusKind = 'functional' | 'project' | 'independent';
 
@@ -75,7 +75,7 @@ export function itemCorpus(name: string, kind: CorpusKind, path: string, schools
 /**
  * One half of the functional suite, expanded with its own placeholders as the eval expands it
  * (lib/functional/load.ts placeholdersFor); every case weighs `weight`. Only this half's files are opened:
- * loadSuiteData would also open the blind heldout-c files to validate them.
+ * loadSuiteData would also open the unread blind heldout-d files to validate them.
  */
 export function functionalCorpus(half: 'dev' | 'heldout' | 'heldout-b', weight: number, dir = 'data/functional'): Corpus {
   const placeholders = JSON.parse(readFileSync(join(dir, 'placeholders.json'), 'utf8')) as Placeholders;

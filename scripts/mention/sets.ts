@@ -2,7 +2,7 @@
  * Every labelled set the mention decision can be checked on, as (school, title, text, mentioned) cases: the
  * project's dev sets, the spent blind sets, the functional suite's halves that are spent (dev, heldout,
  * heldout-b), and each training corpus under data/train/<corpus>/ (discovered by listing, so a new corpus needs
- * no code change). Never reads data/eval/blind-2026-11-30c/ (the unread blind set) nor any *heldout-c* file.
+ * no code change). Never reads an unread blind set (data/eval/blind-2026-11-30d/) nor any *heldout-d* file.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';

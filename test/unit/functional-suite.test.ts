@@ -72,8 +72,8 @@ describe('functional suite generator', () => {
       expect(used, `list "${name}" is never used by a template`).toBeDefined();
       expect(values.filter((v) => !used!.has(v)), `unused values of "${name}"`).toEqual([]);
     }
-    expect(Object.keys(data.heldoutLists).length).toBeGreaterThan(10);
-    for (const [name, values] of Object.entries(data.heldoutLists)) {
+    expect(Object.keys(data.extraLists.heldout).length).toBeGreaterThan(10);
+    for (const [name, values] of Object.entries(data.extraLists.heldout)) {
       expect(values.filter((v) => devDraws.get(name)?.has(v)), `held-out values of "${name}" in dev cases`).toEqual([]);
     }
     for (const [id, refs] of Object.entries(placeholders.schools)) {
@@ -88,23 +88,23 @@ describe('functional suite generator', () => {
   });
 
   it('uses every heldout-b-only value in heldout-b cases, and keeps each held-out half\'s vocabulary to itself', () => {
-    expect(Object.keys(data.heldoutBLists).length).toBeGreaterThan(10);
-    for (const [name, values] of Object.entries(data.heldoutBLists)) {
+    expect(Object.keys(data.extraLists['heldout-b']).length).toBeGreaterThan(10);
+    for (const [name, values] of Object.entries(data.extraLists['heldout-b'])) {
       const used = heldoutBDraws.get(name) ?? new Set();
       expect(values.filter((v) => !used.has(v)), `unused heldout-b values of "${name}"`).toEqual([]);
       expect(values.filter((v) => devDraws.get(name)?.has(v)), `heldout-b values of "${name}" in dev cases`).toEqual([]);
       expect(values.filter((v) => heldoutDraws.get(name)?.has(v)), `heldout-b values of "${name}" in held-out cases`).toEqual([]);
-      expect(values.filter((v) => data.heldoutLists[name]?.includes(v)), `heldout-b values of "${name}" repeating placeholders.heldout.json`).toEqual([]);
+      expect(values.filter((v) => data.extraLists.heldout[name]?.includes(v)), `heldout-b values of "${name}" repeating placeholders.heldout.json`).toEqual([]);
     }
-    for (const [name, values] of Object.entries(data.heldoutLists)) {
+    for (const [name, values] of Object.entries(data.extraLists.heldout)) {
       expect(values.filter((v) => heldoutBDraws.get(name)?.has(v)), `held-out values of "${name}" in heldout-b cases`).toEqual([]);
     }
   });
 
   it('uses every heldout-c-only value in heldout-c cases, and keeps its vocabulary and the other halves\' apart', () => {
-    expect(Object.keys(data.heldoutCLists).length).toBeGreaterThanOrEqual(40);
-    const otherExtras = { 'placeholders.heldout.json': data.heldoutLists, 'placeholders.heldout-b.json': data.heldoutBLists };
-    for (const [name, values] of Object.entries(data.heldoutCLists)) {
+    expect(Object.keys(data.extraLists['heldout-c']).length).toBeGreaterThanOrEqual(40);
+    const otherExtras = { 'placeholders.heldout.json': data.extraLists.heldout, 'placeholders.heldout-b.json': data.extraLists['heldout-b'] };
+    for (const [name, values] of Object.entries(data.extraLists['heldout-c'])) {
       const used = heldoutCDraws.get(name) ?? new Set();
       expect(values.filter((v) => !used.has(v)), `unused heldout-c values of "${name}"`).toEqual([]);
       for (const [half, other] of [['dev', devDraws], ['heldout', heldoutDraws], ['heldout-b', heldoutBDraws]] as const) {
@@ -297,7 +297,7 @@ describe('functional suite validation', () => {
       copyFileSync(join('data/functional', f), join(dir, f));
     }
     expect(loadSuiteData(dir).templates['heldout-c']).toEqual([]);
-    expect(loadSuiteData(dir).heldoutCLists).toEqual({});
+    expect(loadSuiteData(dir).extraLists['heldout-c']).toEqual({});
     writeFileSync(join(dir, 'placeholders.heldout-c.json'), JSON.stringify({ lists: { slangInsult: ['scrote'] } }));
     expect(() => loadSuiteData(dir)).toThrow(/placeholders\.heldout-c\.json: list "slangInsult" repeats values of placeholders\.heldout-b\.json \(scrote\)/);
     writeFileSync(join(dir, 'placeholders.heldout-c.json'), JSON.stringify({ lists: { slangInsult: ['twonk'] } }));
@@ -312,6 +312,26 @@ describe('functional suite validation', () => {
     expect(lists.slangInsult).not.toContain('scrote');
     expect(lists.slangInsult).not.toContain('twonk');
     for (const half of ['dev', 'heldout', 'heldout-b'] as const) expect(placeholdersFor(loaded, half).lists.slangInsult, half).not.toContain('zzc-only');
+  });
+
+  it('loads heldout-d only when its files are there, its vocabulary new to every earlier half\'s', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'functional-'));
+    for (const f of ['placeholders.json', 'placeholders.heldout.json', 'placeholders.heldout-b.json', 'placeholders.heldout-c.json', 'templates.dev.jsonl', 'templates.heldout.jsonl']) {
+      copyFileSync(join('data/functional', f), join(dir, f));
+    }
+    expect(loadSuiteData(dir).templates['heldout-d']).toEqual([]);
+    expect(loadSuiteData(dir).extraLists['heldout-d']).toEqual({});
+    const cValue = loadSuiteData(dir).extraLists['heldout-c'].slangInsult![0]!;
+    writeFileSync(join(dir, 'placeholders.heldout-d.json'), JSON.stringify({ lists: { slangInsult: [cValue] } }));
+    expect(() => loadSuiteData(dir)).toThrow(/placeholders\.heldout-d\.json: list "slangInsult" repeats values of placeholders\.heldout-c\.json/);
+    writeFileSync(join(dir, 'placeholders.heldout-d.json'), JSON.stringify({ lists: { slangInsult: ['zzd-only'] } }));
+    const line = JSON.stringify({ functionality: 'f', template: '{school} {slangInsult}', expect: { mentioned: true, flag: true, family: 'abuse' } });
+    writeFileSync(join(dir, 'templates.heldout-d.jsonl'), `${line}\n`);
+    const loaded = loadSuiteData(dir);
+    expect(loaded.templates['heldout-d']).toHaveLength(1);
+    expect(placeholdersFor(loaded, 'heldout-d').lists.slangInsult).toContain('zzd-only');
+    expect(placeholdersFor(loaded, 'heldout-d').lists.slangInsult).not.toContain(cValue);
+    for (const half of ['dev', 'heldout', 'heldout-b', 'heldout-c'] as const) expect(placeholdersFor(loaded, half).lists.slangInsult, half).not.toContain('zzd-only');
   });
 
   it('names the templates file and line of a bad template when the suite is loaded', () => {
