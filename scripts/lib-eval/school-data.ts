@@ -3,9 +3,9 @@
  * and what the rules and the classifiers make of each row, computed exactly as the scorer does when it
  * scores an item about that school (schoolScoreOptions, abuseLogit, maskedClean).
  *
- * Corpora, all dev: the functional suite's dev templates and its two spent held-out halves (each half
- * expanded with its own placeholders; never heldout-d, the unread blind half), the project's items,
- * the spent blind sets blind-2026-11-30 and blind-2026-11-30b (never the unread blind-2026-11-30d), the shared dev
+ * Corpora, all dev: the functional suite's dev templates and its three spent held-out halves (expanded by the
+ * eval's loader, lib/functional/load.ts; never heldout-d, the unread blind half), the project's items,
+ * the spent blind sets blind-2026-11-30, -b and -c (never the unread blind-2026-11-30d), the shared dev
  * set, and every corpus under data/train/<name>/ (items.jsonl + schools.json), found by listing the folder.
  * Each has a `kind`: `independent` sets were written by people who never saw the scorer, so leaving one
  * out and scoring it is the generalisation check (leave-one-corpus-out).
@@ -13,7 +13,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { School } from '../../lib/config/schema';
-import { expand, parseTemplates, validate, type Placeholders } from '../../lib/functional/expand';
+import type { SuiteHalf } from '../../lib/functional/expand';
+import { FUNCTIONAL_DIR, generateSuite, loadSuiteData } from '../../lib/functional/load';
 import { loadSchoolsFile, schoolScoreOptions } from '../../lib/score/assess';
 import { abuseLogit } from '../../lib/score/classifier';
 import { extractFeatures, type SparseVector } from '../../lib/score/features';
@@ -72,29 +73,28 @@ export function itemCorpus(name: string, kind: CorpusKind, path: string, schools
   return { name, kind, path, schoolsPath, rows };
 }
 
+/** The functional halves the trainer may learn from: every spent one, never the unread blind heldout-d. */
+export type TrainableHalf = Exclude<SuiteHalf, 'heldout-d'>;
+export const SPENT_HALVES: readonly TrainableHalf[] = ['dev', 'heldout', 'heldout-b', 'heldout-c'];
+
 /**
- * One half of the functional suite, expanded with its own placeholders as the eval expands it
- * (lib/functional/load.ts placeholdersFor); every case weighs `weight`. Only this half's files are opened:
- * loadSuiteData would also open the unread blind heldout-d files to validate them.
+ * Functional halves as corpora, read and expanded by the eval's own loader (lib/functional/load.ts), so the
+ * trainer learns from exactly the cases the eval scores and a mistake in any half's files is reported before
+ * anything is trained (the loader validates every half present, which is its business; the trainer expands
+ * only the halves named here, never heldout-d). Every case weighs `weight`.
  */
-export function functionalCorpus(half: 'dev' | 'heldout' | 'heldout-b', weight: number, dir = 'data/functional'): Corpus {
-  const placeholders = JSON.parse(readFileSync(join(dir, 'placeholders.json'), 'utf8')) as Placeholders;
-  if (half !== 'dev') {
-    const extra = (JSON.parse(readFileSync(guard(join(dir, `placeholders.${half}.json`)), 'utf8')) as { lists?: Record<string, string[]> }).lists ?? {};
-    const lists = { ...placeholders.lists };
-    for (const [list, values] of Object.entries(extra)) lists[list] = [...(lists[list] ?? []), ...values];
-    placeholders.lists = lists;
-  }
-  const file = `templates.${half}.jsonl`;
-  const templates = parseTemplates(readFileSync(guard(join(dir, file)), 'utf8'), file);
-  validate(placeholders, templates, file);
+export function functionalCorpora(halves: readonly TrainableHalf[], weight: number, dir = FUNCTIONAL_DIR): Corpus[] {
+  for (const half of halves) guard(`templates.${half}.jsonl`);
+  const data = loadSuiteData(dir);
   const schools = schoolsOf(join(dir, 'schools.json'));
-  const name = `functional-${half}`;
-  const rows = expand(placeholders, templates, { half }).map((it) => ({
-    id: it.id, set: name, group: `functional:${it.functionality}:${it.template}`, functionality: it.functionality,
-    school: schools.get(it.school)!, title: it.title, text: it.text, expect: it.expect, weight,
-  }));
-  return { name, kind: 'functional', rows };
+  return halves.map((half) => {
+    const name = `functional-${half}`;
+    const rows = generateSuite(data, [half]).map((it) => ({
+      id: it.id, set: name, group: `functional:${it.functionality}:${it.template}`, functionality: it.functionality,
+      school: schools.get(it.school)!, title: it.title, text: it.text, expect: it.expect, weight,
+    }));
+    return { name, kind: 'functional' as const, rows };
+  });
 }
 
 /** The training corpora under `dir` (data/train/<name>/items.jsonl + schools.json), in name order. */
@@ -109,21 +109,23 @@ export function trainCorpora(dir = 'data/train'): Corpus[] {
 
 export interface CorpusOptions {
   functionalWeight: number;
-  /** Also the spent held-out functional halves (heldout, heldout-b). */
+  /** Also the spent held-out functional halves (heldout, heldout-b, heldout-c). */
   heldoutHalves: boolean;
-  /** Also train on blind-2026-11-30b and data/train/* (false: they are read for leave-one-corpus-out scoring only). */
+  /** Also train on blind-2026-11-30b, -c and data/train/* (false: they are read for leave-one-corpus-out scoring only). */
   newSets: boolean;
   sharedEval?: string;
   trainDir?: string;
 }
 
 export function schoolCorpora(o: CorpusOptions): Corpus[] {
-  const out: Corpus[] = [functionalCorpus('dev', o.functionalWeight)];
-  if (o.heldoutHalves) out.push(functionalCorpus('heldout', o.functionalWeight), functionalCorpus('heldout-b', o.functionalWeight));
+  const out: Corpus[] = functionalCorpora(o.heldoutHalves ? SPENT_HALVES : ['dev'], o.functionalWeight);
   for (const f of ['items', 'holdout', 'dev-extra']) out.push(itemCorpus(f, 'project', `data/eval/${f}.jsonl`, 'data/eval/schools.json'));
   out.push(itemCorpus('blind-2026-11-30', 'independent', 'data/eval/blind-2026-11-30/items.jsonl', 'data/eval/blind-2026-11-30/schools.json'));
   if (o.sharedEval && existsSync(join(o.sharedEval, 'dev.jsonl'))) out.push(itemCorpus('shared-dev', 'project', join(o.sharedEval, 'dev.jsonl'), join(o.sharedEval, 'schools.json')));
-  const fresh = [itemCorpus('blind-2026-11-30b', 'independent', 'data/eval/blind-2026-11-30b/items.jsonl', 'data/eval/blind-2026-11-30b/schools.json'), ...trainCorpora(o.trainDir)];
+  const fresh = [
+    ...['blind-2026-11-30b', 'blind-2026-11-30c'].map((b) => itemCorpus(b, 'independent', `data/eval/${b}/items.jsonl`, `data/eval/${b}/schools.json`)),
+    ...trainCorpora(o.trainDir),
+  ];
   return [...out, ...fresh.map((c) => ({ ...c, evalOnly: !o.newSets }))];
 }
 

@@ -4,7 +4,7 @@
  * options assessForSchool passes), and the two agree on who is a named person. Also: corpus
  * discovery never opens an unread blind set.
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -12,7 +12,8 @@ import { loadSchoolsFile, schoolScoreOptions } from '../../lib/score/assess';
 import { ruleParts } from '../../lib/score/index';
 import { readFileSync } from 'node:fs';
 import { DENSE_FEATURES, denseFeatures, familyThreshold, loadSchoolModel, schoolView, shippedSchoolModel, type SchoolModelFile } from '../../lib/score/school-model';
-import { prepare, trainCorpora, type Row } from '../../scripts/lib-eval/school-data';
+import { generateSuite, loadSuiteData } from '../../lib/functional/load';
+import { functionalCorpora, prepare, schoolCorpora, trainCorpora, type Row } from '../../scripts/lib-eval/school-data';
 
 const ashby = loadSchoolsFile([
   {
@@ -68,7 +69,7 @@ describe('school model training data', () => {
   it('training corpora are found by listing data/train, and an unread blind set is never opened', () => {
     const dir = mkdtempSync(join(tmpdir(), 'train-corpora-'));
     const school = { id: 'ashbygrange', name: 'Ashby Grange Primary School', aliases: [], context: [], exclude: [] };
-    for (const name of ['writer-b', 'writer-a', 'blind-2026-11-30c', 'notes-only']) {
+    for (const name of ['writer-b', 'writer-a', 'blind-2026-11-30d', 'heldout-d', 'notes-only']) {
       mkdirSync(join(dir, name));
       if (name === 'notes-only') continue;
       writeFileSync(join(dir, name, 'schools.json'), JSON.stringify([school]));
@@ -78,6 +79,36 @@ describe('school model training data', () => {
     expect(corpora.map((c) => c.name)).toEqual(['train/writer-a', 'train/writer-b']);
     expect(corpora.every((c) => c.kind === 'independent')).toBe(true);
     expect(corpora[0]!.rows[0]!.school.id).toBe('ashbygrange');
+  });
+});
+
+describe('school model functional training data (one loader)', () => {
+  it('the functional rows are the eval\'s own cases (loadSuiteData + generateSuite), for every spent half', () => {
+    const data = loadSuiteData();
+    for (const half of ['dev', 'heldout-c'] as const) {
+      const [c] = functionalCorpora([half], 0.2);
+      const cases = generateSuite(data, [half]);
+      expect(c!.name).toBe(`functional-${half}`);
+      expect(c!.rows.map((r) => [r.id, r.text, r.school.id, r.functionality])).toEqual(cases.map((it) => [it.id, it.text, it.school, it.functionality]));
+      expect(c!.rows.every((r) => r.weight === 0.2)).toBe(true);
+    }
+  });
+
+  it('a mistake in any half\'s files is reported before training, as the eval reports it', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'functional-'));
+    for (const f of ['placeholders.json', 'templates.dev.jsonl', 'templates.heldout.jsonl', 'schools.json']) copyFileSync(join('data/functional', f), join(dir, f));
+    const shared = (JSON.parse(readFileSync('data/functional/placeholders.json', 'utf8')) as { lists: Record<string, string[]> }).lists;
+    const [list, values] = Object.entries(shared)[0]!;
+    // a held-out half repeating a shared value: the loader refuses it; the trainer must not train past it
+    writeFileSync(join(dir, 'placeholders.heldout-b.json'), JSON.stringify({ lists: { [list]: [values[0]] } }));
+    expect(() => functionalCorpora(['dev'], 0.2, dir)).toThrow(/repeats values of placeholders.json/);
+  });
+
+  it('never trains on the unread blind half heldout-d, and trains on the spent ones and blind-c', () => {
+    expect(() => functionalCorpora(['heldout-d' as 'dev'], 0.2)).toThrow(/unread blind/);
+    const names = schoolCorpora({ functionalWeight: 0.2, heldoutHalves: true, newSets: true }).map((c) => c.name);
+    expect(names).toEqual(expect.arrayContaining(['functional-dev', 'functional-heldout', 'functional-heldout-b', 'functional-heldout-c', 'blind-2026-11-30', 'blind-2026-11-30b', 'blind-2026-11-30c']));
+    expect(names.some((n) => /heldout-d|blind-2026-11-30d/.test(n))).toBe(false);
   });
 });
 
