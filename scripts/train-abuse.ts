@@ -29,14 +29,17 @@ import { bestThreshold, count, emptyCounts, macroF1, macroF1At, pct } from './li
 import { scoreItem } from '../lib/score';
 import { buildDoc } from '../lib/score/document';
 import { encodeSparse } from '../lib/score/classifier';
-import { mulberry32, solve } from './lib-eval/logistic';
+import { fitDense, fitSparse, mulberry32 } from './lib-eval/logistic';
 import type { SparseVector as Features } from '../lib/score/features';
 import { abuseRules } from '../lib/score/rules/abuse';
 import { setLogit, STACK_FEATURES, stackFeatures, stackLogit, stackProbability, STRONG_RULE, type StackerFile } from '../lib/score/stacker';
 
+/** ../shared/datasets from the main checkout, ../../shared/datasets from a worktree under /work/wt. */
+const firstExisting = (...paths: string[]) => paths.map((p) => resolve(process.cwd(), p)).find((p) => existsSync(p)) ?? resolve(process.cwd(), paths[0]!);
+
 const { values: args } = parseArgs({
   options: {
-    data: { type: 'string', default: resolve(process.cwd(), '../shared/datasets') },
+    data: { type: 'string', default: firstExisting('../shared/datasets', '../../shared/datasets') },
     school: { type: 'string', default: 'data/eval/items.jsonl' },
     out: { type: 'string', default: 'lib/score/model/abuse-lr.json' },
     'davidson-weight': { type: 'string', default: '0.2' },
@@ -136,35 +139,9 @@ function trainOne(data: Example[], seed = 1): { w: Float64Array; b: number } {
   return trainPlain(data, seed);
 }
 
+/** One AdaGrad logistic regression over the hashed features (the fitter the school model's trainer uses too). */
 function trainPlain(data: Example[], seed = 1): { w: Float64Array; b: number } {
-  const w = new Float64Array(DIM);
-  const g2 = new Float64Array(DIM).fill(1e-8);
-  let b = 0;
-  let gb = 1e-8;
-  const rand = mulberry32(seed);
-  const order = data.map((_, i) => i);
-  for (let ep = 0; ep < epochs; ep++) {
-    for (let i = order.length - 1; i > 0; i--) {
-      const j = Math.floor(rand() * (i + 1));
-      [order[i], order[j]] = [order[j]!, order[i]!];
-    }
-    for (const k of order) {
-      const { x, y, w: weight } = data[k]!;
-      let z = b;
-      for (let i = 0; i < x.idx.length; i++) z += w[x.idx[i]!]! * x.val[i]!;
-      const p = 1 / (1 + Math.exp(-z));
-      const g = (p - y) * weight;
-      for (let i = 0; i < x.idx.length; i++) {
-        const j = x.idx[i]!;
-        const gi = g * x.val[i]! + l2 * w[j]!;
-        g2[j] = g2[j]! + gi * gi;
-        w[j] = w[j]! - (lr * gi) / Math.sqrt(g2[j]!);
-      }
-      gb += g * g;
-      b -= (lr * g) / Math.sqrt(gb);
-    }
-  }
-  return { w, b };
+  return fitSparse(data.map((e) => ({ idx: e.x.idx, val: e.x.val, y: e.y, w: e.w })), DIM, { epochs, lr, l2, seed });
 }
 
 /** Input buckets of the small network: the hashed feature index folded to its low MLP_BITS bits. */
@@ -323,57 +300,10 @@ function combinedF1At(probs: ArrayLike<number>, rules: RuleView[], labels: Array
 
 const logitOf = (p: number) => Math.log(Math.max(1e-7, p) / Math.max(1e-7, 1 - p));
 
-/** Logistic regression by Newton's method on standardised features with a small ridge; weights returned on the raw scale. */
+/** The text-alone stacker: the Newton logistic regression the school model's stackers use (every row weighs 1). */
 function fitStacker(xs: readonly Float64Array[], ys: ArrayLike<number>, ridge = 1): { weights: number[]; bias: number } {
-  const d = xs[0]!.length;
-  const n = xs.length;
-  const mean = new Float64Array(d);
-  const sd = new Float64Array(d);
-  for (const x of xs) for (let j = 0; j < d; j++) mean[j] = mean[j]! + x[j]! / n;
-  for (const x of xs) for (let j = 0; j < d; j++) sd[j] = sd[j]! + (x[j]! - mean[j]!) ** 2 / n;
-  for (let j = 0; j < d; j++) sd[j] = Math.sqrt(sd[j]!) || 1;
-  const D = d + 1;
-  const w = new Float64Array(D);
-  const z = new Float64Array(D);
-  for (let iter = 0; iter < 30; iter++) {
-    const g = new Float64Array(D);
-    const H = new Float64Array(D * D);
-    for (let i = 0; i < n; i++) {
-      const x = xs[i]!;
-      for (let j = 0; j < d; j++) z[j] = (x[j]! - mean[j]!) / sd[j]!;
-      z[d] = 1;
-      let s = 0;
-      for (let j = 0; j < D; j++) s += w[j]! * z[j]!;
-      const p = 1 / (1 + Math.exp(-s));
-      const r = p - ys[i]!;
-      const h = p * (1 - p);
-      for (let a = 0; a < D; a++) {
-        g[a] = g[a]! + r * z[a]!;
-        for (let b = a; b < D; b++) H[a * D + b] = H[a * D + b]! + h * z[a]! * z[b]!;
-      }
-    }
-    for (let a = 0; a < D; a++) for (let b = 0; b < a; b++) H[a * D + b] = H[b * D + a]!;
-    for (let j = 0; j < d; j++) {
-      g[j] = g[j]! + ridge * w[j]!;
-      H[j * D + j] = H[j * D + j]! + ridge;
-    }
-    const delta = solve(H, g, D);
-    let step = 0;
-    for (let j = 0; j < D; j++) {
-      w[j] = w[j]! - delta[j]!;
-      step = Math.max(step, Math.abs(delta[j]!));
-    }
-    if (step < 1e-9) break;
-  }
-  const weights: number[] = [];
-  let bias = w[d]!;
-  for (let j = 0; j < d; j++) {
-    weights.push(w[j]! / sd[j]!);
-    bias -= (w[j]! * mean[j]!) / sd[j]!;
-  }
-  return { weights, bias };
+  return fitDense(xs, ys, new Float64Array(xs.length).fill(1), ridge);
 }
-
 
 const t0 = Date.now();
 const dataDir = args.data!;

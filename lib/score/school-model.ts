@@ -59,6 +59,28 @@ export const DENSE_FEATURES: readonly string[] = [
   'log-length',
 ];
 const IDX = new Map(DENSE_FEATURES.map((name, i) => [name, i]));
+
+/**
+ * The family sets an item may be flagged for: the eval's labels (data/eval/README: one family, or "both" =
+ * abuse + confidential). Confidential + reputation is never right: a published report of a suspension is
+ * reputation, a leaked one confidential; so is abuse + reputation.
+ */
+export const FAMILY_SETS: readonly (readonly Family[])[] = [['abuse'], ['confidential'], ['reputation'], ['abuse', 'confidential']];
+/** The chooser's inputs: each family's stacker logit, then the stacker's own inputs. */
+export const CHOOSER_FEATURES: readonly string[] = [...SCHOOL_FAMILIES.map((f) => `stack:${f}`), ...DENSE_FEATURES];
+
+/**
+ * When the per-family decisions flag a set that is not one of FAMILY_SETS, the set kept is the allowed subset
+ * of it this one-vs-rest logistic regression scores highest (trained on out-of-fold stacker logits of flagged
+ * rows, scripts/train-school.ts).
+ */
+export interface FamilyChooserFile {
+  /** FAMILY_SETS, each joined with "+". */
+  labels: string[];
+  /** Per label, weights over CHOOSER_FEATURES. */
+  weights: number[][];
+  bias: number[];
+}
 const at = (name: string) => IDX.get(name)!;
 
 export interface SchoolFamilyFile {
@@ -93,6 +115,8 @@ export interface SchoolModelFile {
   hashBits: number;
   dense: string[];
   families: Record<Family, SchoolFamilyFile>;
+  /** Absent in older files: the per-family decisions stand as they are. */
+  chooser?: FamilyChooserFile;
   trainedOn: string[];
   metrics: Record<string, number>;
   hyperParameters?: Record<string, number | string | boolean>;
@@ -159,6 +183,14 @@ export function loadSchoolModel(json: unknown): SchoolModel {
     scale[j + 1] = f.scale;
     bias[j + 1] = f.bias;
   });
+  const c = file.chooser;
+  if (c !== undefined) {
+    const labels = FAMILY_SETS.map((set) => set.join('+'));
+    const ok =
+      Array.isArray(c.labels) && c.labels.join('|') === labels.join('|') && Array.isArray(c.bias) && c.bias.length === labels.length && c.bias.every(Number.isFinite) &&
+      Array.isArray(c.weights) && c.weights.length === labels.length && c.weights.every((ws) => Array.isArray(ws) && ws.length === CHOOSER_FEATURES.length && ws.every(Number.isFinite));
+    if (!ok) throw new SchoolModelError(`the school model's family chooser must score the labels ${labels.join(', ')} over ${CHOOSER_FEATURES.length} inputs; ${retrain}`);
+  }
   return { file, w, scale, bias };
 }
 
@@ -289,13 +321,49 @@ export function modelConfidence(p: number, t: number): number {
  * (ScoringTuning.threshold, default 0.5): a school that asks for more certainty gets it from the model too.
  */
 function familyVerdicts(model: SchoolModel, parts: RuleParts, x: Float64Array, threshold = 0.5): FamilyVerdict[] {
-  return SCHOOL_FAMILIES.map((family, j) => {
+  const verdicts = SCHOOL_FAMILIES.map((family, j) => {
     const f = model.file.families[family];
     const probability = stackProbability(x, f);
     const confidence = modelConfidence(probability, familyThreshold(f, x[MAX + j]!));
     const strongRule = f.strong !== null && parts.findings.some((g) => CATEGORIES.get(g.category)!.family === family && g.category !== 'abuse.offensive' && g.confidence >= f.strong! && g.confidence >= threshold);
     return { family, probability, confidence, strongRule, flagged: confidence >= threshold || strongRule };
   });
+  const chooser = model.file.chooser;
+  if (chooser) {
+    const keep = chooseFamilySet(chooser, verdicts.map((v) => v.flagged), verdicts.map((v) => v.probability), x);
+    verdicts.forEach((v, j) => {
+      if (!keep[j]) {
+        v.flagged = false;
+        v.strongRule = false;
+      }
+    });
+  }
+  return verdicts;
+}
+
+const logit = (p: number) => Math.log(Math.max(1e-9, p) / Math.max(1e-9, 1 - p));
+
+/**
+ * The families kept of those flagged (per family, in SCHOOL_FAMILIES order): unchanged when they form one of
+ * FAMILY_SETS (or none), else the allowed subset the chooser scores highest. Exported for the trainer.
+ */
+export function chooseFamilySet(chooser: FamilyChooserFile, flagged: readonly boolean[], probabilities: ArrayLike<number>, x: ArrayLike<number>): boolean[] {
+  const key = SCHOOL_FAMILIES.filter((_, j) => flagged[j]).join('+');
+  if (!key || chooser.labels.includes(key)) return [...flagged];
+  let best = -1;
+  let bestScore = -Infinity;
+  FAMILY_SETS.forEach((set, k) => {
+    if (!set.every((f) => flagged[SCHOOL_FAMILIES.indexOf(f)])) return;
+    const w = chooser.weights[k]!;
+    let z = chooser.bias[k]!;
+    for (let j = 0; j < SCHOOL_FAMILIES.length; j++) z += w[j]! * logit(probabilities[j]!);
+    for (let i = 0; i < DENSE_FEATURES.length; i++) z += w[i + SCHOOL_FAMILIES.length]! * x[i]!;
+    if (z > bestScore) {
+      bestScore = z;
+      best = k;
+    }
+  });
+  return SCHOOL_FAMILIES.map((f) => FAMILY_SETS[best]!.includes(f));
 }
 
 /**

@@ -11,7 +11,9 @@ import { encodeSparse } from '../../lib/score/classifier';
 import { buildDoc } from '../../lib/score/document';
 import { extractFeatures, HASH_BITS } from '../../lib/score/features';
 import {
+  CHOOSER_FEATURES,
   DENSE_FEATURES,
+  FAMILY_SETS,
   loadSchoolModel,
   maskedClean,
   SCHOOL_FAMILIES,
@@ -136,5 +138,32 @@ describe('school-mode decision', () => {
     expect(scoreItem(item(text))).toEqual(scoreItem(item(text), undefined, { schoolModel: shippedSchoolModel() }));
     const vetoing = loadSchoolModel(fileWith({}));
     expect(scoreItem(item(text), undefined, { textAlone: true, schoolModel: vetoing }).flagged).toBe(true);
+  });
+
+  // the eval's labels are one family or "both" (abuse + confidential): never confidential + reputation, a published
+  // report of a suspension is reputation, a leaked one confidential (leave-one-corpus-out, round 4: 46 news reports
+  // came back confidential + reputation)
+  it('answers one of the label sets (abuse, confidential, reputation, abuse + confidential), chosen by the file\'s chooser', () => {
+    const always = silentFamily({ stackBias: 20 });
+    const text = 'Brook Primary head suspended pending council inquiry, the Gazette reports.';
+    const noChooser = loadSchoolModel(fileWith({ abuse: always, confidential: always, reputation: always }));
+    const chooser = (best: number) => ({ labels: FAMILY_SETS.map((s) => s.join('+')), weights: FAMILY_SETS.map(() => CHOOSER_FEATURES.map(() => 0)), bias: FAMILY_SETS.map((_, k) => (k === best ? 5 : 0)) });
+    for (const [best, want] of [[2, ['reputation']], [3, ['abuse', 'confidential']], [1, ['confidential']]] as const) {
+      const model = loadSchoolModel({ ...fileWith({ abuse: always, confidential: always, reputation: always }), chooser: chooser(best) });
+      expect(scoreItem(item(text), undefined, { schoolModel: model }).families).toEqual(want);
+    }
+    // only an invalid set is resolved: a valid one stands whatever the chooser prefers
+    const two = loadSchoolModel({ ...fileWith({ abuse: always, confidential: always }), chooser: chooser(2) });
+    expect(scoreItem(item(text), undefined, { schoolModel: two }).families).toEqual(['abuse', 'confidential']);
+    // without a chooser (older files) the per-family decisions stand
+    expect(scoreItem(item(text), undefined, { schoolModel: noChooser }).families).toEqual(['abuse', 'confidential', 'reputation']);
+  });
+
+  it('refuses a chooser of the wrong shape, saying what to do', () => {
+    expect(() => loadSchoolModel({ ...shippedJson, chooser: { labels: ['abuse'], weights: [[1]], bias: [0] } })).toThrow(/chooser.*npm run train:school/);
+  });
+
+  it('the shipped model resolves family sets with a chooser', () => {
+    expect(shippedSchoolModel().file.chooser?.labels).toEqual(FAMILY_SETS.map((s) => s.join('+')));
   });
 });
