@@ -69,7 +69,7 @@ describe('school model training data', () => {
   it('training corpora are found by listing data/train, and an unread blind set is never opened', () => {
     const dir = mkdtempSync(join(tmpdir(), 'train-corpora-'));
     const school = { id: 'ashbygrange', name: 'Ashby Grange Primary School', aliases: [], context: [], exclude: [] };
-    for (const name of ['writer-b', 'writer-a', 'blind-2026-11-30d', 'heldout-d', 'notes-only']) {
+    for (const name of ['writer-b', 'writer-a', 'blind-2026-11-30d', 'blind-2026-11-30e', 'heldout-d', 'notes-only']) {
       mkdirSync(join(dir, name));
       if (name === 'notes-only') continue;
       writeFileSync(join(dir, name, 'schools.json'), JSON.stringify([school]));
@@ -108,7 +108,7 @@ describe('school model functional training data (one loader)', () => {
     expect(() => functionalCorpora(['heldout-d' as 'dev'], 0.2)).toThrow(/unread blind/);
     const names = schoolCorpora({ functionalWeight: 0.2, heldoutHalves: true, newSets: true }).map((c) => c.name);
     expect(names).toEqual(expect.arrayContaining(['functional-dev', 'functional-heldout', 'functional-heldout-b', 'functional-heldout-c', 'blind-2026-11-30', 'blind-2026-11-30b', 'blind-2026-11-30c']));
-    expect(names.some((n) => /heldout-d|blind-2026-11-30d/.test(n))).toBe(false);
+    expect(names.some((n) => /heldout-d|blind-2026-11-30[de]/.test(n))).toBe(false);
   });
 });
 
