@@ -146,7 +146,7 @@ describe('school-mode decision', () => {
   it('answers one of the label sets (abuse, confidential, reputation, abuse + confidential), chosen by the file\'s chooser', () => {
     const always = silentFamily({ stackBias: 20 });
     const text = 'Brook Primary head suspended pending council inquiry, the Gazette reports.';
-    const noChooser = loadSchoolModel(fileWith({ abuse: always, confidential: always, reputation: always }));
+    const noChooser = loadSchoolModel({ ...fileWith({ abuse: always, confidential: always, reputation: always }), chooser: undefined });
     const chooser = (best: number) => ({ labels: FAMILY_SETS.map((s) => s.join('+')), weights: FAMILY_SETS.map(() => CHOOSER_FEATURES.map(() => 0)), bias: FAMILY_SETS.map((_, k) => (k === best ? 5 : 0)) });
     for (const [best, want] of [[2, ['reputation']], [3, ['abuse', 'confidential']], [1, ['confidential']]] as const) {
       const model = loadSchoolModel({ ...fileWith({ abuse: always, confidential: always, reputation: always }), chooser: chooser(best) });
