@@ -8,10 +8,11 @@
  *                           [--write BENCHMARKS.md]   # also write the validation figures into its "school-model" section
  *
  * Data (all dev; scripts/lib-eval/school-data.ts): the functional suite's dev templates and its spent
- * held-out halves (each expanded with its own placeholders), the project's items, the spent blind sets
- * blind-2026-11-30 and blind-2026-11-30b, the shared dev set and every corpus under data/train/<name>/, found
- * by listing the folder; optionally, down-weighted, TweetEval train + Davidson (abuse) and Presidio
- * synthetic PII texts (confidential) for the n-gram models only. Never the unread blind-2026-11-30d nor heldout-d.
+ * held-out halves heldout, heldout-b and heldout-c (expanded by the eval's own loader, lib/functional/load.ts), the
+ * project's items, the spent blind sets blind-2026-11-30, -b and -c, the shared dev set and every corpus under
+ * data/train/<name>/, found by listing the folder; optionally, down-weighted, TweetEval train + Davidson (abuse) and
+ * Presidio synthetic PII texts (confidential) for the n-gram models only. Never the unread blind-2026-11-30d/-e nor
+ * heldout-d.
  * Rule findings are recomputed with the current rules and lexicons and the school's options exactly as
  * assessItem scores (schoolScoreOptions), so re-run this after the rules change.
  *
@@ -20,11 +21,12 @@
  * the tweet classifier's logit and stage 1's logit taken out-of-fold. Folds are grouped: a functional
  * template's cases, or a whole independently written corpus, never straddle folds. Thresholds (and
  * whether strong rule findings decide alone) are chosen on the out-of-fold stacker probabilities of the
- * independent corpora, i.e. on predictions for text whose author the model never saw.
+ * independent corpora, i.e. on predictions for text whose author the model never saw. A family chooser (one-vs-rest
+ * over the out-of-fold stacker logits) resolves a flagged set no label has (confidential + reputation) to one that is.
  *
  * Validation printed: (1) leave-one-corpus-out over the independently written sets (the spent blind sets
  * and data/train/*): the whole pipeline trained without corpus X, X scored through assessItem, beside the
- * previous decision (rules + classifier margin), per corpus and the mean; (2) grouped cross-validation on
+ * previous decision (rules + classifier margin) and the round-3 decision from the same models, per corpus and the mean; (2) grouped cross-validation on
  * the functional dev cases, per functionality; (3) TweetEval val macro-F1 (text alone, report only).
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';

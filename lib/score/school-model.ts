@@ -15,7 +15,9 @@
  * The rules still supply categories, reasons and evidence. When the model flags a family the rules
  * found nothing for, that family's general category is added with the model's reason and the words
  * it weighed most as evidence; when it turns a rule finding down, the finding stays below the
- * threshold (the score still shows it). Findings at a family's `strong` level stay rule-decided.
+ * threshold (the score still shows it). Findings at a family's `strong` level stay rule-decided. When the families
+ * flagged together are not one of the labels (FAMILY_SETS: confidential + reputation is never right), the file's
+ * family chooser keeps the allowed subset it scores highest.
  */
 import { stackProbability as textAloneStackProbability } from './stacker';
 import { ABUSE_BIAS, abuseQuantised, decodeWeights } from './classifier';
