@@ -331,7 +331,8 @@ function familyVerdicts(model: SchoolModel, parts: RuleParts, x: Float64Array, t
     return { family, probability, confidence, strongRule, flagged: confidence >= threshold || strongRule };
   });
   const chooser = model.file.chooser;
-  if (chooser) {
+  // only reputation beside abuse or confidential is a set no label has (FAMILY_SETS): skip the work otherwise
+  if (chooser && verdicts[2]!.flagged && (verdicts[0]!.flagged || verdicts[1]!.flagged)) {
     const keep = chooseFamilySet(chooser, verdicts.map((v) => v.flagged), verdicts.map((v) => v.probability), x);
     verdicts.forEach((v, j) => {
       if (!keep[j]) {
@@ -381,16 +382,25 @@ export function applySchoolDecision(model: SchoolModel, parts: RuleParts, thresh
   verdicts.forEach((v, j) => {
     const fam = v.family;
     const conf = v.confidence;
-    const mine = findings.map((f, i) => [f, i] as const).filter(([f]) => f.category !== 'reputation.watch-term' && CATEGORIES.get(f.category)!.family === fam);
+    // the family's findings, by index (watch terms are the school's own ask and are left alone); loops, not arrays of
+    // pairs: this runs for every item scored with a school
+    const mine = (f: Finding) => f.category !== 'reputation.watch-term' && CATEGORIES.get(f.category)!.family === fam;
     if (!v.flagged) {
-      for (const [f, i] of mine) if (f.confidence >= threshold) findings[i] = { ...f, confidence: Math.max(0, threshold - 0.01) };
+      for (let i = 0; i < findings.length; i++) {
+        const f = findings[i]!;
+        if (mine(f) && f.confidence >= threshold) findings[i] = { ...f, confidence: Math.max(0, threshold - 0.01) };
+      }
       return;
     }
-    // the family's strongest rule finding carries the decision (its confidence at least the model's)
-    const best = mine.filter(([f]) => f.category !== 'abuse.offensive' && f.confidence > 0).sort((a, b) => b[0].confidence - a[0].confidence)[0];
-    if (best) {
-      const [f, i] = best;
-      findings[i] = { ...f, confidence: Math.max(f.confidence, conf, threshold), reason: f.confidence >= threshold ? f.reason : `${f.reason}; ${JUDGED[fam]}` };
+    // the family's strongest rule finding carries the decision (its confidence at least the model's); the first of equals
+    let best = -1;
+    for (let i = 0; i < findings.length; i++) {
+      const f = findings[i]!;
+      if (mine(f) && f.category !== 'abuse.offensive' && f.confidence > 0 && (best < 0 || f.confidence > findings[best]!.confidence)) best = i;
+    }
+    if (best >= 0) {
+      const f = findings[best]!;
+      findings[best] = { ...f, confidence: Math.max(f.confidence, conf, threshold), reason: f.confidence >= threshold ? f.reason : `${f.reason}; ${JUDGED[fam]}` };
       return;
     }
     const words = topWords(model.w, K, j + 1, masked, 3).filter((w) => w !== SCHOOL_PLACEHOLDER);
