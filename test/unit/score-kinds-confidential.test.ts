@@ -1,0 +1,160 @@
+/**
+ * Contrast pairs for the confidential and reputation kinds of round 4 (issue 11): each behaviour has a
+ * flagged side and an unflagged side that shares its words, scored by the rules alone (no classifier,
+ * no school model), so a failure points at a rule or a lexicon line. Sentences are written for this
+ * test (the kinds come from the misses of the spent sets; the wording does not).
+ */
+import { describe, expect, it } from 'vitest';
+import { scoreItem } from '../../lib/score';
+import { LEXICON } from '../../lib/score/lexicon';
+import { parseLexiconTsv } from '../../lib/score/lexicon-data';
+
+const rules = (text: string, lexicon = LEXICON) => scoreItem({ title: '', text }, undefined, { classifier: false, lexicon });
+const ids = (text: string) => rules(text).categories.map((c) => c.id);
+
+describe('a named pupil: names with Irish and Scottish Gaelic particles', () => {
+  it('reads "Ó hAodha", "Ní Bhriain", "Nic Giolla" as a surname, so the pupil and the condition are seen together', () => {
+    for (const text of [
+      'Saoirse Ó hAodha at Elmfield has epilepsy and had a seizure in assembly.',
+      'Cian Mac an tSaoi in Year 5 has type 1 diabetes.',
+      'Róisín Nic Giolla Phádraig in Year 2 is on the child protection register.',
+    ]) expect(ids(text), text).toContain('confidential.pupil-personal');
+  });
+  it('the same names next to a condition as a cause they raised money for are not a disclosure', () => {
+    expect(ids('Saoirse Ó hAodha at Elmfield did a sponsored walk for an epilepsy charity.')).not.toContain('confidential.pupil-personal');
+  });
+});
+
+describe('a member of staff and an illness, told with sympathy or as hearsay', () => {
+  it('sympathy ("poor man", "God love him") or "my sister says" does not turn a disclosure into a rebutted rumour', () => {
+    for (const text of [
+      'My sister says Mr Dunmore at Elmfield has pneumonia, poor man.',
+      'The wife says Mrs Tulley from Elmfield has depression, God love her. Off till Easter.',
+    ]) expect(ids(text), text).toContain('confidential.staff-personal');
+  });
+  it('a denial still clears it', () => {
+    expect(ids('My sister says Mr Dunmore at Elmfield has pneumonia. Total rubbish, he is on a course in York.')).not.toContain('confidential.staff-personal');
+  });
+});
+
+describe('condition names by their head word (data: condition-head)', () => {
+  it('an eponymous disease or syndrome, an operation or a treatment is a condition', () => {
+    for (const text of [
+      'Mrs Avery at Elmfield has Behçet\'s disease, which is why she keeps missing parents\' evening.',
+      'Mr Pike at Elmfield is off after a knee replacement.',
+      'Ms Rudd at Elmfield is having chemotherapy treatment so she is off till spring.',
+    ]) expect(ids(text), text).toContain('confidential.staff-personal');
+  });
+  it('the same words as a topic of training are not anyone\'s health', () => {
+    expect(ids('Mrs Avery at Elmfield ran a training session on Behçet\'s disease for the nurses.')).not.toContain('confidential.staff-personal');
+  });
+});
+
+describe('who the condition belongs to', () => {
+  it('a group after "pupils with" is the topic, not a member of staff', () => {
+    expect(ids('Mr Orme at Elmfield trains colleagues on supporting children with epilepsy.')).not.toContain('confidential.staff-personal');
+    expect(ids('Mr Orme at Elmfield is off work with epilepsy.')).toContain('confidential.staff-personal');
+  });
+  it('"a teacher" with no name or title identifies nobody; a named one does', () => {
+    expect(ids('Elmfield paid out £18k for discriminating against a teacher on maternity leave.')).not.toContain('confidential.staff-personal');
+    expect(ids('Elmfield paid out £18k for discriminating against Mrs Lyle, a teacher on maternity leave.')).toContain('confidential.staff-personal');
+  });
+  it('a committee is not a pupil', () => {
+    expect(ids('The Audit Committee noted £15,000 paid by Elmfield over a pupil with a nut allergy sent on a trip without an adrenaline pen.')).not.toContain('confidential.pupil-personal');
+    expect(ids('Jacob Lowe in Year 3 at Elmfield has a nut allergy and carries an adrenaline pen.')).toContain('confidential.pupil-personal');
+  });
+});
+
+describe('images of named children described in words', () => {
+  it('a photo verb or an attached photo, a named child and the school is a photo of a pupil', () => {
+    for (const text of [
+      'Snapped Ruby Thorne through the Elmfield fence at break, sharing it with the group.',
+      '[photo] caught Ella Marsh and Josh Reed skiving behind the Elmfield sports hall, tag them',
+      'Ava Leckie in P6 at Elmfield greetin in the toilets, didnae ask just filmed [video]',
+    ]) expect(ids(text), text).toContain('confidential.pupil-personal');
+  });
+  it('a named adult in the photo, or the pupils\' parents\' permission, is not', () => {
+    expect(ids('Snapped Mr Thorne through the Elmfield fence at break, sharing it with the group.')).not.toContain('confidential.pupil-personal');
+    expect(ids('With their parents\' permission, snapped Ruby Thorne at the Elmfield fence for the newsletter.')).not.toContain('confidential.pupil-personal');
+  });
+});
+
+describe('a pupil\'s exclusion in any wording', () => {
+  it('"kicked out for", "sent to the PRU", told in a reply that goes on about the child', () => {
+    for (const text of [
+      'Ben Carver got kicked out for throwing a chair at a supply teacher at Elmfield today.',
+      '> Where has Ben Carver been? Not seen him on the bus\nHe was sent to the PRU, Elmfield sent the letter Friday.',
+    ]) expect(ids(text), text).toContain('confidential.pupil-personal');
+  });
+  it('kicked out of a competition is not an exclusion', () => {
+    expect(ids('Ben Carver got kicked out of the county chess cup in the second round, Elmfield so proud anyway.')).not.toContain('confidential.pupil-personal');
+  });
+});
+
+describe('a member of staff\'s home, by house name and postcode (data: residence-cue)', () => {
+  it('"moved in beside us" with a house name and postcode is a home address', () => {
+    expect(ids('Mr Dunmore from Elmfield moved in beside us, The Old Forge, Mill Lane, LS6 2AB. Lovely neighbour.')).toContain('confidential.contact-details');
+  });
+  it('the same address as a venue is not', () => {
+    expect(ids('Elmfield\'s quiz night is at The Old Forge, Mill Lane, LS6 2AB. Tickets £5.')).not.toContain('confidential.contact-details');
+  });
+});
+
+describe('an inspection downgrade in any wording (data: inspection-grade)', () => {
+  it('"rated", "judged", "graded" with a poor grade, including older judgement names', () => {
+    for (const text of [
+      'Elmfield rated unsatisfactory by inspectors.',
+      'Sad news, Elmfield rated not good enough. Proud of our kids regardless.',
+      'Elmfield has been graded weak by Education Scotland.',
+    ]) expect(ids(text), text).toContain('reputation.inspection');
+  });
+  it('a good grade, or the grade word aimed at the inspectorate, is not', () => {
+    expect(ids('Elmfield rated good by inspectors, well done all.')).not.toContain('reputation.inspection');
+    expect(ids('Honestly the way Ofsted inspects small schools is unsatisfactory and not good enough. Elmfield staff deserve better.')).not.toContain('reputation.inspection');
+  });
+});
+
+describe('protest and investigation in plain words', () => {
+  it('marching over a decision is a protest; a parade is not', () => {
+    expect(ids('hundreds of us marching outside Elmfield over the uniform policy #saveourschool')).toContain('reputation.protest');
+    expect(ids('hundreds of us marching in the Elmfield carnival parade, what a day')).not.toContain('reputation.protest');
+  });
+  it('an ongoing inquiry is an investigation; an ongoing repair is not', () => {
+    expect(ids('Why has the council been at Elmfield all week? Letter home just says an ongoing inquiry.')).toContain('reputation.investigation');
+    expect(ids('Why has the council been at Elmfield all week? Letter home just says an ongoing boiler repair.')).not.toContain('reputation.investigation');
+  });
+});
+
+describe('word lists moved out of rule code into data', () => {
+  it('a place-end word is one line of data: "Lake District" is not a child', () => {
+    const text = 'Our photo of Grace Hollow Quarry from the Elmfield Year 6 trip, lovely day.';
+    expect(ids(text)).toContain('confidential.pupil-personal');
+    const added = LEXICON.with(parseLexiconTsv('term\tcategory\tweight\tsource\nquarry\tplace-end\t1\ttest line\n'));
+    expect(rules(text, added).categories.map((c) => c.id)).not.toContain('confidential.pupil-personal');
+  });
+  it('a not-secret token shape is data: "Y9" and "10am" are not passwords', () => {
+    expect(ids('The Elmfield Arbor login is on the Y9 noticeboard from 10am.')).not.toContain('confidential.credentials');
+    expect(ids('The Elmfield Arbor login is Kestrel2031 from today.')).toContain('confidential.credentials');
+  });
+});
+
+describe('defects found on the spent sets (each failed before its fix)', () => {
+  it('the verb "send" is not SEND (special educational needs)', () => {
+    expect(ids('Elmfield Parents Page | Send them all a letter, Jo Pryce in Year 3 says.')).not.toContain('confidential.pupil-personal');
+    expect(ids('Jo Pryce in Year 3 at Elmfield is on the SEND register.')).toContain('confidential.pupil-personal');
+  });
+  it('a birthday given with its year is a date of birth; a birthday without one is not', () => {
+    expect(ids('Elmfield group chat got a list by mistake: Zofia Brandt, birthday 28/10/2013, Year 6.')).toContain('confidential.contact-details');
+    expect(ids('Elmfield group chat: Mrs Brandt\'s birthday 28/10, cake in the staffroom.')).not.toContain('confidential.contact-details');
+  });
+  it('a title before a name with a diacritic points at a member of staff', () => {
+    expect(ids('my mate who is a TA at Elmfield said Ms Şahin is on fast-track capability, the formal thing')).toContain('confidential.staff-personal');
+  });
+  it('"here\'s where they live:" with a house name and postcode is a home address', () => {
+    expect(ids('The Elmfield head is a hypocrite. Here\'s where they live: The Old Forge, Church Street, LS9 7RT.')).toContain('confidential.contact-details');
+  });
+  it('a press release that says the family agreed names a young carer without leaking anything', () => {
+    expect(ids('Press release (shared with the family\'s consent): Reuben Ó Súilleabháin of Elmfield was named young carer of the year.')).not.toContain('confidential.pupil-personal');
+    expect(ids('Reuben Ó Súilleabháin of Elmfield is a young carer, his mum is too ill to get him to school.')).toContain('confidential.pupil-personal');
+  });
+});
