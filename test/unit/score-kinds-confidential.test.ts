@@ -158,3 +158,42 @@ describe('defects found on the spent sets (each failed before its fix)', () => {
     expect(ids('Reuben Ó Súilleabháin of Elmfield is a young carer, his mum is too ill to get him to school.')).toContain('confidential.pupil-personal');
   });
 });
+
+describe('a pupil named once in full, then by first name or asked about', () => {
+  it('the first name alone in a later sentence is the same child', () => {
+    expect(ids('My daughter sits next to Lena Voss at Elmfield. Her gran told me Lena has Crohn\'s and takes Pentasa.')).toContain('confidential.pupil-personal');
+    expect(ids('My daughter sits next to Lena Voss at Elmfield. Her gran told me Lena won the Crohn\'s charity fun run.')).not.toContain('confidential.pupil-personal');
+  });
+  it('a question about the child is answered by the next sentence', () => {
+    expect(ids('You heard about Kai Brandon from Elmfield? Only under a Section 20 arrangement with the council.')).toContain('confidential.pupil-personal');
+    expect(ids('You heard about Kai Brandon from Elmfield? Only went and won the county cross-country.')).not.toContain('confidential.pupil-personal');
+  });
+  it('"where\'s Evie been?" and "Chiamaka, the Dobson kid" name a pupil by first name', () => {
+    expect(ids('where\'s Evie been?? they got excluded after the search at Elmfield')).toContain('confidential.pupil-personal');
+    expect(ids('don\'t say I told you but Chiamaka, the Dobson kid at Elmfield, is privately fostered')).toContain('confidential.pupil-personal');
+  });
+});
+
+describe('a leaked internal document by its marks (data: internal-document, secrecy-cue)', () => {
+  it('an e-mail from leaders or a staff briefing that was meant to stay inside', () => {
+    for (const text of [
+      'just seen an email from Elmfield SLT bout the £200k overspend on the new block, its meant 2 b secret',
+      'Trust board minutes (not for circulation): Elmfield to close the nursery class in July.',
+    ]) expect(ids(text), text).toContain('confidential.internal');
+  });
+  it('the same news sent to parents, or "not a secret any more", is not a leak', () => {
+    expect(ids('Elmfield SLT emailed all parents about the £200k overspend on the new block, letter attached.')).not.toContain('confidential.internal');
+    expect(ids('The Elmfield head told staff at the briefing she is retiring, not a secret any more.')).not.toContain('confidential.internal');
+  });
+});
+
+describe('a member of staff\'s process and home in list form', () => {
+  it('"a six-week improvement plan" is a capability step, not an awareness week', () => {
+    expect(ids('Mrs Hale at Elmfield got put on a six-week improvement plan, dont tell')).toContain('confidential.staff-personal');
+    expect(ids('Mrs Hale at Elmfield ran an epilepsy awareness week for the staff.')).not.toContain('confidential.staff-personal');
+  });
+  it('a titled name, a house and a street, then a postcode is a home address; the same venue for a fair is not', () => {
+    expect(ids('Christmas card list for Elmfield staff: Dr Kovač, The Coach House, Mill Road, EC9 8HD. Others to follow!')).toContain('confidential.contact-details');
+    expect(ids('Elmfield summer fair: The Coach House, Mill Road, EC9 8HD, all welcome, Mrs Tulley on the cake stall.')).not.toContain('confidential.contact-details');
+  });
+});

@@ -87,6 +87,8 @@ const OFFICE_PHONE = /\b(?:office|reception|main\s+number|school\s+number|switch
 const ADDRESS = /\b\d{1,4}[a-z]?,?\s+(?:[A-Z][a-z']+\s+){1,3}(?:Road|Rd|Street|St|Avenue|Ave|Lane|Ln|Close|Drive|Dr|Way|Crescent|Cres|Court|Ct|Grove|Gardens|Gdns|Place|Pl|Terrace|Bank|View|Rise|Hill|Walk|Mews|Square|Row|Parade|Park|Meadow|Meadows|Green|Fold|Croft|End|Chase|Vale)\b|\b\d{1,4}[a-z]?,?\s+(?:Ffordd|Heol|Stryd|Lôn|Lon|Maes|Bryn|Cae)\s+(?:[a-zA-Zôâ']+\s*){1,3}/g;
 /* Words that say an address is someone's home ("lives at", "moved in beside us"): data, residence-cue. */
 const LIVES_ON_STREET = /\blives?\s+(?:at|on)\s+(?:[A-Z][a-z']+\s+){1,3}(?:Road|Rd|Street|Avenue|Ave|Lane|Close|Drive|Way|Crescent|Court|Grove|Gardens|Place|Terrace|Bank|View|Rise|Hill|Walk|Mews|Square|Row|Parade)\b/g;
+/** A house name or flat and a street, comma-separated, right before a postcode ("The Coach House, Mill Road, "; "Flat 4B, Anchor House, "). */
+const HOUSE_AND_STREET = /(?:\bFlat\s+\w+|\b(?:The\s+)?(?:\p{Lu}\p{Ll}+\s+){1,3}(?:House|Cottage|Lodge|Barn|Farm|Forge|Mill|Rectory|Villa))\s*,\s*(?:(?:\p{Lu}\p{Ll}+\s+){1,3}(?:Road|Rd|Street|St|Avenue|Lane|Close|Drive|Way|Crescent|Court|Grove|Gardens|Place|Terrace|Row|Walk|House|Mews|Square)\s*,\s*)?$/u;
 const DOB_CUE = /\b(?:dob|d\.o\.b|date\s+of\s+birth|born(?:\s+on)?|birthday\s+is)\b/;
 const CREDENTIAL = /\b(?:password|passwd|pass\s*word|passcode|pin(?:\s+code)?|log-?in|username|user\s*name|user\s+id)s?\b(?:\s+(?:for|to|on|of|at)\s+(?:the\s+)?[\w.()'-]+(?:\s+[\w.()'-]+){0,12}?\s*(?:is(?:\s+still)?|:|=|-|was)|\s*(?:is(?:\s+still)?|:|=|-|was)?)\s*((?:[\w.@#!$%&*+\/-]+)(?:\s*\/\s*[\w.@#!$%&*+-]+)?)/gi;
 
@@ -160,6 +162,19 @@ function sentenceSpan(raw: string, pos: number): Span {
   return { start: s, end: e };
 }
 
+const OWN_SUBJECT = /^\W*(?:the|a|an|this|that|these|those|our|my|your|there|we|i|you)\b/i;
+
+/** The next sentence with a letter in it ("been?? — they got…": the second "?" ends an empty one). */
+function sentenceAfter(raw: string, s: Span): Span | undefined {
+  let pos = s.end + 1;
+  while (pos < raw.length) {
+    const next = sentenceSpan(raw, pos);
+    if (/\p{L}/u.test(raw.slice(next.start, next.end))) return next;
+    pos = next.end + 1;
+  }
+  return undefined;
+}
+
 /** Two positions in one sentence of the original text. */
 function sameSentence(raw: string, a: number, b: number): boolean {
   const s = sentenceSpan(raw, a);
@@ -211,7 +226,7 @@ function findNames(raw: string, notNames: ReadonlySet<string>): Span[] {
  * A pupil named by first name only, known by what follows: "Ethan in Year 3", "Lily (Y4)", "Ava in 9C",
  * or what comes before: "my son's classmate Jake".
  */
-const FIRST_NAME_PUPIL = /(?<![\p{L}\d_])(\p{Lu}\p{Ll}{2,})(?=\s+(?:in\s+(?:[Yy]ear|[Yy]r|[Yy])\s?\d{1,2}\b|in\s+(?:[Rr]eception|[Nn]ursery)\b|in\s+\d{1,2}[A-Za-z]\b|\((?:y|yr|year)\s?\d{1,2}\)|from\s+(?:[Yy]ear|[Yy]r|[Yy])\s?\d{1,2}\b))|(?<=\b(?:classmate|pupil|boy|girl|lad|kid|child|son's\s+friend|daughter's\s+friend)\s+)(\p{Lu}\p{Ll}{2,})(?![\p{L}\d_])/gu;
+const FIRST_NAME_PUPIL = /(?<![\p{L}\d_])(\p{Lu}\p{Ll}{2,})(?=\s+(?:in\s+(?:[Yy]ear|[Yy]r|[Yy])\s?\d{1,2}\b|in\s+(?:[Rr]eception|[Nn]ursery)\b|in\s+\d{1,2}[A-Za-z]\b|\((?:y|yr|year)\s?\d{1,2}\)|from\s+(?:[Yy]ear|[Yy]r|[Yy])\s?\d{1,2}\b)|,\s+the\s+\p{Lu}\p{Ll}+\s+(?:kid|boy|girl|lad|lass|child|twins?)\b)|(?<=\b(?:classmate|pupil|boy|girl|lad|kid|child|son's\s+friend|daughter's\s+friend|[Ww]here's|[Ww]here\s+is|[Ww]here\s+has)\s+)(\p{Lu}\p{Ll}{2,})(?![\p{L}\d_])/gu;
 
 function findFirstNamePupils(raw: string, notNames: ReadonlySet<string>): Span[] {
   const out: Span[] = [];
@@ -250,7 +265,11 @@ function identifiesStaff(sentence: string): boolean {
 const GROUP_AFTER = /^\s+(?:people|persons|folk|teachers|staff|kids|children|pupils|adults|ones)\b/;
 
 /** The condition as a topic: training, awareness, fundraising, research. */
-const ABOUT_THE_TOPIC = /\b(?:training|session|course|talk|awareness|assembly|workshop|fundraiser|fundraising|charity|research|lesson|lessons|information|info|leaflet|coffee\s+morning|day|week|month|walk|run|appeal)\s+(?:\w+\s+)?(?:on|about|for|into|in\s+aid\s+of|raising)?\s*(?:[\p{L}\d'’-]+\s+){0,2}$/u;
+// "a six-week improvement plan" is a length of time, not an awareness week: no hyphen before the topic word
+const ABOUT_THE_TOPIC = /(?<!-)\b(?:training|session|course|talk|awareness|assembly|workshop|fundraiser|fundraising|charity|research|lesson|lessons|information|info|leaflet|coffee\s+morning|day|week|month|walk|run|appeal)\s+(?:\w+\s+)?(?:on|about|for|into|in\s+aid\s+of|raising)?\s*(?:[\p{L}\d'’-]+\s+){0,2}$/u;
+
+/** The condition as a topic, said after it: "epilepsy awareness week", "a diabetes charity walk", "autism training". */
+const TOPIC_AFTER = /^\s+(?:awareness|training|research|charity|fundraiser|fundraising|appeal|assembly|workshop|talk|course|week|month|day)\b/;
 
 /** A head word alone ("disease", "syndrome") names a condition only after a name of one: "a disease" is a figure of speech. */
 const HEAD_WORD = /^(?:disease|syndrome|palsy)$/;
@@ -264,7 +283,7 @@ const PAYROLL_G = new RegExp(PAYROLL.source, 'g');
 
 /** A photo or video of people, and words that say it is shared with consent. */
 const PHOTO_OF = /\b(?:photos?|pictures?|pics?|videos?|snaps?|selfies?|footage|images?|clip)\s+(?:of|showing|with)\s+|\b(?:took|taken|snapped|filmed|got)\s+(?:this|these|a\s+(?:pic|photo|picture|video|snap))\s+of\s+/g;
-const PHOTO_ATTACHED = /\[(?:image|photo|picture|pic|video)s?[^\]]{0,20}\]|\u{1F4F8}|\u{1F4F7}/u;
+const PHOTO_ATTACHED = /\[(?:image|photo|picture|pic|video|vid|clip|footage|recording)s?[^\]]{0,20}\]|\u{1F4F8}|\u{1F4F7}/u;
 const PHOTO_HINT = new RegExp(PHOTO_OF.source);
 const CONSENT = /\b(?:permission|consent(?:ed)?|parents\s+agreed|with\s+their\s+parents'?\s+(?:ok|agreement))\b/;
 
@@ -332,6 +351,20 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
   const photoCues = rawHits(doc, 'photo-cue');
   const fullNames = anySensitive || photoCues.length || PHOTO_HINT.test(lower) || PHOTO_ATTACHED.test(raw) ? findNames(raw, notNames) : [];
   const firstNames = anySensitive ? findFirstNamePupils(raw, notNames).filter((f) => !fullNames.some((n) => f.start >= n.start && f.start < n.end)) : [];
+  // "in the same class as Mohammed Kaur. The mother told me Mohammed has epilepsy": the first name alone, later, is the same child
+  if (anySensitive) {
+    for (const n of fullNames) {
+      if (res.titleBefore.test(lower.slice(Math.max(0, n.start - 12), n.start)) || res.adultBefore.test(lower.slice(Math.max(0, n.start - 12), n.start)) || ORGANISATION.test(raw.slice(n.start, n.end)) || res.placeEnd.test(raw.slice(n.start, n.end)) || isPublicPerson(raw, n, options.publicFacts)) continue;
+      const first = /^\p{Lu}\p{Ll}{2,}/u.exec(raw.slice(n.start, n.end))?.[0];
+      if (!first) continue;
+      for (let at = raw.indexOf(first, n.end); at >= 0; at = raw.indexOf(first, at + first.length)) {
+        const span = { start: at, end: at + first.length };
+        if (/[\p{L}\d_]/u.test(raw[at - 1] ?? '') || /[\p{L}\d_]/u.test(raw[span.end] ?? '')) continue;
+        if (fullNames.some((f) => f.start <= at && at < f.end) || firstNames.some((f) => f.start === at)) continue;
+        firstNames.push(span);
+      }
+    }
+  }
   // a press release or newsletter that says the family agreed (data: consent-cue, public-cue) is not a leak, unless it says nobody did
   const publishedWithConsent = anySensitive && publicCues.length > 0 && (CONSENT.test(lower) || rawHits(doc, 'consent-cue').length > 0) && !rawHits(doc, 'no-consent-cue').length;
   for (const name of anySensitive && !publishedWithConsent ? [...fullNames, ...firstNames] : []) {
@@ -343,12 +376,15 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
     const marked = PUPIL_MARKER.test(window);
     // "Why is Isla always out of lessons? Oh right, a statement of special needs.": a question about the named child
     // answered in the next sentence, or a next sentence that goes on about them, is the child's own sentence too
-    const next = sentence.end + 1 < raw.length ? sentenceSpan(raw, sentence.end + 1) : undefined;
+    const next = sentenceAfter(raw, sentence);
     // (data: pupil-continuation); a reply that asks about the child and answers on its next line goes on for two
     let own = sentence;
-    for (let k = 0, nx = next; k < 2 && nx && nx.end > nx.start && res.continued.test(raw.slice(nx.start, nx.end)); k++) {
+    // a question about the child ("you heard about Kacper Mensah?") is answered by the sentence after it, when that
+    // sentence has no subject of its own ("Only under a Section 20…", not "The SEND review is on Tuesday…")
+    const asked = raw.charCodeAt(sentence.end) === 63 && !!next && !OWN_SUBJECT.test(raw.slice(next.start, next.end));
+    for (let k = 0, nx = next; k < 2 && nx && ((k === 0 && asked) || res.continued.test(raw.slice(nx.start, nx.end))); k++) {
       own = { start: sentence.start, end: nx.end };
-      nx = nx.end + 1 < raw.length ? sentenceSpan(raw, nx.end + 1) : undefined;
+      nx = sentenceAfter(raw, nx);
     }
     if (!marked && !firstWithin(pupilFacts, own.start, own.end)) continue;
     // unmarked, it must look like a person: not "(St) John Ambulance", "Information Commissioner"
@@ -359,7 +395,7 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
     if (res.titleBefore.test(lower.slice(Math.max(0, name.start - 12), name.start)) || /\b(?:head(?:teacher)?|teacher|principal)\s*$/.test(lower.slice(Math.max(0, name.start - 12), name.start))) continue;
     // proximity: the fact must be in the pupil's sentence or the one either side
     const sensitive = marked ? firstWithin(pupilFacts, ctx.start, ctx.end) : firstWithin(pupilFacts, own.start, own.end);
-    if (!sensitive || ABOUT_THE_TOPIC.test(lower.slice(Math.max(0, sensitive.start - 40), sensitive.start)) || SIMILE_BEFORE.test(lower.slice(Math.max(0, sensitive.start - 30), sensitive.start))) continue;
+    if (!sensitive || TOPIC_AFTER.test(lower.slice(sensitive.end, sensitive.end + 24)) || ABOUT_THE_TOPIC.test(lower.slice(Math.max(0, sensitive.start - 40), sensitive.start)) || SIMILE_BEFORE.test(lower.slice(Math.max(0, sensitive.start - 30), sensitive.start))) continue;
     pupilSpans.push(name, sensitive);
   }
   if (pupilSpans.length) {
@@ -412,7 +448,7 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
     if (at && (denied || !sympathy) && reportedAt(doc, at)) continue;
     if (OPINION_BEFORE.test(lower.slice(Math.max(0, m.start - 30), m.start))) continue;
     // "a training session on asthma", "epilepsy awareness": the topic, not someone's health
-    if (ABOUT_THE_TOPIC.test(lower.slice(Math.max(0, m.start - 40), m.start))) continue;
+    if (ABOUT_THE_TOPIC.test(lower.slice(Math.max(0, m.start - 40), m.start)) || TOPIC_AFTER.test(lower.slice(m.end, m.end + 24))) continue;
     // "deaf people shouldn't teach": a condition said of a group is a generalisation, not someone's health
     if (GROUP_AFTER.test(lower.slice(m.end, m.end + 16))) continue;
     if (CHILD_OWNER.test(lower.slice(Math.max(0, m.start - 40), m.start)) || SIMILE_BEFORE.test(lower.slice(Math.max(0, m.start - 30), m.start))) continue;
@@ -462,7 +498,9 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
   for (const pc of hasDigits ? findPostcodes(raw) : []) {
     const near = addresses.some((a) => pc.start >= a.index! && pc.start - (a.index! + a[0].length) < 40);
     const ctx = lower.slice(Math.max(0, pc.start - 80), pc.start);
-    if (near || res.residence.test(ctx)) contact.push({ span: pc, weight: 0.85, what: 'postcode with an address', kind: 'postcode' });
+    // "Dr Kovač, The Coach House, Mill Road, EC9 8HD": a titled person, then a house and a street, then the postcode
+    const listed = HOUSE_AND_STREET.test(raw.slice(Math.max(0, pc.start - 70), pc.start)) && new RegExp(TITLED.source, 'u').test(raw.slice(Math.max(0, pc.start - 70), pc.start));
+    if (near || listed || res.residence.test(ctx)) contact.push({ span: pc, weight: 0.85, what: 'postcode with an address', kind: 'postcode' });
   }
   for (const d of hasDigits ? findDates(raw) : []) {
     const before = lower.slice(Math.max(0, d.start - 40), d.start);
@@ -511,6 +549,17 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
 
   // internal matters
   const internal = rawHits(doc, 'internal-matter').filter((m) => !OPINION_BEFORE.test(lower.slice(Math.max(0, m.start - 30), m.start)));
+  // the marks of an internal document (an e-mail from leaders, minutes, a briefing; data: internal-document) and words
+  // that say it was meant to stay inside (data: secrecy-cue, a different phrase): a leak, whatever the matter is
+  if (!internal.length && leak) {
+    const marks = rawHits(doc, 'internal-document');
+    // "not a secret any more" (data: public-cue) says the opposite
+    const leaks = marks.length ? rawHits(doc, 'secrecy-cue').filter((h) => !publicCues.some((p) => p.start <= h.start && h.end <= p.end)) : [];
+    if (marks.length && leaks.some((l) => !marks.some((d) => d.start < l.end && l.start < d.end))) {
+      const denied = doc.lex.find(doc.clean.text, 'denial').length > 0;
+      if (!denied) findings.push({ category: 'confidential.internal', confidence: 0.7, raw: true, spans: marks, reason: `an internal document shared before it was made public ("${raw.slice(marks[0]!.start, marks[0]!.end)}")` });
+    }
+  }
   if (internal.length) {
     const publicReport = publicCues.length > 0 && !leak;
     // a rumour the writer denies ("total rubbish") is not a leak
