@@ -197,3 +197,24 @@ describe('a member of staff\'s process and home in list form', () => {
     expect(ids('Elmfield summer fair: The Coach House, Mill Road, EC9 8HD, all welcome, Mrs Tulley on the cake stall.')).not.toContain('confidential.contact-details');
   });
 });
+
+describe('many pupils\' details at once (data: data-collection, data-identity, data-sensitive, data-exposure)', () => {
+  it('a list or spreadsheet with names and grades, SEN or conditions, gone out, is a leak of pupils\' details', () => {
+    for (const text of [
+      'the Elmfield year 11 mock spreadsheet is going round on snap, everyone\'s names, predicted grades and the SEN column',
+      'Elmfield S2 class lists with who gets extra support and why (dyslexia, ADHD) were left on the printer and they are going round now.',
+    ]) expect(ids(text), text).toContain('confidential.pupil-personal');
+  });
+  it('results on the portal for each family, a lift list, or a news report of the breach are not', () => {
+    for (const text of [
+      'Results day at Elmfield: every child\'s results are on the portal from 8am, letters to follow.',
+      'The Elmfield class list for the trip is going round the parents\' chat so we can sort lifts.',
+      'Elmfield has apologised after a file with Year 11 pupils\' mock grades was emailed to parents in error. The school said it had asked recipients to delete it.',
+    ]) expect(ids(text), text).not.toContain('confidential.pupil-personal');
+  });
+  it('a heading on its own line is not half of a name; the writer\'s own child is not a member of staff', () => {
+    expect(ids('r/Elmfield\nSectarian abuse at my son\'s school, how did yours handle it?')).not.toContain('confidential.pupil-personal');
+    expect(ids('Got an email from the Elmfield depute saying ma son\'s attendance is 82%. He\'s had tonsillitis twice.')).not.toContain('confidential.staff-personal');
+    expect(ids('Got an email from the Elmfield depute. She\'s had tonsillitis twice this term, poor woman.')).toContain('confidential.staff-personal');
+  });
+});

@@ -75,7 +75,8 @@ function lexRes(lex: Lexicon): LexRes {
   return r;
 }
 
-const NAME = new RegExp(String.raw`(?<![\p{L}\d_])(\p{Lu}\p{Ll}+(?:[-'’]\p{Lu}\p{Ll}+)?)\s+(${particlePattern(LEXICON)}(?:Mc|Mac|O['’])?\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)(?![\p{L}\d_])`, 'gu');
+// the two words on one line: "r/Scotland\nSectarian abuse…" is a heading then a sentence, not a name
+const NAME = new RegExp(String.raw`(?<![\p{L}\d_])(\p{Lu}\p{Ll}+(?:[-'’]\p{Lu}\p{Ll}+)?)[ \t\u00A0]+(${particlePattern(LEXICON)}(?:Mc|Mac|O['’])?\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)(?![\p{L}\d_])`, 'gu');
 const TITLED = /\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Sir)\.?\s+\p{Lu}[\p{L}'’-]+/gu;
 
 const PUPIL_MARKER = /\b(?:year|yr|y|blwyddyn)\s?(?:\d{1,2}|r)\b|\b(?:p[1-7]|s[1-6])\b|\b(?:upper|lower)\s+sixth\b|\bsixth\s+form\b|\b(?:1[0-3]|[1-9])[a-z]\b|\breception\b|\bnursery\b|\baged\s+\d{1,2}\b|\b\d{1,2}[- ]year[- ]old\b|\b(?:she|he)'?s\s+(?:only\s+)?(?:\d{1,2}|fifteen|fourteen|thirteen|twelve|eleven|ten|nine|eight|seven|six|five)\b|\bpupil\b|\bstudent\b|\blad\b|\bboy\b|\bgirl\b|\bkid\b|\bchild\b|\bclassmates?\b|\bin\s+(?:his|her|my\s+\w+'s|your\s+\w+'s)\s+class\b/;
@@ -146,6 +147,8 @@ const COURT_BEFORE = /\b(?:magistrates|court|jury|tribunal|inquest|judge|coroner
 
 /** "my son's dyslexia", "our daughter's asthma": the writer's own child's condition, not a member of staff's. */
 const CHILD_OWNER = /\b(?:my|our)\s+(?:own\s+)?(?:son|daughter|child|kid|lad|boy|girl|twins?|youngest|eldest|little\s+one)'?s?\s+(?:[\w-]+\s+)?$/;
+/** The writer's own child named in a sentence: "my son", "ma wee girl". */
+const OWN_CHILD = /\b(?:my|ma|our|me)\s+(?:wee\s+|little\s+|youngest\s+|eldest\s+)?(?:son|daughter|child|kid|lad|boy|girl|bairn|wean|little\s+one)\b/;
 /** "runs the place like a prison": a comparison, not a fact about anyone. */
 const SIMILE_BEFORE = /\b(?:like|as\s+if\s+it\s+were|as\s+though\s+it\s+were)\s+(?:a|an|some)\s+(?:[\w-]+\s+)?$/;
 
@@ -226,7 +229,7 @@ function findNames(raw: string, notNames: ReadonlySet<string>): Span[] {
  * A pupil named by first name only, known by what follows: "Ethan in Year 3", "Lily (Y4)", "Ava in 9C",
  * or what comes before: "my son's classmate Jake".
  */
-const FIRST_NAME_PUPIL = /(?<![\p{L}\d_])(\p{Lu}\p{Ll}{2,})(?=\s+(?:in\s+(?:[Yy]ear|[Yy]r|[Yy])\s?\d{1,2}\b|in\s+(?:[Rr]eception|[Nn]ursery)\b|in\s+\d{1,2}[A-Za-z]\b|\((?:y|yr|year)\s?\d{1,2}\)|from\s+(?:[Yy]ear|[Yy]r|[Yy])\s?\d{1,2}\b)|,\s+the\s+\p{Lu}\p{Ll}+\s+(?:kid|boy|girl|lad|lass|child|twins?)\b)|(?<=\b(?:classmate|pupil|boy|girl|lad|kid|child|son's\s+friend|daughter's\s+friend|[Ww]here's|[Ww]here\s+is|[Ww]here\s+has)\s+)(\p{Lu}\p{Ll}{2,})(?![\p{L}\d_])/gu;
+const FIRST_NAME_PUPIL = /(?<![\p{L}\d_])(\p{Lu}\p{Ll}{2,}(?:-\p{Lu}\p{Ll}+)?)(?=\s+(?:in\s+(?:[Yy]ear|[Yy]r|[Yy])\s?\d{1,2}\b|in\s+(?:[Rr]eception|[Nn]ursery)\b|in\s+\d{1,2}[A-Za-z]\b|\((?:y|yr|year)\s?\d{1,2}\)|from\s+(?:[Yy]ear|[Yy]r|[Yy])\s?\d{1,2}\b)|,\s+the\s+\p{Lu}\p{Ll}+\s+(?:kid|boy|girl|lad|lass|child|twins?)\b)|(?<=\b(?:classmate|pupil|boy|girl|lad|kid|child|son's\s+friend|daughter's\s+friend|[Ww]here's|[Ww]here\s+is|[Ww]here\s+has)\s+)(\p{Lu}\p{Ll}{2,}(?:-\p{Lu}\p{Ll}+)?)(?![\p{L}\d_])/gu;
 
 function findFirstNamePupils(raw: string, notNames: ReadonlySet<string>): Span[] {
   const out: Span[] = [];
@@ -433,6 +436,24 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
     }
   }
 
+  // many pupils' details at once: a collection (a list, spreadsheet, tracker; data: data-collection) that says who is in it
+  // (names, everyone's; data: data-identity) and something sensitive about them (grades, SEN, FSM, conditions; data:
+  // data-sensitive, condition, send), gone out (going round, by mistake, on TikTok; data: data-exposure)
+  if (!findings.some((f) => f.category === 'confidential.pupil-personal')) {
+    const collections = rawHits(doc, 'data-collection');
+    const exposed = collections.length ? rawHits(doc, 'data-exposure') : [];
+    // a news report of the breach ("the school said it had asked recipients to delete the email") is reputation, not the leak
+    if (exposed.length && !publicCues.length) {
+      const who = rawHits(doc, 'data-identity');
+      const what = [...rawHits(doc, 'data-sensitive'), ...pupilFacts].filter((h) => !who.some((w) => w.start < h.end && h.start < w.end) && !(collections[0]!.start <= h.start && h.end <= collections[0]!.end));
+      const pupils = PUPIL_MARKER.test(lower) || res.photoContext.test(lower) || /\b(?:kids?|children|pupils|students|class|weans|bairns)\b/.test(lower);
+      if (pupils && what.length && (who.length || new Set(what.map((h) => lower.slice(h.start, h.end))).size >= 2)) {
+        findings.push({ category: 'confidential.pupil-personal', confidence: 0.78, raw: true, spans: [collections[0]!, ...(who.length ? [who[0]!] : []), what[0]!, exposed[0]!],
+          reason: `pupils' details shared ("${raw.slice(collections[0]!.start, collections[0]!.end)}" with "${raw.slice(what[0]!.start, what[0]!.end)}")` });
+      }
+    }
+  }
+
   // staff personal information
   const staffSpans: Span[] = [];
   const denied = doc.lex.count(doc.clean.text, 'denial') > 0;
@@ -455,6 +476,8 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
     const s = sentenceSpan(raw, m.start);
     const sentence = lower.slice(s.start, s.end);
     const prev = s.start > 1 ? lower.slice(sentenceSpan(raw, s.start - 2).start, s.start) : '';
+    // "…ma son's attendance is 82%. He's had tonsillitis twice.": the pronoun goes on about the writer's own child
+    if (/^\W*(?:he|she|they)(?:'s|'d|\s+has|\s+had|\s+is|\s+was|\s+gets|\s+got)\b/.test(sentence) && OWN_CHILD.test(prev)) continue;
     // a payslip or P60 names an employee: a full name in its sentence is enough
     const payroll = PAYROLL.test(lower.slice(m.start, m.end)) && ((sentence.match(PAYROLL_G)?.length ?? 0) >= 2 || /£\s?\d/.test(sentence)) && fullNamesIn(s.start, s.end);
     // a school role in view, and someone it points at: a title, "the head", a pronoun, or a full name ("a TA told me Jane Marsh…")
