@@ -218,3 +218,16 @@ describe('many pupils\' details at once (data: data-collection, data-identity, d
     expect(ids('Got an email from the Elmfield depute. She\'s had tonsillitis twice this term, poor woman.')).toContain('confidential.staff-personal');
   });
 });
+
+describe('reputation in news wording (data: reputation-cues, exoneration)', () => {
+  it('a grade given "as" a poor one after a longer phrase; a good grade after an old poor one is good news', () => {
+    expect(ids('Education Scotland inspectors have rated learning, teaching and assessment at Elmfield High as "weak".')).toContain('reputation.inspection');
+    expect(ids('Elmfield has been rated \'good\' in all areas, two years after being judged to require improvement.')).not.toContain('reputation.inspection');
+    expect(ids('Elmfield rated the new menu as weak tea, lol')).not.toContain('reputation.inspection');
+  });
+  it('a regulator for teachers or exams investigating, and removal from the register', () => {
+    expect(ids('The SQA is investigating Higher English folios submitted by Elmfield Academy.')).toContain('reputation.investigation');
+    expect(ids('A former Elmfield teacher has been removed from the register after a fitness to practise panel.')).toContain('reputation.sanction');
+    expect(ids('The SQA results for Elmfield Academy are out on Tuesday, good luck all.')).not.toContain('reputation.investigation');
+  });
+});

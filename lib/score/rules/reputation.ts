@@ -33,6 +33,8 @@ const OPINION_BEFORE = /\b(?:should|must|needs?\s+to|ought\s+to|deserves?\s+to)\
 const NEGATED = /\b(?:no\s+longer|not|never|out\s+of|removed\s+from|came\s+out\s+of|lifted|taken\s+out\s+of|moved\s+(?:up\s+)?from|from)\s+(?:\w+\s+){0,2}$/;
 /** Between a grading verb and the grade: "rated as", "judged to be", "given an", "rated by Ofsted as". */
 const GRADE_GAP = /^\s*(?:(?:as|to|be|an?|the|only|just|now|officially|overall|by|ofsted|estyn|inspectors|education\s+scotland)\s+){0,4}['"‘“]?$/;
+const GRADE_END = /^(?:\s*['"’”]|\s*[.,;:!?)]|\s*$|\s+(?:and|in|for|by|overall|with|across|after|at|from|following|last|this|again)\b)/;
+const AS_GRADE = /^[^.!?]*\bas\s+['"‘“]?$/;
 /** A first-person writer apologising ("I apologise for the long post") is not the school apologising. */
 const FIRST_PERSON_APOLOGY = /\bi\s+(?:\w+\s+)?$/;
 
@@ -120,8 +122,10 @@ export function reputationRules(doc: Doc): Finding[] {
     const hits: Span[] = [];
     for (const v of grades.length ? verbs : []) {
       if (overlaps(v, doc.ignored)) continue;
-      const g = grades.find((h) => h.start >= v.end && h.start - v.end <= 30 && GRADE_GAP.test(text.slice(v.end, h.start)));
-      if (!g || sentenceAt(doc, g.start).start !== sentenceAt(doc, v.start).start) continue;
+      // "rated learning, teaching and assessment at the school as 'weak'": a longer gap that ends in "as"
+      const g = grades.find((h) => h.start >= v.end && ((h.start - v.end <= 30 && GRADE_GAP.test(text.slice(v.end, h.start))) || (h.start - v.end <= 100 && AS_GRADE.test(text.slice(v.end, h.start)))));
+      // the grade ends the phrase: "rated weak by inspectors", not "rated the menu as weak tea"
+      if (!g || sentenceAt(doc, g.start).start !== sentenceAt(doc, v.start).start || !GRADE_END.test(text.slice(g.end, g.end + 12))) continue;
       const before = text.slice(Math.max(0, v.start - 40), v.start);
       if ((NEGATED.test(before) && !/\bto\s+$/.test(before)) || OPINION_BEFORE.test(before) || exonerated(v)) continue;
       hits.push({ start: v.start, end: g.end });
