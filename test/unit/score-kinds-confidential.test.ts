@@ -231,3 +231,15 @@ describe('reputation in news wording (data: reputation-cues, exoneration)', () =
     expect(ids('The SQA results for Elmfield Academy are out on Tuesday, good luck all.')).not.toContain('reputation.investigation');
   });
 });
+
+describe('recognisable children without a name, and names written with initials', () => {
+  it('a video in which the kids\' faces can be seen is a photo of pupils; faces blurred, or consent, is not', () => {
+    expect(ids('Here is the vid of Miss Lyle losing it with 8W at Elmfield, you can see the kids\' faces plain as day.')).toContain('confidential.pupil-personal');
+    expect(ids('Lovely video of the Elmfield nativity on the website, faces blurred for safety, well done all the kids.')).not.toContain('confidential.pupil-personal');
+    expect(ids('With parents\' permission, the video of Elmfield class 3 with the kids\' faces is on the newsletter.')).not.toContain('confidential.pupil-personal');
+  });
+  it('"J. Mulrooney" in a leaked note is a pupil; "Mr J. Mulrooney" is staff', () => {
+    expect(ids('Leaked Elmfield briefing: Year 10 student J. Mulrooney has returned from a managed move.')).toContain('confidential.pupil-personal');
+    expect(ids('Mr J. Mulrooney at Elmfield ran the managed move training.')).not.toContain('confidential.pupil-personal');
+  });
+});

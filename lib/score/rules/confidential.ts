@@ -199,8 +199,18 @@ function around(raw: string, pos: number): string {
   return raw.slice(a.start, a.end).toLowerCase();
 }
 
+/** "J. Mulrooney", "A.J. Okafor": an initial (or two) and a surname, as lists and logs write a person. */
+const INITIAL_NAME = /(?<![\p{L}\d_.])((?:\p{Lu}\.\s?){1,2})(\p{Lu}\p{Ll}{2,}(?:-\p{Lu}\p{Ll}+)?)(?![\p{L}\d_])/gu;
+
 function findNames(raw: string, notNames: ReadonlySet<string>): Span[] {
   const out: Span[] = [];
+  if (raw.includes('.')) {
+    for (const m of raw.matchAll(INITIAL_NAME)) {
+      const surname = m[2]!;
+      if (NOT_NAME.has(surname) || notNames.has(surname.toLowerCase()) || /^(?:I|A)\.\s$/.test(m[1]!)) continue;
+      out.push({ start: m.index!, end: m.index! + m[0].length });
+    }
+  }
   NAME.lastIndex = 0;
   for (let m = NAME.exec(raw); m; m = NAME.exec(raw)) {
     const [a, b] = [m[1]!, m[2]!];
@@ -433,6 +443,21 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
     const named = consented ? [] : fullNames.filter((n) => photoCues.some((c) => Math.abs(c.start - n.start) <= 160 && sameSentence(raw, c.start, n.start)) && !res.placeEnd.test(raw.slice(n.start, n.end + 10)) && (unconsented || PUPIL_MARKER.test(lower.slice(Math.max(0, n.start - 90), n.end + 90)) || res.photoContext.test(lower.slice(Math.max(0, n.start - 90), n.end + 90))) && !ORGANISATION.test(raw.slice(n.start, n.end)) && !isPublicPerson(raw, n, options.publicFacts) && !res.titleBefore.test(lower.slice(Math.max(0, n.start - 12), n.start)) && !/\b(?:head(?:teacher)?|teacher|principal)\.?\s*$/.test(lower.slice(Math.max(0, n.start - 12), n.start)));
     if (named.length && (PUPIL_MARKER.test(lower) || res.photoContext.test(lower))) {
       findings.push({ category: 'confidential.pupil-personal', confidence: 0.8, raw: true, spans: [photoCues[0]!, ...named], reason: `a photo of named pupils ("${raw.slice(named[0]!.start, named[0]!.end)}")` });
+    }
+  }
+
+  // a photo or video in which the children can be recognised ("you can see the kids' faces", "names in the caption"; data:
+  // identifiable-faces), at school, with no word of consent: no name is needed
+  if (!findings.some((f) => f.category === 'confidential.pupil-personal') && (photoCues.length || PHOTO_ATTACHED.test(raw))) {
+    const faces = rawHits(doc, 'identifiable-faces');
+    if (faces.length && !rawHits(doc, 'faces-hidden').length) {
+      const unconsented = rawHits(doc, 'no-consent-cue').length > 0;
+      const consented = !unconsented && (CONSENT.test(lower) || rawHits(doc, 'consent-cue').length > 0 || publicCues.length > 0);
+      const pupils = PUPIL_MARKER.test(lower) || res.photoContext.test(lower) || /\b(?:kids|children|pupils|weans|bairns|class)\b/.test(lower);
+      if (!consented && pupils) {
+        const cue = photoCues[0] ?? faces[0]!;
+        findings.push({ category: 'confidential.pupil-personal', confidence: 0.78, raw: true, spans: [cue, faces[0]!], reason: `a photo or video in which pupils can be recognised ("${raw.slice(faces[0]!.start, faces[0]!.end)}")` });
+      }
     }
   }
 
