@@ -243,3 +243,25 @@ describe('recognisable children without a name, and names written with initials'
     expect(ids('Mr J. Mulrooney at Elmfield ran the managed move training.')).not.toContain('confidential.pupil-personal');
   });
 });
+
+describe('pupils named by family or in apposition; internal decisions taken in private', () => {
+  it('"the Pickering kids" and ", Rhys, he" name pupils; the same names at sports day disclose nothing', () => {
+    expect(ids('Police at Elmfield this morning for the Pickering kids. Social services have took all three into foster care.')).toContain('confidential.pupil-personal');
+    expect(ids('The kid in care who lives at the children\'s home on Sandgate Road, Rhys, he goes to Elmfield.')).toContain('confidential.pupil-personal');
+    expect(ids('The Pickering kids at Elmfield won the relay at sports day.')).not.toContain('confidential.pupil-personal');
+  });
+  it('a decision taken in private that "you didn\'t hear from me" is a leak without a leak word from the older list', () => {
+    expect(ids('Elmfield are getting rid of the sixth form. Governors agreed it in private last week, not out till after Christmas so you didn\'t hear it from me')).toContain('confidential.internal');
+    expect(ids('Elmfield are getting rid of the sixth form. Governors agreed it last week and the letter went to all parents today.')).not.toContain('confidential.internal');
+  });
+  it('"office really said oops" is no statement: the spreadsheet going round is still a leak', () => {
+    expect(ids('Elmfield Year 11 mock spreadsheet is going round on snap, everyone\'s names, predicted grades AND the SEN column. office really said oops')).toContain('confidential.pupil-personal');
+  });
+});
+
+describe('a headline role word is anyone in the job', () => {
+  it('"Teacher under investigation over…" names nobody; "The deputy at Elmfield is under investigation" points at one person', () => {
+    expect(ids('Teacher under investigation over alleged slur | Elmfield Council is investigating claims that a teacher used a derogatory term.')).not.toContain('confidential.staff-personal');
+    expect(ids('The deputy at Elmfield is under investigation by the EWC. Supposed to be confidential.')).toContain('confidential.staff-personal');
+  });
+});
