@@ -265,3 +265,18 @@ describe('a headline role word is anyone in the job', () => {
     expect(ids('The deputy at Elmfield is under investigation by the EWC. Supposed to be confidential.')).toContain('confidential.staff-personal');
   });
 });
+
+describe('defects found on corpora a-j after the round-4 changes', () => {
+  it('an organisation under investigation is not a member of staff\'s process', () => {
+    expect(ids('Academy trust under investigation after the CEO\'s payments to his wife\'s firm | Elmfield Academy.')).not.toContain('confidential.staff-personal');
+  });
+  it('"the Ukrainian kids" is a group, not a family name', () => {
+    expect(ids('A Y9 lad at Elmfield has been saying he will bring a blade in for the Ukrainian kids. I have told the school and the police.')).not.toContain('confidential.pupil-personal');
+  });
+  it('a safeguarding lead is a member of staff', () => {
+    expect(ids('Elmfield safeguarding lead has been suspended, me mate\'s a TA there. Keep it to yerselves.')).toContain('confidential.staff-personal');
+  });
+  it('a class list with every kid\'s allergy left on a wall is a leak of pupils\' details', () => {
+    expect(ids('Elmfield left the class list with every kid\'s allergy, medication and home phone on the wall of the church hall. I took a photo.')).toContain('confidential.pupil-personal');
+  });
+});

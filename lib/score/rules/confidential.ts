@@ -80,7 +80,7 @@ const NAME = new RegExp(String.raw`(?<![\p{L}\d_])(\p{Lu}\p{Ll}+(?:[-'’]\p{Lu}
 const TITLED = /\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Sir)\.?\s+\p{Lu}[\p{L}'’-]+/gu;
 
 const PUPIL_MARKER = /\b(?:year|yr|y|blwyddyn)\s?(?:\d{1,2}|r)\b|\b(?:p[1-7]|s[1-6])\b|\b(?:upper|lower)\s+sixth\b|\bsixth\s+form\b|\b(?:1[0-3]|[1-9])[a-z]\b|\breception\b|\bnursery\b|\baged\s+\d{1,2}\b|\b\d{1,2}[- ]year[- ]old\b|\b(?:she|he)'?s\s+(?:only\s+)?(?:\d{1,2}|fifteen|fourteen|thirteen|twelve|eleven|ten|nine|eight|seven|six|five)\b|\bpupil\b|\bstudent\b|\blad\b|\bboy\b|\bgirl\b|\bkid\b|\bchild\b|\bclassmates?\b|\bin\s+(?:his|her|my\s+\w+'s|your\s+\w+'s)\s+class\b/;
-const STAFF_ROLE = /\b(?:mr|mrs|ms|miss|mx|dr|sir)\.?\s+\p{L}|\b(?:head\s*teacher|headteacher|head\s+of\s+(?:year\s+\d+|\w+)|the\s+head|head's|principal|deputy(?:\s+head)?|senco|teacher|teaching\s+assistant|\bta\b|office\s+manager|business\s+manager|bursar|caretaker|chaplain|exams\s+officer|attendance\s+officer|officer|receptionist|dinner\s+lady|cook|governor|supply\s+teacher|tutor|her|his|she|he)\b/u;
+const STAFF_ROLE = /\b(?:mr|mrs|ms|miss|mx|dr|sir)\.?\s+\p{L}|\b(?:head\s*teacher|headteacher|head\s+of\s+(?:year\s+\d+|\w+)|the\s+head|head's|principal|deputy(?:\s+head)?|senco|teacher|teaching\s+assistant|\bta\b|office\s+manager|business\s+manager|bursar|caretaker|chaplain|safeguarding\s+lead|dsl|depute|janny|janitor|site\s+manager|vice\s+principal|vp|sendco|exams\s+officer|attendance\s+officer|officer|receptionist|dinner\s+lady|cook|governor|supply\s+teacher|tutor|her|his|she|he)\b/u;
 
 
 const PERSONAL_PHONE = /\b(?:home|mobile|personal|private|landline|whatsapp|her\s+(?:own\s+)?(?:number|mobile|phone)|his\s+(?:own\s+)?(?:number|mobile|phone)|their\s+number|number\s+is|text\s+(?:her|him)|ring\s+(?:her|him)|call\s+(?:her|him)|rang\s+(?:her|him))\b/;
@@ -241,11 +241,13 @@ function findNames(raw: string, notNames: ReadonlySet<string>): Span[] {
  */
 const FIRST_NAME_PUPIL = /(?<![\p{L}\d_])(\p{Lu}\p{Ll}{2,}(?:-\p{Lu}\p{Ll}+)?)(?=\s+(?:in\s+(?:[Yy]ear|[Yy]r|[Yy])\s?\d{1,2}\b|in\s+(?:[Rr]eception|[Nn]ursery)\b|in\s+\d{1,2}[A-Za-z]\b|\((?:y|yr|year)\s?\d{1,2}\)|from\s+(?:[Yy]ear|[Yy]r|[Yy])\s?\d{1,2}\b)|,\s+the\s+\p{Lu}\p{Ll}+\s+(?:kid|boy|girl|lad|lass|child|twins?)\b)|(?<=\b[Tt]he\s)(\p{Lu}\p{Ll}{2,})(?=\s+(?:kids|twins|children|girls|boys|lads|bairns|weans)\b)|(?<=,\s)(\p{Lu}\p{Ll}{2,})(?=,\s+(?:he|she|they)(?:'s|\s))|(?<=\b(?:classmate|pupil|boy|girl|lad|kid|child|son's\s+friend|daughter's\s+friend|[Ww]here's|[Ww]here\s+is|[Ww]here\s+has|name's|name\s+is|named|called)\s+)(\p{Lu}\p{Ll}{2,}(?:-\p{Lu}\p{Ll}+)?)(?![\p{L}\d_])/gu;
 
-function findFirstNamePupils(raw: string, notNames: ReadonlySet<string>): Span[] {
+function findFirstNamePupils(raw: string, notNames: ReadonlySet<string>, lex: Lexicon): Span[] {
   const out: Span[] = [];
   for (const m of raw.matchAll(FIRST_NAME_PUPIL)) {
     const name = m[1] ?? m[2] ?? m[3] ?? m[4]!;
     if (NOT_NAME.has(name) || notNames.has(name.toLowerCase())) continue;
+    // "the Ukrainian kids": a nationality or faith (data: identity, identity-word) is not a family name
+    if (m[2] && (lex.has('identity', name.toLowerCase()) || lex.has('identity-word', name.toLowerCase()) || lex.has('group', name.toLowerCase()))) continue;
     const start = m.index! + (m[1] ? 0 : m[0].length - name.length);
     out.push({ start, end: start + name.length });
   }
@@ -288,6 +290,9 @@ const ABOUT_THE_TOPIC = /(?<!-)\b(?:training|session|course|talk|awareness|assem
 
 /** The condition as a topic, said after it: "epilepsy awareness week", "a diabetes charity walk", "autism training". */
 const TOPIC_AFTER = /^\s+(?:awareness|training|research|charity|fundraiser|fundraising|appeal|assembly|workshop|talk|course|week|month|day)\b/;
+
+/** Process words that are said of organisations as often as of people ("the trust is under investigation"). */
+const PERSON_PROCESS = /^(?:under\s+investigation|being\s+investigated|suspended\s+while|suspended\s+during)$/;
 
 /** A head word alone ("disease", "syndrome") names a condition only after a name of one: "a disease" is a figure of speech. */
 const HEAD_WORD = /^(?:disease|syndrome|palsy)$/;
@@ -368,7 +373,7 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
   const anySensitive = pupilFacts.length > 0;
   const photoCues = rawHits(doc, 'photo-cue');
   const fullNames = anySensitive || photoCues.length || PHOTO_HINT.test(lower) || PHOTO_ATTACHED.test(raw) ? findNames(raw, notNames) : [];
-  const firstNames = anySensitive ? findFirstNamePupils(raw, notNames).filter((f) => !fullNames.some((n) => f.start >= n.start && f.start < n.end)) : [];
+  const firstNames = anySensitive ? findFirstNamePupils(raw, notNames, doc.lex).filter((f) => !fullNames.some((n) => f.start >= n.start && f.start < n.end)) : [];
   // "in the same class as Mohammed Kaur. The mother told me Mohammed has epilepsy": the first name alone, later, is the same child
   if (anySensitive) {
     for (const n of fullNames) {
@@ -494,6 +499,8 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
   const fullNamesIn = (from: number, to: number) => (namesCache ??= findNames(raw, notNames)).some((n) => n.start >= from && n.end <= to);
   for (const m of rawHits(doc, 'staff-sensitive', 'condition', 'hr-process')) {
     if (headless(lower, m)) continue;
+    // "Academy trust under investigation": a process word said of an organisation; a person must come before it
+    if (PERSON_PROCESS.test(lower.slice(m.start, m.end)) && !identifiesStaff(lower.slice(Math.max(sentenceSpan(raw, m.start).start, m.start - 60), m.start)) && !fullNamesIn(sentenceSpan(raw, m.start).start, m.start)) continue;
     // "the claim that he was sacked is false": a rumour the item rebuts discloses nothing
     // a rumour the item condemns or denies is not passed on; sympathy ("poor man", "God love her") condemns nothing,
     // it passes the detail on: then only a denial clears it
