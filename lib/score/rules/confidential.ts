@@ -39,9 +39,11 @@ const NOT_NAME = new Set(
  * A surname particle before the capitalised surname (data: name-particle): "Ó hAodha", "Ní Bhriain", "Mac an tSaoi",
  * "van der Berg". Irish lenition and eclipsis put a lower-case h, n or t before the capital ("hAodha", "tSaoi").
  */
+/** Irish and other particles are written with or without the accent ("Ó"/"O", "Ní"/"Ni"): the data holds the plain form. */
+const ACCENTED: Record<string, string> = { a: 'áÁ', e: 'éÉ', i: 'íÍ', o: 'óÓ', u: 'úÚ' };
 function particlePattern(lex: Lexicon): string {
   const alts = lex.list('name-particle').map((e) => e.term).sort((a, b) => b.length - a.length)
-    .map((t) => `[${t[0]!.toUpperCase()}${t[0]}]${t.slice(1).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`);
+    .map((t) => `[${t[0]!.toUpperCase()}${t[0]}${ACCENTED[t[0]!] ?? ''}]${t.slice(1).replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/[aeiou]/g, (v) => `[${v}${ACCENTED[v]}]`)}`);
   return alts.length ? String.raw`(?:(?:${alts.join('|')})\s+(?:(?:an|na|der|den|la|los)\s+)?(?:[hnt]-?)?)?` : '';
 }
 interface LexRes {
@@ -239,7 +241,8 @@ function findNames(raw: string, notNames: ReadonlySet<string>): Span[] {
  * A pupil named by first name only, known by what follows: "Ethan in Year 3", "Lily (Y4)", "Ava in 9C",
  * or what comes before: "my son's classmate Jake".
  */
-const FIRST_NAME_PUPIL = /(?<![\p{L}\d_])(\p{Lu}\p{Ll}{2,}(?:-\p{Lu}\p{Ll}+)?)(?=\s+(?:in\s+(?:[Yy]ear|[Yy]r|[Yy])\s?\d{1,2}\b|in\s+(?:[Rr]eception|[Nn]ursery)\b|in\s+\d{1,2}[A-Za-z]\b|\((?:y|yr|year)\s?\d{1,2}\)|from\s+(?:[Yy]ear|[Yy]r|[Yy])\s?\d{1,2}\b)|,\s+the\s+\p{Lu}\p{Ll}+\s+(?:kid|boy|girl|lad|lass|child|twins?)\b)|(?<=\b[Tt]he\s)(\p{Lu}\p{Ll}{2,})(?=\s+(?:kids|twins|children|girls|boys|lads|bairns|weans)\b)|(?<=,\s)(\p{Lu}\p{Ll}{2,})(?=,\s+(?:he|she|they)(?:'s|\s))|(?<=\b(?:classmate|pupil|boy|girl|lad|kid|child|son's\s+friend|daughter's\s+friend|[Ww]here's|[Ww]here\s+is|[Ww]here\s+has|name's|name\s+is|named|called)\s+)(\p{Lu}\p{Ll}{2,}(?:-\p{Lu}\p{Ll}+)?)(?![\p{L}\d_])/gu;
+// every alternative starts at a capital: the look-ahead lets the engine skip other positions at once
+const FIRST_NAME_PUPIL = /(?=\p{Lu})(?:(?<![\p{L}\d_])(\p{Lu}\p{Ll}{2,}(?:-\p{Lu}\p{Ll}+)?)(?=\s+(?:in\s+(?:[Yy]ear|[Yy]r|[Yy])\s?\d{1,2}\b|in\s+(?:[Rr]eception|[Nn]ursery)\b|in\s+\d{1,2}[A-Za-z]\b|\((?:y|yr|year)\s?\d{1,2}\)|from\s+(?:[Yy]ear|[Yy]r|[Yy])\s?\d{1,2}\b)|,\s+the\s+\p{Lu}\p{Ll}+\s+(?:kid|boy|girl|lad|lass|child|twins?)\b)|(?<=\b[Tt]he\s)(\p{Lu}\p{Ll}{2,})(?=\s+(?:kids|twins|children|girls|boys|lads|bairns|weans)\b)|(?<=,\s)(\p{Lu}\p{Ll}{2,})(?=,\s+(?:he|she|they)(?:'s|\s))|(?<=\b(?:classmate|pupil|boy|girl|lad|kid|child|son's\s+friend|daughter's\s+friend|[Ww]here's|[Ww]here\s+is|[Ww]here\s+has|name's|name\s+is|named|called)\s+)(\p{Lu}\p{Ll}{2,}(?:-\p{Lu}\p{Ll}+)?)(?![\p{L}\d_]))/gu;
 
 function findFirstNamePupils(raw: string, notNames: ReadonlySet<string>, lex: Lexicon): Span[] {
   const out: Span[] = [];

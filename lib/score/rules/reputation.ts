@@ -34,6 +34,8 @@ const NEGATED = /\b(?:no\s+longer|not|never|out\s+of|removed\s+from|came\s+out\s
 /** Between a grading verb and the grade: "rated as", "judged to be", "given an", "rated by Ofsted as". */
 const GRADE_GAP = /^\s*(?:(?:as|to|be|an?|the|only|just|now|officially|overall|by|ofsted|estyn|inspectors|education\s+scotland)\s+){0,4}['"‘“]?$/;
 const GRADE_END = /^(?:\s*['"’”]|\s*[.,;:!?)]|\s*$|\s+(?:and|in|for|by|overall|with|across|after|at|from|following|last|this|again)\b)/;
+const GOOD_GRADE = /\b(?:rated|judged|graded)\s+(?:as\s+)?['‘"“]?(?:good|outstanding)\b/;
+const MARCH_OVER = /\b(?:march(?:ed|es|ing)?|rall(?:y|ied|ying))\s+(?:[a-z']+\s+){0,4}?(?:over|against)\b/;
 const AS_GRADE = /^[^.!?]*\bas\s+['"‘“]?$/;
 /** A first-person writer apologising ("I apologise for the long post") is not the school apologising. */
 const FIRST_PERSON_APOLOGY = /\bi\s+(?:\w+\s+)?$/;
@@ -72,9 +74,9 @@ export function reputationRules(doc: Doc): Finding[] {
   // "cleared of misconduct", "found no evidence of malpractice", "rated good after special measures" (data: exoneration)
   const cleared = doc.lex.find(text, 'exoneration');
   const exonerated = (span: Span) => {
-    if (!cleared.length) return false;
     const s = sentenceAt(doc, span.start);
-    return cleared.some((c) => c.start >= s.start && c.end <= s.end);
+    // "rated 'good' in all areas, two years after being judged to require improvement": a good grade now, quoted or not
+    return cleared.some((c) => c.start >= s.start && c.end <= s.end) || GOOD_GRADE.test(text.slice(s.start, s.end));
   };
   for (const rule of rulesFor(doc)) {
     for (const span of rule.spans ?? findAll(text, rule.re)) {
@@ -131,6 +133,11 @@ export function reputationRules(doc: Doc): Finding[] {
       hits.push({ start: v.start, end: g.end });
     }
     if (hits.length) byCategory.set('reputation.inspection', { spans: hits, weights: [0.8], what: 'poor inspection judgement' });
+  }
+  // "marching outside the school over the uniform policy": a march or rally, a few words, then what it is against
+  if (!byCategory.has('reputation.protest') && (text.includes('march') || text.includes('rall'))) {
+    const m = MARCH_OVER.exec(text);
+    if (m && !overlaps({ start: m.index, end: m.index + m[0].length }, doc.ignored) && !roadSafetyCampaign) byCategory.set('reputation.protest', { spans: [{ start: m.index, end: m.index + m[0].length }], weights: [0.72], what: 'protest' });
   }
   const findings: Finding[] = [];
   // an incident at the school: emergency services, a lockdown, a closure (data: incident; two different cues)
