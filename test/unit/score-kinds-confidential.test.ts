@@ -280,3 +280,14 @@ describe('defects found on corpora a-j after the round-4 changes', () => {
     expect(ids('Elmfield left the class list with every kid\'s allergy, medication and home phone on the wall of the church hall. I took a photo.')).toContain('confidential.pupil-personal');
   });
 });
+
+describe('a reply that answers about the person asked, and a judgement "of" a grade', () => {
+  it('"> Is Dr Hale leaving?\\nProbably. They\'re on a performance improvement plan" is about Dr Hale', () => {
+    expect(ids('> Is Dr Hale leaving Elmfield?\nProbably. They\'re on a performance improvement plan, so it\'s only a matter of time.')).toContain('confidential.staff-personal');
+    expect(ids('> Is the Elmfield fair on Saturday?\nProbably. They\'re on a performance improvement plan for the PTA, lol.')).not.toContain('confidential.staff-personal');
+  });
+  it('"received a judgement of \'ineffective\'" is a poor inspection; "of \'good\'" is not', () => {
+    expect(ids('Members noted that Elmfield had received a judgement of \'ineffective\' at its recent inspection.')).toContain('reputation.inspection');
+    expect(ids('Elmfield received a judgement of \'good\' at its recent inspection.')).not.toContain('reputation.inspection');
+  });
+});

@@ -271,6 +271,8 @@ const GROUP_BEFORE = /\b(?:pupils|children|kids|students|people|youngsters|learn
  * "a teacher", "any TA" identifies nobody.
  */
 const STAFF_ROLE_G = new RegExp(STAFF_ROLE.source, 'gu');
+/** A titled person ("Dr Hale", "Ms Ó Dónaill"): someone in particular. */
+const TITLE_NAMED = /\b(?:mr|mrs|ms|miss|mx|dr|sir)\.?\s+\p{L}/u;
 const INDEFINITE_BEFORE = /\b(?:a|an|any|every|one|another|some|no)\s+(?:[\w-]+\s+)?$/;
 function identifiesStaff(sentence: string): boolean {
   if (!STAFF_ROLE.test(sentence)) return false;
@@ -523,7 +525,10 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
     // a payslip or P60 names an employee: a full name in its sentence is enough
     const payroll = PAYROLL.test(lower.slice(m.start, m.end)) && ((sentence.match(PAYROLL_G)?.length ?? 0) >= 2 || /£\s?\d/.test(sentence)) && fullNamesIn(s.start, s.end);
     // a school role in view, and someone it points at: a title, "the head", a pronoun, or a full name ("a TA told me Jane Marsh…")
-    if (!payroll && !identifiesStaff(sentence) && !identifiesStaff(prev) && !((STAFF_ROLE.test(sentence) || STAFF_ROLE.test(prev)) && fullNamesIn(s.start, s.end))) continue;
+    // "> Is Dr Hale leaving?\nProbably. They're on a performance improvement plan": a sentence that opens with a pronoun
+    // goes back past a short reply ("Probably.") to the person asked about
+    const before2 = s.start > 1 && /^\W*(?:he|she|they)(?:'s|'re|\s)/.test(sentence) ? lower.slice(sentenceSpan(raw, Math.max(0, sentenceSpan(raw, s.start - 2).start - 2)).start, s.start) : '';
+    if (!payroll && !identifiesStaff(sentence) && !identifiesStaff(prev) && !(before2 && TITLE_NAMED.test(before2)) && !((STAFF_ROLE.test(sentence) || STAFF_ROLE.test(prev)) && fullNamesIn(s.start, s.end))) continue;
     // "support pupils with epilepsy", "people living with MS": a condition said of a group is the topic
     if (GROUP_BEFORE.test(lower.slice(Math.max(0, m.start - 40), m.start))) continue;
     if (firstWithin(publicCues, s.start, s.end) && !leak) continue;
