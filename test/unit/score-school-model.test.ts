@@ -152,6 +152,10 @@ describe('school-mode decision', () => {
       const model = loadSchoolModel({ ...fileWith({ abuse: always, confidential: always, reputation: always }), chooser: chooser(best) });
       expect(scoreItem(item(text), undefined, { schoolModel: model }).families).toEqual(want);
     }
+    // abuse + reputation stands: a news report quoting a parent's insult of the head keeps the insult (the page-text
+    // capture adds it), only confidential + reputation (a published report is no leak) is resolved
+    const abuseAndNews = loadSchoolModel({ ...fileWith({ abuse: always, reputation: always }), chooser: chooser(2) });
+    expect(scoreItem(item(text), undefined, { schoolModel: abuseAndNews }).families).toEqual(['abuse', 'reputation']);
     // only an invalid set is resolved: a valid one stands whatever the chooser prefers
     const two = loadSchoolModel({ ...fileWith({ abuse: always, confidential: always }), chooser: chooser(2) });
     expect(scoreItem(item(text), undefined, { schoolModel: two }).families).toEqual(['abuse', 'confidential']);
