@@ -300,3 +300,31 @@ describe('a named adult is told by an age, not by any number after the name', ()
     expect(after('Noah Patel, 12, has epilepsy.')).toBe(false);
   });
 });
+
+describe('harassment campaigns by their parts (round 4)', () => {
+  it('contact aimed at someone plus a call to join in or persistence is a campaign, in any wording', () => {
+    for (const text of [
+      'so the plan is we take it in turns and just badger Mrs Hale at Elm School, your turn tonight',
+      'Elm School parents: go pester Mr Dale, link in bio, they cannot ignore all of us. The more the better.',
+      'evry1 msg Mrs Hale 2nite, over 70 msgs n countin, Elm School will learn',
+      'My challenge to listeners: hassle Mr Dale at Elm School. I have already done 40.',
+      'Right, I am asking everyone on here to text Mrs Hale from Elm School daily until she cracks.',
+    ]) expect(ids(text), text).toContain('abuse.harassment');
+  });
+
+  it('one part alone, a small count, a kind purpose or a body outside the school is not a campaign', () => {
+    for (const text of [
+      'Emailed Mrs Hale at Elm School three times about the bus, no answer yet. Let\'s see.',
+      'I have emailed the governors of Elm School asking for a meeting. Please do the same if it affects your child.',
+      'Costs have gone up for everyone. I have emailed Mrs Nash at Elm School to ask about a sibling discount.',
+      'Let\'s all message Mrs Hale at Elm School every day this week to wish her a happy retirement!',
+      'Walkout at Elm School tomorrow 11am over the uniform rules, spread the word',
+      'Everyone email the council every day until they fix the crossing outside Elm School.',
+    ]) expect(ids(text), text).not.toContain('abuse.harassment');
+  });
+
+  it('a campaign quoted in order to condemn it is not the writer\'s', () => {
+    expect(ids('Someone posted "everyone DM Mrs Hale at Elm School daily till she quits". Disgusting, reported it.')).not.toContain('abuse.harassment');
+    expect(ids('Everyone DM Mrs Hale at Elm School daily till she quits.')).toContain('abuse.harassment');
+  });
+});

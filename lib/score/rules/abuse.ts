@@ -7,6 +7,7 @@
 import { findAll, overlaps, sentenceAt, type Doc, type Span } from '../document';
 import { noisyOr, type Finding } from '../findings';
 import type { Lexicon } from '../lexicon';
+import { campaign } from './campaign';
 import { identityExclusion } from './identity';
 import { aimedAtOffenderAt, clauseBefore, externalTargetAt, negatedAt as negated, reportedAt } from '../structure';
 
@@ -342,9 +343,16 @@ export function abuseRules(doc: Doc): AbuseSignals {
     }
   }
   for (const h of hits(doc, 'harassment-cue')) {
-    if (negated(doc, h) || reportedAt(doc, h)) continue;
+    // "everyone email the council every day until…": pressure on a body outside the school is not abuse of it
+    if (negated(doc, h) || reportedAt(doc, h) || externalTargetAt(doc, h)) continue;
     harSpans.push(h);
     harWeights.push(h.weight);
+  }
+  // a campaign by its parts: contact aimed at someone plus a call to join in or persistence (campaign.ts)
+  const camp = campaign(doc, (span) => usable(doc, span));
+  if (camp) {
+    harSpans.push(...camp.spans);
+    harWeights.push(camp.weight);
   }
   if (harSpans.length) {
     findings.push({ category: 'abuse.harassment', confidence: noisyOr(harWeights), reason: `urges others to target someone ("${quote(doc, harSpans[0]!)}")`, spans: harSpans });

@@ -1,0 +1,102 @@
+/**
+ * Harassment campaigns by their structure, not their wording (data: campaign-* in threats-campaigns.tsv).
+ *
+ * A campaign has parts: an act of contact or pile-on aimed at a person ("DM them", "tag Mr X", "flood her
+ * inbox": campaign-act followed by someone), and either a call to others to join in ("everyone", "let's",
+ * "your turn", "my challenge to listeners": campaign-call) or persistence ("daily", "till they quit", "n
+ * countin": campaign-persist; or a large count of contacts, "over 60 msgs", "I've done 50 already"). Any two
+ * parts in one item make a campaign, whatever words carry them, so a new verb or a new way of saying "every day"
+ * is one line of data. One part alone is ordinary: a parent who "emailed the school three times, no answer"
+ * complains; "spread the word, walkout tomorrow" organises a protest.
+ *
+ * A part does not count when it is negated, reported to condemn it (structure.ts), aimed at a body outside
+ * the school (the council, Ofsted), or when the group message has a kind purpose (data: campaign-kind:
+ * "let's all message Mrs X to wish her a happy retirement").
+ */
+import { sentenceAt, type Doc, type Span } from '../document';
+import { externalTargetAt, negatedAt, reportedAt } from '../structure';
+
+/** Someone a contact act is aimed at, right after the act. */
+const PERSON_AFTER = /^\W{0,3}(?:(?:them|her|him|'?em|em)\b|(?:mr|mrs|ms|miss|mx|dr|sir)\b|(?:the|their|her|his|that|this)\s+(?:\w+\s+)?(?:head\w*|teachers?|principal|deputy|senco|governors?|school|academy|office|staff|trust|inbox|page|account|email|number|phone|socials)\b|[a-z]+'s\s+(?:\w+\s+)?(?:inbox|page|account|email|number|phone)\b|(?:everyone|everybody)\s+(?:at|from)\b)/;
+/** Someone an act is aimed at, just before it ("sent 30 emails to her", "Mrs X's inbox" comes after; "her, flood her"). */
+const TO_PERSON = /^\s+(?:\w+\s+){0,3}?(?:to|at)\s+(?:them|her|him|the\s+(?:head\w*|school|office)|(?:mr|mrs|ms|miss|mx|dr|sir)\b)/;
+/** The school itself, not a person, right after the act. */
+const INSTITUTION_AFTER = /^\W{0,3}(?:the|their)\s+(?:\w+\s+)?(?:school|academy|office|trust)\b/;
+/** A count of 12 or more: enough to be a campaign, not a complaint ("rang four times"). */
+const MIN_COUNT = 12;
+
+export interface CampaignFinding {
+  spans: Span[];
+  weight: number;
+}
+
+interface Patterns {
+  count: RegExp;
+  done: RegExp;
+}
+const cache = new WeakMap<Doc['lex'], Patterns>();
+function patterns(doc: Doc): Patterns {
+  let p = cache.get(doc.lex);
+  if (!p) {
+    const q = doc.lex.pattern('campaign-quantity');
+    const unit = doc.lex.pattern('campaign-unit');
+    p = {
+      // "over 60 msgs", "dozens of emails", "30 times"
+      count: new RegExp(String.raw`\b(?:over\s+|more\s+than\s+|about\s+|nearly\s+)?(\d+|${q})\s+(?:\w+\s+){0,2}?${unit}\b`, 'g'),
+      // "I've done 50 already", "I've already done 25", "sent 40"
+      done: new RegExp(String.raw`\b(?:done|sent|made|fired\s+off)\s+(?:it\s+)?(?:over\s+)?(\d+|${q})\b`, 'g'),
+    };
+    cache.set(doc.lex, p);
+  }
+  return p;
+}
+
+function bigEnough(n: string): boolean {
+  const v = Number(n);
+  return Number.isNaN(v) ? true : v >= MIN_COUNT;
+}
+
+/** Large counts of contact in the item. */
+function counts(doc: Doc): Span[] {
+  const text = doc.clean.text;
+  const { count, done } = patterns(doc);
+  const out: Span[] = [];
+  for (const re of [count, done]) {
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) if (bigEnough(m[1]!)) out.push({ start: m.index, end: m.index + m[0].length });
+  }
+  return out;
+}
+
+export function campaign(doc: Doc, usable: (span: Span) => boolean): CampaignFinding | undefined {
+  const text = doc.clean.text;
+  const acts = doc.lex.find(text, 'campaign-act');
+  const calls = doc.lex.find(text, 'campaign-call');
+  const persists = doc.lex.find(text, 'campaign-persist');
+  // at least two kinds of part must be there before anything is checked closely
+  const kinds = (acts.length ? 1 : 0) + (calls.length ? 1 : 0) + (persists.length || /\d|dozen|hundred|umpteen|countless|loads/.test(text) ? 1 : 0);
+  if (kinds < 2) return undefined;
+  const live = (s: Span) => usable(s) && !negatedAt(doc, s) && !reportedAt(doc, s);
+  const kind = doc.lex.find(text, 'campaign-kind');
+  const kindNear = (s: Span) => {
+    const sen = sentenceAt(doc, s.start);
+    return kind.some((k) => k.start >= sen.start && k.end <= sen.end);
+  };
+  // a weak call ("everyone", "let's") is a call only with an act after it: "everyone tag her", not "let's see"
+  const actAfter = (c: Span) => acts.some((a) => a.start >= c.end && a.start - c.end <= 40 && a.end <= sentenceAt(doc, c.start).end);
+  const called = calls.filter((c) => live(c) && !kindNear(c) && !externalTargetAt(doc, c) && (c.weight >= 1 || actAfter(c)));
+  const persisting = [...persists.filter((p) => live(p) && !externalTargetAt(doc, p)), ...counts(doc).filter(live)];
+  const aimed = acts.filter((a) => {
+    if (!live(a) || kindNear(a) || externalTargetAt(doc, a)) return false;
+    const after = text.slice(a.end, a.end + 40);
+    if (!PERSON_AFTER.test(after) && !TO_PERSON.test(after)) return false;
+    // "everyone ring the office to check it's open": contact with the school itself is a campaign only when it persists
+    return !INSTITUTION_AFTER.test(after) || persisting.length > 0;
+  });
+  const parts = [aimed, called, persisting].filter((p) => p.length).length;
+  if (parts < 2) return undefined;
+  // without an act aimed at someone, a call and persistence need someone at the school in view
+  if (!aimed.length && !/\b(?:mr|mrs|ms|miss|mx|dr|sir|head\w*|teachers?|principal|deputy|her|him|them|staff)\b/.test(text)) return undefined;
+  const weight = parts === 3 ? 0.9 : aimed.length ? 0.85 : 0.75;
+  return { spans: [...aimed.slice(0, 2), ...called.slice(0, 2), ...persisting.slice(0, 2)].sort((x, y) => x.start - y.start), weight };
+}
