@@ -1,18 +1,12 @@
-import { mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import axe from 'axe-core';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLocalAuth } from '../../lib/auth/local-auth';
-import { createSafeFetcher } from '../../lib/feeds/fetch';
 import type { Store } from '../../lib/store';
-import { createWebApp } from '../../lib/web/app';
-import { launchChromium, PASSWORD, PREVIEW_ITEMS, rss, seedWebFixture, serveApp, USERS } from '../support/browser';
-import { startTestDynamo, type TestDynamo } from '../support/dynamo';
-import { startFeedServer, type FeedServer } from '../support/feed-server';
+import { PASSWORD, rss, serveApp, USERS } from '../support/browser';
+import { SHOTS, startBrowserRig, type BrowserRig } from '../support/browser-rig';
+import { type FeedServer } from '../support/feed-server';
 
-const SHOTS = process.env.SCREENSHOT_DIR ?? join(tmpdir(), 'schoolwatch-screens');
 
 /**
  * Issue 14 in a real browser on a 360 px phone: the school form's public facts and the feed check before saving
@@ -20,22 +14,17 @@ const SHOTS = process.env.SCREENSHOT_DIR ?? join(tmpdir(), 'schoolwatch-screens'
  * serious axe violations in any of those states.
  */
 describe('public facts and the feed check on a 360 px phone', () => {
-  let dynamo: TestDynamo;
-  let store: Store;
+  let rig: BrowserRig;
   let feeds: FeedServer;
+  let store: Store;
   let server: Awaited<ReturnType<typeof serveApp>>;
   let browser: Browser;
   let page: Page;
 
   beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    dynamo = await startTestDynamo();
-    ({ store } = await dynamo.freshStore());
-    await seedWebFixture(store);
-    feeds = await startFeedServer();
-    feeds.route('/news.xml', (_req, res) => void res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(rss(PREVIEW_ITEMS)));
-    server = await serveApp(createWebApp({ store, auth: await createLocalAuth(store), fetcher: createSafeFetcher({ allowHosts: [feeds.hostPort], timeoutMs: 5000 }) }));
-    browser = await launchChromium();
+    rig = await startBrowserRig({ feeds: true });
+    ({ store, server, browser } = rig);
+    feeds = rig.feeds!;
     const context = await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, bypassCSP: true });
     context.setDefaultTimeout(15_000);
     page = await context.newPage();
@@ -45,12 +34,7 @@ describe('public facts and the feed check on a 360 px phone', () => {
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.waitForURL(/\/mentions$/);
   }, 90_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    await feeds?.close();
-    await dynamo?.stop();
-  });
+  afterAll(async () => rig?.close());
 
   async function problems(name: string): Promise<string[]> {
     const wide = (await page.evaluate('document.documentElement.scrollWidth - window.innerWidth')) as number;

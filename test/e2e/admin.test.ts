@@ -1,42 +1,26 @@
-import { mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import axe from 'axe-core';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLocalAuth } from '../../lib/auth/local-auth';
-import { createSafeFetcher } from '../../lib/feeds/fetch';
 import type { Store } from '../../lib/store';
-import { createWebApp } from '../../lib/web/app';
-import { launchChromium, PASSWORD, PREVIEW_ITEMS, rss, seedWebFixture, serveApp, USERS } from '../support/browser';
-import { startTestDynamo, type TestDynamo } from '../support/dynamo';
-import { startFeedServer, type FeedServer } from '../support/feed-server';
+import { PASSWORD, rss, serveApp, USERS } from '../support/browser';
+import { SHOTS, startBrowserRig, type BrowserRig } from '../support/browser-rig';
+import { type FeedServer } from '../support/feed-server';
 
-const SHOTS = process.env.SCREENSHOT_DIR ?? join(tmpdir(), 'schoolwatch-screens');
 
 describe('admin console in headless Chromium', () => {
-  let dynamo: TestDynamo;
-  let store: Store;
+  let rig: BrowserRig;
   let feeds: FeedServer;
+  let store: Store;
   let server: Awaited<ReturnType<typeof serveApp>>;
   let browser: Browser;
 
   beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    dynamo = await startTestDynamo();
-    ({ store } = await dynamo.freshStore());
-    await seedWebFixture(store);
-    feeds = await startFeedServer();
-    feeds.route('/news.xml', (_req, res) => void res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(rss(PREVIEW_ITEMS)));
-    server = await serveApp(createWebApp({ store, auth: await createLocalAuth(store), fetcher: createSafeFetcher({ allowHosts: [feeds.hostPort], timeoutMs: 5000 }) }));
-    browser = await launchChromium();
+    rig = await startBrowserRig({ feeds: true });
+    ({ store, server, browser } = rig);
+    feeds = rig.feeds!;
   }, 60_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    await feeds?.close();
-    await dynamo?.stop();
-  });
+  afterAll(async () => rig?.close());
 
   async function signIn(email: string, bypassCSP = false): Promise<Page> {
     const context = await browser.newContext({ bypassCSP, viewport: { width: 1280, height: 900 } });

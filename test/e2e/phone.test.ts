@@ -1,16 +1,13 @@
-import { mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import axe from 'axe-core';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Store } from '../../lib/store';
-import { startTestDynamo, type TestDynamo } from '../support/dynamo';
-import { launchChromium, PASSWORD, seedWebFixture, serveApp, USERS, webAppFor } from '../support/browser';
+import { PASSWORD, serveApp, USERS } from '../support/browser';
+import { SHOTS, startBrowserRig, type BrowserRig } from '../support/browser-rig';
 import { MemoryGiasIndex } from '../../lib/gias/memory-index';
 import { GIAS_LOADED_AT, GIAS_RECORDS } from '../support/gias-fixtures';
 
-const SHOTS = process.env.SCREENSHOT_DIR ?? join(tmpdir(), 'schoolwatch-screens');
 const PHONE = { width: 360, height: 740 };
 
 /** Every page a signed-in admin can reach, plus the signed-out sign-in page. */
@@ -78,25 +75,17 @@ const CARD_LAYOUT = `(() => {
 })()`;
 
 describe('every page on a 360 px phone', () => {
-  let dynamo: TestDynamo;
+  let rig: BrowserRig;
   let store: Store;
   let server: Awaited<ReturnType<typeof serveApp>>;
   let browser: Browser;
 
   beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    dynamo = await startTestDynamo();
-    ({ store } = await dynamo.freshStore());
-    await seedWebFixture(store);
     // The fixture's items are from March 2026: a clock then gives the overview's 30-day chart some bars.
-    server = await serveApp(await webAppFor(store, { clock: () => new Date('2026-03-20T10:00:00.000Z'), gias: new MemoryGiasIndex(GIAS_RECORDS, GIAS_LOADED_AT) }));
-    browser = await launchChromium();
+    rig = await startBrowserRig({ app: { clock: () => new Date('2026-03-20T10:00:00.000Z'), gias: new MemoryGiasIndex(GIAS_RECORDS, GIAS_LOADED_AT) } });
+    ({ store, server, browser } = rig);
   }, 60_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    await dynamo?.stop();
-  });
+  afterAll(async () => rig?.close());
 
   async function axeProblems(page: Page, name: string): Promise<string[]> {
     await page.addScriptTag({ content: axe.source });

@@ -1,38 +1,27 @@
-import { mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import axe from 'axe-core';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MemoryGiasIndex } from '../../lib/gias/memory-index';
 import type { Store } from '../../lib/store';
-import { launchChromium, PASSWORD, seedWebFixture, serveApp, USERS, webAppFor } from '../support/browser';
-import { startTestDynamo, type TestDynamo } from '../support/dynamo';
+import { PASSWORD, serveApp, USERS } from '../support/browser';
+import { SHOTS, startBrowserRig, type BrowserRig } from '../support/browser-rig';
 import { GIAS_LOADED_AT, GIAS_RECORDS } from '../support/gias-fixtures';
 
-const SHOTS = process.env.SCREENSHOT_DIR ?? join(tmpdir(), 'schoolwatch-screens');
 const TEN = GIAS_RECORDS.filter((r) => r.status === 'Open').slice(0, 10);
 
 /** Issue 14's aim: a trust admin adds 10 schools by URN, reviewed and saved, in a real browser. */
 describe('Add from URN in headless Chromium', () => {
-  let dynamo: TestDynamo;
+  let rig: BrowserRig;
   let store: Store;
   let server: Awaited<ReturnType<typeof serveApp>>;
   let browser: Browser;
 
   beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    dynamo = await startTestDynamo();
-    ({ store } = await dynamo.freshStore());
-    await seedWebFixture(store);
-    server = await serveApp(await webAppFor(store, { gias: new MemoryGiasIndex(GIAS_RECORDS, GIAS_LOADED_AT) }));
-    browser = await launchChromium();
+    rig = await startBrowserRig({ app: { gias: new MemoryGiasIndex(GIAS_RECORDS, GIAS_LOADED_AT) } });
+    ({ store, server, browser } = rig);
   }, 60_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    await dynamo?.stop();
-  });
+  afterAll(async () => rig?.close());
 
   it('a trust admin adds 10 schools by URN: look up, review (one alias edited), save; they are in the configuration', { timeout: 120_000 }, async () => {
     expect(TEN).toHaveLength(10);

@@ -1,35 +1,25 @@
-import { mkdirSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import axe from 'axe-core';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Store } from '../../lib/store';
-import { startTestDynamo, type TestDynamo } from '../support/dynamo';
-import { launchChromium, PASSWORD, seedWebFixture, serveApp, USERS, webAppFor } from '../support/browser';
+import { PASSWORD, serveApp, USERS } from '../support/browser';
+import { SHOTS, startBrowserRig, type BrowserRig } from '../support/browser-rig';
 
-const SHOTS = process.env.SCREENSHOT_DIR ?? join(tmpdir(), 'schoolwatch-screens');
 
 describe('web app in headless Chromium', () => {
-  let dynamo: TestDynamo;
+  let rig: BrowserRig;
   let store: Store;
   let server: Awaited<ReturnType<typeof serveApp>>;
   let browser: Browser;
   const dialogs: string[] = [];
 
   beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    dynamo = await startTestDynamo();
-    ({ store } = await dynamo.freshStore());
-    await seedWebFixture(store);
-    server = await serveApp(await webAppFor(store));
-    browser = await launchChromium();
+    rig = await startBrowserRig();
+    ({ store, server, browser } = rig);
   }, 60_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    await dynamo?.stop();
-  });
+  afterAll(async () => rig?.close());
 
   async function signIn(email: string, options: { bypassCSP?: boolean } = {}): Promise<{ context: BrowserContext; page: Page }> {
     const context = await browser.newContext({ acceptDownloads: true, bypassCSP: options.bypassCSP ?? false, viewport: { width: 1280, height: 900 } });

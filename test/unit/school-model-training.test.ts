@@ -68,7 +68,7 @@ describe('school model training data', () => {
   it('training corpora are found by listing data/train, and an unread blind set is never opened', () => {
     const dir = mkdtempSync(join(tmpdir(), 'train-corpora-'));
     const school = { id: 'ashbygrange', name: 'Ashby Grange Primary School', aliases: [], context: [], exclude: [] };
-    for (const name of ['writer-b', 'writer-a', 'blind-2026-11-30c', 'notes-only']) {
+    for (const name of ['writer-b', 'writer-a', 'blind-2026-11-30d', 'notes-only']) {
       mkdirSync(join(dir, name));
       if (name === 'notes-only') continue;
       writeFileSync(join(dir, name, 'schools.json'), JSON.stringify([school]));

@@ -1,0 +1,55 @@
+import { mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { createSafeFetcher } from '../../lib/feeds/fetch';
+import type { Store } from '../../lib/store';
+import type { WebDeps } from '../../lib/web/app';
+import { launchChromium, PREVIEW_ITEMS, rss, seedWebFixture, serveApp, webAppFor } from './browser';
+import { startTestDynamo, type TestDynamo } from './dynamo';
+import { startFeedServer, type FeedServer } from './feed-server';
+
+/** Where browser suites leave their screenshots (SCREENSHOT_DIR, or a folder under the system temp). */
+export const SHOTS = process.env.SCREENSHOT_DIR ?? join(tmpdir(), 'schoolwatch-screens');
+
+/** The parts a browser suite signs in to: a seeded store, the app served on loopback and a real Chromium. */
+export interface BrowserRig {
+  dynamo: TestDynamo;
+  store: Store;
+  server: Awaited<ReturnType<typeof serveApp>>;
+  browser: Browser;
+  /** Present when asked for: a loopback feed server with PREVIEW_ITEMS at /news.xml, the only host the app may fetch. */
+  feeds?: FeedServer;
+  /** Stops everything that was started, the browser first. */
+  close(): Promise<void>;
+}
+
+/**
+ * Starts what every browser suite starts the same way: dynalite with a fresh store seeded with the web fixture,
+ * the web app (with `app` deps on top) on 127.0.0.1, and the npm-shipped Chromium. With `feeds`, also a feed
+ * server the app's safe fetcher is allowed to reach, as the admin console's feed check and preview need.
+ */
+export async function startBrowserRig(options: { feeds?: boolean; app?: Partial<WebDeps> } = {}): Promise<BrowserRig> {
+  mkdirSync(SHOTS, { recursive: true });
+  const dynamo = await startTestDynamo();
+  const { store } = await dynamo.freshStore();
+  await seedWebFixture(store);
+  let feeds: FeedServer | undefined;
+  let extra = options.app ?? {};
+  if (options.feeds) {
+    feeds = await startFeedServer();
+    feeds.route('/news.xml', (_req, res) => void res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(rss(PREVIEW_ITEMS)));
+    extra = { fetcher: createSafeFetcher({ allowHosts: [feeds.hostPort], timeoutMs: 5000 }), ...extra };
+  }
+  const server = await serveApp(await webAppFor(store, extra));
+  const browser = await launchChromium();
+  return {
+    dynamo, store, server, browser, feeds,
+    async close() {
+      await browser.close();
+      await server.close();
+      await feeds?.close();
+      await dynamo.stop();
+    },
+  };
+}
