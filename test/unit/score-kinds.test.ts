@@ -320,6 +320,8 @@ describe('harassment campaigns by their parts (round 4)', () => {
       'Let\'s all message Mrs Hale at Elm School every day this week to wish her a happy retirement!',
       'Walkout at Elm School tomorrow 11am over the uniform rules, spread the word',
       'Everyone email the council every day until they fix the crossing outside Elm School.',
+      'Mrs Hale at Elm School said to text her any time. She is a hundred times more use than ringing the office.',
+      'My daughter at Elm School has read the same book about forty times. I have put it in an email to the office and asked for a meeting.',
     ]) expect(ids(text), text).not.toContain('abuse.harassment');
   });
 
@@ -350,6 +352,8 @@ describe('claims of misconduct by their structure (round 4)', () => {
       'Mrs Hale at Elm School took the netball girls to the regional finals.',
       'There is a rumour that Mr Dale at Elm School pockets the tuck shop takings. Not a word of truth in it.',
       'Our new boy at Elm School is only four and he pushed a pupil today, the staff handled it well.',
+      'The deputy at Elm School took his laptop off him in front of the class and walked him off site.',
+      'Mrs Hale, a TA at Elm School, says the boy uses about twenty words and loves the minibus.',
     ]) expect(ids(text), text).not.toContain('abuse.disparaging');
   });
 });

@@ -42,7 +42,8 @@ function patterns(doc: Doc): Patterns {
     const unit = doc.lex.pattern('campaign-unit');
     p = {
       // "over 60 msgs", "dozens of emails", "30 times"
-      count: new RegExp(String.raw`\b(?:over\s+|more\s+than\s+|about\s+|nearly\s+)?(\d+|${q})\s+(?:\w+\s+){0,2}?${unit}\b`, 'g'),
+      // (not a comparison: "a hundred times more use")
+      count: new RegExp(String.raw`\b(?:over\s+|more\s+than\s+|about\s+|nearly\s+)?(\d+|${q})\s+(?:\w+\s+){0,2}?${unit}\b(?!\s+(?:more|less|better|worse|bigger|smaller|faster|slower|as|the))`, 'g'),
       // "I've done 50 already", "I've already done 25", "sent 40"
       done: new RegExp(String.raw`\b(?:done|sent|made|fired\s+off)\s+(?:it\s+)?(?:over\s+)?(\d+|${q})\b`, 'g'),
     };
@@ -56,14 +57,25 @@ function bigEnough(n: string): boolean {
   return Number.isNaN(v) ? true : v >= MIN_COUNT;
 }
 
-/** Large counts of contact in the item. */
-function counts(doc: Doc): Span[] {
+/**
+ * Large counts of contact in the item. A count of "times" is a count of contact only with an act in its sentence
+ * ("emailed her 40 times", not "read the same book forty times"); "messages", "emails" are contact by themselves.
+ */
+function counts(doc: Doc, acts: readonly Span[]): Span[] {
   const text = doc.clean.text;
   const { count, done } = patterns(doc);
   const out: Span[] = [];
   for (const re of [count, done]) {
     re.lastIndex = 0;
-    for (let m = re.exec(text); m; m = re.exec(text)) if (bigEnough(m[1]!)) out.push({ start: m.index, end: m.index + m[0].length });
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      if (!bigEnough(m[1]!)) continue;
+      const span = { start: m.index, end: m.index + m[0].length };
+      if (re === count && /\btimes$/.test(m[0])) {
+        const s = sentenceAt(doc, span.start);
+        if (!acts.some((a) => a.start >= s.start && a.end <= s.end)) continue;
+      }
+      out.push(span);
+    }
   }
   return out;
 }
@@ -85,13 +97,15 @@ export function campaign(doc: Doc, usable: (span: Span) => boolean): CampaignFin
   // a weak call ("everyone", "let's") is a call only with an act after it: "everyone tag her", not "let's see"
   const actAfter = (c: Span) => acts.some((a) => a.start >= c.end && a.start - c.end <= 40 && a.end <= sentenceAt(doc, c.start).end);
   const called = calls.filter((c) => live(c) && !kindNear(c) && !externalTargetAt(doc, c) && (c.weight >= 1 || actAfter(c)));
-  const persisting = [...persists.filter((p) => live(p) && !externalTargetAt(doc, p)), ...counts(doc).filter(live)];
+  const persisting = [...persists.filter((p) => live(p) && !externalTargetAt(doc, p)), ...counts(doc, acts).filter(live)];
   const aimed = acts.filter((a) => {
     if (!live(a) || kindNear(a) || externalTargetAt(doc, a)) return false;
     const after = text.slice(a.end, a.end + 40);
     if (!PERSON_AFTER.test(after) && !TO_PERSON.test(after)) return false;
+    // "sent an email to the office": one message, named as a thing, is not an act of a campaign
+    if (/\b(?:a|an|the|my|our|his|her|their|this|that)\s*$/.test(text.slice(Math.max(0, a.start - 8), a.start))) return false;
     // "everyone ring the office to check it's open": contact with the school itself is a campaign only when it persists
-    return !INSTITUTION_AFTER.test(after) || persisting.length > 0;
+    return !INSTITUTION_AFTER.test(after.replace(/^\s*(?:to|at)\s+/, '')) || persisting.length > 0;
   });
   const parts = [aimed, called, persisting].filter((p) => p.length).length;
   if (parts < 2) return undefined;

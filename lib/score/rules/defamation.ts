@@ -33,6 +33,8 @@ const NOT_A_VERB = /\b(?:a|an|the|of|for|after|over|with|his|her|their|its|no|an
 /** Pronoun subjects point back to the nearest person; a child named nearer than a member of staff is who "he" is. */
 const STAFF_BEFORE = /\b(?:mr|mrs|ms|miss|mx|dr|sir|head(?:teacher|master|mistress)?|teachers?|tas?|deputy|principal|senco|caretaker|bursar|governors?|coach|staff)\b/g;
 const CHILD_BEFORE = /\b(?:son|daughter|kid|child|pupil|student|lad|boy|girl|baby|toddler|my\s+eldest|my\s+youngest|new\s+boy|new\s+girl)\b|\b(?:year|yr|y)\s*\d{1,2}\b|\b\d{1,2}\s*(?:year\s*olds?|yo)\b/g;
+/** Taken off or away from someone (confiscation), right after the object. */
+const CONFISCATED = /^\s*(?:off|away\s+from|from)\s+(?:him|her|them|the\s+(?:kids|pupils|children|boy|girl|lad))\b/;
 /** How far after a verb needing one its object may be. */
 const OBJECT_REACH = 60;
 
@@ -62,7 +64,10 @@ function wrongdoing(doc: Doc): Span[] {
     if (!objects.length) continue;
     for (const v of verbs) {
       const end = sentenceAt(doc, v.start).end;
-      if (objects.some((o) => o.start >= v.end && o.start - v.end <= OBJECT_REACH && o.end <= end) && !out.some((x) => x.start === v.start)) out.push({ start: v.start, end: v.end });
+      const o = objects.find((x) => x.start >= v.end && x.start - v.end <= OBJECT_REACH && x.end <= end);
+      // "took his laptop off him": taking something off someone is confiscation, not theft
+      if (!o || CONFISCATED.test(text.slice(o.end, o.end + 30)) || out.some((x) => x.start === v.start)) continue;
+      out.push({ start: v.start, end: v.end });
     }
   }
   return out.sort((a, b) => a.start - b.start);
