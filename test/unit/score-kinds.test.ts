@@ -367,3 +367,20 @@ describe('a label or claim reported in order to deny it (round 4 denials and rep
     expect(ids('Mrs Hale from Elm School is a liar.')).toContain('abuse.disparaging');
   });
 });
+
+describe('pile-on acts with a call to join in (round 4)', () => {
+  it('review bombing, heckling and group-chat exclusion called for are campaigns, even against the school itself', () => {
+    for (const text of [
+      'Go on Google and give Elm School 1 star everyone, let\'s get it below 2 before the open evening',
+      'When Mr Dale does his Elm School assembly for parents, let\'s all turn up, fill the front rows and boo every time he speaks.',
+      'everyone in the Elm School year 7 chat add the new girl then all leave at once, make her cry',
+    ]) expect(ids(text), text).toContain('abuse.harassment');
+  });
+  it('a single review, a call with no act, or "let\'s see" after one email is not', () => {
+    for (const text of [
+      'Elm School gets 1 star from me: the car park is chaos.',
+      'Emailed her head of year at Elm School about the coat rule, let\'s see.',
+      'Elm School summer fair on Saturday, everyone welcome, bring the kids!',
+    ]) expect(ids(text), text).not.toContain('abuse.harassment');
+  });
+});

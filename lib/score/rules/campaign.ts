@@ -14,10 +14,11 @@
  * "let's all message Mrs X to wish her a happy retirement").
  */
 import { sentenceAt, type Doc, type Span } from '../document';
+import type { LexHit } from '../lexicon';
 import { externalTargetAt, negatedAt, reportedAt } from '../structure';
 
 /** Someone a contact act is aimed at, right after the act. */
-const PERSON_AFTER = /^\W{0,3}(?:(?:them|her|him|'?em|em)\b|(?:mr|mrs|ms|miss|mx|dr|sir)\b|(?:the|their|her|his|that|this)\s+(?:\w+\s+)?(?:head\w*|teachers?|principal|deputy|senco|governors?|school|academy|office|staff|trust|inbox|page|account|email|number|phone|socials)\b|[a-z]+'s\s+(?:\w+\s+)?(?:inbox|page|account|email|number|phone)\b|(?:everyone|everybody)\s+(?:at|from)\b)/;
+const PERSON_AFTER = /^\W{0,3}(?:(?:them|her|him|'?em|em)\b|(?:mr|mrs|ms|miss|mx|dr|sir)\b|(?:the|their|her|his|that|this)\s+(?:\w+\s+)?(?:head\w*|teachers?|principal|deputy|senco|governors?|school|academy|office|staff|trust|inbox|page|account|email|number|phone|socials)\b|[a-z]+'s\s+(?:\w+\s+)?(?:inbox|page|account|email|number|phone)\b|(?:everyone|everybody)\s+(?:at|from)\b|(?:every|each|all)\s+(?:\w+\s+)?(?:post|comment|review|photo|video)s?\s+(?:about|of|by|from)\b)/;
 /** Someone an act is aimed at, just before it ("sent 30 emails to her", "Mrs X's inbox" comes after; "her, flood her"). */
 const TO_PERSON = /^\s+(?:\w+\s+){0,3}?(?:to|at)\s+(?:them|her|him|the\s+(?:head\w*|school|office)|(?:mr|mrs|ms|miss|mx|dr|sir)\b)/;
 /** The school itself, not a person, right after the act. */
@@ -86,7 +87,7 @@ export function campaign(doc: Doc, usable: (span: Span) => boolean): CampaignFin
   const calls = doc.lex.find(text, 'campaign-call');
   const persists = doc.lex.find(text, 'campaign-persist');
   // at least two kinds of part must be there before anything is checked closely
-  const kinds = (acts.length ? 1 : 0) + (calls.length ? 1 : 0) + (persists.length || /\d|dozen|hundred|umpteen|countless|loads/.test(text) ? 1 : 0);
+  const kinds = (acts.length || doc.lex.count(text, 'campaign-pile') ? 1 : 0) + (calls.length ? 1 : 0) + (persists.length || /\d|dozen|hundred|umpteen|countless|loads/.test(text) ? 1 : 0);
   if (kinds < 2) return undefined;
   const live = (s: Span) => usable(s) && !negatedAt(doc, s) && !reportedAt(doc, s);
   const kind = doc.lex.find(text, 'campaign-kind');
@@ -94,9 +95,16 @@ export function campaign(doc: Doc, usable: (span: Span) => boolean): CampaignFin
     const sen = sentenceAt(doc, s.start);
     return kind.some((k) => k.start >= sen.start && k.end <= sen.end);
   };
-  // a weak call ("everyone", "let's") is a call only with an act after it: "everyone tag her", not "let's see"
-  const actAfter = (c: Span) => acts.some((a) => a.start >= c.end && a.start - c.end <= 40 && a.end <= sentenceAt(doc, c.start).end);
-  const called = calls.filter((c) => live(c) && !kindNear(c) && !externalTargetAt(doc, c) && (c.weight >= 1 || actAfter(c)));
+  // a weak call ("everyone", "let's") is a call only with an act just after or before it: "everyone tag her", "give them 1 star
+  // everyone"; not "let's see"
+  const pile = doc.lex.find(text, 'campaign-pile');
+  // ("let's" leads what it calls for: "emailed her, let's see" calls for nothing)
+  const actNear = (c: LexHit) => {
+    const sen = sentenceAt(doc, c.start);
+    const leads = c.term.startsWith('let');
+    return [...acts, ...pile].some((a) => a.start >= sen.start && a.end <= sen.end && (a.start >= c.end ? a.start - c.end <= 60 : !leads && c.start - a.end <= 30));
+  };
+  const called = calls.filter((c) => live(c) && !kindNear(c) && !externalTargetAt(doc, c) && (c.weight >= 1 || actNear(c)));
   const persisting = [...persists.filter((p) => live(p) && !externalTargetAt(doc, p)), ...counts(doc, acts).filter(live)];
   const aimed = acts.filter((a) => {
     if (!live(a) || kindNear(a) || externalTargetAt(doc, a)) return false;
@@ -107,6 +115,8 @@ export function campaign(doc: Doc, usable: (span: Span) => boolean): CampaignFin
     // "everyone ring the office to check it's open": contact with the school itself is a campaign only when it persists
     return !INSTITUTION_AFTER.test(after.replace(/^\s*(?:to|at)\s+/, '')) || persisting.length > 0;
   });
+  // pile-on acts ("1 star each", "boo every time he speaks", "all leave at once") are aimed by their nature
+  aimed.push(...doc.lex.find(text, 'campaign-pile').filter((a) => live(a) && !kindNear(a) && !externalTargetAt(doc, a)));
   const parts = [aimed, called, persisting].filter((p) => p.length).length;
   if (parts < 2) return undefined;
   // without an act aimed at someone, a call and persistence need someone at the school in view
