@@ -384,3 +384,20 @@ describe('pile-on acts with a call to join in (round 4)', () => {
     ]) expect(ids(text), text).not.toContain('abuse.harassment');
   });
 });
+
+describe('a teacher\'s faith named with WordNet\'s words for believers, beside exclusion (round 4)', () => {
+  it('flags a denomination or faith with a cue of separate schooling, distrust or removal, a sentence or two apart', () => {
+    for (const text of [
+      'Elm School has gone downhill since they let a Methodist like Mr Dale in. Wouldn\'t trust one of that crowd with little ones.',
+      'Mrs Hale wore her turban to Elm School again. Sikhs should stay in their own schools.',
+      'Zoroastrian in charge of our kids?? Elm School wake up. Mr Dale back to where they belong.',
+    ]) expect(ids(text), text).toContain('abuse.discriminatory');
+  });
+  it('the same words in RE, a festival or a welcome carry no cue', () => {
+    for (const text of [
+      'Elm School Year 5 learnt how Methodists and Quakers worship, with a visit from Mr Dale\'s chapel.',
+      'Lovely to see the Zoroastrian families at Elm School share their new year celebration with Year 2.',
+      'Mrs Hale, a Pentecostal, has joined Elm School as head of music. Welcome!',
+    ]) expect(ids(text), text).not.toContain('abuse.discriminatory');
+  });
+});
