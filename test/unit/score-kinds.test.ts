@@ -401,3 +401,13 @@ describe('a teacher\'s faith named with WordNet\'s words for believers, beside e
     ]) expect(ids(text), text).not.toContain('abuse.discriminatory');
   });
 });
+
+describe('warning subjects are data (round 4: WARNING_SUBJECT moved to threats-campaigns.tsv)', () => {
+  it('harm to someone indefinite is a warning; removing the data line turns the same words into a threat', () => {
+    const text = 'Honestly, a toddler is going to get hurt at Elm School one of these days.';
+    expect(ids(text)).not.toContain('abuse.threat');
+    expect(ids('Honestly, Mrs Hale is going to get hurt at Elm School one of these days.')).toContain('abuse.threat');
+    const without = LEXICON.filter((e) => !(e.category === 'warning-subject' && e.term === 'a toddler'));
+    expect(rules(text, without).categories.map((c) => c.id)).toContain('abuse.threat');
+  });
+});

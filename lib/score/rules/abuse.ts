@@ -52,6 +52,8 @@ const HARASSMENT: { re: RegExp; weight: number }[] = [
 
 interface LexPatterns {
   praiseWord: RegExp;
+  /** An indefinite subject just before a threat idiom (data: warning-subject): what happens to "someone" or "a child" is a warning. */
+  warningSubject: RegExp;
   groupNegative: RegExp;
   identityRole: RegExp;
 }
@@ -63,6 +65,7 @@ function lexPatterns(lex: Lexicon): LexPatterns {
     const GROUPS = lex.pattern('group');
     p = {
       praiseWord: new RegExp(String.raw`\b${lex.pattern('praise-word')}\b`),
+      warningSubject: new RegExp(String.raw`\b${lex.pattern('warning-subject')}(?:'s|\s+is|\s+are|\s+will|\s+'ll)?(?:\s+(?:going\s+to|gonna|gonnae))?$`),
       groupNegative: new RegExp(
         String.raw`\b(?:too\s+many|those|these|bloody|dirty|filthy|smelly|stupid|fucking|fkn|all\s+the|all)\s+${GROUPS}\b|\b${GROUPS}\s+(?:\w+\s+){0,4}?(?:are\s+all|all|should|shouldn'?t|need\s+to|must|want|ought|are)\s+(?:\w+\s+){0,3}?(?:thieves|criminals|scum|rapists|terrorists|dirty|filthy|smelly|animals|vermin|out|back|banned|deported|kicked|thrown|leave|go|parasites|scroungers|disgusting|vile|breeding|invading|gassed|shot)\b|\b(?:kick|throw|chuck|send|get)\s+(?:all\s+)?(?:the\s+)?${GROUPS}\s+(?:out|back|home)\b`,
       ),
@@ -89,8 +92,6 @@ const VISIBLE_IDENTITY = /wheelchair|headscarf|hijab|turban|burka|burqa|niqab|cr
 const HAZARD = /\b(?:ice|icy|slippery|black\s+ice|path|pavement|traffic|lorries|cars|puddles?|roadworks|potholes?|lethal|flood\w*|snow|mud|wet\s+floor)\b/;
 /** Ordinary reasons to be at the gates. */
 const BENIGN_ERRAND = /\b(?:to\s+(?:collect|pick\s+up|meet|drop\s+off|hand\s+in|give\s+(?:her|him|them)\s+(?:the|a|their))|for\s+(?:pick\s*-?\s*up|home\s+time|the\s+(?:kids|children))|with\s+(?:the\s+)?(?:pram|buggy|dog|kids)|let\s+(?:\w+\s+){1,3}know)\b/;
-/** An indefinite subject: what happens to "someone" or "a child" is a warning, not a threat. */
-const WARNING_SUBJECT = /\b(?:someone|somebody|some\s+kid|a\s+(?:child|kid|pupil)|kids|children|one\s+of\s+(?:the|our)\s+(?:kids|children))(?:'s|\s+is|\s+will|\s+'ll)?(?:\s+(?:going\s+to|gonna))?$/;
 /** A praise word between `from` and `to` that is not denied ("zero stars", "not brilliant"). */
 const globalPraise = new WeakMap<RegExp, RegExp>();
 function praiseIn(text: string, from: number, to: number, praise: RegExp): boolean {
@@ -275,7 +276,7 @@ function surveillance(doc: Doc): Span[] {
 
 export function abuseRules(doc: Doc): AbuseSignals {
   const text = doc.clean.text;
-  const { praiseWord: PRAISE_WORD_RE, groupNegative: GROUP_NEGATIVE, identityRole } = lexPatterns(doc.lex);
+  const { praiseWord: PRAISE_WORD_RE, groupNegative: GROUP_NEGATIVE, identityRole, warningSubject } = lexPatterns(doc.lex);
   const findings: Finding[] = [];
 
   // threats
@@ -312,7 +313,7 @@ export function abuseRules(doc: Doc): AbuseSignals {
     if (HAZARD.test(text.slice(s.start, s.end)) || roads.some((b) => b.start >= s.start && b.end <= s.end)) continue;
     if (roads.length && !/\b(?:her|him|his|mr|mrs|ms|miss|mx|dr|sir)\b/.test(text.slice(s.start, s.end))) continue;
     // "someone's going to get hurt": a warning about anyone, not a threat to a person
-    if (WARNING_SUBJECT.test(clauseBefore(doc, h.start, 3))) continue;
+    if (warningSubject.test(clauseBefore(doc, h.start, 3))) continue;
     // "I know her car because she gives me a lift": an ordinary reason in the same sentence (data: watch-benign)
     if (doc.lex.find(text, 'watch-benign').some((b) => b.start >= s.start && b.end <= s.end)) continue;
     threatSpans.push(h);
