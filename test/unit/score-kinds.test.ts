@@ -411,3 +411,21 @@ describe('warning subjects are data (round 4: WARNING_SUBJECT moved to threats-c
     expect(rules(text, without).categories.map((c) => c.id)).toContain('abuse.threat');
   });
 });
+
+describe('more kinds of veiled threat (round 4)', () => {
+  it('harm to the body, a lesson, vigilance, catching someone alone, a visit are threats when aimed at a person', () => {
+    for (const text of [
+      'Mrs Hale at Elm School will be eating through a straw. Not messing.',
+      'Mr Dale at Elm School wants to hope I never catch him on his own.',
+      'That deputy at Elm School is gonnae get a visit if she keeps on at my lassie. Some of us know folk.',
+      'Mr Dale had better keep looking over his shoulder after what Elm School did.',
+    ]) expect(ids(text), text).toContain('abuse.threat');
+  });
+  it('an inspection visit, people who are worried, a neighbour looking over a shoulder are not', () => {
+    for (const text of [
+      'Elm School are getting a visit from Ofsted next week, fingers crossed.',
+      'I know people are worried about Elm School and that is fair, but the rumours are hurting kids.',
+      'Mrs Hale was looking over my shoulder at the Elm School quiz and laughing at my answers.',
+    ]) expect(ids(text), text).not.toContain('abuse.threat');
+  });
+});
