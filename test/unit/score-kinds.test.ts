@@ -429,3 +429,20 @@ describe('more kinds of veiled threat (round 4)', () => {
     ]) expect(ids(text), text).not.toContain('abuse.threat');
   });
 });
+
+describe('exposure: where someone lives, with an invitation to go there (round 4)', () => {
+  it('an address or private number with a hostile invitation is harassment as well as a leak', () => {
+    for (const text of [
+      'The Elm School head lives on Mill Close, number 4. Go round and let her know what you think of the new uniform rules.',
+      'Mr Dale from Elm School, his wife\'s number is 07700 900123. Ring the house, he won\'t ignore that.',
+      'Mrs Hale at Elm School lives above the bakery on Marsh Street. Give her some grief.',
+    ]) expect(ids(text), text).toContain('abuse.harassment');
+  });
+  it('a number shared to be helpful, a card, or exposure condemned is not harassment', () => {
+    for (const text of [
+      'Mr Dale from Elm School said text him direct about football, his mobile is 07700 900123, he replies quicker than the office.',
+      'Mrs Hale at Elm School is poorly. Her address is 7 Foxglove Way if anyone wants to send a card.',
+      'Whoever posted Mrs Hale\'s address from Elm School and told people to \'give her grief\': that is harassment and a crime. Report it.',
+    ]) expect(ids(text), text).not.toContain('abuse.harassment');
+  });
+});

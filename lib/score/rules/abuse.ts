@@ -7,7 +7,7 @@
 import { findAll, overlaps, sentenceAt, type Doc, type Span } from '../document';
 import { noisyOr, type Finding } from '../findings';
 import type { Lexicon } from '../lexicon';
-import { campaign } from './campaign';
+import { campaign, exposure } from './campaign';
 import { misconductClaims } from './defamation';
 import { identityExclusion } from './identity';
 import { aimedAtOffenderAt, clauseBefore, externalTargetAt, negatedAt as negated, reportedAt } from '../structure';
@@ -355,6 +355,12 @@ export function abuseRules(doc: Doc): AbuseSignals {
   if (camp) {
     harSpans.push(...camp.spans);
     harWeights.push(camp.weight);
+  }
+  // where someone lives or their private number, with an invitation to go there or get in touch (campaign.ts)
+  const exposed = exposure(doc, (span) => usable(doc, span));
+  if (exposed.length) {
+    harSpans.push(...exposed);
+    harWeights.push(0.8);
   }
   if (harSpans.length) {
     findings.push({ category: 'abuse.harassment', confidence: noisyOr(harWeights), reason: `urges others to target someone ("${quote(doc, harSpans[0]!)}")`, spans: harSpans });

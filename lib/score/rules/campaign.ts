@@ -124,3 +124,22 @@ export function campaign(doc: Doc, usable: (span: Span) => boolean): CampaignFin
   const weight = parts === 3 ? 0.9 : aimed.length ? 0.85 : 0.75;
   return { spans: [...aimed.slice(0, 2), ...called.slice(0, 2), ...persisting.slice(0, 2)].sort((x, y) => x.start - y.start), weight };
 }
+
+/** A phone number or a street address in the clean view (digits survive cleaning). */
+const CONTACT_NUMBER = /\b0\d{3,4}[\s-]?\d{3}[\s-]?\d{3,4}\b|\b\d{1,3}[a-z]?,?\s+(?:[a-z'-]+\s+){1,3}(?:road|rd|street|st|close|avenue|ave|lane|crescent|drive|way|terrace|park|place|gardens|grove|rise|court|view|row|walk|hill|mews)\b|\b(?:number|no\.?)\s+\d{1,3}\b/;
+
+/**
+ * Exposure (data: dox-cue, dox-call): where someone lives or how to reach them privately, with an invitation to go
+ * there or contact them ("her number's 07700 900123 if yer want to tell her what you think", "lives on Mill Close, go
+ * round and let her know"). The leak itself is the confidential rules' finding; the invitation makes it harassment too.
+ * A kind purpose (campaign-kind: "drop off a card") or a negated or condemned invitation does not count.
+ */
+export function exposure(doc: Doc, usable: (span: Span) => boolean): Span[] {
+  const text = doc.clean.text;
+  const calls = doc.lex.find(text, 'dox-call');
+  if (!calls.length) return [];
+  const cues = doc.lex.find(text, 'dox-cue');
+  if (!cues.length && !CONTACT_NUMBER.test(text)) return [];
+  if (doc.lex.count(text, 'campaign-kind') > 0) return [];
+  return calls.filter((c) => usable(c) && !negatedAt(doc, c) && !reportedAt(doc, c) && !externalTargetAt(doc, c)).map((c) => ({ start: c.start, end: c.end }));
+}
