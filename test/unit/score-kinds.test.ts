@@ -446,3 +446,32 @@ describe('exposure: where someone lives, with an invitation to go there (round 4
     ]) expect(ids(text), text).not.toContain('abuse.harassment');
   });
 });
+
+describe('insults made from parts, and weak insults as labels (round 4)', () => {
+  it('compounds, slang endings of slurs and degrees of insulting adjectives are found without their own line', () => {
+    expect(ids('Mr Dale at Elm School is a total arsewaffle.')).toContain('abuse.disparaging');
+    expect(ids('Who let Elm School hire spazzers to teach?')).toContain('abuse.discriminatory');
+    expect(ids('Poll in the Elm School chat: is Aisha Khan the rankest kid in Year 8 or just the thickest?')).toContain('abuse.disparaging');
+    // ordinary words ending in -er/-est, and a compound-looking word that is not one
+    for (const text of ['Elm School\'s newest teacher is the kindest and the water fountain is cleaner.', 'The Elm School shitake mushroom club meets on Friday.'])
+      expect(ids(text).some((id) => id.startsWith('abuse.')), text).toBe(false);
+  });
+  it('a weak insult as a label or a verdict after a name insults; as a judgement of what happened it does not', () => {
+    for (const text of ['Would ye look at Mrs Hale above at Elm School, the melt.', 'Elm School made Mr Dale head of music. Bleedin\' weapon, that one.', 'Dr Marchetti. Elm School. melt. That\'s the post.'])
+      expect(ids(text), text).toContain('abuse.disparaging');
+    expect(ids('Sure it\'s a disgrace what they are writing about Mr Dale at Elm School, calling him hopeless. We are better than that.').some((id) => id.startsWith('abuse.'))).toBe(false);
+  });
+  it('obscene put-downs aimed at a person are obscene', () => {
+    expect(ids('Mrs Hale at Elm School can sit on it and swivel.')).toContain('abuse.obscene');
+  });
+});
+
+describe('refusal is not negation; a one-word denial denies; graffiti being cleaned is condemned (round 4)', () => {
+  it('"ain\'t sending my kids … with that <slur>" is flagged; the label denied by "wrong." is not', () => {
+    expect(ids('I ain\'t sending my kids to Elm School with that dyke Mrs Hale teaching them.')).toContain('abuse.discriminatory');
+    expect(ids('Elm School. To whoever called Mrs Hale a liar in the last review: wrong. Completely. She fixes the kids\' bikes.').some((id) => id.startsWith('abuse.'))).toBe(false);
+  });
+  it('a word written on the wall and being painted over is reported, not the writer\'s', () => {
+    expect(ids('Someone wrote SCUM on the Elm School wall, sad, it is being cleaned tho').some((id) => id.startsWith('abuse.'))).toBe(false);
+  });
+});

@@ -7,6 +7,7 @@
 import { findAll, overlaps, sentenceAt, type Doc, type Span } from '../document';
 import { noisyOr, type Finding } from '../findings';
 import type { Lexicon } from '../lexicon';
+import { tokens } from '../lexicon-data';
 import { campaign, exposure } from './campaign';
 import { misconductClaims } from './defamation';
 import { identityExclusion } from './identity';
@@ -240,6 +241,21 @@ function isDiscounted(doc: Doc): boolean {
   return any;
 }
 
+/** "it's a", "that was an absolute": a situation, not a person, is the subject. */
+const SITUATION_SUBJECT = /(?:^|\s)(?:it'?s|it\s+is|it\s+was|that'?s|that\s+is|that\s+was|this\s+is|which\s+is)\s+(?:a|an)(?:\s+(?:absolute|utter|total|complete|bloody|real))?$/;
+/** A weak insult put after a name as its label ("Mrs X, the dweeb"; "the county's top weapon"; "prize specimen of a troll"). */
+const WEAK_LABEL_BEFORE = /(?:\b(?:mr|mrs|ms|miss|mx|dr|sir)\s+[\p{L}\p{M}'-]+[^,.!?\n]{0,30},\s*the|\b(?:top|prize|resident|chief|head|number\s+one|biggest|absolute|total|bleedin'?|bloody)|\bspecimen\s+of\s+(?:a|an))\s*$/u;
+/** A weak insult with a pointer after it: "melt, that one", "weapon of a man". */
+const WEAK_LABEL_AFTER = /^[,\s]+(?:that\s+one|that\s+man|that\s+woman|so\s+(?:he|she)\s+is|of\s+a\s+(?:man|woman|teacher|head))\b/;
+/** The weak insult is the whole sentence (one to three words) after a sentence naming someone: "Dr X. Elm School. melt." */
+function weakVerdict(doc: Doc, h: Span): boolean {
+  const s = sentenceAt(doc, h.start);
+  const words = doc.clean.text.slice(s.start, s.end).trim().split(/\s+/).length;
+  if (words > 3 || s.start === 0) return false;
+  const back = doc.clean.text.slice(Math.max(0, s.start - 120), s.start);
+  return /\b(?:mr|mrs|ms|miss|mx|dr|sir|head\w*|teacher|deputy|principal|senco)\b/.test(back);
+}
+
 /** Someone at the school, by role, title or pronoun. */
 const STAFF_REF = /\b(?:mr|mrs|ms|miss|mx|dr|sir|teachers?|staff|head(?:teacher|master|mistress)?|principal|deputy|senco|tas?|governors?|caretaker|coach|he|she|him|her)\b/;
 
@@ -278,6 +294,64 @@ function surveillance(doc: Doc): Span[] {
     out.push({ start: v.start, end: o.end });
   }
   return out;
+}
+
+/** Agentive endings a slur takes in slang ("spaz" → "spazzer", "spazza"). */
+const SLUR_ENDINGS = new Set(['er', 'ers', 'zer', 'zers', 'za', 'zas', 'ka', 'kas', 'o', 'os']);
+
+/**
+ * Insults and slurs made from parts (data: insult-stem + insult-suffix, slur): British insult compounds are a
+ * vulgar stem and an agentive or object suffix ("knobjockey", "arsewipe", "twatwaffle"), slang slurs take agentive
+ * endings ("spazzer"), and an insulting adjective keeps its sense in its degrees ("the thickest", "rankest"). So a
+ * new compound or ending needs no new line. Returns spans with their category.
+ */
+function derivedInsults(doc: Doc): { span: Span; category: 'insult-noun' | 'slur' | 'insult-adj' }[] {
+  const out: { span: Span; category: 'insult-noun' | 'slur' | 'insult-adj' }[] = [];
+  const w = wordSets(doc.lex);
+  for (const t of tokens(doc.clean.text)) {
+    const word = t.word;
+    if (word.length < 6 || w.known.has(word)) continue;
+    let found: 'insult-noun' | 'slur' | 'insult-adj' | undefined;
+    for (let k = 3; k <= Math.min(7, word.length - 3) && !found; k++) {
+      const tail = word.slice(k);
+      if (w.suffix.has(tail) && w.stem.has(word.slice(0, k))) found = 'insult-noun';
+      else if (k >= 4 && SLUR_ENDINGS.has(tail) && w.slur.has(word.slice(0, k))) found = 'slur';
+    }
+    if (!found && (word.endsWith('est') || word.endsWith('er'))) {
+      const base = word.slice(0, word.endsWith('est') ? -3 : -2);
+      // "thickest" → thick, "rankest" → rank, "lazier" → lazy, "nastiest" → nasty, "fattest" → fat
+      for (const b of [base, `${base}e`, base.replace(/i$/, 'y'), base.replace(/(.)\1$/, '$1')]) {
+        if (b.length >= 3 && w.adj.has(b)) {
+          found = 'insult-adj';
+          break;
+        }
+      }
+    }
+    if (found) out.push({ span: { start: t.start, end: t.end }, category: found });
+  }
+  return out;
+}
+
+interface WordSets {
+  stem: Set<string>;
+  suffix: Set<string>;
+  slur: Set<string>;
+  adj: Set<string>;
+  /** Words the lexicon already lists as insults, slurs or insulting adjectives. */
+  known: Set<string>;
+}
+const wordSetCache = new WeakMap<Lexicon, WordSets>();
+/** One-word entries of the categories derivedInsults reads, as sets, once per lexicon. */
+function wordSets(lex: Lexicon): WordSets {
+  let w = wordSetCache.get(lex);
+  if (!w) {
+    const words = (c: string) => new Set(lex.list(c).map((e) => e.term).filter((t) => /^[a-z']+$/.test(t)));
+    const slur = words('slur');
+    const adj = words('insult-adj');
+    w = { stem: words('insult-stem'), suffix: words('insult-suffix'), slur, adj, known: new Set([...words('insult-noun'), ...words('weak-insult-noun'), ...slur, ...adj]) };
+    wordSetCache.set(lex, w);
+  }
+  return w;
 }
 
 export function abuseRules(doc: Doc): AbuseSignals {
@@ -381,6 +455,12 @@ export function abuseRules(doc: Doc): AbuseSignals {
     discSpans.push(h);
     discWeights.push(h.weight);
   }
+  const derived = derivedInsults(doc).filter((d) => usable(doc, d.span) && !negated(doc, d.span) && !discounted(doc, d.span, d.category !== 'slur'));
+  for (const d of derived) {
+    if (d.category !== 'slur') continue;
+    discSpans.push(d.span);
+    discWeights.push(0.9);
+  }
   const groupSpans = doc.lex.count(text, 'group') > 0 ? findAll(text, GROUP_NEGATIVE) : [];
   for (const span of [...groupSpans, ...(/\b(?:back|home|deport)\b/.test(text) ? findAll(text, GO_BACK) : [])]) {
     // "Muslims are not terrorists": the negation inside the statement reverses it
@@ -440,12 +520,16 @@ export function abuseRules(doc: Doc): AbuseSignals {
   for (const h of hits(doc, 'weak-insult-noun')) {
     const before = clauseBefore(doc, h.start, 3);
     if (negated(doc, h) || discounted(doc, h) || rebutted(doc, h, 'weak-insult-noun')) continue;
+    // "it's a disgrace what they wrote": a judgement of what happened, not a name for a person
+    if (SITUATION_SUBJECT.test(clauseBefore(doc, h.start, 5))) continue;
     const lastWord = before.split(/\s+/).pop() ?? '';
     // "that clown Mrs Adeyemi": a weak insult used as a label for a named person
     const label = /\b(?:that|this)$/.test(before) && /^\s+(?:mr|mrs|ms|miss|mx|dr|sir)\b/.test(text.slice(h.end, h.end + 8));
     // "Mr X = melt", "what a weapon they are", "which melt came up with this?"
     const pointed = /(?:=|\bwhat\s+(?:a|an)|^which)$/.test(text.slice(Math.max(0, h.start - 8), h.start).trim()) || /^which$/.test(before.trim());
-    const insulting = label || pointed || COPULA_OR_INTENSIFIER.test(before) || doc.lex.has('insult-adj', lastWord) || /\b(?:a|an)$/.test(before) && /\b(?:is|are|'s|was|such)\b/.test(clauseBefore(doc, h.start, 5));
+    // "Mr X, the weapon", "melt, that one", "the county's top weapon", "X. Elm School. melt.": a label or a verdict
+    const labelled = WEAK_LABEL_BEFORE.test(text.slice(Math.max(0, h.start - 40), h.start)) || WEAK_LABEL_AFTER.test(text.slice(h.end, h.end + 12)) || weakVerdict(doc, h);
+    const insulting = label || pointed || labelled || COPULA_OR_INTENSIFIER.test(before) || doc.lex.has('insult-adj', lastWord) || /\b(?:a|an)$/.test(before) && /\b(?:is|are|'s|was|such)\b/.test(clauseBefore(doc, h.start, 5));
     if (!insulting) continue;
     dispSpans.push(h);
     dispWeights.push(h.weight);
@@ -471,6 +555,16 @@ export function abuseRules(doc: Doc): AbuseSignals {
     const verdict = !predicate && !doc.lex.has('condemnation', h.text) && sentence.trim().split(/\s+/).length <= 3 && s.start > 0 && TARGET.test(text.slice(sentenceAt(doc, s.start - 1).start, s.start));
     dispSpans.push(h);
     dispWeights.push(told ? 0.3 : attributive || verdict ? 0.5 : predicate && target ? 0.5 : predicate ? 0.42 : target ? 0.3 : 0.2);
+  }
+  // compounds ("knobjockey") insult on their own; degrees of an insulting adjective ("the thickest kid") when said of someone
+  for (const d of derived) {
+    if (d.category === 'insult-noun') {
+      dispSpans.push(d.span);
+      dispWeights.push(0.85);
+    } else if (d.category === 'insult-adj' && TARGET.test(text.slice(sentenceAt(doc, d.span.start).start, sentenceAt(doc, d.span.start).end))) {
+      dispSpans.push(d.span);
+      dispWeights.push(0.5);
+    }
   }
   // insinuation: a damaging suggestion about someone at the school made without saying it
   const hint = insinuation(doc);
