@@ -475,3 +475,20 @@ describe('refusal is not negation; a one-word denial denies; graffiti being clea
     expect(ids('Someone wrote SCUM on the Elm School wall, sad, it is being cleaned tho').some((id) => id.startsWith('abuse.'))).toBe(false);
   });
 });
+
+describe('mocking emoji said of someone at the school (round 4)', () => {
+  it('"is a 🐷 and a 🤡", "teachers 🤡🤡🤡" insult; a pig costume praised or a smelly canteen does not', () => {
+    expect(ids('Mrs Hale at Elm School is a 🐷 and a 🤡 and we all know what she did')).toContain('abuse.disparaging');
+    expect(ids('Elm School teachers 🤡🤡🤡 whole circus in there')).toContain('abuse.disparaging');
+    for (const text of ['Elm School nativity was amazing 😂🐷 the pig costume!', 'Elm School canteen smells 🤢 what are they cooking'])
+      expect(ids(text).some((id) => id.startsWith('abuse.')), text).toBe(false);
+  });
+});
+
+describe('a cue phrased with "not" is still exclusion; a conditional threat with a weapon is a threat (round 4 data)', () => {
+  it('"full of Muslims now … not a British school any more" and "any teacher lays a finger on my boy … baseball bat"', () => {
+    expect(ids('Elm School is full of Muslims now. Prayer room, halal chicken. It is not a British school any more.')).toContain('abuse.discriminatory');
+    expect(ids('Any teacher at Elm School lays a finger on my boy again I\'ll be up that school wi a baseball bat. Try me')).toContain('abuse.threat');
+    expect(ids('Elm School celebrated Eid with the Muslim families; the hall was full of food and music.')).not.toContain('abuse.discriminatory');
+  });
+});

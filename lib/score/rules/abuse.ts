@@ -256,6 +256,32 @@ function weakVerdict(doc: Doc, h: Span): boolean {
   return /\b(?:mr|mrs|ms|miss|mx|dr|sir|head\w*|teacher|deputy|principal|senco)\b/.test(back);
 }
 
+/** Emoji that mock a person (clown, snake, pig, vomit, litter, poo, nauseated face), in the clean view. */
+const INSULT_EMOJI = /[\u{1F921}\u{1F40D}\u{1F437}\u{1F416}\u{1F92E}\u{1F6AE}\u{1F4A9}\u{1F922}]/u;
+const INSULT_EMOJI_ALL = /[\u{1F921}\u{1F40D}\u{1F437}\u{1F416}\u{1F92E}\u{1F6AE}\u{1F4A9}\u{1F922}]/gu;
+/**
+ * A mocking emoji in a sentence that names someone at the school: an insult. As a noun ("is a 🐷") or repeated
+ * ("🤡🤡🤡") it counts more. A sentence that praises, or an emoji about food or an outside body, does not count.
+ */
+function emojiInsults(doc: Doc): { spans: Span[]; weight: number } | undefined {
+  const text = doc.clean.text;
+  const spans: Span[] = [];
+  let weight = 0;
+  INSULT_EMOJI_ALL.lastIndex = 0;
+  for (let m = INSULT_EMOJI_ALL.exec(text); m; m = INSULT_EMOJI_ALL.exec(text)) {
+    const span = { start: m.index, end: m.index + m[0].length };
+    const s = sentenceAt(doc, span.start);
+    const sentence = text.slice(s.start, s.end);
+    if (!TARGET.test(sentence) || !usable(doc, span) || externalTargetAt(doc, span) || reportedAt(doc, span)) continue;
+    if (doc.lex.count(sentence, 'praise-word') > 0 || /\b(?:food|dinner|lunch|canteen|smell|smells|toilets?|loos?)\b/.test(sentence)) continue;
+    const noun = /\b(?:a|an|is|are|=)\s*$/.test(text.slice(Math.max(0, span.start - 6), span.start));
+    const repeated = INSULT_EMOJI.test(text.slice(span.end, span.end + 3));
+    spans.push(span);
+    weight = Math.max(weight, noun || repeated ? 0.7 : 0.5);
+  }
+  return spans.length ? { spans, weight } : undefined;
+}
+
 /** Someone at the school, by role, title or pronoun. */
 const STAFF_REF = /\b(?:mr|mrs|ms|miss|mx|dr|sir|teachers?|staff|head(?:teacher|master|mistress)?|principal|deputy|senco|tas?|governors?|caretaker|coach|he|she|him|her)\b/;
 
@@ -565,6 +591,12 @@ export function abuseRules(doc: Doc): AbuseSignals {
       dispSpans.push(d.span);
       dispWeights.push(0.5);
     }
+  }
+  // "Mrs X is a 🐷 and a 🤡", "Elm School teachers 🤡🤡🤡": a mocking emoji said of someone at the school
+  const mocked = INSULT_EMOJI.test(text) ? emojiInsults(doc) : undefined;
+  if (mocked) {
+    dispSpans.push(...mocked.spans);
+    dispWeights.push(mocked.weight);
   }
   // insinuation: a damaging suggestion about someone at the school made without saying it
   const hint = insinuation(doc);
