@@ -6,7 +6,7 @@
  */
 import { findAll, overlaps, sentenceAt, type Doc, type Span } from '../document';
 import { noisyOr, type Finding } from '../findings';
-import type { Lexicon } from '../lexicon';
+import type { LexHit, Lexicon } from '../lexicon';
 import { tokens } from '../lexicon-data';
 import { campaign, exposure } from './campaign';
 import { misconductClaims } from './defamation';
@@ -282,6 +282,16 @@ function emojiInsults(doc: Doc): { spans: Span[]; weight: number } | undefined {
   return spans.length ? { spans, weight } : undefined;
 }
 
+/** Cues of number ("full of", "overrun", "taken over") exclude only when people follow: "full of food and music" does not. */
+const OF_NUMBER = /^(?:full of|overrun|swamped|taking over|taken over)$/;
+function fullOfPeople(doc: Doc, cue: LexHit): boolean {
+  if (!OF_NUMBER.test(cue.term)) return true;
+  const text = doc.clean.text;
+  const after = { start: cue.end, end: Math.min(text.length, cue.end + 30) };
+  if (/^\s+(?:with\s+|by\s+)?(?:them|those|these|foreigners|immigrants)\b/.test(text.slice(after.start, after.end))) return true;
+  return ['identity', 'group', 'identity-word'].some((c) => doc.lex.find(text, c).some((h) => h.start >= after.start && h.start <= after.end));
+}
+
 /** Someone at the school, by role, title or pronoun. */
 const STAFF_REF = /\b(?:mr|mrs|ms|miss|mx|dr|sir|teachers?|staff|head(?:teacher|master|mistress)?|principal|deputy|senco|tas?|governors?|caretaker|coach|he|she|him|her)\b/;
 
@@ -514,7 +524,7 @@ export function abuseRules(doc: Doc): AbuseSignals {
       const near = text.slice(Math.max(0, s.start - 120), Math.min(text.length, s.end + 120));
       const from = Math.max(0, s.start - 120);
       const to = Math.min(text.length, s.end + 120);
-      if (!EXCLUSION.test(near) && !doc.lex.find(text, 'exclusion-cue').some((c) => c.start >= from && c.end <= to)) continue;
+      if (!EXCLUSION.test(near) && !doc.lex.find(text, 'exclusion-cue').some((c) => c.start >= from && c.end <= to && fullOfPeople(doc, c))) continue;
       discSpans.push(span);
       discWeights.push(0.85);
     }
