@@ -341,31 +341,41 @@ const SLUR_ENDINGS = new Set(['er', 'ers', 'zer', 'zers', 'za', 'zas', 'ka', 'ka
  * endings ("spazzer"), and an insulting adjective keeps its sense in its degrees ("the thickest", "rankest"). So a
  * new compound or ending needs no new line. Returns spans with their category.
  */
-function derivedInsults(doc: Doc): { span: Span; category: 'insult-noun' | 'slur' | 'insult-adj' }[] {
-  const out: { span: Span; category: 'insult-noun' | 'slur' | 'insult-adj' }[] = [];
+function derivedInsults(doc: Doc): { span: Span; category: DerivedCategory }[] {
+  const out: { span: Span; category: DerivedCategory }[] = [];
   const w = wordSets(doc.lex);
   for (const t of tokens(doc.clean.text)) {
-    const word = t.word;
-    if (word.length < 6 || w.known.has(word)) continue;
-    let found: 'insult-noun' | 'slur' | 'insult-adj' | undefined;
-    for (let k = 3; k <= Math.min(7, word.length - 3) && !found; k++) {
-      const tail = word.slice(k);
-      if (w.suffix.has(tail) && w.stem.has(word.slice(0, k))) found = 'insult-noun';
-      else if (k >= 4 && SLUR_ENDINGS.has(tail) && w.slur.has(word.slice(0, k))) found = 'slur';
-    }
-    if (!found && (word.endsWith('est') || word.endsWith('er'))) {
-      const base = word.slice(0, word.endsWith('est') ? -3 : -2);
-      // "thickest" → thick, "rankest" → rank, "lazier" → lazy, "nastiest" → nasty, "fattest" → fat
-      for (const b of [base, `${base}e`, base.replace(/i$/, 'y'), base.replace(/(.)\1$/, '$1')]) {
-        if (b.length >= 3 && w.adj.has(b)) {
-          found = 'insult-adj';
-          break;
-        }
-      }
+    if (t.word.length < 6) continue;
+    let found = w.memo.get(t.word);
+    if (found === undefined) {
+      found = derivedCategory(t.word, w);
+      if (w.memo.size > 50_000) w.memo.clear();
+      w.memo.set(t.word, found);
     }
     if (found) out.push({ span: { start: t.start, end: t.end }, category: found });
   }
   return out;
+}
+
+type DerivedCategory = 'insult-noun' | 'slur' | 'insult-adj';
+
+/** What a word not in the lexicon is made of, or null (the answer is remembered per word). */
+function derivedCategory(word: string, w: WordSets): DerivedCategory | null {
+  if (w.known.has(word)) return null;
+  // most words start with no stem or slur: one look-up of their first three letters rules them out
+  if (w.heads.has(word.slice(0, 3))) {
+    for (let k = 3; k <= Math.min(7, word.length - 3); k++) {
+      const tail = word.slice(k);
+      if (w.suffix.has(tail) && w.stem.has(word.slice(0, k))) return 'insult-noun';
+      if (k >= 4 && SLUR_ENDINGS.has(tail) && w.slur.has(word.slice(0, k))) return 'slur';
+    }
+  }
+  if (word.endsWith('est') || word.endsWith('er')) {
+    const base = word.slice(0, word.endsWith('est') ? -3 : -2);
+    // "thickest" → thick, "rankest" → rank, "lazier" → lazy, "nastiest" → nasty, "fattest" → fat
+    for (const b of [base, `${base}e`, base.replace(/i$/, 'y'), base.replace(/(.)\1$/, '$1')]) if (b.length >= 3 && w.adj.has(b)) return 'insult-adj';
+  }
+  return null;
 }
 
 interface WordSets {
@@ -375,6 +385,9 @@ interface WordSets {
   adj: Set<string>;
   /** Words the lexicon already lists as insults, slurs or insulting adjectives. */
   known: Set<string>;
+  /** First three letters of every stem and slur. */
+  heads: Set<string>;
+  memo: Map<string, DerivedCategory | null>;
 }
 const wordSetCache = new WeakMap<Lexicon, WordSets>();
 /** One-word entries of the categories derivedInsults reads, as sets, once per lexicon. */
@@ -384,7 +397,9 @@ function wordSets(lex: Lexicon): WordSets {
     const words = (c: string) => new Set(lex.list(c).map((e) => e.term).filter((t) => /^[a-z']+$/.test(t)));
     const slur = words('slur');
     const adj = words('insult-adj');
-    w = { stem: words('insult-stem'), suffix: words('insult-suffix'), slur, adj, known: new Set([...words('insult-noun'), ...words('weak-insult-noun'), ...slur, ...adj]) };
+    const stem = words('insult-stem');
+    const heads = new Set([...stem, ...slur].map((x) => x.slice(0, 3)));
+    w = { stem, suffix: words('insult-suffix'), slur, adj, known: new Set([...words('insult-noun'), ...words('weak-insult-noun'), ...slur, ...adj]), heads, memo: new Map() };
     wordSetCache.set(lex, w);
   }
   return w;

@@ -86,8 +86,11 @@ export function campaign(doc: Doc, usable: (span: Span) => boolean): CampaignFin
   const acts = doc.lex.find(text, 'campaign-act');
   const calls = doc.lex.find(text, 'campaign-call');
   const persists = doc.lex.find(text, 'campaign-persist');
-  // at least two kinds of part must be there before anything is checked closely
-  const kinds = (acts.length || doc.lex.count(text, 'campaign-pile') ? 1 : 0) + (calls.length ? 1 : 0) + (persists.length || /\d|dozen|hundred|umpteen|countless|loads/.test(text) ? 1 : 0);
+  const pile = doc.lex.find(text, 'campaign-pile');
+  // at least two kinds of part must be there before anything is checked closely; without an act or a pile-on
+  // (nothing aimed), a call is needed, and a count needs an act anyway
+  if (!acts.length && !pile.length && !calls.length) return undefined;
+  const kinds = (acts.length || pile.length ? 1 : 0) + (calls.length ? 1 : 0) + (persists.length || (acts.length && /\d|dozen|hundred|umpteen|countless|loads/.test(text)) ? 1 : 0);
   if (kinds < 2) return undefined;
   const live = (s: Span) => usable(s) && !negatedAt(doc, s) && !reportedAt(doc, s);
   const kind = doc.lex.find(text, 'campaign-kind');
@@ -97,7 +100,6 @@ export function campaign(doc: Doc, usable: (span: Span) => boolean): CampaignFin
   };
   // a weak call ("everyone", "let's") is a call only with an act just after or before it: "everyone tag her", "give them 1 star
   // everyone"; not "let's see"
-  const pile = doc.lex.find(text, 'campaign-pile');
   // ("let's" leads what it calls for: "emailed her, let's see" calls for nothing)
   const actNear = (c: LexHit) => {
     const sen = sentenceAt(doc, c.start);
@@ -105,7 +107,8 @@ export function campaign(doc: Doc, usable: (span: Span) => boolean): CampaignFin
     return [...acts, ...pile].some((a) => a.start >= sen.start && a.end <= sen.end && (a.start >= c.end ? a.start - c.end <= 60 : !leads && c.start - a.end <= 30));
   };
   const called = calls.filter((c) => live(c) && !kindNear(c) && !externalTargetAt(doc, c) && (c.weight >= 1 || actNear(c)));
-  const persisting = [...persists.filter((p) => live(p) && !externalTargetAt(doc, p)), ...counts(doc, acts).filter(live)];
+  // counts are read only when an act is there to be counted ("times" needs one in its sentence; "msgs" are acts themselves)
+  const persisting = [...persists.filter((p) => live(p) && !externalTargetAt(doc, p)), ...(acts.length ? counts(doc, acts).filter(live) : [])];
   const aimed = acts.filter((a) => {
     if (!live(a) || kindNear(a) || externalTargetAt(doc, a)) return false;
     const after = text.slice(a.end, a.end + 40);
@@ -116,7 +119,7 @@ export function campaign(doc: Doc, usable: (span: Span) => boolean): CampaignFin
     return !INSTITUTION_AFTER.test(after.replace(/^\s*(?:to|at)\s+/, '')) || persisting.length > 0;
   });
   // pile-on acts ("1 star each", "boo every time he speaks", "all leave at once") are aimed by their nature
-  aimed.push(...doc.lex.find(text, 'campaign-pile').filter((a) => live(a) && !kindNear(a) && !externalTargetAt(doc, a)));
+  aimed.push(...pile.filter((a) => live(a) && !kindNear(a) && !externalTargetAt(doc, a)));
   const parts = [aimed, called, persisting].filter((p) => p.length).length;
   if (parts < 2) return undefined;
   // without an act aimed at someone, a call and persistence need someone at the school in view
