@@ -492,3 +492,11 @@ describe('a cue phrased with "not" is still exclusion; a conditional threat with
     expect(ids('Elm School celebrated Eid with the Muslim families; the hall was full of food and music.')).not.toContain('abuse.discriminatory');
   });
 });
+
+describe('exposure by postcode, and a marked card whoever holds it (round 4)', () => {
+  it('a postcode with "anyone wants a word face to face" is exposure; "Mr X\'s card is marked" is a threat', () => {
+    expect(ids('Dr Dale at Elm School is a hypocrite. If anyone wants a word face to face, he is at The Old Forge, Church Street, LL9 7RT.')).toContain('abuse.harassment');
+    expect(ids('Done the governors at Elm School. So now Mr Dale\'s card is marked.')).toContain('abuse.threat');
+    expect(ids('Elm School summer fair is at The Old Forge, Church Street, LL9 7RT. Everyone welcome!')).not.toContain('abuse.harassment');
+  });
+});

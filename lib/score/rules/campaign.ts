@@ -128,8 +128,10 @@ export function campaign(doc: Doc, usable: (span: Span) => boolean): CampaignFin
   return { spans: [...aimed.slice(0, 2), ...called.slice(0, 2), ...persisting.slice(0, 2)].sort((x, y) => x.start - y.start), weight };
 }
 
-/** A phone number or a street address in the clean view (digits survive cleaning). */
+/** A phone number or a street address in the clean view (runs of digits survive cleaning). */
 const CONTACT_NUMBER = /\b0\d{3,4}[\s-]?\d{3}[\s-]?\d{3,4}\b|\b\d{1,3}[a-z]?,?\s+(?:[a-z'-]+\s+){1,3}(?:road|rd|street|st|close|avenue|ave|lane|crescent|drive|way|terrace|park|place|gardens|grove|rise|court|view|row|walk|hill|mews)\b|\b(?:number|no\.?)\s+\d{1,3}\b/;
+/** A UK postcode, in the raw text (the clean view reads its digits as letters: "LL9 7RT" → "llg trt"). */
+const POSTCODE = /\b[A-Z]{1,2}\d[A-Z\d]?\s+\d[A-Z]{2}\b/i;
 
 /**
  * Exposure (data: dox-cue, dox-call): where someone lives or how to reach them privately, with an invitation to go
@@ -142,7 +144,7 @@ export function exposure(doc: Doc, usable: (span: Span) => boolean): Span[] {
   const calls = doc.lex.find(text, 'dox-call');
   if (!calls.length) return [];
   const cues = doc.lex.find(text, 'dox-cue');
-  if (!cues.length && !CONTACT_NUMBER.test(text)) return [];
+  if (!cues.length && !CONTACT_NUMBER.test(text) && !POSTCODE.test(doc.raw)) return [];
   if (doc.lex.count(text, 'campaign-kind') > 0) return [];
   return calls.filter((c) => usable(c) && !negatedAt(doc, c) && !reportedAt(doc, c) && !externalTargetAt(doc, c)).map((c) => ({ start: c.start, end: c.end }));
 }
