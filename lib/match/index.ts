@@ -29,21 +29,22 @@ import { CUES } from './cues';
 
 export type MatchableSchool = Pick<School, 'name' | 'aliases' | 'context' | 'exclude'>;
 
-/**
- * The decision's numbers, in one object so scripts/mention-tune.ts can try others against the training corpora
- * (leave-one-corpus-out); the matcher itself never changes them.
- */
+/** The decision's numbers: scripts/mention-tune.ts passes others to matchSchool to try them leave-one-corpus-out. */
+export interface MentionTuning {
+  /** Support a decision needs at least when there is place-ness (one specific school word, or the town alone). */
+  readonly minSupport: number;
+  /** Place-ness below this is noise: a name with no school support is still taken as the school's. */
+  readonly noiseFloor: number;
+  /** Cues in the next sentence (within NEXT_CHARS) count this much; within MID_CHARS farFactor, further half that. */
+  readonly nextFactor: number;
+  readonly farFactor: number;
+}
+
 // Chosen by scripts/mention-tune.ts: minSupport 0.2 and noiseFloor 0.31 were picked without each held-out corpus in
 // all ten folds (out-of-corpus mean 0.980 → 0.981 over data/train corpora a–j, 2026-11-30); farFactor stayed.
-export const MENTION_TUNING = {
-  /** Support a decision needs at least when there is place-ness (one specific school word, or the town alone). */
-  minSupport: 0.2,
-  /** Place-ness below this is noise: a name with no school support is still taken as the school's. */
-  noiseFloor: 0.31,
-  /** Cues in the next sentence (within NEXT_CHARS) count this much; within MID_CHARS farFactor, further half that. */
-  nextFactor: 0.75,
-  farFactor: 0.5,
-};
+// The default of matchSchool's `tuning` parameter, frozen: a script trying other numbers passes its own, and can
+// never change the decision for every other caller in the process.
+export const MENTION_TUNING: MentionTuning = Object.freeze({ minSupport: 0.2, noiseFloor: 0.31, nextFactor: 0.75, farFactor: 0.5 });
 
 /**
  * Cues in the name's sentence count in full; in another sentence within NEXT_CHARS characters three quarters (short
@@ -295,7 +296,7 @@ const OTHER_SCHOOL = /\b[A-Z][\p{L}'’-]+(?: [A-Z][\p{L}'’-]+){0,5} (?:Primar
  * speaks of school life in specific words, with no place-ness and no other school named: the school's community
  * talking about it. The town alone, or generic words (kids, staff), are not enough.
  */
-function unnamed(item: { title: string; text: string }, view: TextView, compiled: Compiled, textOffset: number): MatchResult | undefined {
+function unnamed(item: { title: string; text: string }, view: TextView, compiled: Compiled, textOffset: number, tuning: MentionTuning): MatchResult | undefined {
   // cheap tests first: most items that do not name the school name none of its places either
   if (!compiled.contextAny?.test(view.text)) return undefined;
   const raw = joinFields(item);
@@ -320,7 +321,7 @@ function unnamed(item: { title: string; text: string }, view: TextView, compiled
   };
   const support = sum(school, GENERIC);
   const against = sum(place, 0);
-  if (support < UNNAMED_SUPPORT || against >= MENTION_TUNING.noiseFloor) return undefined;
+  if (support < UNNAMED_SUPPORT || against >= tuning.noiseFloor) return undefined;
   const where = view.text.slice(ctx.start, ctx.end);
   const occ: Occurrence = { pattern: { alias: where, re: /$^/, compact: '', ambiguous: true, acronym: false }, start: ctx.start, end: ctx.end, via: 'text' };
   return { mentioned: true, reason: `not named, but its place "${where}" with school vocabulary (${fmt(support)})`, evidence: evidenceOf(item, view, occ, textOffset, item.title.length) };
@@ -405,7 +406,7 @@ function joinFields(item: { title: string; text: string }): string {
   return t && x ? `${t}\n${x}` : t || x;
 }
 
-export function matchSchool(item: { title: string; text: string }, school: MatchableSchool): MatchResult {
+export function matchSchool(item: { title: string; text: string }, school: MatchableSchool, tuning: MentionTuning = MENTION_TUNING): MatchResult {
   const compiled = compile(school);
   const { patterns, excludes } = compiled;
   const title = item.title ?? '';
@@ -426,7 +427,7 @@ export function matchSchool(item: { title: string; text: string }, school: Match
     // a misspelt name ("Gorsbrook", "Priory Meade"): weighed like any ambiguous alias
     occurrences = fuzzyOccurrences(view, patterns);
   }
-  if (!occurrences.length) return unnamed({ title, text }, view, compiled, textOffset) ?? { mentioned: false, reason: 'no name or alias found' };
+  if (!occurrences.length) return unnamed({ title, text }, view, compiled, textOffset, tuning) ?? { mentioned: false, reason: 'no name or alias found' };
 
   const excluded: Span[] = [];
   for (const re of excludes) for (const m of view.text.matchAll(re)) excluded.push({ start: m.index!, end: m.index! + m[0].length, phrase: m[0] });
@@ -475,7 +476,7 @@ export function matchSchool(item: { title: string; text: string }, school: Match
       return { mentioned: true, alias: occ.pattern.alias, reason: how, evidence: evidenceOf({ title, text }, view, occ, textOffset, title.length) };
     }
     // the whole item's vocabulary is read once, and only when a hard rule has not already decided
-    const d = known?.hard ?? decideAmbiguous(view, raw, occ, after, compiled, () => (evidence ??= itemEvidence(view, compiled, occurrences, excluded)), claimed, known !== undefined);
+    const d = known?.hard ?? decideAmbiguous(view, raw, occ, after, compiled, () => (evidence ??= itemEvidence(view, compiled, occurrences, excluded)), tuning, claimed, known !== undefined);
     if (d.mentioned) return { mentioned: true, alias: occ.pattern.alias, reason: `${how} ${d.why}`, evidence: evidenceOf({ title, text }, view, occ, textOffset, title.length) };
     if (d.other) claimed ??= d.other;
     lastReason = `${d.prefix ?? 'ambiguous '}${how} ${d.why}`;
@@ -521,21 +522,21 @@ function itemEvidence(view: TextView, compiled: Compiled, occurrences: Occurrenc
 const SENTENCE_END = /[.!?](?:\s|$)|\n/;
 
 /** Full weight when the cue is near the occurrence or in its sentence, half in the next sentences, a quarter further away. */
-function nearness(view: TextView, occ: Occurrence, cue: { start: number; end: number }): number {
+function nearness(view: TextView, occ: Occurrence, cue: { start: number; end: number }, tuning: MentionTuning): number {
   const [a, b] = cue.start >= occ.end ? [occ.end, cue.start] : [cue.end, occ.start];
   if (!SENTENCE_END.test(view.text.slice(a, b))) return 1;
-  if (b - a <= NEXT_CHARS) return MENTION_TUNING.nextFactor;
-  return b - a <= MID_CHARS ? MENTION_TUNING.farFactor : MENTION_TUNING.farFactor / 2;
+  if (b - a <= NEXT_CHARS) return tuning.nextFactor;
+  return b - a <= MID_CHARS ? tuning.farFactor : tuning.farFactor / 2;
 }
 
 /**
  * Sum of distinct terms' weights, each at its nearest; generic terms (weight ≤ GENERIC) count half when
  * `halveGeneric`. The strongest term for the reason.
  */
-function weigh(view: TextView, occ: Occurrence, cues: Cue[], halveGeneric = false): { total: number; top: string | undefined } {
+function weigh(view: TextView, occ: Occurrence, cues: Cue[], tuning: MentionTuning, halveGeneric = false): { total: number; top: string | undefined } {
   const best = new Map<string, number>();
   for (const c of cues) {
-    const w = c.weight * nearness(view, occ, c) * (halveGeneric && c.weight <= GENERIC ? 0.5 : 1);
+    const w = c.weight * nearness(view, occ, c, tuning) * (halveGeneric && c.weight <= GENERIC ? 0.5 : 1);
     if (w > (best.get(c.term) ?? 0)) best.set(c.term, w);
   }
   let total = 0;
@@ -708,10 +709,10 @@ function properNameAfter(view: TextView, raw: string, occ: Occurrence, compiled:
 /**
  * One occurrence of an ambiguous name: is it this school? Hard answers first (part of another name, another kind
  * of school, a surname, "not the school"), then school support (vocabulary, "Mrs X at", context words) against
- * place-ness (place vocabulary, "on X", an excluded place named in the item): support must reach MENTION_TUNING.minSupport and
+ * place-ness (place vocabulary, "on X", an excluded place named in the item): support must reach tuning.minSupport and
  * outweigh place-ness.
  */
-function decideAmbiguous(view: TextView, raw: string, occ: Occurrence, after: string, compiled: Compiled, readItem: () => ItemEvidence, claimed?: string, hardRead = false): Decision {
+function decideAmbiguous(view: TextView, raw: string, occ: Occurrence, after: string, compiled: Compiled, readItem: () => ItemEvidence, tuning: MentionTuning, claimed?: string, hardRead = false): Decision {
   const named = view.text.slice(occ.start, occ.end);
   // another thing named (#HartfellFC, a proper name after it, …: anotherNamed), already read in matchSchool's first
   // pass when hardRead
@@ -763,7 +764,7 @@ function decideAmbiguous(view: TextView, raw: string, occ: Occurrence, after: st
   const schoolSpecific = staff !== null || schoolCues.some((c) => c.weight > GENERIC);
   const excludedNamed = ev.excludedNamed ?? claimed;
   const placeSpecific = street !== null || CUES.titledAt.test(before) || excludedNamed !== undefined || placeCues.some((c) => c.weight > GENERIC);
-  const placeW = weigh(view, occ, placeCues, schoolSpecific);
+  const placeW = weigh(view, occ, placeCues, tuning, schoolSpecific);
   let against = placeW.total;
   let againstWhy = placeW.top ? `"${placeW.top}"` : '';
   if (street) {
@@ -781,7 +782,7 @@ function decideAmbiguous(view: TextView, raw: string, occ: Occurrence, after: st
     againstWhy ||= `"${excludedNamed}" named in the item`;
   }
 
-  const school = weigh(view, occ, schoolCues, placeSpecific);
+  const school = weigh(view, occ, schoolCues, tuning, placeSpecific);
   let support = school.total;
   let supportWhy = support ? `school vocabulary "${school.top}"` : '';
   if (staff) {
@@ -798,8 +799,8 @@ function decideAmbiguous(view: TextView, raw: string, occ: Occurrence, after: st
   const sayFor = [supportWhy, ctxWhy].filter(Boolean).join(' and ');
   // nothing says place either: the name the feed found is taken as the school's (never initials, configured or
   // not: "QA", "NPA" are shared by too much)
-  if (against < MENTION_TUNING.noiseFloor && (!occ.pattern.acronym || acronymAsName(view, raw, occ, before))) return { mentioned: true, why: total ? `with ${sayFor} and no place words` : 'with no place words either (taken as the school)' };
-  if (total >= MENTION_TUNING.minSupport && total > against) return { mentioned: true, why: `with ${sayFor}${against ? ` (outweighing place words ${againstWhy})` : ''}` };
-  if (total >= MENTION_TUNING.minSupport) return { mentioned: false, why: `with ${sayFor} (${fmt(total)}) outweighed by place words ${againstWhy} (${fmt(against)})` };
+  if (against < tuning.noiseFloor && (!occ.pattern.acronym || acronymAsName(view, raw, occ, before))) return { mentioned: true, why: total ? `with ${sayFor} and no place words` : 'with no place words either (taken as the school)' };
+  if (total >= tuning.minSupport && total > against) return { mentioned: true, why: `with ${sayFor}${against ? ` (outweighing place words ${againstWhy})` : ''}` };
+  if (total >= tuning.minSupport) return { mentioned: false, why: `with ${sayFor} (${fmt(total)}) outweighed by place words ${againstWhy} (${fmt(against)})` };
   return { mentioned: false, why: 'without school context' };
 }
