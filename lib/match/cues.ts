@@ -8,7 +8,7 @@ import { entryPattern, fromLexiconFile, Lexicon, LexiconFileError, parseLexiconT
 import cueFile from './cues.json';
 
 /** Every category the matcher reads; a line with another category is a mistake in the data. */
-export const CUE_CATEGORIES = ['school-cue', 'place-cue', 'not-this', 'is-this', 'place-next', 'school-kind', 'school-denomination', 'person-title', 'staff-title', 'street-before', 'name-next', 'first-name'] as const;
+export const CUE_CATEGORIES = ['school-cue', 'place-cue', 'not-this', 'is-this', 'place-next', 'school-kind', 'school-denomination', 'person-title', 'staff-title', 'street-before', 'name-next', 'first-name', 'place-before'] as const;
 export type CueCategory = (typeof CUE_CATEGORIES)[number];
 
 /** Parse and check the cue TSV: the lexicon format, known categories, no term twice in a category. */
@@ -60,6 +60,8 @@ export interface MentionCues {
   staffWeight: Map<string, number>;
   /** Before the name: "Fr Quill at", "Rev Ann Lowe from": a titled person (priest, councillor) at a place that is not a school. */
   titledAt: RegExp;
+  /** Straight before the name, a kind of place: "yng Nghapel X", "the wine bar X" (group 1 = the word). */
+  placeBefore: RegExp;
   /** Before the name: "on", "along" (group 1 = the word). */
   streetBefore: RegExp;
   streetWeight: Map<string, number>;
@@ -103,6 +105,7 @@ export function compileCues(entries: readonly LexEntry[]): MentionCues {
     staffAt: new RegExp(`(?<![a-z0-9])(${staff})\\.?\\s+[a-z][a-z'-]+(?:'s\\s+class)?\\s+(?:at|from|in)\\s+(?:the\\s+)?$`),
     staffWeight: weights(entries, 'staff-title'),
     titledAt: new RegExp(`(?<![a-z0-9])(?:${alternation(entries, 'person-title')})\\.?\\s+(?:[a-z][a-z'-]+\\s+){1,2}(?:at|from|of)\\s+(?:the\\s+)?$`),
+    placeBefore: new RegExp(`(?<![a-z0-9])(${alternation(entries, 'place-before')})\\s+$`),
     streetBefore: new RegExp(`(?<![a-z0-9])(${alternation(entries, 'street-before')})\\s+$`),
     streetWeight: weights(entries, 'street-before'),
     firstNames: new Set(entries.filter((e) => e.category === 'first-name').map((e) => e.term)),

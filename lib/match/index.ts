@@ -79,6 +79,8 @@ interface Pattern {
   capitalsOnly?: boolean;
   /** Found one or two edits away ("Gorsbrook"): see fuzzyOccurrences. */
   misspelt?: boolean;
+  /** For initials: capitalised words with those initials ("Hadrian Fitness Academy" for HFA), to find them spelt out. */
+  spelt?: RegExp;
 }
 
 /** Kinds an all-through school (named so, or with "all-through" in its context) has as phases of its own. */
@@ -94,6 +96,8 @@ interface Compiled {
   names: string;
   /** Kinds of school this school's names say ("primary", "academy"). */
   ownKinds: Set<string>;
+  /** Context words written as one word ("ousebridge"): a handle of an alias and one of them is the school's. */
+  contextCompacts: string[];
 }
 
 const patternCache = new WeakMap<object, Compiled>();
@@ -149,6 +153,7 @@ function compile(school: MatchableSchool): Compiled {
       compact: norm.replace(/\s+/g, ''),
       ambiguous: ambiguous || (alias === school.name && !CUES.schoolWord.test(norm) && isAcronym),
       acronym: isAcronym,
+      spelt: isAcronym ? speltOut(norm) : undefined,
     });
   }
   const core = coreName(school.name);
@@ -168,7 +173,8 @@ function compile(school: MatchableSchool): Compiled {
     .map((n) => new RegExp(`(?<![a-z0-9])(?:${[n, ...numberVariants(n)].map(phraseSource).join('|')})(?![a-z0-9])`, 'g'));
   const ctx = (school.context ?? []).map((c) => normalise(c)).filter(Boolean);
   const context = ctx.length ? new RegExp(`(?<![a-z0-9])(?:${ctx.map(phraseSource).join('|')})(?![a-z0-9])`, 'g') : null;
-  const compiled = { patterns, excludes, context, contextAny: context && new RegExp(context.source), ownKinds, names: names.map(normalise).join(' | ') };
+  const contextCompacts = ctx.map((c) => c.replace(/\s+/g, '')).filter((c) => c.length >= 4);
+  const compiled = { patterns, excludes, context, contextAny: context && new RegExp(context.source), ownKinds, names: names.map(normalise).join(' | '), contextCompacts };
   patternCache.set(school, compiled);
   return compiled;
 }
@@ -215,6 +221,28 @@ function numberVariants(phrase: string): string[] {
 const INITIALS_SKIP = new Set(['of', 'the', 'and', 'for', 'a']);
 
 /**
+ * Capitalised words whose initials are these letters, joined as names are ("Kitchen & Home Appliances", "Our Lady
+ * and St Anselm's"): initials spelt out in the item. Over the raw text (capitals matter).
+ */
+function speltOut(letters: string): RegExp | undefined {
+  if (!/^[a-z]{2,6}$/.test(letters)) return undefined;
+  const word = (ch: string) => `${ch.toUpperCase()}[\\p{Ll}'’]+`;
+  const join = `(?:\\s*[&+]\\s*|\\s+(?:(?:and|of|for|the|de|du)\\s+)?|-)`;
+  return new RegExp(`(?<![\\p{L}])${[...letters].map(word).join(join)}(?![\\p{L}])`, 'gu');
+}
+
+/** Initials spelt out in the item as something that is none of this school's names: what they stand for, or undefined. */
+function speltAsAnother(raw: string, occ: Occurrence, compiled: Compiled): string | undefined {
+  const re = occ.pattern.spelt;
+  if (!re) return undefined;
+  for (const m of raw.matchAll(re)) {
+    const n = normalise(m[0]);
+    if (!compiled.names.split(' | ').some((name) => name === n || name.startsWith(`${n} `))) return m[0];
+  }
+  return undefined;
+}
+
+/**
  * Short forms people write that nobody configures: "St B's" for a saint's name (any name or alias starting
  * "St <name>"), and the capital initials of the full name ("KBPS" for Kestrel Brook Primary School). Both are
  * ambiguous: they count only with school vocabulary or context, like any alias that does not say "school".
@@ -233,7 +261,7 @@ function derivedPatterns(name: string, norms: string[], seen: Set<string>): Patt
   const initials = words.map((w) => w[0]).join('');
   if (words.length >= 3 && initials.length <= 6 && /^[a-z]+$/.test(initials) && !seen.has(initials)) {
     seen.add(initials);
-    out.push({ alias: initials.toUpperCase(), re: new RegExp(`(?<![a-z0-9])${initials}(?![a-z0-9])`, 'g'), compact: '', ambiguous: true, acronym: true, capitalsOnly: true });
+    out.push({ alias: initials.toUpperCase(), re: new RegExp(`(?<![a-z0-9])${initials}(?![a-z0-9])`, 'g'), compact: '', ambiguous: true, acronym: true, capitalsOnly: true, spelt: speltOut(initials) });
   }
   return out;
 }
@@ -249,7 +277,7 @@ interface Occurrence {
 
 const TAG = /[#@][\p{L}\p{N}_]+/gu;
 
-function findOccurrences(view: TextView, patterns: Pattern[], raw: string): Occurrence[] {
+function findOccurrences(view: TextView, patterns: Pattern[], raw: string, contextCompacts: readonly string[]): Occurrence[] {
   const out: Occurrence[] = [];
   const taken: [number, number][] = [];
   const free = (s: number, e: number) => !taken.some(([a, b]) => s < b && a < e);
@@ -270,13 +298,15 @@ function findOccurrences(view: TextView, patterns: Pattern[], raw: string): Occu
     const word = m[0].slice(1).replace(/_/g, '');
     const s = m.index!;
     const e = s + m[0].length;
-    // the tag must start with the name; a known suffix (RC, Ashworth, School…) may follow
-    const p = patterns.find((x) => x.compact.length >= 4 && word.startsWith(x.compact) && word.length - x.compact.length <= 12);
+    // the tag must start with the name; a known suffix (RC, Ashworth, School…) may follow. Initials of two or three
+    // letters only with the school's town after them (@OLSABrindlecote, @BFAOusebridge)
+    const withTown = (x: Pattern) => x.compact.length >= 2 && word.length > x.compact.length && contextCompacts.includes(word.slice(x.compact.length));
+    const p = patterns.find((x) => x.compact.length >= 4 && word.startsWith(x.compact) && word.length - x.compact.length <= 12) ?? patterns.find((x) => word.startsWith(x.compact) && withTown(x));
     if (p && free(s, e)) {
       taken.push([s, e]);
       const extra = word.slice(p.compact.length);
-      // a tag that adds a school word is unambiguous: #NorthgateParkAcademy
-      const upgraded = p.ambiguous && CUES.schoolWord.test(extra.replace(/(academy|school|college|primary|high|infants?|juniors?|rc|ce|cofe|sch|schl)/, ' $1 '));
+      // a tag that adds a school word or the school's town is unambiguous: #NorthgateParkAcademy, @OLSABrindlecote
+      const upgraded = p.ambiguous && (withTown(p) || CUES.schoolWord.test(extra.replace(/(academy|school|college|primary|high|infants?|juniors?|rc|ce|cofe|sch|schl)/, ' $1 ')));
       out.push({ pattern: upgraded ? { ...p, ambiguous: false } : p, start: s, end: e, via: 'tag', tagExtra: extra });
     }
   }
@@ -414,12 +444,12 @@ export function matchSchool(item: { title: string; text: string }, school: Match
   const raw = joinFields({ title, text });
   const textOffset = text ? (title ? title.length + 1 : 0) : -1;
   let view = foldText(raw);
-  let occurrences = findOccurrences(view, patterns, raw);
+  let occurrences = findOccurrences(view, patterns, raw, compiled.contextCompacts);
   if (!occurrences.length) {
     // leetspeak and masked spellings of the name ("K3str3l Br00k")
     const clean = cleanText(view);
     if (clean.text !== view.text) {
-      occurrences = findOccurrences(clean, patterns, raw);
+      occurrences = findOccurrences(clean, patterns, raw, compiled.contextCompacts);
       view = clean;
     }
   }
@@ -438,10 +468,12 @@ export function matchSchool(item: { title: string; text: string }, school: Match
   // the village of Marshfield"): it claims the bare name later on, as a configured exclusion would
   let claimed: string | undefined;
   const read = new Map<Occurrence, { away: string | undefined; hard: Decision | undefined }>();
+  let firstAway: string | undefined;
   for (const occ of occurrences) {
     if (excluded.some((x) => !x.other && x.start <= occ.start && x.end >= occ.end)) continue;
     const after = view.text.slice(occ.end, occ.end + 40).replace(/^[\s,.'’-]+/, '');
     const away = elsewhere(view, raw, occ, compiled);
+    if (away) firstAway ??= view.text.slice(occ.start, occ.end);
     const hard = !away && occ.pattern.ambiguous ? anotherNamed(view, raw, occ, after, compiled) : undefined;
     // read once: the main pass below takes them from here
     read.set(occ, { away, hard });
@@ -465,8 +497,20 @@ export function matchSchool(item: { title: string; text: string }, school: Match
       lastReason = `${how} is part of a street or church name`;
       continue;
     }
+    // "Wenlow Bridge Academy of Dance", "… College of Art": a longer name of another body (the school's own longer
+    // name would have matched as itself)
+    if (!occ.pattern.ambiguous && occ.via === 'text' && CUES.schoolKind.test(occ.pattern.alias.toLowerCase().split(/\s+/).pop() ?? '')) {
+      const of = /^\s+of\s+(?:the\s+)?([\p{Lu}][\p{L}'’-]+)/u.exec(raw.slice(view.end[occ.end - 1]!, view.end[occ.end - 1]! + 40));
+      if (of && !compiled.contextAny?.test(normalise(of[1]!))) {
+        lastReason = `${how} is part of another name ("${raw.slice(view.start[occ.start]!, view.end[occ.end - 1]!)} of ${of[1]}")`;
+        claimed ??= view.text.slice(occ.start, occ.end);
+        continue;
+      }
+    }
     const known = read.get(occ);
-    const away = known ? known.away : elsewhere(view, raw, occ, compiled);
+    // one use placed in another town ("Pupils at X Academy in Kirkby") claims the item's other uses of the same words
+    const sameAway = firstAway && view.text.slice(occ.start, occ.end) === firstAway ? 'the same name placed elsewhere in the item' : undefined;
+    const away = known ? (known.away ?? sameAway) : elsewhere(view, raw, occ, compiled);
     if (away) {
       lastReason = `${how} is placed in "${away}", not one of this school's places`;
       claimed ??= view.text.slice(occ.start, occ.end);
@@ -567,6 +611,12 @@ const fmt = (x: number) => x.toFixed(2);
  */
 function anotherNamed(view: TextView, raw: string, occ: Occurrence, after: string, compiled: Compiled): Decision | undefined {
   const named = view.text.slice(occ.start, occ.end);
+  // "Meridian Fund Services (MFS)", "HFA gym … Hadrian Fitness Academy": the initials stand for something else here
+  const spelt = speltAsAnother(raw, occ, compiled);
+  if (spelt) return { mentioned: false, why: `stands for "${spelt}" here`, prefix: '', other: named };
+  // "yng Nghapel Bryn Hebog", "the new wine bar Brackley Fen": a kind of place written straight before it
+  const placeBefore = occ.via === 'tag' ? null : CUES.placeBefore.exec(view.text.slice(Math.max(0, occ.start - 30), occ.start));
+  if (placeBefore) return { mentioned: false, why: `is a place's name ("${placeBefore[1]} ${named}")`, prefix: '', other: named };
   const tagPlace = occ.tagExtra ? CUES.placeNext.exec(occ.tagExtra) : null;
   if (tagPlace) return { mentioned: false, why: `is another's handle ("${named}")`, prefix: '', other: named };
   // "Harrowfield, the village in the Cotswolds", "Bryn Derw, the old farmhouse"
@@ -621,10 +671,15 @@ function elsewhere(view: TextView, raw: string, occ: Occurrence, compiled: Compi
   let at = view.end[occ.end - 1]!;
   const apos = /^['’]s\b/.exec(raw.slice(at, at + 3));
   if (apos) at += apos[0].length;
+  // its kind words, one to three at a time ("Sixth Form College", "C of E Primary")
   for (let i = 0; i < 4; i++) {
-    const w = /^\s+([\p{L}-]+)/u.exec(raw.slice(at, at + 40));
-    if (!w || !CUES.schoolWordExact.test(w[1]!.toLowerCase().replace(/-/g, ' '))) break;
-    at += w[0].length;
+    const w = /^(\s+[\p{L}-]+)(\s+[\p{L}-]+)?(\s+[\p{L}-]+)?/u.exec(raw.slice(at, at + 40));
+    if (!w) break;
+    const parts = [w[1]!, w[2], w[3]].filter((x): x is string => x !== undefined);
+    let n = parts.length;
+    while (n && !CUES.schoolWordExact.test(parts.slice(0, n).join('').trim().toLowerCase().replace(/[\s-]+/g, ' '))) n--;
+    if (!n) break;
+    at += parts.slice(0, n).join('').length;
   }
   const link = /^(?:\s*,\s*|\s+(?:here\s+|over\s+|down\s+|up\s+)?(?:in|near)\s+)/.exec(raw.slice(at, at + 20));
   if (!link) return undefined;
@@ -675,7 +730,10 @@ function properNameAfter(view: TextView, raw: string, occ: Occurrence, compiled:
     at += m[0].length;
     if (!CUES.denomination.test(word.toLowerCase())) break;
   }
-  if (word === word.toUpperCase() && word.length > 1 && word.length < 5) return undefined; // PTA, SEN (FC is in place-next)
+  // PTA, SEN, and shouting ("rang them AGAIN"): proper names are not written in capitals (FC, CC are in place-next)
+  if (word === word.toUpperCase() && word.length > 1) return undefined;
+  // "the SENCO at BFA Priya Shah": a person's name (a given name and a capitalised word) after the school's
+  if (CUES.firstNames.has(word.toLowerCase()) && /^ [\p{Lu}][\p{Ll}'’-]+/u.test(raw.slice(at, at + 30)) && !CUES.placeNext.test(raw.slice(at + 1, at + 30).toLowerCase())) return undefined;
   if (/^I['’]/.test(word)) return undefined; // "at Marlowe Fields I'm often asked"
   // the school's own town after its name ("St Brigid's Netherfold")
   if (compiled.contextAny) {
@@ -692,11 +750,9 @@ function properNameAfter(view: TextView, raw: string, occ: Occurrence, compiled:
   const nameRaw = raw.slice(view.start[occ.start]!, endRaw);
   let words = 0;
   let caps = 0;
-  let first = true;
   for (const w of line.matchAll(WORD)) {
-    const isFirst = first;
-    first = false;
-    // days, months and festivals are capitalised in any sentence
+    // a sentence's first word is capitalised in any text; days, months and festivals in any sentence
+    const isFirst = /(?:^|[.!?:|"“(]\s*|\n\s*)$/.test(line.slice(Math.max(0, w.index! - 4), w.index!));
     if (isFirst || w[0].length < 4 || nameRaw.includes(w[0]) || w[0] === word || CUES.nameNext.test(w[0].toLowerCase())) continue;
     words++;
     if (w[0][0] !== w[0][0]!.toLowerCase()) caps++;
