@@ -85,7 +85,10 @@ export class ConfigStore {
    *     released, so the store is as it was. A claim is written before its school and released after a failed
    *     import, so a crash can only leave a claim held by the importing trust, which a re-import simply reuses.
    *     A URN a school no longer has is released only after the writes (and not while its configuration names it).
-   * A URN moving between two schools of one trust takes two imports: off the one, then onto the other.
+   * A URN moving between two schools of one trust in one file (the file takes it off the one and gives it to the
+   * other, or swaps two) is handed over with a conditional write on its claim (still the first school's?) in step 2,
+   * and handed back if the import then fails. A crash after the hand-over leaves the claim with the school the
+   * file gives it to, in the same trust; re-importing the file finishes the move.
    * A snapshot-and-restore rather than a staging generation: imports are rare and small (≤ 200 schools a trust),
    * and readers then never need to know about generations.
    */
@@ -97,9 +100,11 @@ export class ConfigStore {
     const urnConflicts: UrnConflict[] = [];
     const urnsToClaim: UrnOwner[] = [];
     const urnsToRelease: UrnOwner[] = [];
+    const urnsToHandOver: { from: UrnOwner; to: UrnOwner }[] = [];
     const legacy = this.legacyUrnHolders();
     for (const trust of config.trusts) {
       const { schools, ...meta } = trust;
+      const urnInFile = new Map(schools.map((s) => [s.id, s.urn]));
       const candidates: { what: string; item: Item }[] = [
         { what: `trust '${trust.id}'`, item: { ...keys.trust(trust.id), GSI1PK: 'TRUSTS', GSI1SK: trust.id, kind: 'trust', data: meta } },
         ...schools.map((school) => ({ what: `school '${school.id}'`, item: schoolItem(trust.id, school) })),
@@ -112,7 +117,11 @@ export class ConfigStore {
         if (!school.urn) continue;
         const wanted = { trustId: trust.id, schoolId: school.id, urn: school.urn };
         const holder = await this.urnHolder(school.urn, legacy, wanted);
+        // the file itself takes the URN off the trust's school that has it: hand the claim over rather than refuse
+        const movedInFile = holder?.trustId === trust.id && urnInFile.has(holder.schoolId) && urnInFile.get(holder.schoolId) !== school.urn;
         if (!holder) urnsToClaim.push(wanted);
+        else if (movedInFile && holder.claimed) urnsToHandOver.push({ from: holder, to: wanted });
+        else if (movedInFile) urnsToClaim.push(wanted);
         else if (!sameOwner(holder, wanted)) urnConflicts.push(conflictWith(holder, wanted));
         else if (!holder.claimed) urnsToClaim.push(wanted);
       }
@@ -135,9 +144,11 @@ export class ConfigStore {
 
     const claimed: typeof toClaim = [];
     const claimedUrns: UrnOwner[] = [];
+    const handedOver: typeof urnsToHandOver = [];
     const releaseAll = async () => {
       await this.releaseClaims(claimed);
       for (const u of claimedUrns) await this.releaseUrnUnlessNamed(u);
+      for (const h of handedOver.reverse()) await this.items.putIfUnchanged(urnClaimItem(h.from), 'owner', ownerOf(h.to));
     };
     try {
       for (const c of toClaim) {
@@ -148,6 +159,11 @@ export class ConfigStore {
         const outcome = await this.claimUrn(u);
         if (outcome === 'claimed') claimedUrns.push(u);
         else if (outcome !== 'held') urnConflicts.push(conflictWith(outcome, u));
+      }
+      for (const h of urnsToHandOver) {
+        // only while the school the file takes it from still has it: a change meanwhile is refused as a conflict
+        if (await this.items.putIfUnchanged(urnClaimItem(h.to), 'owner', ownerOf(h.from))) handedOver.push(h);
+        else urnConflicts.push(conflictWith(h.from, h.to));
       }
     } catch (err) {
       // A store failure part-way: the claims made so far are given back, so nothing is held for a school never written.
@@ -239,7 +255,7 @@ export class ConfigStore {
 
   /** Claims a URN for one school with a conditional write: 'claimed' (new), 'held' (already this school's) or the holder. */
   private async claimUrn(u: UrnOwner): Promise<'claimed' | 'held' | UrnOwner> {
-    if (await this.items.putIfAbsent({ ...keys.urnClaim(u.urn), kind: 'urn', trustId: u.trustId, schoolId: u.schoolId, owner: ownerOf(u) })) return 'claimed';
+    if (await this.items.putIfAbsent(urnClaimItem(u))) return 'claimed';
     const claim = await this.items.get(keys.urnClaim(u.urn));
     if (!claim) return this.claimUrn(u); // released in between: try again
     const holder = { trustId: claim.trustId as string, schoolId: claim.schoolId as string, urn: u.urn };
@@ -386,6 +402,8 @@ interface UrnOwner {
   urn: string;
 }
 const ownerOf = (o: { trustId: string; schoolId: string }) => `${o.trustId}#${o.schoolId}`;
+/** The claim record naming the one (trust, school) that has a URN. */
+const urnClaimItem = (u: UrnOwner): Item => ({ ...keys.urnClaim(u.urn), kind: 'urn', trustId: u.trustId, schoolId: u.schoolId, owner: ownerOf(u) });
 const sameOwner = (a: { trustId: string; schoolId: string }, b: { trustId: string; schoolId: string }) => a.trustId === b.trustId && a.schoolId === b.schoolId;
 /** What a school wanting a URN is told about its holder: the school if it is in the same trust, never another trust. */
 const conflictWith = (holder: UrnOwner, wanted: UrnOwner): UrnConflict =>

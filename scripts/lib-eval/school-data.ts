@@ -22,8 +22,8 @@ import { denseFeatures, maskedClean, SCHOOL_FAMILIES } from '../../lib/score/sch
 import { readJsonl, type EvalItem } from './datasets';
 import { expectedFamilies } from './report';
 
-/** Sets nobody here may read: the unread blind set and the blind functional half being written. */
-const NEVER = /blind-2026-11-30d|heldout-d/;
+/** Sets nobody here may read: the unread blind sets (d and e) and the unread blind functional half (heldout-d). */
+const NEVER = /blind-2026-11-30[d-e]|heldout-d/;
 
 export type CorpusKind = 'functional' | 'project' | 'independent';
 

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createSchool, removeSchool, replaceTrustConfig, saveSchool, AdminConfigError } from '../../lib/app/admin-config';
 import { importConfig, ConfigValidationError } from '../../lib/app/config';
 import type { Principal } from '../../lib/auth/principal';
+import { ConfigFile } from '../../lib/config/schema';
 import type { Store } from '../../lib/store';
 import { ConfigStore } from '../../lib/store/config-store';
 import { TableItems, type Item } from '../../lib/store/items';
@@ -110,6 +111,47 @@ describe('a URN belongs to one school of one trust', () => {
     const file = await importConfig({ store }, { trusts: [{ id: 'alpha', name: 'Alpha Trust', schools: [{ id: 'a', name: 'A', urn: '140002' }, { id: 'b', name: 'B', urn: '140002' }] }] }).catch((e: unknown) => e);
     expect(file).toBeInstanceOf(ConfigValidationError);
     expect((file as Error).message).toMatch(/trusts\[0\]\.schools\[1\]\.urn: URN 140002 is given to two schools/);
+  });
+
+  it('one import moves a URN between two schools of the trust, or swaps two, and the claims follow', async () => {
+    await seed();
+    const alpha = (schools: { id: string; name: string; urn?: string }[]) => importConfig({ store }, { trusts: [{ id: 'alpha', name: 'Alpha Trust', schools }] });
+    // the URN was recorded against the wrong school: one file takes it off northgate and gives it to the annexe
+    await alpha([{ id: 'northgate', name: 'Northgate Park Academy', urn: '140002' }, { id: 'annexe', name: 'Northgate Annexe', urn: '140001' }]);
+    expect((await store.config.getSchool('annexe', 'alpha'))?.school.urn).toBe('140001');
+    expect((await urnClaim('140001'))?.schoolId?.S).toBe('annexe');
+    expect((await urnClaim('140002'))?.schoolId?.S).toBe('northgate');
+    // and a swap in one file
+    await alpha([{ id: 'northgate', name: 'Northgate Park Academy', urn: '140001' }, { id: 'annexe', name: 'Northgate Annexe', urn: '140002' }]);
+    expect((await urnClaim('140001'))?.schoolId?.S).toBe('northgate');
+    expect((await urnClaim('140002'))?.schoolId?.S).toBe('annexe');
+    // another trust still cannot take either
+    await expect(createSchool({ store }, admin('beta'), { id: 'grab', name: 'Grab', urn: '140002' })).rejects.toThrow(OTHER_TRUST);
+    // a move to a school whose old holder keeps it in the same file is still refused (the validation names both)
+    const kept = await alpha([{ id: 'northgate', name: 'Northgate Park Academy', urn: '140001' }, { id: 'annexe', name: 'Northgate Annexe', urn: '140001' }]).catch((e: unknown) => e);
+    expect(kept).toBeInstanceOf(ConfigValidationError);
+  });
+
+  it('a URN move whose import then fails part-way goes back to the school it came from', async () => {
+    await seed();
+    await importConfig({ store }, { trusts: [{ id: 'alpha', name: 'Alpha Trust', schools: [{ id: 'northgate', name: 'Northgate Park Academy', urn: '140001' }, { id: 'annexe', name: 'Northgate Annexe' }] }] });
+    // the table fails writing the annexe's new configuration (once), after the URN was handed over
+    let failed = false;
+    const failing = new (class extends TableItems {
+      override async put(item: Item): Promise<void> {
+        if (!failed && item.kind === 'school' && (item.data as { id: string }).id === 'annexe') {
+          failed = true;
+          throw new Error('the table did not answer');
+        }
+        return super.put(item);
+      }
+    })(dynamo.client, tableName);
+    const moved = new ConfigStore(failing).importConfig(
+      ConfigFile.parse({ trusts: [{ id: 'alpha', name: 'Alpha Trust', schools: [{ id: 'northgate', name: 'Northgate Park Academy' }, { id: 'annexe', name: 'Northgate Annexe', urn: '140001' }] }] }),
+    );
+    await expect(moved).rejects.toThrow(/put back, nothing changed/);
+    expect((await store.config.getSchool('northgate', 'alpha'))?.school.urn).toBe('140001');
+    expect((await urnClaim('140001'))?.schoolId?.S).toBe('northgate');
   });
 
   it('removing a school or changing its URN frees the URN for another trust', async () => {

@@ -2,8 +2,8 @@
  * The school functional test suite's generator and data (data/functional/): deterministic, big
  * enough, every placeholder used, dev and held-out templates disjoint and both covering every
  * functionality; the same for the blind second held-out half (heldout-b), which also keeps clear of
- * the first held-out half's templates and vocabulary, and for the blind third half (heldout-c), which keeps clear
- * of all three earlier halves. Scorer accuracy on the suite is reported by `npm run eval`, not asserted here.
+ * the first held-out half's templates and vocabulary, and for the blind third and fourth halves (heldout-c,
+ * heldout-d), each keeping clear of every earlier half. Scorer accuracy on the suite is reported by `npm run eval`, not asserted here.
  */
 import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -24,6 +24,7 @@ function generateWithDraws() {
   const heldoutDraws = new Map<string, Set<string>>();
   const heldoutBDraws = new Map<string, Set<string>>();
   const heldoutCDraws = new Map<string, Set<string>>();
+  const heldoutDDraws = new Map<string, Set<string>>();
   const record = (into: Map<string, Set<string>>[]) => (list: string, value: string) => {
     for (const m of into) {
       if (!m.has(list)) m.set(list, new Set());
@@ -34,15 +35,16 @@ function generateWithDraws() {
   const heldout = expand(placeholdersFor(data, 'heldout'), templates.heldout, { half: 'heldout', onDraw: record([draws, heldoutDraws]) });
   const heldoutB = expand(placeholdersFor(data, 'heldout-b'), templates['heldout-b'], { half: 'heldout-b', onDraw: record([draws, heldoutBDraws]) });
   const heldoutC = expand(placeholdersFor(data, 'heldout-c'), templates['heldout-c'], { half: 'heldout-c', onDraw: record([draws, heldoutCDraws]) });
-  return { dev, heldout, heldoutB, heldoutC, draws, devDraws, heldoutDraws, heldoutBDraws, heldoutCDraws };
+  const heldoutD = expand(placeholdersFor(data, 'heldout-d'), templates['heldout-d'], { half: 'heldout-d', onDraw: record([draws, heldoutDDraws]) });
+  return { dev, heldout, heldoutB, heldoutC, heldoutD, draws, devDraws, heldoutDraws, heldoutBDraws, heldoutCDraws, heldoutDDraws };
 }
 
-const { dev, heldout, heldoutB, heldoutC, draws, devDraws, heldoutDraws, heldoutBDraws, heldoutCDraws } = generateWithDraws();
+const { dev, heldout, heldoutB, heldoutC, heldoutD, draws, devDraws, heldoutDraws, heldoutBDraws, heldoutCDraws, heldoutDDraws } = generateWithDraws();
 
 describe('functional suite generator', () => {
   it('is deterministic for a seed and changes with the seed', () => {
-    const again = generateSuite(data, ['dev', 'heldout', 'heldout-b', 'heldout-c']);
-    expect(again).toEqual([...dev, ...heldout, ...heldoutB, ...heldoutC]);
+    const again = generateSuite(data, ['dev', 'heldout', 'heldout-b', 'heldout-c', 'heldout-d']);
+    expect(again).toEqual([...dev, ...heldout, ...heldoutB, ...heldoutC, ...heldoutD]);
     const other = generateSuite(data, ['dev'], { seed: 7 });
     expect(other.map((it) => it.text)).not.toEqual(dev.map((it) => it.text));
   });
@@ -53,14 +55,15 @@ describe('functional suite generator', () => {
     expect(dev.length + heldout.length).toBeGreaterThanOrEqual(3000);
     expect(heldoutB.length).toBeGreaterThanOrEqual(1000);
     expect(heldoutC.length).toBeGreaterThanOrEqual(1000);
+    expect(heldoutD.length).toBeGreaterThanOrEqual(1000);
     const perTemplate = new Map<string, number>();
-    for (const it of [...dev, ...heldout, ...heldoutB, ...heldoutC]) perTemplate.set(it.template, (perTemplate.get(it.template) ?? 0) + 1);
+    for (const it of [...dev, ...heldout, ...heldoutB, ...heldoutC, ...heldoutD]) perTemplate.set(it.template, (perTemplate.get(it.template) ?? 0) + 1);
     expect(Math.max(...perTemplate.values())).toBeLessThanOrEqual(18);
     expect(expand(placeholders, templates.dev, { half: 'dev', perTemplate: 2 }).length).toBe(2 * templates.dev.length);
   });
 
   it('gives every case a unique id, no repeated text within a template and no unfilled placeholder', () => {
-    const all = [...dev, ...heldout, ...heldoutB, ...heldoutC];
+    const all = [...dev, ...heldout, ...heldoutB, ...heldoutC, ...heldoutD];
     expect(new Set(all.map((it) => it.id)).size).toBe(all.length);
     expect(new Set(all.map((it) => `${it.template}\n${it.title}\n${it.text}`)).size).toBe(all.length);
     for (const it of all) expect(`${it.title} ${it.text}`, it.id).not.toMatch(/[{}]/);
@@ -80,6 +83,7 @@ describe('functional suite generator', () => {
       expect(draws.get('school id')?.has(id), `school ${id}`).toBe(true);
       expect(heldoutBDraws.get('school id')?.has(id), `heldout-b school ${id}`).toBe(true);
       expect(heldoutCDraws.get('school id')?.has(id), `heldout-c school ${id}`).toBe(true);
+      expect(heldoutDDraws.get('school id')?.has(id), `heldout-d school ${id}`).toBe(true);
       for (const [slot, field] of Object.entries(SCHOOL_SLOTS)) {
         const used = draws.get(`${id}:${slot}`) ?? new Set();
         expect(refs[field].filter((v) => !used.has(v)), `unused ${field} of ${id}`).toEqual([]);
@@ -121,8 +125,32 @@ describe('functional suite generator', () => {
     }
   });
 
+  it('uses every heldout-d-only value in heldout-d cases, and keeps its vocabulary and the other halves\' apart', () => {
+    expect(Object.keys(data.extraLists['heldout-d']).length).toBeGreaterThanOrEqual(40);
+    const otherExtras = {
+      'placeholders.heldout.json': data.extraLists.heldout,
+      'placeholders.heldout-b.json': data.extraLists['heldout-b'],
+      'placeholders.heldout-c.json': data.extraLists['heldout-c'],
+    };
+    for (const [name, values] of Object.entries(data.extraLists['heldout-d'])) {
+      const used = heldoutDDraws.get(name) ?? new Set();
+      expect(values.filter((v) => !used.has(v)), `unused heldout-d values of "${name}"`).toEqual([]);
+      for (const [half, other] of [['dev', devDraws], ['heldout', heldoutDraws], ['heldout-b', heldoutBDraws], ['heldout-c', heldoutCDraws]] as const) {
+        expect(values.filter((v) => other.get(name)?.has(v)), `heldout-d values of "${name}" in ${half} cases`).toEqual([]);
+      }
+      for (const [file, lists] of Object.entries(otherExtras)) {
+        expect(values.filter((v) => lists[name]?.includes(v)), `heldout-d values of "${name}" repeating ${file}`).toEqual([]);
+      }
+    }
+    for (const lists of Object.values(otherExtras)) {
+      for (const [name, values] of Object.entries(lists)) {
+        expect(values.filter((v) => heldoutDDraws.get(name)?.has(v)), `another held-out half's values of "${name}" in heldout-d cases`).toEqual([]);
+      }
+    }
+  });
+
   it('keeps {x2} different from {x} in the same case', () => {
-    const photos = [...dev, ...heldout, ...heldoutB, ...heldoutC].filter((it) => it.template.includes('{pupil2}'));
+    const photos = [...dev, ...heldout, ...heldoutB, ...heldoutC, ...heldoutD].filter((it) => it.template.includes('{pupil2}'));
     expect(photos.length).toBeGreaterThan(0);
     for (const it of photos) {
       const names = it.text.match(/[A-Z][a-z]+ [A-Z][a-z]+(?= and | in their)|(?<= and )[A-Z][a-z]+ [A-Z][a-z]+/g) ?? [];
@@ -161,9 +189,15 @@ describe('functional suite data', () => {
     for (const f of devF) expect(templates['heldout-c'].filter((t) => t.functionality === f).length, f).toBeGreaterThanOrEqual(4);
   });
 
+  it('has every dev functionality in heldout-d, at least 4 templates each, and no other', () => {
+    const devF = fns(templates.dev);
+    expect([...fns(templates['heldout-d'])].sort()).toEqual([...devF].sort());
+    for (const f of devF) expect(templates['heldout-d'].filter((t) => t.functionality === f).length, f).toBeGreaterThanOrEqual(4);
+  });
+
   it('keeps each functionality to one expectation, and covers every family and not-mentioned', () => {
     const byF = new Map<string, string>();
-    for (const t of [...templates.dev, ...templates.heldout, ...templates['heldout-b'], ...templates['heldout-c']]) {
+    for (const t of [...templates.dev, ...templates.heldout, ...templates['heldout-b'], ...templates['heldout-c'], ...templates['heldout-d']]) {
       const e = JSON.stringify(t.expect);
       expect(byF.get(t.functionality) ?? e, t.functionality).toBe(e);
       byF.set(t.functionality, e);
@@ -222,8 +256,25 @@ describe('functional suite data', () => {
     }
   });
 
+  it('keeps heldout-d templates clear of dev, held-out, heldout-b and heldout-c ones: under half of their words shared with any of the same functionality', () => {
+    const words = (t: string) => new Set(t.replace(/\{[A-Za-z]+\d?\}/g, ' ').toLowerCase().match(/[a-z']+/g) ?? []);
+    const whole = (t: Template) => `${t.title ?? ''} ${t.template}`;
+    const earlier = [...templates.dev, ...templates.heldout, ...templates['heldout-b'], ...templates['heldout-c']];
+    const earlierTexts = new Set(earlier.map(whole));
+    for (const d of templates['heldout-d']) {
+      expect(earlierTexts.has(whole(d)), d.template).toBe(false);
+      const dw = words(whole(d));
+      for (const o of earlier.filter((t) => t.functionality === d.functionality)) {
+        const ow = words(whole(o));
+        const shared = [...dw].filter((w) => ow.has(w)).length;
+        expect(shared / (dw.size + ow.size - shared || 1), `${d.template}\n  vs ${o.template}`).toBeLessThan(0.5);
+        expect(shared / (dw.size || 1), `${d.template}\n  vs ${o.template}`).toBeLessThan(0.5);
+      }
+    }
+  });
+
   it('names only the case school in mentioned templates and only a same-named place otherwise', () => {
-    for (const t of [...templates.dev, ...templates.heldout, ...templates['heldout-b'], ...templates['heldout-c']]) {
+    for (const t of [...templates.dev, ...templates.heldout, ...templates['heldout-b'], ...templates['heldout-c'], ...templates['heldout-d']]) {
       const slots = slotsOf(`${t.title ?? ''} ${t.template}`);
       if (t.expect.mentioned) expect(slots, t.template).toContain('school');
       else {
