@@ -8,7 +8,7 @@ import { entryPattern, fromLexiconFile, Lexicon, LexiconFileError, parseLexiconT
 import cueFile from './cues.json';
 
 /** Every category the matcher reads; a line with another category is a mistake in the data. */
-export const CUE_CATEGORIES = ['school-cue', 'place-cue', 'not-this', 'is-this', 'place-next', 'school-kind', 'school-denomination', 'person-title', 'staff-title', 'street-before', 'name-next', 'first-name', 'place-before'] as const;
+export const CUE_CATEGORIES = ['school-cue', 'place-cue', 'not-this', 'is-this', 'place-next', 'school-kind', 'school-denomination', 'person-title', 'staff-title', 'street-before', 'name-next', 'first-name', 'place-before', 'name-generic', 'parents-group'] as const;
 export type CueCategory = (typeof CUE_CATEGORIES)[number];
 
 /** Parse and check the cue TSV: the lexicon format, known categories, no term twice in a category. */
@@ -72,6 +72,12 @@ export interface MentionCues {
   nameNext: RegExp;
   /** Common given names ("Adrian Kingsmead": the word before the name, checked for a capital). */
   firstNames: Set<string>;
+  /** Last words of two-word names whose first word people write alone ("Kingsmere Park" → "Kingsmere"; weight 1). */
+  nameGenericLast: Set<string>;
+  /** Words that name nothing on their own ("North", "Church"): never the short form, nor generics themselves. */
+  nameGeneric: Set<string>;
+  /** Right after a town: its parents' group ("Tamsford Parents", "Thornley Mums & Dads"). */
+  parentsGroup: RegExp;
 }
 
 function alternation(entries: readonly LexEntry[], category: CueCategory): string {
@@ -109,6 +115,9 @@ export function compileCues(entries: readonly LexEntry[]): MentionCues {
     streetBefore: new RegExp(`(?<![a-z0-9])(${alternation(entries, 'street-before')})\\s+$`),
     streetWeight: weights(entries, 'street-before'),
     firstNames: new Set(entries.filter((e) => e.category === 'first-name').map((e) => e.term)),
+    nameGenericLast: new Set(entries.filter((e) => e.category === 'name-generic' && e.weight >= 1).map((e) => e.term)),
+    nameGeneric: new Set(entries.filter((e) => e.category === 'name-generic').map((e) => e.term)),
+    parentsGroup: new RegExp(`^\\s*${alternation(entries, 'parents-group')}(?![a-z0-9])`),
     nameNext: new RegExp(`^(?:${alternation(entries, 'name-next')}|${kinds}|${denom}|${alternation(entries, 'school-cue')})(?![a-z0-9])`),
   };
 }

@@ -79,6 +79,8 @@ interface Pattern {
   capitalsOnly?: boolean;
   /** Found one or two edits away ("Gorsbrook"): see fuzzyOccurrences. */
   misspelt?: boolean;
+  /** The first word of a two-word name alone ("Kingsmere" for Kingsmere Park Primary): never looked for misspelt. */
+  partial?: boolean;
   /** For initials: capitalised words with those initials ("Hadrian Fitness Academy" for HFA), to find them spelt out. */
   spelt?: RegExp;
 }
@@ -161,6 +163,14 @@ function compile(school: MatchableSchool): Compiled {
     // "Bryn Derwen" for Ysgol Gynradd Bryn Derwen, "Craigbank" for Craigbank High School: what people write
     seen.add(core);
     patterns.push({ alias: core.replace(/\b[a-z]/g, (c) => c.toUpperCase()), re: new RegExp(`(?<![a-z0-9])${phraseSource(core)}(?![a-z0-9])`, 'g'), compact: core.replace(/\s+/g, ''), ambiguous: true, acronym: false });
+  }
+  // "Kingsmere" for Kingsmere Park Primary School, "Harebell" for Harebell Bank School: the first word of a name
+  // whose second word is generic, unless that word is the school's town or names nothing on its own
+  const two = (core ?? '').split(' ');
+  const ctxNorm = (school.context ?? []).map((c) => normalise(c));
+  if (two.length === 2 && CUES.nameGenericLast.has(two[1]!) && two[0]!.length >= 5 && !CUES.nameGeneric.has(two[0]!) && !CUES.firstNames.has(two[0]!) && !ctxNorm.includes(two[0]!) && !seen.has(two[0]!)) {
+    seen.add(two[0]!);
+    patterns.push({ alias: two[0]!.replace(/^[a-z]/, (c) => c.toUpperCase()), re: new RegExp(`(?<![a-z0-9])${phraseSource(two[0]!)}(?![a-z0-9])`, 'g'), compact: two[0]!, ambiguous: true, acronym: false, partial: true });
   }
   for (const p of derivedPatterns(school.name, names.map(normalise), seen)) patterns.push(p);
   // longer names first so "Northgate Park Academy" wins over "Northgate Park"
@@ -317,6 +327,16 @@ function findOccurrences(view: TextView, patterns: Pattern[], raw: string, conte
 const OTHER_CLAUSE = 80;
 /** School vocabulary an item that never names the school needs, besides one of its places (specific words only). */
 const UNNAMED_SUPPORT = 0.9;
+/** Its town's parents' group, and a titled adult named by surname in it ("Miss" is how children name a teacher). */
+const GROUP_SUPPORT = 0.5;
+const TITLED_PERSON = 0.2;
+const TITLED_MISS = 0.4;
+const TITLED_SURNAME = /(?<![\p{L}])(Miss|Mrs|Mr|Ms|Mx|Sir)\.? [\p{Lu}][\p{Ll}'’-]+/u;
+
+/** Place hits not inside a longer school phrase ("carers" in "parents and carers"). */
+function uncovered<T extends { start: number; end: number }>(place: T[], school: readonly { start: number; end: number }[]): T[] {
+  return place.filter((p) => !school.some((s) => s.start <= p.start && p.end <= s.end && s.end - s.start > p.end - p.start));
+}
 /** "St Mary's Primary", "Kirkvale High School": another school named in the item. */
 const OTHER_SCHOOL = /\b[A-Z][\p{L}'’-]+(?: [A-Z][\p{L}'’-]+){0,5} (?:Primary|High|Academy|School|College|Grammar|Infants?|Juniors?)\b/u;
 
@@ -333,7 +353,7 @@ function unnamed(item: { title: string; text: string }, view: TextView, compiled
   if (OTHER_SCHOOL.test(raw)) return undefined;
   const hits = CUES.vocabulary.matchText(view.text);
   const school = hits.get('school-cue') ?? [];
-  const place = [...(hits.get('place-cue') ?? []), ...(hits.get('not-this') ?? [])];
+  const place = uncovered([...(hits.get('place-cue') ?? []), ...(hits.get('not-this') ?? [])], school);
   let ctx: { start: number; end: number } | undefined;
   for (const m of view.text.matchAll(compiled.context!)) {
     const start = m.index!;
@@ -349,7 +369,15 @@ function unnamed(item: { title: string; text: string }, view: TextView, compiled
     for (const h of list) if (h.weight > min) best.set(h.term, Math.max(best.get(h.term) ?? 0, h.weight));
     return [...best.values()].reduce((a, b) => a + b, 0);
   };
-  const support = sum(school, GENERIC);
+  let support = sum(school, GENERIC);
+  // its town's parents' group ("Ambridge Mums & Dads |") speaking of a titled adult by surname ("Miss Hartley"):
+  // neither is enough alone (a group asks about plumbers; Mr Hartley may be one), together with a little more they are
+  const group = CUES.parentsGroup.test(view.text.slice(ctx.end, ctx.end + 40));
+  if (group) {
+    support += GROUP_SUPPORT;
+    const titled = TITLED_SURNAME.exec(raw);
+    if (titled) support += titled[1] === 'Miss' ? TITLED_MISS : TITLED_PERSON;
+  }
   const against = sum(place, 0);
   if (support < UNNAMED_SUPPORT || against >= tuning.noiseFloor) return undefined;
   const where = view.text.slice(ctx.start, ctx.end);
@@ -369,7 +397,7 @@ const FUZZY_WORD = /[a-z0-9]+(?:'[a-z]+)?/g;
  * the usual item. Each is ambiguous.
  */
 function fuzzyOccurrences(view: TextView, patterns: Pattern[]): Occurrence[] {
-  const targets = patterns.filter((p) => !p.acronym && p.compact.length >= FUZZY_ONE && /^[a-z]+$/.test(p.compact));
+  const targets = patterns.filter((p) => !p.acronym && !p.partial && p.compact.length >= FUZZY_ONE && /^[a-z]+$/.test(p.compact));
   if (!targets.length) return [];
   const words = [...view.text.matchAll(FUZZY_WORD)].map((m) => ({ start: m.index!, end: m.index! + m[0].length, w: m[0].replace(/'/g, '') }));
   const out: Occurrence[] = [];
@@ -456,6 +484,10 @@ export function matchSchool(item: { title: string; text: string }, school: Match
   if (!occurrences.length) {
     // a misspelt name ("Gorsbrook", "Priory Meade"): weighed like any ambiguous alias
     occurrences = fuzzyOccurrences(view, patterns);
+  } else if (occurrences.every((o) => o.pattern.partial)) {
+    // "Larkspur Hil": the first word alone is found, but the whole name misspelt says more
+    const fuzzy = fuzzyOccurrences(view, patterns);
+    if (fuzzy.length) occurrences = [...fuzzy, ...occurrences.filter((o) => !fuzzy.some((f) => f.start < o.end && o.start < f.end))].sort((a, b) => a.start - b.start);
   }
   if (!occurrences.length) return unnamed({ title, text }, view, compiled, textOffset, tuning) ?? { mentioned: false, reason: 'no name or alias found' };
 
@@ -560,7 +592,8 @@ function itemEvidence(view: TextView, compiled: Compiled, occurrences: Occurrenc
   const pick = (cat: string): Cue[] => (hits.get(cat) ?? []).filter(free).map((h) => ({ start: h.start, end: h.end, term: h.term, weight: h.weight }));
   const context: Cue[] = [];
   if (compiled.context) for (const m of view.text.matchAll(compiled.context)) if (free({ start: m.index!, end: m.index! + m[0].length })) context.push({ start: m.index!, end: m.index! + m[0].length, term: m[0], weight: 1 });
-  return { school: pick('school-cue'), place: pick('place-cue'), notThis: pick('not-this'), isThis: pick('is-this'), context, excludedNamed: excluded.find((x) => !x.other)?.phrase };
+  const school = pick('school-cue');
+  return { school, place: uncovered(pick('place-cue'), school), notThis: pick('not-this'), isThis: pick('is-this'), context, excludedNamed: excluded.find((x) => !x.other)?.phrase };
 }
 
 const SENTENCE_END = /[.!?](?:\s|$)|\n/;
@@ -798,7 +831,10 @@ function decideAmbiguous(view: TextView, raw: string, occ: Occurrence, after: st
 
   const ev = readItem();
   const near = (c: Cue) => (c.start >= occ.end ? c.start - occ.end : occ.start - c.end) <= EXPLICIT_CHARS;
-  const notThis = ev.notThis.find(near);
+  // "(the church, not the school)" is said beside the name: in another sentence "…, not the school" moves blame
+  // ("The transport contract is the scandal here, not the school"), it does not say which place is meant
+  const sameSentence = (c: Cue) => !SENTENCE_END.test(c.start >= occ.end ? view.text.slice(occ.end, c.start) : view.text.slice(c.end, occ.start));
+  const notThis = ev.notThis.find((c) => near(c) && sameSentence(c));
   if (notThis) return { mentioned: false, why: `is said not to be the school ("${notThis.term}")`, prefix: '' };
   const isThis = ev.isThis.find(near);
   if (isThis) return { mentioned: true, why: `said to be the school ("${isThis.term}")` };

@@ -65,3 +65,59 @@ describe('mention: a handle made of an alias and the school\'s town', () => {
     expect(m('Everyone tag @BFAphotography and tell them what you think.', brackley)).toBe(false);
   });
 });
+
+const ashdown: MatchableSchool = { name: 'Ashdown Park Primary School', aliases: ['Ashdown Park Primary', 'Ashdown Park'], context: ['Kelby'], exclude: ['Ashdown Park Retail Park'] };
+const wenmoor: MatchableSchool = { name: 'Wenmoor Bridge Academy', aliases: ['Wenmoor Bridge'], context: ['Wenmoor'], exclude: [] };
+const foxglove: MatchableSchool = { name: 'Foxglove House School', aliases: ['Foxglove House', 'Foxglove'], context: ['Ambridge'], exclude: [] };
+
+describe('mention: the first word of a "<name> Park" school on its own', () => {
+  it('"the dinner lady at Ashdown" is the school; "Ashdown Road" and "Ashdown Forest" are not', () => {
+    expect(m('the dinner lady at Ashdown shouted at my daughter again', ashdown)).toBe(true);
+    expect(m('Ashdown Road is shut again for the gas works, go round the back.', ashdown)).toBe(false);
+    expect(m('Freezing walk over Ashdown Forest today, frost on everything.', ashdown)).toBe(false);
+  });
+  it('not when that word is the school\'s own town', () => {
+    expect(m('Traffic through Wenmoor is terrible again this morning.', wenmoor)).toBe(false);
+    expect(m('Traffic outside Wenmoor Bridge is terrible again this morning.', wenmoor)).toBe(true);
+  });
+  it('a misspelling of the school is not looked for in its first word alone', () => {
+    expect(m('Ashdawn Park got a good Ofsted', ashdown)).toBe(true);
+    expect(m('Ashdawn got a good write-up', ashdown)).toBe(false);
+  });
+});
+
+describe('mention: the other senses of a name (plants, racehorses, books, whisky, homes, cricket)', () => {
+  it('nothing said either way is the school; a garden, a race, a novel, a dram, flats or an innings are not', () => {
+    expect(m('Foxglove is brilliant, our lad loves it there.', foxglove)).toBe(true);
+    expect(m('Foxglove is a biennial: sow the seed in late summer and it will flower the year after, bees love it.', foxglove)).toBe(false);
+    expect(m('Foxglove at 8/1 in the 2.30, good to soft going, each way for me', foxglove)).toBe(false);
+    expect(m("Foxglove's debut novel is a cracking thriller, the plot twists kept me up", foxglove)).toBe(false);
+    expect(m('Foxglove 12 is a lovely dram, soft malt with a long finish', foxglove)).toBe(false);
+    expect(m('Foxglove House: 2 and 3 bed apartments, register interest for show home viewings', foxglove)).toBe(false);
+    expect(m('Rain at Foxglove again, 187/4 at lunch and that is the innings done', foxglove)).toBe(false);
+  });
+});
+
+describe('mention: "not the school" only as a disambiguation beside the name', () => {
+  it('"not the school one" (a phone) and blame moved off the school leave it the school; "(the chapel, not the school)" does not', () => {
+    expect(m("Mrs Lane from Foxglove House, that's her personal mobile not the school one. Ring her tonight.", foxglove)).toBe(true);
+    expect(m('Ambridge spends more on taxis than it would cost to expand Foxglove House. The transport contract is the scandal here, not the school.', foxglove)).toBe(true);
+    expect(m('Tea at Foxglove House (the chapel, not the school) on Sunday.', foxglove)).toBe(false);
+  });
+});
+
+describe('mention: a person of that surname', () => {
+  it('"Ishbel Foxglove" is a person; the bare name is the school', () => {
+    expect(m('Ishbel Foxglove opened the new wing on Friday.', foxglove)).toBe(false);
+    expect(m('Foxglove opened the new wing on Friday.', foxglove)).toBe(true);
+  });
+});
+
+describe('mention: its town\'s parents\' group about a teacher, without the name', () => {
+  it('"Ambridge Mums & Dads" on Miss Hartley and the school trip is the school; on a plumber it is not', () => {
+    expect(m('Ambridge Mums & Dads | Miss Hartley kept my son in at lunch again, absolutely livid.', foxglove)).toBe(true);
+    expect(m('Ambridge Parents & Carers | email Mrs Hartley direct, not the school account, she answers on Sundays', foxglove)).toBe(true);
+    expect(m('Ambridge Mums & Dads | Mr Hartley fixed our boiler, absolute gent, recommend', foxglove)).toBe(false);
+    expect(m('Ambridge Mums & Dads | anyone know a good plumber? ours has let us down again', foxglove)).toBe(false);
+  });
+});
