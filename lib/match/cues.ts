@@ -8,7 +8,7 @@ import { entryPattern, fromLexiconFile, Lexicon, LexiconFileError, parseLexiconT
 import cueFile from './cues.json';
 
 /** Every category the matcher reads; a line with another category is a mistake in the data. */
-export const CUE_CATEGORIES = ['school-cue', 'place-cue', 'not-this', 'is-this', 'place-next', 'school-kind', 'school-denomination', 'person-title', 'staff-title', 'street-before', 'name-next', 'first-name', 'place-before', 'name-generic', 'parents-group'] as const;
+export const CUE_CATEGORIES = ['school-cue', 'place-cue', 'not-this', 'is-this', 'place-next', 'school-kind', 'school-denomination', 'person-title', 'staff-title', 'street-before', 'name-next', 'first-name', 'place-before', 'name-generic', 'parents-group', 'club-next'] as const;
 export type CueCategory = (typeof CUE_CATEGORIES)[number];
 
 /** Parse and check the cue TSV: the lexicon format, known categories, no term twice in a category. */
@@ -76,6 +76,8 @@ export interface MentionCues {
   nameGenericLast: Set<string>;
   /** Words that name nothing on their own ("North", "Church"): never the short form, nor generics themselves. */
   nameGeneric: Set<string>;
+  /** Right after the school's own full name, a club named after it ("Thornleigh Juniors FC"). */
+  clubNext: RegExp;
   /** Right after a town: its parents' group ("Tamsford Parents", "Thornley Mums & Dads"). */
   parentsGroup: RegExp;
 }
@@ -117,6 +119,7 @@ export function compileCues(entries: readonly LexEntry[]): MentionCues {
     firstNames: new Set(entries.filter((e) => e.category === 'first-name').map((e) => e.term)),
     nameGenericLast: new Set(entries.filter((e) => e.category === 'name-generic' && e.weight >= 1).map((e) => e.term)),
     nameGeneric: new Set(entries.filter((e) => e.category === 'name-generic').map((e) => e.term)),
+    clubNext: new RegExp(`^(?:'s)?\\s+${alternation(entries, 'club-next')}(?![a-z0-9])`),
     parentsGroup: new RegExp(`^\\s*${alternation(entries, 'parents-group')}(?![a-z0-9])`),
     nameNext: new RegExp(`^(?:${alternation(entries, 'name-next')}|${kinds}|${denom}|${alternation(entries, 'school-cue')})(?![a-z0-9])`),
   };

@@ -100,6 +100,8 @@ interface Compiled {
   ownKinds: Set<string>;
   /** Context words written as one word ("ousebridge"): a handle of an alias and one of them is the school's. */
   contextCompacts: string[];
+  /** Initials of the kind and denomination words of its name ("cja" for St Luke's CofE Junior Academy): @StLukesJA. */
+  kindInitials: string;
 }
 
 const patternCache = new WeakMap<object, Compiled>();
@@ -123,6 +125,10 @@ function phraseSource(norm: string): string {
     .split(' ')
     .map((w) => {
       if (w === 'st') return "(?:st\\.?|saint)";
+      // a street in the name is written short ("Fenwick St", "Moor Rd")
+      if (w === 'street') return '(?:street|st\\b\\.?)';
+      if (w === 'road') return '(?:road|rd\\b\\.?)';
+      if (w === 'avenue') return '(?:avenue|ave\\b\\.?)';
       if (w === 'and') return '(?:and|&)';
       // "brendans" also matches "brendan's", "brendan’s", "brendan s"
       // and "bs" (from "St B's") also matches "b's"
@@ -184,7 +190,8 @@ function compile(school: MatchableSchool): Compiled {
   const ctx = (school.context ?? []).map((c) => normalise(c)).filter(Boolean);
   const context = ctx.length ? new RegExp(`(?<![a-z0-9])(?:${ctx.map(phraseSource).join('|')})(?![a-z0-9])`, 'g') : null;
   const contextCompacts = ctx.map((c) => c.replace(/\s+/g, '')).filter((c) => c.length >= 4);
-  const compiled = { patterns, excludes, context, contextAny: context && new RegExp(context.source), ownKinds, names: names.map(normalise).join(' | '), contextCompacts };
+  const kindInitials = normalise(school.name).split(' ').filter((w) => w && CUES.schoolWordExact.test(w)).map((w) => w[0]).join('');
+  const compiled = { patterns, excludes, context, contextAny: context && new RegExp(context.source), ownKinds, names: names.map(normalise).join(' | '), contextCompacts, kindInitials };
   patternCache.set(school, compiled);
   return compiled;
 }
@@ -287,7 +294,21 @@ interface Occurrence {
 
 const TAG = /[#@][\p{L}\p{N}_]+/gu;
 
-function findOccurrences(view: TextView, patterns: Pattern[], raw: string, contextCompacts: readonly string[]): Occurrence[] {
+/** Letters of `part` appear in `whole` in order ("ja" in "cja"). */
+function subsequence(part: string, whole: string): boolean {
+  let i = 0;
+  for (const ch of whole) if (ch === part[i]) i++;
+  return i === part.length;
+}
+
+/** Text before initials ends in a quantity ("968 ", "30") and not a year group or room ("Year 11 ", "Y7 "). */
+function afterQuantity(before: string): boolean {
+  const num = /(?<![a-z0-9])(\d+)\s?$/.exec(before) ?? /(?<=[a-z])(\d+)\s?$/.exec(before);
+  return num !== null && !/(?:year|yr|y|years|class|room|form|set|group)\s*$/.test(before.slice(0, num.index));
+}
+
+function findOccurrences(view: TextView, patterns: Pattern[], raw: string, compiled: Pick<Compiled, 'contextCompacts' | 'kindInitials'>): Occurrence[] {
+  const { contextCompacts, kindInitials } = compiled;
   const out: Occurrence[] = [];
   const taken: [number, number][] = [];
   const free = (s: number, e: number) => !taken.some(([a, b]) => s < b && a < e);
@@ -300,6 +321,8 @@ function findOccurrences(view: TextView, patterns: Pattern[], raw: string, conte
       if (s > 0 && /[#@]/.test(view.text[s - 1]!)) continue;
       // derived initials only in capitals: "KBPS" is the school, "kbps" a download speed
       if (p.capitalsOnly && raw.slice(view.start[s]!, view.end[e - 1]!) !== raw.slice(view.start[s]!, view.end[e - 1]!).toUpperCase()) continue;
+      // initials written as a unit are not a name: "968 hPa", "30 kVA"
+      if (p.acronym && (/\p{Ll}\p{Lu}/u.test(raw.slice(view.start[s]!, view.end[e - 1]!)) || afterQuantity(view.text.slice(Math.max(0, s - 16), s)))) continue;
       taken.push([s, e]);
       out.push({ pattern: p, start: s, end: e, via: 'text' });
     }
@@ -316,7 +339,7 @@ function findOccurrences(view: TextView, patterns: Pattern[], raw: string, conte
       taken.push([s, e]);
       const extra = word.slice(p.compact.length);
       // a tag that adds a school word or the school's town is unambiguous: #NorthgateParkAcademy, @OLSABrindlecote
-      const upgraded = p.ambiguous && (withTown(p) || CUES.schoolWord.test(extra.replace(/(academy|school|college|primary|high|infants?|juniors?|rc|ce|cofe|sch|schl)/, ' $1 ')));
+      const upgraded = p.ambiguous && (withTown(p) || (extra.length >= 2 && subsequence(extra, kindInitials)) || CUES.schoolWord.test(extra.replace(/(academy|school|college|primary|high|infants?|juniors?|rc|ce|cofe|sch|schl)/, ' $1 ')));
       out.push({ pattern: upgraded ? { ...p, ambiguous: false } : p, start: s, end: e, via: 'tag', tagExtra: extra });
     }
   }
@@ -472,12 +495,12 @@ export function matchSchool(item: { title: string; text: string }, school: Match
   const raw = joinFields({ title, text });
   const textOffset = text ? (title ? title.length + 1 : 0) : -1;
   let view = foldText(raw);
-  let occurrences = findOccurrences(view, patterns, raw, compiled.contextCompacts);
+  let occurrences = findOccurrences(view, patterns, raw, compiled);
   if (!occurrences.length) {
     // leetspeak and masked spellings of the name ("K3str3l Br00k")
     const clean = cleanText(view);
     if (clean.text !== view.text) {
-      occurrences = findOccurrences(clean, patterns, raw, compiled.contextCompacts);
+      occurrences = findOccurrences(clean, patterns, raw, compiled);
       view = clean;
     }
   }
@@ -525,8 +548,17 @@ export function matchSchool(item: { title: string; text: string }, school: Match
     }
     const after = view.text.slice(occ.end, occ.end + 40).replace(/^[\s,.'’-]+/, '');
     const how = occ.via === 'tag' ? `tag "${view.text.slice(occ.start, occ.end)}"` : `${occ.pattern.alias === school.name ? 'name' : 'alias'} "${occ.pattern.alias}"`;
-    if (!occ.pattern.ambiguous && /^(?:street|st|road|rd|lane|avenue|close|drive|church|chapel|parish)\b/.test(after)) {
+    // straight after it (a comma before "St Aidan's" starts another name, not a street)
+    const next = view.text.slice(occ.end, occ.end + 30);
+    if (!occ.pattern.ambiguous && /^(?:'s)?\s+(?:street|st|road|rd|lane|avenue|close|drive|church|chapel|parish)\b/.test(next)) {
       lastReason = `${how} is part of a street or church name`;
+      continue;
+    }
+    // "Thornleigh Juniors FC": a club named after the school's name is not the school
+    const club = occ.pattern.ambiguous ? null : CUES.clubNext.exec(next);
+    if (club) {
+      lastReason = `${how} is part of a club's name ("${view.text.slice(occ.start, occ.end)}${club[0]}")`;
+      claimed ??= view.text.slice(occ.start, occ.end);
       continue;
     }
     // "Wenlow Bridge Academy of Dance", "… College of Art": a longer name of another body (the school's own longer

@@ -121,3 +121,51 @@ describe('mention: its town\'s parents\' group about a teacher, without the name
     expect(m('Ambridge Mums & Dads | anyone know a good plumber? ours has let us down again', foxglove)).toBe(false);
   });
 });
+
+const stlukes: MatchableSchool = { name: "St Luke's CofE Junior Academy", aliases: ["St Luke's Juniors", 'Thornby Juniors', 'SLJA'], context: ['Thornby'], exclude: [] };
+const holm: MatchableSchool = { name: 'Holmfirth Park Academy', aliases: ['Holmfirth Park', 'HPA'], context: ['Kelby', 'Brook Street'], exclude: ['Holmfirth Park Retail Park'] };
+const fenton: MatchableSchool = { name: 'Fenton Street Primary School', aliases: ['Fenton Street Primary'], context: ['Salterby'], exclude: [] };
+
+describe('mention: a saint\'s name after a comma is not a street', () => {
+  it('"… serves Holmfirth Park Academy, St Aidan\'s and …" names the school; "Holmfirth Park Academy Street" does not', () => {
+    expect(m("Brook Street, which serves Holmfirth Park Academy, St Aidan's and the retail park, carries 1,100 cars an hour.", holm)).toBe(true);
+    expect(m('Roadworks on Holmfirth Park Academy Street all week.', holm)).toBe(false);
+  });
+});
+
+describe('mention: a club named after the school\'s own name', () => {
+  it('"Thornby Juniors FC" is a football club; "Thornby Juniors" sports day is the school', () => {
+    expect(m('Thornby Juniors FC U11s drew 2-2 at the rec, great battling display.', stlukes)).toBe(false);
+    expect(m('Thornby Juniors sports day is on Friday, bring a hat.', stlukes)).toBe(true);
+  });
+});
+
+describe('mention: a handle of the name and its kinds\' initials', () => {
+  it('"@StLukesJA" (Junior Academy) is the school; "@StLukesXY" is not said to be', () => {
+    expect(m('@StLukesJA fantastic reading cafe this morning, more of this please', stlukes)).toBe(true);
+    expect(m('@StLukesXY fantastic reading cafe this morning, more of this please', stlukes)).toBe(false);
+  });
+});
+
+describe('mention: initials written as a unit', () => {
+  it('"968 hPa over Kelby" is air pressure; "HPA in Kelby" is the school', () => {
+    expect(m('Models showing 968 hPa over Kelby tonight, tie down your trampolines.', holm)).toBe(false);
+    expect(m('HPA in Kelby tonight for the carol concert, doors at 6.', holm)).toBe(true);
+    expect(m('the Year 11 HPA list of candidate numbers is on the exams office door', holm)).toBe(true);
+  });
+});
+
+describe('mention: initials shared with a TV show or a gaming clan', () => {
+  it('a season trailer or a clan recruiting is not the school; nothing said either way is', () => {
+    expect(m('BFA season 13 trailer just dropped and I am not emotionally prepared', brackley)).toBe(false);
+    expect(m('BFA clan recruiting for Warzone, must be 16+, mic required', brackley)).toBe(false);
+    expect(m('BFA is a joke, nobody ever answers the phone', brackley)).toBe(true);
+  });
+});
+
+describe('mention: a street name inside the school\'s name, abbreviated', () => {
+  it('"fenton st head" is the school; "roadworks on fenton st" is the street', () => {
+    expect(m('fenton st head is useless, sack her', fenton)).toBe(true);
+    expect(m('roadworks on fenton st all week, buses diverted', fenton)).toBe(false);
+  });
+});
