@@ -584,7 +584,7 @@ export function matchSchool(item: { title: string; text: string }, school: Match
       return { mentioned: true, alias: occ.pattern.alias, reason: how, evidence: evidenceOf({ title, text }, view, occ, textOffset, title.length) };
     }
     // the whole item's vocabulary is read once, and only when a hard rule has not already decided
-    const d = known?.hard ?? decideAmbiguous(view, raw, occ, after, compiled, () => (evidence ??= itemEvidence(view, compiled, occurrences, excluded)), tuning, claimed, known !== undefined);
+    const d = known?.hard ?? decideAmbiguous(view, raw, occ, after, compiled, () => (evidence ??= itemEvidence(view, raw, compiled, occurrences, excluded)), tuning, claimed, known !== undefined);
     if (d.mentioned) return { mentioned: true, alias: occ.pattern.alias, reason: `${how} ${d.why}`, evidence: evidenceOf({ title, text }, view, occ, textOffset, title.length) };
     if (d.other) claimed ??= d.other;
     lastReason = `${d.prefix ?? 'ambiguous '}${how} ${d.why}`;
@@ -617,7 +617,27 @@ interface ItemEvidence {
   excludedNamed: string | undefined;
 }
 
-function itemEvidence(view: TextView, compiled: Compiled, occurrences: Occurrence[], excluded: Span[]): ItemEvidence {
+/** A place word that ends another proper name ("Hallam Lodge", "Heron Close") names that place, not the school's name. */
+const OTHER_PLACE_FACTOR = 0.25;
+
+function inOtherName(view: TextView, raw: string, h: { start: number; end: number }, occurrences: readonly Occurrence[]): boolean {
+  const at = view.start[h.start]!;
+  if (!/^\p{Lu}/u.test(raw.slice(at, at + 1))) return false;
+  const before = /([\p{Lu}][\p{L}'’-]*)\s+$/u.exec(raw.slice(Math.max(0, at - 30), at));
+  if (!before) {
+    // "Heron Close": the place word starts the other name; not at a sentence's start
+    const end = view.end[h.end - 1]!;
+    if (!/^ [\p{Lu}][\p{Ll}]/u.test(raw.slice(end, end + 3)) || /(?:^|[.!?:|"“(]\s*|\n\s*)$/.test(raw.slice(Math.max(0, at - 3), at))) return false;
+    return !occurrences.some((o) => view.start[o.start]! >= end && view.start[o.start]! <= end + 2);
+  }
+  // right after one of the names it is that name's ("Larkspur Lodge" is the matcher's other rules' business)
+  const wordStart = at - before[0].length;
+  if (occurrences.some((o) => view.end[o.end - 1]! >= wordStart - 2 && view.start[o.start]! <= wordStart)) return false;
+  // a sentence's first word or a Title Case line says nothing
+  return !/(?:^|[.!?:|"“(]\s*|\n\s*)$/.test(raw.slice(Math.max(0, wordStart - 3), wordStart));
+}
+
+function itemEvidence(view: TextView, raw: string, compiled: Compiled, occurrences: Occurrence[], excluded: Span[]): ItemEvidence {
   const blocked = [...occurrences, ...excluded];
   const free = (h: { start: number; end: number }) => !blocked.some((b) => h.start < b.end && b.start < h.end);
   const hits = CUES.vocabulary.matchText(view.text);
@@ -625,7 +645,8 @@ function itemEvidence(view: TextView, compiled: Compiled, occurrences: Occurrenc
   const context: Cue[] = [];
   if (compiled.context) for (const m of view.text.matchAll(compiled.context)) if (free({ start: m.index!, end: m.index! + m[0].length })) context.push({ start: m.index!, end: m.index! + m[0].length, term: m[0], weight: 1 });
   const school = pick('school-cue');
-  return { school, place: uncovered(pick('place-cue'), school), notThis: pick('not-this'), isThis: pick('is-this'), context, excludedNamed: excluded.find((x) => !x.other)?.phrase };
+  const place = uncovered(pick('place-cue'), school).map((c) => (inOtherName(view, raw, c, occurrences) ? { ...c, weight: c.weight * OTHER_PLACE_FACTOR } : c));
+  return { school, place, notThis: pick('not-this'), isThis: pick('is-this'), context, excludedNamed: excluded.find((x) => !x.other)?.phrase };
 }
 
 const SENTENCE_END = /[.!?](?:\s|$)|\n/;

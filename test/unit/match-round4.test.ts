@@ -169,3 +169,11 @@ describe('mention: a street name inside the school\'s name, abbreviated', () => 
     expect(m('roadworks on fenton st all week, buses diverted', fenton)).toBe(false);
   });
 });
+
+describe('mention: a place word that is part of another proper name', () => {
+  it('"lives on Heron Close", "is in Hallam Lodge now" name other places; "Foxglove\'s lodge" is the name\'s own', () => {
+    expect(m("Foxglove's transport coordinator lives on Heron Close in Sedgecombe, give her a ring tonight", foxglove)).toBe(true);
+    expect(m('the lad from Foxglove who was excluded is in Hallam Lodge now, the unit for kids', foxglove)).toBe(true);
+    expect(m("Foxglove's lodge is fully booked for the lake weekend, lovely walks round the woods", foxglove)).toBe(false);
+  });
+});

@@ -1,0 +1,805 @@
+/**
+ * matchSchool: is this item about *this* school, or a same-named church, shop, reserve, club, street, person or
+ * another school?
+ *
+ * Pure. Names and aliases are compared in a normalised form (case, punctuation, possessives, "Saint"/"St",
+ * diacritics, zero-width characters), also against hashtags and @handles written as one word (#StBrendans,
+ * @NorthgateParkAcademy); "St B's" for a saint's name and the capital initials of the full name ("KBPS") count as
+ * ambiguous aliases. An alias that does not say it is a school (no "School", "Academy", "Primary"…) is ambiguous:
+ * each of its occurrences is weighed (decideAmbiguous): school vocabulary near it (pupils, Year 6, the head, PTA,
+ * "Mrs Okafor at X") against the vocabulary of the places schools share names with (service times, kick-off,
+ * shops, caravans, blossom, "on X" for a street), the school's context words (its town) as weak support, an
+ * excluded place named elsewhere in the item as support for the place. Never a mention: a name that is part of a
+ * place name ("… Nature Reserve"), another kind of school ("Ravensworth Primary" for Ravensworth High), someone's
+ * surname ("Cllr Ravensworth"), or "the church, not the school". Exclusions cover only the occurrence they
+ * contain, so another genuine mention in the same item still counts. The cue lists are data
+ * (data/match/mention-cues.tsv, compiled into cues.json).
+ *
+ * Round 3 (data/match/README.md): the name without its kind words and misspellings are ambiguous aliases too; an
+ * ambiguous name with no place-ness at all is taken as the school (the feed found it by that name); a capitalised
+ * non-school word, an apposition or a denomination after the name, a kind before it, or a place elsewhere makes it
+ * another of the same name, which then claims the item's other bare uses; an item that never names the school but
+ * names one of its places with specific school vocabulary is its community talking.
+ */
+import type { School } from '../config/schema';
+import { escapeRegExp } from '../score/document';
+import { cleanText, foldText, type TextView } from '../score/normalize';
+import type { Evidence, MatchResult } from '../score/types';
+import { CUES } from './cues';
+
+export type MatchableSchool = Pick<School, 'name' | 'aliases' | 'context' | 'exclude'>;
+
+/**
+ * The decision's numbers, in one object so scripts/mention-tune.ts can try others against the training corpora
+ * (leave-one-corpus-out); the matcher itself never changes them.
+ */
+// Chosen by scripts/mention-tune.ts: minSupport 0.2 and noiseFloor 0.31 were picked without each held-out corpus in
+// all ten folds (out-of-corpus mean 0.980 → 0.981 over data/train corpora a–j, 2026-11-30); farFactor stayed.
+export const MENTION_TUNING = {
+  /** Support a decision needs at least when there is place-ness (one specific school word, or the town alone). */
+  minSupport: 0.2,
+  /** Place-ness below this is noise: a name with no school support is still taken as the school's. */
+  noiseFloor: 0.31,
+  /** Cues in the next sentence (within NEXT_CHARS) count this much; within MID_CHARS farFactor, further half that. */
+  nextFactor: 0.75,
+  farFactor: 0.5,
+};
+
+/**
+ * Cues in the name's sentence count in full; in another sentence within NEXT_CHARS characters three quarters (short
+ * posts: "X has gone downhill. Worst head in the county."), within MID_CHARS half, further a quarter.
+ */
+const NEXT_CHARS = 60;
+const MID_CHARS = 200;
+/** "(the church, not the school)" decides when this close to the name. */
+const EXPLICIT_CHARS = 80;
+/** Context words (the town, the trust): weak support, the first counts 0.35, more add up to 0.5 in all. */
+const CONTEXT_FIRST = 0.35;
+const CONTEXT_MAX = 0.5;
+/** An excluded place named elsewhere in the item ("St Brendan's Hospice … St Brendan's has cared for"). */
+const EXCLUDED_NEARBY = 0.6;
+/** "Fr Quill at X", "Cllr Lowe from X": place-ness of a titled person's place. */
+const TITLED_AT = 0.8;
+/** Cues of this weight or less are generic (kids, staff, parents; parking, residents): they count half against a specific word. */
+const GENERIC = 0.3;
+/** A cue straight after the name ("Hartfell kids", "Hartfell residents") counts at least this. */
+const ADJACENT = 2;
+
+interface Pattern {
+  /** The configured alias (for reporting). */
+  alias: string;
+  /** Regex over the fold view. */
+  re: RegExp;
+  /** Compact form for hashtags/handles ("stbrendans"). */
+  compact: string;
+  ambiguous: boolean;
+  /** Initials derived from the full name: only in capitals ("KBPS", not "kbps"), and context words count half. */
+  acronym: boolean;
+  capitalsOnly?: boolean;
+  /** Found one or two edits away ("Gorsbrook"): see fuzzyOccurrences. */
+  misspelt?: boolean;
+}
+
+/** Kinds an all-through school (named so, or with "all-through" in its context) has as phases of its own. */
+const ALL_THROUGH_KINDS = ['primary', 'secondary', 'infant', 'infants', 'junior', 'juniors', 'high', 'middle'];
+
+interface Compiled {
+  patterns: Pattern[];
+  excludes: RegExp[];
+  context: RegExp | null;
+  /** The same, not global: for tests that must not move a shared lastIndex. */
+  contextAny: RegExp | null;
+  /** Every name and alias, normalised, joined (to ask whether a word is in the school's own names). */
+  names: string;
+  /** Kinds of school this school's names say ("primary", "academy"). */
+  ownKinds: Set<string>;
+}
+
+const patternCache = new WeakMap<object, Compiled>();
+
+/** Normalised comparison form: folded, "saint" → "st", possessive 's dropped, punctuation → space. */
+function normalise(s: string): string {
+  return foldText(s)
+    .text.replace(/['’]/g, "'")
+    .replace(/\bsaint\b/g, 'st')
+    .replace(/\bst\./g, 'st')
+    .replace(/&/g, ' and ')
+    .replace(/'s\b/g, 's')
+    .replace(/[^a-z0-9']+/g, ' ')
+    .replace(/'/g, '')
+    .trim();
+}
+
+/** Regex source matching a normalised phrase in the fold view, tolerant of punctuation and possessives. */
+function phraseSource(norm: string): string {
+  return norm
+    .split(' ')
+    .map((w) => {
+      if (w === 'st') return "(?:st\\.?|saint)";
+      if (w === 'and') return '(?:and|&)';
+      // "brendans" also matches "brendan's", "brendan’s", "brendan s"
+      // and "bs" (from "St B's") also matches "b's"
+      if (w.length >= 2 && w.endsWith('s') && w !== 'ss') return `${escapeRegExp(w.slice(0, -1))}(?:'?s|s'|\\s?'s)?`;
+      return `${escapeRegExp(w)}(?:'s|')?`;
+    })
+    .join("[\\s\\-–—.,']*");
+}
+
+
+function compile(school: MatchableSchool): Compiled {
+  const cached = patternCache.get(school);
+  if (cached) return cached;
+  const names = [school.name, ...(school.aliases ?? [])];
+  const seen = new Set<string>();
+  const patterns: Pattern[] = [];
+  const ownKinds = new Set<string>();
+  for (const alias of names) {
+    const norm = normalise(alias);
+    if (!norm || seen.has(norm)) continue;
+    seen.add(norm);
+    for (const k of norm.matchAll(CUES.distinctKinds)) ownKinds.add(k[0]);
+    // an all-through school has primary and secondary phases of its own ("Millbeck Park's primary phase")
+    if (/\ball through\b/.test(norm)) for (const k of ALL_THROUGH_KINDS) ownKinds.add(k);
+    const isAcronym = /^[A-Z0-9]{2,6}$/.test(alias.trim());
+    const ambiguous = alias !== school.name && (!CUES.schoolWord.test(norm) || isAcronym);
+    patterns.push({
+      alias,
+      re: new RegExp(`(?<![a-z0-9])${phraseSource(norm)}(?![a-z0-9])`, 'g'),
+      compact: norm.replace(/\s+/g, ''),
+      ambiguous: ambiguous || (alias === school.name && !CUES.schoolWord.test(norm) && isAcronym),
+      acronym: isAcronym,
+    });
+  }
+  const core = coreName(school.name);
+  if (core && !seen.has(core)) {
+    // "Bryn Derwen" for Ysgol Gynradd Bryn Derwen, "Craigbank" for Craigbank High School: what people write
+    seen.add(core);
+    patterns.push({ alias: core.replace(/\b[a-z]/g, (c) => c.toUpperCase()), re: new RegExp(`(?<![a-z0-9])${phraseSource(core)}(?![a-z0-9])`, 'g'), compact: core.replace(/\s+/g, ''), ambiguous: true, acronym: false });
+  }
+  for (const p of derivedPatterns(school.name, names.map(normalise), seen)) patterns.push(p);
+  // longer names first so "Northgate Park Academy" wins over "Northgate Park"
+  patterns.sort((a, b) => b.compact.length - a.compact.length);
+  if ((school.context ?? []).some((c) => /\ball[\s-]through\b/i.test(c))) for (const k of ALL_THROUGH_KINDS) ownKinds.add(k);
+  // "Ashgrove Bank Nurseries" also covers "Ashgrove Bank nursery"
+  const excludes = (school.exclude ?? [])
+    .map((e) => normalise(e))
+    .filter(Boolean)
+    .map((n) => new RegExp(`(?<![a-z0-9])(?:${[n, ...numberVariants(n)].map(phraseSource).join('|')})(?![a-z0-9])`, 'g'));
+  const ctx = (school.context ?? []).map((c) => normalise(c)).filter(Boolean);
+  const context = ctx.length ? new RegExp(`(?<![a-z0-9])(?:${ctx.map(phraseSource).join('|')})(?![a-z0-9])`, 'g') : null;
+  const compiled = { patterns, excludes, context, contextAny: context && new RegExp(context.source), ownKinds, names: names.map(normalise).join(' | ') };
+  patternCache.set(school, compiled);
+  return compiled;
+}
+
+/**
+ * The name without its kind and denomination words, front and back ("ysgol gynradd bryn derwen" → "bryn derwen",
+ * "st oswins catholic high school" → "st oswins"); undefined when nothing is left to tell it by (under 4 letters).
+ */
+function coreName(name: string): string | undefined {
+  const words = normalise(name).split(' ').filter(Boolean);
+  const strip = (fromEnd: boolean) => {
+    for (let again = true; again && words.length; ) {
+      again = false;
+      for (let k = Math.min(3, words.length - 1); k >= 1; k--) {
+        const part = fromEnd ? words.slice(-k) : words.slice(0, k);
+        if (CUES.schoolWordExact.test(part.join(' '))) {
+          words.splice(fromEnd ? words.length - k : 0, k);
+          again = true;
+          break;
+        }
+      }
+    }
+  };
+  const welsh = words[0] === 'ysgol';
+  strip(true);
+  strip(false);
+  // "Ysgol Bro Penrhos": bro (district) belongs with ysgol; people write "Penrhos"
+  if (welsh && words[0] === 'bro' && words.length > 1) words.shift();
+  const core = words.join(' ');
+  return core.replace(/\s/g, '').length >= 4 && core !== normalise(name) ? core : undefined;
+}
+
+/** The phrase with its last word in the other number: "nurseries" ↔ "nursery", "lodges" ↔ "lodge". */
+function numberVariants(phrase: string): string[] {
+  const m = /^(.* )?([a-z]{4,})$/.exec(phrase);
+  if (!m) return [];
+  const [head, last] = [m[1] ?? '', m[2]!];
+  if (last.endsWith('ies')) return [`${head}${last.slice(0, -3)}y`];
+  if (last.endsWith('y')) return [`${head}${last.slice(0, -1)}ies`];
+  if (last.endsWith('s') && !last.endsWith('ss')) return [];
+  return [`${head}${last}s`];
+}
+
+const INITIALS_SKIP = new Set(['of', 'the', 'and', 'for', 'a']);
+
+/**
+ * Short forms people write that nobody configures: "St B's" for a saint's name (any name or alias starting
+ * "St <name>"), and the capital initials of the full name ("KBPS" for Kestrel Brook Primary School). Both are
+ * ambiguous: they count only with school vocabulary or context, like any alias that does not say "school".
+ */
+function derivedPatterns(name: string, norms: string[], seen: Set<string>): Pattern[] {
+  const out: Pattern[] = [];
+  for (const norm of norms) {
+    const saint = /^st ([a-z])[a-z]+/.exec(norm);
+    if (!saint) continue;
+    const key = `st ${saint[1]}s`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push({ alias: `St ${saint[1]!.toUpperCase()}'s`, re: new RegExp(`(?<![a-z0-9])(?:st\\.?|saint)\\s+${saint[1]}'s(?![a-z0-9])`, 'g'), compact: '', ambiguous: true, acronym: false });
+  }
+  const words = normalise(name).split(' ').filter((w) => w && !INITIALS_SKIP.has(w));
+  const initials = words.map((w) => w[0]).join('');
+  if (words.length >= 3 && initials.length <= 6 && /^[a-z]+$/.test(initials) && !seen.has(initials)) {
+    seen.add(initials);
+    out.push({ alias: initials.toUpperCase(), re: new RegExp(`(?<![a-z0-9])${initials}(?![a-z0-9])`, 'g'), compact: '', ambiguous: true, acronym: true, capitalsOnly: true });
+  }
+  return out;
+}
+
+interface Occurrence {
+  pattern: Pattern;
+  start: number;
+  end: number;
+  via: 'text' | 'tag';
+  /** For a tag, what follows the name in it ("fc" in #HartfellFC). */
+  tagExtra?: string;
+}
+
+const TAG = /[#@][\p{L}\p{N}_]+/gu;
+
+function findOccurrences(view: TextView, patterns: Pattern[], raw: string): Occurrence[] {
+  const out: Occurrence[] = [];
+  const taken: [number, number][] = [];
+  const free = (s: number, e: number) => !taken.some(([a, b]) => s < b && a < e);
+  for (const p of patterns) {
+    for (const m of view.text.matchAll(p.re)) {
+      const s = m.index!;
+      const e = s + m[0].length;
+      if (!free(s, e)) continue;
+      // inside a hashtag/handle word it is handled below
+      if (s > 0 && /[#@]/.test(view.text[s - 1]!)) continue;
+      // derived initials only in capitals: "KBPS" is the school, "kbps" a download speed
+      if (p.capitalsOnly && raw.slice(view.start[s]!, view.end[e - 1]!) !== raw.slice(view.start[s]!, view.end[e - 1]!).toUpperCase()) continue;
+      taken.push([s, e]);
+      out.push({ pattern: p, start: s, end: e, via: 'text' });
+    }
+  }
+  for (const m of view.text.matchAll(TAG)) {
+    const word = m[0].slice(1).replace(/_/g, '');
+    const s = m.index!;
+    const e = s + m[0].length;
+    // the tag must start with the name; a known suffix (RC, Ashworth, School…) may follow
+    const p = patterns.find((x) => x.compact.length >= 4 && word.startsWith(x.compact) && word.length - x.compact.length <= 12);
+    if (p && free(s, e)) {
+      taken.push([s, e]);
+      const extra = word.slice(p.compact.length);
+      // a tag that adds a school word is unambiguous: #NorthgateParkAcademy
+      const upgraded = p.ambiguous && CUES.schoolWord.test(extra.replace(/(academy|school|college|primary|high|infants?|juniors?|rc|ce|cofe|sch|schl)/, ' $1 '));
+      out.push({ pattern: upgraded ? { ...p, ambiguous: false } : p, start: s, end: e, via: 'tag', tagExtra: extra });
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+/** How far the clause of another school or place of the same name reaches after it (characters). */
+const OTHER_CLAUSE = 80;
+/** School vocabulary an item that never names the school needs, besides one of its places (specific words only). */
+const UNNAMED_SUPPORT = 0.9;
+/** "St Mary's Primary", "Kirkvale High School": another school named in the item. */
+const OTHER_SCHOOL = /\b[A-Z][\p{L}'’-]+(?: [A-Z][\p{L}'’-]+){0,5} (?:Primary|High|Academy|School|College|Grammar|Infants?|Juniors?)\b/u;
+
+/**
+ * An item that never names the school but names one of its places or its trust (a context word that is not school
+ * vocabulary: "Quarry Lane Parents | the Year 8 letter…", "Kirkvale Mums & Dads | … the head won't answer") and
+ * speaks of school life in specific words, with no place-ness and no other school named: the school's community
+ * talking about it. The town alone, or generic words (kids, staff), are not enough.
+ */
+function unnamed(item: { title: string; text: string }, view: TextView, compiled: Compiled, textOffset: number): MatchResult | undefined {
+  // cheap tests first: most items that do not name the school name none of its places either
+  if (!compiled.contextAny?.test(view.text)) return undefined;
+  const raw = joinFields(item);
+  if (OTHER_SCHOOL.test(raw)) return undefined;
+  const hits = CUES.vocabulary.matchText(view.text);
+  const school = hits.get('school-cue') ?? [];
+  const place = [...(hits.get('place-cue') ?? []), ...(hits.get('not-this') ?? [])];
+  let ctx: { start: number; end: number } | undefined;
+  for (const m of view.text.matchAll(compiled.context!)) {
+    const start = m.index!;
+    const end = start + m[0].length;
+    // "special school", "EHCP", "S1" in a context list are school words, not places
+    if (CUES.schoolWord.test(m[0]) || school.some((h) => h.start < end && start < h.end)) continue;
+    ctx = { start, end };
+    break;
+  }
+  if (!ctx) return undefined;
+  const sum = (list: readonly { term: string; weight: number }[], min: number) => {
+    const best = new Map<string, number>();
+    for (const h of list) if (h.weight > min) best.set(h.term, Math.max(best.get(h.term) ?? 0, h.weight));
+    return [...best.values()].reduce((a, b) => a + b, 0);
+  };
+  const support = sum(school, GENERIC);
+  const against = sum(place, 0);
+  if (support < UNNAMED_SUPPORT || against >= MENTION_TUNING.noiseFloor) return undefined;
+  const where = view.text.slice(ctx.start, ctx.end);
+  const occ: Occurrence = { pattern: { alias: where, re: /$^/, compact: '', ambiguous: true, acronym: false }, start: ctx.start, end: ctx.end, via: 'text' };
+  return { mentioned: true, reason: `not named, but its place "${where}" with school vocabulary (${fmt(support)})`, evidence: evidenceOf(item, view, occ, textOffset, item.title.length) };
+}
+
+/** Names this long may be misspelt by one edit and still be found; this long, by two. */
+const FUZZY_ONE = 7;
+const FUZZY_TWO = 12;
+const FUZZY_WORD = /[a-z0-9]+(?:'[a-z]+)?/g;
+
+/**
+ * Misspellings of a configured name or alias (not initials): a run of one to n+1 words (n = the name's words)
+ * whose letters, spaces dropped, are within one edit (Damerau: a swap counts one) of the name's, two for names of
+ * FUZZY_TWO letters or more, same first letter. Run only when no exact name is found, so it costs nothing on
+ * the usual item. Each is ambiguous.
+ */
+function fuzzyOccurrences(view: TextView, patterns: Pattern[]): Occurrence[] {
+  const targets = patterns.filter((p) => !p.acronym && p.compact.length >= FUZZY_ONE && /^[a-z]+$/.test(p.compact));
+  if (!targets.length) return [];
+  const words = [...view.text.matchAll(FUZZY_WORD)].map((m) => ({ start: m.index!, end: m.index! + m[0].length, w: m[0].replace(/'/g, '') }));
+  const out: Occurrence[] = [];
+  let next = 0;
+  for (let i = 0; i < words.length; i++) {
+    if (words[i]!.start < next) continue;
+    found: for (const p of targets) {
+      const k = p.compact.length >= FUZZY_TWO ? 2 : 1;
+      if (words[i]!.w[0] !== p.compact[0]) continue;
+      let cand = '';
+      const maxWords = p.alias.split(/\s+/).length + 1;
+      for (let n = 0; n < maxWords && i + n < words.length; n++) {
+        // words of one name are next to each other
+        if (n && !/^[\s\-'.]{1,2}$/.test(view.text.slice(words[i + n - 1]!.end, words[i + n]!.start))) break;
+        cand += words[i + n]!.w;
+        if (cand.length > p.compact.length + k) break;
+        if (cand.length < p.compact.length - k) continue;
+        if (withinEdits(cand, p.compact, k)) {
+          out.push({ pattern: { ...p, alias: `${p.alias} (misspelt)`, ambiguous: true, misspelt: true }, start: words[i]!.start, end: words[i + n]!.end, via: 'text' });
+          next = words[i + n]!.end;
+          break found;
+        }
+      }
+    }
+  }
+  return out;
+}
+
+/** Optimal-string-alignment distance of a and b is at most k (a swap of neighbours counts one). */
+function withinEdits(a: string, b: string, k: number): boolean {
+  if (a === b) return false; // exact forms are the regex's; here only misspellings
+  const n = a.length;
+  const m = b.length;
+  let prev2: number[] = [];
+  let prev = Array.from({ length: m + 1 }, (_, j) => j);
+  for (let i = 1; i <= n; i++) {
+    const cur = [i];
+    let rowMin = i;
+    for (let j = 1; j <= m; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, prev2[j - 2]! + 1);
+      cur.push(v);
+      if (v < rowMin) rowMin = v;
+    }
+    if (rowMin > k) return false;
+    prev2 = prev;
+    prev = cur;
+  }
+  return prev[m]! <= k;
+}
+
+function evidenceOf(item: { title: string; text: string }, view: TextView, occ: Occurrence, textOffset: number, titleLen: number): Evidence {
+  const start = view.start[occ.start]!;
+  const end = view.end[occ.end - 1]!;
+  const raw = joinFields(item);
+  if (textOffset >= 0 && start >= textOffset) return { field: 'text', start: start - textOffset, end: end - textOffset, text: raw.slice(start, end), category: 'match' };
+  return { field: 'title', start, end: Math.min(end, titleLen), text: raw.slice(start, Math.min(end, titleLen)), category: 'match' };
+}
+
+function joinFields(item: { title: string; text: string }): string {
+  const t = item.title ?? '';
+  const x = item.text ?? '';
+  return t && x ? `${t}\n${x}` : t || x;
+}
+
+export function matchSchool(item: { title: string; text: string }, school: MatchableSchool): MatchResult {
+  const compiled = compile(school);
+  const { patterns, excludes } = compiled;
+  const title = item.title ?? '';
+  const text = item.text ?? '';
+  const raw = joinFields({ title, text });
+  const textOffset = text ? (title ? title.length + 1 : 0) : -1;
+  let view = foldText(raw);
+  let occurrences = findOccurrences(view, patterns, raw);
+  if (!occurrences.length) {
+    // leetspeak and masked spellings of the name ("K3str3l Br00k")
+    const clean = cleanText(view);
+    if (clean.text !== view.text) {
+      occurrences = findOccurrences(clean, patterns, raw);
+      view = clean;
+    }
+  }
+  if (!occurrences.length) {
+    // a misspelt name ("Gorsbrook", "Priory Meade"): weighed like any ambiguous alias
+    occurrences = fuzzyOccurrences(view, patterns);
+  }
+  if (!occurrences.length) return unnamed({ title, text }, view, compiled, textOffset) ?? { mentioned: false, reason: 'no name or alias found' };
+
+  const excluded: Span[] = [];
+  for (const re of excludes) for (const m of view.text.matchAll(re)) excluded.push({ start: m.index!, end: m.index! + m[0].length, phrase: m[0] });
+
+  let evidence: ItemEvidence | undefined;
+  let lastReason = '';
+  // the same name already read as another place or school in this item ("Marshfield Church of England Primary …
+  // the village of Marshfield"): it claims the bare name later on, as a configured exclusion would
+  let claimed: string | undefined;
+  const read = new Map<Occurrence, { away: string | undefined; hard: Decision | undefined }>();
+  for (const occ of occurrences) {
+    if (excluded.some((x) => !x.other && x.start <= occ.start && x.end >= occ.end)) continue;
+    const after = view.text.slice(occ.end, occ.end + 40).replace(/^[\s,.'’-]+/, '');
+    const away = elsewhere(view, raw, occ, compiled);
+    const hard = !away && occ.pattern.ambiguous ? anotherNamed(view, raw, occ, after, compiled) : undefined;
+    // read once: the main pass below takes them from here
+    read.set(occ, { away, hard });
+    const other = away ? `${view.text.slice(occ.start, occ.end)} in ${away}` : hard?.other;
+    if (!other) continue;
+    claimed ??= other;
+    // what the clause naming the other school or place says is about it ("Hartfell Primary School in Stirling has
+    // been rated …"), not school vocabulary for this one
+    const stop = /[.;:!?\n|]/.exec(view.text.slice(occ.end, occ.end + OTHER_CLAUSE));
+    excluded.push({ start: occ.start, end: occ.end + (stop ? stop.index : OTHER_CLAUSE), phrase: other, other: true });
+  }
+  for (const occ of occurrences) {
+    const cover = excluded.find((x) => !x.other && x.start <= occ.start && x.end >= occ.end);
+    if (cover) {
+      lastReason = `excluded by "${cover.phrase}"`;
+      continue;
+    }
+    const after = view.text.slice(occ.end, occ.end + 40).replace(/^[\s,.'’-]+/, '');
+    const how = occ.via === 'tag' ? `tag "${view.text.slice(occ.start, occ.end)}"` : `${occ.pattern.alias === school.name ? 'name' : 'alias'} "${occ.pattern.alias}"`;
+    if (!occ.pattern.ambiguous && /^(?:street|st|road|rd|lane|avenue|close|drive|church|chapel|parish)\b/.test(after)) {
+      lastReason = `${how} is part of a street or church name`;
+      continue;
+    }
+    const known = read.get(occ);
+    const away = known ? known.away : elsewhere(view, raw, occ, compiled);
+    if (away) {
+      lastReason = `${how} is placed in "${away}", not one of this school's places`;
+      claimed ??= view.text.slice(occ.start, occ.end);
+      continue;
+    }
+    if (!occ.pattern.ambiguous) {
+      return { mentioned: true, alias: occ.pattern.alias, reason: how, evidence: evidenceOf({ title, text }, view, occ, textOffset, title.length) };
+    }
+    // the whole item's vocabulary is read once, and only when a hard rule has not already decided
+    const d = known?.hard ?? decideAmbiguous(view, raw, occ, after, compiled, () => (evidence ??= itemEvidence(view, compiled, occurrences, excluded)), claimed, known !== undefined);
+    if (d.mentioned) return { mentioned: true, alias: occ.pattern.alias, reason: `${how} ${d.why}`, evidence: evidenceOf({ title, text }, view, occ, textOffset, title.length) };
+    if (d.other) claimed ??= d.other;
+    lastReason = `${d.prefix ?? 'ambiguous '}${how} ${d.why}`;
+  }
+  return { mentioned: false, reason: lastReason || 'no usable mention' };
+}
+
+interface Span {
+  start: number;
+  end: number;
+  phrase: string;
+  /** The clause of another school or place of the same name (not a configured exclusion). */
+  other?: boolean;
+}
+
+interface Cue {
+  start: number;
+  end: number;
+  term: string;
+  weight: number;
+}
+
+/** What the whole item says, gathered once: vocabulary hits and context words outside the names and exclusions. */
+interface ItemEvidence {
+  school: Cue[];
+  place: Cue[];
+  notThis: Cue[];
+  isThis: Cue[];
+  context: Cue[];
+  excludedNamed: string | undefined;
+}
+
+function itemEvidence(view: TextView, compiled: Compiled, occurrences: Occurrence[], excluded: Span[]): ItemEvidence {
+  const blocked = [...occurrences, ...excluded];
+  const free = (h: { start: number; end: number }) => !blocked.some((b) => h.start < b.end && b.start < h.end);
+  const hits = CUES.vocabulary.matchText(view.text);
+  const pick = (cat: string): Cue[] => (hits.get(cat) ?? []).filter(free).map((h) => ({ start: h.start, end: h.end, term: h.term, weight: h.weight }));
+  const context: Cue[] = [];
+  if (compiled.context) for (const m of view.text.matchAll(compiled.context)) if (free({ start: m.index!, end: m.index! + m[0].length })) context.push({ start: m.index!, end: m.index! + m[0].length, term: m[0], weight: 1 });
+  return { school: pick('school-cue'), place: pick('place-cue'), notThis: pick('not-this'), isThis: pick('is-this'), context, excludedNamed: excluded.find((x) => !x.other)?.phrase };
+}
+
+const SENTENCE_END = /[.!?](?:\s|$)|\n/;
+
+/** Full weight when the cue is near the occurrence or in its sentence, half in the next sentences, a quarter further away. */
+function nearness(view: TextView, occ: Occurrence, cue: { start: number; end: number }): number {
+  const [a, b] = cue.start >= occ.end ? [occ.end, cue.start] : [cue.end, occ.start];
+  if (!SENTENCE_END.test(view.text.slice(a, b))) return 1;
+  if (b - a <= NEXT_CHARS) return MENTION_TUNING.nextFactor;
+  return b - a <= MID_CHARS ? MENTION_TUNING.farFactor : MENTION_TUNING.farFactor / 2;
+}
+
+/**
+ * Sum of distinct terms' weights, each at its nearest; generic terms (weight ≤ GENERIC) count half when
+ * `halveGeneric`. The strongest term for the reason.
+ */
+function weigh(view: TextView, occ: Occurrence, cues: Cue[], halveGeneric = false): { total: number; top: string | undefined } {
+  const best = new Map<string, number>();
+  for (const c of cues) {
+    const w = c.weight * nearness(view, occ, c) * (halveGeneric && c.weight <= GENERIC ? 0.5 : 1);
+    if (w > (best.get(c.term) ?? 0)) best.set(c.term, w);
+  }
+  let total = 0;
+  let top: string | undefined;
+  let max = 0;
+  for (const [t, w] of best) {
+    total += w;
+    if (w > max) [max, top] = [w, t];
+  }
+  return { total, top };
+}
+
+interface Decision {
+  mentioned: boolean;
+  why: string;
+  prefix?: string;
+  /** Read as another place or school of the same name: the phrase that names it. */
+  other?: string;
+}
+
+const fmt = (x: number) => x.toFixed(2);
+
+/**
+ * Hard readings of one occurrence as another place or school of the same name (its handle, "… Rovers", "…
+ * Primary" for a high school, "Ysgol Gynradd …", "… Methodist", "… Lifeboat Station"): the decision, or
+ * undefined. Read for every occurrence before any is weighed, so one such reading claims the bare name elsewhere
+ * in the item (matchSchool).
+ */
+function anotherNamed(view: TextView, raw: string, occ: Occurrence, after: string, compiled: Compiled): Decision | undefined {
+  const named = view.text.slice(occ.start, occ.end);
+  const tagPlace = occ.tagExtra ? CUES.placeNext.exec(occ.tagExtra) : null;
+  if (tagPlace) return { mentioned: false, why: `is another's handle ("${named}")`, prefix: '', other: named };
+  // "Harrowfield, the village in the Cotswolds", "Bryn Derw, the old farmhouse"
+  const apposition = CUES.placeApposition.exec(view.text.slice(occ.end, occ.end + 60));
+  if (apposition) return { mentioned: false, why: `is said to be a place ("${named}${apposition[0]}")`, prefix: '', other: named };
+  const place = CUES.placeNext.exec(after);
+  if (place && !CUES.schoolWord.test(after.slice(0, 12))) return { mentioned: false, why: `is part of another name ("${named} ${place[0]}")`, prefix: '', other: `${named} ${place[0]}` };
+  let rest = after;
+  let denomination = '';
+  for (let i = 0; i < 3; i++) {
+    const d = CUES.denomination.exec(rest);
+    if (!d) break;
+    denomination ||= d[0];
+    rest = rest.slice(d[0].length).replace(/^[\s,.-]+/, '');
+  }
+  CUES.distinctKinds.lastIndex = 0;
+  const kind = CUES.distinctKinds.exec(rest);
+  if (kind && kind.index === 0 && !compiled.ownKinds.has(kind[0])) return { mentioned: false, why: `names another school ("${named} ${after.slice(0, after.length - rest.length + kind[0].length)}")`, prefix: '', other: named };
+  // "Ashworth Vale Methodist are doing their jumble sale": a denomination with no kind after it is a church's,
+  // unless the school's own name has that denomination ("St Aidan's Catholic" for St Aidan's Catholic Primary)
+  if (denomination && !CUES.schoolKind.test(rest) && !new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(denomination)}(?![\\p{L}\\p{N}])`, 'u').test(compiled.names)) return { mentioned: false, why: `names a church ("${named} ${denomination}")`, prefix: '', other: `${named} ${denomination}` };
+  // Welsh puts the kind first: "Ysgol Gynradd Bryn Celyn" is not Ysgol Gyfun Bryn Celyn
+  const kindBefore = CUES.distinctKindBefore.exec(view.text.slice(Math.max(0, occ.start - 30), occ.start));
+  if (kindBefore && !compiled.ownKinds.has(kindBefore[1]!)) return { mentioned: false, why: `names another school ("${kindBefore[1]} ${named}")`, prefix: '', other: named };
+
+  const proper = properNameAfter(view, raw, occ, compiled);
+  if (proper) return { mentioned: false, why: `is part of another name ("${named} ${proper}")`, prefix: '', other: `${named} ${proper}` };
+  return undefined;
+}
+
+
+/**
+ * A configured acronym written as a school's: in capitals, not after "the" (an authority: "the NPA") or a number (a
+ * unit: "30 KVA"). Initials nobody configured never are.
+ */
+function acronymAsName(view: TextView, raw: string, occ: Occurrence, before: string): boolean {
+  if (occ.pattern.capitalsOnly || occ.via === 'tag') return false;
+  const written = raw.slice(view.start[occ.start]!, view.end[occ.end - 1]!);
+  return written === written.toUpperCase() && !/(?:\bthe|\d)\s*$/.test(before);
+}
+
+const CAPITAL_RUN = /^([\p{Lu}][\p{L}'’-]+(?:[ -](?:upon|on|le|under|in|[\p{Lu}][\p{L}'’-]+))*)/u;
+
+/**
+ * "Hollins Lane Primary School in Accrington", "Marshfield, Gloucestershire": the name (and any kind words after
+ * it) placed in a capitalised place that is none of this school's context words, in an item that names none of
+ * them anywhere: a school or place of the same name elsewhere. Only for a school with context configured; months,
+ * school words and given names after a comma are not places. Returns the place, or undefined.
+ */
+function elsewhere(view: TextView, raw: string, occ: Occurrence, compiled: Compiled): string | undefined {
+  if (!compiled.context || occ.via === 'tag') return undefined;
+  let at = view.end[occ.end - 1]!;
+  const apos = /^['’]s\b/.exec(raw.slice(at, at + 3));
+  if (apos) at += apos[0].length;
+  for (let i = 0; i < 4; i++) {
+    const w = /^\s+([\p{L}-]+)/u.exec(raw.slice(at, at + 40));
+    if (!w || !CUES.schoolWordExact.test(w[1]!.toLowerCase().replace(/-/g, ' '))) break;
+    at += w[0].length;
+  }
+  const link = /^(?:\s*,\s*|\s+(?:here\s+|over\s+|down\s+|up\s+)?(?:in|near)\s+)/.exec(raw.slice(at, at + 20));
+  if (!link) return undefined;
+  at += link[0].length;
+  const run = CAPITAL_RUN.exec(raw.slice(at, at + 60));
+  if (!run) return undefined;
+  const place = run[1]!.replace(/['’]s$/, '').replace(/\s+(?:upon|on|le|under|in)$/, '');
+  // shouting ("AT NORTHGATE PARK ACADEMY, ALWAYS COUNTING THE PENNIES") has no places by capitals
+  if (place.length > 4 && place === place.toUpperCase()) return undefined;
+  const low = place.toLowerCase();
+  const first = `${low.split(/[ -]/)[0]} `;
+  if (/^the\b/.test(low) || CUES.nameNext.test(raw.slice(at, at + 30).toLowerCase()) || CUES.firstNames.has(first.trim()) || CUES.personTitle.test(first)) return undefined;
+  // after a comma only a place that ends its sentence ("Marshfield, Gloucestershire."), not an appositive person
+  // ("Linnet Brook, Sunita Mehra, has…")
+  if (link[0].includes(',') && !/^\s*(?:[.;:!?)\n]|$|(?:vs|v|or)\b)/.test(raw.slice(at + run[1]!.length, at + run[1]!.length + 5))) return undefined;
+  // "Mrs Pritchard from Bryn Derwen in Swansea": the person is in Swansea, the school is hers
+  if (CUES.staffAt.test(view.text.slice(Math.max(0, occ.start - 40), occ.start))) return undefined;
+  // its own places named anywhere say it is this school, except inside "not the Wendham one" (read last: the
+  // item's vocabulary is the costly part)
+  if (compiled.contextAny!.test(view.text)) {
+    const denied = CUES.vocabulary.matchText(view.text).get('not-this') ?? [];
+    for (const m of view.text.matchAll(compiled.context)) if (!denied.some((d) => d.start <= m.index! && m.index! + m[0].length <= d.end)) return undefined;
+  }
+  return place;
+}
+
+const WORD = /[\p{L}][\p{L}'’-]*/gu;
+
+/**
+ * "Bryn Hafod Quarry", "Harbourside Lifeboat Station": a capitalised word straight after the name (a space, no
+ * punctuation) that is not school vocabulary (kinds, school words, subjects, festivals: CUES.nameNext) makes the
+ * name part of another proper name, whatever that place is. Not in Title Case lines (headlines) or shouting,
+ * where every word has a capital. Returns the word, or undefined.
+ */
+/** How far either side of a name its line is read for Title Case. */
+const LINE_REACH = 300;
+
+function properNameAfter(view: TextView, raw: string, occ: Occurrence, compiled: Compiled): string | undefined {
+  if (occ.via === 'tag') return undefined;
+  const endRaw = view.end[occ.end - 1]!;
+  let at = endRaw;
+  let word = '';
+  // a denomination may stand in between: "Millford Vale Methodist Chapel"
+  for (let i = 0; i < 3; i++) {
+    const m = /^ {1,2}([\p{Lu}][\p{L}’'-]+)/u.exec(raw.slice(at, at + 40));
+    if (!m) return undefined;
+    word = m[1]!;
+    at += m[0].length;
+    if (!CUES.denomination.test(word.toLowerCase())) break;
+  }
+  if (word === word.toUpperCase() && word.length > 1 && word.length < 5) return undefined; // PTA, SEN (FC is in place-next)
+  if (/^I['’]/.test(word)) return undefined; // "at Marlowe Fields I'm often asked"
+  // the school's own town after its name ("St Brigid's Netherfold")
+  if (compiled.contextAny) {
+    // only what follows at once matters: a bounded look keeps long single-line items linear
+    const c = compiled.contextAny.exec(view.text.slice(occ.end, occ.end + 120));
+    if (c && /^[\s,]*$/.test(view.text.slice(occ.end, occ.end + c.index))) return undefined;
+  }
+  if (CUES.nameNext.test(raw.slice(at - word.length, at + 30).toLowerCase())) return undefined;
+  // the line it stands in: Title Case (most longer words capitalised) says nothing
+  // (at most LINE_REACH characters either side: a 20,000-character one-line item is read near the name only)
+  const lineStart = Math.max(raw.lastIndexOf('\n', view.start[occ.start]! - 1) + 1, view.start[occ.start]! - LINE_REACH);
+  const nl = raw.indexOf('\n', endRaw);
+  const line = raw.slice(lineStart, Math.min(nl < 0 ? raw.length : nl, endRaw + LINE_REACH));
+  const nameRaw = raw.slice(view.start[occ.start]!, endRaw);
+  let words = 0;
+  let caps = 0;
+  let first = true;
+  for (const w of line.matchAll(WORD)) {
+    const isFirst = first;
+    first = false;
+    // days, months and festivals are capitalised in any sentence
+    if (isFirst || w[0].length < 4 || nameRaw.includes(w[0]) || w[0] === word || CUES.nameNext.test(w[0].toLowerCase())) continue;
+    words++;
+    if (w[0][0] !== w[0][0]!.toLowerCase()) caps++;
+  }
+  if (words >= 2 && caps / words > 0.5) return undefined;
+  if (nameRaw === nameRaw.toUpperCase() && /[A-Z]{3}/.test(nameRaw) && word === word.toUpperCase()) return undefined;
+  return word;
+}
+
+/**
+ * One occurrence of an ambiguous name: is it this school? Hard answers first (part of another name, another kind
+ * of school, a surname, "not the school"), then school support (vocabulary, "Mrs X at", context words) against
+ * place-ness (place vocabulary, "on X", an excluded place named in the item): support must reach MENTION_TUNING.minSupport and
+ * outweigh place-ness.
+ */
+function decideAmbiguous(view: TextView, raw: string, occ: Occurrence, after: string, compiled: Compiled, readItem: () => ItemEvidence, claimed?: string, hardRead = false): Decision {
+  const named = view.text.slice(occ.start, occ.end);
+  // another thing named (#HartfellFC, a proper name after it, …: anotherNamed), already read in matchSchool's first
+  // pass when hardRead
+  const other = hardRead ? undefined : anotherNamed(view, raw, occ, after, compiled);
+  if (other) return other;
+
+  const before = view.text.slice(Math.max(0, occ.start - 40), occ.start);
+  const title = CUES.personTitle.exec(before);
+  if (title && (!CUES.capitalTitles.has(title[1]!) || /^\p{Lu}/u.test(raw.slice(view.start[occ.start - before.length + title.index + (title[0].length - title[0].trimStart().length)]!))))
+    return { mentioned: false, why: `is someone's surname ("${before.trim().split(/\s+/).pop()} ${named}")`, prefix: '' };
+  const firstName = CUES.personTitleName.exec(before);
+  // "Mr Doherty St Oswin's": a saint's name is nobody's surname; a teacher and his school
+  if (firstName && !/^st\b/.test(named)) {
+    // "councillor Ruth Hartfell": the word between must be a capitalised first name in the raw text
+    const nameStart = occ.start - before.length + firstName.index + firstName[0].search(/[a-z][a-z'-]+\s+$/);
+    const ch = raw[view.start[nameStart]!] ?? '';
+    if (ch !== ch.toLowerCase()) return { mentioned: false, why: `is someone's surname ("${firstName[0].trim()} ${named}")`, prefix: '' };
+  }
+
+  // "Adrian Kingsmead", "Kingsmead, 42, of Bolton": a person of that surname
+  const given = /(?<![a-z0-9'])([a-z]+)\s+$/.exec(before);
+  if (given && CUES.firstNames.has(given[1]!)) {
+    const ch = raw[view.start[occ.start - before.length + given.index]!] ?? '';
+    if (ch !== ch.toLowerCase()) return { mentioned: false, why: `is someone's surname ("${given[1]} ${named}")`, prefix: '' };
+  }
+  if (/^,\s*(?:aged\s+)?\d{1,3},/.test(view.text.slice(occ.end, occ.end + 14))) return { mentioned: false, why: `is someone's surname ("${named}, age")`, prefix: '' };
+
+  const ev = readItem();
+  const near = (c: Cue) => (c.start >= occ.end ? c.start - occ.end : occ.start - c.end) <= EXPLICIT_CHARS;
+  const notThis = ev.notThis.find(near);
+  if (notThis) return { mentioned: false, why: `is said not to be the school ("${notThis.term}")`, prefix: '' };
+  const isThis = ev.isThis.find(near);
+  if (isThis) return { mentioned: true, why: `said to be the school ("${isThis.term}")` };
+
+  const street = CUES.streetBefore.exec(before);
+  const staff = CUES.staffAt.exec(before);
+  // a word straight after the name is said of it: a specific one decides ("Hartfell pupils", "Hartfell tenants"),
+  // a generic one outweighs most of the item ("Hartfell kids", "Hartfell residents")
+  const follows = (c: Cue) => c.start >= occ.end && /^\s?$/.test(view.text.slice(occ.end, c.start));
+  const schoolNext = ev.school.find((c) => follows(c) && c.weight > GENERIC);
+  if (schoolNext) return { mentioned: true, why: `with school vocabulary "${schoolNext.term}" straight after it` };
+  const placeNextCue = ev.place.find((c) => follows(c) && c.weight > GENERIC);
+  if (placeNextCue) return { mentioned: false, why: `is followed by place word "${placeNextCue.term}"`, prefix: '' };
+  const adjacent = (cues: Cue[]) => cues.map((c) => (follows(c) ? { ...c, weight: Math.max(c.weight, ADJACENT) } : c));
+  const schoolCues = adjacent(ev.school);
+  const placeCues = adjacent(ev.place);
+  // generic words ("kids", "staff", "parking", "residents") are said of schools and places alike: each side's
+  // count half when the other side has a specific word
+  const schoolSpecific = staff !== null || schoolCues.some((c) => c.weight > GENERIC);
+  const excludedNamed = ev.excludedNamed ?? claimed;
+  const placeSpecific = street !== null || CUES.titledAt.test(before) || excludedNamed !== undefined || placeCues.some((c) => c.weight > GENERIC);
+  const placeW = weigh(view, occ, placeCues, schoolSpecific);
+  let against = placeW.total;
+  let againstWhy = placeW.top ? `"${placeW.top}"` : '';
+  if (street) {
+    against += CUES.streetWeight.get(street[1]!) ?? 0;
+    againstWhy ||= `"${street[1]} ${named}"`;
+  }
+  // "Fr Quill at St Aidan's": a priest's or councillor's place (a teacher is "Mr Quill at")
+  const titled = staff === null && CUES.titledAt.test(before);
+  if (titled) {
+    against += TITLED_AT;
+    againstWhy ||= `a titled person "at" it`;
+  }
+  if (excludedNamed) {
+    against += EXCLUDED_NEARBY;
+    againstWhy ||= `"${excludedNamed}" named in the item`;
+  }
+
+  const school = weigh(view, occ, schoolCues, placeSpecific);
+  let support = school.total;
+  let supportWhy = support ? `school vocabulary "${school.top}"` : '';
+  if (staff) {
+    support += CUES.staffWeight.get(staff[1]!) ?? 0;
+    supportWhy ||= `school vocabulary "${staff[0].trim()}"`;
+  }
+  const ctxTerms = new Set(ev.context.map((c) => c.term));
+  let ctx = ctxTerms.size ? Math.min(CONTEXT_MAX, CONTEXT_FIRST + 0.15 * (ctxTerms.size - 1)) : 0;
+  // initials nobody configured are the most shared names of all: the town alone says little
+  if (occ.pattern.capitalsOnly) ctx /= 2;
+  const ctxWhy = ctx ? `context "${[...ctxTerms][0]}"` : '';
+
+  const total = support + ctx;
+  const sayFor = [supportWhy, ctxWhy].filter(Boolean).join(' and ');
+  // nothing says place either: the name the feed found is taken as the school's (never initials, configured or
+  // not: "QA", "NPA" are shared by too much)
+  if (against < MENTION_TUNING.noiseFloor && (!occ.pattern.acronym || acronymAsName(view, raw, occ, before))) return { mentioned: true, why: total ? `with ${sayFor} and no place words` : 'with no place words either (taken as the school)' };
+  if (total >= MENTION_TUNING.minSupport && total > against) return { mentioned: true, why: `with ${sayFor}${against ? ` (outweighing place words ${againstWhy})` : ''}` };
+  if (total >= MENTION_TUNING.minSupport) return { mentioned: false, why: `with ${sayFor} (${fmt(total)}) outweighed by place words ${againstWhy} (${fmt(against)})` };
+  return { mentioned: false, why: 'without school context' };
+}
