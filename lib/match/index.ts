@@ -767,8 +767,10 @@ function elsewhere(view: TextView, raw: string, occ: Occurrence, compiled: Compi
     if (!n) break;
     at += parts.slice(0, n).join('').length;
   }
-  const link = /^(?:\s*,\s*|\s+(?:here\s+|over\s+|down\s+|up\s+)?(?:in|near)\s+)/.exec(raw.slice(at, at + 20));
+  // "X, the small Welsh-medium primary in Bryncelyn": an apposition saying what kind of school and where
+  const link = /^(?:\s*,\s+(?:the|a|an)\s+(?:[\p{L}-]+\s+){0,3}?(?:primary|secondary|school|academy|high school|comprehensive|grammar|infants|juniors|prep|special school)\s+(?:school\s+)?(?:in|at|near)\s+|\s*,\s*|\s+(?:here\s+|over\s+|down\s+|up\s+)?(?:in|near)\s+)/u.exec(raw.slice(at, at + 80));
   if (!link) return undefined;
+  const linkStart = at;
   at += link[0].length;
   const run = CAPITAL_RUN.exec(raw.slice(at, at + 60));
   if (!run) return undefined;
@@ -780,14 +782,19 @@ function elsewhere(view: TextView, raw: string, occ: Occurrence, compiled: Compi
   if (/^the\b/.test(low) || CUES.nameNext.test(raw.slice(at, at + 30).toLowerCase()) || CUES.firstNames.has(first.trim()) || CUES.personTitle.test(first)) return undefined;
   // after a comma only a place that ends its sentence ("Marshfield, Gloucestershire."), not an appositive person
   // ("Linnet Brook, Sunita Mehra, has…")
-  if (link[0].includes(',') && !/^\s*(?:[.;:!?)\n]|$|(?:vs|v|or)\b)/.test(raw.slice(at + run[1]!.length, at + run[1]!.length + 5))) return undefined;
+  if (/^\s*,\s*$/.test(link[0]) && !/^\s*(?:[.;:!?)\n]|$|(?:vs|v|or)\b)/.test(raw.slice(at + run[1]!.length, at + run[1]!.length + 5))) return undefined;
   // "Mrs Pritchard from Bryn Derwen in Swansea": the person is in Swansea, the school is hers
   if (CUES.staffAt.test(view.text.slice(Math.max(0, occ.start - 40), occ.start))) return undefined;
   // its own places named anywhere say it is this school, except inside "not the Wendham one" (read last: the
   // item's vocabulary is the costly part)
   if (compiled.contextAny!.test(view.text)) {
     const denied = CUES.vocabulary.matchText(view.text).get('not-this') ?? [];
-    for (const m of view.text.matchAll(compiled.context)) if (!denied.some((d) => d.start <= m.index! && m.index! + m[0].length <= d.end)) return undefined;
+    for (const m of view.text.matchAll(compiled.context)) {
+      // "…, the small Welsh-medium primary in Bryncelyn": its own words inside the apposition place nothing
+      const rawAt = view.start[m.index!]!;
+      if (rawAt >= linkStart && rawAt < linkStart + link[0].length) continue;
+      if (!denied.some((d) => d.start <= m.index! && m.index! + m[0].length <= d.end)) return undefined;
+    }
   }
   return place;
 }

@@ -177,3 +177,24 @@ describe('mention: a place word that is part of another proper name', () => {
     expect(m("Foxglove's lodge is fully booked for the lake weekend, lovely walks round the woods", foxglove)).toBe(false);
   });
 });
+
+const glyn: MatchableSchool = { name: 'Ysgol Bro Glyndwr', aliases: ['Ysgol Glyndwr', 'Bro Glyndwr'], context: ['Llanfeirion', 'Welsh-medium'], exclude: [] };
+
+describe('mention: an apposition saying what and where it is', () => {
+  it('"X, the small Welsh-medium primary in Bryncelyn, Conwy" is another school; in its own town it is this one', () => {
+    expect(m('Children at Ysgol Glyndwr, the small Welsh-medium primary in Bryncelyn, Conwy, raised £420 for flood victims.', glyn)).toBe(false);
+    expect(m('Children at Ysgol Glyndwr, the small Welsh-medium primary in Llanfeirion, raised £420 for flood victims.', glyn)).toBe(true);
+  });
+  it('after a colon or a dash as after a comma: "Brackley Fen: a lost village on the Ouse"', () => {
+    expect(m('Brackley Fen: a lost village on the Ouse, now a few stones and a graveyard.', brackley)).toBe(false);
+    expect(m('Brackley Fen: a good school, my two are happy there.', brackley)).toBe(true);
+  });
+});
+
+describe('mention: Welsh given names and football talk', () => {
+  it('"Elin Bryn Hebog Jones" is a person; "Bryn Hebog were shocking, the centre half…" is a team', () => {
+    expect(m('Congrats to Elin Bryn Hebog Jones on her first cap for the Wales U20s!', hebog)).toBe(false);
+    expect(m('Bryn Hebog were shocking on Saturday. The centre half couldnae trap a bag o cement.', hebog)).toBe(false);
+    expect(m('Bryn Hebog were brilliant on Saturday at the eisteddfod.', hebog)).toBe(true);
+  });
+});
