@@ -198,3 +198,10 @@ describe('mention: Welsh given names and football talk', () => {
     expect(m('Bryn Hebog were brilliant on Saturday at the eisteddfod.', hebog)).toBe(true);
   });
 });
+
+describe('mention: heads that are not head teachers', () => {
+  it('"the head greenkeeper at Foxglove" is a golf course\'s; "the head at Foxglove" is the school\'s', () => {
+    expect(m('Anyone know the head greenkeeper at Foxglove? Got an interview there next week.', foxglove)).toBe(false);
+    expect(m('Anyone know the head at Foxglove? Got an interview there next week.', foxglove)).toBe(true);
+  });
+});
