@@ -709,7 +709,8 @@ function anotherNamed(view: TextView, raw: string, occ: Occurrence, after: strin
   const apposition = CUES.placeApposition.exec(view.text.slice(occ.end, occ.end + 60));
   if (apposition) return { mentioned: false, why: `is said to be a place ("${named}${apposition[0]}")`, prefix: '', other: named };
   const place = CUES.placeNext.exec(after);
-  if (place && !CUES.schoolWord.test(after.slice(0, 12))) return { mentioned: false, why: `is part of another name ("${named} ${place[0]}")`, prefix: '', other: `${named} ${place[0]}` };
+  // "Holy Trinity church schools employ…": the place word says what kind of school
+  if (place && !CUES.schoolWord.test(after.slice(0, 12)) && !(/^(?:church|chapel)$/.test(place[0].replace(/^'?s\s+/, '')) && /^\s+schools?\b/.test(after.slice(place.index + place[0].length)))) return { mentioned: false, why: `is part of another name ("${named} ${place[0]}")`, prefix: '', other: `${named} ${place[0]}` };
   let rest = after;
   let denomination = '';
   for (let i = 0; i < 3; i++) {

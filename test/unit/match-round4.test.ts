@@ -205,3 +205,31 @@ describe('mention: heads that are not head teachers', () => {
     expect(m('Anyone know the head at Foxglove? Got an interview there next week.', foxglove)).toBe(true);
   });
 });
+
+const trinity: MatchableSchool = { name: 'Holy Cross CofE Primary School', aliases: ['Holy Cross Primary', 'Holy Cross', 'HCP'], context: ['Wexby'], exclude: [] };
+const brigid: MatchableSchool = { name: "St Ita's College", aliases: ["St Ita's"], context: ['Dunmore'], exclude: [] };
+
+describe('mention: round 4, inspectorates, festivals and the other senses of a name', () => {
+  it('the Northern Ireland inspectorate (ETI) is school vocabulary like Ofsted', () => {
+    expect(m("The ETI follow-up on St Ita's has been published and it's worse.", brigid)).toBe(true);
+    expect(m("The follow-up on St Ita's has been published and the bus route is cut.", brigid)).toBe(false);
+  });
+  it('a saint\'s day after the name leaves it the school\'s; a proper word does not', () => {
+    expect(m("Bryn Hebog St David's Day parade photos are up, the dragon costume is ace", hebog)).toBe(true);
+    expect(m('Bryn Hebog Stables parade photos are up, the dragon costume is ace', hebog)).toBe(false);
+  });
+  it('a carvery, a river\'s course, a church\'s nave and an ISA are not the school', () => {
+    expect(m('Brackley Fen does the best Sunday carvery in the county, real ale too', brackley)).toBe(false);
+    expect(m('Brackley Fen rises on the moor and is a tributary of the Ouse', brackley)).toBe(false);
+    expect(m('Holy Cross, Wexby: a flint church with a fine nave and a Jacobean pulpit.', trinity)).toBe(false);
+    expect(m('Anyone else with an HCP ISA transfer? Bank is being useless', trinity)).toBe(false);
+    expect(m('Holy Cross, Wexby: a lovely school with a fine new library.', trinity)).toBe(true);
+  });
+  it('"make up the numbers" is no supporters\' chant', () => {
+    expect(m("Protestant kids at St Ita's are only there to make up the numbers in that college.", brigid)).toBe(true);
+  });
+  it('"Holy Cross church schools" are schools; "Holy Cross church" is the church', () => {
+    expect(m('Mrs Kaur teaches at Holy Cross church schools employ staff of any faith', trinity)).toBe(true);
+    expect(m('Flowers at Holy Cross church on Sunday were lovely', trinity)).toBe(false);
+  });
+});
