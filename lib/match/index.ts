@@ -274,6 +274,14 @@ function derivedPatterns(name: string, norms: string[], seen: Set<string>): Patt
     seen.add(key);
     out.push({ alias: `St ${saint[1]!.toUpperCase()}'s`, re: new RegExp(`(?<![a-z0-9])(?:st\\.?|saint)\\s+${saint[1]}'s(?![a-z0-9])`, 'g'), compact: '', ambiguous: true, acronym: false });
   }
+  // "the wee Brigid's principal", "from anselms": the saint's name alone, possessive, when it is no common given name
+  // (then "Michael's" is more often a person's)
+  for (const norm of norms) {
+    const saint = /^st ([a-z]{4,})s\b/.exec(norm);
+    if (!saint || CUES.firstNames.has(saint[1]!) || seen.has(`${saint[1]}s`)) continue;
+    seen.add(`${saint[1]}s`);
+    out.push({ alias: `${saint[1]!.replace(/^[a-z]/, (c) => c.toUpperCase())}'s`, re: new RegExp(`(?<![a-z0-9])(?<!st\\.? |saint )${saint[1]}(?:'s|s)(?![a-z0-9])`, 'g'), compact: `${saint[1]}s`, ambiguous: true, acronym: false, partial: true });
+  }
   const words = normalise(name).split(' ').filter((w) => w && !INITIALS_SKIP.has(w));
   const initials = words.map((w) => w[0]).join('');
   if (words.length >= 3 && initials.length <= 6 && /^[a-z]+$/.test(initials) && !seen.has(initials)) {

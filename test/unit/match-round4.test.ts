@@ -233,3 +233,12 @@ describe('mention: round 4, inspectorates, festivals and the other senses of a n
     expect(m('Flowers at Holy Cross church on Sunday were lovely', trinity)).toBe(false);
   });
 });
+
+describe('mention: a saint\'s name alone, possessive', () => {
+  const michaels: MatchableSchool = { name: "St Michael's Primary School", aliases: ["St Michael's"], context: ['Dunmore'], exclude: [] };
+  const enda: MatchableSchool = { name: "St Enda's College", aliases: ["St Enda's"], context: ['Dunmore'], exclude: [] };
+  it('"the wee Enda\'s principal" is St Enda\'s; "Michael\'s mum" is a person\'s (a common given name)', () => {
+    expect(m("the wee Enda's principal is a bigot in a cardigan, whole staff room the same", enda)).toBe(true);
+    expect(m("Michael's mum says the whole staff room is the same", michaels)).toBe(false);
+  });
+});
