@@ -217,6 +217,11 @@ function coreName(name: string): string | undefined {
   };
   const welsh = words[0] === 'ysgol';
   strip(true);
+  // "Kingsley Moor Infant and Nursery School": a joining word left between kinds goes with them
+  while (words.length > 1 && /^(?:and|of)$/.test(words[words.length - 1]!)) {
+    words.pop();
+    strip(true);
+  }
   strip(false);
   // "Ysgol Bro Penrhos": bro (district) belongs with ysgol; people write "Penrhos"
   if (welsh && words[0] === 'bro' && words.length > 1) words.shift();
@@ -325,8 +330,9 @@ function findOccurrences(view: TextView, patterns: Pattern[], raw: string, compi
       const s = m.index!;
       const e = s + m[0].length;
       if (!free(s, e)) continue;
-      // inside a hashtag/handle word it is handled below
-      if (s > 0 && /[#@]/.test(view.text[s - 1]!)) continue;
+      // inside a hashtag/handle word it is handled below, unless the name goes on past it with spaces ("replying to
+      // @Bryn Hafod School:" is the school's handle written out)
+      if (s > 0 && /[#@]/.test(view.text[s - 1]!) && !/\s/.test(m[0])) continue;
       // derived initials only in capitals: "KBPS" is the school, "kbps" a download speed
       if (p.capitalsOnly && raw.slice(view.start[s]!, view.end[e - 1]!) !== raw.slice(view.start[s]!, view.end[e - 1]!).toUpperCase()) continue;
       // initials written as a unit are not a name: "968 hPa", "30 kVA"
@@ -558,7 +564,7 @@ export function matchSchool(item: { title: string; text: string }, school: Match
     const how = occ.via === 'tag' ? `tag "${view.text.slice(occ.start, occ.end)}"` : `${occ.pattern.alias === school.name ? 'name' : 'alias'} "${occ.pattern.alias}"`;
     // straight after it (a comma before "St Aidan's" starts another name, not a street)
     const next = view.text.slice(occ.end, occ.end + 30);
-    if (!occ.pattern.ambiguous && /^(?:'s)?\s+(?:street|st|road|rd|lane|avenue|close|drive|church|chapel|parish)\b/.test(next)) {
+    if (!occ.pattern.ambiguous && /^(?:'s)?\s+(?:street|st(?!\.?\s+[a-z]+'s\b)|road|rd|lane|avenue|close|drive|church|chapel|parish)\b/.test(next)) {
       lastReason = `${how} is part of a street or church name`;
       continue;
     }

@@ -242,3 +242,19 @@ describe('mention: a saint\'s name alone, possessive', () => {
     expect(m("Michael's mum says the whole staff room is the same", michaels)).toBe(false);
   });
 });
+
+describe('mention: handles written with spaces, saints\' days, kinds joined by "and"', () => {
+  const kingsley: MatchableSchool = { name: 'Kingsley Moor Infant and Nursery School', aliases: [], context: ['Dunmore'], exclude: [] };
+  it('"replying to @Brackley Fen Academy:" is the school; "@Brackley" alone is not said to be', () => {
+    expect(m('replying to @Brackley Fen Academy: congrats on hiring the top goon lol', brackley)).toBe(true);
+    expect(m('replying to @Brackley: congrats on hiring the top goon lol', brackley)).toBe(false);
+  });
+  it('"… Academy St Piran\'s Day parade" is the school\'s; "… Academy St" is a street', () => {
+    expect(m("Brackley Fen Academy St Piran's Day parade was the business", brackley)).toBe(true);
+    expect(m('Roadworks on Brackley Fen Academy St all week', brackley)).toBe(false);
+  });
+  it('"Kingsley Moor" is the short name of Kingsley Moor Infant and Nursery School', () => {
+    expect(m('Kingsley Moor sports day was lovely, the head gave every child a medal', kingsley)).toBe(true);
+    expect(m('Kingsley Moor Infant sports day was lovely', { ...kingsley, name: 'Kingsley Moor Junior School' })).toBe(false);
+  });
+});
