@@ -20,6 +20,11 @@
  * non-school word, an apposition or a denomination after the name, a kind before it, or a place elsewhere makes it
  * another of the same name, which then claims the item's other bare uses; an item that never names the school but
  * names one of its places with specific school vocabulary is its community talking.
+ *
+ * Round 4 (data/match/README.md): more short forms (the first word of "<X> Park", a saint's name alone, handles of
+ * initials and town), initials spelt out as something else or written as a unit, kinds of place before the name,
+ * clubs after it, appositions naming kind and town, the other senses of a name as place vocabulary, and a town's
+ * parents' group speaking of a titled adult.
  */
 import type { School } from '../config/schema';
 import { escapeRegExp } from '../score/document';
