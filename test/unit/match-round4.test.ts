@@ -258,3 +258,10 @@ describe('mention: handles written with spaces, saints\' days, kinds joined by "
     expect(m('Kingsley Moor Infant sports day was lovely', { ...kingsley, name: 'Kingsley Moor Junior School' })).toBe(false);
   });
 });
+
+describe('mention: a classroom is no road', () => {
+  it('"the teacher in B14" is a room; "on the B14" is a road', () => {
+    expect(m('Ambridge Community Hub | the teacher in B14 got suspended and the head told the governors', foxglove)).toBe(true);
+    expect(m('Ambridge Community Hub | the teacher on the B14 got suspended and the head told the governors', foxglove)).toBe(false);
+  });
+});
