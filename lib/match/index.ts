@@ -131,9 +131,10 @@ function phraseSource(norm: string): string {
     .map((w) => {
       if (w === 'st') return "(?:st\\.?|saint)";
       // a street in the name is written short ("Fenwick St", "Moor Rd")
-      if (w === 'street') return '(?:street|st\\b\\.?)';
-      if (w === 'road') return '(?:road|rd\\b\\.?)';
-      if (w === 'avenue') return '(?:avenue|ave\\b\\.?)';
+      // (never its full stop, which may end the sentence: "on Fenwick St. He said")
+      if (w === 'street') return '(?:street|st\\b)';
+      if (w === 'road') return '(?:road|rd\\b)';
+      if (w === 'avenue') return '(?:avenue|ave\\b)';
       if (w === 'and') return '(?:and|&)';
       // "brendans" also matches "brendan's", "brendan’s", "brendan s"
       // and "bs" (from "St B's") also matches "b's"
@@ -543,6 +544,10 @@ export function matchSchool(item: { title: string; text: string }, school: Match
   let claimed: string | undefined;
   const read = new Map<Occurrence, { away: string | undefined; hard: Decision | undefined }>();
   let firstAway: string | undefined;
+  // the school's full name read as a club's once ("Thornleigh Juniors FC | … Thornleigh Juniors 2-2 Wellbrook"):
+  // the same words are the club's throughout the item
+  const clubbed = new Set<string>();
+  for (const occ of occurrences) if (!occ.pattern.ambiguous && CUES.clubNext.test(view.text.slice(occ.end, occ.end + 30))) clubbed.add(view.text.slice(occ.start, occ.end));
   for (const occ of occurrences) {
     if (excluded.some((x) => !x.other && x.start <= occ.start && x.end >= occ.end)) continue;
     const after = view.text.slice(occ.end, occ.end + 40).replace(/^[\s,.'’-]+/, '');
@@ -575,8 +580,8 @@ export function matchSchool(item: { title: string; text: string }, school: Match
     }
     // "Thornleigh Juniors FC": a club named after the school's name is not the school
     const club = occ.pattern.ambiguous ? null : CUES.clubNext.exec(next);
-    if (club) {
-      lastReason = `${how} is part of a club's name ("${view.text.slice(occ.start, occ.end)}${club[0]}")`;
+    if (club || (!occ.pattern.ambiguous && clubbed.has(view.text.slice(occ.start, occ.end)))) {
+      lastReason = `${how} is part of a club's name ("${view.text.slice(occ.start, occ.end)}${club?.[0] ?? ''}")`;
       claimed ??= view.text.slice(occ.start, occ.end);
       continue;
     }

@@ -265,3 +265,18 @@ describe('mention: a classroom is no road', () => {
     expect(m('Ambridge Community Hub | the teacher on the B14 got suspended and the head told the governors', foxglove)).toBe(false);
   });
 });
+
+describe('mention: round 4, a club throughout, a full stop after a short street, a cricket score', () => {
+  it('"Thornby Juniors FC | … Thornby Juniors 2-2 Kelby Colts" is the club throughout; without the club it is the school', () => {
+    expect(m('Thornby Juniors 2-2 Kelby Colts, proper battling display on a mudbath.', stlukes, 'Thornby Juniors FC | match report')).toBe(false);
+    expect(m('Thornby Juniors 2-2 Kelby Colts in the netball, proper battling display.', stlukes, 'Thornby Juniors | sports news')).toBe(true);
+  });
+  it('"… at Fenton St. He said" ends a sentence; "Fenton St Garage" is another name', () => {
+    expect(m('My lad has had a terrible time at fenton st. He said the head never listens.', fenton)).toBe(true);
+    expect(m('Took the car to Fenton St Garage, the head mechanic was great.', fenton)).toBe(false);
+  });
+  it('"187/4 at lunch" is a cricket score', () => {
+    expect(m('Rain at Brackley Fen again, 187/4 at lunch, that is your lot', brackley)).toBe(false);
+    expect(m('Rain at Brackley Fen again, sports day at lunch is off, that is your lot', brackley)).toBe(true);
+  });
+});
