@@ -263,12 +263,21 @@ function speltOut(letters: string): RegExp | undefined {
 function speltAsAnother(raw: string, occ: Occurrence, compiled: Compiled): string | undefined {
   const re = occ.pattern.spelt;
   if (!re) return undefined;
+  // once per item and initials, however often they occur in it
+  if (speltMemo.raw !== raw) speltMemo = { raw, found: new Map() };
+  if (speltMemo.found.has(re)) return speltMemo.found.get(re);
+  let found: string | undefined;
   for (const m of raw.matchAll(re)) {
     const n = normalise(m[0]);
-    if (!compiled.names.split(' | ').some((name) => name === n || name.startsWith(`${n} `))) return m[0];
+    if (!compiled.names.split(' | ').some((name) => name === n || name.startsWith(`${n} `))) {
+      found = m[0];
+      break;
+    }
   }
-  return undefined;
+  speltMemo.found.set(re, found);
+  return found;
 }
+let speltMemo: { raw: string; found: Map<RegExp, string | undefined> } = { raw: '', found: new Map() };
 
 /**
  * Short forms people write that nobody configures: "St B's" for a saint's name (any name or alias starting
