@@ -280,3 +280,10 @@ describe('mention: round 4, a club throughout, a full stop after a short street,
     expect(m('Rain at Brackley Fen again, sports day at lunch is off, that is your lot', brackley)).toBe(true);
   });
 });
+
+describe('mention: its town\'s community group as its parents\' group', () => {
+  it('"Ambridge Community Chat" on Miss Hartley keeping a son in is the school; on a boiler it is not', () => {
+    expect(m('Ambridge Community Chat | Miss Hartley kept my son in at lunch again, absolutely livid.', foxglove)).toBe(true);
+    expect(m('Ambridge Community Chat | Mr Hartley fixed our boiler, absolute gent, recommend', foxglove)).toBe(false);
+  });
+});
