@@ -223,6 +223,7 @@ describe('mention: round 4, inspectorates, festivals and the other senses of a n
     expect(m('Brackley Fen rises on the moor and is a tributary of the Ouse', brackley)).toBe(false);
     expect(m('Holy Cross, Wexby: a flint church with a fine nave and a Jacobean pulpit.', trinity)).toBe(false);
     expect(m('Anyone else with an HCP ISA transfer? Bank is being useless', trinity)).toBe(false);
+    expect(m('Does anyone still use the old HPA norovirus guidance? Our ward manager keeps quoting it.', holm)).toBe(false);
     expect(m('Holy Cross, Wexby: a lovely school with a fine new library.', trinity)).toBe(true);
   });
   it('"make up the numbers" is no supporters\' chant', () => {
