@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Family, Severity } from '../score/types';
 import type { ReviewStatus, Mention } from './types';
-import { GSI1, keys, schoolPartition, type SchoolKey } from './table';
+import { GSI1, GSI2, TABLE, keys, schoolPartition, unreviewedKeys, type SchoolKey } from './table';
 import type { Item, TableItems } from './items';
 
 /** How long a seen marker keeps an unflagged item from being re-scored. Feeds rarely re-serve older items. */
@@ -180,6 +180,56 @@ export class MentionStore {
   }
 
   /**
+   * Every unreviewed (status `new`) mention of a trust, or of one school of it, as headlines, from the sparse
+   * unreviewed index: what it reads grows with the backlog, never with reviewed history. Order: by school, then
+   * oldest first.
+   */
+  async unreviewedHeadlines(partition: ScanPartition): Promise<MentionHeadline[]> {
+    const prefix = partition.schoolId === undefined ? '' : `SCHOOL#${partition.schoolId}#`;
+    const rows = await this.items.query(`TRUST#${partition.trustId}`, { prefix }, { index: GSI2, attributes: HEADLINE_ATTRIBUTES });
+    return rows.map(headlineFromItem);
+  }
+
+  /**
+   * Whether a trust (or one school of it) has any stored mention at all: one key read, for the empty state.
+   */
+  async anyStored(partition: ScanPartition): Promise<boolean> {
+    const chunk = await this.chunk(partition, { limit: 1 }, ['id']);
+    return chunk.rows.length > 0;
+  }
+
+  /**
+   * One step of the unreviewed-index migration for one school: reads up to `limit` of its mentions after the
+   * sort key `after` (oldest first) and makes each carry the unreviewed-index keys exactly when its status is
+   * `new`. Each write is conditional on the status it read, so a review meanwhile wins; writing what is already
+   * there is skipped, so running it again changes nothing.
+   */
+  async repairUnreviewedKeys(school: SchoolKey, options: { after?: string; limit: number }): Promise<{ read: number; added: number; removed: number; raced: number; lastKey?: string; exhausted: boolean }> {
+    const { partitionKey: pk, sortKey: sk } = TABLE.unreviewedIndex;
+    const from = options.after ?? 'MENTION#';
+    const rows = (
+      await this.items.query(schoolPartition(school.trustId, school.schoolId), { from, to: 'MENTION#~' }, { limit: options.limit + 1, attributes: ['PK', 'SK', 'id', 'trustId', 'schoolId', 'capturedAt', 'status', pk, sk] })
+    ).filter((r) => r.SK !== options.after);
+    const slice = rows.slice(0, options.limit);
+    let added = 0;
+    let removed = 0;
+    let raced = 0;
+    for (const row of slice) {
+      const key = { PK: row.PK as string, SK: row.SK as string };
+      if (row.status === 'new') {
+        const want = unreviewedKeys({ trustId: row.trustId as string, schoolId: row.schoolId as string, capturedAt: row.capturedAt as string, id: row.id as string });
+        if (row[pk] === want[pk] && row[sk] === want[sk]) continue;
+        if (await this.items.set(key, want, { attr: 'status', equals: 'new' })) added++;
+        else raced++;
+      } else if (row[pk] !== undefined || row[sk] !== undefined) {
+        if (await this.items.set(key, {}, { attr: 'status', equals: row.status }, [pk, sk])) removed++;
+        else raced++;
+      }
+    }
+    return { read: slice.length, added, removed, raced, lastKey: slice.at(-1)?.SK as string | undefined, exhausted: rows.length <= options.limit };
+  }
+
+  /**
    * Review change: sets status (and review fields) only if the status is still `from`.
    * Returns false when someone changed it meanwhile (or the mention is gone).
    */
@@ -189,27 +239,32 @@ export class MentionStore {
     to: ReviewStatus,
     review: { reviewedAt: string; reviewedBy: string; assignee?: string },
   ): Promise<boolean> {
+    // The unreviewed-index keys change in the same write as the status, so the index never disagrees with it.
+    const unreviewed = to === 'new' ? unreviewedKeys(mention) : {};
+    const { partitionKey: pk, sortKey: sk } = TABLE.unreviewedIndex;
     return this.items.set(
       keys.mention(mention, mention.capturedAt, mention.id),
-      { status: to, reviewedAt: review.reviewedAt, reviewedBy: review.reviewedBy, assignee: review.assignee },
+      { status: to, reviewedAt: review.reviewedAt, reviewedBy: review.reviewedBy, assignee: review.assignee, ...unreviewed },
       { attr: 'status', equals: from },
-      review.assignee ? [] : ['assignee'],
+      [...(review.assignee ? [] : ['assignee']), ...(to === 'new' ? [] : [pk, sk])],
     );
   }
 }
 
-function mentionItem(m: Mention): Item {
+/** A mention as stored: its keys, the trust index keys, and the unreviewed index keys while its status is `new`. */
+export function mentionItem(m: Mention): Item {
   return {
     ...keys.mention(m, m.capturedAt, m.id),
     GSI1PK: `TRUST#${m.trustId}`,
     GSI1SK: `${m.capturedAt}#${m.id}`,
+    ...(m.status === 'new' ? unreviewedKeys(m) : {}),
     kind: 'mention',
     ...m,
   };
 }
 
 function fromItem(row: Item): Mention {
-  const { PK: _pk, SK: _sk, GSI1PK: _g1, GSI1SK: _g2, kind: _k, digestedAt: _d, digestId: _di, ...rest } = row;
+  const { PK: _pk, SK: _sk, GSI1PK: _g1, GSI1SK: _g2, GSI2PK: _u1, GSI2SK: _u2, kind: _k, digestedAt: _d, digestId: _di, ...rest } = row;
   return rest as unknown as Mention;
 }
 
