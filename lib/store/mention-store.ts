@@ -169,9 +169,12 @@ export class MentionStore {
     const trustWide = partition.schoolId === undefined;
     // The sort key is read too: it is what `lastKey` (the next chunk's `before`) is made of.
     const attributes = fields && [...fields, trustWide ? 'GSI1SK' : 'SK'];
+    // BETWEEN includes `before` itself, which is dropped below: read one more then, so `exhausted` still means
+    // "nothing after this chunk" (reading limit + 1 ended every walk after its second chunk).
+    const limit = options.limit + (options.before ? 2 : 1);
     const rows = trustWide
-      ? await this.items.query(`TRUST#${partition.trustId}`, { from, to }, { index: GSI1, newestFirst: true, limit: options.limit + 1, attributes })
-      : await this.items.query(schoolPartition(partition.trustId, partition.schoolId!), { from: `MENTION#${from}`, to: `MENTION#${to}` }, { newestFirst: true, limit: options.limit + 1, attributes });
+      ? await this.items.query(`TRUST#${partition.trustId}`, { from, to }, { index: GSI1, newestFirst: true, limit, attributes })
+      : await this.items.query(schoolPartition(partition.trustId, partition.schoolId!), { from: `MENTION#${from}`, to: `MENTION#${to}` }, { newestFirst: true, limit, attributes });
     const keyOf = (r: Item) => (trustWide ? (r.GSI1SK as string) : (r.SK as string).slice('MENTION#'.length));
     const kept = rows.filter((r) => keyOf(r) !== options.before);
     const slice = kept.slice(0, options.limit);
@@ -208,7 +211,8 @@ export class MentionStore {
     const { partitionKey: pk, sortKey: sk } = TABLE.unreviewedIndex;
     const from = options.after ?? 'MENTION#';
     const rows = (
-      await this.items.query(schoolPartition(school.trustId, school.schoolId), { from, to: 'MENTION#~' }, { limit: options.limit + 1, attributes: ['PK', 'SK', 'id', 'trustId', 'schoolId', 'capturedAt', 'status', pk, sk] })
+      // `after` itself is read too (BETWEEN is inclusive) and dropped: one more, so `exhausted` stays right.
+      await this.items.query(schoolPartition(school.trustId, school.schoolId), { from, to: 'MENTION#~' }, { limit: options.limit + (options.after ? 2 : 1), attributes: ['PK', 'SK', 'id', 'trustId', 'schoolId', 'capturedAt', 'status', pk, sk] })
     ).filter((r) => r.SK !== options.after);
     const slice = rows.slice(0, options.limit);
     let added = 0;
