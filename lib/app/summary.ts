@@ -68,7 +68,8 @@ const brief = (m: MentionHeadline): MentionBrief => ({
 
 /**
  * What a trust team (or a head) needs first: how much is waiting per school and family, how long the oldest
- * has waited, the urgent items, and the last 30 days. Reads through the same principal-scoped query as the list.
+ * has waited, the urgent items, and the last 30 days. Scoped like the list (the principal's schools); reads the
+ * unreviewed index and the last 30 days only, so its cost follows the backlog and the month, not the history.
  */
 export async function triageSummary(deps: { store: Store; clock: () => Date }, principal: Principal): Promise<TriageSummary> {
   const q = mentionsFor(deps, principal);
