@@ -94,7 +94,13 @@ export async function triageSummary(deps: { store: Store; clock: () => Date }, p
   if (!partition) return emptySummary(now, timezone, perSchool, days);
   // The earliest trend day starts at most 14 hours before its UTC date begins (UTC+14); a day earlier is safe.
   const from = new Date(now.getTime() - (TREND_DAYS + 1) * 86_400_000).toISOString();
-  const [waiting, recent] = await Promise.all([deps.store.mentions.unreviewedHeadlines(partition), recentHeadlines(deps.store, partition, from)]);
+  // Unreviewed items of the last 30 days come with the trend read (each headline has its status); the unreviewed
+  // index is read only for those captured before it, per visible school, so no item is read twice.
+  const [older, recent] = await Promise.all([
+    Promise.all([...perSchool.keys()].map((schoolId) => deps.store.mentions.unreviewedHeadlines({ trustId: principal.trustId, schoolId }, { capturedBefore: from }))),
+    recentHeadlines(deps.store, partition, from),
+  ]);
+  const waiting = [...older.flat(), ...recent.filter((m) => m.status === 'new')];
 
   for (const m of recent) {
     if (!perSchool.has(m.schoolId)) continue; // not visible to this principal

@@ -185,11 +185,14 @@ export class MentionStore {
   /**
    * Every unreviewed (status `new`) mention of a trust, or of one school of it, as headlines, from the sparse
    * unreviewed index: what it reads grows with the backlog, never with reviewed history. Order: by school, then
-   * oldest first.
+   * oldest first. `capturedBefore` (one school only) keeps those captured before that instant.
    */
-  async unreviewedHeadlines(partition: ScanPartition): Promise<MentionHeadline[]> {
+  async unreviewedHeadlines(partition: ScanPartition, options: { capturedBefore?: string } = {}): Promise<MentionHeadline[]> {
     const prefix = partition.schoolId === undefined ? '' : `SCHOOL#${partition.schoolId}#`;
-    const rows = await this.items.query(`TRUST#${partition.trustId}`, { prefix }, { index: GSI2, attributes: HEADLINE_ATTRIBUTES });
+    if (options.capturedBefore !== undefined && partition.schoolId === undefined) throw new Error('capturedBefore needs a school: the trust-wide index key is ordered by school first');
+    // `SCHOOL#s#<capturedBefore>` sorts below `SCHOOL#s#<capturedBefore>#id`: items captured at exactly that instant are left out.
+    const range = options.capturedBefore !== undefined ? { from: prefix, to: `${prefix}${options.capturedBefore}` } : { prefix };
+    const rows = await this.items.query(`TRUST#${partition.trustId}`, range, { index: GSI2, attributes: HEADLINE_ATTRIBUTES });
     return rows.map(headlineFromItem);
   }
 

@@ -399,8 +399,11 @@ describe('Overview figures on a store written before the unreviewed index (the m
     await expect(client.send(new DescribeTableCommand({ TableName: `${tableName}-migrating` }))).rejects.toThrow(/not found|ResourceNotFound/i);
     expect(await ensureIndexes({ client, tableName, mode: 'embedded' }, say)).toBe('present');
 
-    // Not yet backfilled: the old unreviewed items are not in the index.
-    expect((await triageSummary({ store, clock: () => NOW }, admin)).unreviewed).toBe(0);
+    // Not yet backfilled: the last 30 days' unreviewed items count (they come with the trend), older ones not yet.
+    const pre = (await triageSummary({ store, clock: () => NOW }, admin)).unreviewed;
+    const due = seeded.filter((m) => m.trustId === 'meridian' && m.status === 'new');
+    expect(pre).toBe(due.filter((m) => m.capturedAt >= new Date(NOW.getTime() - 31 * 86_400_000).toISOString()).length);
+    expect(pre).toBeLessThan(due.length);
 
     // Interrupted after three pages, then resumed: the checkpoint carries on where it stopped.
     const first = await backfillUnreviewedIndex({ store, clock: () => NOW }, { say, pageSize: 9, maxPages: 3 });
