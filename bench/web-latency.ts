@@ -298,7 +298,7 @@ rest in reading whole 1 MB query pages (\`TableItems.query\` did not send Dynamo
 (\`lib/store/client.ts\` removes the logger middleware; \`lib/store/items.ts\` passes \`Limit\` when no filter
 applies): about ten times faster. Filtered pages still read 200 items per query and filter in code.
 
-**The Overview** counts every item of the trust, so it cannot page. A CPU profile (10,000 items, one reader) put
+**The Overview, before 0.5,** counted every item of the trust, so it could not page. A CPU profile (10,000 items, one reader) put
 the time in moving whole items: dynalite decoding and sending them (~26 %), the SDK parsing and unmarshalling them (~24 %) and
 garbage (~23 %); the summary's own counting was ~6 %. It now reads headlines only (\`MentionStore.scanHeadlines\`:
 a ProjectionExpression of the twelve attributes it counts, not the snapshot text, evidence, match or capture):
@@ -307,6 +307,32 @@ a 500-item chunk is 0.33 MB on the wire instead of 1.1 MB, and one walk of the t
 each at load average 7.5–9 on these 2 cores: p50 1,942 / 2,017 / 1,952 ms → 1,239 / 1,190 / 1,120 ms, p95
 3,546 / 2,675 / 3,116 ms → 2,002 / 1,619 / 1,611 ms (about 40 % less). What remains is mostly dynalite decoding each
 stored item whole (DynamoDB does that server-side); the figures are identical (test/integration/summary-figures.test.ts).
+
+**The Overview reads the backlog and the month, not the history (0.5).** It was meant to walk every item of the trust
+(stopping at 20,000 and saying so). It now reads two things: the last 30 days for the trend (GSI1, or the head's
+school partition, from \`capturedAt\` = now − 31 days) with the unreviewed items among them, and, school by school,
+the sparse unreviewed index GSI2 for unreviewed items captured before that (only items with status \`new\` carry
+GSI2's keys). Measured 2026-11-30 on the machine above at load average 9–14 (other engineers' work), \`npm run
+bench:web -- --only overview --backlog 14\` (items older than 14 days reviewed except 1 in 50, so the older
+backlog is ~1 %; the bench writes 288 flagged items a day, so the month alone is ~5,800 items), three builds
+alternating in the same minutes, two rounds each; "read" is DynamoDB's own count of items one request read:
+
+| build | 10,000 items (4 clients × 10) | 50,000 items (2 clients × 5) |
+|---|---|---|
+| main (0.4) | reads 1,008: **wrong figures** (483 of 2,051 unreviewed, 1,000 of 5,472 in the trend); p50 746 / 913 ms | reads 1,008, wrong figures; p50 821 / 463 ms |
+| main with the chunk-walk fix (what 0.4 was meant to do) | reads 10,044; p50 5,806 / 7,169 ms, p95 11,108 / 8,764 ms | reads 20,085 (capped, "truncated"); p50 8,621 / 8,370 ms, p95 9,316 / 8,899 ms |
+| this change | reads 5,861 (GSI1 5,813, GSI2 42); p50 4,139 / 2,535 ms, p95 5,374 / 2,839 ms | reads 6,274 (GSI1 5,813, GSI2 455); p50 2,431 / 2,565 ms, p95 3,475 / 3,935 ms |
+
+Figures are right at both sizes (2,051 and 2,464 unreviewed, equal to the seeded items; test/integration/summary-figures.test.ts
+recounts from whole mentions after review, un-review, bulk review, erase, purge and on a migrated store). From 10,000 to
+50,000 items what this change reads grows only by the older forgotten items (42 → 455), while the walk grows with
+history (and stops being right at 20,000). **Main's Overview was wrong past 1,000 items**: \`MentionStore.scan\` /
+\`scanHeadlines\` ended every walk after its second chunk (the chunk's exclusive bound was read and counted as one of
+the chunk's items, so "exhausted" came one chunk early); fixed here, which also fixes filtered lists and searches
+that stopped after 400 items (test/integration/mentions-query-paging.test.ts). The list scenarios above were
+measured before that fix, so they walked at most 400 items per filtered page. At this bench's density the 30-day
+trend dominates (5,800 items); a trust at the cost model's 13.7 flagged items per school per month has a month of
+a few hundred, so the Overview then reads a few hundred items whatever its history.
 
 The load generator, the app and dynalite share the same cores, so these are floors for a deployment, where
 DynamoDB answers each query in single-digit milliseconds and each Lambda instance serves one request at a time.
