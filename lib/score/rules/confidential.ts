@@ -9,6 +9,7 @@ import { reportedAt } from '../structure';
 import { noisyOr, type Finding } from '../findings';
 import { findDates, findEmails, findNiNumbers, findPhones, findPostcodes, findUpns } from '../identifiers';
 import { ownWebsiteSpans, type PublicFactsMatcher } from '../public-facts';
+import { LEXICON, type Lexicon } from '../lexicon';
 
 export interface ConfidentialOptions {
   /** Capitalised words that are not people's names here (e.g. the school's own name). */
@@ -34,18 +35,63 @@ const NOT_NAME = new Set(
 );
 
 // letters of any script, so names with diacritics count ("Zoë Ní Bhriain", "Łukasz Wójcik"); \b is ASCII-only, hence the look-arounds
-const NAME = /(?<![\p{L}\d_])(\p{Lu}\p{Ll}+(?:[-'’]\p{Lu}\p{Ll}+)?)\s+((?:Mc|Mac|O['’])?\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)(?![\p{L}\d_])/gu;
+/**
+ * A surname particle before the capitalised surname (data: name-particle): "Ó hAodha", "Ní Bhriain", "Mac an tSaoi",
+ * "van der Berg". Irish lenition and eclipsis put a lower-case h, n or t before the capital ("hAodha", "tSaoi").
+ */
+/** Irish and other particles are written with or without the accent ("Ó"/"O", "Ní"/"Ni"): the data holds the plain form. */
+const ACCENTED: Record<string, string> = { a: 'áÁ', e: 'éÉ', i: 'íÍ', o: 'óÓ', u: 'úÚ' };
+function particlePattern(lex: Lexicon): string {
+  const alts = lex.list('name-particle').map((e) => e.term).sort((a, b) => b.length - a.length)
+    .map((t) => `[${t[0]!.toUpperCase()}${t[0]}${ACCENTED[t[0]!] ?? ''}]${t.slice(1).replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/[aeiou]/g, (v) => `[${v}${ACCENTED[v]}]`)}`);
+  return alts.length ? String.raw`(?:(?:${alts.join('|')})\s+(?:(?:an|na|der|den|la|los)\s+)?(?:[hnt]-?)?)?` : '';
+}
+interface LexRes {
+  /** "the wife ", "my mate ", "someone " right before "says"/"said". */
+  privateSpeaker: RegExp;
+  placeEnd: RegExp;
+  /** An adult's title or a parent word just before a name. */
+  adultBefore: RegExp;
+  titleBefore: RegExp;
+  continued: RegExp;
+  photoContext: RegExp;
+  residence: RegExp;
+}
+const lexResCache = new WeakMap<Lexicon, LexRes>();
+/** Patterns compiled from the lexicon's structure categories (data/lexicons/confidential-structure.tsv), once per lexicon. */
+function lexRes(lex: Lexicon): LexRes {
+  let r = lexResCache.get(lex);
+  if (!r) {
+    const titles = lex.pattern('adult-title');
+    r = {
+      privateSpeaker: new RegExp(String.raw`(?:\b(?:my|the|our|his|her|their|a|me)\s+(?:\w+\s+)?${lex.pattern('private-speaker')}|\b${lex.pattern('private-speaker')})\s+$`),
+      placeEnd: new RegExp(String.raw`\b${lex.pattern('place-end')}\b`, 'i'),
+      adultBefore: new RegExp(String.raw`\b(?:${titles}|${lex.pattern('family-adult')})\b`),
+      titleBefore: new RegExp(String.raw`\b${titles}\.?\s*$`),
+      continued: new RegExp(String.raw`^\W*(?:[\w']+[\s,]+){0,6}?${lex.pattern('pupil-continuation')}\b`, 'i'),
+      photoContext: new RegExp(String.raw`\b${lex.pattern('photo-context')}\b`),
+      residence: new RegExp(String.raw`\b${lex.pattern('residence-cue')}\b`),
+    };
+    lexResCache.set(lex, r);
+  }
+  return r;
+}
+
+// the two words on one line: "r/Scotland\nSectarian abuse…" is a heading then a sentence, not a name
+const NAME = new RegExp(String.raw`(?<![\p{L}\d_])(\p{Lu}\p{Ll}+(?:[-'’]\p{Lu}\p{Ll}+)?)[ \t\u00A0]+(${particlePattern(LEXICON)}(?:Mc|Mac|O['’])?\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)(?![\p{L}\d_])`, 'gu');
 const TITLED = /\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Sir)\.?\s+\p{Lu}[\p{L}'’-]+/gu;
 
-const PUPIL_MARKER = /\b(?:year|yr|y|blwyddyn)\s?(?:\d{1,2}|r)\b|\b(?:1[0-3]|[1-9])[a-z]\b|\breception\b|\bnursery\b|\baged\s+\d{1,2}\b|\b\d{1,2}[- ]year[- ]old\b|\b(?:she|he)'?s\s+(?:only\s+)?(?:\d{1,2}|fifteen|fourteen|thirteen|twelve|eleven|ten|nine|eight|seven|six|five)\b|\bpupil\b|\bstudent\b|\blad\b|\bboy\b|\bgirl\b|\bkid\b|\bchild\b|\bclassmates?\b|\bin\s+(?:his|her|my\s+\w+'s|your\s+\w+'s)\s+class\b/;
-const STAFF_ROLE = /\b(?:mr|mrs|ms|miss|mx|dr|sir)\.?\s+[a-z]|\b(?:head\s*teacher|headteacher|head\s+of\s+(?:year\s+\d+|\w+)|the\s+head|head's|principal|deputy(?:\s+head)?|senco|teacher|teaching\s+assistant|\bta\b|office\s+manager|business\s+manager|bursar|caretaker|chaplain|exams\s+officer|attendance\s+officer|officer|receptionist|dinner\s+lady|cook|governor|supply\s+teacher|tutor|her|his|she|he)\b/;
+const PUPIL_MARKER = /\b(?:year|yr|y|blwyddyn)\s?(?:\d{1,2}|r)\b|\b(?:p[1-7]|s[1-6])\b|\b(?:upper|lower)\s+sixth\b|\bsixth\s+form\b|\b(?:1[0-3]|[1-9])[a-z]\b|\breception\b|\bnursery\b|\baged\s+\d{1,2}\b|\b\d{1,2}[- ]year[- ]old\b|\b(?:she|he)'?s\s+(?:only\s+)?(?:\d{1,2}|fifteen|fourteen|thirteen|twelve|eleven|ten|nine|eight|seven|six|five)\b|\bpupil\b|\bstudent\b|\blad\b|\bboy\b|\bgirl\b|\bkid\b|\bchild\b|\bclassmates?\b|\bin\s+(?:his|her|my\s+\w+'s|your\s+\w+'s)\s+class\b/;
+const STAFF_ROLE = /\b(?:mr|mrs|ms|miss|mx|dr|sir)\.?\s+\p{L}|\b(?:head\s*teacher|headteacher|head\s+of\s+(?:year\s+\d+|\w+)|the\s+head|head's|principal|deputy(?:\s+head)?|senco|teacher|teaching\s+assistant|\bta\b|office\s+manager|business\s+manager|bursar|caretaker|chaplain|safeguarding\s+lead|dsl|depute|janny|janitor|site\s+manager|vice\s+principal|vp|sendco|exams\s+officer|attendance\s+officer|officer|receptionist|dinner\s+lady|cook|governor|supply\s+teacher|tutor|her|his|she|he)\b/u;
 
 
 const PERSONAL_PHONE = /\b(?:home|mobile|personal|private|landline|whatsapp|her\s+(?:own\s+)?(?:number|mobile|phone)|his\s+(?:own\s+)?(?:number|mobile|phone)|their\s+number|number\s+is|text\s+(?:her|him)|ring\s+(?:her|him)|call\s+(?:her|him)|rang\s+(?:her|him))\b/;
 const OFFICE_PHONE = /\b(?:office|reception|main\s+number|school\s+number|switchboard|admissions|attendance\s+line|absence|enquiries|box\s+office|helpline|childline|nspcc|police|tickets?|booking)\b/;
 const ADDRESS = /\b\d{1,4}[a-z]?,?\s+(?:[A-Z][a-z']+\s+){1,3}(?:Road|Rd|Street|St|Avenue|Ave|Lane|Ln|Close|Drive|Dr|Way|Crescent|Cres|Court|Ct|Grove|Gardens|Gdns|Place|Pl|Terrace|Bank|View|Rise|Hill|Walk|Mews|Square|Row|Parade|Park|Meadow|Meadows|Green|Fold|Croft|End|Chase|Vale)\b|\b\d{1,4}[a-z]?,?\s+(?:Ffordd|Heol|Stryd|Lôn|Lon|Maes|Bryn|Cae)\s+(?:[a-zA-Zôâ']+\s*){1,3}/g;
-const LIVES = /\b(?:lives?|living|live[sd]?\s+(?:at|on|in)|home\s+address|her\s+address|his\s+address|address\s+is|moved\s+to|house\s+is|her\s+house|his\s+house)\b/;
+/* Words that say an address is someone's home ("lives at", "moved in beside us"): data, residence-cue. */
 const LIVES_ON_STREET = /\blives?\s+(?:at|on)\s+(?:[A-Z][a-z']+\s+){1,3}(?:Road|Rd|Street|Avenue|Ave|Lane|Close|Drive|Way|Crescent|Court|Grove|Gardens|Place|Terrace|Bank|View|Rise|Hill|Walk|Mews|Square|Row|Parade)\b/g;
+/** A house name or flat and a street, comma-separated, right before a postcode ("The Coach House, Mill Road, "; "Flat 4B, Anchor House, "). */
+const HOUSE_AND_STREET = /(?:\bFlat\s+\w+|\b(?:The\s+)?(?:\p{Lu}\p{Ll}+\s+){1,3}(?:House|Cottage|Lodge|Barn|Farm|Forge|Mill|Rectory|Villa))\s*,\s*(?:(?:\p{Lu}\p{Ll}+\s+){1,3}(?:Road|Rd|Street|St|Avenue|Lane|Close|Drive|Way|Crescent|Court|Grove|Gardens|Place|Terrace|Row|Walk|House|Mews|Square)\s*,\s*)?$/u;
 const DOB_CUE = /\b(?:dob|d\.o\.b|date\s+of\s+birth|born(?:\s+on)?|birthday\s+is)\b/;
 const CREDENTIAL = /\b(?:password|passwd|pass\s*word|passcode|pin(?:\s+code)?|log-?in|username|user\s*name|user\s+id)s?\b(?:\s+(?:for|to|on|of|at)\s+(?:the\s+)?[\w.()'-]+(?:\s+[\w.()'-]+){0,12}?\s*(?:is(?:\s+still)?|:|=|-|was)|\s*(?:is(?:\s+still)?|:|=|-|was)?)\s*((?:[\w.@#!$%&*+\/-]+)(?:\s*\/\s*[\w.@#!$%&*+-]+)?)/gi;
 
@@ -103,6 +149,8 @@ const COURT_BEFORE = /\b(?:magistrates|court|jury|tribunal|inquest|judge|coroner
 
 /** "my son's dyslexia", "our daughter's asthma": the writer's own child's condition, not a member of staff's. */
 const CHILD_OWNER = /\b(?:my|our)\s+(?:own\s+)?(?:son|daughter|child|kid|lad|boy|girl|twins?|youngest|eldest|little\s+one)'?s?\s+(?:[\w-]+\s+)?$/;
+/** The writer's own child named in a sentence: "my son", "ma wee girl". */
+const OWN_CHILD = /\b(?:my|ma|our|me)\s+(?:wee\s+|little\s+|youngest\s+|eldest\s+)?(?:son|daughter|child|kid|lad|boy|girl|bairn|wean|little\s+one)\b/;
 /** "runs the place like a prison": a comparison, not a fact about anyone. */
 const SIMILE_BEFORE = /\b(?:like|as\s+if\s+it\s+were|as\s+though\s+it\s+were)\s+(?:a|an|some)\s+(?:[\w-]+\s+)?$/;
 
@@ -119,14 +167,26 @@ function sentenceSpan(raw: string, pos: number): Span {
   return { start: s, end: e };
 }
 
+const OWN_SUBJECT = /^\W*(?:the|a|an|this|that|these|those|our|my|your|there|we|i|you)\b/i;
+
+/** The next sentence with a letter in it ("been?? — they got…": the second "?" ends an empty one). */
+function sentenceAfter(raw: string, s: Span): Span | undefined {
+  let pos = s.end + 1;
+  while (pos < raw.length) {
+    const next = sentenceSpan(raw, pos);
+    if (/\p{L}/u.test(raw.slice(next.start, next.end))) return next;
+    pos = next.end + 1;
+  }
+  return undefined;
+}
+
 /** Two positions in one sentence of the original text. */
 function sameSentence(raw: string, a: number, b: number): boolean {
   const s = sentenceSpan(raw, a);
   return b >= s.start && b < s.end;
 }
 
-/** Words that end the name of a place or a group rather than a child ("Lake District", "Space Station", "Tots Chat"). */
-const PLACE_END = /\b(?:District|Station|Country|Valley|Forest|Lakes?|Chat|Group|Space|Centre|Center|Museum|Gallery|Zoo|Theatre|Arena|Stadium|Festival|Show|Awards?|Cup|League|Honours)\b/;
+/* Words that end the name of a place or a group rather than a child ("Lake District"): data, place-end. */
 
 /** The sentence at `pos` plus its neighbours. */
 function aroundSpan(raw: string, pos: number): Span {
@@ -141,8 +201,18 @@ function around(raw: string, pos: number): string {
   return raw.slice(a.start, a.end).toLowerCase();
 }
 
+/** "J. Mulrooney", "A.J. Okafor": an initial (or two) and a surname, as lists and logs write a person. */
+const INITIAL_NAME = /(?<![\p{L}\d_.])((?:\p{Lu}\.\s?){1,2})(\p{Lu}\p{Ll}{2,}(?:-\p{Lu}\p{Ll}+)?)(?![\p{L}\d_])/gu;
+
 function findNames(raw: string, notNames: ReadonlySet<string>): Span[] {
   const out: Span[] = [];
+  if (raw.includes('.')) {
+    for (const m of raw.matchAll(INITIAL_NAME)) {
+      const surname = m[2]!;
+      if (NOT_NAME.has(surname) || notNames.has(surname.toLowerCase()) || /^(?:I|A)\.\s$/.test(m[1]!)) continue;
+      out.push({ start: m.index!, end: m.index! + m[0].length });
+    }
+  }
   NAME.lastIndex = 0;
   for (let m = NAME.exec(raw); m; m = NAME.exec(raw)) {
     const [a, b] = [m[1]!, m[2]!];
@@ -152,6 +222,14 @@ function findNames(raw: string, notNames: ReadonlySet<string>): Span[] {
       continue;
     }
     if (NOT_NAME.has(b) || notNames.has(b.toLowerCase())) continue;
+    // "Snapped Ruby Thorne", "Caught Ella Marsh": a capitalised word opening a sentence, then a two-word name
+    if (/^\s+\p{Lu}\p{Ll}+(?![\p{L}\d_])/u.test(raw.slice(m.index! + m[0].length, m.index! + m[0].length + 30)) && /(?:^|[.!?\n\]]\s*)$/.test(raw.slice(Math.max(0, m.index! - 3), m.index!))) {
+      const c = /^\s+(\p{Lu}\p{Ll}+)/u.exec(raw.slice(m.index! + m[0].length))![1]!;
+      if (!NOT_NAME.has(c) && !notNames.has(c.toLowerCase())) {
+        NAME.lastIndex = m.index! + a.length;
+        continue;
+      }
+    }
     const after = raw.slice(m.index! + m[0].length, m.index! + m[0].length + 14);
     if (/^\s+(?:Primary|School|Academy|College|High|Church|Park|Road|Street|Lane|Close|Avenue|Drive|Way|Trust|Centre|FC|Rovers|Hall|Infants?|Juniors?)\b/.test(after)) continue;
     out.push({ start: m.index!, end: m.index! + m[0].length });
@@ -163,13 +241,16 @@ function findNames(raw: string, notNames: ReadonlySet<string>): Span[] {
  * A pupil named by first name only, known by what follows: "Ethan in Year 3", "Lily (Y4)", "Ava in 9C",
  * or what comes before: "my son's classmate Jake".
  */
-const FIRST_NAME_PUPIL = /(?<![\p{L}\d_])(\p{Lu}\p{Ll}{2,})(?=\s+(?:in\s+(?:[Yy]ear|[Yy]r|[Yy])\s?\d{1,2}\b|in\s+(?:[Rr]eception|[Nn]ursery)\b|in\s+\d{1,2}[A-Za-z]\b|\((?:y|yr|year)\s?\d{1,2}\)|from\s+(?:[Yy]ear|[Yy]r|[Yy])\s?\d{1,2}\b))|(?<=\b(?:classmate|pupil|boy|girl|lad|kid|child|son's\s+friend|daughter's\s+friend)\s+)(\p{Lu}\p{Ll}{2,})(?![\p{L}\d_])/gu;
+// every alternative starts at a capital: the look-ahead lets the engine skip other positions at once
+const FIRST_NAME_PUPIL = /(?=\p{Lu})(?:(?<![\p{L}\d_])(\p{Lu}\p{Ll}{2,}(?:-\p{Lu}\p{Ll}+)?)(?=\s+(?:in\s+(?:[Yy]ear|[Yy]r|[Yy])\s?\d{1,2}\b|in\s+(?:[Rr]eception|[Nn]ursery)\b|in\s+\d{1,2}[A-Za-z]\b|\((?:y|yr|year)\s?\d{1,2}\)|from\s+(?:[Yy]ear|[Yy]r|[Yy])\s?\d{1,2}\b)|,\s+the\s+\p{Lu}\p{Ll}+\s+(?:kid|boy|girl|lad|lass|child|twins?)\b)|(?<=\b[Tt]he\s)(\p{Lu}\p{Ll}{2,})(?=\s+(?:kids|twins|children|girls|boys|lads|bairns|weans)\b)|(?<=,\s)(\p{Lu}\p{Ll}{2,})(?=,\s+(?:he|she|they)(?:'s|\s))|(?<=\b(?:classmate|pupil|boy|girl|lad|kid|child|son's\s+friend|daughter's\s+friend|[Ww]here's|[Ww]here\s+is|[Ww]here\s+has|name's|name\s+is|named|called)\s+)(\p{Lu}\p{Ll}{2,}(?:-\p{Lu}\p{Ll}+)?)(?![\p{L}\d_]))/gu;
 
-function findFirstNamePupils(raw: string, notNames: ReadonlySet<string>): Span[] {
+function findFirstNamePupils(raw: string, notNames: ReadonlySet<string>, lex: Lexicon): Span[] {
   const out: Span[] = [];
   for (const m of raw.matchAll(FIRST_NAME_PUPIL)) {
-    const name = m[1] ?? m[2]!;
+    const name = m[1] ?? m[2] ?? m[3] ?? m[4]!;
     if (NOT_NAME.has(name) || notNames.has(name.toLowerCase())) continue;
+    // "the Ukrainian kids": a nationality or faith (data: identity, identity-word) is not a family name
+    if (m[2] && (lex.has('identity', name.toLowerCase()) || lex.has('identity-word', name.toLowerCase()) || lex.has('group', name.toLowerCase()))) continue;
     const start = m.index! + (m[1] ? 0 : m[0].length - name.length);
     out.push({ start, end: start + name.length });
   }
@@ -180,20 +261,57 @@ function findFirstNamePupils(raw: string, notNames: ReadonlySet<string>): Span[]
 const PAYROLL = /\b(?:payslip|pay\s+slip|p60|p45|tax\s+code|net\s+pay|gross\s+pay|ni\s+number|national\s+insurance\s+number|sort\s+code|account\s+number)\b/;
 
 /** Words that end an organisation's name rather than a person's. */
-const ORGANISATION = /\b(?:Ambulance|Commissioner|Commission|Council|Service|Services|Trust|Foundation|Society|Office|Agency|Authority|Association|Board|Group|Club|Centre|Center|Hospital|Clinic|Unit|Team|Partnership|Network|Charity|Police|Fire|Rescue|Ministry|Department|Court|Tribunal|Institute|University|College|School|Academy|Church|Surgery|Practice|Pharmacy|Ltd|Limited|Plc)\b/;
+const ORGANISATION = /\b(?:Ambulance|Commissioner|Commission|Council|Service|Services|Trust|Foundation|Society|Office|Agency|Authority|Association|Board|Group|Club|Centre|Center|Hospital|Clinic|Unit|Team|Partnership|Network|Charity|Police|Fire|Rescue|Ministry|Department|Court|Tribunal|Committee|Panel|Forum|Governors|Institute|University|College|School|Academy|Church|Surgery|Practice|Pharmacy|Ltd|Limited|Plc)\b/;
+
+/** A group before a condition ("supporting children with epilepsy", "people living with MS"): the topic, not someone's health. */
+const GROUP_BEFORE = /\b(?:pupils|children|kids|students|people|youngsters|learners|families|adults|staff|colleagues|those|anyone|everyone)\s+(?:with|who\s+have|living\s+with|affected\s+by|suffering\s+(?:from|with))\s+(?:a\s+|an\s+)?(?:[\w'’-]+\s+)?$/;
+
+/**
+ * Does the sentence point at one member of staff? A title, a definite role ("the head", "our SENCo") or a pronoun does;
+ * "a teacher", "any TA" identifies nobody.
+ */
+const STAFF_ROLE_G = new RegExp(STAFF_ROLE.source, 'gu');
+/** A titled person ("Dr Hale", "Ms Ó Dónaill"): someone in particular. */
+const TITLE_NAMED = /\b(?:mr|mrs|ms|miss|mx|dr|sir)\.?\s+\p{L}/u;
+const INDEFINITE_BEFORE = /\b(?:a|an|any|every|one|another|some|no)\s+(?:[\w-]+\s+)?$/;
+function identifiesStaff(sentence: string): boolean {
+  if (!STAFF_ROLE.test(sentence)) return false;
+  STAFF_ROLE_G.lastIndex = 0;
+  for (const m of sentence.matchAll(STAFF_ROLE_G)) {
+    const before = sentence.slice(Math.max(0, m.index! - 24), m.index!);
+    // "Teacher under investigation over…": a role word opening a headline, with no article, is anyone in that job
+    if (INDEFINITE_BEFORE.test(before) || (/^[\s\W]*$/.test(sentence.slice(0, m.index!)) && !/^(?:mr|mrs|ms|miss|mx|dr|sir|her|his|she|he)\b/.test(m[0]))) continue;
+    return true;
+  }
+  return false;
+}
 
 /** A plural group noun right after a condition word ("deaf people", "autistic kids"). */
 const GROUP_AFTER = /^\s+(?:people|persons|folk|teachers|staff|kids|children|pupils|adults|ones)\b/;
 
 /** The condition as a topic: training, awareness, fundraising, research. */
-const ABOUT_THE_TOPIC = /\b(?:training|session|course|talk|awareness|assembly|workshop|fundraiser|fundraising|charity|research|lesson|lessons|information|info|leaflet|coffee\s+morning|day|week|month|walk|run|appeal)\s+(?:\w+\s+)?(?:on|about|for|into|in\s+aid\s+of|raising)?\s*(?:\w+\s+)?$/;
+// "a six-week improvement plan" is a length of time, not an awareness week: no hyphen before the topic word
+const ABOUT_THE_TOPIC = /(?<!-)\b(?:training|session|course|talk|awareness|assembly|workshop|fundraiser|fundraising|charity|research|lesson|lessons|information|info|leaflet|coffee\s+morning|day|week|month|walk|run|appeal)\s+(?:\w+\s+)?(?:on|about|for|into|in\s+aid\s+of|raising)?\s*(?:[\p{L}\d'’-]+\s+){0,2}$/u;
+
+/** The condition as a topic, said after it: "epilepsy awareness week", "a diabetes charity walk", "autism training". */
+const TOPIC_AFTER = /^\s+(?:awareness|training|research|charity|fundraiser|fundraising|appeal|assembly|workshop|talk|course|week|month|day)\b/;
+
+/** Process words that are said of organisations as often as of people ("the trust is under investigation"). */
+const PERSON_PROCESS = /^(?:under\s+investigation|being\s+investigated|suspended\s+while|suspended\s+during)$/;
+
+/** A head word alone ("disease", "syndrome") names a condition only after a name of one: "a disease" is a figure of speech. */
+const HEAD_WORD = /^(?:disease|syndrome|palsy)$/;
+const NO_CONDITION_NAME = /\b(?:a|an|the|this|that|some|any|no|of|is|like|real|total|proper)\s+$/;
+function headless(lower: string, span: Span): boolean {
+  return HEAD_WORD.test(lower.slice(span.start, span.end)) && NO_CONDITION_NAME.test(lower.slice(Math.max(0, span.start - 12), span.start));
+}
 
 const NI_CUED = /\b(?:NI|NINO|N\.I\.|national\s+insurance)(?:\s+(?:no\.?|number|num))?\s*[:#-]?\s*([A-Z]{2}\s?\d{2}\s?\d{2}\s?\d{2}\s?[A-D])\b/gi;
 const PAYROLL_G = new RegExp(PAYROLL.source, 'g');
 
 /** A photo or video of people, and words that say it is shared with consent. */
 const PHOTO_OF = /\b(?:photos?|pictures?|pics?|videos?|snaps?|selfies?|footage|images?|clip)\s+(?:of|showing|with)\s+|\b(?:took|taken|snapped|filmed|got)\s+(?:this|these|a\s+(?:pic|photo|picture|video|snap))\s+of\s+/g;
-const PHOTO_ATTACHED = /\[(?:image|photo|picture|pic|video)s?[^\]]{0,20}\]|\u{1F4F8}|\u{1F4F7}/u;
+const PHOTO_ATTACHED = /\[(?:image|photo|picture|pic|video|vid|clip|footage|recording)s?[^\]]{0,20}\]|\u{1F4F8}|\u{1F4F7}/u;
 const PHOTO_HINT = new RegExp(PHOTO_OF.source);
 const CONSENT = /\b(?:permission|consent(?:ed)?|parents\s+agreed|with\s+their\s+parents'?\s+(?:ok|agreement))\b/;
 
@@ -247,18 +365,37 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
   const hasDigits = /\d/.test(raw);
   const notNames = new Set((options.notNames ?? []).flatMap((n) => n.toLowerCase().split(/[^a-z\u00C0-\u024F]+/)).filter(Boolean));
   const findings: Finding[] = [];
+  const res = lexRes(doc.lex);
   const leak = hasLeakCue(doc);
-  const publicCues = rawHits(doc, 'public-cue');
+  // "the wife says", "my mate said": hearsay from a private person is no public statement (data: private-speaker)
+  const publicCues = rawHits(doc, 'public-cue').filter((c) => !(/^sa(?:id|ys)$/.test(lower.slice(c.start, c.end)) && res.privateSpeaker.test(lower.slice(Math.max(0, c.start - 30), c.start))));
   // a sensitive fact about a pupil: conditions (NHS names), SEND, safeguarding, exclusion, family matters
-  const pupilFacts = rawHits(doc, 'pupil-sensitive', 'condition', 'send');
+  // "SEND" (special educational needs) is an acronym: the verb "send" is not one
+  const pupilFacts = rawHits(doc, 'pupil-sensitive', 'condition', 'send').filter((h) => !headless(lower, h) && raw.slice(h.start, h.end) !== 'send' && raw.slice(h.start, h.end) !== 'Send');
 
   // pupil personal information: a named child near a pupil marker and a sensitive detail
   const pupilSpans: Span[] = [];
   const anySensitive = pupilFacts.length > 0;
   const photoCues = rawHits(doc, 'photo-cue');
   const fullNames = anySensitive || photoCues.length || PHOTO_HINT.test(lower) || PHOTO_ATTACHED.test(raw) ? findNames(raw, notNames) : [];
-  const firstNames = anySensitive ? findFirstNamePupils(raw, notNames).filter((f) => !fullNames.some((n) => f.start >= n.start && f.start < n.end)) : [];
-  for (const name of anySensitive ? [...fullNames, ...firstNames] : []) {
+  const firstNames = anySensitive ? findFirstNamePupils(raw, notNames, doc.lex).filter((f) => !fullNames.some((n) => f.start >= n.start && f.start < n.end)) : [];
+  // "in the same class as Mohammed Kaur. The mother told me Mohammed has epilepsy": the first name alone, later, is the same child
+  if (anySensitive) {
+    for (const n of fullNames) {
+      if (res.titleBefore.test(lower.slice(Math.max(0, n.start - 12), n.start)) || res.adultBefore.test(lower.slice(Math.max(0, n.start - 12), n.start)) || ORGANISATION.test(raw.slice(n.start, n.end)) || res.placeEnd.test(raw.slice(n.start, n.end)) || isPublicPerson(raw, n, options.publicFacts)) continue;
+      const first = /^\p{Lu}\p{Ll}{2,}/u.exec(raw.slice(n.start, n.end))?.[0];
+      if (!first) continue;
+      for (let at = raw.indexOf(first, n.end); at >= 0; at = raw.indexOf(first, at + first.length)) {
+        const span = { start: at, end: at + first.length };
+        if (/[\p{L}\d_]/u.test(raw[at - 1] ?? '') || /[\p{L}\d_]/u.test(raw[span.end] ?? '')) continue;
+        if (fullNames.some((f) => f.start <= at && at < f.end) || firstNames.some((f) => f.start === at)) continue;
+        firstNames.push(span);
+      }
+    }
+  }
+  // a press release or newsletter that says the family agreed (data: consent-cue, public-cue) is not a leak, unless it says nobody did
+  const publishedWithConsent = anySensitive && publicCues.length > 0 && (CONSENT.test(lower) || rawHits(doc, 'consent-cue').length > 0) && !rawHits(doc, 'no-consent-cue').length;
+  for (const name of anySensitive && !publishedWithConsent ? [...fullNames, ...firstNames] : []) {
     if (isPublicPerson(raw, name, options.publicFacts)) continue;
     const ctx = aroundSpan(raw, name.start);
     const window = lower.slice(Math.max(0, name.start - 90), name.end + 90);
@@ -267,17 +404,26 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
     const marked = PUPIL_MARKER.test(window);
     // "Why is Isla always out of lessons? Oh right, a statement of special needs.": a question about the named child
     // answered in the next sentence, or a next sentence that goes on about them, is the child's own sentence too
-    const next = sentence.end + 1 < raw.length ? sentenceSpan(raw, sentence.end + 1) : undefined;
-    const continued = next && /^\W*(?:[\w']+[\s,]+){0,6}?(?:she|he|they|she's|he's|they're|it'?s|its|her|his|their|mum|dad|apparently|turns\s+out|oh\s+right|because|cos|coz)\b/i.test(raw.slice(next.start, next.end));
-    const own = continued ? { start: sentence.start, end: next!.end } : sentence;
+    const next = sentenceAfter(raw, sentence);
+    // (data: pupil-continuation); a reply that asks about the child and answers on its next line goes on for two
+    let own = sentence;
+    // a question about the child ("you heard about Kacper Mensah?") is answered by the sentence after it, when that
+    // sentence has no subject of its own ("Only under a Section 20…", not "The SEND review is on Tuesday…")
+    const asked = raw.charCodeAt(sentence.end) === 63 && !!next && !OWN_SUBJECT.test(raw.slice(next.start, next.end));
+    for (let k = 0, nx = next; k < 2 && nx && ((k === 0 && asked) || res.continued.test(raw.slice(nx.start, nx.end))); k++) {
+      own = { start: sentence.start, end: nx.end };
+      nx = sentenceAfter(raw, nx);
+    }
     if (!marked && !firstWithin(pupilFacts, own.start, own.end)) continue;
     // unmarked, it must look like a person: not "(St) John Ambulance", "Information Commissioner"
+    // a committee or a service is never a pupil, marked or not; nor a group or a page ("Penmarrow Grapevine", "Tots Chat")
+    if (ORGANISATION.test(raw.slice(name.start, name.end)) || res.placeEnd.test(raw.slice(name.start, name.end))) continue;
     if (!marked && (ORGANISATION.test(raw.slice(name.start, name.end + 16)) || /\b(?:St|Saint|The)\.?\s*$/.test(raw.slice(Math.max(0, name.start - 7), name.start)))) continue;
-    if (!marked && /\b(?:mr|mrs|ms|miss|mx|dr|sir|mum|dad|mother|father|parent|grandparent|nan|grandad)\b/.test(lower.slice(Math.max(0, name.start - 12), name.start))) continue;
-    if (/\b(?:mr|mrs|ms|miss|dr|head(?:teacher)?|teacher|principal)\s*$/.test(lower.slice(Math.max(0, name.start - 12), name.start))) continue;
+    if (!marked && res.adultBefore.test(lower.slice(Math.max(0, name.start - 12), name.start))) continue;
+    if (res.titleBefore.test(lower.slice(Math.max(0, name.start - 12), name.start)) || /\b(?:head(?:teacher)?|teacher|principal)\s*$/.test(lower.slice(Math.max(0, name.start - 12), name.start))) continue;
     // proximity: the fact must be in the pupil's sentence or the one either side
     const sensitive = marked ? firstWithin(pupilFacts, ctx.start, ctx.end) : firstWithin(pupilFacts, own.start, own.end);
-    if (!sensitive || ABOUT_THE_TOPIC.test(lower.slice(Math.max(0, sensitive.start - 40), sensitive.start)) || SIMILE_BEFORE.test(lower.slice(Math.max(0, sensitive.start - 30), sensitive.start))) continue;
+    if (!sensitive || TOPIC_AFTER.test(lower.slice(sensitive.end, sensitive.end + 24)) || ABOUT_THE_TOPIC.test(lower.slice(Math.max(0, sensitive.start - 40), sensitive.start)) || SIMILE_BEFORE.test(lower.slice(Math.max(0, sensitive.start - 30), sensitive.start))) continue;
     pupilSpans.push(name, sensitive);
   }
   if (pupilSpans.length) {
@@ -288,7 +434,7 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
     PHOTO_OF.lastIndex = 0;
     for (const m of lower.matchAll(PHOTO_OF)) {
       const after = m.index! + m[0].length;
-      const named = fullNames.filter((n) => n.start >= after && n.start - after < 40 && !isPublicPerson(raw, n, options.publicFacts));
+      const named = fullNames.filter((n) => n.start >= after && n.start - after < 40 && !isPublicPerson(raw, n, options.publicFacts) && !res.placeEnd.test(raw.slice(n.start, n.end + 10)));
       if (!named.length) continue;
       const window = lower.slice(m.index!, Math.min(lower.length, named[named.length - 1]!.end + 120));
       if (!PUPIL_MARKER.test(window) && !/\b(?:pupils?|children|kids|school|primary|academy|college|class|uniform|playground|classroom|ysgol|high|infants?|nursery|juniors?|trip|year)\b/.test(window)) continue;
@@ -298,7 +444,7 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
     }
     // "[image attached] … that's Niamh Tolley on the left": an attached photo, a named child, a year group
     const attached = PHOTO_ATTACHED.exec(raw);
-    if (attached && !findings.some((f) => f.category === 'confidential.pupil-personal') && PUPIL_MARKER.test(lower)) {
+    if (attached && !findings.some((f) => f.category === 'confidential.pupil-personal') && (PUPIL_MARKER.test(lower) || res.photoContext.test(lower))) {
       const named = fullNames.filter((n) => !ORGANISATION.test(raw.slice(n.start, n.end)) && !isPublicPerson(raw, n, options.publicFacts));
       if (named.length) findings.push({ category: 'confidential.pupil-personal', confidence: 0.75, raw: true, spans: [{ start: attached.index, end: attached.index + attached[0].length }, ...named], reason: `a photo of named pupils ("${raw.slice(named[0]!.start, named[0]!.end)}")` });
     }
@@ -309,32 +455,82 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
     const unconsented = rawHits(doc, 'no-consent-cue').length > 0;
     // consent said, or a news report (data: public-cue), clears it unless the item says nobody agreed
     const consented = !unconsented && (CONSENT.test(lower) || rawHits(doc, 'consent-cue').length > 0 || publicCues.length > 0);
-    const named = consented ? [] : fullNames.filter((n) => photoCues.some((c) => Math.abs(c.start - n.start) <= 160 && sameSentence(raw, c.start, n.start)) && !PLACE_END.test(raw.slice(n.start, n.end + 10)) && (unconsented || PUPIL_MARKER.test(lower.slice(Math.max(0, n.start - 90), n.end + 90))) && !ORGANISATION.test(raw.slice(n.start, n.end)) && !isPublicPerson(raw, n, options.publicFacts) && !/\b(?:mr|mrs|ms|miss|mx|dr|sir|head(?:teacher)?|teacher|principal)\.?\s*$/.test(lower.slice(Math.max(0, n.start - 12), n.start)));
-    if (named.length && (PUPIL_MARKER.test(lower) || /\b(?:pupils?|children|kids|class|uniform|playground|classroom|pe|trip|residential|gates|fence|year\s+\d+)\b/.test(lower))) {
+    const named = consented ? [] : fullNames.filter((n) => photoCues.some((c) => Math.abs(c.start - n.start) <= 160 && sameSentence(raw, c.start, n.start)) && !res.placeEnd.test(raw.slice(n.start, n.end + 10)) && (unconsented || PUPIL_MARKER.test(lower.slice(Math.max(0, n.start - 90), n.end + 90)) || res.photoContext.test(lower.slice(Math.max(0, n.start - 90), n.end + 90))) && !ORGANISATION.test(raw.slice(n.start, n.end)) && !isPublicPerson(raw, n, options.publicFacts) && !res.titleBefore.test(lower.slice(Math.max(0, n.start - 12), n.start)) && !/\b(?:head(?:teacher)?|teacher|principal)\.?\s*$/.test(lower.slice(Math.max(0, n.start - 12), n.start)));
+    if (named.length && (PUPIL_MARKER.test(lower) || res.photoContext.test(lower))) {
       findings.push({ category: 'confidential.pupil-personal', confidence: 0.8, raw: true, spans: [photoCues[0]!, ...named], reason: `a photo of named pupils ("${raw.slice(named[0]!.start, named[0]!.end)}")` });
+    }
+  }
+
+  // a photo or video in which the children can be recognised ("you can see the kids' faces", "names in the caption"; data:
+  // identifiable-faces), at school, with no word of consent: no name is needed
+  if (!findings.some((f) => f.category === 'confidential.pupil-personal') && (photoCues.length || PHOTO_ATTACHED.test(raw))) {
+    const faces = rawHits(doc, 'identifiable-faces');
+    if (faces.length && !rawHits(doc, 'faces-hidden').length) {
+      const unconsented = rawHits(doc, 'no-consent-cue').length > 0;
+      const consented = !unconsented && (CONSENT.test(lower) || rawHits(doc, 'consent-cue').length > 0 || publicCues.length > 0);
+      const pupils = PUPIL_MARKER.test(lower) || res.photoContext.test(lower) || /\b(?:kids|children|pupils|weans|bairns|class)\b/.test(lower);
+      if (!consented && pupils) {
+        const cue = photoCues[0] ?? faces[0]!;
+        findings.push({ category: 'confidential.pupil-personal', confidence: 0.78, raw: true, spans: [cue, faces[0]!], reason: `a photo or video in which pupils can be recognised ("${raw.slice(faces[0]!.start, faces[0]!.end)}")` });
+      }
+    }
+  }
+
+  // many pupils' details at once: a collection (a list, spreadsheet, tracker; data: data-collection) that says who is in it
+  // (names, everyone's; data: data-identity) and something sensitive about them (grades, SEN, FSM, conditions; data:
+  // data-sensitive, condition, send), gone out (going round, by mistake, on TikTok; data: data-exposure)
+  if (!findings.some((f) => f.category === 'confidential.pupil-personal')) {
+    const collections = rawHits(doc, 'data-collection');
+    const exposed = collections.length ? rawHits(doc, 'data-exposure') : [];
+    // a news report of the breach ("the school said it had asked recipients to delete the email") is reputation, not the leak;
+    // a bare "said" counts only when an organisation says it ("the office really said oops" is no statement)
+    const news = publicCues.filter((c) => !/^sa(?:id|ys)$/.test(lower.slice(c.start, c.end)) || /\b(?:school|academy|college|council|trust|authority|police|spokes\w*|statement|headteacher|head|it|they)\s+(?:\w+\s+)?$/.test(lower.slice(Math.max(0, c.start - 30), c.start)));
+    if (exposed.length && !news.length) {
+      const who = rawHits(doc, 'data-identity');
+      const what = [...rawHits(doc, 'data-sensitive'), ...pupilFacts].filter((h) => !who.some((w) => w.start < h.end && h.start < w.end) && !(collections[0]!.start <= h.start && h.end <= collections[0]!.end));
+      const pupils = PUPIL_MARKER.test(lower) || res.photoContext.test(lower) || /\b(?:kids?|children|pupils|students|class|weans|bairns)\b/.test(lower);
+      if (pupils && what.length && (who.length || new Set(what.map((h) => lower.slice(h.start, h.end))).size >= 2)) {
+        findings.push({ category: 'confidential.pupil-personal', confidence: 0.78, raw: true, spans: [collections[0]!, ...(who.length ? [who[0]!] : []), what[0]!, exposed[0]!],
+          reason: `pupils' details shared ("${raw.slice(collections[0]!.start, collections[0]!.end)}" with "${raw.slice(what[0]!.start, what[0]!.end)}")` });
+      }
     }
   }
 
   // staff personal information
   const staffSpans: Span[] = [];
+  const denied = doc.lex.count(doc.clean.text, 'denial') > 0;
+  const sympathy = doc.lex.count(doc.clean.text, 'sympathy') > 0;
   let namesCache: Span[] | undefined;
   const fullNamesIn = (from: number, to: number) => (namesCache ??= findNames(raw, notNames)).some((n) => n.start >= from && n.end <= to);
   for (const m of rawHits(doc, 'staff-sensitive', 'condition', 'hr-process')) {
+    if (headless(lower, m)) continue;
+    // "Academy trust under investigation": a process word said of an organisation; a person must come before it
+    if (PERSON_PROCESS.test(lower.slice(m.start, m.end)) && !identifiesStaff(lower.slice(Math.max(sentenceSpan(raw, m.start).start, m.start - 60), m.start)) && !fullNamesIn(sentenceSpan(raw, m.start).start, m.start)) continue;
     // "the claim that he was sacked is false": a rumour the item rebuts discloses nothing
+    // a rumour the item condemns or denies is not passed on; sympathy ("poor man", "God love her") condemns nothing,
+    // it passes the detail on: then only a denial clears it
     const at = cleanSpanOf(doc, m);
-    if (at && reportedAt(doc, at)) continue;
+    if (at && (denied || !sympathy) && reportedAt(doc, at)) continue;
     if (OPINION_BEFORE.test(lower.slice(Math.max(0, m.start - 30), m.start))) continue;
     // "a training session on asthma", "epilepsy awareness": the topic, not someone's health
-    if (ABOUT_THE_TOPIC.test(lower.slice(Math.max(0, m.start - 40), m.start))) continue;
+    if (ABOUT_THE_TOPIC.test(lower.slice(Math.max(0, m.start - 40), m.start)) || TOPIC_AFTER.test(lower.slice(m.end, m.end + 24))) continue;
     // "deaf people shouldn't teach": a condition said of a group is a generalisation, not someone's health
     if (GROUP_AFTER.test(lower.slice(m.end, m.end + 16))) continue;
     if (CHILD_OWNER.test(lower.slice(Math.max(0, m.start - 40), m.start)) || SIMILE_BEFORE.test(lower.slice(Math.max(0, m.start - 30), m.start))) continue;
     const s = sentenceSpan(raw, m.start);
     const sentence = lower.slice(s.start, s.end);
     const prev = s.start > 1 ? lower.slice(sentenceSpan(raw, s.start - 2).start, s.start) : '';
+    // "…ma son's attendance is 82%. He's had tonsillitis twice.": the pronoun goes on about the writer's own child
+    if (/^\W*(?:he|she|they)(?:'s|'d|\s+has|\s+had|\s+is|\s+was|\s+gets|\s+got)\b/.test(sentence) && OWN_CHILD.test(prev)) continue;
     // a payslip or P60 names an employee: a full name in its sentence is enough
     const payroll = PAYROLL.test(lower.slice(m.start, m.end)) && ((sentence.match(PAYROLL_G)?.length ?? 0) >= 2 || /£\s?\d/.test(sentence)) && fullNamesIn(s.start, s.end);
-    if (!payroll && !STAFF_ROLE.test(sentence) && !STAFF_ROLE.test(prev)) continue;
+    // a school role in view, and someone it points at: a title, "the head", a pronoun, or a full name ("a TA told me Jane Marsh…")
+    // "> Is Dr Hale leaving?\nProbably. They're on a performance improvement plan": a sentence that opens with a pronoun
+    // goes back past a short reply ("Probably.") to the person asked about
+    const before2 = s.start > 1 && /^\W*(?:he|she|they)(?:'s|'re|\s)/.test(sentence) ? lower.slice(sentenceSpan(raw, Math.max(0, sentenceSpan(raw, s.start - 2).start - 2)).start, s.start) : '';
+    if (!payroll && !identifiesStaff(sentence) && !identifiesStaff(prev) && !(before2 && TITLE_NAMED.test(before2)) && !((STAFF_ROLE.test(sentence) || STAFF_ROLE.test(prev)) && fullNamesIn(s.start, s.end))) continue;
+    // "support pupils with epilepsy", "people living with MS": a condition said of a group is the topic
+    if (GROUP_BEFORE.test(lower.slice(Math.max(0, m.start - 40), m.start))) continue;
     if (firstWithin(publicCues, s.start, s.end) && !leak) continue;
     // pupils' details are handled above; here the subject must be an adult
     if (/\b(?:pupils?|students?|lad|boy|girl|kid|son|daughter|year\s+\d+\s+(?:boy|girl|lad|kid))\b/.test(sentence) && !/\b(?:mr|mrs|ms|miss|teacher|head|deputy|senco|chaplain|staff)\b/.test(sentence)) continue;
@@ -364,7 +560,7 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
   for (const a of addresses) {
     const span = { start: a.index!, end: a.index! + a[0].length };
     const ctx = lower.slice(Math.max(0, span.start - 80), span.end + 40);
-    const residence = LIVES.test(ctx);
+    const residence = res.residence.test(ctx);
     const person = STAFF_ROLE.test(around(raw, span.start)) || /\b(?:kid|boy|girl|lad|son|daughter|family|mum|dad)\b/.test(ctx);
     const postcodeNear = findPostcodes(raw.slice(span.end, span.end + 40)).length > 0;
     contact.push({ span, weight: residence ? 0.9 : person && postcodeNear ? 0.8 : person ? 0.55 : 0.2, what: 'home address', kind: 'address' });
@@ -372,11 +568,14 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
   for (const pc of hasDigits ? findPostcodes(raw) : []) {
     const near = addresses.some((a) => pc.start >= a.index! && pc.start - (a.index! + a[0].length) < 40);
     const ctx = lower.slice(Math.max(0, pc.start - 80), pc.start);
-    if (near || LIVES.test(ctx)) contact.push({ span: pc, weight: 0.85, what: 'postcode with an address', kind: 'postcode' });
+    // "Dr Kovač, The Coach House, Mill Road, EC9 8HD": a titled person, then a house and a street, then the postcode
+    const listed = HOUSE_AND_STREET.test(raw.slice(Math.max(0, pc.start - 70), pc.start)) && new RegExp(TITLED.source, 'u').test(raw.slice(Math.max(0, pc.start - 70), pc.start));
+    if (near || listed || res.residence.test(ctx)) contact.push({ span: pc, weight: 0.85, what: 'postcode with an address', kind: 'postcode' });
   }
   for (const d of hasDigits ? findDates(raw) : []) {
     const before = lower.slice(Math.max(0, d.start - 40), d.start);
-    if (DOB_CUE.test(before)) contact.push({ span: d, weight: 0.88, what: 'date of birth' });
+    // "birthday 09/09/2010": a birthday given with its year is a date of birth
+    if (DOB_CUE.test(before) || (/\bbirthday[\s:,-]*$/.test(before) && /\d{4}\s*$|[/.-]\d{2}\s*$/.test(raw.slice(d.start, d.end)))) contact.push({ span: d, weight: 0.88, what: 'date of birth' });
   }
   if (hasDigits) for (const ni of findNiNumbers(raw)) contact.push({ span: ni, weight: 0.95, what: 'National Insurance number' });
   // a number in NI format right after "NI" or "National Insurance" is one, even with a prefix HMRC never issues (QQ 12 34 56 C)
@@ -420,6 +619,17 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
 
   // internal matters
   const internal = rawHits(doc, 'internal-matter').filter((m) => !OPINION_BEFORE.test(lower.slice(Math.max(0, m.start - 30), m.start)));
+  // the marks of an internal document (an e-mail from leaders, minutes, a briefing; data: internal-document) and words
+  // that say it was meant to stay inside (data: secrecy-cue, a different phrase): a leak, whatever the matter is
+  if (!internal.length) {
+    const marks = rawHits(doc, 'internal-document');
+    // "not a secret any more" (data: public-cue) says the opposite
+    const leaks = marks.length ? rawHits(doc, 'secrecy-cue').filter((h) => !publicCues.some((p) => p.start <= h.start && h.end <= p.end)) : [];
+    if (marks.length && leaks.some((l) => !marks.some((d) => d.start < l.end && l.start < d.end))) {
+      const denied = doc.lex.find(doc.clean.text, 'denial').length > 0;
+      if (!denied) findings.push({ category: 'confidential.internal', confidence: 0.7, raw: true, spans: marks, reason: `an internal document shared before it was made public ("${raw.slice(marks[0]!.start, marks[0]!.end)}")` });
+    }
+  }
   if (internal.length) {
     const publicReport = publicCues.length > 0 && !leak;
     // a rumour the writer denies ("total rubbish") is not a leak

@@ -9,13 +9,25 @@
  * "Adm1n!" into a word.
  */
 import type { Doc, Span } from '../document';
+import type { Lexicon } from '../lexicon';
 
 /** How far after a cue (and before it) a secret may sit, in characters of the original text. */
 const AFTER = 90;
 const BEFORE = 30;
 const TOKEN = /[^\s"'“”‘’()[\]{}<>,;]+/g;
-/** Tokens with digits and letters that are not secrets: year groups, times, ordinals, sizes, money. */
-const NOT_SECRET = /^(?:y|yr|year|ks|key\s?stage|room|rm|block|unit|u|p|ch|chapter|page|pg|no|q|term|week|wk|day|covid|gcse|a-?level)[-_]?\d+s?$|^\d+(?:st|nd|rd|th|am|pm|s|k|m|mph|km|ft|kg|cm|mm|gb|mb|x|yo|yrs?|hrs?|mins?|p|pc|%)$|^[£$€]|@[\w-]+\.\w|:\/\/|^www\.|^#|^\d{1,2}[:.]\d{2}|^[\w-]+(?:\.[\w-]+)+\//i;
+/**
+ * Tokens with digits and letters that are not secrets: year groups, rooms, pages (data: not-secret-prefix), times, sizes,
+ * ordinals (data: not-secret-unit); and by shape, money, e-mail addresses, links, hashtags and clock times.
+ */
+const notSecretCache = new WeakMap<Lexicon, RegExp>();
+function notSecret(lex: Lexicon): RegExp {
+  let re = notSecretCache.get(lex);
+  if (!re) {
+    re = new RegExp(String.raw`^${lex.pattern('not-secret-prefix')}[-_]?\d+s?$|^\d+(?:${lex.pattern('not-secret-unit')}|%)$|^[£$€]|@[\w-]+\.\w|:\/\/|^www\.|^#|^\d{1,2}[:.]\d{2}|^[\w-]+(?:\.[\w-]+)+\/`, 'i');
+    notSecretCache.set(lex, re);
+  }
+  return re;
+}
 /**
  * After a school system's name (not a word that opens a secret), only linking words may stand before the secret:
  * "Bromcom on Autumn99!", "staff wifi is Elm-2027", "Arbor: jsmith / Summer2026"; "ParentPay, reference TRIP2026"
@@ -23,7 +35,7 @@ const NOT_SECRET = /^(?:y|yr|year|ks|key\s?stage|room|rm|block|unit|u|p|ch|chapt
  */
 const SYSTEM_GAP = /^[\s,:=/(\-–—]*(?:(?:is|was|on|now|still|are|=|password|passwd|pw|pwd|pass|login|log-?in|username|user|pin|code|key|details)\b[\s:=/-]*){0,4}$/i;
 
-function secretLike(token: string, code: boolean): boolean {
+function secretLike(token: string, code: boolean, NOT_SECRET: RegExp): boolean {
   const t = token.replace(/[.,:;]+$/, '');
   if (t.length < 4 || t.length > 32 || NOT_SECRET.test(t)) return false;
   if (code && /^\d{4,8}#?$/.test(t)) return true;
@@ -63,6 +75,7 @@ export function credentialLeaks(doc: Doc): Span[] {
   if (!cues.length) return [];
   const raw = doc.raw;
   const advice = rawSpans(doc, 'credential-advice');
+  const notSecretRe = notSecret(doc.lex);
   const out: Span[] = [];
   for (const cue of cues) {
     const line = lineAround(raw, cue.start);
@@ -75,7 +88,7 @@ export function credentialLeaks(doc: Doc): Span[] {
     for (let m = TOKEN.exec(window); m; m = TOKEN.exec(window)) {
       const at = from + m.index;
       if (at < cue.end && at + m[0].length > cue.start) continue;
-      if (!secretLike(m[0], cue.code)) continue;
+      if (!secretLike(m[0], cue.code, notSecretRe)) continue;
       if (cue.system && (at < cue.start || !SYSTEM_GAP.test(raw.slice(cue.end, at)))) continue;
       out.push({ start: Math.min(cue.start, at), end: Math.max(cue.end, at + m[0].length) });
       break;

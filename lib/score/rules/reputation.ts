@@ -31,6 +31,12 @@ const RULES: Rule[] = [
 const CRITICS = /\b(?:judge|judges|court|tribunal|coroner|ombudsman|parents|families|residents|mp|councillors?|campaigners|critics|union|unions|inspectors|report|pupils\s+say|families\s+say)\b/;
 const OPINION_BEFORE = /\b(?:should|must|needs?\s+to|ought\s+to|deserves?\s+to)\s+(?:\w+\s+){0,2}(?:be\s+|get\s+)?$/;
 const NEGATED = /\b(?:no\s+longer|not|never|out\s+of|removed\s+from|came\s+out\s+of|lifted|taken\s+out\s+of|moved\s+(?:up\s+)?from|from)\s+(?:\w+\s+){0,2}$/;
+/** Between a grading verb and the grade: "rated as", "judged to be", "given an", "rated by Ofsted as". */
+const GRADE_GAP = /^\s*(?:(?:as|to|be|an?|the|only|just|now|officially|overall|by|ofsted|estyn|inspectors|education\s+scotland)\s+){0,4}['"‘“]?$/;
+const GRADE_END = /^(?:\s*['"’”]|\s*[.,;:!?)]|\s*$|\s+(?:and|in|for|by|overall|with|across|after|at|from|following|last|this|again)\b)/;
+const GOOD_GRADE = /\b(?:rated|judged|graded)\s+(?:as\s+)?['‘"“]?(?:good|outstanding)\b/;
+const MARCH_OVER = /\b(?:march(?:ed|es|ing)?|rall(?:y|ied|ying))\s+(?:[a-z']+\s+){0,4}?(?:over|against)\b/;
+const AS_GRADE = /^[^.!?]*\bas\s+['"‘“]?$/;
 /** A first-person writer apologising ("I apologise for the long post") is not the school apologising. */
 const FIRST_PERSON_APOLOGY = /\bi\s+(?:\w+\s+)?$/;
 
@@ -68,9 +74,9 @@ export function reputationRules(doc: Doc): Finding[] {
   // "cleared of misconduct", "found no evidence of malpractice", "rated good after special measures" (data: exoneration)
   const cleared = doc.lex.find(text, 'exoneration');
   const exonerated = (span: Span) => {
-    if (!cleared.length) return false;
     const s = sentenceAt(doc, span.start);
-    return cleared.some((c) => c.start >= s.start && c.end <= s.end);
+    // "rated 'good' in all areas, two years after being judged to require improvement": a good grade now, quoted or not
+    return cleared.some((c) => c.start >= s.start && c.end <= s.end) || GOOD_GRADE.test(text.slice(s.start, s.end));
   };
   for (const rule of rulesFor(doc)) {
     for (const span of rule.spans ?? findAll(text, rule.re)) {
@@ -109,6 +115,29 @@ export function reputationRules(doc: Doc): Finding[] {
     const near = verbs.filter((v) => !overlaps(v, doc.ignored) && bodies.some((b) => sentenceAt(doc, b.start).start === sentenceAt(doc, v.start).start && Math.abs(b.start - v.start) <= 60));
     const opinion = near.filter((v) => !OPINION_BEFORE.test(text.slice(Math.max(0, v.start - 40), v.start)));
     if (opinion.length) byCategory.set('reputation.investigation', { spans: opinion, weights: [0.75], what: 'investigation' });
+  }
+  // a grade put on the school in any wording (data: inspection-verb, inspection-grade): "rated not good enough",
+  // "judged unsatisfactory", "graded weak"; the grade word alone ("Ofsted's system is unsatisfactory") is not a judgement
+  if (!byCategory.has('reputation.inspection')) {
+    const verbs = doc.lex.find(text, 'inspection-verb');
+    const grades = verbs.length ? doc.lex.find(text, 'inspection-grade') : [];
+    const hits: Span[] = [];
+    for (const v of grades.length ? verbs : []) {
+      if (overlaps(v, doc.ignored)) continue;
+      // "rated learning, teaching and assessment at the school as 'weak'": a longer gap that ends in "as"
+      const g = grades.find((h) => h.start >= v.end && ((h.start - v.end <= 30 && GRADE_GAP.test(text.slice(v.end, h.start))) || (h.start - v.end <= 100 && AS_GRADE.test(text.slice(v.end, h.start)))));
+      // the grade ends the phrase: "rated weak by inspectors", not "rated the menu as weak tea"
+      if (!g || sentenceAt(doc, g.start).start !== sentenceAt(doc, v.start).start || !GRADE_END.test(text.slice(g.end, g.end + 12))) continue;
+      const before = text.slice(Math.max(0, v.start - 40), v.start);
+      if ((NEGATED.test(before) && !/\bto\s+$/.test(before)) || OPINION_BEFORE.test(before) || exonerated(v)) continue;
+      hits.push({ start: v.start, end: g.end });
+    }
+    if (hits.length) byCategory.set('reputation.inspection', { spans: hits, weights: [0.8], what: 'poor inspection judgement' });
+  }
+  // "marching outside the school over the uniform policy": a march or rally, a few words, then what it is against
+  if (!byCategory.has('reputation.protest') && (text.includes('march') || text.includes('rall'))) {
+    const m = MARCH_OVER.exec(text);
+    if (m && !overlaps({ start: m.index, end: m.index + m[0].length }, doc.ignored) && !roadSafetyCampaign) byCategory.set('reputation.protest', { spans: [{ start: m.index, end: m.index + m[0].length }], weights: [0.72], what: 'protest' });
   }
   const findings: Finding[] = [];
   // an incident at the school: emergency services, a lockdown, a closure (data: incident; two different cues)
