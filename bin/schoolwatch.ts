@@ -24,6 +24,7 @@ import { CaptureError } from '../lib/evidence/errors';
 import { runSchoolAdd, SCHOOL_ADD_HELP } from '../lib/app/school-add-command';
 import { UrnLookupError } from '../lib/app/school-from-urn';
 import { GIAS_HELP, giasCommand } from './gias-command';
+import { backfillUnreviewedIndex, ensureIndexes, MigrationError, MIGRATIONS } from '../lib/app/migrate';
 
 // The local tools support Node 20.19+; the SDK's Node 22 advisory is for the Lambda runtime, which is on 22+.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -47,6 +48,9 @@ Commands:
   feed test URL [--json]     fetch and parse one feed with the production fetcher and show its items
   capture URL --out DIR [--json] [--timezone TZ]   capture one web page as evidence into DIR: screenshot.png,
                              page.html, page.txt, manifest.json (same guarded fetcher and browser as the pipeline)
+  migrate unreviewed-index [--again]
+                             bring a store written before 0.5 up to date: add the unreviewed index (a local
+                             store's table is rebuilt) and index every unreviewed mention; resumable, safe to repeat
   purge [--dry-run]          erase snapshots older than each trust's retention period (escalated ones are kept)
   school add URN [URN…] --trust T [--yes] [--json] [--preview]
                              fill schools from GIAS by URN (name, aliases, context, public facts) and show the
@@ -96,6 +100,18 @@ and lists its items. --json prints the parsed feed, and any error, as JSON. The 
 pasted feed address with the same code before saving. A Google Alert delivered as RSS has an address like
 https://www.google.com/alerts/feeds/<digits>/<digits>; the alerts page itself is refused with the steps.
 Loopback or private feed servers must be listed in FEED_ALLOW_HOSTS=host:port,…`,
+  migrate: `Usage: npm run -s cli -- migrate unreviewed-index [--again] [--batch N]
+
+Brings a store written before 0.5 up to date for the Overview, which counts unreviewed items from a sparse
+index (GSI2) instead of reading every item a trust ever had:
+  1. the table gets the index. In AWS, deploy the stack first (\`npx cdk deploy\` adds it). The embedded local
+     store (no DYNAMODB_ENDPOINT; stop \`npm start\` first) cannot add an index to a table, so its table is
+     copied aside, re-created with the index and copied back; an interrupted copy resumes.
+  2. every mention with status "new" gets the index keys, school by school, with a progress line per page
+     (--batch N mentions, default 500). Progress is saved per school: run it again after an interruption and
+     it resumes; a finished school is skipped unless --again (which re-checks every mention and writes only
+     what is missing). New mentions and reviews keep the index right by themselves.
+Until step 2 has finished, the Overview counts only the mentions indexed so far.`,
   purge: `Usage: npm run -s cli -- purge [--dry-run]
 
 Erases snapshots older than each trust's retentionMonths (escalated items are kept); --dry-run only reports.`,
@@ -200,6 +216,28 @@ const commands: Record<string, Handler> = {
       notes.forEach((n) => console.error(n));
       // A held day whose last attempt failed (or may have gone) needs a person: say so in the exit code too.
       return results.some((r) => r.outcome === 'failed' || r.outcome === 'unknown' || (r.outcome === 'in-progress' && r.error)) ? 2 : 0;
+    });
+  },
+
+  async migrate(args, log) {
+    const [name] = args;
+    const { values } = parseArgs({ args: args.slice(1), options: { again: { type: 'boolean' }, batch: { type: 'string' } } });
+    if (!name || !(MIGRATIONS as readonly string[]).includes(name)) throw new UsageError(`migrate takes the name of a migration: ${MIGRATIONS.join(', ')} (see npm run -s cli -- migrate --help)`);
+    const pageSize = values.batch === undefined ? 500 : Number(values.batch);
+    if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > 5000) throw new UsageError(`--batch must be a whole number from 1 to 5000, not "${values.batch}"`);
+    return withCliRuntime(loadEnv(), { log, command: `schoolwatch migrate ${name}` }, async (deps, _notes, table) => {
+      const say = (line: string) => console.error(line);
+      try {
+        const index = await ensureIndexes(table, say);
+        say(index === 'present' ? `Table "${table.tableName}" already has its indexes.` : `Table "${table.tableName}" now has its indexes (${index}).`);
+        const r = await backfillUnreviewedIndex(deps, { say, pageSize, again: values.again });
+        console.log(`Unreviewed index: ${r.schools} school(s), ${r.read.toLocaleString('en-GB')} mention(s) read, ${r.added.toLocaleString('en-GB')} indexed, ${r.removed} stale key(s) removed, ${r.raced} changed meanwhile${r.complete ? '. Done.' : '; not finished: run the command again to resume.'}`);
+        return r.complete ? 0 : 2;
+      } catch (err) {
+        if (!(err instanceof MigrationError)) throw err;
+        console.error(err.message);
+        return 1;
+      }
     });
   },
 

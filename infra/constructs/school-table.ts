@@ -37,6 +37,14 @@ export class SchoolTable extends Construct {
       sortKey: { name: TABLE.trustIndex.sortKey, type: S },
       projectionType: dynamodb.ProjectionType.ALL,
     });
+    // Sparse (only unreviewed mentions carry its keys), projecting headline attributes only: the Overview.
+    this.table.addGlobalSecondaryIndex({
+      indexName: TABLE.unreviewedIndex.name,
+      partitionKey: { name: TABLE.unreviewedIndex.partitionKey, type: S },
+      sortKey: { name: TABLE.unreviewedIndex.sortKey, type: S },
+      projectionType: dynamodb.ProjectionType.INCLUDE,
+      nonKeyAttributes: [...TABLE.unreviewedIndex.attributes],
+    });
   }
 
   /** Sets TABLE_NAME on the function and grants item-level data access (table and its indexes only). */
@@ -47,7 +55,7 @@ export class SchoolTable extends Construct {
     const tableId = Stack.of(this).getLogicalId(this.table.node.defaultChild as dynamodb.CfnTable);
     Validations.of(fn.role ?? fn).acknowledge({
       id: `AwsSolutions-IAM5[Resource::<${tableId}.Arn>/index/*]`,
-      reason: `Grant covers this table's own secondary indexes (${TABLE.trustIndex.name} and any added later); index ARNs are children of the table ARN, no other table is reachable.`,
+      reason: `Grant covers this table's own secondary indexes (${TABLE.trustIndex.name}, ${TABLE.unreviewedIndex.name} and any added later); index ARNs are children of the table ARN, no other table is reachable.`,
     });
   }
 }

@@ -1,6 +1,6 @@
 import type { Principal } from '../auth/principal';
 import type { Store } from '../store';
-import type { MentionHeadline } from '../store/mention-store';
+import type { MentionHeadline, ScanPartition } from '../store/mention-store';
 import type { Family } from '../score/types';
 import { FAMILIES, localDay, mentionsFor, type ReviewedMention } from './mentions-query';
 
@@ -11,8 +11,6 @@ import { FAMILIES, localDay, mentionsFor, type ReviewedMention } from './mention
  */
 export const URGENT_CATEGORIES: readonly string[] = ['abuse.threat', 'confidential.pupil-personal', 'confidential.credentials'];
 
-/** Most items one summary reads; past this the counts say they are a lower bound (`truncated`). */
-export const MAX_SUMMARY_SCAN = 20_000;
 const TREND_DAYS = 30;
 
 export function isUrgent(m: Pick<MentionHeadline, 'alertedAt' | 'severity' | 'categories'>): boolean {
@@ -48,9 +46,8 @@ export interface TriageSummary {
   urgentCount: number;
   /** One entry per day, oldest first, ending today: items captured that day and how many were urgent. */
   trend: { date: string; flagged: number; urgent: number }[];
-  /** Every stored item in scope (up to MAX_SUMMARY_SCAN). */
-  total: number;
-  truncated: boolean;
+  /** Whether anything was ever stored in scope (still held: retention erases old items), for the empty state. */
+  anyFlagged: boolean;
 }
 
 const zero = (): Record<Family, number> => ({ abuse: 0, confidential: 0, reputation: 0 });
@@ -71,7 +68,8 @@ const brief = (m: MentionHeadline): MentionBrief => ({
 
 /**
  * What a trust team (or a head) needs first: how much is waiting per school and family, how long the oldest
- * has waited, the urgent items, and the last 30 days. Reads through the same principal-scoped query as the list.
+ * has waited, the urgent items, and the last 30 days. Scoped like the list (the principal's schools); reads the
+ * unreviewed index and the last 30 days only, so its cost follows the backlog and the month, not the history.
  */
 export async function triageSummary(deps: { store: Store; clock: () => Date }, principal: Principal): Promise<TriageSummary> {
   const q = mentionsFor(deps, principal);
@@ -88,45 +86,45 @@ export async function triageSummary(deps: { store: Store; clock: () => Date }, p
   let unreviewed = 0;
   let oldest: MentionHeadline | undefined;
   const urgent: MentionHeadline[] = [];
-  let total = 0;
-  let truncated = false;
 
-  // A head reads their school's partition (trust and school both in the key); others their trust's index partition.
-  const partitions = principal.role === 'head' ? (principal.schoolId ? [{ trustId: principal.trustId, schoolId: principal.schoolId }] : []) : [{ trustId: principal.trustId }];
-  for (const partition of partitions) {
-    let before: string | undefined;
-    for (;;) {
-      // Headlines only: the counts never need the snapshot text, evidence or capture (most of each item's bytes).
-      const chunk = await deps.store.mentions.scanHeadlines(partition, { before, limit: 500 });
-      for (const m of chunk.mentions) {
-        const school = perSchool.get(m.schoolId);
-        if (!school) continue; // not visible to this principal
-        total++;
-        const day = trend.get(localDay(m.capturedAt, timezone));
-        const isUrgentItem = isUrgent(m);
-        if (day) {
-          day.flagged++;
-          if (isUrgentItem) day.urgent++;
-        }
-        if (m.status !== 'new') continue;
-        unreviewed++;
-        school.unreviewed++;
-        for (const f of m.families) {
-          school.byFamily[f]++;
-          byFamily[f]++;
-        }
-        if (!school.oldestUnreviewedAt || m.capturedAt < school.oldestUnreviewedAt) school.oldestUnreviewedAt = m.capturedAt;
-        if (!oldest || m.capturedAt < oldest.capturedAt) oldest = m;
-        if (isUrgentItem) urgent.push(m);
-      }
-      if (total >= MAX_SUMMARY_SCAN) {
-        truncated = !chunk.exhausted;
-        break;
-      }
-      if (chunk.exhausted || !chunk.lastKey) break;
-      before = chunk.lastKey;
-    }
+  // A head reads their school (trust and school both in the key); others their trust. Two reads, neither of
+  // which grows with history: the unreviewed index holds only items with status "new", and the trend reads
+  // only what was captured in the last 30 days.
+  const partition = principal.role === 'head' ? (principal.schoolId ? { trustId: principal.trustId, schoolId: principal.schoolId } : undefined) : { trustId: principal.trustId };
+  if (!partition) return emptySummary(now, timezone, perSchool, days);
+  // The earliest trend day starts at most 14 hours before its UTC date begins (UTC+14); a day earlier is safe.
+  const from = new Date(now.getTime() - (TREND_DAYS + 1) * 86_400_000).toISOString();
+  // Unreviewed items of the last 30 days come with the trend read (each headline has its status); the unreviewed
+  // index is read only for those captured before it, per visible school, so no item is read twice.
+  const [older, recent] = await Promise.all([
+    Promise.all([...perSchool.keys()].map((schoolId) => deps.store.mentions.unreviewedHeadlines({ trustId: principal.trustId, schoolId }, { capturedBefore: from }))),
+    recentHeadlines(deps.store, partition, from),
+  ]);
+  const waiting = [...older.flat(), ...recent.filter((m) => m.status === 'new')];
+
+  for (const m of recent) {
+    if (!perSchool.has(m.schoolId)) continue; // not visible to this principal
+    const day = trend.get(localDay(m.capturedAt, timezone));
+    if (!day) continue;
+    day.flagged++;
+    if (isUrgent(m)) day.urgent++;
   }
+  // Newest first by `capturedAt#id` (the trust index's order, byte-wise), so ties resolve as they always did.
+  waiting.sort(newestFirst);
+  for (const m of waiting) {
+    const school = perSchool.get(m.schoolId);
+    if (!school) continue; // not visible to this principal
+    unreviewed++;
+    school.unreviewed++;
+    for (const f of m.families) {
+      school.byFamily[f]++;
+      byFamily[f]++;
+    }
+    if (!school.oldestUnreviewedAt || m.capturedAt < school.oldestUnreviewedAt) school.oldestUnreviewedAt = m.capturedAt;
+    if (!oldest || m.capturedAt < oldest.capturedAt) oldest = m;
+    if (isUrgent(m)) urgent.push(m);
+  }
+  const anyFlagged = unreviewed > 0 || recent.some((m) => perSchool.has(m.schoolId)) || (await deps.store.mentions.anyStored(partition));
 
   return {
     generatedAt: now.toISOString(),
@@ -138,8 +136,37 @@ export async function triageSummary(deps: { store: Store; clock: () => Date }, p
     urgent: urgent.slice(0, 20).map(brief),
     urgentCount: urgent.length,
     trend: days.map((d) => trend.get(d)!),
-    total,
-    truncated,
+    anyFlagged,
+  };
+}
+
+const sortKey = (m: MentionHeadline) => `${m.capturedAt}#${m.id}`;
+const newestFirst = (a: MentionHeadline, b: MentionHeadline) => (sortKey(a) < sortKey(b) ? 1 : sortKey(a) > sortKey(b) ? -1 : 0);
+
+/** Every headline of the partition captured at or after `from` (ISO), newest first. */
+async function recentHeadlines(store: Store, partition: ScanPartition, from: string): Promise<MentionHeadline[]> {
+  const out: MentionHeadline[] = [];
+  let before: string | undefined;
+  for (;;) {
+    const chunk = await store.mentions.scanHeadlines(partition, { from, before, limit: 500 });
+    out.push(...chunk.mentions);
+    if (chunk.exhausted || !chunk.lastKey) return out;
+    before = chunk.lastKey;
+  }
+}
+
+function emptySummary(now: Date, timezone: string, perSchool: Map<string, SchoolSummary>, days: string[]): TriageSummary {
+  return {
+    generatedAt: now.toISOString(),
+    timezone,
+    unreviewed: 0,
+    byFamily: zero(),
+    schools: [...perSchool.values()].sort((a, b) => a.name.localeCompare(b.name)),
+    oldestUnreviewed: undefined,
+    urgent: [],
+    urgentCount: 0,
+    trend: days.map((date) => ({ date, flagged: 0, urgent: 0 })),
+    anyFlagged: false,
   };
 }
 

@@ -1,4 +1,6 @@
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { Env } from '../config/env';
+import type { TableMode } from '../app/migrate';
 import { buildDeps } from '../app/build-deps';
 import type { AppDeps, Logger } from '../app/deps';
 import { createDynamoClient, createStore, ensureTable } from '../store';
@@ -34,7 +36,7 @@ function throwawayMailRefusal(env: Env, command: string): ThrowawayMailError {
 export async function withCliRuntime<T>(
   env: Env,
   options: { log: Logger; mail?: boolean; command: string; /** Allow sending into a mail server started just for this run. */ throwawayMail?: boolean },
-  run: (deps: AppDeps, notes: string[]) => Promise<T>,
+  run: (deps: AppDeps, notes: string[], table: { client: DynamoDBClient; tableName: string; mode: TableMode }) => Promise<T>,
 ): Promise<T> {
   const cleanups: (() => Promise<void> | void)[] = [];
   const notes: string[] = [];
@@ -70,7 +72,8 @@ export async function withCliRuntime<T>(
     const deps = buildDeps({ ...env, DYNAMODB_ENDPOINT: endpoint, SES_ENDPOINT: sesEndpoint }, { store: createStore(client, env.TABLE_NAME), log: options.log });
     if (s3Endpoint || inAws) deps.evidence = buildEvidenceStore({ ...env, S3_ENDPOINT: s3Endpoint });
     else notes.push('DYNAMODB_ENDPOINT is set without S3_ENDPOINT, so page captures (evidence files) were not included; set S3_ENDPOINT to the one `npm start` prints.');
-    return await run(deps, notes);
+    const mode: TableMode = inAws ? 'aws' : env.DYNAMODB_ENDPOINT ? 'endpoint' : 'embedded';
+    return await run(deps, notes, { client, tableName: env.TABLE_NAME, mode });
   } finally {
     for (const c of cleanups.reverse()) await c();
   }

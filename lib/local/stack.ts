@@ -7,6 +7,7 @@ import type { AppDeps, Logger } from '../app/deps';
 import { pollAndAlert } from '../app/poll-all';
 import { sendDigests } from '../app/send-digests';
 import { createDynamoClient, ensureTable } from '../store';
+import { backfillUnreviewedIndex, ensureIndexes } from '../app/migrate';
 import { createStore } from '../store';
 import { createLocalAuth } from '../auth/local-auth';
 import { seedDemoUsers, type DemoUsers } from '../app/users';
@@ -101,6 +102,10 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     const client = createDynamoClient({ region: env.AWS_REGION, endpoint: dynamoEndpoint });
     stops.push(() => client.destroy());
     await ensureTable(client, env.TABLE_NAME);
+    // A store written before 0.5 gets the unreviewed index here (the embedded table is rebuilt; see `cli migrate`).
+    // Finished schools are skipped after one read each, so a store already migrated starts as before.
+    await ensureIndexes({ client, tableName: env.TABLE_NAME, mode: env.DYNAMODB_ENDPOINT ? 'endpoint' : 'embedded' }, (line) => log.info(`migrate: ${line}`));
+    await backfillUnreviewedIndex({ store: createStore(client, env.TABLE_NAME), clock: () => new Date() }, { say: (line) => (/done earlier| 0 mentions read, 0 unreviewed indexed — done$/.test(line) ? undefined : log.info(`migrate: ${line}`)) });
     const webBaseUrl = env.WEB_BASE_URL ?? `http://localhost:${env.PORT}`;
     const deps = buildDeps(
       { ...env, DYNAMODB_ENDPOINT: dynamoEndpoint, SES_ENDPOINT: sesEndpoint, FEED_ALLOW_HOSTS: allowHosts, WEB_BASE_URL: webBaseUrl },

@@ -8,7 +8,7 @@ import { entryPattern, fromLexiconFile, Lexicon, LexiconFileError, parseLexiconT
 import cueFile from './cues.json';
 
 /** Every category the matcher reads; a line with another category is a mistake in the data. */
-export const CUE_CATEGORIES = ['school-cue', 'place-cue', 'not-this', 'is-this', 'place-next', 'school-kind', 'school-denomination', 'person-title', 'staff-title', 'street-before', 'name-next', 'first-name'] as const;
+export const CUE_CATEGORIES = ['school-cue', 'place-cue', 'not-this', 'is-this', 'place-next', 'school-kind', 'school-denomination', 'person-title', 'staff-title', 'street-before', 'name-next', 'first-name', 'place-before', 'name-generic', 'parents-group', 'club-next'] as const;
 export type CueCategory = (typeof CUE_CATEGORIES)[number];
 
 /** Parse and check the cue TSV: the lexicon format, known categories, no term twice in a category. */
@@ -60,6 +60,8 @@ export interface MentionCues {
   staffWeight: Map<string, number>;
   /** Before the name: "Fr Quill at", "Rev Ann Lowe from": a titled person (priest, councillor) at a place that is not a school. */
   titledAt: RegExp;
+  /** Straight before the name, a kind of place: "yng Nghapel X", "the wine bar X" (group 1 = the word). */
+  placeBefore: RegExp;
   /** Before the name: "on", "along" (group 1 = the word). */
   streetBefore: RegExp;
   streetWeight: Map<string, number>;
@@ -70,6 +72,14 @@ export interface MentionCues {
   nameNext: RegExp;
   /** Common given names ("Adrian Kingsmead": the word before the name, checked for a capital). */
   firstNames: Set<string>;
+  /** Last words of two-word names whose first word people write alone ("Kingsmere Park" → "Kingsmere"; weight 1). */
+  nameGenericLast: Set<string>;
+  /** Words that name nothing on their own ("North", "Church"): never the short form, nor generics themselves. */
+  nameGeneric: Set<string>;
+  /** Right after the school's own full name, a club named after it ("Thornleigh Juniors FC"). */
+  clubNext: RegExp;
+  /** Right after a town: its parents' group ("Tamsford Parents", "Thornley Mums & Dads"). */
+  parentsGroup: RegExp;
 }
 
 function alternation(entries: readonly LexEntry[], category: CueCategory): string {
@@ -90,7 +100,7 @@ export function compileCues(entries: readonly LexEntry[]): MentionCues {
     vocabulary: new Lexicon(entries.filter((e) => ['school-cue', 'place-cue', 'not-this', 'is-this'].includes(e.category))),
     placeNext: new RegExp(`^(?:'?s\\s+)?${alternation(entries, 'place-next')}(?![a-z0-9])`),
     // up to two describing words ("the old", "a three-arched"), never "the one beside the chapel" or "the church one"
-    placeApposition: new RegExp(`^\\s*,\\s+(?:the|a|an)\\s+(?:(?!(?:one|beside|by|near|next|on|in|at|of|opposite|with|behind|up|down)\\b)[a-z'-]+\\s+){0,2}?${alternation(entries, 'place-next')}(?![a-z0-9])(?!\\s+(?:one|school)\\b)`),
+    placeApposition: new RegExp(`^\\s*(?:,|:|\\s[–—-])\\s+(?:the|a|an)\\s+(?:(?!(?:one|beside|by|near|next|on|in|at|of|opposite|with|behind|up|down)\\b)[a-z'-]+\\s+){0,2}?${alternation(entries, 'place-next')}(?![a-z0-9])(?!\\s+(?:one|school)\\b)`),
     schoolKind: new RegExp(`^${kinds}(?![a-z0-9])`),
     schoolWord: new RegExp(`(?<![a-z0-9])(?:${kinds}|${denom})(?![a-z0-9])`),
     denomination: new RegExp(`^${denom}(?![a-z0-9])`),
@@ -103,9 +113,14 @@ export function compileCues(entries: readonly LexEntry[]): MentionCues {
     staffAt: new RegExp(`(?<![a-z0-9])(${staff})\\.?\\s+[a-z][a-z'-]+(?:'s\\s+class)?\\s+(?:at|from|in)\\s+(?:the\\s+)?$`),
     staffWeight: weights(entries, 'staff-title'),
     titledAt: new RegExp(`(?<![a-z0-9])(?:${alternation(entries, 'person-title')})\\.?\\s+(?:[a-z][a-z'-]+\\s+){1,2}(?:at|from|of)\\s+(?:the\\s+)?$`),
+    placeBefore: new RegExp(`(?<![a-z0-9])(${alternation(entries, 'place-before')})\\s+$`),
     streetBefore: new RegExp(`(?<![a-z0-9])(${alternation(entries, 'street-before')})\\s+$`),
     streetWeight: weights(entries, 'street-before'),
     firstNames: new Set(entries.filter((e) => e.category === 'first-name').map((e) => e.term)),
+    nameGenericLast: new Set(entries.filter((e) => e.category === 'name-generic' && e.weight >= 1).map((e) => e.term)),
+    nameGeneric: new Set(entries.filter((e) => e.category === 'name-generic').map((e) => e.term)),
+    clubNext: new RegExp(`^(?:'s)?\\s+${alternation(entries, 'club-next')}(?![a-z0-9])`),
+    parentsGroup: new RegExp(`^\\s*${alternation(entries, 'parents-group')}(?![a-z0-9])`),
     nameNext: new RegExp(`^(?:${alternation(entries, 'name-next')}|${kinds}|${denom}|${alternation(entries, 'school-cue')})(?![a-z0-9])`),
   };
 }

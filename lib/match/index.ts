@@ -20,6 +20,11 @@
  * non-school word, an apposition or a denomination after the name, a kind before it, or a place elsewhere makes it
  * another of the same name, which then claims the item's other bare uses; an item that never names the school but
  * names one of its places with specific school vocabulary is its community talking.
+ *
+ * Round 4 (data/match/README.md): more short forms (the first word of "<X> Park", a saint's name alone, handles of
+ * initials and town), initials spelt out as something else or written as a unit, kinds of place before the name,
+ * clubs after it, appositions naming kind and town, the other senses of a name as place vocabulary, and a town's
+ * parents' group speaking of a titled adult.
  */
 import type { School } from '../config/schema';
 import { escapeRegExp } from '../score/document';
@@ -29,21 +34,22 @@ import { CUES } from './cues';
 
 export type MatchableSchool = Pick<School, 'name' | 'aliases' | 'context' | 'exclude'>;
 
-/**
- * The decision's numbers, in one object so scripts/mention-tune.ts can try others against the training corpora
- * (leave-one-corpus-out); the matcher itself never changes them.
- */
+/** The decision's numbers: scripts/mention-tune.ts passes others to matchSchool to try them leave-one-corpus-out. */
+export interface MentionTuning {
+  /** Support a decision needs at least when there is place-ness (one specific school word, or the town alone). */
+  readonly minSupport: number;
+  /** Place-ness below this is noise: a name with no school support is still taken as the school's. */
+  readonly noiseFloor: number;
+  /** Cues in the next sentence (within NEXT_CHARS) count this much; within MID_CHARS farFactor, further half that. */
+  readonly nextFactor: number;
+  readonly farFactor: number;
+}
+
 // Chosen by scripts/mention-tune.ts: minSupport 0.2 and noiseFloor 0.31 were picked without each held-out corpus in
 // all ten folds (out-of-corpus mean 0.980 → 0.981 over data/train corpora a–j, 2026-11-30); farFactor stayed.
-export const MENTION_TUNING = {
-  /** Support a decision needs at least when there is place-ness (one specific school word, or the town alone). */
-  minSupport: 0.2,
-  /** Place-ness below this is noise: a name with no school support is still taken as the school's. */
-  noiseFloor: 0.31,
-  /** Cues in the next sentence (within NEXT_CHARS) count this much; within MID_CHARS farFactor, further half that. */
-  nextFactor: 0.75,
-  farFactor: 0.5,
-};
+// The default of matchSchool's `tuning` parameter, frozen: a script trying other numbers passes its own, and can
+// never change the decision for every other caller in the process.
+export const MENTION_TUNING: MentionTuning = Object.freeze({ minSupport: 0.2, noiseFloor: 0.31, nextFactor: 0.75, farFactor: 0.5 });
 
 /**
  * Cues in the name's sentence count in full; in another sentence within NEXT_CHARS characters three quarters (short
@@ -78,6 +84,10 @@ interface Pattern {
   capitalsOnly?: boolean;
   /** Found one or two edits away ("Gorsbrook"): see fuzzyOccurrences. */
   misspelt?: boolean;
+  /** The first word of a two-word name alone ("Kingsmere" for Kingsmere Park Primary): never looked for misspelt. */
+  partial?: boolean;
+  /** For initials: capitalised words with those initials ("Hadrian Fitness Academy" for HFA), to find them spelt out. */
+  spelt?: RegExp;
 }
 
 /** Kinds an all-through school (named so, or with "all-through" in its context) has as phases of its own. */
@@ -93,6 +103,10 @@ interface Compiled {
   names: string;
   /** Kinds of school this school's names say ("primary", "academy"). */
   ownKinds: Set<string>;
+  /** Context words written as one word ("ousebridge"): a handle of an alias and one of them is the school's. */
+  contextCompacts: string[];
+  /** Initials of the kind and denomination words of its name ("cja" for St Luke's CofE Junior Academy): @StLukesJA. */
+  kindInitials: string;
 }
 
 const patternCache = new WeakMap<object, Compiled>();
@@ -116,6 +130,11 @@ function phraseSource(norm: string): string {
     .split(' ')
     .map((w) => {
       if (w === 'st') return "(?:st\\.?|saint)";
+      // a street in the name is written short ("Fenwick St", "Moor Rd")
+      // (never its full stop, which may end the sentence: "on Fenwick St. He said")
+      if (w === 'street') return '(?:street|st\\b)';
+      if (w === 'road') return '(?:road|rd\\b)';
+      if (w === 'avenue') return '(?:avenue|ave\\b)';
       if (w === 'and') return '(?:and|&)';
       // "brendans" also matches "brendan's", "brendan’s", "brendan s"
       // and "bs" (from "St B's") also matches "b's"
@@ -148,6 +167,7 @@ function compile(school: MatchableSchool): Compiled {
       compact: norm.replace(/\s+/g, ''),
       ambiguous: ambiguous || (alias === school.name && !CUES.schoolWord.test(norm) && isAcronym),
       acronym: isAcronym,
+      spelt: isAcronym ? speltOut(norm) : undefined,
     });
   }
   const core = coreName(school.name);
@@ -155,6 +175,14 @@ function compile(school: MatchableSchool): Compiled {
     // "Bryn Derwen" for Ysgol Gynradd Bryn Derwen, "Craigbank" for Craigbank High School: what people write
     seen.add(core);
     patterns.push({ alias: core.replace(/\b[a-z]/g, (c) => c.toUpperCase()), re: new RegExp(`(?<![a-z0-9])${phraseSource(core)}(?![a-z0-9])`, 'g'), compact: core.replace(/\s+/g, ''), ambiguous: true, acronym: false });
+  }
+  // "Kingsmere" for Kingsmere Park Primary School, "Harebell" for Harebell Bank School: the first word of a name
+  // whose second word is generic, unless that word is the school's town or names nothing on its own
+  const two = (core ?? '').split(' ');
+  const ctxNorm = (school.context ?? []).map((c) => normalise(c));
+  if (two.length === 2 && CUES.nameGenericLast.has(two[1]!) && two[0]!.length >= 5 && !CUES.nameGeneric.has(two[0]!) && !CUES.firstNames.has(two[0]!) && !ctxNorm.includes(two[0]!) && !seen.has(two[0]!)) {
+    seen.add(two[0]!);
+    patterns.push({ alias: two[0]!.replace(/^[a-z]/, (c) => c.toUpperCase()), re: new RegExp(`(?<![a-z0-9])${phraseSource(two[0]!)}(?![a-z0-9])`, 'g'), compact: two[0]!, ambiguous: true, acronym: false, partial: true });
   }
   for (const p of derivedPatterns(school.name, names.map(normalise), seen)) patterns.push(p);
   // longer names first so "Northgate Park Academy" wins over "Northgate Park"
@@ -167,7 +195,9 @@ function compile(school: MatchableSchool): Compiled {
     .map((n) => new RegExp(`(?<![a-z0-9])(?:${[n, ...numberVariants(n)].map(phraseSource).join('|')})(?![a-z0-9])`, 'g'));
   const ctx = (school.context ?? []).map((c) => normalise(c)).filter(Boolean);
   const context = ctx.length ? new RegExp(`(?<![a-z0-9])(?:${ctx.map(phraseSource).join('|')})(?![a-z0-9])`, 'g') : null;
-  const compiled = { patterns, excludes, context, contextAny: context && new RegExp(context.source), ownKinds, names: names.map(normalise).join(' | ') };
+  const contextCompacts = ctx.map((c) => c.replace(/\s+/g, '')).filter((c) => c.length >= 4);
+  const kindInitials = normalise(school.name).split(' ').filter((w) => w && CUES.schoolWordExact.test(w)).map((w) => w[0]).join('');
+  const compiled = { patterns, excludes, context, contextAny: context && new RegExp(context.source), ownKinds, names: names.map(normalise).join(' | '), contextCompacts, kindInitials };
   patternCache.set(school, compiled);
   return compiled;
 }
@@ -193,6 +223,11 @@ function coreName(name: string): string | undefined {
   };
   const welsh = words[0] === 'ysgol';
   strip(true);
+  // "Kingsley Moor Infant and Nursery School": a joining word left between kinds goes with them
+  while (words.length > 1 && /^(?:and|of)$/.test(words[words.length - 1]!)) {
+    words.pop();
+    strip(true);
+  }
   strip(false);
   // "Ysgol Bro Penrhos": bro (district) belongs with ysgol; people write "Penrhos"
   if (welsh && words[0] === 'bro' && words.length > 1) words.shift();
@@ -214,6 +249,37 @@ function numberVariants(phrase: string): string[] {
 const INITIALS_SKIP = new Set(['of', 'the', 'and', 'for', 'a']);
 
 /**
+ * Capitalised words whose initials are these letters, joined as names are ("Kitchen & Home Appliances", "Our Lady
+ * and St Anselm's"): initials spelt out in the item. Over the raw text (capitals matter).
+ */
+function speltOut(letters: string): RegExp | undefined {
+  if (!/^[a-z]{2,6}$/.test(letters)) return undefined;
+  const word = (ch: string) => `${ch.toUpperCase()}[\\p{Ll}'’]+`;
+  const join = `(?:\\s*[&+]\\s*|\\s+(?:(?:and|of|for|the|de|du)\\s+)?|-)`;
+  return new RegExp(`(?<![\\p{L}])${[...letters].map(word).join(join)}(?![\\p{L}])`, 'gu');
+}
+
+/** Initials spelt out in the item as something that is none of this school's names: what they stand for, or undefined. */
+function speltAsAnother(raw: string, occ: Occurrence, compiled: Compiled): string | undefined {
+  const re = occ.pattern.spelt;
+  if (!re) return undefined;
+  // once per item and initials, however often they occur in it
+  if (speltMemo.raw !== raw) speltMemo = { raw, found: new Map() };
+  if (speltMemo.found.has(re)) return speltMemo.found.get(re);
+  let found: string | undefined;
+  for (const m of raw.matchAll(re)) {
+    const n = normalise(m[0]);
+    if (!compiled.names.split(' | ').some((name) => name === n || name.startsWith(`${n} `))) {
+      found = m[0];
+      break;
+    }
+  }
+  speltMemo.found.set(re, found);
+  return found;
+}
+let speltMemo: { raw: string; found: Map<RegExp, string | undefined> } = { raw: '', found: new Map() };
+
+/**
  * Short forms people write that nobody configures: "St B's" for a saint's name (any name or alias starting
  * "St <name>"), and the capital initials of the full name ("KBPS" for Kestrel Brook Primary School). Both are
  * ambiguous: they count only with school vocabulary or context, like any alias that does not say "school".
@@ -228,11 +294,19 @@ function derivedPatterns(name: string, norms: string[], seen: Set<string>): Patt
     seen.add(key);
     out.push({ alias: `St ${saint[1]!.toUpperCase()}'s`, re: new RegExp(`(?<![a-z0-9])(?:st\\.?|saint)\\s+${saint[1]}'s(?![a-z0-9])`, 'g'), compact: '', ambiguous: true, acronym: false });
   }
+  // "the wee Brigid's principal", "from anselms": the saint's name alone, possessive, when it is no common given name
+  // (then "Michael's" is more often a person's)
+  for (const norm of norms) {
+    const saint = /^st ([a-z]{4,})s\b/.exec(norm);
+    if (!saint || CUES.firstNames.has(saint[1]!) || seen.has(`${saint[1]}s`)) continue;
+    seen.add(`${saint[1]}s`);
+    out.push({ alias: `${saint[1]!.replace(/^[a-z]/, (c) => c.toUpperCase())}'s`, re: new RegExp(`(?<![a-z0-9])(?<!st\\.? |saint )${saint[1]}(?:'s|s)(?![a-z0-9])`, 'g'), compact: `${saint[1]}s`, ambiguous: true, acronym: false, partial: true });
+  }
   const words = normalise(name).split(' ').filter((w) => w && !INITIALS_SKIP.has(w));
   const initials = words.map((w) => w[0]).join('');
   if (words.length >= 3 && initials.length <= 6 && /^[a-z]+$/.test(initials) && !seen.has(initials)) {
     seen.add(initials);
-    out.push({ alias: initials.toUpperCase(), re: new RegExp(`(?<![a-z0-9])${initials}(?![a-z0-9])`, 'g'), compact: '', ambiguous: true, acronym: true, capitalsOnly: true });
+    out.push({ alias: initials.toUpperCase(), re: new RegExp(`(?<![a-z0-9])${initials}(?![a-z0-9])`, 'g'), compact: '', ambiguous: true, acronym: true, capitalsOnly: true, spelt: speltOut(initials) });
   }
   return out;
 }
@@ -248,7 +322,21 @@ interface Occurrence {
 
 const TAG = /[#@][\p{L}\p{N}_]+/gu;
 
-function findOccurrences(view: TextView, patterns: Pattern[], raw: string): Occurrence[] {
+/** Letters of `part` appear in `whole` in order ("ja" in "cja"). */
+function subsequence(part: string, whole: string): boolean {
+  let i = 0;
+  for (const ch of whole) if (ch === part[i]) i++;
+  return i === part.length;
+}
+
+/** Text before initials ends in a quantity ("968 ", "30") and not a year group or room ("Year 11 ", "Y7 "). */
+function afterQuantity(before: string): boolean {
+  const num = /(?<![a-z0-9])(\d+)\s?$/.exec(before) ?? /(?<=[a-z])(\d+)\s?$/.exec(before);
+  return num !== null && !/(?:year|yr|y|years|class|room|form|set|group)\s*$/.test(before.slice(0, num.index));
+}
+
+function findOccurrences(view: TextView, patterns: Pattern[], raw: string, compiled: Pick<Compiled, 'contextCompacts' | 'kindInitials'>): Occurrence[] {
+  const { contextCompacts, kindInitials } = compiled;
   const out: Occurrence[] = [];
   const taken: [number, number][] = [];
   const free = (s: number, e: number) => !taken.some(([a, b]) => s < b && a < e);
@@ -257,10 +345,13 @@ function findOccurrences(view: TextView, patterns: Pattern[], raw: string): Occu
       const s = m.index!;
       const e = s + m[0].length;
       if (!free(s, e)) continue;
-      // inside a hashtag/handle word it is handled below
-      if (s > 0 && /[#@]/.test(view.text[s - 1]!)) continue;
+      // inside a hashtag/handle word it is handled below, unless the name goes on past it with spaces ("replying to
+      // @Bryn Hafod School:" is the school's handle written out)
+      if (s > 0 && /[#@]/.test(view.text[s - 1]!) && !/\s/.test(m[0])) continue;
       // derived initials only in capitals: "KBPS" is the school, "kbps" a download speed
       if (p.capitalsOnly && raw.slice(view.start[s]!, view.end[e - 1]!) !== raw.slice(view.start[s]!, view.end[e - 1]!).toUpperCase()) continue;
+      // initials written as a unit are not a name: "968 hPa", "30 kVA"
+      if (p.acronym && (/\p{Ll}\p{Lu}/u.test(raw.slice(view.start[s]!, view.end[e - 1]!)) || afterQuantity(view.text.slice(Math.max(0, s - 16), s)))) continue;
       taken.push([s, e]);
       out.push({ pattern: p, start: s, end: e, via: 'text' });
     }
@@ -269,13 +360,15 @@ function findOccurrences(view: TextView, patterns: Pattern[], raw: string): Occu
     const word = m[0].slice(1).replace(/_/g, '');
     const s = m.index!;
     const e = s + m[0].length;
-    // the tag must start with the name; a known suffix (RC, Ashworth, School…) may follow
-    const p = patterns.find((x) => x.compact.length >= 4 && word.startsWith(x.compact) && word.length - x.compact.length <= 12);
+    // the tag must start with the name; a known suffix (RC, Ashworth, School…) may follow. Initials of two or three
+    // letters only with the school's town after them (@OLSABrindlecote, @BFAOusebridge)
+    const withTown = (x: Pattern) => x.compact.length >= 2 && word.length > x.compact.length && contextCompacts.includes(word.slice(x.compact.length));
+    const p = patterns.find((x) => x.compact.length >= 4 && word.startsWith(x.compact) && word.length - x.compact.length <= 12) ?? patterns.find((x) => word.startsWith(x.compact) && withTown(x));
     if (p && free(s, e)) {
       taken.push([s, e]);
       const extra = word.slice(p.compact.length);
-      // a tag that adds a school word is unambiguous: #NorthgateParkAcademy
-      const upgraded = p.ambiguous && CUES.schoolWord.test(extra.replace(/(academy|school|college|primary|high|infants?|juniors?|rc|ce|cofe|sch|schl)/, ' $1 '));
+      // a tag that adds a school word or the school's town is unambiguous: #NorthgateParkAcademy, @OLSABrindlecote
+      const upgraded = p.ambiguous && (withTown(p) || (extra.length >= 2 && subsequence(extra, kindInitials)) || CUES.schoolWord.test(extra.replace(/(academy|school|college|primary|high|infants?|juniors?|rc|ce|cofe|sch|schl)/, ' $1 ')));
       out.push({ pattern: upgraded ? { ...p, ambiguous: false } : p, start: s, end: e, via: 'tag', tagExtra: extra });
     }
   }
@@ -286,6 +379,16 @@ function findOccurrences(view: TextView, patterns: Pattern[], raw: string): Occu
 const OTHER_CLAUSE = 80;
 /** School vocabulary an item that never names the school needs, besides one of its places (specific words only). */
 const UNNAMED_SUPPORT = 0.9;
+/** Its town's parents' group, and a titled adult named by surname in it ("Miss" is how children name a teacher). */
+const GROUP_SUPPORT = 0.5;
+const TITLED_PERSON = 0.2;
+const TITLED_MISS = 0.4;
+const TITLED_SURNAME = /(?<![\p{L}])(Miss|Mrs|Mr|Ms|Mx|Sir)\.? [\p{Lu}][\p{Ll}'’-]+/u;
+
+/** Place hits not inside a longer school phrase ("carers" in "parents and carers"). */
+function uncovered<T extends { start: number; end: number }>(place: T[], school: readonly { start: number; end: number }[]): T[] {
+  return place.filter((p) => !school.some((s) => s.start <= p.start && p.end <= s.end && s.end - s.start > p.end - p.start));
+}
 /** "St Mary's Primary", "Kirkvale High School": another school named in the item. */
 const OTHER_SCHOOL = /\b[A-Z][\p{L}'’-]+(?: [A-Z][\p{L}'’-]+){0,5} (?:Primary|High|Academy|School|College|Grammar|Infants?|Juniors?)\b/u;
 
@@ -295,14 +398,14 @@ const OTHER_SCHOOL = /\b[A-Z][\p{L}'’-]+(?: [A-Z][\p{L}'’-]+){0,5} (?:Primar
  * speaks of school life in specific words, with no place-ness and no other school named: the school's community
  * talking about it. The town alone, or generic words (kids, staff), are not enough.
  */
-function unnamed(item: { title: string; text: string }, view: TextView, compiled: Compiled, textOffset: number): MatchResult | undefined {
+function unnamed(item: { title: string; text: string }, view: TextView, compiled: Compiled, textOffset: number, tuning: MentionTuning): MatchResult | undefined {
   // cheap tests first: most items that do not name the school name none of its places either
   if (!compiled.contextAny?.test(view.text)) return undefined;
   const raw = joinFields(item);
   if (OTHER_SCHOOL.test(raw)) return undefined;
   const hits = CUES.vocabulary.matchText(view.text);
   const school = hits.get('school-cue') ?? [];
-  const place = [...(hits.get('place-cue') ?? []), ...(hits.get('not-this') ?? [])];
+  const place = uncovered([...(hits.get('place-cue') ?? []), ...(hits.get('not-this') ?? [])], school);
   let ctx: { start: number; end: number } | undefined;
   for (const m of view.text.matchAll(compiled.context!)) {
     const start = m.index!;
@@ -318,9 +421,17 @@ function unnamed(item: { title: string; text: string }, view: TextView, compiled
     for (const h of list) if (h.weight > min) best.set(h.term, Math.max(best.get(h.term) ?? 0, h.weight));
     return [...best.values()].reduce((a, b) => a + b, 0);
   };
-  const support = sum(school, GENERIC);
+  let support = sum(school, GENERIC);
+  // its town's parents' group ("Ambridge Mums & Dads |") speaking of a titled adult by surname ("Miss Hartley"):
+  // neither is enough alone (a group asks about plumbers; Mr Hartley may be one), together with a little more they are
+  const group = CUES.parentsGroup.test(view.text.slice(ctx.end, ctx.end + 40));
+  if (group) {
+    support += GROUP_SUPPORT;
+    const titled = TITLED_SURNAME.exec(raw);
+    if (titled) support += titled[1] === 'Miss' ? TITLED_MISS : TITLED_PERSON;
+  }
   const against = sum(place, 0);
-  if (support < UNNAMED_SUPPORT || against >= MENTION_TUNING.noiseFloor) return undefined;
+  if (support < UNNAMED_SUPPORT || against >= tuning.noiseFloor) return undefined;
   const where = view.text.slice(ctx.start, ctx.end);
   const occ: Occurrence = { pattern: { alias: where, re: /$^/, compact: '', ambiguous: true, acronym: false }, start: ctx.start, end: ctx.end, via: 'text' };
   return { mentioned: true, reason: `not named, but its place "${where}" with school vocabulary (${fmt(support)})`, evidence: evidenceOf(item, view, occ, textOffset, item.title.length) };
@@ -338,7 +449,7 @@ const FUZZY_WORD = /[a-z0-9]+(?:'[a-z]+)?/g;
  * the usual item. Each is ambiguous.
  */
 function fuzzyOccurrences(view: TextView, patterns: Pattern[]): Occurrence[] {
-  const targets = patterns.filter((p) => !p.acronym && p.compact.length >= FUZZY_ONE && /^[a-z]+$/.test(p.compact));
+  const targets = patterns.filter((p) => !p.acronym && !p.partial && p.compact.length >= FUZZY_ONE && /^[a-z]+$/.test(p.compact));
   if (!targets.length) return [];
   const words = [...view.text.matchAll(FUZZY_WORD)].map((m) => ({ start: m.index!, end: m.index! + m[0].length, w: m[0].replace(/'/g, '') }));
   const out: Occurrence[] = [];
@@ -405,7 +516,7 @@ function joinFields(item: { title: string; text: string }): string {
   return t && x ? `${t}\n${x}` : t || x;
 }
 
-export function matchSchool(item: { title: string; text: string }, school: MatchableSchool): MatchResult {
+export function matchSchool(item: { title: string; text: string }, school: MatchableSchool, tuning: MentionTuning = MENTION_TUNING): MatchResult {
   const compiled = compile(school);
   const { patterns, excludes } = compiled;
   const title = item.title ?? '';
@@ -413,20 +524,24 @@ export function matchSchool(item: { title: string; text: string }, school: Match
   const raw = joinFields({ title, text });
   const textOffset = text ? (title ? title.length + 1 : 0) : -1;
   let view = foldText(raw);
-  let occurrences = findOccurrences(view, patterns, raw);
+  let occurrences = findOccurrences(view, patterns, raw, compiled);
   if (!occurrences.length) {
     // leetspeak and masked spellings of the name ("K3str3l Br00k")
     const clean = cleanText(view);
     if (clean.text !== view.text) {
-      occurrences = findOccurrences(clean, patterns, raw);
+      occurrences = findOccurrences(clean, patterns, raw, compiled);
       view = clean;
     }
   }
   if (!occurrences.length) {
     // a misspelt name ("Gorsbrook", "Priory Meade"): weighed like any ambiguous alias
     occurrences = fuzzyOccurrences(view, patterns);
+  } else if (occurrences.every((o) => o.pattern.partial)) {
+    // "Larkspur Hil": the first word alone is found, but the whole name misspelt says more
+    const fuzzy = fuzzyOccurrences(view, patterns);
+    if (fuzzy.length) occurrences = [...fuzzy, ...occurrences.filter((o) => !fuzzy.some((f) => f.start < o.end && o.start < f.end))].sort((a, b) => a.start - b.start);
   }
-  if (!occurrences.length) return unnamed({ title, text }, view, compiled, textOffset) ?? { mentioned: false, reason: 'no name or alias found' };
+  if (!occurrences.length) return unnamed({ title, text }, view, compiled, textOffset, tuning) ?? { mentioned: false, reason: 'no name or alias found' };
 
   const excluded: Span[] = [];
   for (const re of excludes) for (const m of view.text.matchAll(re)) excluded.push({ start: m.index!, end: m.index! + m[0].length, phrase: m[0] });
@@ -437,10 +552,16 @@ export function matchSchool(item: { title: string; text: string }, school: Match
   // the village of Marshfield"): it claims the bare name later on, as a configured exclusion would
   let claimed: string | undefined;
   const read = new Map<Occurrence, { away: string | undefined; hard: Decision | undefined }>();
+  let firstAway: string | undefined;
+  // the school's full name read as a club's once ("Thornleigh Juniors FC | … Thornleigh Juniors 2-2 Wellbrook"):
+  // the same words are the club's throughout the item
+  const clubbed = new Set<string>();
+  for (const occ of occurrences) if (!occ.pattern.ambiguous && CUES.clubNext.test(view.text.slice(occ.end, occ.end + 30))) clubbed.add(view.text.slice(occ.start, occ.end));
   for (const occ of occurrences) {
     if (excluded.some((x) => !x.other && x.start <= occ.start && x.end >= occ.end)) continue;
     const after = view.text.slice(occ.end, occ.end + 40).replace(/^[\s,.'’-]+/, '');
     const away = elsewhere(view, raw, occ, compiled);
+    if (away) firstAway ??= view.text.slice(occ.start, occ.end);
     const hard = !away && occ.pattern.ambiguous ? anotherNamed(view, raw, occ, after, compiled) : undefined;
     // read once: the main pass below takes them from here
     read.set(occ, { away, hard });
@@ -460,12 +581,33 @@ export function matchSchool(item: { title: string; text: string }, school: Match
     }
     const after = view.text.slice(occ.end, occ.end + 40).replace(/^[\s,.'’-]+/, '');
     const how = occ.via === 'tag' ? `tag "${view.text.slice(occ.start, occ.end)}"` : `${occ.pattern.alias === school.name ? 'name' : 'alias'} "${occ.pattern.alias}"`;
-    if (!occ.pattern.ambiguous && /^(?:street|st|road|rd|lane|avenue|close|drive|church|chapel|parish)\b/.test(after)) {
+    // straight after it (a comma before "St Aidan's" starts another name, not a street)
+    const next = view.text.slice(occ.end, occ.end + 30);
+    if (!occ.pattern.ambiguous && /^(?:'s)?\s+(?:street|st(?!\.?\s+[a-z]+'s\b)|road|rd|lane|avenue|close|drive|church|chapel|parish)\b/.test(next)) {
       lastReason = `${how} is part of a street or church name`;
       continue;
     }
+    // "Thornleigh Juniors FC": a club named after the school's name is not the school
+    const club = occ.pattern.ambiguous ? null : CUES.clubNext.exec(next);
+    if (club || (!occ.pattern.ambiguous && clubbed.has(view.text.slice(occ.start, occ.end)))) {
+      lastReason = `${how} is part of a club's name ("${view.text.slice(occ.start, occ.end)}${club?.[0] ?? ''}")`;
+      claimed ??= view.text.slice(occ.start, occ.end);
+      continue;
+    }
+    // "Wenlow Bridge Academy of Dance", "… College of Art": a longer name of another body (the school's own longer
+    // name would have matched as itself)
+    if (!occ.pattern.ambiguous && occ.via === 'text' && CUES.schoolKind.test(occ.pattern.alias.toLowerCase().split(/\s+/).pop() ?? '')) {
+      const of = /^\s+of\s+(?:the\s+)?([\p{Lu}][\p{L}'’-]+)/u.exec(raw.slice(view.end[occ.end - 1]!, view.end[occ.end - 1]! + 40));
+      if (of && !compiled.contextAny?.test(normalise(of[1]!))) {
+        lastReason = `${how} is part of another name ("${raw.slice(view.start[occ.start]!, view.end[occ.end - 1]!)} of ${of[1]}")`;
+        claimed ??= view.text.slice(occ.start, occ.end);
+        continue;
+      }
+    }
     const known = read.get(occ);
-    const away = known ? known.away : elsewhere(view, raw, occ, compiled);
+    // one use placed in another town ("Pupils at X Academy in Kirkby") claims the item's other uses of the same words
+    const sameAway = firstAway && view.text.slice(occ.start, occ.end) === firstAway ? 'the same name placed elsewhere in the item' : undefined;
+    const away = known ? (known.away ?? sameAway) : elsewhere(view, raw, occ, compiled);
     if (away) {
       lastReason = `${how} is placed in "${away}", not one of this school's places`;
       claimed ??= view.text.slice(occ.start, occ.end);
@@ -475,7 +617,7 @@ export function matchSchool(item: { title: string; text: string }, school: Match
       return { mentioned: true, alias: occ.pattern.alias, reason: how, evidence: evidenceOf({ title, text }, view, occ, textOffset, title.length) };
     }
     // the whole item's vocabulary is read once, and only when a hard rule has not already decided
-    const d = known?.hard ?? decideAmbiguous(view, raw, occ, after, compiled, () => (evidence ??= itemEvidence(view, compiled, occurrences, excluded)), claimed, known !== undefined);
+    const d = known?.hard ?? decideAmbiguous(view, raw, occ, after, compiled, () => (evidence ??= itemEvidence(view, raw, compiled, occurrences, excluded)), tuning, claimed, known !== undefined);
     if (d.mentioned) return { mentioned: true, alias: occ.pattern.alias, reason: `${how} ${d.why}`, evidence: evidenceOf({ title, text }, view, occ, textOffset, title.length) };
     if (d.other) claimed ??= d.other;
     lastReason = `${d.prefix ?? 'ambiguous '}${how} ${d.why}`;
@@ -508,34 +650,56 @@ interface ItemEvidence {
   excludedNamed: string | undefined;
 }
 
-function itemEvidence(view: TextView, compiled: Compiled, occurrences: Occurrence[], excluded: Span[]): ItemEvidence {
+/** A place word that ends another proper name ("Hallam Lodge", "Heron Close") names that place, not the school's name. */
+const OTHER_PLACE_FACTOR = 0.25;
+
+function inOtherName(view: TextView, raw: string, h: { start: number; end: number }, occurrences: readonly Occurrence[]): boolean {
+  const at = view.start[h.start]!;
+  if (!/^\p{Lu}/u.test(raw.slice(at, at + 1))) return false;
+  const before = /([\p{Lu}][\p{L}'’-]*)\s+$/u.exec(raw.slice(Math.max(0, at - 30), at));
+  if (!before) {
+    // "Heron Close": the place word starts the other name; not at a sentence's start
+    const end = view.end[h.end - 1]!;
+    if (!/^ [\p{Lu}][\p{Ll}]/u.test(raw.slice(end, end + 3)) || /(?:^|[.!?:|"“(]\s*|\n\s*)$/.test(raw.slice(Math.max(0, at - 3), at))) return false;
+    return !occurrences.some((o) => view.start[o.start]! >= end && view.start[o.start]! <= end + 2);
+  }
+  // right after one of the names it is that name's ("Larkspur Lodge" is the matcher's other rules' business)
+  const wordStart = at - before[0].length;
+  if (occurrences.some((o) => view.end[o.end - 1]! >= wordStart - 2 && view.start[o.start]! <= wordStart)) return false;
+  // a sentence's first word or a Title Case line says nothing
+  return !/(?:^|[.!?:|"“(]\s*|\n\s*)$/.test(raw.slice(Math.max(0, wordStart - 3), wordStart));
+}
+
+function itemEvidence(view: TextView, raw: string, compiled: Compiled, occurrences: Occurrence[], excluded: Span[]): ItemEvidence {
   const blocked = [...occurrences, ...excluded];
   const free = (h: { start: number; end: number }) => !blocked.some((b) => h.start < b.end && b.start < h.end);
   const hits = CUES.vocabulary.matchText(view.text);
   const pick = (cat: string): Cue[] => (hits.get(cat) ?? []).filter(free).map((h) => ({ start: h.start, end: h.end, term: h.term, weight: h.weight }));
   const context: Cue[] = [];
   if (compiled.context) for (const m of view.text.matchAll(compiled.context)) if (free({ start: m.index!, end: m.index! + m[0].length })) context.push({ start: m.index!, end: m.index! + m[0].length, term: m[0], weight: 1 });
-  return { school: pick('school-cue'), place: pick('place-cue'), notThis: pick('not-this'), isThis: pick('is-this'), context, excludedNamed: excluded.find((x) => !x.other)?.phrase };
+  const school = pick('school-cue');
+  const place = uncovered(pick('place-cue'), school).map((c) => (inOtherName(view, raw, c, occurrences) ? { ...c, weight: c.weight * OTHER_PLACE_FACTOR } : c));
+  return { school, place, notThis: pick('not-this'), isThis: pick('is-this'), context, excludedNamed: excluded.find((x) => !x.other)?.phrase };
 }
 
 const SENTENCE_END = /[.!?](?:\s|$)|\n/;
 
 /** Full weight when the cue is near the occurrence or in its sentence, half in the next sentences, a quarter further away. */
-function nearness(view: TextView, occ: Occurrence, cue: { start: number; end: number }): number {
+function nearness(view: TextView, occ: Occurrence, cue: { start: number; end: number }, tuning: MentionTuning): number {
   const [a, b] = cue.start >= occ.end ? [occ.end, cue.start] : [cue.end, occ.start];
   if (!SENTENCE_END.test(view.text.slice(a, b))) return 1;
-  if (b - a <= NEXT_CHARS) return MENTION_TUNING.nextFactor;
-  return b - a <= MID_CHARS ? MENTION_TUNING.farFactor : MENTION_TUNING.farFactor / 2;
+  if (b - a <= NEXT_CHARS) return tuning.nextFactor;
+  return b - a <= MID_CHARS ? tuning.farFactor : tuning.farFactor / 2;
 }
 
 /**
  * Sum of distinct terms' weights, each at its nearest; generic terms (weight ≤ GENERIC) count half when
  * `halveGeneric`. The strongest term for the reason.
  */
-function weigh(view: TextView, occ: Occurrence, cues: Cue[], halveGeneric = false): { total: number; top: string | undefined } {
+function weigh(view: TextView, occ: Occurrence, cues: Cue[], tuning: MentionTuning, halveGeneric = false): { total: number; top: string | undefined } {
   const best = new Map<string, number>();
   for (const c of cues) {
-    const w = c.weight * nearness(view, occ, c) * (halveGeneric && c.weight <= GENERIC ? 0.5 : 1);
+    const w = c.weight * nearness(view, occ, c, tuning) * (halveGeneric && c.weight <= GENERIC ? 0.5 : 1);
     if (w > (best.get(c.term) ?? 0)) best.set(c.term, w);
   }
   let total = 0;
@@ -566,13 +730,20 @@ const fmt = (x: number) => x.toFixed(2);
  */
 function anotherNamed(view: TextView, raw: string, occ: Occurrence, after: string, compiled: Compiled): Decision | undefined {
   const named = view.text.slice(occ.start, occ.end);
+  // "Meridian Fund Services (MFS)", "HFA gym … Hadrian Fitness Academy": the initials stand for something else here
+  const spelt = speltAsAnother(raw, occ, compiled);
+  if (spelt) return { mentioned: false, why: `stands for "${spelt}" here`, prefix: '', other: named };
+  // "yng Nghapel Bryn Hebog", "the new wine bar Brackley Fen": a kind of place written straight before it
+  const placeBefore = occ.via === 'tag' ? null : CUES.placeBefore.exec(view.text.slice(Math.max(0, occ.start - 30), occ.start));
+  if (placeBefore) return { mentioned: false, why: `is a place's name ("${placeBefore[1]} ${named}")`, prefix: '', other: named };
   const tagPlace = occ.tagExtra ? CUES.placeNext.exec(occ.tagExtra) : null;
   if (tagPlace) return { mentioned: false, why: `is another's handle ("${named}")`, prefix: '', other: named };
   // "Harrowfield, the village in the Cotswolds", "Bryn Derw, the old farmhouse"
   const apposition = CUES.placeApposition.exec(view.text.slice(occ.end, occ.end + 60));
   if (apposition) return { mentioned: false, why: `is said to be a place ("${named}${apposition[0]}")`, prefix: '', other: named };
   const place = CUES.placeNext.exec(after);
-  if (place && !CUES.schoolWord.test(after.slice(0, 12))) return { mentioned: false, why: `is part of another name ("${named} ${place[0]}")`, prefix: '', other: `${named} ${place[0]}` };
+  // "Holy Trinity church schools employ…": the place word says what kind of school
+  if (place && !CUES.schoolWord.test(after.slice(0, 12)) && !(/^(?:church|chapel)$/.test(place[0].replace(/^'?s\s+/, '')) && /^\s+schools?\b/.test(after.slice(place.index + place[0].length)))) return { mentioned: false, why: `is part of another name ("${named} ${place[0]}")`, prefix: '', other: `${named} ${place[0]}` };
   let rest = after;
   let denomination = '';
   for (let i = 0; i < 3; i++) {
@@ -620,13 +791,20 @@ function elsewhere(view: TextView, raw: string, occ: Occurrence, compiled: Compi
   let at = view.end[occ.end - 1]!;
   const apos = /^['’]s\b/.exec(raw.slice(at, at + 3));
   if (apos) at += apos[0].length;
+  // its kind words, one to three at a time ("Sixth Form College", "C of E Primary")
   for (let i = 0; i < 4; i++) {
-    const w = /^\s+([\p{L}-]+)/u.exec(raw.slice(at, at + 40));
-    if (!w || !CUES.schoolWordExact.test(w[1]!.toLowerCase().replace(/-/g, ' '))) break;
-    at += w[0].length;
+    const w = /^(\s+[\p{L}-]+)(\s+[\p{L}-]+)?(\s+[\p{L}-]+)?/u.exec(raw.slice(at, at + 40));
+    if (!w) break;
+    const parts = [w[1]!, w[2], w[3]].filter((x): x is string => x !== undefined);
+    let n = parts.length;
+    while (n && !CUES.schoolWordExact.test(parts.slice(0, n).join('').trim().toLowerCase().replace(/[\s-]+/g, ' '))) n--;
+    if (!n) break;
+    at += parts.slice(0, n).join('').length;
   }
-  const link = /^(?:\s*,\s*|\s+(?:here\s+|over\s+|down\s+|up\s+)?(?:in|near)\s+)/.exec(raw.slice(at, at + 20));
+  // "X, the small Welsh-medium primary in Bryncelyn": an apposition saying what kind of school and where
+  const link = /^(?:\s*,\s+(?:the|a|an)\s+(?:[\p{L}-]+\s+){0,3}?(?:primary|secondary|school|academy|high school|comprehensive|grammar|infants|juniors|prep|special school)\s+(?:school\s+)?(?:in|at|near)\s+|\s*,\s*|\s+(?:here\s+|over\s+|down\s+|up\s+)?(?:in|near)\s+)/u.exec(raw.slice(at, at + 80));
   if (!link) return undefined;
+  const linkStart = at;
   at += link[0].length;
   const run = CAPITAL_RUN.exec(raw.slice(at, at + 60));
   if (!run) return undefined;
@@ -638,14 +816,19 @@ function elsewhere(view: TextView, raw: string, occ: Occurrence, compiled: Compi
   if (/^the\b/.test(low) || CUES.nameNext.test(raw.slice(at, at + 30).toLowerCase()) || CUES.firstNames.has(first.trim()) || CUES.personTitle.test(first)) return undefined;
   // after a comma only a place that ends its sentence ("Marshfield, Gloucestershire."), not an appositive person
   // ("Linnet Brook, Sunita Mehra, has…")
-  if (link[0].includes(',') && !/^\s*(?:[.;:!?)\n]|$|(?:vs|v|or)\b)/.test(raw.slice(at + run[1]!.length, at + run[1]!.length + 5))) return undefined;
+  if (/^\s*,\s*$/.test(link[0]) && !/^\s*(?:[.;:!?)\n]|$|(?:vs|v|or)\b)/.test(raw.slice(at + run[1]!.length, at + run[1]!.length + 5))) return undefined;
   // "Mrs Pritchard from Bryn Derwen in Swansea": the person is in Swansea, the school is hers
   if (CUES.staffAt.test(view.text.slice(Math.max(0, occ.start - 40), occ.start))) return undefined;
   // its own places named anywhere say it is this school, except inside "not the Wendham one" (read last: the
   // item's vocabulary is the costly part)
   if (compiled.contextAny!.test(view.text)) {
     const denied = CUES.vocabulary.matchText(view.text).get('not-this') ?? [];
-    for (const m of view.text.matchAll(compiled.context)) if (!denied.some((d) => d.start <= m.index! && m.index! + m[0].length <= d.end)) return undefined;
+    for (const m of view.text.matchAll(compiled.context)) {
+      // "…, the small Welsh-medium primary in Bryncelyn": its own words inside the apposition place nothing
+      const rawAt = view.start[m.index!]!;
+      if (rawAt >= linkStart && rawAt < linkStart + link[0].length) continue;
+      if (!denied.some((d) => d.start <= m.index! && m.index! + m[0].length <= d.end)) return undefined;
+    }
   }
   return place;
 }
@@ -674,7 +857,10 @@ function properNameAfter(view: TextView, raw: string, occ: Occurrence, compiled:
     at += m[0].length;
     if (!CUES.denomination.test(word.toLowerCase())) break;
   }
-  if (word === word.toUpperCase() && word.length > 1 && word.length < 5) return undefined; // PTA, SEN (FC is in place-next)
+  // PTA, SEN, and shouting ("rang them AGAIN"): proper names are not written in capitals (FC, CC are in place-next)
+  if (word === word.toUpperCase() && word.length > 1) return undefined;
+  // "the SENCO at BFA Priya Shah": a person's name (a given name and a capitalised word) after the school's
+  if (CUES.firstNames.has(word.toLowerCase()) && /^ [\p{Lu}][\p{Ll}'’-]+/u.test(raw.slice(at, at + 30)) && !CUES.placeNext.test(raw.slice(at + 1, at + 30).toLowerCase())) return undefined;
   if (/^I['’]/.test(word)) return undefined; // "at Marlowe Fields I'm often asked"
   // the school's own town after its name ("St Brigid's Netherfold")
   if (compiled.contextAny) {
@@ -691,11 +877,9 @@ function properNameAfter(view: TextView, raw: string, occ: Occurrence, compiled:
   const nameRaw = raw.slice(view.start[occ.start]!, endRaw);
   let words = 0;
   let caps = 0;
-  let first = true;
   for (const w of line.matchAll(WORD)) {
-    const isFirst = first;
-    first = false;
-    // days, months and festivals are capitalised in any sentence
+    // a sentence's first word is capitalised in any text; days, months and festivals in any sentence
+    const isFirst = /(?:^|[.!?:|"“(]\s*|\n\s*)$/.test(line.slice(Math.max(0, w.index! - 4), w.index!));
     if (isFirst || w[0].length < 4 || nameRaw.includes(w[0]) || w[0] === word || CUES.nameNext.test(w[0].toLowerCase())) continue;
     words++;
     if (w[0][0] !== w[0][0]!.toLowerCase()) caps++;
@@ -708,10 +892,10 @@ function properNameAfter(view: TextView, raw: string, occ: Occurrence, compiled:
 /**
  * One occurrence of an ambiguous name: is it this school? Hard answers first (part of another name, another kind
  * of school, a surname, "not the school"), then school support (vocabulary, "Mrs X at", context words) against
- * place-ness (place vocabulary, "on X", an excluded place named in the item): support must reach MENTION_TUNING.minSupport and
+ * place-ness (place vocabulary, "on X", an excluded place named in the item): support must reach tuning.minSupport and
  * outweigh place-ness.
  */
-function decideAmbiguous(view: TextView, raw: string, occ: Occurrence, after: string, compiled: Compiled, readItem: () => ItemEvidence, claimed?: string, hardRead = false): Decision {
+function decideAmbiguous(view: TextView, raw: string, occ: Occurrence, after: string, compiled: Compiled, readItem: () => ItemEvidence, tuning: MentionTuning, claimed?: string, hardRead = false): Decision {
   const named = view.text.slice(occ.start, occ.end);
   // another thing named (#HartfellFC, a proper name after it, …: anotherNamed), already read in matchSchool's first
   // pass when hardRead
@@ -741,7 +925,10 @@ function decideAmbiguous(view: TextView, raw: string, occ: Occurrence, after: st
 
   const ev = readItem();
   const near = (c: Cue) => (c.start >= occ.end ? c.start - occ.end : occ.start - c.end) <= EXPLICIT_CHARS;
-  const notThis = ev.notThis.find(near);
+  // "(the church, not the school)" is said beside the name: in another sentence "…, not the school" moves blame
+  // ("The transport contract is the scandal here, not the school"), it does not say which place is meant
+  const sameSentence = (c: Cue) => !SENTENCE_END.test(c.start >= occ.end ? view.text.slice(occ.end, c.start) : view.text.slice(c.end, occ.start));
+  const notThis = ev.notThis.find((c) => near(c) && sameSentence(c));
   if (notThis) return { mentioned: false, why: `is said not to be the school ("${notThis.term}")`, prefix: '' };
   const isThis = ev.isThis.find(near);
   if (isThis) return { mentioned: true, why: `said to be the school ("${isThis.term}")` };
@@ -763,7 +950,7 @@ function decideAmbiguous(view: TextView, raw: string, occ: Occurrence, after: st
   const schoolSpecific = staff !== null || schoolCues.some((c) => c.weight > GENERIC);
   const excludedNamed = ev.excludedNamed ?? claimed;
   const placeSpecific = street !== null || CUES.titledAt.test(before) || excludedNamed !== undefined || placeCues.some((c) => c.weight > GENERIC);
-  const placeW = weigh(view, occ, placeCues, schoolSpecific);
+  const placeW = weigh(view, occ, placeCues, tuning, schoolSpecific);
   let against = placeW.total;
   let againstWhy = placeW.top ? `"${placeW.top}"` : '';
   if (street) {
@@ -781,7 +968,7 @@ function decideAmbiguous(view: TextView, raw: string, occ: Occurrence, after: st
     againstWhy ||= `"${excludedNamed}" named in the item`;
   }
 
-  const school = weigh(view, occ, schoolCues, placeSpecific);
+  const school = weigh(view, occ, schoolCues, tuning, placeSpecific);
   let support = school.total;
   let supportWhy = support ? `school vocabulary "${school.top}"` : '';
   if (staff) {
@@ -798,8 +985,8 @@ function decideAmbiguous(view: TextView, raw: string, occ: Occurrence, after: st
   const sayFor = [supportWhy, ctxWhy].filter(Boolean).join(' and ');
   // nothing says place either: the name the feed found is taken as the school's (never initials, configured or
   // not: "QA", "NPA" are shared by too much)
-  if (against < MENTION_TUNING.noiseFloor && (!occ.pattern.acronym || acronymAsName(view, raw, occ, before))) return { mentioned: true, why: total ? `with ${sayFor} and no place words` : 'with no place words either (taken as the school)' };
-  if (total >= MENTION_TUNING.minSupport && total > against) return { mentioned: true, why: `with ${sayFor}${against ? ` (outweighing place words ${againstWhy})` : ''}` };
-  if (total >= MENTION_TUNING.minSupport) return { mentioned: false, why: `with ${sayFor} (${fmt(total)}) outweighed by place words ${againstWhy} (${fmt(against)})` };
+  if (against < tuning.noiseFloor && (!occ.pattern.acronym || acronymAsName(view, raw, occ, before))) return { mentioned: true, why: total ? `with ${sayFor} and no place words` : 'with no place words either (taken as the school)' };
+  if (total >= tuning.minSupport && total > against) return { mentioned: true, why: `with ${sayFor}${against ? ` (outweighing place words ${againstWhy})` : ''}` };
+  if (total >= tuning.minSupport) return { mentioned: false, why: `with ${sayFor} (${fmt(total)}) outweighed by place words ${againstWhy} (${fmt(against)})` };
   return { mentioned: false, why: 'without school context' };
 }

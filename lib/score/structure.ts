@@ -43,7 +43,7 @@ const NEGATION = /\b(?:not|never|no|(?:the\s+)?opposite\s+of|anything\s+but|isn'
  */
 const NEGATION_SCOPE = /\b(?:no\s+way\s+(?:is|are|was|were|would|could)|(?:do|did|does|would)(?:n't|\s+not)\s+(?:\w+\s+){0,2}?(?:think|believe|reckon|feel|find|consider|call|say)|not\s+(?:one|a\s+single|any|all)|none\s+of|no\s+(?:one|single|teacher|teachers|member|members|child|pupil|pupils|parent|staff)|nobody|no-one|(?:is|are|was|were|am|be|being)\s+(?:not|never)|isn't|aren't|wasn't|weren't|ain't|far\s+from)\b/;
 /** Phrases with a negation word that do not negate what follows ("not only lazy", "nothing but thieves"). */
-const NOT_NEGATING = /\b(?:(?:not\s+having|won'?t\s+have|(?:don'?t|do\s+not|wouldn'?t)\s+want)\s+(?:a|an|some|that|those|them|any|one)|not\s+only|not\s+just|no\s+wonder|no\s+doubt|never\s+seen\s+such|never\s+met\s+such|can'?t\s+believe|couldn'?t\s+be\s+(?:more|any\s+more)|not\s+surprised|no\s+better\s+than|nothing\s+but|nothing\s+more\s+than|no\s+more\s+than|don'?t\s+care|doesn'?t\s+care|not\s+(?:even\s+)?(?:a\s+)?(?:bit|little)\s+but)\b/;
+const NOT_NEGATING = /\b(?:(?:not\s+having|won'?t\s+have|(?:don'?t|do\s+not|wouldn'?t)\s+want)\s+(?:a|an|some|that|those|them|any|one)|(?:ain'?t|not|won'?t|wouldn'?t|never)\s+(?:send|sendin'?|sending|letting|lettin'?|having|havin'?)\s+(?:my|moi|me|our|the)\s+(?:kids|children|son|daughter|lad|girl|bairns|weans)\b|not\s+only|not\s+just|no\s+wonder|no\s+doubt|never\s+seen\s+such|never\s+met\s+such|can'?t\s+believe|couldn'?t\s+be\s+(?:more|any\s+more)|not\s+surprised|no\s+better\s+than|nothing\s+but|nothing\s+more\s+than|no\s+more\s+than|don'?t\s+care|doesn'?t\s+care|not\s+(?:even\s+)?(?:a\s+)?(?:bit|little)\s+but)\b/;
 
 /** Is the word at `span` under a negation in its clause? */
 export function negatedAt(doc: Doc, span: Span): boolean {
@@ -63,6 +63,9 @@ const WRITTEN_AFTER = /^\s*['"]?\s*(?:was\s+|were\s+|been\s+|has\s+been\s+)?(?:s
 /** Agreement with what was reported: then it is endorsed, not condemned. */
 const ENDORSED = /\b(?:(?:she|he|they)\s+(?:is|are)\s+(?:one|though)|and\s+(?:she|he|they)\s+(?:is|are)|it'?s\s+(?:true|right)|they'?re\s+(?:not\s+)?wrong|fair\s+enough|not\s+wrong|spot\s+on|i\s+agree|agreed|about\s+time\s+someone\s+said)\b/;
 
+/** A one-word verdict that denies what came before it. */
+const DENIAL_SENTENCE = /[.!?:;]\s+(?:wrong|rubbish|nonsense|lies|false|untrue|bollocks|pish|codswallop)\s*[.!]/;
+
 export interface ReportContext {
   /** The document condemns or denies something (data: condemnation, denial). */
   condemns: boolean;
@@ -76,7 +79,8 @@ function reportContext(doc: Doc): ReportContext {
   let c = reportCache.get(doc);
   if (!c) {
     const text = doc.clean.text;
-    const denies = doc.lex.count(text, 'denial') > 0;
+    // a denial word as a sentence of its own ("…called her a liar in the last review: wrong. Completely.")
+    const denies = doc.lex.count(text, 'denial') > 0 || DENIAL_SENTENCE.test(text);
     c = { condemns: denies || doc.lex.count(text, 'condemnation') > 0, denies, endorsed: ENDORSED.test(text) };
     reportCache.set(doc, c);
   }

@@ -8,6 +8,7 @@ import { FalsePositiveStore } from './false-positive-store';
 import { FeedStateStore } from './feed-state-store';
 import { TableItems } from './items';
 import { MentionStore } from './mention-store';
+import { MigrationStore } from './migration-store';
 import { OfstedStateStore } from './ofsted-store';
 import { RetentionStore } from './retention-store';
 import { ReviewStore } from './review-store';
@@ -36,6 +37,8 @@ export interface Store {
   audit: AuditStore;
   /** Per-school Ofsted watch state (last check, validators, reports recorded). */
   ofsted: OfstedStateStore;
+  /** Per-school progress of data migrations (`cli migrate`). */
+  migrations: MigrationStore;
 }
 
 export function createStore(client: DynamoDBClient, tableName: string): Store {
@@ -55,6 +58,7 @@ export function createStore(client: DynamoDBClient, tableName: string): Store {
     captures: new CaptureStore(items),
     audit: new AuditStore(items),
     ofsted: new OfstedStateStore(items),
+    migrations: new MigrationStore(items),
   };
 }
 

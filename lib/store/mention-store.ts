@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Family, Severity } from '../score/types';
 import type { ReviewStatus, Mention } from './types';
-import { GSI1, keys, schoolPartition, type SchoolKey } from './table';
+import { GSI1, GSI2, TABLE, keys, schoolPartition, unreviewedKeys, type SchoolKey } from './table';
 import type { Item, TableItems } from './items';
 
 /** How long a seen marker keeps an unflagged item from being re-scored. Feeds rarely re-serve older items. */
@@ -169,14 +169,71 @@ export class MentionStore {
     const trustWide = partition.schoolId === undefined;
     // The sort key is read too: it is what `lastKey` (the next chunk's `before`) is made of.
     const attributes = fields && [...fields, trustWide ? 'GSI1SK' : 'SK'];
+    // BETWEEN includes `before` itself, which is dropped below: read one more then, so `exhausted` still means
+    // "nothing after this chunk" (reading limit + 1 ended every walk after its second chunk).
+    const limit = options.limit + (options.before ? 2 : 1);
     const rows = trustWide
-      ? await this.items.query(`TRUST#${partition.trustId}`, { from, to }, { index: GSI1, newestFirst: true, limit: options.limit + 1, attributes })
-      : await this.items.query(schoolPartition(partition.trustId, partition.schoolId!), { from: `MENTION#${from}`, to: `MENTION#${to}` }, { newestFirst: true, limit: options.limit + 1, attributes });
+      ? await this.items.query(`TRUST#${partition.trustId}`, { from, to }, { index: GSI1, newestFirst: true, limit, attributes })
+      : await this.items.query(schoolPartition(partition.trustId, partition.schoolId!), { from: `MENTION#${from}`, to: `MENTION#${to}` }, { newestFirst: true, limit, attributes });
     const keyOf = (r: Item) => (trustWide ? (r.GSI1SK as string) : (r.SK as string).slice('MENTION#'.length));
     const kept = rows.filter((r) => keyOf(r) !== options.before);
     const slice = kept.slice(0, options.limit);
     const last = slice.at(-1);
     return { rows: slice, lastKey: last ? keyOf(last) : undefined, exhausted: kept.length <= options.limit };
+  }
+
+  /**
+   * Every unreviewed (status `new`) mention of a trust, or of one school of it, as headlines, from the sparse
+   * unreviewed index: what it reads grows with the backlog, never with reviewed history. Order: by school, then
+   * oldest first. `capturedBefore` (one school only) keeps those captured before that instant.
+   */
+  async unreviewedHeadlines(partition: ScanPartition, options: { capturedBefore?: string } = {}): Promise<MentionHeadline[]> {
+    const prefix = partition.schoolId === undefined ? '' : `SCHOOL#${partition.schoolId}#`;
+    if (options.capturedBefore !== undefined && partition.schoolId === undefined) throw new Error('capturedBefore needs a school: the trust-wide index key is ordered by school first');
+    // `SCHOOL#s#<capturedBefore>` sorts below `SCHOOL#s#<capturedBefore>#id`: items captured at exactly that instant are left out.
+    const range = options.capturedBefore !== undefined ? { from: prefix, to: `${prefix}${options.capturedBefore}` } : { prefix };
+    const rows = await this.items.query(`TRUST#${partition.trustId}`, range, { index: GSI2, attributes: HEADLINE_ATTRIBUTES });
+    return rows.map(headlineFromItem);
+  }
+
+  /**
+   * Whether a trust (or one school of it) has any stored mention at all: one key read, for the empty state.
+   */
+  async anyStored(partition: ScanPartition): Promise<boolean> {
+    const chunk = await this.chunk(partition, { limit: 1 }, ['id']);
+    return chunk.rows.length > 0;
+  }
+
+  /**
+   * One step of the unreviewed-index migration for one school: reads up to `limit` of its mentions after the
+   * sort key `after` (oldest first) and makes each carry the unreviewed-index keys exactly when its status is
+   * `new`. Each write is conditional on the status it read, so a review meanwhile wins; writing what is already
+   * there is skipped, so running it again changes nothing.
+   */
+  async repairUnreviewedKeys(school: SchoolKey, options: { after?: string; limit: number }): Promise<{ read: number; added: number; removed: number; raced: number; lastKey?: string; exhausted: boolean }> {
+    const { partitionKey: pk, sortKey: sk } = TABLE.unreviewedIndex;
+    const from = options.after ?? 'MENTION#';
+    const rows = (
+      // `after` itself is read too (BETWEEN is inclusive) and dropped: one more, so `exhausted` stays right.
+      await this.items.query(schoolPartition(school.trustId, school.schoolId), { from, to: 'MENTION#~' }, { limit: options.limit + (options.after ? 2 : 1), attributes: ['PK', 'SK', 'id', 'trustId', 'schoolId', 'capturedAt', 'status', pk, sk] })
+    ).filter((r) => r.SK !== options.after);
+    const slice = rows.slice(0, options.limit);
+    let added = 0;
+    let removed = 0;
+    let raced = 0;
+    for (const row of slice) {
+      const key = { PK: row.PK as string, SK: row.SK as string };
+      if (row.status === 'new') {
+        const want = unreviewedKeys({ trustId: row.trustId as string, schoolId: row.schoolId as string, capturedAt: row.capturedAt as string, id: row.id as string });
+        if (row[pk] === want[pk] && row[sk] === want[sk]) continue;
+        if (await this.items.set(key, want, { attr: 'status', equals: 'new' })) added++;
+        else raced++;
+      } else if (row[pk] !== undefined || row[sk] !== undefined) {
+        if (await this.items.set(key, {}, { attr: 'status', equals: row.status }, [pk, sk])) removed++;
+        else raced++;
+      }
+    }
+    return { read: slice.length, added, removed, raced, lastKey: slice.at(-1)?.SK as string | undefined, exhausted: rows.length <= options.limit };
   }
 
   /**
@@ -189,27 +246,32 @@ export class MentionStore {
     to: ReviewStatus,
     review: { reviewedAt: string; reviewedBy: string; assignee?: string },
   ): Promise<boolean> {
+    // The unreviewed-index keys change in the same write as the status, so the index never disagrees with it.
+    const unreviewed = to === 'new' ? unreviewedKeys(mention) : {};
+    const { partitionKey: pk, sortKey: sk } = TABLE.unreviewedIndex;
     return this.items.set(
       keys.mention(mention, mention.capturedAt, mention.id),
-      { status: to, reviewedAt: review.reviewedAt, reviewedBy: review.reviewedBy, assignee: review.assignee },
+      { status: to, reviewedAt: review.reviewedAt, reviewedBy: review.reviewedBy, assignee: review.assignee, ...unreviewed },
       { attr: 'status', equals: from },
-      review.assignee ? [] : ['assignee'],
+      [...(review.assignee ? [] : ['assignee']), ...(to === 'new' ? [] : [pk, sk])],
     );
   }
 }
 
-function mentionItem(m: Mention): Item {
+/** A mention as stored: its keys, the trust index keys, and the unreviewed index keys while its status is `new`. */
+export function mentionItem(m: Mention): Item {
   return {
     ...keys.mention(m, m.capturedAt, m.id),
     GSI1PK: `TRUST#${m.trustId}`,
     GSI1SK: `${m.capturedAt}#${m.id}`,
+    ...(m.status === 'new' ? unreviewedKeys(m) : {}),
     kind: 'mention',
     ...m,
   };
 }
 
 function fromItem(row: Item): Mention {
-  const { PK: _pk, SK: _sk, GSI1PK: _g1, GSI1SK: _g2, kind: _k, digestedAt: _d, digestId: _di, ...rest } = row;
+  const { PK: _pk, SK: _sk, GSI1PK: _g1, GSI1SK: _g2, GSI2PK: _u1, GSI2SK: _u2, kind: _k, digestedAt: _d, digestId: _di, ...rest } = row;
   return rest as unknown as Mention;
 }
 

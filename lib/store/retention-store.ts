@@ -10,7 +10,7 @@ export class RetentionStore {
   async mentionsCapturedBefore(school: SchoolKey, cutoff: string): Promise<Mention[]> {
     const rows = await this.items.query(schoolPartition(school.trustId, school.schoolId), { from: 'MENTION#', to: `MENTION#${cutoff}` });
     return rows.map((row) => {
-      const { PK: _p, SK: _s, GSI1PK: _g1, GSI1SK: _g2, kind: _k, ...rest } = row;
+      const { PK: _p, SK: _s, GSI1PK: _g1, GSI1SK: _g2, GSI2PK: _u1, GSI2SK: _u2, kind: _k, ...rest } = row;
       return rest as unknown as Mention;
     });
   }

@@ -7,6 +7,18 @@ export const TABLE = {
   sortKey: 'SK',
   /** Trust-wide view of mentions: GSI1PK = `TRUST#t`, GSI1SK = capturedAt#id. */
   trustIndex: { name: 'GSI1', partitionKey: 'GSI1PK', sortKey: 'GSI1SK' },
+  /**
+   * Sparse: only mentions whose status is `new` carry these keys (GSI2PK = `TRUST#t`, GSI2SK =
+   * `SCHOOL#s#capturedAt#id`), set and removed with the status in the same write. The Overview counts the
+   * unreviewed backlog from it, so its cost follows the backlog, not the trust's history. Projects only what
+   * a headline needs (not the snapshot text, match or capture).
+   */
+  unreviewedIndex: {
+    name: 'GSI2',
+    partitionKey: 'GSI2PK',
+    sortKey: 'GSI2SK',
+    attributes: ['id', 'trustId', 'schoolId', 'title', 'capturedAt', 'publishedAt', 'severity', 'families', 'status', 'assignee', 'alertedAt', 'score'],
+  },
   /** Epoch seconds; DynamoDB TTL deletes in AWS, the purge job deletes locally (dynalite has no TTL). */
   ttlAttribute: 'expiresAt',
 } as const;
@@ -50,3 +62,11 @@ export const keys = {
 
 /** The trust index in the shape TableItems.query takes. */
 export const GSI1 = { name: TABLE.trustIndex.name, pk: TABLE.trustIndex.partitionKey, sk: TABLE.trustIndex.sortKey };
+/** The unreviewed index in the shape TableItems.query takes. */
+export const GSI2 = { name: TABLE.unreviewedIndex.name, pk: TABLE.unreviewedIndex.partitionKey, sk: TABLE.unreviewedIndex.sortKey };
+
+/** The unreviewed-index keys of a mention with status `new` (tenancy: the trust in the partition, the school first in the sort key). */
+export const unreviewedKeys = (m: SchoolKey & { capturedAt: string; id: string }) => ({
+  [TABLE.unreviewedIndex.partitionKey]: `TRUST#${m.trustId}`,
+  [TABLE.unreviewedIndex.sortKey]: `SCHOOL#${m.schoolId}#${m.capturedAt}#${m.id}`,
+});

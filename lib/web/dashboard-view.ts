@@ -61,7 +61,7 @@ function urgentList(items: MentionBrief[], names: Map<string, string>, tz: strin
 export function dashboardBody(s: TriageSummary): Html {
   const names = new Map(s.schools.map((x) => [x.schoolId, x.name]));
   const tz = s.timezone;
-  if (s.total === 0) {
+  if (!s.anyFlagged) {
     return html`<h1>Overview</h1>
 <div class="empty"><p><strong>Nothing has been flagged yet.</strong></p>
 <p>When a feed mentions one of your schools in a way that looks abusive, leaks confidential information or could harm its reputation, it appears here and in the <a href="/mentions">flagged items</a> list, and the head gets it in the next daily digest.</p>
@@ -79,7 +79,6 @@ ${urgentList(s.urgent, names, tz, s.urgentCount)}
 ${FAMILIES.map((f) => html`<div class="stat"><span class="stat-n">${s.byFamily[f]}</span> <a href="/mentions?status=new&amp;family=${f}">${f}</a></div>`)}
 <div class="stat">${old ? html`<span class="stat-n">${describeAge(old.ageHours)}</span> the oldest unreviewed item has waited: <a href="/mentions/${old.id}"><bdi>${short(old.title, 80) || '(untitled)'}</bdi></a>` : html`<span class="stat-n">0</span> nothing is waiting`}</div>
 </div>
-${s.truncated ? html`<p class="notice">Counted the newest ${s.total.toLocaleString('en-GB')} items only; older ones are not in these numbers.</p>` : ''}
 <h2>Unreviewed by school</h2>
 <table class="list by-school">
 <caption>Items with status “new”, per school and family</caption>

@@ -192,8 +192,14 @@ describe('table', () => {
         IndexName: TABLE.trustIndex.name,
         KeySchema: [{ AttributeName: TABLE.trustIndex.partitionKey, KeyType: 'HASH' }, { AttributeName: TABLE.trustIndex.sortKey, KeyType: 'RANGE' }],
         Projection: { ProjectionType: 'ALL' },
+      }, {
+        // Sparse: only unreviewed mentions carry its keys; headline attributes only (no snapshot text, match or capture).
+        IndexName: TABLE.unreviewedIndex.name,
+        KeySchema: [{ AttributeName: TABLE.unreviewedIndex.partitionKey, KeyType: 'HASH' }, { AttributeName: TABLE.unreviewedIndex.sortKey, KeyType: 'RANGE' }],
+        Projection: { ProjectionType: 'INCLUDE', NonKeyAttributes: [...TABLE.unreviewedIndex.attributes] },
       }],
     });
+    expect(t.Properties.GlobalSecondaryIndexes[1].Projection.NonKeyAttributes).not.toContain('text');
     expect(t.Properties.SSESpecification.KMSMasterKeyId).toBeUndefined(); // AWS-managed key, not a CMK
   });
 });

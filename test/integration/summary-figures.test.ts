@@ -5,6 +5,14 @@ import { triageSummary, URGENT_CATEGORIES, type MentionBrief, type TriageSummary
 import type { Store } from '../../lib/store';
 import type { Mention, ReviewStatus } from '../../lib/store/types';
 import type { Family, Severity } from '../../lib/score/types';
+import { CreateTableCommand, DescribeTableCommand, ScanCommand } from '@aws-sdk/client-dynamodb';
+import { assignMention, reviewMany, reviewMention } from '../../lib/app/review';
+import { eraseSchoolData, purgeExpired } from '../../lib/app/retention';
+import { backfillUnreviewedIndex, ensureIndexes, MigrationError } from '../../lib/app/migrate';
+import { createStore } from '../../lib/store';
+import { TableItems } from '../../lib/store/items';
+import { mentionItem } from '../../lib/store/mention-store';
+import { keys, TABLE } from '../../lib/store/table';
 import { startTestDynamo, type TestDynamo } from '../support/dynamo';
 import { flaggedScore, mention, school } from '../support/fixtures';
 
@@ -129,8 +137,7 @@ function recount(all: Full[], principal: Principal): TriageSummary {
       const that = mine.filter((m) => localDay(m.capturedAt, timezone) === date);
       return { date, flagged: that.length, urgent: that.filter(urgentOf).length };
     }),
-    total: mine.length,
-    truncated: false,
+    anyFlagged: mine.length > 0,
   };
 }
 
@@ -197,13 +204,225 @@ describe('Overview figures: identical to a recount from whole mentions', () => {
     }
   });
 
+  it('pages through a whole partition chunk by chunk, every item once (scan and scanHeadlines, from a bound too)', async () => {
+    const all = (await Promise.all(ids.map((id) => store.mentions.get(id)))).filter((m) => m!.trustId === 'meridian');
+    const from = new Date(NOW.getTime() - 20 * 86_400_000).toISOString();
+    for (const partition of [{ trustId: 'meridian' }, { trustId: 'meridian', schoolId: 'kestrel' }]) {
+      for (const bound of [undefined, from]) {
+        const expected = all
+          .filter((m) => (partition.schoolId === undefined || m!.schoolId === partition.schoolId) && (!bound || m!.capturedAt >= bound))
+          .map((m) => m!.id)
+          .sort();
+        for (const read of [(o: { before?: string }) => store.mentions.scan(partition, { ...o, from: bound, limit: 7 }), (o: { before?: string }) => store.mentions.scanHeadlines(partition, { ...o, from: bound, limit: 7 })]) {
+          const seen: string[] = [];
+          let before: string | undefined;
+          for (;;) {
+            const chunk = await read({ before });
+            seen.push(...chunk.mentions.map((m) => m.id));
+            if (chunk.exhausted || !chunk.lastKey) break;
+            before = chunk.lastKey;
+          }
+          expect(seen.sort(), JSON.stringify({ partition, bound })).toEqual(expected);
+        }
+      }
+    }
+  });
+
   it('covers what the figures depend on (the seeded store is not trivially empty)', async () => {
     const s = await triageSummary({ store, clock: () => NOW }, principals['trust team']!);
     expect(s.unreviewed).toBeGreaterThan(20);
     expect(s.urgentCount).toBeGreaterThan(20); // more than the list shows
     expect(s.urgent.some((m) => m.alertedAt)).toBe(true);
     expect(s.urgent.some((m) => m.assignee)).toBe(true);
-    expect(s.total).toBeGreaterThan(s.trend.reduce((n, d) => n + d.flagged, 0)); // some older than the trend
+    const meridian = (await Promise.all(ids.map((id) => store.mentions.get(id)))).filter((m) => m?.trustId === 'meridian');
+    expect(meridian.length).toBeGreaterThan(s.trend.reduce((n, d) => n + d.flagged, 0)); // some older than the trend
+    expect(meridian.some((m) => m!.status === 'new' && Date.parse(m!.capturedAt) < NOW.getTime() - 31 * 86_400_000)).toBe(true); // unreviewed and older than the trend
     expect(s.schools.find((x) => x.schoolId === 'empty')).toMatchObject({ unreviewed: 0, oldestUnreviewedAt: undefined });
   });
+});
+
+const quiet = { info() {}, warn() {}, error() {} } as never;
+const admin: Principal = { subject: 'u1', email: 'admin@meridian.example', role: 'admin', trustId: 'meridian' };
+
+/** Every reader's Overview against the recount, on whatever the store holds now. */
+async function expectFiguresMatch(store: Store, ids: string[], principals: Record<string, Principal>): Promise<void> {
+  const all = (await Promise.all(ids.map((id) => store.mentions.get(id)))).filter((m): m is Full => m !== undefined);
+  for (const [who, principal] of Object.entries(principals)) {
+    const summary = await triageSummary({ store, clock: () => NOW }, principal);
+    expect(JSON.parse(JSON.stringify(summary)), who).toEqual(JSON.parse(JSON.stringify(recount(all, principal))));
+  }
+}
+
+async function seedStore(store: Store, retentionMonths: number): Promise<Mention[]> {
+  const trusts = ['meridian', 'harbour'].map((t) => ({
+    id: t,
+    name: `${t} trust`,
+    retentionMonths,
+    schools: SCHOOLS.filter((s) => s.trustId === t).map((s) => school({ id: s.id, name: s.name, timezone: s.timezone })),
+  }));
+  await store.config.importConfig({ trusts });
+  const seeded = seedMentions();
+  const rand = rng(11);
+  return seeded.map((m) => {
+    const to = STATUSES[Math.floor(rand() * STATUSES.length)]!;
+    return { ...m, status: to, ...(rand() < 0.3 ? { assignee: 'team@meridian.example' } : {}) };
+  });
+}
+
+describe('Overview figures follow every change of status and existence (the unreviewed index)', () => {
+  let dynamo: TestDynamo;
+  let store: Store;
+  let ids: string[];
+  const readers: Record<string, Principal> = {
+    'trust team': { subject: 'u2', email: 'team@meridian.example', role: 'trust', trustId: 'meridian' },
+    'head (Dublin)': { subject: 'u3', email: 'head@kestrel.example', role: 'head', trustId: 'meridian', schoolId: 'kestrel' },
+    'head (New York)': { subject: 'u4', email: 'head@quay.example', role: 'head', trustId: 'meridian', schoolId: 'quay' },
+    'other trust': { subject: 'u6', email: 'team@harbour.example', role: 'trust', trustId: 'harbour' },
+  };
+  const deps = () => ({ store, clock: () => NOW, log: quiet });
+  const summaryFor = (p: Principal) => triageSummary({ store, clock: () => NOW }, p);
+
+  beforeAll(async () => {
+    dynamo = await startTestDynamo();
+    ({ store } = await dynamo.freshStore());
+    // One month's retention, so the purge below erases the older half of the seeded items.
+    const seeded = await seedStore(store, 1);
+    ids = seeded.map((m) => m.id);
+    // Recorded with their review state already set: the record itself decides whether an item is indexed.
+    for (const m of seeded) await store.mentions.record({ trustId: m.trustId, schoolId: m.schoolId, itemKey: m.itemKey, capturedAt: m.capturedAt, build: () => m });
+  }, 120_000);
+  afterAll(async () => dynamo?.stop());
+
+  it('as recorded, with statuses other than new', async () => {
+    await expectFiguresMatch(store, ids, readers);
+  });
+
+  it('after an item is reviewed (the oldest and an urgent one) and one assigned and alerted while waiting', async () => {
+    const before = await summaryFor(readers['trust team']!);
+    const oldest = before.oldestUnreviewed!.id;
+    const urgent = before.urgent.find((m) => m.id !== oldest)!.id;
+    for (const id of [oldest, urgent]) await reviewMention(deps(), admin, id, { status: 'reviewed', note: 'Looked at it.' });
+    const waiting = before.urgent.find((m) => m.id !== oldest && m.id !== urgent && !m.assignee)!;
+    await assignMention(deps(), admin, waiting.id, { assignee: 'team@meridian.example' });
+    const quietOne = (await Promise.all(ids.map((id) => store.mentions.get(id)))).find((m) => m?.status === 'new' && !m.alertedAt && m.trustId === 'meridian')!;
+    await store.alerts.markAlerted(quietOne, NOW.toISOString(), 'sent', 'tok');
+    const after = await summaryFor(readers['trust team']!);
+    expect(after.unreviewed).toBe(before.unreviewed - 2);
+    expect(after.oldestUnreviewed!.id).not.toBe(oldest);
+    expect(after.urgent.find((m) => m.id === waiting.id)?.assignee).toBe('team@meridian.example');
+    expect(after.urgent.some((m) => m.id === quietOne.id)).toBe(true);
+    await expectFiguresMatch(store, ids, readers);
+  });
+
+  it('after items are un-reviewed (dismissed, reviewed or escalated back to new)', async () => {
+    const before = await summaryFor(readers['trust team']!);
+    const all = await Promise.all(ids.map((id) => store.mentions.get(id)));
+    const back = (['dismissed', 'reviewed', 'escalated'] as const).map((st) => all.find((m) => m?.status === st && m.trustId === 'meridian')!);
+    for (const m of back) await reviewMention(deps(), admin, m.id, { status: 'new', note: 'Needs another look.' });
+    expect((await summaryFor(readers['trust team']!)).unreviewed).toBe(before.unreviewed + 3);
+    await expectFiguresMatch(store, ids, readers);
+  });
+
+  it('after a bulk review', async () => {
+    const waiting = (await Promise.all(ids.map((id) => store.mentions.get(id)))).filter((m) => m?.status === 'new' && m.trustId === 'meridian').slice(0, 15);
+    const before = await summaryFor(readers['trust team']!);
+    const outcomes = await reviewMany(deps(), admin, waiting.map((m) => m!.id), { status: 'dismissed', note: 'Not about us.' });
+    expect(outcomes.every((o) => o.outcome === 'changed')).toBe(true);
+    expect((await summaryFor(readers['trust team']!)).unreviewed).toBe(before.unreviewed - 15);
+    await expectFiguresMatch(store, ids, readers);
+  });
+
+  it('after a school is erased', async () => {
+    expect((await summaryFor(readers['head (New York)']!)).unreviewed).toBeGreaterThan(0);
+    await eraseSchoolData(deps(), 'quay', 'meridian');
+    const head = await summaryFor(readers['head (New York)']!);
+    expect([head.unreviewed, head.anyFlagged]).toEqual([0, false]);
+    await expectFiguresMatch(store, ids, readers);
+  });
+
+  it('after the retention purge (escalated items kept)', async () => {
+    const results = await purgeExpired({ ...deps(), evidence: undefined });
+    expect(results.reduce((n, r) => n + r.mentionsErased, 0)).toBeGreaterThan(20);
+    expect(results.reduce((n, r) => n + r.escalatedKept, 0)).toBeGreaterThan(0);
+    await expectFiguresMatch(store, ids, readers);
+  });
+});
+
+describe('Overview figures on a store written before the unreviewed index (the migration)', () => {
+  let dynamo: TestDynamo;
+  afterAll(async () => dynamo?.stop());
+  const readers: Record<string, Principal> = {
+    'trust admin': admin,
+    'head (Dublin)': { subject: 'u3', email: 'head@kestrel.example', role: 'head', trustId: 'meridian', schoolId: 'kestrel' },
+    'other trust': { subject: 'u6', email: 'team@harbour.example', role: 'trust', trustId: 'harbour' },
+  };
+
+  it('rebuilds an embedded table without the index, backfills it resumably and idempotently, and the figures match', async () => {
+    dynamo = await startTestDynamo();
+    const client = dynamo.client;
+    const tableName = 'old-layout';
+    // The 0.4 table: keys and GSI1 only.
+    const { trustIndex } = TABLE;
+    await client.send(
+      new CreateTableCommand({
+        TableName: tableName,
+        BillingMode: 'PAY_PER_REQUEST',
+        AttributeDefinitions: ['PK', 'SK', trustIndex.partitionKey, trustIndex.sortKey].map((n) => ({ AttributeName: n, AttributeType: 'S' })),
+        KeySchema: [{ AttributeName: 'PK', KeyType: 'HASH' }, { AttributeName: 'SK', KeyType: 'RANGE' }],
+        GlobalSecondaryIndexes: [{ IndexName: trustIndex.name, KeySchema: [{ AttributeName: trustIndex.partitionKey, KeyType: 'HASH' }, { AttributeName: trustIndex.sortKey, KeyType: 'RANGE' }], Projection: { ProjectionType: 'ALL' } }],
+      }),
+    );
+    const store = createStore(client, tableName);
+    const seeded = await seedStore(store, 12);
+    const ids = seeded.map((m) => m.id);
+    // Mentions as 0.4 wrote them: without the unreviewed-index keys.
+    const items = new TableItems(client, tableName);
+    for (const m of seeded) {
+      const { GSI2PK: _a, GSI2SK: _b, ...old } = mentionItem(m);
+      await items.put(old);
+      await items.put({ ...keys.mentionRef(m.id), schoolId: m.schoolId, trustId: m.trustId, mentionSK: old.SK });
+    }
+    const count = async () => (await client.send(new ScanCommand({ TableName: tableName, Select: 'COUNT' }))).Count;
+    const stored = await count();
+    expect(stored).toBeGreaterThan(ids.length * 2);
+
+    const lines: string[] = [];
+    const say = (l: string) => lines.push(l);
+    // A running local stack's dynalite cannot add the index: the command says what to do instead, and changes nothing.
+    await expect(ensureIndexes({ client, tableName, mode: 'endpoint' }, say)).rejects.toThrow(MigrationError);
+    await expect(ensureIndexes({ client, tableName, mode: 'aws' }, say)).rejects.toThrow(/Deploy the stack first/);
+    expect(await ensureIndexes({ client, tableName, mode: 'embedded' }, say)).toBe('rebuilt');
+    expect(lines.some((l) => /Copying table "old-layout"/.test(l))).toBe(true);
+    const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
+    expect(Table!.GlobalSecondaryIndexes!.map((i) => i.IndexName).sort()).toEqual(['GSI1', 'GSI2']);
+    expect(await count()).toBe(stored); // everything copied back, the completion mark gone
+    await expect(client.send(new DescribeTableCommand({ TableName: `${tableName}-migrating` }))).rejects.toThrow(/not found|ResourceNotFound/i);
+    expect(await ensureIndexes({ client, tableName, mode: 'embedded' }, say)).toBe('present');
+
+    // Not yet backfilled: the last 30 days' unreviewed items count (they come with the trend), older ones not yet.
+    const pre = (await triageSummary({ store, clock: () => NOW }, admin)).unreviewed;
+    const due = seeded.filter((m) => m.trustId === 'meridian' && m.status === 'new');
+    expect(pre).toBe(due.filter((m) => m.capturedAt >= new Date(NOW.getTime() - 31 * 86_400_000).toISOString()).length);
+    expect(pre).toBeLessThan(due.length);
+
+    // Interrupted after three pages, then resumed: the checkpoint carries on where it stopped.
+    const first = await backfillUnreviewedIndex({ store, clock: () => NOW }, { say, pageSize: 9, maxPages: 3 });
+    expect(first.complete).toBe(false);
+    expect(first.read).toBeGreaterThan(0);
+    expect(first.read).toBeLessThanOrEqual(27);
+    const second = await backfillUnreviewedIndex({ store, clock: () => NOW }, { say, pageSize: 9 });
+    expect(second.complete).toBe(true);
+    const unreviewedSeeded = seeded.filter((m) => m.status === 'new').length;
+    expect(first.added + second.added).toBe(unreviewedSeeded);
+    expect(first.read + second.read).toBe(seeded.length);
+    expect(lines.some((l) => /: resuming after [1-9]\d* mentions$/.test(l))).toBe(true);
+    await expectFiguresMatch(store, ids, readers);
+
+    // Again: every school done; and re-checking everything (--again) writes nothing.
+    const third = await backfillUnreviewedIndex({ store, clock: () => NOW }, { say });
+    expect([third.read, third.added, third.removed]).toEqual([0, 0, 0]);
+    const again = await backfillUnreviewedIndex({ store, clock: () => NOW }, { say, again: true });
+    expect([again.read, again.added, again.removed]).toEqual([seeded.length, 0, 0]);
+    await expectFiguresMatch(store, ids, readers);
+  }, 120_000);
 });

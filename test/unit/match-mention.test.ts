@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { matchSchool, type MatchableSchool } from '../../lib/match';
+import { matchSchool, MENTION_TUNING, type MatchableSchool } from '../../lib/match';
 import { compileCueFile, loadCueTsv } from '../../lib/match/cues';
 import cuesJson from '../../lib/match/cues.json';
 
@@ -451,5 +451,15 @@ describe('mention: a denomination after the name is the school\'s own only as a 
   it('"St Lawrence CE" is a church ("ce" inside "Lawrence" is not the school\'s own denomination); the school\'s own is', () => {
     expect(m('St Lawrence CE are doing their jumble sale on Saturday.', lawrence)).toBe(false);
     expect(m("St Aidan's Catholic are doing their jumble sale on Saturday.", aidans)).toBe(true);
+  });
+});
+
+describe('mention: the decision\'s numbers are a parameter, not shared state (round 4)', () => {
+  it('a caller passes other numbers for one call; the committed ones are frozen and stay the default', () => {
+    const text = 'Copperbeech is a joke, the shops have put the car park charges up again.';
+    expect(matchSchool({ title: '', text }, copper).mentioned).toBe(false);
+    expect(matchSchool({ title: '', text }, copper, { ...MENTION_TUNING, noiseFloor: 5 }).mentioned).toBe(true);
+    expect(matchSchool({ title: '', text }, copper).mentioned).toBe(false);
+    expect(Object.isFrozen(MENTION_TUNING)).toBe(true);
   });
 });

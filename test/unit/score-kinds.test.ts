@@ -300,3 +300,203 @@ describe('a named adult is told by an age, not by any number after the name', ()
     expect(after('Noah Patel, 12, has epilepsy.')).toBe(false);
   });
 });
+
+describe('harassment campaigns by their parts (round 4)', () => {
+  it('contact aimed at someone plus a call to join in or persistence is a campaign, in any wording', () => {
+    for (const text of [
+      'so the plan is we take it in turns and just badger Mrs Hale at Elm School, your turn tonight',
+      'Elm School parents: go pester Mr Dale, link in bio, they cannot ignore all of us. The more the better.',
+      'evry1 msg Mrs Hale 2nite, over 70 msgs n countin, Elm School will learn',
+      'My challenge to listeners: hassle Mr Dale at Elm School. I have already done 40.',
+      'Right, I am asking everyone on here to text Mrs Hale from Elm School daily until she cracks.',
+    ]) expect(ids(text), text).toContain('abuse.harassment');
+  });
+
+  it('one part alone, a small count, a kind purpose or a body outside the school is not a campaign', () => {
+    for (const text of [
+      'Emailed Mrs Hale at Elm School three times about the bus, no answer yet. Let\'s see.',
+      'I have emailed the governors of Elm School asking for a meeting. Please do the same if it affects your child.',
+      'Costs have gone up for everyone. I have emailed Mrs Nash at Elm School to ask about a sibling discount.',
+      'Let\'s all message Mrs Hale at Elm School every day this week to wish her a happy retirement!',
+      'Walkout at Elm School tomorrow 11am over the uniform rules, spread the word',
+      'Everyone email the council every day until they fix the crossing outside Elm School.',
+      'Mrs Hale at Elm School said to text her any time. She is a hundred times more use than ringing the office.',
+      'My daughter at Elm School has read the same book about forty times. I have put it in an email to the office and asked for a meeting.',
+    ]) expect(ids(text), text).not.toContain('abuse.harassment');
+  });
+
+  it('a campaign quoted in order to condemn it is not the writer\'s', () => {
+    expect(ids('Someone posted "everyone DM Mrs Hale at Elm School daily till she quits". Disgusting, reported it.')).not.toContain('abuse.harassment');
+    expect(ids('Everyone DM Mrs Hale at Elm School daily till she quits.')).toContain('abuse.harassment');
+  });
+});
+
+describe('claims of misconduct by their structure (round 4)', () => {
+  it('a person at the school as the subject of wrongdoing, stated as fact, is damaging however politely put', () => {
+    for (const text of [
+      'With all due respect, I feel I must record that Mr Dale at Elm School pockets the tuck shop takings.',
+      'Mrs Hale, who runs Year 6 at Elm School, shoves the children when nobody is looking.',
+      'Elm School\'s bursar sells the school laptops on eBay, I simply thought you ought to know.',
+      'Mr Dale at Elm School swindled the PTA out of thousands.',
+      'Hate to say it, but Mrs Hale at Elm School drives the minibus drunk.',
+      'Mr Dale from Elm School buys his pills off the sixth formers.',
+    ]) expect(ids(text), text).toContain('abuse.disparaging');
+  });
+
+  it('the same verbs denied, asked, reported as news, said of a pupil or of ordinary things are not', () => {
+    for (const text of [
+      'Mr Dale at Elm School never pocketed the tuck shop takings, whatever people say.',
+      'Did Mrs Hale at Elm School really sell the school laptops?',
+      'Elm School teacher cleared of assault on a pupil, court hears.',
+      'Mr Dale at Elm School says the school spends more on heating than on books now.',
+      'Mrs Hale at Elm School took the netball girls to the regional finals.',
+      'There is a rumour that Mr Dale at Elm School pockets the tuck shop takings. Not a word of truth in it.',
+      'Our new boy at Elm School is only four and he pushed a pupil today, the staff handled it well.',
+      'The deputy at Elm School took his laptop off him in front of the class and walked him off site.',
+      'Mrs Hale, a TA at Elm School, says the boy uses about twenty words and loves the minibus.',
+    ]) expect(ids(text), text).not.toContain('abuse.disparaging');
+  });
+});
+
+describe('a label or claim reported in order to deny it (round 4 denials and report frames)', () => {
+  it('"described as a liar … nothing of the sort" and "whoever\'s saying … not a word of truth" deny; the bare label insults', () => {
+    for (const text of [
+      'I keep seeing Mrs Hale from Elm School described as a liar on here. Having known her for years, she is nothing of the sort.',
+      'Whoever\'s saying Mr Dale at Elm School pocketed the trip money, would ye ever stop. There\'s not a word of truth in it.',
+    ]) expect(ids(text).filter((id) => id.startsWith('abuse.')), text).toEqual([]);
+    expect(ids('Mrs Hale from Elm School is a liar.')).toContain('abuse.disparaging');
+  });
+});
+
+describe('pile-on acts with a call to join in (round 4)', () => {
+  it('review bombing, heckling and group-chat exclusion called for are campaigns, even against the school itself', () => {
+    for (const text of [
+      'Go on Google and give Elm School 1 star everyone, let\'s get it below 2 before the open evening',
+      'When Mr Dale does his Elm School assembly for parents, let\'s all turn up, fill the front rows and boo every time he speaks.',
+      'everyone in the Elm School year 7 chat add the new girl then all leave at once, make her cry',
+    ]) expect(ids(text), text).toContain('abuse.harassment');
+  });
+  it('a single review, a call with no act, or "let\'s see" after one email is not', () => {
+    for (const text of [
+      'Elm School gets 1 star from me: the car park is chaos.',
+      'Emailed her head of year at Elm School about the coat rule, let\'s see.',
+      'Elm School summer fair on Saturday, everyone welcome, bring the kids!',
+    ]) expect(ids(text), text).not.toContain('abuse.harassment');
+  });
+});
+
+describe('a teacher\'s faith named with WordNet\'s words for believers, beside exclusion (round 4)', () => {
+  it('flags a denomination or faith with a cue of separate schooling, distrust or removal, a sentence or two apart', () => {
+    for (const text of [
+      'Elm School has gone downhill since they let a Methodist like Mr Dale in. Wouldn\'t trust one of that crowd with little ones.',
+      'Mrs Hale wore her turban to Elm School again. Sikhs should stay in their own schools.',
+      'Zoroastrian in charge of our kids?? Elm School wake up. Mr Dale back to where they belong.',
+    ]) expect(ids(text), text).toContain('abuse.discriminatory');
+  });
+  it('the same words in RE, a festival or a welcome carry no cue', () => {
+    for (const text of [
+      'Elm School Year 5 learnt how Methodists and Quakers worship, with a visit from Mr Dale\'s chapel.',
+      'Lovely to see the Zoroastrian families at Elm School share their new year celebration with Year 2.',
+      'Mrs Hale, a Pentecostal, has joined Elm School as head of music. Welcome!',
+    ]) expect(ids(text), text).not.toContain('abuse.discriminatory');
+  });
+});
+
+describe('warning subjects are data (round 4: WARNING_SUBJECT moved to threats-campaigns.tsv)', () => {
+  it('harm to someone indefinite is a warning; removing the data line turns the same words into a threat', () => {
+    const text = 'Honestly, a toddler is going to get hurt at Elm School one of these days.';
+    expect(ids(text)).not.toContain('abuse.threat');
+    expect(ids('Honestly, Mrs Hale is going to get hurt at Elm School one of these days.')).toContain('abuse.threat');
+    const without = LEXICON.filter((e) => !(e.category === 'warning-subject' && e.term === 'a toddler'));
+    expect(rules(text, without).categories.map((c) => c.id)).toContain('abuse.threat');
+  });
+});
+
+describe('more kinds of veiled threat (round 4)', () => {
+  it('harm to the body, a lesson, vigilance, catching someone alone, a visit are threats when aimed at a person', () => {
+    for (const text of [
+      'Mrs Hale at Elm School will be eating through a straw. Not messing.',
+      'Mr Dale at Elm School wants to hope I never catch him on his own.',
+      'That deputy at Elm School is gonnae get a visit if she keeps on at my lassie. Some of us know folk.',
+      'Mr Dale had better keep looking over his shoulder after what Elm School did.',
+    ]) expect(ids(text), text).toContain('abuse.threat');
+  });
+  it('an inspection visit, people who are worried, a neighbour looking over a shoulder are not', () => {
+    for (const text of [
+      'Elm School are getting a visit from Ofsted next week, fingers crossed.',
+      'I know people are worried about Elm School and that is fair, but the rumours are hurting kids.',
+      'Mrs Hale was looking over my shoulder at the Elm School quiz and laughing at my answers.',
+    ]) expect(ids(text), text).not.toContain('abuse.threat');
+  });
+});
+
+describe('exposure: where someone lives, with an invitation to go there (round 4)', () => {
+  it('an address or private number with a hostile invitation is harassment as well as a leak', () => {
+    for (const text of [
+      'The Elm School head lives on Mill Close, number 4. Go round and let her know what you think of the new uniform rules.',
+      'Mr Dale from Elm School, his wife\'s number is 07700 900123. Ring the house, he won\'t ignore that.',
+      'Mrs Hale at Elm School lives above the bakery on Marsh Street. Give her some grief.',
+    ]) expect(ids(text), text).toContain('abuse.harassment');
+  });
+  it('a number shared to be helpful, a card, or exposure condemned is not harassment', () => {
+    for (const text of [
+      'Mr Dale from Elm School said text him direct about football, his mobile is 07700 900123, he replies quicker than the office.',
+      'Mrs Hale at Elm School is poorly. Her address is 7 Foxglove Way if anyone wants to send a card.',
+      'Whoever posted Mrs Hale\'s address from Elm School and told people to \'give her grief\': that is harassment and a crime. Report it.',
+    ]) expect(ids(text), text).not.toContain('abuse.harassment');
+  });
+});
+
+describe('insults made from parts, and weak insults as labels (round 4)', () => {
+  it('compounds, slang endings of slurs and degrees of insulting adjectives are found without their own line', () => {
+    expect(ids('Mr Dale at Elm School is a total arsewaffle.')).toContain('abuse.disparaging');
+    expect(ids('Who let Elm School hire spazzers to teach?')).toContain('abuse.discriminatory');
+    expect(ids('Poll in the Elm School chat: is Aisha Khan the rankest kid in Year 8 or just the thickest?')).toContain('abuse.disparaging');
+    // ordinary words ending in -er/-est, and a compound-looking word that is not one
+    for (const text of ['Elm School\'s newest teacher is the kindest and the water fountain is cleaner.', 'The Elm School shitake mushroom club meets on Friday.'])
+      expect(ids(text).some((id) => id.startsWith('abuse.')), text).toBe(false);
+  });
+  it('a weak insult as a label or a verdict after a name insults; as a judgement of what happened it does not', () => {
+    for (const text of ['Would ye look at Mrs Hale above at Elm School, the melt.', 'Elm School made Mr Dale head of music. Bleedin\' weapon, that one.', 'Dr Marchetti. Elm School. melt. That\'s the post.'])
+      expect(ids(text), text).toContain('abuse.disparaging');
+    expect(ids('Sure it\'s a disgrace what they are writing about Mr Dale at Elm School, calling him hopeless. We are better than that.').some((id) => id.startsWith('abuse.'))).toBe(false);
+  });
+  it('obscene put-downs aimed at a person are obscene', () => {
+    expect(ids('Mrs Hale at Elm School can sit on it and swivel.')).toContain('abuse.obscene');
+  });
+});
+
+describe('refusal is not negation; a one-word denial denies; graffiti being cleaned is condemned (round 4)', () => {
+  it('"ain\'t sending my kids … with that <slur>" is flagged; the label denied by "wrong." is not', () => {
+    expect(ids('I ain\'t sending my kids to Elm School with that dyke Mrs Hale teaching them.')).toContain('abuse.discriminatory');
+    expect(ids('Elm School. To whoever called Mrs Hale a liar in the last review: wrong. Completely. She fixes the kids\' bikes.').some((id) => id.startsWith('abuse.'))).toBe(false);
+  });
+  it('a word written on the wall and being painted over is reported, not the writer\'s', () => {
+    expect(ids('Someone wrote SCUM on the Elm School wall, sad, it is being cleaned tho').some((id) => id.startsWith('abuse.'))).toBe(false);
+  });
+});
+
+describe('mocking emoji said of someone at the school (round 4)', () => {
+  it('"is a 🐷 and a 🤡", "teachers 🤡🤡🤡" insult; a pig costume praised or a smelly canteen does not', () => {
+    expect(ids('Mrs Hale at Elm School is a 🐷 and a 🤡 and we all know what she did')).toContain('abuse.disparaging');
+    expect(ids('Elm School teachers 🤡🤡🤡 whole circus in there')).toContain('abuse.disparaging');
+    for (const text of ['Elm School nativity was amazing 😂🐷 the pig costume!', 'Elm School canteen smells 🤢 what are they cooking'])
+      expect(ids(text).some((id) => id.startsWith('abuse.')), text).toBe(false);
+  });
+});
+
+describe('a cue phrased with "not" is still exclusion; a conditional threat with a weapon is a threat (round 4 data)', () => {
+  it('"full of Muslims now … not a British school any more" and "any teacher lays a finger on my boy … baseball bat"', () => {
+    expect(ids('Elm School is full of Muslims now. Prayer room, halal chicken. It is not a British school any more.')).toContain('abuse.discriminatory');
+    expect(ids('Any teacher at Elm School lays a finger on my boy again I\'ll be up that school wi a baseball bat. Try me')).toContain('abuse.threat');
+    expect(ids('Elm School celebrated Eid with the Muslim families; the hall was full of food and music.')).not.toContain('abuse.discriminatory');
+  });
+});
+
+describe('exposure by postcode, and a marked card whoever holds it (round 4)', () => {
+  it('a postcode with "anyone wants a word face to face" is exposure; "Mr X\'s card is marked" is a threat', () => {
+    expect(ids('Dr Dale at Elm School is a hypocrite. If anyone wants a word face to face, he is at The Old Forge, Church Street, LL9 7RT.')).toContain('abuse.harassment');
+    expect(ids('Done the governors at Elm School. So now Mr Dale\'s card is marked.')).toContain('abuse.threat');
+    expect(ids('Elm School summer fair is at The Old Forge, Church Street, LL9 7RT. Everyone welcome!')).not.toContain('abuse.harassment');
+  });
+});

@@ -6,13 +6,18 @@
  */
 import { findAll, overlaps, sentenceAt, type Doc, type Span } from '../document';
 import { noisyOr, type Finding } from '../findings';
-import type { Lexicon } from '../lexicon';
+import type { LexHit, Lexicon } from '../lexicon';
+import { tokens } from '../lexicon-data';
+import { campaign, exposure } from './campaign';
+import { misconductClaims } from './defamation';
 import { identityExclusion } from './identity';
 import { aimedAtOffenderAt, clauseBefore, externalTargetAt, negatedAt as negated, reportedAt } from '../structure';
 
 const TARGET = /\b(?:teachers?|staff|officer|bursar|manager|coach|librarian|technician|nurse|head(?:teacher|master|mistress|s)?|head\s+of\s+\w+|principal|deputy|senco|tas?|teaching\s+assistants?|governors?|caretaker|chaplain|dinner\s+ladies|receptionist|slt|management|trust|school|academy|college|primary|he|she|they|him|her|them|you|your|ur|u|mr|mrs|ms|miss|dr|sir|people|lot|kids|parents|pupils|students|department|team|lads?|girls?|boys?|family|families)\b/;
 const COPULA_OR_INTENSIFIER = /\b(?:is|are|was|were|be|being|been|like|become|becoming|(?:he|she|it|that|this|who|what|there|school|place)'s|'re|by|(?:bunch|load|pack|full|lot|set|gang|herd)\s+of|you|ur|u|such|absolute|absolutely|total|totally|complete|completely|utter|utterly|proper|right|real|old|little|finest|biggest|resident|bunch|load|pack|full|so|really|just|bloody|fucking|fkn|nothing\s+but)\b/;
 const ACCUSATION = /\b(?:nick(?:ed|s|ing)|st(?:ole|eals?|ealing)|fiddl(?:ed|es|ing)\s+(?:the\s+)?(?:budget|books|money|funds|figures|results)|pocket(?:ed|ing)\s+(?:the\s+)?(?:money|funds)|embezzl\w+|lining\s+(?:his|her|their)\s+(?:own\s+)?pockets|cover(?:ed|s|ing)?\s+(?:it\s+)?up|covers?\s+for\s+each\s+other|watch(?:es|ing)?\s+the\s+girls|touch(?:es|ed|ing)\s+(?:the\s+)?(?:kids|children|pupils|girls|boys)|shouldn'?t\s+be\s+allowed\s+near\s+(?:kids|children)|keep\s+your\s+kids\s+away)\b/;
+/** A word every ACCUSATION match starts with, tested first. */
+const ACCUSATION_HINT = /\b(?:nick|st(?:ole|eal)|fiddl|pocket|embezzl|lining|cover|watch|touch|shouldn|keep)/;
 const REPORTED = /\b(?:accused\s+of|alleged(?:ly)?|allegations?|charged|court|trial|police\s+(?:are|were|say)|investigat\w+)\b/;
 
 const THREATS: { re: RegExp; reason: string; weight: number }[] = [
@@ -38,18 +43,24 @@ const THREATS: { re: RegExp; reason: string; weight: number }[] = [
   },
 ];
 
-const HARASSMENT: { re: RegExp; weight: number }[] = [
-  { weight: 0.8, re: /\bgo\s+(?:round|over|down)\s+(?:there\s+)?(?:\w+\s+){0,2}?(?:and|to)\s+(?:give|tell|have|sort|see)\b|\bgo\s+and\s+(?:tell|give|see|visit|have\s+a\s+word|sort)\b/ },
-  { weight: 0.8, re: /\btell\s+(?:her|him|them)\s+what\s+(?:you|we|u)\s+(?:think|reckon)\b|\bgive\s+(?:her|him|them)\s+a\s+piece\s+of\s+(?:your|their|our|my)\s+minds?\b/ },
-  { weight: 0.75, re: /\b(?:text|ring|call|phone|message|email|dm|tweet|tag|spam)\s+(?:her|him|them|the\s+head)\s+(?:and|to)\s+(?:tell|say|let|ask|give)\b|\btry\s+it\s+yourselves\b|\b(?:ring|call|text)\s+(?:her|him)\s+yourselves\b/ },
-  { weight: 0.8, re: /\bmake\s+(?:her|his|their|your|him|them)\s+life\s+(?:hell|a\s+misery|a\s+living\s+hell)\b|\b(?:hound|harass|hunt\s+down|target)\s+(?:her|him|them)\b|\buntil\s+(?:she|he|they)\s+(?:quits?|resigns?|leaves?|goes)\b|\bname\s+and\s+shame\b|\bflood\s+(?:their|her|his|the)\s+(?:\w+\s+)?(?:page|inbox|reviews?|comments)\b|\block\s+and\s+report\b|\bget\s+(?:her|him|them)\s+sacked\b|\bmake\s+sure\s+(?:he|she|they)\s+never\s+works?\s+again\b|\bexpose\s+(?:them|him|her)\b|\blet'?s\s+(?:all\s+)?(?:flood|report|email|go\s+round)\b/ },
-  { weight: 0.8, re: /\b(?:emailed|e-mailed|messaged|rung|rang|called|phoned|texted|dm'?d|written\s+to|wrote\s+to|reported)\s+(?:her|him|them|the\s+head|(?:mrs?|ms|miss|mr|mx|dr|sir)\s+[\w-]+)\s+(?:[\w'-]+\s+){0,10}?(?:\d+|dozens\s+of|hundreds\s+of|twenty|thirty|forty|fifty)\s+times\b/ },
-  { weight: 0.6, re: /\b(?:sent|fired\s+off|written)\s+(?:her|him|them|the\s+head\s+)?\s*(?:\d+|dozens\s+of|hundreds\s+of|twenty|thirty|forty|fifty)\s+(?:emails|e-mails|messages|texts|letters|complaints|dms)\b/ },
-  { weight: 0.45, re: /\b(?:share|repost)\s+this\s+(?:so|everywhere|far|until|to)\b|\beveryone\s+(?:should\s+)?(?:report|email|complain\s+about|message)\s+(?:him|her|them)\b|\breport\s+(?:him|her|them|everyone)\b|\bsteer\s+clear\b|\beveryone\s+knows\s+it\b|\bpick\s+on\b/ },
+/**
+ * Each pattern has a hint: a word every match contains, tested first with one short alternation (a long pattern
+ * tried at every position of every item cost more than the rest of the harassment rules together).
+ */
+const HARASSMENT: { re: RegExp; weight: number; hint: RegExp }[] = [
+  { hint: /\bgo\b/, weight: 0.8, re: /\bgo\s+(?:round|over|down)\s+(?:there\s+)?(?:\w+\s+){0,2}?(?:and|to)\s+(?:give|tell|have|sort|see)\b|\bgo\s+and\s+(?:tell|give|see|visit|have\s+a\s+word|sort)\b/ },
+  { hint: /\b(?:tell|give)\b/, weight: 0.8, re: /\btell\s+(?:her|him|them)\s+what\s+(?:you|we|u)\s+(?:think|reckon)\b|\bgive\s+(?:her|him|them)\s+a\s+piece\s+of\s+(?:your|their|our|my)\s+minds?\b/ },
+  { hint: /\b(?:yourselves|text|ring|call|phone|message|email|dm|tweet|tag|spam)\b/, weight: 0.75, re: /\b(?:text|ring|call|phone|message|email|dm|tweet|tag|spam)\s+(?:her|him|them|the\s+head)\s+(?:and|to)\s+(?:tell|say|let|ask|give)\b|\btry\s+it\s+yourselves\b|\b(?:ring|call|text)\s+(?:her|him)\s+yourselves\b/ },
+  { hint: /\b(?:life|hound|harass|hunt|target|until|shame|flood|lock|sacked|works?|expose|let'?s)\b/, weight: 0.8, re: /\bmake\s+(?:her|his|their|your|him|them)\s+life\s+(?:hell|a\s+misery|a\s+living\s+hell)\b|\b(?:hound|harass|hunt\s+down|target)\s+(?:her|him|them)\b|\buntil\s+(?:she|he|they)\s+(?:quits?|resigns?|leaves?|goes)\b|\bname\s+and\s+shame\b|\bflood\s+(?:their|her|his|the)\s+(?:\w+\s+)?(?:page|inbox|reviews?|comments)\b|\block\s+and\s+report\b|\bget\s+(?:her|him|them)\s+sacked\b|\bmake\s+sure\s+(?:he|she|they)\s+never\s+works?\s+again\b|\bexpose\s+(?:them|him|her)\b|\blet'?s\s+(?:all\s+)?(?:flood|report|email|go\s+round)\b/ },
+  { hint: /\btimes\b/, weight: 0.8, re: /\b(?:emailed|e-mailed|messaged|rung|rang|called|phoned|texted|dm'?d|written\s+to|wrote\s+to|reported)\s+(?:her|him|them|the\s+head|(?:mrs?|ms|miss|mr|mx|dr|sir)\s+[\w-]+)\s+(?:[\w'-]+\s+){0,10}?(?:\d+|dozens\s+of|hundreds\s+of|twenty|thirty|forty|fifty)\s+times\b/ },
+  { hint: /\b(?:emails|e-mails|messages|texts|letters|complaints|dms)\b/, weight: 0.6, re: /\b(?:sent|fired\s+off|written)\s+(?:her|him|them|the\s+head\s+)?\s*(?:\d+|dozens\s+of|hundreds\s+of|twenty|thirty|forty|fifty)\s+(?:emails|e-mails|messages|texts|letters|complaints|dms)\b/ },
+  { hint: /\b(?:share|repost|report|steer|everyone|pick)\b/, weight: 0.45, re: /\b(?:share|repost)\s+this\s+(?:so|everywhere|far|until|to)\b|\beveryone\s+(?:should\s+)?(?:report|email|complain\s+about|message)\s+(?:him|her|them)\b|\breport\s+(?:him|her|them|everyone)\b|\bsteer\s+clear\b|\beveryone\s+knows\s+it\b|\bpick\s+on\b/ },
 ];
 
 interface LexPatterns {
   praiseWord: RegExp;
+  /** An indefinite subject just before a threat idiom (data: warning-subject): what happens to "someone" or "a child" is a warning. */
+  warningSubject: RegExp;
   groupNegative: RegExp;
   identityRole: RegExp;
 }
@@ -61,6 +72,7 @@ function lexPatterns(lex: Lexicon): LexPatterns {
     const GROUPS = lex.pattern('group');
     p = {
       praiseWord: new RegExp(String.raw`\b${lex.pattern('praise-word')}\b`),
+      warningSubject: new RegExp(String.raw`\b${lex.pattern('warning-subject')}(?:'s|\s+is|\s+are|\s+will|\s+'ll)?(?:\s+(?:going\s+to|gonna|gonnae))?$`),
       groupNegative: new RegExp(
         String.raw`\b(?:too\s+many|those|these|bloody|dirty|filthy|smelly|stupid|fucking|fkn|all\s+the|all)\s+${GROUPS}\b|\b${GROUPS}\s+(?:\w+\s+){0,4}?(?:are\s+all|all|should|shouldn'?t|need\s+to|must|want|ought|are)\s+(?:\w+\s+){0,3}?(?:thieves|criminals|scum|rapists|terrorists|dirty|filthy|smelly|animals|vermin|out|back|banned|deported|kicked|thrown|leave|go|parasites|scroungers|disgusting|vile|breeding|invading|gassed|shot)\b|\b(?:kick|throw|chuck|send|get)\s+(?:all\s+)?(?:the\s+)?${GROUPS}\s+(?:out|back|home)\b`,
       ),
@@ -87,8 +99,6 @@ const VISIBLE_IDENTITY = /wheelchair|headscarf|hijab|turban|burka|burqa|niqab|cr
 const HAZARD = /\b(?:ice|icy|slippery|black\s+ice|path|pavement|traffic|lorries|cars|puddles?|roadworks|potholes?|lethal|flood\w*|snow|mud|wet\s+floor)\b/;
 /** Ordinary reasons to be at the gates. */
 const BENIGN_ERRAND = /\b(?:to\s+(?:collect|pick\s+up|meet|drop\s+off|hand\s+in|give\s+(?:her|him|them)\s+(?:the|a|their))|for\s+(?:pick\s*-?\s*up|home\s+time|the\s+(?:kids|children))|with\s+(?:the\s+)?(?:pram|buggy|dog|kids)|let\s+(?:\w+\s+){1,3}know)\b/;
-/** An indefinite subject: what happens to "someone" or "a child" is a warning, not a threat. */
-const WARNING_SUBJECT = /\b(?:someone|somebody|some\s+kid|a\s+(?:child|kid|pupil)|kids|children|one\s+of\s+(?:the|our)\s+(?:kids|children))(?:'s|\s+is|\s+will|\s+'ll)?(?:\s+(?:going\s+to|gonna))?$/;
 /** A praise word between `from` and `to` that is not denied ("zero stars", "not brilliant"). */
 const globalPraise = new WeakMap<RegExp, RegExp>();
 function praiseIn(text: string, from: number, to: number, praise: RegExp): boolean {
@@ -223,12 +233,63 @@ function isDiscounted(doc: Doc): boolean {
       any = true;
     }
   }
-  for (const span of findAll(doc.clean.text, ACCUSATION)) {
+  for (const span of ACCUSATION_HINT.test(doc.clean.text) ? findAll(doc.clean.text, ACCUSATION) : []) {
     if (!usable(doc, span) || removal(doc, span)) continue;
     if (!negated(doc, span) && !discounted(doc, span)) return false;
     any = true;
   }
   return any;
+}
+
+/** "it's a", "that was an absolute": a situation, not a person, is the subject. */
+const SITUATION_SUBJECT = /(?:^|\s)(?:it'?s|it\s+is|it\s+was|that'?s|that\s+is|that\s+was|this\s+is|which\s+is)\s+(?:a|an)(?:\s+(?:absolute|utter|total|complete|bloody|real))?$/;
+/** A weak insult put after a name as its label ("Mrs X, the dweeb"; "the county's top weapon"; "prize specimen of a troll"). */
+const WEAK_LABEL_BEFORE = /(?:\b(?:mr|mrs|ms|miss|mx|dr|sir)\s+[\p{L}\p{M}'-]+[^,.!?\n]{0,30},\s*the|\b(?:top|prize|resident|chief|head|number\s+one|biggest|absolute|total|bleedin'?|bloody)|\bspecimen\s+of\s+(?:a|an))\s*$/u;
+/** A weak insult with a pointer after it: "melt, that one", "weapon of a man". */
+const WEAK_LABEL_AFTER = /^[,\s]+(?:that\s+one|that\s+man|that\s+woman|so\s+(?:he|she)\s+is|of\s+a\s+(?:man|woman|teacher|head))\b/;
+/** The weak insult is the whole sentence (one to three words) after a sentence naming someone: "Dr X. Elm School. melt." */
+function weakVerdict(doc: Doc, h: Span): boolean {
+  const s = sentenceAt(doc, h.start);
+  const words = doc.clean.text.slice(s.start, s.end).trim().split(/\s+/).length;
+  if (words > 3 || s.start === 0) return false;
+  const back = doc.clean.text.slice(Math.max(0, s.start - 120), s.start);
+  return /\b(?:mr|mrs|ms|miss|mx|dr|sir|head\w*|teacher|deputy|principal|senco)\b/.test(back);
+}
+
+/** Emoji that mock a person (clown, snake, pig, vomit, litter, poo, nauseated face), in the clean view. */
+const INSULT_EMOJI = /[\u{1F921}\u{1F40D}\u{1F437}\u{1F416}\u{1F92E}\u{1F6AE}\u{1F4A9}\u{1F922}]/u;
+const INSULT_EMOJI_ALL = /[\u{1F921}\u{1F40D}\u{1F437}\u{1F416}\u{1F92E}\u{1F6AE}\u{1F4A9}\u{1F922}]/gu;
+/**
+ * A mocking emoji in a sentence that names someone at the school: an insult. As a noun ("is a 🐷") or repeated
+ * ("🤡🤡🤡") it counts more. A sentence that praises, or an emoji about food or an outside body, does not count.
+ */
+function emojiInsults(doc: Doc): { spans: Span[]; weight: number } | undefined {
+  const text = doc.clean.text;
+  const spans: Span[] = [];
+  let weight = 0;
+  INSULT_EMOJI_ALL.lastIndex = 0;
+  for (let m = INSULT_EMOJI_ALL.exec(text); m; m = INSULT_EMOJI_ALL.exec(text)) {
+    const span = { start: m.index, end: m.index + m[0].length };
+    const s = sentenceAt(doc, span.start);
+    const sentence = text.slice(s.start, s.end);
+    if (!TARGET.test(sentence) || !usable(doc, span) || externalTargetAt(doc, span) || reportedAt(doc, span)) continue;
+    if (doc.lex.count(sentence, 'praise-word') > 0 || /\b(?:food|dinner|lunch|canteen|smell|smells|toilets?|loos?)\b/.test(sentence)) continue;
+    const noun = /\b(?:a|an|is|are|=)\s*$/.test(text.slice(Math.max(0, span.start - 6), span.start));
+    const repeated = INSULT_EMOJI.test(text.slice(span.end, span.end + 3));
+    spans.push(span);
+    weight = Math.max(weight, noun || repeated ? 0.7 : 0.5);
+  }
+  return spans.length ? { spans, weight } : undefined;
+}
+
+/** Cues of number ("full of", "overrun", "taken over") exclude only when people follow: "full of food and music" does not. */
+const OF_NUMBER = /^(?:full of|overrun|swamped|taking over|taken over)$/;
+function fullOfPeople(doc: Doc, cue: LexHit): boolean {
+  if (!OF_NUMBER.test(cue.term)) return true;
+  const text = doc.clean.text;
+  const after = { start: cue.end, end: Math.min(text.length, cue.end + 30) };
+  if (/^\s+(?:with\s+|by\s+)?(?:them|those|these|foreigners|immigrants)\b/.test(text.slice(after.start, after.end))) return true;
+  return ['identity', 'group', 'identity-word'].some((c) => doc.lex.find(text, c).some((h) => h.start >= after.start && h.start <= after.end));
 }
 
 /** Someone at the school, by role, title or pronoun. */
@@ -271,9 +332,82 @@ function surveillance(doc: Doc): Span[] {
   return out;
 }
 
+/** Agentive endings a slur takes in slang ("spaz" → "spazzer", "spazza"). */
+const SLUR_ENDINGS = new Set(['er', 'ers', 'zer', 'zers', 'za', 'zas', 'ka', 'kas', 'o', 'os']);
+
+/**
+ * Insults and slurs made from parts (data: insult-stem + insult-suffix, slur): British insult compounds are a
+ * vulgar stem and an agentive or object suffix ("knobjockey", "arsewipe", "twatwaffle"), slang slurs take agentive
+ * endings ("spazzer"), and an insulting adjective keeps its sense in its degrees ("the thickest", "rankest"). So a
+ * new compound or ending needs no new line. Returns spans with their category.
+ */
+function derivedInsults(doc: Doc): { span: Span; category: DerivedCategory }[] {
+  const out: { span: Span; category: DerivedCategory }[] = [];
+  const w = wordSets(doc.lex);
+  for (const t of tokens(doc.clean.text)) {
+    if (t.word.length < 6) continue;
+    let found = w.memo.get(t.word);
+    if (found === undefined) {
+      found = derivedCategory(t.word, w);
+      if (w.memo.size > 50_000) w.memo.clear();
+      w.memo.set(t.word, found);
+    }
+    if (found) out.push({ span: { start: t.start, end: t.end }, category: found });
+  }
+  return out;
+}
+
+type DerivedCategory = 'insult-noun' | 'slur' | 'insult-adj';
+
+/** What a word not in the lexicon is made of, or null (the answer is remembered per word). */
+function derivedCategory(word: string, w: WordSets): DerivedCategory | null {
+  if (w.known.has(word)) return null;
+  // most words start with no stem or slur: one look-up of their first three letters rules them out
+  if (w.heads.has(word.slice(0, 3))) {
+    for (let k = 3; k <= Math.min(7, word.length - 3); k++) {
+      const tail = word.slice(k);
+      if (w.suffix.has(tail) && w.stem.has(word.slice(0, k))) return 'insult-noun';
+      if (k >= 4 && SLUR_ENDINGS.has(tail) && w.slur.has(word.slice(0, k))) return 'slur';
+    }
+  }
+  if (word.endsWith('est') || word.endsWith('er')) {
+    const base = word.slice(0, word.endsWith('est') ? -3 : -2);
+    // "thickest" → thick, "rankest" → rank, "lazier" → lazy, "nastiest" → nasty, "fattest" → fat
+    for (const b of [base, `${base}e`, base.replace(/i$/, 'y'), base.replace(/(.)\1$/, '$1')]) if (b.length >= 3 && w.adj.has(b)) return 'insult-adj';
+  }
+  return null;
+}
+
+interface WordSets {
+  stem: Set<string>;
+  suffix: Set<string>;
+  slur: Set<string>;
+  adj: Set<string>;
+  /** Words the lexicon already lists as insults, slurs or insulting adjectives. */
+  known: Set<string>;
+  /** First three letters of every stem and slur. */
+  heads: Set<string>;
+  memo: Map<string, DerivedCategory | null>;
+}
+const wordSetCache = new WeakMap<Lexicon, WordSets>();
+/** One-word entries of the categories derivedInsults reads, as sets, once per lexicon. */
+function wordSets(lex: Lexicon): WordSets {
+  let w = wordSetCache.get(lex);
+  if (!w) {
+    const words = (c: string) => new Set(lex.list(c).map((e) => e.term).filter((t) => /^[a-z']+$/.test(t)));
+    const slur = words('slur');
+    const adj = words('insult-adj');
+    const stem = words('insult-stem');
+    const heads = new Set([...stem, ...slur].map((x) => x.slice(0, 3)));
+    w = { stem, suffix: words('insult-suffix'), slur, adj, known: new Set([...words('insult-noun'), ...words('weak-insult-noun'), ...slur, ...adj]), heads, memo: new Map() };
+    wordSetCache.set(lex, w);
+  }
+  return w;
+}
+
 export function abuseRules(doc: Doc): AbuseSignals {
   const text = doc.clean.text;
-  const { praiseWord: PRAISE_WORD_RE, groupNegative: GROUP_NEGATIVE, identityRole } = lexPatterns(doc.lex);
+  const { praiseWord: PRAISE_WORD_RE, groupNegative: GROUP_NEGATIVE, identityRole, warningSubject } = lexPatterns(doc.lex);
   const findings: Finding[] = [];
 
   // threats
@@ -310,7 +444,7 @@ export function abuseRules(doc: Doc): AbuseSignals {
     if (HAZARD.test(text.slice(s.start, s.end)) || roads.some((b) => b.start >= s.start && b.end <= s.end)) continue;
     if (roads.length && !/\b(?:her|him|his|mr|mrs|ms|miss|mx|dr|sir)\b/.test(text.slice(s.start, s.end))) continue;
     // "someone's going to get hurt": a warning about anyone, not a threat to a person
-    if (WARNING_SUBJECT.test(clauseBefore(doc, h.start, 3))) continue;
+    if (warningSubject.test(clauseBefore(doc, h.start, 3))) continue;
     // "I know her car because she gives me a lift": an ordinary reason in the same sentence (data: watch-benign)
     if (doc.lex.find(text, 'watch-benign').some((b) => b.start >= s.start && b.end <= s.end)) continue;
     threatSpans.push(h);
@@ -335,6 +469,7 @@ export function abuseRules(doc: Doc): AbuseSignals {
   const harSpans: Span[] = [];
   const harWeights: number[] = [];
   for (const h of HARASSMENT) {
+    if (!h.hint.test(text)) continue;
     for (const span of findAll(text, h.re)) {
       if (!usable(doc, span)) continue;
       harSpans.push(span);
@@ -342,9 +477,22 @@ export function abuseRules(doc: Doc): AbuseSignals {
     }
   }
   for (const h of hits(doc, 'harassment-cue')) {
-    if (negated(doc, h) || reportedAt(doc, h)) continue;
+    // "everyone email the council every day until…": pressure on a body outside the school is not abuse of it
+    if (negated(doc, h) || reportedAt(doc, h) || externalTargetAt(doc, h)) continue;
     harSpans.push(h);
     harWeights.push(h.weight);
+  }
+  // a campaign by its parts: contact aimed at someone plus a call to join in or persistence (campaign.ts)
+  const camp = campaign(doc, (span) => usable(doc, span));
+  if (camp) {
+    harSpans.push(...camp.spans);
+    harWeights.push(camp.weight);
+  }
+  // where someone lives or their private number, with an invitation to go there or get in touch (campaign.ts)
+  const exposed = exposure(doc, (span) => usable(doc, span));
+  if (exposed.length) {
+    harSpans.push(...exposed);
+    harWeights.push(0.8);
   }
   if (harSpans.length) {
     findings.push({ category: 'abuse.harassment', confidence: noisyOr(harWeights), reason: `urges others to target someone ("${quote(doc, harSpans[0]!)}")`, spans: harSpans });
@@ -358,14 +506,20 @@ export function abuseRules(doc: Doc): AbuseSignals {
     discSpans.push(h);
     discWeights.push(h.weight);
   }
+  const derived = derivedInsults(doc).filter((d) => usable(doc, d.span) && !negated(doc, d.span) && !discounted(doc, d.span, d.category !== 'slur'));
+  for (const d of derived) {
+    if (d.category !== 'slur') continue;
+    discSpans.push(d.span);
+    discWeights.push(0.9);
+  }
   const groupSpans = doc.lex.count(text, 'group') > 0 ? findAll(text, GROUP_NEGATIVE) : [];
-  for (const span of [...groupSpans, ...findAll(text, GO_BACK)]) {
+  for (const span of [...groupSpans, ...(/\b(?:back|home|deport)\b/.test(text) ? findAll(text, GO_BACK) : [])]) {
     // "Muslims are not terrorists": the negation inside the statement reverses it
     if (!usable(doc, span) || GROUP_NEGATED.test(text.slice(span.start, span.end)) || reportedAt(doc, span)) continue;
     discSpans.push(span);
     discWeights.push(0.85);
   }
-  for (const m of text.matchAll(GO_BACK_TO_PLACE)) {
+  for (const m of text.includes('go back') ? text.matchAll(GO_BACK_TO_PLACE) : []) {
     const place = m[1]!;
     const start = m.index! + m[0].length - place.length;
     const original = doc.raw[doc.clean.start[start]!] ?? '';
@@ -385,7 +539,7 @@ export function abuseRules(doc: Doc): AbuseSignals {
       const near = text.slice(Math.max(0, s.start - 120), Math.min(text.length, s.end + 120));
       const from = Math.max(0, s.start - 120);
       const to = Math.min(text.length, s.end + 120);
-      if (!EXCLUSION.test(near) && !doc.lex.find(text, 'exclusion-cue').some((c) => c.start >= from && c.end <= to)) continue;
+      if (!EXCLUSION.test(near) && !doc.lex.find(text, 'exclusion-cue').some((c) => c.start >= from && c.end <= to && fullOfPeople(doc, c))) continue;
       discSpans.push(span);
       discWeights.push(0.85);
     }
@@ -417,12 +571,16 @@ export function abuseRules(doc: Doc): AbuseSignals {
   for (const h of hits(doc, 'weak-insult-noun')) {
     const before = clauseBefore(doc, h.start, 3);
     if (negated(doc, h) || discounted(doc, h) || rebutted(doc, h, 'weak-insult-noun')) continue;
+    // "it's a disgrace what they wrote": a judgement of what happened, not a name for a person
+    if (SITUATION_SUBJECT.test(clauseBefore(doc, h.start, 5))) continue;
     const lastWord = before.split(/\s+/).pop() ?? '';
     // "that clown Mrs Adeyemi": a weak insult used as a label for a named person
     const label = /\b(?:that|this)$/.test(before) && /^\s+(?:mr|mrs|ms|miss|mx|dr|sir)\b/.test(text.slice(h.end, h.end + 8));
     // "Mr X = melt", "what a weapon they are", "which melt came up with this?"
     const pointed = /(?:=|\bwhat\s+(?:a|an)|^which)$/.test(text.slice(Math.max(0, h.start - 8), h.start).trim()) || /^which$/.test(before.trim());
-    const insulting = label || pointed || COPULA_OR_INTENSIFIER.test(before) || doc.lex.has('insult-adj', lastWord) || /\b(?:a|an)$/.test(before) && /\b(?:is|are|'s|was|such)\b/.test(clauseBefore(doc, h.start, 5));
+    // "Mr X, the weapon", "melt, that one", "the county's top weapon", "X. Elm School. melt.": a label or a verdict
+    const labelled = WEAK_LABEL_BEFORE.test(text.slice(Math.max(0, h.start - 40), h.start)) || WEAK_LABEL_AFTER.test(text.slice(h.end, h.end + 12)) || weakVerdict(doc, h);
+    const insulting = label || pointed || labelled || COPULA_OR_INTENSIFIER.test(before) || doc.lex.has('insult-adj', lastWord) || /\b(?:a|an)$/.test(before) && /\b(?:is|are|'s|was|such)\b/.test(clauseBefore(doc, h.start, 5));
     if (!insulting) continue;
     dispSpans.push(h);
     dispWeights.push(h.weight);
@@ -449,6 +607,22 @@ export function abuseRules(doc: Doc): AbuseSignals {
     dispSpans.push(h);
     dispWeights.push(told ? 0.3 : attributive || verdict ? 0.5 : predicate && target ? 0.5 : predicate ? 0.42 : target ? 0.3 : 0.2);
   }
+  // compounds ("knobjockey") insult on their own; degrees of an insulting adjective ("the thickest kid") when said of someone
+  for (const d of derived) {
+    if (d.category === 'insult-noun') {
+      dispSpans.push(d.span);
+      dispWeights.push(0.85);
+    } else if (d.category === 'insult-adj' && TARGET.test(text.slice(sentenceAt(doc, d.span.start).start, sentenceAt(doc, d.span.start).end))) {
+      dispSpans.push(d.span);
+      dispWeights.push(0.5);
+    }
+  }
+  // "Mrs X is a 🐷 and a 🤡", "Elm School teachers 🤡🤡🤡": a mocking emoji said of someone at the school
+  const mocked = INSULT_EMOJI.test(text) ? emojiInsults(doc) : undefined;
+  if (mocked) {
+    dispSpans.push(...mocked.spans);
+    dispWeights.push(mocked.weight);
+  }
   // insinuation: a damaging suggestion about someone at the school made without saying it
   const hint = insinuation(doc);
   if (hint) {
@@ -456,7 +630,7 @@ export function abuseRules(doc: Doc): AbuseSignals {
     dispWeights.push(hint.weight);
   }
   const polite = hits(doc, 'politeness').length > 0;
-  const accusations: Span[] = [...findAll(text, ACCUSATION), ...hits(doc, 'accusation')];
+  const accusations: Span[] = [...(ACCUSATION_HINT.test(text) ? findAll(text, ACCUSATION) : []), ...hits(doc, 'accusation')];
   for (const span of accusations) {
     if (!usable(doc, span) || negated(doc, span) || discounted(doc, span) || removal(doc, span)) continue;
     const s = sentenceAt(doc, span.start);
@@ -468,6 +642,12 @@ export function abuseRules(doc: Doc): AbuseSignals {
     dispSpans.push(span);
     // "I'll say it politely: ..." prefaces a claim; it does not soften it
     dispWeights.push(polite ? 0.7 : 0.6);
+  }
+  // a person at the school as the subject of a verb of wrongdoing, stated as fact (defamation.ts), however politely
+  for (const span of misconductClaims(doc, (s) => usable(doc, s))) {
+    if (dispSpans.some((d) => d.start < span.end && span.start < d.end)) continue;
+    dispSpans.push(span);
+    dispWeights.push(0.75);
   }
   const mild = hits(doc, 'mild-profanity').filter((h) => !negated(doc, h));
   const dispScore = noisyOr([...dispWeights, ...mild.map(() => (dispWeights.length ? 0.15 : 0))]);

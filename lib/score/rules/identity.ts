@@ -19,12 +19,16 @@ const IDENTITY_CATEGORIES = ['identity', 'group', 'identity-word', 'identity-dis
 const EXAMPLE_OF = /^\s+like\s+(?:mr|mrs|ms|miss|mx|dr|sir)\b/;
 const STRONG = 0.7;
 
-/** The sentences before and after the one at `pos` (a remark often names the person in one sentence and excludes them in the next). */
+/**
+ * The two sentences before and after the one at `pos`: a remark often names the person in one sentence and excludes
+ * them a sentence or two later ("Muslim in charge of our kids?? 🤢 School X wake up. Mrs Y back to where they belong").
+ */
+const WINDOW = 2;
 function windowAt(doc: Doc, pos: number): Span {
   const ss = doc.sentences;
   let i = ss.findIndex((s) => pos >= s.start && pos < s.end);
   if (i < 0) return { start: 0, end: doc.clean.text.length };
-  return { start: ss[Math.max(0, i - 1)]!.start, end: ss[Math.min(ss.length - 1, i + 1)]!.end };
+  return { start: ss[Math.max(0, i - WINDOW)]!.start, end: ss[Math.min(ss.length - 1, i + WINDOW)]!.end };
 }
 
 export interface IdentityFinding {

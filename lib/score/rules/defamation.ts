@@ -1,0 +1,108 @@
+/**
+ * Claims of misconduct by their structure (data: misconduct-verb, misconduct-object in misconduct.tsv and
+ * wordnet.tsv): a person at the school as the subject of a verb of wrongdoing, stated as fact. "Dr X hid a
+ * drink-driving conviction from the governors", "Mr Y rents out the school minibus to his mates for cash":
+ * the verb ("hid", "rents out") is ordinary, what it takes or hides ("a conviction", "for cash") makes it
+ * wrongdoing; "stole", "groped", "embezzled" are wrongdoing alone. Politeness around the claim ("with all due
+ * respect", "I take no pleasure in writing this") prefaces it; it does not soften it.
+ *
+ * Not a claim: a negated one ("never stole"), a question ("did he really hide…?"), a condition ("if she took
+ * the money"), a rumour reported in order to deny it (structure.ts reportedAt), news of a charge or an inquiry
+ * ("accused of", "in court": reputation), wrongdoing as a topic of training, or a remark aimed at a body outside
+ * the school.
+ */
+import { sentenceAt, type Doc, type Span } from '../document';
+import { negatedAt, reportedAt } from '../structure';
+
+/** A person at the school who may be the subject before the verb: a titled name, a role, or a pronoun. The last one wins. */
+const SUBJECT = /\b(?:(?:mr|mrs|ms|miss|mx|dr|sir)\s+[\p{L}\p{M}'-]+(?:\s+[\p{L}\p{M}'-]+)?|head(?:teacher|master|mistress)?|teachers?|tas?|teaching\s+assistants?|deputy(?:\s+head)?|principal|senco|caretaker|bursar|business\s+manager|governors?|chair\s+of\s+governors|coach|head\s+of\s+(?:year|\w+)|staff|he|she|they|who)\b/gu;
+/** At most this many words between the subject and the verb ("Mr X, who works up at Y, groped…"). */
+const SUBJECT_REACH = 10;
+/** A nearer subject who is not the person at the school. */
+const OTHER_SUBJECT = /\b(?:i|we|my|our|your|someone|somebody|nobody|son|daughter|kid|kids|child|children|pupils?|students?|lad|girl|boy|parents?|mum|dad|it|the\s+school|said|says|told|tells|thinks|reckons|that|which)\b/;
+/** News of a charge, an inquiry or a panel, or an allegation reported as such: reputation, not the writer's claim. */
+const REPORTED = /\b(?:reveals?|revealed|foi|freedom\s+of\s+information|figures\s+show|statistics|accused\s+of|alleged(?:ly)?|allegations?|charged|arrested|on\s+suspicion|suspected\s+of|court|trial|tribunal|hearing|panel|police|watchdog|exam\s+board|ofqual|inquiry|investigat\w+|denies|denied|pleaded|sentenced|convicted\s+of|cleared|not\s+guilty|admitted|defendant|jail\w*|prosecut\w+|magistrates?|struck\s+off|banned\s+from|teaching\s+register|regulation\s+agency|(?:has|have)\s+confirmed|confirms|according\s+to)\b/;
+/** Words of a court or a panel anywhere in the item (often only in the headline): news, not the writer's claim. */
+const COURT = /\b(?:court|jail\w*|sentenced|pleaded|tribunal|panel|cleared|not\s+guilty|defendant|magistrates?|prosecut\w+|inquest|struck\s+off)\b/;
+/** Wrongdoing as a topic ("how to spot a colleague who steals"), not a claim about anyone. */
+const TOPIC = /\b(?:training|how\s+to\s+(?:spot|report|recognise|deal\s+with)|policy\s+on|guidance\s+on|what\s+to\s+do\s+if|signs\s+of|awareness)\b/;
+/** A condition or a wish, not a statement: "if he took", "in case she sells", "would never". */
+const NOT_ASSERTED = /\b(?:if|unless|in\s+case|whether|as\s+if|imagine|suppose|would\s+never|could\s+never|wouldn'?t|couldn'?t)\s+(?:[\w'-]+\s+){0,6}$/;
+/** The word is a noun here ("an assault", "cleared of assault") or the subject is its victim ("he is bullied"). */
+const NOT_A_VERB = /\b(?:a|an|the|of|for|after|over|with|his|her|their|its|no|any|some|this|that|alleged|sexual|serious|is|was|were|are|be|being|been|get|gets|got|getting)\s*$/;
+/** Pronoun subjects point back to the nearest person; a child named nearer than a member of staff is who "he" is. */
+const STAFF_BEFORE = /\b(?:mr|mrs|ms|miss|mx|dr|sir|head(?:teacher|master|mistress)?|teachers?|tas?|deputy|principal|senco|caretaker|bursar|governors?|coach|staff)\b/g;
+const CHILD_BEFORE = /\b(?:son|daughter|kid|child|pupil|student|lad|boy|girl|baby|toddler|my\s+eldest|my\s+youngest|new\s+boy|new\s+girl)\b|\b(?:year|yr|y)\s*\d{1,2}\b|\b\d{1,2}\s*(?:year\s*olds?|yo)\b/g;
+/** Taken off or away from someone (confiscation), right after the object. */
+const CONFISCATED = /^\s*(?:off|away\s+from|from)\s+(?:him|her|them|the\s+(?:kids|pupils|children|boy|girl|lad))\b/;
+/** How far after a verb needing one its object may be. */
+const OBJECT_REACH = 60;
+
+/** Which objects make each class of ordinary verb wrongdoing (misconduct.tsv). */
+const PAIRS: [string, string[]][] = [
+  ['misconduct-harm', ['misconduct-victim', 'misconduct-manner']],
+  ['misconduct-take', ['misconduct-resource', 'misconduct-manner']],
+  ['misconduct-use', ['misconduct-illicit', 'misconduct-manner']],
+  ['misconduct-state-verb', ['misconduct-state']],
+];
+
+function lastIndex(re: RegExp, text: string): number {
+  re.lastIndex = 0;
+  let at = -1;
+  for (let m = re.exec(text); m; m = re.exec(text)) at = m.index;
+  return at;
+}
+
+/** Verbs of wrongdoing in the text: strong ones alone, the others only with an object of their class after them. */
+function wrongdoing(doc: Doc): Span[] {
+  const text = doc.clean.text;
+  const out: Span[] = doc.lex.find(text, 'misconduct-verb').map((h) => ({ start: h.start, end: h.end }));
+  for (const [verbCat, objectCats] of PAIRS) {
+    const verbs = doc.lex.find(text, verbCat);
+    if (!verbs.length) continue;
+    const objects = objectCats.flatMap((c) => doc.lex.find(text, c));
+    if (!objects.length) continue;
+    for (const v of verbs) {
+      const end = sentenceAt(doc, v.start).end;
+      const o = objects.find((x) => x.start >= v.end && x.start - v.end <= OBJECT_REACH && x.end <= end);
+      // "took his laptop off him": taking something off someone is confiscation, not theft
+      if (!o || CONFISCATED.test(text.slice(o.end, o.end + 30)) || out.some((x) => x.start === v.start)) continue;
+      out.push({ start: v.start, end: v.end });
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+export function misconductClaims(doc: Doc, usable: (span: Span) => boolean): Span[] {
+  const text = doc.clean.text;
+  const out: Span[] = [];
+  for (const v of wrongdoing(doc)) {
+    const s = sentenceAt(doc, v.start);
+    const before = text.slice(Math.max(s.start, v.start - 90), v.start);
+    if (NOT_A_VERB.test(before)) continue;
+    if (NOT_ASSERTED.test(before)) continue;
+    let subject: RegExpExecArray | undefined;
+    SUBJECT.lastIndex = 0;
+    for (let m = SUBJECT.exec(before); m; m = SUBJECT.exec(before)) subject = m;
+    if (!subject) continue;
+    const between = before.slice(subject.index + subject[0].length);
+    // "Mr X told us my son stole…", "the head said the school spends…": someone else is the subject nearer the verb
+    if (between.split(/[\s,()@]+/).filter(Boolean).length > SUBJECT_REACH || OTHER_SUBJECT.test(between)) continue;
+    // "he hit a TA" of a pupil: a pronoun is the person named last before it, and that must be someone on the staff
+    if (/^(?:he|she|they|who)$/.test(subject[0])) {
+      const back = text.slice(Math.max(0, v.start - 240), v.start - before.length + subject.index);
+      const staff = lastIndex(STAFF_BEFORE, back);
+      if (staff < 0 || lastIndex(CHILD_BEFORE, back) > staff) continue;
+    }
+    const sentence = text.slice(s.start, s.end);
+    // a question asks; it does not claim ("has he really been fiddling the budget?")
+    if (/\?\s*$/.test(text.slice(s.start, Math.min(text.length, s.end + 1)))) continue;
+    if (REPORTED.test(sentence) || TOPIC.test(sentence) || COURT.test(text)) continue;
+    if (!usable(v) || negatedAt(doc, v) || reportedAt(doc, v)) continue;
+    // the subject is someone at the school; an outside body named between it and the verb ("the Ofsted inspector who…") is not
+    const subjectStart = v.start - before.length + subject.index;
+    if (doc.lex.find(text, 'external-body').some((b) => b.start >= subjectStart && b.end <= v.start)) continue;
+    out.push({ start: v.start, end: v.end });
+  }
+  return out;
+}
