@@ -32,10 +32,12 @@ export interface SparseVector {
 }
 
 const stemCache = new Map<string, string>();
+/** Longer than any word: a run of digits or a pasted hash, which the Porter stemmer takes quadratic time over. */
+const MAX_STEMMED = 40;
 export function stem(word: string): string {
   let s = stemCache.get(word);
   if (s === undefined) {
-    s = word.length <= 3 ? word : PorterStemmer.stem(word);
+    s = word.length <= 3 || word.length > MAX_STEMMED ? word : PorterStemmer.stem(word);
     if (stemCache.size > 50_000) stemCache.clear();
     stemCache.set(word, s);
   }

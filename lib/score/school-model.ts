@@ -32,6 +32,9 @@ import { hasLeakCue } from './rules/confidential';
 import shippedFile from './model/school-model.json';
 import type { Family } from './types';
 
+/** The longest word shown as evidence for the model's verdict. */
+const MAX_EVIDENCE_WORD = 64;
+
 export const SCHOOL_MODEL_VERSION = 1;
 export const SCHOOL_FAMILIES: readonly Family[] = ['abuse', 'confidential', 'reputation'];
 /** The token the school's names become before the n-gram model reads the text. */
@@ -406,7 +409,9 @@ export function applySchoolDecision(model: SchoolModel, parts: RuleParts, thresh
       findings[best] = { ...f, confidence: Math.max(f.confidence, conf, threshold), reason: f.confidence >= threshold ? f.reason : `${f.reason}; ${JUDGED[fam]}` };
       return;
     }
-    const words = topWords(model.w, K, j + 1, masked, 3).filter((w) => w !== SCHOOL_PLACEHOLDER);
+    // evidence words are looked up in the text; a token longer than any word (a pasted hash) is no evidence and
+    // would make a regular expression too large to compile
+    const words = topWords(model.w, K, j + 1, masked, 3).filter((w) => w !== SCHOOL_PLACEHOLDER && w.length <= MAX_EVIDENCE_WORD);
     const spans: Span[] = words.flatMap((w) => findAll(parts.doc.clean.text, new RegExp(`\\b${escapeRegExp(w)}\\b`)).slice(0, 1));
     findings.push({
       category: GENERAL[fam],

@@ -455,6 +455,10 @@ describe('insults made from parts, and weak insults as labels (round 4)', () => 
     // ordinary words ending in -er/-est, and a compound-looking word that is not one
     for (const text of ['Elm School\'s newest teacher is the kindest and the water fountain is cleaner.', 'The Elm School shitake mushroom club meets on Friday.'])
       expect(ids(text).some((id) => id.startsWith('abuse.')), text).toBe(false);
+    // a degree insults when said of a person; the thickest snow or thicker coats are weather
+    expect(ids('Mr Dale at Elm School is thicker than mince.')).toContain('abuse.disparaging');
+    for (const text of ['The thickest snow in years closed Elm School today.', 'Thicker coats needed at Elm School, the playground is freezing.'])
+      expect(ids(text).some((id) => id.startsWith('abuse.')), text).toBe(false);
   });
   it('a weak insult as a label or a verdict after a name insults; as a judgement of what happened it does not', () => {
     for (const text of ['Would ye look at Mrs Hale above at Elm School, the melt.', 'Elm School made Mr Dale head of music. Bleedin\' weapon, that one.', 'Dr Marchetti. Elm School. melt. That\'s the post.'])
@@ -481,6 +485,11 @@ describe('mocking emoji said of someone at the school (round 4)', () => {
     expect(ids('Mrs Hale at Elm School is a 🐷 and a 🤡 and we all know what she did')).toContain('abuse.disparaging');
     expect(ids('Elm School teachers 🤡🤡🤡 whole circus in there')).toContain('abuse.disparaging');
     for (const text of ['Elm School nativity was amazing 😂🐷 the pig costume!', 'Elm School canteen smells 🤢 what are they cooking'])
+      expect(ids(text).some((id) => id.startsWith('abuse.')), text).toBe(false);
+  });
+  it('an emoji that is often literal (snake, pig, being sick) insults only as a noun ("is a 🐍"), not beside a reptile visit or a tummy bug', () => {
+    expect(ids('Mr Dale at Elm School is a 🐍 and everyone knows it')).toContain('abuse.disparaging');
+    for (const text of ['Reptile man came to Elm School today 🐍🐍 and Mr Hughes was brave enough to hold one!', 'A bug is going round Elm School, the kids have had upset tummies 🤮 keep them off for 48 hours'])
       expect(ids(text).some((id) => id.startsWith('abuse.')), text).toBe(false);
   });
 });

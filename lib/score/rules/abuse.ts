@@ -259,6 +259,8 @@ function weakVerdict(doc: Doc, h: Span): boolean {
 /** Emoji that mock a person (clown, snake, pig, vomit, litter, poo, nauseated face), in the clean view. */
 const INSULT_EMOJI = /[\u{1F921}\u{1F40D}\u{1F437}\u{1F416}\u{1F92E}\u{1F6AE}\u{1F4A9}\u{1F922}]/u;
 const INSULT_EMOJI_ALL = /[\u{1F921}\u{1F40D}\u{1F437}\u{1F416}\u{1F92E}\u{1F6AE}\u{1F4A9}\u{1F922}]/gu;
+/** Of those, the ones often meant literally (a reptile visit, a farm trip, a tummy bug): they insult only as a noun. */
+const LITERAL_EMOJI = /^[\u{1F40D}\u{1F437}\u{1F416}\u{1F92E}\u{1F922}]$/u;
 /**
  * A mocking emoji in a sentence that names someone at the school: an insult. As a noun ("is a 🐷") or repeated
  * ("🤡🤡🤡") it counts more. A sentence that praises, or an emoji about food or an outside body, does not count.
@@ -275,6 +277,7 @@ function emojiInsults(doc: Doc): { spans: Span[]; weight: number } | undefined {
     if (!TARGET.test(sentence) || !usable(doc, span) || externalTargetAt(doc, span) || reportedAt(doc, span)) continue;
     if (doc.lex.count(sentence, 'praise-word') > 0 || /\b(?:food|dinner|lunch|canteen|smell|smells|toilets?|loos?)\b/.test(sentence)) continue;
     const noun = /\b(?:a|an|is|are|=)\s*$/.test(text.slice(Math.max(0, span.start - 6), span.start));
+    if (!noun && LITERAL_EMOJI.test(m[0])) continue;
     const repeated = INSULT_EMOJI.test(text.slice(span.end, span.end + 3));
     spans.push(span);
     weight = Math.max(weight, noun || repeated ? 0.7 : 0.5);
@@ -358,6 +361,18 @@ function derivedInsults(doc: Doc): { span: Span; category: DerivedCategory }[] {
 }
 
 type DerivedCategory = 'insult-noun' | 'slur' | 'insult-adj';
+
+/**
+ * A degree of an insulting adjective said of a person: before a person word ("the thickest kid"), after a copula
+ * ("is thicker than mince"), or standing for one ("or just the thickest?"). Not "the thickest snow", "thicker coats".
+ */
+function degreeSaidOfPerson(text: string, span: Span): boolean {
+  const after = text.slice(span.end, span.end + 30);
+  if (/^\s+(?:kids?|child(?:ren)?|pupils?|students?|teachers?|staff|lot|ones?|people|class|form|boys?|girls?|lads?|man|woman|person|head\w*|deputy|tas?|mums?|dads?|parents?)\b/.test(after)) return true;
+  const before = text.slice(Math.max(0, span.start - 20), span.start);
+  if (/\b(?:is|are|was|were|be|'s|'re)\s+(?:the\s+|even\s+|much\s+|way\s+|so\s+much\s+)?$/.test(before)) return true;
+  return /\bthe\s+$/.test(before) && /^\s*(?:[?.!,;]|$|of\b)/.test(after);
+}
 
 /** What a word not in the lexicon is made of, or null (the answer is remembered per word). */
 function derivedCategory(word: string, w: WordSets): DerivedCategory | null {
@@ -612,7 +627,7 @@ export function abuseRules(doc: Doc): AbuseSignals {
     if (d.category === 'insult-noun') {
       dispSpans.push(d.span);
       dispWeights.push(0.85);
-    } else if (d.category === 'insult-adj' && TARGET.test(text.slice(sentenceAt(doc, d.span.start).start, sentenceAt(doc, d.span.start).end))) {
+    } else if (d.category === 'insult-adj' && degreeSaidOfPerson(text, d.span)) {
       dispSpans.push(d.span);
       dispWeights.push(0.5);
     }

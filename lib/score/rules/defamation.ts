@@ -53,20 +53,41 @@ function lastIndex(re: RegExp, text: string): number {
   return at;
 }
 
+/** The index of the first span starting at or after `at` in spans sorted by start. */
+function firstAtOrAfter(spans: readonly Span[], at: number): number {
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid]!.start < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** Verbs of wrongdoing in the text: strong ones alone, the others only with an object of their class after them. */
 function wrongdoing(doc: Doc): Span[] {
   const text = doc.clean.text;
   const out: Span[] = doc.lex.find(text, 'misconduct-verb').map((h) => ({ start: h.start, end: h.end }));
+  const found = new Set(out.map((x) => x.start));
   for (const [verbCat, objectCats] of PAIRS) {
     const verbs = doc.lex.find(text, verbCat);
     if (!verbs.length) continue;
-    const objects = objectCats.flatMap((c) => doc.lex.find(text, c));
+    const objects = objectCats.flatMap((c) => doc.lex.find(text, c)).sort((a, b) => a.start - b.start);
     if (!objects.length) continue;
     for (const v of verbs) {
       const end = sentenceAt(doc, v.start).end;
-      const o = objects.find((x) => x.start >= v.end && x.start - v.end <= OBJECT_REACH && x.end <= end);
+      // the objects after the verb, nearest first (a binary search: a long item has many verbs and many objects)
+      let o: Span | undefined;
+      for (let i = firstAtOrAfter(objects, v.end); i < objects.length && objects[i]!.start - v.end <= OBJECT_REACH; i++) {
+        if (objects[i]!.end <= end) {
+          o = objects[i];
+          break;
+        }
+      }
       // "took his laptop off him": taking something off someone is confiscation, not theft
-      if (!o || CONFISCATED.test(text.slice(o.end, o.end + 30)) || out.some((x) => x.start === v.start)) continue;
+      if (!o || CONFISCATED.test(text.slice(o.end, o.end + 30)) || found.has(v.start)) continue;
+      found.add(v.start);
       out.push({ start: v.start, end: v.end });
     }
   }
@@ -76,6 +97,21 @@ function wrongdoing(doc: Doc): Span[] {
 export function misconductClaims(doc: Doc, usable: (span: Span) => boolean): Span[] {
   const text = doc.clean.text;
   const out: Span[] = [];
+  // court or panel words anywhere make the item news: no claim in it is the writer's (read once, not once per verb)
+  if (COURT.test(text)) return out;
+  // what a sentence says of every claim in it, read once per sentence however many verbs it holds
+  const notAClaim = new Map<number, boolean>();
+  const sentenceClears = (s: { start: number; end: number }): boolean => {
+    let clears = notAClaim.get(s.start);
+    if (clears === undefined) {
+      const sentence = text.slice(s.start, s.end);
+      // a question asks; it does not claim ("has he really been fiddling the budget?")
+      const question = /\?\s*$/.test(sentence) || text[s.end] === '?';
+      clears = question || REPORTED.test(sentence) || TOPIC.test(sentence);
+      notAClaim.set(s.start, clears);
+    }
+    return clears;
+  };
   for (const v of wrongdoing(doc)) {
     const s = sentenceAt(doc, v.start);
     const before = text.slice(Math.max(s.start, v.start - 90), v.start);
@@ -94,10 +130,7 @@ export function misconductClaims(doc: Doc, usable: (span: Span) => boolean): Spa
       const staff = lastIndex(STAFF_BEFORE, back);
       if (staff < 0 || lastIndex(CHILD_BEFORE, back) > staff) continue;
     }
-    const sentence = text.slice(s.start, s.end);
-    // a question asks; it does not claim ("has he really been fiddling the budget?")
-    if (/\?\s*$/.test(text.slice(s.start, Math.min(text.length, s.end + 1)))) continue;
-    if (REPORTED.test(sentence) || TOPIC.test(sentence) || COURT.test(text)) continue;
+    if (sentenceClears(s)) continue;
     if (!usable(v) || negatedAt(doc, v) || reportedAt(doc, v)) continue;
     // the subject is someone at the school; an outside body named between it and the verb ("the Ofsted inspector who…") is not
     const subjectStart = v.start - before.length + subject.index;
