@@ -75,6 +75,18 @@ export async function ensureIndexes(table: { client: DynamoDBClient; tableName: 
   return 'rebuilt';
 }
 
+/**
+ * Finishes a rebuild of the embedded table that was interrupted (its copy, `<table>-migrating`, still exists), so a
+ * command never reads, claims or writes in a table that is empty or half copied back. Does nothing otherwise (adding
+ * the index to an old store is `npm start`'s or `cli migrate`'s job). Returns whether it rebuilt.
+ */
+export async function finishInterruptedRebuild(table: { client: DynamoDBClient; tableName: string; mode: TableMode }, say: (line: string) => void): Promise<boolean> {
+  if (!(await describeTable(table.client, `${table.tableName}-migrating`)).exists) return false;
+  say(`An earlier rebuild of table "${table.tableName}" was interrupted; finishing it before anything else.`);
+  await ensureIndexes(table, say);
+  return true;
+}
+
 export interface BackfillResult {
   schools: number;
   read: number;

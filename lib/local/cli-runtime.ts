@@ -1,6 +1,6 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { Env } from '../config/env';
-import type { TableMode } from '../app/migrate';
+import { finishInterruptedRebuild, type TableMode } from '../app/migrate';
 import { buildDeps } from '../app/build-deps';
 import type { AppDeps, Logger } from '../app/deps';
 import { createDynamoClient, createStore, ensureTable } from '../store';
@@ -68,7 +68,12 @@ export async function withCliRuntime<T>(
     const client = createDynamoClient({ region: env.AWS_REGION, endpoint });
     cleanups.push(() => client.destroy());
     // Only the embedded store is ours to create; a table in AWS comes from the CDK stack.
-    if (!env.DYNAMODB_ENDPOINT && !inAws) await ensureTable(client, env.TABLE_NAME);
+    if (!env.DYNAMODB_ENDPOINT && !inAws) {
+      // a rebuild stopped part-way (cli migrate, npm start) is finished first: nothing may claim an id or send a
+      // digest against a table whose items are still being copied back
+      await finishInterruptedRebuild({ client, tableName: env.TABLE_NAME, mode: 'embedded' }, (line) => console.error(line));
+      await ensureTable(client, env.TABLE_NAME);
+    }
     const deps = buildDeps({ ...env, DYNAMODB_ENDPOINT: endpoint, SES_ENDPOINT: sesEndpoint }, { store: createStore(client, env.TABLE_NAME), log: options.log });
     if (s3Endpoint || inAws) deps.evidence = buildEvidenceStore({ ...env, S3_ENDPOINT: s3Endpoint });
     else notes.push('DYNAMODB_ENDPOINT is set without S3_ENDPOINT, so page captures (evidence files) were not included; set S3_ENDPOINT to the one `npm start` prints.');

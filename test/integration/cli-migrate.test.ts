@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CreateTableCommand } from '@aws-sdk/client-dynamodb';
+import { CreateTableCommand, DescribeTableCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { afterAll, describe, expect, it } from 'vitest';
 import { triageSummary } from '../../lib/app/summary';
 import { startLocalDynamo } from '../../lib/local/dynamo-server';
@@ -10,6 +10,7 @@ import { createDynamoClient, createStore } from '../../lib/store';
 import { TableItems } from '../../lib/store/items';
 import { mentionItem } from '../../lib/store/mention-store';
 import { keys, TABLE } from '../../lib/store/table';
+import { copyTable, dropTable, ensureTable } from '../../lib/store/table-admin';
 import type { ReviewStatus } from '../../lib/store/types';
 import { mention, school } from '../support/fixtures';
 
@@ -95,4 +96,31 @@ describe('cli migrate unreviewed-index', () => {
       expect(s.oldestUnreviewed?.id).toBe(seeded.filter((m) => m.status === 'new').at(-1)!.id);
     });
   }, 300_000);
+
+  it('any other command on a store whose rebuild stopped after the drop finishes the rebuild first, so nothing reads or claims in a half-copied table', async () => {
+    // the state a Ctrl-C leaves between "dropping" and "copying back": only the complete copy holds the store
+    await withStore(async (_store, client) => {
+      await ensureTable(client, 'schoolwatch-migrating');
+      await copyTable(client, 'schoolwatch', 'schoolwatch-migrating');
+      await client.send(new PutItemCommand({ TableName: 'schoolwatch-migrating', Item: { PK: { S: 'MIGRATION#table-copy' }, SK: { S: 'COMPLETE' }, items: { N: '1' } } }));
+      await dropTable(client, 'schoolwatch');
+    });
+    const exported = await cli(['config', 'export']);
+    expect(exported.code).toBe(0);
+    expect(exported.stdout).toContain('"meridian"');
+    expect(exported.stderr).toContain('Copying');
+    await withStore(async (store, client) => {
+      expect(await describeTableExists(client, 'schoolwatch-migrating')).toBe(false);
+      expect(await store.config.ownerOf('northgate')).toBe('meridian');
+    });
+  }, 300_000);
 });
+
+async function describeTableExists(client: ReturnType<typeof createDynamoClient>, name: string): Promise<boolean> {
+  try {
+    await client.send(new DescribeTableCommand({ TableName: name }));
+    return true;
+  } catch {
+    return false;
+  }
+}
