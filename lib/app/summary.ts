@@ -100,7 +100,8 @@ export async function triageSummary(deps: { store: Store; clock: () => Date }, p
     Promise.all([...perSchool.keys()].map((schoolId) => deps.store.mentions.unreviewedHeadlines({ trustId: principal.trustId, schoolId }, { capturedBefore: from }))),
     recentHeadlines(deps.store, partition, from),
   ]);
-  const waiting = [...older.flat(), ...recent.filter((m) => m.status === 'new')];
+  // the index holds only unreviewed items, but a stale entry (written by older code during a deploy) must not count
+  const waiting = [...older.flat(), ...recent].filter((m) => m.status === 'new');
 
   for (const m of recent) {
     if (!perSchool.has(m.schoolId)) continue; // not visible to this principal
