@@ -52,14 +52,21 @@ function readExtraLists(dir: string, file: string, shared: Record<string, string
   return lists;
 }
 
-export function loadSuiteData(dir = FUNCTIONAL_DIR): SuiteData {
+/**
+ * Reads and checks the suite. `halves` limits what is opened to those halves (and the vocabulary of the halves
+ * before them, which theirs must be new to): a trainer passes the spent halves, so an unread blind half's files are
+ * never opened at all. Other halves come back empty.
+ */
+export function loadSuiteData(dir = FUNCTIONAL_DIR, options: { halves?: readonly SuiteHalf[] } = {}): SuiteData {
+  const wanted = new Set(options.halves ?? HALVES);
+  const last = Math.max(...[...wanted].map((h) => HALVES.indexOf(h)));
   const placeholders = readJson<Placeholders>(join(dir, 'placeholders.json'));
   // each held-out half's vocabulary must be new to the shared lists and to every half written before it
   const extraLists = {} as Record<HeldoutHalf, Record<string, string[]>>;
   const earlier: Record<string, Record<string, string[]>> = {};
   for (const half of HELDOUT_HALVES) {
     const file = `placeholders.${half}.json`;
-    extraLists[half] = readExtraLists(dir, file, placeholders.lists, earlier);
+    extraLists[half] = HALVES.indexOf(half) <= last ? readExtraLists(dir, file, placeholders.lists, earlier) : {};
     earlier[file] = extraLists[half];
   }
   const templates = {} as Record<SuiteHalf, Template[]>;
@@ -67,11 +74,11 @@ export function loadSuiteData(dir = FUNCTIONAL_DIR): SuiteData {
     const file = `templates.${half}.jsonl`;
     // dev and the first held-out half are always there; the blind halves arrive one per scoring round
     const required = half === 'dev' || half === 'heldout';
-    templates[half] = required || existsSync(join(dir, file)) ? parseTemplates(read(join(dir, file)), file) : [];
+    templates[half] = wanted.has(half) && (required || existsSync(join(dir, file))) ? parseTemplates(read(join(dir, file)), file) : [];
   }
   const data = { placeholders, extraLists, templates };
   // check every half now, so a mistake in the data is reported before anything is scored or written
-  for (const half of HALVES) validate(placeholdersFor(data, half), templates[half], `templates.${half}.jsonl`);
+  for (const half of HALVES) if (wanted.has(half)) validate(placeholdersFor(data, half), templates[half], `templates.${half}.jsonl`);
   return data;
 }
 

@@ -80,12 +80,12 @@ export const SPENT_HALVES: readonly TrainableHalf[] = ['dev', 'heldout', 'heldou
 /**
  * Functional halves as corpora, read and expanded by the eval's own loader (lib/functional/load.ts), so the
  * trainer learns from exactly the cases the eval scores and a mistake in any half's files is reported before
- * anything is trained (the loader validates every half present, which is its business; the trainer expands
- * only the halves named here, never heldout-d). Every case weighs `weight`.
+ * anything is trained. Only the halves named here are opened (never an unread blind half). Every case weighs `weight`.
  */
 export function functionalCorpora(halves: readonly TrainableHalf[], weight: number, dir = FUNCTIONAL_DIR): Corpus[] {
   for (const half of halves) guard(`templates.${half}.jsonl`);
-  const data = loadSuiteData(dir);
+  // only these halves' files are opened: an unread blind half is never read, not even to be validated
+  const data = loadSuiteData(dir, { halves });
   const schools = schoolsOf(join(dir, 'schools.json'));
   return halves.map((half) => {
     const name = `functional-${half}`;

@@ -94,14 +94,24 @@ describe('school model functional training data (one loader)', () => {
     }
   });
 
-  it('a mistake in any half\'s files is reported before training, as the eval reports it', () => {
+  it('a mistake in the files of a half it trains on is reported before training, as the eval reports it', () => {
     const dir = mkdtempSync(join(tmpdir(), 'functional-'));
     for (const f of ['placeholders.json', 'templates.dev.jsonl', 'templates.heldout.jsonl', 'schools.json']) copyFileSync(join('data/functional', f), join(dir, f));
     const shared = (JSON.parse(readFileSync('data/functional/placeholders.json', 'utf8')) as { lists: Record<string, string[]> }).lists;
     const [list, values] = Object.entries(shared)[0]!;
     // a held-out half repeating a shared value: the loader refuses it; the trainer must not train past it
     writeFileSync(join(dir, 'placeholders.heldout-b.json'), JSON.stringify({ lists: { [list]: [values[0]] } }));
-    expect(() => functionalCorpora(['dev'], 0.2, dir)).toThrow(/repeats values of placeholders.json/);
+    expect(() => functionalCorpora(['dev', 'heldout-b'], 0.2, dir)).toThrow(/repeats values of placeholders.json/);
+  });
+
+  it('never opens the files of a half it does not train on: an unread blind half is not even validated', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'functional-'));
+    for (const f of ['placeholders.json', 'templates.dev.jsonl', 'templates.heldout.jsonl', 'schools.json']) copyFileSync(join('data/functional', f), join(dir, f));
+    // files nobody may read: were they opened, the broken JSON would stop the trainer
+    writeFileSync(join(dir, 'templates.heldout-d.jsonl'), '{ not json');
+    writeFileSync(join(dir, 'placeholders.heldout-d.json'), '{ not json');
+    expect(functionalCorpora(['dev'], 0.2, dir).map((c) => c.name)).toEqual(['functional-dev']);
+    expect(() => loadSuiteData(dir)).toThrow();
   });
 
   it('never trains on the unread blind half heldout-d, and trains on the spent ones and blind-c', () => {
