@@ -172,7 +172,7 @@ const FUNCTIONAL_LABEL: Record<Half, string> = {
   heldout: 'first held-out half (spent: read by kind and trained on in round 3, a dev figure now)',
   'heldout-b': 'second held-out half, written blind (spent: read by kind and trained on in round 3, a dev figure now)',
   'heldout-c': 'third held-out half, written blind on 2026-11-30 (scored once at the end of round 3; spent now)',
-  'heldout-d': 'fourth held-out half, written blind on 2026-11-30 (to be scored once at the end of round 4)',
+  'heldout-d': 'fourth held-out half, written blind on 2026-11-30 (scored once at the end of round 4; spent now)',
 };
 
 function runFunctional(choice: string): void {
