@@ -34,29 +34,36 @@ interface Synset {
   /** Hyponyms that are kinds, not named instances (popes, saints, people). */
   classHyponyms: string[];
 }
-const synsets = new Map<string, Synset>();
-for (const line of readFileSync(join(wordnet.path, 'data.noun'), 'utf8').split('\n')) {
-  if (!line || line.startsWith(' ')) continue;
-  const parts = line.split(' | ')[0]!.split(' ');
-  const offset = parts[0]!;
-  const lexfile = Number(parts[1]);
-  const wCnt = parseInt(parts[3]!, 16);
-  const words: string[] = [];
-  for (let i = 0; i < wCnt; i++) words.push(parts[4 + 2 * i]!.toLowerCase().replace(/_/g, ' ').replace(/\(.*\)$/, ''));
-  let k = 4 + 2 * wCnt;
-  const pCnt = Number(parts[k++]);
-  const hyponyms: string[] = [];
-  const classHyponyms: string[] = [];
-  for (let i = 0; i < pCnt; i++) {
-    const sym = parts[k]!;
-    const target = parts[k + 1]!;
-    const pos = parts[k + 2]!;
-    if ((sym === '~' || sym === '~i') && pos === 'n') hyponyms.push(target);
-    if (sym === '~' && pos === 'n') classHyponyms.push(target);
-    k += 4;
+/**
+ * One WordNet data file (data.noun, data.verb) as synsets by offset: the lemmas, the hyponyms of the same part of
+ * speech (`~`, and `~i` instances), and the class hyponyms alone (`~`: kinds, not named instances).
+ */
+function readSynsets(file: string, pos: 'n' | 'v'): Map<string, Synset> {
+  const out = new Map<string, Synset>();
+  for (const line of readFileSync(join(wordnet.path, file), 'utf8').split('\n')) {
+    if (!line || line.startsWith(' ')) continue;
+    const parts = line.split(' | ')[0]!.split(' ');
+    const offset = parts[0]!;
+    const lexfile = Number(parts[1]);
+    const wCnt = parseInt(parts[3]!, 16);
+    const words: string[] = [];
+    for (let i = 0; i < wCnt; i++) words.push(parts[4 + 2 * i]!.toLowerCase().replace(/_/g, ' ').replace(/\(.*\)$/, ''));
+    let k = 4 + 2 * wCnt;
+    const pCnt = Number(parts[k++]);
+    const hyponyms: string[] = [];
+    const classHyponyms: string[] = [];
+    for (let i = 0; i < pCnt; i++) {
+      const sym = parts[k]!;
+      const target = parts[k + 1]!;
+      if ((sym === '~' || sym === '~i') && parts[k + 2] === pos) hyponyms.push(target);
+      if (sym === '~' && parts[k + 2] === pos) classHyponyms.push(target);
+      k += 4;
+    }
+    out.set(offset, { lexfile, words, hyponyms, classHyponyms });
   }
-  synsets.set(offset, { lexfile, words, hyponyms, classHyponyms });
+  return out;
 }
+const synsets = readSynsets('data.noun', 'n');
 /** lemma → noun synset offsets */
 function indexOf(file: string): Map<string, string[]> {
   const map = new Map<string, string[]>();
@@ -72,7 +79,7 @@ function indexOf(file: string): Map<string, string[]> {
 const nounIndex = indexOf('index.noun');
 const verbIndex = indexOf('index.verb');
 const adjIndex = indexOf('index.adj');
-const inWordNet = (w: string) => nounIndex.has(w) || verbIndex.has(w) || adjIndex.has(w) || indexOf.length < 0;
+const inWordNet = (w: string) => nounIndex.has(w) || verbIndex.has(w) || adjIndex.has(w);
 
 function hyponymWords(offset: string, depth: number, out: Set<string>): void {
   const s = synsets.get(offset);
@@ -130,26 +137,7 @@ function conditionRows(): string[] {
 }
 
 // ---------- WordNet verbs of wrongdoing (misconduct-verb, read by lib/score/rules/defamation.ts)
-interface VerbSynset {
-  words: string[];
-  hyponyms: string[];
-}
-const verbSynsets = new Map<string, VerbSynset>();
-for (const line of readFileSync(join(wordnet.path, 'data.verb'), 'utf8').split('\n')) {
-  if (!line || line.startsWith(' ')) continue;
-  const parts = line.split(' | ')[0]!.split(' ');
-  const wCnt = parseInt(parts[3]!, 16);
-  const words: string[] = [];
-  for (let i = 0; i < wCnt; i++) words.push(parts[4 + 2 * i]!.toLowerCase().replace(/_/g, ' ').replace(/\(.*\)$/, ''));
-  let k = 4 + 2 * wCnt;
-  const pCnt = Number(parts[k++]);
-  const hyponyms: string[] = [];
-  for (let i = 0; i < pCnt; i++) {
-    if ((parts[k] === '~' || parts[k] === '~i') && parts[k + 2] === 'v') hyponyms.push(parts[k + 1]!);
-    k += 4;
-  }
-  verbSynsets.set(parts[0]!, { words, hyponyms });
-}
+const verbSynsets = readSynsets('data.verb', 'v');
 /**
  * Verb senses of wrongdoing (WordNet 3.1 synset offsets) and how deep their hyponyms are taken: steal, defraud,
  * fudge/falsify, forge, bribe, embezzle, launder, molest, rape, grope (sexual sense), mistreat. Words that are wrongdoing
