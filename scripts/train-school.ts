@@ -37,7 +37,7 @@ import { matchSchool } from '../lib/match';
 import { assessItem, loadSchoolsFile } from '../lib/score/assess';
 import { encodeSparse } from '../lib/score/classifier';
 import { extractFeatures, FEATURE_VERSION, HASH_BITS } from '../lib/score/features';
-import { chooseFamilySet, CHOOSER_FEATURES, DENSE_FEATURES, FAMILY_SETS, familyThreshold, type FamilyChooserFile, loadSchoolModel, SCHOOL_FAMILIES, SCHOOL_MODEL_VERSION, setModelInputs, stackProbability, type SchoolFamilyFile, type SchoolModel, type SchoolModelFile } from '../lib/score/school-model';
+import { chooseFamilySet, CHOOSER_FEATURES, logit, DENSE_FEATURES, FAMILY_SETS, familyThreshold, type FamilyChooserFile, loadSchoolModel, SCHOOL_FAMILIES, SCHOOL_MODEL_VERSION, setModelInputs, stackProbability, type SchoolFamilyFile, type SchoolModel, type SchoolModelFile } from '../lib/score/school-model';
 import type { Family } from '../lib/score/types';
 import { readDavidson, readJsonl, readTweetEval, type EvalItem } from './lib-eval/datasets';
 import { formatReport, evaluate, expectedFamilies } from './lib-eval/report';
@@ -255,7 +255,6 @@ const withoutExcluded = (x: Float64Array, fam: Family) => {
   return out;
 };
 
-const logit = (p: number) => Math.log(Math.max(1e-9, p) / Math.max(1e-9, 1 - p));
 
 /**
  * One-vs-rest logistic regressions over each family's out-of-fold stacker logit and the stacker inputs, on the

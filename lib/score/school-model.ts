@@ -349,7 +349,8 @@ function familyVerdicts(model: SchoolModel, parts: RuleParts, x: Float64Array, t
   return verdicts;
 }
 
-const logit = (p: number) => Math.log(Math.max(1e-9, p) / Math.max(1e-9, 1 - p));
+/** The log-odds of a probability, clamped; the trainer builds the chooser's inputs with this same function. */
+export const logit = (p: number) => Math.log(Math.max(1e-9, p) / Math.max(1e-9, 1 - p));
 
 /**
  * The families kept of those flagged (per family, in SCHOOL_FAMILIES order): unchanged unless confidential and
