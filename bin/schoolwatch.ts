@@ -48,7 +48,7 @@ Commands:
   feed test URL [--json]     fetch and parse one feed with the production fetcher and show its items
   capture URL --out DIR [--json] [--timezone TZ]   capture one web page as evidence into DIR: screenshot.png,
                              page.html, page.txt, manifest.json (same guarded fetcher and browser as the pipeline)
-  migrate unreviewed-index [--again]
+  migrate unreviewed-index [--again] [--batch N]
                              bring a store written before 0.5 up to date: add the unreviewed index (a local
                              store's table is rebuilt) and index every unreviewed mention; resumable, safe to repeat
   purge [--dry-run]          erase snapshots older than each trust's retention period (escalated ones are kept)

@@ -233,14 +233,13 @@ function chooseThreshold(ps: ArrayLike<number>, items: readonly Prepared[], j: n
   return best;
 }
 
+const CONF_RULES = DENSE_FEATURES.filter((n) => /^(?:rule:confidential\.|max:confidential|flag:confidential|ngram:confidential)/.test(n));
+const ABUSE_RULES = DENSE_FEATURES.filter((n) => /^(?:rule:abuse\.|max:abuse|flag:abuse|ngram:abuse|abuse:)/.test(n));
 /**
  * Inputs a family's stacker may not use: whether an item leaked or was published tells confidential
  * from reputation, not whether it is abusive (on dev data "rumour has it" mostly opens a leak, and
  * the abuse stacker learnt to hold that against a defamatory rumour).
- */
-const CONF_RULES = DENSE_FEATURES.filter((n) => /^(?:rule:confidential\.|max:confidential|flag:confidential|ngram:confidential)/.test(n));
-const ABUSE_RULES = DENSE_FEATURES.filter((n) => /^(?:rule:abuse\.|max:abuse|flag:abuse|ngram:abuse|abuse:)/.test(n));
-/**
+ *
  * With --independent-families, also: whether an item is abusive says nothing about whether it discloses something
  * private, and the other way round ("off sick again, the useless prat" is both), so the abuse and confidential
  * stackers do not read each other's evidence (on dev data items that are both are rare, and each stacker learnt
@@ -254,7 +253,6 @@ const withoutExcluded = (x: Float64Array, fam: Family) => {
   for (const name of EXCLUDED[fam]) out[DENSE_FEATURES.indexOf(name)] = 0;
   return out;
 };
-
 
 /**
  * One-vs-rest logistic regressions over each family's out-of-fold stacker logit and the stacker inputs, on the

@@ -105,11 +105,12 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     // A store written before 0.5 gets the unreviewed index here (the embedded table is rebuilt; see `cli migrate`).
     // Finished schools are skipped after one read each, so a store already migrated starts as before.
     await ensureIndexes({ client, tableName: env.TABLE_NAME, mode: env.DYNAMODB_ENDPOINT ? 'endpoint' : 'embedded' }, (line) => log.info(`migrate: ${line}`));
-    await backfillUnreviewedIndex({ store: createStore(client, env.TABLE_NAME), clock: () => new Date() }, { say: (line) => (/done earlier| 0 mentions read, 0 unreviewed indexed — done$/.test(line) ? undefined : log.info(`migrate: ${line}`)) });
+    const store = createStore(client, env.TABLE_NAME);
+    await backfillUnreviewedIndex({ store, clock: () => new Date() }, { say: (line) => (/done earlier| 0 mentions read, 0 unreviewed indexed — done$/.test(line) ? undefined : log.info(`migrate: ${line}`)) });
     const webBaseUrl = env.WEB_BASE_URL ?? `http://localhost:${env.PORT}`;
     const deps = buildDeps(
       { ...env, DYNAMODB_ENDPOINT: dynamoEndpoint, SES_ENDPOINT: sesEndpoint, FEED_ALLOW_HOSTS: allowHosts, WEB_BASE_URL: webBaseUrl },
-      { store: createStore(client, env.TABLE_NAME), log },
+      { store, log },
     );
     // Page captures run in this process, one at a time, through the same use case as the capture Lambda.
     deps.evidence = buildEvidenceStore({ ...env, S3_ENDPOINT: s3Endpoint });

@@ -835,14 +835,15 @@ function elsewhere(view: TextView, raw: string, occ: Occurrence, compiled: Compi
 
 const WORD = /[\p{L}][\p{L}'’-]*/gu;
 
+/** How far either side of a name its line is read for Title Case. */
+const LINE_REACH = 300;
+
 /**
  * "Bryn Hafod Quarry", "Harbourside Lifeboat Station": a capitalised word straight after the name (a space, no
  * punctuation) that is not school vocabulary (kinds, school words, subjects, festivals: CUES.nameNext) makes the
  * name part of another proper name, whatever that place is. Not in Title Case lines (headlines) or shouting,
  * where every word has a capital. Returns the word, or undefined.
  */
-/** How far either side of a name its line is read for Title Case. */
-const LINE_REACH = 300;
 
 function properNameAfter(view: TextView, raw: string, occ: Occurrence, compiled: Compiled): string | undefined {
   if (occ.via === 'tag') return undefined;

@@ -10,8 +10,9 @@ export const TABLE = {
   /**
    * Sparse: only mentions whose status is `new` carry these keys (GSI2PK = `TRUST#t`, GSI2SK =
    * `SCHOOL#s#capturedAt#id`), set and removed with the status in the same write. The Overview counts the
-   * unreviewed backlog from it, so its cost follows the backlog, not the trust's history. Projects only what
-   * a headline needs (not the snapshot text, match or capture).
+   * unreviewed backlog from it, so its cost follows the backlog, not the trust's history. Projects the headline
+   * attributes (not the snapshot text, match or capture); `score` comes whole, its evidence quotes included, since
+   * an INCLUDE projection names top-level attributes only.
    */
   unreviewedIndex: {
     name: 'GSI2',

@@ -16,8 +16,8 @@ import { startTestDynamo, type TestDynamo } from '../support/dynamo';
 import { mention } from '../support/fixtures';
 import { articleRoutes, startPageServer, type PageServer } from '../support/page-server';
 import { unzip } from '../support/unzip';
+import { SHOTS } from '../support/browser-rig';
 
-const SHOTS = process.env.SCREENSHOT_DIR ?? join(tmpdir(), 'schoolwatch-screens');
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
 /** A real capture of a realistic page, looked at through the web app: API, downloads, audit, and a browser. */

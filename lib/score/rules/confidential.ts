@@ -626,7 +626,6 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
     // "not a secret any more" (data: public-cue) says the opposite
     const leaks = marks.length ? rawHits(doc, 'secrecy-cue').filter((h) => !publicCues.some((p) => p.start <= h.start && h.end <= p.end)) : [];
     if (marks.length && leaks.some((l) => !marks.some((d) => d.start < l.end && l.start < d.end))) {
-      const denied = doc.lex.find(doc.clean.text, 'denial').length > 0;
       if (!denied) findings.push({ category: 'confidential.internal', confidence: 0.7, raw: true, spans: marks, reason: `an internal document shared before it was made public ("${raw.slice(marks[0]!.start, marks[0]!.end)}")` });
     }
   }

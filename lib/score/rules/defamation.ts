@@ -1,6 +1,7 @@
 /**
- * Claims of misconduct by their structure (data: misconduct-verb, misconduct-object in misconduct.tsv and
- * wordnet.tsv): a person at the school as the subject of a verb of wrongdoing, stated as fact. "Dr X hid a
+ * Claims of misconduct by their structure (data: misconduct-verb, and the verb classes with the objects that make
+ * them wrongdoing, misconduct-take/-harm/-use/-state-verb with -resource/-victim/-illicit/-manner/-state, in
+ * misconduct.tsv and wordnet.tsv): a person at the school as the subject of a verb of wrongdoing, stated as fact. "Dr X hid a
  * drink-driving conviction from the governors", "Mr Y rents out the school minibus to his mates for cash":
  * the verb ("hid", "rents out") is ordinary, what it takes or hides ("a conviction", "for cash") makes it
  * wrongdoing; "stole", "groped", "embezzled" are wrongdoing alone. Politeness around the claim ("with all due
