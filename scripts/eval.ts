@@ -6,7 +6,7 @@
  *   npm run eval -- --olid FILE                    # macro-F1 of the abuse family on a TweetEval/OLID TSV
  *   npm run eval -- --set FILE --no-schools        # score text alone (mentioned is then always true)
  *   npm run eval -- --write BENCHMARKS.md          # the standard report set, written into FILE's "Scorer quality" section
- *   npm run eval -- --functional dev|heldout|heldout-b|heldout-c|heldout-d|both|none
+ *   npm run eval -- --functional dev|heldout|heldout-b|heldout-c|heldout-d|heldout-e|both|none
  *   npm run eval -- … --no-school-model            # the previous school decision (rules + classifier margin), for comparison
  *                                                  # school functional suite (data/functional/), accuracy per
  *                                                  # functionality; `both` is the default after the set report
@@ -141,7 +141,7 @@ function qualitySection(): string {
   return lines.join('\n');
 }
 
-const FUNCTIONAL_CHOICES: Record<string, Half[]> = { dev: ['dev'], heldout: ['heldout'], 'heldout-b': ['heldout-b'], 'heldout-c': ['heldout-c'], 'heldout-d': ['heldout-d'], both: ['dev', 'heldout'], none: [] };
+const FUNCTIONAL_CHOICES: Record<string, Half[]> = { dev: ['dev'], heldout: ['heldout'], 'heldout-b': ['heldout-b'], 'heldout-c': ['heldout-c'], 'heldout-d': ['heldout-d'], 'heldout-e': ['heldout-e'], both: ['dev', 'heldout'], none: [] };
 
 interface FunctionalHalf {
   half: Half;
@@ -154,7 +154,8 @@ function scoreFunctional(halves: readonly Half[]): FunctionalHalf[] {
   const dir = args['functional-data'];
   let data: SuiteData;
   try {
-    data = loadSuiteData(dir);
+    // only the halves asked for are opened (an unread blind half is never read by a run that does not score it)
+    data = loadSuiteData(dir, { halves: ['dev', 'heldout', ...halves] });
   } catch (e) {
     if (!(e instanceof FunctionalDataError)) throw e;
     console.error(`functional suite in ${dir}: ${e.message}`);
@@ -173,13 +174,14 @@ const FUNCTIONAL_LABEL: Record<Half, string> = {
   'heldout-b': 'second held-out half, written blind (spent: read by kind and trained on in round 3, a dev figure now)',
   'heldout-c': 'third held-out half, written blind on 2026-11-30 (scored once at the end of round 3; spent now)',
   'heldout-d': 'fourth held-out half, written blind on 2026-11-30 (scored once at the end of round 4; spent now)',
+  'heldout-e': 'fifth held-out half, written blind on 2026-11-30 for round 5 (scored once at its end)',
 };
 
 function runFunctional(choice: string): void {
   const halves = FUNCTIONAL_CHOICES[choice];
   const examples = Number(args.examples);
   if (!halves) {
-    console.error(`--functional must be one of dev, heldout, heldout-b, heldout-c, heldout-d, both or none (got "${choice}")`);
+    console.error(`--functional must be one of dev, heldout, heldout-b, heldout-c, heldout-d, heldout-e, both or none (got "${choice}")`);
     process.exit(2);
   }
   if (!Number.isInteger(examples) || examples < 0) {

@@ -2,7 +2,7 @@
  * Every labelled set the mention decision can be checked on, as (school, title, text, mentioned) cases: the
  * project's dev sets, the spent blind sets, the functional suite's halves that are spent (dev, heldout,
  * heldout-b, heldout-c), and each training corpus under data/train/<corpus>/ (discovered by listing, so a new corpus needs
- * no code change). Never reads an unread blind set (data/eval/blind-2026-11-30d/) nor any *heldout-d* file.
+ * no code change). Never reads an unread blind set (data/eval/blind-2026-11-30f/, -g) nor any *heldout-e* file.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -60,10 +60,12 @@ export function mentionSets(): MentionSet[] {
   // the shared eval sample beside the checkout (../shared/eval), as the other eval scripts read it
   const shared = join('..', 'shared', 'eval');
   if (existsSync(join(shared, 'dev.jsonl'))) sets.push(readSet('shared/dev', 'dev', join(shared, 'dev.jsonl'), join(shared, 'schools.json')));
-  for (const b of ['blind-2026-11-30', 'blind-2026-11-30b', 'blind-2026-11-30c']) sets.push(readSet(`eval/${b}`, 'spent-blind', `data/eval/${b}/items.jsonl`, `data/eval/${b}/schools.json`));
-  const data = loadSuiteData('data/functional');
+  for (const b of ['blind-2026-11-30', 'blind-2026-11-30b', 'blind-2026-11-30c', 'blind-2026-11-30d', 'blind-2026-11-30e']) sets.push(readSet(`eval/${b}`, 'spent-blind', `data/eval/${b}/items.jsonl`, `data/eval/${b}/schools.json`));
+  const spentHalves = ['dev', 'heldout', 'heldout-b', 'heldout-c', 'heldout-d'] as const;
+  // only the spent halves are opened: the unread blind half is never read
+  const data = loadSuiteData('data/functional', { halves: spentHalves });
   const fschools = loadSchoolsFile(JSON.parse(readFileSync('data/functional/schools.json', 'utf8')));
-  for (const half of ['dev', 'heldout', 'heldout-b', 'heldout-c'] as const) {
+  for (const half of spentHalves) {
     const cases = generateSuite(data, [half]).map((it) => ({ id: `${it.functionality}:${it.id}`, school: fschools.get(it.school!)!, title: it.title ?? '', text: it.text ?? '', mentioned: it.expect.mentioned }));
     sets.push({ name: `functional/${half}`, kind: 'functional', cases });
   }
