@@ -37,8 +37,12 @@ export interface MentionHeadline {
   categories: { id: string; severity: Severity }[];
 }
 
-/** The attributes a headline is built from (`score.categories` is read whole: a list cannot be projected per field). */
-const HEADLINE_ATTRIBUTES = ['id', 'trustId', 'schoolId', 'title', 'capturedAt', 'publishedAt', 'severity', 'families', 'status', 'assignee', 'alertedAt', 'score.categories'] as const;
+/**
+ * The attributes a headline is built from: the unreviewed index's projection, which is those same headline fields,
+ * except that a query reads only `score.categories` where the index must project `score` whole (an INCLUDE
+ * projection names top-level attributes only). `score.categories` is read whole: a list cannot be projected per field.
+ */
+const HEADLINE_ATTRIBUTES: readonly string[] = TABLE.unreviewedIndex.attributes.map((a) => (a === 'score' ? 'score.categories' : a));
 
 export const hashKey = (value: string) => createHash('sha256').update(value).digest('hex').slice(0, 32);
 
