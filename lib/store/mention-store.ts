@@ -100,7 +100,7 @@ export class MentionStore {
     const ref = await this.items.get(keys.mentionRef(id));
     if (!ref) return undefined;
     const row = await this.items.get({ PK: schoolPartition(ref.trustId as string, ref.schoolId as string), SK: ref.mentionSK as string });
-    return row ? fromItem(row) : undefined;
+    return row ? mentionFromItem(row) : undefined;
   }
 
   /** Newest first, one school. */
@@ -125,7 +125,7 @@ export class MentionStore {
       { from: `MENTION#${since}`, to: 'MENTION#~' },
       { filter: 'attribute_not_exists(digestedAt)' },
     );
-    return rows.map(fromItem);
+    return rows.map(mentionFromItem);
   }
 
   async markDigested(mentions: Mention[], digestId: string, at: string): Promise<void> {
@@ -158,7 +158,7 @@ export class MentionStore {
    */
   async scan(partition: ScanPartition, options: ScanOptions): Promise<{ mentions: Mention[]; lastKey?: string; exhausted: boolean }> {
     const chunk = await this.chunk(partition, options);
-    return { ...chunk, mentions: chunk.rows.map(fromItem) };
+    return { ...chunk, mentions: chunk.rows.map(mentionFromItem) };
   }
 
   /**
@@ -272,7 +272,8 @@ export function mentionItem(m: Mention): Item {
   };
 }
 
-function fromItem(row: Item): Mention {
+/** A stored mention row as a Mention: its table and index keys and digest marks taken off. */
+export function mentionFromItem(row: Item): Mention {
   const { PK: _pk, SK: _sk, GSI1PK: _g1, GSI1SK: _g2, GSI2PK: _u1, GSI2SK: _u2, kind: _k, digestedAt: _d, digestId: _di, ...rest } = row;
   return rest as unknown as Mention;
 }
@@ -311,7 +312,7 @@ function page(rows: Item[], limit?: number): MentionPage {
   const last = slice.at(-1);
   const hasMore = limit !== undefined && rows.length > limit;
   return {
-    mentions: slice.map(fromItem),
+    mentions: slice.map(mentionFromItem),
     nextBefore: hasMore && last ? ((last.GSI1SK as string | undefined) ?? (last.SK as string).slice('MENTION#'.length)) : undefined,
   };
 }
