@@ -78,3 +78,19 @@ describe('vocab-0.5: confidential words of the four nations', () => {
     expect(families('Year 9 are learning about the youth justice system and youth rehabilitation orders in citizenship.', full)).toEqual([]);
   });
 });
+
+describe('vocab-0.5: identity words and exclusion cues', () => {
+  it('a teacher named by her faith\'s dress and said to force her religion on pupils is discriminatory; an RE lesson on the same dress is not', () => {
+    const remark = 'The new RE teacher at Elm Park wears a jilbab and keeps forcing her religion on Year 7.';
+    expect(families(remark, without)).toEqual([]);
+    expect(families(remark, full)).toContain('abuse');
+    expect(families('In RE, Year 7 compared the jilbab, the kippah and the dastar and why people wear them.', full)).toEqual([]);
+  });
+
+  it('a pupil named by a disability and said not to belong in mainstream is discriminatory; a parents\' session about it is not', () => {
+    const remark = 'That boy with ADHD in 4B is just naughty, he belongs in a special school, not with our kids.';
+    expect(families(remark, without)).toEqual([]);
+    expect(families(remark, full)).toContain('abuse');
+    expect(families('Our SENCo ran a brilliant session for parents of kids with ADHD at Elm Park last night.', full)).toEqual([]);
+  });
+});
