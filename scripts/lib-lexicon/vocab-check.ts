@@ -4,6 +4,7 @@
  *
  *   npx tsx scripts/lib-lexicon/vocab-check.ts --out /tmp/before.json          # score and save per-item results
  *   npx tsx scripts/lib-lexicon/vocab-check.ts --out /tmp/after.json --diff /tmp/before.json
+ *   … --no-school-model    # the rules + classifier decision, i.e. what a retrained school model reads
  *
  * Prints per-set flagged P/R and family exact, per-half functional accuracy, and with --diff every item whose
  * correctness changed (to judge which new entries help and which are ambiguous).
@@ -18,7 +19,7 @@ import { evaluate } from '../lib-eval/report';
 import { caseCorrect } from '../lib-eval/functional';
 import { prf } from '../lib-eval/metrics';
 
-const { values: args } = parseArgs({ options: { out: { type: 'string' }, diff: { type: 'string' }, sets: { type: 'string' } } });
+const { values: args } = parseArgs({ options: { out: { type: 'string' }, diff: { type: 'string' }, 'no-school-model': { type: 'boolean', default: false } } });
 
 const SPENT_SETS: [string, string, string][] = [
   ...['', 'b', 'c', 'd', 'e'].map((s): [string, string, string] => [`blind${s ? '-' + s : ''}`, `data/eval/blind-2026-11-30${s}/items.jsonl`, `data/eval/blind-2026-11-30${s}/schools.json`]),
@@ -31,6 +32,7 @@ const SPENT_HALVES: SuiteHalf[] = ['dev', 'heldout', 'heldout-b', 'heldout-c', '
 
 interface Row { set: string; id: string; ok: boolean; expect: string; got: string; why: string; text: string }
 const rows: Row[] = [];
+const opts = args['no-school-model'] ? { schoolModel: false as const } : {};
 const summary: string[] = [];
 const f3 = (x: number) => x.toFixed(3);
 let pooled = { tp: 0, fp: 0, fn: 0, tn: 0, exact: 0, n: 0 };
@@ -39,7 +41,7 @@ for (const [name, set, schoolsPath] of SPENT_SETS) {
   if (!existsSync(set) || !existsSync(schoolsPath)) continue;
   const items = readJsonl(set);
   const schools = loadSchoolsFile(JSON.parse(readFileSync(schoolsPath, 'utf8')));
-  const results = items.map((it) => assessItem({ id: it.id, school: it.school, title: it.title, text: it.text }, schools));
+  const results = items.map((it) => assessItem({ id: it.id, school: it.school, title: it.title, text: it.text }, schools, opts));
   const r = evaluate(items, results);
   const p = prf(r.flagged);
   pooled = { tp: pooled.tp + r.flagged.tp, fp: pooled.fp + r.flagged.fp, fn: pooled.fn + r.flagged.fn, tn: pooled.tn + r.flagged.tn, exact: pooled.exact + r.familyExact, n: pooled.n + r.items };
@@ -62,7 +64,7 @@ for (const half of SPENT_HALVES) {
   let correct = 0;
   const perF = new Map<string, [number, number]>();
   items.forEach((it) => {
-    const res = assessItem({ id: it.id, school: it.school, title: it.title, text: it.text }, fschools);
+    const res = assessItem({ id: it.id, school: it.school, title: it.title, text: it.text }, fschools, opts);
     const c = caseCorrect(it, res);
     if (c.ok) correct++;
     const pf = perF.get(it.functionality) ?? [0, 0];
