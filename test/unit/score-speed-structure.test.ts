@@ -9,6 +9,7 @@ import { scoreItem } from '../../lib/score';
 import { extractFeatures } from '../../lib/score/features';
 import { LEXICON } from '../../lib/score/lexicon';
 import { Lexicon, parseLexiconTsv } from '../../lib/score/lexicon-data';
+import { foldText, needsCleaning, NEEDS_CLEANING } from '../../lib/score/normalize';
 
 const HEADER = 'term\tcategory\tweight\tsource\n';
 
@@ -51,5 +52,32 @@ describe('n-gram features', () => {
     const long = extractFeatures(Array.from({ length: 6000 }, (_, i) => word(i)).join(' '));
     expect(long.idx.length).toBe(1 << 14);
     expect(new Set(long.idx).size).toBe(long.idx.length);
+  });
+});
+
+describe('normalisation shortcuts', () => {
+  it('needsCleaning answers as the NEEDS_CLEANING pattern does, on every kind of string', () => {
+    const alphabet = ['a', 'b', 'z', 'q', '1', '9', '0', '*', '#', '%', '_', '$', '@', '!', '|', '\u20ac', '\u00a3', ' ', '.', '-', '\n', 'A', 'é', "'"];
+    let seed = 7;
+    const rand = (k: number) => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return (seed >>> 8) % k;
+    };
+    for (let k = 0; k < 200_000; k++) {
+      const len = rand(11);
+      let s = '';
+      for (let i = 0; i < len; i++) s += alphabet[rand(alphabet.length)];
+      if (needsCleaning(s) !== NEEDS_CLEANING.test(s)) throw new Error(`needsCleaning(${JSON.stringify(s)}) disagrees with the pattern`);
+    }
+    for (const s of ['a.b.c', 'x a.b.c', 'aa.b.c', 'a.b.cd', 'sh1t', 'f***', 'fuuuck', 'w@nker', 'ab1', '1ab', 'a$$', 'a_b', '*a', 'a*', '']) expect(needsCleaning(s)).toBe(NEEDS_CLEANING.test(s));
+  });
+
+  it('an ASCII text maps every view offset to itself, and reads undefined past its end as an array would', () => {
+    const v = foldText('Hello There');
+    expect(v.text).toBe('hello there');
+    expect(Array.from({ length: 11 }, (_, i) => [v.start[i], v.end[i]])).toEqual(Array.from({ length: 11 }, (_, i) => [i, i + 1]));
+    expect(v.start[11]).toBeUndefined();
+    expect(v.end[11]).toBeUndefined();
+    expect(v.start.length).toBe(11);
   });
 });
