@@ -113,21 +113,45 @@ interface Token {
   stem?: string;
 }
 
-const TOKEN = /[a-z0-9]+(?:'[a-z0-9]+)*/g;
+/** What a word token is (tokens() scans for exactly its matches). */
+export const TOKEN = /[a-z0-9]+(?:'[a-z0-9]+)*/g;
 const PREFIX_KEY = 4;
 
 let tokenMemoText: string | undefined;
 let tokenMemo: Token[] = [];
 
-/** Word tokens of a clean-view text (remembered for the last text: every lexicon reads the same one). */
+/** A character of a word token: [a-z0-9] (NaN, past the end, is not). */
+const isTokenChar = (c: number) => (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
+
+/**
+ * Word tokens of a clean-view text (remembered for the last text: every lexicon reads the same one): the matches of
+ * TOKEN, found by a scan of character codes (no match object per word).
+ */
 export function tokens(text: string): Token[] {
   if (text === tokenMemoText) return tokenMemo;
   const out: Token[] = [];
-  TOKEN.lastIndex = 0;
-  for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) {
-    const word = m[0];
-    const q = word.indexOf("'");
-    out.push({ start: m.index, end: m.index + word.length, word, stem: q > 0 ? word.slice(0, q) : undefined });
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    if (!isTokenChar(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const start = i;
+    // the first apostrophe inside the word, or -1
+    let q = -1;
+    i++;
+    for (;;) {
+      while (isTokenChar(text.charCodeAt(i))) i++;
+      // (?:'[a-z0-9]+)*: an apostrophe continues the word only when a word character follows it
+      if (text.charCodeAt(i) === 39 && isTokenChar(text.charCodeAt(i + 1))) {
+        if (q < 0) q = i;
+        i += 2;
+        continue;
+      }
+      break;
+    }
+    out.push({ start, end: i, word: text.slice(start, i), stem: q > 0 ? text.slice(start, q) : undefined });
   }
   tokenMemoText = text;
   tokenMemo = out;
@@ -162,6 +186,8 @@ export class Lexicon {
    * (its first word): when the text holds none of them and the category has no `re:` entry, the pass is skipped.
    */
   private readonly regexByCat = new Map<number, { re: RegExp; parts: { re: RegExp; weight: number; term: string; source: string }[]; needs: string[] | undefined }>();
+  /** Any of those first words, anywhere: when none is in a text, no category with `needs` is searched. */
+  private anyNeed: RegExp | undefined;
   private readonly patterns = new Map<string, string>();
   private readonly literal = new Set<string>();
   /** What the matcher needs of a word, looked up once per distinct word (one map look-up per token, not three). */
@@ -217,6 +243,8 @@ export class Lexicon {
       const needs = parts.every((p) => !p.term.startsWith('re:')) ? parts.map((p) => p.term.split(/[\s-]+/).find(Boolean) ?? '') : undefined;
       this.regexByCat.set(cat, { re: new RegExp(String.raw`\b(?:${parts.map((p) => p.re.source.slice(4, -2)).join('|')})\b`, 'g'), parts, needs });
     }
+    const allNeeds = [...this.regexByCat.values()].flatMap((r) => r.needs ?? []);
+    if (allNeeds.length && !allNeeds.includes('')) this.anyNeed = new RegExp(allNeeds.map(escapeRe).join('|'));
   }
 
   categories(): string[] {
@@ -305,9 +333,10 @@ export class Lexicon {
         for (let k = 0; k < more.length; k++) this.tryEntry(text, toks, i, t.stem!, more[k]!, seen, lastEnd, byCat, order);
       }
     }
+    const someNeed = !this.anyNeed || this.anyNeed.test(text);
     for (const [cat, { re, parts, needs }] of this.regexByCat) {
       // no entry of the category can match without its first word in the text
-      if (needs && !needs.some((w) => text.includes(w))) continue;
+      if (needs && (!someNeed || !needs.some((w) => text.includes(w)))) continue;
       re.lastIndex = 0;
       for (let m = re.exec(text); m; m = re.exec(text)) {
         if (m[0].length === 0) {

@@ -180,52 +180,10 @@ function cleanToken(chars: string[]): void {
  * Clean view for lexicon matching and the classifier. Built from the fold view; offsets still map to
  * the original input.
  */
-export const NEEDS_CLEANING = /[a-z][0-9@$!|\u20AC\u00A3]+[a-z]|[a-z0-9]\*|\*[a-z]|[a-z][#%_][a-z]|[0-9][a-z]{2}|[a-z]{2}[0-9]|[a-z]\$\$|(?:^|[^a-z])[a-z][ ._-][a-z][ ._-][a-z](?![a-z])|([a-z])\1\1/;
-
-/** Letters a-z (char codes; NaN past the end is none of these). */
-const isL = (c: number) => c >= 97 && c <= 122;
-const isD = (c: number) => c >= 48 && c <= 57;
-/** Characters of a leet run between letters: [0-9@$!|€£]. */
-const isLeet = (c: number) => isD(c) || c === 64 || c === 36 || c === 33 || c === 124 || c === 0x20ac || c === 0xa3;
-/** Separators of spaced-out letters: [ ._-]. */
-const isSep = (c: number) => c === 32 || c === 46 || c === 95 || c === 45;
-/** "x.y.z": three single letters split by separators, starting at `i`, with no letter after. */
-const spacedAt = (t: string, i: number) => isL(t.charCodeAt(i)) && isSep(t.charCodeAt(i + 1)) && isL(t.charCodeAt(i + 2)) && isSep(t.charCodeAt(i + 3)) && isL(t.charCodeAt(i + 4)) && !isL(t.charCodeAt(i + 5));
-
-/**
- * NEEDS_CLEANING.test(text), in one pass of character tests instead of nine alternatives tried at every position
- * (it runs on every item; most need no cleaning). Each line below is one alternative of the pattern, in order.
- */
-export function needsCleaning(t: string): boolean {
-  const n = t.length;
-  if (spacedAt(t, 0)) return true; // ^[a-z][ ._-][a-z][ ._-][a-z](?![a-z])
-  for (let i = 0; i < n; i++) {
-    const c = t.charCodeAt(i);
-    const c1 = t.charCodeAt(i + 1);
-    if (isL(c)) {
-      if (isLeet(c1)) {
-        // [a-z][0-9@$!|€£]+[a-z]
-        let j = i + 2;
-        while (isLeet(t.charCodeAt(j))) j++;
-        if (isL(t.charCodeAt(j))) return true;
-      }
-      if (c1 === 42) return true; // [a-z0-9]\*
-      const c2 = t.charCodeAt(i + 2);
-      if ((c1 === 35 || c1 === 37 || c1 === 95) && isL(c2)) return true; // [a-z][#%_][a-z]
-      if (isL(c1) && isD(c2)) return true; // [a-z]{2}[0-9]
-      if (c1 === 36 && c2 === 36) return true; // [a-z]\$\$
-      if (c1 === c && c2 === c) return true; // ([a-z])\1\1
-    } else {
-      if (isD(c) && (c1 === 42 || (isL(c1) && isL(t.charCodeAt(i + 2))))) return true; // [a-z0-9]\*, [0-9][a-z]{2}
-      if (c === 42 && isL(c1)) return true; // \*[a-z]
-      if (spacedAt(t, i + 1)) return true; // [^a-z][a-z][ ._-][a-z][ ._-][a-z](?![a-z])
-    }
-  }
-  return false;
-}
+const NEEDS_CLEANING = /[a-z][0-9@$!|\u20AC\u00A3]+[a-z]|[a-z0-9]\*|\*[a-z]|[a-z][#%_][a-z]|[0-9][a-z]{2}|[a-z]{2}[0-9]|[a-z]\$\$|(?:^|[^a-z])[a-z][ ._-][a-z][ ._-][a-z](?![a-z])|([a-z])\1\1/;
 
 export function cleanText(fold: TextView): TextView {
-  if (!needsCleaning(fold.text)) return fold;
+  if (!NEEDS_CLEANING.test(fold.text)) return fold;
   const src = fold.text;
   const n = src.length;
   // 1) tokens: leet and masks

@@ -8,8 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { scoreItem } from '../../lib/score';
 import { extractFeatures } from '../../lib/score/features';
 import { LEXICON } from '../../lib/score/lexicon';
-import { Lexicon, parseLexiconTsv } from '../../lib/score/lexicon-data';
-import { foldText, needsCleaning, NEEDS_CLEANING } from '../../lib/score/normalize';
+import { Lexicon, parseLexiconTsv, tokens, TOKEN } from '../../lib/score/lexicon-data';
+import { foldText } from '../../lib/score/normalize';
 
 const HEADER = 'term\tcategory\tweight\tsource\n';
 
@@ -56,22 +56,6 @@ describe('n-gram features', () => {
 });
 
 describe('normalisation shortcuts', () => {
-  it('needsCleaning answers as the NEEDS_CLEANING pattern does, on every kind of string', () => {
-    const alphabet = ['a', 'b', 'z', 'q', '1', '9', '0', '*', '#', '%', '_', '$', '@', '!', '|', '\u20ac', '\u00a3', ' ', '.', '-', '\n', 'A', 'é', "'"];
-    let seed = 7;
-    const rand = (k: number) => {
-      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
-      return (seed >>> 8) % k;
-    };
-    for (let k = 0; k < 200_000; k++) {
-      const len = rand(11);
-      let s = '';
-      for (let i = 0; i < len; i++) s += alphabet[rand(alphabet.length)];
-      if (needsCleaning(s) !== NEEDS_CLEANING.test(s)) throw new Error(`needsCleaning(${JSON.stringify(s)}) disagrees with the pattern`);
-    }
-    for (const s of ['a.b.c', 'x a.b.c', 'aa.b.c', 'a.b.cd', 'sh1t', 'f***', 'fuuuck', 'w@nker', 'ab1', '1ab', 'a$$', 'a_b', '*a', 'a*', '']) expect(needsCleaning(s)).toBe(NEEDS_CLEANING.test(s));
-  });
-
   it('an ASCII text maps every view offset to itself, and reads undefined past its end as an array would', () => {
     const v = foldText('Hello There');
     expect(v.text).toBe('hello there');
@@ -79,5 +63,28 @@ describe('normalisation shortcuts', () => {
     expect(v.start[11]).toBeUndefined();
     expect(v.end[11]).toBeUndefined();
     expect(v.start.length).toBe(11);
+  });
+});
+
+describe('word tokens', () => {
+  it('are exactly the matches of TOKEN, with the stem before the first apostrophe', () => {
+    const alphabet = ['a', 'b', 'z', '0', '9', "'", "'", ' ', '-', '_', 'A', 'é', '\u{1F921}', '.'];
+    let seed = 11;
+    const rand = (k: number) => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return (seed >>> 8) % k;
+    };
+    for (let k = 0; k < 100_000; k++) {
+      const len = rand(12);
+      let s = '';
+      for (let i = 0; i < len; i++) s += alphabet[rand(alphabet.length)];
+      const want = [...s.matchAll(TOKEN)].map((m) => {
+        const q = m[0].indexOf("'");
+        return { start: m.index!, end: m.index! + m[0].length, word: m[0], stem: q > 0 ? m[0].slice(0, q) : undefined };
+      });
+      const got = tokens(s).map((t) => ({ ...t }));
+      if (JSON.stringify(got) !== JSON.stringify(want)) throw new Error(`tokens(${JSON.stringify(s)}) differs from TOKEN's matches`);
+    }
+    expect(tokens("the idiot's ex-head's car' '9").map((t) => [t.word, t.stem])).toEqual([['the', undefined], ["idiot's", 'idiot'], ['ex', undefined], ["head's", 'head'], ['car', undefined], ['9', undefined]]);
   });
 });
