@@ -79,6 +79,11 @@ export function parseLexiconTsv(text: string, file = 'lexicon'): LexEntry[] {
   return out;
 }
 
+/** The longest word of a term (words split as entryPattern splits them), '' for none. */
+function longestWord(term: string): string {
+  return term.split(/[\s-]+/).reduce((a, b) => (b.length > a.length ? b : a), '');
+}
+
 function lastWord(term: string): string {
   return term.split(/[\s-]+/).pop() ?? '';
 }
@@ -183,10 +188,10 @@ export class Lexicon {
   private readonly byPrefix = new Map<string, TokenEntry[]>();
   /**
    * Per regex category: the pattern, its entries, and the literal text each non-`re:` entry cannot match without
-   * (its first word): when the text holds none of them and the category has no `re:` entry, the pass is skipped.
+   * (its longest word): when the text holds none of them and the category has no `re:` entry, the pass is skipped.
    */
   private readonly regexByCat = new Map<number, { re: RegExp; parts: { re: RegExp; weight: number; term: string; source: string }[]; needs: string[] | undefined }>();
-  /** Any of those first words, anywhere: when none is in a text, no category with `needs` is searched. */
+  /** Any of those words, anywhere: when none is in a text, no category with `needs` is searched. */
   private anyNeed: RegExp | undefined;
   private readonly patterns = new Map<string, string>();
   private readonly literal = new Set<string>();
@@ -240,7 +245,8 @@ export class Lexicon {
     this.seen = new Uint32Array(this.cats.length);
     this.lastEnd = new Int32Array(this.cats.length);
     for (const [cat, parts] of regexParts) {
-      const needs = parts.every((p) => !p.term.startsWith('re:')) ? parts.map((p) => p.term.split(/[\s-]+/).find(Boolean) ?? '') : undefined;
+      // a term's longest word is in any text it matches (a trailing * makes its last word a prefix: still in the text)
+      const needs = parts.every((p) => !p.term.startsWith('re:')) ? parts.map((p) => longestWord(p.term.replace(/\*$/, ''))) : undefined;
       this.regexByCat.set(cat, { re: new RegExp(String.raw`\b(?:${parts.map((p) => p.re.source.slice(4, -2)).join('|')})\b`, 'g'), parts, needs });
     }
     const allNeeds = [...this.regexByCat.values()].flatMap((r) => r.needs ?? []);

@@ -24,6 +24,12 @@ describe('lexicon pattern categories are skipped only when no data line can matc
     expect(terms(lex, 'what the fuuuck', 'profanity')).toEqual(['fuuuck']);
   });
 
+  it('a punctuated term ending in * is found by its prefix, in a phrase or alone', () => {
+    const more = new Lexicon(parseLexiconTsv(`${HEADER}sent to the 1:1 un*\tpupil-sensitive\t1\tt\nme/cf*\tcondition\t1\tt\n`));
+    expect(terms(more, 'he was sent to the 1:1 unit today', 'pupil-sensitive')).toEqual(['sent to the 1:1 unit']);
+    expect(terms(more, 'she has me/cfs', 'condition')).toEqual(['me/cfs']);
+  });
+
   it('a new data line of that kind is found with no code change', () => {
     const text = 'honestly, a total waste/of/space that man';
     expect(terms(lex, text, 'insult-noun')).toEqual([]);
