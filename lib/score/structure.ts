@@ -18,21 +18,41 @@ const CLAUSE_BREAK = /[,;:()]|\s-+\s|\b(?:but|though|although|whereas|while|beca
  */
 export const CLAUSE_REACH = 300;
 
+/**
+ * The clause before each position asked about in the last document (its start and words): rules ask for the same
+ * position several times (negatedAt reads 4 and then 14 words before every hit).
+ */
+let clauseDoc: Doc | undefined;
+const clauseMemo = new Map<number, { start: number; words?: string[] }>();
+function clauseAt(doc: Doc, pos: number): { start: number; words?: string[] } {
+  if (doc !== clauseDoc) {
+    clauseDoc = doc;
+    clauseMemo.clear();
+  }
+  let c = clauseMemo.get(pos);
+  if (c === undefined) {
+    const s = sentenceAt(doc, pos);
+    const from = Math.max(s.start, pos - CLAUSE_REACH);
+    const before = doc.clean.text.slice(from, pos);
+    let start = from;
+    CLAUSE_BREAK.lastIndex = 0;
+    for (let m = CLAUSE_BREAK.exec(before); m; m = CLAUSE_BREAK.exec(before)) start = from + m.index + m[0].length;
+    c = { start };
+    clauseMemo.set(pos, c);
+  }
+  return c;
+}
+
 /** Start (clean-view offset) of the clause that contains `pos`, at most CLAUSE_REACH characters back. */
 export function clauseStart(doc: Doc, pos: number): number {
-  const s = sentenceAt(doc, pos);
-  const from = Math.max(s.start, pos - CLAUSE_REACH);
-  const before = doc.clean.text.slice(from, pos);
-  let start = from;
-  CLAUSE_BREAK.lastIndex = 0;
-  for (let m = CLAUSE_BREAK.exec(before); m; m = CLAUSE_BREAK.exec(before)) start = from + m.index + m[0].length;
-  return start;
+  return clauseAt(doc, pos).start;
 }
 
 /** The last `n` words of the clause before `pos`. */
 export function clauseBefore(doc: Doc, pos: number, n: number): string {
-  const words = doc.clean.text.slice(clauseStart(doc, pos), pos).trim().split(/\s+/);
-  return words.slice(-n).join(' ');
+  const c = clauseAt(doc, pos);
+  c.words ??= doc.clean.text.slice(c.start, pos).trim().split(/\s+/);
+  return c.words.slice(-n).join(' ');
 }
 
 /** A negation just before a word ("not lazy", "never rude", "no idiots"). */
