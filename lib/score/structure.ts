@@ -45,8 +45,50 @@ const NEGATION_SCOPE = /\b(?:no\s+way\s+(?:is|are|was|were|would|could)|(?:do|di
 /** Phrases with a negation word that do not negate what follows ("not only lazy", "nothing but thieves"). */
 const NOT_NEGATING = /\b(?:(?:not\s+having|won'?t\s+have|(?:don'?t|do\s+not|wouldn'?t)\s+want)\s+(?:a|an|some|that|those|them|any|one)|(?:ain'?t|not|won'?t|wouldn'?t|never)\s+(?:send|sendin'?|sending|letting|lettin'?|having|havin'?)\s+(?:my|moi|me|our|the)\s+(?:kids|children|son|daughter|lad|girl|bairns|weans)\b|not\s+only|not\s+just|no\s+wonder|no\s+doubt|never\s+seen\s+such|never\s+met\s+such|can'?t\s+believe|couldn'?t\s+be\s+(?:more|any\s+more)|not\s+surprised|no\s+better\s+than|nothing\s+but|nothing\s+more\s+than|no\s+more\s+than|don'?t\s+care|doesn'?t\s+care|not\s+(?:even\s+)?(?:a\s+)?(?:bit|little)\s+but)\b/;
 
+/** A negator just before a verb of saying or thinking (up to one word between: "not really saying", "never once called"). */
+const NEGATOR_BEFORE = /(?:\b(?:not|never|nobody|no\s+one|no-one|none\s+of\s+us)|n't)\s+(?:[\w']+\s+)?$/;
+
+/**
+ * "I'm not saying the staff are useless", "nobody is claiming he's a liar": a denied act of saying or thinking (data:
+ * stance-verb) earlier in the insult's clause has the insult in its scope.
+ */
+function negatedStance(doc: Doc, span: Span): boolean {
+  const text = doc.clean.text;
+  const verbs = doc.lex.find(text, 'stance-verb');
+  if (!verbs.length) return false;
+  const from = clauseStart(doc, span.start);
+  return verbs.some((v) => {
+    if (v.start < from || v.end > span.start) return false;
+    const before = text.slice(Math.max(from, v.start - 24), v.start);
+    return NEGATOR_BEFORE.test(before) && !NOT_NEGATING.test(`${before}${text.slice(v.start, v.end)}`);
+  });
+}
+
+/** After the answer word: punctuation or the end ("No, he…", "Nope."), so "no doubt" or "never again" is not an answer. */
+const ANSWER_END = /^\s*(?:[,.!;:\u2013\u2014-]|$)/;
+
+/**
+ * "Mr X lazy? No, he stays till seven.": a label put as a question and answered no in the next sentence (data:
+ * answer-no) is denied.
+ */
+function answeredNo(doc: Doc, span: Span): boolean {
+  const text = doc.clean.text;
+  const s = sentenceAt(doc, span.start);
+  if (s.end >= text.length) return false;
+  // the sentence ends in a question mark (read backwards from its end: a long sentence is not re-read per word)
+  let last = s.end - 1;
+  while (last > span.end && /\s/.test(text[last]!)) last--;
+  if (text[last] !== '?' && text[s.end] !== '?') return false;
+  const next = sentenceAt(doc, s.end + (text[s.end] === '?' ? 1 : 0));
+  const lead = text.slice(next.start, next.end).search(/\S/);
+  if (lead < 0) return false;
+  const at = next.start + lead;
+  return doc.lex.find(text, 'answer-no').some((a) => a.start === at && ANSWER_END.test(text.slice(a.end, a.end + 3)));
+}
+
 /** Is the word at `span` under a negation in its clause? */
 export function negatedAt(doc: Doc, span: Span): boolean {
+  if (negatedStance(doc, span) || answeredNo(doc, span)) return true;
   // "Scum my arse.": the word said back in order to deny it
   if (/^\W{0,3}\s*my\s+(?:arse|backside|foot|eye)\b/.test(doc.clean.text.slice(span.end, span.end + 16))) return true;
   const near = clauseBefore(doc, span.start, 4);
@@ -74,6 +116,26 @@ export interface ReportContext {
   endorsed: boolean;
 }
 
+/** How far after a verb of passing something on its recipient may be ("sent the screenshots of his page to the head"). */
+const ESCALATION_REACH = 60;
+
+/**
+ * Condemnation by deed: the writer passes the words on to someone who can act on them (data: escalation-verb then
+ * escalation-to in one sentence: "screenshotted it and sent it to the head", "flagged it to the moderators"). A verb
+ * with no recipient ("sent", "took") or a recipient with no verb ("the head said") is not one.
+ */
+function escalates(doc: Doc): boolean {
+  const text = doc.clean.text;
+  const verbs = doc.lex.find(text, 'escalation-verb');
+  if (!verbs.length) return false;
+  const to = doc.lex.find(text, 'escalation-to');
+  if (!to.length) return false;
+  return verbs.some((v) => {
+    const end = sentenceAt(doc, v.start).end;
+    return to.some((r) => r.start >= v.end && r.start - v.end <= ESCALATION_REACH && r.end <= end);
+  });
+}
+
 const reportCache = new WeakMap<Doc, ReportContext>();
 function reportContext(doc: Doc): ReportContext {
   let c = reportCache.get(doc);
@@ -81,7 +143,7 @@ function reportContext(doc: Doc): ReportContext {
     const text = doc.clean.text;
     // a denial word as a sentence of its own ("…called her a liar in the last review: wrong. Completely.")
     const denies = doc.lex.count(text, 'denial') > 0 || DENIAL_SENTENCE.test(text);
-    c = { condemns: denies || doc.lex.count(text, 'condemnation') > 0, denies, endorsed: ENDORSED.test(text) };
+    c = { condemns: denies || doc.lex.count(text, 'condemnation') > 0 || escalates(doc), denies, endorsed: ENDORSED.test(text) };
     reportCache.set(doc, c);
   }
   return c;

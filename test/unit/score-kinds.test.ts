@@ -509,3 +509,93 @@ describe('exposure by postcode, and a marked card whoever holds it (round 4)', (
     expect(ids('Elm School summer fair is at The Old Forge, Church Street, LL9 7RT. Everyone welcome!')).not.toContain('abuse.harassment');
   });
 });
+
+/** Any abuse category at all, rules alone. */
+const abusive = (text: string) => ids(text).some((id) => id.startsWith('abuse.'));
+
+describe('round 5: a faith is a faith, not a protest', () => {
+  it('"Protestant" names a denomination; "protesters" at the gates is still a protest', () => {
+    expect(ids('Oakmere Academy has a Protestant chaplain and a Catholic one, and both are lovely.')).not.toContain('reputation.protest');
+    expect(ids('Protesters gathered outside Oakmere Academy this morning over the uniform change.')).toContain('reputation.protest');
+  });
+});
+
+describe('round 5: counter-speech by what the writer does about the words (escalation, defence)', () => {
+  it('a quoted slur or insult that the writer passed on to someone who can act on it is not the writer\'s abuse', () => {
+    for (const text of [
+      'A man outside Oakmere shouted "pikey" at the Year 2 class today. I have taken screenshots of his page and sent them to the head.',
+      'Somebody in the Oakmere parents chat keeps calling Mrs Dunn "a useless old cow". Forwarded the lot to the admins and the school.',
+      'Found a comment under the Oakmere post calling the new TA a "tranny". Flagged it to the page moderators this morning.',
+    ]) expect(abusive(text), text).toBe(false);
+  });
+  it('the same words as the writer\'s own, or passed on with approval, still flag', () => {
+    for (const text of [
+      'Mrs Dunn at Oakmere is a useless old cow. Sent that to the head, she can read it.',
+      'The new TA at Oakmere is a tranny. I have told the admins what I think of him.',
+    ]) expect(abusive(text), text).toBe(true);
+  });
+  it('"it is a disgrace what they are writing about her" judges the writing, and does not make the item hostile', () => {
+    const r = scoreItem({ title: '', text: 'Honestly it is a disgrace what people are posting about Mrs Dunn, calling her useless. Oakmere deserves better.' }, undefined, { schoolModel: false });
+    expect(r.flagged).toBe(false);
+  });
+});
+
+describe('round 5: negation and concession scope over an insult', () => {
+  it('a denied act of saying or thinking reaches the insult later in its clause', () => {
+    for (const text of [
+      "I'm not saying the Oakmere teachers are useless, the trust is the problem.",
+      'Nobody is claiming Mr Dunn at Oakmere is a liar, just that the letter was late.',
+      "I'd never call Mrs Dunn lazy, she runs three clubs.",
+    ]) expect(abusive(text), text).toBe(false);
+  });
+  it('a label put as a question and answered no is denied', () => {
+    for (const text of ['Mr Dunn at Oakmere lazy? No, he was there till seven every night.', 'Oakmere staff useless? Not a chance. They got my lad through his GCSEs.'])
+      expect(abusive(text), text).toBe(false);
+  });
+  it('the same insult asserted, or a question answered yes, still flags', () => {
+    for (const text of ['I am saying the Oakmere teachers are useless, and the trust too.', 'Mr Dunn at Oakmere a liar? Yes, and he knows it.'])
+      expect(abusive(text), text).toBe(true);
+  });
+});
+
+describe('round 5: a warning to everyone at the gates is not a threat to someone', () => {
+  it('a hazard warning addressed to everyone, or with a hazard word from data, does not flag', () => {
+    for (const text of [
+      'Pavement by the Oakmere gates is like glass this morning. Watch your backs, all of you!',
+      'Careful at Oakmere drop-off, folks, the hill is treacherous. Watch your backs.',
+    ]) expect(abusive(text), text).toBe(false);
+  });
+  it('the same idiom aimed at a named person still flags', () => {
+    expect(abusive('Mrs Dunn at Oakmere had better watch her back at pick-up.')).toBe(true);
+  });
+  it('an audience named beside a threat to someone else, or before it, does not make it a warning', () => {
+    for (const text of [
+      'Oakmere boys, all of you meet by the gates at four. That Year 10 who grassed on my cousin is getting it.',
+      'Kai Brennan in Year 8 at Oakmere is a snitch and everyone knows it. Watch your back on the bus home tomorrow.',
+      'Mrs Dunn at Oakmere should watch her back, that car park gets very dark after parents evening.',
+    ]) expect(ids(text), text).toContain('abuse.threat');
+  });
+});
+
+describe('round 5: hostility predicated of a faith', () => {
+  it('a faith named beside removal of the person, a suspicion of them or a takeover story flags', () => {
+    for (const text of [
+      'Oakmere now has a Sikh running the maths department. Sack him and give the job to one of ours.',
+      'The Muslim TA at Oakmere wants watching. Bet she has links to extremists.',
+      'Oakmere has a prayer room now and halal dinners. Sharia next, mark my words.',
+      'Another Hindu teacher at Oakmere. Indoctrinating our kids one assembly at a time.',
+    ]) expect(ids(text), text).toContain('abuse.discriminatory');
+  });
+  it('a language named as a school subject is not a person\'s identity', () => {
+    expect(ids('Word is the governors at Oakmere want to get rid of her. Half the English department have complained.')).not.toContain('abuse.discriminatory');
+    expect(ids('Oakmere gave the job to an English woman over him. Sack her and hire someone local.')).toContain('abuse.discriminatory');
+  });
+  it('the same faiths in news, RE, festival thanks, praise or a condemned remark do not flag', () => {
+    for (const text of [
+      'Oakmere opened a prayer room for Muslim pupils and staff during Ramadan; the governors approved it in June.',
+      'Year 8 at Oakmere learnt about Sikh history and visited the gurdwara with Mr Singh.',
+      'Thanks to the Hindu families at Oakmere who organised the Diwali lights for the whole school.',
+      'Someone posted that the Muslim TA at Oakmere has links to extremists. That is a vile lie and I have reported it.',
+    ]) expect(ids(text), text).not.toContain('abuse.discriminatory');
+  });
+});

@@ -18,6 +18,8 @@ const IDENTITY_CATEGORIES = ['identity', 'group', 'identity-word', 'identity-dis
 /** "a lesbian like Miss X": a person named as an example of their identity, a weak cue by itself. */
 const EXAMPLE_OF = /^\s+like\s+(?:mr|mrs|ms|miss|mx|dr|sir)\b/;
 const STRONG = 0.7;
+/** A school-subject word after a language or nationality word: "English dept", "French lessons", "Welsh GCSE". */
+const SUBJECT_AFTER = /^\s+(?:dept|department|lessons?|class(?:es)?|homework|exams?|gcses?|literature|language|results?|papers?|set|mocks?|a-levels?|coursework|curriculum|faculty|staffroom)\b/;
 
 /**
  * The two sentences before and after the one at `pos`: a remark often names the person in one sentence and excludes
@@ -37,21 +39,39 @@ export interface IdentityFinding {
 }
 
 /** Identity words with an exclusion cue near them, or undefined. */
+/** The person a removal verb acts on, right after it ("sack him", "get rid of the lot of them", "deport Mrs X"). */
+const REMOVED_PERSON = /^\s+(?:(?:him|her|them|'em|em|the\s+lot(?:\s+of\s+them)?|all\s+of\s+them|the\s+(?:teacher|ta|head|family|families)|(?:mr|mrs|ms|miss|mx|dr)\s+[\p{L}'-]+)\b)/u;
+
+/** "sack him", "deport the lot of them": a removal verb (data: removal-verb) with a person as its object, as a strong cue. */
+function removals(doc: Doc): { start: number; end: number; weight: number }[] {
+  const text = doc.clean.text;
+  const out: { start: number; end: number; weight: number }[] = [];
+  for (const v of doc.lex.find(text, 'removal-verb')) {
+    const m = REMOVED_PERSON.exec(text.slice(v.end, v.end + 40));
+    if (m) out.push({ start: v.start, end: v.end + m[0].length, weight: 0.7 });
+  }
+  return out;
+}
+
 export function identityExclusion(doc: Doc, counterSpeech: (span: Span) => boolean): IdentityFinding | undefined {
   const text = doc.clean.text;
+  // hostility predicated of the group by class (data: identity-hostility) and removal of a person count as cues too
+  const predicates = [...doc.lex.find(text, 'identity-hostility'), ...removals(doc)];
   // no cue from the data: an example ("a … like Mrs X") alone is one weak cue, never enough
-  if (!doc.lex.find(text, 'identity-exclusion').length && !doc.lex.find(text, 'identity-disclaimer').length) return undefined;
+  if (!doc.lex.find(text, 'identity-exclusion').length && !doc.lex.find(text, 'identity-disclaimer').length && !predicates.length) return undefined;
   const ids: Span[] = [];
   for (const c of IDENTITY_CATEGORIES) for (const h of doc.lex.find(text, c)) ids.push(h);
   if (!ids.length) return undefined;
   // "not racist but …" announces the topic and is a weak cue too; so is a person named as an example
-  const cues: { start: number; end: number; weight: number }[] = [...doc.lex.find(text, 'identity-exclusion'), ...doc.lex.find(text, 'identity-disclaimer')];
+  const cues: { start: number; end: number; weight: number }[] = [...doc.lex.find(text, 'identity-exclusion'), ...doc.lex.find(text, 'identity-disclaimer'), ...predicates];
   for (const id of ids) if (EXAMPLE_OF.test(text.slice(id.end, id.end + 12))) cues.push({ start: id.end, end: id.end + 5, weight: 0.4 });
   if (!cues.length) return undefined;
   const live = cues.filter((c) => !overlaps(c, doc.quoted) && !overlaps(c, doc.ignored) && !negatedAt(doc, c) && !reportedAt(doc, c) && !counterSpeech(c));
   if (!live.length) return undefined;
   for (const id of ids) {
     if (overlaps(id, doc.quoted) || overlaps(id, doc.ignored)) continue;
+    // "the English department", "French homework": a school subject, not a person's identity
+    if (SUBJECT_AFTER.test(text.slice(id.end, id.end + 16))) continue;
     const w = windowAt(doc, id.start);
     const near = live.filter((c) => c.start >= w.start && c.end <= w.end);
     if (!near.length) continue;
