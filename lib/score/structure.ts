@@ -106,7 +106,7 @@ const WRITTEN_AFTER = /^\s*['"]?\s*(?:was\s+|were\s+|been\s+|has\s+been\s+)?(?:s
 const ENDORSED = /\b(?:(?:she|he|they)\s+(?:is|are)\s+(?:one|though)|and\s+(?:she|he|they)\s+(?:is|are)|it'?s\s+(?:true|right)|they'?re\s+(?:not\s+)?wrong|fair\s+enough|not\s+wrong|spot\s+on|i\s+agree|agreed|about\s+time\s+someone\s+said)\b/;
 
 /** A one-word verdict that denies what came before it. */
-const DENIAL_SENTENCE = /[.!?:;]\s+(?:wrong|rubbish|nonsense|lies|false|untrue|bollocks|pish|codswallop)\s*[.!]/;
+const DENIAL_SENTENCE = /[.!?:;]\s+(?:no|nope|nah|wrong|rubbish|nonsense|lies|false|untrue|bollocks|pish|codswallop)\s*[.!]/;
 
 export interface ReportContext {
   /** The document condemns or denies something (data: condemnation, denial). */
@@ -126,6 +126,14 @@ const ESCALATION_REACH = 60;
  */
 function escalates(doc: Doc): boolean {
   const text = doc.clean.text;
+  // a moderator's deed on the words: "deleted a message calling her…", "blocked the account"
+  const mods = doc.lex.find(text, 'moderation-verb');
+  if (mods.length) {
+    const things = doc.lex.find(text, 'moderated');
+    if (mods.some((m) => things.some((t) => t.start >= m.end && t.start - m.end <= 12))) return true;
+  }
+  // "some eejit wrote that…", "an absolute clown posted…": the writer insults whoever said it
+  if (insultsTheReporter(doc)) return true;
   const verbs = doc.lex.find(text, 'escalation-verb');
   if (!verbs.length) return false;
   const to = doc.lex.find(text, 'escalation-to');
@@ -134,6 +142,15 @@ function escalates(doc: Doc): boolean {
     const end = sentenceAt(doc, v.start).end;
     return to.some((r) => r.start >= v.end && r.start - v.end <= ESCALATION_REACH && r.end <= end);
   });
+}
+
+/** An insult right before a verb of saying or posting: the writer's verdict on whoever said the words. */
+function insultsTheReporter(doc: Doc): boolean {
+  const text = doc.clean.text;
+  const said = [...doc.lex.find(text, 'report-verb'), ...doc.lex.find(text, 'offence-verb')];
+  if (!said.length) return false;
+  const insults = [...doc.lex.find(text, 'insult-noun'), ...doc.lex.find(text, 'weak-insult-noun')];
+  return insults.some((i) => said.some((v) => v.start >= i.end && v.start - i.end <= 12 && /^(?:\s+(?:has|had|have|'s|just|then|has\s+just))*\s+$/.test(text.slice(i.end, v.start))));
 }
 
 const reportCache = new WeakMap<Doc, ReportContext>();

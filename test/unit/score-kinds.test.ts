@@ -599,3 +599,53 @@ describe('round 5: hostility predicated of a faith', () => {
     ]) expect(ids(text), text).not.toContain('abuse.discriminatory');
   });
 });
+
+describe('round 5: waiting at the gates for an errand, or for someone', () => {
+  it('a routine errand at the gates (a bag to hand over, tickets to sell, pick-up) with no menace is not a threat', () => {
+    for (const text of [
+      "Anyone short of a water bottle for Oakmere sports day? I'll be waiting by the gates at half three with spares.",
+      'Oakmere PTA will be outside the gates every morning this week with raffle tickets, come and say hello.',
+    ]) expect(abusive(text), text).toBe(false);
+  });
+  it('waiting at the gates with menace, or for a person, is still a threat', () => {
+    for (const text of [
+      "Mrs Dunn at Oakmere, I'll be waiting at the gates at pick-up. We'll have it out then.",
+      "Tell Mr Dunn from Oakmere I'll be waiting for him outside at home time. He won't forget it.",
+    ]) expect(ids(text), text).toContain('abuse.threat');
+  });
+});
+
+describe('round 5: more counter-speech by deed and by verdict', () => {
+  it('a moderator removing the words, a bare "No." after them, or an insult aimed at whoever wrote them condemns them', () => {
+    for (const text of [
+      '[admin] Removed a comment calling Mr Dunn at Oakmere a "retard". Poster banned.',
+      'Caller on the phone-in just now called an Oakmere teacher a "useless cow". No. Not on this station.',
+      'Some muppet posted that Mrs Dunn at Oakmere is "a waste of oxygen". She stayed late every night with my son.',
+    ]) expect(abusive(text), text).toBe(false);
+  });
+  it('the writer\'s own insult beside the same deeds still flags', () => {
+    for (const text of ['Mr Dunn at Oakmere is a retard. Removed from my friends list.', 'Mrs Dunn at Oakmere is a waste of oxygen. No, I will not calm down.'])
+      expect(abusive(text), text).toBe(true);
+  });
+});
+
+describe('round 5: what is predicated of an identity group, by structure', () => {
+  it('a ban, a dehumanising predicate, a group said unable to do the job, or a woman by title called a man, flags', () => {
+    for (const text of [
+      'Oakmere let Mr Dunn wear his kippah in assembly?? no Jews in charge of our kids thanks',
+      'Mrs Dunn at Oakmere is a Methodist. That religion is a disease, plain and simple.',
+      'Oakmere hired another Polish teacher. Polish women cannot teach English to save their lives.',
+      'Mrs Dunn at Oakmere is obviously a man in a wig. Parents have a right to know.',
+      'Oakmere has a new Jain teacher, Mr Dunn. Go back wherever you came from mate.',
+    ]) expect(ids(text), text).toContain('abuse.discriminatory');
+  });
+  it('the same shapes with nothing hostile predicated do not flag', () => {
+    for (const text of [
+      'Oakmere has no Jewish pupils this year, so the Hanukkah assembly is run by the local synagogue.',
+      'Our twins started Oakmere with no Welsh at all and were fluent by Christmas.',
+      'Mrs Dunn at Oakmere is a Methodist. That church is a lovely part of the village.',
+      'Polish families at Oakmere cannot praise the EAL team enough.',
+      'Mrs Dunn at Oakmere is a woman of her word, and Mr Dunn is a man of many talents.',
+    ]) expect(ids(text), text).not.toContain('abuse.discriminatory');
+  });
+});
