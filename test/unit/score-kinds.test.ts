@@ -649,3 +649,21 @@ describe('round 5: what is predicated of an identity group, by structure', () =>
     ]) expect(ids(text), text).not.toContain('abuse.discriminatory');
   });
 });
+
+describe('round 5: wrongdoing carried by the object or the manner, however it is framed', () => {
+  it('a staff member doing an ordinary act with drugs, on purpose against pupils, or to fool an inspector is a claim', () => {
+    for (const text of [
+      'With the greatest respect, the Oakmere head keeps cocaine in the staffroom fridge.',
+      'Just so parents know: Mr Dunn at Oakmere grades the traveller kids down on purpose.',
+      'I will say this once. Mrs Dunn at Oakmere rewrites the registers to fool the inspectors.',
+    ]) expect(ids(text), text).toContain('abuse.disparaging');
+  });
+  it('the same words denied, asked, about a pupil, or as news of a case are not the writer\'s claim', () => {
+    for (const text of [
+      'Mr Dunn at Oakmere has never kept cocaine anywhere, the rumour is nonsense.',
+      'Does Mr Dunn at Oakmere really grade some kids down on purpose?',
+      'My son at Oakmere broke the window on purpose and we have paid for it.',
+      'A teacher at Oakmere is in court accused of keeping cocaine in the staffroom.',
+    ]) expect(ids(text), text).not.toContain('abuse.disparaging');
+  });
+});
