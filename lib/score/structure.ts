@@ -57,12 +57,20 @@ function negatedStance(doc: Doc, span: Span): boolean {
   const verbs = doc.lex.find(text, 'stance-verb');
   if (!verbs.length) return false;
   const from = clauseStart(doc, span.start);
-  return verbs.some((v) => {
+  const negated = verbs.some((v) => {
     if (v.start < from || v.end > span.start) return false;
     const before = text.slice(Math.max(from, v.start - 24), v.start);
     return NEGATOR_BEFORE.test(before) && !NOT_NEGATING.test(`${before}${text.slice(v.start, v.end)}`);
   });
+  if (!negated) return false;
+  // "I'm not saying he's a thief. I'm saying the money never added up.": the denial is taken back by an affirmed
+  // "I'm saying / just asking" in the same or the next sentence (apophasis), so the label stands
+  const s = sentenceAt(doc, span.start);
+  const until = s.end < text.length ? sentenceAt(doc, s.end).end : s.end;
+  return !verbs.some((v) => v.start >= span.end && v.end <= until && AFFIRMED_BEFORE.test(text.slice(Math.max(0, v.start - 16), v.start)));
 }
+/** "I'm saying", "all I'm asking", "I am just saying": a stance said in the writer's own voice, not negated. */
+const AFFIRMED_BEFORE = /\b(?:i'?m|i\s+am|im)\s+(?:just\s+|only\s+|simply\s+)?$/;
 
 /** After the answer word: punctuation or the end ("No, he…", "Nope."), so "no doubt" or "never again" is not an answer. */
 const ANSWER_END = /^\s*(?:[,.!;:\u2013\u2014-]|$)/;
@@ -138,9 +146,12 @@ function escalates(doc: Doc): boolean {
   if (!verbs.length) return false;
   const to = doc.lex.find(text, 'escalation-to');
   if (!to.length) return false;
+  // what is passed on must be the words ("sent it", "forwarded the screenshots"): "a letter handed to the head" is not
+  const things = doc.lex.find(text, 'moderated');
   return verbs.some((v) => {
     const end = sentenceAt(doc, v.start).end;
-    return to.some((r) => r.start >= v.end && r.start - v.end <= ESCALATION_REACH && r.end <= end);
+    const r = to.find((x) => x.start >= v.end && x.start - v.end <= ESCALATION_REACH && x.end <= end);
+    return !!r && (/^screen/.test(text.slice(v.start, v.end)) || things.some((t) => t.start >= v.end && t.end <= r.start));
   });
 }
 

@@ -552,8 +552,12 @@ describe('round 5: negation and concession scope over an insult', () => {
     for (const text of ['Mr Dunn at Oakmere lazy? No, he was there till seven every night.', 'Oakmere staff useless? Not a chance. They got my lad through his GCSEs.'])
       expect(abusive(text), text).toBe(false);
   });
-  it('the same insult asserted, or a question answered yes, still flags', () => {
-    for (const text of ['I am saying the Oakmere teachers are useless, and the trust too.', 'Mr Dunn at Oakmere a liar? Yes, and he knows it.'])
+  it('the same insult asserted, a question answered yes, or a denial taken back ("I\'m not saying… I\'m saying…") still flags', () => {
+    for (const text of [
+      'I am saying the Oakmere teachers are useless, and the trust too.',
+      'Mr Dunn at Oakmere a liar? Yes, and he knows it.',
+      "I'm not saying the Oakmere bursar is a thief. I'm just saying the trip money never adds up.",
+    ])
       expect(abusive(text), text).toBe(true);
   });
 });
