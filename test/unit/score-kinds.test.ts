@@ -671,3 +671,17 @@ describe('round 5: wrongdoing carried by the object or the manner, however it is
     ]) expect(ids(text), text).not.toContain('abuse.disparaging');
   });
 });
+
+describe('round 5: a rumour of misconduct framed as a post or a story and denied', () => {
+  it('"a post alleging…", "the story that … is lies", or the same in romanised Hindi-Urdu is not the writer\'s claim', () => {
+    for (const text of [
+      'The governors are aware of a post alleging Mr Dunn at Oakmere takes backhanders from the caterers. It is untrue.',
+      'The story that Mrs Dunn at Oakmere keeps cocaine in her locker is lies from start to finish.',
+      'Koi bol raha hai ki Mr Dunn at Oakmere takes backhanders. Bilkul galat hai.',
+    ]) expect(abusive(text), text).toBe(false);
+  });
+  it('the same claim told as fact still flags', () => {
+    expect(abusive('Mr Dunn at Oakmere takes backhanders from the caterers, and the governors know it.')).toBe(true);
+    expect(abusive('Mrs Dunn at Oakmere keeps cocaine in her locker. Everyone knows.')).toBe(true);
+  });
+});
