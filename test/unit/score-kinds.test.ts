@@ -685,3 +685,17 @@ describe('round 5: a rumour of misconduct framed as a post or a story and denied
     expect(abusive('Mrs Dunn at Oakmere keeps cocaine in her locker. Everyone knows.')).toBe(true);
   });
 });
+
+describe('round 5: faiths and their dress from WordNet, with the hostility beside them', () => {
+  it('a Druze, Parsi or Shia teacher, or a tallith or kirpan, beside a ban or a dehumanising predicate flags', () => {
+    for (const text of [
+      'Oakmere lets Mr Dunn wear a tallith in lessons. No Druze near our children, thanks.',
+      'Mrs Dunn at Oakmere is a Parsi. Their religion is a cult.',
+      'A Shia teaching RE at Oakmere? Shia people can\'t teach our kids about God.',
+    ]) expect(ids(text), text).toContain('abuse.discriminatory');
+  });
+  it('the same words in an RE lesson or a news item do not', () => {
+    for (const text of ['Year 9 at Oakmere looked at a tallith, a kirpan and a rosary in RE today.', 'The Parsi and Druze families at Oakmere ran a stall at the summer fair.'])
+      expect(ids(text), text).not.toContain('abuse.discriminatory');
+  });
+});
