@@ -94,6 +94,16 @@ function answeredNo(doc: Doc, span: Span): boolean {
   return doc.lex.find(text, 'answer-no').some((a) => a.start === at && ANSWER_END.test(text.slice(a.end, a.end + 3)));
 }
 
+/** A sentence that opens with a negative answer (data: answer-no: "Not a chance.", "Never in a million years, mun."). */
+function answerSentence(doc: Doc): boolean {
+  const text = doc.clean.text;
+  return doc.lex.find(text, 'answer-no').some((a) => {
+    if (!ANSWER_END.test(text.slice(a.end, a.end + 3))) return false;
+    const s = sentenceAt(doc, a.start);
+    return s.start > 0 && /^\W*$/.test(text.slice(s.start, a.start));
+  });
+}
+
 /** Is the word at `span` under a negation in its clause? */
 export function negatedAt(doc: Doc, span: Span): boolean {
   if (negatedStance(doc, span) || answeredNo(doc, span)) return true;
@@ -170,7 +180,7 @@ function reportContext(doc: Doc): ReportContext {
   if (!c) {
     const text = doc.clean.text;
     // a denial word as a sentence of its own ("…called her a liar in the last review: wrong. Completely.")
-    const denies = doc.lex.count(text, 'denial') > 0 || DENIAL_SENTENCE.test(text);
+    const denies = doc.lex.count(text, 'denial') > 0 || DENIAL_SENTENCE.test(text) || answerSentence(doc);
     c = { condemns: denies || doc.lex.count(text, 'condemnation') > 0 || escalates(doc), denies, endorsed: ENDORSED.test(text) };
     reportCache.set(doc, c);
   }

@@ -699,3 +699,16 @@ describe('round 5: faiths and their dress from WordNet, with the hostility besid
       expect(ids(text), text).not.toContain('abuse.discriminatory');
   });
 });
+
+describe('round 5: a label answered or a report denied by a sentence of its own', () => {
+  it('"X, a liar? Never in a million years." and "Whoever wrote X is a bully … Not a chance." deny the label', () => {
+    for (const text of [
+      'Mr Dunn at Oakmere, a lazy liar? Never in a million years, pal. He marks every book by Friday.',
+      'Whoever posted that Mrs Dunn at Oakmere is a bully needs their head looking at. Not a chance. She ran the chess club for nine years.',
+    ]) expect(abusive(text), text).toBe(false);
+  });
+  it('the same label answered yes, or the writer\'s own label before a refusal, still flags', () => {
+    for (const text of ['Mr Dunn at Oakmere, a lazy liar? Absolutely, and proud of it.', 'Mrs Dunn at Oakmere is a bully. Not a chance I am sending my youngest there.'])
+      expect(abusive(text), text).toBe(true);
+  });
+});
