@@ -668,6 +668,7 @@ describe('round 5: wrongdoing carried by the object or the manner, however it is
       'Does Mr Dunn at Oakmere really grade some kids down on purpose?',
       'My son at Oakmere broke the window on purpose and we have paid for it.',
       'A teacher at Oakmere is in court accused of keeping cocaine in the staffroom.',
+      'This came to me from a teacher there, it is a note from the head to all staff about the Oakmere trip.',
     ]) expect(ids(text), text).not.toContain('abuse.disparaging');
   });
 });

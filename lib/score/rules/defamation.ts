@@ -96,7 +96,7 @@ function wrongdoing(doc: Doc): Span[] {
 }
 
 /**
- * Wrongdoing carried by the object or the manner whatever the verb (data: misconduct-illicit, misconduct-manner): "keeps
+ * Wrongdoing carried by the object or the manner whatever the verb (data: misconduct-illicit, misconduct-carried): "keeps
  * coke in his desk", "marks the kids down on purpose", "lies on the figures to fool Ofsted". The anchor is the word after
  * the subject, so the subject, pronoun and claim checks read the same span a verb of wrongdoing would give.
  */
@@ -104,7 +104,7 @@ function carriedWrongdoing(doc: Doc, known: readonly Span[]): (Span & { object: 
   const text = doc.clean.text;
   const out: (Span & { object: Span })[] = [];
   const seen = new Set(known.map((k) => sentenceAt(doc, k.start).start));
-  for (const h of [...doc.lex.find(text, 'misconduct-illicit'), ...doc.lex.find(text, 'misconduct-manner')]) {
+  for (const h of [...doc.lex.find(text, 'misconduct-illicit'), ...doc.lex.find(text, 'misconduct-carried')]) {
     const s = sentenceAt(doc, h.start);
     if (seen.has(s.start)) continue;
     const from = Math.max(s.start, h.start - 90);
