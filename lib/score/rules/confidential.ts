@@ -502,8 +502,12 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
   const sympathy = doc.lex.count(doc.clean.text, 'sympathy') > 0;
   let namesCache: Span[] | undefined;
   const fullNamesIn = (from: number, to: number) => (namesCache ??= findNames(raw, notNames)).some((n) => n.start >= from && n.end <= to);
+  // news about a member of staff (a court heard, police said, a spokesperson confirmed; data: news-frame): a process an
+  // employer, regulator or court runs on them (data: official-process) is public reporting, the reputation rules' kind
+  const newsFrame = !leak && doc.lex.count(doc.clean.text, 'news-frame') > 0;
   for (const m of rawHits(doc, 'staff-sensitive', 'condition', 'hr-process')) {
     if (headless(lower, m)) continue;
+    if (newsFrame && doc.lex.has('official-process', lower.slice(m.start, m.end))) continue;
     // "Academy trust under investigation": a process word said of an organisation; a person must come before it
     if (PERSON_PROCESS.test(lower.slice(m.start, m.end)) && !identifiesStaff(lower.slice(Math.max(sentenceSpan(raw, m.start).start, m.start - 60), m.start)) && !fullNamesIn(sentenceSpan(raw, m.start).start, m.start)) continue;
     // "the claim that he was sacked is false": a rumour the item rebuts discloses nothing
@@ -625,7 +629,9 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
     const marks = rawHits(doc, 'internal-document');
     // "not a secret any more" (data: public-cue) says the opposite
     const leaks = marks.length ? rawHits(doc, 'secrecy-cue').filter((h) => !publicCues.some((p) => p.start <= h.start && h.end <= p.end)) : [];
-    if (marks.length && leaks.some((l) => !marks.some((d) => d.start < l.end && l.start < d.end))) {
+    // a mark and a secrecy cue that are different phrases: "strictly confidential" is both a mark and a cue, and counts
+    // beside another mark ("an internal email … strictly confidential"), not alone
+    if (marks.length && leaks.some((l) => marks.some((d) => !(d.start < l.end && l.start < d.end)))) {
       if (!denied) findings.push({ category: 'confidential.internal', confidence: 0.7, raw: true, spans: marks, reason: `an internal document shared before it was made public ("${raw.slice(marks[0]!.start, marks[0]!.end)}")` });
     }
   }

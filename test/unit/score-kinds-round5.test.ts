@@ -1,0 +1,99 @@
+/**
+ * Round 5 contrast pairs for the confidential and reputation kinds (issue 11), written for this test in
+ * general wording: each behaviour is a kind (a structure), with a flagged side and an unflagged side that shares
+ * its words. Scored by the rules alone (no classifier, no school model), so a failure points at a rule or a
+ * lexicon line.
+ */
+import { describe, expect, it } from 'vitest';
+import { scoreItem } from '../../lib/score';
+
+const rules = (text: string) => scoreItem({ title: '', text }, undefined, { classifier: false });
+const ids = (text: string) => rules(text).categories.map((c) => c.id);
+
+describe('an internal document: the marks of a staff-only channel and a word that it was meant to stay inside', () => {
+  it('a mark that is itself a secrecy phrase ("strictly confidential") still counts beside another mark', () => {
+    expect(ids('A friend passed me an internal email from Elmfield, marked strictly confidential, about moving the lunch hour to 11.30.')).toContain('confidential.internal');
+  });
+  it('a staff-only channel (the staff inbox, the staff group chat) and "parents have not been told"', () => {
+    for (const text of [
+      'From the Elmfield staff inbox, via my cousin: lunch moves to 11.30 after Easter and they are not telling the families yet.',
+      'Straight off the Elmfield staff group chat: the Year 7 trip to Paris is off, and they are not informing parents until spring.',
+    ]) expect(ids(text), text).toContain('confidential.internal');
+  });
+  it('the school writing to parents about the same matter is no leak', () => {
+    for (const text of [
+      'Elmfield emailed all parents today: the nursery will close in July. Letter on the website.',
+      'The Elmfield newsletter says the staff room is being refurbished over the summer.',
+    ]) expect(ids(text), text).not.toContain('confidential.internal');
+  });
+});
+
+describe('an investigation: a body that investigates and an investigating verb in one sentence, in any spelling', () => {
+  it('the body and the verb far apart in a long news sentence, or a clipped spelling', () => {
+    for (const text of [
+      'In a statement the Health and Safety Executive has confirmed to reporters this afternoon that it is now investigating the fall at Elmfield Academy.',
+      'the ombudsman r investigatin elmfield academy now?? what happened',
+    ]) expect(ids(text), text).toContain('reputation.investigation');
+  });
+  it('a body asked to investigate someone else, or an opinion that it should, is not an investigation of the school', () => {
+    for (const text of [
+      'Elmfield Academy hosted a careers talk from the Health and Safety Executive about how it investigates accidents at work.',
+      'The council should be investigating the potholes on the road outside Elmfield Academy.',
+    ]) expect(ids(text), text).not.toContain('reputation.investigation');
+  });
+});
+
+describe('an inspection outcome: a poor grade put on the school in any inspectorate wording', () => {
+  it('a grade "got", "handed", "awarded" or given as a verdict after an inspection', () => {
+    for (const text of [
+      'Elmfield Academy got requires improvement from Ofsted, what does that even mean for our kids',
+      'The inspectors handed Elmfield Academy a verdict of ineffective for leadership.',
+      'Estyn inspection result for Elmfield: unsatisfactory, and in need of special measures.',
+      'Elmfield Primary is now a school causing concern after the Education Scotland visit.',
+    ]) expect(ids(text), text).toContain('reputation.inspection');
+  });
+  it('blame aimed at the inspectorate, or a good grade, is not a poor inspection', () => {
+    for (const text of [
+      "Ofsted's new report cards are inadequate and unfair on heads, Elmfield Academy's head said.",
+      'Elmfield Academy got good in every area from Ofsted, well done all.',
+      'The Ofsted framework itself is not good enough, say unions at Elmfield.',
+    ]) expect(ids(text), text).not.toContain('reputation.inspection');
+  });
+});
+
+describe('a member of staff charged, arrested or before a court, reported as news', () => {
+  it('a reporting frame about a school staff member: a court, the police, a tribunal', () => {
+    for (const text of [
+      'A teaching assistant at Elmfield Academy has been remanded in custody and will stand trial at the crown court in March.',
+      'An Elmfield Primary teacher was bailed by police pending further enquiries, a spokesperson confirmed.',
+      'The tribunal heard that the Elmfield deputy head falsified coursework marks; he has been barred from teaching.',
+      "Elmfield Academy's GCSE results were annulled by the exam board after a teacher leaked the paper.",
+    ]) expect(ids(text), text).toContain('reputation.sanction');
+  });
+  it('a court or police mention that is not about the school staff in trouble', () => {
+    for (const text of [
+      'A police officer visited Elmfield Primary to talk about bike safety.',
+    ]) expect(ids(text), text).not.toContain('reputation.sanction');
+  });
+});
+
+describe('an inspection outcome said of the school through its grade', () => {
+  it('"its Ofsted grade is inadequate" is the school\'s outcome, not blame aimed at Ofsted', () => {
+    expect(ids("Elmfield Academy's Ofsted grade is inadequate after the November visit.")).toContain('reputation.inspection');
+  });
+});
+
+describe('a staff process reported as news is reputation, not a confidential disclosure', () => {
+  it('a suspension reported with a reporting frame (a statement, a court, police) is not staff-personal', () => {
+    for (const text of [
+      'The headteacher of Elmfield Academy has been suspended while the trust looks into concerns about its finances. A spokesperson confirmed the suspension was a neutral act.',
+      'Elmfield Primary caretaker remanded | A caretaker at Elmfield Primary was remanded in custody after appearing before magistrates charged with theft. He has been suspended.',
+    ]) {
+      expect(ids(text), text).not.toContain('confidential.staff-personal');
+      expect(ids(text).some((id) => id.startsWith('reputation.')), text).toBe(true);
+    }
+  });
+  it('the same process passed on privately, before anyone announced it, is staff-personal', () => {
+    expect(ids("Keep this to yourself but Mrs Dane at Elmfield has been suspended, parents don't know yet.")).toContain('confidential.staff-personal');
+  });
+});
