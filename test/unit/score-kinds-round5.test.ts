@@ -97,3 +97,20 @@ describe('a staff process reported as news is reputation, not a confidential dis
     expect(ids("Keep this to yourself but Mrs Dane at Elmfield has been suspended, parents don't know yet.")).toContain('confidential.staff-personal');
   });
 });
+
+describe('wrongdoing reported as news of a court or police case is reputation, not the poster accusing', () => {
+  it('a conviction, a charge or a jailing in a reporting frame carries no abuse finding', () => {
+    for (const text of [
+      'A former office manager at Elmfield Academy was jailed for two years after admitting stealing from the school fund, the crown court heard.',
+      'An Elmfield Primary bursar has been convicted of fraud after creating false invoices, magistrates heard.',
+    ]) {
+      const got = ids(text);
+      expect(got, text).toContain('reputation.sanction');
+      expect(got.filter((id) => id.startsWith('abuse.')), text).toEqual([]);
+    }
+  });
+  it("the poster's own accusation, or insults added to the report, stay abuse", () => {
+    expect(ids('Mrs Kell the Elmfield bursar is stealing from the school fund and nobody does anything.').some((id) => id.startsWith('abuse.'))).toBe(true);
+    expect(ids('The Elmfield bursar was jailed for fraud, the crown court heard. Thieving scumbag.').some((id) => id.startsWith('abuse.'))).toBe(true);
+  });
+});

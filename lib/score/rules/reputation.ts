@@ -195,3 +195,24 @@ export function reputationRules(doc: Doc): Finding[] {
   }
   return findings;
 }
+
+/** Words that insult whatever frame they stand in (data: the abuse lexicons). */
+const INSULT_CATEGORIES = ['insult-noun', 'weak-insult-noun', 'insult-adj', 'profanity', 'slur'];
+const CRIME_BEFORE = /\b(?:of|for|with|over|in|admitted|admits|denies|denied)\s+(?:\w+\s+)?$/;
+
+/**
+ * The boundary between reputation and abuse for wrongdoing by staff: a charge, a conviction or a jailing told in a
+ * reporting frame (a court or tribunal heard, police said, a spokesperson; data: news-frame) beside a reputation
+ * sanction is news about the school, so the disparaging finding its wrongdoing words set off ("stealing", "fraud") is
+ * dropped. The poster's own accusation (no frame) stays abuse, and so does any insult the poster adds ("scumbag"):
+ * a disparaging finding with an insult among its evidence is kept.
+ */
+export function withoutReportedWrongdoing(doc: Doc, findings: Finding[]): Finding[] {
+  const text = doc.clean.text;
+  if (!findings.some((f) => f.category === 'reputation.sanction' && f.confidence >= 0.5)) return findings;
+  if (!doc.lex.count(text, 'news-frame')) return findings;
+  // "convicted of fraud", "jailed for theft": a crime named after its preposition is the charge, not a name for someone
+  const insults = INSULT_CATEGORIES.flatMap((c) => doc.lex.find(text, c)).filter((h) => !overlaps(h, doc.ignored) && !CRIME_BEFORE.test(text.slice(Math.max(0, h.start - 20), h.start)));
+  if (insults.length) return findings;
+  return findings.filter((f) => f.category !== 'abuse.disparaging');
+}
