@@ -114,3 +114,39 @@ describe('wrongdoing reported as news of a court or police case is reputation, n
     expect(ids('The Elmfield bursar was jailed for fraud, the crown court heard. Thieving scumbag.').some((id) => id.startsWith('abuse.'))).toBe(true);
   });
 });
+
+describe('pupil images: a media noun, a recognisable pupil and no consent', () => {
+  it('a clip or photo in which a named or recognisable child can be seen, put online', () => {
+    for (const text of [
+      'Someone has put a clip on TikTok of the Year 8 scrap at Elmfield Academy, you can clearly see it is Kian in the blue coat.',
+      'A reel of the Elmfield nativity is on a public Instagram with Poppy and Aisha named in the caption, nobody asked their parents.',
+      'There is a video going round of a boy at Elmfield having a meltdown in the corridor and his face is fully visible.',
+    ]) expect(ids(text), text).toContain('confidential.pupil-personal');
+  });
+  it('the school publishing with consent, faces hidden, or a photo with nobody identified', () => {
+    for (const text of [
+      'Lovely photo on the Elmfield website of Year 6 on their residential, shared with the families\' permission.',
+      'Someone put a video of the Elmfield fight online but all the faces are blurred out.',
+      'Great photo of the new Elmfield sports hall on the council page.',
+    ]) expect(ids(text), text).not.toContain('confidential.pupil-personal');
+  });
+});
+
+
+describe('pupil images: an image description of any length, and media words in other languages', () => {
+  it('an attached image described in brackets ("[photo: …]") that names a pupil and their year', () => {
+    expect(ids('[photo: Jasmine Okoro, Year 9, Elmfield Academy blazer, outside the chip shop at 4pm] she is always here on her own')).toContain('confidential.pupil-personal');
+  });
+  it('a Welsh or Polish word for photos, a named child and the school', () => {
+    for (const text of [
+      'Lluniau o Ysgol Elmfield: Osian Prydderch ar y cae chwarae 📸',
+      'Zdjęcie ze szkoły Elmfield: Kacper Nowicki na boisku, nikomu nie mówcie',
+    ]) expect(ids(text), text).toContain('confidential.pupil-personal');
+  });
+  it('an image description of the building or a description with no one named is no disclosure', () => {
+    for (const text of [
+      '[photo: the new Elmfield Academy sports hall, opened by the mayor on Friday]',
+      '[image: Year 9 pupils at Elmfield planting trees, shared with parents\' permission]',
+    ]) expect(ids(text), text).not.toContain('confidential.pupil-personal');
+  });
+});

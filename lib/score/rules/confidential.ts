@@ -3,7 +3,7 @@
  * contact and identity details, internal matters that have leaked, and credentials. They work on the
  * original text (case matters for names) with spans in original coordinates.
  */
-import type { Doc, Span } from '../document';
+import { sentenceAt, type Doc, type Span } from '../document';
 import { credentialLeaks } from './credentials';
 import { reportedAt } from '../structure';
 import { noisyOr, type Finding } from '../findings';
@@ -257,6 +257,35 @@ function findFirstNamePupils(raw: string, notNames: ReadonlySet<string>, lex: Le
   return out;
 }
 
+/**
+ * How a pupil in a photo or video is recognised (data: seen-cue, face-word, visibility-word, name-word, name-place): a
+ * first name right after a seeing word ("you can see it is Kian", "that's Poppy"), a face and a word that it shows in one
+ * sentence ("his face is fully visible"), or a name and where it is written ("names in the caption"). Raw-text span.
+ */
+function recognisablePupil(doc: Doc, raw: string, notNames: ReadonlySet<string>): (Span & { how: 'seen' | 'face' | 'written' }) | undefined {
+  const toRaw = (h: { start: number; end: number }): Span => ({ start: doc.clean.start[h.start]!, end: doc.clean.end[h.end - 1]! });
+  for (const c of doc.lex.find(doc.clean.text, 'seen-cue')) {
+    const at = toRaw(c).end;
+    const m = /^\s+(?:it\s+is\s+|it'?s\s+)?(\p{Lu}\p{Ll}{2,}(?:-\p{Lu}\p{Ll}+)?)(?![\p{L}\d_])/u.exec(raw.slice(at, at + 40));
+    if (!m || NOT_NAME.has(m[1]!) || notNames.has(m[1]!.toLowerCase()) || ORGANISATION.test(m[1]!)) continue;
+    const start = at + m[0].length - m[1]!.length;
+    return { start, end: start + m[1]!.length, how: 'seen' };
+  }
+  const pair = (a: string, b: string, reach: number): Span | undefined => {
+    const as = doc.lex.find(doc.clean.text, a);
+    const bs = as.length ? doc.lex.find(doc.clean.text, b) : [];
+    for (const x of as) {
+      const s = sentenceAt(doc, x.start);
+      if (bs.some((y) => y.start >= s.start && y.end <= s.end && Math.abs(y.start - x.start) <= reach && !(y.start < x.end && x.start < y.end))) return toRaw(x);
+    }
+    return undefined;
+  };
+  const face = pair('face-word', 'visibility-word', 40);
+  if (face) return { ...face, how: 'face' };
+  const written = pair('name-word', 'name-place', 40);
+  return written && { ...written, how: 'written' };
+}
+
 /** Payroll documents and figures: they name an employee by themselves. */
 const PAYROLL = /\b(?:payslip|pay\s+slip|p60|p45|tax\s+code|net\s+pay|gross\s+pay|ni\s+number|national\s+insurance\s+number|sort\s+code|account\s+number)\b/;
 
@@ -311,7 +340,8 @@ const PAYROLL_G = new RegExp(PAYROLL.source, 'g');
 
 /** A photo or video of people, and words that say it is shared with consent. */
 const PHOTO_OF = /\b(?:photos?|pictures?|pics?|videos?|snaps?|selfies?|footage|images?|clip)\s+(?:of|showing|with)\s+|\b(?:took|taken|snapped|filmed|got)\s+(?:this|these|a\s+(?:pic|photo|picture|video|snap))\s+of\s+/g;
-const PHOTO_ATTACHED = /\[(?:image|photo|picture|pic|video|vid|clip|footage|recording)s?[^\]]{0,20}\]|\u{1F4F8}|\u{1F4F7}/u;
+/** An attached picture: "[photo attached]", or a description of any length that opens with the media word ("[image: …]"). */
+const PHOTO_ATTACHED = /\[(?:image|photo|picture|pic|video|vid|clip|footage|recording|screenshot)s?(?:[^\]]{0,20}|\s*[:\-–]\s*[^\]]{0,200})\]|\u{1F4F8}|\u{1F4F7}/u;
 const PHOTO_HINT = new RegExp(PHOTO_OF.source);
 const CONSENT = /\b(?:permission|consent(?:ed)?|parents\s+agreed|with\s+their\s+parents'?\s+(?:ok|agreement))\b/;
 
@@ -472,6 +502,25 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
       if (!consented && pupils) {
         const cue = photoCues[0] ?? faces[0]!;
         findings.push({ category: 'confidential.pupil-personal', confidence: 0.78, raw: true, spans: [cue, faces[0]!], reason: `a photo or video in which pupils can be recognised ("${raw.slice(faces[0]!.start, faces[0]!.end)}")` });
+      }
+    }
+  }
+
+  // a recognisable pupil in a photo or video that went out, in any wording (data: photo-cue, seen-cue, face-word,
+  // visibility-word, name-word, name-place, media-exposure): a media noun, a pupil identified in it (named right after
+  // "you can see"/"that's", a face that shows, a name written on it), a sign it was put out, and no word of consent
+  if (!findings.some((f) => f.category === 'confidential.pupil-personal') && (photoCues.length || PHOTO_ATTACHED.test(raw))) {
+    const shown = recognisablePupil(doc, raw, notNames);
+    // pupils in view: a year group, a school setting, children, or a school event (data: praise-event: "the nativity")
+    const pupils = shown && (PUPIL_MARKER.test(lower) || res.photoContext.test(lower) || /\b(?:kids?|children|pupils|students|class|weans|bairns|boys?|girls?|lads?|son|daughter)\b/.test(lower) || doc.lex.count(doc.clean.text, 'praise-event') > 0);
+    // a name after "you can see" or a face that shows is the pupil in the picture; a name written on it needs a sign the
+    // picture went out (data: media-exposure, data-exposure), since a caption can be the school's own
+    const exposed = shown && (shown.how !== 'written' || rawHits(doc, 'media-exposure', 'data-exposure').length > 0);
+    if (shown && pupils && exposed && !rawHits(doc, 'faces-hidden').length) {
+      const unconsented = rawHits(doc, 'no-consent-cue').length > 0;
+      const consented = !unconsented && (CONSENT.test(lower) || rawHits(doc, 'consent-cue').length > 0);
+      if (!consented && !isPublicPerson(raw, shown, options.publicFacts)) {
+        findings.push({ category: 'confidential.pupil-personal', confidence: 0.78, raw: true, spans: [photoCues[0] ?? { start: shown.start, end: shown.end }, { start: shown.start, end: shown.end }], reason: `a photo or video in which a pupil can be recognised ("${raw.slice(shown.start, shown.end)}")` });
       }
     }
   }
