@@ -150,3 +150,65 @@ describe('pupil images: an image description of any length, and media words in o
     ]) expect(ids(text), text).not.toContain('confidential.pupil-personal');
   });
 });
+
+describe('credentials: the word for a password in other languages, and a system "unlocked" with a secret', () => {
+  it('a Welsh or Polish password word before a secret-looking token', () => {
+    for (const text of [
+      'Elmfield staff: y cyfrinair ar gyfer Arbor yw Hydref2026! diolch',
+      'Dla nauczycieli w Elmfield: hasło do wifi to Jesien2026#',
+    ]) expect(ids(text), text).toContain('confidential.credentials');
+  });
+  it('a school system, a note in brackets, an unlocking word and a secret', () => {
+    expect(ids('Bromcom (Elmfield Academy) unlocked with Frost2026!')).toContain('confidential.credentials');
+  });
+  it('a system that was unlocked, with no secret given, or a year in brackets, is not a leak', () => {
+    for (const text of [
+      'Bromcom (Elmfield Academy) unlocked again after the outage, thanks IT.',
+      'Bromcom (since 2026) is much better than SIMS at Elmfield.',
+    ]) expect(ids(text), text).not.toContain('confidential.credentials');
+  });
+});
+
+describe('internal documents: more channels, headed minutes, and keeping-it-inside idioms in English and Roman Urdu', () => {
+  it('a staff channel or headed minutes beside an idiom of keeping it inside', () => {
+    for (const text of [
+      "Lifted from the Elmfield staff Teams channel: 'the new timetable goes no further than this room until Easter.'",
+      'Found on the Elmfield photocopier: minutes marked NOT FOR CIRCULATION about the lunch rota.',
+      'Elmfield ke staff meeting ka screenshot: lunch 11.30 se. Kisi ko mat batana.',
+      'Leaked draft of the Elmfield staff bulletin: the Year 7 trip is off.',
+    ]) expect(ids(text), text).toContain('confidential.internal');
+  });
+  it('a staff channel with nothing meant to stay inside, or a time in minutes, is no leak', () => {
+    for (const text of [
+      'The Elmfield staff Teams channel is where supply teachers find cover work, says the head.',
+      'Elmfield assembly ran ten minutes over, not for the first time.',
+    ]) expect(ids(text), text).not.toContain('confidential.internal');
+  });
+});
+
+describe('SEND provision named for a pupil (data: send, from the SEND Code of Practice and common provision maps)', () => {
+  it('an intervention, an assessment or an access arrangement next to a named pupil', () => {
+    for (const text of [
+      'fyi Ruby Sandhu in Year 4 at Elmfield does Toe by Toe with a TA every morning now.',
+      'Noah Whitlock (Elmfield, Year 8) has a writing slope and ear defenders these days.',
+      'Apparently Leo Marsh in Year 2 at Elmfield does Drawing and Talking sessions on Fridays.',
+    ]) expect(ids(text), text).toContain('confidential.pupil-personal');
+  });
+  it('the same provision described for a whole class or as a school offer is not a disclosure', () => {
+    for (const text of [
+      'Elmfield offers Toe by Toe and Drawing and Talking to any Year 1 child who needs them, see the SEN information report.',
+    ]) expect(ids(text), text).not.toContain('confidential.pupil-personal');
+  });
+});
+
+describe('inspection grades in other wordings and languages', () => {
+  it('"below the expected standard" from inspectors, and Welsh words for the inspectors', () => {
+    for (const text of [
+      'Elmfield Primary has been rated below the expected standard after inspectors visited in May.',
+      "Newyddion drwg: Elmfield wedi cael 'unsatisfactory' gan yr arolygwyr.",
+    ]) expect(ids(text), text).toContain('reputation.inspection');
+  });
+  it('a pupil working below the expected standard in a subject is not an inspection', () => {
+    expect(ids('Our son at Elmfield is working below the expected standard in reading, so we do extra at home.')).not.toContain('reputation.inspection');
+  });
+});
