@@ -212,3 +212,17 @@ describe('inspection grades in other wordings and languages', () => {
     expect(ids('Our son at Elmfield is working below the expected standard in reading, so we do extra at home.')).not.toContain('reputation.inspection');
   });
 });
+
+describe('condition awareness: an awareness day or week is about the condition, not about someone', () => {
+  it('an awareness event and general advice about the condition is not a disclosure', () => {
+    for (const text of [
+      'Elmfield is going blue on Thursday for Diabetes Awareness Day. Reminder of the signs of a hypo: shaky, sweaty, pale. Give sugar first.',
+      'It is ADHD Awareness Month at Elmfield. A fidgety child is not being rude, they may need to move to think.',
+      "It's Dyslexia Awareness Week at Elmfield. A child who reads slowly is not lazy.",
+      'Elmfield goes purple on Friday for epilepsy awareness. Seizure first aid reminder: time it, protect the head and call 999 after five minutes.',
+    ]) expect(ids(text).filter((id) => id.startsWith('confidential.')), text).toEqual([]);
+  });
+  it('a named pupil with the condition, on the same awareness day, is still a disclosure', () => {
+    expect(ids('For Diabetes Awareness Day at Elmfield: Kian Doyle in Year 5 has type 1 diabetes and had a hypo in PE yesterday.')).toContain('confidential.pupil-personal');
+  });
+});

@@ -320,10 +320,10 @@ const GROUP_AFTER = /^\s+(?:people|persons|folk|teachers|staff|kids|children|pup
 
 /** The condition as a topic: training, awareness, fundraising, research. */
 // "a six-week improvement plan" is a length of time, not an awareness week: no hyphen before the topic word
-const ABOUT_THE_TOPIC = /(?<!-)\b(?:training|session|course|talk|awareness|assembly|workshop|fundraiser|fundraising|charity|research|lesson|lessons|information|info|leaflet|coffee\s+morning|day|week|month|walk|run|appeal)\s+(?:\w+\s+)?(?:on|about|for|into|in\s+aid\s+of|raising)?\s*(?:[\p{L}\d'’-]+\s+){0,2}$/u;
+const ABOUT_THE_TOPIC = /(?<!-)\b(?:training|session|course|talk|awareness|acceptance|assembly|workshop|fundraiser|fundraising|charity|research|lesson|lessons|information|info|leaflet|coffee\s+morning|day|week|month|walk|run|appeal)\s+(?:\w+\s+)?(?:on|about|for|into|in\s+aid\s+of|raising)?\s*(?:[\p{L}\d'’-]+\s+){0,2}$/u;
 
 /** The condition as a topic, said after it: "epilepsy awareness week", "a diabetes charity walk", "autism training". */
-const TOPIC_AFTER = /^\s+(?:awareness|training|research|charity|fundraiser|fundraising|appeal|assembly|workshop|talk|course|week|month|day)\b/;
+const TOPIC_AFTER = /^\s+(?:awareness|acceptance|training|research|charity|fundraiser|fundraising|appeal|assembly|workshop|talk|course|week|month|day)\b/;
 
 /** Process words that are said of organisations as often as of people ("the trust is under investigation"). */
 const PERSON_PROCESS = /^(?:under\s+investigation|being\s+investigated|suspended\s+while|suspended\s+during)$/;
@@ -403,6 +403,12 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
   // "SEND" (special educational needs) is an acronym: the verb "send" is not one
   const pupilFacts = rawHits(doc, 'pupil-sensitive', 'condition', 'send').filter((h) => !headless(lower, h) && raw.slice(h.start, h.end) !== 'send' && raw.slice(h.start, h.end) !== 'Send');
 
+  // a fact named as a topic ("epilepsy awareness", "a talk on asthma", "like a diabetic") is about no one
+  const topicFact = (h: Span) => TOPIC_AFTER.test(lower.slice(h.end, h.end + 24)) || ABOUT_THE_TOPIC.test(lower.slice(Math.max(0, h.start - 40), h.start)) || SIMILE_BEFORE.test(lower.slice(Math.max(0, h.start - 30), h.start));
+  const personalFacts = pupilFacts.filter((h) => !topicFact(h));
+  // an item about an awareness day or week: the condition is its topic, and advice about it ("seizure first aid: protect
+  // the head") is about no one, unless a person is named beside it
+  const awarenessItem = pupilFacts.some(topicFact);
   // pupil personal information: a named child near a pupil marker and a sensitive detail
   const pupilSpans: Span[] = [];
   const anySensitive = pupilFacts.length > 0;
@@ -452,8 +458,9 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
     if (!marked && res.adultBefore.test(lower.slice(Math.max(0, name.start - 12), name.start))) continue;
     if (res.titleBefore.test(lower.slice(Math.max(0, name.start - 12), name.start)) || /\b(?:head(?:teacher)?|teacher|principal)\s*$/.test(lower.slice(Math.max(0, name.start - 12), name.start))) continue;
     // proximity: the fact must be in the pupil's sentence or the one either side
-    const sensitive = marked ? firstWithin(pupilFacts, ctx.start, ctx.end) : firstWithin(pupilFacts, own.start, own.end);
-    if (!sensitive || TOPIC_AFTER.test(lower.slice(sensitive.end, sensitive.end + 24)) || ABOUT_THE_TOPIC.test(lower.slice(Math.max(0, sensitive.start - 40), sensitive.start)) || SIMILE_BEFORE.test(lower.slice(Math.max(0, sensitive.start - 30), sensitive.start))) continue;
+    // the first fact near the child that is about someone, not a topic ("for Diabetes Awareness Day: Kian … has type 1 diabetes")
+    const sensitive = marked ? firstWithin(personalFacts, ctx.start, ctx.end) : firstWithin(personalFacts, own.start, own.end);
+    if (!sensitive) continue;
     pupilSpans.push(name, sensitive);
   }
   if (pupilSpans.length) {
@@ -557,6 +564,7 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
   for (const m of rawHits(doc, 'staff-sensitive', 'condition', 'hr-process')) {
     if (headless(lower, m)) continue;
     if (newsFrame && doc.lex.has('official-process', lower.slice(m.start, m.end))) continue;
+    if (awarenessItem && doc.lex.has('condition', lower.slice(m.start, m.end)) && !fullNamesIn(sentenceSpan(raw, m.start).start, sentenceSpan(raw, m.start).end) && !TITLE_NAMED.test(lower.slice(sentenceSpan(raw, m.start).start, sentenceSpan(raw, m.start).end))) continue;
     // "Academy trust under investigation": a process word said of an organisation; a person must come before it
     if (PERSON_PROCESS.test(lower.slice(m.start, m.end)) && !identifiesStaff(lower.slice(Math.max(sentenceSpan(raw, m.start).start, m.start - 60), m.start)) && !fullNamesIn(sentenceSpan(raw, m.start).start, m.start)) continue;
     // "the claim that he was sacked is false": a rumour the item rebuts discloses nothing
