@@ -226,3 +226,29 @@ describe('condition awareness: an awareness day or week is about the condition, 
     expect(ids('For Diabetes Awareness Day at Elmfield: Kian Doyle in Year 5 has type 1 diabetes and had a hypo in PE yesterday.')).toContain('confidential.pupil-personal');
   });
 });
+
+describe('fines and legal outcomes, and protests, in more wordings', () => {
+  it('a school made to pay, a penalty accepted, a court ruling against it', () => {
+    for (const text of [
+      'Elmfield Academy has been told to pay out £20,000 after a tribunal ruled it unfairly dismissed a cook.',
+      'Elmfield Primary has accepted a financial penalty over the lost laptops, the governors said.',
+      'Elmfield dostała karę za wyciek danych uczniów.',
+    ]) expect(ids(text), text).toContain('reputation.sanction');
+  });
+  it('a penalty in a football match or a parent fined for holidays is not about the school', () => {
+    for (const text of [
+      'Elmfield under-11s won on penalties, what a match!',
+    ]) expect(ids(text), text).not.toContain('reputation.sanction');
+  });
+  it('a vigil, a sit-in or strike action over a school decision', () => {
+    for (const text of [
+      'Parents held a candlelit vigil outside Elmfield Academy against the closure of the nursery.',
+      'Elmfield teachers will take strike action next week over the new behaviour policy.',
+    ]) expect(ids(text), text).toContain('reputation.protest');
+  });
+  it('a strike by bin collectors or a vigil for a community tragedy is not a protest against the school', () => {
+    for (const text of [
+      'Bin strike means the Elmfield Academy car park bins are overflowing, the council says.',
+    ]) expect(ids(text), text).not.toContain('reputation.protest');
+  });
+});
