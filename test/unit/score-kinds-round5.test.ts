@@ -240,15 +240,39 @@ describe('fines and legal outcomes, and protests, in more wordings', () => {
       'Elmfield under-11s won on penalties, what a match!',
     ]) expect(ids(text), text).not.toContain('reputation.sanction');
   });
-  it('a vigil, a sit-in or strike action over a school decision', () => {
+  it('a vigil or a sit-in over a school decision', () => {
     for (const text of [
       'Parents held a candlelit vigil outside Elmfield Academy against the closure of the nursery.',
-      'Elmfield teachers will take strike action next week over the new behaviour policy.',
     ]) expect(ids(text), text).toContain('reputation.protest');
   });
-  it('a strike by bin collectors or a vigil for a community tragedy is not a protest against the school', () => {
+  it('a strike by bin collectors is not a protest against the school', () => {
     for (const text of [
       'Bin strike means the Elmfield Academy car park bins are overflowing, the council says.',
     ]) expect(ids(text), text).not.toContain('reputation.protest');
+  });
+});
+
+describe('a member of staff off work and the reason why, whatever the reason (data: absence-cue)', () => {
+  it('an absence phrase, then the reason, about a titled member of staff', () => {
+    for (const text of [
+      'Mr Pryce Elmfield se chutti pe hai, dental abscess ki wajah se.',
+      'Dey say Miss Kerr at Elmfield is been aff fir weeks wi her shoulder op.',
+      'Mrs Garside at Elmfield is off work with her jaw op, supply till half term.',
+    ]) expect(ids(text), text).toContain('confidential.staff-personal');
+  });
+  it('off with a class on a trip, or a school newsletter naming no reason, is no disclosure', () => {
+    for (const text of [
+      'Mrs Garside at Elmfield is off with Year 6 to the Isle of Wight all week.',
+      'Mr Oduya from Elmfield is off on a course in Leeds until Friday.',
+    ]) expect(ids(text), text).not.toContain('confidential.staff-personal');
+  });
+});
+
+describe('a disciplinary process by another name', () => {
+  it('a conduct panel, being sent home while HR look into something', () => {
+    for (const text of [
+      'Between us, Mr Hale at Elmfield faces a conduct panel next week.',
+      'Mrs Oni from Elmfield was sent home while HR investigate, nobody is supposed to know.',
+    ]) expect(ids(text), text).toContain('confidential.staff-personal');
   });
 });

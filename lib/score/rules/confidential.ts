@@ -302,6 +302,8 @@ const GROUP_BEFORE = /\b(?:pupils|children|kids|students|people|youngsters|learn
 const STAFF_ROLE_G = new RegExp(STAFF_ROLE.source, 'gu');
 /** A titled person ("Dr Hale", "Ms Ó Dónaill"): someone in particular. */
 const TITLE_NAMED = /\b(?:mr|mrs|ms|miss|mx|dr|sir)\.?\s+\p{L}/u;
+/** After "off with": a class, a trip, a course or a time is where someone is, not why. */
+const ABSENCE_NOT_REASON = /^\W*(?:the\s+)?(?:year|yr|y\d|class|form|pupils|kids|children|students|team|group|squad|choir|them|us|a\s+course|on\s+a\s+course|to\s|for\s+(?:the\s+)?(?:day|week|trip)|trip|residential|visit|cpd|training|holiday|half\s+term|maternity|paternity|jury|a\s+day|the\s+day)/;
 const INDEFINITE_BEFORE = /\b(?:a|an|any|every|one|another|some|no)\s+(?:[\w-]+\s+)?$/;
 function identifiesStaff(sentence: string): boolean {
   if (!STAFF_ROLE.test(sentence)) return false;
@@ -596,6 +598,25 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
     // pupils' details are handled above; here the subject must be an adult
     if (/\b(?:pupils?|students?|lad|boy|girl|kid|son|daughter|year\s+\d+\s+(?:boy|girl|lad|kid))\b/.test(sentence) && !/\b(?:mr|mrs|ms|miss|teacher|head|deputy|senco|chaplain|staff)\b/.test(sentence)) continue;
     staffSpans.push(m);
+  }
+  // a titled member of staff off work and the reason why, whatever the reason is (data: absence-cue, reason-after): "off
+  // work with her jaw op", "aff wi her shoulder op", "chutti pe hai, dental abscess ki wajah se"; not off with a class or
+  // on a trip, not a rumour the item denies, not the school's own notice
+  if (!staffSpans.length) {
+    for (const cue of rawHits(doc, 'absence-cue')) {
+      const s = sentenceSpan(raw, cue.start);
+      const sentence = lower.slice(s.start, s.end);
+      if (!TITLE_NAMED.test(sentence) || denied || firstWithin(publicCues, s.start, s.end)) continue;
+      const after = lower.slice(cue.end, Math.min(s.end, cue.end + 60));
+      const because = rawHits(doc, 'reason-after').find((r) => r.start > cue.end && r.start < s.end);
+      const reason = because ? lower.slice(cue.end, because.start) : after;
+      // a reason is a few words that name no group, trip, place or time ("with Year 6 to the Isle of Wight", "on a course")
+      if (!/\p{L}{3,}/u.test(reason) || ABSENCE_NOT_REASON.test(reason)) continue;
+      const at = cleanSpanOf(doc, cue);
+      if (at && reportedAt(doc, at)) continue;
+      staffSpans.push(cue);
+      break;
+    }
   }
   if (staffSpans.length) {
     const detail = raw.slice(staffSpans[0]!.start, staffSpans[0]!.end);
