@@ -276,3 +276,14 @@ describe('a disciplinary process by another name', () => {
     ]) expect(ids(text), text).toContain('confidential.staff-personal');
   });
 });
+
+describe("the school's own voice: a letter from the head or the governors to families is published, not leaked", () => {
+  it('a governors\' or head\'s letter about policy, however it words what is not yet known', () => {
+    for (const text of [
+      'Dear parents and carers, the chair of governors and I have reviewed our allergy policy. If we do not yet know about your child\'s allergy, please tell the office. Yours sincerely, Mrs Ade, Headteacher, Elmfield Primary',
+    ]) expect(ids(text).filter((id) => id.startsWith('confidential.')), text).toEqual([]);
+  });
+  it('the same letter passed on with a word that it was meant to stay inside is still a leak', () => {
+    expect(ids('Not for circulation — staff briefing from the chair of governors at Elmfield: the deficit means nine posts go. Dear colleagues, please keep this to yourselves.')).toContain('confidential.internal');
+  });
+});

@@ -699,11 +699,13 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
   for (const span of credentialLeaks(doc)) if (!creds.some((c) => c.start < span.end && span.start < c.end)) creds.push(span);
   if (creds.length) findings.push({ category: 'confidential.credentials', confidence: 0.92, raw: true, spans: creds, reason: `shares log-in details ("${raw.slice(creds[0]!.start, creds[0]!.end)}")` });
 
-  // internal matters
-  const internal = rawHits(doc, 'internal-matter').filter((m) => !OPINION_BEFORE.test(lower.slice(Math.max(0, m.start - 30), m.start)));
+  // internal matters; the school's own letter to its families (data: own-voice) publishes them, unless it says they were
+  // meant to stay inside (data: secrecy-cue)
+  const ownVoice = doc.lex.count(doc.clean.text, 'own-voice') > 0 && !doc.lex.count(doc.clean.text, 'secrecy-cue');
+  const internal = ownVoice ? [] : rawHits(doc, 'internal-matter').filter((m) => !OPINION_BEFORE.test(lower.slice(Math.max(0, m.start - 30), m.start)));
   // the marks of an internal document (an e-mail from leaders, minutes, a briefing; data: internal-document) and words
   // that say it was meant to stay inside (data: secrecy-cue, a different phrase): a leak, whatever the matter is
-  if (!internal.length) {
+  if (!internal.length && !ownVoice) {
     const marks = rawHits(doc, 'internal-document');
     // "not a secret any more" (data: public-cue) says the opposite
     const leaks = marks.length ? rawHits(doc, 'secrecy-cue').filter((h) => !publicCues.some((p) => p.start <= h.start && h.end <= p.end)) : [];
