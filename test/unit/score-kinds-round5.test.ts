@@ -287,3 +287,12 @@ describe("the school's own voice: a letter from the head or the governors to fam
     expect(ids('Not for circulation — staff briefing from the chair of governors at Elmfield: the deficit means nine posts go. Dear colleagues, please keep this to yourselves.')).toContain('confidential.internal');
   });
 });
+
+describe("the writer's own child's condition, a few words after 'my son'", () => {
+  it('"my daughter had her first asthma attack in PE, the staff were brilliant" discloses nothing about staff', () => {
+    expect(ids('When my daughter had her first asthma attack in PE at Elmfield, the staff were brilliant and a teacher stayed with her.')).not.toContain('confidential.staff-personal');
+  });
+  it("a teacher's condition told after 'my son's teacher' is still about the teacher", () => {
+    expect(ids("My son's teacher Mrs Dane at Elmfield has been off with depression since October.")).toContain('confidential.staff-personal');
+  });
+});

@@ -148,6 +148,16 @@ export function hasLeakCue(doc: Doc): boolean {
 const COURT_BEFORE = /\b(?:magistrates|court|jury|tribunal|inquest|judge|coroner|panel|hearing|committee|councillors|mps?)\s+(?:was\s+|were\s+|has\s+|have\s+)?$/;
 
 /** "my son's dyslexia", "our daughter's asthma": the writer's own child's condition, not a member of staff's. */
+/**
+ * "my son had his first seizure", "our daughter has had asthma": the writer's child has the condition, a few words after
+ * "my son" in one clause, with no member of staff named between them ("my son's teacher Mrs Dane has …" is about her).
+ */
+const CHILD_SUBJECT = /\b(?:my|our)\s+(?:own\s+)?(?:son|daughter|child|kid|lad|boy|girl|twins?|youngest|eldest|little\s+one)((?:\s+[\w'’-]+){1,4})\s+$/;
+const STAFF_BETWEEN = /\b(?:teacher|teachers|mr|mrs|ms|miss|mx|dr|sir|head|deputy|ta|senco|tutor|coach|staff|'s|’s)\b|['’]s\b/;
+function childHasIt(before: string): boolean {
+  const m = CHILD_SUBJECT.exec(before);
+  return !!m && /\b(?:has|had|have|having|got|gets|with)\b/.test(m[1]!) && !STAFF_BETWEEN.test(m[1]!) && !/[.!?;,]/.test(m[1]!);
+}
 const CHILD_OWNER = /\b(?:my|our)\s+(?:own\s+)?(?:son|daughter|child|kid|lad|boy|girl|twins?|youngest|eldest|little\s+one)'?s?\s+(?:[\w-]+\s+)?$/;
 /** The writer's own child named in a sentence: "my son", "ma wee girl". */
 const OWN_CHILD = /\b(?:my|ma|our|me)\s+(?:wee\s+|little\s+|youngest\s+|eldest\s+)?(?:son|daughter|child|kid|lad|boy|girl|bairn|wean|little\s+one)\b/;
@@ -579,7 +589,7 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
     if (ABOUT_THE_TOPIC.test(lower.slice(Math.max(0, m.start - 40), m.start)) || TOPIC_AFTER.test(lower.slice(m.end, m.end + 24))) continue;
     // "deaf people shouldn't teach": a condition said of a group is a generalisation, not someone's health
     if (GROUP_AFTER.test(lower.slice(m.end, m.end + 16))) continue;
-    if (CHILD_OWNER.test(lower.slice(Math.max(0, m.start - 40), m.start)) || SIMILE_BEFORE.test(lower.slice(Math.max(0, m.start - 30), m.start))) continue;
+    if (CHILD_OWNER.test(lower.slice(Math.max(0, m.start - 40), m.start)) || childHasIt(lower.slice(Math.max(0, m.start - 60), m.start)) || SIMILE_BEFORE.test(lower.slice(Math.max(0, m.start - 30), m.start))) continue;
     const s = sentenceSpan(raw, m.start);
     const sentence = lower.slice(s.start, s.end);
     const prev = s.start > 1 ? lower.slice(sentenceSpan(raw, s.start - 2).start, s.start) : '';
