@@ -156,6 +156,9 @@ function compile(school: MatchableSchool): Compiled {
     const norm = normalise(alias);
     if (!norm || seen.has(norm)) continue;
     seen.add(norm);
+    // matchAll starts where the shared pattern's last exec left off (line ~756): reset it, or a school compiled after
+    // another's item misses its own kinds, and which items mention it depends on what was matched before
+    CUES.distinctKinds.lastIndex = 0;
     for (const k of norm.matchAll(CUES.distinctKinds)) ownKinds.add(k[0]);
     // an all-through school has primary and secondary phases of its own ("Millbeck Park's primary phase")
     if (/\ball through\b/.test(norm)) for (const k of ALL_THROUGH_KINDS) ownKinds.add(k);
