@@ -6,6 +6,12 @@
  *                           [--balance none|corpus] [--threshold-on independent|all] [--old-data]
  *                           [--no-loco | --loco-only] [--dry-run]
  *                           [--write BENCHMARKS.md]   # also write the validation figures into its "school-model" section
+ *   experiments: [--cache DIR]      keep stage 1 (n-gram models) by what it depends on; stacker/threshold runs skip the fits
+ *                [--nested]         per independent corpus, out of fold, each fold's thresholds chosen on the other folds
+ *                                   (a fast honest stand-in for leave-one-corpus-out)
+ *                [--quick] [--loco-shard k/n] [--loco-cached-only]   cheaper leave-one-corpus-out runs
+ *                [--threshold-weight item|corpus] [--objective fbeta|floor --precision-floor 0.93]
+ *                [--stack-functional-weight W] [--stack-balance none|corpus] [--abuse-strong|--confidential-strong chosen|none|X]
  *
  * Data (all dev; scripts/lib-eval/school-data.ts): the functional suite's dev templates and its spent
  * held-out halves heldout to heldout-d (expanded by the eval's own loader, lib/functional/load.ts), the
@@ -45,6 +51,7 @@ import { formatReport, evaluate, expectedFamilies } from './lib-eval/report';
 import { count, emptyCounts, macroF1, pct, prf } from './lib-eval/metrics';
 import { fitDense, fitSparse, mulberry32, sparseLogit, type SparseExample } from './lib-eval/logistic';
 import { prepare, schoolCorpora, type Corpus, type Prepared } from './lib-eval/school-data';
+import { chooseFamilyThreshold, corpusEqualWeights, type FamilyChoice } from './lib-eval/thresholds';
 
 const firstExisting = (...paths: string[]) => paths.map((p) => resolve(process.cwd(), p)).find((p) => existsSync(p)) ?? resolve(process.cwd(), paths[0]!);
 
@@ -64,7 +71,10 @@ const { values: args } = parseArgs({
     ridge: { type: 'string', default: '1' },
     // 0.8 (precision weighed over recall): with 1 or 1.2 the thresholds fall low enough that a weak rule finding plus
     // ordinary words flags ("sports day was suspended"), measured 2026-11-30
-    beta: { type: 'string', default: '0.8' },
+    // Round 5, 24 independent corpora, nested out-of-fold mean (each fold's thresholds chosen on the other folds), with
+    // the rule levels and words-alone thresholds chosen (below): beta 0.8 P 0.952 R 0.907 family 0.905; beta 1
+    // P 0.936 R 0.927 family 0.903 (both aims of 0.92 met); recall at a per-family precision floor of 0.93: 0.949 / 0.909 / 0.904
+    beta: { type: 'string', default: '1' },
     prune: { type: 'string', default: '12' },
     // abuse rule findings this strong (threats, slurs, insults aimed at a person) stay rule-decided: measured
     // 2026-11-30, the blind leave-one-out is the same with or without, and the n-gram model otherwise vetoes
@@ -72,7 +82,11 @@ const { values: args } = parseArgs({
     // 2026-11-30 round 3: 0.7 for abuse and confidential. Trained on 12 independent corpora the stackers learnt to
     // overturn rule findings of 0.7 (a polite defamation, a sick-leave disclosure beside an insult) that the
     // functional contrasts say are right; leave-one-corpus-out costs little (see BENCHMARKS.md)
-    'abuse-strong': { type: 'string', default: '0.7' },
+    // Round 5 ('chosen': searched over STRONG_CHOICES with the thresholds): on 24 independent corpora, out of fold, the
+    // abuse rule findings ≥ 0.7 the stacker put below 0.2 were 54 false alarms to 2 right, the confidential ones 131 to 4
+    // (functional halves: 20 to 11 and 66 to 13). Chosen for both (words alone fixed as before): nested out-of-fold mean
+    // P 0.924 → 0.958, R 0.878 → 0.866, family 0.870 → 0.889
+    'abuse-strong': { type: 'string', default: 'chosen' },
     // the old training data only (round 2: functional dev, project items, blind-2026-11-30, shared dev): for before/after figures
     'old-data': { type: 'boolean', default: false },
     // total weight of each item set relative to its size: 'none' (every item 1) or 'corpus' (each set weighs as much as
@@ -98,13 +112,16 @@ const { values: args } = parseArgs({
     // but it undoes exactly what these two guard: invalid identifiers ("Reference QQ 12 34 56 C", p 0.88), the school's
     // own number given as "her number" (p 0.96), insinuation aimed at Ofsted (p 0.86). Abuse words alone at 0.9 cost
     // 0.003 recall against 0.85 (the retrained stacker is surer) and keep those contrasts
-    'alone-abuse': { type: 'string', default: '0.9' },
-    'alone-confidential': { type: 'string', default: '0.97' },
+    // Round 5: with the rule levels chosen, words alone chosen too (nested out-of-fold mean over 24 independent corpora,
+    // beta 0.8): P 0.958 → 0.952, R 0.866 → 0.907, family 0.889 → 0.905; the functional halves' out-of-fold figures hold
+    // (heldout-d R 0.811 → 0.882). Unset: --alone ('chosen'); a number fixes it as before (round 4: 0.9 / 0.97)
+    'alone-abuse': { type: 'string' },
+    'alone-confidential': { type: 'string' },
     'alone-reputation': { type: 'string' },
     'independent-families': { type: 'boolean', default: false },
     // confidential rule findings this strong stay rule-decided ('none': no such level); reputation has no option, so
     // its level is searched over STRONG_CHOICES
-    'confidential-strong': { type: 'string', default: '0.7' },
+    'confidential-strong': { type: 'string', default: 'chosen' },
     // no family chooser (the per-family decisions stand even when they flag a set no label has): for before/after figures
     'no-chooser': { type: 'boolean', default: false },
     'no-loco': { type: 'boolean', default: false },
@@ -137,6 +154,8 @@ const { values: args } = parseArgs({
     // leave-one-corpus-out over every n-th independent set only, starting at the k-th ("k/n"), to share the run between
     // processes (each prints its own rows and mean)
     'loco-shard': { type: 'string', default: '0/1' },
+    // leave-one-corpus-out only over the sets whose stage 1 is already in --cache (a quick before/after on those)
+    'loco-cached-only': { type: 'boolean', default: false },
   },
 });
 
@@ -218,50 +237,25 @@ function ngramModels(train: readonly Prepared[], aux: readonly Aux[], s: number)
 
 const STRONG_CHOICES: (number | null)[] = [null, 0.95, 0.9, 0.85];
 
-const ALONE_STEPS = [0, 0.05, 0.1, 0.15, 0.2, 0.3, 0.4];
-const KEEP_STEPS = [0, 0.1, 0.2, 0.3, 0.4];
-
 /**
- * Best (strong, threshold, alone) for one family on out-of-fold stacker probabilities, by weighted F-beta:
+ * Best (strong, threshold, alone, keep) for one family on out-of-fold stacker probabilities (scripts/lib-eval/thresholds.ts):
  * `alone` (at least the threshold) is what the words alone need when the rules found nothing of the family.
  */
-function chooseThreshold(ps: ArrayLike<number>, items: readonly Prepared[], j: number, aloneOverride?: string, only?: (i: number) => boolean): { threshold: number; alone: number; keep: number; strong: number | null; f1: number } {
-  let best = { threshold: 0.5, alone: 0.5, keep: 0.5, strong: null as number | null, f1: -1, score: -Infinity };
+function chooseThreshold(ps: ArrayLike<number>, items: readonly Prepared[], j: number, aloneOverride?: string, only?: (i: number) => boolean): FamilyChoice {
   const maxIdx = DENSE_FEATURES.indexOf(`max:${SCHOOL_FAMILIES[j]}`);
   const strongArg = SCHOOL_FAMILIES[j] === 'abuse' ? args['abuse-strong'] : SCHOOL_FAMILIES[j] === 'confidential' ? args['confidential-strong'] : undefined;
   const fixed = strongArg !== undefined && strongArg !== 'chosen' ? [strongArg === 'none' ? null : Number(strongArg)] : undefined;
   const use = items.map((p, i) => i).filter((i) => (thresholdOn === 'all' || kindOf.get(items[i]!.row.set) === 'independent') && (!only || only(i)));
-  const p = Float64Array.from(use, (i) => ps[i]!);
-  const rule = Float64Array.from(use, (i) => items[i]!.dense[maxIdx]!);
-  const y = Uint8Array.from(use, (i) => items[i]!.y[j]!);
-  const w = Float64Array.from(use, (i) => thresholdWeight(items[i]!));
-  const b2 = beta * beta;
-  for (const strong of fixed ?? STRONG_CHOICES) {
-    for (let ti = 10; ti <= 90; ti++) {
-      const t = ti / 100;
-      const aloneArg = aloneOverride ?? args[`alone-${SCHOOL_FAMILIES[j]}` as 'alone'] ?? args.alone;
-      for (const step of aloneArg === 'off' ? [0] : aloneArg === 'chosen' ? ALONE_STEPS : [Number(aloneArg) - t]) {
-        const alone = Math.max(t, Math.min(0.99, Math.round((t + step) * 100) / 100));
-        for (const down of args.keep === 'chosen' ? KEEP_STEPS : [0]) {
-          const keep = Math.max(0.05, Math.round((t - down) * 100) / 100);
-          let tp = 0;
-          let fp = 0;
-          let fn = 0;
-          for (let k = 0; k < p.length; k++) {
-            const yes = p[k]! >= familyThreshold({ threshold: t, alone, keep }, rule[k]!) || (strong !== null && rule[k]! >= strong);
-            if (yes && y[k]) tp += w[k]!;
-            else if (yes) fp += w[k]!;
-            else if (y[k]) fn += w[k]!;
-          }
-          const f1 = ((1 + b2) * tp) / Math.max(1e-9, (1 + b2) * tp + b2 * fn + fp);
-          // 'floor': among the choices at the precision floor, the best recall (F-beta breaks ties); below it F-beta, less 1
-          const score = objective === 'floor' ? (tp / Math.max(1e-9, tp + fp) >= precisionFloor ? 1 + tp / Math.max(1e-9, tp + fn) + 1e-3 * f1 : f1 - 1) : f1;
-          if (score > best.score + 1e-9) best = { threshold: t, alone, keep, strong, f1, score };
-        }
-      }
-    }
-  }
-  return best;
+  const aloneArg = aloneOverride ?? args[`alone-${SCHOOL_FAMILIES[j]}` as 'alone'] ?? args.alone!;
+  return chooseFamilyThreshold(
+    {
+      p: Float64Array.from(use, (i) => ps[i]!),
+      rule: Float64Array.from(use, (i) => items[i]!.dense[maxIdx]!),
+      y: Uint8Array.from(use, (i) => items[i]!.y[j]!),
+      w: args['threshold-weight'] === 'corpus' ? corpusEqualWeights(use.map((i) => items[i]!.row.set)) : Float64Array.from(use, (i) => items[i]!.row.weight),
+    },
+    { strong: fixed ?? STRONG_CHOICES, alone: aloneArg === 'off' || aloneArg === 'chosen' ? aloneArg : Number(aloneArg), keep: args.keep === 'chosen' ? 'chosen' : 'off', beta, objective: objective as 'fbeta' | 'floor', precisionFloor },
+  );
 }
 
 const CONF_RULES = DENSE_FEATURES.filter((n) => /^(?:rule:confidential\.|max:confidential|flag:confidential|ngram:confidential)/.test(n));
@@ -476,11 +470,6 @@ function stackWeight(p: Prepared): number {
   if (kindOf.get(p.row.set) === 'functional') return functionalWeight > 0 ? (p.row.weight * stackFunctionalWeight) / functionalWeight : stackFunctionalWeight;
   return args['stack-balance'] === 'corpus' ? p.row.weight * (avgIndependent / Math.max(1, setSize.get(p.row.set)!)) : p.row.weight;
 }
-/** A row's weight when the thresholds are chosen (see --threshold-weight). */
-function thresholdWeight(p: Prepared): number {
-  return args['threshold-weight'] === 'corpus' ? avgIndependent / Math.max(1, setSize.get(p.row.set)!) : p.row.weight;
-}
-
 // only items about the school are scored, so only they teach the decision
 const prepared = corpora.filter((c) => !c.evalOnly).flatMap((c) => c.rows.filter((r) => r.expect.mentioned).map(prepare));
 const aux = auxData();
@@ -527,6 +516,10 @@ if (!args['no-loco']) {
   for (const c of independent.filter((_, i) => i % shards === shard)) {
     // a corpus the model is not trained on (--old-data) is scored by the model trained on everything else
     if (c.evalOnly) allButNew ??= loadSchoolModel(trainModel(prepared, aux, trainedOn).file);
+    if (args['loco-cached-only'] && !c.evalOnly) {
+      const rest = prepared.filter((p) => p.row.set !== c.name);
+      if (!existsSync(resolve(args.cache!, `${stage1Key(rest, aux, assignFolds(rest))}.json`))) continue;
+    }
     const t = c.evalOnly ? undefined : trainModel(prepared.filter((p) => p.row.set !== c.name), aux, trainedOn);
     const model = t ? loadSchoolModel(t.file) : allButNew!;
     // the same models with the round-3 decision (before): no family chooser, words alone fixed at 0.85 / 0.97
