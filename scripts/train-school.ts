@@ -72,8 +72,10 @@ const { values: args } = parseArgs({
     // 0.8 (precision weighed over recall): with 1 or 1.2 the thresholds fall low enough that a weak rule finding plus
     // ordinary words flags ("sports day was suspended"), measured 2026-11-30
     // Round 5, 24 independent corpora, nested out-of-fold mean (each fold's thresholds chosen on the other folds), with
-    // the rule levels and words-alone thresholds chosen (below): beta 0.8 P 0.952 R 0.907 family 0.905; beta 1
-    // P 0.936 R 0.927 family 0.903 (both aims of 0.92 met); recall at a per-family precision floor of 0.93: 0.949 / 0.909 / 0.904
+    // the abuse rule level chosen (below): beta 1 P 0.933 R 0.880 family 0.878 against round 4's decision 0.924 / 0.878 /
+    // 0.870. With words alone chosen too, beta 0.8 gave 0.952 / 0.907 / 0.905 and beta 1 0.936 / 0.927 / 0.903, but the
+    // words alone then flag the contrasts --alone-abuse/-confidential guard (score-kinds tests fail); recall at a
+    // per-family precision floor of 0.93 (--objective floor): 0.949 / 0.909 / 0.904
     beta: { type: 'string', default: '1' },
     prune: { type: 'string', default: '12' },
     // abuse rule findings this strong (threats, slurs, insults aimed at a person) stay rule-decided: measured
@@ -84,8 +86,10 @@ const { values: args } = parseArgs({
     // functional contrasts say are right; leave-one-corpus-out costs little (see BENCHMARKS.md)
     // Round 5 ('chosen': searched over STRONG_CHOICES with the thresholds): on 24 independent corpora, out of fold, the
     // abuse rule findings ≥ 0.7 the stacker put below 0.2 were 54 false alarms to 2 right, the confidential ones 131 to 4
-    // (functional halves: 20 to 11 and 66 to 13). Chosen for both (words alone fixed as before): nested out-of-fold mean
-    // P 0.924 → 0.958, R 0.878 → 0.866, family 0.870 → 0.889
+    // (functional halves: 20 to 11 and 66 to 13). Chosen for both (words alone fixed as before, beta 0.8): nested
+    // out-of-fold mean P 0.924 → 0.958, R 0.878 → 0.866, family 0.870 → 0.889; at beta 1, 0.948 / 0.875 / 0.888. Chosen
+    // for abuse only (confidential stays 0.7: without it a sick-leave disclosure beside an insult loses its confidential
+    // family, a score-kinds contrast): 0.933 / 0.880 / 0.878
     'abuse-strong': { type: 'string', default: 'chosen' },
     // the old training data only (round 2: functional dev, project items, blind-2026-11-30, shared dev): for before/after figures
     'old-data': { type: 'boolean', default: false },
@@ -112,16 +116,19 @@ const { values: args } = parseArgs({
     // but it undoes exactly what these two guard: invalid identifiers ("Reference QQ 12 34 56 C", p 0.88), the school's
     // own number given as "her number" (p 0.96), insinuation aimed at Ofsted (p 0.86). Abuse words alone at 0.9 cost
     // 0.003 recall against 0.85 (the retrained stacker is surer) and keep those contrasts
-    // Round 5: with the rule levels chosen, words alone chosen too (nested out-of-fold mean over 24 independent corpora,
-    // beta 0.8): P 0.958 → 0.952, R 0.866 → 0.907, family 0.889 → 0.905; the functional halves' out-of-fold figures hold
-    // (heldout-d R 0.811 → 0.882). Unset: --alone ('chosen'); a number fixes it as before (round 4: 0.9 / 0.97)
-    'alone-abuse': { type: 'string' },
-    'alone-confidential': { type: 'string' },
+    // Round 5: with the rule levels chosen, words alone chosen too gains on the corpora (nested out-of-fold mean over 24
+    // independent corpora, beta 0.8: P 0.958 → 0.952, R 0.866 → 0.907, family 0.889 → 0.905; the blind-written functional
+    // half heldout-d out of fold 0.805 → 0.869, 20 → 26 functionalities ≥ 0.90), but the thresholds fall to 0.39 (abuse)
+    // and 0.58 (confidential) and exactly these contrasts flag again ("Funny how Ofsted always turn up…", "I know which
+    // car she drives because she gives me a lift", "wifi login help: ask the office"), and conf_staff_home drops to
+    // 0.69–0.91 on every functional half: kept
+    'alone-abuse': { type: 'string', default: '0.9' },
+    'alone-confidential': { type: 'string', default: '0.97' },
     'alone-reputation': { type: 'string' },
     'independent-families': { type: 'boolean', default: false },
     // confidential rule findings this strong stay rule-decided ('none': no such level); reputation has no option, so
     // its level is searched over STRONG_CHOICES
-    'confidential-strong': { type: 'string', default: 'chosen' },
+    'confidential-strong': { type: 'string', default: '0.7' },
     // no family chooser (the per-family decisions stand even when they flag a set no label has): for before/after figures
     'no-chooser': { type: 'boolean', default: false },
     'no-loco': { type: 'boolean', default: false },
