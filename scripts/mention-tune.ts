@@ -16,6 +16,7 @@ const GRID: Partial<Record<keyof Tuning, number[]>> = {
   minSupport: [0.2, 0.3, 0.4],
   noiseFloor: [0, 0.15, 0.31, 0.5],
   farFactor: [0.3, 0.5, 0.7],
+  unnamedSupport: [0.5, 0.9, 1.5, Infinity],
 };
 
 function points(): Tuning[] {

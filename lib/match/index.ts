@@ -43,13 +43,19 @@ export interface MentionTuning {
   /** Cues in the next sentence (within NEXT_CHARS) count this much; within MID_CHARS farFactor, further half that. */
   readonly nextFactor: number;
   readonly farFactor: number;
+  /**
+   * School vocabulary (specific words, a titled adult) an item needs that names neither the school nor any of its
+   * places: the school's own feed found it, and it speaks of school life with no other school and no place-ness
+   * ("Mr Ashdown out at the gates this morning"). Infinity: never.
+   */
+  readonly unnamedSupport: number;
 }
 
 // Chosen by scripts/mention-tune.ts: minSupport 0.2 and noiseFloor 0.31 were picked without each held-out corpus in
 // all ten folds (out-of-corpus mean 0.980 → 0.981 over data/train corpora a–j, 2026-11-30); farFactor stayed.
 // The default of matchSchool's `tuning` parameter, frozen: a script trying other numbers passes its own, and can
 // never change the decision for every other caller in the process.
-export const MENTION_TUNING: MentionTuning = Object.freeze({ minSupport: 0.2, noiseFloor: 0.31, nextFactor: 0.75, farFactor: 0.5 });
+export const MENTION_TUNING: MentionTuning = Object.freeze({ minSupport: 0.2, noiseFloor: 0.31, nextFactor: 0.75, farFactor: 0.5, unnamedSupport: 0.9 });
 
 /**
  * Cues in the name's sentence count in full; in another sentence within NEXT_CHARS characters three quarters (short
@@ -400,41 +406,56 @@ const OTHER_SCHOOL = /\b[A-Z][\p{L}'’-]+(?: [A-Z][\p{L}'’-]+){0,5} (?:Primar
  */
 function unnamed(item: { title: string; text: string }, view: TextView, compiled: Compiled, textOffset: number, tuning: MentionTuning): MatchResult | undefined {
   // cheap tests first: most items that do not name the school name none of its places either
-  if (!compiled.contextAny?.test(view.text)) return undefined;
+  const placed = compiled.contextAny?.test(view.text) ?? false;
+  if (!placed && tuning.unnamedSupport === Infinity) return undefined;
   const raw = joinFields(item);
   if (OTHER_SCHOOL.test(raw)) return undefined;
-  const hits = CUES.vocabulary.matchText(view.text);
+  const hits = vocabularyOf(view.text);
   const school = hits.get('school-cue') ?? [];
   const place = uncovered([...(hits.get('place-cue') ?? []), ...(hits.get('not-this') ?? [])], school);
   let ctx: { start: number; end: number } | undefined;
-  for (const m of view.text.matchAll(compiled.context!)) {
-    const start = m.index!;
-    const end = start + m[0].length;
-    // "special school", "EHCP", "S1" in a context list are school words, not places
-    if (CUES.schoolWord.test(m[0]) || school.some((h) => h.start < end && start < h.end)) continue;
-    ctx = { start, end };
-    break;
+  if (placed) {
+    for (const m of view.text.matchAll(compiled.context!)) {
+      const start = m.index!;
+      const end = start + m[0].length;
+      // "special school", "EHCP", "S1" in a context list are school words, not places
+      if (CUES.schoolWord.test(m[0]) || school.some((h) => h.start < end && start < h.end)) continue;
+      ctx = { start, end };
+      break;
+    }
   }
-  if (!ctx) return undefined;
+  if (!ctx && tuning.unnamedSupport === Infinity) return undefined;
   const sum = (list: readonly { term: string; weight: number }[], min: number) => {
     const best = new Map<string, number>();
     for (const h of list) if (h.weight > min) best.set(h.term, Math.max(best.get(h.term) ?? 0, h.weight));
     return [...best.values()].reduce((a, b) => a + b, 0);
   };
   let support = sum(school, GENERIC);
-  // its town's parents' group ("Ambridge Mums & Dads |") speaking of a titled adult by surname ("Miss Hartley"):
-  // neither is enough alone (a group asks about plumbers; Mr Hartley may be one), together with a little more they are
-  const group = CUES.parentsGroup.test(view.text.slice(ctx.end, ctx.end + 40));
-  if (group) {
-    support += GROUP_SUPPORT;
-    const titled = TITLED_SURNAME.exec(raw);
-    if (titled) support += titled[1] === 'Miss' ? TITLED_MISS : TITLED_PERSON;
-  }
+  const titled = TITLED_SURNAME.exec(raw);
+  if (ctx) {
+    // its town's parents' group ("Ambridge Mums & Dads |") speaking of a titled adult by surname ("Miss Hartley"):
+    // neither is enough alone (a group asks about plumbers; Mr Hartley may be one), together with a little more they are
+    const group = CUES.parentsGroup.test(view.text.slice(ctx.end, ctx.end + 40));
+    if (group) {
+      support += GROUP_SUPPORT;
+      if (titled) support += titled[1] === 'Miss' ? TITLED_MISS : TITLED_PERSON;
+    }
+  } else if (titled) support += titled[1] === 'Miss' ? TITLED_MISS : TITLED_PERSON;
   const against = sum(place, 0);
-  if (support < UNNAMED_SUPPORT || against >= tuning.noiseFloor) return undefined;
-  const where = view.text.slice(ctx.start, ctx.end);
-  const occ: Occurrence = { pattern: { alias: where, re: /$^/, compact: '', ambiguous: true, acronym: false }, start: ctx.start, end: ctx.end, via: 'text' };
-  return { mentioned: true, reason: `not named, but its place "${where}" with school vocabulary (${fmt(support)})`, evidence: evidenceOf(item, view, occ, textOffset, item.title.length) };
+  if (support < (ctx ? UNNAMED_SUPPORT : tuning.unnamedSupport) || against >= tuning.noiseFloor) return undefined;
+  const at = ctx ?? school.find((h) => h.weight > GENERIC) ?? school[0];
+  if (!at) return undefined;
+  const where = view.text.slice(at.start, at.end);
+  const occ: Occurrence = { pattern: { alias: where, re: /$^/, compact: '', ambiguous: true, acronym: false }, start: at.start, end: at.end, via: 'text' };
+  const reason = ctx ? `not named, but its place "${where}" with school vocabulary (${fmt(support)})` : `not named, but speaks of school life ("${where}", ${fmt(support)}) with no other school or place named`;
+  return { mentioned: true, reason, evidence: evidenceOf(item, view, occ, textOffset, item.title.length) };
+}
+
+/** The item's vocabulary hits, kept for the last text read: matchSchool runs for every school on the same item. */
+let vocabMemo: { text: string; hits: ReturnType<typeof CUES.vocabulary.matchText> } | undefined;
+function vocabularyOf(text: string): ReturnType<typeof CUES.vocabulary.matchText> {
+  if (vocabMemo?.text !== text) vocabMemo = { text, hits: CUES.vocabulary.matchText(text) };
+  return vocabMemo.hits;
 }
 
 /** Names this long may be misspelt by one edit and still be found; this long, by two. */
