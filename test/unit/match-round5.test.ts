@@ -26,3 +26,50 @@ describe('mention: an item from the school\'s feed that never names it', () => {
     expect(matchSchool({ title: '', text: 'The head of year gave my son a detention for a missing tie.' }, larch, { ...MENTION_TUNING, unnamedSupport: Infinity }).mentioned).toBe(false);
   });
 });
+
+const tarn: MatchableSchool = { name: 'Ysgol Gyfun Bryn Tarren', aliases: ['Bryn Tarren', 'Tarren'], context: ['Pontmawr'], exclude: [] };
+const wexworth: MatchableSchool = { name: 'Wexworth Infant School', aliases: ['Wexworth Infants', 'Wexworth', 'WIS'], context: ['Wexworth', 'Holme Lane'], exclude: [] };
+
+describe('mention: the other sense of a name, by kind of collision (data/match other-sense vocabulary)', () => {
+  it('health: a reading, a GP and a nurse make initials a measurement; a school nurse with pupils does not', () => {
+    expect(m('WIS reading 8.1 again today, the GP wants a blood test and the practice nurse rang twice', wexworth)).toBe(false);
+    expect(m('WIS asked the pupils to bring a water bottle every day this week', wexworth)).toBe(true);
+  });
+  it('music: a choir, its conductor and a new single are not the school; the school choir at a concert for parents is', () => {
+    expect(m('Côr Tarren sing at the cathedral on Sunday, forty voices and a very proud conductor', tarn)).toBe(false);
+    expect(m('Tarren released their debut single on Friday, the album follows in spring', tarn)).toBe(false);
+    expect(m('Tarren Year 9 choir at the concert for parents tonight, lovely', tarn)).toBe(true);
+    // a festival's line-up, not a fire drill's
+    expect(m('Tarren festival line-up out Friday, camping tickets limited', tarn)).toBe(false);
+    expect(m('the tarren is chaos today, fire alarm twice and nobody knew where to line up', tarn)).toBe(true);
+  });
+  it('worship and family history: prayers to a saint and a family tree are not the school', () => {
+    expect(m('Lighting a candle tonight and praying for Nan, Tarren keep her in your prayers 🙏', tarn)).toBe(false);
+    expect(m('Researching the Tarren family history: baptisms in the parish registers back to 1790, and a great-grandmother in the census', tarn)).toBe(false);
+  });
+  it('walks: a horseshoe route with a cairn and a village green is the valley; a Year 8 walk with teachers is the school', () => {
+    expect(m('Bryn Tarren horseshoe: start at the village green, up to the cairn, back down the old tramroad. Ten-miler, boots essential.', tarn)).toBe(false);
+    expect(m('Bryn Tarren Year 8 walk with their teachers went ahead despite the rain', tarn)).toBe(true);
+  });
+  it('animals: a rescue dog looking for a forever home is not the school', () => {
+    expect(m('Meet Tarren! Rescue lurcher, 3, good with older kids, needs a forever home. Rehoming fee applies.', tarn)).toBe(false);
+  });
+  it('a youth project after the name is another body', () => {
+    expect(m('Open night at the Tarren youth project, music studio free on Thursdays', tarn)).toBe(false);
+  });
+  it('"b4" in text-speak is no road: "what time does X finish b4 xmas" is the school', () => {
+    expect(m('wat time does tarren finish b4 xmas?? is it 1.30 for the primary too', tarn)).toBe(true);
+    expect(m('Tarren junction on the B4312 closed again, queues back to the roundabout', tarn)).toBe(false);
+  });
+});
+
+describe('mention: a person of that surname', () => {
+  it('a common given name before the name is a person ("Dave Wexworth", "Ellie Wexworth\'s new single")', () => {
+    expect(m('Cannot recommend Dave Wexworth enough, fixed our boiler same day, fair price', wexworth)).toBe(false);
+    expect(m('Ellie Tarren\'s new single is on repeat', tarn)).toBe(false);
+  });
+  it('one use as a person\'s surname claims the item\'s other bare uses of the name', () => {
+    expect(m('Tarren family tree | Megan Tarren (1851-1920) was my great-grandmother. Anyone else researching Tarren?', tarn)).toBe(false);
+    expect(m('Tarren parents evening | Megan Jones said the Year 10 reports are out. Anyone else at Tarren had theirs?', tarn)).toBe(true);
+  });
+});
