@@ -8,7 +8,7 @@ import { entryPattern, fromLexiconFile, Lexicon, LexiconFileError, parseLexiconT
 import cueFile from './cues.json';
 
 /** Every category the matcher reads; a line with another category is a mistake in the data. */
-export const CUE_CATEGORIES = ['school-cue', 'place-cue', 'not-this', 'is-this', 'place-next', 'school-kind', 'school-denomination', 'person-title', 'staff-title', 'street-before', 'name-next', 'first-name', 'place-before', 'name-generic', 'parents-group', 'club-next'] as const;
+export const CUE_CATEGORIES = ['school-cue', 'place-cue', 'not-this', 'is-this', 'place-next', 'school-kind', 'school-denomination', 'person-title', 'staff-title', 'street-before', 'name-next', 'first-name', 'place-before', 'name-generic', 'parents-group', 'club-next', 'denial-before'] as const;
 export type CueCategory = (typeof CUE_CATEGORIES)[number];
 
 /** Parse and check the cue TSV: the lexicon format, known categories, no term twice in a category. */
@@ -80,6 +80,8 @@ export interface MentionCues {
   clubNext: RegExp;
   /** Right after a town: its parents' group ("Tamsford Parents", "Thornley Mums & Dads"). */
   parentsGroup: RegExp;
+  /** Straight before a name, words saying the item is not about it ("not connected to", "not to be confused with"). */
+  denialBefore: RegExp;
 }
 
 function alternation(entries: readonly LexEntry[], category: CueCategory): string {
@@ -120,6 +122,7 @@ export function compileCues(entries: readonly LexEntry[]): MentionCues {
     nameGenericLast: new Set(entries.filter((e) => e.category === 'name-generic' && e.weight >= 1).map((e) => e.term)),
     nameGeneric: new Set(entries.filter((e) => e.category === 'name-generic').map((e) => e.term)),
     clubNext: new RegExp(`^(?:'s)?\\s+${alternation(entries, 'club-next')}(?![a-z0-9])`),
+    denialBefore: new RegExp(`(?<![a-z0-9])${alternation(entries, 'denial-before')}\\s+(?:the\\s+)?$`),
     parentsGroup: new RegExp(`^\\s*${alternation(entries, 'parents-group')}(?![a-z0-9])`),
     nameNext: new RegExp(`^(?:${alternation(entries, 'name-next')}|${kinds}|${denom}|${alternation(entries, 'school-cue')})(?![a-z0-9])`),
   };

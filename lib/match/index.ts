@@ -166,7 +166,9 @@ function compile(school: MatchableSchool): Compiled {
     // an all-through school has primary and secondary phases of its own ("Millbeck Park's primary phase")
     if (/\ball through\b/.test(norm)) for (const k of ALL_THROUGH_KINDS) ownKinds.add(k);
     const isAcronym = /^[A-Z0-9]{2,6}$/.test(alias.trim());
-    const ambiguous = alias !== school.name && (!CUES.schoolWord.test(norm) || isAcronym);
+    // "the Grammar", "the Academy": only "the" and a kind of school names nothing in particular ("the Grammar Bar")
+    const kindOnly = /^the /.test(norm) && CUES.schoolWordExact.test(norm.slice(4));
+    const ambiguous = alias !== school.name && (!CUES.schoolWord.test(norm) || isAcronym || kindOnly);
     patterns.push({
       alias,
       re: new RegExp(`(?<![a-z0-9])${phraseSource(norm)}(?![a-z0-9])`, 'g'),
@@ -625,6 +627,12 @@ export function matchSchool(item: { title: string; text: string }, school: Match
         continue;
       }
     }
+    // "The school is not connected to X", "(the girls' one, not X)": named to say the item is not about it
+    const denial = denied(view, occ);
+    if (denial) {
+      lastReason = `${how} is named to say the item is not about it ("${denial}")`;
+      continue;
+    }
     const known = read.get(occ);
     // one use placed in another town ("Pupils at X Academy in Kirkby") claims the item's other uses of the same words
     const sameAway = firstAway && view.text.slice(occ.start, occ.end) === firstAway ? 'the same name placed elsewhere in the item' : undefined;
@@ -644,6 +652,16 @@ export function matchSchool(item: { title: string; text: string }, school: Match
     lastReason = `${d.prefix ?? 'ambiguous '}${how} ${d.why}`;
   }
   return { mentioned: false, reason: lastReason || 'no usable mention' };
+}
+
+/** Words before an occurrence saying the item is not about it (CUES.denialBefore), or ", not X)" closing an aside. */
+function denied(view: TextView, occ: Occurrence): string | undefined {
+  if (occ.via === 'tag') return undefined;
+  const before = view.text.slice(Math.max(0, occ.start - 50), occ.start);
+  const d = CUES.denialBefore.exec(before);
+  if (d) return d[0].trim();
+  if (/(?:,|\()\s*not\s+$/.test(before) && /^(?:'s)?\s*\)/.test(view.text.slice(occ.end, occ.end + 4))) return 'not';
+  return undefined;
 }
 
 interface Span {
@@ -785,9 +803,39 @@ function anotherNamed(view: TextView, raw: string, occ: Occurrence, after: strin
 
   const proper = properNameAfter(view, raw, occ, compiled);
   if (proper) return { mentioned: false, why: `is part of another name ("${named} ${proper}")`, prefix: '', other: `${named} ${proper}` };
-  return undefined;
+  return surnameReading(view, raw, occ, named);
 }
 
+
+/**
+ * "Cllr Hartfell", "councillor Ruth Hartfell", "Adrian Kingsmead", "Kingsmead, 42,": a person of that surname. Read
+ * in matchSchool's first pass (anotherNamed), so one such use claims the item's other bare uses of the name
+ * ("Megan Tarren sang tonight. Tarren was brilliant").
+ */
+function surnameReading(view: TextView, raw: string, occ: Occurrence, named: string): Decision | undefined {
+  const before = view.text.slice(Math.max(0, occ.start - 40), occ.start);
+  const title = CUES.personTitle.exec(before);
+  if (title && (!CUES.capitalTitles.has(title[1]!) || /^\p{Lu}/u.test(raw.slice(view.start[occ.start - before.length + title.index + (title[0].length - title[0].trimStart().length)]!))))
+    return { mentioned: false, why: `is someone's surname ("${before.trim().split(/\s+/).pop()} ${named}")`, prefix: '', other: named };
+  const firstName = CUES.personTitleName.exec(before);
+  // "Mr Doherty St Oswin's": a saint's name is nobody's surname; a teacher and his school
+  if (firstName && !/^st\b/.test(named)) {
+    // "councillor Ruth Hartfell": the word between must be a capitalised first name in the raw text
+    const nameStart = occ.start - before.length + firstName.index + firstName[0].search(/[a-z][a-z'-]+\s+$/);
+    const ch = raw[view.start[nameStart]!] ?? '';
+    if (ch !== ch.toLowerCase()) return { mentioned: false, why: `is someone's surname ("${firstName[0].trim()} ${named}")`, prefix: '', other: named };
+  }
+
+  // "Adrian Kingsmead", "Kingsmead, 42, of Bolton": a person of that surname
+  const given = /(?<![a-z0-9'])([a-z]+)\s+$/.exec(before);
+  if (given && CUES.firstNames.has(given[1]!)) {
+    const ch = raw[view.start[occ.start - before.length + given.index]!] ?? '';
+    if (ch !== ch.toLowerCase()) return { mentioned: false, why: `is someone's surname ("${given[1]} ${named}")`, prefix: '', other: named };
+  }
+  if (/^,\s*(?:aged\s+)?\d{1,3},/.test(view.text.slice(occ.end, occ.end + 14))) return { mentioned: false, why: `is someone's surname ("${named}, age")`, prefix: '', other: named };
+
+  return undefined;
+}
 
 /**
  * A configured acronym written as a school's: in capitals, not after "the" (an authority: "the NPA") or a number (a
@@ -925,26 +973,6 @@ function decideAmbiguous(view: TextView, raw: string, occ: Occurrence, after: st
   if (other) return other;
 
   const before = view.text.slice(Math.max(0, occ.start - 40), occ.start);
-  const title = CUES.personTitle.exec(before);
-  if (title && (!CUES.capitalTitles.has(title[1]!) || /^\p{Lu}/u.test(raw.slice(view.start[occ.start - before.length + title.index + (title[0].length - title[0].trimStart().length)]!))))
-    return { mentioned: false, why: `is someone's surname ("${before.trim().split(/\s+/).pop()} ${named}")`, prefix: '' };
-  const firstName = CUES.personTitleName.exec(before);
-  // "Mr Doherty St Oswin's": a saint's name is nobody's surname; a teacher and his school
-  if (firstName && !/^st\b/.test(named)) {
-    // "councillor Ruth Hartfell": the word between must be a capitalised first name in the raw text
-    const nameStart = occ.start - before.length + firstName.index + firstName[0].search(/[a-z][a-z'-]+\s+$/);
-    const ch = raw[view.start[nameStart]!] ?? '';
-    if (ch !== ch.toLowerCase()) return { mentioned: false, why: `is someone's surname ("${firstName[0].trim()} ${named}")`, prefix: '' };
-  }
-
-  // "Adrian Kingsmead", "Kingsmead, 42, of Bolton": a person of that surname
-  const given = /(?<![a-z0-9'])([a-z]+)\s+$/.exec(before);
-  if (given && CUES.firstNames.has(given[1]!)) {
-    const ch = raw[view.start[occ.start - before.length + given.index]!] ?? '';
-    if (ch !== ch.toLowerCase()) return { mentioned: false, why: `is someone's surname ("${given[1]} ${named}")`, prefix: '' };
-  }
-  if (/^,\s*(?:aged\s+)?\d{1,3},/.test(view.text.slice(occ.end, occ.end + 14))) return { mentioned: false, why: `is someone's surname ("${named}, age")`, prefix: '' };
-
   const ev = readItem();
   const near = (c: Cue) => (c.start >= occ.end ? c.start - occ.end : occ.start - c.end) <= EXPLICIT_CHARS;
   // "(the church, not the school)" is said beside the name: in another sentence "…, not the school" moves blame

@@ -73,3 +73,30 @@ describe('mention: a person of that surname', () => {
     expect(m('Tarren parents evening | Megan Jones said the Year 10 reports are out. Anyone else at Tarren had theirs?', tarn)).toBe(true);
   });
 });
+
+describe('mention: one use as a surname claims the others', () => {
+  it('"Megan Tarren … Tarren was brilliant" is the person; with school words the bare name is still the school', () => {
+    expect(m('Megan Tarren sang at the hall tonight. Tarren was brilliant, what a voice.', tarn)).toBe(false);
+    expect(m('Megan Tarren sang at the hall tonight. Tarren pupils in Year 7 sang with her.', tarn)).toBe(true);
+  });
+});
+
+const oakham: MatchableSchool = { name: 'Oakhampton Grammar School', aliases: ['Oakhampton Grammar', 'the Grammar'], context: ['Selby Moor'], exclude: [] };
+
+describe('mention: an alias that is only "the" and a kind of school', () => {
+  it('"the Grammar Bar" is a bar; "the Grammar" with its sixth form is the school', () => {
+    expect(m('The Grammar Bar on Quay Street does two-for-one cocktails on Fridays', oakham)).toBe(false);
+    expect(m('The Grammar sixth form open evening is on Thursday', oakham)).toBe(true);
+  });
+});
+
+describe('mention: the school named only to say an item is not about it', () => {
+  it('"not connected to <full name>" ends an item about another school; a plain mention does not', () => {
+    expect(m('Crossmoor Primary celebrates its centenary with a special assembly. The school is not connected to Oakhampton Grammar School.', oakham)).toBe(false);
+    expect(m('Oakhampton Grammar School celebrates its centenary with a special assembly.', oakham)).toBe(true);
+  });
+  it('"(the other one, not X)" in a question about another school is not the school', () => {
+    expect(m('Does Selby Moor High (the girls\' one, not Oakhampton) do a taster day for Year 5s?', oakham)).toBe(false);
+    expect(m('Does Oakhampton do a taster day for Year 5s?', oakham)).toBe(true);
+  });
+});
