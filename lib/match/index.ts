@@ -410,42 +410,30 @@ function unnamed(item: { title: string; text: string }, view: TextView, compiled
   // cheap tests first: most items that do not name the school name none of its places either
   const placed = compiled.contextAny?.test(view.text) ?? false;
   if (!placed && tuning.unnamedSupport === Infinity) return undefined;
-  const raw = joinFields(item);
-  if (OTHER_SCHOOL.test(raw)) return undefined;
-  const hits = vocabularyOf(view.text);
-  const school = hits.get('school-cue') ?? [];
-  const place = uncovered([...(hits.get('place-cue') ?? []), ...(hits.get('not-this') ?? [])], school);
+  // what the item says whatever the school, read once for all the schools it is matched against
+  const said = schoolLife(item, view);
+  if (said.otherSchool) return undefined;
   let ctx: { start: number; end: number } | undefined;
   if (placed) {
     for (const m of view.text.matchAll(compiled.context!)) {
       const start = m.index!;
       const end = start + m[0].length;
       // "special school", "EHCP", "S1" in a context list are school words, not places
-      if (CUES.schoolWord.test(m[0]) || school.some((h) => h.start < end && start < h.end)) continue;
+      if (CUES.schoolWord.test(m[0]) || said.school.some((h) => h.start < end && start < h.end)) continue;
       ctx = { start, end };
       break;
     }
   }
   if (!ctx && tuning.unnamedSupport === Infinity) return undefined;
-  const sum = (list: readonly { term: string; weight: number }[], min: number) => {
-    const best = new Map<string, number>();
-    for (const h of list) if (h.weight > min) best.set(h.term, Math.max(best.get(h.term) ?? 0, h.weight));
-    return [...best.values()].reduce((a, b) => a + b, 0);
-  };
-  let support = sum(school, GENERIC);
-  const titled = TITLED_SURNAME.exec(raw);
+  let support = said.support;
+  const titled = said.titled ? (said.titled === 'Miss' ? TITLED_MISS : TITLED_PERSON) : 0;
   if (ctx) {
     // its town's parents' group ("Ambridge Mums & Dads |") speaking of a titled adult by surname ("Miss Hartley"):
     // neither is enough alone (a group asks about plumbers; Mr Hartley may be one), together with a little more they are
-    const group = CUES.parentsGroup.test(view.text.slice(ctx.end, ctx.end + 40));
-    if (group) {
-      support += GROUP_SUPPORT;
-      if (titled) support += titled[1] === 'Miss' ? TITLED_MISS : TITLED_PERSON;
-    }
-  } else if (titled) support += titled[1] === 'Miss' ? TITLED_MISS : TITLED_PERSON;
-  const against = sum(place, 0);
-  if (support < (ctx ? UNNAMED_SUPPORT : tuning.unnamedSupport) || against >= tuning.noiseFloor) return undefined;
-  const at = ctx ?? school.find((h) => h.weight > GENERIC) ?? school[0];
+    if (CUES.parentsGroup.test(view.text.slice(ctx.end, ctx.end + 40))) support += GROUP_SUPPORT + titled;
+  } else support += titled;
+  if (support < (ctx ? UNNAMED_SUPPORT : tuning.unnamedSupport) || said.against >= tuning.noiseFloor) return undefined;
+  const at = ctx ?? said.school.find((h) => h.weight > GENERIC) ?? said.school[0];
   if (!at) return undefined;
   const where = view.text.slice(at.start, at.end);
   const occ: Occurrence = { pattern: { alias: where, re: /$^/, compact: '', ambiguous: true, acronym: false }, start: at.start, end: at.end, via: 'text' };
@@ -453,11 +441,37 @@ function unnamed(item: { title: string; text: string }, view: TextView, compiled
   return { mentioned: true, reason, evidence: evidenceOf(item, view, occ, textOffset, item.title.length) };
 }
 
-/** The item's vocabulary hits, kept for the last text read: matchSchool runs for every school on the same item. */
-let vocabMemo: { text: string; hits: ReturnType<typeof CUES.vocabulary.matchText> } | undefined;
-function vocabularyOf(text: string): ReturnType<typeof CUES.vocabulary.matchText> {
-  if (vocabMemo?.text !== text) vocabMemo = { text, hits: CUES.vocabulary.matchText(text) };
-  return vocabMemo.hits;
+interface SchoolLife {
+  /** Another school named ("St Mary's Primary"): the item is about that one. */
+  otherSchool: boolean;
+  school: readonly { start: number; end: number; term: string; weight: number }[];
+  /** Specific school vocabulary, each term once. */
+  support: number;
+  /** Place-ness, each term once. */
+  against: number;
+  /** The title of an adult named by surname ("Mrs" in "Mrs Pendry"), if any. */
+  titled: string | undefined;
+}
+
+/** The last item read by schoolLife: matchSchool runs for every school on the same item. */
+let lifeMemo: { text: string; life: SchoolLife } | undefined;
+
+/** What an item says of school life and of places, whichever school it is matched against. */
+function schoolLife(item: { title: string; text: string }, view: TextView): SchoolLife {
+  if (lifeMemo?.text === view.text) return lifeMemo.life;
+  const raw = joinFields(item);
+  const otherSchool = OTHER_SCHOOL.test(raw);
+  const hits = otherSchool ? new Map() : CUES.vocabulary.matchText(view.text);
+  const school = hits.get('school-cue') ?? [];
+  const place = uncovered([...(hits.get('place-cue') ?? []), ...(hits.get('not-this') ?? [])], school);
+  const sum = (list: readonly { term: string; weight: number }[], min: number) => {
+    const best = new Map<string, number>();
+    for (const h of list) if (h.weight > min) best.set(h.term, Math.max(best.get(h.term) ?? 0, h.weight));
+    return [...best.values()].reduce((a, b) => a + b, 0);
+  };
+  const life = { otherSchool, school, support: sum(school, GENERIC), against: sum(place, 0), titled: TITLED_SURNAME.exec(raw)?.[1] };
+  lifeMemo = { text: view.text, life };
+  return life;
 }
 
 /** Names this long may be misspelt by one edit and still be found; this long, by two. */
