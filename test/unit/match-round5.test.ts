@@ -100,3 +100,21 @@ describe('mention: the school named only to say an item is not about it', () => 
     expect(m('Does Oakhampton do a taster day for Year 5s?', oakham)).toBe(true);
   });
 });
+
+const ridge: MatchableSchool = { name: 'Redhill Academy', aliases: ['Redhill', 'RA'], context: ['Stanmoor'], exclude: [] };
+
+describe('mention: initials that also name a gallery, a firm or a shop', () => {
+  it('an exhibition with a curator and a private view is the gallery; a Year 10 art show is the school', () => {
+    expect(m('RA summer exhibition opens Friday: private view for members, the curator has hung 900 works', ridge)).toBe(false);
+    expect(m('RA Year 10 art show opens Friday, parents welcome after school', ridge)).toBe(true);
+  });
+  it('double glazing and a free quote are a firm; the school office is not', () => {
+    expect(m('RA fitted our double glazing last week, tidy lads, free quote and no mess', ridge)).toBe(false);
+    expect(m('RA office rang about the uniform order, all sorted', ridge)).toBe(true);
+    // a school shut by a broken boiler is still the school
+    expect(m('Redhill shut today, the boiler has packed in and a burst pipe flooded the hall. Text came at 7.40', ridge)).toBe(true);
+  });
+  it('ice cream flavours are a shop', () => {
+    expect(m('RA have 24 ice cream flavours now and the sundaes are huge, open till 9', ridge)).toBe(false);
+  });
+});
