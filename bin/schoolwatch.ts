@@ -24,7 +24,7 @@ import { CaptureError } from '../lib/evidence/errors';
 import { runSchoolAdd, SCHOOL_ADD_HELP } from '../lib/app/school-add-command';
 import { UrnLookupError } from '../lib/app/school-from-urn';
 import { GIAS_HELP, giasCommand } from './gias-command';
-import { backfillUnreviewedIndex, ensureIndexes, MigrationError, MIGRATIONS } from '../lib/app/migrate';
+import { backfillUnreviewedIndex, DEFAULT_MIGRATE_BATCH, ensureIndexes, MigrationError, MIGRATIONS } from '../lib/app/migrate';
 
 // The local tools support Node 20.19+; the SDK's Node 22 advisory is for the Lambda runtime, which is on 22+.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -108,7 +108,7 @@ index (GSI2) instead of reading every item a trust ever had:
      store (no DYNAMODB_ENDPOINT; stop \`npm start\` first) cannot add an index to a table, so its table is
      copied aside, re-created with the index and copied back; an interrupted copy resumes.
   2. every mention with status "new" gets the index keys, school by school, with a progress line per page
-     (--batch N mentions, default 500). Progress is saved per school: run it again after an interruption and
+     (--batch N mentions, default ${DEFAULT_MIGRATE_BATCH}). Progress is saved per school: run it again after an interruption and
      it resumes; a finished school is skipped unless --again (which re-checks every mention and writes only
      what is missing). New mentions and reviews keep the index right by themselves.
 Until step 2 has finished, the Overview counts only the mentions indexed so far.`,
@@ -223,7 +223,7 @@ const commands: Record<string, Handler> = {
     const [name] = args;
     const { values } = parseArgs({ args: args.slice(1), options: { again: { type: 'boolean' }, batch: { type: 'string' } } });
     if (!name || !(MIGRATIONS as readonly string[]).includes(name)) throw new UsageError(`migrate takes the name of a migration: ${MIGRATIONS.join(', ')} (see npm run -s cli -- migrate --help)`);
-    const pageSize = values.batch === undefined ? 500 : Number(values.batch);
+    const pageSize = values.batch === undefined ? DEFAULT_MIGRATE_BATCH : Number(values.batch);
     if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > 5000) throw new UsageError(`--batch must be a whole number from 1 to 5000, not "${values.batch}"`);
     return withCliRuntime(loadEnv(), { log, command: `schoolwatch migrate ${name}` }, async (deps, _notes, table) => {
       const say = (line: string) => console.error(line);

@@ -5,7 +5,7 @@ import { ConfigFile, School, Trust, type SchoolRef } from '../config/schema';
 import { FeedError } from '../feeds/errors';
 import { feedUrlFor } from '../feeds/sources';
 import type { Store } from '../store';
-import { ItemTooLargeError, SchoolExistsError, SchoolIdTakenError, schoolIdTakenMessage, urnConflictMessage, UrnTakenError, type ImportSummary } from '../store/config-store';
+import { ItemTooLargeError, SchoolChangedError, SchoolExistsError, SchoolIdTakenError, schoolIdTakenMessage, urnConflictMessage, UrnTakenError, type ImportSummary } from '../store/config-store';
 import { eraseSchoolData } from './retention';
 
 /**
@@ -134,6 +134,7 @@ export async function saveSchool(deps: Deps, principal: Principal, schoolId: str
     if (!(await deps.store.config.saveSchool(ref.trustId, school))) throw new AdminConfigError({ id: schoolIdTakenMessage(school.id) });
   } catch (err) {
     if (err instanceof UrnTakenError) throw new AdminConfigError({ urn: urnConflictMessage(err.conflicts[0]!) });
+    if (err instanceof SchoolChangedError) throw new AdminConfigError({ form: err.message });
     throw err;
   }
   return school;

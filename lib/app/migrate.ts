@@ -105,12 +105,15 @@ export interface BackfillResult {
  * school, saving a checkpoint after each page so an interrupted run resumes where it stopped. Idempotent:
  * mentions already right are not written, and a school marked done is skipped unless `again`.
  */
+/** Mentions read per page of a data migration, unless `--batch` says otherwise. */
+export const DEFAULT_MIGRATE_BATCH = 500;
+
 export async function backfillUnreviewedIndex(
   deps: { store: Store; clock: () => Date },
   options: { say: (line: string) => void; pageSize?: number; again?: boolean; /** Stop after this many pages (tests of resuming). */ maxPages?: number },
 ): Promise<BackfillResult> {
   const name: MigrationName = 'unreviewed-index';
-  const pageSize = options.pageSize ?? 500;
+  const pageSize = options.pageSize ?? DEFAULT_MIGRATE_BATCH;
   const total: BackfillResult = { schools: 0, read: 0, added: 0, removed: 0, raced: 0, complete: true };
   let pages = 0;
   for (const trust of await deps.store.config.listTrusts()) {

@@ -5,6 +5,7 @@ import type { Store } from '../store';
 import type { AlertBatch } from '../store/alert-store';
 import type { Mention } from '../store/types';
 import type { AppDeps } from './deps';
+import { MIGRATIONS } from './migrate';
 
 export interface PurgeResult {
   schoolId: string;
@@ -101,7 +102,7 @@ export async function exportSchoolData(deps: { store: Store; clock: () => Date; 
 }
 
 /**
- * Erases every mention, audit trail, dedupe marker, digest record and captured evidence file of a school; its
+ * Erases every mention, audit trail, dedupe marker, digest record, migration checkpoint and captured evidence file of a school; its
  * configuration stays. Everything it deletes is keyed by (trust, school), so it can never reach another trust's
  * data; `trustId`, when the caller is scoped to a trust (the admin console), must own the school.
  */
@@ -119,5 +120,6 @@ export async function eraseSchoolData(
   const evidenceFiles = (await deps.evidence?.deletePrefix(schoolPrefix(key))) ?? 0;
   for (const m of mentions) await deps.store.retention.eraseMention(m);
   const items = await deps.store.retention.eraseSchoolPartition(key);
+  await deps.store.migrations.forget(MIGRATIONS, key);
   return { mentions: mentions.length, items, evidenceFiles };
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { ConfigFile, School, Trust, type SchoolRef } from '../config/schema';
 import { GSI1, keys } from './table';
 import { itemSize, MAX_ITEM_BYTES, type Item, type TableItems } from './items';
@@ -48,6 +49,14 @@ export class SchoolExistsError extends Error {
 }
 
 /** An item would exceed DynamoDB's 400 KB limit; found before anything was written, so nothing was saved. */
+/** A school's configuration changed between reading and saving it (an import, or another admin); nothing was saved. */
+export class SchoolChangedError extends Error {
+  constructor(readonly schoolId: string) {
+    super(`School '${schoolId}' was changed while you were saving it (by an import or another administrator). Nothing was saved: reload the school and save your change again.`);
+    this.name = 'SchoolChangedError';
+  }
+}
+
 export class ItemTooLargeError extends Error {
   override readonly name = 'ItemTooLargeError';
   constructor(
@@ -353,11 +362,18 @@ export class ConfigStore {
     const previous = await this.items.get(keys.school(trustId, school.id));
     const before = previous ? (previous.data as School).urn : undefined;
     const claimedUrn = await this.claimUrnFor(trustId, school);
+    let saved: boolean;
     try {
-      await this.items.put(schoolItem(trustId, school));
+      // Only over the version read above: an import landing in between (which may have handed this school's URN to
+      // another school) is not overwritten with what this form saw before it.
+      saved = await this.items.putIfUnchanged(schoolItem(trustId, school), 'fingerprint', previous?.fingerprint);
     } catch (err) {
       if (claimedUrn) await this.releaseUrnUnlessNamed({ trustId, schoolId: school.id, urn: school.urn! });
       throw err;
+    }
+    if (!saved) {
+      if (claimedUrn) await this.releaseUrnUnlessNamed({ trustId, schoolId: school.id, urn: school.urn! });
+      throw new SchoolChangedError(school.id);
     }
     if (before && before !== school.urn) await this.releaseUrnUnlessNamed({ trustId, schoolId: school.id, urn: before });
     return true;
@@ -409,8 +425,13 @@ const sameOwner = (a: { trustId: string; schoolId: string }, b: { trustId: strin
 const conflictWith = (holder: UrnOwner, wanted: UrnOwner): UrnConflict =>
   holder.trustId === wanted.trustId ? { urn: wanted.urn, schoolId: wanted.schoolId, heldBy: holder.schoolId } : { urn: wanted.urn, schoolId: wanted.schoolId };
 
+/**
+ * `fingerprint` (a hash of the configuration) lets a single-school write go ahead only over the version it read:
+ * DynamoDB conditions cannot compare a whole map in every implementation, a short string they all can.
+ */
 function schoolItem(trustId: string, school: School): Item {
-  return { ...keys.school(trustId, school.id), GSI1PK: 'SCHOOLS', GSI1SK: school.id, kind: 'school', trustId, data: school };
+  const fingerprint = createHash('sha256').update(stableJson(school)).digest('hex').slice(0, 24);
+  return { ...keys.school(trustId, school.id), GSI1PK: 'SCHOOLS', GSI1SK: school.id, kind: 'school', trustId, data: school, fingerprint };
 }
 
 const describe = (err: unknown) => (err instanceof Error ? err.message : String(err));

@@ -71,19 +71,16 @@ export class TableItems {
     );
   }
 
-  /** Replaces the item only when `attr` still equals `expected`. Returns false when it changed meanwhile. */
+  /**
+   * Replaces the item only when `attr` still equals `expected` (`undefined`: only while the item has no `attr`,
+   * or is not there). Returns false when it changed meanwhile.
+   */
   async putIfUnchanged(item: Item, attr: string, expected: unknown): Promise<boolean> {
-    return this.conditional(() =>
-      this.client.send(
-        new PutItemCommand({
-          TableName: this.tableName,
-          Item: toAttrs(item),
-          ConditionExpression: '#a = :expected',
-          ExpressionAttributeNames: { '#a': attr },
-          ExpressionAttributeValues: toAttrs({ ':expected': expected }),
-        }),
-      ),
-    );
+    const condition =
+      expected === undefined
+        ? { ConditionExpression: 'attribute_not_exists(#a)', ExpressionAttributeNames: { '#a': attr } }
+        : { ConditionExpression: '#a = :expected', ExpressionAttributeNames: { '#a': attr }, ExpressionAttributeValues: toAttrs({ ':expected': expected }) };
+    return this.conditional(() => this.client.send(new PutItemCommand({ TableName: this.tableName, Item: toAttrs(item), ...condition })));
   }
 
   /**

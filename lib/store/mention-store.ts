@@ -78,13 +78,16 @@ export class MentionStore {
     if (mention.trustId !== input.trustId || mention.schoolId !== input.schoolId) {
       throw new Error(`mention ${mention.id} belongs to ${mention.trustId}/${mention.schoolId}, not ${input.trustId}/${input.schoolId}`);
     }
+    const mentionSK = keys.mention(mention, mention.capturedAt, mention.id).SK;
+    // The id is derived from trust + school + item, so a reference under another sort key means this item was
+    // stored before and its seen marker has since expired (feeds can re-serve old items): one copy only.
+    const earlier = await this.items.get(keys.mentionRef(mention.id));
+    if (earlier && earlier.mentionSK !== mentionSK) {
+      await this.items.set(markerKey, { state: 'done' });
+      return 'duplicate';
+    }
     await this.items.putIfAbsent(mentionItem(mention));
-    await this.items.putIfAbsent({
-      ...keys.mentionRef(mention.id),
-      schoolId: mention.schoolId,
-      trustId: mention.trustId,
-      mentionSK: keys.mention(mention, mention.capturedAt, mention.id).SK,
-    });
+    await this.items.putIfAbsent({ ...keys.mentionRef(mention.id), schoolId: mention.schoolId, trustId: mention.trustId, mentionSK });
     await this.items.set(markerKey, { state: 'done' });
     return 'stored';
   }

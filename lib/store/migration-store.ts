@@ -29,4 +29,9 @@ export class MigrationStore {
   async save(migration: string, school: SchoolKey, checkpoint: MigrationCheckpoint): Promise<void> {
     await this.items.put({ ...key(migration, school), kind: 'migration', trustId: school.trustId, schoolId: school.schoolId, ...checkpoint });
   }
+
+  /** Forgets one school's checkpoints of these migrations (erasing a school's data leaves nothing naming it). */
+  async forget(migrations: readonly string[], school: SchoolKey): Promise<void> {
+    for (const migration of migrations) await this.items.delete(key(migration, school));
+  }
 }

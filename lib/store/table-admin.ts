@@ -10,9 +10,29 @@ import {
   ScanCommand,
   UpdateTableCommand,
 } from '@aws-sdk/client-dynamodb';
+import { StoreError } from './errors';
 import { TABLE } from './table';
 
 const isNotFound = (err: unknown) => err instanceof ResourceNotFoundException || (err as Error).name === 'ResourceNotFoundException';
+
+const REPEAT = 'Check that the store is running and reachable (DYNAMODB_ENDPOINT for a running local stack), then run the command again: it is safe to repeat.';
+
+/** A failed table call as a StoreError in people's words (which step, on which table, what to do), the SDK error as its cause. */
+function failed(what: string, err: unknown): StoreError {
+  if (err instanceof StoreError) return err;
+  const detail = err instanceof Error ? err.message : String(err);
+  return new StoreError(`Could not ${what} (${detail}). ${REPEAT}`, { cause: err });
+}
+
+/** Sends one table call; anything but `tolerated` errors becomes a StoreError saying what failed. */
+async function attempt<T>(what: string, call: () => Promise<T>, tolerated: (err: unknown) => boolean = () => false): Promise<T | undefined> {
+  try {
+    return await call();
+  } catch (err) {
+    if (tolerated(err)) return undefined;
+    throw failed(what, err);
+  }
+}
 
 /** The secondary indexes the code reads, by name, as CreateTable and UpdateTable take them (the CDK stack builds the same). */
 export function indexDefinitions(): GlobalSecondaryIndex[] {
@@ -45,16 +65,13 @@ const keyAttributes = () =>
 
 /** The table's state: missing, or which of the code's indexes it lacks (and whether all are ACTIVE). */
 export async function describeTable(client: DynamoDBClient, tableName: string): Promise<{ exists: false } | { exists: true; missingIndexes: string[]; active: boolean }> {
-  try {
-    const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
-    const present = new Map((Table?.GlobalSecondaryIndexes ?? []).map((i) => [i.IndexName, i.IndexStatus]));
-    const missingIndexes = indexDefinitions().map((i) => i.IndexName!).filter((n) => !present.has(n));
-    const active = Table?.TableStatus === 'ACTIVE' && [...present.values()].every((s) => s === undefined || s === 'ACTIVE');
-    return { exists: true, missingIndexes, active };
-  } catch (err) {
-    if (isNotFound(err)) return { exists: false };
-    throw err;
-  }
+  const described = await attempt(`read table ${tableName}`, () => client.send(new DescribeTableCommand({ TableName: tableName })), isNotFound);
+  if (!described) return { exists: false };
+  const { Table } = described;
+  const present = new Map((Table?.GlobalSecondaryIndexes ?? []).map((i) => [i.IndexName, i.IndexStatus]));
+  const missingIndexes = indexDefinitions().map((i) => i.IndexName!).filter((n) => !present.has(n));
+  const active = Table?.TableStatus === 'ACTIVE' && [...present.values()].every((s) => s === undefined || s === 'ACTIVE');
+  return { exists: true, missingIndexes, active };
 }
 
 async function waitFor(client: DynamoDBClient, tableName: string, done: (d: Awaited<ReturnType<typeof describeTable>>) => boolean, what: string): Promise<void> {
@@ -62,13 +79,13 @@ async function waitFor(client: DynamoDBClient, tableName: string, done: (d: Awai
     if (done(await describeTable(client, tableName))) return;
     await new Promise((r) => setTimeout(r, i < 20 ? 50 : 1000));
   }
-  throw new Error(`Table ${tableName} did not ${what}`);
+  throw new StoreError(`Table ${tableName} did not ${what} within 10 minutes. ${REPEAT}`);
 }
 
 /** Creates the table (same keys and indexes as the CDK stack) when it does not exist yet. Local use only. */
 export async function ensureTable(client: DynamoDBClient, tableName: string): Promise<'created' | 'exists'> {
   if ((await describeTable(client, tableName)).exists) return 'exists';
-  await client.send(
+  await attempt(`create table ${tableName}`, () => client.send(
     new CreateTableCommand({
       TableName: tableName,
       BillingMode: 'PAY_PER_REQUEST',
@@ -79,7 +96,7 @@ export async function ensureTable(client: DynamoDBClient, tableName: string): Pr
       ],
       GlobalSecondaryIndexes: indexDefinitions(),
     }),
-  );
+  ));
   await waitFor(client, tableName, (d) => d.exists && d.active, 'become ACTIVE');
   return 'created';
 }
@@ -91,14 +108,14 @@ export async function ensureTable(client: DynamoDBClient, tableName: string): Pr
  */
 export async function addIndex(client: DynamoDBClient, tableName: string, indexName: string): Promise<boolean> {
   const index = indexDefinitions().find((i) => i.IndexName === indexName);
-  if (!index) throw new Error(`No index named ${indexName} in lib/store/table.ts`);
-  try {
+  if (!index) throw new StoreError(`No index named ${indexName} is defined (lib/store/table.ts defines ${indexDefinitions().map((i) => i.IndexName).join(', ')}).`);
+  // dynalite validates an index Create as if every table had provisioned throughput, then would ignore it anyway.
+  const ignored = (err: unknown) => (err as Error).name === 'ValidationException' && /provisionedThroughput/i.test((err as Error).message);
+  const sent = await attempt(`add index ${indexName} to table ${tableName}`, async () => {
     await client.send(new UpdateTableCommand({ TableName: tableName, AttributeDefinitions: keyAttributes().filter((a) => index.KeySchema!.some((k) => k.AttributeName === a.AttributeName)), GlobalSecondaryIndexUpdates: [{ Create: index }] }));
-  } catch (err) {
-    // dynalite validates an index Create as if every table had provisioned throughput, then would ignore it anyway.
-    if ((err as Error).name === 'ValidationException' && /provisionedThroughput/i.test((err as Error).message)) return false;
-    throw err;
-  }
+    return true;
+  }, ignored);
+  if (!sent) return false;
   const after = await describeTable(client, tableName);
   if (after.exists && after.missingIndexes.includes(indexName)) return false;
   await waitFor(client, tableName, (d) => d.exists && d.active, `finish building index ${indexName}`);
@@ -107,12 +124,11 @@ export async function addIndex(client: DynamoDBClient, tableName: string, indexN
 
 /** Deletes a table and waits until it is gone (the local migration's copy). */
 export async function dropTable(client: DynamoDBClient, tableName: string): Promise<void> {
-  try {
+  const deleted = await attempt(`delete table ${tableName}`, async () => {
     await client.send(new DeleteTableCommand({ TableName: tableName }));
-  } catch (err) {
-    if (isNotFound(err)) return;
-    throw err;
-  }
+    return true;
+  }, isNotFound);
+  if (!deleted) return;
   await waitFor(client, tableName, (d) => !d.exists, 'go away');
 }
 
@@ -124,15 +140,16 @@ export async function copyTable(client: DynamoDBClient, from: string, to: string
   let startKey: Record<string, AttributeValue> | undefined;
   let copied = 0;
   do {
-    const res = await client.send(new ScanCommand({ TableName: from, ExclusiveStartKey: startKey, Limit: 500 }));
+    const res = (await attempt(`read table ${from} to copy it (${copied} items copied so far)`, () => client.send(new ScanCommand({ TableName: from, ExclusiveStartKey: startKey, Limit: 500 }))))!;
     const items = res.Items ?? [];
     for (let i = 0; i < items.length; i += 25) {
       let requests = items.slice(i, i + 25).map((Item) => ({ PutRequest: { Item } }));
-      for (let attempt = 0; requests.length > 0; attempt++) {
-        if (attempt > 8) throw new Error(`DynamoDB left ${requests.length} writes to ${to} unprocessed after ${attempt} attempts`);
-        const out = await client.send(new BatchWriteItemCommand({ RequestItems: { [to]: requests } }));
+      for (let tries = 0; requests.length > 0; tries++) {
+        if (tries > 8) throw new StoreError(`DynamoDB left ${requests.length} writes to table ${to} unprocessed after ${tries} attempts (it is busy). ${REPEAT}`);
+        const batch = requests;
+        const out = (await attempt(`copy items from table ${from} to ${to} (${copied} items copied so far)`, () => client.send(new BatchWriteItemCommand({ RequestItems: { [to]: batch } }))))!;
         requests = (out.UnprocessedItems?.[to] ?? []) as typeof requests;
-        if (requests.length) await new Promise((r) => setTimeout(r, 20 * 2 ** attempt));
+        if (requests.length) await new Promise((r) => setTimeout(r, 20 * 2 ** tries));
       }
     }
     copied += items.length;

@@ -53,6 +53,9 @@ describe('retention and per-school export/erase (dynalite)', () => {
   });
 
   it('exports everything held about one school, then erases it without touching other schools', async () => {
+    // a data migration's checkpoint names the school too: erasing the school's data takes it as well
+    const checkpoint = { done: true, read: 2, added: 1, removed: 0, raced: 0, at: '2026-11-30T08:00:00.000Z' };
+    for (const schoolId of ['northgate', 'kestrel']) await store.migrations.save('unreviewed-index', { trustId: 'meridian', schoolId }, checkpoint);
     const exported = await exportSchoolData(deps(), 'northgate');
     expect(exported?.mentions.map((m) => m.id).sort()).toEqual(['old-escalated', 'recent']);
     expect(await exportSchoolData(deps(), 'nope')).toBeUndefined();
@@ -63,5 +66,7 @@ describe('retention and per-school export/erase (dynalite)', () => {
     expect((await store.mentions.listForSchool({ trustId: 'meridian', schoolId: 'northgate' })).mentions).toEqual([]);
     expect(await store.config.getSchool('northgate')).toBeDefined();
     expect((await store.mentions.listForSchool({ trustId: 'meridian', schoolId: 'kestrel' })).mentions.map((m) => m.id)).toEqual(['k1']);
+    expect(await store.migrations.get('unreviewed-index', { trustId: 'meridian', schoolId: 'northgate' })).toBeUndefined();
+    expect(await store.migrations.get('unreviewed-index', { trustId: 'meridian', schoolId: 'kestrel' })).toEqual(checkpoint);
   });
 });

@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigFile } from '../../lib/config/schema';
 import type { Store } from '../../lib/store';
+import { TableItems } from '../../lib/store/items';
+import { hashKey } from '../../lib/store/mention-store';
+import { keys } from '../../lib/store/table';
 import { startTestDynamo, type TestDynamo } from '../support/dynamo';
 import { mention } from '../support/fixtures';
 
@@ -92,6 +95,27 @@ describe('MentionStore (dynalite)', () => {
     await store.mentions.markDigested(pending.slice(0, 2), 'northgate/2026-11-21', '2026-11-21T07:00:00.000Z');
     expect((await store.mentions.listUndigested({ trustId: 'meridian', schoolId: 'northgate' }, '2026-11-01T00:00:00.000Z')).map((m) => m.id)).toEqual(['p2', 'p4']);
   });
+});
+
+describe('MentionStore after a seen marker expires (dynalite)', () => {
+  let store: Store;
+  let tableName: string;
+  beforeAll(async () => ({ store, tableName } = await dynamo.freshStore()));
+
+  it('a stored item re-served after its seen marker expired is a duplicate, not a second unreviewed copy', async () => {
+    const school = { trustId: 'meridian', schoolId: 'kestrel' };
+    const build = (capturedAt: string) => mention({ id: 'again', ...school, capturedAt });
+    expect(await store.mentions.record({ ...school, itemKey: 'again-key', capturedAt: '2026-01-05T10:00:00.000Z', build })).toBe('stored');
+    // the marker's 120-day TTL has passed: DynamoDB removed it (dynalite keeps TTL rows, so delete it as TTL would)
+    await new TableItems(dynamo.client, tableName).delete(keys.seen(school, hashKey('again-key')));
+    expect(await store.mentions.record({ ...school, itemKey: 'again-key', capturedAt: '2026-06-01T10:00:00.000Z', build })).toBe('duplicate');
+    const stored = (await store.mentions.listForSchool(school)).mentions.filter((m) => m.id === 'again');
+    expect(stored.map((m) => m.capturedAt)).toEqual(['2026-01-05T10:00:00.000Z']);
+    expect((await store.mentions.unreviewedHeadlines(school)).filter((h) => h.id === 'again')).toHaveLength(1);
+    // and a third delivery, with the marker back, stays a duplicate
+    expect(await store.mentions.record({ ...school, itemKey: 'again-key', capturedAt: '2026-06-02T10:00:00.000Z', build })).toBe('duplicate');
+  });
+
 });
 
 describe('DigestStore (dynalite)', () => {

@@ -154,6 +154,30 @@ describe('a URN belongs to one school of one trust', () => {
     expect((await urnClaim('140001'))?.schoolId?.S).toBe('northgate');
   });
 
+  it('a school form saved while an import hands its URN to another school: the form is refused, one school names the URN', async () => {
+    await importConfig({ store }, { trusts: [{ id: 'alpha', name: 'Alpha Trust', schools: [{ id: 'northgate', name: 'Northgate Park Academy', urn: '140001' }, { id: 'annexe', name: 'Northgate Annexe' }] }] });
+    // The form (renaming northgate, keeping its URN) finds the URN still northgate's; before it writes, an import
+    // takes the URN off northgate and gives it to the annexe.
+    const handOver = () =>
+      importConfig({ store }, { trusts: [{ id: 'alpha', name: 'Alpha Trust', schools: [{ id: 'northgate', name: 'Northgate Park Academy' }, { id: 'annexe', name: 'Northgate Annexe', urn: '140001' }] }] });
+    let importDone: Promise<unknown> | undefined;
+    class ImportBetweenCheckAndWrite extends TableItems {
+      override async get(key: { PK: string; SK: string }): Promise<Item | undefined> {
+        const row = await super.get(key);
+        if (key.PK === 'URN#140001' && !importDone) await (importDone = handOver());
+        return row;
+      }
+    }
+    const form = new ConfigStore(new ImportBetweenCheckAndWrite(dynamo.client, tableName)).saveSchool('alpha', { id: 'northgate', name: 'Northgate Park (renamed)', urn: '140001' } as never);
+    await expect(form).rejects.toThrow(/changed while you were saving/);
+    expect(importDone).toBeDefined();
+    const named = (await store.config.listSchools('alpha')).filter((r) => r.school.urn === '140001').map((r) => r.school.id);
+    expect(named).toEqual(['annexe']);
+    expect((await urnClaim('140001'))?.schoolId?.S).toBe('annexe');
+    // saved again, it is refused at the URN field, naming the school that has it
+    await expect(saveSchool({ store }, admin('alpha'), 'northgate', { name: 'Northgate Park (renamed)', urn: '140001' })).rejects.toThrow(AdminConfigError);
+  });
+
   it('removing a school or changing its URN frees the URN for another trust', async () => {
     await seed();
     await saveSchool({ store }, admin('alpha'), 'northgate', { name: 'Northgate Park Academy', urn: '140009' });

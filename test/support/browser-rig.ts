@@ -8,6 +8,7 @@ import type { WebDeps } from '../../lib/web/app';
 import { launchChromium, PREVIEW_ITEMS, rss, seedWebFixture, serveApp, webAppFor } from './browser';
 import { startTestDynamo, type TestDynamo } from './dynamo';
 import { startFeedServer, type FeedServer } from './feed-server';
+import { Startup } from './start-all';
 
 /** Where browser suites leave their screenshots (SCREENSHOT_DIR, or a folder under the system temp). */
 export const SHOTS = process.env.SCREENSHOT_DIR ?? join(tmpdir(), 'schoolwatch-screens');
@@ -31,25 +32,21 @@ export interface BrowserRig {
  */
 export async function startBrowserRig(options: { feeds?: boolean; app?: Partial<WebDeps> } = {}): Promise<BrowserRig> {
   mkdirSync(SHOTS, { recursive: true });
-  const dynamo = await startTestDynamo();
+  // each part is stopped again if a later one fails to start (say Chromium), so a failed suite leaves nothing running
+  const startup = new Startup();
+  const dynamo = await startup.start(startTestDynamo, (d) => d.stop());
   const { store } = await dynamo.freshStore();
   await seedWebFixture(store);
   let feeds: FeedServer | undefined;
   let extra = options.app ?? {};
   if (options.feeds) {
-    feeds = await startFeedServer();
-    feeds.route('/news.xml', (_req, res) => void res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(rss(PREVIEW_ITEMS)));
-    extra = { fetcher: createSafeFetcher({ allowHosts: [feeds.hostPort], timeoutMs: 5000 }), ...extra };
+    const server = await startup.start(startFeedServer, (f) => f.close());
+    server.route('/news.xml', (_req, res) => void res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(rss(PREVIEW_ITEMS)));
+    extra = { fetcher: createSafeFetcher({ allowHosts: [server.hostPort], timeoutMs: 5000 }), ...extra };
+    feeds = server;
   }
-  const server = await serveApp(await webAppFor(store, extra));
-  const browser = await launchChromium();
-  return {
-    dynamo, store, server, browser, feeds,
-    async close() {
-      await browser.close();
-      await server.close();
-      await feeds?.close();
-      await dynamo.stop();
-    },
-  };
+  const app = await webAppFor(store, extra);
+  const server = await startup.start(() => serveApp(app), (s) => s.close());
+  const browser = await startup.start(launchChromium, (b) => b.close());
+  return { dynamo, store, server, browser, feeds, close: () => startup.stop() };
 }

@@ -2,8 +2,8 @@
  * The school functional test suite's generator and data (data/functional/): deterministic, big
  * enough, every placeholder used, dev and held-out templates disjoint and both covering every
  * functionality; the same for the blind second held-out half (heldout-b), which also keeps clear of
- * the first held-out half's templates and vocabulary, and for the blind third and fourth halves (heldout-c,
- * heldout-d), each keeping clear of every earlier half. Scorer accuracy on the suite is reported by `npm run eval`, not asserted here.
+ * the first held-out half's templates and vocabulary, and for the blind third, fourth and fifth halves (heldout-c,
+ * heldout-d, heldout-e), each keeping clear of every earlier half. Scorer accuracy on the suite is reported by `npm run eval`, not asserted here.
  */
 import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -25,6 +25,7 @@ function generateWithDraws() {
   const heldoutBDraws = new Map<string, Set<string>>();
   const heldoutCDraws = new Map<string, Set<string>>();
   const heldoutDDraws = new Map<string, Set<string>>();
+  const heldoutEDraws = new Map<string, Set<string>>();
   const record = (into: Map<string, Set<string>>[]) => (list: string, value: string) => {
     for (const m of into) {
       if (!m.has(list)) m.set(list, new Set());
@@ -36,15 +37,18 @@ function generateWithDraws() {
   const heldoutB = expand(placeholdersFor(data, 'heldout-b'), templates['heldout-b'], { half: 'heldout-b', onDraw: record([draws, heldoutBDraws]) });
   const heldoutC = expand(placeholdersFor(data, 'heldout-c'), templates['heldout-c'], { half: 'heldout-c', onDraw: record([draws, heldoutCDraws]) });
   const heldoutD = expand(placeholdersFor(data, 'heldout-d'), templates['heldout-d'], { half: 'heldout-d', onDraw: record([draws, heldoutDDraws]) });
-  return { dev, heldout, heldoutB, heldoutC, heldoutD, draws, devDraws, heldoutDraws, heldoutBDraws, heldoutCDraws, heldoutDDraws };
+  const heldoutE = expand(placeholdersFor(data, 'heldout-e'), templates['heldout-e'], { half: 'heldout-e', onDraw: record([draws, heldoutEDraws]) });
+  return { dev, heldout, heldoutB, heldoutC, heldoutD, heldoutE, draws, devDraws, heldoutDraws, heldoutBDraws, heldoutCDraws, heldoutDDraws, heldoutEDraws };
 }
 
-const { dev, heldout, heldoutB, heldoutC, heldoutD, draws, devDraws, heldoutDraws, heldoutBDraws, heldoutCDraws, heldoutDDraws } = generateWithDraws();
+const { dev, heldout, heldoutB, heldoutC, heldoutD, heldoutE, draws, devDraws, heldoutDraws, heldoutBDraws, heldoutCDraws, heldoutDDraws, heldoutEDraws } = generateWithDraws();
+/** Every generated case, oldest half first. */
+const allCases = [...dev, ...heldout, ...heldoutB, ...heldoutC, ...heldoutD, ...heldoutE];
 
 describe('functional suite generator', () => {
   it('is deterministic for a seed and changes with the seed', () => {
-    const again = generateSuite(data, ['dev', 'heldout', 'heldout-b', 'heldout-c', 'heldout-d']);
-    expect(again).toEqual([...dev, ...heldout, ...heldoutB, ...heldoutC, ...heldoutD]);
+    const again = generateSuite(data, ['dev', 'heldout', 'heldout-b', 'heldout-c', 'heldout-d', 'heldout-e']);
+    expect(again).toEqual(allCases);
     const other = generateSuite(data, ['dev'], { seed: 7 });
     expect(other.map((it) => it.text)).not.toEqual(dev.map((it) => it.text));
   });
@@ -56,14 +60,15 @@ describe('functional suite generator', () => {
     expect(heldoutB.length).toBeGreaterThanOrEqual(1000);
     expect(heldoutC.length).toBeGreaterThanOrEqual(1000);
     expect(heldoutD.length).toBeGreaterThanOrEqual(1000);
+    expect(heldoutE.length).toBeGreaterThanOrEqual(1000);
     const perTemplate = new Map<string, number>();
-    for (const it of [...dev, ...heldout, ...heldoutB, ...heldoutC, ...heldoutD]) perTemplate.set(it.template, (perTemplate.get(it.template) ?? 0) + 1);
+    for (const it of allCases) perTemplate.set(it.template, (perTemplate.get(it.template) ?? 0) + 1);
     expect(Math.max(...perTemplate.values())).toBeLessThanOrEqual(18);
     expect(expand(placeholders, templates.dev, { half: 'dev', perTemplate: 2 }).length).toBe(2 * templates.dev.length);
   });
 
   it('gives every case a unique id, no repeated text within a template and no unfilled placeholder', () => {
-    const all = [...dev, ...heldout, ...heldoutB, ...heldoutC, ...heldoutD];
+    const all = allCases;
     expect(new Set(all.map((it) => it.id)).size).toBe(all.length);
     expect(new Set(all.map((it) => `${it.template}\n${it.title}\n${it.text}`)).size).toBe(all.length);
     for (const it of all) expect(`${it.title} ${it.text}`, it.id).not.toMatch(/[{}]/);
@@ -84,6 +89,7 @@ describe('functional suite generator', () => {
       expect(heldoutBDraws.get('school id')?.has(id), `heldout-b school ${id}`).toBe(true);
       expect(heldoutCDraws.get('school id')?.has(id), `heldout-c school ${id}`).toBe(true);
       expect(heldoutDDraws.get('school id')?.has(id), `heldout-d school ${id}`).toBe(true);
+      expect(heldoutEDraws.get('school id')?.has(id), `heldout-e school ${id}`).toBe(true);
       for (const [slot, field] of Object.entries(SCHOOL_SLOTS)) {
         const used = draws.get(`${id}:${slot}`) ?? new Set();
         expect(refs[field].filter((v) => !used.has(v)), `unused ${field} of ${id}`).toEqual([]);
@@ -149,8 +155,34 @@ describe('functional suite generator', () => {
     }
   });
 
+  it('uses every heldout-e-only value in heldout-e cases, and keeps its vocabulary and the other halves\' apart', () => {
+    expect(Object.keys(data.extraLists['heldout-e']).length).toBeGreaterThanOrEqual(45);
+    expect(Object.values(data.extraLists['heldout-e']).flat().length).toBeGreaterThanOrEqual(250);
+    const otherExtras = {
+      'placeholders.heldout.json': data.extraLists.heldout,
+      'placeholders.heldout-b.json': data.extraLists['heldout-b'],
+      'placeholders.heldout-c.json': data.extraLists['heldout-c'],
+      'placeholders.heldout-d.json': data.extraLists['heldout-d'],
+    };
+    for (const [name, values] of Object.entries(data.extraLists['heldout-e'])) {
+      const used = heldoutEDraws.get(name) ?? new Set();
+      expect(values.filter((v) => !used.has(v)), `unused heldout-e values of "${name}"`).toEqual([]);
+      for (const [half, other] of [['dev', devDraws], ['heldout', heldoutDraws], ['heldout-b', heldoutBDraws], ['heldout-c', heldoutCDraws], ['heldout-d', heldoutDDraws]] as const) {
+        expect(values.filter((v) => other.get(name)?.has(v)), `heldout-e values of "${name}" in ${half} cases`).toEqual([]);
+      }
+      for (const [file, lists] of Object.entries(otherExtras)) {
+        expect(values.filter((v) => lists[name]?.includes(v)), `heldout-e values of "${name}" repeating ${file}`).toEqual([]);
+      }
+    }
+    for (const lists of Object.values(otherExtras)) {
+      for (const [name, values] of Object.entries(lists)) {
+        expect(values.filter((v) => heldoutEDraws.get(name)?.has(v)), `another held-out half's values of "${name}" in heldout-e cases`).toEqual([]);
+      }
+    }
+  });
+
   it('keeps {x2} different from {x} in the same case', () => {
-    const photos = [...dev, ...heldout, ...heldoutB, ...heldoutC, ...heldoutD].filter((it) => it.template.includes('{pupil2}'));
+    const photos = allCases.filter((it) => it.template.includes('{pupil2}'));
     expect(photos.length).toBeGreaterThan(0);
     for (const it of photos) {
       const names = it.text.match(/[A-Z][a-z]+ [A-Z][a-z]+(?= and | in their)|(?<= and )[A-Z][a-z]+ [A-Z][a-z]+/g) ?? [];
@@ -195,9 +227,15 @@ describe('functional suite data', () => {
     for (const f of devF) expect(templates['heldout-d'].filter((t) => t.functionality === f).length, f).toBeGreaterThanOrEqual(4);
   });
 
+  it('has every dev functionality in heldout-e, at least 4 templates each, and no other', () => {
+    const devF = fns(templates.dev);
+    expect([...fns(templates['heldout-e'])].sort()).toEqual([...devF].sort());
+    for (const f of devF) expect(templates['heldout-e'].filter((t) => t.functionality === f).length, f).toBeGreaterThanOrEqual(4);
+  });
+
   it('keeps each functionality to one expectation, and covers every family and not-mentioned', () => {
     const byF = new Map<string, string>();
-    for (const t of [...templates.dev, ...templates.heldout, ...templates['heldout-b'], ...templates['heldout-c'], ...templates['heldout-d']]) {
+    for (const t of [...templates.dev, ...templates.heldout, ...templates['heldout-b'], ...templates['heldout-c'], ...templates['heldout-d'], ...templates['heldout-e']]) {
       const e = JSON.stringify(t.expect);
       expect(byF.get(t.functionality) ?? e, t.functionality).toBe(e);
       byF.set(t.functionality, e);
@@ -273,8 +311,25 @@ describe('functional suite data', () => {
     }
   });
 
+  it('keeps heldout-e templates clear of every earlier half\'s: under half of their words shared with any of the same functionality', () => {
+    const words = (t: string) => new Set(t.replace(/\{[A-Za-z]+\d?\}/g, ' ').toLowerCase().match(/[a-z']+/g) ?? []);
+    const whole = (t: Template) => `${t.title ?? ''} ${t.template}`;
+    const earlier = [...templates.dev, ...templates.heldout, ...templates['heldout-b'], ...templates['heldout-c'], ...templates['heldout-d']];
+    const earlierTexts = new Set(earlier.map(whole));
+    for (const e of templates['heldout-e']) {
+      expect(earlierTexts.has(whole(e)), e.template).toBe(false);
+      const ew = words(whole(e));
+      for (const o of earlier.filter((t) => t.functionality === e.functionality)) {
+        const ow = words(whole(o));
+        const shared = [...ew].filter((w) => ow.has(w)).length;
+        expect(shared / (ew.size + ow.size - shared || 1), `${e.template}\n  vs ${o.template}`).toBeLessThan(0.5);
+        expect(shared / (ew.size || 1), `${e.template}\n  vs ${o.template}`).toBeLessThan(0.5);
+      }
+    }
+  });
+
   it('names only the case school in mentioned templates and only a same-named place otherwise', () => {
-    for (const t of [...templates.dev, ...templates.heldout, ...templates['heldout-b'], ...templates['heldout-c'], ...templates['heldout-d']]) {
+    for (const t of [...templates.dev, ...templates.heldout, ...templates['heldout-b'], ...templates['heldout-c'], ...templates['heldout-d'], ...templates['heldout-e']]) {
       const slots = slotsOf(`${t.title ?? ''} ${t.template}`);
       if (t.expect.mentioned) expect(slots, t.template).toContain('school');
       else {
@@ -383,6 +438,29 @@ describe('functional suite validation', () => {
     expect(placeholdersFor(loaded, 'heldout-d').lists.slangInsult).toContain('zzd-only');
     expect(placeholdersFor(loaded, 'heldout-d').lists.slangInsult).not.toContain(cValue);
     for (const half of ['dev', 'heldout', 'heldout-b', 'heldout-c'] as const) expect(placeholdersFor(loaded, half).lists.slangInsult, half).not.toContain('zzd-only');
+  });
+
+  it('loads heldout-e only when its files are there, its vocabulary new to every earlier half\'s', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'functional-'));
+    for (const f of ['placeholders.json', 'placeholders.heldout.json', 'placeholders.heldout-b.json', 'placeholders.heldout-c.json', 'placeholders.heldout-d.json', 'templates.dev.jsonl', 'templates.heldout.jsonl']) {
+      copyFileSync(join('data/functional', f), join(dir, f));
+    }
+    expect(loadSuiteData(dir).templates['heldout-e']).toEqual([]);
+    expect(loadSuiteData(dir).extraLists['heldout-e']).toEqual({});
+    const dValue = loadSuiteData(dir).extraLists['heldout-d'].slangInsult![0]!;
+    writeFileSync(join(dir, 'placeholders.heldout-e.json'), JSON.stringify({ lists: { slangInsult: [dValue] } }));
+    expect(() => loadSuiteData(dir)).toThrow(/placeholders\.heldout-e\.json: list "slangInsult" repeats values of placeholders\.heldout-d\.json/);
+    const bValue = loadSuiteData(dir, { halves: ['heldout-b'] }).extraLists['heldout-b'].slangInsult![0]!;
+    writeFileSync(join(dir, 'placeholders.heldout-e.json'), JSON.stringify({ lists: { slangInsult: [bValue] } }));
+    expect(() => loadSuiteData(dir)).toThrow(/placeholders\.heldout-e\.json: list "slangInsult" repeats values of placeholders\.heldout-b\.json/);
+    writeFileSync(join(dir, 'placeholders.heldout-e.json'), JSON.stringify({ lists: { slangInsult: ['zze-only'] } }));
+    const line = JSON.stringify({ functionality: 'f', template: '{school} {slangInsult}', expect: { mentioned: true, flag: true, family: 'abuse' } });
+    writeFileSync(join(dir, 'templates.heldout-e.jsonl'), `${line}\n`);
+    const loaded = loadSuiteData(dir);
+    expect(loaded.templates['heldout-e']).toHaveLength(1);
+    expect(placeholdersFor(loaded, 'heldout-e').lists.slangInsult).toContain('zze-only');
+    expect(placeholdersFor(loaded, 'heldout-e').lists.slangInsult).not.toContain(dValue);
+    for (const half of ['dev', 'heldout', 'heldout-b', 'heldout-c', 'heldout-d'] as const) expect(placeholdersFor(loaded, half).lists.slangInsult, half).not.toContain('zze-only');
   });
 
   it('names the templates file and line of a bad template when the suite is loaded', () => {
