@@ -113,6 +113,8 @@ interface Compiled {
   contextCompacts: string[];
   /** Initials of the kind and denomination words of its name ("cja" for St Luke's CofE Junior Academy): @StLukesJA. */
   kindInitials: string;
+  /** Its own staff named in its context by title and surname ("Mrs Okafor"): the surname anywhere in an item. */
+  staff: RegExp | null;
 }
 
 const patternCache = new WeakMap<object, Compiled>();
@@ -205,9 +207,32 @@ function compile(school: MatchableSchool): Compiled {
   const context = ctx.length ? new RegExp(`(?<![a-z0-9])(?:${ctx.map(phraseSource).join('|')})(?![a-z0-9])`, 'g') : null;
   const contextCompacts = ctx.map((c) => c.replace(/\s+/g, '')).filter((c) => c.length >= 4);
   const kindInitials = normalise(school.name).split(' ').filter((w) => w && CUES.schoolWordExact.test(w)).map((w) => w[0]).join('');
-  const compiled = { patterns, excludes, context, contextAny: context && new RegExp(context.source), ownKinds, names: names.map(normalise).join(' | '), contextCompacts, kindInitials };
+  const staff = staffNames(school.context ?? []);
+  const compiled = { patterns, excludes, context, contextAny: context && new RegExp(context.source), ownKinds, names: names.map(normalise).join(' | '), contextCompacts, kindInitials, staff };
   patternCache.set(school, compiled);
   return compiled;
+}
+
+/** A teacher's title before a name in a school's context ("Mrs Okafor", "Dr Bhattacharya"; not "Fr", a priest). */
+const STAFF_CONTEXT = /^(?:mr|mrs|ms|miss|mx|dr|sir)\.?\s+(.+)$/i;
+
+/**
+ * The surnames of staff the school names in its context ("Mr ap Gwyn" → "ap gwyn"), as one pattern over the fold
+ * view; given names alone ("Fr Declan", "Mr Tom") say too little. Null when there are none.
+ */
+function staffNames(context: readonly string[]): RegExp | null {
+  const out: string[] = [];
+  for (const c of context) {
+    const m = STAFF_CONTEXT.exec(c.trim());
+    if (!m) continue;
+    const words = normalise(m[1]!).split(' ').filter(Boolean);
+    // "Mrs Jane Okafor" → "okafor"; "Mr ap Gwyn" keeps its particle
+    const surname = words.length > 1 && !/^(?:ap|ab|van|von|de|del|da|di|le|la|mac|mc|o)$/.test(words[words.length - 2]!) ? words.slice(-1) : words.slice(-2);
+    const phrase = surname.join(' ');
+    if (phrase.replace(/\s/g, '').length < 4 || CUES.firstNames.has(phrase)) continue;
+    out.push(phraseSource(phrase));
+  }
+  return out.length ? new RegExp(`(?<![a-z0-9])(?:${out.join('|')})(?![a-z0-9])`) : null;
 }
 
 /**
@@ -391,6 +416,8 @@ const UNNAMED_SUPPORT = 0.9;
 const GROUP_SUPPORT = 0.5;
 const TITLED_PERSON = 0.2;
 const TITLED_MISS = 0.4;
+/** One of the school's staff named in its context ("Mrs Okafor"), by surname in an item: as strong as the name. */
+const STAFF_NAMED = 1;
 const TITLED_SURNAME = /(?<![\p{L}])(Miss|Mrs|Mr|Ms|Mx|Sir)\.? [\p{Lu}][\p{Ll}'’-]+/u;
 
 /** Place hits not inside a longer school phrase ("carers" in "parents and carers"). */
@@ -413,6 +440,12 @@ function unnamed(item: { title: string; text: string }, view: TextView, compiled
   // what the item says whatever the school, read once for all the schools it is matched against
   const said = schoolLife(item, view);
   if (said.otherSchool) return undefined;
+  // one of its own staff by surname ("Okafor fumbled the phone ban"): the school's person, unless place words outweigh
+  const staff = compiled.staff?.exec(view.text);
+  if (staff && STAFF_NAMED + said.support > said.against) {
+    const occ: Occurrence = { pattern: { alias: staff[0], re: /$^/, compact: '', ambiguous: true, acronym: false }, start: staff.index, end: staff.index + staff[0].length, via: 'text' };
+    return { mentioned: true, reason: `not named, but one of its staff ("${staff[0]}") is`, evidence: evidenceOf(item, view, occ, textOffset, item.title.length) };
+  }
   let ctx: { start: number; end: number } | undefined;
   if (placed) {
     for (const m of view.text.matchAll(compiled.context!)) {

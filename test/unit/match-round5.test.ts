@@ -118,3 +118,14 @@ describe('mention: initials that also name a gallery, a firm or a shop', () => {
     expect(m('RA have 24 ice cream flavours now and the sundaes are huge, open till 9', ridge)).toBe(false);
   });
 });
+
+const heron: MatchableSchool = { name: 'Heronsgate Primary School', aliases: ['Heronsgate'], context: ['Alder Cross', 'Mrs Okonjo-Price', 'Fr Declan'], exclude: [] };
+
+describe('mention: one of the school\'s own staff, configured by name, in an item that never names the school', () => {
+  it('the head by surname is the school; a stranger of another surname, or the parish priest, is not', () => {
+    expect(m('Okonjo-Price thinks she is better than the rest of us, looked straight through me at the gate', heron)).toBe(true);
+    expect(m('Olumide Okonjo-Price\'s home address is on the council website, someone should pay her a visit', heron)).toBe(true);
+    expect(m('Hardcastle thinks she is better than the rest of us, looked straight through me at the gate', heron)).toBe(false);
+    expect(m('Fr Declan blessed the new bells on Sunday, lovely service', heron)).toBe(false);
+  });
+});
