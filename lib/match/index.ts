@@ -169,7 +169,8 @@ function compile(school: MatchableSchool): Compiled {
     if (/\ball through\b/.test(norm)) for (const k of ALL_THROUGH_KINDS) ownKinds.add(k);
     const isAcronym = /^[A-Z0-9]{2,6}$/.test(alias.trim());
     // "the Grammar", "the Academy": only "the" and a kind of school names nothing in particular ("the Grammar Bar")
-    const kindOnly = /^the /.test(norm) && CUES.schoolWordExact.test(norm.slice(4));
+    // (and "Ysgol Gyfun", "Sixth Form College": kind words alone are every such school's)
+    const kindOnly = kindWordsOnly(norm.replace(/^the /, ''));
     const ambiguous = alias !== school.name && (!CUES.schoolWord.test(norm) || isAcronym || kindOnly);
     patterns.push({
       alias,
@@ -211,6 +212,18 @@ function compile(school: MatchableSchool): Compiled {
   const compiled = { patterns, excludes, context, contextAny: context && new RegExp(context.source), ownKinds, names: names.map(normalise).join(' | '), contextCompacts, kindInitials, staff };
   patternCache.set(school, compiled);
   return compiled;
+}
+
+/** Every word of the phrase is a kind or denomination word, one to three at a time ("ysgol gyfun", "sixth form college"). */
+function kindWordsOnly(norm: string): boolean {
+  const words = norm.split(' ').filter(Boolean);
+  for (let i = 0; i < words.length; ) {
+    let k = Math.min(3, words.length - i);
+    while (k && !CUES.schoolWordExact.test(words.slice(i, i + k).join(' '))) k--;
+    if (!k) return false;
+    i += k;
+  }
+  return words.length > 0;
 }
 
 /** A teacher's title before a name in a school's context ("Mrs Okafor", "Dr Bhattacharya"; not "Fr", a priest). */
@@ -690,6 +703,12 @@ export function matchSchool(item: { title: string; text: string }, school: Match
       continue;
     }
     if (!occ.pattern.ambiguous) {
+      // "'Kingsmead Academy' trending: it's the martial arts place, not the school": said in its sentence to be another
+      const notThis = saidNotThis(view, occ);
+      if (notThis) {
+        lastReason = `${how} is said not to be the school ("${notThis}")`;
+        continue;
+      }
       return { mentioned: true, alias: occ.pattern.alias, reason: how, evidence: evidenceOf({ title, text }, view, occ, textOffset, title.length) };
     }
     // the whole item's vocabulary is read once, and only when a hard rule has not already decided
@@ -699,6 +718,20 @@ export function matchSchool(item: { title: string; text: string }, school: Match
     lastReason = `${d.prefix ?? 'ambiguous '}${how} ${d.why}`;
   }
   return { mentioned: false, reason: lastReason || 'no usable mention' };
+}
+
+/** "…, not the school" in the occurrence's sentence, within EXPLICIT_CHARS of it: the phrase, or undefined. */
+function saidNotThis(view: TextView, occ: Occurrence): string | undefined {
+  const from = Math.max(0, occ.start - EXPLICIT_CHARS);
+  const window = view.text.slice(from, occ.end + EXPLICIT_CHARS);
+  // cheap test first: the vocabulary is read only when a denial may be there
+  if (!/\bnot\b|nothing to do|no relation/.test(window)) return undefined;
+  for (const c of CUES.vocabulary.matchText(window).get('not-this') ?? []) {
+    const [start, end] = [from + c.start, from + c.end];
+    if (start < occ.end && occ.start < end) continue;
+    if (!SENTENCE_END.test(start >= occ.end ? view.text.slice(occ.end, start) : view.text.slice(end, occ.start))) return c.term;
+  }
+  return undefined;
 }
 
 /** Words before an occurrence saying the item is not about it (CUES.denialBefore), or ", not X)" closing an aside. */
@@ -926,7 +959,8 @@ function elsewhere(view: TextView, raw: string, occ: Occurrence, compiled: Compi
   if (!run) return undefined;
   const place = run[1]!.replace(/['’]s$/, '').replace(/\s+(?:upon|on|le|under|in)$/, '');
   // shouting ("AT NORTHGATE PARK ACADEMY, ALWAYS COUNTING THE PENNIES") has no places by capitals
-  if (place.length > 4 && place === place.toUpperCase()) return undefined;
+  // and initials ("St M's in KB") are the writer's short form of a place, most often the school's own town
+  if (place === place.toUpperCase()) return undefined;
   const low = place.toLowerCase();
   const first = `${low.split(/[ -]/)[0]} `;
   if (/^the\b/.test(low) || CUES.nameNext.test(raw.slice(at, at + 30).toLowerCase()) || CUES.firstNames.has(first.trim()) || CUES.personTitle.test(first)) return undefined;

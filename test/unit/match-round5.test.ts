@@ -129,3 +129,44 @@ describe('mention: one of the school\'s own staff, configured by name, in an ite
     expect(m('Fr Declan blessed the new bells on Sunday, lovely service', heron)).toBe(false);
   });
 });
+
+const cwm: MatchableSchool = { name: 'Ysgol Gyfun Cwm Teg', aliases: ['Cwm Teg', 'Ysgol Gyfun', 'YGCT'], context: ['Pentre Teg'], exclude: [] };
+
+describe('mention: an alias made only of kind words', () => {
+  it('"Ysgol Gyfun Bro Nant" is another school; "Ysgol Gyfun" with its own Year 11 is this one', () => {
+    expect(m('Ysgol Gyfun Bro Nant (Llanwen) - do they do GCSE computing? Not Cwm Teg, the other one', cwm)).toBe(false);
+    expect(m('Ysgol Gyfun Year 11 mocks start Monday, revision timetable on the app', cwm)).toBe(true);
+  });
+});
+
+describe('mention: initials as a place', () => {
+  it('"St K\'s in PT" is not placed elsewhere by two capitals; "St K\'s in Carlisle" is', () => {
+    const stk: MatchableSchool = { name: "St Kenelm's Primary School", aliases: ["St Kenelm's"], context: ['Pentre'], exclude: [] };
+    expect(m("The head of that school (St Kenelm's in PT) is a liar and a bully.", stk)).toBe(true);
+    expect(m("The head of that school (St Kenelm's in Carlisle) is a liar and a bully.", stk)).toBe(false);
+  });
+});
+
+describe('mention: the full name said not to be the school', () => {
+  it('"X Academy trending, it\'s the martial arts place, not the school" is not the school', () => {
+    const km: MatchableSchool = { name: 'Kingsholm Academy', aliases: ['Kingsholm'], context: ['Thornbury'], exclude: [] };
+    expect(m("Seen 'Kingsholm Academy' trending, relax, it's the martial arts place on the retail park, not the school.", km)).toBe(false);
+    expect(m("Seen 'Kingsholm Academy' trending, the school's Year 9 robotics team won the regional final.", km)).toBe(true);
+  });
+});
+
+describe('mention: past pupils and other groups of the school after its name', () => {
+  it('"Cwm Teg Past Pupils" is the school\'s own group; "Cwm Teg Quarry" is another place', () => {
+    expect(m('Cwm Teg Past Pupils | shout out to Mr Rhys retiring after 31 years, taught all of us', cwm)).toBe(true);
+    expect(m('Cwm Teg Quarry | blasting on Tuesday between 10 and 12, expect noise', cwm)).toBe(false);
+  });
+});
+
+describe('mention: initials that also name a professional body or a condition', () => {
+  it('research and an annual conference are a society; an awareness month with a diagnosis is a condition', () => {
+    expect(m('New research from YGCT on adolescent sleep: teenagers really are wired to stay up late', cwm)).toBe(false);
+    expect(m('YGCT annual conference tickets on sale now', cwm)).toBe(false);
+    expect(m('YGCT awareness month. My son was diagnosed at two and is thriving now.', cwm)).toBe(false);
+    expect(m('YGCT sports day on Friday, bring sun cream', cwm)).toBe(true);
+  });
+});
