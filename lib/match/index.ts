@@ -723,12 +723,13 @@ export function matchSchool(item: { title: string; text: string }, school: Match
 /** "…, not the school" in the occurrence's sentence, within EXPLICIT_CHARS of it: the phrase, or undefined. */
 function saidNotThis(view: TextView, occ: Occurrence): string | undefined {
   const from = Math.max(0, occ.start - EXPLICIT_CHARS);
-  const window = view.text.slice(from, occ.end + EXPLICIT_CHARS);
+  // (a phrase starting within EXPLICIT_CHARS is read whole)
+  const window = view.text.slice(from, occ.end + EXPLICIT_CHARS + 40);
   // cheap test first: the vocabulary is read only when a denial may be there
   if (!/\bnot\b|nothing to do|no relation/.test(window)) return undefined;
   for (const c of CUES.vocabulary.matchText(window).get('not-this') ?? []) {
     const [start, end] = [from + c.start, from + c.end];
-    if (start < occ.end && occ.start < end) continue;
+    if ((start < occ.end && occ.start < end) || start - occ.end > EXPLICIT_CHARS) continue;
     if (!SENTENCE_END.test(start >= occ.end ? view.text.slice(occ.end, start) : view.text.slice(end, occ.start))) return c.term;
   }
   return undefined;

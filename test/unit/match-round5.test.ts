@@ -151,6 +151,7 @@ describe('mention: the full name said not to be the school', () => {
   it('"X Academy trending, it\'s the martial arts place, not the school" is not the school', () => {
     const km: MatchableSchool = { name: 'Kingsholm Academy', aliases: ['Kingsholm'], context: ['Thornbury'], exclude: [] };
     expect(m("Seen 'Kingsholm Academy' trending, relax, it's the martial arts place on the retail park, not the school.", km)).toBe(false);
+    expect(m("Just seen 'Kingsholm Academy' trending again - relax, it's the karate club on the retail park, not the school.", km)).toBe(false);
     expect(m("Seen 'Kingsholm Academy' trending, the school's Year 9 robotics team won the regional final.", km)).toBe(true);
   });
 });
