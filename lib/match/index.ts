@@ -25,6 +25,11 @@
  * initials and town), initials spelt out as something else or written as a unit, kinds of place before the name,
  * clubs after it, appositions naming kind and town, the other senses of a name as place vocabulary, and a town's
  * parents' group speaking of a titled adult.
+ *
+ * Round 5 (data/match/README.md): an unnamed item speaking of school life in specific words with no other school or
+ * place (tuning.unnamedSupport), or naming one of the school's own staff from its context; other senses of names and
+ * initials by kind as data; a surname reading claims the item's other uses; kind-word-only aliases are ambiguous; the
+ * full name said not to be the item's subject is skipped.
  */
 import type { School } from '../config/schema';
 import { escapeRegExp } from '../score/document';
