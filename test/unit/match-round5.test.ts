@@ -171,3 +171,11 @@ describe('mention: initials that also name a professional body or a condition', 
     expect(m('YGCT sports day on Friday, bring sun cream', cwm)).toBe(true);
   });
 });
+
+describe('mention: a parents\' group named after the school\'s town', () => {
+  it('"<town> Mummies" is the school\'s parents talking about the college office; "<name> Motors" is a garage', () => {
+    const dr: MatchableSchool = { name: 'Drumlish Integrated College', aliases: ['Drumlish'], context: ['Drumlish', 'Ballyroe'], exclude: [] };
+    expect(m('Drumlish Mummies | Mrs Hanna from the college office is off sick, cards to the office please', dr)).toBe(true);
+    expect(m('Drumlish Motors | MOT and service deals this month, call the garage', dr)).toBe(false);
+  });
+});
