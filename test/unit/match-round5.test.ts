@@ -179,3 +179,12 @@ describe('mention: a parents\' group named after the school\'s town', () => {
     expect(m('Drumlish Motors | MOT and service deals this month, call the garage', dr)).toBe(false);
   });
 });
+
+describe('mention: initials that are also a degree or a government agency', () => {
+  it('a degree course compared with others is not the school', () => {
+    expect(m('Is YGCT worth it after 12th or should I do B.Tech? Fees are 3 lakh and placements are poor', cwm)).toBe(false);
+    // (words of deportation are left out: abuse aimed at a teacher says "she should be deported")
+    expect(m('YGCT staff room: that teacher should be deported, not teaching our kids', cwm)).toBe(true);
+    expect(m('Is YGCT worth it for sixth form or should I do the college in town? Year 11 options evening is Thursday', cwm)).toBe(true);
+  });
+});
