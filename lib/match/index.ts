@@ -685,8 +685,10 @@ export function matchSchool(item: { title: string; text: string }, school: Match
     // "Wenlow Bridge Academy of Dance", "… College of Art": a longer name of another body (the school's own longer
     // name would have matched as itself)
     if (!occ.pattern.ambiguous && occ.via === 'text' && CUES.schoolKind.test(occ.pattern.alias.toLowerCase().split(/\s+/).pop() ?? '')) {
-      const of = /^\s+of\s+(?:the\s+)?([\p{Lu}][\p{L}'’-]+)/u.exec(raw.slice(view.end[occ.end - 1]!, view.end[occ.end - 1]! + 40));
-      if (of && !compiled.contextAny?.test(normalise(of[1]!))) {
+      const of = /^\s+of\s+(?:the\s+)?([\p{Lu}][\p{L}'’-]+)(\s+[\p{Lu}][\p{Ll}'’-]+)?/u.exec(raw.slice(view.end[occ.end - 1]!, view.end[occ.end - 1]! + 40));
+      // not a person photographed there ("a pic through the fence at X Academy of Tyler Winstanley")
+      const person = of && (CUES.firstNames.has(of[1]!.toLowerCase()) || (of[2] !== undefined && PHOTO_BEFORE.test(view.text.slice(Math.max(0, occ.start - 60), occ.start))));
+      if (of && !person && !compiled.contextAny?.test(normalise(of[1]!))) {
         lastReason = `${how} is part of another name ("${raw.slice(view.start[occ.start]!, view.end[occ.end - 1]!)} of ${of[1]}")`;
         claimed ??= view.text.slice(occ.start, occ.end);
         continue;
@@ -749,6 +751,9 @@ function denied(view: TextView, occ: Occurrence): string | undefined {
   if (/(?:,|\()\s*not\s+$/.test(before) && /^(?:'s)?\s*\)/.test(view.text.slice(occ.end, occ.end + 4))) return 'not';
   return undefined;
 }
+
+/** Before a name, a photo or video taken there: "of <Given> <Surname>" after it is who is in it. */
+const PHOTO_BEFORE = /\b(?:pic|pics|picture|pictures|photo|photos|snap|video|footage|selfie|image)\b/;
 
 interface Span {
   start: number;

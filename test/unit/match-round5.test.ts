@@ -188,3 +188,12 @@ describe('mention: initials that are also a degree or a government agency', () =
     expect(m('Is YGCT worth it for sixth form or should I do the college in town? Year 11 options evening is Thursday', cwm)).toBe(true);
   });
 });
+
+describe('mention: a photo "at <school> of <pupil>"', () => {
+  it('"a pic at X Academy of Tomasz Nowak" is the school; "X Academy of Dance" is another body', () => {
+    const kh: MatchableSchool = { name: 'Kelby Heath Academy', aliases: ['Kelby Heath'], context: ['Kelby'], exclude: [] };
+    expect(m('Took a pic through the fence at Kelby Heath Academy of Tomasz Nowak on the climbing frame', kh)).toBe(true);
+    expect(m('Here is a photo at Kelby Heath Academy of Ngozi Pryce in the playground', kh)).toBe(true);
+    expect(m('Kelby Heath Academy of Dance | shows on sale now', kh)).toBe(false);
+  });
+});
