@@ -197,3 +197,12 @@ describe('mention: a photo "at <school> of <pupil>"', () => {
     expect(m('Kelby Heath Academy of Dance | shows on sale now', kh)).toBe(false);
   });
 });
+
+describe('mention: other-sense words that school talk uses too are left out', () => {
+  it('"be patient", "the single biggest", the school census, the school band and its photo gallery stay the school\'s', () => {
+    expect(m('Tarren staff have been so patient with my son this term', tarn)).toBe(true);
+    expect(m('The single biggest problem at Tarren is the car park at pick up', tarn)).toBe(true);
+    expect(m('Tarren census day tomorrow, send them in uniform', tarn)).toBe(true);
+    expect(m('Tarren band were brilliant at the Christmas fair, photo gallery on the website', tarn)).toBe(true);
+  });
+});
