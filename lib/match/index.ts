@@ -101,6 +101,8 @@ interface Pattern {
   partial?: boolean;
   /** For initials: capitalised words with those initials ("Hadrian Fitness Academy" for HFA), to find them spelt out. */
   spelt?: RegExp;
+  /** Only kind words ("the Grammar", "Ysgol Gyfun"): the school's, unless a capitalised word after it names another ("The Grammar Bar"). */
+  kindOnly?: boolean;
 }
 
 /** Kinds an all-through school (named so, or with "all-through" in its context) has as phases of its own. */
@@ -175,10 +177,10 @@ function compile(school: MatchableSchool): Compiled {
     // an all-through school has primary and secondary phases of its own ("Millbeck Park's primary phase")
     if (/\ball through\b/.test(norm)) for (const k of ALL_THROUGH_KINDS) ownKinds.add(k);
     const isAcronym = /^[A-Z0-9]{2,6}$/.test(alias.trim());
-    // "the Grammar", "the Academy": only "the" and a kind of school names nothing in particular ("the Grammar Bar")
-    // (and "Ysgol Gyfun", "Sixth Form College": kind words alone are every such school's)
+    // "the Grammar", "Ysgol Gyfun": kind words alone are the school's as people say it, but name nothing in particular
+    // when another proper word follows ("The Grammar Bar", "Ysgol Gyfun Bro Nant")
     const kindOnly = kindWordsOnly(norm.replace(/^the /, ''));
-    const ambiguous = alias !== school.name && (!CUES.schoolWord.test(norm) || isAcronym || kindOnly);
+    const ambiguous = alias !== school.name && (!CUES.schoolWord.test(norm) || isAcronym);
     patterns.push({
       alias,
       re: new RegExp(`(?<![a-z0-9])${phraseSource(norm)}(?![a-z0-9])`, 'g'),
@@ -186,6 +188,7 @@ function compile(school: MatchableSchool): Compiled {
       ambiguous: ambiguous || (alias === school.name && !CUES.schoolWord.test(norm) && isAcronym),
       acronym: isAcronym,
       spelt: isAcronym ? speltOut(norm) : undefined,
+      kindOnly: kindOnly && alias !== school.name,
     });
   }
   const core = coreName(school.name);
@@ -720,6 +723,14 @@ export function matchSchool(item: { title: string; text: string }, school: Match
       claimed ??= view.text.slice(occ.start, occ.end);
       continue;
     }
+    if (occ.pattern.kindOnly) {
+      const proper = properNameAfter(view, raw, occ, compiled);
+      if (proper) {
+        lastReason = `${how} is part of another name ("${view.text.slice(occ.start, occ.end)} ${proper}")`;
+        claimed ??= view.text.slice(occ.start, occ.end);
+        continue;
+      }
+    }
     if (!occ.pattern.ambiguous) {
       // "'Kingsmead Academy' trending: it's the martial arts place, not the school": said in its sentence to be another
       const notThis = saidNotThis(view, occ);
@@ -759,7 +770,8 @@ function denied(view: TextView, occ: Occurrence): string | undefined {
   const before = view.text.slice(Math.max(0, occ.start - 50), occ.start);
   const d = CUES.denialBefore.exec(before);
   if (d) return d[0].trim();
-  if (/(?:,|\()\s*not\s+$/.test(before) && /^(?:'s)?\s*\)/.test(view.text.slice(occ.end, occ.end + 4))) return 'not';
+  // ", not X)", "? Not X, the other one": "not" opening a clause, the name closing it or said to be the other one
+  if (/(?:^|[,(.?!;:\n-]\s*)not\s+$/.test(before) && /^(?:'s)?\s*(?:\)|,\s*the other (?:one|school)\b|[.?!\n]|$)/.test(view.text.slice(occ.end, occ.end + 24))) return 'not';
   return undefined;
 }
 

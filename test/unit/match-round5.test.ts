@@ -206,3 +206,10 @@ describe('mention: other-sense words that school talk uses too are left out', ()
     expect(m('Tarren band were brilliant at the Christmas fair, photo gallery on the website', tarn)).toBe(true);
   });
 });
+
+describe('mention: "not X" opening a clause', () => {
+  it('"Not Cwm Teg, the other one" and "(…, not Cwm Teg)" deny; "not Cwm Teg\'s fault" does not', () => {
+    expect(m('Anyone know if the Llanwen comp does GCSE computing? Not Cwm Teg, the other one', cwm)).toBe(false);
+    expect(m('It is not Cwm Teg\'s fault the buses are late, the council cut the route', cwm)).toBe(true);
+  });
+});
