@@ -797,6 +797,8 @@ interface Cue {
 interface ItemEvidence {
   school: Cue[];
   place: Cue[];
+  /** What initials also stand for (a blood-sugar reading, a research society): place-ness for initials only. */
+  initials: Cue[];
   notThis: Cue[];
   isThis: Cue[];
   context: Cue[];
@@ -832,7 +834,7 @@ function itemEvidence(view: TextView, raw: string, compiled: Compiled, occurrenc
   if (compiled.context) for (const m of view.text.matchAll(compiled.context)) if (free({ start: m.index!, end: m.index! + m[0].length })) context.push({ start: m.index!, end: m.index! + m[0].length, term: m[0], weight: 1 });
   const school = pick('school-cue');
   const place = uncovered(pick('place-cue'), school).map((c) => (inOtherName(view, raw, c, occurrences) ? { ...c, weight: c.weight * OTHER_PLACE_FACTOR } : c));
-  return { school, place, notThis: pick('not-this'), isThis: pick('is-this'), context, excludedNamed: excluded.find((x) => !x.other)?.phrase };
+  return { school, place, initials: uncovered(pick('initials-cue'), school), notThis: pick('not-this'), isThis: pick('is-this'), context, excludedNamed: excluded.find((x) => !x.other)?.phrase };
 }
 
 const SENTENCE_END = /[.!?](?:\s|$)|\n/;
@@ -1109,7 +1111,7 @@ function decideAmbiguous(view: TextView, raw: string, occ: Occurrence, after: st
   if (placeNextCue) return { mentioned: false, why: `is followed by place word "${placeNextCue.term}"`, prefix: '' };
   const adjacent = (cues: Cue[]) => cues.map((c) => (follows(c) ? { ...c, weight: Math.max(c.weight, ADJACENT) } : c));
   const schoolCues = adjacent(ev.school);
-  const placeCues = adjacent(ev.place);
+  const placeCues = adjacent(occ.pattern.acronym ? [...ev.place, ...ev.initials] : ev.place);
   // generic words ("kids", "staff", "parking", "residents") are said of schools and places alike: each side's
   // count half when the other side has a specific word
   const schoolSpecific = staff !== null || schoolCues.some((c) => c.weight > GENERIC);
