@@ -1,7 +1,7 @@
 /**
- * Round 5 of the mention decision (issue 11): kinds of error found in the spent blind sets d and e and the corpora
- * o and r (corpora n, p, q and every newer corpus kept unread as the check), each as a contrast in words of its own
- * (invented schools, people and places, not the sets').
+ * Round 5 of the mention decision (issue 11): kinds of error found in the spent blind sets d and e, the corpora o, r
+ * and t and the functional half heldout-d (corpora n, p, q and s kept unread as the check), each as a contrast in
+ * words of its own (invented schools, people and places, not the sets').
  */
 import { describe, expect, it } from 'vitest';
 import { matchSchool, MENTION_TUNING, type MatchableSchool } from '../../lib/match';
