@@ -100,17 +100,25 @@ export interface BackfillResult {
   complete: boolean;
 }
 
+/** Mentions read per page of a data migration, unless `--batch` says otherwise. */
+export const DEFAULT_MIGRATE_BATCH = 500;
+
+/**
+ * What a backfill line reports, so a caller picks the lines it shows by kind, not by their wording: `done-earlier`,
+ * a school an earlier run finished (skipped); `resuming`, a school picked up at its checkpoint; `page`, a page's
+ * running totals; `no-mentions`, a school with no mentions at all, finished on its first page; `stopped`, the
+ * run stopped at `maxPages`.
+ */
+export type BackfillLine = 'done-earlier' | 'resuming' | 'page' | 'no-mentions' | 'stopped';
+
 /**
  * Gives every mention with status `new` its unreviewed-index keys (and takes them off any other), school by
  * school, saving a checkpoint after each page so an interrupted run resumes where it stopped. Idempotent:
  * mentions already right are not written, and a school marked done is skipped unless `again`.
  */
-/** Mentions read per page of a data migration, unless `--batch` says otherwise. */
-export const DEFAULT_MIGRATE_BATCH = 500;
-
 export async function backfillUnreviewedIndex(
   deps: { store: Store; clock: () => Date },
-  options: { say: (line: string) => void; pageSize?: number; again?: boolean; /** Stop after this many pages (tests of resuming). */ maxPages?: number },
+  options: { say: (line: string, kind: BackfillLine) => void; pageSize?: number; again?: boolean; /** Stop after this many pages (tests of resuming). */ maxPages?: number },
 ): Promise<BackfillResult> {
   const name: MigrationName = 'unreviewed-index';
   const pageSize = options.pageSize ?? DEFAULT_MIGRATE_BATCH;
@@ -123,15 +131,15 @@ export async function backfillUnreviewedIndex(
       total.schools++;
       const saved = options.again ? undefined : await deps.store.migrations.get(name, key);
       if (saved?.done) {
-        options.say(`${label}: done earlier (${saved.read.toLocaleString('en-GB')} mentions read, ${saved.added.toLocaleString('en-GB')} indexed)`);
+        options.say(`${label}: done earlier (${saved.read.toLocaleString('en-GB')} mentions read, ${saved.added.toLocaleString('en-GB')} indexed)`, 'done-earlier');
         continue;
       }
       const cp: MigrationCheckpoint = saved ?? { done: false, read: 0, added: 0, removed: 0, raced: 0, at: '' };
-      if (saved) options.say(`${label}: resuming after ${saved.read.toLocaleString('en-GB')} mentions`);
+      if (saved) options.say(`${label}: resuming after ${saved.read.toLocaleString('en-GB')} mentions`, 'resuming');
       while (!cp.done) {
         if (options.maxPages !== undefined && pages >= options.maxPages) {
           total.complete = false;
-          options.say(`Stopped after ${pages} page(s); run the command again to resume.`);
+          options.say(`Stopped after ${pages} page(s); run the command again to resume.`, 'stopped');
           return total;
         }
         const step = await deps.store.mentions.repairUnreviewedKeys(key, { after: cp.after, limit: pageSize });
@@ -147,6 +155,7 @@ export async function backfillUnreviewedIndex(
         await deps.store.migrations.save(name, key, cp);
         options.say(
           `${label}: ${cp.read.toLocaleString('en-GB')} mentions read, ${cp.added.toLocaleString('en-GB')} unreviewed indexed${cp.removed ? `, ${cp.removed} stale keys removed` : ''}${cp.raced ? `, ${cp.raced} changed meanwhile` : ''}${cp.done ? ' — done' : ''}`,
+          cp.done && cp.read === 0 ? 'no-mentions' : 'page',
         );
       }
     }

@@ -86,12 +86,25 @@ export async function triageSummary(deps: { store: Store; clock: () => Date }, p
   let unreviewed = 0;
   let oldest: MentionHeadline | undefined;
   const urgent: MentionHeadline[] = [];
+  // The one summary both ends return: what was counted so far (nothing, where no school is in scope).
+  const summary = (anyFlagged: boolean): TriageSummary => ({
+    generatedAt: now.toISOString(),
+    timezone,
+    unreviewed,
+    byFamily,
+    schools: [...perSchool.values()].sort((a, b) => b.unreviewed - a.unreviewed || a.name.localeCompare(b.name)),
+    oldestUnreviewed: oldest ? { ...brief(oldest), ageHours: Math.max(0, Math.floor((now.getTime() - Date.parse(oldest.capturedAt)) / 3_600_000)) } : undefined,
+    urgent: urgent.slice(0, 20).map(brief),
+    urgentCount: urgent.length,
+    trend: days.map((d) => trend.get(d)!),
+    anyFlagged,
+  });
 
   // A head reads their school (trust and school both in the key); others their trust. Two reads, neither of
   // which grows with history: the unreviewed index holds only items with status "new", and the trend reads
   // only what was captured in the last 30 days.
   const partition = principal.role === 'head' ? (principal.schoolId ? { trustId: principal.trustId, schoolId: principal.schoolId } : undefined) : { trustId: principal.trustId };
-  if (!partition) return emptySummary(now, timezone, perSchool, days);
+  if (!partition) return summary(false);
   // The earliest trend day starts at most 14 hours before its UTC date begins (UTC+14); a day earlier is safe.
   const from = new Date(now.getTime() - (TREND_DAYS + 1) * 86_400_000).toISOString();
   // Unreviewed items of the last 30 days come with the trend read (each headline has its status); the unreviewed
@@ -127,18 +140,7 @@ export async function triageSummary(deps: { store: Store; clock: () => Date }, p
   }
   const anyFlagged = unreviewed > 0 || recent.some((m) => perSchool.has(m.schoolId)) || (await deps.store.mentions.anyStored(partition));
 
-  return {
-    generatedAt: now.toISOString(),
-    timezone,
-    unreviewed,
-    byFamily,
-    schools: [...perSchool.values()].sort((a, b) => b.unreviewed - a.unreviewed || a.name.localeCompare(b.name)),
-    oldestUnreviewed: oldest ? { ...brief(oldest), ageHours: Math.max(0, Math.floor((now.getTime() - Date.parse(oldest.capturedAt)) / 3_600_000)) } : undefined,
-    urgent: urgent.slice(0, 20).map(brief),
-    urgentCount: urgent.length,
-    trend: days.map((d) => trend.get(d)!),
-    anyFlagged,
-  };
+  return summary(anyFlagged);
 }
 
 const sortKey = (m: MentionHeadline) => `${m.capturedAt}#${m.id}`;
@@ -154,21 +156,6 @@ async function recentHeadlines(store: Store, partition: ScanPartition, from: str
     if (chunk.exhausted || !chunk.lastKey) return out;
     before = chunk.lastKey;
   }
-}
-
-function emptySummary(now: Date, timezone: string, perSchool: Map<string, SchoolSummary>, days: string[]): TriageSummary {
-  return {
-    generatedAt: now.toISOString(),
-    timezone,
-    unreviewed: 0,
-    byFamily: zero(),
-    schools: [...perSchool.values()].sort((a, b) => a.name.localeCompare(b.name)),
-    oldestUnreviewed: undefined,
-    urgent: [],
-    urgentCount: 0,
-    trend: days.map((date) => ({ date, flagged: 0, urgent: 0 })),
-    anyFlagged: false,
-  };
 }
 
 /** "3 days 4 hours", "5 hours", "under an hour". */

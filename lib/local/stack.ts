@@ -7,7 +7,7 @@ import type { AppDeps, Logger } from '../app/deps';
 import { pollAndAlert } from '../app/poll-all';
 import { sendDigests } from '../app/send-digests';
 import { createDynamoClient, ensureTable } from '../store';
-import { backfillUnreviewedIndex, ensureIndexes } from '../app/migrate';
+import { backfillUnreviewedIndex, ensureIndexes, type BackfillLine } from '../app/migrate';
 import { createStore } from '../store';
 import { createLocalAuth } from '../auth/local-auth';
 import { seedDemoUsers, type DemoUsers } from '../app/users';
@@ -106,7 +106,9 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     // Finished schools are skipped after one read each, so a store already migrated starts as before.
     await ensureIndexes({ client, tableName: env.TABLE_NAME, mode: env.DYNAMODB_ENDPOINT ? 'endpoint' : 'embedded' }, (line) => log.info(`migrate: ${line}`));
     const store = createStore(client, env.TABLE_NAME);
-    await backfillUnreviewedIndex({ store, clock: () => new Date() }, { say: (line) => (/done earlier| 0 mentions read, 0 unreviewed indexed — done$/.test(line) ? undefined : log.info(`migrate: ${line}`)) });
+    // Schools with nothing to do (finished earlier, or with no mentions) are not logged, so a migrated store starts quietly.
+    const quiet: readonly BackfillLine[] = ['done-earlier', 'no-mentions'];
+    await backfillUnreviewedIndex({ store, clock: () => new Date() }, { say: (line, kind) => (quiet.includes(kind) ? undefined : log.info(`migrate: ${line}`)) });
     const webBaseUrl = env.WEB_BASE_URL ?? `http://localhost:${env.PORT}`;
     const deps = buildDeps(
       { ...env, DYNAMODB_ENDPOINT: dynamoEndpoint, SES_ENDPOINT: sesEndpoint, FEED_ALLOW_HOSTS: allowHosts, WEB_BASE_URL: webBaseUrl },

@@ -1,4 +1,5 @@
 import type { Item, TableItems } from './items';
+import { mentionFromItem } from './mention-store';
 import { keys, schoolPartition } from './table';
 import type { Mention } from './types';
 
@@ -107,7 +108,7 @@ export class AlertStore {
     const rows = await this.items.query(schoolPartition(trustId, schoolId), { from: `MENTION#${since}`, to: 'MENTION#~' }, { filter: 'attribute_not_exists(alertedAt)' });
     return rows
       .filter((r) => r.trustId === trustId)
-      .map(({ PK: _p, SK: _s, GSI1PK: _g1, GSI1SK: _g2, GSI2PK: _u1, GSI2SK: _u2, kind: _k, digestedAt: _d, digestId: _di, ...rest }) => rest as unknown as Mention);
+      .map(mentionFromItem);
   }
 
   async hold(p: PendingAlert): Promise<void> {

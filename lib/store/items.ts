@@ -8,6 +8,8 @@ import {
   type QueryCommandInput,
   UpdateItemCommand,
   type AttributeValue,
+  type BatchWriteItemCommandOutput,
+  type WriteRequest,
 } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { StoreError, isConditionalCheckFailed } from './errors';
@@ -200,17 +202,11 @@ export class TableItems {
 
   /** Writes many items, 25 per request, retrying what DynamoDB hands back unprocessed. */
   async putMany(items: Item[]): Promise<void> {
-    for (let i = 0; i < items.length; i += 25) {
-      let requests = items.slice(i, i + 25).map((item) => ({ PutRequest: { Item: toAttrs(item) } }));
-      for (let attempt = 0; requests.length > 0; attempt++) {
-        if (attempt > 8) throw new StoreError(`DynamoDB left ${requests.length} writes unprocessed after ${attempt} attempts`);
-        const res = await this.call('batch write', () =>
-          this.client.send(new BatchWriteItemCommand({ RequestItems: { [this.tableName]: requests } })),
-        );
-        requests = (res.UnprocessedItems?.[this.tableName] ?? []) as typeof requests;
-        if (requests.length > 0) await new Promise((r) => setTimeout(r, 20 * 2 ** attempt));
-      }
-    }
+    await batchWrite(this.client, this.tableName, items, {
+      request: (item) => ({ PutRequest: { Item: toAttrs(item) } }),
+      send: (write) => this.call('batch write', write),
+      gaveUp: (left, attempts) => new StoreError(`DynamoDB left ${left} writes unprocessed after ${attempts} attempts`),
+    });
   }
 
   private async conditional(op: () => Promise<unknown>): Promise<boolean> {
@@ -239,5 +235,33 @@ export class TableItems {
         ? ` Table "${this.tableName}" does not exist: check TABLE_NAME.`
         : '';
     return new StoreError(`DynamoDB ${what} on table "${this.tableName}" failed (${detail}).${hint}`, { cause: err });
+  }
+}
+
+/**
+ * Writes `rows` to one table, 25 per BatchWriteItem request (DynamoDB's most), resending what it hands back
+ * unprocessed after a doubling pause (20 ms, 40 ms, …) and giving up on a batch after 9 tries. Each row becomes its
+ * request only when its batch is sent; the caller's `send` turns a failed call, and `gaveUp` a batch left
+ * unprocessed, into its own StoreError.
+ */
+export async function batchWrite<T>(
+  client: DynamoDBClient,
+  tableName: string,
+  rows: readonly T[],
+  how: {
+    request: (row: T) => WriteRequest;
+    send: (write: () => Promise<BatchWriteItemCommandOutput>) => Promise<BatchWriteItemCommandOutput>;
+    gaveUp: (left: number, attempts: number) => StoreError;
+  },
+): Promise<void> {
+  for (let i = 0; i < rows.length; i += 25) {
+    let requests = rows.slice(i, i + 25).map(how.request);
+    for (let attempt = 0; requests.length > 0; attempt++) {
+      if (attempt > 8) throw how.gaveUp(requests.length, attempt);
+      const batch = requests;
+      const res = await how.send(() => client.send(new BatchWriteItemCommand({ RequestItems: { [tableName]: batch } })));
+      requests = res.UnprocessedItems?.[tableName] ?? [];
+      if (requests.length > 0) await new Promise((r) => setTimeout(r, 20 * 2 ** attempt));
+    }
   }
 }

@@ -37,8 +37,12 @@ export interface MentionHeadline {
   categories: { id: string; severity: Severity }[];
 }
 
-/** The attributes a headline is built from (`score.categories` is read whole: a list cannot be projected per field). */
-const HEADLINE_ATTRIBUTES = ['id', 'trustId', 'schoolId', 'title', 'capturedAt', 'publishedAt', 'severity', 'families', 'status', 'assignee', 'alertedAt', 'score.categories'] as const;
+/**
+ * The attributes a headline is built from: the unreviewed index's projection, which is those same headline fields,
+ * except that a query reads only `score.categories` where the index must project `score` whole (an INCLUDE
+ * projection names top-level attributes only). `score.categories` is read whole: a list cannot be projected per field.
+ */
+const HEADLINE_ATTRIBUTES: readonly string[] = TABLE.unreviewedIndex.attributes.map((a) => (a === 'score' ? 'score.categories' : a));
 
 export const hashKey = (value: string) => createHash('sha256').update(value).digest('hex').slice(0, 32);
 
@@ -96,7 +100,7 @@ export class MentionStore {
     const ref = await this.items.get(keys.mentionRef(id));
     if (!ref) return undefined;
     const row = await this.items.get({ PK: schoolPartition(ref.trustId as string, ref.schoolId as string), SK: ref.mentionSK as string });
-    return row ? fromItem(row) : undefined;
+    return row ? mentionFromItem(row) : undefined;
   }
 
   /** Newest first, one school. */
@@ -121,7 +125,7 @@ export class MentionStore {
       { from: `MENTION#${since}`, to: 'MENTION#~' },
       { filter: 'attribute_not_exists(digestedAt)' },
     );
-    return rows.map(fromItem);
+    return rows.map(mentionFromItem);
   }
 
   async markDigested(mentions: Mention[], digestId: string, at: string): Promise<void> {
@@ -154,7 +158,7 @@ export class MentionStore {
    */
   async scan(partition: ScanPartition, options: ScanOptions): Promise<{ mentions: Mention[]; lastKey?: string; exhausted: boolean }> {
     const chunk = await this.chunk(partition, options);
-    return { ...chunk, mentions: chunk.rows.map(fromItem) };
+    return { ...chunk, mentions: chunk.rows.map(mentionFromItem) };
   }
 
   /**
@@ -172,17 +176,14 @@ export class MentionStore {
     const trustWide = partition.schoolId === undefined;
     // The sort key is read too: it is what `lastKey` (the next chunk's `before`) is made of.
     const attributes = fields && [...fields, trustWide ? 'GSI1SK' : 'SK'];
-    // BETWEEN includes `before` itself, which is dropped below: read one more then, so `exhausted` still means
-    // "nothing after this chunk" (reading limit + 1 ended every walk after its second chunk).
-    const limit = options.limit + (options.before ? 2 : 1);
-    const rows = trustWide
-      ? await this.items.query(`TRUST#${partition.trustId}`, { from, to }, { index: GSI1, newestFirst: true, limit, attributes })
-      : await this.items.query(schoolPartition(partition.trustId, partition.schoolId!), { from: `MENTION#${from}`, to: `MENTION#${to}` }, { newestFirst: true, limit, attributes });
     const keyOf = (r: Item) => (trustWide ? (r.GSI1SK as string) : (r.SK as string).slice('MENTION#'.length));
-    const kept = rows.filter((r) => keyOf(r) !== options.before);
-    const slice = kept.slice(0, options.limit);
-    const last = slice.at(-1);
-    return { rows: slice, lastKey: last ? keyOf(last) : undefined, exhausted: kept.length <= options.limit };
+    const { rows, exhausted } = await pastCursor(options.limit, options.before, keyOf, (limit) =>
+      trustWide
+        ? this.items.query(`TRUST#${partition.trustId}`, { from, to }, { index: GSI1, newestFirst: true, limit, attributes })
+        : this.items.query(schoolPartition(partition.trustId, partition.schoolId!), { from: `MENTION#${from}`, to: `MENTION#${to}` }, { newestFirst: true, limit, attributes }),
+    );
+    const last = rows.at(-1);
+    return { rows, lastKey: last ? keyOf(last) : undefined, exhausted };
   }
 
   /**
@@ -216,15 +217,13 @@ export class MentionStore {
   async repairUnreviewedKeys(school: SchoolKey, options: { after?: string; limit: number }): Promise<{ read: number; added: number; removed: number; raced: number; lastKey?: string; exhausted: boolean }> {
     const { partitionKey: pk, sortKey: sk } = TABLE.unreviewedIndex;
     const from = options.after ?? 'MENTION#';
-    const rows = (
-      // `after` itself is read too (BETWEEN is inclusive) and dropped: one more, so `exhausted` stays right.
-      await this.items.query(schoolPartition(school.trustId, school.schoolId), { from, to: 'MENTION#~' }, { limit: options.limit + (options.after ? 2 : 1), attributes: ['PK', 'SK', 'id', 'trustId', 'schoolId', 'capturedAt', 'status', pk, sk] })
-    ).filter((r) => r.SK !== options.after);
-    const slice = rows.slice(0, options.limit);
+    const { rows, exhausted } = await pastCursor(options.limit, options.after, (r) => r.SK as string, (limit) =>
+      this.items.query(schoolPartition(school.trustId, school.schoolId), { from, to: 'MENTION#~' }, { limit, attributes: ['PK', 'SK', 'id', 'trustId', 'schoolId', 'capturedAt', 'status', pk, sk] }),
+    );
     let added = 0;
     let removed = 0;
     let raced = 0;
-    for (const row of slice) {
+    for (const row of rows) {
       const key = { PK: row.PK as string, SK: row.SK as string };
       if (row.status === 'new') {
         const want = unreviewedKeys({ trustId: row.trustId as string, schoolId: row.schoolId as string, capturedAt: row.capturedAt as string, id: row.id as string });
@@ -236,7 +235,7 @@ export class MentionStore {
         else raced++;
       }
     }
-    return { read: slice.length, added, removed, raced, lastKey: slice.at(-1)?.SK as string | undefined, exhausted: rows.length <= options.limit };
+    return { read: rows.length, added, removed, raced, lastKey: rows.at(-1)?.SK as string | undefined, exhausted };
   }
 
   /**
@@ -273,7 +272,8 @@ export function mentionItem(m: Mention): Item {
   };
 }
 
-function fromItem(row: Item): Mention {
+/** A stored mention row as a Mention: its table and index keys and digest marks taken off. */
+export function mentionFromItem(row: Item): Mention {
   const { PK: _pk, SK: _sk, GSI1PK: _g1, GSI1SK: _g2, GSI2PK: _u1, GSI2SK: _u2, kind: _k, digestedAt: _d, digestId: _di, ...rest } = row;
   return rest as unknown as Mention;
 }
@@ -297,12 +297,22 @@ function headlineFromItem(row: Item): MentionHeadline {
   };
 }
 
+/**
+ * Up to `limit` rows past an exclusive `cursor` (the last key of the page before), read by a BETWEEN range, which
+ * includes the cursor itself: it is dropped, so one more is read then and `exhausted` still means "nothing after
+ * these" (reading limit + 1 ended every walk after its second page).
+ */
+async function pastCursor(limit: number, cursor: string | undefined, keyOf: (r: Item) => string, read: (limit: number) => Promise<Item[]>): Promise<{ rows: Item[]; exhausted: boolean }> {
+  const kept = (await read(limit + (cursor ? 2 : 1))).filter((r) => keyOf(r) !== cursor);
+  return { rows: kept.slice(0, limit), exhausted: kept.length <= limit };
+}
+
 function page(rows: Item[], limit?: number): MentionPage {
   const slice = limit ? rows.slice(0, limit) : rows;
   const last = slice.at(-1);
   const hasMore = limit !== undefined && rows.length > limit;
   return {
-    mentions: slice.map(fromItem),
+    mentions: slice.map(mentionFromItem),
     nextBefore: hasMore && last ? ((last.GSI1SK as string | undefined) ?? (last.SK as string).slice('MENTION#'.length)) : undefined,
   };
 }

@@ -1,6 +1,5 @@
 import {
   type AttributeValue,
-  BatchWriteItemCommand,
   CreateTableCommand,
   DeleteTableCommand,
   DescribeTableCommand,
@@ -11,6 +10,7 @@ import {
   UpdateTableCommand,
 } from '@aws-sdk/client-dynamodb';
 import { StoreError } from './errors';
+import { batchWrite } from './items';
 import { TABLE } from './table';
 
 const isNotFound = (err: unknown) => err instanceof ResourceNotFoundException || (err as Error).name === 'ResourceNotFoundException';
@@ -142,16 +142,11 @@ export async function copyTable(client: DynamoDBClient, from: string, to: string
   do {
     const res = (await attempt(`read table ${from} to copy it (${copied} items copied so far)`, () => client.send(new ScanCommand({ TableName: from, ExclusiveStartKey: startKey, Limit: 500 }))))!;
     const items = res.Items ?? [];
-    for (let i = 0; i < items.length; i += 25) {
-      let requests = items.slice(i, i + 25).map((Item) => ({ PutRequest: { Item } }));
-      for (let tries = 0; requests.length > 0; tries++) {
-        if (tries > 8) throw new StoreError(`DynamoDB left ${requests.length} writes to table ${to} unprocessed after ${tries} attempts (it is busy). ${REPEAT}`);
-        const batch = requests;
-        const out = (await attempt(`copy items from table ${from} to ${to} (${copied} items copied so far)`, () => client.send(new BatchWriteItemCommand({ RequestItems: { [to]: batch } }))))!;
-        requests = (out.UnprocessedItems?.[to] ?? []) as typeof requests;
-        if (requests.length) await new Promise((r) => setTimeout(r, 20 * 2 ** tries));
-      }
-    }
+    await batchWrite(client, to, items, {
+      request: (Item) => ({ PutRequest: { Item } }),
+      send: async (write) => (await attempt(`copy items from table ${from} to ${to} (${copied} items copied so far)`, write))!,
+      gaveUp: (left, tries) => new StoreError(`DynamoDB left ${left} writes to table ${to} unprocessed after ${tries} attempts (it is busy). ${REPEAT}`),
+    });
     copied += items.length;
     onPage?.(copied);
     startKey = res.LastEvaluatedKey;

@@ -8,7 +8,7 @@ import type { Family, Severity } from '../../lib/score/types';
 import { CreateTableCommand, DescribeTableCommand, ScanCommand } from '@aws-sdk/client-dynamodb';
 import { assignMention, reviewMany, reviewMention } from '../../lib/app/review';
 import { eraseSchoolData, purgeExpired } from '../../lib/app/retention';
-import { backfillUnreviewedIndex, ensureIndexes, MigrationError } from '../../lib/app/migrate';
+import { backfillUnreviewedIndex, ensureIndexes, MigrationError, type BackfillLine } from '../../lib/app/migrate';
 import { createStore } from '../../lib/store';
 import { TableItems } from '../../lib/store/items';
 import { mentionItem } from '../../lib/store/mention-store';
@@ -430,9 +430,12 @@ describe('Overview figures on a store written before the unreviewed index (the m
     expect(lines.some((l) => /: resuming after [1-9]\d* mentions$/.test(l))).toBe(true);
     await expectFiguresMatch(store, ids, readers);
 
-    // Again: every school done; and re-checking everything (--again) writes nothing.
-    const third = await backfillUnreviewedIndex({ store, clock: () => NOW }, { say });
+    // Again: every school done (each says so as a `done-earlier` line); and re-checking everything (--again) writes nothing.
+    const kinds: BackfillLine[] = [];
+    const third = await backfillUnreviewedIndex({ store, clock: () => NOW }, { say: (_line, kind) => kinds.push(kind) });
     expect([third.read, third.added, third.removed]).toEqual([0, 0, 0]);
+    expect(kinds.length).toBe(third.schools);
+    expect(new Set(kinds)).toEqual(new Set(['done-earlier']));
     const again = await backfillUnreviewedIndex({ store, clock: () => NOW }, { say, again: true });
     expect([again.read, again.added, again.removed]).toEqual([seeded.length, 0, 0]);
     await expectFiguresMatch(store, ids, readers);
