@@ -3,7 +3,7 @@
  * contact and identity details, internal matters that have leaked, and credentials. They work on the
  * original text (case matters for names) with spans in original coordinates.
  */
-import type { Doc, Span } from '../document';
+import { sentenceAt, type Doc, type Span } from '../document';
 import { credentialLeaks } from './credentials';
 import { reportedAt } from '../structure';
 import { noisyOr, type Finding } from '../findings';
@@ -148,6 +148,16 @@ export function hasLeakCue(doc: Doc): boolean {
 const COURT_BEFORE = /\b(?:magistrates|court|jury|tribunal|inquest|judge|coroner|panel|hearing|committee|councillors|mps?)\s+(?:was\s+|were\s+|has\s+|have\s+)?$/;
 
 /** "my son's dyslexia", "our daughter's asthma": the writer's own child's condition, not a member of staff's. */
+/**
+ * "my son had his first seizure", "our daughter has had asthma": the writer's child has the condition, a few words after
+ * "my son" in one clause, with no member of staff named between them ("my son's teacher Mrs Dane has …" is about her).
+ */
+const CHILD_SUBJECT = /\b(?:my|our)\s+(?:own\s+)?(?:son|daughter|child|kid|lad|boy|girl|twins?|youngest|eldest|little\s+one)((?:\s+[\w'’-]+){1,4})\s+$/;
+const STAFF_BETWEEN = /\b(?:teacher|teachers|mr|mrs|ms|miss|mx|dr|sir|head|deputy|ta|senco|tutor|coach|staff|'s|’s)\b|['’]s\b/;
+function childHasIt(before: string): boolean {
+  const m = CHILD_SUBJECT.exec(before);
+  return !!m && /\b(?:has|had|have|having|got|gets|with)\b/.test(m[1]!) && !STAFF_BETWEEN.test(m[1]!) && !/[.!?;,]/.test(m[1]!);
+}
 const CHILD_OWNER = /\b(?:my|our)\s+(?:own\s+)?(?:son|daughter|child|kid|lad|boy|girl|twins?|youngest|eldest|little\s+one)'?s?\s+(?:[\w-]+\s+)?$/;
 /** The writer's own child named in a sentence: "my son", "ma wee girl". */
 const OWN_CHILD = /\b(?:my|ma|our|me)\s+(?:wee\s+|little\s+|youngest\s+|eldest\s+)?(?:son|daughter|child|kid|lad|boy|girl|bairn|wean|little\s+one)\b/;
@@ -257,6 +267,35 @@ function findFirstNamePupils(raw: string, notNames: ReadonlySet<string>, lex: Le
   return out;
 }
 
+/**
+ * How a pupil in a photo or video is recognised (data: seen-cue, face-word, visibility-word, name-word, name-place): a
+ * first name right after a seeing word ("you can see it is Kian", "that's Poppy"), a face and a word that it shows in one
+ * sentence ("his face is fully visible"), or a name and where it is written ("names in the caption"). Raw-text span.
+ */
+function recognisablePupil(doc: Doc, raw: string, notNames: ReadonlySet<string>): (Span & { how: 'seen' | 'face' | 'written' }) | undefined {
+  const toRaw = (h: { start: number; end: number }): Span => ({ start: doc.clean.start[h.start]!, end: doc.clean.end[h.end - 1]! });
+  for (const c of doc.lex.find(doc.clean.text, 'seen-cue')) {
+    const at = toRaw(c).end;
+    const m = /^\s+(?:it\s+is\s+|it'?s\s+)?(\p{Lu}\p{Ll}{2,}(?:-\p{Lu}\p{Ll}+)?)(?![\p{L}\d_])/u.exec(raw.slice(at, at + 40));
+    if (!m || NOT_NAME.has(m[1]!) || notNames.has(m[1]!.toLowerCase()) || ORGANISATION.test(m[1]!)) continue;
+    const start = at + m[0].length - m[1]!.length;
+    return { start, end: start + m[1]!.length, how: 'seen' };
+  }
+  const pair = (a: string, b: string, reach: number): Span | undefined => {
+    const as = doc.lex.find(doc.clean.text, a);
+    const bs = as.length ? doc.lex.find(doc.clean.text, b) : [];
+    for (const x of as) {
+      const s = sentenceAt(doc, x.start);
+      if (bs.some((y) => y.start >= s.start && y.end <= s.end && Math.abs(y.start - x.start) <= reach && !(y.start < x.end && x.start < y.end))) return toRaw(x);
+    }
+    return undefined;
+  };
+  const face = pair('face-word', 'visibility-word', 40);
+  if (face) return { ...face, how: 'face' };
+  const written = pair('name-word', 'name-place', 40);
+  return written && { ...written, how: 'written' };
+}
+
 /** Payroll documents and figures: they name an employee by themselves. */
 const PAYROLL = /\b(?:payslip|pay\s+slip|p60|p45|tax\s+code|net\s+pay|gross\s+pay|ni\s+number|national\s+insurance\s+number|sort\s+code|account\s+number)\b/;
 
@@ -273,6 +312,8 @@ const GROUP_BEFORE = /\b(?:pupils|children|kids|students|people|youngsters|learn
 const STAFF_ROLE_G = new RegExp(STAFF_ROLE.source, 'gu');
 /** A titled person ("Dr Hale", "Ms Ó Dónaill"): someone in particular. */
 const TITLE_NAMED = /\b(?:mr|mrs|ms|miss|mx|dr|sir)\.?\s+\p{L}/u;
+/** After "off with": a class, a trip, a course or a time is where someone is, not why. */
+const ABSENCE_NOT_REASON = /^\W*(?:the\s+)?(?:year|yr|y\d|class|form|pupils|kids|children|students|team|group|squad|choir|them|us|a\s+course|on\s+a\s+course|to\s|for\s+(?:the\s+)?(?:day|week|trip)|trip|residential|visit|cpd|training|holiday|half\s+term|maternity|paternity|jury|a\s+day|the\s+day)/;
 const INDEFINITE_BEFORE = /\b(?:a|an|any|every|one|another|some|no)\s+(?:[\w-]+\s+)?$/;
 function identifiesStaff(sentence: string): boolean {
   if (!STAFF_ROLE.test(sentence)) return false;
@@ -291,10 +332,10 @@ const GROUP_AFTER = /^\s+(?:people|persons|folk|teachers|staff|kids|children|pup
 
 /** The condition as a topic: training, awareness, fundraising, research. */
 // "a six-week improvement plan" is a length of time, not an awareness week: no hyphen before the topic word
-const ABOUT_THE_TOPIC = /(?<!-)\b(?:training|session|course|talk|awareness|assembly|workshop|fundraiser|fundraising|charity|research|lesson|lessons|information|info|leaflet|coffee\s+morning|day|week|month|walk|run|appeal)\s+(?:\w+\s+)?(?:on|about|for|into|in\s+aid\s+of|raising)?\s*(?:[\p{L}\d'’-]+\s+){0,2}$/u;
+const ABOUT_THE_TOPIC = /(?<!-)\b(?:training|session|course|talk|awareness|acceptance|assembly|workshop|fundraiser|fundraising|charity|research|lesson|lessons|information|info|leaflet|coffee\s+morning|day|week|month|walk|run|appeal)\s+(?:\w+\s+)?(?:on|about|for|into|in\s+aid\s+of|raising)?\s*(?:[\p{L}\d'’-]+\s+){0,2}$/u;
 
 /** The condition as a topic, said after it: "epilepsy awareness week", "a diabetes charity walk", "autism training". */
-const TOPIC_AFTER = /^\s+(?:awareness|training|research|charity|fundraiser|fundraising|appeal|assembly|workshop|talk|course|week|month|day)\b/;
+const TOPIC_AFTER = /^\s+(?:awareness|acceptance|training|research|charity|fundraiser|fundraising|appeal|assembly|workshop|talk|course|week|month|day)\b/;
 
 /** Process words that are said of organisations as often as of people ("the trust is under investigation"). */
 const PERSON_PROCESS = /^(?:under\s+investigation|being\s+investigated|suspended\s+while|suspended\s+during)$/;
@@ -311,7 +352,8 @@ const PAYROLL_G = new RegExp(PAYROLL.source, 'g');
 
 /** A photo or video of people, and words that say it is shared with consent. */
 const PHOTO_OF = /\b(?:photos?|pictures?|pics?|videos?|snaps?|selfies?|footage|images?|clip)\s+(?:of|showing|with)\s+|\b(?:took|taken|snapped|filmed|got)\s+(?:this|these|a\s+(?:pic|photo|picture|video|snap))\s+of\s+/g;
-const PHOTO_ATTACHED = /\[(?:image|photo|picture|pic|video|vid|clip|footage|recording)s?[^\]]{0,20}\]|\u{1F4F8}|\u{1F4F7}/u;
+/** An attached picture: "[photo attached]", or a description of any length that opens with the media word ("[image: …]"). */
+const PHOTO_ATTACHED = /\[(?:image|photo|picture|pic|video|vid|clip|footage|recording|screenshot)s?(?:[^\]]{0,20}|\s*[:\-–]\s*[^\]]{0,200})\]|\u{1F4F8}|\u{1F4F7}/u;
 const PHOTO_HINT = new RegExp(PHOTO_OF.source);
 const CONSENT = /\b(?:permission|consent(?:ed)?|parents\s+agreed|with\s+their\s+parents'?\s+(?:ok|agreement))\b/;
 
@@ -373,6 +415,12 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
   // "SEND" (special educational needs) is an acronym: the verb "send" is not one
   const pupilFacts = rawHits(doc, 'pupil-sensitive', 'condition', 'send').filter((h) => !headless(lower, h) && raw.slice(h.start, h.end) !== 'send' && raw.slice(h.start, h.end) !== 'Send');
 
+  // a fact named as a topic ("epilepsy awareness", "a talk on asthma", "like a diabetic") is about no one
+  const topicFact = (h: Span) => TOPIC_AFTER.test(lower.slice(h.end, h.end + 24)) || ABOUT_THE_TOPIC.test(lower.slice(Math.max(0, h.start - 40), h.start)) || SIMILE_BEFORE.test(lower.slice(Math.max(0, h.start - 30), h.start));
+  const personalFacts = pupilFacts.filter((h) => !topicFact(h));
+  // an item about an awareness day or week: the condition is its topic, and advice about it ("seizure first aid: protect
+  // the head") is about no one, unless a person is named beside it
+  const awarenessItem = pupilFacts.some(topicFact);
   // pupil personal information: a named child near a pupil marker and a sensitive detail
   const pupilSpans: Span[] = [];
   const anySensitive = pupilFacts.length > 0;
@@ -422,8 +470,9 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
     if (!marked && res.adultBefore.test(lower.slice(Math.max(0, name.start - 12), name.start))) continue;
     if (res.titleBefore.test(lower.slice(Math.max(0, name.start - 12), name.start)) || /\b(?:head(?:teacher)?|teacher|principal)\s*$/.test(lower.slice(Math.max(0, name.start - 12), name.start))) continue;
     // proximity: the fact must be in the pupil's sentence or the one either side
-    const sensitive = marked ? firstWithin(pupilFacts, ctx.start, ctx.end) : firstWithin(pupilFacts, own.start, own.end);
-    if (!sensitive || TOPIC_AFTER.test(lower.slice(sensitive.end, sensitive.end + 24)) || ABOUT_THE_TOPIC.test(lower.slice(Math.max(0, sensitive.start - 40), sensitive.start)) || SIMILE_BEFORE.test(lower.slice(Math.max(0, sensitive.start - 30), sensitive.start))) continue;
+    // the first fact near the child that is about someone, not a topic ("for Diabetes Awareness Day: Kian … has type 1 diabetes")
+    const sensitive = marked ? firstWithin(personalFacts, ctx.start, ctx.end) : firstWithin(personalFacts, own.start, own.end);
+    if (!sensitive) continue;
     pupilSpans.push(name, sensitive);
   }
   if (pupilSpans.length) {
@@ -476,6 +525,25 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
     }
   }
 
+  // a recognisable pupil in a photo or video that went out, in any wording (data: photo-cue, seen-cue, face-word,
+  // visibility-word, name-word, name-place, media-exposure): a media noun, a pupil identified in it (named right after
+  // "you can see"/"that's", a face that shows, a name written on it), a sign it was put out, and no word of consent
+  if (!findings.some((f) => f.category === 'confidential.pupil-personal') && (photoCues.length || PHOTO_ATTACHED.test(raw))) {
+    const shown = recognisablePupil(doc, raw, notNames);
+    // pupils in view: a year group, a school setting, children, or a school event (data: praise-event: "the nativity")
+    const pupils = shown && (PUPIL_MARKER.test(lower) || res.photoContext.test(lower) || /\b(?:kids?|children|pupils|students|class|weans|bairns|boys?|girls?|lads?|son|daughter)\b/.test(lower) || doc.lex.count(doc.clean.text, 'praise-event') > 0);
+    // a name after "you can see" or a face that shows is the pupil in the picture; a name written on it needs a sign the
+    // picture went out (data: media-exposure, data-exposure), since a caption can be the school's own
+    const exposed = shown && (shown.how !== 'written' || rawHits(doc, 'media-exposure', 'data-exposure').length > 0);
+    if (shown && pupils && exposed && !rawHits(doc, 'faces-hidden').length) {
+      const unconsented = rawHits(doc, 'no-consent-cue').length > 0;
+      const consented = !unconsented && (CONSENT.test(lower) || rawHits(doc, 'consent-cue').length > 0);
+      if (!consented && !isPublicPerson(raw, shown, options.publicFacts)) {
+        findings.push({ category: 'confidential.pupil-personal', confidence: 0.78, raw: true, spans: [photoCues[0] ?? { start: shown.start, end: shown.end }, { start: shown.start, end: shown.end }], reason: `a photo or video in which a pupil can be recognised ("${raw.slice(shown.start, shown.end)}")` });
+      }
+    }
+  }
+
   // many pupils' details at once: a collection (a list, spreadsheet, tracker; data: data-collection) that says who is in it
   // (names, everyone's; data: data-identity) and something sensitive about them (grades, SEN, FSM, conditions; data:
   // data-sensitive, condition, send), gone out (going round, by mistake, on TikTok; data: data-exposure)
@@ -502,8 +570,13 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
   const sympathy = doc.lex.count(doc.clean.text, 'sympathy') > 0;
   let namesCache: Span[] | undefined;
   const fullNamesIn = (from: number, to: number) => (namesCache ??= findNames(raw, notNames)).some((n) => n.start >= from && n.end <= to);
+  // news about a member of staff (a court heard, police said, a spokesperson confirmed; data: news-frame): a process an
+  // employer, regulator or court runs on them (data: official-process) is public reporting, the reputation rules' kind
+  const newsFrame = !leak && doc.lex.count(doc.clean.text, 'news-frame') > 0;
   for (const m of rawHits(doc, 'staff-sensitive', 'condition', 'hr-process')) {
     if (headless(lower, m)) continue;
+    if (newsFrame && doc.lex.has('official-process', lower.slice(m.start, m.end))) continue;
+    if (awarenessItem && doc.lex.has('condition', lower.slice(m.start, m.end)) && !fullNamesIn(sentenceSpan(raw, m.start).start, sentenceSpan(raw, m.start).end) && !TITLE_NAMED.test(lower.slice(sentenceSpan(raw, m.start).start, sentenceSpan(raw, m.start).end))) continue;
     // "Academy trust under investigation": a process word said of an organisation; a person must come before it
     if (PERSON_PROCESS.test(lower.slice(m.start, m.end)) && !identifiesStaff(lower.slice(Math.max(sentenceSpan(raw, m.start).start, m.start - 60), m.start)) && !fullNamesIn(sentenceSpan(raw, m.start).start, m.start)) continue;
     // "the claim that he was sacked is false": a rumour the item rebuts discloses nothing
@@ -516,7 +589,7 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
     if (ABOUT_THE_TOPIC.test(lower.slice(Math.max(0, m.start - 40), m.start)) || TOPIC_AFTER.test(lower.slice(m.end, m.end + 24))) continue;
     // "deaf people shouldn't teach": a condition said of a group is a generalisation, not someone's health
     if (GROUP_AFTER.test(lower.slice(m.end, m.end + 16))) continue;
-    if (CHILD_OWNER.test(lower.slice(Math.max(0, m.start - 40), m.start)) || SIMILE_BEFORE.test(lower.slice(Math.max(0, m.start - 30), m.start))) continue;
+    if (CHILD_OWNER.test(lower.slice(Math.max(0, m.start - 40), m.start)) || childHasIt(lower.slice(Math.max(0, m.start - 60), m.start)) || SIMILE_BEFORE.test(lower.slice(Math.max(0, m.start - 30), m.start))) continue;
     const s = sentenceSpan(raw, m.start);
     const sentence = lower.slice(s.start, s.end);
     const prev = s.start > 1 ? lower.slice(sentenceSpan(raw, s.start - 2).start, s.start) : '';
@@ -535,6 +608,25 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
     // pupils' details are handled above; here the subject must be an adult
     if (/\b(?:pupils?|students?|lad|boy|girl|kid|son|daughter|year\s+\d+\s+(?:boy|girl|lad|kid))\b/.test(sentence) && !/\b(?:mr|mrs|ms|miss|teacher|head|deputy|senco|chaplain|staff)\b/.test(sentence)) continue;
     staffSpans.push(m);
+  }
+  // a titled member of staff off work and the reason why, whatever the reason is (data: absence-cue, reason-after): "off
+  // work with her jaw op", "aff wi her shoulder op", "chutti pe hai, dental abscess ki wajah se"; not off with a class or
+  // on a trip, not a rumour the item denies, not the school's own notice
+  if (!staffSpans.length) {
+    for (const cue of rawHits(doc, 'absence-cue')) {
+      const s = sentenceSpan(raw, cue.start);
+      const sentence = lower.slice(s.start, s.end);
+      if (!TITLE_NAMED.test(sentence) || denied || firstWithin(publicCues, s.start, s.end)) continue;
+      const after = lower.slice(cue.end, Math.min(s.end, cue.end + 60));
+      const because = rawHits(doc, 'reason-after').find((r) => r.start > cue.end && r.start < s.end);
+      const reason = because ? lower.slice(cue.end, because.start) : after;
+      // a reason is a few words that name no group, trip, place or time ("with Year 6 to the Isle of Wight", "on a course")
+      if (!/\p{L}{3,}/u.test(reason) || ABSENCE_NOT_REASON.test(reason)) continue;
+      const at = cleanSpanOf(doc, cue);
+      if (at && reportedAt(doc, at)) continue;
+      staffSpans.push(cue);
+      break;
+    }
   }
   if (staffSpans.length) {
     const detail = raw.slice(staffSpans[0]!.start, staffSpans[0]!.end);
@@ -617,15 +709,19 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
   for (const span of credentialLeaks(doc)) if (!creds.some((c) => c.start < span.end && span.start < c.end)) creds.push(span);
   if (creds.length) findings.push({ category: 'confidential.credentials', confidence: 0.92, raw: true, spans: creds, reason: `shares log-in details ("${raw.slice(creds[0]!.start, creds[0]!.end)}")` });
 
-  // internal matters
-  const internal = rawHits(doc, 'internal-matter').filter((m) => !OPINION_BEFORE.test(lower.slice(Math.max(0, m.start - 30), m.start)));
+  // internal matters; the school's own letter to its families (data: own-voice) publishes them, unless it says they were
+  // meant to stay inside (data: secrecy-cue)
+  const ownVoice = doc.lex.count(doc.clean.text, 'own-voice') > 0 && !doc.lex.count(doc.clean.text, 'secrecy-cue');
+  const internal = ownVoice ? [] : rawHits(doc, 'internal-matter').filter((m) => !OPINION_BEFORE.test(lower.slice(Math.max(0, m.start - 30), m.start)));
   // the marks of an internal document (an e-mail from leaders, minutes, a briefing; data: internal-document) and words
   // that say it was meant to stay inside (data: secrecy-cue, a different phrase): a leak, whatever the matter is
-  if (!internal.length) {
+  if (!internal.length && !ownVoice) {
     const marks = rawHits(doc, 'internal-document');
     // "not a secret any more" (data: public-cue) says the opposite
     const leaks = marks.length ? rawHits(doc, 'secrecy-cue').filter((h) => !publicCues.some((p) => p.start <= h.start && h.end <= p.end)) : [];
-    if (marks.length && leaks.some((l) => !marks.some((d) => d.start < l.end && l.start < d.end))) {
+    // a mark and a secrecy cue that are different phrases: "strictly confidential" is both a mark and a cue, and counts
+    // beside another mark ("an internal email … strictly confidential"), not alone
+    if (marks.length && leaks.some((l) => marks.some((d) => !(d.start < l.end && l.start < d.end)))) {
       if (!denied) findings.push({ category: 'confidential.internal', confidence: 0.7, raw: true, spans: marks, reason: `an internal document shared before it was made public ("${raw.slice(marks[0]!.start, marks[0]!.end)}")` });
     }
   }

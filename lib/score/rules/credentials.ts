@@ -33,7 +33,8 @@ function notSecret(lex: Lexicon): RegExp {
  * "Bromcom on Autumn99!", "staff wifi is Elm-2027", "Arbor: jsmith / Summer2026"; "ParentPay, reference TRIP2026"
  * and "the staff wifi keeps dropping since the Windows11 update" name a system and a code that is no secret.
  */
-const SYSTEM_GAP = /^[\s,:=/(\-–—]*(?:(?:is|was|on|now|still|are|=|password|passwd|pw|pwd|pass|login|log-?in|username|user|pin|code|key|details)\b[\s:=/-]*){0,4}$/i;
+// "Arbor (Elmfield) unlocked 🔓 Frost2026!": a note in brackets after the system, and a word of opening or getting in
+const SYSTEM_GAP = /^[\s,:=/(\-–—]*(?:\([^)]{0,60}\)[\s:=-]*)?(?:(?:is|was|on|now|still|are|=|password|passwd|pw|pwd|pass|login|log-?in|username|user|pin|code|key|details|unlocked|unlocks|unlock|opens|opened|access|into|with|using)\b[\s:=/-]*|[\u{1F511}\u{1F513}\u{1F510}]\s*){0,4}$/iu;
 
 function secretLike(token: string, code: boolean, NOT_SECRET: RegExp): boolean {
   const t = token.replace(/[.,:;]+$/, '');

@@ -17,7 +17,7 @@ const RULES: Rule[] = [
   { category: 'reputation.inspection', weight: 0.8, what: 'poor inspection judgement',
     re: /\b(?:inadequate|requires?\s+improvement|required\s+improvement|special\s+measures|serious\s+weaknesses|significant\s+improvement|downgraded|lost\s+(?:its\s+)?(?:outstanding|good)\s+(?:rating|status|grade)|loses\s+outstanding|stripped\s+of)\b/g },
   { category: 'reputation.protest', weight: 0.72, what: 'protest',
-    re: /\b(?:placards?|chanting|protest\w*|petition\w*|walk(?:ed)?\s*-?\s*out|walkouts?|demonstrat(?:ion|ions|ors|ed)|picket\w*|open\s+letter|campaign\w*\s+against|boycott\w*)\b/g },
+    re: /\b(?:placards?|chanting|protest(?!ant)\w*|petition\w*|walk(?:ed)?\s*-?\s*out|walkouts?|demonstrat(?:ion|ions|ors|ed)|picket\w*|open\s+letter|campaign\w*\s+against|boycott\w*)\b/g },
   { category: 'reputation.sanction', weight: 0.78, what: 'fine or legal action',
     re: /\b(?:annulled|disqualified|cheating\s+scandal|exam\s+malpractice|charged\s+with|arrested|pleaded\s+(?:not\s+)?guilty|appear(?:s|ed|ing)?\s+(?:in|at|before)\s+(?:\w+\s+){0,2}court|jailed|sentenced|reprimand\w*|rapped\s+by|fined|fine\s+of|ordered\s+to\s+pay|compensation|tribunal|prosecut\w+|banned\s+from\s+(?:working|teaching)|struck\s+off|misconduct\s+hearing|convicted|sued|legal\s+action|magistrates)\b/g },
   { category: 'reputation.investigation', weight: 0.75, what: 'investigation',
@@ -37,6 +37,21 @@ const GRADE_END = /^(?:\s*['"’”]|\s*[.,;:!?)]|\s*$|\s+(?:and|in|for|by|overa
 const GOOD_GRADE = /\b(?:rated|judged|graded)\s+(?:as\s+)?['‘"“]?(?:good|outstanding)\b/;
 const MARCH_OVER = /\b(?:march(?:ed|es|ing)?|rall(?:y|ied|ying))\s+(?:[a-z']+\s+){0,4}?(?:over|against)\b/;
 const AS_GRADE = /^[^.!?]*\bas\s+['"‘“]?$/;
+/**
+ * A grade said of the inspectorate or its system, not of the school: "Ofsted's report cards are inadequate", "the framework
+ * itself is not good enough". The grade's sentence has an inspection-frame word before it, then a verb of being, and no
+ * word for the school between them.
+ */
+function saidOfInspectorate(doc: Doc, grade: Span): boolean {
+  const text = doc.clean.text;
+  const s = sentenceAt(doc, grade.start);
+  const m = INSPECTORATE_IS.exec(text.slice(s.start, grade.start));
+  // "the school's Ofsted grade is inadequate", "its rating was": the outcome of one school, said of the school
+  return !!m && !/\b(?:school|academy|college|primary|it|its|their|our|grade|rating|result|verdict|judge?ment|report(?!\s+cards?))\b/.test(m[0]);
+}
+const INSPECTORATE_IS = /\b(?:ofsted|estyn|inspectorate|framework|system|report\s+cards?|grades|gradings|judgements|inspections|one-word\s+judgements?)(?:'s)?\b(?:\s+[\w']+){0,4}?\s+(?:is|are|was|were|feels?|seems?|looks?|remains?|has\s+been|have\s+been)\s+(?:\w+\s+){0,2}$/;
+/** "how it investigates", "how detectives investigate": the body's work in general. */
+const GENERIC_BEFORE = /\bhow\s+(?:\w+\s+){0,2}$/;
 /** A first-person writer apologising ("I apologise for the long post") is not the school apologising. */
 const FIRST_PERSON_APOLOGY = /\bi\s+(?:\w+\s+)?$/;
 
@@ -84,8 +99,11 @@ export function reputationRules(doc: Doc): Finding[] {
       const before = text.slice(Math.max(0, span.start - 40), span.start);
       // "lifted out of special measures" is good news; "from good to inadequate" is not
       if (rule.category === 'reputation.inspection' && NEGATED.test(before) && !/\bto\s+$/.test(before)) continue;
+      if (rule.category === 'reputation.inspection' && saidOfInspectorate(doc, span)) continue;
       if (rule.category === 'reputation.apology' && FIRST_PERSON_APOLOGY.test(before)) continue;
       if (OPINION_BEFORE.test(before)) continue;
+      // "the council should be investigating …": the opinion sits between the body and its verb
+      if (rule.category === 'reputation.investigation' && /\b(?:should|must|needs?\s+to|ought\s+to)\b/.test(text.slice(span.start, span.end))) continue;
       if (rule.category !== 'reputation.protest' && rule.category !== 'reputation.apology' && exonerated(span)) continue;
       // a petition to the council for a crossing asks the council, not about the school
       if (rule.category === 'reputation.protest' && /^\w*\s+(?:to|asking|calling\s+on)\s+(?:the\s+)?(?:council|local\s+authority|highways|mp|government)\b/.test(text.slice(span.start, span.end + 40))) continue;
@@ -112,8 +130,10 @@ export function reputationRules(doc: Doc): Finding[] {
   if (!byCategory.has('reputation.investigation') && !schoolVictim) {
     const verbs = doc.lex.find(text, 'investigating-verb');
     const bodies = verbs.length ? doc.lex.find(text, 'investigating-body') : [];
-    const near = verbs.filter((v) => !overlaps(v, doc.ignored) && bodies.some((b) => sentenceAt(doc, b.start).start === sentenceAt(doc, v.start).start && Math.abs(b.start - v.start) <= 60));
-    const opinion = near.filter((v) => !OPINION_BEFORE.test(text.slice(Math.max(0, v.start - 40), v.start)));
+    // one sentence, however long the reporting frame between them ("the HSE has confirmed to reporters that it is investigating")
+    const near = verbs.filter((v) => !overlaps(v, doc.ignored) && bodies.some((b) => sentenceAt(doc, b.start).start === sentenceAt(doc, v.start).start && Math.abs(b.start - v.start) <= 160));
+    // "how it investigates accidents": what the body does in general, not an investigation of the school
+    const opinion = near.filter((v) => !OPINION_BEFORE.test(text.slice(Math.max(0, v.start - 40), v.start)) && !GENERIC_BEFORE.test(text.slice(Math.max(0, v.start - 30), v.start)));
     if (opinion.length) byCategory.set('reputation.investigation', { spans: opinion, weights: [0.75], what: 'investigation' });
   }
   // a grade put on the school in any wording (data: inspection-verb, inspection-grade): "rated not good enough",
@@ -133,6 +153,26 @@ export function reputationRules(doc: Doc): Finding[] {
       hits.push({ start: v.start, end: g.end });
     }
     if (hits.length) byCategory.set('reputation.inspection', { spans: hits, weights: [0.8], what: 'poor inspection judgement' });
+  }
+  // an inspection outcome in any wording: a grade word that names an outcome (data: inspection-firm) anywhere in an item
+  // that speaks of an inspection, or any grade word (data: inspection-grade) in the same sentence as the inspection
+  // (data: inspection-frame): "got requires improvement from Ofsted", "the inspectors' verdict of ineffective";
+  // not a grade said of the inspectorate ("Ofsted's report cards are inadequate"), negated, wished for, or a good grade
+  if (!byCategory.has('reputation.inspection')) {
+    const frames = doc.lex.find(text, 'inspection-frame');
+    const hits: Span[] = [];
+    if (frames.length) {
+      const firm = doc.lex.find(text, 'inspection-firm');
+      for (const g of [...firm, ...doc.lex.find(text, 'inspection-grade')]) {
+        if (overlaps(g, doc.ignored) || overlaps(g, hits)) continue;
+        const s = sentenceAt(doc, g.start);
+        const framed = firm.some((f) => f.start === g.start) || frames.some((f) => f.start >= s.start && f.end <= s.end);
+        const before = text.slice(Math.max(0, g.start - 40), g.start);
+        if (!framed || (NEGATED.test(before) && !/\bto\s+$/.test(before)) || OPINION_BEFORE.test(before) || exonerated(g) || saidOfInspectorate(doc, g)) continue;
+        hits.push(g);
+      }
+    }
+    if (hits.length) byCategory.set('reputation.inspection', { spans: hits, weights: [0.75], what: 'poor inspection judgement' });
   }
   // "marching outside the school over the uniform policy": a march or rally, a few words, then what it is against
   if (!byCategory.has('reputation.protest') && (text.includes('march') || text.includes('rall'))) {
@@ -154,4 +194,25 @@ export function reputationRules(doc: Doc): Finding[] {
     findings.push({ category, confidence: noisyOr(e.weights), spans: e.spans, reason: `${e.what} ("${doc.raw.slice(doc.clean.start[first.start]!, doc.clean.end[first.end - 1]!)}")` });
   }
   return findings;
+}
+
+/** Words that insult whatever frame they stand in (data: the abuse lexicons). */
+const INSULT_CATEGORIES = ['insult-noun', 'weak-insult-noun', 'insult-adj', 'profanity', 'slur'];
+const CRIME_BEFORE = /\b(?:of|for|with|over|in|admitted|admits|denies|denied)\s+(?:\w+\s+)?$/;
+
+/**
+ * The boundary between reputation and abuse for wrongdoing by staff: a charge, a conviction or a jailing told in a
+ * reporting frame (a court or tribunal heard, police said, a spokesperson; data: news-frame) beside a reputation
+ * sanction is news about the school, so the disparaging finding its wrongdoing words set off ("stealing", "fraud") is
+ * dropped. The poster's own accusation (no frame) stays abuse, and so does any insult the poster adds ("scumbag"):
+ * a disparaging finding with an insult among its evidence is kept.
+ */
+export function withoutReportedWrongdoing(doc: Doc, findings: Finding[]): Finding[] {
+  const text = doc.clean.text;
+  if (!findings.some((f) => f.category === 'reputation.sanction' && f.confidence >= 0.5)) return findings;
+  if (!doc.lex.count(text, 'news-frame')) return findings;
+  // "convicted of fraud", "jailed for theft": a crime named after its preposition is the charge, not a name for someone
+  const insults = INSULT_CATEGORIES.flatMap((c) => doc.lex.find(text, c)).filter((h) => !overlaps(h, doc.ignored) && !CRIME_BEFORE.test(text.slice(Math.max(0, h.start - 20), h.start)));
+  if (insults.length) return findings;
+  return findings.filter((f) => f.category !== 'abuse.disparaging');
 }
