@@ -173,7 +173,7 @@ function compile(school: MatchableSchool): Compiled {
     const norm = normalise(alias);
     if (!norm || seen.has(norm)) continue;
     seen.add(norm);
-    // matchAll starts where the shared pattern's last exec left off (line ~756): reset it, or a school compiled after
+    // matchAll starts where the shared pattern's last exec left off (the "names another school" check): reset it, or a school compiled after
     // another's item misses its own kinds, and which items mention it depends on what was matched before
     CUES.distinctKinds.lastIndex = 0;
     for (const k of norm.matchAll(CUES.distinctKinds)) ownKinds.add(k[0]);
