@@ -296,3 +296,19 @@ describe("the writer's own child's condition, a few words after 'my son'", () =>
     expect(ids("My son's teacher Mrs Dane at Elmfield has been off with depression since October.")).toContain('confidential.staff-personal');
   });
 });
+
+describe('staff in trouble with the law, told in slang or Roman Urdu, with the news as its source', () => {
+  it('"got nicked", "giraftar hua", with "it is on the local news"', () => {
+    for (const text of [
+      "it's on the local news, a TA from Elmfield got nicked for selling fake sick notes to parents",
+      'Khabar hai ki Elmfield ka ek TA giraftar hua, chori ka charge laga hai.',
+    ]) {
+      const got = ids(text);
+      expect(got, text).toContain('reputation.sanction');
+      expect(got.filter((id) => id.startsWith('abuse.')), text).toEqual([]);
+    }
+  });
+  it('a pupil nicking chips at lunch is no arrest', () => {
+    expect(ids('Some Year 8 at Elmfield nicked my chips at lunch, cheeky sod')).not.toContain('reputation.sanction');
+  });
+});
