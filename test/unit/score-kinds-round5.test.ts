@@ -312,3 +312,15 @@ describe('staff in trouble with the law, told in slang or Roman Urdu, with the n
     expect(ids('Some Year 8 at Elmfield nicked my chips at lunch, cheeky sod')).not.toContain('reputation.sanction');
   });
 });
+
+describe('credentials: school systems by product name (data: credential-system)', () => {
+  it('a Welsh, Scottish or English school platform, then a secret', () => {
+    for (const text of [
+      'SEEMiS (Elmfield Academy) unlocked 🔓 Thistle2026!',
+      'the Hwb account for Elmfield is Cennin2026 if anyone needs it',
+    ]) expect(ids(text), text).toContain('confidential.credentials');
+  });
+  it('the platform named with no secret is no leak', () => {
+    expect(ids('Hwb was down all morning at Elmfield, 2026 is not going well.')).not.toContain('confidential.credentials');
+  });
+});
