@@ -324,3 +324,15 @@ describe('credentials: school systems by product name (data: credential-system)'
     expect(ids('Hwb was down all morning at Elmfield, 2026 is not going well.')).not.toContain('confidential.credentials');
   });
 });
+
+describe('a chat transcript: a question about a named child on one line, the answer on the next speaker\'s line', () => {
+  it('"where\'s X been" without a question mark, answered by the next speaker', () => {
+    for (const text of [
+      "Tom: where's Layla Brennan been lately\nSam: excluded for a week after the fight at Elmfield, keep it quiet",
+      "Tom: why is Layla Brennan always at the nurse at Elmfield\nSam: she's got coeliac disease apparently",
+    ]) expect(ids(text), text).toContain('confidential.pupil-personal');
+  });
+  it('the next speaker changing the subject is not an answer about the child', () => {
+    expect(ids("Tom: where's Layla Brennan been lately\nSam: the exclusion figures for Elmfield were in the paper today")).not.toContain('confidential.pupil-personal');
+  });
+});
