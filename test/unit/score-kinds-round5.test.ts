@@ -336,3 +336,12 @@ describe('a chat transcript: a question about a named child on one line, the ans
     expect(ids("Tom: where's Layla Brennan been lately\nSam: the exclusion figures for Elmfield were in the paper today")).not.toContain('confidential.pupil-personal');
   });
 });
+
+describe('an event with a capitalised name is not a named pupil', () => {
+  it('"World Book Day parade livestream" with a year group is praise, not a photo of a named child', () => {
+    expect(ids('watched the Elmfield World Book Day parade livestream twice, Year 4 smashed it')).not.toContain('confidential.pupil-personal');
+  });
+  it('a named child in the livestream is still one', () => {
+    expect(ids('the Elmfield parade livestream is up on a public page and you can see Kian Doyle from Year 4 crying, nobody asked his mum')).toContain('confidential.pupil-personal');
+  });
+});
