@@ -345,3 +345,15 @@ describe('an event with a capitalised name is not a named pupil', () => {
     expect(ids('the Elmfield parade livestream is up on a public page and you can see Kian Doyle from Year 4 crying, nobody asked his mum')).toContain('confidential.pupil-personal');
   });
 });
+
+describe('exclusion and safeguarding in slang and agency names (data: send, pupil-sensitive)', () => {
+  it('"booted out", a youth justice or youth offending team, next to a named pupil', () => {
+    for (const text of [
+      'Jodie Marsh in Year 9 at Elmfield got booted out for three days, her mum is raging.',
+      'Word is Kai Turner at Elmfield is known to the youth offending team now.',
+    ]) expect(ids(text), text).toContain('confidential.pupil-personal');
+  });
+  it('the same words about no one in particular are no disclosure', () => {
+    expect(ids('Elmfield had a talk from the youth offending team about knife crime for all of Year 10.')).not.toContain('confidential.pupil-personal');
+  });
+});
