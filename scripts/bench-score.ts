@@ -3,7 +3,7 @@
  *
  *   npx tsx scripts/bench-score.ts [--set FILE] [--seconds 3] [--olid FILE]
  *
- * Prints the median pass (the figure to quote) and the best pass.
+ * Prints the median pass (the figure to quote), the best pass, and the process's memory after the run.
  *
  * With --olid it scores the texts of a TweetEval TSV instead (text alone, as assessItem does without schools).
  * With --no-school-model it takes the previous school decision (rules + classifier margin) instead of the school model.
@@ -51,8 +51,10 @@ while (performance.now() - started < seconds * 1000) {
 passes.sort((a, b) => a - b);
 cpuPasses.sort((a, b) => a - b);
 const rate = (ms: number) => Math.round(items.length / (ms / 1000));
+const mb = (bytes: number) => Math.round(bytes / 2 ** 20);
 const median = passes[Math.floor(passes.length / 2)]!;
 console.log(
   `${args.olid ?? args.set}: ${items.length} items × ${passes.length} passes, median ${rate(median)} items/s on one core (warm, ${((median / items.length) * 1000).toFixed(0)} µs/item), best pass ${rate(passes[0]!)} items/s; ` +
-    `by CPU time median ${rate(cpuPasses[Math.floor(cpuPasses.length / 2)]!)} items/s`,
+    `by CPU time median ${rate(cpuPasses[Math.floor(cpuPasses.length / 2)]!)} items/s; ` +
+    `memory after the run: RSS ${mb(process.memoryUsage().rss)} MB, heap used ${mb(process.memoryUsage().heapUsed)} MB`,
 );

@@ -189,7 +189,19 @@ function misconductRows(): string[] {
  */
 const RELIGION_SEEDS = ['christian', 'protestant', 'catholic', 'muslim', 'hindu', 'buddhist', 'sikh', 'jainist', 'pentecostal', 'rastafarian', 'jew', 'zoroastrian'];
 /** Taken without their kinds (a pagan's kinds in WordNet are hedonists and idolaters). */
-const RELIGION_WORDS_ONLY = ['pagan', 'atheist', 'agnostic', 'wiccan'];
+const RELIGION_WORDS_ONLY = ['pagan', 'atheist', 'agnostic', 'wiccan', 'bahai', 'druze', 'parsee'];
+/**
+ * Branches of a faith named as a group (noun.group): "Shia", "Sunni" are said of a person as an adjective ("some Shia
+ * type"), like the adherent nouns. Taken as the synset's words only.
+ */
+const RELIGION_GROUPS = ['shiah', 'sunni'];
+/**
+ * What a person wears or carries for their faith (noun.artifact), the words of each synset: a hostile remark often
+ * names the garment, not the faith ("lets her wear a tallith in class?? ban that"). The identity rules still need a
+ * hostile cue beside them.
+ */
+const RELIGIOUS_DRESS = ['tallith', 'kirpan', 'yarmulke', 'burqa', 'chador', 'turban', 'hijab', 'niqab'];
+const NOT_DRESS = new Set(['pillbox', 'toque']);
 const NOT_IDENTITY = new Set(['friend', 'wasp', 'white anglo-saxon protestant', 'gentile', 'non-jew', 'goy', 'shegetz', 'chapelgoer', 'fundamentalist', 'pope', 'catholic pope', 'roman catholic pope', 'pontiff', 'holy father', 'vicar of christ', 'bishop of rome', 'antipope', 'apostle', 'apostelic father', 'communicant', 'moor', 'assassin', 'begum', 'caliph', 'calif', 'kaliph', 'kalif', 'khalif', 'khalifah', 'fakir', 'fakeer', 'faqir', 'faquir', 'hakim', 'hakeem', 'imam', 'imaum', 'mujahid', 'mujtihad', 'mullah', 'mollah', 'mulla', 'saracen', 'jihadist', 'islamist', 'swami', 'chela', 'sadhu', 'saddhu', 'sannyasi', 'sannyasin', 'sanyasi', 'mon', 'kike', 'hymie', 'sheeny', 'yid', 'zealot', 'pharisee', 'sadducee', 'essene', 'levite', 'israelite', 'hebrew', 'papist', 'ultramontane', 'uniat', 'uniate', 'puritan', 'nonconformist', 'dervish', 'niqaabi', 'wandering jew', 'hindustani', 'brahman', 'brahmin', 'kshatriya', 'rajput', 'rajpoot', 'shudra', 'sudra', 'vaisya', 'smarta', 'dunker', 'dunkard', 'tunker', 'orangeman', 'zionist', 'heathen', 'infidel', 'nazarene', 'shaker', 'tractarian', 'copt', 'melkite', 'melchite', 'born-again christian', 'second adventist', 'witch', 'corinthian', 'doubter', 'paynim', 'idolater', 'idolatress', 'hedonist', 'pleasure seeker']);
 
 function religionRows(): string[] {
@@ -202,7 +214,15 @@ function religionRows(): string[] {
   };
   for (const seed of RELIGION_SEEDS) for (const o of seeds(seed, [18])) walk(o, 2);
   for (const seed of RELIGION_WORDS_ONLY) for (const o of seeds(seed, [18])) walk(o, 0);
+  for (const seed of RELIGION_GROUPS) for (const o of seeds(seed, [14])) walk(o, 0);
+  const dress = new Set<string>();
+  for (const seed of RELIGIOUS_DRESS) for (const o of seeds(seed, [6])) for (const w of synsets.get(o)?.words ?? []) dress.add(w);
   const rows: string[] = [];
+  for (const w of [...dress].sort()) {
+    // "pillbox", "toque": other hats that share the turban's synset
+    if (w.length < 4 || /[^a-z' -]/.test(w) || words.has(w) || NOT_DRESS.has(w)) continue;
+    for (const form of [w, plural(w)]) rows.push(`${form}\tidentity-word\t1\twordnet-3.1 garment or article worn for a faith (noun.artifact)`);
+  }
   for (const w of [...words].sort()) {
     if (NOT_IDENTITY.has(w) || w.length < 4 || /[^a-z' -]/.test(w) || w.split(' ').length > 3) continue;
     for (const form of [w, plural(w)]) rows.push(`${form}\tidentity-word\t1\twordnet-3.1 adherent of a religion or denomination (noun.person)`);

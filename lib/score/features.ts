@@ -73,38 +73,49 @@ export function classifierTokens(clean: string): string[] {
   return words;
 }
 
-// De-duplication without allocating a set per text: a small open-addressing table (it stays in the
-// CPU cache, unlike one slot per hash bucket) maps a bucket to its place in `scratch`; an entry is
-// live when tStamp === generation. Module-level scratch space: extraction is synchronous.
+// De-duplication without allocating a set per text: a small open-addressing table maps a bucket to its place in
+// `scratch`; an entry is live when its stamp === generation. Each slot is three adjacent ints (stamp, bucket, place),
+// so a probe reads one cache line, and each text uses only the first `tableSize` slots, sized to the text (at least
+// twice the features it can have), so a short text's table stays in the CPU's first-level cache. Module-level scratch
+// space: extraction is synchronous.
 const MAX_FEATURES = 1 << 14;
-const TABLE_BITS = 15;
-const TABLE_MASK = (1 << TABLE_BITS) - 1;
-const tStamp = new Uint32Array(1 << TABLE_BITS);
-const tKey = new Int32Array(1 << TABLE_BITS);
-const tSlot = new Int32Array(1 << TABLE_BITS);
+const MAX_TABLE_BITS = 15;
+const table = new Int32Array(3 << MAX_TABLE_BITS);
+let tableShift = 32 - MAX_TABLE_BITS;
+let tableMask = (1 << MAX_TABLE_BITS) - 1;
 let generation = 0;
 const scratch = new Int32Array(MAX_FEATURES);
 const scratchVal = new Float32Array(MAX_FEATURES);
 let n = 0;
 const codes = new Int32Array(1 << 12);
 
+/** Use 2^bits slots of the table for the next text. */
+function sizeTable(bits: number): void {
+  tableShift = 32 - bits;
+  tableMask = (1 << bits) - 1;
+}
+
 function put(h: number, v: number): void {
   const k = h & MASK;
-  let p = Math.imul(k, 0x9e3779b1) >>> (32 - TABLE_BITS);
-  while (tStamp[p] === generation) {
-    if (tKey[p] === k) {
-      const j = tSlot[p]!;
+  let p = Math.imul(k, 0x9e3779b1) >>> tableShift;
+  for (;;) {
+    const at = p * 3;
+    if (table[at] !== generation) {
+      if (n < MAX_FEATURES) {
+        table[at] = generation;
+        table[at + 1] = k;
+        table[at + 2] = n;
+        scratch[n] = k;
+        scratchVal[n++] = v;
+      }
+      return;
+    }
+    if (table[at + 1] === k) {
+      const j = table[at + 2]!;
       scratchVal[j] = scratchVal[j]! + v;
       return;
     }
-    p = (p + 1) & TABLE_MASK;
-  }
-  if (n < MAX_FEATURES) {
-    tStamp[p] = generation;
-    tKey[p] = k;
-    tSlot[p] = n;
-    scratch[n] = k;
-    scratchVal[n++] = v;
+    p = (p + 1) & tableMask;
   }
 }
 
@@ -163,11 +174,17 @@ function metaHash(name: string): number {
 /** Gather a text's features (bucket, summed value) into the scratch arrays, n of them. */
 function collect(raw: string, clean: string): void {
   const words = classifierTokens(clean);
-  generation = (generation + 1) >>> 0;
+  generation = (generation + 1) | 0;
   if (generation === 0) {
-    tStamp.fill(0);
+    table.fill(0);
     generation = 1;
   }
+  // at most 3 character n-grams per character, 2 word features per word, the sentence end and 19 meta features; the
+  // table gets at least twice as many slots (so it never fills), up to the whole table (MAX_FEATURES at most are kept)
+  const most = Math.min(MAX_FEATURES, 3 * clean.length + 2 * words.length + 20);
+  let bits = 6;
+  while (bits < MAX_TABLE_BITS && 1 << bits < 2 * most) bits++;
+  sizeTable(bits);
   n = 0;
   let prevSeed = START_SEED;
   for (const w of words) {

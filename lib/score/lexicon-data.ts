@@ -79,6 +79,11 @@ export function parseLexiconTsv(text: string, file = 'lexicon'): LexEntry[] {
   return out;
 }
 
+/** The longest word of a term (words split as entryPattern splits them), '' for none. */
+function longestWord(term: string): string {
+  return term.split(/[\s-]+/).reduce((a, b) => (b.length > a.length ? b : a), '');
+}
+
 function lastWord(term: string): string {
   return term.split(/[\s-]+/).pop() ?? '';
 }
@@ -113,21 +118,45 @@ interface Token {
   stem?: string;
 }
 
-const TOKEN = /[a-z0-9]+(?:'[a-z0-9]+)*/g;
+/** What a word token is (tokens() scans for exactly its matches). */
+export const TOKEN = /[a-z0-9]+(?:'[a-z0-9]+)*/g;
 const PREFIX_KEY = 4;
 
 let tokenMemoText: string | undefined;
 let tokenMemo: Token[] = [];
 
-/** Word tokens of a clean-view text (remembered for the last text: every lexicon reads the same one). */
+/** A character of a word token: [a-z0-9] (NaN, past the end, is not). */
+const isTokenChar = (c: number) => (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
+
+/**
+ * Word tokens of a clean-view text (remembered for the last text: every lexicon reads the same one): the matches of
+ * TOKEN, found by a scan of character codes (no match object per word).
+ */
 export function tokens(text: string): Token[] {
   if (text === tokenMemoText) return tokenMemo;
   const out: Token[] = [];
-  TOKEN.lastIndex = 0;
-  for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) {
-    const word = m[0];
-    const q = word.indexOf("'");
-    out.push({ start: m.index, end: m.index + word.length, word, stem: q > 0 ? word.slice(0, q) : undefined });
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    if (!isTokenChar(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const start = i;
+    // the first apostrophe inside the word, or -1
+    let q = -1;
+    i++;
+    for (;;) {
+      while (isTokenChar(text.charCodeAt(i))) i++;
+      // (?:'[a-z0-9]+)*: an apostrophe continues the word only when a word character follows it
+      if (text.charCodeAt(i) === 39 && isTokenChar(text.charCodeAt(i + 1))) {
+        if (q < 0) q = i;
+        i += 2;
+        continue;
+      }
+      break;
+    }
+    out.push({ start, end: i, word: text.slice(start, i), stem: q > 0 ? text.slice(start, q) : undefined });
   }
   tokenMemoText = text;
   tokenMemo = out;
@@ -157,11 +186,19 @@ export class Lexicon {
   private readonly byPair = new Map<string, Map<string, TokenEntry[]>>();
   /** first four letters of a one-word prefix entry → entries */
   private readonly byPrefix = new Map<string, TokenEntry[]>();
-  private readonly regexByCat = new Map<number, { re: RegExp; parts: { re: RegExp; weight: number; term: string; source: string }[] }>();
+  /**
+   * Per regex category: the pattern, its entries, and the literal text each non-`re:` entry cannot match without
+   * (its longest word): when the text holds none of them and the category has no `re:` entry, the pass is skipped.
+   */
+  private readonly regexByCat = new Map<number, { re: RegExp; parts: { re: RegExp; weight: number; term: string; source: string }[]; needs: string[] | undefined }>();
+  /** Any of those words, anywhere: when none is in a text, no category with `needs` is searched. */
+  private anyNeed: RegExp | undefined;
   private readonly patterns = new Map<string, string>();
   private readonly literal = new Set<string>();
-  private readonly wordCache = new Map<string, readonly TokenEntry[]>();
+  /** What the matcher needs of a word, looked up once per distinct word (one map look-up per token, not three). */
+  private readonly wordCache = new Map<string, WordInfo>();
   private seen = new Uint32Array(0);
+  private lastEnd = new Int32Array(0);
   private stamp = 0;
   private memoText: string | undefined;
   private memo = new Map<string, LexHit[]>();
@@ -206,9 +243,14 @@ export class Lexicon {
     }
     for (const list of [...this.byWord.values(), ...this.byPrefix.values(), ...[...this.byPair.values()].flatMap((m) => [...m.values()])]) list.sort((a, b) => b.words.length - a.words.length);
     this.seen = new Uint32Array(this.cats.length);
+    this.lastEnd = new Int32Array(this.cats.length);
     for (const [cat, parts] of regexParts) {
-      this.regexByCat.set(cat, { re: new RegExp(String.raw`\b(?:${parts.map((p) => p.re.source.slice(4, -2)).join('|')})\b`, 'g'), parts });
+      // a term's longest word is in any text it matches (a trailing * makes its last word a prefix: still in the text)
+      const needs = parts.every((p) => !p.term.startsWith('re:')) ? parts.map((p) => longestWord(p.term.replace(/\*$/, ''))) : undefined;
+      this.regexByCat.set(cat, { re: new RegExp(String.raw`\b(?:${parts.map((p) => p.re.source.slice(4, -2)).join('|')})\b`, 'g'), parts, needs });
     }
+    const allNeeds = [...this.regexByCat.values()].flatMap((r) => r.needs ?? []);
+    if (allNeeds.length && !allNeeds.includes('')) this.anyNeed = new RegExp(allNeeds.map(escapeRe).join('|'));
   }
 
   categories(): string[] {
@@ -273,28 +315,34 @@ export class Lexicon {
   /** Every category's hits, one pass over the words (remembered for the last text). */
   matchText(text: string): Map<string, LexHit[]> {
     if (text === this.memoText) return this.memo;
-    const byCat = new Map<string, LexHit[]>();
-    const lastEnd = new Int32Array(this.cats.length).fill(-1);
+    // hits by category index; `order` keeps the categories in the order their first hit was found (the map's order)
+    const byCat: (LexHit[] | undefined)[] = new Array(this.cats.length);
+    const order: number[] = [];
+    const lastEnd = this.lastEnd.fill(-1);
     const toks = tokens(text);
     const seen = this.seen;
     for (let i = 0; i < toks.length; i++) {
       const t = toks[i]!;
       this.stamp++;
+      const info = this.wordInfo(t.word);
+      const stemInfo = t.stem ? this.wordInfo(t.stem) : undefined;
       // phrases first (longer wins): looked up by this word (or its stem) and the next one (or its stem)
       const nx = toks[i + 1];
       if (nx) {
-        this.tryPairs(text, toks, i, t.word, nx, seen, lastEnd, byCat);
-        if (t.stem) this.tryPairs(text, toks, i, t.stem, nx, seen, lastEnd, byCat);
+        if (info.seconds) this.tryPairs(text, toks, i, t.word, info.seconds, nx, seen, lastEnd, byCat, order);
+        if (stemInfo?.seconds) this.tryPairs(text, toks, i, t.stem!, stemInfo.seconds, nx, seen, lastEnd, byCat, order);
       }
-      const cands = this.candidates(t.word);
-      if (cands !== NO_CANDIDATES) for (const e of cands) this.tryEntry(text, toks, i, t.word, e, seen, lastEnd, byCat);
-      if (t.stem) {
-        const more = this.candidates(t.stem);
-        if (more !== NO_CANDIDATES) for (const e of more) this.tryEntry(text, toks, i, t.stem, e, seen, lastEnd, byCat);
+      const cands = info.cands;
+      for (let k = 0; k < cands.length; k++) this.tryEntry(text, toks, i, t.word, cands[k]!, seen, lastEnd, byCat, order);
+      if (stemInfo) {
+        const more = stemInfo.cands;
+        for (let k = 0; k < more.length; k++) this.tryEntry(text, toks, i, t.stem!, more[k]!, seen, lastEnd, byCat, order);
       }
     }
-    for (const [cat, { re, parts }] of this.regexByCat) {
-      const name = this.cats[cat]!;
+    const someNeed = !this.anyNeed || this.anyNeed.test(text);
+    for (const [cat, { re, parts, needs }] of this.regexByCat) {
+      // no entry of the category can match without its first word in the text
+      if (needs && (!someNeed || !needs.some((w) => text.includes(w)))) continue;
       re.lastIndex = 0;
       for (let m = re.exec(text); m; m = re.exec(text)) {
         if (m[0].length === 0) {
@@ -303,41 +351,52 @@ export class Lexicon {
         }
         const part = parts.find((p) => p.re.test(m![0])) ?? parts[0]!;
         const hit: LexHit = { start: m.index, end: m.index + m[0].length, weight: part.weight, term: part.term, source: part.source };
-        const list = byCat.get(name) ?? [];
+        let list = byCat[cat];
+        if (!list) {
+          byCat[cat] = list = [];
+          order.push(cat);
+        }
         if (!list.some((h) => h.start < hit.end && hit.start < h.end)) list.push(hit);
-        byCat.set(name, list);
       }
     }
-    for (const list of byCat.values()) list.sort((a, b) => a.start - b.start);
+    const out = new Map<string, LexHit[]>();
+    for (const cat of order) {
+      const list = byCat[cat]!;
+      if (list.length > 1) list.sort((a, b) => a.start - b.start);
+      out.set(this.cats[cat]!, list);
+    }
     this.memoText = text;
-    this.memo = byCat;
-    return byCat;
+    this.memo = out;
+    return out;
   }
 
-  /** Entries that may start at this word: by the word itself, or by a prefix entry (remembered per word). */
-  private candidates(word: string): readonly TokenEntry[] {
+  /**
+   * Entries that may start at this word (by the word itself, or by a prefix entry) and the phrases it starts, by
+   * their second word; remembered per word.
+   */
+  private wordInfo(word: string): WordInfo {
     let c = this.wordCache.get(word);
     if (c === undefined) {
       const exact = this.byWord.get(word) ?? [];
       const pre = word.length >= PREFIX_KEY ? (this.byPrefix.get(word.slice(0, PREFIX_KEY)) ?? []).filter((e) => word.startsWith(e.words[0]!)) : [];
-      c = exact.length + pre.length ? [...exact, ...pre].sort((a, b) => b.words.length - a.words.length) : NO_CANDIDATES;
+      const cands = exact.length + pre.length ? [...exact, ...pre].sort((a, b) => b.words.length - a.words.length) : NO_CANDIDATES;
+      c = { cands, seconds: this.byPair.get(word) };
       if (this.wordCache.size > 100_000) this.wordCache.clear();
       this.wordCache.set(word, c);
     }
     return c;
   }
 
-  /** Phrases starting with `first` and the next token (its word or stem). */
-  private tryPairs(text: string, toks: Token[], i: number, first: string, nx: Token, seen: Uint32Array, lastEnd: Int32Array, byCat: Map<string, LexHit[]>): void {
-    const seconds = this.byPair.get(first);
-    if (!seconds || !joinable(text, toks[i]!.end, nx.start)) return;
+  /** Phrases starting with `first` (its phrases by second word: `seconds`) and the next token (its word or stem). */
+  private tryPairs(text: string, toks: Token[], i: number, first: string, seconds: Map<string, TokenEntry[]>, nx: Token, seen: Uint32Array, lastEnd: Int32Array, byCat: (LexHit[] | undefined)[], order: number[]): void {
+    if (!joinable(text, toks[i]!.end, nx.start)) return;
     const a = seconds.get(nx.word);
-    if (a) for (const e of a) this.tryEntry(text, toks, i, first, e, seen, lastEnd, byCat);
+    if (a) for (const e of a) this.tryEntry(text, toks, i, first, e, seen, lastEnd, byCat, order);
     const b = nx.stem ? seconds.get(nx.stem) : undefined;
-    if (b) for (const e of b) this.tryEntry(text, toks, i, first, e, seen, lastEnd, byCat);
+    if (b) for (const e of b) this.tryEntry(text, toks, i, first, e, seen, lastEnd, byCat, order);
   }
 
-  private tryEntry(text: string, toks: Token[], i: number, first: string, e: TokenEntry, seen: Uint32Array, lastEnd: Int32Array, byCat: Map<string, LexHit[]>): void {
+  private tryEntry(text: string, toks: Token[], i: number, first: string, e: TokenEntry, seen: Uint32Array, lastEnd: Int32Array, byCat: (LexHit[] | undefined)[], order: number[]): void {
     if (seen[e.cat] === this.stamp || toks[i]!.start < lastEnd[e.cat]!) return;
     const n = e.words.length;
     if (i + n > toks.length) return;
@@ -353,14 +412,23 @@ export class Lexicon {
     const end = lastTok.stem && !e.prefix && e.words[n - 1] === lastTok.stem ? lastTok.start + lastTok.stem.length : n === 1 && first !== toks[i]!.word ? toks[i]!.start + first.length : lastTok.end;
     seen[e.cat] = this.stamp;
     lastEnd[e.cat] = end;
-    const name = this.cats[e.cat]!;
-    const list = byCat.get(name) ?? [];
+    let list = byCat[e.cat];
+    if (!list) {
+      byCat[e.cat] = list = [];
+      order.push(e.cat);
+    }
     list.push({ start: toks[i]!.start, end, weight: e.weight, term: e.term, source: e.source });
-    byCat.set(name, list);
   }
 }
 
 const NONE: readonly LexHit[] = [];
+
+interface WordInfo {
+  /** Entries that may start at the word, longest first. */
+  cands: readonly TokenEntry[];
+  /** Phrases the word starts, by their second word. */
+  seconds: Map<string, TokenEntry[]> | undefined;
+}
 const NO_CANDIDATES: readonly TokenEntry[] = [];
 
 /** Index of `v` in `arr`, appending it the first time: the files' tables of categories and sources. */

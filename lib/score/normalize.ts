@@ -33,15 +33,22 @@ const PUNCT_FOLD: Record<string, string> = {
 /** Lower-case, strip diacritics and zero-width characters; offsets map back to `input`. */
 const ASCII_ONLY = /^[\x00-\x7F]*$/;
 
+/**
+ * 0, 1, 2, …: an ASCII text's offset maps are views of it (start[i] = i, end[i] = i + 1), not two new arrays per
+ * text. Read-only: nothing writes into a view's maps. Out of range they read undefined, as an array does.
+ */
+let IDENTITY = new Int32Array(0);
+function identityMaps(n: number): { start: number[]; end: number[] } {
+  if (IDENTITY.length < n + 1) {
+    IDENTITY = new Int32Array(Math.max(n + 1, 2 * IDENTITY.length, 4096));
+    for (let i = 0; i < IDENTITY.length; i++) IDENTITY[i] = i;
+  }
+  return { start: IDENTITY.subarray(0, n) as unknown as number[], end: IDENTITY.subarray(1, n + 1) as unknown as number[] };
+}
+
 export function foldText(input: string): TextView {
   if (ASCII_ONLY.test(input)) {
-    const n = input.length;
-    const start = new Array<number>(n);
-    const end = new Array<number>(n);
-    for (let i = 0; i < n; i++) {
-      start[i] = i;
-      end[i] = i + 1;
-    }
+    const { start, end } = identityMaps(input.length);
     return { text: input.toLowerCase(), start, end };
   }
   const out: string[] = [];

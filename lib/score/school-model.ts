@@ -246,8 +246,9 @@ const NGRAM_X_FLAG = at('ngram:abuse*flag');
 const LENGTH = at('log-length');
 
 /** The stacker's dense inputs; the n-gram logits and the tweet logit are filled in by the caller (schoolView) or the trainer. */
-export function denseFeatures(parts: RuleParts, tweetLogit: number, ngram: ArrayLike<number>): Float64Array {
-  const x = new Float64Array(DENSE_FEATURES.length);
+export function denseFeatures(parts: RuleParts, tweetLogit: number, ngram: ArrayLike<number>, into?: Float64Array): Float64Array {
+  // `into`: a vector to reuse (the scorer's own, see schoolView); a new one otherwise
+  const x = into ? into.fill(0) : new Float64Array(DENSE_FEATURES.length);
   const { doc, abuse, findings } = parts;
   for (const f of findings) {
     const slot = RULE_SLOT.get(f.category);
@@ -287,12 +288,20 @@ export function stackProbability(x: ArrayLike<number>, f: Pick<SchoolFamilyFile,
 }
 
 const dots = new Float64Array(K);
-/** What the model sees of an item: the dense inputs (with the tweet and n-gram logits) and the masked text. */
-export function schoolView(model: SchoolModel, parts: RuleParts, schoolNames?: readonly string[]): { x: Float64Array; masked: string } {
+/**
+ * The dense vector applySchoolDecision fills for each item and drops before it returns: 50 doubles are too many for
+ * V8 to keep a typed array on its own heap, so a new one per item cost a buffer allocation.
+ */
+const denseScratch = new Float64Array(DENSE_FEATURES.length);
+/**
+ * What the model sees of an item: the dense inputs (with the tweet and n-gram logits) and the masked text. With
+ * `scratch`, x is a vector shared by every call (valid until the next one).
+ */
+export function schoolView(model: SchoolModel, parts: RuleParts, schoolNames?: readonly string[], scratch = false): { x: Float64Array; masked: string } {
   const masked = maskedClean(parts.doc, schoolNames);
   featureDots(model.w, K, parts.doc.raw, masked, dots);
   const ngram = [dots[1]! * model.scale[1]! + model.bias[1]!, dots[2]! * model.scale[2]! + model.bias[2]!, dots[3]! * model.scale[3]! + model.bias[3]!];
-  return { x: denseFeatures(parts, dots[0]! * model.scale[0]! + model.bias[0]!, ngram), masked };
+  return { x: denseFeatures(parts, dots[0]! * model.scale[0]! + model.bias[0]!, ngram, scratch ? denseScratch : undefined), masked };
 }
 
 const GENERAL: Record<Family, CategoryId> = { abuse: 'abuse.offensive', confidential: 'confidential.internal', reputation: 'reputation.criticism' };
@@ -383,7 +392,7 @@ export function chooseFamilySet(chooser: FamilyChooserFile, flagged: readonly bo
  * and are left alone.
  */
 export function applySchoolDecision(model: SchoolModel, parts: RuleParts, threshold: number, schoolNames?: readonly string[]): FamilyVerdict[] {
-  const { x, masked } = schoolView(model, parts, schoolNames);
+  const { x, masked } = schoolView(model, parts, schoolNames, true);
   const verdicts = familyVerdicts(model, parts, x, threshold);
   const findings = parts.findings;
   verdicts.forEach((v, j) => {

@@ -18,21 +18,41 @@ const CLAUSE_BREAK = /[,;:()]|\s-+\s|\b(?:but|though|although|whereas|while|beca
  */
 export const CLAUSE_REACH = 300;
 
+/**
+ * The clause before each position asked about in the last document (its start and words): rules ask for the same
+ * position several times (negatedAt reads 4 and then 14 words before every hit).
+ */
+let clauseDoc: Doc | undefined;
+const clauseMemo = new Map<number, { start: number; words?: string[] }>();
+function clauseAt(doc: Doc, pos: number): { start: number; words?: string[] } {
+  if (doc !== clauseDoc) {
+    clauseDoc = doc;
+    clauseMemo.clear();
+  }
+  let c = clauseMemo.get(pos);
+  if (c === undefined) {
+    const s = sentenceAt(doc, pos);
+    const from = Math.max(s.start, pos - CLAUSE_REACH);
+    const before = doc.clean.text.slice(from, pos);
+    let start = from;
+    CLAUSE_BREAK.lastIndex = 0;
+    for (let m = CLAUSE_BREAK.exec(before); m; m = CLAUSE_BREAK.exec(before)) start = from + m.index + m[0].length;
+    c = { start };
+    clauseMemo.set(pos, c);
+  }
+  return c;
+}
+
 /** Start (clean-view offset) of the clause that contains `pos`, at most CLAUSE_REACH characters back. */
 export function clauseStart(doc: Doc, pos: number): number {
-  const s = sentenceAt(doc, pos);
-  const from = Math.max(s.start, pos - CLAUSE_REACH);
-  const before = doc.clean.text.slice(from, pos);
-  let start = from;
-  CLAUSE_BREAK.lastIndex = 0;
-  for (let m = CLAUSE_BREAK.exec(before); m; m = CLAUSE_BREAK.exec(before)) start = from + m.index + m[0].length;
-  return start;
+  return clauseAt(doc, pos).start;
 }
 
 /** The last `n` words of the clause before `pos`. */
 export function clauseBefore(doc: Doc, pos: number, n: number): string {
-  const words = doc.clean.text.slice(clauseStart(doc, pos), pos).trim().split(/\s+/);
-  return words.slice(-n).join(' ');
+  const c = clauseAt(doc, pos);
+  c.words ??= doc.clean.text.slice(c.start, pos).trim().split(/\s+/);
+  return c.words.slice(-n).join(' ');
 }
 
 /** A negation just before a word ("not lazy", "never rude", "no idiots"). */
@@ -45,8 +65,68 @@ const NEGATION_SCOPE = /\b(?:no\s+way\s+(?:is|are|was|were|would|could)|(?:do|di
 /** Phrases with a negation word that do not negate what follows ("not only lazy", "nothing but thieves"). */
 const NOT_NEGATING = /\b(?:(?:not\s+having|won'?t\s+have|(?:don'?t|do\s+not|wouldn'?t)\s+want)\s+(?:a|an|some|that|those|them|any|one)|(?:ain'?t|not|won'?t|wouldn'?t|never)\s+(?:send|sendin'?|sending|letting|lettin'?|having|havin'?)\s+(?:my|moi|me|our|the)\s+(?:kids|children|son|daughter|lad|girl|bairns|weans)\b|not\s+only|not\s+just|no\s+wonder|no\s+doubt|never\s+seen\s+such|never\s+met\s+such|can'?t\s+believe|couldn'?t\s+be\s+(?:more|any\s+more)|not\s+surprised|no\s+better\s+than|nothing\s+but|nothing\s+more\s+than|no\s+more\s+than|don'?t\s+care|doesn'?t\s+care|not\s+(?:even\s+)?(?:a\s+)?(?:bit|little)\s+but)\b/;
 
+/** A negator just before a verb of saying or thinking (up to one word between: "not really saying", "never once called"). */
+const NEGATOR_BEFORE = /(?:\b(?:not|never|nobody|no\s+one|no-one|none\s+of\s+us)|n't)\s+(?:[\w']+\s+)?$/;
+
+/**
+ * "I'm not saying the staff are useless", "nobody is claiming he's a liar": a denied act of saying or thinking (data:
+ * stance-verb) earlier in the insult's clause has the insult in its scope.
+ */
+function negatedStance(doc: Doc, span: Span): boolean {
+  const text = doc.clean.text;
+  const verbs = doc.lex.find(text, 'stance-verb');
+  if (!verbs.length) return false;
+  const from = clauseStart(doc, span.start);
+  const negated = verbs.some((v) => {
+    if (v.start < from || v.end > span.start) return false;
+    const before = text.slice(Math.max(from, v.start - 24), v.start);
+    return NEGATOR_BEFORE.test(before) && !NOT_NEGATING.test(`${before}${text.slice(v.start, v.end)}`);
+  });
+  if (!negated) return false;
+  // "I'm not saying he's a thief. I'm saying the money never added up.": the denial is taken back by an affirmed
+  // "I'm saying / just asking" in the same or the next sentence (apophasis), so the label stands
+  const s = sentenceAt(doc, span.start);
+  const until = s.end < text.length ? sentenceAt(doc, s.end).end : s.end;
+  return !verbs.some((v) => v.start >= span.end && v.end <= until && AFFIRMED_BEFORE.test(text.slice(Math.max(0, v.start - 16), v.start)));
+}
+/** "I'm saying", "all I'm asking", "I am just saying": a stance said in the writer's own voice, not negated. */
+const AFFIRMED_BEFORE = /\b(?:i'?m|i\s+am|im)\s+(?:just\s+|only\s+|simply\s+)?$/;
+
+/** After the answer word: punctuation or the end ("No, he…", "Nope."), so "no doubt" or "never again" is not an answer. */
+const ANSWER_END = /^\s*(?:[,.!;:\u2013\u2014-]|$)/;
+
+/**
+ * "Mr X lazy? No, he stays till seven.": a label put as a question and answered no in the next sentence (data:
+ * answer-no) is denied.
+ */
+function answeredNo(doc: Doc, span: Span): boolean {
+  const text = doc.clean.text;
+  const s = sentenceAt(doc, span.start);
+  if (s.end >= text.length) return false;
+  // the sentence ends in a question mark (read backwards from its end: a long sentence is not re-read per word)
+  let last = s.end - 1;
+  while (last > span.end && /\s/.test(text[last]!)) last--;
+  if (text[last] !== '?' && text[s.end] !== '?') return false;
+  const next = sentenceAt(doc, s.end + (text[s.end] === '?' ? 1 : 0));
+  const lead = text.slice(next.start, next.end).search(/\S/);
+  if (lead < 0) return false;
+  const at = next.start + lead;
+  return doc.lex.find(text, 'answer-no').some((a) => a.start === at && ANSWER_END.test(text.slice(a.end, a.end + 3)));
+}
+
+/** A sentence that opens with a negative answer (data: answer-no: "Not a chance.", "Never in a million years, mun."). */
+function answerSentence(doc: Doc): boolean {
+  const text = doc.clean.text;
+  return doc.lex.find(text, 'answer-no').some((a) => {
+    if (!ANSWER_END.test(text.slice(a.end, a.end + 3))) return false;
+    const s = sentenceAt(doc, a.start);
+    return s.start > 0 && /^\W*$/.test(text.slice(s.start, a.start));
+  });
+}
+
 /** Is the word at `span` under a negation in its clause? */
 export function negatedAt(doc: Doc, span: Span): boolean {
+  if (negatedStance(doc, span) || answeredNo(doc, span)) return true;
   // "Scum my arse.": the word said back in order to deny it
   if (/^\W{0,3}\s*my\s+(?:arse|backside|foot|eye)\b/.test(doc.clean.text.slice(span.end, span.end + 16))) return true;
   const near = clauseBefore(doc, span.start, 4);
@@ -64,7 +144,7 @@ const WRITTEN_AFTER = /^\s*['"]?\s*(?:was\s+|were\s+|been\s+|has\s+been\s+)?(?:s
 const ENDORSED = /\b(?:(?:she|he|they)\s+(?:is|are)\s+(?:one|though)|and\s+(?:she|he|they)\s+(?:is|are)|it'?s\s+(?:true|right)|they'?re\s+(?:not\s+)?wrong|fair\s+enough|not\s+wrong|spot\s+on|i\s+agree|agreed|about\s+time\s+someone\s+said)\b/;
 
 /** A one-word verdict that denies what came before it. */
-const DENIAL_SENTENCE = /[.!?:;]\s+(?:wrong|rubbish|nonsense|lies|false|untrue|bollocks|pish|codswallop)\s*[.!]/;
+const DENIAL_SENTENCE = /[.!?:;]\s+(?:no|nope|nah|wrong|rubbish|nonsense|lies|false|untrue|bollocks|pish|codswallop)\s*[.!]/;
 
 export interface ReportContext {
   /** The document condemns or denies something (data: condemnation, denial). */
@@ -74,14 +154,54 @@ export interface ReportContext {
   endorsed: boolean;
 }
 
+/** How far after a verb of passing something on its recipient may be ("sent the screenshots of his page to the head"). */
+const ESCALATION_REACH = 60;
+
+/**
+ * Condemnation by deed: the writer passes the words on to someone who can act on them (data: escalation-verb then
+ * escalation-to in one sentence: "screenshotted it and sent it to the head", "flagged it to the moderators"). A verb
+ * with no recipient ("sent", "took") or a recipient with no verb ("the head said") is not one.
+ */
+function escalates(doc: Doc): boolean {
+  const text = doc.clean.text;
+  // a moderator's deed on the words: "deleted a message calling her…", "blocked the account"
+  const mods = doc.lex.find(text, 'moderation-verb');
+  if (mods.length) {
+    const things = doc.lex.find(text, 'moderated');
+    if (mods.some((m) => things.some((t) => t.start >= m.end && t.start - m.end <= 12))) return true;
+  }
+  // "some eejit wrote that…", "an absolute clown posted…": the writer insults whoever said it
+  if (insultsTheReporter(doc)) return true;
+  const verbs = doc.lex.find(text, 'escalation-verb');
+  if (!verbs.length) return false;
+  const to = doc.lex.find(text, 'escalation-to');
+  if (!to.length) return false;
+  // what is passed on must be the words ("sent it", "forwarded the screenshots"): "a letter handed to the head" is not
+  const things = doc.lex.find(text, 'moderated');
+  return verbs.some((v) => {
+    const end = sentenceAt(doc, v.start).end;
+    const r = to.find((x) => x.start >= v.end && x.start - v.end <= ESCALATION_REACH && x.end <= end);
+    return !!r && (/^screen/.test(text.slice(v.start, v.end)) || things.some((t) => t.start >= v.end && t.end <= r.start));
+  });
+}
+
+/** An insult right before a verb of saying or posting: the writer's verdict on whoever said the words. */
+function insultsTheReporter(doc: Doc): boolean {
+  const text = doc.clean.text;
+  const said = [...doc.lex.find(text, 'report-verb'), ...doc.lex.find(text, 'offence-verb')];
+  if (!said.length) return false;
+  const insults = [...doc.lex.find(text, 'insult-noun'), ...doc.lex.find(text, 'weak-insult-noun')];
+  return insults.some((i) => said.some((v) => v.start >= i.end && v.start - i.end <= 12 && /^(?:\s+(?:has|had|have|'s|just|then|has\s+just))*\s+$/.test(text.slice(i.end, v.start))));
+}
+
 const reportCache = new WeakMap<Doc, ReportContext>();
 function reportContext(doc: Doc): ReportContext {
   let c = reportCache.get(doc);
   if (!c) {
     const text = doc.clean.text;
     // a denial word as a sentence of its own ("…called her a liar in the last review: wrong. Completely.")
-    const denies = doc.lex.count(text, 'denial') > 0 || DENIAL_SENTENCE.test(text);
-    c = { condemns: denies || doc.lex.count(text, 'condemnation') > 0, denies, endorsed: ENDORSED.test(text) };
+    const denies = doc.lex.count(text, 'denial') > 0 || DENIAL_SENTENCE.test(text) || answerSentence(doc);
+    c = { condemns: denies || doc.lex.count(text, 'condemnation') > 0 || escalates(doc), denies, endorsed: ENDORSED.test(text) };
     reportCache.set(doc, c);
   }
   return c;

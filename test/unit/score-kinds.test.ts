@@ -509,3 +509,207 @@ describe('exposure by postcode, and a marked card whoever holds it (round 4)', (
     expect(ids('Elm School summer fair is at The Old Forge, Church Street, LL9 7RT. Everyone welcome!')).not.toContain('abuse.harassment');
   });
 });
+
+/** Any abuse category at all, rules alone. */
+const abusive = (text: string) => ids(text).some((id) => id.startsWith('abuse.'));
+
+describe('round 5: a faith is a faith, not a protest', () => {
+  it('"Protestant" names a denomination; "protesters" at the gates is still a protest', () => {
+    expect(ids('Oakmere Academy has a Protestant chaplain and a Catholic one, and both are lovely.')).not.toContain('reputation.protest');
+    expect(ids('Protesters gathered outside Oakmere Academy this morning over the uniform change.')).toContain('reputation.protest');
+  });
+});
+
+describe('round 5: counter-speech by what the writer does about the words (escalation, defence)', () => {
+  it('a quoted slur or insult that the writer passed on to someone who can act on it is not the writer\'s abuse', () => {
+    for (const text of [
+      'A man outside Oakmere shouted "pikey" at the Year 2 class today. I have taken screenshots of his page and sent them to the head.',
+      'Somebody in the Oakmere parents chat keeps calling Mrs Dunn "a useless old cow". Forwarded the lot to the admins and the school.',
+      'Found a comment under the Oakmere post calling the new TA a "tranny". Flagged it to the page moderators this morning.',
+    ]) expect(abusive(text), text).toBe(false);
+  });
+  it('the same words as the writer\'s own, or passed on with approval, still flag', () => {
+    for (const text of [
+      'Mrs Dunn at Oakmere is a useless old cow. Sent that to the head, she can read it.',
+      'The new TA at Oakmere is a tranny. I have told the admins what I think of him.',
+    ]) expect(abusive(text), text).toBe(true);
+  });
+  it('"it is a disgrace what they are writing about her" judges the writing, and does not make the item hostile', () => {
+    const r = scoreItem({ title: '', text: 'Honestly it is a disgrace what people are posting about Mrs Dunn, calling her useless. Oakmere deserves better.' }, undefined, { schoolModel: false });
+    expect(r.flagged).toBe(false);
+  });
+});
+
+describe('round 5: negation and concession scope over an insult', () => {
+  it('a denied act of saying or thinking reaches the insult later in its clause', () => {
+    for (const text of [
+      "I'm not saying the Oakmere teachers are useless, the trust is the problem.",
+      'Nobody is claiming Mr Dunn at Oakmere is a liar, just that the letter was late.',
+      "I'd never call Mrs Dunn lazy, she runs three clubs.",
+    ]) expect(abusive(text), text).toBe(false);
+  });
+  it('a label put as a question and answered no is denied', () => {
+    for (const text of ['Mr Dunn at Oakmere lazy? No, he was there till seven every night.', 'Oakmere staff useless? Not a chance. They got my lad through his GCSEs.'])
+      expect(abusive(text), text).toBe(false);
+  });
+  it('the same insult asserted, a question answered yes, or a denial taken back ("I\'m not saying… I\'m saying…") still flags', () => {
+    for (const text of [
+      'I am saying the Oakmere teachers are useless, and the trust too.',
+      'Mr Dunn at Oakmere a liar? Yes, and he knows it.',
+      "I'm not saying the Oakmere bursar is a thief. I'm just saying the trip money never adds up.",
+    ])
+      expect(abusive(text), text).toBe(true);
+  });
+});
+
+describe('round 5: a warning to everyone at the gates is not a threat to someone', () => {
+  it('a hazard warning addressed to everyone, or with a hazard word from data, does not flag', () => {
+    for (const text of [
+      'Pavement by the Oakmere gates is like glass this morning. Watch your backs, all of you!',
+      'Careful at Oakmere drop-off, folks, the hill is treacherous. Watch your backs.',
+    ]) expect(abusive(text), text).toBe(false);
+  });
+  it('the same idiom aimed at a named person still flags', () => {
+    expect(abusive('Mrs Dunn at Oakmere had better watch her back at pick-up.')).toBe(true);
+  });
+  it('an audience named beside a threat to someone else, or before it, does not make it a warning', () => {
+    for (const text of [
+      'Oakmere boys, all of you meet by the gates at four. That Year 10 who grassed on my cousin is getting it.',
+      'Kai Brennan in Year 8 at Oakmere is a snitch and everyone knows it. Watch your back on the bus home tomorrow.',
+      'Mrs Dunn at Oakmere should watch her back, that car park gets very dark after parents evening.',
+    ]) expect(ids(text), text).toContain('abuse.threat');
+  });
+});
+
+describe('round 5: hostility predicated of a faith', () => {
+  it('a faith named beside removal of the person, a suspicion of them or a takeover story flags', () => {
+    for (const text of [
+      'Oakmere now has a Sikh running the maths department. Sack him and give the job to one of ours.',
+      'The Muslim TA at Oakmere wants watching. Bet she has links to extremists.',
+      'Oakmere has a prayer room now and halal dinners. Sharia next, mark my words.',
+      'Another Hindu teacher at Oakmere. Indoctrinating our kids one assembly at a time.',
+    ]) expect(ids(text), text).toContain('abuse.discriminatory');
+  });
+  it('a language named as a school subject is not a person\'s identity', () => {
+    expect(ids('Word is the governors at Oakmere want to get rid of her. Half the English department have complained.')).not.toContain('abuse.discriminatory');
+    expect(ids('Oakmere gave the job to an English woman over him. Sack her and hire someone local.')).toContain('abuse.discriminatory');
+  });
+  it('the same faiths in news, RE, festival thanks, praise or a condemned remark do not flag', () => {
+    for (const text of [
+      'Oakmere opened a prayer room for Muslim pupils and staff during Ramadan; the governors approved it in June.',
+      'Year 8 at Oakmere learnt about Sikh history and visited the gurdwara with Mr Singh.',
+      'Thanks to the Hindu families at Oakmere who organised the Diwali lights for the whole school.',
+      'Someone posted that the Muslim TA at Oakmere has links to extremists. That is a vile lie and I have reported it.',
+    ]) expect(ids(text), text).not.toContain('abuse.discriminatory');
+  });
+});
+
+describe('round 5: waiting at the gates for an errand, or for someone', () => {
+  it('a routine errand at the gates (a bag to hand over, tickets to sell, pick-up) with no menace is not a threat', () => {
+    for (const text of [
+      "Anyone short of a water bottle for Oakmere sports day? I'll be waiting by the gates at half three with spares.",
+      'Oakmere PTA will be outside the gates every morning this week with raffle tickets, come and say hello.',
+    ]) expect(abusive(text), text).toBe(false);
+  });
+  it('waiting at the gates with menace, or for a person, is still a threat', () => {
+    for (const text of [
+      "Mrs Dunn at Oakmere, I'll be waiting at the gates at pick-up. We'll have it out then.",
+      "Tell Mr Dunn from Oakmere I'll be waiting for him outside at home time. He won't forget it.",
+    ]) expect(ids(text), text).toContain('abuse.threat');
+  });
+});
+
+describe('round 5: more counter-speech by deed and by verdict', () => {
+  it('a moderator removing the words, a bare "No." after them, or an insult aimed at whoever wrote them condemns them', () => {
+    for (const text of [
+      '[admin] Removed a comment calling Mr Dunn at Oakmere a "retard". Poster banned.',
+      'Caller on the phone-in just now called an Oakmere teacher a "useless cow". No. Not on this station.',
+      'Some muppet posted that Mrs Dunn at Oakmere is "a waste of oxygen". She stayed late every night with my son.',
+    ]) expect(abusive(text), text).toBe(false);
+  });
+  it('the writer\'s own insult beside the same deeds still flags', () => {
+    for (const text of ['Mr Dunn at Oakmere is a retard. Removed from my friends list.', 'Mrs Dunn at Oakmere is a waste of oxygen. No, I will not calm down.'])
+      expect(abusive(text), text).toBe(true);
+  });
+});
+
+describe('round 5: what is predicated of an identity group, by structure', () => {
+  it('a ban, a dehumanising predicate, a group said unable to do the job, or a woman by title called a man, flags', () => {
+    for (const text of [
+      'Oakmere let Mr Dunn wear his kippah in assembly?? no Jews in charge of our kids thanks',
+      'Mrs Dunn at Oakmere is a Methodist. That religion is a disease, plain and simple.',
+      'Oakmere hired another Polish teacher. Polish women cannot teach English to save their lives.',
+      'Mrs Dunn at Oakmere is obviously a man in a wig. Parents have a right to know.',
+      'Oakmere has a new Jain teacher, Mr Dunn. Go back wherever you came from mate.',
+    ]) expect(ids(text), text).toContain('abuse.discriminatory');
+  });
+  it('the same shapes with nothing hostile predicated do not flag', () => {
+    for (const text of [
+      'Oakmere has no Jewish pupils this year, so the Hanukkah assembly is run by the local synagogue.',
+      'Our twins started Oakmere with no Welsh at all and were fluent by Christmas.',
+      'Mrs Dunn at Oakmere is a Methodist. That church is a lovely part of the village.',
+      'Polish families at Oakmere cannot praise the EAL team enough.',
+      'Mrs Dunn at Oakmere is a woman of her word, and Mr Dunn is a man of many talents.',
+    ]) expect(ids(text), text).not.toContain('abuse.discriminatory');
+  });
+});
+
+describe('round 5: wrongdoing carried by the object or the manner, however it is framed', () => {
+  it('a staff member doing an ordinary act with drugs, on purpose against pupils, or to fool an inspector is a claim', () => {
+    for (const text of [
+      'With the greatest respect, the Oakmere head keeps cocaine in the staffroom fridge.',
+      'Just so parents know: Mr Dunn at Oakmere grades the traveller kids down on purpose.',
+      'I will say this once. Mrs Dunn at Oakmere rewrites the registers to fool the inspectors.',
+    ]) expect(ids(text), text).toContain('abuse.disparaging');
+  });
+  it('the same words denied, asked, about a pupil, or as news of a case are not the writer\'s claim', () => {
+    for (const text of [
+      'Mr Dunn at Oakmere has never kept cocaine anywhere, the rumour is nonsense.',
+      'Does Mr Dunn at Oakmere really grade some kids down on purpose?',
+      'My son at Oakmere broke the window on purpose and we have paid for it.',
+      'A teacher at Oakmere is in court accused of keeping cocaine in the staffroom.',
+      'This came to me from a teacher there, it is a note from the head to all staff about the Oakmere trip.',
+    ]) expect(ids(text), text).not.toContain('abuse.disparaging');
+  });
+});
+
+describe('round 5: a rumour of misconduct framed as a post or a story and denied', () => {
+  it('"a post alleging…", "the story that … is lies", or the same in romanised Hindi-Urdu is not the writer\'s claim', () => {
+    for (const text of [
+      'The governors are aware of a post alleging Mr Dunn at Oakmere takes backhanders from the caterers. It is untrue.',
+      'The story that Mrs Dunn at Oakmere keeps cocaine in her locker is lies from start to finish.',
+      'Koi bol raha hai ki Mr Dunn at Oakmere takes backhanders. Bilkul galat hai.',
+    ]) expect(abusive(text), text).toBe(false);
+  });
+  it('the same claim told as fact still flags', () => {
+    expect(abusive('Mr Dunn at Oakmere takes backhanders from the caterers, and the governors know it.')).toBe(true);
+    expect(abusive('Mrs Dunn at Oakmere keeps cocaine in her locker. Everyone knows.')).toBe(true);
+  });
+});
+
+describe('round 5: faiths and their dress from WordNet, with the hostility beside them', () => {
+  it('a Druze, Parsi or Shia teacher, or a tallith or kirpan, beside a ban or a dehumanising predicate flags', () => {
+    for (const text of [
+      'Oakmere lets Mr Dunn wear a tallith in lessons. No Druze near our children, thanks.',
+      'Mrs Dunn at Oakmere is a Parsi. Their religion is a cult.',
+      'A Shia teaching RE at Oakmere? Shia people can\'t teach our kids about God.',
+    ]) expect(ids(text), text).toContain('abuse.discriminatory');
+  });
+  it('the same words in an RE lesson or a news item do not', () => {
+    for (const text of ['Year 9 at Oakmere looked at a tallith, a kirpan and a rosary in RE today.', 'The Parsi and Druze families at Oakmere ran a stall at the summer fair.'])
+      expect(ids(text), text).not.toContain('abuse.discriminatory');
+  });
+});
+
+describe('round 5: a label answered or a report denied by a sentence of its own', () => {
+  it('"X, a liar? Never in a million years." and "Whoever wrote X is a bully … Not a chance." deny the label', () => {
+    for (const text of [
+      'Mr Dunn at Oakmere, a lazy liar? Never in a million years, pal. He marks every book by Friday.',
+      'Whoever posted that Mrs Dunn at Oakmere is a bully needs their head looking at. Not a chance. She ran the chess club for nine years.',
+    ]) expect(abusive(text), text).toBe(false);
+  });
+  it('the same label answered yes, or the writer\'s own label before a refusal, still flags', () => {
+    for (const text of ['Mr Dunn at Oakmere, a lazy liar? Absolutely, and proud of it.', 'Mrs Dunn at Oakmere is a bully. Not a chance I am sending my youngest there.'])
+      expect(abusive(text), text).toBe(true);
+  });
+});

@@ -89,7 +89,7 @@ function lexPatterns(lex: Lexicon): LexPatterns {
  * boundary, so "brother" or "audience" no longer count as "rot" or "die").
  */
 const THREAT_HINT = /\b(?:kill|murder|stab|shoot|shot|hurt|batter|beat|smash|knock|punch|slap|kick|burn|torch|fire|petrol|bomb|blow|strangl|throttl|glass|deck|lamp|run|put|break|wait|sort|deal|find|get|come|visit|hang|hung|strung|lynch|rot|die|inside|watch|know|walking|regret|pay|sorry|word|surprise|bat|knife|hammer|machete|gun|crowbar|brick|smack|hiding)|[\u{1F52A}\u{1F52B}\u{1F4A3}]/u;
-const GO_BACK = /\bgo\s+back\s+(?:to\s+(?:your|their|his|her)\s+own\s+(?:country|countries)|(?:to\s+)?where\s+(?:you|they|he|she)\s+(?:came|come)\s+from|home)\b|\bsend\s+(?:them|him|her|'em)\s+(?:all\s+)?(?:back|home)\b|\bdeport\s+(?:them|him|her)\b/;
+const GO_BACK = /\bgo\s+back\s+(?:to\s+(?:your|their|his|her)\s+own\s+(?:country|countries)|(?:to\s+)?wher(?:e|ever)\s+(?:you|they|he|she)\s+(?:came|come)\s+from|home)\b|\bsend\s+(?:them|him|her|'em)\s+(?:all\s+)?(?:back|home)\b|\bdeport\s+(?:them|him|her)\b/;
 const GO_BACK_TO_PLACE = /\bgo\s+back\s+to\s+([a-z]+)/g;
 const NOT_A_COUNTRY = new Set(['school', 'work', 'bed', 'class', 'the', 'sleep', 'normal', 'basics', 'lessons', 'it', 'a', 'my', 'your', 'his', 'her', 'their', 'our', 'being', 'how', 'what', 'where', 'when', 'sleep', 'college', 'uni', 'university', 'nursery', 'wales', 'england', 'town']);
 
@@ -120,6 +120,51 @@ function benignNear(doc: Doc, span: Span): boolean {
   const text = doc.clean.text;
   return doc.lex.find(text, 'watch-benign').some((b) => b.start >= s.start && (b.end <= s.end || (b.end <= end && /\s/.test(text.slice(b.start, b.end)))));
 }
+/** A person a threat may be aimed at, in its sentence. */
+const PERSON_TARGET = /\b(?:she|he|her|him|his|herself|himself|mr|mrs|ms|miss|mx|dr|sir|head(?:teacher)?|teacher|deputy|principal)\b/;
+
+/**
+ * A warning, not a threat: its sentence or the one before names a hazard (data: hazard, and HAZARD), or the words warn
+ * "you" and their own sentence addresses everyone (data: audience: "watch your backs, everyone"); and neither sentence
+ * names a person the words could be aimed at.
+ */
+function warningToAll(doc: Doc, span: Span): boolean {
+  const text = doc.clean.text;
+  const own = sentenceAt(doc, span.start);
+  // the sentence before counts for a hazard ("The hill is treacherous. Watch your backs."), when it names no one either
+  const s = { start: own.start > 0 ? sentenceAt(doc, own.start - 1).start : own.start, end: own.end };
+  // what the two sentences say is read once per sentence, however many threat words it holds
+  let bySentence = warningCache.get(doc);
+  if (!bySentence) warningCache.set(doc, (bySentence = new Map()));
+  let read = bySentence.get(own.start);
+  if (!read) {
+    const sentence = text.slice(s.start, s.end);
+    const within = (c: string, a: Span) => doc.lex.find(text, c).some((h) => h.start >= a.start && h.end <= a.end);
+    read = { person: PERSON_TARGET.test(sentence), hazard: within('hazard', s) || HAZARD.test(sentence), audience: within('audience', own) };
+    bySentence.set(own.start, read);
+  }
+  if (read.person) return false;
+  return read.hazard || (read.audience && /\byou(?:r|rs|rselves)?\b/.test(text.slice(span.start, span.end)));
+}
+/** Words of waiting or being somewhere: the threats an errand can explain. */
+const BEING_THERE = /\b(?:wait\w*|be\s+at|be\s+outside|be\s+there|outside|gates?|see\s+you)\b/;
+
+/**
+ * "I'll be waiting at the gates from 3 with her PE bag if anyone needs it": a routine errand (data: routine-errand) in the
+ * sentence or the one before, and no menace (data: menace) in either, makes waiting at a place an errand, not a threat.
+ */
+function errandAt(doc: Doc, span: Span): boolean {
+  const text = doc.clean.text;
+  if (!BEING_THERE.test(text.slice(span.start, span.end))) return false;
+  const own = sentenceAt(doc, span.start);
+  const s = { start: own.start > 0 ? sentenceAt(doc, own.start - 1).start : own.start, end: own.end };
+  // menace may follow ("I'll be at the gates. We'll have it out then."), and a titled person addressed is a target
+  const wide = { start: s.start, end: own.end < text.length ? sentenceAt(doc, own.end).end : own.end };
+  const within = (c: string, a: Span) => doc.lex.find(text, c).some((h) => h.start >= a.start && h.end <= a.end);
+  return within('routine-errand', s) && !within('menace', wide) && !/\b(?:mr|mrs|ms|miss|mx|dr|sir)\b/.test(text.slice(own.start, own.end));
+}
+const warningCache = new WeakMap<Doc, Map<number, { person: boolean; hazard: boolean; audience: boolean }>>();
+
 /** Someone who will do the waiting: a threat, not a description of people waiting. */
 const THREAT_AGENT = /\b(?:i|i'?ll|i'?m|im|we|we'?ll|we'?re|someone|somebody|people|i\s+will|we\s+will|gonna|going\s+to)\b/;
 /** A negation inside a group statement ("are not terrorists", "aren't all thieves"). */
@@ -229,6 +274,11 @@ function isDiscounted(doc: Doc): boolean {
         continue;
       }
       if (cat === 'accusation' && removal(doc, h)) continue;
+      // "it's a disgrace what they wrote": a judgement of what happened condemns it, it is not hostility
+      if (cat === 'weak-insult-noun' && SITUATION_SUBJECT.test(clauseBefore(doc, h.start, 5))) {
+        any = true;
+        continue;
+      }
       if (!negated(doc, h) && !discounted(doc, h, cat !== 'slur') && !rebutted(doc, h, cat) && !(cat === 'insult-adj' && doc.lex.has('condemnation', doc.clean.text.slice(h.start, h.end)))) return false;
       any = true;
     }
@@ -440,6 +490,8 @@ export function abuseRules(doc: Doc): AbuseSignals {
       if (/^(?:someone|somebody)\b/.test(text.slice(span.start, span.end)) && /\bget\s+(?:hurt|killed|injured|run\s+over|hit)\b/.test(text.slice(span.start, span.end + 12))) continue;
       // "I know where she lives, she's my neighbour": an ordinary reason next to it (data: watch-benign)
       if (t.reason === 'intimidation' && benignNear(doc, span)) continue;
+      // "slippy at the gates, watch your backs, everyone": a warning to all about a hazard
+      if (t.reason === 'intimidation' && (warningToAll(doc, span) || errandAt(doc, span))) continue;
       // "waiting outside at pick-up" describes people waiting; a threat needs someone who will wait
       if (/^wait/.test(text.slice(span.start, span.end)) && !THREAT_AGENT.test(clauseBefore(doc, span.start, 6))) continue;
       threatSpans.push(span);
@@ -460,6 +512,7 @@ export function abuseRules(doc: Doc): AbuseSignals {
     if (roads.length && !/\b(?:her|him|his|mr|mrs|ms|miss|mx|dr|sir)\b/.test(text.slice(s.start, s.end))) continue;
     // "someone's going to get hurt": a warning about anyone, not a threat to a person
     if (warningSubject.test(clauseBefore(doc, h.start, 3))) continue;
+    if (warningToAll(doc, h) || errandAt(doc, h)) continue;
     // "I know her car because she gives me a lift": an ordinary reason in the same sentence (data: watch-benign)
     if (doc.lex.find(text, 'watch-benign').some((b) => b.start >= s.start && b.end <= s.end)) continue;
     threatSpans.push(h);

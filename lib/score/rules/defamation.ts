@@ -22,7 +22,7 @@ const SUBJECT_REACH = 10;
 /** A nearer subject who is not the person at the school. */
 const OTHER_SUBJECT = /\b(?:i|we|my|our|your|someone|somebody|nobody|son|daughter|kid|kids|child|children|pupils?|students?|lad|girl|boy|parents?|mum|dad|it|the\s+school|said|says|told|tells|thinks|reckons|that|which)\b/;
 /** News of a charge, an inquiry or a panel, or an allegation reported as such: reputation, not the writer's claim. */
-const REPORTED = /\b(?:reveals?|revealed|foi|freedom\s+of\s+information|figures\s+show|statistics|accused\s+of|alleged(?:ly)?|allegations?|charged|arrested|on\s+suspicion|suspected\s+of|court|trial|tribunal|hearing|panel|police|watchdog|exam\s+board|ofqual|inquiry|investigat\w+|denies|denied|pleaded|sentenced|convicted\s+of|cleared|not\s+guilty|admitted|defendant|jail\w*|prosecut\w+|magistrates?|struck\s+off|banned\s+from|teaching\s+register|regulation\s+agency|(?:has|have)\s+confirmed|confirms|according\s+to)\b/;
+const REPORTED = /\b(?:reveals?|revealed|foi|freedom\s+of\s+information|figures\s+show|statistics|accused\s+of|alleged(?:ly)?|alleg(?:es|ing)|allegations?|charged|arrested|on\s+suspicion|suspected\s+of|court|trial|tribunal|hearing|panel|police|watchdog|exam\s+board|ofqual|inquiry|investigat\w+|denies|denied|pleaded|sentenced|convicted\s+of|cleared|not\s+guilty|admitted|defendant|jail\w*|prosecut\w+|magistrates?|struck\s+off|banned\s+from|teaching\s+register|regulation\s+agency|(?:has|have)\s+confirmed|confirms|according\s+to)\b/;
 /** Words of a court or a panel anywhere in the item (often only in the headline): news, not the writer's claim. */
 const COURT = /\b(?:court|jail\w*|sentenced|pleaded|tribunal|panel|cleared|not\s+guilty|defendant|magistrates?|prosecut\w+|inquest|struck\s+off)\b/;
 /** Wrongdoing as a topic ("how to spot a colleague who steals"), not a claim about anyone. */
@@ -95,6 +95,34 @@ function wrongdoing(doc: Doc): Span[] {
   return out.sort((a, b) => a.start - b.start);
 }
 
+/**
+ * Wrongdoing carried by the object or the manner whatever the verb (data: misconduct-illicit, misconduct-carried): "keeps
+ * coke in his desk", "marks the kids down on purpose", "lies on the figures to fool Ofsted". The anchor is the word after
+ * the subject, so the subject, pronoun and claim checks read the same span a verb of wrongdoing would give.
+ */
+function carriedWrongdoing(doc: Doc, known: readonly Span[]): (Span & { object: Span })[] {
+  const text = doc.clean.text;
+  const out: (Span & { object: Span })[] = [];
+  const seen = new Set(known.map((k) => sentenceAt(doc, k.start).start));
+  for (const h of [...doc.lex.find(text, 'misconduct-illicit'), ...doc.lex.find(text, 'misconduct-carried')]) {
+    const s = sentenceAt(doc, h.start);
+    if (seen.has(s.start)) continue;
+    const from = Math.max(s.start, h.start - 90);
+    const before = text.slice(from, h.start);
+    let subject: RegExpExecArray | undefined;
+    SUBJECT.lastIndex = 0;
+    for (let m = SUBJECT.exec(before); m; m = SUBJECT.exec(before)) subject = m;
+    if (!subject) continue;
+    // the first word after the subject stands for the verb ("keeps", "marks", "lies")
+    const after = /^\s+([\p{L}'-]+)/u.exec(before.slice(subject.index + subject[0].length));
+    if (!after) continue;
+    const start = from + subject.index + subject[0].length + after[0].length - after[1]!.length;
+    seen.add(s.start);
+    out.push({ start, end: start + after[1]!.length, object: { start: h.start, end: h.end } });
+  }
+  return out;
+}
+
 export function misconductClaims(doc: Doc, usable: (span: Span) => boolean): Span[] {
   const text = doc.clean.text;
   const out: Span[] = [];
@@ -113,7 +141,10 @@ export function misconductClaims(doc: Doc, usable: (span: Span) => boolean): Spa
     }
     return clears;
   };
-  for (const v of wrongdoing(doc)) {
+  const verbs: (Span & { object?: Span })[] = wrongdoing(doc);
+  for (const v of [...verbs, ...carriedWrongdoing(doc, verbs)]) {
+    // "has never kept cocaine": a negation may sit between the word standing for the verb and the object
+    if (v.object && negatedAt(doc, v.object)) continue;
     const s = sentenceAt(doc, v.start);
     const before = text.slice(Math.max(s.start, v.start - 90), v.start);
     if (NOT_A_VERB.test(before)) continue;

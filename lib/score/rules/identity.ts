@@ -18,6 +18,8 @@ const IDENTITY_CATEGORIES = ['identity', 'group', 'identity-word', 'identity-dis
 /** "a lesbian like Miss X": a person named as an example of their identity, a weak cue by itself. */
 const EXAMPLE_OF = /^\s+like\s+(?:mr|mrs|ms|miss|mx|dr|sir)\b/;
 const STRONG = 0.7;
+/** A school-subject word after a language or nationality word: "English dept", "French lessons", "Welsh GCSE". */
+const SUBJECT_AFTER = /^\s+(?:dept|department|lessons?|class(?:es)?|homework|exams?|gcses?|literature|language|results?|papers?|set|mocks?|a-levels?|coursework|curriculum|faculty|staffroom)\b/;
 
 /**
  * The two sentences before and after the one at `pos`: a remark often names the person in one sentence and excludes
@@ -36,22 +38,103 @@ export interface IdentityFinding {
   weight: number;
 }
 
+/** The person a removal verb acts on, right after it ("sack him", "get rid of the lot of them", "deport Mrs X"). */
+const REMOVED_PERSON = /^\s+(?:(?:him|her|them|'em|em|the\s+lot(?:\s+of\s+them)?|all\s+of\s+them|the\s+(?:teacher|ta|head|family|families)|(?:mr|mrs|ms|miss|mx|dr)\s+[\p{L}'-]+)\b)/u;
+
+/** "sack him", "deport the lot of them": a removal verb (data: removal-verb) with a person as its object, as a strong cue. */
+function removals(doc: Doc): { start: number; end: number; weight: number }[] {
+  const text = doc.clean.text;
+  const out: { start: number; end: number; weight: number }[] = [];
+  for (const v of doc.lex.find(text, 'removal-verb')) {
+    const m = REMOVED_PERSON.exec(text.slice(v.end, v.end + 40));
+    if (m) out.push({ start: v.start, end: v.end + m[0].length, weight: 0.7 });
+  }
+  return out;
+}
+
+type Cue = { start: number; end: number; weight: number; own?: boolean };
+
+/** "no Muslims near kids", "no Sikhs in charge": an identity banned from a place or a role. */
+const BANNED_BEFORE = /\bno\s+$/;
+const BANNED_FROM = /^\s+(?:near|around|in|at(?!\s+all\b)|teaching|allowed|working|in\s+charge|with|on\s+the\s+staff)\b/;
+/** A copula after a group word, with room for an article and one word: "are vermin", "'s a cancer", "is a total joke". */
+const COPULA_AFTER = /^(?:\s+(?:are|is|were|was|r)|'s|'re|s)\s+(?:(?:a|an|the|all|just|nothing\s+but|basically|total|absolute)\s+)*(?:[\w-]+\s+)?$/;
+/** A negative modal after a group word: "can't", "shouldn't be allowed to", "aren't fit to". */
+const UNABLE_AFTER = /^(?:\s+(?:people|teachers|staff|women|men|folk))?\s+(?:can'?t|cannot|can\s+not|couldn'?t|shouldn'?t|should\s+not|aren'?t\s+(?:fit|able)\s+to|are\s+(?:not\s+fit|unfit|unable)\s+to|never)\s+(?:be\s+allowed\s+to\s+|even\s+|properly\s+)?$/;
+const FEMALE_TITLE = /\b(?:mrs|miss|ms)\s+[\p{L}'-]+/gu;
+const MALE_TITLE = /\bmr\s+[\p{L}'-]+/gu;
+/** After the title and name: a copula, then "clearly/really/actually/just" and an article. */
+const CALLED = /^(?:\s+(?!(?:is|was)\b)[\p{L}'-]+)?(?:\s+(?:at|from|in|of)\s+[^.!?\n]{0,60}?)?(?:\s+(?:is|was)|'s)\s+(?:(?:clearly|really|actually|obviously|just|basically|still|defo|definitely|so\s+obviously)\s+)*(?:a|an)\s+$/u;
+
+/**
+ * What is predicated of an identity group, by structure (data: dehumanising, role-capability, group-noun, male-noun,
+ * female-noun): a ban ("no <group> near kids"), a group word as subject of a dehumanising noun ("their religion's a
+ * cancer"), a group said to be unable to do a role ("<group> can't teach"), and a woman by title called a man or the
+ * reverse ("Mrs X is clearly a bloke"). Each is a strong cue; `own` marks cues whose "no" or "can't" is part of the
+ * hostility, not a negation of it.
+ */
+function predications(doc: Doc, ids: readonly Span[]): Cue[] {
+  const text = doc.clean.text;
+  const out: Cue[] = [];
+  const dehumanising = doc.lex.find(text, 'dehumanising');
+  const capability = doc.lex.find(text, 'role-capability');
+  const subjects = [...ids, ...doc.lex.find(text, 'group-noun')];
+  for (const id of subjects) {
+    const isId = ids.includes(id);
+    if (isId && BANNED_BEFORE.test(text.slice(Math.max(0, id.start - 4), id.start)) && BANNED_FROM.test(text.slice(id.end, id.end + 24))) {
+      out.push({ start: id.start, end: id.end, weight: 0.85, own: true });
+      continue;
+    }
+    const d = dehumanising.find((h) => h.start >= id.end && h.start - id.end <= 40 && COPULA_AFTER.test(text.slice(id.end, h.start)));
+    // a group noun ("their religion", "that lot") counts only with an identity word near it, which the window checks
+    if (d) out.push({ start: id.start, end: d.end, weight: 0.85, own: true });
+    const c = isId ? capability.find((h) => h.start >= id.end && h.start - id.end <= 48 && UNABLE_AFTER.test(text.slice(id.end, h.start))) : undefined;
+    if (c) out.push({ start: id.start, end: c.end, weight: 0.85, own: true });
+  }
+  return out;
+}
+
+/** "Mrs X is clearly a bloke": a titled person called the other sex, with the title's span as the identity word. */
+function misgendered(doc: Doc): { id: Span; cue: Cue }[] {
+  const text = doc.clean.text;
+  const out: { id: Span; cue: Cue }[] = [];
+  for (const [re, cat] of [[FEMALE_TITLE, 'male-noun'], [MALE_TITLE, 'female-noun']] as const) {
+    const nouns = doc.lex.find(text, cat);
+    if (!nouns.length) continue;
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      const end = m.index + m[0].length;
+      const n = nouns.find((h) => h.start >= end && h.start - end <= 90 && CALLED.test(text.slice(end, h.start)));
+      // "a man of her word", "a lady who lunches": an idiom, not a sex
+      if (n && !/^\s+(?:of|who|that)\b/.test(text.slice(n.end, n.end + 6))) out.push({ id: { start: m.index, end }, cue: { start: n.start, end: n.end, weight: 0.85, own: true } });
+    }
+  }
+  return out;
+}
+
 /** Identity words with an exclusion cue near them, or undefined. */
 export function identityExclusion(doc: Doc, counterSpeech: (span: Span) => boolean): IdentityFinding | undefined {
   const text = doc.clean.text;
-  // no cue from the data: an example ("a … like Mrs X") alone is one weak cue, never enough
-  if (!doc.lex.find(text, 'identity-exclusion').length && !doc.lex.find(text, 'identity-disclaimer').length) return undefined;
   const ids: Span[] = [];
   for (const c of IDENTITY_CATEGORIES) for (const h of doc.lex.find(text, c)) ids.push(h);
+  const called = misgendered(doc);
+  for (const m of called) ids.push(m.id);
   if (!ids.length) return undefined;
+  // hostility predicated of the group by class (data: identity-hostility), removal of a person, and what is predicated
+  // of the group by structure count as cues too
+  const predicates: Cue[] = [...doc.lex.find(text, 'identity-hostility'), ...removals(doc), ...predications(doc, ids), ...called.map((m) => m.cue)];
+  // no cue from the data: an example ("a … like Mrs X") alone is one weak cue, never enough
+  if (!doc.lex.find(text, 'identity-exclusion').length && !doc.lex.find(text, 'identity-disclaimer').length && !predicates.length) return undefined;
   // "not racist but …" announces the topic and is a weak cue too; so is a person named as an example
-  const cues: { start: number; end: number; weight: number }[] = [...doc.lex.find(text, 'identity-exclusion'), ...doc.lex.find(text, 'identity-disclaimer')];
+  const cues: Cue[] = [...doc.lex.find(text, 'identity-exclusion'), ...doc.lex.find(text, 'identity-disclaimer'), ...predicates];
   for (const id of ids) if (EXAMPLE_OF.test(text.slice(id.end, id.end + 12))) cues.push({ start: id.end, end: id.end + 5, weight: 0.4 });
   if (!cues.length) return undefined;
-  const live = cues.filter((c) => !overlaps(c, doc.quoted) && !overlaps(c, doc.ignored) && !negatedAt(doc, c) && !reportedAt(doc, c) && !counterSpeech(c));
+  const live = cues.filter((c) => !overlaps(c, doc.quoted) && !overlaps(c, doc.ignored) && (c.own || !negatedAt(doc, c)) && !reportedAt(doc, c) && !counterSpeech(c));
   if (!live.length) return undefined;
   for (const id of ids) {
     if (overlaps(id, doc.quoted) || overlaps(id, doc.ignored)) continue;
+    // "the English department", "French homework": a school subject, not a person's identity
+    if (SUBJECT_AFTER.test(text.slice(id.end, id.end + 16))) continue;
     const w = windowAt(doc, id.start);
     const near = live.filter((c) => c.start >= w.start && c.end <= w.end);
     if (!near.length) continue;

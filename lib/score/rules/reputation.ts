@@ -17,7 +17,7 @@ const RULES: Rule[] = [
   { category: 'reputation.inspection', weight: 0.8, what: 'poor inspection judgement',
     re: /\b(?:inadequate|requires?\s+improvement|required\s+improvement|special\s+measures|serious\s+weaknesses|significant\s+improvement|downgraded|lost\s+(?:its\s+)?(?:outstanding|good)\s+(?:rating|status|grade)|loses\s+outstanding|stripped\s+of)\b/g },
   { category: 'reputation.protest', weight: 0.72, what: 'protest',
-    re: /\b(?:placards?|chanting|protest\w*|petition\w*|walk(?:ed)?\s*-?\s*out|walkouts?|demonstrat(?:ion|ions|ors|ed)|picket\w*|open\s+letter|campaign\w*\s+against|boycott\w*)\b/g },
+    re: /\b(?:placards?|chanting|protest(?!ant)\w*|petition\w*|walk(?:ed)?\s*-?\s*out|walkouts?|demonstrat(?:ion|ions|ors|ed)|picket\w*|open\s+letter|campaign\w*\s+against|boycott\w*)\b/g },
   { category: 'reputation.sanction', weight: 0.78, what: 'fine or legal action',
     re: /\b(?:annulled|disqualified|cheating\s+scandal|exam\s+malpractice|charged\s+with|arrested|pleaded\s+(?:not\s+)?guilty|appear(?:s|ed|ing)?\s+(?:in|at|before)\s+(?:\w+\s+){0,2}court|jailed|sentenced|reprimand\w*|rapped\s+by|fined|fine\s+of|ordered\s+to\s+pay|compensation|tribunal|prosecut\w+|banned\s+from\s+(?:working|teaching)|struck\s+off|misconduct\s+hearing|convicted|sued|legal\s+action|magistrates)\b/g },
   { category: 'reputation.investigation', weight: 0.75, what: 'investigation',
