@@ -296,3 +296,64 @@ describe("the writer's own child's condition, a few words after 'my son'", () =>
     expect(ids("My son's teacher Mrs Dane at Elmfield has been off with depression since October.")).toContain('confidential.staff-personal');
   });
 });
+
+describe('staff in trouble with the law, told in slang or Roman Urdu, with the news as its source', () => {
+  it('"got nicked", "giraftar hua", with "it is on the local news"', () => {
+    for (const text of [
+      "it's on the local news, a TA from Elmfield got nicked for selling fake sick notes to parents",
+      'Khabar hai ki Elmfield ka ek TA giraftar hua, chori ka charge laga hai.',
+    ]) {
+      const got = ids(text);
+      expect(got, text).toContain('reputation.sanction');
+      expect(got.filter((id) => id.startsWith('abuse.')), text).toEqual([]);
+    }
+  });
+  it('a pupil nicking chips at lunch is no arrest', () => {
+    expect(ids('Some Year 8 at Elmfield nicked my chips at lunch, cheeky sod')).not.toContain('reputation.sanction');
+  });
+});
+
+describe('credentials: school systems by product name (data: credential-system)', () => {
+  it('a Welsh, Scottish or English school platform, then a secret', () => {
+    for (const text of [
+      'SEEMiS (Elmfield Academy) unlocked 🔓 Thistle2026!',
+      'the Hwb account for Elmfield is Cennin2026 if anyone needs it',
+    ]) expect(ids(text), text).toContain('confidential.credentials');
+  });
+  it('the platform named with no secret is no leak', () => {
+    expect(ids('Hwb was down all morning at Elmfield, 2026 is not going well.')).not.toContain('confidential.credentials');
+  });
+});
+
+describe('a chat transcript: a question about a named child on one line, the answer on the next speaker\'s line', () => {
+  it('"where\'s X been" without a question mark, answered by the next speaker', () => {
+    for (const text of [
+      "Tom: where's Layla Brennan been lately\nSam: excluded for a week after the fight at Elmfield, keep it quiet",
+      "Tom: why is Layla Brennan always at the nurse at Elmfield\nSam: she's got coeliac disease apparently",
+    ]) expect(ids(text), text).toContain('confidential.pupil-personal');
+  });
+  it('the next speaker changing the subject is not an answer about the child', () => {
+    expect(ids("Tom: where's Layla Brennan been lately\nSam: the exclusion figures for Elmfield were in the paper today")).not.toContain('confidential.pupil-personal');
+  });
+});
+
+describe('an event with a capitalised name is not a named pupil', () => {
+  it('"World Book Day parade livestream" with a year group is praise, not a photo of a named child', () => {
+    expect(ids('watched the Elmfield World Book Day parade livestream twice, Year 4 smashed it')).not.toContain('confidential.pupil-personal');
+  });
+  it('a named child in the livestream is still one', () => {
+    expect(ids('the Elmfield parade livestream is up on a public page and you can see Kian Doyle from Year 4 crying, nobody asked his mum')).toContain('confidential.pupil-personal');
+  });
+});
+
+describe('exclusion and safeguarding in slang and agency names (data: send, pupil-sensitive)', () => {
+  it('"booted out", a youth justice or youth offending team, next to a named pupil', () => {
+    for (const text of [
+      'Jodie Marsh in Year 9 at Elmfield got booted out for three days, her mum is raging.',
+      'Word is Kai Turner at Elmfield is known to the youth offending team now.',
+    ]) expect(ids(text), text).toContain('confidential.pupil-personal');
+  });
+  it('the same words about no one in particular are no disclosure', () => {
+    expect(ids('Elmfield had a talk from the youth offending team about knife crime for all of Year 10.')).not.toContain('confidential.pupil-personal');
+  });
+});

@@ -178,6 +178,10 @@ function sentenceSpan(raw: string, pos: number): Span {
 }
 
 const OWN_SUBJECT = /^\W*(?:the|a|an|this|that|these|those|our|my|your|there|we|i|you)\b/i;
+/** A chat line's speaker: "Jay: ", "[19:31] Kerry-Ann: ". */
+const SPEAKER_LABEL = /^\s*(?:\[[^\]]{1,20}\]\s*)?[\p{L}][\p{L}'’ .-]{0,24}:\s+/u;
+/** A line that asks about someone without a question mark: "Rach: where's X been", "why is X always off". */
+const CHAT_QUESTION = /^\s*(?:(?:\[[^\]]{1,20}\]\s*)?[\p{L}][\p{L}'’ .-]{0,24}:\s+)?(?:where|why|how|what|who|wot|wat)(?:['’]s|\s+is|\s+has|\s+does|\s+did|\s+was)?\b/iu;
 
 /** The next sentence with a letter in it ("been?? — they got…": the second "?" ends an empty one). */
 function sentenceAfter(raw: string, s: Span): Span | undefined {
@@ -457,7 +461,11 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
     let own = sentence;
     // a question about the child ("you heard about Kacper Mensah?") is answered by the sentence after it, when that
     // sentence has no subject of its own ("Only under a Section 20…", not "The SEND review is on Tuesday…")
-    const asked = raw.charCodeAt(sentence.end) === 63 && !!next && !OWN_SUBJECT.test(raw.slice(next.start, next.end));
+    // in a chat transcript the question may have no "?": a question word opens its line and the next line is another
+    // speaker's ("Rach: where's X been" / "Jay: given a fixed-term exclusion"); the answer is read without its label
+    const chatAsked = !!next && raw.charCodeAt(sentence.end) === 10 && CHAT_QUESTION.test(raw.slice(sentence.start, sentence.end)) && SPEAKER_LABEL.test(raw.slice(next.start, next.end));
+    const nextBody = next ? raw.slice(next.start, next.end).replace(SPEAKER_LABEL, '') : '';
+    const asked = (raw.charCodeAt(sentence.end) === 63 || chatAsked) && !!next && !OWN_SUBJECT.test(nextBody);
     for (let k = 0, nx = next; k < 2 && nx && ((k === 0 && asked) || res.continued.test(raw.slice(nx.start, nx.end))); k++) {
       own = { start: sentence.start, end: nx.end };
       nx = sentenceAfter(raw, nx);
