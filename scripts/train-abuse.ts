@@ -368,6 +368,8 @@ const EXTRA: Record<string, (x: Float64Array) => number> = {
 };
 const extras = (args['stack-extra'] ?? '').split(',').filter(Boolean);
 for (const e of extras) if (!EXTRA[e]) throw new Error(`--stack-extra: unknown column "${e}" (known: ${Object.keys(EXTRA).join(', ')})`);
+// the scorer builds only STACK_FEATURES: a stacker with extra columns is an experiment, never a model file
+if (extras.length && !args['dry-run']) throw new Error('--stack-extra is for experiments: add --dry-run (the scorer cannot use a stacker with extra columns)');
 const withExtra = (x: Float64Array) => (extras.length ? Float64Array.from([...x, ...extras.map((e) => EXTRA[e]!(x))]) : x);
 const stackX = trainRules.map((r, i) => withExtra(setLogit(Float64Array.from(r.stack), logitOf(oof[i]!))));
 const stackOof = new Float64Array(stackX.length);
