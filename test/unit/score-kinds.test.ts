@@ -713,3 +713,17 @@ describe('round 5: a label answered or a report denied by a sentence of its own'
       expect(abusive(text), text).toBe(true);
   });
 });
+
+describe('review fixes: identity facts, staff warnings, stance scope', () => {
+  it('reads "there are no <identity> in/at" as a fact, but a ban on a role or place still flags', () => {
+    for (const text of [
+      "There are no Muslims in my son's class at Elmfield, so the RE trip to the mosque is a good idea.",
+      "Pity there's no Welsh in the timetable at Elmfield these days.",
+      'We have no Sikhs in our school at Elmfield yet.',
+    ]) expect(ids(text), text).not.toContain('abuse.discriminatory');
+    for (const text of [
+      'No Muslims near our kids at Elmfield, simple as that.',
+      'No gays teaching at Elmfield, full stop.',
+    ]) expect(ids(text), text).toContain('abuse.discriminatory');
+  });
+});
