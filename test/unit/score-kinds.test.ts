@@ -727,3 +727,13 @@ describe('review fixes: identity facts, staff warnings, stance scope', () => {
     ]) expect(ids(text), text).toContain('abuse.discriminatory');
   });
 });
+
+describe('review fixes: a warning aimed at the staff as a group is a threat', () => {
+  it('flags "watch your backs" said to teachers, staff or governors, not to everyone', () => {
+    for (const text of [
+      'Teachers at Elmfield: watch your backs, all of you.',
+      'Staff at Elmfield, watch your backs, every one of you.',
+      'Governors of Elmfield: watch your backs, all of you.',
+    ]) expect(ids(text), text).toContain('abuse.threat');
+  });
+});
