@@ -737,3 +737,18 @@ describe('review fixes: a warning aimed at the staff as a group is a threat', ()
     ]) expect(ids(text), text).toContain('abuse.threat');
   });
 });
+
+describe('review fixes: a denied stance reaches only its own clause', () => {
+  it('flags the insult when the negation falls on a disagreeing or doubting clause in between', () => {
+    for (const text of [
+      "I don't think anyone would disagree the head at Elmfield is a lazy useless idiot",
+      "I don't believe anybody could deny the head at Elmfield is a lying useless idiot",
+    ]) expect(ids(text).length, text).toBeGreaterThan(0);
+  });
+  it('still reads a plain denied stance as denying the insult', () => {
+    for (const text of [
+      "I'm not saying the staff at Elmfield are useless",
+      "I don't think the head at Elmfield is lazy",
+    ]) expect(ids(text), text).toEqual([]);
+  });
+});
