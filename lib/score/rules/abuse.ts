@@ -120,8 +120,8 @@ function benignNear(doc: Doc, span: Span): boolean {
   const text = doc.clean.text;
   return doc.lex.find(text, 'watch-benign').some((b) => b.start >= s.start && (b.end <= s.end || (b.end <= end && /\s/.test(text.slice(b.start, b.end)))));
 }
-/** A person a threat may be aimed at, in its sentence. */
-const PERSON_TARGET = /\b(?:she|he|her|him|his|herself|himself|mr|mrs|ms|miss|mx|dr|sir|head(?:teacher)?|teacher|deputy|principal)\b/;
+/** A person a threat may be aimed at, in its sentence, including the staff as a group ("Teachers at X: watch your backs"). */
+const PERSON_TARGET = /\b(?:she|he|her|him|his|herself|himself|mr|mrs|ms|miss|mx|dr|sir|head(?:teacher)?s?|teachers?|deput(?:y|ies)|principals?|staff|governors?|heads|teaching\s+assistants?|tas|senco|senior\s+leadership|slt)\b/;
 
 /**
  * A warning, not a threat: its sentence or the one before names a hazard (data: hazard, and HAZARD), or the words warn
