@@ -228,6 +228,8 @@ function removal(doc: Doc, span: Span): boolean {
 }
 
 /** Wrongdoing as a topic of training or policy ("how to spot a colleague who turns up drunk"), not a claim about anyone. */
+/** An indefinite person and a relative clause reaching the word: "a colleague who turns up …", "any pupil that is …". */
+const GENERIC_RELATIVE = /\b(?:a|an|any|every|each)\s+(?:[a-z'-]+\s+){1,2}?(?:who|that)\s+(?:[a-z'-]+\s+){0,3}$/;
 const TOPIC_FRAME = /\b(?:training|how\s+to\s+(?:spot|report|recognise|deal\s+with)|policy\s+on|guidance\s+on|what\s+to\s+do\s+if|signs\s+of|awareness)\b/;
 
 /** "being told their kid was rude": someone else's verdict, reported in the clause before the word. */
@@ -670,6 +672,8 @@ export function abuseRules(doc: Doc): AbuseSignals {
     const told = toldAt(doc, h) || TOPIC_FRAME.test(sentence);
     // "my daughter is bossy": a parent describing their own child
     if (OWN_CHILD_PREDICATE.test(text.slice(s.start, h.start))) continue;
+    // "training on how to spot a colleague who turns up drunk": a kind of person described in a topic, nobody in particular
+    if (TOPIC_FRAME.test(sentence) && GENERIC_RELATIVE.test(text.slice(Math.max(s.start, h.start - 80), h.start))) continue;
     // "Their attendance officer? Honestly incompetent.": a verdict of two or three words on someone named just before
     const verdict = !predicate && !doc.lex.has('condemnation', h.text) && sentence.trim().split(/\s+/).length <= 3 && s.start > 0 && TARGET.test(text.slice(sentenceAt(doc, s.start - 1).start, s.start));
     dispSpans.push(h);
