@@ -357,3 +357,40 @@ describe('exclusion and safeguarding in slang and agency names (data: send, pupi
     expect(ids('Elmfield had a talk from the youth offending team about knife crime for all of Year 10.')).not.toContain('confidential.pupil-personal');
   });
 });
+
+describe('a grade said of the inspectorate, on a long item', () => {
+  /** The longest string, and how many, the inspectorate-before-a-grade pattern (source contains "one-word") reads while `run` runs. */
+  function inspectorateReads(run: () => void): { calls: number; longest: number } {
+    let calls = 0;
+    let longest = 0;
+    const { exec } = RegExp.prototype;
+    // patched by hand, not with a spy: a spy's own bookkeeping runs regular expressions too
+    RegExp.prototype.exec = function (this: RegExp, s: string) {
+      if (this.source.includes('one-word\\s+judgements')) {
+        calls++;
+        longest = Math.max(longest, s.length);
+      }
+      return exec.call(this, s);
+    };
+    try {
+      run();
+    } finally {
+      RegExp.prototype.exec = exec;
+    }
+    return { calls, longest };
+  }
+  it('reads only a short window before each grade, not the sentence from its start', () => {
+    const text = 'Elmfield Academy. ' + 'ofsted said the framework is inadequate and '.repeat(600);
+    let found: string[] = [];
+    const reads = inspectorateReads(() => (found = ids(text)));
+    expect(reads.calls).toBeGreaterThan(0);
+    expect(reads.longest).toBeLessThanOrEqual(160);
+    // every grade here is said of the framework, so none is the school's inspection
+    expect(found).not.toContain('reputation.inspection');
+  });
+  it('a grade far along a long sentence is still read as said of the inspectorate, or of the school', () => {
+    const filler = 'and then we talked about lots of things at the gate '.repeat(20);
+    expect(ids(`Elmfield Academy ${filler} but honestly the framework itself is inadequate`)).not.toContain('reputation.inspection');
+    expect(ids(`Elmfield Academy ${filler} and it was rated inadequate by Ofsted last week`)).toContain('reputation.inspection');
+  });
+});

@@ -45,7 +45,9 @@ const AS_GRADE = /^[^.!?]*\bas\s+['"‘“]?$/;
 function saidOfInspectorate(doc: Doc, grade: Span): boolean {
   const text = doc.clean.text;
   const s = sentenceAt(doc, grade.start);
-  const m = INSPECTORATE_IS.exec(text.slice(s.start, grade.start));
+  // the pattern reaches only a few words back: read a bounded window, not the sentence from its start (else the work
+  // grows with hits × sentence length on a long item with no full stops)
+  const m = INSPECTORATE_IS.exec(text.slice(Math.max(s.start, grade.start - 160), grade.start));
   // "the school's Ofsted grade is inadequate", "its rating was": the outcome of one school, said of the school
   return !!m && !/\b(?:school|academy|college|primary|it|its|their|our|grade|rating|result|verdict|judge?ment|report(?!\s+cards?))\b/.test(m[0]);
 }
