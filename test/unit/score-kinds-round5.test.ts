@@ -394,3 +394,18 @@ describe('a grade said of the inspectorate, on a long item', () => {
     expect(ids(`Elmfield Academy ${filler} and it was rated inadequate by Ofsted last week`)).toContain('reputation.inspection');
   });
 });
+
+describe('reported wrongdoing: the news frame clears only the finding it reports', () => {
+  it("the poster's own accusation in another sentence, about another person, stays abuse", () => {
+    expect(ids('Police said a former caretaker at Elmfield Academy was charged with theft. Separately, everyone knows Mrs Cole fiddles the dinner money and steals from the PTA fund.')).toContain('abuse.disparaging');
+  });
+  it('a titled person the report never names, in the next sentence, is the poster\'s own claim', () => {
+    expect(ids('Police said a former caretaker at Elmfield Academy was charged with theft. Everyone knows Mrs Cole fiddles the dinner money and steals from the PTA fund.')).toContain('abuse.disparaging');
+  });
+  it('the wrongdoing told inside the news frame, or in the sentence beside it, is still news, not abuse', () => {
+    for (const text of [
+      'Police said a former caretaker at Elmfield Academy was charged with theft after stealing from the PTA fund.',
+      'A former Elmfield Academy teacher stole £5,000 from the school fund. He was jailed for two years, the court heard.',
+    ]) expect(ids(text), text).not.toContain('abuse.disparaging');
+  });
+});
