@@ -409,3 +409,18 @@ describe('reported wrongdoing: the news frame clears only the finding it reports
     ]) expect(ids(text), text).not.toContain('abuse.disparaging');
   });
 });
+
+describe('a photo: a part in a play or a seasonal character is not a pupil recognised by name', () => {
+  it('"that\'s Mary and Joseph", "that\'s Santa" in photos of an event with nothing to say they went out', () => {
+    for (const text of [
+      "Lovely photos of the children's nativity at Elmfield Academy, that's Mary and Joseph at the front with the donkey.",
+      'Photos of the kids at the Elmfield Academy Christmas fair, that\'s Santa in his grotto.',
+    ]) expect(ids(text), text).not.toContain('confidential.pupil-personal');
+  });
+  it('a first name after "that\'s" in a photo of pupils still identifies one', () => {
+    expect(ids('Photo of the Year 4 class at Elmfield Academy going round on Facebook, that\'s Poppy at the front crying.')).toContain('confidential.pupil-personal');
+  });
+  it('a part in the play, with a sign the photo went out, may still be a pupil\'s own name', () => {
+    expect(ids("Photos of the children's nativity at Elmfield Academy are going round on Facebook, that's Mary at the front crying.")).toContain('confidential.pupil-personal');
+  });
+});
