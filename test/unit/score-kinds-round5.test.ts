@@ -424,3 +424,16 @@ describe('a photo: a part in a play or a seasonal character is not a pupil recog
     expect(ids("Photos of the children's nativity at Elmfield Academy are going round on Facebook, that's Mary at the front crying.")).toContain('confidential.pupil-personal');
   });
 });
+
+describe('a member of staff off with a group: where they are, not why', () => {
+  it('"off with his class", "off with her form", "off with their tutor group"', () => {
+    for (const text of [
+      'Mr Hart at Elmfield Academy is off with his class at the museum today so no homework club.',
+      'Miss Jones at Elmfield Academy is off with her form on the Ashworth trip until Friday.',
+      'Mrs Cole at Elmfield Academy is off with her tutor group at the outdoor centre this week.',
+    ]) expect(ids(text), text).not.toContain('confidential.staff-personal');
+  });
+  it('off with a reason still tells someone\'s health', () => {
+    expect(ids('Miss Jones at Elmfield Academy is off with her back again, third time this term.')).toContain('confidential.staff-personal');
+  });
+});

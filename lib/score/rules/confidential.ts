@@ -331,8 +331,8 @@ const GROUP_BEFORE = /\b(?:pupils|children|kids|students|people|youngsters|learn
 const STAFF_ROLE_G = new RegExp(STAFF_ROLE.source, 'gu');
 /** A titled person ("Dr Hale", "Ms Ó Dónaill"): someone in particular. */
 const TITLE_NAMED = /\b(?:mr|mrs|ms|miss|mx|dr|sir)\.?\s+\p{L}/u;
-/** After "off with": a class, a trip, a course or a time is where someone is, not why. */
-const ABSENCE_NOT_REASON = /^\W*(?:the\s+)?(?:year|yr|y\d|class|form|pupils|kids|children|students|team|group|squad|choir|them|us|a\s+course|on\s+a\s+course|to\s|for\s+(?:the\s+)?(?:day|week|trip)|trip|residential|visit|cpd|training|holiday|half\s+term|maternity|paternity|jury|a\s+day|the\s+day)/;
+/** After "off with" ("the", "his", "her", "their"…): a class, a tutor group, a trip, a course or a time is where someone is, not why. */
+const ABSENCE_NOT_REASON = /^\W*(?:(?:the|his|her|their|my|our)\s+)?(?:year|yr|y\d|class|form|tutor\s+group|pupils|kids|children|students|team|group|squad|choir|them|us|a\s+course|on\s+a\s+course|to\s|for\s+(?:the\s+)?(?:day|week|trip)|trip|residential|visit|cpd|training|holiday|half\s+term|maternity|paternity|jury|a\s+day|the\s+day)/;
 const INDEFINITE_BEFORE = /\b(?:a|an|any|every|one|another|some|no)\s+(?:[\w-]+\s+)?$/;
 function identifiesStaff(sentence: string): boolean {
   if (!STAFF_ROLE.test(sentence)) return false;
