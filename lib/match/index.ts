@@ -467,7 +467,7 @@ function unnamed(item: { title: string; text: string }, view: TextView, compiled
   if (!placed && tuning.unnamedSupport === Infinity) return undefined;
   // what the item says whatever the school, read once for all the schools it is matched against
   const said = schoolLife(item, view);
-  if (said.otherSchool) return undefined;
+  if (said.otherSchool || namesElsewhere(item, compiled)) return undefined;
   // one of its own staff by surname ("Okafor fumbled the phone ban"): the school's person, unless place words outweigh
   const staff = compiled.staff?.exec(view.text);
   if (staff && STAFF_NAMED + said.support > said.against) {
@@ -485,7 +485,9 @@ function unnamed(item: { title: string; text: string }, view: TextView, compiled
       break;
     }
   }
-  if (!ctx && tuning.unnamedSupport === Infinity) return undefined;
+  // none of its own places named: school life alone is any school's (an alert or a paper's education feed returns
+  // "pupils in Sheffield were given detentions" for every school), so the item is not this one's
+  if (!ctx) return undefined;
   let support = said.support;
   const titled = said.titled ? (said.titled === 'Miss' ? TITLED_MISS : TITLED_PERSON) : 0;
   if (ctx) {
@@ -503,6 +505,26 @@ function unnamed(item: { title: string; text: string }, view: TextView, compiled
   const occ: Occurrence = { pattern: { alias: where, re: /$^/, compact: '', ambiguous: true, acronym: false }, start: at.start, end: at.end, via: 'text' };
   const reason = ctx ? `not named, but its place "${where}" with school vocabulary (${fmt(support)})` : `not named, but speaks of school life ("${where}", ${fmt(support)}) with no other school or place named`;
   return { mentioned: true, reason, evidence: evidenceOf(item, view, occ, textOffset, item.title.length) };
+}
+
+/** Another place or school, or the nation: "in Sheffield", "from Northgate", "Ysgol Glan Clwyd", "St Mary's", "Nationally", "the DfE said". */
+const ELSEWHERE_AT = /(?<![\p{L}])(?:in|at|from|near) ((?:[\p{Lu}][\p{L}'’-]+)(?: [\p{Lu}][\p{L}'’-]+){0,3})/gu;
+const ELSEWHERE_NAMED = /(?<![\p{L}])(?:Ysgol [\p{Lu}]|(?:St|Saint)\.? [\p{Lu}][\p{L}]+(?:'s|’s)?|Nationally|nationwide|across the (?:country|UK)|(?:the )?DfE|Department for Education|Education Secretary)(?![\p{L}])/u;
+
+/** Capitalised words after "in"/"at" that are times, year groups or the like, not places. */
+const NOT_A_PLACE = /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Year|Years|Reception|Key Stage|KS\d|Christmas|Easter|Half Term|Sixth Form|Nursery|Assembly|Parents|English|Maths|Science|Mrs|Mr|Ms|Miss|Mx|Dr|Sir|I|The School|School|Our|My|Your|This|That)\b/;
+
+/** Whether an item names a place or school that is not one of the school's own context places, or national news. */
+function namesElsewhere(item: { title: string; text: string }, compiled: Compiled): boolean {
+  const raw = joinFields(item);
+  if (ELSEWHERE_NAMED.test(raw)) return true;
+  for (const m of raw.matchAll(ELSEWHERE_AT)) {
+    if (NOT_A_PLACE.test(m[1]!)) continue;
+    const name = normalise(m[1]!);
+    const own = (compiled.contextAny?.test(name) ?? false) || compiled.names.includes(name);
+    if (!own) return true;
+  }
+  return false;
 }
 
 interface SchoolLife {

@@ -12,11 +12,12 @@ const m = (text: string, school: MatchableSchool, title = '') => matchSchool({ t
 
 describe('mention: an item from the school\'s feed that never names it', () => {
   it('school life in specific words (a titled teacher, the gates, a year group) is the school; an item with none is not', () => {
-    expect(m('Mrs Pendry was on the gates again at 8 in the sleet, knows every Year 3 child by name', larch)).toBe(true);
+    // review C: only with one of its own places (Eastmoor) named; placeless school life is any school's
+    expect(m('Eastmoor: Mrs Pendry was on the gates again at 8 in the sleet, knows every Year 3 child by name', larch)).toBe(true);
     expect(m('Mrs Pendry was on the allotment again at 8 in the sleet, knows every leek by name', larch)).toBe(false);
   });
   it('the head of year and a detention, with no other school named, is the school; naming another school is not', () => {
-    expect(m('The head of year gave my son a detention for a missing tie. Ridiculous.', larch)).toBe(true);
+    expect(m('Eastmoor parents: the head of year gave my son a detention for a missing tie. Ridiculous.', larch)).toBe(true);
     expect(m('The head of year at Crossmoor High gave my son a detention for a missing tie. Ridiculous.', larch)).toBe(false);
   });
   it('place words still outweigh it (a farm shop\'s staff, no school)', () => {
@@ -213,5 +214,21 @@ describe('mention: "not X" opening a clause', () => {
   it('"Not Cwm Teg, the other one" and "(…, not Cwm Teg)" deny; "not Cwm Teg\'s fault" does not', () => {
     expect(m('Anyone know if the Llanwen comp does GCSE computing? Not Cwm Teg, the other one', cwm)).toBe(false);
     expect(m('It is not Cwm Teg\'s fault the buses are late, the council cut the route', cwm)).toBe(true);
+  });
+});
+
+describe('review C: an item that never names the school needs one of its own places and no other', () => {
+  const ashby: MatchableSchool = { name: 'Ashby Grange Academy', aliases: [], context: ['Tamsford'], exclude: [] };
+  it('school life somewhere else, at another school or nationally is not the school', () => {
+    expect(m('Pupils in Sheffield were handed detentions after the head of year banned phones.', ashby)).toBe(false);
+    expect(m('Pupils at Ysgol Glan Clwyd were handed detentions after the head of year banned phones.', ashby)).toBe(false);
+    expect(m("Pupils at St Mary's in Leeds were handed detentions after the head of year banned phones.", ashby)).toBe(false);
+    expect(m('Nationally, detentions rose as heads of year enforced phone bans, the DfE said.', ashby)).toBe(false);
+    expect(m('Kids from Northgate got detentions after the head of year banned phones.', ashby)).toBe(false);
+  });
+  it('school life with no place at all is not the school either; with its own town and no other place it is', () => {
+    expect(m('The head of year gave my son a detention for a missing tie. Ridiculous.', ashby)).toBe(false);
+    expect(m('Tamsford parents: the head of year gave my son a detention for a missing tie. Ridiculous.', ashby)).toBe(true);
+    expect(m('Tamsford parents: the head of year gave my son a detention, same as pupils in Sheffield.', ashby)).toBe(false);
   });
 });
