@@ -542,12 +542,13 @@ interface SchoolLife {
 }
 
 /** The last item read by schoolLife: matchSchool runs for every school on the same item. */
-let lifeMemo: { text: string; life: SchoolLife } | undefined;
+let lifeMemo: { text: string; raw: string; life: SchoolLife } | undefined;
 
 /** What an item says of school life and of places, whichever school it is matched against. */
 function schoolLife(item: { title: string; text: string }, view: TextView): SchoolLife {
-  if (lifeMemo?.text === view.text) return lifeMemo.life;
+  // keyed on the raw text too: another school and a titled adult are read on its capitals, which the fold view drops
   const raw = joinFields(item);
+  if (lifeMemo?.text === view.text && lifeMemo.raw === raw) return lifeMemo.life;
   const otherSchool = OTHER_SCHOOL.test(raw);
   const hits = otherSchool ? new Map() : CUES.vocabulary.matchText(view.text);
   const school = hits.get('school-cue') ?? [];
@@ -560,7 +561,7 @@ function schoolLife(item: { title: string; text: string }, view: TextView): Scho
   const sum = (ws: number[]) => ws.reduce((a, b) => a + b, 0);
   const specific = best(school, GENERIC);
   const life = { otherSchool, school, support: sum(specific), terms: specific.length, top: Math.max(0, ...specific), against: sum(best(place, 0)), titled: TITLED_SURNAME.exec(raw)?.[1] };
-  lifeMemo = { text: view.text, life };
+  lifeMemo = { text: view.text, raw, life };
   return life;
 }
 

@@ -232,3 +232,19 @@ describe('review C: an item that never names the school needs one of its own pla
     expect(m('Tamsford parents: the head of year gave my son a detention, same as pupils in Sheffield.', ashby)).toBe(false);
   });
 });
+
+describe('review C: two items differing only in case get the same answers in either order', () => {
+  const ashby: MatchableSchool = { name: 'Ashby Grange Academy', aliases: [], context: ['Tamsford'], exclude: [] };
+  const upper = 'Tamsford parents: Kirkvale High gave my son a detention, the head of year says';
+  const lower = upper.toLowerCase();
+  it('what one item says of school life is not cached for the other', () => {
+    const other = 'Tamsford weather: sleet again by the afternoon';
+    m(other, ashby);
+    const upperFirst = [m(upper, ashby), m(lower, ashby)];
+    m(other, ashby);
+    const lowerFirst = [m(lower, ashby), m(upper, ashby)].reverse();
+    expect(lowerFirst).toEqual(upperFirst);
+    // another school named in capitals: not this one, whatever was read before
+    expect(upperFirst[0]).toBe(false);
+  });
+});
