@@ -124,6 +124,8 @@ interface Compiled {
   kindInitials: string;
   /** Its own staff named in its context by title and surname ("Mrs Okafor"): the surname anywhere in an item. */
   staff: RegExp | null;
+  /** The same surnames as written, capitalised, over the raw text; group 1 a title before one ("Mrs "), 2 a capitalised word before it, 3 the surname. */
+  staffRaw: RegExp | null;
 }
 
 const patternCache = new WeakMap<object, Compiled>();
@@ -222,7 +224,8 @@ function compile(school: MatchableSchool): Compiled {
   const contextCompacts = ctx.map((c) => c.replace(/\s+/g, '')).filter((c) => c.length >= 4);
   const kindInitials = normalise(school.name).split(' ').filter((w) => w && CUES.schoolWordExact.test(w)).map((w) => w[0]).join('');
   const staff = staffNames(school.context ?? []);
-  const compiled = { patterns, excludes, context, contextAny: context && new RegExp(context.source), ownKinds, names: names.map(normalise).join(' | '), contextCompacts, kindInitials, staff };
+  const staffRaw = staffWritten(school.context ?? []);
+  const compiled = { patterns, excludes, context, contextAny: context && new RegExp(context.source), ownKinds, names: names.map(normalise).join(' | '), contextCompacts, kindInitials, staff, staffRaw };
   patternCache.set(school, compiled);
   return compiled;
 }
@@ -259,6 +262,27 @@ function staffNames(context: readonly string[]): RegExp | null {
     out.push(phraseSource(phrase));
   }
   return out.length ? new RegExp(`(?<![a-z0-9])(?:${out.join('|')})(?![a-z0-9])`) : null;
+}
+
+/**
+ * The surnames of staffNames as a person's name is written: capitalised ("Green", not "green deals"), with the title
+ * before it caught in group 1 when there is one ("Mrs Green"). Null when there are none.
+ */
+function staffWritten(context: readonly string[]): RegExp | null {
+  const out: string[] = [];
+  for (const c of context) {
+    const m = STAFF_CONTEXT.exec(c.trim());
+    if (!m) continue;
+    const words = m[1]!.trim().split(/\s+/).filter(Boolean);
+    const surname = words.length > 1 && !/^(?:ap|ab|van|von|de|del|da|di|le|la|mac|mc|o)$/i.test(words[words.length - 2]!) ? words.slice(-1) : words.slice(-2);
+    const phrase = surname.join(' ');
+    const folded = normalise(phrase);
+    if (folded.replace(/\s/g, '').length < 4 || CUES.firstNames.has(folded)) continue;
+    const last = surname[surname.length - 1]!;
+    surname[surname.length - 1] = last[0]!.toUpperCase() + last.slice(1);
+    out.push(surname.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s+'));
+  }
+  return out.length ? new RegExp(`(?<![\\p{L}])((?:Mrs|Mr|Ms|Miss|Mx|Dr|Sir)\\.?\\s+(?:[\\p{Lu}][\\p{L}'’-]*\\s+)?)?(?:([\\p{Lu}][\\p{Ll}'’-]+)\\s+)?(${out.join('|')})(?![\\p{L}])`, 'u') : null;
 }
 
 /**
@@ -470,7 +494,12 @@ function unnamed(item: { title: string; text: string }, view: TextView, compiled
   if (said.otherSchool || namesElsewhere(item, compiled)) return undefined;
   // one of its own staff by surname ("Okafor fumbled the phone ban"): the school's person, unless place words outweigh
   const staff = compiled.staff?.exec(view.text);
-  if (staff && STAFF_NAMED + said.support > said.against) {
+  // written as a person's name (capitalised), and either titled ("Mrs Green") or among specific school words: "green
+  // deals all week long" is no Mrs Green or Mr Long
+  const written = staff ? compiled.staffRaw?.exec(joinFields(item)) : undefined;
+  // a known given name before it ("Olumide Okonjo-Price") or a double-barrelled surname is a person's name too
+  const person = written && (written[1] || (written[2] && CUES.firstNames.has(normalise(written[2]))) || written[3]!.includes('-'));
+  if (staff && written && (person || said.support > 0) && STAFF_NAMED + said.support > said.against) {
     const occ: Occurrence = { pattern: { alias: staff[0], re: /$^/, compact: '', ambiguous: true, acronym: false }, start: staff.index, end: staff.index + staff[0].length, via: 'text' };
     return { mentioned: true, reason: `not named, but one of its staff ("${staff[0]}") is`, evidence: evidenceOf(item, view, occ, textOffset, item.title.length) };
   }

@@ -248,3 +248,16 @@ describe('review C: two items differing only in case get the same answers in eit
     expect(upperFirst[0]).toBe(false);
   });
 });
+
+describe('review C: a staff surname from the context is a person only when written as one', () => {
+  const staffed: MatchableSchool = { name: 'Ashby Grange Academy', aliases: [], context: ['Tamsford', 'Mrs Green', 'Mr Long'], exclude: [] };
+  it('the same word in lower case, or capitalised with no title and no school words, is not the school', () => {
+    expect(m('Our garden centre has green deals all week long.', staffed)).toBe(false);
+    expect(m('Bake it long and slow.', staffed)).toBe(false);
+    expect(m('Green Deals week: compost half price at the garden centre', staffed)).toBe(false);
+  });
+  it('the titled surname, or the capitalised surname with school words, is', () => {
+    expect(m('Mrs Green ran the assembly this morning and it was lovely', staffed)).toBe(true);
+    expect(m('Long gave my son a detention for a missing tie, the head of year agreed', staffed)).toBe(true);
+  });
+});
