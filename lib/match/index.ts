@@ -126,6 +126,8 @@ interface Compiled {
   staff: RegExp | null;
   /** The same surnames as written, capitalised, over the raw text; group 1 a title before one ("Mrs "), 2 a capitalised word before it, 3 the surname. */
   staffRaw: RegExp | null;
+  /** Its context places written as one word ("shirleypark"): "in SP" or "in PT" (Pentre) may be short for one. */
+  contextPlaces: string[];
 }
 
 const patternCache = new WeakMap<object, Compiled>();
@@ -225,7 +227,8 @@ function compile(school: MatchableSchool): Compiled {
   const kindInitials = normalise(school.name).split(' ').filter((w) => w && CUES.schoolWordExact.test(w)).map((w) => w[0]).join('');
   const staff = staffNames(school.context ?? []);
   const staffRaw = staffWritten(school.context ?? []);
-  const compiled = { patterns, excludes, context, contextAny: context && new RegExp(context.source), ownKinds, names: names.map(normalise).join(' | '), contextCompacts, kindInitials, staff, staffRaw };
+  const contextPlaces = ctx.map((c) => c.replace(/[^a-z]/g, '')).filter(Boolean);
+  const compiled = { patterns, excludes, context, contextAny: context && new RegExp(context.source), ownKinds, names: names.map(normalise).join(' | '), contextCompacts, kindInitials, staff, staffRaw, contextPlaces };
   patternCache.set(school, compiled);
   return compiled;
 }
@@ -542,6 +545,14 @@ const ELSEWHERE_NAMED = /(?<![\p{L}])(?:Ysgol [\p{Lu}]|(?:St|Saint)\.? [\p{Lu}][
 
 /** Capitalised words after "in"/"at" that are times, year groups or the like, not places. */
 const NOT_A_PLACE = /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Year|Years|Reception|Key Stage|KS\d|Christmas|Easter|Half Term|Sixth Form|Nursery|Assembly|Parents|English|Maths|Science|Mrs|Mr|Ms|Miss|Mx|Dr|Sir|I|The School|School|Our|My|Your|This|That)\b/;
+
+/** Whether letters ("pt", "kb") could be short for a place ("pentre", "kingsbromley"): its first letter, then the rest in order. */
+function abbreviates(letters: string, place: string): boolean {
+  if (!letters || letters[0] !== place[0]) return false;
+  let i = 1;
+  for (let j = 1; j < place.length && i < letters.length; j++) if (place[j] === letters[i]) i++;
+  return i === letters.length;
+}
 
 /** Whether an item names a place or school that is not one of the school's own context places, or national news. */
 function namesElsewhere(item: { title: string; text: string }, compiled: Compiled): boolean {
@@ -1050,8 +1061,9 @@ function elsewhere(view: TextView, raw: string, occ: Occurrence, compiled: Compi
   if (!run) return undefined;
   const place = run[1]!.replace(/['’]s$/, '').replace(/\s+(?:upon|on|le|under|in)$/, '');
   // shouting ("AT NORTHGATE PARK ACADEMY, ALWAYS COUNTING THE PENNIES") has no places by capitals
-  // and initials ("St M's in KB") are the writer's short form of a place, most often the school's own town
-  if (place === place.toUpperCase()) return undefined;
+  // and the short form of one of its own places ("St M's in KB" for Kings Bromley, "in PT" for Pentre) is the
+  // writer's; other short capitals are another place ("in NYC")
+  if (place === place.toUpperCase() && (place.length > 4 || compiled.contextPlaces.some((c) => abbreviates(place.toLowerCase().replace(/[^a-z]/g, ''), c)))) return undefined;
   const low = place.toLowerCase();
   const first = `${low.split(/[ -]/)[0]} `;
   if (/^the\b/.test(low) || CUES.nameNext.test(raw.slice(at, at + 30).toLowerCase()) || CUES.firstNames.has(first.trim()) || CUES.personTitle.test(first)) return undefined;

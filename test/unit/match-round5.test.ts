@@ -261,3 +261,11 @@ describe('review C: a staff surname from the context is a person only when writt
     expect(m('Long gave my son a detention for a missing tie, the head of year agreed', staffed)).toBe(true);
   });
 });
+
+describe('review C: a short place in capitals is elsewhere unless it is the initials of its own place', () => {
+  const trinity: MatchableSchool = { name: 'Trinity School', aliases: ['Trinity'], context: ['Croydon', 'Shirley Park'], exclude: [] };
+  it('"in NYC" is another city; "in SP", its own Shirley Park, is not', () => {
+    expect(m('A teacher at Trinity School in NYC was fired after the exam leak.', trinity)).toBe(false);
+    expect(m('A teacher at Trinity School in SP was praised after the exam results.', trinity)).toBe(true);
+  });
+});
