@@ -825,7 +825,7 @@ function saidNotThis(view: TextView, occ: Occurrence): string | undefined {
   for (const c of CUES.vocabulary.matchText(window).get('not-this') ?? []) {
     const [start, end] = [from + c.start, from + c.end];
     if ((start < occ.end && occ.start < end) || start - occ.end > EXPLICIT_CHARS) continue;
-    if (!SENTENCE_END.test(start >= occ.end ? view.text.slice(occ.end, start) : view.text.slice(end, occ.start))) return c.term;
+    if (!(start >= occ.end ? endsBetween(view, occ.end, start) : endsBetween(view, end, occ.start))) return c.term;
   }
   return undefined;
 }
@@ -905,10 +905,44 @@ function itemEvidence(view: TextView, raw: string, compiled: Compiled, occurrenc
 
 const SENTENCE_END = /[.!?](?:\s|$)|\n/;
 
+/** Work counters for tests that bound the matcher's work (not its time): characters read looking for sentence ends. */
+export const MATCH_WORK = { sentenceChars: 0 };
+
+/** Where a sentence ends in a view's text ("." before a space or the end, or a line break), read once per view. */
+const sentenceEnds = new WeakMap<TextView, number[]>();
+
+/**
+ * Whether SENTENCE_END matches inside text.slice(a, b), by binary search over the view's sentence ends (a "." at b - 1
+ * counts, as the slice's end is the pattern's "$"). Once per occurrence × cue the slice itself cost quadratic time.
+ */
+function endsBetween(view: TextView, a: number, b: number): boolean {
+  if (b <= a) return false;
+  let ends = sentenceEnds.get(view);
+  if (!ends) {
+    ends = [];
+    const t = view.text;
+    MATCH_WORK.sentenceChars += t.length;
+    for (let i = 0; i < t.length; i++) {
+      const ch = t[i]!;
+      if (ch === '\n' || ((ch === '.' || ch === '!' || ch === '?') && (i + 1 === t.length || /\s/.test(t[i + 1]!)))) ends.push(i);
+    }
+    sentenceEnds.set(view, ends);
+  }
+  if ('.!?'.includes(view.text[b - 1]!)) return true;
+  let lo = 0;
+  let hi = ends.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ends[mid]! < a) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < ends.length && ends[lo]! < b;
+}
+
 /** Full weight when the cue is near the occurrence or in its sentence, half in the next sentences, a quarter further away. */
 function nearness(view: TextView, occ: Occurrence, cue: { start: number; end: number }, tuning: MentionTuning): number {
   const [a, b] = cue.start >= occ.end ? [occ.end, cue.start] : [cue.end, occ.start];
-  if (!SENTENCE_END.test(view.text.slice(a, b))) return 1;
+  if (!endsBetween(view, a, b)) return 1;
   if (b - a <= NEXT_CHARS) return tuning.nextFactor;
   return b - a <= MID_CHARS ? tuning.farFactor : tuning.farFactor / 2;
 }
@@ -1161,7 +1195,7 @@ function decideAmbiguous(view: TextView, raw: string, occ: Occurrence, after: st
   const near = (c: Cue) => (c.start >= occ.end ? c.start - occ.end : occ.start - c.end) <= EXPLICIT_CHARS;
   // "(the church, not the school)" is said beside the name: in another sentence "…, not the school" moves blame
   // ("The transport contract is the scandal here, not the school"), it does not say which place is meant
-  const sameSentence = (c: Cue) => !SENTENCE_END.test(c.start >= occ.end ? view.text.slice(occ.end, c.start) : view.text.slice(c.end, occ.start));
+  const sameSentence = (c: Cue) => !(c.start >= occ.end ? endsBetween(view, occ.end, c.start) : endsBetween(view, c.end, occ.start));
   const notThis = ev.notThis.find((c) => near(c) && sameSentence(c));
   if (notThis) return { mentioned: false, why: `is said not to be the school ("${notThis.term}")`, prefix: '' };
   const isThis = ev.isThis.find(near);

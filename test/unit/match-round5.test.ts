@@ -4,7 +4,7 @@
  * words of its own (invented schools, people and places, not the sets').
  */
 import { describe, expect, it } from 'vitest';
-import { matchSchool, MENTION_TUNING, type MatchableSchool } from '../../lib/match';
+import { matchSchool, MATCH_WORK, MENTION_TUNING, type MatchableSchool } from '../../lib/match';
 
 const larch: MatchableSchool = { name: 'Larchfield Grammar School', aliases: ['Larchfield', 'Larchfield Grammar', 'LGS'], context: ['Eastmoor'], exclude: ['Larchfield Golf Club'] };
 
@@ -267,5 +267,15 @@ describe('review C: a short place in capitals is elsewhere unless it is the init
   it('"in NYC" is another city; "in SP", its own Shirley Park, is not', () => {
     expect(m('A teacher at Trinity School in NYC was fired after the exam leak.', trinity)).toBe(false);
     expect(m('A teacher at Trinity School in SP was praised after the exam results.', trinity)).toBe(true);
+  });
+});
+
+describe('review C: work on a long item grows with its length, not occurrences × cues × distance', () => {
+  it('sentence ends are read once per item, however many times the name and its cues recur', () => {
+    const aga: MatchableSchool = { name: 'Ashby Grange Academy', aliases: ['AGA'], context: ['Tamsford'], exclude: [] };
+    const text = 'AGA blood sugar AGA conference AGA '.repeat(500);
+    const before = MATCH_WORK.sentenceChars;
+    matchSchool({ title: '', text }, aga);
+    expect(MATCH_WORK.sentenceChars - before).toBeLessThanOrEqual(2 * text.length);
   });
 });
