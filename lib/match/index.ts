@@ -124,6 +124,10 @@ interface Compiled {
   kindInitials: string;
   /** Its own staff named in its context by title and surname ("Mrs Okafor"): the surname anywhere in an item. */
   staff: RegExp | null;
+  /** The same surnames as written, capitalised, over the raw text; group 1 a title before one ("Mrs "), 2 a capitalised word before it, 3 the surname. */
+  staffRaw: RegExp | null;
+  /** Its context places written as one word ("shirleypark"): "in SP" or "in PT" (Pentre) may be short for one. */
+  contextPlaces: string[];
 }
 
 const patternCache = new WeakMap<object, Compiled>();
@@ -222,7 +226,9 @@ function compile(school: MatchableSchool): Compiled {
   const contextCompacts = ctx.map((c) => c.replace(/\s+/g, '')).filter((c) => c.length >= 4);
   const kindInitials = normalise(school.name).split(' ').filter((w) => w && CUES.schoolWordExact.test(w)).map((w) => w[0]).join('');
   const staff = staffNames(school.context ?? []);
-  const compiled = { patterns, excludes, context, contextAny: context && new RegExp(context.source), ownKinds, names: names.map(normalise).join(' | '), contextCompacts, kindInitials, staff };
+  const staffRaw = staffWritten(school.context ?? []);
+  const contextPlaces = ctx.map((c) => c.replace(/[^a-z]/g, '')).filter(Boolean);
+  const compiled = { patterns, excludes, context, contextAny: context && new RegExp(context.source), ownKinds, names: names.map(normalise).join(' | '), contextCompacts, kindInitials, staff, staffRaw, contextPlaces };
   patternCache.set(school, compiled);
   return compiled;
 }
@@ -259,6 +265,27 @@ function staffNames(context: readonly string[]): RegExp | null {
     out.push(phraseSource(phrase));
   }
   return out.length ? new RegExp(`(?<![a-z0-9])(?:${out.join('|')})(?![a-z0-9])`) : null;
+}
+
+/**
+ * The surnames of staffNames as a person's name is written: capitalised ("Green", not "green deals"), with the title
+ * before it caught in group 1 when there is one ("Mrs Green"). Null when there are none.
+ */
+function staffWritten(context: readonly string[]): RegExp | null {
+  const out: string[] = [];
+  for (const c of context) {
+    const m = STAFF_CONTEXT.exec(c.trim());
+    if (!m) continue;
+    const words = m[1]!.trim().split(/\s+/).filter(Boolean);
+    const surname = words.length > 1 && !/^(?:ap|ab|van|von|de|del|da|di|le|la|mac|mc|o)$/i.test(words[words.length - 2]!) ? words.slice(-1) : words.slice(-2);
+    const phrase = surname.join(' ');
+    const folded = normalise(phrase);
+    if (folded.replace(/\s/g, '').length < 4 || CUES.firstNames.has(folded)) continue;
+    const last = surname[surname.length - 1]!;
+    surname[surname.length - 1] = last[0]!.toUpperCase() + last.slice(1);
+    out.push(surname.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s+'));
+  }
+  return out.length ? new RegExp(`(?<![\\p{L}])((?:Mrs|Mr|Ms|Miss|Mx|Dr|Sir)\\.?\\s+(?:[\\p{Lu}][\\p{L}'’-]*\\s+)?)?(?:([\\p{Lu}][\\p{Ll}'’-]+)\\s+)?(${out.join('|')})(?![\\p{L}])`, 'u') : null;
 }
 
 /**
@@ -467,10 +494,15 @@ function unnamed(item: { title: string; text: string }, view: TextView, compiled
   if (!placed && tuning.unnamedSupport === Infinity) return undefined;
   // what the item says whatever the school, read once for all the schools it is matched against
   const said = schoolLife(item, view);
-  if (said.otherSchool) return undefined;
+  if (said.otherSchool || namesElsewhere(item, compiled)) return undefined;
   // one of its own staff by surname ("Okafor fumbled the phone ban"): the school's person, unless place words outweigh
   const staff = compiled.staff?.exec(view.text);
-  if (staff && STAFF_NAMED + said.support > said.against) {
+  // written as a person's name (capitalised), and either titled ("Mrs Green") or among specific school words: "green
+  // deals all week long" is no Mrs Green or Mr Long
+  const written = staff ? compiled.staffRaw?.exec(joinFields(item)) : undefined;
+  // a known given name before it ("Olumide Okonjo-Price") or a double-barrelled surname is a person's name too
+  const person = written && (written[1] || (written[2] && CUES.firstNames.has(normalise(written[2]))) || written[3]!.includes('-'));
+  if (staff && written && (person || said.support > 0) && STAFF_NAMED + said.support > said.against) {
     const occ: Occurrence = { pattern: { alias: staff[0], re: /$^/, compact: '', ambiguous: true, acronym: false }, start: staff.index, end: staff.index + staff[0].length, via: 'text' };
     return { mentioned: true, reason: `not named, but one of its staff ("${staff[0]}") is`, evidence: evidenceOf(item, view, occ, textOffset, item.title.length) };
   }
@@ -485,7 +517,9 @@ function unnamed(item: { title: string; text: string }, view: TextView, compiled
       break;
     }
   }
-  if (!ctx && tuning.unnamedSupport === Infinity) return undefined;
+  // none of its own places named: school life alone is any school's (an alert or a paper's education feed returns
+  // "pupils in Sheffield were given detentions" for every school), so the item is not this one's
+  if (!ctx) return undefined;
   let support = said.support;
   const titled = said.titled ? (said.titled === 'Miss' ? TITLED_MISS : TITLED_PERSON) : 0;
   if (ctx) {
@@ -505,6 +539,34 @@ function unnamed(item: { title: string; text: string }, view: TextView, compiled
   return { mentioned: true, reason, evidence: evidenceOf(item, view, occ, textOffset, item.title.length) };
 }
 
+/** Another place or school, or the nation: "in Sheffield", "from Northgate", "Ysgol Glan Clwyd", "St Mary's", "Nationally", "the DfE said". */
+const ELSEWHERE_AT = /(?<![\p{L}])(?:in|at|from|near) ((?:[\p{Lu}][\p{L}'’-]+)(?: [\p{Lu}][\p{L}'’-]+){0,3})/gu;
+const ELSEWHERE_NAMED = /(?<![\p{L}])(?:Ysgol [\p{Lu}]|(?:St|Saint)\.? [\p{Lu}][\p{L}]+(?:'s|’s)?|Nationally|nationwide|across the (?:country|UK)|(?:the )?DfE|Department for Education|Education Secretary)(?![\p{L}])/u;
+
+/** Capitalised words after "in"/"at" that are times, year groups or the like, not places. */
+const NOT_A_PLACE = /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Year|Years|Reception|Key Stage|KS\d|Christmas|Easter|Half Term|Sixth Form|Nursery|Assembly|Parents|English|Maths|Science|Mrs|Mr|Ms|Miss|Mx|Dr|Sir|I|The School|School|Our|My|Your|This|That)\b/;
+
+/** Whether letters ("pt", "kb") could be short for a place ("pentre", "kingsbromley"): its first letter, then the rest in order. */
+function abbreviates(letters: string, place: string): boolean {
+  if (!letters || letters[0] !== place[0]) return false;
+  let i = 1;
+  for (let j = 1; j < place.length && i < letters.length; j++) if (place[j] === letters[i]) i++;
+  return i === letters.length;
+}
+
+/** Whether an item names a place or school that is not one of the school's own context places, or national news. */
+function namesElsewhere(item: { title: string; text: string }, compiled: Compiled): boolean {
+  const raw = joinFields(item);
+  if (ELSEWHERE_NAMED.test(raw)) return true;
+  for (const m of raw.matchAll(ELSEWHERE_AT)) {
+    if (NOT_A_PLACE.test(m[1]!)) continue;
+    const name = normalise(m[1]!);
+    const own = (compiled.contextAny?.test(name) ?? false) || compiled.names.includes(name);
+    if (!own) return true;
+  }
+  return false;
+}
+
 interface SchoolLife {
   /** Another school named ("St Mary's Primary"): the item is about that one. */
   otherSchool: boolean;
@@ -520,12 +582,13 @@ interface SchoolLife {
 }
 
 /** The last item read by schoolLife: matchSchool runs for every school on the same item. */
-let lifeMemo: { text: string; life: SchoolLife } | undefined;
+let lifeMemo: { text: string; raw: string; life: SchoolLife } | undefined;
 
 /** What an item says of school life and of places, whichever school it is matched against. */
 function schoolLife(item: { title: string; text: string }, view: TextView): SchoolLife {
-  if (lifeMemo?.text === view.text) return lifeMemo.life;
+  // keyed on the raw text too: another school and a titled adult are read on its capitals, which the fold view drops
   const raw = joinFields(item);
+  if (lifeMemo?.text === view.text && lifeMemo.raw === raw) return lifeMemo.life;
   const otherSchool = OTHER_SCHOOL.test(raw);
   const hits = otherSchool ? new Map() : CUES.vocabulary.matchText(view.text);
   const school = hits.get('school-cue') ?? [];
@@ -538,7 +601,7 @@ function schoolLife(item: { title: string; text: string }, view: TextView): Scho
   const sum = (ws: number[]) => ws.reduce((a, b) => a + b, 0);
   const specific = best(school, GENERIC);
   const life = { otherSchool, school, support: sum(specific), terms: specific.length, top: Math.max(0, ...specific), against: sum(best(place, 0)), titled: TITLED_SURNAME.exec(raw)?.[1] };
-  lifeMemo = { text: view.text, life };
+  lifeMemo = { text: view.text, raw, life };
   return life;
 }
 
@@ -762,7 +825,7 @@ function saidNotThis(view: TextView, occ: Occurrence): string | undefined {
   for (const c of CUES.vocabulary.matchText(window).get('not-this') ?? []) {
     const [start, end] = [from + c.start, from + c.end];
     if ((start < occ.end && occ.start < end) || start - occ.end > EXPLICIT_CHARS) continue;
-    if (!SENTENCE_END.test(start >= occ.end ? view.text.slice(occ.end, start) : view.text.slice(end, occ.start))) return c.term;
+    if (!(start >= occ.end ? endsBetween(view, occ.end, start) : endsBetween(view, end, occ.start))) return c.term;
   }
   return undefined;
 }
@@ -842,10 +905,44 @@ function itemEvidence(view: TextView, raw: string, compiled: Compiled, occurrenc
 
 const SENTENCE_END = /[.!?](?:\s|$)|\n/;
 
+/** Work counters for tests that bound the matcher's work (not its time): characters read looking for sentence ends. */
+export const MATCH_WORK = { sentenceChars: 0 };
+
+/** Where a sentence ends in a view's text ("." before a space or the end, or a line break), read once per view. */
+const sentenceEnds = new WeakMap<TextView, number[]>();
+
+/**
+ * Whether SENTENCE_END matches inside text.slice(a, b), by binary search over the view's sentence ends (a "." at b - 1
+ * counts, as the slice's end is the pattern's "$"). Once per occurrence × cue the slice itself cost quadratic time.
+ */
+function endsBetween(view: TextView, a: number, b: number): boolean {
+  if (b <= a) return false;
+  let ends = sentenceEnds.get(view);
+  if (!ends) {
+    ends = [];
+    const t = view.text;
+    MATCH_WORK.sentenceChars += t.length;
+    for (let i = 0; i < t.length; i++) {
+      const ch = t[i]!;
+      if (ch === '\n' || ((ch === '.' || ch === '!' || ch === '?') && (i + 1 === t.length || /\s/.test(t[i + 1]!)))) ends.push(i);
+    }
+    sentenceEnds.set(view, ends);
+  }
+  if ('.!?'.includes(view.text[b - 1]!)) return true;
+  let lo = 0;
+  let hi = ends.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ends[mid]! < a) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < ends.length && ends[lo]! < b;
+}
+
 /** Full weight when the cue is near the occurrence or in its sentence, half in the next sentences, a quarter further away. */
 function nearness(view: TextView, occ: Occurrence, cue: { start: number; end: number }, tuning: MentionTuning): number {
   const [a, b] = cue.start >= occ.end ? [occ.end, cue.start] : [cue.end, occ.start];
-  if (!SENTENCE_END.test(view.text.slice(a, b))) return 1;
+  if (!endsBetween(view, a, b)) return 1;
   if (b - a <= NEXT_CHARS) return tuning.nextFactor;
   return b - a <= MID_CHARS ? tuning.farFactor : tuning.farFactor / 2;
 }
@@ -998,8 +1095,9 @@ function elsewhere(view: TextView, raw: string, occ: Occurrence, compiled: Compi
   if (!run) return undefined;
   const place = run[1]!.replace(/['’]s$/, '').replace(/\s+(?:upon|on|le|under|in)$/, '');
   // shouting ("AT NORTHGATE PARK ACADEMY, ALWAYS COUNTING THE PENNIES") has no places by capitals
-  // and initials ("St M's in KB") are the writer's short form of a place, most often the school's own town
-  if (place === place.toUpperCase()) return undefined;
+  // and the short form of one of its own places ("St M's in KB" for Kings Bromley, "in PT" for Pentre) is the
+  // writer's; other short capitals are another place ("in NYC")
+  if (place === place.toUpperCase() && (place.length > 4 || compiled.contextPlaces.some((c) => abbreviates(place.toLowerCase().replace(/[^a-z]/g, ''), c)))) return undefined;
   const low = place.toLowerCase();
   const first = `${low.split(/[ -]/)[0]} `;
   if (/^the\b/.test(low) || CUES.nameNext.test(raw.slice(at, at + 30).toLowerCase()) || CUES.firstNames.has(first.trim()) || CUES.personTitle.test(first)) return undefined;
@@ -1097,7 +1195,7 @@ function decideAmbiguous(view: TextView, raw: string, occ: Occurrence, after: st
   const near = (c: Cue) => (c.start >= occ.end ? c.start - occ.end : occ.start - c.end) <= EXPLICIT_CHARS;
   // "(the church, not the school)" is said beside the name: in another sentence "…, not the school" moves blame
   // ("The transport contract is the scandal here, not the school"), it does not say which place is meant
-  const sameSentence = (c: Cue) => !SENTENCE_END.test(c.start >= occ.end ? view.text.slice(occ.end, c.start) : view.text.slice(c.end, occ.start));
+  const sameSentence = (c: Cue) => !(c.start >= occ.end ? endsBetween(view, occ.end, c.start) : endsBetween(view, c.end, occ.start));
   const notThis = ev.notThis.find((c) => near(c) && sameSentence(c));
   if (notThis) return { mentioned: false, why: `is said not to be the school ("${notThis.term}")`, prefix: '' };
   const isThis = ev.isThis.find(near);

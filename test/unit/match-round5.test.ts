@@ -4,7 +4,7 @@
  * words of its own (invented schools, people and places, not the sets').
  */
 import { describe, expect, it } from 'vitest';
-import { matchSchool, MENTION_TUNING, type MatchableSchool } from '../../lib/match';
+import { matchSchool, MATCH_WORK, MENTION_TUNING, type MatchableSchool } from '../../lib/match';
 
 const larch: MatchableSchool = { name: 'Larchfield Grammar School', aliases: ['Larchfield', 'Larchfield Grammar', 'LGS'], context: ['Eastmoor'], exclude: ['Larchfield Golf Club'] };
 
@@ -12,11 +12,12 @@ const m = (text: string, school: MatchableSchool, title = '') => matchSchool({ t
 
 describe('mention: an item from the school\'s feed that never names it', () => {
   it('school life in specific words (a titled teacher, the gates, a year group) is the school; an item with none is not', () => {
-    expect(m('Mrs Pendry was on the gates again at 8 in the sleet, knows every Year 3 child by name', larch)).toBe(true);
+    // review C: only with one of its own places (Eastmoor) named; placeless school life is any school's
+    expect(m('Eastmoor: Mrs Pendry was on the gates again at 8 in the sleet, knows every Year 3 child by name', larch)).toBe(true);
     expect(m('Mrs Pendry was on the allotment again at 8 in the sleet, knows every leek by name', larch)).toBe(false);
   });
   it('the head of year and a detention, with no other school named, is the school; naming another school is not', () => {
-    expect(m('The head of year gave my son a detention for a missing tie. Ridiculous.', larch)).toBe(true);
+    expect(m('Eastmoor parents: the head of year gave my son a detention for a missing tie. Ridiculous.', larch)).toBe(true);
     expect(m('The head of year at Crossmoor High gave my son a detention for a missing tie. Ridiculous.', larch)).toBe(false);
   });
   it('place words still outweigh it (a farm shop\'s staff, no school)', () => {
@@ -213,5 +214,68 @@ describe('mention: "not X" opening a clause', () => {
   it('"Not Cwm Teg, the other one" and "(…, not Cwm Teg)" deny; "not Cwm Teg\'s fault" does not', () => {
     expect(m('Anyone know if the Llanwen comp does GCSE computing? Not Cwm Teg, the other one', cwm)).toBe(false);
     expect(m('It is not Cwm Teg\'s fault the buses are late, the council cut the route', cwm)).toBe(true);
+  });
+});
+
+describe('review C: an item that never names the school needs one of its own places and no other', () => {
+  const ashby: MatchableSchool = { name: 'Ashby Grange Academy', aliases: [], context: ['Tamsford'], exclude: [] };
+  it('school life somewhere else, at another school or nationally is not the school', () => {
+    expect(m('Pupils in Sheffield were handed detentions after the head of year banned phones.', ashby)).toBe(false);
+    expect(m('Pupils at Ysgol Glan Clwyd were handed detentions after the head of year banned phones.', ashby)).toBe(false);
+    expect(m("Pupils at St Mary's in Leeds were handed detentions after the head of year banned phones.", ashby)).toBe(false);
+    expect(m('Nationally, detentions rose as heads of year enforced phone bans, the DfE said.', ashby)).toBe(false);
+    expect(m('Kids from Northgate got detentions after the head of year banned phones.', ashby)).toBe(false);
+  });
+  it('school life with no place at all is not the school either; with its own town and no other place it is', () => {
+    expect(m('The head of year gave my son a detention for a missing tie. Ridiculous.', ashby)).toBe(false);
+    expect(m('Tamsford parents: the head of year gave my son a detention for a missing tie. Ridiculous.', ashby)).toBe(true);
+    expect(m('Tamsford parents: the head of year gave my son a detention, same as pupils in Sheffield.', ashby)).toBe(false);
+  });
+});
+
+describe('review C: two items differing only in case get the same answers in either order', () => {
+  const ashby: MatchableSchool = { name: 'Ashby Grange Academy', aliases: [], context: ['Tamsford'], exclude: [] };
+  const upper = 'Tamsford parents: Kirkvale High gave my son a detention, the head of year says';
+  const lower = upper.toLowerCase();
+  it('what one item says of school life is not cached for the other', () => {
+    const other = 'Tamsford weather: sleet again by the afternoon';
+    m(other, ashby);
+    const upperFirst = [m(upper, ashby), m(lower, ashby)];
+    m(other, ashby);
+    const lowerFirst = [m(lower, ashby), m(upper, ashby)].reverse();
+    expect(lowerFirst).toEqual(upperFirst);
+    // another school named in capitals: not this one, whatever was read before
+    expect(upperFirst[0]).toBe(false);
+  });
+});
+
+describe('review C: a staff surname from the context is a person only when written as one', () => {
+  const staffed: MatchableSchool = { name: 'Ashby Grange Academy', aliases: [], context: ['Tamsford', 'Mrs Green', 'Mr Long'], exclude: [] };
+  it('the same word in lower case, or capitalised with no title and no school words, is not the school', () => {
+    expect(m('Our garden centre has green deals all week long.', staffed)).toBe(false);
+    expect(m('Bake it long and slow.', staffed)).toBe(false);
+    expect(m('Green Deals week: compost half price at the garden centre', staffed)).toBe(false);
+  });
+  it('the titled surname, or the capitalised surname with school words, is', () => {
+    expect(m('Mrs Green ran the assembly this morning and it was lovely', staffed)).toBe(true);
+    expect(m('Long gave my son a detention for a missing tie, the head of year agreed', staffed)).toBe(true);
+  });
+});
+
+describe('review C: a short place in capitals is elsewhere unless it is the initials of its own place', () => {
+  const trinity: MatchableSchool = { name: 'Trinity School', aliases: ['Trinity'], context: ['Croydon', 'Shirley Park'], exclude: [] };
+  it('"in NYC" is another city; "in SP", its own Shirley Park, is not', () => {
+    expect(m('A teacher at Trinity School in NYC was fired after the exam leak.', trinity)).toBe(false);
+    expect(m('A teacher at Trinity School in SP was praised after the exam results.', trinity)).toBe(true);
+  });
+});
+
+describe('review C: work on a long item grows with its length, not occurrences × cues × distance', () => {
+  it('sentence ends are read once per item, however many times the name and its cues recur', () => {
+    const aga: MatchableSchool = { name: 'Ashby Grange Academy', aliases: ['AGA'], context: ['Tamsford'], exclude: [] };
+    const text = 'AGA blood sugar AGA conference AGA '.repeat(500);
+    const before = MATCH_WORK.sentenceChars;
+    matchSchool({ title: '', text }, aga);
+    expect(MATCH_WORK.sentenceChars - before).toBeLessThanOrEqual(2 * text.length);
   });
 });
