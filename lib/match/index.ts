@@ -26,8 +26,10 @@
  * clubs after it, appositions naming kind and town, the other senses of a name as place vocabulary, and a town's
  * parents' group speaking of a titled adult.
  *
- * Round 5 (data/match/README.md): an unnamed item speaking of school life in specific words with no other school or
- * place (tuning.unnamedSupport), or naming one of the school's own staff from its context; other senses of names and
+ * Round 5 (data/match/README.md): an unnamed item speaking of school life in specific words that also names one of the
+ * school's own context places and no other place or school (tuning.unnamedSupport; without a place of its own an unnamed
+ * item is never the school's: a feed returns school life from everywhere), or naming one of the school's own staff
+ * (titled, capitalised) from its context; other senses of names and
  * initials by kind as data; a surname reading claims the item's other uses; kind-word-only aliases are ambiguous; the
  * full name said not to be the item's subject is skipped.
  */
@@ -59,7 +61,8 @@ export interface MentionTuning {
 // Chosen by scripts/mention-tune.ts: minSupport 0.2 and noiseFloor 0.31 were picked without each held-out corpus in
 // all ten folds (out-of-corpus mean 0.980 → 0.981 over data/train corpora a–j, 2026-11-30); farFactor stayed.
 // unnamedSupport 0.5 (round 5): picked without each held-out corpus in all twenty folds of data/train a–t
-// (out-of-corpus mean 0.978 at 0.9 → 0.979; no fold worse; 2026-11-30, `mention-tune.ts --vary unnamedSupport`).
+// (out-of-corpus mean 0.978 at 0.9 → 0.979; no fold worse; 2026-11-30, `mention-tune.ts --vary unnamedSupport`), when an
+// unnamed item needed no place of its own; since the review it applies only to unnamed items naming the school's place.
 // The default of matchSchool's `tuning` parameter, frozen: a script trying other numbers passes its own, and can
 // never change the decision for every other caller in the process.
 export const MENTION_TUNING: MentionTuning = Object.freeze({ minSupport: 0.2, noiseFloor: 0.31, nextFactor: 0.75, farFactor: 0.5, unnamedSupport: 0.5 });
