@@ -44,7 +44,13 @@ describe('vocab-0.5: abuse words', () => {
 
   it('swearing beside Black Country praise slang is praise, not abuse', () => {
     const praise = 'Fucking stonking carol concert at St Mark\'s tonight.';
-    expect(families(praise, without)).toContain('abuse');
+    // the rules' own decision (no trained model) is what the praise word changes; the retrained model agrees either way
+    const rulesAlone = (lexicon: Lexicon) => {
+      const r = scoreItem({ title: '', text: praise }, undefined, { lexicon, schoolModel: false });
+      return r.flagged ? r.families : [];
+    };
+    expect(rulesAlone(without)).toContain('abuse');
+    expect(rulesAlone(full)).toEqual([]);
     expect(families(praise, full)).toEqual([]);
   });
 });
