@@ -8,6 +8,7 @@ import { findAll, overlaps, sentenceAt, type Doc, type Span } from '../document'
 import { noisyOr, type Finding } from '../findings';
 import type { LexHit, Lexicon } from '../lexicon';
 import { tokens } from '../lexicon-data';
+import { mayMatch } from '../word-gate';
 import { campaign, exposure } from './campaign';
 import { misconductClaims } from './defamation';
 import { identityExclusion } from './identity';
@@ -537,7 +538,8 @@ export function abuseRules(doc: Doc): AbuseSignals {
   const harSpans: Span[] = [];
   const harWeights: number[] = [];
   for (const h of HARASSMENT) {
-    if (!h.hint.test(text)) continue;
+    // the hint's words looked up in the item's words (word-gate.ts) before the hint is run: the same answer, sooner
+    if (!mayMatch(text, h.hint) || !h.hint.test(text)) continue;
     for (const span of findAll(text, h.re)) {
       if (!usable(doc, span)) continue;
       harSpans.push(span);
