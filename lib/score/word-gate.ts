@@ -92,6 +92,15 @@ export function mayMatch(text: string, re: RegExp): boolean {
   return !bits || (bits[id >> 5]! & (1 << (id & 31))) !== 0;
 }
 
+/**
+ * re.test(text), skipped when the pattern's gate says it cannot match (a global or sticky pattern, whose test moves
+ * lastIndex, is always run).
+ */
+export function gatedTest(re: RegExp, text: string): boolean {
+  if (re.global || re.sticky) return re.test(text);
+  return mayMatch(text, re) && re.test(text);
+}
+
 // Common words: a gate made of them passes almost every text, so another word group of the same branch is preferred.
 const COMMON = new Set('a an and are as at be been being but by can could did do does for from had has have he her him his i in is it its me my no not of on or our she so that the their them they this to up was we were will with would you your'.split(' '));
 
@@ -159,12 +168,51 @@ function quantifier(src: string, i: number): { end: number; optional: boolean; a
   return { end: i, optional: false, any: false };
 }
 
+/** Characters that are never regex word characters, as they may stand in a source (plain or escaped). */
+const NON_WORD_LITERAL = /^(?:\\s|\\[-'.,/&:"]|[-',/&: "])/;
+/** The same inside a class, where a plain "." is a full stop, not any character. */
+const NON_WORD_IN_CLASS = /^(?:\\s|\\[-'.,/&:"]|[-'.,/&: "])/;
+
+/**
+ * Where an element that always matches at least one non-word character ends, if one starts at i: \s, \s+, a plain or
+ * escaped punctuation mark, or a class of such ([\s-], [\s-]+); -1 otherwise (also when it may match nothing).
+ */
+function edgeAt(src: string, i: number): number {
+  let j: number;
+  if (src[i] === '[') {
+    const close = src.indexOf(']', i + 1);
+    if (close < 0) return -1;
+    let body = src.slice(i + 1, close);
+    if (!body || body.startsWith('^')) return -1;
+    // a plain "-" between two characters is a range ("[&-:]" holds the digits): only first or last is a hyphen
+    if (/.-./.test(body.replace(/\\-/g, ''))) return -1;
+    while (body) {
+      const m = NON_WORD_IN_CLASS.exec(body);
+      if (!m) return -1;
+      body = body.slice(m[0].length);
+    }
+    j = close + 1;
+  } else {
+    const m = NON_WORD_LITERAL.exec(src.slice(i, i + 2));
+    if (!m) return -1;
+    j = i + m[0].length;
+  }
+  const q = quantifier(src, j);
+  return q.optional ? -1 : q.end;
+}
+
 /** One branch as a sequence of elements; anything this reader does not know is `other` (never a boundary). */
 function elements(src: string): El[] | undefined {
   const out: El[] = [];
   let i = 0;
   while (i < src.length) {
     const c = src[i]!;
+    const edgeEnd = edgeAt(src, i);
+    if (edgeEnd >= 0) {
+      out.push({ k: 'sp' });
+      i = edgeEnd;
+      continue;
+    }
     if (c === '\\') {
       const e = src[i + 1];
       if (e === 'b') {
@@ -253,7 +301,9 @@ function groupWords(body: string, after: boolean): string[] | undefined {
     const lit = m[0];
     const rest = alt.slice(lit.length);
     if (rest === '?' && after) words.push(lit.slice(0, -1), lit);
-    else if (rest === '' ? after : /^\\s(?:\+|(?![*?{]))/.test(rest)) words.push(lit);
+    else if (rest === '' ? after : edgeAt(rest, 0) >= 0) words.push(lit);
+    // "let'?s": the run is "let" (the apostrophe followed) or "lets"
+    else if (after && /^'\?[a-z0-9]+$/.test(rest)) words.push(lit, lit + rest.slice(2));
     else {
       // "criticis\w+", "apologi[sz]...", "requires?\s+": the run starts with the letters before any quantifier
       const sure = /^[?*{]/.test(rest) ? lit.slice(0, -1) : lit;

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { scoreItem } from '../../lib/score';
 import { buildDoc, findAll } from '../../lib/score/document';
 import { LEXICON } from '../../lib/score/lexicon';
+import { Lexicon, parseLexiconTsv } from '../../lib/score/lexicon-data';
 import { abuseRules } from '../../lib/score/rules/abuse';
 import { reputationRules } from '../../lib/score/rules/reputation';
 import { mayMatch, wordGate } from '../../lib/score/word-gate';
@@ -19,13 +20,17 @@ describe('wordGate reads the words a pattern needs from its source', () => {
     expect(wordGate(/\bthe\s+bomb\b|\blegends?\b/)).toEqual(['bomb', 'legend', 'legends']);
     expect(wordGate(/\b(?:murdered|tore\s+apart)\s+(?:the\s+)?x/)).toEqual(['murdered', 'tore']);
     expect(wordGate(/\bphoto\s*shoot\b/)).toEqual(['photo', 'photoshoot']);
+    expect(wordGate(/\b(?:life|let'?s|e-mails)\b/)).toEqual(['life', 'let', 'lets', 'e']);
+    expect(wordGate(/\b(?:tore[\s-]+the[\s-]+roof|top[\s-]+notch)\b/)).toEqual(['tore', 'top']);
     expect(wordGate(/\b(?:apologi[sz](?:ed|es)|apology)\b/)).toEqual(['^apol', 'apology']);
     expect(wordGate(/\b(?:is|are)\s+(?:\w+\s+){0,3}?(?:investigation|inquiry)\b/)).toEqual(['investigation', 'inquiry']);
   });
 
   it('gives no gate when some branch needs no provable word, or a flag changes \\b', () => {
     expect(wordGate(/\bst(?:ole|eal)/)).toBeUndefined();
-    expect(wordGate(/\b(?:life|let'?s)\b/)).toBeUndefined();
+    expect(wordGate(/\bfoo[\s-]*bar\b/)).toBeUndefined();
+    expect(wordGate(/\bfoo.bar\b/)).toBeUndefined();
+    expect(wordGate(/\bfoo[&-:]bar\b/)).toBeUndefined();
     expect(wordGate(/\bfoo\b|[\u{1F52A}]/u)).toBeUndefined();
     expect(wordGate(/\bfoo\b/i)).toBeUndefined();
     expect(wordGate(/foo\b/)).toBeUndefined();
@@ -36,9 +41,9 @@ describe('wordGate reads the words a pattern needs from its source', () => {
 describe('a gate never hides a match', () => {
   const patterns = [
     /\b(?:tell|give)\b/g, /\b(?:on|under)\s+fire\b/g, /\blegends?\b/g, /\bphoto\s*shoot\b/g, /\b(?:apologi[sz](?:ed|es)|apology)\b/g,
-    /\b(?:is|are)\s+(?:\w+\s+){0,3}?(?:investigation|inquiry)\b/g, /\b(?:works?|outrage\w*)\b/g, /\bdon\b/g, /\bt\b/g,
+    /\b(?:is|are)\s+(?:\w+\s+){0,3}?(?:investigation|inquiry)\b/g, /\b(?:works?|outrage\w*)\b/g, /\bdon\b/g, /\bt\b/g, /\b(?:don'?t|under[\s-]+fire)\b/g, /\btell[-,]fire\b/g,
   ];
-  const vocab = ['tell', 'give', 'on', 'fire', 'legend', 'legends', 'photo', 'shoot', 'photoshoot', 'apologised', 'apology', 'is', 'are', 'an', 'investigation', 'work', 'works', 'outraged', "don't", 'x_tell', 'Fire', 'under', "fire's", 'inquiry', 'é', '-', "'", '_', 'tellfire'];
+  const vocab = ['tell', 'dont', 'under-fire', 'tell-fire', 'tell,fire', 'give', 'on', 'fire', 'legend', 'legends', 'photo', 'shoot', 'photoshoot', 'apologised', 'apology', 'is', 'are', 'an', 'investigation', 'work', 'works', 'outraged', "don't", 'x_tell', 'Fire', 'under', "fire's", 'inquiry', 'é', '-', "'", '_', 'tellfire'];
   let seed = 7;
   const rand = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648) % n);
   it('on 3,000 random texts, every pattern gated shut has no match', () => {
@@ -74,5 +79,17 @@ describe('gated rules still fire when their trigger appears', () => {
     const r = scoreItem({ title: '', text: 'More about the Zorblat scheme today' }, { extraTerms: ['zorblat'] });
     expect(r.categories.map((c) => c.id)).toContain('reputation.watch-term');
     expect(scoreItem({ title: '', text: 'Nothing else today' }, { extraTerms: ['zorblat'] }).categories.map((c) => c.id)).not.toContain('reputation.watch-term');
+  });
+});
+
+describe('a lexicon pattern category is gated on the words its own lines need', () => {
+  const lex = new Lexicon(parseLexiconTsv('term\tcategory\tweight\tsource\nre:zorb(?:le|ling)s?\tcue\t1\tt\n'));
+  const terms = (l: Lexicon, text: string) => l.find(text, 'cue').map((h) => text.slice(h.start, h.end));
+
+  it('finds its line, and a new re: line added as data, with no code change', () => {
+    expect(terms(lex, 'they were zorbling again')).toEqual(['zorbling']);
+    expect(terms(lex, 'nothing here, just a zorb')).toEqual([]);
+    const more = lex.with([{ term: 're:blar+gh', category: 'cue', weight: 1, source: 't' }]);
+    expect(terms(more, 'blarrrgh and zorbles')).toEqual(['blarrrgh', 'zorbles']);
   });
 });
