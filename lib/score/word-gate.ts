@@ -17,29 +17,36 @@ const P = '^';
 const gateList: ReadonlySet<string>[] = [];
 const gateIds = new WeakMap<RegExp, number>();
 const idBySource = new Map<string, number>();
-/** Per word token: the ids of the gates it opens (any run of it whole, or its first letters), worked out once. */
-const opensCache = new Map<string, readonly number[]>();
-const NO_IDS: readonly number[] = [];
+/** Per word token: the ids of the gates it opens (any run of it whole, or its first letters) among the first `n` gates. */
+const opensCache = new Map<string, { n: number; ids: number[] }>();
+/**
+ * Gates past this many are not made (the pattern is then simply run): patterns built per item (an explanation's
+ * `\bword\b`) would otherwise grow the list without end. The rules' own patterns are all met on the first items.
+ */
+const MAX_GATES = 512;
 
 let openText: string | undefined;
 /** Bit per gate id: is the gate open for openText? undefined: not known (the text has A-Z or _), run every pattern. */
 let open: Uint32Array | undefined;
 
 function opens(word: string): readonly number[] {
-  let ids = opensCache.get(word);
-  if (ids === undefined) {
-    // a token with apostrophes is several runs of word characters ("don't": "don", "t")
-    const parts = word.includes("'") ? word.split("'") : [word];
-    const out: number[] = [];
-    for (let id = 0; id < gateList.length; id++) {
-      const g = gateList[id]!;
-      if (parts.some((r) => g.has(r) || (r.length >= PREFIX && g.has(P + r.slice(0, PREFIX))))) out.push(id);
-    }
-    ids = out.length ? out : NO_IDS;
+  let c = opensCache.get(word);
+  if (c === undefined) {
     if (opensCache.size > 100_000) opensCache.clear();
-    opensCache.set(word, ids);
+    c = { n: 0, ids: [] };
+    opensCache.set(word, c);
   }
-  return ids;
+  if (c.n < gateList.length) {
+    // a token with apostrophes is several runs of word characters ("don't": "don", "t"); gates made since the word
+    // was last looked up are checked now
+    const parts = word.includes("'") ? word.split("'") : [word];
+    for (let id = c.n; id < gateList.length; id++) {
+      const g = gateList[id]!;
+      if (parts.some((r) => g.has(r) || (r.length >= PREFIX && g.has(P + r.slice(0, PREFIX))))) c.ids.push(id);
+    }
+    c.n = gateList.length;
+  }
+  return c.ids;
 }
 
 /**
@@ -71,15 +78,12 @@ function gateId(re: RegExp): number {
       gateIds.set(re, id);
       return id;
     }
-    const g = wordGate(re);
+    const g = gateList.length < MAX_GATES ? wordGate(re) : undefined;
     id = g ? gateList.push(new Set(g)) - 1 : -1;
     gateIds.set(re, id);
-    idBySource.set(key, id);
-    if (g) {
-      // words already looked up do not know the new gate
-      opensCache.clear();
-      openText = undefined;
-    }
+    if (idBySource.size < 4 * MAX_GATES) idBySource.set(key, id);
+    // the last text's bits do not cover the new gate
+    if (g) openText = undefined;
   }
   return id;
 }
