@@ -6,7 +6,9 @@
  * when the out-of-corpus figure rises. Deterministic (a fixed grid, ties to the committed numbers).
  *
  *   npx tsx scripts/mention-tune.ts
+ *   npx tsx scripts/mention-tune.ts --vary unnamedSupport   # one number's grid, the others at the committed values
  */
+import { parseArgs } from 'node:util';
 import { matchSchool, MENTION_TUNING, type MentionTuning } from '../lib/match';
 import { mentionSets, type MentionSet } from './mention/sets';
 
@@ -16,11 +18,15 @@ const GRID: Partial<Record<keyof Tuning, number[]>> = {
   minSupport: [0.2, 0.3, 0.4],
   noiseFloor: [0, 0.15, 0.31, 0.5],
   farFactor: [0.3, 0.5, 0.7],
+  unnamedSupport: [0.5, 0.9, 1.5, Infinity],
 };
+
+const { values: args } = parseArgs({ options: { vary: { type: 'string' } } });
+if (args.vary && !(args.vary in GRID)) throw new Error(`--vary ${args.vary}: not a number of the grid; use one of ${Object.keys(GRID).join(', ')}`);
 
 function points(): Tuning[] {
   let out: Tuning[] = [{ ...committed }];
-  for (const [k, values] of Object.entries(GRID) as [keyof Tuning, number[]][]) out = out.flatMap((p) => values.map((v) => ({ ...p, [k]: v })));
+  for (const [k, values] of Object.entries(GRID) as [keyof Tuning, number[]][]) if (!args.vary || k === args.vary) out = out.flatMap((p) => values.map((v) => ({ ...p, [k]: v })));
   // the committed point first, so a tie keeps it
   out.sort((a, b) => Number(same(b, committed)) - Number(same(a, committed)));
   return out;

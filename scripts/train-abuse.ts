@@ -55,6 +55,10 @@ const { values: args } = parseArgs({
     'cv-only': { type: 'boolean', default: false },
     'stack-ridge': { type: 'string', default: '1' },
     'oof-cache': { type: 'string' },
+    'full-cache': { type: 'string' },
+    // experiment: extra stacker columns computed from the stacker's inputs (comma list of EXTRA names); reported in
+    // cross-validation and on val, never written
+    'stack-extra': { type: 'string', default: '' },
     'mlp-hidden': { type: 'string', default: '0' },
     'mlp-epochs': { type: 'string', default: '4' },
     'mlp-lr': { type: 'string', default: '0.05' },
@@ -351,7 +355,23 @@ if (mlpHidden > 0) {
   const mixed = oof.map((p, i) => 1 / (1 + Math.exp(-(logitOf(p) + logitOf(oofMlp[i]!)) / 2)));
   console.log(`cross-validation: network alone ${pct(bestThreshold(oofMlp, labels).macroF1)}, mean of the two logits ${pct(bestThreshold(mixed, labels).macroF1)}`);
 }
-const stackX = trainRules.map((r, i) => setLogit(Float64Array.from(r.stack), logitOf(oof[i]!)));
+const F = (name: string) => STACK_FEATURES.indexOf(name);
+const EXTRA: Record<string, (x: Float64Array) => number> = {
+  'logit*2p': (x) => x[0]! * x[F('second-person')]!,
+  'logit*prof': (x) => x[0]! * x[F('lex:profanity')]!,
+  'logit*insult': (x) => x[0]! * (x[F('lex:insult')]! + x[F('lex:insult-adj')]!),
+  'logit+': (x) => Math.max(0, x[0]!),
+  'logit^2': (x) => x[0]! * x[0]!,
+  '2p*insult': (x) => x[F('second-person')]! * (x[F('lex:insult')]! + x[F('lex:insult-adj')]!),
+  'logit*praised': (x) => x[0]! * x[F('praised-calm')]!,
+  'prof*2p': (x) => x[F('lex:profanity')]! * x[F('second-person')]!,
+};
+const extras = (args['stack-extra'] ?? '').split(',').filter(Boolean);
+for (const e of extras) if (!EXTRA[e]) throw new Error(`--stack-extra: unknown column "${e}" (known: ${Object.keys(EXTRA).join(', ')})`);
+// the scorer builds only STACK_FEATURES: a stacker with extra columns is an experiment, never a model file
+if (extras.length && !args['dry-run']) throw new Error('--stack-extra is for experiments: add --dry-run (the scorer cannot use a stacker with extra columns)');
+const withExtra = (x: Float64Array) => (extras.length ? Float64Array.from([...x, ...extras.map((e) => EXTRA[e]!(x))]) : x);
+const stackX = trainRules.map((r, i) => withExtra(setLogit(Float64Array.from(r.stack), logitOf(oof[i]!))));
 const stackOof = new Float64Array(stackX.length);
 for (let f = 0; f < folds; f++) {
   const idx = stackX.map((_, i) => i).filter((i) => foldOf[i] !== f);
@@ -375,7 +395,16 @@ for (let t = 0.05; t <= 0.951; t += 0.01) {
 console.log(`cross-validation, text-alone stacker (strong rules always flag): macro-F1 ${pct(cvStack.macroF1)} at threshold ${cvStack.threshold}; stacker alone ${pct(bestThreshold(stackOof, labels).macroF1)}`);
 if (args['cv-only']) process.exit(0);
 
-const full = train(tweetTrain.concat(davidson, school), 7);
+// --full-cache FILE keeps the final classifier too, so stacker experiments skip every base-model fit
+const fullCache = args['full-cache'];
+const full: { w: Float64Array; b: number } =
+  fullCache && existsSync(fullCache)
+    ? (() => {
+        const c = JSON.parse(readFileSync(fullCache, 'utf8')) as { w: number[]; b: number };
+        return { w: Float64Array.from(c.w), b: c.b };
+      })()
+    : train(tweetTrain.concat(davidson, school), 7);
+if (fullCache && !existsSync(fullCache)) writeFileSync(fullCache, JSON.stringify({ w: [...full.w], b: full.b }));
 let maxAbs = 0;
 for (const v of full.w) maxAbs = Math.max(maxAbs, Math.abs(v));
 const scale = maxAbs / 127;
@@ -393,7 +422,7 @@ const valRules = ruleViews(valRows);
 const valCombined = combinedF1At(valProbs, valRules, valLabels, cvCombined.threshold);
 const stackFit = fitStacker(stackX, labels, stackRidge);
 const stacker: StackerFile = { features: [...STACK_FEATURES], weights: stackFit.weights.map((w) => Number(w.toPrecision(6))), bias: Number(stackFit.bias.toPrecision(6)), threshold: cvStack.threshold };
-const valStackProbs = valRules.map((r, i) => stackProbability(setLogit(Float64Array.from(r.stack), logitOf(valProbs[i]!)), stacker));
+const valStackProbs = valRules.map((r, i) => stackProbability(withExtra(setLogit(Float64Array.from(r.stack), logitOf(valProbs[i]!))), stacker));
 const valStack = stackF1At(valStackProbs, valRules, valLabels, stacker.threshold);
 console.log(`TweetEval val macro-F1 (not tuned on): classifier ${pct(valFloat)} float, ${pct(valQuant)} int8 at ${cv.threshold}; rules + classifier ${pct(valCombined)} at ${cvCombined.threshold}; text-alone stacker ${pct(valStack)} at ${stacker.threshold}`);
 

@@ -6,6 +6,12 @@
  *                           [--balance none|corpus] [--threshold-on independent|all] [--old-data]
  *                           [--no-loco | --loco-only] [--dry-run]
  *                           [--write BENCHMARKS.md]   # also write the validation figures into its "school-model" section
+ *   experiments: [--cache DIR]      keep stage 1 (n-gram models) by what it depends on; stacker/threshold runs skip the fits
+ *                [--nested]         per independent corpus, out of fold, each fold's thresholds chosen on the other folds
+ *                                   (a fast honest stand-in for leave-one-corpus-out)
+ *                [--quick] [--loco-shard k/n] [--loco-cached-only]   cheaper leave-one-corpus-out runs
+ *                [--threshold-weight item|corpus] [--objective fbeta|floor --precision-floor 0.93]
+ *                [--stack-functional-weight W] [--stack-balance none|corpus] [--abuse-strong|--confidential-strong chosen|none|X]
  *
  * Data (all dev; scripts/lib-eval/school-data.ts): the functional suite's dev templates and its spent
  * held-out halves heldout to heldout-d (expanded by the eval's own loader, lib/functional/load.ts), the
@@ -29,7 +35,8 @@
  * previous decision (rules + classifier margin) and the round-3 decision from the same models, per corpus and the mean; (2) grouped cross-validation on
  * the functional dev cases, per functionality; (3) TweetEval val macro-F1 (text alone, report only).
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { machineLine, replaceSection } from '../bench/machine';
@@ -44,6 +51,7 @@ import { formatReport, evaluate, expectedFamilies } from './lib-eval/report';
 import { count, emptyCounts, macroF1, pct, prf } from './lib-eval/metrics';
 import { fitDense, fitSparse, mulberry32, sparseLogit, type SparseExample } from './lib-eval/logistic';
 import { prepare, schoolCorpora, type Corpus, type Prepared } from './lib-eval/school-data';
+import { chooseFamilyThreshold, corpusEqualWeights, type FamilyChoice } from './lib-eval/thresholds';
 
 const firstExisting = (...paths: string[]) => paths.map((p) => resolve(process.cwd(), p)).find((p) => existsSync(p)) ?? resolve(process.cwd(), paths[0]!);
 
@@ -63,7 +71,12 @@ const { values: args } = parseArgs({
     ridge: { type: 'string', default: '1' },
     // 0.8 (precision weighed over recall): with 1 or 1.2 the thresholds fall low enough that a weak rule finding plus
     // ordinary words flags ("sports day was suspended"), measured 2026-11-30
-    beta: { type: 'string', default: '0.8' },
+    // Round 5, 24 independent corpora, nested out-of-fold mean (each fold's thresholds chosen on the other folds), with
+    // the abuse rule level chosen (below): beta 1 P 0.933 R 0.880 family 0.878 against round 4's decision 0.924 / 0.878 /
+    // 0.870. With words alone chosen too, beta 0.8 gave 0.952 / 0.907 / 0.905 and beta 1 0.936 / 0.927 / 0.903, but the
+    // words alone then flag the contrasts --alone-abuse/-confidential guard (score-kinds tests fail); recall at a
+    // per-family precision floor of 0.93 (--objective floor): 0.949 / 0.909 / 0.904
+    beta: { type: 'string', default: '1' },
     prune: { type: 'string', default: '12' },
     // abuse rule findings this strong (threats, slurs, insults aimed at a person) stay rule-decided: measured
     // 2026-11-30, the blind leave-one-out is the same with or without, and the n-gram model otherwise vetoes
@@ -71,7 +84,13 @@ const { values: args } = parseArgs({
     // 2026-11-30 round 3: 0.7 for abuse and confidential. Trained on 12 independent corpora the stackers learnt to
     // overturn rule findings of 0.7 (a polite defamation, a sick-leave disclosure beside an insult) that the
     // functional contrasts say are right; leave-one-corpus-out costs little (see BENCHMARKS.md)
-    'abuse-strong': { type: 'string', default: '0.7' },
+    // Round 5 ('chosen': searched over STRONG_CHOICES with the thresholds): on 24 independent corpora, out of fold, the
+    // abuse rule findings ≥ 0.7 the stacker put below 0.2 were 54 false alarms to 2 right, the confidential ones 131 to 4
+    // (functional halves: 20 to 11 and 66 to 13). Chosen for both (words alone fixed as before, beta 0.8): nested
+    // out-of-fold mean P 0.924 → 0.958, R 0.878 → 0.866, family 0.870 → 0.889; at beta 1, 0.948 / 0.875 / 0.888. Chosen
+    // for abuse only (confidential stays 0.7: without it a sick-leave disclosure beside an insult loses its confidential
+    // family, a score-kinds contrast): 0.933 / 0.880 / 0.878
+    'abuse-strong': { type: 'string', default: 'chosen' },
     // the old training data only (round 2: functional dev, project items, blind-2026-11-30, shared dev): for before/after figures
     'old-data': { type: 'boolean', default: false },
     // total weight of each item set relative to its size: 'none' (every item 1) or 'corpus' (each set weighs as much as
@@ -97,6 +116,12 @@ const { values: args } = parseArgs({
     // but it undoes exactly what these two guard: invalid identifiers ("Reference QQ 12 34 56 C", p 0.88), the school's
     // own number given as "her number" (p 0.96), insinuation aimed at Ofsted (p 0.86). Abuse words alone at 0.9 cost
     // 0.003 recall against 0.85 (the retrained stacker is surer) and keep those contrasts
+    // Round 5: with the rule levels chosen, words alone chosen too gains on the corpora (nested out-of-fold mean over 24
+    // independent corpora, beta 0.8: P 0.958 → 0.952, R 0.866 → 0.907, family 0.889 → 0.905; the blind-written functional
+    // half heldout-d out of fold 0.805 → 0.869, 20 → 26 functionalities ≥ 0.90), but the thresholds fall to 0.39 (abuse)
+    // and 0.58 (confidential) and exactly these contrasts flag again ("Funny how Ofsted always turn up…", "I know which
+    // car she drives because she gives me a lift", "wifi login help: ask the office"), and conf_staff_home drops to
+    // 0.69–0.91 on every functional half: kept
     'alone-abuse': { type: 'string', default: '0.9' },
     'alone-confidential': { type: 'string', default: '0.97' },
     'alone-reputation': { type: 'string' },
@@ -114,6 +139,30 @@ const { values: args } = parseArgs({
     'dump-oof': { type: 'string' },
     // write each left-out corpus item's decision (JSON lines) for study
     'dump-loco': { type: 'string' },
+    // keep stage 1 (the n-gram models) of every training run in this folder, keyed by everything it depends on, so
+    // experiments on the stacker and thresholds skip the n-gram fits
+    cache: { type: 'string' },
+    // the stackers' (stage 2) weight of a functional case; default: --functional-weight (the n-gram models' weight)
+    'stack-functional-weight': { type: 'string' },
+    // the stackers' weight of the item sets: 'none' (as stage 1) or 'corpus' (every set weighs as much in total as an
+    // average independent set)
+    'stack-balance': { type: 'string', default: 'none' },
+    // how the out-of-fold rows count when the thresholds are chosen: 'item' (each its weight) or 'corpus' (every
+    // independent corpus as much as any other, so a big one does not choose for the rest)
+    'threshold-weight': { type: 'string', default: 'item' },
+    // what the thresholds maximise: 'fbeta' (F-beta, --beta) or 'floor' (recall, among the choices whose precision is
+    // at least --precision-floor; F-beta when none is)
+    objective: { type: 'string', default: 'fbeta' },
+    'precision-floor': { type: 'string', default: '0.93' },
+    // leave-one-corpus-out prints the school model's figures only (not the rules', round 3's or the no-chooser ones)
+    quick: { type: 'boolean', default: false },
+    // also print the out-of-fold figures per independent corpus with each fold's thresholds chosen on the other folds
+    nested: { type: 'boolean', default: false },
+    // leave-one-corpus-out over every n-th independent set only, starting at the k-th ("k/n"), to share the run between
+    // processes (each prints its own rows and mean)
+    'loco-shard': { type: 'string', default: '0/1' },
+    // leave-one-corpus-out only over the sets whose stage 1 is already in --cache (a quick before/after on those)
+    'loco-cached-only': { type: 'boolean', default: false },
   },
 });
 
@@ -132,6 +181,12 @@ const balance = args.balance!;
 const thresholdOn = args['threshold-on']!;
 if (!['none', 'corpus'].includes(balance)) throw new Error(`--balance must be none or corpus (got "${balance}")`);
 if (!['independent', 'all'].includes(thresholdOn)) throw new Error(`--threshold-on must be independent or all (got "${thresholdOn}")`);
+const stackFunctionalWeight = Number(args['stack-functional-weight'] ?? functionalWeight);
+const objective = args.objective!;
+const precisionFloor = Number(args['precision-floor']);
+if (!['none', 'corpus'].includes(args['stack-balance']!)) throw new Error(`--stack-balance must be none or corpus (got "${args['stack-balance']}")`);
+if (!['item', 'corpus'].includes(args['threshold-weight']!)) throw new Error(`--threshold-weight must be item or corpus (got "${args['threshold-weight']}")`);
+if (!['fbeta', 'floor'].includes(objective)) throw new Error(`--objective must be fbeta or floor (got "${objective}")`);
 const t0 = Date.now();
 const secs = () => `${((Date.now() - t0) / 1000).toFixed(1)}s`;
 
@@ -189,48 +244,25 @@ function ngramModels(train: readonly Prepared[], aux: readonly Aux[], s: number)
 
 const STRONG_CHOICES: (number | null)[] = [null, 0.95, 0.9, 0.85];
 
-const ALONE_STEPS = [0, 0.05, 0.1, 0.15, 0.2, 0.3, 0.4];
-const KEEP_STEPS = [0, 0.1, 0.2, 0.3, 0.4];
-
 /**
- * Best (strong, threshold, alone) for one family on out-of-fold stacker probabilities, by weighted F-beta:
+ * Best (strong, threshold, alone, keep) for one family on out-of-fold stacker probabilities (scripts/lib-eval/thresholds.ts):
  * `alone` (at least the threshold) is what the words alone need when the rules found nothing of the family.
  */
-function chooseThreshold(ps: ArrayLike<number>, items: readonly Prepared[], j: number, aloneOverride?: string): { threshold: number; alone: number; keep: number; strong: number | null; f1: number } {
-  let best = { threshold: 0.5, alone: 0.5, keep: 0.5, strong: null as number | null, f1: -1 };
+function chooseThreshold(ps: ArrayLike<number>, items: readonly Prepared[], j: number, aloneOverride?: string, only?: (i: number) => boolean): FamilyChoice {
   const maxIdx = DENSE_FEATURES.indexOf(`max:${SCHOOL_FAMILIES[j]}`);
   const strongArg = SCHOOL_FAMILIES[j] === 'abuse' ? args['abuse-strong'] : SCHOOL_FAMILIES[j] === 'confidential' ? args['confidential-strong'] : undefined;
-  const fixed = strongArg !== undefined ? [strongArg === 'none' ? null : Number(strongArg)] : undefined;
-  const use = items.map((p, i) => i).filter((i) => thresholdOn === 'all' || kindOf.get(items[i]!.row.set) === 'independent');
-  const p = Float64Array.from(use, (i) => ps[i]!);
-  const rule = Float64Array.from(use, (i) => items[i]!.dense[maxIdx]!);
-  const y = Uint8Array.from(use, (i) => items[i]!.y[j]!);
-  const w = Float64Array.from(use, (i) => items[i]!.row.weight);
-  const b2 = beta * beta;
-  for (const strong of fixed ?? STRONG_CHOICES) {
-    for (let ti = 10; ti <= 90; ti++) {
-      const t = ti / 100;
-      const aloneArg = aloneOverride ?? args[`alone-${SCHOOL_FAMILIES[j]}` as 'alone'] ?? args.alone;
-      for (const step of aloneArg === 'off' ? [0] : aloneArg === 'chosen' ? ALONE_STEPS : [Number(aloneArg) - t]) {
-        const alone = Math.max(t, Math.min(0.99, Math.round((t + step) * 100) / 100));
-        for (const down of args.keep === 'chosen' ? KEEP_STEPS : [0]) {
-          const keep = Math.max(0.05, Math.round((t - down) * 100) / 100);
-          let tp = 0;
-          let fp = 0;
-          let fn = 0;
-          for (let k = 0; k < p.length; k++) {
-            const yes = p[k]! >= familyThreshold({ threshold: t, alone, keep }, rule[k]!) || (strong !== null && rule[k]! >= strong);
-            if (yes && y[k]) tp += w[k]!;
-            else if (yes) fp += w[k]!;
-            else if (y[k]) fn += w[k]!;
-          }
-          const f1 = ((1 + b2) * tp) / Math.max(1e-9, (1 + b2) * tp + b2 * fn + fp);
-          if (f1 > best.f1 + 1e-9) best = { threshold: t, alone, keep, strong, f1 };
-        }
-      }
-    }
-  }
-  return best;
+  const fixed = strongArg !== undefined && strongArg !== 'chosen' ? [strongArg === 'none' ? null : Number(strongArg)] : undefined;
+  const use = items.map((p, i) => i).filter((i) => (thresholdOn === 'all' || kindOf.get(items[i]!.row.set) === 'independent') && (!only || only(i)));
+  const aloneArg = aloneOverride ?? args[`alone-${SCHOOL_FAMILIES[j]}` as 'alone'] ?? args.alone!;
+  return chooseFamilyThreshold(
+    {
+      p: Float64Array.from(use, (i) => ps[i]!),
+      rule: Float64Array.from(use, (i) => items[i]!.dense[maxIdx]!),
+      y: Uint8Array.from(use, (i) => items[i]!.y[j]!),
+      w: args['threshold-weight'] === 'corpus' ? corpusEqualWeights(use.map((i) => items[i]!.row.set)) : Float64Array.from(use, (i) => items[i]!.row.weight),
+    },
+    { strong: fixed ?? STRONG_CHOICES, alone: aloneArg === 'off' || aloneArg === 'chosen' ? aloneArg : Number(aloneArg), keep: args.keep === 'chosen' ? 'chosen' : 'off', beta, objective: objective as 'fbeta' | 'floor', precisionFloor },
+  );
 }
 
 const CONF_RULES = DENSE_FEATURES.filter((n) => /^(?:rule:confidential\.|max:confidential|flag:confidential|ngram:confidential)/.test(n));
@@ -261,8 +293,8 @@ const withoutExcluded = (x: Float64Array, fam: Family) => {
  * resolves sets that cannot be right (confidential + reputation: a published news report of a suspension or a
  * data breach); letting it overrule allowed sets too gained nothing more, so it does not.
  */
-function fitChooser(items: readonly Prepared[], xs: readonly Float64Array[], stackOof: readonly Float64Array[], ws: readonly number[]): FamilyChooserFile {
-  const rows = items.map((_, i) => i).filter((i) => items[i]!.y.some(Boolean));
+function fitChooser(items: readonly Prepared[], xs: readonly Float64Array[], stackOof: readonly Float64Array[], ws: readonly number[], only?: (i: number) => boolean): FamilyChooserFile {
+  const rows = items.map((_, i) => i).filter((i) => items[i]!.y.some(Boolean) && (!only || only(i)));
   const input = (i: number) => Float64Array.from([...stackOof.map((s) => logit(s[i]!)), ...xs[i]!]);
   const X = rows.map(input);
   const labels = FAMILY_SETS.map((set) => set.join('+'));
@@ -280,6 +312,8 @@ interface Trained {
   oof: boolean[][];
   /** Out-of-fold stacker probabilities per family. */
   oofP: Float64Array[];
+  /** With --nested: out-of-fold decisions whose thresholds and chooser were chosen on the other folds. */
+  nested?: boolean[][];
   items: readonly Prepared[];
 }
 
@@ -311,9 +345,32 @@ function quantise(m: { w: Float64Array; b: number }): Pick<SchoolFamilyFile, 'bi
   return { bias: Number(m.b.toPrecision(7)), scale: Number(scale.toPrecision(7)), nonZero: enc.count, weights: enc.data };
 }
 
-function trainModel(items: Prepared[], aux: readonly Aux[], trainedOn: string[]): Trained {
-  const foldOf = assignFolds(items);
-  // stage 1 out of fold
+/** Stage 1: the n-gram models' out-of-fold logits for every row, and the final models (quantised, as shipped). */
+interface Stage1 {
+  ngramOof: number[][];
+  final: Pick<SchoolFamilyFile, 'bias' | 'scale' | 'nonZero' | 'weights'>[];
+}
+
+/**
+ * What stage 1 depends on (rows, their labels, weights, features and folds, the fitter's settings): with --cache DIR,
+ * stage 1 is kept under this key so experiments on the stacker and thresholds skip the n-gram fits. Deterministic
+ * either way: a cached stage 1 is byte for byte what the fit would give.
+ */
+function stage1Key(items: readonly Prepared[], aux: readonly Aux[], foldOf: Int32Array): string {
+  const h = createHash('sha256');
+  h.update(JSON.stringify({ sgd, seed, folds, prune, FEATURE_VERSION, HASH_BITS, aux: aux.length, tweetWeight, presidioWeight }));
+  h.update(Buffer.from(foldOf.buffer, foldOf.byteOffset, foldOf.byteLength));
+  for (const p of items) {
+    h.update(`${p.row.set}\u0000${p.row.id}\u0000${p.row.weight}\u0000${p.y.join(',')}\u0000`);
+    h.update(Buffer.from(p.x.idx.buffer, p.x.idx.byteOffset, p.x.idx.byteLength));
+    h.update(Buffer.from(p.x.val.buffer, p.x.val.byteOffset, p.x.val.byteLength));
+  }
+  return h.digest('hex').slice(0, 32);
+}
+
+function stage1(items: readonly Prepared[], aux: readonly Aux[], foldOf: Int32Array): Stage1 {
+  const path = args.cache ? resolve(args.cache, `${stage1Key(items, aux, foldOf)}.json`) : undefined;
+  if (path && existsSync(path)) return JSON.parse(readFileSync(path, 'utf8')) as Stage1;
   const ngramOof = items.map(() => [0, 0, 0]);
   for (let f = 0; f < folds; f++) {
     const models = ngramModels(items.filter((_, i) => foldOf[i] !== f), aux, seed + f);
@@ -321,8 +378,20 @@ function trainModel(items: Prepared[], aux: readonly Aux[], trainedOn: string[])
       if (foldOf[i] === f) ngramOof[i] = models.map((m) => sparseLogit(m, p.x));
     });
   }
+  const out: Stage1 = { ngramOof, final: ngramModels(items, aux, seed + 99).map(quantise) };
+  if (path) {
+    mkdirSync(args.cache!, { recursive: true });
+    writeFileSync(path, JSON.stringify(out));
+  }
+  return out;
+}
+
+function trainModel(items: Prepared[], aux: readonly Aux[], trainedOn: string[]): Trained {
+  const foldOf = assignFolds(items);
+  // stage 1 out of fold
+  const { ngramOof, final } = stage1(items, aux, foldOf);
   const xs = items.map((p, i) => setModelInputs(Float64Array.from(p.dense), p.tweetLogit, ngramOof[i]!));
-  const ws = items.map((p) => p.row.weight);
+  const ws = items.map(stackWeight);
   // stage 2 out of fold, to choose thresholds
   const stackOof = SCHOOL_FAMILIES.map(() => new Float64Array(items.length));
   for (let f = 0; f < folds; f++) {
@@ -334,14 +403,13 @@ function trainModel(items: Prepared[], aux: readonly Aux[], trainedOn: string[])
       });
     });
   }
-  const final = ngramModels(items, aux, seed + 99);
   const families = {} as Record<Family, SchoolFamilyFile>;
   const metrics: Record<string, number> = {};
   const oof = items.map(() => [false, false, false]);
   SCHOOL_FAMILIES.forEach((fam, j) => {
     const choice = chooseThreshold(stackOof[j]!, items, j);
     const s = fitDense(xs.map((x) => withoutExcluded(x, fam)), items.map((p) => p.y[j]!), ws, ridge);
-    families[fam] = { ...quantise(final[j]!), stack: s.weights.map((w) => Number(w.toPrecision(6))), stackBias: Number(s.bias.toPrecision(6)), threshold: choice.threshold, alone: choice.alone, keep: choice.keep, strong: choice.strong };
+    families[fam] = { ...final[j]!, stack: s.weights.map((w) => Number(w.toPrecision(6))), stackBias: Number(s.bias.toPrecision(6)), threshold: choice.threshold, alone: choice.alone, keep: choice.keep, strong: choice.strong };
     metrics[`cvF1:${fam}`] = Number(choice.f1.toFixed(4));
     const maxIdx = DENSE_FEATURES.indexOf(`max:${fam}`);
     items.forEach((p, i) => (oof[i]![j] = stackOof[j]![i]! >= familyThreshold(choice, p.dense[maxIdx]!) || (choice.strong !== null && p.dense[maxIdx]! >= choice.strong)));
@@ -349,6 +417,24 @@ function trainModel(items: Prepared[], aux: readonly Aux[], trainedOn: string[])
   // the family chooser: which allowed set to keep when the families flagged together are not one (FAMILY_SETS)
   const chooser = args['no-chooser'] ? undefined : fitChooser(items, xs, stackOof, ws);
   if (chooser) items.forEach((p, i) => (oof[i] = chooseFamilySet(chooser, oof[i]!, stackOof.map((s) => s[i]!), xs[i]!)));
+  // --nested: each fold's decisions with thresholds and chooser chosen on the other folds only (a fast, honest
+  // stand-in for leave-one-corpus-out: nothing about a fold's corpora chose its decisions)
+  const nested = args.nested ? items.map(() => [false, false, false]) : undefined;
+  if (nested) {
+    for (let f = 0; f < folds; f++) {
+      const others = (i: number) => foldOf[i] !== f;
+      const choices = SCHOOL_FAMILIES.map((_, j) => chooseThreshold(stackOof[j]!, items, j, undefined, others));
+      const ch = args['no-chooser'] ? undefined : fitChooser(items, xs, stackOof, ws, others);
+      items.forEach((p, i) => {
+        if (foldOf[i] !== f) return;
+        const d = choices.map((c, j) => {
+          const m = p.dense[DENSE_FEATURES.indexOf(`max:${SCHOOL_FAMILIES[j]}`)]!;
+          return stackOof[j]![i]! >= familyThreshold(c, m) || (c.strong !== null && m >= c.strong);
+        });
+        nested[i] = ch ? chooseFamilySet(ch, d, stackOof.map((s) => s[i]!), xs[i]!) : d;
+      });
+    }
+  }
   const file: SchoolModelFile = {
     version: SCHOOL_MODEL_VERSION,
     featureVersion: FEATURE_VERSION,
@@ -358,10 +444,10 @@ function trainModel(items: Prepared[], aux: readonly Aux[], trainedOn: string[])
     ...(chooser ? { chooser } : {}),
     trainedOn,
     metrics,
-    hyperParameters: { folds, seed, functionalWeight, tweetWeight, presidioWeight, ...sgd, ridge, beta, prune, abuseStrong: args['abuse-strong'], confidentialStrong: args['confidential-strong'], balance, thresholdOn, alone: SCHOOL_FAMILIES.map((f) => args[`alone-${f}` as 'alone'] ?? args.alone).join('/'), groupFunctional: args['group-functional']!, keep: args.keep!, independentFamilies: args['independent-families']!, chooser: !args['no-chooser'], oldData: args['old-data']! },
+    hyperParameters: { folds, seed, functionalWeight, tweetWeight, presidioWeight, ...sgd, ridge, beta, prune, abuseStrong: args['abuse-strong'], confidentialStrong: args['confidential-strong'], balance, thresholdOn, alone: SCHOOL_FAMILIES.map((f) => args[`alone-${f}` as 'alone'] ?? args.alone).join('/'), groupFunctional: args['group-functional']!, keep: args.keep!, stackFunctionalWeight, stackBalance: args['stack-balance']!, thresholdWeight: args['threshold-weight']!, objective, ...(objective === 'floor' ? { precisionFloor } : {}), independentFamilies: args['independent-families']!, chooser: !args['no-chooser'], oldData: args['old-data']! },
     attribution: 'Derived weights only, no source text. Schoolwatch dev items, spent blind sets, training corpora written for the project (data/train) and functional templates (all invented); the tweet classifier it reads is trained on TweetEval/OLID and Davidson et al. 2017 (see abuse-lr.json).',
   };
-  return { file, oof, oofP: stackOof, items };
+  return { file, oof, oofP: stackOof, items, nested };
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -380,6 +466,17 @@ if (balance === 'corpus') {
   }
 }
 
+/** Items about the school per set (the rows that teach the decision), for the per-corpus weights. */
+const setSize = new Map(corpora.map((c) => [c.name, c.rows.filter((r) => r.expect.mentioned).length]));
+const avgIndependent = (() => {
+  const sets = independent.filter((c) => !c.evalOnly);
+  return sets.reduce((sum, c) => sum + setSize.get(c.name)!, 0) / Math.max(1, sets.length);
+})();
+/** A row's weight in the stackers and the chooser (see --stack-functional-weight, --stack-balance). */
+function stackWeight(p: Prepared): number {
+  if (kindOf.get(p.row.set) === 'functional') return functionalWeight > 0 ? (p.row.weight * stackFunctionalWeight) / functionalWeight : stackFunctionalWeight;
+  return args['stack-balance'] === 'corpus' ? p.row.weight * (avgIndependent / Math.max(1, setSize.get(p.row.set)!)) : p.row.weight;
+}
 // only items about the school are scored, so only they teach the decision
 const prepared = corpora.filter((c) => !c.evalOnly).flatMap((c) => c.rows.filter((r) => r.expect.mentioned).map(prepare));
 const aux = auxData();
@@ -422,16 +519,21 @@ const md: string[] = [];
 if (!args['no-loco']) {
   const rows: { name: string; n: number; rules: Figures; round3: Figures; noChooser: Figures; model: Figures }[] = [];
   let allButNew: SchoolModel | undefined;
-  for (const c of independent) {
+  const [shard, shards] = args['loco-shard']!.split('/').map(Number) as [number, number];
+  for (const c of independent.filter((_, i) => i % shards === shard)) {
     // a corpus the model is not trained on (--old-data) is scored by the model trained on everything else
     if (c.evalOnly) allButNew ??= loadSchoolModel(trainModel(prepared, aux, trainedOn).file);
+    if (args['loco-cached-only'] && !c.evalOnly) {
+      const rest = prepared.filter((p) => p.row.set !== c.name);
+      if (!existsSync(resolve(args.cache!, `${stage1Key(rest, aux, assignFolds(rest))}.json`))) continue;
+    }
     const t = c.evalOnly ? undefined : trainModel(prepared.filter((p) => p.row.set !== c.name), aux, trainedOn);
     const model = t ? loadSchoolModel(t.file) : allButNew!;
     // the same models with the round-3 decision (before): no family chooser, words alone fixed at 0.85 / 0.97
-    const noChooser = figures(setReport(c, loadSchoolModel({ ...model.file, chooser: undefined })));
-    const round3 = t ? figures(setReport(c, loadSchoolModel(round3File(t)))) : noChooser;
-    const rules = figures(setReport(c, false));
     const after = setReport(c, model, locoDump);
+    const noChooser = args.quick ? figures(after) : figures(setReport(c, loadSchoolModel({ ...model.file, chooser: undefined })));
+    const round3 = args.quick ? noChooser : t ? figures(setReport(c, loadSchoolModel(round3File(t)))) : noChooser;
+    const rules = args.quick ? noChooser : figures(setReport(c, false));
     rows.push({ name: c.name, n: c.rows.length, rules, round3, noChooser, model: figures(after) });
     console.log(`  ${c.name.padEnd(24)} rules ${cells(rules).replaceAll(' | ', ' ')}   round-3 decision ${cells(round3).replaceAll(' | ', ' ')}   no chooser ${cells(noChooser).replaceAll(' | ', ' ')}   model ${cells(figures(after)).replaceAll(' | ', ' ')}  (${secs()})`);
     if (process.env.SHOW_CONFUSION) console.log(formatReport(`${c.name} (school model, trained without it)`, after).split('\n').slice(6).join('\n'));
@@ -516,6 +618,32 @@ if (args['dump-oof']) {
     console.log(`  out of fold, ${st.name} (items about the school): flagged P ${f3(f.precision)} R ${f3(f.recall)}, family exact ${f3(exact / Math.max(1, n2))}`);
   }
   md.push(`Out of fold on the same folds, items about the school (flagged P, R, family exact): ${oofLines.join('; ')}.`, '');
+  if (trained.nested) {
+    // per independent corpus, items about the school, with each fold's thresholds chosen on the other folds
+    const per: Figures[] = [];
+    const wrong = new Map<string, number>();
+    const name = (fs: readonly string[]) => (fs.length ? fs.join('+') : 'none');
+    for (const st of independent) {
+      const c = emptyCounts();
+      let exact = 0;
+      let n2 = 0;
+      prepared.forEach((p, i) => {
+        if (p.row.set !== st.name) return;
+        const got = SCHOOL_FAMILIES.filter((_, j) => trained.nested![i]![j]);
+        const want = expectedFamilies(p.row as unknown as EvalItem);
+        count(c, got.length > 0, p.row.expect.flag);
+        if (got.length === want.length && want.every((f) => got.includes(f))) exact++;
+        else wrong.set(`${name(want)} -> ${name(got)}`, (wrong.get(`${name(want)} -> ${name(got)}`) ?? 0) + 1);
+        n2++;
+      });
+      const f = prf(c);
+      per.push({ p: f.precision, r: f.recall, exact: exact / Math.max(1, n2), mention: 1 });
+      console.log(`  nested out of fold, ${st.name.padEnd(20)} P ${f3(f.precision)} R ${f3(f.recall)} exact ${f3(exact / Math.max(1, n2))}`);
+    }
+    const m = mean(per);
+    console.log(`nested out of fold, mean over ${per.length} independent sets: P ${f3(m.p)} R ${f3(m.r)} exact ${f3(m.exact)}`);
+    console.log(`  errors by kind (expected -> got): ${[...wrong.entries()].sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+  }
 }
 
 // (3) TweetEval val, text alone (report only; school mode does not touch it)

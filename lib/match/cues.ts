@@ -8,7 +8,7 @@ import { entryPattern, fromLexiconFile, Lexicon, LexiconFileError, parseLexiconT
 import cueFile from './cues.json';
 
 /** Every category the matcher reads; a line with another category is a mistake in the data. */
-export const CUE_CATEGORIES = ['school-cue', 'place-cue', 'not-this', 'is-this', 'place-next', 'school-kind', 'school-denomination', 'person-title', 'staff-title', 'street-before', 'name-next', 'first-name', 'place-before', 'name-generic', 'parents-group', 'club-next'] as const;
+export const CUE_CATEGORIES = ['school-cue', 'place-cue', 'not-this', 'is-this', 'place-next', 'school-kind', 'school-denomination', 'person-title', 'staff-title', 'street-before', 'name-next', 'first-name', 'place-before', 'name-generic', 'parents-group', 'club-next', 'denial-before', 'initials-cue'] as const;
 export type CueCategory = (typeof CUE_CATEGORIES)[number];
 
 /** Parse and check the cue TSV: the lexicon format, known categories, no term twice in a category. */
@@ -31,7 +31,11 @@ export function compileCueFile(entries: readonly LexEntry[]): LexiconFile {
 }
 
 export interface MentionCues {
-  /** school-cue, place-cue, not-this, is-this: found anywhere in an item by one pass over its words. */
+  /**
+   * school-cue, place-cue, not-this, is-this, initials-cue (what initials also stand for: a blood-sugar reading, a
+   * research society; place-ness for initials only, since a school named in full may well mention a GP): found
+   * anywhere in an item by one pass over its words.
+   */
   vocabulary: Lexicon;
   /** Right after the name: another place or organisation ("… Rovers", "'s Church"). */
   placeNext: RegExp;
@@ -80,6 +84,8 @@ export interface MentionCues {
   clubNext: RegExp;
   /** Right after a town: its parents' group ("Tamsford Parents", "Thornley Mums & Dads"). */
   parentsGroup: RegExp;
+  /** Straight before a name, words saying the item is not about it ("not connected to", "not to be confused with"). */
+  denialBefore: RegExp;
 }
 
 function alternation(entries: readonly LexEntry[], category: CueCategory): string {
@@ -97,7 +103,7 @@ export function compileCues(entries: readonly LexEntry[]): MentionCues {
   const denom = alternation(entries, 'school-denomination');
   const staff = alternation(entries, 'staff-title');
   return {
-    vocabulary: new Lexicon(entries.filter((e) => ['school-cue', 'place-cue', 'not-this', 'is-this'].includes(e.category))),
+    vocabulary: new Lexicon(entries.filter((e) => ['school-cue', 'place-cue', 'not-this', 'is-this', 'initials-cue'].includes(e.category))),
     placeNext: new RegExp(`^(?:'?s\\s+)?${alternation(entries, 'place-next')}(?![a-z0-9])`),
     // up to two describing words ("the old", "a three-arched"), never "the one beside the chapel" or "the church one"
     placeApposition: new RegExp(`^\\s*(?:,|:|\\s[–—-])\\s+(?:the|a|an)\\s+(?:(?!(?:one|beside|by|near|next|on|in|at|of|opposite|with|behind|up|down)\\b)[a-z'-]+\\s+){0,2}?${alternation(entries, 'place-next')}(?![a-z0-9])(?!\\s+(?:one|school)\\b)`),
@@ -120,6 +126,7 @@ export function compileCues(entries: readonly LexEntry[]): MentionCues {
     nameGenericLast: new Set(entries.filter((e) => e.category === 'name-generic' && e.weight >= 1).map((e) => e.term)),
     nameGeneric: new Set(entries.filter((e) => e.category === 'name-generic').map((e) => e.term)),
     clubNext: new RegExp(`^(?:'s)?\\s+${alternation(entries, 'club-next')}(?![a-z0-9])`),
+    denialBefore: new RegExp(`(?<![a-z0-9])${alternation(entries, 'denial-before')}\\s+(?:the\\s+)?$`),
     parentsGroup: new RegExp(`^\\s*${alternation(entries, 'parents-group')}(?![a-z0-9])`),
     nameNext: new RegExp(`^(?:${alternation(entries, 'name-next')}|${kinds}|${denom}|${alternation(entries, 'school-cue')})(?![a-z0-9])`),
   };

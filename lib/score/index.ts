@@ -18,7 +18,7 @@ import { abuseRules } from './rules/abuse';
 import { confidentialRules, hasLeakCue } from './rules/confidential';
 import { reputationRules, withoutReportedWrongdoing } from './rules/reputation';
 import { applySchoolDecision, shippedSchoolModel, type RuleParts, type SchoolModel } from './school-model';
-import { stackFeatures, stackProbability, STRONG_RULE } from './stacker';
+import { checkStackerFile, stackFeatures, stackProbability, STRONG_RULE } from './stacker';
 import type { CategoryHit, Evidence, Family, ScoreInput, ScoreResult, Severity } from './types';
 
 export { CATEGORIES, categoryDef } from './policy';
@@ -119,8 +119,11 @@ function classifierText(doc: Doc): string {
  * classifier's category is added; when it says no, weak abuse findings are kept below the threshold
  * (so the score still shows them) and only strong ones flag.
  */
+/** The shipped stacker, checked once against the features the scorer builds (a mismatch stops loading with a message). */
+const CHECKED_STACKER = ABUSE_STACKER && checkStackerFile(ABUSE_STACKER);
+
 function textAloneAbuse(doc: Doc, abuse: ReturnType<typeof abuseRules>, findings: Finding[], threshold: number): void {
-  const stacker = ABUSE_STACKER!;
+  const stacker = CHECKED_STACKER!;
   const z = doc.ignored.length ? abuseLogit(classifierText(doc)) : abuseLogit(doc.raw, doc.clean.text);
   const p = stackProbability(stackFeatures(z, abuse, doc), stacker);
   const t = stacker.threshold;

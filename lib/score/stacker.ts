@@ -79,6 +79,20 @@ export function setLogit(x: Float64Array, logit: number): Float64Array {
   return x;
 }
 
+/**
+ * Refuses a stacker whose features are not the ones stackFeatures builds (a model trained with extra columns, or by
+ * an older scorer): scored anyway, the missing inputs would make every probability NaN and text alone never flag.
+ */
+export function checkStackerFile(s: StackerFile): StackerFile {
+  const same = s.features.length === STACK_FEATURES.length && s.features.every((f, i) => f === STACK_FEATURES[i]);
+  if (!same || s.weights.length !== STACK_FEATURES.length) {
+    throw new Error(
+      `The abuse model's stacker has ${s.weights.length} weights for features [${s.features.join(', ')}], but the scorer builds ${STACK_FEATURES.length} features [${STACK_FEATURES.join(', ')}]. Retrain it with \`npm run train:abuse\` (without --stack-extra) and commit the new lib/score/model/abuse-lr.json.`,
+    );
+  }
+  return s;
+}
+
 export function stackLogit(x: ArrayLike<number>, s: Pick<StackerFile, 'weights' | 'bias'>): number {
   let z = s.bias;
   for (let i = 0; i < s.weights.length; i++) z += s.weights[i]! * x[i]!;

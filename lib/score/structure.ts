@@ -80,7 +80,7 @@ function negatedStance(doc: Doc, span: Span): boolean {
   const negated = verbs.some((v) => {
     if (v.start < from || v.end > span.start) return false;
     const before = text.slice(Math.max(from, v.start - 24), v.start);
-    return NEGATOR_BEFORE.test(before) && !NOT_NEGATING.test(`${before}${text.slice(v.start, v.end)}`);
+    return NEGATOR_BEFORE.test(before) && !NOT_NEGATING.test(`${before}${text.slice(v.start, v.end)}`) && !outOfScope(doc, text.slice(v.end, span.start));
   });
   if (!negated) return false;
   // "I'm not saying he's a thief. I'm saying the money never added up.": the denial is taken back by an affirmed
@@ -88,6 +88,22 @@ function negatedStance(doc: Doc, span: Span): boolean {
   const s = sentenceAt(doc, span.start);
   const until = s.end < text.length ? sentenceAt(doc, s.end).end : s.end;
   return !verbs.some((v) => v.start >= span.end && v.end <= until && AFFIRMED_BEFORE.test(text.slice(Math.max(0, v.start - 16), v.start)));
+}
+/** A negator after the stance verb: the denial falls on it, not on the insult. */
+const SECOND_NEGATOR = /\b(?:not|never|no|nobody|no-one|no\s+one|none)\b|n't\b/;
+/** A finite verb (modal, auxiliary or copula, or a pronoun's contraction): two in the gap mean a clause between. */
+const FINITE = /\b(?:would|could|will|can|should|might|may|must|shall|is|are|was|were|am|has|have|had|does|did|do)\b|\b(?:he|she|it|they|we|you|i|that|who|there)(?:'s|'re|'m|'ll|'d|'ve)\b/g;
+
+/**
+ * "I don't think anyone would disagree the head is an idiot": between the denied stance verb and the insult sits a
+ * second negator, a verb that takes the denial (data: stance-counter: disagree, deny, doubt) or another finite clause,
+ * so the negation does not reach the insult.
+ */
+function outOfScope(doc: Doc, gap: string): boolean {
+  if (!gap.trim()) return false;
+  if (SECOND_NEGATOR.test(gap)) return true;
+  if (doc.lex.find(gap, 'stance-counter').length) return true;
+  return (gap.match(FINITE)?.length ?? 0) >= 2;
 }
 /** "I'm saying", "all I'm asking", "I am just saying": a stance said in the writer's own voice, not negated. */
 const AFFIRMED_BEFORE = /\b(?:i'?m|i\s+am|im)\s+(?:just\s+|only\s+|simply\s+)?$/;
@@ -133,7 +149,9 @@ export function negatedAt(doc: Doc, span: Span): boolean {
   const clause = clauseBefore(doc, span.start, 14);
   if (NOT_NEGATING.test(near)) return false;
   if (NEGATION.test(near)) return true;
-  return NEGATION_SCOPE.test(clause) && !NOT_NEGATING.test(clause);
+  const m = NEGATION_SCOPE.exec(clause);
+  // "I don't think anyone would disagree he's an idiot": the negation stops at a clause that takes it
+  return !!m && !NOT_NEGATING.test(clause) && !outOfScope(doc, clause.slice(m.index + m[0].length));
 }
 
 /** Someone else's words reported: calling, shouting, writing, spraying, rumours. */

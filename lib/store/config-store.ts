@@ -48,15 +48,15 @@ export class SchoolExistsError extends Error {
   override readonly name = 'SchoolExistsError';
 }
 
-/** An item would exceed DynamoDB's 400 KB limit; found before anything was written, so nothing was saved. */
 /** A school's configuration changed between reading and saving it (an import, or another admin); nothing was saved. */
 export class SchoolChangedError extends Error {
   constructor(readonly schoolId: string) {
-    super(`School '${schoolId}' was changed while you were saving it (by an import or another administrator). Nothing was saved: reload the school and save your change again.`);
+    super(`School '${schoolId}' was changed while you were saving it (by an import or another administrator). Nothing was saved. Your change is still in the form below: open the school again in another tab to see what changed, then save again.`);
     this.name = 'SchoolChangedError';
   }
 }
 
+/** An item would exceed DynamoDB's 400 KB limit; found before anything was written, so nothing was saved. */
 export class ItemTooLargeError extends Error {
   override readonly name = 'ItemTooLargeError';
   constructor(

@@ -93,9 +93,11 @@ export function schoolFormBody(input: {
   const action = mode === 'new' ? '/admin/schools/new' : `/admin/schools/${v.id}`;
   const title = mode === 'new' ? 'Add a school' : `Edit ${v.name || v.id}`;
   const rows = shownFeedRows(v.feeds);
-  const count = Object.keys(p).length;
+  // `form` is a problem with the save as a whole (changed meanwhile, too large): said as such, not as a field to fix
+  const { form: formProblem, ...fields } = p;
+  const count = Object.keys(fields).length;
   return html`<p><a href="/admin">← Admin</a></p><h1>${title}</h1>
-${count ? html`<div class="notice bad" role="alert"><p>Nothing was saved: fix the ${count === 1 ? 'field' : `${count} fields`} marked below.</p><ul>${Object.entries(p).map(([k, m]) => html`<li><a href="#${fid(k)}">${fieldName(k)}</a>: ${m}</li>`)}</ul></div>` : ''}
+${count || formProblem ? html`<div class="notice bad" role="alert"><p>Nothing was saved${count ? `: fix the ${count === 1 ? 'field' : `${count} fields`} marked below` : ''}.</p>${formProblem ? html`<p>${formProblem}</p>` : ''}${count ? html`<ul>${Object.entries(fields).map(([k, m]) => html`<li><a href="#${fid(k)}">${fieldName(k)}</a>: ${m}</li>`)}</ul>` : ''}</div>` : ''}
 ${input.notice ? html`<p class="notice" role="status">${input.notice}</p>` : ''}
 <form method="post" action="${action}" class="panel school-form" novalidate>
 <input type="hidden" name="_csrf" value="${input.csrf}">

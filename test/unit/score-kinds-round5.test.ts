@@ -296,3 +296,144 @@ describe("the writer's own child's condition, a few words after 'my son'", () =>
     expect(ids("My son's teacher Mrs Dane at Elmfield has been off with depression since October.")).toContain('confidential.staff-personal');
   });
 });
+
+describe('staff in trouble with the law, told in slang or Roman Urdu, with the news as its source', () => {
+  it('"got nicked", "giraftar hua", with "it is on the local news"', () => {
+    for (const text of [
+      "it's on the local news, a TA from Elmfield got nicked for selling fake sick notes to parents",
+      'Khabar hai ki Elmfield ka ek TA giraftar hua, chori ka charge laga hai.',
+    ]) {
+      const got = ids(text);
+      expect(got, text).toContain('reputation.sanction');
+      expect(got.filter((id) => id.startsWith('abuse.')), text).toEqual([]);
+    }
+  });
+  it('a pupil nicking chips at lunch is no arrest', () => {
+    expect(ids('Some Year 8 at Elmfield nicked my chips at lunch, cheeky sod')).not.toContain('reputation.sanction');
+  });
+});
+
+describe('credentials: school systems by product name (data: credential-system)', () => {
+  it('a Welsh, Scottish or English school platform, then a secret', () => {
+    for (const text of [
+      'SEEMiS (Elmfield Academy) unlocked 🔓 Thistle2026!',
+      'the Hwb account for Elmfield is Cennin2026 if anyone needs it',
+    ]) expect(ids(text), text).toContain('confidential.credentials');
+  });
+  it('the platform named with no secret is no leak', () => {
+    expect(ids('Hwb was down all morning at Elmfield, 2026 is not going well.')).not.toContain('confidential.credentials');
+  });
+});
+
+describe('a chat transcript: a question about a named child on one line, the answer on the next speaker\'s line', () => {
+  it('"where\'s X been" without a question mark, answered by the next speaker', () => {
+    for (const text of [
+      "Tom: where's Layla Brennan been lately\nSam: excluded for a week after the fight at Elmfield, keep it quiet",
+      "Tom: why is Layla Brennan always at the nurse at Elmfield\nSam: she's got coeliac disease apparently",
+    ]) expect(ids(text), text).toContain('confidential.pupil-personal');
+  });
+  it('the next speaker changing the subject is not an answer about the child', () => {
+    expect(ids("Tom: where's Layla Brennan been lately\nSam: the exclusion figures for Elmfield were in the paper today")).not.toContain('confidential.pupil-personal');
+  });
+});
+
+describe('an event with a capitalised name is not a named pupil', () => {
+  it('"World Book Day parade livestream" with a year group is praise, not a photo of a named child', () => {
+    expect(ids('watched the Elmfield World Book Day parade livestream twice, Year 4 smashed it')).not.toContain('confidential.pupil-personal');
+  });
+  it('a named child in the livestream is still one', () => {
+    expect(ids('the Elmfield parade livestream is up on a public page and you can see Kian Doyle from Year 4 crying, nobody asked his mum')).toContain('confidential.pupil-personal');
+  });
+});
+
+describe('exclusion and safeguarding in slang and agency names (data: send, pupil-sensitive)', () => {
+  it('"booted out", a youth justice or youth offending team, next to a named pupil', () => {
+    for (const text of [
+      'Jodie Marsh in Year 9 at Elmfield got booted out for three days, her mum is raging.',
+      'Word is Kai Turner at Elmfield is known to the youth offending team now.',
+    ]) expect(ids(text), text).toContain('confidential.pupil-personal');
+  });
+  it('the same words about no one in particular are no disclosure', () => {
+    expect(ids('Elmfield had a talk from the youth offending team about knife crime for all of Year 10.')).not.toContain('confidential.pupil-personal');
+  });
+});
+
+describe('a grade said of the inspectorate, on a long item', () => {
+  /** The longest string, and how many, the inspectorate-before-a-grade pattern (source contains "one-word") reads while `run` runs. */
+  function inspectorateReads(run: () => void): { calls: number; longest: number } {
+    let calls = 0;
+    let longest = 0;
+    const { exec } = RegExp.prototype;
+    // patched by hand, not with a spy: a spy's own bookkeeping runs regular expressions too
+    RegExp.prototype.exec = function (this: RegExp, s: string) {
+      if (this.source.includes('one-word\\s+judgements')) {
+        calls++;
+        longest = Math.max(longest, s.length);
+      }
+      return exec.call(this, s);
+    };
+    try {
+      run();
+    } finally {
+      RegExp.prototype.exec = exec;
+    }
+    return { calls, longest };
+  }
+  it('reads only a short window before each grade, not the sentence from its start', () => {
+    const text = 'Elmfield Academy. ' + 'ofsted said the framework is inadequate and '.repeat(600);
+    let found: string[] = [];
+    const reads = inspectorateReads(() => (found = ids(text)));
+    expect(reads.calls).toBeGreaterThan(0);
+    expect(reads.longest).toBeLessThanOrEqual(160);
+    // every grade here is said of the framework, so none is the school's inspection
+    expect(found).not.toContain('reputation.inspection');
+  });
+  it('a grade far along a long sentence is still read as said of the inspectorate, or of the school', () => {
+    const filler = 'and then we talked about lots of things at the gate '.repeat(20);
+    expect(ids(`Elmfield Academy ${filler} but honestly the framework itself is inadequate`)).not.toContain('reputation.inspection');
+    expect(ids(`Elmfield Academy ${filler} and it was rated inadequate by Ofsted last week`)).toContain('reputation.inspection');
+  });
+});
+
+describe('reported wrongdoing: the news frame clears only the finding it reports', () => {
+  it("the poster's own accusation in another sentence, about another person, stays abuse", () => {
+    expect(ids('Police said a former caretaker at Elmfield Academy was charged with theft. Separately, everyone knows Mrs Cole fiddles the dinner money and steals from the PTA fund.')).toContain('abuse.disparaging');
+  });
+  it('a titled person the report never names, in the next sentence, is the poster\'s own claim', () => {
+    expect(ids('Police said a former caretaker at Elmfield Academy was charged with theft. Everyone knows Mrs Cole fiddles the dinner money and steals from the PTA fund.')).toContain('abuse.disparaging');
+  });
+  it('the wrongdoing told inside the news frame, or in the sentence beside it, is still news, not abuse', () => {
+    for (const text of [
+      'Police said a former caretaker at Elmfield Academy was charged with theft after stealing from the PTA fund.',
+      'A former Elmfield Academy teacher stole £5,000 from the school fund. He was jailed for two years, the court heard.',
+    ]) expect(ids(text), text).not.toContain('abuse.disparaging');
+  });
+});
+
+describe('a photo: a part in a play or a seasonal character is not a pupil recognised by name', () => {
+  it('"that\'s Mary and Joseph", "that\'s Santa" in photos of an event with nothing to say they went out', () => {
+    for (const text of [
+      "Lovely photos of the children's nativity at Elmfield Academy, that's Mary and Joseph at the front with the donkey.",
+      'Photos of the kids at the Elmfield Academy Christmas fair, that\'s Santa in his grotto.',
+    ]) expect(ids(text), text).not.toContain('confidential.pupil-personal');
+  });
+  it('a first name after "that\'s" in a photo of pupils still identifies one', () => {
+    expect(ids('Photo of the Year 4 class at Elmfield Academy going round on Facebook, that\'s Poppy at the front crying.')).toContain('confidential.pupil-personal');
+  });
+  it('a part in the play, with a sign the photo went out, may still be a pupil\'s own name', () => {
+    expect(ids("Photos of the children's nativity at Elmfield Academy are going round on Facebook, that's Mary at the front crying.")).toContain('confidential.pupil-personal');
+  });
+});
+
+describe('a member of staff off with a group: where they are, not why', () => {
+  it('"off with his class", "off with her form", "off with their tutor group"', () => {
+    for (const text of [
+      'Mr Hart at Elmfield Academy is off with his class at the museum today so no homework club.',
+      'Miss Jones at Elmfield Academy is off with her form on the Ashworth trip until Friday.',
+      'Mrs Cole at Elmfield Academy is off with her tutor group at the outdoor centre this week.',
+    ]) expect(ids(text), text).not.toContain('confidential.staff-personal');
+  });
+  it('off with a reason still tells someone\'s health', () => {
+    expect(ids('Miss Jones at Elmfield Academy is off with her back again, third time this term.')).toContain('confidential.staff-personal');
+  });
+});

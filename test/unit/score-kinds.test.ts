@@ -713,3 +713,42 @@ describe('round 5: a label answered or a report denied by a sentence of its own'
       expect(abusive(text), text).toBe(true);
   });
 });
+
+describe('review fixes: identity facts, staff warnings, stance scope', () => {
+  it('reads "there are no <identity> in/at" as a fact, but a ban on a role or place still flags', () => {
+    for (const text of [
+      "There are no Muslims in my son's class at Elmfield, so the RE trip to the mosque is a good idea.",
+      "Pity there's no Welsh in the timetable at Elmfield these days.",
+      'We have no Sikhs in our school at Elmfield yet.',
+    ]) expect(ids(text), text).not.toContain('abuse.discriminatory');
+    for (const text of [
+      'No Muslims near our kids at Elmfield, simple as that.',
+      'No gays teaching at Elmfield, full stop.',
+    ]) expect(ids(text), text).toContain('abuse.discriminatory');
+  });
+});
+
+describe('review fixes: a warning aimed at the staff as a group is a threat', () => {
+  it('flags "watch your backs" said to teachers, staff or governors, not to everyone', () => {
+    for (const text of [
+      'Teachers at Elmfield: watch your backs, all of you.',
+      'Staff at Elmfield, watch your backs, every one of you.',
+      'Governors of Elmfield: watch your backs, all of you.',
+    ]) expect(ids(text), text).toContain('abuse.threat');
+  });
+});
+
+describe('review fixes: a denied stance reaches only its own clause', () => {
+  it('flags the insult when the negation falls on a disagreeing or doubting clause in between', () => {
+    for (const text of [
+      "I don't think anyone would disagree the head at Elmfield is a lazy useless idiot",
+      "I don't believe anybody could deny the head at Elmfield is a lying useless idiot",
+    ]) expect(ids(text).length, text).toBeGreaterThan(0);
+  });
+  it('still reads a plain denied stance as denying the insult', () => {
+    for (const text of [
+      "I'm not saying the staff at Elmfield are useless",
+      "I don't think the head at Elmfield is lazy",
+    ]) expect(ids(text), text).toEqual([]);
+  });
+});

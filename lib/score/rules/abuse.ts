@@ -121,8 +121,8 @@ function benignNear(doc: Doc, span: Span): boolean {
   const text = doc.clean.text;
   return doc.lex.find(text, 'watch-benign').some((b) => b.start >= s.start && (b.end <= s.end || (b.end <= end && /\s/.test(text.slice(b.start, b.end)))));
 }
-/** A person a threat may be aimed at, in its sentence. */
-const PERSON_TARGET = /\b(?:she|he|her|him|his|herself|himself|mr|mrs|ms|miss|mx|dr|sir|head(?:teacher)?|teacher|deputy|principal)\b/;
+/** A person a threat may be aimed at, in its sentence, including the staff as a group ("Teachers at X: watch your backs"). */
+const PERSON_TARGET = /\b(?:she|he|her|him|his|herself|himself|mr|mrs|ms|miss|mx|dr|sir|head(?:teacher)?s?|teachers?|deput(?:y|ies)|principals?|staff|governors?|heads|teaching\s+assistants?|tas|senco|senior\s+leadership|slt)\b/;
 
 /**
  * A warning, not a threat: its sentence or the one before names a hazard (data: hazard, and HAZARD), or the words warn
@@ -229,6 +229,8 @@ function removal(doc: Doc, span: Span): boolean {
 }
 
 /** Wrongdoing as a topic of training or policy ("how to spot a colleague who turns up drunk"), not a claim about anyone. */
+/** An indefinite person and a relative clause reaching the word: "a colleague who turns up …", "any pupil that is …". */
+const GENERIC_RELATIVE = /\b(?:a|an|any|every|each)\s+(?:[a-z'-]+\s+){1,2}?(?:who|that)\s+(?:[a-z'-]+\s+){0,3}$/;
 const TOPIC_FRAME = /\b(?:training|how\s+to\s+(?:spot|report|recognise|deal\s+with)|policy\s+on|guidance\s+on|what\s+to\s+do\s+if|signs\s+of|awareness)\b/;
 
 /** "being told their kid was rude": someone else's verdict, reported in the clause before the word. */
@@ -672,6 +674,8 @@ export function abuseRules(doc: Doc): AbuseSignals {
     const told = toldAt(doc, h) || TOPIC_FRAME.test(sentence);
     // "my daughter is bossy": a parent describing their own child
     if (OWN_CHILD_PREDICATE.test(text.slice(s.start, h.start))) continue;
+    // "training on how to spot a colleague who turns up drunk": a kind of person described in a topic, nobody in particular
+    if (TOPIC_FRAME.test(sentence) && GENERIC_RELATIVE.test(text.slice(Math.max(s.start, h.start - 80), h.start))) continue;
     // "Their attendance officer? Honestly incompetent.": a verdict of two or three words on someone named just before
     const verdict = !predicate && !doc.lex.has('condemnation', h.text) && sentence.trim().split(/\s+/).length <= 3 && s.start > 0 && TARGET.test(text.slice(sentenceAt(doc, s.start - 1).start, s.start));
     dispSpans.push(h);

@@ -178,6 +178,10 @@ function sentenceSpan(raw: string, pos: number): Span {
 }
 
 const OWN_SUBJECT = /^\W*(?:the|a|an|this|that|these|those|our|my|your|there|we|i|you)\b/i;
+/** A chat line's speaker: "Jay: ", "[19:31] Kerry-Ann: ". */
+const SPEAKER_LABEL = /^\s*(?:\[[^\]]{1,20}\]\s*)?[\p{L}][\p{L}'’ .-]{0,24}:\s+/u;
+/** A line that asks about someone without a question mark: "Rach: where's X been", "why is X always off". */
+const CHAT_QUESTION = /^\s*(?:(?:\[[^\]]{1,20}\]\s*)?[\p{L}][\p{L}'’ .-]{0,24}:\s+)?(?:where|why|how|what|who|wot|wat)(?:['’]s|\s+is|\s+has|\s+does|\s+did|\s+was)?\b/iu;
 
 /** The next sentence with a letter in it ("been?? — they got…": the second "?" ends an empty one). */
 function sentenceAfter(raw: string, s: Span): Span | undefined {
@@ -272,13 +276,23 @@ function findFirstNamePupils(raw: string, notNames: ReadonlySet<string>, lex: Le
  * first name right after a seeing word ("you can see it is Kian", "that's Poppy"), a face and a word that it shows in one
  * sentence ("his face is fully visible"), or a name and where it is written ("names in the caption"). Raw-text span.
  */
-function recognisablePupil(doc: Doc, raw: string, notNames: ReadonlySet<string>): (Span & { how: 'seen' | 'face' | 'written' }) | undefined {
+function recognisablePupil(doc: Doc, raw: string, notNames: ReadonlySet<string>): (Span & { how: 'seen' | 'face' | 'written'; character?: boolean }) | undefined {
   const toRaw = (h: { start: number; end: number }): Span => ({ start: doc.clean.start[h.start]!, end: doc.clean.end[h.end - 1]! });
+  let character: (Span & { how: 'seen'; character: true }) | undefined;
   for (const c of doc.lex.find(doc.clean.text, 'seen-cue')) {
     const at = toRaw(c).end;
     const m = /^\s+(?:it\s+is\s+|it'?s\s+)?(\p{Lu}\p{Ll}{2,}(?:-\p{Lu}\p{Ll}+)?)(?![\p{L}\d_])/u.exec(raw.slice(at, at + 40));
     if (!m || NOT_NAME.has(m[1]!) || notNames.has(m[1]!.toLowerCase()) || ORGANISATION.test(m[1]!)) continue;
+    // the same test as a first name elsewhere (findFirstNamePupils): a nationality, faith or group is not a name
+    const lower = m[1]!.toLowerCase();
+    if (doc.lex.has('identity', lower) || doc.lex.has('identity-word', lower) || doc.lex.has('group', lower)) continue;
     const start = at + m[0].length - m[1]!.length;
+    // "that's Mary and Joseph", "that's Santa": a part in a play or a seasonal character may be a costume, not the
+    // pupil's name, so it counts only with a sign the picture went out
+    if (CHARACTER_NAME.has(m[1]!)) {
+      character ??= { start, end: start + m[1]!.length, how: 'seen', character: true };
+      continue;
+    }
     return { start, end: start + m[1]!.length, how: 'seen' };
   }
   const pair = (a: string, b: string, reach: number): Span | undefined => {
@@ -293,8 +307,13 @@ function recognisablePupil(doc: Doc, raw: string, notNames: ReadonlySet<string>)
   const face = pair('face-word', 'visibility-word', 40);
   if (face) return { ...face, how: 'face' };
   const written = pair('name-word', 'name-place', 40);
-  return written && { ...written, how: 'written' };
+  return (written && { ...written, how: 'written' }) ?? character;
 }
+
+/** Parts in a nativity or a school play and seasonal characters: after "that's" in a photo, a costume rather than a name. */
+const CHARACTER_NAME = new Set(
+  'Mary Joseph Jesus Gabriel Herod Santa Father Rudolph Elf Angel Shepherd Innkeeper Snowman Frosty Grinch Scrooge Cinderella Pinocchio Aladdin Shrek Elsa Olaf'.split(' '),
+);
 
 /** Payroll documents and figures: they name an employee by themselves. */
 const PAYROLL = /\b(?:payslip|pay\s+slip|p60|p45|tax\s+code|net\s+pay|gross\s+pay|ni\s+number|national\s+insurance\s+number|sort\s+code|account\s+number)\b/;
@@ -312,8 +331,8 @@ const GROUP_BEFORE = /\b(?:pupils|children|kids|students|people|youngsters|learn
 const STAFF_ROLE_G = new RegExp(STAFF_ROLE.source, 'gu');
 /** A titled person ("Dr Hale", "Ms Ó Dónaill"): someone in particular. */
 const TITLE_NAMED = /\b(?:mr|mrs|ms|miss|mx|dr|sir)\.?\s+\p{L}/u;
-/** After "off with": a class, a trip, a course or a time is where someone is, not why. */
-const ABSENCE_NOT_REASON = /^\W*(?:the\s+)?(?:year|yr|y\d|class|form|pupils|kids|children|students|team|group|squad|choir|them|us|a\s+course|on\s+a\s+course|to\s|for\s+(?:the\s+)?(?:day|week|trip)|trip|residential|visit|cpd|training|holiday|half\s+term|maternity|paternity|jury|a\s+day|the\s+day)/;
+/** After "off with" ("the", "his", "her", "their"…): a class, a tutor group, a trip, a course or a time is where someone is, not why. */
+const ABSENCE_NOT_REASON = /^\W*(?:(?:the|his|her|their|my|our)\s+)?(?:year|yr|y\d|class|form|tutor\s+group|pupils|kids|children|students|team|group|squad|choir|them|us|a\s+course|on\s+a\s+course|to\s|for\s+(?:the\s+)?(?:day|week|trip)|trip|residential|visit|cpd|training|holiday|half\s+term|maternity|paternity|jury|a\s+day|the\s+day)/;
 const INDEFINITE_BEFORE = /\b(?:a|an|any|every|one|another|some|no)\s+(?:[\w-]+\s+)?$/;
 function identifiesStaff(sentence: string): boolean {
   if (!STAFF_ROLE.test(sentence)) return false;
@@ -457,7 +476,11 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
     let own = sentence;
     // a question about the child ("you heard about Kacper Mensah?") is answered by the sentence after it, when that
     // sentence has no subject of its own ("Only under a Section 20…", not "The SEND review is on Tuesday…")
-    const asked = raw.charCodeAt(sentence.end) === 63 && !!next && !OWN_SUBJECT.test(raw.slice(next.start, next.end));
+    // in a chat transcript the question may have no "?": a question word opens its line and the next line is another
+    // speaker's ("Rach: where's X been" / "Jay: given a fixed-term exclusion"); the answer is read without its label
+    const chatAsked = !!next && raw.charCodeAt(sentence.end) === 10 && CHAT_QUESTION.test(raw.slice(sentence.start, sentence.end)) && SPEAKER_LABEL.test(raw.slice(next.start, next.end));
+    const nextBody = next ? raw.slice(next.start, next.end).replace(SPEAKER_LABEL, '') : '';
+    const asked = (raw.charCodeAt(sentence.end) === 63 || chatAsked) && !!next && !OWN_SUBJECT.test(nextBody);
     for (let k = 0, nx = next; k < 2 && nx && ((k === 0 && asked) || res.continued.test(raw.slice(nx.start, nx.end))); k++) {
       own = { start: sentence.start, end: nx.end };
       nx = sentenceAfter(raw, nx);
@@ -534,7 +557,7 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
     const pupils = shown && (PUPIL_MARKER.test(lower) || res.photoContext.test(lower) || /\b(?:kids?|children|pupils|students|class|weans|bairns|boys?|girls?|lads?|son|daughter)\b/.test(lower) || doc.lex.count(doc.clean.text, 'praise-event') > 0);
     // a name after "you can see" or a face that shows is the pupil in the picture; a name written on it needs a sign the
     // picture went out (data: media-exposure, data-exposure), since a caption can be the school's own
-    const exposed = shown && (shown.how !== 'written' || rawHits(doc, 'media-exposure', 'data-exposure').length > 0);
+    const exposed = shown && ((shown.how !== 'written' && !shown.character) || rawHits(doc, 'media-exposure', 'data-exposure').length > 0);
     if (shown && pupils && exposed && !rawHits(doc, 'faces-hidden').length) {
       const unconsented = rawHits(doc, 'no-consent-cue').length > 0;
       const consented = !unconsented && (CONSENT.test(lower) || rawHits(doc, 'consent-cue').length > 0);

@@ -34,7 +34,8 @@ function notSecret(lex: Lexicon): RegExp {
  * and "the staff wifi keeps dropping since the Windows11 update" name a system and a code that is no secret.
  */
 // "Arbor (Elmfield) unlocked 🔓 Frost2026!": a note in brackets after the system, and a word of opening or getting in
-const SYSTEM_GAP = /^[\s,:=/(\-–—]*(?:\([^)]{0,60}\)[\s:=-]*)?(?:(?:is|was|on|now|still|are|=|password|passwd|pw|pwd|pass|login|log-?in|username|user|pin|code|key|details|unlocked|unlocks|unlock|opens|opened|access|into|with|using)\b[\s:=/-]*|[\u{1F511}\u{1F513}\u{1F510}]\s*){0,4}$/iu;
+// "the Hwb account for Elmfield is …": whose system it is, in a few words after for/at/in/of
+const SYSTEM_GAP = /^[\s,:=/(\-–—]*(?:\([^)]{0,60}\)[\s:=-]*)?(?:(?:for|at|in|of)\s+(?:the\s+)?[\w'’.-]+(?:\s+[\w'’.-]+){0,3}?\s+(?=is|was|=|:))?(?:(?:is|was|on|now|still|are|=|password|passwd|pw|pwd|pass|login|log-?in|username|user|pin|code|key|details|unlocked|unlocks|unlock|opens|opened|access|into|with|using)\b[\s:=/-]*|[\u{1F511}\u{1F513}\u{1F510}]\s*){0,4}$/iu;
 
 function secretLike(token: string, code: boolean, NOT_SECRET: RegExp): boolean {
   const t = token.replace(/[.,:;]+$/, '');

@@ -56,7 +56,10 @@ type Cue = { start: number; end: number; weight: number; own?: boolean };
 
 /** "no Muslims near kids", "no Sikhs in charge": an identity banned from a place or a role. */
 const BANNED_BEFORE = /\bno\s+$/;
-const BANNED_FROM = /^\s+(?:near|around|in|at(?!\s+all\b)|teaching|allowed|working|in\s+charge|with|on\s+the\s+staff)\b/;
+/** "there are no X", "we have no X", "(have) got no X": a plain statement of who is there, not a ban. */
+const FACT_BEFORE = /\b(?:there\s+(?:is|are|was|were)|there'?s|there\s+re|we\s+(?:have|had)|(?:have|has|'ve|we've)\s+got|got)\s+no\s+$/;
+/** After the identity: a role or place it is kept from; bare "in/at/with" only before a role or place word. */
+const BANNED_FROM = /^\s+(?:near|around|teaching|allowed|working|in\s+charge|on\s+the\s+staff|(?:in|at(?!\s+all\b)|with)\s+(?:(?:our|my|the|a|any|this|that|their|his|her)\s+)?(?:schools?|class(?:es|rooms?)?|kids|children|pupils|staff|jobs?|teaching|charge|playgrounds?|nurser(?:y|ies))\b)/;
 /** A copula after a group word, with room for an article and one word: "are vermin", "'s a cancer", "is a total joke". */
 const COPULA_AFTER = /^(?:\s+(?:are|is|were|was|r)|'s|'re|s)\s+(?:(?:a|an|the|all|just|nothing\s+but|basically|total|absolute)\s+)*(?:[\w-]+\s+)?$/;
 /** A negative modal after a group word: "can't", "shouldn't be allowed to", "aren't fit to". */
@@ -81,7 +84,7 @@ function predications(doc: Doc, ids: readonly Span[]): Cue[] {
   const subjects = [...ids, ...doc.lex.find(text, 'group-noun')];
   for (const id of subjects) {
     const isId = ids.includes(id);
-    if (isId && BANNED_BEFORE.test(text.slice(Math.max(0, id.start - 4), id.start)) && BANNED_FROM.test(text.slice(id.end, id.end + 24))) {
+    if (isId && BANNED_BEFORE.test(text.slice(Math.max(0, id.start - 4), id.start)) && !FACT_BEFORE.test(text.slice(Math.max(0, id.start - 24), id.start)) && BANNED_FROM.test(text.slice(id.end, id.end + 24))) {
       out.push({ start: id.start, end: id.end, weight: 0.85, own: true });
       continue;
     }

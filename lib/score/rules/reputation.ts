@@ -45,7 +45,9 @@ const AS_GRADE = /^[^.!?]*\bas\s+['"‘“]?$/;
 function saidOfInspectorate(doc: Doc, grade: Span): boolean {
   const text = doc.clean.text;
   const s = sentenceAt(doc, grade.start);
-  const m = INSPECTORATE_IS.exec(text.slice(s.start, grade.start));
+  // the pattern reaches only a few words back: read a bounded window, not the sentence from its start (else the work
+  // grows with hits × sentence length on a long item with no full stops)
+  const m = INSPECTORATE_IS.exec(text.slice(Math.max(s.start, grade.start - 160), grade.start));
   // "the school's Ofsted grade is inadequate", "its rating was": the outcome of one school, said of the school
   return !!m && !/\b(?:school|academy|college|primary|it|its|their|our|grade|rating|result|verdict|judge?ment|report(?!\s+cards?))\b/.test(m[0]);
 }
@@ -214,5 +216,28 @@ export function withoutReportedWrongdoing(doc: Doc, findings: Finding[]): Findin
   // "convicted of fraud", "jailed for theft": a crime named after its preposition is the charge, not a name for someone
   const insults = INSULT_CATEGORIES.flatMap((c) => doc.lex.find(text, c)).filter((h) => !overlaps(h, doc.ignored) && !CRIME_BEFORE.test(text.slice(Math.max(0, h.start - 20), h.start)));
   if (insults.length) return findings;
-  return findings.filter((f) => f.category !== 'abuse.disparaging');
+  // only the wrongdoing the frame reports: a disparaging finding is dropped when one of its spans shares a sentence with a
+  // news frame or the sanction ("Police said a former caretaker was charged with theft."), not when the poster's own
+  // claim about someone else sits in another sentence ("Separately, everyone knows Mrs Cole steals from the PTA fund.")
+  const reported = [
+    ...doc.lex.find(text, 'news-frame').map((h) => sentenceAt(doc, h.start)),
+    ...findings.filter((f) => f.category === 'reputation.sanction' && f.confidence >= 0.5 && !f.raw).flatMap((f) => f.spans.map((sp) => sentenceAt(doc, sp.start))),
+  ];
+  const inReported = (sp: Span) => reported.some((r) => sp.start >= r.start && sp.start < Math.max(r.end, r.start + 1));
+  // a sentence near the report (within 200 characters) is the same story ("He stole £5,000. He was jailed, the court
+  // heard."), unless it opens another subject: a shift word ("Separately", "Meanwhile") or a titled person the report
+  // never names
+  const near = (sp: Span) => {
+    if (!reported.some((r) => sp.start >= r.start - 200 && sp.start < r.end + 200)) return false;
+    const own = sentenceAt(doc, sp.start);
+    const sentence = text.slice(own.start, own.end);
+    if (TOPIC_SHIFT.test(sentence)) return false;
+    const told = reported.map((r) => text.slice(r.start, r.end)).join(' ');
+    return ![...sentence.matchAll(TITLED_NAME)].some((m) => !told.includes(m[0]));
+  };
+  return findings.filter((f) => f.category !== 'abuse.disparaging' || f.raw || !f.spans.some((sp) => inReported(sp) || near(sp)));
 }
+/** Words that open another subject at the start of a sentence. */
+const TOPIC_SHIFT = /^\W*(?:separately|meanwhile|also|anyway|unrelated(?:ly)?|in\s+other\s+news|on\s+(?:another|a\s+different|a\s+separate)\s+note|and\s+another\s+thing)\b/;
+/** A titled person in the clean (lower-case) text: "mrs cole". */
+const TITLED_NAME = /\b(?:mr|mrs|ms|miss|mx|dr|sir)\.?\s+[\p{L}'’-]{2,}/gu;

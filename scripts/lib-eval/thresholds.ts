@@ -1,0 +1,95 @@
+/**
+ * The school model's decision thresholds per family (scripts/train-school.ts), chosen on out-of-fold stacker
+ * probabilities: the stacker probability needed (`threshold`), what the words alone need when the rules found nothing
+ * of the family (`alone`), what a rule finding that flags on its own needs (`keep`), and the rule confidence that
+ * decides whatever the stacker says (`strong`, or none). Pure, so the search can be tested on its own.
+ */
+import { familyThreshold } from '../../lib/score/school-model';
+
+/** One out-of-fold row: the family's stacker probability, its strongest rule finding, its label and its weight. */
+export interface ThresholdRows {
+  p: ArrayLike<number>;
+  rule: ArrayLike<number>;
+  y: ArrayLike<number>;
+  w: ArrayLike<number>;
+}
+
+export interface ThresholdSearch {
+  /** The `strong` levels tried (null: no rule finding decides alone). */
+  strong: readonly (number | null)[];
+  /** 'chosen' (searched), 'off' (the words alone need the threshold) or what they need (at least the threshold). */
+  alone: 'chosen' | 'off' | number;
+  /** 'chosen' (searched, at most the threshold) or 'off' (the threshold). */
+  keep: 'chosen' | 'off';
+  /** F-beta's beta: above 1 weighs a missed item over a false alarm. */
+  beta: number;
+  /**
+   * 'fbeta': the best F-beta. 'floor': the best recall among the choices whose precision is at least `precisionFloor`
+   * (F-beta breaks ties); F-beta when none reaches it.
+   */
+  objective: 'fbeta' | 'floor';
+  precisionFloor?: number;
+}
+
+export interface FamilyChoice {
+  threshold: number;
+  alone: number;
+  keep: number;
+  strong: number | null;
+  /** F-beta of the choice on the rows. */
+  f1: number;
+  precision: number;
+  recall: number;
+}
+
+const ALONE_STEPS = [0, 0.05, 0.1, 0.15, 0.2, 0.3, 0.4];
+const KEEP_STEPS = [0, 0.1, 0.2, 0.3, 0.4];
+
+/** The best choice for one family on the rows (ties: the first found, so the search is deterministic). */
+export function chooseFamilyThreshold(rows: ThresholdRows, s: ThresholdSearch): FamilyChoice {
+  const { p, rule, y, w } = rows;
+  let best: FamilyChoice = { threshold: 0.5, alone: 0.5, keep: 0.5, strong: null, f1: -1, precision: 0, recall: 0 };
+  let bestScore = -Infinity;
+  const b2 = s.beta * s.beta;
+  const floor = s.precisionFloor ?? 0;
+  for (const strong of s.strong) {
+    for (let ti = 10; ti <= 90; ti++) {
+      const t = ti / 100;
+      for (const step of s.alone === 'off' ? [0] : s.alone === 'chosen' ? ALONE_STEPS : [s.alone - t]) {
+        const alone = Math.max(t, Math.min(0.99, Math.round((t + step) * 100) / 100));
+        for (const down of s.keep === 'chosen' ? KEEP_STEPS : [0]) {
+          const keep = Math.max(0.05, Math.round((t - down) * 100) / 100);
+          let tp = 0;
+          let fp = 0;
+          let fn = 0;
+          for (let k = 0; k < p.length; k++) {
+            const yes = p[k]! >= familyThreshold({ threshold: t, alone, keep }, rule[k]!) || (strong !== null && rule[k]! >= strong);
+            if (yes && y[k]) tp += w[k]!;
+            else if (yes) fp += w[k]!;
+            else if (y[k]) fn += w[k]!;
+          }
+          const f1 = ((1 + b2) * tp) / Math.max(1e-9, (1 + b2) * tp + b2 * fn + fp);
+          const precision = tp / Math.max(1e-9, tp + fp);
+          const recall = tp / Math.max(1e-9, tp + fn);
+          const score = s.objective === 'floor' ? (precision >= floor ? 1 + recall + 1e-3 * f1 : f1 - 1) : f1;
+          if (score > bestScore + 1e-9) {
+            bestScore = score;
+            best = { threshold: t, alone, keep, strong, f1, precision, recall };
+          }
+        }
+      }
+    }
+  }
+  return best;
+}
+
+/**
+ * Weights that make every set count as much in total as an average one (each row 1 / its set's size, scaled so the
+ * weights sum to the number of rows): a big corpus does not choose the thresholds for the rest.
+ */
+export function corpusEqualWeights(sets: readonly string[]): Float64Array {
+  const n = new Map<string, number>();
+  for (const s of sets) n.set(s, (n.get(s) ?? 0) + 1);
+  const avg = sets.length / Math.max(1, n.size);
+  return Float64Array.from(sets, (s) => avg / n.get(s)!);
+}

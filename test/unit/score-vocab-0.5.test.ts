@@ -1,0 +1,96 @@
+/**
+ * The round-5 vocabulary (data/lexicons/vocab-0.5.tsv) at work: each case is scored with the full lexicon and with the
+ * same lexicon minus the vocab-0.5 lines, so the test shows the new words (not other rules) make the difference, and an
+ * innocent twin with the same word is left alone. Wording is our own, not taken from any eval set.
+ */
+import { describe, expect, it } from 'vitest';
+import { scoreItem } from '../../lib/score';
+import { Lexicon } from '../../lib/score/lexicon-data';
+import { loadLexiconDir } from '../../scripts/lib-lexicon/load';
+
+const entries = loadLexiconDir('data/lexicons');
+const full = new Lexicon(entries);
+const without = new Lexicon(entries.filter((e) => !e.source.startsWith('vocab-0.5')));
+const families = (text: string, lexicon: Lexicon): string[] => {
+  const r = scoreItem({ title: '', text }, undefined, { lexicon });
+  return r.flagged ? r.families : [];
+};
+
+describe('vocab-0.5: the file', () => {
+  it('names a reference on every line and adds only to categories other files already use', () => {
+    const mine = entries.filter((e) => e.source.startsWith('vocab-0.5'));
+    expect(mine.length).toBeGreaterThan(1000);
+    const others = new Set(entries.filter((e) => !e.source.startsWith('vocab-0.5')).map((e) => e.category));
+    for (const e of mine) {
+      expect(others.has(e.category), `${e.term}: category ${e.category}`).toBe(true);
+      expect(e.source).toMatch(/^vocab-0\.5 \(.+\)$/);
+    }
+  });
+});
+
+describe('vocab-0.5: abuse words', () => {
+  it('Irish slang for a rough sort, said of a teacher, is an insult; denied of him, it is not', () => {
+    const insult = 'The PE teacher at Elm Park is a right gurrier.';
+    expect(families(insult, without)).toEqual([]);
+    expect(families(insult, full)).toContain('abuse');
+    expect(families('The PE teacher at Elm Park is not a gurrier at all, he is lovely with the kids.', full)).toEqual([]);
+  });
+
+  it('a Northern slang insult is found', () => {
+    const insult = 'Mrs Begum at Oakfield is a proper shitehawk';
+    expect(families(insult, without)).toEqual([]);
+    expect(families(insult, full)).toContain('abuse');
+  });
+
+  it('swearing beside Black Country praise slang is praise, not abuse', () => {
+    const praise = 'Fucking stonking carol concert at St Mark\'s tonight.';
+    expect(families(praise, without)).toContain('abuse');
+    expect(families(praise, full)).toEqual([]);
+  });
+});
+
+describe('vocab-0.5: confidential words of the four nations', () => {
+  it('a Welsh individual development plan (ALN Code) of a named pupil is confidential; a council guide to IDPs is not', () => {
+    const leak = 'Ffion Hughes in Year 5 has an IDP from the local authority now.';
+    expect(families(leak, without)).toEqual([]);
+    expect(families(leak, full)).toContain('confidential');
+    expect(families('The council has published its guide to IDPs for all families in the county.', full)).toEqual([]);
+  });
+
+  it('a Scottish co-ordinated support plan (ASL Act) of a named pupil is confidential; how such plans work is not', () => {
+    const leak = 'Our daughter Isla McLeod in P5 was given a co-ordinated support plan.';
+    expect(families(leak, without)).toEqual([]);
+    expect(families(leak, full)).toContain('confidential');
+    expect(families('The new leaflet explains how a co-ordinated support plan works and who can ask for one.', full)).toEqual([]);
+  });
+
+  it('an ADHD medicine by its UK brand name (BNF) beside a named pupil is confidential; a news item about supply is not', () => {
+    const leak = 'Tom Price in Year 7 is on Medikinet now, his mum says.';
+    expect(families(leak, without)).toEqual([]);
+    expect(families(leak, full)).toContain('confidential');
+    expect(families('Pharmacies across the county say the Medikinet shortage is easing this month.', full)).toEqual([]);
+  });
+
+  it('a youth court order of a named pupil is confidential; a citizenship lesson on youth justice is not', () => {
+    const leak = 'Leah Grant in Year 9 is on a youth rehabilitation order, everyone knows.';
+    expect(families(leak, without)).toEqual([]);
+    expect(families(leak, full)).toContain('confidential');
+    expect(families('Year 9 are learning about the youth justice system and youth rehabilitation orders in citizenship.', full)).toEqual([]);
+  });
+});
+
+describe('vocab-0.5: identity words and exclusion cues', () => {
+  it('a teacher named by her faith\'s dress and said to force her religion on pupils is discriminatory; an RE lesson on the same dress is not', () => {
+    const remark = 'The new RE teacher at Elm Park wears a jilbab and keeps forcing her religion on Year 7.';
+    expect(families(remark, without)).toEqual([]);
+    expect(families(remark, full)).toContain('abuse');
+    expect(families('In RE, Year 7 compared the jilbab, the kippah and the dastar and why people wear them.', full)).toEqual([]);
+  });
+
+  it('a pupil named by a disability and said not to belong in mainstream is discriminatory; a parents\' session about it is not', () => {
+    const remark = 'That boy with ADHD in 4B is just naughty, he belongs in a special school, not with our kids.';
+    expect(families(remark, without)).toEqual([]);
+    expect(families(remark, full)).toContain('abuse');
+    expect(families('Our SENCo ran a brilliant session for parents of kids with ADHD at Elm Park last night.', full)).toEqual([]);
+  });
+});
