@@ -6,6 +6,7 @@
 import { LEXICON, type Lexicon } from './lexicon';
 import { cleanText, foldText, toOriginal, type TextView } from './normalize';
 import type { Evidence } from './types';
+import { mayMatch } from './word-gate';
 
 export interface Span {
   start: number;
@@ -77,6 +78,8 @@ const globalCache = new WeakMap<RegExp, RegExp>();
 /** All matches of `re` (made global once and cached). */
 export function findAll(s: string, re: RegExp): Span[] {
   const out: Span[] = [];
+  // a pattern that needs one of a few whole words is not run over a text without any of them (word-gate.ts: exact)
+  if (!mayMatch(s, re)) return out;
   let g = re.flags.includes('g') ? re : globalCache.get(re);
   if (!g) {
     g = new RegExp(re.source, re.flags + 'g');

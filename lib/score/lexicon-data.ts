@@ -14,6 +14,7 @@
  * text); a trailing `*` matches any ending of the last word ("diabet*"); `re:` starts a
  * regular-expression fragment, kept for obfuscated spellings ("re:f+u+c+k+…").
  */
+import { mayMatch } from './word-gate';
 
 export interface LexEntry {
   term: string;
@@ -343,6 +344,8 @@ export class Lexicon {
     for (const [cat, { re, parts, needs }] of this.regexByCat) {
       // no entry of the category can match without its first word in the text
       if (needs && (!someNeed || !needs.some((w) => text.includes(w)))) continue;
+      // nor (for a category with `re:` lines) without one of the words its pattern needs (word-gate.ts, exact)
+      if (!needs && !mayMatch(text, re)) continue;
       re.lastIndex = 0;
       for (let m = re.exec(text); m; m = re.exec(text)) {
         if (m[0].length === 0) {

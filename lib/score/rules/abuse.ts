@@ -8,6 +8,7 @@ import { findAll, overlaps, sentenceAt, type Doc, type Span } from '../document'
 import { noisyOr, type Finding } from '../findings';
 import type { LexHit, Lexicon } from '../lexicon';
 import { tokens } from '../lexicon-data';
+import { gatedTest, mayMatch } from '../word-gate';
 import { campaign, exposure } from './campaign';
 import { misconductClaims } from './defamation';
 import { identityExclusion } from './identity';
@@ -362,7 +363,7 @@ function insinuation(doc: Doc): { spans: Span[]; weight: number } | undefined {
   const strong = found.filter((h) => h.weight >= 0.6);
   const distinct = new Set(found.map((h) => h.text)).size;
   if (!strong.length && distinct < 2) return undefined;
-  if (!STAFF_REF.test(text) || doc.lex.count(text, 'denial') > 0) return undefined;
+  if (!gatedTest(STAFF_REF, text) || doc.lex.count(text, 'denial') > 0) return undefined;
   return { spans: found, weight: strong.length ? 0.7 : 0.6 };
 }
 
@@ -481,7 +482,7 @@ export function abuseRules(doc: Doc): AbuseSignals {
   const threatSpans: Span[] = [];
   let threatWeight = 0;
   let threatReason = '';
-  for (const t of THREAT_HINT.test(text) ? THREATS : []) {
+  for (const t of gatedTest(THREAT_HINT, text) ? THREATS : []) {
     for (const span of findAll(text, t.re)) {
       // a threat quoted in order to condemn it ("…'I'll be waiting for her'. I've reported it") is someone else's
       if (!usable(doc, span) || reportedAt(doc, span)) continue;
@@ -539,7 +540,8 @@ export function abuseRules(doc: Doc): AbuseSignals {
   const harSpans: Span[] = [];
   const harWeights: number[] = [];
   for (const h of HARASSMENT) {
-    if (!h.hint.test(text)) continue;
+    // the hint's words looked up in the item's words (word-gate.ts) before the hint is run: the same answer, sooner
+    if (!mayMatch(text, h.hint) || !h.hint.test(text)) continue;
     for (const span of findAll(text, h.re)) {
       if (!usable(doc, span)) continue;
       harSpans.push(span);
@@ -583,7 +585,7 @@ export function abuseRules(doc: Doc): AbuseSignals {
     discWeights.push(0.9);
   }
   const groupSpans = doc.lex.count(text, 'group') > 0 ? findAll(text, GROUP_NEGATIVE) : [];
-  for (const span of [...groupSpans, ...(/\b(?:back|home|deport)\b/.test(text) ? findAll(text, GO_BACK) : [])]) {
+  for (const span of [...groupSpans, ...(gatedTest(/\b(?:back|home|deport)\b/, text) ? findAll(text, GO_BACK) : [])]) {
     // "Muslims are not terrorists": the negation inside the statement reverses it
     if (!usable(doc, span) || GROUP_NEGATED.test(text.slice(span.start, span.end)) || reportedAt(doc, span)) continue;
     discSpans.push(span);
@@ -602,7 +604,7 @@ export function abuseRules(doc: Doc): AbuseSignals {
     }
   }
   // identity words are found by the token matcher first: the pattern only runs when one is there
-  if ((doc.lex.count(text, 'identity') > 0 || VISIBLE_IDENTITY.test(text)) && identityRole.test(text)) {
+  if ((doc.lex.count(text, 'identity') > 0 || VISIBLE_IDENTITY.test(text)) && gatedTest(identityRole, text)) {
     for (const span of findAll(text, identityRole)) {
       if (!usable(doc, span) || reportedAt(doc, span)) continue;
       const s = sentenceAt(doc, span.start);
@@ -730,7 +732,7 @@ export function abuseRules(doc: Doc): AbuseSignals {
   // obscene
   // "nobody should call a teacher a bitch": a negated act of name-calling is not swearing at anyone
   const prof = hits(doc, 'profanity').filter((h) => !discounted(doc, h) && !(negated(doc, h) && /\bcall(?:ed|ing|s)?\s+(?:[\w']+\s+){0,3}(?:a|an)$/.test(clauseBefore(doc, h.start, 6))));
-  const praised = doc.praise.length > 0 || PRAISE_WORD_RE.test(text);
+  const praised = doc.praise.length > 0 || gatedTest(PRAISE_WORD_RE, text);
   if (prof.length) {
     // "Holy sh*t, what a show. F***ing brilliant.": swearing next to praise, in its sentence or a neighbouring one
     const positive = prof.every((h) => {

@@ -14,6 +14,7 @@
  */
 import { sentenceAt, type Doc, type Span } from '../document';
 import { negatedAt, reportedAt } from '../structure';
+import { gatedTest } from '../word-gate';
 
 /** A person at the school who may be the subject before the verb: a titled name, a role, or a pronoun. The last one wins. */
 const SUBJECT = /\b(?:(?:mr|mrs|ms|miss|mx|dr|sir)\s+[\p{L}\p{M}'-]+(?:\s+[\p{L}\p{M}'-]+)?|head(?:teacher|master|mistress)?|teachers?|tas?|teaching\s+assistants?|deputy(?:\s+head)?|principal|senco|caretaker|bursar|business\s+manager|governors?|chair\s+of\s+governors|coach|head\s+of\s+(?:year|\w+)|staff|he|she|they|who)\b/gu;
@@ -127,7 +128,7 @@ export function misconductClaims(doc: Doc, usable: (span: Span) => boolean): Spa
   const text = doc.clean.text;
   const out: Span[] = [];
   // court or panel words anywhere make the item news: no claim in it is the writer's (read once, not once per verb)
-  if (COURT.test(text)) return out;
+  if (gatedTest(COURT, text)) return out;
   // what a sentence says of every claim in it, read once per sentence however many verbs it holds
   const notAClaim = new Map<number, boolean>();
   const sentenceClears = (s: { start: number; end: number }): boolean => {
