@@ -174,7 +174,7 @@ const FUNCTIONAL_LABEL: Record<Half, string> = {
   'heldout-b': 'second held-out half, written blind (spent: read by kind and trained on in round 3, a dev figure now)',
   'heldout-c': 'third held-out half, written blind on 2026-11-30 (scored once at the end of round 3; spent now)',
   'heldout-d': 'fourth held-out half, written blind on 2026-11-30 (scored once at the end of round 4; spent now)',
-  'heldout-e': 'fifth held-out half, written blind on 2026-11-30 for round 5 (scored once at its end)',
+  'heldout-e': 'fifth held-out half, written blind on 2026-11-30 (scored once at the end of round 5; spent now)',
 };
 
 function runFunctional(choice: string): void {
