@@ -2,7 +2,7 @@
  * Train the school-mode decision (lib/score/school-model.ts) and write lib/score/model/school-model.json.
  *
  *   npm run train:school -- [--folds 5] [--functional-weight 0.2] [--tweet-weight 0] [--presidio-weight 0]
- *                           [--epochs 5] [--lr 0.2] [--l2 0.0001] [--ridge 1] [--beta 1] [--prune 12] [--abuse-strong 0.85]
+ *                           [--epochs 5] [--lr 0.2] [--l2 0.0001] [--ridge 1] [--beta 0.8] [--prune 12] [--abuse-strong chosen|0.85]
  *                           [--balance none|corpus] [--threshold-on independent|all] [--old-data]
  *                           [--no-loco | --loco-only] [--dry-run]
  *                           [--write BENCHMARKS.md]   # also write the validation figures into its "school-model" section
