@@ -108,11 +108,13 @@ describe('capture pipeline (dynalite, s3rver, loopback site, Chromium)', () => {
 
   it('scores the page text: what the article says beyond the headline is added with spans into page.txt', async () => {
     const m = (await deps.store.mentions.get(articleId()))!;
-    expect(m.score.categories.map((c) => c.id)).not.toContain('abuse.disparaging');
+    // the headline says "protest" only in passing; the article's paragraphs report the protest itself (0.6's model no
+    // longer flags the parent's quoted "idiot" in a long news report as abuse: see CHANGELOG 0.6.0, known regressions)
+    expect(m.score.categories.map((c) => c.id)).not.toContain('reputation.protest');
     const page = m.capture!.pageScore!;
-    expect(page.newCategories).toContain('abuse.disparaging');
+    expect(page.newCategories).toContain('reputation.protest');
     const text = (await evidence.get(`${m.capture!.prefix}page.txt`))!.toString('utf8');
-    const span = page.evidence.find((e) => e.category === 'abuse.disparaging')!;
+    const span = page.evidence.find((e) => e.category === 'reputation.protest' && e.field === 'page-text')!;
     expect(span.field).toBe('page-text');
     expect(text.slice(span.start, span.end)).toBe(span.text);
   });
