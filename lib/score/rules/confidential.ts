@@ -80,6 +80,8 @@ function lexRes(lex: Lexicon): LexRes {
 // the two words on one line: "r/Scotland\nSectarian abuse…" is a heading then a sentence, not a name
 const NAME = new RegExp(String.raw`(?<![\p{L}\d_])(\p{Lu}\p{Ll}+(?:[-'’]\p{Lu}\p{Ll}+)?)[ \t\u00A0]+(${particlePattern(LEXICON)}(?:Mc|Mac|O['’])?\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)(?![\p{L}\d_])`, 'gu');
 const TITLED = /\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Sir)\.?\s+\p{Lu}[\p{L}'’-]+/gu;
+/** TITLED for a yes/no test (no /g, so no lastIndex to carry over). */
+const TITLED_TEST = new RegExp(TITLED.source, 'u');
 
 const PUPIL_MARKER = /\b(?:year|yr|y|blwyddyn)\s?(?:\d{1,2}|r)\b|\b(?:p[1-7]|s[1-6])\b|\b(?:upper|lower)\s+sixth\b|\bsixth\s+form\b|\b(?:1[0-3]|[1-9])[a-z]\b|\breception\b|\bnursery\b|\baged\s+\d{1,2}\b|\b\d{1,2}[- ]year[- ]old\b|\b(?:she|he)'?s\s+(?:only\s+)?(?:\d{1,2}|fifteen|fourteen|thirteen|twelve|eleven|ten|nine|eight|seven|six|five)\b|\bpupil\b|\bstudent\b|\blad\b|\bboy\b|\bgirl\b|\bkid\b|\bchild\b|\bclassmates?\b|\bin\s+(?:his|her|my\s+\w+'s|your\s+\w+'s)\s+class\b/;
 const STAFF_ROLE = /\b(?:mr|mrs|ms|miss|mx|dr|sir)\.?\s+\p{L}|\b(?:head\s*teacher|headteacher|head\s+of\s+(?:year\s+\d+|\w+)|the\s+head|head's|principal|deputy(?:\s+head)?|senco|teacher|teaching\s+assistant|\bta\b|office\s+manager|business\s+manager|bursar|caretaker|chaplain|safeguarding\s+lead|dsl|depute|janny|janitor|site\s+manager|vice\s+principal|vp|sendco|exams\s+officer|attendance\s+officer|officer|receptionist|dinner\s+lady|cook|governor|supply\s+teacher|tutor|her|his|she|he)\b/u;
@@ -684,7 +686,7 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
     const near = addresses.some((a) => pc.start >= a.index! && pc.start - (a.index! + a[0].length) < 40);
     const ctx = lower.slice(Math.max(0, pc.start - 80), pc.start);
     // "Dr Kovač, The Coach House, Mill Road, EC9 8HD": a titled person, then a house and a street, then the postcode
-    const listed = HOUSE_AND_STREET.test(raw.slice(Math.max(0, pc.start - 70), pc.start)) && new RegExp(TITLED.source, 'u').test(raw.slice(Math.max(0, pc.start - 70), pc.start));
+    const listed = HOUSE_AND_STREET.test(raw.slice(Math.max(0, pc.start - 70), pc.start)) && TITLED_TEST.test(raw.slice(Math.max(0, pc.start - 70), pc.start));
     if (near || listed || res.residence.test(ctx)) contact.push({ span: pc, weight: 0.85, what: 'postcode with an address', kind: 'postcode' });
   }
   for (const d of hasDigits ? findDates(raw) : []) {
