@@ -462,8 +462,11 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
       }
     }
   }
+  // what the item says of consent (data: consent-cue, no-consent-cue), read once and only when a rule asks
+  let consentSaid: { yes: boolean; no: boolean } | undefined;
+  const consent = () => (consentSaid ??= { yes: CONSENT.test(lower) || rawHits(doc, 'consent-cue').length > 0, no: rawHits(doc, 'no-consent-cue').length > 0 });
   // a press release or newsletter that says the family agreed (data: consent-cue, public-cue) is not a leak, unless it says nobody did
-  const publishedWithConsent = anySensitive && publicCues.length > 0 && (CONSENT.test(lower) || rawHits(doc, 'consent-cue').length > 0) && !rawHits(doc, 'no-consent-cue').length;
+  const publishedWithConsent = anySensitive && publicCues.length > 0 && consent().yes && !consent().no;
   for (const name of anySensitive && !publishedWithConsent ? [...fullNames, ...firstNames] : []) {
     if (isPublicPerson(raw, name, options.publicFacts)) continue;
     const ctx = aroundSpan(raw, name.start);
@@ -526,9 +529,9 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
 
   // any wording of a photo or video of a named child (data: photo-cue), shared without consent (data: consent-cue, no-consent-cue)
   if (photoCues.length && fullNames.length && !findings.some((f) => f.category === 'confidential.pupil-personal')) {
-    const unconsented = rawHits(doc, 'no-consent-cue').length > 0;
+    const unconsented = consent().no;
     // consent said, or a news report (data: public-cue), clears it unless the item says nobody agreed
-    const consented = !unconsented && (CONSENT.test(lower) || rawHits(doc, 'consent-cue').length > 0 || publicCues.length > 0);
+    const consented = !unconsented && (consent().yes || publicCues.length > 0);
     const named = consented ? [] : fullNames.filter((n) => photoCues.some((c) => Math.abs(c.start - n.start) <= 160 && sameSentence(raw, c.start, n.start)) && !res.placeEnd.test(raw.slice(n.start, n.end + 10)) && (unconsented || PUPIL_MARKER.test(lower.slice(Math.max(0, n.start - 90), n.end + 90)) || res.photoContext.test(lower.slice(Math.max(0, n.start - 90), n.end + 90))) && !ORGANISATION.test(raw.slice(n.start, n.end)) && !isPublicPerson(raw, n, options.publicFacts) && !res.titleBefore.test(lower.slice(Math.max(0, n.start - 12), n.start)) && !/\b(?:head(?:teacher)?|teacher|principal)\.?\s*$/.test(lower.slice(Math.max(0, n.start - 12), n.start)));
     if (named.length && (PUPIL_MARKER.test(lower) || res.photoContext.test(lower))) {
       findings.push({ category: 'confidential.pupil-personal', confidence: 0.8, raw: true, spans: [photoCues[0]!, ...named], reason: `a photo of named pupils ("${raw.slice(named[0]!.start, named[0]!.end)}")` });
@@ -540,8 +543,7 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
   if (!findings.some((f) => f.category === 'confidential.pupil-personal') && (photoCues.length || PHOTO_ATTACHED.test(raw))) {
     const faces = rawHits(doc, 'identifiable-faces');
     if (faces.length && !rawHits(doc, 'faces-hidden').length) {
-      const unconsented = rawHits(doc, 'no-consent-cue').length > 0;
-      const consented = !unconsented && (CONSENT.test(lower) || rawHits(doc, 'consent-cue').length > 0 || publicCues.length > 0);
+      const consented = !consent().no && (consent().yes || publicCues.length > 0);
       const pupils = PUPIL_MARKER.test(lower) || res.photoContext.test(lower) || /\b(?:kids|children|pupils|weans|bairns|class)\b/.test(lower);
       if (!consented && pupils) {
         const cue = photoCues[0] ?? faces[0]!;
@@ -561,8 +563,7 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
     // picture went out (data: media-exposure, data-exposure), since a caption can be the school's own
     const exposed = shown && ((shown.how !== 'written' && !shown.character) || rawHits(doc, 'media-exposure', 'data-exposure').length > 0);
     if (shown && pupils && exposed && !rawHits(doc, 'faces-hidden').length) {
-      const unconsented = rawHits(doc, 'no-consent-cue').length > 0;
-      const consented = !unconsented && (CONSENT.test(lower) || rawHits(doc, 'consent-cue').length > 0);
+      const consented = !consent().no && consent().yes;
       if (!consented && !isPublicPerson(raw, shown, options.publicFacts)) {
         findings.push({ category: 'confidential.pupil-personal', confidence: 0.78, raw: true, spans: [photoCues[0] ?? { start: shown.start, end: shown.end }, { start: shown.start, end: shown.end }], reason: `a photo or video in which a pupil can be recognised ("${raw.slice(shown.start, shown.end)}")` });
       }
