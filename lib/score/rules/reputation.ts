@@ -212,7 +212,8 @@ const CRIME_BEFORE = /\b(?:of|for|with|over|in|admitted|admits|denies|denied)\s+
 export function withoutReportedWrongdoing(doc: Doc, findings: Finding[]): Finding[] {
   const text = doc.clean.text;
   if (!findings.some((f) => f.category === 'reputation.sanction' && f.confidence >= 0.5)) return findings;
-  if (!doc.lex.count(text, 'news-frame')) return findings;
+  const frames = doc.lex.find(text, 'news-frame');
+  if (!frames.length) return findings;
   // "convicted of fraud", "jailed for theft": a crime named after its preposition is the charge, not a name for someone
   const insults = INSULT_CATEGORIES.flatMap((c) => doc.lex.find(text, c)).filter((h) => !overlaps(h, doc.ignored) && !CRIME_BEFORE.test(text.slice(Math.max(0, h.start - 20), h.start)));
   if (insults.length) return findings;
@@ -220,9 +221,10 @@ export function withoutReportedWrongdoing(doc: Doc, findings: Finding[]): Findin
   // news frame or the sanction ("Police said a former caretaker was charged with theft."), not when the poster's own
   // claim about someone else sits in another sentence ("Separately, everyone knows Mrs Cole steals from the PTA fund.")
   const reported = [
-    ...doc.lex.find(text, 'news-frame').map((h) => sentenceAt(doc, h.start)),
+    ...frames.map((h) => sentenceAt(doc, h.start)),
     ...findings.filter((f) => f.category === 'reputation.sanction' && f.confidence >= 0.5 && !f.raw).flatMap((f) => f.spans.map((sp) => sentenceAt(doc, sp.start))),
   ];
+  const told = reported.map((r) => text.slice(r.start, r.end)).join(' ');
   const inReported = (sp: Span) => reported.some((r) => sp.start >= r.start && sp.start < Math.max(r.end, r.start + 1));
   // a sentence near the report (within 200 characters) is the same story ("He stole £5,000. He was jailed, the court
   // heard."), unless it opens another subject: a shift word ("Separately", "Meanwhile") or a titled person the report
@@ -232,7 +234,6 @@ export function withoutReportedWrongdoing(doc: Doc, findings: Finding[]): Findin
     const own = sentenceAt(doc, sp.start);
     const sentence = text.slice(own.start, own.end);
     if (TOPIC_SHIFT.test(sentence)) return false;
-    const told = reported.map((r) => text.slice(r.start, r.end)).join(' ');
     return ![...sentence.matchAll(TITLED_NAME)].some((m) => !told.includes(m[0]));
   };
   return findings.filter((f) => f.category !== 'abuse.disparaging' || f.raw || !f.spans.some((sp) => inReported(sp) || near(sp)));
