@@ -114,14 +114,14 @@ function classifierText(doc: Doc): string {
   return out;
 }
 
+/** The shipped stacker, checked once against the features the scorer builds (a mismatch stops loading with a message). */
+const CHECKED_STACKER = ABUSE_STACKER && checkStackerFile(ABUSE_STACKER);
+
 /**
  * Text alone: the stacker decides the abuse family. When it says yes and no rule explains why, the
  * classifier's category is added; when it says no, weak abuse findings are kept below the threshold
  * (so the score still shows them) and only strong ones flag.
  */
-/** The shipped stacker, checked once against the features the scorer builds (a mismatch stops loading with a message). */
-const CHECKED_STACKER = ABUSE_STACKER && checkStackerFile(ABUSE_STACKER);
-
 function textAloneAbuse(doc: Doc, abuse: ReturnType<typeof abuseRules>, findings: Finding[], threshold: number): void {
   const stacker = CHECKED_STACKER!;
   const z = doc.ignored.length ? abuseLogit(classifierText(doc)) : abuseLogit(doc.raw, doc.clean.text);
