@@ -34,13 +34,12 @@ const NOT_NAME = new Set(
   ).split(/\s+/),
 );
 
-// letters of any script, so names with diacritics count ("Zoë Ní Bhriain", "Łukasz Wójcik"); \b is ASCII-only, hence the look-arounds
+/** Irish and other particles are written with or without the accent ("Ó"/"O", "Ní"/"Ni"): the data holds the plain form. */
+const ACCENTED: Record<string, string> = { a: 'áÁ', e: 'éÉ', i: 'íÍ', o: 'óÓ', u: 'úÚ' };
 /**
  * A surname particle before the capitalised surname (data: name-particle): "Ó hAodha", "Ní Bhriain", "Mac an tSaoi",
  * "van der Berg". Irish lenition and eclipsis put a lower-case h, n or t before the capital ("hAodha", "tSaoi").
  */
-/** Irish and other particles are written with or without the accent ("Ó"/"O", "Ní"/"Ni"): the data holds the plain form. */
-const ACCENTED: Record<string, string> = { a: 'áÁ', e: 'éÉ', i: 'íÍ', o: 'óÓ', u: 'úÚ' };
 function particlePattern(lex: Lexicon): string {
   const alts = lex.list('name-particle').map((e) => e.term).sort((a, b) => b.length - a.length)
     .map((t) => `[${t[0]!.toUpperCase()}${t[0]}${ACCENTED[t[0]!] ?? ''}]${t.slice(1).replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/[aeiou]/g, (v) => `[${v}${ACCENTED[v]}]`)}`);
@@ -77,6 +76,7 @@ function lexRes(lex: Lexicon): LexRes {
   return r;
 }
 
+// letters of any script, so names with diacritics count ("Zoë Ní Bhriain", "Łukasz Wójcik"); \b is ASCII-only, hence the look-arounds
 // the two words on one line: "r/Scotland\nSectarian abuse…" is a heading then a sentence, not a name
 const NAME = new RegExp(String.raw`(?<![\p{L}\d_])(\p{Lu}\p{Ll}+(?:[-'’]\p{Lu}\p{Ll}+)?)[ \t\u00A0]+(${particlePattern(LEXICON)}(?:Mc|Mac|O['’])?\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)(?![\p{L}\d_])`, 'gu');
 const TITLED = /\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Sir)\.?\s+\p{Lu}[\p{L}'’-]+/gu;
@@ -149,7 +149,6 @@ export function hasLeakCue(doc: Doc): boolean {
 }
 const COURT_BEFORE = /\b(?:magistrates|court|jury|tribunal|inquest|judge|coroner|panel|hearing|committee|councillors|mps?)\s+(?:was\s+|were\s+|has\s+|have\s+)?$/;
 
-/** "my son's dyslexia", "our daughter's asthma": the writer's own child's condition, not a member of staff's. */
 /**
  * "my son had his first seizure", "our daughter has had asthma": the writer's child has the condition, a few words after
  * "my son" in one clause, with no member of staff named between them ("my son's teacher Mrs Dane has …" is about her).
@@ -160,6 +159,7 @@ function childHasIt(before: string): boolean {
   const m = CHILD_SUBJECT.exec(before);
   return !!m && /\b(?:has|had|have|having|got|gets|with)\b/.test(m[1]!) && !STAFF_BETWEEN.test(m[1]!) && !/[.!?;,]/.test(m[1]!);
 }
+/** "my son's dyslexia", "our daughter's asthma": the writer's own child's condition, not a member of staff's. */
 const CHILD_OWNER = /\b(?:my|our)\s+(?:own\s+)?(?:son|daughter|child|kid|lad|boy|girl|twins?|youngest|eldest|little\s+one)'?s?\s+(?:[\w-]+\s+)?$/;
 /** The writer's own child named in a sentence: "my son", "ma wee girl". */
 const OWN_CHILD = /\b(?:my|ma|our|me)\s+(?:wee\s+|little\s+|youngest\s+|eldest\s+)?(?:son|daughter|child|kid|lad|boy|girl|bairn|wean|little\s+one)\b/;
@@ -326,19 +326,18 @@ const ORGANISATION = /\b(?:Ambulance|Commissioner|Commission|Council|Service|Ser
 /** A group before a condition ("supporting children with epilepsy", "people living with MS"): the topic, not someone's health. */
 const GROUP_BEFORE = /\b(?:pupils|children|kids|students|people|youngsters|learners|families|adults|staff|colleagues|those|anyone|everyone)\s+(?:with|who\s+have|living\s+with|affected\s+by|suffering\s+(?:from|with))\s+(?:a\s+|an\s+)?(?:[\w'’-]+\s+)?$/;
 
-/**
- * Does the sentence point at one member of staff? A title, a definite role ("the head", "our SENCo") or a pronoun does;
- * "a teacher", "any TA" identifies nobody.
- */
 const STAFF_ROLE_G = new RegExp(STAFF_ROLE.source, 'gu');
 /** A titled person ("Dr Hale", "Ms Ó Dónaill"): someone in particular. */
 const TITLE_NAMED = /\b(?:mr|mrs|ms|miss|mx|dr|sir)\.?\s+\p{L}/u;
 /** After "off with" ("the", "his", "her", "their"…): a class, a tutor group, a trip, a course or a time is where someone is, not why. */
 const ABSENCE_NOT_REASON = /^\W*(?:(?:the|his|her|their|my|our)\s+)?(?:year|yr|y\d|class|form|tutor\s+group|pupils|kids|children|students|team|group|squad|choir|them|us|a\s+course|on\s+a\s+course|to\s|for\s+(?:the\s+)?(?:day|week|trip)|trip|residential|visit|cpd|training|holiday|half\s+term|maternity|paternity|jury|a\s+day|the\s+day)/;
 const INDEFINITE_BEFORE = /\b(?:a|an|any|every|one|another|some|no)\s+(?:[\w-]+\s+)?$/;
+/**
+ * Does the sentence point at one member of staff? A title, a definite role ("the head", "our SENCo") or a pronoun does;
+ * "a teacher", "any TA" identifies nobody.
+ */
 function identifiesStaff(sentence: string): boolean {
   if (!STAFF_ROLE.test(sentence)) return false;
-  STAFF_ROLE_G.lastIndex = 0;
   for (const m of sentence.matchAll(STAFF_ROLE_G)) {
     const before = sentence.slice(Math.max(0, m.index! - 24), m.index!);
     // "Teacher under investigation over…": a role word opening a headline, with no article, is anyone in that job
