@@ -311,7 +311,7 @@ function weakVerdict(doc: Doc, h: Span): boolean {
 
 /** Emoji that mock a person (clown, snake, pig, vomit, litter, poo, nauseated face), in the clean view. */
 const INSULT_EMOJI = /[\u{1F921}\u{1F40D}\u{1F437}\u{1F416}\u{1F92E}\u{1F6AE}\u{1F4A9}\u{1F922}]/u;
-const INSULT_EMOJI_ALL = /[\u{1F921}\u{1F40D}\u{1F437}\u{1F416}\u{1F92E}\u{1F6AE}\u{1F4A9}\u{1F922}]/gu;
+const INSULT_EMOJI_ALL = new RegExp(INSULT_EMOJI.source, 'gu');
 /** Of those, the ones often meant literally (a reptile visit, a farm trip, a tummy bug): they insult only as a noun. */
 const LITERAL_EMOJI = /^[\u{1F40D}\u{1F437}\u{1F416}\u{1F92E}\u{1F922}]$/u;
 /**
