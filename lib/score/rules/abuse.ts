@@ -229,9 +229,9 @@ function removal(doc: Doc, span: Span): boolean {
 }
 
 /** Wrongdoing as a topic of training or policy ("how to spot a colleague who turns up drunk"), not a claim about anyone. */
+const TOPIC_FRAME = /\b(?:training|how\s+to\s+(?:spot|report|recognise|deal\s+with)|policy\s+on|guidance\s+on|what\s+to\s+do\s+if|signs\s+of|awareness)\b/;
 /** An indefinite person and a relative clause reaching the word: "a colleague who turns up …", "any pupil that is …". */
 const GENERIC_RELATIVE = /\b(?:a|an|any|every|each)\s+(?:[a-z'-]+\s+){1,2}?(?:who|that)\s+(?:[a-z'-]+\s+){0,3}$/;
-const TOPIC_FRAME = /\b(?:training|how\s+to\s+(?:spot|report|recognise|deal\s+with)|policy\s+on|guidance\s+on|what\s+to\s+do\s+if|signs\s+of|awareness)\b/;
 
 /** "being told their kid was rude": someone else's verdict, reported in the clause before the word. */
 function toldAt(doc: Doc, span: Span): boolean {
