@@ -18,6 +18,14 @@ const CLAUSE_BREAK = /[,;:()]|\s-+\s|\b(?:but|though|although|whereas|while|beca
  */
 export const CLAUSE_REACH = 300;
 
+/** The last match of the global `re` in `text`. */
+export function lastMatch(re: RegExp, text: string): RegExpExecArray | undefined {
+  let last: RegExpExecArray | undefined;
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) last = m;
+  return last;
+}
+
 /**
  * The clause before each position asked about in the last document (its start and words): rules ask for the same
  * position several times (negatedAt reads 4 and then 14 words before every hit).
@@ -34,10 +42,8 @@ function clauseAt(doc: Doc, pos: number): { start: number; words?: string[] } {
     const s = sentenceAt(doc, pos);
     const from = Math.max(s.start, pos - CLAUSE_REACH);
     const before = doc.clean.text.slice(from, pos);
-    let start = from;
-    CLAUSE_BREAK.lastIndex = 0;
-    for (let m = CLAUSE_BREAK.exec(before); m; m = CLAUSE_BREAK.exec(before)) start = from + m.index + m[0].length;
-    c = { start };
+    const m = lastMatch(CLAUSE_BREAK, before);
+    c = { start: m ? from + m.index + m[0].length : from };
     clauseMemo.set(pos, c);
   }
   return c;

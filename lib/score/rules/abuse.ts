@@ -124,6 +124,11 @@ function benignNear(doc: Doc, span: Span): boolean {
 /** A person a threat may be aimed at, in its sentence, including the staff as a group ("Teachers at X: watch your backs"). */
 const PERSON_TARGET = /\b(?:she|he|her|him|his|herself|himself|mr|mrs|ms|miss|mx|dr|sir|head(?:teacher)?s?|teachers?|deput(?:y|ies)|principals?|staff|governors?|heads|teaching\s+assistants?|tas|senco|senior\s+leadership|slt)\b/;
 
+/** A hit of lexicon category `c` lying wholly inside `a`. */
+function lexWithin(doc: Doc, c: string, a: Span): boolean {
+  return doc.lex.find(doc.clean.text, c).some((h) => h.start >= a.start && h.end <= a.end);
+}
+
 /**
  * A warning, not a threat: its sentence or the one before names a hazard (data: hazard, and HAZARD), or the words warn
  * "you" and their own sentence addresses everyone (data: audience: "watch your backs, everyone"); and neither sentence
@@ -140,8 +145,7 @@ function warningToAll(doc: Doc, span: Span): boolean {
   let read = bySentence.get(own.start);
   if (!read) {
     const sentence = text.slice(s.start, s.end);
-    const within = (c: string, a: Span) => doc.lex.find(text, c).some((h) => h.start >= a.start && h.end <= a.end);
-    read = { person: PERSON_TARGET.test(sentence), hazard: within('hazard', s) || HAZARD.test(sentence), audience: within('audience', own) };
+    read = { person: PERSON_TARGET.test(sentence), hazard: lexWithin(doc, 'hazard', s) || HAZARD.test(sentence), audience: lexWithin(doc, 'audience', own) };
     bySentence.set(own.start, read);
   }
   if (read.person) return false;
@@ -161,8 +165,7 @@ function errandAt(doc: Doc, span: Span): boolean {
   const s = { start: own.start > 0 ? sentenceAt(doc, own.start - 1).start : own.start, end: own.end };
   // menace may follow ("I'll be at the gates. We'll have it out then."), and a titled person addressed is a target
   const wide = { start: s.start, end: own.end < text.length ? sentenceAt(doc, own.end).end : own.end };
-  const within = (c: string, a: Span) => doc.lex.find(text, c).some((h) => h.start >= a.start && h.end <= a.end);
-  return within('routine-errand', s) && !within('menace', wide) && !/\b(?:mr|mrs|ms|miss|mx|dr|sir)\b/.test(text.slice(own.start, own.end));
+  return lexWithin(doc, 'routine-errand', s) && !lexWithin(doc, 'menace', wide) && !/\b(?:mr|mrs|ms|miss|mx|dr|sir)\b/.test(text.slice(own.start, own.end));
 }
 const warningCache = new WeakMap<Doc, Map<number, { person: boolean; hazard: boolean; audience: boolean }>>();
 
@@ -229,9 +232,9 @@ function removal(doc: Doc, span: Span): boolean {
 }
 
 /** Wrongdoing as a topic of training or policy ("how to spot a colleague who turns up drunk"), not a claim about anyone. */
+const TOPIC_FRAME = /\b(?:training|how\s+to\s+(?:spot|report|recognise|deal\s+with)|policy\s+on|guidance\s+on|what\s+to\s+do\s+if|signs\s+of|awareness)\b/;
 /** An indefinite person and a relative clause reaching the word: "a colleague who turns up …", "any pupil that is …". */
 const GENERIC_RELATIVE = /\b(?:a|an|any|every|each)\s+(?:[a-z'-]+\s+){1,2}?(?:who|that)\s+(?:[a-z'-]+\s+){0,3}$/;
-const TOPIC_FRAME = /\b(?:training|how\s+to\s+(?:spot|report|recognise|deal\s+with)|policy\s+on|guidance\s+on|what\s+to\s+do\s+if|signs\s+of|awareness)\b/;
 
 /** "being told their kid was rude": someone else's verdict, reported in the clause before the word. */
 function toldAt(doc: Doc, span: Span): boolean {
@@ -311,7 +314,7 @@ function weakVerdict(doc: Doc, h: Span): boolean {
 
 /** Emoji that mock a person (clown, snake, pig, vomit, litter, poo, nauseated face), in the clean view. */
 const INSULT_EMOJI = /[\u{1F921}\u{1F40D}\u{1F437}\u{1F416}\u{1F92E}\u{1F6AE}\u{1F4A9}\u{1F922}]/u;
-const INSULT_EMOJI_ALL = /[\u{1F921}\u{1F40D}\u{1F437}\u{1F416}\u{1F92E}\u{1F6AE}\u{1F4A9}\u{1F922}]/gu;
+const INSULT_EMOJI_ALL = new RegExp(INSULT_EMOJI.source, 'gu');
 /** Of those, the ones often meant literally (a reptile visit, a farm trip, a tummy bug): they insult only as a noun. */
 const LITERAL_EMOJI = /^[\u{1F40D}\u{1F437}\u{1F416}\u{1F92E}\u{1F922}]$/u;
 /**

@@ -13,7 +13,7 @@
  * the school.
  */
 import { sentenceAt, type Doc, type Span } from '../document';
-import { negatedAt, reportedAt } from '../structure';
+import { lastMatch, negatedAt, reportedAt } from '../structure';
 import { gatedTest } from '../word-gate';
 
 /** A person at the school who may be the subject before the verb: a titled name, a role, or a pronoun. The last one wins. */
@@ -47,13 +47,6 @@ const PAIRS: [string, string[]][] = [
   ['misconduct-use', ['misconduct-illicit', 'misconduct-manner']],
   ['misconduct-state-verb', ['misconduct-state']],
 ];
-
-function lastIndex(re: RegExp, text: string): number {
-  re.lastIndex = 0;
-  let at = -1;
-  for (let m = re.exec(text); m; m = re.exec(text)) at = m.index;
-  return at;
-}
 
 /** The index of the first span starting at or after `at` in spans sorted by start. */
 function firstAtOrAfter(spans: readonly Span[], at: number): number {
@@ -110,9 +103,7 @@ function carriedWrongdoing(doc: Doc, known: readonly Span[]): (Span & { object: 
     if (seen.has(s.start)) continue;
     const from = Math.max(s.start, h.start - 90);
     const before = text.slice(from, h.start);
-    let subject: RegExpExecArray | undefined;
-    SUBJECT.lastIndex = 0;
-    for (let m = SUBJECT.exec(before); m; m = SUBJECT.exec(before)) subject = m;
+    const subject = lastMatch(SUBJECT, before);
     if (!subject) continue;
     // the first word after the subject stands for the verb ("keeps", "marks", "lies")
     const after = /^\s+([\p{L}'-]+)/u.exec(before.slice(subject.index + subject[0].length));
@@ -150,9 +141,7 @@ export function misconductClaims(doc: Doc, usable: (span: Span) => boolean): Spa
     const before = text.slice(Math.max(s.start, v.start - 90), v.start);
     if (NOT_A_VERB.test(before)) continue;
     if (NOT_ASSERTED.test(before)) continue;
-    let subject: RegExpExecArray | undefined;
-    SUBJECT.lastIndex = 0;
-    for (let m = SUBJECT.exec(before); m; m = SUBJECT.exec(before)) subject = m;
+    const subject = lastMatch(SUBJECT, before);
     if (!subject) continue;
     const between = before.slice(subject.index + subject[0].length);
     // "Mr X told us my son stole…", "the head said the school spends…": someone else is the subject nearer the verb
@@ -160,8 +149,8 @@ export function misconductClaims(doc: Doc, usable: (span: Span) => boolean): Spa
     // "he hit a TA" of a pupil: a pronoun is the person named last before it, and that must be someone on the staff
     if (/^(?:he|she|they|who)$/.test(subject[0])) {
       const back = text.slice(Math.max(0, v.start - 240), v.start - before.length + subject.index);
-      const staff = lastIndex(STAFF_BEFORE, back);
-      if (staff < 0 || lastIndex(CHILD_BEFORE, back) > staff) continue;
+      const staff = lastMatch(STAFF_BEFORE, back)?.index ?? -1;
+      if (staff < 0 || (lastMatch(CHILD_BEFORE, back)?.index ?? -1) > staff) continue;
     }
     if (sentenceClears(s)) continue;
     if (!usable(v) || negatedAt(doc, v) || reportedAt(doc, v)) continue;
