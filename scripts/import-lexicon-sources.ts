@@ -81,11 +81,12 @@ const verbIndex = indexOf('index.verb');
 const adjIndex = indexOf('index.adj');
 const inWordNet = (w: string) => nounIndex.has(w) || verbIndex.has(w) || adjIndex.has(w);
 
-function hyponymWords(offset: string, depth: number, out: Set<string>): void {
-  const s = synsets.get(offset);
+/** The words of a synset and of its hyponyms `depth` levels down (in `from`, the nouns unless given; by `edge`, all hyponyms unless given). */
+function hyponymWords(offset: string, depth: number, out: Set<string>, from = synsets, edge: 'hyponyms' | 'classHyponyms' = 'hyponyms'): void {
+  const s = from.get(offset);
   if (!s) return;
   for (const w of s.words) out.add(w);
-  if (depth > 0) for (const h of s.hyponyms) hyponymWords(h, depth - 1, out);
+  if (depth > 0) for (const h of s[edge]) hyponymWords(h, depth - 1, out, from, edge);
 }
 
 /** Synsets of a lemma in one lexicographer file (18 = noun.person, 26 = noun.state). */
@@ -162,13 +163,7 @@ function verbForms(v: string): string[] {
 
 function misconductRows(): string[] {
   const words = new Set<string>();
-  const walk = (o: string, depth: number) => {
-    const s = verbSynsets.get(o);
-    if (!s) return;
-    for (const w of s.words) words.add(w);
-    if (depth > 0) for (const h of s.hyponyms) walk(h, depth - 1);
-  };
-  for (const [o, depth] of MISCONDUCT_SYNSETS) walk(o, depth);
+  for (const [o, depth] of MISCONDUCT_SYNSETS) hyponymWords(o, depth, words, verbSynsets);
   const rows: string[] = [];
   for (const w of [...words].sort()) {
     if (NOT_MISCONDUCT.has(w) || /[^a-z' -]/.test(w) || w.length < 3) continue;
@@ -206,12 +201,7 @@ const NOT_IDENTITY = new Set(['friend', 'wasp', 'white anglo-saxon protestant', 
 
 function religionRows(): string[] {
   const words = new Set<string>();
-  const walk = (o: string, depth: number) => {
-    const s = synsets.get(o);
-    if (!s) return;
-    for (const w of s.words) words.add(w);
-    if (depth > 0) for (const h of s.classHyponyms) walk(h, depth - 1);
-  };
+  const walk = (o: string, depth: number) => hyponymWords(o, depth, words, synsets, 'classHyponyms');
   for (const seed of RELIGION_SEEDS) for (const o of seeds(seed, [18])) walk(o, 2);
   for (const seed of RELIGION_WORDS_ONLY) for (const o of seeds(seed, [18])) walk(o, 0);
   for (const seed of RELIGION_GROUPS) for (const o of seeds(seed, [14])) walk(o, 0);

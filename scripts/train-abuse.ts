@@ -21,10 +21,9 @@
  * 10 epochs, lower L2, tweet meta features in the stacker (mentions, hashtags, URL, length, "!", caps).
  */
 import { existsSync, writeFileSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { extractFeatures, FEATURE_VERSION, HASH_BITS, type SparseVector } from '../lib/score/features';
-import { readDavidson, readTweetEval, schoolItemsAsTraining, type LabelledText } from './lib-eval/datasets';
+import { firstExisting, readDavidson, readTweetEval, schoolItemsAsTraining, type LabelledText } from './lib-eval/datasets';
 import { bestThreshold, count, emptyCounts, macroF1, macroF1At, pct } from './lib-eval/metrics';
 import { scoreItem } from '../lib/score';
 import { buildDoc } from '../lib/score/document';
@@ -33,9 +32,6 @@ import { fitDense, fitSparse, mulberry32 } from './lib-eval/logistic';
 import type { SparseVector as Features } from '../lib/score/features';
 import { abuseRules } from '../lib/score/rules/abuse';
 import { setLogit, STACK_FEATURES, stackFeatures, stackLogit, stackProbability, STRONG_RULE, type StackerFile } from '../lib/score/stacker';
-
-/** ../shared/datasets from the main checkout, ../../shared/datasets from a worktree under /work/wt. */
-const firstExisting = (...paths: string[]) => paths.map((p) => resolve(process.cwd(), p)).find((p) => existsSync(p)) ?? resolve(process.cwd(), paths[0]!);
 
 const { values: args } = parseArgs({
   options: {

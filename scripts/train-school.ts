@@ -46,14 +46,12 @@ import { encodeSparse } from '../lib/score/classifier';
 import { extractFeatures, FEATURE_VERSION, HASH_BITS } from '../lib/score/features';
 import { chooseFamilySet, CHOOSER_FEATURES, logit, DENSE_FEATURES, FAMILY_SETS, familyThreshold, type FamilyChooserFile, loadSchoolModel, SCHOOL_FAMILIES, SCHOOL_MODEL_VERSION, setModelInputs, stackProbability, type SchoolFamilyFile, type SchoolModel, type SchoolModelFile } from '../lib/score/school-model';
 import type { Family } from '../lib/score/types';
-import { readDavidson, readJsonl, readTweetEval, type EvalItem } from './lib-eval/datasets';
+import { firstExisting, readDavidson, readJsonl, readTweetEval, type EvalItem } from './lib-eval/datasets';
 import { formatReport, evaluate, expectedFamilies } from './lib-eval/report';
 import { count, emptyCounts, macroF1, pct, prf } from './lib-eval/metrics';
 import { fitDense, fitSparse, mulberry32, sparseLogit, type SparseExample } from './lib-eval/logistic';
 import { prepare, schoolCorpora, type Corpus, type Prepared } from './lib-eval/school-data';
 import { chooseFamilyThreshold, corpusEqualWeights, type FamilyChoice } from './lib-eval/thresholds';
-
-const firstExisting = (...paths: string[]) => paths.map((p) => resolve(process.cwd(), p)).find((p) => existsSync(p)) ?? resolve(process.cwd(), paths[0]!);
 
 const { values: args } = parseArgs({
   options: {

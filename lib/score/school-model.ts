@@ -366,9 +366,9 @@ export const logit = (p: number) => Math.log(Math.max(1e-9, p) / Math.max(1e-9, 
  * reputation are both flagged, then the allowed subset (FAMILY_SETS) the chooser scores highest. Exported for the trainer.
  */
 export function chooseFamilySet(chooser: FamilyChooserFile, flagged: readonly boolean[], probabilities: ArrayLike<number>, x: ArrayLike<number>): boolean[] {
-  const key = SCHOOL_FAMILIES.filter((_, j) => flagged[j]).join('+');
-  // only confidential beside reputation is resolved (see familyVerdicts)
-  if (!key || chooser.labels.includes(key) || !(flagged[1] && flagged[2])) return [...flagged];
+  // only confidential beside reputation is resolved (see familyVerdicts); no label has that pair (the loader checks
+  // chooser.labels is FAMILY_SETS), so a set with it never stands as flagged
+  if (!(flagged[1] && flagged[2])) return [...flagged];
   let best = -1;
   let bestScore = -Infinity;
   FAMILY_SETS.forEach((set, k) => {

@@ -1,5 +1,10 @@
 /** Readers for the third-party training sets in ../shared/datasets and the project's own items. */
 import { readFileSync, existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+/** The first of paths (from the working directory) that exists, else the first: ../shared/datasets from the main
+ * checkout, ../../shared/datasets from a worktree under /work/wt. */
+export const firstExisting = (...paths: string[]) => paths.map((p) => resolve(process.cwd(), p)).find((p) => existsSync(p)) ?? resolve(process.cwd(), paths[0]!);
 
 export interface LabelledText {
   text: string;
