@@ -51,9 +51,8 @@ export interface MentionTuning {
   readonly nextFactor: number;
   readonly farFactor: number;
   /**
-   * School vocabulary (specific words, a titled adult) an item needs that names neither the school nor any of its
-   * places: the school's own feed found it, and it speaks of school life with no other school and no place-ness
-   * ("Mr Ashdown out at the gates this morning"). Infinity: never.
+   * No longer decides anything (see MENTION_TUNING), except that Infinity skips the unnamed reading (its staff
+   * included) of an item naming none of the school's places; kept so tuning scripts and their tests still run.
    */
   readonly unnamedSupport: number;
 }
@@ -474,8 +473,6 @@ const UNNAMED_SUPPORT = 0.9;
 const GROUP_SUPPORT = 0.5;
 const TITLED_PERSON = 0.2;
 const TITLED_MISS = 0.4;
-/** A school word this sure is enough alone for an item naming neither the school nor its places ("detention", "head of year"). */
-const UNNAMED_SURE = 0.9;
 /** One of the school's staff named in its context ("Mrs Okafor"), by surname in an item: as strong as the name. */
 const STAFF_NAMED = 1;
 const TITLED_SURNAME = /(?<![\p{L}])(Miss|Mrs|Mr|Ms|Mx|Sir)\.? [\p{Lu}][\p{Ll}'’-]+/u;
@@ -526,21 +523,13 @@ function unnamed(item: { title: string; text: string }, view: TextView, compiled
   // "pupils in Sheffield were given detentions" for every school), so the item is not this one's
   if (!ctx) return undefined;
   let support = said.support;
-  const titled = said.titled ? (said.titled === 'Miss' ? TITLED_MISS : TITLED_PERSON) : 0;
-  if (ctx) {
-    // its town's parents' group ("Ambridge Mums & Dads |") speaking of a titled adult by surname ("Miss Hartley"):
-    // neither is enough alone (a group asks about plumbers; Mr Hartley may be one), together with a little more they are
-    if (CUES.parentsGroup.test(view.text.slice(ctx.end, ctx.end + 40))) support += GROUP_SUPPORT + titled;
-  } else support += titled;
-  // with no place of its own named, one word of middling weight ("schools", "lunch menu") is not enough: two signs, or
-  // one sure one (a head of year, a detention)
-  if (!ctx && said.terms + (said.titled ? 1 : 0) < 2 && said.top < UNNAMED_SURE) return undefined;
-  if (support < (ctx ? UNNAMED_SUPPORT : tuning.unnamedSupport) || said.against >= tuning.noiseFloor) return undefined;
-  const at = ctx ?? said.school.find((h) => h.weight > GENERIC) ?? said.school[0];
-  if (!at) return undefined;
-  const where = view.text.slice(at.start, at.end);
-  const occ: Occurrence = { pattern: { alias: where, re: /$^/, compact: '', ambiguous: true, acronym: false }, start: at.start, end: at.end, via: 'text' };
-  const reason = ctx ? `not named, but its place "${where}" with school vocabulary (${fmt(support)})` : `not named, but speaks of school life ("${where}", ${fmt(support)}) with no other school or place named`;
+  // its town's parents' group ("Ambridge Mums & Dads |") speaking of a titled adult by surname ("Miss Hartley"):
+  // neither is enough alone (a group asks about plumbers; Mr Hartley may be one), together with a little more they are
+  if (CUES.parentsGroup.test(view.text.slice(ctx.end, ctx.end + 40))) support += GROUP_SUPPORT + (said.titled ? (said.titled === 'Miss' ? TITLED_MISS : TITLED_PERSON) : 0);
+  if (support < UNNAMED_SUPPORT || said.against >= tuning.noiseFloor) return undefined;
+  const where = view.text.slice(ctx.start, ctx.end);
+  const occ: Occurrence = { pattern: { alias: where, re: /$^/, compact: '', ambiguous: true, acronym: false }, start: ctx.start, end: ctx.end, via: 'text' };
+  const reason = `not named, but its place "${where}" with school vocabulary (${fmt(support)})`;
   return { mentioned: true, reason, evidence: evidenceOf(item, view, occ, textOffset, item.title.length) };
 }
 
@@ -576,10 +565,8 @@ interface SchoolLife {
   /** Another school named ("St Mary's Primary"): the item is about that one. */
   otherSchool: boolean;
   school: readonly { start: number; end: number; term: string; weight: number }[];
-  /** Specific school vocabulary, each term once; how many terms, and the weightiest. */
+  /** Specific school vocabulary, each term once. */
   support: number;
-  terms: number;
-  top: number;
   /** Place-ness, each term once. */
   against: number;
   /** The title of an adult named by surname ("Mrs" in "Mrs Pendry"), if any. */
@@ -605,7 +592,7 @@ function schoolLife(item: { title: string; text: string }, view: TextView): Scho
   };
   const sum = (ws: number[]) => ws.reduce((a, b) => a + b, 0);
   const specific = best(school, GENERIC);
-  const life = { otherSchool, school, support: sum(specific), terms: specific.length, top: Math.max(0, ...specific), against: sum(best(place, 0)), titled: TITLED_SURNAME.exec(raw)?.[1] };
+  const life = { otherSchool, school, support: sum(specific), against: sum(best(place, 0)), titled: TITLED_SURNAME.exec(raw)?.[1] };
   lifeMemo = { text: view.text, raw, life };
   return life;
 }
