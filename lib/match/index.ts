@@ -177,8 +177,9 @@ function compile(school: MatchableSchool): Compiled {
   const seen = new Set<string>();
   const patterns: Pattern[] = [];
   const ownKinds = new Set<string>();
-  for (const alias of names) {
-    const norm = normalise(alias);
+  const namesNorm = names.map(normalise);
+  for (const [i, alias] of names.entries()) {
+    const norm = namesNorm[i]!;
     if (!norm || seen.has(norm)) continue;
     seen.add(norm);
     // matchAll starts where the shared pattern's last exec left off (the "names another school" check): reset it, or a school compiled after
@@ -211,12 +212,12 @@ function compile(school: MatchableSchool): Compiled {
   // "Kingsmere" for Kingsmere Park Primary School, "Harebell" for Harebell Bank School: the first word of a name
   // whose second word is generic, unless that word is the school's town or names nothing on its own
   const two = (core ?? '').split(' ');
-  const ctxNorm = (school.context ?? []).map((c) => normalise(c));
-  if (two.length === 2 && CUES.nameGenericLast.has(two[1]!) && two[0]!.length >= 5 && !CUES.nameGeneric.has(two[0]!) && !CUES.firstNames.has(two[0]!) && !ctxNorm.includes(two[0]!) && !seen.has(two[0]!)) {
+  const ctx = (school.context ?? []).map((c) => normalise(c)).filter(Boolean);
+  if (two.length === 2 && CUES.nameGenericLast.has(two[1]!) && two[0]!.length >= 5 && !CUES.nameGeneric.has(two[0]!) && !CUES.firstNames.has(two[0]!) && !ctx.includes(two[0]!) && !seen.has(two[0]!)) {
     seen.add(two[0]!);
     patterns.push({ alias: two[0]!.replace(/^[a-z]/, (c) => c.toUpperCase()), re: new RegExp(`(?<![a-z0-9])${phraseSource(two[0]!)}(?![a-z0-9])`, 'g'), compact: two[0]!, ambiguous: true, acronym: false, partial: true });
   }
-  for (const p of derivedPatterns(school.name, names.map(normalise), seen)) patterns.push(p);
+  for (const p of derivedPatterns(school.name, namesNorm, seen)) patterns.push(p);
   // longer names first so "Northgate Park Academy" wins over "Northgate Park"
   patterns.sort((a, b) => b.compact.length - a.compact.length);
   if ((school.context ?? []).some((c) => /\ball[\s-]through\b/i.test(c))) for (const k of ALL_THROUGH_KINDS) ownKinds.add(k);
@@ -225,14 +226,13 @@ function compile(school: MatchableSchool): Compiled {
     .map((e) => normalise(e))
     .filter(Boolean)
     .map((n) => new RegExp(`(?<![a-z0-9])(?:${[n, ...numberVariants(n)].map(phraseSource).join('|')})(?![a-z0-9])`, 'g'));
-  const ctx = (school.context ?? []).map((c) => normalise(c)).filter(Boolean);
   const context = ctx.length ? new RegExp(`(?<![a-z0-9])(?:${ctx.map(phraseSource).join('|')})(?![a-z0-9])`, 'g') : null;
   const contextCompacts = ctx.map((c) => c.replace(/\s+/g, '')).filter((c) => c.length >= 4);
   const kindInitials = normalise(school.name).split(' ').filter((w) => w && CUES.schoolWordExact.test(w)).map((w) => w[0]).join('');
   const staff = staffNames(school.context ?? []);
   const staffRaw = staffWritten(school.context ?? []);
   const contextPlaces = ctx.map((c) => c.replace(/[^a-z]/g, '')).filter(Boolean);
-  const compiled = { patterns, excludes, context, contextAny: context && new RegExp(context.source), ownKinds, names: names.map(normalise).join(' | '), contextCompacts, kindInitials, staff, staffRaw, contextPlaces };
+  const compiled = { patterns, excludes, context, contextAny: context && new RegExp(context.source), ownKinds, names: namesNorm.join(' | '), contextCompacts, kindInitials, staff, staffRaw, contextPlaces };
   patternCache.set(school, compiled);
   return compiled;
 }
@@ -716,7 +716,14 @@ export function matchSchool(item: { title: string; text: string }, school: Match
   // the school's full name read as a club's once ("Thornleigh Juniors FC | … Thornleigh Juniors 2-2 Wellbrook"):
   // the same words are the club's throughout the item
   const clubbed = new Set<string>();
-  for (const occ of occurrences) if (!occ.pattern.ambiguous && CUES.clubNext.test(view.text.slice(occ.end, occ.end + 30))) clubbed.add(view.text.slice(occ.start, occ.end));
+  // each club word read once: the main pass below takes them from here
+  const clubs = new Map<Occurrence, RegExpExecArray>();
+  for (const occ of occurrences) {
+    const club = occ.pattern.ambiguous ? null : CUES.clubNext.exec(view.text.slice(occ.end, occ.end + 30));
+    if (!club) continue;
+    clubs.set(occ, club);
+    clubbed.add(view.text.slice(occ.start, occ.end));
+  }
   for (const occ of occurrences) {
     if (excluded.some((x) => !x.other && x.start <= occ.start && x.end >= occ.end)) continue;
     const after = view.text.slice(occ.end, occ.end + 40).replace(/^[\s,.'’-]+/, '');
@@ -748,7 +755,7 @@ export function matchSchool(item: { title: string; text: string }, school: Match
       continue;
     }
     // "Thornleigh Juniors FC": a club named after the school's name is not the school
-    const club = occ.pattern.ambiguous ? null : CUES.clubNext.exec(next);
+    const club = clubs.get(occ);
     if (club || (!occ.pattern.ambiguous && clubbed.has(view.text.slice(occ.start, occ.end)))) {
       lastReason = `${how} is part of a club's name ("${view.text.slice(occ.start, occ.end)}${club?.[0] ?? ''}")`;
       claimed ??= view.text.slice(occ.start, occ.end);
