@@ -51,9 +51,8 @@ export interface MentionTuning {
   readonly nextFactor: number;
   readonly farFactor: number;
   /**
-   * School vocabulary (specific words, a titled adult) an item needs that names neither the school nor any of its
-   * places: the school's own feed found it, and it speaks of school life with no other school and no place-ness
-   * ("Mr Ashdown out at the gates this morning"). Infinity: never.
+   * No longer decides anything (see MENTION_TUNING), except that Infinity skips the unnamed reading (its staff
+   * included) of an item naming none of the school's places; kept so tuning scripts and their tests still run.
    */
   readonly unnamedSupport: number;
 }
@@ -178,8 +177,9 @@ function compile(school: MatchableSchool): Compiled {
   const seen = new Set<string>();
   const patterns: Pattern[] = [];
   const ownKinds = new Set<string>();
-  for (const alias of names) {
-    const norm = normalise(alias);
+  const namesNorm = names.map(normalise);
+  for (const [i, alias] of names.entries()) {
+    const norm = namesNorm[i]!;
     if (!norm || seen.has(norm)) continue;
     seen.add(norm);
     // matchAll starts where the shared pattern's last exec left off (the "names another school" check): reset it, or a school compiled after
@@ -212,12 +212,12 @@ function compile(school: MatchableSchool): Compiled {
   // "Kingsmere" for Kingsmere Park Primary School, "Harebell" for Harebell Bank School: the first word of a name
   // whose second word is generic, unless that word is the school's town or names nothing on its own
   const two = (core ?? '').split(' ');
-  const ctxNorm = (school.context ?? []).map((c) => normalise(c));
-  if (two.length === 2 && CUES.nameGenericLast.has(two[1]!) && two[0]!.length >= 5 && !CUES.nameGeneric.has(two[0]!) && !CUES.firstNames.has(two[0]!) && !ctxNorm.includes(two[0]!) && !seen.has(two[0]!)) {
+  const ctx = (school.context ?? []).map((c) => normalise(c)).filter(Boolean);
+  if (two.length === 2 && CUES.nameGenericLast.has(two[1]!) && two[0]!.length >= 5 && !CUES.nameGeneric.has(two[0]!) && !CUES.firstNames.has(two[0]!) && !ctx.includes(two[0]!) && !seen.has(two[0]!)) {
     seen.add(two[0]!);
     patterns.push({ alias: two[0]!.replace(/^[a-z]/, (c) => c.toUpperCase()), re: new RegExp(`(?<![a-z0-9])${phraseSource(two[0]!)}(?![a-z0-9])`, 'g'), compact: two[0]!, ambiguous: true, acronym: false, partial: true });
   }
-  for (const p of derivedPatterns(school.name, names.map(normalise), seen)) patterns.push(p);
+  for (const p of derivedPatterns(school.name, namesNorm, seen)) patterns.push(p);
   // longer names first so "Northgate Park Academy" wins over "Northgate Park"
   patterns.sort((a, b) => b.compact.length - a.compact.length);
   if ((school.context ?? []).some((c) => /\ball[\s-]through\b/i.test(c))) for (const k of ALL_THROUGH_KINDS) ownKinds.add(k);
@@ -226,14 +226,13 @@ function compile(school: MatchableSchool): Compiled {
     .map((e) => normalise(e))
     .filter(Boolean)
     .map((n) => new RegExp(`(?<![a-z0-9])(?:${[n, ...numberVariants(n)].map(phraseSource).join('|')})(?![a-z0-9])`, 'g'));
-  const ctx = (school.context ?? []).map((c) => normalise(c)).filter(Boolean);
   const context = ctx.length ? new RegExp(`(?<![a-z0-9])(?:${ctx.map(phraseSource).join('|')})(?![a-z0-9])`, 'g') : null;
   const contextCompacts = ctx.map((c) => c.replace(/\s+/g, '')).filter((c) => c.length >= 4);
   const kindInitials = normalise(school.name).split(' ').filter((w) => w && CUES.schoolWordExact.test(w)).map((w) => w[0]).join('');
   const staff = staffNames(school.context ?? []);
   const staffRaw = staffWritten(school.context ?? []);
   const contextPlaces = ctx.map((c) => c.replace(/[^a-z]/g, '')).filter(Boolean);
-  const compiled = { patterns, excludes, context, contextAny: context && new RegExp(context.source), ownKinds, names: names.map(normalise).join(' | '), contextCompacts, kindInitials, staff, staffRaw, contextPlaces };
+  const compiled = { patterns, excludes, context, contextAny: context && new RegExp(context.source), ownKinds, names: namesNorm.join(' | '), contextCompacts, kindInitials, staff, staffRaw, contextPlaces };
   patternCache.set(school, compiled);
   return compiled;
 }
@@ -474,8 +473,6 @@ const UNNAMED_SUPPORT = 0.9;
 const GROUP_SUPPORT = 0.5;
 const TITLED_PERSON = 0.2;
 const TITLED_MISS = 0.4;
-/** A school word this sure is enough alone for an item naming neither the school nor its places ("detention", "head of year"). */
-const UNNAMED_SURE = 0.9;
 /** One of the school's staff named in its context ("Mrs Okafor"), by surname in an item: as strong as the name. */
 const STAFF_NAMED = 1;
 const TITLED_SURNAME = /(?<![\p{L}])(Miss|Mrs|Mr|Ms|Mx|Sir)\.? [\p{Lu}][\p{Ll}'’-]+/u;
@@ -497,6 +494,8 @@ function unnamed(item: { title: string; text: string }, view: TextView, compiled
   // cheap tests first: most items that do not name the school name none of its places either
   const placed = compiled.contextAny?.test(view.text) ?? false;
   if (!placed && tuning.unnamedSupport === Infinity) return undefined;
+  // without one of its places only its staff can make the item the school's
+  if (!placed && !compiled.staff?.test(view.text)) return undefined;
   // what the item says whatever the school, read once for all the schools it is matched against
   const said = schoolLife(item, view);
   if (said.otherSchool || namesElsewhere(item, compiled)) return undefined;
@@ -526,21 +525,13 @@ function unnamed(item: { title: string; text: string }, view: TextView, compiled
   // "pupils in Sheffield were given detentions" for every school), so the item is not this one's
   if (!ctx) return undefined;
   let support = said.support;
-  const titled = said.titled ? (said.titled === 'Miss' ? TITLED_MISS : TITLED_PERSON) : 0;
-  if (ctx) {
-    // its town's parents' group ("Ambridge Mums & Dads |") speaking of a titled adult by surname ("Miss Hartley"):
-    // neither is enough alone (a group asks about plumbers; Mr Hartley may be one), together with a little more they are
-    if (CUES.parentsGroup.test(view.text.slice(ctx.end, ctx.end + 40))) support += GROUP_SUPPORT + titled;
-  } else support += titled;
-  // with no place of its own named, one word of middling weight ("schools", "lunch menu") is not enough: two signs, or
-  // one sure one (a head of year, a detention)
-  if (!ctx && said.terms + (said.titled ? 1 : 0) < 2 && said.top < UNNAMED_SURE) return undefined;
-  if (support < (ctx ? UNNAMED_SUPPORT : tuning.unnamedSupport) || said.against >= tuning.noiseFloor) return undefined;
-  const at = ctx ?? said.school.find((h) => h.weight > GENERIC) ?? said.school[0];
-  if (!at) return undefined;
-  const where = view.text.slice(at.start, at.end);
-  const occ: Occurrence = { pattern: { alias: where, re: /$^/, compact: '', ambiguous: true, acronym: false }, start: at.start, end: at.end, via: 'text' };
-  const reason = ctx ? `not named, but its place "${where}" with school vocabulary (${fmt(support)})` : `not named, but speaks of school life ("${where}", ${fmt(support)}) with no other school or place named`;
+  // its town's parents' group ("Ambridge Mums & Dads |") speaking of a titled adult by surname ("Miss Hartley"):
+  // neither is enough alone (a group asks about plumbers; Mr Hartley may be one), together with a little more they are
+  if (CUES.parentsGroup.test(view.text.slice(ctx.end, ctx.end + 40))) support += GROUP_SUPPORT + (said.titled ? (said.titled === 'Miss' ? TITLED_MISS : TITLED_PERSON) : 0);
+  if (support < UNNAMED_SUPPORT || said.against >= tuning.noiseFloor) return undefined;
+  const where = view.text.slice(ctx.start, ctx.end);
+  const occ: Occurrence = { pattern: { alias: where, re: /$^/, compact: '', ambiguous: true, acronym: false }, start: ctx.start, end: ctx.end, via: 'text' };
+  const reason = `not named, but its place "${where}" with school vocabulary (${fmt(support)})`;
   return { mentioned: true, reason, evidence: evidenceOf(item, view, occ, textOffset, item.title.length) };
 }
 
@@ -576,10 +567,8 @@ interface SchoolLife {
   /** Another school named ("St Mary's Primary"): the item is about that one. */
   otherSchool: boolean;
   school: readonly { start: number; end: number; term: string; weight: number }[];
-  /** Specific school vocabulary, each term once; how many terms, and the weightiest. */
+  /** Specific school vocabulary, each term once. */
   support: number;
-  terms: number;
-  top: number;
   /** Place-ness, each term once. */
   against: number;
   /** The title of an adult named by surname ("Mrs" in "Mrs Pendry"), if any. */
@@ -605,7 +594,7 @@ function schoolLife(item: { title: string; text: string }, view: TextView): Scho
   };
   const sum = (ws: number[]) => ws.reduce((a, b) => a + b, 0);
   const specific = best(school, GENERIC);
-  const life = { otherSchool, school, support: sum(specific), terms: specific.length, top: Math.max(0, ...specific), against: sum(best(place, 0)), titled: TITLED_SURNAME.exec(raw)?.[1] };
+  const life = { otherSchool, school, support: sum(specific), against: sum(best(place, 0)), titled: TITLED_SURNAME.exec(raw)?.[1] };
   lifeMemo = { text: view.text, raw, life };
   return life;
 }
@@ -729,7 +718,14 @@ export function matchSchool(item: { title: string; text: string }, school: Match
   // the school's full name read as a club's once ("Thornleigh Juniors FC | … Thornleigh Juniors 2-2 Wellbrook"):
   // the same words are the club's throughout the item
   const clubbed = new Set<string>();
-  for (const occ of occurrences) if (!occ.pattern.ambiguous && CUES.clubNext.test(view.text.slice(occ.end, occ.end + 30))) clubbed.add(view.text.slice(occ.start, occ.end));
+  // each club word read once: the main pass below takes them from here
+  const clubs = new Map<Occurrence, RegExpExecArray>();
+  for (const occ of occurrences) {
+    const club = occ.pattern.ambiguous ? null : CUES.clubNext.exec(view.text.slice(occ.end, occ.end + 30));
+    if (!club) continue;
+    clubs.set(occ, club);
+    clubbed.add(view.text.slice(occ.start, occ.end));
+  }
   for (const occ of occurrences) {
     if (excluded.some((x) => !x.other && x.start <= occ.start && x.end >= occ.end)) continue;
     const after = view.text.slice(occ.end, occ.end + 40).replace(/^[\s,.'’-]+/, '');
@@ -761,7 +757,7 @@ export function matchSchool(item: { title: string; text: string }, school: Match
       continue;
     }
     // "Thornleigh Juniors FC": a club named after the school's name is not the school
-    const club = occ.pattern.ambiguous ? null : CUES.clubNext.exec(next);
+    const club = clubs.get(occ);
     if (club || (!occ.pattern.ambiguous && clubbed.has(view.text.slice(occ.start, occ.end)))) {
       lastReason = `${how} is part of a club's name ("${view.text.slice(occ.start, occ.end)}${club?.[0] ?? ''}")`;
       claimed ??= view.text.slice(occ.start, occ.end);

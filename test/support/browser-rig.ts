@@ -35,8 +35,11 @@ export async function startBrowserRig(options: { feeds?: boolean; app?: Partial<
   // each part is stopped again if a later one fails to start (say Chromium), so a failed suite leaves nothing running
   const startup = new Startup();
   const dynamo = await startup.start(startTestDynamo, (d) => d.stop());
-  const { store } = await dynamo.freshStore();
-  await seedWebFixture(store);
+  const { store } = await startup.run(async () => {
+    const fresh = await dynamo.freshStore();
+    await seedWebFixture(fresh.store);
+    return fresh;
+  });
   let feeds: FeedServer | undefined;
   let extra = options.app ?? {};
   if (options.feeds) {
@@ -45,7 +48,7 @@ export async function startBrowserRig(options: { feeds?: boolean; app?: Partial<
     extra = { fetcher: createSafeFetcher({ allowHosts: [server.hostPort], timeoutMs: 5000 }), ...extra };
     feeds = server;
   }
-  const app = await webAppFor(store, extra);
+  const app = await startup.run(() => webAppFor(store, extra));
   const server = await startup.start(() => serveApp(app), (s) => s.close());
   const browser = await startup.start(launchChromium, (b) => b.close());
   return { dynamo, store, server, browser, feeds, close: () => startup.stop() };

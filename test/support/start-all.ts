@@ -12,11 +12,17 @@ export class Startup {
     try {
       part = await begin();
     } catch (err) {
-      await this.stop();
+      // the start's error is the one to report: a stopper failing as well must not replace it
+      await this.stop().catch(() => undefined);
       throw err;
     }
     this.stoppers.push(() => stop(part));
     return part;
+  }
+
+  /** A step with nothing of its own to stop (seeding a store): on a failure, what was started so far is stopped. */
+  run<T>(step: () => Promise<T>): Promise<T> {
+    return this.start(step, async () => undefined);
   }
 
   /** Stops every started part, newest first; every stopper runs even if one fails (the first failure is rethrown). */
