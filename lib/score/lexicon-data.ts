@@ -14,7 +14,6 @@
  * text); a trailing `*` matches any ending of the last word ("diabet*"); `re:` starts a
  * regular-expression fragment, kept for obfuscated spellings ("re:f+u+c+k+…").
  */
-import { literalGate } from './literal-gate';
 import { mayMatch } from './word-gate';
 
 export interface LexEntry {
@@ -192,7 +191,7 @@ export class Lexicon {
    * Per regex category: the pattern, its entries, and the literal text each non-`re:` entry cannot match without
    * (its longest word): when the text holds none of them and the category has no `re:` entry, the pass is skipped.
    */
-  private readonly regexByCat = new Map<number, { re: RegExp; parts: { re: RegExp; weight: number; term: string; source: string }[]; needs: string[] | undefined; lits: readonly string[] | undefined }>();
+  private readonly regexByCat = new Map<number, { re: RegExp; parts: { re: RegExp; weight: number; term: string; source: string }[]; needs: string[] | undefined }>();
   /** Any of those words, anywhere: when none is in a text, no category with `needs` is searched. */
   private anyNeed: RegExp | undefined;
   private readonly patterns = new Map<string, string>();
@@ -249,9 +248,7 @@ export class Lexicon {
     for (const [cat, parts] of regexParts) {
       // a term's longest word is in any text it matches (a trailing * makes its last word a prefix: still in the text)
       const needs = parts.every((p) => !p.term.startsWith('re:')) ? parts.map((p) => longestWord(p.term.replace(/\*$/, ''))) : undefined;
-      const re = new RegExp(String.raw`\b(?:${parts.map((p) => p.re.source.slice(4, -2)).join('|')})\b`, 'g');
-      // a category with `re:` lines: the strings its pattern cannot match without (literal-gate.ts, exact)
-      this.regexByCat.set(cat, { re, parts, needs, lits: needs ? undefined : literalGate(re) });
+      this.regexByCat.set(cat, { re: new RegExp(String.raw`\b(?:${parts.map((p) => p.re.source.slice(4, -2)).join('|')})\b`, 'g'), parts, needs });
     }
     const allNeeds = [...this.regexByCat.values()].flatMap((r) => r.needs ?? []);
     if (allNeeds.length && !allNeeds.includes('')) this.anyNeed = new RegExp(allNeeds.map(escapeRe).join('|'));
@@ -344,12 +341,11 @@ export class Lexicon {
       }
     }
     const someNeed = !this.anyNeed || this.anyNeed.test(text);
-    for (const [cat, { re, parts, needs, lits }] of this.regexByCat) {
+    for (const [cat, { re, parts, needs }] of this.regexByCat) {
       // no entry of the category can match without its first word in the text
       if (needs && (!someNeed || !needs.some((w) => text.includes(w)))) continue;
-      // nor (for a category with `re:` lines) without one of the strings or words its pattern needs (literal-gate.ts,
-      // word-gate.ts: both exact)
-      if (lits && !lits.some((l) => text.includes(l))) continue;
+      // nor (for a category with `re:` lines) without one of the words or strings its pattern needs (word-gate.ts,
+      // literal-gate.ts: exact)
       if (!needs && !mayMatch(text, re)) continue;
       re.lastIndex = 0;
       for (let m = re.exec(text); m; m = re.exec(text)) {

@@ -6,7 +6,7 @@
  * text of every item; most of them need a word most items do not have.
  */
 import { tokens } from './lexicon-data';
-import { literalGate } from './literal-gate';
+import { literalGateTest } from './literal-gate';
 
 /** Word characters (\w) that word tokens do not cover: the clean view is lower case, so these are rare. */
 const OTHER_WORD_CHAR = /[A-Z_]/;
@@ -90,16 +90,17 @@ function gateId(re: RegExp): number {
 }
 
 /** Literal gates (literal-gate.ts) of patterns, by object and by source (as gateIds: bounded; null: none). */
-const litGates = new WeakMap<RegExp, readonly string[] | null>();
-const litBySource = new Map<string, readonly string[] | null>();
-function litGate(re: RegExp): readonly string[] | null {
+type LitTest = (text: string) => boolean;
+const litGates = new WeakMap<RegExp, LitTest | null>();
+const litBySource = new Map<string, LitTest | null>();
+function litGate(re: RegExp): LitTest | null {
   let g = litGates.get(re);
   if (g === undefined) {
     const key = `${re.flags}/${re.source}`;
     g = litBySource.get(key);
     if (g === undefined) {
       if (litBySource.size >= 4 * MAX_GATES) return null;
-      g = literalGate(re) ?? null;
+      g = literalGateTest(re) ?? null;
       litBySource.set(key, g);
     }
     litGates.set(re, g);
@@ -116,9 +117,7 @@ export function mayMatch(text: string, re: RegExp): boolean {
   const bits = id < 0 ? undefined : openGates(text);
   if (bits) return (bits[id >> 5]! & (1 << (id & 31))) !== 0;
   const lits = litGate(re);
-  if (!lits) return true;
-  for (let k = 0; k < lits.length; k++) if (text.includes(lits[k]!)) return true;
-  return false;
+  return !lits || lits(text);
 }
 
 /**

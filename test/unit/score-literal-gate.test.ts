@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { findAll } from '../../lib/score/document';
 import { LEXICON } from '../../lib/score/lexicon';
-import { literalGate } from '../../lib/score/literal-gate';
+import { literalGate, literalGateTest } from '../../lib/score/literal-gate';
 import { mayMatch } from '../../lib/score/word-gate';
 
 describe('literalGate reads the strings a pattern needs from its source', () => {
@@ -15,9 +15,10 @@ describe('literalGate reads the strings a pattern needs from its source', () => 
     expect(literalGate(/\b(?:kill|death)\s+to\b/)).toEqual(['kill', 'death']);
     // a repeated letter ends a run at its first occurrence and starts one at its last: "nnniiggg" has "ni", "ig", "gg"
     expect(literalGate(/n+i+g+g+/)).toEqual(['gg']);
+    expect(literalGate(/\b(?:from|to|cc)\s*:/)).toEqual([':']);
     expect(literalGate(/14\s*\/?\s*88/)).toEqual(['14']);
     expect(literalGate(/[a-z]+(?=\)\)\))/)).toEqual([')))']);
-    expect(literalGate(/(?:ab|cd)+x/)).toEqual(['ab', 'cd']);
+    expect(literalGate(/(?:ab|cd)+y?/)).toEqual(['ab', 'cd']);
     expect(literalGate(/a&e|visit/)).toEqual(['a&e', 'visit']);
     expect(literalGate(/ab{2,}c/)).toEqual(['bc']);
   });
@@ -25,12 +26,12 @@ describe('literalGate reads the strings a pattern needs from its source', () => 
   it('gives no gate when some alternative needs nothing it can prove, or a flag changes how the source reads', () => {
     expect(literalGate(/\bfoo|[a-z]+/)).toBeUndefined();
     expect(literalGate(/(?:foo)?b?ar?/)).toBeUndefined();
-    expect(literalGate(/(?!foo)x/)).toBeUndefined();
+    expect(literalGate(/(?!foo)[a-z]/)).toBeUndefined();
     expect(literalGate(/foo/i)).toBeUndefined();
     expect(literalGate(/foo/y)).toBeUndefined();
-    expect(literalGate(/(?:foo|)x/)).toBeUndefined();
+    expect(literalGate(/(?:foo|)[a-z]/)).toBeUndefined();
     expect(literalGate(/f\w+/)).toBeUndefined();
-    // one character is too little to be worth a look-up
+    // a common letter is in nearly every text: not worth a look-up
     expect(literalGate(/a+b?/)).toBeUndefined();
   });
 });
@@ -59,6 +60,9 @@ describe('a literal gate never hides a match', () => {
     for (const [text, category] of [['you absolute fuuuckface', 'profanity'], ['kill all the teachers', 'extremist'], ['the 14/88 lot', 'extremist']] as const) {
       expect(LEXICON.find(text, category).length, `${category} in ${text}`).toBeGreaterThan(0);
     }
+    // the strings are looked up as they are: punctuation in them is not read as pattern syntax
+    const close = literalGateTest(/[a-z]+(?=\)\)\))|e\.g\.x/)!;
+    expect([close('x)))'), close('e.g.x'), close('x))'), close('eXgXx')]).toEqual([true, true, false, false]);
     expect(mayMatch('nothing here', /f+u+c+k+/)).toBe(false);
     expect(mayMatch('FUCK', /f+u+c+k+/)).toBe(false);
     expect(mayMatch('oh fuuck', /f+u+c+k+/)).toBe(true);
