@@ -60,7 +60,7 @@ export function literalGateTest(re: RegExp): ((text: string) => boolean) | undef
 const FREQ: Record<string, number> = { e: 0.127, t: 0.091, a: 0.082, o: 0.075, i: 0.07, n: 0.067, s: 0.063, h: 0.061, r: 0.06, d: 0.043, l: 0.04, c: 0.028, u: 0.028, m: 0.024, w: 0.024, f: 0.022, g: 0.02, y: 0.02, p: 0.019, b: 0.015, v: 0.01, k: 0.008, ' ': 0.15, '.': 0.01, ',': 0.01 };
 const charChance = (c: string) => FREQ[c] ?? (/[a-z]/.test(c) ? 0.002 : 0.004);
 /** Roughly how likely one of the strings is to start at a given place of a text. */
-function chance(lits: readonly string[]): number {
+export function chance(lits: readonly string[]): number {
   return lits.reduce((t, s) => t + [...s].reduce((p, c) => p * charChance(c), 1), 0);
 }
 /** A gate more likely than this at each place is in nearly every text: not worth a look-up. */

@@ -6,7 +6,7 @@
  * text of every item; most of them need a word most items do not have.
  */
 import { tokens } from './lexicon-data';
-import { literalGateTest } from './literal-gate';
+import { chance, literalGateTest } from './literal-gate';
 
 /** Word characters (\w) that word tokens do not cover: the clean view is lower case, so these are rare. */
 const OTHER_WORD_CHAR = /[A-Z_]/;
@@ -324,6 +324,22 @@ function groupWords(body: string, after: boolean): string[] | undefined {
   if (!alts) return undefined;
   const words: string[] = [];
   for (const alt of alts) {
+    // "tore[\s-]+the[\s-]+roof[\s-]+off": any whole word of the alternative will do, and its rarest ("roof") shuts the
+    // gate for more texts than its first ("tore", or "the" for "the[\s-]+goat"). The group stands after an edge, so the
+    // alternative starts at a word boundary, and ends at one when an edge follows the group (`after`).
+    const inner = branchGate(`\\b${alt}${after ? '\\b' : ''}`);
+    const first = firstWord(alt, after);
+    const pick = inner && (!first || gateScore(inner) > gateScore(first)) ? inner : first;
+    if (!pick) return undefined;
+    words.push(...pick);
+  }
+  return [...new Set(words)];
+}
+
+/** The gate entries of one alternative by its first word (see groupWords), or undefined. */
+function firstWord(alt: string, after: boolean): string[] | undefined {
+  const words: string[] = [];
+  {
     const m = /^[a-z0-9]+/.exec(alt);
     if (!m) return undefined;
     const lit = m[0];
@@ -339,7 +355,15 @@ function groupWords(body: string, after: boolean): string[] | undefined {
       words.push(P + sure.slice(0, PREFIX));
     }
   }
-  return [...new Set(words)];
+  return words;
+}
+
+/**
+ * How good a gate is (higher: shuts for more texts): no common word, then the least likely words by their letters'
+ * frequencies (literal-gate.ts), then fewer of them. A speed choice only: every gate read off a pattern is exact.
+ */
+function gateScore(words: readonly string[]): number {
+  return (words.some((w) => COMMON.has(w)) ? -100 : 0) - 1000 * chance(words.map((w) => (w.startsWith(P) ? w.slice(1) : w))) - words.length / 1000;
 }
 
 function branchGate(src: string): string[] | undefined {
@@ -364,7 +388,7 @@ function branchGate(src: string): string[] | undefined {
       words = groupWords(e.body, edge(els[k + 1]));
     }
     if (!words) continue;
-    const score = (words.some((w) => COMMON.has(w)) ? -100 : 0) + Math.min(...words.map((w) => (w.startsWith(P) ? PREFIX : w.length))) - words.length / 100;
+    const score = gateScore(words);
     if (score > bestScore) {
       bestScore = score;
       best = words;
