@@ -34,22 +34,21 @@ export function literalGate(re: RegExp): readonly string[] | undefined {
   }
 }
 
-/** More strings than this make a gate that costs about what the pattern itself does (irregexp is quick to fail). */
+/** More strings than this make a gate that costs about what the pattern itself does. */
 const MAX_STRINGS = 4;
 
 /**
- * The gate as a test, or undefined when it would not pay: one string is looked up by `includes`, a few by one
- * alternation (several times faster than a few `includes` on a short text).
+ * The gate as a test, or undefined when it would not pay (irregexp is quick to fail, so a gate of many strings costs
+ * about what the pattern does). By `includes`, which for a few strings costs about what one alternation of them does,
+ * and is no regular-expression run over a long text (test/unit/score-long-input.test.ts counts those).
  */
 export function literalGateTest(re: RegExp): ((text: string) => boolean) | undefined {
   const lits = literalGate(re);
   if (!lits || lits.length > MAX_STRINGS) return undefined;
-  if (lits.length === 1) {
-    const only = lits[0]!;
-    return (text) => text.includes(only);
-  }
-  const alt = new RegExp(lits.map((l) => l.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&')).join('|'));
-  return (text) => alt.test(text);
+  return (text) => {
+    for (let k = 0; k < lits.length; k++) if (text.includes(lits[k]!)) return true;
+    return false;
+  };
 }
 
 /**
@@ -133,7 +132,9 @@ class Parser {
       q = 'some';
       this.i++;
     } else if (c === '{') {
-      const m = /^\{(\d+)(,\d*)?\}/.exec(this.src.slice(this.i));
+      // read up to the first "}" only: the quantifier cannot reach past it, and a pattern's source may be long
+      const close = this.src.indexOf('}', this.i);
+      const m = close < 0 ? null : /^\{(\d+)(,\d*)?\}/.exec(this.src.slice(this.i, close + 1));
       if (!m) return 'none'; // a literal "{" (only without the u flag): read as a character next time round
       q = Number(m[1]) === 0 ? 'optional' : Number(m[1]) === 1 && !m[2] ? 'none' : 'some';
       this.i += m[0].length;

@@ -29,6 +29,8 @@ const MAX_GATES = 512;
 let openText: string | undefined;
 /** Bit per gate id: is the gate open for openText? undefined: not known (the text has A-Z or _), run every pattern. */
 let open: Uint32Array | undefined;
+/** How many gates (the first openN ids) `open` covers. */
+let openN = 0;
 
 function opens(word: string): readonly number[] {
   let c = opensCache.get(word);
@@ -56,16 +58,28 @@ function opens(word: string): readonly number[] {
  * are the word tokens split at their apostrophes.
  */
 function openGates(text: string): Uint32Array | undefined {
-  if (text === openText) return open;
-  openText = text;
-  if (OTHER_WORD_CHAR.test(text)) return (open = undefined);
-  const bits = new Uint32Array((gateList.length >> 5) + 1);
-  const toks = tokens(text);
-  for (let i = 0; i < toks.length; i++) {
-    const ids = opens(toks[i]!.word);
-    for (let k = 0; k < ids.length; k++) bits[ids[k]! >> 5]! |= 1 << (ids[k]! & 31);
+  if (text !== openText) {
+    openText = text;
+    openN = 0;
+    open = OTHER_WORD_CHAR.test(text) ? undefined : new Uint32Array((gateList.length >> 5) + 1);
   }
-  return (open = bits);
+  // gates made since the bits were worked out for this text (a pattern met for the first time) are added now, from the
+  // same tokens, rather than the text read again
+  if (open && openN < gateList.length) {
+    if (open.length < (gateList.length >> 5) + 1) {
+      const grown = new Uint32Array((gateList.length >> 5) + 1);
+      grown.set(open);
+      open = grown;
+    }
+    const bits = open;
+    const toks = tokens(text);
+    for (let i = 0; i < toks.length; i++) {
+      const ids = opens(toks[i]!.word);
+      for (let k = 0; k < ids.length; k++) bits[ids[k]! >> 5]! |= 1 << (ids[k]! & 31);
+    }
+    openN = gateList.length;
+  }
+  return open;
 }
 
 /** The gate id of a pattern (wordGate, worked out once per RegExp object), or -1. */
@@ -83,8 +97,6 @@ function gateId(re: RegExp): number {
     id = g ? gateList.push(new Set(g)) - 1 : -1;
     gateIds.set(re, id);
     if (idBySource.size < 4 * MAX_GATES) idBySource.set(key, id);
-    // the last text's bits do not cover the new gate
-    if (g) openText = undefined;
   }
   return id;
 }
@@ -190,7 +202,9 @@ function quantifier(src: string, i: number): { end: number; optional: boolean; a
   if (c === '?' || c === '*') return { end: src[i + 1] === '?' ? i + 2 : i + 1, optional: true, any: true };
   if (c === '+') return { end: src[i + 1] === '?' ? i + 2 : i + 1, optional: false, any: true };
   if (c === '{') {
-    const m = /^\{(\d+)(,\d*)?\}\??/.exec(src.slice(i));
+    // read up to the first "}" (and a lazy "?"): the quantifier cannot reach past it, and a source may be long
+    const close = src.indexOf('}', i);
+    const m = close < 0 ? null : /^\{(\d+)(,\d*)?\}\??/.exec(src.slice(i, close + 2));
     if (m) return { end: i + m[0].length, optional: m[1] === '0', any: true };
   }
   return { end: i, optional: false, any: false };
