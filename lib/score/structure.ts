@@ -83,8 +83,11 @@ function negatedStance(doc: Doc, span: Span): boolean {
   const verbs = doc.lex.find(text, 'stance-verb');
   if (!verbs.length) return false;
   const from = clauseStart(doc, span.start);
+  const vouches = doc.lex.find(text, 'claim-vouch');
   const negated = verbs.some((v) => {
     if (v.start < from || v.end > span.start) return false;
+    // "the thing nobody will say out loud is that …": the writer vouches for what follows (data: claim-vouch)
+    if (vouches.some((c) => c.start <= v.start && c.end >= v.end)) return false;
     const before = text.slice(Math.max(from, v.start - 24), v.start);
     return NEGATOR_BEFORE.test(before) && !NOT_NEGATING.test(`${before}${text.slice(v.start, v.end)}`) && !outOfScope(doc, text.slice(v.end, span.start));
   });
@@ -156,8 +159,19 @@ export function negatedAt(doc: Doc, span: Span): boolean {
   if (NOT_NEGATING.test(near)) return false;
   if (NEGATION.test(near)) return true;
   const m = NEGATION_SCOPE.exec(clause);
+  // "nobody on this page will say out loud that he …": the negator belongs to a phrase vouching for the claim (data:
+  // claim-vouch), so it negates nothing after it
+  if (m && vouchedClause(doc, span.start, clause.length - m.index)) return false;
   // "I don't think anyone would disagree he's an idiot": the negation stops at a clause that takes it
   return !!m && !NOT_NEGATING.test(clause) && !outOfScope(doc, clause.slice(m.index + m[0].length));
+}
+
+/** A claim-vouch hit starting within `back` characters before `pos` in its sentence, ending before `pos`. */
+function vouchedClause(doc: Doc, pos: number, back: number): boolean {
+  const text = doc.clean.text;
+  if (!doc.lex.count(text, 'claim-vouch')) return false;
+  const from = Math.max(sentenceAt(doc, pos).start, pos - back - 2);
+  return doc.lex.find(text, 'claim-vouch').some((c) => c.end <= pos && c.end >= from);
 }
 
 /** Someone else's words reported: calling, shouting, writing, spraying, rumours. */

@@ -752,3 +752,60 @@ describe('review fixes: a denied stance reaches only its own clause', () => {
     ]) expect(ids(text), text).toEqual([]);
   });
 });
+
+describe('round 6: a claim the writer vouches for is the writer\'s own (data: claim-vouch)', () => {
+  it('flags a claim of wrongdoing introduced as unprinted, unsaid or confirmed, news words elsewhere notwithstanding', () => {
+    for (const text of [
+      'Quiet week for the court pages, so here is one the papers won\'t print: Mrs Ellery, bursar at Elmfield, steals from the uniform fund.',
+      'What nobody at Elmfield will say out loud is that Mr Quayle pockets the dinner money.',
+      'School gate gossip confirmed: Mr Quayle from Elmfield pocketed the charity money. Shameful.',
+      'Quiet week for the court pages, so here is one the papers won\'t print: Mr Quayle at Elmfield is sleeping with a parent.',
+    ]) expect(ids(text), text).toContain('abuse.disparaging');
+  });
+
+  it('does not flag the same claim reported from a court, denied, or asked about', () => {
+    for (const text of [
+      'Court report: Mrs Ellery, bursar at Elmfield, denied stealing from the uniform fund and was cleared.',
+      'Gossip says Mr Quayle from Elmfield pocketed the charity money. Total lies, he never did.',
+      'Everyone knows Mr Quayle from Elmfield never took a penny of the charity money.',
+      'Nobody is saying Mr Quayle at Elmfield pocketed the dinner money, we just want the accounts.',
+    ]) expect(ids(text), text).not.toContain('abuse.disparaging');
+  });
+});
+
+describe('round 6: orders to a crowd to contact someone make a campaign (data: campaign-audience, campaign-urge)', () => {
+  it('flags an urged order aimed at a member of staff, addressed to the readers as a crowd', () => {
+    for (const text of [
+      'Go on, bombard Mrs Ellery at Elmfield. You lot know what she did.',
+      'C\'mon, tag Mr Quayle from Elmfield. All of youse. He hides behind the office.',
+    ]) expect(ids(text), text).toContain('abuse.harassment');
+  });
+
+  it('does not flag the same order with an ordinary purpose, a kind one, or with no crowd addressed', () => {
+    for (const text of [
+      'Folks, email Mrs Ellery at Elmfield to book a place on the Year 6 residential.',
+      'You lot, message Mr Quayle at Elmfield and wish him a happy retirement!',
+      'Ring Mr Quayle at Elmfield, he sorted our bus pass in a day.',
+    ]) expect(ids(text), text).not.toContain('abuse.harassment');
+  });
+});
+
+describe('round 6: harm foretold or wished for a person at the school is a threat (data: harm-outcome, harm-wish)', () => {
+  it('flags harm with a person as subject and a future, due or wish frame, or a harm with their name on it', () => {
+    for (const text of [
+      'Mr Quayle from Elmfield is due a good kicking. Tonight.',
+      'That deputy at Elmfield will be getting her tyres slashed, mark it.',
+      'There\'s a black eye with Mrs Ellery\'s name on it after what Elmfield did.',
+      'I hope the head at Elmfield gets a heart attack.',
+    ]) expect(ids(text), text).toContain('abuse.threat');
+  });
+
+  it('does not flag the same harms as past news, a warning to anyone, a denial, or the person\'s own hope', () => {
+    for (const text of [
+      'Mr Quayle from Elmfield got a black eye playing rugby on Saturday.',
+      'Someone is going to get seriously hurt on the Elmfield crossing.',
+      'Mr Quayle from Elmfield will not be getting a kicking, calm down.',
+      'Mrs Ellery from Elmfield hopes to beat cancer this year, go on Mrs E!',
+    ]) expect(ids(text), text).not.toContain('abuse.threat');
+  });
+});

@@ -12,7 +12,7 @@ import { gatedTest, mayMatch } from '../word-gate';
 import { campaign, exposure } from './campaign';
 import { misconductClaims } from './defamation';
 import { identityExclusion } from './identity';
-import { aimedAtOffenderAt, clauseBefore, externalTargetAt, negatedAt as negated, reportedAt } from '../structure';
+import { aimedAtOffenderAt, clauseBefore, externalTargetAt, lastMatch, negatedAt as negated, reportedAt } from '../structure';
 
 const TARGET = /\b(?:teachers?|staff|officer|bursar|manager|coach|librarian|technician|nurse|head(?:teacher|master|mistress|s)?|head\s+of\s+\w+|principal|deputy|senco|tas?|teaching\s+assistants?|governors?|caretaker|chaplain|dinner\s+ladies|receptionist|slt|management|trust|school|academy|college|primary|he|she|they|him|her|them|you|your|ur|u|mr|mrs|ms|miss|dr|sir|people|lot|kids|parents|pupils|students|department|team|lads?|girls?|boys?|family|families)\b/;
 const COPULA_OR_INTENSIFIER = /\b(?:is|are|was|were|be|being|been|like|become|becoming|(?:he|she|it|that|this|who|what|there|school|place)'s|'re|by|(?:bunch|load|pack|full|lot|set|gang|herd)\s+of|you|ur|u|such|absolute|absolutely|total|totally|complete|completely|utter|utterly|proper|right|real|old|little|finest|biggest|resident|bunch|load|pack|full|so|really|just|bloody|fucking|fkn|nothing\s+but)\b/;
@@ -121,6 +121,52 @@ function benignNear(doc: Doc, span: Span): boolean {
   const text = doc.clean.text;
   return doc.lex.find(text, 'watch-benign').some((b) => b.start >= s.start && (b.end <= s.end || (b.end <= end && /\s/.test(text.slice(b.start, b.end)))));
 }
+/**
+ * Who harm may befall: a titled name, a role at the school (with "every", "all the", "that"), a third-person pronoun or
+ * "you"; the last one before the harm is the subject. Not the writer ("I'll get a hiding off my mum if I'm late").
+ */
+const HARM_SUBJECT = /\b(?:(?:mr|mrs|ms|miss|mx|dr|sir)\s+[\p{L}\p{M}'-]+(?:'(?:ll|d|s))?|(?:every|each|all\s+the|the|that|this|their)\s+(?:\w+\s+)?(?:teachers?|head(?:teacher|master|mistress)?|deputy|principal|senco|tas?|staff|governors?|caretaker|receptionist|bursar)|he|she|they|you|i|we)\b/gu;
+/**
+ * Between the subject and the harm: a future, a wish or a "due" frame (grammar, so in code): "'ll be getting", "is gonna end
+ * up with", "is going to get", "deserves", "hope … gets", "is due". A plain past ("got a kicking") is news, not a threat.
+ */
+const HARM_FUTURE = /^(?:'ll|'d|'s)?\s*(?:(?:\w+\s+){0,2}?(?:will|'ll|shall|is\s+gonna|are\s+gonna|gonna|is\s+going\s+to|are\s+going\s+to|going\s+to|'s\s+gonna|'s\s+going\s+to|is\s+due|are\s+due|due|deserves?|needs?|is\s+getting|are\s+getting|'s\s+getting|getting|gettin|is\s+in\s+for|are\s+in\s+for|in\s+for|could\s+do\s+with|wants?)\b)[^.!?]{0,40}$/;
+/** A wish that takes the harm: "hope he gets cancer", "wish every teacher there would get run over", "pray she …". */
+const HARM_WISH = /\b(?:hope|hoping|hopes|wish|wishing|pray|praying|deserves?|deserve)\b[^.!?]{0,60}$/;
+/** "a hiding with Miss Y's name on it": the person named after the harm. */
+const NAME_ON_IT = /^\s+with\s+(?:[\p{L}\p{M}'-]+\s+){1,3}?name\s+on\s+it\b/u;
+
+/** Harm foretold or wished for a person (data: harm-outcome, harm-wish), not negated, reported, a warning or past news. */
+function harmBefalls(doc: Doc): Span[] {
+  const text = doc.clean.text;
+  const harms = doc.lex.find(text, 'harm-outcome');
+  const wishes = doc.lex.find(text, 'harm-wish');
+  if (!harms.length && !wishes.length) return [];
+  const out: Span[] = [];
+  for (const h of [...harms, ...wishes]) {
+    const wish = wishes.includes(h);
+    if (!usable(doc, h) || negated(doc, h) || reportedAt(doc, h)) continue;
+    const s = sentenceAt(doc, h.start);
+    const sentence = text.slice(s.start, s.end);
+    if (HAZARD.test(sentence) || lexWithin(doc, 'road-safety', s)) continue;
+    const before = text.slice(Math.max(s.start, h.start - 120), h.start);
+    if (!wish && NAME_ON_IT.test(text.slice(h.end, h.end + 50))) {
+      out.push(h);
+      continue;
+    }
+    const subject = lastMatch(HARM_SUBJECT, before);
+    if (!subject || /^(?:i|we)$/.test(subject[0])) continue;
+    // "someone's going to get hurt": what happens to anyone is a warning (data: warning-subject)
+    if (lexPatterns(doc.lex).warningSubject.test(clauseBefore(doc, h.start, 3))) continue;
+    const between = before.slice(subject.index + subject[0].length);
+    // the wish is someone else's about the subject ("I hope she gets …"), not the subject's own ("she hopes to beat cancer")
+    const wished = HARM_WISH.test(before.slice(0, subject.index));
+    if (wish ? !wished : !HARM_FUTURE.test(between) && !wished) continue;
+    out.push(h);
+  }
+  return out;
+}
+
 /** A person a threat may be aimed at, in its sentence, including the staff as a group ("Teachers at X: watch your backs"). */
 const PERSON_TARGET = /\b(?:she|he|her|him|his|herself|himself|mr|mrs|ms|miss|mx|dr|sir|head(?:teacher)?s?|teachers?|deput(?:y|ies)|principals?|staff|governors?|heads|teaching\s+assistants?|tas|senco|senior\s+leadership|slt)\b/;
 
@@ -491,9 +537,9 @@ export function abuseRules(doc: Doc): AbuseSignals {
       if (!usable(doc, span) || reportedAt(doc, span)) continue;
       // "watch your back on the ice", "someone will get hurt by a car": a warning about a hazard
       const hazard = HAZARD.test(text.slice(sentenceAt(doc, span.start).start, sentenceAt(doc, span.start).end));
-      if (hazard && (/^watch/.test(text.slice(span.start, span.end)) || /\bget\s+(?:hurt|killed|injured|run\s+over|hit)\b/.test(text.slice(span.start, span.end + 12)))) continue;
+      if (hazard && (/^watch/.test(text.slice(span.start, span.end)) || /\bget\s+(?:\w+ly\s+)?(?:hurt|killed|injured|run\s+over|hit)\b/.test(text.slice(span.start, span.end + 12)))) continue;
       // "someone is going to get hurt": harm that may come to anyone is a warning, whatever the hazard
-      if (/^(?:someone|somebody)\b/.test(text.slice(span.start, span.end)) && /\bget\s+(?:hurt|killed|injured|run\s+over|hit)\b/.test(text.slice(span.start, span.end + 12))) continue;
+      if (/^(?:someone|somebody)\b/.test(text.slice(span.start, span.end)) && /\bget\s+(?:\w+ly\s+)?(?:hurt|killed|injured|run\s+over|hit)\b/.test(text.slice(span.start, span.end + 12))) continue;
       // "I know where she lives, she's my neighbour": an ordinary reason next to it (data: watch-benign)
       if (t.reason === 'intimidation' && benignNear(doc, span)) continue;
       // "slippy at the gates, watch your backs, everyone": a warning to all about a hazard
@@ -533,6 +579,15 @@ export function abuseRules(doc: Doc): AbuseSignals {
     if (0.8 > threatWeight) {
       threatWeight = 0.8;
       threatReason = 'veiled threat (knows where someone goes)';
+    }
+  }
+  // "Mr X'll be getting a hiding", "there's a hiding with Miss Y's name on it", "hope every teacher there gets cancer": harm
+  // that befalls a person at the school, foretold or wished (data: harm-outcome, harm-wish)
+  for (const span of harmBefalls(doc)) {
+    threatSpans.push(span);
+    if (0.85 > threatWeight) {
+      threatWeight = 0.85;
+      threatReason = 'threat (harm foretold for someone)';
     }
   }
   if (threatSpans.length) {
