@@ -809,3 +809,23 @@ describe('round 6: harm foretold or wished for a person at the school is a threa
     ]) expect(ids(text), text).not.toContain('abuse.threat');
   });
 });
+
+describe('round 6: exclusion by structure: kept away from children, kept out, sent back (identity.ts)', () => {
+  it('flags an identity kept away from children or out of school, or told to go back, in any wording', () => {
+    for (const text of [
+      'Elmfield made Mr Adair head of Year 7, and he is gay. Keep that away from our weans.',
+      'Mrs Farouk at Elmfield should keep her headscarf at home.',
+      'Nobody wants a Sikh running our Elmfield.',
+      'Elmfield\'s new TA wears a turban 🙄 Mr Singh take it back where you came from.',
+    ]) expect(ids(text), text).toContain('abuse.discriminatory');
+  });
+
+  it('does not flag the same frames with no identity, with a thing kept at home, or news of a trip home', () => {
+    for (const text of [
+      'Keep your dogs away from the kids at Elmfield pick-up please.',
+      'Mrs Levy, who is Jewish, asked us to keep the Hanukkah presents at home, Elmfield is doing a shared party.',
+      'The Sikh family at Elmfield flew back home to Amritsar for a wedding.',
+      'Keep your phones at home from Monday, Elmfield has a new policy.',
+    ]) expect(ids(text), text).not.toContain('abuse.discriminatory');
+  });
+});

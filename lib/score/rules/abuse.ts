@@ -11,7 +11,7 @@ import { tokens } from '../lexicon-data';
 import { gatedTest, mayMatch } from '../word-gate';
 import { campaign, exposure } from './campaign';
 import { misconductClaims } from './defamation';
-import { identityExclusion } from './identity';
+import { identityExclusion, orderedAt } from './identity';
 import { aimedAtOffenderAt, clauseBefore, externalTargetAt, lastMatch, negatedAt as negated, reportedAt } from '../structure';
 
 const TARGET = /\b(?:teachers?|staff|officer|bursar|manager|coach|librarian|technician|nurse|head(?:teacher|master|mistress|s)?|head\s+of\s+\w+|principal|deputy|senco|tas?|teaching\s+assistants?|governors?|caretaker|chaplain|dinner\s+ladies|receptionist|slt|management|trust|school|academy|college|primary|he|she|they|him|her|them|you|your|ur|u|mr|mrs|ms|miss|dr|sir|people|lot|kids|parents|pupils|students|department|team|lads?|girls?|boys?|family|families)\b/;
@@ -646,6 +646,8 @@ export function abuseRules(doc: Doc): AbuseSignals {
   for (const span of [...groupSpans, ...(gatedTest(/\b(?:back|home|deport)\b/, text) ? findAll(text, GO_BACK) : [])]) {
     // "Muslims are not terrorists": the negation inside the statement reverses it
     if (!usable(doc, span) || GROUP_NEGATED.test(text.slice(span.start, span.end)) || reportedAt(doc, span)) continue;
+    // "the family had to go back home when their gran died": news of a trip, not an order (identity.ts orderedAt)
+    if (/^(?:go|send|deport)/.test(text.slice(span.start, span.end)) && !orderedAt(doc, span.start)) continue;
     discSpans.push(span);
     discWeights.push(0.85);
   }
