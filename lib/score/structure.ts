@@ -261,6 +261,8 @@ export function reportedAt(doc: Doc, span: Span): boolean {
   // a report verb earlier in the sentence (data: report-verb): "the comment that said…", "been sayin'…", "I used to think…"
   const from = Math.max(s.start, span.start - 160);
   if (doc.lex.find(text, 'report-verb').some((v) => v.start >= from && v.end <= span.start)) return true;
+  // a noun of talk taking a that-clause (data: report-noun): "talk that he drinks in class was checked: baseless"
+  if (doc.lex.find(text, 'report-noun').some((n) => n.start >= from && n.end <= span.start && /^\s+that\b/.test(text.slice(n.end, n.end + 6)))) return true;
   // someone else's words: inside quotation marks, or on a quoted reply line ("> …")
   if (insideQuotes(text, span) || quoteLineAt(text, span.start)) return true;
   // "Mrs K, a petty tyrant? Behave.": a label put as a question, which the item denies
@@ -273,6 +275,9 @@ function quoteLineAt(text: string, pos: number): boolean {
   return /^\s*>/.test(text.slice(lineStart, pos));
 }
 
+/** An apostrophe between two letters: part of a word, not a quotation mark. */
+const INNER_APOSTROPHE = /(\p{L})'(?=\p{L})/gu;
+
 /** Is the span between paired quotation marks on its line ("…", or '…' that are not apostrophes)? */
 function insideQuotes(text: string, span: Span): boolean {
   const lineStart = text.lastIndexOf('\n', span.start - 1) + 1;
@@ -281,9 +286,11 @@ function insideQuotes(text: string, span: Span): boolean {
   const before = text.slice(lineStart, span.start);
   const after = text.slice(span.end, lineEnd);
   if ((before.split('"').length - 1) % 2 === 1 && after.includes('"')) return true;
-  // an opening single quote follows a space or the line start; a closing one precedes a space, punctuation or the end
-  const open = before.search(/(?:^|[\s(:])'[^']*$/);
-  return open >= 0 && /^[^']*'(?=[\s.,!?;:)]|$)/.test(after);
+  // an opening single quote follows a space or the line start; a closing one precedes a space, punctuation or the end;
+  // an apostrophe inside a word ("St Winifred's", "doesn't") is neither
+  const b = before.replace(INNER_APOSTROPHE, '$1_');
+  const open = b.search(/(?:^|[\s(:])'[^']*$/);
+  return open >= 0 && /^[^']*'(?=[\s.,!?;:)]|$)/.test(after.replace(INNER_APOSTROPHE, '$1_'));
 }
 
 /** The school community: people and the school itself (a remark aimed at them is the school's concern). */

@@ -829,3 +829,24 @@ describe('round 6: exclusion by structure: kept away from children, kept out, se
     ]) expect(ids(text), text).not.toContain('abuse.discriminatory');
   });
 });
+
+describe('round 6: rebuttal and counter-speech by structure (structure.ts, data: report-noun, denial, condemnation)', () => {
+  it('does not flag a label denied by a superlative or a rejection idiom, a reported claim rebutted, or abuse asked to be removed', () => {
+    for (const text of [
+      'Mrs Ellery at Elmfield is the last person I\'d call lazy, she runs three clubs.',
+      'A disgrace?? Do me a favour. Mr Quayle from Elmfield coached the team for nothing.',
+      'The whisper that Mr Quayle from Elmfield fiddles the trip money was looked into by the governors: baseless.',
+      'Please remove the comment saying Mrs Ellery at Elmfield is useless. Not how we talk here.',
+      "Someone wrote 'Mr O'Hara from St Bede's is a thief' on the Elmfield page. Total lies, reported it.",
+    ]) expect(rules(text).flagged, text).toBe(false);
+  });
+
+  it('still flags the same labels and claims said as the writer\'s own', () => {
+    for (const text of [
+      'Mrs Ellery at Elmfield is lazy, she never runs a single club.',
+      'Mr Quayle from Elmfield is a disgrace and a liar.',
+      'Mr Quayle from Elmfield fiddles the trip money, everyone knows it.',
+      "Mr O'Hara from St Bede's is a thief, I'll say it on the Elmfield page too.",
+    ]) expect(rules(text).flagged, text).toBe(true);
+  });
+});
