@@ -850,3 +850,21 @@ describe('round 6: rebuttal and counter-speech by structure (structure.ts, data:
     ]) expect(rules(text).flagged, text).toBe(true);
   });
 });
+
+describe('round 6: a person at the school called a bad thing (data: negative-noun, from AFINN-165)', () => {
+  it('flags a titled person or member of staff called a bad thing as the head of a predicate or a label', () => {
+    for (const text of [
+      'Honestly Mr Quayle at Elmfield is an absolute catastrophe.',
+      'Elmfield\'s new deputy? A walking fiasco, that one.',
+    ]) expect(ids(text), text).toContain('abuse.disparaging');
+  });
+
+  it('does not flag a bad thing that happened, a person who suffered one, or a denied label', () => {
+    for (const text of [
+      'The Elmfield sports day was a catastrophe, it rained all afternoon.',
+      'Mrs Ellery at Elmfield is a victim of her own success.',
+      'Mr Quayle at Elmfield is not a fiasco, he is the best head we have had.',
+      'Mr Quayle at Elmfield is a catastrophe expert, he runs the emergency drills.',
+    ]) expect(ids(text), text).not.toContain('abuse.disparaging');
+  });
+});

@@ -167,6 +167,39 @@ function harmBefalls(doc: Doc): Span[] {
   return out;
 }
 
+/** Before a noun that calls someone a bad thing: "is a", "'s an absolute", "such a", "what a", "a walking". */
+const CALLED_A = /(?:\b(?:is|was|are|were|'s|'re|being|such|what|proper|right)\s+(?:a|an)?|\b(?:a|an))\s+(?:(?:walking|complete|total|absolute|utter|right|proper|bloody|real|living|fucking|massive|huge|total|literal|human|an?)\s+){0,2}$/;
+/** The noun is the head of its phrase: punctuation, the end, "and", "of a …", "that one", "who", "if ever …" after it. */
+const HEAD_END = /^(?:\s*(?:[.,!?;:)\n]|$)|\s+(?:and|of\s+(?:a|an)|that\s+one|who|if\s+ever|on\s+legs|in\s+human\s+form|waiting\s+to\s+happen)\b|\s*[\u{1F300}-\u{1FAFF}\u2600-\u27BF])/u;
+/** Someone at the school the noun is said of, in its clause: a titled name, a staff role, a personal pronoun. */
+const CALLED_PERSON = /\b(?:(?:mr|mrs|ms|miss|mx|dr|sir)\s+[\p{L}\p{M}'-]+|head(?:teacher|master|mistress)?|teachers?|deputy|principal|senco|tas?|caretaker|bursar|governors?|receptionist|he|she|they|him|her|that\s+(?:man|woman|one|bloke))\b/u;
+
+/**
+ * A person at the school called a bad thing (data: negative-noun, from AFINN-165: "a walking disaster", "an absolute
+ * fiasco", "what a menace that man is"): the noun is the head of a predicate or an exclamation with a person in its
+ * clause. A bad thing that happened ("it was a disaster", "the trip was a fiasco") has no person in its clause.
+ */
+function calledBadThing(doc: Doc): Span[] {
+  const text = doc.clean.text;
+  const nouns = doc.lex.find(text, 'negative-noun');
+  const out: Span[] = [];
+  for (const h of nouns) {
+    if (!usable(doc, h) || !HEAD_END.test(text.slice(h.end, h.end + 24))) continue;
+    const s = sentenceAt(doc, h.start);
+    const before = text.slice(Math.max(s.start, h.start - 60), h.start);
+    if (!CALLED_A.test(before)) continue;
+    // the person in the clause, or in a short sentence's neighbour ("Dr X. A walking disaster.")
+    const clause = text.slice(Math.max(s.start, h.start - 120), h.start);
+    const after = text.slice(h.end, s.end);
+    if (!CALLED_PERSON.test(clause) && !(/^\s*(?:that|this)\s+(?:man|woman|one|bloke)\b|^\W*that\s+one\b/.test(after)) && !(s.start > 0 && text.slice(s.start, h.start).trim().split(/\s+/).length <= 4 && CALLED_PERSON.test(text.slice(sentenceAt(doc, s.start - 1).start, s.start)))) continue;
+    // "it was a disaster", "that's a travesty": the thing said of a situation
+    if (/\b(?:it|that|this|which|there)(?:'s|\s+is|\s+was|\s+were)\s+(?:\w+\s+){0,3}$/.test(before)) continue;
+    if (negated(doc, h) || discounted(doc, h) || rebutted(doc, h, 'negative-noun')) continue;
+    out.push(h);
+  }
+  return out;
+}
+
 /** A person a threat may be aimed at, in its sentence, including the staff as a group ("Teachers at X: watch your backs"). */
 const PERSON_TARGET = /\b(?:she|he|her|him|his|herself|himself|mr|mrs|ms|miss|mx|dr|sir|head(?:teacher)?s?|teachers?|deput(?:y|ies)|principals?|staff|governors?|heads|teaching\s+assistants?|tas|senco|senior\s+leadership|slt)\b/;
 
@@ -750,6 +783,12 @@ export function abuseRules(doc: Doc): AbuseSignals {
       dispSpans.push(d.span);
       dispWeights.push(0.5);
     }
+  }
+  // "Mrs X is a walking disaster", "what a fiasco that man is": a person at the school called a bad thing (data: negative-noun)
+  for (const span of calledBadThing(doc)) {
+    if (dispSpans.some((d) => d.start < span.end && span.start < d.end)) continue;
+    dispSpans.push(span);
+    dispWeights.push(0.5);
   }
   // "Mrs X is a 🐷 and a 🤡", "Elm School teachers 🤡🤡🤡": a mocking emoji said of someone at the school
   const mocked = INSULT_EMOJI.test(text) ? emojiInsults(doc) : undefined;
