@@ -868,3 +868,20 @@ describe('round 6: a person at the school called a bad thing (data: negative-nou
     ]) expect(ids(text), text).not.toContain('abuse.disparaging');
   });
 });
+
+describe('round 6: campaign persistence and recruitment by grammar (rules/campaign.ts)', () => {
+  it('flags recruiting others to turn up, contact kept up until someone gives in, and accounts made to beat a block', () => {
+    for (const text of [
+      'Who\'s up for turning up at Mrs Ellery\'s office at Elmfield every morning?',
+      'Everyone tag Mr Quayle from Elmfield until he resigns.',
+      'Mr Quayle from Elmfield blocked me so I made another account. He can\'t block us all.',
+    ]) expect(ids(text), text).toContain('abuse.harassment');
+  });
+
+  it('does not flag recruiting for a fair, or waiting until someone replied', () => {
+    for (const text of [
+      'Who\'s up for helping at the Elmfield summer fair? Message Mrs Ellery.',
+      'I emailed Mrs Ellery at Elmfield and waited until she replied, very helpful.',
+    ]) expect(ids(text), text).not.toContain('abuse.harassment');
+  });
+});

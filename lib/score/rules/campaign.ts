@@ -23,6 +23,10 @@ const PERSON_AFTER = /^\W{0,3}(?:(?:them|her|him|'?em|em)\b|(?:mr|mrs|ms|miss|mx
 const TO_PERSON = /^\s+(?:\w+\s+){0,3}?(?:to|at)\s+(?:them|her|him|the\s+(?:head\w*|school|office)|(?:mr|mrs|ms|miss|mx|dr|sir)\b)/;
 /** The school itself, not a person, right after the act. */
 const INSTITUTION_AFTER = /^\W{0,3}(?:the|their)\s+(?:\w+\s+)?(?:school|academy|office|trust)\b/;
+/** "keep calling", "keep on messaging": persistence before an act. */
+const KEEP_BEFORE = /\bkeep(?:s|ing)?\s+(?:on\s+)?$/;
+/** Until someone gives in: "til Mrs X is gone", "until she resigns", "till he apologises". */
+const UNTIL_GIVES_IN = /\b(?:until|till|til|'til|untill)\s+(?:(?:mr|mrs|ms|miss|mx|dr|sir)\s+[\p{L}\p{M}'-]+|she|he|they|the\s+head\w*)(?:'s|\s+is|\s+are|'re)?\s+(?:gone|goes|leaves|quits|resigns|sacked|out|apologises|apologizes|gives\s+in|cracks|breaks|replies|answers|backs\s+down)\b/gu;
 /** A count of 12 or more: enough to be a campaign, not a complaint ("rang four times"). */
 const MIN_COUNT = 12;
 
@@ -110,6 +114,16 @@ export function campaign(doc: Doc, usable: (span: Span) => boolean): CampaignFin
   const called = calls.filter((c) => live(c) && !kindNear(c) && !externalTargetAt(doc, c) && (c.weight >= 1 || actNear(c)));
   // counts are read only when an act is there to be counted ("times" needs one in its sentence; "msgs" are acts themselves)
   const persisting = [...persists.filter((p) => live(p) && !externalTargetAt(doc, p)), ...(acts.length ? counts(doc, acts).filter(live) : [])];
+  // persistence by grammar, whatever the verb: "keep calling", "keep on messaging" (an act with "keep" before it), and
+  // contact "until she gives in / is gone / resigns"
+  for (const a of acts) if (KEEP_BEFORE.test(text.slice(Math.max(0, a.start - 12), a.start)) && live(a)) persisting.push(a);
+  if (acts.length || pile.length) {
+    UNTIL_GIVES_IN.lastIndex = 0;
+    for (let m = UNTIL_GIVES_IN.exec(text); m; m = UNTIL_GIVES_IN.exec(text)) {
+      const span = { start: m.index, end: m.index + m[0].length };
+      if (live(span) && !externalTargetAt(doc, span)) persisting.push(span);
+    }
+  }
   const aimed = acts.filter((a) => {
     if (!live(a) || kindNear(a) || externalTargetAt(doc, a)) return false;
     const after = text.slice(a.end, a.end + 40);
