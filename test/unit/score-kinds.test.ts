@@ -885,3 +885,20 @@ describe('round 6: campaign persistence and recruitment by grammar (rules/campai
     ]) expect(ids(text), text).not.toContain('abuse.harassment');
   });
 });
+
+describe('round 6: a label after a British intensifier said of a person at the school (data: fond-label)', () => {
+  it('flags "a right X", "a proper X", "pure X so she is" whatever the noun', () => {
+    for (const text of [
+      'Our Kayden says Mr Quayle at Elmfield is a right wazzbat, mate.',
+      'The deputy at Elmfield, Mrs Ellery, pure dunderfunk so she is.',
+    ]) expect(ids(text), text).toContain('abuse.disparaging');
+  });
+
+  it('does not flag the same frames with a fond or praising noun, or said of no one', () => {
+    for (const text of [
+      'Mr Quayle at Elmfield is a right laugh, the kids love him.',
+      'Mrs Ellery at Elmfield is a proper teacher, old school.',
+      'The Elmfield nativity was pure class.',
+    ]) expect(ids(text), text).not.toContain('abuse.disparaging');
+  });
+});

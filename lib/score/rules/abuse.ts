@@ -200,6 +200,33 @@ function calledBadThing(doc: Doc): Span[] {
   return out;
 }
 
+/**
+ * "a right X", "a proper X", "pure X so he is": British intensifiers that, before a bare noun said of a person, make it a
+ * put-down whatever the noun ("a right dinlo", "a proper plank", "pure jessie so they are"), unless the noun is said fondly
+ * or in praise (data: fond-label, praise-word: "a right laugh", "a proper gent"). The noun ends its phrase.
+ */
+const INTENSIFIED = /\b(?:(?:is|'s|was|are|'re|were|being|such)\s+(?:a|an)\s+(?:right|proper)|(?:is|'s|was|are|'re|were)\s+pure|^pure|,\s*pure)\s+([a-z][a-z'-]{2,})(?=\s*(?:[.,!?;:]|$)|\s+(?:so\s+(?:he|she|they)\s+(?:is|are)|that\s+one|an\s+all|and\s+all|bab|mate|like|la|lad|mun|hen|pal|innit|tbh|lol|lmao|mind|to\s+be\s+fair|an\s+that)\b)/g;
+
+function intensifiedLabels(doc: Doc): Span[] {
+  const text = doc.clean.text;
+  if (!/\b(?:right|proper|pure)\s/.test(text)) return [];
+  const out: Span[] = [];
+  INTENSIFIED.lastIndex = 0;
+  for (let m = INTENSIFIED.exec(text); m; m = INTENSIFIED.exec(text)) {
+    const word = m[1]!;
+    const start = m.index + m[0].length - word.length;
+    const span = { start, end: start + word.length };
+    if (doc.lex.has('fond-label', word) || doc.lex.has('praise-word', word) || doc.lex.has('praise-event', word) || doc.lex.has('insult-adj', word) === false && /(?:ly|ing|ed)$/.test(word)) continue;
+    if (!usable(doc, span) || negated(doc, span) || discounted(doc, span)) continue;
+    const s = sentenceAt(doc, start);
+    const clause = text.slice(Math.max(s.start, start - 120), start);
+    const prev = s.start > 0 ? text.slice(sentenceAt(doc, s.start - 1).start, s.start) : '';
+    if (!CALLED_PERSON.test(clause) && !CALLED_PERSON.test(text.slice(span.end, s.end)) && !CALLED_PERSON.test(prev)) continue;
+    out.push(span);
+  }
+  return out;
+}
+
 /** A person a threat may be aimed at, in its sentence, including the staff as a group ("Teachers at X: watch your backs"). */
 const PERSON_TARGET = /\b(?:she|he|her|him|his|herself|himself|mr|mrs|ms|miss|mx|dr|sir|head(?:teacher)?s?|teachers?|deput(?:y|ies)|principals?|staff|governors?|heads|teaching\s+assistants?|tas|senco|senior\s+leadership|slt)\b/;
 
@@ -786,6 +813,12 @@ export function abuseRules(doc: Doc): AbuseSignals {
   }
   // "Mrs X is a walking disaster", "what a fiasco that man is": a person at the school called a bad thing (data: negative-noun)
   for (const span of calledBadThing(doc)) {
+    if (dispSpans.some((d) => d.start < span.end && span.start < d.end)) continue;
+    dispSpans.push(span);
+    dispWeights.push(0.5);
+  }
+  // "Mr X is a right dinlo", "pure jessie so she is": a label after a British intensifier, said of a person at the school
+  for (const span of intensifiedLabels(doc)) {
     if (dispSpans.some((d) => d.start < span.end && span.start < d.end)) continue;
     dispSpans.push(span);
     dispWeights.push(0.5);
