@@ -902,3 +902,20 @@ describe('round 6: a label after a British intensifier said of a person at the s
     ]) expect(ids(text), text).not.toContain('abuse.disparaging');
   });
 });
+
+describe('round 6: a sexual slur by its parts, with no swear word (data: sexual-availability, indiscriminate)', () => {
+  it('flags availability with anyone or a count said of a person at the school', () => {
+    for (const text of [
+      'Word at the Elmfield gates is Mrs Ellery puts it about with half the dads.',
+      'Mr Quayle from Elmfield has been passed round more times than the register.',
+    ]) expect(ids(text), text).toContain('abuse.obscene');
+  });
+
+  it('does not flag the same words about a thing, a career, or denied', () => {
+    for (const text of [
+      'The Elmfield minibus has been round more times than I can count, it needs replacing.',
+      'Mrs Ellery has been round more schools than anyone, thirty years at Elmfield and counting!',
+      'Mrs Ellery at Elmfield does not put it about with anyone, stop spreading that.',
+    ]) expect(ids(text), text).not.toContain('abuse.obscene');
+  });
+});

@@ -227,6 +227,26 @@ function intensifiedLabels(doc: Doc): Span[] {
   return out;
 }
 
+/**
+ * A sexual slur by its parts (data: sexual-availability, indiscriminate): availability ("puts it about", "kit off for", "been
+ * round") with "anyone" or a count in its sentence ("for anyone who asks", "more times than the minibus", "half the dads"),
+ * said of a person at the school (a titled name, a role or a pronoun in the sentence). Not negated or reported.
+ */
+function sexualSlurs(doc: Doc): Span[] {
+  const text = doc.clean.text;
+  const avail = doc.lex.find(text, 'sexual-availability');
+  if (!avail.length) return [];
+  const any = doc.lex.find(text, 'indiscriminate');
+  const out: Span[] = [];
+  for (const a of avail) {
+    const s = sentenceAt(doc, a.start);
+    if (!any.some((x) => x.start >= a.start && x.end <= s.end && x.start - a.end <= 40)) continue;
+    if (!CALLED_PERSON.test(text.slice(s.start, a.start)) || !usable(doc, a) || negated(doc, a) || discounted(doc, a)) continue;
+    out.push(a);
+  }
+  return out;
+}
+
 /** A person a threat may be aimed at, in its sentence, including the staff as a group ("Teachers at X: watch your backs"). */
 const PERSON_TARGET = /\b(?:she|he|her|him|his|herself|himself|mr|mrs|ms|miss|mx|dr|sir|head(?:teacher)?s?|teachers?|deput(?:y|ies)|principals?|staff|governors?|heads|teaching\s+assistants?|tas|senco|senior\s+leadership|slt)\b/;
 
@@ -860,6 +880,10 @@ export function abuseRules(doc: Doc): AbuseSignals {
   if (dispSpans.length) {
     findings.push({ category: 'abuse.disparaging', confidence: dispScore, reason: `insulting or damaging words (${listQuoted(doc, dispSpans)})`, spans: dispSpans });
   }
+
+  // "Mrs X has been round more times than the school minibus": a sexual slur with no swear word in it
+  const slurred = sexualSlurs(doc);
+  if (slurred.length) findings.push({ category: 'abuse.obscene', confidence: 0.7, reason: `sexual slur about someone (${listQuoted(doc, slurred)})`, spans: slurred });
 
   // obscene
   // "nobody should call a teacher a bitch": a negated act of name-calling is not swearing at anyone
