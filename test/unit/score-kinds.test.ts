@@ -919,3 +919,15 @@ describe('round 6: a sexual slur by its parts, with no swear word (data: sexual-
     ]) expect(ids(text), text).not.toContain('abuse.obscene');
   });
 });
+
+describe('round 6: invitations to give someone abuse beside their contact details, and wrongdoing carried by its object', () => {
+  it('flags a number or address with an invitation to give them grief, and a person running a betting ring', () => {
+    expect(ids('That Mrs Ellery from Elmfield. Here\'s her mobile, 07700 900123, gie her pelters.')).toContain('abuse.harassment');
+    expect(ids('With respect, Mr Quayle from Elmfield runs a betting ring with the Year 10 lads.')).toContain('abuse.disparaging');
+  });
+
+  it('does not flag the school\'s number with a kind invitation, or a talk about gambling', () => {
+    expect(ids('Elmfield office is 01632 960100, give them a ring to book parents\' evening.')).not.toContain('abuse.harassment');
+    expect(ids('Mr Quayle from Elmfield told the kids to keep quiet in the library.')).not.toContain('abuse.disparaging');
+  });
+});
