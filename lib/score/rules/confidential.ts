@@ -7,7 +7,7 @@ import { sentenceAt, type Doc, type Span } from '../document';
 import { credentialLeaks } from './credentials';
 import { reportedAt } from '../structure';
 import { noisyOr, type Finding } from '../findings';
-import { findDates, findEmails, findNiNumbers, findPhones, findPostcodes, findUpns } from '../identifiers';
+import { findDates, findEmails, findNiNumbers, findPhones, findPostcodes, findUpnShaped, findUpns } from '../identifiers';
 import { ownWebsiteSpans, type PublicFactsMatcher } from '../public-facts';
 import { LEXICON, type Lexicon } from '../lexicon';
 
@@ -48,6 +48,8 @@ function particlePattern(lex: Lexicon): string {
 interface LexRes {
   /** "the wife ", "my mate ", "someone " right before "says"/"said". */
   privateSpeaker: RegExp;
+  /** A clause that opens with a private speaker ("someone in the office ", "one of the mums at pick-up "). */
+  privateSubject: RegExp;
   placeEnd: RegExp;
   /** An adult's title or a parent word just before a name. */
   adultBefore: RegExp;
@@ -64,6 +66,7 @@ function lexRes(lex: Lexicon): LexRes {
     const titles = lex.pattern('adult-title');
     r = {
       privateSpeaker: new RegExp(String.raw`(?:\b(?:my|the|our|his|her|their|a|me)\s+(?:\w+\s+)?${lex.pattern('private-speaker')}|\b${lex.pattern('private-speaker')})\s+$`),
+      privateSubject: new RegExp(String.raw`^\W*(?:(?:and|but|so|apparently|honestly|well|tbh)\s+)?(?:(?:my|the|our|his|her|their|a|an|me|one\s+of\s+(?:the|my|our|his|her|their))\s+(?:\w+\s+)?)?${lex.pattern('private-speaker')}\b`),
       placeEnd: new RegExp(String.raw`\b${lex.pattern('place-end')}\b`, 'i'),
       adultBefore: new RegExp(String.raw`\b(?:${titles}|${lex.pattern('family-adult')})\b`),
       titleBefore: new RegExp(String.raw`\b${titles}\.?\s*$`),
@@ -87,14 +90,16 @@ const PUPIL_MARKER = /\b(?:year|yr|y|blwyddyn)\s?(?:\d{1,2}|r)\b|\b(?:p[1-7]|s[1
 const STAFF_ROLE = /\b(?:mr|mrs|ms|miss|mx|dr|sir)\.?\s+\p{L}|\b(?:head\s*teacher|headteacher|head\s+of\s+(?:year\s+\d+|\w+)|the\s+head|head's|principal|deputy(?:\s+head)?|senco|teacher|teaching\s+assistant|\bta\b|office\s+manager|business\s+manager|bursar|caretaker|chaplain|safeguarding\s+lead|dsl|depute|janny|janitor|site\s+manager|vice\s+principal|vp|sendco|exams\s+officer|attendance\s+officer|officer|receptionist|dinner\s+lady|cook|governor|supply\s+teacher|tutor|her|his|she|he)\b/u;
 
 
-const PERSONAL_PHONE = /\b(?:home|mobile|personal|private|landline|whatsapp|her\s+(?:own\s+)?(?:number|mobile|phone)|his\s+(?:own\s+)?(?:number|mobile|phone)|their\s+number|number\s+is|text\s+(?:her|him)|ring\s+(?:her|him)|call\s+(?:her|him)|rang\s+(?:her|him))\b/;
+const PERSONAL_PHONE = /\b(?:home|mobile|personal|private|landline|whatsapp|(?:her|his|their)\s+(?:own\s+)?(?:personal\s+)?(?:number|mobile|phone|landline|cell)|number\s+is|text\s+(?:her|him)|ring\s+(?:her|him)|call\s+(?:her|him)|rang\s+(?:her|him))\b/;
+/** A number said to be one person's own, right before it: "their own phone is", "her mobile:". */
+const OWN_PHONE = /\b(?:(?:her|his)\s+(?:own\s+)?|own\s+)(?:personal\s+)?(?:number|mobile|phone|landline|cell)\b/;
 const OFFICE_PHONE = /\b(?:office|reception|main\s+number|school\s+number|switchboard|admissions|attendance\s+line|absence|enquiries|box\s+office|helpline|childline|nspcc|police|tickets?|booking)\b/;
 const ADDRESS = /\b\d{1,4}[a-z]?,?\s+(?:[A-Z][a-z']+\s+){1,3}(?:Road|Rd|Street|St|Avenue|Ave|Lane|Ln|Close|Drive|Dr|Way|Crescent|Cres|Court|Ct|Grove|Gardens|Gdns|Place|Pl|Terrace|Bank|View|Rise|Hill|Walk|Mews|Square|Row|Parade|Park|Meadow|Meadows|Green|Fold|Croft|End|Chase|Vale)\b|\b\d{1,4}[a-z]?,?\s+(?:Ffordd|Heol|Stryd|Lôn|Lon|Maes|Bryn|Cae)\s+(?:[a-zA-Zôâ']+\s*){1,3}/g;
 /* Words that say an address is someone's home ("lives at", "moved in beside us"): data, residence-cue. */
 const LIVES_ON_STREET = /\blives?\s+(?:at|on)\s+(?:[A-Z][a-z']+\s+){1,3}(?:Road|Rd|Street|Avenue|Ave|Lane|Close|Drive|Way|Crescent|Court|Grove|Gardens|Place|Terrace|Bank|View|Rise|Hill|Walk|Mews|Square|Row|Parade)\b/g;
 /** A house name or flat and a street, comma-separated, right before a postcode ("The Coach House, Mill Road, "; "Flat 4B, Anchor House, "). */
 const HOUSE_AND_STREET = /(?:\bFlat\s+\w+|\b(?:The\s+)?(?:\p{Lu}\p{Ll}+\s+){1,3}(?:House|Cottage|Lodge|Barn|Farm|Forge|Mill|Rectory|Villa))\s*,\s*(?:(?:\p{Lu}\p{Ll}+\s+){1,3}(?:Road|Rd|Street|St|Avenue|Lane|Close|Drive|Way|Crescent|Court|Grove|Gardens|Place|Terrace|Row|Walk|House|Mews|Square)\s*,\s*)?$/u;
-const DOB_CUE = /\b(?:dob|d\.o\.b|date\s+of\s+birth|born(?:\s+on)?|birthday\s+is)\b/;
+const DOB_CUE = /\b(?:dob|d\.o\.b|date\s+o(?:f|['’])?\s+birth|birth\s*date|born(?:\s+on)?|birthday\s+is)\b/;
 const CREDENTIAL = /\b(?:password|passwd|pass\s*word|passcode|pin(?:\s+code)?|log-?in|username|user\s*name|user\s+id)s?\b(?:\s+(?:for|to|on|of|at)\s+(?:the\s+)?[\w.()'-]+(?:\s+[\w.()'-]+){0,12}?\s*(?:is(?:\s+still)?|:|=|-|was)|\s*(?:is(?:\s+still)?|:|=|-|was)?)\s*((?:[\w.@#!$%&*+\/-]+)(?:\s*\/\s*[\w.@#!$%&*+-]+)?)/gi;
 
 /** "should be sacked", "want him struck off": an opinion, not a disclosure. */
@@ -317,6 +322,24 @@ const CHARACTER_NAME = new Set(
   'Mary Joseph Jesus Gabriel Herod Santa Father Rudolph Elf Angel Shepherd Innkeeper Snowman Frosty Grinch Scrooge Cinderella Pinocchio Aladdin Shrek Elsa Olaf'.split(' '),
 );
 
+/** The clause of `lower` that ends at `pos`: back to the sentence start or a comma, colon or semicolon, at most 120 characters. */
+function clauseTo(lower: string, pos: number): string {
+  const from = Math.max(0, pos - 120);
+  const before = lower.slice(from, pos);
+  const cut = Math.max(before.lastIndexOf('. '), before.lastIndexOf('? '), before.lastIndexOf('! '), before.lastIndexOf('\n'), before.lastIndexOf(', '), before.lastIndexOf(': '), before.lastIndexOf('; '));
+  return cut < 0 ? (from === 0 ? before : '') : before.slice(cut + 1);
+}
+
+/** A label for a pupil number right before it: "UPN", "unique pupil number", "pupil no.". */
+const UPN_CUE = /\b(?:upn|unique\s+pupil\s+(?:number|no)|pupil\s+(?:number|no|id))\.?\s*[:#-]?\s*$/;
+
+/** The line of `raw` around `pos`. */
+function lineSpan(raw: string, pos: number): Span {
+  const start = raw.lastIndexOf('\n', pos - 1) + 1;
+  const end = raw.indexOf('\n', pos);
+  return { start, end: end < 0 ? raw.length : end };
+}
+
 /** Payroll documents and figures: they name an employee by themselves. */
 const PAYROLL = /\b(?:payslip|pay\s+slip|p60|p45|tax\s+code|net\s+pay|gross\s+pay|ni\s+number|national\s+insurance\s+number|sort\s+code|account\s+number)\b/;
 
@@ -430,7 +453,9 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
   const res = lexRes(doc.lex);
   const leak = hasLeakCue(doc);
   // "the wife says", "my mate said": hearsay from a private person is no public statement (data: private-speaker)
-  const publicCues = rawHits(doc, 'public-cue').filter((c) => !(/^sa(?:id|ys)$/.test(lower.slice(c.start, c.end)) && res.privateSpeaker.test(lower.slice(Math.max(0, c.start - 30), c.start))));
+  // who discloses: the subject of "says" is read from its clause's start, so "someone in the school office says" and "one
+  // of the mums at pick-up said" are private speakers too, however many words describe them; "the school said" is not
+  const publicCues = rawHits(doc, 'public-cue').filter((c) => !(/^sa(?:id|ys)$/.test(lower.slice(c.start, c.end)) && (res.privateSpeaker.test(lower.slice(Math.max(0, c.start - 30), c.start)) || res.privateSubject.test(clauseTo(lower, c.start)))));
   // a sensitive fact about a pupil: conditions (NHS names), SEND, safeguarding, exclusion, family matters
   // "SEND" (special educational needs) is an acronym: the verb "send" is not one
   const pupilFacts = rawHits(doc, 'pupil-sensitive', 'condition', 'send').filter((h) => !headless(lower, h) && raw.slice(h.start, h.end) !== 'send' && raw.slice(h.start, h.end) !== 'Send');
@@ -664,7 +689,8 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
     const before = lower.slice(Math.max(0, p.start - 70), p.start);
     const after = lower.slice(p.end, p.end + 50);
     const personal = PERSONAL_PHONE.test(before) || PERSONAL_PHONE.test(after);
-    const office = OFFICE_PHONE.test(before.slice(-40)) && !/\b(?:home|mobile|personal|private)\b/.test(before.slice(-40));
+    // "skip the office, their own phone is …": a personal cue right before the number outweighs an office word further back
+    const office = OFFICE_PHONE.test(before.slice(-40)) && !/\b(?:home|mobile|personal|private)\b/.test(before.slice(-40)) && !OWN_PHONE.test(before.slice(-24));
     const w = office ? 0.1 : personal ? 0.9 : p.detail === 'mobile' ? 0.7 : 0.35;
     contact.push({ span: p, weight: w, what: `${p.detail} number`, kind: 'phone' });
   }
@@ -686,7 +712,12 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
     const near = addresses.some((a) => pc.start >= a.index! && pc.start - (a.index! + a[0].length) < 40);
     const ctx = lower.slice(Math.max(0, pc.start - 80), pc.start);
     // "Dr Kovač, The Coach House, Mill Road, EC9 8HD": a titled person, then a house and a street, then the postcode
-    const listed = HOUSE_AND_STREET.test(raw.slice(Math.max(0, pc.start - 70), pc.start)) && TITLED_TEST.test(raw.slice(Math.max(0, pc.start - 70), pc.start));
+    // a house or flat and a street before the postcode, and a titled person in its sentence or the next ("collect from
+    // Flat 9, Gorse House, PX7 3KA. Ask for Mr Rowe"): someone's home, however the sentence is ordered
+    const housed = HOUSE_AND_STREET.test(raw.slice(Math.max(0, pc.start - 70), pc.start));
+    const here = sentenceSpan(raw, pc.start);
+    const reach = { start: here.start, end: (sentenceAfter(raw, here) ?? here).end };
+    const listed = housed && (TITLED_TEST.test(raw.slice(Math.max(0, pc.start - 70), pc.start)) || (TITLED_TEST.test(raw.slice(reach.start, reach.end)) && res.residence.test(lower.slice(reach.start, reach.end))));
     if (near || listed || res.residence.test(ctx)) contact.push({ span: pc, weight: 0.85, what: 'postcode with an address', kind: 'postcode' });
   }
   for (const d of hasDigits ? findDates(raw) : []) {
@@ -703,6 +734,24 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
     }
   }
   if (hasDigits) for (const u of findUpns(raw)) contact.push({ span: u, weight: 0.95, what: 'unique pupil number' });
+  // identifiers by their format in context: a UPN-shaped number whose check letter fails (typed, invented, misread) is
+  // still one after a UPN label, or on a record line (a person's full name and the number on one line: a register, a
+  // spreadsheet row, "Name • School • 31/01/2014 • A8201…"); a date on such a line is the person's date of birth
+  if (hasDigits) {
+    for (const u of findUpnShaped(raw)) {
+      if (contact.some((c) => c.span.start === u.start)) continue;
+      const line = lineSpan(raw, u.start);
+      const cued = UPN_CUE.test(lower.slice(Math.max(0, u.start - 30), u.start));
+      const record = (namesCache ??= findNames(raw, notNames)).some((n) => n.start >= line.start && n.end <= line.end);
+      if (!cued && !record) continue;
+      contact.push({ span: u, weight: 0.9, what: 'unique pupil number' });
+      if (!record) continue;
+      for (const d of findDates(raw.slice(line.start, line.end))) {
+        const span = { start: line.start + d.start, end: line.start + d.end };
+        if (!contact.some((c) => c.span.start === span.start)) contact.push({ span, weight: 0.85, what: 'date of birth' });
+      }
+    }
+  }
   const strong = withoutPublicFacts(raw, contact, options.publicFacts).filter((c) => c.weight >= 0.5);
   if (strong.length) {
     const top = strong.reduce((a, b) => (b.weight > a.weight ? b : a));

@@ -1,0 +1,56 @@
+/**
+ * Contrast pairs for the confidential and reputation kinds of round 6 (issue 11): each behaviour has a flagged side
+ * and an unflagged side that shares its words, scored by the rules alone (no classifier, no school model), so a
+ * failure points at a rule or a lexicon line. Sentences are written for this test (the kinds come from the misses
+ * of the spent sets blind-2026-11-30f and heldout-e; the wording does not).
+ */
+import { describe, expect, it } from 'vitest';
+import { scoreItem } from '../../lib/score';
+
+const ids = (text: string) => scoreItem({ title: '', text }, undefined, { classifier: false }).categories.map((c) => c.id);
+
+describe('identifiers by their format in context', () => {
+  it('a UPN-shaped number counts after a UPN label or on a record line with a full name, whatever its check letter', () => {
+    for (const text of [
+      'Found a class sheet in the car park: Ruby Okonjo, Year 8, UPN B513309274416.',
+      'Tomasz Wilk | Elmfield Academy | 04/07/2013 | B513309274416',
+    ]) expect(ids(text), text).toContain('confidential.contact-details');
+  });
+  it('the same shape as an order or tracking reference, with no label and no name, is not one', () => {
+    expect(ids('Elmfield Academy uniform order B513309274416 dispatched 04/07/2025.')).not.toContain('confidential.contact-details');
+  });
+  it('"date o\' birth" is a date-of-birth label like "date of birth"', () => {
+    expect(ids("Leaked register page from Elmfield: Kai Brennan, date o' birth 14/02/2012.")).toContain('confidential.contact-details');
+    expect(ids('Elmfield sports day moved to 14/02/2026 because of the rain.')).not.toContain('confidential.contact-details');
+  });
+});
+
+describe('who discloses: the speaker of "says" read from its clause start', () => {
+  it('"someone in the office says", "one of the mums said" pass a member of staff\'s illness on as hearsay', () => {
+    for (const text of [
+      'Wondering why Mrs Abara is never at Elmfield? Somebody who works in the Elmfield kitchen says shingles.',
+      'Mr Lusk at Elmfield is off with shingles, one of the dads at football said.',
+    ]) expect(ids(text), text).toContain('confidential.staff-personal');
+  });
+  it('the school or a spokesperson saying it is a public statement', () => {
+    for (const text of [
+      'Mr Lusk at Elmfield is off with shingles, the school said.',
+      'Mr Lusk at Elmfield is off with shingles, a spokesperson for the trust said.',
+    ]) expect(ids(text), text).not.toContain('confidential.staff-personal');
+  });
+});
+
+describe("a member of staff's own number and home", () => {
+  it('"their own phone is" after "skip the office" is a personal number', () => {
+    expect(ids('Want Mrs Abara from Elmfield about the trip? Skip the office, her own phone is 07700 900318.')).toContain('confidential.contact-details');
+  });
+  it("the school office's number given as the office's is not", () => {
+    expect(ids('Want Mrs Abara from Elmfield about the trip? Ring the office, the number is 01632 960318.')).not.toContain('confidential.contact-details');
+  });
+  it('a house, a street and a postcode with a titled person and a word that it is their home, in the next sentence', () => {
+    expect(ids('Free bike, collect from Ivy Cottage, Mill Lane, HG4 2PT. Knock for Mr Lusk from Elmfield, it is his house.')).toContain('confidential.contact-details');
+  });
+  it('the same address as an event venue is not a home', () => {
+    expect(ids('Elmfield PTA quiz at Ivy Cottage, Mill Lane, HG4 2PT. Mr Lusk is the quizmaster.')).not.toContain('confidential.contact-details');
+  });
+});
