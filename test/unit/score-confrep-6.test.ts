@@ -54,3 +54,18 @@ describe("a member of staff's own number and home", () => {
     expect(ids('Elmfield PTA quiz at Ivy Cottage, Mill Lane, HG4 2PT. Mr Lusk is the quizmaster.')).not.toContain('confidential.contact-details');
   });
 });
+
+describe('a photo of a named pupil placed at the school by its name', () => {
+  it('a full name near a school word, in a photo posted or attached, is a named pupil in a photo', () => {
+    for (const text of [
+      'Doorbell cam caught Leon Achebe and Maisie Groat from Elmfield Academy climbing our fence. Posting the still so their parents see [image]',
+      'Pic 3 of my camera roll: Maisie Groat fast asleep on the Elmfield Academy minibus, tagged her 😂',
+    ]) expect(ids(text), text).toContain('confidential.pupil-personal');
+  });
+  it('said with the parents\' consent, or an honorific before the name (an adult), it is not', () => {
+    for (const text of [
+      'Pic 3 of my camera roll: the Elmfield Academy minibus, names shared with parental consent: Maisie Groat and Leon Achebe.',
+      'Photo from the Elmfield Academy fun run: Councillor Maisie Groat handing out the medals [image]',
+    ]) expect(ids(text), text).not.toContain('confidential.pupil-personal');
+  });
+});

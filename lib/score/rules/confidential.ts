@@ -322,6 +322,16 @@ const CHARACTER_NAME = new Set(
   'Mary Joseph Jesus Gabriel Herod Santa Father Rudolph Elf Angel Shepherd Innkeeper Snowman Frosty Grinch Scrooge Cinderella Pinocchio Aladdin Shrek Elsa Olaf'.split(' '),
 );
 
+const HONORIFIC_FIRST = /^(?:Councillor|Cllr|Judge|Sheriff|Professor|Prof|Reverend|Rev|Bishop|Father|Canon|Inspector|Sergeant|Sgt|Constable|Detective|Dame|Lord|Lady|Mayor|Coach)\b/;
+/** A school word ("school", "academy", "ysgol") near a name in its sentence: "Tyler Hussain asleep on the Elmfield Primary coach". */
+const SCHOOL_WORD = /\b(?:school|academy|college|primary|high|grammar|ysgol|infants?|nursery|juniors?)\b/;
+function schoolWordNear(raw: string, lower: string, name: Span): boolean {
+  // "Councillor Tyler Hussain" is read as the name "Councillor Tyler": an honorific opens an adult's name, not a pupil's
+  if (HONORIFIC_FIRST.test(raw.slice(name.start, name.end))) return false;
+  const s = sentenceSpan(raw, name.start);
+  return SCHOOL_WORD.test(lower.slice(Math.max(s.start, name.start - 60), Math.min(s.end, name.end + 60)));
+}
+
 /** The clause of `lower` that ends at `pos`: back to the sentence start or a comma, colon or semicolon, at most 120 characters. */
 function clauseTo(lower: string, pos: number): string {
   const from = Math.max(0, pos - 120);
@@ -545,7 +555,7 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
     }
     // "[image attached] … that's Niamh Tolley on the left": an attached photo, a named child, a year group
     const attached = PHOTO_ATTACHED.exec(raw);
-    if (attached && !findings.some((f) => f.category === 'confidential.pupil-personal') && (PUPIL_MARKER.test(lower) || res.photoContext.test(lower))) {
+    if (attached && !findings.some((f) => f.category === 'confidential.pupil-personal') && (PUPIL_MARKER.test(lower) || res.photoContext.test(lower) || fullNames.some((n) => schoolWordNear(raw, lower, n)))) {
       const named = fullNames.filter((n) => !ORGANISATION.test(raw.slice(n.start, n.end)) && !isPublicPerson(raw, n, options.publicFacts));
       if (named.length) findings.push({ category: 'confidential.pupil-personal', confidence: 0.75, raw: true, spans: [{ start: attached.index, end: attached.index + attached[0].length }, ...named], reason: `a photo of named pupils ("${raw.slice(named[0]!.start, named[0]!.end)}")` });
     }
@@ -556,8 +566,8 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
     const unconsented = consent().no;
     // consent said, or a news report (data: public-cue), clears it unless the item says nobody agreed
     const consented = !unconsented && (consent().yes || publicCues.length > 0);
-    const named = consented ? [] : fullNames.filter((n) => photoCues.some((c) => Math.abs(c.start - n.start) <= 160 && sameSentence(raw, c.start, n.start)) && !res.placeEnd.test(raw.slice(n.start, n.end + 10)) && (unconsented || PUPIL_MARKER.test(lower.slice(Math.max(0, n.start - 90), n.end + 90)) || res.photoContext.test(lower.slice(Math.max(0, n.start - 90), n.end + 90))) && !ORGANISATION.test(raw.slice(n.start, n.end)) && !isPublicPerson(raw, n, options.publicFacts) && !res.titleBefore.test(lower.slice(Math.max(0, n.start - 12), n.start)) && !/\b(?:head(?:teacher)?|teacher|principal)\.?\s*$/.test(lower.slice(Math.max(0, n.start - 12), n.start)));
-    if (named.length && (PUPIL_MARKER.test(lower) || res.photoContext.test(lower))) {
+    const named = consented ? [] : fullNames.filter((n) => photoCues.some((c) => Math.abs(c.start - n.start) <= 160 && sameSentence(raw, c.start, n.start)) && !res.placeEnd.test(raw.slice(n.start, n.end + 10)) && (unconsented || PUPIL_MARKER.test(lower.slice(Math.max(0, n.start - 90), n.end + 90)) || res.photoContext.test(lower.slice(Math.max(0, n.start - 90), n.end + 90)) || schoolWordNear(raw, lower, n)) && !ORGANISATION.test(raw.slice(n.start, n.end)) && !isPublicPerson(raw, n, options.publicFacts) && !res.titleBefore.test(lower.slice(Math.max(0, n.start - 12), n.start)) && !/\b(?:head(?:teacher)?|teacher|principal)\.?\s*$/.test(lower.slice(Math.max(0, n.start - 12), n.start)));
+    if (named.length && (PUPIL_MARKER.test(lower) || res.photoContext.test(lower) || named.some((n) => schoolWordNear(raw, lower, n)))) {
       findings.push({ category: 'confidential.pupil-personal', confidence: 0.8, raw: true, spans: [photoCues[0]!, ...named], reason: `a photo of named pupils ("${raw.slice(named[0]!.start, named[0]!.end)}")` });
     }
   }
