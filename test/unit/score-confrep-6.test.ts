@@ -58,8 +58,8 @@ describe("a member of staff's own number and home", () => {
 describe('a photo of a named pupil placed at the school by its name', () => {
   it('a full name near a school word, in a photo posted or attached, is a named pupil in a photo', () => {
     for (const text of [
-      'Doorbell cam caught Leon Achebe and Maisie Groat from Elmfield Academy climbing our fence. Posting the still so their parents see [image]',
-      'Pic 3 of my camera roll: Maisie Groat fast asleep on the Elmfield Academy minibus, tagged her 😂',
+      'Doorbell cam caught Leon Achebe and Maisie Groat from Elmfield Academy pinching apples off our tree. Posting the still so their mams see [image]',
+      'Pic 3 of my camera roll: Maisie Groat fast asleep on the Elmfield Academy coach, mouth open, tagged her 😂',
     ]) expect(ids(text), text).toContain('confidential.pupil-personal');
   });
   it('said with the parents\' consent, or an honorific before the name (an adult), it is not', () => {
