@@ -69,3 +69,30 @@ describe('a photo of a named pupil placed at the school by its name', () => {
     ]) expect(ids(text), text).not.toContain('confidential.pupil-personal');
   });
 });
+
+describe('reputation: money the school pays, with its sum', () => {
+  it('a payment, penalty or damages beside a sum in one sentence is a reported sanction', () => {
+    for (const text of [
+      'Elmfield Academy has agreed to pay £40,000 in damages to a former pupil injured on a trip.',
+      'Court round-up: Elmfield Academy admitted breaching fire regulations; penalty £9,500 plus costs.',
+    ]) expect(ids(text), text).toContain('reputation.sanction');
+  });
+  it('a sum the school raised or a price is not', () => {
+    for (const text of [
+      'The Elmfield Academy PTA raised £2,300 at the Christmas fair, which will pay for new library books.',
+      'The Elmfield Academy Year 6 residential costs £310 and is fine value for three nights.',
+    ]) expect(ids(text), text).not.toContain('reputation.sanction');
+  });
+});
+
+describe('reputation: an emergency service located at the school', () => {
+  it('"police at …", "ambulance outside …" is an incident on its own', () => {
+    for (const text of [
+      'Police at Elmfield Academy again this morning, a van outside reception. Third time this month.',
+      'Ambulance outside Elmfield Academy for an hour after lunch, no word from the school.',
+    ]) expect(ids(text), text).toContain('reputation.criticism');
+  });
+  it('a police visit to give a talk is not', () => {
+    expect(ids('Police visited Elmfield Academy to give a road safety talk to Year 5.')).not.toContain('reputation.criticism');
+  });
+});
