@@ -96,3 +96,22 @@ describe('reputation: an emergency service located at the school', () => {
     expect(ids('Police visited Elmfield Academy to give a road safety talk to Year 5.')).not.toContain('reputation.criticism');
   });
 });
+
+describe("a member of staff's home or car told by description", () => {
+  it('a residence word, a place word and a named street, said of a member of staff, is a home address', () => {
+    for (const text of [
+      "Elmfield's deputy, Mrs Corran, lives off Pennick Lane, the house with the blue gate.",
+      'The Elmfield caretaker bides on Tollcross Wynd, the end hoose wi the caravan.',
+    ]) expect(ids(text), text).toContain('confidential.contact-details');
+  });
+  it('"lives for" a team, or the school\'s own street, is not', () => {
+    for (const text of [
+      'Mr Corran from Elmfield lives for his rugby, Pennick Road end every Saturday.',
+      'Elmfield Academy is on Pennick Lane, next to the Co-op; the head lives locally.',
+    ]) expect(ids(text), text).not.toContain('confidential.contact-details');
+  });
+  it('a registration plate beside a car word and a member of staff identifies the car', () => {
+    expect(ids('The Elmfield head drives the grey Volvo, reg LP19 XKT, parks on the zigzags every morning.')).toContain('confidential.contact-details');
+    expect(ids('Police appeal: a car, reg LP19 XKT, was seen speeding outside Elmfield Academy.')).not.toContain('confidential.contact-details');
+  });
+});

@@ -340,6 +340,15 @@ function clauseTo(lower: string, pos: number): string {
   return cut < 0 ? (from === 0 ? before : '') : before.slice(cut + 1);
 }
 
+/** A named street or house: one to three capitalised words and a street or house word ("Craigmillar Drive", "Heol y Felin", "Braeside Cottage", "the Ceres road"). */
+const NAMED_STREET = /^(?:[^.!?\n]*?)\b((?:\p{Lu}[\p{L}'’-]+\s+){1,3}(?:Road|Rd|Street|St|Avenue|Ave|Lane|Close|Drive|Way|Crescent|Court|Grove|Gardens|Place|Terrace|View|Rise|Hill|Walk|Mews|Square|Row|Parade|Cottage|Farm|Lodge|Estate|Brae|Wynd|Gate|road|lane|street)\b|(?:Heol|Ffordd|Stryd|Lôn|Maes|Ffordd)\s+(?:y\s+|yr\s+)?\p{Lu}[\p{L}'’-]+)/u;
+const LOCATIVE = /\b(?:at|on|off|in|near|by|beside|opposite|behind|round|up|down|along|past|next\s+to)\s+(?:[\p{L}'’-]+\s+){0,6}$/u;
+/** A UK vehicle registration in the current format: "LK71 DWA", "MA21 VYK". */
+const REG_PLATE = /\b[A-Z]{2}\d{2}\s?[A-Z]{3}\b/g;
+/** "the Elmfield head", "the heidie": a head named by the school before the role word. */
+const HEAD_WORD_STAFF = /\b(?:head|heidie|rector|headie)\b/;
+const VEHICLE = /\b(?:car|cars|reg|registration|number\s*plate|plate|parks?|parked|parking|drives?|driving|motor|van|4x4|suv|qashqai|audi|bmw|merc|range\s+rover|golf|corsa|fiesta)\b/;
+
 /** A label for a pupil number right before it: "UPN", "unique pupil number", "pupil no.". */
 const UPN_CUE = /\b(?:upn|unique\s+pupil\s+(?:number|no)|pupil\s+(?:number|no|id))\.?\s*[:#-]?\s*$/;
 
@@ -717,6 +726,34 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
     const person = STAFF_ROLE.test(around(raw, span.start)) || /\b(?:kid|boy|girl|lad|son|daughter|family|mum|dad)\b/.test(ctx);
     const postcodeNear = findPostcodes(raw.slice(span.end, span.end + 40)).length > 0;
     contact.push({ span, weight: residence ? 0.9 : person && postcodeNear ? 0.8 : person ? 0.55 : 0.2, what: 'home address', kind: 'address' });
+  }
+  // a home told by description, not by a house number first: "lives off Theaker Lane", "her hoose is the big white one on
+  // Craigmillar Drive, number 27", "lives at Braeside Cottage on the Ceres road": a residence word (data: residence-cue,
+  // home-word) and a named street or house within the sentence after it, said of a person (a school role, a title, a name)
+  if (!contact.some((c) => c.kind === 'address' && c.weight >= 0.5)) {
+    for (const cue of rawHits(doc, 'residence-cue', 'home-word')) {
+      const s = sentenceSpan(raw, cue.start);
+      const street = NAMED_STREET.exec(raw.slice(cue.end, Math.min(s.end, cue.end + 70)));
+      if (!street) continue;
+      const near = around(raw, cue.start);
+      if (!STAFF_ROLE.test(near) && !(namesCache ??= findNames(raw, notNames)).some((n) => n.start >= s.start && n.end <= s.end)) continue;
+      if (OPINION_BEFORE.test(lower.slice(Math.max(0, cue.start - 30), cue.start))) continue;
+      const start = cue.end + street.index + street[0].length - street[1]!.length;
+      // "lives at/off/next to …", "hoose is the big white one on …": a place word leads to the street ("lives for his
+      // football, Leeds Road end" does not)
+      if (!LOCATIVE.test(lower.slice(cue.start, start))) continue;
+      contact.push({ span: { start, end: start + street[1]!.length }, weight: 0.8, what: 'home address', kind: 'address' });
+      break;
+    }
+  }
+  // a vehicle registration (the current UK format) beside a car word and a member of staff: it finds the person's car
+  if (hasDigits) {
+    for (const m of raw.matchAll(REG_PLATE)) {
+      const ctx = lower.slice(Math.max(0, m.index! - 70), m.index! + m[0].length + 40);
+      if (!VEHICLE.test(ctx) || !(STAFF_ROLE.test(around(raw, m.index!)) || HEAD_WORD_STAFF.test(around(raw, m.index!)))) continue;
+      contact.push({ span: { start: m.index!, end: m.index! + m[0].length }, weight: 0.8, what: 'vehicle registration' });
+      break;
+    }
   }
   for (const pc of hasDigits ? findPostcodes(raw) : []) {
     const near = addresses.some((a) => pc.start >= a.index! && pc.start - (a.index! + a[0].length) < 40);
