@@ -115,3 +115,21 @@ describe("a member of staff's home or car told by description", () => {
     expect(ids('Police appeal: a car, reg LP19 XKT, was seen speeding outside Elmfield Academy.')).not.toContain('confidential.contact-details');
   });
 });
+
+describe('a matter kept inside until a set time', () => {
+  it('a results figure beside a results word, in an item that says it is not public yet, is a leak', () => {
+    for (const text of [
+      'Elmfield GCSE results came in to staff today, 42% strong pass in English. Not published till Thursday so shh.',
+      'Elmfield A-level results embargoed till the 14th but my neighbour says 61% A*-B. Keep it here.',
+    ]) expect(ids(text), text).toContain('confidential.internal');
+  });
+  it('published results, or advice that tells nobody anything, are not', () => {
+    for (const text of [
+      'Elmfield GCSE results are out today: 42% strong pass in English, up on last year. Well done everyone!',
+      "I'm not telling anyone what to think about Elmfield's 42% pass rate, just read the league table.",
+    ]) expect(ids(text), text).not.toContain('confidential.internal');
+  });
+  it('an internal decision with words that say it is not public yet counts as leaked', () => {
+    expect(ids('Elmfield governors agreed last night to cut two TA posts. Not public until the letter goes out, keep it here.').filter((c) => c === 'confidential.internal')).toHaveLength(1);
+  });
+});

@@ -846,15 +846,33 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
       if (!denied) findings.push({ category: 'confidential.internal', confidence: 0.7, raw: true, spans: marks, reason: `an internal document shared before it was made public ("${raw.slice(marks[0]!.start, marks[0]!.end)}")` });
     }
   }
+  // words that say a matter is not public yet (data: secrecy-cue: "not public till the letter goes out", "embargoed",
+  // "you didn't hear it from me"), not inside a public cue ("not a secret"): the writer passes on what was kept inside
+  // "I'm not telling anyone what to think" tells nothing kept inside: a telling cue followed by what or how is advice
+  const secrecy = !ownVoice && rawHits(doc, 'secrecy-cue').some((h) => !publicCues.some((p) => p.start <= h.start && h.end <= p.end) && !/^\s+(?:what|how|to)\b/.test(lower.slice(h.end, h.end + 8)));
   if (internal.length) {
-    const publicReport = publicCues.length > 0 && !leak;
+    const publicReport = publicCues.length > 0 && !leak && !secrecy;
     // a rumour the writer denies ("total rubbish") is not a leak
     // "what they're not telling us" accuses; it does not deny
     const denied = doc.lex.find(doc.clean.text, 'denial').some((h) => !/^\s+(?:telling|saying|admitting|sharing|publishing)\b/.test(doc.clean.text.slice(h.end, h.end + 12)));
-    const conf = denied ? 0.3 : leak ? 0.75 : publicReport ? 0.2 : 0.4;
+    const conf = denied ? 0.3 : leak || secrecy ? 0.75 : publicReport ? 0.2 : 0.4;
     const spans = internal;
     findings.push({ category: 'confidential.internal', confidence: conf, raw: true, spans, reason: `internal matter${leak ? ' shared before it was made public' : ''} ("${raw.slice(spans[0]!.start, spans[0]!.end)}")` });
   }
+  // results or figures before they are published: a figure (a percentage, a score "12/50") beside a results word, in an
+  // item that says they are not public yet ("results embargoed till Thursday but my cousin says 40% A*-A")
+  if (secrecy && hasDigits && !findings.some((f) => f.category === 'confidential.internal' && f.confidence >= 0.5)) {
+    const results = rawHits(doc, 'results-word');
+    for (const m of results.length ? raw.matchAll(FIGURE) : []) {
+      const near = results.find((r) => Math.abs(r.start - m.index!) <= 120 && aroundSpan(raw, r.start).start <= m.index! && m.index! < aroundSpan(raw, r.start).end);
+      if (!near || denied) continue;
+      findings.push({ category: 'confidential.internal', confidence: 0.75, raw: true, spans: [near, { start: m.index!, end: m.index! + m[0].length }], reason: `results shared before they were published ("${raw.slice(near.start, near.end)}", "${m[0]}")` });
+      break;
+    }
+  }
   return findings;
 }
+
+/** A figure: a percentage or a score out of a total ("31%", "12/50", "38 per cent"). */
+const FIGURE = /\b\d{1,3}(?:\.\d)?\s?(?:%|per\s?cent\b)|\b\d{1,3}\s?\/\s?\d{2,3}\b/g;
 
