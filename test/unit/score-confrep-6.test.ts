@@ -133,3 +133,18 @@ describe('a matter kept inside until a set time', () => {
     expect(ids('Elmfield governors agreed last night to cut two TA posts. Not public until the letter goes out, keep it here.').filter((c) => c === 'confidential.internal')).toHaveLength(1);
   });
 });
+
+describe("a death or loss in a member of staff's family", () => {
+  it("a titled member of staff's relative who died, or their compassionate leave, is private", () => {
+    for (const text of [
+      "Mrs Oduya's mum passed away on Sunday, that's why Elmfield Year 3 have a supply all week.",
+      'Elmfield: Mr Brack is on compassionate leave after losing his wife, so 6B has cover.',
+    ]) expect(ids(text), text).toContain('confidential.staff-personal');
+  });
+  it('a poem or lesson about a death, or the writer\'s own family, is not', () => {
+    for (const text of [
+      'Mrs Oduya at Elmfield read a poem about how her dad died in the war, a lovely assembly.',
+      "Mrs Oduya at Elmfield was brilliant with us when my son's dad passed away last year.",
+    ]) expect(ids(text), text).not.toContain('confidential.staff-personal');
+  });
+});

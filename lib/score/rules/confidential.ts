@@ -642,8 +642,12 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
   // news about a member of staff (a court heard, police said, a spokesperson confirmed; data: news-frame): a process an
   // employer, regulator or court runs on them (data: official-process) is public reporting, the reputation rules' kind
   const newsFrame = !leak && doc.lex.count(doc.clean.text, 'news-frame') > 0;
-  for (const m of rawHits(doc, 'staff-sensitive', 'condition', 'hr-process')) {
+  // a death or loss in someone's family (data: family-event) is told of a titled member of staff in its own sentence,
+  // not a story, poem or lesson about it ("a poem about how her dad died in the war")
+  const familyEvents = rawHits(doc, 'family-event');
+  for (const m of [...rawHits(doc, 'staff-sensitive', 'condition', 'hr-process'), ...familyEvents]) {
     if (headless(lower, m)) continue;
+    if (familyEvents.includes(m) && (!TITLE_NAMED.test(lower.slice(sentenceSpan(raw, m.start).start, m.end)) || /\b(?:about|poem|story|book|topic|film|play|lesson|song)\b/.test(lower.slice(Math.max(sentenceSpan(raw, m.start).start, m.start - 40), m.start)) || /\b(?:my|our|ma|me|your)\s+$/.test(lower.slice(Math.max(0, m.start - 8), m.start)))) continue;
     if (newsFrame && doc.lex.has('official-process', lower.slice(m.start, m.end))) continue;
     if (awarenessItem && doc.lex.has('condition', lower.slice(m.start, m.end)) && !fullNamesIn(sentenceSpan(raw, m.start).start, sentenceSpan(raw, m.start).end) && !TITLE_NAMED.test(lower.slice(sentenceSpan(raw, m.start).start, sentenceSpan(raw, m.start).end))) continue;
     // "Academy trust under investigation": a process word said of an organisation; a person must come before it
