@@ -148,3 +148,12 @@ describe("a death or loss in a member of staff's family", () => {
     ]) expect(ids(text), text).not.toContain('confidential.staff-personal');
   });
 });
+
+describe('a name standing alone as a sentence', () => {
+  it('the sentence after a name-only fragment says what it is about the child', () => {
+    expect(ids('Ellis Marwood. Permanently excluded. Elmfield Academy. About time.')).toContain('confidential.pupil-personal');
+  });
+  it('a fragment followed by something about someone else is not', () => {
+    expect(ids('Ellis Marwood. Great goal on Saturday. Elmfield Academy reviewed its exclusions policy.')).not.toContain('confidential.pupil-personal');
+  });
+});

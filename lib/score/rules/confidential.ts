@@ -529,7 +529,10 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
     const chatAsked = !!next && raw.charCodeAt(sentence.end) === 10 && CHAT_QUESTION.test(raw.slice(sentence.start, sentence.end)) && SPEAKER_LABEL.test(raw.slice(next.start, next.end));
     const nextBody = next ? raw.slice(next.start, next.end).replace(SPEAKER_LABEL, '') : '';
     const asked = (raw.charCodeAt(sentence.end) === 63 || chatAsked) && !!next && !OWN_SUBJECT.test(nextBody);
-    for (let k = 0, nx = next; k < 2 && nx && ((k === 0 && asked) || res.continued.test(raw.slice(nx.start, nx.end))); k++) {
+    // "Kacper Qureshi. Put on a managed move. Elmfield.": a sentence that is the name alone has no predicate of its own,
+    // so the sentence after it says what it is about the child
+    const nameOnly = !/[\p{L}\d]/u.test(raw.slice(sentence.start, name.start) + raw.slice(name.end, sentence.end));
+    for (let k = 0, nx = next; k < 2 && nx && ((k === 0 && (asked || nameOnly)) || res.continued.test(raw.slice(nx.start, nx.end))); k++) {
       own = { start: sentence.start, end: nx.end };
       nx = sentenceAfter(raw, nx);
     }
