@@ -157,3 +157,12 @@ describe('a name standing alone as a sentence', () => {
     expect(ids('Ellis Marwood. Great goal on Saturday. Elmfield Academy reviewed its exclusions policy.')).not.toContain('confidential.pupil-personal');
   });
 });
+
+describe("who publishes: a community body's newsletter is not the school's", () => {
+  it("a parish or mosque newsletter passing on a teacher's illness discloses it", () => {
+    expect(ids('Parish newsletter: please pray for Mrs Teague from Elmfield, off with pneumonia since half term.')).toContain('confidential.staff-personal');
+  });
+  it("the school's own newsletter publishes it", () => {
+    expect(ids('School newsletter: Mrs Teague from Elmfield is off with pneumonia since half term; we wish her well.')).not.toContain('confidential.staff-personal');
+  });
+});

@@ -474,7 +474,10 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
   // "the wife says", "my mate said": hearsay from a private person is no public statement (data: private-speaker)
   // who discloses: the subject of "says" is read from its clause's start, so "someone in the school office says" and "one
   // of the mums at pick-up said" are private speakers too, however many words describe them; "the school said" is not
-  const publicCues = rawHits(doc, 'public-cue').filter((c) => !(/^sa(?:id|ys)$/.test(lower.slice(c.start, c.end)) && (res.privateSpeaker.test(lower.slice(Math.max(0, c.start - 30), c.start)) || res.privateSubject.test(clauseTo(lower, c.start)))));
+  // and a community body's newsletter ("mosque newsletter", "parish bulletin"; data: community-body) is not the school's
+  const communityBodies = lower.includes('newsletter') ? rawHits(doc, 'community-body') : [];
+  const publicCues = rawHits(doc, 'public-cue').filter((c) => !(/^sa(?:id|ys)$/.test(lower.slice(c.start, c.end)) && (res.privateSpeaker.test(lower.slice(Math.max(0, c.start - 30), c.start)) || res.privateSubject.test(clauseTo(lower, c.start)))) &&
+    !(lower.slice(c.start, c.end) === 'newsletter' && communityBodies.some((b) => b.end <= c.start && c.start - b.end <= 12)));
   // a sensitive fact about a pupil: conditions (NHS names), SEND, safeguarding, exclusion, family matters
   // "SEND" (special educational needs) is an acronym: the verb "send" is not one
   const pupilFacts = rawHits(doc, 'pupil-sensitive', 'condition', 'send').filter((h) => !headless(lower, h) && raw.slice(h.start, h.end) !== 'send' && raw.slice(h.start, h.end) !== 'Send');
