@@ -166,3 +166,18 @@ describe("who publishes: a community body's newsletter is not the school's", () 
     expect(ids('School newsletter: Mrs Teague from Elmfield is off with pneumonia since half term; we wish her well.')).not.toContain('confidential.staff-personal');
   });
 });
+
+describe('reputation: harm to a pupil, a fall in results', () => {
+  it('a pupil harmed, or results that fell, said in one sentence, is a reported incident', () => {
+    for (const text of [
+      'A Year 8 pupil was taken to hospital after a chemical spill in a science lab at Elmfield Academy.',
+      'The share of Elmfield Academy pupils getting a grade 4 in English and maths fell from 58% to 41%.',
+    ]) expect(ids(text), text).toContain('reputation.criticism');
+  });
+  it('pupils raising money for a hospital, or sickness that fell beside results that rose, is not', () => {
+    for (const text of [
+      'Elmfield Academy pupils raised £500 for the hospital that treated a classmate last year.',
+      "Elmfield Academy's GCSE results rose again; the number of pupils off sick fell this winter.",
+    ]) expect(ids(text), text).not.toContain('reputation.criticism');
+  });
+});

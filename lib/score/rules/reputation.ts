@@ -212,6 +212,25 @@ export function reputationRules(doc: Doc): Finding[] {
     e.weights.push(0.55);
     byCategory.set('reputation.criticism', e);
   }
+  // harm to a pupil or a decline in results reported in one sentence with whom it happened to (data: rep-pupil-harm with
+  // a pupil word, rep-decline with a results word; data/lexicons/reputation-cues.tsv): "an S2 pupil was taken to hospital
+  // after a chemical spill", "the pass rate fell from 61% to 44%"
+  for (const [event, subject, weight] of PAIRED_CUES) {
+    const events = doc.lex.find(text, event).filter((h) => !overlaps(h, doc.ignored));
+    if (!events.length) continue;
+    const subjects = doc.lex.find(text, subject);
+    const hit = events.find((e) => {
+      const s = sentenceAt(doc, e.start);
+      // a fall is of the results named before it in the same clause ("results rose; sickness fell" is no fall in results)
+      const said = (w: Span) => (event === 'rep-decline' ? w.end <= e.start && e.start - w.end <= 80 && !/[;:]/.test(text.slice(w.end, e.start)) : Math.abs(w.start - e.start) <= 120);
+      return subjects.some((w) => w.start >= s.start && w.end <= s.end && said(w)) && !OPINION_BEFORE.test(text.slice(Math.max(0, e.start - 40), e.start)) && !exonerated(e);
+    });
+    if (!hit || roadSafetyCampaign) continue;
+    const e = byCategory.get('reputation.criticism') ?? { spans: [], weights: [], what: 'criticism or incident' };
+    e.spans.push(hit);
+    e.weights.push(weight);
+    byCategory.set('reputation.criticism', e);
+  }
   const findings: Finding[] = [];
   // an incident at the school: emergency services, a lockdown, a closure (data: incident; two different cues)
   const incidents = doc.lex.find(text, 'incident').filter((h) => !overlaps(h, doc.ignored));
@@ -229,6 +248,11 @@ export function reputationRules(doc: Doc): Finding[] {
   return findings;
 }
 
+/** An event and the subject it must be said of in its sentence (lexicon categories), and the weight it adds. */
+const PAIRED_CUES: [string, string, number][] = [
+  ['rep-pupil-harm', 'rep-pupil-subject', 0.6],
+  ['rep-decline', 'results-word', 0.6],
+];
 /** A sum of money in pounds: "£85,000", "£2.5m", "£300k", "£ 18 000". */
 const SUM = /£\s?\d[\d,. ]*(?:k|m|bn|\s?(?:million|thousand|grand))?\b/g;
 /** Money words and the reputation category a sum beside them finds (data/lexicons/reputation-cues.tsv). */
