@@ -181,18 +181,3 @@ describe('reputation: harm to a pupil, a fall in results', () => {
     ]) expect(ids(text), text).not.toContain('reputation.criticism');
   });
 });
-
-describe('reputation: a school or part of one closing', () => {
-  it('a sixth form to close, a school closed after a failure, said in one sentence, is a reported incident', () => {
-    for (const text of [
-      "Elmfield Academy's sixth form will close in 2028 after the trust approved proposals citing falling numbers.",
-      'Elmfield Academy was closed for two days last week after its heating failed again.',
-    ]) expect(ids(text), text).toContain('reputation.criticism');
-  });
-  it('a closure for the holidays, snow or a sickness bug is routine', () => {
-    for (const text of [
-      'Elmfield Academy will close early on Friday for the Christmas holidays.',
-      'Elmfield Academy is closed today because of heavy snow, the school said.',
-    ]) expect(ids(text), text).not.toContain('reputation.criticism');
-  });
-});

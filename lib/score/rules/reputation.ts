@@ -225,8 +225,7 @@ export function reputationRules(doc: Doc): Finding[] {
       const said = (w: Span) => (event === 'rep-decline' ? w.end <= e.start && e.start - w.end <= 80 && !/[;:]/.test(text.slice(w.end, e.start)) : Math.abs(w.start - e.start) <= 120);
       return subjects.some((w) => w.start >= s.start && w.end <= s.end && said(w)) && !OPINION_BEFORE.test(text.slice(Math.max(0, e.start - 40), e.start)) && !exonerated(e);
     });
-    // a closure for snow, a polling day or an INSET day is routine (data: closure-routine in the item)
-    if (!hit || roadSafetyCampaign || (event === 'rep-closure' && doc.lex.count(text, 'closure-routine') > 0)) continue;
+    if (!hit || roadSafetyCampaign) continue;
     const e = byCategory.get('reputation.criticism') ?? { spans: [], weights: [], what: 'criticism or incident' };
     e.spans.push(hit);
     e.weights.push(weight);
@@ -253,7 +252,6 @@ export function reputationRules(doc: Doc): Finding[] {
 const PAIRED_CUES: [string, string, number][] = [
   ['rep-pupil-harm', 'rep-pupil-subject', 0.6],
   ['rep-decline', 'results-word', 0.6],
-  ['rep-closure', 'rep-closure-subject', 0.6],
 ];
 /** A sum of money in pounds: "£85,000", "£2.5m", "£300k", "£ 18 000". */
 const SUM = /£\s?\d[\d,. ]*(?:k|m|bn|\s?(?:million|thousand|grand))?\b/g;
