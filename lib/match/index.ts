@@ -752,7 +752,9 @@ export function matchSchool(item: { title: string; text: string }, school: Match
     const how = occ.via === 'tag' ? `tag "${view.text.slice(occ.start, occ.end)}"` : `${occ.pattern.alias === school.name ? 'name' : 'alias'} "${occ.pattern.alias}"`;
     // straight after it (a comma before "St Aidan's" starts another name, not a street)
     const next = view.text.slice(occ.end, occ.end + 30);
-    if (!occ.pattern.ambiguous && /^(?:'s)?\s+(?:street|st(?!\.?\s+[a-z]+'s\b)|road|rd|lane|avenue|close|drive|church|chapel|parish)\b/.test(next)) {
+    const streetWord = occ.pattern.ambiguous ? null : /^(?:'s)?\s+(?:street|st(?!\.?\s+[a-z]+'s\b)|road|rd|lane|avenue|close|drive|church|chapel|parish)\b/.exec(next);
+    // written as a name ("… College Close"), or in text written all in lower case: "… College close its sixth form" is a verb
+    if (streetWord && namesLikeName(raw, view, occ.start, occ.end + streetWord[0].search(/[a-z]+$/))) {
       lastReason = `${how} is part of a street or church name`;
       continue;
     }
@@ -814,6 +816,17 @@ export function matchSchool(item: { title: string; text: string }, school: Match
     lastReason = `${d.prefix ?? 'ambiguous '}${how} ${d.why}`;
   }
   return { mentioned: false, reason: lastReason || 'no usable mention' };
+}
+
+/**
+ * Whether the word at view position `word` is written as part of a name: capitalised, or the name before it
+ * (view positions start…) is written in lower case too (a post written all in lower case capitalises nothing).
+ */
+function namesLikeName(raw: string, view: TextView, start: number, word: number): boolean {
+  const ch = raw[view.start[word]!] ?? '';
+  if (ch !== ch.toLowerCase()) return true;
+  const first = raw[view.start[start]!] ?? '';
+  return first === first.toLowerCase();
 }
 
 /** "…, not the school" in the occurrence's sentence, within EXPLICIT_CHARS of it: the phrase, or undefined. */
@@ -1020,6 +1033,8 @@ function anotherNamed(view: TextView, raw: string, occ: Occurrence, after: strin
 
   const proper = properNameAfter(view, raw, occ, compiled);
   if (proper) return { mentioned: false, why: `is part of another name ("${named} ${proper}")`, prefix: '', other: `${named} ${proper}` };
+  const properBefore = properNameBefore(view, raw, occ, compiled);
+  if (properBefore) return { mentioned: false, why: `is part of another name ("${properBefore} ${named}")`, prefix: '', other: `${properBefore} ${named}` };
   return surnameReading(view, raw, occ, named);
 }
 
@@ -1175,6 +1190,50 @@ function properNameAfter(view: TextView, raw: string, occ: Occurrence, compiled:
   }
   if (words >= 2 && caps / words > 0.5) return undefined;
   if (nameRaw === nameRaw.toUpperCase() && /[A-Z]{3}/.test(nameRaw) && word === word.toUpperCase()) return undefined;
+  return word;
+}
+
+/**
+ * "Port Fenwell", "Pennant Fenwell": a capitalised word straight before the name (one space), inside a sentence, makes
+ * it part of another proper name. Not a sentence's first word ("Congrats Fenwell"), a title or given name (the surname
+ * reading's business), a school, kind or denomination word, one of the school's own names or places, shouting or
+ * initials, nor in a Title Case line (a headline). Returns the word, or undefined.
+ */
+function properNameBefore(view: TextView, raw: string, occ: Occurrence, compiled: Compiled): string | undefined {
+  if (occ.via === 'tag') return undefined;
+  const startRaw = view.start[occ.start]!;
+  const m = /(?<![\p{L}'’-])([\p{Lu}][\p{Ll}'’-]+) $/u.exec(raw.slice(Math.max(0, startRaw - 30), startRaw));
+  if (!m) return undefined;
+  const word = m[1]!;
+  const low = word.toLowerCase().replace(/['’]s$/, '');
+  const wordAt = startRaw - m[0].length;
+  // a sentence's (or line's, or title's) first word is capitalised in any text
+  if (/(?:^|[.!?:;|"“(\[—–>-]\s*|\n\s*)$/.test(raw.slice(Math.max(0, wordAt - 4), wordAt))) return undefined;
+  // a name written in lower case after a capitalised word ("Nadia Rashid glenarnock chemistry") is not one name with it
+  const first = raw[startRaw] ?? '';
+  if (first === first.toLowerCase()) return undefined;
+  // "Mr Doherty St Oswin's", "Carys Morgan Pen-y-Dderwen": a person (title or given name before the word) and their school
+  const person = /([\p{L}]+)\.? $/u.exec(raw.slice(Math.max(0, wordAt - 20), wordAt));
+  if (person && (CUES.firstNames.has(person[1]!.toLowerCase()) || CUES.personTitle.test(`${person[1]!.toLowerCase()} `))) return undefined;
+  // greetings, campaigns and the like written with a capital ("the Save X poster", "Welcome X")
+  if (low.length < 3 || CUES.firstNames.has(low) || CUES.personTitle.test(`${low} `) || CUES.schoolWord.test(low) || /^(?:st|saint|the|our|my|your|and|dear|go|team|love|thanks|congrats|well|done|save|support|vote|visit|join|welcome|hello|poor|proud|old|new|little|big|wee|good|great|considering|would|at|from|in)$/.test(low)) return undefined;
+  if (CUES.nameNext.test(low) || compiled.names.split(/[ |]+/).includes(low) || compiled.contextAny?.test(low)) return undefined;
+  // school vocabulary before the name says school ("Reception Fenwell", "PTA Fenwell")
+  if (CUES.vocabulary.matchText(low).get('school-cue')?.length) return undefined;
+  // the line it stands in: Title Case (most longer words capitalised) says nothing
+  const lineStart = Math.max(raw.lastIndexOf('\n', startRaw - 1) + 1, startRaw - LINE_REACH);
+  const endRaw = view.end[occ.end - 1]!;
+  const nl = raw.indexOf('\n', endRaw);
+  const line = raw.slice(lineStart, Math.min(nl < 0 ? raw.length : nl, endRaw + LINE_REACH));
+  let words = 0;
+  let caps = 0;
+  for (const w of line.matchAll(WORD)) {
+    const isFirst = /(?:^|[.!?:|"“(]\s*|\n\s*)$/.test(line.slice(Math.max(0, w.index! - 4), w.index!));
+    if (isFirst || w[0].length < 4 || w[0] === word || CUES.nameNext.test(w[0].toLowerCase())) continue;
+    words++;
+    if (w[0][0] !== w[0][0]!.toLowerCase()) caps++;
+  }
+  if (words >= 2 && caps / words > 0.5) return undefined;
   return word;
 }
 

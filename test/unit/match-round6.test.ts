@@ -1,0 +1,46 @@
+/**
+ * Round 6 of the mention decision (issue 11): kinds of error found in the spent blind sets f and g (corpora v, w, x
+ * and blind sets d and e kept unread as the check), each as a contrast in words of its own (invented schools,
+ * people and places, not the sets').
+ */
+import { describe, expect, it } from 'vitest';
+import { matchSchool, type MatchableSchool } from '../../lib/match';
+
+const m = (text: string, school: MatchableSchool, title = '') => matchSchool({ title, text }, school).mentioned;
+
+const fenwell: MatchableSchool = { name: 'Fenwell Academy', aliases: ['Fenwell', 'FNA'], context: ['Oakbury'], exclude: [] };
+const tarrant: MatchableSchool = { name: 'Tarrant Moss College', aliases: ['Tarrant Moss', 'Tarrant'], context: ['Hebdon'], exclude: [] };
+
+describe('round 6: a capitalised word straight before the name makes a longer proper name', () => {
+  it('"Port Fenwell" is another place; "at Fenwell" and a sentence opening with a word before it are the school', () => {
+    expect(m('Heavy rain has cut off the roads around Port Fenwell again, with ferries delayed.', fenwell)).toBe(false);
+    expect(m('Heavy rain has cut off the roads around Fenwell again, the buses are delayed.', fenwell)).toBe(true);
+    expect(m('Congrats Fenwell on the netball win!', fenwell)).toBe(true);
+  });
+});
+
+describe('round 6: a street or church word after the full name counts only as a name (capitalised)', () => {
+  it('"Tarrant Moss College Close" is a street; "Tarrant Moss College close its sixth form" is the school', () => {
+    expect(m('The council has recommended that Tarrant Moss College close its sixth form after numbers fell.', tarrant)).toBe(true);
+    expect(m('Parking on Tarrant Moss College Close is a nightmare at 3pm.', tarrant)).toBe(false);
+  });
+});
+
+describe('round 6: Welsh school words after (or before) a Welsh-medium school\'s name leave it the school\'s', () => {
+  const celyn: MatchableSchool = { name: 'Ysgol Gyfun Bryn Celyn', aliases: ['Bryn Celyn'], context: ['Llanfedw'], exclude: [] };
+  it('its parents\' group ("Bryn Celyn Rhieni Bl 8") is the school; "Bryn Celyn Quarry" is not', () => {
+    expect(m('Has anyone had the letter about the trip? Not in the bag again.', celyn, 'Bryn Celyn Rhieni Bl 8')).toBe(true);
+    expect(m('Has anyone had the letter about the blasting? Not in the post again.', celyn, 'Bryn Celyn Quarry Neighbours')).toBe(false);
+  });
+  it('"Cymdeithas Rieni Bryn Celyn" (parents\' association, mutated) is the school; "Heol Bryn Celyn" is a street', () => {
+    expect(m('Noson cwis: quiz night for Cymdeithas Rieni Bryn Celyn on Friday, teams of six.', celyn)).toBe(true);
+    expect(m('Quiz night at the Ship Inn, Friday; parking on Heol Bryn Celyn only.', celyn)).toBe(false);
+  });
+});
+
+describe('round 6: a person named before the school is not a longer name', () => {
+  it('"Miss Carys Lowe Fenwell" is a teacher and her school; "Port Fenwell" is a place', () => {
+    expect(m('Nobody believes Miss Carys Lowe Fenwell will keep her job after that.', fenwell)).toBe(true);
+    expect(m('Nobody believes the ferry from Port Fenwell will run after that storm.', fenwell)).toBe(false);
+  });
+});
