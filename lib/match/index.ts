@@ -431,6 +431,9 @@ function findOccurrences(view: TextView, patterns: Pattern[], raw: string, compi
   const taken: [number, number][] = [];
   const free = (s: number, e: number) => !taken.some(([a, b]) => s < b && a < e);
   for (const p of patterns) {
+    // initials written as a unit anywhere in the item ("850 kPa") are that unit throughout ("quoted KPA in the spec")
+    let unit = false;
+    const mine: Occurrence[] = [];
     for (const m of view.text.matchAll(p.re)) {
       const s = m.index!;
       const e = s + m[0].length;
@@ -441,9 +444,17 @@ function findOccurrences(view: TextView, patterns: Pattern[], raw: string, compi
       // derived initials only in capitals: "KBPS" is the school, "kbps" a download speed
       if (p.capitalsOnly && raw.slice(view.start[s]!, view.end[e - 1]!) !== raw.slice(view.start[s]!, view.end[e - 1]!).toUpperCase()) continue;
       // initials written as a unit are not a name: "968 hPa", "30 kVA"
-      if (p.acronym && (/\p{Ll}\p{Lu}/u.test(raw.slice(view.start[s]!, view.end[e - 1]!)) || afterQuantity(view.text.slice(Math.max(0, s - 16), s)))) continue;
-      taken.push([s, e]);
-      out.push({ pattern: p, start: s, end: e, via: 'text' });
+      if (p.acronym && (/\p{Ll}\p{Lu}/u.test(raw.slice(view.start[s]!, view.end[e - 1]!)) || afterQuantity(view.text.slice(Math.max(0, s - 16), s)))) {
+        unit = true;
+        continue;
+      }
+      mine.push({ pattern: p, start: s, end: e, via: 'text' });
+    }
+    if (unit) continue;
+    for (const o of mine) {
+      if (!free(o.start, o.end)) continue;
+      taken.push([o.start, o.end]);
+      out.push(o);
     }
   }
   for (const m of view.text.matchAll(TAG)) {

@@ -44,3 +44,11 @@ describe('round 6: a person named before the school is not a longer name', () =>
     expect(m('Nobody believes the ferry from Port Fenwell will run after that storm.', fenwell)).toBe(false);
   });
 });
+
+describe('round 6: initials written as a unit anywhere in the item are that unit throughout', () => {
+  const kpa: MatchableSchool = { name: 'Kestrel Park Academy', aliases: ['KPA'], context: ['Oakbury'], exclude: [] };
+  it('"rated 600 kPa … the KPA figure" is a pressure; "KPA" alone is the school', () => {
+    expect(m('The pump is rated 600 kPa but the installer wrote KPA on the form as if it were another unit.', kpa)).toBe(false);
+    expect(m('The installer at KPA wrote the form wrong again, the kids say the boiler is off.', kpa)).toBe(true);
+  });
+});
