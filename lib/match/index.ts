@@ -1013,6 +1013,10 @@ function anotherNamed(view: TextView, raw: string, occ: Occurrence, after: strin
   // "Meridian Fund Services (MFS)", "HFA gym … Hadrian Fitness Academy": the initials stand for something else here
   const spelt = speltAsAnother(raw, occ, compiled);
   if (spelt) return { mentioned: false, why: `stands for "${spelt}" here`, prefix: '', other: named };
+  // "a case brought by the CPS.", "reported to the HSE,": initials after "the" that end their clause name a body; a school's
+  // initials after "the" go on to say what of it ("the KMA staff wifi", "the HDA website")
+  if (occ.pattern.acronym && occ.via === 'text' && /(?<![a-z0-9])the\s+$/.test(view.text.slice(Math.max(0, occ.start - 5), occ.start)) && /^\s*(?:[.,;:!?)]|$)/.test(raw.slice(view.end[occ.end - 1]!, view.end[occ.end - 1]! + 3)))
+    return { mentioned: false, why: `is a body's initials ("the ${named}" ending its clause)`, prefix: '', other: named };
   // "yng Nghapel Bryn Hebog", "the new wine bar Brackley Fen": a kind of place written straight before it
   const placeBefore = occ.via === 'tag' ? null : CUES.placeBefore.exec(view.text.slice(Math.max(0, occ.start - 30), occ.start));
   if (placeBefore) return { mentioned: false, why: `is a place's name ("${placeBefore[1]} ${named}")`, prefix: '', other: named };

@@ -52,3 +52,11 @@ describe('round 6: initials written as a unit anywhere in the item are that unit
     expect(m('The installer at KPA wrote the form wrong again, the kids say the boiler is off.', kpa)).toBe(true);
   });
 });
+
+describe('round 6: initials after "the" that end their clause name a body, not the school', () => {
+  const hvs: MatchableSchool = { name: 'Hallam Vale School', aliases: ['HVS'], context: ['Oakbury'], exclude: [] };
+  it('"a complaint made to the HVS." is a body; "the HVS staff car park" is the school', () => {
+    expect(m('An Oakbury man was fined after a complaint about his behaviour was made to the HVS.', hvs)).toBe(false);
+    expect(m('An Oakbury man was fined after parking in the HVS staff car park for a week.', hvs)).toBe(true);
+  });
+});
