@@ -506,7 +506,7 @@ function unnamed(item: { title: string; text: string }, view: TextView, compiled
   const placed = compiled.contextAny?.test(view.text) ?? false;
   if (!placed && tuning.unnamedSupport === Infinity) return undefined;
   // without one of its places only its staff can make the item the school's
-  if (!placed && !compiled.staff?.test(view.text)) return undefined;
+  if (!placed && !compiled.staff?.test(view.text) && !TITLED_SURNAME.test(joinFields(item))) return undefined;
   // what the item says whatever the school, read once for all the schools it is matched against
   const said = schoolLife(item, view);
   if (said.otherSchool || namesElsewhere(item, compiled)) return undefined;
@@ -534,7 +534,7 @@ function unnamed(item: { title: string; text: string }, view: TextView, compiled
   }
   // none of its own places named: school life alone is any school's (an alert or a paper's education feed returns
   // "pupils in Sheffield were given detentions" for every school), so the item is not this one's
-  if (!ctx) return undefined;
+  if (!ctx) return titledUnnamed(item, view, said, tuning, textOffset);
   let support = said.support;
   // its town's parents' group ("Ambridge Mums & Dads |") speaking of a titled adult by surname ("Miss Hartley"):
   // neither is enough alone (a group asks about plumbers; Mr Hartley may be one), together with a little more they are
@@ -544,6 +544,31 @@ function unnamed(item: { title: string; text: string }, view: TextView, compiled
   const occ: Occurrence = { pattern: { alias: where, re: /$^/, compact: '', ambiguous: true, acronym: false }, start: ctx.start, end: ctx.end, via: 'text' };
   const reason = `not named, but its place "${where}" with school vocabulary (${fmt(support)})`;
   return { mentioned: true, reason, evidence: evidenceOf(item, view, occ, textOffset, item.title.length) };
+}
+
+/**
+ * School life (its titled adult included) an item naming no place at all needs: the bar of an item naming one of its
+ * places (UNNAMED_SUPPORT), not tuned (0.5 and 0.7 were no worse on the sets read for it, blind-2026-11-30f/g and the
+ * corpora a–u).
+ */
+const UNNAMED_TITLED = UNNAMED_SUPPORT;
+
+/**
+ * An item that names neither the school nor any place (its own or another: namesElsewhere has been read) but a
+ * titled adult by surname ("Mrs Pryce deserves a medal for putting up with 9W", "Mr Hale gave our lad a detention for
+ * a missing tie"): a teacher of the feed's school spoken of by its community. News from everywhere names its
+ * places and schools; a titled surname with specific school life, no place-ness and no other school does not.
+ */
+function titledUnnamed(item: { title: string; text: string }, view: TextView, said: SchoolLife, tuning: MentionTuning, textOffset: number): MatchResult | undefined {
+  if (!said.titled || said.against >= tuning.noiseFloor) return undefined;
+  const support = said.support + (said.titled === 'Miss' ? TITLED_MISS : TITLED_PERSON);
+  if (support < UNNAMED_TITLED) return undefined;
+  const raw = joinFields(item);
+  const t = TITLED_SURNAME.exec(raw)!;
+  // the titled surname as the evidence: its place in the fold view
+  const at = view.start.findIndex((r) => r >= t.index);
+  const occ: Occurrence = { pattern: { alias: t[0], re: /$^/, compact: '', ambiguous: true, acronym: false }, start: Math.max(0, at), end: Math.max(0, at) + t[0].length, via: 'text' };
+  return { mentioned: true, reason: `not named, nor any place, but a titled adult ("${t[0]}") with school vocabulary (${fmt(support)})`, evidence: evidenceOf(item, view, occ, textOffset, item.title.length) };
 }
 
 /** Another place or school, or the nation: "in Sheffield", "from Northgate", "Ysgol Glan Clwyd", "St Mary's", "Nationally", "the DfE said". */

@@ -60,3 +60,14 @@ describe('round 6: initials after "the" that end their clause name a body, not t
     expect(m('An Oakbury man was fined after parking in the HVS staff car park for a week.', hvs)).toBe(true);
   });
 });
+
+describe('round 6: an item naming no school and no place, but a titled teacher with school life, is the feed school\'s', () => {
+  it('"Mrs Pryce gave my son a detention" is the school; the same in Sheffield, or with no titled adult, is not', () => {
+    expect(m('Mrs Pryce gave my son a detention for a missing tie. Year 9 are fuming.', fenwell)).toBe(true);
+    expect(m('Mrs Pryce in Sheffield gave my son a detention for a missing tie. Year 9 are fuming.', fenwell)).toBe(false);
+    expect(m('The head of year gave my son a detention for a missing tie. Year 9 are fuming.', fenwell)).toBe(false);
+  });
+  it('a titled adult with no school life is not ("Mr Hale fixed our boiler")', () => {
+    expect(m('Mr Hale fixed our boiler in an hour, cannot recommend him enough.', fenwell)).toBe(false);
+  });
+});
