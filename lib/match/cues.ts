@@ -8,7 +8,7 @@ import { entryPattern, fromLexiconFile, Lexicon, LexiconFileError, parseLexiconT
 import cueFile from './cues.json';
 
 /** Every category the matcher reads; a line with another category is a mistake in the data. */
-export const CUE_CATEGORIES = ['school-cue', 'place-cue', 'not-this', 'is-this', 'place-next', 'school-kind', 'school-denomination', 'person-title', 'staff-title', 'street-before', 'name-next', 'first-name', 'place-before', 'name-generic', 'parents-group', 'club-next', 'denial-before', 'initials-cue'] as const;
+export const CUE_CATEGORIES = ['school-cue', 'place-cue', 'not-this', 'is-this', 'place-next', 'school-kind', 'school-denomination', 'person-title', 'staff-title', 'street-before', 'name-next', 'first-name', 'place-before', 'name-generic', 'parents-group', 'club-next', 'denial-before', 'initials-cue', 'region'] as const;
 export type CueCategory = (typeof CUE_CATEGORIES)[number];
 
 /** Parse and check the cue TSV: the lexicon format, known categories, no term twice in a category. */
@@ -86,6 +86,10 @@ export interface MentionCues {
   parentsGroup: RegExp;
   /** Straight before a name, words saying the item is not about it ("not connected to", "not to be confused with"). */
   denialBefore: RegExp;
+  /** Counties and regions with their short forms ("lancs", "co down"), a whole phrase: where a school is "in" says little. */
+  region: RegExp;
+  /** Their short forms (weight under 1 in the data): how people who live there write them. */
+  regionShort: RegExp;
 }
 
 function alternation(entries: readonly LexEntry[], category: CueCategory): string {
@@ -127,6 +131,8 @@ export function compileCues(entries: readonly LexEntry[]): MentionCues {
     nameGeneric: new Set(entries.filter((e) => e.category === 'name-generic').map((e) => e.term)),
     clubNext: new RegExp(`^(?:'s)?\\s+${alternation(entries, 'club-next')}(?![a-z0-9])`),
     denialBefore: new RegExp(`(?<![a-z0-9])${alternation(entries, 'denial-before')}\\s+(?:the\\s+)?$`),
+    region: new RegExp(`^${alternation(entries, 'region')}$`),
+    regionShort: new RegExp(`^${alternation(entries.filter((e) => e.weight < 1), 'region')}$`),
     parentsGroup: new RegExp(`^\\s*${alternation(entries, 'parents-group')}(?![a-z0-9])`),
     nameNext: new RegExp(`^(?:${alternation(entries, 'name-next')}|${kinds}|${denom}|${alternation(entries, 'school-cue')})(?![a-z0-9])`),
   };

@@ -132,6 +132,8 @@ interface Compiled {
   staffRaw: RegExp | null;
   /** Its context places written as one word ("shirleypark"): "in SP" or "in PT" (Pentre) may be short for one. */
   contextPlaces: string[];
+  /** Its context words that are counties or regions ("lancashire", "co down"), normalised. */
+  regions: string[];
 }
 
 const patternCache = new WeakMap<object, Compiled>();
@@ -232,7 +234,8 @@ function compile(school: MatchableSchool): Compiled {
   const staff = staffNames(school.context ?? []);
   const staffRaw = staffWritten(school.context ?? []);
   const contextPlaces = ctx.map((c) => c.replace(/[^a-z]/g, '')).filter(Boolean);
-  const compiled = { patterns, excludes, context, contextAny: context && new RegExp(context.source), ownKinds, names: namesNorm.join(' | '), contextCompacts, kindInitials, staff, staffRaw, contextPlaces };
+  const regions = ctx.filter((c) => CUES.region.test(c));
+  const compiled = { patterns, excludes, context, contextAny: context && new RegExp(context.source), ownKinds, names: namesNorm.join(' | '), contextCompacts, kindInitials, staff, staffRaw, contextPlaces, regions };
   patternCache.set(school, compiled);
   return compiled;
 }
@@ -1155,6 +1158,15 @@ function elsewhere(view: TextView, raw: string, occ: Occurrence, compiled: Compi
   // writer's; other short capitals are another place ("in NYC")
   if (place === place.toUpperCase() && (place.length > 4 || compiled.contextPlaces.some((c) => abbreviates(place.toLowerCase().replace(/[^a-z]/g, ''), c)))) return undefined;
   const low = place.toLowerCase();
+  // "Hollinsbrook in Lancs", "Kingsmead, West Yorks": a county or region is another place only against the school's own
+  // county; its own (or its short form) is the school's
+  const region = normalise(place);
+  if (CUES.region.test(region)) {
+    if (compiled.regions.some((r) => r.includes(region) || region.includes(r) || abbreviates(region.replace(/ /g, ''), r.replace(/ /g, '')))) return undefined;
+    // not knowing the school's county: a county written short, as the people who live there write it, among school words
+    // ("my son's infant school (X in Lancs)"), says nothing against it; "X, Gloucestershire. The prettiest village" does
+    if (!compiled.regions.length && CUES.regionShort.test(region) && schoolSaidNear(view, occ)) return undefined;
+  }
   const first = `${low.split(/[ -]/)[0]} `;
   if (/^the\b/.test(low) || CUES.nameNext.test(raw.slice(at, at + 30).toLowerCase()) || CUES.firstNames.has(first.trim()) || CUES.personTitle.test(first)) return undefined;
   // after a comma only a place that ends its sentence ("Marshfield, Gloucestershire."), not an appositive person
@@ -1174,6 +1186,16 @@ function elsewhere(view: TextView, raw: string, occ: Occurrence, compiled: Compi
     }
   }
   return place;
+}
+
+/** How far either side of a name schoolSaidNear reads. */
+const NEAR_CHARS = 100;
+
+/** Specific school words (not generic ones) within NEAR_CHARS of the name, and no specific place word there. */
+function schoolSaidNear(view: TextView, occ: Occurrence): boolean {
+  const hits = CUES.vocabulary.matchText(view.text.slice(Math.max(0, occ.start - NEAR_CHARS), occ.end + NEAR_CHARS));
+  const specific = (cat: string) => (hits.get(cat) ?? []).some((h) => h.weight > GENERIC);
+  return specific('school-cue') && !specific('place-cue');
 }
 
 const WORD = /[\p{L}][\p{L}'’-]*/gu;

@@ -71,3 +71,16 @@ describe('round 6: an item naming no school and no place, but a titled teacher w
     expect(m('Mr Hale fixed our boiler in an hour, cannot recommend him enough.', fenwell)).toBe(false);
   });
 });
+
+describe('round 6: a county written short ("Lancs", "West Yorks") is where the school may be, not elsewhere', () => {
+  const brook: MatchableSchool = { name: 'Millbrook Infant School', aliases: ['Millbrook'], context: ['Greave Lane'], exclude: [] };
+  const glos: MatchableSchool = { name: 'Millbrook Infant School', aliases: ['Millbrook'], context: ['Greave Lane', 'Gloucestershire'], exclude: [] };
+  it('"my daughter\'s infant school (Millbrook in Lancs)" is the school; "Millbrook, Gloucestershire. The prettiest village" is not', () => {
+    expect(m("Is it normal that my daughter's infant school (Millbrook in Lancs) sets no homework in Reception?", brook)).toBe(true);
+    expect(m('Millbrook, Gloucestershire. The prettiest village in the county? Discuss.', brook)).toBe(false);
+  });
+  it('against a school whose county is known: its own short form is it, another county is not', () => {
+    expect(m('Our Reception teacher at Millbrook in Glos sets no homework at all.', glos)).toBe(true);
+    expect(m('Our Reception teacher at Millbrook in Lancs sets no homework at all.', glos)).toBe(false);
+  });
+});
