@@ -107,6 +107,8 @@ interface Pattern {
   spelt?: RegExp;
   /** Only kind words ("the Grammar", "Ysgol Gyfun"): the school's, unless a capitalised word after it names another ("The Grammar Bar"). */
   kindOnly?: boolean;
+  /** A person's name ("Sir Thomas Pelham" for Sir Thomas Pelham Grammar School): the person's, unless school words say otherwise. */
+  person?: boolean;
 }
 
 /** Kinds an all-through school (named so, or with "all-through" in its context) has as phases of its own. */
@@ -220,6 +222,12 @@ function compile(school: MatchableSchool): Compiled {
     patterns.push({ alias: two[0]!.replace(/^[a-z]/, (c) => c.toUpperCase()), re: new RegExp(`(?<![a-z0-9])${phraseSource(two[0]!)}(?![a-z0-9])`, 'g'), compact: two[0]!, ambiguous: true, acronym: false, partial: true });
   }
   for (const p of derivedPatterns(school.name, namesNorm, seen)) patterns.push(p);
+  // "Sir Thomas Pelham" (configured, or the name without its kind words): a titled person's name, not a possessive
+  // nickname ("Sir Tom's")
+  for (const p of patterns) {
+    const words = normalise(p.alias).split(' ');
+    if (p.ambiguous && !p.acronym && words.length >= 2 && CUES.personTitle.test(`${words[0]} `) && !/['’]s$/.test(p.alias.trim())) p.person = true;
+  }
   // longer names first so "Northgate Park Academy" wins over "Northgate Park"
   patterns.sort((a, b) => b.compact.length - a.compact.length);
   if ((school.context ?? []).some((c) => /\ball[\s-]through\b/i.test(c))) for (const k of ALL_THROUGH_KINDS) ownKinds.add(k);
@@ -1375,7 +1383,8 @@ function decideAmbiguous(view: TextView, raw: string, occ: Occurrence, after: st
   const sayFor = [supportWhy, ctxWhy].filter(Boolean).join(' and ');
   // nothing says place either: the name the feed found is taken as the school's (never initials, configured or
   // not: "QA", "NPA" are shared by too much)
-  if (against < tuning.noiseFloor && (!occ.pattern.acronym || acronymAsName(view, raw, occ, before))) return { mentioned: true, why: total ? `with ${sayFor} and no place words` : 'with no place words either (taken as the school)' };
+  // a person's name ("Sir Thomas Pelham, who held Stanmer") is the person's when nothing says school
+  if (against < tuning.noiseFloor && !(occ.pattern.person && total < tuning.minSupport) && (!occ.pattern.acronym || acronymAsName(view, raw, occ, before))) return { mentioned: true, why: total ? `with ${sayFor} and no place words` : 'with no place words either (taken as the school)' };
   if (total >= tuning.minSupport && total > against) return { mentioned: true, why: `with ${sayFor}${against ? ` (outweighing place words ${againstWhy})` : ''}` };
   if (total >= tuning.minSupport) return { mentioned: false, why: `with ${sayFor} (${fmt(total)}) outweighed by place words ${againstWhy} (${fmt(against)})` };
   return { mentioned: false, why: 'without school context' };

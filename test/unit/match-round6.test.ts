@@ -84,3 +84,11 @@ describe('round 6: a county written short ("Lancs", "West Yorks") is where the s
     expect(m('Our Reception teacher at Millbrook in Lancs sets no homework at all.', glos)).toBe(false);
   });
 });
+
+describe('round 6: a school named after a titled person: the person\'s name alone is the person\'s unless school words say school', () => {
+  const hale: MatchableSchool = { name: 'Sir Roger Hale Grammar School', aliases: ['Hale Grammar'], context: ['Wrenbury'], exclude: [] };
+  it('"Sir Roger Hale, who built the hall in 1720" is the man; "Sir Roger Hale sixth formers" is the school', () => {
+    expect(m('Sir Roger Hale, who built the hall in 1720, was a patron of the parish and a gambler.', hale)).toBe(false);
+    expect(m('Sir Roger Hale sixth formers raised £2,000 for the food bank this term.', hale)).toBe(true);
+  });
+});
