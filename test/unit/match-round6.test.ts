@@ -92,3 +92,20 @@ describe('round 6: a school named after a titled person: the person\'s name alon
     expect(m('Sir Roger Hale sixth formers raised £2,000 for the food bank this term.', hale)).toBe(true);
   });
 });
+
+describe('round 6: other senses of a name by kind (data/match other-sense place cues)', () => {
+  const glen: MatchableSchool = { name: 'Glenavon Academy', aliases: ['Glenavon'], context: ['Craigmuir'], exclude: [] };
+  it('whisky: "Glenavon 15: a whiff of peat, sherry cask" is a dram; "Glenavon S2 trip" is the school', () => {
+    expect(m('Glenavon 15 tonight: a whiff of peat, sherry cask finish, lovely.', glen)).toBe(false);
+    expect(m('Glenavon 15 tonight: the S2 trip bus is back late, lovely.', glen)).toBe(true);
+  });
+  it('floods: "flood alert for Glenavon" is the burn; "Glenavon closed, pupils sent home" is the school', () => {
+    expect(m('Flood alert in force for Glenavon this morning, do not drive through it.', glen)).toBe(false);
+    expect(m('Glenavon closed this morning, pupils sent home at ten.', glen)).toBe(true);
+  });
+  it('racing: "Glenavon at Haydock" is a horse; abroad: "Glenavon for 4th grade" is a US school', () => {
+    expect(m('Glenavon 9/2 at Haydock. Come on!', glen)).toBe(false);
+    expect(m('Does anyone still use the old Glenavon readers for 4th grade?', glen)).toBe(false);
+    expect(m('Does anyone still use the old Glenavon readers for S1?', glen)).toBe(true);
+  });
+});
