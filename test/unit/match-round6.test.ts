@@ -109,3 +109,10 @@ describe('round 6: other senses of a name by kind (data/match other-sense place 
     expect(m('Does anyone still use the old Glenavon readers for S1?', glen)).toBe(true);
   });
 });
+
+describe('round 6: an unnamed item from its town\'s qualified parents\' group ("Oakbury Catholic Parents") speaking of a form and a teacher', () => {
+  it('"That Ms Reid picks on kids, every parent in 10B knows it" is the school; a plumber asked for is not', () => {
+    expect(m('That Ms Reid picks on certain kids. Every parent in 10B knows it.', fenwell, 'Oakbury Catholic Parents')).toBe(true);
+    expect(m('Anyone know a good plumber? Ours let us down again.', fenwell, 'Oakbury Catholic Parents')).toBe(false);
+  });
+});
