@@ -380,6 +380,23 @@ function speltAsAnother(raw: string, occ: Occurrence, compiled: Compiled): strin
 }
 let speltMemo: { raw: string; found: Map<RegExp, string | undefined> } = { raw: '', found: new Map() };
 
+/** A saint of that initial named in full in the item ("St Bartholomew's") that is none of the school's: the name, or undefined. Once per item, initial and school. */
+function saintNamed(raw: string, initial: string, compiled: Compiled): string | undefined {
+  if (saintMemo.raw !== raw) saintMemo = { raw, found: new Map() };
+  const key = `${initial}\t${compiled.names}`;
+  if (saintMemo.found.has(key)) return saintMemo.found.get(key);
+  let found: string | undefined;
+  for (const full of raw.matchAll(new RegExp(`(?<![\\p{L}])(?:St|Saint)\\.? ${initial}\\p{Ll}{2,}(?:['’]s)?(?![\\p{L}])`, 'gu'))) {
+    if (!compiled.names.includes(normalise(full[0]).replace(/s$/, ''))) {
+      found = full[0];
+      break;
+    }
+  }
+  saintMemo.found.set(key, found);
+  return found;
+}
+let saintMemo: { raw: string; found: Map<string, string | undefined> } = { raw: '', found: new Map() };
+
 /**
  * Short forms people write that nobody configures: "St B's" for a saint's name (any name or alias starting
  * "St <name>"), and the capital initials of the full name ("KBPS" for Kestrel Brook Primary School). Both are
@@ -1053,6 +1070,11 @@ function anotherNamed(view: TextView, raw: string, occ: Occurrence, after: strin
   // initials after "the" go on to say what of it ("the KMA staff wifi", "the HDA website")
   if (occ.pattern.acronym && occ.via === 'text' && /(?<![a-z0-9])the\s+$/.test(view.text.slice(Math.max(0, occ.start - 5), occ.start)) && /^\s*(?:[.,;:!?)]|$)/.test(raw.slice(view.end[occ.end - 1]!, view.end[occ.end - 1]! + 3)))
     return { mentioned: false, why: `is a body's initials ("the ${named}" ending its clause)`, prefix: '', other: named };
+  // "St B's netball girls … St Bartholomew's Exeter are flying": a saint's initial stands for the saint the item names in
+  // full, when that saint is none of this school's
+  const saintInitial = /^St ([A-Z])'s$/.exec(occ.pattern.alias);
+  const saint = saintInitial ? saintNamed(raw, saintInitial[1]!, compiled) : undefined;
+  if (saint) return { mentioned: false, why: `stands for "${saint}" here`, prefix: '', other: named };
   // "yng Nghapel Bryn Hebog", "the new wine bar Brackley Fen": a kind of place written straight before it
   const placeBefore = occ.via === 'tag' ? null : CUES.placeBefore.exec(view.text.slice(Math.max(0, occ.start - 30), occ.start));
   if (placeBefore) return { mentioned: false, why: `is a place's name ("${placeBefore[1]} ${named}")`, prefix: '', other: named };

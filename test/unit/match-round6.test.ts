@@ -116,3 +116,12 @@ describe('round 6: an unnamed item from its town\'s qualified parents\' group ("
     expect(m('Anyone know a good plumber? Ours let us down again.', fenwell, 'Oakbury Catholic Parents')).toBe(false);
   });
 });
+
+describe('round 6: a saint\'s initial ("St B\'s") stands for the saint the item names in full', () => {
+  const brannoc: MatchableSchool = { name: "St Brannoc's CofE Primary School", aliases: ["St Brannoc's"], context: ['Wexley'], exclude: [] };
+  it('"St B\'s … St Bartholomew\'s Exeter are flying" is St Bartholomew\'s; "St B\'s … St Brannoc\'s" is the school', () => {
+    expect(m("St B's netball girls through to the finals!! St Bartholomew's Exeter are flying this year", brannoc)).toBe(false);
+    expect(m("St B's netball girls through to the finals!! St Brannoc's are flying this year", brannoc)).toBe(true);
+    expect(m("St B's netball girls through to the county finals!!", brannoc)).toBe(true);
+  });
+});
