@@ -110,7 +110,7 @@ export function compileCues(entries: readonly LexEntry[]): MentionCues {
     vocabulary: new Lexicon(entries.filter((e) => ['school-cue', 'place-cue', 'not-this', 'is-this', 'initials-cue'].includes(e.category))),
     placeNext: new RegExp(`^(?:'?s\\s+)?${alternation(entries, 'place-next')}(?![a-z0-9])`),
     // up to two describing words ("the old", "a three-arched"), never "the one beside the chapel" or "the church one"
-    placeApposition: new RegExp(`^\\s*(?:,|:|\\s[–—-])\\s+(?:the|a|an)\\s+(?:(?!(?:one|beside|by|near|next|on|in|at|of|opposite|with|behind|up|down)\\b)[a-z'-]+\\s+){0,2}?${alternation(entries, 'place-next')}(?![a-z0-9])(?!\\s+(?:one|school)\\b)`),
+    placeApposition: new RegExp(`^\\s*(?:,|:|\\s[–—-])\\s+(?:the|a|an)\\s+(?:(?!(?:one|beside|by|near|next|on|in|at|of|opposite|with|behind|up|down)\\b)[a-z'-]+\\s+){0,4}?${alternation(entries, 'place-next')}(?![a-z0-9])(?!\\s+(?:one|school)\\b)`),
     schoolKind: new RegExp(`^${kinds}(?![a-z0-9])`),
     schoolWord: new RegExp(`(?<![a-z0-9])(?:${kinds}|${denom})(?![a-z0-9])`),
     denomination: new RegExp(`^${denom}(?![a-z0-9])`),

@@ -125,3 +125,10 @@ describe('round 6: a saint\'s initial ("St B\'s") stands for the saint the item 
     expect(m("St B's netball girls through to the county finals!!", brannoc)).toBe(true);
   });
 });
+
+describe('round 6: an apposition may describe the other place in up to four words', () => {
+  it('"Fenwell, the old three-arched packhorse bridge, is closed" is a bridge; "Fenwell, the one by the bridge, has a new head" is the school', () => {
+    expect(m('Fenwell, the old three-arched packhorse bridge, is closed for repairs until spring.', fenwell)).toBe(false);
+    expect(m('Fenwell, the one by the bridge, has a new head from September.', fenwell)).toBe(true);
+  });
+});
