@@ -32,6 +32,12 @@
  * (titled, capitalised) from its context; other senses of names and
  * initials by kind as data; a surname reading claims the item's other uses; kind-word-only aliases are ambiguous; the
  * full name said not to be the item's subject is skipped.
+ *
+ * Round 6 (data/match/README.md): a capitalised word before the name makes a longer proper name ("Port Harcourt");
+ * street words after the full name only as written in a name; Welsh school words beside a Welsh-medium name; initials
+ * written as a unit, or a body's after "the"; a titled person's name as an alias is the person's without school words;
+ * counties as data (the school's own, or a short form among school words, is not elsewhere); a saint's initial claimed
+ * by another saint named in full; an item naming no school and no place but a titled adult with school life.
  */
 import type { School } from '../config/schema';
 import { escapeRegExp } from '../score/document';
