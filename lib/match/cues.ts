@@ -49,6 +49,8 @@ export interface MentionCues {
   schoolWordExact: RegExp;
   /** Words that may stand between a name and its kind ("St Aidan's Catholic High"). */
   denomination: RegExp;
+  /** The denominations a church has (weight 1 in the data; "community", "voluntary aided" are only schools'). */
+  churchDenomination: RegExp;
   /** Before the name: a title making it a surname ("Cllr Hartfell"). */
   personTitle: RegExp;
   /** Person titles that are also common words in lower case ("fr" = "for real"): they count only with a capital (weight < 1 in the data). */
@@ -114,6 +116,7 @@ export function compileCues(entries: readonly LexEntry[]): MentionCues {
     schoolKind: new RegExp(`^${kinds}(?![a-z0-9])`),
     schoolWord: new RegExp(`(?<![a-z0-9])(?:${kinds}|${denom})(?![a-z0-9])`),
     denomination: new RegExp(`^${denom}(?![a-z0-9])`),
+    churchDenomination: new RegExp(`^${alternation(entries.filter((e) => e.weight >= 1), 'school-denomination')}(?![a-z0-9])`),
     schoolWordExact: new RegExp(`^(?:${kinds}|${denom})$`),
     personTitle: new RegExp(`(?<![a-z0-9])(${alternation(entries, 'person-title')}|${staff})\\.?\\s+$`),
     capitalTitles: new Set(entries.filter((e) => e.category === 'person-title' && e.weight < 1).map((e) => e.term)),

@@ -150,7 +150,8 @@ const patternCache = new WeakMap<object, Compiled>();
 function normalise(s: string): string {
   return foldText(s)
     .text.replace(/['’]/g, "'")
-    .replace(/\bsaint\b/g, 'st')
+    // Welsh writes the saint "Sant" (a woman "Santes"): "Ysgol Sant Elfan" is St Elfan's
+    .replace(/\b(?:saint|sant|santes)\b/g, 'st')
     .replace(/\bst\./g, 'st')
     .replace(/&/g, ' and ')
     .replace(/'s\b/g, 's')
@@ -164,7 +165,7 @@ function phraseSource(norm: string): string {
   return norm
     .split(' ')
     .map((w) => {
-      if (w === 'st') return "(?:st\\.?|saint)";
+      if (w === 'st') return "(?:st\\.?|saint|sant|santes)";
       // a street in the name is written short ("Fenwick St", "Moor Rd")
       // (never its full stop, which may end the sentence: "on Fenwick St. He said")
       if (w === 'street') return '(?:street|st\\b)';
@@ -1105,7 +1106,7 @@ function anotherNamed(view: TextView, raw: string, occ: Occurrence, after: strin
   if (kind && kind.index === 0 && !compiled.ownKinds.has(kind[0])) return { mentioned: false, why: `names another school ("${named} ${after.slice(0, after.length - rest.length + kind[0].length)}")`, prefix: '', other: named };
   // "Ashworth Vale Methodist are doing their jumble sale": a denomination with no kind after it is a church's,
   // unless the school's own name has that denomination ("St Aidan's Catholic" for St Aidan's Catholic Primary)
-  if (denomination && !CUES.schoolKind.test(rest) && !new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(denomination)}(?![\\p{L}\\p{N}])`, 'u').test(compiled.names)) return { mentioned: false, why: `names a church ("${named} ${denomination}")`, prefix: '', other: `${named} ${denomination}` };
+  if (denomination && CUES.churchDenomination.test(denomination) && !CUES.schoolKind.test(rest) && !new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(denomination)}(?![\\p{L}\\p{N}])`, 'u').test(compiled.names)) return { mentioned: false, why: `names a church ("${named} ${denomination}")`, prefix: '', other: `${named} ${denomination}` };
   // Welsh puts the kind first: "Ysgol Gynradd Bryn Celyn" is not Ysgol Gyfun Bryn Celyn
   const kindBefore = CUES.distinctKindBefore.exec(view.text.slice(Math.max(0, occ.start - 30), occ.start));
   if (kindBefore && !compiled.ownKinds.has(kindBefore[1]!)) return { mentioned: false, why: `names another school ("${kindBefore[1]} ${named}")`, prefix: '', other: named };

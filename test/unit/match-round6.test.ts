@@ -132,3 +132,19 @@ describe('round 6: an apposition may describe the other place in up to four word
     expect(m('Fenwell, the one by the bridge, has a new head from September.', fenwell)).toBe(true);
   });
 });
+
+describe('round 6: Welsh "Sant" is "St"; a school denomination ("Community") is no church; a people after the name describes pupils', () => {
+  it('"the acting head at St Tudno\'s" is Ysgol Sant Tudno', () => {
+    const tudno: MatchableSchool = { name: 'Ysgol Sant Tudno', aliases: [], context: ['Llandudwy'], exclude: [] };
+    expect(m("Anyone else think it's odd that the acting head at St Tudno's is the vicar's daughter?", tudno)).toBe(true);
+    expect(m("Anyone else think it's odd that the acting head at St Tudwal's is the vicar's daughter?", tudno)).toBe(false);
+  });
+  it('"Fenwell Community kids … Year 6 SATs" is the school; "Fenwell Methodist are doing a jumble sale" is a church', () => {
+    expect(m('Fenwell Community kids did brilliantly in their Year 6 SATs.', fenwell)).toBe(true);
+    expect(m('Fenwell Methodist are doing their jumble sale on Saturday.', fenwell)).toBe(false);
+  });
+  it('"them Fenwell Somali kids" are its pupils; "Fenwell Rovers kids" a club\'s', () => {
+    expect(m('Them Fenwell Somali kids are always at that bus stop after school.', fenwell)).toBe(true);
+    expect(m('Them Fenwell Rovers kids are always at that bus stop after training.', fenwell)).toBe(false);
+  });
+});
