@@ -886,6 +886,11 @@ export function matchSchool(item: { title: string; text: string }, school: Match
     if (d.other) claimed ??= d.other;
     lastReason = `${d.prefix ?? 'ambiguous '}${how} ${d.why}`;
   }
+  // every use of the name was a same-named street's ("the crash on the Drumlough Road", "Heol Bryn Teg flats"): an address,
+  // not the item's subject, so the item may still speak of the school unnamed (not so for a same-named surgery or
+  // nursery, which is what the item is about)
+  if (occurrences.every((o) => STREET_AFTER.test(view.text.slice(o.end, o.end + 20)) || STREET_BEFORE.test(view.text.slice(Math.max(0, o.start - 12), o.start))))
+    return unnamed({ title, text }, view, compiled, textOffset, tuning) ?? { mentioned: false, reason: lastReason || 'no usable mention' };
   return { mentioned: false, reason: lastReason || 'no usable mention' };
 }
 
@@ -899,6 +904,10 @@ function namesLikeName(raw: string, view: TextView, start: number, word: number)
   const first = raw[view.start[start]!] ?? '';
   return first === first.toLowerCase();
 }
+
+/** A street word after a name, or a Welsh one before it: the name is an address. */
+const STREET_AFTER = /^(?:'s)?\s+(?:road|rd|street|st|lane|avenue|ave|close|drive|way|crescent|terrace|grove|flats|estate)\b/;
+const STREET_BEFORE = /(?:heol|stryd|ffordd|lon)\s+$/;
 
 /** "…, not the school" in the occurrence's sentence, within EXPLICIT_CHARS of it: the phrase, or undefined. */
 function saidNotThis(view: TextView, occ: Occurrence): string | undefined {

@@ -148,3 +148,11 @@ describe('round 6: Welsh "Sant" is "St"; a school denomination ("Community") is 
     expect(m('Them Fenwell Rovers kids are always at that bus stop after training.', fenwell)).toBe(false);
   });
 });
+
+describe('round 6: a same-named street is an address; the item may still speak of the school unnamed', () => {
+  const drum: MatchableSchool = { name: 'Drumcarn Integrated College', aliases: ['Drumcarn'], context: ['Ballyneagh'], exclude: ['Drumcarn Road'] };
+  it('"the crash on the Drumcarn Road … in Year 10 at the integrated" (its town\'s forum) is the school; a same-named surgery is not', () => {
+    expect(m('The girl in the crash on the Drumcarn Road was in Year 10 at the integrated, her form tutor is heartbroken.', drum, 'Ballyneagh Community Forum')).toBe(true);
+    expect(m('Drumcarn Surgery has been rated poor: staff training records were missing, inspectors said.', drum, 'Ballyneagh Community Forum')).toBe(false);
+  });
+});
