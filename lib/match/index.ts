@@ -393,6 +393,7 @@ function saintNamed(raw: string, initial: string, compiled: Compiled): string | 
   const key = `${initial}\t${compiled.names}`;
   if (saintMemo.found.has(key)) return saintMemo.found.get(key);
   let found: string | undefined;
+  MATCH_WORK.saintChars += raw.length;
   for (const full of raw.matchAll(new RegExp(`(?<![\\p{L}])(?:St|Saint)\\.? ${initial}\\p{Ll}{2,}(?:['’]s)?(?![\\p{L}])`, 'gu'))) {
     if (!compiled.names.includes(normalise(full[0]).replace(/s$/, ''))) {
       found = full[0];
@@ -999,8 +1000,8 @@ function itemEvidence(view: TextView, raw: string, compiled: Compiled, occurrenc
 
 const SENTENCE_END = /[.!?](?:\s|$)|\n/;
 
-/** Work counters for tests that bound the matcher's work (not its time): characters read looking for sentence ends. */
-export const MATCH_WORK = { sentenceChars: 0 };
+/** Work counters for tests that bound the matcher's work (not its time): characters read looking for sentence ends, and for a saint named in full (saintNamed). */
+export const MATCH_WORK = { sentenceChars: 0, saintChars: 0 };
 
 /** Where a sentence ends in a view's text ("." before a space or the end, or a line break), read once per view. */
 const sentenceEnds = new WeakMap<TextView, number[]>();

@@ -156,3 +156,14 @@ describe('round 6: a same-named street is an address; the item may still speak o
     expect(m('Drumcarn Surgery has been rated poor: staff training records were missing, inspectors said.', drum, 'Ballyneagh Community Forum')).toBe(false);
   });
 });
+
+describe('round 6: the matcher\'s work stays linear', () => {
+  it('an item with a thousand "St B\'s" reads it once for a saint named in full', async () => {
+    const { MATCH_WORK } = await import('../../lib/match');
+    const brannoc: MatchableSchool = { name: "St Brannoc's CofE Primary School", aliases: [], context: ['Wexley'], exclude: [] };
+    const text = `${"St B's netball girls, ".repeat(1000)}and St Bartholomew's Exeter.`;
+    const before = MATCH_WORK.saintChars;
+    m(text, brannoc);
+    expect(MATCH_WORK.saintChars - before).toBeLessThanOrEqual(text.length + 1);
+  });
+});
