@@ -87,6 +87,14 @@ export function findUpns(s: string): IdentifierHit[] {
   return [...s.matchAll(UPN)].filter((m) => isValidUpn(m[0])).map((m) => ({ kind: 'upn' as const, start: m.index!, end: m.index! + m[0].length, value: m[0] }));
 }
 
+/**
+ * Tokens in the shape of a UPN (a letter and twelve digits or a final letter) whatever their check letter: a typed or
+ * invented number is still a pupil number when its context says so (a "UPN" label, a record line); the caller decides.
+ */
+export function findUpnShaped(s: string): IdentifierHit[] {
+  return [...s.matchAll(UPN)].map((m) => ({ kind: 'upn' as const, start: m.index!, end: m.index! + m[0].length, value: m[0] }));
+}
+
 const POSTCODE = /\b(?:[a-pr-uwyz][a-hk-y]?\d[a-z\d]?)\s?\d[abd-hjlnp-uw-z]{2}\b/gi;
 
 export function findPostcodes(s: string): IdentifierHit[] {

@@ -83,8 +83,11 @@ function negatedStance(doc: Doc, span: Span): boolean {
   const verbs = doc.lex.find(text, 'stance-verb');
   if (!verbs.length) return false;
   const from = clauseStart(doc, span.start);
+  const vouches = doc.lex.find(text, 'claim-vouch');
   const negated = verbs.some((v) => {
     if (v.start < from || v.end > span.start) return false;
+    // "the thing nobody will say out loud is that …": the writer vouches for what follows (data: claim-vouch)
+    if (vouches.some((c) => c.start <= v.start && c.end >= v.end)) return false;
     const before = text.slice(Math.max(from, v.start - 24), v.start);
     return NEGATOR_BEFORE.test(before) && !NOT_NEGATING.test(`${before}${text.slice(v.start, v.end)}`) && !outOfScope(doc, text.slice(v.end, span.start));
   });
@@ -156,8 +159,19 @@ export function negatedAt(doc: Doc, span: Span): boolean {
   if (NOT_NEGATING.test(near)) return false;
   if (NEGATION.test(near)) return true;
   const m = NEGATION_SCOPE.exec(clause);
+  // "nobody on this page will say out loud that he …": the negator belongs to a phrase vouching for the claim (data:
+  // claim-vouch), so it negates nothing after it
+  if (m && vouchedClause(doc, span.start, clause.length - m.index)) return false;
   // "I don't think anyone would disagree he's an idiot": the negation stops at a clause that takes it
   return !!m && !NOT_NEGATING.test(clause) && !outOfScope(doc, clause.slice(m.index + m[0].length));
+}
+
+/** A claim-vouch hit starting within `back` characters before `pos` in its sentence, ending before `pos`. */
+function vouchedClause(doc: Doc, pos: number, back: number): boolean {
+  const text = doc.clean.text;
+  if (!doc.lex.count(text, 'claim-vouch')) return false;
+  const from = Math.max(sentenceAt(doc, pos).start, pos - back - 2);
+  return doc.lex.find(text, 'claim-vouch').some((c) => c.end <= pos && c.end >= from);
 }
 
 /** Someone else's words reported: calling, shouting, writing, spraying, rumours. */
@@ -247,6 +261,8 @@ export function reportedAt(doc: Doc, span: Span): boolean {
   // a report verb earlier in the sentence (data: report-verb): "the comment that said…", "been sayin'…", "I used to think…"
   const from = Math.max(s.start, span.start - 160);
   if (doc.lex.find(text, 'report-verb').some((v) => v.start >= from && v.end <= span.start)) return true;
+  // a noun of talk taking a that-clause (data: report-noun): "talk that he drinks in class was checked: baseless"
+  if (doc.lex.find(text, 'report-noun').some((n) => n.start >= from && n.end <= span.start && /^\s+that\b/.test(text.slice(n.end, n.end + 6)))) return true;
   // someone else's words: inside quotation marks, or on a quoted reply line ("> …")
   if (insideQuotes(text, span) || quoteLineAt(text, span.start)) return true;
   // "Mrs K, a petty tyrant? Behave.": a label put as a question, which the item denies
@@ -259,6 +275,9 @@ function quoteLineAt(text: string, pos: number): boolean {
   return /^\s*>/.test(text.slice(lineStart, pos));
 }
 
+/** An apostrophe between two letters: part of a word, not a quotation mark. */
+const INNER_APOSTROPHE = /(\p{L})'(?=\p{L})/gu;
+
 /** Is the span between paired quotation marks on its line ("…", or '…' that are not apostrophes)? */
 function insideQuotes(text: string, span: Span): boolean {
   const lineStart = text.lastIndexOf('\n', span.start - 1) + 1;
@@ -267,9 +286,11 @@ function insideQuotes(text: string, span: Span): boolean {
   const before = text.slice(lineStart, span.start);
   const after = text.slice(span.end, lineEnd);
   if ((before.split('"').length - 1) % 2 === 1 && after.includes('"')) return true;
-  // an opening single quote follows a space or the line start; a closing one precedes a space, punctuation or the end
-  const open = before.search(/(?:^|[\s(:])'[^']*$/);
-  return open >= 0 && /^[^']*'(?=[\s.,!?;:)]|$)/.test(after);
+  // an opening single quote follows a space or the line start; a closing one precedes a space, punctuation or the end;
+  // an apostrophe inside a word ("St Winifred's", "doesn't") is neither
+  const b = before.replace(INNER_APOSTROPHE, '$1_');
+  const open = b.search(/(?:^|[\s(:])'[^']*$/);
+  return open >= 0 && /^[^']*'(?=[\s.,!?;:)]|$)/.test(after.replace(INNER_APOSTROPHE, '$1_'));
 }
 
 /** The school community: people and the school itself (a remark aimed at them is the school's concern). */

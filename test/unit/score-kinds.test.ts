@@ -752,3 +752,182 @@ describe('review fixes: a denied stance reaches only its own clause', () => {
     ]) expect(ids(text), text).toEqual([]);
   });
 });
+
+describe('round 6: a claim the writer vouches for is the writer\'s own (data: claim-vouch)', () => {
+  it('flags a claim of wrongdoing introduced as unprinted, unsaid or confirmed, news words elsewhere notwithstanding', () => {
+    for (const text of [
+      'Quiet week for the court pages, so here is one the papers won\'t print: Mrs Ellery, bursar at Elmfield, steals from the uniform fund.',
+      'What nobody at Elmfield will say out loud is that Mr Quayle pockets the dinner money.',
+      'School gate gossip confirmed: Mr Quayle from Elmfield pocketed the charity money. Shameful.',
+      'Quiet week for the court pages, so here is one the papers won\'t print: Mr Quayle at Elmfield is sleeping with a parent.',
+    ]) expect(ids(text), text).toContain('abuse.disparaging');
+  });
+
+  it('does not flag the same claim reported from a court, denied, or asked about', () => {
+    for (const text of [
+      'Court report: Mrs Ellery, bursar at Elmfield, denied stealing from the uniform fund and was cleared.',
+      'Gossip says Mr Quayle from Elmfield pocketed the charity money. Total lies, he never did.',
+      'Everyone knows Mr Quayle from Elmfield never took a penny of the charity money.',
+      'Nobody is saying Mr Quayle at Elmfield pocketed the dinner money, we just want the accounts.',
+    ]) expect(ids(text), text).not.toContain('abuse.disparaging');
+  });
+});
+
+describe('round 6: orders to a crowd to contact someone make a campaign (data: campaign-audience, campaign-urge)', () => {
+  it('flags an urged order aimed at a member of staff, addressed to the readers as a crowd', () => {
+    for (const text of [
+      'Go on, bombard Mrs Ellery at Elmfield. You lot know what she did.',
+      'C\'mon, tag Mr Quayle from Elmfield. All of youse. He hides behind the office.',
+    ]) expect(ids(text), text).toContain('abuse.harassment');
+  });
+
+  it('does not flag the same order with an ordinary purpose, a kind one, or with no crowd addressed', () => {
+    for (const text of [
+      'Folks, email Mrs Ellery at Elmfield to book a place on the Year 6 residential.',
+      'You lot, message Mr Quayle at Elmfield and wish him a happy retirement!',
+      'Ring Mr Quayle at Elmfield, he sorted our bus pass in a day.',
+    ]) expect(ids(text), text).not.toContain('abuse.harassment');
+  });
+});
+
+describe('round 6: harm foretold or wished for a person at the school is a threat (data: harm-outcome, harm-wish)', () => {
+  it('flags harm with a person as subject and a future, due or wish frame, or a harm with their name on it', () => {
+    for (const text of [
+      'Mr Quayle from Elmfield is due a good kicking. Tonight.',
+      'That deputy at Elmfield will be getting her tyres slashed, mark it.',
+      'There\'s a black eye with Mrs Ellery\'s name on it after what Elmfield did.',
+      'I hope the head at Elmfield gets a heart attack.',
+    ]) expect(ids(text), text).toContain('abuse.threat');
+  });
+
+  it('does not flag the same harms as past news, a warning to anyone, a denial, or the person\'s own hope', () => {
+    for (const text of [
+      'Mr Quayle from Elmfield got a black eye playing rugby on Saturday.',
+      'Someone is going to get seriously hurt on the Elmfield crossing.',
+      'Mr Quayle from Elmfield will not be getting a kicking, calm down.',
+      'Mrs Ellery from Elmfield hopes to beat cancer this year, go on Mrs E!',
+    ]) expect(ids(text), text).not.toContain('abuse.threat');
+  });
+});
+
+describe('round 6: exclusion by structure: kept away from children, kept out, sent back (identity.ts)', () => {
+  it('flags an identity kept away from children or out of school, or told to go back, in any wording', () => {
+    for (const text of [
+      'Elmfield made Mr Adair head of Year 7, and he is gay. Keep that away from our weans.',
+      'Mrs Farouk at Elmfield should keep her headscarf at home.',
+      'Nobody wants a Sikh running our Elmfield.',
+      'Elmfield\'s new TA wears a turban 🙄 Mr Singh take it back where you came from.',
+    ]) expect(ids(text), text).toContain('abuse.discriminatory');
+  });
+
+  it('does not flag the same frames with no identity, with a thing kept at home, or news of a trip home', () => {
+    for (const text of [
+      'Keep your dogs away from the kids at Elmfield pick-up please.',
+      'Mrs Levy, who is Jewish, asked us to keep the Hanukkah presents at home, Elmfield is doing a shared party.',
+      'The Sikh family at Elmfield flew back home to Amritsar for a wedding.',
+      'Keep your phones at home from Monday, Elmfield has a new policy.',
+    ]) expect(ids(text), text).not.toContain('abuse.discriminatory');
+  });
+});
+
+describe('round 6: rebuttal and counter-speech by structure (structure.ts, data: report-noun, denial, condemnation)', () => {
+  it('does not flag a label denied by a superlative or a rejection idiom, a reported claim rebutted, or abuse asked to be removed', () => {
+    for (const text of [
+      'Mrs Ellery at Elmfield is the last person I\'d call lazy, she runs three clubs.',
+      'A disgrace?? Do me a favour. Mr Quayle from Elmfield coached the team for nothing.',
+      'The whisper that Mr Quayle from Elmfield fiddles the trip money was looked into by the governors: baseless.',
+      'Please remove the comment saying Mrs Ellery at Elmfield is useless. Not how we talk here.',
+      "Someone wrote 'Mr O'Hara from St Bede's is a thief' on the Elmfield page. Total lies, reported it.",
+    ]) expect(rules(text).flagged, text).toBe(false);
+  });
+
+  it('still flags the same labels and claims said as the writer\'s own', () => {
+    for (const text of [
+      'Mrs Ellery at Elmfield is lazy, she never runs a single club.',
+      'Mr Quayle from Elmfield is a disgrace and a liar.',
+      'Mr Quayle from Elmfield fiddles the trip money, everyone knows it.',
+      "Mr O'Hara from St Bede's is a thief, I'll say it on the Elmfield page too.",
+    ]) expect(rules(text).flagged, text).toBe(true);
+  });
+});
+
+describe('round 6: a person at the school called a bad thing (data: negative-noun, from AFINN-165)', () => {
+  it('flags a titled person or member of staff called a bad thing as the head of a predicate or a label', () => {
+    for (const text of [
+      'Honestly Mr Quayle at Elmfield is an absolute catastrophe.',
+      'Elmfield\'s new deputy? A walking fiasco, that one.',
+    ]) expect(ids(text), text).toContain('abuse.disparaging');
+  });
+
+  it('does not flag a bad thing that happened, a person who suffered one, or a denied label', () => {
+    for (const text of [
+      'The Elmfield sports day was a catastrophe, it rained all afternoon.',
+      'Mrs Ellery at Elmfield is a victim of her own success.',
+      'Mr Quayle at Elmfield is not a fiasco, he is the best head we have had.',
+      'Mr Quayle at Elmfield is a catastrophe expert, he runs the emergency drills.',
+    ]) expect(ids(text), text).not.toContain('abuse.disparaging');
+  });
+});
+
+describe('round 6: campaign persistence and recruitment by grammar (rules/campaign.ts)', () => {
+  it('flags recruiting others to turn up, contact kept up until someone gives in, and accounts made to beat a block', () => {
+    for (const text of [
+      'Who\'s up for turning up at Mrs Ellery\'s office at Elmfield every morning?',
+      'Everyone tag Mr Quayle from Elmfield until he resigns.',
+      'Mr Quayle from Elmfield blocked me so I made another account. He can\'t block us all.',
+    ]) expect(ids(text), text).toContain('abuse.harassment');
+  });
+
+  it('does not flag recruiting for a fair, or waiting until someone replied', () => {
+    for (const text of [
+      'Who\'s up for helping at the Elmfield summer fair? Message Mrs Ellery.',
+      'I emailed Mrs Ellery at Elmfield and waited until she replied, very helpful.',
+    ]) expect(ids(text), text).not.toContain('abuse.harassment');
+  });
+});
+
+describe('round 6: a label after a British intensifier said of a person at the school (data: fond-label)', () => {
+  it('flags "a right X", "a proper X", "pure X so she is" whatever the noun', () => {
+    for (const text of [
+      'Our Kayden says Mr Quayle at Elmfield is a right wazzbat, mate.',
+      'The deputy at Elmfield, Mrs Ellery, pure dunderfunk so she is.',
+    ]) expect(ids(text), text).toContain('abuse.disparaging');
+  });
+
+  it('does not flag the same frames with a fond or praising noun, or said of no one', () => {
+    for (const text of [
+      'Mr Quayle at Elmfield is a right laugh, the kids love him.',
+      'Mrs Ellery at Elmfield is a proper teacher, old school.',
+      'The Elmfield nativity was pure class.',
+    ]) expect(ids(text), text).not.toContain('abuse.disparaging');
+  });
+});
+
+describe('round 6: a sexual slur by its parts, with no swear word (data: sexual-availability, indiscriminate)', () => {
+  it('flags availability with anyone or a count said of a person at the school', () => {
+    for (const text of [
+      'Word at the Elmfield gates is Mrs Ellery puts it about with half the dads.',
+      'Mr Quayle from Elmfield has been passed round more times than the register.',
+    ]) expect(ids(text), text).toContain('abuse.obscene');
+  });
+
+  it('does not flag the same words about a thing, a career, or denied', () => {
+    for (const text of [
+      'The Elmfield minibus has been round more times than I can count, it needs replacing.',
+      'Mrs Ellery has been round more schools than anyone, thirty years at Elmfield and counting!',
+      'Mrs Ellery at Elmfield does not put it about with anyone, stop spreading that.',
+    ]) expect(ids(text), text).not.toContain('abuse.obscene');
+  });
+});
+
+describe('round 6: invitations to give someone abuse beside their contact details, and wrongdoing carried by its object', () => {
+  it('flags a number or address with an invitation to give them grief, and a person running a betting ring', () => {
+    expect(ids('That Mrs Ellery from Elmfield. Here\'s her mobile, 07700 900123, gie her pelters.')).toContain('abuse.harassment');
+    expect(ids('With respect, Mr Quayle from Elmfield runs a betting ring with the Year 10 lads.')).toContain('abuse.disparaging');
+  });
+
+  it('does not flag the school\'s number with a kind invitation, or a talk about gambling', () => {
+    expect(ids('Elmfield office is 01632 960100, give them a ring to book parents\' evening.')).not.toContain('abuse.harassment');
+    expect(ids('Mr Quayle from Elmfield told the kids to keep quiet in the library.')).not.toContain('abuse.disparaging');
+  });
+});

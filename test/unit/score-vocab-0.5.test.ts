@@ -30,14 +30,15 @@ describe('vocab-0.5: the file', () => {
 
 describe('vocab-0.5: abuse words', () => {
   it('Irish slang for a rough sort, said of a teacher, is an insult; denied of him, it is not', () => {
-    const insult = 'The PE teacher at Elm Park is a right gurrier.';
+    // not "a right gurrier": since round 6 any bare noun after "a right" said of a teacher is a put-down without the entry
+    const insult = 'The PE teacher at Elm Park is such a gurrier.';
     expect(families(insult, without)).toEqual([]);
     expect(families(insult, full)).toContain('abuse');
     expect(families('The PE teacher at Elm Park is not a gurrier at all, he is lovely with the kids.', full)).toEqual([]);
   });
 
   it('a Northern slang insult is found', () => {
-    const insult = 'Mrs Begum at Oakfield is a proper shitehawk';
+    const insult = 'Mrs Begum at Oakfield is a total shitehawk';
     expect(families(insult, without)).toEqual([]);
     expect(families(insult, full)).toContain('abuse');
   });

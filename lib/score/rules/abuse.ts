@@ -11,8 +11,8 @@ import { tokens } from '../lexicon-data';
 import { gatedTest, mayMatch } from '../word-gate';
 import { campaign, exposure } from './campaign';
 import { misconductClaims } from './defamation';
-import { identityExclusion } from './identity';
-import { aimedAtOffenderAt, clauseBefore, externalTargetAt, negatedAt as negated, reportedAt } from '../structure';
+import { identityExclusion, orderedAt } from './identity';
+import { aimedAtOffenderAt, clauseBefore, externalTargetAt, lastMatch, negatedAt as negated, reportedAt } from '../structure';
 
 const TARGET = /\b(?:teachers?|staff|officer|bursar|manager|coach|librarian|technician|nurse|head(?:teacher|master|mistress|s)?|head\s+of\s+\w+|principal|deputy|senco|tas?|teaching\s+assistants?|governors?|caretaker|chaplain|dinner\s+ladies|receptionist|slt|management|trust|school|academy|college|primary|he|she|they|him|her|them|you|your|ur|u|mr|mrs|ms|miss|dr|sir|people|lot|kids|parents|pupils|students|department|team|lads?|girls?|boys?|family|families)\b/;
 const COPULA_OR_INTENSIFIER = /\b(?:is|are|was|were|be|being|been|like|become|becoming|(?:he|she|it|that|this|who|what|there|school|place)'s|'re|by|(?:bunch|load|pack|full|lot|set|gang|herd)\s+of|you|ur|u|such|absolute|absolutely|total|totally|complete|completely|utter|utterly|proper|right|real|old|little|finest|biggest|resident|bunch|load|pack|full|so|really|just|bloody|fucking|fkn|nothing\s+but)\b/;
@@ -121,6 +121,132 @@ function benignNear(doc: Doc, span: Span): boolean {
   const text = doc.clean.text;
   return doc.lex.find(text, 'watch-benign').some((b) => b.start >= s.start && (b.end <= s.end || (b.end <= end && /\s/.test(text.slice(b.start, b.end)))));
 }
+/**
+ * Who harm may befall: a titled name, a role at the school (with "every", "all the", "that"), a third-person pronoun or
+ * "you"; the last one before the harm is the subject. Not the writer ("I'll get a hiding off my mum if I'm late").
+ */
+const HARM_SUBJECT = /\b(?:(?:mr|mrs|ms|miss|mx|dr|sir)\s+[\p{L}\p{M}'-]+(?:'(?:ll|d|s))?|(?:every|each|all\s+the|the|that|this|their)\s+(?:\w+\s+)?(?:teachers?|head(?:teacher|master|mistress)?|deputy|principal|senco|tas?|staff|governors?|caretaker|receptionist|bursar)|he|she|they|you|i|we)\b/gu;
+/**
+ * Between the subject and the harm: a future, a wish or a "due" frame (grammar, so in code): "'ll be getting", "is gonna end
+ * up with", "is going to get", "deserves", "hope … gets", "is due". A plain past ("got a kicking") is news, not a threat.
+ */
+const HARM_FUTURE = /^(?:'ll|'d|'s)?\s*(?:(?:\w+\s+){0,2}?(?:will|'ll|shall|is\s+gonna|are\s+gonna|gonna|is\s+going\s+to|are\s+going\s+to|going\s+to|'s\s+gonna|'s\s+going\s+to|is\s+due|are\s+due|due|deserves?|needs?|is\s+getting|are\s+getting|'s\s+getting|getting|gettin|is\s+in\s+for|are\s+in\s+for|in\s+for|could\s+do\s+with|wants?)\b)[^.!?]{0,40}$/;
+/** A wish that takes the harm: "hope he gets cancer", "wish every teacher there would get run over", "pray she …". */
+const HARM_WISH = /\b(?:hope|hoping|hopes|wish|wishing|pray|praying|deserves?|deserve)\b[^.!?]{0,60}$/;
+/** "a hiding with Miss Y's name on it": the person named after the harm. */
+const NAME_ON_IT = /^\s+with\s+(?:[\p{L}\p{M}'-]+\s+){1,3}?name\s+on\s+it\b/u;
+
+/** Harm foretold or wished for a person (data: harm-outcome, harm-wish), not negated, reported, a warning or past news. */
+function harmBefalls(doc: Doc): Span[] {
+  const text = doc.clean.text;
+  const harms = doc.lex.find(text, 'harm-outcome');
+  const wishes = doc.lex.find(text, 'harm-wish');
+  if (!harms.length && !wishes.length) return [];
+  const out: Span[] = [];
+  for (const h of [...harms, ...wishes]) {
+    const wish = wishes.includes(h);
+    if (!usable(doc, h) || negated(doc, h) || reportedAt(doc, h)) continue;
+    const s = sentenceAt(doc, h.start);
+    const sentence = text.slice(s.start, s.end);
+    if (HAZARD.test(sentence) || lexWithin(doc, 'road-safety', s)) continue;
+    const before = text.slice(Math.max(s.start, h.start - 120), h.start);
+    if (!wish && NAME_ON_IT.test(text.slice(h.end, h.end + 50))) {
+      out.push(h);
+      continue;
+    }
+    const subject = lastMatch(HARM_SUBJECT, before);
+    if (!subject || /^(?:i|we)$/.test(subject[0])) continue;
+    // "someone's going to get hurt": what happens to anyone is a warning (data: warning-subject)
+    if (lexPatterns(doc.lex).warningSubject.test(clauseBefore(doc, h.start, 3))) continue;
+    const between = before.slice(subject.index + subject[0].length);
+    // the wish is someone else's about the subject ("I hope she gets …"), not the subject's own ("she hopes to beat cancer")
+    const wished = HARM_WISH.test(before.slice(0, subject.index));
+    if (wish ? !wished : !HARM_FUTURE.test(between) && !wished) continue;
+    out.push(h);
+  }
+  return out;
+}
+
+/** Before a noun that calls someone a bad thing: "is a", "'s an absolute", "such a", "what a", "a walking". */
+const CALLED_A = /(?:\b(?:is|was|are|were|'s|'re|being|such|what|proper|right)\s+(?:a|an)?|\b(?:a|an))\s+(?:(?:walking|complete|total|absolute|utter|right|proper|bloody|real|living|fucking|massive|huge|total|literal|human|an?)\s+){0,2}$/;
+/** The noun is the head of its phrase: punctuation, the end, "and", "of a …", "that one", "who", "if ever …" after it. */
+const HEAD_END = /^(?:\s*(?:[.,!?;:)\n]|$)|\s+(?:and|of\s+(?:a|an)|that\s+one|who|if\s+ever|on\s+legs|in\s+human\s+form|waiting\s+to\s+happen)\b|\s*[\u{1F300}-\u{1FAFF}\u2600-\u27BF])/u;
+/** Someone at the school the noun is said of, in its clause: a titled name, a staff role, a personal pronoun. */
+const CALLED_PERSON = /\b(?:(?:mr|mrs|ms|miss|mx|dr|sir)\s+[\p{L}\p{M}'-]+|head(?:teacher|master|mistress)?|teachers?|deputy|principal|senco|tas?|caretaker|bursar|governors?|receptionist|he|she|they|him|her|that\s+(?:man|woman|one|bloke))\b/u;
+
+/**
+ * A person at the school called a bad thing (data: negative-noun, from AFINN-165: "a walking disaster", "an absolute
+ * fiasco", "what a menace that man is"): the noun is the head of a predicate or an exclamation with a person in its
+ * clause. A bad thing that happened ("it was a disaster", "the trip was a fiasco") has no person in its clause.
+ */
+function calledBadThing(doc: Doc): Span[] {
+  const text = doc.clean.text;
+  const nouns = doc.lex.find(text, 'negative-noun');
+  const out: Span[] = [];
+  for (const h of nouns) {
+    if (!usable(doc, h) || !HEAD_END.test(text.slice(h.end, h.end + 24))) continue;
+    const s = sentenceAt(doc, h.start);
+    const before = text.slice(Math.max(s.start, h.start - 60), h.start);
+    if (!CALLED_A.test(before)) continue;
+    // the person in the clause, or in a short sentence's neighbour ("Dr X. A walking disaster.")
+    const clause = text.slice(Math.max(s.start, h.start - 120), h.start);
+    const after = text.slice(h.end, s.end);
+    if (!CALLED_PERSON.test(clause) && !(/^\s*(?:that|this)\s+(?:man|woman|one|bloke)\b|^\W*that\s+one\b/.test(after)) && !(s.start > 0 && text.slice(s.start, h.start).trim().split(/\s+/).length <= 4 && CALLED_PERSON.test(text.slice(sentenceAt(doc, s.start - 1).start, s.start)))) continue;
+    // "it was a disaster", "that's a travesty": the thing said of a situation
+    if (/\b(?:it|that|this|which|there)(?:'s|\s+is|\s+was|\s+were)\s+(?:\w+\s+){0,3}$/.test(before)) continue;
+    if (negated(doc, h) || discounted(doc, h) || rebutted(doc, h, 'negative-noun')) continue;
+    out.push(h);
+  }
+  return out;
+}
+
+/**
+ * "a right X", "a proper X", "pure X so he is": British intensifiers that, before a bare noun said of a person, make it a
+ * put-down whatever the noun ("a right dinlo", "a proper plank", "pure jessie so they are"), unless the noun is said fondly
+ * or in praise (data: fond-label, praise-word: "a right laugh", "a proper gent"). The noun ends its phrase.
+ */
+const INTENSIFIED = /\b(?:(?:is|'s|was|are|'re|were|being|such)\s+(?:a|an)\s+(?:right|proper)|(?:is|'s|was|are|'re|were)\s+pure|^pure|,\s*pure)\s+([a-z][a-z'-]{2,})(?=\s*(?:[.,!?;:]|$)|\s+(?:so\s+(?:he|she|they)\s+(?:is|are)|that\s+one|an\s+all|and\s+all|bab|mate|like|la|lad|mun|hen|pal|innit|tbh|lol|lmao|mind|to\s+be\s+fair|an\s+that)\b)/g;
+
+function intensifiedLabels(doc: Doc): Span[] {
+  const text = doc.clean.text;
+  if (!/\b(?:right|proper|pure)\s/.test(text)) return [];
+  const out: Span[] = [];
+  INTENSIFIED.lastIndex = 0;
+  for (let m = INTENSIFIED.exec(text); m; m = INTENSIFIED.exec(text)) {
+    const word = m[1]!;
+    const start = m.index + m[0].length - word.length;
+    const span = { start, end: start + word.length };
+    if (doc.lex.has('fond-label', word) || doc.lex.has('praise-word', word) || doc.lex.has('praise-event', word) || doc.lex.has('insult-adj', word) === false && /(?:ly|ing|ed)$/.test(word)) continue;
+    if (!usable(doc, span) || negated(doc, span) || discounted(doc, span)) continue;
+    const s = sentenceAt(doc, start);
+    const clause = text.slice(Math.max(s.start, start - 120), start);
+    const prev = s.start > 0 ? text.slice(sentenceAt(doc, s.start - 1).start, s.start) : '';
+    if (!CALLED_PERSON.test(clause) && !CALLED_PERSON.test(text.slice(span.end, s.end)) && !CALLED_PERSON.test(prev)) continue;
+    out.push(span);
+  }
+  return out;
+}
+
+/**
+ * A sexual slur by its parts (data: sexual-availability, indiscriminate): availability ("puts it about", "kit off for", "been
+ * round") with "anyone" or a count in its sentence ("for anyone who asks", "more times than the minibus", "half the dads"),
+ * said of a person at the school (a titled name, a role or a pronoun in the sentence). Not negated or reported.
+ */
+function sexualSlurs(doc: Doc): Span[] {
+  const text = doc.clean.text;
+  const avail = doc.lex.find(text, 'sexual-availability');
+  if (!avail.length) return [];
+  const any = doc.lex.find(text, 'indiscriminate');
+  const out: Span[] = [];
+  for (const a of avail) {
+    const s = sentenceAt(doc, a.start);
+    if (!any.some((x) => x.start >= a.start && x.end <= s.end && x.start - a.end <= 40)) continue;
+    if (!CALLED_PERSON.test(text.slice(s.start, a.start)) || !usable(doc, a) || negated(doc, a) || discounted(doc, a)) continue;
+    out.push(a);
+  }
+  return out;
+}
+
 /** A person a threat may be aimed at, in its sentence, including the staff as a group ("Teachers at X: watch your backs"). */
 const PERSON_TARGET = /\b(?:she|he|her|him|his|herself|himself|mr|mrs|ms|miss|mx|dr|sir|head(?:teacher)?s?|teachers?|deput(?:y|ies)|principals?|staff|governors?|heads|teaching\s+assistants?|tas|senco|senior\s+leadership|slt)\b/;
 
@@ -491,9 +617,9 @@ export function abuseRules(doc: Doc): AbuseSignals {
       if (!usable(doc, span) || reportedAt(doc, span)) continue;
       // "watch your back on the ice", "someone will get hurt by a car": a warning about a hazard
       const hazard = HAZARD.test(text.slice(sentenceAt(doc, span.start).start, sentenceAt(doc, span.start).end));
-      if (hazard && (/^watch/.test(text.slice(span.start, span.end)) || /\bget\s+(?:hurt|killed|injured|run\s+over|hit)\b/.test(text.slice(span.start, span.end + 12)))) continue;
+      if (hazard && (/^watch/.test(text.slice(span.start, span.end)) || /\bget\s+(?:\w+ly\s+)?(?:hurt|killed|injured|run\s+over|hit)\b/.test(text.slice(span.start, span.end + 12)))) continue;
       // "someone is going to get hurt": harm that may come to anyone is a warning, whatever the hazard
-      if (/^(?:someone|somebody)\b/.test(text.slice(span.start, span.end)) && /\bget\s+(?:hurt|killed|injured|run\s+over|hit)\b/.test(text.slice(span.start, span.end + 12))) continue;
+      if (/^(?:someone|somebody)\b/.test(text.slice(span.start, span.end)) && /\bget\s+(?:\w+ly\s+)?(?:hurt|killed|injured|run\s+over|hit)\b/.test(text.slice(span.start, span.end + 12))) continue;
       // "I know where she lives, she's my neighbour": an ordinary reason next to it (data: watch-benign)
       if (t.reason === 'intimidation' && benignNear(doc, span)) continue;
       // "slippy at the gates, watch your backs, everyone": a warning to all about a hazard
@@ -533,6 +659,15 @@ export function abuseRules(doc: Doc): AbuseSignals {
     if (0.8 > threatWeight) {
       threatWeight = 0.8;
       threatReason = 'veiled threat (knows where someone goes)';
+    }
+  }
+  // "Mr X'll be getting a hiding", "there's a hiding with Miss Y's name on it", "hope every teacher there gets cancer": harm
+  // that befalls a person at the school, foretold or wished (data: harm-outcome, harm-wish)
+  for (const span of harmBefalls(doc)) {
+    threatSpans.push(span);
+    if (0.85 > threatWeight) {
+      threatWeight = 0.85;
+      threatReason = 'threat (harm foretold for someone)';
     }
   }
   if (threatSpans.length) {
@@ -591,6 +726,8 @@ export function abuseRules(doc: Doc): AbuseSignals {
   for (const span of [...groupSpans, ...(gatedTest(/\b(?:back|home|deport)\b/, text) ? findAll(text, GO_BACK) : [])]) {
     // "Muslims are not terrorists": the negation inside the statement reverses it
     if (!usable(doc, span) || GROUP_NEGATED.test(text.slice(span.start, span.end)) || reportedAt(doc, span)) continue;
+    // "the family had to go back home when their gran died": news of a trip, not an order (identity.ts orderedAt)
+    if (/^(?:go|send|deport)/.test(text.slice(span.start, span.end)) && !orderedAt(doc, span.start)) continue;
     discSpans.push(span);
     discWeights.push(0.85);
   }
@@ -694,6 +831,18 @@ export function abuseRules(doc: Doc): AbuseSignals {
       dispWeights.push(0.5);
     }
   }
+  // "Mrs X is a walking disaster", "what a fiasco that man is": a person at the school called a bad thing (data: negative-noun)
+  for (const span of calledBadThing(doc)) {
+    if (dispSpans.some((d) => d.start < span.end && span.start < d.end)) continue;
+    dispSpans.push(span);
+    dispWeights.push(0.5);
+  }
+  // "Mr X is a right dinlo", "pure jessie so she is": a label after a British intensifier, said of a person at the school
+  for (const span of intensifiedLabels(doc)) {
+    if (dispSpans.some((d) => d.start < span.end && span.start < d.end)) continue;
+    dispSpans.push(span);
+    dispWeights.push(0.5);
+  }
   // "Mrs X is a 🐷 and a 🤡", "Elm School teachers 🤡🤡🤡": a mocking emoji said of someone at the school
   const mocked = INSULT_EMOJI.test(text) ? emojiInsults(doc) : undefined;
   if (mocked) {
@@ -731,6 +880,10 @@ export function abuseRules(doc: Doc): AbuseSignals {
   if (dispSpans.length) {
     findings.push({ category: 'abuse.disparaging', confidence: dispScore, reason: `insulting or damaging words (${listQuoted(doc, dispSpans)})`, spans: dispSpans });
   }
+
+  // "Mrs X has been round more times than the school minibus": a sexual slur with no swear word in it
+  const slurred = sexualSlurs(doc);
+  if (slurred.length) findings.push({ category: 'abuse.obscene', confidence: 0.7, reason: `sexual slur about someone (${listQuoted(doc, slurred)})`, spans: slurred });
 
   // obscene
   // "nobody should call a teacher a bitch": a negated act of name-calling is not swearing at anyone

@@ -15,7 +15,7 @@
  */
 import { sentenceAt, type Doc, type Span } from '../document';
 import type { LexHit } from '../lexicon';
-import { externalTargetAt, negatedAt, reportedAt } from '../structure';
+import { clauseStart, externalTargetAt, negatedAt, reportedAt } from '../structure';
 
 /** Someone a contact act is aimed at, right after the act. */
 const PERSON_AFTER = /^\W{0,3}(?:(?:them|her|him|'?em|em)\b|(?:mr|mrs|ms|miss|mx|dr|sir)\b|(?:the|their|her|his|that|this)\s+(?:\w+\s+)?(?:head\w*|teachers?|principal|deputy|senco|governors?|school|academy|office|staff|trust|inbox|page|account|email|number|phone|socials)\b|[a-z]+'s\s+(?:\w+\s+)?(?:inbox|page|account|email|number|phone)\b|(?:everyone|everybody)\s+(?:at|from)\b|(?:every|each|all)\s+(?:\w+\s+)?(?:post|comment|review|photo|video)s?\s+(?:about|of|by|from)\b)/;
@@ -23,6 +23,10 @@ const PERSON_AFTER = /^\W{0,3}(?:(?:them|her|him|'?em|em)\b|(?:mr|mrs|ms|miss|mx
 const TO_PERSON = /^\s+(?:\w+\s+){0,3}?(?:to|at)\s+(?:them|her|him|the\s+(?:head\w*|school|office)|(?:mr|mrs|ms|miss|mx|dr|sir)\b)/;
 /** The school itself, not a person, right after the act. */
 const INSTITUTION_AFTER = /^\W{0,3}(?:the|their)\s+(?:\w+\s+)?(?:school|academy|office|trust)\b/;
+/** "keep calling", "keep on messaging": persistence before an act. */
+const KEEP_BEFORE = /\bkeep(?:s|ing)?\s+(?:on\s+)?$/;
+/** Until someone gives in: "til Mrs X is gone", "until she resigns", "till he apologises". */
+const UNTIL_GIVES_IN = /\b(?:until|till|til|'til|untill)\s+(?:(?:mr|mrs|ms|miss|mx|dr|sir)\s+[\p{L}\p{M}'-]+|she|he|they|the\s+head\w*)(?:'s|\s+is|\s+are|'re)?\s+(?:gone|goes|leaves|quits|resigns|sacked|out|apologises|apologizes|gives\s+in|cracks|breaks|replies|answers|backs\s+down)\b/gu;
 /** A count of 12 or more: enough to be a campaign, not a complaint ("rang four times"). */
 const MIN_COUNT = 12;
 
@@ -90,7 +94,8 @@ export function campaign(doc: Doc, usable: (span: Span) => boolean): CampaignFin
   // at least two kinds of part must be there before anything is checked closely; without an act or a pile-on
   // (nothing aimed), a call is needed, and a count needs an act anyway
   if (!acts.length && !pile.length && !calls.length) return undefined;
-  const kinds = (acts.length || pile.length ? 1 : 0) + (calls.length ? 1 : 0) + (persists.length || (acts.length && /\d|dozen|hundred|umpteen|countless|loads/.test(text)) ? 1 : 0);
+  const crowd = acts.length > 0 && doc.lex.count(text, 'campaign-audience') > 0;
+  const kinds = (acts.length || pile.length ? 1 : 0) + (calls.length || crowd ? 1 : 0) + (persists.length || (acts.length && /\d|dozen|hundred|umpteen|countless|loads/.test(text)) ? 1 : 0);
   if (kinds < 2) return undefined;
   const live = (s: Span) => usable(s) && !negatedAt(doc, s) && !reportedAt(doc, s);
   const kind = doc.lex.find(text, 'campaign-kind');
@@ -109,6 +114,16 @@ export function campaign(doc: Doc, usable: (span: Span) => boolean): CampaignFin
   const called = calls.filter((c) => live(c) && !kindNear(c) && !externalTargetAt(doc, c) && (c.weight >= 1 || actNear(c)));
   // counts are read only when an act is there to be counted ("times" needs one in its sentence; "msgs" are acts themselves)
   const persisting = [...persists.filter((p) => live(p) && !externalTargetAt(doc, p)), ...(acts.length ? counts(doc, acts).filter(live) : [])];
+  // persistence by grammar, whatever the verb: "keep calling", "keep on messaging" (an act with "keep" before it), and
+  // contact "until she gives in / is gone / resigns"
+  for (const a of acts) if (KEEP_BEFORE.test(text.slice(Math.max(0, a.start - 12), a.start)) && live(a)) persisting.push(a);
+  if (acts.length || pile.length) {
+    UNTIL_GIVES_IN.lastIndex = 0;
+    for (let m = UNTIL_GIVES_IN.exec(text); m; m = UNTIL_GIVES_IN.exec(text)) {
+      const span = { start: m.index, end: m.index + m[0].length };
+      if (live(span) && !externalTargetAt(doc, span)) persisting.push(span);
+    }
+  }
   const aimed = acts.filter((a) => {
     if (!live(a) || kindNear(a) || externalTargetAt(doc, a)) return false;
     const after = text.slice(a.end, a.end + 40);
@@ -118,6 +133,10 @@ export function campaign(doc: Doc, usable: (span: Span) => boolean): CampaignFin
     // "everyone ring the office to check it's open": contact with the school itself is a campaign only when it persists
     return !INSTITUTION_AFTER.test(after.replace(/^\s*(?:to|at)\s+/, '')) || persisting.length > 0;
   });
+  // "Gwan, ring Mr X. All yous lot.": an act given as an order (nothing but urging before it in its clause) to readers
+  // addressed as a crowd (data: campaign-audience) is a call to join in, when it is urged (campaign-urge) or has no
+  // ordinary purpose after it ("folks, email Mrs X to book a slot" asks for nothing hostile)
+  if (aimed.length && !called.length) called.push(...crowdOrders(doc, aimed, live, kindNear));
   // pile-on acts ("1 star each", "boo every time he speaks", "all leave at once") are aimed by their nature
   aimed.push(...pile.filter((a) => live(a) && !kindNear(a) && !externalTargetAt(doc, a)));
   const parts = [aimed, called, persisting].filter((p) => p.length).length;
@@ -126,6 +145,36 @@ export function campaign(doc: Doc, usable: (span: Span) => boolean): CampaignFin
   if (!aimed.length && !/\b(?:mr|mrs|ms|miss|mx|dr|sir|head\w*|teachers?|principal|deputy|her|him|them|staff)\b/.test(text)) return undefined;
   const weight = parts === 3 ? 0.9 : aimed.length ? 0.85 : 0.75;
   return { spans: [...aimed.slice(0, 2), ...called.slice(0, 2), ...persisting.slice(0, 2)].sort((x, y) => x.start - y.start), weight };
+}
+
+/** What may stand before an order in its clause: urging, the crowd addressed, fillers. */
+const ORDER_LEAD = /^(?:\s|[,.!:;-]|\b(?:all|just|now|right|so|then|pls|please|plz|and|quick|everyone|everybody|u|you|ya|yous|youse|lot|of|ye)\b)*$/;
+/** An ordinary purpose after the person an order is aimed at: "to book", "if you need", "for a form", "about the trip". */
+const PURPOSE_AFTER = /^[^.!?\n]{0,60}?\b(?:to|if|for|about|when|before|by|with\s+your|so\s+(?:she|he|they)\s+can)\b/;
+
+/**
+ * Orders to a crowd: an aimed act with only urging before it in its clause (data: campaign-urge, removed first), and readers
+ * addressed as a crowd in the item (data: campaign-audience). It counts with urging, or with no purpose after the person.
+ * Returns the audience and urging hits as the call's spans.
+ */
+function crowdOrders(doc: Doc, aimed: readonly Span[], live: (s: Span) => boolean, kindNear: (s: Span) => boolean): LexHit[] {
+  const text = doc.clean.text;
+  const audience = doc.lex.find(text, 'campaign-audience').filter((a) => live(a) && !kindNear(a));
+  if (!audience.length) return [];
+  const urge = doc.lex.find(text, 'campaign-urge').filter((u) => live(u) && !kindNear(u));
+  for (const a of aimed) {
+    const from = clauseStart(doc, a.start);
+    let lead = text.slice(from, a.start);
+    for (const u of urge) if (u.start >= from && u.end <= a.start) lead = lead.replace(text.slice(u.start, u.end), ' ');
+    for (const c of audience) if (c.start >= from && c.end <= a.start) lead = lead.replace(text.slice(c.start, c.end), ' ');
+    if (!ORDER_LEAD.test(lead)) continue;
+    const urged = urge.some((u) => u.end <= a.start && a.start - u.end <= 40);
+    // the person the act is aimed at, then what follows it
+    const person = /^\W{0,3}(?:(?:mr|mrs|ms|miss|mx|dr|sir)\s+[\p{L}\p{M}'-]+|\S+)/u.exec(text.slice(a.end, a.end + 40));
+    const rest = text.slice(a.end + (person?.[0].length ?? 0), a.end + 80);
+    if (urged || !PURPOSE_AFTER.test(rest)) return [...audience.slice(0, 1), ...urge.slice(0, 1)];
+  }
+  return [];
 }
 
 /** A phone number or a street address in the clean view (runs of digits survive cleaning). */

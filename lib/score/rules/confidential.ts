@@ -7,7 +7,7 @@ import { sentenceAt, type Doc, type Span } from '../document';
 import { credentialLeaks } from './credentials';
 import { reportedAt } from '../structure';
 import { noisyOr, type Finding } from '../findings';
-import { findDates, findEmails, findNiNumbers, findPhones, findPostcodes, findUpns } from '../identifiers';
+import { findDates, findEmails, findNiNumbers, findPhones, findPostcodes, findUpnShaped, findUpns } from '../identifiers';
 import { ownWebsiteSpans, type PublicFactsMatcher } from '../public-facts';
 import { LEXICON, type Lexicon } from '../lexicon';
 
@@ -48,6 +48,8 @@ function particlePattern(lex: Lexicon): string {
 interface LexRes {
   /** "the wife ", "my mate ", "someone " right before "says"/"said". */
   privateSpeaker: RegExp;
+  /** A clause that opens with a private speaker ("someone in the office ", "one of the mums at pick-up "). */
+  privateSubject: RegExp;
   placeEnd: RegExp;
   /** An adult's title or a parent word just before a name. */
   adultBefore: RegExp;
@@ -64,6 +66,7 @@ function lexRes(lex: Lexicon): LexRes {
     const titles = lex.pattern('adult-title');
     r = {
       privateSpeaker: new RegExp(String.raw`(?:\b(?:my|the|our|his|her|their|a|me)\s+(?:\w+\s+)?${lex.pattern('private-speaker')}|\b${lex.pattern('private-speaker')})\s+$`),
+      privateSubject: new RegExp(String.raw`^\W*(?:(?:and|but|so|apparently|honestly|well|tbh)\s+)?(?:(?:my|the|our|his|her|their|a|an|me|one\s+of\s+(?:the|my|our|his|her|their))\s+(?:\w+\s+)?)?${lex.pattern('private-speaker')}\b`),
       placeEnd: new RegExp(String.raw`\b${lex.pattern('place-end')}\b`, 'i'),
       adultBefore: new RegExp(String.raw`\b(?:${titles}|${lex.pattern('family-adult')})\b`),
       titleBefore: new RegExp(String.raw`\b${titles}\.?\s*$`),
@@ -87,14 +90,16 @@ const PUPIL_MARKER = /\b(?:year|yr|y|blwyddyn)\s?(?:\d{1,2}|r)\b|\b(?:p[1-7]|s[1
 const STAFF_ROLE = /\b(?:mr|mrs|ms|miss|mx|dr|sir)\.?\s+\p{L}|\b(?:head\s*teacher|headteacher|head\s+of\s+(?:year\s+\d+|\w+)|the\s+head|head's|principal|deputy(?:\s+head)?|senco|teacher|teaching\s+assistant|\bta\b|office\s+manager|business\s+manager|bursar|caretaker|chaplain|safeguarding\s+lead|dsl|depute|janny|janitor|site\s+manager|vice\s+principal|vp|sendco|exams\s+officer|attendance\s+officer|officer|receptionist|dinner\s+lady|cook|governor|supply\s+teacher|tutor|her|his|she|he)\b/u;
 
 
-const PERSONAL_PHONE = /\b(?:home|mobile|personal|private|landline|whatsapp|her\s+(?:own\s+)?(?:number|mobile|phone)|his\s+(?:own\s+)?(?:number|mobile|phone)|their\s+number|number\s+is|text\s+(?:her|him)|ring\s+(?:her|him)|call\s+(?:her|him)|rang\s+(?:her|him))\b/;
+const PERSONAL_PHONE = /\b(?:home|mobile|personal|private|landline|whatsapp|(?:her|his|their)\s+(?:own\s+)?(?:personal\s+)?(?:number|mobile|phone|landline|cell)|number\s+is|text\s+(?:her|him)|ring\s+(?:her|him)|call\s+(?:her|him)|rang\s+(?:her|him))\b/;
+/** A number said to be one person's own, right before it: "their own phone is", "her mobile:". */
+const OWN_PHONE = /\b(?:(?:her|his)\s+(?:own\s+)?|own\s+)(?:personal\s+)?(?:number|mobile|phone|landline|cell)\b/;
 const OFFICE_PHONE = /\b(?:office|reception|main\s+number|school\s+number|switchboard|admissions|attendance\s+line|absence|enquiries|box\s+office|helpline|childline|nspcc|police|tickets?|booking)\b/;
 const ADDRESS = /\b\d{1,4}[a-z]?,?\s+(?:[A-Z][a-z']+\s+){1,3}(?:Road|Rd|Street|St|Avenue|Ave|Lane|Ln|Close|Drive|Dr|Way|Crescent|Cres|Court|Ct|Grove|Gardens|Gdns|Place|Pl|Terrace|Bank|View|Rise|Hill|Walk|Mews|Square|Row|Parade|Park|Meadow|Meadows|Green|Fold|Croft|End|Chase|Vale)\b|\b\d{1,4}[a-z]?,?\s+(?:Ffordd|Heol|Stryd|Lôn|Lon|Maes|Bryn|Cae)\s+(?:[a-zA-Zôâ']+\s*){1,3}/g;
 /* Words that say an address is someone's home ("lives at", "moved in beside us"): data, residence-cue. */
 const LIVES_ON_STREET = /\blives?\s+(?:at|on)\s+(?:[A-Z][a-z']+\s+){1,3}(?:Road|Rd|Street|Avenue|Ave|Lane|Close|Drive|Way|Crescent|Court|Grove|Gardens|Place|Terrace|Bank|View|Rise|Hill|Walk|Mews|Square|Row|Parade)\b/g;
 /** A house name or flat and a street, comma-separated, right before a postcode ("The Coach House, Mill Road, "; "Flat 4B, Anchor House, "). */
 const HOUSE_AND_STREET = /(?:\bFlat\s+\w+|\b(?:The\s+)?(?:\p{Lu}\p{Ll}+\s+){1,3}(?:House|Cottage|Lodge|Barn|Farm|Forge|Mill|Rectory|Villa))\s*,\s*(?:(?:\p{Lu}\p{Ll}+\s+){1,3}(?:Road|Rd|Street|St|Avenue|Lane|Close|Drive|Way|Crescent|Court|Grove|Gardens|Place|Terrace|Row|Walk|House|Mews|Square)\s*,\s*)?$/u;
-const DOB_CUE = /\b(?:dob|d\.o\.b|date\s+of\s+birth|born(?:\s+on)?|birthday\s+is)\b/;
+const DOB_CUE = /\b(?:dob|d\.o\.b|date\s+o(?:f|['’])?\s+birth|birth\s*date|born(?:\s+on)?|birthday\s+is)\b/;
 const CREDENTIAL = /\b(?:password|passwd|pass\s*word|passcode|pin(?:\s+code)?|log-?in|username|user\s*name|user\s+id)s?\b(?:\s+(?:for|to|on|of|at)\s+(?:the\s+)?[\w.()'-]+(?:\s+[\w.()'-]+){0,12}?\s*(?:is(?:\s+still)?|:|=|-|was)|\s*(?:is(?:\s+still)?|:|=|-|was)?)\s*((?:[\w.@#!$%&*+\/-]+)(?:\s*\/\s*[\w.@#!$%&*+-]+)?)/gi;
 
 /** "should be sacked", "want him struck off": an opinion, not a disclosure. */
@@ -317,6 +322,43 @@ const CHARACTER_NAME = new Set(
   'Mary Joseph Jesus Gabriel Herod Santa Father Rudolph Elf Angel Shepherd Innkeeper Snowman Frosty Grinch Scrooge Cinderella Pinocchio Aladdin Shrek Elsa Olaf'.split(' '),
 );
 
+const HONORIFIC_FIRST = /^(?:Councillor|Cllr|Judge|Sheriff|Professor|Prof|Reverend|Rev|Bishop|Father|Canon|Inspector|Sergeant|Sgt|Constable|Detective|Dame|Lord|Lady|Mayor|Coach)\b/;
+/** A school word ("school", "academy", "ysgol") near a name in its sentence: "Tyler Hussain asleep on the Elmfield Primary coach". */
+const SCHOOL_WORD = /\b(?:school|academy|college|primary|high|grammar|ysgol|infants?|nursery|juniors?)\b/;
+function schoolWordNear(raw: string, lower: string, name: Span): boolean {
+  // "Councillor Tyler Hussain" is read as the name "Councillor Tyler": an honorific opens an adult's name, not a pupil's
+  if (HONORIFIC_FIRST.test(raw.slice(name.start, name.end))) return false;
+  const s = sentenceSpan(raw, name.start);
+  return SCHOOL_WORD.test(lower.slice(Math.max(s.start, name.start - 60), Math.min(s.end, name.end + 60)));
+}
+
+/** The clause of `lower` that ends at `pos`: back to the sentence start or a comma, colon or semicolon, at most 120 characters. */
+function clauseTo(lower: string, pos: number): string {
+  const from = Math.max(0, pos - 120);
+  const before = lower.slice(from, pos);
+  const cut = Math.max(before.lastIndexOf('. '), before.lastIndexOf('? '), before.lastIndexOf('! '), before.lastIndexOf('\n'), before.lastIndexOf(', '), before.lastIndexOf(': '), before.lastIndexOf('; '));
+  return cut < 0 ? (from === 0 ? before : '') : before.slice(cut + 1);
+}
+
+/** A named street or house: one to three capitalised words and a street or house word ("Craigmillar Drive", "Heol y Felin", "Braeside Cottage", "the Ceres road"). */
+const NAMED_STREET = /^(?:[^.!?\n]*?)\b((?:\p{Lu}[\p{L}'’-]+\s+){1,3}(?:Road|Rd|Street|St|Avenue|Ave|Lane|Close|Drive|Way|Crescent|Court|Grove|Gardens|Place|Terrace|View|Rise|Hill|Walk|Mews|Square|Row|Parade|Cottage|Farm|Lodge|Estate|Brae|Wynd|Gate|road|lane|street)\b|(?:Heol|Ffordd|Stryd|Lôn|Maes|Ffordd)\s+(?:y\s+|yr\s+)?\p{Lu}[\p{L}'’-]+)/u;
+const LOCATIVE = /\b(?:at|on|off|in|near|by|beside|opposite|behind|round|up|down|along|past|next\s+to)\s+(?:[\p{L}'’-]+\s+){0,6}$/u;
+/** A UK vehicle registration in the current format: "LK71 DWA", "MA21 VYK". */
+const REG_PLATE = /\b[A-Z]{2}\d{2}\s?[A-Z]{3}\b/g;
+/** "the Elmfield head", "the heidie": a head named by the school before the role word. */
+const HEAD_WORD_STAFF = /\b(?:head|heidie|rector|headie)\b/;
+const VEHICLE = /\b(?:car|cars|reg|registration|number\s*plate|plate|parks?|parked|parking|drives?|driving|motor|van|4x4|suv|qashqai|audi|bmw|merc|range\s+rover|golf|corsa|fiesta)\b/;
+
+/** A label for a pupil number right before it: "UPN", "unique pupil number", "pupil no.". */
+const UPN_CUE = /\b(?:upn|unique\s+pupil\s+(?:number|no)|pupil\s+(?:number|no|id))\.?\s*[:#-]?\s*$/;
+
+/** The line of `raw` around `pos`. */
+function lineSpan(raw: string, pos: number): Span {
+  const start = raw.lastIndexOf('\n', pos - 1) + 1;
+  const end = raw.indexOf('\n', pos);
+  return { start, end: end < 0 ? raw.length : end };
+}
+
 /** Payroll documents and figures: they name an employee by themselves. */
 const PAYROLL = /\b(?:payslip|pay\s+slip|p60|p45|tax\s+code|net\s+pay|gross\s+pay|ni\s+number|national\s+insurance\s+number|sort\s+code|account\s+number)\b/;
 
@@ -430,7 +472,12 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
   const res = lexRes(doc.lex);
   const leak = hasLeakCue(doc);
   // "the wife says", "my mate said": hearsay from a private person is no public statement (data: private-speaker)
-  const publicCues = rawHits(doc, 'public-cue').filter((c) => !(/^sa(?:id|ys)$/.test(lower.slice(c.start, c.end)) && res.privateSpeaker.test(lower.slice(Math.max(0, c.start - 30), c.start))));
+  // who discloses: the subject of "says" is read from its clause's start, so "someone in the school office says" and "one
+  // of the mums at pick-up said" are private speakers too, however many words describe them; "the school said" is not
+  // and a community body's newsletter ("mosque newsletter", "parish bulletin"; data: community-body) is not the school's
+  const communityBodies = lower.includes('newsletter') ? rawHits(doc, 'community-body') : [];
+  const publicCues = rawHits(doc, 'public-cue').filter((c) => !(/^sa(?:id|ys)$/.test(lower.slice(c.start, c.end)) && (res.privateSpeaker.test(lower.slice(Math.max(0, c.start - 30), c.start)) || res.privateSubject.test(clauseTo(lower, c.start)))) &&
+    !(lower.slice(c.start, c.end) === 'newsletter' && communityBodies.some((b) => b.end <= c.start && c.start - b.end <= 12)));
   // a sensitive fact about a pupil: conditions (NHS names), SEND, safeguarding, exclusion, family matters
   // "SEND" (special educational needs) is an acronym: the verb "send" is not one
   const pupilFacts = rawHits(doc, 'pupil-sensitive', 'condition', 'send').filter((h) => !headless(lower, h) && raw.slice(h.start, h.end) !== 'send' && raw.slice(h.start, h.end) !== 'Send');
@@ -485,7 +532,10 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
     const chatAsked = !!next && raw.charCodeAt(sentence.end) === 10 && CHAT_QUESTION.test(raw.slice(sentence.start, sentence.end)) && SPEAKER_LABEL.test(raw.slice(next.start, next.end));
     const nextBody = next ? raw.slice(next.start, next.end).replace(SPEAKER_LABEL, '') : '';
     const asked = (raw.charCodeAt(sentence.end) === 63 || chatAsked) && !!next && !OWN_SUBJECT.test(nextBody);
-    for (let k = 0, nx = next; k < 2 && nx && ((k === 0 && asked) || res.continued.test(raw.slice(nx.start, nx.end))); k++) {
+    // "Kacper Qureshi. Put on a managed move. Elmfield.": a sentence that is the name alone has no predicate of its own,
+    // so the sentence after it says what it is about the child
+    const nameOnly = !/[\p{L}\d]/u.test(raw.slice(sentence.start, name.start) + raw.slice(name.end, sentence.end));
+    for (let k = 0, nx = next; k < 2 && nx && ((k === 0 && (asked || nameOnly)) || res.continued.test(raw.slice(nx.start, nx.end))); k++) {
       own = { start: sentence.start, end: nx.end };
       nx = sentenceAfter(raw, nx);
     }
@@ -520,7 +570,7 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
     }
     // "[image attached] … that's Niamh Tolley on the left": an attached photo, a named child, a year group
     const attached = PHOTO_ATTACHED.exec(raw);
-    if (attached && !findings.some((f) => f.category === 'confidential.pupil-personal') && (PUPIL_MARKER.test(lower) || res.photoContext.test(lower))) {
+    if (attached && !findings.some((f) => f.category === 'confidential.pupil-personal') && (PUPIL_MARKER.test(lower) || res.photoContext.test(lower) || fullNames.some((n) => schoolWordNear(raw, lower, n)))) {
       const named = fullNames.filter((n) => !ORGANISATION.test(raw.slice(n.start, n.end)) && !isPublicPerson(raw, n, options.publicFacts));
       if (named.length) findings.push({ category: 'confidential.pupil-personal', confidence: 0.75, raw: true, spans: [{ start: attached.index, end: attached.index + attached[0].length }, ...named], reason: `a photo of named pupils ("${raw.slice(named[0]!.start, named[0]!.end)}")` });
     }
@@ -531,8 +581,8 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
     const unconsented = consent().no;
     // consent said, or a news report (data: public-cue), clears it unless the item says nobody agreed
     const consented = !unconsented && (consent().yes || publicCues.length > 0);
-    const named = consented ? [] : fullNames.filter((n) => photoCues.some((c) => Math.abs(c.start - n.start) <= 160 && sameSentence(raw, c.start, n.start)) && !res.placeEnd.test(raw.slice(n.start, n.end + 10)) && (unconsented || PUPIL_MARKER.test(lower.slice(Math.max(0, n.start - 90), n.end + 90)) || res.photoContext.test(lower.slice(Math.max(0, n.start - 90), n.end + 90))) && !ORGANISATION.test(raw.slice(n.start, n.end)) && !isPublicPerson(raw, n, options.publicFacts) && !res.titleBefore.test(lower.slice(Math.max(0, n.start - 12), n.start)) && !/\b(?:head(?:teacher)?|teacher|principal)\.?\s*$/.test(lower.slice(Math.max(0, n.start - 12), n.start)));
-    if (named.length && (PUPIL_MARKER.test(lower) || res.photoContext.test(lower))) {
+    const named = consented ? [] : fullNames.filter((n) => photoCues.some((c) => Math.abs(c.start - n.start) <= 160 && sameSentence(raw, c.start, n.start)) && !res.placeEnd.test(raw.slice(n.start, n.end + 10)) && (unconsented || PUPIL_MARKER.test(lower.slice(Math.max(0, n.start - 90), n.end + 90)) || res.photoContext.test(lower.slice(Math.max(0, n.start - 90), n.end + 90)) || schoolWordNear(raw, lower, n)) && !ORGANISATION.test(raw.slice(n.start, n.end)) && !isPublicPerson(raw, n, options.publicFacts) && !res.titleBefore.test(lower.slice(Math.max(0, n.start - 12), n.start)) && !/\b(?:head(?:teacher)?|teacher|principal)\.?\s*$/.test(lower.slice(Math.max(0, n.start - 12), n.start)));
+    if (named.length && (PUPIL_MARKER.test(lower) || res.photoContext.test(lower) || named.some((n) => schoolWordNear(raw, lower, n)))) {
       findings.push({ category: 'confidential.pupil-personal', confidence: 0.8, raw: true, spans: [photoCues[0]!, ...named], reason: `a photo of named pupils ("${raw.slice(named[0]!.start, named[0]!.end)}")` });
     }
   }
@@ -598,8 +648,12 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
   // news about a member of staff (a court heard, police said, a spokesperson confirmed; data: news-frame): a process an
   // employer, regulator or court runs on them (data: official-process) is public reporting, the reputation rules' kind
   const newsFrame = !leak && doc.lex.count(doc.clean.text, 'news-frame') > 0;
-  for (const m of rawHits(doc, 'staff-sensitive', 'condition', 'hr-process')) {
+  // a death or loss in someone's family (data: family-event) is told of a titled member of staff in its own sentence,
+  // not a story, poem or lesson about it ("a poem about how her dad died in the war")
+  const familyEvents = rawHits(doc, 'family-event');
+  for (const m of [...rawHits(doc, 'staff-sensitive', 'condition', 'hr-process'), ...familyEvents]) {
     if (headless(lower, m)) continue;
+    if (familyEvents.includes(m) && (!TITLE_NAMED.test(lower.slice(sentenceSpan(raw, m.start).start, m.end)) || /\b(?:about|poem|story|book|topic|film|play|lesson|song)\b/.test(lower.slice(Math.max(sentenceSpan(raw, m.start).start, m.start - 40), m.start)) || /\b(?:my|our|ma|me|your)\s+$/.test(lower.slice(Math.max(0, m.start - 8), m.start)))) continue;
     if (newsFrame && doc.lex.has('official-process', lower.slice(m.start, m.end))) continue;
     if (awarenessItem && doc.lex.has('condition', lower.slice(m.start, m.end)) && !fullNamesIn(sentenceSpan(raw, m.start).start, sentenceSpan(raw, m.start).end) && !TITLE_NAMED.test(lower.slice(sentenceSpan(raw, m.start).start, sentenceSpan(raw, m.start).end))) continue;
     // "Academy trust under investigation": a process word said of an organisation; a person must come before it
@@ -664,7 +718,8 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
     const before = lower.slice(Math.max(0, p.start - 70), p.start);
     const after = lower.slice(p.end, p.end + 50);
     const personal = PERSONAL_PHONE.test(before) || PERSONAL_PHONE.test(after);
-    const office = OFFICE_PHONE.test(before.slice(-40)) && !/\b(?:home|mobile|personal|private)\b/.test(before.slice(-40));
+    // "skip the office, their own phone is …": a personal cue right before the number outweighs an office word further back
+    const office = OFFICE_PHONE.test(before.slice(-40)) && !/\b(?:home|mobile|personal|private)\b/.test(before.slice(-40)) && !OWN_PHONE.test(before.slice(-24));
     const w = office ? 0.1 : personal ? 0.9 : p.detail === 'mobile' ? 0.7 : 0.35;
     contact.push({ span: p, weight: w, what: `${p.detail} number`, kind: 'phone' });
   }
@@ -682,11 +737,44 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
     const postcodeNear = findPostcodes(raw.slice(span.end, span.end + 40)).length > 0;
     contact.push({ span, weight: residence ? 0.9 : person && postcodeNear ? 0.8 : person ? 0.55 : 0.2, what: 'home address', kind: 'address' });
   }
+  // a home told by description, not by a house number first: "lives off Theaker Lane", "her hoose is the big white one on
+  // Craigmillar Drive, number 27", "lives at Braeside Cottage on the Ceres road": a residence word (data: residence-cue,
+  // home-word) and a named street or house within the sentence after it, said of a person (a school role, a title, a name)
+  if (!contact.some((c) => c.kind === 'address' && c.weight >= 0.5)) {
+    for (const cue of rawHits(doc, 'residence-cue', 'home-word')) {
+      const s = sentenceSpan(raw, cue.start);
+      const street = NAMED_STREET.exec(raw.slice(cue.end, Math.min(s.end, cue.end + 70)));
+      if (!street) continue;
+      const near = around(raw, cue.start);
+      if (!STAFF_ROLE.test(near) && !(namesCache ??= findNames(raw, notNames)).some((n) => n.start >= s.start && n.end <= s.end)) continue;
+      if (OPINION_BEFORE.test(lower.slice(Math.max(0, cue.start - 30), cue.start))) continue;
+      const start = cue.end + street.index + street[0].length - street[1]!.length;
+      // "lives at/off/next to …", "hoose is the big white one on …": a place word leads to the street ("lives for his
+      // football, Leeds Road end" does not)
+      if (!LOCATIVE.test(lower.slice(cue.start, start))) continue;
+      contact.push({ span: { start, end: start + street[1]!.length }, weight: 0.8, what: 'home address', kind: 'address' });
+      break;
+    }
+  }
+  // a vehicle registration (the current UK format) beside a car word and a member of staff: it finds the person's car
+  if (hasDigits) {
+    for (const m of raw.matchAll(REG_PLATE)) {
+      const ctx = lower.slice(Math.max(0, m.index! - 70), m.index! + m[0].length + 40);
+      if (!VEHICLE.test(ctx) || !(STAFF_ROLE.test(around(raw, m.index!)) || HEAD_WORD_STAFF.test(around(raw, m.index!)))) continue;
+      contact.push({ span: { start: m.index!, end: m.index! + m[0].length }, weight: 0.8, what: 'vehicle registration' });
+      break;
+    }
+  }
   for (const pc of hasDigits ? findPostcodes(raw) : []) {
     const near = addresses.some((a) => pc.start >= a.index! && pc.start - (a.index! + a[0].length) < 40);
     const ctx = lower.slice(Math.max(0, pc.start - 80), pc.start);
     // "Dr Kovač, The Coach House, Mill Road, EC9 8HD": a titled person, then a house and a street, then the postcode
-    const listed = HOUSE_AND_STREET.test(raw.slice(Math.max(0, pc.start - 70), pc.start)) && TITLED_TEST.test(raw.slice(Math.max(0, pc.start - 70), pc.start));
+    // a house or flat and a street before the postcode, and a titled person in its sentence or the next ("collect from
+    // Flat 9, Gorse House, PX7 3KA. Ask for Mr Rowe"): someone's home, however the sentence is ordered
+    const housed = HOUSE_AND_STREET.test(raw.slice(Math.max(0, pc.start - 70), pc.start));
+    const here = sentenceSpan(raw, pc.start);
+    const reach = { start: here.start, end: (sentenceAfter(raw, here) ?? here).end };
+    const listed = housed && (TITLED_TEST.test(raw.slice(Math.max(0, pc.start - 70), pc.start)) || (TITLED_TEST.test(raw.slice(reach.start, reach.end)) && res.residence.test(lower.slice(reach.start, reach.end))));
     if (near || listed || res.residence.test(ctx)) contact.push({ span: pc, weight: 0.85, what: 'postcode with an address', kind: 'postcode' });
   }
   for (const d of hasDigits ? findDates(raw) : []) {
@@ -703,6 +791,24 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
     }
   }
   if (hasDigits) for (const u of findUpns(raw)) contact.push({ span: u, weight: 0.95, what: 'unique pupil number' });
+  // identifiers by their format in context: a UPN-shaped number whose check letter fails (typed, invented, misread) is
+  // still one after a UPN label, or on a record line (a person's full name and the number on one line: a register, a
+  // spreadsheet row, "Name • School • 31/01/2014 • A8201…"); a date on such a line is the person's date of birth
+  if (hasDigits) {
+    for (const u of findUpnShaped(raw)) {
+      if (contact.some((c) => c.span.start === u.start)) continue;
+      const line = lineSpan(raw, u.start);
+      const cued = UPN_CUE.test(lower.slice(Math.max(0, u.start - 30), u.start));
+      const record = (namesCache ??= findNames(raw, notNames)).some((n) => n.start >= line.start && n.end <= line.end);
+      if (!cued && !record) continue;
+      contact.push({ span: u, weight: 0.9, what: 'unique pupil number' });
+      if (!record) continue;
+      for (const d of findDates(raw.slice(line.start, line.end))) {
+        const span = { start: line.start + d.start, end: line.start + d.end };
+        if (!contact.some((c) => c.span.start === span.start)) contact.push({ span, weight: 0.85, what: 'date of birth' });
+      }
+    }
+  }
   const strong = withoutPublicFacts(raw, contact, options.publicFacts).filter((c) => c.weight >= 0.5);
   if (strong.length) {
     const top = strong.reduce((a, b) => (b.weight > a.weight ? b : a));
@@ -750,15 +856,33 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
       if (!denied) findings.push({ category: 'confidential.internal', confidence: 0.7, raw: true, spans: marks, reason: `an internal document shared before it was made public ("${raw.slice(marks[0]!.start, marks[0]!.end)}")` });
     }
   }
+  // words that say a matter is not public yet (data: secrecy-cue: "not public till the letter goes out", "embargoed",
+  // "you didn't hear it from me"), not inside a public cue ("not a secret"): the writer passes on what was kept inside
+  // "I'm not telling anyone what to think" tells nothing kept inside: a telling cue followed by what or how is advice
+  const secrecy = !ownVoice && rawHits(doc, 'secrecy-cue').some((h) => !publicCues.some((p) => p.start <= h.start && h.end <= p.end) && !/^\s+(?:what|how|to)\b/.test(lower.slice(h.end, h.end + 8)));
   if (internal.length) {
-    const publicReport = publicCues.length > 0 && !leak;
+    const publicReport = publicCues.length > 0 && !leak && !secrecy;
     // a rumour the writer denies ("total rubbish") is not a leak
     // "what they're not telling us" accuses; it does not deny
     const denied = doc.lex.find(doc.clean.text, 'denial').some((h) => !/^\s+(?:telling|saying|admitting|sharing|publishing)\b/.test(doc.clean.text.slice(h.end, h.end + 12)));
-    const conf = denied ? 0.3 : leak ? 0.75 : publicReport ? 0.2 : 0.4;
+    const conf = denied ? 0.3 : leak || secrecy ? 0.75 : publicReport ? 0.2 : 0.4;
     const spans = internal;
     findings.push({ category: 'confidential.internal', confidence: conf, raw: true, spans, reason: `internal matter${leak ? ' shared before it was made public' : ''} ("${raw.slice(spans[0]!.start, spans[0]!.end)}")` });
   }
+  // results or figures before they are published: a figure (a percentage, a score "12/50") beside a results word, in an
+  // item that says they are not public yet ("results embargoed till Thursday but my cousin says 40% A*-A")
+  if (secrecy && hasDigits && !findings.some((f) => f.category === 'confidential.internal' && f.confidence >= 0.5)) {
+    const results = rawHits(doc, 'results-word');
+    for (const m of results.length ? raw.matchAll(FIGURE) : []) {
+      const near = results.find((r) => Math.abs(r.start - m.index!) <= 120 && aroundSpan(raw, r.start).start <= m.index! && m.index! < aroundSpan(raw, r.start).end);
+      if (!near || denied) continue;
+      findings.push({ category: 'confidential.internal', confidence: 0.75, raw: true, spans: [near, { start: m.index!, end: m.index! + m[0].length }], reason: `results shared before they were published ("${raw.slice(near.start, near.end)}", "${m[0]}")` });
+      break;
+    }
+  }
   return findings;
 }
+
+/** A figure: a percentage or a score out of a total ("31%", "12/50", "38 per cent"). */
+const FIGURE = /\b\d{1,3}(?:\.\d)?\s?(?:%|per\s?cent\b)|\b\d{1,3}\s?\/\s?\d{2,3}\b/g;
 

@@ -12,7 +12,8 @@
  * ones are there.
  */
 import { overlaps, type Doc, type Span } from '../document';
-import { negatedAt, reportedAt } from '../structure';
+import { clauseStart, negatedAt, reportedAt } from '../structure';
+import { gatedTest } from '../word-gate';
 
 const IDENTITY_CATEGORIES = ['identity', 'group', 'identity-word', 'identity-disclaimer'] as const;
 /** "a lesbian like Miss X": a person named as an example of their identity, a weak cue by itself. */
@@ -97,6 +98,60 @@ function predications(doc: Doc, ids: readonly Span[]): Cue[] {
   return out;
 }
 
+/** Before children as a group: keeping someone or something away from them ("keep that lifestyle away from our bairns"). */
+const KEEP_AWAY_BEFORE = /\b(?:keep|keeps|kept|keeping|stay|stays|get|move)\s+(?:[\w'-]+\s+){0,4}?(?:well\s+|far\s+)?away\s+from\s+$/;
+/** Sent back where they came from, as an order: "take that rubbish back home", "pack your bags and go back home". */
+const SENT_BACK = /\b(?:take|taking|go|get|send|pack|clear\s+off|piss\s+off|fuck\s+off|bugger\s+off|sod\s+off|head|ship|shipped|shipping)\s+(?:[\w'-]+\s+){0,4}?back\s+(?:home|to\s+(?:where|wherever)|where|to\s+(?:your|their|his|her)\s+own)\b/g;
+
+/** Kept out of sight or out of school: "keep his religion at home", "keep it out of our classrooms", "… to herself". */
+const KEEP_OUT = /\b(?:keep|keeps|kept|keeping)\s+(?:[\w'-]+\s+){0,4}?(?:at\s+home|behind\s+closed\s+doors|to\s+(?:him|her|them|your|my)sel(?:f|ves)|out\s+of\s+(?:our|the|this|my)\s+(?:\w+\s+)?(?:schools?|classrooms?|class(?:es)?|playgrounds?|lessons|kids'?\s+lives))\b/g;
+/** What is kept out, when it is a person or a way of life. */
+const KEPT_PERSON = /^\w+\s+(?:(?:him|her|them|'em|that\s+lot|those\s+people)\b|(?:his|her|their|your|that|those|the)\s+(?:\w+\s+)?(?:religion|faith|beliefs?|lifestyle|agenda|culture|customs|ways|prayers?|god|mosque|church|temple|synagogue|gurdwara)\b)/;
+/** Not wanted where children are: "nobody wants his turban in our school", "we don't want that lot near our kids". */
+const UNWANTED = /\b(?:nobody|no\s+one|no-one|we\s+don'?t|parents\s+don'?t|i\s+don'?t)\s+wants?\s+(?:[\w'-]+\s+){1,4}?(?:in|at|near|around|teaching|running)\s+(?:our|the|my|this)\b/g;
+
+/** Before an order: nothing (the clause starts there), a name or pronoun addressed, or a modal of obligation. */
+const ORDER_BEFORE = /(?:^|(?:^|\s)(?:(?:mr|mrs|ms|miss|mx|dr|sir)\s+[\p{L}\p{M}'-]+|you|yous|youse|u|ye|just|now|so|and)|\b(?:should|must|can|could|ought\s+to|needs?\s+to|has\s+to|have\s+to|had\s+better|better|told\s+(?:\w+\s+)?to|tell\s+(?:\w+\s+)?to|want\s+(?:\w+\s+)?to))[\s\W]*$/u;
+
+/** Is the verb at `pos` given as an order or a demand (ORDER_BEFORE in its clause)? */
+export function orderedAt(doc: Doc, pos: number): boolean {
+  return ORDER_BEFORE.test(doc.clean.text.slice(clauseStart(doc, pos), pos));
+}
+
+/**
+ * Exclusion by structure, whatever the words around it: children as a group (data: child-group) kept away from someone
+ * or their "lifestyle", and an order to go or take something "back home". Each is a strong cue; it needs an identity word
+ * in the window like any other cue, so "keep your dog away from the kids" or "go back home for your PE kit" is nothing.
+ */
+function exclusions(doc: Doc): Cue[] {
+  const text = doc.clean.text;
+  const out: Cue[] = [];
+  for (const c of doc.lex.find(text, 'child-group')) {
+    const m = KEEP_AWAY_BEFORE.exec(text.slice(Math.max(0, c.start - 60), c.start));
+    if (m) out.push({ start: c.start - m[0].length, end: c.end, weight: 0.85 });
+  }
+  for (const re of [KEEP_OUT, UNWANTED]) {
+    if (!gatedTest(re === KEEP_OUT ? /\bkeep/ : /\bwants?\b/, text)) continue;
+    re.lastIndex = 0;
+    // UNWANTED's own "nobody"/"don't" is the hostility, not a negation of it
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      // what is kept out is a person, a faith or a way of life, or names an identity ("keep his turban at home"); not
+      // "keep the gifts at home"
+      const kept = { start: m.index, end: m.index + m[0].length };
+      if (re === KEEP_OUT && !KEPT_PERSON.test(m[0]) && !doc.lex.find(text, 'identity-word').some((h) => h.start >= kept.start && h.end <= kept.end && /^\s+(?:at|behind|to|out)\b/.test(text.slice(h.end, h.end + 8)))) continue;
+      out.push({ ...kept, weight: 0.85, own: re === UNWANTED });
+    }
+  }
+  if (text.includes('back')) {
+    SENT_BACK.lastIndex = 0;
+    for (let m = SENT_BACK.exec(text); m; m = SENT_BACK.exec(text)) {
+      // an order or a demand ("… take that rubbish back home", "they should go back home"), not news of a trip home
+      if (orderedAt(doc, m.index)) out.push({ start: m.index, end: m.index + m[0].length, weight: 0.85 });
+    }
+  }
+  return out;
+}
+
 /** "Mrs X is clearly a bloke": a titled person called the other sex, with the title's span as the identity word. */
 function misgendered(doc: Doc): { id: Span; cue: Cue }[] {
   const text = doc.clean.text;
@@ -125,7 +180,7 @@ export function identityExclusion(doc: Doc, counterSpeech: (span: Span) => boole
   if (!ids.length) return undefined;
   // hostility predicated of the group by class (data: identity-hostility), removal of a person, and what is predicated
   // of the group by structure count as cues too
-  const predicates: Cue[] = [...doc.lex.find(text, 'identity-hostility'), ...removals(doc), ...predications(doc, ids), ...called.map((m) => m.cue)];
+  const predicates: Cue[] = [...doc.lex.find(text, 'identity-hostility'), ...removals(doc), ...predications(doc, ids), ...called.map((m) => m.cue), ...exclusions(doc)];
   // no cue from the data: an example ("a … like Mrs X") alone is one weak cue, never enough
   if (!doc.lex.find(text, 'identity-exclusion').length && !doc.lex.find(text, 'identity-disclaimer').length && !predicates.length) return undefined;
   // "not racist but …" announces the topic and is a weak cue too; so is a person named as an example

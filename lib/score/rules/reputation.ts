@@ -181,6 +181,56 @@ export function reputationRules(doc: Doc): Finding[] {
     const m = MARCH_OVER.exec(text);
     if (m && !overlaps({ start: m.index, end: m.index + m[0].length }, doc.ignored) && !roadSafetyCampaign) byCategory.set('reputation.protest', { spans: [{ start: m.index, end: m.index + m[0].length }], weights: [0.72], what: 'protest' });
   }
+  // money the school pays or owes, said with its sum in one sentence (data: rep-money-penalty, rep-money-loss): "agreed to
+  // pay £85,000 in damages", "penalty £18,000 plus costs", "£2,500 to the family", "a £300k deficit"
+  if (text.includes('£')) {
+    for (const [cat, category, weight, what] of MONEY_CATEGORIES) {
+      const words = doc.lex.find(text, cat).filter((h) => !overlaps(h, doc.ignored));
+      const hits: Span[] = [];
+      for (const m of text.matchAll(SUM)) {
+        const sum = { start: m.index!, end: m.index! + m[0].length };
+        const s = sentenceAt(doc, sum.start);
+        const w = words.find((h) => h.start >= s.start && h.end <= s.end && Math.abs(h.start - sum.start) <= 80);
+        if (!w || OPINION_BEFORE.test(text.slice(Math.max(0, Math.min(w.start, sum.start) - 40), Math.min(w.start, sum.start))) || exonerated(sum)) continue;
+        hits.push(sum, w);
+        break;
+      }
+      if (!hits.length) continue;
+      // a sum makes a loose money word ("penalty") a reported payment: added to what the category already holds
+      const e = byCategory.get(category) ?? { spans: [], weights: [], what };
+      e.spans.push(...hits);
+      e.weights.push(weight);
+      byCategory.set(category, e);
+    }
+  }
+  // an incident located at a place (data: incident, then "at", "outside", "called to"): "police at the school gates
+  // again", "ambulance outside reception"; one such cue is enough where two loose ones were needed
+  const incidentCues = doc.lex.find(text, 'incident').filter((h) => !overlaps(h, doc.ignored) && EMERGENCY.test(h.term) && LOCATED.test(text.slice(h.end, h.end + 40)));
+  if (incidentCues.length && !roadSafetyCampaign && !schoolVictim) {
+    const e = byCategory.get('reputation.criticism') ?? { spans: [], weights: [], what: 'criticism or incident' };
+    e.spans.push(incidentCues[0]!);
+    e.weights.push(0.55);
+    byCategory.set('reputation.criticism', e);
+  }
+  // harm to a pupil or a decline in results reported in one sentence with whom it happened to (data: rep-pupil-harm with
+  // a pupil word, rep-decline with a results word; data/lexicons/reputation-cues.tsv): "an S2 pupil was taken to hospital
+  // after a chemical spill", "the pass rate fell from 61% to 44%"
+  for (const [event, subject, weight] of PAIRED_CUES) {
+    const events = doc.lex.find(text, event).filter((h) => !overlaps(h, doc.ignored));
+    if (!events.length) continue;
+    const subjects = doc.lex.find(text, subject);
+    const hit = events.find((e) => {
+      const s = sentenceAt(doc, e.start);
+      // a fall is of the results named before it in the same clause ("results rose; sickness fell" is no fall in results)
+      const said = (w: Span) => (event === 'rep-decline' ? w.end <= e.start && e.start - w.end <= 80 && !/[;:]/.test(text.slice(w.end, e.start)) : Math.abs(w.start - e.start) <= 120);
+      return subjects.some((w) => w.start >= s.start && w.end <= s.end && said(w)) && !OPINION_BEFORE.test(text.slice(Math.max(0, e.start - 40), e.start)) && !exonerated(e);
+    });
+    if (!hit || roadSafetyCampaign) continue;
+    const e = byCategory.get('reputation.criticism') ?? { spans: [], weights: [], what: 'criticism or incident' };
+    e.spans.push(hit);
+    e.weights.push(weight);
+    byCategory.set('reputation.criticism', e);
+  }
   const findings: Finding[] = [];
   // an incident at the school: emergency services, a lockdown, a closure (data: incident; two different cues)
   const incidents = doc.lex.find(text, 'incident').filter((h) => !overlaps(h, doc.ignored));
@@ -197,6 +247,23 @@ export function reputationRules(doc: Doc): Finding[] {
   }
   return findings;
 }
+
+/** An event and the subject it must be said of in its sentence (lexicon categories), and the weight it adds. */
+const PAIRED_CUES: [string, string, number][] = [
+  ['rep-pupil-harm', 'rep-pupil-subject', 0.6],
+  ['rep-decline', 'results-word', 0.6],
+];
+/** A sum of money in pounds: "£85,000", "£2.5m", "£300k", "£ 18 000". */
+const SUM = /£\s?\d[\d,. ]*(?:k|m|bn|\s?(?:million|thousand|grand))?\b/g;
+/** Money words and the reputation category a sum beside them finds (data/lexicons/reputation-cues.tsv). */
+const MONEY_CATEGORIES: [string, CategoryId, number, string][] = [
+  ['rep-money-penalty', 'reputation.sanction', 0.75, 'fine or legal action'],
+  ['rep-money-loss', 'reputation.criticism', 0.6, 'criticism or incident'],
+];
+/** Emergency services among the incident cues (the others, "closed", "flooded", need a second cue). */
+const EMERGENCY = /^(?:police|police cars?|police vans?|armed police|police officers|ambulances?|air ambulance|paramedics|fire engines?|firefighters|fire crews|emergency services)$/;
+/** Where an emergency service was: "at", "outside", "called to", "attended", a few words on at most. */
+const LOCATED = /^\s+(?:(?:and\s+\w+\s+(?:\w+\s+)?|were\s+|was\s+|have\s+been\s+|had\s+to\s+be\s+|again\s+)?(?:at|outside|called\s+to|attended|in\s+the\s+(?:school|playground|car\s+park|yard)|on\s+site|swarming|all\s+over))\b/;
 
 /** Words that insult whatever frame they stand in (data: the abuse lexicons). */
 const INSULT_CATEGORIES = ['insult-noun', 'weak-insult-noun', 'insult-adj', 'profanity', 'slur'];
