@@ -179,20 +179,17 @@ class Parser {
       const e = s[this.i + 1];
       if (e === undefined) throw new ParseError();
       if (/[pPuxck]/.test(e)) {
-        // \p{…}, \u…, \x…, \cX, \k<name>: read past them; they stand for no known literal
-        this.i += 2;
-        if (s[this.i] === '{') {
-          const close = s.indexOf('}', this.i);
-          if (close < 0) throw new ParseError();
-          this.i = close + 1;
-        } else if (e === 'u') this.i += 4;
-        else if (e === 'x') this.i += 2;
-        else if (e === 'c') this.i += 1;
-        else if (e === 'k') {
-          const close = s.indexOf('>', this.i);
-          if (close < 0) throw new ParseError();
-          this.i = close + 1;
-        }
+        // \p{…}, \u…, \x…, \cX, \k<name>: read past them; they stand for no known literal. Only the well-formed part is
+        // skipped: without the u flag "\xg", "\uab", "\c1", "\k" are the letter (and what follows is pattern again)
+        const rest = s.slice(this.i + 2, this.i + 66);
+        const hex = (n: number) => new RegExp(`^[0-9A-Fa-f]{${n}}`).test(rest);
+        let len = 0;
+        if (e === 'u') len = this.unicode && /^\{[0-9A-Fa-f]+\}/.test(rest) ? rest.indexOf('}') + 1 : hex(4) ? 4 : 0;
+        else if (e === 'x') len = hex(2) ? 2 : 0;
+        else if (e === 'c') len = /^[A-Za-z]/.test(rest) ? 1 : 0;
+        else if (e === 'k') len = /^<[$\w]+>/.exec(rest)?.[0].length ?? 0;
+        else if (this.unicode) len = /^\{[^}]*\}/.exec(rest)?.[0].length ?? 0;
+        this.i += 2 + len;
         return { kind: 'other' };
       }
       this.i += 2;

@@ -56,6 +56,21 @@ describe('a literal gate never hides a match', () => {
     }
   });
 
+  it('an escape without its digits (\\x, \\u, \\c, \\k without the u flag: the letter itself) does not swallow what follows', () => {
+    // without the u flag "\xg" is "xg" and "\uab" is "uab": the reader skipped "g|z" / "ab|z" as if they were hex
+    // digits and read the rest as one alternative's literal, gating shut a text that matches the other alternative
+    for (const [source, text] of [[String.raw`\xg|zzqj`, 'xg'], [String.raw`\uab|zzqj`, 'uab'], [String.raw`\c1|zzqj`, String.raw`\c1`], [String.raw`\k|zz<q>qj`, 'k']] as const) {
+      const re = new RegExp(source);
+      expect(re.test(text), `${re} matches ${text}`).toBe(true);
+      expect(mayMatch(text, re), `${re} on ${text}`).toBe(true);
+      const gate = literalGate(re);
+      if (gate) expect(gate.some((l) => text.includes(l)), `${re}: ${gate} in ${text}`).toBe(true);
+    }
+    // well-formed escapes read as before
+    expect(literalGate(new RegExp(String.raw`\x41zzq|\u0041zzq|\u{41}zzq`, 'u'))).toEqual(['zzq']);
+    expect(literalGate(new RegExp(String.raw`\x41zzq|\u0041zzq`))).toEqual(['zzq']);
+  });
+
   it("the lexicon's pattern categories (re: lines) still find their entries", () => {
     for (const [text, category] of [['you absolute fuuuckface', 'profanity'], ['kill all the teachers', 'extremist'], ['the 14/88 lot', 'extremist']] as const) {
       expect(LEXICON.find(text, category).length, `${category} in ${text}`).toBeGreaterThan(0);
