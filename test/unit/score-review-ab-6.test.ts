@@ -25,3 +25,39 @@ describe('review: "14 88" inside a longer number is an identifier, not an extrem
     ]) expect(ids(text), text).toContain('abuse.extremist');
   });
 });
+
+describe('review: a bad-thing noun is a put-down only when it is what a person is called (negative-noun)', () => {
+  it('does not flag a bad thing as the object of a verb in a sentence that names a person', () => {
+    for (const text of [
+      'Mrs Kerr made a mistake.',
+      'Sorry Mr Hale, I made a mistake and your name was wrong.',
+      'Mrs Kerr at Elmfield is dealing with a crisis.',
+      'Miss Patel has a headache.',
+      'Thank you Mrs Kerr for handling a tricky problem, and a mess.',
+      'Mr Hale reported a burglary.',
+      'She spotted an error in the Elmfield newsletter.',
+    ]) expect(ids(text), text).not.toContain('abuse.disparaging');
+  });
+
+  it('does not flag a thing called a bad thing in a sentence that names a person', () => {
+    for (const text of [
+      'Mrs Kerr said the new timetable is a disaster and she is right.',
+      'He said the dinner was a disaster.',
+      'Mr Hale agrees the car park is a mess.',
+      'Mrs Kerr says the trip was a disaster, the coach broke down.',
+      'What a disaster of a day at Elmfield, the coach broke down.',
+      'The trip was a disaster, but Mrs Kerr kept everyone calm.',
+      'A failure of the council, not of Elmfield.',
+    ]) expect(ids(text), text).not.toContain('abuse.disparaging');
+  });
+
+  it('still flags a person called a bad thing: copula, exclamation, label after a comma', () => {
+    for (const text of [
+      'Mrs Kerr at Elmfield is a disaster.',
+      'The new head at Elmfield is a total disaster.',
+      'Mr Hale at Elmfield? What a menace that man is.',
+      'Mrs Kerr, an absolute fiasco, should never have been made head of Elmfield.',
+      'Mr Hale\'s a disaster, Elmfield should sack him.',
+    ]) expect(ids(text), text).toContain('abuse.disparaging');
+  });
+});

@@ -167,10 +167,21 @@ function harmBefalls(doc: Doc): Span[] {
   return out;
 }
 
-/** Before a noun that calls someone a bad thing: "is a", "'s an absolute", "such a", "what a", "a walking". */
-const CALLED_A = /(?:\b(?:is|was|are|were|'s|'re|being|such|what|proper|right)\s+(?:a|an)?|\b(?:a|an))\s+(?:(?:walking|complete|total|absolute|utter|right|proper|bloody|real|living|fucking|massive|huge|total|literal|human|an?)\s+){0,2}$/;
-/** The noun is the head of its phrase: punctuation, the end, "and", "of a …", "that one", "who", "if ever …" after it. */
-const HEAD_END = /^(?:\s*(?:[.,!?;:)\n]|$)|\s+(?:and|of\s+(?:a|an)|that\s+one|who|if\s+ever|on\s+legs|in\s+human\s+form|waiting\s+to\s+happen)\b|\s*[\u{1F300}-\u{1FAFF}\u2600-\u27BF])/u;
+/**
+ * Before a noun that calls someone a bad thing: "is a", "'s an absolute", "such a", "what a", or a bare "a walking" that
+ * starts its clause as a label ("Dr X. A walking disaster.", "Mrs X, an absolute fiasco, …"). A bare "a" after a verb
+ * is its object, a thing not a label ("made a mistake", "is dealing with a crisis", "has a headache").
+ */
+const CALLED_A = /(?:\b(?:is|was|are|were|'s|'re|being|such|what)\s+(?:(?:a|an)\s+)?|(?:^|[,;:!?(\u2013\u2014-])\s*(?:a|an)\s+)(?:(?:walking|complete|total|absolute|utter|right|proper|bloody|real|living|fucking|massive|huge|total|literal|human)\s+){0,2}$/;
+/**
+ * A copula at the end of the text before the noun, with its subject's last words: "the new timetable is a", "Hale's an
+ * absolute". A comma before the copula ends a relative clause ("Mr X, who runs PE, is a"): no subject is read then.
+ */
+const COPULA_SUBJECT = /(?:^|[^,\s])\s*((?:[a-z'-]+\s+){0,5}?[a-z-]+)(?:\s+(?:really|honestly|just|still|always|actually|truly|basically|literally))?(?:'s|\s+(?:is|was|are|were|being))\s+(?:(?:a|an)\s+)?(?:[a-z]+\s+){0,2}$/;
+/** A subject that is a person: a pronoun, a role, "that man", a titled name, optionally with where they work after it. */
+const PERSON_SUBJECT = /(?:^|\s)(?:he|she|they|you|u|i|we|who|head(?:teacher|master|mistress|s)?|teachers?|deputy|principal|senco|tas?|caretaker|bursar|governors?|receptionist|staff|man|woman|bloke|one|guy|lady|fella|chap|lad|girl|boy|coach|manager|lot|(?:mr|mrs|ms|miss|mx|dr|sir)\s+[a-z'-]+)(?:\s+(?:at|from|in|of)\s+(?:[a-z'-]+\s+){0,2}[a-z'-]+)?$/;
+/** The noun is the head of its phrase: punctuation, the end, "and", "of a …", "that one/man", "who", "if ever …" after it. */
+const HEAD_END = /^(?:\s*(?:[.,!?;:)\n]|$)|\s+(?:and|of\s+(?:a|an)|(?:that|this)\s+(?:one|man|woman|bloke)|who|if\s+ever|on\s+legs|in\s+human\s+form|waiting\s+to\s+happen)\b|\s*[\u{1F300}-\u{1FAFF}\u2600-\u27BF])/u;
 /** Someone at the school the noun is said of, in its clause: a titled name, a staff role, a personal pronoun. */
 const CALLED_PERSON = /\b(?:(?:mr|mrs|ms|miss|mx|dr|sir)\s+[\p{L}\p{M}'-]+|head(?:teacher|master|mistress)?|teachers?|deputy|principal|senco|tas?|caretaker|bursar|governors?|receptionist|he|she|they|him|her|that\s+(?:man|woman|one|bloke))\b/u;
 
@@ -188,6 +199,10 @@ function calledBadThing(doc: Doc): Span[] {
     const s = sentenceAt(doc, h.start);
     const before = text.slice(Math.max(s.start, h.start - 60), h.start);
     if (!CALLED_A.test(before)) continue;
+    // "Mrs X said the timetable is a disaster": the copula's subject is a thing, whoever else the sentence names; a subject
+    // that is a name ("Mrs Kerr is", "Hale's") has its title before it
+    const subj = COPULA_SUBJECT.exec(before);
+    if (subj && !PERSON_SUBJECT.test(` ${subj[1]!}`)) continue;
     // the person in the clause, or in a short sentence's neighbour ("Dr X. A walking disaster.")
     const clause = text.slice(Math.max(s.start, h.start - 120), h.start);
     const after = text.slice(h.end, s.end);
