@@ -61,3 +61,20 @@ describe('review: a bad-thing noun is a put-down only when it is what a person i
     ]) expect(ids(text), text).toContain('abuse.disparaging');
   });
 });
+
+describe('review: an exclamation about what happened, is not a put-down (negative-noun)', () => {
+  it('does not read "What a shame!" after news of a person as calling them a shame', () => {
+    for (const text of [
+      'Mrs Kerr is leaving Elmfield at Christmas. What a shame!',
+      'Mr Hale broke his leg skiing. What a disaster!',
+      'Mr Hale at Elmfield is off for the day. What a pain, no PE.',
+    ]) expect(ids(text), text).not.toContain('abuse.disparaging');
+  });
+
+  it('still reads a label fragment after the person as calling them it', () => {
+    for (const text of [
+      'Mr Hale at Elmfield. A walking disaster.',
+      'Elmfield\'s new deputy? A walking fiasco, that one.',
+    ]) expect(ids(text), text).toContain('abuse.disparaging');
+  });
+});

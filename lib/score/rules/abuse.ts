@@ -190,6 +190,23 @@ const CALLED_PERSON = /\b(?:(?:mr|mrs|ms|miss|mx|dr|sir)\s+[\p{L}\p{M}'-]+|head(
  * fiasco", "what a menace that man is"): the noun is the head of a predicate or an exclamation with a person in its
  * clause. A bad thing that happened ("it was a disaster", "the trip was a fiasco") has no person in its clause.
  */
+/** A finite verb or auxiliary: the sentence says something happened, it does not just name someone. */
+const FINITE = /\b(?:is|was|are|were|has|had|have|will|did|does|do|can|could|would|'ll|'re|'ve|\w+ed)\b|\b(?:he|she|it|they)'s\b/;
+
+/**
+ * "Dr X. A walking disaster.": a short label fragment (four words at most, not an exclamation such as "What a shame!" or
+ * "Such a pain") after a sentence that only names a person ("Dr X.", "Elmfield's new deputy?"); after news of the person
+ * ("Mrs X is leaving. What a shame!") the exclamation is about what happened.
+ */
+function labelAfterPerson(doc: Doc, s: Span, h: Span): boolean {
+  const text = doc.clean.text;
+  if (s.start === 0) return false;
+  const lead = text.slice(s.start, h.start).trim();
+  if (lead.split(/\s+/).length > 4 || /^(?:what|such)\b/.test(lead)) return false;
+  const prev = text.slice(sentenceAt(doc, s.start - 1).start, s.start);
+  return CALLED_PERSON.test(prev) && prev.trim().split(/\s+/).length <= 6 && !FINITE.test(prev);
+}
+
 function calledBadThing(doc: Doc): Span[] {
   const text = doc.clean.text;
   const nouns = doc.lex.find(text, 'negative-noun');
@@ -206,7 +223,7 @@ function calledBadThing(doc: Doc): Span[] {
     // the person in the clause, or in a short sentence's neighbour ("Dr X. A walking disaster.")
     const clause = text.slice(Math.max(s.start, h.start - 120), h.start);
     const after = text.slice(h.end, s.end);
-    if (!CALLED_PERSON.test(clause) && !(/^\s*(?:that|this)\s+(?:man|woman|one|bloke)\b|^\W*that\s+one\b/.test(after)) && !(s.start > 0 && text.slice(s.start, h.start).trim().split(/\s+/).length <= 4 && CALLED_PERSON.test(text.slice(sentenceAt(doc, s.start - 1).start, s.start)))) continue;
+    if (!CALLED_PERSON.test(clause) && !(/^\s*(?:that|this)\s+(?:man|woman|one|bloke)\b|^\W*that\s+one\b/.test(after)) && !labelAfterPerson(doc, s, h)) continue;
     // "it was a disaster", "that's a travesty": the thing said of a situation
     if (/\b(?:it|that|this|which|there)(?:'s|\s+is|\s+was|\s+were)\s+(?:\w+\s+){0,3}$/.test(before)) continue;
     if (negated(doc, h) || discounted(doc, h) || rebutted(doc, h, 'negative-noun')) continue;
