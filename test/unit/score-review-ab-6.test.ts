@@ -2,6 +2,10 @@
  * Round 6 end-of-round review fixes in the abuse rules (rules alone, no classifier). Each case was found by trying
  * ordinary sentences about a school through the real code; sentences are written for this test.
  */
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { scoreItem } from '../../lib/score';
 
@@ -62,12 +66,19 @@ describe('review: a bad-thing noun is a put-down only when it is what a person i
   });
 });
 
-describe('review: an exclamation about what happened, is not a put-down (negative-noun)', () => {
+describe('review: an exclamation about what happened, and a word that defends a person, are not put-downs (negative-noun)', () => {
   it('does not read "What a shame!" after news of a person as calling them a shame', () => {
     for (const text of [
       'Mrs Kerr is leaving Elmfield at Christmas. What a shame!',
       'Mr Hale broke his leg skiing. What a disaster!',
       'Mr Hale at Elmfield is off for the day. What a pain, no PE.',
+    ]) expect(ids(text), text).not.toContain('abuse.disparaging');
+  });
+
+  it('does not read a person blamed for others\' failings or a good deterrent as a put-down', () => {
+    for (const text of [
+      'Mrs Kerr at Elmfield is a scapegoat.',
+      'Mr Hale on the Elmfield gate is a deterrent, nobody messes about.',
     ]) expect(ids(text), text).not.toContain('abuse.disparaging');
   });
 
@@ -77,4 +88,23 @@ describe('review: an exclamation about what happened, is not a put-down (negativ
       'Elmfield\'s new deputy? A walking fiasco, that one.',
     ]) expect(ids(text), text).toContain('abuse.disparaging');
   });
+});
+
+describe('review: re-running the lexicon import keeps the AFINN-165 nouns (scripts/import-lexicon-sources.ts)', () => {
+  it('does not read its own afinn.tsv as a hand-written list and drop every entry', () => {
+    const root = mkdtempSync(join(tmpdir(), 'lexicon-import-'));
+    try {
+      cpSync(resolve('data/lexicons'), join(root, 'data/lexicons'), { recursive: true });
+      symlinkSync(resolve('node_modules'), join(root, 'node_modules'));
+      execFileSync(process.execPath, [resolve('node_modules/tsx/dist/cli.mjs'), resolve('scripts/import-lexicon-sources.ts')], { cwd: root, stdio: 'pipe' });
+      const rows = (file: string) => readFileSync(file, 'utf8').split('\n').filter((l) => l && !l.startsWith('#') && !l.startsWith('term\t'));
+      const after = rows(join(root, 'data/lexicons/afinn.tsv'));
+      expect(after.length).toBeGreaterThan(200);
+      expect(after.some((r) => r.startsWith('fiasco\tnegative-noun'))).toBe(true);
+      // a person blamed for others' failings, or one who deters, is not put down by the word
+      expect(after.some((r) => /^(?:scapegoat|deterrent)\t/.test(r))).toBe(false);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  }, 120_000);
 });
