@@ -108,3 +108,24 @@ describe('review: re-running the lexicon import keeps the AFINN-165 nouns (scrip
     }
   }, 120_000);
 });
+
+describe('review: a harm word inside an everyday idiom foretells no harm (harm-outcome, harm-idiom)', () => {
+  it('does not flag "jumped at the chance", "decked out", "done in" (worn out) or "a slap on the wrist"', () => {
+    for (const text of [
+      'Mr Hale at Elmfield will have jumped at the chance to run the trip.',
+      'Miss Patel\'s going to be decked out in tinsel for the Elmfield Christmas jumper day.',
+      'After three parents\' evenings Mr Hale at Elmfield will be done in.',
+      'They will be done in by the time the trip ends, Mrs Kerr took them up Snowdon.',
+      'Mr Hale at Elmfield is getting a slap on the wrist from the governors.',
+    ]) expect(ids(text), text).not.toContain('abuse.threat');
+  });
+
+  it('still flags the same harms foretold for a person', () => {
+    for (const text of [
+      'Mr Hale at Elmfield is gonna get done in one of these nights.',
+      'Mrs Kerr from Elmfield is going to get jumped on her way home.',
+      'Miss Patel at Elmfield is gonna get decked if she keeps this up.',
+      'Mr Hale at Elmfield will be getting a slap.',
+    ]) expect(ids(text), text).toContain('abuse.threat');
+  });
+});

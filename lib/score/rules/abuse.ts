@@ -143,8 +143,11 @@ function harmBefalls(doc: Doc): Span[] {
   const wishes = doc.lex.find(text, 'harm-wish');
   if (!harms.length && !wishes.length) return [];
   const out: Span[] = [];
+  // "jumped at the chance", "decked out in tinsel", "will be done in" (worn out), "a slap on the wrist" (data: harm-idiom)
+  const idioms = harms.length ? doc.lex.find(text, 'harm-idiom') : [];
   for (const h of [...harms, ...wishes]) {
     const wish = wishes.includes(h);
+    if (idioms.some((i) => i.start < h.end && h.start < i.end)) continue;
     if (!usable(doc, h) || negated(doc, h) || reportedAt(doc, h)) continue;
     const s = sentenceAt(doc, h.start);
     const sentence = text.slice(s.start, s.end);
