@@ -129,3 +129,29 @@ describe('review: a harm word inside an everyday idiom foretells no harm (harm-o
     ]) expect(ids(text), text).toContain('abuse.threat');
   });
 });
+
+describe('review: "a right X", "pure X" said of a thing is not a label of a person (intensified labels)', () => {
+  it('does not flag a thing, the weather or a meal called "a right mess", "a proper bog", "pure gold"', () => {
+    for (const text of [
+      'Mrs Kerr at Elmfield said it\'s a right mess.',
+      'Mr Hale says the Elmfield field is a proper bog.',
+      'The Elmfield panto was pure gold, Mr Hale as the dame.',
+      'Mrs Kerr\'s soup at the Elmfield fair was a right treat.',
+      'She says the weather at Elmfield is pure baltic.',
+    ]) expect(ids(text), text).not.toContain('abuse.disparaging');
+  });
+
+  it('does not flag a person called where they come from', () => {
+    for (const text of [
+      'She\'s a proper Brummie, Mrs Kerr at Elmfield.',
+      'Mr Hale at Elmfield is a proper Mancunian.',
+    ]) expect(ids(text), text).not.toContain('abuse.disparaging');
+  });
+
+  it('still flags a person called "a right X"', () => {
+    for (const text of [
+      'Mrs Kerr\'s a right plank, Elmfield deserves better.',
+      'Honestly Mr Hale at Elmfield is a proper melt.',
+    ]) expect(ids(text), text).toContain('abuse.disparaging');
+  });
+});

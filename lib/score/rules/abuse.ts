@@ -182,7 +182,12 @@ const CALLED_A = /(?:\b(?:is|was|are|were|'s|'re|being|such|what)\s+(?:(?:a|an)\
  */
 const COPULA_SUBJECT = /(?:^|[^,\s])\s*((?:[a-z'-]+\s+){0,5}?[a-z-]+)(?:\s+(?:really|honestly|just|still|always|actually|truly|basically|literally))?(?:'s|\s+(?:is|was|are|were|being))\s+(?:(?:a|an)\s+)?(?:[a-z]+\s+){0,2}$/;
 /** A subject that is a person: a pronoun, a role, "that man", a titled name, optionally with where they work after it. */
-const PERSON_SUBJECT = /(?:^|\s)(?:he|she|they|you|u|i|we|who|head(?:teacher|master|mistress|s)?|teachers?|deputy|principal|senco|tas?|caretaker|bursar|governors?|receptionist|staff|man|woman|bloke|one|guy|lady|fella|chap|lad|girl|boy|coach|manager|lot|(?:mr|mrs|ms|miss|mx|dr|sir)\s+[a-z'-]+)(?:\s+(?:at|from|in|of)\s+(?:[a-z'-]+\s+){0,2}[a-z'-]+)?$/;
+const PERSON_SUBJECT = /(?:^|\s)(?:he|she|they|you|u|i|we|who|head(?:teacher|master|mistress|s)?|teachers?|deputy|principal|senco|tas?|caretaker|bursar|governors?|receptionist|staff|man|woman|bloke|one|guy|lady|fella|chap|lad|girl|boy|coach|manager|lot|(?:mr|mrs|ms|miss|mx|dr|sir)\s+[a-z'-]+)(?:\s+(?:at|from|in|of)\s+(?:the\s+)?[a-z'-]+(?:\s+(?:primary|school|academy|high|college|juniors|infants|maths|english|science|pe))?)?$/;
+/** Is the copula at the end of `before` said of a thing ("the field is a proper", "it's a right"), not of a person? */
+function thingSubject(before: string): boolean {
+  const subj = COPULA_SUBJECT.exec(before);
+  return !!subj && !PERSON_SUBJECT.test(` ${subj[1]!}`);
+}
 /** The noun is the head of its phrase: punctuation, the end, "and", "of a …", "that one/man", "who", "if ever …" after it. */
 const HEAD_END = /^(?:\s*(?:[.,!?;:)\n]|$)|\s+(?:and|of\s+(?:a|an)|(?:that|this)\s+(?:one|man|woman|bloke)|who|if\s+ever|on\s+legs|in\s+human\s+form|waiting\s+to\s+happen)\b|\s*[\u{1F300}-\u{1FAFF}\u2600-\u27BF])/u;
 /** Someone at the school the noun is said of, in its clause: a titled name, a staff role, a personal pronoun. */
@@ -221,8 +226,7 @@ function calledBadThing(doc: Doc): Span[] {
     if (!CALLED_A.test(before)) continue;
     // "Mrs X said the timetable is a disaster": the copula's subject is a thing, whoever else the sentence names; a subject
     // that is a name ("Mrs Kerr is", "Hale's") has its title before it
-    const subj = COPULA_SUBJECT.exec(before);
-    if (subj && !PERSON_SUBJECT.test(` ${subj[1]!}`)) continue;
+    if (thingSubject(before)) continue;
     // the person in the clause, or in a short sentence's neighbour ("Dr X. A walking disaster.")
     const clause = text.slice(Math.max(s.start, h.start - 120), h.start);
     const after = text.slice(h.end, s.end);
@@ -255,6 +259,8 @@ function intensifiedLabels(doc: Doc): Span[] {
     if (!usable(doc, span) || negated(doc, span) || discounted(doc, span)) continue;
     const s = sentenceAt(doc, start);
     const clause = text.slice(Math.max(s.start, start - 120), start);
+    // "it's a right mess", "the field is a proper bog", "the panto was pure gold": said of a thing
+    if (thingSubject(clause)) continue;
     const prev = s.start > 0 ? text.slice(sentenceAt(doc, s.start - 1).start, s.start) : '';
     if (!CALLED_PERSON.test(clause) && !CALLED_PERSON.test(text.slice(span.end, s.end)) && !CALLED_PERSON.test(prev)) continue;
     out.push(span);
