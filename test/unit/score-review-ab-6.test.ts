@@ -155,3 +155,22 @@ describe('review: "a right X", "pure X" said of a thing is not a label of a pers
     ]) expect(ids(text), text).toContain('abuse.disparaging');
   });
 });
+
+describe('review: a sexual slur by its parts needs the person as its subject and "anyone" right after it', () => {
+  it('does not flag a thing passed round, or a person going round places, with "everyone" further on', () => {
+    for (const text of [
+      'Mr Hale at Elmfield passed round the sweets for everyone.',
+      'Mrs Kerr\'s cake at the Elmfield fair got passed round more times than the register, delicious.',
+      'Mrs Kerr has been round every Elmfield classroom with anyone who asks for a tour.',
+      'She gets about a bit, Mrs Kerr from Elmfield: Paris, Rome, more times than I can count.',
+    ]) expect(ids(text), text).not.toContain('abuse.obscene');
+  });
+
+  it('still flags the slur said of a person', () => {
+    for (const text of [
+      'Mrs Kerr at Elmfield has been round more times than the school minibus.',
+      'Everyone knows Miss Patel from Elmfield sleeps around with anyone.',
+      'Mrs Kerr, the Elmfield deputy, puts it about with half the dads.',
+    ]) expect(ids(text), text).toContain('abuse.obscene');
+  });
+});

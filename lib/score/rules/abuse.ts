@@ -273,6 +273,11 @@ function intensifiedLabels(doc: Doc): Span[] {
  * round") with "anyone" or a count in its sentence ("for anyone who asks", "more times than the minibus", "half the dads"),
  * said of a person at the school (a titled name, a role or a pronoun in the sentence). Not negated or reported.
  */
+/** Between availability and "anyone": nothing, or a preposition and fillers ("with", "for", "a bit with"). */
+const SLUR_GAP = /^\s*(?:(?:with|for|by|to|than|a\s+bit|like|an\s+all|and\s+all)\s+){0,2}$/;
+/** Auxiliaries and adverbs between a subject and the availability ("has been", "'s always"). */
+const SLUR_AUX = /(?:'s|(?:\s+|^)(?:has|have|had|is|was|got|gets|been|being|will|would|just|always|even|really|definitely|apparently|clearly|obviously|already|reportedly|literally))*\s*$/;
+
 function sexualSlurs(doc: Doc): Span[] {
   const text = doc.clean.text;
   const avail = doc.lex.find(text, 'sexual-availability');
@@ -281,8 +286,14 @@ function sexualSlurs(doc: Doc): Span[] {
   const out: Span[] = [];
   for (const a of avail) {
     const s = sentenceAt(doc, a.start);
-    if (!any.some((x) => x.start >= a.start && x.end <= s.end && x.start - a.end <= 40)) continue;
-    if (!CALLED_PERSON.test(text.slice(s.start, a.start)) || !usable(doc, a) || negated(doc, a) || discounted(doc, a)) continue;
+    // "anyone" or the count right after the availability, with only a preposition between ("puts it about with half the
+    // dads"); not "passed round the sweets for everyone", "been round every classroom with anyone who asks"
+    if (!any.some((x) => x.start >= a.end && x.end <= s.end && SLUR_GAP.test(text.slice(a.end, x.start)))) continue;
+    const lead = text.slice(s.start, a.start);
+    if (!CALLED_PERSON.test(lead) || !usable(doc, a) || negated(doc, a) || discounted(doc, a)) continue;
+    // the subject is the person, not a thing of theirs ("Mrs X's cake got passed round"); after a comma it is not read
+    const subject = lead.replace(SLUR_AUX, '');
+    if (!/,\s*$/.test(subject) && !PERSON_SUBJECT.test(` ${subject.trimEnd()}`)) continue;
     out.push(a);
   }
   return out;
