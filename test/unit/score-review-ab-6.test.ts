@@ -174,3 +174,22 @@ describe('review: a sexual slur by its parts needs the person as its subject and
     ]) expect(ids(text), text).toContain('abuse.obscene');
   });
 });
+
+describe('review: an order to a crowd with an ordinary errand after the person is not a campaign (campaign.ts crowdOrders)', () => {
+  it('does not flag readers asked to tag a teacher in their photos or to ring the office with questions', () => {
+    for (const text of [
+      'Folks, tag Mr Hale from Elmfield in the photos from sports day!',
+      'Come on guys, tag Mrs Kerr from Elmfield in your World Book Day pics!',
+      'You lot, ring Mrs Kerr in the Elmfield office with any questions.',
+      'Everyone reading, message Mrs Kerr at Elmfield directly, she replies fast.',
+      'Come on folks, email Mrs Kerr at Elmfield to book your place before they go.',
+    ]) expect(ids(text), text).not.toContain('abuse.harassment');
+  });
+
+  it('still flags an urged order with nothing ordinary after the person', () => {
+    for (const text of [
+      'Go on, bombard Mrs Kerr at Elmfield. You lot know what she did.',
+      'Come on guys, tag Mr Hale from Elmfield in the comments. All of youse.',
+    ]) expect(ids(text), text).toContain('abuse.harassment');
+  });
+});
