@@ -193,3 +193,22 @@ describe('review: an order to a crowd with an ordinary errand after the person i
     ]) expect(ids(text), text).toContain('abuse.harassment');
   });
 });
+
+describe('review: going back home as news or on an errand is not exclusion, on every path that reads "go back"', () => {
+  it('does not flag a family who had to go back home, or who were told to go home for something', () => {
+    for (const text of [
+      'The Syrian family at Elmfield had to go back home for a funeral, please keep them in your thoughts.',
+      'Mrs Kerr told the Polish family to go back home to get the forms for Elmfield.',
+      'The Nigerian twins at Elmfield had to go home early with a temperature.',
+      'Our Jewish pupils at Elmfield keep kosher at home and the kitchen caters for it.',
+    ]) expect(ids(text), text).not.toContain('abuse.discriminatory');
+  });
+
+  it('still flags an identity told to go back home', () => {
+    for (const text of [
+      'Elmfield has hired a Nigerian for Year 4. She should go back home.',
+      'The Polish family at Elmfield can go back home, nobody wants them here.',
+      'Mrs Farouk at Elmfield should keep her religion at home.',
+    ]) expect(ids(text), text).toContain('abuse.discriminatory');
+  });
+});

@@ -11,7 +11,7 @@ import { tokens } from '../lexicon-data';
 import { gatedTest, mayMatch } from '../word-gate';
 import { campaign, exposure } from './campaign';
 import { misconductClaims } from './defamation';
-import { identityExclusion, orderedAt } from './identity';
+import { identityExclusion, sentHomeAt } from './identity';
 import { aimedAtOffenderAt, clauseBefore, externalTargetAt, lastMatch, negatedAt as negated, reportedAt } from '../structure';
 
 const TARGET = /\b(?:teachers?|staff|officer|bursar|manager|coach|librarian|technician|nurse|head(?:teacher|master|mistress|s)?|head\s+of\s+\w+|principal|deputy|senco|tas?|teaching\s+assistants?|governors?|caretaker|chaplain|dinner\s+ladies|receptionist|slt|management|trust|school|academy|college|primary|he|she|they|him|her|them|you|your|ur|u|mr|mrs|ms|miss|dr|sir|people|lot|kids|parents|pupils|students|department|team|lads?|girls?|boys?|family|families)\b/;
@@ -353,6 +353,22 @@ const THREAT_AGENT = /\b(?:i|i'?ll|i'?m|im|we|we'?ll|we'?re|someone|somebody|peo
 const GROUP_NEGATED = /\b(?:not|never|no|aren'?t|isn'?t|don'?t|doesn'?t|shouldn'?t\s+be\s+(?:called|labelled))\b|n't\b/;
 /** Exclusion or stereotype said around a person named by their identity ("her sort shouldn't be near our kids"). */
 const EXCLUSION = /\b(?:shouldn'?t\s+be\s+(?:allowed|teaching|near|working|in\s+charge|around|here)|should\s+not\s+be\s+(?:allowed|teaching|near|working)|(?:her|his|their|your|that)\s+(?:sort|kind|lot|type)|people\s+like\s+(?:her|him|them)|typical|what\s+do\s+you\s+expect|go\s+back|not\s+one\s+of\s+us|(?:doesn|don)'?t\s+belong|why\s+is\s+(?:a|an|that|the)|shouldn'?t\s+let|should\s+not\s+let|or\s+get\s+out|should\s+go\s+home|go\s+home|don'?t\s+need|do\s+not\s+need|(?:christian|british|english|white)\s+country|barely\s+(?:walk|speak|see|hear)|how\s+(?:are|is|can)\s+(?:they|she|he)\s+(?:supposed|meant|expected)\s+to|of\s+course\s+(?:she|he|they)\s+got|got\s+promoted|got\s+the\s+job|own\s+lot|their\s+own\s+kind|should\s+be\s+(?:running|teaching|in\s+charge)|get\s+(?:her|him|them|(?:mrs?|ms|miss|mr|dr)\s+[\w-]+)\s+out|teach\s+our\s+(?:kids|children)|tick\s+a\s+box|ticking\s+(?:a\s+)?box(?:es)?|diversity\s+hire|token|can'?t\s+(?:control|manage|cope|handle)|only\s+(?:hired|got\s+the\s+job)|get\s+rid\s+of|don'?t\s+want\s+(?:her|him|them|a|an|one)|near\s+our\s+(?:kids|children)|ramming|shoving|forcing|agenda|brainwash\w*|counting\s+the\s+pennies|tight-?fisted|stingy|can'?t\s+(?:even\s+)?speak\s+english|smells?|stinks?)\b/;
+const EXCLUSION_ALL = new RegExp(EXCLUSION.source, 'g');
+/**
+ * An exclusion cue in text[from, to): "go back" and "go home" count only as an order to leave (identity.ts sentHomeAt),
+ * not "the family had to go back home for a funeral" or "told to go home to get the forms".
+ */
+function exclusionNear(doc: Doc, from: number, to: number): boolean {
+  const near = doc.clean.text.slice(from, to);
+  if (!EXCLUSION.test(near)) return false;
+  EXCLUSION_ALL.lastIndex = 0;
+  for (let m = EXCLUSION_ALL.exec(near); m; m = EXCLUSION_ALL.exec(near)) {
+    if (!/^go\s+(?:back|home)/.test(m[0])) return true;
+    const end = /^go\s+back$/.test(m[0]) ? (/^\s+home\b/.exec(near.slice(m.index + m[0].length))?.[0].length ?? 0) : 0;
+    if (sentHomeAt(doc, from + m.index, from + m.index + m[0].length + end)) return true;
+  }
+  return false;
+}
 
 interface Hit extends Span {
   weight: number;
@@ -779,7 +795,7 @@ export function abuseRules(doc: Doc): AbuseSignals {
     // "Muslims are not terrorists": the negation inside the statement reverses it
     if (!usable(doc, span) || GROUP_NEGATED.test(text.slice(span.start, span.end)) || reportedAt(doc, span)) continue;
     // "the family had to go back home when their gran died": news of a trip, not an order (identity.ts orderedAt)
-    if (/^(?:go|send|deport)/.test(text.slice(span.start, span.end)) && !orderedAt(doc, span.start)) continue;
+    if (/^(?:go|send|deport)/.test(text.slice(span.start, span.end)) && !sentHomeAt(doc, span.start, span.end)) continue;
     discSpans.push(span);
     discWeights.push(0.85);
   }
@@ -800,10 +816,9 @@ export function abuseRules(doc: Doc): AbuseSignals {
     for (const span of findAll(text, identityRole)) {
       if (!usable(doc, span) || reportedAt(doc, span)) continue;
       const s = sentenceAt(doc, span.start);
-      const near = text.slice(Math.max(0, s.start - 120), Math.min(text.length, s.end + 120));
       const from = Math.max(0, s.start - 120);
       const to = Math.min(text.length, s.end + 120);
-      if (!EXCLUSION.test(near) && !doc.lex.find(text, 'exclusion-cue').some((c) => c.start >= from && c.end <= to && fullOfPeople(doc, c))) continue;
+      if (!exclusionNear(doc, from, to) && !doc.lex.find(text, 'exclusion-cue').some((c) => c.start >= from && c.end <= to && fullOfPeople(doc, c))) continue;
       discSpans.push(span);
       discWeights.push(0.85);
     }
