@@ -212,3 +212,20 @@ describe('review: going back home as news or on an errand is not exclusion, on e
     ]) expect(ids(text), text).toContain('abuse.discriminatory');
   });
 });
+
+describe('review: "stole the show" is praise, not a claim of theft, vouched for or not', () => {
+  it('does not flag a teacher who stole the show, hearts or the limelight', () => {
+    for (const text of [
+      'Mr Hale stole the show at the Elmfield panto.',
+      'For the record, Mr Hale stole the show at the Elmfield panto, the court scene was hilarious.',
+      'Mrs Kerr stole everyone\'s hearts as the dame in the Elmfield panto.',
+    ]) expect(ids(text), text).not.toContain('abuse.disparaging');
+  });
+
+  it('still flags a teacher who stole money', () => {
+    for (const text of [
+      'Mr Hale at Elmfield stole the PTA money.',
+      'For the record, Mr Hale stole from the Elmfield PTA, the court case is a cover.',
+    ]) expect(ids(text), text).toContain('abuse.disparaging');
+  });
+});

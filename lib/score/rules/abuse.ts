@@ -10,7 +10,7 @@ import type { LexHit, Lexicon } from '../lexicon';
 import { tokens } from '../lexicon-data';
 import { gatedTest, mayMatch } from '../word-gate';
 import { campaign, exposure } from './campaign';
-import { misconductClaims } from './defamation';
+import { misconductClaims, stoleIdiomAt } from './defamation';
 import { identityExclusion, sentHomeAt } from './identity';
 import { aimedAtOffenderAt, clauseBefore, externalTargetAt, lastMatch, negatedAt as negated, reportedAt } from '../structure';
 
@@ -925,7 +925,7 @@ export function abuseRules(doc: Doc): AbuseSignals {
   const polite = hits(doc, 'politeness').length > 0;
   const accusations: Span[] = [...(ACCUSATION_HINT.test(text) ? findAll(text, ACCUSATION) : []), ...hits(doc, 'accusation')];
   for (const span of accusations) {
-    if (!usable(doc, span) || negated(doc, span) || discounted(doc, span) || removal(doc, span)) continue;
+    if (!usable(doc, span) || negated(doc, span) || discounted(doc, span) || removal(doc, span) || stoleIdiomAt(text, span)) continue;
     const s = sentenceAt(doc, span.start);
     const sentence = text.slice(s.start, s.end);
     if (REPORTED.test(sentence) || TOPIC_FRAME.test(sentence)) continue;

@@ -133,6 +133,14 @@ function vouchedAt(doc: Doc, v: Span): boolean {
   return doc.lex.find(text, 'claim-vouch').some((c) => c.start >= from && c.end <= v.start) && doc.lex.count(text, 'denial') === 0;
 }
 
+/** What is stolen in praise: "stole the show", "stole everyone's hearts", "steals the limelight". */
+const STOLE_IDIOM = /^\s+(?:the\s+(?:show|limelight|spotlight|headlines|scene|stage|ball)|(?:[\w']+'s\s+|my\s+|our\s+|all\s+our\s+|the\s+|their\s+)?hearts?|a\s+(?:kiss|glance|look|moment|march|nap))\b/;
+
+/** Is the verb at `v` "stole"/"steal" with a thing stolen in praise after it ("stole the show")? */
+export function stoleIdiomAt(text: string, v: Span): boolean {
+  return /^st(?:ole|eal)/.test(text.slice(v.start, v.end)) && STOLE_IDIOM.test(text.slice(v.end, v.end + 40));
+}
+
 export function misconductClaims(doc: Doc, usable: (span: Span) => boolean): Span[] {
   const text = doc.clean.text;
   const out: Span[] = [];
@@ -157,6 +165,7 @@ export function misconductClaims(doc: Doc, usable: (span: Span) => boolean): Spa
   for (const v of [...verbs, ...carriedWrongdoing(doc, verbs)]) {
     // "has never kept cocaine": a negation may sit between the word standing for the verb and the object
     if (v.object && negatedAt(doc, v.object)) continue;
+    if (stoleIdiomAt(text, v)) continue;
     const s = sentenceAt(doc, v.start);
     const before = text.slice(Math.max(s.start, v.start - 90), v.start);
     // "is sleeping with", "has been fiddling": a copula before an -ing verb is the progressive, not a passive or a noun
