@@ -145,13 +145,16 @@ function harmBefalls(doc: Doc): Span[] {
   const out: Span[] = [];
   // "jumped at the chance", "decked out in tinsel", "will be done in" (worn out), "a slap on the wrist" (data: harm-idiom)
   const idioms = harms.length ? doc.lex.find(text, 'harm-idiom') : [];
+  const hazards = new Map<number, boolean>();
   for (const h of [...harms, ...wishes]) {
     const wish = wishes.includes(h);
     if (idioms.some((i) => i.start < h.end && h.start < i.end)) continue;
     if (!usable(doc, h) || negated(doc, h) || reportedAt(doc, h)) continue;
     const s = sentenceAt(doc, h.start);
-    const sentence = text.slice(s.start, s.end);
-    if (HAZARD.test(sentence) || lexWithin(doc, 'road-safety', s)) continue;
+    // a hazard in the sentence makes it a warning; read once per sentence (a long unpunctuated text is one sentence)
+    let hazard = hazards.get(s.start);
+    if (hazard === undefined) hazards.set(s.start, (hazard = HAZARD.test(text.slice(s.start, s.end)) || lexWithin(doc, 'road-safety', s)));
+    if (hazard) continue;
     const before = text.slice(Math.max(s.start, h.start - 120), h.start);
     if (!wish && NAME_ON_IT.test(text.slice(h.end, h.end + 50))) {
       out.push(h);
@@ -289,7 +292,7 @@ function sexualSlurs(doc: Doc): Span[] {
     // "anyone" or the count right after the availability, with only a preposition between ("puts it about with half the
     // dads"); not "passed round the sweets for everyone", "been round every classroom with anyone who asks"
     if (!any.some((x) => x.start >= a.end && x.end <= s.end && SLUR_GAP.test(text.slice(a.end, x.start)))) continue;
-    const lead = text.slice(s.start, a.start);
+    const lead = text.slice(Math.max(s.start, a.start - 120), a.start);
     if (!CALLED_PERSON.test(lead) || !usable(doc, a) || negated(doc, a) || discounted(doc, a)) continue;
     // the subject is the person, not a thing of theirs ("Mrs X's cake got passed round"); after a comma it is not read
     const subject = lead.replace(SLUR_AUX, '');
@@ -358,7 +361,16 @@ const EXCLUSION_ALL = new RegExp(EXCLUSION.source, 'g');
  * An exclusion cue in text[from, to): "go back" and "go home" count only as an order to leave (identity.ts sentHomeAt),
  * not "the family had to go back home for a funeral" or "told to go home to get the forms".
  */
-function exclusionNear(doc: Doc, from: number, to: number): boolean {
+function exclusionNear(doc: Doc, from: number, to: number, seen: Map<string, boolean>): boolean {
+  const key = `${from}:${to}`;
+  const known = seen.get(key);
+  if (known !== undefined) return known;
+  const found = exclusionIn(doc, from, to);
+  seen.set(key, found);
+  return found;
+}
+
+function exclusionIn(doc: Doc, from: number, to: number): boolean {
   const near = doc.clean.text.slice(from, to);
   if (!EXCLUSION.test(near)) return false;
   EXCLUSION_ALL.lastIndex = 0;
@@ -813,12 +825,14 @@ export function abuseRules(doc: Doc): AbuseSignals {
   }
   // identity words are found by the token matcher first: the pattern only runs when one is there
   if ((doc.lex.count(text, 'identity') > 0 || VISIBLE_IDENTITY.test(text)) && gatedTest(identityRole, text)) {
+    // spans in one sentence share its window: read each window once
+    const windows = new Map<string, boolean>();
     for (const span of findAll(text, identityRole)) {
       if (!usable(doc, span) || reportedAt(doc, span)) continue;
       const s = sentenceAt(doc, span.start);
       const from = Math.max(0, s.start - 120);
       const to = Math.min(text.length, s.end + 120);
-      if (!exclusionNear(doc, from, to) && !doc.lex.find(text, 'exclusion-cue').some((c) => c.start >= from && c.end <= to && fullOfPeople(doc, c))) continue;
+      if (!exclusionNear(doc, from, to, windows) && !doc.lex.find(text, 'exclusion-cue').some((c) => c.start >= from && c.end <= to && fullOfPeople(doc, c))) continue;
       discSpans.push(span);
       discWeights.push(0.85);
     }

@@ -115,7 +115,11 @@ const ORDER_BEFORE = /(?:^|(?:^|\s)(?:(?:mr|mrs|ms|miss|mx|dr|sir)\s+[\p{L}\p{M}
 
 /** Is the verb at `pos` given as an order or a demand (ORDER_BEFORE in its clause)? */
 export function orderedAt(doc: Doc, pos: number): boolean {
-  return ORDER_BEFORE.test(doc.clean.text.slice(clauseStart(doc, pos), pos));
+  // the last 80 characters of the clause are enough for the pattern; a clipped clause starts with a word, so "^" reads
+  // no clause start there (a long unpunctuated text would otherwise be read whole at every verb)
+  const from = clauseStart(doc, pos);
+  const clipped = pos - from > 80;
+  return ORDER_BEFORE.test(`${clipped ? 'x ' : ''}${doc.clean.text.slice(clipped ? pos - 80 : from, pos)}`);
 }
 
 /** An errand after going home: "to get the forms", "for a funeral", "with a temperature", "early". */
