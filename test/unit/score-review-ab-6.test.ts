@@ -229,3 +229,21 @@ describe('review: "stole the show" is praise, not a claim of theft, vouched for 
     ]) expect(ids(text), text).toContain('abuse.disparaging');
   });
 });
+
+describe('review: "nobody will say X" denies X unless it vouches for what follows ("what nobody will say is that")', () => {
+  it('does not flag a label or a claim that nobody will say', () => {
+    for (const text of [
+      'No one will say Mr Hale at Elmfield is lazy, he works harder than anyone.',
+      'Nobody will say Mrs Kerr at Elmfield is a bully, because she isn\'t.',
+      'No one will say Mr Hale at Elmfield stole from the PTA, he is as honest as the day is long.',
+    ]) expect(ids(text), text).not.toContain('abuse.disparaging');
+  });
+
+  it('still flags what nobody will say out loud, or what nobody will tell you', () => {
+    for (const text of [
+      'What nobody at Elmfield will say out loud is that Mr Hale pockets the dinner money.',
+      'Here is what nobody will tell you: Mrs Kerr at Elmfield is a bully.',
+      'The thing no one will say is that Mr Hale at Elmfield is lazy.',
+    ]) expect(ids(text), text).toContain('abuse.disparaging');
+  });
+});

@@ -13,7 +13,7 @@
  * the school.
  */
 import { sentenceAt, type Doc, type Span } from '../document';
-import { lastMatch, negatedAt, reportedAt } from '../structure';
+import { claimVouches, lastMatch, negatedAt, reportedAt } from '../structure';
 import { gatedTest } from '../word-gate';
 
 /** A person at the school who may be the subject before the verb: a titled name, a role, or a pronoun. The last one wins. */
@@ -130,7 +130,7 @@ function vouchedAt(doc: Doc, v: Span): boolean {
   const text = doc.clean.text;
   const s = sentenceAt(doc, v.start);
   const from = s.start > 0 ? sentenceAt(doc, s.start - 1).start : s.start;
-  return doc.lex.find(text, 'claim-vouch').some((c) => c.start >= from && c.end <= v.start) && doc.lex.count(text, 'denial') === 0;
+  return claimVouches(doc).some((c) => c.start >= from && c.end <= v.start) && doc.lex.count(text, 'denial') === 0;
 }
 
 /** What is stolen in praise: "stole the show", "stole everyone's hearts", "steals the limelight". */
