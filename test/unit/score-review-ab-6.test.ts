@@ -247,3 +247,21 @@ describe('review: "nobody will say X" denies X unless it vouches for what follow
     ]) expect(ids(text), text).toContain('abuse.disparaging');
   });
 });
+
+describe('review: "keep emailing Mrs X your photos" is a request, not persistence in a campaign', () => {
+  it('does not flag readers asked to keep sending a teacher their photos or totals, or to ring until she answers', () => {
+    for (const text of [
+      'Keep emailing Mrs Kerr at Elmfield your photos for the yearbook, folks!',
+      'Folks, keep messaging Mr Hale at Elmfield your sponsor money totals.',
+      'Everyone keep tagging Mrs Kerr at Elmfield in your Book Week pics!',
+      'Guys, keep ringing Mr Hale at Elmfield until he answers, the trip form is due.',
+    ]) expect(ids(text), text).not.toContain('abuse.harassment');
+  });
+
+  it('still flags contact kept up until someone gives in', () => {
+    for (const text of [
+      'Keep calling Mrs Kerr at Elmfield until she resigns.',
+      'Everyone keep messaging Mr Hale at Elmfield, all of yous, every day.',
+    ]) expect(ids(text), text).toContain('abuse.harassment');
+  });
+});

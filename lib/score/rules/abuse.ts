@@ -9,7 +9,7 @@ import { noisyOr, type Finding } from '../findings';
 import type { LexHit, Lexicon } from '../lexicon';
 import { tokens } from '../lexicon-data';
 import { gatedTest, mayMatch } from '../word-gate';
-import { campaign, exposure } from './campaign';
+import { campaign, errandAfter, exposure } from './campaign';
 import { misconductClaims, stoleIdiomAt } from './defamation';
 import { identityExclusion, sentHomeAt } from './identity';
 import { aimedAtOffenderAt, clauseBefore, externalTargetAt, lastMatch, negatedAt as negated, reportedAt } from '../structure';
@@ -769,6 +769,8 @@ export function abuseRules(doc: Doc): AbuseSignals {
   for (const h of hits(doc, 'harassment-cue')) {
     // "everyone email the council every day until…": pressure on a body outside the school is not abuse of it
     if (negated(doc, h) || reportedAt(doc, h) || externalTargetAt(doc, h)) continue;
+    // "keep emailing Mrs X your photos", "keep ringing Mr X until he answers": a request with an errand after the person
+    if (/^keep\b/.test(h.text) && errandAfter(text, h)) continue;
     harSpans.push(h);
     harWeights.push(h.weight);
   }

@@ -25,8 +25,8 @@ const TO_PERSON = /^\s+(?:\w+\s+){0,3}?(?:to|at)\s+(?:them|her|him|the\s+(?:head
 const INSTITUTION_AFTER = /^\W{0,3}(?:the|their)\s+(?:\w+\s+)?(?:school|academy|office|trust)\b/;
 /** "keep calling", "keep on messaging": persistence before an act. */
 const KEEP_BEFORE = /\bkeep(?:s|ing)?\s+(?:on\s+)?$/;
-/** Until someone gives in: "til Mrs X is gone", "until she resigns", "till he apologises". */
-const UNTIL_GIVES_IN = /\b(?:until|till|til|'til|untill)\s+(?:(?:mr|mrs|ms|miss|mx|dr|sir)\s+[\p{L}\p{M}'-]+|she|he|they|the\s+head\w*)(?:'s|\s+is|\s+are|'re)?\s+(?:gone|goes|leaves|quits|resigns|sacked|out|apologises|apologizes|gives\s+in|cracks|breaks|replies|answers|backs\s+down)\b/gu;
+/** Until someone gives in: "til Mrs X is gone", "until she resigns", "till he apologises" (not "until he answers"). */
+const UNTIL_GIVES_IN = /\b(?:until|till|til|'til|untill)\s+(?:(?:mr|mrs|ms|miss|mx|dr|sir)\s+[\p{L}\p{M}'-]+|she|he|they|the\s+head\w*)(?:'s|\s+is|\s+are|'re)?\s+(?:gone|goes|leaves|quits|resigns|sacked|out|apologises|apologizes|gives\s+in|cracks|breaks|backs\s+down)\b/gu;
 /** A count of 12 or more: enough to be a campaign, not a complaint ("rang four times"). */
 const MIN_COUNT = 12;
 
@@ -116,7 +116,8 @@ export function campaign(doc: Doc, usable: (span: Span) => boolean): CampaignFin
   const persisting = [...persists.filter((p) => live(p) && !externalTargetAt(doc, p)), ...(acts.length ? counts(doc, acts).filter(live) : [])];
   // persistence by grammar, whatever the verb: "keep calling", "keep on messaging" (an act with "keep" before it), and
   // contact "until she gives in / is gone / resigns"
-  for (const a of acts) if (KEEP_BEFORE.test(text.slice(Math.max(0, a.start - 12), a.start)) && live(a)) persisting.push(a);
+  // ("keep emailing Mrs X your photos for the yearbook" is a request: an errand after the person)
+  for (const a of acts) if (KEEP_BEFORE.test(text.slice(Math.max(0, a.start - 12), a.start)) && live(a) && !errandAfter(text, a)) persisting.push(a);
   if (acts.length || pile.length) {
     UNTIL_GIVES_IN.lastIndex = 0;
     for (let m = UNTIL_GIVES_IN.exec(text); m; m = UNTIL_GIVES_IN.exec(text)) {
@@ -157,7 +158,7 @@ const PURPOSE_AFTER = /^[^.!?\n]{0,60}?\b(?:to|if|for|about|when|before|by|with\
  * An errand after the person that even urging does not turn hostile: tagging them in the readers' photos, ringing with
  * questions, messaging them directly, booking, ordering, signing up, thanking or wishing them well.
  */
-const ERRAND_AFTER = /^[^.!?\n]{0,60}?\b(?:in\s+(?:your|the|their|our|my)\s+(?:[\w'-]+\s+){0,3}?(?:photos?|pics?|pictures?|snaps|videos?|selfies?)|with\s+(?:any|your)\s+(?:questions?|queries|query|worries|concerns)|directly|to\s+(?:book|order|sign\s+up|register|buy|get\s+(?:tickets|a\s+form|a\s+place)|thank|wish|say\s+(?:thanks|thank\s+you|well\s+done|congrat\w*|happy))|for\s+(?:tickets|a\s+form|forms|a\s+place|details|info))\b/;
+const ERRAND_AFTER = /^[^.!?\n]{0,60}?\b(?:in\s+(?:your|the|their|our|my)\s+(?:[\w'-]+\s+){0,3}?(?:photos?|pics?|pictures?|snaps|videos?|selfies?)|with\s+(?:any|your)\s+(?:questions?|queries|query|worries|concerns)|directly|to\s+(?:book|order|sign\s+up|register|buy|get\s+(?:tickets|a\s+form|a\s+place)|thank|wish|say\s+(?:thanks|thank\s+you|well\s+done|congrat\w*|happy))|for\s+(?:tickets|a\s+form|forms|a\s+place|details|info)|until\s+(?:she|he|they|someone|somebody|the\s+office)\s+(?:answers|replies|picks\s+up|gets\s+back)|(?:your|the\s+kids'?|the\s+children's)\s+(?:[\w'-]+\s+){0,3}?(?:photos?|pics?|pictures?|forms?|slips?|totals?|money|entries|votes?|ideas|stories|drawings|questions|answers))\b/;
 
 /** What follows the person an act is aimed at ("Mrs X" or one word after the act). */
 function afterPerson(text: string, a: Span): string {
@@ -166,7 +167,7 @@ function afterPerson(text: string, a: Span): string {
 }
 
 /** An ordinary errand after the person the act is aimed at (ERRAND_AFTER). */
-function errandAfter(text: string, a: Span): boolean {
+export function errandAfter(text: string, a: Span): boolean {
   return ERRAND_AFTER.test(afterPerson(text, a));
 }
 
