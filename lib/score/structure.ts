@@ -8,6 +8,7 @@
  * The cue words (condemnation, denial, outside bodies) are data: data/lexicons/structure-cues.tsv.
  */
 import { sentenceAt, type Doc, type Span } from './document';
+import type { LexHit } from './lexicon';
 
 /** Where a clause ends: punctuation, a dash, contrast and cause words, or "and" starting a new subject. */
 const CLAUSE_BREAK = /[,;:()]|\s-+\s|\b(?:but|though|although|whereas|while|because|cos|coz)\b|\band\s+(?=(?:the|he|she|they|it|i|we|you|his|her|their|my|our)\b)/g;
@@ -83,7 +84,7 @@ function negatedStance(doc: Doc, span: Span): boolean {
   const verbs = doc.lex.find(text, 'stance-verb');
   if (!verbs.length) return false;
   const from = clauseStart(doc, span.start);
-  const vouches = doc.lex.find(text, 'claim-vouch');
+  const vouches = claimVouches(doc);
   const negated = verbs.some((v) => {
     if (v.start < from || v.end > span.start) return false;
     // "the thing nobody will say out loud is that …": the writer vouches for what follows (data: claim-vouch)
@@ -171,7 +172,27 @@ function vouchedClause(doc: Doc, pos: number, back: number): boolean {
   const text = doc.clean.text;
   if (!doc.lex.count(text, 'claim-vouch')) return false;
   const from = Math.max(sentenceAt(doc, pos).start, pos - back - 2);
-  return doc.lex.find(text, 'claim-vouch').some((c) => c.end <= pos && c.end >= from);
+  return claimVouches(doc).some((c) => c.end <= pos && c.end >= from);
+}
+
+/** A vouching phrase that is itself a negation ("nobody will say", "no one will tell you"). */
+const NEGATED_VOUCH = /^(?:nobody|no\s+one|no-one|nobody'll)\b/;
+/** After it, what makes it vouch: "… out loud is that", "… is that", "…:" */
+const VOUCH_AFTER = /^\s*(?:(?:out\s+loud|aloud|publicly|openly|in\s+public)\s*)?(?:(?:is|was)\s+)?(?:that\b|[:\u2014\u2013-])/;
+/** Before it: "what nobody will say", "the thing no one will tell you". */
+const VOUCH_BEFORE = /\b(?:what|thing|things|bit|part|one)\s+$/;
+
+/**
+ * The claim-vouch hits that vouch (data: claim-vouch). A negated one ("nobody will say") vouches only as "what nobody
+ * will say", "nobody will say out loud that", "nobody will tell you:"; "No one will say Mr X is lazy, he works harder than
+ * anyone" denies the label.
+ */
+export function claimVouches(doc: Doc): LexHit[] {
+  const text = doc.clean.text;
+  return doc.lex.find(text, 'claim-vouch').filter((c) => {
+    if (!NEGATED_VOUCH.test(text.slice(c.start, c.end))) return true;
+    return VOUCH_AFTER.test(text.slice(c.end, c.end + 30)) || VOUCH_BEFORE.test(text.slice(Math.max(0, c.start - 12), c.start));
+  });
 }
 
 /** Someone else's words reported: calling, shouting, writing, spraying, rumours. */

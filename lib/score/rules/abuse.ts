@@ -9,9 +9,9 @@ import { noisyOr, type Finding } from '../findings';
 import type { LexHit, Lexicon } from '../lexicon';
 import { tokens } from '../lexicon-data';
 import { gatedTest, mayMatch } from '../word-gate';
-import { campaign, exposure } from './campaign';
-import { misconductClaims } from './defamation';
-import { identityExclusion, orderedAt } from './identity';
+import { campaign, errandAfter, exposure } from './campaign';
+import { misconductClaims, stoleIdiomAt } from './defamation';
+import { identityExclusion, sentHomeAt } from './identity';
 import { aimedAtOffenderAt, clauseBefore, externalTargetAt, lastMatch, negatedAt as negated, reportedAt } from '../structure';
 
 const TARGET = /\b(?:teachers?|staff|officer|bursar|manager|coach|librarian|technician|nurse|head(?:teacher|master|mistress|s)?|head\s+of\s+\w+|principal|deputy|senco|tas?|teaching\s+assistants?|governors?|caretaker|chaplain|dinner\s+ladies|receptionist|slt|management|trust|school|academy|college|primary|he|she|they|him|her|them|you|your|ur|u|mr|mrs|ms|miss|dr|sir|people|lot|kids|parents|pupils|students|department|team|lads?|girls?|boys?|family|families)\b/;
@@ -143,12 +143,18 @@ function harmBefalls(doc: Doc): Span[] {
   const wishes = doc.lex.find(text, 'harm-wish');
   if (!harms.length && !wishes.length) return [];
   const out: Span[] = [];
+  // "jumped at the chance", "decked out in tinsel", "will be done in" (worn out), "a slap on the wrist" (data: harm-idiom)
+  const idioms = harms.length ? doc.lex.find(text, 'harm-idiom') : [];
+  const hazards = new Map<number, boolean>();
   for (const h of [...harms, ...wishes]) {
     const wish = wishes.includes(h);
+    if (idioms.some((i) => i.start < h.end && h.start < i.end)) continue;
     if (!usable(doc, h) || negated(doc, h) || reportedAt(doc, h)) continue;
     const s = sentenceAt(doc, h.start);
-    const sentence = text.slice(s.start, s.end);
-    if (HAZARD.test(sentence) || lexWithin(doc, 'road-safety', s)) continue;
+    // a hazard in the sentence makes it a warning; read once per sentence (a long unpunctuated text is one sentence)
+    let hazard = hazards.get(s.start);
+    if (hazard === undefined) hazards.set(s.start, (hazard = HAZARD.test(text.slice(s.start, s.end)) || lexWithin(doc, 'road-safety', s)));
+    if (hazard) continue;
     const before = text.slice(Math.max(s.start, h.start - 120), h.start);
     if (!wish && NAME_ON_IT.test(text.slice(h.end, h.end + 50))) {
       out.push(h);
@@ -167,10 +173,26 @@ function harmBefalls(doc: Doc): Span[] {
   return out;
 }
 
-/** Before a noun that calls someone a bad thing: "is a", "'s an absolute", "such a", "what a", "a walking". */
-const CALLED_A = /(?:\b(?:is|was|are|were|'s|'re|being|such|what|proper|right)\s+(?:a|an)?|\b(?:a|an))\s+(?:(?:walking|complete|total|absolute|utter|right|proper|bloody|real|living|fucking|massive|huge|total|literal|human|an?)\s+){0,2}$/;
-/** The noun is the head of its phrase: punctuation, the end, "and", "of a …", "that one", "who", "if ever …" after it. */
-const HEAD_END = /^(?:\s*(?:[.,!?;:)\n]|$)|\s+(?:and|of\s+(?:a|an)|that\s+one|who|if\s+ever|on\s+legs|in\s+human\s+form|waiting\s+to\s+happen)\b|\s*[\u{1F300}-\u{1FAFF}\u2600-\u27BF])/u;
+/**
+ * Before a noun that calls someone a bad thing: "is a", "'s an absolute", "such a", "what a", or a bare "a walking" that
+ * starts its clause as a label ("Dr X. A walking disaster.", "Mrs X, an absolute fiasco, …"). A bare "a" after a verb
+ * is its object, a thing not a label ("made a mistake", "is dealing with a crisis", "has a headache").
+ */
+const CALLED_A = /(?:\b(?:is|was|are|were|'s|'re|being|such|what)\s+(?:(?:a|an)\s+)?|(?:^|[,;:!?(\u2013\u2014-])\s*(?:a|an)\s+)(?:(?:walking|complete|total|absolute|utter|right|proper|bloody|real|living|fucking|massive|huge|total|literal|human)\s+){0,2}$/;
+/**
+ * A copula at the end of the text before the noun, with its subject's last words: "the new timetable is a", "Hale's an
+ * absolute". A comma before the copula ends a relative clause ("Mr X, who runs PE, is a"): no subject is read then.
+ */
+const COPULA_SUBJECT = /(?:^|[^,\s])\s*((?:[a-z'-]+\s+){0,5}?[a-z-]+)(?:\s+(?:really|honestly|just|still|always|actually|truly|basically|literally))?(?:'s|\s+(?:is|was|are|were|being))\s+(?:(?:a|an)\s+)?(?:[a-z]+\s+){0,2}$/;
+/** A subject that is a person: a pronoun, a role, "that man", a titled name, optionally with where they work after it. */
+const PERSON_SUBJECT = /(?:^|\s)(?:he|she|they|you|u|i|we|who|head(?:teacher|master|mistress|s)?|teachers?|deputy|principal|senco|tas?|caretaker|bursar|governors?|receptionist|staff|man|woman|bloke|one|guy|lady|fella|chap|lad|girl|boy|coach|manager|lot|(?:mr|mrs|ms|miss|mx|dr|sir)\s+[a-z'-]+)(?:\s+(?:at|from|in|of)\s+(?:the\s+)?[a-z'-]+(?:\s+(?:primary|school|academy|high|college|juniors|infants|maths|english|science|pe))?)?$/;
+/** Is the copula at the end of `before` said of a thing ("the field is a proper", "it's a right"), not of a person? */
+function thingSubject(before: string): boolean {
+  const subj = COPULA_SUBJECT.exec(before);
+  return !!subj && !PERSON_SUBJECT.test(` ${subj[1]!}`);
+}
+/** The noun is the head of its phrase: punctuation, the end, "and", "of a …", "that one/man", "who", "if ever …" after it. */
+const HEAD_END = /^(?:\s*(?:[.,!?;:)\n]|$)|\s+(?:and|of\s+(?:a|an)|(?:that|this)\s+(?:one|man|woman|bloke)|who|if\s+ever|on\s+legs|in\s+human\s+form|waiting\s+to\s+happen)\b|\s*[\u{1F300}-\u{1FAFF}\u2600-\u27BF])/u;
 /** Someone at the school the noun is said of, in its clause: a titled name, a staff role, a personal pronoun. */
 const CALLED_PERSON = /\b(?:(?:mr|mrs|ms|miss|mx|dr|sir)\s+[\p{L}\p{M}'-]+|head(?:teacher|master|mistress)?|teachers?|deputy|principal|senco|tas?|caretaker|bursar|governors?|receptionist|he|she|they|him|her|that\s+(?:man|woman|one|bloke))\b/u;
 
@@ -179,6 +201,23 @@ const CALLED_PERSON = /\b(?:(?:mr|mrs|ms|miss|mx|dr|sir)\s+[\p{L}\p{M}'-]+|head(
  * fiasco", "what a menace that man is"): the noun is the head of a predicate or an exclamation with a person in its
  * clause. A bad thing that happened ("it was a disaster", "the trip was a fiasco") has no person in its clause.
  */
+/** A finite verb or auxiliary: the sentence says something happened, it does not just name someone. */
+const FINITE = /\b(?:is|was|are|were|has|had|have|will|did|does|do|can|could|would|'ll|'re|'ve|\w+ed)\b|\b(?:he|she|it|they)'s\b/;
+
+/**
+ * "Dr X. A walking disaster.": a short label fragment (four words at most, not an exclamation such as "What a shame!" or
+ * "Such a pain") after a sentence that only names a person ("Dr X.", "Elmfield's new deputy?"); after news of the person
+ * ("Mrs X is leaving. What a shame!") the exclamation is about what happened.
+ */
+function labelAfterPerson(doc: Doc, s: Span, h: Span): boolean {
+  const text = doc.clean.text;
+  if (s.start === 0) return false;
+  const lead = text.slice(s.start, h.start).trim();
+  if (lead.split(/\s+/).length > 4 || /^(?:what|such)\b/.test(lead)) return false;
+  const prev = text.slice(sentenceAt(doc, s.start - 1).start, s.start);
+  return CALLED_PERSON.test(prev) && prev.trim().split(/\s+/).length <= 6 && !FINITE.test(prev);
+}
+
 function calledBadThing(doc: Doc): Span[] {
   const text = doc.clean.text;
   const nouns = doc.lex.find(text, 'negative-noun');
@@ -188,10 +227,13 @@ function calledBadThing(doc: Doc): Span[] {
     const s = sentenceAt(doc, h.start);
     const before = text.slice(Math.max(s.start, h.start - 60), h.start);
     if (!CALLED_A.test(before)) continue;
+    // "Mrs X said the timetable is a disaster": the copula's subject is a thing, whoever else the sentence names; a subject
+    // that is a name ("Mrs Kerr is", "Hale's") has its title before it
+    if (thingSubject(before)) continue;
     // the person in the clause, or in a short sentence's neighbour ("Dr X. A walking disaster.")
     const clause = text.slice(Math.max(s.start, h.start - 120), h.start);
     const after = text.slice(h.end, s.end);
-    if (!CALLED_PERSON.test(clause) && !(/^\s*(?:that|this)\s+(?:man|woman|one|bloke)\b|^\W*that\s+one\b/.test(after)) && !(s.start > 0 && text.slice(s.start, h.start).trim().split(/\s+/).length <= 4 && CALLED_PERSON.test(text.slice(sentenceAt(doc, s.start - 1).start, s.start)))) continue;
+    if (!CALLED_PERSON.test(clause) && !(/^\s*(?:that|this)\s+(?:man|woman|one|bloke)\b|^\W*that\s+one\b/.test(after)) && !labelAfterPerson(doc, s, h)) continue;
     // "it was a disaster", "that's a travesty": the thing said of a situation
     if (/\b(?:it|that|this|which|there)(?:'s|\s+is|\s+was|\s+were)\s+(?:\w+\s+){0,3}$/.test(before)) continue;
     if (negated(doc, h) || discounted(doc, h) || rebutted(doc, h, 'negative-noun')) continue;
@@ -220,6 +262,8 @@ function intensifiedLabels(doc: Doc): Span[] {
     if (!usable(doc, span) || negated(doc, span) || discounted(doc, span)) continue;
     const s = sentenceAt(doc, start);
     const clause = text.slice(Math.max(s.start, start - 120), start);
+    // "it's a right mess", "the field is a proper bog", "the panto was pure gold": said of a thing
+    if (thingSubject(clause)) continue;
     const prev = s.start > 0 ? text.slice(sentenceAt(doc, s.start - 1).start, s.start) : '';
     if (!CALLED_PERSON.test(clause) && !CALLED_PERSON.test(text.slice(span.end, s.end)) && !CALLED_PERSON.test(prev)) continue;
     out.push(span);
@@ -232,6 +276,11 @@ function intensifiedLabels(doc: Doc): Span[] {
  * round") with "anyone" or a count in its sentence ("for anyone who asks", "more times than the minibus", "half the dads"),
  * said of a person at the school (a titled name, a role or a pronoun in the sentence). Not negated or reported.
  */
+/** Between availability and "anyone": nothing, or a preposition and fillers ("with", "for", "a bit with"). */
+const SLUR_GAP = /^\s*(?:(?:with|for|by|to|than|a\s+bit|like|an\s+all|and\s+all)\s+){0,2}$/;
+/** Auxiliaries and adverbs between a subject and the availability ("has been", "'s always"). */
+const SLUR_AUX = /(?:'s|(?:\s+|^)(?:has|have|had|is|was|got|gets|been|being|will|would|just|always|even|really|definitely|apparently|clearly|obviously|already|reportedly|literally))*\s*$/;
+
 function sexualSlurs(doc: Doc): Span[] {
   const text = doc.clean.text;
   const avail = doc.lex.find(text, 'sexual-availability');
@@ -240,8 +289,14 @@ function sexualSlurs(doc: Doc): Span[] {
   const out: Span[] = [];
   for (const a of avail) {
     const s = sentenceAt(doc, a.start);
-    if (!any.some((x) => x.start >= a.start && x.end <= s.end && x.start - a.end <= 40)) continue;
-    if (!CALLED_PERSON.test(text.slice(s.start, a.start)) || !usable(doc, a) || negated(doc, a) || discounted(doc, a)) continue;
+    // "anyone" or the count right after the availability, with only a preposition between ("puts it about with half the
+    // dads"); not "passed round the sweets for everyone", "been round every classroom with anyone who asks"
+    if (!any.some((x) => x.start >= a.end && x.end <= s.end && SLUR_GAP.test(text.slice(a.end, x.start)))) continue;
+    const lead = text.slice(Math.max(s.start, a.start - 120), a.start);
+    if (!CALLED_PERSON.test(lead) || !usable(doc, a) || negated(doc, a) || discounted(doc, a)) continue;
+    // the subject is the person, not a thing of theirs ("Mrs X's cake got passed round"); after a comma it is not read
+    const subject = lead.replace(SLUR_AUX, '');
+    if (!/,\s*$/.test(subject) && !PERSON_SUBJECT.test(` ${subject.trimEnd()}`)) continue;
     out.push(a);
   }
   return out;
@@ -301,6 +356,31 @@ const THREAT_AGENT = /\b(?:i|i'?ll|i'?m|im|we|we'?ll|we'?re|someone|somebody|peo
 const GROUP_NEGATED = /\b(?:not|never|no|aren'?t|isn'?t|don'?t|doesn'?t|shouldn'?t\s+be\s+(?:called|labelled))\b|n't\b/;
 /** Exclusion or stereotype said around a person named by their identity ("her sort shouldn't be near our kids"). */
 const EXCLUSION = /\b(?:shouldn'?t\s+be\s+(?:allowed|teaching|near|working|in\s+charge|around|here)|should\s+not\s+be\s+(?:allowed|teaching|near|working)|(?:her|his|their|your|that)\s+(?:sort|kind|lot|type)|people\s+like\s+(?:her|him|them)|typical|what\s+do\s+you\s+expect|go\s+back|not\s+one\s+of\s+us|(?:doesn|don)'?t\s+belong|why\s+is\s+(?:a|an|that|the)|shouldn'?t\s+let|should\s+not\s+let|or\s+get\s+out|should\s+go\s+home|go\s+home|don'?t\s+need|do\s+not\s+need|(?:christian|british|english|white)\s+country|barely\s+(?:walk|speak|see|hear)|how\s+(?:are|is|can)\s+(?:they|she|he)\s+(?:supposed|meant|expected)\s+to|of\s+course\s+(?:she|he|they)\s+got|got\s+promoted|got\s+the\s+job|own\s+lot|their\s+own\s+kind|should\s+be\s+(?:running|teaching|in\s+charge)|get\s+(?:her|him|them|(?:mrs?|ms|miss|mr|dr)\s+[\w-]+)\s+out|teach\s+our\s+(?:kids|children)|tick\s+a\s+box|ticking\s+(?:a\s+)?box(?:es)?|diversity\s+hire|token|can'?t\s+(?:control|manage|cope|handle)|only\s+(?:hired|got\s+the\s+job)|get\s+rid\s+of|don'?t\s+want\s+(?:her|him|them|a|an|one)|near\s+our\s+(?:kids|children)|ramming|shoving|forcing|agenda|brainwash\w*|counting\s+the\s+pennies|tight-?fisted|stingy|can'?t\s+(?:even\s+)?speak\s+english|smells?|stinks?)\b/;
+const EXCLUSION_ALL = new RegExp(EXCLUSION.source, 'g');
+/**
+ * An exclusion cue in text[from, to): "go back" and "go home" count only as an order to leave (identity.ts sentHomeAt),
+ * not "the family had to go back home for a funeral" or "told to go home to get the forms".
+ */
+function exclusionNear(doc: Doc, from: number, to: number, seen: Map<string, boolean>): boolean {
+  const key = `${from}:${to}`;
+  const known = seen.get(key);
+  if (known !== undefined) return known;
+  const found = exclusionIn(doc, from, to);
+  seen.set(key, found);
+  return found;
+}
+
+function exclusionIn(doc: Doc, from: number, to: number): boolean {
+  const near = doc.clean.text.slice(from, to);
+  if (!EXCLUSION.test(near)) return false;
+  EXCLUSION_ALL.lastIndex = 0;
+  for (let m = EXCLUSION_ALL.exec(near); m; m = EXCLUSION_ALL.exec(near)) {
+    if (!/^go\s+(?:back|home)/.test(m[0])) return true;
+    const end = /^go\s+back$/.test(m[0]) ? (/^\s+home\b/.exec(near.slice(m.index + m[0].length))?.[0].length ?? 0) : 0;
+    if (sentHomeAt(doc, from + m.index, from + m.index + m[0].length + end)) return true;
+  }
+  return false;
+}
 
 interface Hit extends Span {
   weight: number;
@@ -703,6 +783,8 @@ export function abuseRules(doc: Doc): AbuseSignals {
   for (const h of hits(doc, 'harassment-cue')) {
     // "everyone email the council every day until…": pressure on a body outside the school is not abuse of it
     if (negated(doc, h) || reportedAt(doc, h) || externalTargetAt(doc, h)) continue;
+    // "keep emailing Mrs X your photos", "keep ringing Mr X until he answers": a request with an errand after the person
+    if (/^keep\b/.test(h.text) && errandAfter(text, h)) continue;
     harSpans.push(h);
     harWeights.push(h.weight);
   }
@@ -741,7 +823,7 @@ export function abuseRules(doc: Doc): AbuseSignals {
     // "Muslims are not terrorists": the negation inside the statement reverses it
     if (!usable(doc, span) || GROUP_NEGATED.test(text.slice(span.start, span.end)) || reportedAt(doc, span)) continue;
     // "the family had to go back home when their gran died": news of a trip, not an order (identity.ts orderedAt)
-    if (/^(?:go|send|deport)/.test(text.slice(span.start, span.end)) && !orderedAt(doc, span.start)) continue;
+    if (/^(?:go|send|deport)/.test(text.slice(span.start, span.end)) && !sentHomeAt(doc, span.start, span.end)) continue;
     discSpans.push(span);
     discWeights.push(0.85);
   }
@@ -759,13 +841,14 @@ export function abuseRules(doc: Doc): AbuseSignals {
   }
   // identity words are found by the token matcher first: the pattern only runs when one is there
   if ((doc.lex.count(text, 'identity') > 0 || VISIBLE_IDENTITY.test(text)) && gatedTest(identityRole, text)) {
+    // spans in one sentence share its window: read each window once
+    const windows = new Map<string, boolean>();
     for (const span of findAll(text, identityRole)) {
       if (!usable(doc, span) || reportedAt(doc, span)) continue;
       const s = sentenceAt(doc, span.start);
-      const near = text.slice(Math.max(0, s.start - 120), Math.min(text.length, s.end + 120));
       const from = Math.max(0, s.start - 120);
       const to = Math.min(text.length, s.end + 120);
-      if (!EXCLUSION.test(near) && !doc.lex.find(text, 'exclusion-cue').some((c) => c.start >= from && c.end <= to && fullOfPeople(doc, c))) continue;
+      if (!exclusionNear(doc, from, to, windows) && !doc.lex.find(text, 'exclusion-cue').some((c) => c.start >= from && c.end <= to && fullOfPeople(doc, c))) continue;
       discSpans.push(span);
       discWeights.push(0.85);
     }
@@ -875,7 +958,7 @@ export function abuseRules(doc: Doc): AbuseSignals {
   const polite = hits(doc, 'politeness').length > 0;
   const accusations: Span[] = [...(ACCUSATION_HINT.test(text) ? findAll(text, ACCUSATION) : []), ...hits(doc, 'accusation')];
   for (const span of accusations) {
-    if (!usable(doc, span) || negated(doc, span) || discounted(doc, span) || removal(doc, span)) continue;
+    if (!usable(doc, span) || negated(doc, span) || discounted(doc, span) || removal(doc, span) || stoleIdiomAt(text, span)) continue;
     const s = sentenceAt(doc, span.start);
     const sentence = text.slice(s.start, s.end);
     if (REPORTED.test(sentence) || topicFrame(s)) continue;

@@ -25,8 +25,8 @@ const TO_PERSON = /^\s+(?:\w+\s+){0,3}?(?:to|at)\s+(?:them|her|him|the\s+(?:head
 const INSTITUTION_AFTER = /^\W{0,3}(?:the|their)\s+(?:\w+\s+)?(?:school|academy|office|trust)\b/;
 /** "keep calling", "keep on messaging": persistence before an act. */
 const KEEP_BEFORE = /\bkeep(?:s|ing)?\s+(?:on\s+)?$/;
-/** Until someone gives in: "til Mrs X is gone", "until she resigns", "till he apologises". */
-const UNTIL_GIVES_IN = /\b(?:until|till|til|'til|untill)\s+(?:(?:mr|mrs|ms|miss|mx|dr|sir)\s+[\p{L}\p{M}'-]+|she|he|they|the\s+head\w*)(?:'s|\s+is|\s+are|'re)?\s+(?:gone|goes|leaves|quits|resigns|sacked|out|apologises|apologizes|gives\s+in|cracks|breaks|replies|answers|backs\s+down)\b/gu;
+/** Until someone gives in: "til Mrs X is gone", "until she resigns", "till he apologises" (not "until he answers"). */
+const UNTIL_GIVES_IN = /\b(?:until|till|til|'til|untill)\s+(?:(?:mr|mrs|ms|miss|mx|dr|sir)\s+[\p{L}\p{M}'-]+|she|he|they|the\s+head\w*)(?:'s|\s+is|\s+are|'re)?\s+(?:gone|goes|leaves|quits|resigns|sacked|out|apologises|apologizes|gives\s+in|cracks|breaks|backs\s+down)\b/gu;
 /** A count of 12 or more: enough to be a campaign, not a complaint ("rang four times"). */
 const MIN_COUNT = 12;
 
@@ -116,7 +116,8 @@ export function campaign(doc: Doc, usable: (span: Span) => boolean): CampaignFin
   const persisting = [...persists.filter((p) => live(p) && !externalTargetAt(doc, p)), ...(acts.length ? counts(doc, acts).filter(live) : [])];
   // persistence by grammar, whatever the verb: "keep calling", "keep on messaging" (an act with "keep" before it), and
   // contact "until she gives in / is gone / resigns"
-  for (const a of acts) if (KEEP_BEFORE.test(text.slice(Math.max(0, a.start - 12), a.start)) && live(a)) persisting.push(a);
+  // ("keep emailing Mrs X your photos for the yearbook" is a request: an errand after the person)
+  for (const a of acts) if (KEEP_BEFORE.test(text.slice(Math.max(0, a.start - 12), a.start)) && live(a) && !errandAfter(text, a)) persisting.push(a);
   if (acts.length || pile.length) {
     UNTIL_GIVES_IN.lastIndex = 0;
     for (let m = UNTIL_GIVES_IN.exec(text); m; m = UNTIL_GIVES_IN.exec(text)) {
@@ -130,6 +131,8 @@ export function campaign(doc: Doc, usable: (span: Span) => boolean): CampaignFin
     if (!PERSON_AFTER.test(after) && !TO_PERSON.test(after)) return false;
     // "sent an email to the office": one message, named as a thing, is not an act of a campaign
     if (/\b(?:a|an|the|my|our|his|her|their|this|that)\s*$/.test(text.slice(Math.max(0, a.start - 8), a.start))) return false;
+    // "everyone, email Mrs X to book a place", "tag Mr X in your sports day photos": an errand, unless it persists
+    if (errandAfter(text, a) && !persisting.length) return false;
     // "everyone ring the office to check it's open": contact with the school itself is a campaign only when it persists
     return !INSTITUTION_AFTER.test(after.replace(/^\s*(?:to|at)\s+/, '')) || persisting.length > 0;
   });
@@ -151,6 +154,22 @@ export function campaign(doc: Doc, usable: (span: Span) => boolean): CampaignFin
 const ORDER_LEAD = /^(?:\s|[,.!:;-]|\b(?:all|just|now|right|so|then|pls|please|plz|and|quick|everyone|everybody|u|you|ya|yous|youse|lot|of|ye)\b)*$/;
 /** An ordinary purpose after the person an order is aimed at: "to book", "if you need", "for a form", "about the trip". */
 const PURPOSE_AFTER = /^[^.!?\n]{0,60}?\b(?:to|if|for|about|when|before|by|with\s+your|so\s+(?:she|he|they)\s+can)\b/;
+/**
+ * An errand after the person that even urging does not turn hostile: tagging them in the readers' photos, ringing with
+ * questions, messaging them directly, booking, ordering, signing up, thanking or wishing them well.
+ */
+const ERRAND_AFTER = /^[^.!?\n]{0,60}?\b(?:in\s+(?:your|the|their|our|my)\s+(?:[\w'-]+\s+){0,3}?(?:photos?|pics?|pictures?|snaps|videos?|selfies?)|with\s+(?:any|your)\s+(?:questions?|queries|query|worries|concerns)|directly|to\s+(?:book|order|sign\s+up|register|buy|get\s+(?:tickets|a\s+form|a\s+place)|thank|wish|say\s+(?:thanks|thank\s+you|well\s+done|congrat\w*|happy))|for\s+(?:tickets|a\s+form|forms|a\s+place|details|info)|until\s+(?:she|he|they|someone|somebody|the\s+office)\s+(?:answers|replies|picks\s+up|gets\s+back)|(?:your|the\s+kids'?|the\s+children's)\s+(?:[\w'-]+\s+){0,3}?(?:photos?|pics?|pictures?|forms?|slips?|totals?|money|entries|votes?|ideas|stories|drawings|questions|answers))\b/;
+
+/** What follows the person an act is aimed at ("Mrs X" or one word after the act). */
+function afterPerson(text: string, a: Span): string {
+  const person = /^\W{0,3}(?:(?:mr|mrs|ms|miss|mx|dr|sir)\s+[\p{L}\p{M}'-]+|\S+)/u.exec(text.slice(a.end, a.end + 40));
+  return text.slice(a.end + (person?.[0].length ?? 0), a.end + 80);
+}
+
+/** An ordinary errand after the person the act is aimed at (ERRAND_AFTER). */
+export function errandAfter(text: string, a: Span): boolean {
+  return ERRAND_AFTER.test(afterPerson(text, a));
+}
 
 /**
  * Orders to a crowd: an aimed act with only urging before it in its clause (data: campaign-urge, removed first), and readers
@@ -169,10 +188,8 @@ function crowdOrders(doc: Doc, aimed: readonly Span[], live: (s: Span) => boolea
     for (const c of audience) if (c.start >= from && c.end <= a.start) lead = lead.replace(text.slice(c.start, c.end), ' ');
     if (!ORDER_LEAD.test(lead)) continue;
     const urged = urge.some((u) => u.end <= a.start && a.start - u.end <= 40);
-    // the person the act is aimed at, then what follows it
-    const person = /^\W{0,3}(?:(?:mr|mrs|ms|miss|mx|dr|sir)\s+[\p{L}\p{M}'-]+|\S+)/u.exec(text.slice(a.end, a.end + 40));
-    const rest = text.slice(a.end + (person?.[0].length ?? 0), a.end + 80);
-    if (urged || !PURPOSE_AFTER.test(rest)) return [...audience.slice(0, 1), ...urge.slice(0, 1)];
+    if (errandAfter(text, a)) continue;
+    if (urged || !PURPOSE_AFTER.test(afterPerson(text, a))) return [...audience.slice(0, 1), ...urge.slice(0, 1)];
   }
   return [];
 }

@@ -13,7 +13,7 @@
  * the school.
  */
 import { sentenceAt, type Doc, type Span } from '../document';
-import { lastMatch, negatedAt, reportedAt } from '../structure';
+import { claimVouches, lastMatch, negatedAt, reportedAt } from '../structure';
 import { gatedTest } from '../word-gate';
 
 /** A person at the school who may be the subject before the verb: a titled name, a role, or a pronoun. The last one wins. */
@@ -130,7 +130,15 @@ function vouchedAt(doc: Doc, v: Span): boolean {
   const text = doc.clean.text;
   const s = sentenceAt(doc, v.start);
   const from = s.start > 0 ? sentenceAt(doc, s.start - 1).start : s.start;
-  return doc.lex.find(text, 'claim-vouch').some((c) => c.start >= from && c.end <= v.start) && doc.lex.count(text, 'denial') === 0;
+  return claimVouches(doc).some((c) => c.start >= from && c.end <= v.start) && doc.lex.count(text, 'denial') === 0;
+}
+
+/** What is stolen in praise: "stole the show", "stole everyone's hearts", "steals the limelight". */
+const STOLE_IDIOM = /^\s+(?:the\s+(?:show|limelight|spotlight|headlines|scene|stage|ball)|(?:[\w']+'s\s+|my\s+|our\s+|all\s+our\s+|the\s+|their\s+)?hearts?|a\s+(?:kiss|glance|look|moment|march|nap))\b/;
+
+/** Is the verb at `v` "stole"/"steal" with a thing stolen in praise after it ("stole the show")? */
+export function stoleIdiomAt(text: string, v: Span): boolean {
+  return /^st(?:ole|eal)/.test(text.slice(v.start, v.end)) && STOLE_IDIOM.test(text.slice(v.end, v.end + 40));
 }
 
 export function misconductClaims(doc: Doc, usable: (span: Span) => boolean): Span[] {
@@ -145,6 +153,7 @@ export function misconductClaims(doc: Doc, usable: (span: Span) => boolean): Spa
   for (const v of [...verbs, ...carriedWrongdoing(doc, verbs)]) {
     // "has never kept cocaine": a negation may sit between the word standing for the verb and the object
     if (v.object && negatedAt(doc, v.object)) continue;
+    if (stoleIdiomAt(text, v)) continue;
     const s = sentenceAt(doc, v.start);
     const before = text.slice(Math.max(s.start, v.start - 90), v.start);
     // "is sleeping with", "has been fiddling": a copula before an -ing verb is the progressive, not a passive or a noun

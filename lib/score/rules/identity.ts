@@ -115,7 +115,22 @@ const ORDER_BEFORE = /(?:^|(?:^|\s)(?:(?:mr|mrs|ms|miss|mx|dr|sir)\s+[\p{L}\p{M}
 
 /** Is the verb at `pos` given as an order or a demand (ORDER_BEFORE in its clause)? */
 export function orderedAt(doc: Doc, pos: number): boolean {
-  return ORDER_BEFORE.test(doc.clean.text.slice(clauseStart(doc, pos), pos));
+  // the last 80 characters of the clause are enough for the pattern; a clipped clause starts with a word, so "^" reads
+  // no clause start there (a long unpunctuated text would otherwise be read whole at every verb)
+  const from = clauseStart(doc, pos);
+  const clipped = pos - from > 80;
+  return ORDER_BEFORE.test(`${clipped ? 'x ' : ''}${doc.clean.text.slice(clipped ? pos - 80 : from, pos)}`);
+}
+
+/** An errand after going home: "to get the forms", "for a funeral", "with a temperature", "early". */
+const ERRAND_AFTER = /^\s*(?:to\s+(?:get|fetch|collect|pick|grab|change|see|visit|attend|help|look\s+after|care\s+for|rest)\b|for\s+(?:a|an|the|her|his|their|your|some|lunch|tea|dinner|christmas|eid|diwali|the\s+holidays)\b|with\s+(?:a|an)\b|early\b|ill\b|sick\b)/;
+
+/**
+ * Is "go back home" / "go home" at `start`–`end` an order to leave (ORDER_BEFORE before it), not news ("had to go back
+ * home") or an errand ("told to go back home to get the forms", "for a funeral")?
+ */
+export function sentHomeAt(doc: Doc, start: number, end: number): boolean {
+  return orderedAt(doc, start) && !ERRAND_AFTER.test(doc.clean.text.slice(end, end + 30));
 }
 
 /**
@@ -138,6 +153,8 @@ function exclusions(doc: Doc): Cue[] {
       // what is kept out is a person, a faith or a way of life, or names an identity ("keep his turban at home"); not
       // "keep the gifts at home"
       const kept = { start: m.index, end: m.index + m[0].length };
+      // "our Jewish pupils keep kosher at home": what people do, not an order or demand that they keep it there
+      if (re === KEEP_OUT && !orderedAt(doc, m.index)) continue;
       if (re === KEEP_OUT && !KEPT_PERSON.test(m[0]) && !doc.lex.find(text, 'identity-word').some((h) => h.start >= kept.start && h.end <= kept.end && /^\s+(?:at|behind|to|out)\b/.test(text.slice(h.end, h.end + 8)))) continue;
       out.push({ ...kept, weight: 0.85, own: re === UNWANTED });
     }
@@ -146,7 +163,7 @@ function exclusions(doc: Doc): Cue[] {
     SENT_BACK.lastIndex = 0;
     for (let m = SENT_BACK.exec(text); m; m = SENT_BACK.exec(text)) {
       // an order or a demand ("… take that rubbish back home", "they should go back home"), not news of a trip home
-      if (orderedAt(doc, m.index)) out.push({ start: m.index, end: m.index + m[0].length, weight: 0.85 });
+      if (sentHomeAt(doc, m.index, m.index + m[0].length)) out.push({ start: m.index, end: m.index + m[0].length, weight: 0.85 });
     }
   }
   return out;
@@ -184,7 +201,9 @@ export function identityExclusion(doc: Doc, counterSpeech: (span: Span) => boole
   // no cue from the data: an example ("a … like Mrs X") alone is one weak cue, never enough
   if (!doc.lex.find(text, 'identity-exclusion').length && !doc.lex.find(text, 'identity-disclaimer').length && !predicates.length) return undefined;
   // "not racist but …" announces the topic and is a weak cue too; so is a person named as an example
-  const cues: Cue[] = [...doc.lex.find(text, 'identity-exclusion'), ...doc.lex.find(text, 'identity-disclaimer'), ...predicates];
+  // "go back home", "go home": an order to leave, not news ("had to go back home") or an errand ("… for a funeral")
+  const excluding = doc.lex.find(text, 'identity-exclusion').filter((c) => !/^go\s+(?:back\s+)?home\b/.test(text.slice(c.start, c.end)) || sentHomeAt(doc, c.start, c.end));
+  const cues: Cue[] = [...excluding, ...doc.lex.find(text, 'identity-disclaimer'), ...predicates];
   for (const id of ids) if (EXAMPLE_OF.test(text.slice(id.end, id.end + 12))) cues.push({ start: id.end, end: id.end + 5, weight: 0.4 });
   if (!cues.length) return undefined;
   const live = cues.filter((c) => !overlaps(c, doc.quoted) && !overlaps(c, doc.ignored) && (c.own || !negatedAt(doc, c)) && !reportedAt(doc, c) && !counterSpeech(c));
