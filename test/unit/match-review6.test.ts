@@ -1,0 +1,30 @@
+/**
+ * Review of round 6's mention changes: defects found by trying ordinary posts through the decision, each as a
+ * contrast in words of the reviewer's own (invented schools, people and places).
+ */
+import { describe, expect, it } from 'vitest';
+import { matchSchool, type MatchableSchool } from '../../lib/match';
+
+const m = (text: string, school: MatchableSchool, title = '') => matchSchool({ title, text }, school).mentioned;
+
+const fenwell: MatchableSchool = { name: 'Fenwell Academy', aliases: ['Fenwell', 'FNA'], context: ['Oakbury'], exclude: [] };
+
+describe('review 6: a titled adult in placeless education news, fiction or TV is not the feed school\'s', () => {
+  it('a politician, a union leader or a quoted head in national news is no school\'s', () => {
+    expect(m('Sir Keir Starmer promised pupils free breakfast clubs, smaller classes and fewer detentions for GCSE students.', fenwell)).toBe(false);
+    expect(m('Ms Phillipson announced that teachers will get a 4% pay rise and that Ofsted report cards replace one-word grades.', fenwell)).toBe(false);
+    expect(m('Mr Whiteman, general secretary of the NAHT, said headteachers were exhausted and that pupils with SEND were being failed.', fenwell)).toBe(false);
+    expect(m('Mrs Patel, a headteacher and mum of two, said pupils were struggling with the new GCSE maths papers and homework.', fenwell)).toBe(false);
+  });
+  it('a teacher in a book, a film or on TV is no school\'s', () => {
+    expect(m('Miss Trunchbull gave Bruce a detention for eating the cake. Best GCSE set text ever.', fenwell)).toBe(false);
+    expect(m('Mr Tumble is on at 4, the kids are back from school and I have given up on homework.', fenwell)).toBe(false);
+    expect(m('Mr Bates vs the Post Office was brilliant tv. My Year 9 son watched it for his media studies homework.', fenwell)).toBe(false);
+  });
+  it('a parent speaking of their own child\'s or a form\'s teacher still is', () => {
+    expect(m('Mrs Pryce gave my son a detention for a missing tie. Year 9 are fuming.', fenwell)).toBe(true);
+    expect(m('Mr Hale gave our lad a detention for a missing tie, the head of year backed him.', fenwell)).toBe(true);
+    expect(m('My daughter is in Year 8. Miss Oduya gave her a detention for forgetting her planner.', fenwell)).toBe(true);
+    expect(m('Mrs Pryce deserves a medal for putting up with 9W and their homework excuses.', fenwell)).toBe(true);
+  });
+});
