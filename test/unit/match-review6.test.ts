@@ -28,3 +28,12 @@ describe('review 6: a titled adult in placeless education news, fiction or TV is
     expect(m('Mrs Pryce deserves a medal for putting up with 9W and their homework excuses.', fenwell)).toBe(true);
   });
 });
+
+describe('review 6: a unit or a grade after a number (10W, 11h, 8a) is no form group', () => {
+  it('a town\'s parents\' group asking about a 10W bulb or an 11h delay is no school\'s; a form group still is', () => {
+    expect(m('Anyone know where to get a 10W LED bulb for a bathroom extractor fan?', fenwell, 'Oakbury Mums & Dads')).toBe(false);
+    expect(m('Our flight home was 11h delayed, never flying with them again.', fenwell, 'Oakbury Parents')).toBe(false);
+    expect(m('Anyone in 10B whose kid has the maths homework?', fenwell, 'Oakbury Mums & Dads')).toBe(true);
+    expect(m('That Ms Reid picks on certain kids. Every parent in 10B knows it.', fenwell, 'Oakbury Catholic Parents')).toBe(true);
+  });
+});
