@@ -1102,8 +1102,9 @@ function anotherNamed(view: TextView, raw: string, occ: Occurrence, after: strin
   const spelt = speltAsAnother(raw, occ, compiled);
   if (spelt) return { mentioned: false, why: `stands for "${spelt}" here`, prefix: '', other: named };
   // "a case brought by the CPS.", "reported to the HSE,": initials after "the" that end their clause name a body; a school's
-  // initials after "the" go on to say what of it ("the KMA staff wifi", "the HDA website")
-  if (occ.pattern.acronym && occ.via === 'text' && /(?<![a-z0-9])the\s+$/.test(view.text.slice(Math.max(0, occ.start - 5), occ.start)) && /^\s*(?:[.,;:!?)]|$)/.test(raw.slice(view.end[occ.end - 1]!, view.end[occ.end - 1]! + 3)))
+  // initials after "the" go on to say what of it ("the KMA staff wifi", "the HDA website"); among specific school words
+  // ("teaching Year 7 maths at the KMA.") they are the school's
+  if (occ.pattern.acronym && occ.via === 'text' && /(?<![a-z0-9])the\s+$/.test(view.text.slice(Math.max(0, occ.start - 5), occ.start)) && /^\s*(?:[.,;:!?)]|$)/.test(raw.slice(view.end[occ.end - 1]!, view.end[occ.end - 1]! + 3)) && schoolSupportNear(view, occ) < UNNAMED_SUPPORT)
     return { mentioned: false, why: `is a body's initials ("the ${named}" ending its clause)`, prefix: '', other: named };
   // "St B's netball girls … St Bartholomew's Exeter are flying": a saint's initial stands for the saint the item names in
   // full, when that saint is none of this school's
@@ -1255,6 +1256,14 @@ function elsewhere(view: TextView, raw: string, occ: Occurrence, compiled: Compi
 
 /** How far either side of a name schoolSaidNear reads. */
 const NEAR_CHARS = 100;
+
+/** Specific school words within NEAR_CHARS of the name, each term once, summed ("Year 7 maths" 1.6, "behaviour" 0.5). */
+function schoolSupportNear(view: TextView, occ: Occurrence): number {
+  const hits = CUES.vocabulary.matchText(view.text.slice(Math.max(0, occ.start - NEAR_CHARS), occ.end + NEAR_CHARS)).get('school-cue') ?? [];
+  const best = new Map<string, number>();
+  for (const h of hits) if (h.weight > GENERIC) best.set(h.term, Math.max(best.get(h.term) ?? 0, h.weight));
+  return [...best.values()].reduce((a, b) => a + b, 0);
+}
 
 /** Specific school words (not generic ones) within NEAR_CHARS of the name, and no specific place word there. */
 function schoolSaidNear(view: TextView, occ: Occurrence): boolean {

@@ -37,3 +37,12 @@ describe('review 6: a unit or a grade after a number (10W, 11h, 8a) is no form g
     expect(m('That Ms Reid picks on certain kids. Every parent in 10B knows it.', fenwell, 'Oakbury Catholic Parents')).toBe(true);
   });
 });
+
+describe('review 6: configured initials after "the" ending their clause among school words are the school', () => {
+  it('"teaching Year 7 maths at the FNA." is the school; "a case brought by the FNA." stays a body', () => {
+    expect(m('Proud to be teaching Year 7 maths at the FNA.', fenwell)).toBe(true);
+    expect(m('Another detention for my son from the FNA. Ridiculous.', fenwell)).toBe(true);
+    expect(m('An Oakbury man was fined after a complaint about his behaviour was made to the FNA.', fenwell)).toBe(false);
+    expect(m('The case was brought by the FNA.', fenwell)).toBe(false);
+  });
+});
