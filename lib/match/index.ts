@@ -480,10 +480,13 @@ function findOccurrences(view: TextView, patterns: Pattern[], raw: string, compi
       // derived initials only in capitals: "KBPS" is the school, "kbps" a download speed
       if (p.capitalsOnly && raw.slice(view.start[s]!, view.end[e - 1]!) !== raw.slice(view.start[s]!, view.end[e - 1]!).toUpperCase()) continue;
       // initials written as a unit are not a name: "968 hPa", "30 kVA"
-      if (p.acronym && (/\p{Ll}\p{Lu}/u.test(raw.slice(view.start[s]!, view.end[e - 1]!)) || afterQuantity(view.text.slice(Math.max(0, s - 16), s)))) {
+      // written as a unit ("kPa") it is that unit throughout the item; after a count only there ("the 12 FNA pupils … FNA
+      // is the best": a count of the school's pupils, not a unit)
+      if (p.acronym && /\p{Ll}\p{Lu}/u.test(raw.slice(view.start[s]!, view.end[e - 1]!))) {
         unit = true;
         continue;
       }
+      if (p.acronym && afterQuantity(view.text.slice(Math.max(0, s - 16), s))) continue;
       mine.push({ pattern: p, start: s, end: e, via: 'text' });
     }
     if (unit) continue;
