@@ -395,6 +395,8 @@ function saintNamed(raw: string, initial: string, compiled: Compiled): string | 
   let found: string | undefined;
   MATCH_WORK.saintChars += raw.length;
   for (const full of raw.matchAll(new RegExp(`(?<![\\p{L}])(?:St|Saint)\\.? ${initial}\\p{Ll}{2,}(?:['’]s)?(?![\\p{L}])`, 'gu'))) {
+    // the opponent in a fixture ("St B's beat St Benedict's 12-3") is another school, not what the initial stands for
+    if (OPPONENT_BEFORE.test(raw.slice(Math.max(0, full.index! - 16), full.index!))) continue;
     if (!compiled.names.includes(normalise(full[0]).replace(/s$/, ''))) {
       found = full[0];
       break;
@@ -403,6 +405,8 @@ function saintNamed(raw: string, initial: string, compiled: Compiled): string | 
   saintMemo.found.set(key, found);
   return found;
 }
+/** Words before a school's name that make it the other side of a fixture. */
+const OPPONENT_BEFORE = /(?<![\p{L}])(?:beat|beats|beating|v|vs|versus|against|lost to|losing to|drew with|draw with|played|playing|face|faced|facing)\.?\s+(?:the\s+)?$/iu;
 let saintMemo: { raw: string; found: Map<string, string | undefined> } = { raw: '', found: new Map() };
 
 /**

@@ -55,3 +55,12 @@ describe('review 6: a count before initials ("12 FNA pupils") makes them no unit
     expect(m('The pump is rated 600 kPa but the installer wrote KPA on the form as if it were another unit.', kpa)).toBe(false);
   });
 });
+
+describe('review 6: a saint named in full as the opponent is not what "St B\'s" stands for', () => {
+  const bede: MatchableSchool = { name: "St Bede's Catholic Primary School", aliases: [], context: ['Oakbury'], exclude: [] };
+  it('"St B\'s … beat St Benedict\'s 12-3" is the school; "St B\'s … St Bartholomew\'s Exeter are flying" stays the other', () => {
+    expect(m("Well done to the St B's netball girls who beat St Benedict's 12-3 on Saturday!", bede)).toBe(true);
+    expect(m("St B's U12s drew with St Bernard's in the cup. Proud of our Year 7s.", bede)).toBe(true);
+    expect(m("St B's netball girls through to the finals!! St Bartholomew's Exeter are flying this year", bede)).toBe(false);
+  });
+});
