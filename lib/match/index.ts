@@ -1025,8 +1025,8 @@ function itemEvidence(view: TextView, raw: string, compiled: Compiled, occurrenc
 
 const SENTENCE_END = /[.!?](?:\s|$)|\n/;
 
-/** Work counters for tests that bound the matcher's work (not its time): characters read looking for sentence ends, and for a saint named in full (saintNamed). */
-export const MATCH_WORK = { sentenceChars: 0, saintChars: 0 };
+/** Work counters for tests that bound the matcher's work (not its time): characters read looking for sentence ends, for a saint named in full (saintNamed), and for the school's own places when a name seems placed elsewhere (ownPlaceNamed). */
+export const MATCH_WORK = { sentenceChars: 0, saintChars: 0, contextChars: 0 };
 
 /** Where a sentence ends in a view's text ("." before a space or the end, or a line break), read once per view. */
 const sentenceEnds = new WeakMap<TextView, number[]>();
@@ -1249,7 +1249,7 @@ function elsewhere(view: TextView, raw: string, occ: Occurrence, compiled: Compi
   if (CUES.staffAt.test(view.text.slice(Math.max(0, occ.start - 40), occ.start))) return undefined;
   // its own places named anywhere say it is this school, except inside "not the Wendham one" (read last: the
   // item's vocabulary is the costly part)
-  if (compiled.contextAny!.test(view.text)) {
+  if (ownPlaceNamed(view, compiled)) {
     const denied = CUES.vocabulary.matchText(view.text).get('not-this') ?? [];
     for (const m of view.text.matchAll(compiled.context)) {
       // "…, the small Welsh-medium primary in Bryncelyn": its own words inside the apposition place nothing
@@ -1260,6 +1260,20 @@ function elsewhere(view: TextView, raw: string, occ: Occurrence, compiled: Compi
   }
   return place;
 }
+
+/** Whether one of the school's own places is named anywhere in the view: read once per view and school (once per occurrence was quadratic). */
+function ownPlaceNamed(view: TextView, compiled: Compiled): boolean {
+  let bySchool = ownPlaceMemo.get(view);
+  if (!bySchool) ownPlaceMemo.set(view, (bySchool = new WeakMap()));
+  let named = bySchool.get(compiled);
+  if (named === undefined) {
+    MATCH_WORK.contextChars += view.text.length;
+    named = compiled.contextAny!.test(view.text);
+    bySchool.set(compiled, named);
+  }
+  return named;
+}
+const ownPlaceMemo = new WeakMap<TextView, WeakMap<Compiled, boolean>>();
 
 /** How far either side of a name schoolSaidNear reads. */
 const NEAR_CHARS = 100;

@@ -64,3 +64,14 @@ describe('review 6: a saint named in full as the opponent is not what "St B\'s" 
     expect(m("St B's netball girls through to the finals!! St Bartholomew's Exeter are flying this year", bede)).toBe(false);
   });
 });
+
+describe('review 6: a name placed in another capitalised place many times reads the item for its own places once', () => {
+  it('a thousand "Fenwell in Lancs Fenwell" read the item once per school', async () => {
+    const { MATCH_WORK } = await import('../../lib/match');
+    const lancs: MatchableSchool = { name: 'Fenwell Academy', aliases: ['Fenwell'], context: ['Oakbury', 'Lancashire'], exclude: [] };
+    const text = 'Fenwell in Lancs '.repeat(1000);
+    const before = MATCH_WORK.contextChars;
+    m(text, lancs);
+    expect(MATCH_WORK.contextChars - before).toBeLessThanOrEqual(text.length + 1);
+  });
+});
