@@ -1235,7 +1235,9 @@ function elsewhere(view: TextView, raw: string, occ: Occurrence, compiled: Compi
   // county; its own (or its short form) is the school's
   const region = normalise(place);
   if (CUES.region.test(region)) {
-    if (compiled.regions.some((r) => r.includes(region) || region.includes(r) || abbreviates(region.replace(/ /g, ''), r.replace(/ /g, '')))) return undefined;
+    // a short form by its letters ("Lancs" for Lancashire), never a full county ("Essex" is no short "East Sussex")
+    const short = CUES.regionShort.test(region);
+    if (compiled.regions.some((r) => r.includes(region) || region.includes(r) || (short && abbreviates(region.replace(/ /g, ''), r.replace(/ /g, ''))))) return undefined;
     // not knowing the school's county: a county written short, as the people who live there write it, among school words
     // ("my son's infant school (X in Lancs)"), says nothing against it; "X, Gloucestershire. The prettiest village" does
     if (!compiled.regions.length && CUES.regionShort.test(region) && schoolSaidNear(view, occ)) return undefined;

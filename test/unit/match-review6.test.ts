@@ -75,3 +75,12 @@ describe('review 6: a name placed in another capitalised place many times reads 
     expect(MATCH_WORK.contextChars - before).toBeLessThanOrEqual(text.length + 1);
   });
 });
+
+describe('review 6: a full county name is no short form of another county ("Essex" is not "East Sussex")', () => {
+  const sussex: MatchableSchool = { name: 'Millbrook Infant School', aliases: ['Millbrook'], context: ['Greave Lane', 'East Sussex'], exclude: [] };
+  it('"Millbrook in Essex" is elsewhere for a school in East Sussex; "Millbrook in E Sussex" and "in Sussex" are its own', () => {
+    expect(m('Our Reception teacher at Millbrook in Essex sets no homework at all.', sussex)).toBe(false);
+    expect(m('Our Reception teacher at Millbrook in E Sussex sets no homework at all.', sussex)).toBe(true);
+    expect(m('Our Reception teacher at Millbrook in Sussex sets no homework at all.', sussex)).toBe(true);
+  });
+});
