@@ -565,15 +565,23 @@ function unnamed(item: { title: string; text: string }, view: TextView, compiled
     return { mentioned: true, reason: `not named, but one of its staff ("${staff[0]}") is`, evidence: evidenceOf(item, view, occ, textOffset, item.title.length) };
   }
   let ctx: { start: number; end: number } | undefined;
+  // its own places are no place-ness ("Market Rasen", "Haydock" are racing venues too)
+  const own: { start: number; end: number }[] = [];
   if (placed) {
     for (const m of view.text.matchAll(compiled.context!)) {
       const start = m.index!;
       const end = start + m[0].length;
+      own.push({ start, end });
       // "special school", "EHCP", "S1" in a context list are school words, not places
-      if (CUES.schoolWord.test(m[0]) || said.school.some((h) => h.start < end && start < h.end)) continue;
+      if (ctx || CUES.schoolWord.test(m[0]) || said.school.some((h) => h.start < end && start < h.end)) continue;
       ctx = { start, end };
-      break;
     }
+  }
+  let against = said.against;
+  if (own.length && said.place.some((h) => insideAny(own, h))) {
+    const best = new Map<string, number>();
+    for (const h of said.place) if (!insideAny(own, h)) best.set(h.term, Math.max(best.get(h.term) ?? 0, h.weight));
+    against = [...best.values()].reduce((a, b) => a + b, 0);
   }
   // none of its own places named: school life alone is any school's (an alert or a paper's education feed returns
   // "pupils in Sheffield were given detentions" for every school), so the item is not this one's
@@ -582,11 +590,24 @@ function unnamed(item: { title: string; text: string }, view: TextView, compiled
   // its town's parents' group ("Ambridge Mums & Dads |") speaking of a titled adult by surname ("Miss Hartley"):
   // neither is enough alone (a group asks about plumbers; Mr Hartley may be one), together with a little more they are
   if (CUES.parentsGroup.test(view.text.slice(ctx.end, ctx.end + 40))) support += GROUP_SUPPORT + (said.titled ? (said.titled === 'Miss' ? TITLED_MISS : TITLED_PERSON) : 0);
-  if (support < UNNAMED_SUPPORT || said.against >= tuning.noiseFloor) return undefined;
+  if (support < UNNAMED_SUPPORT || against >= tuning.noiseFloor) return undefined;
   const where = view.text.slice(ctx.start, ctx.end);
   const occ: Occurrence = { pattern: { alias: where, re: /$^/, compact: '', ambiguous: true, acronym: false }, start: ctx.start, end: ctx.end, via: 'text' };
   const reason = `not named, but its place "${where}" with school vocabulary (${fmt(support)})`;
   return { mentioned: true, reason, evidence: evidenceOf(item, view, occ, textOffset, item.title.length) };
+}
+
+/** Whether a span lies inside one of spans (sorted by start, not overlapping), by binary search. */
+function insideAny(spans: readonly { start: number; end: number }[], h: { start: number; end: number }): boolean {
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid]!.start <= h.start) lo = mid + 1;
+    else hi = mid;
+  }
+  const o = spans[lo - 1];
+  return o !== undefined && h.end <= o.end;
 }
 
 /**
@@ -668,6 +689,8 @@ interface SchoolLife {
   support: number;
   /** Place-ness, each term once. */
   against: number;
+  /** The place words behind it (fold-view positions). */
+  place: readonly { start: number; end: number; term: string; weight: number }[];
   /** The title of an adult named by surname ("Mrs" in "Mrs Pendry"), if any. */
   titled: string | undefined;
 }
@@ -691,7 +714,7 @@ function schoolLife(item: { title: string; text: string }, view: TextView): Scho
   };
   const sum = (ws: number[]) => ws.reduce((a, b) => a + b, 0);
   const specific = best(school, GENERIC);
-  const life = { otherSchool, school, support: sum(specific), against: sum(best(place, 0)), titled: TITLED_SURNAME.exec(raw)?.[1] };
+  const life = { otherSchool, school, support: sum(specific), against: sum(best(place, 0)), place, titled: TITLED_SURNAME.exec(raw)?.[1] };
   lifeMemo = { text: view.text, raw, life };
   return life;
 }

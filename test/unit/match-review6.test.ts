@@ -84,3 +84,12 @@ describe('review 6: a full county name is no short form of another county ("Esse
     expect(m('Our Reception teacher at Millbrook in Sussex sets no homework at all.', sussex)).toBe(true);
   });
 });
+
+describe('review 6: the school\'s own town is no place-ness when it is also a racing venue (Market Rasen, Haydock)', () => {
+  const aston: MatchableSchool = { name: 'De Aston School', aliases: ['De Aston'], context: ['Market Rasen', 'Caistor'], exclude: [] };
+  it('its town\'s parents\' group speaking of a detention is the school, as it is from its other town', () => {
+    expect(m('The head of year gave my son a detention for a missing tie. Year 9 are fuming.', aston, 'Market Rasen Mums & Dads')).toBe(true);
+    expect(m('The head of year gave my son a detention for a missing tie. Year 9 are fuming.', aston, 'Caistor Mums & Dads')).toBe(true);
+    expect(m('Great day at Market Rasen races, the odds were kind to us.', aston, 'Market Rasen Mums & Dads')).toBe(false);
+  });
+});
