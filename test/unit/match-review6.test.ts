@@ -93,3 +93,11 @@ describe('review 6: the school\'s own town is no place-ness when it is also a ra
     expect(m('Great day at Market Rasen races, the odds were kind to us.', aston, 'Market Rasen Mums & Dads')).toBe(false);
   });
 });
+
+describe('review 6: "against the odds", "at odds with" are no betting', () => {
+  it('"Against all the odds Fenwell got through to the final" is the school; "Fenwell at odds of 9/2" is a horse', () => {
+    expect(m('Against all the odds Fenwell got through to the final, so proud of the girls.', fenwell)).toBe(true);
+    expect(m('Fenwell is at odds with the council again, apparently.', fenwell)).toBe(true);
+    expect(m('Fenwell at odds of 9/2 in the 3.40, come on!', fenwell)).toBe(false);
+  });
+});
