@@ -101,3 +101,13 @@ describe('review 6: "against the odds", "at odds with" are no betting', () => {
     expect(m('Fenwell at odds of 9/2 in the 3.40, come on!', fenwell)).toBe(false);
   });
 });
+
+describe('review 6: a people or faith word after the name describes pupils only before a word for people', () => {
+  it('"Fenwell Polish mums" is the school; "Fenwell British Legion", "Fenwell Chinese takeaway" are other names', () => {
+    expect(m('Fenwell Polish mums are organising a coffee morning after drop-off.', fenwell)).toBe(true);
+    expect(m('Fenwell Somali parents have asked for a meeting with the head.', fenwell)).toBe(true);
+    expect(m('Fenwell British Legion are holding the poppy appeal on Saturday.', fenwell)).toBe(false);
+    expect(m('Fenwell Chinese takeaway has closed for good, gutted.', fenwell)).toBe(false);
+    expect(m('Fenwell Irish dancers were amazing at the feis on Sunday.', fenwell)).toBe(false);
+  });
+});
