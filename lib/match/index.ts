@@ -1496,7 +1496,9 @@ function decideAmbiguous(view: TextView, raw: string, occ: Occurrence, after: st
   // nothing says place either: the name the feed found is taken as the school's (never initials, configured or
   // not: "QA", "NPA" are shared by too much)
   // a person's name ("Sir Thomas Pelham, who held Stanmer") is the person's when nothing says school
-  if (against < tuning.noiseFloor && !(occ.pattern.person && total < tuning.minSupport) && (!occ.pattern.acronym || acronymAsName(view, raw, occ, before))) return { mentioned: true, why: total ? `with ${sayFor} and no place words` : 'with no place words either (taken as the school)' };
+  // ("Sir Roger Hale are through to the final": a plural verb is the school's, as no one man is "are")
+  const personal = occ.pattern.person && total < tuning.minSupport && !/^(?:'s)?\s+(?:are|were|have|'ve)\b/.test(view.text.slice(occ.end, occ.end + 8));
+  if (against < tuning.noiseFloor && !personal && (!occ.pattern.acronym || acronymAsName(view, raw, occ, before))) return { mentioned: true, why: total ? `with ${sayFor} and no place words` : 'with no place words either (taken as the school)' };
   if (total >= tuning.minSupport && total > against) return { mentioned: true, why: `with ${sayFor}${against ? ` (outweighing place words ${againstWhy})` : ''}` };
   if (total >= tuning.minSupport) return { mentioned: false, why: `with ${sayFor} (${fmt(total)}) outweighed by place words ${againstWhy} (${fmt(against)})` };
   return { mentioned: false, why: 'without school context' };

@@ -111,3 +111,13 @@ describe('review 6: a people or faith word after the name describes pupils only 
     expect(m('Fenwell Irish dancers were amazing at the feis on Sunday.', fenwell)).toBe(false);
   });
 });
+
+describe('review 6: a titled person\'s name with a plural verb ("Sir Roger Hale are through") is the school, not the man', () => {
+  const hale: MatchableSchool = { name: 'Sir Roger Hale Grammar School', aliases: ['Hale Grammar'], context: ['Wrenbury'], exclude: [] };
+  it('"Sir Roger Hale are through to the county cup final" is the school; "Sir Roger Hale, who built the hall" is the man', () => {
+    expect(m('Sir Roger Hale are through to the county cup final, well played lads!', hale)).toBe(true);
+    expect(m('Sir Roger Hale have won the county cup again, well played.', hale)).toBe(true);
+    expect(m('Sir Roger Hale, who built the hall in 1720, is buried in the churchyard.', hale)).toBe(false);
+    expect(m('Sir Roger Hale was a wool merchant who built the hall in 1720.', hale)).toBe(false);
+  });
+});
