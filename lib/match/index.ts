@@ -1389,8 +1389,10 @@ function properNameBefore(view: TextView, raw: string, occ: Occurrence, compiled
   // greetings, campaigns and the like written with a capital ("the Save X poster", "Welcome X")
   if (low.length < 3 || CUES.firstNames.has(low) || CUES.personTitle.test(`${low} `) || CUES.schoolWord.test(low) || /^(?:st|saint|the|our|my|your|and|dear|go|team|love|thanks|congrats|well|done|save|support|vote|visit|join|welcome|hello|poor|proud|old|new|little|big|wee|good|great|considering|would|at|from|in)$/.test(low)) return undefined;
   if (CUES.nameNext.test(low) || compiled.names.split(/[ |]+/).includes(low) || compiled.contextAny?.test(low)) return undefined;
-  // school vocabulary before the name says school ("Reception Fenwell", "PTA Fenwell")
+  // school vocabulary before the name says school ("Reception Fenwell", "PTA Fenwell"), and a strong school word straight
+  // after it makes the word before describe the school's own ("the Chess Fenwell team", "the Robotics Fenwell pupils")
   if (CUES.vocabulary.matchText(low).get('school-cue')?.length) return undefined;
+  if (CUES.vocabulary.matchText(view.text.slice(occ.end, occ.end + 24)).get('school-cue')?.some((h) => h.start <= 1 && h.weight >= 0.9)) return undefined;
   // the line it stands in: Title Case (most longer words capitalised) says nothing
   const lineStart = Math.max(raw.lastIndexOf('\n', startRaw - 1) + 1, startRaw - LINE_REACH);
   const endRaw = view.end[occ.end - 1]!;

@@ -122,3 +122,11 @@ describe('review 6: a titled person\'s name with a plural verb ("Sir Roger Hale 
     expect(m('Sir Roger Hale was a wool merchant who built the hall in 1720.', hale)).toBe(false);
   });
 });
+
+describe('review 6: a capitalised word before the name, with a strong school word straight after it, describes the school\'s pupils', () => {
+  it('"the Debating Fenwell pupils", "the Robotics Fenwell pupils" are the school; "Port Fenwell" stays a place', () => {
+    expect(m('So proud of the Debating Fenwell pupils who won the county cup.', fenwell)).toBe(true);
+    expect(m('Massive well done to the Robotics Fenwell pupils at the regional final.', fenwell)).toBe(true);
+    expect(m('Heavy rain has cut off the roads around Port Fenwell again, with ferries delayed.', fenwell)).toBe(false);
+  });
+});
