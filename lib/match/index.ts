@@ -395,6 +395,8 @@ function saintNamed(raw: string, initial: string, compiled: Compiled): string | 
   let found: string | undefined;
   MATCH_WORK.saintChars += raw.length;
   for (const full of raw.matchAll(new RegExp(`(?<![\\p{L}])(?:St|Saint)\\.? ${initial}\\p{Ll}{2,}(?:['’]s)?(?![\\p{L}])`, 'gu'))) {
+    // the opponent in a fixture ("St B's beat St Benedict's 12-3") is another school, not what the initial stands for
+    if (OPPONENT_BEFORE.test(raw.slice(Math.max(0, full.index! - 16), full.index!))) continue;
     if (!compiled.names.includes(normalise(full[0]).replace(/s$/, ''))) {
       found = full[0];
       break;
@@ -403,6 +405,8 @@ function saintNamed(raw: string, initial: string, compiled: Compiled): string | 
   saintMemo.found.set(key, found);
   return found;
 }
+/** Words before a school's name that make it the other side of a fixture. */
+const OPPONENT_BEFORE = /(?<![\p{L}])(?:beat|beats|beating|v|vs|versus|against|lost to|losing to|drew with|draw with|played|playing|face|faced|facing)\.?\s+(?:the\s+)?$/iu;
 let saintMemo: { raw: string; found: Map<string, string | undefined> } = { raw: '', found: new Map() };
 
 /**
@@ -480,10 +484,13 @@ function findOccurrences(view: TextView, patterns: Pattern[], raw: string, compi
       // derived initials only in capitals: "KBPS" is the school, "kbps" a download speed
       if (p.capitalsOnly && raw.slice(view.start[s]!, view.end[e - 1]!) !== raw.slice(view.start[s]!, view.end[e - 1]!).toUpperCase()) continue;
       // initials written as a unit are not a name: "968 hPa", "30 kVA"
-      if (p.acronym && (/\p{Ll}\p{Lu}/u.test(raw.slice(view.start[s]!, view.end[e - 1]!)) || afterQuantity(view.text.slice(Math.max(0, s - 16), s)))) {
+      // written as a unit ("kPa") it is that unit throughout the item; after a count only there ("the 12 FNA pupils … FNA
+      // is the best": a count of the school's pupils, not a unit)
+      if (p.acronym && /\p{Ll}\p{Lu}/u.test(raw.slice(view.start[s]!, view.end[e - 1]!))) {
         unit = true;
         continue;
       }
+      if (p.acronym && afterQuantity(view.text.slice(Math.max(0, s - 16), s))) continue;
       mine.push({ pattern: p, start: s, end: e, via: 'text' });
     }
     if (unit) continue;
@@ -558,15 +565,23 @@ function unnamed(item: { title: string; text: string }, view: TextView, compiled
     return { mentioned: true, reason: `not named, but one of its staff ("${staff[0]}") is`, evidence: evidenceOf(item, view, occ, textOffset, item.title.length) };
   }
   let ctx: { start: number; end: number } | undefined;
+  // its own places are no place-ness ("Market Rasen", "Haydock" are racing venues too)
+  const own: { start: number; end: number }[] = [];
   if (placed) {
     for (const m of view.text.matchAll(compiled.context!)) {
       const start = m.index!;
       const end = start + m[0].length;
+      own.push({ start, end });
       // "special school", "EHCP", "S1" in a context list are school words, not places
-      if (CUES.schoolWord.test(m[0]) || said.school.some((h) => h.start < end && start < h.end)) continue;
+      if (ctx || CUES.schoolWord.test(m[0]) || said.school.some((h) => h.start < end && start < h.end)) continue;
       ctx = { start, end };
-      break;
     }
+  }
+  let against = said.against;
+  if (own.length && said.place.some((h) => insideAny(own, h))) {
+    const best = new Map<string, number>();
+    for (const h of said.place) if (!insideAny(own, h)) best.set(h.term, Math.max(best.get(h.term) ?? 0, h.weight));
+    against = [...best.values()].reduce((a, b) => a + b, 0);
   }
   // none of its own places named: school life alone is any school's (an alert or a paper's education feed returns
   // "pupils in Sheffield were given detentions" for every school), so the item is not this one's
@@ -575,11 +590,24 @@ function unnamed(item: { title: string; text: string }, view: TextView, compiled
   // its town's parents' group ("Ambridge Mums & Dads |") speaking of a titled adult by surname ("Miss Hartley"):
   // neither is enough alone (a group asks about plumbers; Mr Hartley may be one), together with a little more they are
   if (CUES.parentsGroup.test(view.text.slice(ctx.end, ctx.end + 40))) support += GROUP_SUPPORT + (said.titled ? (said.titled === 'Miss' ? TITLED_MISS : TITLED_PERSON) : 0);
-  if (support < UNNAMED_SUPPORT || said.against >= tuning.noiseFloor) return undefined;
+  if (support < UNNAMED_SUPPORT || against >= tuning.noiseFloor) return undefined;
   const where = view.text.slice(ctx.start, ctx.end);
   const occ: Occurrence = { pattern: { alias: where, re: /$^/, compact: '', ambiguous: true, acronym: false }, start: ctx.start, end: ctx.end, via: 'text' };
   const reason = `not named, but its place "${where}" with school vocabulary (${fmt(support)})`;
   return { mentioned: true, reason, evidence: evidenceOf(item, view, occ, textOffset, item.title.length) };
+}
+
+/** Whether a span lies inside one of spans (sorted by start, not overlapping), by binary search. */
+function insideAny(spans: readonly { start: number; end: number }[], h: { start: number; end: number }): boolean {
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid]!.start <= h.start) lo = mid + 1;
+    else hi = mid;
+  }
+  const o = spans[lo - 1];
+  return o !== undefined && h.end <= o.end;
 }
 
 /**
@@ -588,6 +616,10 @@ function unnamed(item: { title: string; text: string }, view: TextView, compiled
  * corpora a–u).
  */
 const UNNAMED_TITLED = UNNAMED_SUPPORT;
+/** First or second person, "anyone", an emoji: the writer speaks as one of a community, not as a reporter or a narrator. */
+const COMMUNITY_VOICE = /(?<![\p{L}'’])(?:i|i'm|i've|i'll|i'd|me|my|we|we're|we've|us|our|you|your|you're|you've|anyone|anybody)(?![\p{L}'’])|\p{Extended_Pictographic}/iu;
+/** A form group written as schools write it ("9W", "10B"). */
+const FORM_GROUP = /(?<![\p{L}\p{N}])(?:[7-9]|1[0-3])[A-Z](?![\p{L}\p{N}])/u;
 
 /**
  * An item that names neither the school nor any place (its own or another: namesElsewhere has been read) but a
@@ -600,6 +632,9 @@ function titledUnnamed(item: { title: string; text: string }, view: TextView, sa
   const support = said.support + (said.titled === 'Miss' ? TITLED_MISS : TITLED_PERSON);
   if (support < UNNAMED_TITLED) return undefined;
   const raw = joinFields(item);
+  // someone of its community speaking (I, my, we, our, you: "I've emailed her", "ring Mr Prys if you have to") or a form
+  // group: news quoting a minister, union leader or head, and a teacher in a book ("Miss Trunchbull") say none of them
+  if (!COMMUNITY_VOICE.test(raw) && !FORM_GROUP.test(raw)) return undefined;
   const t = TITLED_SURNAME.exec(raw)!;
   // the titled surname as the evidence: its place in the fold view
   const at = view.start.findIndex((r) => r >= t.index);
@@ -643,6 +678,8 @@ interface SchoolLife {
   support: number;
   /** Place-ness, each term once. */
   against: number;
+  /** The place words behind it (fold-view positions). */
+  place: readonly { start: number; end: number; term: string; weight: number }[];
   /** The title of an adult named by surname ("Mrs" in "Mrs Pendry"), if any. */
   titled: string | undefined;
 }
@@ -666,7 +703,7 @@ function schoolLife(item: { title: string; text: string }, view: TextView): Scho
   };
   const sum = (ws: number[]) => ws.reduce((a, b) => a + b, 0);
   const specific = best(school, GENERIC);
-  const life = { otherSchool, school, support: sum(specific), against: sum(best(place, 0)), titled: TITLED_SURNAME.exec(raw)?.[1] };
+  const life = { otherSchool, school, support: sum(specific), against: sum(best(place, 0)), place, titled: TITLED_SURNAME.exec(raw)?.[1] };
   lifeMemo = { text: view.text, raw, life };
   return life;
 }
@@ -1000,8 +1037,8 @@ function itemEvidence(view: TextView, raw: string, compiled: Compiled, occurrenc
 
 const SENTENCE_END = /[.!?](?:\s|$)|\n/;
 
-/** Work counters for tests that bound the matcher's work (not its time): characters read looking for sentence ends, and for a saint named in full (saintNamed). */
-export const MATCH_WORK = { sentenceChars: 0, saintChars: 0 };
+/** Work counters for tests that bound the matcher's work (not its time): characters read looking for sentence ends, for a saint named in full (saintNamed), and for the school's own places when a name seems placed elsewhere (ownPlaceNamed). */
+export const MATCH_WORK = { sentenceChars: 0, saintChars: 0, contextChars: 0 };
 
 /** Where a sentence ends in a view's text ("." before a space or the end, or a line break), read once per view. */
 const sentenceEnds = new WeakMap<TextView, number[]>();
@@ -1084,8 +1121,9 @@ function anotherNamed(view: TextView, raw: string, occ: Occurrence, after: strin
   const spelt = speltAsAnother(raw, occ, compiled);
   if (spelt) return { mentioned: false, why: `stands for "${spelt}" here`, prefix: '', other: named };
   // "a case brought by the CPS.", "reported to the HSE,": initials after "the" that end their clause name a body; a school's
-  // initials after "the" go on to say what of it ("the KMA staff wifi", "the HDA website")
-  if (occ.pattern.acronym && occ.via === 'text' && /(?<![a-z0-9])the\s+$/.test(view.text.slice(Math.max(0, occ.start - 5), occ.start)) && /^\s*(?:[.,;:!?)]|$)/.test(raw.slice(view.end[occ.end - 1]!, view.end[occ.end - 1]! + 3)))
+  // initials after "the" go on to say what of it ("the KMA staff wifi", "the HDA website"); among specific school words
+  // ("teaching Year 7 maths at the KMA.") they are the school's
+  if (occ.pattern.acronym && occ.via === 'text' && /(?<![a-z0-9])the\s+$/.test(view.text.slice(Math.max(0, occ.start - 5), occ.start)) && /^\s*(?:[.,;:!?)]|$)/.test(raw.slice(view.end[occ.end - 1]!, view.end[occ.end - 1]! + 3)) && schoolSupportNear(view, occ) < UNNAMED_SUPPORT)
     return { mentioned: false, why: `is a body's initials ("the ${named}" ending its clause)`, prefix: '', other: named };
   // "St B's netball girls … St Bartholomew's Exeter are flying": a saint's initial stands for the saint the item names in
   // full, when that saint is none of this school's
@@ -1209,7 +1247,9 @@ function elsewhere(view: TextView, raw: string, occ: Occurrence, compiled: Compi
   // county; its own (or its short form) is the school's
   const region = normalise(place);
   if (CUES.region.test(region)) {
-    if (compiled.regions.some((r) => r.includes(region) || region.includes(r) || abbreviates(region.replace(/ /g, ''), r.replace(/ /g, '')))) return undefined;
+    // a short form by its letters ("Lancs" for Lancashire), never a full county ("Essex" is no short "East Sussex")
+    const short = CUES.regionShort.test(region);
+    if (compiled.regions.some((r) => r.includes(region) || region.includes(r) || (short && abbreviates(region.replace(/ /g, ''), r.replace(/ /g, ''))))) return undefined;
     // not knowing the school's county: a county written short, as the people who live there write it, among school words
     // ("my son's infant school (X in Lancs)"), says nothing against it; "X, Gloucestershire. The prettiest village" does
     if (!compiled.regions.length && CUES.regionShort.test(region) && schoolSaidNear(view, occ)) return undefined;
@@ -1223,7 +1263,7 @@ function elsewhere(view: TextView, raw: string, occ: Occurrence, compiled: Compi
   if (CUES.staffAt.test(view.text.slice(Math.max(0, occ.start - 40), occ.start))) return undefined;
   // its own places named anywhere say it is this school, except inside "not the Wendham one" (read last: the
   // item's vocabulary is the costly part)
-  if (compiled.contextAny!.test(view.text)) {
+  if (ownPlaceNamed(view, compiled)) {
     const denied = CUES.vocabulary.matchText(view.text).get('not-this') ?? [];
     for (const m of view.text.matchAll(compiled.context)) {
       // "…, the small Welsh-medium primary in Bryncelyn": its own words inside the apposition place nothing
@@ -1235,8 +1275,30 @@ function elsewhere(view: TextView, raw: string, occ: Occurrence, compiled: Compi
   return place;
 }
 
+/** Whether one of the school's own places is named anywhere in the view: read once per view and school (once per occurrence was quadratic). */
+function ownPlaceNamed(view: TextView, compiled: Compiled): boolean {
+  let bySchool = ownPlaceMemo.get(view);
+  if (!bySchool) ownPlaceMemo.set(view, (bySchool = new WeakMap()));
+  let named = bySchool.get(compiled);
+  if (named === undefined) {
+    MATCH_WORK.contextChars += view.text.length;
+    named = compiled.contextAny!.test(view.text);
+    bySchool.set(compiled, named);
+  }
+  return named;
+}
+const ownPlaceMemo = new WeakMap<TextView, WeakMap<Compiled, boolean>>();
+
 /** How far either side of a name schoolSaidNear reads. */
 const NEAR_CHARS = 100;
+
+/** Specific school words within NEAR_CHARS of the name, each term once, summed ("Year 7 maths" 1.6, "behaviour" 0.5). */
+function schoolSupportNear(view: TextView, occ: Occurrence): number {
+  const hits = CUES.vocabulary.matchText(view.text.slice(Math.max(0, occ.start - NEAR_CHARS), occ.end + NEAR_CHARS)).get('school-cue') ?? [];
+  const best = new Map<string, number>();
+  for (const h of hits) if (h.weight > GENERIC) best.set(h.term, Math.max(best.get(h.term) ?? 0, h.weight));
+  return [...best.values()].reduce((a, b) => a + b, 0);
+}
 
 /** Specific school words (not generic ones) within NEAR_CHARS of the name, and no specific place word there. */
 function schoolSaidNear(view: TextView, occ: Occurrence): boolean {
@@ -1327,8 +1389,10 @@ function properNameBefore(view: TextView, raw: string, occ: Occurrence, compiled
   // greetings, campaigns and the like written with a capital ("the Save X poster", "Welcome X")
   if (low.length < 3 || CUES.firstNames.has(low) || CUES.personTitle.test(`${low} `) || CUES.schoolWord.test(low) || /^(?:st|saint|the|our|my|your|and|dear|go|team|love|thanks|congrats|well|done|save|support|vote|visit|join|welcome|hello|poor|proud|old|new|little|big|wee|good|great|considering|would|at|from|in)$/.test(low)) return undefined;
   if (CUES.nameNext.test(low) || compiled.names.split(/[ |]+/).includes(low) || compiled.contextAny?.test(low)) return undefined;
-  // school vocabulary before the name says school ("Reception Fenwell", "PTA Fenwell")
+  // school vocabulary before the name says school ("Reception Fenwell", "PTA Fenwell"), and a strong school word straight
+  // after it makes the word before describe the school's own ("the Chess Fenwell team", "the Robotics Fenwell pupils")
   if (CUES.vocabulary.matchText(low).get('school-cue')?.length) return undefined;
+  if (CUES.vocabulary.matchText(view.text.slice(occ.end, occ.end + 24)).get('school-cue')?.some((h) => h.start <= 1 && h.weight >= 0.9)) return undefined;
   // the line it stands in: Title Case (most longer words capitalised) says nothing
   const lineStart = Math.max(raw.lastIndexOf('\n', startRaw - 1) + 1, startRaw - LINE_REACH);
   const endRaw = view.end[occ.end - 1]!;
@@ -1423,7 +1487,9 @@ function decideAmbiguous(view: TextView, raw: string, occ: Occurrence, after: st
   // nothing says place either: the name the feed found is taken as the school's (never initials, configured or
   // not: "QA", "NPA" are shared by too much)
   // a person's name ("Sir Thomas Pelham, who held Stanmer") is the person's when nothing says school
-  if (against < tuning.noiseFloor && !(occ.pattern.person && total < tuning.minSupport) && (!occ.pattern.acronym || acronymAsName(view, raw, occ, before))) return { mentioned: true, why: total ? `with ${sayFor} and no place words` : 'with no place words either (taken as the school)' };
+  // ("Sir Roger Hale are through to the final": a plural verb is the school's, as no one man is "are")
+  const personal = occ.pattern.person && total < tuning.minSupport && !/^(?:'s)?\s+(?:are|were|have|'ve)\b/.test(view.text.slice(occ.end, occ.end + 8));
+  if (against < tuning.noiseFloor && !personal && (!occ.pattern.acronym || acronymAsName(view, raw, occ, before))) return { mentioned: true, why: total ? `with ${sayFor} and no place words` : 'with no place words either (taken as the school)' };
   if (total >= tuning.minSupport && total > against) return { mentioned: true, why: `with ${sayFor}${against ? ` (outweighing place words ${againstWhy})` : ''}` };
   if (total >= tuning.minSupport) return { mentioned: false, why: `with ${sayFor} (${fmt(total)}) outweighed by place words ${againstWhy} (${fmt(against)})` };
   return { mentioned: false, why: 'without school context' };
