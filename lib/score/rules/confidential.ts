@@ -348,6 +348,8 @@ const REG_PLATE = /\b[A-Z]{2}\d{2}\s?[A-Z]{3}\b/g;
 /** "the Elmfield head", "the heidie": a head named by the school before the role word. */
 const HEAD_WORD_STAFF = /\b(?:head|heidie|rector|headie)\b/;
 const VEHICLE = /\b(?:car|cars|reg|registration|number\s*plate|plate|parks?|parked|parking|drives?|driving|motor|van|4x4|suv|qashqai|audi|bmw|merc|range\s+rover|golf|corsa|fiesta)\b/;
+/** The school's own or a hired vehicle ("the minibus", "the coach", "school van"): its registration finds nobody's car. */
+const SHARED_VEHICLE = /\b(?:minibus(?:es)?|coach(?:es)?|bus(?:es)?|school\s+(?:van|car|vehicle)s?|fleet|hire\s+(?:car|van))\b/;
 
 /** A label for a pupil number right before it: "UPN", "unique pupil number", "pupil no.". */
 const UPN_CUE = /\b(?:upn|unique\s+pupil\s+(?:number|no)|pupil\s+(?:number|no|id))\.?\s*[:#-]?\s*$/;
@@ -761,6 +763,8 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
     for (const m of raw.matchAll(REG_PLATE)) {
       const ctx = lower.slice(Math.max(0, m.index! - 70), m.index! + m[0].length + 40);
       if (!VEHICLE.test(ctx) || !(STAFF_ROLE.test(around(raw, m.index!)) || HEAD_WORD_STAFF.test(around(raw, m.index!)))) continue;
+      // "the minibus registration is …", "the coach, reg …": the school's or a hired vehicle, not a person's own car
+      if (SHARED_VEHICLE.test(ctx)) continue;
       contact.push({ span: { start: m.index!, end: m.index! + m[0].length }, weight: 0.8, what: 'vehicle registration' });
       break;
     }

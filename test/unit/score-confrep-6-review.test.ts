@@ -1,0 +1,22 @@
+/**
+ * Review of round 6's confidential and reputation rules (issue 11): ordinary text about a school that the new rules
+ * flagged, each beside the flagged wording it must still catch. Sentences written for this review; rules only.
+ */
+import { describe, expect, it } from 'vitest';
+import { scoreItem } from '../../lib/score';
+
+const ids = (text: string) => scoreItem({ title: '', text }, undefined, { classifier: false }).categories.map((c) => c.id);
+
+describe('a vehicle registration is a member of staff\'s car, not the school\'s minibus or coach', () => {
+  it('the school minibus, coach or van with its registration is not a contact detail', () => {
+    for (const text of [
+      'Calder Brook teachers: the minibus registration is MA21 VYK, please note it for the trip forms, says the head.',
+      'The Calder Brook coach, reg YX19 KLM, will leave at 8am, says the head.',
+      "Calder Brook's new electric school van (plate AB12 CDE) was donated by the council, the head said.",
+    ]) expect(ids(text), text).not.toContain('confidential.contact-details');
+  });
+  it("the head's own car still is", () => {
+    expect(ids('Calder Brook head Mrs Lowe parks her Audi LK71 DWA on the zigzags every morning.')).toContain('confidential.contact-details');
+  });
+});
+
