@@ -20,3 +20,15 @@ describe('a vehicle registration is a member of staff\'s car, not the school\'s 
   });
 });
 
+describe('a UPN-shaped number labelled as something else', () => {
+  it('an order, ticket or booking reference beside a name is not a pupil number', () => {
+    for (const text of [
+      'Calder Brook Academy parents: order your uniform online, order ref B513309274416 for Jack Smith.',
+      'Calder Brook ticket B513309274416 for Jess Allen, Year 7 prize evening.',
+    ]) expect(ids(text), text).not.toContain('confidential.contact-details');
+  });
+  it('a record line with a name and the number still is', () => {
+    expect(ids('Jack Smith B513309274416 Calder Brook')).toContain('confidential.contact-details');
+  });
+});
+

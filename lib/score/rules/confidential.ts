@@ -353,6 +353,8 @@ const SHARED_VEHICLE = /\b(?:minibus(?:es)?|coach(?:es)?|bus(?:es)?|school\s+(?:
 
 /** A label for a pupil number right before it: "UPN", "unique pupil number", "pupil no.". */
 const UPN_CUE = /\b(?:upn|unique\s+pupil\s+(?:number|no)|pupil\s+(?:number|no|id))\.?\s*[:#-]?\s*$/;
+/** A label that says the number is something else ("order ref", "ticket", "booking no."): no pupil number, whoever is named. */
+const OTHER_REF_CUE = /\b(?:order|ref|reference|ticket|booking|tracking|invoice|receipt|parcel|transaction|serial|payment|voucher)\.?\s*(?:(?:no|number|id|code|ref)\.?\s*)?[:#-]?\s*$/;
 
 /** The line of `raw` around `pos`. */
 function lineSpan(raw: string, pos: number): Span {
@@ -803,6 +805,7 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
       if (contact.some((c) => c.span.start === u.start)) continue;
       const line = lineSpan(raw, u.start);
       const cued = UPN_CUE.test(lower.slice(Math.max(0, u.start - 30), u.start));
+      if (!cued && OTHER_REF_CUE.test(lower.slice(Math.max(0, u.start - 30), u.start))) continue;
       const record = (namesCache ??= findNames(raw, notNames)).some((n) => n.start >= line.start && n.end <= line.end);
       if (!cued && !record) continue;
       contact.push({ span: u, weight: 0.9, what: 'unique pupil number' });
