@@ -32,3 +32,11 @@ describe('a UPN-shaped number labelled as something else', () => {
   });
 });
 
+describe('results figures from a past year beside a results-day notice', () => {
+  it("last year's figure in the school's notice is no leak", () => {
+    expect(ids("Calder Brook results day: not public till 8am, so please don't post your grades before then. Last year 68% got 5+.")).not.toContain('confidential.internal');
+  });
+  it('this year\'s figure passed on before the day still is', () => {
+    expect(ids('Keep it in the group: Calder Brook Year 11 mock results are 40% pass, my cousin says.')).toContain('confidential.internal');
+  });
+});
