@@ -32,6 +32,19 @@ describe('a UPN-shaped number labelled as something else', () => {
   });
 });
 
+describe('a fall in results is of the results, not of what fell after they rose', () => {
+  it('results that rose and something else that fell is no decline', () => {
+    for (const text of [
+      'Calder Brook GCSE results: pass rate rose from 61% to 74%, and absence fell to 4%.',
+      'Calder Brook results improved again and exclusions fell by half.',
+      'Calder Brook results are up and persistent absence dropped to 9%.',
+    ]) expect(ids(text), text).not.toContain('reputation.criticism');
+  });
+  it('results that fell still are', () => {
+    expect(ids("Calder Brook's results fell from 61% to 44% this summer.")).toContain('reputation.criticism');
+  });
+});
+
 describe('results figures from a past year beside a results-day notice', () => {
   it("last year's figure in the school's notice is no leak", () => {
     expect(ids("Calder Brook results day: not public till 8am, so please don't post your grades before then. Last year 68% got 5+.")).not.toContain('confidential.internal');

@@ -222,7 +222,8 @@ export function reputationRules(doc: Doc): Finding[] {
     const hit = events.find((e) => {
       const s = sentenceAt(doc, e.start);
       // a fall is of the results named before it in the same clause ("results rose; sickness fell" is no fall in results)
-      const said = (w: Span) => (event === 'rep-decline' ? w.end <= e.start && e.start - w.end <= 80 && !/[;:]/.test(text.slice(w.end, e.start)) : Math.abs(w.start - e.start) <= 120);
+      // and results said to have risen before the fall ("results improved and exclusions fell") leave the fall to another subject
+      const said = (w: Span) => (event === 'rep-decline' ? w.end <= e.start && e.start - w.end <= 80 && !/[;:]/.test(text.slice(w.end, e.start)) && !RISE.test(text.slice(w.end, e.start)) : Math.abs(w.start - e.start) <= 120);
       return subjects.some((w) => w.start >= s.start && w.end <= s.end && said(w)) && !OPINION_BEFORE.test(text.slice(Math.max(0, e.start - 40), e.start)) && !exonerated(e);
     });
     if (!hit || roadSafetyCampaign) continue;
@@ -253,6 +254,8 @@ const PAIRED_CUES: [string, string, number][] = [
   ['rep-pupil-harm', 'rep-pupil-subject', 0.6],
   ['rep-decline', 'results-word', 0.6],
 ];
+/** Results said to have gone up: a fall read after one is of something else. */
+const RISE = /\b(?:rose|risen|rises|rising|(?:are|were|is|was|went|gone)\s+up|improved|improving|improves|increased|climbed|soared|jumped)\b/;
 /** A sum of money in pounds: "£85,000", "£2.5m", "£300k", "£ 18 000". */
 const SUM = /£\s?\d[\d,. ]*(?:k|m|bn|\s?(?:million|thousand|grand))?\b/g;
 /** Money words and the reputation category a sum beside them finds (data/lexicons/reputation-cues.tsv). */
