@@ -45,6 +45,22 @@ describe('a fall in results is of the results, not of what fell after they rose'
   });
 });
 
+describe('harm or a money loss said not to have happened', () => {
+  it('"no child was hurt", "no deficit" report nothing', () => {
+    for (const text of [
+      'No child was hurt, Calder Brook said after the fire alarm drill.',
+      'Nobody was injured when a tree fell near Calder Brook, and pupils were not hurt.',
+      'Calder Brook has no deficit this year: the budget balanced at £1.2m.',
+    ]) expect(ids(text), text).not.toContain('reputation.criticism');
+  });
+  it('harm and a deficit said plainly still are', () => {
+    for (const text of [
+      'A Calder Brook pupil was taken to hospital after a chemical spill in the science lab.',
+      "Calder Brook's budget has a £300k deficit, governors were told.",
+    ]) expect(ids(text), text).toContain('reputation.criticism');
+  });
+});
+
 describe('results figures from a past year beside a results-day notice', () => {
   it("last year's figure in the school's notice is no leak", () => {
     expect(ids("Calder Brook results day: not public till 8am, so please don't post your grades before then. Last year 68% got 5+.")).not.toContain('confidential.internal');

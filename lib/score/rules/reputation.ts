@@ -192,6 +192,8 @@ export function reputationRules(doc: Doc): Finding[] {
         const s = sentenceAt(doc, sum.start);
         const w = words.find((h) => h.start >= s.start && h.end <= s.end && Math.abs(h.start - sum.start) <= 80);
         if (!w || OPINION_BEFORE.test(text.slice(Math.max(0, Math.min(w.start, sum.start) - 40), Math.min(w.start, sum.start))) || exonerated(sum)) continue;
+        // "has no deficit this year", "was not fined": the payment or loss is denied
+        if (DENIED_BEFORE.test(text.slice(Math.max(s.start, w.start - 40), w.start))) continue;
         hits.push(sum, w);
         break;
       }
@@ -224,7 +226,9 @@ export function reputationRules(doc: Doc): Finding[] {
       // a fall is of the results named before it in the same clause ("results rose; sickness fell" is no fall in results)
       // and results said to have risen before the fall ("results improved and exclusions fell") leave the fall to another subject
       const said = (w: Span) => (event === 'rep-decline' ? w.end <= e.start && e.start - w.end <= 80 && !/[;:]/.test(text.slice(w.end, e.start)) && !RISE.test(text.slice(w.end, e.start)) : Math.abs(w.start - e.start) <= 120);
-      return subjects.some((w) => w.start >= s.start && w.end <= s.end && said(w)) && !OPINION_BEFORE.test(text.slice(Math.max(0, e.start - 40), e.start)) && !exonerated(e);
+      // "no child was hurt", "pupils were not injured": harm said not to have happened
+      const denied = DENIED_BEFORE.test(text.slice(Math.max(s.start, e.start - 40), e.start));
+      return !denied && subjects.some((w) => w.start >= s.start && w.end <= s.end && said(w)) && !OPINION_BEFORE.test(text.slice(Math.max(0, e.start - 40), e.start)) && !exonerated(e);
     });
     if (!hit || roadSafetyCampaign) continue;
     const e = byCategory.get('reputation.criticism') ?? { spans: [], weights: [], what: 'criticism or incident' };
@@ -254,6 +258,8 @@ const PAIRED_CUES: [string, string, number][] = [
   ['rep-pupil-harm', 'rep-pupil-subject', 0.6],
   ['rep-decline', 'results-word', 0.6],
 ];
+/** A negation a few words before an event or a money word: "no child was", "were not", "nobody was", "wasn't". */
+const DENIED_BEFORE = /(?:\b(?:not|never)|n['’]t)\s+(?:(?:been|be|being|get|got)\s+)?$|\b(?:no|nobody|none|no\s+one)\s+(?:\w+\s+)?(?:was|were|is|are|has\s+been|have\s+been|got)\s+$|\bno\s+$/;
 /** Results said to have gone up: a fall read after one is of something else. */
 const RISE = /\b(?:rose|risen|rises|rising|(?:are|were|is|was|went|gone)\s+up|improved|improving|improves|increased|climbed|soared|jumped)\b/;
 /** A sum of money in pounds: "£85,000", "£2.5m", "£300k", "£ 18 000". */
