@@ -69,3 +69,38 @@ describe('results figures from a past year beside a results-day notice', () => {
     expect(ids('Keep it in the group: Calder Brook Year 11 mock results are 40% pass, my cousin says.')).toContain('confidential.internal');
   });
 });
+
+/**
+ * Work done while scoring: characters read one by one (a sentence walked back and forth) and characters copied by
+ * slices. Counted, not timed: an item twice as long should cost about twice as much, not four times.
+ */
+function work(run: () => void): number {
+  let count = 0;
+  const { charCodeAt, slice } = String.prototype;
+  String.prototype.charCodeAt = function (this: string, i: number) {
+    count++;
+    return charCodeAt.call(this, i);
+  };
+  String.prototype.slice = function (this: string, a?: number, b?: number) {
+    const r = slice.call(this, a, b);
+    count += r.length;
+    return r;
+  };
+  try {
+    run();
+  } finally {
+    String.prototype.charCodeAt = charCodeAt;
+    String.prototype.slice = slice;
+  }
+  return count;
+}
+
+describe('the new home, registration and pupil-number readings on a long item with no full stops', () => {
+  it('cost in proportion to its length', () => {
+    for (const unit of ['Mr Hale lives near the park, ', 'the car AB12 CDE, ', 'Jack Smith B513309274416, ']) {
+      const cost = (n: number) => work(() => scoreItem({ title: '', text: unit.repeat(n) }, undefined, { classifier: false }));
+      const ratio = cost(600) / cost(300);
+      expect(ratio, unit).toBeLessThan(3);
+    }
+  });
+});

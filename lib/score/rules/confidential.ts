@@ -176,11 +176,14 @@ function isSentenceEnd(code: number): boolean {
   return code === 46 || code === 33 || code === 63 || code === 10;
 }
 
-function sentenceSpan(raw: string, pos: number): Span {
+/** The sentence around `pos`; with `reach`, at most that many characters either side (a loop over many cues stays linear). */
+function sentenceSpan(raw: string, pos: number, reach = Infinity): Span {
   let s = pos;
-  while (s > 0 && !isSentenceEnd(raw.charCodeAt(s - 1))) s--;
+  const from = Math.max(0, pos - reach);
+  while (s > from && !isSentenceEnd(raw.charCodeAt(s - 1))) s--;
   let e = pos;
-  while (e < raw.length && !isSentenceEnd(raw.charCodeAt(e))) e++;
+  const to = Math.min(raw.length, pos + reach);
+  while (e < to && !isSentenceEnd(raw.charCodeAt(e))) e++;
   return { start: s, end: e };
 }
 
@@ -210,17 +213,20 @@ function sameSentence(raw: string, a: number, b: number): boolean {
 /* Words that end the name of a place or a group rather than a child ("Lake District"): data, place-end. */
 
 /** The sentence at `pos` plus its neighbours. */
-function aroundSpan(raw: string, pos: number): Span {
-  const here = sentenceSpan(raw, pos);
-  const prev = here.start > 1 ? sentenceSpan(raw, here.start - 2) : here;
-  const next = here.end + 1 < raw.length ? sentenceSpan(raw, here.end + 1) : here;
+function aroundSpan(raw: string, pos: number, reach = Infinity): Span {
+  const here = sentenceSpan(raw, pos, reach);
+  const prev = here.start > 1 ? sentenceSpan(raw, here.start - 2, reach) : here;
+  const next = here.end + 1 < raw.length ? sentenceSpan(raw, here.end + 1, reach) : here;
   return { start: prev.start, end: next.end };
 }
 
-function around(raw: string, pos: number): string {
-  const a = aroundSpan(raw, pos);
+function around(raw: string, pos: number, reach = Infinity): string {
+  const a = aroundSpan(raw, pos, reach);
   return raw.slice(a.start, a.end).toLowerCase();
 }
+
+/** How far the per-cue readings of round 6 (a home, a registration, a record line) look either side: a few sentences. */
+const NEAR_REACH = 400;
 
 /** "J. Mulrooney", "A.J. Okafor": an initial (or two) and a surname, as lists and logs write a person. */
 const INITIAL_NAME = /(?<![\p{L}\d_.])((?:\p{Lu}\.\s?){1,2})(\p{Lu}\p{Ll}{2,}(?:-\p{Lu}\p{Ll}+)?)(?![\p{L}\d_])/gu;
@@ -357,10 +363,11 @@ const UPN_CUE = /\b(?:upn|unique\s+pupil\s+(?:number|no)|pupil\s+(?:number|no|id
 const OTHER_REF_CUE = /\b(?:order|ref|reference|ticket|booking|tracking|invoice|receipt|parcel|transaction|serial|payment|voucher)\.?\s*(?:(?:no|number|id|code|ref)\.?\s*)?[:#-]?\s*$/;
 
 /** The line of `raw` around `pos`. */
-function lineSpan(raw: string, pos: number): Span {
-  const start = raw.lastIndexOf('\n', pos - 1) + 1;
-  const end = raw.indexOf('\n', pos);
-  return { start, end: end < 0 ? raw.length : end };
+function lineSpan(raw: string, pos: number, reach = NEAR_REACH): Span {
+  const from = Math.max(0, pos - reach);
+  const back = raw.slice(from, pos).lastIndexOf('\n');
+  const ahead = raw.slice(pos, pos + reach).indexOf('\n');
+  return { start: back < 0 ? from : from + back + 1, end: ahead < 0 ? Math.min(raw.length, pos + reach) : pos + ahead };
 }
 
 /** Payroll documents and figures: they name an employee by themselves. */
@@ -649,6 +656,20 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
   const sympathy = doc.lex.count(doc.clean.text, 'sympathy') > 0;
   let namesCache: Span[] | undefined;
   const fullNamesIn = (from: number, to: number) => (namesCache ??= findNames(raw, notNames)).some((n) => n.start >= from && n.end <= to);
+  // the same by binary search over the names in order, for loops over many cues in a long item
+  let namesByStart: Span[] | undefined;
+  const nameWithin = (from: number, to: number) => {
+    const names = (namesByStart ??= [...(namesCache ??= findNames(raw, notNames))].sort((a, b) => a.start - b.start));
+    let lo = 0;
+    let hi = names.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (names[mid]!.start < from) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < names.length && names[i]!.start < to; i++) if (names[i]!.end <= to) return true;
+    return false;
+  };
   // news about a member of staff (a court heard, police said, a spokesperson confirmed; data: news-frame): a process an
   // employer, regulator or court runs on them (data: official-process) is public reporting, the reputation rules' kind
   const newsFrame = !leak && doc.lex.count(doc.clean.text, 'news-frame') > 0;
@@ -746,11 +767,11 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
   // home-word) and a named street or house within the sentence after it, said of a person (a school role, a title, a name)
   if (!contact.some((c) => c.kind === 'address' && c.weight >= 0.5)) {
     for (const cue of rawHits(doc, 'residence-cue', 'home-word')) {
-      const s = sentenceSpan(raw, cue.start);
+      const s = sentenceSpan(raw, cue.start, NEAR_REACH);
       const street = NAMED_STREET.exec(raw.slice(cue.end, Math.min(s.end, cue.end + 70)));
       if (!street) continue;
-      const near = around(raw, cue.start);
-      if (!STAFF_ROLE.test(near) && !(namesCache ??= findNames(raw, notNames)).some((n) => n.start >= s.start && n.end <= s.end)) continue;
+      const near = around(raw, cue.start, NEAR_REACH);
+      if (!STAFF_ROLE.test(near) && !nameWithin(s.start, s.end)) continue;
       if (OPINION_BEFORE.test(lower.slice(Math.max(0, cue.start - 30), cue.start))) continue;
       const start = cue.end + street.index + street[0].length - street[1]!.length;
       // "lives at/off/next to …", "hoose is the big white one on …": a place word leads to the street ("lives for his
@@ -764,7 +785,9 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
   if (hasDigits) {
     for (const m of raw.matchAll(REG_PLATE)) {
       const ctx = lower.slice(Math.max(0, m.index! - 70), m.index! + m[0].length + 40);
-      if (!VEHICLE.test(ctx) || !(STAFF_ROLE.test(around(raw, m.index!)) || HEAD_WORD_STAFF.test(around(raw, m.index!)))) continue;
+      if (!VEHICLE.test(ctx)) continue;
+      const near = around(raw, m.index!, NEAR_REACH);
+      if (!(STAFF_ROLE.test(near) || HEAD_WORD_STAFF.test(near))) continue;
       // "the minibus registration is …", "the coach, reg …": the school's or a hired vehicle, not a person's own car
       if (SHARED_VEHICLE.test(ctx)) continue;
       contact.push({ span: { start: m.index!, end: m.index! + m[0].length }, weight: 0.8, what: 'vehicle registration' });
@@ -801,18 +824,22 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
   // still one after a UPN label, or on a record line (a person's full name and the number on one line: a register, a
   // spreadsheet row, "Name • School • 31/01/2014 • A8201…"); a date on such a line is the person's date of birth
   if (hasDigits) {
+    // (the line is read a few hundred characters either side, and each start counted once, so a long item stays linear)
+    const taken = new Set(contact.map((c) => c.span.start));
     for (const u of findUpnShaped(raw)) {
-      if (contact.some((c) => c.span.start === u.start)) continue;
+      if (taken.has(u.start)) continue;
       const line = lineSpan(raw, u.start);
       const cued = UPN_CUE.test(lower.slice(Math.max(0, u.start - 30), u.start));
       if (!cued && OTHER_REF_CUE.test(lower.slice(Math.max(0, u.start - 30), u.start))) continue;
-      const record = (namesCache ??= findNames(raw, notNames)).some((n) => n.start >= line.start && n.end <= line.end);
+      const record = nameWithin(line.start, line.end);
       if (!cued && !record) continue;
       contact.push({ span: u, weight: 0.9, what: 'unique pupil number' });
+      taken.add(u.start);
       if (!record) continue;
       for (const d of findDates(raw.slice(line.start, line.end))) {
         const span = { start: line.start + d.start, end: line.start + d.end };
-        if (!contact.some((c) => c.span.start === span.start)) contact.push({ span, weight: 0.85, what: 'date of birth' });
+        if (!taken.has(span.start)) contact.push({ span, weight: 0.85, what: 'date of birth' });
+        taken.add(span.start);
       }
     }
   }
