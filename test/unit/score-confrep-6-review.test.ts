@@ -104,3 +104,21 @@ describe('the new home, registration and pupil-number readings on a long item wi
     }
   });
 });
+
+describe('money the school receives and harm the school raises money for', () => {
+  it('compensation the school won, and a collection for an injured child elsewhere, are no incident at the school', () => {
+    for (const text of [
+      'Calder Brook won £5,000 from the builder as a settlement for the leaking roof.',
+      'Calder Brook pupils raised £2,500 for the hospice, and the penalty shootout at sports day was brilliant.',
+    ]) expect(ids(text), text).not.toContain('reputation.sanction');
+    for (const text of [
+      'Calder Brook pupils raised £300 for a boy who broke his arm on holiday in Spain.',
+      'Calder Brook pupils held a sponsored walk for a girl who was hurt in a crash in Thornleigh.',
+    ]) expect(ids(text), text).not.toContain('reputation.criticism');
+  });
+  it('damages the school pays, and a pupil hurt at the school, still are', () => {
+    expect(ids('The trust agreed to pay £85,000 in damages to a former Calder Brook pupil.')).toContain('reputation.sanction');
+    expect(ids('The family won a £20,000 settlement from Calder Brook after the tribunal.')).toContain('reputation.sanction');
+    expect(ids('A Calder Brook schoolgirl was injured when a fence collapsed in the playground.')).toContain('reputation.criticism');
+  });
+});

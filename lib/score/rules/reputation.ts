@@ -194,6 +194,9 @@ export function reputationRules(doc: Doc): Finding[] {
         if (!w || OPINION_BEFORE.test(text.slice(Math.max(0, Math.min(w.start, sum.start) - 40), Math.min(w.start, sum.start))) || exonerated(sum)) continue;
         // "has no deficit this year", "was not fined": the payment or loss is denied
         if (DENIED_BEFORE.test(text.slice(Math.max(s.start, w.start - 40), w.start))) continue;
+        // "Calder Brook won £5,000 in compensation", "raised £2,500": money coming in, unless a family or a pupil is who won it
+        const gain = GAIN_BEFORE.exec(text.slice(Math.max(s.start, sum.start - 30), sum.start));
+        if (gain && !CLAIMANT.test(text.slice(s.start, sum.start))) continue;
         hits.push(sum, w);
         break;
       }
@@ -227,7 +230,8 @@ export function reputationRules(doc: Doc): Finding[] {
       // and results said to have risen before the fall ("results improved and exclusions fell") leave the fall to another subject
       const said = (w: Span) => (event === 'rep-decline' ? w.end <= e.start && e.start - w.end <= 80 && !/[;:]/.test(text.slice(w.end, e.start)) && !RISE.test(text.slice(w.end, e.start)) : Math.abs(w.start - e.start) <= 120);
       // "no child was hurt", "pupils were not injured": harm said not to have happened
-      const denied = DENIED_BEFORE.test(text.slice(Math.max(s.start, e.start - 40), e.start));
+      // "raised £1,000 for a schoolgirl injured in a crash": a collection for someone hurt elsewhere, not harm at the school
+      const denied = DENIED_BEFORE.test(text.slice(Math.max(s.start, e.start - 40), e.start)) || (event === 'rep-pupil-harm' && FUNDRAISING.test(text.slice(s.start, e.start)));
       return !denied && subjects.some((w) => w.start >= s.start && w.end <= s.end && said(w)) && !OPINION_BEFORE.test(text.slice(Math.max(0, e.start - 40), e.start)) && !exonerated(e);
     });
     if (!hit || roadSafetyCampaign) continue;
@@ -260,6 +264,12 @@ const PAIRED_CUES: [string, string, number][] = [
 ];
 /** A negation a few words before an event or a money word: "no child was", "were not", "nobody was", "wasn't". */
 const DENIED_BEFORE = /(?:\b(?:not|never)|n['’]t)\s+(?:(?:been|be|being|get|got)\s+)?$|\b(?:no|nobody|none|no\s+one)\s+(?:\w+\s+)?(?:was|were|is|are|has\s+been|have\s+been|got)\s+$|\bno\s+$/;
+/** Money coming in right before its sum: "won £5,000", "raised £2,500", "received a £10k grant". */
+const GAIN_BEFORE = /\b(?:won|wins|raised|raises|raising|received|receives|secured|donated|granted)\s+(?:\w+\s+){0,2}$/;
+/** Someone other than the school who may win a sum from it: then a payout is still one. */
+const CLAIMANT = /\b(?:family|families|parents?|mum|mother|dad|father|pupil|student|former|claimant|employee|teacher|victim)\b/;
+/** A collection or donation for someone: "raised £1,000 for", "fundraising for", "in aid of". */
+const FUNDRAISING = /\braised\s+(?:£|money|funds|\d)|\bfundrais\w*|\bcollect(?:ed|ing|ion)\s+(?:£|money|for)|\bdonat\w+|\bin\s+aid\s+of|\bsponsored\b/;
 /** Results said to have gone up: a fall read after one is of something else. */
 const RISE = /\b(?:rose|risen|rises|rising|(?:are|were|is|was|went|gone)\s+up|improved|improving|improves|increased|climbed|soared|jumped)\b/;
 /** A sum of money in pounds: "£85,000", "£2.5m", "£300k", "£ 18 000". */
