@@ -122,3 +122,23 @@ describe('money the school receives and harm the school raises money for', () =>
     expect(ids('A Calder Brook schoolgirl was injured when a fence collapsed in the playground.')).toContain('reputation.criticism');
   });
 });
+
+describe('harm and decline words in their everyday senses', () => {
+  it('a pupil who left things behind, burned the midnight oil or suffered a defeat, and results that fell on a day or dropped through a letterbox, report nothing', () => {
+    for (const text of [
+      'Calder Brook Year 7 children left behind their old classrooms as the new block opened.',
+      'A Calder Brook pupil burned the midnight oil and got four A* grades!',
+      'Calder Brook pupils suffered a narrow 2-1 defeat in the county cup final but played brilliantly.',
+      "Calder Brook GCSE results day fell on my daughter's birthday this year, double celebration!",
+      'Calder Brook A-level results envelopes dropped through letterboxes this morning, congratulations all.',
+    ]) expect(ids(text), text).not.toContain('reputation.criticism');
+  });
+  it('a pupil left behind on a trip, who burned a hand or suffered a head injury, and results that fell to a figure, still are', () => {
+    for (const text of [
+      'A Calder Brook pupil was left behind at the services on the way back from the trip.',
+      'A Calder Brook pupil burned her hand on a Bunsen burner in the science lab.',
+      'A Calder Brook pupil suffered a head injury in the playground at lunch.',
+      "Calder Brook's results fell to 44% this summer.",
+    ]) expect(ids(text), text).toContain('reputation.criticism');
+  });
+});

@@ -232,7 +232,11 @@ export function reputationRules(doc: Doc): Finding[] {
       // "no child was hurt", "pupils were not injured": harm said not to have happened
       // "raised £1,000 for a schoolgirl injured in a crash": a collection for someone hurt elsewhere, not harm at the school
       const denied = DENIED_BEFORE.test(text.slice(Math.max(s.start, e.start - 40), e.start)) || (event === 'rep-pupil-harm' && FUNDRAISING.test(text.slice(s.start, e.start)));
-      return !denied && subjects.some((w) => w.start >= s.start && w.end <= s.end && said(w)) && !OPINION_BEFORE.test(text.slice(Math.max(0, e.start - 40), e.start)) && !exonerated(e);
+      // the word in its everyday sense: "left behind their old classrooms", "burned the midnight oil", "suffered a narrow
+      // defeat", "results day fell on a Thursday", "results dropped through letterboxes"
+      const after = text.slice(e.end, Math.min(s.end, e.end + 40));
+      const everyday = event === 'rep-pupil-harm' ? HARM_EVERYDAY.test(`${text.slice(e.start, e.end)}${after}`) : DECLINE_EVERYDAY.test(after);
+      return !denied && !everyday && subjects.some((w) => w.start >= s.start && w.end <= s.end && said(w)) && !OPINION_BEFORE.test(text.slice(Math.max(0, e.start - 40), e.start)) && !exonerated(e);
     });
     if (!hit || roadSafetyCampaign) continue;
     const e = byCategory.get('reputation.criticism') ?? { spans: [], weights: [], what: 'criticism or incident' };
@@ -270,6 +274,13 @@ const GAIN_BEFORE = /\b(?:won|wins|raised|raises|raising|received|receives|secur
 const CLAIMANT = /\b(?:family|families|parents?|mum|mother|dad|father|pupil|student|former|claimant|employee|teacher|victim)\b/;
 /** A collection or donation for someone: "raised £1,000 for", "fundraising for", "in aid of". */
 const FUNDRAISING = /\braised\s+(?:£|money|funds|\d)|\bfundrais\w*|\bcollect(?:ed|ing|ion)\s+(?:£|money|for)|\bdonat\w+|\bin\s+aid\s+of|\bsponsored\b/;
+/**
+ * A harm word that acts on a thing, not a body ("left behind their old classrooms", "burned the midnight oil", "restrained
+ * her excitement", "hurt to miss"), and "suffered a" before a sporting result ("a narrow defeat", "a 2-1 loss").
+ */
+const HARM_EVERYDAY = /^(?:(?:left\s+behind|burned|burnt|restrained|hurt|injured|bitten|scalded)\s+(?:(?:the|their|his|her|its|my|our|your|some|all|a|an)\s+(?!(?:\w+\s+)?(?:arm|arms|leg|legs|head|hand|hands|foot|feet|back|ankle|wrist|knee|face|eye|eyes|neck|finger|fingers|shoulder|hip|nose|mouth|tooth|teeth|skin|elbow|lip|chin|thumb|toe|toes)\b)|to\s+\w+)|suffered\s+an?\s+(?:(?:narrow|heavy|crushing|shock|surprise|late|first|rare|home|away|\d+\s*-\s*\d+)\b|(?:\w+\s+)?(?:defeat|loss|setback)\b))/;
+/** A fall word in a place or time sense: "fell on a Thursday", "dropped through letterboxes", "fell silent". */
+const DECLINE_EVERYDAY = /^\s+(?:on|onto|upon|through|into|out|off|over|silent|asleep|ill|open)\b/;
 /** Results said to have gone up: a fall read after one is of something else. */
 const RISE = /\b(?:rose|risen|rises|rising|(?:are|were|is|was|went|gone)\s+up|improved|improving|improves|increased|climbed|soared|jumped)\b/;
 /** A sum of money in pounds: "£85,000", "£2.5m", "£300k", "£ 18 000". */
