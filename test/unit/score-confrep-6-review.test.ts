@@ -142,3 +142,12 @@ describe('harm and decline words in their everyday senses', () => {
     ]) expect(ids(text), text).toContain('reputation.criticism');
   });
 });
+
+describe("a community body's newsletter as the subject of says", () => {
+  it('"the parish newsletter says" passes a teacher\'s illness on like "Parish newsletter:"', () => {
+    expect(ids('The parish newsletter says Mrs Teague from Calder Brook is off with pneumonia since half term.')).toContain('confidential.staff-personal');
+  });
+  it('"the school newsletter says" still publishes it', () => {
+    expect(ids('The school newsletter says Mrs Teague from Calder Brook is off with pneumonia since half term.')).not.toContain('confidential.staff-personal');
+  });
+});

@@ -488,7 +488,9 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
   // and a community body's newsletter ("mosque newsletter", "parish bulletin"; data: community-body) is not the school's
   const communityBodies = lower.includes('newsletter') ? rawHits(doc, 'community-body') : [];
   const publicCues = rawHits(doc, 'public-cue').filter((c) => !(/^sa(?:id|ys)$/.test(lower.slice(c.start, c.end)) && (res.privateSpeaker.test(lower.slice(Math.max(0, c.start - 30), c.start)) || res.privateSubject.test(clauseTo(lower, c.start)))) &&
-    !(lower.slice(c.start, c.end) === 'newsletter' && communityBodies.some((b) => b.end <= c.start && c.start - b.end <= 12)));
+    !(lower.slice(c.start, c.end) === 'newsletter' && communityBodies.some((b) => b.end <= c.start && c.start - b.end <= 12)) &&
+    // "the parish newsletter says …": the community body's newsletter is who says it
+    !(/^sa(?:id|ys)$/.test(lower.slice(c.start, c.end)) && communityBodies.some((b) => b.end <= c.start && c.start - b.end <= 20 && /^\s+newsletters?\s+$/.test(lower.slice(b.end, c.start)))));
   // a sensitive fact about a pupil: conditions (NHS names), SEND, safeguarding, exclusion, family matters
   // "SEND" (special educational needs) is an acronym: the verb "send" is not one
   const pupilFacts = rawHits(doc, 'pupil-sensitive', 'condition', 'send').filter((h) => !headless(lower, h) && raw.slice(h.start, h.end) !== 'send' && raw.slice(h.start, h.end) !== 'Send');
