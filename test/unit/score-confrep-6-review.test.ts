@@ -151,3 +151,22 @@ describe("a community body's newsletter as the subject of says", () => {
     expect(ids('The school newsletter says Mrs Teague from Calder Brook is off with pneumonia since half term.')).not.toContain('confidential.staff-personal');
   });
 });
+
+describe('a home told by description, not a place the person goes', () => {
+  it('staying at school or a hotel, living for a club, a street on the way in, a church on a street: no home address', () => {
+    for (const text of [
+      'Mrs Lowe stays in school on Moss Lane until 6pm most nights, the hardest-working head Calder Brook has had.',
+      "Calder Brook's Mr Hale stays at the Travelodge on Leeds Road when he runs the residential.",
+      'Calder Brook PE teacher Mr Hale lives for Saturdays at Thornleigh Rugby Club on Mill Road.',
+      'Mr Hale from Calder Brook lives near school and walks in past Thornleigh Farm every day.',
+      "Calder Brook's head said her home is wherever the children are, speaking at Moss Lane Church.",
+    ]) expect(ids(text), text).not.toContain('confidential.contact-details');
+  });
+  it('a home said by its street or house still is', () => {
+    for (const text of [
+      'Mr Hale from Calder Brook lives off Theaker Lane, the house with the red door.',
+      'Miss Carter, who teaches at Calder Brook, lives up the road at Holly Bank Farm, next to the shop.',
+      'Mr Hale from Calder Brook lives next to the pub on Mill Road.',
+    ]) expect(ids(text), text).toContain('confidential.contact-details');
+  });
+});

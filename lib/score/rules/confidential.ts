@@ -349,6 +349,10 @@ function clauseTo(lower: string, pos: number): string {
 /** A named street or house: one to three capitalised words and a street or house word ("Craigmillar Drive", "Heol y Felin", "Braeside Cottage", "the Ceres road"). */
 const NAMED_STREET = /^(?:[^.!?\n]*?)\b((?:\p{Lu}[\p{L}'’-]+\s+){1,3}(?:Road|Rd|Street|St|Avenue|Ave|Lane|Close|Drive|Way|Crescent|Court|Grove|Gardens|Place|Terrace|View|Rise|Hill|Walk|Mews|Square|Row|Parade|Cottage|Farm|Lodge|Estate|Brae|Wynd|Gate|road|lane|street)\b|(?:Heol|Ffordd|Stryd|Lôn|Maes|Ffordd)\s+(?:y\s+|yr\s+)?\p{Lu}[\p{L}'’-]+)/u;
 const LOCATIVE = /\b(?:at|on|off|in|near|by|beside|opposite|behind|round|up|down|along|past|next\s+to)\s+(?:[\p{L}'’-]+\s+){0,6}$/u;
+/** What a residence word is about when it is no home: "stays in school", "stays at the Travelodge", "lives for Saturdays". */
+const NOT_HOME_OBJECT = /^\s+(?:for\b|(?:(?:in|at|on)\s+)?(?:the\s+|a\s+)?(?:school|academy|college|hotel|travelodge|premier\s+inn|inn|b&b|hostel|club|church|office|gym|pub|work|hospital|camp)\b)/;
+/** A venue named by its street: "Moss Lane Church", "Leeds Road Stadium", "Mill Road Surgery". */
+const STREET_VENUE = /^\s+(?:Church|Chapel|Mosque|Stadium|Ground|Surgery|Centre|Center|Club|School|Academy|Primary|Library|Station|Hall|Park|Hospital|Leisure|Pool|Baths|Market|Shops|Garage|Medical|Clinic|Cemetery|Campus|Playing\s+Fields?)\b/;
 /** A UK vehicle registration in the current format: "LK71 DWA", "MA21 VYK". */
 const REG_PLATE = /\b[A-Z]{2}\d{2}\s?[A-Z]{3}\b/g;
 /** "the Elmfield head", "the heidie": a head named by the school before the role word. */
@@ -779,6 +783,12 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
       // "lives at/off/next to …", "hoose is the big white one on …": a place word leads to the street ("lives for his
       // football, Leeds Road end" does not)
       if (!LOCATIVE.test(lower.slice(cue.start, start))) continue;
+      // "stays in school on Moss Lane", "stays at the Travelodge on …", "lives for Saturdays at …": a place the person goes,
+      // not their home; "lives near school and walks in past …", "home is wherever …, speaking at …": the street is in
+      // another clause; "Moss Lane Church", "Leeds Road Stadium": a venue named by its street
+      const between = lower.slice(cue.end, start);
+      if (NOT_HOME_OBJECT.test(between) || /[,;:]|\b(?:and|but|when|while|because|then|speaking|walks?|walking|drives?|driving)\b/.test(between)) continue;
+      if (STREET_VENUE.test(raw.slice(start + street[1]!.length, start + street[1]!.length + 24))) continue;
       contact.push({ span: { start, end: start + street[1]!.length }, weight: 0.8, what: 'home address', kind: 'address' });
       break;
     }
