@@ -170,3 +170,20 @@ describe('a home told by description, not a place the person goes', () => {
     ]) expect(ids(text), text).toContain('confidential.contact-details');
   });
 });
+
+describe('a photo of an adult named with their role is no named pupil', () => {
+  it('the head, a governor, a business manager or a visiting author named beside the photo', () => {
+    for (const text of [
+      "[photo] Calder Brook's new head Sarah Lowe on her first day at the school gates.",
+      "Photo: Jess Allen, Calder Brook School's new business manager, with the new minibus.",
+      '[photo] Calder Brook governor Priya Shah opens the new library.',
+      '[image attached] Author Michael Morpurgo reading to Calder Brook Year 3 this afternoon.',
+    ]) expect(ids(text), text).not.toContain('confidential.pupil-personal');
+  });
+  it('a child named beside the photo still is', () => {
+    for (const text of [
+      '[photo attached] Tyler Hussain asleep on the Calder Brook Primary coach home from the trip.',
+      '[image attached] Year 3 at Calder Brook: Ruby Okonjo with her painting.',
+    ]) expect(ids(text), text).toContain('confidential.pupil-personal');
+  });
+});

@@ -338,6 +338,17 @@ function schoolWordNear(raw: string, lower: string, name: Span): boolean {
   return SCHOOL_WORD.test(lower.slice(Math.max(s.start, name.start - 60), Math.min(s.end, name.end + 60)));
 }
 
+/** An adult's role or trade word, said right before a name or right after it in apposition. */
+const ADULT_ROLE = String.raw`(?:head(?:\s*teacher)?|teacher|principal|governor|caretaker|chair(?:\s+of\s+governors)?|deputy(?:\s+head)?|bursar|(?:business|office|site)\s+manager|author|writer|illustrator|poet|mp|mayor|councillor|coach|senco|chaplain|vicar|trustee|ceo|minister|olympian|footballer)`;
+const ROLE_BEFORE_NAME = new RegExp(String.raw`\b${ADULT_ROLE}\s*$`);
+const ROLE_AFTER_NAME = new RegExp(String.raw`^\s*,\s*(?:[\w'’]+\s+){0,5}?${ADULT_ROLE}\b`);
+/** "new head Sarah Lowe", "Author Michael Morpurgo", "Jess Allen, the school's new business manager": an adult named by their role. */
+function adultByRole(raw: string, lower: string, name: Span): boolean {
+  const text = lower.slice(name.start, name.end);
+  if (new RegExp(String.raw`^${ADULT_ROLE}\b`).test(text)) return true;
+  return ROLE_BEFORE_NAME.test(lower.slice(Math.max(0, name.start - 30), name.start)) || ROLE_AFTER_NAME.test(lower.slice(name.end, name.end + 60));
+}
+
 /** The clause of `lower` that ends at `pos`: back to the sentence start or a comma, colon or semicolon, at most 120 characters. */
 function clauseTo(lower: string, pos: number): string {
   const from = Math.max(0, pos - 120);
@@ -588,7 +599,7 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
     // "[image attached] … that's Niamh Tolley on the left": an attached photo, a named child, a year group
     const attached = PHOTO_ATTACHED.exec(raw);
     if (attached && !findings.some((f) => f.category === 'confidential.pupil-personal') && (PUPIL_MARKER.test(lower) || res.photoContext.test(lower) || fullNames.some((n) => schoolWordNear(raw, lower, n)))) {
-      const named = fullNames.filter((n) => !ORGANISATION.test(raw.slice(n.start, n.end)) && !isPublicPerson(raw, n, options.publicFacts));
+      const named = fullNames.filter((n) => !ORGANISATION.test(raw.slice(n.start, n.end)) && !isPublicPerson(raw, n, options.publicFacts) && !adultByRole(raw, lower, n));
       if (named.length) findings.push({ category: 'confidential.pupil-personal', confidence: 0.75, raw: true, spans: [{ start: attached.index, end: attached.index + attached[0].length }, ...named], reason: `a photo of named pupils ("${raw.slice(named[0]!.start, named[0]!.end)}")` });
     }
   }
@@ -598,7 +609,7 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
     const unconsented = consent().no;
     // consent said, or a news report (data: public-cue), clears it unless the item says nobody agreed
     const consented = !unconsented && (consent().yes || publicCues.length > 0);
-    const named = consented ? [] : fullNames.filter((n) => photoCues.some((c) => Math.abs(c.start - n.start) <= 160 && sameSentence(raw, c.start, n.start)) && !res.placeEnd.test(raw.slice(n.start, n.end + 10)) && (unconsented || PUPIL_MARKER.test(lower.slice(Math.max(0, n.start - 90), n.end + 90)) || res.photoContext.test(lower.slice(Math.max(0, n.start - 90), n.end + 90)) || schoolWordNear(raw, lower, n)) && !ORGANISATION.test(raw.slice(n.start, n.end)) && !isPublicPerson(raw, n, options.publicFacts) && !res.titleBefore.test(lower.slice(Math.max(0, n.start - 12), n.start)) && !/\b(?:head(?:teacher)?|teacher|principal)\.?\s*$/.test(lower.slice(Math.max(0, n.start - 12), n.start)));
+    const named = consented ? [] : fullNames.filter((n) => photoCues.some((c) => Math.abs(c.start - n.start) <= 160 && sameSentence(raw, c.start, n.start)) && !res.placeEnd.test(raw.slice(n.start, n.end + 10)) && (unconsented || PUPIL_MARKER.test(lower.slice(Math.max(0, n.start - 90), n.end + 90)) || res.photoContext.test(lower.slice(Math.max(0, n.start - 90), n.end + 90)) || schoolWordNear(raw, lower, n)) && !ORGANISATION.test(raw.slice(n.start, n.end)) && !isPublicPerson(raw, n, options.publicFacts) && !adultByRole(raw, lower, n) && !res.titleBefore.test(lower.slice(Math.max(0, n.start - 12), n.start)) && !/\b(?:head(?:teacher)?|teacher|principal)\.?\s*$/.test(lower.slice(Math.max(0, n.start - 12), n.start)));
     if (named.length && (PUPIL_MARKER.test(lower) || res.photoContext.test(lower) || named.some((n) => schoolWordNear(raw, lower, n)))) {
       findings.push({ category: 'confidential.pupil-personal', confidence: 0.8, raw: true, spans: [photoCues[0]!, ...named], reason: `a photo of named pupils ("${raw.slice(named[0]!.start, named[0]!.end)}")` });
     }
