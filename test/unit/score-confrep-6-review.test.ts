@@ -187,3 +187,19 @@ describe('a photo of an adult named with their role is no named pupil', () => {
     ]) expect(ids(text), text).toContain('confidential.pupil-personal');
   });
 });
+
+describe('"cuts" as self-harm, not cutting a cake or a ribbon', () => {
+  it('a named child who cuts the cake, or a governor who cuts the ribbon, discloses nothing', () => {
+    for (const text of [
+      "Ruby Okonjo cuts the cake at the Calder Brook Year 6 leavers' party!",
+      '[photo] Calder Brook governor Priya Shah cuts the ribbon on the new library.',
+    ]) expect(ids(text), text).not.toContain('confidential.pupil-personal');
+  });
+  it('a named child who cuts herself, or has cuts on her arms or wrists, still does', () => {
+    for (const text of [
+      'Calder Brook Year 9 girl Ruby Okonjo cuts herself, everyone in her class knows.',
+      'Ruby Okonjo in Year 9 at Calder Brook has cuts on her arms again.',
+      'Ruby Okonjo, Year 9 at Calder Brook, has cuts all over her wrists.',
+    ]) expect(ids(text), text).toContain('confidential.pupil-personal');
+  });
+});
