@@ -203,3 +203,19 @@ describe('"cuts" as self-harm, not cutting a cake or a ribbon', () => {
     ]) expect(ids(text), text).toContain('confidential.pupil-personal');
   });
 });
+
+describe('an emergency service at the school for a visit or an event', () => {
+  it('police at a careers fair, paramedics teaching CPR, officers racing at sports day: no incident', () => {
+    for (const text of [
+      "Police at Calder Brook's careers fair talked to Year 10 about life in the force.",
+      "Paramedics at Calder Brook's first-aid day taught Year 6 CPR.",
+      "Police officers were at Calder Brook's sports day to race the dads, brilliant fun.",
+    ]) expect(ids(text), text).not.toContain('reputation.criticism');
+  });
+  it('an ambulance outside reception or police at the gates still is', () => {
+    for (const text of [
+      'Ambulance outside Calder Brook reception again this morning, anyone know what happened?',
+      'Police at the Calder Brook gates again at home time.',
+    ]) expect(ids(text), text).toContain('reputation.criticism');
+  });
+});

@@ -210,7 +210,13 @@ export function reputationRules(doc: Doc): Finding[] {
   }
   // an incident located at a place (data: incident, then "at", "outside", "called to"): "police at the school gates
   // again", "ambulance outside reception"; one such cue is enough where two loose ones were needed
-  const incidentCues = doc.lex.find(text, 'incident').filter((h) => !overlaps(h, doc.ignored) && EMERGENCY.test(h.term) && LOCATED.test(text.slice(h.end, h.end + 40)));
+  // "police at the careers fair talked to Year 10", "paramedics at first-aid day taught CPR": a visit said in the sentence
+  // makes the service a guest, not an incident (a school event alone does not: an ambulance can be called to sports day)
+  const visiting = (h: Span) => {
+    const s = sentenceAt(doc, h.start);
+    return VISIT.test(text.slice(s.start, s.end));
+  };
+  const incidentCues = doc.lex.find(text, 'incident').filter((h) => !overlaps(h, doc.ignored) && EMERGENCY.test(h.term) && LOCATED.test(text.slice(h.end, h.end + 40)) && !visiting(h));
   if (incidentCues.length && !roadSafetyCampaign && !schoolVictim) {
     const e = byCategory.get('reputation.criticism') ?? { spans: [], weights: [], what: 'criticism or incident' };
     e.spans.push(incidentCues[0]!);
@@ -292,6 +298,8 @@ const MONEY_CATEGORIES: [string, CategoryId, number, string][] = [
 ];
 /** Emergency services among the incident cues (the others, "closed", "flooded", need a second cue). */
 const EMERGENCY = /^(?:police|police cars?|police vans?|armed police|police officers|ambulances?|air ambulance|paramedics|fire engines?|firefighters|fire crews|emergency services)$/;
+/** A visit by a service: "talked to Year 10", "taught CPR", "showed Reception the fire engine", "careers". */
+const VISIT = /\b(?:visit(?:ed|ing|s)?|talk(?:ed|s)?\s+to|gave\s+a\s+talk|taught|teach(?:ing)?|show(?:ed|ing)\s+\w+\s+(?:the|their|how)|careers|first[-\s]aid\s+day|workshop|demonstrat\w*|to\s+race|open\s+day|meet\s+the)\b/;
 /** Where an emergency service was: "at", "outside", "called to", "attended", a few words on at most. */
 const LOCATED = /^\s+(?:(?:and\s+\w+\s+(?:\w+\s+)?|were\s+|was\s+|have\s+been\s+|had\s+to\s+be\s+|again\s+)?(?:at|outside|called\s+to|attended|in\s+the\s+(?:school|playground|car\s+park|yard)|on\s+site|swarming|all\s+over))\b/;
 
