@@ -219,3 +219,18 @@ describe('an emergency service at the school for a visit or an event', () => {
     ]) expect(ids(text), text).toContain('reputation.criticism');
   });
 });
+
+describe('"excluded" from a team, not from school', () => {
+  it('a named child left out of a match squad discloses nothing, whether the name stands alone or not', () => {
+    for (const text of [
+      'Ellis Marwood. Excluded from the match squad for missing training, says the coach at Calder Brook.',
+      'Ellis Marwood in Year 9 was excluded from the match squad for missing training at Calder Brook.',
+    ]) expect(ids(text), text).not.toContain('confidential.pupil-personal');
+  });
+  it('a named child excluded from school, or permanently excluded, still does', () => {
+    for (const text of [
+      'Ellis Marwood in Year 9 was excluded from Calder Brook for fighting.',
+      'Ellis Marwood. Permanently excluded. Calder Brook.',
+    ]) expect(ids(text), text).toContain('confidential.pupil-personal');
+  });
+});

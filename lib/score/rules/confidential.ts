@@ -349,6 +349,9 @@ function adultByRole(raw: string, lower: string, name: Span): boolean {
   return ROLE_BEFORE_NAME.test(lower.slice(Math.max(0, name.start - 30), name.start)) || ROLE_AFTER_NAME.test(lower.slice(name.end, name.end + 60));
 }
 
+/** Left out of a team, a game or a chat: "from the match squad", "from the team photo", "from the group chat". */
+const TEAM_EXCLUSION = /^\s+from\s+(?:the\s+|his\s+|her\s+|their\s+)?(?:\w+\s+)?(?:squad|team|side|line-?up|match|game|fixture|group\s+chat|chat|party|photo)\b/;
+
 /** The clause of `lower` that ends at `pos`: back to the sentence start or a comma, colon or semicolon, at most 120 characters. */
 function clauseTo(lower: string, pos: number): string {
   const from = Math.max(0, pos - 120);
@@ -508,7 +511,9 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
     !(/^sa(?:id|ys)$/.test(lower.slice(c.start, c.end)) && communityBodies.some((b) => b.end <= c.start && c.start - b.end <= 20 && /^\s+newsletters?\s+$/.test(lower.slice(b.end, c.start)))));
   // a sensitive fact about a pupil: conditions (NHS names), SEND, safeguarding, exclusion, family matters
   // "SEND" (special educational needs) is an acronym: the verb "send" is not one
-  const pupilFacts = rawHits(doc, 'pupil-sensitive', 'condition', 'send').filter((h) => !headless(lower, h) && raw.slice(h.start, h.end) !== 'send' && raw.slice(h.start, h.end) !== 'Send');
+  // "excluded from the match squad": left out of a team or a game, not excluded from school
+  const pupilFacts = rawHits(doc, 'pupil-sensitive', 'condition', 'send').filter((h) => !headless(lower, h) && raw.slice(h.start, h.end) !== 'send' && raw.slice(h.start, h.end) !== 'Send' &&
+    !(/^exclu/.test(lower.slice(h.start, h.end)) && TEAM_EXCLUSION.test(lower.slice(h.end, h.end + 40))));
 
   // a fact named as a topic ("epilepsy awareness", "a talk on asthma", "like a diabetic") is about no one
   const topicFact = (h: Span) => TOPIC_AFTER.test(lower.slice(h.end, h.end + 24)) || ABOUT_THE_TOPIC.test(lower.slice(Math.max(0, h.start - 40), h.start)) || SIMILE_BEFORE.test(lower.slice(Math.max(0, h.start - 30), h.start));
