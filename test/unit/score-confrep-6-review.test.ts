@@ -198,6 +198,9 @@ describe('"cuts" as self-harm, not cutting a cake or a ribbon', () => {
   it('a named child who cuts herself, or has cuts on her arms or wrists, still does', () => {
     for (const text of [
       'Calder Brook Year 9 girl Ruby Okonjo cuts herself, everyone in her class knows.',
+      "the S3 lassie fae Calder Brook, Ruby Okonjo, that cuts hersel, she's posted again.",
+      'Ruby Okonjo in Year 9 at Calder Brook cuts her arms, her pals say.',
+      'Ruby Okonjo in Year 9 at Calder Brook, everyone knows she cuts and nobody does anything.',
       'Ruby Okonjo in Year 9 at Calder Brook has cuts on her arms again.',
       'Ruby Okonjo, Year 9 at Calder Brook, has cuts all over her wrists.',
     ]) expect(ids(text), text).toContain('confidential.pupil-personal');
