@@ -177,11 +177,14 @@ function isSentenceEnd(code: number): boolean {
   return code === 46 || code === 33 || code === 63 || code === 10;
 }
 
-function sentenceSpan(raw: string, pos: number): Span {
+/** The sentence around `pos`; with `reach`, at most that many characters either side (a loop over many cues stays linear). */
+function sentenceSpan(raw: string, pos: number, reach = Infinity): Span {
   let s = pos;
-  while (s > 0 && !isSentenceEnd(raw.charCodeAt(s - 1))) s--;
+  const from = Math.max(0, pos - reach);
+  while (s > from && !isSentenceEnd(raw.charCodeAt(s - 1))) s--;
   let e = pos;
-  while (e < raw.length && !isSentenceEnd(raw.charCodeAt(e))) e++;
+  const to = Math.min(raw.length, pos + reach);
+  while (e < to && !isSentenceEnd(raw.charCodeAt(e))) e++;
   return { start: s, end: e };
 }
 
@@ -211,17 +214,20 @@ function sameSentence(raw: string, a: number, b: number): boolean {
 /* Words that end the name of a place or a group rather than a child ("Lake District"): data, place-end. */
 
 /** The sentence at `pos` plus its neighbours. */
-function aroundSpan(raw: string, pos: number): Span {
-  const here = sentenceSpan(raw, pos);
-  const prev = here.start > 1 ? sentenceSpan(raw, here.start - 2) : here;
-  const next = here.end + 1 < raw.length ? sentenceSpan(raw, here.end + 1) : here;
+function aroundSpan(raw: string, pos: number, reach = Infinity): Span {
+  const here = sentenceSpan(raw, pos, reach);
+  const prev = here.start > 1 ? sentenceSpan(raw, here.start - 2, reach) : here;
+  const next = here.end + 1 < raw.length ? sentenceSpan(raw, here.end + 1, reach) : here;
   return { start: prev.start, end: next.end };
 }
 
-function around(raw: string, pos: number): string {
-  const a = aroundSpan(raw, pos);
+function around(raw: string, pos: number, reach = Infinity): string {
+  const a = aroundSpan(raw, pos, reach);
   return raw.slice(a.start, a.end).toLowerCase();
 }
+
+/** How far the per-cue readings of round 6 (a home, a registration, a record line) look either side: a few sentences. */
+const NEAR_REACH = 400;
 
 /** "J. Mulrooney", "A.J. Okafor": an initial (or two) and a surname, as lists and logs write a person. */
 const INITIAL_NAME = /(?<![\p{L}\d_.])((?:\p{Lu}\.\s?){1,2})(\p{Lu}\p{Ll}{2,}(?:-\p{Lu}\p{Ll}+)?)(?![\p{L}\d_])/gu;
@@ -333,6 +339,20 @@ function schoolWordNear(raw: string, lower: string, name: Span): boolean {
   return SCHOOL_WORD.test(lower.slice(Math.max(s.start, name.start - 60), Math.min(s.end, name.end + 60)));
 }
 
+/** An adult's role or trade word, said right before a name or right after it in apposition. */
+const ADULT_ROLE = String.raw`(?:head(?:\s*teacher)?|teacher|principal|governor|caretaker|chair(?:\s+of\s+governors)?|deputy(?:\s+head)?|bursar|(?:business|office|site)\s+manager|author|writer|illustrator|poet|mp|mayor|councillor|coach|senco|chaplain|vicar|trustee|ceo|minister|olympian|footballer)`;
+const ROLE_BEFORE_NAME = new RegExp(String.raw`\b${ADULT_ROLE}\s*$`);
+const ROLE_AFTER_NAME = new RegExp(String.raw`^\s*,\s*(?:[\w'’]+\s+){0,5}?${ADULT_ROLE}\b`);
+/** "new head Sarah Lowe", "Author Michael Morpurgo", "Jess Allen, the school's new business manager": an adult named by their role. */
+function adultByRole(raw: string, lower: string, name: Span): boolean {
+  const text = lower.slice(name.start, name.end);
+  if (new RegExp(String.raw`^${ADULT_ROLE}\b`).test(text)) return true;
+  return ROLE_BEFORE_NAME.test(lower.slice(Math.max(0, name.start - 30), name.start)) || ROLE_AFTER_NAME.test(lower.slice(name.end, name.end + 60));
+}
+
+/** Left out of a team, a game or a chat: "from the match squad", "from the team photo", "from the group chat". */
+const TEAM_EXCLUSION = /^\s+from\s+(?:the\s+|his\s+|her\s+|their\s+)?(?:\w+\s+)?(?:squad|team|side|line-?up|match|game|fixture|group\s+chat|chat|party|photo)\b/;
+
 /** The clause of `lower` that ends at `pos`: back to the sentence start or a comma, colon or semicolon, at most 120 characters. */
 function clauseTo(lower: string, pos: number): string {
   const from = Math.max(0, pos - 120);
@@ -344,20 +364,29 @@ function clauseTo(lower: string, pos: number): string {
 /** A named street or house: one to three capitalised words and a street or house word ("Craigmillar Drive", "Heol y Felin", "Braeside Cottage", "the Ceres road"). */
 const NAMED_STREET = /^(?:[^.!?\n]*?)\b((?:\p{Lu}[\p{L}'’-]+\s+){1,3}(?:Road|Rd|Street|St|Avenue|Ave|Lane|Close|Drive|Way|Crescent|Court|Grove|Gardens|Place|Terrace|View|Rise|Hill|Walk|Mews|Square|Row|Parade|Cottage|Farm|Lodge|Estate|Brae|Wynd|Gate|road|lane|street)\b|(?:Heol|Ffordd|Stryd|Lôn|Maes|Ffordd)\s+(?:y\s+|yr\s+)?\p{Lu}[\p{L}'’-]+)/u;
 const LOCATIVE = /\b(?:at|on|off|in|near|by|beside|opposite|behind|round|up|down|along|past|next\s+to)\s+(?:[\p{L}'’-]+\s+){0,6}$/u;
+/** What a residence word is about when it is no home: "stays in school", "stays at the Travelodge", "lives for Saturdays". */
+const NOT_HOME_OBJECT = /^\s+(?:for\b|(?:(?:in|at|on)\s+)?(?:the\s+|a\s+)?(?:school|academy|college|hotel|travelodge|premier\s+inn|inn|b&b|hostel|club|church|office|gym|pub|work|hospital|camp)\b)/;
+/** A venue named by its street: "Moss Lane Church", "Leeds Road Stadium", "Mill Road Surgery". */
+const STREET_VENUE = /^\s+(?:Church|Chapel|Mosque|Stadium|Ground|Surgery|Centre|Center|Club|School|Academy|Primary|Library|Station|Hall|Park|Hospital|Leisure|Pool|Baths|Market|Shops|Garage|Medical|Clinic|Cemetery|Campus|Playing\s+Fields?)\b/;
 /** A UK vehicle registration in the current format: "LK71 DWA", "MA21 VYK". */
 const REG_PLATE = /\b[A-Z]{2}\d{2}\s?[A-Z]{3}\b/g;
 /** "the Elmfield head", "the heidie": a head named by the school before the role word. */
 const HEAD_WORD_STAFF = /\b(?:head|heidie|rector|headie)\b/;
 const VEHICLE = /\b(?:car|cars|reg|registration|number\s*plate|plate|parks?|parked|parking|drives?|driving|motor|van|4x4|suv|qashqai|audi|bmw|merc|range\s+rover|golf|corsa|fiesta)\b/;
+/** The school's own or a hired vehicle ("the minibus", "the coach", "school van"): its registration finds nobody's car. */
+const SHARED_VEHICLE = /\b(?:minibus(?:es)?|coach(?:es)?|bus(?:es)?|school\s+(?:van|car|vehicle)s?|fleet|hire\s+(?:car|van))\b/;
 
 /** A label for a pupil number right before it: "UPN", "unique pupil number", "pupil no.". */
 const UPN_CUE = /\b(?:upn|unique\s+pupil\s+(?:number|no)|pupil\s+(?:number|no|id))\.?\s*[:#-]?\s*$/;
+/** A label that says the number is something else ("order ref", "ticket", "booking no."): no pupil number, whoever is named. */
+const OTHER_REF_CUE = /\b(?:order|ref|reference|ticket|booking|tracking|invoice|receipt|parcel|transaction|serial|payment|voucher)\.?\s*(?:(?:no|number|id|code|ref)\.?\s*)?[:#-]?\s*$/;
 
 /** The line of `raw` around `pos`. */
-function lineSpan(raw: string, pos: number): Span {
-  const start = raw.lastIndexOf('\n', pos - 1) + 1;
-  const end = raw.indexOf('\n', pos);
-  return { start, end: end < 0 ? raw.length : end };
+function lineSpan(raw: string, pos: number, reach = NEAR_REACH): Span {
+  const from = Math.max(0, pos - reach);
+  const back = raw.slice(from, pos).lastIndexOf('\n');
+  const ahead = raw.slice(pos, pos + reach).indexOf('\n');
+  return { start: back < 0 ? from : from + back + 1, end: ahead < 0 ? Math.min(raw.length, pos + reach) : pos + ahead };
 }
 
 /** Payroll documents and figures: they name an employee by themselves. */
@@ -478,10 +507,14 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
   // and a community body's newsletter ("mosque newsletter", "parish bulletin"; data: community-body) is not the school's
   const communityBodies = lower.includes('newsletter') ? rawHits(doc, 'community-body') : [];
   const publicCues = rawHits(doc, 'public-cue').filter((c) => !(/^sa(?:id|ys)$/.test(lower.slice(c.start, c.end)) && (res.privateSpeaker.test(lower.slice(Math.max(0, c.start - 30), c.start)) || res.privateSubject.test(clauseTo(lower, c.start)))) &&
-    !(lower.slice(c.start, c.end) === 'newsletter' && communityBodies.some((b) => b.end <= c.start && c.start - b.end <= 12)));
+    !(lower.slice(c.start, c.end) === 'newsletter' && communityBodies.some((b) => b.end <= c.start && c.start - b.end <= 12)) &&
+    // "the parish newsletter says …": the community body's newsletter is who says it
+    !(/^sa(?:id|ys)$/.test(lower.slice(c.start, c.end)) && communityBodies.some((b) => b.end <= c.start && c.start - b.end <= 20 && /^\s+newsletters?\s+$/.test(lower.slice(b.end, c.start)))));
   // a sensitive fact about a pupil: conditions (NHS names), SEND, safeguarding, exclusion, family matters
   // "SEND" (special educational needs) is an acronym: the verb "send" is not one
-  const pupilFacts = rawHits(doc, 'pupil-sensitive', 'condition', 'send').filter((h) => !headless(lower, h) && raw.slice(h.start, h.end) !== 'send' && raw.slice(h.start, h.end) !== 'Send');
+  // "excluded from the match squad": left out of a team or a game, not excluded from school
+  const pupilFacts = rawHits(doc, 'pupil-sensitive', 'condition', 'send').filter((h) => !headless(lower, h) && raw.slice(h.start, h.end) !== 'send' && raw.slice(h.start, h.end) !== 'Send' &&
+    !(/^exclu/.test(lower.slice(h.start, h.end)) && TEAM_EXCLUSION.test(lower.slice(h.end, h.end + 40))));
 
   // a fact named as a topic ("epilepsy awareness", "a talk on asthma", "like a diabetic") is about no one
   const topicFact = topicFactIn(lower);
@@ -571,7 +604,7 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
     // "[image attached] … that's Niamh Tolley on the left": an attached photo, a named child, a year group
     const attached = PHOTO_ATTACHED.exec(raw);
     if (attached && !findings.some((f) => f.category === 'confidential.pupil-personal') && (PUPIL_MARKER.test(lower) || res.photoContext.test(lower) || fullNames.some((n) => schoolWordNear(raw, lower, n)))) {
-      const named = fullNames.filter((n) => !ORGANISATION.test(raw.slice(n.start, n.end)) && !isPublicPerson(raw, n, options.publicFacts));
+      const named = fullNames.filter((n) => !ORGANISATION.test(raw.slice(n.start, n.end)) && !isPublicPerson(raw, n, options.publicFacts) && !adultByRole(raw, lower, n));
       if (named.length) findings.push({ category: 'confidential.pupil-personal', confidence: 0.75, raw: true, spans: [{ start: attached.index, end: attached.index + attached[0].length }, ...named], reason: `a photo of named pupils ("${raw.slice(named[0]!.start, named[0]!.end)}")` });
     }
   }
@@ -581,7 +614,7 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
     const unconsented = consent().no;
     // consent said, or a news report (data: public-cue), clears it unless the item says nobody agreed
     const consented = !unconsented && (consent().yes || publicCues.length > 0);
-    const named = consented ? [] : fullNames.filter((n) => photoCues.some((c) => Math.abs(c.start - n.start) <= 160 && sameSentence(raw, c.start, n.start)) && !res.placeEnd.test(raw.slice(n.start, n.end + 10)) && (unconsented || PUPIL_MARKER.test(lower.slice(Math.max(0, n.start - 90), n.end + 90)) || res.photoContext.test(lower.slice(Math.max(0, n.start - 90), n.end + 90)) || schoolWordNear(raw, lower, n)) && !ORGANISATION.test(raw.slice(n.start, n.end)) && !isPublicPerson(raw, n, options.publicFacts) && !res.titleBefore.test(lower.slice(Math.max(0, n.start - 12), n.start)) && !/\b(?:head(?:teacher)?|teacher|principal)\.?\s*$/.test(lower.slice(Math.max(0, n.start - 12), n.start)));
+    const named = consented ? [] : fullNames.filter((n) => photoCues.some((c) => Math.abs(c.start - n.start) <= 160 && sameSentence(raw, c.start, n.start)) && !res.placeEnd.test(raw.slice(n.start, n.end + 10)) && (unconsented || PUPIL_MARKER.test(lower.slice(Math.max(0, n.start - 90), n.end + 90)) || res.photoContext.test(lower.slice(Math.max(0, n.start - 90), n.end + 90)) || schoolWordNear(raw, lower, n)) && !ORGANISATION.test(raw.slice(n.start, n.end)) && !isPublicPerson(raw, n, options.publicFacts) && !adultByRole(raw, lower, n) && !res.titleBefore.test(lower.slice(Math.max(0, n.start - 12), n.start)) && !/\b(?:head(?:teacher)?|teacher|principal)\.?\s*$/.test(lower.slice(Math.max(0, n.start - 12), n.start)));
     if (named.length && (PUPIL_MARKER.test(lower) || res.photoContext.test(lower) || named.some((n) => schoolWordNear(raw, lower, n)))) {
       findings.push({ category: 'confidential.pupil-personal', confidence: 0.8, raw: true, spans: [photoCues[0]!, ...named], reason: `a photo of named pupils ("${raw.slice(named[0]!.start, named[0]!.end)}")` });
     }
@@ -645,6 +678,20 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
   const sympathy = doc.lex.count(doc.clean.text, 'sympathy') > 0;
   let namesCache: Span[] | undefined;
   const fullNamesIn = namesWithin(() => (namesCache ??= findNames(raw, notNames)));
+  // the same by binary search over the names in order, for loops over many cues in a long item
+  let namesByStart: Span[] | undefined;
+  const nameWithin = (from: number, to: number) => {
+    const names = (namesByStart ??= [...(namesCache ??= findNames(raw, notNames))].sort((a, b) => a.start - b.start));
+    let lo = 0;
+    let hi = names.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (names[mid]!.start < from) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < names.length && names[i]!.start < to; i++) if (names[i]!.end <= to) return true;
+    return false;
+  };
   // news about a member of staff (a court heard, police said, a spokesperson confirmed; data: news-frame): a process an
   // employer, regulator or court runs on them (data: official-process) is public reporting, the reputation rules' kind
   const newsFrame = !leak && doc.lex.count(doc.clean.text, 'news-frame') > 0;
@@ -742,16 +789,22 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
   // home-word) and a named street or house within the sentence after it, said of a person (a school role, a title, a name)
   if (!contact.some((c) => c.kind === 'address' && c.weight >= 0.5)) {
     for (const cue of rawHits(doc, 'residence-cue', 'home-word')) {
-      const s = sentenceSpan(raw, cue.start);
+      const s = sentenceSpan(raw, cue.start, NEAR_REACH);
       const street = NAMED_STREET.exec(raw.slice(cue.end, Math.min(s.end, cue.end + 70)));
       if (!street) continue;
-      const near = around(raw, cue.start);
-      if (!STAFF_ROLE.test(near) && !(namesCache ??= findNames(raw, notNames)).some((n) => n.start >= s.start && n.end <= s.end)) continue;
+      const near = around(raw, cue.start, NEAR_REACH);
+      if (!STAFF_ROLE.test(near) && !nameWithin(s.start, s.end)) continue;
       if (OPINION_BEFORE.test(lower.slice(Math.max(0, cue.start - 30), cue.start))) continue;
       const start = cue.end + street.index + street[0].length - street[1]!.length;
       // "lives at/off/next to …", "hoose is the big white one on …": a place word leads to the street ("lives for his
       // football, Leeds Road end" does not)
       if (!LOCATIVE.test(lower.slice(cue.start, start))) continue;
+      // "stays in school on Moss Lane", "stays at the Travelodge on …", "lives for Saturdays at …": a place the person goes,
+      // not their home; "lives near school and walks in past …", "home is wherever …, speaking at …": the street is in
+      // another clause; "Moss Lane Church", "Leeds Road Stadium": a venue named by its street
+      const between = lower.slice(cue.end, start);
+      if (NOT_HOME_OBJECT.test(between) || /[,;:]|\b(?:and|but|when|while|because|then|speaking|walks?|walking|drives?|driving)\b/.test(between)) continue;
+      if (STREET_VENUE.test(raw.slice(start + street[1]!.length, start + street[1]!.length + 24))) continue;
       contact.push({ span: { start, end: start + street[1]!.length }, weight: 0.8, what: 'home address', kind: 'address' });
       break;
     }
@@ -760,7 +813,11 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
   if (hasDigits) {
     for (const m of raw.matchAll(REG_PLATE)) {
       const ctx = lower.slice(Math.max(0, m.index! - 70), m.index! + m[0].length + 40);
-      if (!VEHICLE.test(ctx) || !(STAFF_ROLE.test(around(raw, m.index!)) || HEAD_WORD_STAFF.test(around(raw, m.index!)))) continue;
+      if (!VEHICLE.test(ctx)) continue;
+      const near = around(raw, m.index!, NEAR_REACH);
+      if (!(STAFF_ROLE.test(near) || HEAD_WORD_STAFF.test(near))) continue;
+      // "the minibus registration is …", "the coach, reg …": the school's or a hired vehicle, not a person's own car
+      if (SHARED_VEHICLE.test(ctx)) continue;
       contact.push({ span: { start: m.index!, end: m.index! + m[0].length }, weight: 0.8, what: 'vehicle registration' });
       break;
     }
@@ -795,17 +852,22 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
   // still one after a UPN label, or on a record line (a person's full name and the number on one line: a register, a
   // spreadsheet row, "Name • School • 31/01/2014 • A8201…"); a date on such a line is the person's date of birth
   if (hasDigits) {
+    // (the line is read a few hundred characters either side, and each start counted once, so a long item stays linear)
+    const taken = new Set(contact.map((c) => c.span.start));
     for (const u of findUpnShaped(raw)) {
-      if (contact.some((c) => c.span.start === u.start)) continue;
+      if (taken.has(u.start)) continue;
       const line = lineSpan(raw, u.start);
       const cued = UPN_CUE.test(lower.slice(Math.max(0, u.start - 30), u.start));
-      const record = (namesCache ??= findNames(raw, notNames)).some((n) => n.start >= line.start && n.end <= line.end);
+      if (!cued && OTHER_REF_CUE.test(lower.slice(Math.max(0, u.start - 30), u.start))) continue;
+      const record = nameWithin(line.start, line.end);
       if (!cued && !record) continue;
       contact.push({ span: u, weight: 0.9, what: 'unique pupil number' });
+      taken.add(u.start);
       if (!record) continue;
       for (const d of findDates(raw.slice(line.start, line.end))) {
         const span = { start: line.start + d.start, end: line.start + d.end };
-        if (!contact.some((c) => c.span.start === span.start)) contact.push({ span, weight: 0.85, what: 'date of birth' });
+        if (!taken.has(span.start)) contact.push({ span, weight: 0.85, what: 'date of birth' });
+        taken.add(span.start);
       }
     }
   }
@@ -876,6 +938,8 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
     for (const m of results.length ? raw.matchAll(FIGURE) : []) {
       const near = results.find((r) => Math.abs(r.start - m.index!) <= 120 && aroundSpan(raw, r.start).start <= m.index! && m.index! < aroundSpan(raw, r.start).end);
       if (!near || denied) continue;
+      // "Last year 68% got 5+": a past year's figure is already public, whatever is still to come out
+      if (PAST_YEAR.test(lower.slice(sentenceSpan(raw, m.index!).start, sentenceSpan(raw, m.index!).end))) continue;
       findings.push({ category: 'confidential.internal', confidence: 0.75, raw: true, spans: [near, { start: m.index!, end: m.index! + m[0].length }], reason: `results shared before they were published ("${raw.slice(near.start, near.end)}", "${m[0]}")` });
       break;
     }
@@ -883,6 +947,8 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
   return findings;
 }
 
+/** A past year named beside a figure: "last year", "the year before", "two years ago". */
+const PAST_YEAR = /\b(?:last\s+(?:year|summer)|previous\s+years?|the\s+year\s+before|years?\s+ago)\b/;
 /** A figure: a percentage or a score out of a total ("31%", "12/50", "38 per cent"). */
 const FIGURE = /\b\d{1,3}(?:\.\d)?\s?(?:%|per\s?cent\b)|\b\d{1,3}\s?\/\s?\d{2,3}\b/g;
 

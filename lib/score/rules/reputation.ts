@@ -188,6 +188,11 @@ export function reputationRules(doc: Doc): Finding[] {
         const s = sentenceAt(doc, sum.start);
         const w = words.find((h) => h.start >= s.start && h.end <= s.end && Math.abs(h.start - sum.start) <= 80);
         if (!w || OPINION_BEFORE.test(text.slice(Math.max(0, Math.min(w.start, sum.start) - 40), Math.min(w.start, sum.start))) || exonerated(sum)) continue;
+        // "has no deficit this year", "was not fined": the payment or loss is denied
+        if (DENIED_BEFORE.test(text.slice(Math.max(s.start, w.start - 40), w.start))) continue;
+        // "Calder Brook won £5,000 in compensation", "raised £2,500": money coming in, unless a family or a pupil is who won it
+        const gain = GAIN_BEFORE.exec(text.slice(Math.max(s.start, sum.start - 30), sum.start));
+        if (gain && !CLAIMANT.test(text.slice(s.start, sum.start))) continue;
         hits.push(sum, w);
         break;
       }
@@ -201,7 +206,13 @@ export function reputationRules(doc: Doc): Finding[] {
   }
   // an incident located at a place (data: incident, then "at", "outside", "called to"): "police at the school gates
   // again", "ambulance outside reception"; one such cue is enough where two loose ones were needed
-  const incidentCues = doc.lex.find(text, 'incident').filter((h) => !overlaps(h, doc.ignored) && EMERGENCY.test(h.term) && LOCATED.test(text.slice(h.end, h.end + 40)));
+  // "police at the careers fair talked to Year 10", "paramedics at first-aid day taught CPR": a visit said in the sentence
+  // makes the service a guest, not an incident (a school event alone does not: an ambulance can be called to sports day)
+  const visiting = (h: Span) => {
+    const s = sentenceAt(doc, h.start);
+    return VISIT.test(text.slice(s.start, s.end));
+  };
+  const incidentCues = doc.lex.find(text, 'incident').filter((h) => !overlaps(h, doc.ignored) && EMERGENCY.test(h.term) && LOCATED.test(text.slice(h.end, h.end + 40)) && !visiting(h));
   if (incidentCues.length && !roadSafetyCampaign && !schoolVictim) {
     const e = byCategory.get('reputation.criticism') ?? { spans: [], weights: [], what: 'criticism or incident' };
     e.spans.push(incidentCues[0]!);
@@ -218,8 +229,16 @@ export function reputationRules(doc: Doc): Finding[] {
     const hit = events.find((e) => {
       const s = sentenceAt(doc, e.start);
       // a fall is of the results named before it in the same clause ("results rose; sickness fell" is no fall in results)
-      const said = (w: Span) => (event === 'rep-decline' ? w.end <= e.start && e.start - w.end <= 80 && !/[;:]/.test(text.slice(w.end, e.start)) : Math.abs(w.start - e.start) <= 120);
-      return subjects.some((w) => w.start >= s.start && w.end <= s.end && said(w)) && !OPINION_BEFORE.test(text.slice(Math.max(0, e.start - 40), e.start)) && !exonerated(e);
+      // and results said to have risen before the fall ("results improved and exclusions fell") leave the fall to another subject
+      const said = (w: Span) => (event === 'rep-decline' ? w.end <= e.start && e.start - w.end <= 80 && !/[;:]/.test(text.slice(w.end, e.start)) && !RISE.test(text.slice(w.end, e.start)) : Math.abs(w.start - e.start) <= 120);
+      // "no child was hurt", "pupils were not injured": harm said not to have happened
+      // "raised £1,000 for a schoolgirl injured in a crash": a collection for someone hurt elsewhere, not harm at the school
+      const denied = DENIED_BEFORE.test(text.slice(Math.max(s.start, e.start - 40), e.start)) || (event === 'rep-pupil-harm' && FUNDRAISING.test(text.slice(s.start, e.start)));
+      // the word in its everyday sense: "left behind their old classrooms", "burned the midnight oil", "suffered a narrow
+      // defeat", "results day fell on a Thursday", "results dropped through letterboxes"
+      const after = text.slice(e.end, Math.min(s.end, e.end + 40));
+      const everyday = event === 'rep-pupil-harm' ? HARM_EVERYDAY.test(`${text.slice(e.start, e.end)}${after}`) : DECLINE_EVERYDAY.test(after);
+      return !denied && !everyday && subjects.some((w) => w.start >= s.start && w.end <= s.end && said(w)) && !OPINION_BEFORE.test(text.slice(Math.max(0, e.start - 40), e.start)) && !exonerated(e);
     });
     if (!hit || roadSafetyCampaign) continue;
     const e = byCategory.get('reputation.criticism') ?? { spans: [], weights: [], what: 'criticism or incident' };
@@ -249,6 +268,23 @@ const PAIRED_CUES: [string, string, number][] = [
   ['rep-pupil-harm', 'rep-pupil-subject', 0.6],
   ['rep-decline', 'results-word', 0.6],
 ];
+/** A negation a few words before an event or a money word: "no child was", "were not", "nobody was", "wasn't". */
+const DENIED_BEFORE = /(?:\b(?:not|never)|n['’]t)\s+(?:(?:been|be|being|get|got)\s+)?$|\b(?:no|nobody|none|no\s+one)\s+(?:\w+\s+)?(?:was|were|is|are|has\s+been|have\s+been|got)\s+$|\bno\s+$/;
+/** Money coming in right before its sum: "won £5,000", "raised £2,500", "received a £10k grant". */
+const GAIN_BEFORE = /\b(?:won|wins|raised|raises|raising|received|receives|secured|donated|granted)\s+(?:\w+\s+){0,2}$/;
+/** Someone other than the school who may win a sum from it: then a payout is still one. */
+const CLAIMANT = /\b(?:family|families|parents?|mum|mother|dad|father|pupil|student|former|claimant|employee|teacher|victim)\b/;
+/** A collection or donation for someone: "raised £1,000 for", "fundraising for", "in aid of". */
+const FUNDRAISING = /\braised\s+(?:£|money|funds|\d)|\bfundrais\w*|\bcollect(?:ed|ing|ion)\s+(?:£|money|for)|\bdonat\w+|\bin\s+aid\s+of|\bsponsored\b/;
+/**
+ * A harm word that acts on a thing, not a body ("left behind their old classrooms", "burned the midnight oil", "restrained
+ * her excitement", "hurt to miss"), and "suffered a" before a sporting result ("a narrow defeat", "a 2-1 loss").
+ */
+const HARM_EVERYDAY = /^(?:(?:left\s+behind|burned|burnt|restrained|hurt|injured|bitten|scalded)\s+(?:(?:the|their|his|her|its|my|our|your|some|all|a|an)\s+(?!(?:\w+\s+)?(?:arm|arms|leg|legs|head|hand|hands|foot|feet|back|ankle|wrist|knee|face|eye|eyes|neck|finger|fingers|shoulder|hip|nose|mouth|tooth|teeth|skin|elbow|lip|chin|thumb|toe|toes)\b)|to\s+\w+)|suffered\s+an?\s+(?:(?:narrow|heavy|crushing|shock|surprise|late|first|rare|home|away|\d+\s*-\s*\d+)\b|(?:\w+\s+)?(?:defeat|loss|setback)\b))/;
+/** A fall word in a place or time sense: "fell on a Thursday", "dropped through letterboxes", "fell silent". */
+const DECLINE_EVERYDAY = /^\s+(?:on|onto|upon|through|into|out|off|over|silent|asleep|ill|open)\b/;
+/** Results said to have gone up: a fall read after one is of something else. */
+const RISE = /\b(?:rose|risen|rises|rising|(?:are|were|is|was|went|gone)\s+up|improved|improving|improves|increased|climbed|soared|jumped)\b/;
 /** A sum of money in pounds: "£85,000", "£2.5m", "£300k", "£ 18 000". */
 const SUM = /£\s?\d[\d,. ]*(?:k|m|bn|\s?(?:million|thousand|grand))?\b/g;
 /** Money words and the reputation category a sum beside them finds (data/lexicons/reputation-cues.tsv). */
@@ -258,6 +294,8 @@ const MONEY_CATEGORIES: [string, CategoryId, number, string][] = [
 ];
 /** Emergency services among the incident cues (the others, "closed", "flooded", need a second cue). */
 const EMERGENCY = /^(?:police|police cars?|police vans?|armed police|police officers|ambulances?|air ambulance|paramedics|fire engines?|firefighters|fire crews|emergency services)$/;
+/** A visit by a service: "talked to Year 10", "taught CPR", "showed Reception the fire engine", "careers". */
+const VISIT = /\b(?:visit(?:ed|ing|s)?|talk(?:ed|s)?\s+to|gave\s+a\s+talk|taught|teach(?:ing)?|show(?:ed|ing)\s+\w+\s+(?:the|their|how)|careers|first[-\s]aid\s+day|workshop|demonstrat\w*|to\s+race|open\s+day|meet\s+the)\b/;
 /** Where an emergency service was: "at", "outside", "called to", "attended", a few words on at most. */
 const LOCATED = /^\s+(?:(?:and\s+\w+\s+(?:\w+\s+)?|were\s+|was\s+|have\s+been\s+|had\s+to\s+be\s+|again\s+)?(?:at|outside|called\s+to|attended|in\s+the\s+(?:school|playground|car\s+park|yard)|on\s+site|swarming|all\s+over))\b/;
 
