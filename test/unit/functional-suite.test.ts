@@ -2,8 +2,8 @@
  * The school functional test suite's generator and data (data/functional/): deterministic, big
  * enough, every placeholder used, dev and held-out templates disjoint and both covering every
  * functionality; the same for the blind second held-out half (heldout-b), which also keeps clear of
- * the first held-out half's templates and vocabulary, and for the blind third, fourth and fifth halves (heldout-c,
- * heldout-d, heldout-e), each keeping clear of every earlier half. Scorer accuracy on the suite is reported by `npm run eval`, not asserted here.
+ * the first held-out half's templates and vocabulary, and for the blind third, fourth, fifth and sixth halves (heldout-c,
+ * heldout-d, heldout-e, heldout-f), each keeping clear of every earlier half. Scorer accuracy on the suite is reported by `npm run eval`, not asserted here.
  */
 import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -26,6 +26,7 @@ function generateWithDraws() {
   const heldoutCDraws = new Map<string, Set<string>>();
   const heldoutDDraws = new Map<string, Set<string>>();
   const heldoutEDraws = new Map<string, Set<string>>();
+  const heldoutFDraws = new Map<string, Set<string>>();
   const record = (into: Map<string, Set<string>>[]) => (list: string, value: string) => {
     for (const m of into) {
       if (!m.has(list)) m.set(list, new Set());
@@ -38,16 +39,17 @@ function generateWithDraws() {
   const heldoutC = expand(placeholdersFor(data, 'heldout-c'), templates['heldout-c'], { half: 'heldout-c', onDraw: record([draws, heldoutCDraws]) });
   const heldoutD = expand(placeholdersFor(data, 'heldout-d'), templates['heldout-d'], { half: 'heldout-d', onDraw: record([draws, heldoutDDraws]) });
   const heldoutE = expand(placeholdersFor(data, 'heldout-e'), templates['heldout-e'], { half: 'heldout-e', onDraw: record([draws, heldoutEDraws]) });
-  return { dev, heldout, heldoutB, heldoutC, heldoutD, heldoutE, draws, devDraws, heldoutDraws, heldoutBDraws, heldoutCDraws, heldoutDDraws, heldoutEDraws };
+  const heldoutF = expand(placeholdersFor(data, 'heldout-f'), templates['heldout-f'], { half: 'heldout-f', onDraw: record([draws, heldoutFDraws]) });
+  return { dev, heldout, heldoutB, heldoutC, heldoutD, heldoutE, heldoutF, draws, devDraws, heldoutDraws, heldoutBDraws, heldoutCDraws, heldoutDDraws, heldoutEDraws, heldoutFDraws };
 }
 
-const { dev, heldout, heldoutB, heldoutC, heldoutD, heldoutE, draws, devDraws, heldoutDraws, heldoutBDraws, heldoutCDraws, heldoutDDraws, heldoutEDraws } = generateWithDraws();
+const { dev, heldout, heldoutB, heldoutC, heldoutD, heldoutE, heldoutF, draws, devDraws, heldoutDraws, heldoutBDraws, heldoutCDraws, heldoutDDraws, heldoutEDraws, heldoutFDraws } = generateWithDraws();
 /** Every generated case, oldest half first. */
-const allCases = [...dev, ...heldout, ...heldoutB, ...heldoutC, ...heldoutD, ...heldoutE];
+const allCases = [...dev, ...heldout, ...heldoutB, ...heldoutC, ...heldoutD, ...heldoutE, ...heldoutF];
 
 describe('functional suite generator', () => {
   it('is deterministic for a seed and changes with the seed', () => {
-    const again = generateSuite(data, ['dev', 'heldout', 'heldout-b', 'heldout-c', 'heldout-d', 'heldout-e']);
+    const again = generateSuite(data, ['dev', 'heldout', 'heldout-b', 'heldout-c', 'heldout-d', 'heldout-e', 'heldout-f']);
     expect(again).toEqual(allCases);
     const other = generateSuite(data, ['dev'], { seed: 7 });
     expect(other.map((it) => it.text)).not.toEqual(dev.map((it) => it.text));
@@ -61,6 +63,7 @@ describe('functional suite generator', () => {
     expect(heldoutC.length).toBeGreaterThanOrEqual(1000);
     expect(heldoutD.length).toBeGreaterThanOrEqual(1000);
     expect(heldoutE.length).toBeGreaterThanOrEqual(1000);
+    expect(heldoutF.length).toBeGreaterThanOrEqual(1000);
     const perTemplate = new Map<string, number>();
     for (const it of allCases) perTemplate.set(it.template, (perTemplate.get(it.template) ?? 0) + 1);
     expect(Math.max(...perTemplate.values())).toBeLessThanOrEqual(18);
@@ -90,6 +93,7 @@ describe('functional suite generator', () => {
       expect(heldoutCDraws.get('school id')?.has(id), `heldout-c school ${id}`).toBe(true);
       expect(heldoutDDraws.get('school id')?.has(id), `heldout-d school ${id}`).toBe(true);
       expect(heldoutEDraws.get('school id')?.has(id), `heldout-e school ${id}`).toBe(true);
+      expect(heldoutFDraws.get('school id')?.has(id), `heldout-f school ${id}`).toBe(true);
       for (const [slot, field] of Object.entries(SCHOOL_SLOTS)) {
         const used = draws.get(`${id}:${slot}`) ?? new Set();
         expect(refs[field].filter((v) => !used.has(v)), `unused ${field} of ${id}`).toEqual([]);
@@ -181,6 +185,34 @@ describe('functional suite generator', () => {
     }
   });
 
+  it('uses every heldout-f-only value in heldout-f cases, and keeps its vocabulary and the other halves\' apart', () => {
+    expect(Object.keys(data.extraLists['heldout-f']).length).toBeGreaterThanOrEqual(50);
+    expect(Object.values(data.extraLists['heldout-f']).flat().length).toBeGreaterThanOrEqual(260);
+    const otherExtras = {
+      'placeholders.heldout.json': data.extraLists.heldout,
+      'placeholders.heldout-b.json': data.extraLists['heldout-b'],
+      'placeholders.heldout-c.json': data.extraLists['heldout-c'],
+      'placeholders.heldout-d.json': data.extraLists['heldout-d'],
+      'placeholders.heldout-e.json': data.extraLists['heldout-e'],
+    };
+    for (const [name, values] of Object.entries(data.extraLists['heldout-f'])) {
+      const used = heldoutFDraws.get(name) ?? new Set();
+      expect(values.filter((v) => !used.has(v)), `unused heldout-f values of "${name}"`).toEqual([]);
+      expect(values.filter((v) => placeholders.lists[name]?.includes(v)), `heldout-f values of "${name}" repeating placeholders.json`).toEqual([]);
+      for (const [half, other] of [['dev', devDraws], ['heldout', heldoutDraws], ['heldout-b', heldoutBDraws], ['heldout-c', heldoutCDraws], ['heldout-d', heldoutDDraws], ['heldout-e', heldoutEDraws]] as const) {
+        expect(values.filter((v) => other.get(name)?.has(v)), `heldout-f values of "${name}" in ${half} cases`).toEqual([]);
+      }
+      for (const [file, lists] of Object.entries(otherExtras)) {
+        expect(values.filter((v) => lists[name]?.includes(v)), `heldout-f values of "${name}" repeating ${file}`).toEqual([]);
+      }
+    }
+    for (const lists of Object.values(otherExtras)) {
+      for (const [name, values] of Object.entries(lists)) {
+        expect(values.filter((v) => heldoutFDraws.get(name)?.has(v)), `another held-out half's values of "${name}" in heldout-f cases`).toEqual([]);
+      }
+    }
+  });
+
   it('keeps {x2} different from {x} in the same case', () => {
     const photos = allCases.filter((it) => it.template.includes('{pupil2}'));
     expect(photos.length).toBeGreaterThan(0);
@@ -233,9 +265,15 @@ describe('functional suite data', () => {
     for (const f of devF) expect(templates['heldout-e'].filter((t) => t.functionality === f).length, f).toBeGreaterThanOrEqual(4);
   });
 
+  it('has every dev functionality in heldout-f, at least 4 templates each, and no other', () => {
+    const devF = fns(templates.dev);
+    expect([...fns(templates['heldout-f'])].sort()).toEqual([...devF].sort());
+    for (const f of devF) expect(templates['heldout-f'].filter((t) => t.functionality === f).length, f).toBeGreaterThanOrEqual(4);
+  });
+
   it('keeps each functionality to one expectation, and covers every family and not-mentioned', () => {
     const byF = new Map<string, string>();
-    for (const t of [...templates.dev, ...templates.heldout, ...templates['heldout-b'], ...templates['heldout-c'], ...templates['heldout-d'], ...templates['heldout-e']]) {
+    for (const t of [...templates.dev, ...templates.heldout, ...templates['heldout-b'], ...templates['heldout-c'], ...templates['heldout-d'], ...templates['heldout-e'], ...templates['heldout-f']]) {
       const e = JSON.stringify(t.expect);
       expect(byF.get(t.functionality) ?? e, t.functionality).toBe(e);
       byF.set(t.functionality, e);
@@ -328,8 +366,25 @@ describe('functional suite data', () => {
     }
   });
 
+  it('keeps heldout-f templates clear of every earlier half\'s: under half of their words shared with any of the same functionality', () => {
+    const words = (t: string) => new Set(t.replace(/\{[A-Za-z]+\d?\}/g, ' ').toLowerCase().match(/[a-z']+/g) ?? []);
+    const whole = (t: Template) => `${t.title ?? ''} ${t.template}`;
+    const earlier = [...templates.dev, ...templates.heldout, ...templates['heldout-b'], ...templates['heldout-c'], ...templates['heldout-d'], ...templates['heldout-e']];
+    const earlierTexts = new Set(earlier.map(whole));
+    for (const f of templates['heldout-f']) {
+      expect(earlierTexts.has(whole(f)), f.template).toBe(false);
+      const fw = words(whole(f));
+      for (const o of earlier.filter((t) => t.functionality === f.functionality)) {
+        const ow = words(whole(o));
+        const shared = [...fw].filter((w) => ow.has(w)).length;
+        expect(shared / (fw.size + ow.size - shared || 1), `${f.template}\n  vs ${o.template}`).toBeLessThan(0.5);
+        expect(shared / (fw.size || 1), `${f.template}\n  vs ${o.template}`).toBeLessThan(0.5);
+      }
+    }
+  });
+
   it('names only the case school in mentioned templates and only a same-named place otherwise', () => {
-    for (const t of [...templates.dev, ...templates.heldout, ...templates['heldout-b'], ...templates['heldout-c'], ...templates['heldout-d'], ...templates['heldout-e']]) {
+    for (const t of [...templates.dev, ...templates.heldout, ...templates['heldout-b'], ...templates['heldout-c'], ...templates['heldout-d'], ...templates['heldout-e'], ...templates['heldout-f']]) {
       const slots = slotsOf(`${t.title ?? ''} ${t.template}`);
       if (t.expect.mentioned) expect(slots, t.template).toContain('school');
       else {
@@ -461,6 +516,29 @@ describe('functional suite validation', () => {
     expect(placeholdersFor(loaded, 'heldout-e').lists.slangInsult).toContain('zze-only');
     expect(placeholdersFor(loaded, 'heldout-e').lists.slangInsult).not.toContain(dValue);
     for (const half of ['dev', 'heldout', 'heldout-b', 'heldout-c', 'heldout-d'] as const) expect(placeholdersFor(loaded, half).lists.slangInsult, half).not.toContain('zze-only');
+  });
+
+  it('loads heldout-f only when its files are there, its vocabulary new to every earlier half\'s', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'functional-'));
+    for (const f of ['placeholders.json', 'placeholders.heldout.json', 'placeholders.heldout-b.json', 'placeholders.heldout-c.json', 'placeholders.heldout-d.json', 'placeholders.heldout-e.json', 'templates.dev.jsonl', 'templates.heldout.jsonl']) {
+      copyFileSync(join('data/functional', f), join(dir, f));
+    }
+    expect(loadSuiteData(dir).templates['heldout-f']).toEqual([]);
+    expect(loadSuiteData(dir).extraLists['heldout-f']).toEqual({});
+    const eValue = loadSuiteData(dir).extraLists['heldout-e'].slangInsult![0]!;
+    writeFileSync(join(dir, 'placeholders.heldout-f.json'), JSON.stringify({ lists: { slangInsult: [eValue] } }));
+    expect(() => loadSuiteData(dir)).toThrow(/placeholders\.heldout-f\.json: list "slangInsult" repeats values of placeholders\.heldout-e\.json/);
+    const cValue = loadSuiteData(dir, { halves: ['heldout-c'] }).extraLists['heldout-c'].slangInsult![0]!;
+    writeFileSync(join(dir, 'placeholders.heldout-f.json'), JSON.stringify({ lists: { slangInsult: [cValue] } }));
+    expect(() => loadSuiteData(dir)).toThrow(/placeholders\.heldout-f\.json: list "slangInsult" repeats values of placeholders\.heldout-c\.json/);
+    writeFileSync(join(dir, 'placeholders.heldout-f.json'), JSON.stringify({ lists: { slangInsult: ['zzf-only'] } }));
+    const line = JSON.stringify({ functionality: 'f', template: '{school} {slangInsult}', expect: { mentioned: true, flag: true, family: 'abuse' } });
+    writeFileSync(join(dir, 'templates.heldout-f.jsonl'), `${line}\n`);
+    const loaded = loadSuiteData(dir);
+    expect(loaded.templates['heldout-f']).toHaveLength(1);
+    expect(placeholdersFor(loaded, 'heldout-f').lists.slangInsult).toContain('zzf-only');
+    expect(placeholdersFor(loaded, 'heldout-f').lists.slangInsult).not.toContain(eValue);
+    for (const half of ['dev', 'heldout', 'heldout-b', 'heldout-c', 'heldout-d', 'heldout-e'] as const) expect(placeholdersFor(loaded, half).lists.slangInsult, half).not.toContain('zzf-only');
   });
 
   it('names the templates file and line of a bad template when the suite is loaded', () => {
