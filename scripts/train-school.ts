@@ -127,13 +127,21 @@ const { values: args } = parseArgs({
     // and 0.58 (confidential) and exactly these contrasts flag again ("Funny how Ofsted always turn up…", "I know which
     // car she drives because she gives me a lift", "wifi login help: ask the office"), and conf_staff_home drops to
     // 0.69–0.91 on every functional half: kept
-    'alone-abuse': { type: 'string', default: '0.9' },
+    // Round 6: words alone chosen out of fold, never below a floor per family (--alone-floor-*). Nested out-of-fold
+    // mean over 31 independent sets: chosen with no floor P 0.936 R 0.919 family 0.899 against 0.940 / 0.877 / 0.880
+    // fixed, but exactly the contrasts above flag again (abuse words alone p 0.79–0.83 on "Funny how Ofsted…" and
+    // "Look who really runs…", confidential 0.95 on "Reference QQ 12 34 56 C" and "I forgot my password", and the
+    // lexicon tests' "without the entry" halves); floors 0.7/0.8/0.6 gave 0.939 / 0.898 / 0.890 and still broke 8 of
+    // them. Abuse chosen at or above 0.85 kept every contrast on the 31 sets, but trained on 37 the words alone give the
+    // lexicon test's "a right gurrier" without its entry exactly 0.85: at least 0.9, as before
+    'alone-abuse': { type: 'string', default: 'chosen' },
     'alone-confidential': { type: 'string', default: '0.97' },
     'alone-reputation': { type: 'string' },
     // the least the words alone may need when 'chosen' (per family; none by default)
-    'alone-floor-abuse': { type: 'string' },
+    'alone-floor-abuse': { type: 'string', default: '0.9' },
     'alone-floor-confidential': { type: 'string' },
-    'alone-floor-reputation': { type: 'string' },
+    // at beta 1 reputation's words alone fell to 0.49 and "pupils are investigating volcanoes" flagged (score-generalise)
+    'alone-floor-reputation': { type: 'string', default: '0.55' },
     'independent-families': { type: 'boolean', default: false },
     // confidential rule findings this strong stay rule-decided ('none': no such level); reputation has no option, so
     // its level is searched over STRONG_CHOICES
@@ -467,7 +475,7 @@ function trainModel(items: Prepared[], aux: readonly Aux[], trainedOn: string[])
     ...(chooser ? { chooser } : {}),
     trainedOn,
     metrics,
-    hyperParameters: { folds, seed, functionalWeight, tweetWeight, presidioWeight, ...sgd, ridge, beta, prune, abuseStrong: args['abuse-strong'], roleInsultStrong: args['role-insult-strong']!, confidentialStrong: args['confidential-strong'], balance, thresholdOn, alone: SCHOOL_FAMILIES.map((f) => args[`alone-${f}` as 'alone'] ?? args.alone).join('/'), groupFunctional: args['group-functional']!, keep: args.keep!, stackFunctionalWeight, stackBalance: args['stack-balance']!, thresholdWeight: args['threshold-weight']!, objective, ...(objective === 'floor' ? { precisionFloor } : {}), independentFamilies: args['independent-families']!, chooser: !args['no-chooser'], oldData: args['old-data']! },
+    hyperParameters: { folds, seed, functionalWeight, tweetWeight, presidioWeight, ...sgd, ridge, beta, prune, abuseStrong: args['abuse-strong'], roleInsultStrong: args['role-insult-strong']!, confidentialStrong: args['confidential-strong'], balance, thresholdOn, alone: SCHOOL_FAMILIES.map((f) => args[`alone-${f}` as 'alone'] ?? args.alone).join('/'), aloneFloor: SCHOOL_FAMILIES.map((f) => args[`alone-floor-${f}` as 'alone'] ?? 0).join('/'), groupFunctional: args['group-functional']!, keep: args.keep!, stackFunctionalWeight, stackBalance: args['stack-balance']!, thresholdWeight: args['threshold-weight']!, objective, ...(objective === 'floor' ? { precisionFloor } : {}), independentFamilies: args['independent-families']!, chooser: !args['no-chooser'], oldData: args['old-data']! },
     attribution: 'Derived weights only, no source text. Schoolwatch dev items, spent blind sets, training corpora written for the project (data/train) and functional templates (all invented); the tweet classifier it reads is trained on TweetEval/OLID and Davidson et al. 2017 (see abuse-lr.json).',
   };
   return { file, oof, oofP: stackOof, items, nested };

@@ -411,7 +411,9 @@ function familyVerdicts(model: SchoolModel, parts: RuleParts, x: Float64Array, t
   if (chooser && verdicts[1]!.flagged && verdicts[2]!.flagged) {
     const keep = chooseFamilySet(chooser, verdicts.map((v) => v.flagged), verdicts.map((v) => v.probability), x);
     verdicts.forEach((v, j) => {
-      if (!keep[j]) {
+      // abuse a rule decided alone stands: the chooser tells a leak from a published report, not whether a
+      // parent's insult of the head quoted in that report is abuse
+      if (!keep[j] && !(v.family === 'abuse' && v.strongRule)) {
         v.flagged = false;
         v.strongRule = false;
       }
