@@ -21,7 +21,7 @@
  */
 import { stackProbability as textAloneStackProbability } from './stacker';
 import { ABUSE_BIAS, abuseQuantised, decodeWeights } from './classifier';
-import { escapeRegExp, findAll, type Doc, type Span } from './document';
+import { escapeRegExp, findAll, sentenceAt, type Doc, type Span } from './document';
 import { FEATURE_VERSION, featureDots, HASH_BITS, topWords } from './features';
 import type { Finding } from './findings';
 import { NAMED_PERSON } from './named-person';
@@ -51,6 +51,7 @@ export const DENSE_FEATURES: readonly string[] = [
   'abuse:hostile',
   'abuse:praised',
   'abuse:discounted',
+  'abuse:role-insult',
   'leak-cue',
   'public-cue',
   'denial',
@@ -101,6 +102,11 @@ export interface SchoolFamilyFile {
   threshold: number;
   /** A rule finding of this family at or above this confidence flags whatever the stacker says; null: none does. */
   strong: number | null;
+  /**
+   * An explicit insult said of a school role (roleInsult) at or above this strength flags whatever the stacker says
+   * (abuse only; chosen out of fold by the trainer); null or absent: it decides nothing alone.
+   */
+  strongRoleInsult?: number | null;
   /**
    * Stacker probability needed when the rules found nothing at all of this family (the words alone): at
    * least `threshold`. Absent in older files: `threshold`. Words alone generalise less than words plus a rule
@@ -176,6 +182,7 @@ export function loadSchoolModel(json: unknown): SchoolModel {
     }
     if (!(f.threshold > 0 && f.threshold < 1)) throw new SchoolModelError(`the school model's "${fam}" threshold must be between 0 and 1 (got ${String(f.threshold)}); ${retrain}`);
     if (f.keep !== undefined && !(f.keep > 0 && f.keep <= f.threshold)) throw new SchoolModelError(`the school model's "${fam}" threshold for rule-backed findings must be between 0 and its threshold ${f.threshold} (got ${String(f.keep)}); ${retrain}`);
+    if (f.strongRoleInsult != null && !(f.strongRoleInsult > 0 && f.strongRoleInsult <= 1)) throw new SchoolModelError(`the school model's "${fam}" level for insults said of a school role must be between 0 and 1 (got ${String(f.strongRoleInsult)}); ${retrain}`);
     if (f.alone !== undefined && !(f.alone >= f.threshold && f.alone <= 1)) throw new SchoolModelError(`the school model's "${fam}" threshold for words alone must be between its threshold ${f.threshold} and 1 (got ${String(f.alone)}); ${retrain}`);
     let q: Int8Array;
     try {
@@ -227,6 +234,56 @@ export function maskedClean(doc: Doc, schoolNames: readonly string[] = []): stri
   return re ? text.replace(re, SCHOOL_PLACEHOLDER) : text;
 }
 
+/**
+ * A school role as the subject of the clause: staff by role or by title, the school's staff or governors as a body.
+ * Pronouns and "people"/"kids" are left out: whom "he" or "they" means is not known here.
+ */
+const SCHOOL_ROLE = String.raw`(?:head\s*teachers?|head\s*(?:master|mistress)|heads?|(?:deputy|assistant)\s+heads?|deput(?:y|ies)|principals?|teachers?|teaching\s+assistants?|tas|senco|slt|senior\s+leadership(?:\s+team)?|governors?|chair\s+of\s+governors|caretaker|receptionist|bursar|business\s+manager|staff|(?:mr|mrs|ms|miss|mx|dr|sir)\s+\w+)`;
+/**
+ * "<role> is/are <a/an, a bunch of, such, total…> <insult>" ending where the insult starts: the insult is predicated of
+ * someone at the school by role. A name for someone else ("some eejit in a white van"), a report of what others called
+ * them ("graffiti calling the teachers nonces") or an insult at a commenter has no such subject.
+ */
+const ROLE_PREDICATE = new RegExp(
+  String.raw`\b${SCHOOL_ROLE}(?:\s+(?:at|of|from|in)(?:\s+\S+){1,4})?\s+(?:is|are|was|were|'s|'re|has\s+been|have\s+been|is\s+being|are\s+being)\s+(?:(?:an?|such|the|a\s+bunch\s+of|a\s+load\s+of|a\s+pack\s+of|bunch\s+of|all|just|total|totally|complete|completely|absolute|absolutely|utter|utterly|proper|right|real|an\s+absolute|a\s+total|a\s+complete|a\s+right|a\s+useless|useless|lazy|incompetent|lying|pathetic|vile|nasty|bloody|f\S*ing|stupid|arrogant|clueless)\s+){0,4}$`,
+);
+
+/**
+ * Whether the end of `before` sits inside a quotation opened in it: the words are someone else's, quoted (to condemn
+ * or report them: "the 'Miss Harper is a div' kind", "the 'teachers are all paedos' line from that graffiti").
+ */
+function insideQuote(before: string): boolean {
+  if ((before.match(/"/g)?.length ?? 0) % 2 === 1) return true;
+  if (before.lastIndexOf('\u201c') > before.lastIndexOf('\u201d')) return true;
+  // a single quote opens after a space or bracket and closes before one (an apostrophe does neither)
+  const open = Math.max(before.lastIndexOf(" '"), before.lastIndexOf('(\''), before.startsWith("'") ? 0 : -1, before.lastIndexOf(' \u2018'));
+  return open >= 0 && !/['\u2019](?=[\s,.;:!?)]|$)/.test(before.slice(open + 2));
+}
+
+/**
+ * The strength of an explicit insult said of a school role: the abuse.disparaging finding's confidence when one of its
+ * spans is an insult noun (lexicon insult-noun) whose sentence, up to the insult, predicates it of a school role
+ * ("the head teacher is an idiot", "Year 6 teachers are a bunch of clowns"); 0 otherwise. A kind of finding the
+ * trainer may let decide alone (SchoolFamilyFile.strongRoleInsult), chosen out of fold.
+ */
+export function roleInsult(parts: RuleParts): number {
+  const { doc, findings } = parts;
+  let best = 0;
+  for (const f of findings) {
+    if (f.category !== 'abuse.disparaging' || f.raw || f.confidence <= best) continue;
+    for (const s of f.spans) {
+      if (!doc.lex.has('insult-noun', doc.clean.text.slice(s.start, s.end))) continue;
+      const sentence = sentenceAt(doc, s.start);
+      const before = doc.clean.text.slice(Math.max(sentence.start, s.start - 160), s.start);
+      if (ROLE_PREDICATE.test(before) && !insideQuote(before)) {
+        best = f.confidence;
+        break;
+      }
+    }
+  }
+  return best;
+}
+
 /** Where each rule category and cue sits in the dense vector (positions in DENSE_FEATURES). */
 const RULE_SLOT = new Map<CategoryId, { idx: number; fam: number }>(RULE_CATEGORIES.map((c) => [c, { idx: at(`rule:${c}`), fam: SCHOOL_FAMILIES.indexOf(CATEGORIES.get(c)!.family) }]));
 const MAX = at('max:abuse');
@@ -234,6 +291,7 @@ const FLAG = at('flag:abuse');
 const HOSTILE = at('abuse:hostile');
 const PRAISED = at('abuse:praised');
 const DISCOUNTED = at('abuse:discounted');
+const ROLE_INSULT = at('abuse:role-insult');
 const LEAK = at('leak-cue');
 const PUBLIC = at('public-cue');
 const DENIAL = at('denial');
@@ -260,6 +318,7 @@ export function denseFeatures(parts: RuleParts, tweetLogit: number, ngram: Array
   x[HOSTILE] = abuse.hostile ? 1 : 0;
   x[PRAISED] = abuse.praised && !abuse.hostile ? 1 : 0;
   x[DISCOUNTED] = abuse.discounted ? 1 : 0;
+  x[ROLE_INSULT] = roleInsult(parts);
   const text = doc.clean.text;
   x[LEAK] = hasLeakCue(doc) ? 1 : 0;
   x[PUBLIC] = doc.lex.count(text, 'public-cue') > 0 ? 1 : 0;
@@ -313,7 +372,7 @@ interface FamilyVerdict {
   /** The probability on the scorer's scale: 0.5 at the family's trained threshold, 1 at certainty. */
   confidence: number;
   flagged: boolean;
-  /** Flagged because a rule finding reached the family's `strong` level. */
+  /** Flagged because a rule finding reached the family's `strong` level (or an insult of a school role its own level). */
   strongRule: boolean;
 }
 
@@ -339,7 +398,10 @@ function familyVerdicts(model: SchoolModel, parts: RuleParts, x: Float64Array, t
     const f = model.file.families[family];
     const probability = stackProbability(x, f);
     const confidence = modelConfidence(probability, familyThreshold(f, x[MAX + j]!));
-    const strongRule = f.strong !== null && parts.findings.some((g) => CATEGORIES.get(g.category)!.family === family && g.category !== 'abuse.offensive' && g.confidence >= f.strong! && g.confidence >= threshold);
+    const roleInsultLevel = f.strongRoleInsult ?? null;
+    const strongRule =
+      (f.strong !== null && parts.findings.some((g) => CATEGORIES.get(g.category)!.family === family && g.category !== 'abuse.offensive' && g.confidence >= f.strong! && g.confidence >= threshold)) ||
+      (roleInsultLevel !== null && x[ROLE_INSULT]! >= roleInsultLevel && x[ROLE_INSULT]! >= threshold);
     return { family, probability, confidence, strongRule, flagged: confidence >= threshold || strongRule };
   });
   const chooser = model.file.chooser;
@@ -349,7 +411,9 @@ function familyVerdicts(model: SchoolModel, parts: RuleParts, x: Float64Array, t
   if (chooser && verdicts[1]!.flagged && verdicts[2]!.flagged) {
     const keep = chooseFamilySet(chooser, verdicts.map((v) => v.flagged), verdicts.map((v) => v.probability), x);
     verdicts.forEach((v, j) => {
-      if (!keep[j]) {
+      // abuse a rule decided alone stands: the chooser tells a leak from a published report, not whether a
+      // parent's insult of the head quoted in that report is abuse
+      if (!keep[j] && !(v.family === 'abuse' && v.strongRule)) {
         v.flagged = false;
         v.strongRule = false;
       }

@@ -1,0 +1,102 @@
+/**
+ * An explicit insult said of a school role ("the head teacher is an idiot") is abuse wherever it stands, even inside a
+ * long news report whose words and reputation findings pull the school model's abuse stacker down (CHANGELOG 0.6.0,
+ * known regressions). The school model reads the kind (roleInsult) and its file may let it decide alone, at a level
+ * the trainer chooses out of fold (scripts/lib-eval/thresholds.ts).
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { loadSchoolsFile } from '../../lib/score/assess';
+import { assessItem } from '../../lib/score/assess';
+import { ruleParts } from '../../lib/score/index';
+import { encodeSparse } from '../../lib/score/classifier';
+import { HASH_BITS } from '../../lib/score/features';
+import { DENSE_FEATURES, loadSchoolModel, roleInsult, shippedSchoolModel, type SchoolFamilyFile, type SchoolModelFile } from '../../lib/score/school-model';
+import { chooseFamilyThreshold, type ThresholdSearch } from '../../scripts/lib-eval/thresholds';
+
+const schools = loadSchoolsFile([{ id: 'northgate', name: 'Northgate Park Academy', timezone: 'Europe/London' }]);
+const schoolNames = ['Northgate Park Academy'];
+
+/** The paragraphs of the capture pipeline's news article (test/support/page-server.ts), as page text. */
+const para = (n: number) =>
+  `Paragraph ${n}. Parents gathered outside Northgate Park Academy in Harlow Fen on Tuesday afternoon after a letter about the school's future was sent home. Several said they had not been consulted, and one described the meeting as "chaotic". The trust said it would respond to concerns in writing.`;
+const ARTICLE = [
+  'Parents protest at Northgate Park Academy after Ofsted downgrade',
+  'By Jo Reporter · 29 November 2026',
+  'Northgate Park Academy was rated inadequate by Ofsted inspectors last month, and the head teacher is an idiot according to a parent who spoke to the Gazette. Staff morale is said to be low.',
+  ...[1, 2, 3, 4, 5, 6].map(para),
+].join('\n');
+
+const strength = (text: string) => roleInsult(ruleParts({ title: '', text }, undefined, { notNames: schoolNames }));
+
+describe('insults said of a school role', () => {
+  it('the shipped model flags a parent\'s insult of the head quoted in a long news report as abuse, beside the protest', () => {
+    const r = assessItem({ id: 'a', school: 'northgate', text: ARTICLE }, schools);
+    expect(r.families).toContain('abuse');
+    expect(r.categories.map((c) => c.id)).toContain('abuse.disparaging');
+    expect(r.categories.map((c) => c.id)).toContain('reputation.protest');
+  });
+
+  it('finds the kind: an insult noun predicated of a school role, by role or title', () => {
+    expect(strength('Northgate Park Academy was rated inadequate, and the head teacher is an idiot according to a parent.')).toBeGreaterThanOrEqual(0.85);
+    expect(strength('The Year 6 teachers at Northgate are a bunch of idiots.')).toBeGreaterThan(0);
+    expect(strength('Mrs Patel at Northgate Park Academy is a complete idiot.')).toBeGreaterThan(0);
+  });
+
+  it('is not the kind when the insult is quoted, reported, aimed at someone else or denied', () => {
+    // quoted to condemn it
+    expect(strength("The maths dept is a mess but that's a management issue, not a 'Miss Harper is a div' issue at Northgate.")).toBe(0);
+    expect(strength('People repeat the "Northgate teachers are all idiots" line from that graffiti. Grow up.')).toBe(0);
+    // what others called them, with no role as the subject
+    expect(strength('Fresh graffiti near Northgate Park Academy calling the teachers idiots. Council cleaning it.')).toBe(0);
+    // someone else
+    expect(strength('Some idiot in a white van doing 40 past the gates of Northgate Park Academy again.')).toBe(0);
+    // negated
+    expect(strength('The head teacher at Northgate Park Academy is not an idiot, whatever the Facebook lot say.')).toBe(0);
+  });
+});
+
+const shippedJson = JSON.parse(readFileSync('lib/score/model/school-model.json', 'utf8')) as SchoolModelFile;
+/** A family that never flags on its own (zero n-gram weights, a very negative stacker bias). */
+function silentFamily(over: Partial<SchoolFamilyFile> = {}): SchoolFamilyFile {
+  const enc = encodeSparse(new Int8Array(1 << HASH_BITS));
+  return { bias: 0, scale: 1, nonZero: enc.count, weights: enc.data, stack: DENSE_FEATURES.map(() => 0), stackBias: -20, threshold: 0.5, strong: null, ...over };
+}
+const fileWith = (abuse: SchoolFamilyFile): SchoolModelFile => ({ ...shippedJson, families: { abuse, confidential: silentFamily(), reputation: silentFamily() } });
+
+describe('the role-insult level in a model file', () => {
+  const text = 'Northgate Park Academy was rated inadequate by Ofsted, and the head teacher is an idiot according to a parent who spoke to the Gazette.';
+  const graffiti = 'Fresh graffiti near Northgate Park Academy calling the teachers idiots. Council cleaning it.';
+
+  it('decides alone when the file sets it, whatever the stacker says, and only for the kind', () => {
+    const vetoing = loadSchoolModel(fileWith(silentFamily()));
+    expect(assessItem({ id: 'a', school: 'northgate', text }, schools, { schoolModel: vetoing }).families).toEqual([]);
+    const level = loadSchoolModel(fileWith(silentFamily({ strongRoleInsult: 0.85 })));
+    const r = assessItem({ id: 'a', school: 'northgate', text }, schools, { schoolModel: level });
+    expect(r.families).toEqual(['abuse']);
+    expect(r.categories[0]!.id).toBe('abuse.disparaging');
+    expect(assessItem({ id: 'b', school: 'northgate', text: graffiti }, schools, { schoolModel: level }).families).toEqual([]);
+  });
+
+  it('refuses a level outside 0..1, saying what to do', () => {
+    expect(() => loadSchoolModel(fileWith(silentFamily({ strongRoleInsult: 1.5 })))).toThrow(/insults said of a school role must be between 0 and 1.*npm run train:school/);
+  });
+});
+
+describe('choosing the role-insult level out of fold', () => {
+  const search: ThresholdSearch = { strong: [null], strongKind: [0.85, null], alone: 'off', keep: 'off', beta: 1, objective: 'fbeta' };
+  const rows = (list: [p: number, kind: number, y: number][]) => ({ p: list.map((r) => r[0]), rule: list.map((r) => r[1]), kind: list.map((r) => r[1]), y: list.map((r) => r[2]), w: list.map(() => 1) });
+
+  it('keeps the level when it costs nothing on the predictions, and when it recovers what the stacker misses', () => {
+    expect(chooseFamilyThreshold(rows([[0.9, 0.85, 1], [0.8, 0.85, 1], [0.1, 0, 0], [0.2, 0, 0]]), search).strongKind).toBe(0.85);
+    const c = chooseFamilyThreshold(rows([[0.9, 0.85, 1], [0.05, 0.85, 1], [0.1, 0, 0], [0.2, 0, 0]]), search);
+    expect(c.strongKind).toBe(0.85);
+    expect(c.recall).toBe(1);
+  });
+
+  it('drops it when what it flags alone is mostly false alarms', () => {
+    const c = chooseFamilyThreshold(rows([[0.9, 0.85, 1], [0.05, 0.85, 0], [0.05, 0.85, 0], [0.1, 0, 0]]), search);
+    expect(c.strongKind).toBeNull();
+    expect(c.precision).toBe(1);
+  });
+});
