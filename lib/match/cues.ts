@@ -8,7 +8,7 @@ import { entryPattern, fromLexiconFile, Lexicon, LexiconFileError, parseLexiconT
 import cueFile from './cues.json';
 
 /** Every category the matcher reads; a line with another category is a mistake in the data. */
-export const CUE_CATEGORIES = ['school-cue', 'place-cue', 'not-this', 'is-this', 'place-next', 'school-kind', 'school-denomination', 'person-title', 'staff-title', 'street-before', 'name-next', 'first-name', 'place-before', 'name-generic', 'parents-group', 'club-next', 'denial-before', 'initials-cue'] as const;
+export const CUE_CATEGORIES = ['school-cue', 'place-cue', 'not-this', 'is-this', 'place-next', 'school-kind', 'school-denomination', 'person-title', 'staff-title', 'street-before', 'name-next', 'first-name', 'place-before', 'name-generic', 'parents-group', 'club-next', 'denial-before', 'initials-cue', 'region'] as const;
 export type CueCategory = (typeof CUE_CATEGORIES)[number];
 
 /** Parse and check the cue TSV: the lexicon format, known categories, no term twice in a category. */
@@ -49,6 +49,8 @@ export interface MentionCues {
   schoolWordExact: RegExp;
   /** Words that may stand between a name and its kind ("St Aidan's Catholic High"). */
   denomination: RegExp;
+  /** The denominations a church has (weight 1 in the data; "community", "voluntary aided" are only schools'). */
+  churchDenomination: RegExp;
   /** Before the name: a title making it a surname ("Cllr Hartfell"). */
   personTitle: RegExp;
   /** Person titles that are also common words in lower case ("fr" = "for real"): they count only with a capital (weight < 1 in the data). */
@@ -86,6 +88,10 @@ export interface MentionCues {
   parentsGroup: RegExp;
   /** Straight before a name, words saying the item is not about it ("not connected to", "not to be confused with"). */
   denialBefore: RegExp;
+  /** Counties and regions with their short forms ("lancs", "co down"), a whole phrase: where a school is "in" says little. */
+  region: RegExp;
+  /** Their short forms (weight under 1 in the data): how people who live there write them. */
+  regionShort: RegExp;
 }
 
 function alternation(entries: readonly LexEntry[], category: CueCategory): string {
@@ -106,10 +112,11 @@ export function compileCues(entries: readonly LexEntry[]): MentionCues {
     vocabulary: new Lexicon(entries.filter((e) => ['school-cue', 'place-cue', 'not-this', 'is-this', 'initials-cue'].includes(e.category))),
     placeNext: new RegExp(`^(?:'?s\\s+)?${alternation(entries, 'place-next')}(?![a-z0-9])`),
     // up to two describing words ("the old", "a three-arched"), never "the one beside the chapel" or "the church one"
-    placeApposition: new RegExp(`^\\s*(?:,|:|\\s[–—-])\\s+(?:the|a|an)\\s+(?:(?!(?:one|beside|by|near|next|on|in|at|of|opposite|with|behind|up|down)\\b)[a-z'-]+\\s+){0,2}?${alternation(entries, 'place-next')}(?![a-z0-9])(?!\\s+(?:one|school)\\b)`),
+    placeApposition: new RegExp(`^\\s*(?:,|:|\\s[–—-])\\s+(?:the|a|an)\\s+(?:(?!(?:one|beside|by|near|next|on|in|at|of|opposite|with|behind|up|down)\\b)[a-z'-]+\\s+){0,4}?${alternation(entries, 'place-next')}(?![a-z0-9])(?!\\s+(?:one|school)\\b)`),
     schoolKind: new RegExp(`^${kinds}(?![a-z0-9])`),
     schoolWord: new RegExp(`(?<![a-z0-9])(?:${kinds}|${denom})(?![a-z0-9])`),
     denomination: new RegExp(`^${denom}(?![a-z0-9])`),
+    churchDenomination: new RegExp(`^${alternation(entries.filter((e) => e.weight >= 1), 'school-denomination')}(?![a-z0-9])`),
     schoolWordExact: new RegExp(`^(?:${kinds}|${denom})$`),
     personTitle: new RegExp(`(?<![a-z0-9])(${alternation(entries, 'person-title')}|${staff})\\.?\\s+$`),
     capitalTitles: new Set(entries.filter((e) => e.category === 'person-title' && e.weight < 1).map((e) => e.term)),
@@ -127,6 +134,8 @@ export function compileCues(entries: readonly LexEntry[]): MentionCues {
     nameGeneric: new Set(entries.filter((e) => e.category === 'name-generic').map((e) => e.term)),
     clubNext: new RegExp(`^(?:'s)?\\s+${alternation(entries, 'club-next')}(?![a-z0-9])`),
     denialBefore: new RegExp(`(?<![a-z0-9])${alternation(entries, 'denial-before')}\\s+(?:the\\s+)?$`),
+    region: new RegExp(`^${alternation(entries, 'region')}$`),
+    regionShort: new RegExp(`^${alternation(entries.filter((e) => e.weight < 1), 'region')}$`),
     parentsGroup: new RegExp(`^\\s*${alternation(entries, 'parents-group')}(?![a-z0-9])`),
     nameNext: new RegExp(`^(?:${alternation(entries, 'name-next')}|${kinds}|${denom}|${alternation(entries, 'school-cue')})(?![a-z0-9])`),
   };
