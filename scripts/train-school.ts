@@ -265,6 +265,9 @@ const STRONG_CHOICES: (number | null)[] = [null, 0.95, 0.9, 0.85];
  * rarely hold what it guards (a long news report quoting a parent's insult of the head, where the words and the
  * reputation findings pull the stacker down) and a rule that says why it flagged is worth keeping when it costs nothing.
  */
+// Round 6: abuse aimed at a named person at the school (school-model.ts aimedAbuse) as the kind was chosen at no level
+// (0.7, 0.85, 0.95 tried) and took the role insult's with it; role insults with aimed threats only at 0.95. It is a
+// stacker input instead
 const ROLE_INSULT_CHOICES: (number | null)[] = [0.85, 0.95, null];
 const ROLE_INSULT_IDX = DENSE_FEATURES.indexOf('abuse:role-insult');
 function roleInsultChoices(): (number | null)[] {

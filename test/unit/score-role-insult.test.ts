@@ -11,7 +11,7 @@ import { assessItem } from '../../lib/score/assess';
 import { ruleParts } from '../../lib/score/index';
 import { encodeSparse } from '../../lib/score/classifier';
 import { HASH_BITS } from '../../lib/score/features';
-import { DENSE_FEATURES, loadSchoolModel, roleInsult, shippedSchoolModel, type SchoolFamilyFile, type SchoolModelFile } from '../../lib/score/school-model';
+import { aimedAbuse, DENSE_FEATURES, loadSchoolModel, roleInsult, shippedSchoolModel, type SchoolFamilyFile, type SchoolModelFile } from '../../lib/score/school-model';
 import { chooseFamilyThreshold, type ThresholdSearch } from '../../scripts/lib-eval/thresholds';
 
 const schools = loadSchoolsFile([{ id: 'northgate', name: 'Northgate Park Academy', timezone: 'Europe/London' }]);
@@ -53,6 +53,31 @@ describe('insults said of a school role', () => {
     expect(strength('Some idiot in a white van doing 40 past the gates of Northgate Park Academy again.')).toBe(0);
     // negated
     expect(strength('The head teacher at Northgate Park Academy is not an idiot, whatever the Facebook lot say.')).toBe(0);
+  });
+});
+
+const aimed = (text: string) => aimedAbuse(ruleParts({ title: '', text }, undefined, { notNames: schoolNames }));
+
+describe('explicit abuse aimed at someone at the school (a stacker input)', () => {
+  it('is an endorsed quoted insult, a veiled threat about a named person\'s property, a vouched claim of wrongdoing', () => {
+    expect(aimed("Someone called Mrs Hollins at Northgate Park Academy a 'slag' and she is one.")).toBeGreaterThanOrEqual(0.85);
+    expect(aimed('Mr Dane at Northgate Park Academy has a lovely new van. Be a shame if anything happened to it.')).toBeGreaterThanOrEqual(0.85);
+    expect(aimed('It is my understanding that the bursar at Northgate Park Academy helped himself to the trip money.')).toBeGreaterThanOrEqual(0.7);
+    // a role insult is the kind too
+    expect(aimed('Mrs Patel at Northgate Park Academy is a complete idiot.')).toBeGreaterThanOrEqual(strength('Mrs Patel at Northgate Park Academy is a complete idiot.'));
+  });
+
+  it('is not the kind when the words are condemned, denied, aimed outside the school or name no one there', () => {
+    expect(aimed("Someone called Mrs Hollins at Northgate Park Academy a 'slag'. Disgusting.")).toBe(0);
+    expect(aimed("Northgate Park Academy's library is lovely. It would be a shame if it closed.")).toBe(0);
+    expect(aimed('Funny how Ofsted always turn up the week after half term. Draw your own conclusions.')).toBe(0);
+    expect(aimed('Some idiot in a white van doing 40 past the gates of Northgate Park Academy again.')).toBe(0);
+  });
+
+  it('an insinuation aimed at Ofsted is read as discounted, not as the writer\'s hostility to the school', () => {
+    const parts = ruleParts({ title: '', text: 'Funny how Ofsted always turn up the week after half term. Draw your own conclusions.' }, undefined, { notNames: schoolNames });
+    expect(parts.abuse.discounted).toBe(true);
+    expect(parts.abuse.hostile).toBe(false);
   });
 });
 

@@ -420,6 +420,9 @@ function isDiscounted(doc: Doc): boolean {
     if (!negated(doc, span) && !discounted(doc, span)) return false;
     any = true;
   }
+  // "Funny how Ofsted always turn up … Draw your own conclusions": an insinuation aimed at a body outside the school
+  // is no abuse of the school community; said so, the model reads the words (the n-grams) as discounted too
+  if (!any) for (const h of doc.lex.find(doc.clean.text, 'insinuation')) if (externalTargetAt(doc, h)) any = true;
   return any;
 }
 
