@@ -11,9 +11,9 @@
  * findings before any decision (ruleParts: each finding's confidence to 1e-9, spans, reason) and the
  * abuse signals, so a change below the threshold shows too.
  *
- * Sets: data/eval/*.jsonl (with data/eval/schools.json), the spent blind sets data/eval/blind-2026-11-30{,b,c,d,e},
- * every data/train/<corpus>, and the functional halves dev, heldout, heldout-b, heldout-c, heldout-d. Never the
- * unread blind sets (blind-2026-11-30f, -g) nor the unread functional half heldout-e: they are refused by name.
+ * Sets: data/eval/*.jsonl (with data/eval/schools.json), the spent blind sets data/eval/blind-2026-11-30{,b,…,g},
+ * every data/train/<corpus>, and the functional halves dev, heldout, heldout-b … heldout-e. Never the unread blind
+ * sets (blind-2026-12-01a, -b) nor the unread functional half heldout-f: they are refused by name.
  */
 import { createWriteStream, existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -24,8 +24,8 @@ import { generateSuite, loadSuiteData } from '../lib/functional/load';
 import { assessItem, loadSchoolsFile, schoolScoreOptions, type Assessment } from '../lib/score/assess';
 import { ruleParts } from '../lib/score/index';
 
-const NEVER = /blind-2026-11-30[f-z]|heldout-[e-z]/;
-const SPENT_HALVES: SuiteHalf[] = ['dev', 'heldout', 'heldout-b', 'heldout-c', 'heldout-d'];
+const NEVER = /blind-2026-12-|heldout-[f-z]/;
+const SPENT_HALVES: SuiteHalf[] = ['dev', 'heldout', 'heldout-b', 'heldout-c', 'heldout-d', 'heldout-e'];
 
 const { values: args } = parseArgs({ options: { out: { type: 'string', default: '/dev/stdout' }, only: { type: 'string' } } });
 
@@ -45,7 +45,7 @@ function readJsonl(path: string): Item[] {
 
 const sets: { name: string; items: () => Item[]; schools: string }[] = [];
 for (const f of readdirSync('data/eval').filter((f) => f.endsWith('.jsonl')).sort()) sets.push({ name: `eval/${f}`, items: () => readJsonl(join('data/eval', f)), schools: 'data/eval/schools.json' });
-for (const d of ['blind-2026-11-30', 'blind-2026-11-30b', 'blind-2026-11-30c', 'blind-2026-11-30d', 'blind-2026-11-30e']) {
+for (const d of ['blind-2026-11-30', 'blind-2026-11-30b', 'blind-2026-11-30c', 'blind-2026-11-30d', 'blind-2026-11-30e', 'blind-2026-11-30f', 'blind-2026-11-30g']) {
   sets.push({ name: `eval/${d}`, items: () => readJsonl(join('data/eval', d, 'items.jsonl')), schools: join('data/eval', d, 'schools.json') });
 }
 for (const d of readdirSync('data/train').sort()) {

@@ -344,7 +344,8 @@ export class Lexicon {
     for (const [cat, { re, parts, needs }] of this.regexByCat) {
       // no entry of the category can match without its first word in the text
       if (needs && (!someNeed || !needs.some((w) => text.includes(w)))) continue;
-      // nor (for a category with `re:` lines) without one of the words its pattern needs (word-gate.ts, exact)
+      // nor (for a category with `re:` lines) without one of the words or strings its pattern needs (word-gate.ts,
+      // literal-gate.ts: exact)
       if (!needs && !mayMatch(text, re)) continue;
       re.lastIndex = 0;
       for (let m = re.exec(text); m; m = re.exec(text)) {

@@ -51,17 +51,22 @@ export function foldText(input: string): TextView {
     const { start, end } = identityMaps(input.length);
     return { text: input.toLowerCase(), start, end };
   }
-  const out: string[] = [];
+  let out = '';
   const start: number[] = [];
   const end: number[] = [];
   const n = input.length;
   for (let i = 0; i < n; ) {
     const code = input.charCodeAt(i);
     if (code < 128) {
-      out.push(code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : input[i]!);
-      start.push(i);
-      end.push(i + 1);
-      i++;
+      // a run of ASCII, lower-cased whole (not a string per character), one offset pair per character
+      let j = i + 1;
+      while (j < n && input.charCodeAt(j) < 128) j++;
+      out += input.slice(i, j).toLowerCase();
+      for (let k = i; k < j; k++) {
+        start.push(k);
+        end.push(k + 1);
+      }
+      i = j;
       continue;
     }
     const cp = input.codePointAt(i)!;
@@ -74,14 +79,14 @@ export function foldText(input: string): TextView {
         folded = decomposed.length > 0 && decomposed.length <= 4 ? decomposed.toLowerCase() : ch.toLowerCase();
       }
       for (const c of folded) {
-        out.push(c);
+        out += c;
         start.push(i);
         end.push(i + width);
       }
     }
     i += width;
   }
-  return { text: out.join(''), start, end };
+  return { text: out, start, end };
 }
 
 const LEET_DIGIT: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '9': 'g' };

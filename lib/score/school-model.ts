@@ -500,7 +500,7 @@ export function applySchoolDecision(model: SchoolModel, parts: RuleParts, thresh
     const conf = v.confidence;
     // the family's findings, by index (watch terms are the school's own ask and are left alone); loops, not arrays of
     // pairs: this runs for every item scored with a school
-    const mine = (f: Finding) => f.category !== 'reputation.watch-term' && CATEGORIES.get(f.category)!.family === fam;
+    const mine = ofFamily(fam);
     if (!v.flagged) {
       for (let i = 0; i < findings.length; i++) {
         const f = findings[i]!;
@@ -538,4 +538,12 @@ let shipped: SchoolModel | undefined;
 export function shippedSchoolModel(): SchoolModel {
   shipped ??= loadSchoolModel(shippedFile);
   return shipped;
+}
+
+/**
+ * A family's findings (watch terms left out: the school's own ask). Made at module level: under tsx a function bound
+ * to a local name is renamed at each call (lazy.ts).
+ */
+function ofFamily(fam: Family): (f: Finding) => boolean {
+  return (f) => f.category !== 'reputation.watch-term' && CATEGORIES.get(f.category)!.family === fam;
 }

@@ -6,6 +6,7 @@
  * text of every item; most of them need a word most items do not have.
  */
 import { tokens } from './lexicon-data';
+import { chance, literalGateTest } from './literal-gate';
 
 /** Word characters (\w) that word tokens do not cover: the clean view is lower case, so these are rare. */
 const OTHER_WORD_CHAR = /[A-Z_]/;
@@ -28,6 +29,8 @@ const MAX_GATES = 512;
 let openText: string | undefined;
 /** Bit per gate id: is the gate open for openText? undefined: not known (the text has A-Z or _), run every pattern. */
 let open: Uint32Array | undefined;
+/** How many gates (the first openN ids) `open` covers. */
+let openN = 0;
 
 function opens(word: string): readonly number[] {
   let c = opensCache.get(word);
@@ -55,16 +58,28 @@ function opens(word: string): readonly number[] {
  * are the word tokens split at their apostrophes.
  */
 function openGates(text: string): Uint32Array | undefined {
-  if (text === openText) return open;
-  openText = text;
-  if (OTHER_WORD_CHAR.test(text)) return (open = undefined);
-  const bits = new Uint32Array((gateList.length >> 5) + 1);
-  const toks = tokens(text);
-  for (let i = 0; i < toks.length; i++) {
-    const ids = opens(toks[i]!.word);
-    for (let k = 0; k < ids.length; k++) bits[ids[k]! >> 5]! |= 1 << (ids[k]! & 31);
+  if (text !== openText) {
+    openText = text;
+    openN = 0;
+    open = OTHER_WORD_CHAR.test(text) ? undefined : new Uint32Array((gateList.length >> 5) + 1);
   }
-  return (open = bits);
+  // gates made since the bits were worked out for this text (a pattern met for the first time) are added now, from the
+  // same tokens, rather than the text read again
+  if (open && openN < gateList.length) {
+    if (open.length < (gateList.length >> 5) + 1) {
+      const grown = new Uint32Array((gateList.length >> 5) + 1);
+      grown.set(open);
+      open = grown;
+    }
+    const bits = open;
+    const toks = tokens(text);
+    for (let i = 0; i < toks.length; i++) {
+      const ids = opens(toks[i]!.word);
+      for (let k = 0; k < ids.length; k++) bits[ids[k]! >> 5]! |= 1 << (ids[k]! & 31);
+    }
+    openN = gateList.length;
+  }
+  return open;
 }
 
 /** The gate id of a pattern (wordGate, worked out once per RegExp object), or -1. */
@@ -82,18 +97,39 @@ function gateId(re: RegExp): number {
     id = g ? gateList.push(new Set(g)) - 1 : -1;
     gateIds.set(re, id);
     if (idBySource.size < 4 * MAX_GATES) idBySource.set(key, id);
-    // the last text's bits do not cover the new gate
-    if (g) openText = undefined;
   }
   return id;
 }
 
-/** Can `re` match `text`, as far as its gate tells? (False only when it certainly cannot.) */
+/** Literal gates (literal-gate.ts) of patterns, by object and by source (as gateIds: bounded; null: none). */
+type LitTest = (text: string) => boolean;
+const litGates = new WeakMap<RegExp, LitTest | null>();
+const litBySource = new Map<string, LitTest | null>();
+function litGate(re: RegExp): LitTest | null {
+  let g = litGates.get(re);
+  if (g === undefined) {
+    const key = `${re.flags}/${re.source}`;
+    g = litBySource.get(key);
+    if (g === undefined) {
+      if (litBySource.size >= 4 * MAX_GATES) return null;
+      g = literalGateTest(re) ?? null;
+      litBySource.set(key, g);
+    }
+    litGates.set(re, g);
+  }
+  return g;
+}
+
+/**
+ * Can `re` match `text`, as far as its gates tell? (False only when it certainly cannot.) The word gate when the
+ * pattern has one and the text is lower case; else the strings it cannot match without (literal-gate.ts).
+ */
 export function mayMatch(text: string, re: RegExp): boolean {
   const id = gateId(re);
-  if (id < 0) return true;
-  const bits = openGates(text);
-  return !bits || (bits[id >> 5]! & (1 << (id & 31))) !== 0;
+  const bits = id < 0 ? undefined : openGates(text);
+  if (bits) return (bits[id >> 5]! & (1 << (id & 31))) !== 0;
+  const lits = litGate(re);
+  return !lits || lits(text);
 }
 
 /**
@@ -166,7 +202,9 @@ function quantifier(src: string, i: number): { end: number; optional: boolean; a
   if (c === '?' || c === '*') return { end: src[i + 1] === '?' ? i + 2 : i + 1, optional: true, any: true };
   if (c === '+') return { end: src[i + 1] === '?' ? i + 2 : i + 1, optional: false, any: true };
   if (c === '{') {
-    const m = /^\{(\d+)(,\d*)?\}\??/.exec(src.slice(i));
+    // read up to the first "}" (and a lazy "?"): the quantifier cannot reach past it, and a source may be long
+    const close = src.indexOf('}', i);
+    const m = close < 0 ? null : /^\{(\d+)(,\d*)?\}\??/.exec(src.slice(i, close + 2));
     if (m) return { end: i + m[0].length, optional: m[1] === '0', any: true };
   }
   return { end: i, optional: false, any: false };
@@ -300,6 +338,22 @@ function groupWords(body: string, after: boolean): string[] | undefined {
   if (!alts) return undefined;
   const words: string[] = [];
   for (const alt of alts) {
+    // "tore[\s-]+the[\s-]+roof[\s-]+off": any whole word of the alternative will do, and its rarest ("roof") shuts the
+    // gate for more texts than its first ("tore", or "the" for "the[\s-]+goat"). The group stands after an edge, so the
+    // alternative starts at a word boundary, and ends at one when an edge follows the group (`after`).
+    const inner = branchGate(`\\b${alt}${after ? '\\b' : ''}`);
+    const first = firstWord(alt, after);
+    const pick = inner && (!first || gateScore(inner) > gateScore(first)) ? inner : first;
+    if (!pick) return undefined;
+    words.push(...pick);
+  }
+  return [...new Set(words)];
+}
+
+/** The gate entries of one alternative by its first word (see groupWords), or undefined. */
+function firstWord(alt: string, after: boolean): string[] | undefined {
+  const words: string[] = [];
+  {
     const m = /^[a-z0-9]+/.exec(alt);
     if (!m) return undefined;
     const lit = m[0];
@@ -315,7 +369,15 @@ function groupWords(body: string, after: boolean): string[] | undefined {
       words.push(P + sure.slice(0, PREFIX));
     }
   }
-  return [...new Set(words)];
+  return words;
+}
+
+/**
+ * How good a gate is (higher: shuts for more texts): no common word, then the least likely words by their letters'
+ * frequencies (literal-gate.ts), then fewer of them. A speed choice only: every gate read off a pattern is exact.
+ */
+function gateScore(words: readonly string[]): number {
+  return (words.some((w) => COMMON.has(w)) ? -100 : 0) - 1000 * chance(words.map((w) => (w.startsWith(P) ? w.slice(1) : w))) - words.length / 1000;
 }
 
 function branchGate(src: string): string[] | undefined {
@@ -340,7 +402,7 @@ function branchGate(src: string): string[] | undefined {
       words = groupWords(e.body, edge(els[k + 1]));
     }
     if (!words) continue;
-    const score = (words.some((w) => COMMON.has(w)) ? -100 : 0) + Math.min(...words.map((w) => (w.startsWith(P) ? PREFIX : w.length))) - words.length / 100;
+    const score = gateScore(words);
     if (score > bestScore) {
       bestScore = score;
       best = words;

@@ -18,10 +18,12 @@ describe('wordGate reads the words a pattern needs from its source', () => {
     expect(wordGate(/\b(?:tell|give)\b/)).toEqual(['tell', 'give']);
     expect(wordGate(/\b(?:on|under)\s+fire\b/)).toEqual(['fire']);
     expect(wordGate(/\bthe\s+bomb\b|\blegends?\b/)).toEqual(['bomb', 'legend', 'legends']);
-    expect(wordGate(/\b(?:murdered|tore\s+apart)\s+(?:the\s+)?x/)).toEqual(['murdered', 'tore']);
+    expect(wordGate(/\b(?:murdered|tore\s+apart)\s+(?:the\s+)?x/)).toEqual(['murdered', 'apart']);
     expect(wordGate(/\bphoto\s*shoot\b/)).toEqual(['photo', 'photoshoot']);
-    expect(wordGate(/\b(?:life|let'?s|e-mails)\b/)).toEqual(['life', 'let', 'lets', 'e']);
-    expect(wordGate(/\b(?:tore[\s-]+the[\s-]+roof|top[\s-]+notch)\b/)).toEqual(['tore', 'top']);
+    expect(wordGate(/\b(?:life|let'?s|e-mails)\b/)).toEqual(['life', 'let', 'lets', 'mails']);
+    // any whole word of an alternative will do: its rarest shuts the gate for most texts
+    expect(wordGate(/\b(?:tore[\s-]+the[\s-]+roof|top[\s-]+notch)\b/)).toEqual(['roof', 'notch']);
+    expect(wordGate(/\b(?:the[\s-]+goat|bravo)\b/)).toEqual(['goat', 'bravo']);
     expect(wordGate(/\b(?:apologi[sz](?:ed|es)|apology)\b/)).toEqual(['^apol', 'apology']);
     expect(wordGate(/\b(?:is|are)\s+(?:\w+\s+){0,3}?(?:investigation|inquiry)\b/)).toEqual(['investigation', 'inquiry']);
   });
@@ -41,7 +43,7 @@ describe('wordGate reads the words a pattern needs from its source', () => {
 describe('a gate never hides a match', () => {
   const patterns = [
     /\b(?:tell|give)\b/g, /\b(?:on|under)\s+fire\b/g, /\blegends?\b/g, /\bphoto\s*shoot\b/g, /\b(?:apologi[sz](?:ed|es)|apology)\b/g,
-    /\b(?:is|are)\s+(?:\w+\s+){0,3}?(?:investigation|inquiry)\b/g, /\b(?:works?|outrage\w*)\b/g, /\bdon\b/g, /\bt\b/g, /\b(?:don'?t|under[\s-]+fire)\b/g, /\btell[-,]fire\b/g,
+    /\b(?:is|are)\s+(?:\w+\s+){0,3}?(?:investigation|inquiry)\b/g, /\b(?:works?|outrage\w*)\b/g, /\bdon\b/g, /\bt\b/g, /\b(?:don'?t|under[\s-]+fire)\b/g, /\btell[-,]fire\b/g, /\b(?:tell[\s-]+the[\s-]+fire|give\s+work)\b/g, /\b(?:under\s+fire|legend)s?/g,
   ];
   const vocab = ['tell', 'dont', 'under-fire', 'tell-fire', 'tell,fire', 'give', 'on', 'fire', 'legend', 'legends', 'photo', 'shoot', 'photoshoot', 'apologised', 'apology', 'is', 'are', 'an', 'investigation', 'work', 'works', 'outraged', "don't", 'x_tell', 'Fire', 'under', "fire's", 'inquiry', 'é', '-', "'", '_', 'tellfire'];
   let seed = 7;

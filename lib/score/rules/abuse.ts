@@ -362,6 +362,20 @@ const TOPIC_FRAME = /\b(?:training|how\s+to\s+(?:spot|report|recognise|deal\s+wi
 /** An indefinite person and a relative clause reaching the word: "a colleague who turns up …", "any pupil that is …". */
 const GENERIC_RELATIVE = /\b(?:a|an|any|every|each)\s+(?:[a-z'-]+\s+){1,2}?(?:who|that)\s+(?:[a-z'-]+\s+){0,3}$/;
 
+/**
+ * re.test on a sentence of `text` (a span sentenceAt gave), remembered per sentence: sentenceAt hands out the same
+ * object for every position in a sentence (a new one only for a position outside all, which is then just read again).
+ * Made at module level: under tsx a closure bound to a local name costs a rename per call (lazy.ts).
+ */
+function sentenceTest(re: RegExp, text: string): (s: Span) => boolean {
+  const seen = new Map<Span, boolean>();
+  return (s) => {
+    let v = seen.get(s);
+    if (v === undefined) seen.set(s, (v = re.test(text.slice(s.start, s.end))));
+    return v;
+  };
+}
+
 /** "being told their kid was rude": someone else's verdict, reported in the clause before the word. */
 function toldAt(doc: Doc, span: Span): boolean {
   return /\b(?:being|been|get|got|was|were)\s+told\b/.test(doc.clean.text.slice(sentenceAt(doc, span.start).start, span.start));
@@ -800,6 +814,9 @@ export function abuseRules(doc: Doc): AbuseSignals {
     dispSpans.push(h);
     dispWeights.push(h.weight);
   }
+  // what a sentence's frame says, read once per sentence: a long item without full stops is one sentence with
+  // hundreds of hits in it (once per hit was quadratic)
+  const topicFrame = sentenceTest(TOPIC_FRAME, text);
   for (const h of hits(doc, 'insult-adj')) {
     if (negated(doc, h) || discounted(doc, h) || rebutted(doc, h, 'insult-adj')) continue;
     const s = sentenceAt(doc, h.start);
@@ -814,11 +831,11 @@ export function abuseRules(doc: Doc): AbuseSignals {
     const attributive = /^[\s,-]*(?:\w+[\s,-]+){0,2}?(?:teachers?|staff|head(?:teacher)?|principal|deputy|senco|tas?|cows?|bitch(?:es)?|people|lot|teacher|woman|man|bloke|git|sod|witch|pig|scroungers?|parasites?|kids|parents|families|slag|bully|liar|snake|scumbag|idiots?|twat|prat|muppets?|clowns?|hypocrites?|creeps?|nationalist)\b/.test(after);
     const target = TARGET.test(sentence);
     // "being told their kid was rude": someone else's verdict, reported
-    const told = toldAt(doc, h) || TOPIC_FRAME.test(sentence);
+    const told = toldAt(doc, h) || topicFrame(s);
     // "my daughter is bossy": a parent describing their own child
     if (OWN_CHILD_PREDICATE.test(text.slice(s.start, h.start))) continue;
     // "training on how to spot a colleague who turns up drunk": a kind of person described in a topic, nobody in particular
-    if (TOPIC_FRAME.test(sentence) && GENERIC_RELATIVE.test(text.slice(Math.max(s.start, h.start - 80), h.start))) continue;
+    if (topicFrame(s) && GENERIC_RELATIVE.test(text.slice(Math.max(s.start, h.start - 80), h.start))) continue;
     // "Their attendance officer? Honestly incompetent.": a verdict of two or three words on someone named just before
     const verdict = !predicate && !doc.lex.has('condemnation', h.text) && sentence.trim().split(/\s+/).length <= 3 && s.start > 0 && TARGET.test(text.slice(sentenceAt(doc, s.start - 1).start, s.start));
     dispSpans.push(h);
@@ -864,7 +881,7 @@ export function abuseRules(doc: Doc): AbuseSignals {
     if (!usable(doc, span) || negated(doc, span) || discounted(doc, span) || removal(doc, span)) continue;
     const s = sentenceAt(doc, span.start);
     const sentence = text.slice(s.start, s.end);
-    if (REPORTED.test(sentence) || TOPIC_FRAME.test(sentence)) continue;
+    if (REPORTED.test(sentence) || topicFrame(s)) continue;
     if (dispSpans.some((d) => d.start === span.start)) continue;
     // a claim of wrongdoing is damaging when it is about someone at the school
     if (!TARGET.test(sentence)) continue;

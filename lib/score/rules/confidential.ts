@@ -5,6 +5,7 @@
  */
 import { sentenceAt, type Doc, type Span } from '../document';
 import { credentialLeaks } from './credentials';
+import { once } from '../lazy';
 import { reportedAt } from '../structure';
 import { noisyOr, type Finding } from '../findings';
 import { findDates, findEmails, findNiNumbers, findPhones, findPostcodes, findUpnShaped, findUpns } from '../identifiers';
@@ -483,7 +484,7 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
   const pupilFacts = rawHits(doc, 'pupil-sensitive', 'condition', 'send').filter((h) => !headless(lower, h) && raw.slice(h.start, h.end) !== 'send' && raw.slice(h.start, h.end) !== 'Send');
 
   // a fact named as a topic ("epilepsy awareness", "a talk on asthma", "like a diabetic") is about no one
-  const topicFact = (h: Span) => TOPIC_AFTER.test(lower.slice(h.end, h.end + 24)) || ABOUT_THE_TOPIC.test(lower.slice(Math.max(0, h.start - 40), h.start)) || SIMILE_BEFORE.test(lower.slice(Math.max(0, h.start - 30), h.start));
+  const topicFact = topicFactIn(lower);
   const personalFacts = pupilFacts.filter((h) => !topicFact(h));
   // an item about an awareness day or week: the condition is its topic, and advice about it ("seizure first aid: protect
   // the head") is about no one, unless a person is named beside it
@@ -509,8 +510,7 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
     }
   }
   // what the item says of consent (data: consent-cue, no-consent-cue), read once and only when a rule asks
-  let consentSaid: { yes: boolean; no: boolean } | undefined;
-  const consent = () => (consentSaid ??= { yes: CONSENT.test(lower) || rawHits(doc, 'consent-cue').length > 0, no: rawHits(doc, 'no-consent-cue').length > 0 });
+  const consent = once(() => ({ yes: CONSENT.test(lower) || rawHits(doc, 'consent-cue').length > 0, no: rawHits(doc, 'no-consent-cue').length > 0 }));
   // a press release or newsletter that says the family agreed (data: consent-cue, public-cue) is not a leak, unless it says nobody did
   const publishedWithConsent = anySensitive && publicCues.length > 0 && consent().yes && !consent().no;
   for (const name of anySensitive && !publishedWithConsent ? [...fullNames, ...firstNames] : []) {
@@ -644,7 +644,7 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
   const denied = doc.lex.count(doc.clean.text, 'denial') > 0;
   const sympathy = doc.lex.count(doc.clean.text, 'sympathy') > 0;
   let namesCache: Span[] | undefined;
-  const fullNamesIn = (from: number, to: number) => (namesCache ??= findNames(raw, notNames)).some((n) => n.start >= from && n.end <= to);
+  const fullNamesIn = namesWithin(() => (namesCache ??= findNames(raw, notNames)));
   // news about a member of staff (a court heard, police said, a spokesperson confirmed; data: news-frame): a process an
   // employer, regulator or court runs on them (data: official-process) is public reporting, the reputation rules' kind
   const newsFrame = !leak && doc.lex.count(doc.clean.text, 'news-frame') > 0;
@@ -886,3 +886,12 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
 /** A figure: a percentage or a score out of a total ("31%", "12/50", "38 per cent"). */
 const FIGURE = /\b\d{1,3}(?:\.\d)?\s?(?:%|per\s?cent\b)|\b\d{1,3}\s?\/\s?\d{2,3}\b/g;
 
+// closures of confidentialRules made at module level (lazy.ts says why)
+/** A fact named as a topic ("epilepsy awareness", "a talk on asthma", "like a diabetic"), in the lower-case text. */
+function topicFactIn(lower: string): (h: Span) => boolean {
+  return (h) => TOPIC_AFTER.test(lower.slice(h.end, h.end + 24)) || ABOUT_THE_TOPIC.test(lower.slice(Math.max(0, h.start - 40), h.start)) || SIMILE_BEFORE.test(lower.slice(Math.max(0, h.start - 30), h.start));
+}
+/** Is a full name (found on first use) inside from..to? */
+function namesWithin(names: () => Span[]): (from: number, to: number) => boolean {
+  return (from, to) => names().some((n) => n.start >= from && n.end <= to);
+}

@@ -140,19 +140,7 @@ export function misconductClaims(doc: Doc, usable: (span: Span) => boolean): Spa
   // ("court column's dull, so here's one the papers won't print: …")
   const court = gatedTest(COURT, text);
   if (court && doc.lex.count(text, 'claim-vouch') === 0) return out;
-  // what a sentence says of every claim in it, read once per sentence however many verbs it holds
-  const notAClaim = new Map<number, boolean>();
-  const sentenceClears = (s: { start: number; end: number }): boolean => {
-    let clears = notAClaim.get(s.start);
-    if (clears === undefined) {
-      const sentence = text.slice(s.start, s.end);
-      // a question asks; it does not claim ("has he really been fiddling the budget?")
-      const question = /\?\s*$/.test(sentence) || text[s.end] === '?';
-      clears = question || REPORTED.test(sentence) || TOPIC.test(sentence);
-      notAClaim.set(s.start, clears);
-    }
-    return clears;
-  };
+  const sentenceClears = sentenceClearsIn(text);
   const verbs: (Span & { object?: Span })[] = wrongdoing(doc);
   for (const v of [...verbs, ...carriedWrongdoing(doc, verbs)]) {
     // "has never kept cocaine": a negation may sit between the word standing for the verb and the object
@@ -183,4 +171,23 @@ export function misconductClaims(doc: Doc, usable: (span: Span) => boolean): Spa
     out.push({ start: v.start, end: v.end });
   }
   return out;
+}
+
+/**
+ * What a sentence says of every claim in it (a question, a report, a topic: no claim), read once per sentence however
+ * many verbs it holds. Made at module level (lazy.ts says why).
+ */
+function sentenceClearsIn(text: string): (s: { start: number; end: number }) => boolean {
+  const notAClaim = new Map<number, boolean>();
+  return (s) => {
+    let clears = notAClaim.get(s.start);
+    if (clears === undefined) {
+      const sentence = text.slice(s.start, s.end);
+      // a question asks; it does not claim ("has he really been fiddling the budget?")
+      const question = /\?\s*$/.test(sentence) || text[s.end] === '?';
+      clears = question || REPORTED.test(sentence) || TOPIC.test(sentence);
+      notAClaim.set(s.start, clears);
+    }
+    return clears;
+  };
 }

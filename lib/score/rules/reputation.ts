@@ -90,11 +90,7 @@ export function reputationRules(doc: Doc): Finding[] {
   const schoolVictim = doc.lex.count(text, 'offender') > 0 && doc.lex.count(text, 'offence-verb') > 0;
   // "cleared of misconduct", "found no evidence of malpractice", "rated good after special measures" (data: exoneration)
   const cleared = doc.lex.find(text, 'exoneration');
-  const exonerated = (span: Span) => {
-    const s = sentenceAt(doc, span.start);
-    // "rated 'good' in all areas, two years after being judged to require improvement": a good grade now, quoted or not
-    return cleared.some((c) => c.start >= s.start && c.end <= s.end) || GOOD_GRADE.test(text.slice(s.start, s.end));
-  };
+  const exonerated = exoneratedIn(doc, cleared);
   for (const rule of rulesFor(doc)) {
     for (const span of rule.spans ?? findAll(text, rule.re)) {
       if (overlaps(span, doc.ignored)) continue;
@@ -309,3 +305,16 @@ export function withoutReportedWrongdoing(doc: Doc, findings: Finding[]): Findin
 const TOPIC_SHIFT = /^\W*(?:separately|meanwhile|also|anyway|unrelated(?:ly)?|in\s+other\s+news|on\s+(?:another|a\s+different|a\s+separate)\s+note|and\s+another\s+thing)\b/;
 /** A titled person in the clean (lower-case) text: "mrs cole". */
 const TITLED_NAME = /\b(?:mr|mrs|ms|miss|mx|dr|sir)\.?\s+[\p{L}'’-]{2,}/gu;
+
+/**
+ * Is a span's sentence one that clears (data: exoneration) or rates the school good? Made at module level (lazy.ts says
+ * why).
+ */
+function exoneratedIn(doc: Doc, cleared: readonly Span[]): (span: Span) => boolean {
+  const text = doc.clean.text;
+  return (span) => {
+    const s = sentenceAt(doc, span.start);
+    // "rated 'good' in all areas, two years after being judged to require improvement": a good grade now, quoted or not
+    return cleared.some((c) => c.start >= s.start && c.end <= s.end) || GOOD_GRADE.test(text.slice(s.start, s.end));
+  };
+}
