@@ -94,7 +94,8 @@ const { values: args } = parseArgs({
     'abuse-strong': { type: 'string', default: 'chosen' },
     // the level at which an explicit insult said of a school role ("the head teacher is an idiot", school-model.ts
     // roleInsult) flags abuse whatever the stacker says: 'chosen' (out of fold, over ROLE_INSULT_CHOICES; on equal
-    // scores the level is kept), 'none', or a number
+    // scores the first level listed is kept, a preference for a rule that says why it flagged, not a measured gain),
+    // 'none', or a number
     'role-insult-strong': { type: 'string', default: 'chosen' },
     // the old training data only (round 2: functional dev, project items, blind-2026-11-30, shared dev): for before/after figures
     'old-data': { type: 'boolean', default: false },

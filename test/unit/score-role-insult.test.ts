@@ -2,7 +2,9 @@
  * An explicit insult said of a school role ("the head teacher is an idiot") is abuse wherever it stands, even inside a
  * long news report whose words and reputation findings pull the school model's abuse stacker down (CHANGELOG 0.6.0,
  * known regressions). The school model reads the kind (roleInsult) and its file may let it decide alone, at a level
- * the trainer chooses out of fold (scripts/lib-eval/thresholds.ts).
+ * the trainer chooses out of fold (scripts/lib-eval/thresholds.ts). Only the writer's own insult of someone at this
+ * school is the kind: not one negated, denied, quoted, reported, asked, set in a lesson or story, or said of another
+ * school's staff, another body or a titled person the item does not put at the school.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -56,6 +58,40 @@ describe('insults said of a school role', () => {
   });
 });
 
+describe('a role insult counts only as the writer\'s own, of someone at this school', () => {
+  it('is not the kind when denied, asked, reported, taught or set in a novel', () => {
+    expect(strength('It is simply untrue that the teachers are lazy idiots, the convener said.')).toBe(0);
+    expect(strength('Would anyone really say the teachers are a bunch of idiots after a night like this?')).toBe(0);
+    expect(strength('I cannot understand why anyone would claim the head teacher is an idiot when she has done so much for us?')).toBe(0);
+    expect(strength('"My dad says teachers are idiots," her essay began, before explaining why she now wants to become one.')).toBe(0);
+    expect(strength('S4 pupils read a novel in which the teacher is a coward and a liar.')).toBe(0);
+    expect(strength('Pupils were taught that comments like the teachers are idiots are never acceptable.')).toBe(0);
+  });
+
+  it('a denial inside a glowing prize-giving report flags no abuse', () => {
+    const report = [
+      'Northgate Park Academy held its annual prize-giving on Thursday evening in the main hall, with pupils, parents and staff filling every seat.',
+      'Awards went to pupils for music, sport, science and kindness, and the school choir performed two songs to loud applause.',
+      'It is simply untrue that the teachers are lazy idiots, the convener said.',
+      'The head teacher thanked families for their support and said she was proud of every pupil who had worked so hard this year.',
+    ].join(' ');
+    expect(assessItem({ id: 'p', school: 'northgate', text: report }, schools).families).not.toContain('abuse');
+  });
+
+  it('is not the kind when said of another school, a fictional titled person or another body\'s governors', () => {
+    expect(strength('Our choir sang at Parkview Academy, where they said the head teacher is a total idiot.')).toBe(0);
+    expect(strength('Pupils at Northgate Park Academy acted scenes from The Simpsons, in which Mr Burns is a villain.')).toBe(0);
+    expect(strength('The film night at Northgate Park Academy ended with a comedy where Mr Bean is an idiot.')).toBe(0);
+    expect(strength('The governors of the football club are a bunch of idiots.')).toBe(0);
+  });
+
+  it('is still the kind of this school\'s staff, an unqualified role, or a titled person with school words', () => {
+    expect(strength('The head teacher at Northgate Park Academy is a total idiot.')).toBeGreaterThan(0);
+    expect(strength('Honestly the teachers are a bunch of idiots.')).toBeGreaterThan(0);
+    expect(strength('My son is in Year 5 at Northgate. His teacher Mr Dane is an idiot.')).toBeGreaterThan(0);
+  });
+});
+
 const aimed = (text: string) => aimedAbuse(ruleParts({ title: '', text }, undefined, { notNames: schoolNames }));
 
 describe('explicit abuse aimed at someone at the school (a stacker input)', () => {
@@ -78,6 +114,20 @@ describe('explicit abuse aimed at someone at the school (a stacker input)', () =
     const parts = ruleParts({ title: '', text: 'Funny how Ofsted always turn up the week after half term. Draw your own conclusions.' }, undefined, { notNames: schoolNames });
     expect(parts.abuse.discounted).toBe(true);
     expect(parts.abuse.hostile).toBe(false);
+  });
+});
+
+const threat = (text: string) => ruleParts({ title: '', text }, undefined, { notNames: schoolNames }).findings.find((f) => f.category === 'abuse.threat')?.confidence ?? 0;
+
+describe('a veiled threat about a named person\'s property', () => {
+  it('is a threat aimed at that person, as strong as an explicit one', () => {
+    expect(threat('Mr Dane at Northgate Park Academy has a lovely new van. Be a shame if anything happened to it.')).toBeGreaterThanOrEqual(0.92);
+    expect(threat("Mrs Cole's new car is parked by the gates every day. Be a shame if anything happened to it.")).toBeGreaterThanOrEqual(0.92);
+  });
+
+  it('stays a veiled threat when no named person\'s thing is in view, and a school building\'s closure is no threat', () => {
+    expect(threat('Be a shame if anything happened to it.')).toBeLessThan(0.92);
+    expect(threat("Northgate Park Academy's library is lovely. It would be a shame if it closed.")).toBe(0);
   });
 });
 
@@ -105,6 +155,13 @@ describe('the role-insult level in a model file', () => {
 
   it('refuses a level outside 0..1, saying what to do', () => {
     expect(() => loadSchoolModel(fileWith(silentFamily({ strongRoleInsult: 1.5 })))).toThrow(/insults said of a school role must be between 0 and 1.*npm run train:school/);
+  });
+});
+
+describe('the role-insult level belongs to abuse only', () => {
+  it('refuses it on another family, saying what to do', () => {
+    const file: SchoolModelFile = { ...shippedJson, families: { abuse: silentFamily(), confidential: silentFamily({ strongRoleInsult: 0.85 }), reputation: silentFamily() } };
+    expect(() => loadSchoolModel(file)).toThrow(/"confidential".*insults said of a school role.*abuse only.*npm run train:school/);
   });
 });
 
