@@ -92,6 +92,11 @@ const { values: args } = parseArgs({
     // for abuse only (confidential stays 0.7: without it a sick-leave disclosure beside an insult loses its confidential
     // family, a score-kinds contrast): 0.933 / 0.880 / 0.878
     'abuse-strong': { type: 'string', default: 'chosen' },
+    // the level at which an explicit insult said of a school role ("the head teacher is an idiot", school-model.ts
+    // roleInsult) flags abuse whatever the stacker says: 'chosen' (out of fold, over ROLE_INSULT_CHOICES; on equal
+    // scores the first level listed is kept, a preference for a rule that says why it flagged, not a measured gain),
+    // 'none', or a number
+    'role-insult-strong': { type: 'string', default: 'chosen' },
     // the old training data only (round 2: functional dev, project items, blind-2026-11-30, shared dev): for before/after figures
     'old-data': { type: 'boolean', default: false },
     // total weight of each item set relative to its size: 'none' (every item 1) or 'corpus' (each set weighs as much as
@@ -123,9 +128,21 @@ const { values: args } = parseArgs({
     // and 0.58 (confidential) and exactly these contrasts flag again ("Funny how Ofsted always turn up…", "I know which
     // car she drives because she gives me a lift", "wifi login help: ask the office"), and conf_staff_home drops to
     // 0.69–0.91 on every functional half: kept
-    'alone-abuse': { type: 'string', default: '0.9' },
+    // Round 6: words alone chosen out of fold, never below a floor per family (--alone-floor-*). Nested out-of-fold
+    // mean over 31 independent sets: chosen with no floor P 0.936 R 0.919 family 0.899 against 0.940 / 0.877 / 0.880
+    // fixed, but exactly the contrasts above flag again (abuse words alone p 0.79–0.83 on "Funny how Ofsted…" and
+    // "Look who really runs…", confidential 0.95 on "Reference QQ 12 34 56 C" and "I forgot my password", and the
+    // lexicon tests' "without the entry" halves); floors 0.7/0.8/0.6 gave 0.939 / 0.898 / 0.890 and still broke 8 of
+    // them. Abuse chosen at or above 0.85 kept every contrast on the 31 sets, but trained on 37 the words alone give the
+    // lexicon test's "a right gurrier" without its entry exactly 0.85: at least 0.9, as before
+    'alone-abuse': { type: 'string', default: 'chosen' },
     'alone-confidential': { type: 'string', default: '0.97' },
     'alone-reputation': { type: 'string' },
+    // the least the words alone may need when 'chosen' (per family; none by default)
+    'alone-floor-abuse': { type: 'string', default: '0.9' },
+    'alone-floor-confidential': { type: 'string' },
+    // at beta 1 reputation's words alone fell to 0.49 and "pupils are investigating volcanoes" flagged (score-generalise)
+    'alone-floor-reputation': { type: 'string', default: '0.55' },
     'independent-families': { type: 'boolean', default: false },
     // confidential rule findings this strong stay rule-decided ('none': no such level); reputation has no option, so
     // its level is searched over STRONG_CHOICES
@@ -244,6 +261,26 @@ function ngramModels(train: readonly Prepared[], aux: readonly Aux[], s: number)
 }
 
 const STRONG_CHOICES: (number | null)[] = [null, 0.95, 0.9, 0.85];
+/**
+ * The role-insult levels tried, in order of preference: on equal out-of-fold scores a level is kept, since the rows
+ * rarely hold what it guards (a long news report quoting a parent's insult of the head, where the words and the
+ * reputation findings pull the stacker down) and a rule that says why it flagged is worth keeping when it costs nothing.
+ */
+// Round 6: abuse aimed at a named person at the school (school-model.ts aimedAbuse) as the kind was chosen at no level
+// (0.7, 0.85, 0.95 tried) and took the role insult's with it; role insults with aimed threats only at 0.95. It is a
+// stacker input instead
+const ROLE_INSULT_CHOICES: (number | null)[] = [0.85, 0.95, null];
+const ROLE_INSULT_IDX = DENSE_FEATURES.indexOf('abuse:role-insult');
+function roleInsultChoices(): (number | null)[] {
+  const a = args['role-insult-strong']!;
+  return a === 'chosen' ? ROLE_INSULT_CHOICES : [a === 'none' ? null : Number(a)];
+}
+/** Whether a row flags a family under a choice (the scorer's familyVerdicts, on the trainer's rows). */
+function decides(c: Pick<FamilyChoice, 'threshold' | 'alone' | 'keep' | 'strong' | 'strongKind'>, p: number, dense: ArrayLike<number>, j: number): boolean {
+  const m = dense[MAX_IDX[j]!]!;
+  return p >= familyThreshold(c, m) || (c.strong !== null && m >= c.strong) || (c.strongKind !== null && j === 0 && dense[ROLE_INSULT_IDX]! >= c.strongKind);
+}
+const MAX_IDX = SCHOOL_FAMILIES.map((f) => DENSE_FEATURES.indexOf(`max:${f}`));
 
 /**
  * Best (strong, threshold, alone, keep) for one family on out-of-fold stacker probabilities (scripts/lib-eval/thresholds.ts):
@@ -261,8 +298,9 @@ function chooseThreshold(ps: ArrayLike<number>, items: readonly Prepared[], j: n
       rule: Float64Array.from(use, (i) => items[i]!.dense[maxIdx]!),
       y: Uint8Array.from(use, (i) => items[i]!.y[j]!),
       w: args['threshold-weight'] === 'corpus' ? corpusEqualWeights(use.map((i) => items[i]!.row.set)) : Float64Array.from(use, (i) => items[i]!.row.weight),
+      ...(SCHOOL_FAMILIES[j] === 'abuse' ? { kind: Float64Array.from(use, (i) => items[i]!.dense[ROLE_INSULT_IDX]!) } : {}),
     },
-    { strong: fixed ?? STRONG_CHOICES, alone: aloneArg === 'off' || aloneArg === 'chosen' ? aloneArg : Number(aloneArg), keep: args.keep === 'chosen' ? 'chosen' : 'off', beta, objective: objective as 'fbeta' | 'floor', precisionFloor },
+    { strong: fixed ?? STRONG_CHOICES, strongKind: roleInsultChoices(), alone: aloneArg === 'off' || aloneArg === 'chosen' ? aloneArg : Number(aloneArg), keep: args.keep === 'chosen' ? 'chosen' : 'off', aloneFloor: Number(args[`alone-floor-${SCHOOL_FAMILIES[j]}` as 'alone'] ?? 0), beta, objective: objective as 'fbeta' | 'floor', precisionFloor },
   );
 }
 
@@ -327,7 +365,7 @@ function round3File(t: Trained): SchoolModelFile {
   const families = { ...t.file.families };
   SCHOOL_FAMILIES.forEach((fam, j) => {
     const c = chooseThreshold(t.oofP[j]!, t.items, j, ROUND3_ALONE[fam]);
-    families[fam] = { ...families[fam], threshold: c.threshold, alone: c.alone, keep: c.keep, strong: c.strong };
+    families[fam] = { ...families[fam], threshold: c.threshold, alone: c.alone, keep: c.keep, strong: c.strong, ...(fam === 'abuse' ? { strongRoleInsult: c.strongKind } : {}) };
   });
   return { ...t.file, families, chooser: undefined };
 }
@@ -410,10 +448,9 @@ function trainModel(items: Prepared[], aux: readonly Aux[], trainedOn: string[])
   SCHOOL_FAMILIES.forEach((fam, j) => {
     const choice = chooseThreshold(stackOof[j]!, items, j);
     const s = fitDense(xs.map((x) => withoutExcluded(x, fam)), items.map((p) => p.y[j]!), ws, ridge);
-    families[fam] = { ...final[j]!, stack: s.weights.map((w) => Number(w.toPrecision(6))), stackBias: Number(s.bias.toPrecision(6)), threshold: choice.threshold, alone: choice.alone, keep: choice.keep, strong: choice.strong };
+    families[fam] = { ...final[j]!, stack: s.weights.map((w) => Number(w.toPrecision(6))), stackBias: Number(s.bias.toPrecision(6)), threshold: choice.threshold, alone: choice.alone, keep: choice.keep, strong: choice.strong, ...(fam === 'abuse' ? { strongRoleInsult: choice.strongKind } : {}) };
     metrics[`cvF1:${fam}`] = Number(choice.f1.toFixed(4));
-    const maxIdx = DENSE_FEATURES.indexOf(`max:${fam}`);
-    items.forEach((p, i) => (oof[i]![j] = stackOof[j]![i]! >= familyThreshold(choice, p.dense[maxIdx]!) || (choice.strong !== null && p.dense[maxIdx]! >= choice.strong)));
+    items.forEach((p, i) => (oof[i]![j] = decides(choice, stackOof[j]![i]!, p.dense, j)));
   });
   // the family chooser: which allowed set to keep when the families flagged together are not one (FAMILY_SETS)
   const chooser = args['no-chooser'] ? undefined : fitChooser(items, xs, stackOof, ws);
@@ -428,10 +465,7 @@ function trainModel(items: Prepared[], aux: readonly Aux[], trainedOn: string[])
       const ch = args['no-chooser'] ? undefined : fitChooser(items, xs, stackOof, ws, others);
       items.forEach((p, i) => {
         if (foldOf[i] !== f) return;
-        const d = choices.map((c, j) => {
-          const m = p.dense[DENSE_FEATURES.indexOf(`max:${SCHOOL_FAMILIES[j]}`)]!;
-          return stackOof[j]![i]! >= familyThreshold(c, m) || (c.strong !== null && m >= c.strong);
-        });
+        const d = choices.map((c, j) => decides(c, stackOof[j]![i]!, p.dense, j));
         nested[i] = ch ? chooseFamilySet(ch, d, stackOof.map((s) => s[i]!), xs[i]!) : d;
       });
     }
@@ -445,7 +479,7 @@ function trainModel(items: Prepared[], aux: readonly Aux[], trainedOn: string[])
     ...(chooser ? { chooser } : {}),
     trainedOn,
     metrics,
-    hyperParameters: { folds, seed, functionalWeight, tweetWeight, presidioWeight, ...sgd, ridge, beta, prune, abuseStrong: args['abuse-strong'], confidentialStrong: args['confidential-strong'], balance, thresholdOn, alone: SCHOOL_FAMILIES.map((f) => args[`alone-${f}` as 'alone'] ?? args.alone).join('/'), groupFunctional: args['group-functional']!, keep: args.keep!, stackFunctionalWeight, stackBalance: args['stack-balance']!, thresholdWeight: args['threshold-weight']!, objective, ...(objective === 'floor' ? { precisionFloor } : {}), independentFamilies: args['independent-families']!, chooser: !args['no-chooser'], oldData: args['old-data']! },
+    hyperParameters: { folds, seed, functionalWeight, tweetWeight, presidioWeight, ...sgd, ridge, beta, prune, abuseStrong: args['abuse-strong'], roleInsultStrong: args['role-insult-strong']!, confidentialStrong: args['confidential-strong'], balance, thresholdOn, alone: SCHOOL_FAMILIES.map((f) => args[`alone-${f}` as 'alone'] ?? args.alone).join('/'), aloneFloor: SCHOOL_FAMILIES.map((f) => args[`alone-floor-${f}` as 'alone'] ?? 0).join('/'), groupFunctional: args['group-functional']!, keep: args.keep!, stackFunctionalWeight, stackBalance: args['stack-balance']!, thresholdWeight: args['threshold-weight']!, objective, ...(objective === 'floor' ? { precisionFloor } : {}), independentFamilies: args['independent-families']!, chooser: !args['no-chooser'], oldData: args['old-data']! },
     attribution: 'Derived weights only, no source text. Schoolwatch dev items, spent blind sets, training corpora written for the project (data/train) and functional templates (all invented); the tweet classifier it reads is trained on TweetEval/OLID and Davidson et al. 2017 (see abuse-lr.json).',
   };
   return { file, oof, oofP: stackOof, items, nested };
@@ -656,7 +690,7 @@ if (existsSync(valPath)) {
   md.push(`TweetEval offensive val (report only; text alone, which the school model does not touch): macro-F1 ${pct(macroF1(c))}.`, '');
 }
 
-const thresholds = SCHOOL_FAMILIES.map((f) => `${f} ${trained.file.families[f].threshold} (words alone ${trained.file.families[f].alone}, rule-backed ${trained.file.families[f].keep})${trained.file.families[f].strong !== null ? ` (rule findings ≥ ${trained.file.families[f].strong} decide alone)` : ''}`).join(', ');
+const thresholds = SCHOOL_FAMILIES.map((f) => `${f} ${trained.file.families[f].threshold} (words alone ${trained.file.families[f].alone}, rule-backed ${trained.file.families[f].keep})${trained.file.families[f].strong !== null ? ` (rule findings ≥ ${trained.file.families[f].strong} decide alone)` : ''}${trained.file.families[f].strongRoleInsult != null ? ` (insults said of a school role ≥ ${trained.file.families[f].strongRoleInsult} decide alone)` : ''}`).join(', ');
 console.log(`\nthresholds: ${thresholds}`);
 const bytes = Buffer.byteLength(JSON.stringify(trained.file) + '\n');
 md.push(

@@ -148,7 +148,7 @@ export function ruleParts(input: ScoreInput, tuning?: Partial<ScoringTuning>, op
   // the public-facts step for abuse: "her number is <the school's own number>" points at the school, it doxxes no one
   if (facts) findings = withoutPublicNumberCues(doc, findings, facts);
   if (tuning?.extraTerms?.length) findings.push(...extraTermFindings(doc, tuning.extraTerms));
-  return { doc, abuse, findings };
+  return { doc, abuse, findings, ...(options.notNames ? { schoolWords: options.notNames } : {}) };
 }
 
 export function scoreItem(input: ScoreInput, tuning?: Partial<ScoringTuning>, options: ScoreOptions = {}): ScoreResult {

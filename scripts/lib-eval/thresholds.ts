@@ -12,11 +12,18 @@ export interface ThresholdRows {
   rule: ArrayLike<number>;
   y: ArrayLike<number>;
   w: ArrayLike<number>;
+  /** A kind of rule finding that may decide alone on its own level (the role-insult strength, 0: none). */
+  kind?: ArrayLike<number>;
 }
 
 export interface ThresholdSearch {
   /** The `strong` levels tried (null: no rule finding decides alone). */
   strong: readonly (number | null)[];
+  /**
+   * The levels tried for the kind (ThresholdRows.kind) to decide alone, in order of preference: on equal scores the
+   * first tried is kept. Absent: the kind has no level of its own.
+   */
+  strongKind?: readonly (number | null)[];
   /** 'chosen' (searched), 'off' (the words alone need the threshold) or what they need (at least the threshold). */
   alone: 'chosen' | 'off' | number;
   /** 'chosen' (searched, at most the threshold) or 'off' (the threshold). */
@@ -28,6 +35,11 @@ export interface ThresholdSearch {
    * (F-beta breaks ties); F-beta when none reaches it.
    */
   objective: 'fbeta' | 'floor';
+  /**
+   * The least the words alone may need, whatever is chosen: words with no rule finding generalise least ("pupils are
+   * investigating volcanoes" scored for reputation on its words), so a searched `alone` never falls below this.
+   */
+  aloneFloor?: number;
   precisionFloor?: number;
 }
 
@@ -36,6 +48,8 @@ export interface FamilyChoice {
   alone: number;
   keep: number;
   strong: number | null;
+  /** The kind's own decide-alone level (null: none). */
+  strongKind: number | null;
   /** F-beta of the choice on the rows. */
   f1: number;
   precision: number;
@@ -47,23 +61,24 @@ const KEEP_STEPS = [0, 0.1, 0.2, 0.3, 0.4];
 
 /** The best choice for one family on the rows (ties: the first found, so the search is deterministic). */
 export function chooseFamilyThreshold(rows: ThresholdRows, s: ThresholdSearch): FamilyChoice {
-  const { p, rule, y, w } = rows;
-  let best: FamilyChoice = { threshold: 0.5, alone: 0.5, keep: 0.5, strong: null, f1: -1, precision: 0, recall: 0 };
+  const { p, rule, y, w, kind } = rows;
+  let best: FamilyChoice = { threshold: 0.5, alone: 0.5, keep: 0.5, strong: null, strongKind: null, f1: -1, precision: 0, recall: 0 };
   let bestScore = -Infinity;
   const b2 = s.beta * s.beta;
   const floor = s.precisionFloor ?? 0;
-  for (const strong of s.strong) {
+  const levels = (kind ? (s.strongKind ?? [null]) : [null]).flatMap((strongKind) => s.strong.map((strong) => [strongKind, strong] as const));
+  for (const [strongKind, strong] of levels) {
     for (let ti = 10; ti <= 90; ti++) {
       const t = ti / 100;
       for (const step of s.alone === 'off' ? [0] : s.alone === 'chosen' ? ALONE_STEPS : [s.alone - t]) {
-        const alone = Math.max(t, Math.min(0.99, Math.round((t + step) * 100) / 100));
+        const alone = Math.max(t, s.aloneFloor ?? 0, Math.min(0.99, Math.round((t + step) * 100) / 100));
         for (const down of s.keep === 'chosen' ? KEEP_STEPS : [0]) {
           const keep = Math.max(0.05, Math.round((t - down) * 100) / 100);
           let tp = 0;
           let fp = 0;
           let fn = 0;
           for (let k = 0; k < p.length; k++) {
-            const yes = p[k]! >= familyThreshold({ threshold: t, alone, keep }, rule[k]!) || (strong !== null && rule[k]! >= strong);
+            const yes = p[k]! >= familyThreshold({ threshold: t, alone, keep }, rule[k]!) || (strong !== null && rule[k]! >= strong) || (strongKind !== null && kind![k]! >= strongKind);
             if (yes && y[k]) tp += w[k]!;
             else if (yes) fp += w[k]!;
             else if (y[k]) fn += w[k]!;
@@ -74,7 +89,7 @@ export function chooseFamilyThreshold(rows: ThresholdRows, s: ThresholdSearch): 
           const score = s.objective === 'floor' ? (precision >= floor ? 1 + recall + 1e-3 * f1 : f1 - 1) : f1;
           if (score > bestScore + 1e-9) {
             bestScore = score;
-            best = { threshold: t, alone, keep, strong, f1, precision, recall };
+            best = { threshold: t, alone, keep, strong, strongKind, f1, precision, recall };
           }
         }
       }

@@ -51,6 +51,15 @@ describe('school model thresholds', () => {
     expect(c.threshold).toBeLessThanOrEqual(0.6);
   });
 
+  it('a floor on what the words alone need holds whatever the rows say', () => {
+    // words alone at 0.6 are right on these rows, so the search alone would let them flag
+    const r = rows([[0.6, 0, 1], [0.6, 0, 1], [0.2, 0, 0], [0.6, 0.3, 1], [0.2, 0.3, 0]]);
+    expect(chooseFamilyThreshold(r, { ...search, alone: 'chosen' }).alone).toBeLessThanOrEqual(0.6);
+    const floored = chooseFamilyThreshold(r, { ...search, alone: 'chosen', aloneFloor: 0.8 });
+    expect(floored.alone).toBeGreaterThanOrEqual(0.8);
+    expect(floored.recall).toBeCloseTo(1 / 3, 5);
+  });
+
   it('corpus-equal weights make each set weigh the same in total, whatever its size', () => {
     const sets = ['a', 'a', 'a', 'b', 'c', 'c'];
     const w = corpusEqualWeights(sets);

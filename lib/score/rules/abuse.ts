@@ -514,6 +514,9 @@ function isDiscounted(doc: Doc): boolean {
     if (!negated(doc, span) && !discounted(doc, span)) return false;
     any = true;
   }
+  // "Funny how Ofsted always turn up … Draw your own conclusions": an insinuation aimed at a body outside the school
+  // is no abuse of the school community; said so, the model reads the words (the n-grams) as discounted too
+  if (!any) for (const h of doc.lex.find(doc.clean.text, 'insinuation')) if (externalTargetAt(doc, h)) any = true;
   return any;
 }
 
@@ -530,6 +533,22 @@ function weakVerdict(doc: Doc, h: Span): boolean {
   if (words > 3 || s.start === 0) return false;
   const back = doc.clean.text.slice(Math.max(0, s.start - 120), s.start);
   return /\b(?:mr|mrs|ms|miss|mx|dr|sir|head\w*|teacher|deputy|principal|senco)\b/.test(back);
+}
+
+/** A veiled threat aimed at a named person's property: no less plain than the explicit threats (THREATS, up to 0.92), and it names its target and the thing. */
+const AIMED_VEILED_THREAT = 0.97;
+/** "…happened to it / them": the threat points back at a thing. */
+const POINTS_BACK = /^[^.!?\n]{0,40}?\b(?:to|with)\s+(?:it|them)\b/;
+/** A titled person's thing in the sentence before: "Mr X has a (lovely) new van", "Mrs Y's car". */
+const NAMED_PROPERTY = /\b(?:mr|mrs|ms|miss|mx|dr|sir)\s+[\p{L}'-]+(?:'s\s+(?:[\p{L}-]+\s+){0,3}[\p{L}-]+|(?:\s+[^.!?\n]{0,50}?)?\s+(?:has|had|have|has\s+got|'s\s+got|got|drives|bought|owns|parks)\s+(?:a|an|the|her|his|their)\s+)/u;
+
+/** Does the veiled threat at `h` point back ("…to it") at a named person's thing in its sentence or the one before? */
+function aimedAtNamedProperty(doc: Doc, h: Span): boolean {
+  const text = doc.clean.text;
+  const s = sentenceAt(doc, h.start);
+  if (!POINTS_BACK.test(text.slice(h.end, s.end))) return false;
+  const from = s.start > 0 ? sentenceAt(doc, s.start - 1).start : s.start;
+  return NAMED_PROPERTY.test(text.slice(from, h.start));
 }
 
 /** Emoji that mock a person (clown, snake, pig, vomit, litter, poo, nauseated face), in the clean view. */
@@ -742,9 +761,13 @@ export function abuseRules(doc: Doc): AbuseSignals {
     // "I know her car because she gives me a lift": an ordinary reason in the same sentence (data: watch-benign)
     if (doc.lex.find(text, 'watch-benign').some((b) => b.start >= s.start && b.end <= s.end)) continue;
     threatSpans.push(h);
-    if (h.weight > threatWeight) {
-      threatWeight = h.weight;
-      threatReason = 'veiled threat';
+    // "Mr X has a new van. Be a shame if anything happened to it.": the "it" is a named person's thing, so the threat is
+    // aimed at that person, as plainly as an explicit one
+    const aimed = aimedAtNamedProperty(doc, h);
+    const w = aimed ? Math.max(h.weight, AIMED_VEILED_THREAT) : h.weight;
+    if (w > threatWeight) {
+      threatWeight = w;
+      threatReason = aimed ? 'veiled threat (at a named person\'s property)' : 'veiled threat';
     }
   }
   // "I know what car she drives", "I'll remember his reg plate": the writer watches someone's car, home or routine
