@@ -52,9 +52,10 @@ describe('dismissed mentions teach a per-school suppression', () => {
   });
 
   it('flags, is dismissed, and the same wording no longer flags for that school', async () => {
+    // said of people: since 0.7.0 "the canteen menu is a disgrace" (a thing) is fair criticism and is not flagged at all
     feedBody = rss([
-      { id: 'a1', title: 'Northgate Park Academy canteen', text: 'The new canteen menu at Northgate Park Academy is a disgrace.' },
-      { id: 'b1', title: 'Kestrel Brook Primary canteen', text: 'The new canteen menu at Kestrel Brook Primary is a disgrace.' },
+      { id: 'a1', title: 'Northgate Park Academy canteen', text: 'The new canteen staff at Northgate Park Academy are a disgrace.' },
+      { id: 'b1', title: 'Kestrel Brook Primary canteen', text: 'The new canteen staff at Kestrel Brook Primary are a disgrace.' },
     ]);
     await pollOnce(deps(), { all: true });
     const [first] = (await store.mentions.listForSchool({ trustId: 'meridian', schoolId: 'northgate' })).mentions;
@@ -67,8 +68,8 @@ describe('dismissed mentions teach a per-school suppression', () => {
 
     now = new Date('2026-11-21T10:00:00Z');
     feedBody = rss([
-      { id: 'a2', title: 'Northgate Park Academy uniform', text: 'The uniform price rise at Northgate Park Academy is a disgrace.' },
-      { id: 'b2', title: 'Kestrel Brook Primary uniform', text: 'The uniform price rise at Kestrel Brook Primary is a disgrace.' },
+      { id: 'a2', title: 'Northgate Park Academy uniform', text: 'The uniform shop staff at Northgate Park Academy are a disgrace.' },
+      { id: 'b2', title: 'Kestrel Brook Primary uniform', text: 'The uniform shop staff at Kestrel Brook Primary are a disgrace.' },
     ]);
     const results = await pollOnce(deps(), { all: true });
     expect(results[0]?.error).toBeUndefined();
