@@ -178,7 +178,7 @@ function harmBefalls(doc: Doc): Span[] {
  * starts its clause as a label ("Dr X. A walking disaster.", "Mrs X, an absolute fiasco, …"). A bare "a" after a verb
  * is its object, a thing not a label ("made a mistake", "is dealing with a crisis", "has a headache").
  */
-const CALLED_A = /(?:\b(?:is|was|are|were|'s|'re|being|such|what)\s+(?:(?:a|an)\s+)?|(?:^|[,;:!?(\u2013\u2014-])\s*(?:a|an)\s+)(?:(?:walking|complete|total|absolute|utter|right|proper|bloody|real|living|fucking|massive|huge|total|literal|human)\s+){0,2}$/;
+const CALLED_A = /(?:\b(?:is|was|are|were|'s|'re|being|such|what)\s+(?:(?:a|an)\s+)?|(?:^|[,;:!?(\u2013\u2014-])\s*(?:a|an)\s+)(?:(?:walking|complete|total|absolute|utter|right|proper|bloody|real|living|fucking|massive|huge|literal|human)\s+){0,2}$/;
 /**
  * A copula at the end of the text before the noun, with its subject's last words: "the new timetable is a", "Hale's an
  * absolute". A comma before the copula ends a relative clause ("Mr X, who runs PE, is a"): no subject is read then.
@@ -196,11 +196,6 @@ const HEAD_END = /^(?:\s*(?:[.,!?;:)\n]|$)|\s+(?:and|of\s+(?:a|an)|(?:that|this)
 /** Someone at the school the noun is said of, in its clause: a titled name, a staff role, a personal pronoun. */
 const CALLED_PERSON = /\b(?:(?:mr|mrs|ms|miss|mx|dr|sir)\s+[\p{L}\p{M}'-]+|head(?:teacher|master|mistress)?|teachers?|deputy|principal|senco|tas?|caretaker|bursar|governors?|receptionist|he|she|they|him|her|that\s+(?:man|woman|one|bloke))\b/u;
 
-/**
- * A person at the school called a bad thing (data: negative-noun, from AFINN-165: "a walking disaster", "an absolute
- * fiasco", "what a menace that man is"): the noun is the head of a predicate or an exclamation with a person in its
- * clause. A bad thing that happened ("it was a disaster", "the trip was a fiasco") has no person in its clause.
- */
 /** A finite verb or auxiliary: the sentence says something happened, it does not just name someone. */
 const FINITE = /\b(?:is|was|are|were|has|had|have|will|did|does|do|can|could|would|'ll|'re|'ve|\w+ed)\b|\b(?:he|she|it|they)'s\b/;
 
@@ -218,6 +213,11 @@ function labelAfterPerson(doc: Doc, s: Span, h: Span): boolean {
   return CALLED_PERSON.test(prev) && prev.trim().split(/\s+/).length <= 6 && !FINITE.test(prev);
 }
 
+/**
+ * A person at the school called a bad thing (data: negative-noun, from AFINN-165: "a walking disaster", "an absolute
+ * fiasco", "what a menace that man is"): the noun is the head of a predicate or an exclamation with a person in its
+ * clause. A bad thing that happened ("it was a disaster", "the trip was a fiasco") has no person in its clause.
+ */
 function calledBadThing(doc: Doc): Span[] {
   const text = doc.clean.text;
   const nouns = doc.lex.find(text, 'negative-noun');
@@ -845,7 +845,7 @@ export function abuseRules(doc: Doc): AbuseSignals {
   for (const span of [...groupSpans, ...(gatedTest(/\b(?:back|home|deport)\b/, text) ? findAll(text, GO_BACK) : [])]) {
     // "Muslims are not terrorists": the negation inside the statement reverses it
     if (!usable(doc, span) || GROUP_NEGATED.test(text.slice(span.start, span.end)) || reportedAt(doc, span)) continue;
-    // "the family had to go back home when their gran died": news of a trip, not an order (identity.ts orderedAt)
+    // "the family had to go back home when their gran died": news of a trip, not an order (identity.ts sentHomeAt)
     if (/^(?:go|send|deport)/.test(text.slice(span.start, span.end)) && !sentHomeAt(doc, span.start, span.end)) continue;
     discSpans.push(span);
     discWeights.push(0.85);
@@ -954,14 +954,9 @@ export function abuseRules(doc: Doc): AbuseSignals {
       dispWeights.push(0.5);
     }
   }
-  // "Mrs X is a walking disaster", "what a fiasco that man is": a person at the school called a bad thing (data: negative-noun)
-  for (const span of calledBadThing(doc)) {
-    if (dispSpans.some((d) => d.start < span.end && span.start < d.end)) continue;
-    dispSpans.push(span);
-    dispWeights.push(0.5);
-  }
-  // "Mr X is a right dinlo", "pure jessie so she is": a label after a British intensifier, said of a person at the school
-  for (const span of intensifiedLabels(doc)) {
+  // "Mrs X is a walking disaster", "what a fiasco that man is": a person at the school called a bad thing (data:
+  // negative-noun); "Mr X is a right dinlo", "pure jessie so she is": a label after a British intensifier
+  for (const span of [...calledBadThing(doc), ...intensifiedLabels(doc)]) {
     if (dispSpans.some((d) => d.start < span.end && span.start < d.end)) continue;
     dispSpans.push(span);
     dispWeights.push(0.5);
