@@ -98,6 +98,8 @@ const NOT_A_COUNTRY = new Set(['school', 'work', 'bed', 'class', 'the', 'sleep',
 const VISIBLE_IDENTITY = /wheelchair|headscarf|hijab|turban|burka|burqa|niqab|crucifix|kippah|yarmulke|patka|stammer|walking\s+stick/;
 /** Hazards people warn each other about. */
 const HAZARD = /\b(?:ice|icy|slippery|black\s+ice|path|pavement|traffic|lorries|cars|puddles?|roadworks|potholes?|lethal|flood\w*|snow|mud|wet\s+floor)\b/;
+/** "get hurt", "get badly hurt", "get run over": harm that comes to someone, right after a threat's words. */
+const GETS_HURT = /\bget\s+(?:\w+ly\s+)?(?:hurt|killed|injured|run\s+over|hit)\b/;
 /** Ordinary reasons to be at the gates. */
 const BENIGN_ERRAND = /\b(?:to\s+(?:collect|pick\s+up|meet|drop\s+off|hand\s+in|give\s+(?:her|him|them)\s+(?:the|a|their))|for\s+(?:pick\s*-?\s*up|home\s+time|the\s+(?:kids|children))|with\s+(?:the\s+)?(?:pram|buggy|dog|kids)|let\s+(?:\w+\s+){1,3}know)\b/;
 /** A praise word between `from` and `to` that is not denied ("zero stars", "not brilliant"). */
@@ -730,9 +732,9 @@ export function abuseRules(doc: Doc): AbuseSignals {
       if (!usable(doc, span) || reportedAt(doc, span)) continue;
       // "watch your back on the ice", "someone will get hurt by a car": a warning about a hazard
       const hazard = HAZARD.test(text.slice(sentenceAt(doc, span.start).start, sentenceAt(doc, span.start).end));
-      if (hazard && (/^watch/.test(text.slice(span.start, span.end)) || /\bget\s+(?:\w+ly\s+)?(?:hurt|killed|injured|run\s+over|hit)\b/.test(text.slice(span.start, span.end + 12)))) continue;
+      if (hazard && (/^watch/.test(text.slice(span.start, span.end)) || GETS_HURT.test(text.slice(span.start, span.end + 12)))) continue;
       // "someone is going to get hurt": harm that may come to anyone is a warning, whatever the hazard
-      if (/^(?:someone|somebody)\b/.test(text.slice(span.start, span.end)) && /\bget\s+(?:\w+ly\s+)?(?:hurt|killed|injured|run\s+over|hit)\b/.test(text.slice(span.start, span.end + 12))) continue;
+      if (/^(?:someone|somebody)\b/.test(text.slice(span.start, span.end)) && GETS_HURT.test(text.slice(span.start, span.end + 12))) continue;
       // "I know where she lives, she's my neighbour": an ordinary reason next to it (data: watch-benign)
       if (t.reason === 'intimidation' && benignNear(doc, span)) continue;
       // "slippy at the gates, watch your backs, everyone": a warning to all about a hazard
