@@ -98,6 +98,8 @@ const NOT_A_COUNTRY = new Set(['school', 'work', 'bed', 'class', 'the', 'sleep',
 const VISIBLE_IDENTITY = /wheelchair|headscarf|hijab|turban|burka|burqa|niqab|crucifix|kippah|yarmulke|patka|stammer|walking\s+stick/;
 /** Hazards people warn each other about. */
 const HAZARD = /\b(?:ice|icy|slippery|black\s+ice|path|pavement|traffic|lorries|cars|puddles?|roadworks|potholes?|lethal|flood\w*|snow|mud|wet\s+floor)\b/;
+/** "get hurt", "get badly hurt", "get run over": harm that comes to someone, right after a threat's words. */
+const GETS_HURT = /\bget\s+(?:\w+ly\s+)?(?:hurt|killed|injured|run\s+over|hit)\b/;
 /** Ordinary reasons to be at the gates. */
 const BENIGN_ERRAND = /\b(?:to\s+(?:collect|pick\s+up|meet|drop\s+off|hand\s+in|give\s+(?:her|him|them)\s+(?:the|a|their))|for\s+(?:pick\s*-?\s*up|home\s+time|the\s+(?:kids|children))|with\s+(?:the\s+)?(?:pram|buggy|dog|kids)|let\s+(?:\w+\s+){1,3}know)\b/;
 /** A praise word between `from` and `to` that is not denied ("zero stars", "not brilliant"). */
@@ -178,7 +180,7 @@ function harmBefalls(doc: Doc): Span[] {
  * starts its clause as a label ("Dr X. A walking disaster.", "Mrs X, an absolute fiasco, …"). A bare "a" after a verb
  * is its object, a thing not a label ("made a mistake", "is dealing with a crisis", "has a headache").
  */
-const CALLED_A = /(?:\b(?:is|was|are|were|'s|'re|being|such|what)\s+(?:(?:a|an)\s+)?|(?:^|[,;:!?(\u2013\u2014-])\s*(?:a|an)\s+)(?:(?:walking|complete|total|absolute|utter|right|proper|bloody|real|living|fucking|massive|huge|total|literal|human)\s+){0,2}$/;
+const CALLED_A = /(?:\b(?:is|was|are|were|'s|'re|being|such|what)\s+(?:(?:a|an)\s+)?|(?:^|[,;:!?(\u2013\u2014-])\s*(?:a|an)\s+)(?:(?:walking|complete|total|absolute|utter|right|proper|bloody|real|living|fucking|massive|huge|literal|human)\s+){0,2}$/;
 /**
  * A copula at the end of the text before the noun, with its subject's last words: "the new timetable is a", "Hale's an
  * absolute". A comma before the copula ends a relative clause ("Mr X, who runs PE, is a"): no subject is read then.
@@ -196,11 +198,6 @@ const HEAD_END = /^(?:\s*(?:[.,!?;:)\n]|$)|\s+(?:and|of\s+(?:a|an)|(?:that|this)
 /** Someone at the school the noun is said of, in its clause: a titled name, a staff role, a personal pronoun. */
 const CALLED_PERSON = /\b(?:(?:mr|mrs|ms|miss|mx|dr|sir)\s+[\p{L}\p{M}'-]+|head(?:teacher|master|mistress)?|teachers?|deputy|principal|senco|tas?|caretaker|bursar|governors?|receptionist|he|she|they|him|her|that\s+(?:man|woman|one|bloke))\b/u;
 
-/**
- * A person at the school called a bad thing (data: negative-noun, from AFINN-165: "a walking disaster", "an absolute
- * fiasco", "what a menace that man is"): the noun is the head of a predicate or an exclamation with a person in its
- * clause. A bad thing that happened ("it was a disaster", "the trip was a fiasco") has no person in its clause.
- */
 /** A finite verb or auxiliary: the sentence says something happened, it does not just name someone. */
 const FINITE = /\b(?:is|was|are|were|has|had|have|will|did|does|do|can|could|would|'ll|'re|'ve|\w+ed)\b|\b(?:he|she|it|they)'s\b/;
 
@@ -218,6 +215,11 @@ function labelAfterPerson(doc: Doc, s: Span, h: Span): boolean {
   return CALLED_PERSON.test(prev) && prev.trim().split(/\s+/).length <= 6 && !FINITE.test(prev);
 }
 
+/**
+ * A person at the school called a bad thing (data: negative-noun, from AFINN-165: "a walking disaster", "an absolute
+ * fiasco", "what a menace that man is"): the noun is the head of a predicate or an exclamation with a person in its
+ * clause. A bad thing that happened ("it was a disaster", "the trip was a fiasco") has no person in its clause.
+ */
 function calledBadThing(doc: Doc): Span[] {
   const text = doc.clean.text;
   const nouns = doc.lex.find(text, 'negative-noun');
@@ -730,9 +732,9 @@ export function abuseRules(doc: Doc): AbuseSignals {
       if (!usable(doc, span) || reportedAt(doc, span)) continue;
       // "watch your back on the ice", "someone will get hurt by a car": a warning about a hazard
       const hazard = HAZARD.test(text.slice(sentenceAt(doc, span.start).start, sentenceAt(doc, span.start).end));
-      if (hazard && (/^watch/.test(text.slice(span.start, span.end)) || /\bget\s+(?:\w+ly\s+)?(?:hurt|killed|injured|run\s+over|hit)\b/.test(text.slice(span.start, span.end + 12)))) continue;
+      if (hazard && (/^watch/.test(text.slice(span.start, span.end)) || GETS_HURT.test(text.slice(span.start, span.end + 12)))) continue;
       // "someone is going to get hurt": harm that may come to anyone is a warning, whatever the hazard
-      if (/^(?:someone|somebody)\b/.test(text.slice(span.start, span.end)) && /\bget\s+(?:\w+ly\s+)?(?:hurt|killed|injured|run\s+over|hit)\b/.test(text.slice(span.start, span.end + 12))) continue;
+      if (/^(?:someone|somebody)\b/.test(text.slice(span.start, span.end)) && GETS_HURT.test(text.slice(span.start, span.end + 12))) continue;
       // "I know where she lives, she's my neighbour": an ordinary reason next to it (data: watch-benign)
       if (t.reason === 'intimidation' && benignNear(doc, span)) continue;
       // "slippy at the gates, watch your backs, everyone": a warning to all about a hazard
@@ -845,7 +847,7 @@ export function abuseRules(doc: Doc): AbuseSignals {
   for (const span of [...groupSpans, ...(gatedTest(/\b(?:back|home|deport)\b/, text) ? findAll(text, GO_BACK) : [])]) {
     // "Muslims are not terrorists": the negation inside the statement reverses it
     if (!usable(doc, span) || GROUP_NEGATED.test(text.slice(span.start, span.end)) || reportedAt(doc, span)) continue;
-    // "the family had to go back home when their gran died": news of a trip, not an order (identity.ts orderedAt)
+    // "the family had to go back home when their gran died": news of a trip, not an order (identity.ts sentHomeAt)
     if (/^(?:go|send|deport)/.test(text.slice(span.start, span.end)) && !sentHomeAt(doc, span.start, span.end)) continue;
     discSpans.push(span);
     discWeights.push(0.85);
@@ -954,14 +956,9 @@ export function abuseRules(doc: Doc): AbuseSignals {
       dispWeights.push(0.5);
     }
   }
-  // "Mrs X is a walking disaster", "what a fiasco that man is": a person at the school called a bad thing (data: negative-noun)
-  for (const span of calledBadThing(doc)) {
-    if (dispSpans.some((d) => d.start < span.end && span.start < d.end)) continue;
-    dispSpans.push(span);
-    dispWeights.push(0.5);
-  }
-  // "Mr X is a right dinlo", "pure jessie so she is": a label after a British intensifier, said of a person at the school
-  for (const span of intensifiedLabels(doc)) {
+  // "Mrs X is a walking disaster", "what a fiasco that man is": a person at the school called a bad thing (data:
+  // negative-noun); "Mr X is a right dinlo", "pure jessie so she is": a label after a British intensifier
+  for (const span of [...calledBadThing(doc), ...intensifiedLabels(doc)]) {
     if (dispSpans.some((d) => d.start < span.end && span.start < d.end)) continue;
     dispSpans.push(span);
     dispWeights.push(0.5);
