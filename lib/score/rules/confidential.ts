@@ -343,10 +343,11 @@ function schoolWordNear(raw: string, lower: string, name: Span): boolean {
 const ADULT_ROLE = String.raw`(?:head(?:\s*teacher)?|teacher|principal|governor|caretaker|chair(?:\s+of\s+governors)?|deputy(?:\s+head)?|bursar|(?:business|office|site)\s+manager|author|writer|illustrator|poet|mp|mayor|councillor|coach|senco|chaplain|vicar|trustee|ceo|minister|olympian|footballer)`;
 const ROLE_BEFORE_NAME = new RegExp(String.raw`\b${ADULT_ROLE}\s*$`);
 const ROLE_AFTER_NAME = new RegExp(String.raw`^\s*,\s*(?:[\w'’]+\s+){0,5}?${ADULT_ROLE}\b`);
+const ROLE_AS_NAME = new RegExp(String.raw`^${ADULT_ROLE}\b`);
 /** "new head Sarah Lowe", "Author Michael Morpurgo", "Jess Allen, the school's new business manager": an adult named by their role. */
 function adultByRole(raw: string, lower: string, name: Span): boolean {
   const text = lower.slice(name.start, name.end);
-  if (new RegExp(String.raw`^${ADULT_ROLE}\b`).test(text)) return true;
+  if (ROLE_AS_NAME.test(text)) return true;
   return ROLE_BEFORE_NAME.test(lower.slice(Math.max(0, name.start - 30), name.start)) || ROLE_AFTER_NAME.test(lower.slice(name.end, name.end + 60));
 }
 
@@ -923,10 +924,15 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
   if (secrecy && hasDigits && !findings.some((f) => f.category === 'confidential.internal' && f.confidence >= 0.5)) {
     const results = rawHits(doc, 'results-word');
     for (const m of results.length ? raw.matchAll(FIGURE) : []) {
-      const near = results.find((r) => Math.abs(r.start - m.index!) <= 120 && aroundSpan(raw, r.start).start <= m.index! && m.index! < aroundSpan(raw, r.start).end);
+      const near = results.find((r) => {
+        if (Math.abs(r.start - m.index!) > 120) return false;
+        const a = aroundSpan(raw, r.start);
+        return a.start <= m.index! && m.index! < a.end;
+      });
       if (!near || denied) continue;
       // "Last year 68% got 5+": a past year's figure is already public, whatever is still to come out
-      if (PAST_YEAR.test(lower.slice(sentenceSpan(raw, m.index!).start, sentenceSpan(raw, m.index!).end))) continue;
+      const sentence = sentenceSpan(raw, m.index!);
+      if (PAST_YEAR.test(lower.slice(sentence.start, sentence.end))) continue;
       findings.push({ category: 'confidential.internal', confidence: 0.75, raw: true, spans: [near, { start: m.index!, end: m.index! + m[0].length }], reason: `results shared before they were published ("${raw.slice(near.start, near.end)}", "${m[0]}")` });
       break;
     }
