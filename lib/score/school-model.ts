@@ -243,6 +243,8 @@ export function maskedClean(doc: Doc, schoolNames: readonly string[] = []): stri
 
 /** A title and a name ("Mrs Patel"): someone at the school only when the item says so (titledAtSchool). */
 const TITLED = String.raw`(?:mr|mrs|ms|miss|mx|dr|sir)\s+\w+`;
+/** The role is a titled person, not a role word. */
+const TITLED_ONLY = new RegExp(`^${TITLED}$`);
 /**
  * A school role as the subject of the clause: staff by role or by title, the school's staff or governors as a body.
  * Pronouns and "people"/"kids" are left out: whom "he" or "they" means is not known here.
@@ -319,7 +321,7 @@ export function roleInsult(parts: RuleParts): number {
       if (!m || insideQuote(before)) continue;
       own ??= distinctiveWords(parts.schoolWords);
       if (m[2] !== undefined && !namesThisSchool(m[2], own)) continue;
-      if (new RegExp(`^${TITLED}$`).test(m[1]!) && m[2] === undefined && !own.has(m[1]!.split(/\s+/)[1]!)) {
+      if (TITLED_ONLY.test(m[1]!) && m[2] === undefined && !own.has(m[1]!.split(/\s+/)[1]!)) {
         const prev = sentence.start > 0 ? sentenceAt(doc, sentence.start - 1).start : sentence.start;
         const around = text.slice(prev, sentence.end).replace(m[1]!, ' ');
         if (!SCHOOL_SETTING.test(around) && ![...own].some((w) => new RegExp(`\\b${escapeRegExp(w)}\\b`).test(around))) continue;

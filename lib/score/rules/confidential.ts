@@ -343,10 +343,11 @@ function schoolWordNear(raw: string, lower: string, name: Span): boolean {
 const ADULT_ROLE = String.raw`(?:head(?:\s*teacher)?|teacher|principal|governor|caretaker|chair(?:\s+of\s+governors)?|deputy(?:\s+head)?|bursar|(?:business|office|site)\s+manager|author|writer|illustrator|poet|mp|mayor|councillor|coach|senco|chaplain|vicar|trustee|ceo|minister|olympian|footballer)`;
 const ROLE_BEFORE_NAME = new RegExp(String.raw`\b${ADULT_ROLE}\s*$`);
 const ROLE_AFTER_NAME = new RegExp(String.raw`^\s*,\s*(?:[\w'’]+\s+){0,5}?${ADULT_ROLE}\b`);
+const ROLE_AS_NAME = new RegExp(String.raw`^${ADULT_ROLE}\b`);
 /** "new head Sarah Lowe", "Author Michael Morpurgo", "Jess Allen, the school's new business manager": an adult named by their role. */
 function adultByRole(raw: string, lower: string, name: Span): boolean {
   const text = lower.slice(name.start, name.end);
-  if (new RegExp(String.raw`^${ADULT_ROLE}\b`).test(text)) return true;
+  if (ROLE_AS_NAME.test(text)) return true;
   return ROLE_BEFORE_NAME.test(lower.slice(Math.max(0, name.start - 30), name.start)) || ROLE_AFTER_NAME.test(lower.slice(name.end, name.end + 60));
 }
 
@@ -676,22 +677,9 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
   const staffSpans: Span[] = [];
   const denied = doc.lex.count(doc.clean.text, 'denial') > 0;
   const sympathy = doc.lex.count(doc.clean.text, 'sympathy') > 0;
-  let namesCache: Span[] | undefined;
-  const fullNamesIn = namesWithin(() => (namesCache ??= findNames(raw, notNames)));
-  // the same by binary search over the names in order, for loops over many cues in a long item
-  let namesByStart: Span[] | undefined;
-  const nameWithin = (from: number, to: number) => {
-    const names = (namesByStart ??= [...(namesCache ??= findNames(raw, notNames))].sort((a, b) => a.start - b.start));
-    let lo = 0;
-    let hi = names.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (names[mid]!.start < from) lo = mid + 1;
-      else hi = mid;
-    }
-    for (let i = lo; i < names.length && names[i]!.start < to; i++) if (names[i]!.end <= to) return true;
-    return false;
-  };
+  // is a full name (found on first use) inside from..to? By binary search over the names in order, for loops over many
+  // cues in a long item
+  const nameWithin = namesWithin(once(() => findNames(raw, notNames).sort((a, b) => a.start - b.start)));
   // news about a member of staff (a court heard, police said, a spokesperson confirmed; data: news-frame): a process an
   // employer, regulator or court runs on them (data: official-process) is public reporting, the reputation rules' kind
   const newsFrame = !leak && doc.lex.count(doc.clean.text, 'news-frame') > 0;
@@ -702,9 +690,9 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
     if (headless(lower, m)) continue;
     if (familyEvents.includes(m) && (!TITLE_NAMED.test(lower.slice(sentenceSpan(raw, m.start).start, m.end)) || /\b(?:about|poem|story|book|topic|film|play|lesson|song)\b/.test(lower.slice(Math.max(sentenceSpan(raw, m.start).start, m.start - 40), m.start)) || /\b(?:my|our|ma|me|your)\s+$/.test(lower.slice(Math.max(0, m.start - 8), m.start)))) continue;
     if (newsFrame && doc.lex.has('official-process', lower.slice(m.start, m.end))) continue;
-    if (awarenessItem && doc.lex.has('condition', lower.slice(m.start, m.end)) && !fullNamesIn(sentenceSpan(raw, m.start).start, sentenceSpan(raw, m.start).end) && !TITLE_NAMED.test(lower.slice(sentenceSpan(raw, m.start).start, sentenceSpan(raw, m.start).end))) continue;
+    if (awarenessItem && doc.lex.has('condition', lower.slice(m.start, m.end)) && !nameWithin(sentenceSpan(raw, m.start).start, sentenceSpan(raw, m.start).end) && !TITLE_NAMED.test(lower.slice(sentenceSpan(raw, m.start).start, sentenceSpan(raw, m.start).end))) continue;
     // "Academy trust under investigation": a process word said of an organisation; a person must come before it
-    if (PERSON_PROCESS.test(lower.slice(m.start, m.end)) && !identifiesStaff(lower.slice(Math.max(sentenceSpan(raw, m.start).start, m.start - 60), m.start)) && !fullNamesIn(sentenceSpan(raw, m.start).start, m.start)) continue;
+    if (PERSON_PROCESS.test(lower.slice(m.start, m.end)) && !identifiesStaff(lower.slice(Math.max(sentenceSpan(raw, m.start).start, m.start - 60), m.start)) && !nameWithin(sentenceSpan(raw, m.start).start, m.start)) continue;
     // "the claim that he was sacked is false": a rumour the item rebuts discloses nothing
     // a rumour the item condemns or denies is not passed on; sympathy ("poor man", "God love her") condemns nothing,
     // it passes the detail on: then only a denial clears it
@@ -722,12 +710,12 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
     // "…ma son's attendance is 82%. He's had tonsillitis twice.": the pronoun goes on about the writer's own child
     if (/^\W*(?:he|she|they)(?:'s|'d|\s+has|\s+had|\s+is|\s+was|\s+gets|\s+got)\b/.test(sentence) && OWN_CHILD.test(prev)) continue;
     // a payslip or P60 names an employee: a full name in its sentence is enough
-    const payroll = PAYROLL.test(lower.slice(m.start, m.end)) && ((sentence.match(PAYROLL_G)?.length ?? 0) >= 2 || /£\s?\d/.test(sentence)) && fullNamesIn(s.start, s.end);
+    const payroll = PAYROLL.test(lower.slice(m.start, m.end)) && ((sentence.match(PAYROLL_G)?.length ?? 0) >= 2 || /£\s?\d/.test(sentence)) && nameWithin(s.start, s.end);
     // a school role in view, and someone it points at: a title, "the head", a pronoun, or a full name ("a TA told me Jane Marsh…")
     // "> Is Dr Hale leaving?\nProbably. They're on a performance improvement plan": a sentence that opens with a pronoun
     // goes back past a short reply ("Probably.") to the person asked about
     const before2 = s.start > 1 && /^\W*(?:he|she|they)(?:'s|'re|\s)/.test(sentence) ? lower.slice(sentenceSpan(raw, Math.max(0, sentenceSpan(raw, s.start - 2).start - 2)).start, s.start) : '';
-    if (!payroll && !identifiesStaff(sentence) && !identifiesStaff(prev) && !(before2 && TITLE_NAMED.test(before2)) && !((STAFF_ROLE.test(sentence) || STAFF_ROLE.test(prev)) && fullNamesIn(s.start, s.end))) continue;
+    if (!payroll && !identifiesStaff(sentence) && !identifiesStaff(prev) && !(before2 && TITLE_NAMED.test(before2)) && !((STAFF_ROLE.test(sentence) || STAFF_ROLE.test(prev)) && nameWithin(s.start, s.end))) continue;
     // "support pupils with epilepsy", "people living with MS": a condition said of a group is the topic
     if (GROUP_BEFORE.test(lower.slice(Math.max(0, m.start - 40), m.start))) continue;
     if (firstWithin(publicCues, s.start, s.end) && !leak) continue;
@@ -936,10 +924,15 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
   if (secrecy && hasDigits && !findings.some((f) => f.category === 'confidential.internal' && f.confidence >= 0.5)) {
     const results = rawHits(doc, 'results-word');
     for (const m of results.length ? raw.matchAll(FIGURE) : []) {
-      const near = results.find((r) => Math.abs(r.start - m.index!) <= 120 && aroundSpan(raw, r.start).start <= m.index! && m.index! < aroundSpan(raw, r.start).end);
+      const near = results.find((r) => {
+        if (Math.abs(r.start - m.index!) > 120) return false;
+        const a = aroundSpan(raw, r.start);
+        return a.start <= m.index! && m.index! < a.end;
+      });
       if (!near || denied) continue;
       // "Last year 68% got 5+": a past year's figure is already public, whatever is still to come out
-      if (PAST_YEAR.test(lower.slice(sentenceSpan(raw, m.index!).start, sentenceSpan(raw, m.index!).end))) continue;
+      const sentence = sentenceSpan(raw, m.index!);
+      if (PAST_YEAR.test(lower.slice(sentence.start, sentence.end))) continue;
       findings.push({ category: 'confidential.internal', confidence: 0.75, raw: true, spans: [near, { start: m.index!, end: m.index! + m[0].length }], reason: `results shared before they were published ("${raw.slice(near.start, near.end)}", "${m[0]}")` });
       break;
     }
@@ -957,7 +950,18 @@ const FIGURE = /\b\d{1,3}(?:\.\d)?\s?(?:%|per\s?cent\b)|\b\d{1,3}\s?\/\s?\d{2,3}
 function topicFactIn(lower: string): (h: Span) => boolean {
   return (h) => TOPIC_AFTER.test(lower.slice(h.end, h.end + 24)) || ABOUT_THE_TOPIC.test(lower.slice(Math.max(0, h.start - 40), h.start)) || SIMILE_BEFORE.test(lower.slice(Math.max(0, h.start - 30), h.start));
 }
-/** Is a full name (found on first use) inside from..to? */
-function namesWithin(names: () => Span[]): (from: number, to: number) => boolean {
-  return (from, to) => names().some((n) => n.start >= from && n.end <= to);
+/** Is one of the names (sorted by start, read on first use) inside from..to? */
+function namesWithin(sorted: () => readonly Span[]): (from: number, to: number) => boolean {
+  return (from, to) => {
+    const names = sorted();
+    let lo = 0;
+    let hi = names.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (names[mid]!.start < from) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < names.length && names[i]!.start < to; i++) if (names[i]!.end <= to) return true;
+    return false;
+  };
 }
