@@ -579,9 +579,7 @@ function unnamed(item: { title: string; text: string }, view: TextView, compiled
   }
   let against = said.against;
   if (own.length && said.place.some((h) => insideAny(own, h))) {
-    const best = new Map<string, number>();
-    for (const h of said.place) if (!insideAny(own, h)) best.set(h.term, Math.max(best.get(h.term) ?? 0, h.weight));
-    against = [...best.values()].reduce((a, b) => a + b, 0);
+    against = termSum(said.place.filter((h) => !insideAny(own, h)), 0);
   }
   // none of its own places named: school life alone is any school's (an alert or a paper's education feed returns
   // "pupils in Sheffield were given detentions" for every school), so the item is not this one's
@@ -684,6 +682,13 @@ interface SchoolLife {
   titled: string | undefined;
 }
 
+/** Hits weighing more than min, each term once at its best weight, summed ("Year 7 maths" 1.6, "behaviour" 0.5). */
+function termSum(hits: readonly { term: string; weight: number }[], min: number): number {
+  const best = new Map<string, number>();
+  for (const h of hits) if (h.weight > min) best.set(h.term, Math.max(best.get(h.term) ?? 0, h.weight));
+  return [...best.values()].reduce((a, b) => a + b, 0);
+}
+
 /** The last item read by schoolLife: matchSchool runs for every school on the same item. */
 let lifeMemo: { text: string; raw: string; life: SchoolLife } | undefined;
 
@@ -696,14 +701,7 @@ function schoolLife(item: { title: string; text: string }, view: TextView): Scho
   const hits = otherSchool ? new Map() : CUES.vocabulary.matchText(view.text);
   const school = hits.get('school-cue') ?? [];
   const place = uncovered([...(hits.get('place-cue') ?? []), ...(hits.get('not-this') ?? [])], school);
-  const best = (list: readonly { term: string; weight: number }[], min: number) => {
-    const out = new Map<string, number>();
-    for (const h of list) if (h.weight > min) out.set(h.term, Math.max(out.get(h.term) ?? 0, h.weight));
-    return [...out.values()];
-  };
-  const sum = (ws: number[]) => ws.reduce((a, b) => a + b, 0);
-  const specific = best(school, GENERIC);
-  const life = { otherSchool, school, support: sum(specific), against: sum(best(place, 0)), place, titled: TITLED_SURNAME.exec(raw)?.[1] };
+  const life = { otherSchool, school, support: termSum(school, GENERIC), against: termSum(place, 0), place, titled: TITLED_SURNAME.exec(raw)?.[1] };
   lifeMemo = { text: view.text, raw, life };
   return life;
 }
@@ -1252,7 +1250,7 @@ function elsewhere(view: TextView, raw: string, occ: Occurrence, compiled: Compi
     if (compiled.regions.some((r) => r.includes(region) || region.includes(r) || (short && abbreviates(region.replace(/ /g, ''), r.replace(/ /g, ''))))) return undefined;
     // not knowing the school's county: a county written short, as the people who live there write it, among school words
     // ("my son's infant school (X in Lancs)"), says nothing against it; "X, Gloucestershire. The prettiest village" does
-    if (!compiled.regions.length && CUES.regionShort.test(region) && schoolSaidNear(view, occ)) return undefined;
+    if (!compiled.regions.length && short && schoolSaidNear(view, occ)) return undefined;
   }
   const first = `${low.split(/[ -]/)[0]} `;
   if (/^the\b/.test(low) || CUES.nameNext.test(raw.slice(at, at + 30).toLowerCase()) || CUES.firstNames.has(first.trim()) || CUES.personTitle.test(first)) return undefined;
@@ -1294,10 +1292,7 @@ const NEAR_CHARS = 100;
 
 /** Specific school words within NEAR_CHARS of the name, each term once, summed ("Year 7 maths" 1.6, "behaviour" 0.5). */
 function schoolSupportNear(view: TextView, occ: Occurrence): number {
-  const hits = CUES.vocabulary.matchText(view.text.slice(Math.max(0, occ.start - NEAR_CHARS), occ.end + NEAR_CHARS)).get('school-cue') ?? [];
-  const best = new Map<string, number>();
-  for (const h of hits) if (h.weight > GENERIC) best.set(h.term, Math.max(best.get(h.term) ?? 0, h.weight));
-  return [...best.values()].reduce((a, b) => a + b, 0);
+  return termSum(CUES.vocabulary.matchText(view.text.slice(Math.max(0, occ.start - NEAR_CHARS), occ.end + NEAR_CHARS)).get('school-cue') ?? [], GENERIC);
 }
 
 /** Specific school words (not generic ones) within NEAR_CHARS of the name, and no specific place word there. */
