@@ -1308,6 +1308,27 @@ const WORD = /[\p{L}][\p{L}'’-]*/gu;
 const LINE_REACH = 300;
 
 /**
+ * Whether the line a name (raw startRaw…endRaw) stands in is in Title Case (a headline): most of its longer words
+ * capitalised, not counting a sentence's first word, days, months and festivals in any sentence (CUES.nameNext), and
+ * the words `skip` leaves out. At most LINE_REACH characters either side: a 20,000-character one-line item is read
+ * near the name only.
+ */
+function titleCaseLine(raw: string, startRaw: number, endRaw: number, skip: (word: string) => boolean): boolean {
+  const lineStart = Math.max(raw.lastIndexOf('\n', startRaw - 1) + 1, startRaw - LINE_REACH);
+  const nl = raw.indexOf('\n', endRaw);
+  const line = raw.slice(lineStart, Math.min(nl < 0 ? raw.length : nl, endRaw + LINE_REACH));
+  let words = 0;
+  let caps = 0;
+  for (const w of line.matchAll(WORD)) {
+    const isFirst = /(?:^|[.!?:|"“(]\s*|\n\s*)$/.test(line.slice(Math.max(0, w.index! - 4), w.index!));
+    if (isFirst || w[0].length < 4 || skip(w[0]) || CUES.nameNext.test(w[0].toLowerCase())) continue;
+    words++;
+    if (w[0][0] !== w[0][0]!.toLowerCase()) caps++;
+  }
+  return words >= 2 && caps / words > 0.5;
+}
+
+/**
  * "Bryn Hafod Quarry", "Harbourside Lifeboat Station": a capitalised word straight after the name (a space, no
  * punctuation) that is not school vocabulary (kinds, school words, subjects, festivals: CUES.nameNext) makes the
  * name part of another proper name, whatever that place is. Not in Title Case lines (headlines) or shouting,
@@ -1340,21 +1361,8 @@ function properNameAfter(view: TextView, raw: string, occ: Occurrence, compiled:
   }
   if (CUES.nameNext.test(raw.slice(at - word.length, at + 30).toLowerCase())) return undefined;
   // the line it stands in: Title Case (most longer words capitalised) says nothing
-  // (at most LINE_REACH characters either side: a 20,000-character one-line item is read near the name only)
-  const lineStart = Math.max(raw.lastIndexOf('\n', view.start[occ.start]! - 1) + 1, view.start[occ.start]! - LINE_REACH);
-  const nl = raw.indexOf('\n', endRaw);
-  const line = raw.slice(lineStart, Math.min(nl < 0 ? raw.length : nl, endRaw + LINE_REACH));
   const nameRaw = raw.slice(view.start[occ.start]!, endRaw);
-  let words = 0;
-  let caps = 0;
-  for (const w of line.matchAll(WORD)) {
-    // a sentence's first word is capitalised in any text; days, months and festivals in any sentence
-    const isFirst = /(?:^|[.!?:|"“(]\s*|\n\s*)$/.test(line.slice(Math.max(0, w.index! - 4), w.index!));
-    if (isFirst || w[0].length < 4 || nameRaw.includes(w[0]) || w[0] === word || CUES.nameNext.test(w[0].toLowerCase())) continue;
-    words++;
-    if (w[0][0] !== w[0][0]!.toLowerCase()) caps++;
-  }
-  if (words >= 2 && caps / words > 0.5) return undefined;
+  if (titleCaseLine(raw, view.start[occ.start]!, endRaw, (w) => nameRaw.includes(w) || w === word)) return undefined;
   if (nameRaw === nameRaw.toUpperCase() && /[A-Z]{3}/.test(nameRaw) && word === word.toUpperCase()) return undefined;
   return word;
 }
@@ -1389,19 +1397,7 @@ function properNameBefore(view: TextView, raw: string, occ: Occurrence, compiled
   if (CUES.vocabulary.matchText(low).get('school-cue')?.length) return undefined;
   if (CUES.vocabulary.matchText(view.text.slice(occ.end, occ.end + 24)).get('school-cue')?.some((h) => h.start <= 1 && h.weight >= 0.9)) return undefined;
   // the line it stands in: Title Case (most longer words capitalised) says nothing
-  const lineStart = Math.max(raw.lastIndexOf('\n', startRaw - 1) + 1, startRaw - LINE_REACH);
-  const endRaw = view.end[occ.end - 1]!;
-  const nl = raw.indexOf('\n', endRaw);
-  const line = raw.slice(lineStart, Math.min(nl < 0 ? raw.length : nl, endRaw + LINE_REACH));
-  let words = 0;
-  let caps = 0;
-  for (const w of line.matchAll(WORD)) {
-    const isFirst = /(?:^|[.!?:|"“(]\s*|\n\s*)$/.test(line.slice(Math.max(0, w.index! - 4), w.index!));
-    if (isFirst || w[0].length < 4 || w[0] === word || CUES.nameNext.test(w[0].toLowerCase())) continue;
-    words++;
-    if (w[0][0] !== w[0][0]!.toLowerCase()) caps++;
-  }
-  if (words >= 2 && caps / words > 0.5) return undefined;
+  if (titleCaseLine(raw, startRaw, view.end[occ.end - 1]!, (w) => w === word)) return undefined;
   return word;
 }
 
