@@ -548,7 +548,7 @@ function unnamed(item: { title: string; text: string }, view: TextView, compiled
   // cheap tests first: most items that do not name the school name none of its places either
   const placed = compiled.contextAny?.test(view.text) ?? false;
   if (!placed && tuning.unnamedSupport === Infinity) return undefined;
-  // without one of its places only its staff can make the item the school's
+  // without one of its places only its staff, or a titled adult by surname (titledUnnamed), can make the item the school's
   if (!placed && !compiled.staff?.test(view.text) && !TITLED_SURNAME.test(joinFields(item))) return undefined;
   // what the item says whatever the school, read once for all the schools it is matched against
   const said = schoolLife(item, view);
