@@ -6,7 +6,7 @@
  *   npx tsx bench/ab-inproc.mts OTHER_DIR [--set FILE] [--seconds 20]
  *
  * Prints, per side, the median, 10th percentile and best pass by CPU time (µs/item and items/s), and the median of the per-pair
- * CPU-time ratios (this tree / other; above 1: this tree is faster).
+ * CPU-time ratios (other / this tree; above 1: this tree is faster).
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';

@@ -26,7 +26,8 @@ const { values: args } = parseArgs({ options: { configs: { type: 'string' }, 'fo
 const DIM = 1 << HASH_BITS;
 const data = firstExisting('../shared/datasets', '../../shared/datasets');
 interface Ex { x: SparseVector; y: 0 | 1; src: 'tw' | 'dv' | 'sc'; dv?: number }
-const tw: Ex[] = readTweetEval(`${data}/tweeteval_offensive_train.tsv`).map((r) => ({ x: extractFeatures(r.text), y: r.label, src: 'tw' }));
+const twRows = readTweetEval(`${data}/tweeteval_offensive_train.tsv`);
+const tw: Ex[] = twRows.map((r) => ({ x: extractFeatures(r.text), y: r.label, src: 'tw' }));
 const dvRows = readFileSync(`${data}/davidson_labeled_data.tsv`, 'utf8').split('\n').filter(Boolean).map((l) => [l.slice(0, l.indexOf('\t')), l.slice(l.indexOf('\t') + 1)] as const);
 const dv: Ex[] = dvRows.map(([l, t]) => ({ x: extractFeatures(t), y: l === '2' ? 0 : 1, src: 'dv', dv: Number(l) }));
 const sc: Ex[] = schoolItemsAsTraining('data/eval/items.jsonl', 1).map((r: LabelledText) => ({ x: extractFeatures(r.text), y: r.label, src: 'sc' }));
@@ -41,7 +42,6 @@ function sublinear(x: SparseVector, kind: string): SparseVector {
   return { idx: x.idx, val };
 }
 if (process.env.SUB) for (const e of [...tw, ...dv, ...sc]) e.x = sublinear(e.x, process.env.SUB);
-const twRows = readTweetEval(`${data}/tweeteval_offensive_train.tsv`);
 const labels = Int8Array.from(tw.map((e) => e.y));
 const stackBase: Float64Array[] = [];
 const strong: boolean[] = [];

@@ -548,7 +548,7 @@ function unnamed(item: { title: string; text: string }, view: TextView, compiled
   // cheap tests first: most items that do not name the school name none of its places either
   const placed = compiled.contextAny?.test(view.text) ?? false;
   if (!placed && tuning.unnamedSupport === Infinity) return undefined;
-  // without one of its places only its staff can make the item the school's
+  // without one of its places only its staff, or a titled adult by surname (titledUnnamed), can make the item the school's
   if (!placed && !compiled.staff?.test(view.text) && !TITLED_SURNAME.test(joinFields(item))) return undefined;
   // what the item says whatever the school, read once for all the schools it is matched against
   const said = schoolLife(item, view);
@@ -579,9 +579,7 @@ function unnamed(item: { title: string; text: string }, view: TextView, compiled
   }
   let against = said.against;
   if (own.length && said.place.some((h) => insideAny(own, h))) {
-    const best = new Map<string, number>();
-    for (const h of said.place) if (!insideAny(own, h)) best.set(h.term, Math.max(best.get(h.term) ?? 0, h.weight));
-    against = [...best.values()].reduce((a, b) => a + b, 0);
+    against = termSum(said.place.filter((h) => !insideAny(own, h)), 0);
   }
   // none of its own places named: school life alone is any school's (an alert or a paper's education feed returns
   // "pupils in Sheffield were given detentions" for every school), so the item is not this one's
@@ -684,6 +682,13 @@ interface SchoolLife {
   titled: string | undefined;
 }
 
+/** Hits weighing more than min, each term once at its best weight, summed ("Year 7 maths" 1.6, "behaviour" 0.5). */
+function termSum(hits: readonly { term: string; weight: number }[], min: number): number {
+  const best = new Map<string, number>();
+  for (const h of hits) if (h.weight > min) best.set(h.term, Math.max(best.get(h.term) ?? 0, h.weight));
+  return [...best.values()].reduce((a, b) => a + b, 0);
+}
+
 /** The last item read by schoolLife: matchSchool runs for every school on the same item. */
 let lifeMemo: { text: string; raw: string; life: SchoolLife } | undefined;
 
@@ -696,14 +701,7 @@ function schoolLife(item: { title: string; text: string }, view: TextView): Scho
   const hits = otherSchool ? new Map() : CUES.vocabulary.matchText(view.text);
   const school = hits.get('school-cue') ?? [];
   const place = uncovered([...(hits.get('place-cue') ?? []), ...(hits.get('not-this') ?? [])], school);
-  const best = (list: readonly { term: string; weight: number }[], min: number) => {
-    const out = new Map<string, number>();
-    for (const h of list) if (h.weight > min) out.set(h.term, Math.max(out.get(h.term) ?? 0, h.weight));
-    return [...out.values()];
-  };
-  const sum = (ws: number[]) => ws.reduce((a, b) => a + b, 0);
-  const specific = best(school, GENERIC);
-  const life = { otherSchool, school, support: sum(specific), against: sum(best(place, 0)), place, titled: TITLED_SURNAME.exec(raw)?.[1] };
+  const life = { otherSchool, school, support: termSum(school, GENERIC), against: termSum(place, 0), place, titled: TITLED_SURNAME.exec(raw)?.[1] };
   lifeMemo = { text: view.text, raw, life };
   return life;
 }
@@ -1252,7 +1250,7 @@ function elsewhere(view: TextView, raw: string, occ: Occurrence, compiled: Compi
     if (compiled.regions.some((r) => r.includes(region) || region.includes(r) || (short && abbreviates(region.replace(/ /g, ''), r.replace(/ /g, ''))))) return undefined;
     // not knowing the school's county: a county written short, as the people who live there write it, among school words
     // ("my son's infant school (X in Lancs)"), says nothing against it; "X, Gloucestershire. The prettiest village" does
-    if (!compiled.regions.length && CUES.regionShort.test(region) && schoolSaidNear(view, occ)) return undefined;
+    if (!compiled.regions.length && short && schoolSaidNear(view, occ)) return undefined;
   }
   const first = `${low.split(/[ -]/)[0]} `;
   if (/^the\b/.test(low) || CUES.nameNext.test(raw.slice(at, at + 30).toLowerCase()) || CUES.firstNames.has(first.trim()) || CUES.personTitle.test(first)) return undefined;
@@ -1294,10 +1292,7 @@ const NEAR_CHARS = 100;
 
 /** Specific school words within NEAR_CHARS of the name, each term once, summed ("Year 7 maths" 1.6, "behaviour" 0.5). */
 function schoolSupportNear(view: TextView, occ: Occurrence): number {
-  const hits = CUES.vocabulary.matchText(view.text.slice(Math.max(0, occ.start - NEAR_CHARS), occ.end + NEAR_CHARS)).get('school-cue') ?? [];
-  const best = new Map<string, number>();
-  for (const h of hits) if (h.weight > GENERIC) best.set(h.term, Math.max(best.get(h.term) ?? 0, h.weight));
-  return [...best.values()].reduce((a, b) => a + b, 0);
+  return termSum(CUES.vocabulary.matchText(view.text.slice(Math.max(0, occ.start - NEAR_CHARS), occ.end + NEAR_CHARS)).get('school-cue') ?? [], GENERIC);
 }
 
 /** Specific school words (not generic ones) within NEAR_CHARS of the name, and no specific place word there. */
@@ -1311,6 +1306,27 @@ const WORD = /[\p{L}][\p{L}'’-]*/gu;
 
 /** How far either side of a name its line is read for Title Case. */
 const LINE_REACH = 300;
+
+/**
+ * Whether the line a name (raw startRaw…endRaw) stands in is in Title Case (a headline): most of its longer words
+ * capitalised, not counting a sentence's first word, days, months and festivals in any sentence (CUES.nameNext), and
+ * the words `skip` leaves out. At most LINE_REACH characters either side: a 20,000-character one-line item is read
+ * near the name only.
+ */
+function titleCaseLine(raw: string, startRaw: number, endRaw: number, skip: (word: string) => boolean): boolean {
+  const lineStart = Math.max(raw.lastIndexOf('\n', startRaw - 1) + 1, startRaw - LINE_REACH);
+  const nl = raw.indexOf('\n', endRaw);
+  const line = raw.slice(lineStart, Math.min(nl < 0 ? raw.length : nl, endRaw + LINE_REACH));
+  let words = 0;
+  let caps = 0;
+  for (const w of line.matchAll(WORD)) {
+    const isFirst = /(?:^|[.!?:|"“(]\s*|\n\s*)$/.test(line.slice(Math.max(0, w.index! - 4), w.index!));
+    if (isFirst || w[0].length < 4 || skip(w[0]) || CUES.nameNext.test(w[0].toLowerCase())) continue;
+    words++;
+    if (w[0][0] !== w[0][0]!.toLowerCase()) caps++;
+  }
+  return words >= 2 && caps / words > 0.5;
+}
 
 /**
  * "Bryn Hafod Quarry", "Harbourside Lifeboat Station": a capitalised word straight after the name (a space, no
@@ -1345,21 +1361,8 @@ function properNameAfter(view: TextView, raw: string, occ: Occurrence, compiled:
   }
   if (CUES.nameNext.test(raw.slice(at - word.length, at + 30).toLowerCase())) return undefined;
   // the line it stands in: Title Case (most longer words capitalised) says nothing
-  // (at most LINE_REACH characters either side: a 20,000-character one-line item is read near the name only)
-  const lineStart = Math.max(raw.lastIndexOf('\n', view.start[occ.start]! - 1) + 1, view.start[occ.start]! - LINE_REACH);
-  const nl = raw.indexOf('\n', endRaw);
-  const line = raw.slice(lineStart, Math.min(nl < 0 ? raw.length : nl, endRaw + LINE_REACH));
   const nameRaw = raw.slice(view.start[occ.start]!, endRaw);
-  let words = 0;
-  let caps = 0;
-  for (const w of line.matchAll(WORD)) {
-    // a sentence's first word is capitalised in any text; days, months and festivals in any sentence
-    const isFirst = /(?:^|[.!?:|"“(]\s*|\n\s*)$/.test(line.slice(Math.max(0, w.index! - 4), w.index!));
-    if (isFirst || w[0].length < 4 || nameRaw.includes(w[0]) || w[0] === word || CUES.nameNext.test(w[0].toLowerCase())) continue;
-    words++;
-    if (w[0][0] !== w[0][0]!.toLowerCase()) caps++;
-  }
-  if (words >= 2 && caps / words > 0.5) return undefined;
+  if (titleCaseLine(raw, view.start[occ.start]!, endRaw, (w) => nameRaw.includes(w) || w === word)) return undefined;
   if (nameRaw === nameRaw.toUpperCase() && /[A-Z]{3}/.test(nameRaw) && word === word.toUpperCase()) return undefined;
   return word;
 }
@@ -1394,19 +1397,7 @@ function properNameBefore(view: TextView, raw: string, occ: Occurrence, compiled
   if (CUES.vocabulary.matchText(low).get('school-cue')?.length) return undefined;
   if (CUES.vocabulary.matchText(view.text.slice(occ.end, occ.end + 24)).get('school-cue')?.some((h) => h.start <= 1 && h.weight >= 0.9)) return undefined;
   // the line it stands in: Title Case (most longer words capitalised) says nothing
-  const lineStart = Math.max(raw.lastIndexOf('\n', startRaw - 1) + 1, startRaw - LINE_REACH);
-  const endRaw = view.end[occ.end - 1]!;
-  const nl = raw.indexOf('\n', endRaw);
-  const line = raw.slice(lineStart, Math.min(nl < 0 ? raw.length : nl, endRaw + LINE_REACH));
-  let words = 0;
-  let caps = 0;
-  for (const w of line.matchAll(WORD)) {
-    const isFirst = /(?:^|[.!?:|"“(]\s*|\n\s*)$/.test(line.slice(Math.max(0, w.index! - 4), w.index!));
-    if (isFirst || w[0].length < 4 || w[0] === word || CUES.nameNext.test(w[0].toLowerCase())) continue;
-    words++;
-    if (w[0][0] !== w[0][0]!.toLowerCase()) caps++;
-  }
-  if (words >= 2 && caps / words > 0.5) return undefined;
+  if (titleCaseLine(raw, startRaw, view.end[occ.end - 1]!, (w) => w === word)) return undefined;
   return word;
 }
 
