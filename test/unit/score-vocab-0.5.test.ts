@@ -15,6 +15,12 @@ const families = (text: string, lexicon: Lexicon): string[] => {
   const r = scoreItem({ title: '', text }, undefined, { lexicon });
   return r.flagged ? r.families : [];
 };
+/** The new words make `item` flag `family` (it does not flag without them); its innocent `twin` is left alone. */
+const newWordsFlag = (item: string, family: string, twin?: string): void => {
+  expect(families(item, without)).toEqual([]);
+  expect(families(item, full)).toContain(family);
+  if (twin !== undefined) expect(families(twin, full)).toEqual([]);
+};
 
 describe('vocab-0.5: the file', () => {
   it('names a reference on every line and adds only to categories other files already use', () => {
@@ -31,16 +37,11 @@ describe('vocab-0.5: the file', () => {
 describe('vocab-0.5: abuse words', () => {
   it('Irish slang for a rough sort, said of a teacher, is an insult; denied of him, it is not', () => {
     // not "a right gurrier": since round 6 any bare noun after "a right" said of a teacher is a put-down without the entry
-    const insult = 'The PE teacher at Elm Park is such a gurrier.';
-    expect(families(insult, without)).toEqual([]);
-    expect(families(insult, full)).toContain('abuse');
-    expect(families('The PE teacher at Elm Park is not a gurrier at all, he is lovely with the kids.', full)).toEqual([]);
+    newWordsFlag('The PE teacher at Elm Park is such a gurrier.', 'abuse', 'The PE teacher at Elm Park is not a gurrier at all, he is lovely with the kids.');
   });
 
   it('a Northern slang insult is found', () => {
-    const insult = 'Mrs Begum at Oakfield is a total shitehawk';
-    expect(families(insult, without)).toEqual([]);
-    expect(families(insult, full)).toContain('abuse');
+    newWordsFlag('Mrs Begum at Oakfield is a total shitehawk', 'abuse');
   });
 
   it('swearing beside Black Country praise slang is praise, not abuse', () => {
@@ -58,46 +59,28 @@ describe('vocab-0.5: abuse words', () => {
 
 describe('vocab-0.5: confidential words of the four nations', () => {
   it('a Welsh individual development plan (ALN Code) of a named pupil is confidential; a council guide to IDPs is not', () => {
-    const leak = 'Ffion Hughes in Year 5 has an IDP from the local authority now.';
-    expect(families(leak, without)).toEqual([]);
-    expect(families(leak, full)).toContain('confidential');
-    expect(families('The council has published its guide to IDPs for all families in the county.', full)).toEqual([]);
+    newWordsFlag('Ffion Hughes in Year 5 has an IDP from the local authority now.', 'confidential', 'The council has published its guide to IDPs for all families in the county.');
   });
 
   it('a Scottish co-ordinated support plan (ASL Act) of a named pupil is confidential; how such plans work is not', () => {
-    const leak = 'Our daughter Isla McLeod in P5 was given a co-ordinated support plan.';
-    expect(families(leak, without)).toEqual([]);
-    expect(families(leak, full)).toContain('confidential');
-    expect(families('The new leaflet explains how a co-ordinated support plan works and who can ask for one.', full)).toEqual([]);
+    newWordsFlag('Our daughter Isla McLeod in P5 was given a co-ordinated support plan.', 'confidential', 'The new leaflet explains how a co-ordinated support plan works and who can ask for one.');
   });
 
   it('an ADHD medicine by its UK brand name (BNF) beside a named pupil is confidential; a news item about supply is not', () => {
-    const leak = 'Tom Price in Year 7 is on Medikinet now, his mum says.';
-    expect(families(leak, without)).toEqual([]);
-    expect(families(leak, full)).toContain('confidential');
-    expect(families('Pharmacies across the county say the Medikinet shortage is easing this month.', full)).toEqual([]);
+    newWordsFlag('Tom Price in Year 7 is on Medikinet now, his mum says.', 'confidential', 'Pharmacies across the county say the Medikinet shortage is easing this month.');
   });
 
   it('a youth court order of a named pupil is confidential; a citizenship lesson on youth justice is not', () => {
-    const leak = 'Leah Grant in Year 9 is on a youth rehabilitation order, everyone knows.';
-    expect(families(leak, without)).toEqual([]);
-    expect(families(leak, full)).toContain('confidential');
-    expect(families('Year 9 are learning about the youth justice system and youth rehabilitation orders in citizenship.', full)).toEqual([]);
+    newWordsFlag('Leah Grant in Year 9 is on a youth rehabilitation order, everyone knows.', 'confidential', 'Year 9 are learning about the youth justice system and youth rehabilitation orders in citizenship.');
   });
 });
 
 describe('vocab-0.5: identity words and exclusion cues', () => {
   it('a teacher named by her faith\'s dress and said to force her religion on pupils is discriminatory; an RE lesson on the same dress is not', () => {
-    const remark = 'The new RE teacher at Elm Park wears a jilbab and keeps forcing her religion on Year 7.';
-    expect(families(remark, without)).toEqual([]);
-    expect(families(remark, full)).toContain('abuse');
-    expect(families('In RE, Year 7 compared the jilbab, the kippah and the dastar and why people wear them.', full)).toEqual([]);
+    newWordsFlag('The new RE teacher at Elm Park wears a jilbab and keeps forcing her religion on Year 7.', 'abuse', 'In RE, Year 7 compared the jilbab, the kippah and the dastar and why people wear them.');
   });
 
   it('a pupil named by a disability and said not to belong in mainstream is discriminatory; a parents\' session about it is not', () => {
-    const remark = 'That boy with ADHD in 4B is just naughty, he belongs in a special school, not with our kids.';
-    expect(families(remark, without)).toEqual([]);
-    expect(families(remark, full)).toContain('abuse');
-    expect(families('Our SENCo ran a brilliant session for parents of kids with ADHD at Elm Park last night.', full)).toEqual([]);
+    newWordsFlag('That boy with ADHD in 4B is just naughty, he belongs in a special school, not with our kids.', 'abuse', 'Our SENCo ran a brilliant session for parents of kids with ADHD at Elm Park last night.');
   });
 });
