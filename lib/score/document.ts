@@ -73,6 +73,24 @@ export function sentenceAt(doc: Doc, pos: number): Span {
   return { start: 0, end: doc.clean.text.length };
 }
 
+/**
+ * `re.test(text.slice(s.start, s.end))` for a sentence s, remembered for the last sentence asked: a loop over many hits in
+ * one long sentence (a text without full stops) reads it once, not once per hit. `re` must not be global or sticky.
+ */
+export function sentenceTest(re: RegExp, text: string): (s: Span) => boolean {
+  let start = -1;
+  let end = -1;
+  let value = false;
+  return (s) => {
+    if (s.start !== start || s.end !== end) {
+      value = re.test(text.slice(s.start, s.end));
+      start = s.start;
+      end = s.end;
+    }
+    return value;
+  };
+}
+
 const globalCache = new WeakMap<RegExp, RegExp>();
 
 /** All matches of `re` (made global once and cached). */

@@ -2,7 +2,7 @@
  * Reputation rules: public reporting that reflects poorly on the school. Not an attack, but the
  * headteacher wants to know: poor inspections, protests, fines, investigations, apologies, criticism.
  */
-import { findAll, overlaps, sentenceAt, type Doc, type Span } from '../document';
+import { findAll, overlaps, sentenceAt, sentenceTest, type Doc, type Span } from '../document';
 import { noisyOr, type Finding } from '../findings';
 import type { CategoryId } from '../policy';
 
@@ -91,6 +91,7 @@ export function reputationRules(doc: Doc): Finding[] {
   // "cleared of misconduct", "found no evidence of malpractice", "rated good after special measures" (data: exoneration)
   const cleared = doc.lex.find(text, 'exoneration');
   const exonerated = exoneratedIn(doc, cleared);
+  const critics = sentenceTest(CRITICS, text);
   for (const rule of rulesFor(doc)) {
     for (const span of rule.spans ?? findAll(text, rule.re)) {
       if (overlaps(span, doc.ignored)) continue;
@@ -112,7 +113,7 @@ export function reputationRules(doc: Doc): Finding[] {
       let w = 'weights' in rule && rule.weights ? rule.weights[rule.spans!.indexOf(span)]! : rule.weight;
       if (rule.category === 'reputation.criticism') {
         const s = sentenceAt(doc, span.start);
-        if (CRITICS.test(text.slice(s.start, s.end))) w += 0.2;
+        if (critics(s)) w += 0.2;
         if (/^failed\s+to|^ignored|^complaints?/.test(text.slice(span.start, span.end))) w -= 0.1;
       }
       const entry = byCategory.get(rule.category) ?? { spans: [], weights: [], what: rule.what };
@@ -350,9 +351,10 @@ const TITLED_NAME = /\b(?:mr|mrs|ms|miss|mx|dr|sir)\.?\s+[\p{L}'’-]{2,}/gu;
  */
 function exoneratedIn(doc: Doc, cleared: readonly Span[]): (span: Span) => boolean {
   const text = doc.clean.text;
+  const goodGrade = sentenceTest(GOOD_GRADE, text);
   return (span) => {
     const s = sentenceAt(doc, span.start);
     // "rated 'good' in all areas, two years after being judged to require improvement": a good grade now, quoted or not
-    return cleared.some((c) => c.start >= s.start && c.end <= s.end) || GOOD_GRADE.test(text.slice(s.start, s.end));
+    return cleared.some((c) => c.start >= s.start && c.end <= s.end) || goodGrade(s);
   };
 }
