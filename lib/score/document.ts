@@ -98,7 +98,8 @@ export function findAll(s: string, re: RegExp): Span[] {
   const out: Span[] = [];
   // a pattern that needs one of a few whole words is not run over a text without any of them (word-gate.ts: exact)
   if (!mayMatch(s, re)) return out;
-  let g = re.flags.includes('g') ? re : globalCache.get(re);
+  // re.global, not re.flags (a getter that builds the string of every flag on each call)
+  let g = re.global ? re : globalCache.get(re);
   if (!g) {
     g = new RegExp(re.source, re.flags + 'g');
     globalCache.set(re, g);

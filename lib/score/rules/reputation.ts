@@ -209,11 +209,7 @@ export function reputationRules(doc: Doc): Finding[] {
   // again", "ambulance outside reception"; one such cue is enough where two loose ones were needed
   // "police at the careers fair talked to Year 10", "paramedics at first-aid day taught CPR": a visit said in the sentence
   // makes the service a guest, not an incident (a school event alone does not: an ambulance can be called to sports day)
-  const visiting = (h: Span) => {
-    const s = sentenceAt(doc, h.start);
-    return VISIT.test(text.slice(s.start, s.end));
-  };
-  const incidentCues = doc.lex.find(text, 'incident').filter((h) => !overlaps(h, doc.ignored) && EMERGENCY.test(h.term) && LOCATED.test(text.slice(h.end, h.end + 40)) && !visiting(h));
+  const incidentCues = doc.lex.find(text, 'incident').filter((h) => !overlaps(h, doc.ignored) && EMERGENCY.test(h.term) && LOCATED.test(text.slice(h.end, h.end + 40)) && !visitingAt(doc, h));
   if (incidentCues.length && !roadSafetyCampaign && !schoolVictim) {
     const e = byCategory.get('reputation.criticism') ?? { spans: [], weights: [], what: 'criticism or incident' };
     e.spans.push(incidentCues[0]!);
@@ -349,6 +345,12 @@ const TITLED_NAME = /\b(?:mr|mrs|ms|miss|mx|dr|sir)\.?\s+[\p{L}'’-]{2,}/gu;
  * Is a span's sentence one that clears (data: exoneration) or rates the school good? Made at module level (lazy.ts says
  * why).
  */
+/** Is a visit said in the sentence of `h` (VISIT)? Module level: under tsx a local arrow is renamed per call (lazy.ts). */
+function visitingAt(doc: Doc, h: Span): boolean {
+  const s = sentenceAt(doc, h.start);
+  return VISIT.test(doc.clean.text.slice(s.start, s.end));
+}
+
 function exoneratedIn(doc: Doc, cleared: readonly Span[]): (span: Span) => boolean {
   const text = doc.clean.text;
   const goodGrade = sentenceTest(GOOD_GRADE, text);
