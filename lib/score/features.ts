@@ -220,7 +220,8 @@ function metaHash(name: string): number {
  * it also sums w · (feature value) per vector, each word's unigram and character n-grams taken from the word's cache
  * (wordDots), so the 1 MB weight table is read once per distinct word rather than once per n-gram of every text. Every
  * term is an integer (int8 weight × a small whole feature value) and so is every partial sum, so the order of summing
- * cannot change a bit of the result: it equals the sum over the de-duplicated vector exactly.
+ * cannot change a bit of the result: it equals the sum over the de-duplicated vector exactly. The sums are remembered per
+ * weight array: an Int8Array passed here must not be changed afterwards (a model's weights are decoded into a new one).
  */
 const K4 = 4;
 let dotW: Int8Array | undefined;
