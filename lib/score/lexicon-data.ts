@@ -313,9 +313,11 @@ export class Lexicon {
 
   /** Is this word or phrase (clean view) a literal entry of the category (or covered by a `*` entry)? */
   has(category: string, phrase: string): boolean {
-    const words = phrase.trim().split(/[\s-]+/).filter(Boolean);
+    const t = phrase.trim();
+    // one word (no space or hyphen: the usual ask) is its own key, without a split
+    const words = SEPARATOR.test(t) ? t.split(/[\s-]+/).filter(Boolean) : t ? [t] : [];
     if (!words.length) return false;
-    const key = words.join(' ');
+    const key = words.length === 1 ? words[0]! : words.join(' ');
     if (this.literal.has(`${category}\t${key}`)) return true;
     const cat = this.catIndex.get(category);
     if (words.length === 1 && cat !== undefined) {
@@ -460,6 +462,8 @@ export class Lexicon {
 }
 
 const NONE: readonly LexHit[] = [];
+/** What `has` splits a phrase into words at. */
+const SEPARATOR = /[\s-]/;
 
 interface WordInfo {
   /** Entries that may start at the word, longest first. */
