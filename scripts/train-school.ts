@@ -43,8 +43,8 @@ import { machineLine, replaceSection } from '../bench/machine';
 import { matchSchool } from '../lib/match';
 import { assessItem, loadSchoolsFile } from '../lib/score/assess';
 import { abuseLogit, encodeSparse } from '../lib/score/classifier';
-import { extractFeatures, FEATURE_VERSION, HASH_BITS, leadingWords, withoutWord } from '../lib/score/features';
-import { ROBUST_WORDS, withoutWordInputs, chooseFamilySet, CHOOSER_FEATURES, logit, DENSE_FEATURES, FAMILY_SETS, familyThreshold, type FamilyChooserFile, loadSchoolModel, SCHOOL_FAMILIES, SCHOOL_MODEL_VERSION, setModelInputs, stackProbability, type SchoolFamilyFile, type SchoolModel, type SchoolModelFile } from '../lib/score/school-model';
+import { extractFeatures, FEATURE_VERSION, HASH_BITS, leadingWords } from '../lib/score/features';
+import { ROBUST_WORDS, withoutWordInputs, withoutWords, chooseFamilySet, CHOOSER_FEATURES, logit, DENSE_FEATURES, FAMILY_SETS, familyThreshold, type FamilyChooserFile, loadSchoolModel, SCHOOL_FAMILIES, SCHOOL_MODEL_VERSION, setModelInputs, stackProbability, type SchoolFamilyFile, type SchoolModel, type SchoolModelFile } from '../lib/score/school-model';
 import type { Family } from '../lib/score/types';
 import { firstExisting, readDavidson, readJsonl, readTweetEval, type EvalItem } from './lib-eval/datasets';
 import { formatReport, evaluate, expectedFamilies } from './lib-eval/report';
@@ -396,7 +396,7 @@ interface Stage1 {
   ngramOof: number[][];
   /**
    * Per row and family (rows with no rule finding of it only, else null): the tweet logit and the family's out-of-fold
-   * n-gram logit of the text without each of its leading words (school-model.ts robustProbability).
+   * n-gram logit of the text without its leading words (school-model.ts robustProbability).
    */
   robust: ([number, number][] | null)[][];
   final: Pick<SchoolFamilyFile, 'bias' | 'scale' | 'nonZero' | 'weights'>[];
@@ -409,7 +409,7 @@ interface Stage1 {
  */
 function stage1Key(items: readonly Prepared[], aux: readonly Aux[], foldOf: Int32Array): string {
   const h = createHash('sha256');
-  h.update(JSON.stringify({ sgd, seed, folds, prune, FEATURE_VERSION, HASH_BITS, aux: aux.length, tweetWeight, presidioWeight, robust: ROBUST_WORDS }));
+  h.update(JSON.stringify({ sgd, seed, folds, prune, FEATURE_VERSION, HASH_BITS, aux: aux.length, tweetWeight, presidioWeight, robust: `together:${ROBUST_WORDS}` }));
   h.update(Buffer.from(foldOf.buffer, foldOf.byteOffset, foldOf.byteLength));
   for (const p of items) {
     h.update(`${p.row.set}\u0000${p.row.id}\u0000${p.row.weight}\u0000${p.y.join(',')}\u0000`);
@@ -431,10 +431,10 @@ function stage1(items: readonly Prepared[], aux: readonly Aux[], foldOf: Int32Ar
       ngramOof[i] = models.map((m) => sparseLogit(m, p.x));
       models.forEach((m, j) => {
         if (p.dense[MAX_IDX[j]!] !== 0) return;
-        robust[i]![j] = leadingWords(m.w, 1, 0, p.masked, ROBUST_WORDS).map((word) => {
-          const reduced = withoutWord(p.masked, word);
-          return [abuseLogit(p.raw, reduced), sparseLogit(m, extractFeatures(p.raw, reduced))];
-        });
+        const lead = leadingWords(m.w, 1, 0, p.masked, ROBUST_WORDS);
+        if (!lead.length) return;
+        const reduced = withoutWords(p.masked, lead);
+        robust[i]![j] = [[abuseLogit(p.raw, reduced), sparseLogit(m, extractFeatures(p.raw, reduced))]];
       });
     });
   }

@@ -118,9 +118,9 @@ export interface SchoolFamilyFile {
    */
   alone?: number;
   /**
-   * When true, the words alone (no rule finding of the family) are judged on the lowest stacker probability left after
-   * taking out, one at a time, each of the ROBUST_WORDS words that add most to the family's n-gram model
-   * (robustProbability): words alone flag only when no one word carries them ("I forgot my password" rests on
+   * When true, the words alone (no rule finding of the family) are judged on the stacker probability left after taking
+   * out, together, the ROBUST_WORDS words that add most to the family's n-gram model (robustProbability): words alone
+   * flag only when no word or two carry them ("I forgot my password" rests on
    * "password"; a leak told in a chat has a person, a private fact and the telling). Absent: the plain probability.
    */
   aloneRobust?: boolean;
@@ -453,8 +453,21 @@ export function stackProbability(x: ArrayLike<number>, f: Pick<SchoolFamilyFile,
 const dots = new Float64Array(K);
 const robustDots = new Float64Array(K);
 const robustScratch = new Float64Array(DENSE_FEATURES.length);
-/** How many of a family's leading words robustProbability takes out, one at a time. */
-export const ROBUST_WORDS = 3;
+/**
+ * How many of a family's leading words robustProbability takes out, together. Measured on the contrast sentences
+ * (round 7): with one word out at a time, "I forgot my password for the parent portal" still scored 0.32 for
+ * confidential without "password" and "Funny how Ofsted always turn up…" 0.49 for abuse without "funny"; with two out
+ * together 0.11 and 0.21, while a threat in dialect, a named teacher's breakdown and an insult with no rule finding kept
+ * 0.92, 0.65 and 0.91.
+ */
+export const ROBUST_WORDS = 2;
+
+/** `clean` without the leading words (every copy of each). */
+export function withoutWords(clean: string, words: readonly string[]): string {
+  let out = clean;
+  for (const w of words) out = withoutWord(out, w);
+  return out;
+}
 
 /**
  * The stacker inputs of `x` with the tweet logit and family j's n-gram logit replaced by those of the text without one
@@ -468,18 +481,15 @@ export function withoutWordInputs(x: ArrayLike<number>, j: number, tweetLogit: n
 }
 
 /**
- * The lowest stacker probability of family j over the texts with one of its leading words (features.ts leadingWords)
- * taken out: what the words say without the one that says most. `p` when no word adds to the family.
+ * Family j's stacker probability of the text with its ROBUST_WORDS leading words (features.ts leadingWords) taken out
+ * together: what the words say without those that say most (at most `p`; `p` when no word adds to the family).
  */
 function robustProbability(model: SchoolModel, parts: RuleParts, x: Float64Array, masked: string, j: number, p: number): number {
-  const f = model.file.families[SCHOOL_FAMILIES[j]!];
-  let best = p;
-  for (const word of leadingWords(model.w, K, j + 1, masked, ROBUST_WORDS)) {
-    featureDots(model.w, K, parts.doc.raw, withoutWord(masked, word), robustDots);
-    const inputs = withoutWordInputs(x, j, robustDots[0]! * model.scale[0]! + model.bias[0]!, robustDots[j + 1]! * model.scale[j + 1]! + model.bias[j + 1]!, robustScratch);
-    best = Math.min(best, stackProbability(inputs, f));
-  }
-  return best;
+  const lead = leadingWords(model.w, K, j + 1, masked, ROBUST_WORDS);
+  if (!lead.length) return p;
+  featureDots(model.w, K, parts.doc.raw, withoutWords(masked, lead), robustDots);
+  const inputs = withoutWordInputs(x, j, robustDots[0]! * model.scale[0]! + model.bias[0]!, robustDots[j + 1]! * model.scale[j + 1]! + model.bias[j + 1]!, robustScratch);
+  return Math.min(p, stackProbability(inputs, model.file.families[SCHOOL_FAMILIES[j]!]));
 }
 /**
  * The dense vector applySchoolDecision fills for each item and drops before it returns: 50 doubles are too many for

@@ -105,12 +105,13 @@ describe('school-mode decision', () => {
     expect(r.evidence.map((e) => e.text)).toContain('flumpwit');
   });
 
-  it('with aloneRobust, words alone do not flag when one word carries them, and do when the rest still say so', () => {
+  it('with aloneRobust, words alone do not flag when one or two words carry them, and do when the rest still say so', () => {
     const text = 'That new deputy at Brook Primary is a total flumpwit, honestly.';
     expect(scoreItem(item(text), undefined, { schoolModel: loadSchoolModel(fileWith({ abuse: silentFamily(wordFamily('flumpwit')) })) }).flagged).toBe(true);
-    const robust = loadSchoolModel(fileWith({ abuse: silentFamily({ ...wordFamily('flumpwit', 'snozzler'), aloneRobust: true }) }));
+    const robust = loadSchoolModel(fileWith({ abuse: silentFamily({ ...wordFamily('flumpwit', 'snozzler', 'blorpwick'), aloneRobust: true }) }));
     expect(scoreItem(item(text), undefined, { schoolModel: robust }).flagged).toBe(false);
-    const r = scoreItem(item('That new deputy at Brook Primary is a total flumpwit and a snozzler, honestly.'), undefined, { schoolModel: robust });
+    expect(scoreItem(item('That new deputy at Brook Primary is a total flumpwit and a snozzler, honestly.'), undefined, { schoolModel: robust }).flagged).toBe(false);
+    const r = scoreItem(item('That new deputy at Brook Primary is a total flumpwit, a snozzler and a blorpwick, honestly.'), undefined, { schoolModel: robust });
     expect(r.families).toEqual(['abuse']);
     expect(r.categories.find((c) => c.family === 'abuse')!.reason).toMatch(/judged abusive by the trained model/);
     expect(() => loadSchoolModel(fileWith({ abuse: silentFamily({ aloneRobust: 'yes' as unknown as boolean }) }))).toThrow(/"abuse" aloneRobust must be true or false/);
