@@ -305,7 +305,7 @@ function chooseThreshold(ps: ArrayLike<number>, items: readonly Prepared[], j: n
       w: args['threshold-weight'] === 'corpus' ? corpusEqualWeights(use.map((i) => items[i]!.row.set)) : Float64Array.from(use, (i) => items[i]!.row.weight),
       ...(SCHOOL_FAMILIES[j] === 'abuse' ? { kind: Float64Array.from(use, (i) => items[i]!.dense[ROLE_INSULT_IDX]!) } : {}),
     },
-    { strong: fixed ?? STRONG_CHOICES, strongKind: roleInsultChoices(), alone: aloneArg === 'off' || aloneArg === 'chosen' ? aloneArg : Number(aloneArg), keep: args.keep === 'chosen' ? 'chosen' : 'off', aloneFloor: Number(args[`alone-floor-${SCHOOL_FAMILIES[j]}` as 'alone'] ?? 0), beta, objective: objective as 'fbeta' | 'floor', precisionFloor },
+    { strong: fixed ?? STRONG_CHOICES, strongKind: roleInsultChoices(), alone: aloneArg === 'off' || aloneArg === 'chosen' ? aloneArg : Number(aloneArg), keep: args.keep === 'chosen' ? 'chosen' : 'off', aloneFloor: Number(args[`alone-floor-${SCHOOL_FAMILIES[j]}` as 'alone'] ?? 0), aloneBelow: aloneRobust[j], beta, objective: objective as 'fbeta' | 'floor', precisionFloor },
   );
 }
 

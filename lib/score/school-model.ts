@@ -113,7 +113,7 @@ export interface SchoolFamilyFile {
   strongRoleInsult?: number | null;
   /**
    * Stacker probability needed when the rules found nothing at all of this family (the words alone): at
-   * least `threshold`. Absent in older files: `threshold`. Words alone generalise less than words plus a rule
+   * least `threshold`, unless `aloneRobust` (then on the robust probability's own scale, any level). Absent in older files: `threshold`. Words alone generalise less than words plus a rule
    * finding ("password" in "I forgot my password" is not a leak), so the trainer may ask more of them.
    */
   alone?: number;
@@ -196,7 +196,9 @@ export function loadSchoolModel(json: unknown): SchoolModel {
     if (f.strongRoleInsult != null && fam !== 'abuse') throw new SchoolModelError(`the school model's "${fam}" family sets a level for insults said of a school role, which is for abuse only; ${retrain}`);
     if (f.strongRoleInsult != null && !(f.strongRoleInsult > 0 && f.strongRoleInsult <= 1)) throw new SchoolModelError(`the school model's "${fam}" level for insults said of a school role must be between 0 and 1 (got ${String(f.strongRoleInsult)}); ${retrain}`);
     if (f.aloneRobust !== undefined && typeof f.aloneRobust !== 'boolean') throw new SchoolModelError(`the school model's "${fam}" aloneRobust must be true or false (got ${String(f.aloneRobust)}); ${retrain}`);
-    if (f.alone !== undefined && !(f.alone >= f.threshold && f.alone <= 1)) throw new SchoolModelError(`the school model's "${fam}" threshold for words alone must be between its threshold ${f.threshold} and 1 (got ${String(f.alone)}); ${retrain}`);
+    // judged on the robust probability (aloneRobust), the words alone have a scale of their own and may need less
+    const aloneLeast = f.aloneRobust ? 0 : f.threshold;
+    if (f.alone !== undefined && !(f.alone > 0 && f.alone >= aloneLeast && f.alone <= 1)) throw new SchoolModelError(`the school model's "${fam}" threshold for words alone must be between ${f.aloneRobust ? 0 : `its threshold ${f.threshold}`} and 1 (got ${String(f.alone)}); ${retrain}`);
     let q: Int8Array;
     try {
       q = decodeWeights({ hashBits: file.hashBits, nonZero: f.nonZero, weights: f.weights } as Parameters<typeof decodeWeights>[0]);
