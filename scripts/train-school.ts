@@ -4,6 +4,7 @@
  *   npm run train:school -- [--folds 5] [--functional-weight 0.2] [--tweet-weight 0] [--presidio-weight 0]
  *                           [--epochs 5] [--lr 0.2] [--l2 0.0001] [--ridge 1] [--beta 0.8] [--prune 12] [--abuse-strong chosen|0.85]
  *                           [--balance none|corpus] [--threshold-on independent|all] [--old-data]
+ *                           [--alone-robust abuse,confidential,reputation|none] [--alone-FAMILY chosen|off|X] [--alone-floor-FAMILY X]
  *                           [--no-loco | --loco-only] [--dry-run]
  *                           [--write BENCHMARKS.md]   # also write the validation figures into its "school-model" section
  *   experiments: [--cache DIR]      keep stage 1 (n-gram models) by what it depends on; stacker/threshold runs skip the fits
@@ -135,17 +136,27 @@ const { values: args } = parseArgs({
     // lexicon tests' "without the entry" halves); floors 0.7/0.8/0.6 gave 0.939 / 0.898 / 0.890 and still broke 8 of
     // them. Abuse chosen at or above 0.85 kept every contrast on the 31 sets, but trained on 37 the words alone give the
     // lexicon test's "a right gurrier" without its entry exactly 0.85: at least 0.9, as before
+    // Round 7: the words alone are judged on the stacker probability of the text without its two leading words
+    // (--alone-robust, school-model.ts aloneRobust), on a level of their own chosen out of fold. Nested out-of-fold mean
+    // over 46 independent sets (trainer's per-set figures; corpus-af and -ag held back unread): round 6's decision (abuse
+    // chosen ≥ 0.9, confidential 0.97, reputation ≥ 0.55) P 0.943 R 0.873 family 0.882; robust, every family chosen, no
+    // floor 0.938 / 0.914 / 0.898; the same with confidential's words alone at least 0.75 0.941 / 0.892 / 0.890. Without
+    // the two leading words "I forgot my password for the parent portal" scores 0.11 (0.97 with them), "Funny how Ofsted
+    // always turn up…" 0.21, "pupils are investigating volcanoes" 0.01. Confidential's floor: HMRC's example NI number
+    // "QQ 12 34 56 C" stands in real leaks in several corpora, so the words still give an invalid "Reference QQ 12 34 56
+    // C" 0.71 without "qq" and "reference" (score-categories' contrast); at least 0.75 keeps it, for 0.022 recall
     'alone-abuse': { type: 'string', default: 'chosen' },
-    // the families whose words alone are judged without their leading word (school-model.ts aloneRobust), comma-separated
-    // ('none': no family)
-    'alone-robust': { type: 'string', default: 'none' },
-    'alone-confidential': { type: 'string', default: '0.97' },
+    // the families whose words alone are judged without their leading words (school-model.ts aloneRobust),
+    // comma-separated ('none': no family; the alone level then is at least the threshold, as before round 7)
+    'alone-robust': { type: 'string', default: 'abuse,confidential,reputation' },
+    'alone-confidential': { type: 'string', default: 'chosen' },
     'alone-reputation': { type: 'string' },
-    // the least the words alone may need when 'chosen' (per family; none by default)
-    'alone-floor-abuse': { type: 'string', default: '0.9' },
-    'alone-floor-confidential': { type: 'string' },
-    // at beta 1 reputation's words alone fell to 0.49 and "pupils are investigating volcanoes" flagged (score-generalise)
-    'alone-floor-reputation': { type: 'string', default: '0.55' },
+    // the least the words alone may need when 'chosen' (per family; none by default). Before round 7 (without
+    // --alone-robust) abuse 0.9 and reputation 0.55: at beta 1 reputation's words alone fell to 0.49 and "pupils are
+    // investigating volcanoes" flagged (score-generalise)
+    'alone-floor-abuse': { type: 'string' },
+    'alone-floor-confidential': { type: 'string', default: '0.75' },
+    'alone-floor-reputation': { type: 'string' },
     'independent-families': { type: 'boolean', default: false },
     // confidential rule findings this strong stay rule-decided ('none': no such level); reputation has no option, so
     // its level is searched over STRONG_CHOICES
