@@ -115,6 +115,12 @@ interface Pattern {
   kindOnly?: boolean;
   /** A person's name ("Sir Thomas Pelham" for Sir Thomas Pelham Grammar School): the person's, unless school words say otherwise. */
   person?: boolean;
+  /**
+   * A name many things share (sharedName): initials ("CGS", "RBS"), "the" and one word ("the Brook", "the Phoenix": how
+   * pubs, theatres and clubs are called), or one generic place word alone ("Vale"). Only school life near it makes it the
+   * school; with nothing said either way it is not (a distinctive name, "Kilbrannan", still is).
+   */
+  shared?: boolean;
 }
 
 /** Kinds an all-through school (named so, or with "all-through" in its context) has as phases of its own. */
@@ -235,6 +241,7 @@ function compile(school: MatchableSchool): Compiled {
     const words = normalise(p.alias).split(' ');
     if (p.ambiguous && !p.acronym && words.length >= 2 && CUES.personTitle.test(`${words[0]} `) && !/['’]s$/.test(p.alias.trim())) p.person = true;
   }
+  for (const p of patterns) if (p.ambiguous && !p.kindOnly && sharedName(p)) p.shared = true;
   // longer names first so "Northgate Park Academy" wins over "Northgate Park"
   patterns.sort((a, b) => b.compact.length - a.compact.length);
   if ((school.context ?? []).some((c) => /\ball[\s-]through\b/i.test(c))) for (const k of ALL_THROUGH_KINDS) ownKinds.add(k);
@@ -253,6 +260,17 @@ function compile(school: MatchableSchool): Compiled {
   const compiled = { patterns, excludes, context, contextAny: context && new RegExp(context.source), ownKinds, names: namesNorm.join(' | '), contextCompacts, kindInitials, staff, staffRaw, contextPlaces, regions };
   patternCache.set(school, compiled);
   return compiled;
+}
+
+/**
+ * A name that many things share: initials (a bank, a unit, a newspaper, a game show), "the" and one word (a pub, a
+ * theatre, a club: "the Phoenix", "the Marlowe", "the Brook"), or a generic place word alone ("Vale", "Grange").
+ */
+function sharedName(p: Pick<Pattern, 'alias' | 'acronym'>): boolean {
+  if (p.acronym) return true;
+  const words = normalise(p.alias).split(' ').filter(Boolean);
+  if (words.length === 2 && words[0] === 'the') return true;
+  return words.length === 1 && CUES.nameGeneric.has(words[0]!);
 }
 
 /** Every word of the phrase is a kind or denomination word, one to three at a time ("ysgol gyfun", "sixth form college"). */
@@ -1480,6 +1498,11 @@ function decideAmbiguous(view: TextView, raw: string, occ: Occurrence, after: st
   // a person's name ("Sir Thomas Pelham, who held Stanmer") is the person's when nothing says school
   // ("Sir Roger Hale are through to the final": a plural verb is the school's, as no one man is "are")
   const personal = occ.pattern.person && total < tuning.minSupport && !/^(?:'s)?\s+(?:are|were|have|'ve)\b/.test(view.text.slice(occ.end, occ.end + 8));
+  // a name many things share ("CGS", "the Phoenix"): school life near it, not the town alone, makes it the school's
+  if (occ.pattern.shared) {
+    if (support >= tuning.minSupport && total > against) return { mentioned: true, why: `, a name shared with other things, with ${sayFor}${against ? ` (outweighing place words ${againstWhy})` : ''}` };
+    return { mentioned: false, why: support ? `, a name shared with other things, with ${sayFor} (${fmt(total)}) ${against ? `outweighed by other-sense words ${againstWhy} (${fmt(against)})` : 'too little school life'}` : `is a name shared with other things, with no school life near it${against ? ` and other-sense words ${againstWhy}` : ''}`, prefix: '' };
+  }
   if (against < tuning.noiseFloor && !personal && (!occ.pattern.acronym || acronymAsName(view, raw, occ, before))) return { mentioned: true, why: total ? `with ${sayFor} and no place words` : 'with no place words either (taken as the school)' };
   if (total >= tuning.minSupport && total > against) return { mentioned: true, why: `with ${sayFor}${against ? ` (outweighing place words ${againstWhy})` : ''}` };
   if (total >= tuning.minSupport) return { mentioned: false, why: `with ${sayFor} (${fmt(total)}) outweighed by place words ${againstWhy} (${fmt(against)})` };

@@ -1,0 +1,48 @@
+/**
+ * Round 7 of the mention decision (issue 11): a name many things share (initials, "the" and one word, a generic place
+ * word alone) is the school only with school life near it; with nothing said either way it is not, and the other
+ * senses of such names (banking and markets, football clubs, pubs and gigs, theatres, work teams, games, water
+ * sports) are weighed as data. Studied on blind-2026-12-01a and corpora y, z and aa; blind-2026-12-01b,
+ * blind-2026-11-30f/-g and corpora ab, ac, ad (and ae when it lands) kept unread as the check. Each case a contrast
+ * in words of its own (invented schools, people and places, not the sets').
+ */
+import { describe, expect, it } from 'vitest';
+import { matchSchool, type MatchableSchool } from '../../lib/match';
+
+const m = (text: string, school: MatchableSchool, title = '') => matchSchool({ title, text }, school).mentioned;
+
+const pellingham: MatchableSchool = { name: 'Pellingham Vale Academy', aliases: ['Pellingham Vale', 'PVA', 'the Vale'], context: ['Pellingham'], exclude: [] };
+const northwold: MatchableSchool = { name: 'Northwold Bridge School', aliases: ['NBS'], context: ['Northwold'], exclude: [] };
+
+describe('round 7: initials with nothing said either way are not the school', () => {
+  it('"PVA" alone is glue or anything else; with school life near it, the school', () => {
+    expect(m('PVA all over the kitchen table again, what a mess', pellingham)).toBe(false);
+    expect(m('PVA sent a letter home about the new uniform rules', pellingham)).toBe(true);
+  });
+  it('a distinctive name keeps the default; the same words as initials do not', () => {
+    expect(m('Pellingham Vale is a joke, nobody ever answers the phone', pellingham)).toBe(true);
+    expect(m('PVA is a joke, nobody ever answers the phone', pellingham)).toBe(false);
+    expect(m('PVA is a joke, nobody ever answers the phone about my son', pellingham)).toBe(true);
+  });
+  it('initials among banking and market words are a bank; among school words the school', () => {
+    expect(m('NBS shares jumped after the trading update this morning', northwold)).toBe(false);
+    expect(m('NBS announced the Year 7 trip dates this morning', northwold)).toBe(true);
+  });
+  it('initials among a work team\'s words are that team; a game trailer is the game', () => {
+    expect(m('NBS stand-up is moved to 10, sorry wrong group', northwold)).toBe(false);
+    expect(m('NBS trailers looked rough, hope the release is better', northwold)).toBe(false);
+    expect(m('NBS homework club is moved to 10 on Fridays', northwold)).toBe(true);
+  });
+});
+
+describe('round 7: "the" and one word is how pubs, theatres and clubs are called', () => {
+  it('a night out or a show at "the Vale" is the pub or theatre; the kids sent home early is the school', () => {
+    expect(m('Anyone heading to the Vale tonight for the quiz? 🍻', pellingham)).toBe(false);
+    expect(m('Two seats left for the Vale box office matinee on Saturday', pellingham)).toBe(false);
+    expect(m('the Vale sent the kids home early because the heating failed', pellingham)).toBe(true);
+  });
+  it('a football club of that name is the club; the school team with its year group is the school', () => {
+    expect(m('The Vale sit 3rd in League Two after another late winner', pellingham)).toBe(false);
+    expect(m('The Vale under-14 girls won the county final 3-1!', pellingham)).toBe(true);
+  });
+});
