@@ -46,3 +46,21 @@ describe('round 7: "the" and one word is how pubs, theatres and clubs are called
     expect(m('The Vale under-14 girls won the county final 3-1!', pellingham)).toBe(true);
   });
 });
+
+describe('round 7: school life that was not read as such', () => {
+  const drumard: MatchableSchool = { name: 'Drumard Grammar School', aliases: ['DGS', 'Drumard'], context: ['Lisnacree'], exclude: [] };
+  const hatton: MatchableSchool = { name: 'Hatton Moss Primary School', aliases: ['Hatton Moss'], context: ['Barwick'], exclude: [] };
+  it('Year 14 (Northern Ireland) is a year group: lower-case initials with it are the school', () => {
+    expect(m('dgs year 14 formal tonight, the hall looks unreal', drumard)).toBe(true);
+    expect(m('dgs formal tonight, the hall looks unreal', drumard)).toBe(false);
+  });
+  it('a motorway the writer was stuck on is a little place-ness, outweighed by the teaching assistant who stayed', () => {
+    expect(m('Our TA at Hatton Moss stayed late with my son when I was stuck on the M62. Thank you!', hatton)).toBe(true);
+    expect(m('Queues back to Hatton Moss on the M62 after the crash, avoid', hatton)).toBe(false);
+  });
+  it('class reps, leadership and Progress 8 after the name leave it the school\'s; another capitalised word does not', () => {
+    expect(m('Hatton Moss Class Reps: reminder that Friday is non-uniform', hatton)).toBe(true);
+    expect(m("Hatton Moss's Progress 8 score was published this morning", hatton)).toBe(true);
+    expect(m('Hatton Moss Quarry reopens to walkers this weekend', hatton)).toBe(false);
+  });
+});
