@@ -548,6 +548,19 @@ const TITLED_MISS = 0.4;
 /** One of the school's staff named in its context ("Mrs Okafor"), by surname in an item: as strong as the name. */
 const STAFF_NAMED = 1;
 const TITLED_SURNAME = /(?<![\p{L}])(Miss|Mrs|Mr|Ms|Mx|Sir)\.? [\p{Lu}][\p{Ll}'’-]+/u;
+/** After a titled surname, what makes it a work's title ("Mr Bates vs the Post Office", "Mrs Brown v the Taxman"): no teacher. */
+const TITLE_OF_WORK_AFTER = /^\s+(?:vs\.?|v\.?|versus)\s/iu;
+const TITLED_SURNAMES = new RegExp(TITLED_SURNAME.source, 'gu');
+
+/** The first titled adult by surname that is a person, not a TV or film title ("Mr Bates vs the Post Office"). */
+function titledPerson(raw: string): RegExpExecArray | undefined {
+  // cheap test first: most items name no titled adult
+  if (!TITLED_SURNAME.test(raw)) return undefined;
+  for (const t of raw.matchAll(TITLED_SURNAMES)) {
+    if (!TITLE_OF_WORK_AFTER.test(raw.slice(t.index! + t[0].length, t.index! + t[0].length + 12))) return t as RegExpExecArray;
+  }
+  return undefined;
+}
 
 /** Place hits not inside a longer school phrase ("carers" in "parents and carers"). */
 function uncovered<T extends { start: number; end: number }>(place: T[], school: readonly { start: number; end: number }[]): T[] {
@@ -567,7 +580,7 @@ function unnamed(item: { title: string; text: string }, view: TextView, compiled
   const placed = compiled.contextAny?.test(view.text) ?? false;
   if (!placed && tuning.unnamedSupport === Infinity) return undefined;
   // without one of its places only its staff, or a titled adult by surname (titledUnnamed), can make the item the school's
-  if (!placed && !compiled.staff?.test(view.text) && !TITLED_SURNAME.test(joinFields(item))) return undefined;
+  if (!placed && !compiled.staff?.test(view.text) && !titledPerson(joinFields(item))) return undefined;
   // what the item says whatever the school, read once for all the schools it is matched against
   const said = schoolLife(item, view);
   if (said.otherSchool || namesElsewhere(item, compiled)) return undefined;
@@ -651,7 +664,7 @@ function titledUnnamed(item: { title: string; text: string }, view: TextView, sa
   // someone of its community speaking (I, my, we, our, you: "I've emailed her", "ring Mr Prys if you have to") or a form
   // group: news quoting a minister, union leader or head, and a teacher in a book ("Miss Trunchbull") say none of them
   if (!COMMUNITY_VOICE.test(raw) && !FORM_GROUP.test(raw)) return undefined;
-  const t = TITLED_SURNAME.exec(raw)!;
+  const t = titledPerson(raw)!;
   // the titled surname as the evidence: its place in the fold view
   const at = view.start.findIndex((r) => r >= t.index);
   const occ: Occurrence = { pattern: { alias: t[0], re: /$^/, compact: '', ambiguous: true, acronym: false }, start: Math.max(0, at), end: Math.max(0, at) + t[0].length, via: 'text' };
@@ -719,7 +732,7 @@ function schoolLife(item: { title: string; text: string }, view: TextView): Scho
   const hits = otherSchool ? new Map() : CUES.vocabulary.matchText(view.text);
   const school = hits.get('school-cue') ?? [];
   const place = uncovered([...(hits.get('place-cue') ?? []), ...(hits.get('not-this') ?? [])], school);
-  const life = { otherSchool, school, support: termSum(school, GENERIC), against: termSum(place, 0), place, titled: TITLED_SURNAME.exec(raw)?.[1] };
+  const life = { otherSchool, school, support: termSum(school, GENERIC), against: termSum(place, 0), place, titled: titledPerson(raw)?.[1] };
   lifeMemo = { text: view.text, raw, life };
   return life;
 }

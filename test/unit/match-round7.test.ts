@@ -64,3 +64,16 @@ describe('round 7: school life that was not read as such', () => {
     expect(m('Hatton Moss Quarry reopens to walkers this weekend', hatton)).toBe(false);
   });
 });
+
+describe('round 7: a club of the school before its name; a TV title is no teacher', () => {
+  const fenwell: MatchableSchool = { name: 'Fenwell Academy', aliases: ['Fenwell', 'FNA'], context: ['Oakbury'], exclude: [] };
+  it('"the Chess Fenwell team" is the school\'s chess team; "Port Fenwell" stays another place', () => {
+    expect(m('Well done to the Chess Fenwell team at the county finals.', fenwell)).toBe(true);
+    expect(m('Well done to the Robotics Fenwell squad, second in the region!', fenwell)).toBe(true);
+    expect(m('The ferry to Port Fenwell is cancelled again this weekend.', fenwell)).toBe(false);
+  });
+  it('"Mr Bates vs the Post Office" is a drama, not a teacher; "Mr Hale" in the same voice is', () => {
+    expect(m('Mr Bates vs the Post Office was on again last night. My Year 9 son was glued to it and wants to do it for his history homework.', fenwell)).toBe(false);
+    expect(m('Mr Hale set the Post Office drama for history homework. My Year 9 son was glued to it all night.', fenwell)).toBe(true);
+  });
+});
