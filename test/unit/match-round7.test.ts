@@ -77,3 +77,19 @@ describe('round 7: a club of the school before its name; a TV title is no teache
     expect(m('Mr Hale set the Post Office drama for history homework. My Year 9 son was glued to it all night.', fenwell)).toBe(true);
   });
 });
+
+describe('round 7: an emoji before the name no longer shifts what is read after it', () => {
+  const calder: MatchableSchool = { name: 'Halsey Brook Academy', aliases: ['Halsey Brook'], context: ['Wetherfold'], exclude: [] };
+  it('"📸 … outside Halsey Brook. Gorgeous" is the school; "📸 … at Halsey Brook Quarry" is the quarry', () => {
+    expect(m('Leavers photo 📸 all of Year 11 lined up outside Halsey Brook. Gorgeous', calder)).toBe(true);
+    expect(m('Sunset photo 📸 taken at Halsey Brook Quarry tonight', calder)).toBe(false);
+  });
+  it('the evidence of a name after an emoji is the name itself', () => {
+    const r = matchSchool({ title: '', text: 'So proud 😍🎉 of Halsey Brook pupils today' }, calder);
+    expect(r.evidence?.text).toBe('Halsey Brook');
+  });
+  it('an emoji ends a sentence: a capitalised word after it is no longer proper name with the school\'s', () => {
+    expect(m('poor lad 😢 Tbh Halsey Brook should have spotted it sooner, his teacher knew', calder)).toBe(true);
+    expect(m('Took the dog to Upper Halsey Brook woods this morning', calder)).toBe(false);
+  });
+});
