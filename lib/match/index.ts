@@ -501,6 +501,9 @@ function findOccurrences(view: TextView, patterns: Pattern[], raw: string, compi
       if (s > 0 && /[#@]/.test(view.text[s - 1]!) && !/\s/.test(m[0])) continue;
       // derived initials only in capitals: "KBPS" is the school, "kbps" a download speed
       if (p.capitalsOnly && raw.slice(view.start[s]!, view.end[e - 1]!) !== raw.slice(view.start[s]!, view.end[e - 1]!).toUpperCase()) continue;
+      // initials that are also a chat abbreviation, written as one in lower case ("cba with school tmrw": can't be
+      // bothered), are the abbreviation
+      if (p.acronym && CUES.textSpeak.has(m[0]) && raw.slice(view.start[s]!, view.end[e - 1]!) === m[0]) continue;
       // initials written as a unit are not a name: "968 hPa", "30 kVA"
       // written as a unit ("kPa") it is that unit throughout the item; after a count only there ("the 12 FNA pupils … FNA
       // is the best": a count of the school's pupils, not a unit)

@@ -93,3 +93,20 @@ describe('round 7: an emoji before the name no longer shifts what is read after 
     expect(m('Took the dog to Upper Halsey Brook woods this morning', calder)).toBe(false);
   });
 });
+
+describe('round 7: other senses of initials and names by kind', () => {
+  const cba: MatchableSchool = { name: 'Corran Bay Academy', aliases: ['CBA', 'Corran Bay'], context: ['Lowther'], exclude: [] };
+  const mks: MatchableSchool = { name: 'Moss Kennet School', aliases: ['MKS', 'Moss Kennet'], context: ['Ashby'], exclude: [] };
+  it('a chat abbreviation in lower case ("cba with school") is not the school; the initials in capitals with school life are', () => {
+    expect(m('cba with school tmrw, double maths first thing', cba)).toBe(false);
+    expect(m('CBA maths homework is due tmrw, anyone done it?', cba)).toBe(true);
+  });
+  it('initials followed by units of measure are the units; the same initials with pupils are the school', () => {
+    expect(m('Why do the old physics textbooks still use MKS units for mechanics?', mks)).toBe(false);
+    expect(m('MKS physics pupils got their mock results back today', mks)).toBe(true);
+  });
+  it('cycling or driving through a name is a place; a son who goes there is the school', () => {
+    expect(m('Moss Kennet? I cycle through it every Sunday, lovely little spot', mks)).toBe(false);
+    expect(m('Moss Kennet? My son goes there, the staff are lovely', mks)).toBe(true);
+  });
+});
