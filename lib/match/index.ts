@@ -146,6 +146,8 @@ interface Compiled {
   staffRaw: RegExp | null;
   /** Its context places written as one word ("shirleypark"): "in SP" or "in PT" (Pentre) may be short for one. */
   contextPlaces: string[];
+  /** Its context words, normalised ("netherby green"): "Netherby Green's St Aidan's" names its own town before it. */
+  contextNorm: string[];
   /** Its context words that are counties or regions ("lancashire", "co down"), normalised. */
   regions: string[];
 }
@@ -257,7 +259,7 @@ function compile(school: MatchableSchool): Compiled {
   const staffRaw = staffWritten(school.context ?? []);
   const contextPlaces = ctx.map((c) => c.replace(/[^a-z]/g, '')).filter(Boolean);
   const regions = ctx.filter((c) => CUES.region.test(c));
-  const compiled = { patterns, excludes, context, contextAny: context && new RegExp(context.source), ownKinds, names: namesNorm.join(' | '), contextCompacts, kindInitials, staff, staffRaw, contextPlaces, regions };
+  const compiled = { patterns, excludes, context, contextAny: context && new RegExp(context.source), ownKinds, names: namesNorm.join(' | '), contextCompacts, kindInitials, staff, staffRaw, contextPlaces, regions, contextNorm: ctx };
   patternCache.set(school, compiled);
   return compiled;
 }
@@ -627,6 +629,15 @@ function unnamed(item: { title: string; text: string }, view: TextView, compiled
   const occ: Occurrence = { pattern: { alias: where, re: /$^/, compact: '', ambiguous: true, acronym: false }, start: ctx.start, end: ctx.end, via: 'text' };
   const reason = `not named, but its place "${where}" with school vocabulary (${fmt(support)})`;
   return { mentioned: true, reason, evidence: evidenceOf(item, view, occ, textOffset, item.title.length) };
+}
+
+/** Parents in a group's name ("Lindenmoor Mums", "Hatton Parents"): the school's parents, not the place's community. */
+const PARENTS_WORD = /(?<![a-z])(?:mums|mams|mammies|mummies|mommies|mamas|parents|dads|families)(?![a-z])/;
+
+/** Right after the name, a community group that is not its parents' ("Kinbrae Community Chat", "Kinbrae Matters"). */
+function communityGroupAfter(view: TextView, occ: Occurrence): boolean {
+  const g = CUES.parentsGroup.exec(view.text.slice(occ.end, occ.end + 40));
+  return g !== null && !PARENTS_WORD.test(g[0]);
 }
 
 /** Whether a span lies inside one of spans (sorted by start, not overlapping), by binary search. */
@@ -1408,6 +1419,9 @@ function properNameAfter(view: TextView, raw: string, occ: Occurrence, compiled:
   // "the SENCO at BFA Priya Shah": a person's name (a given name and a capitalised word) after the school's
   if (CUES.firstNames.has(word.toLowerCase()) && /^ [\p{Lu}][\p{Ll}'’-]+/u.test(raw.slice(at, at + 30)) && !CUES.placeNext.test(raw.slice(at + 1, at + 30).toLowerCase())) return undefined;
   if (/^I['’]/.test(word)) return undefined; // "at Marlowe Fields I'm often asked"
+  // "Kinbrae Community Chat", "Kinbrae Mums": the place's community group, which speaks of its school or of anything
+  // (decideAmbiguous reads it as a shared name: only school life makes it the school)
+  if (CUES.parentsGroup.test(view.text.slice(occ.end, occ.end + 40))) return undefined;
   // the school's own town after its name ("St Brigid's Netherfold")
   if (compiled.contextAny) {
     // only what follows at once matters: a bounded look keeps long single-line items linear
@@ -1448,6 +1462,9 @@ function properNameBefore(view: TextView, raw: string, occ: Occurrence, compiled
   // greetings, campaigns and the like written with a capital ("the Save X poster", "Welcome X")
   if (low.length < 3 || CUES.firstNames.has(low) || CUES.personTitle.test(`${low} `) || CUES.schoolWord.test(low) || /^(?:st|saint|the|our|my|your|and|dear|go|team|love|thanks|congrats|well|done|save|support|vote|visit|join|welcome|hello|poor|proud|old|new|little|big|wee|good|great|considering|would|at|from|in)$/.test(low)) return undefined;
   if (CUES.nameNext.test(low) || compiled.names.split(/[ |]+/).includes(low) || compiled.contextAny?.test(low)) return undefined;
+  // its own town (of one or more words) before it, possessive or not: "Netherby Green's St Aidan's", "Kelby St Mary's"
+  const townBefore = normalise(raw.slice(Math.max(0, startRaw - 40), startRaw)).replace(/s$/, '');
+  if (compiled.contextNorm.some((c) => townBefore === c || townBefore.endsWith(` ${c}`) || `${townBefore}s`.endsWith(c))) return undefined;
   // school vocabulary before the name says school ("Reception Fenwell", "PTA Fenwell"), and a strong school word straight
   // after it makes the word before describe the school's own ("the Chess Fenwell team", "the Robotics Fenwell pupils")
   if (CUES.vocabulary.matchText(low).get('school-cue')?.length) return undefined;
@@ -1537,7 +1554,9 @@ function decideAmbiguous(view: TextView, raw: string, occ: Occurrence, after: st
   // ("Sir Roger Hale are through to the final": a plural verb is the school's, as no one man is "are")
   const personal = occ.pattern.person && total < tuning.minSupport && !/^(?:'s)?\s+(?:are|were|have|'ve)\b/.test(view.text.slice(occ.end, occ.end + 8));
   // a name many things share ("CGS", "the Phoenix"): school life near it, not the town alone, makes it the school's
-  if (occ.pattern.shared) {
+  // a name many things share, or the name of a place's community group ("Kinbrae Community Chat |"), which speaks of
+  // plumbers and bin days as often as of its school
+  if (occ.pattern.shared || (occ.via === 'text' && communityGroupAfter(view, occ))) {
     if (support >= tuning.minSupport && total > against) return { mentioned: true, why: `, a name shared with other things, with ${sayFor}${against ? ` (outweighing place words ${againstWhy})` : ''}` };
     return { mentioned: false, why: support ? `, a name shared with other things, with ${sayFor} (${fmt(total)}) ${against ? `outweighed by other-sense words ${againstWhy} (${fmt(against)})` : 'too little school life'}` : `is a name shared with other things, with no school life near it${against ? ` and other-sense words ${againstWhy}` : ''}`, prefix: '' };
   }

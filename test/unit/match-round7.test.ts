@@ -110,3 +110,26 @@ describe('round 7: other senses of initials and names by kind', () => {
     expect(m('Moss Kennet? My son goes there, the staff are lovely', mks)).toBe(true);
   });
 });
+
+describe('round 7: community groups, its own town before its name, clubs written short', () => {
+  const kelby: MatchableSchool = { name: 'Kelby Moor Academy', aliases: ['Kelby Moor'], context: ['Ashwick'], exclude: [] };
+  const aidan: MatchableSchool = { name: "St Ethel's CofE Primary School", aliases: ["St Ethel's"], context: ['Copley Green'], exclude: [] };
+  it('"<name> Community Chat |" is the place\'s group: school life makes it the school, a plumber does not', () => {
+    expect(m('Kelby Moor Community Chat | the janny at the school found my lad\'s inhaler and ran it up to PE', kelby)).toBe(true);
+    expect(m('Kelby Moor Community Chat | anyone know a good plumber? boiler\'s gone again', kelby)).toBe(false);
+    expect(m('Kelby Moor Mums | the most judgemental bunch I have ever stood next to', kelby)).toBe(true);
+  });
+  it('its own town before its name ("Copley Green\'s St Ethel\'s") is no longer proper name', () => {
+    expect(m("Copley Green's St Ethel's is lovely but wraparound care ends at 5", aidan)).toBe(true);
+    expect(m("The ferry to Port St Ethel's is off again", aidan)).toBe(false);
+  });
+  it('a working men\'s club or boxing club written short after the name is that club', () => {
+    expect(m('Quiz night at Kelby Moor WMC tonight, £1 a head 🍻', kelby)).toBe(false);
+    expect(m('Kelby Moor ABC lads took three golds at the novice champs', kelby)).toBe(false);
+    expect(m('Kelby Moor Year 8 lads took three golds at the county champs', kelby)).toBe(true);
+  });
+  it('"nothing to do with the <its town> one" places the name elsewhere', () => {
+    expect(m("St Ethel's in Fenby (nothing to do with the Copley Green one) is closing in July", aidan)).toBe(false);
+    expect(m("St Ethel's in Copley Green is closing its nursery class in July", aidan)).toBe(true);
+  });
+});
