@@ -1557,8 +1557,17 @@ function decideAmbiguous(view: TextView, raw: string, occ: Occurrence, after: st
   // a name many things share, or the name of a place's community group ("Kinbrae Community Chat |"), which speaks of
   // plumbers and bin days as often as of its school
   if (occ.pattern.shared || (occ.via === 'text' && communityGroupAfter(view, occ))) {
-    if (support >= tuning.minSupport && total > against) return { mentioned: true, why: `, a name shared with other things, with ${sayFor}${against ? ` (outweighing place words ${againstWhy})` : ''}` };
-    return { mentioned: false, why: support ? `, a name shared with other things, with ${sayFor} (${fmt(total)}) ${against ? `outweighed by other-sense words ${againstWhy} (${fmt(against)})` : 'too little school life'}` : `is a name shared with other things, with no school life near it${against ? ` and other-sense words ${againstWhy}` : ''}`, prefix: '' };
+    // a titled adult by surname in the item ("Mr Kowalczyk", "Miss Dobson"): how pupils and parents name the school's
+    // own people, as much as the unnamed rule allows it (a bank's "Mr Smith" is outweighed by its banking words)
+    const t = titledPerson(raw);
+    if (t) {
+      support += t[1] === 'Miss' ? TITLED_MISS : TITLED_PERSON;
+      supportWhy ||= `a titled adult "${t[0]}"`;
+    }
+    const all = support + ctx;
+    const why = [supportWhy, ctxWhy].filter(Boolean).join(' and ');
+    if (support >= tuning.minSupport && all > against) return { mentioned: true, why: `, a name shared with other things, with ${why}${against ? ` (outweighing place words ${againstWhy})` : ''}` };
+    return { mentioned: false, why: support ? `, a name shared with other things, with ${why} (${fmt(all)}) ${against ? `outweighed by other-sense words ${againstWhy} (${fmt(against)})` : 'too little school life'}` : `is a name shared with other things, with no school life near it${against ? ` and other-sense words ${againstWhy}` : ''}`, prefix: '' };
   }
   if (against < tuning.noiseFloor && !personal && (!occ.pattern.acronym || acronymAsName(view, raw, occ, before))) return { mentioned: true, why: total ? `with ${sayFor} and no place words` : 'with no place words either (taken as the school)' };
   if (total >= tuning.minSupport && total > against) return { mentioned: true, why: `with ${sayFor}${against ? ` (outweighing place words ${againstWhy})` : ''}` };

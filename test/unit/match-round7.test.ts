@@ -133,3 +133,11 @@ describe('round 7: community groups, its own town before its name, clubs written
     expect(m("St Ethel's in Copley Green is closing its nursery class in July", aidan)).toBe(true);
   });
 });
+
+describe('round 7: a titled adult by surname is the school\'s own people for a shared name', () => {
+  it('"PVA … Mr Okoro doing the floss" is the school; "PVA … share price" with a Mr is still a bank\'s', () => {
+    expect(m('whoever runs the PVA instagram is a genius, that video of Mr Okoro doing the floss 😭', pellingham)).toBe(true);
+    expect(m('whoever runs the PVA instagram is a genius, that video of a dog doing the floss 😭', pellingham)).toBe(false);
+    expect(m('PVA share price slumped after Mr Okoro stepped down as chief executive', pellingham)).toBe(false);
+  });
+});
