@@ -38,6 +38,11 @@
  * written as a unit, or a body's after "the"; a titled person's name as an alias is the person's without school words;
  * counties as data (the school's own, or a short form among school words, is not elsewhere); a saint's initial claimed
  * by another saint named in full; an item naming no school and no place but a titled adult with school life.
+ *
+ * Round 7 (data/match/README.md): a name many things share (initials, "the" and one word, a generic place word alone)
+ * is the school only with school life near it, weighed against its other senses (banking, clubs, pubs, theatres, work
+ * teams) as data; chat abbreviations are no initials; a place's community group needs school life; clubs and activities
+ * before the name are its own; a titled surname before "vs" is a title; view offsets are right after an emoji.
  */
 import type { School } from '../config/schema';
 import { escapeRegExp } from '../score/document';
