@@ -141,3 +141,12 @@ describe('round 7: a titled adult by surname is the school\'s own people for a s
     expect(m('PVA share price slumped after Mr Okoro stepped down as chief executive', pellingham)).toBe(false);
   });
 });
+
+describe('round 7: walks and pub food are other senses of a distinctive name', () => {
+  const tolven: MatchableSchool = { name: 'Tolvenor Academy', aliases: ['Tolvenor'], context: ['Penmarrow'], exclude: [] };
+  it('a sunrise from a fell top or a Sunday roast is the place; a detention is the school', () => {
+    expect(m('Cracking sunrise from Tolvenor this morning, only me and two fell runners up there', tolven)).toBe(false);
+    expect(m('Tolvenor does a decent Sunday roast now they have a new chef', tolven)).toBe(false);
+    expect(m('Tolvenor gave my lad a detention this morning for his shoes', tolven)).toBe(true);
+  });
+});
