@@ -150,3 +150,11 @@ describe('round 7: walks and pub food are other senses of a distinctive name', (
     expect(m('Tolvenor gave my lad a detention this morning for his shoes', tolven)).toBe(true);
   });
 });
+
+describe('round 7: a child\'s welfare and placement are school life for a shared name', () => {
+  it('"he\'s at the Vale … sees the CAMHS nurse" and "where they send" are the school; "the Vale … live music" the pub', () => {
+    expect(m('found a bag on the 22, it belongs to a lad at the Vale, says he sees the CAMHS nurse Tuesdays', pellingham)).toBe(true);
+    expect(m('the Vale is where they send the ones nobody else will have', pellingham)).toBe(true);
+    expect(m('the Vale has live music on Tuesdays, found a bag there last week', pellingham)).toBe(false);
+  });
+});
