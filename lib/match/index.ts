@@ -920,6 +920,7 @@ export function matchSchool(item: { title: string; text: string }, school: Match
     const stop = /[.;:!?\n|]/.exec(view.text.slice(occ.end, occ.end + OTHER_CLAUSE));
     excluded.push({ start: occ.start, end: occ.end + (stop ? stop.index : OTHER_CLAUSE), phrase: other, other: true });
   }
+  let weighed = 0;
   for (const occ of occurrences) {
     const cover = excluded.find((x) => !x.other && x.start <= occ.start && x.end >= occ.end);
     if (cover) {
@@ -987,6 +988,9 @@ export function matchSchool(item: { title: string; text: string }, school: Match
       }
       return { mentioned: true, alias: occ.pattern.alias, reason: how, evidence: evidenceOf({ title, text }, view, occ, textOffset, title.length) };
     }
+    // each weighing reads every cue of the item: past MAX_WEIGHED undecided uses of the name (a 50 KB paste of one line)
+    // the rest would say the same and cost occurrences × cues
+    if (!known?.hard && ++weighed > MAX_WEIGHED) continue;
     // the whole item's vocabulary is read once, and only when a hard rule has not already decided
     const d = known?.hard ?? decideAmbiguous(view, raw, occ, after, compiled, () => (evidence ??= itemEvidence(view, raw, compiled, occurrences, excluded)), tuning, claimed, known !== undefined);
     if (d.mentioned) return { mentioned: true, alias: occ.pattern.alias, reason: `${how} ${d.why}`, evidence: evidenceOf({ title, text }, view, occ, textOffset, title.length) };
@@ -1107,7 +1111,9 @@ function itemEvidence(view: TextView, raw: string, compiled: Compiled, occurrenc
 const SENTENCE_END = /[.!?](?:\s|$)|\n/;
 
 /** Work counters for tests that bound the matcher's work (not its time): characters read looking for sentence ends, for a saint named in full (saintNamed), and for the school's own places when a name seems placed elsewhere (ownPlaceNamed). */
-export const MATCH_WORK = { sentenceChars: 0, saintChars: 0, contextChars: 0 };
+export const MATCH_WORK = { sentenceChars: 0, saintChars: 0, contextChars: 0, weighedCues: 0 };
+/** Undecided uses of an ambiguous name weighed per item, at most (each weighing reads every cue of the item). */
+const MAX_WEIGHED = 64;
 
 /** Where a sentence ends in a view's text ("." before a space or the end, or a line break), read once per view. */
 const sentenceEnds = new WeakMap<TextView, number[]>();
@@ -1154,6 +1160,7 @@ function nearness(view: TextView, occ: Occurrence, cue: { start: number; end: nu
  */
 function weigh(view: TextView, occ: Occurrence, cues: Cue[], tuning: MentionTuning, halveGeneric = false): { total: number; top: string | undefined } {
   const best = new Map<string, number>();
+  MATCH_WORK.weighedCues += cues.length;
   for (const c of cues) {
     const w = c.weight * nearness(view, occ, c, tuning) * (halveGeneric && c.weight <= GENERIC ? 0.5 : 1);
     if (w > (best.get(c.term) ?? 0)) best.set(c.term, w);

@@ -7,7 +7,7 @@
  * in words of its own (invented schools, people and places, not the sets').
  */
 import { describe, expect, it } from 'vitest';
-import { matchSchool, type MatchableSchool } from '../../lib/match';
+import { matchSchool, MATCH_WORK, type MatchableSchool } from '../../lib/match';
 
 const m = (text: string, school: MatchableSchool, title = '') => matchSchool({ title, text }, school).mentioned;
 
@@ -156,5 +156,17 @@ describe('round 7: a child\'s welfare and placement are school life for a shared
     expect(m('found a bag on the 22, it belongs to a lad at the Vale, says he sees the CAMHS nurse Tuesdays', pellingham)).toBe(true);
     expect(m('the Vale is where they send the ones nobody else will have', pellingham)).toBe(true);
     expect(m('the Vale has live music on Tuesdays, found a bag there last week', pellingham)).toBe(false);
+  });
+});
+
+describe('review 7: weighing a shared name repeated in one long item stays linear', () => {
+  it('"cba with the PVA units" × 4000 weighs at most 64 uses of the name, each against the item\'s cues', () => {
+    for (const n of [1000, 4000]) {
+      const text = 'cba with the PVA units '.repeat(n);
+      const before = MATCH_WORK.weighedCues;
+      expect(m(text, pellingham)).toBe(false);
+      // each weighing reads every cue once; the cues grow with the text, the weighings do not
+      expect(MATCH_WORK.weighedCues - before).toBeLessThanOrEqual(64 * 2 * n);
+    }
   });
 });
