@@ -170,3 +170,11 @@ describe('review 7: weighing a shared name repeated in one long item stays linea
     }
   });
 });
+
+describe('review 7: "<initials> head is useless" is the school\'s head', () => {
+  it('a head who "is" or "was" something is a headteacher; heading to the pub is not', () => {
+    expect(m('PVA head is useless, sack her', pellingham)).toBe(true);
+    expect(m("the Vale head's a clown", pellingham)).toBe(true);
+    expect(m('Gonna head to the Vale tonight for the quiz 🍻', pellingham)).toBe(false);
+  });
+});
