@@ -178,3 +178,11 @@ describe('review 7: "<initials> head is useless" is the school\'s head', () => {
     expect(m('Gonna head to the Vale tonight for the quiz 🍻', pellingham)).toBe(false);
   });
 });
+
+describe('review 7: a family outing to a same-named theatre is the theatre', () => {
+  it('"took the kids to see … at the Vale" and a season "on till January" are the theatre; Year 2\'s play there is the school', () => {
+    expect(m('Took the kids to see Matilda at the Vale, brilliant show', pellingham)).toBe(false);
+    expect(m('The Vale panto is on till January, the kids loved it', pellingham)).toBe(false);
+    expect(m("Our kids' Christmas play at the Vale was lovely, well done Year 2", pellingham)).toBe(true);
+  });
+});
