@@ -73,6 +73,24 @@ export function sentenceAt(doc: Doc, pos: number): Span {
   return { start: 0, end: doc.clean.text.length };
 }
 
+/**
+ * `re.test(text.slice(s.start, s.end))` for a sentence s, remembered for the last sentence asked: a loop over many hits in
+ * one long sentence (a text without full stops) reads it once, not once per hit. `re` must not be global or sticky.
+ */
+export function sentenceTest(re: RegExp, text: string): (s: Span) => boolean {
+  let start = -1;
+  let end = -1;
+  let value = false;
+  return (s) => {
+    if (s.start !== start || s.end !== end) {
+      value = re.test(text.slice(s.start, s.end));
+      start = s.start;
+      end = s.end;
+    }
+    return value;
+  };
+}
+
 const globalCache = new WeakMap<RegExp, RegExp>();
 
 /** All matches of `re` (made global once and cached). */
@@ -80,7 +98,8 @@ export function findAll(s: string, re: RegExp): Span[] {
   const out: Span[] = [];
   // a pattern that needs one of a few whole words is not run over a text without any of them (word-gate.ts: exact)
   if (!mayMatch(s, re)) return out;
-  let g = re.flags.includes('g') ? re : globalCache.get(re);
+  // re.global, not re.flags (a getter that builds the string of every flag on each call)
+  let g = re.global ? re : globalCache.get(re);
   if (!g) {
     g = new RegExp(re.source, re.flags + 'g');
     globalCache.set(re, g);

@@ -125,6 +125,8 @@ let generation = 0;
 const scratch = new Int32Array(MAX_FEATURES);
 const scratchVal = new Float32Array(MAX_FEATURES);
 let n = 0;
+/** A feature was left out of the scratch arrays (MAX_FEATURES reached) since collect began. */
+let dropped = false;
 const codes = new Int32Array(1 << 12);
 
 /** Use 2^bits slots of the table for the next text. */
@@ -145,7 +147,7 @@ function put(h: number, v: number): void {
         table[at + 2] = n;
         scratch[n] = k;
         scratchVal[n++] = v;
-      }
+      } else dropped = true;
       return;
     }
     if (table[at + 1] === k) {
@@ -183,6 +185,10 @@ interface WordFeatures {
   biSeed: number;
   stem: string;
   grams: Int32Array;
+  /** The weights `dots` was summed for (see wordDots), or undefined. */
+  dotsOf: Int8Array | undefined;
+  /** Per vector of `dotsOf` (interleaved, K4): its weights over this word's unigram and character n-grams, times their feature weights. */
+  dots: Float64Array | undefined;
 }
 const NO_GRAMS = new Int32Array(0);
 const wordCache = new Map<string, WordFeatures>();
@@ -191,7 +197,7 @@ function wordFeatures(w: string): WordFeatures {
   if (f === undefined) {
     const st = stem(w);
     const grams = w.length >= 2 && w.length < codes.length - 2 && w.charCodeAt(0) >= 97 ? charGrams(w) : NO_GRAMS;
-    f = { uni: fnv(SEED_UNI, st), biSeed: fnv(SEED_BI, st), stem: st, grams };
+    f = { uni: fnv(SEED_UNI, st), biSeed: fnv(SEED_BI, st), stem: st, grams, dotsOf: undefined, dots: undefined };
     if (wordCache.size > 50_000) wordCache.clear();
     wordCache.set(w, f);
   }
@@ -209,9 +215,60 @@ function metaHash(name: string): number {
   return h;
 }
 
+/**
+ * featureDots' fast path (four interleaved int8 weight vectors, the school model's): while collect gathers the features
+ * it also sums w · (feature value) per vector, each word's unigram and character n-grams taken from the word's cache
+ * (wordDots), so the 1 MB weight table is read once per distinct word rather than once per n-gram of every text. Every
+ * term is an integer (int8 weight × a small whole feature value) and so is every partial sum, so the order of summing
+ * cannot change a bit of the result: it equals the sum over the de-duplicated vector exactly. The sums are remembered per
+ * weight array: an Int8Array passed here must not be changed afterwards (a model's weights are decoded into a new one).
+ */
+const K4 = 4;
+let dotW: Int8Array | undefined;
+let dot0 = 0;
+let dot1 = 0;
+let dot2 = 0;
+let dot3 = 0;
+
+/** This word's unigram and n-gram weights under `w`, per vector (worked out once per word and weight table). */
+function wordDots(f: WordFeatures, w: Int8Array): Float64Array {
+  if (f.dotsOf === w) return f.dots!;
+  const d = f.dots ?? new Float64Array(K4);
+  const u = (f.uni & MASK) * K4;
+  d[0] = WORD_WEIGHT * w[u]!;
+  d[1] = WORD_WEIGHT * w[u + 1]!;
+  d[2] = WORD_WEIGHT * w[u + 2]!;
+  d[3] = WORD_WEIGHT * w[u + 3]!;
+  const g = f.grams;
+  for (let i = 0; i < g.length; i++) {
+    const b = g[i]! * K4;
+    d[0] += CHAR_WEIGHT * w[b]!;
+    d[1] += CHAR_WEIGHT * w[b + 1]!;
+    d[2] += CHAR_WEIGHT * w[b + 2]!;
+    d[3] += CHAR_WEIGHT * w[b + 3]!;
+  }
+  f.dots = d;
+  f.dotsOf = w;
+  return d;
+}
+
+/** put, and (on featureDots' fast path) the feature's weights added to the running dot products. */
+function putDot(h: number, v: number): void {
+  put(h, v);
+  const w = dotW;
+  if (w) {
+    const b = (h & MASK) * K4;
+    dot0 += v * w[b]!;
+    dot1 += v * w[b + 1]!;
+    dot2 += v * w[b + 2]!;
+    dot3 += v * w[b + 3]!;
+  }
+}
+
 /** Gather a text's features (bucket, summed value) into the scratch arrays, n of them. */
 function collect(raw: string, clean: string): void {
   const words = classifierTokens(clean);
+  dropped = false;
   generation = (generation + 1) | 0;
   if (generation === 0) {
     table.fill(0);
@@ -225,29 +282,37 @@ function collect(raw: string, clean: string): void {
   sizeTable(bits);
   n = 0;
   let prevSeed = START_SEED;
+  const dw = dotW;
   for (const w of words) {
     const f = wordFeatures(w);
     put(f.uni, WORD_WEIGHT);
-    put(fnv(prevSeed, f.stem), WORD_WEIGHT);
+    putDot(fnv(prevSeed, f.stem), WORD_WEIGHT);
     prevSeed = f.biSeed;
     const g = f.grams;
     for (let i = 0; i < g.length; i++) put(g[i]!, CHAR_WEIGHT);
+    if (dw) {
+      const d = wordDots(f, dw);
+      dot0 += d[0]!;
+      dot1 += d[1]!;
+      dot2 += d[2]!;
+      dot3 += d[3]!;
+    }
   }
-  put(fnv(prevSeed, '</s>'), WORD_WEIGHT);
+  putDot(fnv(prevSeed, '</s>'), WORD_WEIGHT);
   // meta: lexicon hits (binned counts), addressed at "you"
   let secondPerson: boolean | undefined;
   for (const [name, cat] of LEXICON_FEATURES) {
     const c = Math.min(3, MODEL_LEXICON.count(clean, cat));
     if (c > 0) {
       secondPerson ??= SECOND_PERSON.test(clean);
-      put(metaHash(`lex:${name}:${c}`), META_WEIGHT);
-      put(metaHash(`lex:${name}`), META_WEIGHT);
-      if (secondPerson) put(metaHash(`lex:${name}:you`), META_WEIGHT);
+      putDot(metaHash(`lex:${name}:${c}`), META_WEIGHT);
+      putDot(metaHash(`lex:${name}`), META_WEIGHT);
+      if (secondPerson) putDot(metaHash(`lex:${name}:you`), META_WEIGHT);
     }
   }
   // meta: shouting (two or more all-caps words)
   CAPS_WORD.lastIndex = 0;
-  if (CAPS_WORD.exec(raw) && CAPS_WORD.exec(raw)) put(metaHash('caps'), META_WEIGHT);
+  if (CAPS_WORD.exec(raw) && CAPS_WORD.exec(raw)) putDot(metaHash('caps'), META_WEIGHT);
 }
 
 export function extractFeatures(raw: string, clean: string = cleanText(foldText(raw)).text): SparseVector {
@@ -283,7 +348,30 @@ export function featureDot(w: ArrayLike<number>, raw: string, clean: string = cl
  * Writes w_j · extractFeatures(raw, clean) into out[j].
  */
 export function featureDots(w: ArrayLike<number>, k: number, raw: string, clean: string, out: Float64Array): void {
-  collect(raw, clean);
+  if (k === K4 && w instanceof Int8Array) {
+    dotW = w;
+    dot0 = dot1 = dot2 = dot3 = 0;
+    try {
+      collect(raw, clean);
+    } finally {
+      dotW = undefined;
+    }
+    // a feature left out of the vector (a text of more than MAX_FEATURES distinct features) was still summed: the
+    // general loop below reads the kept ones only
+    if (!dropped) {
+      let norm = 0;
+      for (let i = 0; i < n; i++) {
+        const v = scratchVal[i]!;
+        norm += v * v;
+      }
+      const inv = 1 / Math.sqrt(norm || 1);
+      out[0] = dot0 * inv;
+      out[1] = dot1 * inv;
+      out[2] = dot2 * inv;
+      out[3] = dot3 * inv;
+      return;
+    }
+  } else collect(raw, clean);
   let norm = 0;
   if (k === 4) {
     // the school model's case, unrolled: four running sums in registers

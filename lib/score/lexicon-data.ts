@@ -185,6 +185,10 @@ export class Lexicon {
    * look-up of the word pair, not a try of every phrase it starts
    */
   private readonly byPair = new Map<string, Map<string, TokenEntry[]>>();
+  /** The same phrases by the second word's id (secondIds): the matcher's look-up, by number rather than by string. */
+  private readonly byPairIds = new Map<string, Map<number, TokenEntry[]>>();
+  /** An id per word that is the second word of some phrase; other words have none, and start no look-up as one. */
+  private readonly secondIds = new Map<string, number>();
   /** first four letters of a one-word prefix entry → entries */
   private readonly byPrefix = new Map<string, TokenEntry[]>();
   /**
@@ -192,6 +196,8 @@ export class Lexicon {
    * (its longest word): when the text holds none of them and the category has no `re:` entry, the pass is skipped.
    */
   private readonly regexByCat = new Map<number, { re: RegExp; parts: { re: RegExp; weight: number; term: string; source: string }[]; needs: string[] | undefined }>();
+  /** regexByCat's entries as an array, in its order (the matcher's loop). */
+  private regexCats: { cat: number; re: RegExp; parts: { re: RegExp; weight: number; term: string; source: string }[]; needs: string[] | undefined }[] = [];
   /** Any of those words, anywhere: when none is in a text, no category with `needs` is searched. */
   private anyNeed: RegExp | undefined;
   private readonly patterns = new Map<string, string>();
@@ -199,6 +205,10 @@ export class Lexicon {
   /** What the matcher needs of a word, looked up once per distinct word (one map look-up per token, not three). */
   private readonly wordCache = new Map<string, WordInfo>();
   private seen = new Uint32Array(0);
+  /** matchText's hits by category index while it runs (every slot undefined between calls). */
+  private byCat: (LexHit[] | undefined)[] = [];
+  /** The categories the last text filled in byCat. */
+  private lastOrder: number[] = [];
   private lastEnd = new Int32Array(0);
   private stamp = 0;
   private memoText: string | undefined;
@@ -244,11 +254,22 @@ export class Lexicon {
     }
     for (const list of [...this.byWord.values(), ...this.byPrefix.values(), ...[...this.byPair.values()].flatMap((m) => [...m.values()])]) list.sort((a, b) => b.words.length - a.words.length);
     this.seen = new Uint32Array(this.cats.length);
+    this.byCat = new Array<LexHit[] | undefined>(this.cats.length).fill(undefined);
     this.lastEnd = new Int32Array(this.cats.length);
     for (const [cat, parts] of regexParts) {
       // a term's longest word is in any text it matches (a trailing * makes its last word a prefix: still in the text)
       const needs = parts.every((p) => !p.term.startsWith('re:')) ? parts.map((p) => longestWord(p.term.replace(/\*$/, ''))) : undefined;
       this.regexByCat.set(cat, { re: new RegExp(String.raw`\b(?:${parts.map((p) => p.re.source.slice(4, -2)).join('|')})\b`, 'g'), parts, needs });
+    }
+    this.regexCats = [...this.regexByCat].map(([cat, r]) => ({ cat, ...r }));
+    for (const [first, seconds] of this.byPair) {
+      const ids = new Map<number, TokenEntry[]>();
+      for (const [second, list] of seconds) {
+        let id = this.secondIds.get(second);
+        if (id === undefined) this.secondIds.set(second, (id = this.secondIds.size));
+        ids.set(id, list);
+      }
+      this.byPairIds.set(first, ids);
     }
     const allNeeds = [...this.regexByCat.values()].flatMap((r) => r.needs ?? []);
     if (allNeeds.length && !allNeeds.includes('')) this.anyNeed = new RegExp(allNeeds.map(escapeRe).join('|'));
@@ -292,9 +313,11 @@ export class Lexicon {
 
   /** Is this word or phrase (clean view) a literal entry of the category (or covered by a `*` entry)? */
   has(category: string, phrase: string): boolean {
-    const words = phrase.trim().split(/[\s-]+/).filter(Boolean);
+    const t = phrase.trim();
+    // one word (no space or hyphen: the usual ask) is its own key, without a split
+    const words = SEPARATOR.test(t) ? t.split(/[\s-]+/).filter(Boolean) : t ? [t] : [];
     if (!words.length) return false;
-    const key = words.join(' ');
+    const key = words.length === 1 ? words[0]! : words.join(' ');
     if (this.literal.has(`${category}\t${key}`)) return true;
     const cat = this.catIndex.get(category);
     if (words.length === 1 && cat !== undefined) {
@@ -317,21 +340,27 @@ export class Lexicon {
   matchText(text: string): Map<string, LexHit[]> {
     if (text === this.memoText) return this.memo;
     // hits by category index; `order` keeps the categories in the order their first hit was found (the map's order)
-    const byCat: (LexHit[] | undefined)[] = new Array(this.cats.length);
-    const order: number[] = [];
+    // (one array per lexicon, its slots of the last text emptied first: not a new one of every category per text)
+    const byCat = this.byCat;
+    for (const cat of this.lastOrder) byCat[cat] = undefined;
+    const order: number[] = (this.lastOrder = []);
     const lastEnd = this.lastEnd.fill(-1);
     const toks = tokens(text);
     const seen = this.seen;
+    // each word's info is looked up once: as the next word (its id as a phrase's second word), then as this one
+    let info = toks.length ? this.wordInfo(toks[0]!.word) : NO_INFO;
+    let stemInfo = toks.length && toks[0]!.stem ? this.wordInfo(toks[0]!.stem) : undefined;
     for (let i = 0; i < toks.length; i++) {
       const t = toks[i]!;
       this.stamp++;
-      const info = this.wordInfo(t.word);
-      const stemInfo = t.stem ? this.wordInfo(t.stem) : undefined;
       // phrases first (longer wins): looked up by this word (or its stem) and the next one (or its stem)
       const nx = toks[i + 1];
+      const nxInfo = nx ? this.wordInfo(nx.word) : NO_INFO;
+      const nxStemInfo = nx?.stem ? this.wordInfo(nx.stem) : undefined;
       if (nx) {
-        if (info.seconds) this.tryPairs(text, toks, i, t.word, info.seconds, nx, seen, lastEnd, byCat, order);
-        if (stemInfo?.seconds) this.tryPairs(text, toks, i, t.stem!, stemInfo.seconds, nx, seen, lastEnd, byCat, order);
+        const stemId = nxStemInfo ? nxStemInfo.second : -1;
+        if (info.seconds) this.tryPairs(text, toks, i, t.word, info.seconds, nx, nxInfo.second, stemId, seen, lastEnd, byCat, order);
+        if (stemInfo?.seconds) this.tryPairs(text, toks, i, t.stem!, stemInfo.seconds, nx, nxInfo.second, stemId, seen, lastEnd, byCat, order);
       }
       const cands = info.cands;
       for (let k = 0; k < cands.length; k++) this.tryEntry(text, toks, i, t.word, cands[k]!, seen, lastEnd, byCat, order);
@@ -339,9 +368,12 @@ export class Lexicon {
         const more = stemInfo.cands;
         for (let k = 0; k < more.length; k++) this.tryEntry(text, toks, i, t.stem!, more[k]!, seen, lastEnd, byCat, order);
       }
+      info = nxInfo;
+      stemInfo = nxStemInfo;
     }
     const someNeed = !this.anyNeed || this.anyNeed.test(text);
-    for (const [cat, { re, parts, needs }] of this.regexByCat) {
+    for (let r = 0; r < this.regexCats.length; r++) {
+      const { cat, re, parts, needs } = this.regexCats[r]!;
       // no entry of the category can match without its first word in the text
       if (needs && (!someNeed || !needs.some((w) => text.includes(w)))) continue;
       // nor (for a category with `re:` lines) without one of the words or strings its pattern needs (word-gate.ts,
@@ -366,7 +398,8 @@ export class Lexicon {
     const out = new Map<string, LexHit[]>();
     for (const cat of order) {
       const list = byCat[cat]!;
-      if (list.length > 1) list.sort((a, b) => a.start - b.start);
+      // (hits are found in order unless a pattern's came after the words': a sorted list is left as it is, as sort would)
+      if (list.length > 1 && !inOrder(list)) list.sort((a, b) => a.start - b.start);
       out.set(this.cats[cat]!, list);
     }
     this.memoText = text;
@@ -384,7 +417,7 @@ export class Lexicon {
       const exact = this.byWord.get(word) ?? [];
       const pre = word.length >= PREFIX_KEY ? (this.byPrefix.get(word.slice(0, PREFIX_KEY)) ?? []).filter((e) => word.startsWith(e.words[0]!)) : [];
       const cands = exact.length + pre.length ? [...exact, ...pre].sort((a, b) => b.words.length - a.words.length) : NO_CANDIDATES;
-      c = { cands, seconds: this.byPair.get(word) };
+      c = { cands, seconds: this.byPairIds.get(word), second: this.secondIds.get(word) ?? -1 };
       if (this.wordCache.size > 100_000) this.wordCache.clear();
       this.wordCache.set(word, c);
     }
@@ -392,11 +425,12 @@ export class Lexicon {
   }
 
   /** Phrases starting with `first` (its phrases by second word: `seconds`) and the next token (its word or stem). */
-  private tryPairs(text: string, toks: Token[], i: number, first: string, seconds: Map<string, TokenEntry[]>, nx: Token, seen: Uint32Array, lastEnd: Int32Array, byCat: (LexHit[] | undefined)[], order: number[]): void {
+  private tryPairs(text: string, toks: Token[], i: number, first: string, seconds: Map<number, TokenEntry[]>, nx: Token, nxId: number, nxStemId: number, seen: Uint32Array, lastEnd: Int32Array, byCat: (LexHit[] | undefined)[], order: number[]): void {
     if (!joinable(text, toks[i]!.end, nx.start)) return;
-    const a = seconds.get(nx.word);
+    // the next word (or its stem) by its id as a second word; a word that is no phrase's second word has none (-1)
+    const a = nxId >= 0 ? seconds.get(nxId) : undefined;
     if (a) for (const e of a) this.tryEntry(text, toks, i, first, e, seen, lastEnd, byCat, order);
-    const b = nx.stem ? seconds.get(nx.stem) : undefined;
+    const b = nx.stem && nxStemId >= 0 ? seconds.get(nxStemId) : undefined;
     if (b) for (const e of b) this.tryEntry(text, toks, i, first, e, seen, lastEnd, byCat, order);
   }
 
@@ -404,7 +438,9 @@ export class Lexicon {
     if (seen[e.cat] === this.stamp || toks[i]!.start < lastEnd[e.cat]!) return;
     const n = e.words.length;
     if (i + n > toks.length) return;
-    for (let k = 0; k < n; k++) {
+    // a one-word entry is tried at a word it matches (wordInfo: the word itself, or a prefix it starts with): the loop
+    // is then skipped (it asks the same, and also the stem, when this fails)
+    if (n > 1 || !(e.prefix ? first.startsWith(e.words[0]!) : first === e.words[0])) for (let k = 0; k < n; k++) {
       const w = k === 0 ? first : toks[i + k]!.word;
       const want = e.words[k]!;
       const last = k === n - 1;
@@ -426,14 +462,25 @@ export class Lexicon {
 }
 
 const NONE: readonly LexHit[] = [];
+/** What `has` splits a phrase into words at. */
+const SEPARATOR = /[\s-]/;
 
 interface WordInfo {
   /** Entries that may start at the word, longest first. */
   cands: readonly TokenEntry[];
-  /** Phrases the word starts, by their second word. */
-  seconds: Map<string, TokenEntry[]> | undefined;
+  /** Phrases the word starts, by their second word's id (Lexicon.secondIds). */
+  seconds: Map<number, TokenEntry[]> | undefined;
+  /** The word's id as a phrase's second word, or -1 (no phrase has it second). */
+  second: number;
 }
 const NO_CANDIDATES: readonly TokenEntry[] = [];
+const NO_INFO: WordInfo = { cands: NO_CANDIDATES, seconds: undefined, second: -1 };
+
+/** Are the hits in order of their starts? */
+function inOrder(list: readonly LexHit[]): boolean {
+  for (let i = 1; i < list.length; i++) if (list[i]!.start < list[i - 1]!.start) return false;
+  return true;
+}
 
 /** Index of `v` in `arr`, appending it the first time: the files' tables of categories and sources. */
 function internAt(arr: string[], v: string): number {

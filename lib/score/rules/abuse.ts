@@ -90,6 +90,8 @@ function lexPatterns(lex: Lexicon): LexPatterns {
  * boundary, so "brother" or "audience" no longer count as "rot" or "die").
  */
 const THREAT_HINT = /\b(?:kill|murder|stab|shoot|shot|hurt|batter|beat|smash|knock|punch|slap|kick|burn|torch|fire|petrol|bomb|blow|strangl|throttl|glass|deck|lamp|run|put|break|wait|sort|deal|find|get|come|visit|hang|hung|strung|lynch|rot|die|inside|watch|know|walking|regret|pay|sorry|word|surprise|bat|knife|hammer|machete|gun|crowbar|brick|smack|hiding)|[\u{1F52A}\u{1F52B}\u{1F4A3}]/u;
+/** A word GO_BACK cannot match without (one pattern object: a literal in the loop was a new object, and a new gate look-up, per item). */
+const GO_BACK_HINT = /\b(?:back|home|deport)\b/;
 const GO_BACK = /\bgo\s+back\s+(?:to\s+(?:your|their|his|her)\s+own\s+(?:country|countries)|(?:to\s+)?wher(?:e|ever)\s+(?:you|they|he|she)\s+(?:came|come)\s+from|home)\b|\bsend\s+(?:them|him|her|'em)\s+(?:all\s+)?(?:back|home)\b|\bdeport\s+(?:them|him|her)\b/;
 const GO_BACK_TO_PLACE = /\bgo\s+back\s+to\s+([a-z]+)/g;
 const NOT_A_COUNTRY = new Set(['school', 'work', 'bed', 'class', 'the', 'sleep', 'normal', 'basics', 'lessons', 'it', 'a', 'my', 'your', 'his', 'her', 'their', 'our', 'being', 'how', 'what', 'where', 'when', 'sleep', 'college', 'uni', 'university', 'nursery', 'wales', 'england', 'town']);
@@ -844,7 +846,7 @@ export function abuseRules(doc: Doc): AbuseSignals {
     discWeights.push(0.9);
   }
   const groupSpans = doc.lex.count(text, 'group') > 0 ? findAll(text, GROUP_NEGATIVE) : [];
-  for (const span of [...groupSpans, ...(gatedTest(/\b(?:back|home|deport)\b/, text) ? findAll(text, GO_BACK) : [])]) {
+  for (const span of [...groupSpans, ...(gatedTest(GO_BACK_HINT, text) ? findAll(text, GO_BACK) : [])]) {
     // "Muslims are not terrorists": the negation inside the statement reverses it
     if (!usable(doc, span) || GROUP_NEGATED.test(text.slice(span.start, span.end)) || reportedAt(doc, span)) continue;
     // "the family had to go back home when their gran died": news of a trip, not an order (identity.ts sentHomeAt)

@@ -177,8 +177,50 @@ function isSentenceEnd(code: number): boolean {
   return code === 46 || code === 33 || code === 63 || code === 10;
 }
 
-/** The sentence around `pos`; with `reach`, at most that many characters either side (a loop over many cues stays linear). */
+/** Above this length, sentenceSpan looks the ends up in an index of them (sentenceEnds) rather than scanning. */
+const INDEXED_SENTENCES = 2000;
+let endsOf: string | undefined;
+let ends = new Int32Array(0);
+let endsN = 0;
+
+/** The positions of every sentence end (isSentenceEnd) in `raw`, in order (remembered for the last text). */
+function sentenceEnds(raw: string): Int32Array {
+  if (raw !== endsOf) {
+    endsN = 0;
+    for (let i = 0; i < raw.length; i++) {
+      if (!isSentenceEnd(raw.charCodeAt(i))) continue;
+      if (endsN === ends.length) {
+        const grown = new Int32Array(Math.max(64, ends.length * 2));
+        grown.set(ends);
+        ends = grown;
+      }
+      ends[endsN++] = i;
+    }
+    endsOf = raw;
+  }
+  return ends;
+}
+
+/**
+ * The sentence around `pos`; with `reach`, at most that many characters either side (a loop over many cues stays linear).
+ * In a long text, by binary search over its sentence ends: a loop over many cues in one long sentence (no full stops)
+ * would otherwise scan the whole sentence per cue. The same span either way.
+ */
 function sentenceSpan(raw: string, pos: number, reach = Infinity): Span {
+  if (raw.length > INDEXED_SENTENCES) {
+    const e = sentenceEnds(raw);
+    // k: the first end at or after pos
+    let lo = 0;
+    let hi = endsN;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (e[mid]! < pos) lo = mid + 1;
+      else hi = mid;
+    }
+    const from = Math.max(0, pos - reach);
+    const to = Math.min(raw.length, pos + reach);
+    return { start: lo > 0 ? Math.max(from, e[lo - 1]! + 1) : from, end: pos >= to ? pos : lo < endsN ? Math.min(to, e[lo]!) : to };
+  }
   let s = pos;
   const from = Math.max(0, pos - reach);
   while (s > from && !isSentenceEnd(raw.charCodeAt(s - 1))) s--;
@@ -686,9 +728,11 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
   // a death or loss in someone's family (data: family-event) is told of a titled member of staff in its own sentence,
   // not a story, poem or lesson about it ("a poem about how her dad died in the war")
   const familyEvents = rawHits(doc, 'family-event');
+  const familyEvent = new Set(familyEvents);
+  let said: { start: number; end: number; staff: boolean | undefined; pupil: boolean | undefined } = { start: -1, end: -1, staff: undefined, pupil: undefined };
   for (const m of [...rawHits(doc, 'staff-sensitive', 'condition', 'hr-process'), ...familyEvents]) {
     if (headless(lower, m)) continue;
-    if (familyEvents.includes(m) && (!TITLE_NAMED.test(lower.slice(sentenceSpan(raw, m.start).start, m.end)) || /\b(?:about|poem|story|book|topic|film|play|lesson|song)\b/.test(lower.slice(Math.max(sentenceSpan(raw, m.start).start, m.start - 40), m.start)) || /\b(?:my|our|ma|me|your)\s+$/.test(lower.slice(Math.max(0, m.start - 8), m.start)))) continue;
+    if (familyEvent.has(m) && (!TITLE_NAMED.test(lower.slice(sentenceSpan(raw, m.start).start, m.end)) || /\b(?:about|poem|story|book|topic|film|play|lesson|song)\b/.test(lower.slice(Math.max(sentenceSpan(raw, m.start).start, m.start - 40), m.start)) || /\b(?:my|our|ma|me|your)\s+$/.test(lower.slice(Math.max(0, m.start - 8), m.start)))) continue;
     if (newsFrame && doc.lex.has('official-process', lower.slice(m.start, m.end))) continue;
     if (awarenessItem && doc.lex.has('condition', lower.slice(m.start, m.end)) && !nameWithin(sentenceSpan(raw, m.start).start, sentenceSpan(raw, m.start).end) && !TITLE_NAMED.test(lower.slice(sentenceSpan(raw, m.start).start, sentenceSpan(raw, m.start).end))) continue;
     // "Academy trust under investigation": a process word said of an organisation; a person must come before it
@@ -715,12 +759,14 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
     // "> Is Dr Hale leaving?\nProbably. They're on a performance improvement plan": a sentence that opens with a pronoun
     // goes back past a short reply ("Probably.") to the person asked about
     const before2 = s.start > 1 && /^\W*(?:he|she|they)(?:'s|'re|\s)/.test(sentence) ? lower.slice(sentenceSpan(raw, Math.max(0, sentenceSpan(raw, s.start - 2).start - 2)).start, s.start) : '';
-    if (!payroll && !identifiesStaff(sentence) && !identifiesStaff(prev) && !(before2 && TITLE_NAMED.test(before2)) && !((STAFF_ROLE.test(sentence) || STAFF_ROLE.test(prev)) && nameWithin(s.start, s.end))) continue;
+    // (what the sentence alone says is worked out once per sentence: many cues in one long sentence read it once)
+    if (s.start !== said.start || s.end !== said.end) said = { start: s.start, end: s.end, staff: undefined, pupil: undefined };
+    if (!payroll && !(said.staff ??= identifiesStaff(sentence) || identifiesStaff(prev) || !!(before2 && TITLE_NAMED.test(before2)) || ((STAFF_ROLE.test(sentence) || STAFF_ROLE.test(prev)) && nameWithin(s.start, s.end)))) continue;
     // "support pupils with epilepsy", "people living with MS": a condition said of a group is the topic
     if (GROUP_BEFORE.test(lower.slice(Math.max(0, m.start - 40), m.start))) continue;
     if (firstWithin(publicCues, s.start, s.end) && !leak) continue;
     // pupils' details are handled above; here the subject must be an adult
-    if (/\b(?:pupils?|students?|lad|boy|girl|kid|son|daughter|year\s+\d+\s+(?:boy|girl|lad|kid))\b/.test(sentence) && !/\b(?:mr|mrs|ms|miss|teacher|head|deputy|senco|chaplain|staff)\b/.test(sentence)) continue;
+    if ((said.pupil ??= /\b(?:pupils?|students?|lad|boy|girl|kid|son|daughter|year\s+\d+\s+(?:boy|girl|lad|kid))\b/.test(sentence) && !/\b(?:mr|mrs|ms|miss|teacher|head|deputy|senco|chaplain|staff)\b/.test(sentence))) continue;
     staffSpans.push(m);
   }
   // a titled member of staff off work and the reason why, whatever the reason is (data: absence-cue, reason-after): "off

@@ -2,7 +2,7 @@
  * Reputation rules: public reporting that reflects poorly on the school. Not an attack, but the
  * headteacher wants to know: poor inspections, protests, fines, investigations, apologies, criticism.
  */
-import { findAll, overlaps, sentenceAt, type Doc, type Span } from '../document';
+import { findAll, overlaps, sentenceAt, sentenceTest, type Doc, type Span } from '../document';
 import { noisyOr, type Finding } from '../findings';
 import type { CategoryId } from '../policy';
 
@@ -91,6 +91,7 @@ export function reputationRules(doc: Doc): Finding[] {
   // "cleared of misconduct", "found no evidence of malpractice", "rated good after special measures" (data: exoneration)
   const cleared = doc.lex.find(text, 'exoneration');
   const exonerated = exoneratedIn(doc, cleared);
+  const critics = sentenceTest(CRITICS, text);
   for (const rule of rulesFor(doc)) {
     for (const span of rule.spans ?? findAll(text, rule.re)) {
       if (overlaps(span, doc.ignored)) continue;
@@ -112,7 +113,7 @@ export function reputationRules(doc: Doc): Finding[] {
       let w = 'weights' in rule && rule.weights ? rule.weights[rule.spans!.indexOf(span)]! : rule.weight;
       if (rule.category === 'reputation.criticism') {
         const s = sentenceAt(doc, span.start);
-        if (CRITICS.test(text.slice(s.start, s.end))) w += 0.2;
+        if (critics(s)) w += 0.2;
         if (/^failed\s+to|^ignored|^complaints?/.test(text.slice(span.start, span.end))) w -= 0.1;
       }
       const entry = byCategory.get(rule.category) ?? { spans: [], weights: [], what: rule.what };
@@ -208,11 +209,7 @@ export function reputationRules(doc: Doc): Finding[] {
   // again", "ambulance outside reception"; one such cue is enough where two loose ones were needed
   // "police at the careers fair talked to Year 10", "paramedics at first-aid day taught CPR": a visit said in the sentence
   // makes the service a guest, not an incident (a school event alone does not: an ambulance can be called to sports day)
-  const visiting = (h: Span) => {
-    const s = sentenceAt(doc, h.start);
-    return VISIT.test(text.slice(s.start, s.end));
-  };
-  const incidentCues = doc.lex.find(text, 'incident').filter((h) => !overlaps(h, doc.ignored) && EMERGENCY.test(h.term) && LOCATED.test(text.slice(h.end, h.end + 40)) && !visiting(h));
+  const incidentCues = doc.lex.find(text, 'incident').filter((h) => !overlaps(h, doc.ignored) && EMERGENCY.test(h.term) && LOCATED.test(text.slice(h.end, h.end + 40)) && !visitingAt(doc, h));
   if (incidentCues.length && !roadSafetyCampaign && !schoolVictim) {
     const e = byCategory.get('reputation.criticism') ?? { spans: [], weights: [], what: 'criticism or incident' };
     e.spans.push(incidentCues[0]!);
@@ -348,11 +345,18 @@ const TITLED_NAME = /\b(?:mr|mrs|ms|miss|mx|dr|sir)\.?\s+[\p{L}'’-]{2,}/gu;
  * Is a span's sentence one that clears (data: exoneration) or rates the school good? Made at module level (lazy.ts says
  * why).
  */
+/** Is a visit said in the sentence of `h` (VISIT)? Module level: under tsx a local arrow is renamed per call (lazy.ts). */
+function visitingAt(doc: Doc, h: Span): boolean {
+  const s = sentenceAt(doc, h.start);
+  return VISIT.test(doc.clean.text.slice(s.start, s.end));
+}
+
 function exoneratedIn(doc: Doc, cleared: readonly Span[]): (span: Span) => boolean {
   const text = doc.clean.text;
+  const goodGrade = sentenceTest(GOOD_GRADE, text);
   return (span) => {
     const s = sentenceAt(doc, span.start);
     // "rated 'good' in all areas, two years after being judged to require improvement": a good grade now, quoted or not
-    return cleared.some((c) => c.start >= s.start && c.end <= s.end) || GOOD_GRADE.test(text.slice(s.start, s.end));
+    return cleared.some((c) => c.start >= s.start && c.end <= s.end) || goodGrade(s);
   };
 }
