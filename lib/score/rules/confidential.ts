@@ -909,7 +909,8 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
   // words that say a matter is not public yet (data: secrecy-cue: "not public till the letter goes out", "embargoed",
   // "you didn't hear it from me"), not inside a public cue ("not a secret"): the writer passes on what was kept inside
   // "I'm not telling anyone what to think" tells nothing kept inside: a telling cue followed by what or how is advice
-  const secrecy = !ownVoice && rawHits(doc, 'secrecy-cue').some((h) => !publicCues.some((p) => p.start <= h.start && h.end <= p.end) && !/^\s+(?:what|how|to)\b/.test(lower.slice(h.end, h.end + 8)));
+  const secrecyHits = ownVoice ? [] : rawHits(doc, 'secrecy-cue').filter((h) => !publicCues.some((p) => p.start <= h.start && h.end <= p.end) && !/^\s+(?:what|how|to)\b/.test(lower.slice(h.end, h.end + 8)));
+  const secrecy = secrecyHits.length > 0;
   if (internal.length) {
     const publicReport = publicCues.length > 0 && !leak && !secrecy;
     // a rumour the writer denies ("total rubbish") is not a leak
@@ -918,6 +919,14 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
     const conf = denied ? 0.3 : leak || secrecy ? 0.75 : publicReport ? 0.2 : 0.4;
     const spans = internal;
     findings.push({ category: 'confidential.internal', confidence: conf, raw: true, spans, reason: `internal matter${leak ? ' shared before it was made public' : ''} ("${raw.slice(spans[0]!.start, spans[0]!.end)}")` });
+  }
+  // a change to the school's shape (data: change-verb beside a change-object: "the nursery is shutting", "two TA jobs are
+  // going", "merge the two reception classes", "a new head") told beside words that say it is kept from parents or staff
+  // (data: secrecy-cue): a decision passed on before it is public, whatever document it came from, or none
+  // "they're not announcing it", "they haven't told parents" withhold; they do not deny (data: denial)
+  if (secrecy && !findings.some((f) => f.category === 'confidential.internal' && f.confidence >= 0.5) && !doc.lex.find(doc.clean.text, 'denial').some((h) => !WITHHOLDING_AFTER.test(doc.clean.text.slice(h.end, h.end + 24)))) {
+    const change = schoolChangeNear(doc, raw, lower, secrecyHits);
+    if (change) findings.push({ category: 'confidential.internal', confidence: 0.75, raw: true, spans: [change, secrecyHits[0]!], reason: `a school decision passed on before it was made public ("${raw.slice(change.start, change.end)}")` });
   }
   // results or figures before they are published: a figure (a percentage, a score "12/50") beside a results word, in an
   // item that says they are not public yet ("results embargoed till Thursday but my cousin says 40% A*-A")
@@ -938,6 +947,32 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
     }
   }
   return findings;
+}
+
+/** After a denial word ("they're not", "haven't"), a verb of telling: the matter is withheld, not denied. */
+const WITHHOLDING_AFTER = /^\s+(?:yet\s+)?(?:telling|saying|admitting|sharing|publishing|announcing|announced|told|informing|informed|letting|making\s+it\s+public|going\s+public|been\s+told)\b/;
+/** "closing early", "shut for the snow day": a school closed for a day or an hour, not a change to its shape. */
+const NOT_CHANGE_AFTER = /^\s+(?:early|at\s+\d|till\s+\d|until\s+\d|for\s+(?:the\s+)?(?:day|afternoon|morning|christmas|easter|snow|weather|inset|half[\s-]*term|holidays?|polling|election|summer|staff\s+training))\b/;
+/**
+ * A change-verb and a change-object (data) in one sentence within a few words of each other, in the sentences around a
+ * secrecy cue (data: secrecy-cue): the span of the change, or undefined. Each cue reads at most a few sentences either
+ * side, so a long item stays linear in its cues.
+ */
+function schoolChangeNear(doc: Doc, raw: string, lower: string, cues: readonly Span[]): Span | undefined {
+  const verbs = rawHits(doc, 'change-verb').filter((v) => !NOT_CHANGE_AFTER.test(lower.slice(v.end, v.end + 30)));
+  if (!verbs.length) return undefined;
+  const objects = rawHits(doc, 'change-object');
+  if (!objects.length) return undefined;
+  for (const c of cues.slice(0, 8)) {
+    const region = aroundSpan(raw, c.start, NEAR_REACH);
+    for (const v of verbs) {
+      if (v.start < region.start || v.end > region.end) continue;
+      const s = sentenceSpan(raw, v.start, NEAR_REACH);
+      const o = objects.find((x) => x.start >= s.start && x.end <= s.end && Math.max(x.start - v.end, v.start - x.end) <= 40);
+      if (o) return { start: Math.min(v.start, o.start), end: Math.max(v.end, o.end) };
+    }
+  }
+  return undefined;
 }
 
 /** A past year named beside a figure: "last year", "the year before", "two years ago". */
