@@ -31,3 +31,77 @@ describe('a school decision passed on before it is public', () => {
     ]) expect(ids(text), text).not.toContain('confidential.internal');
   });
 });
+
+describe("a member of staff off work and why, told in passing", () => {
+  it('"been off … cos", "signed off. <reason>", "the reason she\'s off is": a titled or definite member of staff and the reason', () => {
+    for (const text of [
+      "mrs okafor's been off three weeks cos she miscarried, keep it to yourselves",
+      "Elmfield's head has been signed off. Depression.",
+      "the reason Mr Tait's been off is his wife left him and he's drinking",
+      'Mr Tait from Elmfield is off badly with his back op, his neighbour told me.',
+    ]) expect(ids(text), text).toContain('confidential.staff-personal');
+  });
+  it('off with a class or on a course, or signed off meaning approved, is not', () => {
+    for (const text of [
+      "mr tait's been off three weeks cos he's on the year 6 residential",
+      'The head has been signed off the new budget by governors.',
+      'Mr Tait from Elmfield is off with Year 6 at the outdoor centre all week.',
+    ]) expect(ids(text), text).not.toContain('confidential.staff-personal');
+  });
+});
+
+describe("a pupil's place in provision or a referral, said of a named child", () => {
+  it('"a place in the resource base", "referred to the MASH", with the child named', () => {
+    for (const text of [
+      'Ella Wainwright in Year 4 at Elmfield has got a place in the resource base, her nan told the whole bus.',
+      'Kai Brennan, Elmfield Primary, Year 2: referred to the MASH last week.',
+      'Overheard at the gate: Maisie Groat in Foundation Stage is getting a referral to CAMHS.',
+    ]) expect(ids(text), text).toContain('confidential.pupil-personal');
+  });
+  it('the same words about provision in general, or a foundation that is a charity, are not', () => {
+    for (const text of [
+      'Elmfield is opening a resource base for autistic pupils in September, places are allocated by the council.',
+      'How do schools refer to the MASH? Asking as a new governor at Elmfield.',
+      'Maisie Groat in Foundation Trust colours ran the Elmfield fun run for the hospital charity.',
+    ]) expect(ids(text), text).not.toContain('confidential.pupil-personal');
+  });
+});
+
+describe("many pupils' details in a sheet that went out", () => {
+  it('results or grades with every name, shared into a chat or a shared sheet', () => {
+    for (const text of [
+      "someone's put the y11 mock results in the year group chat, every name and every grade 😬",
+      'the S4 prelim grades are on a google sheet that got shared round, every pupil name on it',
+    ]) expect(ids(text), text).toContain('confidential.pupil-personal');
+  });
+  it('results day news, or a sheet with names and nothing sensitive, is not', () => {
+    for (const text of [
+      'S4 prelim results are out on Friday, every pupil will get them in their tutor group. Good luck all!',
+      'The sports day rota sheet got shared in the group chat, every name and what stall they are on.',
+    ]) expect(ids(text), text).not.toContain('confidential.pupil-personal');
+  });
+});
+
+describe('a home address by its number, street and postcode, whatever the street is called', () => {
+  it('a number, any street name and a postcode, with a member of staff in view, is their home', () => {
+    for (const text of [
+      'Parcel for Mrs Dunn from Elmfield came to ours by mistake, the label says 7 Kiln Brae, EH9 4XY.',
+      "Miss Toner from Elmfield? she's in 12 Tan y Bryn, LL5 2AB these days, lovely house.",
+      'Mr Hale from Elmfield has moved, he is at Flat 3, 9 Harbour Quay, PX3 9ZZ now.',
+    ]) expect(ids(text), text).toContain('confidential.contact-details');
+  });
+  it('the school\'s own address, or a venue with no one in view, is not', () => {
+    for (const text of [
+      'Elmfield Primary, 7 Kiln Brae, EH9 4XY. Open evening Thursday 6pm, all welcome.',
+      'Christmas market this Saturday at 9 Harbour Quay, PX3 9ZZ, stalls from 10am.',
+      'Christmas market this Saturday at 9 Harbour Road, PX3 9ZZ, stalls from 10am.',
+    ]) expect(ids(text), text).not.toContain('confidential.contact-details');
+  });
+});
+
+describe("a school's head named by the possessive", () => {
+  it("\"Elmfield's head\" is a member of staff; a child's head is not", () => {
+    expect(ids("Elmfield's head is off with shingles, my neighbour says.")).toContain('confidential.staff-personal');
+    expect(ids("My son's head was bleeding after PE at Elmfield and he has asthma, nobody rang me.")).not.toContain('confidential.staff-personal');
+  });
+});

@@ -87,8 +87,8 @@ const TITLED = /\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Sir)\.?\s+\p{Lu}[\p{L}'’-]+/gu;
 /** TITLED for a yes/no test (no /g, so no lastIndex to carry over). */
 const TITLED_TEST = new RegExp(TITLED.source, 'u');
 
-const PUPIL_MARKER = /\b(?:year|yr|y|blwyddyn)\s?(?:\d{1,2}|r)\b|\b(?:p[1-7]|s[1-6])\b|\b(?:upper|lower)\s+sixth\b|\bsixth\s+form\b|\b(?:1[0-3]|[1-9])[a-z]\b|\breception\b|\bnursery\b|\baged\s+\d{1,2}\b|\b\d{1,2}[- ]year[- ]old\b|\b(?:she|he)'?s\s+(?:only\s+)?(?:\d{1,2}|fifteen|fourteen|thirteen|twelve|eleven|ten|nine|eight|seven|six|five)\b|\bpupil\b|\bstudent\b|\blad\b|\bboy\b|\bgirl\b|\bkid\b|\bchild\b|\bclassmates?\b|\bin\s+(?:his|her|my\s+\w+'s|your\s+\w+'s)\s+class\b/;
-const STAFF_ROLE = /\b(?:mr|mrs|ms|miss|mx|dr|sir)\.?\s+\p{L}|\b(?:head\s*teacher|headteacher|head\s+of\s+(?:year\s+\d+|\w+)|the\s+head|head's|principal|deputy(?:\s+head)?|senco|teacher|teaching\s+assistant|\bta\b|office\s+manager|business\s+manager|bursar|caretaker|chaplain|safeguarding\s+lead|dsl|depute|janny|janitor|site\s+manager|vice\s+principal|vp|sendco|exams\s+officer|attendance\s+officer|officer|receptionist|dinner\s+lady|cook|governor|supply\s+teacher|tutor|her|his|she|he)\b/u;
+const PUPIL_MARKER = /\b(?:year|yr|y|blwyddyn)\s?(?:\d{1,2}|r)\b|\b(?:year|primary)\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen)\b|\bfoundation\s+stage\b|\b(?:fs[12]|eyfs)\b|\bearly\s+years\b|\b(?:p[1-7]|s[1-6])\b|\b(?:upper|lower)\s+sixth\b|\bsixth\s+form\b|\b(?:1[0-3]|[1-9])[a-z]\b|\breception\b|\bnursery\b|\baged\s+\d{1,2}\b|\b\d{1,2}[- ]year[- ]old\b|\b(?:she|he)'?s\s+(?:only\s+)?(?:\d{1,2}|fifteen|fourteen|thirteen|twelve|eleven|ten|nine|eight|seven|six|five)\b|\bpupil\b|\bstudent\b|\blad\b|\bboy\b|\bgirl\b|\bkid\b|\bchild\b|\bclassmates?\b|\bin\s+(?:his|her|my\s+\w+'s|your\s+\w+'s)\s+class\b/;
+const STAFF_ROLE = /\b(?:mr|mrs|ms|miss|mx|dr|sir)\.?\s+\p{L}|\p{L}(?<!\b(?:son|daughter|child|kid|boy|girl|lad|lass|baby|wean|bairn|dog|cat|horse|wife|husband|partner|mum|mam|dad|brother|sister|friend|man|woman|pupil|one|everyone|nobody|someone|anyone))['’]s\s+(?:head|heidie|deputy|depute|principal|rector)\b(?!\s+(?:of\s+(?:hair|state)|injury|lice|wound|was\s+(?:bleeding|cut|hurt)))|\b(?:head\s*teacher|headteacher|head\s+of\s+(?:year\s+\d+|\w+)|the\s+head|head's|principal|deputy(?:\s+head)?|senco|teacher|teaching\s+assistant|\bta\b|office\s+manager|business\s+manager|bursar|caretaker|chaplain|safeguarding\s+lead|dsl|depute|janny|janitor|site\s+manager|vice\s+principal|vp|sendco|exams\s+officer|attendance\s+officer|officer|receptionist|dinner\s+lady|cook|governor|supply\s+teacher|tutor|her|his|she|he)\b/u;
 
 
 const PERSONAL_PHONE = /\b(?:home|mobile|personal|private|landline|whatsapp|(?:her|his|their)\s+(?:own\s+)?(?:personal\s+)?(?:number|mobile|phone|landline|cell)|number\s+is|text\s+(?:her|him)|ring\s+(?:her|him)|call\s+(?:her|him)|rang\s+(?:her|him))\b/;
@@ -98,6 +98,17 @@ const OFFICE_PHONE = /\b(?:office|reception|main\s+number|school\s+number|switch
 const ADDRESS = /\b\d{1,4}[a-z]?,?\s+(?:[A-Z][a-z']+\s+){1,3}(?:Road|Rd|Street|St|Avenue|Ave|Lane|Ln|Close|Drive|Dr|Way|Crescent|Cres|Court|Ct|Grove|Gardens|Gdns|Place|Pl|Terrace|Bank|View|Rise|Hill|Walk|Mews|Square|Row|Parade|Park|Meadow|Meadows|Green|Fold|Croft|End|Chase|Vale)\b|\b\d{1,4}[a-z]?,?\s+(?:Ffordd|Heol|Stryd|Lôn|Lon|Maes|Bryn|Cae)\s+(?:[a-zA-Zôâ']+\s*){1,3}/g;
 /* Words that say an address is someone's home ("lives at", "moved in beside us"): data, residence-cue. */
 const LIVES_ON_STREET = /\blives?\s+(?:at|on)\s+(?:[A-Z][a-z']+\s+){1,3}(?:Road|Rd|Street|Avenue|Ave|Lane|Close|Drive|Way|Crescent|Court|Grove|Gardens|Place|Terrace|Bank|View|Rise|Hill|Walk|Mews|Square|Row|Parade)\b/g;
+/** A house number and one to four words of a street name (capitalised, or a Welsh or Gaelic particle), then a postcode. */
+const NUMBER_STREET_POSTCODE = /\b\d{1,4}[a-z]?,?\s+\p{Lu}[\p{L}'’-]+(?:\s+(?:y|yr|an|na|nan|a|de|la|le|of|the|\p{Lu}[\p{L}'’-]+)){0,3}(?=,?\s+[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}\b)/gu;
+/** Does the match overlap one of `re` (the street-typed addresses, found anyway)? */
+function contactOverlaps(m: RegExpMatchArray, raw: string, re: RegExp): boolean {
+  const from = Math.max(0, m.index! - 60);
+  for (const a of raw.slice(from, m.index! + m[0].length + 60).matchAll(re)) {
+    const start = from + a.index!;
+    if (start < m.index! + m[0].length && m.index! < start + a[0].length) return true;
+  }
+  return false;
+}
 /** A house name or flat and a street, comma-separated, right before a postcode ("The Coach House, Mill Road, "; "Flat 4B, Anchor House, "). */
 const HOUSE_AND_STREET = /(?:\bFlat\s+\w+|\b(?:The\s+)?(?:\p{Lu}\p{Ll}+\s+){1,3}(?:House|Cottage|Lodge|Barn|Farm|Forge|Mill|Rectory|Villa))\s*,\s*(?:(?:\p{Lu}\p{Ll}+\s+){1,3}(?:Road|Rd|Street|St|Avenue|Lane|Close|Drive|Way|Crescent|Court|Grove|Gardens|Place|Terrace|Row|Walk|House|Mews|Square)\s*,\s*)?$/u;
 const DOB_CUE = /\b(?:dob|d\.o\.b|date\s+o(?:f|['’])?\s+birth|birth\s*date|born(?:\s+on)?|birthday\s+is)\b/;
@@ -420,6 +431,10 @@ function identifiesStaff(sentence: string): boolean {
   return false;
 }
 
+/** A member of staff named by a definite role: "the head", "our deputy", "Elmfield's head", "the head of year 9". */
+const DEFINITE_STAFF = /\b(?:the|our|[\p{L}]+['’]s)\s+(?:head(?:\s*teacher)?|deputy(?:\s+head)?|depute|principal|rector|heidie|senco|sendco|caretaker|receptionist|bursar|(?:business|office|site)\s+manager|head\s+of\s+(?:year\s+\d+|\p{L}+))\b/u;
+/** The subject and verb before an absence's reason ("she's on", "he is at"), read past before the reason is judged. */
+const REASON_SUBJECT = /^\W*(?:(?:she|he|they|it)(?:'s|’s|'re|\s+is|\s+was|\s+were|\s+has\s+been|\s+had|\s+s)?\s+)?(?:(?:away\s+)?(?:on|at|in)\s+)?/;
 /** A plural group noun right after a condition word ("deaf people", "autistic kids"). */
 const GROUP_AFTER = /^\s+(?:people|persons|folk|teachers|staff|kids|children|pupils|adults|ones)\b/;
 
@@ -720,7 +735,8 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
     if (GROUP_BEFORE.test(lower.slice(Math.max(0, m.start - 40), m.start))) continue;
     if (firstWithin(publicCues, s.start, s.end) && !leak) continue;
     // pupils' details are handled above; here the subject must be an adult
-    if (/\b(?:pupils?|students?|lad|boy|girl|kid|son|daughter|year\s+\d+\s+(?:boy|girl|lad|kid))\b/.test(sentence) && !/\b(?:mr|mrs|ms|miss|teacher|head|deputy|senco|chaplain|staff)\b/.test(sentence)) continue;
+    // ("my son's head was cut" is the child's own head)
+    if (/\b(?:pupils?|students?|lad|boy|girl|kid|son|daughter|year\s+\d+\s+(?:boy|girl|lad|kid))\b/.test(sentence) && !/\b(?:mr|mrs|ms|miss|teacher|head(?<!\b(?:son|daughter|child|kid|boy|girl|lad|lass|baby)['’]s\s+head)|deputy|senco|chaplain|staff)\b/.test(sentence)) continue;
     staffSpans.push(m);
   }
   // a titled member of staff off work and the reason why, whatever the reason is (data: absence-cue, reason-after): "off
@@ -730,10 +746,12 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
     for (const cue of rawHits(doc, 'absence-cue')) {
       const s = sentenceSpan(raw, cue.start);
       const sentence = lower.slice(s.start, s.end);
-      if (!TITLE_NAMED.test(sentence) || denied || firstWithin(publicCues, s.start, s.end)) continue;
+      // a titled member of staff, or one named by a definite role ("the head", "Elmfield's deputy")
+      if (!(TITLE_NAMED.test(sentence) || DEFINITE_STAFF.test(sentence)) || denied || firstWithin(publicCues, s.start, s.end)) continue;
       const after = lower.slice(cue.end, Math.min(s.end, cue.end + 60));
       const because = rawHits(doc, 'reason-after').find((r) => r.start > cue.end && r.start < s.end);
-      const reason = because ? lower.slice(cue.end, because.start) : after;
+      // "cos she's on the residential": the reason read past its subject and verb
+      const reason = (because ? lower.slice(cue.end, because.start) : after).replace(REASON_SUBJECT, '');
       // a reason is a few words that name no group, trip, place or time ("with Year 6 to the Isle of Wight", "on a course")
       if (!/\p{L}{3,}/u.test(reason) || ABSENCE_NOT_REASON.test(reason)) continue;
       const at = cleanSpanOf(doc, cue);
@@ -763,7 +781,13 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
     const personalCue = /\b(?:personal|private|home|her\s+own|his\s+own)\b/.test(before);
     contact.push({ span: e, weight: e.detail === 'personal' ? 0.88 : personalCue ? 0.8 : 0.05, what: `${e.detail === 'personal' ? 'personal ' : ''}email address`, kind: 'email' });
   }
-  const addresses = [...(hasDigits ? raw.matchAll(ADDRESS) : []), ...(lower.includes('live') ? raw.matchAll(LIVES_ON_STREET) : [])];
+  // a house number and a street of any name right before a postcode ("7 Kiln Brae, EH9 4XY", "12 Tan y Bryn, LL5 2AB") is
+  // an address whatever its street is called; only read when the text has a postcode
+  const postcodes = hasDigits ? findPostcodes(raw) : [];
+  const numberedBeforePostcode = postcodes.length ? [...raw.matchAll(NUMBER_STREET_POSTCODE)].filter((m) => !contactOverlaps(m, raw, ADDRESS)) : [];
+  const addresses = [...(hasDigits ? raw.matchAll(ADDRESS) : []), ...numberedBeforePostcode, ...(lower.includes('live') ? raw.matchAll(LIVES_ON_STREET) : [])];
+  // which addresses are said of a person (a member of staff, a child or a family): a postcode beside one is their home
+  const personal: RegExpMatchArray[] = [];
   for (const a of addresses) {
     const span = { start: a.index!, end: a.index! + a[0].length };
     const ctx = lower.slice(Math.max(0, span.start - 80), span.end + 40);
@@ -771,6 +795,7 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
     const person = STAFF_ROLE.test(around(raw, span.start)) || /\b(?:kid|boy|girl|lad|son|daughter|family|mum|dad)\b/.test(ctx);
     const postcodeNear = findPostcodes(raw.slice(span.end, span.end + 40)).length > 0;
     contact.push({ span, weight: residence ? 0.9 : person && postcodeNear ? 0.8 : person ? 0.55 : 0.2, what: 'home address', kind: 'address' });
+    if (residence || person) personal.push(a);
   }
   // a home told by description, not by a house number first: "lives off Theaker Lane", "her hoose is the big white one on
   // Craigmillar Drive, number 27", "lives at Braeside Cottage on the Ceres road": a residence word (data: residence-cue,
@@ -810,8 +835,9 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
       break;
     }
   }
-  for (const pc of hasDigits ? findPostcodes(raw) : []) {
-    const near = addresses.some((a) => pc.start >= a.index! && pc.start - (a.index! + a[0].length) < 40);
+  for (const pc of postcodes) {
+    // "Christmas market at 9 Harbour Road, PX3 9ZZ": an address with nobody in view is a venue, its postcode no one's home
+    const near = personal.some((a) => pc.start >= a.index! && pc.start - (a.index! + a[0].length) < 40);
     const ctx = lower.slice(Math.max(0, pc.start - 80), pc.start);
     // "Dr Kovač, The Coach House, Mill Road, EC9 8HD": a titled person, then a house and a street, then the postcode
     // a house or flat and a street before the postcode, and a titled person in its sentence or the next ("collect from
