@@ -105,3 +105,30 @@ describe("a school's head named by the possessive", () => {
     expect(ids("My son's head was bleeding after PE at Elmfield and he has asthma, nobody rang me.")).not.toContain('confidential.staff-personal');
   });
 });
+
+describe('a decision or figure kept from parents, told in other sentences or other wording', () => {
+  it('the change two sentences before the secrecy, and "haven\'t said a word to parents", "no announced yet", "won\'t be told till"', () => {
+    for (const text of [
+      "Elmfield governors voted on Tuesday to scrap the nursery class. Papers go to the council in spring. Keep it to yourselves for now.",
+      "Elmfield are losing their German teacher post next year and the head of PE is getting his hours cut. No announced yet.",
+      'Elmfield Y6 SATs maths came in at 41% at the expected standard. SLT haven\'t said a word to parents.',
+      'Elmfield governors agreed to close the sixth form. Staff won\'t be told till after half term.',
+    ]) expect(ids(text), text).toContain('confidential.internal');
+  });
+  it('the same change announced, or a figure from a past year, is not', () => {
+    for (const text of [
+      'Elmfield governors voted on Tuesday to scrap the nursery class. The letter to parents went out today and the consultation is open.',
+      "Last year Elmfield's Y6 SATs maths came in at 41% at the expected standard, they haven't said a word to parents about this year's yet.",
+    ]) expect(ids(text), text).not.toContain('confidential.internal');
+  });
+});
+
+describe('telling words that are not secrecy', () => {
+  it('"parents have been told", "not saying the staff are bad", a press report of a leaked plan: no leak', () => {
+    for (const text of [
+      'Elmfield parents have been told the school will cut its Friday afternoon session from January, the council says.',
+      "The trip mix-up at Elmfield was scary, the school should have told parents straight away. Not saying the staff are bad, just the comms. They plan to merge the two trips next year.",
+      'Parents protested outside Elmfield on Friday against plans to merge it with St John\'s, families said they only learned of the proposal through a leaked letter.',
+    ]) expect(ids(text), text).not.toContain('confidential.internal');
+  });
+});

@@ -237,6 +237,8 @@ function around(raw: string, pos: number, reach = Infinity): string {
   return raw.slice(a.start, a.end).toLowerCase();
 }
 
+/** How far from a data collection (a list, a sheet) its names, contents and exposure are read: a few sentences. */
+const DATA_REACH = 300;
 /** How far the per-cue readings of round 6 (a home, a registration, a record line) look either side: a few sentences. */
 const NEAR_REACH = 400;
 
@@ -673,13 +675,15 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
   // data-sensitive, condition, send), gone out (going round, by mistake, on TikTok; data: data-exposure)
   if (!findings.some((f) => f.category === 'confidential.pupil-personal')) {
     const collections = rawHits(doc, 'data-collection');
-    const exposed = collections.length ? rawHits(doc, 'data-exposure') : [];
+    // its parts are read near a collection (a few sentences): a long post's "results" and a "group chat" far apart are two topics
+    const nearCollection = (h: Span) => collections.some((c) => Math.abs(h.start - c.start) <= DATA_REACH);
+    const exposed = collections.length ? rawHits(doc, 'data-exposure').filter(nearCollection) : [];
     // a news report of the breach ("the school said it had asked recipients to delete the email") is reputation, not the leak;
     // a bare "said" counts only when an organisation says it ("the office really said oops" is no statement)
     const news = publicCues.filter((c) => !/^sa(?:id|ys)$/.test(lower.slice(c.start, c.end)) || /\b(?:school|academy|college|council|trust|authority|police|spokes\w*|statement|headteacher|head|it|they)\s+(?:\w+\s+)?$/.test(lower.slice(Math.max(0, c.start - 30), c.start)));
     if (exposed.length && !news.length) {
-      const who = rawHits(doc, 'data-identity');
-      const what = [...rawHits(doc, 'data-sensitive'), ...pupilFacts].filter((h) => !who.some((w) => w.start < h.end && h.start < w.end) && !(collections[0]!.start <= h.start && h.end <= collections[0]!.end));
+      const who = rawHits(doc, 'data-identity').filter(nearCollection);
+      const what = [...rawHits(doc, 'data-sensitive'), ...pupilFacts].filter((h) => nearCollection(h) && !who.some((w) => w.start < h.end && h.start < w.end) && !(collections[0]!.start <= h.start && h.end <= collections[0]!.end));
       const pupils = PUPIL_MARKER.test(lower) || res.photoContext.test(lower) || /\b(?:kids?|children|pupils|students|class|weans|bairns)\b/.test(lower);
       if (pupils && what.length && (who.length || new Set(what.map((h) => lower.slice(h.start, h.end))).size >= 2)) {
         findings.push({ category: 'confidential.pupil-personal', confidence: 0.78, raw: true, spans: [collections[0]!, ...(who.length ? [who[0]!] : []), what[0]!, exposed[0]!],
@@ -951,7 +955,9 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
   // (data: secrecy-cue): a decision passed on before it is public, whatever document it came from, or none
   // "they're not announcing it", "they haven't told parents" withhold; they do not deny (data: denial)
   if (secrecy && !findings.some((f) => f.category === 'confidential.internal' && f.confidence >= 0.5) && !doc.lex.find(doc.clean.text, 'denial').some((h) => !WITHHOLDING_AFTER.test(doc.clean.text.slice(h.end, h.end + 24)))) {
-    const change = schoolChangeNear(doc, raw, lower, secrecyHits);
+    // a report of the decision (the school, council or press saying it; data: public-cue) near the cue is no leak
+    const cues = secrecyHits.filter((h) => !publicCues.some((p) => !(p.start < h.end && h.start < p.end) && Math.abs(p.start - h.start) <= NEAR_REACH));
+    const change = cues.length ? schoolChangeNear(doc, raw, lower, cues) : undefined;
     if (change) findings.push({ category: 'confidential.internal', confidence: 0.75, raw: true, spans: [change, secrecyHits[0]!], reason: `a school decision passed on before it was made public ("${raw.slice(change.start, change.end)}")` });
   }
   // results or figures before they are published: a figure (a percentage, a score "12/50") beside a results word, in an
@@ -990,7 +996,8 @@ function schoolChangeNear(doc: Doc, raw: string, lower: string, cues: readonly S
   const objects = rawHits(doc, 'change-object');
   if (!objects.length) return undefined;
   for (const c of cues.slice(0, 8)) {
-    const region = aroundSpan(raw, c.start, NEAR_REACH);
+    // the decision may be told a few sentences before or after the words that say it is kept quiet
+    const region = { start: Math.max(0, c.start - NEAR_REACH), end: Math.min(raw.length, c.end + NEAR_REACH) };
     for (const v of verbs) {
       if (v.start < region.start || v.end > region.end) continue;
       const s = sentenceSpan(raw, v.start, NEAR_REACH);
