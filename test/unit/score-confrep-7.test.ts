@@ -132,3 +132,46 @@ describe('telling words that are not secrecy', () => {
     ]) expect(ids(text), text).not.toContain('confidential.internal');
   });
 });
+
+describe("a member of staff's reason in brackets, and their private account", () => {
+  it('"Mr Dunn (stress)", "Miss Hale off till March (op on her knee)": a titled name and a private reason in brackets', () => {
+    for (const text of [
+      'photo of the elmfield cover board lol: Mr Dunn (stress), Mrs Kaur (sick), Miss Hale (??)',
+      'Elmfield staff bulletin in my inbox by mistake: Miss Hale off till March (knee surgery).',
+    ]) expect(ids(text), text).toContain('confidential.staff-personal');
+  });
+  it('a title and a bracket that is a subject, a class or a room is not', () => {
+    for (const text of [
+      'Elmfield cover today: Mr Dunn (maths), Mrs Kaur (Year 4), Miss Hale (room 12).',
+      'Thanks to Mr Dunn (PE) and Miss Hale (music) for a brilliant sports day at Elmfield!',
+    ]) expect(ids(text), text).not.toContain('confidential.staff-personal');
+  });
+  it("a member of staff's own social account given out is a contact detail", () => {
+    for (const text of [
+      "Mr Dunn from Elmfield's personal insta is @dunny_lifts88, go and have a look",
+      'the Elmfield PE teacher Miss Hale, her own tiktok is @hale.yeah.x',
+    ]) expect(ids(text), text).toContain('confidential.contact-details');
+  });
+  it("the school's account or a pupil's shout-out is not", () => {
+    for (const text of [
+      'Follow Elmfield PE on insta @elmfieldpe for fixtures, Mr Dunn posts the results every Friday.',
+      'Huge well done to Mr Dunn and the Elmfield team, tag us @elmfieldacademy in your sports day pics!',
+    ]) expect(ids(text), text).not.toContain('confidential.contact-details');
+  });
+});
+
+describe('a pupil named by the family name and "boy", "lassie", "twins"', () => {
+  it('"the Hanley boy", "the Urquhart lassie" with a sensitive fact is a named pupil', () => {
+    for (const text of [
+      "it's the Hanley boy in Y8 at Elmfield who got excluded, his da's inside",
+      'Heard the Urquhart lassie at Elmfield is pregnant, only 15.',
+      "It's the Kowalczyk twins at Elmfield with the nits again.",
+    ]) expect(ids(text), text).toContain('confidential.pupil-personal');
+  });
+  it('the same words with no sensitive fact, or an adult family named, are not', () => {
+    for (const text of [
+      'The Hanley boy in Y8 at Elmfield scored twice on Saturday, what a player.',
+      'The Urquhart family at Elmfield run the best chippy in town.',
+    ]) expect(ids(text), text).not.toContain('confidential.pupil-personal');
+  });
+});

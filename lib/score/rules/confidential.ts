@@ -98,6 +98,16 @@ const OFFICE_PHONE = /\b(?:office|reception|main\s+number|school\s+number|switch
 const ADDRESS = /\b\d{1,4}[a-z]?,?\s+(?:[A-Z][a-z']+\s+){1,3}(?:Road|Rd|Street|St|Avenue|Ave|Lane|Ln|Close|Drive|Dr|Way|Crescent|Cres|Court|Ct|Grove|Gardens|Gdns|Place|Pl|Terrace|Bank|View|Rise|Hill|Walk|Mews|Square|Row|Parade|Park|Meadow|Meadows|Green|Fold|Croft|End|Chase|Vale)\b|\b\d{1,4}[a-z]?,?\s+(?:Ffordd|Heol|Stryd|Lôn|Lon|Maes|Bryn|Cae)\s+(?:[a-zA-Zôâ']+\s*){1,3}/g;
 /* Words that say an address is someone's home ("lives at", "moved in beside us"): data, residence-cue. */
 const LIVES_ON_STREET = /\blives?\s+(?:at|on)\s+(?:[A-Z][a-z']+\s+){1,3}(?:Road|Rd|Street|Avenue|Ave|Lane|Close|Drive|Way|Crescent|Court|Grove|Gardens|Place|Terrace|Bank|View|Rise|Hill|Walk|Mews|Square|Row|Parade)\b/g;
+/** Words in brackets on one line. */
+const BRACKETED = /\([^()\n]{2,40}\)/g;
+/** A titled name right before a bracket, perhaps with "off till March" between: a cover board's or bulletin's line. */
+const TITLED_BEFORE_BRACKET = /\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Sir)\.?\s+\p{Lu}[\p{L}'’-]+(?:\s+(?:off|aff|out|away|absent)(?:\s+[\p{L}\d'’]+){0,4})?\s*$/u;
+/** A private reason in brackets: sickness, stress, leave, an operation (conditions are read from the lexicon too). */
+const PRIVATE_BRACKET = /^\W*(?:sick|ill|illness|unwell|poorly|stress|stressed|off\s+sick|sick\s+leave|signed\s+off|in\s+hospital|hospital|bereavement|compassionate(?:\s+leave)?|surgery|operation|op|treatment|chemo|mental\s+health|breakdown|suspended|disciplinary)\W*$|\b(?:surgery|operation|op|chemo|treatment)\b/;
+/** An @handle of a social account (not inside an e-mail address). */
+const SOCIAL_HANDLE = /(?<![\w.@])@[A-Za-z0-9_][A-Za-z0-9_.]{2,29}(?![\w@])/g;
+/** Words right before a handle that say it is someone's own account: "personal insta is", "her own tiktok:", "Mr Dunn's Instagram is". */
+const OWN_ACCOUNT_BEFORE = /(?:\b(?:personal|private|own)\s+(?:insta(?:gram)?|ig|tiktok|tik\s+tok|twitter|x|facebook|fb|snap(?:chat)?|account|page|socials?)|\b(?:mr|mrs|ms|miss|mx|dr|sir)\.?\s+[\p{L}'’-]+['’]s\s+(?:insta(?:gram)?|ig|tiktok|twitter|facebook|snap(?:chat)?|socials?))\s*(?:account\s*)?(?:is|:|=|-|–)?\s*$/u;
 /** A house number and one to four words of a street name (capitalised, or a Welsh or Gaelic particle), then a postcode. */
 const NUMBER_STREET_POSTCODE = /\b\d{1,4}[a-z]?,?\s+\p{Lu}[\p{L}'’-]+(?:\s+(?:y|yr|an|na|nan|a|de|la|le|of|the|\p{Lu}[\p{L}'’-]+)){0,3}(?=,?\s+[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}\b)/gu;
 /** Does the match overlap one of `re` (the street-typed addresses, found anyway)? */
@@ -283,7 +293,7 @@ function findNames(raw: string, notNames: ReadonlySet<string>): Span[] {
  * or what comes before: "my son's classmate Jake".
  */
 // every alternative starts at a capital: the look-ahead lets the engine skip other positions at once
-const FIRST_NAME_PUPIL = /(?=\p{Lu})(?:(?<![\p{L}\d_])(\p{Lu}\p{Ll}{2,}(?:-\p{Lu}\p{Ll}+)?)(?=\s+(?:in\s+(?:[Yy]ear|[Yy]r|[Yy])\s?\d{1,2}\b|in\s+(?:[Rr]eception|[Nn]ursery)\b|in\s+\d{1,2}[A-Za-z]\b|\((?:y|yr|year)\s?\d{1,2}\)|from\s+(?:[Yy]ear|[Yy]r|[Yy])\s?\d{1,2}\b)|,\s+the\s+\p{Lu}\p{Ll}+\s+(?:kid|boy|girl|lad|lass|child|twins?)\b)|(?<=\b[Tt]he\s)(\p{Lu}\p{Ll}{2,})(?=\s+(?:kids|twins|children|girls|boys|lads|bairns|weans)\b)|(?<=,\s)(\p{Lu}\p{Ll}{2,})(?=,\s+(?:he|she|they)(?:'s|\s))|(?<=\b(?:classmate|pupil|boy|girl|lad|kid|child|son's\s+friend|daughter's\s+friend|[Ww]here's|[Ww]here\s+is|[Ww]here\s+has|name's|name\s+is|named|called)\s+)(\p{Lu}\p{Ll}{2,}(?:-\p{Lu}\p{Ll}+)?)(?![\p{L}\d_]))/gu;
+const FIRST_NAME_PUPIL = /(?=\p{Lu})(?:(?<![\p{L}\d_])(\p{Lu}\p{Ll}{2,}(?:-\p{Lu}\p{Ll}+)?)(?=\s+(?:in\s+(?:[Yy]ear|[Yy]r|[Yy])\s?\d{1,2}\b|in\s+(?:[Rr]eception|[Nn]ursery)\b|in\s+\d{1,2}[A-Za-z]\b|\((?:y|yr|year)\s?\d{1,2}\)|from\s+(?:[Yy]ear|[Yy]r|[Yy])\s?\d{1,2}\b)|,\s+the\s+\p{Lu}\p{Ll}+\s+(?:kid|boy|girl|lad|lass|child|twins?)\b)|(?<=\b[Tt]he\s)(\p{Lu}\p{Ll}{2,})(?=\s+(?:kids|twins|children|girls|boys|lads|bairns|weans|boy|girl|lad|lass|lassie|laddie|wean|bairn|kid|sisters|brothers)\b)|(?<=,\s)(\p{Lu}\p{Ll}{2,})(?=,\s+(?:he|she|they)(?:'s|\s))|(?<=\b(?:classmate|pupil|boy|girl|lad|kid|child|son's\s+friend|daughter's\s+friend|[Ww]here's|[Ww]here\s+is|[Ww]here\s+has|name's|name\s+is|named|called)\s+)(\p{Lu}\p{Ll}{2,}(?:-\p{Lu}\p{Ll}+)?)(?![\p{L}\d_]))/gu;
 
 function findFirstNamePupils(raw: string, notNames: ReadonlySet<string>, lex: Lexicon): Span[] {
   const out: Span[] = [];
@@ -764,6 +774,18 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
       break;
     }
   }
+  // a reason in brackets right after a titled name, as a cover board or bulletin writes it: "Mr Dunn (stress)", "Miss Hale
+  // off till March (knee surgery)"; a subject, class or room in brackets is not a reason
+  if (!staffSpans.length && !denied && raw.includes('(')) {
+    for (const m of raw.matchAll(BRACKETED)) {
+      if (!TITLED_BEFORE_BRACKET.test(raw.slice(Math.max(0, m.index! - 48), m.index!))) continue;
+      const inner = { start: m.index! + 1, end: m.index! + m[0].length - 1 };
+      const reason = PRIVATE_BRACKET.test(lower.slice(inner.start, inner.end)) || rawHits(doc, 'condition', 'staff-sensitive').some((h) => h.start >= inner.start && h.end <= inner.end);
+      if (!reason) continue;
+      staffSpans.push(inner);
+      break;
+    }
+  }
   if (staffSpans.length) {
     const detail = raw.slice(staffSpans[0]!.start, staffSpans[0]!.end);
     findings.push({ category: 'confidential.staff-personal', confidence: leak ? 0.8 : 0.7, raw: true, spans: staffSpans, reason: `private details about a member of staff ("${detail}")` });
@@ -789,6 +811,16 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
   // an address whatever its street is called; only read when the text has a postcode
   const postcodes = hasDigits ? findPostcodes(raw) : [];
   const numberedBeforePostcode = postcodes.length ? [...raw.matchAll(NUMBER_STREET_POSTCODE)].filter((m) => !contactOverlaps(m, raw, ADDRESS)) : [];
+  // a member of staff's own social account: "Mr Dunn's personal insta is @…", "her own tiktok is @…" (not the school's page)
+  if (raw.includes('@')) {
+    for (const m of raw.matchAll(SOCIAL_HANDLE)) {
+      const before = lower.slice(Math.max(0, m.index! - 70), m.index!);
+      if (!OWN_ACCOUNT_BEFORE.test(before)) continue;
+      if (!STAFF_ROLE.test(around(raw, m.index!, NEAR_REACH))) continue;
+      contact.push({ span: { start: m.index!, end: m.index! + m[0].length }, weight: 0.8, what: 'personal social media account' });
+      break;
+    }
+  }
   const addresses = [...(hasDigits ? raw.matchAll(ADDRESS) : []), ...numberedBeforePostcode, ...(lower.includes('live') ? raw.matchAll(LIVES_ON_STREET) : [])];
   // which addresses are said of a person (a member of staff, a child or a family): a postcode beside one is their home
   const personal: RegExpMatchArray[] = [];
