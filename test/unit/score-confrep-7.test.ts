@@ -175,3 +175,18 @@ describe('a pupil named by the family name and "boy", "lassie", "twins"', () => 
     ]) expect(ids(text), text).not.toContain('confidential.pupil-personal');
   });
 });
+
+describe('hearsay about a member of staff that nobody denies', () => {
+  it('"his marks were rubbish" judges something else; "poor bloke" is sympathy; "she" after "my son" is not the son', () => {
+    for (const text of [
+      "Mr Dale won't be in till spring. His sister told my mum he's had a breakdown and the Elmfield head started capability because his marks were rubbish. Poor bloke.",
+      "Miss Hale at Elmfield shouted at my son in the lunch hall, she's a nightmare. She was signed off with stress all last term, her neighbour told me.",
+    ]) expect(ids(text), text).toContain('confidential.staff-personal');
+  });
+  it('the same hearsay called rubbish, or a pronoun that is the writer\'s own child, is not', () => {
+    for (const text of [
+      "Someone told my mum Mr Dale at Elmfield has had a breakdown. That's rubbish, he was at the match on Saturday.",
+      "My son's teacher at Elmfield is lovely. He's had tonsillitis twice this term so he's been off a lot.",
+    ]) expect(ids(text), text).not.toContain('confidential.staff-personal');
+  });
+});

@@ -447,6 +447,17 @@ function identifiesStaff(sentence: string): boolean {
 const DEFINITE_STAFF = /\b(?:the|our|[\p{L}]+['’]s)\s+(?:head(?:\s*teacher)?|deputy(?:\s+head)?|depute|principal|rector|heidie|senco|sendco|caretaker|receptionist|bursar|(?:business|office|site)\s+manager|head\s+of\s+(?:year\s+\d+|\p{L}+))\b/u;
 /** The subject and verb before an absence's reason ("she's on", "he is at"), read past before the reason is judged. */
 const REASON_SUBJECT = /^\W*(?:(?:she|he|they|it)(?:'s|’s|'re|\s+is|\s+was|\s+were|\s+has\s+been|\s+had|\s+s)?\s+)?(?:(?:away\s+)?(?:on|at|in)\s+)?/;
+/** A noun other than the claim, then "was/were/is", right before a denial word: "his results were rubbish" judges the results. */
+const JUDGED_THING_BEFORE = /\b(?!(?:that|it|this|which|all|everything|story|rumour|rumours|claim|claims|post|what)\b)[a-z]+\s+(?:were|was|is|are|looked|looks|went|got)\s+(?:\w+\s+)?$/;
+/** The sentence opens with "he" and the writer's child in the sentence before is a daughter, or "she" and a son. */
+function pronounMismatch(sentence: string, prev: string): boolean {
+  const child = OWN_CHILD.exec(prev)?.[0] ?? '';
+  const pronoun = /^\W*(he|she)\b/.exec(sentence)?.[1];
+  if (!pronoun) return false;
+  const male = /\b(?:son|lad|boy)\b/.test(child);
+  const female = /\b(?:daughter|girl|lass)\b/.test(child);
+  return (pronoun === 'she' && male) || (pronoun === 'he' && female);
+}
 /** A plural group noun right after a condition word ("deaf people", "autistic kids"). */
 const GROUP_AFTER = /^\s+(?:people|persons|folk|teachers|staff|kids|children|pupils|adults|ones)\b/;
 
@@ -704,7 +715,8 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
 
   // staff personal information
   const staffSpans: Span[] = [];
-  const denied = doc.lex.count(doc.clean.text, 'denial') > 0;
+  // a denial of the claim ("that's rubbish", "not true"), not a judgement of something else in it ("his results were rubbish")
+  const denied = doc.lex.count(doc.clean.text, 'denial') > 0 && doc.lex.find(doc.clean.text, 'denial').some((h) => !JUDGED_THING_BEFORE.test(doc.clean.text.slice(Math.max(0, h.start - 40), h.start)));
   const sympathy = doc.lex.count(doc.clean.text, 'sympathy') > 0;
   // is a full name (found on first use) inside from..to? By binary search over the names in order, for loops over many
   // cues in a long item
@@ -737,7 +749,8 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
     const sentence = lower.slice(s.start, s.end);
     const prev = s.start > 1 ? lower.slice(sentenceSpan(raw, s.start - 2).start, s.start) : '';
     // "…ma son's attendance is 82%. He's had tonsillitis twice.": the pronoun goes on about the writer's own child
-    if (/^\W*(?:he|she|they)(?:'s|'d|\s+has|\s+had|\s+is|\s+was|\s+gets|\s+got)\b/.test(sentence) && OWN_CHILD.test(prev)) continue;
+    // ("…dragged my son out, she's unhinged. She was signed off…": "she" is not the son)
+    if (/^\W*(?:he|she|they)(?:'s|'d|\s+has|\s+had|\s+is|\s+was|\s+gets|\s+got)\b/.test(sentence) && OWN_CHILD.test(prev) && !pronounMismatch(sentence, prev)) continue;
     // a payslip or P60 names an employee: a full name in its sentence is enough
     const payroll = PAYROLL.test(lower.slice(m.start, m.end)) && ((sentence.match(PAYROLL_G)?.length ?? 0) >= 2 || /£\s?\d/.test(sentence)) && nameWithin(s.start, s.end);
     // a school role in view, and someone it points at: a title, "the head", a pronoun, or a full name ("a TA told me Jane Marsh…")
