@@ -190,3 +190,63 @@ describe('hearsay about a member of staff that nobody denies', () => {
     ]) expect(ids(text), text).not.toContain('confidential.staff-personal');
   });
 });
+
+describe('results with names, gone out', () => {
+  it('a results list "with names", "names and everything", leaked or left out, is many pupils\' details', () => {
+    for (const text of [
+      'the elmfield y6 sats results got leaked in the class whatsapp, names and everything',
+      'Elmfield left the Y2 phonics scores on the windowsill facing the playground with names beside them.',
+    ]) expect(ids(text), text).toContain('confidential.pupil-personal');
+  });
+  it('results told as news, or a list of names with nothing sensitive, are not', () => {
+    for (const text of [
+      "Elmfield's y6 sats results are in the newsletter, well done to everyone, names of the prize winners on page 2.",
+      'The Elmfield team sheet got posted in the class whatsapp, names and everything, kick off 10am.',
+    ]) expect(ids(text), text).not.toContain('confidential.pupil-personal');
+  });
+});
+
+describe('a video or photo of a pupil being hurt or shamed, shared', () => {
+  it('"vid of <pupil> getting slapped [video]", "look at the state of this year 8 [photo]"', () => {
+    for (const text of [
+      'vid of the elmfield year 7 lad getting battered behind the sports hall 😭 [video]',
+      'look at the state of this elmfield year 9 crying in the changing rooms lmao [photo]',
+    ]) expect(ids(text), text).toContain('confidential.pupil-personal');
+  });
+  it('a match video or a photo the school shared with consent is not', () => {
+    for (const text of [
+      'vid of the elmfield year 7 team getting battered 6-0 by St John\'s, still proud of them [video]',
+      'Elmfield year 9 crying with laughter at the comedy workshop, shared with parents\' permission [photo]',
+      "Please don't post the video of the Elmfield year 7 lad having a meltdown in the car park. Whoever filmed it, delete it.",
+      'Mrs Dunn was seen screaming at a year 1 in the Elmfield hall. Video going round.',
+    ]) expect(ids(text), text).not.toContain('confidential.pupil-personal');
+  });
+});
+
+describe("a member of staff's own e-mail address", () => {
+  it('"email her direct on …", "his personal email, not the school one: …"', () => {
+    for (const text of [
+      "Don't bother with the office, email Mrs Dunn from Elmfield direct on jdunn1972@inbox.example, that's her own one.",
+      "Mr Tait's personal email if you want to complain, not the Elmfield one: gtait.home@mailbox.example",
+    ]) expect(ids(text), text).toContain('confidential.contact-details');
+  });
+  it("the school's or an office address is not", () => {
+    for (const text of [
+      'To complain, email the Elmfield office direct on office@elmfield.example and Mrs Dunn will reply.',
+    ]) expect(ids(text), text).not.toContain('confidential.contact-details');
+  });
+});
+
+describe('a home address written in lower case or on a Scots street', () => {
+  it('"31 holloway drive", "5 Birch Brae", said of a member of staff', () => {
+    for (const text of [
+      'mr pryce head of yr9 at elmfield lives at 31 holloway drive brackenshaw',
+      'Mrs Dunn from Elmfield stays at 5 Birch Brae, Balquhannan.',
+    ]) expect(ids(text), text).toContain('confidential.contact-details');
+  });
+  it('a distance or a time before a street word is not an address', () => {
+    for (const text of [
+      "mr pryce from elmfield says it's only 2 minutes drive from school to the leisure centre",
+    ]) expect(ids(text), text).not.toContain('confidential.contact-details');
+  });
+});

@@ -95,7 +95,7 @@ const PERSONAL_PHONE = /\b(?:home|mobile|personal|private|landline|whatsapp|(?:h
 /** A number said to be one person's own, right before it: "their own phone is", "her mobile:". */
 const OWN_PHONE = /\b(?:(?:her|his)\s+(?:own\s+)?|own\s+)(?:personal\s+)?(?:number|mobile|phone|landline|cell)\b/;
 const OFFICE_PHONE = /\b(?:office|reception|main\s+number|school\s+number|switchboard|admissions|attendance\s+line|absence|enquiries|box\s+office|helpline|childline|nspcc|police|tickets?|booking)\b/;
-const ADDRESS = /\b\d{1,4}[a-z]?,?\s+(?:[A-Z][a-z']+\s+){1,3}(?:Road|Rd|Street|St|Avenue|Ave|Lane|Ln|Close|Drive|Dr|Way|Crescent|Cres|Court|Ct|Grove|Gardens|Gdns|Place|Pl|Terrace|Bank|View|Rise|Hill|Walk|Mews|Square|Row|Parade|Park|Meadow|Meadows|Green|Fold|Croft|End|Chase|Vale)\b|\b\d{1,4}[a-z]?,?\s+(?:Ffordd|Heol|Stryd|Lôn|Lon|Maes|Bryn|Cae)\s+(?:[a-zA-Zôâ']+\s*){1,3}/g;
+const ADDRESS = /\b\d{1,4}[a-z]?,?\s+(?:[A-Z][a-z']+\s+){1,3}(?:Road|Rd|Street|St|Avenue|Ave|Lane|Ln|Close|Drive|Dr|Way|Crescent|Cres|Court|Ct|Grove|Gardens|Gdns|Place|Pl|Terrace|Bank|View|Rise|Hill|Walk|Mews|Square|Row|Parade|Park|Meadow|Meadows|Green|Fold|Croft|End|Chase|Vale|Brae|Wynd|Quay|Loan|Gait|Vennel|Brow|Wharf)\b|\b\d{1,4}[a-z]?,?\s+(?!(?:min|mins|minutes?|hours?|hrs?|secs?|seconds?|days?|weeks?|months?|years?|miles?|mile|km|yards?|metres?|meters?|mins?|more|extra|other|of|the|a|and|or|to|in|on|at)\b)[a-z][a-z']{2,}\s+(?:[a-z][a-z']{2,}\s+)?(?:road|street|avenue|lane|close|drive|crescent|grove|gardens|terrace|wynd|brae|mews)\b|\b\d{1,4}[a-z]?,?\s+(?:Ffordd|Heol|Stryd|Lôn|Lon|Maes|Bryn|Cae)\s+(?:[a-zA-Zôâ']+\s*){1,3}/g;
 /* Words that say an address is someone's home ("lives at", "moved in beside us"): data, residence-cue. */
 const LIVES_ON_STREET = /\blives?\s+(?:at|on)\s+(?:[A-Z][a-z']+\s+){1,3}(?:Road|Rd|Street|Avenue|Ave|Lane|Close|Drive|Way|Crescent|Court|Grove|Gardens|Place|Terrace|Bank|View|Rise|Hill|Walk|Mews|Square|Row|Parade)\b/g;
 /** Words in brackets on one line. */
@@ -691,6 +691,24 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
     }
   }
 
+  // a photo or video of a pupil being hurt or shamed ("vid of the year 7 lad getting battered", "the state of this year 9
+  // crying in the changing rooms"; data: media-harm) shared without consent or a news frame: the pupil is identifiable
+  // to everyone who knows them, named or not
+  if (!findings.some((f) => f.category === 'confidential.pupil-personal') && (photoCues.length || PHOTO_ATTACHED.test(raw))) {
+    // the harm said of a pupil (a year group or a child word just before it, no adult's title between), beside the media
+    // word; not a match score ("battered 6-0"), "crying with laughter", or a plea not to share it ("please don't post the video")
+    const media = [...photoCues, ...(PHOTO_ATTACHED.test(raw) ? [{ start: PHOTO_ATTACHED.exec(raw)!.index, end: PHOTO_ATTACHED.exec(raw)!.index + 1 }] : [])];
+    const harms = rawHits(doc, 'media-harm').filter((h) => {
+      if (MATCH_SCORE.test(lower.slice(h.end, h.end + 12)) || /^\s+with\s+laughter\b/.test(lower.slice(h.end, h.end + 16))) return false;
+      const before = lower.slice(Math.max(0, h.start - 50), h.start);
+      if (!(PUPIL_MARKER.test(before) || /\b(?:lad|lass|lassie|kid|wean|bairn|boy|girl|pupil|wan)\b/.test(before)) || TITLE_NAMED.test(before) || /\b(?:head|teacher|dinner\s+lady|staff|ta)\b/.test(before)) return false;
+      return media.some((m) => Math.abs(m.start - h.start) <= 160);
+    });
+    if (harms.length && !consent().yes && !publicCues.length && !DONT_SHARE.test(lower)) {
+      findings.push({ category: 'confidential.pupil-personal', confidence: 0.78, raw: true, spans: [photoCues[0] ?? harms[0]!, harms[0]!], reason: `a photo or video of a pupil hurt or shamed ("${raw.slice(harms[0]!.start, harms[0]!.end)}")` });
+    }
+  }
+
   // many pupils' details at once: a collection (a list, spreadsheet, tracker; data: data-collection) that says who is in it
   // (names, everyone's; data: data-identity) and something sensitive about them (grades, SEN, FSM, conditions; data:
   // data-sensitive, condition, send), gone out (going round, by mistake, on TikTok; data: data-exposure)
@@ -702,9 +720,11 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
     // a news report of the breach ("the school said it had asked recipients to delete the email") is reputation, not the leak;
     // a bare "said" counts only when an organisation says it ("the office really said oops" is no statement)
     const news = publicCues.filter((c) => !/^sa(?:id|ys)$/.test(lower.slice(c.start, c.end)) || /\b(?:school|academy|college|council|trust|authority|police|spokes\w*|statement|headteacher|head|it|they)\s+(?:\w+\s+)?$/.test(lower.slice(Math.max(0, c.start - 30), c.start)));
-    if (exposed.length && !news.length) {
+    if (exposed.length && !news.length && !DONT_SHARE.test(lower)) {
       const who = rawHits(doc, 'data-identity').filter(nearCollection);
-      const what = [...rawHits(doc, 'data-sensitive'), ...pupilFacts].filter((h) => nearCollection(h) && !who.some((w) => w.start < h.end && h.start < w.end) && !(collections[0]!.start <= h.start && h.end <= collections[0]!.end));
+      // a list of results, grades or scores is sensitive by what it is: "the sats results got leaked, names and everything"
+      const resultsList = RESULTS_LIST.test(lower.slice(collections[0]!.start, collections[0]!.end));
+      const what = [...rawHits(doc, 'data-sensitive'), ...pupilFacts].filter((h) => nearCollection(h) && !who.some((w) => w.start < h.end && h.start < w.end) && (resultsList || !(collections[0]!.start <= h.start && h.end <= collections[0]!.end)));
       const pupils = PUPIL_MARKER.test(lower) || res.photoContext.test(lower) || /\b(?:kids?|children|pupils|students|class|weans|bairns)\b/.test(lower);
       if (pupils && what.length && (who.length || new Set(what.map((h) => lower.slice(h.start, h.end))).size >= 2)) {
         findings.push({ category: 'confidential.pupil-personal', confidence: 0.78, raw: true, spans: [collections[0]!, ...(who.length ? [who[0]!] : []), what[0]!, exposed[0]!],
@@ -817,7 +837,10 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
   }
   for (const e of raw.includes('@') ? findEmails(raw) : []) {
     const before = lower.slice(Math.max(0, e.start - 60), e.start);
-    const personalCue = /\b(?:personal|private|home|her\s+own|his\s+own)\b/.test(before);
+    // "email her direct on …", "that's her own one" after it, "his personal email, not the school one: …" further back
+    const personalCue = /\b(?:personal|private|home|her\s+own|his\s+own)\b/.test(before) || (/\bdirect(?:ly)?\s+(?:on|at|to)\s*$/.test(before) && TITLE_NAMED.test(before) && !OFFICE_EMAIL.test(before)) ||
+      /^\W*(?:that'?s|thats|it'?s|which\s+is)\s+(?:her|his|their)\s+(?:own|personal|private|home)\b/.test(lower.slice(e.end, e.end + 40)) ||
+      (/\b(?:personal|private|home)\s+e-?mail\b/.test(lower.slice(Math.max(0, e.start - 120), e.start)) && !/[.!?\n]/.test(raw.slice(Math.max(0, e.start - 120), e.start).replace(/\b(?:Mr|Mrs|Ms|Dr|St)\.|\.\w/g, '')));
     contact.push({ span: e, weight: e.detail === 'personal' ? 0.88 : personalCue ? 0.8 : 0.05, what: `${e.detail === 'personal' ? 'personal ' : ''}email address`, kind: 'email' });
   }
   // a house number and a street of any name right before a postcode ("7 Kiln Brae, EH9 4XY", "12 Tan y Bryn, LL5 2AB") is
@@ -841,7 +864,9 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
     const span = { start: a.index!, end: a.index! + a[0].length };
     const ctx = lower.slice(Math.max(0, span.start - 80), span.end + 40);
     const residence = res.residence.test(ctx);
-    const person = STAFF_ROLE.test(around(raw, span.start)) || /\b(?:kid|boy|girl|lad|son|daughter|family|mum|dad)\b/.test(ctx);
+    // an address written in lower case ("31 holloway drive") is read only beside a titled person or a word that it is a home
+    const lowerCase = !/[A-Z]/.test(a[0]);
+    const person = lowerCase ? TITLE_NAMED.test(around(raw, span.start)) : STAFF_ROLE.test(around(raw, span.start)) || /\b(?:kid|boy|girl|lad|son|daughter|family|mum|dad)\b/.test(ctx);
     const postcodeNear = findPostcodes(raw.slice(span.end, span.end + 40)).length > 0;
     contact.push({ span, weight: residence ? 0.9 : person && postcodeNear ? 0.8 : person ? 0.55 : 0.2, what: 'home address', kind: 'address' });
     if (residence || person) personal.push(a);
@@ -1053,6 +1078,14 @@ function schoolChangeNear(doc: Doc, raw: string, lower: string, cues: readonly S
   return undefined;
 }
 
+/** A plea not to share, or the writer saying they will not: the item warns, it does not pass the picture or list on. */
+const DONT_SHARE = /\b(?:(?:please\s+)?(?:don'?t|do\s+not|dont|stop)\s+(?:post|posting|share|sharing|send|sending|circulate|repost|spread)|delete\s+it|take\s+it\s+down|(?:not|never)\s+going\s+to\s+(?:post|share)|won'?t\s+(?:post|share|link)|not\s+(?:posting|sharing)\s+it)\b/;
+/** A list that is itself results, grades or scores. */
+const RESULTS_LIST = /result|grade|score|mark|ranking|predict/;
+/** A match score after the harm word ("getting battered 6-0"): a team lost a game. */
+const MATCH_SCORE = /^\s*\(?\d{1,2}\s*[-–]\s*\d{1,2}\b/;
+/** An office or shared mailbox named right before an address. */
+const OFFICE_EMAIL = /\b(?:office|reception|admin|enquiries|school)\b[^.!?]{0,20}$/;
 /** A past year named beside a figure: "last year", "the year before", "two years ago". */
 const PAST_YEAR = /\b(?:last\s+(?:year|summer)|previous\s+years?|the\s+year\s+before|years?\s+ago)\b/;
 /** A figure: a percentage or a score out of a total ("31%", "12/50", "38 per cent"). */
