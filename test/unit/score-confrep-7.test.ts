@@ -250,3 +250,13 @@ describe('a home address written in lower case or on a Scots street', () => {
     ]) expect(ids(text), text).not.toContain('confidential.contact-details');
   });
 });
+
+describe("results the school itself announces under embargo", () => {
+  it("the school's own post with an embargo and a figure is published news, not a leak", () => {
+    expect(ids("Congratulations to our Year 11s! Results are embargoed until 8am on Thursday, but we can share that 78% achieved a grade 4 or above in English and maths. Mrs Dunn, Headteacher, Elmfield Academy")).not.toContain('confidential.internal');
+  });
+  it('the same figure passed on by someone on the staff before the embargo lifts is a leak', () => {
+    expect(ids("Elmfield results are embargoed until Thursday but my mate on the staff says 78% got a 4 or above in English and maths.")).toContain('confidential.internal');
+  });
+});
+

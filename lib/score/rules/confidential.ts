@@ -198,8 +198,13 @@ function isSentenceEnd(code: number): boolean {
   return code === 46 || code === 33 || code === 63 || code === 10;
 }
 
+/**
+ * The longest stretch read either side for a sentence: text with no full stops (a 200 KB paste) is read in windows of
+ * this size, so the many per-cue sentence reads stay linear; real sentences are far shorter.
+ */
+const SENTENCE_REACH = 1500;
 /** The sentence around `pos`; with `reach`, at most that many characters either side (a loop over many cues stays linear). */
-function sentenceSpan(raw: string, pos: number, reach = Infinity): Span {
+function sentenceSpan(raw: string, pos: number, reach = SENTENCE_REACH): Span {
   let s = pos;
   const from = Math.max(0, pos - reach);
   while (s > from && !isSentenceEnd(raw.charCodeAt(s - 1))) s--;
@@ -235,14 +240,14 @@ function sameSentence(raw: string, a: number, b: number): boolean {
 /* Words that end the name of a place or a group rather than a child ("Lake District"): data, place-end. */
 
 /** The sentence at `pos` plus its neighbours. */
-function aroundSpan(raw: string, pos: number, reach = Infinity): Span {
+function aroundSpan(raw: string, pos: number, reach = SENTENCE_REACH): Span {
   const here = sentenceSpan(raw, pos, reach);
   const prev = here.start > 1 ? sentenceSpan(raw, here.start - 2, reach) : here;
   const next = here.end + 1 < raw.length ? sentenceSpan(raw, here.end + 1, reach) : here;
   return { start: prev.start, end: next.end };
 }
 
-function around(raw: string, pos: number, reach = Infinity): string {
+function around(raw: string, pos: number, reach = SENTENCE_REACH): string {
   const a = aroundSpan(raw, pos, reach);
   return raw.slice(a.start, a.end).toLowerCase();
 }
@@ -747,9 +752,11 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
   // a death or loss in someone's family (data: family-event) is told of a titled member of staff in its own sentence,
   // not a story, poem or lesson about it ("a poem about how her dad died in the war")
   const familyEvents = rawHits(doc, 'family-event');
+  // a set, not a list scan per cue: a long item has thousands of cues
+  const familyEventSet = new Set(familyEvents);
   for (const m of [...rawHits(doc, 'staff-sensitive', 'condition', 'hr-process'), ...familyEvents]) {
     if (headless(lower, m)) continue;
-    if (familyEvents.includes(m) && (!TITLE_NAMED.test(lower.slice(sentenceSpan(raw, m.start).start, m.end)) || /\b(?:about|poem|story|book|topic|film|play|lesson|song)\b/.test(lower.slice(Math.max(sentenceSpan(raw, m.start).start, m.start - 40), m.start)) || /\b(?:my|our|ma|me|your)\s+$/.test(lower.slice(Math.max(0, m.start - 8), m.start)))) continue;
+    if (familyEventSet.has(m) && (!TITLE_NAMED.test(lower.slice(sentenceSpan(raw, m.start).start, m.end)) || /\b(?:about|poem|story|book|topic|film|play|lesson|song)\b/.test(lower.slice(Math.max(sentenceSpan(raw, m.start).start, m.start - 40), m.start)) || /\b(?:my|our|ma|me|your)\s+$/.test(lower.slice(Math.max(0, m.start - 8), m.start)))) continue;
     if (newsFrame && doc.lex.has('official-process', lower.slice(m.start, m.end))) continue;
     if (awarenessItem && doc.lex.has('condition', lower.slice(m.start, m.end)) && !nameWithin(sentenceSpan(raw, m.start).start, sentenceSpan(raw, m.start).end) && !TITLE_NAMED.test(lower.slice(sentenceSpan(raw, m.start).start, sentenceSpan(raw, m.start).end))) continue;
     // "Academy trust under investigation": a process word said of an organisation; a person must come before it
@@ -1032,7 +1039,10 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
   }
   // results or figures before they are published: a figure (a percentage, a score "12/50") beside a results word, in an
   // item that says they are not public yet ("results embargoed till Thursday but my cousin says 40% A*-A")
-  if (secrecy && hasDigits && !findings.some((f) => f.category === 'confidential.internal' && f.confidence >= 0.5)) {
+  // the school announcing its own results under an embargo ("congratulations to our Year 11s … we can share that 78%") with
+  // no one passing it on (data: private-speaker) publishes them
+  const schoolAnnounces = SCHOOL_WE.test(lower) && !res.privateSubject.test(lower) && !/\b(?:my|me|ma)\s+(?:\w+\s+)?(?:mate|friend|pal|cousin|sister|brother|neighbour|husband|wife|mum|dad)\b|\bheard\b|\bapparently\b/.test(lower);
+  if (secrecy && hasDigits && !schoolAnnounces && !findings.some((f) => f.category === 'confidential.internal' && f.confidence >= 0.5)) {
     const results = rawHits(doc, 'results-word');
     for (const m of results.length ? raw.matchAll(FIGURE) : []) {
       const near = results.find((r) => {
@@ -1086,6 +1096,8 @@ const RESULTS_LIST = /result|grade|score|mark|ranking|predict/;
 const MATCH_SCORE = /^\s*\(?\d{1,2}\s*[-–]\s*\d{1,2}\b/;
 /** An office or shared mailbox named right before an address. */
 const OFFICE_EMAIL = /\b(?:office|reception|admin|enquiries|school)\b[^.!?]{0,20}$/;
+/** The school speaking of its own pupils and results: "congratulations to our Year 11s", "we can share", "we are proud". */
+const SCHOOL_WE = /\b(?:congratulations\s+to\s+(?:all\s+)?our|well\s+done\s+to\s+(?:all\s+)?our|we\s+(?:can|are\s+(?:able|delighted|pleased|proud|thrilled)\s+to)\s+(?:share|announce|confirm|report)|we\s+are\s+(?:so\s+)?(?:proud|delighted|thrilled)\s+of\s+our)\b/;
 /** A past year named beside a figure: "last year", "the year before", "two years ago". */
 const PAST_YEAR = /\b(?:last\s+(?:year|summer)|previous\s+years?|the\s+year\s+before|years?\s+ago)\b/;
 /** A figure: a percentage or a score out of a total ("31%", "12/50", "38 per cent"). */

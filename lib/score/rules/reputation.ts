@@ -91,6 +91,7 @@ export function reputationRules(doc: Doc): Finding[] {
   // "cleared of misconduct", "found no evidence of malpractice", "rated good after special measures" (data: exoneration)
   const cleared = doc.lex.find(text, 'exoneration');
   const exonerated = exoneratedIn(doc, cleared);
+  const criticsBySentence = new Map<number, boolean>();
   for (const rule of rulesFor(doc)) {
     for (const span of rule.spans ?? findAll(text, rule.re)) {
       if (overlaps(span, doc.ignored)) continue;
@@ -112,7 +113,10 @@ export function reputationRules(doc: Doc): Finding[] {
       let w = 'weights' in rule && rule.weights ? rule.weights[rule.spans!.indexOf(span)]! : rule.weight;
       if (rule.category === 'reputation.criticism') {
         const s = sentenceAt(doc, span.start);
-        if (CRITICS.test(text.slice(s.start, s.end))) w += 0.2;
+        // read once per sentence: a long item with no full stops is one sentence with thousands of cues in it
+        let critics = criticsBySentence.get(s.start);
+        if (critics === undefined) criticsBySentence.set(s.start, (critics = CRITICS.test(text.slice(s.start, s.end))));
+        if (critics) w += 0.2;
         if (/^failed\s+to|^ignored|^complaints?/.test(text.slice(span.start, span.end))) w -= 0.1;
       }
       const entry = byCategory.get(rule.category) ?? { spans: [], weights: [], what: rule.what };
@@ -350,9 +354,13 @@ const TITLED_NAME = /\b(?:mr|mrs|ms|miss|mx|dr|sir)\.?\s+[\p{L}'’-]{2,}/gu;
  */
 function exoneratedIn(doc: Doc, cleared: readonly Span[]): (span: Span) => boolean {
   const text = doc.clean.text;
+  // per sentence, once: many cues share one sentence in a long unpunctuated item
+  const bySentence = new Map<number, boolean>();
   return (span) => {
     const s = sentenceAt(doc, span.start);
+    let known = bySentence.get(s.start);
     // "rated 'good' in all areas, two years after being judged to require improvement": a good grade now, quoted or not
-    return cleared.some((c) => c.start >= s.start && c.end <= s.end) || GOOD_GRADE.test(text.slice(s.start, s.end));
+    if (known === undefined) bySentence.set(s.start, (known = cleared.some((c) => c.start >= s.start && c.end <= s.end) || GOOD_GRADE.test(text.slice(s.start, s.end))));
+    return known;
   };
 }
