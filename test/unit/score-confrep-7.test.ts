@@ -260,3 +260,16 @@ describe("results the school itself announces under embargo", () => {
   });
 });
 
+
+describe('reputation: a protest or a staff conviction in everyday wording', () => {
+  it('"demo by the main entrance", "placards", "walk-out"; "got done for drink driving … banned for a year"', () => {
+    expect(ids('Demo by the Elmfield main entrance at half three Friday over the uniform policy. Placards welcome, peaceful please.')).toContain('reputation.protest');
+    expect(ids('mass walk-out at Elmfield right now over the phone ban 📢')).toContain('reputation.protest');
+    expect(ids("Elmfield's deputy head got done for drink driving on the A48, banned for a year, it was in the court listings.")).toContain('reputation.sanction');
+  });
+  it('a demo lesson, a walk-through, or a parking ticket story is not', () => {
+    expect(ids('Elmfield Year 5 watched a science demo by the main entrance today, brilliant fun!')).not.toContain('reputation.protest');
+    expect(ids('Elmfield open evening walk-through starts at the main entrance at 6pm.')).not.toContain('reputation.protest');
+    expect(ids('I got done for parking outside Elmfield at pick-up, £70, the council are ruthless.')).not.toContain('reputation.sanction');
+  });
+});
