@@ -273,3 +273,18 @@ describe('reputation: a protest or a staff conviction in everyday wording', () =
     expect(ids('I got done for parking outside Elmfield at pick-up, £70, the council are ruthless.')).not.toContain('reputation.sanction');
   });
 });
+
+describe('a member of staff put on a capability process in any wording', () => {
+  it('"put onto a ten-week monitoring programme", "placed in a formal support process"', () => {
+    for (const text of [
+      'Staffroom gossip at Elmfield: Mr Tait got put onto a ten-week monitoring programme. Keep it to yourselves.',
+      'Mrs Dunn at Elmfield has been placed in a formal support process after her observations, her friend says.',
+    ]) expect(ids(text), text).toContain('confidential.staff-personal');
+  });
+  it('pupils put on a programme, or a member of staff running one, is not', () => {
+    for (const text of [
+      'Year 6 at Elmfield have been put onto a ten-week reading programme with Mr Tait, they love it.',
+      'Mrs Dunn runs the Elmfield support programme for new parents every Tuesday.',
+    ]) expect(ids(text), text).not.toContain('confidential.staff-personal');
+  });
+});

@@ -463,6 +463,8 @@ function pronounMismatch(sentence: string, prev: string): boolean {
   const female = /\b(?:daughter|girl|lass)\b/.test(child);
   return (pronoun === 'she' && male) || (pronoun === 'he' && female);
 }
+/** The member of staff as the one running a process or a programme: "runs the", "leads our", "set up a". */
+const RUNS_BEFORE = /\b(?:runs|running|ran|leads|leading|organi[sz]es|organi[sz]ing|organi[sz]ed|delivers|delivering|delivered|coordinates|co-ordinates|coordinating|set\s+up|sets\s+up|started|starts|launch(?:es|ed)|hosts|hosting|hosted|oversees|overseeing)\s+(?:the|a|an|our|their|his|her)\s+(?:[\p{L}'’-]+\s+){0,2}$/u;
 /** A plural group noun right after a condition word ("deaf people", "autistic kids"). */
 const GROUP_AFTER = /^\s+(?:people|persons|folk|teachers|staff|kids|children|pupils|adults|ones)\b/;
 
@@ -767,6 +769,8 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
     const at = cleanSpanOf(doc, m);
     if (at && (denied || !sympathy) && reportedAt(doc, at)) continue;
     if (OPINION_BEFORE.test(lower.slice(Math.max(0, m.start - 30), m.start))) continue;
+    // "Mrs Dunn runs the support programme": the member of staff runs the process, it is not run on them
+    if (RUNS_BEFORE.test(lower.slice(Math.max(0, m.start - 40), m.start))) continue;
     // "a training session on asthma", "epilepsy awareness": the topic, not someone's health
     if (ABOUT_THE_TOPIC.test(lower.slice(Math.max(0, m.start - 40), m.start)) || TOPIC_AFTER.test(lower.slice(m.end, m.end + 24))) continue;
     // "deaf people shouldn't teach": a condition said of a group is a generalisation, not someone's health
