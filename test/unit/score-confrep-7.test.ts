@@ -288,3 +288,18 @@ describe('a member of staff put on a capability process in any wording', () => {
     ]) expect(ids(text), text).not.toContain('confidential.staff-personal');
   });
 });
+
+describe('review fixes (round 7): ordinary sentences the new rules or their neighbours flagged', () => {
+  it('a secret about a ribbon-cutting or a class merged for a trip, approval "signed off the budget", a broken-down car, tears of joy: no leak', () => {
+    expect(ids('Between us, the Elmfield head is cutting the ribbon on the new library tomorrow.')).not.toContain('confidential.internal');
+    expect(ids("Don't tell my son but his Elmfield class is merging with the other Year 3 class for the zoo trip, it's a surprise.")).not.toContain('confidential.internal');
+    expect(ids("Elmfield's head has been signed off the budget by the trust.")).not.toContain('confidential.staff-personal');
+    expect(ids("Mr Tait from Elmfield's been off cos his car broke down on the bypass.")).not.toContain('confidential.staff-personal');
+    expect(ids('Video of the Elmfield year 7 lad crying after winning the cup 😭 so proud [video]')).not.toContain('confidential.pupil-personal');
+  });
+  it('the same words with a real leak still flag', () => {
+    expect(ids("Between us, Elmfield is cutting the music department next year, parents haven't been told.")).toContain('confidential.internal');
+    expect(ids("Elmfield's head has been signed off with stress, her neighbour says.")).toContain('confidential.staff-personal');
+    expect(ids('vid of the elmfield year 7 lad crying after getting battered behind the sports hall [video]')).toContain('confidential.pupil-personal');
+  });
+});

@@ -431,7 +431,7 @@ const STAFF_ROLE_G = new RegExp(STAFF_ROLE.source, 'gu');
 /** A titled person ("Dr Hale", "Ms Ó Dónaill"): someone in particular. */
 const TITLE_NAMED = /\b(?:mr|mrs|ms|miss|mx|dr|sir)\.?\s+\p{L}/u;
 /** After "off with" ("the", "his", "her", "their"…): a class, a tutor group, a trip, a course or a time is where someone is, not why. */
-const ABSENCE_NOT_REASON = /^\W*(?:(?:the|his|her|their|my|our)\s+)?(?:year|yr|y\d|class|form|tutor\s+group|pupils|kids|children|students|team|group|squad|choir|them|us|a\s+course|on\s+a\s+course|to\s|for\s+(?:the\s+)?(?:day|week|trip)|trip|residential|visit|cpd|training|holiday|half\s+term|maternity|paternity|jury|a\s+day|the\s+day)/;
+const ABSENCE_NOT_REASON = /^\W*(?:(?:the|his|her|their|my|our)\s+)?(?:year|yr|y\d|class|form|tutor\s+group|pupils|kids|children|students|team|group|squad|choir|them|us|a\s+course|on\s+a\s+course|to\s|for\s+(?:the\s+)?(?:day|week|trip)|trip|residential|visit|cpd|training|holiday|half\s+term|maternity|paternity|jury|a\s+day|the\s+day|(?:his|her|their|the)\s+(?:car|train|bus|boiler|van)\b|(?:the\s+)?(?:snow|weather|traffic|roadworks|floods?|rail\s+strike|train\s+strike))/;
 const INDEFINITE_BEFORE = /\b(?:a|an|any|every|one|another|some|no)\s+(?:[\w-]+\s+)?$/;
 /**
  * Does the sentence point at one member of staff? A title, a definite role ("the head", "our SENCo") or a pronoun does;
@@ -576,15 +576,26 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
   const firstNames = anySensitive ? findFirstNamePupils(raw, notNames, doc.lex).filter((f) => !fullNames.some((n) => f.start >= n.start && f.start < n.end)) : [];
   // "in the same class as Mohammed Kaur. The mother told me Mohammed has epilepsy": the first name alone, later, is the same child
   if (anySensitive) {
+    // each first name is scanned once, from the end of its first full name (a long item repeats names thousands of times);
+    // positions inside full names and first names already found are looked up in sets
+    const firstFrom = new Map<string, number>();
     for (const n of fullNames) {
       if (res.titleBefore.test(lower.slice(Math.max(0, n.start - 12), n.start)) || res.adultBefore.test(lower.slice(Math.max(0, n.start - 12), n.start)) || ORGANISATION.test(raw.slice(n.start, n.end)) || res.placeEnd.test(raw.slice(n.start, n.end)) || isPublicPerson(raw, n, options.publicFacts)) continue;
       const first = /^\p{Lu}\p{Ll}{2,}/u.exec(raw.slice(n.start, n.end))?.[0];
-      if (!first) continue;
-      for (let at = raw.indexOf(first, n.end); at >= 0; at = raw.indexOf(first, at + first.length)) {
-        const span = { start: at, end: at + first.length };
-        if (/[\p{L}\d_]/u.test(raw[at - 1] ?? '') || /[\p{L}\d_]/u.test(raw[span.end] ?? '')) continue;
-        if (fullNames.some((f) => f.start <= at && at < f.end) || firstNames.some((f) => f.start === at)) continue;
-        firstNames.push(span);
+      if (first && (firstFrom.get(first) ?? Infinity) > n.end) firstFrom.set(first, n.end);
+    }
+    if (firstFrom.size) {
+      const inFullName = new Set<number>();
+      for (const f of fullNames) for (let i = f.start; i < f.end; i++) inFullName.add(i);
+      const taken = new Set(firstNames.map((f) => f.start));
+      for (const [first, from] of firstFrom) {
+        for (let at = raw.indexOf(first, from); at >= 0; at = raw.indexOf(first, at + first.length)) {
+          const span = { start: at, end: at + first.length };
+          if (/[\p{L}\d_]/u.test(raw[at - 1] ?? '') || /[\p{L}\d_]/u.test(raw[span.end] ?? '')) continue;
+          if (inFullName.has(at) || taken.has(at)) continue;
+          taken.add(at);
+          firstNames.push(span);
+        }
       }
     }
   }
@@ -707,6 +718,8 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
     const media = [...photoCues, ...(PHOTO_ATTACHED.test(raw) ? [{ start: PHOTO_ATTACHED.exec(raw)!.index, end: PHOTO_ATTACHED.exec(raw)!.index + 1 }] : [])];
     const harms = rawHits(doc, 'media-harm').filter((h) => {
       if (MATCH_SCORE.test(lower.slice(h.end, h.end + 12)) || /^\s+with\s+laughter\b/.test(lower.slice(h.end, h.end + 16))) return false;
+      // tears of joy: "crying after winning the cup … so proud"
+      if (/^(?:crying|screaming)$/.test(lower.slice(h.start, h.end)) && JOY.test(lower.slice(h.start, Math.min(lower.length, h.end + 80)))) return false;
       const before = lower.slice(Math.max(0, h.start - 50), h.start);
       if (!(PUPIL_MARKER.test(before) || /\b(?:lad|lass|lassie|kid|wean|bairn|boy|girl|pupil|wan)\b/.test(before)) || TITLE_NAMED.test(before) || /\b(?:head|teacher|dinner\s+lady|staff|ta)\b/.test(before)) return false;
       return media.some((m) => Math.abs(m.start - h.start) <= 160);
@@ -758,6 +771,8 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
   const familyEventSet = new Set(familyEvents);
   for (const m of [...rawHits(doc, 'staff-sensitive', 'condition', 'hr-process'), ...familyEvents]) {
     if (headless(lower, m)) continue;
+    // "signed off the budget": approval, not a sick note
+    if (/^signed\s+off$/.test(lower.slice(m.start, m.end)) && /^\s+(?:the|a|an|on|by|as|plans?|budgets?|accounts?)\b/.test(lower.slice(m.end, m.end + 12))) continue;
     if (familyEventSet.has(m) && (!TITLE_NAMED.test(lower.slice(sentenceSpan(raw, m.start).start, m.end)) || /\b(?:about|poem|story|book|topic|film|play|lesson|song)\b/.test(lower.slice(Math.max(sentenceSpan(raw, m.start).start, m.start - 40), m.start)) || /\b(?:my|our|ma|me|your)\s+$/.test(lower.slice(Math.max(0, m.start - 8), m.start)))) continue;
     if (newsFrame && doc.lex.has('official-process', lower.slice(m.start, m.end))) continue;
     if (awarenessItem && doc.lex.has('condition', lower.slice(m.start, m.end)) && !nameWithin(sentenceSpan(raw, m.start).start, sentenceSpan(raw, m.start).end) && !TITLE_NAMED.test(lower.slice(sentenceSpan(raw, m.start).start, sentenceSpan(raw, m.start).end))) continue;
@@ -1004,7 +1019,8 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
   // internal matters; the school's own letter to its families (data: own-voice) publishes them, unless it says they were
   // meant to stay inside (data: secrecy-cue)
   const ownVoice = doc.lex.count(doc.clean.text, 'own-voice') > 0 && !doc.lex.count(doc.clean.text, 'secrecy-cue');
-  const internal = ownVoice ? [] : rawHits(doc, 'internal-matter').filter((m) => !OPINION_BEFORE.test(lower.slice(Math.max(0, m.start - 30), m.start)));
+  // "cutting the ribbon", "merging with the other class for the zoo trip": a ceremony or a day's arrangement, no decision
+  const internal = ownVoice ? [] : rawHits(doc, 'internal-matter').filter((m) => !OPINION_BEFORE.test(lower.slice(Math.max(0, m.start - 30), m.start)) && !NOT_A_DECISION.test(lower.slice(m.start, m.end + 60)));
   // the marks of an internal document (an e-mail from leaders, minutes, a briefing; data: internal-document) and words
   // that say it was meant to stay inside (data: secrecy-cue, a different phrase): a leak, whatever the matter is
   if (!internal.length && !ownVoice) {
@@ -1067,6 +1083,8 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
 
 /** After a denial word ("they're not", "haven't"), a verb of telling: the matter is withheld, not denied. */
 const WITHHOLDING_AFTER = /^\s+(?:yet\s+)?(?:telling|saying|admitting|sharing|publishing|announcing|announced|told|informing|informed|letting|making\s+it\s+public|going\s+public|been\s+told)\b/;
+/** A change word in a ceremony or a day's arrangement: "cutting the ribbon", "merging … for the zoo trip". */
+const NOT_A_DECISION = /^[^.!?\n]*?\b(?:cut(?:ting|s)?\s+the\s+(?:ribbon|cake)|for\s+(?:the\s+|a\s+|this\s+|next\s+)?(?:[\w-]+\s+){0,2}(?:trip|visit|outing|day|afternoon|morning|assembly|concert|match|fixture|party|celebration|fair|disco|panto|nativity|play|show|residential))\b/;
 /** "closing early", "shut for the snow day": a school closed for a day or an hour, not a change to its shape. */
 const NOT_CHANGE_AFTER = /^\s+(?:early|at\s+\d|till\s+\d|until\s+\d|for\s+(?:the\s+)?(?:day|afternoon|morning|christmas|easter|snow|weather|inset|half[\s-]*term|holidays?|polling|election|summer|staff\s+training))\b/;
 /**
@@ -1075,7 +1093,7 @@ const NOT_CHANGE_AFTER = /^\s+(?:early|at\s+\d|till\s+\d|until\s+\d|for\s+(?:the
  * side, so a long item stays linear in its cues.
  */
 function schoolChangeNear(doc: Doc, raw: string, lower: string, cues: readonly Span[]): Span | undefined {
-  const verbs = rawHits(doc, 'change-verb').filter((v) => !NOT_CHANGE_AFTER.test(lower.slice(v.end, v.end + 30)));
+  const verbs = rawHits(doc, 'change-verb').filter((v) => !NOT_CHANGE_AFTER.test(lower.slice(v.end, v.end + 30)) && !NOT_A_DECISION.test(lower.slice(v.start, v.end + 60)));
   if (!verbs.length) return undefined;
   const objects = rawHits(doc, 'change-object');
   if (!objects.length) return undefined;
@@ -1094,6 +1112,8 @@ function schoolChangeNear(doc: Doc, raw: string, lower: string, cues: readonly S
 
 /** A plea not to share, or the writer saying they will not: the item warns, it does not pass the picture or list on. */
 const DONT_SHARE = /\b(?:(?:please\s+)?(?:don'?t|do\s+not|dont|stop)\s+(?:post|posting|share|sharing|send|sending|circulate|repost|spread)|delete\s+it|take\s+it\s+down|(?:not|never)\s+going\s+to\s+(?:post|share)|won'?t\s+(?:post|share|link)|not\s+(?:posting|sharing)\s+it)\b/;
+/** Joy after "crying" or "screaming": the picture is of a happy moment. */
+const JOY = /\b(?:happy|joy|proud|winning|won|laughing|laughter|excited|excitement|cheering|celebrat\w*)\b/;
 /** A list that is itself results, grades or scores. */
 const RESULTS_LIST = /result|grade|score|mark|ranking|predict/;
 /** A match score after the harm word ("getting battered 6-0"): a team lost a game. */
