@@ -303,3 +303,12 @@ describe('review fixes (round 7): ordinary sentences the new rules or their neig
     expect(ids('vid of the elmfield year 7 lad crying after getting battered behind the sports hall [video]')).toContain('confidential.pupil-personal');
   });
 });
+
+describe("a report of a data breach is reputation, not the leak", () => {
+  it('a fine or an ICO case over a list that went out is not a list shared', () => {
+    expect(ids("Elmfield has been fined £5,000 by the ICO after a spreadsheet with every pupil's name and predicted grades was emailed to the wrong parents.")).not.toContain('confidential.pupil-personal');
+  });
+  it('the list itself going round is', () => {
+    expect(ids("A spreadsheet with every Elmfield pupil's name and predicted grades got emailed to the wrong parents, it's in our group chat now.")).toContain('confidential.pupil-personal');
+  });
+});

@@ -740,7 +740,9 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
     // a news report of the breach ("the school said it had asked recipients to delete the email") is reputation, not the leak;
     // a bare "said" counts only when an organisation says it ("the office really said oops" is no statement)
     const news = publicCues.filter((c) => !/^sa(?:id|ys)$/.test(lower.slice(c.start, c.end)) || /\b(?:school|academy|college|council|trust|authority|police|spokes\w*|statement|headteacher|head|it|they)\s+(?:\w+\s+)?$/.test(lower.slice(Math.max(0, c.start - 30), c.start)));
-    if (exposed.length && !news.length && !DONT_SHARE.test(lower)) {
+    // a fine, a penalty or a regulator's case over it (data: rep-sanction at full weight, investigating-body) reports the breach
+    const reported = exposed.length > 0 && (doc.lex.find(doc.clean.text, 'rep-sanction').some((h) => h.weight >= 0.7) || doc.lex.find(doc.clean.text, 'rep-money-penalty').length > 0);
+    if (exposed.length && !news.length && !reported && !DONT_SHARE.test(lower)) {
       const who = rawHits(doc, 'data-identity').filter(nearCollection);
       // a list of results, grades or scores is sensitive by what it is: "the sats results got leaked, names and everything"
       const resultsList = RESULTS_LIST.test(lower.slice(collections[0]!.start, collections[0]!.end));
