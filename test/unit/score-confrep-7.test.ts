@@ -312,3 +312,10 @@ describe("a report of a data breach is reputation, not the leak", () => {
     expect(ids("A spreadsheet with every Elmfield pupil's name and predicted grades got emailed to the wrong parents, it's in our group chat now.")).toContain('confidential.pupil-personal');
   });
 });
+
+describe('a plea to delete a list that is going round', () => {
+  it('asking others to delete it does not unshare it; the writer withholding it does', () => {
+    expect(ids("The Elmfield Y11 mock results list is in the year group chat, every name and grade. Whoever posted it please delete it.")).toContain('confidential.pupil-personal');
+    expect(ids("The Elmfield Y11 mock results list is on the shared drive with every name and grade, anyone can open it. Not going to post it, someone tell the school.")).not.toContain('confidential.pupil-personal');
+  });
+});

@@ -742,7 +742,8 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
     const news = publicCues.filter((c) => !/^sa(?:id|ys)$/.test(lower.slice(c.start, c.end)) || /\b(?:school|academy|college|council|trust|authority|police|spokes\w*|statement|headteacher|head|it|they)\s+(?:\w+\s+)?$/.test(lower.slice(Math.max(0, c.start - 30), c.start)));
     // a fine, a penalty or a regulator's case over it (data: rep-sanction at full weight, investigating-body) reports the breach
     const reported = exposed.length > 0 && (doc.lex.find(doc.clean.text, 'rep-sanction').some((h) => h.weight >= 0.7) || doc.lex.find(doc.clean.text, 'rep-money-penalty').length > 0);
-    if (exposed.length && !news.length && !reported && !DONT_SHARE.test(lower)) {
+    // the writer saying they will not pass it on clears it; a plea to others to delete a list that is going round does not
+    if (exposed.length && !news.length && !reported && !WONT_SHARE.test(lower)) {
       const who = rawHits(doc, 'data-identity').filter(nearCollection);
       // a list of results, grades or scores is sensitive by what it is: "the sats results got leaked, names and everything"
       const resultsList = RESULTS_LIST.test(lower.slice(collections[0]!.start, collections[0]!.end));
@@ -1116,6 +1117,8 @@ function schoolChangeNear(doc: Doc, raw: string, lower: string, cues: readonly S
 const DONT_SHARE = /\b(?:(?:please\s+)?(?:don'?t|do\s+not|dont|stop)\s+(?:post|posting|share|sharing|send|sending|circulate|repost|spread)|delete\s+it|take\s+it\s+down|(?:not|never)\s+going\s+to\s+(?:post|share)|won'?t\s+(?:post|share|link)|not\s+(?:posting|sharing)\s+it)\b/;
 /** Joy after "crying" or "screaming": the picture is of a happy moment. */
 const JOY = /\b(?:happy|joy|proud|winning|won|laughing|laughter|excited|excitement|cheering|celebrat\w*)\b/;
+/** The writer withholding it: "not going to post it", "won't share", "I'm not posting it". */
+const WONT_SHARE = /\b(?:(?:not|never)\s+going\s+to\s+(?:post|share)|won'?t\s+(?:post|share|link)|not\s+(?:posting|sharing)\s+it)\b/;
 /** A list that is itself results, grades or scores. */
 const RESULTS_LIST = /result|grade|score|mark|ranking|predict/;
 /** A match score after the harm word ("getting battered 6-0"): a team lost a game. */
