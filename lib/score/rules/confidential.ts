@@ -87,17 +87,38 @@ const TITLED = /\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Sir)\.?\s+\p{Lu}[\p{L}'’-]+/gu;
 /** TITLED for a yes/no test (no /g, so no lastIndex to carry over). */
 const TITLED_TEST = new RegExp(TITLED.source, 'u');
 
-const PUPIL_MARKER = /\b(?:year|yr|y|blwyddyn)\s?(?:\d{1,2}|r)\b|\b(?:p[1-7]|s[1-6])\b|\b(?:upper|lower)\s+sixth\b|\bsixth\s+form\b|\b(?:1[0-3]|[1-9])[a-z]\b|\breception\b|\bnursery\b|\baged\s+\d{1,2}\b|\b\d{1,2}[- ]year[- ]old\b|\b(?:she|he)'?s\s+(?:only\s+)?(?:\d{1,2}|fifteen|fourteen|thirteen|twelve|eleven|ten|nine|eight|seven|six|five)\b|\bpupil\b|\bstudent\b|\blad\b|\bboy\b|\bgirl\b|\bkid\b|\bchild\b|\bclassmates?\b|\bin\s+(?:his|her|my\s+\w+'s|your\s+\w+'s)\s+class\b/;
-const STAFF_ROLE = /\b(?:mr|mrs|ms|miss|mx|dr|sir)\.?\s+\p{L}|\b(?:head\s*teacher|headteacher|head\s+of\s+(?:year\s+\d+|\w+)|the\s+head|head's|principal|deputy(?:\s+head)?|senco|teacher|teaching\s+assistant|\bta\b|office\s+manager|business\s+manager|bursar|caretaker|chaplain|safeguarding\s+lead|dsl|depute|janny|janitor|site\s+manager|vice\s+principal|vp|sendco|exams\s+officer|attendance\s+officer|officer|receptionist|dinner\s+lady|cook|governor|supply\s+teacher|tutor|her|his|she|he)\b/u;
+const PUPIL_MARKER = /\b(?:year|yr|y|blwyddyn)\s?(?:\d{1,2}|r)\b|\b(?:year|primary)\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen)\b|\bfoundation\s+stage\b|\b(?:fs[12]|eyfs)\b|\bearly\s+years\b|\b(?:p[1-7]|s[1-6])\b|\b(?:upper|lower)\s+sixth\b|\bsixth\s+form\b|\b(?:1[0-3]|[1-9])[a-z]\b|\breception\b|\bnursery\b|\baged\s+\d{1,2}\b|\b\d{1,2}[- ]year[- ]old\b|\b(?:she|he)'?s\s+(?:only\s+)?(?:\d{1,2}|fifteen|fourteen|thirteen|twelve|eleven|ten|nine|eight|seven|six|five)\b|\bpupil\b|\bstudent\b|\blad\b|\bboy\b|\bgirl\b|\bkid\b|\bchild\b|\bclassmates?\b|\bin\s+(?:his|her|my\s+\w+'s|your\s+\w+'s)\s+class\b/;
+const STAFF_ROLE = /\b(?:mr|mrs|ms|miss|mx|dr|sir)\.?\s+\p{L}|\p{L}(?<!\b(?:son|daughter|child|kid|boy|girl|lad|lass|baby|wean|bairn|dog|cat|horse|wife|husband|partner|mum|mam|dad|brother|sister|friend|man|woman|pupil|one|everyone|nobody|someone|anyone))['’]s\s+(?:head|heidie|deputy|depute|principal|rector)\b(?!\s+(?:of\s+(?:hair|state)|injury|lice|wound|was\s+(?:bleeding|cut|hurt)))|\b(?:head\s*teacher|headteacher|head\s+of\s+(?:year\s+\d+|\w+)|the\s+head|head's|principal|deputy(?:\s+head)?|senco|teacher|teaching\s+assistant|\bta\b|office\s+manager|business\s+manager|bursar|caretaker|chaplain|safeguarding\s+lead|dsl|depute|janny|janitor|site\s+manager|vice\s+principal|vp|sendco|exams\s+officer|attendance\s+officer|officer|receptionist|dinner\s+lady|cook|governor|supply\s+teacher|tutor|her|his|she|he)\b/u;
 
 
 const PERSONAL_PHONE = /\b(?:home|mobile|personal|private|landline|whatsapp|(?:her|his|their)\s+(?:own\s+)?(?:personal\s+)?(?:number|mobile|phone|landline|cell)|number\s+is|text\s+(?:her|him)|ring\s+(?:her|him)|call\s+(?:her|him)|rang\s+(?:her|him))\b/;
 /** A number said to be one person's own, right before it: "their own phone is", "her mobile:". */
 const OWN_PHONE = /\b(?:(?:her|his)\s+(?:own\s+)?|own\s+)(?:personal\s+)?(?:number|mobile|phone|landline|cell)\b/;
 const OFFICE_PHONE = /\b(?:office|reception|main\s+number|school\s+number|switchboard|admissions|attendance\s+line|absence|enquiries|box\s+office|helpline|childline|nspcc|police|tickets?|booking)\b/;
-const ADDRESS = /\b\d{1,4}[a-z]?,?\s+(?:[A-Z][a-z']+\s+){1,3}(?:Road|Rd|Street|St|Avenue|Ave|Lane|Ln|Close|Drive|Dr|Way|Crescent|Cres|Court|Ct|Grove|Gardens|Gdns|Place|Pl|Terrace|Bank|View|Rise|Hill|Walk|Mews|Square|Row|Parade|Park|Meadow|Meadows|Green|Fold|Croft|End|Chase|Vale)\b|\b\d{1,4}[a-z]?,?\s+(?:Ffordd|Heol|Stryd|Lôn|Lon|Maes|Bryn|Cae)\s+(?:[a-zA-Zôâ']+\s*){1,3}/g;
+const ADDRESS = /\b\d{1,4}[a-z]?,?\s+(?:[A-Z][a-z']+\s+){1,3}(?:Road|Rd|Street|St|Avenue|Ave|Lane|Ln|Close|Drive|Dr|Way|Crescent|Cres|Court|Ct|Grove|Gardens|Gdns|Place|Pl|Terrace|Bank|View|Rise|Hill|Walk|Mews|Square|Row|Parade|Park|Meadow|Meadows|Green|Fold|Croft|End|Chase|Vale|Brae|Wynd|Quay|Loan|Gait|Vennel|Brow|Wharf)\b|\b\d{1,4}[a-z]?,?\s+(?!(?:min|mins|minutes?|hours?|hrs?|secs?|seconds?|days?|weeks?|months?|years?|miles?|mile|km|yards?|metres?|meters?|mins?|more|extra|other|of|the|a|and|or|to|in|on|at)\b)[a-z][a-z']{2,}\s+(?:[a-z][a-z']{2,}\s+)?(?:road|street|avenue|lane|close|drive|crescent|grove|gardens|terrace|wynd|brae|mews)\b|\b\d{1,4}[a-z]?,?\s+(?:Ffordd|Heol|Stryd|Lôn|Lon|Maes|Bryn|Cae)\s+(?:[a-zA-Zôâ']+\s*){1,3}/g;
 /* Words that say an address is someone's home ("lives at", "moved in beside us"): data, residence-cue. */
 const LIVES_ON_STREET = /\blives?\s+(?:at|on)\s+(?:[A-Z][a-z']+\s+){1,3}(?:Road|Rd|Street|Avenue|Ave|Lane|Close|Drive|Way|Crescent|Court|Grove|Gardens|Place|Terrace|Bank|View|Rise|Hill|Walk|Mews|Square|Row|Parade)\b/g;
+/** Words in brackets on one line. */
+const BRACKETED = /\([^()\n]{2,40}\)/g;
+/** A titled name right before a bracket, perhaps with "off till March" between: a cover board's or bulletin's line. */
+const TITLED_BEFORE_BRACKET = /\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Sir)\.?\s+\p{Lu}[\p{L}'’-]+(?:\s+(?:off|aff|out|away|absent)(?:\s+[\p{L}\d'’]+){0,4})?\s*$/u;
+/** A private reason in brackets: sickness, stress, leave, an operation (conditions are read from the lexicon too). */
+const PRIVATE_BRACKET = /^\W*(?:sick|ill|illness|unwell|poorly|stress|stressed|off\s+sick|sick\s+leave|signed\s+off|in\s+hospital|hospital|bereavement|compassionate(?:\s+leave)?|surgery|operation|op|treatment|chemo|mental\s+health|breakdown|suspended|disciplinary)\W*$|\b(?:surgery|operation|op|chemo|treatment)\b/;
+/** An @handle of a social account (not inside an e-mail address). */
+const SOCIAL_HANDLE = /(?<![\w.@])@[A-Za-z0-9_][A-Za-z0-9_.]{2,29}(?![\w@])/g;
+/** Words right before a handle that say it is someone's own account: "personal insta is", "her own tiktok:", "Mr Dunn's Instagram is". */
+const OWN_ACCOUNT_BEFORE = /(?:\b(?:personal|private|own)\s+(?:insta(?:gram)?|ig|tiktok|tik\s+tok|twitter|x|facebook|fb|snap(?:chat)?|account|page|socials?)|\b(?:mr|mrs|ms|miss|mx|dr|sir)\.?\s+[\p{L}'’-]+['’]s\s+(?:insta(?:gram)?|ig|tiktok|twitter|facebook|snap(?:chat)?|socials?))\s*(?:account\s*)?(?:is|:|=|-|–)?\s*$/u;
+/** A house number and one to four words of a street name (capitalised, or a Welsh or Gaelic particle), then a postcode. */
+const NUMBER_STREET_POSTCODE = /\b\d{1,4}[a-z]?,?\s+\p{Lu}[\p{L}'’-]+(?:\s+(?:y|yr|an|na|nan|a|de|la|le|of|the|\p{Lu}[\p{L}'’-]+)){0,3}(?=,?\s+[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}\b)/gu;
+/** Does the match overlap one of `re` (the street-typed addresses, found anyway)? */
+function contactOverlaps(m: RegExpMatchArray, raw: string, re: RegExp): boolean {
+  const from = Math.max(0, m.index! - 60);
+  for (const a of raw.slice(from, m.index! + m[0].length + 60).matchAll(re)) {
+    const start = from + a.index!;
+    if (start < m.index! + m[0].length && m.index! < start + a[0].length) return true;
+  }
+  return false;
+}
 /** A house name or flat and a street, comma-separated, right before a postcode ("The Coach House, Mill Road, "; "Flat 4B, Anchor House, "). */
 const HOUSE_AND_STREET = /(?:\bFlat\s+\w+|\b(?:The\s+)?(?:\p{Lu}\p{Ll}+\s+){1,3}(?:House|Cottage|Lodge|Barn|Farm|Forge|Mill|Rectory|Villa))\s*,\s*(?:(?:\p{Lu}\p{Ll}+\s+){1,3}(?:Road|Rd|Street|St|Avenue|Lane|Close|Drive|Way|Crescent|Court|Grove|Gardens|Place|Terrace|Row|Walk|House|Mews|Square)\s*,\s*)?$/u;
 const DOB_CUE = /\b(?:dob|d\.o\.b|date\s+o(?:f|['’])?\s+birth|birth\s*date|born(?:\s+on)?|birthday\s+is)\b/;
@@ -177,6 +198,11 @@ function isSentenceEnd(code: number): boolean {
   return code === 46 || code === 33 || code === 63 || code === 10;
 }
 
+/**
+ * The longest stretch read either side for a sentence: text with no full stops (a 200 KB paste) is read in windows of
+ * this size, so the many per-cue sentence reads stay linear; real sentences are far shorter.
+ */
+const SENTENCE_REACH = 1500;
 /** Above this length, sentenceSpan looks the ends up in an index of them (sentenceEnds) rather than scanning. */
 const INDEXED_SENTENCES = 2000;
 let endsOf: string | undefined;
@@ -206,7 +232,7 @@ function sentenceEnds(raw: string): Int32Array {
  * In a long text, by binary search over its sentence ends: a loop over many cues in one long sentence (no full stops)
  * would otherwise scan the whole sentence per cue. The same span either way.
  */
-function sentenceSpan(raw: string, pos: number, reach = Infinity): Span {
+function sentenceSpan(raw: string, pos: number, reach = SENTENCE_REACH): Span {
   if (raw.length > INDEXED_SENTENCES) {
     const e = sentenceEnds(raw);
     // k: the first end at or after pos
@@ -256,18 +282,20 @@ function sameSentence(raw: string, a: number, b: number): boolean {
 /* Words that end the name of a place or a group rather than a child ("Lake District"): data, place-end. */
 
 /** The sentence at `pos` plus its neighbours. */
-function aroundSpan(raw: string, pos: number, reach = Infinity): Span {
+function aroundSpan(raw: string, pos: number, reach = SENTENCE_REACH): Span {
   const here = sentenceSpan(raw, pos, reach);
   const prev = here.start > 1 ? sentenceSpan(raw, here.start - 2, reach) : here;
   const next = here.end + 1 < raw.length ? sentenceSpan(raw, here.end + 1, reach) : here;
   return { start: prev.start, end: next.end };
 }
 
-function around(raw: string, pos: number, reach = Infinity): string {
+function around(raw: string, pos: number, reach = SENTENCE_REACH): string {
   const a = aroundSpan(raw, pos, reach);
   return raw.slice(a.start, a.end).toLowerCase();
 }
 
+/** How far from a data collection (a list, a sheet) its names, contents and exposure are read: a few sentences. */
+const DATA_REACH = 300;
 /** How far the per-cue readings of round 6 (a home, a registration, a record line) look either side: a few sentences. */
 const NEAR_REACH = 400;
 
@@ -312,7 +340,7 @@ function findNames(raw: string, notNames: ReadonlySet<string>): Span[] {
  * or what comes before: "my son's classmate Jake".
  */
 // every alternative starts at a capital: the look-ahead lets the engine skip other positions at once
-const FIRST_NAME_PUPIL = /(?=\p{Lu})(?:(?<![\p{L}\d_])(\p{Lu}\p{Ll}{2,}(?:-\p{Lu}\p{Ll}+)?)(?=\s+(?:in\s+(?:[Yy]ear|[Yy]r|[Yy])\s?\d{1,2}\b|in\s+(?:[Rr]eception|[Nn]ursery)\b|in\s+\d{1,2}[A-Za-z]\b|\((?:y|yr|year)\s?\d{1,2}\)|from\s+(?:[Yy]ear|[Yy]r|[Yy])\s?\d{1,2}\b)|,\s+the\s+\p{Lu}\p{Ll}+\s+(?:kid|boy|girl|lad|lass|child|twins?)\b)|(?<=\b[Tt]he\s)(\p{Lu}\p{Ll}{2,})(?=\s+(?:kids|twins|children|girls|boys|lads|bairns|weans)\b)|(?<=,\s)(\p{Lu}\p{Ll}{2,})(?=,\s+(?:he|she|they)(?:'s|\s))|(?<=\b(?:classmate|pupil|boy|girl|lad|kid|child|son's\s+friend|daughter's\s+friend|[Ww]here's|[Ww]here\s+is|[Ww]here\s+has|name's|name\s+is|named|called)\s+)(\p{Lu}\p{Ll}{2,}(?:-\p{Lu}\p{Ll}+)?)(?![\p{L}\d_]))/gu;
+const FIRST_NAME_PUPIL = /(?=\p{Lu})(?:(?<![\p{L}\d_])(\p{Lu}\p{Ll}{2,}(?:-\p{Lu}\p{Ll}+)?)(?=\s+(?:in\s+(?:[Yy]ear|[Yy]r|[Yy])\s?\d{1,2}\b|in\s+(?:[Rr]eception|[Nn]ursery)\b|in\s+\d{1,2}[A-Za-z]\b|\((?:y|yr|year)\s?\d{1,2}\)|from\s+(?:[Yy]ear|[Yy]r|[Yy])\s?\d{1,2}\b)|,\s+the\s+\p{Lu}\p{Ll}+\s+(?:kid|boy|girl|lad|lass|child|twins?)\b)|(?<=\b[Tt]he\s)(\p{Lu}\p{Ll}{2,})(?=\s+(?:kids|twins|children|girls|boys|lads|bairns|weans|boy|girl|lad|lass|lassie|laddie|wean|bairn|kid|sisters|brothers)\b)|(?<=,\s)(\p{Lu}\p{Ll}{2,})(?=,\s+(?:he|she|they)(?:'s|\s))|(?<=\b(?:classmate|pupil|boy|girl|lad|kid|child|son's\s+friend|daughter's\s+friend|[Ww]here's|[Ww]here\s+is|[Ww]here\s+has|name's|name\s+is|named|called)\s+)(\p{Lu}\p{Ll}{2,}(?:-\p{Lu}\p{Ll}+)?)(?![\p{L}\d_]))/gu;
 
 function findFirstNamePupils(raw: string, notNames: ReadonlySet<string>, lex: Lexicon): Span[] {
   const out: Span[] = [];
@@ -445,7 +473,7 @@ const STAFF_ROLE_G = new RegExp(STAFF_ROLE.source, 'gu');
 /** A titled person ("Dr Hale", "Ms Ó Dónaill"): someone in particular. */
 const TITLE_NAMED = /\b(?:mr|mrs|ms|miss|mx|dr|sir)\.?\s+\p{L}/u;
 /** After "off with" ("the", "his", "her", "their"…): a class, a tutor group, a trip, a course or a time is where someone is, not why. */
-const ABSENCE_NOT_REASON = /^\W*(?:(?:the|his|her|their|my|our)\s+)?(?:year|yr|y\d|class|form|tutor\s+group|pupils|kids|children|students|team|group|squad|choir|them|us|a\s+course|on\s+a\s+course|to\s|for\s+(?:the\s+)?(?:day|week|trip)|trip|residential|visit|cpd|training|holiday|half\s+term|maternity|paternity|jury|a\s+day|the\s+day)/;
+const ABSENCE_NOT_REASON = /^\W*(?:(?:the|his|her|their|my|our)\s+)?(?:year|yr|y\d|class|form|tutor\s+group|pupils|kids|children|students|team|group|squad|choir|them|us|a\s+course|on\s+a\s+course|to\s|for\s+(?:the\s+)?(?:day|week|trip)|trip|residential|visit|cpd|training|holiday|half\s+term|maternity|paternity|jury|a\s+day|the\s+day|(?:his|her|their|the)\s+(?:car|train|bus|boiler|van)\b|(?:the\s+)?(?:snow|weather|traffic|roadworks|floods?|rail\s+strike|train\s+strike))/;
 const INDEFINITE_BEFORE = /\b(?:a|an|any|every|one|another|some|no)\s+(?:[\w-]+\s+)?$/;
 /**
  * Does the sentence point at one member of staff? A title, a definite role ("the head", "our SENCo") or a pronoun does;
@@ -462,6 +490,23 @@ function identifiesStaff(sentence: string): boolean {
   return false;
 }
 
+/** A member of staff named by a definite role: "the head", "our deputy", "Elmfield's head", "the head of year 9". */
+const DEFINITE_STAFF = /\b(?:the|our|[\p{L}]+['’]s)\s+(?:head(?:\s*teacher)?|deputy(?:\s+head)?|depute|principal|rector|heidie|senco|sendco|caretaker|receptionist|bursar|(?:business|office|site)\s+manager|head\s+of\s+(?:year\s+\d+|\p{L}+))\b/u;
+/** The subject and verb before an absence's reason ("she's on", "he is at"), read past before the reason is judged. */
+const REASON_SUBJECT = /^\W*(?:(?:she|he|they|it)(?:'s|’s|'re|\s+is|\s+was|\s+were|\s+has\s+been|\s+had|\s+s)?\s+)?(?:(?:away\s+)?(?:on|at|in)\s+)?/;
+/** A noun other than the claim, then "was/were/is", right before a denial word: "his results were rubbish" judges the results. */
+const JUDGED_THING_BEFORE = /\b(?!(?:that|it|this|which|all|everything|story|rumour|rumours|claim|claims|post|what)\b)[a-z]+\s+(?:were|was|is|are|looked|looks|went|got)\s+(?:\w+\s+)?$/;
+/** The sentence opens with "he" and the writer's child in the sentence before is a daughter, or "she" and a son. */
+function pronounMismatch(sentence: string, prev: string): boolean {
+  const child = OWN_CHILD.exec(prev)?.[0] ?? '';
+  const pronoun = /^\W*(he|she)\b/.exec(sentence)?.[1];
+  if (!pronoun) return false;
+  const male = /\b(?:son|lad|boy)\b/.test(child);
+  const female = /\b(?:daughter|girl|lass)\b/.test(child);
+  return (pronoun === 'she' && male) || (pronoun === 'he' && female);
+}
+/** The member of staff as the one running a process or a programme: "runs the", "leads our", "set up a". */
+const RUNS_BEFORE = /\b(?:runs|running|ran|leads|leading|organi[sz]es|organi[sz]ing|organi[sz]ed|delivers|delivering|delivered|coordinates|co-ordinates|coordinating|set\s+up|sets\s+up|started|starts|launch(?:es|ed)|hosts|hosting|hosted|oversees|overseeing)\s+(?:the|a|an|our|their|his|her)\s+(?:[\p{L}'’-]+\s+){0,2}$/u;
 /** A plural group noun right after a condition word ("deaf people", "autistic kids"). */
 const GROUP_AFTER = /^\s+(?:people|persons|folk|teachers|staff|kids|children|pupils|adults|ones)\b/;
 
@@ -573,15 +618,26 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
   const firstNames = anySensitive ? findFirstNamePupils(raw, notNames, doc.lex).filter((f) => !fullNames.some((n) => f.start >= n.start && f.start < n.end)) : [];
   // "in the same class as Mohammed Kaur. The mother told me Mohammed has epilepsy": the first name alone, later, is the same child
   if (anySensitive) {
+    // each first name is scanned once, from the end of its first full name (a long item repeats names thousands of times);
+    // positions inside full names and first names already found are looked up in sets
+    const firstFrom = new Map<string, number>();
     for (const n of fullNames) {
       if (res.titleBefore.test(lower.slice(Math.max(0, n.start - 12), n.start)) || res.adultBefore.test(lower.slice(Math.max(0, n.start - 12), n.start)) || ORGANISATION.test(raw.slice(n.start, n.end)) || res.placeEnd.test(raw.slice(n.start, n.end)) || isPublicPerson(raw, n, options.publicFacts)) continue;
       const first = /^\p{Lu}\p{Ll}{2,}/u.exec(raw.slice(n.start, n.end))?.[0];
-      if (!first) continue;
-      for (let at = raw.indexOf(first, n.end); at >= 0; at = raw.indexOf(first, at + first.length)) {
-        const span = { start: at, end: at + first.length };
-        if (/[\p{L}\d_]/u.test(raw[at - 1] ?? '') || /[\p{L}\d_]/u.test(raw[span.end] ?? '')) continue;
-        if (fullNames.some((f) => f.start <= at && at < f.end) || firstNames.some((f) => f.start === at)) continue;
-        firstNames.push(span);
+      if (first && (firstFrom.get(first) ?? Infinity) > n.end) firstFrom.set(first, n.end);
+    }
+    if (firstFrom.size) {
+      const inFullName = new Set<number>();
+      for (const f of fullNames) for (let i = f.start; i < f.end; i++) inFullName.add(i);
+      const taken = new Set(firstNames.map((f) => f.start));
+      for (const [first, from] of firstFrom) {
+        for (let at = raw.indexOf(first, from); at >= 0; at = raw.indexOf(first, at + first.length)) {
+          const span = { start: at, end: at + first.length };
+          if (/[\p{L}\d_]/u.test(raw[at - 1] ?? '') || /[\p{L}\d_]/u.test(raw[span.end] ?? '')) continue;
+          if (inFullName.has(at) || taken.has(at)) continue;
+          taken.add(at);
+          firstNames.push(span);
+        }
       }
     }
   }
@@ -695,18 +751,45 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
     }
   }
 
+  // a photo or video of a pupil being hurt or shamed ("vid of the year 7 lad getting battered", "the state of this year 9
+  // crying in the changing rooms"; data: media-harm) shared without consent or a news frame: the pupil is identifiable
+  // to everyone who knows them, named or not
+  if (!findings.some((f) => f.category === 'confidential.pupil-personal') && (photoCues.length || PHOTO_ATTACHED.test(raw))) {
+    // the harm said of a pupil (a year group or a child word just before it, no adult's title between), beside the media
+    // word; not a match score ("battered 6-0"), "crying with laughter", or a plea not to share it ("please don't post the video")
+    const media = [...photoCues, ...(PHOTO_ATTACHED.test(raw) ? [{ start: PHOTO_ATTACHED.exec(raw)!.index, end: PHOTO_ATTACHED.exec(raw)!.index + 1 }] : [])];
+    const harms = rawHits(doc, 'media-harm').filter((h) => {
+      if (MATCH_SCORE.test(lower.slice(h.end, h.end + 12)) || /^\s+with\s+laughter\b/.test(lower.slice(h.end, h.end + 16))) return false;
+      // tears of joy: "crying after winning the cup … so proud"
+      if (/^(?:crying|screaming)$/.test(lower.slice(h.start, h.end)) && JOY.test(lower.slice(h.start, Math.min(lower.length, h.end + 80)))) return false;
+      const before = lower.slice(Math.max(0, h.start - 50), h.start);
+      if (!(PUPIL_MARKER.test(before) || /\b(?:lad|lass|lassie|kid|wean|bairn|boy|girl|pupil|wan)\b/.test(before)) || TITLE_NAMED.test(before) || /\b(?:head|teacher|dinner\s+lady|staff|ta)\b/.test(before)) return false;
+      return media.some((m) => Math.abs(m.start - h.start) <= 160);
+    });
+    if (harms.length && !consent().yes && !publicCues.length && !DONT_SHARE.test(lower)) {
+      findings.push({ category: 'confidential.pupil-personal', confidence: 0.78, raw: true, spans: [photoCues[0] ?? harms[0]!, harms[0]!], reason: `a photo or video of a pupil hurt or shamed ("${raw.slice(harms[0]!.start, harms[0]!.end)}")` });
+    }
+  }
+
   // many pupils' details at once: a collection (a list, spreadsheet, tracker; data: data-collection) that says who is in it
   // (names, everyone's; data: data-identity) and something sensitive about them (grades, SEN, FSM, conditions; data:
   // data-sensitive, condition, send), gone out (going round, by mistake, on TikTok; data: data-exposure)
   if (!findings.some((f) => f.category === 'confidential.pupil-personal')) {
     const collections = rawHits(doc, 'data-collection');
-    const exposed = collections.length ? rawHits(doc, 'data-exposure') : [];
+    // its parts are read near a collection (a few sentences): a long post's "results" and a "group chat" far apart are two topics
+    const nearCollection = (h: Span) => collections.some((c) => Math.abs(h.start - c.start) <= DATA_REACH);
+    const exposed = collections.length ? rawHits(doc, 'data-exposure').filter(nearCollection) : [];
     // a news report of the breach ("the school said it had asked recipients to delete the email") is reputation, not the leak;
     // a bare "said" counts only when an organisation says it ("the office really said oops" is no statement)
     const news = publicCues.filter((c) => !/^sa(?:id|ys)$/.test(lower.slice(c.start, c.end)) || /\b(?:school|academy|college|council|trust|authority|police|spokes\w*|statement|headteacher|head|it|they)\s+(?:\w+\s+)?$/.test(lower.slice(Math.max(0, c.start - 30), c.start)));
-    if (exposed.length && !news.length) {
-      const who = rawHits(doc, 'data-identity');
-      const what = [...rawHits(doc, 'data-sensitive'), ...pupilFacts].filter((h) => !who.some((w) => w.start < h.end && h.start < w.end) && !(collections[0]!.start <= h.start && h.end <= collections[0]!.end));
+    // a fine, a penalty or a regulator's case over it (data: rep-sanction at full weight, investigating-body) reports the breach
+    const reported = exposed.length > 0 && (doc.lex.find(doc.clean.text, 'rep-sanction').some((h) => h.weight >= 0.7) || doc.lex.find(doc.clean.text, 'rep-money-penalty').length > 0);
+    // the writer saying they will not pass it on clears it; a plea to others to delete a list that is going round does not
+    if (exposed.length && !news.length && !reported && !WONT_SHARE.test(lower)) {
+      const who = rawHits(doc, 'data-identity').filter(nearCollection);
+      // a list of results, grades or scores is sensitive by what it is: "the sats results got leaked, names and everything"
+      const resultsList = RESULTS_LIST.test(lower.slice(collections[0]!.start, collections[0]!.end));
+      const what = [...rawHits(doc, 'data-sensitive'), ...pupilFacts].filter((h) => nearCollection(h) && !who.some((w) => w.start < h.end && h.start < w.end) && (resultsList || !(collections[0]!.start <= h.start && h.end <= collections[0]!.end)));
       const pupils = PUPIL_MARKER.test(lower) || res.photoContext.test(lower) || /\b(?:kids?|children|pupils|students|class|weans|bairns)\b/.test(lower);
       if (pupils && what.length && (who.length || new Set(what.map((h) => lower.slice(h.start, h.end))).size >= 2)) {
         findings.push({ category: 'confidential.pupil-personal', confidence: 0.78, raw: true, spans: [collections[0]!, ...(who.length ? [who[0]!] : []), what[0]!, exposed[0]!],
@@ -717,7 +800,8 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
 
   // staff personal information
   const staffSpans: Span[] = [];
-  const denied = doc.lex.count(doc.clean.text, 'denial') > 0;
+  // a denial of the claim ("that's rubbish", "not true"), not a judgement of something else in it ("his results were rubbish")
+  const denied = doc.lex.count(doc.clean.text, 'denial') > 0 && doc.lex.find(doc.clean.text, 'denial').some((h) => !JUDGED_THING_BEFORE.test(doc.clean.text.slice(Math.max(0, h.start - 40), h.start)));
   const sympathy = doc.lex.count(doc.clean.text, 'sympathy') > 0;
   // is a full name (found on first use) inside from..to? By binary search over the names in order, for loops over many
   // cues in a long item
@@ -728,10 +812,13 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
   // a death or loss in someone's family (data: family-event) is told of a titled member of staff in its own sentence,
   // not a story, poem or lesson about it ("a poem about how her dad died in the war")
   const familyEvents = rawHits(doc, 'family-event');
+  // a set, not a list scan per cue: a long item has thousands of cues
   const familyEvent = new Set(familyEvents);
   let said: { start: number; end: number; staff: boolean | undefined; pupil: boolean | undefined } = { start: -1, end: -1, staff: undefined, pupil: undefined };
   for (const m of [...rawHits(doc, 'staff-sensitive', 'condition', 'hr-process'), ...familyEvents]) {
     if (headless(lower, m)) continue;
+    // "signed off the budget": approval, not a sick note
+    if (/^signed\s+off$/.test(lower.slice(m.start, m.end)) && /^\s+(?:the|a|an|on|by|as|plans?|budgets?|accounts?)\b/.test(lower.slice(m.end, m.end + 12))) continue;
     if (familyEvent.has(m) && (!TITLE_NAMED.test(lower.slice(sentenceSpan(raw, m.start).start, m.end)) || /\b(?:about|poem|story|book|topic|film|play|lesson|song)\b/.test(lower.slice(Math.max(sentenceSpan(raw, m.start).start, m.start - 40), m.start)) || /\b(?:my|our|ma|me|your)\s+$/.test(lower.slice(Math.max(0, m.start - 8), m.start)))) continue;
     if (newsFrame && doc.lex.has('official-process', lower.slice(m.start, m.end))) continue;
     if (awarenessItem && doc.lex.has('condition', lower.slice(m.start, m.end)) && !nameWithin(sentenceSpan(raw, m.start).start, sentenceSpan(raw, m.start).end) && !TITLE_NAMED.test(lower.slice(sentenceSpan(raw, m.start).start, sentenceSpan(raw, m.start).end))) continue;
@@ -743,6 +830,8 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
     const at = cleanSpanOf(doc, m);
     if (at && (denied || !sympathy) && reportedAt(doc, at)) continue;
     if (OPINION_BEFORE.test(lower.slice(Math.max(0, m.start - 30), m.start))) continue;
+    // "Mrs Dunn runs the support programme": the member of staff runs the process, it is not run on them
+    if (RUNS_BEFORE.test(lower.slice(Math.max(0, m.start - 40), m.start))) continue;
     // "a training session on asthma", "epilepsy awareness": the topic, not someone's health
     if (ABOUT_THE_TOPIC.test(lower.slice(Math.max(0, m.start - 40), m.start)) || TOPIC_AFTER.test(lower.slice(m.end, m.end + 24))) continue;
     // "deaf people shouldn't teach": a condition said of a group is a generalisation, not someone's health
@@ -752,7 +841,8 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
     const sentence = lower.slice(s.start, s.end);
     const prev = s.start > 1 ? lower.slice(sentenceSpan(raw, s.start - 2).start, s.start) : '';
     // "…ma son's attendance is 82%. He's had tonsillitis twice.": the pronoun goes on about the writer's own child
-    if (/^\W*(?:he|she|they)(?:'s|'d|\s+has|\s+had|\s+is|\s+was|\s+gets|\s+got)\b/.test(sentence) && OWN_CHILD.test(prev)) continue;
+    // ("…dragged my son out, she's unhinged. She was signed off…": "she" is not the son)
+    if (/^\W*(?:he|she|they)(?:'s|'d|\s+has|\s+had|\s+is|\s+was|\s+gets|\s+got)\b/.test(sentence) && OWN_CHILD.test(prev) && !pronounMismatch(sentence, prev)) continue;
     // a payslip or P60 names an employee: a full name in its sentence is enough
     const payroll = PAYROLL.test(lower.slice(m.start, m.end)) && ((sentence.match(PAYROLL_G)?.length ?? 0) >= 2 || /£\s?\d/.test(sentence)) && nameWithin(s.start, s.end);
     // a school role in view, and someone it points at: a title, "the head", a pronoun, or a full name ("a TA told me Jane Marsh…")
@@ -766,7 +856,8 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
     if (GROUP_BEFORE.test(lower.slice(Math.max(0, m.start - 40), m.start))) continue;
     if (firstWithin(publicCues, s.start, s.end) && !leak) continue;
     // pupils' details are handled above; here the subject must be an adult
-    if ((said.pupil ??= /\b(?:pupils?|students?|lad|boy|girl|kid|son|daughter|year\s+\d+\s+(?:boy|girl|lad|kid))\b/.test(sentence) && !/\b(?:mr|mrs|ms|miss|teacher|head|deputy|senco|chaplain|staff)\b/.test(sentence))) continue;
+    // ("my son's head was cut" is the child's own head)
+    if ((said.pupil ??= /\b(?:pupils?|students?|lad|boy|girl|kid|son|daughter|year\s+\d+\s+(?:boy|girl|lad|kid))\b/.test(sentence) && !/\b(?:mr|mrs|ms|miss|teacher|head(?<!\b(?:son|daughter|child|kid|boy|girl|lad|lass|baby)['’]s\s+head)|deputy|senco|chaplain|staff)\b/.test(sentence))) continue;
     staffSpans.push(m);
   }
   // a titled member of staff off work and the reason why, whatever the reason is (data: absence-cue, reason-after): "off
@@ -776,15 +867,29 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
     for (const cue of rawHits(doc, 'absence-cue')) {
       const s = sentenceSpan(raw, cue.start);
       const sentence = lower.slice(s.start, s.end);
-      if (!TITLE_NAMED.test(sentence) || denied || firstWithin(publicCues, s.start, s.end)) continue;
+      // a titled member of staff, or one named by a definite role ("the head", "Elmfield's deputy")
+      if (!(TITLE_NAMED.test(sentence) || DEFINITE_STAFF.test(sentence)) || denied || firstWithin(publicCues, s.start, s.end)) continue;
       const after = lower.slice(cue.end, Math.min(s.end, cue.end + 60));
       const because = rawHits(doc, 'reason-after').find((r) => r.start > cue.end && r.start < s.end);
-      const reason = because ? lower.slice(cue.end, because.start) : after;
+      // "cos she's on the residential": the reason read past its subject and verb
+      const reason = (because ? lower.slice(cue.end, because.start) : after).replace(REASON_SUBJECT, '');
       // a reason is a few words that name no group, trip, place or time ("with Year 6 to the Isle of Wight", "on a course")
       if (!/\p{L}{3,}/u.test(reason) || ABSENCE_NOT_REASON.test(reason)) continue;
       const at = cleanSpanOf(doc, cue);
       if (at && reportedAt(doc, at)) continue;
       staffSpans.push(cue);
+      break;
+    }
+  }
+  // a reason in brackets right after a titled name, as a cover board or bulletin writes it: "Mr Dunn (stress)", "Miss Hale
+  // off till March (knee surgery)"; a subject, class or room in brackets is not a reason
+  if (!staffSpans.length && !denied && raw.includes('(')) {
+    for (const m of raw.matchAll(BRACKETED)) {
+      if (!TITLED_BEFORE_BRACKET.test(raw.slice(Math.max(0, m.index! - 48), m.index!))) continue;
+      const inner = { start: m.index! + 1, end: m.index! + m[0].length - 1 };
+      const reason = PRIVATE_BRACKET.test(lower.slice(inner.start, inner.end)) || rawHits(doc, 'condition', 'staff-sensitive').some((h) => h.start >= inner.start && h.end <= inner.end);
+      if (!reason) continue;
+      staffSpans.push(inner);
       break;
     }
   }
@@ -806,17 +911,39 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
   }
   for (const e of raw.includes('@') ? findEmails(raw) : []) {
     const before = lower.slice(Math.max(0, e.start - 60), e.start);
-    const personalCue = /\b(?:personal|private|home|her\s+own|his\s+own)\b/.test(before);
+    // "email her direct on …", "that's her own one" after it, "his personal email, not the school one: …" further back
+    const personalCue = /\b(?:personal|private|home|her\s+own|his\s+own)\b/.test(before) || (/\bdirect(?:ly)?\s+(?:on|at|to)\s*$/.test(before) && TITLE_NAMED.test(before) && !OFFICE_EMAIL.test(before)) ||
+      /^\W*(?:that'?s|thats|it'?s|which\s+is)\s+(?:her|his|their)\s+(?:own|personal|private|home)\b/.test(lower.slice(e.end, e.end + 40)) ||
+      (/\b(?:personal|private|home)\s+e-?mail\b/.test(lower.slice(Math.max(0, e.start - 120), e.start)) && !/[.!?\n]/.test(raw.slice(Math.max(0, e.start - 120), e.start).replace(/\b(?:Mr|Mrs|Ms|Dr|St)\.|\.\w/g, '')));
     contact.push({ span: e, weight: e.detail === 'personal' ? 0.88 : personalCue ? 0.8 : 0.05, what: `${e.detail === 'personal' ? 'personal ' : ''}email address`, kind: 'email' });
   }
-  const addresses = [...(hasDigits ? raw.matchAll(ADDRESS) : []), ...(lower.includes('live') ? raw.matchAll(LIVES_ON_STREET) : [])];
+  // a house number and a street of any name right before a postcode ("7 Kiln Brae, EH9 4XY", "12 Tan y Bryn, LL5 2AB") is
+  // an address whatever its street is called; only read when the text has a postcode
+  const postcodes = hasDigits ? findPostcodes(raw) : [];
+  const numberedBeforePostcode = postcodes.length ? [...raw.matchAll(NUMBER_STREET_POSTCODE)].filter((m) => !contactOverlaps(m, raw, ADDRESS)) : [];
+  // a member of staff's own social account: "Mr Dunn's personal insta is @…", "her own tiktok is @…" (not the school's page)
+  if (raw.includes('@')) {
+    for (const m of raw.matchAll(SOCIAL_HANDLE)) {
+      const before = lower.slice(Math.max(0, m.index! - 70), m.index!);
+      if (!OWN_ACCOUNT_BEFORE.test(before)) continue;
+      if (!STAFF_ROLE.test(around(raw, m.index!, NEAR_REACH))) continue;
+      contact.push({ span: { start: m.index!, end: m.index! + m[0].length }, weight: 0.8, what: 'personal social media account' });
+      break;
+    }
+  }
+  const addresses = [...(hasDigits ? raw.matchAll(ADDRESS) : []), ...numberedBeforePostcode, ...(lower.includes('live') ? raw.matchAll(LIVES_ON_STREET) : [])];
+  // which addresses are said of a person (a member of staff, a child or a family): a postcode beside one is their home
+  const personal: RegExpMatchArray[] = [];
   for (const a of addresses) {
     const span = { start: a.index!, end: a.index! + a[0].length };
     const ctx = lower.slice(Math.max(0, span.start - 80), span.end + 40);
     const residence = res.residence.test(ctx);
-    const person = STAFF_ROLE.test(around(raw, span.start)) || /\b(?:kid|boy|girl|lad|son|daughter|family|mum|dad)\b/.test(ctx);
+    // an address written in lower case ("31 holloway drive") is read only beside a titled person or a word that it is a home
+    const lowerCase = !/[A-Z]/.test(a[0]);
+    const person = lowerCase ? TITLE_NAMED.test(around(raw, span.start)) : STAFF_ROLE.test(around(raw, span.start)) || /\b(?:kid|boy|girl|lad|son|daughter|family|mum|dad)\b/.test(ctx);
     const postcodeNear = findPostcodes(raw.slice(span.end, span.end + 40)).length > 0;
     contact.push({ span, weight: residence ? 0.9 : person && postcodeNear ? 0.8 : person ? 0.55 : 0.2, what: 'home address', kind: 'address' });
+    if (residence || person) personal.push(a);
   }
   // a home told by description, not by a house number first: "lives off Theaker Lane", "her hoose is the big white one on
   // Craigmillar Drive, number 27", "lives at Braeside Cottage on the Ceres road": a residence word (data: residence-cue,
@@ -856,8 +983,9 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
       break;
     }
   }
-  for (const pc of hasDigits ? findPostcodes(raw) : []) {
-    const near = addresses.some((a) => pc.start >= a.index! && pc.start - (a.index! + a[0].length) < 40);
+  for (const pc of postcodes) {
+    // "Christmas market at 9 Harbour Road, PX3 9ZZ": an address with nobody in view is a venue, its postcode no one's home
+    const near = personal.some((a) => pc.start >= a.index! && pc.start - (a.index! + a[0].length) < 40);
     const ctx = lower.slice(Math.max(0, pc.start - 80), pc.start);
     // "Dr Kovač, The Coach House, Mill Road, EC9 8HD": a titled person, then a house and a street, then the postcode
     // a house or flat and a street before the postcode, and a titled person in its sentence or the next ("collect from
@@ -939,7 +1067,8 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
   // internal matters; the school's own letter to its families (data: own-voice) publishes them, unless it says they were
   // meant to stay inside (data: secrecy-cue)
   const ownVoice = doc.lex.count(doc.clean.text, 'own-voice') > 0 && !doc.lex.count(doc.clean.text, 'secrecy-cue');
-  const internal = ownVoice ? [] : rawHits(doc, 'internal-matter').filter((m) => !OPINION_BEFORE.test(lower.slice(Math.max(0, m.start - 30), m.start)));
+  // "cutting the ribbon", "merging with the other class for the zoo trip": a ceremony or a day's arrangement, no decision
+  const internal = ownVoice ? [] : rawHits(doc, 'internal-matter').filter((m) => !OPINION_BEFORE.test(lower.slice(Math.max(0, m.start - 30), m.start)) && !NOT_A_DECISION.test(lower.slice(m.start, m.end + 60)));
   // the marks of an internal document (an e-mail from leaders, minutes, a briefing; data: internal-document) and words
   // that say it was meant to stay inside (data: secrecy-cue, a different phrase): a leak, whatever the matter is
   if (!internal.length && !ownVoice) {
@@ -955,7 +1084,8 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
   // words that say a matter is not public yet (data: secrecy-cue: "not public till the letter goes out", "embargoed",
   // "you didn't hear it from me"), not inside a public cue ("not a secret"): the writer passes on what was kept inside
   // "I'm not telling anyone what to think" tells nothing kept inside: a telling cue followed by what or how is advice
-  const secrecy = !ownVoice && rawHits(doc, 'secrecy-cue').some((h) => !publicCues.some((p) => p.start <= h.start && h.end <= p.end) && !/^\s+(?:what|how|to)\b/.test(lower.slice(h.end, h.end + 8)));
+  const secrecyHits = ownVoice ? [] : rawHits(doc, 'secrecy-cue').filter((h) => !publicCues.some((p) => p.start <= h.start && h.end <= p.end) && !/^\s+(?:what|how|to)\b/.test(lower.slice(h.end, h.end + 8)));
+  const secrecy = secrecyHits.length > 0;
   if (internal.length) {
     const publicReport = publicCues.length > 0 && !leak && !secrecy;
     // a rumour the writer denies ("total rubbish") is not a leak
@@ -965,9 +1095,22 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
     const spans = internal;
     findings.push({ category: 'confidential.internal', confidence: conf, raw: true, spans, reason: `internal matter${leak ? ' shared before it was made public' : ''} ("${raw.slice(spans[0]!.start, spans[0]!.end)}")` });
   }
+  // a change to the school's shape (data: change-verb beside a change-object: "the nursery is shutting", "two TA jobs are
+  // going", "merge the two reception classes", "a new head") told beside words that say it is kept from parents or staff
+  // (data: secrecy-cue): a decision passed on before it is public, whatever document it came from, or none
+  // "they're not announcing it", "they haven't told parents" withhold; they do not deny (data: denial)
+  if (secrecy && !findings.some((f) => f.category === 'confidential.internal' && f.confidence >= 0.5) && !doc.lex.find(doc.clean.text, 'denial').some((h) => !WITHHOLDING_AFTER.test(doc.clean.text.slice(h.end, h.end + 24)))) {
+    // a report of the decision (the school, council or press saying it; data: public-cue) near the cue is no leak
+    const cues = secrecyHits.filter((h) => !publicCues.some((p) => !(p.start < h.end && h.start < p.end) && Math.abs(p.start - h.start) <= NEAR_REACH));
+    const change = cues.length ? schoolChangeNear(doc, raw, lower, cues) : undefined;
+    if (change) findings.push({ category: 'confidential.internal', confidence: 0.75, raw: true, spans: [change, secrecyHits[0]!], reason: `a school decision passed on before it was made public ("${raw.slice(change.start, change.end)}")` });
+  }
   // results or figures before they are published: a figure (a percentage, a score "12/50") beside a results word, in an
   // item that says they are not public yet ("results embargoed till Thursday but my cousin says 40% A*-A")
-  if (secrecy && hasDigits && !findings.some((f) => f.category === 'confidential.internal' && f.confidence >= 0.5)) {
+  // the school announcing its own results under an embargo ("congratulations to our Year 11s … we can share that 78%") with
+  // no one passing it on (data: private-speaker) publishes them
+  const schoolAnnounces = SCHOOL_WE.test(lower) && !res.privateSubject.test(lower) && !/\b(?:my|me|ma)\s+(?:\w+\s+)?(?:mate|friend|pal|cousin|sister|brother|neighbour|husband|wife|mum|dad)\b|\bheard\b|\bapparently\b/.test(lower);
+  if (secrecy && hasDigits && !schoolAnnounces && !findings.some((f) => f.category === 'confidential.internal' && f.confidence >= 0.5)) {
     const results = rawHits(doc, 'results-word');
     for (const m of results.length ? raw.matchAll(FIGURE) : []) {
       const near = results.find((r) => {
@@ -986,6 +1129,49 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
   return findings;
 }
 
+/** After a denial word ("they're not", "haven't"), a verb of telling: the matter is withheld, not denied. */
+const WITHHOLDING_AFTER = /^\s+(?:yet\s+)?(?:telling|saying|admitting|sharing|publishing|announcing|announced|told|informing|informed|letting|making\s+it\s+public|going\s+public|been\s+told)\b/;
+/** A change word in a ceremony or a day's arrangement: "cutting the ribbon", "merging … for the zoo trip". */
+const NOT_A_DECISION = /^[^.!?\n]*?\b(?:cut(?:ting|s)?\s+the\s+(?:ribbon|cake)|for\s+(?:the\s+|a\s+|this\s+|next\s+)?(?:[\w-]+\s+){0,2}(?:trip|visit|outing|day|afternoon|morning|assembly|concert|match|fixture|party|celebration|fair|disco|panto|nativity|play|show|residential))\b/;
+/** "closing early", "shut for the snow day": a school closed for a day or an hour, not a change to its shape. */
+const NOT_CHANGE_AFTER = /^\s+(?:early|at\s+\d|till\s+\d|until\s+\d|for\s+(?:the\s+)?(?:day|afternoon|morning|christmas|easter|snow|weather|inset|half[\s-]*term|holidays?|polling|election|summer|staff\s+training))\b/;
+/**
+ * A change-verb and a change-object (data) in one sentence within a few words of each other, in the sentences around a
+ * secrecy cue (data: secrecy-cue): the span of the change, or undefined. Each cue reads at most a few sentences either
+ * side, so a long item stays linear in its cues.
+ */
+function schoolChangeNear(doc: Doc, raw: string, lower: string, cues: readonly Span[]): Span | undefined {
+  const verbs = rawHits(doc, 'change-verb').filter((v) => !NOT_CHANGE_AFTER.test(lower.slice(v.end, v.end + 30)) && !NOT_A_DECISION.test(lower.slice(v.start, v.end + 60)));
+  if (!verbs.length) return undefined;
+  const objects = rawHits(doc, 'change-object');
+  if (!objects.length) return undefined;
+  for (const c of cues.slice(0, 8)) {
+    // the decision may be told a few sentences before or after the words that say it is kept quiet
+    const region = { start: Math.max(0, c.start - NEAR_REACH), end: Math.min(raw.length, c.end + NEAR_REACH) };
+    for (const v of verbs) {
+      if (v.start < region.start || v.end > region.end) continue;
+      const s = sentenceSpan(raw, v.start, NEAR_REACH);
+      const o = objects.find((x) => x.start >= s.start && x.end <= s.end && Math.max(x.start - v.end, v.start - x.end) <= 40);
+      if (o) return { start: Math.min(v.start, o.start), end: Math.max(v.end, o.end) };
+    }
+  }
+  return undefined;
+}
+
+/** A plea not to share, or the writer saying they will not: the item warns, it does not pass the picture or list on. */
+const DONT_SHARE = /\b(?:(?:please\s+)?(?:don'?t|do\s+not|dont|stop)\s+(?:post|posting|share|sharing|send|sending|circulate|repost|spread)|delete\s+it|take\s+it\s+down|(?:not|never)\s+going\s+to\s+(?:post|share)|won'?t\s+(?:post|share|link)|not\s+(?:posting|sharing)\s+it)\b/;
+/** Joy after "crying" or "screaming": the picture is of a happy moment. */
+const JOY = /\b(?:happy|joy|proud|winning|won|laughing|laughter|excited|excitement|cheering|celebrat\w*)\b/;
+/** The writer withholding it: "not going to post it", "won't share", "I'm not posting it". */
+const WONT_SHARE = /\b(?:(?:not|never)\s+going\s+to\s+(?:post|share)|won'?t\s+(?:post|share|link)|not\s+(?:posting|sharing)\s+it)\b/;
+/** A list that is itself results, grades or scores. */
+const RESULTS_LIST = /result|grade|score|mark|ranking|predict/;
+/** A match score after the harm word ("getting battered 6-0"): a team lost a game. */
+const MATCH_SCORE = /^\s*\(?\d{1,2}\s*[-–]\s*\d{1,2}\b/;
+/** An office or shared mailbox named right before an address. */
+const OFFICE_EMAIL = /\b(?:office|reception|admin|enquiries|school)\b[^.!?]{0,20}$/;
+/** The school speaking of its own pupils and results: "congratulations to our Year 11s", "we can share", "we are proud". */
+const SCHOOL_WE = /\b(?:congratulations\s+to\s+(?:all\s+)?our|well\s+done\s+to\s+(?:all\s+)?our|we\s+(?:can|are\s+(?:able|delighted|pleased|proud|thrilled)\s+to)\s+(?:share|announce|confirm|report)|we\s+are\s+(?:so\s+)?(?:proud|delighted|thrilled)\s+of\s+our)\b/;
 /** A past year named beside a figure: "last year", "the year before", "two years ago". */
 const PAST_YEAR = /\b(?:last\s+(?:year|summer)|previous\s+years?|the\s+year\s+before|years?\s+ago)\b/;
 /** A figure: a percentage or a score out of a total ("31%", "12/50", "38 per cent"). */
