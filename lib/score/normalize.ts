@@ -78,8 +78,9 @@ export function foldText(input: string): TextView {
         const decomposed = ch.normalize('NFKD').replace(COMBINING, '');
         folded = decomposed.length > 0 && decomposed.length <= 4 ? decomposed.toLowerCase() : ch.toLowerCase();
       }
-      for (const c of folded) {
-        out += c;
+      // one offset pair per UTF-16 unit of the view (an emoji is two), so view positions index the maps directly
+      out += folded;
+      for (let u = 0; u < folded.length; u++) {
         start.push(i);
         end.push(i + width);
       }

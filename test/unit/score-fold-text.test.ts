@@ -29,3 +29,17 @@ describe('foldText is the code points folded one by one', () => {
     }
   });
 });
+
+describe('foldText keeps one offset pair per character of its text', () => {
+  // an emoji is two UTF-16 units: with one pair for both, every offset after it pointed one character early, and the
+  // evidence quoted for a word after an emoji was shifted (found by the round-7 mention engineer)
+  it('after an emoji, each character of the view maps back to the same character of the input', () => {
+    for (const [input, word] of [['😀 Mr Hale is a liar', 'liar'], ['Great day 🎉🎉 at Elm Park, thanks Miss Ó Briain', 'Park'], ['👍🏽 ok 𝕏 SHE is a joke', 'joke']] as const) {
+      const v = foldText(input);
+      expect(v.start.length, input).toBe(v.text.length);
+      expect(v.end.length, input).toBe(v.text.length);
+      const at = v.text.indexOf(word.toLowerCase());
+      expect(input.slice(v.start[at]!, v.end[at + word.length - 1]!), input).toBe(word);
+    }
+  });
+});
