@@ -829,27 +829,6 @@ function evidenceOf(item: { title: string; text: string }, view: TextView, occ: 
   return { field: 'title', start, end: Math.min(end, titleLen), text: raw.slice(start, Math.min(end, titleLen)), category: 'match' };
 }
 
-/**
- * foldText with one offset pair per UTF-16 unit of its text. foldText gives one pair per code point, so after an emoji
- * (two units) every view position maps one character too far into the raw text: "📸 … outside Calder Brook. Gorgeous"
- * read " Gorgeous" straight after the name, as another proper name.
- */
-function foldView(raw: string): TextView {
-  const v = foldText(raw);
-  if (v.start.length === v.text.length) return v;
-  const start: number[] = [];
-  const end: number[] = [];
-  for (let i = 0, j = 0; i < v.text.length; j++) {
-    const width = v.text.codePointAt(i)! > 0xffff ? 2 : 1;
-    for (let k = 0; k < width; k++) {
-      start.push(v.start[j]!);
-      end.push(v.end[j]!);
-    }
-    i += width;
-  }
-  return { text: v.text, start, end };
-}
-
 function joinFields(item: { title: string; text: string }): string {
   const t = item.title ?? '';
   const x = item.text ?? '';
@@ -863,7 +842,7 @@ export function matchSchool(item: { title: string; text: string }, school: Match
   const text = item.text ?? '';
   const raw = joinFields({ title, text });
   const textOffset = text ? (title ? title.length + 1 : 0) : -1;
-  let view = foldView(raw);
+  let view = foldText(raw);
   let occurrences = findOccurrences(view, patterns, raw, compiled);
   if (!occurrences.length) {
     // leetspeak and masked spellings of the name ("K3str3l Br00k")
