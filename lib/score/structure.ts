@@ -62,8 +62,8 @@ export function clauseBefore(doc: Doc, pos: number, n: number): string {
   return c.words.slice(-n).join(' ');
 }
 
-/** A negation just before a word ("not lazy", "never rude", "no idiots"). */
-const NEGATION = /\b(?:not|never|no|(?:the\s+)?opposite\s+of|anything\s+but|isn't|aren't|wasn't|weren't|ain't|hardly|nothing|nobody|don't|doesn't|didn't|stop|far\s+from|rather\s+than|instead\s+of)\b|n't\b/;
+/** A negation just before a word ("not lazy", "never rude", "no idiots", Scots "nae liar"). */
+const NEGATION = /\b(?:not|never|no|nae|(?:the\s+)?opposite\s+of|anything\s+but|isn't|aren't|wasn't|weren't|ain't|hardly|nothing|nobody|don't|doesn't|didn't|stop|far\s+from|rather\s+than|instead\s+of)\b|n't\b/;
 /**
  * A negation whose scope reaches further along the clause: "I don't think they are useless", "not one
  * teacher there is rude", "none of the staff are lazy".

@@ -931,3 +931,119 @@ describe('round 6: invitations to give someone abuse beside their contact detail
     expect(ids('Mr Quayle from Elmfield told the kids to keep quiet in the library.')).not.toContain('abuse.disparaging');
   });
 });
+
+describe('round 7: menace by consequence, precaution and youth violence, without threat words', () => {
+  it('flags harm foretold as a consequence, a precaution urged on someone, and a youth threat', () => {
+    for (const text of [
+      'Mr Dunmore at Elmfield is one bad day away from a broken nose.',
+      'Tell Mrs Ferris at Elmfield she\'ll be leaving in an ambulance if she touches my lad again.',
+      'Keep it up Mr Quayle and you\'ll be picking your teeth up off the Elmfield playground.',
+      'Mr Quayle at Elmfield will be getting his kneecaps done if he carries on.',
+      'Mr Quayle at Elmfield would want to check under his car before he drives home.',
+      'if Mr Quayle takes my phone again im banging him outside the Elmfield gates',
+      'if Mr Quayle gives me another detention at Elmfield im doing his tyres',
+      'wee dafties at Elmfield think theyre hard. wait til we catch yous at the gates',
+    ]) expect(ids(text), text).toContain('abuse.threat');
+  });
+
+  it('does not flag the same words as news, first aid, an errand or talk', () => {
+    for (const text of [
+      'The lad who fell off the climbing frame at Elmfield left in an ambulance, he is fine now.',
+      'If a pupil is seriously hurt they will be taken to hospital in an ambulance, as the Elmfield first aid policy says.',
+      'Mr Quayle at Elmfield checked under his car for the cat before he drove home.',
+      'I\'d want to check the dates before booking the Elmfield trip.',
+      'im banging on about the Elmfield fair again sorry',
+      'I\'m dropping him at the Elmfield gates at 8 then going to work.',
+      'wait til you see the Elmfield nativity, you will cry',
+      'My dad is doing Mr Quayle\'s tyres at the garage on Saturday.',
+    ]) expect(ids(text), text).not.toContain('abuse.threat');
+  });
+});
+
+describe('round 7: prejudice by structure, without slurs', () => {
+  it('flags othering and a demeaning predicate said of an identity', () => {
+    for (const text of [
+      'Not racist but Mrs Farouk at Elmfield just isn\'t one of us. Back to wherever, love.',
+      'Elmfield gave top set to Miss Obi, a black woman, and those people haven\'t got the brains for physics.',
+      'The new cook at Elmfield is a traveller and with the way those people live I wouldn\'t trust her near food.',
+    ]) expect(ids(text), text).toContain('abuse.discriminatory');
+  });
+
+  it('does not flag the same identities said fairly or fondly', () => {
+    for (const text of [
+      'Mrs Farouk isn\'t one of us in the Elmfield choir yet, but she joins next term!',
+      'Miss Obi, a black woman, runs the Elmfield physics club and the kids adore her.',
+      'Traveller families at Elmfield ran the best stall at the fair, the way those people bake is something else.',
+    ]) expect(ids(text), text).not.toContain('abuse.discriminatory');
+  });
+});
+
+describe('round 7: insults in other languages and youth slang, and a child described demeaningly', () => {
+  it('flags a teacher called a fool in Hindi, Pidgin or Portuguese, and a pupil labelled a goblin or urchin', () => {
+    for (const text of [
+      'Mr Quayle at Elmfield is such a ghabi, no clue',
+      'Mrs Ellery at Elmfield is a total mumu',
+      'Dr Hale from Elmfield is an otario, honestly',
+      'Kian Doyle from Year 8 at Elmfield: crusty lil goblin.',
+      'Evie Hart, Elmfield: scabby wee urchin. Share widely.',
+    ]) expect(ids(text), text).toContain('abuse.disparaging');
+  });
+
+  it('does not flag them negated, or a costume and a grazed knee', () => {
+    for (const text of [
+      'Mrs Ellery at Elmfield is no mumu, she is sharp as anything',
+      'Kian Doyle from Year 8 at Elmfield came as a little goblin for book day, so cute.',
+      'Evie Hart got scabby knees on Elmfield sports day, brave wee thing.',
+    ]) expect(ids(text), text).not.toContain('abuse.disparaging');
+  });
+});
+
+describe('round 7: an insult reported and then denied in regional and youth voices', () => {
+  it('does not flag the insult others use when the writer denies it', () => {
+    for (const text of [
+      'Folk call Mr Quayle at Elmfield a waste of space. Is he \'eck. He ran the whole residential.',
+      'Thon Mr Quayle fae Elmfield? Nae liar, sure he mentored my lad.',
+      'Who talk say Mrs Ellery for Elmfield na moron? No be so at all, she set up breakfast club.',
+      'I\'ve seen comments in here saying Mr Quayle is a liar and I want to gently push back: he rang me when my son was ill.',
+      'Mr Quayle liar?? nah fr he\'s the goat at Elmfield',
+    ]) expect(ids(text), text).not.toContain('abuse.disparaging');
+  });
+
+  it('still flags the insult when the writer agrees or uses it', () => {
+    for (const text of [
+      'Folk call Mr Quayle at Elmfield a waste of space and they\'re not wrong.',
+      'Mr Quayle at Elmfield is a liar, nah fr.',
+    ]) expect(ids(text), text).toContain('abuse.disparaging');
+  });
+});
+
+describe('round 7 leftovers: court outcomes, travel and the campaign lead', () => {
+  it('a theft word in a court outcome or an open question is no claim; stated, it is', () => {
+    expect(ids('Mr Hale at Elmfield was cleared by the tribunal of stealing from the PTA.')).not.toContain('abuse.disparaging');
+    expect(ids('The jury will decide whether Mr Hale stole from Elmfield\'s PTA.')).not.toContain('abuse.disparaging');
+    expect(ids('Mr Hale stole from the Elmfield PTA, everyone knows.')).toContain('abuse.disparaging');
+  });
+
+  it('getting around on a bike is travel, not a sexual slur', () => {
+    expect(ids('Miss Patel from Elmfield gets around with everyone on her bike, she cycles to every village.')).not.toContain('abuse.obscene');
+    expect(ids('Miss Patel from Elmfield gets around with everyone, ask the dads.')).toContain('abuse.obscene');
+  });
+});
+
+describe('round 7: an ambiguous slur counts as a label said of a person, not as an ordinary word', () => {
+  it('flags "nowt but a spade", a verdict sentence and "that sooty Mr X"', () => {
+    for (const text of [
+      'Our lass says Mrs Obi at Elmfield is nowt but a spade.',
+      'She comes home and tells me who her teacher at Elmfield is. Mrs Obi. A spade. In front of six-year-olds.',
+      'They got that sooty Mr Dube teaching at Elmfield now.',
+    ]) expect(ids(text), text).toContain('abuse.discriminatory');
+  });
+
+  it('does not flag a spade in the garden, Sooty the puppet or a fairy costume', () => {
+    for (const text of [
+      'Mrs Obi at Elmfield brought a spade for the garden club.',
+      'Elmfield reception watched Sooty and Sweep with Mr Dube.',
+      'Mrs Obi at Elmfield came as a fairy for book day.',
+    ]) expect(ids(text), text).not.toContain('abuse.discriminatory');
+  });
+});

@@ -10,12 +10,12 @@ import type { LexHit, Lexicon } from '../lexicon';
 import { tokens } from '../lexicon-data';
 import { gatedTest, mayMatch } from '../word-gate';
 import { campaign, errandAfter, exposure } from './campaign';
-import { misconductClaims, stoleIdiomAt } from './defamation';
+import { courtNews, misconductClaims, stoleIdiomAt } from './defamation';
 import { identityExclusion, sentHomeAt } from './identity';
-import { aimedAtOffenderAt, clauseBefore, externalTargetAt, lastMatch, negatedAt as negated, reportedAt } from '../structure';
+import { aimedAtOffenderAt, clauseBefore, clauseStart, externalTargetAt, lastMatch, negatedAt as negated, reportedAt } from '../structure';
 
 const TARGET = /\b(?:teachers?|staff|officer|bursar|manager|coach|librarian|technician|nurse|head(?:teacher|master|mistress|s)?|head\s+of\s+\w+|principal|deputy|senco|tas?|teaching\s+assistants?|governors?|caretaker|chaplain|dinner\s+ladies|receptionist|slt|management|trust|school|academy|college|primary|he|she|they|him|her|them|you|your|ur|u|mr|mrs|ms|miss|dr|sir|people|lot|kids|parents|pupils|students|department|team|lads?|girls?|boys?|family|families)\b/;
-const COPULA_OR_INTENSIFIER = /\b(?:is|are|was|were|be|being|been|like|become|becoming|(?:he|she|it|that|this|who|what|there|school|place)'s|'re|by|(?:bunch|load|pack|full|lot|set|gang|herd)\s+of|you|ur|u|such|absolute|absolutely|total|totally|complete|completely|utter|utterly|proper|right|real|old|little|finest|biggest|resident|bunch|load|pack|full|so|really|just|bloody|fucking|fkn|nothing\s+but)\b/;
+const COPULA_OR_INTENSIFIER = /\b(?:is|are|was|were|be|being|been|like|become|becoming|(?:he|she|it|that|this|who|what|there|school|place)'s|'re|by|(?:bunch|load|pack|full|lot|set|gang|herd)\s+of|you|ur|u|such|absolute|absolutely|total|totally|complete|completely|utter|utterly|proper|right|real|old|little|lil|wee|finest|biggest|resident|bunch|load|pack|full|so|really|just|bloody|fucking|fkn|nothing\s+but|nowt\s+but)\b/;
 const ACCUSATION = /\b(?:nick(?:ed|s|ing)|st(?:ole|eals?|ealing)|fiddl(?:ed|es|ing)\s+(?:the\s+)?(?:budget|books|money|funds|figures|results)|pocket(?:ed|ing)\s+(?:the\s+)?(?:money|funds)|embezzl\w+|lining\s+(?:his|her|their)\s+(?:own\s+)?pockets|cover(?:ed|s|ing)?\s+(?:it\s+)?up|covers?\s+for\s+each\s+other|watch(?:es|ing)?\s+the\s+girls|touch(?:es|ed|ing)\s+(?:the\s+)?(?:kids|children|pupils|girls|boys)|shouldn'?t\s+be\s+allowed\s+near\s+(?:kids|children)|keep\s+your\s+kids\s+away)\b/;
 /** A word every ACCUSATION match starts with, tested first. */
 const ACCUSATION_HINT = /\b(?:nick|st(?:ole|eal)|fiddl|pocket|embezzl|lining|cover|watch|touch|shouldn|keep)/;
@@ -132,7 +132,7 @@ const HARM_SUBJECT = /\b(?:(?:mr|mrs|ms|miss|mx|dr|sir)\s+[\p{L}\p{M}'-]+(?:'(?:
  * Between the subject and the harm: a future, a wish or a "due" frame (grammar, so in code): "'ll be getting", "is gonna end
  * up with", "is going to get", "deserves", "hope … gets", "is due". A plain past ("got a kicking") is news, not a threat.
  */
-const HARM_FUTURE = /^(?:'ll|'d|'s)?\s*(?:(?:\w+\s+){0,2}?(?:will|'ll|shall|is\s+gonna|are\s+gonna|gonna|is\s+going\s+to|are\s+going\s+to|going\s+to|'s\s+gonna|'s\s+going\s+to|is\s+due|are\s+due|due|deserves?|needs?|is\s+getting|are\s+getting|'s\s+getting|getting|gettin|is\s+in\s+for|are\s+in\s+for|in\s+for|could\s+do\s+with|wants?)\b)[^.!?]{0,40}$/;
+const HARM_FUTURE = /^(?:'ll|'d|'s)?\s*(?:(?:\w+\s+){0,2}?(?:will|'ll|shall|is\s+gonna|are\s+gonna|gonna|is\s+going\s+to|are\s+going\s+to|going\s+to|'s\s+gonna|'s\s+going\s+to|is\s+due|are\s+due|due|deserves?|needs?|is\s+getting|are\s+getting|'s\s+getting|getting|gettin|is\s+in\s+for|are\s+in\s+for|in\s+for|could\s+do\s+with|wants?|(?:(?:is|are|'s)\s+)?(?:only\s+|just\s+)?one\s+(?:\w+\s+){0,2}?(?:away\s+)?from|asking\s+for|heading\s+for)\b)[^.!?]{0,40}$/;
 /** A wish that takes the harm: "hope he gets cancer", "wish every teacher there would get run over", "pray she …". */
 const HARM_WISH = /\b(?:hope|hoping|hopes|wish|wishing|pray|praying|deserves?|deserve)\b[^.!?]{0,60}$/;
 /** "a hiding with Miss Y's name on it": the person named after the harm. */
@@ -171,6 +171,67 @@ function harmBefalls(doc: Doc): Span[] {
     const wished = HARM_WISH.test(before.slice(0, subject.index));
     if (wish ? !wished : !HARM_FUTURE.test(between) && !wished) continue;
     out.push(h);
+  }
+  return out;
+}
+
+/**
+ * Before a precaution (data: precaution): a modal of advice or expectation, "'d want to", "might want to start", "had
+ * better", "should". Grammar, so in code; what the precaution is lives in the data.
+ */
+const ADVICE_BEFORE = /(?:'d|\bwould|\bmight|\bmay|\bshould|\bbetter|\bought\s+to|\bwants?\s+to|\bneeds?\s+to|'ll\s+want\s+to|\bwill\s+want\s+to)\s+(?:(?:want\s+to|wanna|be|start|starting|to|really|probably|definitely|maybe)\s+)*$/;
+
+/**
+ * "Mr X would want to check under his car", "that head might want to start looking over her shoulder": a precaution
+ * against harm urged on a person at the school (a titled name, a role, a third-person pronoun before the modal) is menace by
+ * what they "would want to" do, with no threat word. Not the writer's own care ("I'd want to check under the car"), not
+ * negated, reported or beside a hazard or an ordinary reason (data: watch-benign).
+ */
+function precautionUrged(doc: Doc): Span[] {
+  const text = doc.clean.text;
+  const found = doc.lex.find(text, 'precaution');
+  if (!found.length) return [];
+  const out: Span[] = [];
+  for (const h of found) {
+    if (!usable(doc, h) || negated(doc, h) || reportedAt(doc, h)) continue;
+    const s = sentenceAt(doc, h.start);
+    const before = text.slice(Math.max(s.start, h.start - 120), h.start);
+    const advice = ADVICE_BEFORE.exec(before);
+    if (!advice) continue;
+    const lead = before.slice(0, advice.index);
+    const subject = lastMatch(HARM_SUBJECT, lead);
+    // the subject is the person, up to the modal: "Mr X at Elmfield would", "that head at X might", "he'd"
+    if (!subject || /^(?:i|we|you)$/.test(subject[0]) || !/^(?:'(?:ll|d|s))?(?:\s+(?:at|from|in|of)\s+[^.!?,\n]{1,40}?)?\s*$/.test(lead.slice(subject.index + subject[0].length))) continue;
+    if (HAZARD.test(text.slice(s.start, s.end)) || doc.lex.find(text, 'watch-benign').some((b) => b.start >= s.start && b.end <= s.end)) continue;
+    out.push(h);
+  }
+  return out;
+}
+
+/** A first-person future or present just before a violence verb: "im", "ima", "i'll", "we're gonna", "ah'm". */
+const VIOLENT_AGENT = /(?:^|\s)(?:i'?m|im|i\s+am|i'?ll|i\s+will|imma|ima|i'?ma|ah'?m|ah'?ll|am\s+gonna|am\s+gunna|we'?re|we'?ll|we\s+will|we\s+are)\s+(?:(?:gonna|gunna|going\s+to|goin\s+to|about\s+to|finna|boutta|literally|actually|defo|deffo|proper|just|so|gonnae|gaunae)\s+)*$/;
+/** The person the verb acts on, right after it. */
+const VIOLENT_OBJECT = /^\s+(?:him|her|you|yous|youse|ye|u|(?:mr|mrs|ms|miss|mx|dr|sir)\s+[\p{L}\p{M}'-]+)\b/u;
+/** After the object: a particle or a game that makes the verb something else ("slap him on the back", "batter him at FIFA"). */
+const NOT_VIOLENT_AFTER = /^\s*(?:out|off|up|on|in|into|to|round|over|back|some|a|an|the|at\s+(?:fifa|fortnite|chess|pool|darts|tennis|cards|monopoly|mario|cod|ping\s*pong|table\s+tennis|badminton|football|footy|rounders|uno|scrabble|the\s+(?:game|match|race)))\b/;
+
+/**
+ * "im banging him outside the gates", "ima merk her after school": a verb of assault in youth or regional speech (data:
+ * violence-verb) after a first-person future or present, with a person as its object. Not a game, a particle verb ("deck him
+ * out", "slap him on the back"), negated or reported.
+ */
+function youthViolence(doc: Doc): Span[] {
+  const text = doc.clean.text;
+  const verbs = doc.lex.find(text, 'violence-verb');
+  if (!verbs.length) return [];
+  const out: Span[] = [];
+  for (const v of verbs) {
+    const obj = VIOLENT_OBJECT.exec(text.slice(v.end, v.end + 40));
+    if (!obj || NOT_VIOLENT_AFTER.test(text.slice(v.end + obj[0].length, v.end + obj[0].length + 30))) continue;
+    if (!VIOLENT_AGENT.test(text.slice(Math.max(0, v.start - 60), v.start))) continue;
+    const span = { start: v.start, end: v.end + obj[0].length };
+    if (!usable(doc, span) || negated(doc, span) || reportedAt(doc, span)) continue;
+    out.push(span);
   }
   return out;
 }
@@ -283,6 +344,12 @@ const SLUR_GAP = /^\s*(?:(?:with|for|by|to|than|a\s+bit|like|an\s+all|and\s+all)
 /** Auxiliaries and adverbs between a subject and the availability ("has been", "'s always"). */
 const SLUR_AUX = /(?:'s|(?:\s+|^)(?:has|have|had|is|was|got|gets|been|being|will|would|just|always|even|really|definitely|apparently|clearly|obviously|already|reportedly|literally))*\s*$/;
 
+/** Where the clause that holds `pos` ends (the next clause break or sentence end after it). */
+function clauseEndAfter(text: string, pos: number): number {
+  const m = /[,;:.!?\n]|\s-+\s|\bbut\b/.exec(text.slice(pos));
+  return m ? pos + m.index : text.length;
+}
+
 function sexualSlurs(doc: Doc): Span[] {
   const text = doc.clean.text;
   const avail = doc.lex.find(text, 'sexual-availability');
@@ -294,6 +361,8 @@ function sexualSlurs(doc: Doc): Span[] {
     // "anyone" or the count right after the availability, with only a preposition between ("puts it about with half the
     // dads"); not "passed round the sweets for everyone", "been round every classroom with anyone who asks"
     if (!any.some((x) => x.start >= a.end && x.end <= s.end && SLUR_GAP.test(text.slice(a.end, x.start)))) continue;
+    // "gets around with everyone on her bike": a way of getting about in the clause is travel (data: travel-means)
+    if (doc.lex.find(text, 'travel-means').some((m) => m.start >= a.end && m.end <= s.end && m.start >= clauseStart(doc, a.start) && m.start < clauseEndAfter(text, a.end))) continue;
     const lead = text.slice(Math.max(s.start, a.start - 120), a.start);
     if (!CALLED_PERSON.test(lead) || !usable(doc, a) || negated(doc, a) || discounted(doc, a)) continue;
     // the subject is the person, not a thing of theirs ("Mrs X's cake got passed round"); after a comma it is not read
@@ -463,6 +532,42 @@ function toldAt(doc: Doc, span: Span): boolean {
   return /\b(?:being|been|get|got|was|were)\s+told\b/.test(doc.clean.text.slice(sentenceAt(doc, span.start).start, span.start));
 }
 
+/**
+ * Is the noun at `h` used as a label for someone, in an insulting construction: "that clown Mrs X", "Mr X = melt", "what a
+ * weapon", "Mr X, the weapon", "melt, that one", a verdict sentence, after a copula or intensifier ("is a", "a right",
+ * "nowt but a") or an insulting adjective ("crusty lil goblin")? Not a judgement of a situation ("it's a disgrace"), a
+ * costume or a parent's fond name. Shared by weak insults and ambiguous slurs ("A spade. In front of six-year-olds.").
+ */
+function labelConstruction(doc: Doc, h: Span): boolean {
+  const text = doc.clean.text;
+  const before = clauseBefore(doc, h.start, 3);
+  // "it's a disgrace what they wrote": a judgement of what happened, not a name for a person
+  if (SITUATION_SUBJECT.test(clauseBefore(doc, h.start, 5))) return false;
+  // "came as a little goblin for book day", "my wee monster": a costume or a parent's fond name, not a label
+  if (playedOrFond(doc, h)) return false;
+  const lastWord = before.split(/\s+/).pop() ?? '';
+  // "that clown Mrs Adeyemi": a weak insult used as a label for a named person
+  const label = /\b(?:that|this)$/.test(before) && /^\s+(?:mr|mrs|ms|miss|mx|dr|sir)\b/.test(text.slice(h.end, h.end + 8));
+  // "Mr X = melt", "what a weapon they are", "which melt came up with this?"
+  const pointed = /(?:=|\bwhat\s+(?:a|an)|^which)$/.test(text.slice(Math.max(0, h.start - 8), h.start).trim()) || /^which$/.test(before.trim()) || /\b(?:nowt|nothing|naught)\s+but\s+(?:a|an)\s+$/.test(text.slice(Math.max(0, h.start - 20), h.start));
+  // "Mr X, the weapon", "melt, that one", "the county's top weapon", "X. Elm School. melt.": a label or a verdict
+  const labelled = WEAK_LABEL_BEFORE.test(text.slice(Math.max(0, h.start - 40), h.start)) || WEAK_LABEL_AFTER.test(text.slice(h.end, h.end + 12)) || weakVerdict(doc, h);
+  return label || pointed || labelled || COPULA_OR_INTENSIFIER.test(before) || doc.lex.has('insult-adj', lastWord) || (/\b(?:a|an)$/.test(before) && /\b(?:is|are|'s|was|such)\b/.test(clauseBefore(doc, h.start, 5)));
+}
+
+/** A parent's own child named just before: "my wee monster", "our little horror". */
+const OWN_BEFORE = /\b(?:my|our)\s+(?:[a-z'-]+\s+){0,2}$/;
+/**
+ * A noun that is a part played or a fond name, not a label: a costume or role (data: role-play: "came as a little goblin",
+ * "dressed up as a troll") up to 30 characters before it in its clause, or "my"/"our" before it.
+ */
+function playedOrFond(doc: Doc, h: Span): boolean {
+  const text = doc.clean.text;
+  const from = Math.max(clauseStart(doc, h.start), h.start - 30);
+  if (OWN_BEFORE.test(text.slice(from, h.start))) return true;
+  return doc.lex.find(text, 'role-play').some((r) => r.start >= from && r.end <= h.start);
+}
+
 /** Lexicon hits of one category that the rules may count (not in praise, attributed quotes or ignored words). */
 function hits(doc: Doc, category: string): Hit[] {
   const out: Hit[] = [];
@@ -537,6 +642,8 @@ function weakVerdict(doc: Doc, h: Span): boolean {
   return /\b(?:mr|mrs|ms|miss|mx|dr|sir|head\w*|teacher|deputy|principal|senco)\b/.test(back);
 }
 
+/** An ambiguous slur used as a label for a person: as sure as an unambiguous one. */
+const AMBIGUOUS_SLUR_LABEL = 0.85;
 /** A veiled threat aimed at a named person's property: no less plain than the explicit threats (THREATS, up to 0.92), and it names its target and the thing. */
 const AIMED_VEILED_THREAT = 0.97;
 /** "…happened to it / them": the threat points back at a thing. */
@@ -789,6 +896,15 @@ export function abuseRules(doc: Doc): AbuseSignals {
       threatReason = 'threat (harm foretold for someone)';
     }
   }
+  // "Mr X would want to check under his car": a precaution urged on someone; "im banging him after school": youth violence
+  for (const [spans, reason] of [[precautionUrged(doc), 'veiled threat (a precaution urged on someone)'], [youthViolence(doc), 'threat of violence']] as const) {
+    if (!spans.length) continue;
+    threatSpans.push(...spans);
+    if (0.85 > threatWeight) {
+      threatWeight = 0.85;
+      threatReason = reason;
+    }
+  }
   if (threatSpans.length) {
     findings.push({ category: 'abuse.threat', confidence: threatWeight, reason: `${threatReason} ("${quote(doc, threatSpans[0]!)}")`, spans: threatSpans });
   }
@@ -835,7 +951,9 @@ export function abuseRules(doc: Doc): AbuseSignals {
   for (const h of hits(doc, 'slur')) {
     if (negated(doc, h) || discounted(doc, h, false)) continue;
     discSpans.push(h);
-    discWeights.push(h.weight);
+    // an ambiguous slur (below 0.5: also a garden tool, a puppet) counts in full only as a label said of someone at the
+    // school: "Mrs X is nowt but a spade", "Mrs X. A spade.", "that sooty Mr Y"
+    discWeights.push(h.weight < 0.5 && labelConstruction(doc, h) && CALLED_PERSON.test(text.slice(Math.max(0, sentenceAt(doc, h.start).start - 120), sentenceAt(doc, h.start).end)) ? AMBIGUOUS_SLUR_LABEL : h.weight);
   }
   const derived = derivedInsults(doc).filter((d) => usable(doc, d.span) && !negated(doc, d.span) && !discounted(doc, d.span, d.category !== 'slur'));
   for (const d of derived) {
@@ -903,19 +1021,8 @@ export function abuseRules(doc: Doc): AbuseSignals {
     dispWeights.push(h.weight);
   }
   for (const h of hits(doc, 'weak-insult-noun')) {
-    const before = clauseBefore(doc, h.start, 3);
     if (negated(doc, h) || discounted(doc, h) || rebutted(doc, h, 'weak-insult-noun')) continue;
-    // "it's a disgrace what they wrote": a judgement of what happened, not a name for a person
-    if (SITUATION_SUBJECT.test(clauseBefore(doc, h.start, 5))) continue;
-    const lastWord = before.split(/\s+/).pop() ?? '';
-    // "that clown Mrs Adeyemi": a weak insult used as a label for a named person
-    const label = /\b(?:that|this)$/.test(before) && /^\s+(?:mr|mrs|ms|miss|mx|dr|sir)\b/.test(text.slice(h.end, h.end + 8));
-    // "Mr X = melt", "what a weapon they are", "which melt came up with this?"
-    const pointed = /(?:=|\bwhat\s+(?:a|an)|^which)$/.test(text.slice(Math.max(0, h.start - 8), h.start).trim()) || /^which$/.test(before.trim());
-    // "Mr X, the weapon", "melt, that one", "the county's top weapon", "X. Elm School. melt.": a label or a verdict
-    const labelled = WEAK_LABEL_BEFORE.test(text.slice(Math.max(0, h.start - 40), h.start)) || WEAK_LABEL_AFTER.test(text.slice(h.end, h.end + 12)) || weakVerdict(doc, h);
-    const insulting = label || pointed || labelled || COPULA_OR_INTENSIFIER.test(before) || doc.lex.has('insult-adj', lastWord) || /\b(?:a|an)$/.test(before) && /\b(?:is|are|'s|was|such)\b/.test(clauseBefore(doc, h.start, 5));
-    if (!insulting) continue;
+    if (!labelConstruction(doc, h)) continue;
     dispSpans.push(h);
     dispWeights.push(h.weight);
   }
@@ -977,11 +1084,14 @@ export function abuseRules(doc: Doc): AbuseSignals {
   }
   const polite = hits(doc, 'politeness').length > 0;
   const accusations: Span[] = [...(ACCUSATION_HINT.test(text) ? findAll(text, ACCUSATION) : []), ...hits(doc, 'accusation')];
+  let court: boolean | undefined;
   for (const span of accusations) {
     if (!usable(doc, span) || negated(doc, span) || discounted(doc, span) || removal(doc, span) || stoleIdiomAt(text, span)) continue;
     const s = sentenceAt(doc, span.start);
     const sentence = text.slice(s.start, s.end);
     if (REPORTED.test(sentence) || topicFrame(s)) continue;
+    // "cleared by the tribunal of stealing", "the jury will decide whether Mr X stole": news of a case, or an open question
+    if ((court ??= courtNews(doc)) || /\bwhether\s+(?:[\p{L}'-]+\s+){0,4}$/u.test(text.slice(Math.max(s.start, span.start - 60), span.start))) continue;
     if (dispSpans.some((d) => d.start === span.start)) continue;
     // a claim of wrongdoing is damaging when it is about someone at the school
     if (!TARGET.test(sentence)) continue;
