@@ -1047,3 +1047,37 @@ describe('round 7: an ambiguous slur counts as a label said of a person, not as 
     ]) expect(ids(text), text).not.toContain('abuse.discriminatory');
   });
 });
+
+describe('round 7: campaigns in youth and Roman Urdu wording, counter-speech and errands at the gates', () => {
+  it('flags a crowd urged to keep contacting a teacher, counted or until they give in', () => {
+    for (const text of [
+      'Sab log, message Mrs Ellery from Elmfield, 100 baar each, jab tak woh resign na kare.',
+      'ok lads: everyone in Year 9, inbox Mr Quayle at Elmfield tonight, forty-odd people minimum, make him delete his account',
+      'Elmfield parents, Mrs Ellery still has not answered. So: ring her. And again. 20 of us did it yesterday, let\'s double it.',
+    ]) expect(ids(text), text).toContain('abuse.harassment');
+  });
+
+  it('does not flag one parent asking others to message a teacher once, kindly', () => {
+    for (const text of [
+      'Sab log, message Mrs Ellery from Elmfield to say thank you for the trip!',
+      'Everyone in Year 9, inbox Mr Quayle at Elmfield your coursework by Friday.',
+    ]) expect(ids(text), text).not.toContain('abuse.harassment');
+  });
+
+  it('an insult others write, condemned as a shame for the community, is not the writer\'s', () => {
+    expect(ids('I see people write mumu about Mrs Ellery from Elmfield. This is shame for our community, stop it.')).not.toContain('abuse.disparaging');
+    expect(ids('Mrs Ellery from Elmfield is a mumu. This is the truth, stop pretending.')).toContain('abuse.disparaging');
+  });
+
+  it('waiting at the gate for one\'s own child, or knowing where a neighbour lives, is an errand', () => {
+    for (const text of [
+      'I\'ll wait for Dylan at the Elmfield gate by three, please tell Mr Quayle not to release him to anyone else.',
+      'I know where Mrs Ellery lives, same street as us, so I\'ll drop the Elmfield costumes round.',
+    ]) expect(ids(text), text).not.toContain('abuse.threat');
+    expect(ids('I\'ll wait for Mr Quayle at the Elmfield gate by three, he knows what he did.')).toContain('abuse.threat');
+  });
+
+  it('a pupil described by a put-down of looks and wits is insulted', () => {
+    expect(ids('Kian Doyle in Year 8 at Elmfield: face like a smacked backside and nowt up top.')).toContain('abuse.disparaging');
+  });
+});

@@ -417,8 +417,12 @@ function errandAt(doc: Doc, span: Span): boolean {
   const s = { start: own.start > 0 ? sentenceAt(doc, own.start - 1).start : own.start, end: own.end };
   // menace may follow ("I'll be at the gates. We'll have it out then."), and a titled person addressed is a target
   const wide = { start: s.start, end: own.end < text.length ? sentenceAt(doc, own.end).end : own.end };
-  return lexWithin(doc, 'routine-errand', s) && !lexWithin(doc, 'menace', wide) && !/\b(?:mr|mrs|ms|miss|mx|dr|sir)\b/.test(text.slice(own.start, own.end));
+  // a titled person told or asked something ("tell Mr X not to release him") is an addressee, not a target
+  const titled = text.slice(own.start, own.end).replace(ADDRESSEE, ' ');
+  return lexWithin(doc, 'routine-errand', s) && !lexWithin(doc, 'menace', wide) && !/\b(?:mr|mrs|ms|miss|mx|dr|sir)\b/.test(titled);
 }
+/** A titled person as the one told, asked or thanked: "tell Mr X", "ask Mrs Y to", "let Miss Z know". */
+const ADDRESSEE = /\b(?:tell|ask|let|inform|remind|message|text|email|thank)\s+(?:mr|mrs|ms|miss|mx|dr|sir)\b/g;
 const warningCache = new WeakMap<Doc, Map<number, { person: boolean; hazard: boolean; audience: boolean }>>();
 
 /** Someone who will do the waiting: a threat, not a description of people waiting. */
@@ -848,6 +852,8 @@ export function abuseRules(doc: Doc): AbuseSignals {
       if (t.reason === 'intimidation' && (warningToAll(doc, span) || errandAt(doc, span))) continue;
       // "waiting outside at pick-up" describes people waiting; a threat needs someone who will wait
       if (/^wait/.test(text.slice(span.start, span.end)) && !THREAT_AGENT.test(clauseBefore(doc, span.start, 6))) continue;
+      // "I'll wait for Dylan at the gate, tell Mr X not to release him to anyone else": waiting at pick-up is an errand
+      if (t.reason !== 'intimidation' && /\bwait\s+for$/.test(text.slice(span.start, span.end)) && errandAt(doc, span)) continue;
       threatSpans.push(span);
       if (t.weight > threatWeight) {
         threatWeight = t.weight;
