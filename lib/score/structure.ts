@@ -211,6 +211,8 @@ export interface ReportContext {
   /** The document denies a claim (data: denial): a question or an old belief it answers is rebutted. */
   denies: boolean;
   endorsed: boolean;
+  /** The denial hits (data: denial), when the item condemns by nothing but them: a denial word inside the judged words ("lies on the attendance figures") denies nothing. */
+  onlyDenials?: readonly Span[];
 }
 
 /** How far after a verb of passing something on its recipient may be ("sent the screenshots of his page to the head"). */
@@ -259,8 +261,11 @@ function reportContext(doc: Doc): ReportContext {
   if (!c) {
     const text = doc.clean.text;
     // a denial word as a sentence of its own ("…called her a liar in the last review: wrong. Completely.")
-    const denies = doc.lex.count(text, 'denial') > 0 || DENIAL_SENTENCE.test(text) || answerSentence(doc);
-    c = { condemns: denies || doc.lex.count(text, 'condemnation') > 0 || escalates(doc), denies, endorsed: ENDORSED.test(text) };
+    const denialHits = doc.lex.find(text, 'denial');
+    const otherDenial = DENIAL_SENTENCE.test(text) || answerSentence(doc);
+    const denies = denialHits.length > 0 || otherDenial;
+    const otherCondemns = otherDenial || doc.lex.count(text, 'condemnation') > 0 || escalates(doc);
+    c = { condemns: denies || otherCondemns, denies, endorsed: ENDORSED.test(text), ...(otherCondemns ? {} : { onlyDenials: denialHits }) };
     reportCache.set(doc, c);
   }
   return c;
@@ -278,6 +283,8 @@ export function reportedAt(doc: Doc, span: Span): boolean {
   const quoted = /['"]\s*$/.test(text.slice(Math.max(0, span.start - 2), span.start)) && /^\s*['"]/.test(text.slice(span.end, span.end + 2));
   const ctx = reportContext(doc);
   if (!ctx.condemns || ctx.endorsed) return false;
+  // "Not a rumour: Mr X lies on the attendance figures": the claim's own word "lies" is no denial of it
+  if (ctx.onlyDenials && ctx.onlyDenials.every((d) => d.start < span.end && span.start < d.end)) return false;
   if (REPORT_FRAME.test(before) || WRITTEN_AFTER.test(text.slice(span.end, span.end + 40)) || (quoted && REPORT_FRAME.test(text.slice(s.start, s.end)))) return true;
   // a report verb earlier in the sentence (data: report-verb): "the comment that said…", "been sayin'…", "I used to think…"
   const from = Math.max(s.start, span.start - 160);

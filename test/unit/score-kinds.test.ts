@@ -943,6 +943,7 @@ describe('round 7: menace by consequence, precaution and youth violence, without
       'if Mr Quayle takes my phone again im banging him outside the Elmfield gates',
       'if Mr Quayle gives me another detention at Elmfield im doing his tyres',
       'wee dafties at Elmfield think theyre hard. wait til we catch yous at the gates',
+      'Keep looking at my wife like that Mr Quayle and you\'ll be picking your teeth up off the pavement outside Elmfield.',
     ]) expect(ids(text), text).toContain('abuse.threat');
   });
 
@@ -956,6 +957,7 @@ describe('round 7: menace by consequence, precaution and youth violence, without
       'I\'m dropping him at the Elmfield gates at 8 then going to work.',
       'wait til you see the Elmfield nativity, you will cry',
       'My dad is doing Mr Quayle\'s tyres at the garage on Saturday.',
+      'Mind the ice by the Elmfield gates, Mr Quayle will be picking the kids up off the pavement otherwise.',
     ]) expect(ids(text), text).not.toContain('abuse.threat');
   });
 });
@@ -1079,5 +1081,24 @@ describe('round 7: campaigns in youth and Roman Urdu wording, counter-speech and
 
   it('a pupil described by a put-down of looks and wits is insulted', () => {
     expect(ids('Kian Doyle in Year 8 at Elmfield: face like a smacked backside and nowt up top.')).toContain('abuse.disparaging');
+  });
+});
+
+describe('round 7: defamation vouched for, hidden records, insinuating questions', () => {
+  it('flags a vouched claim whose own words include "lies", a hidden conviction and a kickback', () => {
+    for (const text of [
+      'Not a rumour btw, my mate confirmed it: Mr Hale at Elmfield lies on the attendance figures.',
+      'Mr Hale at Elmfield has an assault conviction he kept quiet.',
+      'Mr Hale at Elmfield has a kickback deal with the coach firm.',
+      'Is it true Mr Lumb at Elmfield got a written warning for being in the pub at dinner? Just wondering. Asking for a friend. If it\'s not true ignore me!',
+    ]) expect(ids(text), text).toContain('abuse.disparaging');
+  });
+
+  it('does not flag the question the writer answers with a denial, or news of a conviction in court', () => {
+    for (const text of [
+      'Is it true Mr Lumb at Elmfield got a written warning? Just wondering, asking for a friend. It\'s not true, he was on a course.',
+      'A rumour that Mr Hale at Elmfield lies on the attendance figures is going round. It is lies, the audit found nothing.',
+      'Mr Hale, formerly of Elmfield, was sentenced at the crown court for an assault conviction appeal.',
+    ]) expect(ids(text), text).not.toContain('abuse.disparaging');
   });
 });

@@ -156,7 +156,8 @@ function harmBefalls(doc: Doc): Span[] {
     // a hazard in the sentence makes it a warning; read once per sentence (a long unpunctuated text is one sentence)
     let hazard = hazards.get(s.start);
     if (hazard === undefined) hazards.set(s.start, (hazard = HAZARD.test(text.slice(s.start, s.end)) || lexWithin(doc, 'road-safety', s)));
-    if (hazard) continue;
+    // "picking your teeth up off the pavement": the place the harm lands on is part of it, not a hazard warned of
+    if (hazard && (HAZARD.test(text.slice(s.start, h.start)) || HAZARD.test(text.slice(Math.min(s.end, h.end + 25), s.end)) || doc.lex.find(text, 'road-safety').some((r) => r.start >= s.start && r.end <= s.end && (r.end <= h.start || r.start >= h.end + 25)))) continue;
     const before = text.slice(Math.max(s.start, h.start - 120), h.start);
     if (!wish && NAME_ON_IT.test(text.slice(h.end, h.end + 50))) {
       out.push(h);
@@ -706,6 +707,13 @@ function fullOfPeople(doc: Doc, cue: LexHit): boolean {
 /** Someone at the school, by role, title or pronoun. */
 const STAFF_REF = /\b(?:mr|mrs|ms|miss|mx|dr|sir|teachers?|staff|head(?:teacher|master|mistress)?|principal|deputy|senco|tas?|governors?|caretaker|coach|he|she|him|her)\b/;
 
+/** A condition or an offer to be corrected before a denial in its clause: "if it's not true", "happy to be told it's false". */
+const HYPOTHETICAL_BEFORE = /\b(?:if|unless|in\s+case|happy\s+to\s+be\s+(?:told|corrected)|correct\s+me\s+if)\b[^.!?;:]{0,20}$/;
+/** Is the denial at `d` only supposed ("if it's not true ignore me"), not made? */
+function hypothetical(doc: Doc, d: Span): boolean {
+  return HYPOTHETICAL_BEFORE.test(doc.clean.text.slice(Math.max(0, d.start - 40), d.start));
+}
+
 /**
  * Insinuation (data: insinuation): strong cues ("no smoke without fire", "I'm sure there's an innocent
  * explanation") count alone, weak ones ("just asking", "not saying anything") only together, and only
@@ -718,7 +726,7 @@ function insinuation(doc: Doc): { spans: Span[]; weight: number } | undefined {
   const strong = found.filter((h) => h.weight >= 0.6);
   const distinct = new Set(found.map((h) => h.text)).size;
   if (!strong.length && distinct < 2) return undefined;
-  if (!gatedTest(STAFF_REF, text) || doc.lex.count(text, 'denial') > 0) return undefined;
+  if (!gatedTest(STAFF_REF, text) || doc.lex.find(text, 'denial').some((d) => !hypothetical(doc, d))) return undefined;
   return { spans: found, weight: strong.length ? 0.7 : 0.6 };
 }
 
