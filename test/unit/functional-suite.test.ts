@@ -2,14 +2,14 @@
  * The school functional test suite's generator and data (data/functional/): deterministic, big
  * enough, every placeholder used, dev and held-out templates disjoint and both covering every
  * functionality; the same for the blind second held-out half (heldout-b), which also keeps clear of
- * the first held-out half's templates and vocabulary, and for the blind third, fourth, fifth and sixth halves (heldout-c,
- * heldout-d, heldout-e, heldout-f), each keeping clear of every earlier half. Scorer accuracy on the suite is reported by `npm run eval`, not asserted here.
+ * the first held-out half's templates and vocabulary, and for the blind third to seventh halves (heldout-c,
+ * heldout-d, heldout-e, heldout-f, heldout-g), each keeping clear of every earlier half. Scorer accuracy on the suite is reported by `npm run eval`, not asserted here.
  */
 import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { expand, FunctionalDataError, SCHOOL_SLOTS, slotsOf, validate, type ExpectedFamily, type FunctionalItem, type Placeholders, type Template } from '../../lib/functional/expand';
+import { expand, FunctionalDataError, HALVES, SCHOOL_SLOTS, slotsOf, validate, type ExpectedFamily, type FunctionalItem, type Placeholders, type SuiteHalf, type Template } from '../../lib/functional/expand';
 import { generateSuite, loadSuiteData, placeholdersFor } from '../../lib/functional/load';
 import { loadSchoolsFile, type Assessment } from '../../lib/score/assess';
 import type { Family } from '../../lib/score/types';
@@ -27,6 +27,7 @@ function generateWithDraws() {
   const heldoutDDraws = new Map<string, Set<string>>();
   const heldoutEDraws = new Map<string, Set<string>>();
   const heldoutFDraws = new Map<string, Set<string>>();
+  const heldoutGDraws = new Map<string, Set<string>>();
   const record = (into: Map<string, Set<string>>[]) => (list: string, value: string) => {
     for (const m of into) {
       if (!m.has(list)) m.set(list, new Set());
@@ -40,16 +41,30 @@ function generateWithDraws() {
   const heldoutD = expand(placeholdersFor(data, 'heldout-d'), templates['heldout-d'], { half: 'heldout-d', onDraw: record([draws, heldoutDDraws]) });
   const heldoutE = expand(placeholdersFor(data, 'heldout-e'), templates['heldout-e'], { half: 'heldout-e', onDraw: record([draws, heldoutEDraws]) });
   const heldoutF = expand(placeholdersFor(data, 'heldout-f'), templates['heldout-f'], { half: 'heldout-f', onDraw: record([draws, heldoutFDraws]) });
-  return { dev, heldout, heldoutB, heldoutC, heldoutD, heldoutE, heldoutF, draws, devDraws, heldoutDraws, heldoutBDraws, heldoutCDraws, heldoutDDraws, heldoutEDraws, heldoutFDraws };
+  const heldoutG = expand(placeholdersFor(data, 'heldout-g'), templates['heldout-g'], { half: 'heldout-g', onDraw: record([draws, heldoutGDraws]) });
+  return { dev, heldout, heldoutB, heldoutC, heldoutD, heldoutE, heldoutF, heldoutG, draws, devDraws, heldoutDraws, heldoutBDraws, heldoutCDraws, heldoutDDraws, heldoutEDraws, heldoutFDraws, heldoutGDraws };
 }
 
-const { dev, heldout, heldoutB, heldoutC, heldoutD, heldoutE, heldoutF, draws, devDraws, heldoutDraws, heldoutBDraws, heldoutCDraws, heldoutDDraws, heldoutEDraws, heldoutFDraws } = generateWithDraws();
+const { dev, heldout, heldoutB, heldoutC, heldoutD, heldoutE, heldoutF, heldoutG, draws, devDraws, heldoutDraws, heldoutBDraws, heldoutCDraws, heldoutDDraws, heldoutEDraws, heldoutFDraws, heldoutGDraws } = generateWithDraws();
+/** Each half's draws, by half. */
+const drawsByHalf: Record<SuiteHalf, Map<string, Set<string>>> = {
+  dev: devDraws,
+  heldout: heldoutDraws,
+  'heldout-b': heldoutBDraws,
+  'heldout-c': heldoutCDraws,
+  'heldout-d': heldoutDDraws,
+  'heldout-e': heldoutEDraws,
+  'heldout-f': heldoutFDraws,
+  'heldout-g': heldoutGDraws,
+};
+/** The halves before a half, oldest first. */
+const halvesBefore = (half: SuiteHalf): SuiteHalf[] => HALVES.slice(0, HALVES.indexOf(half));
 /** Every generated case, oldest half first. */
-const allCases = [...dev, ...heldout, ...heldoutB, ...heldoutC, ...heldoutD, ...heldoutE, ...heldoutF];
+const allCases = [...dev, ...heldout, ...heldoutB, ...heldoutC, ...heldoutD, ...heldoutE, ...heldoutF, ...heldoutG];
 
 describe('functional suite generator', () => {
   it('is deterministic for a seed and changes with the seed', () => {
-    const again = generateSuite(data, ['dev', 'heldout', 'heldout-b', 'heldout-c', 'heldout-d', 'heldout-e', 'heldout-f']);
+    const again = generateSuite(data, ['dev', 'heldout', 'heldout-b', 'heldout-c', 'heldout-d', 'heldout-e', 'heldout-f', 'heldout-g']);
     expect(again).toEqual(allCases);
     const other = generateSuite(data, ['dev'], { seed: 7 });
     expect(other.map((it) => it.text)).not.toEqual(dev.map((it) => it.text));
@@ -64,6 +79,7 @@ describe('functional suite generator', () => {
     expect(heldoutD.length).toBeGreaterThanOrEqual(1000);
     expect(heldoutE.length).toBeGreaterThanOrEqual(1000);
     expect(heldoutF.length).toBeGreaterThanOrEqual(1000);
+    expect(heldoutG.length).toBeGreaterThanOrEqual(1000);
     const perTemplate = new Map<string, number>();
     for (const it of allCases) perTemplate.set(it.template, (perTemplate.get(it.template) ?? 0) + 1);
     expect(Math.max(...perTemplate.values())).toBeLessThanOrEqual(18);
@@ -94,6 +110,7 @@ describe('functional suite generator', () => {
       expect(heldoutDDraws.get('school id')?.has(id), `heldout-d school ${id}`).toBe(true);
       expect(heldoutEDraws.get('school id')?.has(id), `heldout-e school ${id}`).toBe(true);
       expect(heldoutFDraws.get('school id')?.has(id), `heldout-f school ${id}`).toBe(true);
+      expect(heldoutGDraws.get('school id')?.has(id), `heldout-g school ${id}`).toBe(true);
       for (const [slot, field] of Object.entries(SCHOOL_SLOTS)) {
         const used = draws.get(`${id}:${slot}`) ?? new Set();
         expect(refs[field].filter((v) => !used.has(v)), `unused ${field} of ${id}`).toEqual([]);
@@ -159,59 +176,32 @@ describe('functional suite generator', () => {
     }
   });
 
-  it('uses every heldout-e-only value in heldout-e cases, and keeps its vocabulary and the other halves\' apart', () => {
-    expect(Object.keys(data.extraLists['heldout-e']).length).toBeGreaterThanOrEqual(45);
-    expect(Object.values(data.extraLists['heldout-e']).flat().length).toBeGreaterThanOrEqual(250);
-    const otherExtras = {
-      'placeholders.heldout.json': data.extraLists.heldout,
-      'placeholders.heldout-b.json': data.extraLists['heldout-b'],
-      'placeholders.heldout-c.json': data.extraLists['heldout-c'],
-      'placeholders.heldout-d.json': data.extraLists['heldout-d'],
-    };
-    for (const [name, values] of Object.entries(data.extraLists['heldout-e'])) {
-      const used = heldoutEDraws.get(name) ?? new Set();
-      expect(values.filter((v) => !used.has(v)), `unused heldout-e values of "${name}"`).toEqual([]);
-      for (const [half, other] of [['dev', devDraws], ['heldout', heldoutDraws], ['heldout-b', heldoutBDraws], ['heldout-c', heldoutCDraws], ['heldout-d', heldoutDDraws]] as const) {
-        expect(values.filter((v) => other.get(name)?.has(v)), `heldout-e values of "${name}" in ${half} cases`).toEqual([]);
+  // the blind halves from heldout-e on: the same checks for each, against every half before it
+  for (const [half, minLists, minValues] of [['heldout-e', 45, 250], ['heldout-f', 50, 260], ['heldout-g', 50, 260]] as const) {
+    it(`uses every ${half}-only value in ${half} cases, and keeps its vocabulary and the other halves' apart`, () => {
+      expect(Object.keys(data.extraLists[half]).length).toBeGreaterThanOrEqual(minLists);
+      expect(Object.values(data.extraLists[half]).flat().length).toBeGreaterThanOrEqual(minValues);
+      const before = halvesBefore(half);
+      const otherExtras = Object.fromEntries(before.filter((h) => h !== 'dev').map((h) => [`placeholders.${h}.json`, data.extraLists[h as Exclude<SuiteHalf, 'dev'>]]));
+      expect(Object.keys(otherExtras).length).toBe(before.length - 1);
+      for (const [name, values] of Object.entries(data.extraLists[half])) {
+        const used = drawsByHalf[half].get(name) ?? new Set();
+        expect(values.filter((v) => !used.has(v)), `unused ${half} values of "${name}"`).toEqual([]);
+        expect(values.filter((v) => placeholders.lists[name]?.includes(v)), `${half} values of "${name}" repeating placeholders.json`).toEqual([]);
+        for (const other of before) {
+          expect(values.filter((v) => drawsByHalf[other].get(name)?.has(v)), `${half} values of "${name}" in ${other} cases`).toEqual([]);
+        }
+        for (const [file, lists] of Object.entries(otherExtras)) {
+          expect(values.filter((v) => lists[name]?.includes(v)), `${half} values of "${name}" repeating ${file}`).toEqual([]);
+        }
       }
-      for (const [file, lists] of Object.entries(otherExtras)) {
-        expect(values.filter((v) => lists[name]?.includes(v)), `heldout-e values of "${name}" repeating ${file}`).toEqual([]);
+      for (const lists of Object.values(otherExtras)) {
+        for (const [name, values] of Object.entries(lists)) {
+          expect(values.filter((v) => drawsByHalf[half].get(name)?.has(v)), `another held-out half's values of "${name}" in ${half} cases`).toEqual([]);
+        }
       }
-    }
-    for (const lists of Object.values(otherExtras)) {
-      for (const [name, values] of Object.entries(lists)) {
-        expect(values.filter((v) => heldoutEDraws.get(name)?.has(v)), `another held-out half's values of "${name}" in heldout-e cases`).toEqual([]);
-      }
-    }
-  });
-
-  it('uses every heldout-f-only value in heldout-f cases, and keeps its vocabulary and the other halves\' apart', () => {
-    expect(Object.keys(data.extraLists['heldout-f']).length).toBeGreaterThanOrEqual(50);
-    expect(Object.values(data.extraLists['heldout-f']).flat().length).toBeGreaterThanOrEqual(260);
-    const otherExtras = {
-      'placeholders.heldout.json': data.extraLists.heldout,
-      'placeholders.heldout-b.json': data.extraLists['heldout-b'],
-      'placeholders.heldout-c.json': data.extraLists['heldout-c'],
-      'placeholders.heldout-d.json': data.extraLists['heldout-d'],
-      'placeholders.heldout-e.json': data.extraLists['heldout-e'],
-    };
-    for (const [name, values] of Object.entries(data.extraLists['heldout-f'])) {
-      const used = heldoutFDraws.get(name) ?? new Set();
-      expect(values.filter((v) => !used.has(v)), `unused heldout-f values of "${name}"`).toEqual([]);
-      expect(values.filter((v) => placeholders.lists[name]?.includes(v)), `heldout-f values of "${name}" repeating placeholders.json`).toEqual([]);
-      for (const [half, other] of [['dev', devDraws], ['heldout', heldoutDraws], ['heldout-b', heldoutBDraws], ['heldout-c', heldoutCDraws], ['heldout-d', heldoutDDraws], ['heldout-e', heldoutEDraws]] as const) {
-        expect(values.filter((v) => other.get(name)?.has(v)), `heldout-f values of "${name}" in ${half} cases`).toEqual([]);
-      }
-      for (const [file, lists] of Object.entries(otherExtras)) {
-        expect(values.filter((v) => lists[name]?.includes(v)), `heldout-f values of "${name}" repeating ${file}`).toEqual([]);
-      }
-    }
-    for (const lists of Object.values(otherExtras)) {
-      for (const [name, values] of Object.entries(lists)) {
-        expect(values.filter((v) => heldoutFDraws.get(name)?.has(v)), `another held-out half's values of "${name}" in heldout-f cases`).toEqual([]);
-      }
-    }
-  });
+    });
+  }
 
   it('keeps {x2} different from {x} in the same case', () => {
     const photos = allCases.filter((it) => it.template.includes('{pupil2}'));
@@ -259,21 +249,17 @@ describe('functional suite data', () => {
     for (const f of devF) expect(templates['heldout-d'].filter((t) => t.functionality === f).length, f).toBeGreaterThanOrEqual(4);
   });
 
-  it('has every dev functionality in heldout-e, at least 4 templates each, and no other', () => {
-    const devF = fns(templates.dev);
-    expect([...fns(templates['heldout-e'])].sort()).toEqual([...devF].sort());
-    for (const f of devF) expect(templates['heldout-e'].filter((t) => t.functionality === f).length, f).toBeGreaterThanOrEqual(4);
-  });
-
-  it('has every dev functionality in heldout-f, at least 4 templates each, and no other', () => {
-    const devF = fns(templates.dev);
-    expect([...fns(templates['heldout-f'])].sort()).toEqual([...devF].sort());
-    for (const f of devF) expect(templates['heldout-f'].filter((t) => t.functionality === f).length, f).toBeGreaterThanOrEqual(4);
-  });
+  for (const half of ['heldout-e', 'heldout-f', 'heldout-g'] as const) {
+    it(`has every dev functionality in ${half}, at least 4 templates each, and no other`, () => {
+      const devF = fns(templates.dev);
+      expect([...fns(templates[half])].sort()).toEqual([...devF].sort());
+      for (const f of devF) expect(templates[half].filter((t) => t.functionality === f).length, f).toBeGreaterThanOrEqual(4);
+    });
+  }
 
   it('keeps each functionality to one expectation, and covers every family and not-mentioned', () => {
     const byF = new Map<string, string>();
-    for (const t of [...templates.dev, ...templates.heldout, ...templates['heldout-b'], ...templates['heldout-c'], ...templates['heldout-d'], ...templates['heldout-e'], ...templates['heldout-f']]) {
+    for (const t of [...templates.dev, ...templates.heldout, ...templates['heldout-b'], ...templates['heldout-c'], ...templates['heldout-d'], ...templates['heldout-e'], ...templates['heldout-f'], ...templates['heldout-g']]) {
       const e = JSON.stringify(t.expect);
       expect(byF.get(t.functionality) ?? e, t.functionality).toBe(e);
       byF.set(t.functionality, e);
@@ -349,42 +335,29 @@ describe('functional suite data', () => {
     }
   });
 
-  it('keeps heldout-e templates clear of every earlier half\'s: under half of their words shared with any of the same functionality', () => {
-    const words = (t: string) => new Set(t.replace(/\{[A-Za-z]+\d?\}/g, ' ').toLowerCase().match(/[a-z']+/g) ?? []);
-    const whole = (t: Template) => `${t.title ?? ''} ${t.template}`;
-    const earlier = [...templates.dev, ...templates.heldout, ...templates['heldout-b'], ...templates['heldout-c'], ...templates['heldout-d']];
-    const earlierTexts = new Set(earlier.map(whole));
-    for (const e of templates['heldout-e']) {
-      expect(earlierTexts.has(whole(e)), e.template).toBe(false);
-      const ew = words(whole(e));
-      for (const o of earlier.filter((t) => t.functionality === e.functionality)) {
-        const ow = words(whole(o));
-        const shared = [...ew].filter((w) => ow.has(w)).length;
-        expect(shared / (ew.size + ow.size - shared || 1), `${e.template}\n  vs ${o.template}`).toBeLessThan(0.5);
-        expect(shared / (ew.size || 1), `${e.template}\n  vs ${o.template}`).toBeLessThan(0.5);
+  for (const half of ['heldout-e', 'heldout-f', 'heldout-g'] as const) {
+    it(`keeps ${half} templates clear of every earlier half's: under half of their words shared with any of the same functionality`, () => {
+      const words = (t: string) => new Set(t.replace(/\{[A-Za-z]+\d?\}/g, ' ').toLowerCase().match(/[a-z']+/g) ?? []);
+      const whole = (t: Template) => `${t.title ?? ''} ${t.template}`;
+      const before = halvesBefore(half);
+      expect(before).toContain('heldout-d');
+      const earlier = before.flatMap((h) => templates[h]);
+      const earlierTexts = new Set(earlier.map(whole));
+      for (const n of templates[half]) {
+        expect(earlierTexts.has(whole(n)), n.template).toBe(false);
+        const nw = words(whole(n));
+        for (const o of earlier.filter((t) => t.functionality === n.functionality)) {
+          const ow = words(whole(o));
+          const shared = [...nw].filter((w) => ow.has(w)).length;
+          expect(shared / (nw.size + ow.size - shared || 1), `${n.template}\n  vs ${o.template}`).toBeLessThan(0.5);
+          expect(shared / (nw.size || 1), `${n.template}\n  vs ${o.template}`).toBeLessThan(0.5);
+        }
       }
-    }
-  });
-
-  it('keeps heldout-f templates clear of every earlier half\'s: under half of their words shared with any of the same functionality', () => {
-    const words = (t: string) => new Set(t.replace(/\{[A-Za-z]+\d?\}/g, ' ').toLowerCase().match(/[a-z']+/g) ?? []);
-    const whole = (t: Template) => `${t.title ?? ''} ${t.template}`;
-    const earlier = [...templates.dev, ...templates.heldout, ...templates['heldout-b'], ...templates['heldout-c'], ...templates['heldout-d'], ...templates['heldout-e']];
-    const earlierTexts = new Set(earlier.map(whole));
-    for (const f of templates['heldout-f']) {
-      expect(earlierTexts.has(whole(f)), f.template).toBe(false);
-      const fw = words(whole(f));
-      for (const o of earlier.filter((t) => t.functionality === f.functionality)) {
-        const ow = words(whole(o));
-        const shared = [...fw].filter((w) => ow.has(w)).length;
-        expect(shared / (fw.size + ow.size - shared || 1), `${f.template}\n  vs ${o.template}`).toBeLessThan(0.5);
-        expect(shared / (fw.size || 1), `${f.template}\n  vs ${o.template}`).toBeLessThan(0.5);
-      }
-    }
-  });
+    });
+  }
 
   it('names only the case school in mentioned templates and only a same-named place otherwise', () => {
-    for (const t of [...templates.dev, ...templates.heldout, ...templates['heldout-b'], ...templates['heldout-c'], ...templates['heldout-d'], ...templates['heldout-e'], ...templates['heldout-f']]) {
+    for (const t of [...templates.dev, ...templates.heldout, ...templates['heldout-b'], ...templates['heldout-c'], ...templates['heldout-d'], ...templates['heldout-e'], ...templates['heldout-f'], ...templates['heldout-g']]) {
       const slots = slotsOf(`${t.title ?? ''} ${t.template}`);
       if (t.expect.mentioned) expect(slots, t.template).toContain('school');
       else {
@@ -495,51 +468,39 @@ describe('functional suite validation', () => {
     for (const half of ['dev', 'heldout', 'heldout-b', 'heldout-c'] as const) expect(placeholdersFor(loaded, half).lists.slangInsult, half).not.toContain('zzd-only');
   });
 
-  it('loads heldout-e only when its files are there, its vocabulary new to every earlier half\'s', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'functional-'));
-    for (const f of ['placeholders.json', 'placeholders.heldout.json', 'placeholders.heldout-b.json', 'placeholders.heldout-c.json', 'placeholders.heldout-d.json', 'templates.dev.jsonl', 'templates.heldout.jsonl']) {
-      copyFileSync(join('data/functional', f), join(dir, f));
-    }
-    expect(loadSuiteData(dir).templates['heldout-e']).toEqual([]);
-    expect(loadSuiteData(dir).extraLists['heldout-e']).toEqual({});
-    const dValue = loadSuiteData(dir).extraLists['heldout-d'].slangInsult![0]!;
-    writeFileSync(join(dir, 'placeholders.heldout-e.json'), JSON.stringify({ lists: { slangInsult: [dValue] } }));
-    expect(() => loadSuiteData(dir)).toThrow(/placeholders\.heldout-e\.json: list "slangInsult" repeats values of placeholders\.heldout-d\.json/);
-    const bValue = loadSuiteData(dir, { halves: ['heldout-b'] }).extraLists['heldout-b'].slangInsult![0]!;
-    writeFileSync(join(dir, 'placeholders.heldout-e.json'), JSON.stringify({ lists: { slangInsult: [bValue] } }));
-    expect(() => loadSuiteData(dir)).toThrow(/placeholders\.heldout-e\.json: list "slangInsult" repeats values of placeholders\.heldout-b\.json/);
-    writeFileSync(join(dir, 'placeholders.heldout-e.json'), JSON.stringify({ lists: { slangInsult: ['zze-only'] } }));
-    const line = JSON.stringify({ functionality: 'f', template: '{school} {slangInsult}', expect: { mentioned: true, flag: true, family: 'abuse' } });
-    writeFileSync(join(dir, 'templates.heldout-e.jsonl'), `${line}\n`);
-    const loaded = loadSuiteData(dir);
-    expect(loaded.templates['heldout-e']).toHaveLength(1);
-    expect(placeholdersFor(loaded, 'heldout-e').lists.slangInsult).toContain('zze-only');
-    expect(placeholdersFor(loaded, 'heldout-e').lists.slangInsult).not.toContain(dValue);
-    for (const half of ['dev', 'heldout', 'heldout-b', 'heldout-c', 'heldout-d'] as const) expect(placeholdersFor(loaded, half).lists.slangInsult, half).not.toContain('zze-only');
-  });
-
-  it('loads heldout-f only when its files are there, its vocabulary new to every earlier half\'s', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'functional-'));
-    for (const f of ['placeholders.json', 'placeholders.heldout.json', 'placeholders.heldout-b.json', 'placeholders.heldout-c.json', 'placeholders.heldout-d.json', 'placeholders.heldout-e.json', 'templates.dev.jsonl', 'templates.heldout.jsonl']) {
-      copyFileSync(join('data/functional', f), join(dir, f));
-    }
-    expect(loadSuiteData(dir).templates['heldout-f']).toEqual([]);
-    expect(loadSuiteData(dir).extraLists['heldout-f']).toEqual({});
-    const eValue = loadSuiteData(dir).extraLists['heldout-e'].slangInsult![0]!;
-    writeFileSync(join(dir, 'placeholders.heldout-f.json'), JSON.stringify({ lists: { slangInsult: [eValue] } }));
-    expect(() => loadSuiteData(dir)).toThrow(/placeholders\.heldout-f\.json: list "slangInsult" repeats values of placeholders\.heldout-e\.json/);
-    const cValue = loadSuiteData(dir, { halves: ['heldout-c'] }).extraLists['heldout-c'].slangInsult![0]!;
-    writeFileSync(join(dir, 'placeholders.heldout-f.json'), JSON.stringify({ lists: { slangInsult: [cValue] } }));
-    expect(() => loadSuiteData(dir)).toThrow(/placeholders\.heldout-f\.json: list "slangInsult" repeats values of placeholders\.heldout-c\.json/);
-    writeFileSync(join(dir, 'placeholders.heldout-f.json'), JSON.stringify({ lists: { slangInsult: ['zzf-only'] } }));
-    const line = JSON.stringify({ functionality: 'f', template: '{school} {slangInsult}', expect: { mentioned: true, flag: true, family: 'abuse' } });
-    writeFileSync(join(dir, 'templates.heldout-f.jsonl'), `${line}\n`);
-    const loaded = loadSuiteData(dir);
-    expect(loaded.templates['heldout-f']).toHaveLength(1);
-    expect(placeholdersFor(loaded, 'heldout-f').lists.slangInsult).toContain('zzf-only');
-    expect(placeholdersFor(loaded, 'heldout-f').lists.slangInsult).not.toContain(eValue);
-    for (const half of ['dev', 'heldout', 'heldout-b', 'heldout-c', 'heldout-d', 'heldout-e'] as const) expect(placeholdersFor(loaded, half).lists.slangInsult, half).not.toContain('zzf-only');
-  });
+  // each blind half from heldout-e on: absent until its files are there; its vocabulary refused when it repeats the half just
+  // before it or one three halves back; its own values for it only
+  for (const [half, prev, older, only] of [
+    ['heldout-e', 'heldout-d', 'heldout-b', 'zze-only'],
+    ['heldout-f', 'heldout-e', 'heldout-c', 'zzf-only'],
+    ['heldout-g', 'heldout-f', 'heldout-d', 'zzg-only'],
+  ] as const) {
+    it(`loads ${half} only when its files are there, its vocabulary new to every earlier half's`, () => {
+      const dir = mkdtempSync(join(tmpdir(), 'functional-'));
+      const before = halvesBefore(half).filter((h) => h !== 'dev');
+      for (const f of ['placeholders.json', ...before.map((h) => `placeholders.${h}.json`), 'templates.dev.jsonl', 'templates.heldout.jsonl']) {
+        copyFileSync(join('data/functional', f), join(dir, f));
+      }
+      expect(loadSuiteData(dir).templates[half]).toEqual([]);
+      expect(loadSuiteData(dir).extraLists[half]).toEqual({});
+      const file = `placeholders.${half}.json`;
+      const esc = (t: string) => t.replace(/[.\-]/g, (c) => `\\${c}`);
+      const prevValue = loadSuiteData(dir).extraLists[prev].slangInsult![0]!;
+      writeFileSync(join(dir, file), JSON.stringify({ lists: { slangInsult: [prevValue] } }));
+      expect(() => loadSuiteData(dir)).toThrow(new RegExp(`${esc(file)}: list "slangInsult" repeats values of ${esc(`placeholders.${prev}.json`)}`));
+      const olderValue = loadSuiteData(dir, { halves: [older] }).extraLists[older].slangInsult![0]!;
+      writeFileSync(join(dir, file), JSON.stringify({ lists: { slangInsult: [olderValue] } }));
+      expect(() => loadSuiteData(dir)).toThrow(new RegExp(`${esc(file)}: list "slangInsult" repeats values of ${esc(`placeholders.${older}.json`)}`));
+      writeFileSync(join(dir, file), JSON.stringify({ lists: { slangInsult: [only] } }));
+      const line = JSON.stringify({ functionality: 'f', template: '{school} {slangInsult}', expect: { mentioned: true, flag: true, family: 'abuse' } });
+      writeFileSync(join(dir, `templates.${half}.jsonl`), `${line}\n`);
+      const loaded = loadSuiteData(dir);
+      expect(loaded.templates[half]).toHaveLength(1);
+      expect(placeholdersFor(loaded, half).lists.slangInsult).toContain(only);
+      expect(placeholdersFor(loaded, half).lists.slangInsult).not.toContain(prevValue);
+      for (const h of halvesBefore(half)) expect(placeholdersFor(loaded, h).lists.slangInsult, h).not.toContain(only);
+    });
+  }
 
   it('names the templates file and line of a bad template when the suite is loaded', () => {
     const dir = mkdtempSync(join(tmpdir(), 'functional-'));
