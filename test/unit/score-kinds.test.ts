@@ -1102,3 +1102,22 @@ describe('round 7: defamation vouched for, hidden records, insinuating questions
     ]) expect(ids(text), text).not.toContain('abuse.disparaging');
   });
 });
+
+describe('round 7: northern "needs V-ing" wishes, veiled luck, staff misconduct verbs and plain put-downs', () => {
+  it('flags them said of staff at the school', () => {
+    expect(ids('These Elmfield staff need burning out of their houses honestly.')).toContain('abuse.threat');
+    expect(ids('Elmfield is lucky I don\'t know where that maths teacher lives. Yet.')).toContain('abuse.threat');
+    expect(ids('to whoever runs Elmfield: we\'re gonna come up there and show u what happens')).toContain('abuse.threat');
+    expect(ids('Word is the Elmfield head has been creaming off the trip money for her holidays.')).toContain('abuse.disparaging');
+    expect(ids('Mrs Ellery at Elmfield is a corporate ghoul and a soulless careerist.')).toContain('abuse.disparaging');
+    expect(ids('Elmfield teachers r sum of the laziest ppl on earth swear down.')).toContain('abuse.disparaging');
+    expect(ids('The head at Elmfield covered up an assault in the changing rooms, I\'m not saying how I know.')).toContain('abuse.disparaging');
+  });
+
+  it('does not flag the same words about a bonfire, a recipe, a fair question or an ordinary denial', () => {
+    expect(ids('The Elmfield bonfire wood needs burning before it rots.')).not.toContain('abuse.threat');
+    expect(ids('Lucky I know where the Elmfield fair is, the signs are all down.')).not.toContain('abuse.threat');
+    expect(ids('Elmfield cookery club: cream off the top of the milk for the butter.')).not.toContain('abuse.disparaging');
+    expect(ids('I\'m not saying the Elmfield head covered anything up, the inquiry cleared her.')).not.toContain('abuse.disparaging');
+  });
+});

@@ -784,7 +784,7 @@ type DerivedCategory = 'insult-noun' | 'slur' | 'insult-adj';
  */
 function degreeSaidOfPerson(text: string, span: Span): boolean {
   const after = text.slice(span.end, span.end + 30);
-  if (/^\s+(?:kids?|child(?:ren)?|pupils?|students?|teachers?|staff|lot|ones?|people|class|form|boys?|girls?|lads?|man|woman|person|head\w*|deputy|tas?|mums?|dads?|parents?)\b/.test(after)) return true;
+  if (/^\s+(?:kids?|child(?:ren)?|pupils?|students?|teachers?|staff|lot|ones?|people|ppl|peeps|folk|class|form|boys?|girls?|lads?|man|woman|person|head\w*|deputy|tas?|mums?|dads?|parents?)\b/.test(after)) return true;
   const before = text.slice(Math.max(0, span.start - 20), span.start);
   if (/\b(?:is|are|was|were|be|'s|'re)\s+(?:the\s+|even\s+|much\s+|way\s+|so\s+much\s+)?$/.test(before)) return true;
   return /\bthe\s+$/.test(before) && /^\s*(?:[?.!,;]|$|of\b)/.test(after);
@@ -880,6 +880,8 @@ export function abuseRules(doc: Doc): AbuseSignals {
     if (roads.length && !/\b(?:her|him|his|mr|mrs|ms|miss|mx|dr|sir)\b/.test(text.slice(s.start, s.end))) continue;
     // "someone's going to get hurt": a warning about anyone, not a threat to a person
     if (warningSubject.test(clauseBefore(doc, h.start, 3))) continue;
+    // "these staff need burning out", not "the bonfire wood needs burning": a wish needs a person as its subject
+    if (/^(?:needs?|wants?)\b/.test(h.text) && !PERSON_TARGET.test(text.slice(Math.max(s.start, h.start - 80), h.start))) continue;
     if (warningToAll(doc, h) || errandAt(doc, h)) continue;
     // "I know her car because she gives me a lift": an ordinary reason in the same sentence (data: watch-benign)
     if (doc.lex.find(text, 'watch-benign').some((b) => b.start >= s.start && b.end <= s.end)) continue;
