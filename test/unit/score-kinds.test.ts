@@ -1121,3 +1121,54 @@ describe('round 7: northern "needs V-ing" wishes, veiled luck, staff misconduct 
     expect(ids('I\'m not saying the Elmfield head covered anything up, the inquiry cleared her.')).not.toContain('abuse.disparaging');
   });
 });
+
+describe('round 7: more youth and regional threats, by subject, verb and outcome', () => {
+  it('flags them', () => {
+    for (const text of [
+      'tell mrs ellery from elmfield shes getting done in after school',
+      'that elmfield pe teacher is getting his head kicked in by my cousins',
+      'on my mums life im gonna smack mr quayle in the mouth tomorrow',
+      'someone needs to give mrs ellery at elmfield a slap fr',
+      'mr quayle elmfield catch these hands',
+      'gonna get mr quayle jumped after school elmfield',
+      'ima pull up on mr quayle after school at elmfield',
+      'Elmfield\'s head wants her face rearranging',
+      'watch what happens to mrs ellery\'s car at elmfield tonight',
+      'mr quayle wont have a car left by the end of the week, elmfield',
+      'I know what time Mrs Ellery leaves Elmfield every night',
+    ]) expect(ids(text), text).toContain('abuse.threat');
+  });
+
+  it('does not flag the same words in play, praise or errands', () => {
+    for (const text of [
+      'im gonna smack mr quayle\'s record in the elmfield sports day sprint',
+      'give mrs ellery at elmfield a slap on the back from me, what a show',
+      'ima pull up on the elmfield drive at 3 to get the kids',
+      'I know what time Mrs Ellery leaves Elmfield every night because I give her a lift home.',
+      'she is getting it done in after school club, Elmfield runs it on Thursdays',
+    ]) expect(ids(text), text).not.toContain('abuse.threat');
+  });
+});
+
+describe('round 7: more prejudice without slurs, by the cue beside an identity word', () => {
+  it('flags them', () => {
+    for (const text of [
+      'Elmfield should be ashamed hiring a muslim to teach RE to our kids',
+      'Elmfield has gone downhill since they let the polish lot in',
+      'Mrs Obi at Elmfield only got head of year cos shes black, everyone knows it',
+      'Elmfield hired another one in a headscarf, wonder who they\'ll hire next',
+      'Elmfield teachers with their woke trans nonsense, leave our kids alone',
+      'Mrs Ellery at Elmfield with her Polish accent, nobody can understand a word, go back to teaching in your own country',
+    ]) expect(ids(text), text).toContain('abuse.discriminatory');
+  });
+
+  it('does not flag the same identities without a cue', () => {
+    for (const text of [
+      'Elmfield hired a Muslim RE teacher and our kids love her lessons.',
+      'Elmfield has gone downhill since the new head came in.',
+      'Mrs Obi at Elmfield got head of year, she is black and brilliant and the kids adore her.',
+      'Elmfield\'s trans awareness day was lovely, the kids made posters.',
+      'Mrs Ellery at Elmfield teaches Polish club, the kids can understand a word or two now.',
+    ]) expect(ids(text), text).not.toContain('abuse.discriminatory');
+  });
+});

@@ -127,12 +127,14 @@ function benignNear(doc: Doc, span: Span): boolean {
  * Who harm may befall: a titled name, a role at the school (with "every", "all the", "that"), a third-person pronoun or
  * "you"; the last one before the harm is the subject. Not the writer ("I'll get a hiding off my mum if I'm late").
  */
-const HARM_SUBJECT = /\b(?:(?:mr|mrs|ms|miss|mx|dr|sir)\s+[\p{L}\p{M}'-]+(?:'(?:ll|d|s))?|(?:every|each|all\s+the|the|that|this|their)\s+(?:\w+\s+)?(?:teachers?|head(?:teacher|master|mistress)?|deputy|principal|senco|tas?|staff|governors?|caretaker|receptionist|bursar)|he|she|they|you|i|we)\b/gu;
+const HARM_SUBJECT = /\b(?:(?:mr|mrs|ms|miss|mx|dr|sir)\s+[\p{L}\p{M}'-]+(?:'(?:ll|d|s))?|(?:every|each|all\s+the|the|that|this|their|[\p{L}\p{M}-]+'s)\s+(?:\w+\s+){0,2}?(?:teachers?|head(?:teacher|master|mistress)?|deputy|principal|senco|tas?|staff|governors?|caretaker|receptionist|bursar)|he|she|they|hes|shes|theyre|you|i|we)\b/gu;
 /**
  * Between the subject and the harm: a future, a wish or a "due" frame (grammar, so in code): "'ll be getting", "is gonna end
  * up with", "is going to get", "deserves", "hope … gets", "is due". A plain past ("got a kicking") is news, not a threat.
  */
-const HARM_FUTURE = /^(?:'ll|'d|'s)?\s*(?:(?:\w+\s+){0,2}?(?:will|'ll|shall|is\s+gonna|are\s+gonna|gonna|is\s+going\s+to|are\s+going\s+to|going\s+to|'s\s+gonna|'s\s+going\s+to|is\s+due|are\s+due|due|deserves?|needs?|is\s+getting|are\s+getting|'s\s+getting|getting|gettin|is\s+in\s+for|are\s+in\s+for|in\s+for|could\s+do\s+with|wants?|(?:(?:is|are|'s)\s+)?(?:only\s+|just\s+)?one\s+(?:\w+\s+){0,2}?(?:away\s+)?from|asking\s+for|heading\s+for)\b)[^.!?]{0,40}$/;
+const HARM_FUTURE = /^(?:'ll|'d|'s)?(?:\s+(?:at|from|in)\s+[\w'-]+(?:\s+[\w'-]+)?(?=\s))?\s*(?:(?:\w+\s+){0,2}?(?:will|'ll|shall|is\s+gonna|are\s+gonna|gonna|is\s+going\s+to|are\s+going\s+to|going\s+to|'s\s+gonna|'s\s+going\s+to|is\s+due|are\s+due|due|deserves?|needs?|is\s+getting|are\s+getting|'s\s+getting|getting|gettin|is\s+in\s+for|are\s+in\s+for|in\s+for|could\s+do\s+with|wants?|(?:(?:is|are|'s)\s+)?(?:only\s+|just\s+)?one\s+(?:\w+\s+){0,2}?(?:away\s+)?from|asking\s+for|heading\s+for)\b)[^.!?]{0,40}$/;
+/** Giving harm to a person just before it: "give Mrs X (at Y) a slap", "gie him a doing". */
+const GIVE_TO_PERSON = /\b(?:give|gie|gi'|giving|gives)\s+(?:him|her|them|'?em|(?:mr|mrs|ms|miss|mx|dr|sir)\s+[\p{L}\p{M}'-]+)(?:\s+(?:at|from|in)\s+[\w'-]+)?\s+$/u;
 /** A wish that takes the harm: "hope he gets cancer", "wish every teacher there would get run over", "pray she …". */
 const HARM_WISH = /\b(?:hope|hoping|hopes|wish|wishing|pray|praying|deserves?|deserve)\b[^.!?]{0,60}$/;
 /** "a hiding with Miss Y's name on it": the person named after the harm. */
@@ -160,6 +162,11 @@ function harmBefalls(doc: Doc): Span[] {
     if (hazard && (HAZARD.test(text.slice(s.start, h.start)) || HAZARD.test(text.slice(Math.min(s.end, h.end + 25), s.end)) || doc.lex.find(text, 'road-safety').some((r) => r.start >= s.start && r.end <= s.end && (r.end <= h.start || r.start >= h.end + 25)))) continue;
     const before = text.slice(Math.max(s.start, h.start - 120), h.start);
     if (!wish && NAME_ON_IT.test(text.slice(h.end, h.end + 50))) {
+      out.push(h);
+      continue;
+    }
+    // "someone needs to give Mrs X a slap", "gonna gie him a doing": harm given to a person is the act itself
+    if (!wish && GIVE_TO_PERSON.test(before)) {
       out.push(h);
       continue;
     }
@@ -214,7 +221,7 @@ const VIOLENT_AGENT = /(?:^|\s)(?:i'?m|im|i\s+am|i'?ll|i\s+will|imma|ima|i'?ma|a
 /** The person the verb acts on, right after it. */
 const VIOLENT_OBJECT = /^\s+(?:him|her|you|yous|youse|ye|u|(?:mr|mrs|ms|miss|mx|dr|sir)\s+[\p{L}\p{M}'-]+)\b/u;
 /** After the object: a particle or a game that makes the verb something else ("slap him on the back", "batter him at FIFA"). */
-const NOT_VIOLENT_AFTER = /^\s*(?:out|off|up|on|in|into|to|round|over|back|some|a|an|the|at\s+(?:fifa|fortnite|chess|pool|darts|tennis|cards|monopoly|mario|cod|ping\s*pong|table\s+tennis|badminton|football|footy|rounders|uno|scrabble|the\s+(?:game|match|race)))\b/;
+const NOT_VIOLENT_AFTER = /^\s*(?:out|off|up|on|in(?!\s+(?:the|his|her|their|ur|your)\s+(?:mouth|face|head|teeth|gob|jaw|nose|eye|ribs|stomach|belly|balls|neck|back)\b)|into|to|round|over|back|some|a|an|the|at\s+(?:fifa|fortnite|chess|pool|darts|tennis|cards|monopoly|mario|cod|ping\s*pong|table\s+tennis|badminton|football|footy|rounders|uno|scrabble|the\s+(?:game|match|race)))\b/;
 
 /**
  * "im banging him outside the gates", "ima merk her after school": a verb of assault in youth or regional speech (data:
@@ -228,7 +235,7 @@ function youthViolence(doc: Doc): Span[] {
   const out: Span[] = [];
   for (const v of verbs) {
     const obj = VIOLENT_OBJECT.exec(text.slice(v.end, v.end + 40));
-    if (!obj || NOT_VIOLENT_AFTER.test(text.slice(v.end + obj[0].length, v.end + obj[0].length + 30))) continue;
+    if (!obj || NOT_VIOLENT_AFTER.test(text.slice(v.end + obj[0].length, v.end + obj[0].length + 30)) || RECORD_AFTER.test(text.slice(v.end, v.end + 40))) continue;
     if (!VIOLENT_AGENT.test(text.slice(Math.max(0, v.start - 60), v.start))) continue;
     const span = { start: v.start, end: v.end + obj[0].length };
     if (!usable(doc, span) || negated(doc, span) || reportedAt(doc, span)) continue;
@@ -426,6 +433,10 @@ function errandAt(doc: Doc, span: Span): boolean {
 const ADDRESSEE = /\b(?:tell|ask|let|inform|remind|message|text|email|thank)\s+(?:mr|mrs|ms|miss|mx|dr|sir)\b/g;
 const warningCache = new WeakMap<Doc, Map<number, { person: boolean; hazard: boolean; audience: boolean }>>();
 
+/** After "getting it": a participle or particle that makes it getting a thing done ("getting it done", "getting it back"). */
+const GOT_DONE_AFTER = /^\s+(?:done|sorted|fixed|checked|back|from|for|off|ready|right|wrong|made|cut|repaired|printed|signed|marked|framed|cleaned|changed|replaced|now|today|tomorrow|in\s+writing)\b/;
+/** A record, score or time of someone's after the verb: "smash her record", "beat Mr X's time". */
+const RECORD_AFTER = /^\s+(?:(?:mr|mrs|ms|miss|mx|dr|sir)\s+)?[\p{L}'-]*'s\s+(?:\w+\s+)?(?:record|time|score|pb|personal\s+best|high\s+score|lap|total)\b|^\s+(?:his|her|their)\s+(?:\w+\s+)?(?:record|time|score|pb|personal\s+best|high\s+score|lap|total)\b/u;
 /** Someone who will do the waiting: a threat, not a description of people waiting. */
 const THREAT_AGENT = /\b(?:i|i'?ll|i'?m|im|we|we'?ll|we'?re|someone|somebody|people|i\s+will|we\s+will|gonna|going\s+to)\b/;
 /** A negation inside a group statement ("are not terrorists", "aren't all thieves"). */
@@ -858,6 +869,8 @@ export function abuseRules(doc: Doc): AbuseSignals {
       if (t.reason === 'intimidation' && benignNear(doc, span)) continue;
       // "slippy at the gates, watch your backs, everyone": a warning to all about a hazard
       if (t.reason === 'intimidation' && (warningToAll(doc, span) || errandAt(doc, span))) continue;
+      // "gonna smack Mr X's record in the sprint": a record or a score, not the person
+      if (RECORD_AFTER.test(text.slice(span.end, span.end + 40))) continue;
       // "waiting outside at pick-up" describes people waiting; a threat needs someone who will wait
       if (/^wait/.test(text.slice(span.start, span.end)) && !THREAT_AGENT.test(clauseBefore(doc, span.start, 6))) continue;
       // "I'll wait for Dylan at the gate, tell Mr X not to release him to anyone else": waiting at pick-up is an errand
@@ -880,6 +893,8 @@ export function abuseRules(doc: Doc): AbuseSignals {
     if (roads.length && !/\b(?:her|him|his|mr|mrs|ms|miss|mx|dr|sir)\b/.test(text.slice(s.start, s.end))) continue;
     // "someone's going to get hurt": a warning about anyone, not a threat to a person
     if (warningSubject.test(clauseBefore(doc, h.start, 3))) continue;
+    // "she is getting it done after school", "they're getting it fixed": getting a thing done, not "getting it" (a beating)
+    if (/\bgetting\s+it$/.test(h.text) && GOT_DONE_AFTER.test(text.slice(h.end, h.end + 20))) continue;
     // "these staff need burning out", not "the bonfire wood needs burning": a wish needs a person as its subject
     if (/^(?:needs?|wants?)\b/.test(h.text) && !PERSON_TARGET.test(text.slice(Math.max(s.start, h.start - 80), h.start))) continue;
     if (warningToAll(doc, h) || errandAt(doc, h)) continue;
