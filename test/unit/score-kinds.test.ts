@@ -1172,3 +1172,39 @@ describe('round 7: more prejudice without slurs, by the cue beside an identity w
     ]) expect(ids(text), text).not.toContain('abuse.discriminatory');
   });
 });
+
+describe('round 7: threats and polite prejudice in Scots, Northern Irish, Lancashire, Welsh English and MLE voices', () => {
+  it('flags them', () => {
+    for (const text of [
+      'Mrs Ellery at Elmfield wants tae watch hersel',
+      'Mr Quayle, watch yourself. Elmfield\'s no that big',
+      'mrs ellery fae elmfield, we ken where ye stay',
+      'ah\'ll burst mr quayle when ah see him, elmfield',
+      'mr quayle elmfield yer gettin it',
+      'if that elmfield deputy touches ma wean again he\'s gettin his jaw broke',
+      'mr quayle from elmfield is on borrowed time',
+      'mr quayle at elmfield is getting dropped fr, on my life',
+      'nobody\'d miss that elmfield deputy if he disappeared',
+    ]) expect(ids(text), text).toContain('abuse.threat');
+    for (const text of [
+      'Elmfield is lovely but since the refugee families came the classes are chaos',
+      'nothing against travellers but Elmfield shouldn\'t have to take their kids, they don\'t stay',
+      'two dads at Elmfield\'s nativity, what are the kids supposed to think',
+      'Elmfield now has a Muslim head, say goodbye to Christmas',
+      'wheelchair users can\'t manage a Year 6 class, Elmfield should know that',
+    ]) expect(ids(text), text).toContain('abuse.discriminatory');
+  });
+
+  it('does not flag a hazard, a lift, a burst pipe, or the same identities praised', () => {
+    for (const text of [
+      'Watch yourself on the ice by the Elmfield gates this morning',
+      'mr quayle at elmfield is getting dropped off at 3 by his wife',
+      'the burst pipe at Elmfield means the head is getting the hall done',
+    ]) expect(ids(text), text).not.toContain('abuse.threat');
+    for (const text of [
+      'Elmfield is lovely since the new head came, the classes are calm',
+      'the refugee families at Elmfield ran the international evening, what a night',
+      'two dads and two mums helped at Elmfield\'s nativity, the kids loved it',
+    ]) expect(ids(text), text).not.toContain('abuse.discriminatory');
+  });
+});

@@ -127,7 +127,7 @@ function benignNear(doc: Doc, span: Span): boolean {
  * Who harm may befall: a titled name, a role at the school (with "every", "all the", "that"), a third-person pronoun or
  * "you"; the last one before the harm is the subject. Not the writer ("I'll get a hiding off my mum if I'm late").
  */
-const HARM_SUBJECT = /\b(?:(?:mr|mrs|ms|miss|mx|dr|sir)\s+[\p{L}\p{M}'-]+(?:'(?:ll|d|s))?|(?:every|each|all\s+the|the|that|this|their|[\p{L}\p{M}-]+'s)\s+(?:\w+\s+){0,2}?(?:teachers?|head(?:teacher|master|mistress)?|deputy|principal|senco|tas?|staff|governors?|caretaker|receptionist|bursar)|he|she|they|hes|shes|theyre|you|i|we)\b/gu;
+const HARM_SUBJECT = /\b(?:(?:mr|mrs|ms|miss|mx|dr|sir|yer\s+man|yer\s+woman|man\s+like)\s+[\p{L}\p{M}'-]+(?:'(?:ll|d|s))?|(?:every|each|all\s+the|the|that|this|their|[\p{L}\p{M}-]+'s)\s+(?:\w+\s+){0,2}?(?:teachers?|head(?:teacher|master|mistress)?|deputy|principal|senco|tas?|staff|governors?|caretaker|receptionist|bursar)|he|she|they|hes|shes|theyre|you|i|we)\b/gu;
 /**
  * Between the subject and the harm: a future, a wish or a "due" frame (grammar, so in code): "'ll be getting", "is gonna end
  * up with", "is going to get", "deserves", "hope … gets", "is due". A plain past ("got a kicking") is news, not a threat.
@@ -187,7 +187,7 @@ function harmBefalls(doc: Doc): Span[] {
  * Before a precaution (data: precaution): a modal of advice or expectation, "'d want to", "might want to start", "had
  * better", "should". Grammar, so in code; what the precaution is lives in the data.
  */
-const ADVICE_BEFORE = /(?:'d|\bwould|\bmight|\bmay|\bshould|\bbetter|\bought\s+to|\bwants?\s+to|\bneeds?\s+to|'ll\s+want\s+to|\bwill\s+want\s+to)\s+(?:(?:want\s+to|wanna|be|start|starting|to|really|probably|definitely|maybe)\s+)*$/;
+const ADVICE_BEFORE = /(?:'d|\bwants?\s+tae|\bwould|\bmight|\bmay|\bshould|\bbetter|\bought\s+to|\bwants?\s+to|\bneeds?\s+to|'ll\s+want\s+to|\bwill\s+want\s+to)\s+(?:(?:want\s+to|wanna|be|start|starting|to|really|probably|definitely|maybe)\s+)*$/;
 
 /**
  * "Mr X would want to check under his car", "that head might want to start looking over her shoulder": a precaution
@@ -217,7 +217,7 @@ function precautionUrged(doc: Doc): Span[] {
 }
 
 /** A first-person future or present just before a violence verb: "im", "ima", "i'll", "we're gonna", "ah'm". */
-const VIOLENT_AGENT = /(?:^|\s)(?:i'?m|im|i\s+am|i'?ll|i\s+will|imma|ima|i'?ma|ah'?m|ah'?ll|am\s+gonna|am\s+gunna|we'?re|we'?ll|we\s+will|we\s+are)\s+(?:(?:gonna|gunna|going\s+to|goin\s+to|about\s+to|finna|boutta|literally|actually|defo|deffo|proper|just|so|gonnae|gaunae)\s+)*$/;
+const VIOLENT_AGENT = /(?:^|\s)(?:i'?m|im|i\s+am|i'?ll|i\s+will|imma|ima|i'?ma|ah'?m|ah'?ll|a'?ll|ahm\s+gonnae|am\s+gonnae|am\s+gonna|am\s+gunna|we'?re|we'?ll|we\s+will|we\s+are)\s+(?:(?:gonna|gunna|going\s+to|goin\s+to|about\s+to|finna|boutta|literally|actually|defo|deffo|proper|just|so|gonnae|gaunae)\s+)*$/;
 /** The person the verb acts on, right after it. */
 const VIOLENT_OBJECT = /^\s+(?:him|her|you|yous|youse|ye|u|(?:mr|mrs|ms|miss|mx|dr|sir)\s+[\p{L}\p{M}'-]+)\b/u;
 /** After the object: a particle or a game that makes the verb something else ("slap him on the back", "batter him at FIFA"). */
