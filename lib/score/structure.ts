@@ -354,18 +354,34 @@ export function externalTargetAt(doc: Doc, span: Span): boolean {
   for (const h of ext) if (h.end <= span.start) lastExt = Math.max(lastExt, h.start);
   let lastCom = -1;
   let firstComAfter = Number.POSITIVE_INFINITY;
-  COMMUNITY.lastIndex = 0;
-  const sentence = text.slice(s.start, s.end);
-  for (let m = COMMUNITY.exec(sentence); m; m = COMMUNITY.exec(sentence)) {
-    const at = s.start + m.index;
-    // "Ofsted inspectors", "council staff" are part of the outside body's mention
-    if (ext.some((h) => at >= h.start && at <= h.end + 1)) continue;
-    if (at + m[0].length <= span.start) lastCom = Math.max(lastCom, at);
+  // the community words of the sentence (outside the bodies' own mentions), found once per sentence: a long text without
+  // full stops is one sentence with many hits in it
+  for (const { at, end } of communityIn(doc, s, ext)) {
+    if (end <= span.start) lastCom = Math.max(lastCom, at);
     else if (at >= span.end) firstComAfter = Math.min(firstComAfter, at);
   }
   if (lastExt >= 0 || lastCom >= 0) return lastExt > lastCom;
   const firstExtAfter = Math.min(...ext.filter((h) => h.start >= span.end).map((h) => h.start));
   return firstExtAfter < firstComAfter;
+}
+
+const communityCache = new WeakMap<Doc, Map<Span, { at: number; end: number }[]>>();
+/** The school community's words in sentence `s`, with "Ofsted inspectors", "council staff" (part of a body's mention) left out. */
+function communityIn(doc: Doc, s: Span, ext: readonly Span[]): { at: number; end: number }[] {
+  let bySentence = communityCache.get(doc);
+  if (!bySentence) communityCache.set(doc, (bySentence = new Map()));
+  let out = bySentence.get(s);
+  if (out) return out;
+  out = [];
+  COMMUNITY.lastIndex = 0;
+  const sentence = doc.clean.text.slice(s.start, s.end);
+  for (let m = COMMUNITY.exec(sentence); m; m = COMMUNITY.exec(sentence)) {
+    const at = s.start + m.index;
+    if (ext.some((h) => at >= h.start && at <= h.end + 1)) continue;
+    out.push({ at, end: at + m[0].length });
+  }
+  bySentence.set(s, out);
+  return out;
 }
 
 /** Words of the school community in a sentence, "you" aside (the reader may be the offender). */

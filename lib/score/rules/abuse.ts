@@ -200,6 +200,9 @@ function precautionUrged(doc: Doc): Span[] {
   const found = doc.lex.find(text, 'precaution');
   if (!found.length) return [];
   const out: Span[] = [];
+  const hazardIn = sentenceTest(HAZARD, text);
+  const benign = doc.lex.find(text, 'watch-benign');
+  const benignIn = new Map<Span, boolean>();
   for (const h of found) {
     if (!usable(doc, h) || negated(doc, h) || reportedAt(doc, h)) continue;
     const s = sentenceAt(doc, h.start);
@@ -210,7 +213,10 @@ function precautionUrged(doc: Doc): Span[] {
     const subject = lastMatch(HARM_SUBJECT, lead);
     // the subject is the person, up to the modal: "Mr X at Elmfield would", "that head at X might", "he'd"
     if (!subject || /^(?:i|we|you)$/.test(subject[0]) || !/^(?:'(?:ll|d|s))?(?:\s+(?:at|from|in|of)\s+[^.!?,\n]{1,40}?)?\s*$/.test(lead.slice(subject.index + subject[0].length))) continue;
-    if (HAZARD.test(text.slice(s.start, s.end)) || doc.lex.find(text, 'watch-benign').some((b) => b.start >= s.start && b.end <= s.end)) continue;
+    if (hazardIn(s)) continue;
+    let b = benignIn.get(s);
+    if (b === undefined) benignIn.set(s, (b = benign.some((x) => x.start >= s.start && x.end <= s.end)));
+    if (b) continue;
     out.push(h);
   }
   return out;
@@ -652,14 +658,28 @@ const WEAK_LABEL_AFTER = /^[,\s]+(?:that\s+one|that\s+man|that\s+woman|so\s+(?:h
 /** The weak insult is the whole sentence (one to three words) after a sentence naming someone: "Dr X. Elm School. melt." */
 function weakVerdict(doc: Doc, h: Span): boolean {
   const s = sentenceAt(doc, h.start);
+  // three words fit in well under 80 characters: a longer sentence is not split at every hit in it (a long text
+  // without full stops is one sentence)
+  if (s.end - s.start > 80 || s.start === 0) return false;
   const words = doc.clean.text.slice(s.start, s.end).trim().split(/\s+/).length;
-  if (words > 3 || s.start === 0) return false;
+  if (words > 3) return false;
   const back = doc.clean.text.slice(Math.max(0, s.start - 120), s.start);
   return /\b(?:mr|mrs|ms|miss|mx|dr|sir|head\w*|teacher|deputy|principal|senco)\b/.test(back);
 }
 
 /** An ambiguous slur used as a label for a person: as sure as an unambiguous one. */
 const AMBIGUOUS_SLUR_LABEL = 0.85;
+/**
+ * Someone at the school named near an ambiguous slur: in its sentence up to 160 characters before it or 80 after, or in the
+ * sentence before when it is short ("Mrs X. A spade."). Bounded, so a long text without full stops is not read whole per hit.
+ */
+function slurSaidOfPerson(doc: Doc, h: Span): boolean {
+  const text = doc.clean.text;
+  const s = sentenceAt(doc, h.start);
+  const from = s.start > 0 && h.start - s.start < 160 ? Math.max(0, s.start - 120) : Math.max(s.start, h.start - 160);
+  return CALLED_PERSON.test(text.slice(from, Math.min(s.end, h.end + 80)));
+}
+
 /** A veiled threat aimed at a named person's property: no less plain than the explicit threats (THREATS, up to 0.92), and it names its target and the thing. */
 const AIMED_VEILED_THREAT = 0.97;
 /** "…happened to it / them": the threat points back at a thing. */
@@ -996,7 +1016,7 @@ export function abuseRules(doc: Doc): AbuseSignals {
     discSpans.push(h);
     // an ambiguous slur (below 0.5: also a garden tool, a puppet) counts in full only as a label said of someone at the
     // school: "Mrs X is nowt but a spade", "Mrs X. A spade.", "that sooty Mr Y"
-    discWeights.push(h.weight < 0.5 && labelConstruction(doc, h) && CALLED_PERSON.test(text.slice(Math.max(0, sentenceAt(doc, h.start).start - 120), sentenceAt(doc, h.start).end)) ? AMBIGUOUS_SLUR_LABEL : h.weight);
+    discWeights.push(h.weight < 0.5 && labelConstruction(doc, h) && slurSaidOfPerson(doc, h) ? AMBIGUOUS_SLUR_LABEL : h.weight);
   }
   const derived = derivedInsults(doc).filter((d) => usable(doc, d.span) && !negated(doc, d.span) && !discounted(doc, d.span, d.category !== 'slur'));
   for (const d of derived) {
@@ -1072,10 +1092,14 @@ export function abuseRules(doc: Doc): AbuseSignals {
   // what a sentence's frame says, read once per sentence: a long item without full stops is one sentence with
   // hundreds of hits in it (once per hit was quadratic)
   const topicFrame = sentenceTest(TOPIC_FRAME, text);
+  // per sentence, read once (review 7: 100 KB of one repeated adjective without full stops took 12 s): whether it names
+  // someone, its word count up to four, and where the first "my son is" ends in it
+  const targetIn = sentenceTest(TARGET, text);
+  const shortIn = new Map<Span, boolean>();
+  const ownChildEnd = new Map<Span, number>();
   for (const h of hits(doc, 'insult-adj')) {
     if (negated(doc, h) || discounted(doc, h) || rebutted(doc, h, 'insult-adj')) continue;
     const s = sentenceAt(doc, h.start);
-    const sentence = text.slice(s.start, s.end);
     const before = clauseBefore(doc, h.start, 3);
     // "that's disgusting", "it was vile": a judgement of what happened, not of a person
     if (/^(?:that'?s|that\s+is|that\s+was|it'?s|it\s+is|it\s+was|this\s+is|which\s+is|which\s+was|so|absolutely|just)$/.test(before.split(/\s+/).slice(-2).join(' ').replace(/^(?:and|but)\s+/, '')) || /\b(?:that'?s|that\s+(?:is|was)|it'?s|it\s+(?:is|was)|this\s+is)\s+(?:\w+\s+)?$/.test(before + ' ')) {
@@ -1084,15 +1108,22 @@ export function abuseRules(doc: Doc): AbuseSignals {
     const after = text.slice(h.end, Math.min(s.end, h.end + 40));
     const predicate = /\b(?:is|are|was|were|'s|'re|being|so|too|such)\b/.test(before);
     const attributive = /^[\s,-]*(?:\w+[\s,-]+){0,2}?(?:teachers?|staff|head(?:teacher)?|principal|deputy|senco|tas?|cows?|bitch(?:es)?|people|lot|teacher|woman|man|bloke|git|sod|witch|pig|scroungers?|parasites?|kids|parents|families|slag|bully|liar|snake|scumbag|idiots?|twat|prat|muppets?|clowns?|hypocrites?|creeps?|nationalist)\b/.test(after);
-    const target = TARGET.test(sentence);
+    const target = targetIn(s);
     // "being told their kid was rude": someone else's verdict, reported
     const told = toldAt(doc, h) || topicFrame(s);
     // "my daughter is bossy": a parent describing their own child
-    if (OWN_CHILD_PREDICATE.test(text.slice(s.start, h.start))) continue;
+    let ownEnd = ownChildEnd.get(s);
+    if (ownEnd === undefined) {
+      const m = OWN_CHILD_PREDICATE.exec(text.slice(s.start, s.end));
+      ownChildEnd.set(s, (ownEnd = m ? s.start + m.index + m[0].length : Number.POSITIVE_INFINITY));
+    }
+    if (ownEnd <= h.start) continue;
     // "training on how to spot a colleague who turns up drunk": a kind of person described in a topic, nobody in particular
     if (topicFrame(s) && GENERIC_RELATIVE.test(text.slice(Math.max(s.start, h.start - 80), h.start))) continue;
     // "Their attendance officer? Honestly incompetent.": a verdict of two or three words on someone named just before
-    const verdict = !predicate && !doc.lex.has('condemnation', h.text) && sentence.trim().split(/\s+/).length <= 3 && s.start > 0 && TARGET.test(text.slice(sentenceAt(doc, s.start - 1).start, s.start));
+    let short = shortIn.get(s);
+    if (short === undefined) shortIn.set(s, (short = text.slice(s.start, s.end).trim().split(/\s+/, 4).length <= 3));
+    const verdict = !predicate && !doc.lex.has('condemnation', h.text) && short && s.start > 0 && TARGET.test(text.slice(sentenceAt(doc, s.start - 1).start, s.start));
     dispSpans.push(h);
     dispWeights.push(told ? 0.3 : attributive || verdict ? 0.5 : predicate && target ? 0.5 : predicate ? 0.42 : target ? 0.3 : 0.2);
   }
