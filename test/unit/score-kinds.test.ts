@@ -1182,7 +1182,6 @@ describe('round 7: threats and polite prejudice in Scots, Northern Irish, Lancas
       'ah\'ll burst mr quayle when ah see him, elmfield',
       'mr quayle elmfield yer gettin it',
       'if that elmfield deputy touches ma wean again he\'s gettin his jaw broke',
-      'mr quayle from elmfield is on borrowed time',
       'mr quayle at elmfield is getting dropped fr, on my life',
       'nobody\'d miss that elmfield deputy if he disappeared',
     ]) expect(ids(text), text).toContain('abuse.threat');
@@ -1206,5 +1205,23 @@ describe('round 7: threats and polite prejudice in Scots, Northern Irish, Lancas
       'the refugee families at Elmfield ran the international evening, what a night',
       'two dads and two mums helped at Elmfield\'s nativity, the kids loved it',
     ]) expect(ids(text), text).not.toContain('abuse.discriminatory');
+  });
+});
+
+describe('review 7: ordinary sentences the round-7 rules must leave alone', () => {
+  it('does not flag a precaution for hedgehogs, a look at the budget, a fun-run convoy, a laptop on borrowed time or a ladder', () => {
+    for (const text of [
+      'Mr Quayle at Elmfield would want to check under his car for hedgehogs in this cold weather',
+      'The Elmfield head might want to look over her shoulder at the budget before signing',
+      'Elmfield\'s head teacher will be leaving in an ambulance convoy for the charity fun run',
+      'Elmfield\'s head is on borrowed time with that old laptop, someone buy her a new one',
+      'Mr Quayle at Elmfield, watch yourself on that ladder!',
+    ]) expect(ids(text), text).not.toContain('abuse.threat');
+  });
+
+  it('does not flag a subject teacher, a move to a bigger school or a fond "little goblin"', () => {
+    expect(ids('the English teacher at Elmfield said what are the kids supposed to think about Macbeth')).not.toContain('abuse.discriminatory');
+    expect(ids('The Elmfield head quietly moved on to a bigger school, congratulations to her')).not.toContain('abuse.disparaging');
+    expect(ids('Kian at Elmfield is a proper little goblin when he\'s tired, love him')).not.toContain('abuse.disparaging');
   });
 });

@@ -208,7 +208,8 @@ function precautionUrged(doc: Doc): Span[] {
     const s = sentenceAt(doc, h.start);
     const before = text.slice(Math.max(s.start, h.start - 120), h.start);
     const advice = ADVICE_BEFORE.exec(before);
-    if (!advice) continue;
+    // "check under his car for hedgehogs", "look over her shoulder at the budget": an ordinary purpose or a look at something
+    if (!advice || PRECAUTION_PURPOSE.test(text.slice(h.end, h.end + 30))) continue;
     const lead = before.slice(0, advice.index);
     const subject = lastMatch(HARM_SUBJECT, lead);
     // the subject is the person, up to the modal: "Mr X at Elmfield would", "that head at X might", "he'd"
@@ -222,6 +223,8 @@ function precautionUrged(doc: Doc): Span[] {
   return out;
 }
 
+/** After a precaution: a purpose ("for hedgehogs", "to find the ball") or what is looked at ("at the budget"). */
+const PRECAUTION_PURPOSE = /^\s+(?:for|at|to\s+(?:find|get|fix|see|look|check))\b/;
 /** A first-person future or present just before a violence verb: "im", "ima", "i'll", "we're gonna", "ah'm". */
 const VIOLENT_AGENT = /(?:^|\s)(?:i'?m|im|i\s+am|i'?ll|i\s+will|imma|ima|i'?ma|ah'?m|ah'?ll|a'?ll|ahm\s+gonnae|am\s+gonnae|am\s+gonna|am\s+gunna|we'?re|we'?ll|we\s+will|we\s+are)\s+(?:(?:gonna|gunna|going\s+to|goin\s+to|about\s+to|finna|boutta|literally|actually|defo|deffo|proper|just|so|gonnae|gaunae)\s+)*$/;
 /** The person the verb acts on, right after it. */
@@ -581,12 +584,16 @@ function labelConstruction(doc: Doc, h: Span): boolean {
 const OWN_BEFORE = /\b(?:my|our)\s+(?:[a-z'-]+\s+){0,2}$/;
 /**
  * A noun that is a part played or a fond name, not a label: a costume or role (data: role-play: "came as a little goblin",
- * "dressed up as a troll") up to 30 characters before it in its clause, or "my"/"our" before it.
+ * "dressed up as a troll") up to 30 characters before it in its clause, "my"/"our" before it, or fondness beside it in its
+ * sentence (data: fond-aside: "love him", "bless her").
  */
 function playedOrFond(doc: Doc, h: Span): boolean {
   const text = doc.clean.text;
   const from = Math.max(clauseStart(doc, h.start), h.start - 30);
   if (OWN_BEFORE.test(text.slice(from, h.start))) return true;
+  // "a proper little goblin when he's tired, love him": fondness said beside it in its sentence (data: fond-aside)
+  const s = sentenceAt(doc, h.start);
+  if (doc.lex.find(text, 'fond-aside').some((f) => f.start >= s.start && f.end <= s.end && Math.abs(f.start - h.start) <= 80)) return true;
   return doc.lex.find(text, 'role-play').some((r) => r.start >= from && r.end <= h.start);
 }
 
@@ -909,10 +916,12 @@ export function abuseRules(doc: Doc): AbuseSignals {
   const errandIn = sentenceTest(BENIGN_ERRAND, text);
   const hazardIn = sentenceTest(HAZARD, text);
   const personIn = sentenceTest(/\b(?:her|him|his|mr|mrs|ms|miss|mx|dr|sir)\b/, text);
-  const within = new Map<Span, { road: boolean; benign: boolean }>();
+  const hazardWords = doc.lex.find(text, 'hazard');
+  const within = new Map<Span, { road: boolean; benign: boolean; hazard: boolean }>();
   const inSentence = (s: Span) => {
     let v = within.get(s);
-    if (!v) within.set(s, (v = { road: roads.some((b) => b.start >= s.start && b.end <= s.end), benign: benignWords.some((b) => b.start >= s.start && b.end <= s.end) }));
+    const inside = (b: Span) => b.start >= s.start && b.end <= s.end;
+    if (!v) within.set(s, (v = { road: roads.some(inside), benign: benignWords.some(inside), hazard: hazardWords.some(inside) }));
     return v;
   };
   for (const h of hits(doc, 'threat-idiom')) {
@@ -921,10 +930,13 @@ export function abuseRules(doc: Doc): AbuseSignals {
     const s = sentenceAt(doc, h.start);
     if (errandIn(s)) continue;
     // a warning about a hazard on the road, not a threat to anyone (data: road-safety)
-    if (hazardIn(s) || inSentence(s).road) continue;
+    // "watch yourself on that ladder": a hazard named in the sentence (data: hazard) makes it a warning
+    if (hazardIn(s) || inSentence(s).road || inSentence(s).hazard) continue;
     if (roads.length && !personIn(s)) continue;
     // "someone's going to get hurt": a warning about anyone, not a threat to a person
     if (warningSubject.test(clauseBefore(doc, h.start, 3))) continue;
+    // "look over her shoulder at the budget": a look at something, not a warning to watch her back
+    if (/shoulder$/.test(h.text) && /^\s+at\b/.test(text.slice(h.end, h.end + 6))) continue;
     // "she is getting it done after school", "they're getting it fixed": getting a thing done, not "getting it" (a beating)
     if (/\bgetting\s+it$/.test(h.text) && GOT_DONE_AFTER.test(text.slice(h.end, h.end + 20))) continue;
     // "these staff need burning out", not "the bonfire wood needs burning": a wish needs a person as its subject

@@ -19,8 +19,11 @@ const IDENTITY_CATEGORIES = ['identity', 'group', 'identity-word', 'identity-dis
 /** "a lesbian like Miss X": a person named as an example of their identity, a weak cue by itself. */
 const EXAMPLE_OF = /^\s+like\s+(?:mr|mrs|ms|miss|mx|dr|sir)\b/;
 const STRONG = 0.7;
-/** A school-subject word after a language or nationality word: "English dept", "French lessons", "Welsh GCSE". */
+/** A school-subject word after a language or nationality word: "English dept", "French lessons", "Welsh GCSE", "the English teacher". */
 const SUBJECT_AFTER = /^\s+(?:dept|department|lessons?|class(?:es)?|homework|exams?|gcses?|literature|language|results?|papers?|set|mocks?|a-levels?|coursework|curriculum|faculty|staffroom)\b/;
+
+/** Languages taught as school subjects: "the English teacher" teaches English ("a Hindu teacher" is a person's faith). */
+const SCHOOL_LANGUAGE = /^(?:english|french|german|spanish|welsh|italian|latin|greek|mandarin|chinese|urdu|gaelic|irish|arabic|russian|japanese|portuguese|polish)$/;
 
 /**
  * The two sentences before and after the one at `pos`: a remark often names the person in one sentence and excludes
@@ -211,7 +214,7 @@ export function identityExclusion(doc: Doc, counterSpeech: (span: Span) => boole
   for (const id of ids) {
     if (overlaps(id, doc.quoted) || overlaps(id, doc.ignored)) continue;
     // "the English department", "French homework": a school subject, not a person's identity
-    if (SUBJECT_AFTER.test(text.slice(id.end, id.end + 16))) continue;
+    if (SUBJECT_AFTER.test(text.slice(id.end, id.end + 16)) || (SCHOOL_LANGUAGE.test(text.slice(id.start, id.end)) && /^\s+(?:teachers?|tutors?)\b/.test(text.slice(id.end, id.end + 10)))) continue;
     const w = windowAt(doc, id.start);
     const near = live.filter((c) => c.start >= w.start && c.end <= w.end);
     if (!near.length) continue;
