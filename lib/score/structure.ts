@@ -202,6 +202,8 @@ const WRITTEN_AFTER = /^\s*['"]?\s*(?:was\s+|were\s+|been\s+|has\s+been\s+)?(?:s
 /** Agreement with what was reported: then it is endorsed, not condemned. */
 const ENDORSED = /\b(?:(?:she|he|they)\s+(?:is|are)\s+(?:one|though)|and\s+(?:she|he|they)\s+(?:is|are)|it'?s\s+(?:true|right)|they'?re\s+(?:not\s+)?wrong|fair\s+enough|not\s+wrong|spot\s+on|i\s+agree|agreed|about\s+time\s+someone\s+said)\b/;
 
+/** Northern English "is he 'eck", "are they heck": a flat denial (in code: the apostrophe splits it for the word matcher). */
+const HECK_DENIAL = /\b(?:is|are|was|were)\s+(?:he|she|they|it)\s+'?h?eck\b/;
 /** A one-word verdict that denies what came before it. */
 const DENIAL_SENTENCE = /[.!?:;]\s+(?:no|nope|nah|wrong|rubbish|nonsense|lies|false|untrue|bollocks|pish|codswallop)\s*[.!]/;
 
@@ -262,7 +264,7 @@ function reportContext(doc: Doc): ReportContext {
     const text = doc.clean.text;
     // a denial word as a sentence of its own ("…called her a liar in the last review: wrong. Completely.")
     const denialHits = doc.lex.find(text, 'denial');
-    const otherDenial = DENIAL_SENTENCE.test(text) || answerSentence(doc);
+    const otherDenial = DENIAL_SENTENCE.test(text) || answerSentence(doc) || (text.includes('eck') && HECK_DENIAL.test(text));
     const denies = denialHits.length > 0 || otherDenial;
     const otherCondemns = otherDenial || doc.lex.count(text, 'condemnation') > 0 || escalates(doc);
     c = { condemns: denies || otherCondemns, denies, endorsed: ENDORSED.test(text), ...(otherCondemns ? {} : { onlyDenials: denialHits }) };

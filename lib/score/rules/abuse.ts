@@ -53,6 +53,9 @@ const HARASSMENT: { re: RegExp; weight: number; hint: RegExp }[] = [
   { hint: /\b(?:tell|give)\b/, weight: 0.8, re: /\btell\s+(?:her|him|them)\s+what\s+(?:you|we|u)\s+(?:think|reckon)\b|\bgive\s+(?:her|him|them)\s+a\s+piece\s+of\s+(?:your|their|our|my)\s+minds?\b/ },
   { hint: /\b(?:yourselves|text|ring|call|phone|message|email|dm|tweet|tag|spam)\b/, weight: 0.75, re: /\b(?:text|ring|call|phone|message|email|dm|tweet|tag|spam)\s+(?:her|him|them|the\s+head)\s+(?:and|to)\s+(?:tell|say|let|ask|give)\b|\btry\s+it\s+yourselves\b|\b(?:ring|call|text)\s+(?:her|him)\s+yourselves\b/ },
   { hint: /\b(?:life|hound|harass|hunt|target|until|shame|flood|lock|sacked|works?|expose|let'?s)\b/, weight: 0.8, re: /\bmake\s+(?:her|his|their|your|him|them)\s+life\s+(?:hell|a\s+misery|a\s+living\s+hell)\b|\b(?:hound|harass|hunt\s+down|target)\s+(?:her|him|them)\b|\buntil\s+(?:she|he|they)\s+(?:quits?|resigns?|leaves?|goes)\b|\bname\s+and\s+shame\b|\bflood\s+(?:their|her|his|the)\s+(?:\w+\s+)?(?:page|inbox|reviews?|comments)\b|\block\s+and\s+report\b|\bget\s+(?:her|him|them)\s+sacked\b|\bmake\s+sure\s+(?:he|she|they)\s+never\s+works?\s+again\b|\bexpose\s+(?:them|him|her)\b|\blet'?s\s+(?:all\s+)?(?:flood|report|email|go\s+round)\b/ },
+  // "all the yr 8 girls … rate em 1-10", "8/10 face": pupils or staff rated for their looks, a sexualised pile-on
+  { hint: /\brate\b/, weight: 0.8, re: /\b(?:girls|boys|lads|year\s+\d+s?|yr\s*\d+s?)\b[^.!?\n]{0,80}?\brate\s+(?:em|them|her|him)\s+(?:1\s*-\s*10|1\s+to\s+10|out\s+of\s+(?:10|ten))/ },
+  { hint: /\b(?:face|body|legs|bum|arse|ass|tits|boobs|figure)\b/, weight: 0.85, re: /\b\d{1,2}\s*\/\s*10\s+(?:face|body|legs|bum|arse|ass|tits|boobs|figure)\b/ },
   { hint: /\btimes\b/, weight: 0.8, re: /\b(?:emailed|e-mailed|messaged|rung|rang|called|phoned|texted|dm'?d|written\s+to|wrote\s+to|reported)\s+(?:her|him|them|the\s+head|(?:mrs?|ms|miss|mr|mx|dr|sir)\s+[\w-]+)\s+(?:[\w'-]+\s+){0,10}?(?:\d+|dozens\s+of|hundreds\s+of|twenty|thirty|forty|fifty)\s+times\b/ },
   { hint: /\b(?:emails|e-mails|messages|texts|letters|complaints|dms)\b/, weight: 0.6, re: /\b(?:sent|fired\s+off|written)\s+(?:her|him|them|the\s+head\s+)?\s*(?:\d+|dozens\s+of|hundreds\s+of|twenty|thirty|forty|fifty)\s+(?:emails|e-mails|messages|texts|letters|complaints|dms)\b/ },
   { hint: /\b(?:share|repost|report|steer|everyone|pick)\b/, weight: 0.45, re: /\b(?:share|repost)\s+this\s+(?:so|everywhere|far|until|to)\b|\beveryone\s+(?:should\s+)?(?:report|email|complain\s+about|message)\s+(?:him|her|them)\b|\breport\s+(?:him|her|them|everyone)\b|\bsteer\s+clear\b|\beveryone\s+knows\s+it\b|\bpick\s+on\b/ },
@@ -135,6 +138,8 @@ const HARM_SUBJECT = /\b(?:(?:mr|mrs|ms|miss|mx|dr|sir|yer\s+man|yer\s+woman|man
 const HARM_FUTURE = /^(?:'ll|'d|'s)?(?:\s+(?:at|from|in)\s+[\w'-]+(?:\s+[\w'-]+)?(?=\s))?\s*(?:(?:\w+\s+){0,2}?(?:will|'ll|shall|is\s+gonna|are\s+gonna|gonna|is\s+going\s+to|are\s+going\s+to|going\s+to|'s\s+gonna|'s\s+going\s+to|is\s+due|are\s+due|due|deserves?|needs?|is\s+getting|are\s+getting|'s\s+getting|getting|gettin|is\s+in\s+for|are\s+in\s+for|in\s+for|could\s+do\s+with|wants?|(?:(?:is|are|'s)\s+)?(?:only\s+|just\s+)?one\s+(?:\w+\s+){0,2}?(?:away\s+)?from|asking\s+for|heading\s+for)\b)[^.!?]{0,40}$/;
 /** Giving harm to a person just before it: "give Mrs X (at Y) a slap", "gie him a doing". */
 const GIVE_TO_PERSON = /\b(?:give|gie|gi'|giving|gives)\s+(?:him|her|them|'?em|(?:mr|mrs|ms|miss|mx|dr|sir)\s+[\p{L}\p{M}'-]+)(?:\s+(?:at|from|in)\s+[\w'-]+)?\s+$/u;
+/** Leaving or going home, up to three words before an ambulance: "be leaving (that building) in an ambulance". */
+const LEFT_IN = /\b(?:leav(?:e|es|ing|in'?)|go(?:es|ing|in'?)?\s+home|(?:carried|come|coming|comin'?)\s+out)\s+(?:[\w'-]+\s+){0,3}$/;
 /** A wish that takes the harm: "hope he gets cancer", "wish every teacher there would get run over", "pray she …". */
 const HARM_WISH = /\b(?:hope|hoping|hopes|wish|wishing|pray|praying|deserves?|deserve)\b[^.!?]{0,60}$/;
 /** "a hiding with Miss Y's name on it": the person named after the harm. */
@@ -153,7 +158,10 @@ function harmBefalls(doc: Doc): Span[] {
   for (const h of [...harms, ...wishes]) {
     const wish = wishes.includes(h);
     if (idioms.some((i) => i.start < h.end && h.start < i.end)) continue;
-    if (!usable(doc, h) || negated(doc, h) || reportedAt(doc, h)) continue;
+    // "leaving in an ambulance", "go home in an ambulance": the ambulance is harm only after leaving or going home in it
+    if (/ambulance$/.test(text.slice(h.start, h.end)) && (!LEFT_IN.test(text.slice(Math.max(0, h.start - 40), h.start)) || /^\s+(?:convoy|crew|service|station|driver|run|ride|trip|team|charity|staff|worker)\b/.test(text.slice(h.end, h.end + 12)))) continue;
+    // the costlier checks (negation, a report condemned) come last, for the few hits the frames below keep
+    const live = () => usable(doc, h) && !negated(doc, h) && !reportedAt(doc, h);
     const s = sentenceAt(doc, h.start);
     // a hazard in the sentence makes it a warning; read once per sentence (a long unpunctuated text is one sentence)
     let hazard = hazards.get(s.start);
@@ -162,12 +170,12 @@ function harmBefalls(doc: Doc): Span[] {
     if (hazard && (HAZARD.test(text.slice(s.start, h.start)) || HAZARD.test(text.slice(Math.min(s.end, h.end + 25), s.end)) || doc.lex.find(text, 'road-safety').some((r) => r.start >= s.start && r.end <= s.end && (r.end <= h.start || r.start >= h.end + 25)))) continue;
     const before = text.slice(Math.max(s.start, h.start - 120), h.start);
     if (!wish && NAME_ON_IT.test(text.slice(h.end, h.end + 50))) {
-      out.push(h);
+      if (live()) out.push(h);
       continue;
     }
     // "someone needs to give Mrs X a slap", "gonna gie him a doing": harm given to a person is the act itself
     if (!wish && GIVE_TO_PERSON.test(before)) {
-      out.push(h);
+      if (live()) out.push(h);
       continue;
     }
     const subject = lastMatch(HARM_SUBJECT, before);
@@ -178,7 +186,7 @@ function harmBefalls(doc: Doc): Span[] {
     // the wish is someone else's about the subject ("I hope she gets …"), not the subject's own ("she hopes to beat cancer")
     const wished = HARM_WISH.test(before.slice(0, subject.index));
     if (wish ? !wished : !HARM_FUTURE.test(between) && !wished) continue;
-    out.push(h);
+    if (live()) out.push(h);
   }
   return out;
 }
@@ -204,7 +212,6 @@ function precautionUrged(doc: Doc): Span[] {
   const benign = doc.lex.find(text, 'watch-benign');
   const benignIn = new Map<Span, boolean>();
   for (const h of found) {
-    if (!usable(doc, h) || negated(doc, h) || reportedAt(doc, h)) continue;
     const s = sentenceAt(doc, h.start);
     const before = text.slice(Math.max(s.start, h.start - 120), h.start);
     const advice = ADVICE_BEFORE.exec(before);
@@ -217,7 +224,7 @@ function precautionUrged(doc: Doc): Span[] {
     if (hazardIn(s)) continue;
     let b = benignIn.get(s);
     if (b === undefined) benignIn.set(s, (b = benign.some((x) => x.start >= s.start && x.end <= s.end)));
-    if (b) continue;
+    if (b || !usable(doc, h) || negated(doc, h) || reportedAt(doc, h)) continue;
     out.push(h);
   }
   return out;

@@ -85,10 +85,20 @@ function counts(doc: Doc, acts: readonly Span[]): Span[] {
   return out;
 }
 
+const COUNTED_CROWD = /\b\d+\s+of\s+us\s+(?:did|done|have|are|were|went)\b/g;
+/** "30 of us did it": a crowd counted, as a call of full weight. */
+function countedCrowd(text: string): LexHit[] {
+  const out: LexHit[] = [];
+  COUNTED_CROWD.lastIndex = 0;
+  for (let m = COUNTED_CROWD.exec(text); m; m = COUNTED_CROWD.exec(text)) out.push({ start: m.index, end: m.index + m[0].length, weight: 1, term: m[0] } as LexHit);
+  return out;
+}
+
 export function campaign(doc: Doc, usable: (span: Span) => boolean): CampaignFinding | undefined {
   const text = doc.clean.text;
   const acts = doc.lex.find(text, 'campaign-act');
-  const calls = doc.lex.find(text, 'campaign-call');
+  // "30 of us did it last week": the crowd counted (in code: the word matcher reads no digits)
+  const calls = text.includes(' of us ') ? [...doc.lex.find(text, 'campaign-call'), ...countedCrowd(text)] : doc.lex.find(text, 'campaign-call');
   const persists = doc.lex.find(text, 'campaign-persist');
   const pile = doc.lex.find(text, 'campaign-pile');
   // at least two kinds of part must be there before anything is checked closely; without an act or a pile-on

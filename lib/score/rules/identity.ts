@@ -190,6 +190,26 @@ function misgendered(doc: Doc): { id: Span; cue: Cue }[] {
   return out;
 }
 
+/**
+ * Cues with a variable middle, in code so the word matcher keeps its literal gate (a pattern entry would run on every text),
+ * each gated by a literal: "only got (the job) cos …" (strong), "since (the refugee families) came" (weak), "nothing
+ * against (travellers) but" (a weak disclaimer).
+ */
+const GATED_CUES: readonly { gate: string; re: RegExp; weight: number }[] = [
+  { gate: 'only got', re: /\bonly\s+got\s+(?:[a-z'-]+\s+){0,4}?(?:cos|coz|because|cause|cuz)\b/g, weight: 0.85 },
+  { gate: 'since ', re: /\bsince\s+(?:the\s+|all\s+the\s+|they\s+|them\s+)?(?:[a-z'-]+\s+){0,2}?(?:came|arrived|moved\s+in|turned\s+up)\b/g, weight: 0.4 },
+  { gate: 'nothing against', re: /\bnothing\s+against\s+(?:[a-z'-]+\s+){1,2}but\b/g, weight: 0.4 },
+];
+function gatedCues(text: string): Cue[] {
+  const out: Cue[] = [];
+  for (const { gate, re, weight } of GATED_CUES) {
+    if (!text.includes(gate)) continue;
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) out.push({ start: m.index, end: m.index + m[0].length, weight });
+  }
+  return out;
+}
+
 /** Identity words with an exclusion cue near them, or undefined. */
 export function identityExclusion(doc: Doc, counterSpeech: (span: Span) => boolean): IdentityFinding | undefined {
   const text = doc.clean.text;
@@ -200,7 +220,7 @@ export function identityExclusion(doc: Doc, counterSpeech: (span: Span) => boole
   if (!ids.length) return undefined;
   // hostility predicated of the group by class (data: identity-hostility), removal of a person, and what is predicated
   // of the group by structure count as cues too
-  const predicates: Cue[] = [...doc.lex.find(text, 'identity-hostility'), ...removals(doc), ...predications(doc, ids), ...called.map((m) => m.cue), ...exclusions(doc)];
+  const predicates: Cue[] = [...doc.lex.find(text, 'identity-hostility'), ...removals(doc), ...predications(doc, ids), ...called.map((m) => m.cue), ...exclusions(doc), ...gatedCues(text)];
   // no cue from the data: an example ("a … like Mrs X") alone is one weak cue, never enough
   if (!doc.lex.find(text, 'identity-exclusion').length && !doc.lex.find(text, 'identity-disclaimer').length && !predicates.length) return undefined;
   // "not racist but …" announces the topic and is a weak cue too; so is a person named as an example
