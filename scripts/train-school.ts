@@ -4,6 +4,7 @@
  *   npm run train:school -- [--folds 5] [--functional-weight 0.2] [--tweet-weight 0] [--presidio-weight 0]
  *                           [--epochs 5] [--lr 0.2] [--l2 0.0001] [--ridge 1] [--beta 0.8] [--prune 12] [--abuse-strong chosen|0.85]
  *                           [--balance none|corpus] [--threshold-on independent|all] [--old-data]
+ *                           [--alone-robust abuse,confidential,reputation|none] [--alone-FAMILY chosen|off|X] [--alone-floor-FAMILY X]
  *                           [--no-loco | --loco-only] [--dry-run]
  *                           [--write BENCHMARKS.md]   # also write the validation figures into its "school-model" section
  *   experiments: [--cache DIR]      keep stage 1 (n-gram models) by what it depends on; stacker/threshold runs skip the fits
@@ -42,9 +43,9 @@ import { parseArgs } from 'node:util';
 import { machineLine, replaceSection } from '../bench/machine';
 import { matchSchool } from '../lib/match';
 import { assessItem, loadSchoolsFile } from '../lib/score/assess';
-import { encodeSparse } from '../lib/score/classifier';
-import { extractFeatures, FEATURE_VERSION, HASH_BITS } from '../lib/score/features';
-import { chooseFamilySet, CHOOSER_FEATURES, logit, DENSE_FEATURES, FAMILY_SETS, familyThreshold, type FamilyChooserFile, loadSchoolModel, SCHOOL_FAMILIES, SCHOOL_MODEL_VERSION, setModelInputs, stackProbability, type SchoolFamilyFile, type SchoolModel, type SchoolModelFile } from '../lib/score/school-model';
+import { abuseLogit, encodeSparse } from '../lib/score/classifier';
+import { extractFeatures, FEATURE_VERSION, HASH_BITS, leadingWords } from '../lib/score/features';
+import { ROBUST_WORDS, withoutWordInputs, withoutWords, chooseFamilySet, CHOOSER_FEATURES, logit, DENSE_FEATURES, FAMILY_SETS, familyThreshold, type FamilyChooserFile, loadSchoolModel, SCHOOL_FAMILIES, SCHOOL_MODEL_VERSION, setModelInputs, stackProbability, type SchoolFamilyFile, type SchoolModel, type SchoolModelFile } from '../lib/score/school-model';
 import type { Family } from '../lib/score/types';
 import { firstExisting, readDavidson, readJsonl, readTweetEval, type EvalItem } from './lib-eval/datasets';
 import { formatReport, evaluate, expectedFamilies } from './lib-eval/report';
@@ -135,14 +136,27 @@ const { values: args } = parseArgs({
     // lexicon tests' "without the entry" halves); floors 0.7/0.8/0.6 gave 0.939 / 0.898 / 0.890 and still broke 8 of
     // them. Abuse chosen at or above 0.85 kept every contrast on the 31 sets, but trained on 37 the words alone give the
     // lexicon test's "a right gurrier" without its entry exactly 0.85: at least 0.9, as before
+    // Round 7: the words alone are judged on the stacker probability of the text without its two leading words
+    // (--alone-robust, school-model.ts aloneRobust), on a level of their own chosen out of fold. Nested out-of-fold mean
+    // over 46 independent sets (trainer's per-set figures; corpus-af and -ag held back unread): round 6's decision (abuse
+    // chosen ≥ 0.9, confidential 0.97, reputation ≥ 0.55) P 0.943 R 0.873 family 0.882; robust, every family chosen, no
+    // floor 0.938 / 0.914 / 0.898; the same with confidential's words alone at least 0.75 0.941 / 0.892 / 0.890. Without
+    // the two leading words "I forgot my password for the parent portal" scores 0.11 (0.97 with them), "Funny how Ofsted
+    // always turn up…" 0.21, "pupils are investigating volcanoes" 0.01. Confidential's floor: HMRC's example NI number
+    // "QQ 12 34 56 C" stands in real leaks in several corpora, so the words still give an invalid "Reference QQ 12 34 56
+    // C" 0.71 without "qq" and "reference" (score-categories' contrast); at least 0.75 keeps it, for 0.022 recall
     'alone-abuse': { type: 'string', default: 'chosen' },
-    'alone-confidential': { type: 'string', default: '0.97' },
+    // the families whose words alone are judged without their leading words (school-model.ts aloneRobust),
+    // comma-separated ('none': no family; the alone level then is at least the threshold, as before round 7)
+    'alone-robust': { type: 'string', default: 'abuse,confidential,reputation' },
+    'alone-confidential': { type: 'string', default: 'chosen' },
     'alone-reputation': { type: 'string' },
-    // the least the words alone may need when 'chosen' (per family; none by default)
-    'alone-floor-abuse': { type: 'string', default: '0.9' },
-    'alone-floor-confidential': { type: 'string' },
-    // at beta 1 reputation's words alone fell to 0.49 and "pupils are investigating volcanoes" flagged (score-generalise)
-    'alone-floor-reputation': { type: 'string', default: '0.55' },
+    // the least the words alone may need when 'chosen' (per family; none by default). Before round 7 (without
+    // --alone-robust) abuse 0.9 and reputation 0.55: at beta 1 reputation's words alone fell to 0.49 and "pupils are
+    // investigating volcanoes" flagged (score-generalise)
+    'alone-floor-abuse': { type: 'string' },
+    'alone-floor-confidential': { type: 'string', default: '0.75' },
+    'alone-floor-reputation': { type: 'string' },
     'independent-families': { type: 'boolean', default: false },
     // confidential rule findings this strong stay rule-decided ('none': no such level); reputation has no option, so
     // its level is searched over STRONG_CHOICES
@@ -185,6 +199,8 @@ const { values: args } = parseArgs({
 });
 
 const DIM = 1 << HASH_BITS;
+const aloneRobust = SCHOOL_FAMILIES.map((f) => args['alone-robust']!.split(',').includes(f));
+if (!args['alone-robust']!.split(',').every((f) => f === 'none' || SCHOOL_FAMILIES.includes(f as Family))) throw new Error(`--alone-robust takes families (abuse, confidential, reputation) separated by commas, or none (got "${args['alone-robust']}")`);
 const folds = Number(args.folds);
 const seed = Number(args.seed);
 const functionalWeight = Number(args['functional-weight']);
@@ -300,7 +316,7 @@ function chooseThreshold(ps: ArrayLike<number>, items: readonly Prepared[], j: n
       w: args['threshold-weight'] === 'corpus' ? corpusEqualWeights(use.map((i) => items[i]!.row.set)) : Float64Array.from(use, (i) => items[i]!.row.weight),
       ...(SCHOOL_FAMILIES[j] === 'abuse' ? { kind: Float64Array.from(use, (i) => items[i]!.dense[ROLE_INSULT_IDX]!) } : {}),
     },
-    { strong: fixed ?? STRONG_CHOICES, strongKind: roleInsultChoices(), alone: aloneArg === 'off' || aloneArg === 'chosen' ? aloneArg : Number(aloneArg), keep: args.keep === 'chosen' ? 'chosen' : 'off', aloneFloor: Number(args[`alone-floor-${SCHOOL_FAMILIES[j]}` as 'alone'] ?? 0), beta, objective: objective as 'fbeta' | 'floor', precisionFloor },
+    { strong: fixed ?? STRONG_CHOICES, strongKind: roleInsultChoices(), alone: aloneArg === 'off' || aloneArg === 'chosen' ? aloneArg : Number(aloneArg), keep: args.keep === 'chosen' ? 'chosen' : 'off', aloneFloor: Number(args[`alone-floor-${SCHOOL_FAMILIES[j]}` as 'alone'] ?? 0), aloneBelow: aloneRobust[j], beta, objective: objective as 'fbeta' | 'floor', precisionFloor },
   );
 }
 
@@ -351,6 +367,8 @@ interface Trained {
   oof: boolean[][];
   /** Out-of-fold stacker probabilities per family. */
   oofP: Float64Array[];
+  /** What the decision reads (oofP, or the words-alone robust probability with --alone-robust). */
+  decideP: Float64Array[];
   /** With --nested: out-of-fold decisions whose thresholds and chooser were chosen on the other folds. */
   nested?: boolean[][];
   items: readonly Prepared[];
@@ -364,7 +382,7 @@ const ROUND3_ALONE: Partial<Record<Family, string>> = { abuse: '0.85', confident
 function round3File(t: Trained): SchoolModelFile {
   const families = { ...t.file.families };
   SCHOOL_FAMILIES.forEach((fam, j) => {
-    const c = chooseThreshold(t.oofP[j]!, t.items, j, ROUND3_ALONE[fam]);
+    const c = chooseThreshold(t.decideP[j]!, t.items, j, ROUND3_ALONE[fam]);
     families[fam] = { ...families[fam], threshold: c.threshold, alone: c.alone, keep: c.keep, strong: c.strong, ...(fam === 'abuse' ? { strongRoleInsult: c.strongKind } : {}) };
   });
   return { ...t.file, families, chooser: undefined };
@@ -387,6 +405,11 @@ function quantise(m: { w: Float64Array; b: number }): Pick<SchoolFamilyFile, 'bi
 /** Stage 1: the n-gram models' out-of-fold logits for every row, and the final models (quantised, as shipped). */
 interface Stage1 {
   ngramOof: number[][];
+  /**
+   * Per row and family (rows with no rule finding of it only, else null): the tweet logit and the family's out-of-fold
+   * n-gram logit of the text without its leading words (school-model.ts robustProbability).
+   */
+  robust: ([number, number][] | null)[][];
   final: Pick<SchoolFamilyFile, 'bias' | 'scale' | 'nonZero' | 'weights'>[];
 }
 
@@ -397,7 +420,7 @@ interface Stage1 {
  */
 function stage1Key(items: readonly Prepared[], aux: readonly Aux[], foldOf: Int32Array): string {
   const h = createHash('sha256');
-  h.update(JSON.stringify({ sgd, seed, folds, prune, FEATURE_VERSION, HASH_BITS, aux: aux.length, tweetWeight, presidioWeight }));
+  h.update(JSON.stringify({ sgd, seed, folds, prune, FEATURE_VERSION, HASH_BITS, aux: aux.length, tweetWeight, presidioWeight, robust: `together:${ROBUST_WORDS}` }));
   h.update(Buffer.from(foldOf.buffer, foldOf.byteOffset, foldOf.byteLength));
   for (const p of items) {
     h.update(`${p.row.set}\u0000${p.row.id}\u0000${p.row.weight}\u0000${p.y.join(',')}\u0000`);
@@ -411,13 +434,22 @@ function stage1(items: readonly Prepared[], aux: readonly Aux[], foldOf: Int32Ar
   const path = args.cache ? resolve(args.cache, `${stage1Key(items, aux, foldOf)}.json`) : undefined;
   if (path && existsSync(path)) return JSON.parse(readFileSync(path, 'utf8')) as Stage1;
   const ngramOof = items.map(() => [0, 0, 0]);
+  const robust: ([number, number][] | null)[][] = items.map(() => [null, null, null]);
   for (let f = 0; f < folds; f++) {
     const models = ngramModels(items.filter((_, i) => foldOf[i] !== f), aux, seed + f);
     items.forEach((p, i) => {
-      if (foldOf[i] === f) ngramOof[i] = models.map((m) => sparseLogit(m, p.x));
+      if (foldOf[i] !== f) return;
+      ngramOof[i] = models.map((m) => sparseLogit(m, p.x));
+      models.forEach((m, j) => {
+        if (p.dense[MAX_IDX[j]!] !== 0) return;
+        const lead = leadingWords(m.w, 1, 0, p.masked, ROBUST_WORDS);
+        if (!lead.length) return;
+        const reduced = withoutWords(p.masked, lead);
+        robust[i]![j] = [[abuseLogit(p.raw, reduced), sparseLogit(m, extractFeatures(p.raw, reduced))]];
+      });
     });
   }
-  const out: Stage1 = { ngramOof, final: ngramModels(items, aux, seed + 99).map(quantise) };
+  const out: Stage1 = { ngramOof, robust, final: ngramModels(items, aux, seed + 99).map(quantise) };
   if (path) {
     mkdirSync(args.cache!, { recursive: true });
     writeFileSync(path, JSON.stringify(out));
@@ -428,17 +460,24 @@ function stage1(items: readonly Prepared[], aux: readonly Aux[], foldOf: Int32Ar
 function trainModel(items: Prepared[], aux: readonly Aux[], trainedOn: string[]): Trained {
   const foldOf = assignFolds(items);
   // stage 1 out of fold
-  const { ngramOof, final } = stage1(items, aux, foldOf);
+  const { ngramOof, robust, final } = stage1(items, aux, foldOf);
   const xs = items.map((p, i) => setModelInputs(Float64Array.from(p.dense), p.tweetLogit, ngramOof[i]!));
   const ws = items.map(stackWeight);
   // stage 2 out of fold, to choose thresholds
   const stackOof = SCHOOL_FAMILIES.map(() => new Float64Array(items.length));
+  // the probabilities the decision reads: stackOof, or for words alone with --alone-robust the lowest without a leading word
+  const decideOof = SCHOOL_FAMILIES.map(() => new Float64Array(items.length));
   for (let f = 0; f < folds; f++) {
     const idx = items.map((_, i) => i).filter((i) => foldOf[i] !== f);
     SCHOOL_FAMILIES.forEach((_, j) => {
       const s = fitDense(idx.map((i) => withoutExcluded(xs[i]!, SCHOOL_FAMILIES[j]!)), idx.map((i) => items[i]!.y[j]!), idx.map((i) => ws[i]!), ridge);
+      const scratch = new Float64Array(DENSE_FEATURES.length);
       items.forEach((_, i) => {
-        if (foldOf[i] === f) stackOof[j]![i] = stackProbability(xs[i]!, { stack: s.weights, stackBias: s.bias });
+        if (foldOf[i] !== f) return;
+        stackOof[j]![i] = stackProbability(xs[i]!, { stack: s.weights, stackBias: s.bias });
+        decideOof[j]![i] = stackOof[j]![i]!;
+        // words alone judged without their leading word (--alone-robust): what the scorer's robustProbability gives
+        if (aloneRobust[j]) for (const [tw, ng] of robust[i]![j] ?? []) decideOof[j]![i] = Math.min(decideOof[j]![i]!, stackProbability(withoutWordInputs(xs[i]!, j, tw, ng, scratch), { stack: s.weights, stackBias: s.bias }));
       });
     });
   }
@@ -446,11 +485,11 @@ function trainModel(items: Prepared[], aux: readonly Aux[], trainedOn: string[])
   const metrics: Record<string, number> = {};
   const oof = items.map(() => [false, false, false]);
   SCHOOL_FAMILIES.forEach((fam, j) => {
-    const choice = chooseThreshold(stackOof[j]!, items, j);
+    const choice = chooseThreshold(decideOof[j]!, items, j);
     const s = fitDense(xs.map((x) => withoutExcluded(x, fam)), items.map((p) => p.y[j]!), ws, ridge);
-    families[fam] = { ...final[j]!, stack: s.weights.map((w) => Number(w.toPrecision(6))), stackBias: Number(s.bias.toPrecision(6)), threshold: choice.threshold, alone: choice.alone, keep: choice.keep, strong: choice.strong, ...(fam === 'abuse' ? { strongRoleInsult: choice.strongKind } : {}) };
+    families[fam] = { ...final[j]!, stack: s.weights.map((w) => Number(w.toPrecision(6))), stackBias: Number(s.bias.toPrecision(6)), threshold: choice.threshold, alone: choice.alone, keep: choice.keep, strong: choice.strong, ...(fam === 'abuse' ? { strongRoleInsult: choice.strongKind } : {}), ...(aloneRobust[j] ? { aloneRobust: true } : {}) };
     metrics[`cvF1:${fam}`] = Number(choice.f1.toFixed(4));
-    items.forEach((p, i) => (oof[i]![j] = decides(choice, stackOof[j]![i]!, p.dense, j)));
+    items.forEach((p, i) => (oof[i]![j] = decides(choice, decideOof[j]![i]!, p.dense, j)));
   });
   // the family chooser: which allowed set to keep when the families flagged together are not one (FAMILY_SETS)
   const chooser = args['no-chooser'] ? undefined : fitChooser(items, xs, stackOof, ws);
@@ -461,11 +500,11 @@ function trainModel(items: Prepared[], aux: readonly Aux[], trainedOn: string[])
   if (nested) {
     for (let f = 0; f < folds; f++) {
       const others = (i: number) => foldOf[i] !== f;
-      const choices = SCHOOL_FAMILIES.map((_, j) => chooseThreshold(stackOof[j]!, items, j, undefined, others));
+      const choices = SCHOOL_FAMILIES.map((_, j) => chooseThreshold(decideOof[j]!, items, j, undefined, others));
       const ch = args['no-chooser'] ? undefined : fitChooser(items, xs, stackOof, ws, others);
       items.forEach((p, i) => {
         if (foldOf[i] !== f) return;
-        const d = choices.map((c, j) => decides(c, stackOof[j]![i]!, p.dense, j));
+        const d = choices.map((c, j) => decides(c, decideOof[j]![i]!, p.dense, j));
         nested[i] = ch ? chooseFamilySet(ch, d, stackOof.map((s) => s[i]!), xs[i]!) : d;
       });
     }
@@ -479,10 +518,10 @@ function trainModel(items: Prepared[], aux: readonly Aux[], trainedOn: string[])
     ...(chooser ? { chooser } : {}),
     trainedOn,
     metrics,
-    hyperParameters: { folds, seed, functionalWeight, tweetWeight, presidioWeight, ...sgd, ridge, beta, prune, abuseStrong: args['abuse-strong'], roleInsultStrong: args['role-insult-strong']!, confidentialStrong: args['confidential-strong'], balance, thresholdOn, alone: SCHOOL_FAMILIES.map((f) => args[`alone-${f}` as 'alone'] ?? args.alone).join('/'), aloneFloor: SCHOOL_FAMILIES.map((f) => args[`alone-floor-${f}` as 'alone'] ?? 0).join('/'), groupFunctional: args['group-functional']!, keep: args.keep!, stackFunctionalWeight, stackBalance: args['stack-balance']!, thresholdWeight: args['threshold-weight']!, objective, ...(objective === 'floor' ? { precisionFloor } : {}), independentFamilies: args['independent-families']!, chooser: !args['no-chooser'], oldData: args['old-data']! },
+    hyperParameters: { folds, seed, functionalWeight, tweetWeight, presidioWeight, ...sgd, ridge, beta, prune, abuseStrong: args['abuse-strong'], roleInsultStrong: args['role-insult-strong']!, confidentialStrong: args['confidential-strong'], balance, thresholdOn, alone: SCHOOL_FAMILIES.map((f) => args[`alone-${f}` as 'alone'] ?? args.alone).join('/'), aloneRobust: args['alone-robust']!, aloneFloor: SCHOOL_FAMILIES.map((f) => args[`alone-floor-${f}` as 'alone'] ?? 0).join('/'), groupFunctional: args['group-functional']!, keep: args.keep!, stackFunctionalWeight, stackBalance: args['stack-balance']!, thresholdWeight: args['threshold-weight']!, objective, ...(objective === 'floor' ? { precisionFloor } : {}), independentFamilies: args['independent-families']!, chooser: !args['no-chooser'], oldData: args['old-data']! },
     attribution: 'Derived weights only, no source text. Schoolwatch dev items, spent blind sets, training corpora written for the project (data/train) and functional templates (all invented); the tweet classifier it reads is trained on TweetEval/OLID and Davidson et al. 2017 (see abuse-lr.json).',
   };
-  return { file, oof, oofP: stackOof, items, nested };
+  return { file, oof, oofP: stackOof, decideP: decideOof, items, nested };
 }
 
 // ---------------------------------------------------------------------------------------------------

@@ -8,7 +8,7 @@ import { entryPattern, fromLexiconFile, Lexicon, LexiconFileError, parseLexiconT
 import cueFile from './cues.json';
 
 /** Every category the matcher reads; a line with another category is a mistake in the data. */
-export const CUE_CATEGORIES = ['school-cue', 'place-cue', 'not-this', 'is-this', 'place-next', 'school-kind', 'school-denomination', 'person-title', 'staff-title', 'street-before', 'name-next', 'first-name', 'place-before', 'name-generic', 'parents-group', 'club-next', 'denial-before', 'initials-cue', 'region'] as const;
+export const CUE_CATEGORIES = ['school-cue', 'place-cue', 'not-this', 'is-this', 'place-next', 'school-kind', 'school-denomination', 'person-title', 'staff-title', 'street-before', 'name-next', 'first-name', 'place-before', 'name-generic', 'parents-group', 'club-next', 'denial-before', 'initials-cue', 'region', 'text-speak'] as const;
 export type CueCategory = (typeof CUE_CATEGORIES)[number];
 
 /** Parse and check the cue TSV: the lexicon format, known categories, no term twice in a category. */
@@ -92,6 +92,8 @@ export interface MentionCues {
   region: RegExp;
   /** Their short forms (weight under 1 in the data): how people who live there write them. */
   regionShort: RegExp;
+  /** Chat abbreviations ("cba", "idk"): a school's initials written so in lower case are the abbreviation, not the school. */
+  textSpeak: Set<string>;
 }
 
 function alternation(entries: readonly LexEntry[], category: CueCategory): string {
@@ -136,6 +138,7 @@ export function compileCues(entries: readonly LexEntry[]): MentionCues {
     denialBefore: new RegExp(`(?<![a-z0-9])${alternation(entries, 'denial-before')}\\s+(?:the\\s+)?$`),
     region: new RegExp(`^${alternation(entries, 'region')}$`),
     regionShort: new RegExp(`^${alternation(entries.filter((e) => e.weight < 1), 'region')}$`),
+    textSpeak: new Set(entries.filter((e) => e.category === 'text-speak').map((e) => e.term)),
     parentsGroup: new RegExp(`^\\s*${alternation(entries, 'parents-group')}(?![a-z0-9])`),
     nameNext: new RegExp(`^(?:${alternation(entries, 'name-next')}|${kinds}|${denom}|${alternation(entries, 'school-cue')})(?![a-z0-9])`),
   };

@@ -38,6 +38,11 @@
  * written as a unit, or a body's after "the"; a titled person's name as an alias is the person's without school words;
  * counties as data (the school's own, or a short form among school words, is not elsewhere); a saint's initial claimed
  * by another saint named in full; an item naming no school and no place but a titled adult with school life.
+ *
+ * Round 7 (data/match/README.md): a name many things share (initials, "the" and one word, a generic place word alone)
+ * is the school only with school life near it, weighed against its other senses (banking, clubs, pubs, theatres, work
+ * teams) as data; chat abbreviations are no initials; a place's community group needs school life; clubs and activities
+ * before the name are its own; a titled surname before "vs" is a title; view offsets are right after an emoji.
  */
 import type { School } from '../config/schema';
 import { escapeRegExp } from '../score/document';
@@ -115,6 +120,12 @@ interface Pattern {
   kindOnly?: boolean;
   /** A person's name ("Sir Thomas Pelham" for Sir Thomas Pelham Grammar School): the person's, unless school words say otherwise. */
   person?: boolean;
+  /**
+   * A name many things share (sharedName): initials ("CGS", "RBS"), "the" and one word ("the Brook", "the Phoenix": how
+   * pubs, theatres and clubs are called), or one generic place word alone ("Vale"). Only school life near it makes it the
+   * school; with nothing said either way it is not (a distinctive name, "Kilbrannan", still is).
+   */
+  shared?: boolean;
 }
 
 /** Kinds an all-through school (named so, or with "all-through" in its context) has as phases of its own. */
@@ -140,6 +151,8 @@ interface Compiled {
   staffRaw: RegExp | null;
   /** Its context places written as one word ("shirleypark"): "in SP" or "in PT" (Pentre) may be short for one. */
   contextPlaces: string[];
+  /** Its context words, normalised ("netherby green"): "Netherby Green's St Aidan's" names its own town before it. */
+  contextNorm: string[];
   /** Its context words that are counties or regions ("lancashire", "co down"), normalised. */
   regions: string[];
 }
@@ -235,6 +248,7 @@ function compile(school: MatchableSchool): Compiled {
     const words = normalise(p.alias).split(' ');
     if (p.ambiguous && !p.acronym && words.length >= 2 && CUES.personTitle.test(`${words[0]} `) && !/['’]s$/.test(p.alias.trim())) p.person = true;
   }
+  for (const p of patterns) if (p.ambiguous && !p.kindOnly && sharedName(p)) p.shared = true;
   // longer names first so "Northgate Park Academy" wins over "Northgate Park"
   patterns.sort((a, b) => b.compact.length - a.compact.length);
   if ((school.context ?? []).some((c) => /\ball[\s-]through\b/i.test(c))) for (const k of ALL_THROUGH_KINDS) ownKinds.add(k);
@@ -250,9 +264,20 @@ function compile(school: MatchableSchool): Compiled {
   const staffRaw = staffWritten(school.context ?? []);
   const contextPlaces = ctx.map((c) => c.replace(/[^a-z]/g, '')).filter(Boolean);
   const regions = ctx.filter((c) => CUES.region.test(c));
-  const compiled = { patterns, excludes, context, contextAny: context && new RegExp(context.source), ownKinds, names: namesNorm.join(' | '), contextCompacts, kindInitials, staff, staffRaw, contextPlaces, regions };
+  const compiled = { patterns, excludes, context, contextAny: context && new RegExp(context.source), ownKinds, names: namesNorm.join(' | '), contextCompacts, kindInitials, staff, staffRaw, contextPlaces, regions, contextNorm: ctx };
   patternCache.set(school, compiled);
   return compiled;
+}
+
+/**
+ * A name that many things share: initials (a bank, a unit, a newspaper, a game show), "the" and one word (a pub, a
+ * theatre, a club: "the Phoenix", "the Marlowe", "the Brook"), or a generic place word alone ("Vale", "Grange").
+ */
+function sharedName(p: Pick<Pattern, 'alias' | 'acronym'>): boolean {
+  if (p.acronym) return true;
+  const words = normalise(p.alias).split(' ').filter(Boolean);
+  if (words.length === 2 && words[0] === 'the') return true;
+  return words.length === 1 && CUES.nameGeneric.has(words[0]!);
 }
 
 /** Every word of the phrase is a kind or denomination word, one to three at a time ("ysgol gyfun", "sixth form college"). */
@@ -483,6 +508,9 @@ function findOccurrences(view: TextView, patterns: Pattern[], raw: string, compi
       if (s > 0 && /[#@]/.test(view.text[s - 1]!) && !/\s/.test(m[0])) continue;
       // derived initials only in capitals: "KBPS" is the school, "kbps" a download speed
       if (p.capitalsOnly && raw.slice(view.start[s]!, view.end[e - 1]!) !== raw.slice(view.start[s]!, view.end[e - 1]!).toUpperCase()) continue;
+      // initials that are also a chat abbreviation, written as one in lower case ("cba with school tmrw": can't be
+      // bothered), are the abbreviation
+      if (p.acronym && CUES.textSpeak.has(m[0]) && raw.slice(view.start[s]!, view.end[e - 1]!) === m[0]) continue;
       // initials written as a unit are not a name: "968 hPa", "30 kVA"
       // written as a unit ("kPa") it is that unit throughout the item; after a count only there ("the 12 FNA pupils … FNA
       // is the best": a count of the school's pupils, not a unit)
@@ -530,6 +558,19 @@ const TITLED_MISS = 0.4;
 /** One of the school's staff named in its context ("Mrs Okafor"), by surname in an item: as strong as the name. */
 const STAFF_NAMED = 1;
 const TITLED_SURNAME = /(?<![\p{L}])(Miss|Mrs|Mr|Ms|Mx|Sir)\.? [\p{Lu}][\p{Ll}'’-]+/u;
+/** After a titled surname, what makes it a work's title ("Mr Bates vs the Post Office", "Mrs Brown v the Taxman"): no teacher. */
+const TITLE_OF_WORK_AFTER = /^\s+(?:vs\.?|v\.?|versus)\s/iu;
+const TITLED_SURNAMES = new RegExp(TITLED_SURNAME.source, 'gu');
+
+/** The first titled adult by surname that is a person, not a TV or film title ("Mr Bates vs the Post Office"). */
+function titledPerson(raw: string): RegExpExecArray | undefined {
+  // cheap test first: most items name no titled adult
+  if (!TITLED_SURNAME.test(raw)) return undefined;
+  for (const t of raw.matchAll(TITLED_SURNAMES)) {
+    if (!TITLE_OF_WORK_AFTER.test(raw.slice(t.index! + t[0].length, t.index! + t[0].length + 12))) return t as RegExpExecArray;
+  }
+  return undefined;
+}
 
 /** Place hits not inside a longer school phrase ("carers" in "parents and carers"). */
 function uncovered<T extends { start: number; end: number }>(place: T[], school: readonly { start: number; end: number }[]): T[] {
@@ -549,7 +590,7 @@ function unnamed(item: { title: string; text: string }, view: TextView, compiled
   const placed = compiled.contextAny?.test(view.text) ?? false;
   if (!placed && tuning.unnamedSupport === Infinity) return undefined;
   // without one of its places only its staff, or a titled adult by surname (titledUnnamed), can make the item the school's
-  if (!placed && !compiled.staff?.test(view.text) && !TITLED_SURNAME.test(joinFields(item))) return undefined;
+  if (!placed && !compiled.staff?.test(view.text) && !titledPerson(joinFields(item))) return undefined;
   // what the item says whatever the school, read once for all the schools it is matched against
   const said = schoolLife(item, view);
   if (said.otherSchool || namesElsewhere(item, compiled)) return undefined;
@@ -595,6 +636,15 @@ function unnamed(item: { title: string; text: string }, view: TextView, compiled
   return { mentioned: true, reason, evidence: evidenceOf(item, view, occ, textOffset, item.title.length) };
 }
 
+/** Parents in a group's name ("Lindenmoor Mums", "Hatton Parents"): the school's parents, not the place's community. */
+const PARENTS_WORD = /(?<![a-z])(?:mums|mams|mammies|mummies|mommies|mamas|parents|dads|families)(?![a-z])/;
+
+/** Right after the name, a community group that is not its parents' ("Kinbrae Community Chat", "Kinbrae Matters"). */
+function communityGroupAfter(view: TextView, occ: Occurrence): boolean {
+  const g = CUES.parentsGroup.exec(view.text.slice(occ.end, occ.end + 40));
+  return g !== null && !PARENTS_WORD.test(g[0]);
+}
+
 /** Whether a span lies inside one of spans (sorted by start, not overlapping), by binary search. */
 function insideAny(spans: readonly { start: number; end: number }[], h: { start: number; end: number }): boolean {
   let lo = 0;
@@ -633,7 +683,7 @@ function titledUnnamed(item: { title: string; text: string }, view: TextView, sa
   // someone of its community speaking (I, my, we, our, you: "I've emailed her", "ring Mr Prys if you have to") or a form
   // group: news quoting a minister, union leader or head, and a teacher in a book ("Miss Trunchbull") say none of them
   if (!COMMUNITY_VOICE.test(raw) && !FORM_GROUP.test(raw)) return undefined;
-  const t = TITLED_SURNAME.exec(raw)!;
+  const t = titledPerson(raw)!;
   // the titled surname as the evidence: its place in the fold view
   const at = view.start.findIndex((r) => r >= t.index);
   const occ: Occurrence = { pattern: { alias: t[0], re: /$^/, compact: '', ambiguous: true, acronym: false }, start: Math.max(0, at), end: Math.max(0, at) + t[0].length, via: 'text' };
@@ -701,7 +751,7 @@ function schoolLife(item: { title: string; text: string }, view: TextView): Scho
   const hits = otherSchool ? new Map() : CUES.vocabulary.matchText(view.text);
   const school = hits.get('school-cue') ?? [];
   const place = uncovered([...(hits.get('place-cue') ?? []), ...(hits.get('not-this') ?? [])], school);
-  const life = { otherSchool, school, support: termSum(school, GENERIC), against: termSum(place, 0), place, titled: TITLED_SURNAME.exec(raw)?.[1] };
+  const life = { otherSchool, school, support: termSum(school, GENERIC), against: termSum(place, 0), place, titled: titledPerson(raw)?.[1] };
   lifeMemo = { text: view.text, raw, life };
   return life;
 }
@@ -779,6 +829,27 @@ function evidenceOf(item: { title: string; text: string }, view: TextView, occ: 
   return { field: 'title', start, end: Math.min(end, titleLen), text: raw.slice(start, Math.min(end, titleLen)), category: 'match' };
 }
 
+/**
+ * foldText with one offset pair per UTF-16 unit of its text. foldText gives one pair per code point, so after an emoji
+ * (two units) every view position maps one character too far into the raw text: "📸 … outside Calder Brook. Gorgeous"
+ * read " Gorgeous" straight after the name, as another proper name.
+ */
+function foldView(raw: string): TextView {
+  const v = foldText(raw);
+  if (v.start.length === v.text.length) return v;
+  const start: number[] = [];
+  const end: number[] = [];
+  for (let i = 0, j = 0; i < v.text.length; j++) {
+    const width = v.text.codePointAt(i)! > 0xffff ? 2 : 1;
+    for (let k = 0; k < width; k++) {
+      start.push(v.start[j]!);
+      end.push(v.end[j]!);
+    }
+    i += width;
+  }
+  return { text: v.text, start, end };
+}
+
 function joinFields(item: { title: string; text: string }): string {
   const t = item.title ?? '';
   const x = item.text ?? '';
@@ -792,7 +863,7 @@ export function matchSchool(item: { title: string; text: string }, school: Match
   const text = item.text ?? '';
   const raw = joinFields({ title, text });
   const textOffset = text ? (title ? title.length + 1 : 0) : -1;
-  let view = foldText(raw);
+  let view = foldView(raw);
   let occurrences = findOccurrences(view, patterns, raw, compiled);
   if (!occurrences.length) {
     // leetspeak and masked spellings of the name ("K3str3l Br00k")
@@ -849,6 +920,7 @@ export function matchSchool(item: { title: string; text: string }, school: Match
     const stop = /[.;:!?\n|]/.exec(view.text.slice(occ.end, occ.end + OTHER_CLAUSE));
     excluded.push({ start: occ.start, end: occ.end + (stop ? stop.index : OTHER_CLAUSE), phrase: other, other: true });
   }
+  let weighed = 0;
   for (const occ of occurrences) {
     const cover = excluded.find((x) => !x.other && x.start <= occ.start && x.end >= occ.end);
     if (cover) {
@@ -916,6 +988,9 @@ export function matchSchool(item: { title: string; text: string }, school: Match
       }
       return { mentioned: true, alias: occ.pattern.alias, reason: how, evidence: evidenceOf({ title, text }, view, occ, textOffset, title.length) };
     }
+    // each weighing reads every cue of the item: past MAX_WEIGHED undecided uses of the name (a 50 KB paste of one line)
+    // the rest would say the same and cost occurrences × cues
+    if (!known?.hard && ++weighed > MAX_WEIGHED) continue;
     // the whole item's vocabulary is read once, and only when a hard rule has not already decided
     const d = known?.hard ?? decideAmbiguous(view, raw, occ, after, compiled, () => (evidence ??= itemEvidence(view, raw, compiled, occurrences, excluded)), tuning, claimed, known !== undefined);
     if (d.mentioned) return { mentioned: true, alias: occ.pattern.alias, reason: `${how} ${d.why}`, evidence: evidenceOf({ title, text }, view, occ, textOffset, title.length) };
@@ -1036,7 +1111,9 @@ function itemEvidence(view: TextView, raw: string, compiled: Compiled, occurrenc
 const SENTENCE_END = /[.!?](?:\s|$)|\n/;
 
 /** Work counters for tests that bound the matcher's work (not its time): characters read looking for sentence ends, for a saint named in full (saintNamed), and for the school's own places when a name seems placed elsewhere (ownPlaceNamed). */
-export const MATCH_WORK = { sentenceChars: 0, saintChars: 0, contextChars: 0 };
+export const MATCH_WORK = { sentenceChars: 0, saintChars: 0, contextChars: 0, weighedCues: 0 };
+/** Undecided uses of an ambiguous name weighed per item, at most (each weighing reads every cue of the item). */
+const MAX_WEIGHED = 64;
 
 /** Where a sentence ends in a view's text ("." before a space or the end, or a line break), read once per view. */
 const sentenceEnds = new WeakMap<TextView, number[]>();
@@ -1083,6 +1160,7 @@ function nearness(view: TextView, occ: Occurrence, cue: { start: number; end: nu
  */
 function weigh(view: TextView, occ: Occurrence, cues: Cue[], tuning: MentionTuning, halveGeneric = false): { total: number; top: string | undefined } {
   const best = new Map<string, number>();
+  MATCH_WORK.weighedCues += cues.length;
   for (const c of cues) {
     const w = c.weight * nearness(view, occ, c, tuning) * (halveGeneric && c.weight <= GENERIC ? 0.5 : 1);
     if (w > (best.get(c.term) ?? 0)) best.set(c.term, w);
@@ -1353,6 +1431,9 @@ function properNameAfter(view: TextView, raw: string, occ: Occurrence, compiled:
   // "the SENCO at BFA Priya Shah": a person's name (a given name and a capitalised word) after the school's
   if (CUES.firstNames.has(word.toLowerCase()) && /^ [\p{Lu}][\p{Ll}'’-]+/u.test(raw.slice(at, at + 30)) && !CUES.placeNext.test(raw.slice(at + 1, at + 30).toLowerCase())) return undefined;
   if (/^I['’]/.test(word)) return undefined; // "at Marlowe Fields I'm often asked"
+  // "Kinbrae Community Chat", "Kinbrae Mums": the place's community group, which speaks of its school or of anything
+  // (decideAmbiguous reads it as a shared name: only school life makes it the school)
+  if (CUES.parentsGroup.test(view.text.slice(occ.end, occ.end + 40))) return undefined;
   // the school's own town after its name ("St Brigid's Netherfold")
   if (compiled.contextAny) {
     // only what follows at once matters: a bounded look keeps long single-line items linear
@@ -1382,7 +1463,8 @@ function properNameBefore(view: TextView, raw: string, occ: Occurrence, compiled
   const low = word.toLowerCase().replace(/['’]s$/, '');
   const wordAt = startRaw - m[0].length;
   // a sentence's (or line's, or title's) first word is capitalised in any text
-  if (/(?:^|[.!?:;|"“(\[—–>-]\s*|\n\s*)$/.test(raw.slice(Math.max(0, wordAt - 4), wordAt))) return undefined;
+  // (an emoji ends a sentence as a full stop does: "poor mite 😢 Tbh Fenwell should have…")
+  if (/(?:^|[.!?:;|"“(\[—–>-]\s*|\n\s*|\p{Extended_Pictographic}\s*)$/u.test(raw.slice(Math.max(0, wordAt - 4), wordAt))) return undefined;
   // a name written in lower case after a capitalised word ("Nadia Rashid glenarnock chemistry") is not one name with it
   const first = raw[startRaw] ?? '';
   if (first === first.toLowerCase()) return undefined;
@@ -1392,6 +1474,9 @@ function properNameBefore(view: TextView, raw: string, occ: Occurrence, compiled
   // greetings, campaigns and the like written with a capital ("the Save X poster", "Welcome X")
   if (low.length < 3 || CUES.firstNames.has(low) || CUES.personTitle.test(`${low} `) || CUES.schoolWord.test(low) || /^(?:st|saint|the|our|my|your|and|dear|go|team|love|thanks|congrats|well|done|save|support|vote|visit|join|welcome|hello|poor|proud|old|new|little|big|wee|good|great|considering|would|at|from|in)$/.test(low)) return undefined;
   if (CUES.nameNext.test(low) || compiled.names.split(/[ |]+/).includes(low) || compiled.contextAny?.test(low)) return undefined;
+  // its own town (of one or more words) before it, possessive or not: "Netherby Green's St Aidan's", "Kelby St Mary's"
+  const townBefore = normalise(raw.slice(Math.max(0, startRaw - 40), startRaw)).replace(/s$/, '');
+  if (compiled.contextNorm.some((c) => townBefore === c || townBefore.endsWith(` ${c}`) || `${townBefore}s`.endsWith(c))) return undefined;
   // school vocabulary before the name says school ("Reception Fenwell", "PTA Fenwell"), and a strong school word straight
   // after it makes the word before describe the school's own ("the Chess Fenwell team", "the Robotics Fenwell pupils")
   if (CUES.vocabulary.matchText(low).get('school-cue')?.length) return undefined;
@@ -1480,6 +1565,22 @@ function decideAmbiguous(view: TextView, raw: string, occ: Occurrence, after: st
   // a person's name ("Sir Thomas Pelham, who held Stanmer") is the person's when nothing says school
   // ("Sir Roger Hale are through to the final": a plural verb is the school's, as no one man is "are")
   const personal = occ.pattern.person && total < tuning.minSupport && !/^(?:'s)?\s+(?:are|were|have|'ve)\b/.test(view.text.slice(occ.end, occ.end + 8));
+  // a name many things share ("CGS", "the Phoenix"): school life near it, not the town alone, makes it the school's
+  // a name many things share, or the name of a place's community group ("Kinbrae Community Chat |"), which speaks of
+  // plumbers and bin days as often as of its school
+  if (occ.pattern.shared || (occ.via === 'text' && communityGroupAfter(view, occ))) {
+    // a titled adult by surname in the item ("Mr Kowalczyk", "Miss Dobson"): how pupils and parents name the school's
+    // own people, as much as the unnamed rule allows it (a bank's "Mr Smith" is outweighed by its banking words)
+    const t = titledPerson(raw);
+    if (t) {
+      support += t[1] === 'Miss' ? TITLED_MISS : TITLED_PERSON;
+      supportWhy ||= `a titled adult "${t[0]}"`;
+    }
+    const all = support + ctx;
+    const why = [supportWhy, ctxWhy].filter(Boolean).join(' and ');
+    if (support >= tuning.minSupport && all > against) return { mentioned: true, why: `, a name shared with other things, with ${why}${against ? ` (outweighing place words ${againstWhy})` : ''}` };
+    return { mentioned: false, why: support ? `, a name shared with other things, with ${why} (${fmt(all)}) ${against ? `outweighed by other-sense words ${againstWhy} (${fmt(against)})` : 'too little school life'}` : `is a name shared with other things, with no school life near it${against ? ` and other-sense words ${againstWhy}` : ''}`, prefix: '' };
+  }
   if (against < tuning.noiseFloor && !personal && (!occ.pattern.acronym || acronymAsName(view, raw, occ, before))) return { mentioned: true, why: total ? `with ${sayFor} and no place words` : 'with no place words either (taken as the school)' };
   if (total >= tuning.minSupport && total > against) return { mentioned: true, why: `with ${sayFor}${against ? ` (outweighing place words ${againstWhy})` : ''}` };
   if (total >= tuning.minSupport) return { mentioned: false, why: `with ${sayFor} (${fmt(total)}) outweighed by place words ${againstWhy} (${fmt(against)})` };

@@ -334,3 +334,32 @@ export function topWords(w: ArrayLike<number>, k: number, j: number, clean: stri
     .slice(0, limit)
     .map(([word]) => word);
 }
+
+/**
+ * The distinct words of `clean` that add most to vector j of the interleaved `w` (its unigram and the character
+ * n-grams inside it, as collect weighs them; bigrams and the norm left out), positive only, most first. The school
+ * model takes each out in turn to ask whether its words-alone verdict rests on one word (school-model.ts robustness).
+ */
+export function leadingWords(w: ArrayLike<number>, k: number, j: number, clean: string, limit: number): string[] {
+  const seen = new Map<string, number>();
+  for (const word of classifierTokens(clean)) {
+    if (seen.has(word) || word === '@user') continue;
+    const f = wordFeatures(word);
+    let s = WORD_WEIGHT * w[(f.uni & MASK) * k + j]!;
+    for (let i = 0; i < f.grams.length; i++) s += CHAR_WEIGHT * w[(f.grams[i]! & MASK) * k + j]!;
+    seen.set(word, s);
+  }
+  const out: [string, number][] = [];
+  for (const e of seen) if (e[1] > 0) out.push(e);
+  return out
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, limit)
+    .map(([word]) => word);
+}
+
+/** The classifier's view of `clean` with every copy of one word taken out (the other words, in order, one space apart). */
+export function withoutWord(clean: string, word: string): string {
+  return classifierTokens(clean)
+    .filter((t) => t !== word)
+    .join(' ');
+}

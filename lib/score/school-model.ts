@@ -23,7 +23,7 @@ import { stackProbability as textAloneStackProbability } from './stacker';
 import { ABUSE_BIAS, abuseQuantised, decodeWeights } from './classifier';
 import { escapeRegExp, findAll, sentenceAt, type Doc, type Span } from './document';
 import { aimedAtOffenderAt, externalTargetAt, negatedAt, reportedAt } from './structure';
-import { FEATURE_VERSION, featureDots, HASH_BITS, topWords } from './features';
+import { FEATURE_VERSION, featureDots, HASH_BITS, leadingWords, topWords, withoutWord } from './features';
 import type { Finding } from './findings';
 import { NAMED_PERSON } from './named-person';
 import { cleanText, foldText } from './normalize';
@@ -113,10 +113,17 @@ export interface SchoolFamilyFile {
   strongRoleInsult?: number | null;
   /**
    * Stacker probability needed when the rules found nothing at all of this family (the words alone): at
-   * least `threshold`. Absent in older files: `threshold`. Words alone generalise less than words plus a rule
+   * least `threshold`, unless `aloneRobust` (then on the robust probability's own scale, any level). Absent in older files: `threshold`. Words alone generalise less than words plus a rule
    * finding ("password" in "I forgot my password" is not a leak), so the trainer may ask more of them.
    */
   alone?: number;
+  /**
+   * When true, the words alone (no rule finding of the family) are judged on the stacker probability left after taking
+   * out, together, the ROBUST_WORDS words that add most to the family's n-gram model (robustProbability): words alone
+   * flag only when no word or two carry them ("I forgot my password" rests on
+   * "password"; a leak told in a chat has a person, a private fact and the telling). Absent: the plain probability.
+   */
+  aloneRobust?: boolean;
   /**
    * Stacker probability needed when a rule finding of this family already reaches 0.5 (the rules alone
    * would flag): at most `threshold`, so the model overturns a rule's yes only when fairly sure. Absent: `threshold`.
@@ -188,7 +195,10 @@ export function loadSchoolModel(json: unknown): SchoolModel {
     if (f.keep !== undefined && !(f.keep > 0 && f.keep <= f.threshold)) throw new SchoolModelError(`the school model's "${fam}" threshold for rule-backed findings must be between 0 and its threshold ${f.threshold} (got ${String(f.keep)}); ${retrain}`);
     if (f.strongRoleInsult != null && fam !== 'abuse') throw new SchoolModelError(`the school model's "${fam}" family sets a level for insults said of a school role, which is for abuse only; ${retrain}`);
     if (f.strongRoleInsult != null && !(f.strongRoleInsult > 0 && f.strongRoleInsult <= 1)) throw new SchoolModelError(`the school model's "${fam}" level for insults said of a school role must be between 0 and 1 (got ${String(f.strongRoleInsult)}); ${retrain}`);
-    if (f.alone !== undefined && !(f.alone >= f.threshold && f.alone <= 1)) throw new SchoolModelError(`the school model's "${fam}" threshold for words alone must be between its threshold ${f.threshold} and 1 (got ${String(f.alone)}); ${retrain}`);
+    if (f.aloneRobust !== undefined && typeof f.aloneRobust !== 'boolean') throw new SchoolModelError(`the school model's "${fam}" aloneRobust must be true or false (got ${String(f.aloneRobust)}); ${retrain}`);
+    // judged on the robust probability (aloneRobust), the words alone have a scale of their own and may need less
+    const aloneLeast = f.aloneRobust ? 0 : f.threshold;
+    if (f.alone !== undefined && !(f.alone > 0 && f.alone >= aloneLeast && f.alone <= 1)) throw new SchoolModelError(`the school model's "${fam}" threshold for words alone must be between ${f.aloneRobust ? 0 : `its threshold ${f.threshold}`} and 1 (got ${String(f.alone)}); ${retrain}`);
     let q: Int8Array;
     try {
       q = decodeWeights({ hashBits: file.hashBits, nonZero: f.nonZero, weights: f.weights } as Parameters<typeof decodeWeights>[0]);
@@ -443,6 +453,46 @@ export function stackProbability(x: ArrayLike<number>, f: Pick<SchoolFamilyFile,
 }
 
 const dots = new Float64Array(K);
+const robustDots = new Float64Array(K);
+const robustScratch = new Float64Array(DENSE_FEATURES.length);
+/**
+ * How many of a family's leading words robustProbability takes out, together. Measured on the contrast sentences
+ * (round 7): with one word out at a time, "I forgot my password for the parent portal" still scored 0.32 for
+ * confidential without "password" and "Funny how Ofsted always turn up…" 0.49 for abuse without "funny"; with two out
+ * together 0.11 and 0.21, while a threat in dialect, a named teacher's breakdown and an insult with no rule finding kept
+ * 0.92, 0.65 and 0.91.
+ */
+export const ROBUST_WORDS = 2;
+
+/** `clean` without the leading words (every copy of each). */
+export function withoutWords(clean: string, words: readonly string[]): string {
+  let out = clean;
+  for (const w of words) out = withoutWord(out, w);
+  return out;
+}
+
+/**
+ * The stacker inputs of `x` with the tweet logit and family j's n-gram logit replaced by those of the text without one
+ * word (the trainer computes the same from its out-of-fold models).
+ */
+export function withoutWordInputs(x: ArrayLike<number>, j: number, tweetLogit: number, ngramJ: number, into: Float64Array): Float64Array {
+  into.set(x);
+  const ngram = [into[NGRAM]!, into[NGRAM + 1]!, into[NGRAM + 2]!];
+  ngram[j] = ngramJ;
+  return setModelInputs(into, tweetLogit, ngram);
+}
+
+/**
+ * Family j's stacker probability of the text with its ROBUST_WORDS leading words (features.ts leadingWords) taken out
+ * together: what the words say without those that say most (at most `p`; `p` when no word adds to the family).
+ */
+function robustProbability(model: SchoolModel, parts: RuleParts, x: Float64Array, masked: string, j: number, p: number): number {
+  const lead = leadingWords(model.w, K, j + 1, masked, ROBUST_WORDS);
+  if (!lead.length) return p;
+  featureDots(model.w, K, parts.doc.raw, withoutWords(masked, lead), robustDots);
+  const inputs = withoutWordInputs(x, j, robustDots[0]! * model.scale[0]! + model.bias[0]!, robustDots[j + 1]! * model.scale[j + 1]! + model.bias[j + 1]!, robustScratch);
+  return Math.min(p, stackProbability(inputs, model.file.families[SCHOOL_FAMILIES[j]!]));
+}
 /**
  * The dense vector applySchoolDecision fills for each item and drops before it returns: 50 doubles are too many for
  * V8 to keep a typed array on its own heap, so a new one per item cost a buffer allocation.
@@ -489,11 +539,15 @@ export function modelConfidence(p: number, t: number): number {
  * The model's verdict per family, without changing anything. `threshold` is the school's own
  * (ScoringTuning.threshold, default 0.5): a school that asks for more certainty gets it from the model too.
  */
-function familyVerdicts(model: SchoolModel, parts: RuleParts, x: Float64Array, threshold = 0.5): FamilyVerdict[] {
+function familyVerdicts(model: SchoolModel, parts: RuleParts, x: Float64Array, masked: string, threshold = 0.5): FamilyVerdict[] {
   const verdicts = SCHOOL_FAMILIES.map((family, j) => {
     const f = model.file.families[family];
     const probability = stackProbability(x, f);
-    const confidence = modelConfidence(probability, familyThreshold(f, x[MAX + j]!));
+    const needed = familyThreshold(f, x[MAX + j]!);
+    let confidence = modelConfidence(probability, needed);
+    // words alone (no rule finding of the family) that would flag must not rest on one word; computed only then. The
+    // chooser reads the plain probability, as the trainer fits it
+    if (f.aloneRobust && x[MAX + j] === 0 && confidence >= threshold) confidence = modelConfidence(robustProbability(model, parts, x, masked, j, probability), needed);
     const roleInsultLevel = family === 'abuse' ? (f.strongRoleInsult ?? null) : null;
     const strongRule =
       (f.strong !== null && parts.findings.some((g) => CATEGORIES.get(g.category)!.family === family && g.category !== 'abuse.offensive' && g.confidence >= f.strong! && g.confidence >= threshold)) ||
@@ -553,7 +607,7 @@ export function chooseFamilySet(chooser: FamilyChooserFile, flagged: readonly bo
  */
 export function applySchoolDecision(model: SchoolModel, parts: RuleParts, threshold: number, schoolNames?: readonly string[]): FamilyVerdict[] {
   const { x, masked } = schoolView(model, parts, schoolNames, true);
-  const verdicts = familyVerdicts(model, parts, x, threshold);
+  const verdicts = familyVerdicts(model, parts, x, masked, threshold);
   const findings = parts.findings;
   verdicts.forEach((v, j) => {
     const fam = v.family;

@@ -136,6 +136,9 @@ export interface Prepared {
   dense: Float64Array;
   tweetLogit: number;
   y: number[];
+  /** The item's raw text and the masked clean view the n-gram features are taken from (for the words-alone robustness check). */
+  raw: string;
+  masked: string;
 }
 
 /**
@@ -149,5 +152,5 @@ export function prepare(row: Row): Prepared {
   const masked = maskedClean(parts.doc, options.schoolNames);
   const tweetLogit = abuseLogit(parts.doc.raw, masked);
   const want = expectedFamilies(row as unknown as EvalItem);
-  return { row, x: extractFeatures(parts.doc.raw, masked), dense: denseFeatures(parts, tweetLogit, [0, 0, 0]), tweetLogit, y: SCHOOL_FAMILIES.map((f) => (want.includes(f) ? 1 : 0)) };
+  return { row, x: extractFeatures(parts.doc.raw, masked), dense: denseFeatures(parts, tweetLogit, [0, 0, 0]), tweetLogit, y: SCHOOL_FAMILIES.map((f) => (want.includes(f) ? 1 : 0)), raw: parts.doc.raw, masked };
 }

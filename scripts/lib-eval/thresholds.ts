@@ -40,6 +40,12 @@ export interface ThresholdSearch {
    * investigating volcanoes" scored for reputation on its words), so a searched `alone` never falls below this.
    */
   aloneFloor?: number;
+  /**
+   * The words-alone rows' probabilities are on their own scale (the robust probability, school-model.ts aloneRobust):
+   * `alone` may then be chosen below the threshold too, so a lower robust probability does not drag down the threshold
+   * of every item with a rule finding.
+   */
+  aloneBelow?: boolean;
   precisionFloor?: number;
 }
 
@@ -57,6 +63,7 @@ export interface FamilyChoice {
 }
 
 const ALONE_STEPS = [0, 0.05, 0.1, 0.15, 0.2, 0.3, 0.4];
+const ALONE_STEPS_BELOW = [-0.4, -0.3, -0.2, -0.15, -0.1, -0.05, ...ALONE_STEPS];
 const KEEP_STEPS = [0, 0.1, 0.2, 0.3, 0.4];
 
 /** The best choice for one family on the rows (ties: the first found, so the search is deterministic). */
@@ -70,8 +77,8 @@ export function chooseFamilyThreshold(rows: ThresholdRows, s: ThresholdSearch): 
   for (const [strongKind, strong] of levels) {
     for (let ti = 10; ti <= 90; ti++) {
       const t = ti / 100;
-      for (const step of s.alone === 'off' ? [0] : s.alone === 'chosen' ? ALONE_STEPS : [s.alone - t]) {
-        const alone = Math.max(t, s.aloneFloor ?? 0, Math.min(0.99, Math.round((t + step) * 100) / 100));
+      for (const step of s.alone === 'off' ? [0] : s.alone === 'chosen' ? (s.aloneBelow ? ALONE_STEPS_BELOW : ALONE_STEPS) : [s.alone - t]) {
+        const alone = Math.max(s.aloneBelow ? 0.05 : t, s.aloneFloor ?? 0, Math.min(0.99, Math.round((t + step) * 100) / 100));
         for (const down of s.keep === 'chosen' ? KEEP_STEPS : [0]) {
           const keep = Math.max(0.05, Math.round((t - down) * 100) / 100);
           let tp = 0;

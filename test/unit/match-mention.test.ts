@@ -323,8 +323,11 @@ describe('mention: a school of the same name placed elsewhere (round 3)', () => 
 });
 
 describe('mention: configured initials written as a school\'s (round 3)', () => {
-  it('"QSC" in capitals with nothing else said is the school; "the QSC" and "30 QSC" are not', () => {
-    expect(m('Nae wonder QSC is getting worse, my cousin says so.', quayside)).toBe(true);
+  // round 7: initials are a name many things share, so with nothing said either way they are not the school (fresh sets
+  // punished the old default two rounds running); school life near them makes them the school
+  it('"QSC" in capitals with school life is the school; with nothing else said, "the QSC" and "30 QSC" are not', () => {
+    expect(m('Nae wonder QSC is getting worse, my cousin\'s in S3 there.', quayside)).toBe(true);
+    expect(m('Nae wonder QSC is getting worse, my cousin says so.', quayside)).toBe(false);
     expect(m('Nae wonder the QSC is getting worse, my cousin says so.', quayside)).toBe(false);
     expect(m('Looking at a 30 QSC unit for the farm, anyone running one?', quayside)).toBe(false);
   });

@@ -51,7 +51,8 @@ describe('review 6: configured initials after "the" ending their clause among sc
 describe('review 6: a count before initials ("12 FNA pupils") makes them no unit for the rest of the item', () => {
   it('"the 12 FNA pupils … FNA is the best" is the school; "600 kPa … KPA" stays a unit', () => {
     expect(m('Congrats to the 12 FNA pupils who got into Oxbridge this year! FNA is the best.', fenwell)).toBe(true);
-    expect(m('So proud of FNA. Our 3 FNA teams all won on Saturday.', fenwell)).toBe(true);
+    // round 7: initials need school life near them ("teams" alone are any club's)
+    expect(m('So proud of FNA. Our 3 FNA teams all won the schools cup on Saturday.', fenwell)).toBe(true);
     const kpa: MatchableSchool = { name: 'Kestrel Park Academy', aliases: ['KPA'], context: ['Oakbury'], exclude: [] };
     expect(m('The pump is rated 600 kPa but the installer wrote KPA on the form as if it were another unit.', kpa)).toBe(false);
   });

@@ -12,10 +12,11 @@ const m = (text: string, school: MatchableSchool, title = '') => matchSchool({ t
 
 describe('mention: initials spelt out as something else (acronym collision)', () => {
   it('"BFA (Bradford Folk Alliance)" is not the school; bare "BFA", or spelt out as the school, is', () => {
-    expect(m('BFA showcase next week, come and say hi', brackley)).toBe(true);
+    // round 7: bare initials need school life near them
+    expect(m('BFA pupils\' showcase next week, come and say hi', brackley)).toBe(true);
     expect(m('BFA showcase next week (Bradford Folk Alliance), come and say hi', brackley)).toBe(false);
     expect(m('Bristol Film & Arts (BFA) showcase starts Friday, come along', brackley)).toBe(false);
-    expect(m('BFA (Brackley Fen Academy) showcase next week, come and say hi', brackley)).toBe(true);
+    expect(m('BFA (Brackley Fen Academy) pupils\' showcase next week, come and say hi', brackley)).toBe(true);
   });
 });
 
@@ -156,10 +157,12 @@ describe('mention: initials written as a unit', () => {
 });
 
 describe('mention: initials shared with a TV show or a gaming clan', () => {
-  it('a season trailer or a clan recruiting is not the school; nothing said either way is', () => {
+  // round 7: with nothing said either way initials are not the school either; school life makes them the school
+  it('a season trailer or a clan recruiting is not the school; school life near the initials is', () => {
     expect(m('BFA season 13 trailer just dropped and I am not emotionally prepared', brackley)).toBe(false);
     expect(m('BFA clan recruiting for Warzone, must be 16+, mic required', brackley)).toBe(false);
-    expect(m('BFA is a joke, nobody ever answers the phone', brackley)).toBe(true);
+    expect(m('BFA is a joke, nobody ever answers the phone', brackley)).toBe(false);
+    expect(m('BFA is a joke, nobody ever answers the phone about the homework', brackley)).toBe(true);
   });
 });
 

@@ -60,6 +60,17 @@ describe('school model thresholds', () => {
     expect(floored.recall).toBeCloseTo(1 / 3, 5);
   });
 
+  it('words alone on their own scale (aloneBelow) may need less than a rule-backed item, without lowering its threshold', () => {
+    // rule-backed: 0.5 is a false alarm, 0.8 right; words alone (robust probability): 0.3 right, 0.1 a false alarm
+    const r = rows([[0.5, 0.3, 0], [0.5, 0.3, 0], [0.8, 0.3, 1], [0.3, 0, 1], [0.3, 0, 1], [0.1, 0, 0]]);
+    const tied = chooseFamilyThreshold(r, { ...search, alone: 'chosen' });
+    expect([tied.precision, tied.recall]).not.toEqual([1, 1]);
+    const below = chooseFamilyThreshold(r, { ...search, alone: 'chosen', aloneBelow: true });
+    expect([below.precision, below.recall]).toEqual([1, 1]);
+    expect(below.threshold).toBeGreaterThan(0.5);
+    expect(below.alone).toBeLessThanOrEqual(0.3);
+  });
+
   it('corpus-equal weights make each set weigh the same in total, whatever its size', () => {
     const sets = ['a', 'a', 'a', 'b', 'c', 'c'];
     const w = corpusEqualWeights(sets);

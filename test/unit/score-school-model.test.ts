@@ -33,10 +33,10 @@ function silentFamily(over: Partial<SchoolFamilyFile> = {}): SchoolFamilyFile {
   return { bias: 0, scale: 1, nonZero: enc.count, weights: enc.data, stack: DENSE_FEATURES.map(() => 0), stackBias: -20, threshold: 0.5, strong: null, ...over };
 }
 
-/** n-gram weights that are positive on every feature of `word` (so its unigram is the one evidence word). */
-function wordFamily(word: string): Partial<SchoolFamilyFile> {
+/** n-gram weights that are positive on every feature of `word` (so its unigram is the one evidence word), or of each of several. */
+function wordFamily(word: string, ...more: string[]): Partial<SchoolFamilyFile> {
   const q = new Int8Array(1 << HASH_BITS);
-  for (const i of extractFeatures(word).idx) q[i] = 100;
+  for (const w of [word, ...more]) for (const i of extractFeatures(w).idx) q[i] = 100;
   const enc = encodeSparse(q);
   const stack = DENSE_FEATURES.map((name) => (name === 'ngram:abuse' ? 10 : 0));
   return { nonZero: enc.count, weights: enc.data, scale: 0.05, stack, stackBias: -5 };
@@ -103,6 +103,18 @@ describe('school-mode decision', () => {
     expect(abuse.reason).toMatch(/judged abusive by the trained model/);
     expect(abuse.reason).toMatch(/"flumpwit"/);
     expect(r.evidence.map((e) => e.text)).toContain('flumpwit');
+  });
+
+  it('with aloneRobust, words alone do not flag when one or two words carry them, and do when the rest still say so', () => {
+    const text = 'That new deputy at Brook Primary is a total flumpwit, honestly.';
+    expect(scoreItem(item(text), undefined, { schoolModel: loadSchoolModel(fileWith({ abuse: silentFamily(wordFamily('flumpwit')) })) }).flagged).toBe(true);
+    const robust = loadSchoolModel(fileWith({ abuse: silentFamily({ ...wordFamily('flumpwit', 'snozzler', 'blorpwick'), aloneRobust: true }) }));
+    expect(scoreItem(item(text), undefined, { schoolModel: robust }).flagged).toBe(false);
+    expect(scoreItem(item('That new deputy at Brook Primary is a total flumpwit and a snozzler, honestly.'), undefined, { schoolModel: robust }).flagged).toBe(false);
+    const r = scoreItem(item('That new deputy at Brook Primary is a total flumpwit, a snozzler and a blorpwick, honestly.'), undefined, { schoolModel: robust });
+    expect(r.families).toEqual(['abuse']);
+    expect(r.categories.find((c) => c.family === 'abuse')!.reason).toMatch(/judged abusive by the trained model/);
+    expect(() => loadSchoolModel(fileWith({ abuse: silentFamily({ aloneRobust: 'yes' as unknown as boolean }) }))).toThrow(/"abuse" aloneRobust must be true or false/);
   });
 
   it('keeps the rules\' categories and evidence when the model agrees with them', () => {
