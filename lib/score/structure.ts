@@ -62,8 +62,8 @@ export function clauseBefore(doc: Doc, pos: number, n: number): string {
   return c.words.slice(-n).join(' ');
 }
 
-/** A negation just before a word ("not lazy", "never rude", "no idiots"). */
-const NEGATION = /\b(?:not|never|no|(?:the\s+)?opposite\s+of|anything\s+but|isn't|aren't|wasn't|weren't|ain't|hardly|nothing|nobody|don't|doesn't|didn't|stop|far\s+from|rather\s+than|instead\s+of)\b|n't\b/;
+/** A negation just before a word ("not lazy", "never rude", "no idiots", Scots "nae liar"). */
+const NEGATION = /\b(?:not|never|no|nae|(?:the\s+)?opposite\s+of|anything\s+but|isn't|aren't|wasn't|weren't|ain't|hardly|nothing|nobody|don't|doesn't|didn't|stop|far\s+from|rather\s+than|instead\s+of)\b|n't\b/;
 /**
  * A negation whose scope reaches further along the clause: "I don't think they are useless", "not one
  * teacher there is rude", "none of the staff are lazy".
@@ -202,6 +202,8 @@ const WRITTEN_AFTER = /^\s*['"]?\s*(?:was\s+|were\s+|been\s+|has\s+been\s+)?(?:s
 /** Agreement with what was reported: then it is endorsed, not condemned. */
 const ENDORSED = /\b(?:(?:she|he|they)\s+(?:is|are)\s+(?:one|though)|and\s+(?:she|he|they)\s+(?:is|are)|it'?s\s+(?:true|right)|they'?re\s+(?:not\s+)?wrong|fair\s+enough|not\s+wrong|spot\s+on|i\s+agree|agreed|about\s+time\s+someone\s+said)\b/;
 
+/** Northern English "is he 'eck", "are they heck": a flat denial (in code: the apostrophe splits it for the word matcher). */
+const HECK_DENIAL = /\b(?:is|are|was|were)\s+(?:he|she|they|it)\s+'?h?eck\b/;
 /** A one-word verdict that denies what came before it. */
 const DENIAL_SENTENCE = /[.!?:;]\s+(?:no|nope|nah|wrong|rubbish|nonsense|lies|false|untrue|bollocks|pish|codswallop)\s*[.!]/;
 
@@ -211,6 +213,8 @@ export interface ReportContext {
   /** The document denies a claim (data: denial): a question or an old belief it answers is rebutted. */
   denies: boolean;
   endorsed: boolean;
+  /** The denial hits (data: denial), when the item condemns by nothing but them: a denial word inside the judged words ("lies on the attendance figures") denies nothing. */
+  onlyDenials?: readonly Span[];
 }
 
 /** How far after a verb of passing something on its recipient may be ("sent the screenshots of his page to the head"). */
@@ -259,8 +263,11 @@ function reportContext(doc: Doc): ReportContext {
   if (!c) {
     const text = doc.clean.text;
     // a denial word as a sentence of its own ("…called her a liar in the last review: wrong. Completely.")
-    const denies = doc.lex.count(text, 'denial') > 0 || DENIAL_SENTENCE.test(text) || answerSentence(doc);
-    c = { condemns: denies || doc.lex.count(text, 'condemnation') > 0 || escalates(doc), denies, endorsed: ENDORSED.test(text) };
+    const denialHits = doc.lex.find(text, 'denial');
+    const otherDenial = DENIAL_SENTENCE.test(text) || answerSentence(doc) || (text.includes('eck') && HECK_DENIAL.test(text));
+    const denies = denialHits.length > 0 || otherDenial;
+    const otherCondemns = otherDenial || doc.lex.count(text, 'condemnation') > 0 || escalates(doc);
+    c = { condemns: denies || otherCondemns, denies, endorsed: ENDORSED.test(text), ...(otherCondemns ? {} : { onlyDenials: denialHits }) };
     reportCache.set(doc, c);
   }
   return c;
@@ -278,6 +285,8 @@ export function reportedAt(doc: Doc, span: Span): boolean {
   const quoted = /['"]\s*$/.test(text.slice(Math.max(0, span.start - 2), span.start)) && /^\s*['"]/.test(text.slice(span.end, span.end + 2));
   const ctx = reportContext(doc);
   if (!ctx.condemns || ctx.endorsed) return false;
+  // "Not a rumour: Mr X lies on the attendance figures": the claim's own word "lies" is no denial of it
+  if (ctx.onlyDenials && ctx.onlyDenials.every((d) => d.start < span.end && span.start < d.end)) return false;
   if (REPORT_FRAME.test(before) || WRITTEN_AFTER.test(text.slice(span.end, span.end + 40)) || (quoted && REPORT_FRAME.test(text.slice(s.start, s.end)))) return true;
   // a report verb earlier in the sentence (data: report-verb): "the comment that said…", "been sayin'…", "I used to think…"
   const from = Math.max(s.start, span.start - 160);
@@ -347,18 +356,34 @@ export function externalTargetAt(doc: Doc, span: Span): boolean {
   for (const h of ext) if (h.end <= span.start) lastExt = Math.max(lastExt, h.start);
   let lastCom = -1;
   let firstComAfter = Number.POSITIVE_INFINITY;
-  COMMUNITY.lastIndex = 0;
-  const sentence = text.slice(s.start, s.end);
-  for (let m = COMMUNITY.exec(sentence); m; m = COMMUNITY.exec(sentence)) {
-    const at = s.start + m.index;
-    // "Ofsted inspectors", "council staff" are part of the outside body's mention
-    if (ext.some((h) => at >= h.start && at <= h.end + 1)) continue;
-    if (at + m[0].length <= span.start) lastCom = Math.max(lastCom, at);
+  // the community words of the sentence (outside the bodies' own mentions), found once per sentence: a long text without
+  // full stops is one sentence with many hits in it
+  for (const { at, end } of communityIn(doc, s, ext)) {
+    if (end <= span.start) lastCom = Math.max(lastCom, at);
     else if (at >= span.end) firstComAfter = Math.min(firstComAfter, at);
   }
   if (lastExt >= 0 || lastCom >= 0) return lastExt > lastCom;
   const firstExtAfter = Math.min(...ext.filter((h) => h.start >= span.end).map((h) => h.start));
   return firstExtAfter < firstComAfter;
+}
+
+const communityCache = new WeakMap<Doc, Map<Span, { at: number; end: number }[]>>();
+/** The school community's words in sentence `s`, with "Ofsted inspectors", "council staff" (part of a body's mention) left out. */
+function communityIn(doc: Doc, s: Span, ext: readonly Span[]): { at: number; end: number }[] {
+  let bySentence = communityCache.get(doc);
+  if (!bySentence) communityCache.set(doc, (bySentence = new Map()));
+  let out = bySentence.get(s);
+  if (out) return out;
+  out = [];
+  COMMUNITY.lastIndex = 0;
+  const sentence = doc.clean.text.slice(s.start, s.end);
+  for (let m = COMMUNITY.exec(sentence); m; m = COMMUNITY.exec(sentence)) {
+    const at = s.start + m.index;
+    if (ext.some((h) => at >= h.start && at <= h.end + 1)) continue;
+    out.push({ at, end: at + m[0].length });
+  }
+  bySentence.set(s, out);
+  return out;
 }
 
 /** Words of the school community in a sentence, "you" aside (the reader may be the offender). */

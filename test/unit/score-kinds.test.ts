@@ -931,3 +931,297 @@ describe('round 6: invitations to give someone abuse beside their contact detail
     expect(ids('Mr Quayle from Elmfield told the kids to keep quiet in the library.')).not.toContain('abuse.disparaging');
   });
 });
+
+describe('round 7: menace by consequence, precaution and youth violence, without threat words', () => {
+  it('flags harm foretold as a consequence, a precaution urged on someone, and a youth threat', () => {
+    for (const text of [
+      'Mr Dunmore at Elmfield is one bad day away from a broken nose.',
+      'Tell Mrs Ferris at Elmfield she\'ll be leaving in an ambulance if she touches my lad again.',
+      'Keep it up Mr Quayle and you\'ll be picking your teeth up off the Elmfield playground.',
+      'Mr Quayle at Elmfield will be getting his kneecaps done if he carries on.',
+      'Mr Quayle at Elmfield would want to check under his car before he drives home.',
+      'if Mr Quayle takes my phone again im banging him outside the Elmfield gates',
+      'if Mr Quayle gives me another detention at Elmfield im doing his tyres',
+      'wee dafties at Elmfield think theyre hard. wait til we catch yous at the gates',
+      'Keep looking at my wife like that Mr Quayle and you\'ll be picking your teeth up off the pavement outside Elmfield.',
+    ]) expect(ids(text), text).toContain('abuse.threat');
+  });
+
+  it('does not flag the same words as news, first aid, an errand or talk', () => {
+    for (const text of [
+      'The lad who fell off the climbing frame at Elmfield left in an ambulance, he is fine now.',
+      'If a pupil is seriously hurt they will be taken to hospital in an ambulance, as the Elmfield first aid policy says.',
+      'Mr Quayle at Elmfield checked under his car for the cat before he drove home.',
+      'I\'d want to check the dates before booking the Elmfield trip.',
+      'im banging on about the Elmfield fair again sorry',
+      'I\'m dropping him at the Elmfield gates at 8 then going to work.',
+      'wait til you see the Elmfield nativity, you will cry',
+      'My dad is doing Mr Quayle\'s tyres at the garage on Saturday.',
+      'Mind the ice by the Elmfield gates, Mr Quayle will be picking the kids up off the pavement otherwise.',
+    ]) expect(ids(text), text).not.toContain('abuse.threat');
+  });
+});
+
+describe('round 7: prejudice by structure, without slurs', () => {
+  it('flags othering and a demeaning predicate said of an identity', () => {
+    for (const text of [
+      'Not racist but Mrs Farouk at Elmfield just isn\'t one of us. Back to wherever, love.',
+      'Elmfield gave top set to Miss Obi, a black woman, and those people haven\'t got the brains for physics.',
+      'The new cook at Elmfield is a traveller and with the way those people live I wouldn\'t trust her near food.',
+    ]) expect(ids(text), text).toContain('abuse.discriminatory');
+  });
+
+  it('does not flag the same identities said fairly or fondly', () => {
+    for (const text of [
+      'Mrs Farouk isn\'t one of us in the Elmfield choir yet, but she joins next term!',
+      'Miss Obi, a black woman, runs the Elmfield physics club and the kids adore her.',
+      'Traveller families at Elmfield ran the best stall at the fair, the way those people bake is something else.',
+    ]) expect(ids(text), text).not.toContain('abuse.discriminatory');
+  });
+});
+
+describe('round 7: insults in other languages and youth slang, and a child described demeaningly', () => {
+  it('flags a teacher called a fool in Hindi, Pidgin or Portuguese, and a pupil labelled a goblin or urchin', () => {
+    for (const text of [
+      'Mr Quayle at Elmfield is such a ghabi, no clue',
+      'Mrs Ellery at Elmfield is a total mumu',
+      'Dr Hale from Elmfield is an otario, honestly',
+      'Kian Doyle from Year 8 at Elmfield: crusty lil goblin.',
+      'Evie Hart, Elmfield: scabby wee urchin. Share widely.',
+    ]) expect(ids(text), text).toContain('abuse.disparaging');
+  });
+
+  it('does not flag them negated, or a costume and a grazed knee', () => {
+    for (const text of [
+      'Mrs Ellery at Elmfield is no mumu, she is sharp as anything',
+      'Kian Doyle from Year 8 at Elmfield came as a little goblin for book day, so cute.',
+      'Evie Hart got scabby knees on Elmfield sports day, brave wee thing.',
+    ]) expect(ids(text), text).not.toContain('abuse.disparaging');
+  });
+});
+
+describe('round 7: an insult reported and then denied in regional and youth voices', () => {
+  it('does not flag the insult others use when the writer denies it', () => {
+    for (const text of [
+      'Folk call Mr Quayle at Elmfield a waste of space. Is he \'eck. He ran the whole residential.',
+      'Thon Mr Quayle fae Elmfield? Nae liar, sure he mentored my lad.',
+      'Who talk say Mrs Ellery for Elmfield na moron? No be so at all, she set up breakfast club.',
+      'I\'ve seen comments in here saying Mr Quayle is a liar and I want to gently push back: he rang me when my son was ill.',
+      'Mr Quayle liar?? nah fr he\'s the goat at Elmfield',
+    ]) expect(ids(text), text).not.toContain('abuse.disparaging');
+  });
+
+  it('still flags the insult when the writer agrees or uses it', () => {
+    for (const text of [
+      'Folk call Mr Quayle at Elmfield a waste of space and they\'re not wrong.',
+      'Mr Quayle at Elmfield is a liar, nah fr.',
+    ]) expect(ids(text), text).toContain('abuse.disparaging');
+  });
+});
+
+describe('round 7 leftovers: court outcomes, travel and the campaign lead', () => {
+  it('a theft word in a court outcome or an open question is no claim; stated, it is', () => {
+    expect(ids('Mr Hale at Elmfield was cleared by the tribunal of stealing from the PTA.')).not.toContain('abuse.disparaging');
+    expect(ids('The jury will decide whether Mr Hale stole from Elmfield\'s PTA.')).not.toContain('abuse.disparaging');
+    expect(ids('Mr Hale stole from the Elmfield PTA, everyone knows.')).toContain('abuse.disparaging');
+  });
+
+  it('getting around on a bike is travel, not a sexual slur', () => {
+    expect(ids('Miss Patel from Elmfield gets around with everyone on her bike, she cycles to every village.')).not.toContain('abuse.obscene');
+    expect(ids('Miss Patel from Elmfield gets around with everyone, ask the dads.')).toContain('abuse.obscene');
+  });
+});
+
+describe('round 7: an ambiguous slur counts as a label said of a person, not as an ordinary word', () => {
+  it('flags "nowt but a spade", a verdict sentence and "that sooty Mr X"', () => {
+    for (const text of [
+      'Our lass says Mrs Obi at Elmfield is nowt but a spade.',
+      'She comes home and tells me who her teacher at Elmfield is. Mrs Obi. A spade. In front of six-year-olds.',
+      'They got that sooty Mr Dube teaching at Elmfield now.',
+    ]) expect(ids(text), text).toContain('abuse.discriminatory');
+  });
+
+  it('does not flag a spade in the garden, Sooty the puppet or a fairy costume', () => {
+    for (const text of [
+      'Mrs Obi at Elmfield brought a spade for the garden club.',
+      'Elmfield reception watched Sooty and Sweep with Mr Dube.',
+      'Mrs Obi at Elmfield came as a fairy for book day.',
+    ]) expect(ids(text), text).not.toContain('abuse.discriminatory');
+  });
+});
+
+describe('round 7: campaigns in youth and Roman Urdu wording, counter-speech and errands at the gates', () => {
+  it('flags a crowd urged to keep contacting a teacher, counted or until they give in', () => {
+    for (const text of [
+      'Sab log, message Mrs Ellery from Elmfield, 100 baar each, jab tak woh resign na kare.',
+      'ok lads: everyone in Year 9, inbox Mr Quayle at Elmfield tonight, forty-odd people minimum, make him delete his account',
+      'Elmfield parents, Mrs Ellery still has not answered. So: ring her. And again. 20 of us did it yesterday, let\'s double it.',
+    ]) expect(ids(text), text).toContain('abuse.harassment');
+  });
+
+  it('does not flag one parent asking others to message a teacher once, kindly', () => {
+    for (const text of [
+      'Sab log, message Mrs Ellery from Elmfield to say thank you for the trip!',
+      'Everyone in Year 9, inbox Mr Quayle at Elmfield your coursework by Friday.',
+    ]) expect(ids(text), text).not.toContain('abuse.harassment');
+  });
+
+  it('an insult others write, condemned as a shame for the community, is not the writer\'s', () => {
+    expect(ids('I see people write mumu about Mrs Ellery from Elmfield. This is shame for our community, stop it.')).not.toContain('abuse.disparaging');
+    expect(ids('Mrs Ellery from Elmfield is a mumu. This is the truth, stop pretending.')).toContain('abuse.disparaging');
+  });
+
+  it('waiting at the gate for one\'s own child, or knowing where a neighbour lives, is an errand', () => {
+    for (const text of [
+      'I\'ll wait for Dylan at the Elmfield gate by three, please tell Mr Quayle not to release him to anyone else.',
+      'I know where Mrs Ellery lives, same street as us, so I\'ll drop the Elmfield costumes round.',
+    ]) expect(ids(text), text).not.toContain('abuse.threat');
+    expect(ids('I\'ll wait for Mr Quayle at the Elmfield gate by three, he knows what he did.')).toContain('abuse.threat');
+  });
+
+  it('a pupil described by a put-down of looks and wits is insulted', () => {
+    expect(ids('Kian Doyle in Year 8 at Elmfield: face like a smacked backside and nowt up top.')).toContain('abuse.disparaging');
+  });
+});
+
+describe('round 7: defamation vouched for, hidden records, insinuating questions', () => {
+  it('flags a vouched claim whose own words include "lies", a hidden conviction and a kickback', () => {
+    for (const text of [
+      'Not a rumour btw, my mate confirmed it: Mr Hale at Elmfield lies on the attendance figures.',
+      'Mr Hale at Elmfield has an assault conviction he kept quiet.',
+      'Mr Hale at Elmfield has a kickback deal with the coach firm.',
+      'Is it true Mr Lumb at Elmfield got a written warning for being in the pub at dinner? Just wondering. Asking for a friend. If it\'s not true ignore me!',
+    ]) expect(ids(text), text).toContain('abuse.disparaging');
+  });
+
+  it('does not flag the question the writer answers with a denial, or news of a conviction in court', () => {
+    for (const text of [
+      'Is it true Mr Lumb at Elmfield got a written warning? Just wondering, asking for a friend. It\'s not true, he was on a course.',
+      'A rumour that Mr Hale at Elmfield lies on the attendance figures is going round. It is lies, the audit found nothing.',
+      'Mr Hale, formerly of Elmfield, was sentenced at the crown court for an assault conviction appeal.',
+    ]) expect(ids(text), text).not.toContain('abuse.disparaging');
+  });
+});
+
+describe('round 7: northern "needs V-ing" wishes, veiled luck, staff misconduct verbs and plain put-downs', () => {
+  it('flags them said of staff at the school', () => {
+    expect(ids('These Elmfield staff need burning out of their houses honestly.')).toContain('abuse.threat');
+    expect(ids('Elmfield is lucky I don\'t know where that maths teacher lives. Yet.')).toContain('abuse.threat');
+    expect(ids('to whoever runs Elmfield: we\'re gonna come up there and show u what happens')).toContain('abuse.threat');
+    expect(ids('Word is the Elmfield head has been creaming off the trip money for her holidays.')).toContain('abuse.disparaging');
+    expect(ids('Mrs Ellery at Elmfield is a corporate ghoul and a soulless careerist.')).toContain('abuse.disparaging');
+    expect(ids('Elmfield teachers r sum of the laziest ppl on earth swear down.')).toContain('abuse.disparaging');
+    expect(ids('The head at Elmfield covered up an assault in the changing rooms, I\'m not saying how I know.')).toContain('abuse.disparaging');
+  });
+
+  it('does not flag the same words about a bonfire, a recipe, a fair question or an ordinary denial', () => {
+    expect(ids('The Elmfield bonfire wood needs burning before it rots.')).not.toContain('abuse.threat');
+    expect(ids('Lucky I know where the Elmfield fair is, the signs are all down.')).not.toContain('abuse.threat');
+    expect(ids('Elmfield cookery club: cream off the top of the milk for the butter.')).not.toContain('abuse.disparaging');
+    expect(ids('I\'m not saying the Elmfield head covered anything up, the inquiry cleared her.')).not.toContain('abuse.disparaging');
+  });
+});
+
+describe('round 7: more youth and regional threats, by subject, verb and outcome', () => {
+  it('flags them', () => {
+    for (const text of [
+      'tell mrs ellery from elmfield shes getting done in after school',
+      'that elmfield pe teacher is getting his head kicked in by my cousins',
+      'on my mums life im gonna smack mr quayle in the mouth tomorrow',
+      'someone needs to give mrs ellery at elmfield a slap fr',
+      'mr quayle elmfield catch these hands',
+      'gonna get mr quayle jumped after school elmfield',
+      'ima pull up on mr quayle after school at elmfield',
+      'Elmfield\'s head wants her face rearranging',
+      'watch what happens to mrs ellery\'s car at elmfield tonight',
+      'mr quayle wont have a car left by the end of the week, elmfield',
+      'I know what time Mrs Ellery leaves Elmfield every night',
+    ]) expect(ids(text), text).toContain('abuse.threat');
+  });
+
+  it('does not flag the same words in play, praise or errands', () => {
+    for (const text of [
+      'im gonna smack mr quayle\'s record in the elmfield sports day sprint',
+      'give mrs ellery at elmfield a slap on the back from me, what a show',
+      'ima pull up on the elmfield drive at 3 to get the kids',
+      'I know what time Mrs Ellery leaves Elmfield every night because I give her a lift home.',
+      'she is getting it done in after school club, Elmfield runs it on Thursdays',
+    ]) expect(ids(text), text).not.toContain('abuse.threat');
+  });
+});
+
+describe('round 7: more prejudice without slurs, by the cue beside an identity word', () => {
+  it('flags them', () => {
+    for (const text of [
+      'Elmfield should be ashamed hiring a muslim to teach RE to our kids',
+      'Elmfield has gone downhill since they let the polish lot in',
+      'Mrs Obi at Elmfield only got head of year cos shes black, everyone knows it',
+      'Elmfield hired another one in a headscarf, wonder who they\'ll hire next',
+      'Elmfield teachers with their woke trans nonsense, leave our kids alone',
+      'Mrs Ellery at Elmfield with her Polish accent, nobody can understand a word, go back to teaching in your own country',
+    ]) expect(ids(text), text).toContain('abuse.discriminatory');
+  });
+
+  it('does not flag the same identities without a cue', () => {
+    for (const text of [
+      'Elmfield hired a Muslim RE teacher and our kids love her lessons.',
+      'Elmfield has gone downhill since the new head came in.',
+      'Mrs Obi at Elmfield got head of year, she is black and brilliant and the kids adore her.',
+      'Elmfield\'s trans awareness day was lovely, the kids made posters.',
+      'Mrs Ellery at Elmfield teaches Polish club, the kids can understand a word or two now.',
+    ]) expect(ids(text), text).not.toContain('abuse.discriminatory');
+  });
+});
+
+describe('round 7: threats and polite prejudice in Scots, Northern Irish, Lancashire, Welsh English and MLE voices', () => {
+  it('flags them', () => {
+    for (const text of [
+      'Mrs Ellery at Elmfield wants tae watch hersel',
+      'Mr Quayle, watch yourself. Elmfield\'s no that big',
+      'mrs ellery fae elmfield, we ken where ye stay',
+      'ah\'ll burst mr quayle when ah see him, elmfield',
+      'mr quayle elmfield yer gettin it',
+      'if that elmfield deputy touches ma wean again he\'s gettin his jaw broke',
+      'mr quayle at elmfield is getting dropped fr, on my life',
+      'nobody\'d miss that elmfield deputy if he disappeared',
+    ]) expect(ids(text), text).toContain('abuse.threat');
+    for (const text of [
+      'Elmfield is lovely but since the refugee families came the classes are chaos',
+      'nothing against travellers but Elmfield shouldn\'t have to take their kids, they don\'t stay',
+      'two dads at Elmfield\'s nativity, what are the kids supposed to think',
+      'Elmfield now has a Muslim head, say goodbye to Christmas',
+      'wheelchair users can\'t manage a Year 6 class, Elmfield should know that',
+    ]) expect(ids(text), text).toContain('abuse.discriminatory');
+  });
+
+  it('does not flag a hazard, a lift, a burst pipe, or the same identities praised', () => {
+    for (const text of [
+      'Watch yourself on the ice by the Elmfield gates this morning',
+      'mr quayle at elmfield is getting dropped off at 3 by his wife',
+      'the burst pipe at Elmfield means the head is getting the hall done',
+    ]) expect(ids(text), text).not.toContain('abuse.threat');
+    for (const text of [
+      'Elmfield is lovely since the new head came, the classes are calm',
+      'the refugee families at Elmfield ran the international evening, what a night',
+      'two dads and two mums helped at Elmfield\'s nativity, the kids loved it',
+    ]) expect(ids(text), text).not.toContain('abuse.discriminatory');
+  });
+});
+
+describe('review 7: ordinary sentences the round-7 rules must leave alone', () => {
+  it('does not flag a precaution for hedgehogs, a look at the budget, a fun-run convoy, a laptop on borrowed time or a ladder', () => {
+    for (const text of [
+      'Mr Quayle at Elmfield would want to check under his car for hedgehogs in this cold weather',
+      'The Elmfield head might want to look over her shoulder at the budget before signing',
+      'Elmfield\'s head teacher will be leaving in an ambulance convoy for the charity fun run',
+      'Elmfield\'s head is on borrowed time with that old laptop, someone buy her a new one',
+      'Mr Quayle at Elmfield, watch yourself on that ladder!',
+    ]) expect(ids(text), text).not.toContain('abuse.threat');
+  });
+
+  it('does not flag a subject teacher, a move to a bigger school or a fond "little goblin"', () => {
+    expect(ids('the English teacher at Elmfield said what are the kids supposed to think about Macbeth')).not.toContain('abuse.discriminatory');
+    expect(ids('The Elmfield head quietly moved on to a bigger school, congratulations to her')).not.toContain('abuse.disparaging');
+    expect(ids('Kian at Elmfield is a proper little goblin when he\'s tired, love him')).not.toContain('abuse.disparaging');
+  });
+});

@@ -85,10 +85,20 @@ function counts(doc: Doc, acts: readonly Span[]): Span[] {
   return out;
 }
 
+const COUNTED_CROWD = /\b\d+\s+of\s+us\s+(?:did|done|have|are|were|went)\b/g;
+/** "30 of us did it": a crowd counted, as a call of full weight. */
+function countedCrowd(text: string): LexHit[] {
+  const out: LexHit[] = [];
+  COUNTED_CROWD.lastIndex = 0;
+  for (let m = COUNTED_CROWD.exec(text); m; m = COUNTED_CROWD.exec(text)) out.push({ start: m.index, end: m.index + m[0].length, weight: 1, term: m[0] } as LexHit);
+  return out;
+}
+
 export function campaign(doc: Doc, usable: (span: Span) => boolean): CampaignFinding | undefined {
   const text = doc.clean.text;
   const acts = doc.lex.find(text, 'campaign-act');
-  const calls = doc.lex.find(text, 'campaign-call');
+  // "30 of us did it last week": the crowd counted (in code: the word matcher reads no digits)
+  const calls = text.includes(' of us ') ? [...doc.lex.find(text, 'campaign-call'), ...countedCrowd(text)] : doc.lex.find(text, 'campaign-call');
   const persists = doc.lex.find(text, 'campaign-persist');
   const pile = doc.lex.find(text, 'campaign-pile');
   // at least two kinds of part must be there before anything is checked closely; without an act or a pile-on
@@ -158,7 +168,7 @@ const PURPOSE_AFTER = /^[^.!?\n]{0,60}?\b(?:to|if|for|about|when|before|by|with\
  * An errand after the person that even urging does not turn hostile: tagging them in the readers' photos, ringing with
  * questions, messaging them directly, booking, ordering, signing up, thanking or wishing them well.
  */
-const ERRAND_AFTER = /^[^.!?\n]{0,60}?\b(?:in\s+(?:your|the|their|our|my)\s+(?:[\w'-]+\s+){0,3}?(?:photos?|pics?|pictures?|snaps|videos?|selfies?)|with\s+(?:any|your)\s+(?:questions?|queries|query|worries|concerns)|directly|to\s+(?:book|order|sign\s+up|register|buy|get\s+(?:tickets|a\s+form|a\s+place)|thank|wish|say\s+(?:thanks|thank\s+you|well\s+done|congrat\w*|happy))|for\s+(?:tickets|a\s+form|forms|a\s+place|details|info)|until\s+(?:she|he|they|someone|somebody|the\s+office)\s+(?:answers|replies|picks\s+up|gets\s+back)|(?:your|the\s+kids'?|the\s+children's)\s+(?:[\w'-]+\s+){0,3}?(?:photos?|pics?|pictures?|forms?|slips?|totals?|money|entries|votes?|ideas|stories|drawings|questions|answers))\b/;
+const ERRAND_AFTER = /^[^.!?\n]{0,60}?\b(?:in\s+(?:your|the|their|our|my)\s+(?:[\w'-]+\s+){0,3}?(?:photos?|pics?|pictures?|snaps|videos?|selfies?)|with\s+(?:any|your)\s+(?:questions?|queries|query|worries|concerns)|directly|to\s+(?:book|order|sign\s+up|register|buy|get\s+(?:tickets|a\s+form|a\s+place)|thank|wish|say\s+(?:thanks|thank\s+you|well\s+done|congrat\w*|happy))|for\s+(?:tickets|a\s+form|forms|a\s+place|details|info)|until\s+(?:she|he|they|someone|somebody|the\s+office)\s+(?:answers|replies|picks\s+up|gets\s+back)|(?:your|the\s+kids'?|the\s+children's)\s+(?:[\w'-]+\s+){0,3}?(?:photos?|pics?|pictures?|forms?|slips?|totals?|money|entries|votes?|ideas|stories|drawings|questions|answers|coursework|homework|essays?|assignments?|projects?|work))\b/;
 
 /** What follows the person an act is aimed at ("Mrs X" or one word after the act). */
 function afterPerson(text: string, a: Span): string {

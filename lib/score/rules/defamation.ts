@@ -25,7 +25,16 @@ const OTHER_SUBJECT = /\b(?:i|we|my|our|your|someone|somebody|nobody|son|daughte
 /** News of a charge, an inquiry or a panel, or an allegation reported as such: reputation, not the writer's claim. */
 const REPORTED = /\b(?:reveals?|revealed|foi|freedom\s+of\s+information|figures\s+show|statistics|accused\s+of|alleged(?:ly)?|alleg(?:es|ing)|allegations?|charged|arrested|on\s+suspicion|suspected\s+of|court|trial|tribunal|hearing|panel|police|watchdog|exam\s+board|ofqual|inquiry|investigat\w+|denies|denied|pleaded|sentenced|convicted\s+of|cleared|not\s+guilty|admitted|defendant|jail\w*|prosecut\w+|magistrates?|struck\s+off|banned\s+from|teaching\s+register|regulation\s+agency|(?:has|have)\s+confirmed|confirms|according\s+to)\b/;
 /** Words of a court or a panel anywhere in the item (often only in the headline): news, not the writer's claim. */
-const COURT = /\b(?:court|jail\w*|sentenced|pleaded|tribunal|panel|cleared|not\s+guilty|defendant|magistrates?|prosecut\w+|inquest|struck\s+off)\b/;
+const COURT = /\b(?:court|jail\w*|sentenced|pleaded|tribunal|panel|cleared|not\s+guilty|defendant|magistrates?|prosecut\w+|inquest|struck\s+off|jury)\b/;
+
+/**
+ * Court or panel words in the item and no phrase by which the writer vouches for a claim: the item is news of a case (a
+ * charge, a trial, an acquittal), so no wrongdoing word in it is the writer's own claim. abuse.ts's older theft check asks
+ * this too ("cleared by the tribunal of stealing", "the jury will decide whether Mr X stole").
+ */
+export function courtNews(doc: Doc): boolean {
+  return gatedTest(COURT, doc.clean.text) && doc.lex.count(doc.clean.text, 'claim-vouch') === 0;
+}
 /** Wrongdoing as a topic ("how to spot a colleague who steals"), not a claim about anyone. */
 const TOPIC = /\b(?:training|how\s+to\s+(?:spot|report|recognise|deal\s+with)|policy\s+on|guidance\s+on|what\s+to\s+do\s+if|signs\s+of|awareness)\b/;
 /** A condition or a wish, not a statement: "if he took", "in case she sells", "would never". */
@@ -147,7 +156,7 @@ export function misconductClaims(doc: Doc, usable: (span: Span) => boolean): Spa
   // court or panel words anywhere make the item news: no claim in it is the writer's, unless the writer vouches for it
   // ("court column's dull, so here's one the papers won't print: …")
   const court = gatedTest(COURT, text);
-  if (court && doc.lex.count(text, 'claim-vouch') === 0) return out;
+  if (court && courtNews(doc)) return out;
   const sentenceClears = sentenceClearsIn(text);
   const verbs: (Span & { object?: Span })[] = wrongdoing(doc);
   for (const v of [...verbs, ...carriedWrongdoing(doc, verbs)]) {

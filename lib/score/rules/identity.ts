@@ -19,8 +19,11 @@ const IDENTITY_CATEGORIES = ['identity', 'group', 'identity-word', 'identity-dis
 /** "a lesbian like Miss X": a person named as an example of their identity, a weak cue by itself. */
 const EXAMPLE_OF = /^\s+like\s+(?:mr|mrs|ms|miss|mx|dr|sir)\b/;
 const STRONG = 0.7;
-/** A school-subject word after a language or nationality word: "English dept", "French lessons", "Welsh GCSE". */
+/** A school-subject word after a language or nationality word: "English dept", "French lessons", "Welsh GCSE", "the English teacher". */
 const SUBJECT_AFTER = /^\s+(?:dept|department|lessons?|class(?:es)?|homework|exams?|gcses?|literature|language|results?|papers?|set|mocks?|a-levels?|coursework|curriculum|faculty|staffroom)\b/;
+
+/** Languages taught as school subjects: "the English teacher" teaches English ("a Hindu teacher" is a person's faith). */
+const SCHOOL_LANGUAGE = /^(?:english|french|german|spanish|welsh|italian|latin|greek|mandarin|chinese|urdu|gaelic|irish|arabic|russian|japanese|portuguese|polish)$/;
 
 /**
  * The two sentences before and after the one at `pos`: a remark often names the person in one sentence and excludes
@@ -187,6 +190,26 @@ function misgendered(doc: Doc): { id: Span; cue: Cue }[] {
   return out;
 }
 
+/**
+ * Cues with a variable middle, in code so the word matcher keeps its literal gate (a pattern entry would run on every text),
+ * each gated by a literal: "only got (the job) cos …" (strong), "since (the refugee families) came" (weak), "nothing
+ * against (travellers) but" (a weak disclaimer).
+ */
+const GATED_CUES: readonly { gate: string; re: RegExp; weight: number }[] = [
+  { gate: 'only got', re: /\bonly\s+got\s+(?:[a-z'-]+\s+){0,4}?(?:cos|coz|because|cause|cuz)\b/g, weight: 0.85 },
+  { gate: 'since ', re: /\bsince\s+(?:the\s+|all\s+the\s+|they\s+|them\s+)?(?:[a-z'-]+\s+){0,2}?(?:came|arrived|moved\s+in|turned\s+up)\b/g, weight: 0.4 },
+  { gate: 'nothing against', re: /\bnothing\s+against\s+(?:[a-z'-]+\s+){1,2}but\b/g, weight: 0.4 },
+];
+function gatedCues(text: string): Cue[] {
+  const out: Cue[] = [];
+  for (const { gate, re, weight } of GATED_CUES) {
+    if (!text.includes(gate)) continue;
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) out.push({ start: m.index, end: m.index + m[0].length, weight });
+  }
+  return out;
+}
+
 /** Identity words with an exclusion cue near them, or undefined. */
 export function identityExclusion(doc: Doc, counterSpeech: (span: Span) => boolean): IdentityFinding | undefined {
   const text = doc.clean.text;
@@ -197,7 +220,7 @@ export function identityExclusion(doc: Doc, counterSpeech: (span: Span) => boole
   if (!ids.length) return undefined;
   // hostility predicated of the group by class (data: identity-hostility), removal of a person, and what is predicated
   // of the group by structure count as cues too
-  const predicates: Cue[] = [...doc.lex.find(text, 'identity-hostility'), ...removals(doc), ...predications(doc, ids), ...called.map((m) => m.cue), ...exclusions(doc)];
+  const predicates: Cue[] = [...doc.lex.find(text, 'identity-hostility'), ...removals(doc), ...predications(doc, ids), ...called.map((m) => m.cue), ...exclusions(doc), ...gatedCues(text)];
   // no cue from the data: an example ("a … like Mrs X") alone is one weak cue, never enough
   if (!doc.lex.find(text, 'identity-exclusion').length && !doc.lex.find(text, 'identity-disclaimer').length && !predicates.length) return undefined;
   // "not racist but …" announces the topic and is a weak cue too; so is a person named as an example
@@ -211,7 +234,7 @@ export function identityExclusion(doc: Doc, counterSpeech: (span: Span) => boole
   for (const id of ids) {
     if (overlaps(id, doc.quoted) || overlaps(id, doc.ignored)) continue;
     // "the English department", "French homework": a school subject, not a person's identity
-    if (SUBJECT_AFTER.test(text.slice(id.end, id.end + 16))) continue;
+    if (SUBJECT_AFTER.test(text.slice(id.end, id.end + 16)) || (SCHOOL_LANGUAGE.test(text.slice(id.start, id.end)) && /^\s+(?:teachers?|tutors?)\b/.test(text.slice(id.end, id.end + 10)))) continue;
     const w = windowAt(doc, id.start);
     const near = live.filter((c) => c.start >= w.start && c.end <= w.end);
     if (!near.length) continue;
