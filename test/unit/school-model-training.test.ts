@@ -135,7 +135,7 @@ describe('school model thresholds by rule support', () => {
   it('a model file whose words-alone or rule-backed threshold is out of order is refused, saying what to do', () => {
     const shipped = JSON.parse(readFileSync('lib/score/model/school-model.json', 'utf8')) as SchoolModelFile;
     const withAbuse = (over: object) => ({ ...shipped, families: { ...shipped.families, abuse: { ...shipped.families.abuse, ...over } } });
-    expect(() => loadSchoolModel(withAbuse({ threshold: 0.5, alone: 0.3, keep: 0.5 }))).toThrow(/threshold for words alone must be between its threshold 0.5 and 1.*npm run train:school/);
-    expect(() => loadSchoolModel(withAbuse({ threshold: 0.5, keep: 0.6, alone: 0.9 }))).toThrow(/rule-backed findings must be between 0 and its threshold 0.5.*npm run train:school/);
+    expect(() => loadSchoolModel(withAbuse({ threshold: 0.5, alone: 0.3, keep: 0.5, aloneRobust: false }))).toThrow(/threshold for words alone must be between its threshold 0.5 and 1.*npm run train:school/);
+    expect(() => loadSchoolModel(withAbuse({ threshold: 0.5, keep: 0.6, alone: 0.9, aloneRobust: false }))).toThrow(/rule-backed findings must be between 0 and its threshold 0.5.*npm run train:school/);
   });
 });

@@ -21,6 +21,17 @@ const newWordsFlag = (item: string, family: string, twin?: string): void => {
   expect(families(item, full)).toContain(family);
   if (twin !== undefined) expect(families(twin, full)).toEqual([]);
 };
+/**
+ * As newWordsFlag, for insults the trained school model (round 7: words alone judged without their two leading words)
+ * now also flags on its own: without the new words the RULES do not flag `item` (their own decision, no trained model),
+ * with them the shipped decision flags `family`; the innocent `twin` is left alone.
+ */
+const newWordsFind = (item: string, family: string, twin?: string): void => {
+  const r = scoreItem({ title: '', text: item }, undefined, { lexicon: without, schoolModel: false });
+  expect(r.flagged ? r.families : []).toEqual([]);
+  expect(families(item, full)).toContain(family);
+  if (twin !== undefined) expect(families(twin, full)).toEqual([]);
+};
 
 describe('vocab-0.5: the file', () => {
   it('names a reference on every line and adds only to categories other files already use', () => {
@@ -37,7 +48,7 @@ describe('vocab-0.5: the file', () => {
 describe('vocab-0.5: abuse words', () => {
   it('Irish slang for a rough sort, said of a teacher, is an insult; denied of him, it is not', () => {
     // not "a right gurrier": since round 6 any bare noun after "a right" said of a teacher is a put-down without the entry
-    newWordsFlag('The PE teacher at Elm Park is such a gurrier.', 'abuse', 'The PE teacher at Elm Park is not a gurrier at all, he is lovely with the kids.');
+    newWordsFind('The PE teacher at Elm Park is such a gurrier.', 'abuse', 'The PE teacher at Elm Park is not a gurrier at all, he is lovely with the kids.');
   });
 
   it('a Northern slang insult is found', () => {
@@ -81,6 +92,6 @@ describe('vocab-0.5: identity words and exclusion cues', () => {
   });
 
   it('a pupil named by a disability and said not to belong in mainstream is discriminatory; a parents\' session about it is not', () => {
-    newWordsFlag('That boy with ADHD in 4B is just naughty, he belongs in a special school, not with our kids.', 'abuse', 'Our SENCo ran a brilliant session for parents of kids with ADHD at Elm Park last night.');
+    newWordsFind('That boy with ADHD in 4B is just naughty, he belongs in a special school, not with our kids.', 'abuse', 'Our SENCo ran a brilliant session for parents of kids with ADHD at Elm Park last night.');
   });
 });
