@@ -11,9 +11,9 @@
  * findings before any decision (ruleParts: each finding's confidence to 1e-9, spans, reason) and the
  * abuse signals, so a change below the threshold shows too.
  *
- * Sets: data/eval/*.jsonl (with data/eval/schools.json), the spent blind sets data/eval/blind-2026-11-30{,b,…,g},
- * every data/train/<corpus>, and the functional halves dev, heldout, heldout-b … heldout-f. Never the unread blind
- * sets (blind-2026-12-01c, -d) nor the unread functional half heldout-g: they are refused by name.
+ * Sets: data/eval/*.jsonl (with data/eval/schools.json), the spent blind sets data/eval/blind-2026-11-30{,b,…,g} and
+ * blind-2026-12-01{a,b}, every data/train/<corpus>, and the functional halves dev, heldout, heldout-b … heldout-f.
+ * Never the unread blind sets (blind-2026-12-01c, -d) nor the unread functional half heldout-g: they are refused by name.
  */
 import { createWriteStream, existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';

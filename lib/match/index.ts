@@ -555,6 +555,10 @@ const UNNAMED_SUPPORT = 0.9;
 const GROUP_SUPPORT = 0.5;
 const TITLED_PERSON = 0.2;
 const TITLED_MISS = 0.4;
+/** What a titled adult by surname adds to school life, by title ("Miss" is how children name a teacher). */
+function titledWeight(title: string | undefined): number {
+  return title === 'Miss' ? TITLED_MISS : TITLED_PERSON;
+}
 /** One of the school's staff named in its context ("Mrs Okafor"), by surname in an item: as strong as the name. */
 const STAFF_NAMED = 1;
 const TITLED_SURNAME = /(?<![\p{L}])(Miss|Mrs|Mr|Ms|Mx|Sir)\.? [\p{Lu}][\p{Ll}'’-]+/u;
@@ -628,7 +632,7 @@ function unnamed(item: { title: string; text: string }, view: TextView, compiled
   let support = said.support;
   // its town's parents' group ("Ambridge Mums & Dads |") speaking of a titled adult by surname ("Miss Hartley"):
   // neither is enough alone (a group asks about plumbers; Mr Hartley may be one), together with a little more they are
-  if (CUES.parentsGroup.test(view.text.slice(ctx.end, ctx.end + 40))) support += GROUP_SUPPORT + (said.titled ? (said.titled === 'Miss' ? TITLED_MISS : TITLED_PERSON) : 0);
+  if (CUES.parentsGroup.test(view.text.slice(ctx.end, ctx.end + 40))) support += GROUP_SUPPORT + (said.titled ? titledWeight(said.titled) : 0);
   if (support < UNNAMED_SUPPORT || against >= tuning.noiseFloor) return undefined;
   const where = view.text.slice(ctx.start, ctx.end);
   const occ: Occurrence = { pattern: { alias: where, re: /$^/, compact: '', ambiguous: true, acronym: false }, start: ctx.start, end: ctx.end, via: 'text' };
@@ -677,7 +681,7 @@ const FORM_GROUP = /(?<![\p{L}\p{N}])(?:[7-9]|1[0-3])[A-Z](?![\p{L}\p{N}])/u;
  */
 function titledUnnamed(item: { title: string; text: string }, view: TextView, said: SchoolLife, tuning: MentionTuning, textOffset: number): MatchResult | undefined {
   if (!said.titled || said.against >= tuning.noiseFloor) return undefined;
-  const support = said.support + (said.titled === 'Miss' ? TITLED_MISS : TITLED_PERSON);
+  const support = said.support + titledWeight(said.titled);
   if (support < UNNAMED_TITLED) return undefined;
   const raw = joinFields(item);
   // someone of its community speaking (I, my, we, our, you: "I've emailed her", "ring Mr Prys if you have to") or a form
@@ -1544,15 +1548,15 @@ function decideAmbiguous(view: TextView, raw: string, occ: Occurrence, after: st
   // a person's name ("Sir Thomas Pelham, who held Stanmer") is the person's when nothing says school
   // ("Sir Roger Hale are through to the final": a plural verb is the school's, as no one man is "are")
   const personal = occ.pattern.person && total < tuning.minSupport && !/^(?:'s)?\s+(?:are|were|have|'ve)\b/.test(view.text.slice(occ.end, occ.end + 8));
-  // a name many things share ("CGS", "the Phoenix"): school life near it, not the town alone, makes it the school's
-  // a name many things share, or the name of a place's community group ("Kinbrae Community Chat |"), which speaks of
-  // plumbers and bin days as often as of its school
+  // a name many things share ("CGS", "the Phoenix"), or the name of a place's community group ("Kinbrae Community
+  // Chat |"), which speaks of plumbers and bin days as often as of its school: school life near it, not the town alone,
+  // makes it the school's
   if (occ.pattern.shared || (occ.via === 'text' && communityGroupAfter(view, occ))) {
     // a titled adult by surname in the item ("Mr Kowalczyk", "Miss Dobson"): how pupils and parents name the school's
     // own people, as much as the unnamed rule allows it (a bank's "Mr Smith" is outweighed by its banking words)
     const t = titledPerson(raw);
     if (t) {
-      support += t[1] === 'Miss' ? TITLED_MISS : TITLED_PERSON;
+      support += titledWeight(t[1]);
       supportWhy ||= `a titled adult "${t[0]}"`;
     }
     const all = support + ctx;
