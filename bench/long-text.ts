@@ -5,8 +5,8 @@
  *
  * Five shapes: news prose with full stops, a repeated threat, insults with no full stop (one 100 KB sentence with
  * hundreds of hits in it), a member of staff's health told over and over with no full stop (the confidential rules'
- * staff-details check asked its sentence once per cue: 4.8 s on 200 KB before round 7), and "pupil injured" repeated
- * (the reputation rules read the sentence once per hit: 5–7 s). Prints scoreItem's wall time per shape (best of 3, warm).
+ * staff-details check asked its sentence once per cue: 4.8 s on 200 KB before round 7 on a quiet machine, 28 s at
+ * load ~9), and "pupil injured" repeated (the reputation rules read the sentence once per hit: 5–7 s quiet, 30 s at load ~9). Prints scoreItem's wall time per shape (best of 3, warm).
  */
 import { parseArgs } from 'node:util';
 import { scoreItem } from '../lib/score';
