@@ -465,7 +465,8 @@ function trainModel(items: Prepared[], aux: readonly Aux[], trainedOn: string[])
   const ws = items.map(stackWeight);
   // stage 2 out of fold, to choose thresholds
   const stackOof = SCHOOL_FAMILIES.map(() => new Float64Array(items.length));
-  // the probabilities the decision reads: stackOof, or for words alone with --alone-robust the lowest without a leading word
+  // the probabilities the decision reads: stackOof, or for words alone with --alone-robust the lower of it and the
+  // probability without the ROBUST_WORDS leading words taken out together (stage 1's `robust`)
   const decideOof = SCHOOL_FAMILIES.map(() => new Float64Array(items.length));
   for (let f = 0; f < folds; f++) {
     const idx = items.map((_, i) => i).filter((i) => foldOf[i] !== f);
