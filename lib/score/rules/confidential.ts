@@ -1159,12 +1159,12 @@ function schoolChangeNear(doc: Doc, raw: string, lower: string, cues: readonly S
   return undefined;
 }
 
-/** A plea not to share, or the writer saying they will not: the item warns, it does not pass the picture or list on. */
-const DONT_SHARE = /\b(?:(?:please\s+)?(?:don'?t|do\s+not|dont|stop)\s+(?:post|posting|share|sharing|send|sending|circulate|repost|spread)|delete\s+it|take\s+it\s+down|(?:not|never)\s+going\s+to\s+(?:post|share)|won'?t\s+(?:post|share|link)|not\s+(?:posting|sharing)\s+it)\b/;
-/** Joy after "crying" or "screaming": the picture is of a happy moment. */
-const JOY = /\b(?:happy|joy|proud|winning|won|laughing|laughter|excited|excitement|cheering|celebrat\w*)\b/;
 /** The writer withholding it: "not going to post it", "won't share", "I'm not posting it". */
 const WONT_SHARE = /\b(?:(?:not|never)\s+going\s+to\s+(?:post|share)|won'?t\s+(?:post|share|link)|not\s+(?:posting|sharing)\s+it)\b/;
+/** A plea not to share, or the writer saying they will not (WONT_SHARE): the item warns, it does not pass the picture or list on. */
+const DONT_SHARE = new RegExp(String.raw`\b(?:(?:please\s+)?(?:don'?t|do\s+not|dont|stop)\s+(?:post|posting|share|sharing|send|sending|circulate|repost|spread)|delete\s+it|take\s+it\s+down)\b|${WONT_SHARE.source}`);
+/** Joy after "crying" or "screaming": the picture is of a happy moment. */
+const JOY = /\b(?:happy|joy|proud|winning|won|laughing|laughter|excited|excitement|cheering|celebrat\w*)\b/;
 /** A list that is itself results, grades or scores. */
 const RESULTS_LIST = /result|grade|score|mark|ranking|predict/;
 /** A match score after the harm word ("getting battered 6-0"): a team lost a game. */
