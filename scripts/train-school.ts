@@ -199,8 +199,9 @@ const { values: args } = parseArgs({
 });
 
 const DIM = 1 << HASH_BITS;
-const aloneRobust = SCHOOL_FAMILIES.map((f) => args['alone-robust']!.split(',').includes(f));
-if (!args['alone-robust']!.split(',').every((f) => f === 'none' || SCHOOL_FAMILIES.includes(f as Family))) throw new Error(`--alone-robust takes families (abuse, confidential, reputation) separated by commas, or none (got "${args['alone-robust']}")`);
+const aloneRobustList = args['alone-robust']!.split(',');
+if (!aloneRobustList.every((f) => f === 'none' || SCHOOL_FAMILIES.includes(f as Family))) throw new Error(`--alone-robust takes families (abuse, confidential, reputation) separated by commas, or none (got "${args['alone-robust']}")`);
+const aloneRobust = SCHOOL_FAMILIES.map((f) => aloneRobustList.includes(f));
 const folds = Number(args.folds);
 const seed = Number(args.seed);
 const functionalWeight = Number(args['functional-weight']);
