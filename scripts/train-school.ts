@@ -199,8 +199,9 @@ const { values: args } = parseArgs({
 });
 
 const DIM = 1 << HASH_BITS;
-const aloneRobust = SCHOOL_FAMILIES.map((f) => args['alone-robust']!.split(',').includes(f));
-if (!args['alone-robust']!.split(',').every((f) => f === 'none' || SCHOOL_FAMILIES.includes(f as Family))) throw new Error(`--alone-robust takes families (abuse, confidential, reputation) separated by commas, or none (got "${args['alone-robust']}")`);
+const aloneRobustList = args['alone-robust']!.split(',');
+if (!aloneRobustList.every((f) => f === 'none' || SCHOOL_FAMILIES.includes(f as Family))) throw new Error(`--alone-robust takes families (abuse, confidential, reputation) separated by commas, or none (got "${args['alone-robust']}")`);
+const aloneRobust = SCHOOL_FAMILIES.map((f) => aloneRobustList.includes(f));
 const folds = Number(args.folds);
 const seed = Number(args.seed);
 const functionalWeight = Number(args['functional-weight']);
@@ -465,7 +466,8 @@ function trainModel(items: Prepared[], aux: readonly Aux[], trainedOn: string[])
   const ws = items.map(stackWeight);
   // stage 2 out of fold, to choose thresholds
   const stackOof = SCHOOL_FAMILIES.map(() => new Float64Array(items.length));
-  // the probabilities the decision reads: stackOof, or for words alone with --alone-robust the lowest without a leading word
+  // the probabilities the decision reads: stackOof, or for words alone with --alone-robust the lower of it and the
+  // probability without the ROBUST_WORDS leading words taken out together (stage 1's `robust`)
   const decideOof = SCHOOL_FAMILIES.map(() => new Float64Array(items.length));
   for (let f = 0; f < folds; f++) {
     const idx = items.map((_, i) => i).filter((i) => foldOf[i] !== f);

@@ -426,7 +426,8 @@ export function topWords(w: ArrayLike<number>, k: number, j: number, clean: stri
 /**
  * The distinct words of `clean` that add most to vector j of the interleaved `w` (its unigram and the character
  * n-grams inside it, as collect weighs them; bigrams and the norm left out), positive only, most first. The school
- * model takes each out in turn to ask whether its words-alone verdict rests on one word (school-model.ts robustness).
+ * model takes the first ROBUST_WORDS of them out together to ask whether its words-alone verdict rests on a word or two
+ * (school-model.ts robustProbability).
  */
 export function leadingWords(w: ArrayLike<number>, k: number, j: number, clean: string, limit: number): string[] {
   const seen = new Map<string, number>();

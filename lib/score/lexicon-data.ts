@@ -192,12 +192,11 @@ export class Lexicon {
   /** first four letters of a one-word prefix entry → entries */
   private readonly byPrefix = new Map<string, TokenEntry[]>();
   /**
-   * Per regex category: the pattern, its entries, and the literal text each non-`re:` entry cannot match without
-   * (its longest word): when the text holds none of them and the category has no `re:` entry, the pass is skipped.
+   * Per regex category, in the order of its first entry: the pattern, its entries, and the literal text each non-`re:`
+   * entry cannot match without (its longest word): when the text holds none of them and the category has no `re:`
+   * entry, the pass is skipped.
    */
-  private readonly regexByCat = new Map<number, { re: RegExp; parts: { re: RegExp; weight: number; term: string; source: string }[]; needs: string[] | undefined }>();
-  /** regexByCat's entries as an array, in its order (the matcher's loop). */
-  private regexCats: { cat: number; re: RegExp; parts: { re: RegExp; weight: number; term: string; source: string }[]; needs: string[] | undefined }[] = [];
+  private readonly regexCats: { cat: number; re: RegExp; parts: { re: RegExp; weight: number; term: string; source: string }[]; needs: string[] | undefined }[] = [];
   /** Any of those words, anywhere: when none is in a text, no category with `needs` is searched. */
   private anyNeed: RegExp | undefined;
   private readonly patterns = new Map<string, string>();
@@ -259,9 +258,8 @@ export class Lexicon {
     for (const [cat, parts] of regexParts) {
       // a term's longest word is in any text it matches (a trailing * makes its last word a prefix: still in the text)
       const needs = parts.every((p) => !p.term.startsWith('re:')) ? parts.map((p) => longestWord(p.term.replace(/\*$/, ''))) : undefined;
-      this.regexByCat.set(cat, { re: new RegExp(String.raw`\b(?:${parts.map((p) => p.re.source.slice(4, -2)).join('|')})\b`, 'g'), parts, needs });
+      this.regexCats.push({ cat, re: new RegExp(String.raw`\b(?:${parts.map((p) => p.re.source.slice(4, -2)).join('|')})\b`, 'g'), parts, needs });
     }
-    this.regexCats = [...this.regexByCat].map(([cat, r]) => ({ cat, ...r }));
     for (const [first, seconds] of this.byPair) {
       const ids = new Map<number, TokenEntry[]>();
       for (const [second, list] of seconds) {
@@ -271,7 +269,7 @@ export class Lexicon {
       }
       this.byPairIds.set(first, ids);
     }
-    const allNeeds = [...this.regexByCat.values()].flatMap((r) => r.needs ?? []);
+    const allNeeds = this.regexCats.flatMap((r) => r.needs ?? []);
     if (allNeeds.length && !allNeeds.includes('')) this.anyNeed = new RegExp(allNeeds.map(escapeRe).join('|'));
   }
 

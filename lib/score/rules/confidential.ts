@@ -757,7 +757,8 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
   if (!findings.some((f) => f.category === 'confidential.pupil-personal') && (photoCues.length || PHOTO_ATTACHED.test(raw))) {
     // the harm said of a pupil (a year group or a child word just before it, no adult's title between), beside the media
     // word; not a match score ("battered 6-0"), "crying with laughter", or a plea not to share it ("please don't post the video")
-    const media = [...photoCues, ...(PHOTO_ATTACHED.test(raw) ? [{ start: PHOTO_ATTACHED.exec(raw)!.index, end: PHOTO_ATTACHED.exec(raw)!.index + 1 }] : [])];
+    const attached = PHOTO_ATTACHED.exec(raw);
+    const media = attached ? [...photoCues, { start: attached.index, end: attached.index + 1 }] : photoCues;
     const harms = rawHits(doc, 'media-harm').filter((h) => {
       if (MATCH_SCORE.test(lower.slice(h.end, h.end + 12)) || /^\s+with\s+laughter\b/.test(lower.slice(h.end, h.end + 16))) return false;
       // tears of joy: "crying after winning the cup … so proud"
@@ -801,7 +802,7 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
   // staff personal information
   const staffSpans: Span[] = [];
   // a denial of the claim ("that's rubbish", "not true"), not a judgement of something else in it ("his results were rubbish")
-  const denied = doc.lex.count(doc.clean.text, 'denial') > 0 && doc.lex.find(doc.clean.text, 'denial').some((h) => !JUDGED_THING_BEFORE.test(doc.clean.text.slice(Math.max(0, h.start - 40), h.start)));
+  const denied = doc.lex.find(doc.clean.text, 'denial').some((h) => !JUDGED_THING_BEFORE.test(doc.clean.text.slice(Math.max(0, h.start - 40), h.start)));
   const sympathy = doc.lex.count(doc.clean.text, 'sympathy') > 0;
   // is a full name (found on first use) inside from..to? By binary search over the names in order, for loops over many
   // cues in a long item
@@ -1158,12 +1159,12 @@ function schoolChangeNear(doc: Doc, raw: string, lower: string, cues: readonly S
   return undefined;
 }
 
-/** A plea not to share, or the writer saying they will not: the item warns, it does not pass the picture or list on. */
-const DONT_SHARE = /\b(?:(?:please\s+)?(?:don'?t|do\s+not|dont|stop)\s+(?:post|posting|share|sharing|send|sending|circulate|repost|spread)|delete\s+it|take\s+it\s+down|(?:not|never)\s+going\s+to\s+(?:post|share)|won'?t\s+(?:post|share|link)|not\s+(?:posting|sharing)\s+it)\b/;
-/** Joy after "crying" or "screaming": the picture is of a happy moment. */
-const JOY = /\b(?:happy|joy|proud|winning|won|laughing|laughter|excited|excitement|cheering|celebrat\w*)\b/;
 /** The writer withholding it: "not going to post it", "won't share", "I'm not posting it". */
 const WONT_SHARE = /\b(?:(?:not|never)\s+going\s+to\s+(?:post|share)|won'?t\s+(?:post|share|link)|not\s+(?:posting|sharing)\s+it)\b/;
+/** A plea not to share, or the writer saying they will not (WONT_SHARE): the item warns, it does not pass the picture or list on. */
+const DONT_SHARE = new RegExp(String.raw`\b(?:(?:please\s+)?(?:don'?t|do\s+not|dont|stop)\s+(?:post|posting|share|sharing|send|sending|circulate|repost|spread)|delete\s+it|take\s+it\s+down)\b|${WONT_SHARE.source}`);
+/** Joy after "crying" or "screaming": the picture is of a happy moment. */
+const JOY = /\b(?:happy|joy|proud|winning|won|laughing|laughter|excited|excitement|cheering|celebrat\w*)\b/;
 /** A list that is itself results, grades or scores. */
 const RESULTS_LIST = /result|grade|score|mark|ranking|predict/;
 /** A match score after the harm word ("getting battered 6-0"): a team lost a game. */

@@ -341,16 +341,16 @@ const TOPIC_SHIFT = /^\W*(?:separately|meanwhile|also|anyway|unrelated(?:ly)?|in
 /** A titled person in the clean (lower-case) text: "mrs cole". */
 const TITLED_NAME = /\b(?:mr|mrs|ms|miss|mx|dr|sir)\.?\s+[\p{L}'’-]{2,}/gu;
 
-/**
- * Is a span's sentence one that clears (data: exoneration) or rates the school good? Made at module level (lazy.ts says
- * why).
- */
 /** Is a visit said in the sentence of `h` (VISIT)? Module level: under tsx a local arrow is renamed per call (lazy.ts). */
 function visitingAt(doc: Doc, h: Span): boolean {
   const s = sentenceAt(doc, h.start);
   return VISIT.test(doc.clean.text.slice(s.start, s.end));
 }
 
+/**
+ * Is a span's sentence one that clears (data: exoneration) or rates the school good? Made at module level (lazy.ts says
+ * why).
+ */
 function exoneratedIn(doc: Doc, cleared: readonly Span[]): (span: Span) => boolean {
   const text = doc.clean.text;
   const goodGrade = sentenceTest(GOOD_GRADE, text);
