@@ -211,8 +211,7 @@ function precautionUrged(doc: Doc): Span[] {
   if (!found.length) return [];
   const out: Span[] = [];
   const hazardIn = sentenceTest(HAZARD, text);
-  const benign = doc.lex.find(text, 'watch-benign');
-  const benignIn = new Map<Span, boolean>();
+  const benignIn = sentenceLex(doc, 'watch-benign');
   for (const h of found) {
     const s = sentenceAt(doc, h.start);
     const before = text.slice(Math.max(s.start, h.start - 120), h.start);
@@ -223,10 +222,7 @@ function precautionUrged(doc: Doc): Span[] {
     const subject = lastMatch(HARM_SUBJECT, lead);
     // the subject is the person, up to the modal: "Mr X at Elmfield would", "that head at X might", "he'd"
     if (!subject || /^(?:i|we|you)$/.test(subject[0]) || !/^(?:'(?:ll|d|s))?(?:\s+(?:at|from|in|of)\s+[^.!?,\n]{1,40}?)?\s*$/.test(lead.slice(subject.index + subject[0].length))) continue;
-    if (hazardIn(s)) continue;
-    let b = benignIn.get(s);
-    if (b === undefined) benignIn.set(s, (b = benign.some((x) => x.start >= s.start && x.end <= s.end)));
-    if (b || !usable(doc, h) || negated(doc, h) || reportedAt(doc, h)) continue;
+    if (hazardIn(s) || benignIn(s) || !usable(doc, h) || negated(doc, h) || reportedAt(doc, h)) continue;
     out.push(h);
   }
   return out;
@@ -557,6 +553,17 @@ function sentenceTest(re: RegExp, text: string): (s: Span) => boolean {
   return (s) => {
     let v = seen.get(s);
     if (v === undefined) seen.set(s, (v = re.test(text.slice(s.start, s.end))));
+    return v;
+  };
+}
+
+/** lexWithin(doc, c, s) for a sentence `s` (a span sentenceAt gave), remembered per sentence as sentenceTest does. */
+function sentenceLex(doc: Doc, c: string): (s: Span) => boolean {
+  const found = doc.lex.find(doc.clean.text, c);
+  const seen = new Map<Span, boolean>();
+  return (s) => {
+    let v = seen.get(s);
+    if (v === undefined) seen.set(s, (v = found.some((h) => h.start >= s.start && h.end <= s.end)));
     return v;
   };
 }
@@ -921,18 +928,12 @@ export function abuseRules(doc: Doc): AbuseSignals {
   // what a sentence says is read once per sentence, not once per idiom in it: a long text without full stops is one
   // sentence with hundreds of idioms (review 7: 200 KB of repeated idioms took 2.6 s)
   const roads = doc.lex.find(text, 'road-safety');
-  const benignWords = doc.lex.find(text, 'watch-benign');
   const errandIn = sentenceTest(BENIGN_ERRAND, text);
   const hazardIn = sentenceTest(HAZARD, text);
   const personIn = sentenceTest(/\b(?:her|him|his|mr|mrs|ms|miss|mx|dr|sir)\b/, text);
-  const hazardWords = doc.lex.find(text, 'hazard');
-  const within = new Map<Span, { road: boolean; benign: boolean; hazard: boolean }>();
-  const inSentence = (s: Span) => {
-    let v = within.get(s);
-    const inside = (b: Span) => b.start >= s.start && b.end <= s.end;
-    if (!v) within.set(s, (v = { road: roads.some(inside), benign: benignWords.some(inside), hazard: hazardWords.some(inside) }));
-    return v;
-  };
+  const roadIn = sentenceLex(doc, 'road-safety');
+  const benignIn = sentenceLex(doc, 'watch-benign');
+  const hazardWordIn = sentenceLex(doc, 'hazard');
   for (const h of hits(doc, 'threat-idiom')) {
     if (negated(doc, h) || reportedAt(doc, h)) continue;
     // "I'll be waiting at the gates at 3:15 to collect Niamh": an errand, not a threat
@@ -940,7 +941,7 @@ export function abuseRules(doc: Doc): AbuseSignals {
     if (errandIn(s)) continue;
     // a warning about a hazard on the road, not a threat to anyone (data: road-safety)
     // "watch yourself on that ladder": a hazard named in the sentence (data: hazard) makes it a warning
-    if (hazardIn(s) || inSentence(s).road || inSentence(s).hazard) continue;
+    if (hazardIn(s) || roadIn(s) || hazardWordIn(s)) continue;
     if (roads.length && !personIn(s)) continue;
     // "someone's going to get hurt": a warning about anyone, not a threat to a person
     if (warningSubject.test(clauseBefore(doc, h.start, 3))) continue;
@@ -952,7 +953,7 @@ export function abuseRules(doc: Doc): AbuseSignals {
     if (/^(?:needs?|wants?)\b/.test(h.text) && !PERSON_TARGET.test(text.slice(Math.max(s.start, h.start - 80), h.start))) continue;
     if (warningToAll(doc, h) || errandAt(doc, h)) continue;
     // "I know her car because she gives me a lift": an ordinary reason in the same sentence (data: watch-benign)
-    if (inSentence(s).benign) continue;
+    if (benignIn(s)) continue;
     threatSpans.push(h);
     // "Mr X has a new van. Be a shame if anything happened to it.": the "it" is a named person's thing, so the threat is
     // aimed at that person, as plainly as an explicit one
