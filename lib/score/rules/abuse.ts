@@ -377,6 +377,7 @@ function sexualSlurs(doc: Doc): Span[] {
   const avail = doc.lex.find(text, 'sexual-availability');
   if (!avail.length) return [];
   const any = doc.lex.find(text, 'indiscriminate');
+  const travel = doc.lex.find(text, 'travel-means');
   const out: Span[] = [];
   for (const a of avail) {
     const s = sentenceAt(doc, a.start);
@@ -384,7 +385,12 @@ function sexualSlurs(doc: Doc): Span[] {
     // dads"); not "passed round the sweets for everyone", "been round every classroom with anyone who asks"
     if (!any.some((x) => x.start >= a.end && x.end <= s.end && SLUR_GAP.test(text.slice(a.end, x.start)))) continue;
     // "gets around with everyone on her bike": a way of getting about in the clause is travel (data: travel-means)
-    if (doc.lex.find(text, 'travel-means').some((m) => m.start >= a.end && m.end <= s.end && m.start >= clauseStart(doc, a.start) && m.start < clauseEndAfter(text, a.end))) continue;
+    // (it starts after the availability, so after its clause's start; the clause's end is found once per hit, if needed)
+    const later = travel.filter((m) => m.start >= a.end && m.end <= s.end);
+    if (later.length) {
+      const clauseEnd = clauseEndAfter(text, a.end);
+      if (later.some((m) => m.start < clauseEnd)) continue;
+    }
     const lead = text.slice(Math.max(s.start, a.start - 120), a.start);
     if (!CALLED_PERSON.test(lead) || !usable(doc, a) || negated(doc, a) || discounted(doc, a)) continue;
     // the subject is the person, not a thing of theirs ("Mrs X's cake got passed round"); after a comma it is not read
