@@ -917,13 +917,14 @@ export function abuseRules(doc: Doc): AbuseSignals {
       // "I know where she lives, she's my neighbour": an ordinary reason next to it (data: watch-benign)
       if (t.reason === 'intimidation' && benignNear(doc, span)) continue;
       // "slippy at the gates, watch your backs, everyone": a warning to all about a hazard
-      if (t.reason === 'intimidation' && (warningToAll(doc, span) || errandAt(doc, span))) continue;
+      if (t.reason === 'intimidation' && warningToAll(doc, span)) continue;
+      // an errand at a place: any intimidation, and of the other threats "I'll wait for Dylan at the gate, tell Mr X not to
+      // release him to anyone else" (waiting at pick-up)
+      if ((t.reason === 'intimidation' || /\bwait\s+for$/.test(text.slice(span.start, span.end))) && errandAt(doc, span)) continue;
       // "gonna smack Mr X's record in the sprint": a record or a score, not the person
       if (RECORD_AFTER.test(text.slice(span.end, span.end + 40))) continue;
       // "waiting outside at pick-up" describes people waiting; a threat needs someone who will wait
       if (/^wait/.test(text.slice(span.start, span.end)) && !THREAT_AGENT.test(clauseBefore(doc, span.start, 6))) continue;
-      // "I'll wait for Dylan at the gate, tell Mr X not to release him to anyone else": waiting at pick-up is an errand
-      if (t.reason !== 'intimidation' && /\bwait\s+for$/.test(text.slice(span.start, span.end)) && errandAt(doc, span)) continue;
       threatSpans.push(span);
       if (t.weight > threatWeight) {
         threatWeight = t.weight;
