@@ -980,16 +980,9 @@ export function abuseRules(doc: Doc): AbuseSignals {
     }
   }
   // "Mr X'll be getting a hiding", "there's a hiding with Miss Y's name on it", "hope every teacher there gets cancer": harm
-  // that befalls a person at the school, foretold or wished (data: harm-outcome, harm-wish)
-  for (const span of harmBefalls(doc)) {
-    threatSpans.push(span);
-    if (0.85 > threatWeight) {
-      threatWeight = 0.85;
-      threatReason = 'threat (harm foretold for someone)';
-    }
-  }
-  // "Mr X would want to check under his car": a precaution urged on someone; "im banging him after school": youth violence
-  for (const [spans, reason] of [[precautionUrged(doc), 'veiled threat (a precaution urged on someone)'], [youthViolence(doc), 'threat of violence']] as const) {
+  // that befalls a person at the school, foretold or wished (data: harm-outcome, harm-wish); "Mr X would want to check under
+  // his car": a precaution urged on someone; "im banging him after school": youth violence
+  for (const [spans, reason] of [[harmBefalls(doc), 'threat (harm foretold for someone)'], [precautionUrged(doc), 'veiled threat (a precaution urged on someone)'], [youthViolence(doc), 'threat of violence']] as const) {
     if (!spans.length) continue;
     threatSpans.push(...spans);
     if (0.85 > threatWeight) {
