@@ -211,8 +211,7 @@ function precautionUrged(doc: Doc): Span[] {
   if (!found.length) return [];
   const out: Span[] = [];
   const hazardIn = sentenceTest(HAZARD, text);
-  const benign = doc.lex.find(text, 'watch-benign');
-  const benignIn = new Map<Span, boolean>();
+  const benignIn = sentenceLex(doc, 'watch-benign');
   for (const h of found) {
     const s = sentenceAt(doc, h.start);
     const before = text.slice(Math.max(s.start, h.start - 120), h.start);
@@ -223,10 +222,7 @@ function precautionUrged(doc: Doc): Span[] {
     const subject = lastMatch(HARM_SUBJECT, lead);
     // the subject is the person, up to the modal: "Mr X at Elmfield would", "that head at X might", "he'd"
     if (!subject || /^(?:i|we|you)$/.test(subject[0]) || !/^(?:'(?:ll|d|s))?(?:\s+(?:at|from|in|of)\s+[^.!?,\n]{1,40}?)?\s*$/.test(lead.slice(subject.index + subject[0].length))) continue;
-    if (hazardIn(s)) continue;
-    let b = benignIn.get(s);
-    if (b === undefined) benignIn.set(s, (b = benign.some((x) => x.start >= s.start && x.end <= s.end)));
-    if (b || !usable(doc, h) || negated(doc, h) || reportedAt(doc, h)) continue;
+    if (hazardIn(s) || benignIn(s) || !usable(doc, h) || negated(doc, h) || reportedAt(doc, h)) continue;
     out.push(h);
   }
   return out;
@@ -381,6 +377,7 @@ function sexualSlurs(doc: Doc): Span[] {
   const avail = doc.lex.find(text, 'sexual-availability');
   if (!avail.length) return [];
   const any = doc.lex.find(text, 'indiscriminate');
+  const travel = doc.lex.find(text, 'travel-means');
   const out: Span[] = [];
   for (const a of avail) {
     const s = sentenceAt(doc, a.start);
@@ -388,7 +385,12 @@ function sexualSlurs(doc: Doc): Span[] {
     // dads"); not "passed round the sweets for everyone", "been round every classroom with anyone who asks"
     if (!any.some((x) => x.start >= a.end && x.end <= s.end && SLUR_GAP.test(text.slice(a.end, x.start)))) continue;
     // "gets around with everyone on her bike": a way of getting about in the clause is travel (data: travel-means)
-    if (doc.lex.find(text, 'travel-means').some((m) => m.start >= a.end && m.end <= s.end && m.start >= clauseStart(doc, a.start) && m.start < clauseEndAfter(text, a.end))) continue;
+    // (it starts after the availability, so after its clause's start; the clause's end is found once per hit, if needed)
+    const later = travel.filter((m) => m.start >= a.end && m.end <= s.end);
+    if (later.length) {
+      const clauseEnd = clauseEndAfter(text, a.end);
+      if (later.some((m) => m.start < clauseEnd)) continue;
+    }
     const lead = text.slice(Math.max(s.start, a.start - 120), a.start);
     if (!CALLED_PERSON.test(lead) || !usable(doc, a) || negated(doc, a) || discounted(doc, a)) continue;
     // the subject is the person, not a thing of theirs ("Mrs X's cake got passed round"); after a comma it is not read
@@ -557,6 +559,17 @@ function sentenceTest(re: RegExp, text: string): (s: Span) => boolean {
   return (s) => {
     let v = seen.get(s);
     if (v === undefined) seen.set(s, (v = re.test(text.slice(s.start, s.end))));
+    return v;
+  };
+}
+
+/** lexWithin(doc, c, s) for a sentence `s` (a span sentenceAt gave), remembered per sentence as sentenceTest does. */
+function sentenceLex(doc: Doc, c: string): (s: Span) => boolean {
+  const found = doc.lex.find(doc.clean.text, c);
+  const seen = new Map<Span, boolean>();
+  return (s) => {
+    let v = seen.get(s);
+    if (v === undefined) seen.set(s, (v = found.some((h) => h.start >= s.start && h.end <= s.end)));
     return v;
   };
 }
@@ -904,13 +917,14 @@ export function abuseRules(doc: Doc): AbuseSignals {
       // "I know where she lives, she's my neighbour": an ordinary reason next to it (data: watch-benign)
       if (t.reason === 'intimidation' && benignNear(doc, span)) continue;
       // "slippy at the gates, watch your backs, everyone": a warning to all about a hazard
-      if (t.reason === 'intimidation' && (warningToAll(doc, span) || errandAt(doc, span))) continue;
+      if (t.reason === 'intimidation' && warningToAll(doc, span)) continue;
+      // an errand at a place: any intimidation, and of the other threats "I'll wait for Dylan at the gate, tell Mr X not to
+      // release him to anyone else" (waiting at pick-up)
+      if ((t.reason === 'intimidation' || /\bwait\s+for$/.test(text.slice(span.start, span.end))) && errandAt(doc, span)) continue;
       // "gonna smack Mr X's record in the sprint": a record or a score, not the person
       if (RECORD_AFTER.test(text.slice(span.end, span.end + 40))) continue;
       // "waiting outside at pick-up" describes people waiting; a threat needs someone who will wait
       if (/^wait/.test(text.slice(span.start, span.end)) && !THREAT_AGENT.test(clauseBefore(doc, span.start, 6))) continue;
-      // "I'll wait for Dylan at the gate, tell Mr X not to release him to anyone else": waiting at pick-up is an errand
-      if (t.reason !== 'intimidation' && /\bwait\s+for$/.test(text.slice(span.start, span.end)) && errandAt(doc, span)) continue;
       threatSpans.push(span);
       if (t.weight > threatWeight) {
         threatWeight = t.weight;
@@ -921,18 +935,12 @@ export function abuseRules(doc: Doc): AbuseSignals {
   // what a sentence says is read once per sentence, not once per idiom in it: a long text without full stops is one
   // sentence with hundreds of idioms (review 7: 200 KB of repeated idioms took 2.6 s)
   const roads = doc.lex.find(text, 'road-safety');
-  const benignWords = doc.lex.find(text, 'watch-benign');
   const errandIn = sentenceTest(BENIGN_ERRAND, text);
   const hazardIn = sentenceTest(HAZARD, text);
   const personIn = sentenceTest(/\b(?:her|him|his|mr|mrs|ms|miss|mx|dr|sir)\b/, text);
-  const hazardWords = doc.lex.find(text, 'hazard');
-  const within = new Map<Span, { road: boolean; benign: boolean; hazard: boolean }>();
-  const inSentence = (s: Span) => {
-    let v = within.get(s);
-    const inside = (b: Span) => b.start >= s.start && b.end <= s.end;
-    if (!v) within.set(s, (v = { road: roads.some(inside), benign: benignWords.some(inside), hazard: hazardWords.some(inside) }));
-    return v;
-  };
+  const roadIn = sentenceLex(doc, 'road-safety');
+  const benignIn = sentenceLex(doc, 'watch-benign');
+  const hazardWordIn = sentenceLex(doc, 'hazard');
   for (const h of hits(doc, 'threat-idiom')) {
     if (negated(doc, h) || reportedAt(doc, h)) continue;
     // "I'll be waiting at the gates at 3:15 to collect Niamh": an errand, not a threat
@@ -940,7 +948,7 @@ export function abuseRules(doc: Doc): AbuseSignals {
     if (errandIn(s)) continue;
     // a warning about a hazard on the road, not a threat to anyone (data: road-safety)
     // "watch yourself on that ladder": a hazard named in the sentence (data: hazard) makes it a warning
-    if (hazardIn(s) || inSentence(s).road || inSentence(s).hazard) continue;
+    if (hazardIn(s) || roadIn(s) || hazardWordIn(s)) continue;
     if (roads.length && !personIn(s)) continue;
     // "someone's going to get hurt": a warning about anyone, not a threat to a person
     if (warningSubject.test(clauseBefore(doc, h.start, 3))) continue;
@@ -952,7 +960,7 @@ export function abuseRules(doc: Doc): AbuseSignals {
     if (/^(?:needs?|wants?)\b/.test(h.text) && !PERSON_TARGET.test(text.slice(Math.max(s.start, h.start - 80), h.start))) continue;
     if (warningToAll(doc, h) || errandAt(doc, h)) continue;
     // "I know her car because she gives me a lift": an ordinary reason in the same sentence (data: watch-benign)
-    if (inSentence(s).benign) continue;
+    if (benignIn(s)) continue;
     threatSpans.push(h);
     // "Mr X has a new van. Be a shame if anything happened to it.": the "it" is a named person's thing, so the threat is
     // aimed at that person, as plainly as an explicit one
@@ -972,16 +980,9 @@ export function abuseRules(doc: Doc): AbuseSignals {
     }
   }
   // "Mr X'll be getting a hiding", "there's a hiding with Miss Y's name on it", "hope every teacher there gets cancer": harm
-  // that befalls a person at the school, foretold or wished (data: harm-outcome, harm-wish)
-  for (const span of harmBefalls(doc)) {
-    threatSpans.push(span);
-    if (0.85 > threatWeight) {
-      threatWeight = 0.85;
-      threatReason = 'threat (harm foretold for someone)';
-    }
-  }
-  // "Mr X would want to check under his car": a precaution urged on someone; "im banging him after school": youth violence
-  for (const [spans, reason] of [[precautionUrged(doc), 'veiled threat (a precaution urged on someone)'], [youthViolence(doc), 'threat of violence']] as const) {
+  // that befalls a person at the school, foretold or wished (data: harm-outcome, harm-wish); "Mr X would want to check under
+  // his car": a precaution urged on someone; "im banging him after school": youth violence
+  for (const [spans, reason] of [[harmBefalls(doc), 'threat (harm foretold for someone)'], [precautionUrged(doc), 'veiled threat (a precaution urged on someone)'], [youthViolence(doc), 'threat of violence']] as const) {
     if (!spans.length) continue;
     threatSpans.push(...spans);
     if (0.85 > threatWeight) {

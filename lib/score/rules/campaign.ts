@@ -13,7 +13,7 @@
  * the school (the council, Ofsted), or when the group message has a kind purpose (data: campaign-kind:
  * "let's all message Mrs X to wish her a happy retirement").
  */
-import { sentenceAt, type Doc, type Span } from '../document';
+import { findAll, sentenceAt, type Doc, type Span } from '../document';
 import type { LexHit } from '../lexicon';
 import { clauseStart, externalTargetAt, negatedAt, reportedAt } from '../structure';
 
@@ -88,10 +88,7 @@ function counts(doc: Doc, acts: readonly Span[]): Span[] {
 const COUNTED_CROWD = /\b\d+\s+of\s+us\s+(?:did|done|have|are|were|went)\b/g;
 /** "30 of us did it": a crowd counted, as a call of full weight. */
 function countedCrowd(text: string): LexHit[] {
-  const out: LexHit[] = [];
-  COUNTED_CROWD.lastIndex = 0;
-  for (let m = COUNTED_CROWD.exec(text); m; m = COUNTED_CROWD.exec(text)) out.push({ start: m.index, end: m.index + m[0].length, weight: 1, term: m[0] } as LexHit);
-  return out;
+  return findAll(text, COUNTED_CROWD).map((m) => ({ ...m, weight: 1, term: text.slice(m.start, m.end) }) as LexHit);
 }
 
 export function campaign(doc: Doc, usable: (span: Span) => boolean): CampaignFinding | undefined {

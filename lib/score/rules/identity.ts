@@ -11,7 +11,7 @@
  * flag with an identity word in the same or a neighbouring sentence; weak ones only when two different
  * ones are there.
  */
-import { overlaps, type Doc, type Span } from '../document';
+import { findAll, overlaps, type Doc, type Span } from '../document';
 import { clauseStart, negatedAt, reportedAt } from '../structure';
 import { gatedTest } from '../word-gate';
 
@@ -203,9 +203,7 @@ const GATED_CUES: readonly { gate: string; re: RegExp; weight: number }[] = [
 function gatedCues(text: string): Cue[] {
   const out: Cue[] = [];
   for (const { gate, re, weight } of GATED_CUES) {
-    if (!text.includes(gate)) continue;
-    re.lastIndex = 0;
-    for (let m = re.exec(text); m; m = re.exec(text)) out.push({ start: m.index, end: m.index + m[0].length, weight });
+    if (text.includes(gate)) for (const m of findAll(text, re)) out.push({ ...m, weight });
   }
   return out;
 }
