@@ -342,6 +342,15 @@ export function featureDot(w: ArrayLike<number>, raw: string, clean: string = cl
   return dot / Math.sqrt(norm || 1);
 }
 
+/** The four dot products divided by the vector's length (sqrt of `norm`, the sum of squared values; 1 when empty). */
+function writeNormalised(out: Float64Array, norm: number, a: number, b: number, c: number, d: number): void {
+  const inv = 1 / Math.sqrt(norm || 1);
+  out[0] = a * inv;
+  out[1] = b * inv;
+  out[2] = c * inv;
+  out[3] = d * inv;
+}
+
 /**
  * Several dot products over one extraction (the school-mode decision, school-model.ts): `w` holds
  * `k` weight vectors interleaved (bucket b of vector j at b * k + j), so one cache line serves all k.
@@ -364,11 +373,7 @@ export function featureDots(w: ArrayLike<number>, k: number, raw: string, clean:
         const v = scratchVal[i]!;
         norm += v * v;
       }
-      const inv = 1 / Math.sqrt(norm || 1);
-      out[0] = dot0 * inv;
-      out[1] = dot1 * inv;
-      out[2] = dot2 * inv;
-      out[3] = dot3 * inv;
+      writeNormalised(out, norm, dot0, dot1, dot2, dot3);
       return;
     }
   } else collect(raw, clean);
@@ -388,11 +393,7 @@ export function featureDots(w: ArrayLike<number>, k: number, raw: string, clean:
       c += w[base + 2]! * v;
       d += w[base + 3]! * v;
     }
-    const inv = 1 / Math.sqrt(norm || 1);
-    out[0] = a * inv;
-    out[1] = b * inv;
-    out[2] = c * inv;
-    out[3] = d * inv;
+    writeNormalised(out, norm, a, b, c, d);
     return;
   }
   for (let j = 0; j < k; j++) out[j] = 0;
