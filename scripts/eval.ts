@@ -6,7 +6,7 @@
  *   npm run eval -- --olid FILE                    # macro-F1 of the abuse family on a TweetEval/OLID TSV
  *   npm run eval -- --set FILE --no-schools        # score text alone (mentioned is then always true)
  *   npm run eval -- --write BENCHMARKS.md          # the standard report set, written into FILE's "Scorer quality" section
- *   npm run eval -- --functional dev|heldout|heldout-b|heldout-c|heldout-d|heldout-e|heldout-f|heldout-g|both|none
+ *   npm run eval -- --functional dev|heldout|heldout-b|heldout-c|heldout-d|heldout-e|heldout-f|heldout-g|heldout-h|both|none
  *   npm run eval -- … --no-school-model            # the previous school decision (rules + classifier margin), for comparison
  *                                                  # school functional suite (data/functional/), accuracy per
  *                                                  # functionality; `both` is the default after the set report
@@ -141,7 +141,7 @@ function qualitySection(): string {
   return lines.join('\n');
 }
 
-const FUNCTIONAL_CHOICES: Record<string, Half[]> = { dev: ['dev'], heldout: ['heldout'], 'heldout-b': ['heldout-b'], 'heldout-c': ['heldout-c'], 'heldout-d': ['heldout-d'], 'heldout-e': ['heldout-e'], 'heldout-f': ['heldout-f'], 'heldout-g': ['heldout-g'], both: ['dev', 'heldout'], none: [] };
+const FUNCTIONAL_CHOICES: Record<string, Half[]> = { dev: ['dev'], heldout: ['heldout'], 'heldout-b': ['heldout-b'], 'heldout-c': ['heldout-c'], 'heldout-d': ['heldout-d'], 'heldout-e': ['heldout-e'], 'heldout-f': ['heldout-f'], 'heldout-g': ['heldout-g'], 'heldout-h': ['heldout-h'], both: ['dev', 'heldout'], none: [] };
 
 interface FunctionalHalf {
   half: Half;
@@ -176,14 +176,15 @@ const FUNCTIONAL_LABEL: Record<Half, string> = {
   'heldout-d': 'fourth held-out half, written blind on 2026-11-30 (scored once at the end of round 4; spent now)',
   'heldout-e': 'fifth held-out half, written blind on 2026-11-30 (scored once at the end of round 5; spent now)',
   'heldout-f': 'sixth held-out half, written blind on 2026-12-01 (scored once at the end of round 6; spent now)',
-  'heldout-g': 'seventh held-out half, written blind on 2026-12-01 for round 7 (scored once at its end)',
+  'heldout-g': 'seventh held-out half, written blind on 2026-12-01 (scored once at the end of round 7; spent now)',
+  'heldout-h': 'eighth held-out half, written blind on 2026-12-01 for round 8 (scored once at its end)',
 };
 
 function runFunctional(choice: string): void {
   const halves = FUNCTIONAL_CHOICES[choice];
   const examples = Number(args.examples);
   if (!halves) {
-    console.error(`--functional must be one of dev, heldout, heldout-b, heldout-c, heldout-d, heldout-e, heldout-f, heldout-g, both or none (got "${choice}")`);
+    console.error(`--functional must be one of dev, heldout, heldout-b, heldout-c, heldout-d, heldout-e, heldout-f, heldout-g, heldout-h, both or none (got "${choice}")`);
     process.exit(2);
   }
   if (!Number.isInteger(examples) || examples < 0) {
