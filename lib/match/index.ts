@@ -534,7 +534,8 @@ function findOccurrences(view: TextView, patterns: Pattern[], raw: string, compi
     const e = s + m[0].length;
     // the tag must start with the name; a known suffix (RC, Ashworth, School…) may follow. Initials of two or three
     // letters only with the school's town after them (@OLSABrindlecote, @BFAOusebridge)
-    const withTown = (x: Pattern) => x.compact.length >= 2 && word.length > x.compact.length && contextCompacts.includes(word.slice(x.compact.length));
+    // initials may share their last letter with the town's first ("@HHSaddlebridge" for HHS of Saddlebridge)
+    const withTown = (x: Pattern) => x.compact.length >= 2 && word.length > x.compact.length && (contextCompacts.includes(word.slice(x.compact.length)) || (x.acronym === true && contextCompacts.includes(word.slice(x.compact.length - 1))));
     const p = patterns.find((x) => x.compact.length >= 4 && word.startsWith(x.compact) && word.length - x.compact.length <= 12) ?? patterns.find((x) => word.startsWith(x.compact) && withTown(x));
     if (p && free(s, e)) {
       taken.push([s, e]);
@@ -947,7 +948,8 @@ export function matchSchool(item: { title: string; text: string }, school: Match
     }
     const known = read.get(occ);
     // one use placed in another town ("Pupils at X Academy in Kirkby") claims the item's other uses of the same words
-    const sameAway = firstAway && view.text.slice(occ.start, occ.end) === firstAway ? 'the same name placed elsewhere in the item' : undefined;
+    // (a shorter form of it too: "St Aidan's pupils shine | … St Aidan's Catholic Primary School, Billingham, took …")
+    const sameAway = firstAway && firstAway.startsWith(view.text.slice(occ.start, occ.end)) ? 'the same name placed elsewhere in the item' : undefined;
     const away = known ? (known.away ?? sameAway) : elsewhere(view, raw, occ, compiled);
     if (away) {
       lastReason = `${how} is placed in "${away}", not one of this school's places`;
@@ -1280,6 +1282,7 @@ function elsewhere(view: TextView, raw: string, occ: Occurrence, compiled: Compi
   const apos = /^['’]s\b/.exec(raw.slice(at, at + 3));
   if (apos) at += apos[0].length;
   // its kind words, one to three at a time ("Sixth Form College", "C of E Primary")
+  let kinds = !occ.pattern.ambiguous;
   for (let i = 0; i < 4; i++) {
     const w = /^(\s+[\p{L}-]+)(\s+[\p{L}-]+)?(\s+[\p{L}-]+)?/u.exec(raw.slice(at, at + 40));
     if (!w) break;
@@ -1288,9 +1291,10 @@ function elsewhere(view: TextView, raw: string, occ: Occurrence, compiled: Compi
     while (n && !CUES.schoolWordExact.test(parts.slice(0, n).join('').trim().toLowerCase().replace(/[\s-]+/g, ' '))) n--;
     if (!n) break;
     at += parts.slice(0, n).join('').length;
+    kinds = true;
   }
   // "X, the small Welsh-medium primary in Bryncelyn": an apposition saying what kind of school and where
-  const link = /^(?:\s*,\s+(?:the|a|an)\s+(?:[\p{L}-]+\s+){0,3}?(?:primary|secondary|school|academy|high school|comprehensive|grammar|infants|juniors|prep|special school)\s+(?:school\s+)?(?:in|at|near)\s+|\s*,\s*|\s+(?:here\s+|over\s+|down\s+|up\s+)?(?:in|near)\s+)/u.exec(raw.slice(at, at + 80));
+  const link = /^(?:\s*,\s+(?:the|a|an)\s+(?:[\p{L}-]+\s+){0,3}?(?:primary|secondary|school|academy|high school|comprehensive|grammar|infants|juniors|prep|special school)\s+(?:school\s+)?(?:in|at|near)\s+|\s*,\s+(?:near|outside)\s+|\s*,\s*|\s+(?:here\s+|over\s+|down\s+|up\s+)?(?:in|near)\s+)/u.exec(raw.slice(at, at + 80));
   if (!link) return undefined;
   const linkStart = at;
   at += link[0].length;
@@ -1316,8 +1320,11 @@ function elsewhere(view: TextView, raw: string, occ: Occurrence, compiled: Compi
   const first = `${low.split(/[ -]/)[0]} `;
   if (/^the\b/.test(low) || CUES.nameNext.test(raw.slice(at, at + 30).toLowerCase()) || CUES.firstNames.has(first.trim()) || CUES.personTitle.test(first)) return undefined;
   // after a comma only a place that ends its sentence ("Marshfield, Gloucestershire."), not an appositive person
-  // ("Linnet Brook, Sunita Mehra, has…")
-  if (/^\s*,\s*$/.test(link[0]) && !/^\s*(?:[.;:!?)\n]|$|(?:vs|v|or)\b)/.test(raw.slice(at + run[1]!.length, at + run[1]!.length + 5))) return undefined;
+  // ("Linnet Brook, Sunita Mehra, has…"); or, after a school's full name, one word set off by commas before the
+  // sentence goes on in lower case, as news places a school ("Children from X Primary School, Billingham, took …")
+  const placeEnd = raw.slice(at + run[1]!.length, at + run[1]!.length + 5);
+  const newsPlacing = kinds && !/\s/.test(run[1]!) && /^,\s+\p{Ll}/u.test(placeEnd) && !NOT_A_PLACE.test(run[1]!);
+  if (/^\s*,\s*$/.test(link[0]) && !newsPlacing && !/^\s*(?:[.;:!?)\n]|$|(?:vs|v|or)\b)/.test(placeEnd)) return undefined;
   // "Mrs Pritchard from Bryn Derwen in Swansea": the person is in Swansea, the school is hers
   if (CUES.staffAt.test(view.text.slice(Math.max(0, occ.start - 40), occ.start))) return undefined;
   // its own places named anywhere say it is this school, except inside "not the Wendham one" (read last: the

@@ -1,0 +1,71 @@
+/**
+ * Round 8 of the mention decision (issue 11): studied on the spent blind-2026-12-01c and -d (and the older spent sets);
+ * corpus-am kept unread as the check. Each case a contrast in words of its own (invented schools, people and places,
+ * not the sets').
+ */
+import { describe, expect, it } from 'vitest';
+import { matchSchool, type MatchableSchool } from '../../lib/match';
+
+const m = (text: string, school: MatchableSchool, title = '') => matchSchool({ title, text }, school).mentioned;
+
+const quillbrook: MatchableSchool = { name: 'Quillbrook Infant School', aliases: ['Quillbrook', 'Quillbrook Infants'], context: ['Amberley Cross'], exclude: [] };
+
+describe('round 8: the other senses of everyday phrases, as data', () => {
+  it('"an hour each way" is a journey to school; "£5 each way" or "10/1 each way" is a bet on a racehorse', () => {
+    expect(m('Anyone got a kid at Quillbrook? Lovely visit but the bus is 45 mins each way.', quillbrook)).toBe(true);
+    expect(m('£5 each way on Quillbrook in the 3.15, soft ground should suit her', quillbrook)).toBe(false);
+    expect(m('Quillbrook at 10/1 in the 2.40, each-way for me', quillbrook)).toBe(false);
+  });
+  it('the dog that ate the flyer says nothing about the place; walking the dog there does', () => {
+    expect(m('what time does the quillbrook christmas fair start, the dog ate the flyer', quillbrook)).toBe(true);
+    expect(m('walking the dog round Quillbrook this morning, frost on everything', quillbrook)).toBe(false);
+  });
+  it('a ferry of the name is the ferry; the sports day of the name is the school', () => {
+    expect(m('Quillbrook ferry cancelled again, fog so thick you could not see the pier', quillbrook)).toBe(false);
+    expect(m('Quillbrook sports day cancelled again, fog so thick you could not see the track', quillbrook)).toBe(true);
+  });
+});
+
+describe('round 8: initials and names shared with the army reserve and a TV quiz', () => {
+  const tallowby: MatchableSchool = { name: 'Tallowby Academy', aliases: ['Tallowby', 'TA'], context: ['Fernside'], exclude: [] };
+  const hollin: MatchableSchool = { name: 'Hollin Chase School', aliases: ['Hollin Chase', 'the Chase'], context: ['Wetherby Moor'], exclude: [] };
+  it('"TA" among a platoon\'s words is the Army Reserve; among homework words the school', () => {
+    expect(m('TA training weekend on the ranges, lads. The platoon smashed the night nav 💪', tallowby)).toBe(false);
+    expect(m('TA sent the Year 9 reports home a week late, lads', tallowby)).toBe(true);
+  });
+  it('"the Chase" with its chasers is the quiz show; with a letter home it is the school', () => {
+    expect(m('the chase tonight 😂 the beast got beaten by a dinner lady from Leeds', hollin)).toBe(false);
+    expect(m('the chase sent a letter home tonight, a dinner lady has been let go', hollin)).toBe(true);
+  });
+});
+
+describe('round 8: a handle whose initials run into the town', () => {
+  const harrowden: MatchableSchool = { name: 'Harrowden High School', aliases: ['Harrowden High', 'HHS'], context: ['Sandmere'], exclude: [] };
+  it('"@HHSandmere" is the initials and the town sharing a letter; "@HHSandwich" is neither', () => {
+    expect(m('@HHSandmere you should be ashamed of how you treat your pupils', harrowden)).toBe(true);
+    expect(m('@HHSandwich you should be ashamed of how you treat your customers', harrowden)).toBe(false);
+  });
+});
+
+describe('round 8: the name placed in another town', () => {
+  const kelderby: MatchableSchool = { name: 'Kelderby High School', aliases: ['Kelderby', 'Kelderby High'], context: ['Moorhampton'], exclude: [] };
+  const cuthbert: MatchableSchool = { name: "St Cuthbert's Catholic Primary School", aliases: ["St Cuthbert's", "St Cuthbert's Primary"], context: ['Harwick'], exclude: [] };
+  it('"X, near Andover" is a village near another town; the fete at X for the school library is the school', () => {
+    expect(m('The annual fete in Kelderby, near Andover, raised £2,000 for the village hall roof.', kelderby)).toBe(false);
+    expect(m('The annual fete at Kelderby raised £2,000 for the new school library.', kelderby)).toBe(true);
+  });
+  it('"<full name>, Stockbridge, took" is a school of the name in another town; its own town or its head there is this one', () => {
+    const title = "St Cuthbert's pupils shine at festival";
+    expect(m("Children from St Cuthbert's Catholic Primary School, Stockbridge, took three trophies at the festival.", cuthbert, title)).toBe(false);
+    expect(m("Children from St Cuthbert's Catholic Primary School, Harwick, took three trophies at the festival.", cuthbert, title)).toBe(true);
+    expect(m("The head of St Cuthbert's Catholic Primary School, Sarah Lister, said the pupils were thrilled.", cuthbert)).toBe(true);
+  });
+});
+
+describe('round 8: regional words for children near shared initials', () => {
+  const ballycarn: MatchableSchool = { name: 'Ballycarn Integrated College', aliases: ['Ballycarn', 'BIC'], context: ['Lisnagarvey'], exclude: [] };
+  it('"BIC wee hallions" are its pupils; "BIC biros" are pens', () => {
+    expect(m('BIC wee hallions on the 8:10 again, animals the lot of them', ballycarn)).toBe(true);
+    expect(m('BIC biros are still the best pens, fight me', ballycarn)).toBe(false);
+  });
+});
