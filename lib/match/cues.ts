@@ -76,6 +76,8 @@ export interface MentionCues {
    * Advent concert"); any other capitalised word makes it part of another proper name ("Bryn Hafod Quarry").
    */
   nameNext: RegExp;
+  /** The name-next words alone (subjects, days, festivals, clubs: "in PE", "at Chess Club"): after "in" or "at", no place. */
+  nameNextWord: RegExp;
   /** Common given names ("Adrian Kingsmead": the word before the name, checked for a capital). */
   firstNames: Set<string>;
   /** Last words of two-word names whose first word people write alone ("Kingsmere Park" → "Kingsmere"; weight 1). */
@@ -140,6 +142,7 @@ export function compileCues(entries: readonly LexEntry[]): MentionCues {
     regionShort: new RegExp(`^${alternation(entries.filter((e) => e.weight < 1), 'region')}$`),
     textSpeak: new Set(entries.filter((e) => e.category === 'text-speak').map((e) => e.term)),
     parentsGroup: new RegExp(`^\\s*${alternation(entries, 'parents-group')}(?![a-z0-9])`),
+    nameNextWord: new RegExp(`^${alternation(entries, 'name-next')}(?![a-z0-9])`),
     nameNext: new RegExp(`^(?:${alternation(entries, 'name-next')}|${kinds}|${denom}|${alternation(entries, 'school-cue')})(?![a-z0-9])`),
   };
 }

@@ -715,8 +715,9 @@ function namesElsewhere(item: { title: string; text: string }, compiled: Compile
   const raw = joinFields(item);
   if (ELSEWHERE_NAMED.test(raw)) return true;
   for (const m of raw.matchAll(ELSEWHERE_AT)) {
-    if (NOT_A_PLACE.test(m[1]!)) continue;
     const name = normalise(m[1]!);
+    // a subject or the like ("the boys in PE", "at Chess Club") is school life, not a place
+    if (NOT_A_PLACE.test(m[1]!) || CUES.nameNextWord.test(name)) continue;
     const own = (compiled.contextAny?.test(name) ?? false) || compiled.names.includes(name);
     if (!own) return true;
   }

@@ -69,3 +69,11 @@ describe('round 8: regional words for children near shared initials', () => {
     expect(m('BIC biros are still the best pens, fight me', ballycarn)).toBe(false);
   });
 });
+
+describe('round 8: a subject after "in" is no other place', () => {
+  const norbury: MatchableSchool = { name: 'Norbury Lodge Grammar School', aliases: ['Norbury Lodge'], context: ['Ashcombe'], exclude: [] };
+  it('a titled teacher "in PE" with a parent speaking is the feed school\'s; the same teacher "in Preston" is somewhere else', () => {
+    expect(m('Mr Varga is a creepy man who should have been sacked. My son says he makes remarks about the boys in PE. Disgusting excuse for a teacher.', norbury)).toBe(true);
+    expect(m('Mr Varga is a creepy man who should have been sacked. My son says he makes remarks about the boys in Preston. Disgusting excuse for a teacher.', norbury)).toBe(false);
+  });
+});
