@@ -567,12 +567,21 @@ const TITLED_SURNAME = /(?<![\p{L}])(Miss|Mrs|Mr|Ms|Mx|Sir)\.? [\p{Lu}][\p{Ll}'â
 const TITLE_OF_WORK_AFTER = /^\s+(?:vs\.?|v\.?|versus)\s/iu;
 const TITLED_SURNAMES = new RegExp(TITLED_SURNAME.source, 'gu');
 
+/**
+ * A titled surname as pupils type it, all in lower case ("mr hollis", "mrs bellamy-shaw"): only the titles that are no
+ * other word ("miss" is a verb, "sir" an answer), and not a couple ("mr and mrs").
+ */
+const TITLED_SURNAME_LOWER = /(?<![\p{L}])(?<!(?:and|&) )(mrs|mr|ms)\.? (?!(?:and|or|n)(?![\p{L}]))\p{Ll}[\p{Ll}'â€™-]+/u;
+const TITLED_SURNAMES_LOWER = new RegExp(TITLED_SURNAME_LOWER.source, 'gu');
+
 /** The first titled adult by surname that is a person, not a TV or film title ("Mr Bates vs the Post Office"). */
 function titledPerson(raw: string): RegExpExecArray | undefined {
-  // cheap test first: most items name no titled adult
-  if (!TITLED_SURNAME.test(raw)) return undefined;
-  for (const t of raw.matchAll(TITLED_SURNAMES)) {
-    if (!TITLE_OF_WORK_AFTER.test(raw.slice(t.index! + t[0].length, t.index! + t[0].length + 12))) return t as RegExpExecArray;
+  for (const [one, all] of [[TITLED_SURNAME, TITLED_SURNAMES], [TITLED_SURNAME_LOWER, TITLED_SURNAMES_LOWER]] as const) {
+    // cheap test first: most items name no titled adult
+    if (!one.test(raw)) continue;
+    for (const t of raw.matchAll(all)) {
+      if (!TITLE_OF_WORK_AFTER.test(raw.slice(t.index! + t[0].length, t.index! + t[0].length + 12))) return t as RegExpExecArray;
+    }
   }
   return undefined;
 }

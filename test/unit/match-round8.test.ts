@@ -77,3 +77,15 @@ describe('round 8: a subject after "in" is no other place', () => {
     expect(m('Mr Varga is a creepy man who should have been sacked. My son says he makes remarks about the boys in Preston. Disgusting excuse for a teacher.', norbury)).toBe(false);
   });
 });
+
+describe('round 8: a titled teacher written in lower case, as pupils write', () => {
+  const norbury: MatchableSchool = { name: 'Norbury Lodge Grammar School', aliases: ['Norbury Lodge'], context: ['Ashcombe'], exclude: [] };
+  it('"mr varga gave me a detention" is a teacher of the feed school; "mr varga gave me a lift" is no school life', () => {
+    expect(m('mr varga gave me a detention for my tie again, man is a joke', norbury)).toBe(true);
+    expect(m('mr varga gave me a lift home again, man is a legend', norbury)).toBe(false);
+  });
+  it('"miss" in lower case is a verb, "mr and mrs" a couple: neither is a titled surname', () => {
+    expect(m('miss having detention with my mates, the new place is boring', norbury)).toBe(false);
+    expect(m('mr and mrs said my detention was fair enough tbh', norbury)).toBe(false);
+  });
+});
