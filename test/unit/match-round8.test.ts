@@ -89,3 +89,15 @@ describe('round 8: a titled teacher written in lower case, as pupils write', () 
     expect(m('mr and mrs said my detention was fair enough tbh', norbury)).toBe(false);
   });
 });
+
+describe('round 8: bands and building societies named like a school', () => {
+  const carrowmore: MatchableSchool = { name: 'Carrowmore High School', aliases: ['Carrowmore'], context: ['Lisburn Road'], exclude: [] };
+  it('a folk band of the name with a record deal is the band; the school\'s Year 9 on a trip is the school', () => {
+    expect(m('Folk band Carrowmore, a five-piece from the Highlands, have signed a record deal for spring.', carrowmore)).toBe(false);
+    expect(m('Carrowmore have announced a Year 9 trip to Paris for spring.', carrowmore)).toBe(true);
+  });
+  it('a remortgage or a regular saver with it is a building society; its parents evening is the school', () => {
+    expect(m('Carrowmore have cut their 2 year fix again, worth a look if you need to remortgage.', carrowmore)).toBe(false);
+    expect(m('Carrowmore have moved parents evening again, worth a look at the new dates.', carrowmore)).toBe(true);
+  });
+});
