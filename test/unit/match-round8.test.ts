@@ -101,3 +101,20 @@ describe('round 8: bands and building societies named like a school', () => {
     expect(m('Carrowmore have moved parents evening again, worth a look at the new dates.', carrowmore)).toBe(true);
   });
 });
+
+describe('round 8: school life by kind', () => {
+  const aldwick: MatchableSchool = { name: "St Ivo's CofE Primary School", aliases: ["St Ivo's", 'SIP'], context: ['Moorcote'], exclude: [] };
+  const bryn: MatchableSchool = { name: 'Ysgol Bryn Eithin', aliases: ['Bryn Eithin'], context: ['Cwmfelin'], exclude: [] };
+  it('the harvest festival that collects tins for the food bank is the school\'s; the food bank\'s own appeal is not', () => {
+    expect(m("St Ivo's Harvest Festival collected 300 tins for the Moorcote food bank. Well done everyone", aldwick)).toBe(true);
+    expect(m("St Ivo's collected 300 tins for the Moorcote food bank. Well done everyone", aldwick)).toBe(false);
+  });
+  it('shared initials with a subject mock or a tie telling-off are the school; with nothing said either way they are not', () => {
+    expect(m('sip lower sixth chem mock back today, got a B', aldwick)).toBe(true);
+    expect(m('sip slowly and enjoy it, got a B', aldwick)).toBe(false);
+  });
+  it('"Bryn Eithin\'s Urdd trip" is the school\'s; "Bryn Eithin Quarry" is another name', () => {
+    expect(m("Anyone know if Bryn Eithin's Urdd trip to Llangrannog is on this year?", bryn)).toBe(true);
+    expect(m('Anyone know if Bryn Eithin Quarry is open to walkers this year?', bryn)).toBe(false);
+  });
+});
