@@ -1098,8 +1098,11 @@ function itemEvidence(view: TextView, raw: string, compiled: Compiled, occurrenc
   const pick = (cat: string): Cue[] => (hits.get(cat) ?? []).filter(free).map((h) => ({ start: h.start, end: h.end, term: h.term, weight: h.weight }));
   const context: Cue[] = [];
   if (compiled.context) for (const m of view.text.matchAll(compiled.context)) if (free({ start: m.index!, end: m.index! + m[0].length })) context.push({ start: m.index!, end: m.index! + m[0].length, term: m[0], weight: 1 });
-  const school = pick('school-cue');
-  const place = uncovered(pick('place-cue'), school).map((c) => (inOtherName(view, raw, c, occurrences) ? { ...c, weight: c.weight * OTHER_PLACE_FACTOR } : c));
+  // a school word inside a longer saying or other sense ("every day's a school day", "school district") is not school
+  // life, as a place word inside a longer school phrase is not place-ness
+  const placeAll = pick('place-cue');
+  const school = uncovered(pick('school-cue'), placeAll);
+  const place = uncovered(placeAll, school).map((c) => (inOtherName(view, raw, c, occurrences) ? { ...c, weight: c.weight * OTHER_PLACE_FACTOR } : c));
   return { school, place, initials: uncovered(pick('initials-cue'), school), notThis: pick('not-this'), isThis: pick('is-this'), context, excludedNamed: excluded.find((x) => !x.other)?.phrase };
 }
 

@@ -118,3 +118,11 @@ describe('round 8: school life by kind', () => {
     expect(m('Anyone know if Bryn Eithin Quarry is open to walkers this year?', bryn)).toBe(false);
   });
 });
+
+describe('round 8: a school word inside a saying is no school life', () => {
+  const ebba: MatchableSchool = { name: "St Wenna's CofE Primary School", aliases: ["St Wenna's"], context: ['Porthcarrow'], exclude: [] };
+  it('"named after St Wenna … every day\'s a school day" is the saint; "St Wenna\'s … the school day" is the school', () => {
+    expect(m("Trip to the headland today, seabirds everywhere, named after St Wenna apparently, every day's a school day", ebba)).toBe(false);
+    expect(m("St Wenna's have changed the school day again, pick-up is now at 3.05", ebba)).toBe(true);
+  });
+});
