@@ -100,3 +100,15 @@ describe('religion: a believer called unfit, removed or told to go', () => {
     ]) expect(ids(text), text).not.toContain('abuse.discriminatory');
   });
 });
+
+describe('a verdict on the education system is not abuse of the school', () => {
+  it('"X is a joke" said of the school or its staff counts', () => {
+    for (const text of ['Brackenfield Academy is a joke, they lost the coursework again.', 'Mr Dunmore at Brackenfield Academy is a joke.']) expect(ids(text), text).toContain('abuse.disparaging');
+  });
+  it('said of education in the country as a whole, it does not', () => {
+    for (const text of [
+      "the grammar near Brackenfield Academy has a rowing club and we don't have a working photocopier. education in this country is a joke",
+      'Brackenfield Academy lost three teachers this year. The education system is a joke.',
+    ]) expect(ids(text), text).not.toContain('abuse.disparaging');
+  });
+});
