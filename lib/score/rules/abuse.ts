@@ -4,7 +4,7 @@
  * attributed quotes (a school's own statement) or per-school ignore words are dropped, and a
  * negation just before an insult ("not lazy at all") cancels it.
  */
-import { findAll, overlaps, sentenceAt, type Doc, type Span } from '../document';
+import { findAll, overlaps, sentenceAt, sentenceTest, type Doc, type Span } from '../document';
 import { noisyOr, type Finding } from '../findings';
 import type { LexHit, Lexicon } from '../lexicon';
 import { tokens } from '../lexicon-data';
@@ -569,21 +569,7 @@ const TOPIC_FRAME = /\b(?:training|how\s+to\s+(?:spot|report|recognise|deal\s+wi
 /** An indefinite person and a relative clause reaching the word: "a colleague who turns up …", "any pupil that is …". */
 const GENERIC_RELATIVE = /\b(?:a|an|any|every|each)\s+(?:[a-z'-]+\s+){1,2}?(?:who|that)\s+(?:[a-z'-]+\s+){0,3}$/;
 
-/**
- * re.test on a sentence of `text` (a span sentenceAt gave), remembered per sentence: sentenceAt hands out the same
- * object for every position in a sentence (a new one only for a position outside all, which is then just read again).
- * Made at module level: under tsx a closure bound to a local name costs a rename per call (lazy.ts).
- */
-function sentenceTest(re: RegExp, text: string): (s: Span) => boolean {
-  const seen = new Map<Span, boolean>();
-  return (s) => {
-    let v = seen.get(s);
-    if (v === undefined) seen.set(s, (v = re.test(text.slice(s.start, s.end))));
-    return v;
-  };
-}
-
-/** lexWithin(doc, c, s) for a sentence `s` (a span sentenceAt gave), remembered per sentence as sentenceTest does. */
+/** lexWithin(doc, c, s) for a sentence `s` (a span sentenceAt gave), remembered per sentence. */
 function sentenceLex(doc: Doc, c: string): (s: Span) => boolean {
   const found = doc.lex.find(doc.clean.text, c);
   const seen = new Map<Span, boolean>();

@@ -2,8 +2,8 @@
  * Sexual remarks about a person at the school (data: sexual-remark): a sexual act or demand described of someone ("Ms X
  * wanks off in the stock cupboard", "Miss Y can sit on my face any day", "needs a proper rogering"). They are obscene by
  * what they describe, with no swear word for the profanity list to find, so they are read by structure: a person at the
- * school named before the remark in its sentence (or in the sentence before, when the remark opens its own). Not when the remark is negated, or is someone else's words reported to
- * condemn them (the caller's `counts`).
+ * school named before the remark in its sentence (or in the sentence before, when the remark opens its own). The caller's
+ * `counts` leaves out a remark that is negated, someone else's words reported to condemn them, or in an attributed quote.
  */
 import { sentenceAt, type Doc, type Span } from '../document';
 
