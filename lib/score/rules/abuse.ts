@@ -4,7 +4,7 @@
  * attributed quotes (a school's own statement) or per-school ignore words are dropped, and a
  * negation just before an insult ("not lazy at all") cancels it.
  */
-import { findAll, overlaps, sentenceAt, type Doc, type Span } from '../document';
+import { findAll, overlaps, sentenceAt, sentenceTest, type Doc, type Span } from '../document';
 import { noisyOr, type Finding } from '../findings';
 import type { LexHit, Lexicon } from '../lexicon';
 import { tokens } from '../lexicon-data';
@@ -12,6 +12,7 @@ import { gatedTest, mayMatch } from '../word-gate';
 import { campaign, errandAfter, exposure } from './campaign';
 import { courtNews, misconductClaims, stoleIdiomAt } from './defamation';
 import { identityExclusion, sentHomeAt } from './identity';
+import { sexualRemarks } from './sexual-remarks';
 import { aimedAtOffenderAt, clauseBefore, clauseStart, externalTargetAt, lastMatch, negatedAt as negated, reportedAt } from '../structure';
 
 const TARGET = /\b(?:teachers?|staff|officer|bursar|manager|coach|librarian|technician|nurse|head(?:teacher|master|mistress|s)?|head\s+of\s+\w+|principal|deputy|senco|tas?|teaching\s+assistants?|governors?|caretaker|chaplain|dinner\s+ladies|receptionist|slt|management|trust|school|academy|college|primary|he|she|they|him|her|them|you|your|ur|u|mr|mrs|ms|miss|dr|sir|people|lot|kids|parents|pupils|students|department|team|lads?|girls?|boys?|family|families)\b/;
@@ -503,7 +504,26 @@ function usable(doc: Doc, span: Span): boolean {
  * order to condemn or deny them, or a remark aimed at a body outside the school (structure.ts).
  */
 function discounted(doc: Doc, span: Span, target = true): boolean {
-  return reportedAt(doc, span) || (target && (externalTargetAt(doc, span) || aimedAtOffenderAt(doc, span)));
+  return reportedAt(doc, span) || (target && ((externalTargetAt(doc, span) && !bodiesOnlyTold(doc, span)) || aimedAtOffenderAt(doc, span)));
+}
+
+/** A clause about the body told starting right after it: "told the council (that) they are …", "… it is a joke". */
+const BODY_AS_SUBJECT = /^\s+(?:that\s+)?(?:they|it|you)\b/;
+/** Between a verb of telling and the body told: nothing, or an article ("told the council", "complained to our MP"). */
+const TOLD_GAP = /^\s+(?:(?:the|our|my|your|a|an)\s+)?$/;
+
+/**
+ * "She's a nasty bitch and I've told the council": every outside body in the sentence is the one told or complained to
+ * (data: tell-a-body), so the remark is not aimed at it.
+ */
+function bodiesOnlyTold(doc: Doc, span: Span): boolean {
+  const text = doc.clean.text;
+  const s = sentenceAt(doc, span.start);
+  const bodies = doc.lex.find(text, 'external-body').filter((b) => b.start >= s.start && b.end <= s.end);
+  if (!bodies.length) return false;
+  const told = doc.lex.find(text, 'tell-a-body');
+  // "I've told the council they are clowns": the body told is also the one the clause after it is about
+  return bodies.every((b) => told.some((t) => t.end <= b.start && b.start - t.end <= 8 && TOLD_GAP.test(text.slice(t.end, b.start))) && !BODY_AS_SUBJECT.test(text.slice(b.end, b.end + 12)));
 }
 
 /**
@@ -549,21 +569,7 @@ const TOPIC_FRAME = /\b(?:training|how\s+to\s+(?:spot|report|recognise|deal\s+wi
 /** An indefinite person and a relative clause reaching the word: "a colleague who turns up …", "any pupil that is …". */
 const GENERIC_RELATIVE = /\b(?:a|an|any|every|each)\s+(?:[a-z'-]+\s+){1,2}?(?:who|that)\s+(?:[a-z'-]+\s+){0,3}$/;
 
-/**
- * re.test on a sentence of `text` (a span sentenceAt gave), remembered per sentence: sentenceAt hands out the same
- * object for every position in a sentence (a new one only for a position outside all, which is then just read again).
- * Made at module level: under tsx a closure bound to a local name costs a rename per call (lazy.ts).
- */
-function sentenceTest(re: RegExp, text: string): (s: Span) => boolean {
-  const seen = new Map<Span, boolean>();
-  return (s) => {
-    let v = seen.get(s);
-    if (v === undefined) seen.set(s, (v = re.test(text.slice(s.start, s.end))));
-    return v;
-  };
-}
-
-/** lexWithin(doc, c, s) for a sentence `s` (a span sentenceAt gave), remembered per sentence as sentenceTest does. */
+/** lexWithin(doc, c, s) for a sentence `s` (a span sentenceAt gave), remembered per sentence. */
 function sentenceLex(doc: Doc, c: string): (s: Span) => boolean {
   const found = doc.lex.find(doc.clean.text, c);
   const seen = new Map<Span, boolean>();
@@ -941,6 +947,8 @@ export function abuseRules(doc: Doc): AbuseSignals {
   const roadIn = sentenceLex(doc, 'road-safety');
   const benignIn = sentenceLex(doc, 'watch-benign');
   const hazardWordIn = sentenceLex(doc, 'hazard');
+  const defeats = doc.lex.find(text, 'defeat-word');
+  const sportIn = sentenceLex(doc, 'sport-context');
   for (const h of hits(doc, 'threat-idiom')) {
     if (negated(doc, h) || reportedAt(doc, h)) continue;
     // "I'll be waiting at the gates at 3:15 to collect Niamh": an errand, not a threat
@@ -961,6 +969,8 @@ export function abuseRules(doc: Doc): AbuseSignals {
     if (warningToAll(doc, h) || errandAt(doc, h)) continue;
     // "I know her car because she gives me a lift": an ordinary reason in the same sentence (data: watch-benign)
     if (benignIn(s)) continue;
+    // "the rugby lads are getting a hiding from Moorside": a defeat in a match, not a beating (data: defeat-word, sport-context)
+    if (defeats.some((d) => d.start >= h.start && d.end <= h.end) && sportIn(s)) continue;
     threatSpans.push(h);
     // "Mr X has a new van. Be a shame if anything happened to it.": the "it" is a named person's thing, so the threat is
     // aimed at that person, as plainly as an explicit one
@@ -1209,7 +1219,10 @@ export function abuseRules(doc: Doc): AbuseSignals {
 
   // "Mrs X has been round more times than the school minibus": a sexual slur with no swear word in it
   const slurred = sexualSlurs(doc);
-  if (slurred.length) findings.push({ category: 'abuse.obscene', confidence: 0.7, reason: `sexual slur about someone (${listQuoted(doc, slurred)})`, spans: slurred });
+  // "Ms X wanks off in the stock cupboard": a sexual remark about someone at the school, obscene with no swear word in it
+  const remarks = sexualRemarks(doc, (span) => usable(doc, span) && !negated(doc, span) && !discounted(doc, span));
+  if (slurred.length) findings.push({ category: 'abuse.obscene', confidence: 0.7, reason: `sexual slur about someone (${listQuoted(doc, slurred)})`, spans: [...slurred, ...remarks] });
+  else if (remarks.length) findings.push({ category: 'abuse.obscene', confidence: 0.7, reason: `sexual remark about someone (${listQuoted(doc, remarks)})`, spans: remarks });
 
   // obscene
   // "nobody should call a teacher a bitch": a negated act of name-calling is not swearing at anyone

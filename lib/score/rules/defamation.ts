@@ -33,7 +33,12 @@ const COURT = /\b(?:court|jail\w*|sentenced|pleaded|tribunal|panel|cleared|not\s
  * this too ("cleared by the tribunal of stealing", "the jury will decide whether Mr X stole").
  */
 export function courtNews(doc: Doc): boolean {
-  return gatedTest(COURT, doc.clean.text) && doc.lex.count(doc.clean.text, 'claim-vouch') === 0;
+  return gatedTest(COURT, doc.clean.text) && !vouchedItem(doc);
+}
+
+/** A phrase anywhere in the item by which the writer vouches for a claim (data: claim-vouch). */
+function vouchedItem(doc: Doc): boolean {
+  return doc.lex.count(doc.clean.text, 'claim-vouch') > 0;
 }
 /** Wrongdoing as a topic ("how to spot a colleague who steals"), not a claim about anyone. */
 const TOPIC = /\b(?:training|how\s+to\s+(?:spot|report|recognise|deal\s+with)|policy\s+on|guidance\s+on|what\s+to\s+do\s+if|signs\s+of|awareness)\b/;
@@ -155,8 +160,9 @@ export function misconductClaims(doc: Doc, usable: (span: Span) => boolean): Spa
   const out: Span[] = [];
   // court or panel words anywhere make the item news: no claim in it is the writer's, unless the writer vouches for it
   // ("court column's dull, so here's one the papers won't print: …")
+  // (courtNews's two parts asked apart: the court words are read again per verb below)
   const court = gatedTest(COURT, text);
-  if (court && courtNews(doc)) return out;
+  if (court && !vouchedItem(doc)) return out;
   const sentenceClears = sentenceClearsIn(text);
   const verbs: (Span & { object?: Span })[] = wrongdoing(doc);
   for (const v of [...verbs, ...carriedWrongdoing(doc, verbs)]) {

@@ -53,8 +53,15 @@ function removals(doc: Doc): { start: number; end: number; weight: number }[] {
     const m = REMOVED_PERSON.exec(text.slice(v.end, v.end + 40));
     if (m) out.push({ start: v.start, end: v.end + m[0].length, weight: 0.7 });
   }
+  // "Mr X needs booting out", "she should be sacked": removal said as due, with the person before it (data: removal-due)
+  for (const v of doc.lex.find(text, 'removal-due')) {
+    if (DUE_PERSON_BEFORE.test(text.slice(Math.max(0, v.start - 40), v.start))) out.push({ start: v.start, end: v.end, weight: 0.7 });
+  }
   return out;
 }
+
+/** The person a removal is said to be due to, right before it: a titled name (one or two words), a pronoun, "the teacher". */
+const DUE_PERSON_BEFORE = /(?:\b(?:mr|mrs|ms|miss|mx|dr)\s+[\p{L}\p{M}'-]+(?:\s+[\p{L}\p{M}'-]+)?|\b(?:he|she|they|the\s+(?:teacher|ta|head|headteacher|principal|deputy)))\s+(?:(?:really|just|honestly|seriously|clearly)\s+)?$/u;
 
 type Cue = { start: number; end: number; weight: number; own?: boolean };
 
