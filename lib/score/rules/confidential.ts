@@ -5,6 +5,7 @@
  */
 import { sentenceAt, type Doc, type Span } from '../document';
 import { credentialLeaks } from './credentials';
+import { staffChannelLeak } from './staff-channel-leaks';
 import { once } from '../lazy';
 import { reportedAt } from '../structure';
 import { noisyOr, type Finding } from '../findings';
@@ -340,7 +341,7 @@ function findNames(raw: string, notNames: ReadonlySet<string>): Span[] {
  * or what comes before: "my son's classmate Jake".
  */
 // every alternative starts at a capital: the look-ahead lets the engine skip other positions at once
-const FIRST_NAME_PUPIL = /(?=\p{Lu})(?:(?<![\p{L}\d_])(\p{Lu}\p{Ll}{2,}(?:-\p{Lu}\p{Ll}+)?)(?=\s+(?:in\s+(?:[Yy]ear|[Yy]r|[Yy])\s?\d{1,2}\b|in\s+(?:[Rr]eception|[Nn]ursery)\b|in\s+\d{1,2}[A-Za-z]\b|\((?:y|yr|year)\s?\d{1,2}\)|from\s+(?:[Yy]ear|[Yy]r|[Yy])\s?\d{1,2}\b)|,\s+the\s+\p{Lu}\p{Ll}+\s+(?:kid|boy|girl|lad|lass|child|twins?)\b)|(?<=\b[Tt]he\s)(\p{Lu}\p{Ll}{2,})(?=\s+(?:kids|twins|children|girls|boys|lads|bairns|weans|boy|girl|lad|lass|lassie|laddie|wean|bairn|kid|sisters|brothers)\b)|(?<=,\s)(\p{Lu}\p{Ll}{2,})(?=,\s+(?:he|she|they)(?:'s|\s))|(?<=\b(?:classmate|pupil|boy|girl|lad|kid|child|son's\s+friend|daughter's\s+friend|[Ww]here's|[Ww]here\s+is|[Ww]here\s+has|name's|name\s+is|named|called)\s+)(\p{Lu}\p{Ll}{2,}(?:-\p{Lu}\p{Ll}+)?)(?![\p{L}\d_]))/gu;
+const FIRST_NAME_PUPIL = /(?=\p{Lu})(?:(?<![\p{L}\d_])(\p{Lu}\p{Ll}{2,}(?:-\p{Lu}\p{Ll}+)?)(?=\s+(?:in\s+(?:[Yy]ear|[Yy]r|[Yy])\s?\d{1,2}\b|in\s+(?:[Rr]eception|[Nn]ursery)\b|in\s+\d{1,2}[A-Za-z]\b|\((?:[Yy]|[Yy]r|[Yy]ear)\s?\d{1,2}\)|from\s+(?:[Yy]ear|[Yy]r|[Yy])\s?\d{1,2}\b)|,\s+the\s+\p{Lu}\p{Ll}+\s+(?:kid|boy|girl|lad|lass|child|twins?)\b)|(?<=\b[Tt]he\s)(\p{Lu}\p{Ll}{2,})(?=\s+(?:kids|twins|children|girls|boys|lads|bairns|weans|boy|girl|lad|lass|lassie|laddie|wean|bairn|kid|sisters|brothers)\b)|(?<=,\s)(\p{Lu}\p{Ll}{2,})(?=,\s+(?:he|she|they)(?:'s|\s))|(?<=\b(?:classmate|pupil|boy|girl|lad|kid|child|son's\s+friend|daughter's\s+friend|[Ww]here's|[Ww]here\s+is|[Ww]here\s+has|name's|name\s+is|named|called)\s+)(\p{Lu}\p{Ll}{2,}(?:-\p{Lu}\p{Ll}+)?)(?![\p{L}\d_]))/gu;
 
 function findFirstNamePupils(raw: string, notNames: ReadonlySet<string>, lex: Lexicon): Span[] {
   const out: Span[] = [];
@@ -791,7 +792,8 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
       // a list of results, grades or scores is sensitive by what it is: "the sats results got leaked, names and everything"
       const resultsList = RESULTS_LIST.test(lower.slice(collections[0]!.start, collections[0]!.end));
       const what = [...rawHits(doc, 'data-sensitive'), ...pupilFacts].filter((h) => nearCollection(h) && !who.some((w) => w.start < h.end && h.start < w.end) && (resultsList || !(collections[0]!.start <= h.start && h.end <= collections[0]!.end)));
-      const pupils = PUPIL_MARKER.test(lower) || res.photoContext.test(lower) || /\b(?:kids?|children|pupils|students|class|weans|bairns)\b/.test(lower);
+      // a year group in the plural ("the list of Y11s") is pupils too
+      const pupils = PUPIL_MARKER.test(lower) || res.photoContext.test(lower) || /\b(?:kids?|children|pupils|students|class|weans|bairns|(?:y|yr|year)\s?\d{1,2}s)\b/.test(lower);
       if (pupils && what.length && (who.length || new Set(what.map((h) => lower.slice(h.start, h.end))).size >= 2)) {
         findings.push({ category: 'confidential.pupil-personal', confidence: 0.78, raw: true, spans: [collections[0]!, ...(who.length ? [who[0]!] : []), what[0]!, exposed[0]!],
           reason: `pupils' details shared ("${raw.slice(collections[0]!.start, collections[0]!.end)}" with "${raw.slice(what[0]!.start, what[0]!.end)}")` });
@@ -1081,6 +1083,11 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
     if (marks.length && leaks.some((l) => marks.some((d) => !(d.start < l.end && l.start < d.end)))) {
       if (!denied) findings.push({ category: 'confidential.internal', confidence: 0.7, raw: true, spans: marks, reason: `an internal document shared before it was made public ("${raw.slice(marks[0]!.start, marks[0]!.end)}")` });
     }
+  }
+  // a staff channel's messages passed on (rules/staff-channel-leaks.ts): a leak whatever they were about
+  if (!findings.some((f) => f.category === 'confidential.internal' && f.confidence >= 0.5)) {
+    const channelLeak = staffChannelLeak(doc, { publicCues, ownVoice, denied });
+    if (channelLeak) findings.push(channelLeak);
   }
   // words that say a matter is not public yet (data: secrecy-cue: "not public till the letter goes out", "embargoed",
   // "you didn't hear it from me"), not inside a public cue ("not a secret"): the writer passes on what was kept inside
