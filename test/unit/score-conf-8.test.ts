@@ -83,3 +83,33 @@ describe("a list of pupils' circumstances left where anyone could see it", () =>
     ]) expect(ids(text), text).not.toContain('confidential.pupil-personal');
   });
 });
+
+describe('a user name and a secret after a school system', () => {
+  it('"Arbor — office / Spring2026" on a note is a log-in', () => {
+    for (const text of [
+      "Sticky note on the Elmfield reception screen, clear as day in the photo: 'Arbor — office / Spring2026'",
+      'the elmfield cpoms login is on a post-it by the printer: CPOMS - admin / Kestrel#44',
+    ]) expect(ids(text), text).toContain('confidential.credentials');
+  });
+  it('a system named beside other slashed words, or a room, is not', () => {
+    for (const text of [
+      'Elmfield uses Arbor — office / admin staff had their training on it in Room12 on Monday.',
+      'CPOMS - staff / governors guide, version 2, is on the Elmfield website.',
+    ]) expect(ids(text), text).not.toContain('confidential.credentials');
+  });
+});
+
+describe('a National Insurance number by its layout beside a named person', () => {
+  it('"Mr Tait, Elmfield: QQ 12 34 56 C." is one, whatever its prefix', () => {
+    for (const text of [
+      'Mr Tait, Elmfield Primary: QQ 12 34 56 C.',
+      'Mrs Dunn from Elmfield — TN 31 22 44 A — have fun with that',
+    ]) expect(ids(text), text).toContain('confidential.contact-details');
+  });
+  it('the same layout with no person on its line, or an order reference, is not', () => {
+    for (const text of [
+      'Elmfield Primary uniform order: QQ 12 34 56 C, collect from the office.',
+      'Mr Tait at Elmfield says the order ref is QQ 12 34 56 C if anyone needs it.',
+    ]) expect(ids(text), text).not.toContain('confidential.contact-details');
+  });
+});

@@ -9,7 +9,7 @@ import { staffChannelLeak } from './staff-channel-leaks';
 import { once } from '../lazy';
 import { reportedAt } from '../structure';
 import { noisyOr, type Finding } from '../findings';
-import { findDates, findEmails, findNiNumbers, findPhones, findPostcodes, findUpnShaped, findUpns } from '../identifiers';
+import { findDates, findEmails, findNiNumbers, findNiShaped, findPhones, findPostcodes, findUpnShaped, findUpns } from '../identifiers';
 import { ownWebsiteSpans, type PublicFactsMatcher } from '../public-facts';
 import { LEXICON, type Lexicon } from '../lexicon';
 
@@ -530,6 +530,8 @@ function headless(lower: string, span: Span): boolean {
 
 const NI_CUED = /\b(?:NI|NINO|N\.I\.|national\s+insurance)(?:\s+(?:no\.?|number|num))?\s*[:#-]?\s*([A-Z]{2}\s?\d{2}\s?\d{2}\s?\d{2}\s?[A-D])\b/gi;
 const PAYROLL_G = new RegExp(PAYROLL.source, 'g');
+/** A reference word a little before a number: "the order ref is …", "booking code: …". */
+const REFERENCE_BEFORE = /\b(?:order|ref|reference|ticket|booking|tracking|invoice|receipt|parcel|transaction|serial|payment|voucher|code)\b[^.!?\n]{0,12}$/;
 
 /** A photo or video of people, and words that say it is shared with consent. */
 const PHOTO_OF = /\b(?:photos?|pictures?|pics?|videos?|snaps?|selfies?|footage|images?|clip)\s+(?:of|showing|with)\s+|\b(?:took|taken|snapped|filmed|got)\s+(?:this|these|a\s+(?:pic|photo|picture|video|snap))\s+of\s+/g;
@@ -1010,6 +1012,15 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
     for (const m of raw.matchAll(NI_CUED)) {
       const start = m.index! + m[0].length - m[1]!.length;
       if (!contact.some((c) => c.span.start === start)) contact.push({ span: { start, end: start + m[1]!.length }, weight: 0.9, what: 'National Insurance number' });
+    }
+  }
+  // a number laid out as an NI number ("QQ 12 34 56 C") on a line with a titled or fully named person is theirs, whatever
+  // its prefix; not an order or booking reference
+  if (hasDigits) {
+    for (const ni of findNiShaped(raw)) {
+      if (contact.some((c) => c.span.start === ni.start) || REFERENCE_BEFORE.test(lower.slice(Math.max(0, ni.start - 30), ni.start))) continue;
+      const line = lineSpan(raw, ni.start);
+      if (TITLED_TEST.test(raw.slice(line.start, line.end)) || nameWithin(line.start, line.end)) contact.push({ span: ni, weight: 0.85, what: 'National Insurance number' });
     }
   }
   if (hasDigits) for (const u of findUpns(raw)) contact.push({ span: u, weight: 0.95, what: 'unique pupil number' });
