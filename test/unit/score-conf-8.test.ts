@@ -113,3 +113,19 @@ describe('a National Insurance number by its layout beside a named person', () =
     ]) expect(ids(text), text).not.toContain('confidential.contact-details');
   });
 });
+
+describe('a condition or a disciplinary step by its other names', () => {
+  it('"alcohol dependency", "a prolapsed disc", "an investigatory interview" said of a titled member of staff', () => {
+    for (const text of [
+      'Mr Tait at Elmfield has alcohol dependency, that is why there has been no marking since October.',
+      'Mrs Dunn from Elmfield has a prolapsed disc, not been in for weeks.',
+      'Mrs Dunn from Elmfield is facing an investigatory interview on Monday.',
+    ]) expect(ids(text), text).toContain('confidential.staff-personal');
+  });
+  it('the same words as a lesson or training topic are not', () => {
+    for (const text of [
+      "Mr Tait's PSHE lesson at Elmfield on alcohol dependency was excellent, my son came home full of it.",
+      'Mrs Dunn from Elmfield ran the investigatory interview training for new governors.',
+    ]) expect(ids(text), text).not.toContain('confidential.staff-personal');
+  });
+});
