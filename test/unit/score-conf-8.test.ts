@@ -129,3 +129,17 @@ describe('a condition or a disciplinary step by its other names', () => {
     ]) expect(ids(text), text).not.toContain('confidential.staff-personal');
   });
 });
+
+describe("a writer's own street is not someone's home address", () => {
+  it('a member of staff who lives on a named street is', () => {
+    for (const text of [
+      'Mr Tait from Elmfield lives on Chapel Lane in Marlcombe, the house with the red door.',
+    ]) expect(ids(text), text).toContain('confidential.contact-details');
+  });
+  it('"I live on Chapel Lane", "we\'ve lived on Moss Road for years", in a letter about the school run, is not', () => {
+    for (const text of [
+      'Sir, I live on Chapel Lane in Marlcombe and twice a day Elmfield parents park across my drive. The head should act.',
+      "We've lived on Moss Road for twenty years and the Elmfield teachers' cars now block it every morning.",
+    ]) expect(ids(text), text).not.toContain('confidential.contact-details');
+  });
+});

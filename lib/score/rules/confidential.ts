@@ -530,6 +530,8 @@ function headless(lower: string, span: Span): boolean {
 
 const NI_CUED = /\b(?:NI|NINO|N\.I\.|national\s+insurance)(?:\s+(?:no\.?|number|num))?\s*[:#-]?\s*([A-Z]{2}\s?\d{2}\s?\d{2}\s?\d{2}\s?[A-D])\b/gi;
 const PAYROLL_G = new RegExp(PAYROLL.source, 'g');
+/** The writer as the subject right before a residence word: "I live", "we've lived", "I'm living". */
+const WRITER_SUBJECT_BEFORE = /\b(?:i|we|i['’]ve|we['’]ve|i['’]m|we['’]re|i\s+have|we\s+have|i\s+am|we\s+are)\s+(?:\w+\s+)?$/;
 /** A reference word a little before a number: "the order ref is …", "booking code: …". */
 const REFERENCE_BEFORE = /\b(?:order|ref|reference|ticket|booking|tracking|invoice|receipt|parcel|transaction|serial|payment|voucher|code)\b[^.!?\n]{0,12}$/;
 
@@ -936,7 +938,9 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
       break;
     }
   }
-  const addresses = [...(hasDigits ? raw.matchAll(ADDRESS) : []), ...numberedBeforePostcode, ...(lower.includes('live') ? raw.matchAll(LIVES_ON_STREET) : [])];
+  // (not the writer's own street: "Sir, I live on Chapel Lane and …")
+  const livesOn = lower.includes('live') ? [...raw.matchAll(LIVES_ON_STREET)].filter((m) => !WRITER_SUBJECT_BEFORE.test(lower.slice(Math.max(0, m.index! - 16), m.index!))) : [];
+  const addresses = [...(hasDigits ? raw.matchAll(ADDRESS) : []), ...numberedBeforePostcode, ...livesOn];
   // which addresses are said of a person (a member of staff, a child or a family): a postcode beside one is their home
   const personal: RegExpMatchArray[] = [];
   for (const a of addresses) {
@@ -961,6 +965,8 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
       const near = around(raw, cue.start, NEAR_REACH);
       if (!STAFF_ROLE.test(near) && !nameWithin(s.start, s.end)) continue;
       if (OPINION_BEFORE.test(lower.slice(Math.max(0, cue.start - 30), cue.start))) continue;
+      // "Sir, I live on Chapel Lane and …": the writer's own street, told to say where they see the trouble from
+      if (WRITER_SUBJECT_BEFORE.test(lower.slice(Math.max(0, cue.start - 16), cue.start))) continue;
       const start = cue.end + street.index + street[0].length - street[1]!.length;
       // "lives at/off/next to …", "hoose is the big white one on …": a place word leads to the street ("lives for his
       // football, Leeds Road end" does not)
