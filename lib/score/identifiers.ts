@@ -66,6 +66,17 @@ export function findNiNumbers(s: string): IdentifierHit[] {
   return [...s.matchAll(NI)].filter((m) => isValidNiNumber(m[0])).map((m) => ({ kind: 'ni-number' as const, start: m.index!, end: m.index! + m[0].length, value: m[0] }));
 }
 
+/**
+ * Numbers laid out as a National Insurance number is written, two letters and three pairs of digits and a letter, spaced
+ * ("QQ 12 34 56 C"), whatever the prefix: a typed or invented number (QQ is HMRC's own example) is still one when its
+ * context says so (a person's name on its line); the caller decides.
+ */
+const NI_SPACED = /\b[A-Z]{2} \d{2} \d{2} \d{2} [A-D]\b/g;
+
+export function findNiShaped(s: string): IdentifierHit[] {
+  return [...s.matchAll(NI_SPACED)].map((m) => ({ kind: 'ni-number' as const, start: m.index!, end: m.index! + m[0].length, value: m[0] }));
+}
+
 const UPN = /\b[a-z]\d{11}[a-z0-9]\b/gi;
 const UPN_LETTERS = 'ABCDEFGHJKLMNPQRTUVWXYZ';
 

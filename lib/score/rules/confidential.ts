@@ -5,10 +5,11 @@
  */
 import { sentenceAt, type Doc, type Span } from '../document';
 import { credentialLeaks } from './credentials';
+import { staffChannelLeak } from './staff-channel-leaks';
 import { once } from '../lazy';
 import { reportedAt } from '../structure';
 import { noisyOr, type Finding } from '../findings';
-import { findDates, findEmails, findNiNumbers, findPhones, findPostcodes, findUpnShaped, findUpns } from '../identifiers';
+import { findDates, findEmails, findNiNumbers, findNiShaped, findPhones, findPostcodes, findUpnShaped, findUpns } from '../identifiers';
 import { ownWebsiteSpans, type PublicFactsMatcher } from '../public-facts';
 import { LEXICON, type Lexicon } from '../lexicon';
 
@@ -340,7 +341,7 @@ function findNames(raw: string, notNames: ReadonlySet<string>): Span[] {
  * or what comes before: "my son's classmate Jake".
  */
 // every alternative starts at a capital: the look-ahead lets the engine skip other positions at once
-const FIRST_NAME_PUPIL = /(?=\p{Lu})(?:(?<![\p{L}\d_])(\p{Lu}\p{Ll}{2,}(?:-\p{Lu}\p{Ll}+)?)(?=\s+(?:in\s+(?:[Yy]ear|[Yy]r|[Yy])\s?\d{1,2}\b|in\s+(?:[Rr]eception|[Nn]ursery)\b|in\s+\d{1,2}[A-Za-z]\b|\((?:y|yr|year)\s?\d{1,2}\)|from\s+(?:[Yy]ear|[Yy]r|[Yy])\s?\d{1,2}\b)|,\s+the\s+\p{Lu}\p{Ll}+\s+(?:kid|boy|girl|lad|lass|child|twins?)\b)|(?<=\b[Tt]he\s)(\p{Lu}\p{Ll}{2,})(?=\s+(?:kids|twins|children|girls|boys|lads|bairns|weans|boy|girl|lad|lass|lassie|laddie|wean|bairn|kid|sisters|brothers)\b)|(?<=,\s)(\p{Lu}\p{Ll}{2,})(?=,\s+(?:he|she|they)(?:'s|\s))|(?<=\b(?:classmate|pupil|boy|girl|lad|kid|child|son's\s+friend|daughter's\s+friend|[Ww]here's|[Ww]here\s+is|[Ww]here\s+has|name's|name\s+is|named|called)\s+)(\p{Lu}\p{Ll}{2,}(?:-\p{Lu}\p{Ll}+)?)(?![\p{L}\d_]))/gu;
+const FIRST_NAME_PUPIL = /(?=\p{Lu})(?:(?<![\p{L}\d_])(\p{Lu}\p{Ll}{2,}(?:-\p{Lu}\p{Ll}+)?)(?=\s+(?:in\s+(?:[Yy]ear|[Yy]r|[Yy])\s?\d{1,2}\b|in\s+(?:[Rr]eception|[Nn]ursery)\b|in\s+\d{1,2}[A-Za-z]\b|\((?:[Yy]|[Yy]r|[Yy]ear)\s?\d{1,2}\)|from\s+(?:[Yy]ear|[Yy]r|[Yy])\s?\d{1,2}\b)|,\s+the\s+\p{Lu}\p{Ll}+\s+(?:kid|boy|girl|lad|lass|child|twins?)\b)|(?<=\b[Tt]he\s)(\p{Lu}\p{Ll}{2,})(?=\s+(?:kids|twins|children|girls|boys|lads|bairns|weans|boy|girl|lad|lass|lassie|laddie|wean|bairn|kid|sisters|brothers)\b)|(?<=,\s)(\p{Lu}\p{Ll}{2,})(?=,\s+(?:he|she|they)(?:'s|\s))|(?<=\b(?:classmate|pupil|boy|girl|lad|kid|child|son's\s+friend|daughter's\s+friend|[Ww]here's|[Ww]here\s+is|[Ww]here\s+has|name's|name\s+is|named|called)\s+)(\p{Lu}\p{Ll}{2,}(?:-\p{Lu}\p{Ll}+)?)(?![\p{L}\d_]))/gu;
 
 function findFirstNamePupils(raw: string, notNames: ReadonlySet<string>, lex: Lexicon): Span[] {
   const out: Span[] = [];
@@ -529,6 +530,10 @@ function headless(lower: string, span: Span): boolean {
 
 const NI_CUED = /\b(?:NI|NINO|N\.I\.|national\s+insurance)(?:\s+(?:no\.?|number|num))?\s*[:#-]?\s*([A-Z]{2}\s?\d{2}\s?\d{2}\s?\d{2}\s?[A-D])\b/gi;
 const PAYROLL_G = new RegExp(PAYROLL.source, 'g');
+/** The writer as the subject right before a residence word: "I live", "we've lived", "I'm living". */
+const WRITER_SUBJECT_BEFORE = /\b(?:i|we|i['’]ve|we['’]ve|i['’]m|we['’]re|i\s+have|we\s+have|i\s+am|we\s+are)\s+(?:\w+\s+)?$/;
+/** A reference word a little before a number: "the order ref is …", "booking code: …". */
+const REFERENCE_BEFORE = /\b(?:order|ref|reference|ticket|booking|tracking|invoice|receipt|parcel|transaction|serial|payment|voucher|code)\b[^.!?\n]{0,12}$/;
 
 /** A photo or video of people, and words that say it is shared with consent. */
 const PHOTO_OF = /\b(?:photos?|pictures?|pics?|videos?|snaps?|selfies?|footage|images?|clip)\s+(?:of|showing|with)\s+|\b(?:took|taken|snapped|filmed|got)\s+(?:this|these|a\s+(?:pic|photo|picture|video|snap))\s+of\s+/g;
@@ -791,7 +796,8 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
       // a list of results, grades or scores is sensitive by what it is: "the sats results got leaked, names and everything"
       const resultsList = RESULTS_LIST.test(lower.slice(collections[0]!.start, collections[0]!.end));
       const what = [...rawHits(doc, 'data-sensitive'), ...pupilFacts].filter((h) => nearCollection(h) && !who.some((w) => w.start < h.end && h.start < w.end) && (resultsList || !(collections[0]!.start <= h.start && h.end <= collections[0]!.end)));
-      const pupils = PUPIL_MARKER.test(lower) || res.photoContext.test(lower) || /\b(?:kids?|children|pupils|students|class|weans|bairns)\b/.test(lower);
+      // a year group in the plural ("the list of Y11s") is pupils too
+      const pupils = PUPIL_MARKER.test(lower) || res.photoContext.test(lower) || /\b(?:kids?|children|pupils|students|class|weans|bairns|(?:y|yr|year)\s?\d{1,2}s)\b/.test(lower);
       if (pupils && what.length && (who.length || new Set(what.map((h) => lower.slice(h.start, h.end))).size >= 2)) {
         findings.push({ category: 'confidential.pupil-personal', confidence: 0.78, raw: true, spans: [collections[0]!, ...(who.length ? [who[0]!] : []), what[0]!, exposed[0]!],
           reason: `pupils' details shared ("${raw.slice(collections[0]!.start, collections[0]!.end)}" with "${raw.slice(what[0]!.start, what[0]!.end)}")` });
@@ -932,7 +938,9 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
       break;
     }
   }
-  const addresses = [...(hasDigits ? raw.matchAll(ADDRESS) : []), ...numberedBeforePostcode, ...(lower.includes('live') ? raw.matchAll(LIVES_ON_STREET) : [])];
+  // (not the writer's own street: "Sir, I live on Chapel Lane and …")
+  const livesOn = lower.includes('live') ? [...raw.matchAll(LIVES_ON_STREET)].filter((m) => !WRITER_SUBJECT_BEFORE.test(lower.slice(Math.max(0, m.index! - 16), m.index!))) : [];
+  const addresses = [...(hasDigits ? raw.matchAll(ADDRESS) : []), ...numberedBeforePostcode, ...livesOn];
   // which addresses are said of a person (a member of staff, a child or a family): a postcode beside one is their home
   const personal: RegExpMatchArray[] = [];
   for (const a of addresses) {
@@ -957,6 +965,8 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
       const near = around(raw, cue.start, NEAR_REACH);
       if (!STAFF_ROLE.test(near) && !nameWithin(s.start, s.end)) continue;
       if (OPINION_BEFORE.test(lower.slice(Math.max(0, cue.start - 30), cue.start))) continue;
+      // "Sir, I live on Chapel Lane and …": the writer's own street, told to say where they see the trouble from
+      if (WRITER_SUBJECT_BEFORE.test(lower.slice(Math.max(0, cue.start - 16), cue.start))) continue;
       const start = cue.end + street.index + street[0].length - street[1]!.length;
       // "lives at/off/next to …", "hoose is the big white one on …": a place word leads to the street ("lives for his
       // football, Leeds Road end" does not)
@@ -1008,6 +1018,15 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
     for (const m of raw.matchAll(NI_CUED)) {
       const start = m.index! + m[0].length - m[1]!.length;
       if (!contact.some((c) => c.span.start === start)) contact.push({ span: { start, end: start + m[1]!.length }, weight: 0.9, what: 'National Insurance number' });
+    }
+  }
+  // a number laid out as an NI number ("QQ 12 34 56 C") on a line with a titled or fully named person is theirs, whatever
+  // its prefix; not an order or booking reference
+  if (hasDigits) {
+    for (const ni of findNiShaped(raw)) {
+      if (contact.some((c) => c.span.start === ni.start) || REFERENCE_BEFORE.test(lower.slice(Math.max(0, ni.start - 30), ni.start))) continue;
+      const line = lineSpan(raw, ni.start);
+      if (TITLED_TEST.test(raw.slice(line.start, line.end)) || nameWithin(line.start, line.end)) contact.push({ span: ni, weight: 0.85, what: 'National Insurance number' });
     }
   }
   if (hasDigits) for (const u of findUpns(raw)) contact.push({ span: u, weight: 0.95, what: 'unique pupil number' });
@@ -1081,6 +1100,11 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
     if (marks.length && leaks.some((l) => marks.some((d) => !(d.start < l.end && l.start < d.end)))) {
       if (!denied) findings.push({ category: 'confidential.internal', confidence: 0.7, raw: true, spans: marks, reason: `an internal document shared before it was made public ("${raw.slice(marks[0]!.start, marks[0]!.end)}")` });
     }
+  }
+  // a staff channel's messages passed on (rules/staff-channel-leaks.ts): a leak whatever they were about
+  if (!findings.some((f) => f.category === 'confidential.internal' && f.confidence >= 0.5)) {
+    const channelLeak = staffChannelLeak(doc, { publicCues, ownVoice, denied });
+    if (channelLeak) findings.push(channelLeak);
   }
   // words that say a matter is not public yet (data: secrecy-cue: "not public till the letter goes out", "embargoed",
   // "you didn't hear it from me"), not inside a public cue ("not a secret"): the writer passes on what was kept inside

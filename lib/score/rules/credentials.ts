@@ -34,8 +34,9 @@ function notSecret(lex: Lexicon): RegExp {
  * and "the staff wifi keeps dropping since the Windows11 update" name a system and a code that is no secret.
  */
 // "Arbor (Elmfield) unlocked 🔓 Frost2026!": a note in brackets after the system, and a word of opening or getting in
+// "SIMS — office / Spring2026": a user name and a slash before the secret, as a note on a screen writes a log-in
 // "the Hwb account for Elmfield is …": whose system it is, in a few words after for/at/in/of
-const SYSTEM_GAP = /^[\s,:=/(\-–—]*(?:\([^)]{0,60}\)[\s:=-]*)?(?:(?:for|at|in|of)\s+(?:the\s+)?[\w'’.-]+(?:\s+[\w'’.-]+){0,3}?\s+(?=is|was|=|:))?(?:(?:is|was|on|now|still|are|=|password|passwd|pw|pwd|pass|login|log-?in|username|user|pin|code|key|details|unlocked|unlocks|unlock|opens|opened|access|into|with|using)\b[\s:=/-]*|[\u{1F511}\u{1F513}\u{1F510}]\s*){0,4}$/iu;
+const SYSTEM_GAP = /^[\s,:=/(\-–—]*(?:\([^)]{0,60}\)[\s:=-]*)?(?:(?:for|at|in|of)\s+(?:the\s+)?[\w'’.-]+(?:\s+[\w'’.-]+){0,3}?\s+(?=is|was|=|:))?(?:(?:is|was|on|now|still|are|=|password|passwd|pw|pwd|pass|login|log-?in|username|user|pin|code|key|details|unlocked|unlocks|unlock|opens|opened|access|into|with|using)\b[\s:=/-]*|[\u{1F511}\u{1F513}\u{1F510}]\s*){0,4}(?:[\w.@-]{2,30}\s*\/\s*)?$/iu;
 
 function secretLike(token: string, code: boolean, NOT_SECRET: RegExp): boolean {
   const t = token.replace(/[.,:;]+$/, '');
