@@ -257,6 +257,21 @@ function insultsTheReporter(doc: Doc): boolean {
   return insults.some((i) => said.some((v) => v.start >= i.end && v.start - i.end <= 12 && /^(?:\s+(?:has|had|have|'s|just|then|has\s+just))*\s+$/.test(text.slice(i.end, v.start))));
 }
 
+/** Between the writer's child and the name-calling: "my boy's been getting called", "my son was called", "ma lad keeps getting called". */
+const CALLED_AFTER_CHILD = /^(?:'s|\s+(?:has|had|is|was|were|been|being|getting|got|gets|keeps|kept|always|still|constantly|repeatedly|now|just|again))*\s+call(?:ed|ing)\b/;
+/** Right before the writer's child: "called my son", "calling our daughter". */
+const CALLED_BEFORE_CHILD = /\bcall(?:ed|ing|s)?\s+$/;
+
+/**
+ * The writer tells of their own child being called names (data: own-child): "Ma boy's been getting called a … at the
+ * Academy every day", "they called my son a …". A family telling what was said to their child reports it to condemn it.
+ */
+function ownChildCalled(doc: Doc): boolean {
+  const text = doc.clean.text;
+  if (!text.includes('call')) return false;
+  return doc.lex.find(text, 'own-child').some((c) => CALLED_AFTER_CHILD.test(text.slice(c.end, c.end + 60)) || CALLED_BEFORE_CHILD.test(text.slice(Math.max(0, c.start - 12), c.start)));
+}
+
 const reportCache = new WeakMap<Doc, ReportContext>();
 function reportContext(doc: Doc): ReportContext {
   let c = reportCache.get(doc);
@@ -266,7 +281,7 @@ function reportContext(doc: Doc): ReportContext {
     const denialHits = doc.lex.find(text, 'denial');
     const otherDenial = DENIAL_SENTENCE.test(text) || answerSentence(doc) || (text.includes('eck') && HECK_DENIAL.test(text));
     const denies = denialHits.length > 0 || otherDenial;
-    const otherCondemns = otherDenial || doc.lex.count(text, 'condemnation') > 0 || escalates(doc);
+    const otherCondemns = otherDenial || doc.lex.count(text, 'condemnation') > 0 || escalates(doc) || ownChildCalled(doc);
     c = { condemns: denies || otherCondemns, denies, endorsed: ENDORSED.test(text), ...(otherCondemns ? {} : { onlyDenials: denialHits }) };
     reportCache.set(doc, c);
   }
@@ -407,7 +422,11 @@ export function aimedAtOffenderAt(doc: Doc, span: Span): boolean {
   const s = sentenceAt(doc, span.start);
   // "some absolute weapon has posted…": the insult is the subject of an offence verb right after it
   if (verbs.some((v) => v.start >= span.end && v.start - span.end <= 12 && v.end <= s.end)) return true;
-  if (!reportContext(doc).condemns && !verbs.length) return false;
+  // "whoever stole the lights off the school railings": the deed is the unknown offender's (data: offender-deed), and an
+  // insult after it needs no condemnation to be aimed at them: the school is who was wronged
+  const deeds = offenderDeeds(doc, offenders);
+  if (deeds.some((d) => d.start === span.start)) return true;
+  if (!reportContext(doc).condemns && !verbs.length && !deeds.length) return false;
   const within = (a: Span) => offenders.some((o) => o.start >= a.start && o.end <= a.end) || verbs.some((v) => v.start >= a.start && v.end <= a.end);
   const sentence = text.slice(s.start, s.end);
   // the offender is named in the insult's own sentence, before it, with no one from the school after it
@@ -418,4 +437,15 @@ export function aimedAtOffenderAt(doc: Doc, span: Span): boolean {
   const addressed = /\b(?:you|you'?re|ur|u)\b/.test(text.slice(s.start, span.start)) && !namesCommunity(sentence);
   const verdict = sentence.trim().split(/\s+/).length <= 5 && !namesCommunity(sentence);
   return (addressed || verdict) && (within(prev) || (prev.start > 0 && within(sentenceAt(doc, prev.start - 1))));
+}
+
+/** Between an offender and their deed: "whoever stole", "the people who have smashed", "whoever's nicked". */
+const DEED_GAP = /^(?:\s+(?:who|that|has|have|had|just|'s|'ve))*\s*$/;
+
+/** The deeds (data: offender-deed) done by an offender named right before them: "whoever stole", "the vandals who smashed". */
+function offenderDeeds(doc: Doc, offenders: readonly LexHit[]): LexHit[] {
+  if (!offenders.length) return [];
+  const text = doc.clean.text;
+  const deeds = doc.lex.find(text, 'offender-deed');
+  return deeds.filter((d) => offenders.some((o) => o.end <= d.start && d.start - o.end <= 16 && DEED_GAP.test(text.slice(o.end, d.start))));
 }

@@ -1,0 +1,84 @@
+/**
+ * Contrast pairs for the false alarms of round 7 (issue 11): the rules aimed at the school community, not at someone
+ * outside it, the writer's own family, or the writer's own street. Each behaviour has a flagged side and an unflagged
+ * side that shares its words, scored by the rules alone (no classifier, no school model), so a failure points at a rule,
+ * a structure cue or a lexicon line. The sentences are written for this test (invented schools); the kinds come from
+ * the false alarms of the spent sets blind-2026-12-01c and -d and the spent functional half heldout-g (their wording is
+ * not reused).
+ */
+import { describe, expect, it } from 'vitest';
+import { scoreItem } from '../../lib/score';
+
+const ids = (text: string, title = '') => scoreItem({ title, text }, undefined, { classifier: false }).categories.map((c) => c.id);
+const families = (text: string, title = '') => scoreItem({ title, text }, undefined, { classifier: false }).families;
+
+describe('someone outside the school community criticised', () => {
+  it('a member of staff called a scumbag is abuse', () => {
+    for (const text of [
+      "Mr Hale who teaches at Elmfield is a grade A scumbag. Hope you're proud of yourself.",
+      'The caretaker at Elmfield is an absolute scumbag.',
+    ]) expect(families(text), text).toContain('abuse');
+  });
+  it('whoever stole from or broke into the school, called the same, is not', () => {
+    for (const text of [
+      "Whoever stole the Christmas lights off Elmfield school railings is a grade A scumbag. The kids made those. Hope you're proud of yourself.",
+      'Whoever broke into the Elmfield sports shed is an absolute scumbag.',
+    ]) expect(families(text), text).not.toContain('abuse');
+  });
+
+  it('families criticising the head, or protesting outside the school against its policy, is reputation', () => {
+    expect(ids('Families of pupils at Elmfield School have criticised the headteacher after a timetable change left children waiting two hours.')).toContain('reputation.criticism');
+    expect(ids("Parents will protest outside Elmfield School on Thursday against the head's new uniform policy.")).toContain('reputation.protest');
+  });
+  it('families criticising the council over transport, or protesting outside its offices, is not', () => {
+    expect(families('Families of pupils at Elmfield School have criticised Wessex County Council after a change of taxi firm left children waiting two hours for transport. The council apologised and said the problems were fixed.', 'Council criticised over school transport')).not.toContain('reputation');
+    expect(families("Families of pupils at Elmfield School will protest outside County Hall on Thursday against the council's plans to cut transport.", 'Parents to protest over transport cuts')).not.toContain('reputation');
+  });
+});
+
+describe("the writer's own family", () => {
+  it("a titled member of staff's condition, or a named pupil's, is a disclosure", () => {
+    expect(ids('Mrs Dane at Elmfield has been off for weeks. She has multiple sclerosis.')).toContain('confidential.staff-personal');
+  });
+  it("the writer's own grandchild or child, told by the writer, is not", () => {
+    for (const text of [
+      'My granddaughter is at Elmfield. She has Rett syndrome and the staff there are angels.',
+      'Alfie started at Elmfield in September. He\'s eleven. He has Angelman syndrome.',
+      'My grandson goes to Elmfield. He has cerebral palsy and they have been brilliant with him.',
+    ]) expect(ids(text), text).toEqual([]);
+  });
+});
+
+describe('a slur reported by the parent it was said to', () => {
+  it('the slur said of a pupil is abuse', () => {
+    expect(families("Elmfield's new lad is a p*ki.")).toContain('abuse');
+  });
+  it("a parent telling that their son keeps being called it is not", () => {
+    for (const text of [
+      "Ma boy's been getting called a p*ki at Elmfield every day for a month. The school keep saying they're dealing with it.",
+      'My son was called a p*ki at Elmfield again today. Posting so other parents know.',
+    ]) expect(families(text), text).not.toContain('abuse');
+  });
+});
+
+describe('special measures, in and out', () => {
+  it('a school put into special measures is a poor inspection', () => {
+    expect(ids('Elmfield Academy has been put into special measures after inspectors found weak leadership.', 'Academy placed in special measures')).toContain('reputation.inspection');
+  });
+  it('a school that has moved out of special measures, now rated requires improvement, is not', () => {
+    expect(ids('Elmfield Academy is no longer in special measures after inspectors found rapid improvement. The school is now rated requires improvement.', 'Academy moves out of special measures')).not.toContain('reputation.inspection');
+  });
+});
+
+describe("a letter-writer's own street", () => {
+  it("a member of staff's street is a home address", () => {
+    expect(ids('Mr Hale from Elmfield lives on Chapel Lane.')).toContain('confidential.contact-details');
+    expect(ids('Mr Hale from Elmfield lives at 14 Chapel Lane.')).toContain('confidential.contact-details');
+  });
+  it('the writer saying where they live is not', () => {
+    for (const text of [
+      'Sir, I live on Chapel Lane in Marlcombe and twice a day the road becomes a car park outside Elmfield.',
+      'We live at 14 Chapel Lane, opposite Elmfield, and the school run parking is dreadful.',
+    ]) expect(ids(text), text).not.toContain('confidential.contact-details');
+  });
+});
