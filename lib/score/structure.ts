@@ -382,6 +382,48 @@ export function externalTargetAt(doc: Doc, span: Span): boolean {
   return firstExtAfter < firstComAfter;
 }
 
+/**
+ * Whom a word of criticism, protest or apology is aimed at: a body outside the school community (the council, the bus
+ * company: data external-body), the school community, or neither said. An apology falls on who made it, the nearest
+ * mention before it in its sentence ("the council apologised"), and so does criticism put in the passive ("Council
+ * criticised over transport", "slammed by parents"); other criticism and any protest fall on the first mention after them
+ * ("have criticised Wessex County Council", "protest outside County Hall against …"): a protester named before a protest
+ * ("parents to protest over …") is not its target.
+ */
+export type Aim = 'outside' | 'school' | 'unsaid';
+export type AimedKind = 'criticism' | 'protest' | 'apology';
+const PASSIVE_AFTER = /^\s+(?:by|over|for|after|amid|as)\b/;
+export function criticismAimAt(doc: Doc, span: Span, kind: AimedKind): Aim {
+  const text = doc.clean.text;
+  const s = sentenceAt(doc, span.start);
+  const ext = doc.lex.find(text, 'external-body').filter((h) => h.start >= s.start && h.end <= s.end);
+  const community = communityIn(doc, s, ext).filter((c) => !SERVICE_AFTER.test(text.slice(c.end, c.end + 16)));
+  if (kind === 'apology' || (kind === 'criticism' && PASSIVE_AFTER.test(text.slice(span.end, span.end + 8)))) {
+    let lastExt = -1;
+    let lastCom = -1;
+    for (const h of ext) if (h.end <= span.start) lastExt = Math.max(lastExt, h.start);
+    for (const c of community) if (c.end <= span.start) lastCom = Math.max(lastCom, c.at);
+    return lastExt > lastCom ? 'outside' : lastCom >= 0 ? 'school' : 'unsaid';
+  }
+  const firstExt = Math.min(...ext.filter((h) => h.start >= span.end).map((h) => h.start));
+  const firstCom = Math.min(...community.filter((c) => c.at >= span.end).map((c) => c.at));
+  return firstExt < firstCom ? 'outside' : firstCom < Number.POSITIVE_INFINITY ? 'school' : 'unsaid';
+}
+/** "school transport", "school buses", "school places": a service the council runs or funds, named by the school word. */
+const SERVICE_AFTER = /^\s+(?:transport|buses|bus|taxis?|escorts?|places|admissions|funding|budgets?|crossings?|meals)\b/;
+
+/**
+ * Which of the spans of one kind of reputation cue (criticism, protest, apology) to drop as aimed outside the school: those
+ * aimed outside, and, when none is aimed at the school, those whose target is unsaid ("Parents to protest over transport
+ * cuts … protest outside County Hall against the council's plans" is all about the council).
+ */
+export function aimedOutside(doc: Doc, spans: readonly Span[], kind: AimedKind): boolean[] {
+  const aims = spans.map((sp) => criticismAimAt(doc, sp, kind));
+  const school = aims.includes('school');
+  if (!aims.includes('outside')) return aims.map(() => false);
+  return aims.map((a) => a === 'outside' || (a === 'unsaid' && !school));
+}
+
 const communityCache = new WeakMap<Doc, Map<Span, { at: number; end: number }[]>>();
 /** The school community's words in sentence `s`, with "Ofsted inspectors", "council staff" (part of a body's mention) left out. */
 function communityIn(doc: Doc, s: Span, ext: readonly Span[]): { at: number; end: number }[] {
@@ -448,4 +490,15 @@ function offenderDeeds(doc: Doc, offenders: readonly LexHit[]): LexHit[] {
   const text = doc.clean.text;
   const deeds = doc.lex.find(text, 'offender-deed');
   return deeds.filter((d) => offenders.some((o) => o.end <= d.start && d.start - o.end <= 16 && DEED_GAP.test(text.slice(o.end, d.start))));
+}
+
+/** The writer, or the writer's household, as the one who lives there: "I live on", "we've lived at", "my wife and I live at". */
+const WRITER_RESIDES = /\b(?:i|we|i'?ve|we'?ve|i\s+have|we\s+have)\s+(?:(?:also|still|now|both|all|just|actually|have|had|always)\s+)?(?:live|lived|living|stay|stayed)\s+(?:at|on|in|off)\b/;
+
+/**
+ * Is the address at `span` (in `lower`, the item's lower-case text) the writer's own ("Sir, I live on Chapel Lane", "we
+ * live at 14 Chapel Lane, opposite the school")? A letter-writer's own street discloses nobody else's home.
+ */
+export function writersOwnAddress(lower: string, span: Span): boolean {
+  return WRITER_RESIDES.test(lower.slice(Math.max(0, span.start - 30), Math.min(span.end, span.start + 30)));
 }

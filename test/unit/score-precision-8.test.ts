@@ -30,6 +30,14 @@ describe('someone outside the school community criticised', () => {
     expect(ids('Families of pupils at Elmfield School have criticised the headteacher after a timetable change left children waiting two hours.')).toContain('reputation.criticism');
     expect(ids("Parents will protest outside Elmfield School on Thursday against the head's new uniform policy.")).toContain('reputation.protest');
   });
+  it('the council criticising the school, or the school apologising, is reputation', () => {
+    expect(ids('The county council criticised Elmfield School over its handling of the complaint.')).toContain('reputation.criticism');
+    expect(ids('Elmfield School apologised after the trip was cancelled.')).toContain('reputation.apology');
+  });
+  it('the school criticising the council, or the council apologising, is not', () => {
+    expect(ids('Elmfield School has criticised the county council over transport.')).not.toContain('reputation.criticism');
+    expect(ids('Taxis for Elmfield pupils were late again. The council apologised.')).not.toContain('reputation.apology');
+  });
   it('families criticising the council over transport, or protesting outside its offices, is not', () => {
     expect(families('Families of pupils at Elmfield School have criticised Wessex County Council after a change of taxi firm left children waiting two hours for transport. The council apologised and said the problems were fixed.', 'Council criticised over school transport')).not.toContain('reputation');
     expect(families("Families of pupils at Elmfield School will protest outside County Hall on Thursday against the council's plans to cut transport.", 'Parents to protest over transport cuts')).not.toContain('reputation');
@@ -37,8 +45,10 @@ describe('someone outside the school community criticised', () => {
 });
 
 describe("the writer's own family", () => {
-  it("a titled member of staff's condition, or a named pupil's, is a disclosure", () => {
+  it("a titled member of staff's condition, or someone else's named grandchild's, is a disclosure", () => {
     expect(ids('Mrs Dane at Elmfield has been off for weeks. She has multiple sclerosis.')).toContain('confidential.staff-personal');
+    expect(ids('Mr Dane at Elmfield has been off since Easter. He\'s 45. He has cerebral palsy.')).toContain('confidential.staff-personal');
+    expect(ids('Her grandson Ben Khan in Year 4 at Elmfield has cerebral palsy.')).toContain('confidential.pupil-personal');
   });
   it("the writer's own grandchild or child, told by the writer, is not", () => {
     for (const text of [
