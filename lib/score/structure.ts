@@ -460,14 +460,16 @@ export function aimedAtOffenderAt(doc: Doc, span: Span): boolean {
   const text = doc.clean.text;
   const offenders = doc.lex.find(text, 'offender');
   const verbs = doc.lex.find(text, 'offence-verb');
-  if (!offenders.length && !verbs.length) return false;
+  // "whoever stole the lights off the school railings", "some scrote has nicked the minibus's catalytic converter": a deed
+  // against the school by someone unknown (data: offender-deed); insults of the doer need no condemnation to be aimed at
+  // them, the school is who was wronged
+  const deeds = unknownDoersDeeds(doc, offenders);
+  if (!offenders.length && !verbs.length && !deeds.length) return false;
   const s = sentenceAt(doc, span.start);
   // "some absolute weapon has posted…": the insult is the subject of an offence verb right after it
   if (verbs.some((v) => v.start >= span.end && v.start - span.end <= 12 && v.end <= s.end)) return true;
-  // "whoever stole the lights off the school railings": the deed is the unknown offender's (data: offender-deed), and an
-  // insult after it needs no condemnation to be aimed at them: the school is who was wronged
-  const deeds = offenderDeeds(doc, offenders);
-  if (deeds.some((d) => d.start === span.start)) return true;
+  if (deeds.length && aimedAtDoer(doc, span, s, deeds)) return true;
+  if (!offenders.length && !verbs.length) return false;
   if (!reportContext(doc).condemns && !verbs.length && !deeds.length) return false;
   const within = (a: Span) => offenders.some((o) => o.start >= a.start && o.end <= a.end) || verbs.some((v) => v.start >= a.start && v.end <= a.end);
   const sentence = text.slice(s.start, s.end);
@@ -476,20 +478,70 @@ export function aimedAtOffenderAt(doc: Doc, span: Span): boolean {
   // a verdict or "you're a …" in the sentence after the report
   if (s.start === 0) return false;
   const prev = sentenceAt(doc, s.start - 1);
-  const addressed = /\b(?:you|you'?re|ur|u)\b/.test(text.slice(s.start, span.start)) && !namesCommunity(sentence);
+  const addressed = ADDRESSED.test(text.slice(s.start, span.start)) && !namesCommunity(sentence);
   const verdict = sentence.trim().split(/\s+/).length <= 5 && !namesCommunity(sentence);
   return (addressed || verdict) && (within(prev) || (prev.start > 0 && within(sentenceAt(doc, prev.start - 1))));
 }
 
+/** The reader addressed: "you're a …", "ya thief", "hope ye get caught". */
+const ADDRESSED = /\b(?:you|you'?re|ur|u|ya|ye|yous|youse)\b/;
+
+/**
+ * Is the insult at `span` aimed at whoever did a deed against the school (`deeds`)? It names the doer ("some scrote has
+ * nicked"), is the deed itself, follows it in its sentence with nobody from the school in its clause ("whoever robbed the
+ * lead … is a proper scumbag, it's kids' PE you're ruining"), or, in the sentence after, addresses the doer or asks who
+ * would do it ("Hope ye get caught ya scumbag", "Who steals from a primary school??").
+ */
+function aimedAtDoer(doc: Doc, span: Span, s: Span, deeds: readonly Deed[]): boolean {
+  const text = doc.clean.text;
+  if (deeds.some((d) => d.from <= span.start && span.start <= d.start)) return true;
+  if (deeds.some((d) => d.start >= s.start && d.end <= span.start) && !namesCommunity(text.slice(span.end, clauseEndAfter(text, span.end, s.end)))) return true;
+  if (s.start === 0) return false;
+  const prev = sentenceAt(doc, s.start - 1);
+  if (!deeds.some((d) => d.start >= prev.start && d.end <= prev.end)) return false;
+  const before = text.slice(s.start, span.start);
+  return (ADDRESSED.test(before) && !namesCommunity(text.slice(s.start, s.end))) || /^\W*who\s+(?:[\w']+\s+)?$/.test(before);
+}
+
+/** Where the clause that goes on after `pos` ends: the next stop, comma, dash or "and", or the sentence's end. */
+function clauseEndAfter(text: string, pos: number, end: number): number {
+  const m = /[,;:()]|\s-+\s|\band\b|\bbut\b/.exec(text.slice(pos, end));
+  return m ? pos + m.index : end;
+}
+
 /** Between an offender and their deed: "whoever stole", "the people who have smashed", "whoever's nicked". */
 const DEED_GAP = /^(?:\s+(?:who|that|has|have|had|just|'s|'ve))*\s*$/;
+/** An indefinite doer a few words before a deed: "some scrote has", "some wee toerag", "someone's", "somebody". */
+const SOMEONE_BEFORE = /\bsome(?:one|body)?\b(?:'s)?(?:\s+[\w'-]+){0,4}?\s*$/;
 
-/** The deeds (data: offender-deed) done by an offender named right before them: "whoever stole", "the vandals who smashed". */
-function offenderDeeds(doc: Doc, offenders: readonly LexHit[]): LexHit[] {
-  if (!offenders.length) return [];
+/** A deed against the school (data: offender-deed), and where the words for its unknown doer start. */
+interface Deed extends Span {
+  from: number;
+}
+const deedCache = new WeakMap<Doc, Deed[]>();
+
+/**
+ * The deeds (data: offender-deed) done by someone unknown named right before them: an offender ("whoever stole", "the
+ * vandals who smashed") or an indefinite someone with no one from the school among their words ("some low life nicked",
+ * not "some parents nicked").
+ */
+function unknownDoersDeeds(doc: Doc, offenders: readonly LexHit[]): Deed[] {
+  let out = deedCache.get(doc);
+  if (out) return out;
+  out = [];
   const text = doc.clean.text;
-  const deeds = doc.lex.find(text, 'offender-deed');
-  return deeds.filter((d) => offenders.some((o) => o.end <= d.start && d.start - o.end <= 16 && DEED_GAP.test(text.slice(o.end, d.start))));
+  for (const d of doc.lex.find(text, 'offender-deed')) {
+    const o = offenders.find((x) => x.end <= d.start && d.start - x.end <= 16 && DEED_GAP.test(text.slice(x.end, d.start)));
+    if (o) {
+      out.push({ start: d.start, end: d.end, from: o.start });
+      continue;
+    }
+    const from = Math.max(sentenceAt(doc, d.start).start, d.start - 48);
+    const m = SOMEONE_BEFORE.exec(text.slice(from, d.start));
+    if (m && !namesCommunity(m[0]) && !/[,;:]/.test(m[0])) out.push({ start: d.start, end: d.end, from: from + m.index });
+  }
+  deedCache.set(doc, out);
+  return out;
 }
 
 /** The writer, or the writer's household, as the one who lives there: "I live on", "we've lived at", "my wife and I live at". */

@@ -19,6 +19,20 @@ describe('someone outside the school community criticised', () => {
       'The caretaker at Elmfield is an absolute scumbag.',
     ]) expect(families(text), text).toContain('abuse');
   });
+  it('a member of staff, or someone from the school, who took something and is called a scumbag is abuse', () => {
+    for (const text of [
+      'Mr Hale has nicked the Elmfield minibus money again. Hope ye get caught ya scumbag.',
+      'Some of the staff at Elmfield stole the trip money. Absolute scumbags.',
+      'Some idiot teacher at Elmfield nicked my son\'s phone. Scumbag.',
+    ]) expect(families(text), text).toContain('abuse');
+  });
+  it('some unknown doer who stole from the school, called names or asked who would, is not', () => {
+    for (const text of [
+      'Some scrote has nicked the Elmfield minibus catalytic converter again. Hope ye get caught ya scumbag.',
+      'Some low life nicked the Elmfield playground bench the PTA bought. Who steals from a primary school??',
+      'Whoever robbed the lead off the Elmfield sports hall roof is a proper scumbag, it\'s kids\' PE you\'re ruining.',
+    ]) expect(families(text), text).not.toContain('abuse');
+  });
   it('whoever stole from or broke into the school, called the same, is not', () => {
     for (const text of [
       "Whoever stole the Christmas lights off Elmfield school railings is a grade A scumbag. The kids made those. Hope you're proud of yourself.",
