@@ -106,3 +106,18 @@ describe("a letter-writer's own street", () => {
     ]) expect(ids(text), text).not.toContain('confidential.contact-details');
   });
 });
+
+describe('a rumour about a member of staff, passed on and rebutted', () => {
+  it('the claim said as fact is damaging', () => {
+    for (const text of [
+      'Mr Dane up at Elmfield drinks in the classroom. Everyone knows.',
+      'Mr Dane for Elmfield takes backhanders for school places. Na true!',
+    ]) expect(families(text), text).toContain('abuse');
+  });
+  it('the claim reported and called rot or a lie (British and Nigerian Pidgin rebuttals) is not', () => {
+    for (const text of [
+      'Folk in the pub saying Mr Dane up at Elmfield drinks in the classroom. Utter rot.',
+      'Dem dey yarn say Mr Dane for Elmfield takes backhanders for school places. Na lie!',
+    ]) expect(families(text), text).not.toContain('abuse');
+  });
+});
