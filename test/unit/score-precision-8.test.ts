@@ -71,6 +71,19 @@ describe("the writer's own family", () => {
       'My grandson goes to Elmfield. He has cerebral palsy and they have been brilliant with him.',
     ]) expect(ids(text), text).toEqual([]);
   });
+  it("a member of staff's diagnosis asked prayers for, or passed on by the writer's child, is a disclosure", () => {
+    for (const text of [
+      'Prayers please for Mrs Dane at Elmfield after her diagnosis with breast cancer.',
+      'My son told me Mr Dane at Elmfield has been diagnosed with cancer.',
+      "My son's teacher Mrs Dane at Elmfield has had a miscarriage.",
+    ]) expect(ids(text), text).toContain('confidential.staff-personal');
+  });
+  it("the family's own child, by name, thanked for prayers after a diagnosis or an operation, is not", () => {
+    for (const text of [
+      'Thank you so much for all your prayers for our Archie (Year 3, Elmfield Primary) after his diagnosis with cystic fibrosis. The school have been wonderful.',
+      "Thank you all for the prayers for our Seren (Year 10, Elmfield). She's come through her heart surgery. The school have been amazing.",
+    ]) expect(ids(text), text).toEqual([]);
+  });
 });
 
 describe('a slur reported by the parent it was said to', () => {

@@ -190,6 +190,10 @@ function childHasIt(before: string): boolean {
 const CHILD_OWNER = /\b(?:my|our)\s+(?:own\s+)?(?:grand(?:daughter|son|child|kid)|niece|nephew|step(?:son|daughter)|son|daughter|child|kid|lad|boy|girl|twins?|youngest|eldest|little\s+one)'?s?\s+(?:[\w-]+\s+)?$/;
 /** The writer's own child named in a sentence: "my son", "ma wee girl". */
 const OWN_CHILD = /\b(?:my|ma|our|me)\s+(?:wee\s+|little\s+|youngest\s+|eldest\s+)?(?:grand(?:daughter|son|child|kid)|niece|nephew|step(?:son|daughter)|son|daughter|child|kid|lad|boy|girl|bairn|wean|little\s+one)\b/;
+/** The family's own child by first name: "our Archie", "our Seren" (not "our Year 6", "Our Lady", "our Head"). */
+const OUR_NAMED_CHILD = /\bour\s+(?!(?:Year|Reception|Nursery|Head|Headteacher|School|Academy|College|Primary|Lady|Lord|Father|Mr|Mrs|Ms|Miss|Dr|Sir|Class|Trust)\b)\p{Lu}\p{Ll}+/u;
+/** Someone else's news passed on between the child and the detail: "my son told me", "my daughter's friend", "my son said". */
+const TOLD_BETWEEN = /\b(?:told|tells|said|says|heard|reckons|friend|friends|mate|mates|classmate|pal|another)\b/;
 /** A sentence that gives a child's age ("He's eleven.", "She is 7."): the pronoun after it goes on about that child. */
 const CHILD_AGE = /^\W*(?:he|she)(?:'s|\s+is|\s+was)\s+(?:only\s+|just\s+|now\s+)?(?:[1-9]|1[0-7]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen)(?:\s+(?:years?\s+old|now))?\W*$/;
 /** "runs the place like a prison": a comparison, not a fact about anyone. */
@@ -846,7 +850,12 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
     // "…ma son's attendance is 82%. He's had tonsillitis twice.": the pronoun goes on about the writer's own child
     // ("…dragged my son out, she's unhinged. She was signed off…": "she" is not the son)
     // ("Alfie started there in September. He's eleven. He has Angelman syndrome.": the age says the pronoun is a child)
-    if (/^\W*(?:he|she|they)(?:'s|'d|\s+has|\s+had|\s+is|\s+was|\s+gets|\s+got)\b/.test(sentence) && (OWN_CHILD.test(prev) || CHILD_AGE.test(prev)) && !pronounMismatch(sentence, prev)) continue;
+    // ("prayers for our Seren (Year 10). She's come through her heart surgery": the family's own child, by name)
+    const rawPrev = s.start > 1 ? raw.slice(sentenceSpan(raw, s.start - 2).start, s.start) : '';
+    if (/^\W*(?:he|she|they)(?:'s|'d|\s+has|\s+had|\s+is|\s+was|\s+gets|\s+got)\b/.test(sentence) && (OWN_CHILD.test(prev) || CHILD_AGE.test(prev) || OUR_NAMED_CHILD.test(rawPrev)) && !pronounMismatch(sentence, prev)) continue;
+    // "prayers for our Archie (Year 3) after his diagnosis": the writer's own child earlier in the sentence, no one else between
+    const own = OUR_NAMED_CHILD.exec(raw.slice(s.start, m.start)) ?? OWN_CHILD.exec(lower.slice(s.start, m.start));
+    if (own && !STAFF_BETWEEN.test(lower.slice(s.start + own.index + own[0].length, m.start)) && !TOLD_BETWEEN.test(lower.slice(s.start + own.index + own[0].length, m.start))) continue;
     // a payslip or P60 names an employee: a full name in its sentence is enough
     const payroll = PAYROLL.test(lower.slice(m.start, m.end)) && ((sentence.match(PAYROLL_G)?.length ?? 0) >= 2 || /£\s?\d/.test(sentence)) && nameWithin(s.start, s.end);
     // a school role in view, and someone it points at: a title, "the head", a pronoun, or a full name ("a TA told me Jane Marsh…")
