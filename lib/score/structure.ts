@@ -196,7 +196,7 @@ export function claimVouches(doc: Doc): LexHit[] {
 }
 
 /** Someone else's words reported: calling, shouting, writing, spraying, rumours. */
-const REPORT_FRAME = /\b(?:call(?:ed|ing|s)?|shout(?:ed|ing|s)?|yell(?:ed|ing|s)?|scream(?:ed|ing|s)?|chant(?:ed|ing|s)?|wr(?:ote|itten|iting)|spray(?:ed|ing)?|spray-painted|scrawl(?:ed|ing)?|daub(?:ed|ing)?|graffiti|label(?:l)?ed|branded|accus(?:ed|ing)\s+(?:\w+\s+){0,2}?of\s+being|the\s+word|words?\s+like|slurs?\s+like|rumou?rs?|gossip|the\s+(?:idea|suggestion|claim|allegation)\s+that|(?:started|spreading|spread)\s+(?:the\s+|a\s+)?(?:story|lie|lies)|story\s+that|claims?\s+that|people\s+(?:are\s+)?saying|(?:people|they|some|parents|others)\s+say|my\s+[\w-]+\s+(?:says|said|reckons|thinks|swears)|every(?:one|body)\s+says|(?:someone|somebody|he|she|they|a\s+\w+|one\s+of\s+\w+)\s+(?:said|says|told|messaged|posted|commented)|messages?\s+(?:saying|calling)|comments?\s+(?:saying|calling)|post\s+(?:saying|calling)|names?\s+like|(?:keep|keeps|kept|been|are|is|were|was)\s+saying|every(?:one|body)\s+(?:[\w']+\s+){0,4}?say)\b/;
+const REPORT_FRAME = /\b(?:call(?:ed|ing|s)?|shout(?:ed|ing|s)?|yell(?:ed|ing|s)?|scream(?:ed|ing|s)?|chant(?:ed|ing|s)?|wr(?:ote|itten|iting)|spray(?:ed|ing)?|spray-painted|scrawl(?:ed|ing)?|daub(?:ed|ing)?|graffiti|label(?:l)?ed|branded|accus(?:ed|ing)\s+(?:\w+\s+){0,2}?of\s+being|the\s+word|words?\s+like|slurs?\s+like|rumou?rs?|gossip|the\s+(?:idea|suggestion|claim|allegation)\s+that|(?:started|spreading|spread)\s+(?:the\s+|a\s+)?(?:story|lie|lies)|story\s+that|claims?\s+that|(?:claim|rumou?r|allegation)\s*:|people\s+(?:are\s+)?saying|(?:people|they|some|parents|others)\s+say|my\s+[\w-]+\s+(?:says|said|reckons|thinks|swears)|every(?:one|body)\s+says|(?:someone|somebody|he|she|they|a\s+\w+|one\s+of\s+\w+)\s+(?:said|says|told|messaged|posted|commented)|messages?\s+(?:saying|calling)|comments?\s+(?:saying|calling)|post\s+(?:saying|calling)|names?\s+like|(?:keep|keeps|kept|been|are|is|were|was)\s+saying|every(?:one|body)\s+(?:[\w']+\s+){0,4}?say)\b/;
 /** "NONCE scrawled on the sign": the word is what someone wrote. */
 const WRITTEN_AFTER = /^\s*['"]?\s*(?:was\s+|were\s+|been\s+|has\s+been\s+)?(?:scrawled|sprayed|spray-painted|daubed|written|painted|graffitied|etched|carved|chalked|scratched)\b|^\s*['"]?\s*(?:graffiti|tag|slogan|scrawl)\b/;
 /** Agreement with what was reported: then it is endorsed, not condemned. */
@@ -257,6 +257,21 @@ function insultsTheReporter(doc: Doc): boolean {
   return insults.some((i) => said.some((v) => v.start >= i.end && v.start - i.end <= 12 && /^(?:\s+(?:has|had|have|'s|just|then|has\s+just))*\s+$/.test(text.slice(i.end, v.start))));
 }
 
+/** Between the writer's child and the name-calling: "my boy's been getting called", "my son was called", "ma lad keeps getting called". */
+const CALLED_AFTER_CHILD = /^(?:'s|\s+(?:has|had|is|was|were|been|being|getting|got|gets|keeps|kept|always|still|constantly|repeatedly|now|just|again))*\s+call(?:ed|ing)\b/;
+/** Right before the writer's child: "called my son", "calling our daughter". */
+const CALLED_BEFORE_CHILD = /\bcall(?:ed|ing|s)?\s+$/;
+
+/**
+ * The writer tells of their own child being called names (data: own-child): "Ma boy's been getting called a … at the
+ * Academy every day", "they called my son a …". A family telling what was said to their child reports it to condemn it.
+ */
+function ownChildCalled(doc: Doc): boolean {
+  const text = doc.clean.text;
+  if (!text.includes('call')) return false;
+  return doc.lex.find(text, 'own-child').some((c) => CALLED_AFTER_CHILD.test(text.slice(c.end, c.end + 60)) || CALLED_BEFORE_CHILD.test(text.slice(Math.max(0, c.start - 12), c.start)));
+}
+
 const reportCache = new WeakMap<Doc, ReportContext>();
 function reportContext(doc: Doc): ReportContext {
   let c = reportCache.get(doc);
@@ -266,7 +281,7 @@ function reportContext(doc: Doc): ReportContext {
     const denialHits = doc.lex.find(text, 'denial');
     const otherDenial = DENIAL_SENTENCE.test(text) || answerSentence(doc) || (text.includes('eck') && HECK_DENIAL.test(text));
     const denies = denialHits.length > 0 || otherDenial;
-    const otherCondemns = otherDenial || doc.lex.count(text, 'condemnation') > 0 || escalates(doc);
+    const otherCondemns = otherDenial || doc.lex.count(text, 'condemnation') > 0 || escalates(doc) || ownChildCalled(doc);
     c = { condemns: denies || otherCondemns, denies, endorsed: ENDORSED.test(text), ...(otherCondemns ? {} : { onlyDenials: denialHits }) };
     reportCache.set(doc, c);
   }
@@ -367,6 +382,48 @@ export function externalTargetAt(doc: Doc, span: Span): boolean {
   return firstExtAfter < firstComAfter;
 }
 
+/**
+ * Whom a word of criticism, protest or apology is aimed at: a body outside the school community (the council, the bus
+ * company: data external-body), the school community, or neither said. An apology falls on who made it, the nearest
+ * mention before it in its sentence ("the council apologised"), and so does criticism put in the passive ("Council
+ * criticised over transport", "slammed by parents"); other criticism and any protest fall on the first mention after them
+ * ("have criticised Wessex County Council", "protest outside County Hall against …"): a protester named before a protest
+ * ("parents to protest over …") is not its target.
+ */
+export type Aim = 'outside' | 'school' | 'unsaid';
+export type AimedKind = 'criticism' | 'protest' | 'apology';
+const PASSIVE_AFTER = /^\s+(?:by|over|for|after|amid|as)\b/;
+export function criticismAimAt(doc: Doc, span: Span, kind: AimedKind): Aim {
+  const text = doc.clean.text;
+  const s = sentenceAt(doc, span.start);
+  const ext = doc.lex.find(text, 'external-body').filter((h) => h.start >= s.start && h.end <= s.end);
+  const community = communityIn(doc, s, ext).filter((c) => !SERVICE_AFTER.test(text.slice(c.end, c.end + 16)));
+  if (kind === 'apology' || (kind === 'criticism' && PASSIVE_AFTER.test(text.slice(span.end, span.end + 8)))) {
+    let lastExt = -1;
+    let lastCom = -1;
+    for (const h of ext) if (h.end <= span.start) lastExt = Math.max(lastExt, h.start);
+    for (const c of community) if (c.end <= span.start) lastCom = Math.max(lastCom, c.at);
+    return lastExt > lastCom ? 'outside' : lastCom >= 0 ? 'school' : 'unsaid';
+  }
+  const firstExt = Math.min(...ext.filter((h) => h.start >= span.end).map((h) => h.start));
+  const firstCom = Math.min(...community.filter((c) => c.at >= span.end).map((c) => c.at));
+  return firstExt < firstCom ? 'outside' : firstCom < Number.POSITIVE_INFINITY ? 'school' : 'unsaid';
+}
+/** "school transport", "school buses", "school places": a service the council runs or funds, named by the school word. */
+const SERVICE_AFTER = /^\s+(?:transport|buses|bus|taxis?|escorts?|places|admissions|funding|budgets?|crossings?|meals)\b/;
+
+/**
+ * Which of the spans of one kind of reputation cue (criticism, protest, apology) to drop as aimed outside the school: those
+ * aimed outside, and, when none is aimed at the school, those whose target is unsaid ("Parents to protest over transport
+ * cuts … protest outside County Hall against the council's plans" is all about the council).
+ */
+export function aimedOutside(doc: Doc, spans: readonly Span[], kind: AimedKind): boolean[] {
+  const aims = spans.map((sp) => criticismAimAt(doc, sp, kind));
+  const school = aims.includes('school');
+  if (!aims.includes('outside')) return aims.map(() => false);
+  return aims.map((a) => a === 'outside' || (a === 'unsaid' && !school));
+}
+
 const communityCache = new WeakMap<Doc, Map<Span, { at: number; end: number }[]>>();
 /** The school community's words in sentence `s`, with "Ofsted inspectors", "council staff" (part of a body's mention) left out. */
 function communityIn(doc: Doc, s: Span, ext: readonly Span[]): { at: number; end: number }[] {
@@ -403,11 +460,17 @@ export function aimedAtOffenderAt(doc: Doc, span: Span): boolean {
   const text = doc.clean.text;
   const offenders = doc.lex.find(text, 'offender');
   const verbs = doc.lex.find(text, 'offence-verb');
-  if (!offenders.length && !verbs.length) return false;
+  // "whoever stole the lights off the school railings", "some scrote has nicked the minibus's catalytic converter": a deed
+  // against the school by someone unknown (data: offender-deed); insults of the doer need no condemnation to be aimed at
+  // them, the school is who was wronged
+  const deeds = unknownDoersDeeds(doc, offenders);
+  if (!offenders.length && !verbs.length && !deeds.length) return false;
   const s = sentenceAt(doc, span.start);
   // "some absolute weapon has posted…": the insult is the subject of an offence verb right after it
   if (verbs.some((v) => v.start >= span.end && v.start - span.end <= 12 && v.end <= s.end)) return true;
-  if (!reportContext(doc).condemns && !verbs.length) return false;
+  if (deeds.length && aimedAtDoer(doc, span, s, deeds)) return true;
+  if (!offenders.length && !verbs.length) return false;
+  if (!reportContext(doc).condemns && !verbs.length && !deeds.length) return false;
   const within = (a: Span) => offenders.some((o) => o.start >= a.start && o.end <= a.end) || verbs.some((v) => v.start >= a.start && v.end <= a.end);
   const sentence = text.slice(s.start, s.end);
   // the offender is named in the insult's own sentence, before it, with no one from the school after it
@@ -415,7 +478,79 @@ export function aimedAtOffenderAt(doc: Doc, span: Span): boolean {
   // a verdict or "you're a …" in the sentence after the report
   if (s.start === 0) return false;
   const prev = sentenceAt(doc, s.start - 1);
-  const addressed = /\b(?:you|you'?re|ur|u)\b/.test(text.slice(s.start, span.start)) && !namesCommunity(sentence);
+  const addressed = ADDRESSED.test(text.slice(s.start, span.start)) && !namesCommunity(sentence);
   const verdict = sentence.trim().split(/\s+/).length <= 5 && !namesCommunity(sentence);
   return (addressed || verdict) && (within(prev) || (prev.start > 0 && within(sentenceAt(doc, prev.start - 1))));
+}
+
+/** The reader addressed: "you're a …", "ya thief", "hope ye get caught". */
+const ADDRESSED = /\b(?:you|you'?re|ur|u|ya|ye|yous|youse)\b/;
+
+/**
+ * Is the insult at `span` aimed at whoever did a deed against the school (`deeds`)? It names the doer ("some scrote has
+ * nicked"), is the deed itself, follows it in its sentence with nobody from the school in its clause ("whoever robbed the
+ * lead … is a proper scumbag, it's kids' PE you're ruining"), or, in the sentence after, addresses the doer or asks who
+ * would do it ("Hope ye get caught ya scumbag", "Who steals from a primary school??").
+ */
+function aimedAtDoer(doc: Doc, span: Span, s: Span, deeds: readonly Deed[]): boolean {
+  const text = doc.clean.text;
+  if (deeds.some((d) => d.from <= span.start && span.start <= d.start)) return true;
+  if (deeds.some((d) => d.start >= s.start && d.end <= span.start) && !namesCommunity(text.slice(span.end, clauseEndAfter(text, span.end, s.end)))) return true;
+  if (s.start === 0) return false;
+  const prev = sentenceAt(doc, s.start - 1);
+  if (!deeds.some((d) => d.start >= prev.start && d.end <= prev.end)) return false;
+  const before = text.slice(s.start, span.start);
+  return (ADDRESSED.test(before) && !namesCommunity(text.slice(s.start, s.end))) || /^\W*who\s+(?:[\w']+\s+)?$/.test(before);
+}
+
+/** Where the clause that goes on after `pos` ends: the next stop, comma, dash or "and", or the sentence's end. */
+function clauseEndAfter(text: string, pos: number, end: number): number {
+  const m = /[,;:()]|\s-+\s|\band\b|\bbut\b/.exec(text.slice(pos, end));
+  return m ? pos + m.index : end;
+}
+
+/** Between an offender and their deed: "whoever stole", "the people who have smashed", "whoever's nicked". */
+const DEED_GAP = /^(?:\s+(?:who|that|has|have|had|just|'s|'ve))*\s*$/;
+/** An indefinite doer a few words before a deed: "some scrote has", "some wee toerag", "someone's", "somebody". */
+const SOMEONE_BEFORE = /\bsome(?:one|body)?\b(?:'s)?(?:\s+[\w'-]+){0,4}?\s*$/;
+
+/** A deed against the school (data: offender-deed), and where the words for its unknown doer start. */
+interface Deed extends Span {
+  from: number;
+}
+const deedCache = new WeakMap<Doc, Deed[]>();
+
+/**
+ * The deeds (data: offender-deed) done by someone unknown named right before them: an offender ("whoever stole", "the
+ * vandals who smashed") or an indefinite someone with no one from the school among their words ("some low life nicked",
+ * not "some parents nicked").
+ */
+function unknownDoersDeeds(doc: Doc, offenders: readonly LexHit[]): Deed[] {
+  let out = deedCache.get(doc);
+  if (out) return out;
+  out = [];
+  const text = doc.clean.text;
+  for (const d of doc.lex.find(text, 'offender-deed')) {
+    const o = offenders.find((x) => x.end <= d.start && d.start - x.end <= 16 && DEED_GAP.test(text.slice(x.end, d.start)));
+    if (o) {
+      out.push({ start: d.start, end: d.end, from: o.start });
+      continue;
+    }
+    const from = Math.max(sentenceAt(doc, d.start).start, d.start - 48);
+    const m = SOMEONE_BEFORE.exec(text.slice(from, d.start));
+    if (m && !namesCommunity(m[0]) && !/[,;:]/.test(m[0])) out.push({ start: d.start, end: d.end, from: from + m.index });
+  }
+  deedCache.set(doc, out);
+  return out;
+}
+
+/** The writer, or the writer's household, as the one who lives there: "I live on", "we've lived at", "my wife and I live at". */
+const WRITER_RESIDES = /\b(?:i|we|i'?ve|we'?ve|i\s+have|we\s+have)\s+(?:(?:also|still|now|both|all|just|actually|have|had|always)\s+)?(?:live|lived|living|stay|stayed)\s+(?:at|on|in|off)\b/;
+
+/**
+ * Is the address at `span` (in `lower`, the item's lower-case text) the writer's own ("Sir, I live on Chapel Lane", "we
+ * live at 14 Chapel Lane, opposite the school")? A letter-writer's own street discloses nobody else's home.
+ */
+export function writersOwnAddress(lower: string, span: Span): boolean {
+  return WRITER_RESIDES.test(lower.slice(Math.max(0, span.start - 30), Math.min(span.end, span.start + 30)));
 }

@@ -7,7 +7,7 @@ import { sentenceAt, type Doc, type Span } from '../document';
 import { credentialLeaks } from './credentials';
 import { staffChannelLeak } from './staff-channel-leaks';
 import { once } from '../lazy';
-import { reportedAt } from '../structure';
+import { reportedAt, writersOwnAddress } from '../structure';
 import { noisyOr, type Finding } from '../findings';
 import { findDates, findEmails, findNiNumbers, findNiShaped, findPhones, findPostcodes, findUpnShaped, findUpns } from '../identifiers';
 import { ownWebsiteSpans, type PublicFactsMatcher } from '../public-facts';
@@ -181,16 +181,22 @@ const COURT_BEFORE = /\b(?:magistrates|court|jury|tribunal|inquest|judge|coroner
  * "my son had his first seizure", "our daughter has had asthma": the writer's child has the condition, a few words after
  * "my son" in one clause, with no member of staff named between them ("my son's teacher Mrs Dane has …" is about her).
  */
-const CHILD_SUBJECT = /\b(?:my|our)\s+(?:own\s+)?(?:son|daughter|child|kid|lad|boy|girl|twins?|youngest|eldest|little\s+one)((?:\s+[\w'’-]+){1,4})\s+$/;
+const CHILD_SUBJECT = /\b(?:my|our)\s+(?:own\s+)?(?:grand(?:daughter|son|child|kid)|niece|nephew|step(?:son|daughter)|son|daughter|child|kid|lad|boy|girl|twins?|youngest|eldest|little\s+one)((?:\s+[\w'’-]+){1,4})\s+$/;
 const STAFF_BETWEEN = /\b(?:teacher|teachers|mr|mrs|ms|miss|mx|dr|sir|head|deputy|ta|senco|tutor|coach|staff|'s|’s)\b|['’]s\b/;
 function childHasIt(before: string): boolean {
   const m = CHILD_SUBJECT.exec(before);
   return !!m && /\b(?:has|had|have|having|got|gets|with)\b/.test(m[1]!) && !STAFF_BETWEEN.test(m[1]!) && !/[.!?;,]/.test(m[1]!);
 }
 /** "my son's dyslexia", "our daughter's asthma": the writer's own child's condition, not a member of staff's. */
-const CHILD_OWNER = /\b(?:my|our)\s+(?:own\s+)?(?:son|daughter|child|kid|lad|boy|girl|twins?|youngest|eldest|little\s+one)'?s?\s+(?:[\w-]+\s+)?$/;
+const CHILD_OWNER = /\b(?:my|our)\s+(?:own\s+)?(?:grand(?:daughter|son|child|kid)|niece|nephew|step(?:son|daughter)|son|daughter|child|kid|lad|boy|girl|twins?|youngest|eldest|little\s+one)'?s?\s+(?:[\w-]+\s+)?$/;
 /** The writer's own child named in a sentence: "my son", "ma wee girl". */
-const OWN_CHILD = /\b(?:my|ma|our|me)\s+(?:wee\s+|little\s+|youngest\s+|eldest\s+)?(?:son|daughter|child|kid|lad|boy|girl|bairn|wean|little\s+one)\b/;
+const OWN_CHILD = /\b(?:my|ma|our|me)\s+(?:wee\s+|little\s+|youngest\s+|eldest\s+)?(?:grand(?:daughter|son|child|kid)|niece|nephew|step(?:son|daughter)|son|daughter|child|kid|lad|boy|girl|bairn|wean|little\s+one)\b/;
+/** The family's own child by first name: "our Archie", "our Seren" (not "our Year 6", "Our Lady", "our Head"). */
+const OUR_NAMED_CHILD = /\bour\s+(?!(?:Year|Reception|Nursery|Head|Headteacher|School|Academy|College|Primary|Lady|Lord|Father|Mr|Mrs|Ms|Miss|Dr|Sir|Class|Trust)\b)\p{Lu}\p{Ll}+/u;
+/** Someone else's news passed on between the child and the detail: "my son told me", "my daughter's friend", "my son said". */
+const TOLD_BETWEEN = /\b(?:told|tells|said|says|heard|reckons|friend|friends|mate|mates|classmate|pal|another)\b/;
+/** A sentence that gives a child's age ("He's eleven.", "She is 7."): the pronoun after it goes on about that child. */
+const CHILD_AGE = /^\W*(?:he|she)(?:'s|\s+is|\s+was)\s+(?:only\s+|just\s+|now\s+)?(?:[1-9]|1[0-7]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen)(?:\s+(?:years?\s+old|now))?\W*$/;
 /** "runs the place like a prison": a comparison, not a fact about anyone. */
 const SIMILE_BEFORE = /\b(?:like|as\s+if\s+it\s+were|as\s+though\s+it\s+were)\s+(?:a|an|some)\s+(?:[\w-]+\s+)?$/;
 
@@ -502,8 +508,8 @@ function pronounMismatch(sentence: string, prev: string): boolean {
   const child = OWN_CHILD.exec(prev)?.[0] ?? '';
   const pronoun = /^\W*(he|she)\b/.exec(sentence)?.[1];
   if (!pronoun) return false;
-  const male = /\b(?:son|lad|boy)\b/.test(child);
-  const female = /\b(?:daughter|girl|lass)\b/.test(child);
+  const male = /(?:son|lad|boy|nephew)\b/.test(child);
+  const female = /(?:daughter|girl|lass|niece)\b/.test(child);
   return (pronoun === 'she' && male) || (pronoun === 'he' && female);
 }
 /** The member of staff as the one running a process or a programme: "runs the", "leads our", "set up a". */
@@ -849,7 +855,13 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
     const prev = s.start > 1 ? lower.slice(sentenceSpan(raw, s.start - 2).start, s.start) : '';
     // "…ma son's attendance is 82%. He's had tonsillitis twice.": the pronoun goes on about the writer's own child
     // ("…dragged my son out, she's unhinged. She was signed off…": "she" is not the son)
-    if (/^\W*(?:he|she|they)(?:'s|'d|\s+has|\s+had|\s+is|\s+was|\s+gets|\s+got)\b/.test(sentence) && OWN_CHILD.test(prev) && !pronounMismatch(sentence, prev)) continue;
+    // ("Alfie started there in September. He's eleven. He has Angelman syndrome.": the age says the pronoun is a child)
+    // ("prayers for our Seren (Year 10). She's come through her heart surgery": the family's own child, by name)
+    const rawPrev = s.start > 1 ? raw.slice(sentenceSpan(raw, s.start - 2).start, s.start) : '';
+    if (/^\W*(?:he|she|they)(?:'s|'d|\s+has|\s+had|\s+is|\s+was|\s+gets|\s+got)\b/.test(sentence) && (OWN_CHILD.test(prev) || CHILD_AGE.test(prev) || OUR_NAMED_CHILD.test(rawPrev)) && !pronounMismatch(sentence, prev)) continue;
+    // "prayers for our Archie (Year 3) after his diagnosis": the writer's own child earlier in the sentence, no one else between
+    const own = OUR_NAMED_CHILD.exec(raw.slice(s.start, m.start)) ?? OWN_CHILD.exec(lower.slice(s.start, m.start));
+    if (own && !STAFF_BETWEEN.test(lower.slice(s.start + own.index + own[0].length, m.start)) && !TOLD_BETWEEN.test(lower.slice(s.start + own.index + own[0].length, m.start))) continue;
     // a payslip or P60 names an employee: a full name in its sentence is enough
     const payroll = PAYROLL.test(lower.slice(m.start, m.end)) && ((sentence.match(PAYROLL_G)?.length ?? 0) >= 2 || /£\s?\d/.test(sentence)) && nameWithin(s.start, s.end);
     // a school role in view, and someone it points at: a title, "the head", a pronoun, or a full name ("a TA told me Jane Marsh…")
@@ -945,6 +957,7 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
   const personal: RegExpMatchArray[] = [];
   for (const a of addresses) {
     const span = { start: a.index!, end: a.index! + a[0].length };
+    if (writersOwnAddress(lower, span)) continue;
     const ctx = lower.slice(Math.max(0, span.start - 80), span.end + 40);
     const residence = res.residence.test(ctx);
     // an address written in lower case ("31 holloway drive") is read only beside a titled person or a word that it is a home

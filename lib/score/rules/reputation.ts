@@ -5,6 +5,10 @@
 import { findAll, overlaps, sentenceAt, sentenceTest, type Doc, type Span } from '../document';
 import { noisyOr, type Finding } from '../findings';
 import type { CategoryId } from '../policy';
+import { aimedOutside, type AimedKind } from '../structure';
+
+/** Kinds of cue whose target the words name: criticism of the council, a protest outside County Hall, the council's apology. */
+const AIMED_CATEGORIES: readonly [CategoryId, AimedKind][] = [['reputation.criticism', 'criticism'], ['reputation.protest', 'protest'], ['reputation.apology', 'apology']];
 
 interface Rule {
   category: CategoryId;
@@ -91,6 +95,9 @@ export function reputationRules(doc: Doc): Finding[] {
   // "cleared of misconduct", "found no evidence of malpractice", "rated good after special measures" (data: exoneration)
   const cleared = doc.lex.find(text, 'exoneration');
   const exonerated = exoneratedIn(doc, cleared);
+  // "no longer in special measures … the school is now rated requires improvement": the grade is the step up out of them
+  const leftMeasures = cleared.some((c) => /special\s+measures/.test(text.slice(c.start, c.end + 24)));
+  const stepUp = (span: Span) => leftMeasures && /\brequires?\s+improvement/.test(text.slice(span.start, span.end));
   const critics = sentenceTest(CRITICS, text);
   for (const rule of rulesFor(doc)) {
     for (const span of rule.spans ?? findAll(text, rule.re)) {
@@ -99,6 +106,7 @@ export function reputationRules(doc: Doc): Finding[] {
       // "lifted out of special measures" is good news; "from good to inadequate" is not
       if (rule.category === 'reputation.inspection' && NEGATED.test(before) && !/\bto\s+$/.test(before)) continue;
       if (rule.category === 'reputation.inspection' && saidOfInspectorate(doc, span)) continue;
+      if (rule.category === 'reputation.inspection' && stepUp(span)) continue;
       if (rule.category === 'reputation.apology' && FIRST_PERSON_APOLOGY.test(before)) continue;
       if (OPINION_BEFORE.test(before)) continue;
       // "the council should be investigating …": the opinion sits between the body and its verb
@@ -124,6 +132,17 @@ export function reputationRules(doc: Doc): Finding[] {
       byCategory.set(rule.category, entry);
     }
   }
+  // criticism, a protest or an apology aimed at a body outside the school ("families have criticised the county council",
+  // "the council apologised"): the school's community speaks, but not about the school (structure.ts aimedOutside)
+  for (const [category, kind] of AIMED_CATEGORIES) {
+    const e = byCategory.get(category);
+    if (!e || !doc.lex.count(text, 'external-body')) continue;
+    const drop = aimedOutside(doc, e.spans, kind);
+    if (!drop.includes(true)) continue;
+    const kept = { spans: e.spans.filter((_, i) => !drop[i]), weights: e.weights.filter((_, i) => !drop[i]), what: e.what };
+    if (kept.spans.length) byCategory.set(category, kept);
+    else byCategory.delete(category);
+  }
   // a body that investigates, and an investigating verb next to it in either order (data: investigating-body,
   // investigating-verb): "Ofqual is investigating…", "referred to the Teaching Regulation Agency"
   if (!byCategory.has('reputation.investigation') && !schoolVictim) {
@@ -148,7 +167,7 @@ export function reputationRules(doc: Doc): Finding[] {
       // the grade ends the phrase: "rated weak by inspectors", not "rated the menu as weak tea"
       if (!g || sentenceAt(doc, g.start).start !== sentenceAt(doc, v.start).start || !GRADE_END.test(text.slice(g.end, g.end + 12))) continue;
       const before = text.slice(Math.max(0, v.start - 40), v.start);
-      if ((NEGATED.test(before) && !/\bto\s+$/.test(before)) || OPINION_BEFORE.test(before) || exonerated(v)) continue;
+      if ((NEGATED.test(before) && !/\bto\s+$/.test(before)) || OPINION_BEFORE.test(before) || exonerated(v) || stepUp(g)) continue;
       hits.push({ start: v.start, end: g.end });
     }
     if (hits.length) byCategory.set('reputation.inspection', { spans: hits, weights: [0.8], what: 'poor inspection judgement' });
@@ -167,7 +186,7 @@ export function reputationRules(doc: Doc): Finding[] {
         const s = sentenceAt(doc, g.start);
         const framed = firm.some((f) => f.start === g.start) || frames.some((f) => f.start >= s.start && f.end <= s.end);
         const before = text.slice(Math.max(0, g.start - 40), g.start);
-        if (!framed || (NEGATED.test(before) && !/\bto\s+$/.test(before)) || OPINION_BEFORE.test(before) || exonerated(g) || saidOfInspectorate(doc, g)) continue;
+        if (!framed || (NEGATED.test(before) && !/\bto\s+$/.test(before)) || OPINION_BEFORE.test(before) || exonerated(g) || stepUp(g) || saidOfInspectorate(doc, g)) continue;
         hits.push(g);
       }
     }
