@@ -63,6 +63,8 @@ describe('a building shut as unsafe, restraint of a pupil, a closure threat, a p
       'The Fernbrook science block has been deemed unsafe and shut after RAAC was found in the roof.',
       'Fernbrook restrained my 8 year old face down in the corridor and nobody rang me.',
       'Fernbrook Primary faces closure after pupil numbers fell to 38.',
+      "Fernbrook's sixth form could close unless numbers rise, a report to the trust board says.",
+      'The Fernbrook pool will close permanently in June, the council confirmed.',
       'In the council survey, 61% of Fernbrook parents said they would not recommend the school.',
     ]) expect(found(text), text).toContain('reputation.criticism');
   });
@@ -71,6 +73,7 @@ describe('a building shut as unsafe, restraint of a pupil, a closure threat, a p
       'She restrained her excitement when Fernbrook won the county cup.',
       'The Fernbrook science block has been repainted and is open again after half term.',
       'Fernbrook Primary faced the closing ceremony with a song from Year 2.',
+      'The Fernbrook car park could close for resurfacing over Easter.',
     ]) expect(found(text), text).not.toContain('reputation.criticism');
   });
 });
