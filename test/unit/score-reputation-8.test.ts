@@ -42,10 +42,10 @@ describe('a body looking into the school, in loose wording', () => {
 });
 
 describe('protest and strikes by the school community', () => {
-  it('pupils walking out, teachers on strike, a vote of no confidence, a protest in Portuguese', () => {
+  it('pupils walking out, staff voting to strike, a vote of no confidence, a protest in Portuguese', () => {
     for (const text of [
       'Half of Year 10 at Fernbrook walked out in protest at the new toilet rules.',
-      'Teachers on strike at Fernbrook Academy tomorrow, pickets from 7.30.',
+      'Staff at Fernbrook Academy have voted to strike over the new behaviour policy.',
       'Fernbrook parents passed a vote of no confidence in the governors last night.',
       'Amanhã manifestação à porta da Fernbrook Academy, tragam cartazes.',
     ]) expect(found(text), text).toContain('reputation.protest');
