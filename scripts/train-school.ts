@@ -641,7 +641,7 @@ if (!args['no-loco']) {
 const trained = trainModel(prepared, aux, trainedOn);
 if (args['dump-oof']) {
   const maxIdx = SCHOOL_FAMILIES.map((f) => DENSE_FEATURES.indexOf(`max:${f}`));
-  const lines = prepared.map((p, i) => JSON.stringify({ set: p.row.set, kind: kindOf.get(p.row.set), id: p.row.id, fn: p.row.functionality, y: p.y, p: SCHOOL_FAMILIES.map((_, j) => Number(trained.oofP[j]![i]!.toFixed(4))), rule: maxIdx.map((k) => p.dense[k]), got: trained.oof[i]!.map(Number), dense: Array.from(p.dense, (v) => Number(v.toFixed(3))), text: p.row.text.slice(0, 300) }));
+  const lines = prepared.map((p, i) => JSON.stringify({ set: p.row.set, kind: kindOf.get(p.row.set), id: p.row.id, fn: p.row.functionality, y: p.y, p: SCHOOL_FAMILIES.map((_, j) => Number(trained.oofP[j]![i]!.toFixed(4))), rule: maxIdx.map((k) => p.dense[k]), got: trained.oof[i]!.map(Number), ...(trained.nested ? { nested: trained.nested[i]!.map(Number) } : {}), dense: Array.from(p.dense, (v) => Number(v.toFixed(3))), text: p.row.text.slice(0, 300) }));
   writeFileSync(args['dump-oof'], lines.join('\n') + '\n');
   console.log(`wrote ${args['dump-oof']}`);
 }
@@ -718,6 +718,14 @@ if (args['dump-oof']) {
     }
     const m = mean(per);
     console.log(`nested out of fold, mean over ${per.length} independent sets: P ${f3(m.p)} R ${f3(m.r)} exact ${f3(m.exact)}`);
+    // per family, pooled over the independent sets' items about the school: which family's recall or precision moved
+    const names = new Set(independent.map((st) => st.name));
+    const byFamily = SCHOOL_FAMILIES.map((_, j) => {
+      const c = emptyCounts();
+      prepared.forEach((p, i) => names.has(p.row.set) && count(c, trained.nested![i]![j]!, p.y[j] === 1));
+      return prf(c);
+    });
+    console.log(`  per family, pooled over those sets: ${SCHOOL_FAMILIES.map((f, j) => `${f} P ${f3(byFamily[j]!.precision)} R ${f3(byFamily[j]!.recall)}`).join(', ')}`);
     console.log(`  errors by kind (expected -> got): ${[...wrong.entries()].sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${v}`).join(', ')}`);
   }
 }

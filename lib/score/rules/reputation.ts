@@ -21,7 +21,7 @@ const RULES: Rule[] = [
   { category: 'reputation.inspection', weight: 0.8, what: 'poor inspection judgement',
     re: /\b(?:inadequate|requires?\s+improvement|required\s+improvement|special\s+measures|serious\s+weaknesses|significant\s+improvement|downgraded|lost\s+(?:its\s+)?(?:outstanding|good)\s+(?:rating|status|grade)|loses\s+outstanding|stripped\s+of)\b/g },
   { category: 'reputation.protest', weight: 0.72, what: 'protest',
-    re: /\b(?:placards?|chanting|protest(?!ant)\w*|petition\w*|walk(?:ed)?\s*-?\s*out|walkouts?|demonstrat(?:ion|ions|ors|ed)|picket\w*|open\s+letter|campaign\w*\s+against|boycott\w*)\b/g },
+    re: /\b(?:placards?|chanting|protest(?!ant)\w*|petition\w*|walk\s*-?\s*outs?|walk(?:ed|ing)?\s+out\s+(?:in\s+protest|over|against|of\s+(?:lessons?|class(?:es)?|school|assembly))|demonstrat(?:ion|ions|ors|ed)|picket\w*|open\s+letter|campaign\w*\s+against|boycott\w*)\b/g },
   { category: 'reputation.sanction', weight: 0.78, what: 'fine or legal action',
     re: /\b(?:annulled|disqualified|cheating\s+scandal|exam\s+malpractice|charged\s+with|arrested|pleaded\s+(?:not\s+)?guilty|appear(?:s|ed|ing)?\s+(?:in|at|before)\s+(?:\w+\s+){0,2}court|jailed|sentenced|reprimand\w*|rapped\s+by|fined|fine\s+of|ordered\s+to\s+pay|compensation|tribunal|prosecut\w+|banned\s+from\s+(?:working|teaching)|struck\s+off|misconduct\s+hearing|convicted|sued|legal\s+action|magistrates)\b/g },
   { category: 'reputation.investigation', weight: 0.75, what: 'investigation',
@@ -56,6 +56,8 @@ function saidOfInspectorate(doc: Doc, grade: Span): boolean {
   return !!m && !/\b(?:school|academy|college|primary|it|its|their|our|grade|rating|result|verdict|judge?ment|report(?!\s+cards?))\b/.test(m[0]);
 }
 const INSPECTORATE_IS = /\b(?:ofsted|estyn|inspectorate|framework|system|report\s+cards?|grades|gradings|judgements|inspections|one-word\s+judgements?)(?:'s)?\b(?:\s+[\w']+){0,4}?\s+(?:is|are|was|were|feels?|seems?|looks?|remains?|has\s+been|have\s+been)\s+(?:\w+\s+){0,2}$/;
+/** A price right after "charged": "got charged £20", "charged 40p", "charged twice", "charged extra". */
+const PRICE_AFTER = /^\s+(?:£|\d|twice|double|extra)/;
 /** "how it investigates", "how detectives investigate": the body's work in general. */
 const GENERIC_BEFORE = /\bhow\s+(?:\w+\s+){0,2}$/;
 /** A first-person writer apologising ("I apologise for the long post") is not the school apologising. */
@@ -116,6 +118,8 @@ export function reputationRules(doc: Doc): Finding[] {
       if (rule.category === 'reputation.protest' && /^\w*\s+(?:to|asking|calling\s+on)\s+(?:the\s+)?(?:council|local\s+authority|highways|mp|government)\b/.test(text.slice(span.start, span.end + 40))) continue;
       // nor does one for a 20mph zone handed to the council (data: road-safety, external-body)
       if (rule.category === 'reputation.protest' && roadSafetyCampaign) continue;
+      // "we got charged £20 for the coach": a price, not a criminal charge
+      if (rule.category === 'reputation.sanction' && /charged$/.test(text.slice(span.start, span.end)) && PRICE_AFTER.test(text.slice(span.end, span.end + 12))) continue;
       // "whoever sprayed it, the police are involved": the school is the victim of a crime, not under investigation
       if (rule.category === 'reputation.investigation' && schoolVictim) continue;
       let w = 'weights' in rule && rule.weights ? rule.weights[rule.spans!.indexOf(span)]! : rule.weight;
@@ -253,7 +257,9 @@ export function reputationRules(doc: Doc): Finding[] {
       // the word in its everyday sense: "left behind their old classrooms", "burned the midnight oil", "suffered a narrow
       // defeat", "results day fell on a Thursday", "results dropped through letterboxes"
       const after = text.slice(e.end, Math.min(s.end, e.end + 40));
-      const everyday = event === 'rep-pupil-harm' ? HARM_EVERYDAY.test(`${text.slice(e.start, e.end)}${after}`) : DECLINE_EVERYDAY.test(after);
+      // ... unless what follows the verb is a pupil ("restrained my 9 year old face down"): then it acts on a child
+      const onPupil = event === 'rep-pupil-harm' && subjects.some((w) => w.start >= e.end && w.start - e.end <= 2);
+      const everyday = event === 'rep-pupil-harm' ? !onPupil && HARM_EVERYDAY.test(`${text.slice(e.start, e.end)}${after}`) : DECLINE_EVERYDAY.test(after);
       return !denied && !everyday && subjects.some((w) => w.start >= s.start && w.end <= s.end && said(w)) && !OPINION_BEFORE.test(text.slice(Math.max(0, e.start - 40), e.start)) && !exonerated(e);
     });
     if (!hit || roadSafetyCampaign) continue;
