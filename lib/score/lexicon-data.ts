@@ -196,7 +196,7 @@ export class Lexicon {
    * entry cannot match without (its longest word): when the text holds none of them and the category has no `re:`
    * entry, the pass is skipped.
    */
-  private readonly regexCats: { cat: number; re: RegExp; parts: { re: RegExp; weight: number; term: string; source: string }[]; needs: string[] | undefined }[] = [];
+  private readonly regexCats: { cat: number; re: RegExp; parts: RegexPart[]; needs: string[] | undefined }[] = [];
   /** Any of those words, anywhere: when none is in a text, no category with `needs` is searched. */
   private anyNeed: RegExp | undefined;
   private readonly patterns = new Map<string, string>();
@@ -215,7 +215,7 @@ export class Lexicon {
 
   constructor(entries: readonly LexEntry[]) {
     this.entries = entries;
-    const regexParts = new Map<number, { re: RegExp; weight: number; term: string; source: string }[]>();
+    const regexParts = new Map<number, RegexPart[]>();
     for (const e of entries) {
       let cat = this.catIndex.get(e.category);
       if (cat === undefined) {
@@ -226,7 +226,7 @@ export class Lexicon {
       // patterns, and terms with characters words are not split on ("1:1"), are searched as regular expressions
       if (e.term.startsWith('re:') || !/^[a-z0-9' *-]+$/.test(e.term)) {
         const list = regexParts.get(cat) ?? [];
-        list.push({ re: new RegExp(`^(?:${entryPattern(e.term)})$`), weight: e.weight, term: e.term, source: e.source });
+        list.push({ re: new RegExp(String.raw`\b(?:${entryPattern(e.term)})\b`, 'y'), weight: e.weight, term: e.term, source: e.source });
         regexParts.set(cat, list);
         continue;
       }
@@ -258,7 +258,7 @@ export class Lexicon {
     for (const [cat, parts] of regexParts) {
       // a term's longest word is in any text it matches (a trailing * makes its last word a prefix: still in the text)
       const needs = parts.every((p) => !p.term.startsWith('re:')) ? parts.map((p) => longestWord(p.term.replace(/\*$/, ''))) : undefined;
-      this.regexCats.push({ cat, re: new RegExp(String.raw`\b(?:${parts.map((p) => p.re.source.slice(4, -2)).join('|')})\b`, 'g'), parts, needs });
+      this.regexCats.push({ cat, re: new RegExp(String.raw`\b(?:${parts.map((p) => p.re.source.slice(5, -3)).join('|')})\b`, 'g'), parts, needs });
     }
     for (const [first, seconds] of this.byPair) {
       const ids = new Map<number, TokenEntry[]>();
@@ -383,7 +383,7 @@ export class Lexicon {
           re.lastIndex++;
           continue;
         }
-        const part = parts.find((p) => p.re.test(m![0])) ?? parts[0]!;
+        const part = partAt(parts, text, m.index);
         const hit: LexHit = { start: m.index, end: m.index + m[0].length, weight: part.weight, term: part.term, source: part.source };
         let list = byCat[cat];
         if (!list) {
@@ -457,6 +457,27 @@ export class Lexicon {
     }
     list.push({ start: toks[i]!.start, end, weight: e.weight, term: e.term, source: e.source });
   }
+}
+
+/** One entry of a category's regular expression: its own pattern (sticky, with the category's boundaries) and credit. */
+interface RegexPart {
+  re: RegExp;
+  weight: number;
+  term: string;
+  source: string;
+}
+
+/**
+ * The entry a category's alternation matched with at `index`: the first whose own pattern matches there, in the text
+ * (an alternation takes its first alternative that matches). Tried in place, not on the matched words alone: a
+ * lookahead or lookbehind reads the text around them.
+ */
+function partAt(parts: readonly RegexPart[], text: string, index: number): RegexPart {
+  for (const p of parts) {
+    p.re.lastIndex = index;
+    if (p.re.test(text)) return p;
+  }
+  return parts[0]!;
 }
 
 const NONE: readonly LexHit[] = [];
