@@ -56,6 +56,18 @@ describe('lexicon matching', () => {
     expect(hit('a zorp there')).toEqual([{ term: 're:z+o+r+p+', weight: 0.92, source: 'first', matched: 'zorp' }]);
   });
 
+  it('several lexicons reading the same words in turn each find their own entries (a word remembers two lexicons at a time)', () => {
+    const [one, two, three] = ['insult-noun', 'condition', 'slur'].map((cat) => new Lexicon(parseLexiconTsv(`${HEADER}zibbet\t${cat}\t0.5\tt\nzibbet crumb\t${cat}\t0.7\tt\n`)));
+    const weights = (lex: Lexicon, text: string, cat: string) => lex.find(text, cat).map((h) => h.weight);
+    for (let round = 0; round < 3; round++) {
+      expect(weights(one!, `a zibbet crumb ${round}`, 'insult-noun')).toEqual([0.7]);
+      expect(weights(two!, `the zibbet ${round}`, 'condition')).toEqual([0.5]);
+      expect(weights(three!, `zibbet crumb, zibbet ${round}`, 'slur')).toEqual([0.7, 0.5]);
+      // (contrast: another lexicon's category is not found)
+      expect(weights(three!, `zibbet crumb ${round}!`, 'insult-noun')).toEqual([]);
+    }
+  });
+
   it('has() looks up a single word or phrase', () => {
     expect(lex.has('insult-adj', 'two-faced')).toBe(true);
     expect(lex.has('condition', 'diabetes')).toBe(true);
