@@ -174,6 +174,8 @@ function praisePattern(lex: Lexicon): RegExp {
 /** "...", with an attribution nearby ("said", "in a statement", "a spokesperson"). */
 function attributedQuotes(s: string): Span[] {
   const out: Span[] = [];
+  // (most texts hold no double quote: no pattern run over them)
+  if (!s.includes('"')) return out;
   const re = /"([^"]{3,400})"/g;
   for (let m = re.exec(s); m; m = re.exec(s)) {
     const before = s.slice(Math.max(0, m.index - 120), m.index);

@@ -117,6 +117,39 @@ interface Token {
   word: string;
   /** The word before an apostrophe ("idiot's" → "idiot"), or undefined. */
   stem?: string;
+  /** The word's record (what its readers remember about it), and the stem's. */
+  rec: WordRecord;
+  stemRec?: WordRecord;
+}
+
+/**
+ * One distinct word, found once per token by tokens(): its readers (each lexicon's matcher, the word gates) keep what
+ * they work out about the word here, so a token costs one map look-up in all rather than one per reader. Slots hold
+ * only what is a function of the word alone (and of the reader named beside it).
+ */
+export interface WordRecord {
+  /** The word (the one string every token of it shares). */
+  readonly word: string;
+  /** The two lexicons that last asked (every text is read by two: the rules' and the model's), with their answers. */
+  lexA: object | undefined;
+  infoA: WordInfo | undefined;
+  lexB: object | undefined;
+  infoB: WordInfo | undefined;
+  /** word-gate.ts: the ids of the gates the word opens among the first `gatesSeen` gates. */
+  gatesSeen: number;
+  gateIds: number[] | undefined;
+}
+
+const records = new Map<string, WordRecord>();
+/** The record of a word (made the first time; the table is emptied past 100,000 words, as the readers' caches were). */
+function recordOf(word: string): WordRecord {
+  let r = records.get(word);
+  if (r === undefined) {
+    if (records.size > 100_000) records.clear();
+    r = { word, lexA: undefined, infoA: undefined, lexB: undefined, infoB: undefined, gatesSeen: 0, gateIds: undefined };
+    records.set(word, r);
+  }
+  return r;
 }
 
 /** What a word token is (tokens() scans for exactly its matches). */
@@ -157,7 +190,11 @@ export function tokens(text: string): Token[] {
       }
       break;
     }
-    out.push({ start, end: i, word: text.slice(start, i), stem: q > 0 ? text.slice(start, q) : undefined });
+    const rec = recordOf(text.slice(start, i));
+    if (q > 0) {
+      const stemRec = recordOf(text.slice(start, q));
+      out.push({ start, end: i, word: rec.word, stem: stemRec.word, rec, stemRec });
+    } else out.push({ start, end: i, word: rec.word, stem: undefined, rec, stemRec: undefined });
   }
   tokenMemoText = text;
   tokenMemo = out;
@@ -196,13 +233,11 @@ export class Lexicon {
    * entry cannot match without (its longest word): when the text holds none of them and the category has no `re:`
    * entry, the pass is skipped.
    */
-  private readonly regexCats: { cat: number; re: RegExp; parts: { re: RegExp; weight: number; term: string; source: string }[]; needs: string[] | undefined }[] = [];
+  private readonly regexCats: { cat: number; re: RegExp; parts: RegexPart[]; needs: string[] | undefined }[] = [];
   /** Any of those words, anywhere: when none is in a text, no category with `needs` is searched. */
   private anyNeed: RegExp | undefined;
   private readonly patterns = new Map<string, string>();
   private readonly literal = new Set<string>();
-  /** What the matcher needs of a word, looked up once per distinct word (one map look-up per token, not three). */
-  private readonly wordCache = new Map<string, WordInfo>();
   private seen = new Uint32Array(0);
   /** matchText's hits by category index while it runs (every slot undefined between calls). */
   private byCat: (LexHit[] | undefined)[] = [];
@@ -215,7 +250,7 @@ export class Lexicon {
 
   constructor(entries: readonly LexEntry[]) {
     this.entries = entries;
-    const regexParts = new Map<number, { re: RegExp; weight: number; term: string; source: string }[]>();
+    const regexParts = new Map<number, RegexPart[]>();
     for (const e of entries) {
       let cat = this.catIndex.get(e.category);
       if (cat === undefined) {
@@ -226,7 +261,7 @@ export class Lexicon {
       // patterns, and terms with characters words are not split on ("1:1"), are searched as regular expressions
       if (e.term.startsWith('re:') || !/^[a-z0-9' *-]+$/.test(e.term)) {
         const list = regexParts.get(cat) ?? [];
-        list.push({ re: new RegExp(`^(?:${entryPattern(e.term)})$`), weight: e.weight, term: e.term, source: e.source });
+        list.push({ re: new RegExp(String.raw`\b(?:${entryPattern(e.term)})\b`, 'y'), weight: e.weight, term: e.term, source: e.source });
         regexParts.set(cat, list);
         continue;
       }
@@ -258,7 +293,7 @@ export class Lexicon {
     for (const [cat, parts] of regexParts) {
       // a term's longest word is in any text it matches (a trailing * makes its last word a prefix: still in the text)
       const needs = parts.every((p) => !p.term.startsWith('re:')) ? parts.map((p) => longestWord(p.term.replace(/\*$/, ''))) : undefined;
-      this.regexCats.push({ cat, re: new RegExp(String.raw`\b(?:${parts.map((p) => p.re.source.slice(4, -2)).join('|')})\b`, 'g'), parts, needs });
+      this.regexCats.push({ cat, re: new RegExp(String.raw`\b(?:${parts.map((p) => p.re.source.slice(5, -3)).join('|')})\b`, 'g'), parts, needs });
     }
     for (const [first, seconds] of this.byPair) {
       const ids = new Map<number, TokenEntry[]>();
@@ -346,15 +381,15 @@ export class Lexicon {
     const toks = tokens(text);
     const seen = this.seen;
     // each word's info is looked up once: as the next word (its id as a phrase's second word), then as this one
-    let info = toks.length ? this.wordInfo(toks[0]!.word) : NO_INFO;
-    let stemInfo = toks.length && toks[0]!.stem ? this.wordInfo(toks[0]!.stem) : undefined;
+    let info = toks.length ? this.wordInfo(toks[0]!.rec) : NO_INFO;
+    let stemInfo = toks.length && toks[0]!.stemRec ? this.wordInfo(toks[0]!.stemRec) : undefined;
     for (let i = 0; i < toks.length; i++) {
       const t = toks[i]!;
       this.stamp++;
       // phrases first (longer wins): looked up by this word (or its stem) and the next one (or its stem)
       const nx = toks[i + 1];
-      const nxInfo = nx ? this.wordInfo(nx.word) : NO_INFO;
-      const nxStemInfo = nx?.stem ? this.wordInfo(nx.stem) : undefined;
+      const nxInfo = nx ? this.wordInfo(nx.rec) : NO_INFO;
+      const nxStemInfo = nx?.stemRec ? this.wordInfo(nx.stemRec) : undefined;
       if (nx) {
         const stemId = nxStemInfo ? nxStemInfo.second : -1;
         if (info.seconds) this.tryPairs(text, toks, i, t.word, info.seconds, nx, nxInfo.second, stemId, seen, lastEnd, byCat, order);
@@ -383,7 +418,7 @@ export class Lexicon {
           re.lastIndex++;
           continue;
         }
-        const part = parts.find((p) => p.re.test(m![0])) ?? parts[0]!;
+        const part = partAt(parts, text, m.index);
         const hit: LexHit = { start: m.index, end: m.index + m[0].length, weight: part.weight, term: part.term, source: part.source };
         let list = byCat[cat];
         if (!list) {
@@ -407,19 +442,24 @@ export class Lexicon {
 
   /**
    * Entries that may start at this word (by the word itself, or by a prefix entry) and the phrases it starts, by
-   * their second word; remembered per word.
+   * their second word; remembered in the word's record (two lexicons at a time).
    */
-  private wordInfo(word: string): WordInfo {
-    let c = this.wordCache.get(word);
-    if (c === undefined) {
-      const exact = this.byWord.get(word) ?? [];
-      const pre = word.length >= PREFIX_KEY ? (this.byPrefix.get(word.slice(0, PREFIX_KEY)) ?? []).filter((e) => word.startsWith(e.words[0]!)) : [];
-      const cands = exact.length + pre.length ? [...exact, ...pre].sort((a, b) => b.words.length - a.words.length) : NO_CANDIDATES;
-      c = { cands, seconds: this.byPairIds.get(word), second: this.secondIds.get(word) ?? -1 };
-      if (this.wordCache.size > 100_000) this.wordCache.clear();
-      this.wordCache.set(word, c);
-    }
-    return c;
+  private wordInfo(rec: WordRecord): WordInfo {
+    if (rec.lexA === this) return rec.infoA!;
+    if (rec.lexB === this) return rec.infoB!;
+    const info = this.workOutWordInfo(rec.word);
+    rec.lexB = rec.lexA;
+    rec.infoB = rec.infoA;
+    rec.lexA = this;
+    rec.infoA = info;
+    return info;
+  }
+
+  private workOutWordInfo(word: string): WordInfo {
+    const exact = this.byWord.get(word) ?? [];
+    const pre = word.length >= PREFIX_KEY ? (this.byPrefix.get(word.slice(0, PREFIX_KEY)) ?? []).filter((e) => word.startsWith(e.words[0]!)) : [];
+    const cands = exact.length + pre.length ? [...exact, ...pre].sort((a, b) => b.words.length - a.words.length) : NO_CANDIDATES;
+    return { cands, seconds: this.byPairIds.get(word), second: this.secondIds.get(word) ?? -1 };
   }
 
   /** Phrases starting with `first` (its phrases by second word: `seconds`) and the next token (its word or stem). */
@@ -459,11 +499,32 @@ export class Lexicon {
   }
 }
 
+/** One entry of a category's regular expression: its own pattern (sticky, with the category's boundaries) and credit. */
+interface RegexPart {
+  re: RegExp;
+  weight: number;
+  term: string;
+  source: string;
+}
+
+/**
+ * The entry a category's alternation matched with at `index`: the first whose own pattern matches there, in the text
+ * (an alternation takes its first alternative that matches). Tried in place, not on the matched words alone: a
+ * lookahead or lookbehind reads the text around them.
+ */
+function partAt(parts: readonly RegexPart[], text: string, index: number): RegexPart {
+  for (const p of parts) {
+    p.re.lastIndex = index;
+    if (p.re.test(text)) return p;
+  }
+  return parts[0]!;
+}
+
 const NONE: readonly LexHit[] = [];
 /** What `has` splits a phrase into words at. */
 const SEPARATOR = /[\s-]/;
 
-interface WordInfo {
+export interface WordInfo {
   /** Entries that may start at the word, longest first. */
   cands: readonly TokenEntry[];
   /** Phrases the word starts, by their second word's id (Lexicon.secondIds). */

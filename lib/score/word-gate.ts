@@ -5,7 +5,7 @@
  * gated search finds exactly what the pattern alone finds. About a hundred rule patterns are each run over the whole
  * text of every item; most of them need a word most items do not have.
  */
-import { tokens } from './lexicon-data';
+import { tokens, type WordRecord } from './lexicon-data';
 import { chance, literalGateTest } from './literal-gate';
 
 /** Word characters (\w) that word tokens do not cover: the clean view is lower case, so these are rare. */
@@ -18,8 +18,6 @@ const P = '^';
 const gateList: ReadonlySet<string>[] = [];
 const gateIds = new WeakMap<RegExp, number>();
 const idBySource = new Map<string, number>();
-/** Per word token: the ids of the gates it opens (any run of it whole, or its first letters) among the first `n` gates. */
-const opensCache = new Map<string, { n: number; ids: number[] }>();
 /**
  * Gates past this many are not made (the pattern is then simply run): patterns built per item (an explanation's
  * `\bword\b`) would otherwise grow the list without end. The rules' own patterns are all met on the first items.
@@ -32,24 +30,21 @@ let open: Uint32Array | undefined;
 /** How many gates (the first openN ids) `open` covers. */
 let openN = 0;
 
-function opens(word: string): readonly number[] {
-  let c = opensCache.get(word);
-  if (c === undefined) {
-    if (opensCache.size > 100_000) opensCache.clear();
-    c = { n: 0, ids: [] };
-    opensCache.set(word, c);
-  }
-  if (c.n < gateList.length) {
+/** The ids of the gates a word token opens (any run of it whole, or its first letters), kept in the word's record. */
+function opens(rec: WordRecord): readonly number[] {
+  const ids = (rec.gateIds ??= []);
+  if (rec.gatesSeen < gateList.length) {
     // a token with apostrophes is several runs of word characters ("don't": "don", "t"); gates made since the word
     // was last looked up are checked now
+    const word = rec.word;
     const parts = word.includes("'") ? word.split("'") : [word];
-    for (let id = c.n; id < gateList.length; id++) {
+    for (let id = rec.gatesSeen; id < gateList.length; id++) {
       const g = gateList[id]!;
-      if (parts.some((r) => g.has(r) || (r.length >= PREFIX && g.has(P + r.slice(0, PREFIX))))) c.ids.push(id);
+      if (parts.some((r) => g.has(r) || (r.length >= PREFIX && g.has(P + r.slice(0, PREFIX))))) ids.push(id);
     }
-    c.n = gateList.length;
+    rec.gatesSeen = gateList.length;
   }
-  return c.ids;
+  return ids;
 }
 
 /**
@@ -74,7 +69,7 @@ function openGates(text: string): Uint32Array | undefined {
     const bits = open;
     const toks = tokens(text);
     for (let i = 0; i < toks.length; i++) {
-      const ids = opens(toks[i]!.word);
+      const ids = opens(toks[i]!.rec);
       for (let k = 0; k < ids.length; k++) bits[ids[k]! >> 5]! |= 1 << (ids[k]! & 31);
     }
     openN = gateList.length;

@@ -47,6 +47,27 @@ describe('lexicon matching', () => {
     expect(terms('idiotic', 'insult-noun')).toEqual([]);
   });
 
+  it('credits a `re:` entry written with a lookahead or lookbehind with its own weight and term, not its category\'s first pattern\'s', () => {
+    const withLookaround = new Lexicon(parseLexiconTsv(`${HEADER}re:z+o+r+p+\tslur\t0.92\tfirst\nre:[a-z]+(?=\\)\\)\\))\tslur\t0.9\techo\nre:(?<=#)blorp\tslur\t0.7\ttag\n`));
+    const hit = (text: string) => withLookaround.find(text, 'slur').map((h) => ({ term: h.term, weight: h.weight, source: h.source, matched: text.slice(h.start, h.end) }));
+    expect(hit('the (((glorpers))) again')).toEqual([{ term: 're:[a-z]+(?=\\)\\)\\))', weight: 0.9, source: 'echo', matched: 'glorpers' }]);
+    expect(hit('tagged #blorp today')).toEqual([{ term: 're:(?<=#)blorp', weight: 0.7, source: 'tag', matched: 'blorp' }]);
+    // (contrast: the category's first pattern keeps its own weight)
+    expect(hit('a zorp there')).toEqual([{ term: 're:z+o+r+p+', weight: 0.92, source: 'first', matched: 'zorp' }]);
+  });
+
+  it('several lexicons reading the same words in turn each find their own entries (a word remembers two lexicons at a time)', () => {
+    const [one, two, three] = ['insult-noun', 'condition', 'slur'].map((cat) => new Lexicon(parseLexiconTsv(`${HEADER}zibbet\t${cat}\t0.5\tt\nzibbet crumb\t${cat}\t0.7\tt\n`)));
+    const weights = (lex: Lexicon, text: string, cat: string) => lex.find(text, cat).map((h) => h.weight);
+    for (let round = 0; round < 3; round++) {
+      expect(weights(one!, `a zibbet crumb ${round}`, 'insult-noun')).toEqual([0.7]);
+      expect(weights(two!, `the zibbet ${round}`, 'condition')).toEqual([0.5]);
+      expect(weights(three!, `zibbet crumb, zibbet ${round}`, 'slur')).toEqual([0.7, 0.5]);
+      // (contrast: another lexicon's category is not found)
+      expect(weights(three!, `zibbet crumb ${round}!`, 'insult-noun')).toEqual([]);
+    }
+  });
+
   it('has() looks up a single word or phrase', () => {
     expect(lex.has('insult-adj', 'two-faced')).toBe(true);
     expect(lex.has('condition', 'diabetes')).toBe(true);
