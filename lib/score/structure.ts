@@ -396,8 +396,12 @@ const PASSIVE_AFTER = /^\s+(?:by|over|for|after|amid|as)\b/;
 export function criticismAimAt(doc: Doc, span: Span, kind: AimedKind): Aim {
   const text = doc.clean.text;
   const s = sentenceAt(doc, span.start);
-  const ext = doc.lex.find(text, 'external-body').filter((h) => h.start >= s.start && h.end <= s.end);
-  const community = communityIn(doc, s, ext).filter((c) => !SERVICE_AFTER.test(text.slice(c.end, c.end + 16)));
+  const inSentence = doc.lex.find(text, 'external-body').filter((h) => h.start >= s.start && h.end <= s.end);
+  // "…could close unless numbers rise, a report to the trust board says": a body that tells the news is its source, not
+  // the one the news is about (data: news-source right after the body)
+  const says = doc.lex.find(text, 'news-source');
+  const ext = inSentence.filter((h) => !says.some((v) => v.start >= h.end && /^\s{1,2}$/.test(text.slice(h.end, v.start))));
+  const community = communityIn(doc, s, inSentence).filter((c) => !SERVICE_AFTER.test(text.slice(c.end, c.end + 16)));
   if (kind === 'apology' || (kind === 'criticism' && PASSIVE_AFTER.test(text.slice(span.end, span.end + 8)))) {
     let lastExt = -1;
     let lastCom = -1;
