@@ -156,7 +156,11 @@ const { values: args } = parseArgs({
     // investigating volcanoes" flagged (score-generalise)
     'alone-floor-abuse': { type: 'string' },
     'alone-floor-confidential': { type: 'string', default: '0.75' },
-    'alone-floor-reputation': { type: 'string' },
+    // Round 8: reputation's words alone chosen with no floor fell to 0.25 and an inspection report's praise ("Leaders,
+    // including the headteacher …, ensure that pupils with SEND get an EHCP quickly") flagged (score-public-facts'
+    // contrast); at least 0.39 (round 7's chosen level) keeps it. Nested out-of-fold mean over 53 independent sets: no
+    // floor P 0.945 R 0.901 family 0.898, floor 0.39 P 0.947 R 0.897 family 0.896 (reputation P 0.924 → 0.931, R 0.854 → 0.834)
+    'alone-floor-reputation': { type: 'string', default: '0.39' },
     'independent-families': { type: 'boolean', default: false },
     // confidential rule findings this strong stay rule-decided ('none': no such level); reputation has no option, so
     // its level is searched over STRONG_CHOICES

@@ -7,8 +7,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import { scoreItem } from '../../lib/score';
+import { assessItem, loadSchoolsFile } from '../../lib/score/assess';
 
-const score = (text: string, title = '') => scoreItem({ title, text }, undefined, { notNames: ['Northgate', 'Park', 'Academy'] });
+// The pairs prove the rules' kinds, so they are decided by the rules (with the text classifier), not by the school model:
+// scored with the school model but without the school's names (a mode no caller uses) the round-8 model put two flag
+// sides (p 0.59, 0.57) just under its rule-backed level 0.6; as an item of the school (assessItem, below) they flag
+const score = (text: string, title = '') => scoreItem({ title, text }, undefined, { notNames: ['Northgate', 'Park', 'Academy'], schoolModel: false });
 const families = (text: string) => score(text).families;
 
 function pair(flag: string, noFlag: string, family: 'abuse' | 'confidential' | 'reputation') {
@@ -271,5 +275,16 @@ describe('an investigation by any investigating body, in either word order, is r
   it('"Ofqual is investigating…", "referred to the Teaching Regulation Agency" vs pupils investigating volcanoes', () => {
     pair('Ofqual is investigating exam results at Northgate Park Academy.', 'Year 9 at Northgate Park Academy are investigating volcanoes in science.', 'reputation');
     pair('Northgate Park Academy has been referred to the Teaching Regulation Agency.', 'Northgate Park Academy has been shortlisted for a regional teaching award.', 'reputation');
+  });
+});
+
+describe('the flag sides above, scored as an item of the school (the shipped school model decides)', () => {
+  const schools = loadSchoolsFile([{ id: 'northgate', name: 'Northgate Park Academy', aliases: ['Northgate Park'], context: [], exclude: [] }]);
+  const asItem = (text: string) => assessItem({ id: 'x', school: 'northgate', title: '', text }, schools).categories.map((c) => c.family);
+  it('an insult of a teacher and a polite defamation of the bursar are abuse', () => {
+    for (const text of [
+      'The new maths teacher at Northgate Park Academy is pathetic.',
+      'It is my understanding that the bursar at Northgate Park Academy helped himself to the trip money.',
+    ]) expect(asItem(text), text).toContain('abuse');
   });
 });
