@@ -43,8 +43,28 @@ const { values: args } = parseArgs({
     'functional-data': { type: 'string', default: 'data/functional' },
     data: { type: 'string', default: resolve(process.cwd(), '../shared/datasets') },
     'shared-eval': { type: 'string', default: resolve(process.cwd(), '../shared/eval') },
+    help: { type: 'boolean', short: 'h', default: false },
   },
 });
+
+if (args.help) {
+  console.log(`Measure the scorer.
+
+  npm run eval                                    the holdout (data/eval/holdout.jsonl) with data/eval/schools.json,
+                                                  then the functional suite (dev and held-out halves)
+  npm run eval -- --set FILE [--schools FILE]     any JSON-lines set in the shared eval format (../shared/eval/README.md)
+  npm run eval -- --set FILE --no-schools         score text alone (every item then counts as a mention)
+  npm run eval -- --olid FILE                     abuse-family macro-F1 on a TweetEval/OLID TSV (text alone)
+  npm run eval -- --functional NAME               the school functional suite: dev, heldout, heldout-b … heldout-h,
+                                                  both (the default after a set report) or none
+  npm run eval -- --functional dev --examples 3   plus up to 3 wrong dev cases per functionality (never held-out ones)
+  npm run eval -- --no-school-model               the previous school decision (rules + classifier margin)
+  npm run eval -- --write BENCHMARKS.md           run the standard report set and rewrite that file's "Scorer quality" section
+  npm run eval -- --quiet                         figures only, no confusion list
+
+Prints precision, recall and F1 for "flagged" and per family, mention accuracy and the items it got wrong.`);
+  process.exit(0);
+}
 
 /** `--no-school-model`: the previous school decision (rules + classifier margin), for comparison. */
 const schoolModelOption = args['no-school-model'] ? { schoolModel: false as const } : {};
