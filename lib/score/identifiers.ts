@@ -23,15 +23,35 @@ const PHONE_CANDIDATE = /(?<![\w+])(?:\+44\s?\(?0?\)?\s?|\(?0)\d(?:[\s\-().]?\d)
  */
 const OFCOM_DRAMA = /^(?:1632960\d{3}|7700900\d{3}|207946\d{4}|(?:113|114|115|116|117|118|121|131|141|151|161)4960\d{3}|1914980\d{3}|2896496\d{3}|2920180\d{3}|3069990\d{3}|8081570\d{3}|9098790\d{3})$/;
 
+/**
+ * A candidate's verdict: its type when it is a GB number (valid, or in an Ofcom drama range), else null. A pure
+ * function of the candidate's text; libphonenumber builds regular expressions from its metadata on every parse (a
+ * tenth of a millisecond and more), so verdicts are remembered: the same number (a school's office, a helpline) is
+ * met in item after item. The table is emptied past PHONE_MEMO_MAX candidates.
+ */
+const phoneVerdicts = new Map<string, 'mobile' | 'landline' | null>();
+const PHONE_MEMO_MAX = 5000;
+function phoneVerdict(candidate: string): 'mobile' | 'landline' | null {
+  let v = phoneVerdicts.get(candidate);
+  if (v === undefined) {
+    v = null;
+    const parsed = parsePhoneNumberFromString(candidate, 'GB');
+    if (parsed && parsed.countryCallingCode === '44') {
+      const national = String(parsed.nationalNumber);
+      const drama = OFCOM_DRAMA.test(national);
+      if (parsed.isValid() || drama) v = national.startsWith('7') ? 'mobile' : 'landline';
+    }
+    if (phoneVerdicts.size >= PHONE_MEMO_MAX) phoneVerdicts.clear();
+    phoneVerdicts.set(candidate, v);
+  }
+  return v;
+}
+
 export function findPhones(s: string): IdentifierHit[] {
   const out: IdentifierHit[] = [];
   for (const m of s.matchAll(PHONE_CANDIDATE)) {
-    const parsed = parsePhoneNumberFromString(m[0], 'GB');
-    if (!parsed || parsed.countryCallingCode !== '44') continue;
-    const national = String(parsed.nationalNumber);
-    const drama = OFCOM_DRAMA.test(national);
-    if (!parsed.isValid() && !drama) continue;
-    const type = national.startsWith('7') ? 'mobile' : 'landline';
+    const type = phoneVerdict(m[0]);
+    if (type === null) continue;
     out.push({ kind: 'phone', start: m.index!, end: m.index! + m[0].length, value: m[0], detail: type });
   }
   return out;
