@@ -536,12 +536,34 @@ function findOccurrences(view: TextView, patterns: Pattern[], raw: string, compi
     // letters only with the school's town after them (@OLSABrindlecote, @BFAOusebridge)
     // initials may share their last letter with the town's first ("@HHSaddlebridge" for HHS of Saddlebridge)
     const withTown = (x: Pattern) => x.compact.length >= 2 && word.length > x.compact.length && (contextCompacts.includes(word.slice(x.compact.length)) || (x.acronym === true && contextCompacts.includes(word.slice(x.compact.length - 1))));
-    const p = patterns.find((x) => x.compact.length >= 4 && word.startsWith(x.compact) && word.length - x.compact.length <= 12) ?? patterns.find((x) => word.startsWith(x.compact) && withTown(x));
+    const found = patterns.find((x) => x.compact.length >= 4 && word.startsWith(x.compact) && word.length - x.compact.length <= 12) ?? patterns.find((x) => word.startsWith(x.compact) && withTown(x));
+    // round 9: handles as schools write them. "the" dropped ("@GrangeLowfold" for "The Grange Lowfold"); the kinds'
+    // initials first ("@YGCwmTawelan" for Ysgol Gyfun Cwm Tawelan); initials, configured or derived, alone in capitals
+    // ("#KGS") or with a handle word after them ("@kvaofficial": `handle-suffix`)
+    const written = raw.slice(view.start[s + 1]!, view.end[e - 1]!);
+    const initialsOf = (x: Pattern) => (x.acronym ? x.alias.toLowerCase().replace(/[^a-z0-9]/g, '') : '');
+    let p = found;
+    let consumed = p?.compact.length ?? 0;
+    let handle = false;
+    if (!p) {
+      p = patterns.find((x) => /^the\s/i.test(x.alias) && x.compact.length >= 9 && word.startsWith(x.compact.slice(3)) && word.length - x.compact.length + 3 <= 12);
+      consumed = (p?.compact.length ?? 3) - 3;
+    }
+    if (!p && kindInitials.length >= 2 && word.startsWith(kindInitials)) {
+      const rest = word.slice(kindInitials.length);
+      p = patterns.find((x) => !x.acronym && x.compact.length >= 6 && rest.startsWith(x.compact) && rest.length - x.compact.length <= 12);
+      consumed = kindInitials.length + (p?.compact.length ?? 0);
+      handle = p !== undefined;
+    }
+    if (!p) {
+      p = patterns.find((x) => { const i = initialsOf(x); return i.length >= 2 && ((word === i && written === written.toUpperCase()) || (word.startsWith(i) && CUES.handleSuffix.has(word.slice(i.length)))); });
+      consumed = word.length;
+    }
     if (p && free(s, e)) {
       taken.push([s, e]);
-      const extra = word.slice(p.compact.length);
+      const extra = word.slice(consumed);
       // a tag that adds a school word or the school's town is unambiguous: #NorthgateParkAcademy, @OLSABrindlecote
-      const upgraded = p.ambiguous && (withTown(p) || (extra.length >= 2 && subsequence(extra, kindInitials)) || CUES.schoolWord.test(extra.replace(/(academy|school|college|primary|high|infants?|juniors?|rc|ce|cofe|sch|schl)/, ' $1 ')));
+      const upgraded = p.ambiguous && (handle || withTown(p) || (extra.length >= 2 && subsequence(extra, kindInitials)) || CUES.schoolWord.test(extra.replace(/(academy|school|college|primary|high|infants?|juniors?|rc|ce|cofe|sch|schl)/, ' $1 ')));
       out.push({ pattern: upgraded ? { ...p, ambiguous: false } : p, start: s, end: e, via: 'tag', tagExtra: extra });
     }
   }

@@ -1,0 +1,31 @@
+/**
+ * Round 9 of the mention decision (issue 11): studied on the spent blind sets (to blind-2026-12-01d) and corpora a–ap.
+ * Each case a contrast in words of its own (invented schools, people and places, not the sets').
+ */
+import { describe, expect, it } from 'vitest';
+import { matchSchool, type MatchableSchool } from '../../lib/match';
+
+const m = (text: string, school: MatchableSchool, title = '') => matchSchool({ title, text }, school).mentioned;
+
+describe('round 9: handles as school accounts write them', () => {
+  const fernvale: MatchableSchool = { name: 'Ferncliffe Vale Academy', aliases: ['Ferncliffe Vale', 'FVA'], context: ['Oldmere'], exclude: [] };
+  const dunmore: MatchableSchool = { name: 'Dunmore Grammar School', aliases: [], context: ['Ashby Lees'], exclude: [] };
+  const eryr: MatchableSchool = { name: 'Ysgol Gyfun Nant Eryr', aliases: ['Nant Eryr'], context: ['Llanhelyg'], exclude: [] };
+  const hollies: MatchableSchool = { name: 'The Hollies CofE Primary School', aliases: ['The Hollies', 'The Hollies Marston'], context: ['Marston'], exclude: [] };
+  it('initials with a handle word after them are the school\'s account; with another word they are someone else\'s', () => {
+    expect(m('@fvaofficial answer your phones, my son has been waiting on his timetable for a week', fernvale)).toBe(true);
+    expect(m('@fvaracing new livery for the season looks mint', fernvale)).toBe(false);
+  });
+  it('a hashtag of the derived initials in capitals is the school; in lower case it is not', () => {
+    expect(m('another lunchtime detention for a missing tie, unreal #DGS', dunmore)).toBe(true);
+    expect(m('another lunchtime detention for a missing tie, unreal #dgs', dunmore)).toBe(false);
+  });
+  it('the kinds\' initials before the name in a handle are the school\'s account; a brewery\'s prefix is not', () => {
+    expect(m('@YGNantEryr why is nobody answering at reception, my daughter left her inhaler at home', eryr)).toBe(true);
+    expect(m('@BragdyNantEryr new pale ale on tap this weekend', eryr)).toBe(false);
+  });
+  it('a handle may drop "The" of the name; the same words with a club after them are the club', () => {
+    expect(m('@HolliesMarston your Year 2 teacher was brilliant at the nativity', hollies)).toBe(true);
+    expect(m('@HolliesMarstonFC 3-1 win away at Copley, three points', hollies)).toBe(false);
+  });
+});
