@@ -484,6 +484,9 @@ function subsequence(part: string, whole: string): boolean {
   return i === part.length;
 }
 
+/** A possessive determiner straight before initials ("my TA", "our HT"). */
+const POSSESSIVE_BEFORE = /(?<![a-z0-9])(?:my|our|your|his|her|their)\s+$/;
+
 /** Text before initials ends in a quantity ("968 ", "30") and not a year group or room ("Year 11 ", "Y7 "). */
 function afterQuantity(before: string): boolean {
   const num = /(?<![a-z0-9])(\d+)\s?$/.exec(before) ?? /(?<=[a-z])(\d+)\s?$/.exec(before);
@@ -519,6 +522,9 @@ function findOccurrences(view: TextView, patterns: Pattern[], raw: string, compi
         continue;
       }
       if (p.acronym && afterQuantity(view.text.slice(Math.max(0, s - 16), s))) continue;
+      // round 9: initials after a possessive are a role or a thing of someone's ("my TA", "our HT", "her GP"), not a
+      // school: people say "my school", not "my <initials>"
+      if (p.acronym && POSSESSIVE_BEFORE.test(view.text.slice(Math.max(0, s - 8), s))) continue;
       mine.push({ pattern: p, start: s, end: e, via: 'text' });
     }
     if (unit) continue;

@@ -29,3 +29,17 @@ describe('round 9: handles as school accounts write them', () => {
     expect(m('@HolliesMarstonFC 3-1 win away at Copley, three points', hollies)).toBe(false);
   });
 });
+
+describe('round 9: initials after a possessive are someone\'s role or thing, not the school', () => {
+  const tallowby: MatchableSchool = { name: 'Tallowby Academy', aliases: ['Tallowby', 'TA'], context: ['Fernside'], exclude: [] };
+  const marrick: MatchableSchool = { name: 'Marrick Hill Academy', aliases: ['Marrick Hill'], context: ['Stainby'], exclude: [] };
+  it('"my TA" is a teaching assistant; "TA" opening the sentence with its pupils is the school', () => {
+    expect(m('my TA stayed late to help with the Year 9 maths coursework, what a star', tallowby)).toBe(false);
+    expect(m('TA stayed late to help the Year 9s with their maths coursework, what a school', tallowby)).toBe(true);
+  });
+  it('"our MHA" is a housing association\'s; "the MHA Year 8s" is the school\'s', () => {
+    expect(m('our MHA rep came round about the damp, the kids\' bedroom is black with mould', marrick)).toBe(false);
+    expect(m('the MHA Year 8s were brilliant at the concert, proud of the kids', marrick)).toBe(true);
+  });
+});
+
