@@ -484,6 +484,10 @@ function subsequence(part: string, whole: string): boolean {
   return i === part.length;
 }
 
+/** Straight after a name, a score and a side named by capitalised words (group 1), in either order ("22 Treharris 17", "22 – 17 Llandeilo"). */
+const SCORELINE = /^\s+\d{1,3}\s*(?:[-–—]\s*\d{1,3}\s+(\p{Lu}[\p{L}'’.]*(?:\s+\p{Lu}[\p{L}'’.]*){0,3})|,?\s+(?=\p{Lu})(\p{Lu}[\p{L}'’.]*(?:\s+\p{Lu}[\p{L}'’.]*){0,3})\s+\d{1,3}(?![\p{L}\p{N}:]))/u;
+const MONTH = /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i;
+
 /** A possessive determiner straight before initials ("my TA", "our HT"). */
 const POSSESSIVE_BEFORE = /(?<![a-z0-9])(?:my|our|your|his|her|their)\s+$/;
 
@@ -1235,6 +1239,11 @@ function anotherNamed(view: TextView, raw: string, occ: Occurrence, after: strin
   // "yng Nghapel Bryn Hebog", "the new wine bar Brackley Fen": a kind of place written straight before it
   const placeBefore = occ.via === 'tag' ? null : CUES.placeBefore.exec(view.text.slice(Math.max(0, occ.start - 30), occ.start));
   if (placeBefore) return { mentioned: false, why: `is a place's name ("${placeBefore[1]} ${named}")`, prefix: '', other: named };
+  // round 9: "Cwm Derwen 22 Treharris 17", "Glasfryn 22 – 17 Llandeilo": a result against a side named by its town is a
+  // club's (a school's fixtures name a school: "… 3 St Mary's 1", "… 2 Kelso High 1")
+  const score = occ.via === 'text' ? SCORELINE.exec(raw.slice(view.end[occ.end - 1]!, view.end[occ.end - 1]! + 60)) : null;
+  const side = score ? (score[1] ?? score[2] ?? '') : '';
+  if (score && !CUES.schoolWord.test(normalise(side)) && !/^(?:st\.?|saint|the)\s/i.test(side) && !MONTH.test(side)) return { mentioned: false, why: `is a side in a result ("${named}${score[0]}")`, prefix: '', other: named };
   const tagPlace = occ.tagExtra ? CUES.placeNext.exec(occ.tagExtra) : null;
   if (tagPlace) return { mentioned: false, why: `is another's handle ("${named}")`, prefix: '', other: named };
   // "Harrowfield, the village in the Cotswolds", "Bryn Derw, the old farmhouse"

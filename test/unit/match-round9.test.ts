@@ -43,3 +43,15 @@ describe('round 9: initials after a possessive are someone\'s role or thing, not
   });
 });
 
+describe('round 9: a result against a side named by its town is a club\'s', () => {
+  const pennant: MatchableSchool = { name: 'Ysgol Gyfun Cwm Pennant', aliases: ['Cwm Pennant'], context: ['Llanwenog'], exclude: [] };
+  const ardlow: MatchableSchool = { name: 'Ardlow High School', aliases: ['Ardlow'], context: ['Ballykeel'], exclude: [] };
+  it('"Cwm Pennant 19 Aberdulais 12" is the town\'s rugby club; "Cwm Pennant 19 points clear in the house cup" is the school', () => {
+    expect(m('Cwm Pennant 19 Aberdulais 12, mud everywhere, front row immense', pennant)).toBe(false);
+    expect(m('Cwm Pennant Year 9 are 19 points clear in the house cup, da iawn pawb', pennant)).toBe(true);
+  });
+  it('"Ardlow 2 – 1 Carnmore" is a club; "Ardlow 2 – 1 St Colman\'s" is the school\'s team against another school', () => {
+    expect(m('Ardlow 2 – 1 Carnmore, three points and top of the league', ardlow)).toBe(false);
+    expect(m('Ardlow 2 – 1 St Colman\'s in the schools cup, well done to the Year 10 girls', ardlow)).toBe(true);
+  });
+});
