@@ -118,6 +118,8 @@ interface Pattern {
   spelt?: RegExp;
   /** Only kind words ("the Grammar", "Ysgol Gyfun"): the school's, unless a capitalised word after it names another ("The Grammar Bar"). */
   kindOnly?: boolean;
+  /** The full name cut short after a word that is no kind ("Ysgol Bryn" for Ysgol Bryn Derw): another school's when a capitalised word follows ("Ysgol Bryn Gwyn"). */
+  truncated?: boolean;
   /** A person's name ("Sir Thomas Pelham" for Sir Thomas Pelham Grammar School): the person's, unless school words say otherwise. */
   person?: boolean;
   /**
@@ -225,6 +227,7 @@ function compile(school: MatchableSchool): Compiled {
       acronym: isAcronym,
       spelt: isAcronym ? speltOut(norm) : undefined,
       kindOnly: kindOnly && alias !== school.name,
+      truncated: alias !== school.name && !ambiguous && truncatedName(norm, namesNorm[0]!),
     });
   }
   const core = coreName(school.name);
@@ -487,6 +490,16 @@ function subsequence(part: string, whole: string): boolean {
 /** Straight after a name, a score and a side named by capitalised words (group 1), in either order ("22 Treharris 17", "22 – 17 Llandeilo"). */
 const SCORELINE = /^\s+\d{1,3}\s*(?:[-–—]\s*\d{1,3}\s+(\p{Lu}[\p{L}'’.]*(?:\s+\p{Lu}[\p{L}'’.]*){0,3})|,?\s+(?=\p{Lu})(\p{Lu}[\p{L}'’.]*(?:\s+\p{Lu}[\p{L}'’.]*){0,3})\s+\d{1,3}(?![\p{L}\p{N}:]))/u;
 const MONTH = /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i;
+
+/** "Ysgol Bryn" of "Ysgol Bryn Derw": the first words of the full name, ending on a word that is no kind of school. */
+function truncatedName(alias: string, name: string): boolean {
+  const a = alias.split(' ');
+  const n = name.split(' ');
+  return a.length >= 2 && a.length < n.length && a.every((w, i) => w === n[i]) && !CUES.schoolWordExact.test(a[a.length - 1]!);
+}
+
+/** A body named "<Name> <Kind> of <Capitalised>" ("Kinbrae Academy of Dance"; not "School of the Year"): group 1 its kind. */
+const KIND_OF_BODY = /[\p{Lu}][\p{L}'’]+\s+(Academy|College|School|Grammar)\s+of\s+(?!the\b)[\p{Lu}][\p{L}]+/u;
 
 /** A possessive determiner straight before initials ("my TA", "our HT"). */
 const POSSESSIVE_BEFORE = /(?<![a-z0-9])(?:my|our|your|his|her|their)\s+$/;
@@ -998,7 +1011,17 @@ export function matchSchool(item: { title: string; text: string }, school: Match
       claimed ??= view.text.slice(occ.start, occ.end);
       continue;
     }
+    // round 9: "the academy" in an item naming "Kinbrae Academy of Dance": that academy
     if (occ.pattern.kindOnly) {
+      const kindWord = occ.pattern.alias.toLowerCase().split(/\s+/).pop() ?? '';
+      const found = CUES.schoolKind.test(kindWord) ? KIND_OF_BODY.exec(raw) : null;
+      if (found && found[1]!.toLowerCase() === kindWord) {
+        lastReason = `${how} is the other body the item names ("${found[0]}")`;
+        claimed ??= view.text.slice(occ.start, occ.end);
+        continue;
+      }
+    }
+    if (occ.pattern.kindOnly || occ.pattern.truncated) {
       const proper = properNameAfter(view, raw, occ, compiled);
       if (proper) {
         lastReason = `${how} is part of another name ("${view.text.slice(occ.start, occ.end)} ${proper}")`;

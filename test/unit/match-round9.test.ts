@@ -55,3 +55,16 @@ describe('round 9: a result against a side named by its town is a club\'s', () =
     expect(m('Ardlow 2 – 1 St Colman\'s in the schools cup, well done to the Year 10 girls', ardlow)).toBe(true);
   });
 });
+
+describe('round 9: short names that another body\'s longer name contains', () => {
+  const hebog: MatchableSchool = { name: 'Ysgol Bryn Hebog', aliases: ['Bryn Hebog', 'Ysgol Bryn'], context: ['Llanerchydd'], exclude: [] };
+  const kilmory: MatchableSchool = { name: 'Kilmory Academy', aliases: ['the Academy'], context: ['Portbeag'], exclude: [] };
+  it('"Ysgol Bryn" cut short from the name is another school when a capitalised word follows it', () => {
+    expect(m('Ysgol Bryn Gwyn placed in special measures after the Estyn visit', hebog)).toBe(false);
+    expect(m('Ysgol Bryn put on a brilliant eisteddfod today, the Year 4s sang beautifully', hebog)).toBe(true);
+  });
+  it('"the academy" in an item naming a dance academy is that academy; alone with pupils it is the school', () => {
+    expect(m('Portbeag Academy of Dance showcase on Saturday. The academy has run classes for twenty years, tickets £5', kilmory)).toBe(false);
+    expect(m('The Academy showcase on Saturday, the S3 pupils have been rehearsing for weeks', kilmory)).toBe(true);
+  });
+});
