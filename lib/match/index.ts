@@ -1272,7 +1272,12 @@ function anotherNamed(view: TextView, raw: string, occ: Occurrence, after: strin
   // "Harrowfield, the village in the Cotswolds", "Bryn Derw, the old farmhouse"
   const apposition = CUES.placeApposition.exec(view.text.slice(occ.end, occ.end + 60));
   if (apposition) return { mentioned: false, why: `is said to be a place ("${named}${apposition[0]}")`, prefix: '', other: named };
-  const place = CUES.placeNext.exec(after);
+  let place = CUES.placeNext.exec(after);
+  // round 9: "Ravensgill Village Noticeboard": the place's community group, which speaks of its school or of anything
+  // (decideAmbiguous reads it as a shared name); "the beaconhurst gc": a chat abbreviation in lower case (a group
+  // chat), not a golf club
+  if (place && place.index === 0 && CUES.parentsGroup.test(view.text.slice(occ.end, occ.end + 40))) place = null;
+  if (place && CUES.textSpeak.has(place[0].trim()) && /^[\s,.'’-]*\p{Ll}/u.test(raw.slice(view.end[occ.end - 1]!, view.end[occ.end - 1]! + 6))) place = null;
   // "Holy Trinity church schools employ…": the place word says what kind of school
   if (place && !CUES.schoolWord.test(after.slice(0, 12)) && !(/^(?:church|chapel)$/.test(place[0].replace(/^'?s\s+/, '')) && /^\s+schools?\b/.test(after.slice(place.index + place[0].length)))) return { mentioned: false, why: `is part of another name ("${named} ${place[0]}")`, prefix: '', other: `${named} ${place[0]}` };
   let rest = after;

@@ -68,3 +68,16 @@ describe('round 9: short names that another body\'s longer name contains', () =>
     expect(m('The Academy showcase on Saturday, the S3 pupils have been rehearsing for weeks', kilmory)).toBe(true);
   });
 });
+
+describe('round 9: a village\'s community page and a group chat after the name', () => {
+  const ashfold: MatchableSchool = { name: 'Ashfold CofE Primary School', aliases: ['Ashfold'], context: ['Church Lane'], exclude: [] };
+  const brackwell: MatchableSchool = { name: 'Brackwell Academy', aliases: ['Brackwell'], context: ['Lowton'], exclude: [] };
+  it('"Ashfold Village Noticeboard" with school life is the school\'s community; with the village hall it is not', () => {
+    expect(m('Miss Pennock at the school has been off since half term, the Reception kids have had supply all week', ashfold, 'Ashfold Village Noticeboard')).toBe(true);
+    expect(m('Village hall coffee morning moved to Thursday, bring cakes for the raffle', ashfold, 'Ashfold Village Noticeboard')).toBe(false);
+  });
+  it('"the brackwell gc" in chat is a group chat of its pupils; "Brackwell GC" is a golf club', () => {
+    expect(m('whoever keeps posting ms amin\'s insta in the brackwell gc is getting reported to head of year', brackwell)).toBe(true);
+    expect(m('Brackwell GC fourball on Sunday, greens were like glass', brackwell)).toBe(false);
+  });
+});
