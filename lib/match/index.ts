@@ -118,6 +118,8 @@ interface Pattern {
   spelt?: RegExp;
   /** Only kind words ("the Grammar", "Ysgol Gyfun"): the school's, unless a capitalised word after it names another ("The Grammar Bar"). */
   kindOnly?: boolean;
+  /** The full name cut short after a word that is no kind ("Ysgol Bryn" for Ysgol Bryn Derw): another school's when a capitalised word follows ("Ysgol Bryn Gwyn"). */
+  truncated?: boolean;
   /** A person's name ("Sir Thomas Pelham" for Sir Thomas Pelham Grammar School): the person's, unless school words say otherwise. */
   person?: boolean;
   /**
@@ -225,6 +227,7 @@ function compile(school: MatchableSchool): Compiled {
       acronym: isAcronym,
       spelt: isAcronym ? speltOut(norm) : undefined,
       kindOnly: kindOnly && alias !== school.name,
+      truncated: alias !== school.name && !ambiguous && truncatedName(norm, namesNorm[0]!),
     });
   }
   const core = coreName(school.name);
@@ -484,6 +487,23 @@ function subsequence(part: string, whole: string): boolean {
   return i === part.length;
 }
 
+/** Straight after a name, a score and a side named by capitalised words (group 1), in either order ("22 Treharris 17", "22 – 17 Llandeilo"). */
+const SCORELINE = /^\s+\d{1,3}\s*(?:[-–—]\s*\d{1,3}\s+(\p{Lu}[\p{L}'’.]*(?:\s+\p{Lu}[\p{L}'’.]*){0,3})|,?\s+(?=\p{Lu})(\p{Lu}[\p{L}'’.]*(?:\s+\p{Lu}[\p{L}'’.]*){0,3})\s+\d{1,3}(?![\p{L}\p{N}:]))/u;
+const MONTH = /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i;
+
+/** "Ysgol Bryn" of "Ysgol Bryn Derw": the first words of the full name, ending on a word that is no kind of school. */
+function truncatedName(alias: string, name: string): boolean {
+  const a = alias.split(' ');
+  const n = name.split(' ');
+  return a.length >= 2 && a.length < n.length && a.every((w, i) => w === n[i]) && !CUES.schoolWordExact.test(a[a.length - 1]!);
+}
+
+/** A body named "<Name> <Kind> of <Capitalised>" ("Kinbrae Academy of Dance"; not "School of the Year"): group 1 its kind. */
+const KIND_OF_BODY = /[\p{Lu}][\p{L}'’]+\s+(Academy|College|School|Grammar)\s+of\s+(?!the\b)[\p{Lu}][\p{L}]+/u;
+
+/** A possessive determiner straight before initials ("my TA", "our HT"). */
+const POSSESSIVE_BEFORE = /(?<![a-z0-9])(?:my|our|your|his|her|their)\s+$/;
+
 /** Text before initials ends in a quantity ("968 ", "30") and not a year group or room ("Year 11 ", "Y7 "). */
 function afterQuantity(before: string): boolean {
   const num = /(?<![a-z0-9])(\d+)\s?$/.exec(before) ?? /(?<=[a-z])(\d+)\s?$/.exec(before);
@@ -519,6 +539,9 @@ function findOccurrences(view: TextView, patterns: Pattern[], raw: string, compi
         continue;
       }
       if (p.acronym && afterQuantity(view.text.slice(Math.max(0, s - 16), s))) continue;
+      // round 9: initials after a possessive are a role or a thing of someone's ("my TA", "our HT", "her GP"), not a
+      // school: people say "my school", not "my <initials>"
+      if (p.acronym && POSSESSIVE_BEFORE.test(view.text.slice(Math.max(0, s - 8), s))) continue;
       mine.push({ pattern: p, start: s, end: e, via: 'text' });
     }
     if (unit) continue;
@@ -536,12 +559,34 @@ function findOccurrences(view: TextView, patterns: Pattern[], raw: string, compi
     // letters only with the school's town after them (@OLSABrindlecote, @BFAOusebridge)
     // initials may share their last letter with the town's first ("@HHSaddlebridge" for HHS of Saddlebridge)
     const withTown = (x: Pattern) => x.compact.length >= 2 && word.length > x.compact.length && (contextCompacts.includes(word.slice(x.compact.length)) || (x.acronym === true && contextCompacts.includes(word.slice(x.compact.length - 1))));
-    const p = patterns.find((x) => x.compact.length >= 4 && word.startsWith(x.compact) && word.length - x.compact.length <= 12) ?? patterns.find((x) => word.startsWith(x.compact) && withTown(x));
+    const found = patterns.find((x) => x.compact.length >= 4 && word.startsWith(x.compact) && word.length - x.compact.length <= 12) ?? patterns.find((x) => word.startsWith(x.compact) && withTown(x));
+    // round 9: handles as schools write them. "the" dropped ("@GrangeLowfold" for "The Grange Lowfold"); the kinds'
+    // initials first ("@YGCwmTawelan" for Ysgol Gyfun Cwm Tawelan); initials, configured or derived, alone in capitals
+    // ("#KGS") or with a handle word after them ("@kvaofficial": `handle-suffix`)
+    const written = raw.slice(view.start[s + 1]!, view.end[e - 1]!);
+    const initialsOf = (x: Pattern) => (x.acronym ? x.alias.toLowerCase().replace(/[^a-z0-9]/g, '') : '');
+    let p = found;
+    let consumed = p?.compact.length ?? 0;
+    let handle = false;
+    if (!p) {
+      p = patterns.find((x) => /^the\s/i.test(x.alias) && x.compact.length >= 9 && word.startsWith(x.compact.slice(3)) && word.length - x.compact.length + 3 <= 12);
+      consumed = (p?.compact.length ?? 3) - 3;
+    }
+    if (!p && kindInitials.length >= 2 && word.startsWith(kindInitials)) {
+      const rest = word.slice(kindInitials.length);
+      p = patterns.find((x) => !x.acronym && x.compact.length >= 6 && rest.startsWith(x.compact) && rest.length - x.compact.length <= 12);
+      consumed = kindInitials.length + (p?.compact.length ?? 0);
+      handle = p !== undefined;
+    }
+    if (!p) {
+      p = patterns.find((x) => { const i = initialsOf(x); return i.length >= 2 && ((word === i && written === written.toUpperCase()) || (word.startsWith(i) && CUES.handleSuffix.has(word.slice(i.length)))); });
+      consumed = word.length;
+    }
     if (p && free(s, e)) {
       taken.push([s, e]);
-      const extra = word.slice(p.compact.length);
+      const extra = word.slice(consumed);
       // a tag that adds a school word or the school's town is unambiguous: #NorthgateParkAcademy, @OLSABrindlecote
-      const upgraded = p.ambiguous && (withTown(p) || (extra.length >= 2 && subsequence(extra, kindInitials)) || CUES.schoolWord.test(extra.replace(/(academy|school|college|primary|high|infants?|juniors?|rc|ce|cofe|sch|schl)/, ' $1 ')));
+      const upgraded = p.ambiguous && (handle || withTown(p) || (extra.length >= 2 && subsequence(extra, kindInitials)) || CUES.schoolWord.test(extra.replace(/(academy|school|college|primary|high|infants?|juniors?|rc|ce|cofe|sch|schl)/, ' $1 ')));
       out.push({ pattern: upgraded ? { ...p, ambiguous: false } : p, start: s, end: e, via: 'tag', tagExtra: extra });
     }
   }
@@ -966,7 +1011,17 @@ export function matchSchool(item: { title: string; text: string }, school: Match
       claimed ??= view.text.slice(occ.start, occ.end);
       continue;
     }
+    // round 9: "the academy" in an item naming "Kinbrae Academy of Dance": that academy
     if (occ.pattern.kindOnly) {
+      const kindWord = occ.pattern.alias.toLowerCase().split(/\s+/).pop() ?? '';
+      const found = CUES.schoolKind.test(kindWord) ? KIND_OF_BODY.exec(raw) : null;
+      if (found && found[1]!.toLowerCase() === kindWord) {
+        lastReason = `${how} is the other body the item names ("${found[0]}")`;
+        claimed ??= view.text.slice(occ.start, occ.end);
+        continue;
+      }
+    }
+    if (occ.pattern.kindOnly || occ.pattern.truncated) {
       const proper = properNameAfter(view, raw, occ, compiled);
       if (proper) {
         lastReason = `${how} is part of another name ("${view.text.slice(occ.start, occ.end)} ${proper}")`;
@@ -1207,12 +1262,22 @@ function anotherNamed(view: TextView, raw: string, occ: Occurrence, after: strin
   // "yng Nghapel Bryn Hebog", "the new wine bar Brackley Fen": a kind of place written straight before it
   const placeBefore = occ.via === 'tag' ? null : CUES.placeBefore.exec(view.text.slice(Math.max(0, occ.start - 30), occ.start));
   if (placeBefore) return { mentioned: false, why: `is a place's name ("${placeBefore[1]} ${named}")`, prefix: '', other: named };
+  // round 9: "Cwm Derwen 22 Treharris 17", "Glasfryn 22 – 17 Llandeilo": a result against a side named by its town is a
+  // club's (a school's fixtures name a school: "… 3 St Mary's 1", "… 2 Kelso High 1")
+  const score = occ.via === 'text' ? SCORELINE.exec(raw.slice(view.end[occ.end - 1]!, view.end[occ.end - 1]! + 60)) : null;
+  const side = score ? (score[1] ?? score[2] ?? '') : '';
+  if (score && !CUES.schoolWord.test(normalise(side)) && !/^(?:st\.?|saint|the)\s/i.test(side) && !MONTH.test(side)) return { mentioned: false, why: `is a side in a result ("${named}${score[0]}")`, prefix: '', other: named };
   const tagPlace = occ.tagExtra ? CUES.placeNext.exec(occ.tagExtra) : null;
   if (tagPlace) return { mentioned: false, why: `is another's handle ("${named}")`, prefix: '', other: named };
   // "Harrowfield, the village in the Cotswolds", "Bryn Derw, the old farmhouse"
   const apposition = CUES.placeApposition.exec(view.text.slice(occ.end, occ.end + 60));
   if (apposition) return { mentioned: false, why: `is said to be a place ("${named}${apposition[0]}")`, prefix: '', other: named };
-  const place = CUES.placeNext.exec(after);
+  let place = CUES.placeNext.exec(after);
+  // round 9: "Ravensgill Village Noticeboard": the place's community group, which speaks of its school or of anything
+  // (decideAmbiguous reads it as a shared name); "the beaconhurst gc": a chat abbreviation in lower case (a group
+  // chat), not a golf club
+  if (place && place.index === 0 && CUES.parentsGroup.test(view.text.slice(occ.end, occ.end + 40))) place = null;
+  if (place && CUES.textSpeak.has(place[0].trim()) && /^[\s,.'’-]*\p{Ll}/u.test(raw.slice(view.end[occ.end - 1]!, view.end[occ.end - 1]! + 6))) place = null;
   // "Holy Trinity church schools employ…": the place word says what kind of school
   if (place && !CUES.schoolWord.test(after.slice(0, 12)) && !(/^(?:church|chapel)$/.test(place[0].replace(/^'?s\s+/, '')) && /^\s+schools?\b/.test(after.slice(place.index + place[0].length)))) return { mentioned: false, why: `is part of another name ("${named} ${place[0]}")`, prefix: '', other: `${named} ${place[0]}` };
   let rest = after;
