@@ -36,6 +36,7 @@ describe('an inspectorate telling the school to improve', () => {
     for (const text of [
       'Ysgol Larchfield has been told by Estyn to improve attendance after an inspection in May.',
       'Inspectors said Larchfield Academy must improve the quality of teaching in science.',
+      'Estyn has told Ysgol Larchfield that it must improve standards in reading.',
       'Ofsted judged behaviour and attitudes at Larchfield as requiring improvement.',
       'Larchfield High has been served an improvement notice by the inspectorate.',
       'The ISI inspection found Larchfield College had to fix its boarding welfare records.',
@@ -45,6 +46,7 @@ describe('an inspectorate telling the school to improve', () => {
     for (const text of [
       'Ofsted must improve how it handles complaints from schools, the union said.',
       'Honestly the Larchfield car park must improve, it is chaos at pick-up.',
+      'Ofsted are in next week so the car park must improve before then, says the head.',
       'Inspectors praised Larchfield. They asked the school to improve attendance, which is below average.',
     ]) expect(found(text), text).not.toContain('reputation.inspection');
   });
