@@ -56,6 +56,8 @@ function saidOfInspectorate(doc: Doc, grade: Span): boolean {
   return !!m && !/\b(?:school|academy|college|primary|it|its|their|our|grade|rating|result|verdict|judge?ment|report(?!\s+cards?))\b/.test(m[0]);
 }
 const INSPECTORATE_IS = /\b(?:ofsted|estyn|inspectorate|framework|system|report\s+cards?|grades|gradings|judgements|inspections|one-word\s+judgements?)(?:'s)?\b(?:\s+[\w']+){0,4}?\s+(?:is|are|was|were|feels?|seems?|looks?|remains?|has\s+been|have\s+been)\s+(?:\w+\s+){0,2}$/;
+/** Between an inspection word and a grade of which it is the subject: "Ofsted must improve", "the inspectorate itself needs improvement". */
+const FRAME_SUBJECT_GAP = /^(?:['’]s)?\s+(?:(?:itself|also|too|really|now|own|new|framework|system|has|have|had|has\s+itself)\s+){0,2}$/;
 /** A price right after "charged": "got charged £20", "charged 40p", "charged twice", "charged extra". */
 const PRICE_AFTER = /^\s+(?:£|\d|twice|double|extra)/;
 /** "how it investigates", "how detectives investigate": the body's work in general. */
@@ -136,6 +138,18 @@ export function reputationRules(doc: Doc): Finding[] {
       byCategory.set(rule.category, entry);
     }
   }
+  // the school's families complaining, the complaint told (data: rep-complaint after rep-complainant in one sentence):
+  // "parents have complained that…", "families complained after…", "parents have questioned why…"; residents or
+  // neighbours complaining are not the school's community, and one made to or about the council is dropped just below
+  const complaint = complaintAt(doc);
+  if (complaint) {
+    const e = byCategory.get('reputation.criticism') ?? { spans: [], weights: [], what: 'criticism or incident' };
+    if (!overlaps(complaint, e.spans)) {
+      e.spans.push(complaint);
+      e.weights.push(0.6);
+      byCategory.set('reputation.criticism', e);
+    }
+  }
   // criticism, a protest or an apology aimed at a body outside the school ("families have criticised the county council",
   // "the council apologised"): the school's community speaks, but not about the school (structure.ts aimedOutside)
   for (const [category, kind] of AIMED_CATEGORIES) {
@@ -158,6 +172,13 @@ export function reputationRules(doc: Doc): Finding[] {
     const opinion = near.filter((v) => !OPINION_BEFORE.test(text.slice(Math.max(0, v.start - 40), v.start)) && !GENERIC_BEFORE.test(text.slice(Math.max(0, v.start - 30), v.start)));
     if (opinion.length) byCategory.set('reputation.investigation', { spans: opinion, weights: [0.75], what: 'investigation' });
   }
+  // a data breach taken to the data regulator, told as news (data: data-regulator, regulator-action in one sentence): "the
+  // academy has reported itself to the ICO", "the Information Commissioner has been informed", "the ICO reprimanded…"; not
+  // the writer's own report or advice to the reader ("I've reported it to the ICO", "you can complain to the ICO?")
+  if (!byCategory.has('reputation.investigation')) {
+    const regulator = regulatorTold(doc);
+    if (regulator) byCategory.set('reputation.investigation', { spans: [regulator], weights: [0.75], what: 'investigation' });
+  }
   // a grade put on the school in any wording (data: inspection-verb, inspection-grade): "rated not good enough",
   // "judged unsatisfactory", "graded weak"; the grade word alone ("Ofsted's system is unsatisfactory") is not a judgement
   if (!byCategory.has('reputation.inspection')) {
@@ -179,8 +200,10 @@ export function reputationRules(doc: Doc): Finding[] {
   // an inspection outcome in any wording: a grade word that names an outcome (data: inspection-firm) anywhere in an item
   // that speaks of an inspection, or any grade word (data: inspection-grade) in the same sentence as the inspection
   // (data: inspection-frame): "got requires improvement from Ofsted", "the inspectors' verdict of ineffective";
-  // not a grade said of the inspectorate ("Ofsted's report cards are inadequate"), negated, wished for, or a good grade
-  if (!byCategory.has('reputation.inspection')) {
+  // not a grade said of the inspectorate ("Ofsted's report cards are inadequate"), negated, wished for, or a good grade;
+  // read too when only a loose inspection cue was found ("monitoring visit", 0.45): "a monitoring visit found insufficient progress"
+  const inspectionSoFar = byCategory.get('reputation.inspection');
+  if (!inspectionSoFar || noisyOr(inspectionSoFar.weights) < 0.5) {
     const frames = doc.lex.find(text, 'inspection-frame');
     const hits: Span[] = [];
     if (frames.length) {
@@ -191,10 +214,17 @@ export function reputationRules(doc: Doc): Finding[] {
         const framed = firm.some((f) => f.start === g.start) || frames.some((f) => f.start >= s.start && f.end <= s.end);
         const before = text.slice(Math.max(0, g.start - 40), g.start);
         if (!framed || (NEGATED.test(before) && !/\bto\s+$/.test(before)) || OPINION_BEFORE.test(before) || exonerated(g) || stepUp(g) || saidOfInspectorate(doc, g)) continue;
+        // "Ofsted must improve how it…": the inspectorate is the one told to do better, right before the grade
+        if (frames.some((f) => f.end <= g.start && FRAME_SUBJECT_GAP.test(text.slice(f.end, g.start)))) continue;
         hits.push(g);
       }
     }
-    if (hits.length) byCategory.set('reputation.inspection', { spans: hits, weights: [0.75], what: 'poor inspection judgement' });
+    if (hits.length) {
+      if (inspectionSoFar) {
+        inspectionSoFar.spans.push(...hits);
+        inspectionSoFar.weights.push(0.75);
+      } else byCategory.set('reputation.inspection', { spans: hits, weights: [0.75], what: 'poor inspection judgement' });
+    }
   }
   // "marching outside the school over the uniform policy": a march or rally, a few words, then what it is against
   if (!byCategory.has('reputation.protest') && (text.includes('march') || text.includes('rall'))) {
@@ -366,6 +396,44 @@ const TOPIC_SHIFT = /^\W*(?:separately|meanwhile|also|anyway|unrelated(?:ly)?|in
 /** A titled person in the clean (lower-case) text: "mrs cole". */
 const TITLED_NAME = /\b(?:mr|mrs|ms|miss|mx|dr|sir)\.?\s+[\p{L}'’-]{2,}/gu;
 
+/** A word that sets what follows it before the span's time: "… after it was judged good". */
+const FORMER = /\b(?:after|since|previously|formerly|before|when)\b/;
+/** A good grade after a span, past a word that sets it before the span's time: "… after it was judged good", "… since". */
+const FORMER_GOOD = /^[^.!?]*?\b(?:after|since|previously|formerly|before|when)\b[^.!?]*?\b(?:rated|judged|graded)\s+(?:as\s+)?['‘"“]?(?:good|outstanding)\b/;
+function formerGood(text: string, span: Span, end: number): boolean {
+  const after = text.slice(span.end, end);
+  return FORMER_GOOD.test(after) && !GOOD_GRADE.test(text.slice(Math.max(0, span.start - 200), span.start).split(/[.!?]/).pop() ?? '');
+}
+
+/** A complaint by the school's families, a few words after them in its sentence (data: rep-complainant, rep-complaint). */
+function complaintAt(doc: Doc): Span | undefined {
+  const text = doc.clean.text;
+  const complaints = doc.lex.find(text, 'rep-complaint').filter((h) => !overlaps(h, doc.ignored));
+  if (!complaints.length) return undefined;
+  const who = doc.lex.find(text, 'rep-complainant');
+  return complaints.find((c) => {
+    const s = sentenceAt(doc, c.start);
+    const before = text.slice(Math.max(s.start, c.start - 40), c.start);
+    return who.some((w) => w.start >= s.start && w.end <= c.start && c.start - w.end <= 100) && !OPINION_BEFORE.test(before) && !DENIED_BEFORE.test(before);
+  });
+}
+
+/** A sentence of the writer's own or addressed to the reader, or a question: advice or a plan, not news. */
+const OWN_OR_ADVICE = /\b(?:i|i['’]ve|i['’]m|i['’]ll|i['’]d|me|my|we|we['’]ve|we['’]ll|us|you|your|should|shall|could|can|do\s+i|who\s+do)\b|\?/;
+/** The data regulator with a report or an action of it in its sentence (data: data-regulator, regulator-action). */
+function regulatorTold(doc: Doc): Span | undefined {
+  const text = doc.clean.text;
+  const bodies = doc.lex.find(text, 'data-regulator').filter((h) => !overlaps(h, doc.ignored));
+  if (!bodies.length) return undefined;
+  const actions = doc.lex.find(text, 'regulator-action');
+  return bodies.find((b) => {
+    const s = sentenceAt(doc, b.start);
+    // the sentence's end mark is read too: "…to the ICO?" asks
+    if (OWN_OR_ADVICE.test(text.slice(s.start, Math.min(text.length, s.end + 1)))) return false;
+    return actions.some((a) => a.start >= s.start && a.end <= s.end) && !OPINION_BEFORE.test(text.slice(Math.max(s.start, b.start - 40), b.start));
+  });
+}
+
 /** Is a visit said in the sentence of `h` (VISIT)? Module level: under tsx a local arrow is renamed per call (lazy.ts). */
 function visitingAt(doc: Doc, h: Span): boolean {
   const s = sentenceAt(doc, h.start);
@@ -381,7 +449,8 @@ function exoneratedIn(doc: Doc, cleared: readonly Span[]): (span: Span) => boole
   const goodGrade = sentenceTest(GOOD_GRADE, text);
   return (span) => {
     const s = sentenceAt(doc, span.start);
-    // "rated 'good' in all areas, two years after being judged to require improvement": a good grade now, quoted or not
-    return cleared.some((c) => c.start >= s.start && c.end <= s.end) || goodGrade(s);
+    // "rated 'good' in all areas, two years after being judged to require improvement": a good grade now, quoted or not;
+    // "rated 'requires improvement', two years after it was judged good": the good grade is the one it had before
+    return cleared.some((c) => c.start >= s.start && c.end <= s.end && !(c.start >= span.end && FORMER.test(text.slice(span.end, c.start)))) || (goodGrade(s) && !formerGood(text, span, s.end));
   };
 }
