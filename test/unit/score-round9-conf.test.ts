@@ -132,3 +132,19 @@ describe("a fact about the writer's own child, named as parents' forums name the
     ]) expect(ids(text), text).not.toContain('confidential.staff-personal');
   });
 });
+
+describe('an adult named with a job or a home in apposition, and named events and bodies, are no pupil', () => {
+  it('a child named with a sensitive fact and a class still counts', () => {
+    for (const text of [
+      'Stephen Marlow, in Year 6 at Brackenfield Academy, has just been diagnosed with ADHD, his nan told the whole street.',
+    ]) expect(ids(text), text).toContain('confidential.pupil-personal');
+  });
+  it('"X, headteacher of …", "X, of Mill Terrace,", "Autism Acceptance Week", "Macmillan Cancer Support" are not', () => {
+    for (const text of [
+      'Stephen Marlow, headteacher of Brackenfield Academy, has been honoured for his work with pupils with special educational needs.',
+      'Lee Dunn, of Cromer Walk, admitted assaulting a teacher at Brackenfield Academy after his son was excluded.',
+      'Autism Acceptance Week at Brackenfield Academy! Our Year 4 class learnt how autistic people experience the world.',
+      'Year 11 at Brackenfield Academy raised £2,000 for Macmillan Cancer Support with a bake sale.',
+    ]) expect(ids(text), text).not.toContain('confidential.pupil-personal');
+  });
+});

@@ -588,11 +588,16 @@ function isPublicPerson(raw: string, name: Span, facts: PublicFactsMatcher | und
  * An adult as the press names one: "Laura-Jane Pike, 44,", "Judge Hargreaves", "MP Hannah Obi", or a
  * court's name ("Aylesbury Crown", "Livingston Sheriff"): not a pupil.
  */
+/** A job or a home right after a name, set off by a comma: "X, headteacher of", "X, the site manager", "X, of Mill Terrace". */
+const ADULT_APPOSITION = /^,\s+(?:(?:the|a|an|its|our)\s+)?(?:(?:deputy|assistant|acting|interim|executive|former|new)\s+)?(?:head\s*teacher|head|principal|rector|headmaster|headmistress|chair|chairman|chairwoman|governor|site\s+manager|business\s+manager|caretaker|bursar|teacher|senco|councillor|cabinet\s+member|director|chief\s+executive|ceo|spokes\w+)\b|^,\s+of\s+(?:no\s+fixed\s+(?:abode|address)\b|\p{Lu})/u;
 /** A named adult (an age of 18 or more after the name, a title, a court): exported for its unit test. */
 export function adultNamed(raw: string, name: Span): boolean {
   // "Noah Patel, 42," is an age; "Noah Patel, 23 Acacia Avenue" is an address (the \b rules out "2015")
   const age = /^,?\s+(?:aged\s+)?(\d{2})\b(?![\s,]*\p{Lu})/u.exec(raw.slice(name.end, name.end + 24));
   if (age && Number(age[1]) >= 18) return true;
+  // "Siobhan Kerr, headteacher of …", "Reg Partridge, site manager at …", "Lee Dunn, of Mill Terrace,": a job at the school
+  // or a home given in apposition, as the press names an adult
+  if (ADULT_APPOSITION.test(raw.slice(name.end, name.end + 40))) return true;
   if (/\b(?:Judge|Sheriff|MP|Councillor|Cllr|Dame|Lord|Lady|Professor|Prof|Reverend|Rev|Bishop|Father|Canon|Inspector|Sergeant|Sgt|Constable|PC|DC|DI|Detective)\.?\s+$/.test(raw.slice(Math.max(0, name.start - 14), name.start))) return true;
   return /\b(?:Crown|Sheriff|Magistrates|Executive|Coroner)$/.test(raw.slice(name.start, name.end));
 }
