@@ -89,7 +89,7 @@ const TITLED = /\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Sir)\.?\s+\p{Lu}[\p{L}'’-]+/gu;
 const TITLED_TEST = new RegExp(TITLED.source, 'u');
 
 const PUPIL_MARKER = /\b(?:year|yr|y|blwyddyn)\s?(?:\d{1,2}|r)\b|\b(?:year|primary)\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen)\b|\bfoundation\s+stage\b|\b(?:fs[12]|eyfs)\b|\bearly\s+years\b|\b(?:p[1-7]|s[1-6])\b|\b(?:upper|lower)\s+sixth\b|\bsixth\s+form\b|\b(?:1[0-3]|[1-9])[a-z]\b|\breception\b|\bnursery\b|\baged\s+\d{1,2}\b|\b\d{1,2}[- ]year[- ]old\b|\b(?:she|he)'?s\s+(?:only\s+)?(?:\d{1,2}|fifteen|fourteen|thirteen|twelve|eleven|ten|nine|eight|seven|six|five)\b|\bpupil\b|\bstudent\b|\blad\b|\bboy\b|\bgirl\b|\bkid\b|\bchild\b|\bclassmates?\b|\bin\s+(?:his|her|my\s+\w+'s|your\s+\w+'s)\s+class\b/;
-const STAFF_ROLE = /\b(?:mr|mrs|ms|miss|mx|dr|sir)\.?\s+\p{L}|\p{L}(?<!\b(?:son|daughter|child|kid|boy|girl|lad|lass|baby|wean|bairn|dog|cat|horse|wife|husband|partner|mum|mam|dad|brother|sister|friend|man|woman|pupil|one|everyone|nobody|someone|anyone))['’]s\s+(?:head|heidie|deputy|depute|principal|rector)\b(?!\s+(?:of\s+(?:hair|state)|injury|lice|wound|was\s+(?:bleeding|cut|hurt)))|\b(?:head\s*teacher|headteacher|head\s+of\s+(?:year\s+\d+|\w+)|the\s+head|head's|principal|deputy(?:\s+head)?|senco|teacher|teaching\s+assistant|\bta\b|office\s+manager|business\s+manager|bursar|caretaker|chaplain|safeguarding\s+lead|dsl|depute|janny|janitor|site\s+manager|vice\s+principal|vp|sendco|exams\s+officer|attendance\s+officer|officer|receptionist|dinner\s+lady|cook|governor|supply\s+teacher|tutor|her|his|she|he)\b/u;
+const STAFF_ROLE = /\b(?:mr|mrs|ms|miss|mx|dr|sir)\.?\s+\p{L}|\p{L}(?<!\b(?:son|daughter|child|kid|boy|girl|lad|lass|baby|wean|bairn|dog|cat|horse|wife|husband|partner|mum|mam|dad|brother|sister|friend|man|woman|pupil|one|everyone|nobody|someone|anyone))['’]s\s+(?:head|heidie|deputy|depute|principal|rector)\b(?!\s+(?:of\s+(?:hair|state)|injury|lice|wound|was\s+(?:bleeding|cut|hurt)))|\b(?:head\s*teacher|headteacher|head\s+of\s+(?:year\s+\d+|\w+)|the\s+head|head's|principal|deputy(?:\s+head)?|senco|teacher|teaching\s+assistant|\bta\b|who\s+teaches|office\s+manager|business\s+manager|bursar|caretaker|chaplain|safeguarding\s+lead|dsl|depute|janny|janitor|site\s+manager|vice\s+principal|vp|sendco|exams\s+officer|attendance\s+officer|officer|receptionist|dinner\s+lady|cook|governor|supply\s+teacher|tutor|her|his|she|he)\b/u;
 
 
 const PERSONAL_PHONE = /\b(?:home|mobile|personal|private|landline|whatsapp|(?:her|his|their)\s+(?:own\s+)?(?:personal\s+)?(?:number|mobile|phone|landline|cell)|number\s+is|text\s+(?:her|him)|ring\s+(?:her|him)|call\s+(?:her|him)|rang\s+(?:her|him))\b/;
@@ -347,7 +347,7 @@ function findNames(raw: string, notNames: ReadonlySet<string>): Span[] {
  * or what comes before: "my son's classmate Jake".
  */
 // every alternative starts at a capital: the look-ahead lets the engine skip other positions at once
-const FIRST_NAME_PUPIL = /(?=\p{Lu})(?:(?<![\p{L}\d_])(\p{Lu}\p{Ll}{2,}(?:-\p{Lu}\p{Ll}+)?)(?=\s+(?:in\s+(?:[Yy]ear|[Yy]r|[Yy])\s?\d{1,2}\b|in\s+(?:[Rr]eception|[Nn]ursery)\b|in\s+\d{1,2}[A-Za-z]\b|\((?:[Yy]|[Yy]r|[Yy]ear)\s?\d{1,2}\)|from\s+(?:[Yy]ear|[Yy]r|[Yy])\s?\d{1,2}\b)|,\s+the\s+\p{Lu}\p{Ll}+\s+(?:kid|boy|girl|lad|lass|child|twins?)\b)|(?<=\b[Tt]he\s)(\p{Lu}\p{Ll}{2,})(?=\s+(?:kids|twins|children|girls|boys|lads|bairns|weans|boy|girl|lad|lass|lassie|laddie|wean|bairn|kid|sisters|brothers)\b)|(?<=,\s)(\p{Lu}\p{Ll}{2,})(?=,\s+(?:he|she|they)(?:'s|\s))|(?<=\b(?:classmate|pupil|boy|girl|lad|kid|child|son's\s+friend|daughter's\s+friend|[Ww]here's|[Ww]here\s+is|[Ww]here\s+has|name's|name\s+is|named|called)\s+)(\p{Lu}\p{Ll}{2,}(?:-\p{Lu}\p{Ll}+)?)(?![\p{L}\d_]))/gu;
+const FIRST_NAME_PUPIL = /(?=\p{Lu})(?:(?<![\p{L}\d_])(\p{Lu}\p{Ll}{2,}(?:-\p{Lu}\p{Ll}+)?)(?=\s+(?:in\s+(?:[Yy]ear|[Yy]r|[Yy])\s?\d{1,2}\b|in\s+(?:[Rr]eception|[Nn]ursery)\b|(?:in|from)\s+\d{1,2}[A-Za-z]\b|\((?:[Yy]|[Yy]r|[Yy]ear)\s?\d{1,2}\)|from\s+(?:[Yy]ear|[Yy]r|[Yy])\s?\d{1,2}\b)|,\s+the\s+\p{Lu}\p{Ll}+\s+(?:kid|boy|girl|lad|lass|child|twins?)\b)|(?<=\b[Tt]he\s)(\p{Lu}\p{Ll}{2,})(?=\s+(?:kids|twins|children|girls|boys|lads|bairns|weans|boy|girl|lad|lass|lassie|laddie|wean|bairn|kid|sisters|brothers)\b)|(?<=,\s)(\p{Lu}\p{Ll}{2,})(?=,\s+(?:he|she|they)(?:'s|\s))|(?<=\b(?:classmate|pupil|boy|girl|lad|kid|child|son's\s+friend|daughter's\s+friend|[Ww]here's|[Ww]here\s+is|[Ww]here\s+has|name's|name\s+is|named|called)\s+)(\p{Lu}\p{Ll}{2,}(?:-\p{Lu}\p{Ll}+)?)(?![\p{L}\d_]))/gu;
 
 function findFirstNamePupils(raw: string, notNames: ReadonlySet<string>, lex: Lexicon): Span[] {
   const out: Span[] = [];
@@ -477,6 +477,12 @@ const ORGANISATION = /\b(?:Ambulance|Commissioner|Commission|Council|Service|Ser
 const GROUP_BEFORE = /\b(?:pupils|children|kids|students|people|youngsters|learners|families|adults|staff|colleagues|those|anyone|everyone)\s+(?:with|who\s+have|living\s+with|affected\s+by|suffering\s+(?:from|with))\s+(?:a\s+|an\s+)?(?:[\w'’-]+\s+)?$/;
 
 const STAFF_ROLE_G = new RegExp(STAFF_ROLE.source, 'gu');
+/** A member of staff named by a title or a role word (STAFF_ROLE without the bare pronouns). */
+const STAFF_NOUN = new RegExp(STAFF_ROLE.source.replace('|her|his|she|he)', ')'), 'u');
+/** How far back (characters) the writer's own child, named once, stays the subject of a fact. */
+const OWN_CHILD_REACH = 400;
+/** How far before the writer's child a member of staff named there is still the one the item is about. */
+const OWN_CHILD_BEFORE = 150;
 /** A titled person ("Dr Hale", "Ms Ó Dónaill"): someone in particular. */
 const TITLE_NAMED = /\b(?:mr|mrs|ms|miss|mx|dr|sir)\.?\s+\p{L}/u;
 /** After "off with" ("the", "his", "her", "their"…): a class, a tutor group, a trip, a course or a time is where someone is, not why. */
@@ -582,11 +588,16 @@ function isPublicPerson(raw: string, name: Span, facts: PublicFactsMatcher | und
  * An adult as the press names one: "Laura-Jane Pike, 44,", "Judge Hargreaves", "MP Hannah Obi", or a
  * court's name ("Aylesbury Crown", "Livingston Sheriff"): not a pupil.
  */
+/** A job or a home right after a name, set off by a comma: "X, headteacher of", "X, the site manager", "X, of Mill Terrace". */
+const ADULT_APPOSITION = /^,\s+(?:(?:the|a|an|its|our)\s+)?(?:(?:deputy|assistant|acting|interim|executive|former|new)\s+)?(?:head\s*teacher|head|principal|rector|headmaster|headmistress|chair|chairman|chairwoman|governor|site\s+manager|business\s+manager|caretaker|bursar|teacher|senco|councillor|cabinet\s+member|director|chief\s+executive|ceo|spokes\w+)\b|^,\s+of\s+(?:no\s+fixed\s+(?:abode|address)\b|\p{Lu})/u;
 /** A named adult (an age of 18 or more after the name, a title, a court): exported for its unit test. */
 export function adultNamed(raw: string, name: Span): boolean {
   // "Noah Patel, 42," is an age; "Noah Patel, 23 Acacia Avenue" is an address (the \b rules out "2015")
   const age = /^,?\s+(?:aged\s+)?(\d{2})\b(?![\s,]*\p{Lu})/u.exec(raw.slice(name.end, name.end + 24));
   if (age && Number(age[1]) >= 18) return true;
+  // "Siobhan Kerr, headteacher of …", "Reg Partridge, site manager at …", "Lee Dunn, of Mill Terrace,": a job at the school
+  // or a home given in apposition, as the press names an adult
+  if (ADULT_APPOSITION.test(raw.slice(name.end, name.end + 40))) return true;
   if (/\b(?:Judge|Sheriff|MP|Councillor|Cllr|Dame|Lord|Lady|Professor|Prof|Reverend|Rev|Bishop|Father|Canon|Inspector|Sergeant|Sgt|Constable|PC|DC|DI|Detective)\.?\s+$/.test(raw.slice(Math.max(0, name.start - 14), name.start))) return true;
   return /\b(?:Crown|Sheriff|Magistrates|Executive|Coroner)$/.test(raw.slice(name.start, name.end));
 }
@@ -825,6 +836,7 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
   // a death or loss in someone's family (data: family-event) is told of a titled member of staff in its own sentence,
   // not a story, poem or lesson about it ("a poem about how her dad died in the war")
   const familyEvents = rawHits(doc, 'family-event');
+  const ownChildren = rawHits(doc, 'own-child');
   // a set, not a list scan per cue: a long item has thousands of cues
   const familyEvent = new Set(familyEvents);
   let said: { start: number; end: number; staff: boolean | undefined; pupil: boolean | undefined } = { start: -1, end: -1, staff: undefined, pupil: undefined };
@@ -862,6 +874,10 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
     // "prayers for our Archie (Year 3) after his diagnosis": the writer's own child earlier in the sentence, no one else between
     const own = OUR_NAMED_CHILD.exec(raw.slice(s.start, m.start)) ?? OWN_CHILD.exec(lower.slice(s.start, m.start));
     if (own && !STAFF_BETWEEN.test(lower.slice(s.start + own.index + own[0].length, m.start)) && !TOLD_BETWEEN.test(lower.slice(s.start + own.index + own[0].length, m.start))) continue;
+    // an item about the writer's own child ("DS (12, autistic)", "my daughter started in September. She is autistic";
+    // data: own-child): a fact that follows the child with no member of staff (a title or a role word, not a bare pronoun)
+    // or other named person near them, nor in its own sentence, is the child's, told by their family
+    if (ownChildren.some((c) => c.start < m.start && m.start - c.start <= OWN_CHILD_REACH && !STAFF_NOUN.test(lower.slice(Math.max(0, c.start - OWN_CHILD_BEFORE), m.end)) && !nameWithin(c.end, m.start)) && !STAFF_NOUN.test(sentence)) continue;
     // a payslip or P60 names an employee: a full name in its sentence is enough
     const payroll = PAYROLL.test(lower.slice(m.start, m.end)) && ((sentence.match(PAYROLL_G)?.length ?? 0) >= 2 || /£\s?\d/.test(sentence)) && nameWithin(s.start, s.end);
     // a school role in view, and someone it points at: a title, "the head", a pronoun, or a full name ("a TA told me Jane Marsh…")
@@ -1129,7 +1145,10 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
     // a rumour the writer denies ("total rubbish") is not a leak
     // "what they're not telling us" accuses; it does not deny
     const denied = doc.lex.find(doc.clean.text, 'denial').some((h) => !/^\s+(?:telling|saying|admitting|sharing|publishing)\b/.test(doc.clean.text.slice(h.end, h.end + 12)));
-    const conf = denied ? 0.3 : leak || secrecy ? 0.75 : publicReport ? 0.2 : 0.4;
+    // the school's own response to a breach it made (data: breach-response: it apologised, reported itself to the ICO, asked
+    // recipients to delete): the item reports the breach and its handling, it does not pass the document on
+    const breachHandled = !secrecy && rawHits(doc, 'breach-response').length > 0;
+    const conf = denied ? 0.3 : breachHandled ? 0.4 : leak || secrecy ? 0.75 : publicReport ? 0.2 : 0.4;
     const spans = internal;
     findings.push({ category: 'confidential.internal', confidence: conf, raw: true, spans, reason: `internal matter${leak ? ' shared before it was made public' : ''} ("${raw.slice(spans[0]!.start, spans[0]!.end)}")` });
   }
