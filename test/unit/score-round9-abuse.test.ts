@@ -1,0 +1,45 @@
+/**
+ * Round 9 abuse: look-alikes the trained model flagged from its words alone, and the kinds it must keep. Scored as an
+ * item of an invented school with the school model, so the words the rules read as benign are what is tested.
+ */
+import { describe, expect, it } from 'vitest';
+import { assessItem, loadSchoolsFile } from '../../lib/score/assess';
+import { scoreItem } from '../../lib/score';
+
+const schools = loadSchoolsFile([{ id: 'brackenfield', name: 'Brackenfield Academy', aliases: ['Brackenfield'] }]);
+const families = (text: string) => assessItem({ id: 'x', school: 'brackenfield', text }, schools).families;
+const rules = (text: string) => scoreItem({ title: '', text }, undefined, { classifier: false }).categories.map((c) => c.id);
+
+describe('knowing someone\'s car or house for an ordinary reason', () => {
+  it('a reason of everyday life in the sentence is not surveillance', () => {
+    for (const text of [
+      'Mrs Adeyemi from Brackenfield. I know which car she drives because she gives me a lift to the gym on Tuesdays.',
+      'I know which car Mr Tallis at Brackenfield drives because he parks next to me at work every morning.',
+      'Anyone know Mrs Adeyemi at Brackenfield? I know where she lives because she is my neighbour, lovely woman.',
+    ]) {
+      expect(families(text), text).not.toContain('abuse');
+      expect(rules(text), text).not.toContain('abuse.threat');
+    }
+  });
+  it('the same knowledge with a warning and no ordinary reason stays a threat', () => {
+    for (const text of [
+      'Mrs Adeyemi from Brackenfield, I know which car she drives. Be careful on Tuesdays.',
+      'I know where Mr Tallis from Brackenfield lives and which car he drives. See you soon.',
+    ]) expect(families(text), text).toContain('abuse');
+  });
+});
+
+describe('a rhetorical "who really runs" answered by a school body', () => {
+  it('the answer is parents, governors or the PTA: a complaint, not a dog whistle', () => {
+    for (const text of [
+      'Look who really runs the governors at Brackenfield. Parents again.',
+      'Who really runs Brackenfield? The PTA, as usual.',
+    ]) expect(families(text), text).not.toContain('abuse');
+  });
+  it('the coded answer ("you know who", "their own") is still abuse', () => {
+    for (const text of [
+      'Typical of who really runs Brackenfield. They always look after their own, you know who I mean.',
+      'Ask yourself who really runs Brackenfield. You know who I mean.',
+    ]) expect(families(text), text).toContain('abuse');
+  });
+});
