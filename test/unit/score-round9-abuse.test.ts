@@ -43,3 +43,22 @@ describe('a rhetorical "who really runs" answered by a school body', () => {
     ]) expect(families(text), text).toContain('abuse');
   });
 });
+
+describe('an exposed address with a call to go and confront the person there', () => {
+  it('slang and dialect calls to turn up, egg or have a word beside an address are harassment', () => {
+    for (const text of [
+      'Mr Tallis from Brackenfield lives at 12 Orchard Way. pull up friday, bring eggs.',
+      'Mr Tallis from Brackenfield lives at 12 Orchard Way. Some of the dads are going to have a chat with him.',
+      'The Brackenfield head lives at 12 Orchard Way. Someone egg it.',
+      'Mrs Dunn at Brackenfield lives above the bakery on Mill Street, if anyone wants to have a word.',
+      'Mr Tallis at Brackenfield, 12 Orchard Way. Go chap his door and ask him why.',
+    ]) expect(rules(text), text).toContain('abuse.harassment');
+  });
+  it('the same words with no address, or an address with an ordinary errand, are not', () => {
+    for (const text of [
+      'Brackenfield parents evening is Thursday, pull up a chair and bring eggs for the cake sale.',
+      'If anyone wants to have a word about the Brackenfield fair, I am on the stall by the gate.',
+      'Mrs Dunn at Brackenfield lives at 12 Orchard Way and is going to have a chat with the council about the crossing.',
+    ]) expect(rules(text), text).not.toContain('abuse.harassment');
+  });
+});
