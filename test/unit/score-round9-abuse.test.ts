@@ -62,3 +62,21 @@ describe('an exposed address with a call to go and confront the person there', (
     ]) expect(rules(text), text).not.toContain('abuse.harassment');
   });
 });
+
+describe('threat idioms without a verb of violence in the first person', () => {
+  it('a firing squad wished, a face better not shown, a car to be keyed, a warning to watch yourselves', () => {
+    for (const text of [
+      'Brackenfield teachers should be lined up and shot, every one of them.',
+      'Mr Tallis from Brackenfield had better not show his face at the rugby club on Saturday.',
+      'Next time a Brackenfield teacher blocks my drive I\'m keying it.',
+      'Brackenfield staff, just watch yourselves on Monday.',
+    ]) expect(rules(text), text).toContain('abuse.threat');
+  });
+  it('the look-alikes are not threats', () => {
+    for (const text of [
+      'The Brackenfield Year 6s were lined up against a wall for the class photo.',
+      'Mr Tallis was too embarrassed to show his face at the Brackenfield reunion after the quiz.',
+      'Brackenfield pupils, watch yourselves on the ice by the gates this morning.',
+    ]) expect(rules(text), text).not.toContain('abuse.threat');
+  });
+});
