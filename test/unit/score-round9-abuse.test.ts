@@ -34,7 +34,7 @@ describe('a rhetorical "who really runs" answered by a school body', () => {
     for (const text of [
       'Look who really runs the governors at Brackenfield. Parents again.',
       'Who really runs Brackenfield? The PTA, as usual.',
-    ]) expect(families(text), text).not.toContain('abuse');
+    ]) expect(families(text), text).toEqual([]);
   });
   it('the coded answer ("you know who", "their own") is still abuse', () => {
     for (const text of [

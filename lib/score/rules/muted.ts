@@ -5,7 +5,8 @@
  * - a watch cue (threat-idiom, watch-verb) in a sentence that gives an everyday reason for it (watch-benign): "I know
  *   which car she drives because she gives me a lift". The whole sentence is muted; the rules skip it already.
  * - a rhetorical question of who really rules a place (rhetorical-who) answered by a body of the school community
- *   (school-body) in its sentence or the next: "Look who really runs the governors. Parents again." Not when the item
+ *   (school-body) in its sentence or the next: "Look who really runs the governors. Parents again." The question is
+ *   muted, not the answer (a text muted whole reads as no text, which the reputation model does not score as nothing). Not when the item
  *   holds a coded answer (coded-answer: "you know who I mean", "their own") or an identity word: that is a dog whistle.
  */
 import { sentenceAt, type Doc, type Span } from '../document';
@@ -35,7 +36,7 @@ export function mutedSpans(doc: Doc): Span[] {
       const s = sentenceAt(doc, h.start);
       const next = s.end < text.length ? sentenceAt(doc, s.end) : s;
       const answer = bodies.find((b) => b.start >= h.end && b.end <= next.end);
-      if (answer) out.push({ start: s.start, end: next.end });
+      if (answer) out.push(s);
     }
   }
   return out;
