@@ -30,6 +30,7 @@ import { cleanText, foldText } from './normalize';
 import { CATEGORIES, type CategoryId } from './policy';
 import type { AbuseSignals } from './rules/abuse';
 import { hasLeakCue } from './rules/confidential';
+import { mutedSpans } from './rules/muted';
 import shippedFile from './model/school-model.json';
 import type { Family } from './types';
 
@@ -234,9 +235,11 @@ const maskCache = new Map<string, RegExp | null>();
 /** The clean view with the school's names as SCHOOL_PLACEHOLDER and per-school ignore words blanked. */
 export function maskedClean(doc: Doc, schoolNames: readonly string[] = []): string {
   let text = doc.clean.text;
-  if (doc.ignored.length) {
+  // words the rules read as benign (rules/muted.ts) are kept from the n-grams, as ignored words are
+  const muted = mutedSpans(doc);
+  if (doc.ignored.length || muted.length) {
     const chars = text.split('');
-    for (const s of doc.ignored) for (let i = s.start; i < s.end; i++) chars[i] = ' ';
+    for (const s of [...doc.ignored, ...muted]) for (let i = s.start; i < s.end; i++) chars[i] = ' ';
     text = chars.join('');
   }
   if (!schoolNames.length) return text;

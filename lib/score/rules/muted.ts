@@ -1,0 +1,43 @@
+/**
+ * Words the rules have read as benign, kept from the trained model's n-grams (school-model.ts maskedClean): the model
+ * learnt "know which car", "who really runs" from the threats and dog whistles it was trained on, and reads them the
+ * same beside an ordinary reason. Two structures, each from lexicon categories:
+ * - a watch cue (threat-idiom, watch-verb) in a sentence that gives an everyday reason for it (watch-benign): "I know
+ *   which car she drives because she gives me a lift". The whole sentence is muted; the rules skip it already.
+ * - a rhetorical question of who really rules a place (rhetorical-who) answered by a body of the school community
+ *   (school-body) in its sentence or the next: "Look who really runs the governors. Parents again." The question is
+ *   muted, not the answer (a text muted whole reads as no text, which the reputation model does not score as nothing). Not when the item
+ *   holds a coded answer (coded-answer: "you know who I mean", "their own") or an identity word: that is a dog whistle.
+ */
+import { sentenceAt, type Doc, type Span } from '../document';
+
+const IDENTITY = ['identity', 'group', 'identity-word'] as const;
+const HOSTILE = ['slur', 'insult-noun', 'profanity', 'insult-adj', 'weak-insult-noun', 'accusation', 'menace'] as const;
+
+export function mutedSpans(doc: Doc): Span[] {
+  const text = doc.clean.text;
+  const out: Span[] = [];
+  const benign = doc.lex.find(text, 'watch-benign');
+  if (benign.length) {
+    const objects = doc.lex.find(text, 'watch-object');
+    const hostile = HOSTILE.flatMap((c) => doc.lex.find(text, c));
+    const verbs = doc.lex.find(text, 'watch-verb').filter((v) => objects.some((o) => o.start >= v.end && o.start - v.end <= 60));
+    for (const h of [...doc.lex.find(text, 'threat-idiom'), ...verbs]) {
+      const s = sentenceAt(doc, h.start);
+      const inS = (x: Span) => x.start >= s.start && x.end <= s.end;
+      // an insult or a swear word in the sentence is no everyday reason
+      if (benign.some(inS) && !hostile.some(inS)) out.push(s);
+    }
+  }
+  const who = doc.lex.find(text, 'rhetorical-who');
+  if (who.length && !doc.lex.find(text, 'coded-answer').length && !IDENTITY.some((c) => doc.lex.find(text, c).length)) {
+    const bodies = doc.lex.find(text, 'school-body');
+    for (const h of who) {
+      const s = sentenceAt(doc, h.start);
+      const next = s.end < text.length ? sentenceAt(doc, s.end) : s;
+      const answer = bodies.find((b) => b.start >= h.end && b.end <= next.end);
+      if (answer) out.push(s);
+    }
+  }
+  return out;
+}
