@@ -6,7 +6,7 @@
  *   npm run eval -- --olid FILE                    # macro-F1 of the abuse family on a TweetEval/OLID TSV
  *   npm run eval -- --set FILE --no-schools        # score text alone (mentioned is then always true)
  *   npm run eval -- --write BENCHMARKS.md          # the standard report set, written into FILE's "Scorer quality" section
- *   npm run eval -- --functional dev|heldout|heldout-b|heldout-c|heldout-d|heldout-e|heldout-f|heldout-g|heldout-h|both|none
+ *   npm run eval -- --functional dev|heldout|heldout-b|heldout-c|heldout-d|heldout-e|heldout-f|heldout-g|heldout-h|heldout-i|both|none
  *   npm run eval -- … --no-school-model            # the previous school decision (rules + classifier margin), for comparison
  *                                                  # school functional suite (data/functional/), accuracy per
  *                                                  # functionality; `both` is the default after the set report
@@ -55,7 +55,7 @@ if (args.help) {
   npm run eval -- --set FILE [--schools FILE]     any JSON-lines set in the shared eval format (../shared/eval/README.md)
   npm run eval -- --set FILE --no-schools         score text alone (every item then counts as a mention)
   npm run eval -- --olid FILE                     abuse-family macro-F1 on a TweetEval/OLID TSV (text alone)
-  npm run eval -- --functional NAME               the school functional suite: dev, heldout, heldout-b … heldout-h,
+  npm run eval -- --functional NAME               the school functional suite: dev, heldout, heldout-b … heldout-i,
                                                   both (the default after a set report) or none
   npm run eval -- --functional dev --examples 3   plus up to 3 wrong dev cases per functionality (never held-out ones)
   npm run eval -- --no-school-model               the previous school decision (rules + classifier margin)
@@ -161,7 +161,7 @@ function qualitySection(): string {
   return lines.join('\n');
 }
 
-const FUNCTIONAL_CHOICES: Record<string, Half[]> = { dev: ['dev'], heldout: ['heldout'], 'heldout-b': ['heldout-b'], 'heldout-c': ['heldout-c'], 'heldout-d': ['heldout-d'], 'heldout-e': ['heldout-e'], 'heldout-f': ['heldout-f'], 'heldout-g': ['heldout-g'], 'heldout-h': ['heldout-h'], both: ['dev', 'heldout'], none: [] };
+const FUNCTIONAL_CHOICES: Record<string, Half[]> = { dev: ['dev'], heldout: ['heldout'], 'heldout-b': ['heldout-b'], 'heldout-c': ['heldout-c'], 'heldout-d': ['heldout-d'], 'heldout-e': ['heldout-e'], 'heldout-f': ['heldout-f'], 'heldout-g': ['heldout-g'], 'heldout-h': ['heldout-h'], 'heldout-i': ['heldout-i'], both: ['dev', 'heldout'], none: [] };
 
 interface FunctionalHalf {
   half: Half;
@@ -197,14 +197,15 @@ const FUNCTIONAL_LABEL: Record<Half, string> = {
   'heldout-e': 'fifth held-out half, written blind on 2026-11-30 (scored once at the end of round 5; spent now)',
   'heldout-f': 'sixth held-out half, written blind on 2026-12-01 (scored once at the end of round 6; spent now)',
   'heldout-g': 'seventh held-out half, written blind on 2026-12-01 (scored once at the end of round 7; spent now)',
-  'heldout-h': 'eighth held-out half, written blind on 2026-12-01 for round 8 (scored once at its end)',
+  'heldout-h': 'eighth held-out half, written blind on 2026-12-01 (scored once at the end of round 8; spent now)',
+  'heldout-i': 'ninth held-out half, written blind on 2026-12-02 for round 9 (scored once at its end)',
 };
 
 function runFunctional(choice: string): void {
   const halves = FUNCTIONAL_CHOICES[choice];
   const examples = Number(args.examples);
   if (!halves) {
-    console.error(`--functional must be one of dev, heldout, heldout-b, heldout-c, heldout-d, heldout-e, heldout-f, heldout-g, heldout-h, both or none (got "${choice}")`);
+    console.error(`--functional must be one of dev, heldout, heldout-b, heldout-c, heldout-d, heldout-e, heldout-f, heldout-g, heldout-h, heldout-i, both or none (got "${choice}")`);
     process.exit(2);
   }
   if (!Number.isInteger(examples) || examples < 0) {

@@ -29,6 +29,7 @@ function generateWithDraws() {
   const heldoutFDraws = new Map<string, Set<string>>();
   const heldoutGDraws = new Map<string, Set<string>>();
   const heldoutHDraws = new Map<string, Set<string>>();
+  const heldoutIDraws = new Map<string, Set<string>>();
   const record = (into: Map<string, Set<string>>[]) => (list: string, value: string) => {
     for (const m of into) {
       if (!m.has(list)) m.set(list, new Set());
@@ -44,10 +45,11 @@ function generateWithDraws() {
   const heldoutF = expand(placeholdersFor(data, 'heldout-f'), templates['heldout-f'], { half: 'heldout-f', onDraw: record([draws, heldoutFDraws]) });
   const heldoutG = expand(placeholdersFor(data, 'heldout-g'), templates['heldout-g'], { half: 'heldout-g', onDraw: record([draws, heldoutGDraws]) });
   const heldoutH = expand(placeholdersFor(data, 'heldout-h'), templates['heldout-h'], { half: 'heldout-h', onDraw: record([draws, heldoutHDraws]) });
-  return { dev, heldout, heldoutB, heldoutC, heldoutD, heldoutE, heldoutF, heldoutG, heldoutH, draws, devDraws, heldoutDraws, heldoutBDraws, heldoutCDraws, heldoutDDraws, heldoutEDraws, heldoutFDraws, heldoutGDraws, heldoutHDraws };
+  const heldoutI = expand(placeholdersFor(data, 'heldout-i'), templates['heldout-i'], { half: 'heldout-i', onDraw: record([draws, heldoutIDraws]) });
+  return { dev, heldout, heldoutB, heldoutC, heldoutD, heldoutE, heldoutF, heldoutG, heldoutH, heldoutI, draws, devDraws, heldoutDraws, heldoutBDraws, heldoutCDraws, heldoutDDraws, heldoutEDraws, heldoutFDraws, heldoutGDraws, heldoutHDraws, heldoutIDraws };
 }
 
-const { dev, heldout, heldoutB, heldoutC, heldoutD, heldoutE, heldoutF, heldoutG, heldoutH, draws, devDraws, heldoutDraws, heldoutBDraws, heldoutCDraws, heldoutDDraws, heldoutEDraws, heldoutFDraws, heldoutGDraws, heldoutHDraws } = generateWithDraws();
+const { dev, heldout, heldoutB, heldoutC, heldoutD, heldoutE, heldoutF, heldoutG, heldoutH, heldoutI, draws, devDraws, heldoutDraws, heldoutBDraws, heldoutCDraws, heldoutDDraws, heldoutEDraws, heldoutFDraws, heldoutGDraws, heldoutHDraws, heldoutIDraws } = generateWithDraws();
 /** Each half's draws, by half. */
 const drawsByHalf: Record<SuiteHalf, Map<string, Set<string>>> = {
   dev: devDraws,
@@ -59,15 +61,16 @@ const drawsByHalf: Record<SuiteHalf, Map<string, Set<string>>> = {
   'heldout-f': heldoutFDraws,
   'heldout-g': heldoutGDraws,
   'heldout-h': heldoutHDraws,
+  'heldout-i': heldoutIDraws,
 };
 /** The halves before a half, oldest first. */
 const halvesBefore = (half: SuiteHalf): SuiteHalf[] => HALVES.slice(0, HALVES.indexOf(half));
 /** Every generated case, oldest half first. */
-const allCases = [...dev, ...heldout, ...heldoutB, ...heldoutC, ...heldoutD, ...heldoutE, ...heldoutF, ...heldoutG, ...heldoutH];
+const allCases = [...dev, ...heldout, ...heldoutB, ...heldoutC, ...heldoutD, ...heldoutE, ...heldoutF, ...heldoutG, ...heldoutH, ...heldoutI];
 
 describe('functional suite generator', () => {
   it('is deterministic for a seed and changes with the seed', () => {
-    const again = generateSuite(data, ['dev', 'heldout', 'heldout-b', 'heldout-c', 'heldout-d', 'heldout-e', 'heldout-f', 'heldout-g', 'heldout-h']);
+    const again = generateSuite(data, ['dev', 'heldout', 'heldout-b', 'heldout-c', 'heldout-d', 'heldout-e', 'heldout-f', 'heldout-g', 'heldout-h', 'heldout-i']);
     expect(again).toEqual(allCases);
     const other = generateSuite(data, ['dev'], { seed: 7 });
     expect(other.map((it) => it.text)).not.toEqual(dev.map((it) => it.text));
