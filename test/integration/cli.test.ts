@@ -27,7 +27,9 @@ const config = {
   trusts: [{ id: 'meridian', name: 'Meridian Learning Trust', schools: [{ id: 'northgate', name: 'Northgate Park Academy', aliases: ['Northgate Park'], recipients: ['head@northgate.example'] }] }],
 };
 
-describe('schoolwatch CLI', () => {
+// Each test starts three or four CLI processes (Node + tsx, several seconds each on a loaded 2-core machine): the
+// project-wide 20 s guard timed two of them out in a clean-clone run at load ~10. This is a hang guard, not a timing check.
+describe('schoolwatch CLI', { timeout: 90_000 }, () => {
   const server = createServer((_req, res) =>
     res
       .writeHead(200, { 'content-type': 'application/rss+xml' })
