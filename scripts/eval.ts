@@ -1,19 +1,5 @@
 /**
- * Measure the scorer.
- *
- *   npm run eval                                   # data/eval/holdout.jsonl with data/eval/schools.json
- *   npm run eval -- --set FILE [--schools FILE]    # any JSON-lines set in the shared eval format
- *   npm run eval -- --olid FILE                    # macro-F1 of the abuse family on a TweetEval/OLID TSV
- *   npm run eval -- --set FILE --no-schools        # score text alone (mentioned is then always true)
- *   npm run eval -- --write BENCHMARKS.md          # the standard report set, written into FILE's "Scorer quality" section
- *   npm run eval -- --functional dev|heldout|heldout-b|heldout-c|heldout-d|heldout-e|heldout-f|heldout-g|heldout-h|heldout-i|both|none
- *   npm run eval -- … --no-school-model            # the previous school decision (rules + classifier margin), for comparison
- *                                                  # school functional suite (data/functional/), accuracy per
- *                                                  # functionality; `both` is the default after the set report
- *   npm run eval -- --functional dev --examples 3  # plus up to 3 wrong dev cases per functionality (never held-out ones)
- *
- * Prints precision, recall and F1 for `flagged` and per family, mention accuracy and a confusion list,
- * then the functional suite's accuracy per functionality for dev and held-out templates separately.
+ * Measure the scorer: `npm run eval -- --help` lists what it can run (the help text below is the one description).
  * OLID/TweetEval texts are scored the way assessItem scores any text without schools (text alone).
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -51,12 +37,13 @@ if (args.help) {
   console.log(`Measure the scorer.
 
   npm run eval                                    the holdout (data/eval/holdout.jsonl) with data/eval/schools.json,
-                                                  then the functional suite (dev and held-out halves)
+                                                  then the functional suite (dev and the first held-out half)
   npm run eval -- --set FILE [--schools FILE]     any JSON-lines set in the shared eval format (../shared/eval/README.md)
   npm run eval -- --set FILE --no-schools         score text alone (every item then counts as a mention)
   npm run eval -- --olid FILE                     abuse-family macro-F1 on a TweetEval/OLID TSV (text alone)
   npm run eval -- --functional NAME               the school functional suite: dev, heldout, heldout-b … heldout-i,
-                                                  both (the default after a set report) or none
+                                                  both (dev and the first held-out half: the default after the
+                                                  holdout report; none after --set) or none
   npm run eval -- --functional dev --examples 3   plus up to 3 wrong dev cases per functionality (never held-out ones)
   npm run eval -- --no-school-model               the previous school decision (rules + classifier margin)
   npm run eval -- --write BENCHMARKS.md           run the standard report set and rewrite that file's "Scorer quality" section

@@ -504,6 +504,32 @@ const KIND_OF_BODY = /[\p{Lu}][\p{L}'’]+\s+(Academy|College|School|Grammar)\s+
 /** A possessive determiner straight before initials ("my TA", "our HT"). */
 const POSSESSIVE_BEFORE = /(?<![a-z0-9])(?:my|our|your|his|her|their)\s+$/;
 
+/** Initials as a school's acronym pattern writes them ("KGS" → "kgs"); none for other patterns. */
+function initialsOf(x: Pattern): string {
+  return x.acronym ? x.alias.toLowerCase().replace(/[^a-z0-9]/g, '') : '';
+}
+
+/**
+ * Round 9: a tag (lower case, `word`; as typed, `typed`) written as schools write their handles, when it does not start
+ * with a name: "the" dropped ("@GrangeLowfold" for "The Grange Lowfold"); the kinds' initials first ("@YGCwmTawelan" for
+ * Ysgol Gyfun Cwm Tawelan; `handle`: it is the school's own); initials, configured or derived, alone in capitals
+ * ("#KGS") or with a handle word after them ("@kvaofficial": `handle-suffix`). `consumed`: how much of the word the name takes.
+ */
+function handleWritten(word: string, typed: string, patterns: readonly Pattern[], kindInitials: string): { pattern: Pattern; consumed: number; handle: boolean } | undefined {
+  const theDropped = patterns.find((x) => /^the\s/i.test(x.alias) && x.compact.length >= 9 && word.startsWith(x.compact.slice(3)) && word.length - x.compact.length + 3 <= 12);
+  if (theDropped) return { pattern: theDropped, consumed: theDropped.compact.length - 3, handle: false };
+  if (kindInitials.length >= 2 && word.startsWith(kindInitials)) {
+    const rest = word.slice(kindInitials.length);
+    const named = patterns.find((x) => !x.acronym && x.compact.length >= 6 && rest.startsWith(x.compact) && rest.length - x.compact.length <= 12);
+    if (named) return { pattern: named, consumed: kindInitials.length + named.compact.length, handle: true };
+  }
+  const initials = patterns.find((x) => {
+    const i = initialsOf(x);
+    return i.length >= 2 && ((word === i && typed === typed.toUpperCase()) || (word.startsWith(i) && CUES.handleSuffix.has(word.slice(i.length))));
+  });
+  return initials && { pattern: initials, consumed: word.length, handle: false };
+}
+
 /** Text before initials ends in a quantity ("968 ", "30") and not a year group or room ("Year 11 ", "Y7 "). */
 function afterQuantity(before: string): boolean {
   const num = /(?<![a-z0-9])(\d+)\s?$/.exec(before) ?? /(?<=[a-z])(\d+)\s?$/.exec(before);
@@ -560,28 +586,10 @@ function findOccurrences(view: TextView, patterns: Pattern[], raw: string, compi
     // initials may share their last letter with the town's first ("@HHSaddlebridge" for HHS of Saddlebridge)
     const withTown = (x: Pattern) => x.compact.length >= 2 && word.length > x.compact.length && (contextCompacts.includes(word.slice(x.compact.length)) || (x.acronym === true && contextCompacts.includes(word.slice(x.compact.length - 1))));
     const found = patterns.find((x) => x.compact.length >= 4 && word.startsWith(x.compact) && word.length - x.compact.length <= 12) ?? patterns.find((x) => word.startsWith(x.compact) && withTown(x));
-    // round 9: handles as schools write them. "the" dropped ("@GrangeLowfold" for "The Grange Lowfold"); the kinds'
-    // initials first ("@YGCwmTawelan" for Ysgol Gyfun Cwm Tawelan); initials, configured or derived, alone in capitals
-    // ("#KGS") or with a handle word after them ("@kvaofficial": `handle-suffix`)
-    const written = raw.slice(view.start[s + 1]!, view.end[e - 1]!);
-    const initialsOf = (x: Pattern) => (x.acronym ? x.alias.toLowerCase().replace(/[^a-z0-9]/g, '') : '');
-    let p = found;
-    let consumed = p?.compact.length ?? 0;
-    let handle = false;
-    if (!p) {
-      p = patterns.find((x) => /^the\s/i.test(x.alias) && x.compact.length >= 9 && word.startsWith(x.compact.slice(3)) && word.length - x.compact.length + 3 <= 12);
-      consumed = (p?.compact.length ?? 3) - 3;
-    }
-    if (!p && kindInitials.length >= 2 && word.startsWith(kindInitials)) {
-      const rest = word.slice(kindInitials.length);
-      p = patterns.find((x) => !x.acronym && x.compact.length >= 6 && rest.startsWith(x.compact) && rest.length - x.compact.length <= 12);
-      consumed = kindInitials.length + (p?.compact.length ?? 0);
-      handle = p !== undefined;
-    }
-    if (!p) {
-      p = patterns.find((x) => { const i = initialsOf(x); return i.length >= 2 && ((word === i && written === written.toUpperCase()) || (word.startsWith(i) && CUES.handleSuffix.has(word.slice(i.length)))); });
-      consumed = word.length;
-    }
+    const written = found ? undefined : handleWritten(word, raw.slice(view.start[s + 1]!, view.end[e - 1]!), patterns, kindInitials);
+    const p = found ?? written?.pattern;
+    const consumed = found ? found.compact.length : (written?.consumed ?? 0);
+    const handle = written?.handle ?? false;
     if (p && free(s, e)) {
       taken.push([s, e]);
       const extra = word.slice(consumed);

@@ -478,7 +478,13 @@ const GROUP_BEFORE = /\b(?:pupils|children|kids|students|people|youngsters|learn
 
 const STAFF_ROLE_G = new RegExp(STAFF_ROLE.source, 'gu');
 /** A member of staff named by a title or a role word (STAFF_ROLE without the bare pronouns). */
-const STAFF_NOUN = new RegExp(STAFF_ROLE.source.replace('|her|his|she|he)', ')'), 'u');
+const STAFF_NOUN = new RegExp(withoutPronouns(STAFF_ROLE.source), 'u');
+function withoutPronouns(source: string): string {
+  const trimmed = source.replace('|her|his|she|he)', ')');
+  // STAFF_ROLE must end on its pronouns: were they moved, this would silently keep them
+  if (trimmed === source) throw new Error('STAFF_ROLE no longer ends on |her|his|she|he): update STAFF_NOUN');
+  return trimmed;
+}
 /** How far back (characters) the writer's own child, named once, stays the subject of a fact. */
 const OWN_CHILD_REACH = 400;
 /** How far before the writer's child a member of staff named there is still the one the item is about. */

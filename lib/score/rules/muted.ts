@@ -14,7 +14,16 @@ import { sentenceAt, type Doc, type Span } from '../document';
 const IDENTITY = ['identity', 'group', 'identity-word'] as const;
 const HOSTILE = ['slur', 'insult-noun', 'profanity', 'insult-adj', 'weak-insult-noun', 'accusation', 'menace'] as const;
 
+/** Per document: the abuse rules (isDiscounted) and the school model (maskedClean) both ask, once each item. */
+const mutedByDoc = new WeakMap<Doc, Span[]>();
+
 export function mutedSpans(doc: Doc): Span[] {
+  let spans = mutedByDoc.get(doc);
+  if (!spans) mutedByDoc.set(doc, (spans = findMuted(doc)));
+  return spans;
+}
+
+function findMuted(doc: Doc): Span[] {
   const text = doc.clean.text;
   const out: Span[] = [];
   const benign = doc.lex.find(text, 'watch-benign');

@@ -398,8 +398,8 @@ const TITLED_NAME = /\b(?:mr|mrs|ms|miss|mx|dr|sir)\.?\s+[\p{L}'’-]{2,}/gu;
 
 /** A word that sets what follows it before the span's time: "… after it was judged good". */
 const FORMER = /\b(?:after|since|previously|formerly|before|when)\b/;
-/** A good grade after a span, past a word that sets it before the span's time: "… after it was judged good", "… since". */
-const FORMER_GOOD = /^[^.!?]*?\b(?:after|since|previously|formerly|before|when)\b[^.!?]*?\b(?:rated|judged|graded)\s+(?:as\s+)?['‘"“]?(?:good|outstanding)\b/;
+/** A good grade after a span, past a word that sets it before the span's time (FORMER): "… after it was judged good", "… since". */
+const FORMER_GOOD = new RegExp(`^[^.!?]*?${FORMER.source}[^.!?]*?\\b(?:rated|judged|graded)\\s+(?:as\\s+)?['‘"“]?(?:good|outstanding)\\b`);
 function formerGood(text: string, span: Span, end: number): boolean {
   const after = text.slice(span.end, end);
   return FORMER_GOOD.test(after) && !GOOD_GRADE.test(text.slice(Math.max(0, span.start - 200), span.start).split(/[.!?]/).pop() ?? '');
