@@ -272,6 +272,16 @@ const SCHOOL_ROLE = String.raw`(?:head\s*teachers?|head\s*(?:master|mistress)|he
 const ROLE_PREDICATE = new RegExp(
   String.raw`\b(${SCHOOL_ROLE})(?:\s+(?:at|of|from|in)((?:\s+\S+){1,4}))?\s+(?:is|are|was|were|'s|'re|has\s+been|have\s+been|is\s+being|are\s+being)\s+(?:(?:an?|such|the|a\s+bunch\s+of|a\s+load\s+of|a\s+pack\s+of|bunch\s+of|all|just|total|totally|complete|completely|absolute|absolutely|utter|utterly|proper|right|real|an\s+absolute|a\s+total|a\s+complete|a\s+right|a\s+useless|useless|lazy|incompetent|lying|pathetic|vile|nasty|bloody|f\S*ing|stupid|arrogant|clueless)\s+){0,4}$`,
 );
+/**
+ * "<someone> called <role> [at/of/from/in <1-4 words>] a '<insult>" ending where the insult starts: a report, which is the
+ * writer's own insult only when the writer then agrees with it (CALLED_ENDORSED after the insult). Groups as ROLE_PREDICATE.
+ */
+const ROLE_CALLED = new RegExp(String.raw`\bcalled\s+(?:(?:the|our|my|their)\s+)?(${SCHOOL_ROLE})(?:\s+(?:at|of|from|in)((?:\s+\S+){1,4}))?\s+(?:an?\s+)?['"\u2018\u201c]?$`);
+/**
+ * The writer agreeing, in the rest of the insult's sentence: "… a 'slag' and she is one", "… a liar and fair enough, he is
+ * one". Not "and she is not one": the agreement words must follow the pronoun directly.
+ */
+const CALLED_ENDORSED = /^['"\u2019\u201d]?[^.!?]{0,40}?\b(?:(?:she|he|they)\s+(?:is|are|'s|'re)\s+(?:one|though|too)\b|fair\s+enough|spot\s+on|not\s+wrong|(?:it'?s|that'?s)\s+true|i\s+agree\b)/;
 /** Words of a school name that do not tell one school from another ("Parkview Academy" is not "Northgate Park Academy"). */
 const GENERIC_SCHOOL_WORD = /^(?:the|of|and|st|saint|school|academy|college|primary|secondary|high|grammar|infant|infants|junior|juniors|community|church|ce|rc|c\s*of\s*e|catholic|free|trust|park|new|old|upper|lower|north|south|east|west)$/;
 /** "the school", "our school": this school, unnamed. */
@@ -330,8 +340,15 @@ export function roleInsult(parts: RuleParts): number {
       if (!doc.lex.has('insult-noun', text.slice(s.start, s.end))) continue;
       const sentence = sentenceAt(doc, s.start);
       const before = text.slice(Math.max(sentence.start, s.start - 160), s.start);
-      const m = ROLE_PREDICATE.exec(before);
-      if (!m || insideQuote(before)) continue;
+      let m = ROLE_PREDICATE.exec(before);
+      let endorsedReport = false;
+      if (!m) {
+        // "someone called Mrs X a 'slag' and she is one": a report the writer agrees with is the writer's own insult
+        m = ROLE_CALLED.exec(before);
+        endorsedReport = m !== null && CALLED_ENDORSED.test(text.slice(s.end, sentence.end));
+        if (!endorsedReport) continue;
+      }
+      if (!m || (!endorsedReport && insideQuote(before))) continue;
       own ??= distinctiveWords(parts.schoolWords);
       if (m[2] !== undefined && !namesThisSchool(m[2], own)) continue;
       if (TITLED_ONLY.test(m[1]!) && m[2] === undefined && !own.has(m[1]!.split(/\s+/)[1]!)) {
@@ -339,7 +356,7 @@ export function roleInsult(parts: RuleParts): number {
         const around = text.slice(prev, sentence.end).replace(m[1]!, ' ');
         if (!SCHOOL_SETTING.test(around) && ![...own].some((w) => new RegExp(`\\b${escapeRegExp(w)}\\b`).test(around))) continue;
       }
-      if (!ownInsult(doc, s, sentence, before)) continue;
+      if (!ownInsult(doc, s, sentence, before, endorsedReport)) continue;
       best = f.confidence;
       break;
     }
@@ -347,12 +364,16 @@ export function roleInsult(parts: RuleParts): number {
   return best;
 }
 
-/** Is the insult at `span` the writer's own verdict, not denied, asked, reported, aimed elsewhere or a topic? */
-function ownInsult(doc: Doc, span: Span, sentence: Span, before: string): boolean {
+/**
+ * Is the insult at `span` the writer's own verdict, not denied, asked, reported, aimed elsewhere or a topic? An
+ * `endorsedReport` ("someone called her a 'slag' and she is one") has its verb of saying by nature: that is not asked of it.
+ */
+function ownInsult(doc: Doc, span: Span, sentence: Span, before: string, endorsedReport = false): boolean {
   const text = doc.clean.text;
   if (negatedAt(doc, span) || reportedAt(doc, span) || externalTargetAt(doc, span) || aimedAtOffenderAt(doc, span)) return false;
   // a question: "Would anyone really say the teachers are idiots?"
   if (/\?/.test(text.slice(span.end, Math.min(text.length, sentence.end + 2)))) return false;
+  if (endorsedReport) return !TOPIC_FRAME.test(before);
   const from = sentence.start;
   // a denial, a verb of saying or a noun of talk before it in its sentence: "It is untrue that…", "My dad says…"
   for (const cat of ['denial', 'report-verb', 'report-noun']) if (doc.lex.find(text, cat).some((h) => h.start >= from && h.end <= span.start)) return false;
@@ -525,6 +546,9 @@ interface FamilyVerdict {
   strongRule: boolean;
 }
 
+/** A letter or digit: what the n-gram model needs to read anything at all. */
+const WORD_LEFT = /[\p{L}\p{N}]/u;
+
 /**
  * The stacker probability a family needs, by its strongest rule finding: `keep` when the rules alone would
  * flag (0.5 or more), `alone` when they found nothing of it, else `threshold`.
@@ -543,6 +567,7 @@ export function modelConfidence(p: number, t: number): number {
  * (ScoringTuning.threshold, default 0.5): a school that asks for more certainty gets it from the model too.
  */
 function familyVerdicts(model: SchoolModel, parts: RuleParts, x: Float64Array, masked: string, threshold = 0.5): FamilyVerdict[] {
+  const noWordsLeft = !WORD_LEFT.test(masked.replaceAll(SCHOOL_PLACEHOLDER, ' '));
   const verdicts = SCHOOL_FAMILIES.map((family, j) => {
     const f = model.file.families[family];
     const probability = stackProbability(x, f);
@@ -551,6 +576,9 @@ function familyVerdicts(model: SchoolModel, parts: RuleParts, x: Float64Array, m
     // words alone (no rule finding of the family) that would flag must not rest on one word; computed only then. The
     // chooser reads the plain probability, as the trainer fits it
     if (f.aloneRobust && x[MAX + j] === 0 && confidence >= threshold) confidence = modelConfidence(robustProbability(model, parts, x, masked, j, probability), needed);
+    // no words left for the model (every word muted, rules/muted.ts, or the school's name alone) and no rule finding of
+    // the family: the words alone have nothing to say (the stackers' biases are fitted on texts, not on nothing)
+    if (x[MAX + j] === 0 && noWordsLeft) confidence = Math.min(confidence, modelConfidence(0, needed));
     const roleInsultLevel = family === 'abuse' ? (f.strongRoleInsult ?? null) : null;
     const strongRule =
       (f.strong !== null && parts.findings.some((g) => CATEGORIES.get(g.category)!.family === family && g.category !== 'abuse.offensive' && g.confidence >= f.strong! && g.confidence >= threshold)) ||

@@ -58,6 +58,16 @@ describe('insults said of a school role', () => {
   });
 });
 
+describe('a reported insult the writer then endorses is the writer\'s own', () => {
+  it('"someone called Mrs X a \'slag\' and she is one" is the kind; the same report condemned or left bare is not', () => {
+    expect(strength("Someone called Mrs Hollins at Northgate Park Academy a 'slag' and she is one.")).toBeGreaterThanOrEqual(0.85);
+    expect(strength('Somebody called the head at Northgate an idiot and fair enough, he is one.')).toBeGreaterThan(0);
+    expect(strength("Someone called Mrs Hollins at Northgate Park Academy a 'slag'. Disgusting, reported.")).toBe(0);
+    expect(strength("Someone called Mrs Hollins at Northgate Park Academy a 'slag'.")).toBe(0);
+    expect(strength("Someone called Mrs Hollins at Northgate Park Academy a 'slag' and she is not one.")).toBe(0);
+  });
+});
+
 describe('a role insult counts only as the writer\'s own, of someone at this school', () => {
   it('is not the kind when denied, asked, reported, taught or set in a novel', () => {
     expect(strength('It is simply untrue that the teachers are lazy idiots, the convener said.')).toBe(0);

@@ -4,7 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { assessItem, loadSchoolsFile } from '../../lib/score/assess';
-import { scoreItem } from '../../lib/score';
+import { ruleParts, scoreItem } from '../../lib/score';
+import { mutedSpans } from '../../lib/score/rules/muted';
 
 const schools = loadSchoolsFile([{ id: 'brackenfield', name: 'Brackenfield Academy', aliases: ['Brackenfield'] }]);
 const families = (text: string) => assessItem({ id: 'x', school: 'brackenfield', text }, schools).families;
@@ -35,6 +36,16 @@ describe('a rhetorical "who really runs" answered by a school body', () => {
       'Look who really runs the governors at Brackenfield. Parents again.',
       'Who really runs Brackenfield? The PTA, as usual.',
     ]) expect(families(text), text).toEqual([]);
+  });
+  it('a bare answer ("Parents again.") is muted with its question, so the model has no words of it to judge alone', () => {
+    const text = 'Look who really runs the governors at Brackenfield. Parents again.';
+    const doc = ruleParts({ title: '', text }).doc;
+    const muted = mutedSpans(doc).map((s) => doc.clean.text.slice(s.start, s.end)).join(' ');
+    expect(muted).toContain('who really runs');
+    expect(muted).toContain('parents again');
+    // an answer that goes on to say more keeps its own words for the model
+    const longer = ruleParts({ title: '', text: 'Look who really runs the governors at Brackenfield. Parents again, and they have wrecked the place.' }).doc;
+    expect(mutedSpans(longer).map((s) => longer.clean.text.slice(s.start, s.end)).join(' ')).not.toContain('wrecked');
   });
   it('the coded answer ("you know who", "their own") is still abuse', () => {
     for (const text of [

@@ -52,7 +52,9 @@ describe('vocab-0.5: abuse words', () => {
   });
 
   it('a Northern slang insult is found', () => {
-    newWordsFlag('Mrs Begum at Oakfield is a total shitehawk', 'abuse');
+    // "<teacher> is a total/right <noun>" flags without knowing the word since round 9; an exclamation needs the word
+    newWordsFlag("Oakfield's new head, what a shitehawk.", 'abuse', 'A shitehawk is what my gran called the gulls that nicked chips on Whitby pier.');
+    expect(families('Mrs Begum at Oakfield is a total shitehawk', full)).toContain('abuse');
   });
 
   it('swearing beside Black Country praise slang is praise, not abuse', () => {
@@ -88,7 +90,7 @@ describe('vocab-0.5: confidential words of the four nations', () => {
 
 describe('vocab-0.5: identity words and exclusion cues', () => {
   it('a teacher named by her faith\'s dress and said to force her religion on pupils is discriminatory; an RE lesson on the same dress is not', () => {
-    newWordsFlag('The new RE teacher at Elm Park wears a jilbab and keeps forcing her religion on Year 7.', 'abuse', 'In RE, Year 7 compared the jilbab, the kippah and the dastar and why people wear them.');
+    newWordsFind('The new RE teacher at Elm Park wears a jilbab and keeps forcing her religion on Year 7.', 'abuse', 'In RE, Year 7 compared the jilbab, the kippah and the dastar and why people wear them.');
   });
 
   it('a pupil named by a disability and said not to belong in mainstream is discriminatory; a parents\' session about it is not', () => {

@@ -45,8 +45,22 @@ function findMuted(doc: Doc): Span[] {
       const s = sentenceAt(doc, h.start);
       const next = s.end < text.length ? sentenceAt(doc, s.end) : s;
       const answer = bodies.find((b) => b.start >= h.end && b.end <= next.end);
-      if (answer) out.push(s);
+      if (!answer) continue;
+      out.push(s);
+      // a bare answer in the next sentence ("Parents again.", "The PTA, as usual.") belongs to the question: left alone,
+      // its two words are all the model would read, and it read "parents again" as a complaint worth flagging
+      const after = next !== s ? bodies.find((b) => b.start >= next.start && b.end <= next.end) : undefined;
+      if (after && bareAnswer(text.slice(next.start, next.end), text.slice(after.start, after.end))) out.push(next);
     }
   }
   return out;
+}
+
+/** Words besides the school body an answer may have and still be only an answer ("again", "as usual", "of course"). */
+const BARE_ANSWER_EXTRA_WORDS = 3;
+
+/** Is the sentence only the answer: the body and at most a few more words? */
+function bareAnswer(sentence: string, body: string): boolean {
+  const count = (t: string) => t.trim().split(/[^\p{L}\p{N}']+/u).filter(Boolean).length;
+  return count(sentence) - count(body) <= BARE_ANSWER_EXTRA_WORDS;
 }
