@@ -136,6 +136,8 @@ const ALL_THROUGH_KINDS = ['primary', 'secondary', 'infant', 'infants', 'junior'
 interface Compiled {
   patterns: Pattern[];
   excludes: RegExp[];
+  /** Per exclude: it is "the" and one of the school's own names ("The Tanner's Mead", a pub): see ownNameSaidOf. */
+  excludeTheOwn: boolean[];
   context: RegExp | null;
   /** The same, not global: for tests that must not move a shared lastIndex. */
   contextAny: RegExp | null;
@@ -256,9 +258,9 @@ function compile(school: MatchableSchool): Compiled {
   patterns.sort((a, b) => b.compact.length - a.compact.length);
   if ((school.context ?? []).some((c) => /\ball[\s-]through\b/i.test(c))) for (const k of ALL_THROUGH_KINDS) ownKinds.add(k);
   // "Ashgrove Bank Nurseries" also covers "Ashgrove Bank nursery"
-  const excludes = (school.exclude ?? [])
-    .map((e) => normalise(e))
-    .filter(Boolean)
+  const excludeNorms = (school.exclude ?? []).map((e) => normalise(e)).filter(Boolean);
+  const excludeTheOwn = excludeNorms.map((n) => n.startsWith('the ') && namesNorm.includes(n.slice(4)));
+  const excludes = excludeNorms
     .map((n) => new RegExp(`(?<![a-z0-9])(?:${[n, ...numberVariants(n)].map(phraseSource).join('|')})(?![a-z0-9])`, 'g'));
   const context = ctx.length ? new RegExp(`(?<![a-z0-9])(?:${ctx.map(phraseSource).join('|')})(?![a-z0-9])`, 'g') : null;
   const contextCompacts = ctx.map((c) => c.replace(/\s+/g, '')).filter((c) => c.length >= 4);
@@ -267,7 +269,7 @@ function compile(school: MatchableSchool): Compiled {
   const staffRaw = staffWritten(school.context ?? []);
   const contextPlaces = ctx.map((c) => c.replace(/[^a-z]/g, '')).filter(Boolean);
   const regions = ctx.filter((c) => CUES.region.test(c));
-  const compiled = { patterns, excludes, context, contextAny: context && new RegExp(context.source), ownKinds, names: namesNorm.join(' | '), contextCompacts, kindInitials, staff, staffRaw, contextPlaces, regions, contextNorm: ctx };
+  const compiled = { patterns, excludes, excludeTheOwn, context, contextAny: context && new RegExp(context.source), ownKinds, names: namesNorm.join(' | '), contextCompacts, kindInitials, staff, staffRaw, contextPlaces, regions, contextNorm: ctx };
   patternCache.set(school, compiled);
   return compiled;
 }
@@ -931,7 +933,13 @@ export function matchSchool(item: { title: string; text: string }, school: Match
   if (!occurrences.length) return unnamed({ title, text }, view, compiled, textOffset, tuning) ?? { mentioned: false, reason: 'no name or alias found' };
 
   const excluded: Span[] = [];
-  for (const re of excludes) for (const m of view.text.matchAll(re)) excluded.push({ start: m.index!, end: m.index! + m[0].length, phrase: m[0] });
+  for (const [i, re] of excludes.entries())
+    for (const m of view.text.matchAll(re)) {
+      // round 9b: an exclusion that is "the" and the school's own name ("The Tanner's Mead", a pub) does not take "the
+      // Tanner's Mead newsletter": a school word straight after says the name is the school's, "the" is the newsletter's
+      if (compiled.excludeTheOwn[i] && schoolWordNext(view, m.index! + m[0].length)) continue;
+      excluded.push({ start: m.index!, end: m.index! + m[0].length, phrase: m[0] });
+    }
 
   let evidence: ItemEvidence | undefined;
   let lastReason = '';
@@ -1074,6 +1082,16 @@ function namesLikeName(raw: string, view: TextView, start: number, word: number)
   return first === first.toLowerCase();
 }
 
+/** Round 9b: a school word (school-cue or name-next) straight after view position `end`, and no place word there. */
+function schoolWordNext(view: TextView, end: number): boolean {
+  const after = view.text.slice(end, end + 40);
+  const lead = /^\s+/.exec(after)?.[0].length ?? -1;
+  if (lead < 1) return false;
+  if (CUES.nameNextWord.test(after.slice(lead)) && !CUES.placeNext.test(after)) return true;
+  const hits = CUES.vocabulary.matchText(after);
+  return (hits.get('school-cue') ?? []).some((h) => h.start === lead) && !(hits.get('place-cue') ?? []).some((h) => h.start === lead);
+}
+
 /** A street word after a name, or a Welsh one before it: the name is an address. */
 const STREET_AFTER = /^(?:'s)?\s+(?:road|rd|street|st|lane|avenue|ave|close|drive|way|crescent|terrace|grove|flats|estate)\b/;
 const STREET_BEFORE = /(?:heol|stryd|ffordd|lon)\s+$/;
@@ -1088,9 +1106,19 @@ function saidNotThis(view: TextView, occ: Occurrence): string | undefined {
   for (const c of CUES.vocabulary.matchText(window).get('not-this') ?? []) {
     const [start, end] = [from + c.start, from + c.end];
     if ((start < occ.end && occ.start < end) || start - occ.end > EXPLICIT_CHARS) continue;
-    if (!(start >= occ.end ? endsBetween(view, occ.end, start) : endsBetween(view, end, occ.start))) return c.term;
+    if (!(start >= occ.end ? endsBetween(view, occ.end, start) : endsBetween(view, end, occ.start)) && !blameMoved(view, start)) return c.term;
   }
   return undefined;
+}
+
+/**
+ * Round 9b: "It's the council that cut the bus, not X", "it's the parents, not the school": before the "not" (view position
+ * `at`), in its sentence, a body the blame is moved to (CUES.blameAgent). The school is still what the item is about.
+ */
+function blameMoved(view: TextView, at: number): boolean {
+  const before = view.text.slice(Math.max(0, at - 120), at);
+  const cut = before.search(/[.!?\n|][^.!?\n|]*$/);
+  return CUES.blameAgent.test(cut < 0 ? before : before.slice(cut + 1));
 }
 
 /** Words before an occurrence saying the item is not about it (CUES.denialBefore), or ", not X)" closing an aside. */
@@ -1100,7 +1128,7 @@ function denied(view: TextView, occ: Occurrence): string | undefined {
   const d = CUES.denialBefore.exec(before);
   if (d) return d[0].trim();
   // ", not X)", "? Not X, the other one": "not" opening a clause, the name closing it or said to be the other one
-  if (/(?:^|[,(.?!;:\n-]\s*)not\s+$/.test(before) && /^(?:'s)?\s*(?:\)|,\s*the other (?:one|school)\b|[.?!\n]|$)/.test(view.text.slice(occ.end, occ.end + 24))) return 'not';
+  if (/(?:^|[,(.?!;:\n-]\s*)not\s+$/.test(before) && /^(?:'s)?\s*(?:\)|,\s*the other (?:one|school)\b|[.?!\n]|$)/.test(view.text.slice(occ.end, occ.end + 24)) && !blameMoved(view, occ.start)) return 'not';
   return undefined;
 }
 
@@ -1581,7 +1609,7 @@ function decideAmbiguous(view: TextView, raw: string, occ: Occurrence, after: st
   // "(the church, not the school)" is said beside the name: in another sentence "…, not the school" moves blame
   // ("The transport contract is the scandal here, not the school"), it does not say which place is meant
   const sameSentence = (c: Cue) => !(c.start >= occ.end ? endsBetween(view, occ.end, c.start) : endsBetween(view, c.end, occ.start));
-  const notThis = ev.notThis.find((c) => near(c) && sameSentence(c));
+  const notThis = ev.notThis.find((c) => near(c) && sameSentence(c) && !blameMoved(view, c.start));
   if (notThis) return { mentioned: false, why: `is said not to be the school ("${notThis.term}")`, prefix: '' };
   const isThis = ev.isThis.find(near);
   if (isThis) return { mentioned: true, why: `said to be the school ("${isThis.term}")` };
