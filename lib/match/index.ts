@@ -92,6 +92,8 @@ const CONTEXT_FIRST = 0.35;
 const CONTEXT_MAX = 0.5;
 /** An excluded place named elsewhere in the item ("St Brendan's Hospice … St Brendan's has cared for"). */
 const EXCLUDED_NEARBY = 0.6;
+/** Round 9b: a same-named street elsewhere in the item ("not Tanner's Mead Road"): the name is a place's too, weakly. */
+const STREET_CLAIM = 0.35;
 /** "Fr Quill at X", "Cllr Lowe from X": place-ness of a titled person's place. */
 const TITLED_AT = 0.8;
 /** Cues of this weight or less are generic (kids, staff, parents; parking, residents): they count half against a specific word. */
@@ -946,6 +948,7 @@ export function matchSchool(item: { title: string; text: string }, school: Match
   // the same name already read as another place or school in this item ("Marshfield Church of England Primary …
   // the village of Marshfield"): it claims the bare name later on, as a configured exclusion would
   let claimed: string | undefined;
+  let streetClaim: string | undefined;
   const read = new Map<Occurrence, { away: string | undefined; hard: Decision | undefined }>();
   let firstAway: string | undefined;
   // the school's full name read as a club's once ("Thornleigh Juniors FC | … Thornleigh Juniors 2-2 Wellbrook"):
@@ -969,7 +972,10 @@ export function matchSchool(item: { title: string; text: string }, school: Match
     read.set(occ, { away, hard });
     const other = away ? `${view.text.slice(occ.start, occ.end)} in ${away}` : hard?.other;
     if (!other) continue;
-    claimed ??= other;
+    // round 9b: a same-named street ("… not Tanner's Mead Road") is an address: it says the name is a place's too, but
+    // claims the item's other uses only weakly (STREET_CLAIM: school life near them outweighs it)
+    if (hard && streetNamed(view, occ)) streetClaim ??= other;
+    else claimed ??= other;
     // what the clause naming the other school or place says is about it ("Hartfell Primary School in Stirling has
     // been rated …"), not school vocabulary for this one
     const stop = /[.;:!?\n|]/.exec(view.text.slice(occ.end, occ.end + OTHER_CLAUSE));
@@ -1058,9 +1064,10 @@ export function matchSchool(item: { title: string; text: string }, school: Match
     // the rest would say the same and cost occurrences × cues
     if (!known?.hard && ++weighed > MAX_WEIGHED) continue;
     // the whole item's vocabulary is read once, and only when a hard rule has not already decided
-    const d = known?.hard ?? decideAmbiguous(view, raw, occ, after, compiled, () => (evidence ??= itemEvidence(view, raw, compiled, occurrences, excluded)), tuning, claimed, known !== undefined);
+    const d = known?.hard ?? decideAmbiguous(view, raw, occ, after, compiled, () => (evidence ??= itemEvidence(view, raw, compiled, occurrences, excluded)), tuning, claimed, known !== undefined, streetClaim);
     if (d.mentioned) return { mentioned: true, alias: occ.pattern.alias, reason: `${how} ${d.why}`, evidence: evidenceOf({ title, text }, view, occ, textOffset, title.length) };
-    if (d.other) claimed ??= d.other;
+    if (d.other && streetNamed(view, occ)) streetClaim ??= d.other;
+    else if (d.other) claimed ??= d.other;
     lastReason = `${d.prefix ?? 'ambiguous '}${how} ${d.why}`;
   }
   // every use of the name was a same-named street's ("the crash on the Drumlough Road", "Heol Bryn Teg flats"): an address,
@@ -1082,6 +1089,12 @@ function namesLikeName(raw: string, view: TextView, start: number, word: number)
   return first === first.toLowerCase();
 }
 
+/** Round 9b: between a name and "not the village", a "the/a …" phrase with no school word ("— the old sunken lane,"). */
+function otherPhraseBetween(between: string): boolean {
+  const m = /(?<![a-z0-9])(?:the|a|an)\s+((?:[a-z'-]+\s*){1,4})/.exec(between);
+  return m !== null && !CUES.schoolWord.test(m[1]!) && !/(?<![a-z])(?:school|one)(?![a-z])/.test(m[1]!);
+}
+
 /** Round 9b: a school word (school-cue or name-next) straight after view position `end`, and no place word there. */
 function schoolWordNext(view: TextView, end: number): boolean {
   const after = view.text.slice(end, end + 40);
@@ -1090,6 +1103,11 @@ function schoolWordNext(view: TextView, end: number): boolean {
   if (CUES.nameNextWord.test(after.slice(lead)) && !CUES.placeNext.test(after)) return true;
   const hits = CUES.vocabulary.matchText(after);
   return (hits.get('school-cue') ?? []).some((h) => h.start === lead) && !(hits.get('place-cue') ?? []).some((h) => h.start === lead);
+}
+
+/** Round 9b: this use of the name is a street's ("Tanner's Mead Road", "Heol Bryn Teg"). */
+function streetNamed(view: TextView, occ: Occurrence): boolean {
+  return STREET_AFTER.test(view.text.slice(occ.end, occ.end + 20)) || STREET_BEFORE.test(view.text.slice(Math.max(0, occ.start - 12), occ.start));
 }
 
 /** A street word after a name, or a Welsh one before it: the name is an address. */
@@ -1596,7 +1614,7 @@ function properNameBefore(view: TextView, raw: string, occ: Occurrence, compiled
  * place-ness (place vocabulary, "on X", an excluded place named in the item): support must reach tuning.minSupport and
  * outweigh place-ness.
  */
-function decideAmbiguous(view: TextView, raw: string, occ: Occurrence, after: string, compiled: Compiled, readItem: () => ItemEvidence, tuning: MentionTuning, claimed?: string, hardRead = false): Decision {
+function decideAmbiguous(view: TextView, raw: string, occ: Occurrence, after: string, compiled: Compiled, readItem: () => ItemEvidence, tuning: MentionTuning, claimed?: string, hardRead = false, streetClaim?: string): Decision {
   const named = view.text.slice(occ.start, occ.end);
   // another thing named (#HartfellFC, a proper name after it, …: anotherNamed), already read in matchSchool's first
   // pass when hardRead
@@ -1611,7 +1629,9 @@ function decideAmbiguous(view: TextView, raw: string, occ: Occurrence, after: st
   const sameSentence = (c: Cue) => !(c.start >= occ.end ? endsBetween(view, occ.end, c.start) : endsBetween(view, c.end, occ.start));
   const notThis = ev.notThis.find((c) => near(c) && sameSentence(c) && !blameMoved(view, c.start));
   if (notThis) return { mentioned: false, why: `is said not to be the school ("${notThis.term}")`, prefix: '' };
-  const isThis = ev.isThis.find(near);
+  // round 9b: "(the school, not the village)" is said of the name; "X itself — the old sunken lane, not the village" says
+  // which place, another than the school: a "the …" phrase in between with no school word makes it not about the school
+  const isThis = ev.isThis.find((c) => near(c) && !(c.start >= occ.end && otherPhraseBetween(view.text.slice(occ.end, c.start))));
   if (isThis) return { mentioned: true, why: `said to be the school ("${isThis.term}")` };
 
   const street = CUES.streetBefore.exec(before);
@@ -1647,6 +1667,9 @@ function decideAmbiguous(view: TextView, raw: string, occ: Occurrence, after: st
   if (excludedNamed) {
     against += EXCLUDED_NEARBY;
     againstWhy ||= `"${excludedNamed}" named in the item`;
+  } else if (streetClaim) {
+    against += STREET_CLAIM;
+    againstWhy ||= `the street "${streetClaim}" named in the item`;
   }
 
   const school = weigh(view, occ, schoolCues, tuning, placeSpecific);

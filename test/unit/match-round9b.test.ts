@@ -80,3 +80,20 @@ describe('round 9b: "X man" in youth slang is the school\'s own lot, not a perso
     expect(m('A Thornbrook man was sentenced to six months for assaulting a bus driver.', kes)).toBe(false);
   });
 });
+
+describe('round 9b: a same-named street claims none of the item\'s other uses; "not the village" said of another place', () => {
+  const kestrel: MatchableSchool = { name: 'Kestrel Mead School', aliases: ['Kestrel Mead'], context: ['Ollerby'], exclude: [] };
+  const linnet: MatchableSchool = { name: 'Linnet Dale Infant School', aliases: ['Linnet Dale'], context: ['Harbury'], exclude: [] };
+  it('"ring Kestrel Mead … the entrance is on Kiln Lane, not Kestrel Mead Road" is the school; roadworks on the road alone are not', () => {
+    expect(m('If you need Kestrel Mead about the summer fair, ring the office; the reception entrance is on Kiln Lane, not Kestrel Mead Road.', kestrel)).toBe(true);
+    expect(m('Roadworks on Kestrel Mead Road all week, bins will be collected from the corner instead.', kestrel)).toBe(false);
+  });
+  it('"Linnet Dale (the school, not the village)" is the school; "Linnet Dale itself — the old drovers\' track, not the village" is not', () => {
+    expect(m('Linnet Dale (the school, not the village) has a new head from September', linnet)).toBe(true);
+    expect(m('Day 2 of the walk: along Linnet Dale itself — the old drovers\' track, not the village — where the wild garlic grows thick.', linnet)).toBe(false);
+  });
+  it('a route walked or cycled is the place; a walk to the school with its pupils is the school', () => {
+    expect(m('Has anyone cycled the Linnet Dale stretch lately? Wondering if the potholes are fixed.', linnet)).toBe(false);
+    expect(m('Linnet Dale Year 2 walked to the church for the harvest assembly, lovely to see', linnet)).toBe(true);
+  });
+});
