@@ -1089,6 +1089,18 @@ function namesLikeName(raw: string, view: TextView, start: number, word: number)
   return first === first.toLowerCase();
 }
 
+/** Round 9b: a fixture's other side, after "X v" or before "v X", named by a town (no school word, saint or "the"). */
+const SIDE_AFTER = /^\s+(?:v|vs|versus)\.?\s+(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3})/u;
+const SIDE_BEFORE = /(?<![\p{L}'’])(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3})\s+(?:v|vs|versus)\.?\s+$/u;
+const TOWN_SIDE = 0.5;
+function townSide(view: TextView, raw: string, occ: Occurrence): string | undefined {
+  const startRaw = view.start[occ.start]!;
+  const endRaw = view.end[occ.end - 1]!;
+  const side = SIDE_AFTER.exec(raw.slice(endRaw, endRaw + 60))?.[1] ?? SIDE_BEFORE.exec(raw.slice(Math.max(0, startRaw - 60), startRaw))?.[1];
+  if (!side || side === side.toUpperCase() || CUES.schoolWord.test(normalise(side)) || /^(?:St\.?|Saint|The|Year|Y\d)\b/.test(side)) return undefined;
+  return side;
+}
+
 /** Round 9b: between a name and "not the village", a "the/a …" phrase with no school word ("— the old sunken lane,"). */
 function otherPhraseBetween(between: string): boolean {
   const m = /(?<![a-z0-9])(?:the|a|an)\s+((?:[a-z'-]+\s*){1,4})/.exec(between);
@@ -1663,6 +1675,13 @@ function decideAmbiguous(view: TextView, raw: string, occ: Occurrence, after: st
   if (titled) {
     against += TITLED_AT;
     againstWhy ||= `a titled person "at" it`;
+  }
+  // round 9b: "Sallowmere v Dunford Moor": a fixture against a side named by its town is a club's; school life near it (a
+  // year group, the girls) or a school as the other side makes it the school's team
+  const side = occ.via === 'text' ? townSide(view, raw, occ) : undefined;
+  if (side) {
+    against += TOWN_SIDE;
+    againstWhy ||= `a fixture against "${side}"`;
   }
   if (excludedNamed) {
     against += EXCLUDED_NEARBY;

@@ -97,3 +97,13 @@ describe('round 9b: a same-named street claims none of the item\'s other uses; "
     expect(m('Linnet Dale Year 2 walked to the church for the harvest assembly, lovely to see', linnet)).toBe(true);
   });
 });
+
+describe('round 9b: a fixture against a side named by its town is a club\'s, unless school life says it is the school\'s team', () => {
+  const sallow: MatchableSchool = { name: 'Sallowmere Academy', aliases: ['Sallowmere'], context: ['Penford'], exclude: [] };
+  it('"Sallowmere v Dunford Town" with nothing else is a club; against a school, or with a year group, it is the school', () => {
+    expect(m('Anyone else remember Sallowmere v Dunford Moor back in 2016, the crowd on the pitch? Mad day.', sallow)).toBe(false);
+    expect(m('Dunford Athletic vs Sallowmere on Saturday, bring a brolly', sallow)).toBe(false);
+    expect(m("Sallowmere v St Bede's in the cup final tonight, good luck lads", sallow)).toBe(true);
+    expect(m('Year 8 netball: Sallowmere v Oakridge, won 12-4, so proud of the girls', sallow)).toBe(true);
+  });
+});
