@@ -713,6 +713,20 @@ const PARENTS_WORD = /(?<![a-z])(?:mums|mams|mammies|mummies|mommies|mamas|paren
 /** Right after the name, a community group that is not its parents' ("Kinbrae Community Chat", "Kinbrae Matters"). */
 function communityGroupAfter(view: TextView, occ: Occurrence): boolean {
   const g = CUES.parentsGroup.exec(view.text.slice(occ.end, occ.end + 40));
+  return (g !== null && !PARENTS_WORD.test(g[0])) || districtGroup(view, occ);
+}
+
+/**
+ * Round 9b: right after the name, a place word that is no street and then a community group ("Brantwick Bay Residents",
+ * "Kinbrae Harbour Chat"): the district's page. Not a street's residents ("Royal Oak Close residents": an address), nor
+ * the name's own page ("St Oswin's Facebook page").
+ */
+function districtGroup(view: TextView, occ: Occurrence, anyWord = false): boolean {
+  const next = view.text.slice(occ.end, occ.end + 50);
+  const place = /^\s+([a-z][a-z'-]*)/.exec(next);
+  // anyWord: properNameAfter's capitalised word ("Brantwick Bay Residents"), whatever place it names
+  if (!place || STREET_AFTER.test(next) || (!anyWord && !CUES.placeNext.test(next.slice(place[0].length - place[1]!.length)))) return false;
+  const g = CUES.parentsGroup.exec(next.slice(place[0].length));
   return g !== null && !PARENTS_WORD.test(g[0]);
 }
 
@@ -1343,6 +1357,9 @@ function anotherNamed(view: TextView, raw: string, occ: Occurrence, after: strin
   // (decideAmbiguous reads it as a shared name); "the beaconhurst gc": a chat abbreviation in lower case (a group
   // chat), not a golf club
   if (place && place.index === 0 && CUES.parentsGroup.test(view.text.slice(occ.end, occ.end + 40))) place = null;
+  // round 9b: "Brantwick Bay Residents", "Kinbrae Harbour Chat": a district's community page, read as the place's community
+  // group (decideAmbiguous: school life makes it the school), not another place claiming the item's uses of the name
+  if (place && place.index === 0 && districtGroup(view, occ)) place = null;
   if (place && CUES.textSpeak.has(place[0].trim()) && /^[\s,.'’-]*\p{Ll}/u.test(raw.slice(view.end[occ.end - 1]!, view.end[occ.end - 1]! + 6))) place = null;
   // "Holy Trinity church schools employ…": the place word says what kind of school
   if (place && !CUES.schoolWord.test(after.slice(0, 12)) && !(/^(?:church|chapel)$/.test(place[0].replace(/^'?s\s+/, '')) && /^\s+schools?\b/.test(after.slice(place.index + place[0].length)))) return { mentioned: false, why: `is part of another name ("${named} ${place[0]}")`, prefix: '', other: `${named} ${place[0]}` };
@@ -1568,6 +1585,8 @@ function properNameAfter(view: TextView, raw: string, occ: Occurrence, compiled:
   // "Kinbrae Community Chat", "Kinbrae Mums": the place's community group, which speaks of its school or of anything
   // (decideAmbiguous reads it as a shared name: only school life makes it the school)
   if (CUES.parentsGroup.test(view.text.slice(occ.end, occ.end + 40))) return undefined;
+  // round 9b: "Kinbrae Quay Residents": a district's community page (as anotherNamed reads a place word before one)
+  if (districtGroup(view, occ, true)) return undefined;
   // the school's own town after its name ("St Brigid's Netherfold")
   if (compiled.contextAny) {
     // only what follows at once matters: a bounded look keeps long single-line items linear

@@ -107,3 +107,12 @@ describe('round 9b: a fixture against a side named by its town is a club\'s, unl
     expect(m('Year 8 netball: Sallowmere v Oakridge, won 12-4, so proud of the girls', sallow)).toBe(true);
   });
 });
+
+describe('round 9b: a district\'s residents\' page ("X Bay Residents") is the community\'s, not another place claiming the name', () => {
+  const brack: MatchableSchool = { name: 'Brackenholme All-Through School', aliases: ['Brackenholme School', 'Brackenholme'], context: ['Brackenholme', 'Fellside campus'], exclude: [] };
+  it('school life on a "Brackenholme Quay Residents" page is the school\'s; the quay\'s bins are not', () => {
+    expect(m("Thank you to the reception team at Brackenholme's Fellside campus, my two have settled in brilliantly.", brack, 'Brackenholme Quay Residents')).toBe(true);
+    expect(m('Bins on the quay not collected again this week, third time since October', brack, 'Brackenholme Quay Residents')).toBe(false);
+    expect(m('Brackenholme Close residents: bin collection moved to Friday, and please stop parking across the drives before the school run', brack)).toBe(false);
+  });
+});
