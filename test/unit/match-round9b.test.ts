@@ -116,3 +116,11 @@ describe('round 9b: a district\'s residents\' page ("X Bay Residents") is the co
     expect(m('Brackenholme Close residents: bin collection moved to Friday, and please stop parking across the drives before the school run', brack)).toBe(false);
   });
 });
+
+describe('round 9b: a school team by age group after its initials', () => {
+  const kgs: MatchableSchool = { name: 'Kilwarren Grammar School', aliases: ['Kilwarren Grammar', 'KGS'], context: ['Kilwarren'], exclude: [] };
+  it('"KGS senior hockey" is the school\'s team; "KGS senior analyst" is a firm\'s job', () => {
+    expect(m('KGS senior hockey unbeaten all season 🏑 what a squad', kgs)).toBe(true);
+    expect(m('KGS senior analyst role advertised, apply by Friday', kgs)).toBe(false);
+  });
+});
