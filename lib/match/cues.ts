@@ -8,7 +8,7 @@ import { entryPattern, fromLexiconFile, Lexicon, LexiconFileError, parseLexiconT
 import cueFile from './cues.json';
 
 /** Every category the matcher reads; a line with another category is a mistake in the data. */
-export const CUE_CATEGORIES = ['school-cue', 'place-cue', 'not-this', 'is-this', 'place-next', 'school-kind', 'school-denomination', 'person-title', 'staff-title', 'street-before', 'name-next', 'first-name', 'place-before', 'name-generic', 'parents-group', 'club-next', 'denial-before', 'initials-cue', 'region', 'text-speak', 'handle-suffix'] as const;
+export const CUE_CATEGORIES = ['school-cue', 'place-cue', 'not-this', 'is-this', 'place-next', 'school-kind', 'school-denomination', 'person-title', 'staff-title', 'street-before', 'name-next', 'first-name', 'place-before', 'name-generic', 'parents-group', 'club-next', 'denial-before', 'initials-cue', 'region', 'text-speak', 'handle-suffix', 'blame-agent'] as const;
 export type CueCategory = (typeof CUE_CATEGORIES)[number];
 
 /** Parse and check the cue TSV: the lexicon format, known categories, no term twice in a category. */
@@ -98,6 +98,8 @@ export interface MentionCues {
   textSpeak: Set<string>;
   /** Words a school's handle adds after its initials ("@kvaofficial", "@FHSnews"): the handle is still the school's. */
   handleSuffix: Set<string>;
+  /** "the council", "the parents": a body blamed instead of the school ("it's the council, not X"): X is still the item's subject. */
+  blameAgent: RegExp;
 }
 
 function alternation(entries: readonly LexEntry[], category: CueCategory): string {
@@ -144,6 +146,7 @@ export function compileCues(entries: readonly LexEntry[]): MentionCues {
     regionShort: new RegExp(`^${alternation(entries.filter((e) => e.weight < 1), 'region')}$`),
     textSpeak: new Set(entries.filter((e) => e.category === 'text-speak').map((e) => e.term)),
     handleSuffix: new Set(entries.filter((e) => e.category === 'handle-suffix').map((e) => e.term)),
+    blameAgent: new RegExp(`(?<![a-z0-9])(?:the|their|those|some)\\s+(?:[a-z'-]+\\s+)?${alternation(entries, 'blame-agent')}(?![a-z0-9])`),
     parentsGroup: new RegExp(`^\\s*${alternation(entries, 'parents-group')}(?![a-z0-9])`),
     nameNextWord: new RegExp(`^${alternation(entries, 'name-next')}(?![a-z0-9])`),
     nameNext: new RegExp(`^(?:${alternation(entries, 'name-next')}|${kinds}|${denom}|${alternation(entries, 'school-cue')})(?![a-z0-9])`),

@@ -92,6 +92,8 @@ const CONTEXT_FIRST = 0.35;
 const CONTEXT_MAX = 0.5;
 /** An excluded place named elsewhere in the item ("St Brendan's Hospice … St Brendan's has cared for"). */
 const EXCLUDED_NEARBY = 0.6;
+/** Round 9b: a same-named street elsewhere in the item ("not Tanner's Mead Road"): the name is a place's too, weakly. */
+const STREET_CLAIM = 0.35;
 /** "Fr Quill at X", "Cllr Lowe from X": place-ness of a titled person's place. */
 const TITLED_AT = 0.8;
 /** Cues of this weight or less are generic (kids, staff, parents; parking, residents): they count half against a specific word. */
@@ -136,6 +138,8 @@ const ALL_THROUGH_KINDS = ['primary', 'secondary', 'infant', 'infants', 'junior'
 interface Compiled {
   patterns: Pattern[];
   excludes: RegExp[];
+  /** Per exclude: it is "the" and one of the school's own names ("The Tanner's Mead", a pub): see ownNameSaidOf. */
+  excludeTheOwn: boolean[];
   context: RegExp | null;
   /** The same, not global: for tests that must not move a shared lastIndex. */
   contextAny: RegExp | null;
@@ -256,9 +260,9 @@ function compile(school: MatchableSchool): Compiled {
   patterns.sort((a, b) => b.compact.length - a.compact.length);
   if ((school.context ?? []).some((c) => /\ball[\s-]through\b/i.test(c))) for (const k of ALL_THROUGH_KINDS) ownKinds.add(k);
   // "Ashgrove Bank Nurseries" also covers "Ashgrove Bank nursery"
-  const excludes = (school.exclude ?? [])
-    .map((e) => normalise(e))
-    .filter(Boolean)
+  const excludeNorms = (school.exclude ?? []).map((e) => normalise(e)).filter(Boolean);
+  const excludeTheOwn = excludeNorms.map((n) => n.startsWith('the ') && namesNorm.includes(n.slice(4)));
+  const excludes = excludeNorms
     .map((n) => new RegExp(`(?<![a-z0-9])(?:${[n, ...numberVariants(n)].map(phraseSource).join('|')})(?![a-z0-9])`, 'g'));
   const context = ctx.length ? new RegExp(`(?<![a-z0-9])(?:${ctx.map(phraseSource).join('|')})(?![a-z0-9])`, 'g') : null;
   const contextCompacts = ctx.map((c) => c.replace(/\s+/g, '')).filter((c) => c.length >= 4);
@@ -267,7 +271,7 @@ function compile(school: MatchableSchool): Compiled {
   const staffRaw = staffWritten(school.context ?? []);
   const contextPlaces = ctx.map((c) => c.replace(/[^a-z]/g, '')).filter(Boolean);
   const regions = ctx.filter((c) => CUES.region.test(c));
-  const compiled = { patterns, excludes, context, contextAny: context && new RegExp(context.source), ownKinds, names: namesNorm.join(' | '), contextCompacts, kindInitials, staff, staffRaw, contextPlaces, regions, contextNorm: ctx };
+  const compiled = { patterns, excludes, excludeTheOwn, context, contextAny: context && new RegExp(context.source), ownKinds, names: namesNorm.join(' | '), contextCompacts, kindInitials, staff, staffRaw, contextPlaces, regions, contextNorm: ctx };
   patternCache.set(school, compiled);
   return compiled;
 }
@@ -709,6 +713,20 @@ const PARENTS_WORD = /(?<![a-z])(?:mums|mams|mammies|mummies|mommies|mamas|paren
 /** Right after the name, a community group that is not its parents' ("Kinbrae Community Chat", "Kinbrae Matters"). */
 function communityGroupAfter(view: TextView, occ: Occurrence): boolean {
   const g = CUES.parentsGroup.exec(view.text.slice(occ.end, occ.end + 40));
+  return (g !== null && !PARENTS_WORD.test(g[0])) || districtGroup(view, occ);
+}
+
+/**
+ * Round 9b: right after the name, a place word that is no street and then a community group ("Brantwick Bay Residents",
+ * "Kinbrae Harbour Chat"): the district's page. Not a street's residents ("Royal Oak Close residents": an address), nor
+ * the name's own page ("St Oswin's Facebook page").
+ */
+function districtGroup(view: TextView, occ: Occurrence, anyWord = false): boolean {
+  const next = view.text.slice(occ.end, occ.end + 50);
+  const place = /^\s+([a-z][a-z'-]*)/.exec(next);
+  // anyWord: properNameAfter's capitalised word ("Brantwick Bay Residents"), whatever place it names
+  if (!place || STREET_AFTER.test(next) || (!anyWord && !CUES.placeNext.test(next.slice(place[0].length - place[1]!.length)))) return false;
+  const g = CUES.parentsGroup.exec(next.slice(place[0].length));
   return g !== null && !PARENTS_WORD.test(g[0]);
 }
 
@@ -931,13 +949,20 @@ export function matchSchool(item: { title: string; text: string }, school: Match
   if (!occurrences.length) return unnamed({ title, text }, view, compiled, textOffset, tuning) ?? { mentioned: false, reason: 'no name or alias found' };
 
   const excluded: Span[] = [];
-  for (const re of excludes) for (const m of view.text.matchAll(re)) excluded.push({ start: m.index!, end: m.index! + m[0].length, phrase: m[0] });
+  for (const [i, re] of excludes.entries())
+    for (const m of view.text.matchAll(re)) {
+      // round 9b: an exclusion that is "the" and the school's own name ("The Tanner's Mead", a pub) does not take "the
+      // Tanner's Mead newsletter": a school word straight after says the name is the school's, "the" is the newsletter's
+      if (compiled.excludeTheOwn[i] && schoolWordNext(view, m.index! + m[0].length)) continue;
+      excluded.push({ start: m.index!, end: m.index! + m[0].length, phrase: m[0] });
+    }
 
   let evidence: ItemEvidence | undefined;
   let lastReason = '';
   // the same name already read as another place or school in this item ("Marshfield Church of England Primary …
   // the village of Marshfield"): it claims the bare name later on, as a configured exclusion would
   let claimed: string | undefined;
+  let streetClaim: string | undefined;
   const read = new Map<Occurrence, { away: string | undefined; hard: Decision | undefined }>();
   let firstAway: string | undefined;
   // the school's full name read as a club's once ("Thornleigh Juniors FC | … Thornleigh Juniors 2-2 Wellbrook"):
@@ -961,7 +986,10 @@ export function matchSchool(item: { title: string; text: string }, school: Match
     read.set(occ, { away, hard });
     const other = away ? `${view.text.slice(occ.start, occ.end)} in ${away}` : hard?.other;
     if (!other) continue;
-    claimed ??= other;
+    // round 9b: a same-named street ("… not Tanner's Mead Road") is an address: it says the name is a place's too, but
+    // claims the item's other uses only weakly (STREET_CLAIM: school life near them outweighs it)
+    if (hard && streetNamed(view, occ)) streetClaim ??= other;
+    else claimed ??= other;
     // what the clause naming the other school or place says is about it ("Hartfell Primary School in Stirling has
     // been rated …"), not school vocabulary for this one
     const stop = /[.;:!?\n|]/.exec(view.text.slice(occ.end, occ.end + OTHER_CLAUSE));
@@ -1050,9 +1078,10 @@ export function matchSchool(item: { title: string; text: string }, school: Match
     // the rest would say the same and cost occurrences × cues
     if (!known?.hard && ++weighed > MAX_WEIGHED) continue;
     // the whole item's vocabulary is read once, and only when a hard rule has not already decided
-    const d = known?.hard ?? decideAmbiguous(view, raw, occ, after, compiled, () => (evidence ??= itemEvidence(view, raw, compiled, occurrences, excluded)), tuning, claimed, known !== undefined);
+    const d = known?.hard ?? decideAmbiguous(view, raw, occ, after, compiled, () => (evidence ??= itemEvidence(view, raw, compiled, occurrences, excluded)), tuning, claimed, known !== undefined, streetClaim);
     if (d.mentioned) return { mentioned: true, alias: occ.pattern.alias, reason: `${how} ${d.why}`, evidence: evidenceOf({ title, text }, view, occ, textOffset, title.length) };
-    if (d.other) claimed ??= d.other;
+    if (d.other && streetNamed(view, occ)) streetClaim ??= d.other;
+    else if (d.other) claimed ??= d.other;
     lastReason = `${d.prefix ?? 'ambiguous '}${how} ${d.why}`;
   }
   // every use of the name was a same-named street's ("the crash on the Drumlough Road", "Heol Bryn Teg flats"): an address,
@@ -1074,6 +1103,39 @@ function namesLikeName(raw: string, view: TextView, start: number, word: number)
   return first === first.toLowerCase();
 }
 
+/** Round 9b: a fixture's other side, after "X v" or before "v X", named by a town (no school word, saint or "the"). */
+const SIDE_AFTER = /^\s+(?:v|vs|versus)\.?\s+(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3})/u;
+const SIDE_BEFORE = /(?<![\p{L}'’])(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3})\s+(?:v|vs|versus)\.?\s+$/u;
+const TOWN_SIDE = 0.5;
+function townSide(view: TextView, raw: string, occ: Occurrence): string | undefined {
+  const startRaw = view.start[occ.start]!;
+  const endRaw = view.end[occ.end - 1]!;
+  const side = SIDE_AFTER.exec(raw.slice(endRaw, endRaw + 60))?.[1] ?? SIDE_BEFORE.exec(raw.slice(Math.max(0, startRaw - 60), startRaw))?.[1];
+  if (!side || side === side.toUpperCase() || CUES.schoolWord.test(normalise(side)) || /^(?:St\.?|Saint|The|Year|Y\d)\b/.test(side)) return undefined;
+  return side;
+}
+
+/** Round 9b: between a name and "not the village", a "the/a …" phrase with no school word ("— the old sunken lane,"). */
+function otherPhraseBetween(between: string): boolean {
+  const m = /(?<![a-z0-9])(?:the|a|an)\s+((?:[a-z'-]+\s*){1,4})/.exec(between);
+  return m !== null && !CUES.schoolWord.test(m[1]!) && !/(?<![a-z])(?:school|one)(?![a-z])/.test(m[1]!);
+}
+
+/** Round 9b: a school word (school-cue or name-next) straight after view position `end`, and no place word there. */
+function schoolWordNext(view: TextView, end: number): boolean {
+  const after = view.text.slice(end, end + 40);
+  const lead = /^\s+/.exec(after)?.[0].length ?? -1;
+  if (lead < 1) return false;
+  if (CUES.nameNextWord.test(after.slice(lead)) && !CUES.placeNext.test(after)) return true;
+  const hits = CUES.vocabulary.matchText(after);
+  return (hits.get('school-cue') ?? []).some((h) => h.start === lead) && !(hits.get('place-cue') ?? []).some((h) => h.start === lead);
+}
+
+/** Round 9b: this use of the name is a street's ("Tanner's Mead Road", "Heol Bryn Teg"). */
+function streetNamed(view: TextView, occ: Occurrence): boolean {
+  return STREET_AFTER.test(view.text.slice(occ.end, occ.end + 20)) || STREET_BEFORE.test(view.text.slice(Math.max(0, occ.start - 12), occ.start));
+}
+
 /** A street word after a name, or a Welsh one before it: the name is an address. */
 const STREET_AFTER = /^(?:'s)?\s+(?:road|rd|street|st|lane|avenue|ave|close|drive|way|crescent|terrace|grove|flats|estate)\b/;
 const STREET_BEFORE = /(?:heol|stryd|ffordd|lon)\s+$/;
@@ -1088,9 +1150,19 @@ function saidNotThis(view: TextView, occ: Occurrence): string | undefined {
   for (const c of CUES.vocabulary.matchText(window).get('not-this') ?? []) {
     const [start, end] = [from + c.start, from + c.end];
     if ((start < occ.end && occ.start < end) || start - occ.end > EXPLICIT_CHARS) continue;
-    if (!(start >= occ.end ? endsBetween(view, occ.end, start) : endsBetween(view, end, occ.start))) return c.term;
+    if (!(start >= occ.end ? endsBetween(view, occ.end, start) : endsBetween(view, end, occ.start)) && !blameMoved(view, start)) return c.term;
   }
   return undefined;
+}
+
+/**
+ * Round 9b: "It's the council that cut the bus, not X", "it's the parents, not the school": before the "not" (view position
+ * `at`), in its sentence, a body the blame is moved to (CUES.blameAgent). The school is still what the item is about.
+ */
+function blameMoved(view: TextView, at: number): boolean {
+  const before = view.text.slice(Math.max(0, at - 120), at);
+  const cut = before.search(/[.!?\n|][^.!?\n|]*$/);
+  return CUES.blameAgent.test(cut < 0 ? before : before.slice(cut + 1));
 }
 
 /** Words before an occurrence saying the item is not about it (CUES.denialBefore), or ", not X)" closing an aside. */
@@ -1100,7 +1172,7 @@ function denied(view: TextView, occ: Occurrence): string | undefined {
   const d = CUES.denialBefore.exec(before);
   if (d) return d[0].trim();
   // ", not X)", "? Not X, the other one": "not" opening a clause, the name closing it or said to be the other one
-  if (/(?:^|[,(.?!;:\n-]\s*)not\s+$/.test(before) && /^(?:'s)?\s*(?:\)|,\s*the other (?:one|school)\b|[.?!\n]|$)/.test(view.text.slice(occ.end, occ.end + 24))) return 'not';
+  if (/(?:^|[,(.?!;:\n-]\s*)not\s+$/.test(before) && /^(?:'s)?\s*(?:\)|,\s*the other (?:one|school)\b|[.?!\n]|$)/.test(view.text.slice(occ.end, occ.end + 24)) && !blameMoved(view, occ.start)) return 'not';
   return undefined;
 }
 
@@ -1285,6 +1357,9 @@ function anotherNamed(view: TextView, raw: string, occ: Occurrence, after: strin
   // (decideAmbiguous reads it as a shared name); "the beaconhurst gc": a chat abbreviation in lower case (a group
   // chat), not a golf club
   if (place && place.index === 0 && CUES.parentsGroup.test(view.text.slice(occ.end, occ.end + 40))) place = null;
+  // round 9b: "Brantwick Bay Residents", "Kinbrae Harbour Chat": a district's community page, read as the place's community
+  // group (decideAmbiguous: school life makes it the school), not another place claiming the item's uses of the name
+  if (place && place.index === 0 && districtGroup(view, occ)) place = null;
   if (place && CUES.textSpeak.has(place[0].trim()) && /^[\s,.'’-]*\p{Ll}/u.test(raw.slice(view.end[occ.end - 1]!, view.end[occ.end - 1]! + 6))) place = null;
   // "Holy Trinity church schools employ…": the place word says what kind of school
   if (place && !CUES.schoolWord.test(after.slice(0, 12)) && !(/^(?:church|chapel)$/.test(place[0].replace(/^'?s\s+/, '')) && /^\s+schools?\b/.test(after.slice(place.index + place[0].length)))) return { mentioned: false, why: `is part of another name ("${named} ${place[0]}")`, prefix: '', other: `${named} ${place[0]}` };
@@ -1510,6 +1585,8 @@ function properNameAfter(view: TextView, raw: string, occ: Occurrence, compiled:
   // "Kinbrae Community Chat", "Kinbrae Mums": the place's community group, which speaks of its school or of anything
   // (decideAmbiguous reads it as a shared name: only school life makes it the school)
   if (CUES.parentsGroup.test(view.text.slice(occ.end, occ.end + 40))) return undefined;
+  // round 9b: "Kinbrae Quay Residents": a district's community page (as anotherNamed reads a place word before one)
+  if (districtGroup(view, occ, true)) return undefined;
   // the school's own town after its name ("St Brigid's Netherfold")
   if (compiled.contextAny) {
     // only what follows at once matters: a bounded look keeps long single-line items linear
@@ -1568,7 +1645,7 @@ function properNameBefore(view: TextView, raw: string, occ: Occurrence, compiled
  * place-ness (place vocabulary, "on X", an excluded place named in the item): support must reach tuning.minSupport and
  * outweigh place-ness.
  */
-function decideAmbiguous(view: TextView, raw: string, occ: Occurrence, after: string, compiled: Compiled, readItem: () => ItemEvidence, tuning: MentionTuning, claimed?: string, hardRead = false): Decision {
+function decideAmbiguous(view: TextView, raw: string, occ: Occurrence, after: string, compiled: Compiled, readItem: () => ItemEvidence, tuning: MentionTuning, claimed?: string, hardRead = false, streetClaim?: string): Decision {
   const named = view.text.slice(occ.start, occ.end);
   // another thing named (#HartfellFC, a proper name after it, …: anotherNamed), already read in matchSchool's first
   // pass when hardRead
@@ -1581,9 +1658,11 @@ function decideAmbiguous(view: TextView, raw: string, occ: Occurrence, after: st
   // "(the church, not the school)" is said beside the name: in another sentence "…, not the school" moves blame
   // ("The transport contract is the scandal here, not the school"), it does not say which place is meant
   const sameSentence = (c: Cue) => !(c.start >= occ.end ? endsBetween(view, occ.end, c.start) : endsBetween(view, c.end, occ.start));
-  const notThis = ev.notThis.find((c) => near(c) && sameSentence(c));
+  const notThis = ev.notThis.find((c) => near(c) && sameSentence(c) && !blameMoved(view, c.start));
   if (notThis) return { mentioned: false, why: `is said not to be the school ("${notThis.term}")`, prefix: '' };
-  const isThis = ev.isThis.find(near);
+  // round 9b: "(the school, not the village)" is said of the name; "X itself — the old sunken lane, not the village" says
+  // which place, another than the school: a "the …" phrase in between with no school word makes it not about the school
+  const isThis = ev.isThis.find((c) => near(c) && !(c.start >= occ.end && otherPhraseBetween(view.text.slice(occ.end, c.start))));
   if (isThis) return { mentioned: true, why: `said to be the school ("${isThis.term}")` };
 
   const street = CUES.streetBefore.exec(before);
@@ -1616,9 +1695,19 @@ function decideAmbiguous(view: TextView, raw: string, occ: Occurrence, after: st
     against += TITLED_AT;
     againstWhy ||= `a titled person "at" it`;
   }
+  // round 9b: "Sallowmere v Dunford Moor": a fixture against a side named by its town is a club's; school life near it (a
+  // year group, the girls) or a school as the other side makes it the school's team
+  const side = occ.via === 'text' ? townSide(view, raw, occ) : undefined;
+  if (side) {
+    against += TOWN_SIDE;
+    againstWhy ||= `a fixture against "${side}"`;
+  }
   if (excludedNamed) {
     against += EXCLUDED_NEARBY;
     againstWhy ||= `"${excludedNamed}" named in the item`;
+  } else if (streetClaim) {
+    against += STREET_CLAIM;
+    againstWhy ||= `the street "${streetClaim}" named in the item`;
   }
 
   const school = weigh(view, occ, schoolCues, tuning, placeSpecific);
