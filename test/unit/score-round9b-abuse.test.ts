@@ -1,0 +1,34 @@
+/**
+ * Round 9b abuse: kinds of abuse of a school community the spent held-out half heldout-h and the blind sets
+ * blind-2026-12-01e/-f showed the scorer missing, each with an innocent twin that shares its words. Scored as an item of
+ * an invented school through the full decision (`families`), so a change is checked where it counts. The sentences are
+ * written for this test; only the kinds come from the spent sets.
+ */
+import { describe, expect, it } from 'vitest';
+import { assessItem, loadSchoolsFile } from '../../lib/score/assess';
+
+const schools = loadSchoolsFile([{ id: 'hollins', name: 'Hollinsgate Academy', aliases: ['Hollinsgate'] }]);
+const families = (text: string) => assessItem({ id: 'x', school: 'hollins', text }, schools).families;
+
+describe('a harassment campaign told as a rate, a quota or a plan', () => {
+  it('contact aimed at a teacher with a rate ("40 a day", "thirty-five each", "I\'m on 60") or around the clock is a campaign', () => {
+    for (const text of [
+      'Lads, here is the plan: voicemail-bomb Mr Pryce at Hollinsgate, forty-five times a head, until they quit.',
+      'Helpers needed to message Mrs Delacroix at Hollinsgate Academy, aim for 30 a day. No pay but worth it.',
+      'EVERY PARENT READING THIS: email Miss Oduya (Hollinsgate) and make her feel it. I am on 55 now. Keep it going all weekend!!',
+      'Right team, DM Mr Castell at Hollinsgate morning noon and night, 20 each minimum. Make him regret it.',
+      'Lads, new plan: post about Mrs Varga from Hollinsgate, thirty-two times each, until she quits.',
+      'Volunteers wanted: ring Mr Castell at Hollinsgate, target seventy-odd a day, no pay but great fun 😈',
+    ]) expect(families(text), text).toContain('abuse');
+  });
+  it('a rate of ordinary things, a thank-you drive and a single complaint are not', () => {
+    for (const text of [
+      'Helpers needed to message Mrs Delacroix at Hollinsgate Academy to sign up for the fun run, about 30 a day are joining.',
+      'Hollinsgate sells 40 cookies a day at break, keep it going all week, well done to the bake sale team!',
+      'Please post about Mrs Varga from Hollinsgate and wish her a happy retirement, we want 50 messages for her card.',
+      'Volunteers wanted: ring Mr Castell at Hollinsgate to help with the fete, he needs seventy-odd a day on the stalls.',
+      'I emailed Mr Castell at Hollinsgate twice about the coach times and got a helpful answer the same day.',
+      'Mr Pryce at Hollinsgate runs the 100 metres in 12 seconds. He does thirty-five laps each morning, morning noon and night he trains.',
+    ]) expect(families(text), text).not.toContain('abuse');
+  });
+});
