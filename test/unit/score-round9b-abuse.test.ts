@@ -32,3 +32,23 @@ describe('a harassment campaign told as a rate, a quota or a plan', () => {
     ]) expect(families(text), text).not.toContain('abuse');
   });
 });
+
+describe('abuse reported by a moderator, a reporter or a community notice to condemn it', () => {
+  it('a ban for calling someone a name, reporting every such comment, sorrow on hearing the word used: not abuse', () => {
+    for (const text of [
+      'Discord mod log: banned a user for calling Mrs Kaye at Hollinsgate a "bellend". Not on my server, pal.',
+      'Stream update: timed out a viewer for calling Mr Ferris from Hollinsgate a "tosser". Not in my chat.',
+      'I am reporting every post calling Miss Oduya at Hollinsgate a "m0ng". Keyboard warriors, the lot of them.',
+      'Parish magazine: we were so sad to hear that some Hollinsgate pupils used the word "pikey" in the yard. Our prayers are for kindness.',
+      'Reporting all the comments calling Mr Castell of Hollinsgate a "sp@stic". Cowards hiding behind a keyboard.',
+    ]) expect(families(text), text).not.toContain('abuse');
+  });
+  it('the writer calling the teacher the same names, or agreeing with them, is still abuse', () => {
+    for (const text of [
+      'Mrs Kaye at Hollinsgate is a bellend. Not on my watch will she teach my son.',
+      'Mr Ferris from Hollinsgate is a total tosser and everyone in my chat agrees.',
+      'Someone called Mr Castell of Hollinsgate a sp@stic and honestly they are not wrong.',
+      'Miss Oduya at Hollinsgate is a m0ng, keyboard warriors can cry about it.',
+    ]) expect(families(text), text).toContain('abuse');
+  });
+});
