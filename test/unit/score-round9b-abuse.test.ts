@@ -52,3 +52,23 @@ describe('abuse reported by a moderator, a reporter or a community notice to con
     ]) expect(families(text), text).toContain('abuse');
   });
 });
+
+describe('a teacher put down for being a woman, or for a disability', () => {
+  it('"women can\'t coach", "get back in the kitchen", "disabled people shouldn\'t be let near a classroom" are abuse', () => {
+    for (const text of [
+      'Mrs Ndlovu as head of PE at Hollinsgate? Women can\'t referee, get back in the kitchen love.',
+      'Hollinsgate put Miss Faraday in charge of the minibus. Women can\'t drive the minibus, everyone knows it.',
+      'Ms Lacey at Hollinsgate should stick to the kitchen instead of running the science department.',
+      'Mr Olowe at Hollinsgate uses a wheelchair, disabled people shouldn\'t be let near a classroom full of kids.',
+    ]) expect(families(text), text).toContain('abuse');
+  });
+  it('the same words said of particular people, denied, or of a kitchen are not', () => {
+    for (const text of [
+      'The women can\'t referee on Saturday at Hollinsgate, so the dads are doing it this week.',
+      'Women can coach as well as anyone: Mrs Ndlovu took Hollinsgate to the county final.',
+      'Mrs Lacey from Hollinsgate made the best cakes for the fair, she will stick to the baking stall next year.',
+      'Hollinsgate reminds parents that pupils shouldn\'t be let near the science prep room without a teacher.',
+      'Girls can\'t wait for the Hollinsgate netball tour, Miss Faraday has booked the coach.',
+    ]) expect(families(text), text).not.toContain('abuse');
+  });
+});
