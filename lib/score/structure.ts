@@ -311,7 +311,11 @@ export function reportedAt(doc: Doc, span: Span): boolean {
   // someone else's words: inside quotation marks, or on a quoted reply line ("> …")
   if (insideQuotes(text, span) || quoteLineAt(text, span.start)) return true;
   // "Mrs K, a petty tyrant? Behave.": a label put as a question, which the item denies
-  return ctx.denies && /^[\s'"]*\?/.test(text.slice(span.end, sentenceAt(doc, span.start).end + 4).replace(/^[^.!?\n]*/, ''));
+  if (!(ctx.denies && /^[\s'"]*\?/.test(text.slice(span.end, sentenceAt(doc, span.start).end + 4).replace(/^[^.!?\n]*/, '')))) return false;
+  // round 9b: the denial answers the question, so it comes after the label; "Hollinsgate can do one, Ms X'll be picking her
+  // teeth up, sound?" dismisses the school before a threat put with a tag question, and denies nothing
+  const otherDenial = DENIAL_SENTENCE.test(text) || answerSentence(doc) || (text.includes('eck') && HECK_DENIAL.test(text));
+  return otherDenial || doc.lex.find(text, 'denial').some((d) => d.start >= span.end);
 }
 
 /** Is `pos` on a line that quotes a reply ("> text")? */

@@ -72,3 +72,25 @@ describe('a teacher put down for being a woman, or for a disability', () => {
     ]) expect(families(text), text).not.toContain('abuse');
   });
 });
+
+describe('veiled threats in slang and with a tag question', () => {
+  it('"getting filled in", "won\'t be smiling when we catch her", "his face is next", "think they\'re safe behind that fence"', () => {
+    for (const text of [
+      'Mr Haldane from Hollinsgate is getting filled in after the match, no warning. Tell him that from me.',
+      'Miss Roker at Hollinsgate won\'t be laughing when we catch her in the car park.',
+      'Mrs Deane\'s windows are getting put through first, then her face is next. Hollinsgate can cry.',
+      'Hollinsgate staff actually think they\'re safe behind them gates lol. See you next week.',
+      'right, Hollinsgate can do one, Miss Pell\'ll be picking her teeth up off the pavement, alright?',
+    ]) expect(families(text), text).toContain('abuse');
+  });
+  it('a form or a gap filled in, a catch at cricket, a queue and a safe building are not', () => {
+    for (const text of [
+      'Mr Haldane at Hollinsgate is getting the trip forms filled in this week, please send them back.',
+      'Mrs Deane at Hollinsgate is getting filled in on the new timetable by the deputy tomorrow.',
+      'Hollinsgate cricket: Miss Roker was smiling when we caught her out at slip, great match.',
+      'Year 6 at Hollinsgate are first for the nurse this morning, Year 5 is next.',
+      'Hollinsgate parents think the new fence makes the field safe behind the gates, good news.',
+      'Mr Haldane, lazy? No, he runs the Hollinsgate chess club every Thursday.',
+    ]) expect(families(text), text).not.toContain('abuse');
+  });
+});
