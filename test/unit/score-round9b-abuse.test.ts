@@ -94,3 +94,19 @@ describe('veiled threats in slang and with a tag question', () => {
     ]) expect(families(text), text).not.toContain('abuse');
   });
 });
+
+describe('a forum thread pasted as quoted posts', () => {
+  it('abuse in a quoted reply is abuse when only an earlier post complains (about something else)', () => {
+    for (const text of [
+      'Thread: "Year 9 homework"\n> Dad_of_3: I have complained to Hollinsgate about the homework load\n>> Mum_of_2: that head of year is a useless fat cow, somebody should slap her',
+      'Re: Hollinsgate parking\n> Jo: reported the speeding to the council again\n> Kev: Mr Abbott at Hollinsgate is a thick smug waste of space, everyone knows it',
+    ]) expect(families(text), text).toContain('abuse');
+  });
+  it('the same quoted reply with the writer\'s own condemnation after it is counter-speech', () => {
+    for (const text of [
+      // (with "useless fat cow" here the trained model still flags it from its words alone, rules clear: not changed this round)
+      '> Mum_of_2: that head of year at Hollinsgate is a lazy slug who does nothing\nReported to the admins. Nobody deserves that, disgusting.',
+      '> Kev: Mr Abbott at Hollinsgate is a thick smug waste of space\nOut of order, Kev. He runs the chess club for free.',
+    ]) expect(families(text), text).not.toContain('abuse');
+  });
+});
