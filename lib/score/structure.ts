@@ -137,7 +137,9 @@ function answeredNo(doc: Doc, span: Span): boolean {
   const lead = text.slice(next.start, next.end).search(/\S/);
   if (lead < 0) return false;
   const at = next.start + lead;
-  return doc.lex.find(text, 'answer-no').some((a) => a.start === at && ANSWER_END.test(text.slice(a.end, a.end + 3)));
+  // round 9b: one exclamation and a comma may open the answer ("Duw, dim o gwbl.", "Och, no.", "God, never.")
+  const exclaimed = /^[\p{L}'-]+,\s*/u.exec(text.slice(at, next.end));
+  return doc.lex.find(text, 'answer-no').some((a) => (a.start === at || (!!exclaimed && a.start === at + exclaimed[0].length)) && ANSWER_END.test(text.slice(a.end, a.end + 3)));
 }
 
 /** A sentence that opens with a negative answer (data: answer-no: "Not a chance.", "Never in a million years, mun."). */

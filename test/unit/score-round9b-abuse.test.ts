@@ -110,3 +110,22 @@ describe('a forum thread pasted as quoted posts', () => {
     ]) expect(families(text), text).not.toContain('abuse');
   });
 });
+
+describe('a verdict denied: "never found her to be", an answer opened by an exclamation, a school denying claims', () => {
+  it('the insult or claim denied is not abuse', () => {
+    for (const text of [
+      'Ofsted survey comment: I have never found Mrs Pell at Hollinsgate to be a bully in any way. She is kind and fair.',
+      'Mr Abbott at Hollinsgate, a lazy git? Duw, dim o gwbl. He ran the Eisteddfod practice every lunchtime.',
+      'Miss Roker from Hollinsgate a liar? Och, no. She is the most honest teacher my kids have had.',
+      'Local news: Hollinsgate Academy strongly denies claims that Mr Haldane fiddled the exam results.',
+    ]) expect(families(text), text).not.toContain('abuse');
+  });
+  it('the same insult affirmed, or a claim the writer makes, is still abuse', () => {
+    for (const text of [
+      'I have always found Mrs Pell at Hollinsgate to be a bully and a liar, worst teacher in the county.',
+      'Mr Abbott at Hollinsgate, a lazy git? Duw, yes. Worst teacher going.',
+      'Miss Roker from Hollinsgate a liar? Oh yes. She lies to parents every single week.',
+      'Everyone knows Mr Haldane at Hollinsgate fiddled the exam results and the school covered it up.',
+    ]) expect(families(text), text).toContain('abuse');
+  });
+});
