@@ -137,7 +137,9 @@ function answeredNo(doc: Doc, span: Span): boolean {
   const lead = text.slice(next.start, next.end).search(/\S/);
   if (lead < 0) return false;
   const at = next.start + lead;
-  return doc.lex.find(text, 'answer-no').some((a) => a.start === at && ANSWER_END.test(text.slice(a.end, a.end + 3)));
+  // round 9b: one exclamation and a comma may open the answer ("Duw, dim o gwbl.", "Och, no.", "God, never.")
+  const exclaimed = /^[\p{L}'-]+,\s*/u.exec(text.slice(at, next.end));
+  return doc.lex.find(text, 'answer-no').some((a) => (a.start === at || (!!exclaimed && a.start === at + exclaimed[0].length)) && ANSWER_END.test(text.slice(a.end, a.end + 3)));
 }
 
 /** A sentence that opens with a negative answer (data: answer-no: "Not a chance.", "Never in a million years, mun."). */
@@ -309,9 +311,30 @@ export function reportedAt(doc: Doc, span: Span): boolean {
   // a noun of talk taking a that-clause (data: report-noun): "talk that he drinks in class was checked: baseless"
   if (doc.lex.find(text, 'report-noun').some((n) => n.start >= from && n.end <= span.start && /^\s+that\b/.test(text.slice(n.end, n.end + 6)))) return true;
   // someone else's words: inside quotation marks, or on a quoted reply line ("> …")
-  if (insideQuotes(text, span) || quoteLineAt(text, span.start)) return true;
+  if (insideQuotes(text, span)) return true;
+  if (quoteLineAt(text, span.start)) return condemnedAfterQuote(doc, span);
   // "Mrs K, a petty tyrant? Behave.": a label put as a question, which the item denies
-  return ctx.denies && /^[\s'"]*\?/.test(text.slice(span.end, sentenceAt(doc, span.start).end + 4).replace(/^[^.!?\n]*/, ''));
+  if (!(ctx.denies && /^[\s'"]*\?/.test(text.slice(span.end, sentenceAt(doc, span.start).end + 4).replace(/^[^.!?\n]*/, '')))) return false;
+  // round 9b: the denial answers the question, so it comes after the label; "Hollinsgate can do one, Ms X'll be picking her
+  // teeth up, sound?" dismisses the school before a threat put with a tag question, and denies nothing
+  const otherDenial = DENIAL_SENTENCE.test(text) || answerSentence(doc) || (text.includes('eck') && HECK_DENIAL.test(text));
+  return otherDenial || doc.lex.find(text, 'denial').some((d) => d.start >= span.end);
+}
+
+/**
+ * Round 9b: is the quoted reply at `span` condemned by something that is not an earlier post of the same thread? A thread
+ * pasted as quoted lines ("> Parent A: I've raised it with the school\n>> Parent B: the guidance teacher is a fat slug")
+ * shows the abuse, it does not report it: a complaint in an earlier quoted post condemns what that post was about, not the
+ * reply under it. A condemnation or denial on a line of the writer's own, or after the quoted line, still does ("> … \n
+ * Reported. Disgusting."), and so does anything found by structure rather than by a word (a one-word denial, an answer).
+ */
+function condemnedAfterQuote(doc: Doc, span: Span): boolean {
+  const text = doc.clean.text;
+  const nl = text.indexOf('\n', span.end);
+  const lineEnd = nl < 0 ? text.length : nl;
+  const words = ['condemnation', 'denial', 'escalation-verb', 'moderation-verb'].flatMap((c) => doc.lex.find(text, c));
+  if (words.some((h) => h.start >= lineEnd || !quoteLineAt(text, h.start))) return true;
+  return DENIAL_SENTENCE.test(text) || answerSentence(doc) || ownChildCalled(doc) || insultsTheReporter(doc);
 }
 
 /** Is `pos` on a line that quotes a reply ("> text")? */

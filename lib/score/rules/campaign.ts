@@ -29,6 +29,10 @@ const KEEP_BEFORE = /\bkeep(?:s|ing)?\s+(?:on\s+)?$/;
 const UNTIL_GIVES_IN = /\b(?:until|till|til|'til|untill)\s+(?:(?:mr|mrs|ms|miss|mx|dr|sir)\s+[\p{L}\p{M}'-]+|she|he|they|the\s+head\w*)(?:'s|\s+is|\s+are|'re)?\s+(?:gone|goes|leaves|quits|resigns|sacked|out|apologises|apologizes|gives\s+in|cracks|breaks|backs\s+down)\b/gu;
 /** A count of 12 or more: enough to be a campaign, not a complaint ("rang four times"). */
 const MIN_COUNT = 12;
+/** A count that ends in a rate or quota, not a kind of contact (data: campaign-unit lines of kinds-9b-abuse.tsv). */
+const RATE_END = /\b(?:a|per|each|apiece|head|day|night|week|minimum)$/;
+/** A purpose in the clause right after the person contacted ("ring Mr X to help with the fete"): the rate counts something else. */
+const RATE_PURPOSE = /^[^.!?\n,;:]{0,60}?\b(?:to|if|for|about|when|before|so\s+(?:she|he|they)\s+can)\b/;
 
 export interface CampaignFinding {
   spans: Span[];
@@ -48,9 +52,11 @@ function patterns(doc: Doc): Patterns {
     p = {
       // "over 60 msgs", "dozens of emails", "30 times"
       // (not a comparison: "a hundred times more use")
-      count: new RegExp(String.raw`\b(?:over\s+|more\s+than\s+|about\s+|nearly\s+)?(\d+|${q})\s+(?:\w+\s+){0,2}?${unit}\b(?!\s+(?:more|less|better|worse|bigger|smaller|faster|slower|as|the))`, 'g'),
+      // (round 9b: "thirty-five", "forty-two": a tens word with its units after a hyphen)
+      count: new RegExp(String.raw`\b(?:over\s+|more\s+than\s+|about\s+|nearly\s+)?(\d+|${q})(?:-(?:one|two|three|four|five|six|seven|eight|nine))?\s+(?:\w+\s+){0,2}?${unit}\b(?!\s+(?:more|less|better|worse|bigger|smaller|faster|slower|as|the))`, 'g'),
       // "I've done 50 already", "I've already done 25", "sent 40"
-      done: new RegExp(String.raw`\b(?:done|sent|made|fired\s+off)\s+(?:it\s+)?(?:over\s+)?(\d+|${q})\b`, 'g'),
+      // (round 9b: "I'm on 55", "I am up to 40": the writer's own tally)
+      done: new RegExp(String.raw`\b(?:(?:done|sent|made|fired\s+off)\s+(?:it\s+)?(?:over\s+)?|(?:i'?m|im|i\s+am|we'?re|we\s+are)\s+(?:now\s+)?(?:on|up\s+to|at)\s+)(\d+|${q})\b`, 'g'),
     };
     cache.set(doc.lex, p);
   }
@@ -79,6 +85,12 @@ function counts(doc: Doc, acts: readonly Span[]): Span[] {
         const s = sentenceAt(doc, span.start);
         if (!acts.some((a) => a.start >= s.start && a.end <= s.end)) continue;
       }
+      // round 9b: a rate or quota ("30 a day", "25 each", "40 a head") counts contact only beside an act in its sentence
+      // that has no errand or purpose after its person ("message Mrs X to sign up, 30 a day are joining" counts sign-ups)
+      if (re === count && RATE_END.test(m[0])) {
+        const s = sentenceAt(doc, span.start);
+        if (!acts.some((a) => a.start >= s.start && a.end <= s.end && !errandAfter(text, a) && !RATE_PURPOSE.test(afterPerson(text, a)))) continue;
+      }
       out.push(span);
     }
   }
@@ -102,7 +114,8 @@ export function campaign(doc: Doc, usable: (span: Span) => boolean): CampaignFin
   // (nothing aimed), a call is needed, and a count needs an act anyway
   if (!acts.length && !pile.length && !calls.length) return undefined;
   const crowd = acts.length > 0 && doc.lex.count(text, 'campaign-audience') > 0;
-  const kinds = (acts.length || pile.length ? 1 : 0) + (calls.length || crowd ? 1 : 0) + (persists.length || (acts.length && /\d|dozen|hundred|umpteen|countless|loads/.test(text)) ? 1 : 0);
+  // (round 9b: a count in words, "sixty-odd", "a good fifty", is a count too: data campaign-quantity)
+  const kinds = (acts.length || pile.length ? 1 : 0) + (calls.length || crowd ? 1 : 0) + (persists.length || (acts.length && (/\d|dozen|hundred|umpteen|countless|loads/.test(text) || doc.lex.count(text, 'campaign-quantity') > 0)) ? 1 : 0);
   if (kinds < 2) return undefined;
   const live = (s: Span) => usable(s) && !negatedAt(doc, s) && !reportedAt(doc, s);
   const kind = doc.lex.find(text, 'campaign-kind');

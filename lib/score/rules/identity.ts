@@ -197,6 +197,41 @@ function misgendered(doc: Doc): { id: Span; cue: Cue }[] {
   return out;
 }
 
+/** Round 9b: a sex named as a whole group, with no determiner before it ("women can't coach", not "the women can't come"). */
+const SEX_GROUP = /\b(?:women|woman|females|ladies|girls|men|blokes|males)\b/g;
+const DETERMINED = /\b(?:the|our|my|your|their|his|her|these|those|some|two|three|four|few|several|\d+)\s+$/;
+
+/**
+ * Round 9b: sexism as an identity remark. A sex named as a whole group and said to be unable to do a role ("women can't
+ * coach", data: role-capability after it), or a sex-role put-down (data: sex-role: "stick to the kitchen", "a man's job")
+ * with a woman or a titled woman in the sentence or the one before. The group or title is the identity word; the
+ * predicate or put-down a strong cue. "The women can't make Saturday" (a determiner: particular people) and "women can
+ * coach" are nothing.
+ */
+function sexRoles(doc: Doc): { id: Span; cue: Cue }[] {
+  const text = doc.clean.text;
+  const out: { id: Span; cue: Cue }[] = [];
+  const capability = doc.lex.find(text, 'role-capability');
+  const groups = findAll(text, SEX_GROUP);
+  for (const g of groups) {
+    if (DETERMINED.test(text.slice(Math.max(0, g.start - 12), g.start))) continue;
+    const c = capability.find((h) => h.start >= g.end && h.start - g.end <= 48 && UNABLE_AFTER.test(text.slice(g.end, h.start)));
+    if (c) out.push({ id: g, cue: { start: g.start, end: c.end, weight: 0.85, own: true } });
+  }
+  const idioms = doc.lex.find(text, 'sex-role');
+  if (idioms.length) {
+    FEMALE_TITLE.lastIndex = 0;
+    const women = [...groups, ...findAll(text, FEMALE_TITLE)];
+    for (const i of idioms) {
+      const s = doc.sentences.findIndex((x) => i.start >= x.start && i.start < x.end);
+      const from = s > 0 ? doc.sentences[s - 1]!.start : 0;
+      const w = women.find((x) => x.start >= from && x.end <= i.end);
+      if (w) out.push({ id: w, cue: { start: i.start, end: i.end, weight: 0.85 } });
+    }
+  }
+  return out;
+}
+
 /**
  * Cues with a variable middle, in code so the word matcher keeps its literal gate (a pattern entry would run on every text),
  * each gated by a literal: "only got (the job) cos …" (strong), "since (the refugee families) came" (weak), "nothing
@@ -220,7 +255,7 @@ export function identityExclusion(doc: Doc, counterSpeech: (span: Span) => boole
   const text = doc.clean.text;
   const ids: Span[] = [];
   for (const c of IDENTITY_CATEGORIES) for (const h of doc.lex.find(text, c)) ids.push(h);
-  const called = misgendered(doc);
+  const called = [...misgendered(doc), ...sexRoles(doc)];
   for (const m of called) ids.push(m.id);
   if (!ids.length) return undefined;
   // hostility predicated of the group by class (data: identity-hostility), removal of a person, and what is predicated
