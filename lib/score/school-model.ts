@@ -243,6 +243,12 @@ export function maskedClean(doc: Doc, schoolNames: readonly string[] = []): stri
     text = chars.join('');
   }
   if (!schoolNames.length) return text;
+  const re = schoolNameRegex(schoolNames);
+  return re ? text.replace(re, SCHOOL_PLACEHOLDER) : text;
+}
+
+/** The school's names (clean, folded, longest first) as one global pattern, or null when none is long enough. */
+function schoolNameRegex(schoolNames: readonly string[]): RegExp | null {
   const key = schoolNames.join('\u0000');
   let re = maskCache.get(key);
   if (re === undefined) {
@@ -251,7 +257,7 @@ export function maskedClean(doc: Doc, schoolNames: readonly string[] = []): stri
     if (maskCache.size > 5000) maskCache.clear();
     maskCache.set(key, re);
   }
-  return re ? text.replace(re, SCHOOL_PLACEHOLDER) : text;
+  return re;
 }
 
 /** A title and a name ("Mrs Patel"): someone at the school only when the item says so (titledAtSchool). */
@@ -517,6 +523,71 @@ function robustProbability(model: SchoolModel, parts: RuleParts, x: Float64Array
   const inputs = withoutWordInputs(x, j, robustDots[0]! * model.scale[0]! + model.bias[0]!, robustDots[j + 1]! * model.scale[j + 1]! + model.bias[j + 1]!, robustScratch);
   return Math.min(p, stackProbability(inputs, model.file.families[SCHOOL_FAMILIES[j]!]));
 }
+/** Where a clause of a digest ends: a semicolon, a colon, or a comma before the next item of a list. */
+const CLAUSE_BREAK = /[;:]|,\s/g;
+/** A school's line that asks or denies ("is it true …?", "no —"): not a fact told. */
+const LINE_ASKS = /\bis\s+it\s+true\b|\b(?:i|i['’]ve|we|we['’]ve|you|anyone)\s+(?:have\s+|has\s+|just\s+)?heard\b|\brumou?r|\bapparently\b/;
+/** Words in the rest of a digest that correct or play down its school line. */
+const REST_CORRECTS = /\b(?:not|no|never|none|nothing|false|untrue|only|wrong|denie[sd]|deny|rumou?rs?|normal|fine)\b|n['’]t\b/;
+const lineDots = new Float64Array(K);
+const lineScratch = new Float64Array(DENSE_FEATURES.length);
+/**
+ * Round 9b: the reputation stacker probability of the school's own line in a digest (a news roundup, council minutes, a
+ * newsletter's "bits and bobs"), or 0 when there is none. The school is named once, in one clause, beside a reputation
+ * rule finding of 0.5 or more ("…, the chippy won an award, and <school> was fined £40,000 by the HSE after a pupil was
+ * hurt"); the other items' words (a lifeboat, Christmas lights) pulled the whole text's n-grams far below the family's
+ * threshold (spent blind-2026-12-01e/f: n-gram logit 1.4 for the line alone, -2.6 inside the roundup). The line is the
+ * clauses from the school's name to the finding in their sentence, judged with the item's other inputs unchanged. Not a
+ * line that asks or passes on a rumour, one on a quoted reply line ("> …"), or an item with a denial in it.
+ */
+function schoolLineProbability(model: SchoolModel, parts: RuleParts, x: Float64Array, schoolNames: readonly string[], j: number): number {
+  const re = schoolNameRegex(schoolNames);
+  if (!re || x[DENIAL]! > 0) return 0;
+  const { doc } = parts;
+  const text = doc.clean.text;
+  // the names in the body (a title such as "Brantwick Life" names the town, a digest's own name)
+  const body = doc.textOffset >= 0 ? doc.textOffset : 0;
+  const names: Span[] = [...text.matchAll(re)].map((m) => ({ start: m.index!, end: m.index! + m[0].length })).filter((n) => (doc.clean.start[n.start] ?? 0) >= body);
+  // a digest names the school once: an item that comes back to it is about it, and its other sentences were read rightly
+  if (names.length !== 1) return 0;
+  let best = 0;
+  for (const f of parts.findings) {
+    if (f.confidence < 0.5 || f.category === 'reputation.watch-term' || CATEGORIES.get(f.category)!.family !== SCHOOL_FAMILIES[j]) continue;
+    for (const sp of f.spans.slice(0, 3)) {
+      const s = sentenceAt(doc, sp.start);
+      const name = names.find((n) => n.start >= s.start && n.end <= s.end);
+      if (!name) continue;
+      // the clauses from the first of the name and the finding to the last of them
+      const from = Math.min(name.start, sp.start);
+      const to = Math.max(name.end, sp.end);
+      let start = s.start;
+      let end = s.end;
+      for (const m of text.slice(s.start, s.end).matchAll(CLAUSE_BREAK)) {
+        const at = s.start + m.index!;
+        if (at < from) start = at + m[0].length;
+        else if (at >= to) {
+          end = at;
+          break;
+        }
+      }
+      // a line that is most of the item is the item: the whole text's probability already judged it
+      if ((end - start) * 10 >= text.trim().length * 6) continue;
+      // the rest of the item is other news, not a correction of the line ("… is shut because of asbestos — it isn't")
+      if (REST_CORRECTS.test(`${text.slice(0, start)} ${text.slice(end)}`)) continue;
+      const line = text.slice(start, end);
+      const rawLine = doc.raw.slice(doc.clean.start[start] ?? 0, doc.clean.end[end - 1] ?? doc.raw.length);
+      if (LINE_ASKS.test(line) || text.charAt(s.end - 1) === '?' || /(?:^|\n)\s*>[^\n]*$/.test(text.slice(0, start + 1))) continue;
+      const masked = line.replace(re, SCHOOL_PLACEHOLDER);
+      featureDots(model.w, K, rawLine, masked, lineDots);
+      const ngram = [x[NGRAM]!, x[NGRAM + 1]!, x[NGRAM + 2]!];
+      ngram[j] = lineDots[j + 1]! * model.scale[j + 1]! + model.bias[j + 1]!;
+      lineScratch.set(x);
+      const inputs = setModelInputs(lineScratch, x[TWEET]!, ngram);
+      best = Math.max(best, stackProbability(inputs, model.file.families[SCHOOL_FAMILIES[j]!]));
+    }
+  }
+  return best;
+}
 /**
  * The dense vector applySchoolDecision fills for each item and drops before it returns: 50 doubles are too many for
  * V8 to keep a typed array on its own heap, so a new one per item cost a buffer allocation.
@@ -566,12 +637,14 @@ export function modelConfidence(p: number, t: number): number {
  * The model's verdict per family, without changing anything. `threshold` is the school's own
  * (ScoringTuning.threshold, default 0.5): a school that asks for more certainty gets it from the model too.
  */
-function familyVerdicts(model: SchoolModel, parts: RuleParts, x: Float64Array, masked: string, threshold = 0.5): FamilyVerdict[] {
+function familyVerdicts(model: SchoolModel, parts: RuleParts, x: Float64Array, masked: string, threshold = 0.5, schoolNames?: readonly string[]): FamilyVerdict[] {
   const noWordsLeft = !WORD_LEFT.test(masked.replaceAll(SCHOOL_PLACEHOLDER, ' '));
   const verdicts = SCHOOL_FAMILIES.map((family, j) => {
     const f = model.file.families[family];
-    const probability = stackProbability(x, f);
+    let probability = stackProbability(x, f);
     const needed = familyThreshold(f, x[MAX + j]!);
+    // round 9b: reputation news told in one line of a digest is judged on that line too (schoolLineProbability)
+    if (family === 'reputation' && schoolNames?.length && x[MAX + j]! >= 0.5 && probability < needed) probability = Math.max(probability, schoolLineProbability(model, parts, x, schoolNames, j));
     let confidence = modelConfidence(probability, needed);
     // words alone (no rule finding of the family) that would flag must not rest on one word; computed only then. The
     // chooser reads the plain probability, as the trainer fits it
@@ -638,7 +711,7 @@ export function chooseFamilySet(chooser: FamilyChooserFile, flagged: readonly bo
  */
 export function applySchoolDecision(model: SchoolModel, parts: RuleParts, threshold: number, schoolNames?: readonly string[]): FamilyVerdict[] {
   const { x, masked } = schoolView(model, parts, schoolNames, true);
-  const verdicts = familyVerdicts(model, parts, x, masked, threshold);
+  const verdicts = familyVerdicts(model, parts, x, masked, threshold, schoolNames);
   const findings = parts.findings;
   verdicts.forEach((v, j) => {
     const fam = v.family;

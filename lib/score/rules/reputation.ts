@@ -72,6 +72,8 @@ const DATA_CATEGORIES: [string, CategoryId, string][] = [
   ['rep-sanction', 'reputation.sanction', 'fine or legal action'],
   ['rep-investigation', 'reputation.investigation', 'investigation'],
   ['rep-criticism', 'reputation.criticism', 'criticism or incident'],
+  // round 9b: an event at the school told as news (staff leaving in numbers, a provision closing, food poisoning)
+  ['rep-event', 'reputation.criticism', 'criticism or incident'],
 ];
 
 interface RuleRun extends Rule {
@@ -101,7 +103,9 @@ export function reputationRules(doc: Doc): Finding[] {
   const exonerated = exoneratedIn(doc, cleared);
   // "no longer in special measures … the school is now rated requires improvement": the grade is the step up out of them
   const leftMeasures = cleared.some((c) => /special\s+measures/.test(text.slice(c.start, c.end + 24)));
-  const stepUp = (span: Span) => leftMeasures && /\brequires?\s+improvement/.test(text.slice(span.start, span.end));
+  // round 9b: so is "special measures" itself there, wherever it is said (a headline "… lifts special measures", "two years
+  // after being placed in special measures"): the item tells of leaving them
+  const stepUp = (span: Span) => leftMeasures && /\brequires?\s+improvement|\bspecial\s+measures/.test(text.slice(span.start, span.end));
   const critics = sentenceTest(CRITICS, text);
   for (const rule of rulesFor(doc)) {
     for (const span of rule.spans ?? findAll(text, rule.re)) {
@@ -155,7 +159,10 @@ export function reputationRules(doc: Doc): Finding[] {
   for (const [category, kind] of AIMED_CATEGORIES) {
     const e = byCategory.get(category);
     if (!e || !doc.lex.count(text, 'external-body')) continue;
-    const drop = aimedOutside(doc, e.spans, kind);
+    // round 9b: an event at the school (data: rep-event: "has lost four of its teachers, and the council has admitted…")
+    // has the school as its subject; a body named after it in the sentence is no target of it
+    const events = doc.lex.find(text, 'rep-event');
+    const drop = aimedOutside(doc, e.spans, kind).map((d, i) => d && !events.some((h) => h.start === e.spans[i]!.start && h.end === e.spans[i]!.end));
     if (!drop.includes(true)) continue;
     const kept = { spans: e.spans.filter((_, i) => !drop[i]), weights: e.weights.filter((_, i) => !drop[i]), what: e.what };
     if (kept.spans.length) byCategory.set(category, kept);
@@ -169,7 +176,8 @@ export function reputationRules(doc: Doc): Finding[] {
     // one sentence, however long the reporting frame between them ("the HSE has confirmed to reporters that it is investigating")
     const near = verbs.filter((v) => !overlaps(v, doc.ignored) && bodies.some((b) => sentenceAt(doc, b.start).start === sentenceAt(doc, v.start).start && Math.abs(b.start - v.start) <= 160));
     // "how it investigates accidents": what the body does in general, not an investigation of the school
-    const opinion = near.filter((v) => !OPINION_BEFORE.test(text.slice(Math.max(0, v.start - 40), v.start)) && !GENERIC_BEFORE.test(text.slice(Math.max(0, v.start - 30), v.start)));
+    // round 9b: "the police visited and Year 4 were asking questions": a visit in the sentence makes the body a guest
+    const opinion = near.filter((v) => !OPINION_BEFORE.test(text.slice(Math.max(0, v.start - 40), v.start)) && !GENERIC_BEFORE.test(text.slice(Math.max(0, v.start - 30), v.start)) && !visitingAt(doc, v));
     if (opinion.length) byCategory.set('reputation.investigation', { spans: opinion, weights: [0.75], what: 'investigation' });
   }
   // a data breach taken to the data regulator, told as news (data: data-regulator, regulator-action in one sentence): "the
