@@ -192,7 +192,14 @@ const CHILD_OWNER = /\b(?:my|our)\s+(?:own\s+)?(?:grand(?:daughter|son|child|kid
 /** The writer's own child named in a sentence: "my son", "ma wee girl". */
 const OWN_CHILD = /\b(?:my|ma|our|me)\s+(?:wee\s+|little\s+|youngest\s+|eldest\s+)?(?:grand(?:daughter|son|child|kid)|niece|nephew|step(?:son|daughter)|son|daughter|child|kid|lad|boy|girl|bairn|wean|little\s+one)\b/;
 /** The family's own child by first name: "our Archie", "our Seren" (not "our Year 6", "Our Lady", "our Head"). */
-const OUR_NAMED_CHILD = /\bour\s+(?!(?:Year|Reception|Nursery|Head|Headteacher|School|Academy|College|Primary|Lady|Lord|Father|Mr|Mrs|Ms|Miss|Dr|Sir|Class|Trust)\b)\p{Lu}\p{Ll}+/u;
+// round 9b: "Our Alfie" opening a sentence and "My Ellie" are the family's own child too (the capital was missed, and "my"
+// was not read); a parent, a pet name for God or a school body after "my" is no child
+const OUR_NAMED_CHILD = /\b(?:[Oo]ur|[Mm]y)\s+(?!(?:Year|Reception|Nursery|Head|Headteacher|School|Academy|College|Primary|Lady|Lord|Father|Mr|Mrs|Ms|Miss|Dr|Sir|Class|Trust|God|Gosh|Goodness|Mum|Mam|Mom|Dad|Nan|Nana|Gran|Grandad|Grandma|Husband|Wife|Partner|Friend|Boss|Manager|Union|Church|Facebook|Twitter|Instagram|TikTok|Ofsted|Council|Local|Heart|Word|Days|Lords?|Saviour|Jesus|Allah)\b)\p{Lu}\p{Ll}+/u;
+/**
+ * Round 9b: a pupil named right after "my daughter", "our" or "my" ("my daughter Elin in Year 8 had a seizure", "Our Alfie
+ * … he's autistic") is the writer's own child, theirs to tell; "my daughter's friend Elin" is someone else's.
+ */
+const OWN_CHILD_BEFORE_NAME = /\b(?:[Mm]y|[Oo]ur|[Mm]a)\s+(?:(?:wee|little|youngest|eldest|oldest|middle)\s+)?(?:(?:grand|step)?(?:son|daughter|child|kid|boy|girl)\s+|(?:lad|lass|bairn|wean|twins?|little\s+one)\s+)?$/;
 /** Someone else's news passed on between the child and the detail: "my son told me", "my daughter's friend", "my son said". */
 const TOLD_BETWEEN = /\b(?:told|tells|said|says|heard|reckons|friend|friends|mate|mates|classmate|pal|another)\b/;
 /** A sentence that gives a child's age ("He's eleven.", "She is 7."): the pronoun after it goes on about that child. */
@@ -675,6 +682,7 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
   const publishedWithConsent = anySensitive && publicCues.length > 0 && consent().yes && !consent().no;
   for (const name of anySensitive && !publishedWithConsent ? [...fullNames, ...firstNames] : []) {
     if (isPublicPerson(raw, name, options.publicFacts)) continue;
+    if (OWN_CHILD_BEFORE_NAME.test(raw.slice(Math.max(0, name.start - 40), name.start))) continue;
     const ctx = aroundSpan(raw, name.start);
     const window = lower.slice(Math.max(0, name.start - 90), name.end + 90);
     const sentence = sentenceSpan(raw, name.start);

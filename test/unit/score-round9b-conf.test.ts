@@ -1,0 +1,68 @@
+/**
+ * Round 9b confidential kinds: leaks that carry no tell-tale word and the look-alikes that share their words. Scored as an
+ * item of an invented school through the whole decision (rules, trained model), so what a headteacher would see is what is
+ * tested. The sentences are written for this test; the kinds come from the spent sets' misses (blind-2026-12-01e/-f) and
+ * the spent functional halves (conf_credentials), not their wording.
+ */
+import { describe, expect, it } from 'vitest';
+import { assessItem, loadSchoolsFile } from '../../lib/score/assess';
+
+const schools = loadSchoolsFile([{ id: 'brackenfield', name: 'Brackenfield Academy', aliases: ['Brackenfield'] }]);
+const families = (text: string) => assessItem({ id: 'x', school: 'brackenfield', text }, schools).families;
+
+describe('a file, folder, list or sheet of pupils or families that got out, with no word of secrecy', () => {
+  it('left somewhere public, e-mailed to every parent, screenshotted or photographed: a leak', () => {
+    for (const text of [
+      'Brackenfield Academy left a pupil file on the coach after the trip. Full name, medication list, behaviour plan, all in a plastic wallet.',
+      'The Brackenfield office emailed the whole parent list a spreadsheet by mistake: every family\'s names, sort codes and account numbers for the refunds.',
+      'People keep sharing a screenshot of the Brackenfield Year 9 detention list. Full names of the kids and the reasons, one says self-harm.',
+      'Someone photographed the Year 5 seating plan at Brackenfield through the classroom window, it has SEN notes next to every child\'s name.',
+      'A medical folder from Brackenfield was left at the bus stop on Mill Road with the kids\' names, their allergies and their care plans inside.',
+    ]) expect(families(text), text).toContain('confidential');
+  });
+  it('the same words with nothing sensitive in it, or nothing that got out, are not', () => {
+    for (const text of [
+      'Brackenfield Academy emailed all parents the trip list by mistake twice, just the dates and the kit list, nothing personal.',
+      'Reminder from Brackenfield: please update your child\'s medical info and bank details for refunds on the parent portal.',
+      'I left my son\'s PE bag and his reading folder at the bus stop by Brackenfield, if anyone finds them please shout!',
+      'The Brackenfield seating plan for the Christmas concert is on the school website, families sit by year group.',
+    ]) expect(families(text), text).toEqual([]);
+  });
+});
+
+describe("a parent telling of their own child's condition or needs", () => {
+  it('is their own to share: not flagged', () => {
+    for (const text of [
+      'Anyone know how to reach the Brackenfield school nurse? My daughter Ffion in Year 4 had an asthma attack at lunch and nobody has rung me about her care plan.',
+      'Our Noah joined Brackenfield in reception. He\'s dyslexic and dyspraxic and the teachers have been amazing with him.',
+      'My Rosie finally got her autism diagnosis yesterday. Brackenfield Academy already have support in place, so grateful.',
+    ]) expect(families(text), text).toEqual([]);
+  });
+  it("another family's child's condition told by a parent is a leak", () => {
+    for (const text of [
+      "My daughter's friend Ffion in Year 4 at Brackenfield has epilepsy, her mum told me at the gate.",
+      'My son says Rosie Clarke in his class at Brackenfield got her autism diagnosis yesterday.',
+    ]) expect(families(text), text).toContain('confidential');
+  });
+});
+
+describe('a school log-in shared in any layout', () => {
+  it('an arrow, a bracket, a slash after a note, a slang word, or the secret alone on the next line', () => {
+    for (const text of [
+      'Brackenfield SIMS → Maple2026! dont tell anyone lol',
+      'screenshot from the Brackenfield staffroom:\nArbor\nHeron#4471\nkeep this quiet',
+      'Brackenfield Academy Google Classroom, passy is Otter_2025 enjoy',
+      'swapping the Brackenfield Bromcom code (Kestrel_88) for a football shirt',
+      'post-it on the Brackenfield office monitor: the MyConcern safeguarding log / Badger#2024',
+    ]) expect(families(text), text).toContain('confidential');
+  });
+  it('a system with no secret, a forgotten password, a how-to and visitor wifi with no key are not', () => {
+    for (const text of [
+      'Brackenfield staff wifi → down again today, IT say it will be back by 3pm',
+      'Forgot my Brackenfield Arbor password again, how do I reset it?',
+      'How to reset your Brackenfield SIMS password:\nGo to the login page\nClick forgot password',
+      'Brackenfield Academy timetable\nSIMS\nYear10\nRoom 12',
+      'Brackenfield visitor wifi is Brackenfield-Guest, no password needed, ask at reception.',
+    ]) expect(families(text), text).toEqual([]);
+  });
+});
