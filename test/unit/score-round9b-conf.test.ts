@@ -54,6 +54,7 @@ describe('a school log-in shared in any layout', () => {
       'Brackenfield Academy Google Classroom, passy is Otter_2025 enjoy',
       'swapping the Brackenfield Bromcom code (Kestrel_88) for a football shirt',
       'post-it on the Brackenfield office monitor: the MyConcern safeguarding log / Badger#2024',
+      "OCR'd screenshot:\n'want in?\nBrackenfield Academy\nthe MIS (Arbor)\nHeron#4471\ndelete after'",
     ]) expect(families(text), text).toContain('confidential');
   });
   it('a system with no secret, a forgotten password, a how-to and visitor wifi with no key are not', () => {
@@ -63,6 +64,35 @@ describe('a school log-in shared in any layout', () => {
       'How to reset your Brackenfield SIMS password:\nGo to the login page\nClick forgot password',
       'Brackenfield Academy timetable\nSIMS\nYear10\nRoom 12',
       'Brackenfield visitor wifi is Brackenfield-Guest, no password needed, ask at reception.',
+      'Brackenfield Academy\nstaff wifi keeps dropping\nWindows11',
+    ]) expect(families(text), text).toEqual([]);
+  });
+});
+
+describe('a text or screenshot set out line by line', () => {
+  it('a name alone on its line, then the school, then a condition or a staff process: a leak', () => {
+    for (const text of [
+      "SMS screenshot:\n'Poppy Marsden\nBrackenfield Academy\nhas cystic fibrosis\ndont tell anyone'",
+      "text forwarded:\n'Mr Okonjo\nBrackenfield Academy\non a capability plan\nfrom Monday'",
+    ]) expect(families(text), text).toContain('confidential');
+  });
+  it('the same layout with nothing private in it is not', () => {
+    for (const text of [
+      'Brackenfield Academy Christmas fair\nPoppy Marsden\nface painting\n2pm to 4pm',
+      'Brackenfield Academy notices\nMr Okonjo\nYear 6 trip letters\ndue Friday',
+    ]) expect(families(text), text).toEqual([]);
+  });
+});
+
+describe('staff told to keep a decision quiet', () => {
+  it('"they\'re not allowed to say until the council announces" withholds a decision: a leak', () => {
+    const text = "Brackenfield Academy is merging with Oakley High next year, staff were told today but they're not allowed to say till the council announces it.";
+    expect(families(text), text).toContain('confidential');
+  });
+  it('the decision announced, or a question nobody is allowed to answer, is not', () => {
+    for (const text of [
+      'Brackenfield Academy is merging with Oakley High next year, the council announced it today and parents got a letter.',
+      "They're not allowed to say why Brackenfield closed early today, the staff are just as confused as us.",
     ]) expect(families(text), text).toEqual([]);
   });
 });

@@ -295,6 +295,24 @@ function sameSentence(raw: string, a: number, b: number): boolean {
 
 /* Words that end the name of a place or a group rather than a child ("Lake District"): data, place-end. */
 
+/**
+ * Round 9b: a short line of a text, note or screenshot set out line by line (no full stop, at most 60 characters, a line
+ * break either side): "Mr Ranganathan" / "Elmfield Primary" / "a performance improvement plan".
+ */
+function cardLine(raw: string, s: Span): boolean {
+  return s.start > 0 && raw.charCodeAt(s.start - 1) === 10 && s.end - s.start <= 60 && (s.end >= raw.length || raw.charCodeAt(s.end) === 10);
+}
+/** The up to three short lines right before a card line (cardLine), the person it goes on about among them. */
+function cardBefore(raw: string, s: Span): string {
+  let from = s.start;
+  for (let k = 0; k < 3 && from > 1; k++) {
+    const p = sentenceSpan(raw, from - 2);
+    if (!cardLine(raw, p) && !(p.end - p.start <= 60 && raw.charCodeAt(p.end) === 10)) break;
+    from = p.start;
+  }
+  return raw.slice(from, s.start);
+}
+
 /** The sentence at `pos` plus its neighbours. */
 function aroundSpan(raw: string, pos: number, reach = SENTENCE_REACH): Span {
   const here = sentenceSpan(raw, pos, reach);
@@ -703,7 +721,9 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
     // "Kacper Qureshi. Put on a managed move. Elmfield.": a sentence that is the name alone has no predicate of its own,
     // so the sentence after it says what it is about the child
     const nameOnly = !/[\p{L}\d]/u.test(raw.slice(sentence.start, name.start) + raw.slice(name.end, sentence.end));
-    for (let k = 0, nx = next; k < 2 && nx && ((k === 0 && (asked || nameOnly)) || res.continued.test(raw.slice(nx.start, nx.end))); k++) {
+    // round 9b: a text or screenshot set out as short lines ("Skye Kowalczyk" / "Elmfield Primary" / "has leukaemia"): a
+    // name alone on its line goes on over the next short lines, as one sentence would
+    for (let k = 0, nx = next; k < (nameOnly ? 3 : 2) && nx && ((k === 0 && (asked || nameOnly)) || (nameOnly && cardLine(raw, nx)) || res.continued.test(raw.slice(nx.start, nx.end))); k++) {
       own = { start: sentence.start, end: nx.end };
       nx = sentenceAfter(raw, nx);
     }
@@ -900,7 +920,7 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
     const before2 = s.start > 1 && /^\W*(?:he|she|they)(?:'s|'re|\s)/.test(sentence) ? lower.slice(sentenceSpan(raw, Math.max(0, sentenceSpan(raw, s.start - 2).start - 2)).start, s.start) : '';
     // (what the sentence alone says is worked out once per sentence: many cues in one long sentence read it once)
     if (s.start !== said.start || s.end !== said.end) said = { start: s.start, end: s.end, staff: undefined, pupil: undefined };
-    if (!payroll && !(said.staff ??= identifiesStaff(sentence) || identifiesStaff(prev) || !!(before2 && TITLE_NAMED.test(before2)) || ((STAFF_ROLE.test(sentence) || STAFF_ROLE.test(prev)) && nameWithin(s.start, s.end)))) continue;
+    if (!payroll && !(said.staff ??= identifiesStaff(sentence) || identifiesStaff(prev) || (cardLine(raw, s) && identifiesStaff(cardBefore(raw, s).toLowerCase())) || !!(before2 && TITLE_NAMED.test(before2)) || ((STAFF_ROLE.test(sentence) || STAFF_ROLE.test(prev)) && nameWithin(s.start, s.end)))) continue;
     // "support pupils with epilepsy", "people living with MS": a condition said of a group is the topic
     if (GROUP_BEFORE.test(lower.slice(Math.max(0, m.start - 40), m.start))) continue;
     if (firstWithin(publicCues, s.start, s.end) && !leak) continue;
@@ -1201,7 +1221,8 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
 }
 
 /** After a denial word ("they're not", "haven't"), a verb of telling: the matter is withheld, not denied. */
-const WITHHOLDING_AFTER = /^\s+(?:yet\s+)?(?:telling|saying|admitting|sharing|publishing|announcing|announced|told|informing|informed|letting|making\s+it\s+public|going\s+public|been\s+told)\b/;
+// round 9b: "they're not allowed to say until the council announces" withholds too
+const WITHHOLDING_AFTER = /^\s+(?:yet\s+)?(?:(?:allowed|supposed|meant|permitted)\s+to\s+(?:say|tell|share|announce|mention|talk)|telling|saying|admitting|sharing|publishing|announcing|announced|told|informing|informed|letting|making\s+it\s+public|going\s+public|been\s+told)\b/;
 /** A change word in a ceremony or a day's arrangement: "cutting the ribbon", "merging … for the zoo trip". */
 const NOT_A_DECISION = /^[^.!?\n]*?\b(?:cut(?:ting|s)?\s+the\s+(?:ribbon|cake)|for\s+(?:the\s+|a\s+|this\s+|next\s+)?(?:[\w-]+\s+){0,2}(?:trip|visit|outing|day|afternoon|morning|assembly|concert|match|fixture|party|celebration|fair|disco|panto|nativity|play|show|residential))\b/;
 /** "closing early", "shut for the snow day": a school closed for a day or an hour, not a change to its shape. */

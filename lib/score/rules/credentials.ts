@@ -102,7 +102,8 @@ export function credentialLeaks(doc: Doc): Span[] {
     // round 9b: a log-in written as lines, as a note, a text or a screenshot sets it out ("Arbor" / "Heron#4471"): a cue or
     // system that ends its line, and the next line is the secret alone
     if (out.length && out[out.length - 1]!.end > cue.start) continue;
-    if (!/^[\s:=\-–—>→⇒➡»'"‘’“”]*$/.test(raw.slice(cue.end, line.end))) continue;
+    // (after the system, its line may hold a note in brackets or a word of what it is: "the MIS (Arbor)", "MyConcern safeguarding log")
+    if (!/^\s*(?:\([^)]{0,60}\))?(?:\s+(?:safeguarding|teacher|teachers|staff|admin|office|log|login|log-in|account|portal|system|panel|password|details|pupil|parent))*[\s:=\-–—>→⇒➡»'"‘’“”]*$/i.test(raw.slice(cue.end, line.end))) continue;
     const next = /^\n[ \t]*['"‘’“”]?([^\s'"‘’“”]+)['"‘’“”]?[ \t]*(?:\n|$)/.exec(raw.slice(line.end));
     if (next && secretLike(next[1]!, cue.code, notSecretRe)) {
       const at = line.end + next[0].indexOf(next[1]!);
