@@ -96,3 +96,19 @@ describe('staff told to keep a decision quiet', () => {
     ]) expect(families(text), text).toEqual([]);
   });
 });
+
+describe("a staff e-mail's headers, a child's pronoun, head lice", () => {
+  it('an e-mail addressed to all staff, leaked: a leak; a member of staff\'s own child\'s diagnosis still is', () => {
+    for (const text of [
+      "leaked screenshot doing the rounds: 'From: Deputy Head. To: all staff. Subject: CONFIDENTIAL. Do not discuss the Year 8 incident with Brackenfield parents.'",
+      'Mrs Dale at Brackenfield Academy is off because her child has leukaemia, the office told us on the quiet.',
+    ]) expect(families(text), text).toContain('confidential');
+  });
+  it("the head's letter to all staff put on the website, a moderator's note about a deleted comment, a head lice letter are not", () => {
+    for (const text of [
+      "Brackenfield Academy's head wrote to all staff thanking them for a brilliant Ofsted week, and the letter is on the school website for parents too.",
+      'Admin note: the comment naming a Brackenfield child and his diagnosis has been deleted. Please don\'t do that.',
+      "I'm not happy with how Brackenfield handled the head lice letter, it basically named the class.",
+    ]) expect(families(text), text).toEqual([]);
+  });
+});
