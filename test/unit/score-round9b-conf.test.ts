@@ -102,6 +102,7 @@ describe("a staff e-mail's headers, a child's pronoun, head lice", () => {
     for (const text of [
       "leaked screenshot doing the rounds: 'From: Deputy Head. To: all staff. Subject: CONFIDENTIAL. Do not discuss the Year 8 incident with Brackenfield parents.'",
       'Mrs Dale at Brackenfield Academy is off because her child has leukaemia, the office told us on the quiet.',
+      'Dr Hale at Brackenfield Academy is on a final written warning for shouting at a child, a TA told me.',
     ]) expect(families(text), text).toContain('confidential');
   });
   it("the head's letter to all staff put on the website, a moderator's note about a deleted comment, a head lice letter are not", () => {
@@ -109,6 +110,22 @@ describe("a staff e-mail's headers, a child's pronoun, head lice", () => {
       "Brackenfield Academy's head wrote to all staff thanking them for a brilliant Ofsted week, and the letter is on the school website for parents too.",
       'Admin note: the comment naming a Brackenfield child and his diagnosis has been deleted. Please don\'t do that.',
       "I'm not happy with how Brackenfield handled the head lice letter, it basically named the class.",
+    ]) expect(families(text), text).toEqual([]);
+  });
+});
+
+describe('a sentence that opens with "The head" is about a definite person', () => {
+  it('"The head of maths … is on long-term sick leave", "has started a capability plan with Mr X": a leak', () => {
+    for (const text of [
+      'The head of maths at Brackenfield Academy is on long-term sick leave with depression.',
+      'The head at Brackenfield Academy has started a capability plan with Mr Hargreaves.',
+    ]) expect(families(text), text).toContain('confidential');
+  });
+  it('the head running a programme for staff, or speaking about a condition in general, is not', () => {
+    for (const text of [
+      'The head at Brackenfield Academy has started a wellbeing programme for staff with stress.',
+      'Mrs Dale runs the capability training for new governors at Brackenfield Academy.',
+      'The head of Brackenfield Academy spoke at the conference on how schools support staff with depression.',
     ]) expect(families(text), text).toEqual([]);
   });
 });

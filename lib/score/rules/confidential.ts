@@ -529,7 +529,8 @@ function identifiesStaff(sentence: string): boolean {
   for (const m of sentence.matchAll(STAFF_ROLE_G)) {
     const before = sentence.slice(Math.max(0, m.index! - 24), m.index!);
     // "Teacher under investigation over…": a role word opening a headline, with no article, is anyone in that job
-    if (INDEFINITE_BEFORE.test(before) || (/^[\s\W]*$/.test(sentence.slice(0, m.index!)) && !/^(?:mr|mrs|ms|miss|mx|dr|sir|her|his|she|he)\b/.test(m[0]))) continue;
+    // (round 9b: "The head at Elmfield is on long-term sick leave" opens with its article: a definite person)
+    if (INDEFINITE_BEFORE.test(before) || (/^[\s\W]*$/.test(sentence.slice(0, m.index!)) && !/^(?:mr|mrs|ms|miss|mx|dr|sir|her|his|she|he|the)\b/.test(m[0]))) continue;
     return true;
   }
   return false;
@@ -891,7 +892,8 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
     if (at && (denied || !sympathy) && reportedAt(doc, at)) continue;
     if (OPINION_BEFORE.test(lower.slice(Math.max(0, m.start - 30), m.start))) continue;
     // "Mrs Dunn runs the support programme": the member of staff runs the process, it is not run on them
-    if (RUNS_BEFORE.test(lower.slice(Math.max(0, m.start - 40), m.start))) continue;
+    // (round 9b: "has started a capability plan with Mr Hargreaves": run on the titled member of staff after "with")
+    if (RUNS_BEFORE.test(lower.slice(Math.max(0, m.start - 40), m.start)) && !/^\s+(?:[\p{L}'’-]+\s+){0,2}?(?:with|for|on)\s+(?:mr|mrs|ms|miss|mx|dr|sir)\b/u.test(lower.slice(m.end, m.end + 40))) continue;
     // "a training session on asthma", "epilepsy awareness": the topic, not someone's health
     if (ABOUT_THE_TOPIC.test(lower.slice(Math.max(0, m.start - 40), m.start)) || TOPIC_AFTER.test(lower.slice(m.end, m.end + 24))) continue;
     // "deaf people shouldn't teach": a condition said of a group is a generalisation, not someone's health
@@ -924,11 +926,13 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
     if (!payroll && !(said.staff ??= identifiesStaff(sentence) || identifiesStaff(prev) || (cardLine(raw, s) && identifiesStaff(cardBefore(raw, s).toLowerCase())) || !!(before2 && TITLE_NAMED.test(before2)) || ((STAFF_ROLE.test(sentence) || STAFF_ROLE.test(prev)) && nameWithin(s.start, s.end)))) continue;
     // "support pupils with epilepsy", "people living with MS": a condition said of a group is the topic
     if (GROUP_BEFORE.test(lower.slice(Math.max(0, m.start - 40), m.start))) continue;
+    // (round 9b: the hit "with stress" after "for staff": the group's condition too)
+    if (/^with\b/.test(lower.slice(m.start, m.end)) && /\b(?:pupils|children|kids|students|people|youngsters|learners|families|adults|staff|colleagues|those|anyone|everyone)\s+$/.test(lower.slice(Math.max(0, m.start - 20), m.start))) continue;
     if (firstWithin(publicCues, s.start, s.end) && !leak) continue;
     // pupils' details are handled above; here the subject must be an adult
     // ("my son's head was cut" is the child's own head)
     // (round 9b: "a child and his diagnosis" is the child's too)
-    if ((said.pupil ??= /\b(?:pupils?|students?|lad|boy|girl|kids?|child|children|son|daughter|year\s+\d+\s+(?:boy|girl|lad|kid))\b/.test(sentence) && !/\b(?:mr|mrs|ms|miss|teacher|head(?<!\b(?:son|daughter|child|kid|boy|girl|lad|lass|baby)['’]s\s+head)|deputy|senco|chaplain|staff)\b/.test(sentence))) continue;
+    if ((said.pupil ??= /\b(?:pupils?|students?|lad|boy|girl|kids?|child|children|son|daughter|year\s+\d+\s+(?:boy|girl|lad|kid))\b/.test(sentence) && !/\b(?:mr|mrs|ms|miss|mx|dr|sir|teacher|head(?<!\b(?:son|daughter|child|kid|boy|girl|lad|lass|baby)['’]s\s+head)|deputy|senco|chaplain|staff)\b/.test(sentence))) continue;
     staffSpans.push(m);
   }
   // a titled member of staff off work and the reason why, whatever the reason is (data: absence-cue, reason-after): "off
