@@ -74,12 +74,16 @@ describe('a text or screenshot set out line by line', () => {
     for (const text of [
       "SMS screenshot:\n'Poppy Marsden\nBrackenfield Academy\nhas cystic fibrosis\ndont tell anyone'",
       "text forwarded:\n'Mr Okonjo\nBrackenfield Academy\non a capability plan\nfrom Monday'",
+      "OCR of a text:\n'you heard?\nKai Brennan from\nBrackenfield Academy is\nin foster care now'",
+      "Callum Winstanley (Brackenfield Academy) placed with kinship carers, that's why his mum's not been about",
     ]) expect(families(text), text).toContain('confidential');
   });
   it('the same layout with nothing private in it is not', () => {
     for (const text of [
       'Brackenfield Academy Christmas fair\nPoppy Marsden\nface painting\n2pm to 4pm',
       'Brackenfield Academy notices\nMr Okonjo\nYear 6 trip letters\ndue Friday',
+      "OCR of a text:\n'you heard?\nKai Brennan from\nBrackenfield Academy is\nplaying in the cup final'",
+      'Brackenfield Academy newsletter\nWell done to Kai Brennan from\nYear 6 for the foster care awareness poster',
     ]) expect(families(text), text).toEqual([]);
   });
 });
@@ -126,6 +130,22 @@ describe('a sentence that opens with "The head" is about a definite person', () 
       'The head at Brackenfield Academy has started a wellbeing programme for staff with stress.',
       'Mrs Dale runs the capability training for new governors at Brackenfield Academy.',
       'The head of Brackenfield Academy spoke at the conference on how schools support staff with depression.',
+    ]) expect(families(text), text).toEqual([]);
+  });
+});
+
+describe('an internal e-mail or letter passed on with an idiom of secrecy', () => {
+  it('"the SLT email went round about cutting TA posts. Mum\'s the word", "sent me their internal letter … nobody knows yet": a leak', () => {
+    for (const text of [
+      "Heard at the school gate: the Brackenfield SLT email went round about cutting two TA posts in April. Mum's the word.",
+      'A mate at Brackenfield Academy sent me their internal letter about cutting the nursery. Nobody knows yet.',
+    ]) expect(families(text), text).toContain('confidential');
+  });
+  it('a surprise kept for a retirement, a bake-off result, a lunch menu e-mail are not', () => {
+    for (const text of [
+      "Mum's the word, Brackenfield Academy's Year 6 are planning a surprise assembly for Mrs Dale's retirement!",
+      'Nobody knows yet who won the Brackenfield bake off, results on Friday!',
+      'The Brackenfield SLT email about the new lunch menu went round all parents this morning, looks good.',
     ]) expect(families(text), text).toEqual([]);
   });
 });

@@ -314,6 +314,9 @@ function cardBefore(raw: string, s: Span): string {
   return raw.slice(from, s.start);
 }
 
+/** A word no sentence ends on, at the end of a line: the line break is not a sentence's end. */
+const DANGLING = /\b(?:is|are|was|were|at|frm|from|in|of|the|a|an|and|has|had|have|got|to|with|on|for|by)[ \t]*$/i;
+
 /** The sentence at `pos` plus its neighbours. */
 function aroundSpan(raw: string, pos: number, reach = SENTENCE_REACH): Span {
   const here = sentenceSpan(raw, pos, reach);
@@ -728,6 +731,13 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
     for (let k = 0, nx = next; k < (nameOnly ? 3 : 2) && nx && ((k === 0 && (asked || nameOnly)) || (nameOnly && cardLine(raw, nx)) || res.continued.test(raw.slice(nx.start, nx.end))); k++) {
       own = { start: sentence.start, end: nx.end };
       nx = sentenceAfter(raw, nx);
+    }
+    // round 9b: a text copied off a screen keeps its line breaks mid-sentence ("Dylan Ryan frm" / "Elmfield Primary is" / "a
+    // looked-after child"): a line that ends on a word no sentence ends on goes on over the next line
+    for (let k = 0; k < 3 && raw.charCodeAt(own.end) === 10 && DANGLING.test(raw.slice(Math.max(own.start, own.end - 12), own.end)); k++) {
+      const nx = sentenceAfter(raw, own);
+      if (!nx) break;
+      own = { start: own.start, end: nx.end };
     }
     if (!marked && !firstWithin(pupilFacts, own.start, own.end)) continue;
     // unmarked, it must look like a person: not "(St) John Ambulance", "Information Commissioner"
