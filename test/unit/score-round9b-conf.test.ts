@@ -42,6 +42,8 @@ describe("a parent telling of their own child's condition or needs", () => {
     for (const text of [
       "My daughter's friend Ffion in Year 4 at Brackenfield has epilepsy, her mum told me at the gate.",
       'My son says Rosie Clarke in his class at Brackenfield got her autism diagnosis yesterday.',
+      // a full name after a bare "our" is how a relative or neighbour names a child (the spent functional halves' label)
+      "Our Joaquim Dobson's got an EHCP up at Brackenfield Academy now. Took them long enough.",
     ]) expect(families(text), text).toContain('confidential');
   });
 });

@@ -705,7 +705,10 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
   const publishedWithConsent = anySensitive && publicCues.length > 0 && consent().yes && !consent().no;
   for (const name of anySensitive && !publishedWithConsent ? [...fullNames, ...firstNames] : []) {
     if (isPublicPerson(raw, name, options.publicFacts)) continue;
-    if (OWN_CHILD_BEFORE_NAME.test(raw.slice(Math.max(0, name.start - 40), name.start))) continue;
+    // (after a bare "our"/"my", only a first name: "Our Joaquim Dobson's got an EHCP" with a surname is a relative's or
+    // a neighbour's way of naming a child, as the spent functional halves label it)
+    const ownBefore = OWN_CHILD_BEFORE_NAME.exec(raw.slice(Math.max(0, name.start - 40), name.start));
+    if (ownBefore && (/\S\s+\S/.test(ownBefore[0].trim()) || !/\s/.test(raw.slice(name.start, name.end)))) continue;
     const ctx = aroundSpan(raw, name.start);
     const window = lower.slice(Math.max(0, name.start - 90), name.end + 90);
     const sentence = sentenceSpan(raw, name.start);
