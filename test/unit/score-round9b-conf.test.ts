@@ -151,3 +151,18 @@ describe('an internal e-mail or letter passed on with an idiom of secrecy', () =
     ]) expect(families(text), text).toEqual([]);
   });
 });
+
+describe('a condition spoken of in general, said to name no one', () => {
+  it('a SENCo on the radio about a condition, guidance for a condition named after a doctor: not flagged', () => {
+    for (const text of [
+      "Radio Fenbridge: Brackenfield Academy's SENCo spoke on air about how schools support children with cystic fibrosis; no pupils named.",
+      'Brackenfield Academy news: new guidance adopted for any child living with Pierre Robin sequence, no individual cases discussed.',
+    ]) expect(families(text), text).toEqual([]);
+  });
+  it('a titled member of staff or a named child beside the condition still is', () => {
+    for (const text of [
+      "Brackenfield Academy's SENCo Mrs Dale has been off since Easter with cystic fibrosis complications; no pupils named in the letter though.",
+      'Tilly Robin in Year 4 at Brackenfield Academy has cystic fibrosis, her nan told me.',
+    ]) expect(families(text), text).toContain('confidential');
+  });
+});

@@ -32,7 +32,9 @@ const NOT_NAME = new Set(
     'Big Well Not Thank Thanks So Shoutout Poor Bless Keep Sorry Also Oh Yes No Hi Hello Dear Local Ysgol Blwyddyn Diocese Department Education ' +
     'Arbor SIMS Team Year Lower Upper Sixth Key Stage Local Authority LA Trust Board Chair Business Manager Office Exams Officer Head Senior ' +
     'Leadership Special Measures Requires Improvement Good Outstanding Inadequate Mock Results Student Students Pupil Care Home Holiday Caravan ' +
-    'New Old North South East West Upper Lower Great Little Saint Our Everyone Nobody Some All Many Most Every Any Anyway Apparently Everyone'
+    'New Old North South East West Upper Lower Great Little Saint Our Everyone Nobody Some All Many Most Every Any Anyway Apparently Everyone ' +
+    // round 9b: "Radio Fenbridge" is a station
+    'Radio'
   ).split(/\s+/),
 );
 
@@ -660,8 +662,13 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
   // "SEND" (special educational needs) is an acronym: the verb "send" is not one
   // "excluded from the match squad": left out of a team or a game, not excluded from school
   const pupilFacts = rawHits(doc, 'pupil-sensitive', 'condition', 'send').filter((h) => !headless(lower, h) && raw.slice(h.start, h.end) !== 'send' && raw.slice(h.start, h.end) !== 'Send' &&
-    !(/^exclu/.test(lower.slice(h.start, h.end)) && TEAM_EXCLUSION.test(lower.slice(h.end, h.end + 40))));
+    !(/^exclu/.test(lower.slice(h.start, h.end)) && TEAM_EXCLUSION.test(lower.slice(h.end, h.end + 40))) &&
+    // round 9b: "new guidance adopted", "the policy was adopted": a decision taken, not a child adopted
+    !(/^adopted$/.test(lower.slice(h.start, h.end)) && /\b(?:guidance|policy|policies|plan|approach|strategy|motion|framework|scheme|measures|rules|procedures?|budget|proposals?|recommendations?)\s+(?:\w+\s+)?(?:was\s+|were\s+|been\s+|is\s+|are\s+)?$/.test(lower.slice(Math.max(0, h.start - 40), h.start))));
 
+  // round 9b: the item says no one is named ("no pupils named", "no individual cases discussed"; data: no-one-named): a
+  // condition in a sentence with no titled or full name is spoken of in general
+  const noOneNamed = doc.lex.count(doc.clean.text, 'no-one-named') > 0;
   // a fact named as a topic ("epilepsy awareness", "a talk on asthma", "like a diabetic") is about no one
   const topicFact = topicFactIn(lower);
   const personalFacts = pupilFacts.filter((h) => !topicFact(h));
@@ -705,6 +712,8 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
   const publishedWithConsent = anySensitive && publicCues.length > 0 && consent().yes && !consent().no;
   for (const name of anySensitive && !publishedWithConsent ? [...fullNames, ...firstNames] : []) {
     if (isPublicPerson(raw, name, options.publicFacts)) continue;
+    // round 9b: "Pierre Robin sequence", "Tourette's": a person's name inside a condition's name is no pupil
+    if (pupilFacts.some((h) => h.start < name.end && name.start < h.end)) continue;
     // (after a bare "our"/"my", only a first name: "Our Joaquim Dobson's got an EHCP" with a surname is a relative's or
     // a neighbour's way of naming a child, as the spent functional halves label it)
     const ownBefore = OWN_CHILD_BEFORE_NAME.exec(raw.slice(Math.max(0, name.start - 40), name.start));
@@ -743,6 +752,7 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
       own = { start: own.start, end: nx.end };
     }
     if (!marked && !firstWithin(pupilFacts, own.start, own.end)) continue;
+    if (!marked && noOneNamed) continue;
     // unmarked, it must look like a person: not "(St) John Ambulance", "Information Commissioner"
     // a committee or a service is never a pupil, marked or not; nor a group or a page ("Penmarrow Grapevine", "Tots Chat")
     if (ORGANISATION.test(raw.slice(name.start, name.end)) || res.placeEnd.test(raw.slice(name.start, name.end))) continue;
@@ -939,6 +949,7 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
     if (!payroll && !(said.staff ??= identifiesStaff(sentence) || identifiesStaff(prev) || (cardLine(raw, s) && identifiesStaff(cardBefore(raw, s).toLowerCase())) || !!(before2 && TITLE_NAMED.test(before2)) || ((STAFF_ROLE.test(sentence) || STAFF_ROLE.test(prev)) && nameWithin(s.start, s.end)))) continue;
     // "support pupils with epilepsy", "people living with MS": a condition said of a group is the topic
     if (GROUP_BEFORE.test(lower.slice(Math.max(0, m.start - 40), m.start))) continue;
+    if (noOneNamed && !TITLE_NAMED.test(sentence) && !nameWithin(s.start, s.end)) continue;
     // (round 9b: the hit "with stress" after "for staff": the group's condition too)
     if (/^with\b/.test(lower.slice(m.start, m.end)) && /\b(?:pupils|children|kids|students|people|youngsters|learners|families|adults|staff|colleagues|those|anyone|everyone)\s+$/.test(lower.slice(Math.max(0, m.start - 20), m.start))) continue;
     if (firstWithin(publicCues, s.start, s.end) && !leak) continue;
