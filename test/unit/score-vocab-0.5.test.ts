@@ -76,7 +76,8 @@ describe('vocab-0.5: confidential words of the four nations', () => {
   });
 
   it('a Scottish co-ordinated support plan (ASL Act) of a named pupil is confidential; how such plans work is not', () => {
-    newWordsFlag('Our daughter Isla McLeod in P5 was given a co-ordinated support plan.', 'confidential', 'The new leaflet explains how a co-ordinated support plan works and who can ask for one.');
+    // round 9b: another family's child (the parent's own child's plan is theirs to tell, the blind sets' labels say)
+    newWordsFlag('Isla McLeod in P5 was given a co-ordinated support plan.', 'confidential', 'The new leaflet explains how a co-ordinated support plan works and who can ask for one.');
   });
 
   it('an ADHD medicine by its UK brand name (BNF) beside a named pupil is confidential; a news item about supply is not', () => {

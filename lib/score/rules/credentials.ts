@@ -36,7 +36,10 @@ function notSecret(lex: Lexicon): RegExp {
 // "Arbor (Elmfield) unlocked 🔓 Frost2026!": a note in brackets after the system, and a word of opening or getting in
 // "SIMS — office / Spring2026": a user name and a slash before the secret, as a note on a screen writes a log-in
 // "the Hwb account for Elmfield is …": whose system it is, in a few words after for/at/in/of
-const SYSTEM_GAP = /^[\s,:=/(\-–—]*(?:\([^)]{0,60}\)[\s:=-]*)?(?:(?:for|at|in|of)\s+(?:the\s+)?[\w'’.-]+(?:\s+[\w'’.-]+){0,3}?\s+(?=is|was|=|:))?(?:(?:is|was|on|now|still|are|=|password|passwd|pw|pwd|pass|login|log-?in|username|user|pin|code|key|details|unlocked|unlocks|unlock|opens|opened|access|into|with|using)\b[\s:=/-]*|[\u{1F511}\u{1F513}\u{1F510}]\s*){0,4}(?:[\w.@-]{2,30}\s*\/\s*)?$/iu;
+// round 9b: an arrow between system and secret ("SIMS → Maple2026!"), a slash after the bracket ("the MIS (Arbor) / …"), a
+// note of up to two words before the slash ("MyConcern safeguarding log / …") and a bracket round the secret ("the Bromcom
+// code (Kestrel_88)")
+const SYSTEM_GAP = /^[\s,:=/(\-–—>→⇒➡»]*(?:\([^)]{0,60}\)[\s:=/>→⇒➡»-]*)?(?:(?:for|at|in|of)\s+(?:the\s+)?[\w'’.-]+(?:\s+[\w'’.-]+){0,3}?\s+(?=is|was|=|:))?(?:(?:is|was|on|now|still|are|=|password|passwd|pw|pwd|pass|login|log-?in|username|user|pin|code|key|details|unlocked|unlocks|unlock|opens|opened|access|into|with|using)\b[\s:=/-]*|[\u{1F511}\u{1F513}\u{1F510}]\s*){0,4}(?:(?:[\w.@-]{2,30}\s+){0,2}[\w.@-]{2,30}\s*\/\s*)?\(?$/iu;
 
 function secretLike(token: string, code: boolean, NOT_SECRET: RegExp): boolean {
   const t = token.replace(/[.,:;]+$/, '');
@@ -95,6 +98,16 @@ export function credentialLeaks(doc: Doc): Span[] {
       if (cue.system && (at < cue.start || !SYSTEM_GAP.test(raw.slice(cue.end, at)))) continue;
       out.push({ start: Math.min(cue.start, at), end: Math.max(cue.end, at + m[0].length) });
       break;
+    }
+    // round 9b: a log-in written as lines, as a note, a text or a screenshot sets it out ("Arbor" / "Heron#4471"): a cue or
+    // system that ends its line, and the next line is the secret alone
+    if (out.length && out[out.length - 1]!.end > cue.start) continue;
+    // (after the system, its line may hold a note in brackets or a word of what it is: "the MIS (Arbor)", "MyConcern safeguarding log")
+    if (!/^\s*(?:\([^)]{0,60}\))?(?:\s+(?:safeguarding|teacher|teachers|staff|admin|office|log|login|log-in|account|portal|system|panel|password|details|pupil|parent))*[\s:=\-–—>→⇒➡»'"‘’“”]*$/i.test(raw.slice(cue.end, line.end))) continue;
+    const next = /^\n[ \t]*['"‘’“”]?([^\s'"‘’“”]+)['"‘’“”]?[ \t]*(?:\n|$)/.exec(raw.slice(line.end));
+    if (next && secretLike(next[1]!, cue.code, notSecretRe)) {
+      const at = line.end + next[0].indexOf(next[1]!);
+      out.push({ start: cue.start, end: at + next[1]!.length });
     }
   }
   // a shared drive or document left open to anyone with its link (data: shared-link-cue)
