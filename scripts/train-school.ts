@@ -154,7 +154,11 @@ const { values: args } = parseArgs({
     // the least the words alone may need when 'chosen' (per family; none by default). Before round 7 (without
     // --alone-robust) abuse 0.9 and reputation 0.55: at beta 1 reputation's words alone fell to 0.49 and "pupils are
     // investigating volcanoes" flagged (score-generalise)
-    'alone-floor-abuse': { type: 'string' },
+    // Round 9: abuse's words alone chosen with no floor fell to 0.21 and harmless look-alikes of campaigns and threats
+    // ("ring Mr X … he needs seventy-odd a day on the stalls", "getting the trip forms filled in") flagged on a titled
+    // name and neutral words (robust p 0.23); at least 0.31 (round 8's chosen level) keeps them. Nested out-of-fold mean
+    // over 55 independent sets: no floor P 0.951 R 0.900 family 0.901, floor 0.31 P 0.953 R 0.896 family 0.901
+    'alone-floor-abuse': { type: 'string', default: '0.31' },
     'alone-floor-confidential': { type: 'string', default: '0.75' },
     // Round 8: reputation's words alone chosen with no floor fell to 0.25 and an inspection report's praise ("Leaders,
     // including the headteacher …, ensure that pupils with SEND get an EHCP quickly") flagged (score-public-facts'
