@@ -574,6 +574,22 @@ const PERSON_PROCESS = /^(?:under\s+investigation|being\s+investigated|suspended
 /** A head word alone ("disease", "syndrome") names a condition only after a name of one: "a disease" is a figure of speech. */
 const HEAD_WORD = /^(?:disease|syndrome|palsy)$/;
 const NO_CONDITION_NAME = /\b(?:a|an|the|this|that|some|any|no|of|is|like|real|total|proper)\s+$/;
+/** An insult word (data: insult-adj, insult-noun, weak-insult-noun, slur) joined to the span by only a conjunction, a comma
+ * or an intensifier. */
+const INSULT_JOIN = /^[\s,;&-]*(?:(?:and|an|n|plus|as\s+well\s+as|a|an|the|right|total|proper|bloody|fucking|effing|useless|old|stupid)\b[\s,]*){0,3}$/;
+/** A condition (data: condition, not staff-sensitive or hr-process) used in the writer's own insult or exclusion. */
+function insultingCondition(doc: Doc, raw: string, lower: string, m: Span): boolean {
+  const word = lower.slice(m.start, m.end);
+  if (!doc.lex.has('condition', word) || doc.lex.has('staff-sensitive', word) || doc.lex.has('hr-process', word)) return false;
+  const s = sentenceSpan(raw, m.start);
+  const insults = rawHits(doc, 'insult-adj', 'insult-noun', 'weak-insult-noun', 'slur').filter((h) => h.start >= s.start && h.end <= s.end && !(h.start < m.end && m.start < h.end));
+  if (insults.some((h) => (h.start >= m.end && INSULT_JOIN.test(lower.slice(m.end, h.start))) || (h.end <= m.start && INSULT_JOIN.test(lower.slice(h.end, m.start))))) return true;
+  // "Miss X is epileptic, people like that should not be allowed near a classroom" (data: identity-exclusion)
+  return rawHits(doc, 'identity-exclusion').some((h) => h.start >= m.end && h.end <= s.end);
+}
+
+/** A place or machine word right before "terminal" (round 9c): "ferry terminal", "bus terminal", "card terminal". */
+const TERMINAL_PLACE_BEFORE = /\b(?:ferry|bus|coach|train|rail|railway|airport|cruise|container|freight|passenger|departures?|arrivals?|port|harbour|computer|payment|card|till|north|south|east|west|main)\s+$/;
 function headless(lower: string, span: Span): boolean {
   return HEAD_WORD.test(lower.slice(span.start, span.end)) && NO_CONDITION_NAME.test(lower.slice(Math.max(0, span.start - 12), span.start));
 }
@@ -901,6 +917,8 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
   let said: { start: number; end: number; staff: boolean | undefined; pupil: boolean | undefined } = { start: -1, end: -1, staff: undefined, pupil: undefined };
   for (const m of [...rawHits(doc, 'staff-sensitive', 'condition', 'hr-process'), ...familyEvents]) {
     if (headless(lower, m)) continue;
+    // round 9c: "the ferry terminal", "a card terminal", "Terminal 2": a place or a machine, not a terminal illness
+    if (/^terminal$/.test(lower.slice(m.start, m.end)) && (TERMINAL_PLACE_BEFORE.test(lower.slice(Math.max(0, m.start - 24), m.start)) || /^\s+(?:\d|one|two|three|four|five|building)\b/.test(lower.slice(m.end, m.end + 12)))) continue;
     // "signed off the budget": approval, not a sick note
     if (/^signed\s+off$/.test(lower.slice(m.start, m.end)) && /^\s+(?:the|a|an|on|by|as|plans?|budgets?|accounts?)\b/.test(lower.slice(m.end, m.end + 12))) continue;
     if (familyEvent.has(m) && (!TITLE_NAMED.test(lower.slice(sentenceSpan(raw, m.start).start, m.end)) || /\b(?:about|poem|story|book|topic|film|play|lesson|song)\b/.test(lower.slice(Math.max(sentenceSpan(raw, m.start).start, m.start - 40), m.start)) || /\b(?:my|our|ma|me|your)\s+$/.test(lower.slice(Math.max(0, m.start - 8), m.start)))) continue;
@@ -921,6 +939,11 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
     if (ABOUT_THE_TOPIC.test(lower.slice(Math.max(0, m.start - 40), m.start)) || TOPIC_AFTER.test(lower.slice(m.end, m.end + 24))) continue;
     // "deaf people shouldn't teach": a condition said of a group is a generalisation, not someone's health
     if (GROUP_AFTER.test(lower.slice(m.end, m.end + 16))) continue;
+    // round 9c: a condition inside the writer's own insult ("deaf and thick with it", "that autistic weirdo") or named in a
+    // remark that would keep people with it out ("…, people like that shouldn't be allowed near a classroom") is the abuse
+    // (the abuse rules flag it), not a disclosure; only a condition word (not sick leave or an HR process) and only an
+    // insult joined to it by a conjunction or a comma, so a diagnosis told as a fact beside an insult still counts
+    if (insultingCondition(doc, raw, lower, m)) continue;
     if (CHILD_OWNER.test(lower.slice(Math.max(0, m.start - 40), m.start)) || childHasIt(lower.slice(Math.max(0, m.start - 60), m.start)) || SIMILE_BEFORE.test(lower.slice(Math.max(0, m.start - 30), m.start))) continue;
     const s = sentenceSpan(raw, m.start);
     const sentence = lower.slice(s.start, s.end);

@@ -1,0 +1,64 @@
+/**
+ * Round 9c family: items the scorer flagged under the wrong family, or flagged when it should not, on kinds of text the
+ * spent sets showed (heldout-h abuse_discriminatory_other, blind-2026-12-01f false alarms). Scored as an item of an
+ * invented school through the full decision (`families`). The sentences are written for this test; only the kinds come
+ * from the spent sets. Each kind has a twin that must still flag as before (a real leak beside the abuse).
+ */
+import { describe, expect, it } from 'vitest';
+import { assessItem, loadSchoolsFile } from '../../lib/score/assess';
+
+const schools = loadSchoolsFile([{ id: 'wrenmoor', name: 'Wrenmoor Academy', aliases: ['Wrenmoor'] }]);
+const families = (text: string, title = '') => assessItem({ id: 'x', school: 'wrenmoor', title, text }, schools).families;
+
+describe('a condition named inside the writer\'s own insult of a teacher', () => {
+  it('the condition is the abuse, not a disclosure: abuse only', () => {
+    for (const text of [
+      'Mrs Oakes at Wrenmoor Academy is dyslexic and thick as mince, how did she ever get a teaching job',
+      'Mr Pilling from Wrenmoor is a deaf useless old fool, half the class just ignores him',
+      'That autistic weirdo Mr Grange at Wrenmoor should not be teaching anyone',
+      'Miss Tully at Wrenmoor is epileptic, people like that should not be allowed near a classroom',
+    ]) expect(families(text), text).toEqual(['abuse']);
+  });
+  it('a condition told as a fact beside an insult, in its own sentence, is still both', () => {
+    for (const text of [
+      'Mrs Oakes at Wrenmoor Academy is a useless cow. She has been off with depression since Easter and is on antidepressants.',
+      'Mrs Oakes at Wrenmoor Academy is a useless cow who has been off with depression since Easter, her sister told me.',
+      'Mr Pilling from Wrenmoor is a total idiot. My mate in the office says he was diagnosed with bipolar disorder last month.',
+    ]) expect(families(text), text).toEqual(['abuse', 'confidential']);
+  });
+  it('a condition told kindly, with no insult, is still a staff leak', () => {
+    expect(families('Mrs Oakes at Wrenmoor Academy is dyslexic and has been off with depression, apparently.')).toContain('confidential');
+  });
+});
+
+describe('a place word that is also a medical word', () => {
+  it('"the ferry terminal", "the bus terminal" in a threat is a place, not a terminal illness', () => {
+    for (const text of [
+      'If Wrenmoor put my lad in isolation again I will be waiting at the ferry terminal for his head of year when she gets off. Face to face.',
+      'I know the Wrenmoor PE teacher gets the coach from the bus terminal every night. He will find out what happens to people who cross my family.',
+    ]) expect(families(text), text).not.toContain('confidential');
+  });
+  it('a teacher with a terminal illness is still a staff leak', () => {
+    for (const text of [
+      'Mr Pilling at Wrenmoor has terminal cancer, his wife told my neighbour, keep it quiet.',
+      'Poor Mrs Oakes from Wrenmoor, the illness is terminal and she has told the staff she will not be back.',
+    ]) expect(families(text), text).toContain('confidential');
+  });
+});
+
+describe('a rumour of a merger or closure that a reply rebuts', () => {
+  it('"No, that consultation was about the primaries", "No merger": nothing leaked', () => {
+    for (const [title, text] of [
+      ['Re: Wrenmoor closing?', '> is it true wrenmoor is being merged with Castlebeck High?\n\nNo. The council consultation was about two infant schools. The head said in the newsletter there are no plans for Wrenmoor.'],
+      ['Re: Wrenmoor closure rumour', '> heard wrenmoor is getting merged with Castlebeck High?\n\nNo — that consultation was about the primaries. The head confirmed at parents evening there are no plans for Wrenmoor.'],
+      ['Re: WA merger', '> heard WA is merging with the high school\n\nThat was a council paper about sharing a minibus for A-level classes. No merger.'],
+      ['Re: Wrenmoor merger', '> someone said Wrenmoor is merging with the grammar\n\nThat was a council paper about sharing a sports hall for sixth form PE. There is no merger.'],
+    ]) expect(families(text!, title), text).toEqual([]);
+  });
+  it('a merger told as inside knowledge before it is public is still a leak', () => {
+    for (const text of [
+      "Don't tell anyone but my friend on the Wrenmoor governors says they are merging with Castlebeck High next year, the consultation starts after Easter and staff don't know yet.",
+      "The head keeps telling parents there are no plans to merge, but keep this to yourselves: the Wrenmoor governors voted last night to merge with Castlebeck High, staff haven't been told yet.",
+    ]) expect(families(text), text).toContain('confidential');
+  });
+});
