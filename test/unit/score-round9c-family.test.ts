@@ -62,3 +62,33 @@ describe('a rumour of a merger or closure that a reply rebuts', () => {
     ]) expect(families(text), text).toContain('confidential');
   });
 });
+
+describe('a threat that says it knows where a teacher lives without saying where', () => {
+  it('"I know which house he lives in", "what street she lives on": the threat, not an address', () => {
+    for (const text of [
+      "I know which house the Wrenmoor head of science lives in, and what he drives. He marked my daughter down on purpose. He'll learn.",
+      'Funny how I found out what street Miss Tully from Wrenmoor lives on. She should think before she puts my lad in detention again.',
+    ]) expect(families(text), text).not.toContain('confidential');
+  });
+  it('a threat that gives the street or house is still both', () => {
+    for (const text of [
+      "I know which house the Wrenmoor head of science lives in: 14 Larch Close, the blue door. He'll learn.",
+      'Miss Tully from Wrenmoor lives on Heron Way, number 9, and she should think before she puts my lad in detention again.',
+    ]) expect(families(text), text).toContain('confidential');
+  });
+});
+
+describe('an allegation that a teacher misused something the school keeps', () => {
+  it('"has been fiddling the budget", "fiddled the SATs papers", told by an insider: defamation, not a leak', () => {
+    for (const text of [
+      'Sorry to be blunt, my aunt is in the office there: Mrs Oakes at Wrenmoor Academy has been fiddling the school budget for years.',
+      'As a dinner lady I probably should not say, but Mr Pilling at Wrenmoor fiddled the exam papers last summer. Thank you for reading.',
+    ]) expect(families(text), text).toEqual(['abuse']);
+  });
+  it('the budget or the papers passed on from inside, with no one accused, are still a leak', () => {
+    for (const text of [
+      "Keep this quiet, my aunt is in the Wrenmoor office: the budget for next year cuts three TA posts and staff haven't been told.",
+      "Don't share: someone at Wrenmoor has posted photos of tomorrow's SATs papers in the year 6 group chat.",
+    ]) expect(families(text), text).toContain('confidential');
+  });
+});

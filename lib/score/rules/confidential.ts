@@ -588,6 +588,10 @@ function insultingCondition(doc: Doc, raw: string, lower: string, m: Span): bool
   return rawHits(doc, 'identity-exclusion').some((h) => h.start >= m.end && h.end <= s.end);
 }
 
+/** "which house the head lives in", "what street she lives on": the place is asked about or known, not said (round 9c). */
+const UNSAID_PLACE_BEFORE = /\b(?:which|what)\s+(?:house|street|road|flat|estate|village|area|town|avenue|close|block|building|part\s+of\s+town)\b[^.!?\n]{0,40}$/;
+/** Between a misconduct verb and the thing misused: a determiner or two ("fiddling the school's budget", "fiddled the SATs papers"). */
+const MISUSED_OBJECT_BETWEEN = /^\s+(?:(?:the|his|her|their|its|our|school(?:['’]s)?|pta|trust|department|trip|year|whole|entire|\d+)\s+){0,3}$/;
 /** A place or machine word right before "terminal" (round 9c): "ferry terminal", "bus terminal", "card terminal". */
 const TERMINAL_PLACE_BEFORE = /\b(?:ferry|bus|coach|train|rail|railway|airport|cruise|container|freight|passenger|departures?|arrivals?|port|harbour|computer|payment|card|till|north|south|east|west|main)\s+$/;
 function headless(lower: string, span: Span): boolean {
@@ -919,6 +923,9 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
     if (headless(lower, m)) continue;
     // round 9c: "the ferry terminal", "a card terminal", "Terminal 2": a place or a machine, not a terminal illness
     if (/^terminal$/.test(lower.slice(m.start, m.end)) && (TERMINAL_PLACE_BEFORE.test(lower.slice(Math.max(0, m.start - 24), m.start)) || /^\s+(?:\d|one|two|three|four|five|building)\b/.test(lower.slice(m.end, m.end + 12)))) continue;
+    // round 9c: "I know which house he lives in and what car he drives", "I know where she lives.": a threat says it knows
+    // the place without giving it (the abuse rules read the threat); a place after the words ("lives in Mill Lane") still counts
+    if (/^(?:lives?|living|lived)\s+(?:in|at|on)$/.test(lower.slice(m.start, m.end)) && UNSAID_PLACE_BEFORE.test(lower.slice(Math.max(0, m.start - 60), m.start)) && /^\s*(?:[,.!?;]|and\b|now\b|too\b|$)/.test(lower.slice(m.end, m.end + 8))) continue;
     // "signed off the budget": approval, not a sick note
     if (/^signed\s+off$/.test(lower.slice(m.start, m.end)) && /^\s+(?:the|a|an|on|by|as|plans?|budgets?|accounts?)\b/.test(lower.slice(m.end, m.end + 12))) continue;
     if (familyEvent.has(m) && (!TITLE_NAMED.test(lower.slice(sentenceSpan(raw, m.start).start, m.end)) || /\b(?:about|poem|story|book|topic|film|play|lesson|song)\b/.test(lower.slice(Math.max(sentenceSpan(raw, m.start).start, m.start - 40), m.start)) || /\b(?:my|our|ma|me|your)\s+$/.test(lower.slice(Math.max(0, m.start - 8), m.start)))) continue;
@@ -1204,7 +1211,11 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
   // meant to stay inside (data: secrecy-cue)
   const ownVoice = doc.lex.count(doc.clean.text, 'own-voice') > 0 && !doc.lex.count(doc.clean.text, 'secrecy-cue');
   // "cutting the ribbon", "merging with the other class for the zoo trip": a ceremony or a day's arrangement, no decision
-  const internal = ownVoice ? [] : rawHits(doc, 'internal-matter').filter((m) => !OPINION_BEFORE.test(lower.slice(Math.max(0, m.start - 30), m.start)) && !NOT_A_DECISION.test(lower.slice(m.start, m.end + 60)));
+  // round 9c: "has been fiddling the budget", "fiddled the SATs papers": the thing a person is accused of misusing (data:
+  // misconduct-take, misconduct-verb, misconduct-use right before it) is the allegation, the defamation rule's, not a matter passed on
+  const misused = rawHits(doc, 'misconduct-take', 'misconduct-verb', 'misconduct-use');
+  const internal = ownVoice ? [] : rawHits(doc, 'internal-matter').filter((m) => !OPINION_BEFORE.test(lower.slice(Math.max(0, m.start - 30), m.start)) && !NOT_A_DECISION.test(lower.slice(m.start, m.end + 60)) &&
+    !misused.some((v) => v.end <= m.start && MISUSED_OBJECT_BETWEEN.test(lower.slice(v.end, m.start))));
   // the marks of an internal document (an e-mail from leaders, minutes, a briefing; data: internal-document) and words
   // that say it was meant to stay inside (data: secrecy-cue, a different phrase): a leak, whatever the matter is
   if (!internal.length && !ownVoice) {
