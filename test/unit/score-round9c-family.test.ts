@@ -92,3 +92,19 @@ describe('an allegation that a teacher misused something the school keeps', () =
     ]) expect(families(text), text).toContain('confidential');
   });
 });
+
+describe("a pupil's good news put out with the family's agreement", () => {
+  it('a shortlisting for a young carer award, the family having agreed or asked: not a leak', () => {
+    for (const text of [
+      'Post from a Wrenmoor Academy form tutor: really proud of Jayden Whitlock, shortlisted for the regional young carer award. His parents were happy for me to share!',
+      'Community radio: lovely news, Poppy Aldous from Wrenmoor was named a finalist in the young carers awards; her dad rang in to tell us himself.',
+      'Church bulletin: we congratulate Maisie Trent (Wrenmoor Academy), nominated for the county young carer award, shared at the family\'s request.',
+    ]) expect(families(text), text).toEqual([]);
+  });
+  it('the same news with no word of agreement, or a private matter beside the agreement, still flags', () => {
+    for (const text of [
+      'Really proud of Jayden Whitlock at Wrenmoor Academy, shortlisted for the young carer award, his mum has MS and his dad drinks.',
+      'His parents were happy for me to share: Jayden Whitlock in Year 8 at Wrenmoor has been excluded for a week for fighting and has an EHCP for ADHD.',
+    ]) expect(families(text), text).toContain('confidential');
+  });
+});

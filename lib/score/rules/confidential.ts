@@ -729,7 +729,9 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
   // what the item says of consent (data: consent-cue, no-consent-cue), read once and only when a rule asks
   const consent = once(() => ({ yes: CONSENT.test(lower) || rawHits(doc, 'consent-cue').length > 0, no: rawHits(doc, 'no-consent-cue').length > 0 }));
   // a press release or newsletter that says the family agreed (data: consent-cue, public-cue) is not a leak, unless it says nobody did
-  const publishedWithConsent = anySensitive && publicCues.length > 0 && consent().yes && !consent().no;
+  // round 9c: so is a pupil's good news (data: good-news: "shortlisted for the young carer award", "congratulated") put out
+  // by a teacher, a radio show or a parish sheet that says the family agreed, with no public-cue word of its own
+  const publishedWithConsent = anySensitive && (publicCues.length > 0 || doc.lex.count(doc.clean.text, 'good-news') > 0) && consent().yes && !consent().no;
   for (const name of anySensitive && !publishedWithConsent ? [...fullNames, ...firstNames] : []) {
     if (isPublicPerson(raw, name, options.publicFacts)) continue;
     // round 9b: "Pierre Robin sequence", "Tourette's": a person's name inside a condition's name is no pupil
