@@ -108,3 +108,19 @@ describe("a pupil's good news put out with the family's agreement", () => {
     ]) expect(families(text), text).toContain('confidential');
   });
 });
+
+describe('a fact-check that rules a claim about the school false', () => {
+  it('"Claim: … Verdict: FALSE", "CLAIM - … RATING: Fake": the claim is put to be ruled on, not said', () => {
+    for (const text of [
+      'Claim: Mrs Oakes at Wrenmoor Academy was sacked for stealing from the PTA, the lying thief.\nVerdict: FALSE. The post was made up by a troll account and has been taken down.',
+      'CLAIM - a Wrenmoor teacher was arrested for dealing drugs to pupils.\nRATING: Fake. No arrest was made; police said the story started on a parody page.',
+      'The rumour: Wrenmoor Academy is under police investigation for hiding abuse. Our verdict: made up. Neither the police nor the council know of any investigation.',
+    ]) expect(families(text), text).toEqual([]);
+  });
+  it('the same labels with a verdict that upholds the claim, or abuse in the writer\'s own line, still flag', () => {
+    for (const text of [
+      'Claim: Mrs Oakes at Wrenmoor Academy was sacked for stealing from the PTA.\nVerdict: TRUE. The trust confirmed her dismissal to us.',
+      'Claim: Mr Pilling at Wrenmoor is a creep.\nVerdict: false, he is a lot worse than a creep, the nonce should be locked up.',
+    ]) expect(families(text), text).not.toEqual([]);
+  });
+});
