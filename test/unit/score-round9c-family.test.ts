@@ -124,3 +124,15 @@ describe('a fact-check that rules a claim about the school false', () => {
     ]) expect(families(text), text).not.toEqual([]);
   });
 });
+
+describe('a claim passed round on a screenshot or post that the item calls fake', () => {
+  it('"the screenshot saying Wrenmoor is being investigated … is fake": no news of an investigation', () => {
+    for (const text of [
+      'Debunked: the screenshot saying Wrenmoor Academy is being investigated by Ofsted for exam cheating is fake, it was made on a meme site.',
+      'That post claiming Wrenmoor Academy was fined by the council for the flooding is false, the council said so on Friday.',
+    ]) expect(families(text), text).toEqual([]);
+  });
+  it('the same claim said to be real still flags', () => {
+    expect(families('The screenshot saying Wrenmoor Academy is being investigated by Ofsted for exam cheating is real, the exam board confirmed it.')).toContain('reputation');
+  });
+});

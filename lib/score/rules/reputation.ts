@@ -460,7 +460,15 @@ function visitingAt(doc: Doc, h: Span): boolean {
 function ruledFalseIn(doc: Doc): (span: Span) => boolean {
   const text = doc.clean.text;
   const verdictAt = falseVerdictAt(text);
-  return (span) => factCheckedClaimAt(text, span) || (verdictAt >= 0 && span.start > verdictAt && /\b(?:no|not|any|neither|nor|never)\b/.test(text.slice(sentenceAt(doc, span.start).start, span.start)));
+  // "the screenshot saying Wrenmoor is being investigated is fake": a claim after a verb of saying, ruled false (data: denial)
+  // later in its own sentence
+  const denials = doc.lex.find(text, 'denial');
+  const saidThenDenied = (span: Span) => {
+    const s = sentenceAt(doc, span.start);
+    return /\b(?:saying|claiming|alleging|which\s+(?:says|said|claims|claimed)|that\s+(?:says|said|claims|claimed))\s/.test(text.slice(s.start, span.start)) &&
+      denials.some((d) => d.start >= span.end && d.end <= s.end && /^(?:is|are|was|were)\s+(?:\w+\s+)?$/.test(text.slice(Math.max(span.end, d.start - 16), d.start).replace(/^.*?\b(?=(?:is|are|was|were)\b)/, '')));
+  };
+  return (span) => factCheckedClaimAt(text, span) || saidThenDenied(span) || (verdictAt >= 0 && span.start > verdictAt && /\b(?:no|not|any|neither|nor|never)\b/.test(text.slice(sentenceAt(doc, span.start).start, span.start)));
 }
 
 function exoneratedIn(doc: Doc, cleared: readonly Span[]): (span: Span) => boolean {
