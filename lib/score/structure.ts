@@ -290,6 +290,35 @@ function reportContext(doc: Doc): ReportContext {
   return c;
 }
 
+/** A fact-check's claim label at the start of a line or the item ("Claim:", "CLAIM -", "The rumour:", "Viral claim:"). */
+const CLAIM_LABEL = /(?:^|\n)[\s*#>]*(?:the\s+|viral\s+|false\s+)?(?:claims?|rumou?rs?|what\s+(?:was|is\s+being)\s+(?:claimed|said|shared))\s*[:\u2013\u2014-]/g;
+/** A verdict label that rules the claim false: "Verdict: FALSE", "Rating - Fake", "Our verdict: made up", "Fact check: untrue". */
+const FALSE_VERDICT = /\b(?:verdict|rating|ruling|conclusion|finding|fact[\s-]?check(?:ed)?|truth[\s-]?rating)\s*[:\u2013\u2014-]\s*[\W_]*(?:false|fake|untrue|not\s+true|incorrect|misleading|made[\s-]up|fabricated|invented|baseless|unfounded|no\s+evidence|debunked|wrong|a\s+(?:lie|hoax)|hoax)\b/;
+
+/** Round 9c: where a fact-check's verdict ruling its claim false starts, or -1 (an item with a claim label and such a verdict). */
+export function falseVerdictAt(text: string): number {
+  if (!/claim|rumou?r|what\s+(?:was|is)/.test(text)) return -1;
+  const verdict = FALSE_VERDICT.exec(text);
+  if (!verdict) return -1;
+  for (const m of text.matchAll(CLAIM_LABEL)) if (m.index! < verdict.index) return verdict.index;
+  return -1;
+}
+
+/** Round 9c: is `span` on a fact-check's claim line (after a claim label, before its verdict) in an item whose verdict rules it false? */
+export function factCheckedClaimAt(text: string, span: Span): boolean {
+  if (!/claim|rumou?r|what\s+(?:was|is)/.test(text)) return false;
+  const verdict = FALSE_VERDICT.exec(text);
+  if (!verdict) return false;
+  for (const m of text.matchAll(CLAIM_LABEL)) {
+    const start = m.index! + m[0].length;
+    if (start > span.start) break;
+    // the claim runs from its label to the verdict, or to the end of its line if the verdict came before it
+    const end = verdict.index > start ? verdict.index : (text.indexOf('\n', start) < 0 ? text.length : text.indexOf('\n', start));
+    if (span.end <= end) return true;
+  }
+  return false;
+}
+
 /**
  * Is the abusive word at `span` someone else's, reported in order to condemn or deny it? It must sit
  * in a reporting frame in its sentence (after "called her", "sprayed", "rumour that", or in quotes
@@ -305,6 +334,9 @@ export function reportedAt(doc: Doc, span: Span): boolean {
   // "Not a rumour: Mr X lies on the attendance figures": the claim's own word "lies" is no denial of it
   if (ctx.onlyDenials && ctx.onlyDenials.every((d) => d.start < span.end && span.start < d.end)) return false;
   if (REPORT_FRAME.test(before) || WRITTEN_AFTER.test(text.slice(span.end, span.end + 40)) || (quoted && REPORT_FRAME.test(text.slice(s.start, s.end)))) return true;
+  // round 9c: a fact-check ("Claim: Mr X was sacked for theft. Verdict: FALSE, made up by a troll account"): the claim's
+  // line is put in order to rule on it, and a verdict that denies it says so
+  if (factCheckedClaimAt(text, span)) return true;
   // a report verb earlier in the sentence (data: report-verb): "the comment that said…", "been sayin'…", "I used to think…"
   const from = Math.max(s.start, span.start - 160);
   if (doc.lex.find(text, 'report-verb').some((v) => v.start >= from && v.end <= span.start)) return true;

@@ -574,6 +574,26 @@ const PERSON_PROCESS = /^(?:under\s+investigation|being\s+investigated|suspended
 /** A head word alone ("disease", "syndrome") names a condition only after a name of one: "a disease" is a figure of speech. */
 const HEAD_WORD = /^(?:disease|syndrome|palsy)$/;
 const NO_CONDITION_NAME = /\b(?:a|an|the|this|that|some|any|no|of|is|like|real|total|proper)\s+$/;
+/** An insult word (data: insult-adj, insult-noun, weak-insult-noun, slur) joined to the span by only a conjunction, a comma
+ * or an intensifier. */
+const INSULT_JOIN = /^[\s,;&-]*(?:(?:and|an|n|plus|as\s+well\s+as|a|an|the|right|total|proper|bloody|fucking|effing|useless|old|stupid)\b[\s,]*){0,3}$/;
+/** A condition (data: condition, not staff-sensitive or hr-process) used in the writer's own insult or exclusion. */
+function insultingCondition(doc: Doc, raw: string, lower: string, m: Span): boolean {
+  const word = lower.slice(m.start, m.end);
+  if (!doc.lex.has('condition', word) || doc.lex.has('staff-sensitive', word) || doc.lex.has('hr-process', word)) return false;
+  const s = sentenceSpan(raw, m.start);
+  const insults = rawHits(doc, 'insult-adj', 'insult-noun', 'weak-insult-noun', 'slur').filter((h) => h.start >= s.start && h.end <= s.end && !(h.start < m.end && m.start < h.end));
+  if (insults.some((h) => (h.start >= m.end && INSULT_JOIN.test(lower.slice(m.end, h.start))) || (h.end <= m.start && INSULT_JOIN.test(lower.slice(h.end, m.start))))) return true;
+  // "Miss X is epileptic, people like that should not be allowed near a classroom" (data: identity-exclusion)
+  return rawHits(doc, 'identity-exclusion').some((h) => h.start >= m.end && h.end <= s.end);
+}
+
+/** "which house the head lives in", "what street she lives on": the place is asked about or known, not said (round 9c). */
+const UNSAID_PLACE_BEFORE = /\b(?:which|what)\s+(?:house|street|road|flat|estate|village|area|town|avenue|close|block|building|part\s+of\s+town)\b[^.!?\n]{0,40}$/;
+/** Between a misconduct verb and the thing misused: a determiner or two ("fiddling the school's budget", "fiddled the SATs papers"). */
+const MISUSED_OBJECT_BETWEEN = /^\s+(?:(?:the|his|her|their|its|our|school(?:['’]s)?|pta|trust|department|trip|year|whole|entire|\d+)\s+){0,3}$/;
+/** A place or machine word right before "terminal" (round 9c): "ferry terminal", "bus terminal", "card terminal". */
+const TERMINAL_PLACE_BEFORE = /\b(?:ferry|bus|coach|train|rail|railway|airport|cruise|container|freight|passenger|departures?|arrivals?|port|harbour|computer|payment|card|till|north|south|east|west|main)\s+$/;
 function headless(lower: string, span: Span): boolean {
   return HEAD_WORD.test(lower.slice(span.start, span.end)) && NO_CONDITION_NAME.test(lower.slice(Math.max(0, span.start - 12), span.start));
 }
@@ -709,7 +729,9 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
   // what the item says of consent (data: consent-cue, no-consent-cue), read once and only when a rule asks
   const consent = once(() => ({ yes: CONSENT.test(lower) || rawHits(doc, 'consent-cue').length > 0, no: rawHits(doc, 'no-consent-cue').length > 0 }));
   // a press release or newsletter that says the family agreed (data: consent-cue, public-cue) is not a leak, unless it says nobody did
-  const publishedWithConsent = anySensitive && publicCues.length > 0 && consent().yes && !consent().no;
+  // round 9c: so is a pupil's good news (data: good-news: "shortlisted for the young carer award", "congratulated") put out
+  // by a teacher, a radio show or a parish sheet that says the family agreed, with no public-cue word of its own
+  const publishedWithConsent = anySensitive && (publicCues.length > 0 || doc.lex.count(doc.clean.text, 'good-news') > 0) && consent().yes && !consent().no;
   for (const name of anySensitive && !publishedWithConsent ? [...fullNames, ...firstNames] : []) {
     if (isPublicPerson(raw, name, options.publicFacts)) continue;
     // round 9b: "Pierre Robin sequence", "Tourette's": a person's name inside a condition's name is no pupil
@@ -901,6 +923,11 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
   let said: { start: number; end: number; staff: boolean | undefined; pupil: boolean | undefined } = { start: -1, end: -1, staff: undefined, pupil: undefined };
   for (const m of [...rawHits(doc, 'staff-sensitive', 'condition', 'hr-process'), ...familyEvents]) {
     if (headless(lower, m)) continue;
+    // round 9c: "the ferry terminal", "a card terminal", "Terminal 2": a place or a machine, not a terminal illness
+    if (/^terminal$/.test(lower.slice(m.start, m.end)) && (TERMINAL_PLACE_BEFORE.test(lower.slice(Math.max(0, m.start - 24), m.start)) || /^\s+(?:\d|one|two|three|four|five|building)\b/.test(lower.slice(m.end, m.end + 12)))) continue;
+    // round 9c: "I know which house he lives in and what car he drives", "I know where she lives.": a threat says it knows
+    // the place without giving it (the abuse rules read the threat); a place after the words ("lives in Mill Lane") still counts
+    if (/^(?:lives?|living|lived)\s+(?:in|at|on)$/.test(lower.slice(m.start, m.end)) && UNSAID_PLACE_BEFORE.test(lower.slice(Math.max(0, m.start - 60), m.start)) && /^\s*(?:[,.!?;]|and\b|now\b|too\b|$)/.test(lower.slice(m.end, m.end + 8))) continue;
     // "signed off the budget": approval, not a sick note
     if (/^signed\s+off$/.test(lower.slice(m.start, m.end)) && /^\s+(?:the|a|an|on|by|as|plans?|budgets?|accounts?)\b/.test(lower.slice(m.end, m.end + 12))) continue;
     if (familyEvent.has(m) && (!TITLE_NAMED.test(lower.slice(sentenceSpan(raw, m.start).start, m.end)) || /\b(?:about|poem|story|book|topic|film|play|lesson|song)\b/.test(lower.slice(Math.max(sentenceSpan(raw, m.start).start, m.start - 40), m.start)) || /\b(?:my|our|ma|me|your)\s+$/.test(lower.slice(Math.max(0, m.start - 8), m.start)))) continue;
@@ -921,6 +948,11 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
     if (ABOUT_THE_TOPIC.test(lower.slice(Math.max(0, m.start - 40), m.start)) || TOPIC_AFTER.test(lower.slice(m.end, m.end + 24))) continue;
     // "deaf people shouldn't teach": a condition said of a group is a generalisation, not someone's health
     if (GROUP_AFTER.test(lower.slice(m.end, m.end + 16))) continue;
+    // round 9c: a condition inside the writer's own insult ("deaf and thick with it", "that autistic weirdo") or named in a
+    // remark that would keep people with it out ("…, people like that shouldn't be allowed near a classroom") is the abuse
+    // (the abuse rules flag it), not a disclosure; only a condition word (not sick leave or an HR process) and only an
+    // insult joined to it by a conjunction or a comma, so a diagnosis told as a fact beside an insult still counts
+    if (insultingCondition(doc, raw, lower, m)) continue;
     if (CHILD_OWNER.test(lower.slice(Math.max(0, m.start - 40), m.start)) || childHasIt(lower.slice(Math.max(0, m.start - 60), m.start)) || SIMILE_BEFORE.test(lower.slice(Math.max(0, m.start - 30), m.start))) continue;
     const s = sentenceSpan(raw, m.start);
     const sentence = lower.slice(s.start, s.end);
@@ -1181,7 +1213,11 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
   // meant to stay inside (data: secrecy-cue)
   const ownVoice = doc.lex.count(doc.clean.text, 'own-voice') > 0 && !doc.lex.count(doc.clean.text, 'secrecy-cue');
   // "cutting the ribbon", "merging with the other class for the zoo trip": a ceremony or a day's arrangement, no decision
-  const internal = ownVoice ? [] : rawHits(doc, 'internal-matter').filter((m) => !OPINION_BEFORE.test(lower.slice(Math.max(0, m.start - 30), m.start)) && !NOT_A_DECISION.test(lower.slice(m.start, m.end + 60)));
+  // round 9c: "has been fiddling the budget", "fiddled the SATs papers": the thing a person is accused of misusing (data:
+  // misconduct-take, misconduct-verb, misconduct-use right before it) is the allegation, the defamation rule's, not a matter passed on
+  const misused = rawHits(doc, 'misconduct-take', 'misconduct-verb', 'misconduct-use');
+  const internal = ownVoice ? [] : rawHits(doc, 'internal-matter').filter((m) => !OPINION_BEFORE.test(lower.slice(Math.max(0, m.start - 30), m.start)) && !NOT_A_DECISION.test(lower.slice(m.start, m.end + 60)) &&
+    !misused.some((v) => v.end <= m.start && MISUSED_OBJECT_BETWEEN.test(lower.slice(v.end, m.start))));
   // the marks of an internal document (an e-mail from leaders, minutes, a briefing; data: internal-document) and words
   // that say it was meant to stay inside (data: secrecy-cue, a different phrase): a leak, whatever the matter is
   if (!internal.length && !ownVoice) {

@@ -5,7 +5,7 @@
 import { findAll, overlaps, sentenceAt, sentenceTest, type Doc, type Span } from '../document';
 import { noisyOr, type Finding } from '../findings';
 import type { CategoryId } from '../policy';
-import { aimedOutside, type AimedKind } from '../structure';
+import { aimedOutside, factCheckedClaimAt, falseVerdictAt, type AimedKind } from '../structure';
 
 /** Kinds of cue whose target the words name: criticism of the council, a protest outside County Hall, the council's apology. */
 const AIMED_CATEGORIES: readonly [CategoryId, AimedKind][] = [['reputation.criticism', 'criticism'], ['reputation.protest', 'protest'], ['reputation.apology', 'apology']];
@@ -101,6 +101,7 @@ export function reputationRules(doc: Doc): Finding[] {
   // "cleared of misconduct", "found no evidence of malpractice", "rated good after special measures" (data: exoneration)
   const cleared = doc.lex.find(text, 'exoneration');
   const exonerated = exoneratedIn(doc, cleared);
+  const ruledFalse = ruledFalseIn(doc);
   // "no longer in special measures … the school is now rated requires improvement": the grade is the step up out of them
   const leftMeasures = cleared.some((c) => /special\s+measures/.test(text.slice(c.start, c.end + 24)));
   // round 9b: so is "special measures" itself there, wherever it is said (a headline "… lifts special measures", "two years
@@ -177,7 +178,7 @@ export function reputationRules(doc: Doc): Finding[] {
     const near = verbs.filter((v) => !overlaps(v, doc.ignored) && bodies.some((b) => sentenceAt(doc, b.start).start === sentenceAt(doc, v.start).start && Math.abs(b.start - v.start) <= 160));
     // "how it investigates accidents": what the body does in general, not an investigation of the school
     // round 9b: "the police visited and Year 4 were asking questions": a visit in the sentence makes the body a guest
-    const opinion = near.filter((v) => !OPINION_BEFORE.test(text.slice(Math.max(0, v.start - 40), v.start)) && !GENERIC_BEFORE.test(text.slice(Math.max(0, v.start - 30), v.start)) && !visitingAt(doc, v));
+    const opinion = near.filter((v) => !OPINION_BEFORE.test(text.slice(Math.max(0, v.start - 40), v.start)) && !GENERIC_BEFORE.test(text.slice(Math.max(0, v.start - 30), v.start)) && !visitingAt(doc, v) && !ruledFalse(v));
     if (opinion.length) byCategory.set('reputation.investigation', { spans: opinion, weights: [0.75], what: 'investigation' });
   }
   // a data breach taken to the data regulator, told as news (data: data-regulator, regulator-action in one sentence): "the
@@ -452,10 +453,30 @@ function visitingAt(doc: Doc, h: Span): boolean {
  * Is a span's sentence one that clears (data: exoneration) or rates the school good? Made at module level (lazy.ts says
  * why).
  */
+/**
+ * Round 9c: a fact-check's claim that its verdict rules false ("Claim: … arrested … Rating: False") is no news of it, nor
+ * are the verdict's own reasons ("Our verdict: made up. Neither the police nor the council know of any investigation").
+ */
+function ruledFalseIn(doc: Doc): (span: Span) => boolean {
+  const text = doc.clean.text;
+  const verdictAt = falseVerdictAt(text);
+  // "the screenshot saying Wrenmoor is being investigated is fake": a claim after a verb of saying, ruled false (data: denial)
+  // later in its own sentence
+  const denials = doc.lex.find(text, 'denial');
+  const saidThenDenied = (span: Span) => {
+    const s = sentenceAt(doc, span.start);
+    return /\b(?:saying|claiming|alleging|which\s+(?:says|said|claims|claimed)|that\s+(?:says|said|claims|claimed))\s/.test(text.slice(s.start, span.start)) &&
+      denials.some((d) => d.start >= span.end && d.end <= s.end && /^(?:is|are|was|were)\s+(?:\w+\s+)?$/.test(text.slice(Math.max(span.end, d.start - 16), d.start).replace(/^.*?\b(?=(?:is|are|was|were)\b)/, '')));
+  };
+  return (span) => factCheckedClaimAt(text, span) || saidThenDenied(span) || (verdictAt >= 0 && span.start > verdictAt && /\b(?:no|not|any|neither|nor|never)\b/.test(text.slice(sentenceAt(doc, span.start).start, span.start)));
+}
+
 function exoneratedIn(doc: Doc, cleared: readonly Span[]): (span: Span) => boolean {
   const text = doc.clean.text;
   const goodGrade = sentenceTest(GOOD_GRADE, text);
+  const ruledFalse = ruledFalseIn(doc);
   return (span) => {
+    if (ruledFalse(span)) return true;
     const s = sentenceAt(doc, span.start);
     // "rated 'good' in all areas, two years after being judged to require improvement": a good grade now, quoted or not;
     // "rated 'requires improvement', two years after it was judged good": the good grade is the one it had before
