@@ -52,17 +52,19 @@ describe('dismissed mentions teach a per-school suppression', () => {
   });
 
   it('flags, is dismissed, and the same wording no longer flags for that school', async () => {
-    // said of people: since 0.7.0 "the canteen menu is a disgrace" (a thing) is fair criticism and is not flagged at all
+    // said of people: since 0.7.0 "the canteen menu is a disgrace" (a thing) is fair criticism and is not flagged at all;
+    // since 0.10.0 "the canteen staff are a disgrace" sits just under the flag too (abuse p 0.69 at the model's 0.69: the
+    // model reads canteen complaints as fair comment on food), so the office staff are the item the trust dismisses
     feedBody = rss([
-      { id: 'a1', title: 'Northgate Park Academy canteen', text: 'The new canteen staff at Northgate Park Academy are a disgrace.' },
-      { id: 'b1', title: 'Kestrel Brook Primary canteen', text: 'The new canteen staff at Kestrel Brook Primary are a disgrace.' },
+      { id: 'a1', title: 'Northgate Park Academy office', text: 'The new office staff at Northgate Park Academy are a disgrace.' },
+      { id: 'b1', title: 'Kestrel Brook Primary office', text: 'The new office staff at Kestrel Brook Primary are a disgrace.' },
     ]);
     await pollOnce(deps(), { all: true });
     const [first] = (await store.mentions.listForSchool({ trustId: 'meridian', schoolId: 'northgate' })).mentions;
     expect(first?.families).toContain('abuse');
     expect((await store.mentions.listForSchool({ trustId: 'meridian', schoolId: 'kestrel' })).mentions).toHaveLength(1);
 
-    await reviewMention({ store, clock: () => now }, trustUser, first!.id, { status: 'dismissed', note: 'Fair comment about food, not abuse' });
+    await reviewMention({ store, clock: () => now }, trustUser, first!.id, { status: 'dismissed', note: 'Fair comment about the office, not abuse' });
     expect(await store.falsePositives.terms({ trustId: 'meridian', schoolId: 'northgate' })).toContain('disgrace');
     expect(await store.falsePositives.terms({ trustId: 'meridian', schoolId: 'kestrel' })).toEqual([]);
 
