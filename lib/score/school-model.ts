@@ -579,10 +579,7 @@ function schoolLineProbability(model: SchoolModel, parts: RuleParts, x: Float64A
       if (LINE_ASKS.test(line) || text.charAt(s.end - 1) === '?' || /(?:^|\n)\s*>[^\n]*$/.test(text.slice(0, start + 1))) continue;
       const masked = line.replace(re, SCHOOL_PLACEHOLDER);
       featureDots(model.w, K, rawLine, masked, lineDots);
-      const ngram = [x[NGRAM]!, x[NGRAM + 1]!, x[NGRAM + 2]!];
-      ngram[j] = lineDots[j + 1]! * model.scale[j + 1]! + model.bias[j + 1]!;
-      lineScratch.set(x);
-      const inputs = setModelInputs(lineScratch, x[TWEET]!, ngram);
+      const inputs = withoutWordInputs(x, j, x[TWEET]!, lineDots[j + 1]! * model.scale[j + 1]! + model.bias[j + 1]!, lineScratch);
       best = Math.max(best, stackProbability(inputs, model.file.families[SCHOOL_FAMILIES[j]!]));
     }
   }
