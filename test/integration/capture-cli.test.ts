@@ -16,7 +16,7 @@ function cli(args: string[], env: Record<string, string> = {}): Promise<{ code: 
   });
 }
 
-describe('cli capture (child process, production code path)', () => {
+describe('cli capture (child process, production code path)', { timeout: 120_000 }, () => {
   let site: PageServer;
   beforeAll(async () => {
     site = await startPageServer(articleRoutes());

@@ -13,7 +13,8 @@ import { startTestDynamo, type TestDynamo } from '../support/dynamo';
 import { mention } from '../support/fixtures';
 
 /**
- * `digest` through the CLI as a child process, against a store and mail server that stand in for a running
+ * `digest` through the CLI as a child process (each child loads tsx and the app: seconds apiece on a loaded
+ * two-core CI machine, so a test that runs five of them gets minutes, not the 20 s default), against a store and mail server that stand in for a running
  * `npm start` (its lock file in DATA_DIR names its endpoints), and against the embedded store alone.
  */
 const dir = mkdtempSync(join(tmpdir(), 'schoolwatch-cli-digest-'));
@@ -36,7 +37,7 @@ const config = {
 const NORTHGATE = digestOwner({ trustId: 'meridian', schoolId: 'northgate' });
 const today = () => localParts(new Date(), 'Europe/London').date;
 
-describe('digest --now and the mail server nobody reads', () => {
+describe('digest --now and the mail server nobody reads', { timeout: 180_000 }, () => {
   let dynamo: TestDynamo;
   let mail: MailServer;
   let store: Store;

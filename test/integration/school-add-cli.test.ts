@@ -83,7 +83,7 @@ describe('school add (in-process)', () => {
   });
 });
 
-describe('school add (the real CLI)', () => {
+describe('school add (the real CLI)', { timeout: 120_000 }, () => {
   const dir = mkdtempSync(join(tmpdir(), 'schoolwatch-urn-cli-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
   const cli = (args: string[]) =>
