@@ -30,6 +30,7 @@ function generateWithDraws() {
   const heldoutGDraws = new Map<string, Set<string>>();
   const heldoutHDraws = new Map<string, Set<string>>();
   const heldoutIDraws = new Map<string, Set<string>>();
+  const heldoutJDraws = new Map<string, Set<string>>();
   const record = (into: Map<string, Set<string>>[]) => (list: string, value: string) => {
     for (const m of into) {
       if (!m.has(list)) m.set(list, new Set());
@@ -46,10 +47,11 @@ function generateWithDraws() {
   const heldoutG = expand(placeholdersFor(data, 'heldout-g'), templates['heldout-g'], { half: 'heldout-g', onDraw: record([draws, heldoutGDraws]) });
   const heldoutH = expand(placeholdersFor(data, 'heldout-h'), templates['heldout-h'], { half: 'heldout-h', onDraw: record([draws, heldoutHDraws]) });
   const heldoutI = expand(placeholdersFor(data, 'heldout-i'), templates['heldout-i'], { half: 'heldout-i', onDraw: record([draws, heldoutIDraws]) });
-  return { dev, heldout, heldoutB, heldoutC, heldoutD, heldoutE, heldoutF, heldoutG, heldoutH, heldoutI, draws, devDraws, heldoutDraws, heldoutBDraws, heldoutCDraws, heldoutDDraws, heldoutEDraws, heldoutFDraws, heldoutGDraws, heldoutHDraws, heldoutIDraws };
+  const heldoutJ = expand(placeholdersFor(data, 'heldout-j'), templates['heldout-j'], { half: 'heldout-j', onDraw: record([draws, heldoutJDraws]) });
+  return { dev, heldout, heldoutB, heldoutC, heldoutD, heldoutE, heldoutF, heldoutG, heldoutH, heldoutI, heldoutJ, draws, devDraws, heldoutDraws, heldoutBDraws, heldoutCDraws, heldoutDDraws, heldoutEDraws, heldoutFDraws, heldoutGDraws, heldoutHDraws, heldoutIDraws, heldoutJDraws };
 }
 
-const { dev, heldout, heldoutB, heldoutC, heldoutD, heldoutE, heldoutF, heldoutG, heldoutH, heldoutI, draws, devDraws, heldoutDraws, heldoutBDraws, heldoutCDraws, heldoutDDraws, heldoutEDraws, heldoutFDraws, heldoutGDraws, heldoutHDraws, heldoutIDraws } = generateWithDraws();
+const { dev, heldout, heldoutB, heldoutC, heldoutD, heldoutE, heldoutF, heldoutG, heldoutH, heldoutI, heldoutJ, draws, devDraws, heldoutDraws, heldoutBDraws, heldoutCDraws, heldoutDDraws, heldoutEDraws, heldoutFDraws, heldoutGDraws, heldoutHDraws, heldoutIDraws, heldoutJDraws } = generateWithDraws();
 /** Each half's draws, by half. */
 const drawsByHalf: Record<SuiteHalf, Map<string, Set<string>>> = {
   dev: devDraws,
@@ -62,15 +64,16 @@ const drawsByHalf: Record<SuiteHalf, Map<string, Set<string>>> = {
   'heldout-g': heldoutGDraws,
   'heldout-h': heldoutHDraws,
   'heldout-i': heldoutIDraws,
+  'heldout-j': heldoutJDraws,
 };
 /** The halves before a half, oldest first. */
 const halvesBefore = (half: SuiteHalf): SuiteHalf[] => HALVES.slice(0, HALVES.indexOf(half));
 /** Every generated case, oldest half first. */
-const allCases = [...dev, ...heldout, ...heldoutB, ...heldoutC, ...heldoutD, ...heldoutE, ...heldoutF, ...heldoutG, ...heldoutH, ...heldoutI];
+const allCases = [...dev, ...heldout, ...heldoutB, ...heldoutC, ...heldoutD, ...heldoutE, ...heldoutF, ...heldoutG, ...heldoutH, ...heldoutI, ...heldoutJ];
 
 describe('functional suite generator', () => {
   it('is deterministic for a seed and changes with the seed', () => {
-    const again = generateSuite(data, ['dev', 'heldout', 'heldout-b', 'heldout-c', 'heldout-d', 'heldout-e', 'heldout-f', 'heldout-g', 'heldout-h', 'heldout-i']);
+    const again = generateSuite(data, ['dev', 'heldout', 'heldout-b', 'heldout-c', 'heldout-d', 'heldout-e', 'heldout-f', 'heldout-g', 'heldout-h', 'heldout-i', 'heldout-j']);
     expect(again).toEqual(allCases);
     const other = generateSuite(data, ['dev'], { seed: 7 });
     expect(other.map((it) => it.text)).not.toEqual(dev.map((it) => it.text));
