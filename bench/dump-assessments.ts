@@ -13,19 +13,17 @@
  *
  * Sets: data/eval/*.jsonl (with data/eval/schools.json), the spent blind sets data/eval/blind-2026-11-30{,b,…,g} and
  * blind-2026-12-01{a,b,c,d,e,f}, every data/train/<corpus>, and the functional halves dev, heldout, heldout-b … heldout-h.
- * Never the unread blind sets (blind-2026-12-02a, -b) nor the unread functional half heldout-i: they are refused by name.
+ * Never the unread blind sets (blind-2026-12-02c, -d) nor the unread functional half heldout-j: they are refused by name.
  */
 import { createWriteStream, existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { School } from '../lib/config/schema';
-import type { SuiteHalf } from '../lib/functional/expand';
 import { generateSuite, loadSuiteData } from '../lib/functional/load';
 import { assessItem, loadSchoolsFile, schoolScoreOptions, type Assessment } from '../lib/score/assess';
 import { ruleParts } from '../lib/score/index';
+import { NEVER, SPENT_BLIND_SETS, SPENT_HALVES } from '../scripts/lib-eval/spent-sets';
 
-const NEVER = /blind-2026-12-0[2-9]|heldout-[i-z]/;
-const SPENT_HALVES: SuiteHalf[] = ['dev', 'heldout', 'heldout-b', 'heldout-c', 'heldout-d', 'heldout-e', 'heldout-f', 'heldout-g', 'heldout-h'];
 
 const { values: args } = parseArgs({ options: { out: { type: 'string', default: '/dev/stdout' }, only: { type: 'string' } } });
 
@@ -45,7 +43,7 @@ function readJsonl(path: string): Item[] {
 
 const sets: { name: string; items: () => Item[]; schools: string }[] = [];
 for (const f of readdirSync('data/eval').filter((f) => f.endsWith('.jsonl')).sort()) sets.push({ name: `eval/${f}`, items: () => readJsonl(join('data/eval', f)), schools: 'data/eval/schools.json' });
-for (const d of ['blind-2026-11-30', 'blind-2026-11-30b', 'blind-2026-11-30c', 'blind-2026-11-30d', 'blind-2026-11-30e', 'blind-2026-11-30f', 'blind-2026-11-30g', 'blind-2026-12-01a', 'blind-2026-12-01b', 'blind-2026-12-01c', 'blind-2026-12-01d', 'blind-2026-12-01e', 'blind-2026-12-01f']) {
+for (const d of SPENT_BLIND_SETS) {
   sets.push({ name: `eval/${d}`, items: () => readJsonl(join('data/eval', d, 'items.jsonl')), schools: join('data/eval', d, 'schools.json') });
 }
 for (const d of readdirSync('data/train').sort()) {

@@ -18,8 +18,8 @@
  * held-out halves heldout to heldout-h (expanded by the eval's own loader, lib/functional/load.ts), the
  * project's items, the spent blind sets blind-2026-11-30 to -g and blind-2026-12-01a to -f, the shared dev set and every corpus under
  * data/train/<name>/, found by listing the folder; optionally, down-weighted, TweetEval train + Davidson (abuse) and
- * Presidio synthetic PII texts (confidential) for the n-gram models only. Never the unread blind-2026-12-02a/-b nor
- * heldout-i.
+ * Presidio synthetic PII texts (confidential) for the n-gram models only. Never the unread blind-2026-12-02c/-d nor
+ * heldout-j.
  * Rule findings are recomputed with the current rules and lexicons and the school's options exactly as
  * assessItem scores (schoolScoreOptions), so re-run this after the rules change.
  *

@@ -4,8 +4,8 @@
  * scores an item about that school (schoolScoreOptions, abuseLogit, maskedClean).
  *
  * Corpora, all dev: the functional suite's dev templates and its four spent held-out halves (expanded by the
- * eval's loader, lib/functional/load.ts; never heldout-i, the unread blind half), the project's items,
- * the spent blind sets blind-2026-11-30 to -g, blind-2026-12-01a to -f (never the unread blind-2026-12-02a and -b), the shared dev
+ * eval's loader, lib/functional/load.ts; never heldout-j, the unread blind half), the project's items,
+ * the spent blind sets blind-2026-11-30 to -g, blind-2026-12-01a to -f, blind-2026-12-02a and -b (never the unread blind-2026-12-02c and -d), the shared dev
  * set, and every corpus under data/train/<name>/ (items.jsonl + schools.json), found by listing the folder.
  * Each has a `kind`: `independent` sets were written by people who never saw the scorer, so leaving one
  * out and scoring it is the generalisation check (leave-one-corpus-out).
@@ -13,7 +13,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { School } from '../../lib/config/schema';
-import type { SuiteHalf } from '../../lib/functional/expand';
 import { FUNCTIONAL_DIR, generateSuite, loadSuiteData } from '../../lib/functional/load';
 import { loadSchoolsFile, schoolScoreOptions } from '../../lib/score/assess';
 import { abuseLogit } from '../../lib/score/classifier';
@@ -21,10 +20,9 @@ import { extractFeatures, type SparseVector } from '../../lib/score/features';
 import { ruleParts } from '../../lib/score/index';
 import { denseFeatures, maskedClean, SCHOOL_FAMILIES } from '../../lib/score/school-model';
 import { readJsonl, type EvalItem } from './datasets';
+import { NEVER, SPENT_BLIND_SETS, SPENT_HALVES, type TrainableHalf } from './spent-sets';
 import { expectedFamilies } from './report';
 
-/** Sets nobody here may read: the unread blind sets (blind-2026-12-02a and -b) and the unread blind functional half (heldout-i). */
-const NEVER = /blind-2026-12-02[a-b]|heldout-i/;
 
 export type CorpusKind = 'functional' | 'project' | 'independent';
 
@@ -73,10 +71,6 @@ export function itemCorpus(name: string, kind: CorpusKind, path: string, schools
   return { name, kind, path, schoolsPath, rows };
 }
 
-/** The functional halves the trainer may learn from: every spent one, never the unread blind heldout-i. */
-export type TrainableHalf = Exclude<SuiteHalf, 'heldout-i'>;
-export const SPENT_HALVES: readonly TrainableHalf[] = ['dev', 'heldout', 'heldout-b', 'heldout-c', 'heldout-d', 'heldout-e', 'heldout-f', 'heldout-g', 'heldout-h'];
-
 /**
  * Functional halves as corpora, read and expanded by the eval's own loader (lib/functional/load.ts), so the
  * trainer learns from exactly the cases the eval scores and a mistake in any half's files is reported before
@@ -109,9 +103,9 @@ export function trainCorpora(dir = 'data/train'): Corpus[] {
 
 export interface CorpusOptions {
   functionalWeight: number;
-  /** Also the spent held-out functional halves (heldout to heldout-h). */
+  /** Also the spent held-out functional halves (heldout to heldout-i). */
   heldoutHalves: boolean;
-  /** Also train on blind-2026-11-30b to -g, blind-2026-12-01a to -f and data/train/* (false: they are read for leave-one-corpus-out scoring only). */
+  /** Also train on blind-2026-11-30b to -g, blind-2026-12-01a to -f, blind-2026-12-02a and -b and data/train/* (false: they are read for leave-one-corpus-out scoring only). */
   newSets: boolean;
   sharedEval?: string;
   trainDir?: string;
@@ -123,7 +117,7 @@ export function schoolCorpora(o: CorpusOptions): Corpus[] {
   out.push(itemCorpus('blind-2026-11-30', 'independent', 'data/eval/blind-2026-11-30/items.jsonl', 'data/eval/blind-2026-11-30/schools.json'));
   if (o.sharedEval && existsSync(join(o.sharedEval, 'dev.jsonl'))) out.push(itemCorpus('shared-dev', 'project', join(o.sharedEval, 'dev.jsonl'), join(o.sharedEval, 'schools.json')));
   const fresh = [
-    ...['blind-2026-11-30b', 'blind-2026-11-30c', 'blind-2026-11-30d', 'blind-2026-11-30e', 'blind-2026-11-30f', 'blind-2026-11-30g', 'blind-2026-12-01a', 'blind-2026-12-01b', 'blind-2026-12-01c', 'blind-2026-12-01d', 'blind-2026-12-01e', 'blind-2026-12-01f'].map((b) => itemCorpus(b, 'independent', `data/eval/${b}/items.jsonl`, `data/eval/${b}/schools.json`)),
+    ...SPENT_BLIND_SETS.filter((b) => b !== 'blind-2026-11-30').map((b) => itemCorpus(b, 'independent', `data/eval/${b}/items.jsonl`, `data/eval/${b}/schools.json`)),
     ...trainCorpora(o.trainDir),
   ];
   return [...out, ...fresh.map((c) => ({ ...c, evalOnly: !o.newSets }))];

@@ -1,14 +1,15 @@
 /**
  * Every labelled set the mention decision can be checked on, as (school, title, text, mentioned) cases: the
  * project's dev sets, the spent blind sets, the functional suite's halves that are spent (dev, heldout,
- * heldout-b to heldout-h), and each training corpus under data/train/<corpus>/ (discovered by listing, so a new corpus needs
- * no code change). Never reads an unread blind set (data/eval/blind-2026-12-02a/, -b) nor any *heldout-i* file.
+ * heldout-b to heldout-i), and each training corpus under data/train/<corpus>/ (discovered by listing, so a new corpus needs
+ * no code change). Never reads an unread blind set (data/eval/blind-2026-12-02c/, -d) nor any *heldout-j* file.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { School } from '../../lib/config/schema';
 import { generateSuite, loadSuiteData } from '../../lib/functional/load';
 import { loadSchoolsFile } from '../../lib/score/assess';
+import { SPENT_BLIND_SETS, SPENT_HALVES } from '../lib-eval/spent-sets';
 
 export interface MentionCase {
   id: string;
@@ -60,12 +61,11 @@ export function mentionSets(): MentionSet[] {
   // the shared eval sample beside the checkout (../shared/eval), as the other eval scripts read it
   const shared = join('..', 'shared', 'eval');
   if (existsSync(join(shared, 'dev.jsonl'))) sets.push(readSet('shared/dev', 'dev', join(shared, 'dev.jsonl'), join(shared, 'schools.json')));
-  for (const b of ['blind-2026-11-30', 'blind-2026-11-30b', 'blind-2026-11-30c', 'blind-2026-11-30d', 'blind-2026-11-30e', 'blind-2026-11-30f', 'blind-2026-11-30g', 'blind-2026-12-01a', 'blind-2026-12-01b', 'blind-2026-12-01c', 'blind-2026-12-01d', 'blind-2026-12-01e', 'blind-2026-12-01f']) sets.push(readSet(`eval/${b}`, 'spent-blind', `data/eval/${b}/items.jsonl`, `data/eval/${b}/schools.json`));
-  const spentHalves = ['dev', 'heldout', 'heldout-b', 'heldout-c', 'heldout-d', 'heldout-e', 'heldout-f', 'heldout-g', 'heldout-h'] as const;
+  for (const b of SPENT_BLIND_SETS) sets.push(readSet(`eval/${b}`, 'spent-blind', `data/eval/${b}/items.jsonl`, `data/eval/${b}/schools.json`));
   // only the spent halves are opened: the unread blind half is never read
-  const data = loadSuiteData('data/functional', { halves: spentHalves });
+  const data = loadSuiteData('data/functional', { halves: SPENT_HALVES });
   const fschools = loadSchoolsFile(JSON.parse(readFileSync('data/functional/schools.json', 'utf8')));
-  for (const half of spentHalves) {
+  for (const half of SPENT_HALVES) {
     const cases = generateSuite(data, [half]).map((it) => ({ id: `${it.functionality}:${it.id}`, school: fschools.get(it.school!)!, title: it.title ?? '', text: it.text ?? '', mentioned: it.expect.mentioned }));
     sets.push({ name: `functional/${half}`, kind: 'functional', cases });
   }
