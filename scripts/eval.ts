@@ -11,6 +11,7 @@ import modelFile from '../lib/score/model/abuse-lr.json';
 import { generateSuite, loadSuiteData, type SuiteData } from '../lib/functional/load';
 import { FunctionalDataError, type FunctionalItem, type SuiteHalf as Half } from '../lib/functional/expand';
 import { readJsonl, readTweetEval } from './lib-eval/datasets';
+import { isSpentHalf } from './lib-eval/spent-sets';
 import { formatFailures, formatFunctional, functionalRows, functionalSummary } from './lib-eval/functional';
 import { count, emptyCounts, macroF1, prf, type Counts } from './lib-eval/metrics';
 import { evaluate, formatReport, type EvalReport } from './lib-eval/report';
@@ -44,7 +45,8 @@ if (args.help) {
   npm run eval -- --functional NAME               the school functional suite: dev, heldout, heldout-b … heldout-j,
                                                   both (dev and the first held-out half: the default after the
                                                   holdout report; none after --set) or none
-  npm run eval -- --functional dev --examples 3   plus up to 3 wrong dev cases per functionality (never held-out ones)
+  npm run eval -- --functional dev --examples 3   plus up to 3 wrong cases per functionality (spent halves only,
+                                                  never the unread blind one)
   npm run eval -- --no-school-model               the previous school decision (rules + classifier margin)
   npm run eval -- --write BENCHMARKS.md           run the standard report set and rewrite that file's "Scorer quality" section
   npm run eval -- --quiet                         figures only, no confusion list
@@ -202,8 +204,8 @@ function runFunctional(choice: string): void {
   }
   for (const { half, items, results } of scoreFunctional(halves)) {
     console.log(`\n${formatFunctional(`functional suite, ${FUNCTIONAL_LABEL[half]}`, functionalRows(items, results))}`);
-    // wrong cases are shown for dev only: reading held-out failures would turn them into dev
-    if (half === 'dev' && examples > 0) console.log(formatFailures(items, results, examples));
+    // wrong cases are shown for spent halves only: reading an unread half's failures would turn it into dev
+    if (isSpentHalf(half) && examples > 0) console.log(formatFailures(items, results, examples));
   }
 }
 

@@ -14,3 +14,5 @@ export const SPENT_BLIND_SETS: readonly string[] = ['blind-2026-11-30', 'blind-2
 /** The functional halves the trainer may learn from: every spent one, never the unread blind heldout-j. */
 export type TrainableHalf = Exclude<SuiteHalf, 'heldout-j'>;
 export const SPENT_HALVES: readonly TrainableHalf[] = ['dev', 'heldout', 'heldout-b', 'heldout-c', 'heldout-d', 'heldout-e', 'heldout-f', 'heldout-g', 'heldout-h', 'heldout-i'];
+
+export const isSpentHalf = (half: SuiteHalf): half is TrainableHalf => (SPENT_HALVES as readonly SuiteHalf[]).includes(half);
