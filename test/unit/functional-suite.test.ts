@@ -2,8 +2,8 @@
  * The school functional test suite's generator and data (data/functional/): deterministic, big
  * enough, every placeholder used, dev and held-out templates disjoint and both covering every
  * functionality; the same for the blind second held-out half (heldout-b), which also keeps clear of
- * the first held-out half's templates and vocabulary, and for the blind third to ninth halves (heldout-c,
- * heldout-d, heldout-e, heldout-f, heldout-g, heldout-h, heldout-i), each keeping clear of every earlier half. Scorer accuracy on the suite is reported by `npm run eval`, not asserted here.
+ * the first held-out half's templates and vocabulary, and for the blind third to tenth halves (heldout-c,
+ * heldout-d, heldout-e, heldout-f, heldout-g, heldout-h, heldout-i, heldout-j), each keeping clear of every earlier half. Scorer accuracy on the suite is reported by `npm run eval`, not asserted here.
  */
 import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -91,6 +91,7 @@ describe('functional suite generator', () => {
     expect(heldoutG.length).toBeGreaterThanOrEqual(1000);
     expect(heldoutH.length).toBeGreaterThanOrEqual(1000);
     expect(heldoutI.length).toBeGreaterThanOrEqual(1000);
+    expect(heldoutJ.length).toBeGreaterThanOrEqual(1000);
     const perTemplate = new Map<string, number>();
     for (const it of allCases) perTemplate.set(it.template, (perTemplate.get(it.template) ?? 0) + 1);
     expect(Math.max(...perTemplate.values())).toBeLessThanOrEqual(18);
@@ -124,6 +125,7 @@ describe('functional suite generator', () => {
       expect(heldoutGDraws.get('school id')?.has(id), `heldout-g school ${id}`).toBe(true);
       expect(heldoutHDraws.get('school id')?.has(id), `heldout-h school ${id}`).toBe(true);
       expect(heldoutIDraws.get('school id')?.has(id), `heldout-i school ${id}`).toBe(true);
+      expect(heldoutJDraws.get('school id')?.has(id), `heldout-j school ${id}`).toBe(true);
       for (const [slot, field] of Object.entries(SCHOOL_SLOTS)) {
         const used = draws.get(`${id}:${slot}`) ?? new Set();
         expect(refs[field].filter((v) => !used.has(v)), `unused ${field} of ${id}`).toEqual([]);
@@ -190,7 +192,7 @@ describe('functional suite generator', () => {
   });
 
   // the blind halves from heldout-e on: the same checks for each, against every half before it
-  for (const [half, minLists, minValues] of [['heldout-e', 45, 250], ['heldout-f', 50, 260], ['heldout-g', 50, 260], ['heldout-h', 50, 260], ['heldout-i', 50, 260]] as const) {
+  for (const [half, minLists, minValues] of [['heldout-e', 45, 250], ['heldout-f', 50, 260], ['heldout-g', 50, 260], ['heldout-h', 50, 260], ['heldout-i', 50, 260], ['heldout-j', 50, 260]] as const) {
     it(`uses every ${half}-only value in ${half} cases, and keeps its vocabulary and the other halves' apart`, () => {
       expect(Object.keys(data.extraLists[half]).length).toBeGreaterThanOrEqual(minLists);
       expect(Object.values(data.extraLists[half]).flat().length).toBeGreaterThanOrEqual(minValues);
@@ -262,7 +264,7 @@ describe('functional suite data', () => {
     for (const f of devF) expect(templates['heldout-d'].filter((t) => t.functionality === f).length, f).toBeGreaterThanOrEqual(4);
   });
 
-  for (const half of ['heldout-e', 'heldout-f', 'heldout-g', 'heldout-h', 'heldout-i'] as const) {
+  for (const half of ['heldout-e', 'heldout-f', 'heldout-g', 'heldout-h', 'heldout-i', 'heldout-j'] as const) {
     it(`has every dev functionality in ${half}, at least 4 templates each, and no other`, () => {
       const devF = fns(templates.dev);
       expect([...fns(templates[half])].sort()).toEqual([...devF].sort());
@@ -272,7 +274,7 @@ describe('functional suite data', () => {
 
   it('keeps each functionality to one expectation, and covers every family and not-mentioned', () => {
     const byF = new Map<string, string>();
-    for (const t of [...templates.dev, ...templates.heldout, ...templates['heldout-b'], ...templates['heldout-c'], ...templates['heldout-d'], ...templates['heldout-e'], ...templates['heldout-f'], ...templates['heldout-g'], ...templates['heldout-h'], ...templates['heldout-i']]) {
+    for (const t of [...templates.dev, ...templates.heldout, ...templates['heldout-b'], ...templates['heldout-c'], ...templates['heldout-d'], ...templates['heldout-e'], ...templates['heldout-f'], ...templates['heldout-g'], ...templates['heldout-h'], ...templates['heldout-i'], ...templates['heldout-j']]) {
       const e = JSON.stringify(t.expect);
       expect(byF.get(t.functionality) ?? e, t.functionality).toBe(e);
       byF.set(t.functionality, e);
@@ -348,7 +350,7 @@ describe('functional suite data', () => {
     }
   });
 
-  for (const half of ['heldout-e', 'heldout-f', 'heldout-g', 'heldout-h', 'heldout-i'] as const) {
+  for (const half of ['heldout-e', 'heldout-f', 'heldout-g', 'heldout-h', 'heldout-i', 'heldout-j'] as const) {
     it(`keeps ${half} templates clear of every earlier half's: under half of their words shared with any of the same functionality`, () => {
       const words = (t: string) => new Set(t.replace(/\{[A-Za-z]+\d?\}/g, ' ').toLowerCase().match(/[a-z']+/g) ?? []);
       const whole = (t: Template) => `${t.title ?? ''} ${t.template}`;
@@ -370,7 +372,7 @@ describe('functional suite data', () => {
   }
 
   it('names only the case school in mentioned templates and only a same-named place otherwise', () => {
-    for (const t of [...templates.dev, ...templates.heldout, ...templates['heldout-b'], ...templates['heldout-c'], ...templates['heldout-d'], ...templates['heldout-e'], ...templates['heldout-f'], ...templates['heldout-g'], ...templates['heldout-h'], ...templates['heldout-i']]) {
+    for (const t of [...templates.dev, ...templates.heldout, ...templates['heldout-b'], ...templates['heldout-c'], ...templates['heldout-d'], ...templates['heldout-e'], ...templates['heldout-f'], ...templates['heldout-g'], ...templates['heldout-h'], ...templates['heldout-i'], ...templates['heldout-j']]) {
       const slots = slotsOf(`${t.title ?? ''} ${t.template}`);
       if (t.expect.mentioned) expect(slots, t.template).toContain('school');
       else {
@@ -489,6 +491,7 @@ describe('functional suite validation', () => {
     ['heldout-g', 'heldout-f', 'heldout-d', 'zzg-only'],
     ['heldout-h', 'heldout-g', 'heldout-e', 'zzh-only'],
     ['heldout-i', 'heldout-h', 'heldout-f', 'zzi-only'],
+    ['heldout-j', 'heldout-i', 'heldout-g', 'zzj-only'],
   ] as const) {
     it(`loads ${half} only when its files are there, its vocabulary new to every earlier half's`, () => {
       const dir = mkdtempSync(join(tmpdir(), 'functional-'));
