@@ -265,9 +265,107 @@ function putDot(h: number, v: number): void {
   }
 }
 
+/**
+ * The word features of a text's classifier tokens, found by the tokens' characters: an open-addressing table keyed by a
+ * hash of the character codes, each slot the token's text and its features (the token "user" stands for "@user", as
+ * classifierTokens has it). A token met before costs no string cut out of the text and no map look-up by string.
+ * Emptied past WORD_TABLE_MAX tokens (wordFeatures' own cache is, too).
+ */
+const WORD_TABLE_BITS = 17;
+const WORD_TABLE_MASK = (1 << WORD_TABLE_BITS) - 1;
+const WORD_TABLE_MAX = 50_000;
+let wordTableKeys: (string | undefined)[] = new Array<string | undefined>(1 << WORD_TABLE_BITS).fill(undefined);
+let wordTableVals: (WordFeatures | undefined)[] = new Array<WordFeatures | undefined>(1 << WORD_TABLE_BITS).fill(undefined);
+let wordTableCount = 0;
+/** The features of each token of the last text collect read, in order (module scratch space: extraction is synchronous). */
+const wordBuf: WordFeatures[] = [];
+
+/** wordFeatures of the token text[start, end) (of "@user" for "user"). */
+function featuresAt(text: string, start: number, end: number): WordFeatures {
+  let h = 2166136261 | 0;
+  for (let q = start; q < end; q++) h = Math.imul(h ^ text.charCodeAt(q), 16777619);
+  let p = (h ^ (h >>> WORD_TABLE_BITS)) & WORD_TABLE_MASK;
+  const len = end - start;
+  for (;;) {
+    const key = wordTableKeys[p];
+    if (key === undefined) break;
+    if (key.length === len) {
+      let same = true;
+      for (let k = 0; k < len; k++) {
+        if (key.charCodeAt(k) !== text.charCodeAt(start + k)) {
+          same = false;
+          break;
+        }
+      }
+      if (same) return wordTableVals[p]!;
+    }
+    p = (p + 1) & WORD_TABLE_MASK;
+  }
+  if (wordTableCount > WORD_TABLE_MAX) {
+    wordTableKeys = new Array<string | undefined>(1 << WORD_TABLE_BITS).fill(undefined);
+    wordTableVals = new Array<WordFeatures | undefined>(1 << WORD_TABLE_BITS).fill(undefined);
+    wordTableCount = 0;
+    p = (h ^ (h >>> WORD_TABLE_BITS)) & WORD_TABLE_MASK;
+  }
+  const word = text.slice(start, end);
+  const f = wordFeatures(word === 'user' ? '@user' : word);
+  wordTableKeys[p] = word;
+  wordTableVals[p] = f;
+  wordTableCount++;
+  return f;
+}
+
+/**
+ * classifierTokens(clean).map(wordFeatures) into wordBuf, returning how many: the same scan as matchTokens (the same
+ * tokens, in order), each token's features looked up by its characters (featuresAt).
+ */
+function tokenFeatures(clean: string): number {
+  let text = clean;
+  if (text.includes('http') || text.includes('www.')) text = text.replace(URL, ' url ');
+  if (text.includes('@')) text = text.replace(HANDLE, ' @user ');
+  let m = 0;
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (isLower(c)) {
+      let j = i + 1;
+      for (let d = text.charCodeAt(j); j < n && (isLower(d) || d === 39); d = text.charCodeAt(++j));
+      while (j > i + 1 && text.charCodeAt(j - 1) === 39) j--;
+      wordBuf[m++] = featuresAt(text, i, j);
+      i = j;
+    } else if (isDigit(c)) {
+      let j = i + 1;
+      while (j < n && isDigit(text.charCodeAt(j))) j++;
+      wordBuf[m++] = featuresAt(text, i, j);
+      i = j;
+    } else if (c < 128) i++;
+    else {
+      const w = c >= 0xd800 && c <= 0xdbff && i + 1 < n && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00 ? 2 : 1;
+      PICTOGRAPHIC_AT.lastIndex = i;
+      if (PICTOGRAPHIC_AT.test(text)) wordBuf[m++] = wordFeatures(text.slice(i, i + w));
+      i += w;
+    }
+  }
+  return m;
+}
+
+/**
+ * The word features collect reads for `clean`, in order (tokenFeatures' result, copied): for tests, which check them
+ * against classifierTokens(clean).map(wordFeaturesOf).
+ */
+export function classifierWordFeatures(clean: string): readonly object[] {
+  return wordBuf.slice(0, tokenFeatures(clean));
+}
+
+/** wordFeatures(word), for tests (the object is the cached one: identity shows which word it was made for). */
+export function wordFeaturesOf(word: string): object {
+  return wordFeatures(word);
+}
+
 /** Gather a text's features (bucket, summed value) into the scratch arrays, n of them. */
 function collect(raw: string, clean: string): void {
-  const words = classifierTokens(clean);
+  const nWords = tokenFeatures(clean);
   dropped = false;
   generation = (generation + 1) | 0;
   if (generation === 0) {
@@ -276,15 +374,15 @@ function collect(raw: string, clean: string): void {
   }
   // at most 3 character n-grams per character, 2 word features per word, the sentence end and 19 meta features; the
   // table gets at least twice as many slots (so it never fills), up to the whole table (MAX_FEATURES at most are kept)
-  const most = Math.min(MAX_FEATURES, 3 * clean.length + 2 * words.length + 20);
+  const most = Math.min(MAX_FEATURES, 3 * clean.length + 2 * nWords + 20);
   let bits = 6;
   while (bits < MAX_TABLE_BITS && 1 << bits < 2 * most) bits++;
   sizeTable(bits);
   n = 0;
   let prevSeed = START_SEED;
   const dw = dotW;
-  for (const w of words) {
-    const f = wordFeatures(w);
+  for (let t = 0; t < nWords; t++) {
+    const f = wordBuf[t]!;
     put(f.uni, WORD_WEIGHT);
     putDot(fnv(prevSeed, f.stem), WORD_WEIGHT);
     prevSeed = f.biSeed;

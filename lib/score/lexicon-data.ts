@@ -140,15 +140,44 @@ export interface WordRecord {
   gateIds: number[] | undefined;
 }
 
-const records = new Map<string, WordRecord>();
-/** The record of a word (made the first time; the table is emptied past 100,000 words, as the readers' caches were). */
-function recordOf(word: string): WordRecord {
-  let r = records.get(word);
-  if (r === undefined) {
-    if (records.size > 100_000) records.clear();
-    r = { word, lexA: undefined, infoA: undefined, lexB: undefined, infoB: undefined, gatesSeen: 0, gateIds: undefined };
-    records.set(word, r);
+/**
+ * The records, found by the characters of a word in the text (no string is cut out for a word met before): an
+ * open-addressing table keyed by a hash of the word's character codes, each slot a record whose word is compared
+ * character by character. Emptied past RECORDS_MAX words (the readers' caches were, too).
+ */
+const RECORD_BITS = 18;
+const RECORD_MASK = (1 << RECORD_BITS) - 1;
+const RECORDS_MAX = 100_000;
+let recordTable: (WordRecord | undefined)[] = new Array<WordRecord | undefined>(1 << RECORD_BITS).fill(undefined);
+let recordCount = 0;
+/** FNV-1a step over one character code (the hash of text[start, end) is built up as tokens() scans it). */
+const fnvStep = (h: number, c: number) => Math.imul(h ^ c, 16777619);
+const FNV_SEED = 2166136261 | 0;
+
+/** Is `word` the text from `start` to `end`? */
+function sameWord(word: string, text: string, start: number, end: number): boolean {
+  if (word.length !== end - start) return false;
+  for (let k = 0; k < word.length; k++) if (word.charCodeAt(k) !== text.charCodeAt(start + k)) return false;
+  return true;
+}
+
+/** The record of the word text[start, end), whose hash is `h` (made the first time; the table is emptied past RECORDS_MAX). */
+function recordAt(text: string, start: number, end: number, h: number): WordRecord {
+  let p = (h ^ (h >>> RECORD_BITS)) & RECORD_MASK;
+  for (;;) {
+    const r = recordTable[p];
+    if (r === undefined) break;
+    if (sameWord(r.word, text, start, end)) return r;
+    p = (p + 1) & RECORD_MASK;
   }
+  if (recordCount > RECORDS_MAX) {
+    recordTable = new Array<WordRecord | undefined>(1 << RECORD_BITS).fill(undefined);
+    recordCount = 0;
+    p = (h ^ (h >>> RECORD_BITS)) & RECORD_MASK;
+  }
+  const r: WordRecord = { word: text.slice(start, end), lexA: undefined, infoA: undefined, lexB: undefined, infoB: undefined, gatesSeen: 0, gateIds: undefined };
+  recordTable[p] = r;
+  recordCount++;
   return r;
 }
 
@@ -177,22 +206,28 @@ export function tokens(text: string): Token[] {
       continue;
     }
     const start = i;
-    // the first apostrophe inside the word, or -1
+    // the first apostrophe inside the word, or -1; the hash of the word so far, and of the part before that apostrophe
     let q = -1;
+    let h = fnvStep(FNV_SEED, text.charCodeAt(i));
+    let stemHash = 0;
     i++;
     for (;;) {
-      while (isTokenChar(text.charCodeAt(i))) i++;
+      for (let c = text.charCodeAt(i); isTokenChar(c); c = text.charCodeAt(++i)) h = fnvStep(h, c);
       // (?:'[a-z0-9]+)*: an apostrophe continues the word only when a word character follows it
       if (text.charCodeAt(i) === 39 && isTokenChar(text.charCodeAt(i + 1))) {
-        if (q < 0) q = i;
+        if (q < 0) {
+          q = i;
+          stemHash = h;
+        }
+        h = fnvStep(fnvStep(h, 39), text.charCodeAt(i + 1));
         i += 2;
         continue;
       }
       break;
     }
-    const rec = recordOf(text.slice(start, i));
+    const rec = recordAt(text, start, i, h);
     if (q > 0) {
-      const stemRec = recordOf(text.slice(start, q));
+      const stemRec = recordAt(text, start, q, stemHash);
       out.push({ start, end: i, word: rec.word, stem: stemRec.word, rec, stemRec });
     } else out.push({ start, end: i, word: rec.word, stem: undefined, rec, stemRec: undefined });
   }
