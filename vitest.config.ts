@@ -4,8 +4,10 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     reporters: ['default', './test/support/summary-reporter.ts'],
-    testTimeout: 20_000,
-    hookTimeout: 30_000,
+    // Timeouts catch hangs, not slowness: on a loaded two-core CI machine a CDK synth in a hook or a demo seeding
+    // with password hashing took over 30 s and 20 s (the clean-clone run of 2026-12-02 10:30, 2001 passed, 2 failed).
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
     pool: 'forks',
     env: {
       CDK_VALIDATION: 'false',
