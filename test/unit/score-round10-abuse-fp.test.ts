@@ -8,7 +8,13 @@ import { describe, expect, it } from 'vitest';
 import { assessItem, loadSchoolsFile } from '../../lib/score/assess';
 
 const schools = loadSchoolsFile([{ id: 'brackenfield', name: 'Brackenfield Academy', aliases: ['Brackenfield'], context: ['Hadlow'] }]);
-const families = (text: string, title = '') => assessItem({ id: 'x', school: 'brackenfield', title, text }, schools).families;
+const assess = (text: string) => assessItem({ id: 'x', school: 'brackenfield', text }, schools);
+/** The families flagged; every item here names the school in full, so it must be read as about it. */
+function families(text: string): string[] {
+  const r = assess(text);
+  expect(r.mentioned, text).toBe(true);
+  return r.families;
+}
 
 function pair(name: string, benign: readonly string[], abusive: readonly string[]): void {
   describe(name, () => {
@@ -22,59 +28,60 @@ function pair(name: string, benign: readonly string[], abusive: readonly string[
 }
 
 pair('a victim or onlooker condemns the words reported (condemnation: "this kind of hate", "why is this acceptable")', [
-  "TES forum: a pupil at Brackenfield called me a 'g*ppo' today. How do other staff deal with this kind of hate?",
-  "Reddit: 'your teacher is a dirty slag' — that's what a kid at Brackenfield wrote about Miss Hale. Why is this acceptable?",
+  "TES forum: a pupil at Brackenfield Academy called me a 'g*ppo' today. How do other staff deal with this kind of hate?",
+  "Reddit: 'your teacher is a dirty slag' — that's what a kid at Brackenfield Academy wrote about Miss Hale. Why is this acceptable?",
 ], [
-  'TES forum: the new TA at Brackenfield is a g*ppo and everyone knows it.',
-  'Miss Hale at Brackenfield is a dirty slag. Why is she still teaching?',
+  'TES forum: the new TA at Brackenfield Academy is a g*ppo and everyone knows it.',
+  'Miss Hale at Brackenfield Academy is a dirty slag. Why is she still teaching?',
 ]);
 
 pair('a rebuttal idiom denies a label reported before it (denial: "nothing could be further from the truth")', [
-  'Letter to the editor: Sir, your correspondent called Mr Hale of Brackenfield thick as mince. Nothing could be further from the truth; he ran the Scout camp all Easter.',
+  'Letter to the editor: Sir, your correspondent called Mr Hale of Brackenfield Academy thick as mince. Nothing could be further from the truth; he ran the Scout camp all Easter.',
 ], [
-  'Letter to the editor: Sir, Mr Hale of Brackenfield is thick as mince and should not be near children.',
+  'Letter to the editor: Sir, Mr Hale of Brackenfield Academy is thick as mince and should not be near children.',
 ]);
 
 pair('a label asked as a question and answered no in regional wording (answer-no: "Gan away.")', [
-  'Geordie dad: Mr Hale, Brackenfield — as useful as a handbrake on a canoe? Gan away. That one organised the whole fair.',
+  'Geordie dad: Mr Hale, Brackenfield Academy — as useful as a handbrake on a canoe? Gan away. That one organised the whole fair.',
 ], [
-  'Geordie dad: Mr Hale at Brackenfield is as useful as a handbrake on a canoe.',
+  'Geordie dad: Mr Hale at Brackenfield Academy is as useful as a handbrake on a canoe.',
+  'Mr Hale at Brackenfield Academy — lazy? Aye, bone idle, never marks a thing.',
 ]);
 
 pair('a question disagreed with ("Snobs? I don\'t agree that …") and a label denied by a flat copula ("It isn\'t.")', [
-  "Brackenfield snobs? I don't agree that Brackenfield is full of snobs. My son went on a full bursary and was made welcome.",
-  "people saying Brackenfield is full of snobs... it's not snobby at all, my wee sister is from the estate and loves it",
-  'I keep seeing Brackenfield called a "sh*thole" on here. It isn\'t. Mine have been there six years and love it.',
+  "Brackenfield Academy snobs? I don't agree that Brackenfield Academy is full of snobs. My son went on a full bursary and was made welcome.",
+  "people saying Brackenfield Academy is full of snobs... it's not snobby at all, my wee sister is from the estate and loves it",
+  'I keep seeing Brackenfield Academy called a "sh*thole" on here. It isn\'t. Mine have been there six years and love it.',
 ], [
-  'Brackenfield is full of snobs. The staff are snobs and the parents are worse.',
-  'Brackenfield is a sh*thole and the head is a snob.',
+  'Brackenfield Academy is full of snobs. The staff are snobs and the parents are worse.',
+  'Brackenfield Academy is a sh*thole and the head is a snob.',
 ]);
 
 pair('vandals named in a headline by their deed (offence-verb, present tense: "yobs scrawl")', [
-  "TOWN BLOG >> Mindless yobs scrawl 'DEAD' on Brackenfield minibus; head says 'we won't be cowed'",
+  "TOWN BLOG >> Mindless yobs scrawl 'DEAD' on Brackenfield Academy minibus; head says 'we won't be cowed'",
 ], [
-  'TOWN BLOG >> Brackenfield pupils are mindless yobs, the lot of them.',
+  'TOWN BLOG >> Brackenfield Academy pupils are mindless yobs, the lot of them.',
 ]);
 
 pair('a harm foretold and explained by a road hazard in the sentence after it (hazard: "tractors", "blind bend")', [
-  "Mark my words, a bairn's getting flattened by Brackenfield one of these mornings — tractors coming round the blind bend by the gate. Hadlow highways, wake up.",
+  "Mark my words, a bairn's getting flattened by Brackenfield Academy one of these mornings — tractors coming round the blind bend by the gate. Hadlow highways, wake up.",
 ], [
-  'Mark my words, Mr Hale at Brackenfield is getting flattened one of these mornings. He knows why.',
+  'Mark my words, Mr Hale at Brackenfield Academy is getting flattened one of these mornings. He knows why.',
 ]);
 
 pair('an insult word inside an everyday compound (benign-compound: "rat-run")', [
-  "Phone-in transcript: it's the rat-run past the side gate, right by Brackenfield. One of them little ones will get hurt, I'm telling you.",
+  "Phone-in transcript: it's the rat-run past the side gate, right by Brackenfield Academy. One of them little ones will get hurt, I'm telling you.",
 ], [
-  'Phone-in transcript: Mr Hale at Brackenfield is a rat, a proper rat.',
+  'Phone-in transcript: Mr Hale at Brackenfield Academy is a rat, a proper rat.',
 ]);
 
 describe('a road-safety petition with no council named (road-safety: "Safe Routes", "lollipop")', () => {
   it('asks for safe roads, not about the school', () => {
-    const text = "Change.org-style petition page: 'Safe Routes for Brackenfield'. We, Hadlow families, demand action on the missing lollipop person. It will kill a child. 812 supporters.";
+    const text = "Change.org-style petition page: 'Safe Routes for Brackenfield Academy'. We, Hadlow families, demand action on the missing lollipop person. It will kill a child. 812 supporters.";
     expect(families(text), text).toEqual([]);
   });
   it('a petition against the school is still reputation', () => {
-    const text = "Change.org-style petition page: 'Sack the head of Brackenfield'. We, Hadlow families, demand action on the bullying cover-up. 812 supporters.";
+    const text = "Change.org-style petition page: 'Sack the head of Brackenfield Academy'. We, Hadlow families, demand action on the bullying cover-up. 812 supporters.";
     expect(families(text), text).toContain('reputation');
   });
 });
