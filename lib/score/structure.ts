@@ -133,12 +133,16 @@ function answeredNo(doc: Doc, span: Span): boolean {
   let last = s.end - 1;
   while (last > span.end && /\s/.test(text[last]!)) last--;
   if (text[last] !== '?' && text[s.end] !== '?') return false;
-  const next = sentenceAt(doc, s.end + (text[s.end] === '?' ? 1 : 0));
+  let next = sentenceAt(doc, s.end + (text[s.end] === '?' ? 1 : 0));
+  // round 10: a title's question is followed by the line break between title and text, a sentence of its own
+  if (!text.slice(next.start, next.end).trim() && next.end < text.length) next = sentenceAt(doc, next.end);
   const lead = text.slice(next.start, next.end).search(/\S/);
   if (lead < 0) return false;
   const at = next.start + lead;
   // round 9b: one exclamation and a comma may open the answer ("Duw, dim o gwbl.", "Och, no.", "God, never.")
   const exclaimed = /^[\p{L}'-]+,\s*/u.exec(text.slice(at, next.end));
+  // round 10: "Wyncote snobs? I don't agree that …": an answer that opens by disagreeing (data: disagree-open) needs no stop after it
+  if (doc.lex.find(text, 'disagree-open').some((a) => a.start === at)) return true;
   return doc.lex.find(text, 'answer-no').some((a) => (a.start === at || (!!exclaimed && a.start === at + exclaimed[0].length)) && ANSWER_END.test(text.slice(a.end, a.end + 3)));
 }
 

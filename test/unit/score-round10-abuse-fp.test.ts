@@ -8,10 +8,9 @@ import { describe, expect, it } from 'vitest';
 import { assessItem, loadSchoolsFile } from '../../lib/score/assess';
 
 const schools = loadSchoolsFile([{ id: 'brackenfield', name: 'Brackenfield Academy', aliases: ['Brackenfield'], context: ['Hadlow'] }]);
-const assess = (text: string) => assessItem({ id: 'x', school: 'brackenfield', text }, schools);
 /** The families flagged; every item here names the school in full, so it must be read as about it. */
-function families(text: string): string[] {
-  const r = assess(text);
+function families(text: string, title = ''): string[] {
+  const r = assessItem({ id: 'x', school: 'brackenfield', title, text }, schools);
   expect(r.mentioned, text).toBe(true);
   return r.families;
 }
@@ -74,6 +73,17 @@ pair('an insult word inside an everyday compound (benign-compound: "rat-run")', 
 ], [
   'Phone-in transcript: Mr Hale at Brackenfield Academy is a rat, a proper rat.',
 ]);
+
+describe('a question in the title answered by disagreement in the text (disagree-open: "I don\'t agree")', () => {
+  it('the title\'s label is denied', () => {
+    const text = "I don't agree that Brackenfield Academy is full of snobs. My son went on a full bursary from an estate and was never once made to feel out of place.";
+    expect(families(text, 'Brackenfield Academy snobs?'), text).not.toContain('abuse');
+  });
+  it('agreement with the title\'s label is still abuse', () => {
+    const text = 'Yes. Brackenfield Academy is full of snobs and the head is the worst snob of the lot.';
+    expect(families(text, 'Brackenfield Academy snobs?'), text).toContain('abuse');
+  });
+});
 
 describe('a road-safety petition with no council named (road-safety: "Safe Routes", "lollipop")', () => {
   it('asks for safe roads, not about the school', () => {
