@@ -89,6 +89,8 @@ describe('a road-safety petition with no council named (road-safety: "Safe Route
   it('asks for safe roads, not about the school', () => {
     const text = "Change.org-style petition page: 'Safe Routes for Brackenfield Academy'. We, Hadlow families, demand action on the missing lollipop person. It will kill a child. 812 supporters.";
     expect(families(text), text).toEqual([]);
+    const drivers = "Change.org-style petition page: 'Safe Routes for Brackenfield Academy'. We, Hadlow families, demand action on drivers doing U-turns across the footpath. It will kill a child.";
+    expect(families(drivers), drivers).toEqual([]);
   });
   it('a petition against the school is still reputation', () => {
     const text = "Change.org-style petition page: 'Sack the head of Brackenfield Academy'. We, Hadlow families, demand action on the bullying cover-up. 812 supporters.";
