@@ -133,12 +133,16 @@ function answeredNo(doc: Doc, span: Span): boolean {
   let last = s.end - 1;
   while (last > span.end && /\s/.test(text[last]!)) last--;
   if (text[last] !== '?' && text[s.end] !== '?') return false;
-  const next = sentenceAt(doc, s.end + (text[s.end] === '?' ? 1 : 0));
+  let next = sentenceAt(doc, s.end + (text[s.end] === '?' ? 1 : 0));
+  // round 10: a title's question is followed by the line break between title and text, a sentence of its own
+  if (!text.slice(next.start, next.end).trim() && next.end < text.length) next = sentenceAt(doc, next.end);
   const lead = text.slice(next.start, next.end).search(/\S/);
   if (lead < 0) return false;
   const at = next.start + lead;
   // round 9b: one exclamation and a comma may open the answer ("Duw, dim o gwbl.", "Och, no.", "God, never.")
   const exclaimed = /^[\p{L}'-]+,\s*/u.exec(text.slice(at, next.end));
+  // round 10: "Wyncote snobs? I don't agree that …": an answer that opens by disagreeing (data: disagree-open) needs no stop after it
+  if (doc.lex.find(text, 'disagree-open').some((a) => a.start === at)) return true;
   return doc.lex.find(text, 'answer-no').some((a) => (a.start === at || (!!exclaimed && a.start === at + exclaimed[0].length)) && ANSWER_END.test(text.slice(a.end, a.end + 3)));
 }
 
@@ -206,6 +210,12 @@ const ENDORSED = /\b(?:(?:she|he|they)\s+(?:is|are)\s+(?:one|though)|and\s+(?:sh
 
 /** Northern English "is he 'eck", "are they heck": a flat denial (in code: the apostrophe splits it for the word matcher). */
 const HECK_DENIAL = /\b(?:is|are|was|were)\s+(?:he|she|they|it)\s+'?h?eck\b/;
+/**
+ * Round 10: the writer's flat denial of a label reported before it, as a negated copula with nothing after it or only
+ * "at all" ("called a sh*thole on here. It isn't.", "full of snobs... it's not snobby at all", "They're not, though.").
+ * Grammar, so in code; an ordinary negated clause ("it isn't fair that …") goes on and is no verdict.
+ */
+const NEGATED_COPULA_VERDICT = /(?:^|[.!?,;:]\s*|\n)(?:it|he|she|they|that|we)(?:\s+(?:is|are|was|were)\s+not|\s+(?:isn'?t|aren'?t|wasn'?t|weren'?t)|'s\s+not|'re\s+not)(?:\s*(?:,\s*though\s*)?[.!]|\s+(?:[\w-]+\s+)?at\s+all\b)/;
 /** A one-word verdict that denies what came before it. */
 const DENIAL_SENTENCE = /[.!?:;]\s+(?:no|nope|nah|wrong|rubbish|nonsense|lies|false|untrue|bollocks|pish|codswallop)\s*[.!]/;
 
@@ -281,7 +291,7 @@ function reportContext(doc: Doc): ReportContext {
     const text = doc.clean.text;
     // a denial word as a sentence of its own ("…called her a liar in the last review: wrong. Completely.")
     const denialHits = doc.lex.find(text, 'denial');
-    const otherDenial = DENIAL_SENTENCE.test(text) || answerSentence(doc) || (text.includes('eck') && HECK_DENIAL.test(text));
+    const otherDenial = DENIAL_SENTENCE.test(text) || NEGATED_COPULA_VERDICT.test(text) || answerSentence(doc) || (text.includes('eck') && HECK_DENIAL.test(text));
     const denies = denialHits.length > 0 || otherDenial;
     const otherCondemns = otherDenial || doc.lex.count(text, 'condemnation') > 0 || escalates(doc) || ownChildCalled(doc);
     c = { condemns: denies || otherCondemns, denies, endorsed: ENDORSED.test(text), ...(otherCondemns ? {} : { onlyDenials: denialHits }) };
@@ -349,7 +359,7 @@ export function reportedAt(doc: Doc, span: Span): boolean {
   if (!(ctx.denies && /^[\s'"]*\?/.test(text.slice(span.end, sentenceAt(doc, span.start).end + 4).replace(/^[^.!?\n]*/, '')))) return false;
   // round 9b: the denial answers the question, so it comes after the label; "Hollinsgate can do one, Ms X'll be picking her
   // teeth up, sound?" dismisses the school before a threat put with a tag question, and denies nothing
-  const otherDenial = DENIAL_SENTENCE.test(text) || answerSentence(doc) || (text.includes('eck') && HECK_DENIAL.test(text));
+  const otherDenial = DENIAL_SENTENCE.test(text) || NEGATED_COPULA_VERDICT.test(text) || answerSentence(doc) || (text.includes('eck') && HECK_DENIAL.test(text));
   return otherDenial || doc.lex.find(text, 'denial').some((d) => d.start >= span.end);
 }
 

@@ -419,8 +419,11 @@ function lexWithin(doc: Doc, c: string, a: Span): boolean {
 function warningToAll(doc: Doc, span: Span): boolean {
   const text = doc.clean.text;
   const own = sentenceAt(doc, span.start);
-  // the sentence before counts for a hazard ("The hill is treacherous. Watch your backs."), when it names no one either
-  const s = { start: own.start > 0 ? sentenceAt(doc, own.start - 1).start : own.start, end: own.end };
+  // the sentence before counts for a hazard ("The hill is treacherous. Watch your backs."), when it names no one either;
+  // round 10: so does the one after, for a harm foretold and then explained ("Mark my words, a bairn's getting flattened
+  // one of these mornings - tractors coming round the blind bend"), the dash splitting the two
+  const after = own.end < text.length ? sentenceAt(doc, own.end).end : own.end;
+  const s = { start: own.start > 0 ? sentenceAt(doc, own.start - 1).start : own.start, end: after };
   // what the two sentences say is read once per sentence, however many threat words it holds
   let bySentence = warningCache.get(doc);
   if (!bySentence) warningCache.set(doc, (bySentence = new Map()));
@@ -497,7 +500,17 @@ interface Hit extends Span {
 }
 
 function usable(doc: Doc, span: Span): boolean {
-  return !overlaps(span, doc.praise) && !overlaps(span, doc.quoted) && !overlaps(span, doc.ignored);
+  return !overlaps(span, doc.praise) && !overlaps(span, doc.quoted) && !overlaps(span, doc.ignored) && !insideBenignCompound(doc, span);
+}
+
+/**
+ * Round 10: "it's the rat-run past the side gate", "the Year 3 guinea pigs", "dog mess by the gate": an insult word inside
+ * an everyday compound (data: benign-compound) names a road, a pet or a mess, not a person.
+ */
+function insideBenignCompound(doc: Doc, span: Span): boolean {
+  const text = doc.clean.text;
+  if (!doc.lex.count(text, 'benign-compound')) return false;
+  return doc.lex.find(text, 'benign-compound').some((c) => c.start <= span.start && span.end <= c.end);
 }
 
 /**

@@ -8,6 +8,7 @@
  *   (school-body) in its sentence or the next: "Look who really runs the governors. Parents again." The question is
  *   muted, not the answer (a text muted whole reads as no text, which the reputation model does not score as nothing). Not when the item
  *   holds a coded answer (coded-answer: "you know who I mean", "their own") or an identity word: that is a dog whistle.
+ * - round 10: an everyday compound that holds an insult word (benign-compound: "rat-run", "guinea pig"): the compound only.
  */
 import { sentenceAt, type Doc, type Span } from '../document';
 
@@ -53,6 +54,9 @@ function findMuted(doc: Doc): Span[] {
       if (after && bareAnswer(text.slice(next.start, next.end), text.slice(after.start, after.end))) out.push(next);
     }
   }
+  // round 10: "the rat-run past the side gate", "the class guinea pigs": an everyday compound holding an insult word (data:
+  // benign-compound) names a road or a pet; the model learnt the insult word alone and would read it the same here
+  for (const c of doc.lex.find(text, 'benign-compound')) if (HOSTILE.some((cat) => doc.lex.find(text, cat).some((h) => h.start >= c.start && h.end <= c.end))) out.push({ start: c.start, end: c.end });
   return out;
 }
 

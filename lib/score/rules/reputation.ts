@@ -124,7 +124,7 @@ export function reputationRules(doc: Doc): Finding[] {
       // a petition to the council for a crossing asks the council, not about the school
       if (rule.category === 'reputation.protest' && /^\w*\s+(?:to|asking|calling\s+on)\s+(?:the\s+)?(?:council|local\s+authority|highways|mp|government)\b/.test(text.slice(span.start, span.end + 40))) continue;
       // nor does one for a 20mph zone handed to the council (data: road-safety, external-body)
-      if (rule.category === 'reputation.protest' && roadSafetyCampaign) continue;
+      if (rule.category === 'reputation.protest' && (roadSafetyCampaign || roadSafetyProtest(doc, span))) continue;
       // "we got charged £20 for the coach": a price, not a criminal charge
       if (rule.category === 'reputation.sanction' && /charged$/.test(text.slice(span.start, span.end)) && PRICE_AFTER.test(text.slice(span.end, span.end + 12))) continue;
       // "whoever sprayed it, the police are involved": the school is the victim of a crime, not under investigation
@@ -482,4 +482,19 @@ function exoneratedIn(doc: Doc, cleared: readonly Span[]): (span: Span) => boole
     // "rated 'requires improvement', two years after it was judged good": the good grade is the one it had before
     return cleared.some((c) => c.start >= s.start && c.end <= s.end && !(c.start >= span.end && FORMER.test(text.slice(span.end, c.start)))) || (goodGrade(s) && !formerGood(text, span, s.end));
   };
+}
+
+/** Road-safety cues an item needs, one of them in the protest's own sentence, to be a road-safety campaign with no body named. */
+const ROAD_SAFETY_CUES = 2;
+
+/**
+ * Round 10: "Petition page: 'Safe Routes for X'. We demand action on the missing lollipop person.": a protest whose own
+ * sentence names road safety (data: road-safety), in an item that names it again, asks for safe roads, not about the
+ * school, even when no council or highways body is named.
+ */
+function roadSafetyProtest(doc: Doc, span: Span): boolean {
+  const road = doc.lex.find(doc.clean.text, 'road-safety');
+  if (road.length < ROAD_SAFETY_CUES) return false;
+  const s = sentenceAt(doc, span.start);
+  return road.some((r) => r.start >= s.start && r.end <= s.end);
 }
