@@ -74,3 +74,18 @@ describe('a writer who knows someone\'s routine and remarks that it leaves them 
     ]) expect(families(text), text).not.toContain('abuse');
   });
 });
+
+describe('a campaign organised as turns so the contact never stops', () => {
+  it('"we take turns to WhatsApp-bomb Mr X so it never stops" is a campaign', () => {
+    for (const text of [
+      "Ok here's the rota. We take turns to WhatsApp-bomb Mr Pryce (Hollinsgate Academy) so it never stops. 40 volunteers.",
+      'Right, taking turns to text-bomb Mrs Kaye at Hollinsgate in shifts, so it never stops. Screenshot everything.',
+    ]) expect(families(text), text).toContain('abuse');
+  });
+  it('turns taken at a stall or on a pick-up rota are not', () => {
+    for (const text of [
+      'Hollinsgate PTA: we take turns on the tuck shop so it never stops, 40 volunteers signed up, thank you all.',
+      "Pick-up rota for Hollinsgate: we take turns to collect Mrs Kaye's twins, no let-up in this rain!",
+    ]) expect(families(text), text).not.toContain('abuse');
+  });
+});
