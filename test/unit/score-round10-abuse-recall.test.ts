@@ -89,3 +89,16 @@ describe('a campaign organised as turns so the contact never stops', () => {
     ]) expect(families(text), text).not.toContain('abuse');
   });
 });
+
+describe('a claim circulated and called fiction', () => {
+  it('"a screenshot\'s circulating claiming Dr X drinks in the car park before lessons. Utter fiction." is a rumour rebutted', () => {
+    for (const text of [
+      "Cubs Akela here: a screenshot's circulating claiming Dr Oduya of Hollinsgate Academy drinks in the car park before lessons. Utter fiction. Please delete.",
+      "A post is going round claiming Mr Pryce at Hollinsgate forged the SATs results. Total fiction, the school has said so.",
+    ]) expect(families(text), text).not.toContain('abuse');
+  });
+  it('the same claim the writer makes, without calling it fiction, is abuse', () => {
+    const text = "Politely, and I'll only say it once: Ms Varga (Hollinsgate Academy) drinks in the car park before lessons. Have a lovely weekend.";
+    expect(families(text), text).toContain('abuse');
+  });
+});
