@@ -840,6 +840,43 @@ function surveillance(doc: Doc): Span[] {
   return out;
 }
 
+/** A wh-word right after a verb of knowing: what the writer knows is a place, a time or a route ("I know which fell", "where"). */
+const KNOWN_WH = /^\s+(?:exactly\s+)?(?:which|what|where|when|what\s+time|the\s+(?:route|path|road|way))\b/;
+/** A person as the subject of the routine ("he runs", "she walks"), so the knowledge is of someone's movements. */
+const ROUTINE_SUBJECT = /\b(?:he|she|they|(?:mr|mrs|ms|miss|mx|dr|sir)\s+[\p{L}'-]+)\s+(?:[\p{L}'-]+\s+){0,1}$/u;
+/** A person anywhere between the wh-word and a time of habit ("where she'll be every Sunday"). */
+const ROUTINE_PERSON = /\b(?:he|she|they|(?:mr|mrs|ms|miss|mx|dr|sir)\s+[\p{L}'-]+)\b/u;
+/** How far after the wh-word the person's routine verb may be ("which fell he runs up"). */
+const ROUTINE_REACH = 50;
+
+/**
+ * A writer's knowledge of someone's routine joined to a hostile stance (data: watch-verb, routine-verb, routine-time,
+ * exposure-remark): "I know which fell he runs up every Sunday at 7. Lonely spot, that. Easy to slip." The writer knows
+ * where or when a person goes (a verb of knowing, a wh-word, then a person and a verb of habitual movement) and the item
+ * remarks that the place or moment leaves them exposed (or carries menace). Knowing a routine alone is ordinary ("I know
+ * which route she walks, we go the same way"): the hostile remark is what makes it a veiled threat, and an everyday
+ * reason in view (data: watch-benign) clears it.
+ */
+function knownRoutine(doc: Doc): Span[] {
+  const text = doc.clean.text;
+  const verbs = doc.lex.find(text, 'watch-verb');
+  if (!verbs.length || doc.lex.count(text, 'watch-benign') > 0) return [];
+  if (doc.lex.count(text, 'exposure-remark') === 0 && doc.lex.count(text, 'menace') === 0) return [];
+  const routines = doc.lex.find(text, 'routine-verb');
+  // "I know where she'll be every Sunday morning": a time of habit after the person stands for the verb of movement
+  const habits = doc.lex.find(text, 'routine-time');
+  if (!routines.length && !habits.length) return [];
+  const out: Span[] = [];
+  for (const v of verbs) {
+    if (!KNOWN_WH.test(text.slice(v.end, v.end + 24)) || negated(doc, v) || !usable(doc, v)) continue;
+    const s = sentenceAt(doc, v.start);
+    const within = (x: Span) => x.start > v.end && x.end <= s.end && x.start - v.end <= ROUTINE_REACH;
+    const r = routines.find((x) => within(x) && ROUTINE_SUBJECT.test(text.slice(v.end, x.start))) ?? habits.find((x) => within(x) && ROUTINE_PERSON.test(text.slice(v.end, x.start)));
+    if (r) out.push({ start: v.start, end: r.end });
+  }
+  return out;
+}
+
 /** Agentive endings a slur takes in slang ("spaz" → "spazzer", "spazza"). */
 const SLUR_ENDINGS = new Set(['er', 'ers', 'zer', 'zers', 'za', 'zas', 'ka', 'kas', 'o', 'os']);
 
@@ -1005,7 +1042,8 @@ export function abuseRules(doc: Doc): AbuseSignals {
     }
   }
   // "I know what car she drives", "I'll remember his reg plate": the writer watches someone's car, home or routine
-  for (const span of surveillance(doc)) {
+  for (const span of [...surveillance(doc), ...knownRoutine(doc)]) {
+    if (threatSpans.some((t) => t.start === span.start)) continue;
     threatSpans.push(span);
     if (0.8 > threatWeight) {
       threatWeight = 0.8;

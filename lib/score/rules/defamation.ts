@@ -62,7 +62,22 @@ const PAIRS: [string, string[]][] = [
   ['misconduct-take', ['misconduct-resource', 'misconduct-manner']],
   ['misconduct-use', ['misconduct-illicit', 'misconduct-manner']],
   ['misconduct-state-verb', ['misconduct-state']],
+  // "moving foundation money into his brother's company": moving is ordinary; a resource moved to a private end is not
+  ['misconduct-divert', ['misconduct-manner']],
+  // "drinks in the car park before lessons": drinking with no object is alcohol; at school time or place it is misconduct
+  ['misconduct-habit-verb', ['misconduct-duty-time']],
 ];
+
+/**
+ * Verb classes whose object alone is not enough: the thing moved must be a resource between the verb and its manner
+ * ("moved to her mum's" is a house move; "moved the trip money to her mum's account" is not).
+ */
+const NEEDS_RESOURCE_BETWEEN = new Set(['misconduct-divert']);
+
+/** A victim word in the possessive ("locks the children's gate") owns the object; it is not the one harmed. */
+function possessiveAt(text: string, o: Span): boolean {
+  return /^'s?\b|^s'/.test(text.slice(o.end, o.end + 2)) || /'s?$/.test(text.slice(o.start, o.end));
+}
 
 /** The index of the first span starting at or after `at` in spans sorted by start. */
 function firstAtOrAfter(spans: readonly Span[], at: number): number {
@@ -86,6 +101,9 @@ function wrongdoing(doc: Doc): Span[] {
     if (!verbs.length) continue;
     const objects = objectCats.flatMap((c) => doc.lex.find(text, c)).sort((a, b) => a.start - b.start);
     if (!objects.length) continue;
+    const resources = NEEDS_RESOURCE_BETWEEN.has(verbCat) ? doc.lex.find(text, 'misconduct-resource') : undefined;
+    const harm = verbCat === 'misconduct-harm';
+    let benign: readonly Span[] | undefined;
     for (const v of verbs) {
       const end = sentenceAt(doc, v.start).end;
       // the objects after the verb, nearest first (a binary search: a long item has many verbs and many objects)
@@ -98,6 +116,10 @@ function wrongdoing(doc: Doc): Span[] {
       }
       // "took his laptop off him": taking something off someone is confiscation, not theft
       if (!o || CONFISCATED.test(text.slice(o.end, o.end + 30)) || found.has(v.start)) continue;
+      if (harm && possessiveAt(text, o)) continue;
+      if (resources && !resources.some((r) => r.start >= v.end && r.end <= o!.start)) continue;
+      // "drinks coffee before lessons": an ordinary thing taken between the verb and its object makes the act ordinary
+      if ((benign ??= doc.lex.find(text, 'misconduct-benign-object')).some((b) => b.start >= v.end && b.end <= o!.start)) continue;
       found.add(v.start);
       out.push({ start: v.start, end: v.end });
     }
