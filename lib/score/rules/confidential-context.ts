@@ -1,0 +1,55 @@
+/**
+ * Round 10: the context that says a confidential cue discloses nothing about anyone, kept apart from confidential.ts
+ * because these guards change together (and with their lexicon, data/lexicons/kinds-10-conf-rep.tsv), not with the cue
+ * finders: a public cue the item negates, a condition that names a community or a service, an illness in the news of a
+ * death.
+ */
+import type { Doc, Span } from '../document';
+import { negatedAt } from '../structure';
+
+/**
+ * "Not announced to anyone yet", "it hasn't been published": a public cue (data: public-cue) under negation says that
+ * the matter is not public, so it cannot make the item a report of public news. `clean` is the cue's clean-view span.
+ */
+export function negatedPublicCue(doc: Doc, clean: Span | undefined): boolean {
+  return !!clean && negatedAt(doc, clean);
+}
+
+/** A person's possessive right before the condition: "his anxiety support", "Mr Dunn's dyslexia provision". */
+const POSSESSIVE_BEFORE = /\b(?:his|her|their|its|my|our|your|\p{L}+['’]s)\s+$/u;
+/** Someone getting the service: "is getting anxiety support", "was referred for autism services". */
+const RECEIVES_BEFORE = /\b(?:get(?:s|ting)?|got|receiv(?:es|ed|ing)|ha(?:s|d|ving)|needs?|needed|referred\s+(?:for|to)|access(?:es|ed|ing)?|on|under)\s+(?:the\s+|an?\s+|some\s+)?$/;
+
+/**
+ * "Autism mums, there is hope", "questions about anxiety support", "the dyslexia provision" (data: condition-community
+ * right after the condition): the condition names a community of families or a service, the topic of the sentence, not
+ * a fact about one person; not when a possessive owns it or someone is said to receive it.
+ */
+export function conditionAsCommunity(doc: Doc, lower: string, m: Span): boolean {
+  const next = /^[\s-]+(\p{L}+)/u.exec(lower.slice(m.end, m.end + 24));
+  if (!next || !doc.lex.has('condition-community', next[1]!)) return false;
+  const before = lower.slice(Math.max(0, m.start - 40), m.start);
+  return !POSSESSIVE_BEFORE.test(before) && !RECEIVES_BEFORE.test(before);
+}
+
+/**
+ * "Tributes have been paid to … He died at home aged 81 after a short illness." (data: tribute-frame in the item,
+ * death-notice in the hit's sentence): what someone died of, told in a tribute or an obituary, is the public news of
+ * the death, not a disclosure of their health. `sentence` is the hit's sentence in original coordinates.
+ */
+export function diedOfIt(doc: Doc, raw: string, m: Span, sentence: Span): boolean {
+  if (!doc.lex.count(doc.clean.text, 'tribute-frame')) return false;
+  if (m.start < sentence.start || m.end > sentence.end) return false;
+  return doc.lex.count(raw.slice(sentence.start, sentence.end).toLowerCase(), 'death-notice') > 0;
+}
+
+const careCache = new WeakMap<object, RegExp>();
+/**
+ * "manage his dyspraxia", "support her autism", "cater for their allergies" (data: care-verb, then a possessive pronoun,
+ * then the condition): someone caring for a child's need; read only in an item where the writer names their own child.
+ */
+export function caredForNeed(doc: Doc, lower: string, m: Span): boolean {
+  let re = careCache.get(doc.lex);
+  if (!re) careCache.set(doc.lex, (re = new RegExp(String.raw`\b${doc.lex.pattern('care-verb')}\s+(?:his|her|their)\s+(?:[\p{L}'’-]+\s+)?$`, 'u')));
+  return re.test(lower.slice(Math.max(0, m.start - 60), m.start));
+}
