@@ -115,3 +115,33 @@ describe('a rumour answered no, with the paper as its source', () => {
     expect(ids("> is Brackenfield Academy being taken over by that private company?\nNo. It's staying with the council. The head wrote to all parents and it was in the Echo too.")).not.toContain('reputation.criticism');
   });
 });
+
+describe('a school system taken up again by "it" before its secret', () => {
+  it('"still haven\'t changed CPOMS, it\'s letmein22" gives the password', () => {
+    for (const text of [
+      "haway, Brackenfield Academy still havent changed CPOMS, it's letmein22, been that since I started",
+      "Brackenfield Academy never changed the staff wifi, it is Kestrel-2027 still",
+    ]) expect(ids(text), text).toContain('confidential.credentials');
+  });
+  it('the system with "it\'s" and no secret after it does not', () => {
+    for (const text of [
+      "Arbor at Brackenfield Academy is down again, it's been like that since the Spring2026 update",
+      "CPOMS at Brackenfield Academy, it's brilliant for logging concerns, we have used it since 2019",
+    ]) expect(ids(text), text).not.toContain('confidential.credentials');
+  });
+});
+
+describe('a photo of pupils put out with no consent form, or put out again after it was taken down', () => {
+  it('named past "incl." with no form signed, or reposted from a staff member\'s own page, is a leak', () => {
+    for (const text of [
+      "Club page: pics of the Brackenfield Academy lads from Saturday, incl. Poppy Ashdown in the showers, parents didn't sign anything",
+      "Found the photo of the Brackenfield Academy P1s at the gala that the janitor put on his own page before it got took doon. Here it is again 👇 [photo: eight P1 pupils at the poolside, first names written on the back]",
+    ]) expect(ids(text), text).toContain('confidential.pupil-personal');
+  });
+  it('the same photo with the forms signed, or the school\'s own post, is not', () => {
+    for (const text of [
+      'Club page: pics of the Brackenfield Academy lads from Saturday, incl. Poppy Ashdown with the cup, parents all signed the consent forms',
+      'Brackenfield Academy P1s had a brilliant time at the gala! [photo: the P1 class at the poolside, faces blurred]',
+    ]) expect(ids(text), text).not.toContain('confidential.pupil-personal');
+  });
+});

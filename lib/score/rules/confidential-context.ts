@@ -53,3 +53,24 @@ export function caredForNeed(doc: Doc, lower: string, m: Span): boolean {
   if (!re) careCache.set(doc.lex, (re = new RegExp(String.raw`\b${doc.lex.pattern('care-verb')}\s+(?:his|her|their)\s+(?:[\p{L}'’-]+\s+)?$`, 'u')));
   return re.test(lower.slice(Math.max(0, m.start - 60), m.start));
 }
+
+/** A dot that ends a short abbreviation ("incl.", "e.g.", "esp."), not a sentence. */
+const ABBREVIATION_DOT = /(?:^|[^\p{L}])(?:incl|inc|e\.g|i\.e|esp|approx|ft|feat|vs|etc|nr)$/iu;
+/**
+ * "pics of the Year 9 lads from Saturday, incl. Poppy Ashdown in the showers": only abbreviation dots between `a` and `b`,
+ * so they are in one sentence though a dot stands between them.
+ */
+export function onlyAbbreviationsBetween(raw: string, a: number, b: number): boolean {
+  const from = Math.min(a, b);
+  const to = Math.max(a, b);
+  if (to - from > 200) return false;
+  let dots = 0;
+  for (let i = from; i < to; i++) {
+    const c = raw[i]!;
+    if (c === '!' || c === '?' || c === '\n') return false;
+    if (c !== '.') continue;
+    if (!ABBREVIATION_DOT.test(raw.slice(Math.max(0, i - 8), i))) return false;
+    dots++;
+  }
+  return dots > 0;
+}

@@ -8,7 +8,7 @@ import { credentialLeaks } from './credentials';
 import { staffChannelLeak } from './staff-channel-leaks';
 import { once } from '../lazy';
 import { reportedAt, writersOwnAddress } from '../structure';
-import { caredForNeed, conditionAsCommunity, diedOfIt, negatedPublicCue } from './confidential-context';
+import { caredForNeed, conditionAsCommunity, diedOfIt, negatedPublicCue, onlyAbbreviationsBetween } from './confidential-context';
 import { noisyOr, type Finding } from '../findings';
 import { findDates, findEmails, findNiNumbers, findNiShaped, findPhones, findPostcodes, findUpnShaped, findUpns } from '../identifiers';
 import { ownWebsiteSpans, type PublicFactsMatcher } from '../public-facts';
@@ -451,7 +451,9 @@ function schoolWordNear(raw: string, lower: string, name: Span): boolean {
   // "Councillor Tyler Hussain" is read as the name "Councillor Tyler": an honorific opens an adult's name, not a pupil's
   if (HONORIFIC_FIRST.test(raw.slice(name.start, name.end))) return false;
   const s = sentenceSpan(raw, name.start);
-  return SCHOOL_WORD.test(lower.slice(Math.max(s.start, name.start - 60), Math.min(s.end, name.end + 60)));
+  // round 10: "the Elmfield Academy lads from Saturday, incl. Poppy Ashdown": an abbreviation's dot ends no sentence
+  const from = s.start > 1 && onlyAbbreviationsBetween(raw, s.start - 1, s.start) ? sentenceSpan(raw, s.start - 2).start : s.start;
+  return SCHOOL_WORD.test(lower.slice(Math.max(from, name.start - 60), Math.min(s.end, name.end + 60)));
 }
 
 /** An adult's role or trade word, said right before a name or right after it in apposition. */
@@ -821,11 +823,12 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
   }
 
   // any wording of a photo or video of a named child (data: photo-cue), shared without consent (data: consent-cue, no-consent-cue)
+  // (round 10: in one sentence past an abbreviation's dot: "pics of the lads, incl. Poppy Ashdown")
   if (photoCues.length && fullNames.length && !findings.some((f) => f.category === 'confidential.pupil-personal')) {
     const unconsented = consent().no;
     // consent said, or a news report (data: public-cue), clears it unless the item says nobody agreed
     const consented = !unconsented && (consent().yes || publicCues.length > 0);
-    const named = consented ? [] : fullNames.filter((n) => photoCues.some((c) => Math.abs(c.start - n.start) <= 160 && sameSentence(raw, c.start, n.start)) && !res.placeEnd.test(raw.slice(n.start, n.end + 10)) && (unconsented || PUPIL_MARKER.test(lower.slice(Math.max(0, n.start - 90), n.end + 90)) || res.photoContext.test(lower.slice(Math.max(0, n.start - 90), n.end + 90)) || schoolWordNear(raw, lower, n)) && !ORGANISATION.test(raw.slice(n.start, n.end)) && !isPublicPerson(raw, n, options.publicFacts) && !adultByRole(raw, lower, n) && !res.titleBefore.test(lower.slice(Math.max(0, n.start - 12), n.start)) && !/\b(?:head(?:teacher)?|teacher|principal)\.?\s*$/.test(lower.slice(Math.max(0, n.start - 12), n.start)));
+    const named = consented ? [] : fullNames.filter((n) => photoCues.some((c) => Math.abs(c.start - n.start) <= 160 && (sameSentence(raw, c.start, n.start) || onlyAbbreviationsBetween(raw, c.start, n.start))) && !res.placeEnd.test(raw.slice(n.start, n.end + 10)) && (unconsented || PUPIL_MARKER.test(lower.slice(Math.max(0, n.start - 90), n.end + 90)) || res.photoContext.test(lower.slice(Math.max(0, n.start - 90), n.end + 90)) || schoolWordNear(raw, lower, n)) && !ORGANISATION.test(raw.slice(n.start, n.end)) && !isPublicPerson(raw, n, options.publicFacts) && !adultByRole(raw, lower, n) && !res.titleBefore.test(lower.slice(Math.max(0, n.start - 12), n.start)) && !/\b(?:head(?:teacher)?|teacher|principal)\.?\s*$/.test(lower.slice(Math.max(0, n.start - 12), n.start)));
     if (named.length && (PUPIL_MARKER.test(lower) || res.photoContext.test(lower) || named.some((n) => schoolWordNear(raw, lower, n)))) {
       findings.push({ category: 'confidential.pupil-personal', confidence: 0.8, raw: true, spans: [photoCues[0]!, ...named], reason: `a photo of named pupils ("${raw.slice(named[0]!.start, named[0]!.end)}")` });
     }
