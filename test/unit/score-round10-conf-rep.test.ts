@@ -145,3 +145,17 @@ describe('a photo of pupils put out with no consent form, or put out again after
     ]) expect(ids(text), text).not.toContain('confidential.pupil-personal');
   });
 });
+
+describe('a list of people said to share a sensitive attribute', () => {
+  it('the families on bursaries, named in a list, is a leak', () => {
+    for (const text of [
+      'Apparently these are the families at Brackenfield Academy on 100% bursaries this year: the Adeyemis, the Wrights (dad lost his business), the Kowalskis. Thought the PTA should know.',
+    ]) expect(ids(text), text).toContain('confidential.pupil-personal');
+  });
+  it('a list with no sensitive attribute, or a notice naming the staff to contact, is not', () => {
+    for (const text of [
+      'These are the families at Brackenfield Academy who won the Christmas raffle: the Adeyemis, the Wrights, the Kowalskis. Well done all!',
+      'Families on bursaries at Brackenfield Academy: for the ski trip contact Mrs Amy Reid or Mr Tom Price in the office.',
+    ]) expect(ids(text), text).not.toContain('confidential.pupil-personal');
+  });
+});

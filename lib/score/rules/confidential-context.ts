@@ -74,3 +74,27 @@ export function onlyAbbreviationsBetween(raw: string, a: number, b: number): boo
   }
   return dots > 0;
 }
+
+/** Items of a list that name people: a family by its plural surname ("the Adeyemis"), or a full name ("Amy Reid"). */
+// (not a titled adult, "Mrs Amy Reid", whom a notice names as the one to contact)
+const LISTED_PERSON = /\bthe\s+\p{Lu}\p{Ll}+s\b|(?<!\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Sir)\.?\s)\b(?!(?:Mr|Mrs|Ms|Miss|Mx|Dr|Sir)\b)\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+\b/gu;
+/** How far before a colon its heading, and after it its list, is read. */
+const LIST_REACH = 200;
+/**
+ * "These are the families at the college on 100% bursaries this year: the Adeyemis, the Wrights, the Kowalskis" (data:
+ * listed-people and listed-attribute before a colon, two or more people after it): a list of people with a sensitive
+ * attribute, whether or not it says it leaked. The span of the heading and the list, or none.
+ */
+export function peopleListedWithAttribute(doc: Doc, raw: string): Span | undefined {
+  if (!raw.includes(':') || !doc.lex.count(doc.clean.text, 'listed-attribute')) return undefined;
+  for (let colon = raw.indexOf(':'); colon >= 0; colon = raw.indexOf(':', colon + 1)) {
+    const headStart = Math.max(0, colon - LIST_REACH, raw.lastIndexOf('\n', colon) + 1, ...['. ', '! ', '? '].map((e) => raw.lastIndexOf(e, colon) + 1));
+    const head = raw.slice(headStart, colon).toLowerCase();
+    if (!doc.lex.count(head, 'listed-people') || !doc.lex.count(head, 'listed-attribute')) continue;
+    const nl = raw.indexOf('\n', colon);
+    const list = raw.slice(colon + 1, Math.min(nl < 0 ? raw.length : nl, colon + 1 + LIST_REACH)).split(/[.!?](?:\s|$)/)[0]!;
+    const people = list.match(LISTED_PERSON)?.length ?? 0;
+    if (people >= 2) return { start: headStart, end: colon + 1 + list.length };
+  }
+  return undefined;
+}

@@ -8,7 +8,7 @@ import { credentialLeaks } from './credentials';
 import { staffChannelLeak } from './staff-channel-leaks';
 import { once } from '../lazy';
 import { reportedAt, writersOwnAddress } from '../structure';
-import { caredForNeed, conditionAsCommunity, diedOfIt, negatedPublicCue, onlyAbbreviationsBetween } from './confidential-context';
+import { caredForNeed, conditionAsCommunity, diedOfIt, negatedPublicCue, onlyAbbreviationsBetween, peopleListedWithAttribute } from './confidential-context';
 import { noisyOr, type Finding } from '../findings';
 import { findDates, findEmails, findNiNumbers, findNiShaped, findPhones, findPostcodes, findUpnShaped, findUpns } from '../identifiers';
 import { ownWebsiteSpans, type PublicFactsMatcher } from '../public-facts';
@@ -913,6 +913,13 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
           reason: `pupils' details shared ("${raw.slice(collections[0]!.start, collections[0]!.end)}" with "${raw.slice(what[0]!.start, what[0]!.end)}")` });
       }
     }
+  }
+
+  // round 10: a list of people said to share a sensitive attribute ("the families on 100% bursaries: the Adeyemis, the
+  // Wrights, …"; rules/confidential-context.ts), not a news report or the school's own notice
+  if (!findings.some((f) => f.category === 'confidential.pupil-personal') && !publicCues.length) {
+    const listed = peopleListedWithAttribute(doc, raw);
+    if (listed) findings.push({ category: 'confidential.pupil-personal', confidence: 0.75, raw: true, spans: [listed], reason: `a list of families or pupils with a sensitive detail ("${raw.slice(listed.start, Math.min(listed.end, listed.start + 60))}")` });
   }
 
   // staff personal information
