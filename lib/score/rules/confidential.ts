@@ -8,6 +8,7 @@ import { credentialLeaks } from './credentials';
 import { staffChannelLeak } from './staff-channel-leaks';
 import { once } from '../lazy';
 import { reportedAt, writersOwnAddress } from '../structure';
+import { caredForNeed, conditionAsCommunity, diedOfIt, negatedPublicCue, onlyAbbreviationsBetween, peopleListedWithAttribute } from './confidential-context';
 import { noisyOr, type Finding } from '../findings';
 import { findDates, findEmails, findNiNumbers, findNiShaped, findPhones, findPostcodes, findUpnShaped, findUpns } from '../identifiers';
 import { ownWebsiteSpans, type PublicFactsMatcher } from '../public-facts';
@@ -198,6 +199,12 @@ const OWN_CHILD = /\b(?:my|ma|our|me)\s+(?:wee\s+|little\s+|youngest\s+|eldest\s
 // round 9b: "Our Alfie" opening a sentence and "My Ellie" are the family's own child too (the capital was missed, and "my"
 // was not read); a parent, a pet name for God or a school body after "my" is no child
 const OUR_NAMED_CHILD = /\b(?:[Oo]ur|[Mm]y)\s+(?!(?:Year|Reception|Nursery|Head|Headteacher|School|Academy|College|Primary|Lady|Lord|Father|Mr|Mrs|Ms|Miss|Dr|Sir|Class|Trust|God|Gosh|Goodness|Mum|Mam|Mom|Dad|Nan|Nana|Gran|Grandad|Grandma|Husband|Wife|Partner|Friend|Boss|Manager|Union|Church|Facebook|Twitter|Instagram|TikTok|Ofsted|Council|Local|Heart|Word|Days|Lords?|Saviour|Jesus|Allah)\b)\p{Lu}\p{Ll}+/u;
+/** Every "my Jayden", "our Freddie" in the text, as spans of the original text. */
+function ownNamedChildren(raw: string): Span[] {
+  if (!/\b(?:[Oo]ur|[Mm]y)\s+\p{Lu}/u.test(raw)) return [];
+  const all = new RegExp(OUR_NAMED_CHILD.source, 'gu');
+  return [...raw.matchAll(all)].map((m) => ({ start: m.index!, end: m.index! + m[0].length }));
+}
 /**
  * Round 9b: a pupil named right after "my daughter", "our" or "my" ("my daughter Elin in Year 8 had a seizure", "Our Alfie
  * … he's autistic") is the writer's own child, theirs to tell; "my daughter's friend Elin" is someone else's.
@@ -444,7 +451,9 @@ function schoolWordNear(raw: string, lower: string, name: Span): boolean {
   // "Councillor Tyler Hussain" is read as the name "Councillor Tyler": an honorific opens an adult's name, not a pupil's
   if (HONORIFIC_FIRST.test(raw.slice(name.start, name.end))) return false;
   const s = sentenceSpan(raw, name.start);
-  return SCHOOL_WORD.test(lower.slice(Math.max(s.start, name.start - 60), Math.min(s.end, name.end + 60)));
+  // round 10: "the Elmfield Academy lads from Saturday, incl. Poppy Ashdown": an abbreviation's dot ends no sentence
+  const from = s.start > 1 && onlyAbbreviationsBetween(raw, s.start - 1, s.start) ? sentenceSpan(raw, s.start - 2).start : s.start;
+  return SCHOOL_WORD.test(lower.slice(Math.max(from, name.start - 60), Math.min(s.end, name.end + 60)));
 }
 
 /** An adult's role or trade word, said right before a name or right after it in apposition. */
@@ -677,7 +686,9 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
   const publicCues = rawHits(doc, 'public-cue').filter((c) => !(/^sa(?:id|ys)$/.test(lower.slice(c.start, c.end)) && (res.privateSpeaker.test(lower.slice(Math.max(0, c.start - 30), c.start)) || res.privateSubject.test(clauseTo(lower, c.start)))) &&
     !(lower.slice(c.start, c.end) === 'newsletter' && communityBodies.some((b) => b.end <= c.start && c.start - b.end <= 12)) &&
     // "the parish newsletter says …": the community body's newsletter is who says it
-    !(/^sa(?:id|ys)$/.test(lower.slice(c.start, c.end)) && communityBodies.some((b) => b.end <= c.start && c.start - b.end <= 20 && /^\s+newsletters?\s+$/.test(lower.slice(b.end, c.start)))));
+    !(/^sa(?:id|ys)$/.test(lower.slice(c.start, c.end)) && communityBodies.some((b) => b.end <= c.start && c.start - b.end <= 20 && /^\s+newsletters?\s+$/.test(lower.slice(b.end, c.start)))) &&
+    // round 10: "not announced to anyone yet", "hasn't been published": a public cue under negation says the opposite
+    !negatedPublicCue(doc, cleanSpanOf(doc, c)));
   // a sensitive fact about a pupil: conditions (NHS names), SEND, safeguarding, exclusion, family matters
   // "SEND" (special educational needs) is an acronym: the verb "send" is not one
   // "excluded from the match squad": left out of a team or a game, not excluded from school
@@ -812,11 +823,12 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
   }
 
   // any wording of a photo or video of a named child (data: photo-cue), shared without consent (data: consent-cue, no-consent-cue)
+  // (round 10: in one sentence past an abbreviation's dot: "pics of the lads, incl. Poppy Ashdown")
   if (photoCues.length && fullNames.length && !findings.some((f) => f.category === 'confidential.pupil-personal')) {
     const unconsented = consent().no;
     // consent said, or a news report (data: public-cue), clears it unless the item says nobody agreed
     const consented = !unconsented && (consent().yes || publicCues.length > 0);
-    const named = consented ? [] : fullNames.filter((n) => photoCues.some((c) => Math.abs(c.start - n.start) <= 160 && sameSentence(raw, c.start, n.start)) && !res.placeEnd.test(raw.slice(n.start, n.end + 10)) && (unconsented || PUPIL_MARKER.test(lower.slice(Math.max(0, n.start - 90), n.end + 90)) || res.photoContext.test(lower.slice(Math.max(0, n.start - 90), n.end + 90)) || schoolWordNear(raw, lower, n)) && !ORGANISATION.test(raw.slice(n.start, n.end)) && !isPublicPerson(raw, n, options.publicFacts) && !adultByRole(raw, lower, n) && !res.titleBefore.test(lower.slice(Math.max(0, n.start - 12), n.start)) && !/\b(?:head(?:teacher)?|teacher|principal)\.?\s*$/.test(lower.slice(Math.max(0, n.start - 12), n.start)));
+    const named = consented ? [] : fullNames.filter((n) => photoCues.some((c) => Math.abs(c.start - n.start) <= 160 && (sameSentence(raw, c.start, n.start) || onlyAbbreviationsBetween(raw, c.start, n.start))) && !res.placeEnd.test(raw.slice(n.start, n.end + 10)) && (unconsented || PUPIL_MARKER.test(lower.slice(Math.max(0, n.start - 90), n.end + 90)) || res.photoContext.test(lower.slice(Math.max(0, n.start - 90), n.end + 90)) || schoolWordNear(raw, lower, n)) && !ORGANISATION.test(raw.slice(n.start, n.end)) && !isPublicPerson(raw, n, options.publicFacts) && !adultByRole(raw, lower, n) && !res.titleBefore.test(lower.slice(Math.max(0, n.start - 12), n.start)) && !/\b(?:head(?:teacher)?|teacher|principal)\.?\s*$/.test(lower.slice(Math.max(0, n.start - 12), n.start)));
     if (named.length && (PUPIL_MARKER.test(lower) || res.photoContext.test(lower) || named.some((n) => schoolWordNear(raw, lower, n)))) {
       findings.push({ category: 'confidential.pupil-personal', confidence: 0.8, raw: true, spans: [photoCues[0]!, ...named], reason: `a photo of named pupils ("${raw.slice(named[0]!.start, named[0]!.end)}")` });
     }
@@ -903,6 +915,13 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
     }
   }
 
+  // round 10: a list of people said to share a sensitive attribute ("the families on 100% bursaries: the Adeyemis, the
+  // Wrights, …"; rules/confidential-context.ts), not a news report or the school's own notice
+  if (!findings.some((f) => f.category === 'confidential.pupil-personal') && !publicCues.length) {
+    const listed = peopleListedWithAttribute(doc, raw);
+    if (listed) findings.push({ category: 'confidential.pupil-personal', confidence: 0.75, raw: true, spans: [listed], reason: `a list of families or pupils with a sensitive detail ("${raw.slice(listed.start, Math.min(listed.end, listed.start + 60))}")` });
+  }
+
   // staff personal information
   const staffSpans: Span[] = [];
   // a denial of the claim ("that's rubbish", "not true"), not a judgement of something else in it ("his results were rubbish")
@@ -917,7 +936,8 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
   // a death or loss in someone's family (data: family-event) is told of a titled member of staff in its own sentence,
   // not a story, poem or lesson about it ("a poem about how her dad died in the war")
   const familyEvents = rawHits(doc, 'family-event');
-  const ownChildren = rawHits(doc, 'own-child');
+  // round 10: and a named child after "my"/"our" ("so proud of my Jayden", "our Freddie (class 3)"): the writer's own child
+  const ownChildren = [...rawHits(doc, 'own-child'), ...ownNamedChildren(raw)].sort((a, b) => a.start - b.start);
   // a set, not a list scan per cue: a long item has thousands of cues
   const familyEvent = new Set(familyEvents);
   let said: { start: number; end: number; staff: boolean | undefined; pupil: boolean | undefined } = { start: -1, end: -1, staff: undefined, pupil: undefined };
@@ -948,6 +968,14 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
     if (ABOUT_THE_TOPIC.test(lower.slice(Math.max(0, m.start - 40), m.start)) || TOPIC_AFTER.test(lower.slice(m.end, m.end + 24))) continue;
     // "deaf people shouldn't teach": a condition said of a group is a generalisation, not someone's health
     if (GROUP_AFTER.test(lower.slice(m.end, m.end + 16))) continue;
+    // round 10: "autism mums", "anxiety support", "dyslexia provision" (data: condition-community): a community or a service
+    // named by the condition, unless a person's possessive owns it ("his anxiety support plan")
+    if (conditionAsCommunity(doc, lower, m)) continue;
+    // round 10: "how they'd manage his dyspraxia in exams" in a parent's item about their own child (data: care-verb): the
+    // staff care for the child's need, the condition is the child's
+    if (ownChildren.length && caredForNeed(doc, lower, m)) continue;
+    // round 10: "died at home after a short illness" in a tribute (data: death-notice, tribute-frame): the news of a death
+    if (diedOfIt(doc, raw, m, sentenceSpan(raw, m.start))) continue;
     // round 9c: a condition inside the writer's own insult ("deaf and thick with it", "that autistic weirdo") or named in a
     // remark that would keep people with it out ("…, people like that shouldn't be allowed near a classroom") is the abuse
     // (the abuse rules flag it), not a disclosure; only a condition word (not sick leave or an HR process) and only an

@@ -39,7 +39,8 @@ function notSecret(lex: Lexicon): RegExp {
 // round 9b: an arrow between system and secret ("SIMS → Maple2026!"), a slash after the bracket ("the MIS (Arbor) / …"), a
 // note of up to two words before the slash ("MyConcern safeguarding log / …") and a bracket round the secret ("the Bromcom
 // code (Kestrel_88)")
-const SYSTEM_GAP = /^[\s,:=/(\-–—>→⇒➡»]*(?:\([^)]{0,60}\)[\s:=/>→⇒➡»-]*)?(?:(?:for|at|in|of)\s+(?:the\s+)?[\w'’.-]+(?:\s+[\w'’.-]+){0,3}?\s+(?=is|was|=|:))?(?:(?:is|was|on|now|still|are|=|password|passwd|pw|pwd|pass|login|log-?in|username|user|pin|code|key|details|unlocked|unlocks|unlock|opens|opened|access|into|with|using)\b[\s:=/-]*|[\u{1F511}\u{1F513}\u{1F510}]\s*){0,4}(?:(?:[\w.@-]{2,30}\s+){0,2}[\w.@-]{2,30}\s*\/\s*)?\(?$/iu;
+// round 10: the system taken up again by "it" ("still haven't changed CPOMS, it's letmein22", "the staff wifi, it is Elm-2027")
+const SYSTEM_GAP = /^[\s,:=/(\-–—>→⇒➡»]*(?:\([^)]{0,60}\)[\s:=/>→⇒➡»-]*)?(?:(?:for|at|in|of)\s+(?:the\s+)?[\w'’.-]+(?:\s+[\w'’.-]+){0,3}?\s+(?=is|was|=|:))?(?:(?:it['’]s|its|it|is|was|on|now|still|are|=|password|passwd|pw|pwd|pass|login|log-?in|username|user|pin|code|key|details|unlocked|unlocks|unlock|opens|opened|access|into|with|using)\b[\s:=/-]*|[\u{1F511}\u{1F513}\u{1F510}]\s*){0,4}(?:(?:[\w.@-]{2,30}\s+){0,2}[\w.@-]{2,30}\s*\/\s*)?\(?$/iu;
 
 function secretLike(token: string, code: boolean, NOT_SECRET: RegExp): boolean {
   const t = token.replace(/[.,:;]+$/, '');
