@@ -65,6 +65,9 @@ export const DENSE_FEATURES: readonly string[] = [
   ...SCHOOL_FAMILIES.map((f) => `ngram:${f}`),
   // how much the words count once the rules have found the family (or not)
   ...SCHOOL_FAMILIES.map((f) => `ngram:${f}*flag`),
+  // round 10: the abuse words once the rules read them as someone else's, condemned or denied (counter-speech, quoted
+  // replies): the n-grams learnt the insult, the rules know whose it is
+  'ngram:abuse*discounted',
   'log-length',
 ];
 const IDX = new Map(DENSE_FEATURES.map((name, i) => [name, i]));
@@ -436,6 +439,7 @@ const TWEET_X_DISCOUNTED = at('tweet-logit*discounted');
 const TWEET_X_PRAISED = at('tweet-logit*praised');
 const NGRAM = at('ngram:abuse');
 const NGRAM_X_FLAG = at('ngram:abuse*flag');
+const NGRAM_X_DISCOUNTED = at('ngram:abuse*discounted');
 const LENGTH = at('log-length');
 
 /** The stacker's dense inputs; the n-gram logits and the tweet logit are filled in by the caller (schoolView) or the trainer. */
@@ -474,6 +478,7 @@ export function setModelInputs(x: Float64Array, tweetLogit: number, ngram: Array
     x[NGRAM + j] = ngram[j]!;
     x[NGRAM_X_FLAG + j] = ngram[j]! * x[FLAG + j]!;
   }
+  x[NGRAM_X_DISCOUNTED] = ngram[0]! * x[DISCOUNTED]!;
   return x;
 }
 

@@ -9,6 +9,7 @@
  *   muted, not the answer (a text muted whole reads as no text, which the reputation model does not score as nothing). Not when the item
  *   holds a coded answer (coded-answer: "you know who I mean", "their own") or an identity word: that is a dog whistle.
  * - round 10: an everyday compound that holds an insult word (benign-compound: "rat-run", "guinea pig"): the compound only.
+ * - round 10: words of persistence (campaign-persist) in an item with no contact act and no hostile word: the words only.
  */
 import { sentenceAt, type Doc, type Span } from '../document';
 
@@ -57,6 +58,11 @@ function findMuted(doc: Doc): Span[] {
   // round 10: "the rat-run past the side gate", "the class guinea pigs": an everyday compound holding an insult word (data:
   // benign-compound) names a road or a pet; the model learnt the insult word alone and would read it the same here
   for (const c of doc.lex.find(text, 'benign-compound')) if (HOSTILE.some((cat) => doc.lex.find(text, cat).some((h) => h.start >= c.start && h.end <= c.end))) out.push({ start: c.start, end: c.end });
+  // round 10: "morning noon and night he trains", "day and night during the floods": words of persistence (data:
+  // campaign-persist) in an item with no contact act (campaign-act) and no hostile word describe someone's routine or
+  // devotion; the model learnt them from harassment campaigns and read a PE teacher's training as one
+  const persists = doc.lex.find(text, 'campaign-persist');
+  if (persists.length && !doc.lex.find(text, 'campaign-act').length && !HOSTILE.some((c) => doc.lex.find(text, c).length)) for (const p of persists) out.push({ start: p.start, end: p.end });
   return out;
 }
 
