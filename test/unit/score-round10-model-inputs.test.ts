@@ -36,8 +36,8 @@ describe('abuse words the rules read as discounted', () => {
   it('reach the stacker as their own input, the n-gram logit times "discounted"', () => {
     const at = (name: string) => DENSE_FEATURES.indexOf(name);
     expect(at('ngram:abuse*discounted')).toBeGreaterThan(-1);
-    const quoted = ruleParts({ title: '', text: '> Kev: Mr Abbott at Wendholm is a thick smug waste of space\nOut of order, Kev. He runs the chess club for free.' }, undefined, { schoolNames: ['Wendholm'] });
-    const own = ruleParts({ title: '', text: 'Mr Abbott at Wendholm is a thick smug waste of space.' }, undefined, { schoolNames: ['Wendholm'] });
+    const quoted = ruleParts({ title: '', text: '> Kev: Mr Abbott at Wendholm is a thick smug waste of space\nOut of order, Kev. He runs the chess club for free.' });
+    const own = ruleParts({ title: '', text: 'Mr Abbott at Wendholm is a thick smug waste of space.' });
     const q = denseFeatures(quoted, 1, [2.5, 0, 0]);
     const o = denseFeatures(own, 1, [2.5, 0, 0]);
     expect(q[at('abuse:discounted')]).toBe(1);
