@@ -188,7 +188,7 @@ const FUNCTIONAL_LABEL: Record<Half, string> = {
   'heldout-g': 'seventh held-out half, written blind on 2026-12-01 (scored once at the end of round 7; spent now)',
   'heldout-h': 'eighth held-out half, written blind on 2026-12-01 (scored once at the end of round 8; spent now)',
   'heldout-i': 'ninth held-out half, written blind on 2026-12-02 (scored once at the end of round 9; spent now)',
-  'heldout-j': 'tenth held-out half, written blind on 2026-12-02 for round 10 (scored once at its end)',
+  'heldout-j': 'tenth held-out half, written blind on 2026-12-02 (scored once at the end of round 10; spent now)',
 };
 
 function runFunctional(choice: string): void {
