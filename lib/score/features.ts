@@ -7,6 +7,7 @@
 import PorterStemmer from 'natural/lib/natural/stemmers/porter_stemmer.js';
 import { FEATURE_CATEGORIES, featureName, MODEL_LEXICON } from './lexicon';
 import { cleanText, foldText } from './normalize';
+import { TextKeyedTable } from './text-table';
 
 /**
  * Lexicon counts as features, so words the training data rarely saw still carry weight: the entries
@@ -65,49 +66,74 @@ const CAPS_WORD = /\b[A-Z]{3,}\b/g;
 
 /** Word tokens of the classifier's view of a text, from its clean view (normalize.ts). */
 export function classifierTokens(clean: string): string[] {
+  const words = matchTokens(classifierText(clean));
+  for (let i = 0; i < words.length; i++) if (words[i] === 'user') words[i] = '@user';
+  return words;
+}
+
+/** The clean view with links as "url" and handles as "@user", as the classifier reads it. */
+function classifierText(clean: string): string {
   let text = clean;
   if (text.includes('http') || text.includes('www.')) text = text.replace(URL, ' url ');
   if (text.includes('@')) text = text.replace(HANDLE, ' @user ');
-  const words = matchTokens(text);
-  for (let i = 0; i < words.length; i++) if (words[i] === 'user') words[i] = '@user';
-  return words;
+  return text;
 }
 
 const isLower = (c: number) => c >= 97 && c <= 122;
 const isDigit = (c: number) => c >= 48 && c <= 57;
 const PICTOGRAPHIC_AT = /\p{Extended_Pictographic}/uy;
 
+/** The [start, end) offsets of the last scan's tokens, two ints each (module scratch space: scanning is synchronous). */
+let tokenSpans = new Int32Array(1 << 12);
+
 /**
- * text.match(CLASSIFIER_TOKEN), by a scan of character codes (no regular-expression run per word; the pattern is asked only at a
- * character past ASCII, where an emoji may stand). Exactly CLASSIFIER_TOKEN's matches (property-tested).
+ * CLASSIFIER_TOKEN's matches in `text`, by a scan of character codes (no regular-expression run per word; the pattern is
+ * asked only at a character past ASCII, where an emoji may stand), as offsets into tokenSpans; returns how many.
  */
-export function matchTokens(text: string): string[] {
-  const out: string[] = [];
+function scanTokens(text: string): number {
   const n = text.length;
+  // at most one token per character
+  if (tokenSpans.length < 2 * n) tokenSpans = new Int32Array(2 * n);
+  const spans = tokenSpans;
+  let m = 0;
   let i = 0;
   while (i < n) {
     const c = text.charCodeAt(i);
+    let j = i;
     if (isLower(c)) {
       // [a-z][a-z']*[a-z]: the longest run of letters and apostrophes, given back to its last letter; else [a-z]
-      let j = i + 1;
+      j = i + 1;
       for (let d = text.charCodeAt(j); j < n && (isLower(d) || d === 39); d = text.charCodeAt(++j));
       while (j > i + 1 && text.charCodeAt(j - 1) === 39) j--;
-      out.push(text.slice(i, j));
-      i = j;
     } else if (isDigit(c)) {
-      let j = i + 1;
+      j = i + 1;
       while (j < n && isDigit(text.charCodeAt(j))) j++;
-      out.push(text.slice(i, j));
-      i = j;
-    } else if (c < 128) i++;
-    else {
+    } else if (c >= 128) {
       // a code point (a surrogate pair whole, as the u flag reads it): an emoji is a token of its own
       const w = c >= 0xd800 && c <= 0xdbff && i + 1 < n && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00 ? 2 : 1;
       PICTOGRAPHIC_AT.lastIndex = i;
-      if (PICTOGRAPHIC_AT.test(text)) out.push(text.slice(i, i + w));
-      i += w;
+      if (!PICTOGRAPHIC_AT.test(text)) {
+        i += w;
+        continue;
+      }
+      j = i + w;
+    } else {
+      i++;
+      continue;
     }
+    spans[2 * m] = i;
+    spans[2 * m + 1] = j;
+    m++;
+    i = j;
   }
+  return m;
+}
+
+/** text.match(CLASSIFIER_TOKEN), exactly (property-tested), by scanTokens. */
+export function matchTokens(text: string): string[] {
+  const m = scanTokens(text);
+  const out = new Array<string>(m);
+  for (let t = 0; t < m; t++) out[t] = text.slice(tokenSpans[2 * t]!, tokenSpans[2 * t + 1]!);
   return out;
 }
 
@@ -266,87 +292,19 @@ function putDot(h: number, v: number): void {
 }
 
 /**
- * The word features of a text's classifier tokens, found by the tokens' characters: an open-addressing table keyed by a
- * hash of the character codes, each slot the token's text and its features (the token "user" stands for "@user", as
- * classifierTokens has it). A token met before costs no string cut out of the text and no map look-up by string.
- * Emptied past WORD_TABLE_MAX tokens (wordFeatures' own cache is, too).
+ * The word features of the classifier's tokens, found by the tokens' characters (text-table.ts: a token met before costs
+ * no string cut out of the text and no map look-up by string); the token "user" stands for "@user", as classifierTokens
+ * has it. Emptied past 50,000 tokens (wordFeatures' own cache is, too).
  */
-const WORD_TABLE_BITS = 17;
-const WORD_TABLE_MASK = (1 << WORD_TABLE_BITS) - 1;
-const WORD_TABLE_MAX = 50_000;
-let wordTableKeys: (string | undefined)[] = new Array<string | undefined>(1 << WORD_TABLE_BITS).fill(undefined);
-let wordTableVals: (WordFeatures | undefined)[] = new Array<WordFeatures | undefined>(1 << WORD_TABLE_BITS).fill(undefined);
-let wordTableCount = 0;
+const wordTable = new TextKeyedTable<WordFeatures>(17, 50_000, (word) => wordFeatures(word === 'user' ? '@user' : word));
 /** The features of each token of the last text collect read, in order (module scratch space: extraction is synchronous). */
 const wordBuf: WordFeatures[] = [];
 
-/** wordFeatures of the token text[start, end) (of "@user" for "user"). */
-function featuresAt(text: string, start: number, end: number): WordFeatures {
-  let h = 2166136261 | 0;
-  for (let q = start; q < end; q++) h = Math.imul(h ^ text.charCodeAt(q), 16777619);
-  let p = (h ^ (h >>> WORD_TABLE_BITS)) & WORD_TABLE_MASK;
-  const len = end - start;
-  for (;;) {
-    const key = wordTableKeys[p];
-    if (key === undefined) break;
-    if (key.length === len) {
-      let same = true;
-      for (let k = 0; k < len; k++) {
-        if (key.charCodeAt(k) !== text.charCodeAt(start + k)) {
-          same = false;
-          break;
-        }
-      }
-      if (same) return wordTableVals[p]!;
-    }
-    p = (p + 1) & WORD_TABLE_MASK;
-  }
-  if (wordTableCount > WORD_TABLE_MAX) {
-    wordTableKeys = new Array<string | undefined>(1 << WORD_TABLE_BITS).fill(undefined);
-    wordTableVals = new Array<WordFeatures | undefined>(1 << WORD_TABLE_BITS).fill(undefined);
-    wordTableCount = 0;
-    p = (h ^ (h >>> WORD_TABLE_BITS)) & WORD_TABLE_MASK;
-  }
-  const word = text.slice(start, end);
-  const f = wordFeatures(word === 'user' ? '@user' : word);
-  wordTableKeys[p] = word;
-  wordTableVals[p] = f;
-  wordTableCount++;
-  return f;
-}
-
-/**
- * classifierTokens(clean).map(wordFeatures) into wordBuf, returning how many: the same scan as matchTokens (the same
- * tokens, in order), each token's features looked up by its characters (featuresAt).
- */
+/** classifierTokens(clean).map(wordFeatures) into wordBuf, returning how many: the same tokens (scanTokens), in order. */
 function tokenFeatures(clean: string): number {
-  let text = clean;
-  if (text.includes('http') || text.includes('www.')) text = text.replace(URL, ' url ');
-  if (text.includes('@')) text = text.replace(HANDLE, ' @user ');
-  let m = 0;
-  const n = text.length;
-  let i = 0;
-  while (i < n) {
-    const c = text.charCodeAt(i);
-    if (isLower(c)) {
-      let j = i + 1;
-      for (let d = text.charCodeAt(j); j < n && (isLower(d) || d === 39); d = text.charCodeAt(++j));
-      while (j > i + 1 && text.charCodeAt(j - 1) === 39) j--;
-      wordBuf[m++] = featuresAt(text, i, j);
-      i = j;
-    } else if (isDigit(c)) {
-      let j = i + 1;
-      while (j < n && isDigit(text.charCodeAt(j))) j++;
-      wordBuf[m++] = featuresAt(text, i, j);
-      i = j;
-    } else if (c < 128) i++;
-    else {
-      const w = c >= 0xd800 && c <= 0xdbff && i + 1 < n && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00 ? 2 : 1;
-      PICTOGRAPHIC_AT.lastIndex = i;
-      if (PICTOGRAPHIC_AT.test(text)) wordBuf[m++] = wordFeatures(text.slice(i, i + w));
-      i += w;
-    }
-  }
+  const text = classifierText(clean);
+  const m = scanTokens(text);
+  for (let t = 0; t < m; t++) wordBuf[t] = wordTable.get(text, tokenSpans[2 * t]!, tokenSpans[2 * t + 1]!);
   return m;
 }
 

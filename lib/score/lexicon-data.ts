@@ -15,6 +15,7 @@
  * regular-expression fragment, kept for obfuscated spellings ("re:f+u+c+k+…").
  */
 import { mayMatch } from './word-gate';
+import { FNV_SEED, fnvStep, TextKeyedTable } from './text-table';
 
 export interface LexEntry {
   term: string;
@@ -140,46 +141,8 @@ export interface WordRecord {
   gateIds: number[] | undefined;
 }
 
-/**
- * The records, found by the characters of a word in the text (no string is cut out for a word met before): an
- * open-addressing table keyed by a hash of the word's character codes, each slot a record whose word is compared
- * character by character. Emptied past RECORDS_MAX words (the readers' caches were, too).
- */
-const RECORD_BITS = 18;
-const RECORD_MASK = (1 << RECORD_BITS) - 1;
-const RECORDS_MAX = 100_000;
-let recordTable: (WordRecord | undefined)[] = new Array<WordRecord | undefined>(1 << RECORD_BITS).fill(undefined);
-let recordCount = 0;
-/** FNV-1a step over one character code (the hash of text[start, end) is built up as tokens() scans it). */
-const fnvStep = (h: number, c: number) => Math.imul(h ^ c, 16777619);
-const FNV_SEED = 2166136261 | 0;
-
-/** Is `word` the text from `start` to `end`? */
-function sameWord(word: string, text: string, start: number, end: number): boolean {
-  if (word.length !== end - start) return false;
-  for (let k = 0; k < word.length; k++) if (word.charCodeAt(k) !== text.charCodeAt(start + k)) return false;
-  return true;
-}
-
-/** The record of the word text[start, end), whose hash is `h` (made the first time; the table is emptied past RECORDS_MAX). */
-function recordAt(text: string, start: number, end: number, h: number): WordRecord {
-  let p = (h ^ (h >>> RECORD_BITS)) & RECORD_MASK;
-  for (;;) {
-    const r = recordTable[p];
-    if (r === undefined) break;
-    if (sameWord(r.word, text, start, end)) return r;
-    p = (p + 1) & RECORD_MASK;
-  }
-  if (recordCount > RECORDS_MAX) {
-    recordTable = new Array<WordRecord | undefined>(1 << RECORD_BITS).fill(undefined);
-    recordCount = 0;
-    p = (h ^ (h >>> RECORD_BITS)) & RECORD_MASK;
-  }
-  const r: WordRecord = { word: text.slice(start, end), lexA: undefined, infoA: undefined, lexB: undefined, infoB: undefined, gatesSeen: 0, gateIds: undefined };
-  recordTable[p] = r;
-  recordCount++;
-  return r;
-}
+/** The word records, found by the characters of a word in the text (text-table.ts); emptied past 100,000 words. */
+const records = new TextKeyedTable<WordRecord>(18, 100_000, (word) => ({ word, lexA: undefined, infoA: undefined, lexB: undefined, infoB: undefined, gatesSeen: 0, gateIds: undefined }));
 
 /** What a word token is (tokens() scans for exactly its matches). */
 export const TOKEN = /[a-z0-9]+(?:'[a-z0-9]+)*/g;
@@ -225,9 +188,9 @@ export function tokens(text: string): Token[] {
       }
       break;
     }
-    const rec = recordAt(text, start, i, h);
+    const rec = records.get(text, start, i, h);
     if (q > 0) {
-      const stemRec = recordAt(text, start, q, stemHash);
+      const stemRec = records.get(text, start, q, stemHash);
       out.push({ start, end: i, word: rec.word, stem: stemRec.word, rec, stemRec });
     } else out.push({ start, end: i, word: rec.word, stem: undefined, rec, stemRec: undefined });
   }

@@ -199,11 +199,11 @@ const OWN_CHILD = /\b(?:my|ma|our|me)\s+(?:wee\s+|little\s+|youngest\s+|eldest\s
 // round 9b: "Our Alfie" opening a sentence and "My Ellie" are the family's own child too (the capital was missed, and "my"
 // was not read); a parent, a pet name for God or a school body after "my" is no child
 const OUR_NAMED_CHILD = /\b(?:[Oo]ur|[Mm]y)\s+(?!(?:Year|Reception|Nursery|Head|Headteacher|School|Academy|College|Primary|Lady|Lord|Father|Mr|Mrs|Ms|Miss|Dr|Sir|Class|Trust|God|Gosh|Goodness|Mum|Mam|Mom|Dad|Nan|Nana|Gran|Grandad|Grandma|Husband|Wife|Partner|Friend|Boss|Manager|Union|Church|Facebook|Twitter|Instagram|TikTok|Ofsted|Council|Local|Heart|Word|Days|Lords?|Saviour|Jesus|Allah)\b)\p{Lu}\p{Ll}+/u;
+const OUR_NAMED_CHILDREN = new RegExp(OUR_NAMED_CHILD.source, 'gu');
 /** Every "my Jayden", "our Freddie" in the text, as spans of the original text. */
 function ownNamedChildren(raw: string): Span[] {
   if (!/\b(?:[Oo]ur|[Mm]y)\s+\p{Lu}/u.test(raw)) return [];
-  const all = new RegExp(OUR_NAMED_CHILD.source, 'gu');
-  return [...raw.matchAll(all)].map((m) => ({ start: m.index!, end: m.index! + m[0].length }));
+  return [...raw.matchAll(OUR_NAMED_CHILDREN)].map((m) => ({ start: m.index!, end: m.index! + m[0].length }));
 }
 /**
  * Round 9b: a pupil named right after "my daughter", "our" or "my" ("my daughter Elin in Year 8 had a seizure", "Our Alfie
