@@ -28,12 +28,12 @@ export type Half = 'dev' | 'heldout';
  * blind half of the same kind (placeholders.heldout-c.json), written when heldout-b's figures became known, and
  * `heldout-d` a fourth, written when heldout-c's became known, `heldout-e` a fifth, written when heldout-d's did,
  * `heldout-f` a sixth, written when heldout-e's did, `heldout-g` a seventh, written when heldout-f's did,
- * `heldout-h` an eighth, written when heldout-g's did, `heldout-i` a ninth, written when heldout-h's did, and
- * `heldout-j` a tenth, written when heldout-i's did.
+ * `heldout-h` an eighth, written when heldout-g's did, `heldout-i` a ninth, written when heldout-h's did, 
+ * `heldout-j` a tenth, written when heldout-i's did, and `heldout-k` an eleventh, written when heldout-j's did.
  */
-export type SuiteHalf = Half | 'heldout-b' | 'heldout-c' | 'heldout-d' | 'heldout-e' | 'heldout-f' | 'heldout-g' | 'heldout-h' | 'heldout-i' | 'heldout-j';
+export type SuiteHalf = Half | 'heldout-b' | 'heldout-c' | 'heldout-d' | 'heldout-e' | 'heldout-f' | 'heldout-g' | 'heldout-h' | 'heldout-i' | 'heldout-j' | 'heldout-k';
 /** Every half, oldest first: a held-out half's vocabulary must be new to every half before it. */
-export const HALVES: readonly SuiteHalf[] = ['dev', 'heldout', 'heldout-b', 'heldout-c', 'heldout-d', 'heldout-e', 'heldout-f', 'heldout-g', 'heldout-h', 'heldout-i', 'heldout-j'];
+export const HALVES: readonly SuiteHalf[] = ['dev', 'heldout', 'heldout-b', 'heldout-c', 'heldout-d', 'heldout-e', 'heldout-f', 'heldout-g', 'heldout-h', 'heldout-i', 'heldout-j', 'heldout-k'];
 /** The halves with their own extra vocabulary (placeholders.<half>.json). */
 export type HeldoutHalf = Exclude<SuiteHalf, 'dev'>;
 
