@@ -72,7 +72,7 @@ const drawsByHalf: Record<SuiteHalf, Map<string, Set<string>>> = {
 /** The halves before a half, oldest first. */
 const halvesBefore = (half: SuiteHalf): SuiteHalf[] => HALVES.slice(0, HALVES.indexOf(half));
 /** Every generated case, oldest half first. */
-const allCases = [...dev, ...heldout, ...heldoutB, ...heldoutC, ...heldoutD, ...heldoutE, ...heldoutF, ...heldoutG, ...heldoutH, ...heldoutI, ...heldoutJ];
+const allCases = [...dev, ...heldout, ...heldoutB, ...heldoutC, ...heldoutD, ...heldoutE, ...heldoutF, ...heldoutG, ...heldoutH, ...heldoutI, ...heldoutJ, ...heldoutK];
 
 describe('functional suite generator', () => {
   it('is deterministic for a seed and changes with the seed', () => {
