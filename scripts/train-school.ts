@@ -11,7 +11,7 @@
  *                [--nested]         per independent corpus, out of fold, each fold's thresholds chosen on the other folds
  *                                   (a fast honest stand-in for leave-one-corpus-out)
  *                [--quick] [--loco-shard k/n] [--loco-cached-only]   cheaper leave-one-corpus-out runs
- *                [--threshold-weight item|corpus] [--objective fbeta|floor --precision-floor 0.93]
+ *                [--threshold-weight item|corpus] [--threshold-smooth H] [--objective fbeta|floor --precision-floor 0.93]
  *                [--stack-functional-weight W] [--stack-balance none|corpus] [--abuse-strong|--confidential-strong chosen|none|X]
  *
  * Data (all dev; scripts/lib-eval/school-data.ts): the functional suite's dev templates and its spent
@@ -190,6 +190,9 @@ const { values: args } = parseArgs({
     // how the out-of-fold rows count when the thresholds are chosen: 'item' (each its weight) or 'corpus' (every
     // independent corpus as much as any other, so a big one does not choose for the rest)
     'threshold-weight': { type: 'string', default: 'item' },
+    // judge each threshold by the mean score within this many hundredths of it (0: its own score): the middle of a
+    // broad plateau, not a narrow spike a few rows made
+    'threshold-smooth': { type: 'string', default: '0' },
     // what the thresholds maximise: 'fbeta' (F-beta, --beta) or 'floor' (recall, among the choices whose precision is
     // at least --precision-floor; F-beta when none is)
     objective: { type: 'string', default: 'fbeta' },
@@ -228,6 +231,8 @@ const stackFunctionalWeight = Number(args['stack-functional-weight'] ?? function
 const objective = args.objective!;
 const precisionFloor = Number(args['precision-floor']);
 if (!['none', 'corpus'].includes(args['stack-balance']!)) throw new Error(`--stack-balance must be none or corpus (got "${args['stack-balance']}")`);
+const thresholdSmooth = Number(args['threshold-smooth']);
+if (!Number.isInteger(thresholdSmooth) || thresholdSmooth < 0 || thresholdSmooth > 20) throw new Error(`--threshold-smooth must be a whole number of hundredths from 0 to 20 (got "${args['threshold-smooth']}")`);
 if (!['item', 'corpus'].includes(args['threshold-weight']!)) throw new Error(`--threshold-weight must be item or corpus (got "${args['threshold-weight']}")`);
 if (!['fbeta', 'floor'].includes(objective)) throw new Error(`--objective must be fbeta or floor (got "${objective}")`);
 const t0 = Date.now();
@@ -325,7 +330,7 @@ function chooseThreshold(ps: ArrayLike<number>, items: readonly Prepared[], j: n
       w: args['threshold-weight'] === 'corpus' ? corpusEqualWeights(use.map((i) => items[i]!.row.set)) : Float64Array.from(use, (i) => items[i]!.row.weight),
       ...(SCHOOL_FAMILIES[j] === 'abuse' ? { kind: Float64Array.from(use, (i) => items[i]!.dense[ROLE_INSULT_IDX]!) } : {}),
     },
-    { strong: fixed ?? STRONG_CHOICES, strongKind: roleInsultChoices(), alone: aloneArg === 'off' || aloneArg === 'chosen' ? aloneArg : Number(aloneArg), keep: args.keep === 'chosen' ? 'chosen' : 'off', aloneFloor: Number(args[`alone-floor-${SCHOOL_FAMILIES[j]}` as 'alone'] ?? 0), aloneBelow: aloneRobust[j], beta, objective: objective as 'fbeta' | 'floor', precisionFloor },
+    { strong: fixed ?? STRONG_CHOICES, strongKind: roleInsultChoices(), alone: aloneArg === 'off' || aloneArg === 'chosen' ? aloneArg : Number(aloneArg), keep: args.keep === 'chosen' ? 'chosen' : 'off', aloneFloor: Number(args[`alone-floor-${SCHOOL_FAMILIES[j]}` as 'alone'] ?? 0), aloneBelow: aloneRobust[j], beta, objective: objective as 'fbeta' | 'floor', precisionFloor, smooth: thresholdSmooth },
   );
 }
 
@@ -508,9 +513,12 @@ function trainModel(items: Prepared[], aux: readonly Aux[], trainedOn: string[])
   // stand-in for leave-one-corpus-out: nothing about a fold's corpora chose its decisions)
   const nested = args.nested ? items.map(() => [false, false, false]) : undefined;
   if (nested) {
+    // each fold's thresholds, to show how far the choice moves when a fifth of the rows is left out
+    const foldThresholds = SCHOOL_FAMILIES.map(() => [] as number[]);
     for (let f = 0; f < folds; f++) {
       const others = (i: number) => foldOf[i] !== f;
       const choices = SCHOOL_FAMILIES.map((_, j) => chooseThreshold(decideOof[j]!, items, j, undefined, others));
+      choices.forEach((c, j) => foldThresholds[j]!.push(c.threshold));
       const ch = args['no-chooser'] ? undefined : fitChooser(items, xs, stackOof, ws, others);
       items.forEach((p, i) => {
         if (foldOf[i] !== f) return;
@@ -518,6 +526,7 @@ function trainModel(items: Prepared[], aux: readonly Aux[], trainedOn: string[])
         nested[i] = ch ? chooseFamilySet(ch, d, stackOof.map((s) => s[i]!), xs[i]!) : d;
       });
     }
+    console.log(`nested: each fold's thresholds (chosen without it): ${SCHOOL_FAMILIES.map((fam, j) => `${fam} ${foldThresholds[j]!.join('/')} (spread ${(Math.max(...foldThresholds[j]!) - Math.min(...foldThresholds[j]!)).toFixed(2)})`).join(', ')}`);
   }
   const file: SchoolModelFile = {
     version: SCHOOL_MODEL_VERSION,
@@ -528,7 +537,7 @@ function trainModel(items: Prepared[], aux: readonly Aux[], trainedOn: string[])
     ...(chooser ? { chooser } : {}),
     trainedOn,
     metrics,
-    hyperParameters: { folds, seed, functionalWeight, tweetWeight, presidioWeight, ...sgd, ridge, beta, prune, abuseStrong: args['abuse-strong'], roleInsultStrong: args['role-insult-strong']!, confidentialStrong: args['confidential-strong'], balance, thresholdOn, alone: SCHOOL_FAMILIES.map((f) => args[`alone-${f}` as 'alone'] ?? args.alone).join('/'), aloneRobust: args['alone-robust']!, aloneFloor: SCHOOL_FAMILIES.map((f) => args[`alone-floor-${f}` as 'alone'] ?? 0).join('/'), groupFunctional: args['group-functional']!, keep: args.keep!, stackFunctionalWeight, stackBalance: args['stack-balance']!, thresholdWeight: args['threshold-weight']!, objective, ...(objective === 'floor' ? { precisionFloor } : {}), independentFamilies: args['independent-families']!, chooser: !args['no-chooser'], oldData: args['old-data']! },
+    hyperParameters: { folds, seed, functionalWeight, tweetWeight, presidioWeight, ...sgd, ridge, beta, prune, abuseStrong: args['abuse-strong'], roleInsultStrong: args['role-insult-strong']!, confidentialStrong: args['confidential-strong'], balance, thresholdOn, alone: SCHOOL_FAMILIES.map((f) => args[`alone-${f}` as 'alone'] ?? args.alone).join('/'), aloneRobust: args['alone-robust']!, aloneFloor: SCHOOL_FAMILIES.map((f) => args[`alone-floor-${f}` as 'alone'] ?? 0).join('/'), groupFunctional: args['group-functional']!, keep: args.keep!, stackFunctionalWeight, stackBalance: args['stack-balance']!, thresholdWeight: args['threshold-weight']!, ...(thresholdSmooth ? { thresholdSmooth } : {}), objective, ...(objective === 'floor' ? { precisionFloor } : {}), independentFamilies: args['independent-families']!, chooser: !args['no-chooser'], oldData: args['old-data']! },
     attribution: 'Derived weights only, no source text. Schoolwatch dev items, spent blind sets, training corpora written for the project (data/train) and functional templates (all invented); the tweet classifier it reads is trained on TweetEval/OLID and Davidson et al. 2017 (see abuse-lr.json).',
   };
   return { file, oof, oofP: stackOof, decideP: decideOof, items, nested };

@@ -47,6 +47,11 @@ export interface ThresholdSearch {
    */
   aloneBelow?: boolean;
   precisionFloor?: number;
+  /**
+   * Judge each threshold by the mean score of those within this many hundredths of it (0 or absent: by its own
+   * score): the middle of a broad plateau, not a narrow spike.
+   */
+  smooth?: number;
 }
 
 export interface FamilyChoice {
@@ -66,21 +71,36 @@ const ALONE_STEPS = [0, 0.05, 0.1, 0.15, 0.2, 0.3, 0.4];
 const ALONE_STEPS_BELOW = [-0.4, -0.3, -0.2, -0.15, -0.1, -0.05, ...ALONE_STEPS];
 const KEEP_STEPS = [0, 0.1, 0.2, 0.3, 0.4];
 
-/** The best choice for one family on the rows (ties: the first found, so the search is deterministic). */
+/**
+ * The best choice for one family on the rows (ties: the first found, so the search is deterministic). With
+ * `smooth` (ThresholdSearch), each threshold is judged by the mean score of the thresholds within `smooth`
+ * hundredths of it (the other choices fixed): a threshold in the middle of a broad plateau beats one on a narrow
+ * spike that a handful of rows made, so a few more training rows cannot move it far.
+ */
 export function chooseFamilyThreshold(rows: ThresholdRows, s: ThresholdSearch): FamilyChoice {
   const { p, rule, y, w, kind } = rows;
   let best: FamilyChoice = { threshold: 0.5, alone: 0.5, keep: 0.5, strong: null, strongKind: null, f1: -1, precision: 0, recall: 0 };
   let bestScore = -Infinity;
   const b2 = s.beta * s.beta;
   const floor = s.precisionFloor ?? 0;
+  const half = Math.max(0, Math.round(s.smooth ?? 0));
   const levels = (kind ? (s.strongKind ?? [null]) : [null]).flatMap((strongKind) => s.strong.map((strong) => [strongKind, strong] as const));
+  const steps = s.alone === 'off' ? [0] : s.alone === 'chosen' ? (s.aloneBelow ? ALONE_STEPS_BELOW : ALONE_STEPS) : null;
+  const downs = s.keep === 'chosen' ? KEEP_STEPS : [0];
+  const stepCount = steps ? steps.length : 1;
+  // every candidate's choice and raw score, by [threshold][alone step][keep step], for one level at a time
+  const T = 81;
   for (const [strongKind, strong] of levels) {
-    for (let ti = 10; ti <= 90; ti++) {
-      const t = ti / 100;
-      for (const step of s.alone === 'off' ? [0] : s.alone === 'chosen' ? (s.aloneBelow ? ALONE_STEPS_BELOW : ALONE_STEPS) : [s.alone - t]) {
+    const grid: FamilyChoice[] = new Array(T * stepCount * downs.length);
+    const raw = new Float64Array(grid.length);
+    const at = (ti: number, si: number, di: number) => (ti * stepCount + si) * downs.length + di;
+    for (let ti = 0; ti < T; ti++) {
+      const t = (ti + 10) / 100;
+      for (let si = 0; si < stepCount; si++) {
+        const step = steps ? steps[si]! : (s.alone as number) - t;
         const alone = Math.max(s.aloneBelow ? 0.05 : t, s.aloneFloor ?? 0, Math.min(0.99, Math.round((t + step) * 100) / 100));
-        for (const down of s.keep === 'chosen' ? KEEP_STEPS : [0]) {
-          const keep = Math.max(0.05, Math.round((t - down) * 100) / 100);
+        for (let di = 0; di < downs.length; di++) {
+          const keep = Math.max(0.05, Math.round((t - downs[di]!) * 100) / 100);
           let tp = 0;
           let fp = 0;
           let fn = 0;
@@ -93,10 +113,24 @@ export function chooseFamilyThreshold(rows: ThresholdRows, s: ThresholdSearch): 
           const f1 = ((1 + b2) * tp) / Math.max(1e-9, (1 + b2) * tp + b2 * fn + fp);
           const precision = tp / Math.max(1e-9, tp + fp);
           const recall = tp / Math.max(1e-9, tp + fn);
-          const score = s.objective === 'floor' ? (precision >= floor ? 1 + recall + 1e-3 * f1 : f1 - 1) : f1;
+          grid[at(ti, si, di)] = { threshold: t, alone, keep, strong, strongKind, f1, precision, recall };
+          raw[at(ti, si, di)] = s.objective === 'floor' ? (precision >= floor ? 1 + recall + 1e-3 * f1 : f1 - 1) : f1;
+        }
+      }
+    }
+    for (let ti = 0; ti < T; ti++) {
+      for (let si = 0; si < stepCount; si++) {
+        for (let di = 0; di < downs.length; di++) {
+          let score = raw[at(ti, si, di)]!;
+          if (half) {
+            let sum = 0;
+            let n = 0;
+            for (let tj = Math.max(0, ti - half); tj <= Math.min(T - 1, ti + half); tj++, n++) sum += raw[at(tj, si, di)]!;
+            score = sum / n;
+          }
           if (score > bestScore + 1e-9) {
             bestScore = score;
-            best = { threshold: t, alone, keep, strong, strongKind, f1, precision, recall };
+            best = grid[at(ti, si, di)]!;
           }
         }
       }

@@ -91,4 +91,24 @@ describe('school model thresholds', () => {
     expect(byItem.threshold).toBeLessThanOrEqual(0.35);
     expect(byCorpus.threshold).toBeGreaterThan(byItem.threshold);
   });
+
+  it('with smoothing, a broad plateau beats a narrow spike a couple of rows made', () => {
+    // two positives at 0.305 just above two false alarms at 0.295 make t = 0.30 perfect, and nothing around it
+    const spike = rows([
+      ...Array.from({ length: 6 }, () => [0.9, 0, 1] as [number, number, number]),
+      [0.305, 0, 1], [0.305, 0, 1], [0.295, 0, 0], [0.295, 0, 0],
+      ...Array.from({ length: 8 }, () => [0.29, 0, 0] as [number, number, number]),
+    ]);
+    expect(chooseFamilyThreshold(spike, search).threshold).toBe(0.3);
+    const smoothed = chooseFamilyThreshold(spike, { ...search, smooth: 5 });
+    // the window's half-width clear of the cliff where the ten false alarms begin (at 0.29 and 0.295)
+    expect(smoothed.threshold).toBeGreaterThanOrEqual(0.35);
+    expect(smoothed.precision).toBe(1);
+    expect(smoothed.recall).toBeCloseTo(0.75, 5);
+  });
+
+  it('smoothing of 0 chooses as before', () => {
+    const r = rows([[0.9, 0, 1], [0.85, 0, 1], [0.8, 0, 1], [0.5, 0, 0], [0.45, 0, 0], [0.4, 0, 1], [0.4, 0, 1], [0.1, 0, 0]]);
+    expect(chooseFamilyThreshold(r, { ...search, smooth: 0 })).toEqual(chooseFamilyThreshold(r, search));
+  });
 });
