@@ -65,6 +65,7 @@ const drawsByHalf: Record<SuiteHalf, Map<string, Set<string>>> = {
   'heldout-h': heldoutHDraws,
   'heldout-i': heldoutIDraws,
   'heldout-j': heldoutJDraws,
+  'heldout-k': new Map<string, Set<string>>(), // the blind half heldout-k: its draws arrive with its files
 };
 /** The halves before a half, oldest first. */
 const halvesBefore = (half: SuiteHalf): SuiteHalf[] => HALVES.slice(0, HALVES.indexOf(half));
