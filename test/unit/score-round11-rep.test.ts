@@ -99,6 +99,9 @@ describe('an alarm said to be a precaution', () => {
   it('police called to a lockdown is an incident', () => {
     expect(rep('Police were called to Brackenfield Academy this morning and the school was on lockdown after reports of a knife.').length).toBeGreaterThan(0);
   });
+  it('pupils taken to hospital "as a precaution" are still harmed', () => {
+    expect(rep('Three Year 9 pupils at Brackenfield Academy were taken to hospital as a precaution after a gas leak in the science block.').length).toBeGreaterThan(0);
+  });
   it('"it wasn\'t a knife … police were called as a precaution" is not', () => {
     expect(rep("It wasn't a knife. Brackenfield Academy has written to parents: it was a plastic prop from drama, police were called as a precaution and nobody was hurt.")).toEqual([]);
   });

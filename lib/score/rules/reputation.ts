@@ -369,7 +369,11 @@ export function reputationRules(doc: Doc): Finding[] {
   // round 11: a category all of whose cues sit in a sentence that puts the story in the past or shared again (data:
   // rep-past-frame: "that was 2019", "the inquiry was about the 80s") or calls the alarm a precaution (data:
   // rep-precaution: "police were called as a precaution") is no news against the school now
-  const framed = [...doc.lex.find(text, 'rep-past-frame'), ...doc.lex.find(text, 'rep-precaution')];
+  // (a precaution clears an alarm, not harm: "taken to hospital as a precaution after a chemical spill" is still harm to a
+  // pupil, data: rep-pupil-harm in the sentence)
+  const harms = doc.lex.find(text, 'rep-pupil-harm').filter((h) => !DENIED_BEFORE.test(text.slice(Math.max(0, h.start - 40), h.start)));
+  const precautions = doc.lex.find(text, 'rep-precaution').filter((p) => { const s = sentenceAt(doc, p.start); return !harms.some((h) => h.start >= s.start && h.end <= s.end); });
+  const framed = [...doc.lex.find(text, 'rep-past-frame'), ...precautions];
   if (framed.length) {
     for (const [category, e] of byCategory) {
       if (e.spans.every((sp) => { const s = sentenceAt(doc, sp.start); return framed.some((f) => f.start >= s.start && f.start < Math.max(s.end, s.start + 1)); })) byCategory.delete(category);
