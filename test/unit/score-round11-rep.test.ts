@@ -124,3 +124,26 @@ describe('a rumour called a fabrication', () => {
     expect(ids('Someone posted that Mr Pellow from Brackenfield Academy pockets the trip money for himself. Utter fabrication; the admins pulled it.')).not.toContain('abuse.disparaging');
   });
 });
+
+describe("a reply's title names the topic its body answers", () => {
+  it('a reply that tells the protest or the alarm happened keeps it', () => {
+    expect(ids('Yes, the walk-out went ahead, about 200 pupils stood on the field at Brackenfield Academy for an hour.', 'Re: Brackenfield walk-out')).toContain('reputation.protest');
+    expect(rep('Police were called and Brackenfield Academy was locked down for two hours after a pupil was seen with a knife.', 'Re: lockdown at Brackenfield').length).toBeGreaterThan(0);
+  });
+  it('a reply that says it did not happen or was a precaution clears its title too', () => {
+    expect(rep('There was no walk-out in the end. The head met the pupils at Brackenfield Academy and they agreed a compromise.', 'Re: Brackenfield walk-out')).toEqual([]);
+    expect(rep("It wasn't a knife. Brackenfield Academy has written to parents: it was a plastic prop from drama, police were called as a precaution and nobody was hurt.", 'Re: lockdown at Brackenfield')).toEqual([]);
+  });
+});
+
+describe('a television crew filming outside the school', () => {
+  it('for an investigative programme it is news against the school', () => {
+    expect(ids("ITV were filming outside Brackenfield Academy this morning. Word is it's for an undercover documentary about exclusions. Parents were being stopped on the way out.")).toContain('reputation.criticism');
+  });
+  it('a crew filming the choir, or filming with no investigative programme, is not', () => {
+    for (const text of [
+      'ITV were filming inside Brackenfield Academy this morning for a feature on the choir. The children were brilliant.',
+      'A film crew outside Brackenfield Academy today, they are shooting a period drama on the green.',
+    ]) expect(rep(text), text).not.toContain('reputation.criticism');
+  });
+});

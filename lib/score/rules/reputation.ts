@@ -137,6 +137,7 @@ export function reputationRules(doc: Doc): Finding[] {
   // after being placed in special measures"): the item tells of leaving them
   const stepUp = (span: Span) => leftMeasures && /\brequires?\s+improvement|\bspecial\s+measures/.test(text.slice(span.start, span.end));
   const critics = sentenceTest(CRITICS, text);
+  let protestDenied = false;
   for (const rule of rulesFor(doc)) {
     for (const span of rule.spans ?? findAll(text, rule.re)) {
       if (overlaps(span, doc.ignored)) continue;
@@ -147,7 +148,10 @@ export function reputationRules(doc: Doc): Finding[] {
       if (rule.category === 'reputation.inspection' && stepUp(span)) continue;
       if (rule.category === 'reputation.apology' && FIRST_PERSON_APOLOGY.test(before)) continue;
       // round 11: "there was no walk-out in the end", "the protest was called off": a protest said not to have happened
-      if (rule.category === 'reputation.protest' && protestOff(doc, span, before)) continue;
+      if (rule.category === 'reputation.protest' && protestOff(doc, span, before)) {
+        protestDenied = true;
+        continue;
+      }
       // round 11: "special measures was unfair": the grade the writer calls unfair is a verdict on the inspectorate
       if (rule.category === 'reputation.inspection' && verdictCalledUnfair(doc, span)) continue;
       if (OPINION_BEFORE.test(before)) continue;
@@ -176,6 +180,16 @@ export function reputationRules(doc: Doc): Finding[] {
       byCategory.set(rule.category, entry);
     }
   }
+  // round 11: "Re: the walk-out" answered "there was no walk-out in the end": the reply's title names the topic the body
+  // says did not happen
+  const reply = replyTitle(doc);
+  const protests = byCategory.get('reputation.protest');
+  if (reply && protestDenied && protests) {
+    const keep = protests.spans.map((sp) => !(sp.start >= reply.start && sp.end <= reply.end));
+    const kept = { spans: protests.spans.filter((_, i) => keep[i]), weights: protests.weights.filter((_, i) => keep[i]), what: protests.what };
+    if (kept.spans.length) byCategory.set('reputation.protest', kept);
+    else byCategory.delete('reputation.protest');
+  }
   // round 10: "> is Harbourne Lea being taken over?\nNo. … it was in the Echo too": a question the item answers no, and only
   // a passing mention of a paper (criticism cues all of lexicon weight below 0.5), is a rumour rebutted with its source, not news against
   // the school
@@ -193,6 +207,18 @@ export function reputationRules(doc: Doc): Finding[] {
     if (!overlaps(complaint, e.spans)) {
       e.spans.push(complaint);
       e.weights.push(0.6);
+      byCategory.set('reputation.criticism', e);
+    }
+  }
+  // round 11: a broadcaster's crew filming outside the school or stopping its families (data: tv-filming), weak alone,
+  // criticism when the item names an investigative programme (data: tv-investigation): "Channel 4 were filming outside …
+  // it's for a Dispatches about restraint"
+  const filming = doc.lex.find(text, 'tv-filming').filter((h) => !overlaps(h, doc.ignored) && !OPINION_BEFORE.test(text.slice(Math.max(0, h.start - 40), h.start)));
+  if (filming.length && !ruledFalse(filming[0]!)) {
+    const e = byCategory.get('reputation.criticism') ?? { spans: [], weights: [], what: 'criticism or incident' };
+    if (!overlaps(filming[0]!, e.spans)) {
+      e.spans.push(filming[0]!);
+      e.weights.push(doc.lex.count(text, 'tv-investigation') > 0 ? 0.6 : 0.4);
       byCategory.set('reputation.criticism', e);
     }
   }
@@ -353,6 +379,16 @@ export function reputationRules(doc: Doc): Finding[] {
     e.weights.push(weight);
     byCategory.set('reputation.criticism', e);
   }
+  const findings: Finding[] = [];
+  // an incident at the school: emergency services, a lockdown, a closure (data: incident; two different cues)
+  const incidents = doc.lex.find(text, 'incident').filter((h) => !overlaps(h, doc.ignored));
+  const kinds = new Set(incidents.map((h) => h.term));
+  if (kinds.size >= 2) {
+    const e = byCategory.get('reputation.criticism') ?? { spans: [], weights: [], what: 'criticism or incident' };
+    e.spans.push(...incidents);
+    e.weights.push(...[...kinds].map(() => 0.35));
+    byCategory.set('reputation.criticism', e);
+  }
   // round 11: a member of staff or another person "was charged" (a passive charge, no price after it) in a sentence that
   // names who (data: charged-person): "Mr X was charged last night", "a catering manager at … has been charged"
   if (text.includes('charged')) {
@@ -375,24 +411,18 @@ export function reputationRules(doc: Doc): Finding[] {
   const precautions = doc.lex.find(text, 'rep-precaution').filter((p) => { const s = sentenceAt(doc, p.start); return !harms.some((h) => h.start >= s.start && h.end <= s.end); });
   const framed = [...doc.lex.find(text, 'rep-past-frame'), ...precautions];
   if (framed.length) {
+    const inFrame = (sp: Span) => { const s = sentenceAt(doc, sp.start); return framed.some((f) => f.start >= s.start && f.start < Math.max(s.end, s.start + 1)); };
+    // a cue in a reply's title ("Re: lockdown at …") is the topic the framed body answers
+    const replyAt = replyTitle(doc);
+    const inReplyTitle = (sp: Span) => !!replyAt && sp.start >= replyAt.start && sp.end <= replyAt.end;
     for (const [category, e] of byCategory) {
-      if (e.spans.every((sp) => { const s = sentenceAt(doc, sp.start); return framed.some((f) => f.start >= s.start && f.start < Math.max(s.end, s.start + 1)); })) byCategory.delete(category);
+      if (e.spans.every((sp) => inFrame(sp) || inReplyTitle(sp)) && e.spans.some(inFrame)) byCategory.delete(category);
     }
   }
   // round 11: "special measures was unfair": every grade of the category called unfair by the writer (the later grade
   // readings as well as the patterns)
   const graded = byCategory.get('reputation.inspection');
   if (graded && graded.spans.every((sp) => verdictCalledUnfair(doc, sp))) byCategory.delete('reputation.inspection');
-  const findings: Finding[] = [];
-  // an incident at the school: emergency services, a lockdown, a closure (data: incident; two different cues)
-  const incidents = doc.lex.find(text, 'incident').filter((h) => !overlaps(h, doc.ignored));
-  const kinds = new Set(incidents.map((h) => h.term));
-  if (kinds.size >= 2) {
-    const e = byCategory.get('reputation.criticism') ?? { spans: [], weights: [], what: 'criticism or incident' };
-    e.spans.push(...incidents);
-    e.weights.push(...[...kinds].map(() => 0.35));
-    byCategory.set('reputation.criticism', e);
-  }
   for (const [category, e] of byCategory) {
     const first = e.spans[0]!;
     findings.push({ category, confidence: noisyOr(e.weights), spans: e.spans, reason: `${e.what} ("${doc.raw.slice(doc.clean.start[first.start]!, doc.clean.end[first.end - 1]!)}")` });
@@ -630,4 +660,13 @@ function verdictCalledUnfair(doc: Doc, span: Span): boolean {
   if (!after) return false;
   const at = span.end + after[0].length;
   return doc.lex.find(text, 'verdict-unfair').some((v) => v.start === at);
+}
+
+/** Round 11: the title of a reply ("Re: …", "RE: …"), in the clean text, or undefined. */
+function replyTitle(doc: Doc): Span | undefined {
+  if (!doc.titleLength || doc.textOffset < 0) return undefined;
+  const text = doc.clean.text;
+  if (!/^\W*re\s*:/.test(text)) return undefined;
+  const end = text.indexOf('\n');
+  return end > 0 ? { start: 0, end } : undefined;
 }
