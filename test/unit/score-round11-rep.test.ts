@@ -147,3 +147,18 @@ describe('a television crew filming outside the school', () => {
     ]) expect(rep(text), text).not.toContain('reputation.criticism');
   });
 });
+
+describe('a headline charge with no verb of being', () => {
+  it('"… head of Year 9 CHARGED", "… invigilator charged after …" are a criminal charge', () => {
+    for (const text of [
+      'Brackenfield Academy head of Year 9 CHARGED',
+      'Brackenfield Academy exams invigilator charged after city centre incident',
+    ]) expect(ids(text), text).toContain('reputation.sanction');
+  });
+  it('a device, or a charge denied, is not', () => {
+    for (const text of [
+      'Brackenfield Academy Year 9 laptops all charged.',
+      'Brackenfield Academy head of Year 9 questioned, not charged.',
+    ]) expect(rep(text), text).not.toContain('reputation.sanction');
+  });
+});

@@ -628,8 +628,20 @@ function passiveCharge(doc: Doc): Span | undefined {
     const s = sentenceAt(doc, span.start);
     if (people.some((p) => p.start >= s.start && p.end <= span.start)) return span;
   }
+  // headline wording, no verb of being: "Bryn Cross head of Year 9 charged", "School invigilator charged after …": a person
+  // a few words before a "charged" that ends its sentence or opens what it is for
+  for (const m of text.matchAll(HEADLINE_CHARGE)) {
+    const span = { start: m.index!, end: m.index! + m[0].length };
+    if (overlaps(span, doc.ignored)) continue;
+    const s = sentenceAt(doc, span.start);
+    const before = text.slice(Math.max(s.start, span.start - 40), span.start);
+    if (CHARGE_DENIED.test(before) || /\b(?:was|were|been|being|got|gets|is|are|has|have|had)\s+(?:\S+\s+)*$/.test(before)) continue;
+    if (people.some((p) => p.start >= Math.max(s.start, span.start - 40) && p.end <= span.start)) return span;
+  }
   return undefined;
 }
+/** "charged" at the end of a headline or before what it is for: "… head of Year 9 charged", "… charged after a crash". */
+const HEADLINE_CHARGE = /\bcharged(?=\s*(?:[.!?:\n]|$)|\s+(?:after|over|following|in\s+connection)\b)/g;
 
 /** A pronoun subject that opens a sentence and stands for a body named before it: "It's", "They are", "They've been". */
 const PRONOUN_OPEN = /^\W*(?:it|they)(?:['’]s|['’]re|['’]ve|\s+(?:is|are|has|have|was|were))?(?:\s+(?:been|now|still|also|definitely|apparently))*\s*$/;
