@@ -137,6 +137,7 @@ export function reputationRules(doc: Doc): Finding[] {
   // after being placed in special measures"): the item tells of leaving them
   const stepUp = (span: Span) => leftMeasures && /\brequires?\s+improvement|\bspecial\s+measures/.test(text.slice(span.start, span.end));
   const critics = sentenceTest(CRITICS, text);
+  let protestDenied = false;
   for (const rule of rulesFor(doc)) {
     for (const span of rule.spans ?? findAll(text, rule.re)) {
       if (overlaps(span, doc.ignored)) continue;
@@ -146,6 +147,13 @@ export function reputationRules(doc: Doc): Finding[] {
       if (rule.category === 'reputation.inspection' && saidOfInspectorate(doc, span)) continue;
       if (rule.category === 'reputation.inspection' && stepUp(span)) continue;
       if (rule.category === 'reputation.apology' && FIRST_PERSON_APOLOGY.test(before)) continue;
+      // round 11: "there was no walk-out in the end", "the protest was called off": a protest said not to have happened
+      if (rule.category === 'reputation.protest' && protestOff(doc, span, before)) {
+        protestDenied = true;
+        continue;
+      }
+      // round 11: "special measures was unfair": the grade the writer calls unfair is a verdict on the inspectorate
+      if (rule.category === 'reputation.inspection' && verdictCalledUnfair(doc, span)) continue;
       if (OPINION_BEFORE.test(before)) continue;
       // "the council should be investigating …": the opinion sits between the body and its verb
       if (rule.category === 'reputation.investigation' && /\b(?:should|must|needs?\s+to|ought\s+to)\b/.test(text.slice(span.start, span.end))) continue;
@@ -172,6 +180,16 @@ export function reputationRules(doc: Doc): Finding[] {
       byCategory.set(rule.category, entry);
     }
   }
+  // round 11: "Re: the walk-out" answered "there was no walk-out in the end": the reply's title names the topic the body
+  // says did not happen
+  const reply = replyTitle(doc);
+  const protests = byCategory.get('reputation.protest');
+  if (reply && protestDenied && protests) {
+    const keep = protests.spans.map((sp) => !(sp.start >= reply.start && sp.end <= reply.end));
+    const kept = { spans: protests.spans.filter((_, i) => keep[i]), weights: protests.weights.filter((_, i) => keep[i]), what: protests.what };
+    if (kept.spans.length) byCategory.set('reputation.protest', kept);
+    else byCategory.delete('reputation.protest');
+  }
   // round 10: "> is Harbourne Lea being taken over?\nNo. … it was in the Echo too": a question the item answers no, and only
   // a passing mention of a paper (criticism cues all of lexicon weight below 0.5), is a rumour rebutted with its source, not news against
   // the school
@@ -189,6 +207,18 @@ export function reputationRules(doc: Doc): Finding[] {
     if (!overlaps(complaint, e.spans)) {
       e.spans.push(complaint);
       e.weights.push(0.6);
+      byCategory.set('reputation.criticism', e);
+    }
+  }
+  // round 11: a broadcaster's crew filming outside the school or stopping its families (data: tv-filming), weak alone,
+  // criticism when the item names an investigative programme (data: tv-investigation): "Channel 4 were filming outside …
+  // it's for a Dispatches about restraint"
+  const filming = doc.lex.find(text, 'tv-filming').filter((h) => !overlaps(h, doc.ignored) && !OPINION_BEFORE.test(text.slice(Math.max(0, h.start - 40), h.start)));
+  if (filming.length && !ruledFalse(filming[0]!)) {
+    const e = byCategory.get('reputation.criticism') ?? { spans: [], weights: [], what: 'criticism or incident' };
+    if (!overlaps(filming[0]!, e.spans)) {
+      e.spans.push(filming[0]!);
+      e.weights.push(doc.lex.count(text, 'tv-investigation') > 0 ? 0.6 : 0.4);
       byCategory.set('reputation.criticism', e);
     }
   }
@@ -213,7 +243,9 @@ export function reputationRules(doc: Doc): Finding[] {
     const verbs = doc.lex.find(text, 'investigating-verb');
     const bodies = verbs.length ? doc.lex.find(text, 'investigating-body') : [];
     // one sentence, however long the reporting frame between them ("the HSE has confirmed to reporters that it is investigating")
-    const near = verbs.filter((v) => !overlaps(v, doc.ignored) && bodies.some((b) => sentenceAt(doc, b.start).start === sentenceAt(doc, v.start).start && Math.abs(b.start - v.start) <= 160));
+    // round 11: or the verb's own sentence opens with a pronoun for the body named in the sentence before ("the council were
+    // at the school all morning. It's investigating something")
+    const near = verbs.filter((v) => !overlaps(v, doc.ignored) && bodies.some((b) => (sentenceAt(doc, b.start).start === sentenceAt(doc, v.start).start && Math.abs(b.start - v.start) <= 160) || bodyThenPronoun(doc, b, v)));
     // "how it investigates accidents": what the body does in general, not an investigation of the school
     // round 9b: "the police visited and Year 4 were asking questions": a visit in the sentence makes the body a guest
     const opinion = near.filter((v) => !OPINION_BEFORE.test(text.slice(Math.max(0, v.start - 40), v.start)) && !GENERIC_BEFORE.test(text.slice(Math.max(0, v.start - 30), v.start)) && !visitingAt(doc, v) && !ruledFalse(v));
@@ -357,6 +389,40 @@ export function reputationRules(doc: Doc): Finding[] {
     e.weights.push(...[...kinds].map(() => 0.35));
     byCategory.set('reputation.criticism', e);
   }
+  // round 11: a member of staff or another person "was charged" (a passive charge, no price after it) in a sentence that
+  // names who (data: charged-person): "Mr X was charged last night", "a catering manager at … has been charged"
+  if (text.includes('charged')) {
+    const hit = passiveCharge(doc);
+    if (hit && !roadSafetyCampaign) {
+      const e = byCategory.get('reputation.sanction') ?? { spans: [], weights: [], what: 'fine or legal action' };
+      if (!overlaps(hit, e.spans)) {
+        e.spans.push(hit);
+        e.weights.push(0.78);
+        byCategory.set('reputation.sanction', e);
+      }
+    }
+  }
+  // round 11: a category all of whose cues sit in a sentence that puts the story in the past or shared again (data:
+  // rep-past-frame: "that was 2019", "the inquiry was about the 80s") or calls the alarm a precaution (data:
+  // rep-precaution: "police were called as a precaution") is no news against the school now
+  // (a precaution clears an alarm, not harm: "taken to hospital as a precaution after a chemical spill" is still harm to a
+  // pupil, data: rep-pupil-harm in the sentence)
+  const harms = doc.lex.find(text, 'rep-pupil-harm').filter((h) => !DENIED_BEFORE.test(text.slice(Math.max(0, h.start - 40), h.start)));
+  const precautions = doc.lex.find(text, 'rep-precaution').filter((p) => { const s = sentenceAt(doc, p.start); return !harms.some((h) => h.start >= s.start && h.end <= s.end); });
+  const framed = [...doc.lex.find(text, 'rep-past-frame'), ...precautions];
+  if (framed.length) {
+    const inFrame = (sp: Span) => { const s = sentenceAt(doc, sp.start); return framed.some((f) => f.start >= s.start && f.start < Math.max(s.end, s.start + 1)); };
+    // a cue in a reply's title ("Re: lockdown at …") is the topic the framed body answers
+    const replyAt = replyTitle(doc);
+    const inReplyTitle = (sp: Span) => !!replyAt && sp.start >= replyAt.start && sp.end <= replyAt.end;
+    for (const [category, e] of byCategory) {
+      if (e.spans.every((sp) => inFrame(sp) || inReplyTitle(sp)) && e.spans.some(inFrame)) byCategory.delete(category);
+    }
+  }
+  // round 11: "special measures was unfair": every grade of the category called unfair by the writer (the later grade
+  // readings as well as the patterns)
+  const graded = byCategory.get('reputation.inspection');
+  if (graded && graded.spans.every((sp) => verdictCalledUnfair(doc, sp))) byCategory.delete('reputation.inspection');
   for (const [category, e] of byCategory) {
     const first = e.spans[0]!;
     findings.push({ category, confidence: noisyOr(e.weights), spans: e.spans, reason: `${e.what} ("${doc.raw.slice(doc.clean.start[first.start]!, doc.clean.end[first.end - 1]!)}")` });
@@ -537,4 +603,82 @@ function roadSafetyProtest(doc: Doc, span: Span): boolean {
   if (road.length < ROAD_SAFETY_CUES) return false;
   const s = sentenceAt(doc, span.start);
   return road.some((r) => r.start >= s.start && r.end <= s.end);
+}
+
+/** A passive "charged": "was charged", "has been charged", "was lifted by the police and charged" (a few words between). */
+const PASSIVE_CHARGE = /\b(?:was|were|been|being|got|gets|is|are)\s+(?:[\w'’]+\s+){0,6}?charged\b/g;
+/** What makes "charged" a price or a battery, not an offence: "charged for the coach", "charged up", "charged overnight". */
+const NOT_OFFENCE_AFTER = /^\s+(?:£|\d|twice|double|extra|for\b|up\b|overnight|per\b|a\s+(?:fee|fortune|lot)|an?\s+(?:extra|arm))/;
+/** A charge said not to have been brought: "was not charged", "has never been charged", "wasn't charged". */
+const CHARGE_DENIED = /\b(?:not|never|n['’]t|no\s+one|nobody)\b/;
+
+/**
+ * Round 11: a passive charge with a person before it in its sentence (data: charged-person: a title, a staff role, "a
+ * 52-year-old man"), not a price or a battery (NOT_OFFENCE_AFTER), not denied and not wished for.
+ */
+function passiveCharge(doc: Doc): Span | undefined {
+  const text = doc.clean.text;
+  const people = doc.lex.find(text, 'charged-person');
+  if (!people.length) return undefined;
+  for (const m of text.matchAll(PASSIVE_CHARGE)) {
+    const span = { start: m.index!, end: m.index! + m[0].length };
+    if (overlaps(span, doc.ignored) || NOT_OFFENCE_AFTER.test(text.slice(span.end, span.end + 16))) continue;
+    const before = text.slice(Math.max(0, span.start - 40), span.start);
+    if (CHARGE_DENIED.test(m[0]) || DENIED_BEFORE.test(before) || OPINION_BEFORE.test(before) || /\b(?:should|must|ought\s+to|needs?\s+to)\s+(?:have\s+)?$/.test(before)) continue;
+    const s = sentenceAt(doc, span.start);
+    if (people.some((p) => p.start >= s.start && p.end <= span.start)) return span;
+  }
+  // headline wording, no verb of being: "Bryn Cross head of Year 9 charged", "School invigilator charged after …": a person
+  // a few words before a "charged" that ends its sentence or opens what it is for
+  for (const m of text.matchAll(HEADLINE_CHARGE)) {
+    const span = { start: m.index!, end: m.index! + m[0].length };
+    if (overlaps(span, doc.ignored)) continue;
+    const s = sentenceAt(doc, span.start);
+    const before = text.slice(Math.max(s.start, span.start - 40), span.start);
+    if (CHARGE_DENIED.test(before) || /\b(?:was|were|been|being|got|gets|is|are|has|have|had)\s+(?:\S+\s+)*$/.test(before)) continue;
+    if (people.some((p) => p.start >= Math.max(s.start, span.start - 40) && p.end <= span.start)) return span;
+  }
+  return undefined;
+}
+/** "charged" at the end of a headline or before what it is for: "… head of Year 9 charged", "… charged after a crash". */
+const HEADLINE_CHARGE = /\bcharged(?=\s*(?:[.!?:\n]|$)|\s+(?:after|over|following|in\s+connection)\b)/g;
+
+/** A pronoun subject that opens a sentence and stands for a body named before it: "It's", "They are", "They've been". */
+const PRONOUN_OPEN = /^\W*(?:it|they)(?:['’]s|['’]re|['’]ve|\s+(?:is|are|has|have|was|were))?(?:\s+(?:been|now|still|also|definitely|apparently))*\s*$/;
+
+/** Round 11: an investigating verb whose sentence opens with a pronoun for a body named in the sentence right before it. */
+function bodyThenPronoun(doc: Doc, body: Span, verb: Span): boolean {
+  const s = sentenceAt(doc, verb.start);
+  if (s.start === 0 || body.start >= s.start) return false;
+  const prev = sentenceAt(doc, Math.max(0, s.start - 2));
+  if (body.start < prev.start) return false;
+  return PRONOUN_OPEN.test(doc.clean.text.slice(s.start, verb.start));
+}
+
+/** "no walk-out", "not a protest", "never a boycott": the protest word right after a negation. */
+const NO_BEFORE = /\b(?:no|not\s+an?|never\s+an?|wasn['’]?t\s+an?|isn['’]?t\s+an?)\s+$/;
+
+/** Round 11: a protest said not to have happened: negated right before it, or called off in its sentence (data: event-off). */
+function protestOff(doc: Doc, span: Span, before: string): boolean {
+  if (NO_BEFORE.test(before)) return true;
+  const s = sentenceAt(doc, span.start);
+  return doc.lex.find(doc.clean.text, 'event-off').some((o) => o.start >= span.end && o.end <= s.end && o.term !== 'in the end');
+}
+
+/** Round 11: a grade followed by a verb of being and a word that calls it unfair (data: verdict-unfair): "special measures was unfair". */
+function verdictCalledUnfair(doc: Doc, span: Span): boolean {
+  const text = doc.clean.text;
+  const after = /^['"’”]?\s+(?:was|is|were|are|has\s+been|feels?|felt)\s+(?:(?:so|totally|completely|deeply|utterly|grossly|plain|just|simply|very)\s+)?/.exec(text.slice(span.end, span.end + 40));
+  if (!after) return false;
+  const at = span.end + after[0].length;
+  return doc.lex.find(text, 'verdict-unfair').some((v) => v.start === at);
+}
+
+/** Round 11: the title of a reply ("Re: …", "RE: …"), in the clean text, or undefined. */
+function replyTitle(doc: Doc): Span | undefined {
+  if (!doc.titleLength || doc.textOffset < 0) return undefined;
+  const text = doc.clean.text;
+  if (!/^\W*re\s*:/.test(text)) return undefined;
+  const end = text.indexOf('\n');
+  return end > 0 ? { start: 0, end } : undefined;
 }
