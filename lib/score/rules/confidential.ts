@@ -75,7 +75,8 @@ function lexRes(lex: Lexicon): LexRes {
       placeEnd: new RegExp(String.raw`\b${lex.pattern('place-end')}\b`, 'i'),
       adultBefore: new RegExp(String.raw`\b(?:${titles}|${lex.pattern('family-adult')})\b`),
       titleBefore: new RegExp(String.raw`\b${titles}\.?\s*$`),
-      continued: new RegExp(String.raw`^\W*(?:[\w']+[\s,]+){0,6}?${lex.pattern('pupil-continuation')}\b`, 'i'),
+      // round 11: or a sentence that opens on a bare verb ("Has epilepsy and takes …"; data: subjectless-open)
+      continued: new RegExp(String.raw`^\W*(?:(?:[\w']+[\s,]+){0,6}?${lex.pattern('pupil-continuation')}|${lex.pattern('subjectless-open')})\b`, 'i'),
       photoContext: new RegExp(String.raw`\b${lex.pattern('photo-context')}\b`),
       residence: new RegExp(String.raw`\b${lex.pattern('residence-cue')}\b`),
     };
@@ -171,13 +172,27 @@ function firstWithin(hits: readonly Span[], from: number, to: number): Span | un
   return hits.find((h) => h.start >= from && h.end <= to);
 }
 
+/**
+ * Is a "says"/"said" public cue a passed-on document quoting itself? Its subject is "it", "this" or a document noun ("the
+ * rota says", data: document-noun) and the item tells that the document went out (data: passed-on) before the cue.
+ */
+function documentSays(doc: Doc, lower: string, c: Span): boolean {
+  if (!/^sa(?:id|ys)$/.test(lower.slice(c.start, c.end))) return false;
+  const before = lower.slice(Math.max(0, c.start - 40), c.start);
+  const subject = /\b(?:it|this|which)\s+(?:just\s+|literally\s+)?$/.exec(before) ?? new RegExp(String.raw`\b${doc.lex.pattern('document-noun')}\s+(?:just\s+|literally\s+)?$`).exec(before);
+  if (!subject) return false;
+  return rawHits(doc, 'passed-on').some((p) => p.end <= c.start && c.start - p.end <= 160);
+}
+
 /** Does the item carry a sign that what it tells was not meant to be public (data: leak-cue)? */
 export function hasLeakCue(doc: Doc): boolean {
   const text = doc.clean.text;
   // "magistrates heard", "the tribunal heard": evidence given in public, not a rumour passed on
   // "it's not a secret": a leak word inside a public cue (data: public-cue) says the opposite
   const publicCues = doc.lex.find(text, 'public-cue');
-  return doc.lex.find(text, 'leak-cue').some((h) => !(h.term === 'heard' && COURT_BEFORE.test(text.slice(Math.max(0, h.start - 24), h.start))) && !publicCues.some((p) => p.start <= h.start && h.end <= p.end));
+  // round 11: "the consultation heard", "the public meeting heard" (data: public-forum): said in public, like a court's evidence
+  const forums = doc.lex.find(text, 'public-forum');
+  return doc.lex.find(text, 'leak-cue').some((h) => !(h.term === 'heard' && (COURT_BEFORE.test(text.slice(Math.max(0, h.start - 24), h.start)) || forums.some((f) => f.end <= h.start && /^\s+(?:was\s+|has\s+)?$/.test(text.slice(f.end, h.start))))) && !publicCues.some((p) => p.start <= h.start && h.end <= p.end));
 }
 const COURT_BEFORE = /\b(?:magistrates|court|jury|tribunal|inquest|judge|coroner|panel|hearing|committee|councillors|mps?)\s+(?:was\s+|were\s+|has\s+|have\s+)?$/;
 
@@ -688,7 +703,10 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
     // "the parish newsletter says …": the community body's newsletter is who says it
     !(/^sa(?:id|ys)$/.test(lower.slice(c.start, c.end)) && communityBodies.some((b) => b.end <= c.start && c.start - b.end <= 20 && /^\s+newsletters?\s+$/.test(lower.slice(b.end, c.start)))) &&
     // round 10: "not announced to anyone yet", "hasn't been published": a public cue under negation says the opposite
-    !negatedPublicCue(doc, cleanSpanOf(doc, c)));
+    !negatedPublicCue(doc, cleanSpanOf(doc, c)) &&
+    // round 11: "got sent the staff rota by accident, it says …" (data: document-noun, passed-on): a document that went out
+    // says what it holds; its "says" is no public statement
+    !documentSays(doc, lower, c));
   // a sensitive fact about a pupil: conditions (NHS names), SEND, safeguarding, exclusion, family matters
   // "SEND" (special educational needs) is an acronym: the verb "send" is not one
   // "excluded from the match squad": left out of a team or a game, not excluded from school
@@ -925,7 +943,9 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
   // staff personal information
   const staffSpans: Span[] = [];
   // a denial of the claim ("that's rubbish", "not true"), not a judgement of something else in it ("his results were rubbish")
-  const denied = doc.lex.find(doc.clean.text, 'denial').some((h) => !JUDGED_THING_BEFORE.test(doc.clean.text.slice(Math.max(0, h.start - 40), h.start)));
+  // round 11: a plea not to pass the matter on ("don't spread it"; data: secrecy-plea) asks for secrecy, it denies nothing
+  const pleas = doc.lex.find(doc.clean.text, 'secrecy-plea');
+  const denied = doc.lex.find(doc.clean.text, 'denial').some((h) => !JUDGED_THING_BEFORE.test(doc.clean.text.slice(Math.max(0, h.start - 40), h.start)) && !pleas.some((p) => p.start <= h.start && h.end <= p.end));
   const sympathy = doc.lex.count(doc.clean.text, 'sympathy') > 0;
   // is a full name (found on first use) inside from..to? By binary search over the names in order, for loops over many
   // cues in a long item
@@ -941,6 +961,30 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
   // a set, not a list scan per cue: a long item has thousands of cues
   const familyEvent = new Set(familyEvents);
   let said: { start: number; end: number; staff: boolean | undefined; pupil: boolean | undefined } = { start: -1, end: -1, staff: undefined, pupil: undefined };
+  // round 11: "One of the nurses at Elmfield is off for cancer treatment. Her name is Jo Pask.": a member of staff by role
+  // (a role word or data: staff-role), named by the next sentence's opening (data: name-given) and a full name
+  const staffRoles = rawHits(doc, 'staff-role');
+  const staffNamedNext = (s: Span): boolean => {
+    if (!STAFF_NOUN.test(lower.slice(s.start, s.end)) && !firstWithin(staffRoles, s.start, s.end)) return false;
+    const nx = sentenceAfter(raw, s);
+    if (!nx) return false;
+    const given = rawHits(doc, 'name-given').find((g) => g.start >= nx.start && /^\W*$/.test(raw.slice(nx.start, g.start)));
+    return !!given && nameWithin(given.end, Math.min(nx.end, given.end + 40));
+  };
+  // round 11: "> where's Mr Dunn been?\n> dunno\nsigned off, a breakdown.": a line with no subject answers the question about
+  // a titled member of staff a line or two above it, past a short reply ("> dunno")
+  const answersStaffQuestion = (s: Span): boolean => {
+    if (/^\W*(?:i|we|you|my|our|the|a|an|this|that|it|[\p{L}]+['’]s)\b/u.test(raw.slice(s.start, s.end).toLowerCase().replace(/^[>\s]+/, ''))) return false;
+    let at = s;
+    for (let k = 0; k < 3 && at.start > 1; k++) {
+      const before = sentenceSpan(raw, at.start - 2);
+      const text = raw.slice(before.start, before.end);
+      if (raw.charCodeAt(before.end) === 63) return TITLE_NAMED.test(text.toLowerCase());
+      if (text.replace(/[>\s]/g, '').length > 16) return false;
+      at = before;
+    }
+    return false;
+  };
   for (const m of [...rawHits(doc, 'staff-sensitive', 'condition', 'hr-process'), ...familyEvents]) {
     if (headless(lower, m)) continue;
     // round 9c: "the ferry terminal", "a card terminal", "Terminal 2": a place or a machine, not a terminal illness
@@ -1006,7 +1050,7 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
     const before2 = s.start > 1 && /^\W*(?:he|she|they)(?:'s|'re|\s)/.test(sentence) ? lower.slice(sentenceSpan(raw, Math.max(0, sentenceSpan(raw, s.start - 2).start - 2)).start, s.start) : '';
     // (what the sentence alone says is worked out once per sentence: many cues in one long sentence read it once)
     if (s.start !== said.start || s.end !== said.end) said = { start: s.start, end: s.end, staff: undefined, pupil: undefined };
-    if (!payroll && !(said.staff ??= identifiesStaff(sentence) || identifiesStaff(prev) || (cardLine(raw, s) && identifiesStaff(cardBefore(raw, s).toLowerCase())) || !!(before2 && TITLE_NAMED.test(before2)) || ((STAFF_ROLE.test(sentence) || STAFF_ROLE.test(prev)) && nameWithin(s.start, s.end)))) continue;
+    if (!payroll && !(said.staff ??= identifiesStaff(sentence) || identifiesStaff(prev) || (cardLine(raw, s) && identifiesStaff(cardBefore(raw, s).toLowerCase())) || !!(before2 && TITLE_NAMED.test(before2)) || ((STAFF_ROLE.test(sentence) || STAFF_ROLE.test(prev)) && nameWithin(s.start, s.end)) || staffNamedNext(s) || answersStaffQuestion(s))) continue;
     // "support pupils with epilepsy", "people living with MS": a condition said of a group is the topic
     if (GROUP_BEFORE.test(lower.slice(Math.max(0, m.start - 40), m.start))) continue;
     if (noOneNamed && !TITLE_NAMED.test(sentence) && !nameWithin(s.start, s.end)) continue;

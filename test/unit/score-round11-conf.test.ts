@@ -1,0 +1,138 @@
+/**
+ * Round 11 contrast pairs for the confidential kinds, in general wording with invented schools: each behaviour is a kind (a
+ * structure or a word class), with a flagged side and an unflagged side that shares its words. Scored by the rules alone
+ * (no classifier, no school model), so a failure points at a rule or a lexicon line (data/lexicons/kinds-11-conf.tsv,
+ * rules/confidential.ts, rules/credentials.ts).
+ */
+import { describe, expect, it } from 'vitest';
+import { scoreItem } from '../../lib/score';
+
+const rules = (text: string, title = '') => scoreItem({ title, text }, undefined, { classifier: false, notNames: ['Brackenfield', 'Academy', 'College'] });
+const ids = (text: string, title = '') => rules(text, title).categories.map((c) => c.id);
+
+describe('a plea not to pass a matter on is no denial of it', () => {
+  it('a member of staff\'s illness told with "don\'t spread it" is a leak', () => {
+    for (const text of [
+      'Mr Pennock at Brackenfield Academy has been signed off with a breakdown. Don\'t spread it.',
+      'Mrs Lyle at Brackenfield Academy is off with depression again, my cousin covers her classes. dont spread it',
+    ]) expect(ids(text), text).toContain('confidential.staff-personal');
+  });
+  it('the same words after a rumour the item calls untrue stay clear', () => {
+    for (const text of [
+      'People are saying Mr Pennock at Brackenfield Academy has been signed off with a breakdown. It\'s not true, he\'s on a course. Don\'t spread it.',
+    ]) expect(ids(text), text).not.toContain('confidential.staff-personal');
+  });
+});
+
+describe('a chat line with no subject answers the question about a member of staff above it', () => {
+  it('"> where\'s Mr X been?" / "> dunno" / "signed off, a breakdown" is about Mr X', () => {
+    for (const text of [
+      "> where's Mr Costigan been?\n> dunno\nsigned off, a breakdown. my sister covers at Brackenfield Academy. don't spread it",
+      "> is Mrs Ferrand off again?\n> think so\nstress, since half term. Brackenfield Academy won't say owt",
+    ]) expect(ids(text), text).toContain('confidential.staff-personal');
+  });
+  it('an answer that names its own subject, or a question about no one titled, is not', () => {
+    for (const text of [
+      "> where's the Brackenfield Academy minibus been?\n> dunno\nsigned off, a breakdown on the A64. garage has it",
+    ]) expect(ids(text), text).not.toContain('confidential.staff-personal');
+  });
+});
+
+describe('a document that went out says what it holds', () => {
+  it('"got sent the staff rota by accident, it says Mr X - final written warning" is a member of staff\'s disciplinary matter', () => {
+    for (const text of [
+      'Got sent the Brackenfield Academy staff rota by accident, it says "Mr Boyd - final written warning, not on playground duty alone". Yikes',
+      'The cover list got forwarded to the parents by mistake and the list says Mrs Orme is on a final written warning.',
+    ]) expect(ids(text), text).toContain('confidential.staff-personal');
+  });
+  it('a spokesperson who says the same is public reporting', () => {
+    for (const text of [
+      'A Brackenfield Academy spokesperson says Mr Boyd was given a final written warning after the hearing.',
+    ]) expect(ids(text), text).not.toContain('confidential.staff-personal');
+  });
+});
+
+describe('what a public meeting heard was said in public', () => {
+  it('a consultation or event that "heard" views is no rumour overheard', () => {
+    for (const text of [
+      'Plans for the Brackenfield Academy site were unveiled at a consultation at the library. The event heard concerns about parking, the council said.',
+      'The public meeting heard that the Brackenfield Academy consultation on the new crossing closes in March.',
+    ]) expect(ids(text), text).not.toContain('confidential.internal');
+  });
+  it('a friend who heard of a staff consultation before it is announced still passes it on', () => {
+    for (const text of [
+      'A friend on the governing body heard that Brackenfield Academy is starting a consultation on cutting two TA posts. Not announced yet, keep it quiet.',
+    ]) expect(ids(text), text).toContain('confidential.internal');
+  });
+});
+
+describe('a member of staff by role, named in the next sentence', () => {
+  it('"one of the nurses at X is off for cancer treatment. Her name is …" is that person\'s health', () => {
+    for (const text of [
+      'One of the nurses at Brackenfield Academy is off for cancer treatment. Her name is Lorraine Pask, lovely woman.',
+      'One of the lecturers at Brackenfield College has been signed off with stress. His name is Aled Corran.',
+    ]) expect(ids(text), text).toContain('confidential.staff-personal');
+  });
+  it('the same role running a session on the condition is its topic', () => {
+    for (const text of [
+      'One of the nurses at Brackenfield Academy ran a session on cancer treatment for the sixth form. Her name is Lorraine Pask, lovely woman.',
+    ]) expect(ids(text), text).not.toContain('confidential.staff-personal');
+  });
+});
+
+describe('everyday wording of a psychiatric admission or a suicide attempt', () => {
+  it('a named student in a "psych ward" after "trying to kill himself" is a pupil\'s health', () => {
+    for (const text of [
+      'Our tutor at Brackenfield College told the class that Kian Dorsey left because he\'s in a psych ward.',
+      'Brackenfield College lecturer told us Rhiannon Tate dropped out after trying to kill herself. Why tell 25 people that',
+    ]) expect(ids(text), text).toContain('confidential.pupil-personal');
+  });
+  it('the same words as a cause someone raises money for are its topic', () => {
+    for (const text of [
+      'Kian Dorsey at Brackenfield College is raising money for psych ward awareness this spring.',
+    ]) expect(ids(text), text).not.toContain('confidential.pupil-personal');
+  });
+});
+
+describe('a sentence opening on a bare verb goes on about the person named before it', () => {
+  it('"X joins on Tuesday. Has epilepsy and takes Epilim" is X\'s health', () => {
+    for (const text of [
+      "Cadet instructors' group: Iestyn Carrow from Brackenfield Academy joins on Tuesday. Has epilepsy and takes Epilim, keep it off the noticeboard.",
+    ]) expect(ids(text), text).toContain('confidential.pupil-personal');
+  });
+  it('a bare verb with no condition after it says nothing sensitive', () => {
+    for (const text of [
+      "Cadet instructors' group: Iestyn Carrow from Brackenfield Academy joins on Tuesday. Has a bike and takes the bus, say hello.",
+      "Cadet instructors' group: Iestyn Carrow from Brackenfield Academy joins on Tuesday. Epilepsy awareness talk after, takes an hour.",
+    ]) expect(ids(text), text).not.toContain('confidential.pupil-personal');
+  });
+});
+
+describe('a named pupil seen on a live stream', () => {
+  it('"live from the changing rooms, X in frame" is a video of a named pupil', () => {
+    for (const text of [
+      'stream overlay text: live from the Brackenfield College changing rooms, Iestyn Hussain in frame lmao',
+      'went live from the Brackenfield Academy canteen, Mollie Grange in shot the whole time',
+    ]) expect(ids(text), text).toContain('confidential.pupil-personal');
+  });
+  it('the same stream with the families\' consent is not', () => {
+    for (const text of [
+      'stream overlay text: live from the Brackenfield College sports day, Iestyn Hussain in frame, parents gave consent for the stream',
+    ]) expect(ids(text), text).not.toContain('confidential.pupil-personal');
+  });
+});
+
+describe('a school system and its secret, with a school name or a chat emote between', () => {
+  it('"the school Google account at X, Kestrel#42" and "… account KEKW Kestrel#42" give the secret', () => {
+    for (const text of [
+      "> what's the staff login again?\nthe school Google account at Brackenfield Academy, Kestrel#42. same as last year",
+      'chat Brackenfield Academy still hasnt changed the school Google account KEKW Kestrel#42 go wild',
+    ]) expect(ids(text), text).toContain('confidential.credentials');
+  });
+  it('the same words with a score or a year group, not a secret, are not', () => {
+    for (const text of [
+      "> what's the staff login again?\nthe school Google account at Brackenfield Academy, ask the office. same as last year",
+      'chat Brackenfield Academy still hasnt changed the school Google account KEKW Year10 still locked out go wild',
+    ]) expect(ids(text), text).not.toContain('confidential.credentials');
+  });
+});
