@@ -136,3 +136,18 @@ describe('a school system and its secret, with a school name or a chat emote bet
     ]) expect(ids(text), text).not.toContain('confidential.credentials');
   });
 });
+
+describe('a photo or video that names the pupils in it, put out without permission', () => {
+  it('"with the kids\' names", a court order that is a child\'s protection, "hadn\'t given permission" are leaks', () => {
+    for (const text of [
+      "Someone posted a photo from the Brackenfield Academy Year 7 trip on TikTok with the kids' names and one of them is a child who's meant to be hidden from her dad - court order. Please take it down",
+      'Photos from the Brackenfield Academy sports day, [photo album: 12 photos, close-ups of named pupils] "Efa Rowlands winning the sprint" posted by a grandparent, school hadn\'t given permission to share',
+    ]) expect(ids(text), text).toContain('confidential.pupil-personal');
+  });
+  it('the same pictures with the families\' consent, or a court report about a photo, are not', () => {
+    for (const text of [
+      "Brackenfield Academy posted a photo from the Year 7 trip with the kids' names, with their parents' consent.",
+      'Photos from the Brackenfield Academy sports day, [photo album: 12 photos, close-ups of named pupils] "Efa Rowlands winning the sprint", shared with permission from every family.',
+    ]) expect(ids(text), text).not.toContain('confidential.pupil-personal');
+  });
+});

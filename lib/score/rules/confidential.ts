@@ -698,7 +698,9 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
   // of the mums at pick-up said" are private speakers too, however many words describe them; "the school said" is not
   // and a community body's newsletter ("mosque newsletter", "parish bulletin"; data: community-body) is not the school's
   const communityBodies = lower.includes('newsletter') ? rawHits(doc, 'community-body') : [];
-  const publicCues = rawHits(doc, 'public-cue').filter((c) => !(/^sa(?:id|ys)$/.test(lower.slice(c.start, c.end)) && (res.privateSpeaker.test(lower.slice(Math.max(0, c.start - 30), c.start)) || res.privateSubject.test(clauseTo(lower, c.start)))) &&
+  // round 11: "court" in "a court order", "hidden from her dad" (data: pupil-at-risk) is a child's protection, not a court report
+  const atRisk = lower.includes('court') ? rawHits(doc, 'pupil-at-risk') : [];
+  const publicCues = rawHits(doc, 'public-cue').filter((c) => !atRisk.some((a) => a.start <= c.start && c.end <= a.end) && !(/^sa(?:id|ys)$/.test(lower.slice(c.start, c.end)) && (res.privateSpeaker.test(lower.slice(Math.max(0, c.start - 30), c.start)) || res.privateSubject.test(clauseTo(lower, c.start)))) &&
     !(lower.slice(c.start, c.end) === 'newsletter' && communityBodies.some((b) => b.end <= c.start && c.start - b.end <= 12)) &&
     // "the parish newsletter says …": the community body's newsletter is who says it
     !(/^sa(?:id|ys)$/.test(lower.slice(c.start, c.end)) && communityBodies.some((b) => b.end <= c.start && c.start - b.end <= 20 && /^\s+newsletters?\s+$/.test(lower.slice(b.end, c.start)))) &&
