@@ -151,3 +151,61 @@ describe('a photo or video that names the pupils in it, put out without permissi
     ]) expect(ids(text), text).not.toContain('confidential.pupil-personal');
   });
 });
+
+describe('SEND interventions and care arrangements by their everyday names', () => {
+  it('a named pupil with an ELSA\'s sessions, a modified timetable, Talk Boost or supported lodgings', () => {
+    for (const text of [
+      'bro Aisha Corran from my Year 9 at Brackenfield Academy is on daily sessions with the ELSA lmaooo thats why they leave maths early',
+      'Youth club rota: Peadar Lusk (Brackenfield Academy, Year 5) will be in on Weds, has a modified timetable at school so may need the quiet room.',
+      "Ma pal's wean Poppy Corran at Brackenfield Academy has got Talk Boost in a small group noo, Year 5.",
+      'Cadet unit admin: Callum Dorsey (Brackenfield Academy) is living in supported lodgings through the council. Do NOT share.',
+    ]) expect(ids(text), text).toContain('confidential.pupil-personal');
+  });
+  it('the same provision described by the school with no child named is not', () => {
+    for (const text of [
+      'Brackenfield Academy newsletter: our ELSA now runs daily sessions with the ELSA for any child who needs them, and Talk Boost groups start in Year 1.',
+      'The council is looking for supported lodgings hosts near Brackenfield Academy, ring the fostering team.',
+    ]) expect(ids(text), text).not.toContain('confidential.pupil-personal');
+  });
+});
+
+describe('a chat question about a child, answered on the next line', () => {
+  it('"> why\'s X not at the sleepover?" / "because they\'re on a child protection plan" is the child\'s', () => {
+    for (const text of [
+      "> why's Harvey Dorsey not at the sleepover?\nbecause they're on a child protection plan. school (Brackenfield Academy) told the PTA lot, not me. keep it to yourself",
+    ]) expect(ids(text), text).toContain('confidential.pupil-personal');
+  });
+  it('an answer that gives an ordinary reason is not', () => {
+    for (const text of [
+      "> why's Harvey Dorsey not at the sleepover?\nbecause they're at their nan's this weekend. Brackenfield Academy kids are all going next time",
+    ]) expect(ids(text), text).not.toContain('confidential.pupil-personal');
+  });
+});
+
+describe('an internal e-mail forwarded, with its audience line', () => {
+  it('"FW: … Private to staff:", "FW: … strictly staff only" are internal documents passed on', () => {
+    for (const text of [
+      "Parish magazine editor's in-tray, accidentally printed in the draft: FW from Brackenfield Academy, 'Private to staff: the chair's letter about the head's conduct'.",
+      '> Subject: RE: RE: FW: strictly staff only\n> From: office@brackenfield.example\nPasted for the group because parents deserve to know: the complaint about the Year 6 residential.',
+    ]) expect(ids(text), text).toContain('confidential.internal');
+  });
+  it('a forwarded school letter meant for families is not', () => {
+    for (const text of [
+      "FW from Brackenfield Academy: the chair's letter to all parents about the new uniform supplier, please share with families.",
+    ]) expect(ids(text), text).not.toContain('confidential.internal');
+  });
+});
+
+describe('a system, the part of it a log-in opens, and its secret', () => {
+  it('"the MIS (Arbor) — Kestrel42", "the Google Workspace admin console — Kestrel#42" give the secret', () => {
+    for (const text of [
+      "teacher off Brackenfield Academy dropped a sticky note on my back seat: 'the MIS (Arbor) — Governor99'. kept it lol",
+      "teacher off Brackenfield Academy dropped a sticky note on my back seat: 'the Google Workspace admin console — Winifred2026!'. kept it lol",
+    ]) expect(ids(text), text).toContain('confidential.credentials');
+  });
+  it('the same system beside an update or a year group is no secret', () => {
+    for (const text of [
+      "the Google Workspace admin console at Brackenfield Academy — Year10 timetables are up",
+    ]) expect(ids(text), text).not.toContain('confidential.credentials');
+  });
+});

@@ -814,7 +814,9 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
     if (res.titleBefore.test(lower.slice(Math.max(0, name.start - 12), name.start)) || /\b(?:head(?:teacher)?|teacher|principal)\s*$/.test(lower.slice(Math.max(0, name.start - 12), name.start))) continue;
     // proximity: the fact must be in the pupil's sentence or the one either side
     // the first fact near the child that is about someone, not a topic ("for Diabetes Awareness Day: Kian … has type 1 diabetes")
-    const sensitive = marked ? firstWithin(personalFacts, ctx.start, ctx.end) : firstWithin(personalFacts, own.start, own.end);
+    // round 11: a chat question about the child ("> why's X not at the sleepover?\nbecause they're on a CP plan") ends on two
+    // stops, so the sentences either side miss its answer: the child's own sentence, with the answer, counts too
+    const sensitive = marked ? firstWithin(personalFacts, Math.min(ctx.start, own.start), Math.max(ctx.end, own.end)) : firstWithin(personalFacts, own.start, own.end);
     if (!sensitive) continue;
     pupilSpans.push(name, sensitive);
   }

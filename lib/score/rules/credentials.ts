@@ -40,8 +40,9 @@ function notSecret(lex: Lexicon): RegExp {
 // note of up to two words before the slash ("MyConcern safeguarding log / …") and a bracket round the secret ("the Bromcom
 // code (Kestrel_88)")
 // round 10: the system taken up again by "it" ("still haven't changed CPOMS, it's letmein22", "the staff wifi, it is Elm-2027")
-// round 11: whose system it is, then a comma ("the school Google account at Elmfield Primary, Kestrel#42")
-const SYSTEM_GAP = /^[\s,:=/(\-–—>→⇒➡»]*(?:\([^)]{0,60}\)[\s:=/>→⇒➡»-]*)?(?:(?:for|at|in|of)\s+(?:the\s+)?[\w'’.-]+(?:\s+[\w'’.-]+){0,3}?(?:\s+(?=is|was|=|:)|,\s*))?(?:(?:it['’]s|its|it|is|was|on|now|still|are|=|password|passwd|pw|pwd|pass|login|log-?in|username|user|pin|code|key|details|unlocked|unlocks|unlock|opens|opened|access|into|with|using)\b[\s:=/-]*|[\u{1F511}\u{1F513}\u{1F510}]\s*){0,4}(?:(?:[\w.@-]{2,30}\s+){0,2}[\w.@-]{2,30}\s*\/\s*)?\(?$/iu;
+// round 11: whose system it is, then a comma ("the school Google account at Elmfield Primary, Kestrel#42"), and a dash after
+// the bracket ("the MIS (Arbor) — Kestrel42"), or the part of the system it opens ("the Google Workspace admin console — …")
+const SYSTEM_GAP = /^[\s,:=/(\-–—>→⇒➡»]*(?:\([^)]{0,60}\)[\s:=/>→⇒➡»–—-]*)?(?:(?:admin|console|booking|portal|panel|dashboard|account)\b[\s:=/>→⇒➡»–—-]*){0,2}(?:(?:for|at|in|of)\s+(?:the\s+)?[\w'’.-]+(?:\s+[\w'’.-]+){0,5}?(?:\s+(?=is|was|=|:)|,\s*))?(?:(?:it['’]s|its|it|is|was|on|now|still|are|=|password|passwd|pw|pwd|pass|login|log-?in|username|user|pin|code|key|details|unlocked|unlocks|unlock|opens|opened|access|into|with|using)\b[\s:=/-]*|[\u{1F511}\u{1F513}\u{1F510}]\s*){0,4}(?:(?:[\w.@-]{2,30}\s+){0,2}[\w.@-]{2,30}\s*\/\s*)?\(?$/iu;
 
 const interjectionCache = new WeakMap<Lexicon, RegExp>();
 /** Laughs and emotes typed in chat (data: chat-interjection), as whole words. */
