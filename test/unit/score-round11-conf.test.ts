@@ -209,3 +209,16 @@ describe('a system, the part of it a log-in opens, and its secret', () => {
     ]) expect(ids(text), text).not.toContain('confidential.credentials');
   });
 });
+
+describe('a sentence that opens on a process has the titled member of staff before it as its subject', () => {
+  it('"fare tonight was Mrs X. under investigation over a post, they reckon." is Mrs X\'s matter', () => {
+    for (const text of [
+      "Minicab drivers' group: fare tonight was Mrs Hargreaves off Brackenfield Academy. under investigation over a social media post, they reckon. Cried all the way.",
+    ]) expect(ids(text), text).toContain('confidential.staff-personal');
+  });
+  it('a process sentence with its own subject after the verb is not', () => {
+    for (const text of [
+      'Brackenfield Academy news: Mrs Hargreaves retires this summer. Under investigation by the council is the plan to move the bus stop.',
+    ]) expect(ids(text), text).not.toContain('confidential.staff-personal');
+  });
+});

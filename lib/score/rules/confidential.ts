@@ -965,6 +965,13 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
   // a set, not a list scan per cue: a long item has thousands of cues
   const familyEvent = new Set(familyEvents);
   let said: { start: number; end: number; staff: boolean | undefined; pupil: boolean | undefined } = { start: -1, end: -1, staff: undefined, pupil: undefined };
+  const processOpensAfterTitled = (m: Span): boolean => {
+    const s = sentenceSpan(raw, m.start);
+    // (a fragment with no verb of its own: "Under investigation by the council is the plan …" has its subject after it)
+    if (!/^\W*$/.test(raw.slice(s.start, m.start)) || s.start < 2 || /\b(?:is|are|was|were)\b/.test(lower.slice(m.end, s.end))) return false;
+    const prev = sentenceSpan(raw, s.start - 2);
+    return TITLE_NAMED.test(lower.slice(prev.start, prev.end));
+  };
   // round 11: "One of the nurses at Elmfield is off for cancer treatment. Her name is Jo Pask.": a member of staff by role
   // (a role word or data: staff-role), named by the next sentence's opening (data: name-given) and a full name
   const staffRoles = rawHits(doc, 'staff-role');
@@ -1002,7 +1009,9 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
     if (newsFrame && doc.lex.has('official-process', lower.slice(m.start, m.end))) continue;
     if (awarenessItem && doc.lex.has('condition', lower.slice(m.start, m.end)) && !nameWithin(sentenceSpan(raw, m.start).start, sentenceSpan(raw, m.start).end) && !TITLE_NAMED.test(lower.slice(sentenceSpan(raw, m.start).start, sentenceSpan(raw, m.start).end))) continue;
     // "Academy trust under investigation": a process word said of an organisation; a person must come before it
-    if (PERSON_PROCESS.test(lower.slice(m.start, m.end)) && !identifiesStaff(lower.slice(Math.max(sentenceSpan(raw, m.start).start, m.start - 60), m.start)) && !nameWithin(sentenceSpan(raw, m.start).start, m.start)) continue;
+    // (round 11: "fare tonight was Mrs X. Under investigation over a post, they reckon.": a sentence that opens on the process
+    // has the titled member of staff of the sentence before as its subject)
+    if (PERSON_PROCESS.test(lower.slice(m.start, m.end)) && !identifiesStaff(lower.slice(Math.max(sentenceSpan(raw, m.start).start, m.start - 60), m.start)) && !nameWithin(sentenceSpan(raw, m.start).start, m.start) && !processOpensAfterTitled(m)) continue;
     // "the claim that he was sacked is false": a rumour the item rebuts discloses nothing
     // a rumour the item condemns or denies is not passed on; sympathy ("poor man", "God love her") condemns nothing,
     // it passes the detail on: then only a denial clears it
