@@ -75,7 +75,8 @@ function lexRes(lex: Lexicon): LexRes {
       placeEnd: new RegExp(String.raw`\b${lex.pattern('place-end')}\b`, 'i'),
       adultBefore: new RegExp(String.raw`\b(?:${titles}|${lex.pattern('family-adult')})\b`),
       titleBefore: new RegExp(String.raw`\b${titles}\.?\s*$`),
-      continued: new RegExp(String.raw`^\W*(?:[\w']+[\s,]+){0,6}?${lex.pattern('pupil-continuation')}\b`, 'i'),
+      // round 11: or a sentence that opens on a bare verb ("Has epilepsy and takes …"; data: subjectless-open)
+      continued: new RegExp(String.raw`^\W*(?:(?:[\w']+[\s,]+){0,6}?${lex.pattern('pupil-continuation')}|${lex.pattern('subjectless-open')})\b`, 'i'),
       photoContext: new RegExp(String.raw`\b${lex.pattern('photo-context')}\b`),
       residence: new RegExp(String.raw`\b${lex.pattern('residence-cue')}\b`),
     };
@@ -171,13 +172,27 @@ function firstWithin(hits: readonly Span[], from: number, to: number): Span | un
   return hits.find((h) => h.start >= from && h.end <= to);
 }
 
+/**
+ * Is a "says"/"said" public cue a passed-on document quoting itself? Its subject is "it", "this" or a document noun ("the
+ * rota says", data: document-noun) and the item tells that the document went out (data: passed-on) before the cue.
+ */
+function documentSays(doc: Doc, lower: string, c: Span): boolean {
+  if (!/^sa(?:id|ys)$/.test(lower.slice(c.start, c.end))) return false;
+  const before = lower.slice(Math.max(0, c.start - 40), c.start);
+  const subject = /\b(?:it|this|which)\s+(?:just\s+|literally\s+)?$/.exec(before) ?? new RegExp(String.raw`\b${doc.lex.pattern('document-noun')}\s+(?:just\s+|literally\s+)?$`).exec(before);
+  if (!subject) return false;
+  return rawHits(doc, 'passed-on').some((p) => p.end <= c.start && c.start - p.end <= 160);
+}
+
 /** Does the item carry a sign that what it tells was not meant to be public (data: leak-cue)? */
 export function hasLeakCue(doc: Doc): boolean {
   const text = doc.clean.text;
   // "magistrates heard", "the tribunal heard": evidence given in public, not a rumour passed on
   // "it's not a secret": a leak word inside a public cue (data: public-cue) says the opposite
   const publicCues = doc.lex.find(text, 'public-cue');
-  return doc.lex.find(text, 'leak-cue').some((h) => !(h.term === 'heard' && COURT_BEFORE.test(text.slice(Math.max(0, h.start - 24), h.start))) && !publicCues.some((p) => p.start <= h.start && h.end <= p.end));
+  // round 11: "the consultation heard", "the public meeting heard" (data: public-forum): said in public, like a court's evidence
+  const forums = doc.lex.find(text, 'public-forum');
+  return doc.lex.find(text, 'leak-cue').some((h) => !(h.term === 'heard' && (COURT_BEFORE.test(text.slice(Math.max(0, h.start - 24), h.start)) || forums.some((f) => f.end <= h.start && /^\s+(?:was\s+|has\s+)?$/.test(text.slice(f.end, h.start))))) && !publicCues.some((p) => p.start <= h.start && h.end <= p.end));
 }
 const COURT_BEFORE = /\b(?:magistrates|court|jury|tribunal|inquest|judge|coroner|panel|hearing|committee|councillors|mps?)\s+(?:was\s+|were\s+|has\s+|have\s+)?$/;
 
@@ -683,12 +698,17 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
   // of the mums at pick-up said" are private speakers too, however many words describe them; "the school said" is not
   // and a community body's newsletter ("mosque newsletter", "parish bulletin"; data: community-body) is not the school's
   const communityBodies = lower.includes('newsletter') ? rawHits(doc, 'community-body') : [];
-  const publicCues = rawHits(doc, 'public-cue').filter((c) => !(/^sa(?:id|ys)$/.test(lower.slice(c.start, c.end)) && (res.privateSpeaker.test(lower.slice(Math.max(0, c.start - 30), c.start)) || res.privateSubject.test(clauseTo(lower, c.start)))) &&
+  // round 11: "court" in "a court order", "hidden from her dad" (data: pupil-at-risk) is a child's protection, not a court report
+  const atRisk = lower.includes('court') ? rawHits(doc, 'pupil-at-risk') : [];
+  const publicCues = rawHits(doc, 'public-cue').filter((c) => !atRisk.some((a) => a.start <= c.start && c.end <= a.end) && !(/^sa(?:id|ys)$/.test(lower.slice(c.start, c.end)) && (res.privateSpeaker.test(lower.slice(Math.max(0, c.start - 30), c.start)) || res.privateSubject.test(clauseTo(lower, c.start)))) &&
     !(lower.slice(c.start, c.end) === 'newsletter' && communityBodies.some((b) => b.end <= c.start && c.start - b.end <= 12)) &&
     // "the parish newsletter says …": the community body's newsletter is who says it
     !(/^sa(?:id|ys)$/.test(lower.slice(c.start, c.end)) && communityBodies.some((b) => b.end <= c.start && c.start - b.end <= 20 && /^\s+newsletters?\s+$/.test(lower.slice(b.end, c.start)))) &&
     // round 10: "not announced to anyone yet", "hasn't been published": a public cue under negation says the opposite
-    !negatedPublicCue(doc, cleanSpanOf(doc, c)));
+    !negatedPublicCue(doc, cleanSpanOf(doc, c)) &&
+    // round 11: "got sent the staff rota by accident, it says …" (data: document-noun, passed-on): a document that went out
+    // says what it holds; its "says" is no public statement
+    !documentSays(doc, lower, c));
   // a sensitive fact about a pupil: conditions (NHS names), SEND, safeguarding, exclusion, family matters
   // "SEND" (special educational needs) is an acronym: the verb "send" is not one
   // "excluded from the match squad": left out of a team or a game, not excluded from school
@@ -794,7 +814,9 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
     if (res.titleBefore.test(lower.slice(Math.max(0, name.start - 12), name.start)) || /\b(?:head(?:teacher)?|teacher|principal)\s*$/.test(lower.slice(Math.max(0, name.start - 12), name.start))) continue;
     // proximity: the fact must be in the pupil's sentence or the one either side
     // the first fact near the child that is about someone, not a topic ("for Diabetes Awareness Day: Kian … has type 1 diabetes")
-    const sensitive = marked ? firstWithin(personalFacts, ctx.start, ctx.end) : firstWithin(personalFacts, own.start, own.end);
+    // round 11: a chat question about the child ("> why's X not at the sleepover?\nbecause they're on a CP plan") ends on two
+    // stops, so the sentences either side miss its answer: the child's own sentence, with the answer, counts too
+    const sensitive = marked ? firstWithin(personalFacts, Math.min(ctx.start, own.start), Math.max(ctx.end, own.end)) : firstWithin(personalFacts, own.start, own.end);
     if (!sensitive) continue;
     pupilSpans.push(name, sensitive);
   }
@@ -925,7 +947,9 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
   // staff personal information
   const staffSpans: Span[] = [];
   // a denial of the claim ("that's rubbish", "not true"), not a judgement of something else in it ("his results were rubbish")
-  const denied = doc.lex.find(doc.clean.text, 'denial').some((h) => !JUDGED_THING_BEFORE.test(doc.clean.text.slice(Math.max(0, h.start - 40), h.start)));
+  // round 11: a plea not to pass the matter on ("don't spread it"; data: secrecy-plea) asks for secrecy, it denies nothing
+  const pleas = doc.lex.find(doc.clean.text, 'secrecy-plea');
+  const denied = doc.lex.find(doc.clean.text, 'denial').some((h) => !JUDGED_THING_BEFORE.test(doc.clean.text.slice(Math.max(0, h.start - 40), h.start)) && !pleas.some((p) => p.start <= h.start && h.end <= p.end));
   const sympathy = doc.lex.count(doc.clean.text, 'sympathy') > 0;
   // is a full name (found on first use) inside from..to? By binary search over the names in order, for loops over many
   // cues in a long item
@@ -941,6 +965,37 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
   // a set, not a list scan per cue: a long item has thousands of cues
   const familyEvent = new Set(familyEvents);
   let said: { start: number; end: number; staff: boolean | undefined; pupil: boolean | undefined } = { start: -1, end: -1, staff: undefined, pupil: undefined };
+  const processOpensAfterTitled = (m: Span): boolean => {
+    const s = sentenceSpan(raw, m.start);
+    // (a fragment with no verb of its own: "Under investigation by the council is the plan …" has its subject after it)
+    if (!/^\W*$/.test(raw.slice(s.start, m.start)) || s.start < 2 || /\b(?:is|are|was|were)\b/.test(lower.slice(m.end, s.end))) return false;
+    const prev = sentenceSpan(raw, s.start - 2);
+    return TITLE_NAMED.test(lower.slice(prev.start, prev.end));
+  };
+  // round 11: "One of the nurses at Elmfield is off for cancer treatment. Her name is Jo Pask.": a member of staff by role
+  // (a role word or data: staff-role), named by the next sentence's opening (data: name-given) and a full name
+  const staffRoles = rawHits(doc, 'staff-role');
+  const staffNamedNext = (s: Span): boolean => {
+    if (!STAFF_NOUN.test(lower.slice(s.start, s.end)) && !firstWithin(staffRoles, s.start, s.end)) return false;
+    const nx = sentenceAfter(raw, s);
+    if (!nx) return false;
+    const given = rawHits(doc, 'name-given').find((g) => g.start >= nx.start && /^\W*$/.test(raw.slice(nx.start, g.start)));
+    return !!given && nameWithin(given.end, Math.min(nx.end, given.end + 40));
+  };
+  // round 11: "> where's Mr Dunn been?\n> dunno\nsigned off, a breakdown.": a line with no subject answers the question about
+  // a titled member of staff a line or two above it, past a short reply ("> dunno")
+  const answersStaffQuestion = (s: Span): boolean => {
+    if (/^\W*(?:i|we|you|my|our|the|a|an|this|that|it|[\p{L}]+['’]s)\b/u.test(raw.slice(s.start, s.end).toLowerCase().replace(/^[>\s]+/, ''))) return false;
+    let at = s;
+    for (let k = 0; k < 3 && at.start > 1; k++) {
+      const before = sentenceSpan(raw, at.start - 2);
+      const text = raw.slice(before.start, before.end);
+      if (raw.charCodeAt(before.end) === 63) return TITLE_NAMED.test(text.toLowerCase());
+      if (text.replace(/[>\s]/g, '').length > 16) return false;
+      at = before;
+    }
+    return false;
+  };
   for (const m of [...rawHits(doc, 'staff-sensitive', 'condition', 'hr-process'), ...familyEvents]) {
     if (headless(lower, m)) continue;
     // round 9c: "the ferry terminal", "a card terminal", "Terminal 2": a place or a machine, not a terminal illness
@@ -954,7 +1009,9 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
     if (newsFrame && doc.lex.has('official-process', lower.slice(m.start, m.end))) continue;
     if (awarenessItem && doc.lex.has('condition', lower.slice(m.start, m.end)) && !nameWithin(sentenceSpan(raw, m.start).start, sentenceSpan(raw, m.start).end) && !TITLE_NAMED.test(lower.slice(sentenceSpan(raw, m.start).start, sentenceSpan(raw, m.start).end))) continue;
     // "Academy trust under investigation": a process word said of an organisation; a person must come before it
-    if (PERSON_PROCESS.test(lower.slice(m.start, m.end)) && !identifiesStaff(lower.slice(Math.max(sentenceSpan(raw, m.start).start, m.start - 60), m.start)) && !nameWithin(sentenceSpan(raw, m.start).start, m.start)) continue;
+    // (round 11: "fare tonight was Mrs X. Under investigation over a post, they reckon.": a sentence that opens on the process
+    // has the titled member of staff of the sentence before as its subject)
+    if (PERSON_PROCESS.test(lower.slice(m.start, m.end)) && !identifiesStaff(lower.slice(Math.max(sentenceSpan(raw, m.start).start, m.start - 60), m.start)) && !nameWithin(sentenceSpan(raw, m.start).start, m.start) && !processOpensAfterTitled(m)) continue;
     // "the claim that he was sacked is false": a rumour the item rebuts discloses nothing
     // a rumour the item condemns or denies is not passed on; sympathy ("poor man", "God love her") condemns nothing,
     // it passes the detail on: then only a denial clears it
@@ -1006,7 +1063,7 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
     const before2 = s.start > 1 && /^\W*(?:he|she|they)(?:'s|'re|\s)/.test(sentence) ? lower.slice(sentenceSpan(raw, Math.max(0, sentenceSpan(raw, s.start - 2).start - 2)).start, s.start) : '';
     // (what the sentence alone says is worked out once per sentence: many cues in one long sentence read it once)
     if (s.start !== said.start || s.end !== said.end) said = { start: s.start, end: s.end, staff: undefined, pupil: undefined };
-    if (!payroll && !(said.staff ??= identifiesStaff(sentence) || identifiesStaff(prev) || (cardLine(raw, s) && identifiesStaff(cardBefore(raw, s).toLowerCase())) || !!(before2 && TITLE_NAMED.test(before2)) || ((STAFF_ROLE.test(sentence) || STAFF_ROLE.test(prev)) && nameWithin(s.start, s.end)))) continue;
+    if (!payroll && !(said.staff ??= identifiesStaff(sentence) || identifiesStaff(prev) || (cardLine(raw, s) && identifiesStaff(cardBefore(raw, s).toLowerCase())) || !!(before2 && TITLE_NAMED.test(before2)) || ((STAFF_ROLE.test(sentence) || STAFF_ROLE.test(prev)) && nameWithin(s.start, s.end)) || staffNamedNext(s) || answersStaffQuestion(s))) continue;
     // "support pupils with epilepsy", "people living with MS": a condition said of a group is the topic
     if (GROUP_BEFORE.test(lower.slice(Math.max(0, m.start - 40), m.start))) continue;
     if (noOneNamed && !TITLE_NAMED.test(sentence) && !nameWithin(s.start, s.end)) continue;

@@ -40,7 +40,20 @@ function notSecret(lex: Lexicon): RegExp {
 // note of up to two words before the slash ("MyConcern safeguarding log / …") and a bracket round the secret ("the Bromcom
 // code (Kestrel_88)")
 // round 10: the system taken up again by "it" ("still haven't changed CPOMS, it's letmein22", "the staff wifi, it is Elm-2027")
-const SYSTEM_GAP = /^[\s,:=/(\-–—>→⇒➡»]*(?:\([^)]{0,60}\)[\s:=/>→⇒➡»-]*)?(?:(?:for|at|in|of)\s+(?:the\s+)?[\w'’.-]+(?:\s+[\w'’.-]+){0,3}?\s+(?=is|was|=|:))?(?:(?:it['’]s|its|it|is|was|on|now|still|are|=|password|passwd|pw|pwd|pass|login|log-?in|username|user|pin|code|key|details|unlocked|unlocks|unlock|opens|opened|access|into|with|using)\b[\s:=/-]*|[\u{1F511}\u{1F513}\u{1F510}]\s*){0,4}(?:(?:[\w.@-]{2,30}\s+){0,2}[\w.@-]{2,30}\s*\/\s*)?\(?$/iu;
+// round 11: whose system it is, then a comma ("the school Google account at Elmfield Primary, Kestrel#42"), and a dash after
+// the bracket ("the MIS (Arbor) — Kestrel42"), or the part of the system it opens ("the Google Workspace admin console — …")
+const SYSTEM_GAP = /^[\s,:=/(\-–—>→⇒➡»]*(?:\([^)]{0,60}\)[\s:=/>→⇒➡»–—-]*)?(?:(?:admin|console|booking|portal|panel|dashboard|account)\b[\s:=/>→⇒➡»–—-]*){0,2}(?:(?:for|at|in|of)\s+(?:the\s+)?[\w'’.-]+(?:\s+[\w'’.-]+){0,5}?(?:\s+(?=is|was|=|:)|,\s*))?(?:(?:it['’]s|its|it|is|was|on|now|still|are|=|password|passwd|pw|pwd|pass|login|log-?in|username|user|pin|code|key|details|unlocked|unlocks|unlock|opens|opened|access|into|with|using)\b[\s:=/-]*|[\u{1F511}\u{1F513}\u{1F510}]\s*){0,4}(?:(?:[\w.@-]{2,30}\s+){0,2}[\w.@-]{2,30}\s*\/\s*)?\(?$/iu;
+
+const interjectionCache = new WeakMap<Lexicon, RegExp>();
+/** Laughs and emotes typed in chat (data: chat-interjection), as whole words. */
+function interjections(lex: Lexicon): RegExp {
+  let re = interjectionCache.get(lex);
+  if (!re) {
+    re = new RegExp(String.raw`\b${lex.pattern('chat-interjection')}\b`, 'gi');
+    interjectionCache.set(lex, re);
+  }
+  return re;
+}
 
 function secretLike(token: string, code: boolean, NOT_SECRET: RegExp): boolean {
   const t = token.replace(/[.,:;]+$/, '');
@@ -96,7 +109,8 @@ export function credentialLeaks(doc: Doc): Span[] {
       const at = from + m.index;
       if (at < cue.end && at + m[0].length > cue.start) continue;
       if (!secretLike(m[0], cue.code, notSecretRe)) continue;
-      if (cue.system && (at < cue.start || !SYSTEM_GAP.test(raw.slice(cue.end, at)))) continue;
+      // round 11: a laugh or emote typed between them ("the school Google account KEKW Kestrel#42"; data: chat-interjection)
+      if (cue.system && (at < cue.start || !SYSTEM_GAP.test(raw.slice(cue.end, at).replace(interjections(doc.lex), ' ')))) continue;
       out.push({ start: Math.min(cue.start, at), end: Math.max(cue.end, at + m[0].length) });
       break;
     }
