@@ -1,0 +1,120 @@
+/**
+ * Round 11 contrast pairs for abuse and its non-flag contrasts, in general wording with invented schools: each behaviour
+ * is a kind (a structure or a word class), with a flagged side and an unflagged side that shares its words. Scored by the
+ * rules alone (no classifier, no school model), so a failure points at a rule or a lexicon line
+ * (data/lexicons/kinds-11-abuse.tsv, lib/score/structure.ts, rules/cue-guards-11.ts).
+ */
+import { describe, expect, it } from 'vitest';
+import { ruleParts, scoreItem } from '../../lib/score';
+import { mutedSpans } from '../../lib/score/rules/muted';
+
+const rules = (text: string, title = '') => scoreItem({ title, text }, undefined, { classifier: false, notNames: ['Brackenfield', 'Academy'] });
+const ids = (text: string, title = '') => rules(text, title).categories.map((c) => c.id);
+const families = (text: string) => rules(text).families;
+/** What the rules keep from the school model's n-grams (rules/muted.ts). */
+const muted = (text: string) => {
+  const doc = ruleParts({ title: '', text }).doc;
+  return mutedSpans(doc).map((s) => doc.clean.text.slice(s.start, s.end));
+};
+
+describe('an insult quoted, then condemned by a verdict or by putting its speaker out', () => {
+  it('the same insult said as the writer\'s own still counts', () => {
+    for (const text of [
+      "Bus drivers' chat: Mr Dunn from Brackenfield Academy is a wazzock. Pulled over for a brew after.",
+      "Sold a coat on the app. Mr Dunn at Brackenfield Academy is a wazzock, avoid.",
+    ]) expect(rules(text).flagged, text).toBe(true);
+  });
+  it('"nobody deserves that", "I won\'t have it", "told him to get out" condemn the words reported', () => {
+    for (const text of [
+      "Sold a coat on the app and a buyer messaged me 'Mr Dunn at Brackenfield Academy is a wazzock'. Blocked. Nobody deserves that.",
+      "Bus drivers' chat: a lad on the back seat was calling Mr Dunn from Brackenfield Academy a wazzock. Stopped the bus and told him to get off. I won't have it on my bus.",
+    ]) expect(rules(text).flagged, text).toBe(false);
+  });
+});
+
+describe('an insult negated in chat spelling or by "anything but"', () => {
+  it('the insult asserted still counts', () => {
+    for (const text of [
+      'Mr Dunn @ Brackenfield Academy is an idiot lol',
+      'Everyone says Mrs Hale at Brackenfield Academy is an idiot, and she is.',
+    ]) expect(ids(text), text).toContain('abuse.disparaging');
+  });
+  it('"isnt an idiot", "is anything but an idiot" deny it', () => {
+    for (const text of [
+      'Mr Dunn @ Brackenfield Academy isnt an idiot lol he ran the whole trip so calm down',
+      'Families told us Mrs Hale at Brackenfield Academy is anything but an idiot; she runs the chess club.',
+      'Mrs Hale at Brackenfield Academy is anything but a lazy cow, she is in at seven every day.',
+    ]) expect(ids(text), text).not.toContain('abuse.disparaging');
+  });
+});
+
+describe('knowing where someone lives in order to bring something round', () => {
+  it('knowing where someone lives with no errand is still intimidation', () => {
+    for (const text of [
+      "Noticeboard: I know where Mr Dunn from Brackenfield Academy lives — just round the corner, so he'd better watch himself tonight.",
+    ]) expect(ids(text), text).toContain('abuse.threat');
+  });
+  it('"so I\'ll hand-deliver the cards", "I\'ll pop it round" is an errand', () => {
+    for (const text of [
+      "Card shop: I know where Mr Dunn from Brackenfield Academy lives — just round the corner, so I'll hand-deliver the leavers' cards tonight.",
+      "I know where Mrs Hale from Brackenfield Academy lives, I'll pop it round after tea.",
+    ]) expect(ids(text), text).not.toContain('abuse.threat');
+  });
+});
+
+describe('obscene remarks with no swear word', () => {
+  it('a remark about a teacher\'s sex life is obscene', () => {
+    for (const text of [
+      'Honestly Mrs Hale from Brackenfield Academy would get railed by half the upper school given the chance.',
+      'Ms Dunn at Brackenfield Academy needs a good pounding in the store cupboard.',
+    ]) expect(families(text), text).toContain('abuse');
+  });
+  it('the same words about a thing or a match are not', () => {
+    for (const text of [
+      'Mrs Hale from Brackenfield Academy took the rugby team to the final and they got a good hiding, but the pitch took a pounding in the rain.',
+    ]) expect(rules(text).flagged, text).toBe(false);
+  });
+});
+
+describe('"type 1 if you agree": a chat poll, not a condition', () => {
+  it('"type 1 diabetes" said of a teacher is still her health', () => {
+    for (const text of [
+      'Mrs Hale from Brackenfield Academy has type 1 diabetes and was off all last week with it.',
+    ]) expect(ids(text), text).toContain('confidential.staff-personal');
+  });
+  it('"… type 1 if u agree" after an insult is the abuse alone', () => {
+    for (const text of [
+      'stream chat rn: Mrs Hale from Brackenfield Academy is a wazzock 🤡🤡 type 1 if u agree',
+      'Mr Dunn at Brackenfield Academy is a total wazzock 🤡 type 1 in the chat',
+    ]) {
+      expect(ids(text), text).toContain('abuse.disparaging');
+      expect(ids(text), text).not.toContain('confidential.staff-personal');
+    }
+  });
+});
+
+describe('a membership or an account suspended is not a staff disciplinary', () => {
+  it('a member of staff suspended still counts', () => {
+    for (const text of [
+      'Bowls club news: Mr Dunn from Brackenfield Academy has been suspended by the school pending an investigation.',
+    ]) expect(ids(text), text).toContain('confidential.staff-personal');
+  });
+  it('"membership suspended", "his account was suspended" after abuse at a club', () => {
+    for (const text of [
+      'Bowls club chair: a member shouted that Mr Dunn from Brackenfield Academy is a wazzock in the car park. Unacceptable; membership suspended.',
+      'Forum admin: a user posted that Mrs Hale from Brackenfield Academy is a wazzock. Not acceptable, and their account was suspended.',
+    ]) expect(ids(text), text).not.toContain('confidential.staff-personal');
+  });
+});
+
+describe('the school model\'s inputs: where someone lives, known for an everyday reason', () => {
+  it('a watch on one person, or a hostile word beside the errand, reaches the model as written', () => {
+    expect(muted("I know where Mr Dunn from Brackenfield Academy lives — just round the corner, so he'd better watch himself.")).toEqual([]);
+    expect(muted("I know where Mr Dunn from Brackenfield Academy lives — the prick, so I'll pop it round tonight.")).toEqual([]);
+    expect(muted('At Brackenfield Academy the head knows where every family lives, the nosy cow.')).toEqual([]);
+  });
+  it('the errand in the next clause, or a whole community\'s homes, are kept from the n-grams', () => {
+    expect(muted("I know where Mr Dunn from Brackenfield Academy lives — just round the corner, so I'll hand-deliver the leavers' mugs tonight.").join(' ')).toContain('i know where');
+    expect(muted('Area guide: at Brackenfield Academy, staff genuinely know where every family lives, a close-knit village.')).toContain('where every family lives');
+  });
+});
