@@ -118,3 +118,45 @@ describe('the school model\'s inputs: where someone lives, known for an everyday
     expect(muted('Area guide: at Brackenfield Academy, staff genuinely know where every family lives, a close-knit village.')).toContain('where every family lives');
   });
 });
+
+describe('a threat to expose someone, put as a regret', () => {
+  it('"be a shame if the papers found out what your chaplain gets up to" is a veiled threat', () => {
+    for (const text of [
+      "Lovely school you've got there, Brackenfield Academy. Be a shame if the local paper found out what your chaplain gets up to. I've got the pictures.",
+      'Shame if the diocese heard about what Mr Dunn at Brackenfield Academy does at weekends. Just saying.',
+    ]) expect(ids(text), text).toContain('abuse.threat');
+  });
+  it('the same press and regret about a thing, or the news that the paper found out, are not', () => {
+    for (const text of [
+      'It would be a shame if the local paper found out about the Brackenfield Academy roof appeal too late to cover it.',
+      'The local paper found out what the chaplain at Brackenfield Academy did for the food bank and ran a lovely piece.',
+    ]) expect(ids(text), text).not.toContain('abuse.threat');
+  });
+});
+
+describe('a duty done drunk, in slang', () => {
+  it('"drives the minibus after a skinful", "teaches half-cut" is a claim of misconduct', () => {
+    for (const text of [
+      'I feel I ought to mention, politely, that Mr Dunn at Brackenfield Academy drives the minibus after a skinful.',
+      'Mrs Hale at Brackenfield Academy teaches half-cut most Fridays.',
+    ]) expect(ids(text), text).toContain('abuse.disparaging');
+  });
+  it('driving, then drinking later, is not', () => {
+    for (const text of [
+      'Mr Dunn at Brackenfield Academy drove the minibus to the match, then had a few at the rugby club after, like the rest of us.',
+    ]) expect(rules(text).flagged, text).toBe(false);
+  });
+});
+
+describe('insinuation about a member of staff named by role', () => {
+  it('"the business manager … draw your own conclusions" insinuates', () => {
+    for (const text of [
+      "I'll say no more than that the business manager at Brackenfield Academy has a rather relaxed way with the trip money. Draw your own conclusions.",
+    ]) expect(ids(text), text).toContain('abuse.disparaging');
+  });
+  it('the same words beside a rebutted rumour do not', () => {
+    for (const text of [
+      "The rumour about the business manager at Brackenfield Academy and the trip money is utter nonsense, the audit was clean. Draw your own conclusions about who started it.",
+    ]) expect(ids(text), text).not.toContain('abuse.disparaging');
+  });
+});
