@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { ruleParts, scoreItem } from '../../lib/score';
 import { mutedSpans } from '../../lib/score/rules/muted';
+import { assessItem, loadSchoolsFile } from '../../lib/score/assess';
 
 const rules = (text: string, title = '') => scoreItem({ title, text }, undefined, { classifier: false, notNames: ['Brackenfield', 'Academy'] });
 const ids = (text: string, title = '') => rules(text, title).categories.map((c) => c.id);
@@ -158,5 +159,32 @@ describe('insinuation about a member of staff named by role', () => {
     for (const text of [
       "The rumour about the business manager at Brackenfield Academy and the trip money is utter nonsense, the audit was clean. Draw your own conclusions about who started it.",
     ]) expect(ids(text), text).not.toContain('abuse.disparaging');
+  });
+});
+
+describe('a claim reported, then called a fabrication', () => {
+  it('the claim asserted still counts', () => {
+    for (const text of [
+      'Mr Dunn from Brackenfield Academy pocketed the trip money, and everyone knows it.',
+    ]) expect(ids(text), text).toContain('abuse.disparaging');
+  });
+  it('"someone posted that … Utter fabrication" rebuts it', () => {
+    for (const text of [
+      'Someone posted that Mr Dunn from Brackenfield Academy pocketed the trip money. Utter fabrication; the moderators took it down.',
+      'A parent wrote that Mrs Hale at Brackenfield Academy drives the minibus after a skinful. A total fabrication.',
+    ]) expect(ids(text), text).not.toContain('abuse.disparaging');
+  });
+});
+
+describe('"the chaplain at" a school whose name a church shares', () => {
+  const schools = loadSchoolsFile([{ id: 'aldric', name: "St Aldric's Catholic High School", aliases: ["St Aldric's"], context: ['Wendlebury'], exclude: ["St Aldric's Church"] }]);
+  const assess = (text: string) => assessItem({ id: 'x', school: 'aldric', text }, schools);
+  it('abuse of the chaplain at the school, with his home, is about the school (both families)', () => {
+    const r = assess("That disgusting priest who's the chaplain at St Aldric's, Father Tom Quill, lives at 4 Mill Row, Wendlebury WB3 9QT. Let's all pay him a visit.");
+    expect(r.mentioned).toBe(true);
+    expect(r.families.sort()).toEqual(['abuse', 'confidential']);
+  });
+  it('the parish priest at the church of the same name is not the school', () => {
+    expect(assess("Father Tom Quill, the parish priest at St Aldric's in Wendlebury, led the carol service.").mentioned).toBe(false);
   });
 });
