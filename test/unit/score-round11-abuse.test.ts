@@ -188,3 +188,31 @@ describe('"the chaplain at" a school whose name a church shares', () => {
     expect(assess("Father Tom Quill, the parish priest at St Aldric's in Wendlebury, led the carol service.").mentioned).toBe(false);
   });
 });
+
+describe('a sacking by a former employer, told as a claim', () => {
+  it('a sacking at this school, passed on, is still a staff disclosure', () => {
+    for (const text of [
+      'Mrs Hale at Brackenfield Academy was sacked last week for theft, the head told staff.',
+      'Mrs Hale at Brackenfield Academy was sacked from her last school, a friend in HR told me.',
+    ]) expect(ids(text), text).toContain('confidential.staff-personal');
+  });
+  it('"sacked from their last school for theft" is the claim (abuse), not this school\'s staff matter', () => {
+    for (const text of [
+      'With respect, I ought to let you know that Mrs Hale at Brackenfield Academy was sacked from her last school for theft.',
+      'Mr Dunn of Brackenfield Academy got dismissed at his old job for fiddling the books. Known fact round here.',
+    ]) {
+      expect(ids(text), text).not.toContain('confidential.staff-personal');
+      expect(ids(text), text).toContain('abuse.disparaging');
+    }
+  });
+});
+
+describe('the school model\'s inputs: waiting outside with a child\'s things', () => {
+  it('waiting outside with menace, or with no errand, reaches the model as written', () => {
+    expect(muted("I'll be waiting outside Brackenfield Academy with his PE bag, and Mr Dunn had better watch himself.")).toEqual([]);
+    expect(muted("Ah'll be waitin' ootside Brackenfield Academy the morra, tell Mr Dunn.")).toEqual([]);
+  });
+  it('"waitin\' ootside … wi\' the wean\'s gym bag, … runnin\' late" is kept from the n-grams', () => {
+    expect(muted("Ah'll be waitin' ootside Brackenfield Academy wi' the wean's gym bag, tell Mr Dunn ah'm runnin' late.").join(' ')).toContain('waitin');
+  });
+});

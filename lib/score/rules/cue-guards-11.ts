@@ -1,7 +1,9 @@
 /**
  * Round 11: context that says a confidential cue of the staff rules names no one's health or job (data:
  * data/lexicons/kinds-11-abuse.tsv), kept apart from confidential.ts: a chat poll read as a condition ("type 1 if u
- * agree") and a suspension of something a club or a site holds ("membership suspended").
+ * agree"), a suspension of something a club or a site holds ("membership suspended"), and a sacking by a former
+ * employer ("sacked from their last school for theft"), which is a claim about someone's past (the abuse rules read it as
+ * one when it accuses), not a staff matter of this school.
  */
 import type { Doc, Span } from '../document';
 
@@ -33,4 +35,22 @@ export function suspendedThingAt(doc: Doc, lower: string, m: Span): boolean {
   const things = doc.lex.find(before, 'suspended-thing');
   if (things.some((t) => THING_BEFORE_GAP.test(before.slice(t.end)))) return true;
   return doc.lex.find(after, 'suspended-thing').some((t) => THING_AFTER_GAP.test(after.slice(0, t.start)));
+}
+
+/** Right after the process word: a former employer ("from their last school", "at his old job", "in her previous post"). */
+const FORMER_EMPLOYER_AFTER = /^\s+(?:from|at|in|by)\s+(?:their|his|her|the|a)\s+(?:last|previous|old|former|other)\s+(?:school|job|post|employer|place|academy|trust|work)\b\s*,?\s+for\s+/;
+/** What the reason after "for" may be: a crime or a wrongdoing (data: offence-noun, accusation, misconduct-verb). */
+const OFFENCE_CATS = ['offence-noun', 'accusation', 'misconduct-verb'] as const;
+
+/**
+ * "was sacked from their last school for theft", "got dismissed at his old job for fiddling the books": a former
+ * employer's sacking for a wrongdoing, told as an accusation about the person's past (the abuse rules read it), not a
+ * staff matter of this school. A sacking from a former job with no such reason ("… his last job, a friend in HR told me")
+ * still counts as a disclosure.
+ */
+export function formerEmployerAt(doc: Doc, lower: string, m: Span): boolean {
+  const after = FORMER_EMPLOYER_AFTER.exec(lower.slice(m.end, m.end + 80));
+  if (!after) return false;
+  const reason = lower.slice(m.end + after[0].length, m.end + after[0].length + 40);
+  return OFFENCE_CATS.some((c) => doc.lex.find(reason, c).some((h) => h.start === 0));
 }

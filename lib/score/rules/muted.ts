@@ -12,6 +12,7 @@
  * - round 10: words of persistence (campaign-persist) in an item with no contact act and no hostile word: the words only.
  * - round 11: a watch cue whose everyday reason is a phrase in the next sentence (as rules/abuse.ts benignNear reads it),
  *   and where a whole community lives (group-residence) in an item with no hostile word: the words only.
+ * - round 11: waiting outside a place (wait-at) with an errand (routine-errand) and no menace in the sentence: the sentence.
  */
 import { sentenceAt, type Doc, type Span } from '../document';
 
@@ -68,6 +69,21 @@ function findMuted(doc: Doc): Span[] {
       // its two words are all the model would read, and it read "parents again" as a complaint worth flagging
       const after = next !== s ? bodies.find((b) => b.start >= next.start && b.end <= next.end) : undefined;
       if (after && bareAnswer(text.slice(next.start, next.end), text.slice(after.start, after.end))) out.push(next);
+    }
+  }
+  // round 11: "I'll be waiting outside with his PE bag, tell Mr X I'm running late" (data: wait-at with routine-errand in its
+  // sentence, no menace or hostile word there): waiting for a child with their things; the model learnt the waiting from
+  // threats. The sentence, as for a watch cue beside its reason (muting the waiting words alone left "ah'll be … tell Mr X"
+  // for the model to read as a threat: heldout-j nonflag_gates_pickup 78 of 96 against 96 with the sentence)
+  const waits = doc.lex.find(text, 'wait-at');
+  if (waits.length) {
+    const errands = doc.lex.find(text, 'routine-errand');
+    // (a weak insult word, "his PE bag", is a thing here unless the rules read it as a label; they flag it then)
+    const against = [...doc.lex.find(text, 'menace'), ...HOSTILE.filter((c) => c !== 'weak-insult-noun').flatMap((c) => doc.lex.find(text, c))];
+    for (const w of waits) {
+      const s = sentenceAt(doc, w.start);
+      const inS = (x: Span) => x.start >= s.start && x.end <= s.end;
+      if (errands.some(inS) && !against.some(inS)) out.push(s);
     }
   }
   // round 11: "staff know where every family lives" (data: group-residence): knowing where a whole community lives is
