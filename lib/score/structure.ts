@@ -63,12 +63,17 @@ export function clauseBefore(doc: Doc, pos: number, n: number): string {
 }
 
 /** A negation just before a word ("not lazy", "never rude", "no idiots", Scots "nae liar"). */
-const NEGATION = /\b(?:not|never|no|nae|(?:the\s+)?opposite\s+of|anything\s+but|isn't|aren't|wasn't|weren't|ain't|hardly|nothing|nobody|don't|doesn't|didn't|stop|far\s+from|rather\s+than|instead\s+of)\b|n't\b/;
+const NEGATION = /\b(?:not|never|no|nae|(?:the\s+)?opposite\s+of|anything\s+but|isn't|aren't|wasn't|weren't|ain't|isnt|arent|wasnt|werent|aint|hardly|nothing|nobody|don't|doesn't|didn't|doesnt|didnt|stop|far\s+from|rather\s+than|instead\s+of)\b|n't\b/;
+/**
+ * Round 11: "is anything but an idiot", "anything but a lazy cow": "but" ends the clause clauseBefore reads, so the
+ * negation before it is read here, with up to two words (an article, an adjective) between it and the word.
+ */
+const ANYTHING_BUT_BEFORE = /\banything\s+but\s+(?:[\p{L}'-]+\s+){0,2}$/u;
 /**
  * A negation whose scope reaches further along the clause: "I don't think they are useless", "not one
  * teacher there is rude", "none of the staff are lazy".
  */
-const NEGATION_SCOPE = /\b(?:no\s+way\s+(?:is|are|was|were|would|could)|(?:do|did|does|would)(?:n't|\s+not)\s+(?:\w+\s+){0,2}?(?:think|believe|reckon|feel|find|consider|call|say)|not\s+(?:one|a\s+single|any|all)|none\s+of|no\s+(?:one|single|teacher|teachers|member|members|child|pupil|pupils|parent|staff)|nobody|no-one|(?:is|are|was|were|am|be|being)\s+(?:not|never)|isn't|aren't|wasn't|weren't|ain't|far\s+from)\b/;
+const NEGATION_SCOPE = /\b(?:no\s+way\s+(?:is|are|was|were|would|could)|(?:do|did|does|would)(?:n't|\s+not)\s+(?:\w+\s+){0,2}?(?:think|believe|reckon|feel|find|consider|call|say)|not\s+(?:one|a\s+single|any|all)|none\s+of|no\s+(?:one|single|teacher|teachers|member|members|child|pupil|pupils|parent|staff)|nobody|no-one|(?:is|are|was|were|am|be|being)\s+(?:not|never)|isn't|aren't|wasn't|weren't|ain't|isnt|arent|wasnt|werent|aint|far\s+from)\b/;
 /** Phrases with a negation word that do not negate what follows ("not only lazy", "nothing but thieves"). */
 const NOT_NEGATING = /\b(?:(?:not\s+having|won'?t\s+have|(?:don'?t|do\s+not|wouldn'?t)\s+want)\s+(?:a|an|some|that|those|them|any|one)|(?:ain'?t|not|won'?t|wouldn'?t|never)\s+(?:send|sendin'?|sending|letting|lettin'?|having|havin'?)\s+(?:my|moi|me|our|the)\s+(?:kids|children|son|daughter|lad|girl|bairns|weans)\b|not\s+only|not\s+just|no\s+wonder|no\s+doubt|never\s+seen\s+such|never\s+met\s+such|can'?t\s+believe|couldn'?t\s+be\s+(?:more|any\s+more)|not\s+surprised|no\s+better\s+than|nothing\s+but|nothing\s+more\s+than|no\s+more\s+than|don'?t\s+care|doesn'?t\s+care|not\s+(?:even\s+)?(?:a\s+)?(?:bit|little)\s+but)\b/;
 
@@ -165,6 +170,8 @@ export function negatedAt(doc: Doc, span: Span): boolean {
   const clause = clauseBefore(doc, span.start, 14);
   if (NOT_NEGATING.test(near)) return false;
   if (NEGATION.test(near)) return true;
+  const s = sentenceAt(doc, span.start);
+  if (ANYTHING_BUT_BEFORE.test(doc.clean.text.slice(Math.max(s.start, span.start - 40), span.start))) return true;
   const m = NEGATION_SCOPE.exec(clause);
   // "nobody on this page will say out loud that he …": the negator belongs to a phrase vouching for the claim (data:
   // claim-vouch), so it negates nothing after it

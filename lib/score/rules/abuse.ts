@@ -14,6 +14,7 @@ import { courtNews, misconductClaims, stoleIdiomAt } from './defamation';
 import { identityExclusion, sentHomeAt } from './identity';
 import { sexualRemarks } from './sexual-remarks';
 import { mutedSpans } from './muted';
+import { exposureThreats } from './exposure-threat-11';
 import { aimedAtOffenderAt, clauseBefore, clauseStart, externalTargetAt, lastMatch, negatedAt as negated, reportedAt } from '../structure';
 
 const TARGET = /\b(?:teachers?|staff|officer|bursar|manager|coach|librarian|technician|nurse|head(?:teacher|master|mistress|s)?|head\s+of\s+\w+|principal|deputy|senco|tas?|teaching\s+assistants?|governors?|caretaker|chaplain|dinner\s+ladies|receptionist|slt|management|trust|school|academy|college|primary|he|she|they|him|her|them|you|your|ur|u|mr|mrs|ms|miss|dr|sir|people|lot|kids|parents|pupils|students|department|team|lads?|girls?|boys?|family|families)\b/;
@@ -794,7 +795,8 @@ function fullOfPeople(doc: Doc, cue: LexHit): boolean {
 }
 
 /** Someone at the school, by role, title or pronoun. */
-const STAFF_REF = /\b(?:mr|mrs|ms|miss|mx|dr|sir|teachers?|staff|head(?:teacher|master|mistress)?|principal|deputy|senco|tas?|governors?|caretaker|coach|he|she|him|her)\b/;
+// round 11: and the school's other staff by role ("the business manager", "the bursar", "the chaplain")
+const STAFF_REF = /\b(?:mr|mrs|ms|miss|mx|dr|sir|teachers?|staff|head(?:teacher|master|mistress)?|principal|deputy|senco|tas?|governors?|caretaker|coach|bursar|business\s+manager|office\s+manager|finance\s+manager|chaplain|receptionist|he|she|him|her)\b/;
 
 /** A condition or an offer to be corrected before a denial in its clause: "if it's not true", "happy to be told it's false". */
 const HYPOTHETICAL_BEFORE = /\b(?:if|unless|in\s+case|happy\s+to\s+be\s+(?:told|corrected)|correct\s+me\s+if)\b[^.!?;:]{0,20}$/;
@@ -1048,6 +1050,15 @@ export function abuseRules(doc: Doc): AbuseSignals {
     if (0.8 > threatWeight) {
       threatWeight = 0.8;
       threatReason = 'veiled threat (knows where someone goes)';
+    }
+  }
+  // round 11: "be a shame if the Daily Mail found out what your chaplain gets up to" (rules/exposure-threat-11.ts)
+  for (const span of exposureThreats(doc)) {
+    if (!usable(doc, span) || negated(doc, span) || reportedAt(doc, span)) continue;
+    threatSpans.push(span);
+    if (0.8 > threatWeight) {
+      threatWeight = 0.8;
+      threatReason = 'veiled threat (to expose someone)';
     }
   }
   // "Mr X'll be getting a hiding", "there's a hiding with Miss Y's name on it", "hope every teacher there gets cancer": harm

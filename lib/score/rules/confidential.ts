@@ -9,6 +9,7 @@ import { staffChannelLeak } from './staff-channel-leaks';
 import { once } from '../lazy';
 import { reportedAt, writersOwnAddress } from '../structure';
 import { caredForNeed, conditionAsCommunity, diedOfIt, negatedPublicCue, onlyAbbreviationsBetween, peopleListedWithAttribute } from './confidential-context';
+import { chatVoteAt, formerEmployerAt, suspendedThingAt } from './cue-guards-11';
 import { noisyOr, type Finding } from '../findings';
 import { findDates, findEmails, findNiNumbers, findNiShaped, findPhones, findPostcodes, findUpnShaped, findUpns } from '../identifiers';
 import { ownWebsiteSpans, type PublicFactsMatcher } from '../public-facts';
@@ -1005,6 +1006,9 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
     if (/^(?:lives?|living|lived)\s+(?:in|at|on)$/.test(lower.slice(m.start, m.end)) && UNSAID_PLACE_BEFORE.test(lower.slice(Math.max(0, m.start - 60), m.start)) && /^\s*(?:[,.!?;]|and\b|now\b|too\b|$)/.test(lower.slice(m.end, m.end + 8))) continue;
     // "signed off the budget": approval, not a sick note
     if (/^signed\s+off$/.test(lower.slice(m.start, m.end)) && /^\s+(?:the|a|an|on|by|as|plans?|budgets?|accounts?)\b/.test(lower.slice(m.end, m.end + 12))) continue;
+    // round 11: "type 1 if u agree" (a chat poll), "membership suspended" (a club's sanction, not an employer's),
+    // and "sacked from their last school for theft" (a former employer's, told as an accusation about the person's past)
+    if (chatVoteAt(doc, lower, m) || suspendedThingAt(doc, lower, m) || formerEmployerAt(doc, lower, m)) continue;
     if (familyEvent.has(m) && (!TITLE_NAMED.test(lower.slice(sentenceSpan(raw, m.start).start, m.end)) || /\b(?:about|poem|story|book|topic|film|play|lesson|song)\b/.test(lower.slice(Math.max(sentenceSpan(raw, m.start).start, m.start - 40), m.start)) || /\b(?:my|our|ma|me|your)\s+$/.test(lower.slice(Math.max(0, m.start - 8), m.start)))) continue;
     if (newsFrame && doc.lex.has('official-process', lower.slice(m.start, m.end))) continue;
     if (awarenessItem && doc.lex.has('condition', lower.slice(m.start, m.end)) && !nameWithin(sentenceSpan(raw, m.start).start, sentenceSpan(raw, m.start).end) && !TITLE_NAMED.test(lower.slice(sentenceSpan(raw, m.start).start, sentenceSpan(raw, m.start).end))) continue;

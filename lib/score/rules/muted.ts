@@ -10,11 +10,17 @@
  *   holds a coded answer (coded-answer: "you know who I mean", "their own") or an identity word: that is a dog whistle.
  * - round 10: an everyday compound that holds an insult word (benign-compound: "rat-run", "guinea pig"): the compound only.
  * - round 10: words of persistence (campaign-persist) in an item with no contact act and no hostile word: the words only.
+ * - round 11: a watch cue whose everyday reason is a phrase in the next sentence (as rules/abuse.ts benignNear reads it),
+ *   and where a whole community lives (group-residence) in an item with no hostile word: the words only.
+ * - round 11: waiting outside a place (wait-at) with an errand (routine-errand) and no menace in the sentence: the sentence.
  */
 import { sentenceAt, type Doc, type Span } from '../document';
 
 const IDENTITY = ['identity', 'group', 'identity-word'] as const;
 const HOSTILE = ['slur', 'insult-noun', 'profanity', 'insult-adj', 'weak-insult-noun', 'accusation', 'menace'] as const;
+
+/** Right after a watch verb: "where" and up to eight words (a name and where they work) before "lives". */
+const WHERE_SOMEONE_LIVES = /^\s+where\s+(?:[\p{L}'’.-]+\s+){1,8}?lives?\b/u;
 
 /** Per document: the abuse rules (isDiscounted) and the school model (maskedClean) both ask, once each item. */
 const mutedByDoc = new WeakMap<Doc, Span[]>();
@@ -32,12 +38,22 @@ function findMuted(doc: Doc): Span[] {
   if (benign.length) {
     const objects = doc.lex.find(text, 'watch-object');
     const hostile = HOSTILE.flatMap((c) => doc.lex.find(text, c));
-    const verbs = doc.lex.find(text, 'watch-verb').filter((v) => objects.some((o) => o.start >= v.end && o.start - v.end <= 60));
+    const strong = HOSTILE.filter((c) => c !== 'weak-insult-noun').flatMap((c) => doc.lex.find(text, c));
+    // round 11: or "where" and a named person before "lives" ("I know where Mr X from the school lives")
+    const verbs = doc.lex.find(text, 'watch-verb').filter((v) => objects.some((o) => o.start >= v.end && o.start - v.end <= 60) || WHERE_SOMEONE_LIVES.test(text.slice(v.end, v.end + 90)));
     for (const h of [...doc.lex.find(text, 'threat-idiom'), ...verbs]) {
       const s = sentenceAt(doc, h.start);
       const inS = (x: Span) => x.start >= s.start && x.end <= s.end;
       // an insult or a swear word in the sentence is no everyday reason
       if (benign.some(inS) && !hostile.some(inS)) out.push(s);
+      // round 11: a phrase of a reason in the next sentence, as the abuse rules read it (rules/abuse.ts benignNear): "I
+      // know where she lives — just round the corner, so I'll hand-deliver the cards"
+      else if (s.end < text.length && !hostile.some(inS)) {
+        const next = sentenceAt(doc, s.end);
+        const inNext = (x: Span) => x.start >= next.start && x.end <= next.end;
+        // (a weak insult word there, "the leavers' mugs", is a thing unless the rules read it as a label; they flag it then)
+        if (benign.some((b) => inNext(b) && /\s/.test(text.slice(b.start, b.end))) && !strong.some(inNext)) out.push(s);
+      }
     }
   }
   const who = doc.lex.find(text, 'rhetorical-who');
@@ -55,6 +71,24 @@ function findMuted(doc: Doc): Span[] {
       if (after && bareAnswer(text.slice(next.start, next.end), text.slice(after.start, after.end))) out.push(next);
     }
   }
+  // round 11: "I'll be waiting outside with his PE bag, tell Mr X I'm running late" (data: wait-at with routine-errand in its
+  // sentence, no menace or hostile word there): waiting for a child with their things; the model learnt the waiting from
+  // threats. The sentence, as for a watch cue beside its reason (muting the waiting words alone left "ah'll be … tell Mr X"
+  // for the model to read as a threat: heldout-j nonflag_gates_pickup 78 of 96 against 96 with the sentence)
+  const waits = doc.lex.find(text, 'wait-at');
+  if (waits.length) {
+    const errands = doc.lex.find(text, 'routine-errand');
+    // (a weak insult word, "his PE bag", is a thing here unless the rules read it as a label; they flag it then)
+    const against = [...doc.lex.find(text, 'menace'), ...HOSTILE.filter((c) => c !== 'weak-insult-noun').flatMap((c) => doc.lex.find(text, c))];
+    for (const w of waits) {
+      const s = sentenceAt(doc, w.start);
+      const inS = (x: Span) => x.start >= s.start && x.end <= s.end;
+      if (errands.some(inS) && !against.some(inS)) out.push(s);
+    }
+  }
+  // round 11: "staff know where every family lives" (data: group-residence): knowing where a whole community lives is
+  // closeness, not a watch on anyone; the model learnt "know where … lives" from threats to one person
+  if (!HOSTILE.some((c) => doc.lex.find(text, c).length)) for (const g of doc.lex.find(text, 'group-residence')) out.push({ start: g.start, end: g.end });
   // round 10: "the rat-run past the side gate", "the class guinea pigs": an everyday compound holding an insult word (data:
   // benign-compound) names a road or a pet; the model learnt the insult word alone and would read it the same here
   for (const c of doc.lex.find(text, 'benign-compound')) if (HOSTILE.some((cat) => doc.lex.find(text, cat).some((h) => h.start >= c.start && h.end <= c.end))) out.push({ start: c.start, end: c.end });
