@@ -158,7 +158,11 @@ const { values: args } = parseArgs({
     // ("ring Mr X … he needs seventy-odd a day on the stalls", "getting the trip forms filled in") flagged on a titled
     // name and neutral words (robust p 0.23); at least 0.31 (round 8's chosen level) keeps them. Nested out-of-fold mean
     // over 55 independent sets: no floor P 0.951 R 0.900 family 0.901, floor 0.31 P 0.953 R 0.896 family 0.901
-    'alone-floor-abuse': { type: 'string', default: '0.31' },
+    // Round 11: with the round's rules and data the stacker's words-alone prior for a short text naming a teacher rose
+    // (robust p 0.5-0.8 with no abuse word: "Has anyone got Mrs Bell …? What is she like?", the trip-forms and
+    // dog-walk contrasts); at least 0.45 keeps them. Nested out-of-fold mean over 59 independent sets: floor 0.31 P 0.957
+    // R 0.904 family 0.908 (abuse P 0.953 R 0.890), floor 0.45 P 0.957 R 0.900 family 0.906 (abuse P 0.956 R 0.878)
+    'alone-floor-abuse': { type: 'string', default: '0.45' },
     'alone-floor-confidential': { type: 'string', default: '0.75' },
     // Round 8: reputation's words alone chosen with no floor fell to 0.25 and an inspection report's praise ("Leaders,
     // including the headteacher …, ensure that pupils with SEND get an EHCP quickly") flagged (score-public-facts'
