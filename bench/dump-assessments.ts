@@ -13,7 +13,7 @@
  *
  * Sets: data/eval/*.jsonl (with data/eval/schools.json), the spent blind sets data/eval/blind-2026-11-30{,b,…,g} and
  * blind-2026-12-01{a,b,c,d,e,f}, every data/train/<corpus>, and the functional halves dev, heldout, heldout-b … heldout-h.
- * Never the unread blind sets (blind-2026-12-02e, -f) nor the unread functional half heldout-k: they are refused by name.
+ * Never the unread blind sets nor an unread functional half (scripts/lib-eval/spent-sets.ts NEVER): they are refused by name.
  */
 import { createWriteStream, existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';

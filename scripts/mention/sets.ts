@@ -1,8 +1,8 @@
 /**
  * Every labelled set the mention decision can be checked on, as (school, title, text, mentioned) cases: the
  * project's dev sets, the spent blind sets, the functional suite's halves that are spent (dev, heldout,
- * heldout-b to heldout-j), and each training corpus under data/train/<corpus>/ (discovered by listing, so a new corpus needs
- * no code change). Never reads an unread blind set (data/eval/blind-2026-12-02e/, -f) nor any *heldout-k* file.
+ * heldout-b to heldout-k), and each training corpus under data/train/<corpus>/ (discovered by listing, so a new corpus needs
+ * no code change). Never reads an unread blind set (scripts/lib-eval/spent-sets.ts NEVER).
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
