@@ -68,6 +68,7 @@ const drawsByHalf: Record<SuiteHalf, Map<string, Set<string>>> = {
   'heldout-i': heldoutIDraws,
   'heldout-j': heldoutJDraws,
   'heldout-k': heldoutKDraws,
+  'heldout-l': new Map<string, Set<string>>(), // the blind half heldout-l: its draws arrive with its files
 };
 /** The halves before a half, oldest first. */
 const halvesBefore = (half: SuiteHalf): SuiteHalf[] => HALVES.slice(0, HALVES.indexOf(half));
