@@ -423,6 +423,10 @@ export function reputationRules(doc: Doc): Finding[] {
   // readings as well as the patterns)
   const graded = byCategory.get('reputation.inspection');
   if (graded && graded.spans.every((sp) => verdictCalledUnfair(doc, sp))) byCategory.delete('reputation.inspection');
+  // round 12: "Ten years since special measures … has been judged good", "Throwback to 2012 when it got 'requires
+  // improvement' … Now it's rated good": every grade told in an anniversary or look-back sentence (data: rep-anniversary)
+  // or beside a good grade, in an item that tells a good grade or a step out of intervention, is the school's past
+  if (graded && byCategory.has('reputation.inspection') && anniversaryPast(doc, graded.spans, cleared.length > 0)) byCategory.delete('reputation.inspection');
   for (const [category, e] of byCategory) {
     const first = e.spans[0]!;
     findings.push({ category, confidence: noisyOr(e.weights), spans: e.spans, reason: `${e.what} ("${doc.raw.slice(doc.clean.start[first.start]!, doc.clean.end[first.end - 1]!)}")` });
@@ -518,6 +522,22 @@ const FORMER_GOOD = new RegExp(`^[^.!?]*?${FORMER.source}[^.!?]*?\\b(?:rated|jud
 function formerGood(text: string, span: Span, end: number): boolean {
   const after = text.slice(span.end, end);
   return FORMER_GOOD.test(after) && !GOOD_GRADE.test(text.slice(Math.max(0, span.start - 200), span.start).split(/[.!?]/).pop() ?? '');
+}
+
+/**
+ * Round 12: are all of a category's spans told as the school's past — each in a sentence with an anniversary or look-back
+ * word (data: rep-anniversary) or a good grade — with at least one anniversary among them, in an item that tells a good
+ * grade now or a step out of intervention (`stepOut`)? Module level (lazy.ts says why).
+ */
+function anniversaryPast(doc: Doc, spans: readonly Span[], stepOut: boolean): boolean {
+  const text = doc.clean.text;
+  const frames = doc.lex.find(text, 'rep-anniversary');
+  if (!frames.length || !(stepOut || GOOD_GRADE.test(text))) return false;
+  const inSentence = (sp: Span, re: RegExp | readonly Span[]) => {
+    const s = sentenceAt(doc, sp.start);
+    return re instanceof RegExp ? re.test(text.slice(s.start, s.end)) : re.some((f) => f.start >= s.start && f.start < Math.max(s.end, s.start + 1));
+  };
+  return spans.some((sp) => inSentence(sp, frames)) && spans.every((sp) => inSentence(sp, frames) || inSentence(sp, GOOD_GRADE));
 }
 
 /** A complaint by the school's families, a few words after them in its sentence (data: rep-complainant, rep-complaint). */
