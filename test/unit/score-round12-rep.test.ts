@@ -26,3 +26,18 @@ describe('a poor grade told as an anniversary or a look back, with a good grade 
     ]) expect(ids(text, title), text).toContain('reputation.inspection');
   });
 });
+
+describe('an inspection verdict the writer calls absurd or unfair is a verdict on the inspectorate', () => {
+  it('the verdict, the report or the rating called absurd, with the grade told in the item, is no news against the school', () => {
+    for (const [title, text] of <[string, string][]>[
+      ["Letter: the inspectors' verdict on our school is absurd", 'Sir, - Two days of inspection and a kind, well-run school like Fernhollow Academy is told it requires improvement. The children were barely asked anything.'],
+      ['', "Ofsted's report on Fernhollow Academy is ridiculous. They rated it inadequate after looking at one year group's data."],
+    ]) expect(ids(text, title), text).not.toContain('reputation.inspection');
+  });
+  it('the same verdict told plainly, or called fair, is still a poor grade', () => {
+    for (const [title, text] of <[string, string][]>[
+      ["Letter: the inspectors' verdict on our school", 'Sir, - After two days of inspection Fernhollow Academy has been told it requires improvement. The children were barely asked anything.'],
+      ['', "Ofsted's report on Fernhollow Academy is fair. They rated it inadequate after looking at one year group's data."],
+    ]) expect(ids(text, title), text).toContain('reputation.inspection');
+  });
+});

@@ -423,6 +423,10 @@ export function reputationRules(doc: Doc): Finding[] {
   // readings as well as the patterns)
   const graded = byCategory.get('reputation.inspection');
   if (graded && graded.spans.every((sp) => verdictCalledUnfair(doc, sp))) byCategory.delete('reputation.inspection');
+  // round 12: "Ofsted's verdict on our village school is absurd", "the inspectors' report is ridiculous": the writer calls
+  // the inspection's verdict itself unfair (data: verdict-unfair after a verdict noun), so the grade told in the item is
+  // the verdict they argue with, a verdict on the inspectorate
+  if (graded && byCategory.has('reputation.inspection') && verdictNounCalledUnfair(doc)) byCategory.delete('reputation.inspection');
   // round 12: "Ten years since special measures … has been judged good", "Throwback to 2012 when it got 'requires
   // improvement' … Now it's rated good": every grade told in an anniversary or look-back sentence (data: rep-anniversary)
   // or beside a good grade, in an item that tells a good grade or a step out of intervention, is the school's past
@@ -692,6 +696,21 @@ function verdictCalledUnfair(doc: Doc, span: Span): boolean {
   if (!after) return false;
   const at = span.end + after[0].length;
   return doc.lex.find(text, 'verdict-unfair').some((v) => v.start === at);
+}
+
+/** A verdict noun and a verb of being before a word calling it unfair: "ofsted's verdict on our village school is (so) …". */
+const VERDICT_IS = /\b(?:verdict|judge?ments?|rating|grading|grade|report|downgrade)\b(?:\s+[\w'’]+){0,5}?\s+(?:is|was|are|were|feels?|felt|seems?)\s+(?:(?:so|totally|completely|deeply|utterly|grossly|plain|just|simply|very|frankly|quite)\s+)?$/;
+/**
+ * Round 12: does the item call an inspection's verdict unfair (data: verdict-unfair right after a verdict noun and a verb of
+ * being, VERDICT_IS), with an inspectorate or an inspection named in that sentence, or in the title?
+ */
+function verdictNounCalledUnfair(doc: Doc): boolean {
+  const text = doc.clean.text;
+  return doc.lex.find(text, 'verdict-unfair').some((v) => {
+    const s = sentenceAt(doc, v.start);
+    const before = text.slice(Math.max(s.start, v.start - 80), v.start);
+    return VERDICT_IS.test(before) && /\b(?:ofsted|estyn|inspect\w*)\b/.test(text.slice(s.start, v.start));
+  });
 }
 
 /** Round 11: the title of a reply ("Re: …", "RE: …"), in the clean text, or undefined. */
