@@ -423,6 +423,14 @@ export function reputationRules(doc: Doc): Finding[] {
   // readings as well as the patterns)
   const graded = byCategory.get('reputation.inspection');
   if (graded && graded.spans.every((sp) => verdictCalledUnfair(doc, sp))) byCategory.delete('reputation.inspection');
+  // round 12: "Ofsted's verdict on our village school is absurd", "the inspectors' report is ridiculous": the writer calls
+  // the inspection's verdict itself unfair (data: verdict-unfair after a verdict noun), so the grade told in the item is
+  // the verdict they argue with, a verdict on the inspectorate
+  if (graded && byCategory.has('reputation.inspection') && verdictNounCalledUnfair(doc)) byCategory.delete('reputation.inspection');
+  // round 12: "Ten years since special measures … has been judged good", "Throwback to 2012 when it got 'requires
+  // improvement' … Now it's rated good": every grade told in an anniversary or look-back sentence (data: rep-anniversary)
+  // or beside a good grade, in an item that tells a good grade or a step out of intervention, is the school's past
+  if (graded && byCategory.has('reputation.inspection') && anniversaryPast(doc, graded.spans, cleared.length > 0)) byCategory.delete('reputation.inspection');
   for (const [category, e] of byCategory) {
     const first = e.spans[0]!;
     findings.push({ category, confidence: noisyOr(e.weights), spans: e.spans, reason: `${e.what} ("${doc.raw.slice(doc.clean.start[first.start]!, doc.clean.end[first.end - 1]!)}")` });
@@ -518,6 +526,22 @@ const FORMER_GOOD = new RegExp(`^[^.!?]*?${FORMER.source}[^.!?]*?\\b(?:rated|jud
 function formerGood(text: string, span: Span, end: number): boolean {
   const after = text.slice(span.end, end);
   return FORMER_GOOD.test(after) && !GOOD_GRADE.test(text.slice(Math.max(0, span.start - 200), span.start).split(/[.!?]/).pop() ?? '');
+}
+
+/**
+ * Round 12: are all of a category's spans told as the school's past — each in a sentence with an anniversary or look-back
+ * word (data: rep-anniversary) or a good grade — with at least one anniversary among them, in an item that tells a good
+ * grade now or a step out of intervention (`stepOut`)? Module level (lazy.ts says why).
+ */
+function anniversaryPast(doc: Doc, spans: readonly Span[], stepOut: boolean): boolean {
+  const text = doc.clean.text;
+  const frames = doc.lex.find(text, 'rep-anniversary');
+  if (!frames.length || !(stepOut || GOOD_GRADE.test(text))) return false;
+  const inSentence = (sp: Span, re: RegExp | readonly Span[]) => {
+    const s = sentenceAt(doc, sp.start);
+    return re instanceof RegExp ? re.test(text.slice(s.start, s.end)) : re.some((f) => f.start >= s.start && f.start < Math.max(s.end, s.start + 1));
+  };
+  return spans.some((sp) => inSentence(sp, frames)) && spans.every((sp) => inSentence(sp, frames) || inSentence(sp, GOOD_GRADE));
 }
 
 /** A complaint by the school's families, a few words after them in its sentence (data: rep-complainant, rep-complaint). */
@@ -672,6 +696,21 @@ function verdictCalledUnfair(doc: Doc, span: Span): boolean {
   if (!after) return false;
   const at = span.end + after[0].length;
   return doc.lex.find(text, 'verdict-unfair').some((v) => v.start === at);
+}
+
+/** A verdict noun and a verb of being before a word calling it unfair: "ofsted's verdict on our village school is (so) …". */
+const VERDICT_IS = /\b(?:verdict|judge?ments?|rating|grading|grade|report|downgrade)\b(?:\s+[\w'’]+){0,5}?\s+(?:is|was|are|were|feels?|felt|seems?)\s+(?:(?:so|totally|completely|deeply|utterly|grossly|plain|just|simply|very|frankly|quite)\s+)?$/;
+/**
+ * Round 12: does the item call an inspection's verdict unfair (data: verdict-unfair right after a verdict noun and a verb of
+ * being, VERDICT_IS), with an inspectorate or an inspection named in that sentence, or in the title?
+ */
+function verdictNounCalledUnfair(doc: Doc): boolean {
+  const text = doc.clean.text;
+  return doc.lex.find(text, 'verdict-unfair').some((v) => {
+    const s = sentenceAt(doc, v.start);
+    const before = text.slice(Math.max(s.start, v.start - 80), v.start);
+    return VERDICT_IS.test(before) && /\b(?:ofsted|estyn|inspect\w*)\b/.test(text.slice(s.start, v.start));
+  });
 }
 
 /** Round 11: the title of a reply ("Re: …", "RE: …"), in the clean text, or undefined. */
