@@ -56,3 +56,18 @@ describe("a doctor's note by its everyday names, and whose it is", () => {
     ]) expect(ids(text), text).not.toContain('confidential.staff-personal');
   });
 });
+
+describe('a question that ends on a doubled stop ("??")', () => {
+  it("the reply under a question about a titled member of staff is about them", () => {
+    for (const text of [
+      "> why is Mr Tolland never in his classroom??\n>> Brackenfield Academy office gossip: a capability plan\n> yikes",
+      '> has anyone seen Miss Ardent lately??\n> off with stress since half term',
+    ]) expect(ids(text), text).toContain('confidential.staff-personal');
+  });
+  it('the same reply under a question about no one in particular is no one\'s', () => {
+    for (const text of [
+      "> why are the classrooms never tidy??\n>> Brackenfield Academy office gossip: a capability plan for the cleaning firm\n> yikes",
+      '> has anyone seen the new minibus lately??\n> off the road with a breakdown since half term',
+    ]) expect(ids(text), text).not.toContain('confidential.staff-personal');
+  });
+});

@@ -238,6 +238,15 @@ const CHILD_AGE = /^\W*(?:he|she)(?:'s|\s+is|\s+was)\s+(?:only\s+|just\s+|now\s+
 /** "runs the place like a prison": a comparison, not a fact about anyone. */
 const SIMILE_BEFORE = /\b(?:like|as\s+if\s+it\s+were|as\s+though\s+it\s+were)\s+(?:a|an|some)\s+(?:[\w-]+\s+)?$/;
 
+/**
+ * Round 12: the last character of the sentence before the one starting at `start`, past a run of stops ("constantly??",
+ * "really?!", "off..."): a doubled stop ends one sentence, not an empty one between.
+ */
+function lastBefore(raw: string, start: number): number {
+  let p = start - 2;
+  while (p > 0 && p > start - 6 && (raw.charCodeAt(p) === 63 || raw.charCodeAt(p) === 33 || raw.charCodeAt(p) === 46)) p--;
+  return p;
+}
 /** `.`, `!`, `?` or a newline (char codes, not a regex per character: this runs in a hot loop). */
 function isSentenceEnd(code: number): boolean {
   return code === 46 || code === 33 || code === 63 || code === 10;
@@ -996,7 +1005,7 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
     if (/^\W*(?:i|we|you|my|our|the|a|an|this|that|it|[\p{L}]+['’]s)\b/u.test(raw.slice(s.start, s.end).toLowerCase().replace(/^[>\s]+/, ''))) return false;
     let at = s;
     for (let k = 0; k < 3 && at.start > 1; k++) {
-      const before = sentenceSpan(raw, at.start - 2);
+      const before = sentenceSpan(raw, lastBefore(raw, at.start));
       const text = raw.slice(before.start, before.end);
       if (raw.charCodeAt(before.end) === 63) return TITLE_NAMED.test(text.toLowerCase());
       if (text.replace(/[>\s]/g, '').length > 16) return false;
@@ -1055,7 +1064,7 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
     if (CHILD_OWNER.test(lower.slice(Math.max(0, m.start - 40), m.start)) || childHasIt(lower.slice(Math.max(0, m.start - 60), m.start)) || SIMILE_BEFORE.test(lower.slice(Math.max(0, m.start - 30), m.start))) continue;
     const s = sentenceSpan(raw, m.start);
     const sentence = lower.slice(s.start, s.end);
-    const prev = s.start > 1 ? lower.slice(sentenceSpan(raw, s.start - 2).start, s.start) : '';
+    const prev = s.start > 1 ? lower.slice(sentenceSpan(raw, lastBefore(raw, s.start)).start, s.start) : '';
     // "…ma son's attendance is 82%. He's had tonsillitis twice.": the pronoun goes on about the writer's own child
     // ("…dragged my son out, she's unhinged. She was signed off…": "she" is not the son)
     // ("Alfie started there in September. He's eleven. He has Angelman syndrome.": the age says the pronoun is a child)
