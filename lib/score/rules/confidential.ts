@@ -57,6 +57,8 @@ interface LexRes {
   /** A clause that opens with a private speaker ("someone in the office ", "one of the mums at pick-up "). */
   privateSubject: RegExp;
   placeEnd: RegExp;
+  /** Words that put a place right after them ("out at ", "moving to "; data: place-before, round 12). */
+  placeBefore: RegExp;
   /** An adult's title or a parent word just before a name. */
   adultBefore: RegExp;
   titleBefore: RegExp;
@@ -74,6 +76,7 @@ function lexRes(lex: Lexicon): LexRes {
       privateSpeaker: new RegExp(String.raw`(?:\b(?:my|the|our|his|her|their|a|me)\s+(?:\w+\s+)?${lex.pattern('private-speaker')}|\b${lex.pattern('private-speaker')})\s+$`),
       privateSubject: new RegExp(String.raw`^\W*(?:(?:and|but|so|apparently|honestly|well|tbh)\s+)?(?:(?:my|the|our|his|her|their|a|an|me|one\s+of\s+(?:the|my|our|his|her|their))\s+(?:\w+\s+)?)?${lex.pattern('private-speaker')}\b`),
       placeEnd: new RegExp(String.raw`\b${lex.pattern('place-end')}\b`, 'i'),
+      placeBefore: new RegExp(String.raw`\b${lex.pattern('place-before')}\s+$`),
       adultBefore: new RegExp(String.raw`\b(?:${titles}|${lex.pattern('family-adult')})\b`),
       titleBefore: new RegExp(String.raw`\b${titles}\.?\s*$`),
       // round 11: or a sentence that opens on a bare verb ("Has epilepsy and takes …"; data: subjectless-open)
@@ -195,6 +198,8 @@ export function hasLeakCue(doc: Doc): boolean {
   const forums = doc.lex.find(text, 'public-forum');
   return doc.lex.find(text, 'leak-cue').some((h) => !(h.term === 'heard' && (COURT_BEFORE.test(text.slice(Math.max(0, h.start - 24), h.start)) || forums.some((f) => f.end <= h.start && /^\s+(?:was\s+|has\s+)?$/.test(text.slice(f.end, h.start))))) && !publicCues.some((p) => p.start <= h.start && h.end <= p.end));
 }
+/** The writer's own: "my ", "our ", "me own " right before a word. */
+const WRITERS_OWN_BEFORE = /\b(?:my|our|me|ma)\s+(?:own\s+)?$/;
 const COURT_BEFORE = /\b(?:magistrates|court|jury|tribunal|inquest|judge|coroner|panel|hearing|committee|councillors|mps?)\s+(?:was\s+|were\s+|has\s+|have\s+)?$/;
 
 /**
@@ -233,6 +238,15 @@ const CHILD_AGE = /^\W*(?:he|she)(?:'s|\s+is|\s+was)\s+(?:only\s+|just\s+|now\s+
 /** "runs the place like a prison": a comparison, not a fact about anyone. */
 const SIMILE_BEFORE = /\b(?:like|as\s+if\s+it\s+were|as\s+though\s+it\s+were)\s+(?:a|an|some)\s+(?:[\w-]+\s+)?$/;
 
+/**
+ * Round 12: the last character of the sentence before the one starting at `start`, past a run of stops ("constantly??",
+ * "really?!", "off..."): a doubled stop ends one sentence, not an empty one between.
+ */
+function lastBefore(raw: string, start: number): number {
+  let p = start - 2;
+  while (p > 0 && p > start - 6 && (raw.charCodeAt(p) === 63 || raw.charCodeAt(p) === 33 || raw.charCodeAt(p) === 46)) p--;
+  return p;
+}
 /** `.`, `!`, `?` or a newline (char codes, not a regex per character: this runs in a hot loop). */
 function isSentenceEnd(code: number): boolean {
   return code === 46 || code === 33 || code === 63 || code === 10;
@@ -812,6 +826,8 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
     if (ORGANISATION.test(raw.slice(name.start, name.end)) || res.placeEnd.test(raw.slice(name.start, name.end))) continue;
     if (!marked && (ORGANISATION.test(raw.slice(name.start, name.end + 16)) || /\b(?:St|Saint|The)\.?\s*$/.test(raw.slice(Math.max(0, name.start - 7), name.start)))) continue;
     if (!marked && res.adultBefore.test(lower.slice(Math.max(0, name.start - 12), name.start))) continue;
+    // round 12: "the village school out at Hobbs Hollow", "moving to Tarnside" (data: place-before): a place, not a child
+    if (res.placeBefore.test(lower.slice(Math.max(0, name.start - 16), name.start))) continue;
     if (res.titleBefore.test(lower.slice(Math.max(0, name.start - 12), name.start)) || /\b(?:head(?:teacher)?|teacher|principal)\s*$/.test(lower.slice(Math.max(0, name.start - 12), name.start))) continue;
     // proximity: the fact must be in the pupil's sentence or the one either side
     // the first fact near the child that is about someone, not a topic ("for Diabetes Awareness Day: Kian … has type 1 diabetes")
@@ -989,7 +1005,7 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
     if (/^\W*(?:i|we|you|my|our|the|a|an|this|that|it|[\p{L}]+['’]s)\b/u.test(raw.slice(s.start, s.end).toLowerCase().replace(/^[>\s]+/, ''))) return false;
     let at = s;
     for (let k = 0; k < 3 && at.start > 1; k++) {
-      const before = sentenceSpan(raw, at.start - 2);
+      const before = sentenceSpan(raw, lastBefore(raw, at.start));
       const text = raw.slice(before.start, before.end);
       if (raw.charCodeAt(before.end) === 63) return TITLE_NAMED.test(text.toLowerCase());
       if (text.replace(/[>\s]/g, '').length > 16) return false;
@@ -1011,6 +1027,9 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
     if (chatVoteAt(doc, lower, m) || suspendedThingAt(doc, lower, m) || formerEmployerAt(doc, lower, m)) continue;
     if (familyEvent.has(m) && (!TITLE_NAMED.test(lower.slice(sentenceSpan(raw, m.start).start, m.end)) || /\b(?:about|poem|story|book|topic|film|play|lesson|song)\b/.test(lower.slice(Math.max(sentenceSpan(raw, m.start).start, m.start - 40), m.start)) || /\b(?:my|our|ma|me|your)\s+$/.test(lower.slice(Math.max(0, m.start - 8), m.start)))) continue;
     if (newsFrame && doc.lex.has('official-process', lower.slice(m.start, m.end))) continue;
+    // round 12: "my sick note went to the school", "I handed my GP's note to Mr X": the writer's own note or process
+    // (data: hr-process right after "my"/"our"), not the member of staff's
+    if (WRITERS_OWN_BEFORE.test(lower.slice(Math.max(0, m.start - 10), m.start)) && doc.lex.has('hr-process', lower.slice(m.start, m.end))) continue;
     if (awarenessItem && doc.lex.has('condition', lower.slice(m.start, m.end)) && !nameWithin(sentenceSpan(raw, m.start).start, sentenceSpan(raw, m.start).end) && !TITLE_NAMED.test(lower.slice(sentenceSpan(raw, m.start).start, sentenceSpan(raw, m.start).end))) continue;
     // "Academy trust under investigation": a process word said of an organisation; a person must come before it
     // (round 11: "fare tonight was Mrs X. Under investigation over a post, they reckon.": a sentence that opens on the process
@@ -1045,7 +1064,7 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
     if (CHILD_OWNER.test(lower.slice(Math.max(0, m.start - 40), m.start)) || childHasIt(lower.slice(Math.max(0, m.start - 60), m.start)) || SIMILE_BEFORE.test(lower.slice(Math.max(0, m.start - 30), m.start))) continue;
     const s = sentenceSpan(raw, m.start);
     const sentence = lower.slice(s.start, s.end);
-    const prev = s.start > 1 ? lower.slice(sentenceSpan(raw, s.start - 2).start, s.start) : '';
+    const prev = s.start > 1 ? lower.slice(sentenceSpan(raw, lastBefore(raw, s.start)).start, s.start) : '';
     // "…ma son's attendance is 82%. He's had tonsillitis twice.": the pronoun goes on about the writer's own child
     // ("…dragged my son out, she's unhinged. She was signed off…": "she" is not the son)
     // ("Alfie started there in September. He's eleven. He has Angelman syndrome.": the age says the pronoun is a child)
