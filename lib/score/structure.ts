@@ -177,8 +177,17 @@ export function negatedAt(doc: Doc, span: Span): boolean {
   // claim-vouch), so it negates nothing after it
   if (m && vouchedClause(doc, span.start, clause.length - m.index)) return false;
   // "I don't think anyone would disagree he's an idiot": the negation stops at a clause that takes it
-  return !!m && !NOT_NEGATING.test(clause) && !outOfScope(doc, clause.slice(m.index + m[0].length));
+  if (!m || NOT_NEGATING.test(clause)) return false;
+  let gap = clause.slice(m.index + m[0].length);
+  // round 12: "nobody who has worked with her would call her …": a relative clause on the negated subject is part of it,
+  // so its own auxiliary is no clause between the negator and the verb
+  if (NEGATED_SUBJECT.test(m[0])) gap = gap.replace(RELATIVE_AUX, ' ');
+  return !outOfScope(doc, gap);
 }
+/** A negated subject ("nobody", "no one", "no teacher"), which a relative clause may follow. */
+const NEGATED_SUBJECT = /^(?:nobody|no-one|no\s+\w+)$/;
+/** The auxiliary right after a relative pronoun: "who has", "that is", "who's". */
+const RELATIVE_AUX = /^\s*(?:who|that)(?:\s+(?:has|have|had|is|are|was|were)\b|'s\b)/;
 
 /** A claim-vouch hit starting within `back` characters before `pos` in its sentence, ending before `pos`. */
 function vouchedClause(doc: Doc, pos: number, back: number): boolean {
