@@ -75,3 +75,33 @@ describe('a swear said at a claim the writer denies ("gtfo wiv that", "ffs")', (
     expect(ids('Mr Pike at Fernleigh Academy is not a moron, he is a fucking prick.')).toContain('abuse.obscene');
   });
 });
+
+describe('whoever wrote the words, insulted by the writer or told to "have a word with yourself"', () => {
+  it('the same words as the writer\'s own still count', () => {
+    for (const text of [
+      "Fernleigh Academy teachers are scum, I've written it on the bus stop myself.",
+      'Mr Pike at Fernleigh Academy is a useless inbred. Have a word with yourself, Pike.',
+    ]) expect(rules(text).flagged, text).toBe(true);
+  });
+  it('"some clown\'s written …", "have a word with yourself whoever you are" condemn the words reported', () => {
+    for (const text of [
+      "Some clown's written 'Fernleigh Academy teachers are scum' on the bus stop. Those teachers got my boy through his exams.",
+      "Someone on the page called Mr Pike at Fernleigh Academy a 'useless inbred'. He stayed till six in the power cut. Have a word with yourself whoever you are.",
+    ]) expect(rules(text).flagged, text).toBe(false);
+  });
+});
+
+describe('a one-word verdict right after words reported ("… a \'useless lot\'. Pathetic.")', () => {
+  it('the verdict after the writer\'s own insult, or said of a person, still counts', () => {
+    for (const text of [
+      'Mr Pike at Fernleigh Academy is a liar. Absolute disgrace. Have a word with yourself, Pike.',
+      "Someone on the page called Mr Pike at Fernleigh Academy a 'useless lot', and they're not wrong. Pathetic.",
+    ]) expect(rules(text).flagged, text).toBe(true);
+  });
+  it('"Pathetic.", "Absolute disgrace." judge the calling, in an item that condemns it', () => {
+    for (const text of [
+      "Someone on the page called the Fernleigh Academy staff a 'useless inbred lot'. Pathetic. Have a word with yourself whoever you are.",
+      "Some clown's written 'Fernleigh Academy teachers are scum' on the bus stop. Absolute disgrace. Those teachers got my boy through his exams.",
+    ]) expect(rules(text).flagged, text).toBe(false);
+  });
+});
