@@ -177,8 +177,17 @@ export function negatedAt(doc: Doc, span: Span): boolean {
   // claim-vouch), so it negates nothing after it
   if (m && vouchedClause(doc, span.start, clause.length - m.index)) return false;
   // "I don't think anyone would disagree he's an idiot": the negation stops at a clause that takes it
-  return !!m && !NOT_NEGATING.test(clause) && !outOfScope(doc, clause.slice(m.index + m[0].length));
+  if (!m || NOT_NEGATING.test(clause)) return false;
+  let gap = clause.slice(m.index + m[0].length);
+  // round 12: "nobody who has worked with her would call her …": a relative clause on the negated subject is part of it,
+  // so its own auxiliary is no clause between the negator and the verb
+  if (NEGATED_SUBJECT.test(m[0])) gap = gap.replace(RELATIVE_AUX, ' ');
+  return !outOfScope(doc, gap);
 }
+/** A negated subject ("nobody", "no one", "no teacher"), which a relative clause may follow. */
+const NEGATED_SUBJECT = /^(?:nobody|no-one|no\s+\w+)$/;
+/** The auxiliary right after a relative pronoun: "who has", "that is", "who's". */
+const RELATIVE_AUX = /^\s*(?:who|that)(?:\s+(?:has|have|had|is|are|was|were)\b|'s\b)/;
 
 /** A claim-vouch hit starting within `back` characters before `pos` in its sentence, ending before `pos`. */
 function vouchedClause(doc: Doc, pos: number, back: number): boolean {
@@ -267,13 +276,13 @@ function escalates(doc: Doc): boolean {
   });
 }
 
-/** An insult right before a verb of saying or posting: the writer's verdict on whoever said the words. */
+/** An insult right before a verb of saying or posting: the writer's verdict on whoever said the words (round 12: also with a contracted "has": "some clown's written"). */
 function insultsTheReporter(doc: Doc): boolean {
   const text = doc.clean.text;
   const said = [...doc.lex.find(text, 'report-verb'), ...doc.lex.find(text, 'offence-verb')];
   if (!said.length) return false;
   const insults = [...doc.lex.find(text, 'insult-noun'), ...doc.lex.find(text, 'weak-insult-noun')];
-  return insults.some((i) => said.some((v) => v.start >= i.end && v.start - i.end <= 12 && /^(?:\s+(?:has|had|have|'s|just|then|has\s+just))*\s+$/.test(text.slice(i.end, v.start))));
+  return insults.some((i) => said.some((v) => v.start >= i.end && v.start - i.end <= 12 && /^(?:'s|\s+(?:has|had|have|'s|just|then|has\s+just))*\s+$/.test(text.slice(i.end, v.start))));
 }
 
 /** Between the writer's child and the name-calling: "my boy's been getting called", "my son was called", "ma lad keeps getting called". */
@@ -351,6 +360,7 @@ export function reportedAt(doc: Doc, span: Span): boolean {
   // "Not a rumour: Mr X lies on the attendance figures": the claim's own word "lies" is no denial of it
   if (ctx.onlyDenials && ctx.onlyDenials.every((d) => d.start < span.end && span.start < d.end)) return false;
   if (REPORT_FRAME.test(before) || WRITTEN_AFTER.test(text.slice(span.end, span.end + 40)) || (quoted && REPORT_FRAME.test(text.slice(s.start, s.end)))) return true;
+  if (verdictAfterReport(doc, span)) return true;
   // round 9c: a fact-check ("Claim: Mr X was sacked for theft. Verdict: FALSE, made up by a troll account"): the claim's
   // line is put in order to rule on it, and a verdict that denies it says so
   if (factCheckedClaimAt(text, span)) return true;
@@ -368,6 +378,24 @@ export function reportedAt(doc: Doc, span: Span): boolean {
   // teeth up, sound?" dismisses the school before a threat put with a tag question, and denies nothing
   const otherDenial = DENIAL_SENTENCE.test(text) || NEGATED_COPULA_VERDICT.test(text) || answerSentence(doc) || (text.includes('eck') && HECK_DENIAL.test(text));
   return otherDenial || doc.lex.find(text, 'denial').some((d) => d.start >= span.end);
+}
+
+/** A sentence of one verdict word, with at most two intensifiers before it ("Pathetic.", "Absolute disgrace!"). */
+const VERDICT_ONLY = /^\s*(?:(?:an?|absolute|absolutely|utter|utterly|total|totally|just|so|frankly|bloody)\s+){0,2}[\p{L}'-]+\s*[.!]*\s*$/u;
+
+/**
+ * Round 12: "…called the staff a 'useless inbred lot'. Pathetic.", "…written 'teachers are scum' on the bus stop. Absolute
+ * disgrace.": a verdict alone in its sentence, right after a sentence that reports someone's words, judges the deed it
+ * reports (the caller of reportedAt has checked that the item condemns the words and does not endorse them).
+ */
+function verdictAfterReport(doc: Doc, span: Span): boolean {
+  const text = doc.clean.text;
+  const s = sentenceAt(doc, span.start);
+  if (s.start === 0 || !VERDICT_ONLY.test(text.slice(s.start, s.end))) return false;
+  let prev = sentenceAt(doc, s.start - 1);
+  if (!text.slice(prev.start, prev.end).trim() && prev.start > 0) prev = sentenceAt(doc, prev.start - 1);
+  const said = text.slice(prev.start, prev.end);
+  return REPORT_FRAME.test(said) || doc.lex.find(text, 'report-verb').some((v) => v.start >= prev.start && v.end <= prev.end);
 }
 
 /**

@@ -1299,6 +1299,15 @@ export function abuseRules(doc: Doc): AbuseSignals {
   // obscene
   // "nobody should call a teacher a bitch": a negated act of name-calling is not swearing at anyone
   const prof = hits(doc, 'profanity').filter((h) => !discounted(doc, h) && !(negated(doc, h) && /\bcall(?:ed|ing|s)?\s+(?:[\w']+\s+){0,3}(?:a|an)$/.test(clauseBefore(doc, h.start, 6))));
+  // round 12: "= NOT a moron … gtfo wiv that", "isnt a creep ffs": a swear said as an exclamation at a claim (data:
+  // exasperation), in an item whose insults are all denied and that holds nothing hostile, is aimed at no one
+  if (prof.length && !dispSpans.length && !threatSpans.length) {
+    const sighs = doc.lex.find(text, 'exasperation');
+    if (sighs.length && deniesAnInsult(doc)) {
+      const kept = prof.filter((h) => !sighs.some((x) => x.start <= h.start && h.end <= x.end));
+      prof.splice(0, prof.length, ...kept);
+    }
+  }
   const praised = doc.praise.length > 0 || gatedTest(PRAISE_WORD_RE, text);
   if (prof.length) {
     // "Holy sh*t, what a show. F***ing brilliant.": swearing next to praise, in its sentence or a neighbouring one
@@ -1315,6 +1324,11 @@ export function abuseRules(doc: Doc): AbuseSignals {
 
   const hostile = findings.some((f) => f.confidence >= 0.4);
   return { findings, hostile, praised, discounted: !hostile && isDiscounted(doc) };
+}
+
+/** Round 12: does the item deny an insult ("isn't a creep", "= NOT a moron")? Some insult word in it is negated. */
+function deniesAnInsult(doc: Doc): boolean {
+  return ['insult-noun', 'weak-insult-noun', 'insult-adj', 'put-down'].some((c) => hits(doc, c).some((h) => negated(doc, h)));
 }
 
 function quote(doc: Doc, span: Span): string {
