@@ -2,7 +2,7 @@
  * Round 11 contrast pairs for abuse and its non-flag contrasts, in general wording with invented schools: each behaviour
  * is a kind (a structure or a word class), with a flagged side and an unflagged side that shares its words. Scored by the
  * rules alone (no classifier, no school model), so a failure points at a rule or a lexicon line
- * (data/lexicons/kinds-11-abuse.tsv, lib/score/structure.ts, rules/cue-guards-11.ts).
+ * (data/lexicons/kinds-11-abuse.tsv, lib/score/structure.ts, rules/staff-cue-guards.ts).
  */
 import { describe, expect, it } from 'vitest';
 import { ruleParts, scoreItem } from '../../lib/score';

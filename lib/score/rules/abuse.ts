@@ -14,7 +14,7 @@ import { courtNews, misconductClaims, stoleIdiomAt } from './defamation';
 import { identityExclusion, sentHomeAt } from './identity';
 import { sexualRemarks } from './sexual-remarks';
 import { mutedSpans } from './muted';
-import { exposureThreats } from './exposure-threat-11';
+import { exposureThreats } from './exposure-threat';
 import { aimedAtOffenderAt, clauseBefore, clauseStart, externalTargetAt, lastMatch, negatedAt as negated, reportedAt } from '../structure';
 
 const TARGET = /\b(?:teachers?|staff|officer|bursar|manager|coach|librarian|technician|nurse|head(?:teacher|master|mistress|s)?|head\s+of\s+\w+|principal|deputy|senco|tas?|teaching\s+assistants?|governors?|caretaker|chaplain|dinner\s+ladies|receptionist|slt|management|trust|school|academy|college|primary|he|she|they|him|her|them|you|your|ur|u|mr|mrs|ms|miss|dr|sir|people|lot|kids|parents|pupils|students|department|team|lads?|girls?|boys?|family|families)\b/;
@@ -1052,7 +1052,7 @@ export function abuseRules(doc: Doc): AbuseSignals {
       threatReason = 'veiled threat (knows where someone goes)';
     }
   }
-  // round 11: "be a shame if the Daily Mail found out what your chaplain gets up to" (rules/exposure-threat-11.ts)
+  // round 11: "be a shame if the Daily Mail found out what your chaplain gets up to" (rules/exposure-threat.ts)
   for (const span of exposureThreats(doc)) {
     if (!usable(doc, span) || negated(doc, span) || reportedAt(doc, span)) continue;
     threatSpans.push(span);

@@ -9,7 +9,7 @@ import { staffChannelLeak } from './staff-channel-leaks';
 import { once } from '../lazy';
 import { reportedAt, writersOwnAddress } from '../structure';
 import { caredForNeed, conditionAsCommunity, diedOfIt, negatedPublicCue, onlyAbbreviationsBetween, peopleListedWithAttribute } from './confidential-context';
-import { chatVoteAt, formerEmployerAt, suspendedThingAt } from './cue-guards-11';
+import { chatVoteAt, formerEmployerAt, suspendedThingAt } from './staff-cue-guards';
 import { noisyOr, type Finding } from '../findings';
 import { findDates, findEmails, findNiNumbers, findNiShaped, findPhones, findPostcodes, findUpnShaped, findUpns } from '../identifiers';
 import { ownWebsiteSpans, type PublicFactsMatcher } from '../public-facts';
