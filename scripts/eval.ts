@@ -42,7 +42,7 @@ if (args.help) {
   npm run eval -- --set FILE [--schools FILE]     any JSON-lines set in the shared eval format (../shared/eval/README.md)
   npm run eval -- --set FILE --no-schools         score text alone (every item then counts as a mention)
   npm run eval -- --olid FILE                     abuse-family macro-F1 on a TweetEval/OLID TSV (text alone)
-  npm run eval -- --functional NAME               the school functional suite: dev, heldout, heldout-b … heldout-l,
+  npm run eval -- --functional NAME               the school functional suite: dev, heldout, heldout-b … heldout-m,
                                                   both (dev and the first held-out half: the default after the
                                                   holdout report; none after --set) or none
   npm run eval -- --functional dev --examples 3   plus up to 3 wrong cases per functionality (spent halves only,
@@ -150,7 +150,7 @@ function qualitySection(): string {
   return lines.join('\n');
 }
 
-const FUNCTIONAL_CHOICES: Record<string, Half[]> = { dev: ['dev'], heldout: ['heldout'], 'heldout-b': ['heldout-b'], 'heldout-c': ['heldout-c'], 'heldout-d': ['heldout-d'], 'heldout-e': ['heldout-e'], 'heldout-f': ['heldout-f'], 'heldout-g': ['heldout-g'], 'heldout-h': ['heldout-h'], 'heldout-i': ['heldout-i'], 'heldout-j': ['heldout-j'], 'heldout-k': ['heldout-k'], 'heldout-l': ['heldout-l'], both: ['dev', 'heldout'], none: [] };
+const FUNCTIONAL_CHOICES: Record<string, Half[]> = { dev: ['dev'], heldout: ['heldout'], 'heldout-b': ['heldout-b'], 'heldout-c': ['heldout-c'], 'heldout-d': ['heldout-d'], 'heldout-e': ['heldout-e'], 'heldout-f': ['heldout-f'], 'heldout-g': ['heldout-g'], 'heldout-h': ['heldout-h'], 'heldout-i': ['heldout-i'], 'heldout-j': ['heldout-j'], 'heldout-k': ['heldout-k'], 'heldout-l': ['heldout-l'], 'heldout-m': ['heldout-m'], both: ['dev', 'heldout'], none: [] };
 
 interface FunctionalHalf {
   half: Half;
@@ -190,14 +190,15 @@ const FUNCTIONAL_LABEL: Record<Half, string> = {
   'heldout-i': 'ninth held-out half, written blind on 2026-12-02 (scored once at the end of round 9; spent now)',
   'heldout-j': 'tenth held-out half, written blind on 2026-12-02 (scored once at the end of round 10; spent now)',
   'heldout-k': 'eleventh held-out half, written blind on 2026-12-02 (scored once at the end of round 11; spent now)',
-  'heldout-l': 'twelfth held-out half, written blind on 2026-12-02 (to be scored once at the end of round 12)',
+  'heldout-l': 'twelfth held-out half, written blind on 2026-12-02 (scored once at the end of round 12; spent now)',
+  'heldout-m': 'thirteenth held-out half, written blind on 2026-12-02 (to be scored once at the end of round 13)',
 };
 
 function runFunctional(choice: string): void {
   const halves = FUNCTIONAL_CHOICES[choice];
   const examples = Number(args.examples);
   if (!halves) {
-    console.error(`--functional must be one of dev, heldout, heldout-b, heldout-c, heldout-d, heldout-e, heldout-f, heldout-g, heldout-h, heldout-i, heldout-j, heldout-k, heldout-l, both or none (got "${choice}")`);
+    console.error(`--functional must be one of dev, heldout, heldout-b, heldout-c, heldout-d, heldout-e, heldout-f, heldout-g, heldout-h, heldout-i, heldout-j, heldout-k, heldout-l, heldout-m, both or none (got "${choice}")`);
     process.exit(2);
   }
   if (!Number.isInteger(examples) || examples < 0) {

@@ -29,11 +29,11 @@ export type Half = 'dev' | 'heldout';
  * `heldout-d` a fourth, written when heldout-c's became known, `heldout-e` a fifth, written when heldout-d's did,
  * `heldout-f` a sixth, written when heldout-e's did, `heldout-g` a seventh, written when heldout-f's did,
  * `heldout-h` an eighth, written when heldout-g's did, `heldout-i` a ninth, written when heldout-h's did, 
- * `heldout-j` a tenth, written when heldout-i's did, `heldout-k` an eleventh, written when heldout-j's did, and `heldout-l` a twelfth, written when heldout-k's did.
+ * `heldout-j` a tenth, written when heldout-i's did, `heldout-k` an eleventh, written when heldout-j's did, `heldout-l` a twelfth, written when heldout-k's did, and `heldout-m` a thirteenth, written when heldout-l's did.
  */
-export type SuiteHalf = Half | 'heldout-b' | 'heldout-c' | 'heldout-d' | 'heldout-e' | 'heldout-f' | 'heldout-g' | 'heldout-h' | 'heldout-i' | 'heldout-j' | 'heldout-k' | 'heldout-l';
+export type SuiteHalf = Half | 'heldout-b' | 'heldout-c' | 'heldout-d' | 'heldout-e' | 'heldout-f' | 'heldout-g' | 'heldout-h' | 'heldout-i' | 'heldout-j' | 'heldout-k' | 'heldout-l' | 'heldout-m';
 /** Every half, oldest first: a held-out half's vocabulary must be new to every half before it. */
-export const HALVES: readonly SuiteHalf[] = ['dev', 'heldout', 'heldout-b', 'heldout-c', 'heldout-d', 'heldout-e', 'heldout-f', 'heldout-g', 'heldout-h', 'heldout-i', 'heldout-j', 'heldout-k', 'heldout-l'];
+export const HALVES: readonly SuiteHalf[] = ['dev', 'heldout', 'heldout-b', 'heldout-c', 'heldout-d', 'heldout-e', 'heldout-f', 'heldout-g', 'heldout-h', 'heldout-i', 'heldout-j', 'heldout-k', 'heldout-l', 'heldout-m'];
 /** The halves with their own extra vocabulary (placeholders.<half>.json). */
 export type HeldoutHalf = Exclude<SuiteHalf, 'dev'>;
 

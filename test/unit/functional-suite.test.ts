@@ -71,6 +71,7 @@ const drawsByHalf: Record<SuiteHalf, Map<string, Set<string>>> = {
   'heldout-j': heldoutJDraws,
   'heldout-k': heldoutKDraws,
   'heldout-l': heldoutLDraws,
+  'heldout-m': new Map<string, Set<string>>(),
 };
 /** The halves before a half, oldest first. */
 const halvesBefore = (half: SuiteHalf): SuiteHalf[] => HALVES.slice(0, HALVES.indexOf(half));
