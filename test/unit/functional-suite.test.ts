@@ -33,6 +33,7 @@ function generateWithDraws() {
   const heldoutJDraws = new Map<string, Set<string>>();
   const heldoutKDraws = new Map<string, Set<string>>();
   const heldoutLDraws = new Map<string, Set<string>>();
+  const heldoutMDraws = new Map<string, Set<string>>();
   const record = (into: Map<string, Set<string>>[]) => (list: string, value: string) => {
     for (const m of into) {
       if (!m.has(list)) m.set(list, new Set());
@@ -52,10 +53,11 @@ function generateWithDraws() {
   const heldoutJ = expand(placeholdersFor(data, 'heldout-j'), templates['heldout-j'], { half: 'heldout-j', onDraw: record([draws, heldoutJDraws]) });
   const heldoutK = expand(placeholdersFor(data, 'heldout-k'), templates['heldout-k'], { half: 'heldout-k', onDraw: record([draws, heldoutKDraws]) });
   const heldoutL = expand(placeholdersFor(data, 'heldout-l'), templates['heldout-l'], { half: 'heldout-l', onDraw: record([draws, heldoutLDraws]) });
-  return { dev, heldout, heldoutB, heldoutC, heldoutD, heldoutE, heldoutF, heldoutG, heldoutH, heldoutI, heldoutJ, heldoutK, heldoutL, draws, devDraws, heldoutDraws, heldoutBDraws, heldoutCDraws, heldoutDDraws, heldoutEDraws, heldoutFDraws, heldoutGDraws, heldoutHDraws, heldoutIDraws, heldoutJDraws, heldoutKDraws, heldoutLDraws };
+  const heldoutM = expand(placeholdersFor(data, 'heldout-m'), templates['heldout-m'], { half: 'heldout-m', onDraw: record([draws, heldoutMDraws]) });
+  return { dev, heldout, heldoutB, heldoutC, heldoutD, heldoutE, heldoutF, heldoutG, heldoutH, heldoutI, heldoutJ, heldoutK, heldoutL, heldoutM, draws, devDraws, heldoutDraws, heldoutBDraws, heldoutCDraws, heldoutDDraws, heldoutEDraws, heldoutFDraws, heldoutGDraws, heldoutHDraws, heldoutIDraws, heldoutJDraws, heldoutKDraws, heldoutLDraws, heldoutMDraws };
 }
 
-const { dev, heldout, heldoutB, heldoutC, heldoutD, heldoutE, heldoutF, heldoutG, heldoutH, heldoutI, heldoutJ, heldoutK, heldoutL, draws, devDraws, heldoutDraws, heldoutBDraws, heldoutCDraws, heldoutDDraws, heldoutEDraws, heldoutFDraws, heldoutGDraws, heldoutHDraws, heldoutIDraws, heldoutJDraws, heldoutKDraws, heldoutLDraws } = generateWithDraws();
+const { dev, heldout, heldoutB, heldoutC, heldoutD, heldoutE, heldoutF, heldoutG, heldoutH, heldoutI, heldoutJ, heldoutK, heldoutL, heldoutM, draws, devDraws, heldoutDraws, heldoutBDraws, heldoutCDraws, heldoutDDraws, heldoutEDraws, heldoutFDraws, heldoutGDraws, heldoutHDraws, heldoutIDraws, heldoutJDraws, heldoutKDraws, heldoutLDraws, heldoutMDraws } = generateWithDraws();
 /** Each half's draws, by half. */
 const drawsByHalf: Record<SuiteHalf, Map<string, Set<string>>> = {
   dev: devDraws,
@@ -71,16 +73,16 @@ const drawsByHalf: Record<SuiteHalf, Map<string, Set<string>>> = {
   'heldout-j': heldoutJDraws,
   'heldout-k': heldoutKDraws,
   'heldout-l': heldoutLDraws,
-  'heldout-m': new Map<string, Set<string>>(),
+  'heldout-m': heldoutMDraws,
 };
 /** The halves before a half, oldest first. */
 const halvesBefore = (half: SuiteHalf): SuiteHalf[] => HALVES.slice(0, HALVES.indexOf(half));
 /** Every generated case, oldest half first. */
-const allCases = [...dev, ...heldout, ...heldoutB, ...heldoutC, ...heldoutD, ...heldoutE, ...heldoutF, ...heldoutG, ...heldoutH, ...heldoutI, ...heldoutJ, ...heldoutK, ...heldoutL];
+const allCases = [...dev, ...heldout, ...heldoutB, ...heldoutC, ...heldoutD, ...heldoutE, ...heldoutF, ...heldoutG, ...heldoutH, ...heldoutI, ...heldoutJ, ...heldoutK, ...heldoutL, ...heldoutM];
 
 describe('functional suite generator', () => {
   it('is deterministic for a seed and changes with the seed', () => {
-    const again = generateSuite(data, ['dev', 'heldout', 'heldout-b', 'heldout-c', 'heldout-d', 'heldout-e', 'heldout-f', 'heldout-g', 'heldout-h', 'heldout-i', 'heldout-j', 'heldout-k', 'heldout-l']);
+    const again = generateSuite(data, ['dev', 'heldout', 'heldout-b', 'heldout-c', 'heldout-d', 'heldout-e', 'heldout-f', 'heldout-g', 'heldout-h', 'heldout-i', 'heldout-j', 'heldout-k', 'heldout-l', 'heldout-m']);
     expect(again).toEqual(allCases);
     const other = generateSuite(data, ['dev'], { seed: 7 });
     expect(other.map((it) => it.text)).not.toEqual(dev.map((it) => it.text));
@@ -135,6 +137,7 @@ describe('functional suite generator', () => {
       expect(heldoutJDraws.get('school id')?.has(id), `heldout-j school ${id}`).toBe(true);
       expect(heldoutKDraws.get('school id')?.has(id), `heldout-k school ${id}`).toBe(true);
       expect(heldoutLDraws.get('school id')?.has(id), `heldout-l school ${id}`).toBe(true);
+      expect(heldoutMDraws.get('school id')?.has(id), `heldout-m school ${id}`).toBe(true);
       for (const [slot, field] of Object.entries(SCHOOL_SLOTS)) {
         const used = draws.get(`${id}:${slot}`) ?? new Set();
         expect(refs[field].filter((v) => !used.has(v)), `unused ${field} of ${id}`).toEqual([]);
@@ -201,7 +204,7 @@ describe('functional suite generator', () => {
   });
 
   // the blind halves from heldout-e on: the same checks for each, against every half before it
-  for (const [half, minLists, minValues] of [['heldout-e', 45, 250], ['heldout-f', 50, 260], ['heldout-g', 50, 260], ['heldout-h', 50, 260], ['heldout-i', 50, 260], ['heldout-j', 50, 260], ['heldout-k', 50, 260], ['heldout-l', 50, 260]] as const) {
+  for (const [half, minLists, minValues] of [['heldout-e', 45, 250], ['heldout-f', 50, 260], ['heldout-g', 50, 260], ['heldout-h', 50, 260], ['heldout-i', 50, 260], ['heldout-j', 50, 260], ['heldout-k', 50, 260], ['heldout-l', 50, 260], ['heldout-m', 50, 260]] as const) {
     it(`uses every ${half}-only value in ${half} cases, and keeps its vocabulary and the other halves' apart`, () => {
       expect(Object.keys(data.extraLists[half]).length).toBeGreaterThanOrEqual(minLists);
       expect(Object.values(data.extraLists[half]).flat().length).toBeGreaterThanOrEqual(minValues);
@@ -273,7 +276,7 @@ describe('functional suite data', () => {
     for (const f of devF) expect(templates['heldout-d'].filter((t) => t.functionality === f).length, f).toBeGreaterThanOrEqual(4);
   });
 
-  for (const half of ['heldout-e', 'heldout-f', 'heldout-g', 'heldout-h', 'heldout-i', 'heldout-j', 'heldout-k', 'heldout-l'] as const) {
+  for (const half of ['heldout-e', 'heldout-f', 'heldout-g', 'heldout-h', 'heldout-i', 'heldout-j', 'heldout-k', 'heldout-l', 'heldout-m'] as const) {
     it(`has every dev functionality in ${half}, at least 4 templates each, and no other`, () => {
       const devF = fns(templates.dev);
       expect([...fns(templates[half])].sort()).toEqual([...devF].sort());
@@ -283,7 +286,7 @@ describe('functional suite data', () => {
 
   it('keeps each functionality to one expectation, and covers every family and not-mentioned', () => {
     const byF = new Map<string, string>();
-    for (const t of [...templates.dev, ...templates.heldout, ...templates['heldout-b'], ...templates['heldout-c'], ...templates['heldout-d'], ...templates['heldout-e'], ...templates['heldout-f'], ...templates['heldout-g'], ...templates['heldout-h'], ...templates['heldout-i'], ...templates['heldout-j'], ...templates['heldout-k'], ...templates['heldout-l']]) {
+    for (const t of [...templates.dev, ...templates.heldout, ...templates['heldout-b'], ...templates['heldout-c'], ...templates['heldout-d'], ...templates['heldout-e'], ...templates['heldout-f'], ...templates['heldout-g'], ...templates['heldout-h'], ...templates['heldout-i'], ...templates['heldout-j'], ...templates['heldout-k'], ...templates['heldout-l'], ...templates['heldout-m']]) {
       const e = JSON.stringify(t.expect);
       expect(byF.get(t.functionality) ?? e, t.functionality).toBe(e);
       byF.set(t.functionality, e);
@@ -359,7 +362,7 @@ describe('functional suite data', () => {
     }
   });
 
-  for (const half of ['heldout-e', 'heldout-f', 'heldout-g', 'heldout-h', 'heldout-i', 'heldout-j', 'heldout-k', 'heldout-l'] as const) {
+  for (const half of ['heldout-e', 'heldout-f', 'heldout-g', 'heldout-h', 'heldout-i', 'heldout-j', 'heldout-k', 'heldout-l', 'heldout-m'] as const) {
     it(`keeps ${half} templates clear of every earlier half's: under half of their words shared with any of the same functionality`, () => {
       const words = (t: string) => new Set(t.replace(/\{[A-Za-z]+\d?\}/g, ' ').toLowerCase().match(/[a-z']+/g) ?? []);
       const whole = (t: Template) => `${t.title ?? ''} ${t.template}`;
@@ -381,7 +384,7 @@ describe('functional suite data', () => {
   }
 
   it('names only the case school in mentioned templates and only a same-named place otherwise', () => {
-    for (const t of [...templates.dev, ...templates.heldout, ...templates['heldout-b'], ...templates['heldout-c'], ...templates['heldout-d'], ...templates['heldout-e'], ...templates['heldout-f'], ...templates['heldout-g'], ...templates['heldout-h'], ...templates['heldout-i'], ...templates['heldout-j'], ...templates['heldout-k'], ...templates['heldout-l']]) {
+    for (const t of [...templates.dev, ...templates.heldout, ...templates['heldout-b'], ...templates['heldout-c'], ...templates['heldout-d'], ...templates['heldout-e'], ...templates['heldout-f'], ...templates['heldout-g'], ...templates['heldout-h'], ...templates['heldout-i'], ...templates['heldout-j'], ...templates['heldout-k'], ...templates['heldout-l'], ...templates['heldout-m']]) {
       const slots = slotsOf(`${t.title ?? ''} ${t.template}`);
       if (t.expect.mentioned) expect(slots, t.template).toContain('school');
       else {
@@ -503,6 +506,7 @@ describe('functional suite validation', () => {
     ['heldout-j', 'heldout-i', 'heldout-g', 'zzj-only'],
     ['heldout-k', 'heldout-j', 'heldout-h', 'zzk-only'],
     ['heldout-l', 'heldout-k', 'heldout-i', 'zzl-only'],
+    ['heldout-m', 'heldout-l', 'heldout-j', 'zzm-only'],
   ] as const) {
     it(`loads ${half} only when its files are there, its vocabulary new to every earlier half's`, () => {
       const dir = mkdtempSync(join(tmpdir(), 'functional-'));
