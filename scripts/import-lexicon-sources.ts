@@ -50,7 +50,8 @@ function readSynsets(file: string, pos: 'n' | 'v'): Map<string, Synset> {
     const lexfile = Number(parts[1]);
     const wCnt = parseInt(parts[3]!, 16);
     const words: string[] = [];
-    for (let i = 0; i < wCnt; i++) words.push(parts[4 + 2 * i]!.toLowerCase().replace(/_/g, ' ').replace(/\(.*\)$/, ''));
+    // a word's edge apostrophe ("wilms' tumor") is dropped: the text's words never have one (lexicon-data parseLexiconTsv)
+    for (let i = 0; i < wCnt; i++) words.push(parts[4 + 2 * i]!.toLowerCase().replace(/_/g, ' ').replace(/\(.*\)$/, '').replace(/'(?= |$)|(?<=^| )'/g, ''));
     let k = 4 + 2 * wCnt;
     const pCnt = Number(parts[k++]);
     const hyponyms: string[] = [];

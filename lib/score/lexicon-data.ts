@@ -43,6 +43,8 @@ export class LexiconFileError extends Error {
 
 const HEADER = ['term', 'category', 'weight', 'source'];
 const CATEGORY = /^[a-z][a-z0-9-]*$/;
+/** A word of a term that starts or ends with an apostrophe ("parents'", "sayin'", "'head"). */
+const EDGE_APOSTROPHE = /(?:^|[\s-])'|'(?:$|[\s-])/;
 
 /** Parse one lexicon file. Lines starting with `#` are notes; the first other line is the header. */
 export function parseLexiconTsv(text: string, file = 'lexicon'): LexEntry[] {
@@ -73,6 +75,11 @@ export function parseLexiconTsv(text: string, file = 'lexicon'): LexEntry[] {
         throw new LexiconFileError(`${where}: "${term}" is not a valid regular expression`, { cause });
       }
     } else if (term !== term.toLowerCase()) throw new LexiconFileError(`${where}: write the term "${term}" in lower case (matching ignores case)`);
+    else if (EDGE_APOSTROPHE.test(term)) {
+      // the text's words (TOKEN) never start or end with an apostrophe: "parents' group" reads as parents + group
+      const fixed = term.split(/([\s-]+)/).map((w) => w.replace(/^'+|'+$/g, '')).join('');
+      throw new LexiconFileError(`${where}: "${term}" could never match: a word of the text never starts or ends with an apostrophe ("parents' group" is read as "parents group"); write "${fixed}"`);
+    }
     else if (/\*./.test(term) || (term.endsWith('*') && (term.split(/[\s-]+/).length === 1 ? lastWord(term).length < 5 : lastWord(term).length < 3))) {
       throw new LexiconFileError(`${where}: "${term}": a * may only end the term, after at least 4 letters (2 in the last word of a phrase)`);
     }
@@ -99,7 +106,8 @@ export function entryPattern(term: string): string {
   if (term.startsWith('re:')) return term.slice(3);
   const prefix = term.endsWith('*');
   const words = (prefix ? term.slice(0, -1) : term).split(/[\s-]+/).filter(Boolean);
-  return words.map(escapeRe).join(String.raw`[\s-]+`) + (prefix ? String.raw`\w*` : '');
+  // as joinable: an apostrophe may end a word or start the next ("teachers' standards", "go 'head")
+  return words.map(escapeRe).join(String.raw`'?[\s-]+'?`) + (prefix ? String.raw`\w*` : '');
 }
 
 interface TokenEntry {
@@ -199,7 +207,14 @@ export function tokens(text: string): Token[] {
   return out;
 }
 
+/**
+ * Whether two words of the text are next to each other as a phrase's words: spaces, tabs or hyphens between them, and
+ * an apostrophe may end the first ("teachers' standards", "sayin' that") or start the second ("go 'head"): TOKEN never
+ * takes an apostrophe at a word's edge, so without this the phrase would never match its possessive.
+ */
 function joinable(text: string, from: number, to: number): boolean {
+  if (text.charCodeAt(from) === 39) from++;
+  if (to > from && text.charCodeAt(to - 1) === 39) to--;
   if (to <= from) return false;
   for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
