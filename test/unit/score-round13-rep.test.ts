@@ -107,3 +107,20 @@ describe('a claim about a teacher put in someone else\'s mouth and rebutted, eve
     ]) expect(ids(text).some((c) => c.startsWith('abuse.')), text).toBe(true);
   });
 });
+
+describe('an authority ruling against the school, or a legal step taken against it, is reputation news', () => {
+  it('an adjudicator or ombudsman ruling against the school; families sending a pre-action letter', () => {
+    for (const [title, text] of <[string, string][]>[
+      ['Adjudicator rules against village school', 'The admissions code was broken, the Schools Adjudicator said of Fernhollow Academy.'],
+      ['', 'The ombudsman upheld a complaint against Fernhollow Academy over its handling of a bullying case.'],
+      ['', 'Our solicitors have sent Fernhollow Academy a pre-action letter alleging discrimination.'],
+    ]) expect(ids(text, title).some((c) => c.startsWith('reputation.')), text).toBe(true);
+  });
+  it('the same words with no ruling against anyone, or no legal step, are not', () => {
+    for (const [title, text] of <[string, string][]>[
+      ['Adjudicator visits village school', 'The Schools Adjudicator gave a talk on the admissions code to governors at Fernhollow Academy.'],
+      ['', 'The ombudsman thanked Fernhollow Academy for its clear and friendly policy.'],
+      ['', 'Our solicitors have sent Fernhollow Academy a thank-you letter for the careers talk.'],
+    ]) expect(ids(text, title).filter((c) => c.startsWith('reputation.')), text).toEqual([]);
+  });
+});
