@@ -17,6 +17,7 @@ import { compilePublicFacts, withoutPublicNumberCues } from './public-facts';
 import { abuseRules } from './rules/abuse';
 import { confidentialRules, hasLeakCue } from './rules/confidential';
 import { reputationRules, withoutReportedWrongdoing } from './rules/reputation';
+import { withoutRebuttingSwears } from './rules/rebutted-claims';
 import { applySchoolDecision, shippedSchoolModel, type RuleParts, type SchoolModel } from './school-model';
 import { checkStackerFile, stackFeatures, stackProbability, STRONG_RULE } from './stacker';
 import type { CategoryHit, Evidence, Family, ScoreInput, ScoreResult, Severity } from './types';
@@ -144,7 +145,7 @@ export function ruleParts(input: ScoreInput, tuning?: Partial<ScoringTuning>, op
   const doc = buildDoc(input.title ?? '', input.text ?? '', tuning?.ignore ?? [], options.lexicon);
   const abuse = abuseRules(doc);
   const facts = compilePublicFacts(options.publicFacts);
-  let findings: Finding[] = withoutReportedWrongdoing(doc, [...abuse.findings, ...confidentialRules(doc, { notNames: options.notNames, publicFacts: facts }), ...reputationRules(doc)]);
+  let findings: Finding[] = withoutRebuttingSwears(doc, withoutReportedWrongdoing(doc, [...abuse.findings, ...confidentialRules(doc, { notNames: options.notNames, publicFacts: facts }), ...reputationRules(doc)]));
   // the public-facts step for abuse: "her number is <the school's own number>" points at the school, it doxxes no one
   if (facts) findings = withoutPublicNumberCues(doc, findings, facts);
   if (tuning?.extraTerms?.length) findings.push(...extraTermFindings(doc, tuning.extraTerms));

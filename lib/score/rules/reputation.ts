@@ -6,6 +6,7 @@ import { findAll, overlaps, sentenceAt, sentenceTest, type Doc, type Span } from
 import { noisyOr, type Finding } from '../findings';
 import type { CategoryId } from '../policy';
 import { aimedOutside, factCheckedClaimAt, falseVerdictAt, type AimedKind } from '../structure';
+import { notNewsNow } from './not-news-now';
 
 /** Kinds of cue whose target the words name: criticism of the council, a protest outside County Hall, the council's apology. */
 const AIMED_CATEGORIES: readonly [CategoryId, AimedKind][] = [['reputation.criticism', 'criticism'], ['reputation.protest', 'protest'], ['reputation.apology', 'apology']];
@@ -402,6 +403,23 @@ export function reputationRules(doc: Doc): Finding[] {
       }
     }
   }
+  // round 13: a criminal case told as court steps with an offence and a member of staff ("head employed by X; embezzlement;
+  // first hearing"), or someone at the school arrested in slang ("some X sir just got cuffed")
+  const caseOrArrest = text.includes('cuff') || doc.lex.count(text, 'court-process') || doc.lex.count(text, 'arrest-verb') ? courtCaseAt(doc) ?? arrestAt(doc) : undefined;
+  if (caseOrArrest && !roadSafetyCampaign && !exonerated(caseOrArrest) && !ruledFalse(caseOrArrest)) {
+    const e = byCategory.get('reputation.sanction') ?? { spans: [], weights: [], what: 'fine or legal action' };
+    if (!overlaps(caseOrArrest, e.spans)) {
+      e.spans.push(caseOrArrest);
+      e.weights.push(0.8);
+      byCategory.set('reputation.sanction', e);
+    }
+  }
+  // round 13: a crowd gathered or called to gather outside the school, with a voice of grievance in the item ("tmrw 8am
+  // outside X … not on our watch. bring whistles", "crowd outside X hollerin' about …"): a protest with no word "protest"
+  if (!byCategory.has('reputation.protest') && !roadSafetyCampaign) {
+    const gathered = gatheringAt(doc);
+    if (gathered) byCategory.set('reputation.protest', { spans: [gathered], weights: [0.72], what: 'protest' });
+  }
   // round 11: a category all of whose cues sit in a sentence that puts the story in the past or shared again (data:
   // rep-past-frame: "that was 2019", "the inquiry was about the 80s") or calls the alarm a precaution (data:
   // rep-precaution: "police were called as a precaution") is no news against the school now
@@ -431,6 +449,14 @@ export function reputationRules(doc: Doc): Finding[] {
   // improvement' … Now it's rated good": every grade told in an anniversary or look-back sentence (data: rep-anniversary)
   // or beside a good grade, in an item that tells a good grade or a step out of intervention, is the school's past
   if (graded && byCategory.has('reputation.inspection') && anniversaryPast(doc, graded.spans, cleared.length > 0)) byCategory.delete('reputation.inspection');
+  // round 13: the shared frame of findings that are no news against the school now (rules/not-news-now.ts): the school's
+  // past told as a look back, a rumour asked and answered no, a national action its staff join
+  for (const [category, e] of [...byCategory]) {
+    const drop = notNewsNow(doc, category, e.spans);
+    if (!drop.includes(true)) continue;
+    if (drop.every(Boolean)) byCategory.delete(category);
+    else byCategory.set(category, { spans: e.spans.filter((_, i) => !drop[i]), weights: e.weights.length === e.spans.length ? e.weights.filter((_, i) => !drop[i]) : e.weights, what: e.what });
+  }
   for (const [category, e] of byCategory) {
     const first = e.spans[0]!;
     findings.push({ category, confidence: noisyOr(e.weights), spans: e.spans, reason: `${e.what} ("${doc.raw.slice(doc.clean.start[first.start]!, doc.clean.end[first.end - 1]!)}")` });
@@ -488,7 +514,8 @@ const CRIME_BEFORE = /\b(?:of|for|with|over|in|admitted|admits|denies|denied)\s+
 export function withoutReportedWrongdoing(doc: Doc, findings: Finding[]): Finding[] {
   const text = doc.clean.text;
   if (!findings.some((f) => f.category === 'reputation.sanction' && f.confidence >= 0.5)) return findings;
-  const frames = doc.lex.find(text, 'news-frame');
+  // (round 13: a court step, "first hearing", "remanded", reports the case as a news frame does)
+  const frames = [...doc.lex.find(text, 'news-frame'), ...doc.lex.find(text, 'court-process')];
   if (!frames.length) return findings;
   // "convicted of fraud", "jailed for theft": a crime named after its preposition is the charge, not a name for someone
   const insults = INSULT_CATEGORIES.flatMap((c) => doc.lex.find(text, c)).filter((h) => !overlaps(h, doc.ignored) && !CRIME_BEFORE.test(text.slice(Math.max(0, h.start - 20), h.start)));
@@ -629,6 +656,8 @@ function roadSafetyProtest(doc: Doc, span: Span): boolean {
   return road.some((r) => r.start >= s.start && r.end <= s.end);
 }
 
+/** A person named by what they are at a place, before the charge in its sentence: "the choir mistress at …", "a coach from …". */
+const STAFF_AT = /\b(?:the|a|an|some|their|our)\s+(?:[\p{L}'’-]+\s+){1,4}(?:at|from|employed\s+by)\s+/u;
 /** A passive "charged": "was charged", "has been charged", "was lifted by the police and charged" (a few words between). */
 const PASSIVE_CHARGE = /\b(?:was|were|been|being|got|gets|is|are)\s+(?:[\w'’]+\s+){0,6}?charged\b/g;
 /** What makes "charged" a price or a battery, not an offence: "charged for the coach", "charged up", "charged overnight". */
@@ -643,7 +672,7 @@ const CHARGE_DENIED = /\b(?:not|never|n['’]t|no\s+one|nobody)\b/;
 function passiveCharge(doc: Doc): Span | undefined {
   const text = doc.clean.text;
   const people = doc.lex.find(text, 'charged-person');
-  if (!people.length) return undefined;
+  if (!people.length && !/\b(?:at|from|employed)\b/.test(text)) return undefined;
   for (const m of text.matchAll(PASSIVE_CHARGE)) {
     const span = { start: m.index!, end: m.index! + m[0].length };
     if (overlaps(span, doc.ignored) || NOT_OFFENCE_AFTER.test(text.slice(span.end, span.end + 16))) continue;
@@ -651,6 +680,8 @@ function passiveCharge(doc: Doc): Span | undefined {
     if (CHARGE_DENIED.test(m[0]) || DENIED_BEFORE.test(before) || OPINION_BEFORE.test(before) || /\b(?:should|must|ought\s+to|needs?\s+to)\s+(?:have\s+)?$/.test(before)) continue;
     const s = sentenceAt(doc, span.start);
     if (people.some((p) => p.start >= s.start && p.end <= span.start)) return span;
+    // round 13: a member of staff named by a role and the school ("the choir mistress at X was charged")
+    if (STAFF_AT.test(text.slice(s.start, span.start))) return span;
   }
   // headline wording, no verb of being: "Bryn Cross head of Year 9 charged", "School invigilator charged after …": a person
   // a few words before a "charged" that ends its sentence or opens what it is for
@@ -664,6 +695,75 @@ function passiveCharge(doc: Doc): Span | undefined {
   }
   return undefined;
 }
+/** Within this many characters of a court step: its offence and whom it is against. */
+const CASE_REACH = 200;
+/** A member of staff named by where they work: "employed by", "works at", "teaches at". */
+const EMPLOYED = /\b(?:employed\s+(?:by|at)|works?\s+at|work(?:ed|ing)\s+at|teach(?:es|ing)?\s+at)\b/;
+/** A mock trial or a court game: the steps are played, not taken. */
+const MOCK_CASE = /\bmock\s+(?:trial|court|hearing|case)s?\b|\brole[\s-]?play\b/;
+
+/**
+ * Round 13: a criminal case told as its court steps (data: court-process: "first hearing", "bail to continue",
+ * "remanded"), with an offence (data: offence-noun) and a member of staff (data: charged-person, or EMPLOYED) within
+ * CASE_REACH of it; not a mock trial, not wished for or denied.
+ */
+function courtCaseAt(doc: Doc): Span | undefined {
+  const text = doc.clean.text;
+  if (MOCK_CASE.test(text)) return undefined;
+  const steps = doc.lex.find(text, 'court-process').filter((h) => !overlaps(h, doc.ignored));
+  if (!steps.length) return undefined;
+  const offences = doc.lex.find(text, 'offence-noun');
+  const people = doc.lex.find(text, 'charged-person');
+  const near = (a: Span, b: Span) => Math.abs(a.start - b.start) <= CASE_REACH;
+  return steps.find((st) => {
+    const before = text.slice(Math.max(0, st.start - 40), st.start);
+    if (DENIED_BEFORE.test(before) || OPINION_BEFORE.test(before)) return false;
+    const from = Math.max(0, st.start - CASE_REACH);
+    return offences.some((o) => near(o, st)) && (people.some((p) => near(p, st)) || EMPLOYED.test(text.slice(from, st.end + CASE_REACH)));
+  });
+}
+
+/** What makes "cuffed" a blow: "cuffed round the ear", "cuffed across the head", "cuffed by his nan". */
+const BLOW_AFTER = /^\s+(?:round|around|across|on|by|about|over)\b/;
+
+/** Round 13: a person (data: charged-person) a few words before an arrest in slang or plain wording (data: arrest-verb) in its sentence. */
+function arrestAt(doc: Doc): Span | undefined {
+  const text = doc.clean.text;
+  const arrests = doc.lex.find(text, 'arrest-verb').filter((h) => !overlaps(h, doc.ignored));
+  if (!arrests.length) return undefined;
+  const people = doc.lex.find(text, 'charged-person');
+  return arrests.find((a) => {
+    if (BLOW_AFTER.test(text.slice(a.end, a.end + 12))) return false;
+    const s = sentenceAt(doc, a.start);
+    const before = text.slice(Math.max(s.start, a.start - 40), a.start);
+    if (DENIED_BEFORE.test(before) || OPINION_BEFORE.test(before) || CHARGE_DENIED.test(before)) return false;
+    return people.some((p) => p.start >= s.start && p.end <= a.start && a.start - p.end <= 60);
+  });
+}
+
+/** Where a crowd stands: outside the school, at its gates. */
+const OUTSIDE = /\b(?:outside|at\s+the\s+(?:school\s+)?gates|by\s+the\s+gates)\b/;
+/** Within this many characters of a gathering: where it stands and its voice of grievance. */
+const GATHER_REACH = 200;
+
+/**
+ * Round 13: a crowd gathered or called to gather (data: gathering) with "outside" or the gates near it and a voice of
+ * grievance (data: protest-voice: "hollering about", "not on our watch") near it; not wished for, not a road-safety
+ * campaign (the caller checks).
+ */
+function gatheringAt(doc: Doc): Span | undefined {
+  const text = doc.clean.text;
+  const crowds = doc.lex.find(text, 'gathering').filter((h) => !overlaps(h, doc.ignored));
+  if (!crowds.length || !OUTSIDE.test(text)) return undefined;
+  const voices = doc.lex.find(text, 'protest-voice');
+  if (!voices.length) return undefined;
+  return crowds.find((c) => {
+    const from = Math.max(0, c.start - GATHER_REACH);
+    if (!OUTSIDE.test(text.slice(from, c.end + GATHER_REACH)) || OPINION_BEFORE.test(text.slice(Math.max(0, c.start - 40), c.start))) return false;
+    return voices.some((v) => Math.abs(v.start - c.start) <= GATHER_REACH + 100);
+  });
+}
+
 /** "charged" at the end of a headline or before what it is for: "… head of Year 9 charged", "… charged after a crash". */
 const HEADLINE_CHARGE = /\bcharged(?=\s*(?:[.!?:\n]|$)|\s+(?:after|over|following|in\s+connection)\b)/g;
 
