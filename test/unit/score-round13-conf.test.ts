@@ -89,3 +89,33 @@ describe('a named child taken up again by a noun phrase in the next sentence', (
     ]) expect(ids(text), text).not.toContain('confidential.pupil-personal');
   });
 });
+
+describe("a school's one head named by the school, with no article", () => {
+  it('"<school> primary head on garden leave", "academy deputy off with stress" count', () => {
+    for (const text of [
+      "brackenfield primary head on garden leave since half term. neighbour's a governor, says it's a grievance from the deputy.",
+      'brackenfield primary head off with stress since half term, between us.',
+    ]) expect(ids(text), text).toContain('confidential.staff-personal');
+  });
+  it('any primary head, heads in the plural, or no private fact do not', () => {
+    for (const text of [
+      'any primary head on garden leave would say the same.',
+      'brackenfield primary heads are on garden leave rules, says the union.',
+      'brackenfield primary head was lovely at the fair.',
+    ]) expect(ids(text), text).not.toContain('confidential.staff-personal');
+  });
+});
+
+describe('a flat denial that is a whole sentence rebuts the claim before it', () => {
+  it('"… posted that the head had been sacked. She hasn\'t." is no leak', () => {
+    for (const text of [
+      "Someone posted on here yesterday that the Brackenfield Primary School head had been sacked. She hasn't. I'm a parent governor - she is retiring in July.",
+    ]) expect(ids(text), text).not.toContain('confidential.staff-personal');
+  });
+  it('"she hasn\'t been in since …" goes on to a fact, and still counts', () => {
+    for (const text of [
+      "brackenfield primary head on garden leave since half term. she hasn't been in since. neighbour's a governor, says it's a grievance",
+      'Mr Dunn is off with stress. He hasn\'t been back since half term.',
+    ]) expect(ids(text), text).toContain('confidential.staff-personal');
+  });
+});
