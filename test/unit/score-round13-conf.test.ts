@@ -119,3 +119,18 @@ describe('a flat denial that is a whole sentence rebuts the claim before it', ()
     ]) expect(ids(text), text).toContain('confidential.staff-personal');
   });
 });
+
+describe("a document's mark of privacy in its own words", () => {
+  it('"says PRIVATE in red" and "Poufne" beside a memo or a staff e-mail count', () => {
+    for (const text of [
+      "lads, the wife cleans at Brackenfield Academy and the staffroom printer spat out a memo on the trust's plan to merge the sixth form with the college. Says PRIVATE in red.",
+      "Mój mąż pracuje w Brackenfield Academy, dostał maila do personelu: 'the trust's plan to merge the sixth form with the college'. Poufne, ale rodzice powinni wiedzieć.",
+    ]) expect(ids(text), text).toContain('confidential.internal');
+  });
+  it('"private" alone, or a memo that "says it all", does not', () => {
+    for (const text of [
+      'lads, the wife cleans at Brackenfield Academy and the staffroom printer spat out a memo on the private tutor scheme for the sixth form.',
+      "Brackenfield Academy sent a memo on the trust's plan to merge the sixth form with the college. Says it all really.",
+    ]) expect(ids(text), text).not.toContain('confidential.internal');
+  });
+});
