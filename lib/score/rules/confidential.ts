@@ -569,6 +569,7 @@ const INDEFINITE_BEFORE = /\b(?:a|an|any|every|one|another|some|no)\s+(?:[\w-]+\
  * "a teacher", "any TA" identifies nobody.
  */
 function identifiesStaff(sentence: string): boolean {
+  if (SCHOOL_ROLE.test(sentence)) return true;
   if (!STAFF_ROLE.test(sentence)) return false;
   for (const m of sentence.matchAll(STAFF_ROLE_G)) {
     const before = sentence.slice(Math.max(0, m.index! - 24), m.index!);
@@ -580,6 +581,12 @@ function identifiesStaff(sentence: string): boolean {
   return false;
 }
 
+/**
+ * round 13: a school's one head, deputy or principal named by the school, with no article, as chat writes it ("elmfield
+ * primary head on garden leave", "the academy's deputy"): one person, as "the head" is; "the primary school heads' union"
+ * (a plural) and "a primary head" (indefinite) are not.
+ */
+const SCHOOL_ROLE = /(?<!\b(?:a|an|any|every|one|another|some|no)\s+(?:[\w-]+\s+)?)\b(?:school|primary|academy|college|high|infants|juniors|ysgol)(?:['’]s)?\s+(?:head(?:\s*teacher)?|deputy(?:\s+head)?|principal|heidie)\b(?!['’]?s\b|\s+(?:of\s+(?:hair|state)|injury|lice|wound))/;
 /** A member of staff named by a definite role: "the head", "our deputy", "Elmfield's head", "the head of year 9". */
 const DEFINITE_STAFF = /\b(?:the|our|[\p{L}]+['’]s)\s+(?:head(?:\s*teacher)?|deputy(?:\s+head)?|depute|principal|rector|heidie|senco|sendco|caretaker|receptionist|bursar|(?:business|office|site)\s+manager|head\s+of\s+(?:year\s+\d+|\p{L}+))\b/u;
 /** The subject and verb before an absence's reason ("she's on", "he is at"), read past before the reason is judged. */
@@ -1107,7 +1114,7 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
       const s = sentenceSpan(raw, cue.start);
       const sentence = lower.slice(s.start, s.end);
       // a titled member of staff, or one named by a definite role ("the head", "Elmfield's deputy")
-      if (!(TITLE_NAMED.test(sentence) || DEFINITE_STAFF.test(sentence)) || denied || firstWithin(publicCues, s.start, s.end)) continue;
+      if (!(TITLE_NAMED.test(sentence) || DEFINITE_STAFF.test(sentence) || SCHOOL_ROLE.test(sentence)) || denied || firstWithin(publicCues, s.start, s.end)) continue;
       const after = lower.slice(cue.end, Math.min(s.end, cue.end + 60));
       const because = rawHits(doc, 'reason-after').find((r) => r.start > cue.end && r.start < s.end);
       // "cos she's on the residential": the reason read past its subject and verb

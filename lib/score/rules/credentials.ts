@@ -85,6 +85,53 @@ function sentenceEnd(raw: string, pos: number, limit: number): number {
 /** A link to a document or drive (a host with a path), not a school's home page. */
 const LINK = /^(?:https?:\/\/)?[\w-]+(?:\.[\w-]+)+\/\S{3,}/;
 
+/** How far a system may sit after the token it runs on, in characters of the original text. */
+const USED_FOR_REACH = 70;
+/** What joins the token to the system it opens: "for", "on", "as the password for", "to log into". */
+const USED_FOR_GAP = /^\s+(?:for|on|as\s+(?:the\s+|our\s+|its\s+)?(?:password|pw|login|log-?in|pin|key|code)\s+(?:for|on|to)|to\s+(?:log|sign|get)\s+(?:in|on)(?:to)?)\s/i;
+
+const productCache = new WeakMap<Lexicon, RegExp>();
+/**
+ * A whole token that names a product or standard with digits (data: not-secret-product) or a school system (data:
+ * credential-system: "Go4Schools"), read on the original text (the clean view undoes leetspeak: "goaschools").
+ */
+function productName(lex: Lexicon): RegExp {
+  let re = productCache.get(lex);
+  if (!re) {
+    re = new RegExp(String.raw`^(?:${lex.pattern('not-secret-product')}|${lex.pattern('credential-system')})$`, 'i');
+    productCache.set(lex, re);
+  }
+  return re;
+}
+
+/**
+ * A secret before the system it opens, after a verb of using: "uses Kestrel#42 for the staff wifi". The token must look
+ * like a secret and not be a product's own name with digits (data: not-secret-product: "Office365 for the staff email"),
+ * nor a school system's name ("uses Go4Schools for homework").
+ */
+function usedForLeaks(doc: Doc, notSecretRe: RegExp): Span[] {
+  const uses = rawSpans(doc, 'credential-use');
+  if (!uses.length) return [];
+  const targets = [...rawSpans(doc, 'credential-system'), ...rawSpans(doc, 'credential-target'), ...rawSpans(doc, 'credential-cue')];
+  if (!targets.length) return [];
+  const product = productName(doc.lex);
+  const raw = doc.raw;
+  const out: Span[] = [];
+  for (const use of uses) {
+    const m = /^\s+([^\s"'“”‘’()[\]{}<>,;]+)/.exec(raw.slice(use.end, use.end + 40));
+    if (!m) continue;
+    const at = use.end + m[0].length - m[1]!.length;
+    const end = at + m[1]!.length;
+    if (!secretLike(m[1]!, false, notSecretRe)) continue;
+    if (product.test(m[1]!.replace(/[.,:;!?]+$/, '')) || targets.some((p) => p.start < end && at < p.end)) continue;
+    if (!USED_FOR_GAP.test(raw.slice(end, end + 40))) continue;
+    const limit = sentenceEnd(raw, end, Math.min(lineAround(raw, end).end, end + USED_FOR_REACH));
+    const target = targets.find((t) => t.start >= end && t.end <= limit);
+    if (target) out.push({ start: use.start, end: target.end });
+  }
+  return out;
+}
+
 /** Spans of cue + secret, or none. */
 export function credentialLeaks(doc: Doc): Span[] {
   const cues = [
@@ -92,11 +139,11 @@ export function credentialLeaks(doc: Doc): Span[] {
     ...rawSpans(doc, 'credential-system').map((s) => ({ ...s, code: false, system: true })),
     ...rawSpans(doc, 'credential-code').map((s) => ({ ...s, code: true, system: false })),
   ];
-  if (!cues.length) return [];
   const raw = doc.raw;
   const advice = rawSpans(doc, 'credential-advice');
   const notSecretRe = notSecret(doc.lex);
   const out: Span[] = [];
+  if (!cues.length) return advice.length ? [] : usedForLeaks(doc, notSecretRe);
   for (const cue of cues) {
     const line = lineAround(raw, cue.start);
     const from = Math.max(line.start, cue.start - BEFORE);
@@ -125,6 +172,10 @@ export function credentialLeaks(doc: Doc): Span[] {
       out.push({ start: cue.start, end: at + next[1]!.length });
     }
   }
+  // round 13: a secret said to be what an account or system runs on, before it ("our centre uses Kestrel#42 for the staff
+  // wifi", "we've set Otter_77 as the password for CPOMS"): a verb of using (data: credential-use) right before the token, a
+  // word of purpose after it, and a system or what it opens (data: credential-system, credential-target) in the same sentence
+  if (!advice.length) for (const span of usedForLeaks(doc, notSecretRe)) if (!out.some((o) => o.start < span.end && span.start < o.end)) out.push(span);
   // a shared drive or document left open to anyone with its link (data: shared-link-cue)
   const links = rawSpans(doc, 'shared-link-cue');
   if (links.length && !advice.length) {
