@@ -224,8 +224,11 @@ const WRITTEN_AFTER = /^\s*['"]?\s*(?:was\s+|were\s+|been\s+|has\s+been\s+)?(?:s
 /** Agreement with what was reported: then it is endorsed, not condemned. */
 const ENDORSED = /\b(?:(?:she|he|they)\s+(?:is|are)\s+(?:one|though)|and\s+(?:she|he|they)\s+(?:is|are)|it'?s\s+(?:true|right)|they'?re\s+(?:not\s+)?wrong|fair\s+enough|not\s+wrong|spot\s+on|i\s+agree|agreed|about\s+time\s+someone\s+said)\b/;
 
-/** Northern English "is he 'eck", "are they heck": a flat denial (in code: the apostrophe splits it for the word matcher). */
-const HECK_DENIAL = /\b(?:is|are|was|were)\s+(?:he|she|they|it)\s+'?h?eck\b/;
+/**
+ * Northern English "is he 'eck", "are they heck": a flat denial (in code: the apostrophe splits it for the word matcher).
+ * Round 13: the dropped h of the Black Country and Yorkshire ("is 'e 'eck as like") too.
+ */
+const HECK_DENIAL = /\b(?:is|are|was|were)\s+(?:'?h?e|she|they|it)\s+'?h?eck\b/;
 /**
  * Round 10: the writer's flat denial of a label reported before it, as a negated copula with nothing after it or only
  * "at all" ("called a sh*thole on here. It isn't.", "full of snobs... it's not snobby at all", "They're not, though.").
