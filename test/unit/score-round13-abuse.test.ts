@@ -108,3 +108,18 @@ describe('an insult of the vandal right before "has gone and painted" (offence-v
     expect(rules('Some feel gype\'s gone and painted SCUM on the Fernleigh Academy railings. Disgraceful. The council are scrubbing it off today.').flagged).toBe(false);
   });
 });
+
+describe('a bare "whoever" with a titled person after it: the insult is the person\'s, not the offender\'s', () => {
+  it('"whoever invited Mr X to conduct — a melt" insults Mr X', () => {
+    for (const text of [
+      'For the record, whoever invited Mr Pike from Fernleigh Academy to guest-conduct — a wally. A total wally. Never again.',
+      'Whoever put Mrs Hale from Fernleigh Academy in charge of the trip, she is a clown.',
+    ]) expect(ids(text), text).toContain('abuse.disparaging');
+  });
+  it('an offender that names its deed, or no titled person between, is still who the insult is aimed at', () => {
+    for (const text of [
+      'Whoever wrote that about Mrs Hale from Fernleigh Academy on the bus shelter — a total coward. Reported.',
+      'Whoever keeps leaving rubbish outside the Fernleigh Academy gates — an idiot.',
+    ]) expect(rules(text).flagged, text).toBe(false);
+  });
+});
