@@ -224,8 +224,11 @@ const WRITTEN_AFTER = /^\s*['"]?\s*(?:was\s+|were\s+|been\s+|has\s+been\s+)?(?:s
 /** Agreement with what was reported: then it is endorsed, not condemned. */
 const ENDORSED = /\b(?:(?:she|he|they)\s+(?:is|are)\s+(?:one|though)|and\s+(?:she|he|they)\s+(?:is|are)|it'?s\s+(?:true|right)|they'?re\s+(?:not\s+)?wrong|fair\s+enough|not\s+wrong|spot\s+on|i\s+agree|agreed|about\s+time\s+someone\s+said)\b/;
 
-/** Northern English "is he 'eck", "are they heck": a flat denial (in code: the apostrophe splits it for the word matcher). */
-const HECK_DENIAL = /\b(?:is|are|was|were)\s+(?:he|she|they|it)\s+'?h?eck\b/;
+/**
+ * Northern English "is he 'eck", "are they heck": a flat denial (in code: the apostrophe splits it for the word matcher).
+ * Round 13: the dropped h of the Black Country and Yorkshire ("is 'e 'eck as like") too.
+ */
+const HECK_DENIAL = /\b(?:is|are|was|were)\s+(?:'?h?e|she|they|it)\s+'?h?eck\b/;
 /**
  * Round 10: the writer's flat denial of a label reported before it, as a negated copula with nothing after it or only
  * "at all" ("called a sh*thole on here. It isn't.", "full of snobs... it's not snobby at all", "They're not, though.").
@@ -575,10 +578,16 @@ export function aimedAtOffenderAt(doc: Doc, span: Span): boolean {
   if (deeds.length && aimedAtDoer(doc, span, s, deeds)) return true;
   if (!offenders.length && !verbs.length) return false;
   if (!reportContext(doc).condemns && !verbs.length && !deeds.length) return false;
-  const within = (a: Span) => offenders.some((o) => o.start >= a.start && o.end <= a.end) || verbs.some((v) => v.start >= a.start && v.end <= a.end);
+  // round 13: an offender counts unless a titled person is named after it, up to `end`, while it names no deed of
+  // saying or offending ("whoever invited Mr X to conduct — a melt" calls Mr X one; "whoever wrote that about Mrs X — a
+  // coward" calls the writer one)
+  const said = [...verbs, ...doc.lex.find(text, 'report-verb')];
+  const offenderUpTo = (o: Span, end: number) => !TITLED_PERSON.test(text.slice(o.end, end)) || OFFENCE_WORD.test(text.slice(o.start, o.end)) || said.some((v) => v.start >= o.end && v.start - o.end <= 24);
+  const within = (a: Span) => offenders.some((o) => o.start >= a.start && o.end <= a.end && offenderUpTo(o, a.end)) || verbs.some((v) => v.start >= a.start && v.end <= a.end);
   const sentence = text.slice(s.start, s.end);
-  // the offender is named in the insult's own sentence, before it, with no one from the school after it
-  if (offenders.some((o) => o.start >= s.start && o.end <= span.start) && !namesCommunity(text.slice(span.end, s.end))) return true;
+  // the offender is named in the insult's own sentence, before it, with no one from the school after it (nor between them,
+  // round 13, as `offenderUpTo` reads it)
+  if (offenders.some((o) => o.start >= s.start && o.end <= span.start && offenderUpTo(o, span.start)) && !namesCommunity(text.slice(span.end, s.end))) return true;
   // a verdict or "you're a …" in the sentence after the report
   if (s.start === 0) return false;
   const prev = sentenceAt(doc, s.start - 1);
@@ -586,6 +595,11 @@ export function aimedAtOffenderAt(doc: Doc, span: Span): boolean {
   const verdict = sentence.trim().split(/\s+/).length <= 5 && !namesCommunity(sentence);
   return (addressed || verdict) && (within(prev) || (prev.start > 0 && within(sentenceAt(doc, prev.start - 1))));
 }
+
+/** An offender phrase that names its deed or its guilt ("whoever wrote", "the vandals", "the bigot who"), not a bare "whoever". */
+const OFFENCE_WORD = /\s|^(?!whoever$)/;
+/** A titled person ("Mr X", "Dr Y"). */
+const TITLED_PERSON = /\b(?:mr|mrs|ms|miss|mx|dr|sir)\s+[\p{L}]/u;
 
 /** The reader addressed: "you're a …", "ya thief", "hope ye get caught". */
 const ADDRESSED = /\b(?:you|you'?re|ur|u|ya|ye|yous|youse)\b/;

@@ -250,6 +250,31 @@ function gatedCues(text: string): Cue[] {
   return out;
 }
 
+/** An expletive used as an adjective right before a word ("bloody", "fucking", "sodding"), with at most one word between. */
+const EXPLETIVE_BEFORE = /\b(?:bloody|blooming|bleeding|bleedin|fucking|fuckin|effing|sodding|flaming|frigging|friggin|damn|damned|feckin|fecking)\s+(?:([\p{L}'-]+)\s+)?$/u;
+/** The word after an identity word, when it is a plural noun ("Catholic converts", "Polish builders"). */
+const PLURAL_AFTER = /^\s+(?!(?:this|was|has|his|does|yes|is|as|us)\b)[a-z]{2,}s\b/;
+
+/**
+ * Round 13: a group cursed by name, "Bloody Hindus everywhere now", "fucking Catholic converts": an expletive as an
+ * adjective right before an identity word said of many (the word or the noun after it plural), or before a plural
+ * identity word with one word between ("bloody Reform Jews"). A strong cue of its own; "bloody brilliant Diwali assembly"
+ * (no group, one word between a singular) and "Bloody hell, the Sikh festival was lovely" (not before the word) are not.
+ */
+function cursedGroups(doc: Doc, ids: readonly Span[]): Cue[] {
+  const text = doc.clean.text;
+  const out: Cue[] = [];
+  for (const id of ids) {
+    const m = EXPLETIVE_BEFORE.exec(text.slice(Math.max(0, id.start - 30), id.start));
+    if (!m) continue;
+    const plural = /s$/.test(text.slice(id.start, id.end));
+    if (m[1] ? plural && !doc.lex.has('praise-word', m[1]) : plural || PLURAL_AFTER.test(text.slice(id.end, id.end + 24))) {
+      out.push({ start: id.start - m[0].length, end: id.end, weight: 0.85, own: true });
+    }
+  }
+  return out;
+}
+
 /** Identity words with an exclusion cue near them, or undefined. */
 export function identityExclusion(doc: Doc, counterSpeech: (span: Span) => boolean): IdentityFinding | undefined {
   const text = doc.clean.text;
@@ -260,7 +285,7 @@ export function identityExclusion(doc: Doc, counterSpeech: (span: Span) => boole
   if (!ids.length) return undefined;
   // hostility predicated of the group by class (data: identity-hostility), removal of a person, and what is predicated
   // of the group by structure count as cues too
-  const predicates: Cue[] = [...doc.lex.find(text, 'identity-hostility'), ...removals(doc), ...predications(doc, ids), ...called.map((m) => m.cue), ...exclusions(doc), ...gatedCues(text)];
+  const predicates: Cue[] = [...doc.lex.find(text, 'identity-hostility'), ...removals(doc), ...predications(doc, ids), ...called.map((m) => m.cue), ...exclusions(doc), ...gatedCues(text), ...cursedGroups(doc, ids)];
   // no cue from the data: an example ("a … like Mrs X") alone is one weak cue, never enough
   if (!doc.lex.find(text, 'identity-exclusion').length && !doc.lex.find(text, 'identity-disclaimer').length && !predicates.length) return undefined;
   // "not racist but …" announces the topic and is a weak cue too; so is a person named as an example
