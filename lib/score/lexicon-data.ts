@@ -139,18 +139,26 @@ interface Token {
 export interface WordRecord {
   /** The word (the one string every token of it shares). */
   readonly word: string;
-  /** The two lexicons that last asked (every text is read by two: the rules' and the model's), with their answers. */
+  /**
+   * The four lexicons that last asked, with their answers: every text is read by two (the rules' and the model's), and
+   * by a third, the school matcher's cues (lib/match), when assessItem scores it for a school. With only two slots the
+   * three took turns evicting each other, and every word was worked out again by each of them on every item.
+   */
   lexA: object | undefined;
   infoA: WordInfo | undefined;
   lexB: object | undefined;
   infoB: WordInfo | undefined;
+  lexC: object | undefined;
+  infoC: WordInfo | undefined;
+  lexD: object | undefined;
+  infoD: WordInfo | undefined;
   /** word-gate.ts: the ids of the gates the word opens among the first `gatesSeen` gates. */
   gatesSeen: number;
   gateIds: number[] | undefined;
 }
 
 /** The word records, found by the characters of a word in the text (text-table.ts); emptied past 100,000 words. */
-const records = new TextKeyedTable<WordRecord>(18, 100_000, (word) => ({ word, lexA: undefined, infoA: undefined, lexB: undefined, infoB: undefined, gatesSeen: 0, gateIds: undefined }));
+const records = new TextKeyedTable<WordRecord>(18, 100_000, (word) => ({ word, lexA: undefined, infoA: undefined, lexB: undefined, infoB: undefined, lexC: undefined, infoC: undefined, lexD: undefined, infoD: undefined, gatesSeen: 0, gateIds: undefined }));
 
 /** What a word token is (tokens() scans for exactly its matches). */
 export const TOKEN = /[a-z0-9]+(?:'[a-z0-9]+)*/g;
@@ -259,7 +267,8 @@ export class Lexicon {
   private lastEnd = new Int32Array(0);
   private stamp = 0;
   private memoText: string | undefined;
-  private memo = new Map<string, LexHit[]>();
+  /** matchText's map of the last text, made when first asked for (find and count read byCat without it). */
+  private memo: Map<string, LexHit[]> | undefined;
 
   constructor(entries: readonly LexEntry[]) {
     this.entries = entries;
@@ -375,7 +384,10 @@ export class Lexicon {
 
   /** Hits of one category in a clean-view text. The array is shared; do not modify it. */
   find(text: string, category: string): readonly LexHit[] {
-    return this.matchText(text).get(category) ?? NONE;
+    if (text !== this.memoText) this.match(text);
+    // byCat holds the last text's hits by category index (an unknown category, or one without hits: none)
+    const cat = this.catIndex.get(category);
+    return (cat === undefined ? undefined : this.byCat[cat]) ?? NONE;
   }
 
   count(text: string, category: string): number {
@@ -384,7 +396,19 @@ export class Lexicon {
 
   /** Every category's hits, one pass over the words (remembered for the last text). */
   matchText(text: string): Map<string, LexHit[]> {
-    if (text === this.memoText) return this.memo;
+    if (text !== this.memoText) this.match(text);
+    let out = this.memo;
+    if (!out) {
+      // in the order each category's first hit was found
+      out = new Map<string, LexHit[]>();
+      for (const cat of this.lastOrder) out.set(this.cats[cat]!, this.byCat[cat]!);
+      this.memo = out;
+    }
+    return out;
+  }
+
+  /** Find every category's hits in `text` (one pass over the words) into byCat, and remember the text. */
+  private match(text: string): void {
     // hits by category index; `order` keeps the categories in the order their first hit was found (the map's order)
     // (one array per lexicon, its slots of the last text emptied first: not a new one of every category per text)
     const byCat = this.byCat;
@@ -441,26 +465,29 @@ export class Lexicon {
         if (!list.some((h) => h.start < hit.end && hit.start < h.end)) list.push(hit);
       }
     }
-    const out = new Map<string, LexHit[]>();
     for (const cat of order) {
       const list = byCat[cat]!;
       // (hits are found in order unless a pattern's came after the words': a sorted list is left as it is, as sort would)
       if (list.length > 1 && !inOrder(list)) list.sort((a, b) => a.start - b.start);
-      out.set(this.cats[cat]!, list);
     }
     this.memoText = text;
-    this.memo = out;
-    return out;
+    this.memo = undefined;
   }
 
   /**
    * Entries that may start at this word (by the word itself, or by a prefix entry) and the phrases it starts, by
-   * their second word; remembered in the word's record (two lexicons at a time).
+   * their second word; remembered in the word's record (four lexicons at a time).
    */
   private wordInfo(rec: WordRecord): WordInfo {
     if (rec.lexA === this) return rec.infoA!;
     if (rec.lexB === this) return rec.infoB!;
+    if (rec.lexC === this) return rec.infoC!;
+    if (rec.lexD === this) return rec.infoD!;
     const info = this.workOutWordInfo(rec.word);
+    rec.lexD = rec.lexC;
+    rec.infoD = rec.infoC;
+    rec.lexC = rec.lexB;
+    rec.infoC = rec.infoB;
     rec.lexB = rec.lexA;
     rec.infoB = rec.infoA;
     rec.lexA = this;

@@ -23,43 +23,87 @@ function sameWord(word: string, text: string, start: number, end: number): boole
   return true;
 }
 
+/** The table's first size (bits): it doubles as words come, up to the size it was made with. */
+const FIRST_BITS = 10;
+
 export class TextKeyedTable<V> {
-  private readonly mask: number;
+  private bits: number;
+  private mask: number;
   private keys: (string | undefined)[];
   private vals: (V | undefined)[];
+  /** Each slot's hash (fnvOf of its key): compared before the characters, and kept for regrowing. */
+  private hashes: Int32Array;
   private count = 0;
 
-  /** `make` gives the value of a word the first time it is met. */
+  /**
+   * `make` gives the value of a word the first time it is met. The table starts small and doubles when half full, up to
+   * 2^maxBits slots (a short run's words then sit in a few cache lines' worth of slots, not in megabytes of them).
+   */
   constructor(
-    private readonly bits: number,
+    private readonly maxBits: number,
     private readonly max: number,
     private readonly make: (word: string) => V,
   ) {
-    this.mask = (1 << bits) - 1;
-    this.keys = new Array<string | undefined>(1 << bits).fill(undefined);
-    this.vals = new Array<V | undefined>(1 << bits).fill(undefined);
+    this.bits = Math.min(FIRST_BITS, maxBits);
+    this.mask = (1 << this.bits) - 1;
+    this.keys = new Array<string | undefined>(1 << this.bits).fill(undefined);
+    this.vals = new Array<V | undefined>(1 << this.bits).fill(undefined);
+    this.hashes = new Int32Array(1 << this.bits);
   }
 
   /** The value of the word text[start, end), whose hash (fnvOf) is `h`. */
   get(text: string, start: number, end: number, h = fnvOf(text, start, end)): V {
-    let p = (h ^ (h >>> this.bits)) & this.mask;
+    const keys = this.keys;
+    const hashes = this.hashes;
+    const mask = this.mask;
+    let p = (h ^ (h >>> this.bits)) & mask;
     for (;;) {
-      const key = this.keys[p];
+      const key = keys[p];
       if (key === undefined) break;
-      if (sameWord(key, text, start, end)) return this.vals[p]!;
-      p = (p + 1) & this.mask;
+      if (hashes[p] === h && sameWord(key, text, start, end)) return this.vals[p]!;
+      p = (p + 1) & mask;
     }
     if (this.count > this.max) {
       this.keys = new Array<string | undefined>(1 << this.bits).fill(undefined);
       this.vals = new Array<V | undefined>(1 << this.bits).fill(undefined);
+      this.hashes = new Int32Array(1 << this.bits);
       this.count = 0;
       p = (h ^ (h >>> this.bits)) & this.mask;
+    } else if (2 * (this.count + 1) > 1 << this.bits && this.bits < this.maxBits) {
+      this.grow();
+      p = this.freeSlot(h);
     }
     const word = text.slice(start, end);
     const v = this.make(word);
     this.keys[p] = word;
     this.vals[p] = v;
+    this.hashes[p] = h;
     this.count++;
     return v;
+  }
+
+  /** The first empty slot for hash `h`. */
+  private freeSlot(h: number): number {
+    let p = (h ^ (h >>> this.bits)) & this.mask;
+    while (this.keys[p] !== undefined) p = (p + 1) & this.mask;
+    return p;
+  }
+
+  /** Twice the slots, every word moved to its place in them. */
+  private grow(): void {
+    const { keys, vals, hashes } = this;
+    this.bits++;
+    this.mask = (1 << this.bits) - 1;
+    this.keys = new Array<string | undefined>(1 << this.bits).fill(undefined);
+    this.vals = new Array<V | undefined>(1 << this.bits).fill(undefined);
+    this.hashes = new Int32Array(1 << this.bits);
+    for (let q = 0; q < keys.length; q++) {
+      const key = keys[q];
+      if (key === undefined) continue;
+      const p = this.freeSlot(hashes[q]!);
+      this.keys[p] = key;
+      this.vals[p] = vals[q];
+      this.hashes[p] = hashes[q]!;
+    }
   }
 }

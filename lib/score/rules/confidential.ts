@@ -14,6 +14,7 @@ import { noisyOr, type Finding } from '../findings';
 import { findDates, findEmails, findNiNumbers, findNiShaped, findPhones, findPostcodes, findUpnShaped, findUpns } from '../identifiers';
 import { ownWebsiteSpans, type PublicFactsMatcher } from '../public-facts';
 import { LEXICON, type Lexicon } from '../lexicon';
+import { notNameWords } from '../school-words';
 
 export interface ConfidentialOptions {
   /** Capitalised words that are not people's names here (e.g. the school's own name). */
@@ -711,7 +712,7 @@ export function confidentialRules(doc: Doc, options: ConfidentialOptions = {}): 
   const lowered = raw.toLowerCase();
   const lower = lowered.length === raw.length ? lowered : raw.replace(/[A-Z]/g, (c) => c.toLowerCase());
   const hasDigits = /\d/.test(raw);
-  const notNames = new Set((options.notNames ?? []).flatMap((n) => n.toLowerCase().split(/[^a-z\u00C0-\u024F]+/)).filter(Boolean));
+  const notNames = notNameWords(options.notNames);
   const findings: Finding[] = [];
   const res = lexRes(doc.lex);
   const leak = hasLeakCue(doc);
