@@ -10,6 +10,22 @@ import file from './model/lexicons.json';
 export { Lexicon } from './lexicon-data';
 export type { LexEntry, LexHit } from './lexicon-data';
 
+/**
+ * A value the rules compile from a lexicon (a regular expression of some of its categories), made on first use for each
+ * lexicon and remembered: the rules run with the shipped lexicon or with a test's own.
+ */
+export function perLexicon<T>(make: (lex: Lexicon) => T): (lex: Lexicon) => T {
+  const made = new WeakMap<Lexicon, T>();
+  return (lex) => {
+    let value = made.get(lex);
+    if (value === undefined) {
+      value = make(lex);
+      made.set(lex, value);
+    }
+    return value;
+  };
+}
+
 /** Everything in data/lexicons: what the rules read. */
 export const LEXICON = new Lexicon(fromLexiconFile(file as CompactLexiconFile));
 

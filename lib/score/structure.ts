@@ -582,7 +582,7 @@ export function aimedAtOffenderAt(doc: Doc, span: Span): boolean {
   // saying or offending ("whoever invited Mr X to conduct — a melt" calls Mr X one; "whoever wrote that about Mrs X — a
   // coward" calls the writer one)
   const said = [...verbs, ...doc.lex.find(text, 'report-verb')];
-  const offenderUpTo = (o: Span, end: number) => !TITLED_PERSON.test(text.slice(o.end, end)) || OFFENCE_WORD.test(text.slice(o.start, o.end)) || said.some((v) => v.start >= o.end && v.start - o.end <= 24);
+  const offenderUpTo = (o: Span, end: number) => !TITLED_PERSON.test(text.slice(o.end, end)) || !BARE_WHOEVER.test(text.slice(o.start, o.end)) || said.some((v) => v.start >= o.end && v.start - o.end <= 24);
   const within = (a: Span) => offenders.some((o) => o.start >= a.start && o.end <= a.end && offenderUpTo(o, a.end)) || verbs.some((v) => v.start >= a.start && v.end <= a.end);
   const sentence = text.slice(s.start, s.end);
   // the offender is named in the insult's own sentence, before it, with no one from the school after it (nor between them,
@@ -596,8 +596,8 @@ export function aimedAtOffenderAt(doc: Doc, span: Span): boolean {
   return (addressed || verdict) && (within(prev) || (prev.start > 0 && within(sentenceAt(doc, prev.start - 1))));
 }
 
-/** An offender phrase that names its deed or its guilt ("whoever wrote", "the vandals", "the bigot who"), not a bare "whoever". */
-const OFFENCE_WORD = /\s|^(?!whoever$)/;
+/** A bare "whoever" (no deed or guilt named with it, as in "whoever wrote", "the vandals", "the bigot who"). */
+const BARE_WHOEVER = /^whoever$/;
 /** A titled person ("Mr X", "Dr Y"). */
 const TITLED_PERSON = /\b(?:mr|mrs|ms|miss|mx|dr|sir)\s+[\p{L}]/u;
 

@@ -29,10 +29,11 @@ const FIRST_BITS = 10;
 export class TextKeyedTable<V> {
   private bits: number;
   private mask: number;
-  private keys: (string | undefined)[];
-  private vals: (V | undefined)[];
+  // (set by empty(), from the constructor on)
+  private keys!: (string | undefined)[];
+  private vals!: (V | undefined)[];
   /** Each slot's hash (fnvOf of its key): compared before the characters, and kept for regrowing. */
-  private hashes: Int32Array;
+  private hashes!: Int32Array;
   private count = 0;
 
   /**
@@ -46,9 +47,15 @@ export class TextKeyedTable<V> {
   ) {
     this.bits = Math.min(FIRST_BITS, maxBits);
     this.mask = (1 << this.bits) - 1;
+    this.empty();
+  }
+
+  /** Every slot empty, at the table's present size. */
+  private empty(): void {
     this.keys = new Array<string | undefined>(1 << this.bits).fill(undefined);
     this.vals = new Array<V | undefined>(1 << this.bits).fill(undefined);
     this.hashes = new Int32Array(1 << this.bits);
+    this.count = 0;
   }
 
   /** The value of the word text[start, end), whose hash (fnvOf) is `h`. */
@@ -64,10 +71,7 @@ export class TextKeyedTable<V> {
       p = (p + 1) & mask;
     }
     if (this.count > this.max) {
-      this.keys = new Array<string | undefined>(1 << this.bits).fill(undefined);
-      this.vals = new Array<V | undefined>(1 << this.bits).fill(undefined);
-      this.hashes = new Int32Array(1 << this.bits);
-      this.count = 0;
+      this.empty();
       p = (h ^ (h >>> this.bits)) & this.mask;
     } else if (2 * (this.count + 1) > 1 << this.bits && this.bits < this.maxBits) {
       this.grow();
@@ -92,11 +96,11 @@ export class TextKeyedTable<V> {
   /** Twice the slots, every word moved to its place in them. */
   private grow(): void {
     const { keys, vals, hashes } = this;
+    const count = this.count;
     this.bits++;
     this.mask = (1 << this.bits) - 1;
-    this.keys = new Array<string | undefined>(1 << this.bits).fill(undefined);
-    this.vals = new Array<V | undefined>(1 << this.bits).fill(undefined);
-    this.hashes = new Int32Array(1 << this.bits);
+    this.empty();
+    this.count = count;
     for (let q = 0; q < keys.length; q++) {
       const key = keys[q];
       if (key === undefined) continue;

@@ -9,7 +9,7 @@
  * "Adm1n!" into a word.
  */
 import type { Doc, Span } from '../document';
-import type { Lexicon } from '../lexicon';
+import { perLexicon } from '../lexicon';
 
 /** How far after a cue (and before it) a secret may sit, in characters of the original text. */
 const AFTER = 90;
@@ -19,15 +19,9 @@ const TOKEN = /[^\s"'“”‘’()[\]{}<>,;]+/g;
  * Tokens with digits and letters that are not secrets: year groups, rooms, pages (data: not-secret-prefix), times, sizes,
  * ordinals (data: not-secret-unit); and by shape, money, e-mail addresses, links, hashtags and clock times.
  */
-const notSecretCache = new WeakMap<Lexicon, RegExp>();
-function notSecret(lex: Lexicon): RegExp {
-  let re = notSecretCache.get(lex);
-  if (!re) {
-    re = new RegExp(String.raw`^${lex.pattern('not-secret-prefix')}[-_]?\d+s?$|^\d+(?:${lex.pattern('not-secret-unit')}|%)$|^[£$€]|@[\w-]+\.\w|:\/\/|^www\.|^#|^\d{1,2}[:.]\d{2}|^[\w-]+(?:\.[\w-]+)+\/`, 'i');
-    notSecretCache.set(lex, re);
-  }
-  return re;
-}
+const notSecret = perLexicon(
+  (lex) => new RegExp(String.raw`^${lex.pattern('not-secret-prefix')}[-_]?\d+s?$|^\d+(?:${lex.pattern('not-secret-unit')}|%)$|^[£$€]|@[\w-]+\.\w|:\/\/|^www\.|^#|^\d{1,2}[:.]\d{2}|^[\w-]+(?:\.[\w-]+)+\/`, 'i'),
+);
 /**
  * After a school system's name (not a word that opens a secret), only linking words may stand before the secret:
  * "Bromcom on Autumn99!", "staff wifi is Elm-2027", "Arbor: jsmith / Summer2026"; "ParentPay, reference TRIP2026"
@@ -44,16 +38,8 @@ function notSecret(lex: Lexicon): RegExp {
 // the bracket ("the MIS (Arbor) — Kestrel42"), or the part of the system it opens ("the Google Workspace admin console — …")
 const SYSTEM_GAP = /^[\s,:=/(\-–—>→⇒➡»]*(?:\([^)]{0,60}\)[\s:=/>→⇒➡»–—-]*)?(?:(?:admin|console|booking|portal|panel|dashboard|account)\b[\s:=/>→⇒➡»–—-]*){0,2}(?:(?:for|at|in|of)\s+(?:the\s+)?[\w'’.-]+(?:\s+[\w'’.-]+){0,5}?(?:\s+(?=is|was|=|:)|,\s*))?(?:(?:it['’]s|its|it|is|was|on|now|still|are|=|password|passwd|pw|pwd|pass|login|log-?in|username|user|pin|code|key|details|unlocked|unlocks|unlock|opens|opened|access|into|with|using)\b[\s:=/-]*|[\u{1F511}\u{1F513}\u{1F510}]\s*){0,4}(?:(?:[\w.@-]{2,30}\s+){0,2}[\w.@-]{2,30}\s*\/\s*)?\(?$/iu;
 
-const interjectionCache = new WeakMap<Lexicon, RegExp>();
 /** Laughs and emotes typed in chat (data: chat-interjection), as whole words. */
-function interjections(lex: Lexicon): RegExp {
-  let re = interjectionCache.get(lex);
-  if (!re) {
-    re = new RegExp(String.raw`\b${lex.pattern('chat-interjection')}\b`, 'gi');
-    interjectionCache.set(lex, re);
-  }
-  return re;
-}
+const interjections = perLexicon((lex) => new RegExp(String.raw`\b${lex.pattern('chat-interjection')}\b`, 'gi'));
 
 function secretLike(token: string, code: boolean, NOT_SECRET: RegExp): boolean {
   const t = token.replace(/[.,:;]+$/, '');
@@ -90,19 +76,11 @@ const USED_FOR_REACH = 70;
 /** What joins the token to the system it opens: "for", "on", "as the password for", "to log into". */
 const USED_FOR_GAP = /^\s+(?:for|on|as\s+(?:the\s+|our\s+|its\s+)?(?:password|pw|login|log-?in|pin|key|code)\s+(?:for|on|to)|to\s+(?:log|sign|get)\s+(?:in|on)(?:to)?)\s/i;
 
-const productCache = new WeakMap<Lexicon, RegExp>();
 /**
  * A whole token that names a product or standard with digits (data: not-secret-product) or a school system (data:
  * credential-system: "Go4Schools"), read on the original text (the clean view undoes leetspeak: "goaschools").
  */
-function productName(lex: Lexicon): RegExp {
-  let re = productCache.get(lex);
-  if (!re) {
-    re = new RegExp(String.raw`^(?:${lex.pattern('not-secret-product')}|${lex.pattern('credential-system')})$`, 'i');
-    productCache.set(lex, re);
-  }
-  return re;
-}
+const productName = perLexicon((lex) => new RegExp(String.raw`^(?:${lex.pattern('not-secret-product')}|${lex.pattern('credential-system')})$`, 'i'));
 
 /**
  * A secret before the system it opens, after a verb of using: "uses Kestrel#42 for the staff wifi". The token must look
