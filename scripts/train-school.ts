@@ -15,8 +15,8 @@
  *                [--stack-functional-weight W] [--stack-balance none|corpus] [--abuse-strong|--confidential-strong chosen|none|X]
  *
  * Data (all dev; scripts/lib-eval/school-data.ts): the functional suite's dev templates and its spent
- * held-out halves heldout to heldout-k (expanded by the eval's own loader, lib/functional/load.ts), the
- * project's items, the spent blind sets blind-2026-11-30 to -g, blind-2026-12-01a to -f and blind-2026-12-02a to -f, the shared dev set and every corpus under
+ * held-out halves heldout to heldout-l (expanded by the eval's own loader, lib/functional/load.ts), the
+ * project's items, the spent blind sets blind-2026-11-30 to -g, blind-2026-12-01a to -f and blind-2026-12-02a to -h, the shared dev set and every corpus under
  * data/train/<name>/, found by listing the folder; optionally, down-weighted, TweetEval train + Davidson (abuse) and
  * Presidio synthetic PII texts (confidential) for the n-gram models only. Never an unread blind set or half
  * (scripts/lib-eval/spent-sets.ts NEVER).

@@ -3,9 +3,9 @@
  * and what the rules and the classifiers make of each row, computed exactly as the scorer does when it
  * scores an item about that school (schoolScoreOptions, abuseLogit, maskedClean).
  *
- * Corpora, all dev: the functional suite's dev templates and its four spent held-out halves (expanded by the
+ * Corpora, all dev: the functional suite's dev templates and its spent held-out halves (scripts/lib-eval/spent-sets.ts) (expanded by the
  * eval's loader, lib/functional/load.ts; never an unread blind half), the project's items,
- * the spent blind sets blind-2026-11-30 to -g, blind-2026-12-01a to -f, blind-2026-12-02a to -f (never an unread blind set), the shared dev
+ * the spent blind sets blind-2026-11-30 to -g, blind-2026-12-01a to -f, blind-2026-12-02a to -h (never an unread blind set), the shared dev
  * set, and every corpus under data/train/<name>/ (items.jsonl + schools.json), found by listing the folder.
  * Each has a `kind`: `independent` sets were written by people who never saw the scorer, so leaving one
  * out and scoring it is the generalisation check (leave-one-corpus-out).
